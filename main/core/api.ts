@@ -1,0 +1,163 @@
+import { z } from 'zod'
+import type { Annotation } from './annotation.js'
+import type { Tag } from './codebook.js'
+import type { DocumentEntry } from './project.js'
+
+// The one contract between the UI and the Node-side services. The services implement `Api` once
+// (main/node/service.ts); Electron registers each operation on ipcMain behind the preload, the web
+// host serves the same operations over loopback HTTP, and the renderer holds a client made by
+// `createClient` that cannot tell which host it talks to. Inputs are validated here, at the
+// boundary, by `dispatch`, whichever host received them.
+
+/** Input schema of every operation. Adding an operation starts here. */
+export const operations = {
+  /** The open project: its documents, codebook and any files that failed to load. */
+  getProject: z.object({}),
+  /** One document's metadata and full text. */
+  getDocument: z.object({ id: z.string().min(1) }),
+  /** Annotations of one document, or of all documents when `docId` is omitted. */
+  listAnnotations: z.object({ docId: z.string().min(1).optional() }),
+  /**
+   * Annotates the span [start, end) (code points) of a document. Tags are given by name and
+   * created when new. Resolves only once the annotation is durable on disk.
+   */
+  createAnnotation: z.object({
+    docId: z.string().min(1),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    tags: z.array(z.string().trim().min(1)).default([]),
+    note: z.string().optional(),
+  }),
+  /** Opens a folder as the current project, creating project.json there if it has none. */
+  openProject: z.object({ dir: z.string().min(1) }),
+  /** Opens the default project of the bundled corpus. */
+  openDefaultProject: z.object({}),
+  /** Folders opened recently, newest first. */
+  listRecentProjects: z.object({}),
+  /** Copies .txt and .md files (or the ones in the given folders) into the open project. */
+  importDocuments: z.object({ paths: z.array(z.string().min(1)).min(1) }),
+  /** All annotations of the project as one W3C AnnotationCollection (JSON-LD). */
+  exportAnnotations: z.object({}),
+} as const
+
+export type OperationName = keyof typeof operations
+export type OperationInput<K extends OperationName> = z.input<(typeof operations)[K]>
+
+/** A document as the UI lists it. */
+export interface DocumentSummary extends DocumentEntry {
+  /** False when the document's file is missing from documents/. */
+  available: boolean
+  annotationCount: number
+}
+
+/** A file of the project that failed to load: reported, never written over. */
+export interface Problem {
+  path: string
+  reason: string
+}
+
+export interface ProjectView {
+  name: string
+  dir: string
+  /** True for the default project of the bundled corpus. */
+  isDefault: boolean
+  documents: DocumentSummary[]
+  tags: Tag[]
+  problems: Problem[]
+}
+
+export interface DocumentView {
+  document: DocumentSummary
+  text: string
+}
+
+export interface AnnotationItem {
+  docId: string
+  annotation: Annotation
+}
+
+export interface ExportResult {
+  fileName: string
+  mediaType: string
+  content: string
+}
+
+/** What each operation resolves to. */
+export interface Results {
+  getProject: ProjectView
+  getDocument: DocumentView
+  listAnnotations: { items: AnnotationItem[] }
+  createAnnotation: { annotation: AnnotationItem; createdTags: Tag[] }
+  openProject: ProjectView
+  openDefaultProject: ProjectView
+  listRecentProjects: { dirs: string[] }
+  importDocuments: { added: DocumentSummary[] }
+  exportAnnotations: ExportResult
+}
+
+/** The API as the renderer (and the services) see it. */
+export type Api = { [K in OperationName]: (input: OperationInput<K>) => Promise<Results[K]> }
+
+/** Pushed from the services to the UI. */
+export type ApiEvent = { type: 'project-changed' } | { type: 'annotations-changed'; docId: string }
+
+export type ErrorCode = 'invalid-input' | 'not-found' | 'unreadable' | 'conflict' | 'internal'
+
+/** An error with a code the UI can act on and a message a person can read. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+/** What crosses a host boundary: a result or an error, never a thrown exception. */
+export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } }
+
+/** True when `name` is one of the contract's operations. */
+export function isOperation(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(operations, name)
+}
+
+/** All operation names, for hosts that register them one by one (the preload, ipcMain). */
+export const operationNames = Object.keys(operations) as OperationName[]
+
+/**
+ * Runs one operation on an implementation: checks the name, validates the input against the
+ * contract, and turns every outcome into an envelope. Both hosts call this and nothing else.
+ */
+export async function dispatch(impl: Api, op: unknown, input: unknown): Promise<Envelope> {
+  if (!isOperation(op)) return { ok: false, error: { code: 'not-found', message: `unknown operation: ${String(op)}` } }
+  const parsed = operations[op].safeParse(input ?? {})
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')
+    return { ok: false, error: { code: 'invalid-input', message: `${op}: ${detail}` } }
+  }
+  try {
+    const fn = impl[op] as (input: unknown) => Promise<unknown>
+    return { ok: true, value: await fn.call(impl, parsed.data) }
+  } catch (e) {
+    if (e instanceof ApiError) return { ok: false, error: { code: e.code, message: e.message } }
+    return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } }
+  }
+}
+
+/** Sends one operation to a host and returns its envelope. */
+export type Transport = (op: OperationName, input: unknown) => Promise<Envelope>
+
+/** An `Api` over a transport; errors come back as `ApiError`s. */
+export function createClient(transport: Transport): Api {
+  return new Proxy({} as Api, {
+    get(_target, op) {
+      if (!isOperation(op)) return undefined
+      return async (input: unknown) => {
+        const envelope = await transport(op, input ?? {})
+        if (envelope.ok) return envelope.value
+        throw new ApiError(envelope.error.code, envelope.error.message)
+      }
+    },
+  })
+}

@@ -1,0 +1,126 @@
+// Metadata a plain-text or Markdown document states about itself: title, byline, outlet, date,
+// URL. Best effort and conservative: a field the text does not clearly state stays empty, since
+// a wrong author is worse than none in a citation.
+
+export interface StatedMetadata {
+  title: string
+  author: string
+  outlet: string
+  date: string
+  url: string
+}
+
+/** How many non-empty lines from the top are searched for a byline or date. */
+const HEAD_LINES = 12
+/** A line longer than this is prose, not a title. */
+const MAX_TITLE_LENGTH = 200
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
+function monthIndex(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1
+}
+
+/** The first date stated in `line` as ISO YYYY-MM-DD, or ''. */
+export function findDate(line: string): string {
+  const month = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
+  const patterns: [RegExp, (m: RegExpMatchArray) => [number, number, number]][] = [
+    [/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/, (m) => [+m[1], +m[2], +m[3]]],
+    [new RegExp(`\\b(\\d{4})-${month}-(\\d{1,2})\\b`, 'i'), (m) => [+m[1], monthIndex(m[2]), +m[3]]],
+    [new RegExp(`\\b${month} (\\d{1,2}),? (\\d{4})\\b`, 'i'), (m) => [+m[3], monthIndex(m[1]), +m[2]]],
+    [new RegExp(`\\b(\\d{1,2}) ${month},? (\\d{4})\\b`, 'i'), (m) => [+m[3], monthIndex(m[2]), +m[1]]],
+  ]
+  let best: { at: number; iso: string } | null = null
+  for (const [re, parts] of patterns) {
+    const m = line.match(re)
+    if (!m || m.index === undefined) continue
+    const [y, mo, d] = parts(m)
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1800 || y > 2200) continue
+    if (!best || m.index < best.at) best = { at: m.index, iso: `${y}-${pad(mo)}-${pad(d)}` }
+  }
+  return best ? best.iso : ''
+}
+
+function looksLikeJunk(line: string): boolean {
+  return /@|https?:\/\/|www\./i.test(line) || /^[\d\s()+-]+\b/.test(line) && /\d{3}/.test(line)
+}
+
+function looksLikeDomain(s: string): boolean {
+  return /^[\w-]+(\.[\w-]+)+$/.test(s)
+}
+
+function cleanTitle(line: string): string {
+  // "Home > Section > Title" breadcrumbs: keep the last segment.
+  const crumbs = line.split(/\s+>\s+/)
+  return crumbs[crumbs.length - 1].replace(/^#+\s*/, '').trim()
+}
+
+function frontMatter(text: string): Partial<StatedMetadata> {
+  const m = text.match(/^---\r?\n([\s\S]*?)\r?\n---\r?\n/)
+  if (!m) return {}
+  const out: Partial<StatedMetadata> = {}
+  for (const line of m[1].split(/\r?\n/)) {
+    const kv = line.match(/^(\w+):\s*(.*?)\s*$/)
+    if (!kv) continue
+    const value = kv[2].replace(/^["']|["']$/g, '')
+    const key = kv[1].toLowerCase()
+    if (key === 'title') out.title = value
+    else if (key === 'author' || key === 'byline') out.author = value
+    else if (key === 'outlet' || key === 'publisher' || key === 'source' || key === 'site') out.outlet = value
+    else if (key === 'date' || key === 'published') out.date = findDate(value) || value
+    else if (key === 'url' || key === 'link') out.url = value
+  }
+  return out
+}
+
+/**
+ * Reads the metadata a document states about itself. Markdown front matter wins; then a "# "
+ * heading or the first line that is not site furniture gives the title; "By …" lines give the
+ * author (or the outlet, when the byline is a domain such as "GMW.cn"); the first date near the
+ * top gives the date; a closing citation line ("Name, "Title," Outlet. 2024-03-31.") fills what is
+ * still missing.
+ */
+export function readStatedMetadata(text: string, markdown = false): StatedMetadata {
+  const fm = markdown ? frontMatter(text) : {}
+  const body = markdown ? text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '') : text
+  const lines = body.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
+  const head = lines.slice(0, HEAD_LINES)
+  const out: StatedMetadata = { title: '', author: '', outlet: '', date: '', url: '' }
+
+  const heading = markdown ? lines.find((l) => /^#\s+\S/.test(l)) : undefined
+  const titleLine = heading ?? head.find((l) => !looksLikeJunk(l) && l.length <= MAX_TITLE_LENGTH)
+  if (titleLine) out.title = cleanTitle(titleLine)
+
+  for (const line of head) {
+    const by = line.match(/(?:^|\s)By:?\s+(.+?)\s*$/)
+    if (by) {
+      const who = by[1].replace(/[.,;]$/, '')
+      if (looksLikeDomain(who)) out.outlet ||= who
+      else if (who.split(/\s+/).length <= 6) out.author ||= who
+    }
+    out.date ||= findDate(line)
+    const url = line.match(/https?:\/\/\S+/)
+    if (url) out.url ||= url[0]
+  }
+
+  for (const line of lines.slice(-HEAD_LINES)) {
+    const cite = line.match(/^([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}), ["“](.+?),?["”],? (.+?)\. (.+?)\.?$/)
+    if (cite && findDate(cite[4])) {
+      out.author ||= cite[1]
+      out.outlet ||= cite[3].replace(/\b\w/g, (c) => c.toUpperCase())
+      out.date ||= findDate(cite[4])
+    }
+  }
+
+  return {
+    title: fm.title || out.title,
+    author: fm.author || out.author,
+    outlet: fm.outlet || out.outlet,
+    date: fm.date || out.date,
+    url: fm.url || out.url,
+  }
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod'
+
+// project.json: what a project folder holds. Unknown keys are kept (z.looseObject) so a file
+// written by a newer version, or edited by hand, loses nothing when this version rewrites it.
+
+/** Metadata of one document, as stored in project.json and the corpus manifest. */
+export const DocumentEntry = z.looseObject({
+  /** Stable id: names the annotations file (annotations/<id>.json). */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens'),
+  /** File name inside documents/ (no folders). */
+  file: z
+    .string()
+    .min(1)
+    .refine((f) => !/[\\/]/.test(f) && f !== '.' && f !== '..', 'a plain file name, without folders'),
+  title: z.string(),
+  author: z.string().default(''),
+  outlet: z.string().default(''),
+  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or empty when the text states none. */
+  date: z.string().default(''),
+  url: z.string().default(''),
+})
+export type DocumentEntry = z.infer<typeof DocumentEntry>
+
+export const ProjectFile = z
+  .looseObject({
+    name: z.string(),
+    documents: z.array(DocumentEntry).default([]),
+    settings: z.looseObject({}).default({}),
+  })
+  .superRefine((p, ctx) => {
+    for (const key of ['id', 'file'] as const) {
+      const seen = new Set<string>()
+      for (const d of p.documents) {
+        if (seen.has(d[key])) ctx.addIssue({ code: 'custom', path: ['documents'], message: `two documents share the ${key} "${d[key]}"` })
+        seen.add(d[key])
+      }
+    }
+  })
+export type ProjectFile = z.infer<typeof ProjectFile>
+
+/** The bundled corpus's manifest has the same shape as a project file. */
+export const CorpusManifest = ProjectFile
+
+/**
+ * A document id made from a file name: lower case, ASCII letters and digits, hyphens between
+ * words; made unique against `taken` by a numeric suffix.
+ */
+export function documentIdFor(fileName: string, taken: Iterable<string>): string {
+  const base =
+    fileName
+      .replace(/\.[^.]+$/, '')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'document'
+  const used = new Set(taken)
+  if (!used.has(base)) return base
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`
+}

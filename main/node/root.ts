@@ -1,0 +1,12 @@
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+// Where the Node entry points (CLI, web host, npm start) find the app's files when run from the
+// source tree. The Electron main process gets the same folders from app.getAppPath() instead.
+
+/** The repository (or installed package) root. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+/** The bundled corpus. */
+export const CORPUS_DIR = join(ROOT, 'corpus')
+/** The built renderer (npm run build). */
+export const RENDERER_DIR = join(ROOT, 'dist', 'renderer')
