@@ -161,3 +161,12 @@ export function createClient(transport: Transport): Api {
     },
   })
 }
+
+/**
+ * What the Electron preload exposes to the page as `window.parallax`: one function per operation
+ * (nothing else of ipcRenderer) and a subscription to events that hands over only the event.
+ */
+export interface Bridge {
+  api: { [K in OperationName]: (input: unknown) => Promise<Envelope> }
+  onEvent(listener: (event: ApiEvent) => void): () => void
+}

@@ -5,7 +5,7 @@ import { stableStringify } from '../core/json.js'
 import { findOccurrences } from '../core/quote.js'
 import { OffsetMap } from '../core/text.js'
 import { userDataDir } from './paths.js'
-import { CORPUS_DIR } from './root.js'
+import { CORPUS_DIR, isEntryPoint } from './root.js'
 import { Service } from './service.js'
 
 // The headless CLI: the same services as the app, no UI. stdout carries only the result (JSON
@@ -161,7 +161,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   const code = await runCli(process.argv.slice(2), { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') })
   process.exitCode = code
 }

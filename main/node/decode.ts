@@ -32,10 +32,15 @@ function firstInvalidByte(bytes: Uint8Array): number {
       hi = mid - 1
     }
   }
-  // lo is the longest valid prefix; back up to the start of the sequence it broke in.
-  let at = lo
-  while (at > 0 && (bytes[at] & 0xc0) === 0x80 && lo - at < 3) at--
-  return (bytes[lo] & 0xc0) === 0x80 ? at : lo
+  // bytes[0, lo) is valid. If it ends inside a multi-byte sequence, the error began at that
+  // sequence's lead byte; otherwise at byte lo.
+  let k = lo - 1
+  while (k >= 0 && lo - k <= 3 && (bytes[k] & 0xc0) === 0x80) k--
+  if (k >= 0 && bytes[k] >= 0xc0) {
+    const length = bytes[k] >= 0xf0 ? 4 : bytes[k] >= 0xe0 ? 3 : 2
+    if (lo - k < length) return k
+  }
+  return lo
 }
 
 /**

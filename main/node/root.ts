@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 // Where the Node entry points (CLI, web host, npm start) find the app's files when run from the
@@ -10,3 +10,8 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const CORPUS_DIR = join(ROOT, 'corpus')
 /** The built renderer (npm run build). */
 export const RENDERER_DIR = join(ROOT, 'dist', 'renderer')
+
+/** True when the module at `moduleUrl` is the script Node was started with (not an import). */
+export function isEntryPoint(moduleUrl: string): boolean {
+  return !!process.argv[1] && fileURLToPath(moduleUrl) === resolve(process.argv[1])
+}

@@ -30,8 +30,9 @@ function obtainElectron(): { binary: string } | { reason: string } {
   if (!process.env.ELECTRON_OVERRIDE_DIST_PATH) {
     const fetched = spawnSync(process.execPath, [join(ELECTRON_PACKAGE, 'install.js')], { encoding: 'utf8', timeout: FETCH_TIMEOUT_MS })
     if (fetched.status === 0 && existsSync(electronBinary())) return { binary: electronBinary() }
-    const why = `${fetched.stderr ?? ''}\n${fetched.error?.message ?? ''}`.match(/(getaddrinfo \w+ [\w.-]+|ECONNREFUSED|ETIMEDOUT|ENOTFOUND [\w.-]+|\d{3} [A-Z][\w ]+)/)
-    return { reason: `the Electron binary could not be downloaded${why ? ` (${why[1]})` : ''}` }
+    const output = `${fetched.error?.message ?? ''}\n${fetched.stderr ?? ''}`
+    const why = output.match(/(getaddrinfo \w+ [\w.-]+|ENOTFOUND [\w.-]+|ECONNREFUSED|ETIMEDOUT|HTTPError: [^\n]+|\w*Error: [^\n]+)/)
+    return { reason: `the Electron binary could not be downloaded${why ? ` (${why[1].trim()})` : ''}` }
   }
   return { reason: `no Electron binary at ${electronBinary()}` }
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { userDataDir } from './paths.js'
-import { CORPUS_DIR, RENDERER_DIR } from './root.js'
+import { CORPUS_DIR, isEntryPoint, RENDERER_DIR } from './root.js'
 import { Service } from './service.js'
 import { startWebHost, type WebHost } from './web-host.js'
 
@@ -26,7 +26,7 @@ export function parseServeArgs(args: string[]): { project?: string; port?: numbe
   return { project: values.project, port }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   try {
     await serve(parseServeArgs(process.argv.slice(2)))
   } catch (e) {

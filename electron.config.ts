@@ -1,0 +1,93 @@
+// The one place that says how Parallax is built and packaged:
+//   - `bundles`: how esbuild bundles the main process, the preload and the renderer into dist/;
+//   - `packaging`: electron-builder's options for installers.
+// Run it: `tsx electron.config.ts build` (npm run build) or `tsx electron.config.ts package`
+// (npm run package).
+import { copyFile, mkdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Configuration } from 'electron-builder'
+import { build as esbuild, type BuildOptions } from 'esbuild'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+const dist = join(root, 'dist')
+
+/** Electron 33 (Chromium 130, Node 20) is the oldest runtime Parallax supports. */
+const ELECTRON_TARGET = ['chrome130', 'node20']
+
+export const bundles: Record<'main' | 'preload' | 'renderer', BuildOptions> = {
+  // The main process: CommonJS (Electron loads it with require), 'electron' provided at run time.
+  main: {
+    entryPoints: [join(root, 'main/electron/main.ts')],
+    outfile: join(dist, 'main/main.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: ELECTRON_TARGET,
+    external: ['electron'],
+    sourcemap: 'linked',
+  },
+  // The preload runs sandboxed, so it must be a single CommonJS file that requires only 'electron'.
+  preload: {
+    entryPoints: [join(root, 'main/electron/preload.ts')],
+    outfile: join(dist, 'main/preload.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: ELECTRON_TARGET,
+    external: ['electron'],
+    sourcemap: 'linked',
+  },
+  // The renderer: one ES module and one stylesheet, served with a CSP that allows only 'self'.
+  renderer: {
+    entryPoints: { app: join(root, 'renderer/main.ts'), 'app-style': join(root, 'renderer/styles.css') },
+    outdir: join(dist, 'renderer'),
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: ['chrome120'],
+    sourcemap: 'linked',
+    minify: true,
+    loader: { '.woff2': 'file' },
+  },
+}
+
+/** electron-builder options (https://www.electron.build/configuration). */
+export const packaging: Configuration = {
+  appId: 'org.parallax.workbench',
+  productName: 'Parallax',
+  directories: { output: 'release', buildResources: 'build' },
+  files: ['dist/main/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
+  extraResources: [{ from: 'corpus', to: 'corpus', filter: ['**/*'] }],
+  asar: true,
+  linux: { target: ['AppImage', 'deb'], category: 'Education' },
+  mac: { target: ['dmg'], category: 'public.app-category.education' },
+  win: { target: ['nsis'] },
+}
+
+/** Bundles everything into dist/. */
+export async function build(): Promise<void> {
+  await rm(dist, { recursive: true, force: true })
+  await Promise.all(Object.values(bundles).map((options) => esbuild({ logLevel: 'warning', ...options })))
+  await mkdir(join(dist, 'renderer'), { recursive: true })
+  await copyFile(join(root, 'renderer/index.html'), join(dist, 'renderer/index.html'))
+}
+
+/** Builds installers for this platform into release/. */
+export async function pack(): Promise<void> {
+  const builder = await import('electron-builder')
+  await builder.build({ config: packaging, publish: 'never' })
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const command = process.argv[2]
+  const run = command === 'build' ? build : command === 'package' ? pack : null
+  if (!run) {
+    console.error('usage: tsx electron.config.ts build|package')
+    process.exit(2)
+  }
+  run().catch((e) => {
+    console.error(`build failed: ${(e as Error).message}`)
+    process.exit(1)
+  })
+}

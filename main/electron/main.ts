@@ -1,0 +1,181 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session } from 'electron'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize, sep } from 'node:path'
+import { parseArgs } from 'node:util'
+import { type ApiEvent, dispatch, type Envelope, operationNames } from '../core/api.js'
+import { stableStringify } from '../core/json.js'
+import { writeDurable } from '../node/durable.js'
+import { APP_NAME, userDataDir } from '../node/paths.js'
+import { Service } from '../node/service.js'
+import { menuTemplate, type ThemeSource } from './menu.js'
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  APP_URL,
+  channelFor,
+  EVENT_CHANNEL,
+  isTrustedSender,
+  mayGrantPermission,
+  mayNavigate,
+  responseHeaders,
+  SCHEME_PRIVILEGES,
+  secureWebPreferences,
+  windowOpenResponse,
+} from './security.js'
+import { fitToDisplays, MIN_HEIGHT, MIN_WIDTH, parseWindowState, WINDOW_STATE_FILE, type WindowState } from './window-state.js'
+
+// The Electron main process: thin glue between Electron and the Node-side services. All logic
+// lives in main/node (services) and main/core; all security settings in security.ts.
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+}
+const PREFERENCES_FILE = 'preferences.json'
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: SCHEME_PRIVILEGES }])
+app.setName(APP_NAME)
+app.setPath('userData', userDataDir())
+
+const appRoot = app.getAppPath()
+const rendererDir = join(appRoot, 'dist', 'renderer')
+const corpusDir = app.isPackaged ? join(process.resourcesPath, 'corpus') : join(appRoot, 'corpus')
+const preloadPath = join(appRoot, 'dist', 'main', 'preload.cjs')
+const userData = app.getPath('userData')
+
+function projectArgument(): string | undefined {
+  const { values } = parseArgs({ args: process.argv.slice(app.isPackaged ? 1 : 2), options: { project: { type: 'string' } }, strict: false })
+  return typeof values.project === 'string' ? values.project : undefined
+}
+
+async function readJson(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(join(userData, file), 'utf8'))
+  } catch {
+    return null
+  }
+}
+
+/** Serves the built renderer on app://parallax/ with the app's security headers. */
+async function serveRenderer(request: Request): Promise<Response> {
+  const url = new URL(request.url)
+  if (`${url.protocol}//${url.host}` !== APP_ORIGIN) return new Response('not found', { status: 404 })
+  const path = normalize(join(rendererDir, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)))
+  const type = CONTENT_TYPES[extname(path)]
+  if (!path.startsWith(rendererDir + sep) || !type) return new Response('not found', { status: 404 })
+  try {
+    return new Response(await readFile(path), { headers: responseHeaders(type) })
+  } catch {
+    return new Response('not found', { status: 404 })
+  }
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!mayNavigate(url)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!mayNavigate(url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(() => windowOpenResponse())
+})
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(mayGrantPermission(permission)))
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => mayGrantPermission(permission))
+  protocol.handle(APP_SCHEME, serveRenderer)
+
+  const service = await Service.start({ corpusDir, userData, project: projectArgument() })
+
+  for (const op of operationNames) {
+    ipcMain.handle(channelFor(op), (event, input): Promise<Envelope> | Envelope => {
+      if (!isTrustedSender(event.senderFrame)) return { ok: false, error: { code: 'invalid-input', message: 'refused: not the app page' } }
+      return dispatch(service, op, input)
+    })
+  }
+
+  const saved = fitToDisplays(parseWindowState(await readJson(WINDOW_STATE_FILE)), screen.getAllDisplays().map((d) => d.workArea))
+  const prefs = (await readJson(PREFERENCES_FILE)) as { theme?: ThemeSource } | null
+  let theme: ThemeSource = prefs?.theme === 'light' || prefs?.theme === 'dark' ? prefs.theme : 'system'
+  nativeTheme.themeSource = theme
+
+  const win = new BrowserWindow({
+    ...saved,
+    minWidth: MIN_WIDTH,
+    minHeight: MIN_HEIGHT,
+    show: false,
+    title: APP_NAME,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1e1f22' : '#fbfaf7',
+    webPreferences: secureWebPreferences(preloadPath),
+  })
+  if (saved.maximized) win.maximize()
+  win.once('ready-to-show', () => win.show())
+  win.on('close', () => {
+    const state: WindowState = { ...win.getNormalBounds(), maximized: win.isMaximized() }
+    void writeDurable(join(userData, WINDOW_STATE_FILE), stableStringify(state)).catch(() => undefined)
+  })
+  // The page's own <title> must not replace "Parallax — <project>".
+  win.on('page-title-updated', (event) => event.preventDefault())
+
+  const fail = (title: string, e: unknown) => dialog.showErrorBox(title, e instanceof Error ? e.message : String(e))
+  const refresh = async () => {
+    win.setTitle(`${APP_NAME} — ${service.project.name}`)
+    const { dirs } = await service.listRecentProjects()
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(
+          {
+            openProject: async () => {
+              const r = await dialog.showOpenDialog(win, { title: 'Open Project Folder', properties: ['openDirectory', 'createDirectory'] })
+              if (!r.canceled && r.filePaths[0]) await service.openProject({ dir: r.filePaths[0] }).catch((e) => fail('Cannot open the project', e))
+            },
+            addDocuments: async () => {
+              const r = await dialog.showOpenDialog(win, {
+                title: 'Add Documents',
+                properties: ['openFile', 'multiSelections'],
+                filters: [{ name: 'Text and Markdown', extensions: ['txt', 'text', 'md', 'markdown'] }],
+              })
+              if (!r.canceled && r.filePaths.length) await service.importDocuments({ paths: r.filePaths }).catch((e) => fail('Cannot add the documents', e))
+            },
+            openRecent: (dir) => void service.openProject({ dir }).catch((e) => fail('Cannot open the project', e)),
+            openDefaultProject: () => void service.openDefaultProject().catch((e) => fail('Cannot open the bundled corpus', e)),
+            exportAnnotations: async () => {
+              const result = await service.exportAnnotations()
+              const r = await dialog.showSaveDialog(win, { title: 'Export Annotations', defaultPath: result.fileName })
+              if (!r.canceled && r.filePath) await writeDurable(r.filePath, result.content).catch((e) => fail('Cannot export', e))
+            },
+            setTheme: (value) => {
+              theme = value
+              nativeTheme.themeSource = value
+              void writeDurable(join(userData, PREFERENCES_FILE), stableStringify({ theme: value })).catch(() => undefined)
+              void refresh()
+            },
+          },
+          { recent: dirs, theme, platform: process.platform, appName: APP_NAME },
+        ),
+      ),
+    )
+  }
+  service.onEvent((event: ApiEvent) => {
+    if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event)
+    if (event.type === 'project-changed') void refresh()
+  })
+  await refresh()
+  await win.loadURL(APP_URL)
+}
+
+if (!app.requestSingleInstanceLock()) app.quit()
+else {
+  app.on('window-all-closed', () => app.quit())
+  start().catch((e) => {
+    dialog.showErrorBox(`${APP_NAME} could not start`, e instanceof Error ? e.message : String(e))
+    app.exit(1)
+  })
+}

@@ -1,0 +1,104 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Service } from '../../main/node/service.js'
+import { startWebHost, type WebHost } from '../../main/node/web-host.js'
+import { CORPUS, ROOT, tempDir } from '../helpers.js'
+import { launchChromium } from './browser.js'
+
+// The app in Chromium through the web host, as a person uses it.
+
+export const SHOTS = join(ROOT, 'test-results', 'screenshots')
+
+let browser: Browser
+let host: WebHost
+let service: Service
+let cleanup: () => Promise<void>
+
+beforeAll(async () => {
+  const t = await tempDir()
+  cleanup = t.cleanup
+  await mkdir(SHOTS, { recursive: true })
+  service = await Service.start({ corpusDir: CORPUS, userData: t.dir })
+  host = await startWebHost({ service, rendererDir: join(ROOT, 'dist', 'renderer') })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await host?.close()
+  await cleanup?.()
+})
+
+async function openApp(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme })
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  await page.goto(host.url)
+  await page.locator('.doc-item').first().waitFor()
+  return { page, errors }
+}
+
+describe('the app in Chromium', () => {
+  it('lists the five bundled documents with their authors', async () => {
+    const { page, errors } = await openApp()
+    const items = page.locator('.doc-item')
+    expect(await items.count()).toBe(5)
+    const bylines = await page.locator('.doc-byline').allTextContents()
+    expect(bylines.join('\n')).toContain('Light Blade')
+    expect(bylines.join('\n')).toContain('Shi Jianxun')
+    expect(bylines.join('\n')).toContain('Yang Yundong')
+    expect(bylines.join('\n')).toContain('China Briefing')
+    expect(await page.title()).toBe('Parallax — New quality productive forces (2024)')
+    await page.screenshot({ path: join(SHOTS, 'documents.png') })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('opens a document and shows its text, selectable, with its annotations', async () => {
+    const docId = 'gmw-light-blade-what-are-nqpf'
+    const { text } = await service.getDocument({ id: docId })
+    const quote = 'By Light Blade'
+    const start = [...text.slice(0, text.indexOf(quote))].length
+    await service.createAnnotation({ docId, start, end: start + quote.length, tags: ['Byline'] })
+
+    const { page, errors } = await openApp()
+    await page.locator('.doc-item', { hasText: 'What are New Quality Productive Forces' }).click()
+    await page.locator('.reader-text').getByText('On ', { exact: false }).first().waitFor()
+    expect(await page.locator('.reader-title').textContent()).toBe('What are New Quality Productive Forces and Why Should China Watchers Take Note of the Concept?')
+    expect(await page.locator('.reader-byline').textContent()).toBe('Light Blade · GMW.cn (Guangming Online) · 2024-03-09')
+    const shown = await page.locator('.reader-text').innerText()
+    expect(shown).toContain('Chinese President Xi Jinping, also general secretary')
+    expect(await page.locator('.annotation').first().textContent()).toBe(quote)
+    expect(await page.locator('.reader-text').getAttribute('contenteditable')).toBe('false')
+
+    // Select text with the mouse: the selection is real text, not an image of it.
+    const para = page.locator('.reader-text p').nth(3)
+    const box = (await para.boundingBox())!
+    await page.mouse.move(box.x + 2, box.y + 8)
+    await page.mouse.down()
+    await page.mouse.move(box.x + 300, box.y + 8)
+    await page.mouse.up()
+    expect((await page.evaluate(() => String(window.getSelection()))).length).toBeGreaterThan(10)
+
+    await page.screenshot({ path: join(SHOTS, 'document-light.png') })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('follows a dark OS theme and opens documents from the keyboard', async () => {
+    const { page, errors } = await openApp('dark')
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+    expect(bg).toBe('rgb(30, 31, 34)')
+    await page.locator('.doc-list').focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(() => page.locator('.reader-title').textContent()).toBe('What are New Quality Productive Forces and Why Should China Watchers Take Note of the Concept?')
+    await page.screenshot({ path: join(SHOTS, 'document-dark.png') })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})

@@ -1,0 +1,20 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+export const CORPUS = join(ROOT, 'corpus')
+
+/** A fresh temporary folder, removed by the returned cleanup. */
+export async function tempDir(prefix = 'parallax-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix))
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/** Copies a folder (fixtures) into a temporary one. */
+export async function copyToTemp(from: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const t = await tempDir()
+  await cp(from, t.dir, { recursive: true })
+  return t
+}

@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { AnnotationFile, positionOf, quoteOf, tagIdsOf } from '../../main/core/annotation.js'
+import { CodebookFile } from '../../main/core/codebook.js'
+import { runCli } from '../../main/node/cli.js'
+import { ROOT, tempDir } from '../helpers.js'
+
+const run = promisify(execFile)
+let base: string
+let cleanup: () => Promise<void>
+let env: NodeJS.ProcessEnv
+
+beforeEach(async () => {
+  const t = await tempDir()
+  base = t.dir
+  cleanup = t.cleanup
+  env = { ...process.env, PARALLAX_USER_DATA: join(base, 'user-data') }
+})
+afterEach(() => cleanup())
+
+/** Runs the CLI as a user does: a separate process, stdout and stderr apart. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'main/node/cli.ts'), ...args], { env, cwd: ROOT })
+    return { code: 0, stdout, stderr }
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string }
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr }
+  }
+}
+
+/** Runs the CLI in this process (same code path, faster). */
+async function inProcess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const old = process.env.PARALLAX_USER_DATA
+  process.env.PARALLAX_USER_DATA = env.PARALLAX_USER_DATA
+  try {
+    const code = await runCli(args, { out: (t) => (stdout += t + '\n'), err: (t) => (stderr += t + '\n') })
+    return { code, stdout, stderr }
+  } finally {
+    if (old === undefined) delete process.env.PARALLAX_USER_DATA
+    else process.env.PARALLAX_USER_DATA = old
+  }
+}
+
+describe('cli', () => {
+  it('imports, annotates and lists through the project files', async () => {
+    const sources = join(base, 'sources')
+    await mkdir(sources)
+    await writeFile(join(sources, 'essay.md'), '---\ntitle: An Essay\nauthor: Ann Lee\ndate: 2024-05-01\n---\n\n# An Essay\n\nThe 😀 term means what it says. The term means it.\n')
+    await writeFile(join(sources, 'notes.txt'), 'Plain notes\n\nBy John Doe\n\nSome text.\n')
+    const project = join(base, 'proj')
+
+    const imported = await cli('import', sources, '--project', project)
+    expect(imported.code).toBe(0)
+    expect(imported.stdout).toBe('essay\tAn Essay\nnotes\tPlain notes\n')
+
+    const annotated = await cli('annotate', '--project', project, '--doc', 'essay', '--quote', 'term means', '--occurrence', '2', '--tag', 'Definition', '--tag', 'Key', '--note', 'Second *use*')
+    expect(annotated.code).toBe(0)
+    const printed = JSON.parse(annotated.stdout)
+    expect(quoteOf(printed).exact).toBe('term means')
+    const text = await readFile(join(project, 'documents', 'essay.md'), 'utf8')
+    const second = text.indexOf('term means', text.indexOf('term means') + 1)
+    expect(positionOf(printed)).toMatchObject({ start: [...text.slice(0, second)].length, end: [...text.slice(0, second)].length + 10 })
+
+    // What it printed is what is on disk, in the files the issue describes.
+    const onDisk = AnnotationFile.parse(JSON.parse(await readFile(join(project, 'annotations', 'essay.json'), 'utf8')))
+    expect(onDisk.items).toEqual([printed])
+    const codebook = CodebookFile.parse(JSON.parse(await readFile(join(project, 'tags.json'), 'utf8')))
+    expect(tagIdsOf(printed).map((id) => codebook.tags.find((t) => t.id === id)?.name)).toEqual(['Definition', 'Key'])
+
+    const listed = await cli('list', '--project', project, '--json')
+    expect(listed.code).toBe(0)
+    const json = JSON.parse(listed.stdout)
+    expect(json.documents).toEqual([
+      { id: 'essay', file: 'essay.md', title: 'An Essay', author: 'Ann Lee', outlet: '', date: '2024-05-01', url: '', annotations: 1 },
+      { id: 'notes', file: 'notes.txt', title: 'Plain notes', author: 'John Doe', outlet: '', date: '', url: '', annotations: 0 },
+    ])
+  })
+
+  it('acts on the default project of the bundled corpus without --project', async () => {
+    const listed = await inProcess('list', '--json')
+    expect(listed.code).toBe(0)
+    const json = JSON.parse(listed.stdout)
+    expect(json.documents.map((d: { author: string }) => d.author)).toEqual(['', 'Light Blade', 'Shi Jianxun', 'Yang Yundong', ''])
+    const annotated = await inProcess('annotate', '--doc', 'yang-yundong-nqpf-high-quality-development', '--quote', 'new quality productive forces are, in essence, advanced productivity', '--tag', 'Definition')
+    expect(annotated.code).toBe(0)
+    expect(JSON.parse((await inProcess('list', '--json')).stdout).documents[3].annotations).toBe(1)
+  })
+
+  it('says how to use it on a wrong command line (exit 2)', async () => {
+    const unknown = await cli('frobnicate')
+    expect(unknown.code).toBe(2)
+    expect(unknown.stdout).toBe('')
+    expect(unknown.stderr).toMatch(/unknown command: frobnicate[\s\S]*Usage:/)
+    const flag = await inProcess('list', '--bogus')
+    expect(flag.code).toBe(2)
+    expect(flag.stderr).toMatch(/Unknown option '--bogus'/)
+    expect((await inProcess('annotate', '--doc', 'x')).stderr).toMatch(/--quote is required/)
+    expect((await inProcess('annotate', '--doc', 'x', '--quote', 'y', '--occurrence', '0')).code).toBe(2)
+  })
+
+  it('fails with one clear line on a runtime error (exit 1)', async () => {
+    const missing = await inProcess('annotate', '--doc', 'gmw-light-blade-what-are-nqpf', '--quote', 'no such words anywhere')
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toBe('parallax: the quote does not occur in document "gmw-light-blade-what-are-nqpf"\n')
+    const binary = join(base, 'data.txt')
+    await writeFile(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))
+    const bad = await inProcess('import', binary, '--project', join(base, 'p'))
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/data\.txt: this is a binary file/)
+    const invalid = join(base, 'latin1.txt')
+    await writeFile(invalid, Buffer.from('caf\xe9 ok', 'latin1'))
+    expect((await inProcess('import', invalid, '--project', join(base, 'p'))).stderr).toMatch(/not valid UTF-8 text \(first invalid byte at offset 3\)/)
+    const empty = join(base, 'empty.txt')
+    await writeFile(empty, '')
+    expect((await inProcess('import', empty, '--project', join(base, 'p'))).stderr).toMatch(/empty\.txt: the file is empty/)
+    expect((await inProcess('import', join(base, 'nope.txt'))).stderr).toMatch(/no such file or folder/)
+  })
+})

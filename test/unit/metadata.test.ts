@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { findDate, readStatedMetadata } from '../../main/core/metadata.js'
+import { CORPUS } from '../helpers.js'
+
+describe('readStatedMetadata', () => {
+  it('reads dates in the forms articles use', () => {
+    expect(findDate('2024-March-9 11:06 By: GMW.cn')).toBe('2024-03-09')
+    expect(findDate('Wed, Apr 10, 2024')).toBe('2024-04-10')
+    expect(findDate('Posted 5 March 2024')).toBe('2024-03-05')
+    expect(findDate('Business recorder. 2024-03-31.')).toBe('2024-03-31')
+    expect(findDate('in September 2023')).toBe('')
+  })
+
+  it('takes Markdown front matter and headings', () => {
+    const md = '---\ntitle: "A Title"\nauthor: Jane Roe\ndate: 2024-01-02\nsource: The Outlet\n---\n\n# Heading\n\nBody.'
+    expect(readStatedMetadata(md, true)).toEqual({ title: 'A Title', author: 'Jane Roe', outlet: 'The Outlet', date: '2024-01-02', url: '' })
+    expect(readStatedMetadata('Intro line\n\n# The Heading\n\nBy Ann Lee\n', true).title).toBe('The Heading')
+  })
+
+  it('tells a byline that is a site apart from an author', () => {
+    const m = readStatedMetadata('Title here\n\n2024-March-9 11:06 By: GMW.cn\n\nBy Light Blade\n\nText.')
+    expect(m).toMatchObject({ title: 'Title here', author: 'Light Blade', outlet: 'GMW.cn', date: '2024-03-09' })
+  })
+
+  it('finds what the bundled texts state about themselves', async () => {
+    const yang = await readFile(join(CORPUS, 'yang-yundong-nqpf-high-quality-development.txt'), 'utf8')
+    expect(readStatedMetadata(yang)).toMatchObject({
+      title: 'New quality productive forces drive high-quality development in China',
+      author: 'Yang Yundong',
+      outlet: 'Business Recorder',
+      date: '2024-03-31',
+    })
+    const catalysts = await readFile(join(CORPUS, 'new-productive-forces-catalysts.txt'), 'utf8')
+    expect(readStatedMetadata(catalysts)).toEqual({
+      title: 'The emergence of new productive forces as catalysts for superior development',
+      author: '',
+      outlet: '',
+      date: '',
+      url: '',
+    })
+  })
+})

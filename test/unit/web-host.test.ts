@@ -1,0 +1,103 @@
+import { request } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createClient, type Envelope } from '../../main/core/api.js'
+import { CONTENT_SECURITY_POLICY } from '../../main/core/csp.js'
+import { Service } from '../../main/node/service.js'
+import { startWebHost, type WebHost } from '../../main/node/web-host.js'
+import { CORPUS, ROOT, tempDir } from '../helpers.js'
+import { join } from 'node:path'
+
+let host: WebHost
+let cleanup: () => Promise<void>
+
+beforeAll(async () => {
+  const t = await tempDir()
+  cleanup = t.cleanup
+  const service = await Service.start({ corpusDir: CORPUS, userData: t.dir })
+  host = await startWebHost({ service, rendererDir: join(ROOT, 'dist', 'renderer') })
+})
+afterAll(async () => {
+  await host.close()
+  await cleanup()
+})
+
+/** A raw request, so the Host and Origin headers can be anything. */
+function raw(path: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, method, headers: { Host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
+      let data = ''
+      res.on('data', (c) => (data += c))
+      res.on('end', () => resolve({ status: res.statusCode!, body: data, headers: res.headers }))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+const api = (op: string, headers: Record<string, string> = {}) =>
+  raw(`/api/${op}`, { 'Content-Type': 'application/json', 'X-Parallax-Token': host.token, ...headers }, 'POST', '{}')
+
+describe('web host', () => {
+  it('listens on 127.0.0.1 only and prints a URL with the token', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`)
+    expect(host.token.length).toBeGreaterThanOrEqual(40)
+  })
+
+  it('serves the page with the token, with the CSP', async () => {
+    const res = await raw(`/?token=${host.token}`)
+    expect(res.status).toBe(200)
+    expect(res.body).toContain('<div id="app"')
+    expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
+    expect(String(res.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/)
+  })
+
+  it('answers 403 without the token', async () => {
+    expect((await raw('/')).status).toBe(403)
+    expect((await raw('/app.js')).status).toBe(403)
+    expect((await raw('/?token=wrong')).status).toBe(403)
+    expect((await api('getProject', { 'X-Parallax-Token': 'x'.repeat(host.token.length) })).status).toBe(403)
+    const res = await raw('/api/getProject', { 'Content-Type': 'application/json' }, 'POST', '{}')
+    expect(res.status).toBe(403)
+    expect(res.body).toBe('forbidden')
+  })
+
+  it('answers 403 to a foreign Origin, even with the token', async () => {
+    expect((await api('getProject', { Origin: 'https://evil.example' })).status).toBe(403)
+    expect((await api('getProject', { Origin: `http://127.0.0.1:${host.port + 1}` })).status).toBe(403)
+    expect((await api('getProject', { Origin: 'null' })).status).toBe(403)
+    expect((await api('getProject', { Origin: `http://localhost:${host.port}` })).status).toBe(200)
+  })
+
+  it('answers 403 to a wrong Host header (DNS rebinding), even with the token', async () => {
+    expect((await api('getProject', { Host: `evil.example:${host.port}` })).status).toBe(403)
+    expect((await api('getProject', { Host: '127.0.0.1' })).status).toBe(403)
+    expect((await api('getProject', { Host: `localhost:${host.port}` })).status).toBe(200)
+  })
+
+  it('accepts the cookie the page was given', async () => {
+    const page = await raw(`/?token=${host.token}`)
+    const cookie = String(page.headers['set-cookie']).split(';')[0]
+    expect((await raw('/app.js', { Cookie: cookie })).status).toBe(200)
+  })
+
+  it('does not serve files outside the renderer', async () => {
+    const res = await raw(`/..%2F..%2Fpackage.json?token=${host.token}`)
+    expect(res.status).toBe(404)
+  })
+
+  it('serves the API contract: the same client works over it', async () => {
+    const client = createClient(async (op, input) => {
+      const res = await fetch(`http://127.0.0.1:${host.port}/api/${op}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Parallax-Token': host.token },
+        body: JSON.stringify(input),
+      })
+      return (await res.json()) as Envelope
+    })
+    const project = await client.getProject({})
+    expect(project.documents).toHaveLength(5)
+    await expect(client.getDocument({ id: 'missing' })).rejects.toMatchObject({ code: 'not-found' })
+    const bad = await api('createAnnotation')
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+  })
+})
