@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { AnchorStatus } from './anchor.js'
 import type { Annotation } from './annotation.js'
 import type { Tag } from './codebook.js'
 import type { DocumentEntry } from './project.js'
@@ -38,6 +39,57 @@ export const operations = {
   importDocuments: z.object({ paths: z.array(z.string().min(1)).min(1) }),
   /** All annotations of the project as one W3C AnnotationCollection (JSON-LD). */
   exportAnnotations: z.object({}),
+  /**
+   * Changes an annotation: its tags (by name, created when new), its note, or its span (which
+   * also re-attaches an orphan). Resolves once durable.
+   */
+  updateAnnotation: z.object({
+    docId: z.string().min(1),
+    id: z.string().min(1),
+    tags: z.array(z.string().trim().min(1)).optional(),
+    note: z.string().optional(),
+    start: z.number().int().nonnegative().optional(),
+    end: z.number().int().positive().optional(),
+  }),
+  /** Deletes an annotation. */
+  deleteAnnotation: z.object({ docId: z.string().min(1), id: z.string().min(1) }),
+  /** Undoes the last annotation or codebook operation. */
+  undo: z.object({}),
+  /** Redoes the last undone operation. */
+  redo: z.object({}),
+  /** Adds a tag to the codebook. */
+  createTag: z.object({
+    name: z.string().trim().min(1),
+    colour: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+    parent: z.string().min(1).nullable().optional(),
+    description: z.string().optional(),
+  }),
+  /** Renames, recolours, re-parents or re-describes a tag (annotations follow by id). */
+  updateTag: z.object({
+    id: z.string().min(1),
+    name: z.string().trim().min(1).optional(),
+    colour: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+    parent: z.string().min(1).nullable().optional(),
+    description: z.string().optional(),
+  }),
+  /** Merges tag `from` into tag `into`: its annotations and sub-tags move to `into`. */
+  mergeTags: z.object({ from: z.string().min(1), into: z.string().min(1) }),
+  /** Deletes a tag, either reassigning its annotations to another tag or removing it from them. */
+  deleteTag: z.object({ id: z.string().min(1), reassignTo: z.string().min(1).optional() }),
+  /**
+   * Passages by tag (optionally with its sub-tags), document, author, text and anchoring status,
+   * in document order, with context.
+   */
+  retrieve: z.object({
+    tagIds: z.array(z.string().min(1)).optional(),
+    includeChildren: z.boolean().default(true),
+    docIds: z.array(z.string().min(1)).optional(),
+    authors: z.array(z.string()).optional(),
+    text: z.string().optional(),
+    status: z.array(z.enum(['anchored', 'moved', 'orphan'])).optional(),
+  }),
+  /** Full-text search across the project: words and "quoted phrases", ignoring case and accents. */
+  search: z.object({ query: z.string().trim().min(1), docIds: z.array(z.string().min(1)).optional() }),
 } as const
 
 export type OperationName = keyof typeof operations
@@ -63,6 +115,12 @@ export interface ProjectView {
   isDefault: boolean
   documents: DocumentSummary[]
   tags: Tag[]
+  /** Annotations per tag id (directly tagged, not counting sub-tags). */
+  tagCounts: Record<string, number>
+  /** Annotations that could not be re-anchored in their changed document. */
+  orphanCount: number
+  /** What undo and redo would replay next, as labels (null: nothing). */
+  history: { undo: string | null; redo: string | null }
   problems: Problem[]
 }
 
@@ -74,6 +132,29 @@ export interface DocumentView {
 export interface AnnotationItem {
   docId: string
   annotation: Annotation
+  /** Whether the annotation was found at its stored position, found elsewhere, or not found. */
+  status: AnchorStatus
+}
+
+/** A passage as the retrieval view lists it. */
+export interface RetrievedItem extends AnnotationItem {
+  /** Code point offsets in the document's current text (the stored ones for an orphan). */
+  start: number
+  end: number
+  quote: string
+  before: string
+  after: string
+}
+
+/** One occurrence of a search term. */
+export interface SearchHit {
+  docId: string
+  start: number
+  end: number
+  match: string
+  left: string
+  right: string
+  term: string
 }
 
 export interface ExportResult {
@@ -93,13 +174,28 @@ export interface Results {
   listRecentProjects: { dirs: string[] }
   importDocuments: { added: DocumentSummary[] }
   exportAnnotations: ExportResult
+  updateAnnotation: { annotation: AnnotationItem; createdTags: Tag[] }
+  deleteAnnotation: { deleted: string }
+  undo: { undone: string | null }
+  redo: { redone: string | null }
+  createTag: { tag: Tag }
+  updateTag: { tag: Tag }
+  mergeTags: { into: Tag; moved: number }
+  deleteTag: { deleted: string; changed: number }
+  retrieve: { items: RetrievedItem[] }
+  search: { hits: SearchHit[]; truncated: boolean }
 }
 
 /** The API as the renderer (and the services) see it. */
 export type Api = { [K in OperationName]: (input: OperationInput<K>) => Promise<Results[K]> }
 
 /** Pushed from the services to the UI. */
-export type ApiEvent = { type: 'project-changed' } | { type: 'annotations-changed'; docId: string }
+export type ApiEvent =
+  | { type: 'project-changed' }
+  | { type: 'annotations-changed'; docId: string }
+  | { type: 'codebook-changed' }
+  /** A source file changed on disk; its annotations were re-anchored. */
+  | { type: 'document-changed'; docId: string }
 
 export type ErrorCode = 'invalid-input' | 'not-found' | 'unreadable' | 'conflict' | 'internal'
 

@@ -38,3 +38,94 @@ export function findTagByName(tags: readonly Tag[], name: string): Tag | undefin
   const key = name.trim().toLocaleLowerCase()
   return tags.find((t) => t.name.trim().toLocaleLowerCase() === key)
 }
+
+/** Ids of a tag's descendants (children, their children, …), not including the tag itself. */
+export function descendantIds(tags: readonly Tag[], id: string): Set<string> {
+  const out = new Set<string>()
+  const stack = [id]
+  while (stack.length) {
+    const parent = stack.pop()!
+    for (const t of tags) {
+      if (t.parent === parent && !out.has(t.id) && t.id !== id) {
+        out.add(t.id)
+        stack.push(t.id)
+      }
+    }
+  }
+  return out
+}
+
+/** A problem with a codebook change, in words for the person making it. */
+export class CodebookError extends Error {}
+
+function byId(tags: readonly Tag[], id: string): Tag {
+  const tag = tags.find((t) => t.id === id)
+  if (!tag) throw new CodebookError(`no tag with id "${id}"`)
+  return tag
+}
+
+function uniqueName(tags: readonly Tag[], name: string, except?: string): string {
+  const trimmed = name.trim()
+  if (!trimmed) throw new CodebookError('a tag needs a name')
+  const clash = findTagByName(tags, trimmed)
+  if (clash && clash.id !== except) throw new CodebookError(`there is already a tag named "${clash.name}"`)
+  return trimmed
+}
+
+function checkParent(tags: readonly Tag[], id: string | null, parent: string | null): void {
+  if (parent === null) return
+  byId(tags, parent)
+  if (id !== null && (parent === id || descendantIds(tags, id).has(parent))) {
+    throw new CodebookError('a tag cannot be placed under itself or one of its own sub-tags')
+  }
+}
+
+export interface TagFields {
+  name?: string
+  colour?: string
+  parent?: string | null
+  description?: string
+}
+
+/** The codebook with a new tag added. */
+export function addTag(tags: readonly Tag[], id: string, fields: TagFields & { name: string }): Tag[] {
+  const parent = fields.parent ?? null
+  checkParent(tags, null, parent)
+  const tag = Tag.parse({
+    id,
+    name: uniqueName(tags, fields.name),
+    colour: fields.colour ?? paletteColour(tags.length),
+    parent,
+    description: fields.description ?? '',
+  })
+  return [...tags, tag]
+}
+
+/** The codebook with one tag's fields changed (rename, colour, re-parent, description). */
+export function editTag(tags: readonly Tag[], id: string, fields: TagFields): Tag[] {
+  const tag = byId(tags, id)
+  if (fields.parent !== undefined) checkParent(tags, id, fields.parent)
+  const next = Tag.parse({
+    ...tag,
+    ...(fields.name !== undefined ? { name: uniqueName(tags, fields.name, id) } : {}),
+    ...(fields.colour !== undefined ? { colour: fields.colour } : {}),
+    ...(fields.parent !== undefined ? { parent: fields.parent } : {}),
+    ...(fields.description !== undefined ? { description: fields.description } : {}),
+  })
+  return tags.map((t) => (t.id === id ? next : t))
+}
+
+/**
+ * The codebook without tag `id`. Its sub-tags move to `into` when given (a merge), else up to the
+ * removed tag's parent.
+ */
+export function removeTag(tags: readonly Tag[], id: string, into?: string): Tag[] {
+  const tag = byId(tags, id)
+  if (into !== undefined) {
+    byId(tags, into)
+    if (into === id) throw new CodebookError('a tag cannot be merged into itself')
+    if (descendantIds(tags, id).has(into)) throw new CodebookError('a tag cannot be merged into one of its own sub-tags')
+  }
+  const newParent = into ?? tag.parent
+  return tags.filter((t) => t.id !== id).map((t) => (t.parent === id ? { ...t, parent: newParent } : t))
+}

@@ -93,6 +93,7 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, serveRenderer)
 
   const service = await Service.start({ corpusDir, userData, project: projectArgument() })
+  service.watchFiles()
 
   for (const op of operationNames) {
     ipcMain.handle(channelFor(op), (event, input): Promise<Envelope> | Envelope => {

@@ -1,5 +1,5 @@
-import { mkdir, readFile, readdir, stat } from 'node:fs/promises'
-import { basename, join, resolve } from 'node:path'
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { z } from 'zod'
 import { type Annotation, AnnotationFile, annotationFile } from '../core/annotation.js'
 import { ApiError, type Problem } from '../core/api.js'
@@ -7,7 +7,7 @@ import { CodebookFile } from '../core/codebook.js'
 import { stableStringify } from '../core/json.js'
 import { type DocumentEntry, ProjectFile, documentIdFor } from '../core/project.js'
 import { readTextFile } from './decode.js'
-import { writeDurable } from './durable.js'
+import { syncFolder, writeDurable } from './durable.js'
 
 // A project folder on disk:
 //   project.json            name, documents (id, file, title, author, outlet, date, url), settings
@@ -25,7 +25,7 @@ export const TAGS_FILE = 'tags.json'
 export const DOCUMENTS_DIR = 'documents'
 export const ANNOTATIONS_DIR = 'annotations'
 
-type Loaded<T> = { state: 'ok'; value: T } | { state: 'missing' } | { state: 'invalid'; reason: string }
+type Loaded<T> = { state: 'ok'; value: T; raw: string } | { state: 'missing' } | { state: 'invalid'; reason: string }
 
 /** Reads and validates one JSON file. */
 async function loadJson<S extends z.ZodType>(path: string, schema: S): Promise<Loaded<z.output<S>>> {
@@ -48,8 +48,37 @@ async function loadJson<S extends z.ZodType>(path: string, schema: S): Promise<L
     const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : ''
     return { state: 'invalid', reason: `does not match the expected format: ${issues.join('; ')}${more}` }
   }
-  return { state: 'ok', value: parsed.data }
+  return { state: 'ok', value: parsed.data, raw }
 }
+
+/** One file's content before and after a change (null: the file did not exist). */
+interface FileChange {
+  path: string
+  before: string | null
+  after: string
+}
+
+/** A user's change, as the files it touched: what undo and redo replay. */
+interface HistoryEntry {
+  label: string
+  changes: FileChange[]
+}
+
+/** Collects the file changes of one user operation, for the undo history. */
+export class Transaction {
+  readonly changes: FileChange[] = []
+
+  constructor(readonly label: string) {}
+
+  record(path: string, before: string | null, after: string): void {
+    const earlier = this.changes.find((c) => c.path === path)
+    if (earlier) earlier.after = after
+    else this.changes.push({ path, before, after })
+  }
+}
+
+/** How many operations undo can go back. */
+const HISTORY_LIMIT = 200
 
 export class ProjectStore {
   /** Files that failed to load, with their reasons. */
@@ -59,6 +88,10 @@ export class ProjectStore {
   /** The last write queued per file: writes to one file run one after another. */
   private readonly queues = new Map<string, Promise<unknown>>()
   private annotations = new Map<string, Annotation[]>()
+  private undoStack: HistoryEntry[] = []
+  private redoStack: HistoryEntry[] = []
+  /** Operations that must not interleave: transactions, undo, redo. */
+  private exclusive: Promise<unknown> = Promise.resolve()
 
   private constructor(
     readonly dir: string,
@@ -184,9 +217,15 @@ export class ProjectStore {
 
   /**
    * Re-reads one JSON file, applies `change` and writes the result durably. Refuses files that
-   * could not be read (now or when the project was opened).
+   * could not be read (now or when the project was opened). Records the change in `tx`, if given.
    */
-  private update<S extends z.ZodType>(path: string, schema: S, empty: () => z.output<S>, change: (current: z.output<S>) => z.output<S>): Promise<z.output<S>> {
+  private update<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    empty: () => z.output<S>,
+    change: (current: z.output<S>) => z.output<S>,
+    tx?: Transaction,
+  ): Promise<z.output<S>> {
     return this.serialise(path, async () => {
       this.refuseIfBlocked(path)
       const loaded = await loadJson(path, schema)
@@ -195,30 +234,123 @@ export class ProjectStore {
         this.refuseIfBlocked(path)
       }
       const next = change(loaded.state === 'ok' ? loaded.value : empty())
-      await writeDurable(path, stableStringify(next))
+      const content = stableStringify(next)
+      await writeDurable(path, content)
+      tx?.record(path, loaded.state === 'ok' ? loaded.raw : null, content)
       return next
     })
   }
 
+  /** Runs `task` after every earlier exclusive task has settled. */
+  private exclusively<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.exclusive.catch(() => undefined).then(task)
+    this.exclusive = next
+    return next
+  }
+
+  /**
+   * Runs one user operation as a unit of undo: every file it changes through `tx` is recorded,
+   * and undo restores them all. Operations run one at a time.
+   */
+  transaction<T>(label: string, run: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.exclusively(async () => {
+      const tx = new Transaction(label)
+      try {
+        return await run(tx)
+      } finally {
+        if (tx.changes.length) {
+          this.undoStack.push({ label, changes: tx.changes })
+          if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift()
+          this.redoStack = []
+        }
+      }
+    })
+  }
+
+  /** Labels of the operations undo and redo would replay next (null when there is none). */
+  history(): { undo: string | null; redo: string | null } {
+    return { undo: this.undoStack.at(-1)?.label ?? null, redo: this.redoStack.at(-1)?.label ?? null }
+  }
+
+  /** Undoes the last operation; resolves with its label, or null when there is nothing to undo. */
+  undo(): Promise<string | null> {
+    return this.exclusively(() => this.replay(this.undoStack, this.redoStack, 'before'))
+  }
+
+  /** Redoes the last undone operation; resolves with its label, or null. */
+  redo(): Promise<string | null> {
+    return this.exclusively(() => this.replay(this.redoStack, this.undoStack, 'after'))
+  }
+
+  /**
+   * Puts the files of the top entry of `from` back to their `target` content, after checking
+   * that each still holds the other side's content: a file changed meanwhile (by another
+   * program, or by re-anchoring after a source edit) is never overwritten.
+   */
+  private async replay(from: HistoryEntry[], to: HistoryEntry[], target: 'before' | 'after'): Promise<string | null> {
+    const entry = from.at(-1)
+    if (!entry) return null
+    const current = target === 'before' ? 'after' : 'before'
+    for (const c of entry.changes) {
+      const now = await readFile(c.path, 'utf8').catch(() => null)
+      if (now !== c[current]) {
+        throw new ApiError('conflict', `cannot ${target === 'before' ? 'undo' : 'redo'} "${entry.label}": ${c.path} has changed since`)
+      }
+    }
+    for (const c of [...entry.changes].reverse()) {
+      await this.serialise(c.path, async () => {
+        const content = c[target]
+        if (content === null) {
+          await rm(c.path, { force: true })
+          await syncFolder(dirname(c.path))
+        } else await writeDurable(c.path, content)
+      })
+    }
+    from.pop()
+    to.push(entry)
+    await this.reload(entry.changes.map((c) => c.path))
+    return entry.label
+  }
+
+  /** Re-reads files this store keeps in memory (after undo, redo, or a change by another program). */
+  async reload(paths: readonly string[]): Promise<void> {
+    for (const path of paths) {
+      if (path === this.projectPath) {
+        const loaded = await loadJson(path, ProjectFile)
+        if (loaded.state === 'ok') this.project = loaded.value
+      } else if (path === join(this.dir, TAGS_FILE)) {
+        const loaded = await loadJson(path, CodebookFile)
+        if (loaded.state === 'ok') this.codebook = loaded.value
+        else if (loaded.state === 'missing') this.codebook = { tags: [] }
+      } else {
+        const doc = this.project.documents.find((d) => this.annotationsPath(d.id) === path)
+        if (!doc || this.blocked.has(path)) continue
+        const loaded = await loadJson(path, AnnotationFile)
+        if (loaded.state === 'ok') this.annotations.set(doc.id, loaded.value.items)
+        else if (loaded.state === 'missing') this.annotations.delete(doc.id)
+      }
+    }
+  }
+
   /** Changes a document's annotations; resolves with them once durable. */
-  async updateAnnotations(docId: string, change: (items: Annotation[]) => Annotation[]): Promise<readonly Annotation[]> {
+  async updateAnnotations(docId: string, change: (items: Annotation[]) => Annotation[], tx?: Transaction): Promise<readonly Annotation[]> {
     this.document(docId)
     const path = this.annotationsPath(docId)
     await mkdir(join(this.dir, ANNOTATIONS_DIR), { recursive: true })
-    const file = await this.update(path, AnnotationFile, () => annotationFile([]), (f) => annotationFile(change([...f.items])))
+    const file = await this.update(path, AnnotationFile, () => annotationFile([]), (f) => annotationFile(change([...f.items])), tx)
     this.annotations.set(docId, file.items)
     return file.items
   }
 
   /** Changes the codebook; resolves once tags.json is durable. */
-  async updateCodebook(change: (codebook: CodebookFile) => CodebookFile): Promise<CodebookFile> {
-    this.codebook = await this.update(join(this.dir, TAGS_FILE), CodebookFile, () => ({ tags: [] }), change)
+  async updateCodebook(change: (codebook: CodebookFile) => CodebookFile, tx?: Transaction): Promise<CodebookFile> {
+    this.codebook = await this.update(join(this.dir, TAGS_FILE), CodebookFile, () => ({ tags: [] }), change, tx)
     return this.codebook
   }
 
   /** Changes project.json; resolves once it is durable. */
-  async updateProject(change: (project: ProjectFile) => ProjectFile): Promise<ProjectFile> {
-    this.project = await this.update(this.projectPath, ProjectFile, () => this.project, change)
+  async updateProject(change: (project: ProjectFile) => ProjectFile, tx?: Transaction): Promise<ProjectFile> {
+    this.project = await this.update(this.projectPath, ProjectFile, () => this.project, change, tx)
     return this.project
   }
 }

@@ -7,6 +7,7 @@ import { startWebHost, type WebHost } from './web-host.js'
 /** Starts the services and the loopback web host, and prints the URL to open. */
 export async function serve(options: { project?: string; port?: number }): Promise<WebHost> {
   const service = await Service.start({ corpusDir: CORPUS_DIR, userData: userDataDir(), project: options.project })
+  service.watchFiles()
   const host = await startWebHost({ service, rendererDir: RENDERER_DIR, port: options.port })
   const problems = service.project.problems
   console.log(`Parallax is serving "${service.project.name}" at ${host.url}`)
