@@ -13,7 +13,7 @@ export class DocumentList {
 
   constructor(private readonly onOpen: (id: string) => void) {
     this.list = el('ul', { class: 'doc-list', role: 'listbox', 'aria-label': 'Documents', tabindex: '0' })
-    this.dom = el('nav', { class: 'sidebar', 'aria-label': 'Project documents' }, el('h2', { class: 'sidebar-heading', id: 'documents-heading' }, 'Documents'), this.list)
+    this.dom = el('nav', { class: 'doc-nav', 'aria-label': 'Project documents' }, this.list)
     this.list.addEventListener('keydown', (e) => this.key(e))
     this.list.addEventListener('click', (e) => {
       const item = (e.target as HTMLElement).closest<HTMLElement>('[data-id]')

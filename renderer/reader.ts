@@ -1,27 +1,50 @@
-import { EditorState, Plugin, PluginKey, type Transaction } from 'prosemirror-state'
+import { EditorState, Plugin, PluginKey, TextSelection, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet, EditorView } from 'prosemirror-view'
-import { positionOf, tagIdsOf } from '../main/core/annotation.js'
 import type { AnnotationItem, DocumentView } from '../main/core/api.js'
 import type { Tag } from '../main/core/codebook.js'
+import { positionOf, tagIdsOf } from '../main/core/annotation.js'
 import { OffsetMap } from '../main/core/text.js'
 import { type LineIndex, offsetToPos, posToOffset, textToDoc } from './doc-model.js'
 import { el } from './dom.js'
 
-// One document in a read-only ProseMirror view: text selectable, annotations shown as inline
-// decorations (kept in plugin state, never as marks in the document).
+// One document in a ProseMirror view that can be read, selected with mouse or keyboard (caret,
+// Shift+arrows) and never edited: every change to the document is refused. Annotations are
+// inline decorations kept in plugin state, in lanes so overlapping ones stay apart.
 
-const highlights = new PluginKey<DecorationSet>('highlights')
+const annotationsKey = new PluginKey<DecorationSet>('annotations')
 
-const highlightPlugin = new Plugin<DecorationSet>({
-  key: highlights,
+/** How many underline lanes overlapping annotations get before they share the last one. */
+const MAX_LANES = 4
+
+const annotationsPlugin = new Plugin<DecorationSet>({
+  key: annotationsKey,
   state: {
     init: () => DecorationSet.empty,
     apply(tr: Transaction, set: DecorationSet) {
-      const next = tr.getMeta(highlights) as DecorationSet | undefined
+      const next = tr.getMeta(annotationsKey) as DecorationSet | undefined
       return next ?? set.map(tr.mapping, tr.doc)
     },
   },
-  props: { decorations: (state) => highlights.getState(state) },
+  props: { decorations: (state) => annotationsKey.getState(state) },
+})
+
+/** Refuses every change to the document, whatever its origin (typing, paste, drop, IME). */
+const readOnly = new Plugin({
+  filterTransaction: (tr) => !tr.docChanged,
+  props: {
+    handleDOMEvents: {
+      beforeinput: (_view, event) => {
+        event.preventDefault()
+        return true
+      },
+      drop: (_view, event) => {
+        event.preventDefault()
+        return true
+      },
+    },
+    handlePaste: () => true,
+    handleTextInput: () => true,
+  },
 })
 
 /** The byline under a title: author, outlet and date, whichever the document states. */
@@ -29,64 +52,169 @@ export function byline(d: { author: string; outlet: string; date: string }): str
   return [d.author, d.outlet, d.date].filter(Boolean).join(' · ')
 }
 
+export interface ReaderEvents {
+  /** A key the reader does not handle itself (annotate, apply the active tag, …). */
+  onKey?(event: KeyboardEvent): boolean
+  /** The user clicked annotations (innermost first). */
+  onAnnotationClick?(ids: string[], event: MouseEvent): void
+  onSelectionChange?(): void
+}
+
+export interface Span {
+  start: number
+  end: number
+}
+
+/** Assigns each span a lane so that overlapping spans never share one (greedy interval colouring). */
+export function lanes(spans: readonly Span[]): number[] {
+  const order = spans.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start || spans[b].end - spans[a].end)
+  const laneEnds: number[] = []
+  const out = new Array<number>(spans.length).fill(0)
+  for (const i of order) {
+    let lane = laneEnds.findIndex((end) => end <= spans[i].start)
+    if (lane === -1) lane = laneEnds.length
+    laneEnds[lane] = spans[i].end
+    out[i] = Math.min(lane, MAX_LANES - 1)
+  }
+  return out
+}
+
 export class Reader {
   readonly dom: HTMLElement
+  readonly body: HTMLElement
   private readonly header: HTMLElement
-  private readonly view: EditorView
+  readonly view: EditorView
   private lines: LineIndex = { pos: [], offset: [], lengths: [] }
   private offsets = new OffsetMap('')
+  private spans = new Map<string, Span>()
+  docId: string | null = null
 
-  constructor() {
+  constructor(private readonly events: ReaderEvents = {}) {
     this.header = el('header', { class: 'reader-header' })
-    const body = el('div', { class: 'reader-body' })
-    this.dom = el('section', { class: 'reader', 'aria-label': 'Document' }, this.header, body)
-    this.view = new EditorView(body, {
-      state: EditorState.create({ doc: textToDoc('').doc, plugins: [highlightPlugin] }),
-      editable: () => false,
-      attributes: { class: 'reader-text', role: 'document', 'aria-readonly': 'true', tabindex: '0' },
+    this.body = el('div', { class: 'reader-body' })
+    this.dom = el('section', { class: 'reader', 'aria-label': 'Document' }, this.header, this.body)
+    this.view = new EditorView(this.body, {
+      state: this.freshState(textToDoc('').doc),
+      attributes: { class: 'reader-text', role: 'document', 'aria-readonly': 'true', spellcheck: 'false', 'aria-label': 'Document text' },
+      handleKeyDown: (_view, event) => this.events.onKey?.(event) ?? false,
+      handleClick: (_view, _pos, event) => {
+        const ids = this.annotationsAtEvent(event)
+        if (ids.length) this.events.onAnnotationClick?.(ids, event)
+        return false
+      },
+      dispatchTransaction: (tr) => {
+        this.view.updateState(this.view.state.apply(tr))
+        if (tr.selectionSet) this.events.onSelectionChange?.()
+      },
     })
   }
 
-  /** Shows a document with its annotations, coloured by their first tag. */
-  show(view: DocumentView, annotations: readonly AnnotationItem[], tags: readonly Tag[]): void {
+  private freshState(doc: ReturnType<typeof textToDoc>['doc']): EditorState {
+    return EditorState.create({ doc, plugins: [readOnly, annotationsPlugin] })
+  }
+
+  /** The text as the reader holds it. */
+  get text(): OffsetMap {
+    return this.offsets
+  }
+
+  /** Shows a document (keeping the scroll position when it is the same document again). */
+  show(view: DocumentView): void {
+    const same = this.docId === view.document.id && this.offsets.text === view.text
+    const d = view.document
+    this.header.replaceChildren(
+      el('h1', { class: 'reader-title' }, d.title),
+      el('p', { class: 'reader-byline' }, byline(d) || 'No author, outlet or date stated'),
+    )
+    this.dom.setAttribute('aria-label', d.title)
+    this.docId = d.id
+    if (same) return
     const { doc, lines } = textToDoc(view.text)
     this.lines = lines
     this.offsets = new OffsetMap(view.text)
-    const d = view.document
-    this.header.replaceChildren(el('h1', { class: 'reader-title' }, d.title), el('p', { class: 'reader-byline' }, byline(d) || 'No author, outlet or date stated'))
-    this.dom.setAttribute('aria-label', d.title)
-    this.view.updateState(EditorState.create({ doc, plugins: [highlightPlugin] }))
-    this.view.dispatch(this.view.state.tr.setMeta(highlights, this.decorations(annotations, tags)))
-    this.view.dom.scrollTop = 0
-    this.dom.querySelector('.reader-body')?.scrollTo(0, 0)
+    this.view.updateState(this.freshState(doc))
+    this.body.scrollTo(0, 0)
   }
 
-  private decorations(annotations: readonly AnnotationItem[], tags: readonly Tag[]): DecorationSet {
+  /** Shows annotations, coloured by their first tag; orphans are not shown in the text. */
+  setAnnotations(items: readonly AnnotationItem[], tags: readonly Tag[]): void {
     const byId = new Map(tags.map((t) => [t.id, t]))
-    const decos: Decoration[] = []
-    for (const { annotation } of annotations) {
-      const { start, end } = positionOf(annotation)
-      if (end > this.offsets.codePointLength) continue
-      const from = offsetToPos(this.lines, this.offsets.toUtf16(start))
-      const to = offsetToPos(this.lines, this.offsets.toUtf16(end))
-      const tag = byId.get(tagIdsOf(annotation)[0] ?? '')
-      const names = tagIdsOf(annotation).map((id) => byId.get(id)?.name ?? id)
-      decos.push(
-        Decoration.inline(from, to, {
-          class: 'annotation',
-          style: `--tag-colour: ${tag?.colour ?? '#e6a23c'}`,
-          title: names.length ? `Tagged: ${names.join(', ')}` : 'Highlight',
-          'data-annotation': annotation.id,
-        }),
-      )
+    const visible = items.filter((i) => i.status !== 'orphan' && positionOf(i.annotation).end <= this.offsets.codePointLength)
+    const spans = visible.map((i) => positionOf(i.annotation))
+    const lane = lanes(spans)
+    this.spans = new Map(visible.map((i, k) => [i.annotation.id, spans[k]]))
+    const decos = visible.map((item, k) => {
+      const { start, end } = spans[k]
+      const ids = tagIdsOf(item.annotation)
+      const names = ids.map((id) => byId.get(id)?.name ?? '?')
+      return Decoration.inline(this.toPos(start), this.toPos(end), {
+        class: `annotation lane-${lane[k]}`,
+        style: `--tag-colour: ${byId.get(ids[0] ?? '')?.colour ?? 'var(--plain-highlight)'}`,
+        title: names.length ? names.join(', ') : 'Highlight',
+        'data-annotation': item.annotation.id,
+      })
+    })
+    this.view.dispatch(this.view.state.tr.setMeta(annotationsKey, DecorationSet.create(this.view.state.doc, decos)))
+  }
+
+  private toPos(codePoint: number): number {
+    return offsetToPos(this.lines, this.offsets.toUtf16(codePoint))
+  }
+
+  private toCodePoint(pos: number): number {
+    return this.offsets.toCodePoint(posToOffset(this.lines, pos))
+  }
+
+  /** Annotation ids under a mouse event, innermost (shortest) first. */
+  private annotationsAtEvent(event: MouseEvent): string[] {
+    const ids: string[] = []
+    for (let node = event.target as HTMLElement | null; node && node !== this.view.dom; node = node.parentElement) {
+      const id = node.dataset?.annotation
+      if (id && !ids.includes(id)) ids.push(id)
     }
-    return DecorationSet.create(this.view.state.doc, decos)
+    return ids.sort((a, b) => this.length(a) - this.length(b))
+  }
+
+  private length(id: string): number {
+    const s = this.spans.get(id)
+    return s ? s.end - s.start : Infinity
   }
 
   /** The current selection as code point offsets into the text, or null when it is empty. */
-  selection(): { start: number; end: number } | null {
+  selection(): Span | null {
     const { from, to, empty } = this.view.state.selection
     if (empty) return null
-    return { start: this.offsets.toCodePoint(posToOffset(this.lines, from)), end: this.offsets.toCodePoint(posToOffset(this.lines, to)) }
+    const span = { start: this.toCodePoint(from), end: this.toCodePoint(to) }
+    return span.end > span.start ? span : null
+  }
+
+  /** Selects a span and scrolls it into view (centred). */
+  select(span: Span, focus = true): void {
+    const from = this.toPos(span.start)
+    const to = this.toPos(span.end)
+    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, from, to)))
+    this.scrollToPos(from)
+    if (focus) this.view.focus()
+  }
+
+  /** Scrolls so that a span's start sits at `fraction` of the pane's height. */
+  scrollToPos(pos: number, fraction = 0.35): void {
+    const coords = this.view.coordsAtPos(pos)
+    const box = this.body.getBoundingClientRect()
+    this.body.scrollTop += coords.top - box.top - box.height * fraction
+  }
+
+  /** Screen rectangle of the current selection's end, for placing a popover. */
+  selectionRect(): DOMRect | null {
+    const { to, empty } = this.view.state.selection
+    if (empty) return null
+    const c = this.view.coordsAtPos(to)
+    return new DOMRect(c.left, c.top, 1, c.bottom - c.top)
+  }
+
+  /** Screen rectangle of an annotation's highlight. */
+  annotationRect(id: string): DOMRect | null {
+    const node = this.view.dom.querySelector(`[data-annotation="${CSS.escape(id)}"]`)
+    return node ? node.getBoundingClientRect() : null
   }
 }

@@ -5,11 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Service } from '../../main/node/service.js'
 import { startWebHost, type WebHost } from '../../main/node/web-host.js'
 import { CORPUS, ROOT, tempDir } from '../helpers.js'
-import { launchChromium } from './browser.js'
+import { launchChromium, SHOTS } from './browser.js'
 
 // The app in Chromium through the web host, as a person uses it.
-
-export const SHOTS = join(ROOT, 'test-results', 'screenshots')
 
 let browser: Browser
 let host: WebHost
@@ -73,7 +71,15 @@ describe('the app in Chromium', () => {
     const shown = await page.locator('.reader-text').innerText()
     expect(shown).toContain('Chinese President Xi Jinping, also general secretary')
     expect(await page.locator('.annotation').first().textContent()).toBe(quote)
-    expect(await page.locator('.reader-text').getAttribute('contenteditable')).toBe('false')
+    // Read-only: a caret for keyboard selection, but typing, deleting and pasting change nothing.
+    await page.locator('.reader-text p').nth(5).click()
+    await page.keyboard.type('xyz')
+    await page.keyboard.press('Backspace')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Shift+ArrowRight')
+    await page.keyboard.press('Shift+ArrowRight')
+    expect(await page.evaluate(() => String(window.getSelection()).length)).toBe(2)
+    expect(await page.locator('.reader-text').innerText()).toBe(shown)
 
     // Select text with the mouse: the selection is real text, not an image of it.
     const para = page.locator('.reader-text p').nth(3)

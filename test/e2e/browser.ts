@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { type Browser, chromium } from 'playwright-core'
 
 /** Debian's Chromium; CHROMIUM_PATH overrides it. */
@@ -16,3 +18,6 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install the Debian package chromium (or set CHROMIUM_PATH)`)
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true })
 }
+
+/** Where the end-to-end tests save their screenshots (looked at by people, not compared). */
+export const SHOTS = join(fileURLToPath(new URL('../..', import.meta.url)), 'test-results', 'screenshots')

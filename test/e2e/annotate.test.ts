@@ -1,0 +1,180 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { noteOf } from '../../main/core/annotation.js'
+import { Service } from '../../main/node/service.js'
+import { ProjectStore } from '../../main/node/store.js'
+import { startWebHost, type WebHost } from '../../main/node/web-host.js'
+import { CORPUS, ROOT, tempDir } from '../helpers.js'
+import { launchChromium, SHOTS } from './browser.js'
+
+// Annotating in Chromium through the web host: select, tag, note, reload, retrieve, undo, and a
+// source file edited on disk.
+
+let browser: Browser
+let host: WebHost
+let service: Service
+let cleanup: () => Promise<void>
+let stopWatching: () => void
+const DOC = 'yang-yundong-nqpf-high-quality-development'
+const PHRASE = 'new quality productive forces are, in essence, advanced productivity'
+
+beforeAll(async () => {
+  const t = await tempDir()
+  cleanup = t.cleanup
+  service = await Service.start({ corpusDir: CORPUS, userData: t.dir })
+  stopWatching = service.watchFiles()
+  await mkdir(SHOTS, { recursive: true })
+  host = await startWebHost({ service, rendererDir: join(ROOT, 'dist', 'renderer') })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  stopWatching?.()
+  await browser?.close()
+  await host?.close()
+  await cleanup?.()
+})
+
+/** Selects the first occurrence of `phrase` in the reader, as a drag would. */
+async function selectText(page: Page, phrase: string): Promise<void> {
+  await page.evaluate((phrase) => {
+    const root = document.querySelector('.reader-text') as HTMLElement
+    root.focus()
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = node.textContent!.indexOf(phrase)
+      if (i >= 0) {
+        const range = document.createRange()
+        range.setStart(node, i)
+        range.setEnd(node, i + phrase.length)
+        const sel = window.getSelection()!
+        sel.removeAllRanges()
+        sel.addRange(range)
+        return
+      }
+    }
+    throw new Error(`not in the reader: ${phrase}`)
+  }, phrase)
+  await page.waitForTimeout(50)
+}
+
+async function openApp(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  await page.goto(host.url)
+  await page.locator('.doc-item').first().waitFor()
+  return { page, errors }
+}
+
+describe('annotating in Chromium', () => {
+  it('tags a selection with a note, keeps it across a reload, retrieves it, and undoes it', async () => {
+    const { page, errors } = await openApp()
+    await page.locator(`#doc-${DOC}`).click()
+    await page.locator('.reader-title').waitFor()
+    await selectText(page, PHRASE)
+    await page.keyboard.press('a')
+    const editor = page.locator('.annotation-editor')
+    await editor.waitFor()
+    await page.keyboard.type('Definition')
+    await page.keyboard.press('Enter')
+    await page.locator('.note-input').fill('Xi’s definition, *verbatim*')
+    await page.screenshot({ path: join(SHOTS, 'annotate-editor.png') })
+    await page.keyboard.press('Control+Enter')
+    await expect.poll(() => page.locator('.status').textContent()).toMatch(/saved/)
+    expect(await page.locator('.annotation').first().textContent()).toBe(PHRASE)
+
+    // Durable on disk before the UI said "saved".
+    const onDisk = (await ProjectStore.open(service.project.dir)).annotationsOf(DOC)
+    expect(onDisk).toHaveLength(1)
+    expect(noteOf(onDisk[0])).toBe('Xi’s definition, *verbatim*')
+
+    await page.reload()
+    await page.locator(`#doc-${DOC}`).click()
+    await expect.poll(() => page.locator('.annotation').count()).toBe(1)
+    expect(await page.locator('.annotation').first().getAttribute('title')).toBe('Definition')
+    await page.screenshot({ path: join(SHOTS, 'annotate-after-reload.png') })
+
+    // The retrieval view lists it with its context.
+    await page.locator('#tab-passages').click()
+    await expect.poll(() => page.locator('.passage-quote').allTextContents()).toEqual([PHRASE])
+    expect(await page.locator('.passage-note').textContent()).toBe('Xi’s definition, *verbatim*')
+    await page.screenshot({ path: join(SHOTS, 'passages.png') })
+
+    // Undo removes it (from the files too); redo brings it back.
+    await page.locator('body').press('Control+z')
+    await expect.poll(() => page.locator('.passage').count()).toBe(0)
+    expect((await ProjectStore.open(service.project.dir)).annotationsOf(DOC)).toHaveLength(0)
+    await page.locator('body').press('Control+Shift+z')
+    await expect.poll(() => page.locator('.passage').count()).toBe(1)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('applies the active tag with one key and builds a codebook hierarchy', async () => {
+    const { page, errors } = await openApp()
+    await page.locator('#side-tab-codebook').click()
+    await page.locator('.add-tag').click()
+    await page.locator('.tag-details input[name="name"]').fill('Innovation')
+    await page.locator('.tag-details input[name="name"]').press('Enter')
+    await expect.poll(() => page.locator('.tag-row .tag-name').allTextContents()).toContain('Innovation')
+    // Nest "Innovation" under "Definition" from the keyboard: Definition comes first, so Alt+→.
+    await page.locator('.tag-row', { hasText: 'Innovation' }).focus()
+    await page.keyboard.press('Alt+ArrowRight')
+    await expect.poll(async () => (await service.getProject()).tags.find((t) => t.name === 'Innovation')?.parent).toBe((await service.getProject()).tags.find((t) => t.name === 'Definition')?.id)
+    await page.locator('.tag-row', { hasText: 'Innovation' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('.tag-row.active .tag-name').textContent()).toBe('Innovation')
+    await page.screenshot({ path: join(SHOTS, 'codebook.png') })
+
+    await page.locator('#side-tab-documents').click()
+    await page.locator(`#doc-${DOC}`).click()
+    await page.locator('.reader-title').waitFor()
+    await selectText(page, 'technological breakthroughs')
+    await page.keyboard.press('t')
+    await expect.poll(() => page.locator('.annotation[title="Innovation"]').count()).toBe(1)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('follows a source file edited on disk, or lists the annotation as an orphan', async () => {
+    const { page, errors } = await openApp()
+    await page.locator(`#doc-${DOC}`).click()
+    await expect.poll(() => page.locator('.annotation').count()).toBe(2)
+    const path = service.project.documentPath(service.project.document(DOC))
+    const before = await readFile(path, 'utf8')
+    // Insert a paragraph at the top (the definition moves) and rewrite "technological breakthroughs".
+    await writeFile(path, 'An editor’s note added at the top.\n\n' + before.replace('revolutionary technological breakthroughs', 'sweeping changes in technique'))
+    await expect.poll(() => page.locator('#tab-orphans').textContent(), { timeout: 10_000 }).toBe('Orphans (1)')
+    await expect.poll(() => page.locator('.annotation').allTextContents()).toEqual([PHRASE])
+    await page.locator('#tab-orphans').click()
+    await expect.poll(() => page.locator('.passage-quote').allTextContents()).toEqual(['technological breakthroughs'])
+    await page.screenshot({ path: join(SHOTS, 'orphans.png') })
+    // Re-attach it to new text.
+    await page.locator('.passage button', { hasText: 'Re-attach' }).click()
+    await page.locator('.reattach-bar').waitFor()
+    await selectText(page, 'sweeping changes in technique')
+    await page.keyboard.press('a')
+    await expect.poll(() => page.locator('#tab-orphans').textContent()).toBe('Orphans')
+    await expect.poll(() => page.locator('.annotation').count()).toBe(2)
+    await page.screenshot({ path: join(SHOTS, 'reattached.png') })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('searches with a KWIC concordance and opens a hit', async () => {
+    const { page, errors } = await openApp()
+    await page.locator('#tab-search').click()
+    await page.locator('.search-input').fill('"high-quality development"')
+    await page.locator('.search-input').press('Enter')
+    await expect.poll(() => page.locator('.kwic tbody tr').count()).toBeGreaterThan(5)
+    await page.locator('select[aria-label="Sort by"]').selectOption('right')
+    await page.screenshot({ path: join(SHOTS, 'search-kwic.png') })
+    await page.locator('.kwic tbody tr').first().click()
+    await expect.poll(() => page.evaluate(() => String(window.getSelection()).toLowerCase())).toBe('high-quality development')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
