@@ -15,7 +15,7 @@ const dist = join(root, 'dist')
 /** Electron 33 (Chromium 130, Node 20) is the oldest runtime Parallax supports. */
 const ELECTRON_TARGET = ['chrome130', 'node20']
 
-export const bundles: Record<'main' | 'preload' | 'renderer', BuildOptions> = {
+export const bundles: Record<'main' | 'preload' | 'engine' | 'renderer', BuildOptions> = {
   // The main process: CommonJS (Electron loads it with require), 'electron' provided at run time.
   main: {
     entryPoints: [join(root, 'main/electron/main.ts')],
@@ -36,6 +36,16 @@ export const bundles: Record<'main' | 'preload' | 'renderer', BuildOptions> = {
     format: 'cjs',
     target: ELECTRON_TARGET,
     external: ['electron'],
+    sourcemap: 'linked',
+  },
+  // The engine's worker thread (main/node/engine-runner.ts starts it), for Electron and the web host.
+  engine: {
+    entryPoints: [join(root, 'main/node/engine-worker.ts')],
+    outfile: join(dist, 'main/engine-worker.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: ELECTRON_TARGET,
     sourcemap: 'linked',
   },
   // The renderer: one ES module and one stylesheet, served with a CSP that allows only 'self'.
@@ -60,6 +70,7 @@ export const packaging: Configuration = {
   files: ['dist/main/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
   extraResources: [{ from: 'corpus', to: 'corpus', filter: ['**/*'] }],
   asar: true,
+  asarUnpack: ['dist/main/engine-worker.cjs'],
   linux: { target: ['AppImage', 'deb'], category: 'Education' },
   mac: { target: ['dmg'], category: 'public.app-category.education' },
   win: { target: ['nsis'] },

@@ -1,14 +1,19 @@
 import { noteOf, positionOf, tagIdsOf } from '../main/core/annotation.js'
-import type { AnnotationItem, ProjectView, RetrievedItem, SearchHit } from '../main/core/api.js'
+import type { AnnotationItem, OverlapsView, ProjectView, RetrievedItem, SearchHit } from '../main/core/api.js'
 import { AnnotationEditor } from './annotation-editor.js'
 import { connect } from './client.js'
 import { CodebookPanel } from './codebook-panel.js'
+import { CompareView, type Pane } from './compare-view.js'
+import { DefinitionsPanel } from './definitions-panel.js'
 import { DocumentList } from './document-list.js'
 import { el } from './dom.js'
+import { OverlapList } from './overlap-list.js'
+import { OverlapMatrix } from './overlap-matrix.js'
 import { PassagesView } from './passages-view.js'
-import { Reader, type Span } from './reader.js'
+import type { Reader, Span } from './reader.js'
 import { SearchView } from './search-view.js'
 import { themeButton } from './theme.js'
+import { VariantsPanel, variantOverlays } from './variants-panel.js'
 
 // The UI's entry: connects to the host and wires the panels together. State lives here; each
 // panel renders what it is given and reports what the user did.
@@ -18,7 +23,10 @@ const api = host.api
 const root = document.getElementById('app') as HTMLElement
 
 let project: ProjectView | null = null
-let annotations: AnnotationItem[] = []
+/** Annotations of the documents shown in panes, by document id. */
+const annotations = new Map<string, AnnotationItem[]>()
+let overlaps: OverlapsView | null = null
+let selectedOverlap: string | null = null
 /** An orphan being re-attached: the next selection in its document becomes its span. */
 let reattaching: RetrievedItem | null = null
 
@@ -53,10 +61,18 @@ redoButton.addEventListener('click', () => void redo())
 
 const title = el('span', { class: 'project-name' })
 const editor = new AnnotationEditor()
-const reader = new Reader({
-  onKey: (e) => readerKey(e),
-  onAnnotationClick: (ids) => editAnnotation(ids[0]),
+const compare = new CompareView({
+  readerEvents: (pane) => ({
+    onKey: (e) => readerKey(pane().reader, e),
+    onAnnotationClick: (ids) => editAnnotation(pane().reader, ids[0]),
+  }),
+  load: (reader, docId) => loadInto(reader, docId),
+  onSelect: (id) => void selectOverlap(id),
+  onFocus: (pane) => list.render(project?.documents ?? [], pane.reader.docId),
 })
+const overlapList = new OverlapList((id) => void selectOverlap(id))
+const matrix = new OverlapMatrix((a, b) => void compare.openPair(a, b))
+const variants = new VariantsPanel()
 const list = new DocumentList((id) => void openDocument(id))
 const codebook = new CodebookPanel({
   api,
@@ -72,15 +88,44 @@ const orphans = new PassagesView({ api, open: (item) => void openPassage(item), 
 const search = new SearchView(api, (hit) => void openHit(hit))
 const problems = el('section', { class: 'problems', 'aria-label': 'Files that could not be read', hidden: true })
 
+const definitions = new DefinitionsPanel(api, (doc, start, end) => void openDocument(doc, { start, end }), say)
 const hint = el('p', { class: 'hint reader-hint' })
 const reattachBar = el('div', { class: 'reattach-bar', role: 'region', 'aria-label': 'Re-attach an annotation', hidden: true })
-const empty = el('div', { class: 'reader-empty' }, el('p', {}, 'Choose a document to read it.'))
-const readView = el('section', { class: 'view read-view', 'aria-label': 'Read' }, reattachBar, hint, empty, reader.dom)
-reader.dom.hidden = true
 
-type ViewName = 'read' | 'passages' | 'search' | 'orphans'
-const views: Record<ViewName, HTMLElement> = { read: readView, passages: passages.dom, search: search.dom, orphans: orphans.dom }
-const viewLabels: Record<ViewName, string> = { read: 'Read', passages: 'Passages', search: 'Search', orphans: 'Orphans' }
+// The analysis: progress while the engine runs, then the overlaps everywhere.
+const progress = el('progress', { class: 'analysis-progress', max: '1', value: '0', 'aria-label': 'Analysis progress' })
+const progressLabel = el('span', { class: 'muted analysis-label' })
+const cancelButton = el('button', { type: 'button', hidden: true }, 'Cancel')
+cancelButton.addEventListener('click', () => void api.cancelAnalysis({}))
+const analysisBar = el('div', { class: 'analysis-bar', role: 'status', 'aria-live': 'polite' }, progressLabel, progress, cancelButton)
+
+const sideTabsCompare = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Shared passages' })
+const compareSide: Record<string, HTMLElement> = { overlaps: overlapList.dom, matrix: matrix.dom, variants: variants.dom }
+for (const [name, label] of [['overlaps', 'Overlaps'], ['matrix', 'Matrix'], ['variants', 'Variants']]) {
+  const tab = el('button', { type: 'button', role: 'tab', class: 'tab', id: `compare-tab-${name}` }, label)
+  tab.addEventListener('click', () => showCompareSide(name))
+  sideTabsCompare.append(tab)
+}
+function showCompareSide(name: string): void {
+  for (const [n, panel] of Object.entries(compareSide)) {
+    panel.hidden = n !== name
+    const tab = document.getElementById(`compare-tab-${n}`)!
+    tab.setAttribute('aria-selected', String(n === name))
+    tab.tabIndex = n === name ? 0 : -1
+  }
+  if (name === 'matrix') matrix.render(project, overlaps)
+}
+const readView = el(
+  'section',
+  { class: 'view read-view', 'aria-label': 'Compare' },
+  reattachBar,
+  el('div', { class: 'read-top' }, hint, analysisBar),
+  el('div', { class: 'compare-layout' }, compare.dom, el('aside', { class: 'compare-side', 'aria-label': 'Shared passages' }, sideTabsCompare, overlapList.dom, matrix.dom, variants.dom)),
+)
+
+type ViewName = 'read' | 'passages' | 'search' | 'definitions' | 'orphans'
+const views: Record<ViewName, HTMLElement> = { read: readView, passages: passages.dom, search: search.dom, definitions: el('section', { class: 'view definitions-view', 'aria-label': 'Definitions' }, definitions.dom), orphans: orphans.dom }
+const viewLabels: Record<ViewName, string> = { read: 'Compare', passages: 'Passages', search: 'Search', definitions: 'Definitions', orphans: 'Orphans' }
 const viewTabs = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Views' })
 const tabFor = {} as Record<ViewName, HTMLButtonElement>
 for (const name of Object.keys(views) as ViewName[]) {
@@ -136,12 +181,13 @@ root.replaceChildren(
     'div',
     { class: 'layout' },
     el('aside', { class: 'sidebar', 'aria-label': 'Project' }, sideTabs, sidePanels.documents, sidePanels.codebook),
-    el('main', { class: 'main', id: 'main' }, viewTabs, readView, passages.dom, search.dom, orphans.dom),
+    el('main', { class: 'main', id: 'main' }, viewTabs, ...Object.values(views)),
   ),
 )
 document.body.append(editor.dom)
 showView('read')
 showSide('documents')
+showCompareSide('overlaps')
 
 // --- Reading and annotating -------------------------------------------------------------------
 
@@ -160,11 +206,19 @@ function updateHint(): void {
   )
 }
 
-function readerKey(e: KeyboardEvent): boolean {
+function readerKey(reader: Reader, e: KeyboardEvent): boolean {
+  if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+    overlapList.step(e.key === 'ArrowDown' ? 1 : -1)
+    return true
+  }
   if (e.ctrlKey || e.metaKey || e.altKey) return false
   const key = e.key.toLowerCase()
+  if (key === 'n' || key === 'p') {
+    overlapList.step(key === 'n' ? 1 : -1)
+    return true
+  }
   if (key === 'a') {
-    annotateSelection()
+    annotateSelection(reader)
     return true
   }
   if (key === 't') {
@@ -178,7 +232,7 @@ function readerKey(e: KeyboardEvent): boolean {
   return false
 }
 
-function annotateSelection(): void {
+function annotateSelection(reader: Reader): void {
   const span = reader.selection()
   const docId = reader.docId
   if (!span || !docId) {
@@ -189,9 +243,10 @@ function annotateSelection(): void {
     attachHere(span)
     return
   }
+  const anchor = reader.selectionRect() ?? new DOMRect(200, 200, 0, 0)
   const active = project?.tags.find((t) => t.id === codebook.active)
   editor.open({
-    anchor: reader.selectionRect() ?? new DOMRect(200, 200, 0, 0),
+    anchor,
     heading: 'New annotation',
     quote: reader.text.slice(span.start, span.end),
     tags: active ? [active.name] : [],
@@ -216,8 +271,8 @@ function openEditorFor(item: AnnotationItem, anchor: DOMRect, quote: string): vo
   })
 }
 
-function editAnnotation(id: string): void {
-  const item = annotations.find((a) => a.annotation.id === id)
+function editAnnotation(reader: Reader, id: string): void {
+  const item = (annotations.get(reader.docId ?? '') ?? []).find((a) => a.annotation.id === id)
   if (!item) return
   const { start, end } = positionOf(item.annotation)
   openEditorFor(item, reader.annotationRect(id) ?? new DOMRect(200, 200, 0, 0), reader.text.slice(start, Math.min(end, reader.text.codePointLength)))
@@ -234,23 +289,60 @@ function attachHere(span: Span): void {
   void run('Annotation re-attached', () => api.updateAnnotation({ docId: item.docId, id: item.annotation.id, ...span }))
 }
 
-let opening = 0
-async function openDocument(id: string, span?: Span): Promise<void> {
-  showView('read')
-  const request = ++opening
+/** Loads a document and its annotations into a pane's reader. */
+async function loadInto(reader: Reader, docId: string): Promise<void> {
   try {
-    const [doc, items] = await Promise.all([api.getDocument({ id }), api.listAnnotations({ docId: id })])
-    if (request !== opening) return // A later request won: show that one.
-    annotations = items.items
+    const [doc, items] = await Promise.all([api.getDocument({ id: docId }), api.listAnnotations({ docId })])
+    annotations.set(docId, items.items)
     reader.show(doc)
-    reader.setAnnotations(annotations, project?.tags ?? [])
-    reader.dom.hidden = false
-    empty.hidden = true
-    list.render(project?.documents ?? [], id)
-    if (span) reader.select(span)
+    reader.setAnnotations(items.items, project?.tags ?? [])
+    if (compare.activePane?.reader === reader) list.render(project?.documents ?? [], docId)
   } catch (e) {
     say(e instanceof Error ? e.message : String(e), true)
   }
+}
+
+async function openDocument(id: string, span?: Span): Promise<void> {
+  showView('read')
+  await compare.open(id, span)
+}
+
+// --- Shared passages -----------------------------------------------------------------------------
+
+let analysing = 0
+async function analyse(): Promise<void> {
+  const run = ++analysing
+  progressLabel.textContent = 'Finding shared passages…'
+  progress.hidden = false
+  cancelButton.hidden = false
+  try {
+    const view = await api.analyseOverlaps({})
+    if (run !== analysing) return
+    overlaps = view
+    progressLabel.textContent = `${view.overlaps.length} shared passages in ${Object.keys(view.lengths).length} documents`
+    compare.setOverlaps(view)
+    overlapList.setOverlaps(view)
+    matrix.render(project, view)
+    if (selectedOverlap) await selectOverlap(selectedOverlap)
+  } catch (e) {
+    if (run !== analysing) return
+    progressLabel.textContent = (e as { code?: string }).code === 'cancelled' ? 'Analysis cancelled.' : `Analysis failed: ${e instanceof Error ? e.message : String(e)}`
+  } finally {
+    if (run === analysing) {
+      progress.hidden = true
+      cancelButton.hidden = true
+    }
+  }
+}
+
+async function selectOverlap(id: string | null): Promise<void> {
+  const overlap = overlaps?.overlaps.find((o) => o.id === id) ?? null
+  selectedOverlap = overlap?.id ?? null
+  if (currentView !== 'read') showView('read')
+  if (overlap) await compare.reveal(overlap)
+  compare.select(overlap, overlap ? variantOverlays(overlap) : new Map())
+  overlapList.setSelected(selectedOverlap)
+  variants.render(project, overlap)
 }
 
 /** Starts choosing a new span for an annotation: its document opens, the next selection is the span. */
@@ -259,7 +351,7 @@ async function startReattach(item: RetrievedItem): Promise<void> {
     const attach = el('button', { type: 'button', class: 'primary' }, 'Attach to selection')
     const cancel = el('button', { type: 'button' }, 'Cancel')
     attach.addEventListener('click', () => {
-      const span = reader.selection()
+      const span = compare.activePane.reader.selection()
       if (span) attachHere(span)
       else say('Select the new passage first.', true)
     })
@@ -270,6 +362,7 @@ async function startReattach(item: RetrievedItem): Promise<void> {
     reattachBar.replaceChildren(el('span', {}, `${item.status === 'orphan' ? 'Re-attaching' : 'New span for'} “`, el('q', {}, item.quote.slice(0, 120)), '”: select its passage, then press ', el('kbd', {}, 'A'), ' or '), attach, cancel)
     reattachBar.hidden = false
     await openDocument(item.docId, item.status === 'orphan' ? undefined : { start: item.start, end: item.end })
+    compare.activePane.reader.view.focus()
 }
 
 async function openPassage(item: RetrievedItem): Promise<void> {
@@ -302,20 +395,25 @@ async function refresh(): Promise<void> {
     el('h2', { class: 'sidebar-heading' }, 'Could not be read'),
     ...project.problems.map((p) => el('p', { class: 'problem' }, el('code', {}, p.path), el('br'), p.reason)),
   )
-  const current = reader.docId && project.documents.some((d) => d.id === reader.docId) ? reader.docId : null
-  list.render(project.documents, current)
+  list.render(project.documents, compare.activePane?.reader.docId ?? null)
+  compare.setProject(project)
+  overlapList.setProject(project)
+  definitions.setProject(project)
   codebook.render(project)
   passages.setProject(project)
   orphans.setProject(project)
   search.setProject(project)
   updateHint()
   root.removeAttribute('aria-busy')
-  if (current) {
-    const [doc, items] = await Promise.all([api.getDocument({ id: current }), api.listAnnotations({ docId: current })])
-    annotations = items.items
-    reader.show(doc)
-    reader.setAnnotations(annotations, project.tags)
-  }
+  await Promise.all(
+    compare.panes.map(async (pane: Pane) => {
+      const id = pane.reader.docId
+      if (id && project!.documents.some((d) => d.id === id)) {
+        await loadInto(pane.reader, id)
+        compare.paint(pane)
+      }
+    }),
+  )
   if (currentView === 'passages') await passages.refresh()
   if (currentView === 'orphans') await orphans.refresh()
 }
@@ -328,12 +426,19 @@ function refreshSoon(): void {
 }
 
 host.onEvent((event) => {
-  if (event.type === 'project-changed') {
-    reader.docId = null
-    reader.dom.hidden = true
-    empty.hidden = false
+  if (event.type === 'analysis-progress') {
+    progress.hidden = false
+    progress.max = Math.max(1, event.total)
+    progress.value = event.done
+    progressLabel.textContent = `Analysing: ${event.phase}…`
+    return
   }
   if (event.type === 'document-changed') say('A source file changed on disk; its annotations were re-anchored.')
+  if (event.type === 'project-changed' || event.type === 'document-changed') {
+    if (event.type === 'project-changed') for (const pane of compare.panes) pane.reader.docId = null
+    void refresh().then(analyse)
+    return
+  }
   refreshSoon()
 })
 
@@ -349,10 +454,12 @@ document.addEventListener('keydown', (e) => {
   } else if (mod && e.shiftKey && e.key.toLowerCase() === 'f') {
     e.preventDefault()
     showView('search')
+  } else if (currentView === 'read' && !inField && !mod && !(e.target as HTMLElement).closest('.reader-text') && ['n', 'p'].includes(e.key.toLowerCase())) {
+    overlapList.step(e.key.toLowerCase() === 'n' ? 1 : -1)
   }
 })
 document.addEventListener('mousedown', (e) => {
   if (editor.isOpen && !editor.dom.contains(e.target as Node)) editor.close()
 })
 
-void refresh()
+void refresh().then(analyse)

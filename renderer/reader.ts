@@ -28,6 +28,29 @@ const annotationsPlugin = new Plugin<DecorationSet>({
   props: { decorations: (state) => annotationsKey.getState(state) },
 })
 
+const overlaysKey = new PluginKey<DecorationSet>('overlays')
+
+/** Decorations other than annotations: shared passages, variant words (kept in plugin state). */
+const overlaysPlugin = new Plugin<DecorationSet>({
+  key: overlaysKey,
+  state: {
+    init: () => DecorationSet.empty,
+    apply(tr: Transaction, set: DecorationSet) {
+      const next = tr.getMeta(overlaysKey) as DecorationSet | undefined
+      return next ?? set.map(tr.mapping, tr.doc)
+    },
+  },
+  props: { decorations: (state) => overlaysKey.getState(state) },
+})
+
+/** An inline mark to draw over the text: code points [start, end), a class and attributes. */
+export interface Overlay {
+  start: number
+  end: number
+  class: string
+  attrs?: Record<string, string>
+}
+
 /** Refuses every change to the document, whatever its origin (typing, paste, drop, IME). */
 const readOnly = new Plugin({
   filterTransaction: (tr) => !tr.docChanged,
@@ -110,7 +133,7 @@ export class Reader {
   }
 
   private freshState(doc: ReturnType<typeof textToDoc>['doc']): EditorState {
-    return EditorState.create({ doc, plugins: [readOnly, annotationsPlugin] })
+    return EditorState.create({ doc, plugins: [readOnly, overlaysPlugin, annotationsPlugin] })
   }
 
   /** The text as the reader holds it. */
@@ -150,11 +173,40 @@ export class Reader {
       return Decoration.inline(this.toPos(start), this.toPos(end), {
         class: `annotation lane-${lane[k]}`,
         style: `--tag-colour: ${byId.get(ids[0] ?? '')?.colour ?? 'var(--plain-highlight)'}`,
-        title: names.length ? names.join(', ') : 'Highlight',
+        title: names.length ? `Tagged: ${names.join(', ')}` : 'Highlight',
+        'data-tags': names.join(', '),
         'data-annotation': item.annotation.id,
       })
     })
     this.view.dispatch(this.view.state.tr.setMeta(annotationsKey, DecorationSet.create(this.view.state.doc, decos)))
+  }
+
+  /** Draws overlays (replacing the previous ones). */
+  setOverlays(overlays: readonly Overlay[]): void {
+    const max = this.offsets.codePointLength
+    const decos = overlays
+      .filter((o) => o.end > o.start && o.end <= max)
+      .map((o) => Decoration.inline(this.toPos(o.start), this.toPos(o.end), { class: o.class, ...o.attrs }))
+    this.view.dispatch(this.view.state.tr.setMeta(overlaysKey, DecorationSet.create(this.view.state.doc, decos)))
+  }
+
+  /** Vertical position of a code point offset within the scrolled content (pixels from its top). */
+  contentTop(codePoint: number): number {
+    const c = this.view.coordsAtPos(this.toPos(Math.min(codePoint, this.offsets.codePointLength)))
+    return c.top - this.body.getBoundingClientRect().top + this.body.scrollTop
+  }
+
+  /** Screen rectangle from the start of a span to the end of its last line. */
+  spanRect(start: number, end: number): DOMRect {
+    const a = this.view.coordsAtPos(this.toPos(start))
+    const b = this.view.coordsAtPos(this.toPos(Math.min(end, this.offsets.codePointLength)))
+    const box = this.view.dom.getBoundingClientRect()
+    return new DOMRect(box.left, a.top, box.width, Math.max(b.bottom - a.top, 1))
+  }
+
+  /** Scrolls so that a code point offset sits at `fraction` of the pane's height. */
+  scrollToOffset(codePoint: number, fraction = 0.35): void {
+    this.scrollToPos(this.toPos(Math.min(codePoint, this.offsets.codePointLength)), fraction)
   }
 
   private toPos(codePoint: number): number {

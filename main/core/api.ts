@@ -2,6 +2,8 @@ import { z } from 'zod'
 import type { AnchorStatus } from './anchor.js'
 import type { Annotation } from './annotation.js'
 import type { Tag } from './codebook.js'
+import type { DefinitionResult } from './definitions.js'
+import type { Overlap, OverlapResult } from './overlaps.js'
 import type { DocumentEntry } from './project.js'
 
 // The one contract between the UI and the Node-side services. The services implement `Api` once
@@ -35,7 +37,11 @@ export const operations = {
   openDefaultProject: z.object({}),
   /** Folders opened recently, newest first. */
   listRecentProjects: z.object({}),
-  /** Copies .txt and .md files (or the ones in the given folders) into the open project. */
+  /**
+   * Adds documents (files, or the importable files in folders): .txt and .md copied (legacy
+   * encodings converted to UTF-8), .html/.docx/.pdf as their extracted text, .qdpx with codes and
+   * codings. All are checked before anything is written.
+   */
   importDocuments: z.object({ paths: z.array(z.string().min(1)).min(1) }),
   /** All annotations of the project as one W3C AnnotationCollection (JSON-LD). */
   exportAnnotations: z.object({}),
@@ -90,6 +96,51 @@ export const operations = {
   }),
   /** Full-text search across the project: words and "quoted phrases", ignoring case and accents. */
   search: z.object({ query: z.string().trim().min(1), docIds: z.array(z.string().min(1)).optional() }),
+  /**
+   * The passages the documents share (text reuse), best first, with their word-level variants.
+   * Runs off the UI's thread with progress events; a result is reused until a text changes.
+   */
+  analyseOverlaps: z.object({}),
+  /** How each document defines a term (by default the first proposed key term), grouped across authors. */
+  findDefinitions: z.object({ term: z.string().trim().min(1).optional() }),
+  /** Stops running analyses; their calls fail with code 'cancelled'. */
+  cancelAnalysis: z.object({}),
+  /**
+   * Annotated excerpts as a file: chosen by tag (names or ids, sub-tags included), document,
+   * author or annotation id (what the retrieval view shows); ordered by document or by tag; with
+   * or without notes and context. Text formats come as text, docx/pdf/qdpx in base64 (`encoding`).
+   */
+  exportExcerpts: z.object({
+    format: z.enum(['md', 'html', 'docx', 'csv', 'pdf', 'jsonld', 'qdpx']),
+    tags: z.array(z.string().min(1)).optional(),
+    docs: z.array(z.string().min(1)).optional(),
+    authors: z.array(z.string()).optional(),
+    annotationIds: z.array(z.string().min(1)).optional(),
+    order: z.enum(['document', 'tag']).default('document'),
+    notes: z.boolean().default(true),
+    context: z.boolean().default(false),
+  }),
+  /** Changes a document's metadata; only the fields given. Resolves once durable (undoable). */
+  updateDocumentMetadata: z.object({
+    id: z.string().min(1),
+    title: z.string().trim().min(1).optional(),
+    author: z.string().trim().optional(),
+    outlet: z.string().trim().optional(),
+    date: z.string().trim().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD').optional(),
+    url: z.string().trim().optional(),
+  }),
+  /**
+   * Replaces a document's excluded ranges ([start, end) in code points): text left out of
+   * analysis, the file unchanged. Overlapping ranges are merged. Undoable.
+   */
+  setExcludedRanges: z.object({
+    id: z.string().min(1),
+    ranges: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive(), reason: z.string().optional() })),
+  }),
+  /** Ranges of a document that look like site text (navigation, "About Us", comment forms), to offer for exclusion. */
+  suggestBoilerplate: z.object({ id: z.string().min(1) }),
+  /** Adds the codes of a REFI-QDA codebook (.qdc, or a .qdpx's) to the tags, reusing tags of the same name. */
+  importCodebook: z.object({ path: z.string().min(1) }),
 } as const
 
 export type OperationName = keyof typeof operations
@@ -146,6 +197,14 @@ export interface RetrievedItem extends AnnotationItem {
   after: string
 }
 
+/** The engine's overlaps for the open project. */
+export interface OverlapsView {
+  overlaps: Overlap[]
+  stats: OverlapResult['stats']
+  /** Code point length of each document's text, by id (for the matrix and heat strips). */
+  lengths: Record<string, number>
+}
+
 /** One occurrence of a search term. */
 export interface SearchHit {
   docId: string
@@ -161,6 +220,16 @@ export interface ExportResult {
   fileName: string
   mediaType: string
   content: string
+  /** How `content` holds the file: as text ('utf8', the default) or base64 for binary formats. */
+  encoding?: 'utf8' | 'base64'
+}
+
+/** A span suggested for exclusion, with why and what it holds. */
+export interface BoilerplateSuggestion {
+  start: number
+  end: number
+  reason: string
+  text: string
 }
 
 /** What each operation resolves to. */
@@ -184,6 +253,14 @@ export interface Results {
   deleteTag: { deleted: string; changed: number }
   retrieve: { items: RetrievedItem[] }
   search: { hits: SearchHit[]; truncated: boolean }
+  analyseOverlaps: OverlapsView
+  findDefinitions: DefinitionResult
+  cancelAnalysis: { cancelled: number }
+  exportExcerpts: ExportResult
+  updateDocumentMetadata: { document: DocumentSummary }
+  setExcludedRanges: { document: DocumentSummary }
+  suggestBoilerplate: { suggestions: BoilerplateSuggestion[] }
+  importCodebook: { added: Tag[] }
 }
 
 /** The API as the renderer (and the services) see it. */
@@ -196,8 +273,10 @@ export type ApiEvent =
   | { type: 'codebook-changed' }
   /** A source file changed on disk; its annotations were re-anchored. */
   | { type: 'document-changed'; docId: string }
+  /** A running analysis's progress. */
+  | { type: 'analysis-progress'; task: 'overlaps' | 'definitions'; phase: string; done: number; total: number }
 
-export type ErrorCode = 'invalid-input' | 'not-found' | 'unreadable' | 'conflict' | 'internal'
+export type ErrorCode = 'invalid-input' | 'not-found' | 'unreadable' | 'conflict' | 'cancelled' | 'internal'
 
 /** An error with a code the UI can act on and a message a person can read. */
 export class ApiError extends Error {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ExcludedRange } from './exclusions.js'
 
 // project.json: what a project folder holds. Unknown keys are kept (z.looseObject) so a file
 // written by a newer version, or edited by hand, loses nothing when this version rewrites it.
@@ -18,6 +19,11 @@ export const DocumentEntry = z.looseObject({
   /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or empty when the text states none. */
   date: z.string().default(''),
   url: z.string().default(''),
+  /**
+   * Spans left out of analysis (site text and the like), [start, end) in code points; the file
+   * itself is never changed. Optional, so project files written before it stay valid.
+   */
+  excluded: z.array(ExcludedRange).optional(),
 })
 export type DocumentEntry = z.infer<typeof DocumentEntry>
 

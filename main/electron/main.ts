@@ -46,6 +46,8 @@ const appRoot = app.getAppPath()
 const rendererDir = join(appRoot, 'dist', 'renderer')
 const corpusDir = app.isPackaged ? join(process.resourcesPath, 'corpus') : join(appRoot, 'corpus')
 const preloadPath = join(appRoot, 'dist', 'main', 'preload.cjs')
+// Worker threads cannot start from inside app.asar: packaging unpacks the engine worker beside it.
+const engineWorker = join(appRoot.replace(/app\.asar$/, 'app.asar.unpacked'), 'dist', 'main', 'engine-worker.cjs')
 const userData = app.getPath('userData')
 
 function projectArgument(): string | undefined {
@@ -92,7 +94,7 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => mayGrantPermission(permission))
   protocol.handle(APP_SCHEME, serveRenderer)
 
-  const service = await Service.start({ corpusDir, userData, project: projectArgument() })
+  const service = await Service.start({ corpusDir, userData, project: projectArgument(), engineWorker })
   service.watchFiles()
 
   for (const op of operationNames) {

@@ -1,9 +1,13 @@
+import { writeFile } from 'node:fs/promises'
+import { resolve as resolvePath } from 'node:path'
 import { parseArgs } from 'node:util'
 import { positionOf, tagIdsOf } from '../core/annotation.js'
 import { ApiError } from '../core/api.js'
 import { stableStringify } from '../core/json.js'
 import { findOccurrences } from '../core/quote.js'
 import { OffsetMap } from '../core/text.js'
+import { definitionsCommand, overlapsCommand } from './engine-cli.js'
+import { EXPORT_FORMATS, type ExportFormat, exportExcerpts } from './export.js'
 import { userDataDir } from './paths.js'
 import { CORPUS_DIR, isEntryPoint } from './root.js'
 import { Service } from './service.js'
@@ -14,11 +18,20 @@ import { Service } from './service.js'
 export const USAGE = `Usage: parallax <command> [options]
 
 Commands:
-  import <files|folders>... [--project DIR]   add .txt and .md documents (creates the project if needed)
+  import <files|folders>... [--project DIR]   add .txt, .md, .html, .docx, .pdf or .qdpx documents
+                                              (creates the project if needed)
   list [--project DIR] [--json]               documents and their annotation counts
   annotate --doc ID --quote TEXT [--occurrence N] [--tag NAME]... [--note TEXT] [--project DIR]
                                               annotate the N-th occurrence (default 1) of TEXT;
                                               prints the annotation once it is on disk
+  overlaps <folder|project> [--json] [--limit N]
+                                              passages the documents share, best first
+  definitions <folder|project> [--term TEXT] [--json]
+                                              how each document defines the term (without
+                                              --term: the corpus's key terms, defining the first)
+  export --format md|html|docx|csv|pdf|jsonld|qdpx --out FILE [--tag NAME]... [--doc ID]...
+         [--author NAME]... [--order document|tag] [--no-notes] [--context] [--project DIR]
+                                              write annotated excerpts with their citations
 
 Without --project, commands act on the default project of the bundled corpus.`
 
@@ -41,13 +54,26 @@ const COMMANDS = {
     tag: { type: 'string', multiple: true },
     note: { type: 'string' },
   },
+  overlaps: { json: { type: 'boolean' }, limit: { type: 'string' }, verbose: { type: 'boolean' } },
+  definitions: { json: { type: 'boolean' }, term: { type: 'string' }, verbose: { type: 'boolean' } },
+  export: {
+    project: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    tag: { type: 'string', multiple: true },
+    doc: { type: 'string', multiple: true },
+    author: { type: 'string', multiple: true },
+    order: { type: 'string' },
+    'no-notes': { type: 'boolean' },
+    context: { type: 'boolean' },
+  },
 } as const
 
 type CommandName = keyof typeof COMMANDS
 
 function parse(command: CommandName, args: string[]) {
   try {
-    return parseArgs({ args, options: COMMANDS[command], strict: true, allowPositionals: command === 'import' })
+    return parseArgs({ args, options: COMMANDS[command], strict: true, allowPositionals: command === 'import' || command === 'overlaps' || command === 'definitions' })
   } catch (e) {
     throw new UsageError(`${command}: ${(e as Error).message}`)
   }
@@ -119,6 +145,37 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         }
       }
       for (const p of view.problems) io.err(`warning: ${p.path}: ${p.reason}`)
+      return 0
+    }
+
+    if (command === 'overlaps' || command === 'definitions') {
+      if (positionals.length !== 1) throw new UsageError(`${command}: name one folder or project`)
+      const limit = values.limit === undefined ? undefined : Number(values.limit)
+      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`overlaps: --limit wants a whole number from 1, not "${values.limit}"`)
+      const options = { json: values.json as boolean | undefined, verbose: values.verbose as boolean | undefined }
+      if (command === 'overlaps') return await overlapsCommand(positionals[0], { ...options, limit }, io)
+      return await definitionsCommand(positionals[0], { ...options, term: values.term as string | undefined }, io)
+    }
+
+    if (command === 'export') {
+      const format = need(values.format as string | undefined, '--format', command)
+      if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`export: --format is one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`)
+      const out = need(values.out as string | undefined, '--out', command)
+      const order = (values.order as string | undefined) ?? 'document'
+      if (order !== 'document' && order !== 'tag') throw new UsageError(`export: --order is document or tag, not "${order}"`)
+      const service = await open(project)
+      const file = await exportExcerpts(service.project, {
+        format: format as ExportFormat,
+        tags: values.tag as string[] | undefined,
+        docs: values.doc as string[] | undefined,
+        authors: values.author as string[] | undefined,
+        order,
+        notes: !values['no-notes'],
+        context: !!values.context,
+      })
+      await writeFile(out, file.bytes)
+      io.err(`exported ${file.excerpts} excerpt(s) as ${format} to ${out}`)
+      io.out(resolvePath(out))
       return 0
     }
 

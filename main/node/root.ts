@@ -15,3 +15,6 @@ export const RENDERER_DIR = join(ROOT, 'dist', 'renderer')
 export function isEntryPoint(moduleUrl: string): boolean {
   return !!process.argv[1] && fileURLToPath(moduleUrl) === resolve(process.argv[1])
 }
+
+/** The bundled engine worker (npm run build). */
+export const ENGINE_WORKER = join(ROOT, 'dist', 'main', 'engine-worker.cjs')

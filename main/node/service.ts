@@ -3,7 +3,7 @@ import { type FSWatcher, watch } from 'node:fs'
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { type Anchor, anchorAnnotation, withSpan } from '../core/anchor.js'
-import { ANNOTATION_CONTEXT, type Annotation, makeAnnotation, noteOf, positionOf, TAG_IRI_PREFIX, tagIdsOf } from '../core/annotation.js'
+import { type Annotation, makeAnnotation, noteOf, positionOf, TAG_IRI_PREFIX, tagIdsOf } from '../core/annotation.js'
 import {
   type AnnotationItem,
   type Api,
@@ -20,9 +20,19 @@ import { addTag, CodebookError, descendantIds, editTag, findTagByName, removeTag
 import { stableStringify } from '../core/json.js'
 import { contextOf, findHits, fold, type Folded, foldString, MAX_HITS, parseQuery } from '../core/search.js'
 import { OffsetMap } from '../core/text.js'
+import type { EngineDocument } from '../core/analyse.js'
+import type { DefinitionResult } from '../core/definitions.js'
+import { maskExcluded } from '../core/exclusions.js'
+import type { OverlapResult } from '../core/overlaps.js'
 import { ensureDefaultProject } from './corpus.js'
+import { EngineRunner } from './engine-runner.js'
+import { type EngineJob, runJob } from './engine-worker.js'
 import { writeDurable } from './durable.js'
 import { importDocuments } from './importer.js'
+import { exportExcerpts, exportResult } from './export.js'
+import { importCodebook } from './qdpx-import.js'
+import { annotationCollection, exportBaseName } from '../core/export-jsonld.js'
+import { normaliseRanges, suggestBoilerplate } from '../core/exclusions.js'
 import { defaultProjectDir } from './paths.js'
 import { ANNOTATIONS_DIR, DOCUMENTS_DIR, ProjectStore, type Transaction } from './store.js'
 
@@ -42,6 +52,11 @@ export interface ServiceOptions {
   userData: string
   /** A project folder to open instead of the default project. */
   project?: string
+  /**
+   * The bundled engine worker (dist/main/engine-worker.cjs): hosts with a UI run analyses there,
+   * off the thread that serves the UI. Without it (the CLI) analyses run inline.
+   */
+  engineWorker?: string
 }
 
 interface CachedText {
@@ -74,11 +89,18 @@ export class Service implements Api {
   private watchers: FSWatcher[] = []
   private watching = false
   private pending = new Map<string, ReturnType<typeof setTimeout>>()
+  private engine: EngineRunner | null
+  /** The last analyses, by task, with the texts they were computed from. */
+  private analyses = new Map<string, { key: string; result: Promise<unknown> }>()
+  /** Bumped by cancelAnalysis: analyses started before it are cancelled, even before their worker starts. */
+  private cancellations = 0
 
   private constructor(
     private readonly options: ServiceOptions,
     private store: ProjectStore,
-  ) {}
+  ) {
+    this.engine = options.engineWorker ? new EngineRunner(options.engineWorker) : null
+  }
 
   /** Opens `options.project`, or else the default project (creating it on first start). */
   static async start(options: ServiceOptions): Promise<Service> {
@@ -316,15 +338,8 @@ export class Service implements Api {
 
   async exportAnnotations(): Promise<Results['exportAnnotations']> {
     const items = (await this.listAnnotations({})).items.map((i) => i.annotation)
-    const collection = {
-      '@context': ANNOTATION_CONTEXT,
-      type: 'AnnotationCollection',
-      label: this.store.name,
-      total: items.length,
-      first: { type: 'AnnotationPage', startIndex: 0, items },
-    }
-    const fileName = `${this.store.name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || 'annotations'}.annotations.jsonld`
-    return { fileName, mediaType: 'application/ld+json', content: stableStringify(collection) }
+    const fileName = `${exportBaseName(this.store.name)}.annotations.jsonld`
+    return { fileName, mediaType: 'application/ld+json', content: stableStringify(annotationCollection(this.store.name, items)) }
   }
 
   // --- Annotations -----------------------------------------------------------------------------
@@ -452,13 +467,13 @@ export class Service implements Api {
     for (const d of this.store.project.documents) this.emit({ type: 'annotations-changed', docId: d.id })
   }
 
-  async undo(): Promise<Results['undo']> {
+  async undo(_input: OperationInput<'undo'> = {}): Promise<Results['undo']> {
     const undone = await this.store.undo()
     if (undone) await this.afterHistory()
     return { undone }
   }
 
-  async redo(): Promise<Results['redo']> {
+  async redo(_input: OperationInput<'redo'> = {}): Promise<Results['redo']> {
     const redone = await this.store.redo()
     if (redone) await this.afterHistory()
     return { redone }
@@ -598,5 +613,112 @@ export class Service implements Api {
       }
     }
     return { hits, truncated }
+  }
+
+  // --- Export of excerpts, document metadata, excluded ranges, codebook import ------------------
+
+  async exportExcerpts(input: OperationInput<'exportExcerpts'>): Promise<Results['exportExcerpts']> {
+    return exportResult(await exportExcerpts(this.store, input))
+  }
+
+  async updateDocumentMetadata(input: OperationInput<'updateDocumentMetadata'>): Promise<Results['updateDocumentMetadata']> {
+    const { id, ...fields } = input
+    this.store.document(id)
+    const given = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
+    const project = await this.store.transaction('Edit document details', (tx) =>
+      this.store.updateProject((p) => ({ ...p, documents: p.documents.map((d) => (d.id === id ? { ...d, ...given } : d)) }), tx),
+    )
+    this.emit({ type: 'project-changed' })
+    return { document: await this.summary(project.documents.find((d) => d.id === id) ?? this.store.document(id)) }
+  }
+
+  async setExcludedRanges({ id, ranges }: OperationInput<'setExcludedRanges'>): Promise<Results['setExcludedRanges']> {
+    const { map } = await this.text(id)
+    let excluded: ReturnType<typeof normaliseRanges>
+    try {
+      excluded = normaliseRanges(ranges, map.codePointLength)
+    } catch (e) {
+      throw new ApiError('invalid-input', `document "${id}": ${(e as Error).message}`)
+    }
+    const project = await this.store.transaction(excluded.length ? 'Exclude text from analysis' : 'Include all text in analysis', (tx) =>
+      this.store.updateProject(
+        (p) => ({
+          ...p,
+          documents: p.documents.map((d) => {
+            if (d.id !== id) return d
+            const { excluded: _old, ...rest } = d
+            return excluded.length ? { ...rest, excluded } : rest
+          }),
+        }),
+        tx,
+      ),
+    )
+    this.emit({ type: 'project-changed' })
+    return { document: await this.summary(project.documents.find((d) => d.id === id) ?? this.store.document(id)) }
+  }
+
+  async suggestBoilerplate({ id }: OperationInput<'suggestBoilerplate'>): Promise<Results['suggestBoilerplate']> {
+    const { map } = await this.text(id)
+    return { suggestions: suggestBoilerplate(map.text).map((s) => ({ start: s.start, end: s.end, reason: s.reason, text: map.slice(s.start, s.end) })) }
+  }
+
+  async importCodebook({ path }: OperationInput<'importCodebook'>): Promise<Results['importCodebook']> {
+    const added = await importCodebook(this.store, path)
+    if (added.length) this.emit({ type: 'codebook-changed' })
+    return { added }
+  }
+
+  // --- Analysis --------------------------------------------------------------------------------
+
+  /** The documents as the engine sees them: readable texts, excluded ranges blanked (offsets kept). */
+  private async engineDocuments(): Promise<EngineDocument[]> {
+    const out: EngineDocument[] = []
+    for (const doc of this.store.project.documents) {
+      const cached = await this.text(doc.id).catch(() => null)
+      if (cached) out.push({ id: doc.id, text: doc.excluded?.length ? maskExcluded(cached.map.text, doc.excluded) : cached.map.text })
+    }
+    return out
+  }
+
+  /**
+   * Runs an engine job in the worker (or inline without one), reusing the last result of the same
+   * task while the texts it was computed from are unchanged.
+   */
+  private async analysis<T>(task: 'overlaps' | 'definitions', job: (documents: EngineDocument[]) => EngineJob, variant = ''): Promise<T> {
+    const generation = this.cancellations
+    const documents = await this.engineDocuments()
+    if (generation !== this.cancellations) throw new ApiError('cancelled', 'the analysis was cancelled')
+    const key = JSON.stringify([this.store.dir, variant, documents.map((d) => [d.id, d.text.length, this.texts.get(this.store.documentPath(this.store.document(d.id)))?.mtimeMs])])
+    const cached = this.analyses.get(task + variant)
+    if (cached?.key === key) return cached.result as Promise<T>
+    const progress = (phase: string, done: number, total: number) => this.emit({ type: 'analysis-progress', task, phase, done, total })
+    const result = this.engine
+      ? this.engine.run<T>(job(documents), (p) => progress(p.phase, p.done, p.total))
+      : Promise.resolve().then(() => runJob(job(documents), progress) as T)
+    this.analyses.set(task + variant, { key, result })
+    result.catch(() => {
+      if (this.analyses.get(task + variant)?.result === result) this.analyses.delete(task + variant)
+    })
+    return result
+  }
+
+  async analyseOverlaps(): Promise<Results['analyseOverlaps']> {
+    const result = await this.analysis<OverlapResult>('overlaps', (documents) => ({ kind: 'overlaps', documents }))
+    const lengths: Record<string, number> = {}
+    for (const d of this.store.project.documents) {
+      const cached = await this.text(d.id).catch(() => null)
+      if (cached) lengths[d.id] = cached.map.codePointLength
+    }
+    return { overlaps: result.overlaps, stats: result.stats, lengths }
+  }
+
+  async findDefinitions({ term }: OperationInput<'findDefinitions'>): Promise<Results['findDefinitions']> {
+    return this.analysis<DefinitionResult>('definitions', (documents) => ({ kind: 'definitions', documents, term }), term ?? '')
+  }
+
+  async cancelAnalysis(): Promise<Results['cancelAnalysis']> {
+    this.cancellations++
+    this.analyses.clear()
+    return { cancelled: this.engine ? await this.engine.cancel() : 0 }
   }
 }

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util'
 import { userDataDir } from './paths.js'
-import { CORPUS_DIR, isEntryPoint, RENDERER_DIR } from './root.js'
+import { CORPUS_DIR, ENGINE_WORKER, isEntryPoint, RENDERER_DIR } from './root.js'
 import { Service } from './service.js'
 import { startWebHost, type WebHost } from './web-host.js'
 
 /** Starts the services and the loopback web host, and prints the URL to open. */
 export async function serve(options: { project?: string; port?: number }): Promise<WebHost> {
-  const service = await Service.start({ corpusDir: CORPUS_DIR, userData: userDataDir(), project: options.project })
+  const service = await Service.start({ corpusDir: CORPUS_DIR, userData: userDataDir(), project: options.project, engineWorker: ENGINE_WORKER })
   service.watchFiles()
   const host = await startWebHost({ service, rendererDir: RENDERER_DIR, port: options.port })
   const problems = service.project.problems

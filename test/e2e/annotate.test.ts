@@ -36,23 +36,28 @@ afterAll(async () => {
   await cleanup?.()
 })
 
-/** Selects the first occurrence of `phrase` in the reader, as a drag would. */
+/** Selects the first occurrence of `phrase` in the active pane, as a drag would (across decoration spans). */
 async function selectText(page: Page, phrase: string): Promise<void> {
   await page.evaluate((phrase) => {
-    const root = document.querySelector('.reader-text') as HTMLElement
+    const root = document.querySelector('.pane.active .reader-text') as HTMLElement
     root.focus()
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const i = node.textContent!.indexOf(phrase)
-      if (i >= 0) {
-        const range = document.createRange()
-        range.setStart(node, i)
-        range.setEnd(node, i + phrase.length)
-        const sel = window.getSelection()!
-        sel.removeAllRanges()
-        sel.addRange(range)
-        return
+    for (const p of root.querySelectorAll('p')) {
+      const i = p.textContent!.indexOf(phrase)
+      if (i < 0) continue
+      // Find the text nodes holding the phrase's first and last characters.
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+      const range = document.createRange()
+      let at = 0
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const len = node.textContent!.length
+        if (at <= i && i < at + len) range.setStart(node, i - at)
+        if (at < i + phrase.length && i + phrase.length <= at + len) range.setEnd(node, i + phrase.length - at)
+        at += len
       }
+      const sel = window.getSelection()!
+      sel.removeAllRanges()
+      sel.addRange(range)
+      return
     }
     throw new Error(`not in the reader: ${phrase}`)
   }, phrase)
@@ -73,7 +78,7 @@ describe('annotating in Chromium', () => {
   it('tags a selection with a note, keeps it across a reload, retrieves it, and undoes it', async () => {
     const { page, errors } = await openApp()
     await page.locator(`#doc-${DOC}`).click()
-    await page.locator('.reader-title').waitFor()
+    await page.locator('.pane.active .reader-title').waitFor()
     await selectText(page, PHRASE)
     await page.keyboard.press('a')
     const editor = page.locator('.annotation-editor')
@@ -94,7 +99,7 @@ describe('annotating in Chromium', () => {
     await page.reload()
     await page.locator(`#doc-${DOC}`).click()
     await expect.poll(() => page.locator('.annotation').count()).toBe(1)
-    expect(await page.locator('.annotation').first().getAttribute('title')).toBe('Definition')
+    expect(await page.locator('.annotation').first().getAttribute('data-tags')).toBe('Definition')
     await page.screenshot({ path: join(SHOTS, 'annotate-after-reload.png') })
 
     // The retrieval view lists it with its context.
@@ -131,10 +136,11 @@ describe('annotating in Chromium', () => {
 
     await page.locator('#side-tab-documents').click()
     await page.locator(`#doc-${DOC}`).click()
-    await page.locator('.reader-title').waitFor()
+    await page.locator('.pane.active .reader-title').waitFor()
     await selectText(page, 'technological breakthroughs')
     await page.keyboard.press('t')
-    await expect.poll(() => page.locator('.annotation[title="Innovation"]').count()).toBe(1)
+    await page.screenshot({ path: join(SHOTS, 'active-tag.png') })
+    await expect.poll(() => page.locator('.annotation[data-tags="Innovation"]').count()).toBe(1)
     expect(errors).toEqual([])
     await page.close()
   })

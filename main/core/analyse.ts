@@ -1,0 +1,85 @@
+import { Lexicon } from './lexicon.js'
+import type { Run } from './progress.js'
+import { tokenize } from './tokenize.js'
+
+// A corpus as the engine holds it: per document, its tokens as parallel typed arrays (offsets,
+// surface ids, match ids) and the positions of its content words. No per-token objects, so a
+// corpus of tens of millions of words fits in a few hundred megabytes.
+
+/** A text handed to the engine: an id the caller chose and the text exactly as decoded. */
+export interface EngineDocument {
+  id: string
+  text: string
+}
+
+export interface AnalysedDocument {
+  id: string
+  text: string
+  /** Token i spans text.slice(starts[i], ends[i]) (UTF-16 offsets). */
+  starts: Uint32Array
+  ends: Uint32Array
+  /** Surface id of each token (normalise.ts). */
+  surface: Uint32Array
+  /** Match id of each token (normalise.ts). */
+  match: Uint32Array
+  /** Token indices of the content (non-function) words, ascending. */
+  content: Uint32Array
+}
+
+export interface AnalysedCorpus {
+  docs: AnalysedDocument[]
+  lexicon: Lexicon
+  /** Number of documents each match id occurs in. */
+  docFreq: Uint32Array
+  /** Total number of word tokens. */
+  words: number
+}
+
+/** Tokenises and normalises every document. */
+export function analyse(documents: readonly EngineDocument[], stem: boolean, run: Run): AnalysedCorpus {
+  const lexicon = new Lexicon(stem)
+  const docs: AnalysedDocument[] = []
+  let words = 0
+  run.phase('tokenize', documents.length)
+  for (let d = 0; d < documents.length; d++) {
+    const { id, text } = documents[d]
+    const { starts, ends, count } = tokenize(text)
+    const surface = new Uint32Array(count)
+    const match = new Uint32Array(count)
+    const contentBuffer = new Uint32Array(count)
+    let contentCount = 0
+    for (let i = 0; i < count; i++) {
+      const raw = lexicon.intern(text.slice(starts[i], ends[i]))
+      const sid = lexicon.surfaceOfRaw(raw)
+      surface[i] = sid
+      match[i] = lexicon.matchOfRaw(raw)
+      if (!lexicon.isStop(sid)) contentBuffer[contentCount++] = i
+      run.tick(d)
+    }
+    words += count
+    docs.push({ id, text, starts, ends, surface, match, content: contentBuffer.slice(0, contentCount) })
+  }
+  run.end()
+  const docFreq = new Uint32Array(lexicon.matchCount)
+  const lastSeen = new Int32Array(lexicon.matchCount).fill(-1)
+  for (let d = 0; d < docs.length; d++) {
+    const match = docs[d].match
+    for (let i = 0; i < match.length; i++) {
+      const m = match[i]
+      if (lastSeen[m] !== d) {
+        lastSeen[m] = d
+        docFreq[m]++
+      }
+    }
+  }
+  return { docs, lexicon, docFreq, words }
+}
+
+/**
+ * Rarity weight of a match id: smoothed inverse document frequency, ln((N + 1) / (df + 0.5)).
+ * A word in every document weighs ~0.1 in a small corpus, one in a single document ~1.4 among
+ * five documents and more in larger corpora; the smoothing keeps weights positive and finite.
+ */
+export function rarity(corpus: AnalysedCorpus, matchId: number): number {
+  return Math.log((corpus.docs.length + 1) / (corpus.docFreq[matchId] + 0.5))
+}

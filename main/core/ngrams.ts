@@ -1,0 +1,222 @@
+import type { AnalysedCorpus } from './analyse.js'
+import { isCommonNgram } from './banality.js'
+import { fmix32, mix32 } from './hash.js'
+import type { Run } from './progress.js'
+import { identity, sortIndicesByKey, U32List } from './radix.js'
+
+// Seeds: places where two documents share a word n-gram. Every document's content words (function
+// words left out, see stopwords.ts) are read as overlapping n-grams of match forms, each hashed to
+// 32 bits, and the hashes of the whole corpus are sorted once (radix.ts), so equal n-grams sit
+// next to each other. Each run of equal n-grams is then
+//   - common (banality.ts): its positions are flagged, and it seeds nothing;
+//   - in too many documents (more than maxDf): treated as common, the way passim and TextPAIR drop
+//     n-grams above a document-frequency limit; besides being boilerplate, its seed pairs would
+//     grow with the square of its frequency;
+//   - otherwise, when it occurs in two or more documents: one seed per pair of its occurrences in
+//     different documents.
+// Reuse inside one document (a text repeating itself) is not looked for.
+//
+// Seeding a chain: an n-gram found in more than ALL_PAIRS_DF documents d1 < d2 < ... < dk seeds
+// the pairs (d1, d2), (d2, d3), ..., not all k(k-1)/2 pairs. A passage shared by k documents is
+// still found in each of them, and clustering (cluster.ts) joins the chain into one overlap with
+// k passages, but the seed pairs, and all the work that follows them, grow linearly with k instead
+// of with its square.
+
+/**
+ * Words per n-gram, counting content words only. Three content words span about six running words
+ * (English prose is roughly half function words), which two unrelated texts rarely share by
+ * chance once common n-grams are set aside, yet short enough that a passage with an edit every
+ * six or seven words still yields seeds between its edits. Two would seed on every shared
+ * collocation ("economic growth", "key fields"); four or five would miss lightly edited
+ * quotations, which the paraphrase pass (paraphrase.ts) only partly recovers. TextPAIR's default
+ * is the same (trigrams of content words); passim uses 5-grams of all words, which is about as
+ * long.
+ */
+export const NGRAM_SIZE = 3
+
+/** Seed pairs of one corpus, sorted by (docA, docB, posA); positions index `content` arrays. */
+export interface Seeds {
+  docA: Uint32Array
+  posA: Uint32Array
+  docB: Uint32Array
+  posB: Uint32Array
+  count: number
+  /** Per document, per content position: 1 when a common n-gram covers that word. */
+  common: Uint8Array[]
+  /** Distinct n-grams, how many were common (or over the document limit), how many seeded. */
+  stats: { ngrams: number; distinct: number; common: number; seeding: number }
+}
+
+/**
+ * Up to this many documents, an n-gram seeds every pair of them, not a chain: two documents that
+ * share a passage also seed on its words that a third document shares with both (an official
+ * title inside a quotation), which a chain would give only to the pairs through the third. Small
+ * enough that all pairs (at most six) cost about what a chain does.
+ */
+export const ALL_PAIRS_DF = 4
+
+export interface SeedParams {
+  n: number
+  /** N-grams in more documents than this seed nothing and count as common. */
+  maxDf: number
+  /** N-grams with more occurrences than this seed nothing (bounds the pairs one n-gram makes). */
+  maxOccurrences: number
+}
+
+/** Finds the seed pairs of a corpus (see above). */
+export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run): Seeds {
+  const { docs } = corpus
+  const n = params.n
+  const base = new Float64Array(docs.length + 1)
+  for (let d = 0; d < docs.length; d++) base[d + 1] = base[d] + Math.max(0, docs[d].content.length - n + 1)
+  const total = base[docs.length]
+  if (total > 0xffffffff) throw new RangeError('the corpus is too large for 32-bit n-gram positions')
+
+  run.phase('index', docs.length)
+  // Two independent 32-bit hashes per n-gram: runs are sorted by the first; the second tells
+  // n-grams apart whose first hashes collide (both colliding: ~n^2/2^65, never in practice).
+  const keys = new Uint32Array(total)
+  const check = new Uint32Array(total)
+  const docIndex = new Uint32Array(total)
+  for (let d = 0; d < docs.length; d++) {
+    const { content, match } = docs[d]
+    const at = base[d]
+    for (let i = 0; i + n <= content.length; i++) {
+      let h = n
+      let g = 0x5bd1e995
+      for (let k = 0; k < n; k++) {
+        const m = match[content[i + k]]
+        h = mix32(h, m)
+        g = mix32(g, m ^ 0x9e3779b9)
+      }
+      keys[at + i] = fmix32(h)
+      check[at + i] = fmix32(g)
+      docIndex[at + i] = d
+      run.tick(d)
+    }
+  }
+  const order = sortIndicesByKey(identity(total), keys)
+  run.end()
+
+  const common = docs.map((d) => new Uint8Array(d.content.length))
+  const docA = new U32List()
+  const posA = new U32List()
+  const docB = new U32List()
+  const posB = new U32List()
+  const stats = { ngrams: total, distinct: 0, common: 0, seeding: 0 }
+
+  // One run of occurrences of the same n-gram, global positions ascending.
+  const occurrenceDocs: number[] = []
+  const occurrencePos: number[] = []
+  const processGroup = (group: ArrayLike<number>): void => {
+    stats.distinct++
+    if (group.length < 2) return
+    occurrenceDocs.length = 0
+    occurrencePos.length = 0
+    let df = 0
+    let last = -1
+    for (let k = 0; k < group.length; k++) {
+      const d = docIndex[group[k]]
+      occurrenceDocs.push(d)
+      occurrencePos.push(group[k] - base[d])
+      if (d !== last) {
+        df++
+        last = d
+      }
+    }
+    if (df > params.maxDf || isCommonNgram(group.length, df)) {
+      stats.common++
+      for (let k = 0; k < group.length; k++) {
+        const flags = common[occurrenceDocs[k]]
+        flags.fill(1, occurrencePos[k], occurrencePos[k] + n)
+      }
+      return
+    }
+    if (df < 2 || group.length > params.maxOccurrences) return
+    stats.seeding++
+    // Occurrences come in document order: link each document's occurrences to the next
+    // document's, a chain rather than all pairs (see "Seeding a chain" above).
+    if (df <= ALL_PAIRS_DF) {
+      for (let x = 0; x < group.length; x++) {
+        for (let y = x + 1; y < group.length; y++) {
+          if (occurrenceDocs[x] === occurrenceDocs[y]) continue
+          docA.push(occurrenceDocs[x])
+          posA.push(occurrencePos[x])
+          docB.push(occurrenceDocs[y])
+          posB.push(occurrencePos[y])
+        }
+      }
+      return
+    }
+    let from = 0
+    while (from < group.length) {
+      let to = from + 1
+      while (to < group.length && occurrenceDocs[to] === occurrenceDocs[from]) to++
+      let next = to
+      while (next < group.length && occurrenceDocs[next] === occurrenceDocs[to]) next++
+      for (let x = from; x < to; x++) {
+        for (let y = to; y < next; y++) {
+          docA.push(occurrenceDocs[x])
+          posA.push(occurrencePos[x])
+          docB.push(occurrenceDocs[y])
+          posB.push(occurrencePos[y])
+        }
+      }
+      from = to
+    }
+  }
+
+  run.phase('seed', total)
+  let i = 0
+  while (i < total) {
+    const key = keys[order[i]]
+    let j = i + 1
+    while (j < total && keys[order[j]] === key) j++
+    if (j - i === 1) {
+      stats.distinct++
+    } else {
+      const group = order.subarray(i, j)
+      let uniform = true
+      for (let k = 1; k < group.length && uniform; k++) uniform = check[group[k]] === check[group[0]]
+      if (uniform) {
+        processGroup(group)
+      } else {
+        // A collision of the first hash: split the run by the second.
+        const byCheck = new Map<number, number[]>()
+        for (const g of group) {
+          const list = byCheck.get(check[g])
+          if (list) list.push(g)
+          else byCheck.set(check[g], [g])
+        }
+        for (const list of byCheck.values()) processGroup(list)
+      }
+    }
+    run.tick(i)
+    i = j
+  }
+  run.end()
+
+  // Sort seeds by (docA, docB, posA): least significant key first, each pass stable.
+  const seedA = docA.toArray()
+  const seedPosA = posA.toArray()
+  const seedB = docB.toArray()
+  const seedPosB = posB.toArray()
+  let seedOrder = identity(seedA.length)
+  seedOrder = sortIndicesByKey(seedOrder, seedPosA)
+  seedOrder = sortIndicesByKey(seedOrder, seedB, docs.length)
+  seedOrder = sortIndicesByKey(seedOrder, seedA, docs.length)
+  const permute = (a: Uint32Array): Uint32Array => {
+    const out = new Uint32Array(a.length)
+    for (let k = 0; k < a.length; k++) out[k] = a[seedOrder[k]]
+    return out
+  }
+  return {
+    docA: permute(seedA),
+    posA: permute(seedPosA),
+    docB: permute(seedB),
+    posB: permute(seedPosB),
+    count: seedA.length,
+    common,
+    stats,
+  }
+}

@@ -1,0 +1,26 @@
+// The benchmark runner: `npm run --silent bench -- <name> [options]`. Each bench is a module of
+// this folder exporting `main(args): Promise<number>` (the exit code); add one by adding its name
+// here. Benchmarks measure, they do not judge: figures go to stdout (a table, or JSON with
+// --json), and nothing fails on a slow run.
+
+const BENCHES: Record<string, { about: string; load: () => Promise<{ main: (args: string[]) => Promise<number> }> }> = {
+  engine: { about: 'text-reuse engine: floor, engine and naive jsdiff on three corpora', load: () => import('./engine.js') },
+}
+
+const USAGE = `Usage: npm run --silent bench -- <name> [--json] [options]
+
+Benchmarks:
+${Object.entries(BENCHES)
+  .map(([name, b]) => `  ${name.padEnd(10)} ${b.about}`)
+  .join('\n')}`
+
+const [benchName, ...args] = process.argv.slice(2)
+const bench = benchName ? BENCHES[benchName] : undefined
+if (!bench) {
+  process.stderr.write(`${benchName ? `bench: unknown benchmark "${benchName}"\n\n` : ''}${USAGE}\n`)
+  process.exitCode = 2
+} else {
+  process.exitCode = await (await bench.load()).main(args)
+}
+
+export {}

@@ -1,0 +1,142 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Service } from '../../main/node/service.js'
+import { ENGINE_WORKER } from '../../main/node/root.js'
+import { startWebHost, type WebHost } from '../../main/node/web-host.js'
+import { CORPUS, ROOT, tempDir } from '../helpers.js'
+import { launchChromium, SHOTS } from './browser.js'
+
+// The compare view in Chromium through the web host, with the engine in its worker thread.
+
+let browser: Browser
+let host: WebHost
+let cleanup: () => Promise<void>
+
+beforeAll(async () => {
+  const t = await tempDir()
+  cleanup = t.cleanup
+  await mkdir(SHOTS, { recursive: true })
+  const service = await Service.start({ corpusDir: CORPUS, userData: t.dir, engineWorker: ENGINE_WORKER })
+  host = await startWebHost({ service, rendererDir: join(ROOT, 'dist', 'renderer') })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await host?.close()
+  await cleanup?.()
+})
+
+async function openApp(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  await page.goto(host.url)
+  await page.locator('.overlap-item').first().waitFor({ timeout: 20_000 })
+  return { page, errors }
+}
+
+/** Whether an element's box lies within the visible part of its pane's scroller. */
+function inView(page: Page, selector: string, pane: number): Promise<boolean> {
+  return page.evaluate(
+    ({ selector, pane }) => {
+      const p = document.querySelectorAll('.pane')[pane]
+      const body = p.querySelector('.reader-body')!.getBoundingClientRect()
+      const node = p.querySelector(selector)
+      if (!node) return false
+      const r = node.getBoundingClientRect()
+      return r.top >= body.top - 1 && r.top <= body.bottom
+    },
+    { selector, pane },
+  )
+}
+
+describe('the compare view', () => {
+  it('aligns and links the passages of the top overlap in two panes', async () => {
+    const { page, errors } = await openApp()
+    const top = page.locator('.overlap-item').first()
+    const id = (await top.getAttribute('data-overlap'))!
+    await top.click()
+    // Both panes show one of its documents, with its passage highlighted and in view.
+    await expect.poll(() => page.locator(`.pane .overlap.selected[data-overlap="${id}"]`).count()).toBeGreaterThan(1)
+    const panesWithIt = await page.evaluate((id) => [...document.querySelectorAll('.pane')].map((p) => !!p.querySelector(`.overlap.selected[data-overlap="${id}"]`)), id)
+    expect(panesWithIt.slice(0, 2)).toEqual([true, true])
+    await expect.poll(() => inView(page, `.overlap.selected[data-overlap="${id}"]`, 0)).toBe(true)
+    await expect.poll(() => inView(page, `.overlap.selected[data-overlap="${id}"]`, 1)).toBe(true)
+    // Lined up: the passages start at about the same height in both panes.
+    const tops = await page.evaluate((id) => [...document.querySelectorAll('.pane')].slice(0, 2).map((p) => p.querySelector(`.overlap.selected[data-overlap="${id}"]`)!.getBoundingClientRect().top), id)
+    expect(Math.abs(tops[0] - tops[1])).toBeLessThan(40)
+    // A connector joins them.
+    await expect.poll(() => page.locator(`svg.connectors path[data-overlap="${id}"]`).count()).toBe(1)
+    await page.screenshot({ path: join(SHOTS, 'compare-top-overlap.png') })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('shows the word differences of a near-verbatim overlap', async () => {
+    const { page, errors } = await openApp()
+    await page.locator('select[aria-label="Kind"]').selectOption('variant')
+    await page.locator('.overlap-item').first().click()
+    await page.locator('#compare-tab-variants').click()
+    await expect.poll(() => page.locator('.variants .diff del, .variants .diff ins').count()).toBeGreaterThan(0)
+    // The same differences are marked in the panes.
+    expect(await page.locator('.pane .variant-change').count()).toBeGreaterThan(0)
+    await page.screenshot({ path: join(SHOTS, 'compare-variants.png') })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('opens a pair from the matrix', async () => {
+    const { page, errors } = await openApp()
+    await page.locator('#compare-tab-matrix').click()
+    const cell = page.locator('.matrix-cell:not(.self)').filter({ has: page.locator('.matrix-count', { hasText: '×' }) }).first()
+    const [a, b] = [await cell.getAttribute('data-a'), await cell.getAttribute('data-b')]
+    await page.screenshot({ path: join(SHOTS, 'compare-matrix.png') })
+    await cell.click()
+    await expect.poll(() => page.locator('.pane-picker').evaluateAll((s) => s.slice(0, 2).map((x) => (x as HTMLSelectElement).value))).toEqual([a, b])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('scrolls the second pane with the first when synchronised', async () => {
+    const { page, errors } = await openApp()
+    // Show the pair with the most shared text side by side.
+    await page.locator('.overlap-item').first().click()
+    const second = page.locator('.pane').nth(1).locator('.reader-body')
+    const before = await second.evaluate((b) => b.scrollTop)
+    await page.locator('.pane').nth(0).locator('.reader-body').evaluate((b) => b.scrollBy(0, 400))
+    await expect.poll(() => second.evaluate((b) => b.scrollTop)).not.toBe(before)
+    // Unchecked, the second pane stays put.
+    await page.locator('.compare-toolbar input[type="checkbox"]').uncheck()
+    await page.waitForTimeout(200)
+    const still = await second.evaluate((b) => b.scrollTop)
+    await page.locator('.pane').nth(0).locator('.reader-body').evaluate((b) => b.scrollBy(0, 300))
+    await page.waitForTimeout(300)
+    expect(await second.evaluate((b) => b.scrollTop)).toBe(still)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('moves through overlaps with next/previous keys and lays definitions side by side', async () => {
+    const { page, errors } = await openApp()
+    await page.locator('.overlap-list').focus()
+    await page.keyboard.press('n')
+    const first = await page.locator('.overlap-item[aria-selected="true"]').getAttribute('data-overlap')
+    await page.keyboard.press('n')
+    await expect.poll(() => page.locator('.overlap-item[aria-selected="true"]').getAttribute('data-overlap')).not.toBe(first)
+    await page.keyboard.press('p')
+    await expect.poll(() => page.locator('.overlap-item[aria-selected="true"]').getAttribute('data-overlap')).toBe(first)
+
+    await page.locator('#tab-definitions').click()
+    await page.locator('.definitions-panel button[type="submit"]').click()
+    await expect.poll(() => page.locator('.definition-column').count(), { timeout: 10_000 }).toBeGreaterThan(2)
+    expect(await page.locator('.shared-phrase').count()).toBeGreaterThan(0)
+    await page.screenshot({ path: join(SHOTS, 'definitions.png') })
+    await page.locator('.definition-card').first().click()
+    await expect.poll(() => page.evaluate(() => String(window.getSelection()).length)).toBeGreaterThan(20)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})

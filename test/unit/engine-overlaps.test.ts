@@ -1,0 +1,190 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { findOverlaps, type Overlap } from '../../main/core/overlaps.js'
+import { EngineCancelled, isCancelled } from '../../main/core/progress.js'
+import { OffsetMap } from '../../main/core/text.js'
+import { loadFolder } from '../../main/node/engine-cli.js'
+import { CORPUS, ROOT } from '../helpers.js'
+
+const FIXTURES = join(ROOT, 'test/fixtures/engine')
+
+async function overlapsOf(folder: string) {
+  const { texts } = await loadFolder(join(FIXTURES, folder))
+  return { texts, result: findOverlaps(texts) }
+}
+
+/** Every passage's offsets are code points whose slice is its text. */
+function expectExactSlices(texts: { id: string; text: string }[], overlaps: Overlap[]): void {
+  for (const o of overlaps) {
+    for (const p of o.passages) {
+      const text = texts.find((t) => t.id === p.doc)!.text
+      expect([...text].slice(p.start, p.end).join('')).toBe(p.text)
+      expect(new OffsetMap(text).slice(p.start, p.end)).toBe(p.text)
+    }
+  }
+}
+
+describe('findOverlaps on fixtures', () => {
+  it('finds an exact copy as one verbatim overlap with exact boundaries', async () => {
+    const { texts, result } = await overlapsOf('exact')
+    expect(result.overlaps).toHaveLength(1)
+    const [o] = result.overlaps
+    expect(o.kind).toBe('verbatim')
+    expect(o.passages.map((p) => p.doc).sort()).toEqual(['first', 'second'])
+    for (const p of o.passages) expect(p.text).toMatch(/^The river authority argued .* within a generation$/)
+    expectExactSlices(texts, result.overlaps)
+    expect(o.variants).toHaveLength(1)
+    expect(o.variants[0].changes!.every((c) => c.op === 'equal')).toBe(true)
+  })
+
+  it('treats British and American spellings as the same words', async () => {
+    const { result } = await overlapsOf('spelling')
+    expect(result.overlaps).toHaveLength(1)
+    const [o] = result.overlaps
+    expect(o.kind).toBe('verbatim')
+    expect(o.passages.map((p) => p.text.split(' ').slice(0, 3).join(' ')).sort()).toEqual(['The labor organizers', 'The labour organisers'])
+    // The diff reports no change, and shows each text's own spelling.
+    const equal = o.variants[0].changes!
+    expect(equal.every((c) => c.op === 'equal')).toBe(true)
+    expect(equal[0].a).not.toBe(equal[0].b)
+  })
+
+  it('bridges inserted and deleted words and reports them as a variant', async () => {
+    const { texts, result } = await overlapsOf('edits')
+    expect(result.overlaps).toHaveLength(1)
+    const [o] = result.overlaps
+    expect(o.kind).toBe('variant')
+    for (const p of o.passages) expect(p.text).toMatch(/^Committee members visited .* science budget$/)
+    const changes = o.variants[0].changes!
+    const a = o.passages[o.variants[0].a]
+    const b = o.passages[o.variants[0].b]
+    const changed = changes.filter((c) => c.op !== 'equal').map((c) => (c.a + c.b).trim())
+    expect(changed.sort()).toEqual(['damaged', 'early', 'old', 'regional'].sort())
+    // Change offsets are code points into each document and cut out the change's own text.
+    const docA = texts.find((t) => t.id === a.doc)!.text
+    const docB = texts.find((t) => t.id === b.doc)!.text
+    for (const c of changes) {
+      expect([...docA].slice(c.aStart, c.aEnd).join('')).toBe(c.a)
+      expect([...docB].slice(c.bStart, c.bEnd).join('')).toBe(c.b)
+    }
+  })
+
+  it('keeps reordered clauses in one overlap', async () => {
+    const { result } = await overlapsOf('reordered')
+    expect(result.overlaps).toHaveLength(1)
+    const [o] = result.overlaps
+    expect(o.kind).toBe('variant')
+    for (const p of o.passages) {
+      expect(p.text).toContain('customs house at the ford lost most of its revenue')
+      expect(p.text).toContain('merchants rerouted their caravans through the mountain pass')
+      expect(p.text).toContain('the bridge had been closed since the storm')
+    }
+  })
+
+  it('makes one overlap of a passage shared by three documents', async () => {
+    const { result } = await overlapsOf('three')
+    expect(result.overlaps).toHaveLength(1)
+    const [o] = result.overlaps
+    expect(o.passages.map((p) => p.doc).sort()).toEqual(['essay', 'lecture', 'review'])
+    expect(o.kind).toBe('verbatim')
+    expect(o.variants.map((v) => [v.a, v.b])).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ])
+  })
+
+  it('reports nothing for documents that share only their topic phrase', async () => {
+    const { result } = await overlapsOf('topic')
+    expect(result.overlaps).toEqual([])
+  })
+
+  it('counts offsets in code points after astral characters', async () => {
+    const { texts, result } = await overlapsOf('astral')
+    expect(result.overlaps).toHaveLength(1)
+    const astral = result.overlaps[0].passages.find((p) => p.doc === 'astral')!
+    const text = texts.find((t) => t.id === 'astral')!.text
+    expect(text.indexOf('The river authority')).toBeGreaterThan(astral.start) // UTF-16 is further on
+    expectExactSlices(texts, result.overlaps)
+  })
+
+  it('reports a restated sentence as a paraphrase', async () => {
+    const { result } = await overlapsOf('paraphrase')
+    expect(result.overlaps).toHaveLength(1)
+    expect(result.overlaps[0].kind).toBe('paraphrase')
+    for (const p of result.overlaps[0].passages) expect(p.text).toMatch(/lagoon/)
+  })
+
+  it('gives the same result twice, ids included', async () => {
+    const { texts } = await overlapsOf('three')
+    expect(findOverlaps(texts)).toEqual(findOverlaps(texts))
+  })
+})
+
+describe('progress and cancellation', () => {
+  it('reports phases and stops when the signal is aborted', async () => {
+    const { texts } = await loadFolder(join(FIXTURES, 'three'))
+    const phases: string[] = []
+    findOverlaps(texts, {}, { onProgress: (p) => void (phases.includes(p.phase) || phases.push(p.phase)) })
+    expect(phases.slice(0, 4)).toEqual(['tokenize', 'index', 'seed', 'chain'])
+    expect(phases).toContain('variants')
+
+    const signal = { aborted: false }
+    let reports = 0
+    const cancelled = (() => {
+      try {
+        findOverlaps(texts, {}, { signal, onProgress: () => void (++reports === 3 && (signal.aborted = true)) })
+        return null
+      } catch (e) {
+        return e
+      }
+    })()
+    expect(cancelled).toBeInstanceOf(EngineCancelled)
+    expect(isCancelled(cancelled)).toBe(true)
+    expect(reports).toBe(3)
+  })
+})
+
+// What a careful reading of the five bundled texts finds they share (see the engine's report):
+// each entry names the two documents and a phrase both passages contain.
+const SHARED_IN_CORPUS = [
+  { docs: ['shi-jianxun-strategic-significance', 'yang-yundong-nqpf-high-quality-development'], phrase: /advanced productivity that is freed? from traditional economic growth mode/ },
+  { docs: ['shi-jianxun-strategic-significance', 'yang-yundong-nqpf-high-quality-development'], phrase: /the improvement of workers, means of labou?r, subjects of labou?r and their optimal combinations/ },
+  { docs: ['china-briefing-nqpf-explainer', 'yang-yundong-nqpf-high-quality-development'], phrase: /revolutionary technological breakthroughs, innovative allocation of production factors/ },
+  { docs: ['new-productive-forces-catalysts', 'shi-jianxun-strategic-significance'], phrase: /self-reliance and strength in science and technology.*breakthroughs in core technologies in key fields/ },
+  { docs: ['new-productive-forces-catalysts', 'shi-jianxun-strategic-significance'], phrase: /[Ss]tudy [Ss]ession of the Political Bureau/ },
+  { docs: ['gmw-light-blade-what-are-nqpf', 'new-productive-forces-catalysts'], phrase: /general secretary of the (CPC|Communist Party of China) Central Committee/ },
+]
+
+describe('findOverlaps on the bundled corpus', async () => {
+  const { texts } = await loadFolder(CORPUS)
+  const result = findOverlaps(texts)
+  const matches = (o: Overlap, s: (typeof SHARED_IN_CORPUS)[number]) =>
+    s.docs.every((doc) => o.passages.some((p) => p.doc === doc && s.phrase.test(p.text)))
+
+  it('finds every passage a reader sees the texts share', () => {
+    for (const s of SHARED_IN_CORPUS) expect(result.overlaps.some((o) => matches(o, s)), String(s.phrase)).toBe(true)
+  })
+
+  it('has no noise in its top ten', () => {
+    for (const o of result.overlaps.slice(0, 10)) {
+      expect(SHARED_IN_CORPUS.some((s) => matches(o, s)), o.passages.map((p) => p.text).join(' | ')).toBe(true)
+    }
+  })
+
+  it('ranks the quoted definition first, sorted best first', () => {
+    expect(matches(result.overlaps[0], SHARED_IN_CORPUS[0])).toBe(true)
+    const scores = result.overlaps.map((o) => o.score)
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+  })
+
+  it('never makes an overlap of the topic phrase alone', () => {
+    for (const o of result.overlaps) {
+      for (const p of o.passages) {
+        const rest = p.text.replace(/(the )?(development of )?new (quality )?productive forces|high-quality development/gi, '').replace(/\W+/g, ' ').trim()
+        expect(rest.split(' ').length, p.text).toBeGreaterThan(5)
+      }
+    }
+    expectExactSlices(texts, result.overlaps)
+  })
+})

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { matchForm, surfaceForm } from '../../main/core/normalise.js'
+import { americanSpelling } from '../../main/core/spelling.js'
+import { tokenize } from '../../main/core/tokenize.js'
+
+function words(text: string): string[] {
+  const t = tokenize(text)
+  return Array.from({ length: t.count }, (_, i) => text.slice(t.starts[i], t.ends[i]))
+}
+
+describe('tokenize', () => {
+  it('keeps offsets into the original text', () => {
+    const text = '  “New” quality—productive forces, 3,327.8 billion!'
+    const t = tokenize(text)
+    expect(words(text)).toEqual(['New', 'quality', 'productive', 'forces', '3,327.8', 'billion'])
+    for (let i = 0; i < t.count; i++) expect(text.slice(t.starts[i], t.ends[i]).length).toBe(t.ends[i] - t.starts[i])
+  })
+
+  it('splits hyphenated compounds, joins line-end hyphenation and keeps apostrophes', () => {
+    expect(words('high-tech sci-tech')).toEqual(['high', 'tech', 'sci', 'tech'])
+    expect(words('develop-\nment of China’s econ\u00adomy')).toEqual(['develop-\nment', 'of', 'China’s', 'econ\u00adomy'])
+    expect(words('a dash - New line')).toEqual(['a', 'dash', 'New', 'line'])
+  })
+
+  it('reads astral letters as word characters and skips emoji', () => {
+    expect(words('𝔄𝔰𝔱𝔯𝔞𝔩 😀 word')).toEqual(['𝔄𝔰𝔱𝔯𝔞𝔩', 'word'])
+  })
+})
+
+describe('normalise', () => {
+  it('folds Unicode compatibility forms, case, quotes and hyphenation', () => {
+    expect(surfaceForm('Ｆｏｒｃｅｓ')).toBe('forces')
+    expect(surfaceForm('𝔄𝔰𝔱𝔯𝔞𝔩')).toBe('astral')
+    expect(surfaceForm('China’s')).toBe(surfaceForm("china's"))
+    expect(surfaceForm('develop-\nment')).toBe('development')
+    expect(surfaceForm('econ\u00adomy')).toBe('economy')
+  })
+
+  it('maps British spellings to American ones', () => {
+    const pairs = [
+      ['labour', 'labor'],
+      ['labourers', 'laborers'],
+      ['organisation', 'organization'],
+      ['organisers', 'organizers'],
+      ['analysed', 'analyzed'],
+      ['centre', 'center'],
+      ['centres', 'centers'],
+      ['travelled', 'traveled'],
+      ['catalogue', 'catalog'],
+      ['defence', 'defense'],
+      ['programme', 'program'],
+    ]
+    for (const [british, american] of pairs) expect(americanSpelling(british), british).toBe(americanSpelling(american))
+    for (const word of ['four', 'hour', 'your', 'more', 'there', 'filled', 'rise', 'crisis']) expect(americanSpelling(word)).toBe(word)
+  })
+
+  it('stems for matching only when asked', () => {
+    expect(matchForm('forces', true)).toBe(matchForm('force', true))
+    expect(matchForm('forces', false)).toBe('forces')
+    expect(matchForm("china's", false)).toBe('china')
+  })
+})

@@ -1,0 +1,275 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parse as parseCsv } from 'csv-parse/sync'
+import { XMLParser } from 'fast-xml-parser'
+import { strToU8, unzipSync } from 'fflate'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { positionOf, quoteOf, tagIdsOf, noteOf } from '../../main/core/annotation.js'
+import type { Tag } from '../../main/core/codebook.js'
+import { CSV_COLUMNS } from '../../main/core/export-csv.js'
+import { buildQdc, QDC_NAMESPACE, QDE_NAMESPACE } from '../../main/core/refi-qda.js'
+import { OffsetMap } from '../../main/core/text.js'
+import { runCli } from '../../main/node/cli.js'
+import { readPdf } from '../../main/node/import-pdf.js'
+import { Service } from '../../main/node/service.js'
+import { CORPUS, tempDir } from '../helpers.js'
+
+// One project, built once: a Markdown text with astral characters, a text with Windows line
+// endings, a tag hierarchy, annotations with and without notes. Every export is parsed back.
+
+let base: string
+let cleanup: () => Promise<void>
+let s: Service
+let project: string
+const ASTRAL = '---\ntitle: Astral Essay\nauthor: Ann Lee\ndate: 2024-05-01\n---\n\n# Astral Essay\n\nThe 😀 term 𝔘𝔫𝔦 means what it says. Note <script>alert(1)</script> & co.\n\nA second 👩‍👩‍👧 paragraph with the term again.\n'
+const WINDOWS = 'Windows Notes\r\n\r\nBy Bo Chen\r\n\r\nFirst line here.\r\nSecond line with the key phrase.\r\n'
+
+function cp(text: string, needle: string, occurrence = 1): [number, number] {
+  let at = -1
+  for (let i = 0; i < occurrence; i++) at = text.indexOf(needle, at + 1)
+  const map = new OffsetMap(text)
+  const start = map.toCodePoint(at)
+  return [start, map.toCodePoint(at + needle.length)]
+}
+
+beforeAll(async () => {
+  const t = await tempDir()
+  base = t.dir
+  cleanup = t.cleanup
+  project = join(base, 'project')
+  await mkdir(join(base, 'in'))
+  await writeFile(join(base, 'in', 'astral.md'), ASTRAL)
+  await writeFile(join(base, 'in', 'windows.txt'), WINDOWS)
+  s = await Service.start({ corpusDir: CORPUS, userData: join(base, 'user-data'), project })
+  await s.importDocuments({ paths: [join(base, 'in')] })
+  const { tag: economy } = await s.createTag({ name: 'Economy', colour: '#336699', description: 'About the economy' })
+  await s.createTag({ name: 'Growth', colour: '#cc3300', parent: economy.id })
+  let [start, end] = cp(ASTRAL, 'term 𝔘𝔫𝔦 means')
+  await s.createAnnotation({ docId: 'astral', start, end, tags: ['Definition', 'Growth'], note: 'Astral *emphasis* <b>not html</b>' })
+  ;[start, end] = cp(ASTRAL, '👩‍👩‍👧 paragraph')
+  await s.createAnnotation({ docId: 'astral', start, end, tags: ['Economy'] })
+  ;[start, end] = cp(WINDOWS, 'Second line with the key phrase')
+  await s.createAnnotation({ docId: 'windows', start, end, tags: ['Definition'], note: 'On Windows\nline two' })
+  ;[start, end] = cp(ASTRAL, 'Note <script>alert(1)</script>')
+  await s.createAnnotation({ docId: 'astral', start, end })
+})
+afterAll(() => cleanup())
+
+async function exported(input: Parameters<Service['exportExcerpts']>[0]): Promise<{ text: string; bytes: Uint8Array; fileName: string }> {
+  const r = await s.exportExcerpts(input)
+  const bytes = r.encoding === 'base64' ? new Uint8Array(Buffer.from(r.content, 'base64')) : new TextEncoder().encode(r.content)
+  return { text: r.encoding === 'base64' ? '' : r.content, bytes, fileName: r.fileName }
+}
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false, isArray: (n) => ['Code', 'TextSource', 'PlainTextSelection', 'Coding', 'Note', 'NoteRef', 'User', 'Variable', 'VariableValue'].includes(n) })
+
+describe('export of annotated excerpts', () => {
+  it('Markdown: quotes with citations, grouped by tag, notes on request', async () => {
+    const { text, fileName } = await exported({ format: 'md', order: 'tag' })
+    expect(fileName).toBe('project.excerpts.md')
+    expect(text).toContain('## Economy\n')
+    expect(text).toContain('## Economy › Growth\n')
+    expect(text).toContain('> term 𝔘𝔫𝔦 means\n\n— Ann Lee, “Astral Essay”, 2024-05-01, para. 2, characters')
+    expect(text).toContain('Note: Astral *emphasis*')
+    expect(text).toContain('## Untagged')
+    const [start, end] = cp(ASTRAL, 'term 𝔘𝔫𝔦 means')
+    expect(text).toContain(`characters ${start}–${end}`)
+    const bare = (await exported({ format: 'md', notes: false, tags: ['Growth'] })).text
+    expect(bare).not.toContain('Note:')
+    expect(bare).toContain('tag Growth; 1 excerpt from 1 document')
+  })
+
+  it('HTML: self-contained, escaped, with tag colours and context', async () => {
+    const { text } = await exported({ format: 'html', order: 'tag', context: true })
+    expect(text).not.toMatch(/<script|src=|href=|@import|url\(/i)
+    expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(text).toContain('background:#336699')
+    expect(text).toContain('<em>emphasis</em> &lt;b&gt;not html&lt;/b&gt;')
+    expect(text).toContain('<span class="context">The 😀 </span><mark')
+  })
+
+  it('DOCX: the excerpt as a quotation with its citation, tags and note', async () => {
+    const { bytes } = await exported({ format: 'docx', docs: ['windows'] })
+    const files = unzipSync(bytes)
+    const document = new TextDecoder().decode(files['word/document.xml'])
+    expect(document).toContain('Second line with the key phrase')
+    expect(document).toContain('— Bo Chen, “Windows Notes”, para. 4, characters')
+    expect(document).toContain('Bo Chen')
+    expect(document).toContain('w:pStyle w:val="Excerpt"')
+    expect(document).toContain('On Windows')
+    expect(document).not.toContain('𝔘𝔫𝔦')
+    expect(new TextDecoder().decode(files['word/styles.xml'])).toContain('Excerpt (quotation)')
+  })
+
+  it('CSV: one row per annotation with the named columns', async () => {
+    const { text } = await exported({ format: 'csv', order: 'tag' })
+    expect(text.startsWith('\ufeff')).toBe(true)
+    const rows = parseCsv(text.slice(1), { columns: true }) as Record<string, string>[]
+    expect(Object.keys(rows[0])).toEqual([...CSV_COLUMNS])
+    expect(rows).toHaveLength(4) // once each, even under order 'tag'
+    const astral = rows.find((r) => r.quote === 'term 𝔘𝔫𝔦 means')!
+    expect(astral).toMatchObject({ document: 'astral', author: 'Ann Lee', title: 'Astral Essay', tags: 'Definition; Growth', note: 'Astral *emphasis* <b>not html</b>' })
+    expect([Number(astral.start), Number(astral.end)]).toEqual(cp(ASTRAL, 'term 𝔘𝔫𝔦 means'))
+    expect(rows.find((r) => r.document === 'windows')!.note).toBe('On Windows\nline two')
+  })
+
+  it('JSON-LD: an AnnotationCollection, the same one exportAnnotations gives', async () => {
+    const { text } = await exported({ format: 'jsonld' })
+    const collection = JSON.parse(text)
+    expect(collection).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: 4, first: { type: 'AnnotationPage', startIndex: 0 } })
+    const all = JSON.parse((await s.exportAnnotations()).content)
+    expect(all.type).toBe('AnnotationCollection')
+    expect(new Set(all.first.items.map((a: { id: string }) => a.id))).toEqual(new Set(collection.first.items.map((a: { id: string }) => a.id)))
+  })
+
+  it('REFI-QDA: project.qde with the required elements and attributes, positions in code points', async () => {
+    const { bytes, fileName } = await exported({ format: 'qdpx' })
+    expect(fileName).toBe('project.qdpx')
+    const files = unzipSync(bytes)
+    const qde = new TextDecoder().decode(files['project.qde'])
+    expect(qde.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true)
+    const root = xml.parse(qde).Project
+    expect(root.xmlns).toBe(QDE_NAMESPACE)
+    expect(root.name).toBe('project')
+    expect(root.origin).toBe('Parallax')
+    // The order Project.xsd requires.
+    expect(Object.keys(root).filter((k) => /^[A-Z]/.test(k))).toEqual(['Users', 'CodeBook', 'Variables', 'Sources', 'Notes', 'Description'])
+    const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+    const user = root.Users.User[0]
+    expect(user.guid).toMatch(GUID)
+    const codes = root.CodeBook.Codes.Code
+    const flat = (list: Record<string, unknown>[]): Record<string, unknown>[] => list.flatMap((c) => [c, ...flat((c.Code as Record<string, unknown>[]) ?? [])])
+    for (const c of flat(codes)) {
+      expect(c.guid).toMatch(GUID)
+      expect(c.name).toBeTruthy()
+      expect(c.isCodable).toBe('true')
+      expect(c.color).toMatch(/^#[0-9a-f]{6}$/i)
+    }
+    const economy = codes.find((c: { name: string }) => c.name === 'Economy')
+    expect(economy.color).toBe('#336699')
+    expect(economy.Description).toBe('About the economy')
+    expect(economy.Code.map((c: { name: string }) => c.name)).toEqual(['Growth'])
+    const codeGuids = new Set(flat(codes).map((c) => c.guid))
+    const notes = new Map(root.Notes.Note.map((n: { guid: string; PlainTextContent: string }) => [n.guid, n.PlainTextContent]))
+    for (const source of root.Sources.TextSource) {
+      expect(source.guid).toMatch(GUID)
+      expect(source.plainTextPath).toBe(`internal://${source.guid}.txt`)
+      const text = new TextDecoder().decode(files[`sources/${source.guid}.txt`])
+      expect(text).not.toContain('\r')
+      const chars = [...text]
+      for (const sel of source.PlainTextSelection ?? []) {
+        expect(sel.guid).toMatch(GUID)
+        expect(sel.creatingUser).toBe(user.guid)
+        expect(Date.parse(sel.creationDateTime)).not.toBeNaN()
+        const quote = chars.slice(Number(sel.startPosition), Number(sel.endPosition)).join('')
+        expect(sel.name).toBe(quote.replace(/\s+/g, ' ').slice(0, 60))
+        for (const coding of sel.Coding ?? []) {
+          expect(coding.guid).toMatch(GUID)
+          expect(codeGuids.has(coding.CodeRef.targetGUID)).toBe(true)
+        }
+        for (const ref of sel.NoteRef ?? []) expect(notes.get(ref.targetGUID)).toBe(sel.Description)
+      }
+    }
+    const astral = root.Sources.TextSource.find((t: { name: string }) => t.name === 'astral.md')
+    const sel = astral.PlainTextSelection.find((p: { name: string }) => p.name === 'term 𝔘𝔫𝔦 means')
+    expect([Number(sel.startPosition), Number(sel.endPosition)]).toEqual(cp(ASTRAL, 'term 𝔘𝔫𝔦 means'))
+    // Windows line endings become "\n", and the positions move with them.
+    const windows = root.Sources.TextSource.find((t: { name: string }) => t.name === 'windows.txt')
+    expect(windows.PlainTextSelection[0].startPosition).toBe(String(cp(WINDOWS.replace(/\r\n/g, '\n'), 'Second line')[0]))
+    const vars = new Map(root.Variables.Variable.map((v: { guid: string; name: string }) => [v.guid, v.name]))
+    const values = Object.fromEntries(windows.VariableValue.map((v: { VariableRef: { targetGUID: string }; TextValue: string }) => [vars.get(v.VariableRef.targetGUID), v.TextValue]))
+    expect(values).toMatchObject({ Title: 'Windows Notes', Author: 'Bo Chen' })
+  })
+
+  it('REFI-QDA round trip into an empty project: same documents, tags and annotation spans', async () => {
+    const { bytes } = await exported({ format: 'qdpx' })
+    await writeFile(join(base, 'round.qdpx'), bytes)
+    const target = await Service.start({ corpusDir: CORPUS, userData: join(base, 'user-data-2'), project: join(base, 'empty') })
+    const { added } = await target.importDocuments({ paths: [join(base, 'round.qdpx')] })
+    expect(added.map((d) => [d.id, d.file, d.title, d.author, d.date])).toEqual([
+      ['astral', 'astral.txt', 'Astral Essay', 'Ann Lee', '2024-05-01'],
+      ['windows', 'windows.txt', 'Windows Notes', 'Bo Chen', ''],
+    ])
+    const from = await s.getProject()
+    const to = await target.getProject()
+    const shape = (tags: readonly Tag[]) => tags.map((t) => ({ name: t.name, colour: t.colour, parent: tags.find((p) => p.id === t.parent)?.name ?? null, description: t.description })).sort((a, b) => a.name.localeCompare(b.name))
+    expect(shape(to.tags)).toEqual(shape(from.tags))
+    expect(await readFile(join(base, 'empty', 'documents', 'astral.txt'), 'utf8')).toBe(ASTRAL)
+    const spans = async (svc: Service, tags: readonly Tag[]) =>
+      (await svc.listAnnotations({})).items
+        .map(({ annotation: a }) => ({ ...positionOf(a), quote: quoteOf(a).exact, note: noteOf(a), tags: tagIdsOf(a).map((id) => tags.find((t) => t.id === id)?.name).sort(), id: a.id }))
+        .sort((a, b) => a.id.localeCompare(b.id))
+    const before = await spans(s, from.tags)
+    const after = await spans(target, to.tags)
+    // The Windows text comes back with "\n" line ends: its positions are the unified ones.
+    const windowsBefore = before.find((b) => b.quote.startsWith('Second line'))!
+    const shift = cp(WINDOWS, 'Second line')[0] - cp(WINDOWS.replace(/\r\n/g, '\n'), 'Second line')[0]
+    expect(after).toEqual(before.map((b) => (b === windowsBefore ? { ...b, start: b.start - shift, end: b.end - shift } : b)))
+  })
+
+  it('imports a .qdc codebook with its hierarchy, reusing tags of the same name', async () => {
+    const qdc = buildQdc(
+      [
+        { guid: '11111111-1111-4111-8111-111111111111', name: 'Economy', color: '#000000', description: '', isCodable: false, children: [{ guid: '21111111-1111-4111-8111-111111111111', name: 'Trade', color: '#aabbcc', description: 'Imports and exports', isCodable: true, children: [] }] },
+        { guid: '31111111-1111-4111-8111-111111111111', name: 'Policy', description: '', isCodable: true, children: [] },
+      ],
+      'Test',
+    )
+    expect(qdc).toContain(`xmlns="${QDC_NAMESPACE}"`)
+    await writeFile(join(base, 'book.qdc'), qdc)
+    const { added } = await s.importCodebook({ path: join(base, 'book.qdc') })
+    const tags = (await s.getProject()).tags
+    const economy = tags.find((t) => t.name === 'Economy')!
+    expect(economy.colour).toBe('#336699') // the existing tag is kept as it was
+    expect(added.map((t) => [t.name, t.colour, t.parent, t.description])).toEqual([
+      ['Trade', '#aabbcc', economy.id, 'Imports and exports'],
+      ['Policy', expect.stringMatching(/^#[0-9a-f]{6}$/), null, ''],
+    ])
+    expect((await s.importCodebook({ path: join(base, 'book.qdc') })).added).toEqual([])
+    await writeFile(join(base, 'bad.qdc'), strToU8('<CodeBook><Codes><Code name="x"/></Codes></CodeBook>'))
+    await expect(s.importCodebook({ path: join(base, 'bad.qdc') })).rejects.toThrow(/bad\.qdc: Code lacks the required attribute guid/)
+  })
+
+  it('PDF: the HTML export printed by Chromium, with the excerpt and its citation', async () => {
+    const { bytes, fileName } = await exported({ format: 'pdf', order: 'tag' })
+    expect(fileName).toBe('project.excerpts.pdf')
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-')
+    const { text } = await readPdf(bytes, fileName)
+    expect(text).toContain('Second line with the key phrase')
+    expect(text.replace(/\s+/g, ' ')).toContain('“Windows Notes”')
+    const old = process.env.CHROMIUM_PATH
+    process.env.CHROMIUM_PATH = join(base, 'no-chromium')
+    try {
+      await expect(s.exportExcerpts({ format: 'pdf' })).rejects.toThrow(/PDF export needs Chromium, and there is none at .*no-chromium/)
+    } finally {
+      if (old === undefined) delete process.env.CHROMIUM_PATH
+      else process.env.CHROMIUM_PATH = old
+    }
+  })
+
+  it('refuses a scope naming what the project lacks', async () => {
+    await expect(s.exportExcerpts({ format: 'md', tags: ['Nope'] })).rejects.toThrow('no tag named "Nope" in project project')
+    await expect(s.exportExcerpts({ format: 'md', docs: ['nope'] })).rejects.toThrow('no document with id "nope"')
+  })
+
+  it('CLI: export --format … --out writes the file; mistakes are usage errors', async () => {
+    const io = () => {
+      const out = { stdout: '', stderr: '' }
+      return { out, io: { out: (t: string) => (out.stdout += t + '\n'), err: (t: string) => (out.stderr += t + '\n') } }
+    }
+    const a = io()
+    const file = join(base, 'cli.csv')
+    expect(await runCli(['export', '--project', project, '--format', 'csv', '--tag', 'Definition', '--out', file], a.io)).toBe(0)
+    expect(a.out.stderr).toBe(`exported 2 excerpt(s) as csv to ${file}\n`)
+    expect((parseCsv((await readFile(file, 'utf8')).slice(1), { columns: true }) as unknown[]).length).toBe(2)
+    const b = io()
+    expect(await runCli(['export', '--project', project, '--format', 'rtf', '--out', file], b.io)).toBe(2)
+    expect(b.out.stderr).toMatch(/export: --format is one of md, html, docx, csv, pdf, jsonld, qdpx, not "rtf"/)
+    const c = io()
+    expect(await runCli(['export', '--project', project, '--format', 'md'], c.io)).toBe(2)
+    expect(c.out.stderr).toMatch(/export: --out is required/)
+    const d = io()
+    expect(await runCli(['export', '--project', project, '--format', 'md', '--tag', 'Nope', '--out', file], d.io)).toBe(1)
+    expect(d.out.stderr).toBe('parallax: no tag named "Nope" in project project\n')
+  })
+})
