@@ -17,6 +17,9 @@ const ELECTRON_TARGET = ['chrome130', 'node20']
 
 export const bundles: Record<'main' | 'preload' | 'engine' | 'renderer', BuildOptions> = {
   // The main process: CommonJS (Electron loads it with require), 'electron' provided at run time.
+  // pdf.js and Playwright stay in node_modules (packaged with the app as dependencies): both are
+  // loaded with import() only when a PDF is imported or printed, and pdf.js finds its worker
+  // beside its own module, which bundling would break.
   main: {
     entryPoints: [join(root, 'main/electron/main.ts')],
     outfile: join(dist, 'main/main.cjs'),
@@ -24,7 +27,7 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'renderer', BuildOp
     platform: 'node',
     format: 'cjs',
     target: ELECTRON_TARGET,
-    external: ['electron'],
+    external: ['electron', 'pdfjs-dist', 'playwright-core'],
     sourcemap: 'linked',
   },
   // The preload runs sandboxed, so it must be a single CommonJS file that requires only 'electron'.

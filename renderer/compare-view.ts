@@ -113,13 +113,24 @@ export class CompareView {
     return this.panes.map((p) => p.reader.docId)
   }
 
+  /**
+   * Takes a (new or changed) project: panes whose document is gone (another project was opened)
+   * show the project's first documents instead.
+   */
   setProject(project: ProjectView): void {
     this.project = project
+    const ids = project.documents.map((d) => d.id)
     for (const pane of this.panes) this.fillPicker(pane)
     if (this.panes.length === 0) {
-      const ids = project.documents.map((d) => d.id)
       for (let i = 0; i < MIN_PANES; i++) void this.addPane(ids[i] ?? null)
+      return
     }
+    this.panes.forEach((pane, i) => {
+      if (pane.reader.docId && !ids.includes(pane.reader.docId)) {
+        pane.reader.docId = null
+        if (ids[i]) void this.show(pane, ids[i])
+      }
+    })
   }
 
   private fillPicker(pane: Pane): void {
@@ -289,6 +300,8 @@ export class CompareView {
       }
     }
     overlays.push(...(this.variantMarks.get(docId) ?? []))
+    const doc = this.project?.documents.find((d) => d.id === docId)
+    for (const r of doc?.excluded ?? []) overlays.push({ start: r.start, end: r.end, class: 'excluded', attrs: { title: `Left out of analysis${r.reason ? `: ${r.reason}` : ''}` } })
     pane.reader.setOverlays(overlays)
     pane.heat.replaceChildren(...marks)
   }

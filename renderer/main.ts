@@ -5,8 +5,10 @@ import { connect } from './client.js'
 import { CodebookPanel } from './codebook-panel.js'
 import { CompareView, type Pane } from './compare-view.js'
 import { DefinitionsPanel } from './definitions-panel.js'
+import { DocumentDetails } from './document-details.js'
 import { DocumentList } from './document-list.js'
 import { el } from './dom.js'
+import { ExportDialog } from './export-dialog.js'
 import { OverlapList } from './overlap-list.js'
 import { OverlapMatrix } from './overlap-matrix.js'
 import { PassagesView } from './passages-view.js'
@@ -50,6 +52,8 @@ async function run(label: string, change: () => Promise<unknown>): Promise<void>
   await refresh()
 }
 
+const exportButton = el('button', { type: 'button', 'aria-keyshortcuts': 'Control+E', title: 'Export annotated excerpts (Ctrl+E)' }, 'Export…')
+exportButton.addEventListener('click', () => project && exportDialog.open(project))
 const undoButton = el('button', { type: 'button', class: 'history', 'aria-keyshortcuts': 'Control+Z' }, 'Undo')
 const redoButton = el('button', { type: 'button', class: 'history', 'aria-keyshortcuts': 'Control+Shift+Z' }, 'Redo')
 const undo = () => run('Undone', async () => say(`Undid ${(await api.undo({})).undone ?? 'nothing'}`))
@@ -68,8 +72,20 @@ const compare = new CompareView({
   }),
   load: (reader, docId) => loadInto(reader, docId),
   onSelect: (id) => void selectOverlap(id),
-  onFocus: (pane) => list.render(project?.documents ?? [], pane.reader.docId),
+  onFocus: (pane) => {
+    list.render(project?.documents ?? [], pane.reader.docId)
+    details.render(project?.documents.find((d) => d.id === pane.reader.docId) ?? null)
+  },
 })
+const details = new DocumentDetails({
+  api,
+  run,
+  excerpt: (docId, start, end) => {
+    const reader = compare.panes.find((p) => p.reader.docId === docId)?.reader
+    return reader && end <= reader.text.codePointLength ? reader.text.slice(start, end) : null
+  },
+})
+const exportDialog = new ExportDialog(api, () => passages.query())
 const overlapList = new OverlapList((id) => void selectOverlap(id))
 const matrix = new OverlapMatrix((a, b) => void compare.openPair(a, b))
 const variants = new VariantsPanel()
@@ -160,7 +176,15 @@ viewTabs.addEventListener('keydown', (e) => {
 })
 
 const sideTabs = el('div', { class: 'tabs side-tabs', role: 'tablist', 'aria-label': 'Sidebar' })
-const sidePanels = { documents: el('div', { class: 'side-panel', id: 'side-documents', role: 'tabpanel' }, list.dom, problems), codebook: el('div', { class: 'side-panel', id: 'side-codebook', role: 'tabpanel' }, codebook.dom) }
+const IMPORTABLE = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,.qdpx'
+const filePicker = el('input', { type: 'file', multiple: true, accept: IMPORTABLE, hidden: true, 'aria-hidden': 'true' })
+const addButton = el('button', { type: 'button', class: 'add-docs', title: `Add documents (${IMPORTABLE.replaceAll(',', ' ')}); or drop files on the window` }, '+ Add documents')
+addButton.addEventListener('click', () => filePicker.click())
+filePicker.addEventListener('change', () => {
+  if (filePicker.files?.length) void importFiles([...filePicker.files])
+  filePicker.value = ''
+})
+const sidePanels = { documents: el('div', { class: 'side-panel', id: 'side-documents', role: 'tabpanel' }, el('div', { class: 'codebook-toolbar' }, addButton, filePicker), list.dom, problems, details.dom), codebook: el('div', { class: 'side-panel', id: 'side-codebook', role: 'tabpanel' }, codebook.dom) }
 for (const name of ['documents', 'codebook'] as const) {
   const tab = el('button', { type: 'button', role: 'tab', class: 'tab', id: `side-tab-${name}`, 'aria-controls': `side-${name}` }, name === 'documents' ? 'Documents' : 'Codebook')
   tab.addEventListener('click', () => showSide(name))
@@ -176,7 +200,7 @@ function showSide(name: 'documents' | 'codebook'): void {
 }
 
 root.replaceChildren(
-  el('header', { class: 'titlebar' }, el('span', { class: 'app-name' }, 'Parallax'), title, el('span', { class: 'spacer' }), status, undoButton, redoButton, themeButton()),
+  el('header', { class: 'titlebar' }, el('span', { class: 'app-name' }, 'Parallax'), title, el('span', { class: 'spacer' }), status, undoButton, redoButton, exportButton, themeButton()),
   el(
     'div',
     { class: 'layout' },
@@ -184,7 +208,7 @@ root.replaceChildren(
     el('main', { class: 'main', id: 'main' }, viewTabs, ...Object.values(views)),
   ),
 )
-document.body.append(editor.dom)
+document.body.append(editor.dom, exportDialog.dom)
 showView('read')
 showSide('documents')
 showCompareSide('overlaps')
@@ -202,7 +226,13 @@ function updateHint(): void {
     el('kbd', {}, 'A'),
     ' to annotate',
     active ? el('span', {}, ' or ', el('kbd', {}, 'T'), ' to tag it ', el('span', { class: 'chip active-chip' }, active.name)) : ' (choose an active tag in the Codebook for one-key tagging)',
-    '. Click a highlight to edit it.',
+    '. ',
+    el('kbd', {}, 'X'),
+    ' leaves it out of the analysis; ',
+    el('kbd', {}, 'N'),
+    '/',
+    el('kbd', {}, 'P'),
+    ' step through shared passages.',
   )
 }
 
@@ -219,6 +249,12 @@ function readerKey(reader: Reader, e: KeyboardEvent): boolean {
   }
   if (key === 'a') {
     annotateSelection(reader)
+    return true
+  }
+  if (key === 'x') {
+    const span = reader.selection()
+    if (!span || !reader.docId) say('Select the text to leave out of the analysis first.', true)
+    else void details.exclude(reader.docId, span.start, span.end)
     return true
   }
   if (key === 't') {
@@ -296,7 +332,10 @@ async function loadInto(reader: Reader, docId: string): Promise<void> {
     annotations.set(docId, items.items)
     reader.show(doc)
     reader.setAnnotations(items.items, project?.tags ?? [])
-    if (compare.activePane?.reader === reader) list.render(project?.documents ?? [], docId)
+    if (compare.activePane?.reader === reader) {
+      list.render(project?.documents ?? [], docId)
+      details.render(doc.document)
+    }
   } catch (e) {
     say(e instanceof Error ? e.message : String(e), true)
   }
@@ -306,6 +345,40 @@ async function openDocument(id: string, span?: Span): Promise<void> {
   showView('read')
   await compare.open(id, span)
 }
+
+/** Reads files picked or dropped in the page and imports them (all or none). */
+async function importFiles(files: File[]): Promise<void> {
+  const read = (f: File) =>
+    new Promise<{ name: string; data: string }>((resolve, reject) => {
+      const reader = new FileReader()
+      reader.onload = () => resolve({ name: f.name, data: String(reader.result).replace(/^data:[^,]*,/, '') })
+      reader.onerror = () => reject(reader.error)
+      reader.readAsDataURL(f)
+    })
+  say(`Importing ${files.length} file${files.length === 1 ? '' : 's'}…`)
+  try {
+    const { added } = await api.importFiles({ files: await Promise.all(files.map(read)) })
+    say(added.length ? `Added ${added.map((d) => `“${d.title}”`).join(', ')}` : 'Those documents are already in the project.')
+  } catch (e) {
+    say(e instanceof Error ? e.message : String(e), true)
+  }
+}
+
+document.addEventListener('dragover', (e) => {
+  if (e.dataTransfer?.types.includes('Files')) {
+    e.preventDefault()
+    root.classList.add('dropping')
+  }
+})
+document.addEventListener('dragleave', (e) => {
+  if (!e.relatedTarget) root.classList.remove('dropping')
+})
+document.addEventListener('drop', (e) => {
+  root.classList.remove('dropping')
+  if (!e.dataTransfer?.files.length) return
+  e.preventDefault()
+  void importFiles([...e.dataTransfer.files])
+})
 
 // --- Shared passages -----------------------------------------------------------------------------
 
@@ -396,6 +469,7 @@ async function refresh(): Promise<void> {
     ...project.problems.map((p) => el('p', { class: 'problem' }, el('code', {}, p.path), el('br'), p.reason)),
   )
   list.render(project.documents, compare.activePane?.reader.docId ?? null)
+  details.render(project.documents.find((d) => d.id === compare.activePane?.reader.docId) ?? null)
   compare.setProject(project)
   overlapList.setProject(project)
   definitions.setProject(project)
@@ -433,9 +507,12 @@ host.onEvent((event) => {
     progressLabel.textContent = `Analysing: ${event.phase}…`
     return
   }
+  if (event.type === 'command') {
+    if (event.command === 'export' && project) exportDialog.open(project)
+    return
+  }
   if (event.type === 'document-changed') say('A source file changed on disk; its annotations were re-anchored.')
   if (event.type === 'project-changed' || event.type === 'document-changed') {
-    if (event.type === 'project-changed') for (const pane of compare.panes) pane.reader.docId = null
     void refresh().then(analyse)
     return
   }
@@ -451,6 +528,9 @@ document.addEventListener('keydown', (e) => {
   } else if (mod && !inField && e.key.toLowerCase() === 'y') {
     e.preventDefault()
     void redo()
+  } else if (mod && !e.shiftKey && e.key.toLowerCase() === 'e') {
+    e.preventDefault()
+    if (project) exportDialog.open(project)
   } else if (mod && e.shiftKey && e.key.toLowerCase() === 'f') {
     e.preventDefault()
     showView('search')

@@ -106,6 +106,11 @@ export const operations = {
   /** Stops running analyses; their calls fail with code 'cancelled'. */
   cancelAnalysis: z.object({}),
   /**
+   * Imports files given by content (dropped or picked in the page, where no path is known): the
+   * same formats and checks as importDocuments. `data` is base64.
+   */
+  importFiles: z.object({ files: z.array(z.object({ name: z.string().min(1), data: z.string() })).min(1) }),
+  /**
    * Annotated excerpts as a file: chosen by tag (names or ids, sub-tags included), document,
    * author or annotation id (what the retrieval view shows); ordered by document or by tag; with
    * or without notes and context. Text formats come as text, docx/pdf/qdpx in base64 (`encoding`).
@@ -256,6 +261,7 @@ export interface Results {
   analyseOverlaps: OverlapsView
   findDefinitions: DefinitionResult
   cancelAnalysis: { cancelled: number }
+  importFiles: Results['importDocuments']
   exportExcerpts: ExportResult
   updateDocumentMetadata: { document: DocumentSummary }
   setExcludedRanges: { document: DocumentSummary }
@@ -273,6 +279,8 @@ export type ApiEvent =
   | { type: 'codebook-changed' }
   /** A source file changed on disk; its annotations were re-anchored. */
   | { type: 'document-changed'; docId: string }
+  /** A command from the desktop menu for the page to carry out. */
+  | { type: 'command'; command: 'export' }
   /** A running analysis's progress. */
   | { type: 'analysis-progress'; task: 'overlaps' | 'definitions'; phase: string; done: number; total: number }
 

@@ -77,6 +77,21 @@ async function serveRenderer(request: Request): Promise<Response> {
   }
 }
 
+/**
+ * Prints an HTML export to PDF in a hidden, script-less window: the same HTML as the HTML export,
+ * through Chromium's own printing (what the CLI and web host do with Playwright).
+ */
+async function printPdf(html: string, title: string): Promise<Uint8Array> {
+  const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } })
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+    const footer = `<div style="font: 8px sans-serif; color: #777; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between"><span>${title.replace(/[<>&"]/g, '')}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`
+    return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: footer })
+  } finally {
+    win.destroy()
+  }
+}
+
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
     if (!mayNavigate(url)) event.preventDefault()
@@ -94,7 +109,7 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => mayGrantPermission(permission))
   protocol.handle(APP_SCHEME, serveRenderer)
 
-  const service = await Service.start({ corpusDir, userData, project: projectArgument(), engineWorker })
+  const service = await Service.start({ corpusDir, userData, project: projectArgument(), engineWorker, printPdf })
   service.watchFiles()
 
   for (const op of operationNames) {
@@ -149,11 +164,8 @@ async function start(): Promise<void> {
             },
             openRecent: (dir) => void service.openProject({ dir }).catch((e) => fail('Cannot open the project', e)),
             openDefaultProject: () => void service.openDefaultProject().catch((e) => fail('Cannot open the bundled corpus', e)),
-            exportAnnotations: async () => {
-              const result = await service.exportAnnotations()
-              const r = await dialog.showSaveDialog(win, { title: 'Export Annotations', defaultPath: result.fileName })
-              if (!r.canceled && r.filePath) await writeDurable(r.filePath, result.content).catch((e) => fail('Cannot export', e))
-            },
+            // The page's export dialog (formats, scope, order) saves through a download.
+            exportAnnotations: () => win.webContents.send(EVENT_CHANNEL, { type: 'command', command: 'export' } satisfies ApiEvent),
             setTheme: (value) => {
               theme = value
               nativeTheme.themeSource = value

@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { noteOf, tagIdsOf } from '../core/annotation.js'
 import { ApiError } from '../core/api.js'
 import { findTagByName, type Tag } from '../core/codebook.js'
+import { UsageError } from './cli-error.js'
 import type { Service } from './service.js'
 
 // CLI commands for the codebook and for reading annotations back:
@@ -22,14 +23,12 @@ export interface CliIo {
   err: (text: string) => void
 }
 
-/** A mistake in the command line (usage, exit 2), as opposed to a runtime error (exit 1). */
-export class CliUsageError extends Error {}
 
 function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, command: string): { values: Record<string, unknown>; positionals: string[] } {
   try {
     return parseArgs({ args, options: { project: { type: 'string' }, json: { type: 'boolean' }, ...options }, strict: true, allowPositionals: true })
   } catch (e) {
-    throw new CliUsageError(`${command}: ${(e as Error).message}`)
+    throw new UsageError(`${command}: ${(e as Error).message}`)
   }
 }
 
@@ -47,9 +46,9 @@ export async function tagsCommand(args: string[], io: CliIo, open: Opener): Prom
   const [sub, ...rest] = args
   const { values, positionals } = parse(rest, { parent: { type: 'string' }, colour: { type: 'string' }, description: { type: 'string' }, reassign: { type: 'string' } }, `tags ${sub ?? ''}`.trim())
   const want = (n: number, names: string) => {
-    if (positionals.length !== n) throw new CliUsageError(`tags ${sub}: expected ${names}`)
+    if (positionals.length !== n) throw new UsageError(`tags ${sub}: expected ${names}`)
   }
-  if (!['list', 'create', 'rename', 'merge', 'delete'].includes(sub)) throw new CliUsageError(`tags: expected list, create, rename, merge or delete${sub ? `, not "${sub}"` : ''}`)
+  if (!['list', 'create', 'rename', 'merge', 'delete'].includes(sub)) throw new UsageError(`tags: expected list, create, rename, merge or delete${sub ? `, not "${sub}"` : ''}`)
   if (sub === 'list') want(0, 'no arguments')
   if (sub === 'create' || sub === 'delete') want(1, 'one tag name')
   if (sub === 'rename' || sub === 'merge') want(2, 'two tag names')
@@ -95,7 +94,7 @@ export async function tagsCommand(args: string[], io: CliIo, open: Opener): Prom
 
 export async function annotationsCommand(args: string[], io: CliIo, open: Opener): Promise<number> {
   const { values, positionals } = parse(args, { tag: { type: 'string', multiple: true }, doc: { type: 'string', multiple: true } }, 'annotations')
-  if (positionals.length) throw new CliUsageError(`annotations: unexpected argument "${positionals[0]}"`)
+  if (positionals.length) throw new UsageError(`annotations: unexpected argument "${positionals[0]}"`)
   const service = await open(values.project as string | undefined)
   const tags = service.project.codebook.tags
   const tagIds = ((values.tag as string[] | undefined) ?? []).map((n) => tagNamed(tags, n).id)

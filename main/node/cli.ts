@@ -6,6 +6,8 @@ import { ApiError } from '../core/api.js'
 import { stableStringify } from '../core/json.js'
 import { findOccurrences } from '../core/quote.js'
 import { OffsetMap } from '../core/text.js'
+import { annotationsCommand, CODEBOOK_USAGE, tagsCommand } from './cli-codebook.js'
+import { UsageError } from './cli-error.js'
 import { definitionsCommand, overlapsCommand } from './engine-cli.js'
 import { EXPORT_FORMATS, type ExportFormat, exportExcerpts } from './export.js'
 import { userDataDir } from './paths.js'
@@ -32,11 +34,11 @@ Commands:
   export --format md|html|docx|csv|pdf|jsonld|qdpx --out FILE [--tag NAME]... [--doc ID]...
          [--author NAME]... [--order document|tag] [--no-notes] [--context] [--project DIR]
                                               write annotated excerpts with their citations
+${CODEBOOK_USAGE}
 
 Without --project, commands act on the default project of the bundled corpus.`
 
-/** A mistake in the command line: usage on stderr, exit 2. */
-export class UsageError extends Error {}
+export { UsageError }
 
 interface Io {
   out: (text: string) => void
@@ -100,6 +102,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.out(USAGE)
       return command ? 0 : 2
     }
+    if (command === 'tags') return await tagsCommand(rest, io, open)
+    if (command === 'annotations') return await annotationsCommand(rest, io, open)
     if (!Object.prototype.hasOwnProperty.call(COMMANDS, command)) throw new UsageError(`unknown command: ${command}`)
     const { values, positionals } = parse(command as CommandName, rest) as { values: Record<string, unknown>; positionals: string[] }
     const project = values.project as string | undefined

@@ -76,7 +76,10 @@ function select(source: ExcerptSource, scope: ExcerptScope): ExcerptSet {
 }
 
 /** Writes the excerpts a request selects in its format. */
-export async function exportExcerpts(store: ProjectStore, request: ExportRequest): Promise<ExportFile> {
+/** Prints an HTML export to PDF: htmlToPdf (Chromium via Playwright) by default; Electron passes webContents.printToPDF. */
+export type PdfPrinter = (html: string, title: string) => Promise<Uint8Array>
+
+export async function exportExcerpts(store: ProjectStore, request: ExportRequest, printPdf: PdfPrinter = htmlToPdf): Promise<ExportFile> {
   const format = FORMATS[request.format]
   if (!format) throw new ApiError('invalid-input', `unknown export format "${request.format}" (one of ${EXPORT_FORMATS.join(', ')})`)
   const source = await loadExcerptSource(store)
@@ -97,7 +100,7 @@ export async function exportExcerpts(store: ProjectStore, request: ExportRequest
     case 'docx':
       return binary(await excerptsToDocx(set))
     case 'pdf':
-      return binary(await htmlToPdf(excerptsToHtml(set), set.title))
+      return binary(await printPdf(excerptsToHtml(set), set.title))
     case 'qdpx':
       return binary(excerptsToQdpx(source, set, request))
   }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { type FSWatcher, watch } from 'node:fs'
-import { mkdir, readFile, stat } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join, resolve } from 'node:path'
 import { type Anchor, anchorAnnotation, withSpan } from '../core/anchor.js'
 import { type Annotation, makeAnnotation, noteOf, positionOf, TAG_IRI_PREFIX, tagIdsOf } from '../core/annotation.js'
 import {
@@ -29,7 +30,7 @@ import { EngineRunner } from './engine-runner.js'
 import { type EngineJob, runJob } from './engine-worker.js'
 import { writeDurable } from './durable.js'
 import { importDocuments } from './importer.js'
-import { exportExcerpts, exportResult } from './export.js'
+import { exportExcerpts, exportResult, type PdfPrinter } from './export.js'
 import { importCodebook } from './qdpx-import.js'
 import { annotationCollection, exportBaseName } from '../core/export-jsonld.js'
 import { normaliseRanges, suggestBoilerplate } from '../core/exclusions.js'
@@ -57,6 +58,8 @@ export interface ServiceOptions {
    * off the thread that serves the UI. Without it (the CLI) analyses run inline.
    */
   engineWorker?: string
+  /** How PDF exports are printed; Electron passes webContents.printToPDF (default: Chromium via Playwright). */
+  printPdf?: PdfPrinter
 }
 
 interface CachedText {
@@ -334,6 +337,24 @@ export class Service implements Api {
     this.rewatch()
     this.emit({ type: 'project-changed' })
     return { added: await Promise.all(added.map((d) => this.summary(d))) }
+  }
+
+  async importFiles({ files }: OperationInput<'importFiles'>): Promise<Results['importFiles']> {
+    const dir = await mkdtemp(join(tmpdir(), 'parallax-upload-'))
+    try {
+      const paths: string[] = []
+      for (const f of files) {
+        // Only the file's own name is kept: a name with folders in it cannot write elsewhere.
+        const name = basename(f.name.replace(/\\/g, '/')).replace(/^\.+/, '') || 'document.txt'
+        const path = join(dir, `${paths.length}`, name)
+        await mkdir(dirname(path), { recursive: true })
+        await writeFile(path, Buffer.from(f.data, 'base64'))
+        paths.push(path)
+      }
+      return await this.importDocuments({ paths })
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   }
 
   async exportAnnotations(): Promise<Results['exportAnnotations']> {
@@ -618,7 +639,7 @@ export class Service implements Api {
   // --- Export of excerpts, document metadata, excluded ranges, codebook import ------------------
 
   async exportExcerpts(input: OperationInput<'exportExcerpts'>): Promise<Results['exportExcerpts']> {
-    return exportResult(await exportExcerpts(this.store, input))
+    return exportResult(await exportExcerpts(this.store, input, this.options.printPdf))
   }
 
   async updateDocumentMetadata(input: OperationInput<'updateDocumentMetadata'>): Promise<Results['updateDocumentMetadata']> {

@@ -18,8 +18,8 @@ import type { Service } from './service.js'
 
 /** Header the renderer sends the token in. */
 export const TOKEN_HEADER = 'x-parallax-token'
-/** Largest request body accepted, in bytes (imports of large texts go by path, not by body). */
-const MAX_BODY_BYTES = 8 * 1024 * 1024
+/** Largest request body accepted, in bytes: a dropped file up to the 64 MB import limit, in base64. */
+const MAX_BODY_BYTES = 96 * 1024 * 1024
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

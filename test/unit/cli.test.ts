@@ -122,3 +122,30 @@ describe('cli', () => {
     expect((await inProcess('import', join(base, 'nope.txt'))).stderr).toMatch(/no such file or folder/)
   })
 })
+
+describe('cli tags and annotations', () => {
+  it('manages the codebook and lists annotations with their anchoring status', async () => {
+    const doc = 'yang-yundong-nqpf-high-quality-development'
+    expect((await inProcess('annotate', '--doc', doc, '--quote', 'revolutionary technological breakthroughs', '--tag', 'Innovation')).code).toBe(0)
+    const created = await inProcess('tags', 'create', 'Economy', '--colour', '#336699', '--description', 'Economic claims')
+    expect(JSON.parse(created.stdout)).toMatchObject({ name: 'Economy', colour: '#336699', parent: null })
+    expect((await inProcess('tags', 'create', 'Growth', '--parent', 'Economy')).code).toBe(0)
+    expect((await inProcess('tags', 'rename', 'innovation', 'Technological innovation')).code).toBe(0)
+    const listed = JSON.parse((await inProcess('tags', 'list', '--json')).stdout)
+    expect(listed.tags.map((t: { name: string; count: number }) => [t.name, t.count])).toEqual([
+      ['Technological innovation', 1],
+      ['Economy', 0],
+      ['Growth', 0],
+    ])
+    const merged = await inProcess('tags', 'merge', 'Technological innovation', 'Growth')
+    expect(merged.stderr).toMatch(/moved 1 annotation/)
+    const annotations = JSON.parse((await inProcess('annotations', '--tag', 'Economy', '--json')).stdout).annotations
+    expect(annotations).toHaveLength(1)
+    expect(annotations[0]).toMatchObject({ doc, status: 'anchored', quote: 'revolutionary technological breakthroughs', tags: ['Growth'] })
+    expect((await inProcess('tags', 'delete', 'Growth', '--reassign', 'Economy')).stderr).toMatch(/reassigned 1 annotation/)
+    expect(JSON.parse((await inProcess('annotations', '--doc', doc, '--json')).stdout).annotations[0].tags).toEqual(['Economy'])
+    expect((await inProcess('tags', 'delete', 'Nope')).stderr).toBe('parallax: no tag named "Nope"\n')
+    expect((await inProcess('tags', 'frob')).code).toBe(2)
+    expect((await inProcess('annotations', '--bogus')).code).toBe(2)
+  })
+})

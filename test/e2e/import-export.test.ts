@@ -1,0 +1,144 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Service } from '../../main/node/service.js'
+import { ENGINE_WORKER } from '../../main/node/root.js'
+import { ProjectStore } from '../../main/node/store.js'
+import { startWebHost, type WebHost } from '../../main/node/web-host.js'
+import { CORPUS, ROOT, tempDir } from '../helpers.js'
+import { launchChromium, SHOTS } from './browser.js'
+
+// Bringing documents in and excerpts out, in Chromium through the web host.
+
+let browser: Browser
+let host: WebHost
+let service: Service
+let dir: string
+let cleanup: () => Promise<void>
+
+beforeAll(async () => {
+  const t = await tempDir()
+  cleanup = t.cleanup
+  dir = t.dir
+  await mkdir(SHOTS, { recursive: true })
+  service = await Service.start({ corpusDir: CORPUS, userData: join(t.dir, 'user-data'), engineWorker: ENGINE_WORKER })
+  host = await startWebHost({ service, rendererDir: join(ROOT, 'dist', 'renderer') })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await host?.close()
+  await cleanup?.()
+})
+
+async function openApp(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true })
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  await page.goto(host.url)
+  await page.locator('.doc-item').first().waitFor()
+  return { page, errors }
+}
+
+describe('import and export in Chromium', () => {
+  it('adds an HTML article picked in the page, with the metadata it states, and edits it', async () => {
+    const html = join(dir, 'article.html')
+    await writeFile(
+      html,
+      `<html><head><title>Site | Forces explained</title><meta name="author" content="Ann Lee"><meta property="og:site_name" content="Example Times"></head>
+       <body><nav>Home · World · About Us</nav><article><h1>Forces explained</h1><p>By Ann Lee</p>
+       <p>New quality productive forces are driven by innovation, and they mean advanced productivity that is free from traditional growth modes.</p>
+       <p>Local governments have taken up the term in their plans for the year.</p></article><footer>Leave a Reply</footer></body></html>`,
+    )
+    const { page, errors } = await openApp()
+    await page.locator('.side-panel input[type="file"]').setInputFiles(html)
+    await expect.poll(() => page.locator('.doc-item').count(), { timeout: 10_000 }).toBe(6)
+    await page.locator('.doc-item', { hasText: 'Forces explained' }).click()
+    await expect.poll(() => page.locator('.pane.active .reader-text').innerText()).toContain('driven by innovation')
+    expect(await page.locator('.pane.active .reader-text').innerText()).not.toContain('About Us')
+    expect(await page.locator('.doc-details input[name="author"]').inputValue()).toBe('Ann Lee')
+    await page.locator('.doc-details input[name="date"]').fill('2024-05-01')
+    await page.locator('.doc-details button[type="submit"]').click()
+    await expect.poll(async () => (await ProjectStore.open(service.project.dir)).project.documents.find((d) => d.title === 'Forces explained')?.date).toBe('2024-05-01')
+    await page.screenshot({ path: join(SHOTS, 'imported-html.png') })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('says clearly why a file cannot be imported, and imports nothing', async () => {
+    const bad = join(dir, 'scan.pdf')
+    await writeFile(bad, Buffer.from('not a pdf at all'))
+    const { page } = await openApp()
+    const before = await page.locator('.doc-item').count()
+    await page.locator('.side-panel input[type="file"]').setInputFiles(bad)
+    await expect.poll(() => page.locator('.status.error').textContent()).toMatch(/scan\.pdf/)
+    expect(await page.locator('.doc-item').count()).toBe(before)
+    await page.close()
+  })
+
+  it('leaves suggested boilerplate and a selection out of the analysis', async () => {
+    const doc = 'yang-yundong-nqpf-high-quality-development'
+    const { page, errors } = await openApp()
+    await page.locator(`#doc-${doc}`).click()
+    await page.locator('.doc-details button', { hasText: 'Suggest boilerplate' }).click()
+    await expect.poll(() => page.locator('.suggestions-list li').count()).toBeGreaterThan(0)
+    const suggestions = await page.locator('.suggestions-list li').allTextContents()
+    expect(suggestions.join('\n')).toMatch(/Leave a Reply|Contact/)
+    await page.locator('.suggestions-list li button').first().click()
+    await expect.poll(async () => (await ProjectStore.open(service.project.dir)).project.documents.find((d) => d.id === doc)?.excluded?.length, { timeout: 5000 }).toBe(1)
+    await expect.poll(() => page.locator('.pane.active .excluded').count(), { timeout: 5000 }).toBeGreaterThan(0)
+    // A selection left out with X joins it.
+    await page.evaluate(() => {
+      const root = document.querySelector('.pane.active .reader-text') as HTMLElement
+      root.focus()
+      const p = [...root.querySelectorAll('p')].find((x) => x.textContent!.startsWith('Currently, China'))!
+      const range = document.createRange()
+      range.selectNodeContents(p)
+      const sel = window.getSelection()!
+      sel.removeAllRanges()
+      sel.addRange(range)
+    })
+    await page.waitForTimeout(50)
+    await page.keyboard.press('x')
+    await expect.poll(async () => (await ProjectStore.open(service.project.dir)).project.documents.find((d) => d.id === doc)?.excluded?.length, { timeout: 5000 }).toBe(2)
+    await page.screenshot({ path: join(SHOTS, 'excluded.png') })
+    // The file itself is unchanged.
+    expect(await readFile(join(service.project.dir, 'documents', `${doc}.txt`), 'utf8')).toBe(await readFile(join(CORPUS, `${doc}.txt`), 'utf8'))
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('exports annotated excerpts from the dialog as a download', async () => {
+    const doc = 'gmw-light-blade-what-are-nqpf'
+    const { text } = await service.getDocument({ id: doc })
+    const quote = 'new quality productive forces'
+    const start = [...text.slice(0, text.indexOf(quote))].length
+    await service.createAnnotation({ docId: doc, start, end: start + quote.length, tags: ['Term'], note: 'First use' })
+    const { page, errors } = await openApp()
+    await page.locator('button', { hasText: 'Export…' }).click()
+    await page.locator('.export-dialog select[aria-label="Format"]').selectOption('md')
+    await page.screenshot({ path: join(SHOTS, 'export-dialog.png') })
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.export-dialog button[type="submit"]').click()])
+    const path = join(dir, download.suggestedFilename())
+    await download.saveAs(path)
+    const md = await readFile(path, 'utf8')
+    expect(md).toContain(quote)
+    expect(md).toContain('Light Blade')
+    expect(md).toContain('First use')
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.locator('button', { hasText: 'Export…' }).click()
+        await page.locator('.export-dialog select[aria-label="Format"]').selectOption('docx')
+        await page.locator('.export-dialog button[type="submit"]').click()
+      })(),
+    ])
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/)
+    const bytes = await readFile(await docx.path())
+    expect(bytes.subarray(0, 2).toString()).toBe('PK')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
