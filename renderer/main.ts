@@ -14,6 +14,7 @@ import { OverlapMatrix } from './overlap-matrix.js'
 import { PassagesView } from './passages-view.js'
 import type { Reader, Span } from './reader.js'
 import { SearchView } from './search-view.js'
+import { textSizeControls } from './text-size.js'
 import { themeButton } from './theme.js'
 import { VariantsPanel, variantOverlays } from './variants-panel.js'
 
@@ -200,7 +201,7 @@ function showSide(name: 'documents' | 'codebook'): void {
 }
 
 root.replaceChildren(
-  el('header', { class: 'titlebar' }, el('span', { class: 'app-name' }, 'Parallax'), title, el('span', { class: 'spacer' }), status, undoButton, redoButton, exportButton, themeButton()),
+  el('header', { class: 'titlebar' }, el('span', { class: 'app-name' }, 'Parallax'), title, el('span', { class: 'spacer' }), status, undoButton, redoButton, exportButton, textSizeControls(), themeButton()),
   el(
     'div',
     { class: 'layout' },

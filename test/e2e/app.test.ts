@@ -108,6 +108,11 @@ describe('the app in Chromium', () => {
     await expect.poll(() => page.locator('.pane.active .reader-title').textContent()).toBe('What are New Quality Productive Forces and Why Should China Watchers Take Note of the Concept?')
     await page.keyboard.press('ArrowDown')
     await expect.poll(() => page.locator('.pane.active .reader-title').textContent()).toBe('Strategic Significance of Accelerating the Development of New Quality Productive Forces')
+    // Text zoom enlarges the reading text only.
+    const size = () => page.locator('.pane.active .reader-text').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
+    const before = await size()
+    await page.getByRole('button', { name: 'Larger text' }).click()
+    expect(await size()).toBeGreaterThan(before)
     await page.screenshot({ path: join(SHOTS, 'document-dark.png') })
     expect(errors).toEqual([])
     await page.close()
