@@ -2,12 +2,15 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // The end-to-end tests drive the built renderer: build it once before any test runs.
     globalSetup: ['test/setup/build.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Two cores: keep Chromium and the kill -9 tests from fighting over them.
-    maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // One browser at a time: each file starts Chromium, the web host and engine workers, and two
+      // cores cannot run several of those and the unit tests without starving one of them.
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 90_000 } },
+    ],
   },
 })

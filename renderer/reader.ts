@@ -11,37 +11,33 @@ import { el } from './dom.js'
 // Shift+arrows) and never edited: every change to the document is refused. Annotations are
 // inline decorations kept in plugin state, in lanes so overlapping ones stay apart.
 
-const annotationsKey = new PluginKey<DecorationSet>('annotations')
+/**
+ * A layer of inline decorations kept in plugin state: replaced whole by a transaction carrying a
+ * new set under the layer's key, mapped through any other transaction.
+ */
+function decorationLayer(name: string): { key: PluginKey<DecorationSet>; plugin: Plugin<DecorationSet> } {
+  const key = new PluginKey<DecorationSet>(name)
+  const plugin = new Plugin<DecorationSet>({
+    key,
+    state: {
+      init: () => DecorationSet.empty,
+      apply(tr: Transaction, set: DecorationSet) {
+        const next = tr.getMeta(key) as DecorationSet | undefined
+        return next ?? set.map(tr.mapping, tr.doc)
+      },
+    },
+    props: { decorations: (state) => key.getState(state) },
+  })
+  return { key, plugin }
+}
 
 /** How many underline lanes overlapping annotations get before they share the last one. */
 const MAX_LANES = 4
 
-const annotationsPlugin = new Plugin<DecorationSet>({
-  key: annotationsKey,
-  state: {
-    init: () => DecorationSet.empty,
-    apply(tr: Transaction, set: DecorationSet) {
-      const next = tr.getMeta(annotationsKey) as DecorationSet | undefined
-      return next ?? set.map(tr.mapping, tr.doc)
-    },
-  },
-  props: { decorations: (state) => annotationsKey.getState(state) },
-})
-
-const overlaysKey = new PluginKey<DecorationSet>('overlays')
-
-/** Decorations other than annotations: shared passages, variant words (kept in plugin state). */
-const overlaysPlugin = new Plugin<DecorationSet>({
-  key: overlaysKey,
-  state: {
-    init: () => DecorationSet.empty,
-    apply(tr: Transaction, set: DecorationSet) {
-      const next = tr.getMeta(overlaysKey) as DecorationSet | undefined
-      return next ?? set.map(tr.mapping, tr.doc)
-    },
-  },
-  props: { decorations: (state) => overlaysKey.getState(state) },
-})
+/** Annotations (drawn above the overlays). */
+const annotationsLayer = decorationLayer('annotations')
+/** Everything else drawn over the text: shared passages, variant words, excluded ranges. */
+const overlaysLayer = decorationLayer('overlays')
 
 /** An inline mark to draw over the text: code points [start, end), a class and attributes. */
 export interface Overlay {
@@ -133,7 +129,7 @@ export class Reader {
   }
 
   private freshState(doc: ReturnType<typeof textToDoc>['doc']): EditorState {
-    return EditorState.create({ doc, plugins: [readOnly, overlaysPlugin, annotationsPlugin] })
+    return EditorState.create({ doc, plugins: [readOnly, overlaysLayer.plugin, annotationsLayer.plugin] })
   }
 
   /** The text as the reader holds it. */
@@ -150,6 +146,7 @@ export class Reader {
       el('p', { class: 'reader-byline' }, byline(d) || 'No author, outlet or date stated'),
     )
     this.dom.setAttribute('aria-label', d.title)
+    this.dom.dataset.doc = d.id
     this.docId = d.id
     if (same) return
     const { doc, lines } = textToDoc(view.text)
@@ -178,7 +175,7 @@ export class Reader {
         'data-annotation': item.annotation.id,
       })
     })
-    this.view.dispatch(this.view.state.tr.setMeta(annotationsKey, DecorationSet.create(this.view.state.doc, decos)))
+    this.view.dispatch(this.view.state.tr.setMeta(annotationsLayer.key, DecorationSet.create(this.view.state.doc, decos)))
   }
 
   /** Draws overlays (replacing the previous ones). */
@@ -187,7 +184,7 @@ export class Reader {
     const decos = overlays
       .filter((o) => o.end > o.start && o.end <= max)
       .map((o) => Decoration.inline(this.toPos(o.start), this.toPos(o.end), { class: o.class, ...o.attrs }))
-    this.view.dispatch(this.view.state.tr.setMeta(overlaysKey, DecorationSet.create(this.view.state.doc, decos)))
+    this.view.dispatch(this.view.state.tr.setMeta(overlaysLayer.key, DecorationSet.create(this.view.state.doc, decos)))
   }
 
   /** Vertical position of a code point offset within the scrolled content (pixels from its top). */

@@ -4,6 +4,7 @@ import type { Annotation } from './annotation.js'
 import type { Tag } from './codebook.js'
 import type { DefinitionResult } from './definitions.js'
 import type { Overlap, OverlapResult } from './overlaps.js'
+import type { Hit } from './search.js'
 import type { DocumentEntry } from './project.js'
 
 // The one contract between the UI and the Node-side services. The services implement `Api` once
@@ -210,15 +211,9 @@ export interface OverlapsView {
   lengths: Record<string, number>
 }
 
-/** One occurrence of a search term. */
-export interface SearchHit {
+/** One occurrence of a search term, in a document. */
+export interface SearchHit extends Hit {
   docId: string
-  start: number
-  end: number
-  match: string
-  left: string
-  right: string
-  term: string
 }
 
 export interface ExportResult {

@@ -1,40 +1,26 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { noteOf } from '../../main/core/annotation.js'
-import { Service } from '../../main/node/service.js'
+import type { Service } from '../../main/node/service.js'
 import { ProjectStore } from '../../main/node/store.js'
-import { startWebHost, type WebHost } from '../../main/node/web-host.js'
-import { CORPUS, ROOT, tempDir } from '../helpers.js'
-import { launchChromium, SHOTS } from './browser.js'
+import { SHOTS } from './browser.js'
+import { openDocument, openPage, startApp, type TestApp } from './harness.js'
 
 // Annotating in Chromium through the web host: select, tag, note, reload, retrieve, undo, and a
 // source file edited on disk.
 
-let browser: Browser
-let host: WebHost
+let app: TestApp
 let service: Service
-let cleanup: () => Promise<void>
-let stopWatching: () => void
 const DOC = 'yang-yundong-nqpf-high-quality-development'
 const PHRASE = 'new quality productive forces are, in essence, advanced productivity'
 
 beforeAll(async () => {
-  const t = await tempDir()
-  cleanup = t.cleanup
-  service = await Service.start({ corpusDir: CORPUS, userData: t.dir })
-  stopWatching = service.watchFiles()
-  await mkdir(SHOTS, { recursive: true })
-  host = await startWebHost({ service, rendererDir: join(ROOT, 'dist', 'renderer') })
-  browser = await launchChromium()
+  app = await startApp()
+  service = app.service
 })
-afterAll(async () => {
-  stopWatching?.()
-  await browser?.close()
-  await host?.close()
-  await cleanup?.()
-})
+afterAll(() => app?.close())
 
 /** Selects the first occurrence of `phrase` in the active pane, as a drag would (across decoration spans). */
 async function selectText(page: Page, phrase: string): Promise<void> {
@@ -64,21 +50,12 @@ async function selectText(page: Page, phrase: string): Promise<void> {
   await page.waitForTimeout(50)
 }
 
-async function openApp(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-  await page.goto(host.url)
-  await page.locator('.doc-item').first().waitFor()
-  return { page, errors }
-}
+const openApp = () => openPage(app)
 
 describe('annotating in Chromium', () => {
   it('tags a selection with a note, keeps it across a reload, retrieves it, and undoes it', async () => {
     const { page, errors } = await openApp()
-    await page.locator(`#doc-${DOC}`).click()
-    await page.locator('.pane.active .reader-title').waitFor()
+    await openDocument(page, DOC)
     await selectText(page, PHRASE)
     await page.keyboard.press('a')
     const editor = page.locator('.annotation-editor')
@@ -97,7 +74,7 @@ describe('annotating in Chromium', () => {
     expect(noteOf(onDisk[0])).toBe('Xi’s definition, *verbatim*')
 
     await page.reload()
-    await page.locator(`#doc-${DOC}`).click()
+    await openDocument(page, DOC)
     await expect.poll(() => page.locator('.annotation').count()).toBe(1)
     expect(await page.locator('.annotation').first().getAttribute('data-tags')).toBe('Definition')
     await page.screenshot({ path: join(SHOTS, 'annotate-after-reload.png') })
@@ -135,8 +112,7 @@ describe('annotating in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'codebook.png') })
 
     await page.locator('#side-tab-documents').click()
-    await page.locator(`#doc-${DOC}`).click()
-    await page.locator('.pane.active .reader-title').waitFor()
+    await openDocument(page, DOC)
     await selectText(page, 'technological breakthroughs')
     await page.keyboard.press('t')
     await page.screenshot({ path: join(SHOTS, 'active-tag.png') })
@@ -147,7 +123,7 @@ describe('annotating in Chromium', () => {
 
   it('follows a source file edited on disk, or lists the annotation as an orphan', async () => {
     const { page, errors } = await openApp()
-    await page.locator(`#doc-${DOC}`).click()
+    await openDocument(page, DOC)
     await expect.poll(() => page.locator('.annotation').count()).toBe(2)
     const path = service.project.documentPath(service.project.document(DOC))
     const before = await readFile(path, 'utf8')

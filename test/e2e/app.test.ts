@@ -1,44 +1,17 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Service } from '../../main/node/service.js'
-import { startWebHost, type WebHost } from '../../main/node/web-host.js'
-import { CORPUS, ROOT, tempDir } from '../helpers.js'
-import { launchChromium, SHOTS } from './browser.js'
+import { SHOTS } from './browser.js'
+import { openDocument, openPage, startApp, type TestApp } from './harness.js'
 
 // The app in Chromium through the web host, as a person uses it.
 
-let browser: Browser
-let host: WebHost
-let service: Service
-let cleanup: () => Promise<void>
-
+let app: TestApp
 beforeAll(async () => {
-  const t = await tempDir()
-  cleanup = t.cleanup
-  await mkdir(SHOTS, { recursive: true })
-  service = await Service.start({ corpusDir: CORPUS, userData: t.dir })
-  host = await startWebHost({ service, rendererDir: join(ROOT, 'dist', 'renderer') })
-  browser = await launchChromium()
+  app = await startApp()
 })
-afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-  await cleanup?.()
-})
+afterAll(() => app?.close())
 
-async function openApp(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme })
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text())
-  })
-  await page.goto(host.url)
-  await page.locator('.doc-item').first().waitFor()
-  return { page, errors }
-}
+const openApp = (colorScheme: 'light' | 'dark' = 'light') => openPage(app, { colorScheme })
 
 describe('the app in Chromium', () => {
   it('lists the five bundled documents with their authors', async () => {
@@ -58,14 +31,13 @@ describe('the app in Chromium', () => {
 
   it('opens a document and shows its text, selectable, with its annotations', async () => {
     const docId = 'gmw-light-blade-what-are-nqpf'
-    const { text } = await service.getDocument({ id: docId })
+    const { text } = await app.service.getDocument({ id: docId })
     const quote = 'By Light Blade'
     const start = [...text.slice(0, text.indexOf(quote))].length
-    await service.createAnnotation({ docId, start, end: start + quote.length, tags: ['Byline'] })
+    await app.service.createAnnotation({ docId, start, end: start + quote.length, tags: ['Byline'] })
 
     const { page, errors } = await openApp()
-    await page.locator('.doc-item', { hasText: 'What are New Quality Productive Forces' }).click()
-    await page.locator('.pane.active .reader-text').getByText('On ', { exact: false }).first().waitFor()
+    await openDocument(page, docId)
     expect(await page.locator('.pane.active .reader-title').textContent()).toBe('What are New Quality Productive Forces and Why Should China Watchers Take Note of the Concept?')
     expect(await page.locator('.pane.active .reader-byline').textContent()).toBe('Light Blade · GMW.cn (Guangming Online) · 2024-03-09')
     const shown = await page.locator('.pane.active .reader-text').innerText()
@@ -88,9 +60,11 @@ describe('the app in Chromium', () => {
     const box = (await para.boundingBox())!
     await page.mouse.move(box.x + 2, box.y + 8)
     await page.mouse.down()
-    await page.mouse.move(box.x + 300, box.y + 8)
+    await page.mouse.move(box.x + 300, box.y + 8, { steps: 5 })
     await page.mouse.up()
-    expect((await page.evaluate(() => String(window.getSelection()))).length).toBeGreaterThan(10)
+    const selected = await page.evaluate(() => String(window.getSelection()))
+    if (selected.length <= 10) await page.screenshot({ path: join(SHOTS, 'selection-failed.png') })
+    expect(selected.length).toBeGreaterThan(10)
 
     await page.screenshot({ path: join(SHOTS, 'document-light.png') })
     expect(errors).toEqual([])

@@ -1,42 +1,18 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Service } from '../../main/node/service.js'
-import { ENGINE_WORKER } from '../../main/node/root.js'
-import { startWebHost, type WebHost } from '../../main/node/web-host.js'
-import { CORPUS, ROOT, tempDir } from '../helpers.js'
-import { launchChromium, SHOTS } from './browser.js'
+import { SHOTS } from './browser.js'
+import { openPage, startApp, type TestApp } from './harness.js'
 
 // The compare view in Chromium through the web host, with the engine in its worker thread.
 
-let browser: Browser
-let host: WebHost
-let cleanup: () => Promise<void>
-
+let app: TestApp
 beforeAll(async () => {
-  const t = await tempDir()
-  cleanup = t.cleanup
-  await mkdir(SHOTS, { recursive: true })
-  const service = await Service.start({ corpusDir: CORPUS, userData: t.dir, engineWorker: ENGINE_WORKER })
-  host = await startWebHost({ service, rendererDir: join(ROOT, 'dist', 'renderer') })
-  browser = await launchChromium()
+  app = await startApp()
 })
-afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-  await cleanup?.()
-})
+afterAll(() => app?.close())
 
-async function openApp(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-  await page.goto(host.url)
-  await page.locator('.overlap-item').first().waitFor({ timeout: 20_000 })
-  return { page, errors }
-}
+const openApp = () => openPage(app, { ready: '.overlap-item' })
 
 /** Whether an element's box lies within the visible part of its pane's scroller. */
 function inView(page: Page, selector: string, pane: number): Promise<boolean> {

@@ -1,46 +1,25 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Service } from '../../main/node/service.js'
-import { ENGINE_WORKER } from '../../main/node/root.js'
+import type { Service } from '../../main/node/service.js'
 import { ProjectStore } from '../../main/node/store.js'
-import { startWebHost, type WebHost } from '../../main/node/web-host.js'
-import { CORPUS, ROOT, tempDir } from '../helpers.js'
-import { launchChromium, SHOTS } from './browser.js'
+import { CORPUS } from '../helpers.js'
+import { SHOTS } from './browser.js'
+import { openDocument, openPage, startApp, type TestApp } from './harness.js'
 
 // Bringing documents in and excerpts out, in Chromium through the web host.
 
-let browser: Browser
-let host: WebHost
+let app: TestApp
 let service: Service
 let dir: string
-let cleanup: () => Promise<void>
-
 beforeAll(async () => {
-  const t = await tempDir()
-  cleanup = t.cleanup
-  dir = t.dir
-  await mkdir(SHOTS, { recursive: true })
-  service = await Service.start({ corpusDir: CORPUS, userData: join(t.dir, 'user-data'), engineWorker: ENGINE_WORKER })
-  host = await startWebHost({ service, rendererDir: join(ROOT, 'dist', 'renderer') })
-  browser = await launchChromium()
+  app = await startApp()
+  service = app.service
+  dir = app.dir
 })
-afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-  await cleanup?.()
-})
+afterAll(() => app?.close())
 
-async function openApp(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true })
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-  await page.goto(host.url)
-  await page.locator('.doc-item').first().waitFor()
-  return { page, errors }
-}
+const openApp = () => openPage(app)
 
 describe('import and export in Chromium', () => {
   it('adds an HTML article picked in the page, with the metadata it states, and edits it', async () => {
@@ -81,7 +60,7 @@ describe('import and export in Chromium', () => {
   it('leaves suggested boilerplate and a selection out of the analysis', async () => {
     const doc = 'yang-yundong-nqpf-high-quality-development'
     const { page, errors } = await openApp()
-    await page.locator(`#doc-${doc}`).click()
+    await openDocument(page, doc)
     await page.locator('.doc-details button', { hasText: 'Suggest boilerplate' }).click()
     await expect.poll(() => page.locator('.suggestions-list li').count()).toBeGreaterThan(0)
     const suggestions = await page.locator('.suggestions-list li').allTextContents()
