@@ -158,3 +158,20 @@ export function suggestBoilerplate(text: string): BoilerplateSuggestion[] {
   }
   return out.filter((s, i) => !out.some((o, j) => j !== i && o.start <= s.start && s.end <= o.end && (o.end - o.start > s.end - s.start)))
 }
+
+/**
+ * Overlaps found in masked texts, with each passage's `text` taken again from the original text
+ * (a passage that bridges an excluded range would otherwise show the blanks). Offsets are the
+ * same in both texts, so nothing else changes.
+ */
+export function withOriginalTexts<O extends { passages: { doc: string; start: number; end: number; text: string }[] }>(overlaps: readonly O[], originals: ReadonlyMap<string, string>): O[] {
+  const maps = new Map<string, OffsetMap>()
+  const slice = (doc: string, start: number, end: number, fallback: string) => {
+    const text = originals.get(doc)
+    if (text === undefined) return fallback
+    let map = maps.get(doc)
+    if (!map) maps.set(doc, (map = new OffsetMap(text)))
+    return map.slice(start, end)
+  }
+  return overlaps.map((o) => ({ ...o, passages: o.passages.map((p) => ({ ...p, text: slice(p.doc, p.start, p.end, p.text) })) }))
+}

@@ -3,6 +3,7 @@ import { basename, extname, join, resolve } from 'node:path'
 import { ApiError } from '../core/api.js'
 import type { EngineDocument } from '../core/analyse.js'
 import { findDefinitions } from '../core/definitions.js'
+import { type ExcludedRange, maskExcluded, withOriginalTexts } from '../core/exclusions.js'
 import { readStatedMetadata } from '../core/metadata.js'
 import { findOverlaps } from '../core/overlaps.js'
 import { documentIdFor } from '../core/project.js'
@@ -28,7 +29,10 @@ export interface ListedDocument {
 
 export interface LoadedCorpus {
   documents: ListedDocument[]
+  /** The texts the engine reads: excluded ranges blanked (offsets kept). */
   texts: EngineDocument[]
+  /** The texts as decoded from their files, by id. */
+  originals: Map<string, string>
 }
 
 /** Reads the documents of a project, manifest or plain folder (see above). */
@@ -39,14 +43,17 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   if (!info.isDirectory()) throw new ApiError('invalid-input', `${dir}: not a folder (give a folder of .txt/.md files or a project folder)`)
   const documents: ListedDocument[] = []
   const texts: EngineDocument[] = []
-  const add = async (id: string, path: string, title: string | ((text: string) => string)): Promise<void> => {
+  const originals = new Map<string, string>()
+  const add = async (id: string, path: string, title: string | ((text: string) => string), excluded?: readonly ExcludedRange[]): Promise<void> => {
     const text = await readTextFile(path)
     documents.push({ id, path, title: typeof title === 'string' ? title : title(text) })
-    texts.push({ id, text })
+    // Excluded ranges are blanked with offsets kept, so passages' start/end/text still refer to the file.
+    texts.push({ id, text: excluded?.length ? maskExcluded(text, excluded) : text })
+    originals.set(id, text)
   }
   if (await stat(join(dir, PROJECT_FILE)).catch(() => null)) {
     const store = await ProjectStore.open(dir)
-    for (const doc of store.project.documents) await add(doc.id, store.documentPath(doc), doc.title)
+    for (const doc of store.project.documents) await add(doc.id, store.documentPath(doc), doc.title, doc.excluded)
   } else if (await stat(join(dir, MANIFEST_FILE)).catch(() => null)) {
     const manifest = await readManifest(dir)
     for (const doc of manifest.documents) await add(doc.id, join(dir, doc.file), doc.title)
@@ -64,7 +71,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     }
   }
   if (documents.length === 0) throw new ApiError('not-found', `${dir}: the project has no documents`)
-  return { documents, texts }
+  return { documents, texts, originals }
 }
 
 interface Io {
@@ -85,8 +92,9 @@ function progressTo(io: Io, enabled: boolean) {
 
 /** `overlaps <folder> [--json] [--limit N]`: the passages the documents share, best first. */
 export async function overlapsCommand(folder: string, options: { json?: boolean; limit?: number; verbose?: boolean }, io: Io): Promise<number> {
-  const { documents, texts } = await loadFolder(folder)
+  const { documents, texts, originals } = await loadFolder(folder)
   const result = findOverlaps(texts, { limit: options.limit }, progressTo(io, !!options.verbose))
+  result.overlaps = withOriginalTexts(result.overlaps, originals)
   if (options.json) {
     io.out(JSON.stringify({ documents, overlaps: result.overlaps }, null, 2))
     return 0

@@ -23,7 +23,7 @@ import { contextOf, findHits, fold, type Folded, foldString, MAX_HITS, parseQuer
 import { OffsetMap } from '../core/text.js'
 import type { EngineDocument } from '../core/analyse.js'
 import type { DefinitionResult } from '../core/definitions.js'
-import { maskExcluded } from '../core/exclusions.js'
+import { maskExcluded, withOriginalTexts } from '../core/exclusions.js'
 import type { OverlapResult } from '../core/overlaps.js'
 import { ensureDefaultProject } from './corpus.js'
 import { EngineRunner } from './engine-runner.js'
@@ -709,7 +709,15 @@ export class Service implements Api {
     const generation = this.cancellations
     const documents = await this.engineDocuments()
     if (generation !== this.cancellations) throw new ApiError('cancelled', 'the analysis was cancelled')
-    const key = JSON.stringify([this.store.dir, variant, documents.map((d) => [d.id, d.text.length, this.texts.get(this.store.documentPath(this.store.document(d.id)))?.mtimeMs])])
+    // The texts as the engine sees them: each file's version, and what of it is excluded.
+    const key = JSON.stringify([
+      this.store.dir,
+      variant,
+      documents.map((d) => {
+        const doc = this.store.document(d.id)
+        return [d.id, d.text.length, this.texts.get(this.store.documentPath(doc))?.mtimeMs, doc.excluded ?? []]
+      }),
+    ])
     const cached = this.analyses.get(task + variant)
     if (cached?.key === key) return cached.result as Promise<T>
     const progress = (phase: string, done: number, total: number) => this.emit({ type: 'analysis-progress', task, phase, done, total })
@@ -726,11 +734,14 @@ export class Service implements Api {
   async analyseOverlaps(): Promise<Results['analyseOverlaps']> {
     const result = await this.analysis<OverlapResult>('overlaps', (documents) => ({ kind: 'overlaps', documents }))
     const lengths: Record<string, number> = {}
+    const originals = new Map<string, string>()
     for (const d of this.store.project.documents) {
       const cached = await this.text(d.id).catch(() => null)
-      if (cached) lengths[d.id] = cached.map.codePointLength
+      if (!cached) continue
+      lengths[d.id] = cached.map.codePointLength
+      originals.set(d.id, cached.map.text)
     }
-    return { overlaps: result.overlaps, stats: result.stats, lengths }
+    return { overlaps: withOriginalTexts(result.overlaps, originals), stats: result.stats, lengths }
   }
 
   async findDefinitions({ term }: OperationInput<'findDefinitions'>): Promise<Results['findDefinitions']> {
