@@ -9,7 +9,6 @@ import { OffsetMap } from '../core/text.js'
 import { annotationsCommand, CODEBOOK_USAGE, tagsCommand } from './cli-codebook.js'
 import { UsageError } from './cli-error.js'
 import { definitionsCommand, overlapsCommand } from './engine-cli.js'
-import { EXPORT_FORMATS, type ExportFormat, exportExcerpts } from './export.js'
 import { userDataDir } from './paths.js'
 import { CORPUS_DIR, isEntryPoint } from './root.js'
 import { Service } from './service.js'
@@ -162,6 +161,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
 
     if (command === 'export') {
+      const { EXPORT_FORMATS, exportExcerpts } = await import('./export.js')
       const format = need(values.format as string | undefined, '--format', command)
       if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`export: --format is one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`)
       const out = need(values.out as string | undefined, '--out', command)
@@ -169,7 +169,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (order !== 'document' && order !== 'tag') throw new UsageError(`export: --order is document or tag, not "${order}"`)
       const service = await open(project)
       const file = await exportExcerpts(service.project, {
-        format: format as ExportFormat,
+        format: format as (typeof EXPORT_FORMATS)[number],
         tags: values.tag as string[] | undefined,
         docs: values.doc as string[] | undefined,
         authors: values.author as string[] | undefined,
@@ -223,6 +223,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 }
 
 if (isEntryPoint(import.meta.url)) {
+  // Output piped into a command that stops reading (head, less) is not an error of ours.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0)
+    throw e
+  })
   const code = await runCli(process.argv.slice(2), { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') })
   process.exitCode = code
 }

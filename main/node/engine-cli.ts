@@ -9,7 +9,7 @@ import { findOverlaps } from '../core/overlaps.js'
 import { documentIdFor } from '../core/project.js'
 import { readManifest, MANIFEST_FILE } from './corpus.js'
 import { readTextFile } from './decode.js'
-import { MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS } from './importer.js'
+import { MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS } from '../core/formats.js'
 import { PROJECT_FILE, ProjectStore } from './store.js'
 
 // The Node side of the engine's CLI commands, `overlaps` and `definitions`: read the documents of

@@ -11,17 +11,9 @@ import { type ExtractedText, readHtml } from './import-html.js'
 import { readPdf } from './import-pdf.js'
 import { type PreparedQdpx, prepareQdpx } from './qdpx-import.js'
 import { ANNOTATIONS_DIR, DOCUMENTS_DIR, TAGS_FILE, type ProjectStore } from './store.js'
+import { DOCX_EXTENSIONS, HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, PDF_EXTENSIONS, QDPX_EXTENSIONS, TEXT_EXTENSIONS } from '../core/formats.js'
 
-/** File endings imported as plain text (.txt) or Markdown, copied as they are when UTF-8. */
-export const TEXT_EXTENSIONS = new Set(['.txt', '.text'])
-export const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown'])
-/** Richer formats: their text is extracted and stored as a UTF-8 .txt file. */
-export const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml'])
-export const DOCX_EXTENSIONS = new Set(['.docx'])
-export const PDF_EXTENSIONS = new Set(['.pdf'])
-/** REFI-QDA projects: documents with their codes and codings. */
-export const QDPX_EXTENSIONS = new Set(['.qdpx'])
-
+export { DOCX_EXTENSIONS, HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, PDF_EXTENSIONS, QDPX_EXTENSIONS, TEXT_EXTENSIONS }
 const ALL = [TEXT_EXTENSIONS, MARKDOWN_EXTENSIONS, HTML_EXTENSIONS, DOCX_EXTENSIONS, PDF_EXTENSIONS, QDPX_EXTENSIONS]
 const LIST = '.txt, .md, .html, .docx, .pdf and .qdpx'
 

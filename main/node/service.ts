@@ -29,9 +29,7 @@ import { ensureDefaultProject } from './corpus.js'
 import { EngineRunner } from './engine-runner.js'
 import { type EngineJob, runJob } from './engine-worker.js'
 import { writeDurable } from './durable.js'
-import { importDocuments } from './importer.js'
-import { exportExcerpts, exportResult, type PdfPrinter } from './export.js'
-import { importCodebook } from './qdpx-import.js'
+import type { PdfPrinter } from './export.js'
 import { annotationCollection, exportBaseName } from '../core/export-jsonld.js'
 import { normaliseRanges, suggestBoilerplate } from '../core/exclusions.js'
 import { defaultProjectDir } from './paths.js'
@@ -333,6 +331,8 @@ export class Service implements Api {
   }
 
   async importDocuments({ paths }: OperationInput<'importDocuments'>): Promise<Results['importDocuments']> {
+    // The format readers (pdf.js, mammoth, Readability) load on first import, not at every start.
+    const { importDocuments } = await import('./importer.js')
     const added = await importDocuments(this.store, paths)
     this.rewatch()
     this.emit({ type: 'project-changed' })
@@ -639,6 +639,7 @@ export class Service implements Api {
   // --- Export of excerpts, document metadata, excluded ranges, codebook import ------------------
 
   async exportExcerpts(input: OperationInput<'exportExcerpts'>): Promise<Results['exportExcerpts']> {
+    const { exportExcerpts, exportResult } = await import('./export.js')
     return exportResult(await exportExcerpts(this.store, input, this.options.printPdf))
   }
 
@@ -684,6 +685,7 @@ export class Service implements Api {
   }
 
   async importCodebook({ path }: OperationInput<'importCodebook'>): Promise<Results['importCodebook']> {
+    const { importCodebook } = await import('./qdpx-import.js')
     const added = await importCodebook(this.store, path)
     if (added.length) this.emit({ type: 'codebook-changed' })
     return { added }
@@ -731,7 +733,7 @@ export class Service implements Api {
     return result
   }
 
-  async analyseOverlaps(): Promise<Results['analyseOverlaps']> {
+  async analyseOverlaps(_input: OperationInput<'analyseOverlaps'> = {}): Promise<Results['analyseOverlaps']> {
     const result = await this.analysis<OverlapResult>('overlaps', (documents) => ({ kind: 'overlaps', documents }))
     const lengths: Record<string, number> = {}
     const originals = new Map<string, string>()

@@ -1,16 +1,19 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { copyFile, cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { build } from '../../electron.config.js'
 import { type Annotation, annotationFile, makeAnnotation } from '../../main/core/annotation.js'
+import { operations } from '../../main/core/api.js'
 import type { Tag } from '../../main/core/codebook.js'
 import { stableStringify } from '../../main/core/json.js'
 import type { DocumentEntry, ProjectFile } from '../../main/core/project.js'
+import { findOverlaps } from '../../main/core/overlaps.js'
 import { OffsetMap } from '../../main/core/text.js'
+import { EngineRunner } from '../../main/node/engine-runner.js'
 import { Service } from '../../main/node/service.js'
 import { startWebHost, type WebHost } from '../../main/node/web-host.js'
 import { launchChromium } from '../e2e/browser.js'
@@ -19,21 +22,23 @@ import { launchChromium } from '../e2e/browser.js'
 // it, the engine in its worker thread). It builds dist/ first, so it measures the current code.
 //   ready   from page.goto to the first frame that shows the five bundled documents in the list,
 //           text in both default panes and the shared-passage highlights (.pane .overlap):
-//           cold (a fresh Service: first analysis, in a new worker) and warm (a reload: the
-//           analysis is cached)
-//   open    a 1 MiB generated English document chosen in a pane's picker, to the first frame
-//           after its title and last paragraph are in the pane
-//   scroll  a pane showing that document with 10,000 annotations (and its shared passages),
-//           scrolled 120 px per animation frame for 3 s: gaps between animation frames
+//           cold (a fresh Service and page: first analysis, in a new worker) and warm (reloads:
+//           the analysis is cached); with the analysis timed on its own, inline and in a worker
+//   open    a 1 MiB generated English document (the corpus's sentences, shuffled and varied; the
+//           engine finds no shared passages in it, as its sentences recur too often) chosen in a
+//           pane's picker, to the first frame after its title and last paragraph are in the pane
+//   scroll  a pane showing that document with 10,000 annotations, scrolled 120 px per animation
+//           frame, 3 × 3 s: gaps between animation frames; the same project without annotations
+//           beside it
 // Times are taken in the page (performance.now(), rAF) so the CDP round trips do not count;
 // "painted" is the animation frame after the one in which the condition first held. Breakdowns
-// come from Resource Timing (each /api/ call: request to last byte, server time included) and
-// CDP Performance.getMetrics (main-thread script, style, layout and task time).
+// come from Resource Timing (each /api/ call: request to last byte), the server's own time per
+// operation (the Service's methods wrapped) and CDP Performance.getMetrics (main-thread script,
+// style, layout and other time). The machine's load average is printed: other work on it shows
+// in these figures.
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const CORPUS = join(ROOT, 'corpus')
-export const RENDERER_DIR = join(ROOT, 'dist', 'renderer')
-export const ENGINE_WORKER = join(ROOT, 'dist', 'main', 'engine-worker.cjs')
 /** One frame at 60 Hz. */
 export const FRAME_MS = 1000 / 60
 
@@ -243,10 +248,58 @@ export function bigEntry(id = 'long-report'): DocumentEntry {
 
 // --- Driving the app -------------------------------------------------------------------------------
 
-/** Builds dist/ (renderer, engine worker) so the bench measures the current code. */
-export async function buildApp(): Promise<void> {
-  progress('building dist/ …')
-  await build()
+/** The built app a bench serves: renderer folder and engine worker. */
+export interface App {
+  rendererDir: string
+  engineWorker: string
+}
+
+/**
+ * Builds dist/ (electron.config.ts build(), so the bench measures the current code), then copies
+ * the renderer and the engine worker into `into`: other people's builds (npm test rebuilds dist/
+ * and removes it first) must not pull the files from under a running bench.
+ */
+export async function prepareApp(into: string): Promise<App> {
+  const app = { rendererDir: join(into, 'renderer'), engineWorker: join(into, 'main', 'engine-worker.cjs') }
+  for (let attempt = 1; ; attempt++) {
+    progress('building dist/ …')
+    await build()
+    try {
+      await cp(join(ROOT, 'dist', 'renderer'), app.rendererDir, { recursive: true })
+      await mkdir(join(into, 'main'), { recursive: true })
+      await copyFile(join(ROOT, 'dist', 'main', 'engine-worker.cjs'), app.engineWorker)
+      for (const f of ['index.html', 'app.js', 'app-style.css']) await stat(join(app.rendererDir, f))
+      return app
+    } catch (e) {
+      if (attempt === 3) throw new Error(`dist/ could not be built and copied: ${(e as Error).message}`)
+      progress('dist/ changed while it was copied (another build?); building again')
+      await rm(app.rendererDir, { recursive: true, force: true })
+    }
+  }
+}
+
+/** The 1-minute load average and the number of cores: the bench shares the machine. */
+export function machineLoad(): string {
+  return loadavg()[0].toFixed(2)
+}
+
+/** Server time of each API call the service answers (it wraps the instance's methods). */
+export function timeOperations(service: Service): { op: string; ms: number }[] {
+  const log: { op: string; ms: number }[] = []
+  const target = service as unknown as Record<string, (input: unknown) => Promise<unknown>>
+  for (const op of Object.keys(operations)) {
+    const f = target[op]
+    if (typeof f !== 'function') continue
+    target[op] = async (input: unknown) => {
+      const t0 = performance.now()
+      try {
+        return await f.call(service, input)
+      } finally {
+        log.push({ op, ms: performance.now() - t0 })
+      }
+    }
+  }
+  return log
 }
 
 export async function tempDir(prefix: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
@@ -254,12 +307,14 @@ export async function tempDir(prefix: string): Promise<{ dir: string; cleanup: (
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
 }
 
-export async function serve(service: Service): Promise<WebHost> {
-  return startWebHost({ service, rendererDir: RENDERER_DIR })
+export async function serve(service: Service, app: App): Promise<WebHost> {
+  return startWebHost({ service, rendererDir: app.rendererDir })
 }
 
 export async function newPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  // tsx (esbuild, keepNames) wraps named functions in __name(); functions serialised into the page need it too.
+  await page.addInitScript({ content: 'globalThis.__name ??= (f) => f' })
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
@@ -360,7 +415,20 @@ export async function watchChange(page: Page, w: Watch): Promise<void> {
 
 /** Waits for a watch to finish and returns its times. */
 export async function watched(page: Page, key: string, timeout = 60_000): Promise<Watched> {
-  await page.waitForFunction((key) => (window as unknown as { __bench?: Record<string, Partial<Watched>> }).__bench?.[key]?.painted !== undefined, key, { timeout, polling: 50 })
+  try {
+    await page.waitForFunction((key) => (window as unknown as { __bench?: Record<string, Partial<Watched>> }).__bench?.[key]?.painted !== undefined, key, { timeout, polling: 50 })
+  } catch (e) {
+    const state = await page
+      .evaluate(() => ({
+        docItems: document.querySelectorAll('.doc-item').length,
+        titles: [...document.querySelectorAll('.pane')].map((p) => p.querySelector('.reader-title')?.textContent ?? null),
+        overlaps: document.querySelectorAll('.pane .overlap').length,
+        analysis: document.querySelector('.analysis-label')?.textContent ?? null,
+        status: document.querySelector('.status')?.textContent ?? null,
+      }))
+      .catch(() => null)
+    throw new Error(`${(e as Error).message.split('\n')[0]} waiting for "${key}"; the page shows ${JSON.stringify(state)}`)
+  }
   return page.evaluate((key) => (window as unknown as { __bench: Record<string, Watched> }).__bench[key], key)
 }
 
@@ -430,19 +498,32 @@ export interface FrameStats {
   median: number
   p95: number
   max: number
-  /** Share of frames that took longer than one 60 Hz frame (16.7 ms). */
+  /** Share of frames that took longer than one 60 Hz frame (16.7 ms), in %. */
   over16: number
-  /** Share of frames that missed at least one vsync (gap over 1.5 frames). */
+  /** Share of frames that missed at least one vsync (gap over 1.5 frames), in %. */
   dropped: number
   scrolledPx: number
 }
 
+export function frameStats(gaps: number[], scrolledPx: number): FrameStats {
+  const s = summarise(gaps)
+  return {
+    frames: gaps.length,
+    median: s.median,
+    p95: s.p95,
+    max: s.max,
+    over16: round1((100 * gaps.filter((g) => g > FRAME_MS + 0.05).length) / gaps.length),
+    dropped: round1((100 * gaps.filter((g) => g > FRAME_MS * 1.5).length) / gaps.length),
+    scrolledPx,
+  }
+}
+
 /**
- * Scrolls pane `index`'s .reader-body by `step` px per animation frame for `duration` ms and
- * returns the gaps between animation frames.
+ * Scrolls pane `index`'s .reader-body from the top by `step` px per animation frame for
+ * `duration` ms; returns the gaps between animation frames and how far it got.
  */
-export async function scrollFrames(page: Page, index: number, step = 120, duration = 3000): Promise<FrameStats> {
-  const { gaps, scrolled } = await page.evaluate(
+export async function scrollFrames(page: Page, index: number, step = 120, duration = 3000): Promise<{ gaps: number[]; scrolled: number }> {
+  return page.evaluate(
     ({ index, step, duration }) =>
       new Promise<{ gaps: number[]; scrolled: number }>((resolve) => {
         const body = document.querySelectorAll('.pane')[index].querySelector('.reader-body') as HTMLElement
@@ -468,16 +549,10 @@ export async function scrollFrames(page: Page, index: number, step = 120, durati
       }),
     { index, step, duration },
   )
-  const s = summarise(gaps)
-  return {
-    frames: gaps.length,
-    median: s.median,
-    p95: s.p95,
-    max: s.max,
-    over16: round1((100 * gaps.filter((g) => g > FRAME_MS + 0.05).length) / gaps.length),
-    dropped: round1((100 * gaps.filter((g) => g > FRAME_MS * 1.5).length) / gaps.length),
-    scrolledPx: scrolled,
-  }
+}
+
+export function describeFrames(f: FrameStats): string {
+  return `median ${f.median.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, max ${f.max.toFixed(1)} ms; ${f.over16}% of ${f.frames} frames over 16.7 ms (16.8 ms jitter included), ${f.dropped}% missed a vsync (> 25 ms)`
 }
 
 // --- The measurements ------------------------------------------------------------------------------
@@ -487,18 +562,13 @@ const OPEN_TARGET_MS = 1500
 const COLD_RUNS = 5
 const WARM_RUNS = 7
 const OPEN_RUNS = 5
+const SCROLL_RUNS = 3
 const SCROLL_ANNOTATIONS = 10_000
 
 /** The analysis bar once the overlaps are in. */
-const ANALYSED = { selector: '.analysis-label', text: 'shared passages in' }
+export const ANALYSED = { selector: '.analysis-label', text: 'shared passages in' }
 
-interface ReadyRun {
-  ms: number
-  seen: number
-  requests: Request[]
-  domContentLoaded: number
-}
-
+/** The app is ready on the bundled corpus. */
 const READY: Omit<Watch, 'key'> = {
   docItems: 5,
   selector: '.pane .overlap',
@@ -508,189 +578,256 @@ const READY: Omit<Watch, 'key'> = {
   ],
 }
 
-async function readyRun(page: Page, key: string, go: () => Promise<unknown>): Promise<ReadyRun> {
-  await go()
-  const w = await watched(page, key)
-  const r = await requests(page)
-  return { ms: w.painted, seen: w.seen, requests: r.requests, domContentLoaded: r.domContentLoaded }
+interface ReadyRun {
+  ms: number
+  seen: number
+  requests: Request[]
+  domContentLoaded: number
+  server: { op: string; ms: number }[]
 }
 
-/** One line on where a ready run's time went. */
-function readyBreakdown(run: ReadyRun): string {
+async function readyRun(page: Page, go: () => Promise<unknown>, serverLog: { op: string; ms: number }[]): Promise<ReadyRun> {
+  const mark = serverLog.length
+  await go()
+  const w = await watched(page, 'ready')
+  const r = await requests(page)
+  return { ms: w.painted, seen: w.seen, requests: r.requests, domContentLoaded: r.domContentLoaded, server: serverLog.slice(mark) }
+}
+
+/** The run nearest the median. */
+function nearest<T extends { ms: number }>(runs: T[], median: number): T {
+  return runs.reduce((a, b) => (Math.abs(b.ms - median) < Math.abs(a.ms - median) ? b : a))
+}
+
+/** Where a ready run's time went, in the page's clock (ms from navigation) and the server's. */
+function readyBreakdown(run: ReadyRun): Record<string, string> {
   const find = (op: string) => run.requests.filter((r) => r.op === op)
   const span = (rs: Request[]) => (rs.length ? `${ms(Math.min(...rs.map((r) => r.start)))}–${ms(Math.max(...rs.map((r) => r.end)))}` : '—')
+  const server = (op: string) => {
+    const t = run.server.filter((s) => s.op === op).map((s) => s.ms)
+    return t.length ? t.map(ms).join('+') : '—'
+  }
   const js = find('app.js')[0]
   const analysis = find('analyseOverlaps')[0]
-  return [
-    `html ${ms(run.requests[0].end)}`,
-    `app.js ${js ? `${ms(js.start)}–${ms(js.end)} (${(js.bytes / 1024).toFixed(0)} KiB)` : '—'}`,
-    `DOMContentLoaded ${ms(run.domContentLoaded)}`,
-    `getProject ${span(find('getProject'))}`,
-    `getDocument+listAnnotations ${span([...find('getDocument'), ...find('listAnnotations')])}`,
-    `analyseOverlaps ${analysis ? `${ms(analysis.start)}–${ms(analysis.end)} (server ${ms(analysis.firstByte - analysis.start)})` : '—'}`,
-    `seen ${ms(run.seen)}, painted ${ms(run.ms)}`,
-  ].join(', ')
+  return {
+    page: [
+      `index.html by ${ms(run.requests[0].end)}`,
+      `app.js ${js ? `${ms(js.start)}–${ms(js.end)} (${(js.bytes / 1024).toFixed(0)} KiB)` : '—'}`,
+      `DOMContentLoaded (app.js run) ${ms(run.domContentLoaded)}`,
+      `getProject ${span(find('getProject'))}`,
+      `getDocument+listAnnotations ${span([...find('getDocument'), ...find('listAnnotations')])}`,
+      `analyseOverlaps ${analysis ? `${ms(analysis.start)}–${ms(analysis.end)}` : '—'}`,
+      `highlights in the DOM ${ms(run.seen)}, painted ${ms(run.ms)}`,
+    ].join(', '),
+    server: `getProject ${server('getProject')}, getDocument ${server('getDocument')}, listAnnotations ${server('listAnnotations')}, analyseOverlaps ${server('analyseOverlaps')}`,
+  }
+}
+
+async function scrollProject(browser: Browser, app: App, userData: string, dir: string, title: string): Promise<{ frames: FrameStats; runs: FrameStats[]; perFrame: Metrics; dom: Record<string, number>; errors: string[] }> {
+  const service = await Service.start({ corpusDir: CORPUS, userData, project: dir, engineWorker: app.engineWorker })
+  const host = await serve(service, app)
+  const { page, errors } = await newPage(browser)
+  try {
+    await watchNavigation(page, { key: 'loaded', textIn: ANALYSED, panes: [{ index: 0, title, text: true }, { index: 1, title: '*' }] })
+    await page.goto(host.url)
+    await watched(page, 'loaded', 120_000)
+    await page.waitForTimeout(500)
+    const cdp = await withCdp(page)
+    const gaps: number[] = []
+    const runs: FrameStats[] = []
+    const spent: Metrics = { ScriptDuration: 0, LayoutDuration: 0, RecalcStyleDuration: 0, TaskDuration: 0 }
+    let scrolled = 0
+    for (let i = 0; i < SCROLL_RUNS; i++) {
+      const before = await metrics(cdp)
+      const r = await scrollFrames(page, 0)
+      const d = metricsDelta(before, await metrics(cdp))
+      for (const k of Object.keys(spent) as (keyof Metrics)[]) spent[k] += d[k]
+      gaps.push(...r.gaps)
+      runs.push(frameStats(r.gaps, r.scrolled))
+      scrolled = r.scrolled
+      await page.waitForTimeout(300)
+    }
+    const perFrame = Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, round1((10 * v) / gaps.length) / 10])) as Metrics
+    const dom = { annotations: await countIn(page, 0, '.annotation'), overlaps: await countIn(page, 0, '.overlap'), elements: await countIn(page, 0, '*') }
+    return { frames: frameStats(gaps, scrolled), runs, perFrame, dom, errors }
+  } finally {
+    await page.close()
+    await host.close()
+  }
 }
 
 export async function main(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true })
   const started = performance.now()
-  await buildApp()
   const work = await tempDir('parallax-bench-ui-')
   let browser: Browser | undefined
-  const hosts: WebHost[] = []
-  const result: Record<string, unknown> = {}
-  const lines: string[] = []
+  const result: Record<string, unknown> = { loadBefore: machineLoad() }
   try {
+    const app = await prepareApp(join(work.dir, 'app'))
     browser = await launchChromium()
     const userData = join(work.dir, 'user-data')
+    const corpus = corpusDocuments()
 
-    // 1. Ready, cold and warm, on the bundled corpus (the default project).
+    // 1. Ready, cold (a fresh Service and page each time) and warm (reloads), on the bundled corpus.
     const cold: ReadyRun[] = []
     const warm: ReadyRun[] = []
     let errors: string[] = []
     for (let i = 0; i < COLD_RUNS; i++) {
-      const service = await Service.start({ corpusDir: CORPUS, userData, engineWorker: ENGINE_WORKER })
-      const host = await serve(service)
-      hosts.push(host)
+      const service = await Service.start({ corpusDir: CORPUS, userData, engineWorker: app.engineWorker })
+      const serverLog = timeOperations(service)
+      const host = await serve(service, app)
       const { page, errors: pageErrors } = await newPage(browser)
-      errors = pageErrors
-      await watchNavigation(page, { key: 'ready', ...READY })
-      cold.push(await readyRun(page, 'ready', () => page.goto(host.url)))
-      progress(`ready cold ${i + 1}/${COLD_RUNS}: ${ms(cold[i].ms)} ms`)
-      if (i === COLD_RUNS - 1) {
-        for (let j = 0; j < WARM_RUNS; j++) {
-          warm.push(await readyRun(page, 'ready', () => page.reload()))
-          progress(`ready warm ${j + 1}/${WARM_RUNS}: ${ms(warm[j].ms)} ms`)
+      try {
+        errors = pageErrors
+        await watchNavigation(page, { key: 'ready', ...READY })
+        cold.push(await readyRun(page, () => page.goto(host.url), serverLog))
+        progress(`ready, cold ${i + 1}/${COLD_RUNS}: ${ms(cold[i].ms)} ms`)
+        if (i === COLD_RUNS - 1) {
+          for (let j = 0; j < WARM_RUNS; j++) {
+            warm.push(await readyRun(page, () => page.reload(), serverLog))
+            progress(`ready, warm ${j + 1}/${WARM_RUNS}: ${ms(warm[j].ms)} ms`)
+          }
         }
+      } finally {
+        await page.close()
+        await host.close()
       }
-      await page.close()
-      await host.close()
-      hosts.pop()
+    }
+    // The analysis on its own: inline, and in a fresh worker as the service runs it.
+    const documents = corpus.map((d) => ({ id: d.entry.id, text: d.text }))
+    const inline: number[] = []
+    const worker: number[] = []
+    const runner = new EngineRunner(app.engineWorker)
+    for (let i = 0; i < 3; i++) {
+      let t0 = performance.now()
+      findOverlaps(documents)
+      inline.push(performance.now() - t0)
+      t0 = performance.now()
+      await runner.run({ kind: 'overlaps', documents })
+      worker.push(performance.now() - t0)
     }
     const coldS = summarise(cold.map((r) => r.ms))
     const warmS = summarise(warm.map((r) => r.ms))
-    const medianRun = (runs: ReadyRun[], s: Summary) => runs.reduce((a, b) => (Math.abs(b.ms - s.median) < Math.abs(a.ms - s.median) ? b : a))
     result.ready = {
       target: READY_TARGET_MS,
-      cold: { ...coldS, breakdown: readyBreakdown(medianRun(cold, coldS)) },
-      warm: { ...warmS, breakdown: readyBreakdown(medianRun(warm, warmS)) },
+      cold: { ...coldS, breakdown: readyBreakdown(nearest(cold, coldS.median)) },
+      warm: { ...warmS, breakdown: readyBreakdown(nearest(warm, warmS.median)) },
+      engine: { inline: summarise(inline), worker: summarise(worker) },
       errors,
     }
 
-    // 2. A 1 MiB document opens in a pane.
+    // 2. A 1 MiB document opens in a pane (a project of the five texts and it, analysis done).
     const big = generateText(1024 * 1024)
-    const corpus = corpusDocuments()
+    const entry = bigEntry()
     const openDir = join(work.dir, 'open-project')
-    await writeProject(openDir, 'Bench: 1 MiB document', [...corpus, { entry: bigEntry(), text: big.text }])
-    const openService = await Service.start({ corpusDir: CORPUS, userData, project: openDir, engineWorker: ENGINE_WORKER })
-    const openHost = await serve(openService)
-    hosts.push(openHost)
+    await writeProject(openDir, 'Bench: 1 MiB document', [...corpus, { entry, text: big.text }])
+    const openService = await Service.start({ corpusDir: CORPUS, userData, project: openDir, engineWorker: app.engineWorker })
+    const openLog = timeOperations(openService)
+    const openHost = await serve(openService, app)
     const { page, errors: openErrors } = await newPage(browser)
-    const cdp = await withCdp(page)
-    await watchNavigation(page, { key: 'analysed', docItems: 6, textIn: ANALYSED, panes: [{ index: 0, title: '*' }, { index: 1, title: '*' }] })
-    await page.goto(openHost.url)
-    const analysed = await watched(page, 'analysed', 120_000)
-    progress(`1 MiB project: analysis shown ${ms(analysed.painted)} ms after navigation`)
-    const picker = page.locator('.pane-picker').first()
-    const small = corpus[0].entry
-    const openRuns: { ms: number; seen: number; fetch: Request[]; metrics: Metrics }[] = []
-    for (let i = 0; i < OPEN_RUNS; i++) {
-      await watchChange(page, { key: `back${i}`, panes: [{ index: 0, title: small.title }] })
-      await picker.selectOption(small.id)
-      await watched(page, `back${i}`)
-      await page.waitForTimeout(300)
-      await watchChange(page, { key: `open${i}`, panes: [{ index: 0, title: bigEntry().title, lastParagraph: big.lastParagraph }] })
-      const before = await metrics(cdp)
-      await picker.selectOption(bigEntry().id)
-      const w = await watched(page, `open${i}`)
-      const after = await metrics(cdp)
-      const fetch = (await requests(page)).requests.filter((r) => r.start >= w.start && (r.op === 'getDocument' || r.op === 'listAnnotations'))
-      openRuns.push({ ms: w.painted - w.start, seen: w.seen - w.start, fetch: fetch.map((f) => ({ ...f, start: f.start - w.start, firstByte: f.firstByte - w.start, end: f.end - w.start })), metrics: metricsDelta(before, after) })
-      progress(`open 1 MiB ${i + 1}/${OPEN_RUNS}: ${ms(openRuns[i].ms)} ms`)
-      await page.waitForTimeout(300)
+    try {
+      const cdp = await withCdp(page)
+      await watchNavigation(page, { key: 'analysed', docItems: 6, textIn: ANALYSED, panes: [{ index: 0, title: '*' }, { index: 1, title: '*' }] })
+      await page.goto(openHost.url)
+      const analysed = await watched(page, 'analysed', 120_000)
+      progress(`1 MiB project: analysis on screen ${ms(analysed.painted)} ms after navigation`)
+      const picker = page.locator('.pane-picker').first()
+      const small = corpus[0].entry
+      const runs: { ms: number; seen: number; fetch: Request[]; metrics: Metrics; server: { op: string; ms: number }[] }[] = []
+      for (let i = 0; i < OPEN_RUNS; i++) {
+        await watchChange(page, { key: `back${i}`, panes: [{ index: 0, title: small.title }] })
+        await picker.selectOption(small.id)
+        await watched(page, `back${i}`)
+        await page.waitForTimeout(300)
+        await watchChange(page, { key: `open${i}`, panes: [{ index: 0, title: entry.title, lastParagraph: big.lastParagraph }] })
+        const before = await metrics(cdp)
+        const mark = openLog.length
+        await picker.selectOption(entry.id)
+        const w = await watched(page, `open${i}`)
+        const after = await metrics(cdp)
+        const fetch = (await requests(page)).requests
+          .filter((r) => r.start >= w.start && (r.op === 'getDocument' || r.op === 'listAnnotations'))
+          .map((f) => ({ ...f, start: f.start - w.start, firstByte: f.firstByte - w.start, end: f.end - w.start }))
+        runs.push({ ms: w.painted - w.start, seen: w.seen - w.start, fetch, metrics: metricsDelta(before, after), server: openLog.slice(mark) })
+        progress(`1 MiB document opens ${i + 1}/${OPEN_RUNS}: ${ms(runs[i].ms)} ms`)
+        await page.waitForTimeout(300)
+      }
+      const openS = summarise(runs.map((r) => r.ms))
+      const median = nearest(runs, openS.median)
+      const doc = median.fetch.find((f) => f.op === 'getDocument')
+      result.open = {
+        target: OPEN_TARGET_MS,
+        document: { bytes: big.bytes, paragraphs: big.paragraphs },
+        ...openS,
+        breakdown: {
+          getDocument: doc ? { start: round1(doc.start), firstByte: round1(doc.firstByte), end: round1(doc.end), bytes: doc.bytes } : null,
+          serverGetDocument: round1(median.server.find((s) => s.op === 'getDocument')?.ms ?? NaN),
+          seen: round1(median.seen),
+          painted: round1(median.ms),
+          mainThread: median.metrics,
+        },
+        dom: { paragraphs: await countIn(page, 0, 'p'), overlaps: await countIn(page, 0, '.overlap'), elements: await countIn(page, 0, '*') },
+        analysisOnScreenMs: round1(analysed.painted),
+        errors: openErrors,
+      }
+    } finally {
+      await page.close()
+      await openHost.close()
     }
-    const openS = summarise(openRuns.map((r) => r.ms))
-    const openMedian = openRuns.reduce((a, b) => (Math.abs(b.ms - openS.median) < Math.abs(a.ms - openS.median) ? b : a))
-    const doc = openMedian.fetch.find((f) => f.op === 'getDocument')
-    const openDom = { paragraphs: await countIn(page, 0, 'p'), overlaps: await countIn(page, 0, '.overlap'), elements: await countIn(page, 0, '*') }
-    // For comparison with the scroll measurement below: the same document without annotations.
-    await page.waitForTimeout(500)
-    const plainScroll = await scrollFrames(page, 0)
-    result.open = {
-      target: OPEN_TARGET_MS,
-      document: { bytes: big.bytes, paragraphs: big.paragraphs },
-      ...openS,
-      breakdown: {
-        getDocument: doc ? { start: round1(doc.start), firstByte: round1(doc.firstByte), end: round1(doc.end), bytes: doc.bytes } : null,
-        seen: round1(openMedian.seen),
-        painted: round1(openMedian.ms),
-        mainThread: openMedian.metrics,
-      },
-      dom: openDom,
-      analysisShownMs: round1(analysed.painted),
-      errors: openErrors,
-    }
-    await page.close()
-    await openHost.close()
-    hosts.pop()
 
-    // 3. Scrolling a pane with 10,000 annotations.
-    const scrollDir = join(work.dir, 'scroll-project')
-    const source = `documents/${bigEntry().file}`
-    await writeProject(scrollDir, 'Bench: 10,000 annotations', [{ entry: bigEntry(), text: big.text }, ...corpus], { [bigEntry().id]: spreadAnnotations(big.text, SCROLL_ANNOTATIONS, source) }, BENCH_TAGS)
-    const scrollService = await Service.start({ corpusDir: CORPUS, userData, project: scrollDir, engineWorker: ENGINE_WORKER })
-    const scrollHost = await serve(scrollService)
-    hosts.push(scrollHost)
-    const s = await newPage(browser)
-    await watchNavigation(s.page, { key: 'loaded', textIn: ANALYSED, panes: [{ index: 0, title: bigEntry().title, selector: '.annotation' }, { index: 1, title: '*' }] })
-    await s.page.goto(scrollHost.url)
-    await watched(s.page, 'loaded', 120_000)
-    await s.page.waitForTimeout(500)
-    const scdp = await withCdp(s.page)
-    const before = await metrics(scdp)
-    const frames = await scrollFrames(s.page, 0)
-    const scrollMetrics = metricsDelta(before, await metrics(scdp))
-    progress(`scroll 10,000 annotations: median ${ms(frames.median)} ms, p95 ${ms(frames.p95)} ms, max ${ms(frames.max)} ms`)
-    const scrollDom = { annotations: await countIn(s.page, 0, '.annotation'), overlaps: await countIn(s.page, 0, '.overlap'), elements: await countIn(s.page, 0, '*') }
-    result.scroll = { target: FRAME_MS, annotations: SCROLL_ANNOTATIONS, ...frames, mainThread: scrollMetrics, dom: scrollDom, withoutAnnotations: plainScroll, errors: s.errors }
-    await s.page.close()
-    await scrollHost.close()
-    hosts.pop()
+    // 3. Scrolling a pane with 10,000 annotations, and the same project without them.
+    const source = `documents/${entry.file}`
+    const withDir = join(work.dir, 'scroll-project')
+    const withoutDir = join(work.dir, 'scroll-plain-project')
+    const docs = [{ entry, text: big.text }, ...corpus]
+    await writeProject(withDir, 'Bench: 10,000 annotations', docs, { [entry.id]: spreadAnnotations(big.text, SCROLL_ANNOTATIONS, source) }, BENCH_TAGS)
+    await writeProject(withoutDir, 'Bench: no annotations', docs, {}, BENCH_TAGS)
+    const withAnnotations = await scrollProject(browser, app, userData, withDir, entry.title)
+    progress(`scroll, ${SCROLL_ANNOTATIONS} annotations: ${describeFrames(withAnnotations.frames)}`)
+    const without = await scrollProject(browser, app, userData, withoutDir, entry.title)
+    progress(`scroll, no annotations: ${describeFrames(without.frames)}`)
+    result.scroll = { target: FRAME_MS, annotations: SCROLL_ANNOTATIONS, step: 120, runs: SCROLL_RUNS, withAnnotations, withoutAnnotations: without }
   } finally {
     await browser?.close()
-    for (const h of hosts) await h.close()
     await work.cleanup()
   }
+  result.loadAfter = machineLoad()
   result.seconds = round1((performance.now() - started) / 1000)
 
   if (values.json) {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n')
     return 0
   }
-  const ready = result.ready as { cold: Summary & { breakdown: string }; warm: Summary & { breakdown: string } }
-  const open = result.open as Summary & { breakdown: { getDocument: Request | null; seen: number; painted: number; mainThread: Metrics }; dom: Record<string, number>; document: { bytes: number; paragraphs: number }; analysisShownMs: number }
-  const scroll = result.scroll as FrameStats & { mainThread: Metrics; dom: Record<string, number>; withoutAnnotations: FrameStats }
-  const rows = [['measure', 'median ms', 'max ms', 'runs', 'target', 'verdict']]
-  rows.push(['app ready, cold (first analysis)', ms(ready.cold.median), ms(ready.cold.max), String(ready.cold.runs.length), `≤ ${READY_TARGET_MS} ms`, verdict(ready.cold.median, READY_TARGET_MS)])
-  rows.push(['app ready, warm (reload, cached)', ms(ready.warm.median), ms(ready.warm.max), String(ready.warm.runs.length), `≤ ${READY_TARGET_MS} ms`, verdict(ready.warm.median, READY_TARGET_MS)])
-  rows.push(['1 MiB document opens in a pane', ms(open.median), ms(open.max), String(open.runs.length), `≤ ${OPEN_TARGET_MS} ms`, verdict(open.median, OPEN_TARGET_MS)])
-  rows.push([`scroll, ${SCROLL_ANNOTATIONS.toLocaleString('en')} annotations: frame gap`, ms(scroll.median), ms(scroll.max), String(scroll.frames), '≤ 16.7 ms', verdict(scroll.p95, FRAME_MS + 0.5)])
-  lines.push(table(rows))
-  lines.push(`ready cold runs: ${ready.cold.runs.map(ms).join(', ')} ms`)
-  lines.push(`  where (median run, ms from navigation): ${ready.cold.breakdown}`)
-  lines.push(`ready warm runs: ${ready.warm.runs.map(ms).join(', ')} ms`)
-  lines.push(`  where (median run): ${ready.warm.breakdown}`)
+  type Ready = Summary & { breakdown: Record<string, string> }
+  const ready = result.ready as { cold: Ready; warm: Ready; engine: { inline: Summary; worker: Summary } }
+  const open = result.open as Summary & { breakdown: { getDocument: Request | null; serverGetDocument: number; seen: number; painted: number; mainThread: Metrics }; dom: Record<string, number>; document: { bytes: number; paragraphs: number }; analysisOnScreenMs: number }
+  type Scroll = Awaited<ReturnType<typeof scrollProject>>
+  const scroll = result.scroll as { withAnnotations: Scroll; withoutAnnotations: Scroll }
+  const a = scroll.withAnnotations
+  const rows = [['measure', 'median', 'max', 'runs', 'target', '']]
+  rows.push(['app ready, cold (first analysis, in the worker)', `${ms(ready.cold.median)} ms`, `${ms(ready.cold.max)} ms`, String(ready.cold.runs.length), `≤ ${READY_TARGET_MS} ms`, verdict(ready.cold.median, READY_TARGET_MS)])
+  rows.push(['app ready, warm (reload, analysis cached)', `${ms(ready.warm.median)} ms`, `${ms(ready.warm.max)} ms`, String(ready.warm.runs.length), `≤ ${READY_TARGET_MS} ms`, verdict(ready.warm.median, READY_TARGET_MS)])
+  rows.push(['1 MiB document opens in a pane', `${ms(open.median)} ms`, `${ms(open.max)} ms`, String(open.runs.length), `≤ ${OPEN_TARGET_MS} ms`, verdict(open.median, OPEN_TARGET_MS)])
+  rows.push([`scroll, ${SCROLL_ANNOTATIONS.toLocaleString('en')} annotations: frame gap (p95 ${a.frames.p95.toFixed(1)} ms)`, `${a.frames.median.toFixed(1)} ms`, `${a.frames.max.toFixed(1)} ms`, `${a.frames.frames} frames`, '≤ 16.7 ms', verdict(a.frames.p95, FRAME_MS + 0.5)])
+  const lines = [table(rows)]
+  lines.push(`ready, cold: ${ready.cold.runs.map(ms).join(', ')} ms`)
+  lines.push(`  median run, ms from navigation: ${ready.cold.breakdown.page}`)
+  lines.push(`  server, ms: ${ready.cold.breakdown.server}`)
+  lines.push(`  the analysis alone: ${ms(ready.engine.inline.median)} ms inline, ${ms(ready.engine.worker.median)} ms in a fresh worker (median of 3)`)
+  lines.push(`ready, warm: ${ready.warm.runs.map(ms).join(', ')} ms`)
+  lines.push(`  median run, ms from navigation: ${ready.warm.breakdown.page}`)
+  lines.push(`  server, ms: ${ready.warm.breakdown.server}`)
   const g = open.breakdown.getDocument
-  lines.push(`open runs: ${open.runs.map(ms).join(', ')} ms (${(open.document.bytes / 1048576).toFixed(2)} MiB, ${open.document.paragraphs} paragraphs; pane: ${open.dom.paragraphs} <p>, ${open.dom.overlaps} overlap highlights, ${open.dom.elements} elements)`)
-  lines.push(`  where (median run, ms from the change event): getDocument ${g ? `${ms(g.start)}–${ms(g.end)} (first byte ${ms(g.firstByte)}, ${(g.bytes / 1048576).toFixed(2)} MiB)` : '—'}, in the DOM at ${ms(open.breakdown.seen)}, painted ${ms(open.breakdown.painted)}`)
+  lines.push(`1 MiB document: ${open.runs.map(ms).join(', ')} ms (${(open.document.bytes / 1048576).toFixed(2)} MiB, ${open.document.paragraphs} paragraphs; in the pane ${open.dom.paragraphs} <p>, ${open.dom.overlaps} overlap highlights, ${open.dom.elements} elements)`)
+  lines.push(`  median run, ms from the change event: getDocument ${g ? `${ms(g.start)}–${ms(g.end)} (first byte ${ms(g.firstByte)}, server ${ms(open.breakdown.serverGetDocument)})` : '—'}, text in the DOM ${ms(open.breakdown.seen)}, painted ${ms(open.breakdown.painted)}`)
   lines.push(`  ${describeMetrics(open.breakdown.mainThread)}`)
-  lines.push(`  (the 1 MiB project's analysis was on screen ${ms(open.analysisShownMs)} ms after navigation)`)
-  const fr = (f: FrameStats) => `median ${ms(f.median)} ms, p95 ${ms(f.p95)} ms, max ${ms(f.max)} ms, ${f.over16}% of ${f.frames} frames over 16.7 ms, ${f.dropped}% missed a vsync (> 25 ms), ${f.scrolledPx} px`
-  lines.push(`scroll with ${SCROLL_ANNOTATIONS.toLocaleString('en')} annotations: ${fr(scroll)}`)
-  lines.push(`  pane: ${scroll.dom.annotations} .annotation, ${scroll.dom.overlaps} .overlap, ${scroll.dom.elements} elements; ${describeMetrics(scroll.mainThread)} over the 3 s`)
-  lines.push(`  same document without annotations: ${fr(scroll.withoutAnnotations)}`)
-  lines.push(`(${result.seconds} s in all)`)
+  lines.push(`  (that project's analysis was on screen ${ms(open.analysisOnScreenMs)} ms after navigation)`)
+  for (const [label, s] of [[`${SCROLL_ANNOTATIONS.toLocaleString('en')} annotations`, a], ['no annotations (same document)', scroll.withoutAnnotations]] as const) {
+    lines.push(`scroll 120 px/frame, ${SCROLL_RUNS} × 3 s, ${label}: ${describeFrames(s.frames)}`)
+    lines.push(`  per run p95: ${s.runs.map((r) => r.p95.toFixed(1)).join(', ')} ms; pane: ${s.dom.annotations} .annotation, ${s.dom.overlaps} .overlap, ${s.dom.elements} elements`)
+    lines.push(`  per frame, ${describeMetrics(s.perFrame)}`)
+  }
+  lines.push(`(${result.seconds} s; 1-minute load average ${result.loadBefore} before, ${result.loadAfter} after, on ${availableParallelism()} cores)`)
   process.stdout.write(lines.join('\n') + '\n')
   return 0
 }
