@@ -30,8 +30,8 @@ export interface Pane {
 export interface CompareHooks {
   /** Key and click handling for a pane's reader (annotating lives in main.ts). */
   readerEvents(pane: () => Pane): ReaderEvents
-  /** Loads a document (text and annotations) into a pane's reader. */
-  load(reader: Reader, docId: string): Promise<void>
+  /** Loads a document (text, annotations, and these overlays) into a pane's reader, rendering it once. */
+  load(reader: Reader, docId: string, overlays: Overlay[]): Promise<void>
   /** The user chose an overlap (in a pane, the list, a heat strip). */
   onSelect(id: string | null): void
   /** Another pane became the active one (it receives opened documents and annotation keys). */
@@ -81,6 +81,8 @@ export class CompareView {
   private frame = 0
   /** Variant word marks to draw for the selected overlap, by document. */
   private variantMarks = new Map<string, Overlay[]>()
+  /** Bumped whenever what the overlays show changes (new analysis, another selection). */
+  private overlayGeneration = 0
 
   constructor(private readonly hooks: CompareHooks) {
     this.svg.setAttribute('class', 'connectors')
@@ -240,10 +242,13 @@ export class CompareView {
 
   /** Shows a document in a pane. */
   async show(pane: Pane, docId: string): Promise<void> {
-    await this.hooks.load(pane.reader, docId)
+    const generation = this.overlayGeneration
+    await this.hooks.load(pane.reader, docId, this.overlaysFor(docId))
     pane.picker.value = docId
     this.anchorCache.clear()
-    this.paint(pane)
+    // The overlays changed while the document loaded (an analysis finished): draw them now.
+    if (generation !== this.overlayGeneration) this.paint(pane)
+    else this.paintHeat(pane)
   }
 
   /** Opens a document where the reader expects it: the pane showing it, else the active pane. */
@@ -266,43 +271,59 @@ export class CompareView {
   }
 
   setOverlaps(view: OverlapsView | null): void {
+    this.overlayGeneration++
     this.overlaps = view
     if (this.selected && !view?.overlaps.some((o) => o.id === this.selected!.id)) this.selected = null
     this.anchorCache.clear()
     for (const pane of this.panes) this.paint(pane)
   }
 
-  /** Draws a pane's overlays (overlaps, and the selected overlap's variant words) and heat strip. */
+  /** Draws a pane's overlays and heat strip. */
   paint(pane: Pane): void {
-    const docId = pane.reader.docId
-    if (!docId) return
+    if (!pane.reader.docId) return
+    pane.reader.setOverlays(this.overlaysFor(pane.reader.docId))
+    this.paintHeat(pane)
+  }
+
+  /** What to draw over a document: its shared passages, the selected overlap's variant words, excluded text. */
+  private overlaysFor(docId: string): Overlay[] {
     const overlaps = this.overlaps?.overlaps ?? []
     const best = overlaps[0]?.score ?? 0
     const title = (id: string) => this.project?.documents.find((d) => d.id === id)?.title ?? id
     const overlays: Overlay[] = []
-    const marks: HTMLElement[] = []
-    const length = this.overlaps?.lengths[docId] ?? 1
     for (const o of overlaps) {
       const others = [...new Set(o.passages.filter((p) => p.doc !== docId).map((p) => title(p.doc)))]
       for (const p of o.passages) {
         if (p.doc !== docId) continue
-        const selected = this.selected?.id === o.id
         overlays.push({
           start: p.start,
           end: p.end,
-          class: `overlap kind-${o.kind} strength-${strength(o.score, best)}${selected ? ' selected' : ''}`,
+          class: `overlap kind-${o.kind} strength-${strength(o.score, best)}${this.selected?.id === o.id ? ' selected' : ''}`,
           attrs: { 'data-overlap': o.id, title: `${o.kind}, score ${o.score.toFixed(1)} — also in: ${others.join('; ')}` },
         })
-        const mark = el('span', { class: `heat-mark kind-${o.kind}${selected ? ' selected' : ''}`, 'data-overlap': o.id })
-        mark.style.top = `${(100 * p.start) / length}%`
-        mark.style.height = `max(3px, ${(100 * (p.end - p.start)) / length}%)`
-        marks.push(mark)
       }
     }
     overlays.push(...(this.variantMarks.get(docId) ?? []))
     const doc = this.project?.documents.find((d) => d.id === docId)
     for (const r of doc?.excluded ?? []) overlays.push({ start: r.start, end: r.end, class: 'excluded', attrs: { title: `Left out of analysis${r.reason ? `: ${r.reason}` : ''}` } })
-    pane.reader.setOverlays(overlays)
+    return overlays
+  }
+
+  /** The heat strip beside a pane's scrollbar: where its shared passages lie. */
+  private paintHeat(pane: Pane): void {
+    const docId = pane.reader.docId
+    if (!docId) return
+    const length = this.overlaps?.lengths[docId] ?? 1
+    const marks: HTMLElement[] = []
+    for (const o of this.overlaps?.overlaps ?? []) {
+      for (const p of o.passages) {
+        if (p.doc !== docId) continue
+        const mark = el('span', { class: `heat-mark kind-${o.kind}${this.selected?.id === o.id ? ' selected' : ''}`, 'data-overlap': o.id })
+        mark.style.top = `${(100 * p.start) / length}%`
+        mark.style.height = `max(3px, ${(100 * (p.end - p.start)) / length}%)`
+        marks.push(mark)
+      }
+    }
     pane.heat.replaceChildren(...marks)
   }
 
@@ -322,6 +343,7 @@ export class CompareView {
    * connectors join them, and the variant words of each pair are marked in the text.
    */
   select(overlap: Overlap | null, variantMarks: Map<string, Overlay[]> = new Map()): void {
+    this.overlayGeneration++
     this.selected = overlap
     this.variantMarks = variantMarks
     for (const pane of this.panes) this.paint(pane)

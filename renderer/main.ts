@@ -12,7 +12,7 @@ import { ExportDialog } from './export-dialog.js'
 import { OverlapList } from './overlap-list.js'
 import { OverlapMatrix } from './overlap-matrix.js'
 import { PassagesView } from './passages-view.js'
-import type { Reader, Span } from './reader.js'
+import type { Overlay, Reader, Span } from './reader.js'
 import { SearchView } from './search-view.js'
 import { textSizeControls } from './text-size.js'
 import { themeButton } from './theme.js'
@@ -71,7 +71,7 @@ const compare = new CompareView({
     onKey: (e) => readerKey(pane().reader, e),
     onAnnotationClick: (ids) => editAnnotation(pane().reader, ids[0]),
   }),
-  load: (reader, docId) => loadInto(reader, docId),
+  load: (reader, docId, overlays) => loadInto(reader, docId, overlays),
   onSelect: (id) => void selectOverlap(id),
   onFocus: (pane) => {
     list.render(project?.documents ?? [], pane.reader.docId)
@@ -327,12 +327,11 @@ function attachHere(span: Span): void {
 }
 
 /** Loads a document and its annotations into a pane's reader. */
-async function loadInto(reader: Reader, docId: string): Promise<void> {
+async function loadInto(reader: Reader, docId: string, overlays: Overlay[]): Promise<void> {
   try {
     const [doc, items] = await Promise.all([api.getDocument({ id: docId }), api.listAnnotations({ docId })])
     annotations.set(docId, items.items)
-    reader.show(doc)
-    reader.setAnnotations(items.items, project?.tags ?? [])
+    reader.show(doc, { annotations: { items: items.items, tags: project?.tags ?? [] }, overlays })
     if (compare.activePane?.reader === reader) {
       list.render(project?.documents ?? [], docId)
       details.render(doc.document)
@@ -483,10 +482,7 @@ async function refresh(): Promise<void> {
   await Promise.all(
     compare.panes.map(async (pane: Pane) => {
       const id = pane.reader.docId
-      if (id && project!.documents.some((d) => d.id === id)) {
-        await loadInto(pane.reader, id)
-        compare.paint(pane)
-      }
+      if (id && project!.documents.some((d) => d.id === id)) await compare.show(pane, id)
     }),
   )
   if (currentView === 'passages') await passages.refresh()
@@ -514,7 +510,9 @@ host.onEvent((event) => {
   }
   if (event.type === 'document-changed') say('A source file changed on disk; its annotations were re-anchored.')
   if (event.type === 'project-changed' || event.type === 'document-changed') {
-    void refresh().then(analyse)
+    // The analysis starts with the page, alongside loading the project: its result is drawn into
+// whichever panes exist when it arrives.
+void Promise.all([refresh(), analyse()])
     return
   }
   refreshSoon()
@@ -543,4 +541,6 @@ document.addEventListener('mousedown', (e) => {
   if (editor.isOpen && !editor.dom.contains(e.target as Node)) editor.close()
 })
 
-void refresh().then(analyse)
+// The analysis starts with the page, alongside loading the project: its result is drawn into
+// whichever panes exist when it arrives.
+void Promise.all([refresh(), analyse()])

@@ -1,3 +1,4 @@
+import type { Node as PMNode } from 'prosemirror-model'
 import { EditorState, Plugin, PluginKey, TextSelection, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet, EditorView } from 'prosemirror-view'
 import type { AnnotationItem, DocumentView } from '../main/core/api.js'
@@ -84,6 +85,12 @@ export interface Span {
   end: number
 }
 
+/** Decoration layers to draw with a document (each replaces its layer when given). */
+export interface Layers {
+  annotations?: { items: readonly AnnotationItem[]; tags: readonly Tag[] }
+  overlays?: readonly Overlay[]
+}
+
 /** Assigns each span a lane so that overlapping spans never share one (greedy interval colouring). */
 export function lanes(spans: readonly Span[]): number[] {
   const order = spans.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start || spans[b].end - spans[a].end)
@@ -138,7 +145,7 @@ export class Reader {
   }
 
   /** Shows a document (keeping the scroll position when it is the same document again). */
-  show(view: DocumentView): void {
+  show(view: DocumentView, layers: Layers = {}): void {
     const same = this.docId === view.document.id && this.offsets.text === view.text
     const d = view.document
     this.header.replaceChildren(
@@ -148,16 +155,38 @@ export class Reader {
     this.dom.setAttribute('aria-label', d.title)
     this.dom.dataset.doc = d.id
     this.docId = d.id
-    if (same) return
+    if (same) {
+      // The same text: only the decorations change, and the reader keeps its place.
+      this.view.dispatch(this.withLayers(this.view.state.tr, layers))
+      return
+    }
     const { doc, lines } = textToDoc(view.text)
     this.lines = lines
     this.offsets = new OffsetMap(view.text)
-    this.view.updateState(this.freshState(doc))
+    // Text and decorations in one state, so the document is rendered once.
+    const state = this.freshState(doc)
+    this.view.updateState(state.apply(this.withLayers(state.tr, layers)))
     this.body.scrollTo(0, 0)
+  }
+
+  /** A transaction that replaces the given decoration layers. */
+  private withLayers(tr: Transaction, layers: Layers): Transaction {
+    if (layers.annotations) tr.setMeta(annotationsLayer.key, this.annotationDecorations(tr.doc, layers.annotations.items, layers.annotations.tags))
+    if (layers.overlays) tr.setMeta(overlaysLayer.key, this.overlayDecorations(tr.doc, layers.overlays))
+    return tr
   }
 
   /** Shows annotations, coloured by their first tag; orphans are not shown in the text. */
   setAnnotations(items: readonly AnnotationItem[], tags: readonly Tag[]): void {
+    this.view.dispatch(this.withLayers(this.view.state.tr, { annotations: { items, tags } }))
+  }
+
+  /** Draws overlays (replacing the previous ones). */
+  setOverlays(overlays: readonly Overlay[]): void {
+    this.view.dispatch(this.withLayers(this.view.state.tr, { overlays }))
+  }
+
+  private annotationDecorations(doc: PMNode, items: readonly AnnotationItem[], tags: readonly Tag[]): DecorationSet {
     const byId = new Map(tags.map((t) => [t.id, t]))
     const visible = items.filter((i) => i.status !== 'orphan' && positionOf(i.annotation).end <= this.offsets.codePointLength)
     const spans = visible.map((i) => positionOf(i.annotation))
@@ -167,7 +196,10 @@ export class Reader {
       const { start, end } = spans[k]
       const ids = tagIdsOf(item.annotation)
       const names = ids.map((id) => byId.get(id)?.name ?? '?')
+      // nodeName gives every annotation its own element, so overlapping ones stay nested and
+      // each keeps its id (ProseMirror would otherwise merge their attributes into one span).
       return Decoration.inline(this.toPos(start), this.toPos(end), {
+        nodeName: 'span',
         class: `annotation lane-${lane[k]}`,
         style: `--tag-colour: ${byId.get(ids[0] ?? '')?.colour ?? 'var(--plain-highlight)'}`,
         title: names.length ? `Tagged: ${names.join(', ')}` : 'Highlight',
@@ -175,16 +207,15 @@ export class Reader {
         'data-annotation': item.annotation.id,
       })
     })
-    this.view.dispatch(this.view.state.tr.setMeta(annotationsLayer.key, DecorationSet.create(this.view.state.doc, decos)))
+    return DecorationSet.create(doc, decos)
   }
 
-  /** Draws overlays (replacing the previous ones). */
-  setOverlays(overlays: readonly Overlay[]): void {
+  private overlayDecorations(doc: PMNode, overlays: readonly Overlay[]): DecorationSet {
     const max = this.offsets.codePointLength
     const decos = overlays
       .filter((o) => o.end > o.start && o.end <= max)
       .map((o) => Decoration.inline(this.toPos(o.start), this.toPos(o.end), { class: o.class, ...o.attrs }))
-    this.view.dispatch(this.view.state.tr.setMeta(overlaysLayer.key, DecorationSet.create(this.view.state.doc, decos)))
+    return DecorationSet.create(doc, decos)
   }
 
   /** Vertical position of a code point offset within the scrolled content (pixels from its top). */

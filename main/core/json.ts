@@ -11,23 +11,37 @@ function orderKeys(keys: string[]): string[] {
   return [...leading, ...rest]
 }
 
-function normalise(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalise)
-  if (value && typeof value === 'object') {
+/**
+ * Objects already serialised, with the depth they were serialised at. Only for objects that are
+ * never changed in place once written (annotations are replaced, not edited): a file of 10,000
+ * annotations then costs one serialisation per changed annotation, not 10,000.
+ */
+export type SerialisationCache = WeakMap<object, { depth: number; text: string }>
+
+/** JSON.stringify(value, null, 2) with keys in stable order, reusing cached objects' text. */
+function write(value: unknown, depth: number, cache: SerialisationCache | undefined): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  const hit = cache?.get(value)
+  if (hit && hit.depth === depth) return hit.text
+  const pad = '  '.repeat(depth + 1)
+  const close = '  '.repeat(depth)
+  let text: string
+  if (Array.isArray(value)) {
+    text = value.length ? `[\n${value.map((v) => pad + write(v === undefined || typeof v === 'function' ? null : v, depth + 1, cache)).join(',\n')}\n${close}]` : '[]'
+  } else {
     const obj = value as Record<string, unknown>
-    const out: Record<string, unknown> = {}
-    for (const key of orderKeys(Object.keys(obj))) {
-      if (obj[key] !== undefined) out[key] = normalise(obj[key])
-    }
-    return out
+    const keys = orderKeys(Object.keys(obj)).filter((k) => obj[k] !== undefined && typeof obj[k] !== 'function')
+    text = keys.length ? `{\n${keys.map((k) => `${pad}${JSON.stringify(k)}: ${write(obj[k], depth + 1, cache)}`).join(',\n')}\n${close}}` : '{}'
   }
-  return value
+  cache?.set(value, { depth, text })
+  return text
 }
 
 /**
- * Serialises `value` with a fixed key order (LEADING_KEYS, then the rest
- * alphabetically), two-space indentation and a final newline.
+ * Serialises `value` with a fixed key order (LEADING_KEYS, then the rest alphabetically),
+ * two-space indentation and a final newline. With a cache, objects serialised before at the same
+ * depth are not serialised again (see SerialisationCache).
  */
-export function stableStringify(value: unknown): string {
-  return JSON.stringify(normalise(value), null, 2) + '\n'
+export function stableStringify(value: unknown, cache?: SerialisationCache): string {
+  return write(value, 0, cache) + '\n'
 }
