@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { type Anchor, anchorAnnotation, withSpan } from '../core/anchor.js'
-import { type Annotation, makeAnnotation, noteOf, positionOf, TAG_IRI_PREFIX, tagIdsOf } from '../core/annotation.js'
+import { type Annotation, makeAnnotation, noteOf, positionOf, quoteOf, TAG_IRI_PREFIX, tagIdsOf } from '../core/annotation.js'
 import {
   type AnnotationItem,
   type Api,
@@ -607,7 +607,7 @@ export class Service implements Api {
         const anchor = this.anchorOf(a)
         if (statuses && !statuses.has(anchor.status)) continue
         const live = map && anchor.status !== 'orphan'
-        const quote = live ? map.slice(anchor.start, anchor.end) : (a.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact as string)
+        const quote = live ? map.slice(anchor.start, anchor.end) : quoteOf(a).exact
         const context = live ? contextOf(map, anchor.start, anchor.end) : { before: '', after: '' }
         if (text && !foldString(`${quote} ${noteOf(a)}`).includes(text)) continue
         items.push({ ...this.item(doc.id, a), start: anchor.start, end: anchor.end, quote, ...context })

@@ -150,7 +150,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // The cookie lets the page's own asset and API requests through without the token in their URLs.
       return serveFile(res, 'index.html', { 'Set-Cookie': `${cookieName()}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict` })
     }
-    return serveFile(res, decodeURIComponent(url.pathname.slice(1)))
+    let relative: string
+    try {
+      relative = decodeURIComponent(url.pathname.slice(1))
+    } catch {
+      return send(res, 400, 'bad request')
+    }
+    return serveFile(res, relative)
   }
 
   const server = createServer((req, res) => {

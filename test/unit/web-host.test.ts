@@ -83,6 +83,7 @@ describe('web host', () => {
   it('does not serve files outside the renderer', async () => {
     const res = await raw(`/..%2F..%2Fpackage.json?token=${host.token}`)
     expect(res.status).toBe(404)
+    expect((await raw(`/%E0%A4%A?token=${host.token}`)).status).toBe(400)
   })
 
   it('serves the API contract: the same client works over it', async () => {
