@@ -64,11 +64,13 @@ export class OverlapMatrix {
     const cells = overlapMatrix(view, ids)
     const max = Math.max(0.0001, ...cells.flat().map((c) => c.share))
     const size = LABEL + CELL * ids.length
-    const root = svg('svg', { width: size, height: size, viewBox: `0 0 ${size} ${size}`, role: 'img', 'aria-label': 'Overlap matrix' })
+    // Room on the right for the last column's slanted label.
+    const width = size + LABEL / 2
+    const root = svg('svg', { width, height: size, viewBox: `0 0 ${width} ${size}`, role: 'img', 'aria-label': 'Overlap matrix' })
     const short = (i: number) => {
       const d = docs[i]
       const name = d.author || d.outlet.split(/[(,]/)[0].trim() || d.title
-      return name.length > 16 ? name.slice(0, 15) + '…' : name
+      return name.length > 13 ? name.slice(0, 12) + '…' : name
     }
     docs.forEach((_, i) => {
       const row = svg('text', { x: LABEL - 6, y: LABEL + CELL * i + CELL / 2 + 4, 'text-anchor': 'end', class: 'matrix-label' })
