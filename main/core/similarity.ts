@@ -18,7 +18,7 @@ export interface PairMeasure {
 }
 
 /** First index in the ascending `sorted` whose value is >= `value`. */
-export function lowerBound(sorted: Uint32Array, value: number): number {
+export function lowerBound(sorted: ArrayLike<number>, value: number): number {
   let lo = 0
   let hi = sorted.length
   while (lo < hi) {

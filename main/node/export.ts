@@ -10,6 +10,7 @@ import { excerptsToMarkdown } from '../core/export-markdown.js'
 import { stableStringify } from '../core/json.js'
 import { type QdaCode, type QdaNote, type QdaProject, type QdaSource, buildQde, guidFor, selectionName } from '../core/refi-qda.js'
 import { codePointLength } from '../core/text.js'
+import { lowerBound } from '../core/similarity.js'
 import { htmlToPdf } from './export-pdf.js'
 import type { ProjectStore } from './store.js'
 
@@ -202,16 +203,8 @@ export function unifyLineEnds(text: string): { text: string; move: (position: nu
     cp++
   }
   const unified = text.replace(/\r\n?/g, '\n')
-  const move = (position: number) => {
-    let lo = 0
-    let hi = removed.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (removed[mid] < position) lo = mid + 1
-      else hi = mid
-    }
-    return position - lo
-  }
+  // Each removed \r before `position` moves it back by one.
+  const move = (position: number) => position - lowerBound(removed, position)
   return { text: unified, move }
 }
 
