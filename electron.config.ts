@@ -41,9 +41,9 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'renderer', BuildOp
     external: ['electron'],
     sourcemap: 'linked',
   },
-  // The engine's worker thread (main/node/engine-runner.ts starts it), for Electron and the web host.
+  // The engine's worker thread (main/node/engine/runner.ts starts it), for Electron and the web host.
   engine: {
-    entryPoints: [join(root, 'main/node/engine-worker.ts')],
+    entryPoints: [join(root, 'main/node/engine/worker.ts')],
     outfile: join(dist, 'main/engine-worker.cjs'),
     bundle: true,
     platform: 'node',

@@ -2,11 +2,11 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, scree
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { parseArgs } from 'node:util'
-import { type ApiEvent, dispatch, type Envelope, operationNames } from '../core/api.js'
-import { stableStringify } from '../core/json.js'
-import { writeDurable } from '../node/durable.js'
-import { APP_NAME, userDataDir } from '../node/paths.js'
-import { Service } from '../node/service.js'
+import { type ApiEvent, dispatch, type Envelope, operationNames } from '../core/contract/api.js'
+import { stableStringify } from '../core/project/json.js'
+import { writeDurable } from '../node/project/durable.js'
+import { APP_NAME, userDataDir } from '../node/project/paths.js'
+import { Service } from '../node/service/service.js'
 import { menuTemplate, type ThemeSource } from './menu.js'
 import {
   APP_ORIGIN,

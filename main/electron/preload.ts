@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { type ApiEvent, type Bridge, type Envelope, operationNames } from '../core/api.js'
+import { type ApiEvent, type Bridge, type Envelope, operationNames } from '../core/contract/api.js'
 import { channelFor, EVENT_CHANNEL } from './security.js'
 
 // The preload exposes exactly the API contract's operations and an event subscription as

@@ -1,6 +1,6 @@
 import type { WebPreferences } from 'electron'
-import { type OperationName } from '../core/api.js'
-import { CONTENT_SECURITY_POLICY } from '../core/csp.js'
+import { type OperationName } from '../core/contract/api.js'
+import { CONTENT_SECURITY_POLICY } from '../core/contract/csp.js'
 
 // Every security setting of the desktop shell, in one pure module (types only from Electron) so
 // that a unit test asserts each of them. main.ts applies them; nothing else sets them.

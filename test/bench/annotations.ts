@@ -6,12 +6,12 @@ import { parseArgs } from 'node:util'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import type { Browser } from 'playwright-core'
-import { AnnotationFile, annotationFile, positionOf } from '../../main/core/annotation.js'
-import { stableStringify } from '../../main/core/json.js'
-import { OffsetMap } from '../../main/core/text.js'
-import { writeDurable } from '../../main/node/durable.js'
-import { Service } from '../../main/node/service.js'
-import { ProjectStore } from '../../main/node/store.js'
+import { AnnotationFile, annotationFile, positionOf } from '../../main/core/annotations/annotation.js'
+import { stableStringify } from '../../main/core/project/json.js'
+import { OffsetMap } from '../../main/core/text/offsets.js'
+import { writeDurable } from '../../main/node/project/durable.js'
+import { Service } from '../../main/node/service/service.js'
+import { ProjectStore } from '../../main/node/project/store.js'
 import { launchChromium } from '../e2e/browser.js'
 import {
   type App,
@@ -229,10 +229,10 @@ function loadBreakdown(run: LoadRun): { page: string; server: string; mainThread
 /** The page side of the probe: the renderer's Reader on its own, each step timed. */
 const PROBE_SOURCE = `
 import { Decoration, DecorationSet } from 'prosemirror-view'
-import { positionOf, tagIdsOf } from './main/core/annotation.ts'
-import { OffsetMap } from './main/core/text.ts'
-import { offsetToPos, textToDoc } from './renderer/doc-model.ts'
-import { lanes, Reader } from './renderer/reader.ts'
+import { positionOf, tagIdsOf } from './main/core/annotations/annotation.ts'
+import { OffsetMap } from './main/core/text/offsets.ts'
+import { offsetToPos, textToDoc } from './renderer/compare/doc-model.ts'
+import { lanes, Reader } from './renderer/compare/reader.ts'
 
 const now = () => performance.now()
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)))
@@ -306,7 +306,7 @@ interface ProbeRun {
 }
 
 /**
- * Where the page's time goes: the renderer's Reader (renderer/reader.ts, bundled as the app
+ * Where the page's time goes: the renderer's Reader (renderer/compare/reader.ts, bundled as the app
  * bundles it) in a pane-sized box in a page of its own served by the web host, each step timed:
  * fetch and JSON.parse of the text and of the annotations, show() (text to ProseMirror document
  * and DOM), the layout of the plain text, the decorations built as setAnnotations builds them,

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { gunzipSync } from 'node:zlib'
 import { diffArrays } from 'diff'
-import { findOverlaps } from '../../main/core/overlaps.js'
-import { tokenize } from '../../main/core/tokenize.js'
-import { decodeUtf8 } from '../../main/node/decode.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { tokenize } from '../../main/core/engine/tokenize.js'
+import { decodeUtf8 } from '../../main/node/project/decode.js'
 
 // The engine benchmark. For each corpus it measures, each in a fresh Node process (so that peak
 // RSS belongs to that measurement alone):
@@ -19,7 +19,7 @@ import { decodeUtf8 } from '../../main/node/decode.js'
 //           are counted
 // Seconds are measured inside the process, from the first read to the result (Node's start-up is
 // not counted); "rss" is the process's peak resident set. For the bundled corpus it also times
-// the CLI as a whole process: main/node/cli.ts bundled by esbuild (so no tsx), run as
+// the CLI as a whole process: main/node/cli/cli.ts bundled by esbuild (so no tsx), run as
 // `node cli.mjs overlaps corpus --json`, wall clock including Node's start-up.
 //
 // Corpora:
@@ -200,7 +200,7 @@ export async function main(args: string[]): Promise<number> {
     await bundle(childBundle, {
       source: `import { child } from './test/bench/engine.ts'\nchild(process.argv.slice(2))\n`,
     })
-    await bundle(cliBundle, { entry: join(ROOT, 'main/node/cli.ts') })
+    await bundle(cliBundle, { entry: join(ROOT, 'main/node/cli/cli.ts') })
     const log = (m: Measure): void => {
       results.push(m)
       if (!values.json) process.stderr.write(`${m.corpus} ${m.method}: ${m.seconds.toFixed(2)} s, ${m.rssMB.toFixed(0)} MB\n`)

@@ -1,10 +1,10 @@
 // A child process for the crash tests: writes without pause until it is killed.
 //   file <path>            rewrites <path> with content A, B, A, … (each ~1 MB), printing "wrote <n>" after each
 //   annotations <project>  adds annotations one by one through ProjectStore, printing "ack <id>" after each
-import { OffsetMap } from '../../main/core/text.js'
-import { makeAnnotation } from '../../main/core/annotation.js'
-import { writeDurable } from '../../main/node/durable.js'
-import { ProjectStore } from '../../main/node/store.js'
+import { OffsetMap } from '../../main/core/text/offsets.js'
+import { makeAnnotation } from '../../main/core/annotations/annotation.js'
+import { writeDurable } from '../../main/node/project/durable.js'
+import { ProjectStore } from '../../main/node/project/store.js'
 
 const [mode, target] = process.argv.slice(2)
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { anchorAnnotation, anchorSelectors } from '../../main/core/anchor.js'
-import { makeAnnotation, quoteOf } from '../../main/core/annotation.js'
-import { OffsetMap } from '../../main/core/text.js'
+import { anchorAnnotation, anchorSelectors } from '../../main/core/annotations/anchor.js'
+import { makeAnnotation, quoteOf } from '../../main/core/annotations/annotation.js'
+import { OffsetMap } from '../../main/core/text/offsets.js'
 
 // Property tests: annotate spans of a random text, edit the text at random, re-anchor.
 

@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { noteOf, positionOf, quoteOf, tagIdsOf } from '../../main/core/annotation.js'
-import type { ApiEvent } from '../../main/core/api.js'
-import { Service } from '../../main/node/service.js'
-import { ProjectStore } from '../../main/node/store.js'
+import { noteOf, positionOf, quoteOf, tagIdsOf } from '../../main/core/annotations/annotation.js'
+import type { ApiEvent } from '../../main/core/contract/api.js'
+import { Service } from '../../main/node/service/service.js'
+import { ProjectStore } from '../../main/node/project/store.js'
 import { CORPUS, tempDir } from '../helpers.js'
 
 let dir: string

@@ -3,9 +3,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AnnotationFile, positionOf, quoteOf, tagIdsOf } from '../../main/core/annotation.js'
-import { CodebookFile } from '../../main/core/codebook.js'
-import { runCli } from '../../main/node/cli.js'
+import { AnnotationFile, positionOf, quoteOf, tagIdsOf } from '../../main/core/annotations/annotation.js'
+import { CodebookFile } from '../../main/core/annotations/codebook.js'
+import { runCli } from '../../main/node/cli/cli.js'
 import { ROOT, tempDir } from '../helpers.js'
 
 const run = promisify(execFile)
@@ -24,7 +24,7 @@ afterEach(() => cleanup())
 /** Runs the CLI as a user does: a separate process, stdout and stderr apart. */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'main/node/cli.ts'), ...args], { env, cwd: ROOT })
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'main/node/cli/cli.ts'), ...args], { env, cwd: ROOT })
     return { code: 0, stdout, stderr }
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string }

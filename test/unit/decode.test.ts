@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeUtf8 } from '../../main/node/decode.js'
+import { decodeUtf8 } from '../../main/node/project/decode.js'
 
 const bytes = (...b: number[]) => Uint8Array.from(b)
 

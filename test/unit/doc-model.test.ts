@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { offsetToPos, posToOffset, textToDoc } from '../../renderer/doc-model.js'
+import { offsetToPos, posToOffset, textToDoc } from '../../renderer/compare/doc-model.js'
 
 describe('text to ProseMirror document', () => {
   it('makes one paragraph per non-empty line and keeps the text', () => {

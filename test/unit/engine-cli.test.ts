@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../main/node/cli.js'
+import { runCli } from '../../main/node/cli/cli.js'
 import { CORPUS, ROOT, tempDir } from '../helpers.js'
 
 const FIXTURES = join(ROOT, 'test/fixtures/engine')

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { findDefinitions } from '../../main/core/definitions.js'
-import { proposeTerms } from '../../main/core/terms.js'
-import { loadFolder } from '../../main/node/engine-cli.js'
+import { findDefinitions } from '../../main/core/definitions/definitions.js'
+import { proposeTerms } from '../../main/core/definitions/terms.js'
+import { loadFolder } from '../../main/node/engine/inline.js'
 import { CORPUS, ROOT } from '../helpers.js'
 
 const FIXTURES = join(ROOT, 'test/fixtures/engine')

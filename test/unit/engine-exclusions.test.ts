@@ -1,8 +1,8 @@
 import { cp, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../main/node/cli.js'
-import { Service } from '../../main/node/service.js'
+import { runCli } from '../../main/node/cli/cli.js'
+import { Service } from '../../main/node/service/service.js'
 import { CORPUS, ROOT, tempDir } from '../helpers.js'
 
 // The engine ignores text left out of analysis, in the app and in the CLI, and still reports

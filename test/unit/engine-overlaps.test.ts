@@ -1,9 +1,9 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { findOverlaps, type Overlap } from '../../main/core/overlaps.js'
-import { EngineCancelled, isCancelled } from '../../main/core/progress.js'
-import { OffsetMap } from '../../main/core/text.js'
-import { loadFolder } from '../../main/node/engine-cli.js'
+import { findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
+import { EngineCancelled, isCancelled } from '../../main/core/engine/progress.js'
+import { OffsetMap } from '../../main/core/text/offsets.js'
+import { loadFolder } from '../../main/node/engine/inline.js'
 import { CORPUS, ROOT } from '../helpers.js'
 
 const FIXTURES = join(ROOT, 'test/fixtures/engine')

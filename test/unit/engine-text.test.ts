@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { matchForm, surfaceForm } from '../../main/core/normalise.js'
-import { americanSpelling } from '../../main/core/spelling.js'
-import { tokenize } from '../../main/core/tokenize.js'
+import { matchForm, surfaceForm } from '../../main/core/engine/normalise.js'
+import { americanSpelling } from '../../main/core/engine/spelling.js'
+import { tokenize } from '../../main/core/engine/tokenize.js'
 
 function words(text: string): string[] {
   const t = tokenize(text)

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { maskExcluded, normaliseRanges, suggestBoilerplate } from '../../main/core/exclusions.js'
-import { ProjectFile } from '../../main/core/project.js'
-import { codePointLength, OffsetMap } from '../../main/core/text.js'
-import { Service } from '../../main/node/service.js'
+import { maskExcluded, normaliseRanges, suggestBoilerplate } from '../../main/core/project/exclusions.js'
+import { ProjectFile } from '../../main/core/project/project.js'
+import { codePointLength, OffsetMap } from '../../main/core/text/offsets.js'
+import { Service } from '../../main/node/service/service.js'
 import { CORPUS, copyToTemp } from '../helpers.js'
 
 describe('excluded ranges', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type SerialisationCache, stableStringify } from '../../main/core/json.js'
+import { type SerialisationCache, stableStringify } from '../../main/core/project/json.js'
 
 /** What stableStringify promises: JSON.stringify's own output, keys in the stable order. */
 function reference(value: unknown): string {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { findDate, readStatedMetadata } from '../../main/core/metadata.js'
+import { findDate, readStatedMetadata } from '../../main/core/project/metadata.js'
 import { CORPUS } from '../helpers.js'
 
 describe('readStatedMetadata', () => {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { operationNames } from '../../main/core/api.js'
-import { CONTENT_SECURITY_POLICY } from '../../main/core/csp.js'
+import { operationNames } from '../../main/core/contract/api.js'
+import { CONTENT_SECURITY_POLICY } from '../../main/core/contract/csp.js'
 import { menuTemplate } from '../../main/electron/menu.js'
 import {
   APP_ORIGIN,

@@ -1,11 +1,11 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { makeAnnotation, positionOf, quoteOf, tagIdsOf, noteOf } from '../../main/core/annotation.js'
-import { ApiError } from '../../main/core/api.js'
-import { OffsetMap } from '../../main/core/text.js'
-import { ProjectStore } from '../../main/node/store.js'
-import { Service } from '../../main/node/service.js'
+import { makeAnnotation, positionOf, quoteOf, tagIdsOf, noteOf } from '../../main/core/annotations/annotation.js'
+import { ApiError } from '../../main/core/contract/api.js'
+import { OffsetMap } from '../../main/core/text/offsets.js'
+import { ProjectStore } from '../../main/node/project/store.js'
+import { Service } from '../../main/node/service/service.js'
 import { CORPUS, tempDir } from '../helpers.js'
 
 let dir: string

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { codePointLength, OffsetMap } from '../../main/core/text.js'
+import { codePointLength, OffsetMap } from '../../main/core/text/offsets.js'
 
 describe('OffsetMap', () => {
   it('counts astral characters as one code point', () => {

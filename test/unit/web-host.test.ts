@@ -1,9 +1,9 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createClient, type Envelope } from '../../main/core/api.js'
-import { CONTENT_SECURITY_POLICY } from '../../main/core/csp.js'
-import { Service } from '../../main/node/service.js'
-import { startWebHost, type WebHost } from '../../main/node/web-host.js'
+import { createClient, type Envelope } from '../../main/core/contract/api.js'
+import { CONTENT_SECURITY_POLICY } from '../../main/core/contract/csp.js'
+import { Service } from '../../main/node/service/service.js'
+import { startWebHost, type WebHost } from '../../main/node/host/web-host.js'
 import { CORPUS, ROOT, tempDir } from '../helpers.js'
 import { join } from 'node:path'
 

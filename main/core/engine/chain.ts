@@ -1,0 +1,91 @@
+import type { Run } from './progress.js'
+import type { Seeds } from './ngrams.js'
+import { UnionFind } from '../text/union-find.js'
+
+// Seeds to candidate passages. Seeds of one pair of documents that lie near each other in BOTH
+// documents belong to one passage (single linkage): a gap of up to MAX_GAP_WORDS content words
+// between seeds, on either side, is bridged, so inserted, deleted or changed words and clauses
+// that moved within the passage (reordered clauses make seeds that are near in both texts but in
+// another order) do not split it. The passage is the box spanned by its seeds in each document;
+// align.ts then sets its exact ends.
+
+/**
+ * Content words that may separate two seeds of one passage, beyond the n-gram itself. Eight
+ * content words are about a clause of 15 running words: enough for an inserted clause or a
+ * rewritten phrase, not so much that two unrelated borrowings a paragraph apart fuse into one.
+ */
+export const MAX_GAP_WORDS = 8
+
+/**
+ * What a candidate needs: an anchor, two seeds one word apart in both texts, that is, a run of
+ * n + 1 content words shared in order. One seed is one shared n-gram, which texts on one subject
+ * share by chance, and so are two stock phrases that happen to meet in two sentences ("traditional
+ * industries ... new business forms" against "new business forms ... traditional industries");
+ * four content words in a row rarely are. Also keeps the work on large corpora near linear: most
+ * seed pairs are lone chance matches, dropped here before any alignment.
+ */
+export const MIN_REGION_SEEDS = 2
+
+/** How many earlier seeds each seed is compared with; bounds the cost on highly repetitive pairs. */
+const MAX_LOOKBACK = 64
+
+/** A candidate passage pair: content-word positions [a0, a1] in docA and [b0, b1] in docB. */
+export interface Region {
+  docA: number
+  docB: number
+  a0: number
+  a1: number
+  b0: number
+  b1: number
+  seeds: number
+}
+
+/** Groups the seeds of each document pair into candidate passages (see above). */
+export function chainSeeds(seeds: Seeds, n: number, run: Run): Region[] {
+  const link = n + MAX_GAP_WORDS
+  const regions: Region[] = []
+  const sets = new UnionFind(seeds.count)
+  const anchored = new Uint8Array(seeds.count)
+  run.phase('chain', seeds.count)
+  let start = 0
+  while (start < seeds.count) {
+    const da = seeds.docA[start]
+    const db = seeds.docB[start]
+    let end = start + 1
+    while (end < seeds.count && seeds.docA[end] === da && seeds.docB[end] === db) end++
+    for (let i = start; i < end; i++) {
+      const pa = seeds.posA[i]
+      const pb = seeds.posB[i]
+      for (let j = i - 1, steps = 0; j >= start && steps < MAX_LOOKBACK; j--, steps++) {
+        if (pa - seeds.posA[j] > link) break
+        if (Math.abs(pb - seeds.posB[j]) <= link) {
+          if (pa - seeds.posA[j] === 1 && pb - seeds.posB[j] === 1) anchored[i] = anchored[j] = 1
+          sets.union(i, j)
+        }
+      }
+      run.tick(i)
+    }
+    const byRoot = new Map<number, Region>()
+    const rootAnchored = new Set<number>()
+    for (let i = start; i < end; i++) {
+      const root = sets.find(i)
+      const pa = seeds.posA[i]
+      const pb = seeds.posB[i]
+      if (anchored[i]) rootAnchored.add(root)
+      const region = byRoot.get(root)
+      if (!region) {
+        byRoot.set(root, { docA: da, docB: db, a0: pa, a1: pa + n - 1, b0: pb, b1: pb + n - 1, seeds: 1 })
+      } else {
+        region.a0 = Math.min(region.a0, pa)
+        region.a1 = Math.max(region.a1, pa + n - 1)
+        region.b0 = Math.min(region.b0, pb)
+        region.b1 = Math.max(region.b1, pb + n - 1)
+        region.seeds++
+      }
+    }
+    for (const [root, region] of byRoot) if (region.seeds >= MIN_REGION_SEEDS && rootAnchored.has(root)) regions.push(region)
+    start = end
+  }
+  run.end()
+  return regions
+}

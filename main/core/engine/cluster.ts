@@ -1,0 +1,90 @@
+import { UnionFind } from '../text/union-find.js'
+// Pairs of passages to overlaps. Alignment works on pairs of documents, but a passage quoted in
+// three documents is one overlap with three passages, not three pairs. Every pair contributes its
+// two passages; two passages of one document that cover mostly the same words are the same
+// passage, so the pairs they belong to join one cluster (union-find). Within a cluster, the
+// passages of one document that overlap at all are merged into one (their union).
+
+/**
+ * Share of the longer of two passages of one document that the other must cover for both to be
+ * the same passage. At one half, a quotation matched against two authors who each quote a somewhat
+ * different stretch of it is still one overlap, while two distinct borrowings that merely touch
+ * stay apart, and a long passage does not swallow every short one inside it (which would chain
+ * unrelated overlaps together through it).
+ */
+export const SAME_PASSAGE_SHARE = 0.5
+
+/** A passage of one pairwise match: tokens [start, end] (inclusive) of document `doc`. */
+export interface PairPassage {
+  doc: number
+  start: number
+  end: number
+}
+
+/** A pairwise match to cluster. */
+export interface PairLike {
+  a: PairPassage
+  b: PairPassage
+}
+
+/** A cluster: the indices of its pairs and its passages, one per document span after merging. */
+export interface Cluster {
+  pairs: number[]
+  passages: PairPassage[]
+}
+
+function sharedLength(x: PairPassage, y: PairPassage): number {
+  return Math.min(x.end, y.end) - Math.max(x.start, y.start) + 1
+}
+
+/** Clusters pairwise matches (see above); clusters keep the order of their first pair. */
+export function clusterPairs(pairs: readonly PairLike[]): Cluster[] {
+  const sets = new UnionFind(pairs.length)
+  // Every passage with the pair it came from, grouped by document and sorted by start.
+  const byDoc = new Map<number, { p: PairPassage; pair: number }[]>()
+  pairs.forEach((pair, i) => {
+    for (const p of [pair.a, pair.b]) {
+      const list = byDoc.get(p.doc)
+      if (list) list.push({ p, pair: i })
+      else byDoc.set(p.doc, [{ p, pair: i }])
+    }
+  })
+  for (const list of byDoc.values()) {
+    list.sort((x, y) => x.p.start - y.p.start || x.p.end - y.p.end)
+    const open: { p: PairPassage; pair: number }[] = []
+    for (const item of list) {
+      // Drop passages that end before this one starts: they cannot overlap it or any later one.
+      for (let k = open.length - 1; k >= 0; k--) if (open[k].p.end < item.p.start) open.splice(k, 1)
+      for (const other of open) {
+        const longer = Math.max(item.p.end - item.p.start, other.p.end - other.p.start) + 1
+        if (sharedLength(item.p, other.p) >= SAME_PASSAGE_SHARE * longer) sets.union(item.pair, other.pair)
+      }
+      open.push(item)
+    }
+  }
+  const clusters = new Map<number, Cluster>()
+  pairs.forEach((pair, i) => {
+    const root = sets.find(i)
+    let cluster = clusters.get(root)
+    if (!cluster) {
+      cluster = { pairs: [], passages: [] }
+      clusters.set(root, cluster)
+    }
+    cluster.pairs.push(i)
+    cluster.passages.push({ ...pair.a }, { ...pair.b })
+  })
+  for (const cluster of clusters.values()) cluster.passages = mergePassages(cluster.passages)
+  return [...clusters.values()]
+}
+
+/** Merges overlapping passages of the same document; sorted by document, then start. */
+function mergePassages(passages: PairPassage[]): PairPassage[] {
+  passages.sort((x, y) => x.doc - y.doc || x.start - y.start)
+  const out: PairPassage[] = []
+  for (const p of passages) {
+    const last = out[out.length - 1]
+    if (last && last.doc === p.doc && p.start <= last.end) last.end = Math.max(last.end, p.end)
+    else out.push({ ...p })
+  }
+  return out
+}

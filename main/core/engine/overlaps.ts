@@ -1,0 +1,333 @@
+import { type AnalysedCorpus, type EngineDocument, analyse, rarity } from './analyse.js'
+import { extendEdge } from './align.js'
+import { isBanal } from './banality.js'
+import { chainSeeds } from './chain.js'
+import { clusterPairs, type PairPassage } from './cluster.js'
+import { fmix32, mix32 } from './hash.js'
+import { findSeeds, NGRAM_SIZE } from './ngrams.js'
+import { findParaphrases, sharedNgrams } from './paraphrase.js'
+import { type EngineHooks, Run } from './progress.js'
+import { sentenceStarts } from './sentences.js'
+import { type PairMeasure, PairMeasurer } from './similarity.js'
+import { OffsetMap } from '../text/offsets.js'
+import { diffPassages, type Variant } from './variants.js'
+
+// Text reuse: which passages do these documents share? The pipeline, after passim and TextPAIR:
+//   analyse     tokens with offsets, normalised for matching (tokenize.ts, normalise.ts)
+//   seed        shared content-word n-grams, hashed and sorted corpus-wide; n-grams in too many
+//               documents dropped, common ones flagged (ngrams.ts, banality.ts)
+//   chain       nearby seeds of a document pair into candidate passages, bridging gaps and
+//               reordered clauses (chain.ts)
+//   align       exact passage ends by local alignment (align.ts)
+//   score       shared words weighted by rarity, similarity, banality (similarity.ts)
+//   cluster     pairs into overlaps: one passage in three documents is one overlap (cluster.ts)
+//   paraphrase  sentence pairs alike in content words that share few n-grams (paraphrase.ts)
+//   variants    word-level differences of every pair of passages (variants.ts)
+// All offsets in the result are Unicode code points into the documents' texts as given.
+
+/** How an overlap's passages relate. */
+export type OverlapKind = 'verbatim' | 'variant' | 'paraphrase'
+
+/** One passage of an overlap: code points [start, end) of document `doc`, and that text. */
+export interface OverlapPassage {
+  doc: string
+  start: number
+  end: number
+  text: string
+}
+
+/**
+ * A stretch of text shared by two or more passages (of different documents).
+ *   score       rarity-weighted shared words times similarity, for the best pair of passages:
+ *               each shared content word counts its rarity, ln((N + 1) / (df + 0.5)) (about 0.9
+ *               for a word only the two texts of a pair use among five texts, 0.1 for a word all
+ *               five use, more in larger corpora), and the sum is multiplied by the pair's
+ *               similarity, so a loose match of many words can rank below a tight one of fewer.
+ *               It compares overlaps within one corpus, not across corpora; banal and short
+ *               matches are gone before scoring.
+ *   kind        verbatim (same words after normalisation), variant (near-verbatim with edits,
+ *               insertions, reordering) or paraphrase (same content words, few shared runs)
+ *   words       content words shared (best pair)
+ *   similarity  weighted Dice similarity of the best pair's content words, 0..1
+ *   variants    word-level differences per pair of passages (variants.ts)
+ */
+export interface Overlap {
+  id: string
+  score: number
+  kind: OverlapKind
+  words: number
+  similarity: number
+  passages: OverlapPassage[]
+  variants: Variant[]
+}
+
+export interface OverlapOptions {
+  /** Match on word stems (the `stemmer` package) as well as the normalisations. Default true. */
+  stem?: boolean
+  /** Content words per seed n-gram. Default NGRAM_SIZE. */
+  ngram?: number
+  /** Document-frequency limit for seeding n-grams. Default documentLimit(N). */
+  maxDf?: number
+  /** Least shared content words in a pair of passages. Default MIN_SHARED_WORDS. */
+  minWords?: number
+  /**
+   * Look for paraphrased sentences: true, false, or 'auto' (default): when the corpus has at most
+   * PARAPHRASE_MAX_WORDS words.
+   */
+  paraphrase?: boolean | 'auto'
+  /** Return at most this many overlaps (best first). Default: all. */
+  limit?: number
+}
+
+export interface OverlapResult {
+  overlaps: Overlap[]
+  /** Counts that say what the run did; for logs and benchmarks. */
+  stats: {
+    documents: number
+    words: number
+    ngrams: number
+    commonNgrams: number
+    seedPairs: number
+    /** Candidate passage pairs (chained seeds) aligned and scored. */
+    candidates: number
+    /** Pairs kept (reuse and paraphrase) before clustering. */
+    pairs: number
+    paraphraseSearch: boolean
+  }
+}
+
+/**
+ * Content words two passages must share. Six is about a dozen running words, a clause: fewer and
+ * set phrases ("improve total factor productivity") would count as borrowings; more and short
+ * quoted definitions would be lost.
+ */
+export const MIN_SHARED_WORDS = 6
+
+/**
+ * Least similarity of a pair of passages. Below 0.4 the box spanned by the seeds holds more words
+ * the two texts do not share than words they do: two texts cite the same few phrases in different
+ * sentences, not one passage.
+ */
+export const MIN_SIMILARITY = 0.4
+
+/**
+ * Similarity from which a pair that is not verbatim is a variant (an edited copy) rather than a
+ * paraphrase. At 0.6 an edit every few words, or two clauses swapped, is still a variant.
+ */
+export const VARIANT_SIMILARITY = 0.6
+
+/**
+ * The document-frequency limit: n-grams in more documents than max(SMALL_CORPUS, 2% of them) seed
+ * nothing. Up to SMALL_CORPUS documents nothing is dropped (banality.ts decides what is common);
+ * in large corpora the limit drops boilerplate (licences, formulas) and keeps the number of seed
+ * pairs, which grows with the square of an n-gram's frequency, near linear in the corpus.
+ */
+export const SMALL_CORPUS = 16
+export const DOCUMENT_LIMIT_SHARE = 0.02
+
+/** Default document-frequency limit for a corpus of `documents` texts. */
+export function documentLimit(documents: number): number {
+  return Math.max(SMALL_CORPUS, Math.ceil(DOCUMENT_LIMIT_SHARE * documents))
+}
+
+/**
+ * Occurrences (per document-frequency allowed) an n-gram may have and still seed: an n-gram
+ * repeated many times within the few texts that have it is a refrain of those texts, and its
+ * seed pairs would grow with the square of its count.
+ */
+export const OCCURRENCES_PER_DOCUMENT = 4
+
+/**
+ * Largest corpus (in words) searched for paraphrases by default: about a hundred books or a few
+ * thousand articles, more than a close reading holds. The pass costs about as much again as the
+ * rest of the engine per word; beyond this it is opt-in (paraphrase: true).
+ */
+export const PARAPHRASE_MAX_WORDS = 1_000_000
+
+/**
+ * Passages of an overlap diffed pairwise: all pairs up to this many passages; beyond, each of the
+ * next passages is diffed against the first only, since all pairs grow with the square, up to
+ * MAX_DIFFS per overlap. A boilerplate paragraph found in hundreds of files gets a sample of
+ * variants, not hundreds of diffs.
+ */
+export const MAX_PAIRWISE_PASSAGES = 8
+export const MAX_DIFFS = 32
+
+const KIND_RANK: Record<OverlapKind, number> = { verbatim: 0, variant: 1, paraphrase: 2 }
+
+interface PairMatch {
+  a: PairPassage
+  b: PairPassage
+  measure: PairMeasure
+  kind: OverlapKind
+  score: number
+}
+
+/** Finds the passages the documents share (see above), best first. */
+export function findOverlaps(documents: readonly EngineDocument[], options: OverlapOptions = {}, hooks: EngineHooks = {}): OverlapResult {
+  const run = new Run(hooks)
+  const n = options.ngram ?? NGRAM_SIZE
+  const minWords = options.minWords ?? MIN_SHARED_WORDS
+  const corpus = analyse(documents, options.stem ?? true, run)
+  const N = corpus.docs.length
+  const maxDf = options.maxDf ?? documentLimit(N)
+  const seeds = findSeeds(corpus, { n, maxDf, maxOccurrences: OCCURRENCES_PER_DOCUMENT * maxDf }, run)
+  const regions = chainSeeds(seeds, n, run)
+
+  const weights = new Float64Array(corpus.lexicon.matchCount)
+  for (let m = 0; m < weights.length; m++) weights[m] = rarity(corpus, m)
+  const measurer = new PairMeasurer(corpus, weights, seeds.common)
+  const { lexicon } = corpus
+
+  run.phase('align', regions.length)
+  const pairs: PairMatch[] = []
+  regions.forEach((r, k) => {
+    const A = corpus.docs[r.docA]
+    const B = corpus.docs[r.docB]
+    let a0 = A.content[r.a0]
+    let a1 = A.content[r.a1]
+    let b0 = B.content[r.b0]
+    let b1 = B.content[r.b1]
+    const [la, lb] = extendEdge(lexicon, A, a0, B, b0, -1)
+    a0 -= la
+    b0 -= lb
+    const [ra, rb] = extendEdge(lexicon, A, a1, B, b1, 1)
+    a1 += ra
+    b1 += rb
+    const measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
+    run.tick(k)
+    if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY || isBanal(measure.commonShare * measure.shared, measure.shared)) return
+    const kind: OverlapKind = measure.verbatim ? 'verbatim' : measure.similarity >= VARIANT_SIMILARITY ? 'variant' : 'paraphrase'
+    pairs.push({ a: { doc: r.docA, start: a0, end: a1 }, b: { doc: r.docB, start: b0, end: b1 }, measure, kind, score: measure.weighted * measure.similarity })
+  })
+  run.end()
+  const candidates = regions.length
+
+  const paraphraseSearch = options.paraphrase === 'auto' || options.paraphrase === undefined ? corpus.words <= PARAPHRASE_MAX_WORDS : options.paraphrase
+  const paraphrases: PairMatch[] = []
+  if (paraphraseSearch) {
+    const sentences = corpus.docs.map((d) => sentenceStarts(d))
+    const covered = coverage(corpus, pairs)
+    for (const p of findParaphrases(corpus, sentences, run)) {
+      if (covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)) continue
+      if (sharedNgrams(corpus, n, p.da, p.a0, p.a1, p.db, p.b0, p.b1) > MAX_PARAPHRASE_SHARED_NGRAMS) continue
+      const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
+      if (measure.shared < minWords || isBanal(measure.commonShare * measure.shared, measure.shared)) continue
+      paraphrases.push({
+        a: { doc: p.da, start: p.a0, end: p.a1 },
+        b: { doc: p.db, start: p.b0, end: p.b1 },
+        measure: { ...measure, similarity: p.cosine },
+        kind: 'paraphrase',
+        score: measure.weighted * p.cosine,
+      })
+    }
+  }
+
+  run.phase('cluster', pairs.length + paraphrases.length)
+  const groups = [...clusterPairs(pairs).map((c) => ({ c, list: pairs })), ...clusterPairs(paraphrases).map((c) => ({ c, list: paraphrases }))]
+  const maps = new Map<number, OffsetMap>()
+  const mapOf = (d: number): OffsetMap => {
+    let map = maps.get(d)
+    if (!map) {
+      map = new OffsetMap(corpus.docs[d].text)
+      maps.set(d, map)
+    }
+    return map
+  }
+  const drafts = groups.map(({ c, list }) => {
+    let best = list[c.pairs[0]]
+    let kind: OverlapKind = 'verbatim'
+    for (const i of c.pairs) {
+      if (list[i].score > best.score) best = list[i]
+      if (KIND_RANK[list[i].kind] > KIND_RANK[kind]) kind = list[i].kind
+    }
+    return { passages: c.passages, best, kind }
+  })
+  drafts.sort((x, y) => y.best.score - x.best.score || x.passages[0].doc - y.passages[0].doc || x.passages[0].start - y.passages[0].start)
+  const kept = options.limit === undefined ? drafts : drafts.slice(0, options.limit)
+  run.end()
+
+  run.phase('variants', kept.length)
+  const overlaps = kept.map((draft, k): Overlap => {
+    const passages = draft.passages.map((p) => {
+      const doc = corpus.docs[p.doc]
+      const map = mapOf(p.doc)
+      const start = doc.starts[p.start]
+      const end = doc.ends[p.end]
+      return { doc: doc.id, start: map.toCodePoint(start), end: map.toCodePoint(end), text: doc.text.slice(start, end) }
+    })
+    const variants: Variant[] = []
+    const side = (i: number) => {
+      const p = draft.passages[i]
+      return { doc: corpus.docs[p.doc], start: p.start, end: p.end, map: mapOf(p.doc) }
+    }
+    const count = draft.passages.length
+    for (let i = 0; i < count; i++) {
+      for (let j = i + 1; j < count; j++) {
+        if ((count > MAX_PAIRWISE_PASSAGES && i > 0) || variants.length >= MAX_DIFFS) break
+        if (draft.passages[i].doc === draft.passages[j].doc) continue
+        variants.push({ a: i, b: j, changes: diffPassages(side(i), side(j)) })
+      }
+    }
+    run.tick(k)
+    return {
+      id: overlapId(passages),
+      score: round(draft.best.score),
+      kind: draft.kind,
+      words: draft.best.measure.shared,
+      similarity: round(draft.best.measure.similarity),
+      passages,
+      variants,
+    }
+  })
+  run.end()
+  return {
+    overlaps,
+    stats: {
+      documents: N,
+      words: corpus.words,
+      ngrams: seeds.stats.ngrams,
+      commonNgrams: seeds.stats.common,
+      seedPairs: seeds.count,
+      candidates,
+      pairs: pairs.length + paraphrases.length,
+      paraphraseSearch,
+    },
+  }
+}
+
+/**
+ * Shared content-word n-grams above which a pair of sentences is not a paraphrase: with three or
+ * more runs in common the seeds saw it, and if they made no overlap of it the match was banal or
+ * too short.
+ */
+export const MAX_PARAPHRASE_SHARED_NGRAMS = 2
+
+/** A test of whether a token span of a document lies mostly inside passages already found. */
+function coverage(corpus: AnalysedCorpus, pairs: readonly PairMatch[]): (doc: number, start: number, end: number) => boolean {
+  const spans = corpus.docs.map(() => [] as [number, number][])
+  for (const p of pairs) {
+    spans[p.a.doc].push([p.a.start, p.a.end])
+    spans[p.b.doc].push([p.b.start, p.b.end])
+  }
+  return (doc, start, end) => {
+    let inside = 0
+    for (const [s, e] of spans[doc]) inside += Math.max(0, Math.min(e, end) - Math.max(s, start) + 1)
+    return inside * 2 > end - start + 1
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000
+}
+
+/** A stable id from an overlap's passages: the same passages get the same id on every run. */
+function overlapId(passages: readonly OverlapPassage[]): string {
+  let h = 0x9747b28c
+  for (const p of passages) {
+    for (let i = 0; i < p.doc.length; i++) h = mix32(h, p.doc.charCodeAt(i))
+    h = mix32(h, p.start)
+    h = mix32(h, p.end)
+  }
+  return `ov-${fmix32(h).toString(16).padStart(8, '0')}`
+}

@@ -1,0 +1,104 @@
+import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
+import { lowerBound } from '../text/sorted.js'
+
+// How much two passages share, counted on their content words as bags (order ignored, so a
+// passage whose clauses were reordered is as similar as one copied in order):
+//   shared      content words in common (per word, the smaller of its two counts)
+//   weighted    the same, each word weighted by its rarity (analyse.ts), so that sharing
+//               "catalysts" counts more than sharing "development"
+//   similarity  weighted Dice coefficient: 2 x weighted / (weight of A + weight of B), 0..1
+//   commonShare share of the shared words that common n-grams cover (banality.ts)
+//   verbatim    the two passages are the same sequence of surface forms (normalise.ts)
+
+export interface PairMeasure {
+  shared: number
+  weighted: number
+  similarity: number
+  commonShare: number
+  verbatim: boolean
+}
+
+/** Measures passage pairs of one corpus, reusing its scratch arrays between calls. */
+export class PairMeasurer {
+  private readonly countA: Int32Array
+  private readonly countB: Int32Array
+  private readonly touched: number[] = []
+
+  constructor(
+    private readonly corpus: AnalysedCorpus,
+    /** Rarity weight of every match id. */
+    readonly weights: Float64Array,
+    /** Per document, per content position: 1 when covered by a common n-gram. */
+    private readonly common: Uint8Array[],
+  ) {
+    this.countA = new Int32Array(corpus.lexicon.matchCount)
+    this.countB = new Int32Array(corpus.lexicon.matchCount)
+  }
+
+  /** Measures tokens [a0, a1] of document `da` against tokens [b0, b1] of `db` (inclusive). */
+  measure(da: number, a0: number, a1: number, db: number, b0: number, b1: number): PairMeasure {
+    const A = this.corpus.docs[da]
+    const B = this.corpus.docs[db]
+    const { countA, countB, touched, weights } = this
+    const ca0 = lowerBound(A.content, a0)
+    const ca1 = lowerBound(A.content, a1 + 1)
+    const cb0 = lowerBound(B.content, b0)
+    const cb1 = lowerBound(B.content, b1 + 1)
+    let totalA = 0
+    let totalB = 0
+    for (let c = ca0; c < ca1; c++) {
+      const m = A.match[A.content[c]]
+      if (countA[m] === 0 && countB[m] === 0) touched.push(m)
+      countA[m]++
+      totalA += weights[m]
+    }
+    for (let c = cb0; c < cb1; c++) {
+      const m = B.match[B.content[c]]
+      if (countA[m] === 0 && countB[m] === 0) touched.push(m)
+      countB[m]++
+      totalB += weights[m]
+    }
+    let shared = 0
+    let weighted = 0
+    for (const m of touched) {
+      const s = Math.min(countA[m], countB[m])
+      shared += s
+      weighted += s * weights[m]
+    }
+    let sharedPositions = 0
+    let commonPositions = 0
+    const commonA = this.common[da]
+    const commonB = this.common[db]
+    for (let c = ca0; c < ca1; c++) {
+      if (countB[A.match[A.content[c]]] > 0) {
+        sharedPositions++
+        commonPositions += commonA[c]
+      }
+    }
+    for (let c = cb0; c < cb1; c++) {
+      if (countA[B.match[B.content[c]]] > 0) {
+        sharedPositions++
+        commonPositions += commonB[c]
+      }
+    }
+    for (const m of touched) {
+      countA[m] = 0
+      countB[m] = 0
+    }
+    touched.length = 0
+    return {
+      shared,
+      weighted,
+      similarity: totalA + totalB > 0 ? (2 * weighted) / (totalA + totalB) : 0,
+      commonShare: sharedPositions > 0 ? commonPositions / sharedPositions : 1,
+      verbatim: sameSurface(A, a0, a1, B, b0, b1),
+    }
+  }
+}
+
+/** True when tokens [a0, a1] of A and [b0, b1] of B have the same surface forms in order. */
+export function sameSurface(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): boolean {
+  if (a1 - a0 !== b1 - b0) return false
+  for (let k = 0; k <= a1 - a0; k++) if (A.surface[a0 + k] !== B.surface[b0 + k]) return false
+  return true
+}

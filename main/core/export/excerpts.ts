@@ -1,0 +1,307 @@
+import { type Annotation, noteOf, positionOf, quoteOf, tagIdsOf } from '../annotations/annotation.js'
+import type { Tag } from '../annotations/codebook.js'
+import type { DocumentEntry } from '../project/project.js'
+import { OffsetMap } from '../text/offsets.js'
+
+// Excerpts: annotations chosen and ordered for export, each with its citation. Every export format
+// (Markdown, HTML, DOCX, CSV, PDF) renders the same ExcerptSet, so they agree on what is in scope,
+// in which order, and how a passage is cited.
+
+/** Which annotations to export, in which order, with what. */
+export interface ExcerptScope {
+  /** Tag names (any case) or ids: annotations carrying one of them or one of their sub-tags. */
+  tags?: readonly string[]
+  /** Document ids. */
+  docs?: readonly string[]
+  /** Document authors (any case). */
+  authors?: readonly string[]
+  /** Exactly these annotations (what the retrieval view shows). */
+  annotationIds?: readonly string[]
+  /** 'document': by document, then position; 'tag': under each tag, codebook order. */
+  order?: 'document' | 'tag'
+  /** Include notes (default true). */
+  notes?: boolean
+  /** Include the text around each excerpt (default false). */
+  context?: boolean
+}
+
+/** What excerpts are drawn from: one project. */
+export interface ExcerptSource {
+  projectName: string
+  documents: readonly DocumentEntry[]
+  tags: readonly Tag[]
+  annotations: readonly { docId: string; annotation: Annotation }[]
+  /** Document texts by id, for paragraph numbers and wider context; optional. */
+  texts?: ReadonlyMap<string, string>
+}
+
+export interface Excerpt {
+  /** The annotation's id. */
+  id: string
+  docId: string
+  document: DocumentEntry
+  /** [start, end) in code points. */
+  start: number
+  end: number
+  /** 1-based number of the paragraph (non-empty line) the excerpt starts in, when the text was given. */
+  paragraph: number | null
+  quote: string
+  /** Text just before and after the quote ('' unless context was asked for). */
+  before: string
+  after: string
+  tags: Tag[]
+  /** Markdown; '' when there is none or notes were not asked for. */
+  note: string
+  created: string
+  /** One line: author, title, outlet, date, position. */
+  citation: string
+  /** The W3C annotation the excerpt comes from, as stored. */
+  annotation: Annotation
+}
+
+export interface ExcerptGroup {
+  heading: string
+  /** The tag the group is for (order 'tag'; absent for the untagged group). */
+  tag?: Tag
+  /** The document the group is for (order 'document'). */
+  document?: DocumentEntry
+  excerpts: Excerpt[]
+}
+
+export interface ExcerptSet {
+  title: string
+  /** One line saying what was selected, e.g. "tag Definition; 12 excerpts from 3 documents". */
+  description: string
+  order: 'document' | 'tag'
+  notes: boolean
+  context: boolean
+  groups: ExcerptGroup[]
+  /** Every selected excerpt once, in document order. */
+  excerpts: Excerpt[]
+  /** The whole codebook (for formats that carry it, and for colours). */
+  tags: readonly Tag[]
+}
+
+/** A scope naming something the project does not have. */
+export class ScopeError extends Error {}
+
+/**
+ * Code points of context kept either side of an excerpt when the text is at hand. 200 (about two
+ * lines of print) shows the sentence an excerpt sits in without turning a list of quotes into a
+ * reprint of the document; the context never crosses a paragraph break.
+ */
+export const CONTEXT_LENGTH = 200
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+
+/** "a–b" positions and paragraph as a citation shows them. */
+function position(e: { start: number; end: number; paragraph: number | null }): string {
+  const chars = `characters ${e.start}–${e.end}`
+  return e.paragraph ? `para. ${e.paragraph}, ${chars}` : chars
+}
+
+/**
+ * The citation line of a passage: `Author, “Title”, Outlet, Date, para. 4, characters 120–180`,
+ * leaving out what the document's metadata does not state.
+ */
+export function formatCitation(doc: DocumentEntry, at: { start: number; end: number; paragraph: number | null }): string {
+  return [doc.author, doc.title ? `“${doc.title}”` : '', doc.outlet, doc.date, position(at)].filter(Boolean).join(', ')
+}
+
+/** The path of a tag from the top of the codebook, e.g. "Economy › Growth". */
+export function tagPath(tag: Tag, tags: readonly Tag[]): string {
+  const names: string[] = []
+  const seen = new Set<string>()
+  for (let t: Tag | undefined = tag; t && !seen.has(t.id); t = tags.find((p) => p.id === t!.parent)) {
+    seen.add(t.id)
+    names.unshift(t.name)
+  }
+  return names.join(' › ')
+}
+
+/** Tags in codebook tree order: each parent followed by its children, depth first. */
+export function tagsInTreeOrder(tags: readonly Tag[]): Tag[] {
+  const ids = new Set(tags.map((t) => t.id))
+  const out: Tag[] = []
+  const seen = new Set<string>()
+  const visit = (t: Tag) => {
+    if (seen.has(t.id)) return
+    seen.add(t.id)
+    out.push(t)
+    for (const child of tags.filter((c) => c.parent === t.id)) visit(child)
+  }
+  for (const t of tags.filter((t) => !t.parent || !ids.has(t.parent))) visit(t)
+  for (const t of tags) visit(t) // cycles: whatever is left, in file order
+  return out
+}
+
+/** The ids of `roots` and all their descendants. */
+function withDescendants(roots: readonly Tag[], tags: readonly Tag[]): Set<string> {
+  const out = new Set(roots.map((t) => t.id))
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const t of tags) if (t.parent && out.has(t.parent) && !out.has(t.id)) grew = !!out.add(t.id)
+  }
+  return out
+}
+
+/**
+ * Paragraph starts (code points) of a text: every non-empty line is a paragraph, except the lines
+ * of Markdown front matter ("---" … "---" at the very top), which are metadata, not text.
+ */
+function paragraphStarts(map: OffsetMap): number[] {
+  const starts: number[] = []
+  let at = 0
+  let frontMatter = /^---\r?\n/.test(map.text)
+  let first = true
+  for (const line of map.text.split('\n')) {
+    if (frontMatter && !first && line.trim() === '---') frontMatter = false
+    else if (!frontMatter && line.trim()) starts.push(map.toCodePoint(at))
+    first = false
+    at += line.length + 1
+  }
+  return starts
+}
+
+interface TextInfo {
+  map: OffsetMap
+  paragraphs: number[]
+}
+
+function contextAround(info: TextInfo, start: number, end: number): { before: string; after: string } {
+  const { map } = info
+  const text = map.text
+  const from = map.toUtf16(start)
+  const to = map.toUtf16(end)
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1
+  const nl = text.indexOf('\n', to)
+  const lineEnd = nl === -1 ? text.length : nl
+  let before = text.slice(Math.max(lineStart, map.toUtf16(Math.max(0, start - CONTEXT_LENGTH))), from)
+  let after = text.slice(to, Math.min(lineEnd, map.toUtf16(Math.min(map.codePointLength, end + CONTEXT_LENGTH))))
+  // Cut at word boundaries unless the paragraph edge was reached.
+  if (from - before.length > lineStart) before = '…' + before.replace(/^\S*\s+/, '')
+  if (to + after.length < lineEnd) after = after.replace(/\s+\S*$/, '') + '…'
+  return { before: before.replace(/\r/g, ''), after: after.replace(/\r/g, '') }
+}
+
+/**
+ * Chooses and orders the excerpts a scope asks for. Filters combine with AND; values within one
+ * filter with OR. Throws a ScopeError when a filter names a tag or document the project lacks.
+ */
+export function selectExcerpts(source: ExcerptSource, scope: ExcerptScope = {}): ExcerptSet {
+  const order = scope.order ?? 'document'
+  const notes = scope.notes ?? true
+  const context = scope.context ?? false
+  const { tags, documents } = source
+  const byId = new Map(tags.map((t) => [t.id, t]))
+
+  let tagFilter: Set<string> | null = null
+  let chosenTags: Tag[] = []
+  if (scope.tags?.length) {
+    chosenTags = scope.tags.map((n) => {
+      const tag = byId.get(n) ?? tags.find((t) => collator.compare(t.name.trim(), n.trim()) === 0)
+      if (!tag) throw new ScopeError(`no tag named "${n}" in project ${source.projectName}`)
+      return tag
+    })
+    tagFilter = withDescendants(chosenTags, tags)
+  }
+  const docFilter = scope.docs?.length ? new Set(scope.docs) : null
+  for (const id of docFilter ?? []) {
+    if (!documents.some((d) => d.id === id)) throw new ScopeError(`no document with id "${id}" in project ${source.projectName}`)
+  }
+  const authorFilter = scope.authors?.length ? scope.authors.map((a) => a.trim()) : null
+  const idFilter = scope.annotationIds?.length ? new Set(scope.annotationIds) : null
+
+  const docOrder = new Map(documents.map((d, i) => [d.id, i]))
+  const texts = new Map<string, TextInfo>()
+  const info = (docId: string): TextInfo | undefined => {
+    const text = source.texts?.get(docId)
+    if (text === undefined) return undefined
+    let i = texts.get(docId)
+    if (!i) {
+      const map = new OffsetMap(text)
+      texts.set(docId, (i = { map, paragraphs: paragraphStarts(map) }))
+    }
+    return i
+  }
+
+  const excerpts: Excerpt[] = []
+  for (const { docId, annotation } of source.annotations) {
+    const document = documents.find((d) => d.id === docId)
+    if (!document) continue
+    if (docFilter && !docFilter.has(docId)) continue
+    if (authorFilter && !authorFilter.some((a) => collator.compare(a, document.author.trim()) === 0)) continue
+    if (idFilter && !idFilter.has(annotation.id)) continue
+    const ids = tagIdsOf(annotation)
+    if (tagFilter && !ids.some((id) => tagFilter!.has(id))) continue
+    const { start, end } = positionOf(annotation)
+    const quote = quoteOf(annotation)
+    const text = info(docId)
+    let paragraph: number | null = null
+    if (text) {
+      let lo = 0
+      while (lo < text.paragraphs.length && text.paragraphs[lo] <= start) lo++
+      paragraph = Math.max(1, lo)
+    }
+    let around = { before: '', after: '' }
+    if (context) {
+      around =
+        text && end <= text.map.codePointLength
+          ? contextAround(text, start, end)
+          : { before: quote.prefix ? '…' + quote.prefix : '', after: quote.suffix ? quote.suffix + '…' : '' }
+    }
+    const at = { start, end, paragraph }
+    excerpts.push({
+      id: annotation.id,
+      docId,
+      document,
+      start,
+      end,
+      paragraph,
+      quote: quote.exact,
+      ...around,
+      tags: ids.map((id) => byId.get(id)).filter((t): t is Tag => !!t),
+      note: notes ? noteOf(annotation) : '',
+      created: annotation.created,
+      citation: formatCitation(document, at),
+      annotation,
+    })
+  }
+  excerpts.sort((a, b) => (docOrder.get(a.docId)! - docOrder.get(b.docId)!) || a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1))
+
+  const groups: ExcerptGroup[] = []
+  if (order === 'document') {
+    for (const document of documents) {
+      const items = excerpts.filter((e) => e.docId === document.id)
+      if (items.length) groups.push({ heading: document.title || document.id, document, excerpts: items })
+    }
+  } else {
+    for (const tag of tagsInTreeOrder(tags)) {
+      if (tagFilter && !tagFilter.has(tag.id)) continue
+      const items = excerpts.filter((e) => e.tags.some((t) => t.id === tag.id))
+      if (items.length) groups.push({ heading: tagPath(tag, tags), tag, excerpts: items })
+    }
+    const untagged = excerpts.filter((e) => e.tags.length === 0)
+    if (untagged.length) groups.push({ heading: 'Untagged', excerpts: untagged })
+  }
+
+  const docCount = new Set(excerpts.map((e) => e.docId)).size
+  const what = [
+    chosenTags.length ? `${chosenTags.length > 1 ? 'tags' : 'tag'} ${chosenTags.map((t) => t.name).join(', ')}` : '',
+    docFilter ? `${docFilter.size > 1 ? 'documents' : 'document'} ${[...docFilter].join(', ')}` : '',
+    authorFilter ? `${authorFilter.length > 1 ? 'authors' : 'author'} ${authorFilter.join(', ')}` : '',
+    idFilter ? 'selected annotations' : '',
+  ].filter(Boolean)
+  const counts = `${excerpts.length} ${excerpts.length === 1 ? 'excerpt' : 'excerpts'} from ${docCount} ${docCount === 1 ? 'document' : 'documents'}`
+  return {
+    title: `${source.projectName}: annotated excerpts`,
+    description: [...what, counts].join('; '),
+    order,
+    notes,
+    context,
+    groups,
+    excerpts,
+    tags,
+  }
+}
+

@@ -1,0 +1,98 @@
+import type { Excerpt, ExcerptSet } from './excerpts.js'
+import type { Tag } from '../annotations/codebook.js'
+
+// Annotated excerpts as one self-contained HTML page: no scripts, no external resources, styles
+// inline, tag colours as swatches and excerpt borders, print rules for paper (A4 and Letter). The
+// PDF export prints exactly this page (Chromium's page.pdf from the CLI and web host; Electron
+// would call webContents.printToPDF on the same HTML).
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}
+
+/** A colour safe to put in a style attribute (tag colours are validated as #rrggbb on load). */
+function colour(tag: Tag | undefined): string {
+  return tag && /^#[0-9a-fA-F]{6}$/.test(tag.colour) ? tag.colour : '#888888'
+}
+
+/**
+ * A note's Markdown as HTML: paragraphs, line breaks, **strong** and *emphasis*; everything else
+ * (links, images, raw HTML) stays visible as the text it is, escaped.
+ */
+function noteHtml(note: string): string {
+  return note
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => {
+      const html = escapeHtml(p)
+        .replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
+        .replace(/(^|[^*\w])\*([^*\n]+)\*(?![*\w])/g, '$1<em>$2</em>')
+        .replace(/\n/g, '<br>')
+      return `<p>${html}</p>`
+    })
+    .join('')
+}
+
+function excerptHtml(e: Excerpt, set: ExcerptSet, groupTag: Tag | undefined): string {
+  const border = colour(groupTag ?? e.tags[0])
+  const quote = set.context
+    ? `<span class="context">${escapeHtml(e.before)}</span><mark style="background:${border}33">${escapeHtml(e.quote)}</mark><span class="context">${escapeHtml(e.after)}</span>`
+    : escapeHtml(e.quote)
+  const tags = e.tags.length
+    ? `<p class="tags">${e.tags.map((t) => `<span class="tag"><span class="swatch" style="background:${colour(t)}"></span>${escapeHtml(t.name)}</span>`).join(' ')}</p>`
+    : ''
+  const note = set.notes && e.note ? `<div class="note"><span class="label">Note</span>${noteHtml(e.note)}</div>` : ''
+  return `<article class="excerpt" id="${escapeHtml(e.id)}">
+<blockquote style="border-left-color:${border}">${quote.replace(/\n/g, '<br>')}</blockquote>
+<p class="citation">${escapeHtml(e.citation)}</p>
+${tags}${note}</article>`
+}
+
+const STYLE = `
+:root { color-scheme: light; }
+body { font: 11pt/1.5 Georgia, "DejaVu Serif", "Times New Roman", serif; color: #1d1d1f; max-width: 46rem; margin: 2.5rem auto; padding: 0 1.5rem; }
+header h1 { font: 600 1.6rem/1.25 system-ui, "DejaVu Sans", sans-serif; margin: 0 0 .25rem; }
+header p { color: #555; margin: 0 0 2rem; font-style: italic; }
+h2 { font: 600 1.15rem/1.3 system-ui, "DejaVu Sans", sans-serif; margin: 2rem 0 1rem; padding-bottom: .25rem; border-bottom: 1px solid #ddd; display: flex; align-items: center; gap: .5rem; }
+h2 .swatch { width: .9rem; height: .9rem; }
+.excerpt { margin: 0 0 1.5rem; break-inside: avoid; page-break-inside: avoid; }
+blockquote { margin: 0; padding: .25rem 0 .25rem 1rem; border-left: 4px solid #888; font-size: 1.05em; }
+.context { color: #6b6b6b; }
+mark { color: inherit; padding: 0 .1em; }
+.citation { margin: .35rem 0 0 1.25rem; font: .85rem/1.4 system-ui, "DejaVu Sans", sans-serif; color: #444; }
+.tags { margin: .35rem 0 0 1.25rem; font: .8rem/1.4 system-ui, "DejaVu Sans", sans-serif; }
+.tag { display: inline-flex; align-items: center; gap: .3rem; margin-right: .6rem; }
+.swatch { display: inline-block; width: .7rem; height: .7rem; border-radius: 2px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.note { margin: .5rem 0 0 1.25rem; padding: .4rem .75rem; background: #f6f6f4; border-radius: 4px; font: .9rem/1.45 system-ui, "DejaVu Sans", sans-serif; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.note p { margin: .2rem 0; }
+.note .label { font-weight: 600; font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: #666; }
+.empty { color: #666; }
+@page { margin: 18mm 16mm; }
+@media print { body { margin: 0; max-width: none; padding: 0; } h2 { break-after: avoid; page-break-after: avoid; } }
+`
+
+/** The HTML export of an excerpt set: one self-contained, printable page. */
+export function excerptsToHtml(set: ExcerptSet): string {
+  const body = set.groups
+    .map((g) => {
+      const swatch = g.tag ? `<span class="swatch" style="background:${colour(g.tag)}"></span>` : ''
+      return `<section>\n<h2>${swatch}${escapeHtml(g.heading)}</h2>\n${g.excerpts.map((e) => excerptHtml(e, set, g.tag)).join('\n')}\n</section>`
+    })
+    .join('\n')
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(set.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header><h1>${escapeHtml(set.title)}</h1><p>${escapeHtml(set.description)}</p></header>
+${body || '<p class="empty">No annotations match this selection.</p>'}
+</body>
+</html>
+`
+}

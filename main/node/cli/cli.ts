@@ -1,0 +1,233 @@
+import { writeFile } from 'node:fs/promises'
+import { resolve as resolvePath } from 'node:path'
+import { parseArgs } from 'node:util'
+import { positionOf, tagIdsOf } from '../../core/annotations/annotation.js'
+import { ApiError } from '../../core/contract/api.js'
+import { stableStringify } from '../../core/project/json.js'
+import { findOccurrences } from '../../core/annotations/quote.js'
+import { OffsetMap } from '../../core/text/offsets.js'
+import { annotationsCommand, CODEBOOK_USAGE, tagsCommand } from './codebook.js'
+import { UsageError } from './error.js'
+import { definitionsCommand, overlapsCommand } from '../engine/inline.js'
+import { userDataDir } from '../project/paths.js'
+import { CORPUS_DIR, isEntryPoint } from '../root.js'
+import { Service } from '../service/service.js'
+
+// The headless CLI: the same services as the app, no UI. stdout carries only the result (JSON
+// with --json); errors go to stderr. Exit codes: 0 done, 1 runtime error (one line), 2 usage.
+
+export const USAGE = `Usage: parallax <command> [options]
+
+Commands:
+  import <files|folders>... [--project DIR]   add .txt, .md, .html, .docx, .pdf or .qdpx documents
+                                              (creates the project if needed)
+  list [--project DIR] [--json]               documents and their annotation counts
+  annotate --doc ID --quote TEXT [--occurrence N] [--tag NAME]... [--note TEXT] [--project DIR]
+                                              annotate the N-th occurrence (default 1) of TEXT;
+                                              prints the annotation once it is on disk
+  overlaps <folder|project> [--json] [--limit N]
+                                              passages the documents share, best first
+  definitions <folder|project> [--term TEXT] [--json]
+                                              how each document defines the term (without
+                                              --term: the corpus's key terms, defining the first)
+  export --format md|html|docx|csv|pdf|jsonld|qdpx --out FILE [--tag NAME]... [--doc ID]...
+         [--author NAME]... [--order document|tag] [--no-notes] [--context] [--project DIR]
+                                              write annotated excerpts with their citations
+${CODEBOOK_USAGE}
+
+Without --project, commands act on the default project of the bundled corpus.`
+
+export { UsageError }
+
+interface Io {
+  out: (text: string) => void
+  err: (text: string) => void
+}
+
+const COMMANDS = {
+  import: { project: { type: 'string' } },
+  list: { project: { type: 'string' }, json: { type: 'boolean' } },
+  annotate: {
+    project: { type: 'string' },
+    doc: { type: 'string' },
+    quote: { type: 'string' },
+    occurrence: { type: 'string' },
+    tag: { type: 'string', multiple: true },
+    note: { type: 'string' },
+  },
+  overlaps: { json: { type: 'boolean' }, limit: { type: 'string' }, verbose: { type: 'boolean' } },
+  definitions: { json: { type: 'boolean' }, term: { type: 'string' }, verbose: { type: 'boolean' } },
+  export: {
+    project: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    tag: { type: 'string', multiple: true },
+    doc: { type: 'string', multiple: true },
+    author: { type: 'string', multiple: true },
+    order: { type: 'string' },
+    'no-notes': { type: 'boolean' },
+    context: { type: 'boolean' },
+  },
+} as const
+
+type CommandName = keyof typeof COMMANDS
+
+function parse(command: CommandName, args: string[]) {
+  try {
+    return parseArgs({ args, options: COMMANDS[command], strict: true, allowPositionals: command === 'import' || command === 'overlaps' || command === 'definitions' })
+  } catch (e) {
+    throw new UsageError(`${command}: ${(e as Error).message}`)
+  }
+}
+
+function need<T>(value: T | undefined, flag: string, command: string): T {
+  if (value === undefined) throw new UsageError(`${command}: ${flag} is required`)
+  return value
+}
+
+async function open(project: string | undefined): Promise<Service> {
+  return Service.start({ corpusDir: CORPUS_DIR, userData: userDataDir(), project })
+}
+
+function pad(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n)
+}
+
+/** Runs one CLI command line; resolves with the exit code. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    if (!command || command === '--help' || command === 'help') {
+      io.out(USAGE)
+      return command ? 0 : 2
+    }
+    if (command === 'tags') return await tagsCommand(rest, io, open)
+    if (command === 'annotations') return await annotationsCommand(rest, io, open)
+    if (!Object.prototype.hasOwnProperty.call(COMMANDS, command)) throw new UsageError(`unknown command: ${command}`)
+    const { values, positionals } = parse(command as CommandName, rest) as { values: Record<string, unknown>; positionals: string[] }
+    const project = values.project as string | undefined
+
+    if (command === 'import') {
+      if (positionals.length === 0) throw new UsageError('import: name at least one file or folder')
+      const service = await open(project)
+      const { added } = await service.importDocuments({ paths: positionals })
+      const skipped = added.length === 0 ? ' (all already in the project)' : ''
+      io.err(`imported ${added.length} document(s) into ${service.project.dir}${skipped}`)
+      for (const d of added) io.out(`${d.id}\t${d.title}`)
+      return 0
+    }
+
+    if (command === 'list') {
+      const service = await open(project)
+      const view = await service.getProject()
+      if (values.json) {
+        io.out(
+          JSON.stringify(
+            {
+              project: { name: view.name, dir: view.dir },
+              documents: view.documents.map((d) => ({
+                id: d.id,
+                file: d.file,
+                title: d.title,
+                author: d.author,
+                outlet: d.outlet,
+                date: d.date,
+                url: d.url,
+                annotations: d.annotationCount,
+              })),
+              problems: view.problems,
+            },
+            null,
+            2,
+          ),
+        )
+      } else {
+        io.out(`${view.name} (${view.dir})`)
+        for (const d of view.documents) {
+          io.out(`${pad(d.id, 36)} ${pad(d.title, 48)} ${pad(d.author || '—', 16)} ${pad(d.outlet || '—', 24)} ${pad(d.date || '—', 10)} ${d.annotationCount} annotation(s)`)
+        }
+      }
+      for (const p of view.problems) io.err(`warning: ${p.path}: ${p.reason}`)
+      return 0
+    }
+
+    if (command === 'overlaps' || command === 'definitions') {
+      if (positionals.length !== 1) throw new UsageError(`${command}: name one folder or project`)
+      const limit = values.limit === undefined ? undefined : Number(values.limit)
+      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`overlaps: --limit wants a whole number from 1, not "${values.limit}"`)
+      const options = { json: values.json as boolean | undefined, verbose: values.verbose as boolean | undefined }
+      if (command === 'overlaps') return await overlapsCommand(positionals[0], { ...options, limit }, io)
+      return await definitionsCommand(positionals[0], { ...options, term: values.term as string | undefined }, io)
+    }
+
+    if (command === 'export') {
+      const { EXPORT_FORMATS, exportExcerpts } = await import('../export/export.js')
+      const format = need(values.format as string | undefined, '--format', command)
+      if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`export: --format is one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`)
+      const out = need(values.out as string | undefined, '--out', command)
+      const order = (values.order as string | undefined) ?? 'document'
+      if (order !== 'document' && order !== 'tag') throw new UsageError(`export: --order is document or tag, not "${order}"`)
+      const service = await open(project)
+      const file = await exportExcerpts(service.project, {
+        format: format as (typeof EXPORT_FORMATS)[number],
+        tags: values.tag as string[] | undefined,
+        docs: values.doc as string[] | undefined,
+        authors: values.author as string[] | undefined,
+        order,
+        notes: !values['no-notes'],
+        context: !!values.context,
+      })
+      await writeFile(out, file.bytes)
+      io.err(`exported ${file.excerpts} excerpt(s) as ${format} to ${out}`)
+      io.out(resolvePath(out))
+      return 0
+    }
+
+    // annotate
+    const docId = need(values.doc as string | undefined, '--doc', command)
+    const quote = need(values.quote as string | undefined, '--quote', command)
+    const occurrence = values.occurrence === undefined ? 1 : Number(values.occurrence)
+    if (!Number.isInteger(occurrence) || occurrence < 1) throw new UsageError(`annotate: --occurrence wants a whole number from 1, not "${values.occurrence}"`)
+    const service = await open(project)
+    const { text } = await service.getDocument({ id: docId })
+    const map = new OffsetMap(text)
+    const found = findOccurrences(map, quote)
+    if (found.length === 0) throw new ApiError('not-found', `the quote does not occur in document "${docId}"`)
+    if (occurrence > found.length) {
+      throw new ApiError('not-found', `the quote occurs ${found.length} time(s) in "${docId}"; --occurrence ${occurrence} is past the last`)
+    }
+    if (found.length > 1 && values.occurrence === undefined) {
+      io.err(`note: the quote occurs ${found.length} times in "${docId}"; annotating the first (choose with --occurrence N)`)
+    }
+    const start = found[occurrence - 1]
+    const { annotation, createdTags } = await service.createAnnotation({
+      docId,
+      start,
+      end: map.toCodePoint(map.toUtf16(start) + quote.length),
+      tags: (values.tag as string[] | undefined) ?? [],
+      note: values.note as string | undefined,
+    })
+    for (const t of createdTags) io.err(`created tag "${t.name}" (${t.id})`)
+    io.out(stableStringify(annotation.annotation).trimEnd())
+    const p = positionOf(annotation.annotation)
+    io.err(`annotated ${docId} ${p.start}..${p.end} with ${tagIdsOf(annotation.annotation).length} tag(s)`)
+    return 0
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`parallax: ${e.message}\n\n${USAGE}`)
+      return 2
+    }
+    io.err(`parallax: ${(e as Error).message}`)
+    return 1
+  }
+}
+
+if (isEntryPoint(import.meta.url)) {
+  // Output piped into a command that stops reading (head, less) is not an error of ours.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0)
+    throw e
+  })
+  const code = await runCli(process.argv.slice(2), { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') })
+  process.exitCode = code
+}

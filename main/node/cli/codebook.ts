@@ -1,0 +1,119 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { noteOf, tagIdsOf } from '../../core/annotations/annotation.js'
+import { ApiError } from '../../core/contract/api.js'
+import { findTagByName, type Tag } from '../../core/annotations/codebook.js'
+import { UsageError } from './error.js'
+import type { Service } from '../service/service.js'
+
+// CLI commands for the codebook and for reading annotations back:
+//   tags list|create|rename|merge|delete [...] [--project DIR] [--json]
+//   annotations [--tag NAME]... [--doc ID]... [--project DIR] [--json]
+
+export const CODEBOOK_USAGE = `  tags list [--json]                          the codebook as a tree, with counts
+  tags create NAME [--parent NAME] [--colour #RRGGBB] [--description TEXT]
+  tags rename NAME NEW-NAME                   annotations follow (tags are referenced by id)
+  tags merge FROM INTO                        FROM's annotations and sub-tags move to INTO
+  tags delete NAME [--reassign NAME]          without --reassign, FROM is removed from its annotations
+  annotations [--tag NAME]... [--doc ID]... [--json]
+                                              annotations with their anchoring status
+                                              (anchored, moved, orphan); --tag includes sub-tags`
+
+export interface CliIo {
+  out: (text: string) => void
+  err: (text: string) => void
+}
+
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, command: string): { values: Record<string, unknown>; positionals: string[] } {
+  try {
+    return parseArgs({ args, options: { project: { type: 'string' }, json: { type: 'boolean' }, ...options }, strict: true, allowPositionals: true })
+  } catch (e) {
+    throw new UsageError(`${command}: ${(e as Error).message}`)
+  }
+}
+
+/** The tag a person names: by name (any case) or by id. */
+function tagNamed(tags: readonly Tag[], name: string): Tag {
+  const tag = findTagByName(tags, name) ?? tags.find((t) => t.id === name)
+  if (!tag) throw new ApiError('not-found', `no tag named "${name}"`)
+  return tag
+}
+
+/** The project the command line names (--project), opened by `open`. */
+export type Opener = (project: string | undefined) => Promise<Service>
+
+export async function tagsCommand(args: string[], io: CliIo, open: Opener): Promise<number> {
+  const [sub, ...rest] = args
+  const { values, positionals } = parse(rest, { parent: { type: 'string' }, colour: { type: 'string' }, description: { type: 'string' }, reassign: { type: 'string' } }, `tags ${sub ?? ''}`.trim())
+  const want = (n: number, names: string) => {
+    if (positionals.length !== n) throw new UsageError(`tags ${sub}: expected ${names}`)
+  }
+  if (!['list', 'create', 'rename', 'merge', 'delete'].includes(sub)) throw new UsageError(`tags: expected list, create, rename, merge or delete${sub ? `, not "${sub}"` : ''}`)
+  if (sub === 'list') want(0, 'no arguments')
+  if (sub === 'create' || sub === 'delete') want(1, 'one tag name')
+  if (sub === 'rename' || sub === 'merge') want(2, 'two tag names')
+  const service = await open(values.project as string | undefined)
+  const tags = () => service.project.codebook.tags
+
+  if (sub === 'list') {
+    const view = await service.getProject()
+    const rows = view.tags.map((t) => ({ ...t, count: view.tagCounts[t.id] ?? 0 }))
+    if (values.json) io.out(JSON.stringify({ tags: rows }, null, 2))
+    else {
+      const print = (parent: string | null, depth: number) => {
+        for (const t of rows.filter((r) => r.parent === parent)) {
+          io.out(`${'  '.repeat(depth)}${t.name}  ${t.colour}  ${t.count} annotation(s)${t.description ? `  — ${t.description}` : ''}`)
+          print(t.id, depth + 1)
+        }
+      }
+      print(null, 0)
+      if (rows.length === 0) io.err('the codebook is empty')
+    }
+    return 0
+  }
+  let result: unknown
+  if (sub === 'create') {
+    const parent = values.parent ? tagNamed(tags(), values.parent as string).id : null
+    result = (await service.createTag({ name: positionals[0], parent, colour: values.colour as string | undefined, description: values.description as string | undefined })).tag
+  } else if (sub === 'rename') {
+    result = (await service.updateTag({ id: tagNamed(tags(), positionals[0]).id, name: positionals[1] })).tag
+  } else if (sub === 'merge') {
+    const r = await service.mergeTags({ from: tagNamed(tags(), positionals[0]).id, into: tagNamed(tags(), positionals[1]).id })
+    io.err(`moved ${r.moved} annotation(s)`)
+    result = r.into
+  } else {
+    const id = tagNamed(tags(), positionals[0]).id
+    const reassignTo = values.reassign ? tagNamed(tags(), values.reassign as string).id : undefined
+    const r = await service.deleteTag({ id, reassignTo })
+    io.err(`${reassignTo ? 'reassigned' : 'removed the tag from'} ${r.changed} annotation(s)`)
+    result = { deleted: id }
+  }
+  io.out(JSON.stringify(result, null, 2))
+  return 0
+}
+
+export async function annotationsCommand(args: string[], io: CliIo, open: Opener): Promise<number> {
+  const { values, positionals } = parse(args, { tag: { type: 'string', multiple: true }, doc: { type: 'string', multiple: true } }, 'annotations')
+  if (positionals.length) throw new UsageError(`annotations: unexpected argument "${positionals[0]}"`)
+  const service = await open(values.project as string | undefined)
+  const tags = service.project.codebook.tags
+  const tagIds = ((values.tag as string[] | undefined) ?? []).map((n) => tagNamed(tags, n).id)
+  const docIds = (values.doc as string[] | undefined) ?? []
+  for (const id of docIds) service.project.document(id)
+  const { items } = await service.retrieve({ tagIds, docIds, includeChildren: true })
+  const name = (id: string) => tags.find((t) => t.id === id)?.name ?? id
+  const rows = items.map((i) => ({
+    doc: i.docId,
+    id: i.annotation.id,
+    status: i.status,
+    start: i.start,
+    end: i.end,
+    quote: i.quote,
+    tags: tagIdsOf(i.annotation).map(name),
+    note: noteOf(i.annotation),
+    annotation: i.annotation,
+  }))
+  if (values.json) io.out(JSON.stringify({ annotations: rows }, null, 2))
+  else for (const r of rows) io.out(`${r.doc}\t${r.start}..${r.end}\t${r.status}\t${r.tags.join(', ') || '—'}\t${r.quote.replace(/\s+/g, ' ').slice(0, 80)}`)
+  return 0
+}

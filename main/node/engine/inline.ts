@@ -1,0 +1,131 @@
+import { readdir, stat } from 'node:fs/promises'
+import { basename, extname, join, resolve } from 'node:path'
+import { ApiError } from '../../core/contract/api.js'
+import type { EngineDocument } from '../../core/engine/analyse.js'
+import { findDefinitions } from '../../core/definitions/definitions.js'
+import { type ExcludedRange, maskExcluded, withOriginalTexts } from '../../core/project/exclusions.js'
+import { readStatedMetadata } from '../../core/project/metadata.js'
+import { findOverlaps } from '../../core/engine/overlaps.js'
+import { documentIdFor } from '../../core/project/project.js'
+import { readManifest, MANIFEST_FILE } from '../project/corpus.js'
+import { readTextFile } from '../project/decode.js'
+import { MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS } from '../../core/project/formats.js'
+import { PROJECT_FILE, ProjectStore } from '../project/store.js'
+
+// The Node side of the engine's CLI commands, `overlaps` and `definitions`: read the documents of
+// a folder, run the pure engine (main/core), print the result. A folder is read as
+//   a project     it has project.json: its documents, through ProjectStore;
+//   the bundled corpus, or any folder with a manifest.json of the same shape: the files it lists;
+//   a plain folder of .txt and .md files (recursively), ids made from the file names.
+// Texts are decoded strictly (decode.ts): an empty, binary or non-UTF-8 file stops the command
+// with an error naming it.
+
+/** A document as the CLI lists it. `path` is the file it was read from. */
+export interface ListedDocument {
+  id: string
+  path: string
+  title: string
+}
+
+export interface LoadedCorpus {
+  documents: ListedDocument[]
+  /** The texts the engine reads: excluded ranges blanked (offsets kept). */
+  texts: EngineDocument[]
+  /** The texts as decoded from their files, by id. */
+  originals: Map<string, string>
+}
+
+/** Reads the documents of a project, manifest or plain folder (see above). */
+export async function loadFolder(given: string): Promise<LoadedCorpus> {
+  const dir = resolve(given)
+  const info = await stat(dir).catch(() => null)
+  if (!info) throw new ApiError('not-found', `${dir}: no such folder`)
+  if (!info.isDirectory()) throw new ApiError('invalid-input', `${dir}: not a folder (give a folder of .txt/.md files or a project folder)`)
+  const documents: ListedDocument[] = []
+  const texts: EngineDocument[] = []
+  const originals = new Map<string, string>()
+  const add = async (id: string, path: string, title: string | ((text: string) => string), excluded?: readonly ExcludedRange[]): Promise<void> => {
+    const text = await readTextFile(path)
+    documents.push({ id, path, title: typeof title === 'string' ? title : title(text) })
+    // Excluded ranges are blanked with offsets kept, so passages' start/end/text still refer to the file.
+    texts.push({ id, text: excluded?.length ? maskExcluded(text, excluded) : text })
+    originals.set(id, text)
+  }
+  if (await stat(join(dir, PROJECT_FILE)).catch(() => null)) {
+    const store = await ProjectStore.open(dir)
+    for (const doc of store.project.documents) await add(doc.id, store.documentPath(doc), doc.title, doc.excluded)
+  } else if (await stat(join(dir, MANIFEST_FILE)).catch(() => null)) {
+    const manifest = await readManifest(dir)
+    for (const doc of manifest.documents) await add(doc.id, join(dir, doc.file), doc.title)
+  } else {
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile() && !e.name.startsWith('.'))
+      .filter((e) => TEXT_EXTENSIONS.has(extname(e.name).toLowerCase()) || MARKDOWN_EXTENSIONS.has(extname(e.name).toLowerCase()))
+      .map((e) => join(e.parentPath, e.name))
+      .sort()
+    if (files.length === 0) throw new ApiError('not-found', `${dir}: the folder holds no .txt or .md files`)
+    for (const path of files) {
+      const id = documentIdFor(basename(path), documents.map((d) => d.id))
+      const markdown = MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase())
+      await add(id, path, (text) => readStatedMetadata(text, markdown).title || basename(path, extname(path)))
+    }
+  }
+  if (documents.length === 0) throw new ApiError('not-found', `${dir}: the project has no documents`)
+  return { documents, texts, originals }
+}
+
+interface Io {
+  out: (text: string) => void
+  err: (text: string) => void
+}
+
+function progressTo(io: Io, enabled: boolean) {
+  if (!enabled) return {}
+  let last = ''
+  return {
+    onProgress: (p: { phase: string }) => {
+      if (p.phase !== last) io.err(`… ${p.phase}`)
+      last = p.phase
+    },
+  }
+}
+
+/** `overlaps <folder> [--json] [--limit N]`: the passages the documents share, best first. */
+export async function overlapsCommand(folder: string, options: { json?: boolean; limit?: number; verbose?: boolean }, io: Io): Promise<number> {
+  const { documents, texts, originals } = await loadFolder(folder)
+  const result = findOverlaps(texts, { limit: options.limit }, progressTo(io, !!options.verbose))
+  result.overlaps = withOriginalTexts(result.overlaps, originals)
+  if (options.json) {
+    io.out(JSON.stringify({ documents, overlaps: result.overlaps }, null, 2))
+    return 0
+  }
+  io.out(`${result.overlaps.length} overlap(s) among ${documents.length} document(s)`)
+  result.overlaps.forEach((o, k) => {
+    io.out(`\n${k + 1}. ${o.kind}, score ${o.score} (${o.words} shared words, similarity ${o.similarity})`)
+    for (const p of o.passages) io.out(`   ${p.doc} ${p.start}-${p.end}: ${oneLine(p.text)}`)
+  })
+  return 0
+}
+
+/** `definitions <folder> [--term TEXT] [--json]`: how each document defines the term. */
+export async function definitionsCommand(folder: string, options: { json?: boolean; term?: string; verbose?: boolean }, io: Io): Promise<number> {
+  const { documents, texts } = await loadFolder(folder)
+  const result = findDefinitions(texts, { term: options.term }, progressTo(io, !!options.verbose))
+  if (options.json) {
+    const { term, aliases, definitions, groups, terms } = result
+    io.out(JSON.stringify({ term, aliases, documents, definitions, groups, ...(terms ? { terms } : {}) }, null, 2))
+    return 0
+  }
+  if (result.terms) io.out(`key terms: ${result.terms.map((t) => t.term + (t.aliases.length ? ` (${t.aliases.join(', ')})` : '')).join('; ')}\n`)
+  io.out(`"${result.term}"${result.aliases.length ? ` also ${result.aliases.map((a) => `"${a}"`).join(', ')}` : ''}: ${result.definitions.length} definition(s)`)
+  for (const d of result.definitions) {
+    io.out(`\n[group ${d.group + 1}] ${d.doc} ${d.start}-${d.end} (${d.pattern}): ${oneLine(d.text)}`)
+    if (d.shared.length) io.out(`   shares: ${d.shared.map((s) => `"${s.text}"`).join(', ')}`)
+  }
+  return 0
+}
+
+function oneLine(text: string, max = 240): string {
+  const flat = text.replace(/\s+/g, ' ')
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}

@@ -1,0 +1,305 @@
+import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+import { zipSync } from 'fflate'
+import { ApiError } from '../../core/contract/api.js'
+import type { Tag } from '../../core/annotations/codebook.js'
+import { type ExcerptScope, type ExcerptSet, type ExcerptSource, ScopeError, selectExcerpts, tagsInTreeOrder } from '../../core/export/excerpts.js'
+import { excerptsToCsv } from '../../core/export/csv.js'
+import { excerptsToHtml } from '../../core/export/html.js'
+import { excerptsToJsonLd, exportBaseName } from '../../core/export/jsonld.js'
+import { excerptsToMarkdown } from '../../core/export/markdown.js'
+import { stableStringify } from '../../core/project/json.js'
+import { type QdaCode, type QdaNote, type QdaProject, type QdaSource, buildQde, guidFor, selectionName } from '../../core/export/refi-qda.js'
+import { codePointLength } from '../../core/text/offsets.js'
+import { lowerBound } from '../../core/text/sorted.js'
+import { htmlToPdf } from './pdf.js'
+import type { ProjectStore } from '../project/store.js'
+
+// Writes annotated excerpts in every export format. The text formats (Markdown, HTML, CSV,
+// JSON-LD) are rendered by pure functions in main/core; here are the binary ones: DOCX (the docx
+// package), PDF (the HTML printed by Chromium, export-pdf.ts) and REFI-QDA .qdpx (project.qde plus
+// the sources as UTF-8 text, zipped with fflate).
+
+export const EXPORT_FORMATS = ['md', 'html', 'docx', 'csv', 'pdf', 'jsonld', 'qdpx'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export interface ExportRequest extends ExcerptScope {
+  format: ExportFormat
+}
+
+/** An exported file: its name, media type and bytes (and its text, for text formats). */
+export interface ExportFile {
+  fileName: string
+  mediaType: string
+  bytes: Uint8Array
+  /** The content as text, for the text formats. */
+  text?: string
+  /** How many excerpts (annotations) it holds. */
+  excerpts: number
+}
+
+const FORMATS: Record<ExportFormat, { suffix: string; mediaType: string }> = {
+  md: { suffix: '.excerpts.md', mediaType: 'text/markdown; charset=utf-8' },
+  html: { suffix: '.excerpts.html', mediaType: 'text/html; charset=utf-8' },
+  docx: { suffix: '.excerpts.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  csv: { suffix: '.excerpts.csv', mediaType: 'text/csv; charset=utf-8' },
+  pdf: { suffix: '.excerpts.pdf', mediaType: 'application/pdf' },
+  jsonld: { suffix: '.annotations.jsonld', mediaType: 'application/ld+json' },
+  qdpx: { suffix: '.qdpx', mediaType: 'application/zip' },
+}
+
+/** Names the tool in REFI-QDA files (Project origin). */
+export const ORIGIN = 'Parallax'
+
+/** The project as excerpts are drawn from it: documents, codebook, annotations and readable texts. */
+export async function loadExcerptSource(store: ProjectStore): Promise<ExcerptSource> {
+  const documents = store.project.documents
+  const texts = new Map<string, string>()
+  for (const d of documents) {
+    const text = await store.text(d.id).catch(() => null)
+    if (text !== null) texts.set(d.id, text)
+  }
+  return {
+    projectName: store.name,
+    documents,
+    tags: store.codebook.tags,
+    annotations: documents.flatMap((d) => store.annotationsOf(d.id).map((annotation) => ({ docId: d.id, annotation }))),
+    texts,
+  }
+}
+
+function select(source: ExcerptSource, scope: ExcerptScope): ExcerptSet {
+  try {
+    return selectExcerpts(source, scope)
+  } catch (e) {
+    if (e instanceof ScopeError) throw new ApiError('not-found', e.message)
+    throw e
+  }
+}
+
+/** Writes the excerpts a request selects in its format. */
+/** Prints an HTML export to PDF: htmlToPdf (Chromium via Playwright) by default; Electron passes webContents.printToPDF. */
+export type PdfPrinter = (html: string, title: string) => Promise<Uint8Array>
+
+export async function exportExcerpts(store: ProjectStore, request: ExportRequest, printPdf: PdfPrinter = htmlToPdf): Promise<ExportFile> {
+  const format = FORMATS[request.format]
+  if (!format) throw new ApiError('invalid-input', `unknown export format "${request.format}" (one of ${EXPORT_FORMATS.join(', ')})`)
+  const source = await loadExcerptSource(store)
+  const set = select(source, request)
+  const fileName = exportBaseName(store.name) + format.suffix
+  const excerpts = set.excerpts.length
+  const text = (content: string): ExportFile => ({ fileName, mediaType: format.mediaType, bytes: new TextEncoder().encode(content), text: content, excerpts })
+  const binary = (bytes: Uint8Array): ExportFile => ({ fileName, mediaType: format.mediaType, bytes, excerpts })
+  switch (request.format) {
+    case 'md':
+      return text(excerptsToMarkdown(set))
+    case 'html':
+      return text(excerptsToHtml(set))
+    case 'csv':
+      return text(excerptsToCsv(set))
+    case 'jsonld':
+      return text(stableStringify(excerptsToJsonLd(set)))
+    case 'docx':
+      return binary(await excerptsToDocx(set))
+    case 'pdf':
+      return binary(await printPdf(excerptsToHtml(set), set.title))
+    case 'qdpx':
+      return binary(excerptsToQdpx(source, set, request))
+  }
+}
+
+/** What the API hands the UI: text as it is, binary formats in base64. */
+export function exportResult(file: ExportFile): { fileName: string; mediaType: string; content: string; encoding: 'utf8' | 'base64' } {
+  return file.text !== undefined
+    ? { fileName: file.fileName, mediaType: file.mediaType, content: file.text, encoding: 'utf8' }
+    : { fileName: file.fileName, mediaType: file.mediaType, content: Buffer.from(file.bytes).toString('base64'), encoding: 'base64' }
+}
+
+// DOCX ------------------------------------------------------------------------------------------
+
+/** "#e6a23c" → "E6A23C" (docx colours have no "#"). */
+function docxColour(tag: Tag | undefined): string {
+  return tag && /^#[0-9a-fA-F]{6}$/.test(tag.colour) ? tag.colour.slice(1).toUpperCase() : '888888'
+}
+
+/** Runs for text with line breaks kept. */
+function runs(text: string, options: { italics?: boolean; color?: string; bold?: boolean } = {}): TextRun[] {
+  return text.split(/\r?\n/).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...options }))
+}
+
+/** The DOCX export: a heading per group; each excerpt a quotation, then citation, tags and note. */
+export async function excerptsToDocx(set: ExcerptSet): Promise<Uint8Array> {
+  const children: Paragraph[] = [
+    new Paragraph({ text: set.title, heading: HeadingLevel.TITLE }),
+    new Paragraph({ children: [new TextRun({ text: set.description, italics: true, color: '555555' })], spacing: { after: 240 } }),
+  ]
+  for (const group of set.groups) {
+    children.push(new Paragraph({ text: group.heading, heading: HeadingLevel.HEADING_1 }))
+    for (const e of group.excerpts) {
+      const colour = docxColour(group.tag ?? e.tags[0])
+      const quote = set.context
+        ? [...runs(e.before, { color: '6B6B6B' }), ...runs(e.quote), ...runs(e.after, { color: '6B6B6B' })]
+        : runs(e.quote)
+      children.push(
+        new Paragraph({
+          style: 'Excerpt',
+          children: quote,
+          border: { left: { style: BorderStyle.SINGLE, size: 24, color: colour, space: 8 } },
+        }),
+      )
+      children.push(new Paragraph({ style: 'Citation', children: [new TextRun(`— ${e.citation}`)] }))
+      if (e.tags.length) {
+        const tagRuns: TextRun[] = [new TextRun({ text: 'Tags: ', bold: true })]
+        e.tags.forEach((t, i) => {
+          if (i) tagRuns.push(new TextRun(', '))
+          tagRuns.push(new TextRun({ text: '■ ', color: docxColour(t) }), new TextRun(t.name))
+        })
+        children.push(new Paragraph({ style: 'Details', children: tagRuns }))
+      }
+      if (set.notes && e.note) {
+        children.push(new Paragraph({ style: 'Details', children: [new TextRun({ text: 'Note: ', bold: true }), ...runs(e.note.trim())] }))
+      }
+      children.push(new Paragraph({ text: '', spacing: { after: 120 } }))
+    }
+  }
+  if (set.groups.length === 0) children.push(new Paragraph('No annotations match this selection.'))
+  const doc = new Document({
+    title: set.title,
+    creator: ORIGIN,
+    description: set.description,
+    styles: {
+      paragraphStyles: [
+        {
+          id: 'Excerpt',
+          name: 'Excerpt (quotation)',
+          basedOn: 'Normal',
+          next: 'Citation',
+          quickFormat: true,
+          run: { size: 24, font: 'Georgia' },
+          paragraph: { indent: { left: 567, right: 284 }, spacing: { before: 120, after: 60 } },
+        },
+        { id: 'Citation', name: 'Citation', basedOn: 'Normal', quickFormat: true, run: { size: 18, color: '444444' }, paragraph: { indent: { left: 567 }, spacing: { after: 40 } } },
+        { id: 'Details', name: 'Excerpt details', basedOn: 'Normal', quickFormat: true, run: { size: 18 }, paragraph: { indent: { left: 567 }, spacing: { after: 40 } } },
+      ],
+    },
+    sections: [{ children }],
+  })
+  return new Uint8Array(await Packer.toBuffer(doc))
+}
+
+// REFI-QDA ----------------------------------------------------------------------------------------
+
+/**
+ * A text with "\r\n" and lone "\r" turned into "\n", and a function moving code point positions of
+ * the original onto it. Tools disagree on whether "\r\n" is one character or two; with "\n" only,
+ * they all count the same.
+ */
+export function unifyLineEnds(text: string): { text: string; move: (position: number) => number } {
+  const removed: number[] = [] // code point offsets (in the original) of each "\r" dropped from "\r\n"
+  let cp = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) removed.push(cp)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i++
+    cp++
+  }
+  const unified = text.replace(/\r\n?/g, '\n')
+  // Each removed \r before `position` moves it back by one.
+  const move = (position: number) => position - lowerBound(removed, position)
+  return { text: unified, move }
+}
+
+function codeTree(tags: readonly Tag[]): QdaCode[] {
+  const ordered = tagsInTreeOrder(tags)
+  const ids = new Set(tags.map((t) => t.id))
+  const nodes = new Map<string, QdaCode>(
+    ordered.map((t) => [t.id, { guid: guidFor(`tag:${t.id}`), name: t.name, color: t.colour, description: t.description, isCodable: true, children: [] }]),
+  )
+  const roots: QdaCode[] = []
+  const placed = new Set<string>()
+  for (const t of ordered) {
+    const node = nodes.get(t.id)!
+    // A parent that is missing, or a cycle, puts the tag at the top level.
+    const parent = t.parent && ids.has(t.parent) && placed.has(t.parent) ? nodes.get(t.parent) : undefined
+    ;(parent ? parent.children : roots).push(node)
+    placed.add(t.id)
+  }
+  return roots
+}
+
+/**
+ * The REFI-QDA project of an excerpt set: its documents as text sources (UTF-8 in sources/), the
+ * whole codebook as codes (colours and hierarchy kept), each excerpt a PlainTextSelection with
+ * its codings, its note both as the selection's Description and as a Note, and document metadata
+ * as Text variables (Title, Author, Outlet, Date, URL).
+ */
+export function qdaProjectOf(source: ExcerptSource, set: ExcerptSet, scope: ExcerptScope, now = new Date().toISOString()): { project: QdaProject; files: Record<string, Uint8Array> } {
+  const user = { guid: guidFor('user:parallax'), name: ORIGIN }
+  const narrowsAnnotations = !!(scope.tags?.length || scope.annotationIds?.length)
+  const docs = source.documents.filter((d) => {
+    if (narrowsAnnotations) return set.excerpts.some((e) => e.docId === d.id)
+    if (scope.docs?.length && !scope.docs.includes(d.id)) return false
+    if (scope.authors?.length && !scope.authors.some((a) => a.trim().toLowerCase() === d.author.trim().toLowerCase())) return false
+    return true
+  })
+  const files: Record<string, Uint8Array> = {}
+  const notes: QdaNote[] = []
+  const sources: QdaSource[] = docs.map((d) => {
+    const original = source.texts?.get(d.id)
+    if (original === undefined) throw new ApiError('unreadable', `cannot export document "${d.id}": its file ${d.file} cannot be read`)
+    const { text, move } = unifyLineEnds(original)
+    const guid = guidFor(`document:${d.id}`)
+    files[`sources/${guid}.txt`] = new TextEncoder().encode(text)
+    const length = codePointLength(text)
+    return {
+      guid,
+      name: d.file,
+      plainTextPath: `internal://${guid}.txt`,
+      description: '',
+      creatingUser: user.guid,
+      creationDateTime: now,
+      variables: { Title: d.title, Author: d.author, Outlet: d.outlet, Date: d.date, URL: d.url },
+      selections: set.excerpts
+        .filter((e) => e.docId === d.id)
+        .map((e) => {
+          const guid = guidFor(e.id)
+          const start = move(e.start)
+          const end = Math.min(length, move(e.end))
+          const note = set.notes ? e.note.trim() : ''
+          const noteGuids: string[] = []
+          if (note) {
+            const noteGuid = guidFor(`note:${e.id}`)
+            notes.push({ guid: noteGuid, name: `Note on “${selectionName(e.quote, 40)}”`, text: note, creatingUser: user.guid, creationDateTime: e.annotation.modified })
+            noteGuids.push(noteGuid)
+          }
+          return {
+            guid,
+            name: selectionName(e.quote),
+            start,
+            end,
+            creatingUser: user.guid,
+            creationDateTime: e.created,
+            description: note,
+            codeGuids: e.tags.map((t) => guidFor(`tag:${t.id}`)),
+            noteGuids,
+          }
+        }),
+    }
+  })
+  const project: QdaProject = {
+    name: source.projectName,
+    origin: ORIGIN,
+    creationDateTime: now,
+    users: [user],
+    codes: codeTree(source.tags),
+    sources,
+    notes,
+    description: set.description,
+  }
+  return { project, files }
+}
+
+/** The .qdpx file (zip) of an excerpt set. */
+export function excerptsToQdpx(source: ExcerptSource, set: ExcerptSet, scope: ExcerptScope): Uint8Array {
+  const { project, files } = qdaProjectOf(source, set, scope)
+  return zipSync({ 'project.qde': new TextEncoder().encode(buildQde(project)), ...files }, { level: 6 })
+}

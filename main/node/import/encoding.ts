@@ -1,0 +1,91 @@
+import * as chardet from 'chardet'
+import iconv from 'iconv-lite'
+import { DecodeError, decodeUtf8 } from '../project/decode.js'
+
+// Text in legacy encodings (Windows-1252, Latin-1, Windows-1251, GB18030, Shift_JIS, …) and
+// UTF-16 with a byte-order mark is converted to UTF-8 on import; everything else must be UTF-8.
+// A file that is UTF-8 with a few broken bytes is refused, not "converted" into mojibake: the
+// legacy path is taken only when the bytes hold no valid UTF-8 sequence beyond ASCII at all.
+
+/**
+ * Bytes beyond ASCII needed before an encoding is guessed. 4: fewer say too little about the
+ * encoding (a lone "é" fits a dozen of them), so such a file gets the plain "not valid UTF-8"
+ * message; more would refuse short legacy notes that chardet reads correctly.
+ */
+export const MIN_LEGACY_EVIDENCE = 4
+
+/**
+ * Lowest chardet confidence (0–100) acted on. 25: French or German prose in Latin-1 scores 35–45
+ * and Cyrillic or CJK encodings 60–100, while random bytes score about 10; a higher bar would
+ * refuse short Western European texts.
+ */
+export const MIN_CONFIDENCE = 25
+
+/** Encodings chardet names that are read with a superset (Latin-1 files are usually Windows-1252). */
+const SUPERSETS: Record<string, string> = { 'ISO-8859-1': 'windows-1252', 'GB2312': 'GB18030', 'EUC-CN': 'GB18030' }
+
+/** Control characters that do not occur in text (everything below space except tab, LF, FF, CR). */
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/
+
+export interface DecodedText {
+  text: string
+  /** The encoding read: 'UTF-8' or the legacy encoding converted from. */
+  encoding: string
+  /** True when the bytes were not UTF-8 and the text was converted. */
+  converted: boolean
+}
+
+/** Number of well-formed multi-byte UTF-8 sequences in `bytes` (a sign the file is UTF-8). */
+function utf8Sequences(bytes: Uint8Array): number {
+  let n = 0
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
+    if (!len) continue
+    let ok = i + len <= bytes.length
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k] & 0xc0) === 0x80
+    if (ok) {
+      n++
+      i += len - 1
+    }
+  }
+  return n
+}
+
+function highBytes(bytes: Uint8Array): number {
+  let n = 0
+  for (const b of bytes) if (b >= 0x80) n++
+  return n
+}
+
+function checked(text: string, path: string, encoding: string): string {
+  if (CONTROL.test(text) || text.includes('\ufffd')) throw new DecodeError(path, `this does not read as text in ${encoding} either (it holds control characters); it may be a binary file`)
+  return text
+}
+
+/**
+ * Decodes an imported file's bytes: UTF-8 as it is (see decodeUtf8), UTF-16 with a byte-order
+ * mark, or a legacy encoding recognised by chardet and converted by iconv-lite. Throws a
+ * DecodeError with one clear line otherwise.
+ */
+export function decodeImportedText(bytes: Uint8Array, path: string): DecodedText {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const encoding = bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE'
+    const text = iconv.decode(Buffer.from(bytes.subarray(2)), encoding)
+    if (!text.trim()) throw new DecodeError(path, 'the file is empty')
+    return { text: checked(text, path, encoding), encoding, converted: true }
+  }
+  try {
+    return { text: decodeUtf8(bytes, path), encoding: 'UTF-8', converted: false }
+  } catch (e) {
+    if (!(e instanceof DecodeError) || !/not valid UTF-8/.test(e.message)) throw e
+    const reason = e.message.slice(path.length + 2)
+    if (utf8Sequences(bytes) > 0) throw new DecodeError(path, `${reason}: it is UTF-8 with damaged bytes; repair or re-save it as UTF-8`)
+    if (highBytes(bytes) < MIN_LEGACY_EVIDENCE) throw new DecodeError(path, `${reason}, and too little of it is beyond ASCII to tell its encoding; save it as UTF-8`)
+    const guess = chardet.analyse(bytes).find((m) => m.confidence >= MIN_CONFIDENCE && m.name !== 'ASCII' && !m.name.startsWith('UTF'))
+    const encoding = guess ? (SUPERSETS[guess.name] ?? guess.name) : undefined
+    if (!encoding || !iconv.encodingExists(encoding)) throw new DecodeError(path, `${reason}, and its encoding could not be recognised; save it as UTF-8`)
+    const text = iconv.decode(Buffer.from(bytes), encoding)
+    return { text: checked(text, path, encoding), encoding, converted: true }
+  }
+}

@@ -1,0 +1,149 @@
+import { Readability } from '@mozilla/readability'
+import iconv from 'iconv-lite'
+import { parseHTML } from 'linkedom'
+import { findDate, type StatedMetadata } from '../../core/project/metadata.js'
+import { DecodeError } from '../project/decode.js'
+import { decodeImportedText } from './encoding.js'
+
+// HTML import: the article's main text, found by Mozilla's Readability (the engine of Firefox's
+// Reader View) on a linkedom DOM, so navigation, sidebars, share buttons and comment forms are
+// left behind. The text keeps the article's paragraphs (one blank line between blocks), and the
+// page's metadata (title, byline, site name, publication date, canonical URL) fills the document's.
+
+export interface ExtractedText {
+  text: string
+  metadata: Partial<StatedMetadata>
+  /** What the importer says about how the text was obtained (e.g. "converted from windows-1252"). */
+  notes: string[]
+}
+
+/** Elements whose content starts and ends a block of text. */
+const BLOCKS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2',
+  'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL', 'CAPTION',
+])
+/** Elements never read as text. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT', 'TEXTAREA'])
+
+interface DomNode {
+  nodeType: number
+  nodeName: string
+  textContent: string | null
+  childNodes: ArrayLike<DomNode>
+}
+
+/** The text of a DOM subtree: blocks separated by a blank line, whitespace collapsed, <br> kept. */
+export function blockText(root: DomNode): string {
+  const blocks: string[] = []
+  let current = ''
+  const flush = () => {
+    const line = current.replace(/[ \t\f\v\u00a0]*\n[ \t\f\v\u00a0]*/g, '\n').replace(/[ \t\f\v]+/g, ' ').trim()
+    if (line) blocks.push(line)
+    current = ''
+  }
+  const walk = (node: DomNode, pre: boolean) => {
+    if (node.nodeType === 3) {
+      const t = node.textContent ?? ''
+      current += pre ? t : t.replace(/\s+/g, ' ')
+      return
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return
+    const name = node.nodeName.toUpperCase()
+    if (SKIP.has(name)) return
+    if (name === 'BR') {
+      current += '\n'
+      return
+    }
+    const block = BLOCKS.has(name)
+    if (block) flush()
+    if (name === 'LI') current += '- '
+    if (name === 'TD' || name === 'TH') current += current && !current.endsWith('\t') ? '\t' : ''
+    const isPre = pre || name === 'PRE'
+    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i], isPre)
+    if (block) flush()
+  }
+  walk(root, false)
+  flush()
+  return blocks.join('\n\n')
+}
+
+/**
+ * Most bytes searched for a <meta charset>. 4096: HTML requires the declaration within the first
+ * 1024 bytes; pages that put it later (after long comments or scripts) still exist.
+ */
+const CHARSET_SNIFF = 4096
+
+/** Decodes HTML bytes: a declared charset wins; otherwise UTF-8 or a detected legacy encoding. */
+function decodeHtml(bytes: Uint8Array, path: string): { html: string; notes: string[] } {
+  const head = Buffer.from(bytes.subarray(0, CHARSET_SNIFF)).toString('latin1')
+  const declared = head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i)?.[1]
+  if (declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared)) {
+    return { html: iconv.decode(Buffer.from(bytes), declared), notes: [`converted from ${declared}`] }
+  }
+  const decoded = decodeImportedText(bytes, path)
+  return { html: decoded.text, notes: decoded.converted ? [`converted from ${decoded.encoding}`] : [] }
+}
+
+/** An ISO date (YYYY-MM-DD) from a machine-readable timestamp or a date written out; '' if none. */
+export function dateOf(raw: string): string {
+  return raw.trim().match(/^(\d{4}-\d{2}-\d{2})(?:$|[T\s])/)?.[1] ?? findDate(raw)
+}
+
+function metaContent(document: Document, selectors: string[]): string {
+  for (const s of selectors) {
+    const el = document.querySelector(s)
+    const v = el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? el?.getAttribute('href')
+    if (v?.trim()) return v.trim()
+  }
+  return ''
+}
+
+/**
+ * Reads an HTML file: the main text (Readability; the whole body when it finds no article) and the
+ * page's metadata. Throws a DecodeError when there is no readable text.
+ */
+export function readHtml(bytes: Uint8Array, path: string): ExtractedText {
+  const { html, notes } = decodeHtml(bytes, path)
+  if (!/<[a-z!?]/i.test(html)) throw new DecodeError(path, 'this does not look like HTML (no tags found); import it as .txt instead')
+  const { document } = parseHTML(html) as unknown as { document: Document }
+  const url = metaContent(document, ['link[rel="canonical"]', 'meta[property="og:url"]', 'meta[name="twitter:url"]'])
+  const dateRaw = metaContent(document, [
+    'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="dc.date"]', 'meta[name="DC.date"]',
+    'meta[itemprop="datePublished"]', 'time[datetime]',
+  ])
+  const author = metaContent(document, ['meta[name="author"]', 'meta[property="article:author"]', 'meta[name="dc.creator"]'])
+  const site = metaContent(document, ['meta[property="og:site_name"]', 'meta[name="application-name"]'])
+  const pageTitle = metaContent(document, ['meta[property="og:title"]']) || (document.querySelector('title')?.textContent ?? '').trim()
+  const headline = (document.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim()
+
+  let article: ReturnType<Readability<DomNode>['parse']> = null
+  try {
+    article = new Readability<DomNode>(document, { serializer: (node) => node as unknown as DomNode }).parse()
+  } catch {
+    article = null
+  }
+  let body = article?.content ? blockText(article.content) : ''
+  if (!body.trim()) {
+    notes.push('no article found: the whole page text was taken')
+    const fresh = (parseHTML(html) as unknown as { document: Document }).document
+    body = fresh.body ? blockText(fresh.body as unknown as DomNode) : ''
+  }
+  if (!body.trim()) throw new DecodeError(path, 'this HTML page has no readable text')
+  let title = (article?.title ?? '').trim() || pageTitle
+  // "Site | Headline": the page's <h1> is the headline when the title contains it.
+  if (headline && headline !== title && title.includes(headline)) title = headline
+  // Readability drops the headline from the content when it repeats the title; put it back on top.
+  const text = title && !body.startsWith(title) ? `${title}\n\n${body}\n` : `${body}\n`
+  const byline = (article?.byline ?? '').trim().replace(/^by\s+/i, '')
+  return {
+    text,
+    metadata: {
+      title,
+      author: byline.length <= 100 ? byline || author : author,
+      outlet: (article?.siteName ?? '').trim() || site,
+      date: dateOf((article?.publishedTime ?? '') || dateRaw),
+      url: /^https?:\/\//i.test(url) ? url : '',
+    },
+    notes,
+  }
+}

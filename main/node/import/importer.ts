@@ -1,0 +1,161 @@
+import { mkdir, readFile, readdir, realpath, stat } from 'node:fs/promises'
+import { basename, extname, join, resolve, sep } from 'node:path'
+import { ApiError } from '../../core/contract/api.js'
+import { readStatedMetadata, type StatedMetadata } from '../../core/project/metadata.js'
+import { type DocumentEntry, documentIdFor } from '../../core/project/project.js'
+import { DecodeError } from '../project/decode.js'
+import { writeDurable } from '../project/durable.js'
+import { readDocx } from './docx.js'
+import { decodeImportedText } from './encoding.js'
+import { type ExtractedText, readHtml } from './html.js'
+import { readPdf } from './pdf.js'
+import { type PreparedQdpx, prepareQdpx } from './qdpx.js'
+import { ANNOTATIONS_DIR, DOCUMENTS_DIR, TAGS_FILE, type ProjectStore } from '../project/store.js'
+import { DOCX_EXTENSIONS, HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, PDF_EXTENSIONS, QDPX_EXTENSIONS, TEXT_EXTENSIONS } from '../../core/project/formats.js'
+
+export { DOCX_EXTENSIONS, HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, PDF_EXTENSIONS, QDPX_EXTENSIONS, TEXT_EXTENSIONS }
+const ALL = [TEXT_EXTENSIONS, MARKDOWN_EXTENSIONS, HTML_EXTENSIONS, DOCX_EXTENSIONS, PDF_EXTENSIONS, QDPX_EXTENSIONS]
+const LIST = '.txt, .md, .html, .docx, .pdf and .qdpx'
+
+/**
+ * Largest file imported, in bytes. 64 MB: several times the longest book as text, a long report as
+ * PDF or .docx; a bigger file is almost surely data, and extracting its text would hold several
+ * times its size in memory (bytes, DOM or page objects, string).
+ */
+export const MAX_IMPORT_BYTES = 64 * 2 ** 20
+
+function isImportable(path: string): boolean {
+  const ext = extname(path).toLowerCase()
+  return ALL.some((set) => set.has(ext))
+}
+
+/**
+ * The files named by `paths`: files as given, folders searched (recursively) for importable files.
+ * A link inside a folder that leads outside it is refused, not followed.
+ */
+async function expand(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = []
+  for (const given of paths) {
+    const path = resolve(given)
+    const info = await stat(path).catch(() => null)
+    if (!info) throw new ApiError('not-found', `${path}: no such file or folder`)
+    if (info.isDirectory()) {
+      const root = await realpath(path)
+      const entries = (await readdir(path, { recursive: true, withFileTypes: true }))
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.') && isImportable(e.name))
+        .map((e) => join(e.parentPath, e.name))
+        .sort()
+      const files: string[] = []
+      for (const entry of entries) {
+        const real = await realpath(entry).catch(() => null)
+        if (!real) continue // a broken link
+        if (real !== root && !real.startsWith(root + sep)) {
+          throw new ApiError('invalid-input', `${entry}: links to ${real}, outside the chosen folder ${path}; nothing was imported`)
+        }
+        if ((await stat(real)).isFile()) files.push(entry)
+      }
+      if (files.length === 0) throw new ApiError('not-found', `${path}: the folder holds no files Parallax can import (${LIST})`)
+      out.push(...files)
+    } else if (isImportable(path)) {
+      out.push(path)
+    } else {
+      throw new ApiError('invalid-input', `${path}: cannot import "${extname(path) || 'files without an ending'}" files (only ${LIST})`)
+    }
+  }
+  return out
+}
+
+interface Prepared {
+  bytes: Uint8Array
+  entry: DocumentEntry
+}
+
+/** Metadata from the format (page, properties) first, then what the text states about itself. */
+function merge(fromFormat: Partial<StatedMetadata>, fromText: StatedMetadata, prefer: 'format' | 'text'): StatedMetadata {
+  const out = { ...fromText }
+  for (const key of ['title', 'author', 'outlet', 'date', 'url'] as const) {
+    const f = fromFormat[key]?.trim()
+    if (f && (prefer === 'format' || !out[key])) out[key] = f
+  }
+  return out
+}
+
+/** A file's text, bytes to store, stored file name and metadata. */
+async function extract(file: string, bytes: Uint8Array): Promise<{ bytes: Uint8Array; name: string; stated: StatedMetadata }> {
+  const ext = extname(file).toLowerCase()
+  const base = basename(file, extname(file))
+  if (TEXT_EXTENSIONS.has(ext) || MARKDOWN_EXTENSIONS.has(ext)) {
+    const decoded = decodeImportedText(bytes, file)
+    // UTF-8 files are copied byte for byte; converted ones are stored as UTF-8.
+    const stored = decoded.converted ? new TextEncoder().encode(decoded.text) : bytes
+    return { bytes: stored, name: basename(file), stated: readStatedMetadata(decoded.text, MARKDOWN_EXTENSIONS.has(ext)) }
+  }
+  let extracted: ExtractedText
+  let prefer: 'format' | 'text' = 'text'
+  if (HTML_EXTENSIONS.has(ext)) {
+    extracted = readHtml(bytes, file)
+    prefer = 'format' // a page's own metadata is meant for this
+  } else if (DOCX_EXTENSIONS.has(ext)) extracted = await readDocx(bytes, file)
+  else extracted = await readPdf(bytes, file)
+  const text = extracted.text
+  return { bytes: new TextEncoder().encode(text), name: `${base}.txt`, stated: merge(extracted.metadata, readStatedMetadata(text), prefer) }
+}
+
+/**
+ * Adds documents to a project: .txt and .md files are copied byte for byte into documents/ (or
+ * converted to UTF-8 from a legacy encoding); the text of .html (Readability), .docx (mammoth) and
+ * .pdf (pdf.js) files is stored as a UTF-8 .txt file; a .qdpx brings its sources, codes and
+ * codings. A file whose name is taken gets a numeric suffix (a file already there with the same
+ * content is skipped), with the metadata the document states about itself. Every file is read and
+ * checked before anything is written, so one bad file leaves the project as it was.
+ */
+export async function importDocuments(store: ProjectStore, paths: readonly string[]): Promise<DocumentEntry[]> {
+  const files = await expand(paths)
+  const prepared: Prepared[] = []
+  const projects: PreparedQdpx[] = []
+  const ids = store.project.documents.map((d) => d.id)
+  const names = new Map<string, DocumentEntry | true>(store.project.documents.map((d) => [d.file, d]))
+  for (const file of files) {
+    const info = await stat(file)
+    if (info.size > MAX_IMPORT_BYTES) {
+      throw new DecodeError(file, `the file is ${Math.round(info.size / 2 ** 20)} MB, over the ${MAX_IMPORT_BYTES / 2 ** 20} MB import limit`)
+    }
+    if (info.size === 0) throw new DecodeError(file, 'the file is empty')
+    if (QDPX_EXTENSIONS.has(extname(file).toLowerCase())) {
+      projects.push(await prepareQdpx(store, file, ids, names))
+      continue
+    }
+    const extracted = await extract(file, await readFile(file))
+    const bytes = extracted.bytes
+    let name = extracted.name
+    const existing = names.get(name)
+    if (existing) {
+      const current = existing === true ? null : await readFile(store.documentPath(existing)).catch(() => null)
+      if (current && Buffer.compare(current, bytes) === 0) continue
+      const ext = extname(name)
+      for (let n = 2; names.has(name); n++) name = `${basename(extracted.name, ext)}-${n}${ext}`
+    }
+    const { stated } = extracted
+    const id = documentIdFor(name, ids)
+    ids.push(id)
+    const entry: DocumentEntry = { id, file: name, ...stated, title: stated.title || basename(name, extname(name)) }
+    names.set(name, entry)
+    prepared.push({ bytes, entry })
+  }
+  const documents = [...prepared, ...projects.flatMap((p) => p.documents)]
+  if (documents.length === 0) return []
+  store.refuseIfBlocked(store.projectPath)
+  if (projects.some((p) => p.tags.length)) store.refuseIfBlocked(join(store.dir, TAGS_FILE))
+  await mkdir(join(store.dir, DOCUMENTS_DIR), { recursive: true })
+  for (const p of documents) await writeDurable(join(store.dir, DOCUMENTS_DIR, p.entry.file), p.bytes)
+  const tags = projects.flatMap((p) => p.tags)
+  if (tags.length) {
+    await store.updateCodebook((book) => ({ ...book, tags: [...book.tags, ...tags.filter((t) => !book.tags.some((b) => b.id === t.id))] }))
+  }
+  await store.updateProject((project) => ({ ...project, documents: [...project.documents, ...documents.map((p) => p.entry)] }))
+  for (const p of projects) {
+    if (p.annotations.size) await mkdir(join(store.dir, ANNOTATIONS_DIR), { recursive: true })
+    for (const [docId, items] of p.annotations) await store.updateAnnotations(docId, (current) => [...current, ...items])
+  }
+  return documents.map((p) => p.entry)
+}

@@ -1,0 +1,64 @@
+import { DecodeError } from '../project/decode.js'
+import { plausibleTitle } from './docx.js'
+import type { ExtractedText } from './html.js'
+
+// PDF import: the text layer, page by page, read by Mozilla's pdf.js (the legacy build, which runs
+// in Node). A PDF without a text layer (scanned pages) is refused with a hint to run OCR first;
+// Parallax does not guess text from images.
+
+/**
+ * Most pages read. 5,000: more than any book; a PDF claiming more is more likely a generated
+ * stress file, and reading it would take minutes.
+ */
+export const MAX_PDF_PAGES = 5000
+
+interface TextItem {
+  str?: string
+  hasEOL?: boolean
+}
+
+/** Reads a PDF file's text layer and document information. */
+export async function readPdf(bytes: Uint8Array, path: string): Promise<ExtractedText> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false })
+  let doc: Awaited<typeof task.promise>
+  try {
+    doc = await task.promise
+  } catch (e) {
+    const name = (e as Error).name
+    if (name === 'PasswordException') throw new DecodeError(path, 'this PDF is password-protected; remove the password and import it again')
+    throw new DecodeError(path, `this is not a readable PDF (${(e as Error).message})`)
+  }
+  try {
+    if (doc.numPages > MAX_PDF_PAGES) throw new DecodeError(path, `this PDF has ${doc.numPages} pages, over the ${MAX_PDF_PAGES}-page limit`)
+    const pages: string[] = []
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n)
+      const content = await page.getTextContent()
+      let text = ''
+      for (const item of content.items as TextItem[]) {
+        text += item.str ?? ''
+        if (item.hasEOL) text += '\n'
+      }
+      pages.push(text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim())
+      page.cleanup()
+    }
+    const text = pages.filter(Boolean).join('\n\n')
+    if (!text.trim()) {
+      throw new DecodeError(path, 'this PDF has no text layer (its pages are images, probably scanned); run OCR on it first (e.g. ocrmypdf) and import the result')
+    }
+    const meta = await doc.getMetadata().catch(() => null)
+    const info = (meta?.info ?? {}) as Record<string, unknown>
+    const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '')
+    return {
+      text: text + '\n',
+      // The creation date is when the PDF was made, not necessarily when the text was published: it is
+      // left out, as a wrong date is worse than none in a citation (the text's own date is read).
+      metadata: { title: plausibleTitle(str(info.Title)), author: str(info.Author) },
+      notes: [],
+    }
+  } finally {
+    await doc.destroy()
+  }
+}

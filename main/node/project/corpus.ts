@@ -1,0 +1,42 @@
+import { mkdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { ApiError } from '../../core/contract/api.js'
+import { stableStringify } from '../../core/project/json.js'
+import { CorpusManifest, type ProjectFile } from '../../core/project/project.js'
+import { writeDurable } from './durable.js'
+import { defaultProjectDir } from './paths.js'
+import { DOCUMENTS_DIR, PROJECT_FILE } from './store.js'
+
+/** The bundled corpus: a read-only folder of texts and manifest.json (a project file's shape). */
+export const MANIFEST_FILE = 'manifest.json'
+
+/** Reads and validates the bundled corpus's manifest. */
+export async function readManifest(corpusDir: string): Promise<ProjectFile> {
+  const path = join(corpusDir, MANIFEST_FILE)
+  let data: unknown
+  try {
+    data = JSON.parse(await readFile(path, 'utf8'))
+  } catch (e) {
+    throw new ApiError('unreadable', `the bundled corpus manifest ${path} cannot be read: ${(e as Error).message}`)
+  }
+  const parsed = CorpusManifest.safeParse(data)
+  if (!parsed.success) throw new ApiError('unreadable', `the bundled corpus manifest ${path} is invalid: ${parsed.error.issues[0]?.message}`)
+  return parsed.data
+}
+
+/**
+ * Returns the folder of the user's default project, creating it from the bundled corpus on first
+ * use: the texts are copied into its documents/ and project.json is written last, so a first
+ * start that was interrupted is simply completed by the next one. The bundled corpus itself is
+ * never written to.
+ */
+export async function ensureDefaultProject(corpusDir: string, userData: string): Promise<string> {
+  const dir = defaultProjectDir(userData)
+  if (await stat(join(dir, PROJECT_FILE)).catch(() => null)) return dir
+  const manifest = await readManifest(corpusDir)
+  const docs = join(dir, DOCUMENTS_DIR)
+  await mkdir(docs, { recursive: true })
+  for (const doc of manifest.documents) await writeDurable(join(docs, doc.file), await readFile(join(corpusDir, doc.file)))
+  await writeDurable(join(dir, PROJECT_FILE), stableStringify(manifest))
+  return dir
+}

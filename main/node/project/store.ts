@@ -1,0 +1,390 @@
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
+import type { z } from 'zod'
+import { type Annotation, AnnotationFile, annotationFile } from '../../core/annotations/annotation.js'
+import { ApiError, type Problem } from '../../core/contract/api.js'
+import { CodebookFile } from '../../core/annotations/codebook.js'
+import { type SerialisationCache, stableStringify } from '../../core/project/json.js'
+import { type DocumentEntry, ProjectFile, documentIdFor } from '../../core/project/project.js'
+import { readTextFile } from './decode.js'
+import { syncFolder, writeDurable } from './durable.js'
+
+// A project folder on disk:
+//   project.json            name, documents (id, file, title, author, outlet, date, url), settings
+//   documents/<file>        the source texts, UTF-8; never rewritten by Parallax
+//   annotations/<id>.json   W3C Web Annotation JSON-LD, one AnnotationPage per document
+//   tags.json               the codebook
+// Every file is validated on load. One that fails is listed in `problems` with its path and
+// reason, left untouched, and never written over (writes to it fail with a clear error); the rest
+// of the project still opens. Every change re-reads the file it changes, so edits made meanwhile
+// by another process (the CLI, a text editor) are kept, and resolves only when the new file is
+// durable on disk.
+
+export const PROJECT_FILE = 'project.json'
+export const TAGS_FILE = 'tags.json'
+export const DOCUMENTS_DIR = 'documents'
+export const ANNOTATIONS_DIR = 'annotations'
+
+type Loaded<T> = { state: 'ok'; value: T; raw: string } | { state: 'missing' } | { state: 'invalid'; reason: string }
+
+/** Reads and validates one JSON file. */
+async function loadJson<S extends z.ZodType>(path: string, schema: S): Promise<Loaded<z.output<S>>> {
+  let raw: string
+  try {
+    raw = await readFile(path, 'utf8')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' }
+    return { state: 'invalid', reason: `cannot be read: ${(e as Error).message}` }
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(raw)
+  } catch (e) {
+    return { state: 'invalid', reason: `is not valid JSON: ${(e as Error).message}` }
+  }
+  const parsed = schema.safeParse(data)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : ''
+    return { state: 'invalid', reason: `does not match the expected format: ${issues.join('; ')}${more}` }
+  }
+  return { state: 'ok', value: parsed.data, raw }
+}
+
+/** One file's content before and after a change (null: the file did not exist). */
+interface FileChange {
+  path: string
+  before: string | null
+  after: string
+}
+
+/** A user's change, as the files it touched: what undo and redo replay. */
+interface HistoryEntry {
+  label: string
+  changes: FileChange[]
+}
+
+/** Collects the file changes of one user operation, for the undo history. */
+export class Transaction {
+  readonly changes: FileChange[] = []
+
+  constructor(readonly label: string) {}
+
+  record(path: string, before: string | null, after: string): void {
+    const earlier = this.changes.find((c) => c.path === path)
+    if (earlier) earlier.after = after
+    else this.changes.push({ path, before, after })
+  }
+}
+
+/** How many operations undo can go back. */
+const HISTORY_LIMIT = 200
+/**
+ * How much file content the undo history may hold. Each entry keeps the files it changed, before
+ * and after: small for most projects, but 17 MB a change for a document with 10,000 annotations;
+ * the oldest entries go first.
+ */
+const HISTORY_MAX_BYTES = 256 * 2 ** 20
+
+export class ProjectStore {
+  /** Files that failed to load, with their reasons. */
+  readonly problems: Problem[] = []
+  /** Absolute paths that must not be written, with the reason. */
+  private readonly blocked = new Map<string, string>()
+  /** The last write queued per file: writes to one file run one after another. */
+  private readonly queues = new Map<string, Promise<unknown>>()
+  private annotations = new Map<string, Annotation[]>()
+  /**
+   * What this store last read or wrote, per file, with the file's modification time and size: a
+   * file still matching them is not read, parsed and validated again before the next change.
+   */
+  private known = new Map<string, { mtimeMs: number; size: number; value: unknown; raw: string }>()
+  /** Serialised annotations, reused while they are unchanged (see SerialisationCache). */
+  private readonly serialised: SerialisationCache = new WeakMap()
+  private undoStack: HistoryEntry[] = []
+  private redoStack: HistoryEntry[] = []
+  /** Operations that must not interleave: transactions, undo, redo. */
+  private exclusive: Promise<unknown> = Promise.resolve()
+
+  private constructor(
+    readonly dir: string,
+    public project: ProjectFile,
+    public codebook: CodebookFile,
+  ) {}
+
+  /**
+   * Opens the project in `dir`. With `create`, a folder without project.json becomes a new, empty
+   * project named after the folder; without it, such a folder is an error.
+   */
+  static async open(dir: string, options: { create?: boolean; name?: string } = {}): Promise<ProjectStore> {
+    dir = resolve(dir)
+    const info = await stat(dir).catch(() => null)
+    if (!info && options.create) await mkdir(dir, { recursive: true })
+    else if (!info) throw new ApiError('not-found', `no such folder: ${dir}`)
+    else if (!info.isDirectory()) throw new ApiError('invalid-input', `not a folder: ${dir}`)
+
+    const projectPath = join(dir, PROJECT_FILE)
+    const loadedProject = await loadJson(projectPath, ProjectFile)
+    let store: ProjectStore
+    if (loadedProject.state === 'ok') {
+      store = new ProjectStore(dir, loadedProject.value, { tags: [] })
+    } else if (loadedProject.state === 'missing') {
+      if (!options.create) throw new ApiError('not-found', `${dir} is not a Parallax project (it has no ${PROJECT_FILE})`)
+      const project: ProjectFile = { name: options.name ?? basename(dir), documents: [], settings: {} }
+      await mkdir(join(dir, DOCUMENTS_DIR), { recursive: true })
+      await writeDurable(projectPath, stableStringify(project))
+      store = new ProjectStore(dir, project, { tags: [] })
+    } else {
+      // The rest of the project still opens: its documents are listed from the folder.
+      store = new ProjectStore(dir, await ProjectStore.projectFromFolder(dir), { tags: [] })
+      store.block(projectPath, loadedProject.reason)
+    }
+
+    const tagsPath = join(dir, TAGS_FILE)
+    const loadedTags = await loadJson(tagsPath, CodebookFile)
+    if (loadedTags.state === 'ok') store.codebook = loadedTags.value
+    else if (loadedTags.state === 'invalid') store.block(tagsPath, loadedTags.reason)
+
+    await Promise.all(
+      store.project.documents.map(async (doc) => {
+        const path = store.annotationsPath(doc.id)
+        const loaded = await loadJson(path, AnnotationFile)
+        if (loaded.state === 'ok') store.annotations.set(doc.id, loaded.value.items)
+        else if (loaded.state === 'invalid') store.block(path, loaded.reason)
+      }),
+    )
+    store.problems.sort((a, b) => (a.path < b.path ? -1 : 1))
+    return store
+  }
+
+  /** A project description made from the files in documents/, when project.json is unusable. */
+  private static async projectFromFolder(dir: string): Promise<ProjectFile> {
+    const files = (await readdir(join(dir, DOCUMENTS_DIR)).catch(() => [] as string[])).filter((f) => !f.startsWith('.')).sort()
+    const documents: DocumentEntry[] = []
+    for (const file of files) {
+      const id = documentIdFor(file, documents.map((d) => d.id))
+      documents.push({ id, file, title: file, author: '', outlet: '', date: '', url: '' })
+    }
+    return { name: basename(dir), documents, settings: {} }
+  }
+
+  private block(path: string, reason: string): void {
+    this.blocked.set(path, reason)
+    this.problems.push({ path, reason: `${basename(path)} ${reason}` })
+  }
+
+  /** Throws the error a write to `path` would meet if the file could not be read. */
+  refuseIfBlocked(path: string): void {
+    const reason = this.blocked.get(path)
+    if (reason !== undefined) {
+      throw new ApiError(
+        'unreadable',
+        `${path} could not be read when the project was opened (${basename(path)} ${reason}); Parallax will not write over it. Fix or move the file, then reopen the project.`,
+      )
+    }
+  }
+
+  get name(): string {
+    return this.project.name
+  }
+
+  get projectPath(): string {
+    return join(this.dir, PROJECT_FILE)
+  }
+
+  documentPath(doc: DocumentEntry): string {
+    return join(this.dir, DOCUMENTS_DIR, doc.file)
+  }
+
+  annotationsPath(docId: string): string {
+    return join(this.dir, ANNOTATIONS_DIR, `${docId}.json`)
+  }
+
+  /** The document with this id, or a not-found error. */
+  document(id: string): DocumentEntry {
+    const doc = this.project.documents.find((d) => d.id === id)
+    if (!doc) throw new ApiError('not-found', `no document with id "${id}" in project ${this.name}`)
+    return doc
+  }
+
+  /** The text of a document, decoded strictly as UTF-8. */
+  async text(id: string): Promise<string> {
+    return readTextFile(this.documentPath(this.document(id)))
+  }
+
+  /** The annotations of one document as last loaded or written. */
+  annotationsOf(docId: string): readonly Annotation[] {
+    return this.annotations.get(docId) ?? []
+  }
+
+  /**
+   * Runs `task` after every earlier write to `path` has settled, so two changes to one file never
+   * interleave their read-modify-write.
+   */
+  private serialise<T>(path: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(path) ?? Promise.resolve()
+    const next = previous.catch(() => undefined).then(task)
+    this.queues.set(path, next)
+    return next
+  }
+
+  /**
+   * Re-reads one JSON file, applies `change` and writes the result durably. Refuses files that
+   * could not be read (now or when the project was opened). Records the change in `tx`, if given.
+   */
+  private update<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    empty: () => z.output<S>,
+    change: (current: z.output<S>) => z.output<S>,
+    tx?: Transaction,
+  ): Promise<z.output<S>> {
+    return this.serialise(path, async () => {
+      this.refuseIfBlocked(path)
+      const loaded = await this.load(path, schema)
+      if (loaded.state === 'invalid') {
+        this.block(path, loaded.reason)
+        this.refuseIfBlocked(path)
+      }
+      const next = change(loaded.state === 'ok' ? loaded.value : empty())
+      const content = stableStringify(next, this.serialised)
+      await writeDurable(path, content)
+      await this.remember(path, next, content)
+      tx?.record(path, loaded.state === 'ok' ? loaded.raw : null, content)
+      return next
+    })
+  }
+
+  /** Reads a file, unless it is unchanged since this store last read or wrote it. */
+  private async load<S extends z.ZodType>(path: string, schema: S): Promise<Loaded<z.output<S>>> {
+    const k = this.known.get(path)
+    if (k) {
+      const info = await stat(path).catch(() => null)
+      if (info && info.mtimeMs === k.mtimeMs && info.size === k.size) return { state: 'ok', value: k.value as z.output<S>, raw: k.raw }
+    }
+    const loaded = await loadJson(path, schema)
+    if (loaded.state === 'ok') await this.remember(path, loaded.value, loaded.raw)
+    else this.known.delete(path)
+    return loaded
+  }
+
+  private async remember(path: string, value: unknown, raw: string): Promise<void> {
+    const info = await stat(path).catch(() => null)
+    if (info) this.known.set(path, { mtimeMs: info.mtimeMs, size: info.size, value, raw })
+  }
+
+  /** Runs `task` after every earlier exclusive task has settled. */
+  private exclusively<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.exclusive.catch(() => undefined).then(task)
+    this.exclusive = next
+    return next
+  }
+
+  /**
+   * Runs one user operation as a unit of undo: every file it changes through `tx` is recorded,
+   * and undo restores them all. Operations run one at a time.
+   */
+  transaction<T>(label: string, run: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.exclusively(async () => {
+      const tx = new Transaction(label)
+      try {
+        return await run(tx)
+      } finally {
+        if (tx.changes.length) {
+          this.undoStack.push({ label, changes: tx.changes })
+          const size = (e: HistoryEntry) => e.changes.reduce((n, c) => n + (c.before?.length ?? 0) + c.after.length, 0)
+          let bytes = this.undoStack.reduce((n, e) => n + size(e), 0)
+          while (this.undoStack.length > 1 && (this.undoStack.length > HISTORY_LIMIT || bytes > HISTORY_MAX_BYTES)) bytes -= size(this.undoStack.shift()!)
+          this.redoStack = []
+        }
+      }
+    })
+  }
+
+  /** Labels of the operations undo and redo would replay next (null when there is none). */
+  history(): { undo: string | null; redo: string | null } {
+    return { undo: this.undoStack.at(-1)?.label ?? null, redo: this.redoStack.at(-1)?.label ?? null }
+  }
+
+  /** Undoes the last operation; resolves with its label, or null when there is nothing to undo. */
+  undo(): Promise<string | null> {
+    return this.exclusively(() => this.replay(this.undoStack, this.redoStack, 'before'))
+  }
+
+  /** Redoes the last undone operation; resolves with its label, or null. */
+  redo(): Promise<string | null> {
+    return this.exclusively(() => this.replay(this.redoStack, this.undoStack, 'after'))
+  }
+
+  /**
+   * Puts the files of the top entry of `from` back to their `target` content, after checking
+   * that each still holds the other side's content: a file changed meanwhile (by another
+   * program, or by re-anchoring after a source edit) is never overwritten.
+   */
+  private async replay(from: HistoryEntry[], to: HistoryEntry[], target: 'before' | 'after'): Promise<string | null> {
+    const entry = from.at(-1)
+    if (!entry) return null
+    const current = target === 'before' ? 'after' : 'before'
+    for (const c of entry.changes) {
+      const now = await readFile(c.path, 'utf8').catch(() => null)
+      if (now !== c[current]) {
+        throw new ApiError('conflict', `cannot ${target === 'before' ? 'undo' : 'redo'} "${entry.label}": ${c.path} has changed since`)
+      }
+    }
+    for (const c of [...entry.changes].reverse()) {
+      await this.serialise(c.path, async () => {
+        const content = c[target]
+        if (content === null) {
+          await rm(c.path, { force: true })
+          await syncFolder(dirname(c.path))
+        } else await writeDurable(c.path, content)
+      })
+    }
+    from.pop()
+    to.push(entry)
+    await this.reload(entry.changes.map((c) => c.path))
+    return entry.label
+  }
+
+  /** Re-reads files this store keeps in memory (after undo, redo, or a change by another program). */
+  async reload(paths: readonly string[]): Promise<void> {
+    for (const path of paths) {
+      if (path === this.projectPath) {
+        const loaded = await loadJson(path, ProjectFile)
+        if (loaded.state === 'ok') this.project = loaded.value
+      } else if (path === join(this.dir, TAGS_FILE)) {
+        const loaded = await loadJson(path, CodebookFile)
+        if (loaded.state === 'ok') this.codebook = loaded.value
+        else if (loaded.state === 'missing') this.codebook = { tags: [] }
+      } else {
+        const doc = this.project.documents.find((d) => this.annotationsPath(d.id) === path)
+        if (!doc || this.blocked.has(path)) continue
+        const loaded = await loadJson(path, AnnotationFile)
+        if (loaded.state === 'ok') this.annotations.set(doc.id, loaded.value.items)
+        else if (loaded.state === 'missing') this.annotations.delete(doc.id)
+      }
+    }
+  }
+
+  /** Changes a document's annotations; resolves with them once durable. */
+  async updateAnnotations(docId: string, change: (items: Annotation[]) => Annotation[], tx?: Transaction): Promise<readonly Annotation[]> {
+    this.document(docId)
+    const path = this.annotationsPath(docId)
+    await mkdir(join(this.dir, ANNOTATIONS_DIR), { recursive: true })
+    const file = await this.update(path, AnnotationFile, () => annotationFile([]), (f) => annotationFile(change([...f.items])), tx)
+    this.annotations.set(docId, file.items)
+    return file.items
+  }
+
+  /** Changes the codebook; resolves once tags.json is durable. */
+  async updateCodebook(change: (codebook: CodebookFile) => CodebookFile, tx?: Transaction): Promise<CodebookFile> {
+    this.codebook = await this.update(join(this.dir, TAGS_FILE), CodebookFile, () => ({ tags: [] }), change, tx)
+    return this.codebook
+  }
+
+  /** Changes project.json; resolves once it is durable. */
+  async updateProject(change: (project: ProjectFile) => ProjectFile, tx?: Transaction): Promise<ProjectFile> {
+    this.project = await this.update(this.projectPath, ProjectFile, () => this.project, change, tx)
+    return this.project
+  }
+}

@@ -1,0 +1,212 @@
+import type { Tag } from '../../main/core/annotations/codebook.js'
+import { el } from '../shared/dom.js'
+
+// The popover that creates or edits an annotation: tags with type-ahead over the codebook (a new
+// name creates a tag), a Markdown note, and for an existing annotation: delete, and "use the
+// current selection" to extend, shrink or re-attach its span. Ctrl/Cmd+Enter saves, Escape
+// cancels; focus returns where it was.
+
+export interface EditorRequest {
+  /** Where to show the popover (screen coordinates). */
+  anchor: DOMRect
+  heading: string
+  /** The passage, shown as a reminder. */
+  quote: string
+  tags: string[]
+  note: string
+  codebook: readonly Tag[]
+  onSave(value: { tags: string[]; note: string }): void
+  onDelete?(): void
+  /** Offered when the annotation exists: choose a new span (extend, shrink, re-attach). */
+  onRespan?(): void
+}
+
+/** Most suggestions listed under the tag field. */
+const MAX_SUGGESTIONS = 8
+
+export class AnnotationEditor {
+  readonly dom: HTMLElement
+  private request: EditorRequest | null = null
+  private tags: string[] = []
+  private readonly chips = el('span', { class: 'chips' })
+  private readonly input = el('input', {
+    type: 'text',
+    class: 'tag-input',
+    role: 'combobox',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': 'tag-suggestions',
+    'aria-label': 'Add a tag',
+    placeholder: 'Add a tag…',
+  })
+  private readonly suggestions = el('ul', { class: 'suggestions', id: 'tag-suggestions', role: 'listbox', 'aria-label': 'Matching tags' })
+  private readonly note = el('textarea', { class: 'note-input', rows: '4', 'aria-label': 'Note (Markdown)', placeholder: 'Note (Markdown, optional)' })
+  private readonly heading = el('h2', { class: 'popover-heading', id: 'annotation-editor-heading' })
+  private readonly quote = el('blockquote', { class: 'popover-quote' })
+  private readonly actions = el('div', { class: 'popover-actions' })
+  private highlighted = -1
+  private returnFocus: HTMLElement | null = null
+
+  constructor() {
+    this.dom = el(
+      'div',
+      { class: 'popover annotation-editor', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'annotation-editor-heading', hidden: true },
+      this.heading,
+      this.quote,
+      el('div', { class: 'tag-field' }, this.chips, this.input),
+      this.suggestions,
+      this.note,
+      this.actions,
+    )
+    this.input.addEventListener('input', () => this.suggest())
+    this.input.addEventListener('keydown', (e) => this.inputKey(e))
+    this.dom.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.preventDefault()
+        this.close()
+      } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault()
+        this.save()
+      }
+    })
+    this.suggestions.addEventListener('mousedown', (e) => {
+      const item = (e.target as HTMLElement).closest<HTMLElement>('[data-name]')
+      if (!item) return
+      e.preventDefault()
+      this.addTag(item.dataset.name!)
+    })
+  }
+
+  get isOpen(): boolean {
+    return this.request !== null
+  }
+
+  open(request: EditorRequest): void {
+    this.returnFocus = document.activeElement as HTMLElement | null
+    this.request = request
+    this.tags = [...request.tags]
+    this.heading.textContent = request.heading
+    this.quote.textContent = request.quote.length > 240 ? request.quote.slice(0, 240) + '…' : request.quote
+    this.note.value = request.note
+    this.input.value = ''
+    this.renderChips()
+    this.suggest()
+    const button = (label: string, cls: string, run: () => void, title?: string) => {
+      const b = el('button', { type: 'button', class: cls, title }, label)
+      b.addEventListener('click', run)
+      return b
+    }
+    const buttons = [button('Save', 'primary', () => this.save(), 'Save (Ctrl+Enter)'), button('Cancel', '', () => this.close(), 'Cancel (Escape)')]
+    if (request.onRespan) buttons.push(button('Change span…', '', () => (this.close(), request.onRespan!()), 'Extend, shrink or move the passage by selecting it anew'))
+    if (request.onDelete) buttons.push(button('Delete', 'danger', () => (this.close(), request.onDelete!())))
+    this.actions.replaceChildren(...buttons)
+    this.dom.hidden = false
+    this.place(request.anchor)
+    this.input.focus()
+  }
+
+  close(): void {
+    if (!this.request) return
+    this.request = null
+    this.dom.hidden = true
+    this.returnFocus?.focus()
+  }
+
+  private place(anchor: DOMRect): void {
+    const width = this.dom.offsetWidth || 360
+    const height = this.dom.offsetHeight || 280
+    const left = Math.max(8, Math.min(anchor.left, window.innerWidth - width - 8))
+    const below = anchor.bottom + 8
+    const top = below + height > window.innerHeight - 8 ? Math.max(8, anchor.top - height - 8) : below
+    this.dom.style.left = `${left}px`
+    this.dom.style.top = `${top}px`
+  }
+
+  private save(): void {
+    const request = this.request
+    if (!request) return
+    if (this.input.value.trim()) this.addTag(this.input.value)
+    this.close()
+    request.onSave({ tags: this.tags, note: this.note.value })
+  }
+
+  private addTag(name: string): void {
+    const trimmed = name.trim()
+    if (trimmed && !this.tags.some((t) => t.toLowerCase() === trimmed.toLowerCase())) this.tags.push(trimmed)
+    this.input.value = ''
+    this.renderChips()
+    this.suggest()
+    this.input.focus()
+  }
+
+  private renderChips(): void {
+    const colour = (name: string) => this.request?.codebook.find((t) => t.name.toLowerCase() === name.toLowerCase())?.colour
+    this.chips.replaceChildren(
+      ...this.tags.map((name, i) => {
+        const remove = el('button', { type: 'button', class: 'chip-remove', 'aria-label': `Remove tag ${name}` }, '×')
+        remove.addEventListener('click', () => {
+          this.tags.splice(i, 1)
+          this.renderChips()
+          this.input.focus()
+        })
+        const chip = el('span', { class: 'chip' }, el('span', { class: 'swatch' }), name, remove)
+        const c = colour(name)
+        if (c) chip.style.setProperty('--tag-colour', c)
+        else chip.classList.add('new')
+        return chip
+      }),
+    )
+  }
+
+  private matches(): string[] {
+    const q = this.input.value.trim().toLowerCase()
+    const names = (this.request?.codebook ?? []).map((t) => t.name).filter((n) => !this.tags.some((t) => t.toLowerCase() === n.toLowerCase()))
+    const found = names.filter((n) => n.toLowerCase().includes(q)).sort((a, b) => +!a.toLowerCase().startsWith(q) - +!b.toLowerCase().startsWith(q))
+    const exact = names.some((n) => n.toLowerCase() === q)
+    return [...found.slice(0, MAX_SUGGESTIONS), ...(q && !exact ? [`+ ${this.input.value.trim()}`] : [])]
+  }
+
+  private suggest(): void {
+    const items = this.input.value.trim() || document.activeElement === this.input ? this.matches() : []
+    this.highlighted = items.length ? 0 : -1
+    this.suggestions.replaceChildren(
+      ...items.map((label, i) => {
+        const creates = label.startsWith('+ ')
+        const name = creates ? label.slice(2) : label
+        return el(
+          'li',
+          { role: 'option', id: `tag-option-${i}`, 'data-name': name, class: creates ? 'create' : '', 'aria-selected': String(i === this.highlighted) },
+          creates ? `Create tag “${name}”` : name,
+        )
+      }),
+    )
+    this.input.setAttribute('aria-expanded', String(items.length > 0))
+    this.updateHighlight()
+  }
+
+  private updateHighlight(): void {
+    const options = [...this.suggestions.children] as HTMLElement[]
+    options.forEach((o, i) => o.setAttribute('aria-selected', String(i === this.highlighted)))
+    if (this.highlighted >= 0) this.input.setAttribute('aria-activedescendant', `tag-option-${this.highlighted}`)
+    else this.input.removeAttribute('aria-activedescendant')
+  }
+
+  private inputKey(e: KeyboardEvent): void {
+    const options = [...this.suggestions.children] as HTMLElement[]
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault()
+      if (!options.length) return
+      this.highlighted = (this.highlighted + (e.key === 'ArrowDown' ? 1 : -1) + options.length) % options.length
+      this.updateHighlight()
+    } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault()
+      const option = options[this.highlighted]
+      if (this.input.value.trim() && option) this.addTag(option.dataset.name!)
+      else if (this.input.value.trim()) this.addTag(this.input.value)
+      else this.save()
+    } else if (e.key === 'Backspace' && !this.input.value && this.tags.length) {
+      this.tags.pop()
+      this.renderChips()
+    }
+  }
+}

@@ -1,0 +1,463 @@
+import type { OverlapsView, ProjectView } from '../../main/core/contract/api.js'
+import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js'
+import { el } from '../shared/dom.js'
+import { type Overlay, Reader, type ReaderEvents, type Span } from './reader.js'
+
+// The compare view: 2 to 5 documents side by side, each in a read-only ProseMirror pane, with the
+// passages they share drawn over the text (coloured by kind, stronger for higher scores), linked
+// by connectors, aligned on selection and (optionally) scrolled together by alignment anchors.
+// Beside each pane's scrollbar, a heat strip shows where its shared text lies.
+
+export const MIN_PANES = 2
+export const MAX_PANES = 5
+/** Where a selected passage is placed in its pane, as a share of the pane's height from the top. */
+const ALIGN_AT = 0.3
+const SVG_NS = 'http://www.w3.org/2000/svg'
+/**
+ * How long after this view scrolls a pane its scroll events are taken as its own. Long enough to
+ * cover the events a smooth or clamped scroll fires, short enough that the user's next wheel turn
+ * counts.
+ */
+const PROGRAMMATIC_SCROLL_MS = 150
+
+export interface Pane {
+  reader: Reader
+  dom: HTMLElement
+  picker: HTMLSelectElement
+  heat: HTMLElement
+}
+
+export interface CompareHooks {
+  /** Key and click handling for a pane's reader (annotating lives in main.ts). */
+  readerEvents(pane: () => Pane): ReaderEvents
+  /** Loads a document (text, annotations, and these overlays) into a pane's reader, rendering it once. */
+  load(reader: Reader, docId: string, overlays: Overlay[]): Promise<void>
+  /** The user chose an overlap (in a pane, the list, a heat strip). */
+  onSelect(id: string | null): void
+  /** Another pane became the active one (it receives opened documents and annotation keys). */
+  onFocus(pane: Pane): void
+}
+
+/** Relative strength of an overlap's highlight, 1 to 3, from its score against the best one. */
+export function strength(score: number, best: number): number {
+  const r = best > 0 ? score / best : 0
+  return r > 0.5 ? 3 : r > 0.2 ? 2 : 1
+}
+
+/** A piecewise-linear map through anchor pairs (x ascending, y non-decreasing). */
+export function interpolate(anchors: readonly [number, number][], x: number): number {
+  if (anchors.length === 0) return x
+  if (x <= anchors[0][0]) return anchors[0][1] + (x - anchors[0][0])
+  for (let k = 1; k < anchors.length; k++) {
+    const [x0, y0] = anchors[k - 1]
+    const [x1, y1] = anchors[k]
+    if (x <= x1) return x1 === x0 ? y1 : y0 + ((x - x0) * (y1 - y0)) / (x1 - x0)
+  }
+  const [xl, yl] = anchors[anchors.length - 1]
+  return yl + (x - xl)
+}
+
+/** Keeps the anchors that go down both panes together (drops crossings: reordered passages). */
+export function monotonic(anchors: [number, number][]): [number, number][] {
+  const sorted = [...anchors].sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  const out: [number, number][] = []
+  for (const a of sorted) if (!out.length || a[1] >= out[out.length - 1][1]) out.push(a)
+  return out
+}
+
+export class CompareView {
+  readonly dom: HTMLElement
+  readonly panes: Pane[] = []
+  private readonly row = el('div', { class: 'panes' })
+  private readonly svg = document.createElementNS(SVG_NS, 'svg')
+  private readonly syncToggle = el('input', { type: 'checkbox', checked: true })
+  private project: ProjectView | null = null
+  private overlaps: OverlapsView | null = null
+  private selected: Overlap | null = null
+  private active = 0
+  private anchorCache = new Map<string, [number, number][]>()
+  /** When each pane body was last scrolled by this view, not the user (performance.now()). */
+  private programmatic = new Map<HTMLElement, { at: number; top: number }>()
+  private frame = 0
+  /** Variant word marks to draw for the selected overlap, by document. */
+  private variantMarks = new Map<string, Overlay[]>()
+  /** Bumped whenever what the overlays show changes (new analysis, another selection). */
+  private overlayGeneration = 0
+
+  constructor(private readonly hooks: CompareHooks) {
+    this.svg.setAttribute('class', 'connectors')
+    this.svg.setAttribute('aria-hidden', 'true')
+    const add = el('button', { type: 'button', title: 'Add a pane' }, '+ Pane')
+    add.addEventListener('click', () => void this.addPane())
+    this.dom = el(
+      'div',
+      { class: 'compare' },
+      el('div', { class: 'compare-toolbar' }, el('label', { class: 'check', title: 'Scroll the panes together, aligned on their shared passages' }, this.syncToggle, 'Synchronised scrolling'), add),
+      el('div', { class: 'panes-area' }, this.row, this.svg),
+    )
+    this.syncToggle.addEventListener('change', () => this.syncFrom(this.active))
+    new ResizeObserver(() => {
+      this.anchorCache.clear()
+      this.redraw()
+    }).observe(this.row)
+  }
+
+  get activePane(): Pane {
+    return this.panes[Math.min(this.active, this.panes.length - 1)]
+  }
+
+  get syncing(): boolean {
+    return this.syncToggle.checked
+  }
+
+  /** The documents shown, pane by pane. */
+  docIds(): (string | null)[] {
+    return this.panes.map((p) => p.reader.docId)
+  }
+
+  /**
+   * Takes a (new or changed) project: panes whose document is gone (another project was opened)
+   * show the project's first documents instead.
+   */
+  setProject(project: ProjectView): void {
+    this.project = project
+    const ids = project.documents.map((d) => d.id)
+    for (const pane of this.panes) this.fillPicker(pane)
+    if (this.panes.length === 0) {
+      for (let i = 0; i < MIN_PANES; i++) void this.addPane(ids[i] ?? null)
+      return
+    }
+    this.panes.forEach((pane, i) => {
+      if (pane.reader.docId && !ids.includes(pane.reader.docId)) {
+        pane.reader.docId = null
+        if (ids[i]) void this.show(pane, ids[i])
+      }
+    })
+  }
+
+  private fillPicker(pane: Pane): void {
+    const docs = this.project?.documents ?? []
+    pane.picker.replaceChildren(el('option', { value: '' }, 'Choose a document…'), ...docs.map((d) => el('option', { value: d.id }, d.title)))
+    pane.picker.value = pane.reader.docId ?? ''
+  }
+
+  async addPane(docId: string | null = null): Promise<void> {
+    if (this.panes.length >= MAX_PANES) return
+    const picker = el('select', { class: 'pane-picker', 'aria-label': 'Document in this pane' })
+    const left = el('button', { type: 'button', class: 'icon', title: 'Swap with the pane on the left', 'aria-label': 'Move pane left' }, '←')
+    const right = el('button', { type: 'button', class: 'icon', title: 'Swap with the pane on the right', 'aria-label': 'Move pane right' }, '→')
+    const close = el('button', { type: 'button', class: 'icon', title: 'Close this pane', 'aria-label': 'Close pane' }, '×')
+    const heat = el('div', { class: 'heat', role: 'img', 'aria-label': 'Where this document shares text' })
+    const pane = {} as Pane
+    const reader = new Reader(this.hooks.readerEvents(() => pane))
+    const dom = el('section', { class: 'pane', role: 'region' }, el('div', { class: 'pane-toolbar' }, picker, left, right, close), reader.dom, heat)
+    Object.assign(pane, { reader, dom, picker, heat })
+    this.panes.push(pane)
+    this.fillPicker(pane)
+    picker.addEventListener('change', () => picker.value && void this.show(pane, picker.value))
+    left.addEventListener('click', () => this.move(pane, -1))
+    right.addEventListener('click', () => this.move(pane, 1))
+    close.addEventListener('click', () => this.close(pane))
+    dom.addEventListener('focusin', () => this.focusPane(pane))
+    dom.addEventListener('mousedown', () => this.focusPane(pane))
+    reader.body.addEventListener('scroll', () => this.onScroll(pane), { passive: true })
+    reader.body.addEventListener('click', (e) => {
+      const target = e.target as HTMLElement
+      // A drag that selected text ends in a click too: that is selecting, not choosing an overlap.
+      if (target.closest('[data-annotation]') || !(window.getSelection()?.isCollapsed ?? true)) return
+      const id = target.closest<HTMLElement>('[data-overlap]')?.dataset.overlap
+      if (id) this.hooks.onSelect(id)
+    })
+    heat.addEventListener('click', (e) => this.heatClick(pane, e))
+    this.layout()
+    pane.dom.classList.toggle('active', this.panes.indexOf(pane) === this.active)
+    if (docId) await this.show(pane, docId)
+  }
+
+  private focusPane(pane: Pane): void {
+    const changed = this.panes[this.active] !== pane
+    this.active = this.panes.indexOf(pane)
+    this.panes.forEach((p, i) => p.dom.classList.toggle('active', i === this.active))
+    if (changed) this.hooks.onFocus(pane)
+  }
+
+  private layout(): void {
+    const children: HTMLElement[] = []
+    this.panes.forEach((p, i) => {
+      if (i > 0) children.push(this.splitter(i))
+      children.push(p.dom)
+      p.dom.setAttribute('aria-label', `Pane ${i + 1}`)
+    })
+    this.row.replaceChildren(...children)
+    this.row.style.gridTemplateColumns = this.panes.map(() => 'minmax(180px, 1fr)').join(' 6px ')
+    this.anchorCache.clear()
+    this.redraw()
+  }
+
+  /** A draggable divider between panes i-1 and i (arrow keys resize too). */
+  private splitter(i: number): HTMLElement {
+    const bar = el('div', { class: 'splitter', role: 'separator', 'aria-orientation': 'vertical', tabindex: '0', 'aria-label': `Resize panes ${i} and ${i + 1}` })
+    const resize = (dx: number) => {
+      const widths = this.panes.map((p) => p.dom.getBoundingClientRect().width)
+      const min = 180
+      const a = Math.max(min, widths[i - 1] + dx)
+      const b = Math.max(min, widths[i] - (a - widths[i - 1]))
+      widths[i - 1] = widths[i - 1] + widths[i] - b
+      widths[i] = b
+      this.row.style.gridTemplateColumns = widths.map((w) => `minmax(${min}px, ${w}fr)`).join(' 6px ')
+    }
+    bar.addEventListener('pointerdown', (e) => {
+      bar.setPointerCapture(e.pointerId)
+      let x = e.clientX
+      const move = (m: PointerEvent) => {
+        resize(m.clientX - x)
+        x = m.clientX
+      }
+      bar.addEventListener('pointermove', move)
+      bar.addEventListener('pointerup', () => bar.removeEventListener('pointermove', move), { once: true })
+    })
+    bar.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+        e.preventDefault()
+        resize(e.key === 'ArrowLeft' ? -24 : 24)
+      }
+    })
+    return bar
+  }
+
+  private move(pane: Pane, by: number): void {
+    const i = this.panes.indexOf(pane)
+    const j = i + by
+    if (j < 0 || j >= this.panes.length) return
+    ;[this.panes[i], this.panes[j]] = [this.panes[j], this.panes[i]]
+    this.layout()
+  }
+
+  private close(pane: Pane): void {
+    if (this.panes.length <= MIN_PANES) return
+    this.panes.splice(this.panes.indexOf(pane), 1)
+    this.active = Math.min(this.active, this.panes.length - 1)
+    this.layout()
+  }
+
+  /** Shows a document in a pane. */
+  async show(pane: Pane, docId: string): Promise<void> {
+    const generation = this.overlayGeneration
+    await this.hooks.load(pane.reader, docId, this.overlaysFor(docId))
+    pane.picker.value = docId
+    this.anchorCache.clear()
+    // The overlays changed while the document loaded (an analysis finished): draw them now.
+    if (generation !== this.overlayGeneration) this.paint(pane)
+    else this.paintHeat(pane)
+  }
+
+  /** Opens a document where the reader expects it: the pane showing it, else the active pane. */
+  async open(docId: string, span?: Span): Promise<Pane> {
+    let pane = this.panes.find((p) => p.reader.docId === docId)
+    if (!pane) {
+      pane = this.activePane
+      await this.show(pane, docId)
+    }
+    this.focusPane(pane)
+    if (span) pane.reader.select(span)
+    return pane
+  }
+
+  /** Opens two documents side by side in the first two panes. */
+  async openPair(a: string, b: string): Promise<void> {
+    await Promise.all([this.show(this.panes[0], a), this.show(this.panes[1], b)])
+    const shared = this.overlaps?.overlaps.find((o) => o.passages.some((p) => p.doc === a) && o.passages.some((p) => p.doc === b))
+    if (shared) this.hooks.onSelect(shared.id)
+  }
+
+  setOverlaps(view: OverlapsView | null): void {
+    this.overlayGeneration++
+    this.overlaps = view
+    if (this.selected && !view?.overlaps.some((o) => o.id === this.selected!.id)) this.selected = null
+    this.anchorCache.clear()
+    for (const pane of this.panes) this.paint(pane)
+  }
+
+  /** Draws a pane's overlays and heat strip. */
+  paint(pane: Pane): void {
+    if (!pane.reader.docId) return
+    pane.reader.setOverlays(this.overlaysFor(pane.reader.docId))
+    this.paintHeat(pane)
+  }
+
+  /** What to draw over a document: its shared passages, the selected overlap's variant words, excluded text. */
+  private overlaysFor(docId: string): Overlay[] {
+    const overlaps = this.overlaps?.overlaps ?? []
+    const best = overlaps[0]?.score ?? 0
+    const title = (id: string) => this.project?.documents.find((d) => d.id === id)?.title ?? id
+    const overlays: Overlay[] = []
+    for (const o of overlaps) {
+      const others = [...new Set(o.passages.filter((p) => p.doc !== docId).map((p) => title(p.doc)))]
+      for (const p of o.passages) {
+        if (p.doc !== docId) continue
+        overlays.push({
+          start: p.start,
+          end: p.end,
+          class: `overlap kind-${o.kind} strength-${strength(o.score, best)}${this.selected?.id === o.id ? ' selected' : ''}`,
+          attrs: { 'data-overlap': o.id, title: `${o.kind}, score ${o.score.toFixed(1)} — also in: ${others.join('; ')}` },
+        })
+      }
+    }
+    overlays.push(...(this.variantMarks.get(docId) ?? []))
+    const doc = this.project?.documents.find((d) => d.id === docId)
+    for (const r of doc?.excluded ?? []) overlays.push({ start: r.start, end: r.end, class: 'excluded', attrs: { title: `Left out of analysis${r.reason ? `: ${r.reason}` : ''}` } })
+    return overlays
+  }
+
+  /** The heat strip beside a pane's scrollbar: where its shared passages lie. */
+  private paintHeat(pane: Pane): void {
+    const docId = pane.reader.docId
+    if (!docId) return
+    const length = this.overlaps?.lengths[docId] ?? 1
+    const marks: HTMLElement[] = []
+    for (const o of this.overlaps?.overlaps ?? []) {
+      for (const p of o.passages) {
+        if (p.doc !== docId) continue
+        const mark = el('span', { class: `heat-mark kind-${o.kind}${this.selected?.id === o.id ? ' selected' : ''}`, 'data-overlap': o.id })
+        mark.style.top = `${(100 * p.start) / length}%`
+        mark.style.height = `max(3px, ${(100 * (p.end - p.start)) / length}%)`
+        marks.push(mark)
+      }
+    }
+    pane.heat.replaceChildren(...marks)
+  }
+
+  private heatClick(pane: Pane, e: MouseEvent): void {
+    const id = (e.target as HTMLElement).closest<HTMLElement>('[data-overlap]')?.dataset.overlap
+    if (id) {
+      this.hooks.onSelect(id)
+      return
+    }
+    const box = pane.heat.getBoundingClientRect()
+    const body = pane.reader.body
+    body.scrollTop = ((e.clientY - box.top) / box.height) * body.scrollHeight - body.clientHeight / 2
+  }
+
+  /**
+   * Selects an overlap: every pane holding one of its passages scrolls so the passages line up,
+   * connectors join them, and the variant words of each pair are marked in the text.
+   */
+  select(overlap: Overlap | null, variantMarks: Map<string, Overlay[]> = new Map()): void {
+    this.overlayGeneration++
+    this.selected = overlap
+    this.variantMarks = variantMarks
+    for (const pane of this.panes) this.paint(pane)
+    if (overlap) {
+      for (const pane of this.panes) {
+        const passage = overlap.passages.find((p) => p.doc === pane.reader.docId)
+        if (passage) this.scrollPane(pane, pane.reader.contentTop(passage.start) - pane.reader.body.clientHeight * ALIGN_AT)
+      }
+    }
+    this.redraw()
+  }
+
+  /** Opens the selected overlap's documents in panes if none shows them (at most MAX_PANES). */
+  async reveal(overlap: Overlap): Promise<void> {
+    const shown = new Set(this.docIds())
+    const missing = [...new Set(overlap.passages.map((p) => p.doc))].filter((d) => !shown.has(d))
+    const usable = this.panes.filter((p) => !overlap.passages.some((q) => q.doc === p.reader.docId))
+    for (const doc of missing) {
+      let pane = usable.shift()
+      if (!pane && this.panes.length < MAX_PANES) {
+        await this.addPane()
+        pane = this.panes[this.panes.length - 1]
+      }
+      if (pane) await this.show(pane, doc)
+    }
+  }
+
+  private scrollPane(pane: Pane, top: number): void {
+    const body = pane.reader.body
+    const target = Math.max(0, Math.min(top, body.scrollHeight - body.clientHeight))
+    if (Math.abs(body.scrollTop - target) < 1) return
+    body.scrollTop = target
+    this.programmatic.set(body, { at: performance.now(), top: body.scrollTop })
+  }
+
+  private onScroll(pane: Pane): void {
+    const body = pane.reader.body
+    // Scroll events of a scroll this view made are not the user's: passing them on would make the
+    // panes push each other back and forth.
+    const mine = this.programmatic.get(body)
+    if (mine && performance.now() - mine.at < PROGRAMMATIC_SCROLL_MS && Math.abs(body.scrollTop - mine.top) < 2) {
+      this.redraw()
+      return
+    }
+    if (this.syncing) this.syncFrom(this.panes.indexOf(pane))
+    this.redraw()
+  }
+
+  /** Content-y anchor pairs between the documents of panes i and j, from their shared passages. */
+  private anchors(i: number, j: number): [number, number][] {
+    const a = this.panes[i].reader
+    const b = this.panes[j].reader
+    const key = `${a.docId}|${b.docId}`
+    const cached = this.anchorCache.get(key)
+    if (cached) return cached
+    const pairs: [number, number][] = [[0, 0]]
+    for (const o of this.overlaps?.overlaps ?? []) {
+      const pa = o.passages.find((p) => p.doc === a.docId)
+      const pb = o.passages.find((p) => p.doc === b.docId)
+      if (!pa || !pb) continue
+      pairs.push([a.contentTop(pa.start), b.contentTop(pb.start)], [a.contentTop(pa.end), b.contentTop(pb.end)])
+    }
+    pairs.push([a.body.scrollHeight, b.body.scrollHeight])
+    const result = monotonic(pairs)
+    this.anchorCache.set(key, result)
+    return result
+  }
+
+  /** Scrolls every other pane to the position that corresponds to pane i's, by the anchors. */
+  private syncFrom(i: number): void {
+    if (!this.syncing || i < 0) return
+    const source = this.panes[i]
+    if (!source?.reader.docId) return
+    const line = source.reader.body.scrollTop + source.reader.body.clientHeight * ALIGN_AT
+    this.panes.forEach((pane, j) => {
+      if (j === i || !pane.reader.docId) return
+      const target = interpolate(this.anchors(i, j), line)
+      this.scrollPane(pane, target - pane.reader.body.clientHeight * ALIGN_AT)
+    })
+  }
+
+  /** Redraws the connectors on the next frame (after scrolling and layout settle). */
+  redraw(): void {
+    cancelAnimationFrame(this.frame)
+    this.frame = requestAnimationFrame(() => this.drawConnectors())
+  }
+
+  private drawConnectors(): void {
+    const area = this.svg.getBoundingClientRect()
+    this.svg.replaceChildren()
+    const o = this.selected
+    if (!o) return
+    const passageIn = (pane: Pane): OverlapPassage | undefined => o.passages.find((p) => p.doc === pane.reader.docId)
+    for (let k = 0; k + 1 < this.panes.length; k++) {
+      const [left, right] = [this.panes[k], this.panes[k + 1]]
+      const pa = passageIn(left)
+      const pb = passageIn(right)
+      if (!pa || !pb) continue
+      const clip = (pane: Pane, r: DOMRect) => {
+        const box = pane.reader.body.getBoundingClientRect()
+        return [Math.max(box.top, Math.min(box.bottom, r.top)) - area.top, Math.max(box.top, Math.min(box.bottom, r.bottom)) - area.top]
+      }
+      const ra = left.reader.spanRect(pa.start, pa.end)
+      const rb = right.reader.spanRect(pb.start, pb.end)
+      const [a0, a1] = clip(left, ra)
+      const [b0, b1] = clip(right, rb)
+      const x0 = left.dom.getBoundingClientRect().right - area.left - 14
+      const x1 = right.dom.getBoundingClientRect().left - area.left + 14
+      const mid = (x0 + x1) / 2
+      const path = document.createElementNS(SVG_NS, 'path')
+      path.setAttribute('d', `M${x0},${a0} C${mid},${a0} ${mid},${b0} ${x1},${b0} L${x1},${b1} C${mid},${b1} ${mid},${a1} ${x0},${a1} Z`)
+      path.setAttribute('class', `connector kind-${o.kind}`)
+      path.setAttribute('data-overlap', o.id)
+      this.svg.append(path)
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import type { ProjectView } from '../../main/core/contract/api.js'
+import type { Overlap } from '../../main/core/engine/overlaps.js'
+import type { Change } from '../../main/core/engine/variants.js'
+import { el } from '../shared/dom.js'
+import type { Overlay } from './reader.js'
+
+// The selected overlap's word-level differences, pair by pair: deletions struck through,
+// insertions underlined, substitutions as both. The same changes are marked in the panes.
+
+/** Marks in each document for the changed words of an overlap's pairs. */
+export function variantOverlays(overlap: Overlap): Map<string, Overlay[]> {
+  const out = new Map<string, Overlay[]>()
+  const add = (doc: string, o: Overlay) => out.set(doc, [...(out.get(doc) ?? []), o])
+  for (const v of overlap.variants) {
+    const a = overlap.passages[v.a]
+    const b = overlap.passages[v.b]
+    for (const c of v.changes ?? []) {
+      if (c.op === 'equal') continue
+      const title = c.op === 'replace' ? `“${c.a}” → “${c.b}”` : c.op === 'delete' ? `only here: “${c.a}”` : `only here: “${c.b}”`
+      if (c.aEnd > c.aStart) add(a.doc, { start: c.aStart, end: c.aEnd, class: `variant-change op-${c.op}`, attrs: { title } })
+      if (c.bEnd > c.bStart) add(b.doc, { start: c.bStart, end: c.bEnd, class: `variant-change op-${c.op}`, attrs: { title } })
+    }
+  }
+  return out
+}
+
+function renderChanges(changes: readonly Change[]): HTMLElement {
+  const p = el('p', { class: 'diff' })
+  for (const c of changes) {
+    if (c.op === 'equal') p.append(c.a, ' ')
+    else {
+      if (c.a) p.append(el('del', { title: 'only in the first' }, c.a))
+      if (c.b) p.append(el('ins', { title: 'only in the second' }, c.b))
+      p.append(' ')
+    }
+  }
+  return p
+}
+
+export class VariantsPanel {
+  readonly dom: HTMLElement
+  private readonly body = el('div', { class: 'variants' })
+
+  constructor() {
+    this.dom = el('section', { class: 'side-section', 'aria-label': 'Variants', 'aria-live': 'polite' }, this.body)
+  }
+
+  render(project: ProjectView | null, overlap: Overlap | null): void {
+    if (!overlap) {
+      this.body.replaceChildren(el('p', { class: 'hint' }, 'Select a shared passage to see how its wordings differ.'))
+      return
+    }
+    const title = (id: string) => project?.documents.find((d) => d.id === id)?.title ?? id
+    const who = (id: string) => {
+      const d = project?.documents.find((x) => x.id === id)
+      return d?.author || d?.outlet || title(id)
+    }
+    const count = (changes: Change[] | null) => (changes ? changes.filter((c) => c.op !== 'equal').length : null)
+    this.body.replaceChildren(
+      el('p', { class: 'hint' }, `${overlap.kind} · score ${overlap.score.toFixed(1)} · ${overlap.words} shared content words · similarity ${(overlap.similarity * 100).toFixed(0)}%`),
+      ...overlap.variants.map((v) => {
+        const a = overlap.passages[v.a]
+        const b = overlap.passages[v.b]
+        const n = count(v.changes)
+        return el(
+          'article',
+          { class: 'variant' },
+          el('h3', { class: 'variant-heading' }, el('span', { title: title(a.doc) }, who(a.doc)), ' ↔ ', el('span', { title: title(b.doc) }, who(b.doc))),
+          el('p', { class: 'muted' }, n === null ? 'The wordings differ too much in order for a word-by-word comparison.' : n === 0 ? 'Identical wording.' : `${n} difference${n === 1 ? '' : 's'}: struck through only in ${who(a.doc)}, underlined only in ${who(b.doc)}.`),
+          v.changes ? renderChanges(v.changes) : el('div', {}, el('p', { class: 'diff' }, a.text), el('p', { class: 'diff' }, b.text)),
+        )
+      }),
+    )
+  }
+}

@@ -1,0 +1,118 @@
+import type { Api, DocumentSummary } from '../../main/core/contract/api.js'
+import type { ExcludedRange } from '../../main/core/project/exclusions.js'
+import { el } from '../shared/dom.js'
+
+// The details of the document in the active pane: its metadata (as read from the text, editable)
+// and the ranges left out of analysis (site furniture and the like), with the app's suggestions
+// of likely boilerplate to exclude. Excluding never changes the file.
+
+export interface DetailsActions {
+  api: Api
+  run(label: string, change: () => Promise<unknown>): Promise<void>
+  /** The text of a document's span, for showing what a range holds. */
+  excerpt(docId: string, start: number, end: number): string | null
+}
+
+const FIELDS = [
+  ['title', 'Title'],
+  ['author', 'Author'],
+  ['outlet', 'Outlet'],
+  ['date', 'Date (YYYY-MM-DD)'],
+  ['url', 'URL'],
+] as const
+
+function snippet(text: string | null): string {
+  if (!text) return ''
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > 90 ? `${flat.slice(0, 60)} … ${flat.slice(-25)}` : flat
+}
+
+export class DocumentDetails {
+  readonly dom: HTMLElement
+  private doc: DocumentSummary | null = null
+  private readonly suggestions = el('div', { class: 'suggestions-list' })
+
+  constructor(private readonly actions: DetailsActions) {
+    this.dom = el('section', { class: 'doc-details', 'aria-label': 'Document details' })
+  }
+
+  render(doc: DocumentSummary | null): void {
+    const same = this.doc?.id === doc?.id
+    this.doc = doc
+    if (!same) this.suggestions.replaceChildren()
+    if (!doc) {
+      this.dom.replaceChildren()
+      return
+    }
+    const api = this.actions.api
+    const inputs = FIELDS.map(([key, label]) => {
+      const input = el('input', { name: key, value: doc[key], 'aria-label': label })
+      return { key, input, row: el('label', {}, label, input) }
+    })
+    const save = el('button', { type: 'submit' }, 'Save details')
+    const form = el('form', { class: 'details-body' }, el('h3', { class: 'details-heading' }, 'Details'), ...inputs.map((i) => i.row), save)
+    form.addEventListener('submit', (e) => {
+      e.preventDefault()
+      const fields = Object.fromEntries(inputs.filter((i) => i.input.value !== doc[i.key]).map((i) => [i.key, i.input.value]))
+      if (Object.keys(fields).length) void this.actions.run('Details saved', () => api.updateDocumentMetadata({ id: doc.id, ...fields }))
+    })
+
+    const ranges = doc.excluded ?? []
+    const remove = (r: ExcludedRange) => this.setRanges(ranges.filter((x) => x !== r), 'Text included again')
+    const suggest = el('button', { type: 'button' }, 'Suggest boilerplate')
+    suggest.addEventListener('click', () => void this.suggest())
+    this.dom.replaceChildren(
+      form,
+      el(
+        'div',
+        { class: 'details-body' },
+        el('h3', { class: 'details-heading' }, 'Left out of analysis'),
+        el('p', { class: 'hint' }, 'Select text in a pane and press ', el('kbd', {}, 'X'), ' to leave it out of the analysis. The file is not changed.'),
+        ranges.length
+          ? el(
+              'ul',
+              { class: 'excluded-list' },
+              ...ranges.map((r) => {
+                const button = el('button', { type: 'button', class: 'small' }, 'Include')
+                button.addEventListener('click', () => void remove(r))
+                return el('li', {}, el('span', { class: 'muted' }, `${r.start}–${r.end}${r.reason ? ` · ${r.reason}` : ''}`), el('q', {}, snippet(this.actions.excerpt(doc.id, r.start, r.end))), button)
+              }),
+            )
+          : el('p', { class: 'muted' }, 'Nothing is left out.'),
+        suggest,
+        this.suggestions,
+      ),
+    )
+  }
+
+  /** Adds a span to the active document's excluded ranges. */
+  async exclude(docId: string, start: number, end: number, reason?: string): Promise<void> {
+    if (this.doc?.id !== docId) return
+    await this.setRanges([...(this.doc.excluded ?? []), { start, end, ...(reason ? { reason } : {}) }], 'Left out of analysis')
+  }
+
+  private setRanges(ranges: ExcludedRange[], label: string): Promise<void> {
+    const id = this.doc!.id
+    return this.actions.run(label, () => this.actions.api.setExcludedRanges({ id, ranges: ranges.map((r) => ({ start: r.start, end: r.end, reason: r.reason })) }))
+  }
+
+  private async suggest(): Promise<void> {
+    const doc = this.doc
+    if (!doc) return
+    const { suggestions } = await this.actions.api.suggestBoilerplate({ id: doc.id })
+    this.suggestions.replaceChildren(
+      suggestions.length
+        ? el(
+            'ul',
+            { class: 'excluded-list' },
+            ...suggestions.map((s) => {
+              const button = el('button', { type: 'button', class: 'small' }, 'Exclude')
+              const item = el('li', {}, el('span', { class: 'muted' }, s.reason), el('q', {}, snippet(s.text)), button)
+              button.addEventListener('click', () => void this.exclude(doc.id, s.start, s.end, s.reason).then(() => item.remove()))
+              return item
+            }),
+          )
+        : el('p', { class: 'muted' }, 'No likely boilerplate found.'),
+    )
+  }
+}

@@ -1,0 +1,124 @@
+import type { Api, OperationInput, ProjectView } from '../../main/core/contract/api.js'
+import { el } from '../shared/dom.js'
+
+// Export annotated excerpts: format, scope (everything, a tag, a document, an author, or what the
+// Passages view shows), order, notes and context. The file arrives as a download (a save dialog
+// in the desktop app).
+
+const FORMATS = [
+  ['md', 'Markdown'],
+  ['html', 'HTML (printable)'],
+  ['docx', 'Word (DOCX)'],
+  ['pdf', 'PDF'],
+  ['csv', 'CSV (one row per annotation)'],
+  ['jsonld', 'W3C Web Annotation (JSON-LD)'],
+  ['qdpx', 'REFI-QDA project (.qdpx)'],
+] as const
+
+/** Saves content as a file through the browser's download (Electron shows a save dialog). */
+export function download(fileName: string, mediaType: string, content: string, encoding: 'utf8' | 'base64' = 'utf8'): void {
+  const bytes = encoding === 'base64' ? Uint8Array.from(atob(content), (c) => c.charCodeAt(0)) : new TextEncoder().encode(content)
+  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }))
+  const a = el('a', { href: url, download: fileName, hidden: true })
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+export class ExportDialog {
+  readonly dom: HTMLDialogElement
+  private readonly format = el('select', { 'aria-label': 'Format' }, ...FORMATS.map(([v, label]) => el('option', { value: v }, label)))
+  private readonly scope = el(
+    'select',
+    { 'aria-label': 'Which excerpts' },
+    el('option', { value: 'all' }, 'Everything'),
+    el('option', { value: 'tag' }, 'One tag (and its sub-tags)'),
+    el('option', { value: 'doc' }, 'One document'),
+    el('option', { value: 'author' }, 'One author'),
+    el('option', { value: 'view' }, 'What the Passages view shows'),
+  )
+  private readonly which = el('select', { 'aria-label': 'Tag, document or author' })
+  private readonly order = el('select', { 'aria-label': 'Order' }, el('option', { value: 'document' }, 'Document order'), el('option', { value: 'tag' }, 'By tag'))
+  private readonly notes = el('input', { type: 'checkbox', checked: true })
+  private readonly context = el('input', { type: 'checkbox' })
+  private readonly message = el('p', { class: 'muted', role: 'status' })
+  private project: ProjectView | null = null
+
+  constructor(
+    private readonly api: Api,
+    private readonly passagesQuery: () => OperationInput<'retrieve'>,
+  ) {
+    const go = el('button', { type: 'submit', class: 'primary' }, 'Export')
+    const cancel = el('button', { type: 'button' }, 'Cancel')
+    cancel.addEventListener('click', () => this.dom.close())
+    const form = el(
+      'form',
+      { class: 'details-body' },
+      el('h2', { class: 'popover-heading' }, 'Export annotated excerpts'),
+      el('label', {}, 'Format', this.format),
+      el('label', {}, 'Excerpts', this.scope),
+      this.which,
+      el('label', {}, 'Order', this.order),
+      el('label', { class: 'check' }, this.notes, 'Include notes'),
+      el('label', { class: 'check' }, this.context, 'Include context around each excerpt'),
+      this.message,
+      el('div', { class: 'popover-actions' }, go, cancel),
+    )
+    form.addEventListener('submit', (e) => {
+      e.preventDefault()
+      void this.export()
+    })
+    this.scope.addEventListener('change', () => this.fillWhich())
+    this.dom = el('dialog', { class: 'popover export-dialog', 'aria-label': 'Export' }, form) as HTMLDialogElement
+  }
+
+  open(project: ProjectView): void {
+    this.project = project
+    this.message.textContent = ''
+    this.fillWhich()
+    this.dom.showModal()
+    this.format.focus()
+  }
+
+  private fillWhich(): void {
+    const p = this.project
+    const options: [string, string][] =
+      this.scope.value === 'tag'
+        ? (p?.tags ?? []).map((t) => [t.id, t.name])
+        : this.scope.value === 'doc'
+          ? (p?.documents ?? []).map((d) => [d.id, d.title])
+          : this.scope.value === 'author'
+            ? [...new Set((p?.documents ?? []).map((d) => d.author).filter(Boolean))].map((a) => [a, a])
+            : []
+    this.which.replaceChildren(...options.map(([v, label]) => el('option', { value: v }, label)))
+    this.which.hidden = options.length === 0
+  }
+
+  private async export(): Promise<void> {
+    const input: OperationInput<'exportExcerpts'> = {
+      format: this.format.value as OperationInput<'exportExcerpts'>['format'],
+      order: this.order.value as 'document' | 'tag',
+      notes: this.notes.checked,
+      context: this.context.checked,
+    }
+    if (this.scope.value === 'tag') input.tags = [this.which.value]
+    if (this.scope.value === 'doc') input.docs = [this.which.value]
+    if (this.scope.value === 'author') input.authors = [this.which.value]
+    if (this.scope.value === 'view') {
+      input.annotationIds = (await this.api.retrieve(this.passagesQuery())).items.map((i) => i.annotation.id)
+      if (input.annotationIds.length === 0) {
+        this.message.textContent = 'The Passages view shows no annotations to export.'
+        return
+      }
+    }
+    this.message.textContent = 'Exporting…'
+    try {
+      const result = await this.api.exportExcerpts(input)
+      download(result.fileName, result.mediaType, result.content, result.encoding)
+      this.dom.close()
+    } catch (e) {
+      this.message.textContent = e instanceof Error ? e.message : String(e)
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import { noteOf, tagIdsOf } from '../../main/core/annotations/annotation.js'
+import type { Api, OperationInput, ProjectView, RetrievedItem } from '../../main/core/contract/api.js'
+import { el } from '../shared/dom.js'
+import { byline } from '../compare/reader.js'
+
+// The retrieval view: every tagged passage across documents, in document order, with context,
+// filtered by tag (optionally with sub-tags), document, author and text; each can be edited in
+// place or opened in the reader. In "orphans" mode it lists the annotations whose passage could
+// not be found after their document changed, with their stored quote and note, and re-attaches
+// them.
+
+export interface PassagesActions {
+  api: Api
+  /** Opens a document at a span (and, for an orphan, starts re-attaching it). */
+  open(item: RetrievedItem): void
+  edit(item: RetrievedItem, anchor: DOMRect): void
+}
+
+export class PassagesView {
+  readonly dom: HTMLElement
+  private readonly list = el('ol', { class: 'passages', 'aria-label': 'Passages' })
+  private readonly summary = el('p', { class: 'passages-summary', role: 'status' })
+  private readonly tag = el('select', { 'aria-label': 'Tag' })
+  private readonly children = el('input', { type: 'checkbox', checked: true, 'aria-label': 'Include sub-tags' })
+  private readonly doc = el('select', { 'aria-label': 'Document' })
+  private readonly author = el('select', { 'aria-label': 'Author' })
+  private readonly text = el('input', { type: 'search', placeholder: 'Filter by text…', 'aria-label': 'Filter by text' })
+  private project: ProjectView | null = null
+  private generation = 0
+
+  constructor(
+    private readonly actions: PassagesActions,
+    readonly mode: 'passages' | 'orphans',
+  ) {
+    const filters =
+      mode === 'passages'
+        ? el('div', { class: 'filters', role: 'group', 'aria-label': 'Filters' }, this.tag, el('label', { class: 'check' }, this.children, 'sub-tags'), this.doc, this.author, this.text)
+        : el('p', { class: 'hint' }, 'These annotations could not be found again after their document changed. They keep their quote and note. Re-attach one by opening it and selecting the new passage.')
+    this.dom = el('section', { class: 'view passages-view', 'aria-label': mode === 'passages' ? 'Passages by tag' : 'Orphaned annotations' }, filters, this.summary, this.list)
+    for (const input of [this.tag, this.children, this.doc, this.author]) input.addEventListener('change', () => void this.refresh())
+    let timer: ReturnType<typeof setTimeout> | undefined
+    this.text.addEventListener('input', () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => void this.refresh(), 200)
+    })
+  }
+
+  /** Shows passages of one tag. */
+  showTag(tagId: string): void {
+    this.tag.value = tagId
+    void this.refresh()
+  }
+
+  setProject(project: ProjectView): void {
+    this.project = project
+    const keep = (select: HTMLSelectElement, options: [string, string][], all: string) => {
+      const value = select.value
+      select.replaceChildren(el('option', { value: '' }, all), ...options.map(([v, label]) => el('option', { value: v }, label)))
+      select.value = options.some(([v]) => v === value) ? value : ''
+    }
+    const depth = (id: string | null): number => (id ? 1 + depth(project.tags.find((t) => t.id === id)?.parent ?? null) : 0)
+    const ordered: [string, string][] = []
+    const walk = (parent: string | null) => {
+      for (const t of project.tags.filter((x) => x.parent === parent)) {
+        ordered.push([t.id, `${'  '.repeat(depth(t.parent))}${t.name}`])
+        walk(t.id)
+      }
+    }
+    walk(null)
+    keep(this.tag, ordered, 'All tags')
+    keep(this.doc, project.documents.map((d) => [d.id, d.title]), 'All documents')
+    const authors = [...new Set(project.documents.map((d) => d.author).filter(Boolean))]
+    keep(this.author, authors.map((a) => [a, a]), 'All authors')
+  }
+
+  /** The filter as the retrieval operation takes it (also what an export of "this view" uses). */
+  query(): OperationInput<'retrieve'> {
+    if (this.mode === 'orphans') return { status: ['orphan'] }
+    return {
+      tagIds: this.tag.value ? [this.tag.value] : undefined,
+      includeChildren: this.children.checked,
+      docIds: this.doc.value ? [this.doc.value] : undefined,
+      authors: this.author.value ? [this.author.value] : undefined,
+      text: this.text.value || undefined,
+    }
+  }
+
+  async refresh(): Promise<void> {
+    const project = this.project
+    if (!project) return
+    const generation = ++this.generation
+    const { items } = await this.actions.api.retrieve(this.query())
+    if (generation !== this.generation) return
+    const docs = new Map(project.documents.map((d) => [d.id, d]))
+    const tags = new Map(project.tags.map((t) => [t.id, t]))
+    this.summary.textContent =
+      this.mode === 'orphans'
+        ? items.length ? `${items.length} orphaned annotation${items.length === 1 ? '' : 's'}` : 'No orphaned annotations.'
+        : `${items.length} passage${items.length === 1 ? '' : 's'}`
+    this.list.replaceChildren(
+      ...items.map((item) => {
+        const d = docs.get(item.docId)!
+        const chips = tagIdsOf(item.annotation).map((id) => {
+          const chip = el('span', { class: 'chip' }, el('span', { class: 'swatch' }), tags.get(id)?.name ?? '?')
+          chip.style.setProperty('--tag-colour', tags.get(id)?.colour ?? '#999')
+          return chip
+        })
+        const open = el('button', { type: 'button' }, this.mode === 'orphans' ? 'Re-attach…' : 'Open')
+        open.addEventListener('click', () => this.actions.open(item))
+        const edit = el('button', { type: 'button' }, 'Edit')
+        edit.addEventListener('click', () => this.actions.edit(item, edit.getBoundingClientRect()))
+        const note = noteOf(item.annotation)
+        return el(
+          'li',
+          { class: `passage status-${item.status}`, 'data-annotation': item.annotation.id },
+          el('div', { class: 'passage-source' }, el('strong', {}, d.title), ' ', el('span', { class: 'muted' }, byline(d))),
+          el('p', { class: 'passage-text' }, item.before ? '…' + item.before : '', el('mark', { class: 'passage-quote' }, item.quote), item.after ? item.after + '…' : ''),
+          note ? el('p', { class: 'passage-note' }, note) : null,
+          el('div', { class: 'passage-meta' }, ...chips, el('span', { class: 'spacer' }), edit, open),
+        )
+      }),
+    )
+  }
+}

@@ -1,0 +1,95 @@
+import type { Api, ProjectView, SearchHit } from '../../main/core/contract/api.js'
+import { el } from '../shared/dom.js'
+
+// Search across the project (words and "quoted phrases", case and accents ignored) with a
+// keyword-in-context concordance that sorts by document order, left context or right context.
+
+type Order = 'document' | 'left' | 'right'
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base' })
+
+/** Sorts hits for a concordance: by the words nearest the keyword, leftwards or rightwards. */
+export function sortHits(hits: readonly SearchHit[], order: Order, docOrder: readonly string[]): SearchHit[] {
+  const byDoc = (a: SearchHit, b: SearchHit) => docOrder.indexOf(a.docId) - docOrder.indexOf(b.docId) || a.start - b.start
+  if (order === 'document') return [...hits].sort(byDoc)
+  const key = (h: SearchHit) => (order === 'left' ? h.left.trim().split(/\s+/).reverse().join(' ') : h.right.trim())
+  return [...hits].sort((a, b) => collator.compare(key(a), key(b)) || byDoc(a, b))
+}
+
+export class SearchView {
+  readonly dom: HTMLElement
+  private readonly input = el('input', { type: 'search', class: 'search-input', placeholder: 'Search: words or "a phrase"', 'aria-label': 'Search the documents' })
+  private readonly order = el(
+    'select',
+    { 'aria-label': 'Sort by' },
+    el('option', { value: 'document' }, 'Document order'),
+    el('option', { value: 'left' }, 'Left context'),
+    el('option', { value: 'right' }, 'Right context'),
+  )
+  private readonly summary = el('p', { class: 'passages-summary', role: 'status' })
+  private readonly table = el('table', { class: 'kwic', 'aria-label': 'Keyword in context' })
+  private hits: SearchHit[] = []
+  private project: ProjectView | null = null
+
+  constructor(
+    private readonly api: Api,
+    private readonly open: (hit: SearchHit) => void,
+  ) {
+    const form = el('form', { class: 'filters', role: 'search' }, this.input, el('button', { type: 'submit' }, 'Search'), el('label', {}, 'Sort ', this.order))
+    form.addEventListener('submit', (e) => {
+      e.preventDefault()
+      void this.run()
+    })
+    this.order.addEventListener('change', () => this.render())
+    this.table.addEventListener('click', (e) => {
+      const row = (e.target as HTMLElement).closest<HTMLElement>('[data-hit]')
+      if (row) this.open(this.hits[Number(row.dataset.hit)])
+    })
+    this.table.addEventListener('keydown', (e) => {
+      const row = (e.target as HTMLElement).closest<HTMLElement>('[data-hit]')
+      if (row && (e.key === 'Enter' || e.key === ' ')) {
+        e.preventDefault()
+        this.open(this.hits[Number(row.dataset.hit)])
+      }
+    })
+    this.dom = el('section', { class: 'view search-view', 'aria-label': 'Search' }, form, this.summary, el('div', { class: 'kwic-scroll' }, this.table))
+  }
+
+  setProject(project: ProjectView): void {
+    this.project = project
+  }
+
+  focus(): void {
+    this.input.focus()
+  }
+
+  private async run(): Promise<void> {
+    if (!this.input.value.trim()) return
+    const { hits, truncated } = await this.api.search({ query: this.input.value })
+    this.hits = hits
+    this.summary.textContent = `${hits.length}${truncated ? '+' : ''} hit${hits.length === 1 ? '' : 's'} in ${new Set(hits.map((h) => h.docId)).size} document(s)`
+    this.render()
+  }
+
+  private render(): void {
+    const docs = new Map((this.project?.documents ?? []).map((d) => [d.id, d]))
+    const sorted = sortHits(this.hits, this.order.value as Order, [...docs.keys()])
+    this.table.replaceChildren(
+      el('thead', {}, el('tr', {}, el('th', { class: 'left' }, 'Left context'), el('th', {}, 'Match'), el('th', {}, 'Right context'), el('th', {}, 'Document'))),
+      el(
+        'tbody',
+        {},
+        ...sorted.map((h) =>
+          el(
+            'tr',
+            { 'data-hit': String(this.hits.indexOf(h)), tabindex: '0', title: 'Open in the reader' },
+            el('td', { class: 'left' }, el('bdi', { dir: 'ltr' }, h.left)),
+            el('td', { class: 'match' }, h.match),
+            el('td', { class: 'right' }, h.right),
+            el('td', { class: 'doc' }, docs.get(h.docId)?.title ?? h.docId),
+          ),
+        ),
+      ),
+    )
+  }
+}
