@@ -53,7 +53,11 @@ async function run(label: string, change: () => Promise<unknown>): Promise<void>
   await refresh()
 }
 
-const exportButton = el('button', { type: 'button', 'aria-keyshortcuts': 'Control+E', title: 'Export annotated excerpts (Ctrl+E)' }, 'Export…')
+const exportButton = el(
+  'button',
+  { type: 'button', 'aria-keyshortcuts': 'Control+E', title: 'Export annotated excerpts (Ctrl+E)' },
+  'Export…',
+)
 exportButton.addEventListener('click', () => project && exportDialog.open(project))
 const undoButton = el('button', { type: 'button', class: 'history', 'aria-keyshortcuts': 'Control+Z' }, 'Undo')
 const redoButton = el('button', { type: 'button', class: 'history', 'aria-keyshortcuts': 'Control+Shift+Z' }, 'Redo')
@@ -100,8 +104,14 @@ const codebook = new CodebookPanel({
     passages.showTag(id)
   },
 })
-const passages = new PassagesView({ api, open: (item) => void openPassage(item), edit: (item, rect) => editRetrieved(item, rect) }, 'passages')
-const orphans = new PassagesView({ api, open: (item) => void openPassage(item), edit: (item, rect) => editRetrieved(item, rect) }, 'orphans')
+const passages = new PassagesView(
+  { api, open: (item) => void openPassage(item), edit: (item, rect) => editRetrieved(item, rect) },
+  'passages',
+)
+const orphans = new PassagesView(
+  { api, open: (item) => void openPassage(item), edit: (item, rect) => editRetrieved(item, rect) },
+  'orphans',
+)
 const search = new SearchView(api, (hit) => void openHit(hit))
 const problems = el('section', { class: 'problems', 'aria-label': 'Files that could not be read', hidden: true })
 
@@ -118,7 +128,11 @@ const analysisBar = el('div', { class: 'analysis-bar', role: 'status', 'aria-liv
 
 const sideTabsCompare = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Shared passages' })
 const compareSide: Record<string, HTMLElement> = { overlaps: overlapList.dom, matrix: matrix.dom, variants: variants.dom }
-for (const [name, label] of [['overlaps', 'Overlaps'], ['matrix', 'Matrix'], ['variants', 'Variants']]) {
+for (const [name, label] of [
+  ['overlaps', 'Overlaps'],
+  ['matrix', 'Matrix'],
+  ['variants', 'Variants'],
+]) {
   const tab = el('button', { type: 'button', role: 'tab', class: 'tab', id: `compare-tab-${name}` }, label)
   tab.addEventListener('click', () => showCompareSide(name))
   sideTabsCompare.append(tab)
@@ -137,16 +151,37 @@ const readView = el(
   { class: 'view read-view', 'aria-label': 'Compare' },
   reattachBar,
   el('div', { class: 'read-top' }, hint, analysisBar),
-  el('div', { class: 'compare-layout' }, compare.dom, el('aside', { class: 'compare-side', 'aria-label': 'Shared passages' }, sideTabsCompare, overlapList.dom, matrix.dom, variants.dom)),
+  el(
+    'div',
+    { class: 'compare-layout' },
+    compare.dom,
+    el('aside', { class: 'compare-side', 'aria-label': 'Shared passages' }, sideTabsCompare, overlapList.dom, matrix.dom, variants.dom),
+  ),
 )
 
 type ViewName = 'read' | 'passages' | 'search' | 'definitions' | 'orphans'
-const views: Record<ViewName, HTMLElement> = { read: readView, passages: passages.dom, search: search.dom, definitions: el('section', { class: 'view definitions-view', 'aria-label': 'Definitions' }, definitions.dom), orphans: orphans.dom }
-const viewLabels: Record<ViewName, string> = { read: 'Compare', passages: 'Passages', search: 'Search', definitions: 'Definitions', orphans: 'Orphans' }
+const views: Record<ViewName, HTMLElement> = {
+  read: readView,
+  passages: passages.dom,
+  search: search.dom,
+  definitions: el('section', { class: 'view definitions-view', 'aria-label': 'Definitions' }, definitions.dom),
+  orphans: orphans.dom,
+}
+const viewLabels: Record<ViewName, string> = {
+  read: 'Compare',
+  passages: 'Passages',
+  search: 'Search',
+  definitions: 'Definitions',
+  orphans: 'Orphans',
+}
 const viewTabs = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Views' })
 const tabFor = {} as Record<ViewName, HTMLButtonElement>
 for (const name of Object.keys(views) as ViewName[]) {
-  const tab = el('button', { type: 'button', role: 'tab', id: `tab-${name}`, 'aria-controls': `view-${name}`, class: 'tab' }, viewLabels[name])
+  const tab = el(
+    'button',
+    { type: 'button', role: 'tab', id: `tab-${name}`, 'aria-controls': `view-${name}`, class: 'tab' },
+    viewLabels[name],
+  )
   tab.addEventListener('click', () => showView(name))
   views[name].id = `view-${name}`
   views[name].setAttribute('role', 'tabpanel')
@@ -179,15 +214,33 @@ viewTabs.addEventListener('keydown', (e) => {
 const sideTabs = el('div', { class: 'tabs side-tabs', role: 'tablist', 'aria-label': 'Sidebar' })
 const IMPORTABLE = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,.qdpx'
 const filePicker = el('input', { type: 'file', multiple: true, accept: IMPORTABLE, hidden: true, 'aria-hidden': 'true' })
-const addButton = el('button', { type: 'button', class: 'add-docs', title: `Add documents (${IMPORTABLE.replaceAll(',', ' ')}); or drop files on the window` }, '+ Add documents')
+const addButton = el(
+  'button',
+  { type: 'button', class: 'add-docs', title: `Add documents (${IMPORTABLE.replaceAll(',', ' ')}); or drop files on the window` },
+  '+ Add documents',
+)
 addButton.addEventListener('click', () => filePicker.click())
 filePicker.addEventListener('change', () => {
   if (filePicker.files?.length) void importFiles([...filePicker.files])
   filePicker.value = ''
 })
-const sidePanels = { documents: el('div', { class: 'side-panel', id: 'side-documents', role: 'tabpanel' }, el('div', { class: 'codebook-toolbar' }, addButton, filePicker), list.dom, problems, details.dom), codebook: el('div', { class: 'side-panel', id: 'side-codebook', role: 'tabpanel' }, codebook.dom) }
+const sidePanels = {
+  documents: el(
+    'div',
+    { class: 'side-panel', id: 'side-documents', role: 'tabpanel' },
+    el('div', { class: 'codebook-toolbar' }, addButton, filePicker),
+    list.dom,
+    problems,
+    details.dom,
+  ),
+  codebook: el('div', { class: 'side-panel', id: 'side-codebook', role: 'tabpanel' }, codebook.dom),
+}
 for (const name of ['documents', 'codebook'] as const) {
-  const tab = el('button', { type: 'button', role: 'tab', class: 'tab', id: `side-tab-${name}`, 'aria-controls': `side-${name}` }, name === 'documents' ? 'Documents' : 'Codebook')
+  const tab = el(
+    'button',
+    { type: 'button', role: 'tab', class: 'tab', id: `side-tab-${name}`, 'aria-controls': `side-${name}` },
+    name === 'documents' ? 'Documents' : 'Codebook',
+  )
   tab.addEventListener('click', () => showSide(name))
   sideTabs.append(tab)
 }
@@ -201,7 +254,19 @@ function showSide(name: 'documents' | 'codebook'): void {
 }
 
 root.replaceChildren(
-  el('header', { class: 'titlebar' }, el('span', { class: 'app-name' }, 'Parallax'), title, el('span', { class: 'spacer' }), status, undoButton, redoButton, exportButton, textSizeControls(), themeButton()),
+  el(
+    'header',
+    { class: 'titlebar' },
+    el('span', { class: 'app-name' }, 'Parallax'),
+    title,
+    el('span', { class: 'spacer' }),
+    status,
+    undoButton,
+    redoButton,
+    exportButton,
+    textSizeControls(),
+    themeButton(),
+  ),
   el(
     'div',
     { class: 'layout' },
@@ -226,7 +291,9 @@ function updateHint(): void {
     'Select text, then press ',
     el('kbd', {}, 'A'),
     ' to annotate',
-    active ? el('span', {}, ' or ', el('kbd', {}, 'T'), ' to tag it ', el('span', { class: 'chip active-chip' }, active.name)) : ' (choose an active tag in the Codebook for one-key tagging)',
+    active
+      ? el('span', {}, ' or ', el('kbd', {}, 'T'), ' to tag it ', el('span', { class: 'chip active-chip' }, active.name))
+      : ' (choose an active tag in the Codebook for one-key tagging)',
     '. ',
     el('kbd', {}, 'X'),
     ' leaves it out of the analysis; ',
@@ -312,7 +379,11 @@ function editAnnotation(reader: Reader, id: string): void {
   const item = (annotations.get(reader.docId ?? '') ?? []).find((a) => a.annotation.id === id)
   if (!item) return
   const { start, end } = positionOf(item.annotation)
-  openEditorFor(item, reader.annotationRect(id) ?? new DOMRect(200, 200, 0, 0), reader.text.slice(start, Math.min(end, reader.text.codePointLength)))
+  openEditorFor(
+    item,
+    reader.annotationRect(id) ?? new DOMRect(200, 200, 0, 0),
+    reader.text.slice(start, Math.min(end, reader.text.codePointLength)),
+  )
 }
 
 function editRetrieved(item: RetrievedItem, anchor: DOMRect): void {
@@ -399,7 +470,10 @@ async function analyse(): Promise<void> {
     if (selectedOverlap) await selectOverlap(selectedOverlap)
   } catch (e) {
     if (run !== analysing) return
-    progressLabel.textContent = (e as { code?: string }).code === 'cancelled' ? 'Analysis cancelled.' : `Analysis failed: ${e instanceof Error ? e.message : String(e)}`
+    progressLabel.textContent =
+      (e as { code?: string }).code === 'cancelled'
+        ? 'Analysis cancelled.'
+        : `Analysis failed: ${e instanceof Error ? e.message : String(e)}`
   } finally {
     if (run === analysing) {
       progress.hidden = true
@@ -420,22 +494,34 @@ async function selectOverlap(id: string | null): Promise<void> {
 
 /** Starts choosing a new span for an annotation: its document opens, the next selection is the span. */
 async function startReattach(item: RetrievedItem): Promise<void> {
-    reattaching = item
-    const attach = el('button', { type: 'button', class: 'primary' }, 'Attach to selection')
-    const cancel = el('button', { type: 'button' }, 'Cancel')
-    attach.addEventListener('click', () => {
-      const span = compare.activePane.reader.selection()
-      if (span) attachHere(span)
-      else say('Select the new passage first.', true)
-    })
-    cancel.addEventListener('click', () => {
-      reattaching = null
-      reattachBar.hidden = true
-    })
-    reattachBar.replaceChildren(el('span', {}, `${item.status === 'orphan' ? 'Re-attaching' : 'New span for'} “`, el('q', {}, item.quote.slice(0, 120)), '”: select its passage, then press ', el('kbd', {}, 'A'), ' or '), attach, cancel)
-    reattachBar.hidden = false
-    await openDocument(item.docId, item.status === 'orphan' ? undefined : { start: item.start, end: item.end })
-    compare.activePane.reader.view.focus()
+  reattaching = item
+  const attach = el('button', { type: 'button', class: 'primary' }, 'Attach to selection')
+  const cancel = el('button', { type: 'button' }, 'Cancel')
+  attach.addEventListener('click', () => {
+    const span = compare.activePane.reader.selection()
+    if (span) attachHere(span)
+    else say('Select the new passage first.', true)
+  })
+  cancel.addEventListener('click', () => {
+    reattaching = null
+    reattachBar.hidden = true
+  })
+  reattachBar.replaceChildren(
+    el(
+      'span',
+      {},
+      `${item.status === 'orphan' ? 'Re-attaching' : 'New span for'} “`,
+      el('q', {}, item.quote.slice(0, 120)),
+      '”: select its passage, then press ',
+      el('kbd', {}, 'A'),
+      ' or ',
+    ),
+    attach,
+    cancel,
+  )
+  reattachBar.hidden = false
+  await openDocument(item.docId, item.status === 'orphan' ? undefined : { start: item.start, end: item.end })
+  compare.activePane.reader.view.focus()
 }
 
 async function openPassage(item: RetrievedItem): Promise<void> {
@@ -511,8 +597,8 @@ host.onEvent((event) => {
   if (event.type === 'document-changed') say('A source file changed on disk; its annotations were re-anchored.')
   if (event.type === 'project-changed' || event.type === 'document-changed') {
     // The analysis starts with the page, alongside loading the project: its result is drawn into
-// whichever panes exist when it arrives.
-void Promise.all([refresh(), analyse()])
+    // whichever panes exist when it arrives.
+    void Promise.all([refresh(), analyse()])
     return
   }
   refreshSoon()
@@ -533,7 +619,13 @@ document.addEventListener('keydown', (e) => {
   } else if (mod && e.shiftKey && e.key.toLowerCase() === 'f') {
     e.preventDefault()
     showView('search')
-  } else if (currentView === 'read' && !inField && !mod && !(e.target as HTMLElement).closest('.reader-text') && ['n', 'p'].includes(e.key.toLowerCase())) {
+  } else if (
+    currentView === 'read' &&
+    !inField &&
+    !mod &&
+    !(e.target as HTMLElement).closest('.reader-text') &&
+    ['n', 'p'].includes(e.key.toLowerCase())
+  ) {
     overlapList.step(e.key.toLowerCase() === 'n' ? 1 : -1)
   }
 })

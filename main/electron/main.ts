@@ -51,7 +51,11 @@ const engineWorker = join(appRoot.replace(/app\.asar$/, 'app.asar.unpacked'), 'd
 const userData = app.getPath('userData')
 
 function projectArgument(): string | undefined {
-  const { values } = parseArgs({ args: process.argv.slice(app.isPackaged ? 1 : 2), options: { project: { type: 'string' } }, strict: false })
+  const { values } = parseArgs({
+    args: process.argv.slice(app.isPackaged ? 1 : 2),
+    options: { project: { type: 'string' } },
+    strict: false,
+  })
   return typeof values.project === 'string' ? values.project : undefined
 }
 
@@ -82,11 +86,20 @@ async function serveRenderer(request: Request): Promise<Response> {
  * through Chromium's own printing (what the CLI and web host do with Playwright).
  */
 async function printPdf(html: string, title: string): Promise<Uint8Array> {
-  const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } })
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+  })
   try {
     await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
     const footer = `<div style="font: 8px sans-serif; color: #777; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between"><span>${title.replace(/[<>&"]/g, '')}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`
-    return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: footer })
+    return await win.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: footer,
+    })
   } finally {
     win.destroy()
   }
@@ -119,7 +132,10 @@ async function start(): Promise<void> {
     })
   }
 
-  const saved = fitToDisplays(parseWindowState(await readJson(WINDOW_STATE_FILE)), screen.getAllDisplays().map((d) => d.workArea))
+  const saved = fitToDisplays(
+    parseWindowState(await readJson(WINDOW_STATE_FILE)),
+    screen.getAllDisplays().map((d) => d.workArea),
+  )
   const prefs = (await readJson(PREFERENCES_FILE)) as { theme?: ThemeSource } | null
   let theme: ThemeSource = prefs?.theme === 'light' || prefs?.theme === 'dark' ? prefs.theme : 'system'
   nativeTheme.themeSource = theme
@@ -152,7 +168,8 @@ async function start(): Promise<void> {
           {
             openProject: async () => {
               const r = await dialog.showOpenDialog(win, { title: 'Open Project Folder', properties: ['openDirectory', 'createDirectory'] })
-              if (!r.canceled && r.filePaths[0]) await service.openProject({ dir: r.filePaths[0] }).catch((e) => fail('Cannot open the project', e))
+              if (!r.canceled && r.filePaths[0])
+                await service.openProject({ dir: r.filePaths[0] }).catch((e) => fail('Cannot open the project', e))
             },
             addDocuments: async () => {
               const r = await dialog.showOpenDialog(win, {
@@ -160,7 +177,8 @@ async function start(): Promise<void> {
                 properties: ['openFile', 'multiSelections'],
                 filters: [{ name: 'Text and Markdown', extensions: ['txt', 'text', 'md', 'markdown'] }],
               })
-              if (!r.canceled && r.filePaths.length) await service.importDocuments({ paths: r.filePaths }).catch((e) => fail('Cannot add the documents', e))
+              if (!r.canceled && r.filePaths.length)
+                await service.importDocuments({ paths: r.filePaths }).catch((e) => fail('Cannot add the documents', e))
             },
             openRecent: (dir) => void service.openProject({ dir }).catch((e) => fail('Cannot open the project', e)),
             openDefaultProject: () => void service.openDefaultProject().catch((e) => fail('Cannot open the bundled corpus', e)),

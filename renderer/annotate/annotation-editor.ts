@@ -40,7 +40,12 @@ export class AnnotationEditor {
     placeholder: 'Add a tag…',
   })
   private readonly suggestions = el('ul', { class: 'suggestions', id: 'tag-suggestions', role: 'listbox', 'aria-label': 'Matching tags' })
-  private readonly note = el('textarea', { class: 'note-input', rows: '4', 'aria-label': 'Note (Markdown)', placeholder: 'Note (Markdown, optional)' })
+  private readonly note = el('textarea', {
+    class: 'note-input',
+    rows: '4',
+    'aria-label': 'Note (Markdown)',
+    placeholder: 'Note (Markdown, optional)',
+  })
   private readonly heading = el('h2', { class: 'popover-heading', id: 'annotation-editor-heading' })
   private readonly quote = el('blockquote', { class: 'popover-quote' })
   private readonly actions = el('div', { class: 'popover-actions' })
@@ -50,7 +55,13 @@ export class AnnotationEditor {
   constructor() {
     this.dom = el(
       'div',
-      { class: 'popover annotation-editor', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'annotation-editor-heading', hidden: true },
+      {
+        class: 'popover annotation-editor',
+        role: 'dialog',
+        'aria-modal': 'false',
+        'aria-labelledby': 'annotation-editor-heading',
+        hidden: true,
+      },
       this.heading,
       this.quote,
       el('div', { class: 'tag-field' }, this.chips, this.input),
@@ -96,8 +107,14 @@ export class AnnotationEditor {
       b.addEventListener('click', run)
       return b
     }
-    const buttons = [button('Save', 'primary', () => this.save(), 'Save (Ctrl+Enter)'), button('Cancel', '', () => this.close(), 'Cancel (Escape)')]
-    if (request.onRespan) buttons.push(button('Change span…', '', () => (this.close(), request.onRespan!()), 'Extend, shrink or move the passage by selecting it anew'))
+    const buttons = [
+      button('Save', 'primary', () => this.save(), 'Save (Ctrl+Enter)'),
+      button('Cancel', '', () => this.close(), 'Cancel (Escape)'),
+    ]
+    if (request.onRespan)
+      buttons.push(
+        button('Change span…', '', () => (this.close(), request.onRespan!()), 'Extend, shrink or move the passage by selecting it anew'),
+      )
     if (request.onDelete) buttons.push(button('Delete', 'danger', () => (this.close(), request.onDelete!())))
     this.actions.replaceChildren(...buttons)
     this.dom.hidden = false
@@ -160,8 +177,12 @@ export class AnnotationEditor {
 
   private matches(): string[] {
     const q = this.input.value.trim().toLowerCase()
-    const names = (this.request?.codebook ?? []).map((t) => t.name).filter((n) => !this.tags.some((t) => t.toLowerCase() === n.toLowerCase()))
-    const found = names.filter((n) => n.toLowerCase().includes(q)).sort((a, b) => +!a.toLowerCase().startsWith(q) - +!b.toLowerCase().startsWith(q))
+    const names = (this.request?.codebook ?? [])
+      .map((t) => t.name)
+      .filter((n) => !this.tags.some((t) => t.toLowerCase() === n.toLowerCase()))
+    const found = names
+      .filter((n) => n.toLowerCase().includes(q))
+      .sort((a, b) => +!a.toLowerCase().startsWith(q) - +!b.toLowerCase().startsWith(q))
     const exact = names.some((n) => n.toLowerCase() === q)
     return [...found.slice(0, MAX_SUGGESTIONS), ...(q && !exact ? [`+ ${this.input.value.trim()}`] : [])]
   }
@@ -175,7 +196,13 @@ export class AnnotationEditor {
         const name = creates ? label.slice(2) : label
         return el(
           'li',
-          { role: 'option', id: `tag-option-${i}`, 'data-name': name, class: creates ? 'create' : '', 'aria-selected': String(i === this.highlighted) },
+          {
+            role: 'option',
+            id: `tag-option-${i}`,
+            'data-name': name,
+            class: creates ? 'create' : '',
+            'aria-selected': String(i === this.highlighted),
+          },
           creates ? `Create tag “${name}”` : name,
         )
       }),

@@ -27,7 +27,14 @@ export class CodebookPanel {
     const add = el('button', { type: 'button', class: 'add-tag' }, '+ New tag')
     add.addEventListener('click', () => this.create())
     const top = el('div', { class: 'drop-top', 'data-drop': '' }, 'Top level (drop here)')
-    this.dom = el('section', { class: 'codebook', 'aria-label': 'Codebook' }, el('div', { class: 'codebook-toolbar' }, add), this.tree, top, this.details)
+    this.dom = el(
+      'section',
+      { class: 'codebook', 'aria-label': 'Codebook' },
+      el('div', { class: 'codebook-toolbar' }, add),
+      this.tree,
+      top,
+      this.details,
+    )
     this.tree.addEventListener('keydown', (e) => this.key(e))
     this.tree.addEventListener('click', (e) => {
       const row = (e.target as HTMLElement).closest<HTMLElement>('[data-tag]')
@@ -81,8 +88,22 @@ export class CodebookPanel {
           },
           el('span', { class: 'swatch', 'aria-hidden': 'true' }),
           el('span', { class: 'tag-name' }, t.name),
-          el('span', { class: 'tag-count', 'aria-label': `${project.tagCounts[t.id] ?? 0} annotations` }, String(project.tagCounts[t.id] ?? 0)),
-          el('button', { type: 'button', class: 'set-active', tabindex: '-1', 'aria-pressed': String(t.id === this.active), title: 'Active tag: T applies it to the selection' }, t.id === this.active ? '● active' : '○'),
+          el(
+            'span',
+            { class: 'tag-count', 'aria-label': `${project.tagCounts[t.id] ?? 0} annotations` },
+            String(project.tagCounts[t.id] ?? 0),
+          ),
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'set-active',
+              tabindex: '-1',
+              'aria-pressed': String(t.id === this.active),
+              title: 'Active tag: T applies it to the selection',
+            },
+            t.id === this.active ? '● active' : '○',
+          ),
         )
         row.style.setProperty('--tag-colour', t.colour)
         row.style.setProperty('--level', String(level - 1))
@@ -92,13 +113,16 @@ export class CodebookPanel {
     }
     walk(null, 1)
     this.tree.replaceChildren(...rows)
-    if (rows.length === 0) this.tree.append(el('li', { class: 'empty-note', role: 'none' }, 'No tags yet. Create one here, or type a new name when annotating.'))
+    if (rows.length === 0)
+      this.tree.append(el('li', { class: 'empty-note', role: 'none' }, 'No tags yet. Create one here, or type a new name when annotating.'))
     if (hadFocus) this.focusRow(this.selected)
     this.renderDetails()
   }
 
   private focusRow(id: string | null): void {
-    const row = id ? this.tree.querySelector<HTMLElement>(`[data-tag="${CSS.escape(id)}"]`) : this.tree.querySelector<HTMLElement>('[data-tag]')
+    const row = id
+      ? this.tree.querySelector<HTMLElement>(`[data-tag="${CSS.escape(id)}"]`)
+      : this.tree.querySelector<HTMLElement>('[data-tag]')
     this.tree.querySelectorAll('[data-tag]').forEach((r) => r.setAttribute('tabindex', r === row ? '0' : '-1'))
     row?.focus()
   }
@@ -168,7 +192,9 @@ export class CodebookPanel {
   private renderDetails(): void {
     const tag = this.tags.find((t) => t.id === this.selected)
     if (!tag) {
-      this.details.replaceChildren(el('p', { class: 'hint' }, 'Select a tag to edit it. Drag tags to nest them, or use Alt+→ / Alt+← on the focused tag.'))
+      this.details.replaceChildren(
+        el('p', { class: 'hint' }, 'Select a tag to edit it. Drag tags to nest them, or use Alt+→ / Alt+← on the focused tag.'),
+      )
       return
     }
     const api = this.actions.api
@@ -178,8 +204,17 @@ export class CodebookPanel {
     const colour = el('input', { type: 'color', name: 'colour', value: tag.colour, 'aria-label': 'Tag colour' })
     const description = el('textarea', { name: 'description', rows: '2', 'aria-label': 'Description', placeholder: 'Description' })
     description.value = tag.description
-    const parent = el('select', { 'aria-label': 'Parent tag' }, el('option', { value: '' }, '(top level)'), ...others.filter((t) => !below.has(t.id)).map((t) => el('option', { value: t.id, selected: t.id === tag.parent }, t.name)))
-    const target = el('select', { 'aria-label': 'Other tag' }, ...others.filter((t) => !below.has(t.id)).map((t) => el('option', { value: t.id }, t.name)))
+    const parent = el(
+      'select',
+      { 'aria-label': 'Parent tag' },
+      el('option', { value: '' }, '(top level)'),
+      ...others.filter((t) => !below.has(t.id)).map((t) => el('option', { value: t.id, selected: t.id === tag.parent }, t.name)),
+    )
+    const target = el(
+      'select',
+      { 'aria-label': 'Other tag' },
+      ...others.filter((t) => !below.has(t.id)).map((t) => el('option', { value: t.id }, t.name)),
+    )
     const commit = (fields: Parameters<Api['updateTag']>[0]) => this.actions.run('Tag saved', () => api.updateTag(fields))
     name.addEventListener('change', () => name.value.trim() && name.value !== tag.name && void commit({ id: tag.id, name: name.value }))
     name.addEventListener('keydown', (e) => e.key === 'Enter' && name.blur())
@@ -192,27 +227,43 @@ export class CodebookPanel {
       return b
     }
     const count = this.project?.tagCounts[tag.id] ?? 0
-    this.details.replaceChildren(el('div', { class: 'details-body' },
-      el('h3', { class: 'details-heading' }, 'Tag'),
-      el('label', {}, 'Name', name),
-      el('div', { class: 'row' }, el('label', {}, 'Colour', colour), el('label', { class: 'grow' }, 'Parent', parent)),
-      el('label', {}, 'Description', description),
+    this.details.replaceChildren(
       el(
         'div',
-        { class: 'row' },
-        button(tag.id === this.active ? 'Active tag ✓' : 'Make active (T)', '', () => this.setActive(tag.id)),
-        button(`Show ${count} passage${count === 1 ? '' : 's'}`, '', () => this.actions.onShowPassages(tag.id)),
+        { class: 'details-body' },
+        el('h3', { class: 'details-heading' }, 'Tag'),
+        el('label', {}, 'Name', name),
+        el('div', { class: 'row' }, el('label', {}, 'Colour', colour), el('label', { class: 'grow' }, 'Parent', parent)),
+        el('label', {}, 'Description', description),
+        el(
+          'div',
+          { class: 'row' },
+          button(tag.id === this.active ? 'Active tag ✓' : 'Make active (T)', '', () => this.setActive(tag.id)),
+          button(`Show ${count} passage${count === 1 ? '' : 's'}`, '', () => this.actions.onShowPassages(tag.id)),
+        ),
+        others.length
+          ? el(
+              'div',
+              { class: 'row merge' },
+              target,
+              button(
+                'Merge into',
+                '',
+                () => void this.actions.run('Tags merged', () => api.mergeTags({ from: tag.id, into: target.value })),
+              ),
+              button(
+                'Delete, reassigning',
+                'danger',
+                () => void this.actions.run('Tag deleted', () => api.deleteTag({ id: tag.id, reassignTo: target.value })),
+              ),
+            )
+          : null,
+        button(
+          `Delete and remove from ${count} annotation${count === 1 ? '' : 's'}`,
+          'danger',
+          () => void this.actions.run('Tag deleted', () => api.deleteTag({ id: tag.id })),
+        ),
       ),
-      others.length
-        ? el(
-            'div',
-            { class: 'row merge' },
-            target,
-            button('Merge into', '', () => void this.actions.run('Tags merged', () => api.mergeTags({ from: tag.id, into: target.value }))),
-            button('Delete, reassigning', 'danger', () => void this.actions.run('Tag deleted', () => api.deleteTag({ id: tag.id, reassignTo: target.value }))),
-          )
-        : null,
-      button(`Delete and remove from ${count} annotation${count === 1 ? '' : 's'}`, 'danger', () => void this.actions.run('Tag deleted', () => api.deleteTag({ id: tag.id }))),
-    ))
+    )
   }
 }

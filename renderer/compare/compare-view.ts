@@ -92,7 +92,17 @@ export class CompareView {
     this.dom = el(
       'div',
       { class: 'compare' },
-      el('div', { class: 'compare-toolbar' }, el('label', { class: 'check', title: 'Scroll the panes together, aligned on their shared passages' }, this.syncToggle, 'Synchronised scrolling'), add),
+      el(
+        'div',
+        { class: 'compare-toolbar' },
+        el(
+          'label',
+          { class: 'check', title: 'Scroll the panes together, aligned on their shared passages' },
+          this.syncToggle,
+          'Synchronised scrolling',
+        ),
+        add,
+      ),
       el('div', { class: 'panes-area' }, this.row, this.svg),
     )
     this.syncToggle.addEventListener('change', () => this.syncFrom(this.active))
@@ -137,20 +147,37 @@ export class CompareView {
 
   private fillPicker(pane: Pane): void {
     const docs = this.project?.documents ?? []
-    pane.picker.replaceChildren(el('option', { value: '' }, 'Choose a document…'), ...docs.map((d) => el('option', { value: d.id }, d.title)))
+    pane.picker.replaceChildren(
+      el('option', { value: '' }, 'Choose a document…'),
+      ...docs.map((d) => el('option', { value: d.id }, d.title)),
+    )
     pane.picker.value = pane.reader.docId ?? ''
   }
 
   async addPane(docId: string | null = null): Promise<void> {
     if (this.panes.length >= MAX_PANES) return
     const picker = el('select', { class: 'pane-picker', 'aria-label': 'Document in this pane' })
-    const left = el('button', { type: 'button', class: 'icon', title: 'Swap with the pane on the left', 'aria-label': 'Move pane left' }, '←')
-    const right = el('button', { type: 'button', class: 'icon', title: 'Swap with the pane on the right', 'aria-label': 'Move pane right' }, '→')
+    const left = el(
+      'button',
+      { type: 'button', class: 'icon', title: 'Swap with the pane on the left', 'aria-label': 'Move pane left' },
+      '←',
+    )
+    const right = el(
+      'button',
+      { type: 'button', class: 'icon', title: 'Swap with the pane on the right', 'aria-label': 'Move pane right' },
+      '→',
+    )
     const close = el('button', { type: 'button', class: 'icon', title: 'Close this pane', 'aria-label': 'Close pane' }, '×')
     const heat = el('div', { class: 'heat', role: 'img', 'aria-label': 'Where this document shares text' })
     const pane = {} as Pane
     const reader = new Reader(this.hooks.readerEvents(() => pane))
-    const dom = el('section', { class: 'pane', role: 'region' }, el('div', { class: 'pane-toolbar' }, picker, left, right, close), reader.dom, heat)
+    const dom = el(
+      'section',
+      { class: 'pane', role: 'region' },
+      el('div', { class: 'pane-toolbar' }, picker, left, right, close),
+      reader.dom,
+      heat,
+    )
     Object.assign(pane, { reader, dom, picker, heat })
     this.panes.push(pane)
     this.fillPicker(pane)
@@ -196,7 +223,13 @@ export class CompareView {
 
   /** A draggable divider between panes i-1 and i (arrow keys resize too). */
   private splitter(i: number): HTMLElement {
-    const bar = el('div', { class: 'splitter', role: 'separator', 'aria-orientation': 'vertical', tabindex: '0', 'aria-label': `Resize panes ${i} and ${i + 1}` })
+    const bar = el('div', {
+      class: 'splitter',
+      role: 'separator',
+      'aria-orientation': 'vertical',
+      tabindex: '0',
+      'aria-label': `Resize panes ${i} and ${i + 1}`,
+    })
     const resize = (dx: number) => {
       const widths = this.panes.map((p) => p.dom.getBoundingClientRect().width)
       const min = 180
@@ -305,7 +338,13 @@ export class CompareView {
     }
     overlays.push(...(this.variantMarks.get(docId) ?? []))
     const doc = this.project?.documents.find((d) => d.id === docId)
-    for (const r of doc?.excluded ?? []) overlays.push({ start: r.start, end: r.end, class: 'excluded', attrs: { title: `Left out of analysis${r.reason ? `: ${r.reason}` : ''}` } })
+    for (const r of doc?.excluded ?? [])
+      overlays.push({
+        start: r.start,
+        end: r.end,
+        class: 'excluded',
+        attrs: { title: `Left out of analysis${r.reason ? `: ${r.reason}` : ''}` },
+      })
     return overlays
   }
 

@@ -28,8 +28,22 @@ export function filterOverlaps(overlaps: readonly Overlap[], f: OverlapFilter): 
 export class OverlapList {
   readonly dom: HTMLElement
   private readonly list = el('ul', { class: 'overlap-list', role: 'listbox', 'aria-label': 'Shared passages, best first', tabindex: '0' })
-  private readonly kind = el('select', { 'aria-label': 'Kind' }, el('option', { value: '' }, 'All kinds'), el('option', { value: 'verbatim' }, 'Verbatim'), el('option', { value: 'variant' }, 'Variant'), el('option', { value: 'paraphrase' }, 'Paraphrase'))
-  private readonly minScore = el('input', { type: 'number', min: '0', step: '0.5', value: '0', 'aria-label': 'Minimum score', title: 'Minimum score' })
+  private readonly kind = el(
+    'select',
+    { 'aria-label': 'Kind' },
+    el('option', { value: '' }, 'All kinds'),
+    el('option', { value: 'verbatim' }, 'Verbatim'),
+    el('option', { value: 'variant' }, 'Variant'),
+    el('option', { value: 'paraphrase' }, 'Paraphrase'),
+  )
+  private readonly minScore = el('input', {
+    type: 'number',
+    min: '0',
+    step: '0.5',
+    value: '0',
+    'aria-label': 'Minimum score',
+    title: 'Minimum score',
+  })
   private readonly doc = el('select', { 'aria-label': 'Document' })
   private readonly text = el('input', { type: 'search', placeholder: 'Text…', 'aria-label': 'Filter by text' })
   private readonly summary = el('p', { class: 'passages-summary', role: 'status' })
@@ -39,7 +53,13 @@ export class OverlapList {
   private selected: string | null = null
 
   constructor(private readonly onSelect: (id: string) => void) {
-    this.dom = el('section', { class: 'side-section', 'aria-label': 'Overlaps' }, el('div', { class: 'filters compact' }, this.kind, this.minScore, this.doc, this.text), this.summary, this.list)
+    this.dom = el(
+      'section',
+      { class: 'side-section', 'aria-label': 'Overlaps' },
+      el('div', { class: 'filters compact' }, this.kind, this.minScore, this.doc, this.text),
+      this.summary,
+      this.list,
+    )
     for (const input of [this.kind, this.minScore, this.doc, this.text]) input.addEventListener('input', () => this.render())
     this.list.addEventListener('click', (e) => {
       const id = (e.target as HTMLElement).closest<HTMLElement>('[data-overlap]')?.dataset.overlap
@@ -56,7 +76,10 @@ export class OverlapList {
   setProject(project: ProjectView): void {
     this.project = project
     const value = this.doc.value
-    this.doc.replaceChildren(el('option', { value: '' }, 'All documents'), ...project.documents.map((d) => el('option', { value: d.id }, d.title)))
+    this.doc.replaceChildren(
+      el('option', { value: '' }, 'All documents'),
+      ...project.documents.map((d) => el('option', { value: d.id }, d.title)),
+    )
     this.doc.value = project.documents.some((d) => d.id === value) ? value : ''
   }
 
@@ -87,15 +110,36 @@ export class OverlapList {
 
   private render(): void {
     const titles = new Map((this.project?.documents ?? []).map((d) => [d.id, d.author || d.outlet || d.title]))
-    this.shown = filterOverlaps(this.view?.overlaps ?? [], { kind: this.kind.value, minScore: Number(this.minScore.value) || 0, doc: this.doc.value, text: this.text.value })
+    this.shown = filterOverlaps(this.view?.overlaps ?? [], {
+      kind: this.kind.value,
+      minScore: Number(this.minScore.value) || 0,
+      doc: this.doc.value,
+      text: this.text.value,
+    })
     this.summary.textContent = this.view ? `${this.shown.length} of ${this.view.overlaps.length} shared passages` : ''
     this.list.replaceChildren(
       ...this.shown.map((o, i) =>
         el(
           'li',
-          { role: 'option', id: `overlap-${o.id}`, 'data-overlap': o.id, class: `overlap-item kind-${o.kind}`, 'aria-selected': String(o.id === this.selected) },
-          el('div', { class: 'overlap-head' }, el('span', { class: `kind-badge kind-${o.kind}` }, o.kind), el('span', { class: 'rank' }, `#${i + 1}`), el('span', { class: 'score', title: 'Rarity-weighted shared words × similarity' }, o.score.toFixed(1))),
-          el('p', { class: 'overlap-snippet' }, o.passages[0].text.length > 160 ? o.passages[0].text.slice(0, 160) + '…' : o.passages[0].text),
+          {
+            role: 'option',
+            id: `overlap-${o.id}`,
+            'data-overlap': o.id,
+            class: `overlap-item kind-${o.kind}`,
+            'aria-selected': String(o.id === this.selected),
+          },
+          el(
+            'div',
+            { class: 'overlap-head' },
+            el('span', { class: `kind-badge kind-${o.kind}` }, o.kind),
+            el('span', { class: 'rank' }, `#${i + 1}`),
+            el('span', { class: 'score', title: 'Rarity-weighted shared words × similarity' }, o.score.toFixed(1)),
+          ),
+          el(
+            'p',
+            { class: 'overlap-snippet' },
+            o.passages[0].text.length > 160 ? o.passages[0].text.slice(0, 160) + '…' : o.passages[0].text,
+          ),
           el('p', { class: 'overlap-docs' }, [...new Set(o.passages.map((p) => titles.get(p.doc) ?? p.doc))].join(' · ')),
         ),
       ),

@@ -51,7 +51,16 @@ export class OverlapMatrix {
   private readonly picture = el('div', { class: 'matrix' })
 
   constructor(private readonly onOpenPair: (a: string, b: string) => void) {
-    this.dom = el('section', { class: 'side-section', 'aria-label': 'Overlap matrix' }, el('p', { class: 'hint' }, 'Share of each row’s text found in the column’s document, with the number of shared passages. Click a cell to compare the pair.'), this.picture)
+    this.dom = el(
+      'section',
+      { class: 'side-section', 'aria-label': 'Overlap matrix' },
+      el(
+        'p',
+        { class: 'hint' },
+        'Share of each row’s text found in the column’s document, with the number of shared passages. Click a cell to compare the pair.',
+      ),
+      this.picture,
+    )
   }
 
   render(project: ProjectView | null, view: OverlapsView | null): void {
@@ -75,21 +84,43 @@ export class OverlapMatrix {
     docs.forEach((_, i) => {
       const row = svg('text', { x: LABEL - 6, y: LABEL + CELL * i + CELL / 2 + 4, 'text-anchor': 'end', class: 'matrix-label' })
       row.textContent = short(i)
-      const col = svg('text', { x: 0, y: 0, transform: `translate(${LABEL + CELL * i + CELL / 2 + 4}, ${LABEL - 6}) rotate(-50)`, class: 'matrix-label' })
+      const col = svg('text', {
+        x: 0,
+        y: 0,
+        transform: `translate(${LABEL + CELL * i + CELL / 2 + 4}, ${LABEL - 6}) rotate(-50)`,
+        class: 'matrix-label',
+      })
       col.textContent = short(i)
       root.append(row, col)
     })
     cells.forEach((row, i) =>
       row.forEach((c, j) => {
-        const g = svg('g', { class: i === j ? 'matrix-cell self' : 'matrix-cell', 'data-a': ids[i], 'data-b': ids[j], tabindex: i === j ? -1 : 0, role: i === j ? 'presentation' : 'button' })
-        if (i !== j) g.setAttribute('aria-label', `${docs[i].title} and ${docs[j].title}: ${(100 * c.share).toFixed(1)}% shared, ${c.count} passages`)
+        const g = svg('g', {
+          class: i === j ? 'matrix-cell self' : 'matrix-cell',
+          'data-a': ids[i],
+          'data-b': ids[j],
+          tabindex: i === j ? -1 : 0,
+          role: i === j ? 'presentation' : 'button',
+        })
+        if (i !== j)
+          g.setAttribute('aria-label', `${docs[i].title} and ${docs[j].title}: ${(100 * c.share).toFixed(1)}% shared, ${c.count} passages`)
         const rect = svg('rect', { x: LABEL + CELL * j + 1, y: LABEL + CELL * i + 1, width: CELL - 2, height: CELL - 2, rx: 4 })
         rect.style.setProperty('--strength', String(i === j ? 0 : c.share / max))
         g.append(rect)
         if (i !== j) {
-          const pct = svg('text', { x: LABEL + CELL * j + CELL / 2, y: LABEL + CELL * i + CELL / 2, 'text-anchor': 'middle', class: 'matrix-value' })
+          const pct = svg('text', {
+            x: LABEL + CELL * j + CELL / 2,
+            y: LABEL + CELL * i + CELL / 2,
+            'text-anchor': 'middle',
+            class: 'matrix-value',
+          })
           pct.textContent = c.share ? `${(100 * c.share).toFixed(c.share < 0.1 ? 1 : 0)}%` : '–'
-          const n = svg('text', { x: LABEL + CELL * j + CELL / 2, y: LABEL + CELL * i + CELL / 2 + 13, 'text-anchor': 'middle', class: 'matrix-count' })
+          const n = svg('text', {
+            x: LABEL + CELL * j + CELL / 2,
+            y: LABEL + CELL * i + CELL / 2 + 13,
+            'text-anchor': 'middle',
+            class: 'matrix-count',
+          })
           n.textContent = c.count ? `${c.count}×` : ''
           g.append(pct, n)
         }

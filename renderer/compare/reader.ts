@@ -171,7 +171,8 @@ export class Reader {
 
   /** A transaction that replaces the given decoration layers. */
   private withLayers(tr: Transaction, layers: Layers): Transaction {
-    if (layers.annotations) tr.setMeta(annotationsLayer.key, this.annotationDecorations(tr.doc, layers.annotations.items, layers.annotations.tags))
+    if (layers.annotations)
+      tr.setMeta(annotationsLayer.key, this.annotationDecorations(tr.doc, layers.annotations.items, layers.annotations.tags))
     if (layers.overlays) tr.setMeta(overlaysLayer.key, this.overlayDecorations(tr.doc, layers.overlays))
     return tr
   }

@@ -57,7 +57,11 @@ export class VariantsPanel {
     }
     const count = (changes: Change[] | null) => (changes ? changes.filter((c) => c.op !== 'equal').length : null)
     this.body.replaceChildren(
-      el('p', { class: 'hint' }, `${overlap.kind} · score ${overlap.score.toFixed(1)} · ${overlap.words} shared content words · similarity ${(overlap.similarity * 100).toFixed(0)}%`),
+      el(
+        'p',
+        { class: 'hint' },
+        `${overlap.kind} · score ${overlap.score.toFixed(1)} · ${overlap.words} shared content words · similarity ${(overlap.similarity * 100).toFixed(0)}%`,
+      ),
       ...overlap.variants.map((v) => {
         const a = overlap.passages[v.a]
         const b = overlap.passages[v.b]
@@ -65,8 +69,22 @@ export class VariantsPanel {
         return el(
           'article',
           { class: 'variant' },
-          el('h3', { class: 'variant-heading' }, el('span', { title: title(a.doc) }, who(a.doc)), ' ↔ ', el('span', { title: title(b.doc) }, who(b.doc))),
-          el('p', { class: 'muted' }, n === null ? 'The wordings differ too much in order for a word-by-word comparison.' : n === 0 ? 'Identical wording.' : `${n} difference${n === 1 ? '' : 's'}: struck through only in ${who(a.doc)}, underlined only in ${who(b.doc)}.`),
+          el(
+            'h3',
+            { class: 'variant-heading' },
+            el('span', { title: title(a.doc) }, who(a.doc)),
+            ' ↔ ',
+            el('span', { title: title(b.doc) }, who(b.doc)),
+          ),
+          el(
+            'p',
+            { class: 'muted' },
+            n === null
+              ? 'The wordings differ too much in order for a word-by-word comparison.'
+              : n === 0
+                ? 'Identical wording.'
+                : `${n} difference${n === 1 ? '' : 's'}: struck through only in ${who(a.doc)}, underlined only in ${who(b.doc)}.`,
+          ),
           v.changes ? renderChanges(v.changes) : el('div', {}, el('p', { class: 'diff' }, a.text), el('p', { class: 'diff' }, b.text)),
         )
       }),

@@ -15,7 +15,10 @@ function marked(d: Definition, title: (id: string) => string): HTMLElement {
     const from = s.start - d.start
     const to = s.end - d.start
     if (from < at || to > chars.length) continue
-    p.append(chars.slice(at, from).join(''), el('mark', { class: 'shared-phrase', title: `Also in: ${s.docs.map(title).join('; ')}` }, chars.slice(from, to).join('')))
+    p.append(
+      chars.slice(at, from).join(''),
+      el('mark', { class: 'shared-phrase', title: `Also in: ${s.docs.map(title).join('; ')}` }, chars.slice(from, to).join('')),
+    )
     at = to
   }
   p.append(chars.slice(at).join(''))
@@ -24,7 +27,12 @@ function marked(d: Definition, title: (id: string) => string): HTMLElement {
 
 export class DefinitionsPanel {
   readonly dom: HTMLElement
-  private readonly term = el('input', { type: 'search', list: 'proposed-terms', placeholder: 'Term (empty: the key term)', 'aria-label': 'Term to define' })
+  private readonly term = el('input', {
+    type: 'search',
+    list: 'proposed-terms',
+    placeholder: 'Term (empty: the key term)',
+    'aria-label': 'Term to define',
+  })
   private readonly proposed = el('datalist', { id: 'proposed-terms' })
   private readonly result = el('div', { class: 'definitions', 'aria-live': 'polite' })
   private project: ProjectView | null = null
@@ -34,7 +42,13 @@ export class DefinitionsPanel {
     private readonly open: (doc: string, start: number, end: number) => void,
     private readonly say: (text: string, error?: boolean) => void,
   ) {
-    const form = el('form', { class: 'filters compact', role: 'search' }, this.term, this.proposed, el('button', { type: 'submit' }, 'Find definitions'))
+    const form = el(
+      'form',
+      { class: 'filters compact', role: 'search' },
+      this.term,
+      this.proposed,
+      el('button', { type: 'submit' }, 'Find definitions'),
+    )
     form.addEventListener('submit', (e) => {
       e.preventDefault()
       void this.run()
@@ -68,7 +82,10 @@ export class DefinitionsPanel {
   }
 
   private render(r: DefinitionResult): void {
-    if (r.terms) this.proposed.replaceChildren(...r.terms.map((t) => el('option', { value: t.term }, t.aliases.length ? `${t.term} (${t.aliases.join(', ')})` : t.term)))
+    if (r.terms)
+      this.proposed.replaceChildren(
+        ...r.terms.map((t) => el('option', { value: t.term }, t.aliases.length ? `${t.term} (${t.aliases.join(', ')})` : t.term)),
+      )
     const docs = this.project?.documents ?? []
     const title = (id: string) => docs.find((d) => d.id === id)?.title ?? id
     const columns = docs
@@ -79,11 +96,30 @@ export class DefinitionsPanel {
           'div',
           { class: 'definition-column', role: 'group', 'aria-label': d.title },
           el('h3', { class: 'definition-author' }, d.author || d.outlet || d.title),
-          ...defs.map((x) => el('div', { class: 'definition-card', tabindex: '0', 'data-doc': x.doc, 'data-start': String(x.start), 'data-end': String(x.end), title: `${x.pattern} — open in its pane` }, marked(x, title))),
+          ...defs.map((x) =>
+            el(
+              'div',
+              {
+                class: 'definition-card',
+                tabindex: '0',
+                'data-doc': x.doc,
+                'data-start': String(x.start),
+                'data-end': String(x.end),
+                title: `${x.pattern} — open in its pane`,
+              },
+              marked(x, title),
+            ),
+          ),
         ),
       )
     this.result.replaceChildren(
-      el('p', { class: 'hint' }, el('strong', {}, r.term), r.aliases.length ? ` — also written ${r.aliases.map((a) => `“${a}”`).join(', ')}` : '', ` · ${r.definitions.length} definitions in ${columns.length} documents; marked phrases are shared with other authors.`),
+      el(
+        'p',
+        { class: 'hint' },
+        el('strong', {}, r.term),
+        r.aliases.length ? ` — also written ${r.aliases.map((a) => `“${a}”`).join(', ')}` : '',
+        ` · ${r.definitions.length} definitions in ${columns.length} documents; marked phrases are shared with other authors.`,
+      ),
       el('div', { class: 'definition-columns' }, ...columns),
     )
   }

@@ -58,7 +58,11 @@ export class DocumentDetails {
     })
 
     const ranges = doc.excluded ?? []
-    const remove = (r: ExcludedRange) => this.setRanges(ranges.filter((x) => x !== r), 'Text included again')
+    const remove = (r: ExcludedRange) =>
+      this.setRanges(
+        ranges.filter((x) => x !== r),
+        'Text included again',
+      )
     const suggest = el('button', { type: 'button' }, 'Suggest boilerplate')
     suggest.addEventListener('click', () => void this.suggest())
     this.dom.replaceChildren(
@@ -67,7 +71,13 @@ export class DocumentDetails {
         'div',
         { class: 'details-body' },
         el('h3', { class: 'details-heading' }, 'Left out of analysis'),
-        el('p', { class: 'hint' }, 'Select text in a pane and press ', el('kbd', {}, 'X'), ' to leave it out of the analysis. The file is not changed.'),
+        el(
+          'p',
+          { class: 'hint' },
+          'Select text in a pane and press ',
+          el('kbd', {}, 'X'),
+          ' to leave it out of the analysis. The file is not changed.',
+        ),
         ranges.length
           ? el(
               'ul',
@@ -75,7 +85,13 @@ export class DocumentDetails {
               ...ranges.map((r) => {
                 const button = el('button', { type: 'button', class: 'small' }, 'Include')
                 button.addEventListener('click', () => void remove(r))
-                return el('li', {}, el('span', { class: 'muted' }, `${r.start}–${r.end}${r.reason ? ` · ${r.reason}` : ''}`), el('q', {}, snippet(this.actions.excerpt(doc.id, r.start, r.end))), button)
+                return el(
+                  'li',
+                  {},
+                  el('span', { class: 'muted' }, `${r.start}–${r.end}${r.reason ? ` · ${r.reason}` : ''}`),
+                  el('q', {}, snippet(this.actions.excerpt(doc.id, r.start, r.end))),
+                  button,
+                )
               }),
             )
           : el('p', { class: 'muted' }, 'Nothing is left out.'),
@@ -93,7 +109,9 @@ export class DocumentDetails {
 
   private setRanges(ranges: ExcludedRange[], label: string): Promise<void> {
     const id = this.doc!.id
-    return this.actions.run(label, () => this.actions.api.setExcludedRanges({ id, ranges: ranges.map((r) => ({ start: r.start, end: r.end, reason: r.reason })) }))
+    return this.actions.run(label, () =>
+      this.actions.api.setExcludedRanges({ id, ranges: ranges.map((r) => ({ start: r.start, end: r.end, reason: r.reason })) }),
+    )
   }
 
   private async suggest(): Promise<void> {

@@ -31,7 +31,13 @@ export class DocumentList {
           { class: 'doc-item', role: 'option', id: `doc-${d.id}`, 'data-id': d.id, 'aria-selected': String(d.id === selected) },
           el('span', { class: 'doc-title' }, d.title),
           el('span', { class: 'doc-byline' }, byline(d) || '—'),
-          d.annotationCount ? el('span', { class: 'doc-count', title: 'Annotations' }, `${d.annotationCount} annotation${d.annotationCount === 1 ? '' : 's'}`) : null,
+          d.annotationCount
+            ? el(
+                'span',
+                { class: 'doc-count', title: 'Annotations' },
+                `${d.annotationCount} annotation${d.annotationCount === 1 ? '' : 's'}`,
+              )
+            : null,
           d.available ? null : el('span', { class: 'doc-missing' }, 'file missing'),
         ),
       ),

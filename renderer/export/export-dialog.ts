@@ -39,7 +39,12 @@ export class ExportDialog {
     el('option', { value: 'view' }, 'What the Passages view shows'),
   )
   private readonly which = el('select', { 'aria-label': 'Tag, document or author' })
-  private readonly order = el('select', { 'aria-label': 'Order' }, el('option', { value: 'document' }, 'Document order'), el('option', { value: 'tag' }, 'By tag'))
+  private readonly order = el(
+    'select',
+    { 'aria-label': 'Order' },
+    el('option', { value: 'document' }, 'Document order'),
+    el('option', { value: 'tag' }, 'By tag'),
+  )
   private readonly notes = el('input', { type: 'checkbox', checked: true })
   private readonly context = el('input', { type: 'checkbox' })
   private readonly message = el('p', { class: 'muted', role: 'status' })

@@ -34,9 +34,27 @@ export class PassagesView {
   ) {
     const filters =
       mode === 'passages'
-        ? el('div', { class: 'filters', role: 'group', 'aria-label': 'Filters' }, this.tag, el('label', { class: 'check' }, this.children, 'sub-tags'), this.doc, this.author, this.text)
-        : el('p', { class: 'hint' }, 'These annotations could not be found again after their document changed. They keep their quote and note. Re-attach one by opening it and selecting the new passage.')
-    this.dom = el('section', { class: 'view passages-view', 'aria-label': mode === 'passages' ? 'Passages by tag' : 'Orphaned annotations' }, filters, this.summary, this.list)
+        ? el(
+            'div',
+            { class: 'filters', role: 'group', 'aria-label': 'Filters' },
+            this.tag,
+            el('label', { class: 'check' }, this.children, 'sub-tags'),
+            this.doc,
+            this.author,
+            this.text,
+          )
+        : el(
+            'p',
+            { class: 'hint' },
+            'These annotations could not be found again after their document changed. They keep their quote and note. Re-attach one by opening it and selecting the new passage.',
+          )
+    this.dom = el(
+      'section',
+      { class: 'view passages-view', 'aria-label': mode === 'passages' ? 'Passages by tag' : 'Orphaned annotations' },
+      filters,
+      this.summary,
+      this.list,
+    )
     for (const input of [this.tag, this.children, this.doc, this.author]) input.addEventListener('change', () => void this.refresh())
     let timer: ReturnType<typeof setTimeout> | undefined
     this.text.addEventListener('input', () => {
@@ -68,9 +86,17 @@ export class PassagesView {
     }
     walk(null)
     keep(this.tag, ordered, 'All tags')
-    keep(this.doc, project.documents.map((d) => [d.id, d.title]), 'All documents')
+    keep(
+      this.doc,
+      project.documents.map((d) => [d.id, d.title]),
+      'All documents',
+    )
     const authors = [...new Set(project.documents.map((d) => d.author).filter(Boolean))]
-    keep(this.author, authors.map((a) => [a, a]), 'All authors')
+    keep(
+      this.author,
+      authors.map((a) => [a, a]),
+      'All authors',
+    )
   }
 
   /** The filter as the retrieval operation takes it (also what an export of "this view" uses). */
@@ -95,7 +121,9 @@ export class PassagesView {
     const tags = new Map(project.tags.map((t) => [t.id, t]))
     this.summary.textContent =
       this.mode === 'orphans'
-        ? items.length ? `${items.length} orphaned annotation${items.length === 1 ? '' : 's'}` : 'No orphaned annotations.'
+        ? items.length
+          ? `${items.length} orphaned annotation${items.length === 1 ? '' : 's'}`
+          : 'No orphaned annotations.'
         : `${items.length} passage${items.length === 1 ? '' : 's'}`
     this.list.replaceChildren(
       ...items.map((item) => {
@@ -114,7 +142,13 @@ export class PassagesView {
           'li',
           { class: `passage status-${item.status}`, 'data-annotation': item.annotation.id },
           el('div', { class: 'passage-source' }, el('strong', {}, d.title), ' ', el('span', { class: 'muted' }, byline(d))),
-          el('p', { class: 'passage-text' }, item.before ? '…' + item.before : '', el('mark', { class: 'passage-quote' }, item.quote), item.after ? item.after + '…' : ''),
+          el(
+            'p',
+            { class: 'passage-text' },
+            item.before ? '…' + item.before : '',
+            el('mark', { class: 'passage-quote' }, item.quote),
+            item.after ? item.after + '…' : '',
+          ),
           note ? el('p', { class: 'passage-note' }, note) : null,
           el('div', { class: 'passage-meta' }, ...chips, el('span', { class: 'spacer' }), edit, open),
         )

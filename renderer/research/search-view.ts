@@ -18,7 +18,12 @@ export function sortHits(hits: readonly SearchHit[], order: Order, docOrder: rea
 
 export class SearchView {
   readonly dom: HTMLElement
-  private readonly input = el('input', { type: 'search', class: 'search-input', placeholder: 'Search: words or "a phrase"', 'aria-label': 'Search the documents' })
+  private readonly input = el('input', {
+    type: 'search',
+    class: 'search-input',
+    placeholder: 'Search: words or "a phrase"',
+    'aria-label': 'Search the documents',
+  })
   private readonly order = el(
     'select',
     { 'aria-label': 'Sort by' },
@@ -35,7 +40,13 @@ export class SearchView {
     private readonly api: Api,
     private readonly open: (hit: SearchHit) => void,
   ) {
-    const form = el('form', { class: 'filters', role: 'search' }, this.input, el('button', { type: 'submit' }, 'Search'), el('label', {}, 'Sort ', this.order))
+    const form = el(
+      'form',
+      { class: 'filters', role: 'search' },
+      this.input,
+      el('button', { type: 'submit' }, 'Search'),
+      el('label', {}, 'Sort ', this.order),
+    )
     form.addEventListener('submit', (e) => {
       e.preventDefault()
       void this.run()
@@ -52,7 +63,13 @@ export class SearchView {
         this.open(this.hits[Number(row.dataset.hit)])
       }
     })
-    this.dom = el('section', { class: 'view search-view', 'aria-label': 'Search' }, form, this.summary, el('div', { class: 'kwic-scroll' }, this.table))
+    this.dom = el(
+      'section',
+      { class: 'view search-view', 'aria-label': 'Search' },
+      form,
+      this.summary,
+      el('div', { class: 'kwic-scroll' }, this.table),
+    )
   }
 
   setProject(project: ProjectView): void {
@@ -75,7 +92,18 @@ export class SearchView {
     const docs = new Map((this.project?.documents ?? []).map((d) => [d.id, d]))
     const sorted = sortHits(this.hits, this.order.value as Order, [...docs.keys()])
     this.table.replaceChildren(
-      el('thead', {}, el('tr', {}, el('th', { class: 'left' }, 'Left context'), el('th', {}, 'Match'), el('th', {}, 'Right context'), el('th', {}, 'Document'))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { class: 'left' }, 'Left context'),
+          el('th', {}, 'Match'),
+          el('th', {}, 'Right context'),
+          el('th', {}, 'Document'),
+        ),
+      ),
       el(
         'tbody',
         {},

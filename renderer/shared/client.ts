@@ -22,7 +22,11 @@ function webTransport(token: string): Transport {
       headers: { 'Content-Type': 'application/json', 'X-Parallax-Token': token },
       body: JSON.stringify(input),
     })
-    if (response.status === 403) return { ok: false, error: { code: 'invalid-input', message: 'the web host refused the request (open the address it printed, token included)' } }
+    if (response.status === 403)
+      return {
+        ok: false,
+        error: { code: 'invalid-input', message: 'the web host refused the request (open the address it printed, token included)' },
+      }
     return (await response.json()) as Envelope
   }
 }

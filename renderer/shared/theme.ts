@@ -18,7 +18,11 @@ export function themeButton(): HTMLButtonElement {
   let choice = (localStorage.getItem(KEY) as Choice | null) ?? 'system'
   if (!(choice in NEXT)) choice = 'system'
   apply(choice)
-  const button = el('button', { type: 'button', class: 'theme-button', title: 'Switch between the system, light and dark themes' }, LABEL[choice])
+  const button = el(
+    'button',
+    { type: 'button', class: 'theme-button', title: 'Switch between the system, light and dark themes' },
+    LABEL[choice],
+  )
   button.addEventListener('click', () => {
     choice = NEXT[choice]
     localStorage.setItem(KEY, choice)

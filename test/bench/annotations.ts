@@ -108,7 +108,13 @@ function heldBytes(): number {
 async function createLevel(existing: number, big: GeneratedText, dir: string, userData: string): Promise<CreateLevel> {
   const entry = bigEntry()
   const source = `documents/${entry.file}`
-  await writeProject(dir, `Bench: ${existing} annotations`, [{ entry, text: big.text }], existing ? { [entry.id]: spreadAnnotations(big.text, existing, source) } : {}, BENCH_TAGS)
+  await writeProject(
+    dir,
+    `Bench: ${existing} annotations`,
+    [{ entry, text: big.text }],
+    existing ? { [entry.id]: spreadAnnotations(big.text, existing, source) } : {},
+    BENCH_TAGS,
+  )
   const service = await Service.start({ corpusDir: CORPUS, userData, project: dir })
   const map = new OffsetMap(big.text)
   const words = [...big.text.matchAll(/\S+/g)]
@@ -118,7 +124,13 @@ async function createLevel(existing: number, big: GeneratedText, dir: string, us
     const j = i + Math.floor(rand() * 8)
     return { start: map.toCodePoint(words[i].index), end: map.toCodePoint(words[j].index + words[j][0].length) }
   }
-  const create = (k: number) => service.createAnnotation({ docId: entry.id, ...span(), tags: [BENCH_TAGS[k % 5].name], note: k % 3 ? undefined : 'Compare with the definition in the other texts.' })
+  const create = (k: number) =>
+    service.createAnnotation({
+      docId: entry.id,
+      ...span(),
+      tags: [BENCH_TAGS[k % 5].name],
+      note: k % 3 ? undefined : 'Compare with the definition in the other texts.',
+    })
   await create(0) // warm-up: first compile of every step
   gc()
   const heapBefore = heldBytes()
@@ -164,7 +176,14 @@ interface LoadRun {
 }
 
 /** Opens the app on `dir` PAGE_RUNS times, each in a fresh page, until the first pane shows the document (and `selector` in it). */
-async function loadPages(browser: Browser, app: App, userData: string, dir: string, big: GeneratedText, selector?: string): Promise<{ runs: LoadRun[]; dom: Record<string, number>; errors: string[] }> {
+async function loadPages(
+  browser: Browser,
+  app: App,
+  userData: string,
+  dir: string,
+  big: GeneratedText,
+  selector?: string,
+): Promise<{ runs: LoadRun[]; dom: Record<string, number>; errors: string[] }> {
   const service = await Service.start({ corpusDir: CORPUS, userData, project: dir, engineWorker: app.engineWorker })
   const log = timeOperations(service)
   const host = await serve(service, app)
@@ -177,7 +196,10 @@ async function loadPages(browser: Browser, app: App, userData: string, dir: stri
       errors = pageErrors
       try {
         const cdp = await withCdp(page)
-        await watchNavigation(page, { key: 'shown', panes: [{ index: 0, title: bigEntry().title, lastParagraph: big.lastParagraph, selector }] })
+        await watchNavigation(page, {
+          key: 'shown',
+          panes: [{ index: 0, title: bigEntry().title, lastParagraph: big.lastParagraph, selector }],
+        })
         const mark = log.length
         const gcFrom = gcPauses.length
         await page.goto(host.url)
@@ -185,7 +207,15 @@ async function loadPages(browser: Browser, app: App, userData: string, dir: stri
         const pauses = gcPauses.slice(gcFrom).map((p) => p.ms)
         const m = await metrics(cdp)
         const r = await requests(page)
-        runs.push({ ms: w.painted, seen: w.seen, gc: { total: round1(pauses.reduce((a, b) => a + b, 0)), max: round1(Math.max(0, ...pauses)) }, requests: r.requests, domContentLoaded: r.domContentLoaded, metrics: m, server: log.slice(mark) })
+        runs.push({
+          ms: w.painted,
+          seen: w.seen,
+          gc: { total: round1(pauses.reduce((a, b) => a + b, 0)), max: round1(Math.max(0, ...pauses)) },
+          requests: r.requests,
+          domContentLoaded: r.domContentLoaded,
+          metrics: m,
+          server: log.slice(mark),
+        })
         progress(`  page ${i + 1}/${PAGE_RUNS}: ${ms(w.painted)} ms`)
         if (i === PAGE_RUNS - 1) {
           dom = await page.evaluate(() => {
@@ -220,7 +250,14 @@ function loadBreakdown(run: LoadRun): { page: string; server: string; mainThread
     return t.length ? t.map(ms).join('+') : '—'
   }
   return {
-    page: [`DOMContentLoaded ${ms(run.domContentLoaded)}`, describe('getProject'), describe('getDocument'), describe('listAnnotations'), `in the DOM ${ms(run.seen)}`, `painted ${ms(run.ms)}`].join(', '),
+    page: [
+      `DOMContentLoaded ${ms(run.domContentLoaded)}`,
+      describe('getProject'),
+      describe('getDocument'),
+      describe('listAnnotations'),
+      `in the DOM ${ms(run.seen)}`,
+      `painted ${ms(run.ms)}`,
+    ].join(', '),
     server: `getProject ${server('getProject')}, getDocument ${server('getDocument')}, listAnnotations ${server('listAnnotations')}; its garbage collection during the run ${ms(run.gc.total)} (longest pause ${ms(run.gc.max)})`,
     mainThread: describeMetrics(run.metrics),
   }
@@ -300,7 +337,20 @@ window.probe = async (docId, width, height) => {
 `
 
 interface ProbeRun {
-  t: Record<'fetchText' | 'parseText' | 'fetchAnnotations' | 'parseAnnotations' | 'show' | 'layoutText' | 'decorations' | 'decorationSet' | 'setAnnotations' | 'layoutDecorated' | 'nextFrame', number>
+  t: Record<
+    | 'fetchText'
+    | 'parseText'
+    | 'fetchAnnotations'
+    | 'parseAnnotations'
+    | 'show'
+    | 'layoutText'
+    | 'decorations'
+    | 'decorationSet'
+    | 'setAnnotations'
+    | 'layoutDecorated'
+    | 'nextFrame',
+    number
+  >
   bytes: { text: number; annotations: number }
   elements: number
 }
@@ -313,7 +363,13 @@ interface ProbeRun {
  * DecorationSet.create on its own, setAnnotations() (which also redraws the view), the layout
  * with highlights, and the next frame (paint).
  */
-async function probe(browser: Browser, app: App, userData: string, dir: string, docId: string): Promise<{ runs: ProbeRun[]; median: Record<string, number>; pane: { width: number; height: number } }> {
+async function probe(
+  browser: Browser,
+  app: App,
+  userData: string,
+  dir: string,
+  docId: string,
+): Promise<{ runs: ProbeRun[]; median: Record<string, number>; pane: { width: number; height: number } }> {
   const esbuild = await import('esbuild')
   await esbuild.build({
     stdin: { contents: PROBE_SOURCE, resolveDir: ROOT, loader: 'ts' },
@@ -325,7 +381,10 @@ async function probe(browser: Browser, app: App, userData: string, dir: string, 
     outfile: join(app.rendererDir, 'probe.js'),
     logLevel: 'error',
   })
-  await writeFile(join(app.rendererDir, 'probe.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="app-style.css"><script type="module" src="probe.js"></script></head><body></body></html>\n')
+  await writeFile(
+    join(app.rendererDir, 'probe.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="app-style.css"><script type="module" src="probe.js"></script></head><body></body></html>\n',
+  )
   const service = await Service.start({ corpusDir: CORPUS, userData, project: dir, engineWorker: app.engineWorker })
   const host = await serve(service, app)
   const runs: ProbeRun[] = []
@@ -343,7 +402,17 @@ async function probe(browser: Browser, app: App, userData: string, dir: string, 
         })
         await page.goto(new URL('/probe.html', host.url).href)
         await page.waitForFunction(() => 'probe' in window)
-        runs.push(await page.evaluate(({ docId, pane }) => (window as unknown as { probe: (id: string, w: number, h: number) => Promise<ProbeRun> }).probe(docId, pane.width, pane.height), { docId, pane }))
+        runs.push(
+          await page.evaluate(
+            ({ docId, pane }) =>
+              (window as unknown as { probe: (id: string, w: number, h: number) => Promise<ProbeRun> }).probe(
+                docId,
+                pane.width,
+                pane.height,
+              ),
+            { docId, pane },
+          ),
+        )
       } finally {
         await page.close()
       }
@@ -372,7 +441,9 @@ export async function main(args: string[]): Promise<number> {
     for (const existing of LEVELS) {
       levels.push(await createLevel(existing, big, join(work.dir, `create-${existing}`), userData))
       const l = levels[levels.length - 1]
-      progress(`create at ${existing}: median ${ms(l.create.median)} ms, p95 ${ms(l.create.p95)} ms, max ${ms(l.create.max)} ms (${(l.fileBytes / 1048576).toFixed(2)} MiB file)`)
+      progress(
+        `create at ${existing}: median ${ms(l.create.median)} ms, p95 ${ms(l.create.p95)} ms, max ${ms(l.create.max)} ms (${(l.fileBytes / 1048576).toFixed(2)} MiB file)`,
+      )
     }
     result.create = { target: CREATE_TARGET_MS, levels, writeDurableFloorMs: round1(floor) }
 
@@ -381,7 +452,7 @@ export async function main(args: string[]): Promise<number> {
     const source = `documents/${entry.file}`
     const withDir = join(work.dir, 'load-10k')
     const withoutDir = join(work.dir, 'load-plain')
-      const items = spreadAnnotations(big.text, LOAD_ANNOTATIONS, source)
+    const items = spreadAnnotations(big.text, LOAD_ANNOTATIONS, source)
     await writeProject(withDir, 'Bench: 10,000 annotations', [{ entry, text: big.text }, ...corpus], { [entry.id]: items }, BENCH_TAGS)
     await writeProject(withoutDir, 'Bench: no annotations', [{ entry, text: big.text }, ...corpus], {}, BENCH_TAGS)
     const starts: number[] = []
@@ -394,7 +465,8 @@ export async function main(args: string[]): Promise<number> {
       const service = await Service.start({ corpusDir: CORPUS, userData, project: withDir })
       starts.push(performance.now() - t0)
       const items = (await service.listAnnotations({ docId: entry.id })).items
-      if (i === 0 && items.filter((a) => a.status === 'anchored').length !== LOAD_ANNOTATIONS) progress(`  warning: ${items.length} annotations, not all anchored`)
+      if (i === 0 && items.filter((a) => a.status === 'anchored').length !== LOAD_ANNOTATIONS)
+        progress(`  warning: ${items.length} annotations, not all anchored`)
     }
     progress(`Service.start with ${LOAD_ANNOTATIONS} annotations: median ${ms(summarise(starts).median)} ms`)
 
@@ -437,34 +509,98 @@ export async function main(args: string[]): Promise<number> {
   }
   const create = result.create as { levels: CreateLevel[]; writeDurableFloorMs: number }
   type Page = Summary & { breakdown: ReturnType<typeof loadBreakdown>; dom: Record<string, number> }
-  const load = result.load as { fileBytes: number; serviceStart: Summary; projectOpen: Summary; page: Page; pageWithoutAnnotations: Page; probe: Record<string, number> & { pane: { width: number; height: number }; bytes: { text: number; annotations: number }; elements: number } }
+  const load = result.load as {
+    fileBytes: number
+    serviceStart: Summary
+    projectOpen: Summary
+    page: Page
+    pageWithoutAnnotations: Page
+    probe: Record<string, number> & {
+      pane: { width: number; height: number }
+      bytes: { text: number; annotations: number }
+      elements: number
+    }
+  }
   const rows = [['measure', 'median', 'p95', 'max', 'runs', 'target', '']]
   for (const l of create.levels) {
-    rows.push([`create an annotation, ${l.existing.toLocaleString('en')} existing`, `${ms(l.create.median)} ms`, `${ms(l.create.p95)} ms`, `${ms(l.create.max)} ms`, String(l.create.runs.length), `≤ ${CREATE_TARGET_MS} ms`, verdict(l.create.median, CREATE_TARGET_MS)])
+    rows.push([
+      `create an annotation, ${l.existing.toLocaleString('en')} existing`,
+      `${ms(l.create.median)} ms`,
+      `${ms(l.create.p95)} ms`,
+      `${ms(l.create.max)} ms`,
+      String(l.create.runs.length),
+      `≤ ${CREATE_TARGET_MS} ms`,
+      verdict(l.create.median, CREATE_TARGET_MS),
+    ])
   }
-  rows.push([`Service.start, ${LOAD_ANNOTATIONS.toLocaleString('en')} annotations`, `${ms(load.serviceStart.median)} ms`, `${ms(load.serviceStart.p95)} ms`, `${ms(load.serviceStart.max)} ms`, String(load.serviceStart.runs.length), `≤ ${LOAD_TARGET_MS} ms`, verdict(load.serviceStart.median, LOAD_TARGET_MS)])
-  rows.push([`page shows the document + ${LOAD_ANNOTATIONS.toLocaleString('en')} highlights`, `${ms(load.page.median)} ms`, `${ms(load.page.p95)} ms`, `${ms(load.page.max)} ms`, String(load.page.runs.length), `≤ ${LOAD_TARGET_MS} ms`, verdict(load.page.median, LOAD_TARGET_MS)])
+  rows.push([
+    `Service.start, ${LOAD_ANNOTATIONS.toLocaleString('en')} annotations`,
+    `${ms(load.serviceStart.median)} ms`,
+    `${ms(load.serviceStart.p95)} ms`,
+    `${ms(load.serviceStart.max)} ms`,
+    String(load.serviceStart.runs.length),
+    `≤ ${LOAD_TARGET_MS} ms`,
+    verdict(load.serviceStart.median, LOAD_TARGET_MS),
+  ])
+  rows.push([
+    `page shows the document + ${LOAD_ANNOTATIONS.toLocaleString('en')} highlights`,
+    `${ms(load.page.median)} ms`,
+    `${ms(load.page.p95)} ms`,
+    `${ms(load.page.max)} ms`,
+    String(load.page.runs.length),
+    `≤ ${LOAD_TARGET_MS} ms`,
+    verdict(load.page.median, LOAD_TARGET_MS),
+  ])
   const lines = [table(rows)]
-  lines.push(`create: the parts of one change, each timed alone on the same file (median ms); durable write of a 3-byte file: ${ms(create.writeDurableFloorMs)} ms`)
-  const partRows = [['existing', 'file', 'read', 'JSON.parse', 'validate (zod)', 'sort+stableStringify', 'writeDurable', 'heap kept per create']]
+  lines.push(
+    `create: the parts of one change, each timed alone on the same file (median ms); durable write of a 3-byte file: ${ms(create.writeDurableFloorMs)} ms`,
+  )
+  const partRows = [
+    ['existing', 'file', 'read', 'JSON.parse', 'validate (zod)', 'sort+stableStringify', 'writeDurable', 'heap kept per create'],
+  ]
   for (const l of create.levels) {
-    partRows.push([l.existing.toLocaleString('en'), `${(l.fileBytes / 1048576).toFixed(2)} MiB`, ms(l.parts.read), ms(l.parts.parse), ms(l.parts.validate), ms(l.parts.serialise), ms(l.parts.writeDurable), `${l.heapPerCreateMB} MB`])
+    partRows.push([
+      l.existing.toLocaleString('en'),
+      `${(l.fileBytes / 1048576).toFixed(2)} MiB`,
+      ms(l.parts.read),
+      ms(l.parts.parse),
+      ms(l.parts.validate),
+      ms(l.parts.serialise),
+      ms(l.parts.writeDurable),
+      `${l.heapPerCreateMB} MB`,
+    ])
   }
   lines.push(table(partRows).trimEnd().replace(/^/gm, '  '))
   const [, l1, l10] = create.levels
-  if (l1 && l10) lines.push(`  from 1,000 to 10,000 existing: +${ms((l10.create.median - l1.create.median) / 9)} ms per 1,000 annotations (${ms((l10.create.median - l1.create.median) / ((l10.fileBytes - l1.fileBytes) / 1048576))} ms per MiB of file): linear in the file, which every change re-reads, re-validates and rewrites`)
-  lines.push(`load: annotations file ${(load.fileBytes / 1048576).toFixed(2)} MiB; ProjectStore.open (read + validate) ${ms(load.projectOpen.median)} ms, so re-anchoring ${ms(load.serviceStart.median - load.projectOpen.median)} ms of Service.start (${load.serviceStart.runs.map(ms).join(', ')} ms)`)
-  for (const [label, p] of [[`${LOAD_ANNOTATIONS.toLocaleString('en')} annotations`, load.page], ['no annotations (same project otherwise)', load.pageWithoutAnnotations]] as const) {
-    lines.push(`page, ${label}: ${p.runs.map(ms).join(', ')} ms; pane: ${p.dom.elements} elements, ${p.dom.highlights} .annotation for ${p.dom.annotations} annotations`)
+  if (l1 && l10)
+    lines.push(
+      `  from 1,000 to 10,000 existing: +${ms((l10.create.median - l1.create.median) / 9)} ms per 1,000 annotations (${ms((l10.create.median - l1.create.median) / ((l10.fileBytes - l1.fileBytes) / 1048576))} ms per MiB of file): linear in the file, which every change re-reads, re-validates and rewrites`,
+    )
+  lines.push(
+    `load: annotations file ${(load.fileBytes / 1048576).toFixed(2)} MiB; ProjectStore.open (read + validate) ${ms(load.projectOpen.median)} ms, so re-anchoring ${ms(load.serviceStart.median - load.projectOpen.median)} ms of Service.start (${load.serviceStart.runs.map(ms).join(', ')} ms)`,
+  )
+  for (const [label, p] of [
+    [`${LOAD_ANNOTATIONS.toLocaleString('en')} annotations`, load.page],
+    ['no annotations (same project otherwise)', load.pageWithoutAnnotations],
+  ] as const) {
+    lines.push(
+      `page, ${label}: ${p.runs.map(ms).join(', ')} ms; pane: ${p.dom.elements} elements, ${p.dom.highlights} .annotation for ${p.dom.annotations} annotations`,
+    )
     lines.push(`  median run, ms from navigation: ${p.breakdown.page}`)
     lines.push(`  server, ms: ${p.breakdown.server}`)
     lines.push(`  whole page load, ${p.breakdown.mainThread}`)
   }
   const p = load.probe
   lines.push(`probe, the Reader alone in a ${p.pane.width}×${p.pane.height} pane (median of ${PROBE_RUNS}, ms):`)
-  lines.push(`  text ${(p.bytes.text / 1048576).toFixed(2)} MiB: fetch ${ms(p.fetchText)}, JSON.parse ${ms(p.parseText)}; show() ${ms(p.show)} (ProseMirror document, its DOM, and the layout its scrollTo forces: a layout read after it takes ${ms(p.layoutText)})`)
-  lines.push(`  annotations ${(p.bytes.annotations / 1048576).toFixed(2)} MiB: fetch ${ms(p.fetchAnnotations)}, JSON.parse ${ms(p.parseAnnotations)}; decorations built ${ms(p.decorations)}, DecorationSet.create ${ms(p.decorationSet)}; setAnnotations() in all ${ms(p.setAnnotations)} (so the view's redraw ≈ ${ms(p.setAnnotations - p.decorations - p.decorationSet)}); layout with highlights ${ms(p.layoutDecorated)}; next frame ${ms(p.nextFrame)}; ${p.elements} elements`)
-  lines.push(`(${result.seconds} s; 1-minute load average ${result.loadBefore} before, ${result.loadAfter} after, on ${availableParallelism()} cores)`)
+  lines.push(
+    `  text ${(p.bytes.text / 1048576).toFixed(2)} MiB: fetch ${ms(p.fetchText)}, JSON.parse ${ms(p.parseText)}; show() ${ms(p.show)} (ProseMirror document, its DOM, and the layout its scrollTo forces: a layout read after it takes ${ms(p.layoutText)})`,
+  )
+  lines.push(
+    `  annotations ${(p.bytes.annotations / 1048576).toFixed(2)} MiB: fetch ${ms(p.fetchAnnotations)}, JSON.parse ${ms(p.parseAnnotations)}; decorations built ${ms(p.decorations)}, DecorationSet.create ${ms(p.decorationSet)}; setAnnotations() in all ${ms(p.setAnnotations)} (so the view's redraw ≈ ${ms(p.setAnnotations - p.decorations - p.decorationSet)}); layout with highlights ${ms(p.layoutDecorated)}; next frame ${ms(p.nextFrame)}; ${p.elements} elements`,
+  )
+  lines.push(
+    `(${result.seconds} s; 1-minute load average ${result.loadBefore} before, ${result.loadAfter} after, on ${availableParallelism()} cores)`,
+  )
   process.stdout.write(lines.join('\n') + '\n')
   return 0
 }

@@ -117,7 +117,12 @@ function measure(corpus: Corpus, method: Method): Measure {
   } else if (method === 'engine') {
     const result = findOverlaps(texts)
     words = result.stats.words
-    note = [note, `${result.overlaps.length} overlaps, ${result.stats.seedPairs} seed pairs${result.stats.paraphraseSearch ? '' : ', no paraphrase search'}`].filter(Boolean).join('; ')
+    note = [
+      note,
+      `${result.overlaps.length} overlaps, ${result.stats.seedPairs} seed pairs${result.stats.paraphraseSearch ? '' : ', no paraphrase search'}`,
+    ]
+      .filter(Boolean)
+      .join('; ')
   } else {
     const tokens = texts.map((t) => {
       const s = tokenize(t.text)
@@ -211,10 +216,21 @@ export async function main(args: string[]): Promise<number> {
         const args = [process.execPath, cliBundle, 'overlaps', join(ROOT, 'corpus'), '--json']
         timeProcess(args)
         const t = timeProcess(args)
-        log({ corpus, method: 'process', documents: 5, words: NaN, seconds: t.seconds, rssMB: t.rssMB, note: `node cli.mjs overlaps corpus --json, exit ${t.status}` })
+        log({
+          corpus,
+          method: 'process',
+          documents: 5,
+          words: NaN,
+          seconds: t.seconds,
+          rssMB: t.rssMB,
+          note: `node cli.mjs overlaps corpus --json, exit ${t.status}`,
+        })
       }
       for (const method of methods) {
-        const r = spawnSync(process.execPath, ['--max-old-space-size=8192', childBundle, corpus, method, ROOT], { encoding: 'utf8', maxBuffer: 1 << 26 })
+        const r = spawnSync(process.execPath, ['--max-old-space-size=8192', childBundle, corpus, method, ROOT], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        })
         if (r.status !== 0) throw new Error(`${corpus} ${method} failed: ${r.stderr}`)
         log(JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure)
       }
@@ -241,7 +257,12 @@ export async function main(args: string[]): Promise<number> {
     ])
   }
   const widths = rows[0].map((_, k) => Math.max(...rows.map((row) => row[k].length)))
-  for (const row of rows) process.stdout.write(row.map((cell, k) => cell.padEnd(widths[k])).join('  ').trimEnd() + '\n')
+  for (const row of rows)
+    process.stdout.write(
+      row
+        .map((cell, k) => cell.padEnd(widths[k]))
+        .join('  ')
+        .trimEnd() + '\n',
+    )
   return 0
 }
-

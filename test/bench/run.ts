@@ -6,7 +6,10 @@
 const BENCHES: Record<string, { about: string; load: () => Promise<{ main: (args: string[]) => Promise<number> }> }> = {
   engine: { about: 'text-reuse engine: floor, engine and naive jsdiff on three corpora', load: () => import('./engine.js') },
   ui: { about: 'UI in Chromium: app ready, a 1 MiB document opening, scrolling 10,000 highlights', load: () => import('./ui.js') },
-  annotations: { about: 'creating an annotation until durable; loading a project with 10,000 annotations', load: () => import('./annotations.js') },
+  annotations: {
+    about: 'creating an annotation until durable; loading a project with 10,000 annotations',
+    load: () => import('./annotations.js'),
+  },
 }
 
 const USAGE = `Usage: npm run --silent bench -- <name> [--json] [options]

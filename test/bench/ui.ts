@@ -66,7 +66,13 @@ export function summarise(values: number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = sorted.length >> 1
   const median = sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-  return { runs: values.map(round1), median: round1(median), p95: round1(percentile(sorted, 95)), max: round1(sorted.at(-1) ?? NaN), min: round1(sorted[0] ?? NaN) }
+  return {
+    runs: values.map(round1),
+    median: round1(median),
+    p95: round1(percentile(sorted, 95)),
+    max: round1(sorted.at(-1) ?? NaN),
+    min: round1(sorted[0] ?? NaN),
+  }
 }
 
 export function round1(x: number): number {
@@ -80,7 +86,16 @@ export function verdict(value: number, target: number): string {
 /** Prints rows as aligned columns (first row: headings). */
 export function table(rows: string[][]): string {
   const widths = rows[0].map((_, k) => Math.max(...rows.map((row) => (row[k] ?? '').length)))
-  return rows.map((row) => row.map((cell, k) => (cell ?? '').padEnd(widths[k])).join('  ').trimEnd()).join('\n') + '\n'
+  return (
+    rows
+      .map((row) =>
+        row
+          .map((cell, k) => (cell ?? '').padEnd(widths[k]))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  )
 }
 
 export function ms(x: number): string {
@@ -112,7 +127,16 @@ export function corpusDocuments(): CorpusDocument[] {
   return manifest.documents.map((entry) => ({ entry, text: readFileSync(join(CORPUS, entry.file), 'utf8') }))
 }
 
-const CONNECTIVES = ['Moreover, ', 'In practice, ', 'By contrast, ', 'At the same time, ', 'In other words, ', 'For this reason, ', 'Even so, ', 'Above all, ']
+const CONNECTIVES = [
+  'Moreover, ',
+  'In practice, ',
+  'By contrast, ',
+  'At the same time, ',
+  'In other words, ',
+  'For this reason, ',
+  'Even so, ',
+  'Above all, ',
+]
 
 export interface GeneratedText {
   text: string
@@ -231,11 +255,18 @@ export interface ProjectDocument {
 }
 
 /** Writes a project folder as Parallax keeps it (project.json, documents/, annotations/, tags.json). */
-export async function writeProject(dir: string, name: string, documents: ProjectDocument[], annotations: Record<string, Annotation[]> = {}, tags: Tag[] = []): Promise<void> {
+export async function writeProject(
+  dir: string,
+  name: string,
+  documents: ProjectDocument[],
+  annotations: Record<string, Annotation[]> = {},
+  tags: Tag[] = [],
+): Promise<void> {
   await mkdir(join(dir, 'documents'), { recursive: true })
   await mkdir(join(dir, 'annotations'), { recursive: true })
   for (const d of documents) await writeFile(join(dir, 'documents', d.entry.file), d.text)
-  for (const [id, items] of Object.entries(annotations)) await writeFile(join(dir, 'annotations', `${id}.json`), stableStringify(annotationFile(items)))
+  for (const [id, items] of Object.entries(annotations))
+    await writeFile(join(dir, 'annotations', `${id}.json`), stableStringify(annotationFile(items)))
   if (tags.length) await writeFile(join(dir, 'tags.json'), stableStringify({ tags }))
   const project: ProjectFile = { name, documents: documents.map((d) => d.entry), settings: {} }
   await writeFile(join(dir, 'project.json'), stableStringify(project))
@@ -243,7 +274,15 @@ export async function writeProject(dir: string, name: string, documents: Project
 
 /** The 1 MiB document's entry. */
 export function bigEntry(id = 'long-report'): DocumentEntry {
-  return { id, file: `${id}.txt`, title: 'A long report on new quality productive forces (generated, 1 MiB)', author: 'Bench', outlet: 'Parallax', date: '2024', url: '' }
+  return {
+    id,
+    file: `${id}.txt`,
+    title: 'A long report on new quality productive forces (generated, 1 MiB)',
+    author: 'Bench',
+    outlet: 'Parallax',
+    date: '2024',
+    url: '',
+  }
 }
 
 // --- Driving the app -------------------------------------------------------------------------------
@@ -271,7 +310,7 @@ export async function prepareApp(into: string): Promise<App> {
       for (const f of ['index.html', 'app.js', 'app-style.css']) await stat(join(app.rendererDir, f))
       return app
     } catch (e) {
-      if (attempt === 3) throw new Error(`dist/ could not be built and copied: ${(e as Error).message}`)
+      if (attempt === 3) throw new Error(`dist/ could not be built and copied: ${(e as Error).message}`, { cause: e })
       progress('dist/ changed while it was copied (another build?); building again')
       await rm(app.rendererDir, { recursive: true, force: true })
     }
@@ -416,7 +455,11 @@ export async function watchChange(page: Page, w: Watch): Promise<void> {
 /** Waits for a watch to finish and returns its times. */
 export async function watched(page: Page, key: string, timeout = 60_000): Promise<Watched> {
   try {
-    await page.waitForFunction((key) => (window as unknown as { __bench?: Record<string, Partial<Watched>> }).__bench?.[key]?.painted !== undefined, key, { timeout, polling: 50 })
+    await page.waitForFunction(
+      (key) => (window as unknown as { __bench?: Record<string, Partial<Watched>> }).__bench?.[key]?.painted !== undefined,
+      key,
+      { timeout, polling: 50 },
+    )
   } catch (e) {
     const state = await page
       .evaluate(() => ({
@@ -427,7 +470,7 @@ export async function watched(page: Page, key: string, timeout = 60_000): Promis
         status: document.querySelector('.status')?.textContent ?? null,
       }))
       .catch(() => null)
-    throw new Error(`${(e as Error).message.split('\n')[0]} waiting for "${key}"; the page shows ${JSON.stringify(state)}`)
+    throw new Error(`${(e as Error).message.split('\n')[0]} waiting for "${key}"; the page shows ${JSON.stringify(state)}`, { cause: e })
   }
   return page.evaluate((key) => (window as unknown as { __bench: Record<string, Watched> }).__bench[key], key)
 }
@@ -454,7 +497,13 @@ export async function requests(page: Page): Promise<{ requests: Request[]; domCo
       end: e.responseEnd,
       bytes: e.decodedBodySize,
     }))
-    const document = { op: 'index.html', start: 0, firstByte: nav?.responseStart ?? NaN, end: nav?.responseEnd ?? NaN, bytes: nav?.decodedBodySize ?? 0 }
+    const document = {
+      op: 'index.html',
+      start: 0,
+      firstByte: nav?.responseStart ?? NaN,
+      end: nav?.responseEnd ?? NaN,
+      bytes: nav?.decodedBodySize ?? 0,
+    }
     return { requests: [document, ...list], domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN }
   })
 }
@@ -465,7 +514,12 @@ export type Metrics = Record<'ScriptDuration' | 'LayoutDuration' | 'RecalcStyleD
 export async function metrics(cdp: CDPSession): Promise<Metrics> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
   const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000
-  return { ScriptDuration: get('ScriptDuration'), LayoutDuration: get('LayoutDuration'), RecalcStyleDuration: get('RecalcStyleDuration'), TaskDuration: get('TaskDuration') }
+  return {
+    ScriptDuration: get('ScriptDuration'),
+    LayoutDuration: get('LayoutDuration'),
+    RecalcStyleDuration: get('RecalcStyleDuration'),
+    TaskDuration: get('TaskDuration'),
+  }
 }
 
 export function metricsDelta(a: Metrics, b: Metrics): Metrics {
@@ -490,7 +544,10 @@ export async function withCdp(page: Page): Promise<CDPSession> {
 
 /** Counts elements in pane `index`. */
 export async function countIn(page: Page, index: number, selector: string): Promise<number> {
-  return page.evaluate(({ index, selector }) => document.querySelectorAll('.pane')[index]?.querySelectorAll(selector).length ?? 0, { index, selector })
+  return page.evaluate(({ index, selector }) => document.querySelectorAll('.pane')[index]?.querySelectorAll(selector).length ?? 0, {
+    index,
+    selector,
+  })
 }
 
 export interface FrameStats {
@@ -623,12 +680,25 @@ function readyBreakdown(run: ReadyRun): Record<string, string> {
   }
 }
 
-async function scrollProject(browser: Browser, app: App, userData: string, dir: string, title: string): Promise<{ frames: FrameStats; runs: FrameStats[]; perFrame: Metrics; dom: Record<string, number>; errors: string[] }> {
+async function scrollProject(
+  browser: Browser,
+  app: App,
+  userData: string,
+  dir: string,
+  title: string,
+): Promise<{ frames: FrameStats; runs: FrameStats[]; perFrame: Metrics; dom: Record<string, number>; errors: string[] }> {
   const service = await Service.start({ corpusDir: CORPUS, userData, project: dir, engineWorker: app.engineWorker })
   const host = await serve(service, app)
   const { page, errors } = await newPage(browser)
   try {
-    await watchNavigation(page, { key: 'loaded', textIn: ANALYSED, panes: [{ index: 0, title, text: true }, { index: 1, title: '*' }] })
+    await watchNavigation(page, {
+      key: 'loaded',
+      textIn: ANALYSED,
+      panes: [
+        { index: 0, title, text: true },
+        { index: 1, title: '*' },
+      ],
+    })
     await page.goto(host.url)
     await watched(page, 'loaded', 120_000)
     await page.waitForTimeout(500)
@@ -648,7 +718,11 @@ async function scrollProject(browser: Browser, app: App, userData: string, dir: 
       await page.waitForTimeout(300)
     }
     const perFrame = Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, round1((10 * v) / gaps.length) / 10])) as Metrics
-    const dom = { annotations: await countIn(page, 0, '.annotation'), overlaps: await countIn(page, 0, '.overlap'), elements: await countIn(page, 0, '*') }
+    const dom = {
+      annotations: await countIn(page, 0, '.annotation'),
+      overlaps: await countIn(page, 0, '.overlap'),
+      elements: await countIn(page, 0, '*'),
+    }
     return { frames: frameStats(gaps, scrolled), runs, perFrame, dom, errors }
   } finally {
     await page.close()
@@ -727,7 +801,15 @@ export async function main(args: string[]): Promise<number> {
     const { page, errors: openErrors } = await newPage(browser)
     try {
       const cdp = await withCdp(page)
-      await watchNavigation(page, { key: 'analysed', docItems: 6, textIn: ANALYSED, panes: [{ index: 0, title: '*' }, { index: 1, title: '*' }] })
+      await watchNavigation(page, {
+        key: 'analysed',
+        docItems: 6,
+        textIn: ANALYSED,
+        panes: [
+          { index: 0, title: '*' },
+          { index: 1, title: '*' },
+        ],
+      })
       await page.goto(openHost.url)
       const analysed = await watched(page, 'analysed', 120_000)
       progress(`1 MiB project: analysis on screen ${ms(analysed.painted)} ms after navigation`)
@@ -748,7 +830,13 @@ export async function main(args: string[]): Promise<number> {
         const fetch = (await requests(page)).requests
           .filter((r) => r.start >= w.start && (r.op === 'getDocument' || r.op === 'listAnnotations'))
           .map((f) => ({ ...f, start: f.start - w.start, firstByte: f.firstByte - w.start, end: f.end - w.start }))
-        runs.push({ ms: w.painted - w.start, seen: w.seen - w.start, fetch, metrics: metricsDelta(before, after), server: openLog.slice(mark) })
+        runs.push({
+          ms: w.painted - w.start,
+          seen: w.seen - w.start,
+          fetch,
+          metrics: metricsDelta(before, after),
+          server: openLog.slice(mark),
+        })
         progress(`1 MiB document opens ${i + 1}/${OPEN_RUNS}: ${ms(runs[i].ms)} ms`)
         await page.waitForTimeout(300)
       }
@@ -766,7 +854,11 @@ export async function main(args: string[]): Promise<number> {
           painted: round1(median.ms),
           mainThread: median.metrics,
         },
-        dom: { paragraphs: await countIn(page, 0, 'p'), overlaps: await countIn(page, 0, '.overlap'), elements: await countIn(page, 0, '*') },
+        dom: {
+          paragraphs: await countIn(page, 0, 'p'),
+          overlaps: await countIn(page, 0, '.overlap'),
+          elements: await countIn(page, 0, '*'),
+        },
         analysisOnScreenMs: round1(analysed.painted),
         errors: openErrors,
       }
@@ -780,13 +872,26 @@ export async function main(args: string[]): Promise<number> {
     const withDir = join(work.dir, 'scroll-project')
     const withoutDir = join(work.dir, 'scroll-plain-project')
     const docs = [{ entry, text: big.text }, ...corpus]
-    await writeProject(withDir, 'Bench: 10,000 annotations', docs, { [entry.id]: spreadAnnotations(big.text, SCROLL_ANNOTATIONS, source) }, BENCH_TAGS)
+    await writeProject(
+      withDir,
+      'Bench: 10,000 annotations',
+      docs,
+      { [entry.id]: spreadAnnotations(big.text, SCROLL_ANNOTATIONS, source) },
+      BENCH_TAGS,
+    )
     await writeProject(withoutDir, 'Bench: no annotations', docs, {}, BENCH_TAGS)
     const withAnnotations = await scrollProject(browser, app, userData, withDir, entry.title)
     progress(`scroll, ${SCROLL_ANNOTATIONS} annotations: ${describeFrames(withAnnotations.frames)}`)
     const without = await scrollProject(browser, app, userData, withoutDir, entry.title)
     progress(`scroll, no annotations: ${describeFrames(without.frames)}`)
-    result.scroll = { target: FRAME_MS, annotations: SCROLL_ANNOTATIONS, step: 120, runs: SCROLL_RUNS, withAnnotations, withoutAnnotations: without }
+    result.scroll = {
+      target: FRAME_MS,
+      annotations: SCROLL_ANNOTATIONS,
+      step: 120,
+      runs: SCROLL_RUNS,
+      withAnnotations,
+      withoutAnnotations: without,
+    }
   } finally {
     await browser?.close()
     await work.cleanup()
@@ -800,34 +905,80 @@ export async function main(args: string[]): Promise<number> {
   }
   type Ready = Summary & { breakdown: Record<string, string> }
   const ready = result.ready as { cold: Ready; warm: Ready; engine: { inline: Summary; worker: Summary } }
-  const open = result.open as Summary & { breakdown: { getDocument: Request | null; serverGetDocument: number; seen: number; painted: number; mainThread: Metrics }; dom: Record<string, number>; document: { bytes: number; paragraphs: number }; analysisOnScreenMs: number }
+  const open = result.open as Summary & {
+    breakdown: { getDocument: Request | null; serverGetDocument: number; seen: number; painted: number; mainThread: Metrics }
+    dom: Record<string, number>
+    document: { bytes: number; paragraphs: number }
+    analysisOnScreenMs: number
+  }
   type Scroll = Awaited<ReturnType<typeof scrollProject>>
   const scroll = result.scroll as { withAnnotations: Scroll; withoutAnnotations: Scroll }
   const a = scroll.withAnnotations
   const rows = [['measure', 'median', 'max', 'runs', 'target', '']]
-  rows.push(['app ready, cold (first analysis, in the worker)', `${ms(ready.cold.median)} ms`, `${ms(ready.cold.max)} ms`, String(ready.cold.runs.length), `≤ ${READY_TARGET_MS} ms`, verdict(ready.cold.median, READY_TARGET_MS)])
-  rows.push(['app ready, warm (reload, analysis cached)', `${ms(ready.warm.median)} ms`, `${ms(ready.warm.max)} ms`, String(ready.warm.runs.length), `≤ ${READY_TARGET_MS} ms`, verdict(ready.warm.median, READY_TARGET_MS)])
-  rows.push(['1 MiB document opens in a pane', `${ms(open.median)} ms`, `${ms(open.max)} ms`, String(open.runs.length), `≤ ${OPEN_TARGET_MS} ms`, verdict(open.median, OPEN_TARGET_MS)])
-  rows.push([`scroll, ${SCROLL_ANNOTATIONS.toLocaleString('en')} annotations: frame gap (p95 ${a.frames.p95.toFixed(1)} ms)`, `${a.frames.median.toFixed(1)} ms`, `${a.frames.max.toFixed(1)} ms`, `${a.frames.frames} frames`, '≤ 16.7 ms', verdict(a.frames.p95, FRAME_MS + 0.5)])
+  rows.push([
+    'app ready, cold (first analysis, in the worker)',
+    `${ms(ready.cold.median)} ms`,
+    `${ms(ready.cold.max)} ms`,
+    String(ready.cold.runs.length),
+    `≤ ${READY_TARGET_MS} ms`,
+    verdict(ready.cold.median, READY_TARGET_MS),
+  ])
+  rows.push([
+    'app ready, warm (reload, analysis cached)',
+    `${ms(ready.warm.median)} ms`,
+    `${ms(ready.warm.max)} ms`,
+    String(ready.warm.runs.length),
+    `≤ ${READY_TARGET_MS} ms`,
+    verdict(ready.warm.median, READY_TARGET_MS),
+  ])
+  rows.push([
+    '1 MiB document opens in a pane',
+    `${ms(open.median)} ms`,
+    `${ms(open.max)} ms`,
+    String(open.runs.length),
+    `≤ ${OPEN_TARGET_MS} ms`,
+    verdict(open.median, OPEN_TARGET_MS),
+  ])
+  rows.push([
+    `scroll, ${SCROLL_ANNOTATIONS.toLocaleString('en')} annotations: frame gap (p95 ${a.frames.p95.toFixed(1)} ms)`,
+    `${a.frames.median.toFixed(1)} ms`,
+    `${a.frames.max.toFixed(1)} ms`,
+    `${a.frames.frames} frames`,
+    '≤ 16.7 ms',
+    verdict(a.frames.p95, FRAME_MS + 0.5),
+  ])
   const lines = [table(rows)]
   lines.push(`ready, cold: ${ready.cold.runs.map(ms).join(', ')} ms`)
   lines.push(`  median run, ms from navigation: ${ready.cold.breakdown.page}`)
   lines.push(`  server, ms: ${ready.cold.breakdown.server}`)
-  lines.push(`  the analysis alone: ${ms(ready.engine.inline.median)} ms inline, ${ms(ready.engine.worker.median)} ms in a fresh worker (median of 3)`)
+  lines.push(
+    `  the analysis alone: ${ms(ready.engine.inline.median)} ms inline, ${ms(ready.engine.worker.median)} ms in a fresh worker (median of 3)`,
+  )
   lines.push(`ready, warm: ${ready.warm.runs.map(ms).join(', ')} ms`)
   lines.push(`  median run, ms from navigation: ${ready.warm.breakdown.page}`)
   lines.push(`  server, ms: ${ready.warm.breakdown.server}`)
   const g = open.breakdown.getDocument
-  lines.push(`1 MiB document: ${open.runs.map(ms).join(', ')} ms (${(open.document.bytes / 1048576).toFixed(2)} MiB, ${open.document.paragraphs} paragraphs; in the pane ${open.dom.paragraphs} <p>, ${open.dom.overlaps} overlap highlights, ${open.dom.elements} elements)`)
-  lines.push(`  median run, ms from the change event: getDocument ${g ? `${ms(g.start)}–${ms(g.end)} (first byte ${ms(g.firstByte)}, server ${ms(open.breakdown.serverGetDocument)})` : '—'}, text in the DOM ${ms(open.breakdown.seen)}, painted ${ms(open.breakdown.painted)}`)
+  lines.push(
+    `1 MiB document: ${open.runs.map(ms).join(', ')} ms (${(open.document.bytes / 1048576).toFixed(2)} MiB, ${open.document.paragraphs} paragraphs; in the pane ${open.dom.paragraphs} <p>, ${open.dom.overlaps} overlap highlights, ${open.dom.elements} elements)`,
+  )
+  lines.push(
+    `  median run, ms from the change event: getDocument ${g ? `${ms(g.start)}–${ms(g.end)} (first byte ${ms(g.firstByte)}, server ${ms(open.breakdown.serverGetDocument)})` : '—'}, text in the DOM ${ms(open.breakdown.seen)}, painted ${ms(open.breakdown.painted)}`,
+  )
   lines.push(`  ${describeMetrics(open.breakdown.mainThread)}`)
   lines.push(`  (that project's analysis was on screen ${ms(open.analysisOnScreenMs)} ms after navigation)`)
-  for (const [label, s] of [[`${SCROLL_ANNOTATIONS.toLocaleString('en')} annotations`, a], ['no annotations (same document)', scroll.withoutAnnotations]] as const) {
+  for (const [label, s] of [
+    [`${SCROLL_ANNOTATIONS.toLocaleString('en')} annotations`, a],
+    ['no annotations (same document)', scroll.withoutAnnotations],
+  ] as const) {
     lines.push(`scroll 120 px/frame, ${SCROLL_RUNS} × 3 s, ${label}: ${describeFrames(s.frames)}`)
-    lines.push(`  per run p95: ${s.runs.map((r) => r.p95.toFixed(1)).join(', ')} ms; pane: ${s.dom.annotations} .annotation, ${s.dom.overlaps} .overlap, ${s.dom.elements} elements`)
+    lines.push(
+      `  per run p95: ${s.runs.map((r) => r.p95.toFixed(1)).join(', ')} ms; pane: ${s.dom.annotations} .annotation, ${s.dom.overlaps} .overlap, ${s.dom.elements} elements`,
+    )
     lines.push(`  per frame, ${describeMetrics(s.perFrame)}`)
   }
-  lines.push(`(${result.seconds} s; 1-minute load average ${result.loadBefore} before, ${result.loadAfter} after, on ${availableParallelism()} cores)`)
+  lines.push(
+    `(${result.seconds} s; 1-minute load average ${result.loadBefore} before, ${result.loadAfter} after, on ${availableParallelism()} cores)`,
+  )
   process.stdout.write(lines.join('\n') + '\n')
   return 0
 }

@@ -105,7 +105,9 @@ describe('annotating in Chromium', () => {
     // Nest "Innovation" under "Definition" from the keyboard: Definition comes first, so Alt+→.
     await page.locator('.tag-row', { hasText: 'Innovation' }).focus()
     await page.keyboard.press('Alt+ArrowRight')
-    await expect.poll(async () => (await service.getProject()).tags.find((t) => t.name === 'Innovation')?.parent).toBe((await service.getProject()).tags.find((t) => t.name === 'Definition')?.id)
+    await expect
+      .poll(async () => (await service.getProject()).tags.find((t) => t.name === 'Innovation')?.parent)
+      .toBe((await service.getProject()).tags.find((t) => t.name === 'Definition')?.id)
     await page.locator('.tag-row', { hasText: 'Innovation' }).focus()
     await page.keyboard.press('Enter')
     await expect.poll(() => page.locator('.tag-row.active .tag-name').textContent()).toBe('Innovation')
@@ -128,7 +130,11 @@ describe('annotating in Chromium', () => {
     const path = service.project.documentPath(service.project.document(DOC))
     const before = await readFile(path, 'utf8')
     // Insert a paragraph at the top (the definition moves) and rewrite "technological breakthroughs".
-    await writeFile(path, 'An editor’s note added at the top.\n\n' + before.replace('revolutionary technological breakthroughs', 'sweeping changes in technique'))
+    await writeFile(
+      path,
+      'An editor’s note added at the top.\n\n' +
+        before.replace('revolutionary technological breakthroughs', 'sweeping changes in technique'),
+    )
     await expect.poll(() => page.locator('#tab-orphans').textContent(), { timeout: 10_000 }).toBe('Orphans (1)')
     await expect.poll(() => page.locator('.annotation').allTextContents()).toEqual([PHRASE])
     await page.locator('#tab-orphans').click()

@@ -38,7 +38,9 @@ describe('the app in Chromium', () => {
 
     const { page, errors } = await openApp()
     await openDocument(page, docId)
-    expect(await page.locator('.pane.active .reader-title').textContent()).toBe('What are New Quality Productive Forces and Why Should China Watchers Take Note of the Concept?')
+    expect(await page.locator('.pane.active .reader-title').textContent()).toBe(
+      'What are New Quality Productive Forces and Why Should China Watchers Take Note of the Concept?',
+    )
     expect(await page.locator('.pane.active .reader-byline').textContent()).toBe('Light Blade · GMW.cn (Guangming Online) · 2024-03-09')
     const shown = await page.locator('.pane.active .reader-text').innerText()
     expect(shown).toContain('Chinese President Xi Jinping, also general secretary')
@@ -76,12 +78,18 @@ describe('the app in Chromium', () => {
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
     expect(bg).toBe('rgb(30, 31, 34)')
     // The list follows the active pane (the first, showing the first document); arrows open the next.
-    await expect.poll(() => page.locator('.doc-item[aria-selected="true"] .doc-title').textContent()).toBe('The emergence of new productive forces as catalysts for superior development')
+    await expect
+      .poll(() => page.locator('.doc-item[aria-selected="true"] .doc-title').textContent())
+      .toBe('The emergence of new productive forces as catalysts for superior development')
     await page.locator('.doc-list').focus()
     await page.keyboard.press('ArrowDown')
-    await expect.poll(() => page.locator('.pane.active .reader-title').textContent()).toBe('What are New Quality Productive Forces and Why Should China Watchers Take Note of the Concept?')
+    await expect
+      .poll(() => page.locator('.pane.active .reader-title').textContent())
+      .toBe('What are New Quality Productive Forces and Why Should China Watchers Take Note of the Concept?')
     await page.keyboard.press('ArrowDown')
-    await expect.poll(() => page.locator('.pane.active .reader-title').textContent()).toBe('Strategic Significance of Accelerating the Development of New Quality Productive Forces')
+    await expect
+      .poll(() => page.locator('.pane.active .reader-title').textContent())
+      .toBe('Strategic Significance of Accelerating the Development of New Quality Productive Forces')
     // Text zoom enlarges the reading text only.
     const size = () => page.locator('.pane.active .reader-text').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
     const before = await size()

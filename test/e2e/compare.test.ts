@@ -37,12 +37,21 @@ describe('the compare view', () => {
     await top.click()
     // Both panes show one of its documents, with its passage highlighted and in view.
     await expect.poll(() => page.locator(`.pane .overlap.selected[data-overlap="${id}"]`).count()).toBeGreaterThan(1)
-    const panesWithIt = await page.evaluate((id) => [...document.querySelectorAll('.pane')].map((p) => !!p.querySelector(`.overlap.selected[data-overlap="${id}"]`)), id)
+    const panesWithIt = await page.evaluate(
+      (id) => [...document.querySelectorAll('.pane')].map((p) => !!p.querySelector(`.overlap.selected[data-overlap="${id}"]`)),
+      id,
+    )
     expect(panesWithIt.slice(0, 2)).toEqual([true, true])
     await expect.poll(() => inView(page, `.overlap.selected[data-overlap="${id}"]`, 0)).toBe(true)
     await expect.poll(() => inView(page, `.overlap.selected[data-overlap="${id}"]`, 1)).toBe(true)
     // Lined up: the passages start at about the same height in both panes.
-    const tops = await page.evaluate((id) => [...document.querySelectorAll('.pane')].slice(0, 2).map((p) => p.querySelector(`.overlap.selected[data-overlap="${id}"]`)!.getBoundingClientRect().top), id)
+    const tops = await page.evaluate(
+      (id) =>
+        [...document.querySelectorAll('.pane')]
+          .slice(0, 2)
+          .map((p) => p.querySelector(`.overlap.selected[data-overlap="${id}"]`)!.getBoundingClientRect().top),
+      id,
+    )
     expect(Math.abs(tops[0] - tops[1])).toBeLessThan(40)
     // A connector joins them.
     await expect.poll(() => page.locator(`svg.connectors path[data-overlap="${id}"]`).count()).toBe(1)
@@ -67,11 +76,16 @@ describe('the compare view', () => {
   it('opens a pair from the matrix', async () => {
     const { page, errors } = await openApp()
     await page.locator('#compare-tab-matrix').click()
-    const cell = page.locator('.matrix-cell:not(.self)').filter({ has: page.locator('.matrix-count', { hasText: '×' }) }).first()
+    const cell = page
+      .locator('.matrix-cell:not(.self)')
+      .filter({ has: page.locator('.matrix-count', { hasText: '×' }) })
+      .first()
     const [a, b] = [await cell.getAttribute('data-a'), await cell.getAttribute('data-b')]
     await page.screenshot({ path: join(SHOTS, 'compare-matrix.png') })
     await cell.click()
-    await expect.poll(() => page.locator('.pane-picker').evaluateAll((s) => s.slice(0, 2).map((x) => (x as HTMLSelectElement).value))).toEqual([a, b])
+    await expect
+      .poll(() => page.locator('.pane-picker').evaluateAll((s) => s.slice(0, 2).map((x) => (x as HTMLSelectElement).value)))
+      .toEqual([a, b])
     expect(errors).toEqual([])
     await page.close()
   })
@@ -82,13 +96,21 @@ describe('the compare view', () => {
     await page.locator('.overlap-item').first().click()
     const second = page.locator('.pane').nth(1).locator('.reader-body')
     const before = await second.evaluate((b) => b.scrollTop)
-    await page.locator('.pane').nth(0).locator('.reader-body').evaluate((b) => b.scrollBy(0, 400))
+    await page
+      .locator('.pane')
+      .nth(0)
+      .locator('.reader-body')
+      .evaluate((b) => b.scrollBy(0, 400))
     await expect.poll(() => second.evaluate((b) => b.scrollTop)).not.toBe(before)
     // Unchecked, the second pane stays put.
     await page.locator('.compare-toolbar input[type="checkbox"]').uncheck()
     await page.waitForTimeout(200)
     const still = await second.evaluate((b) => b.scrollTop)
-    await page.locator('.pane').nth(0).locator('.reader-body').evaluate((b) => b.scrollBy(0, 300))
+    await page
+      .locator('.pane')
+      .nth(0)
+      .locator('.reader-body')
+      .evaluate((b) => b.scrollBy(0, 300))
     await page.waitForTimeout(300)
     expect(await second.evaluate((b) => b.scrollTop)).toBe(still)
     expect(errors).toEqual([])

@@ -46,8 +46,15 @@ export async function startApp(): Promise<TestApp> {
  * and its shared passages listed, so nothing repaints the panes under the test's hands); collects
  * page errors and console errors, which a test expects to stay empty.
  */
-export async function openPage(app: TestApp, options: { colorScheme?: 'light' | 'dark'; ready?: string } = {}): Promise<{ page: Page; errors: string[] }> {
-  const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true })
+export async function openPage(
+  app: TestApp,
+  options: { colorScheme?: 'light' | 'dark'; ready?: string } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await app.browser.newPage({
+    viewport: { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    acceptDownloads: true,
+  })
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => {
@@ -55,11 +62,18 @@ export async function openPage(app: TestApp, options: { colorScheme?: 'light' | 
   })
   await page.goto(app.host.url)
   try {
-    await page.locator(options.ready ?? '.overlap-item').first().waitFor({ timeout: 30_000 })
+    await page
+      .locator(options.ready ?? '.overlap-item')
+      .first()
+      .waitFor({ timeout: 30_000 })
   } catch (e) {
     // Say what the page was showing: an analysis that failed reads differently from a slow one.
-    const shown = await page.evaluate(() => [document.querySelector('.analysis-label')?.textContent, document.querySelector('.status')?.textContent].join(' | '))
-    throw new Error(`the app was not ready (${options.ready ?? '.overlap-item'}); it showed: ${shown}; page errors: ${errors.join('; ')}`, { cause: e })
+    const shown = await page.evaluate(() =>
+      [document.querySelector('.analysis-label')?.textContent, document.querySelector('.status')?.textContent].join(' | '),
+    )
+    throw new Error(`the app was not ready (${options.ready ?? '.overlap-item'}); it showed: ${shown}; page errors: ${errors.join('; ')}`, {
+      cause: e,
+    })
   }
   return { page, errors }
 }

@@ -40,7 +40,9 @@ describe('import and export in Chromium', () => {
     expect(await page.locator('.doc-details input[name="author"]').inputValue()).toBe('Ann Lee')
     await page.locator('.doc-details input[name="date"]').fill('2024-05-01')
     await page.locator('.doc-details button[type="submit"]').click()
-    await expect.poll(async () => (await ProjectStore.open(service.project.dir)).project.documents.find((d) => d.title === 'Forces explained')?.date).toBe('2024-05-01')
+    await expect
+      .poll(async () => (await ProjectStore.open(service.project.dir)).project.documents.find((d) => d.title === 'Forces explained')?.date)
+      .toBe('2024-05-01')
     await page.screenshot({ path: join(SHOTS, 'imported-html.png') })
     expect(errors).toEqual([])
     await page.close()
@@ -66,7 +68,11 @@ describe('import and export in Chromium', () => {
     const suggestions = await page.locator('.suggestions-list li').allTextContents()
     expect(suggestions.join('\n')).toMatch(/Leave a Reply|Contact/)
     await page.locator('.suggestions-list li button').first().click()
-    await expect.poll(async () => (await ProjectStore.open(service.project.dir)).project.documents.find((d) => d.id === doc)?.excluded?.length, { timeout: 5000 }).toBe(1)
+    await expect
+      .poll(async () => (await ProjectStore.open(service.project.dir)).project.documents.find((d) => d.id === doc)?.excluded?.length, {
+        timeout: 5000,
+      })
+      .toBe(1)
     await expect.poll(() => page.locator('.pane.active .excluded').count(), { timeout: 5000 }).toBeGreaterThan(0)
     // A selection left out with X joins it.
     await page.evaluate(() => {
@@ -81,10 +87,16 @@ describe('import and export in Chromium', () => {
     })
     await page.waitForTimeout(50)
     await page.keyboard.press('x')
-    await expect.poll(async () => (await ProjectStore.open(service.project.dir)).project.documents.find((d) => d.id === doc)?.excluded?.length, { timeout: 5000 }).toBe(2)
+    await expect
+      .poll(async () => (await ProjectStore.open(service.project.dir)).project.documents.find((d) => d.id === doc)?.excluded?.length, {
+        timeout: 5000,
+      })
+      .toBe(2)
     await page.screenshot({ path: join(SHOTS, 'excluded.png') })
     // The file itself is unchanged.
-    expect(await readFile(join(service.project.dir, 'documents', `${doc}.txt`), 'utf8')).toBe(await readFile(join(CORPUS, `${doc}.txt`), 'utf8'))
+    expect(await readFile(join(service.project.dir, 'documents', `${doc}.txt`), 'utf8')).toBe(
+      await readFile(join(CORPUS, `${doc}.txt`), 'utf8'),
+    )
     expect(errors).toEqual([])
     await page.close()
   })

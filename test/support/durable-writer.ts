@@ -25,7 +25,15 @@ if (mode === 'file') {
   const text = new OffsetMap(await store.text(doc.id))
   for (let n = 0; ; n++) {
     const start = n % (text.codePointLength - 10)
-    const a = makeAnnotation({ id: `urn:uuid:crash-${process.pid}-${n}`, now: new Date().toISOString(), source: `documents/${doc.file}`, text, start, end: start + 5, tagIds: [] })
+    const a = makeAnnotation({
+      id: `urn:uuid:crash-${process.pid}-${n}`,
+      now: new Date().toISOString(),
+      source: `documents/${doc.file}`,
+      text,
+      start,
+      end: start + 5,
+      tagIds: [],
+    })
     await store.updateAnnotations(doc.id, (items) => [...items, a])
     process.stdout.write(`ack ${a.id}\n`)
   }

@@ -33,31 +33,39 @@ function annotate(source: string, start: number, end: number) {
 describe('re-anchoring', () => {
   it('finds every annotation exactly after edits outside annotated spans', () => {
     fc.assert(
-      fc.property(text, fc.nat(), fc.integer({ min: 3, max: 40 }), fc.array(edit, { minLength: 1, maxLength: 5 }), (source, s, length, edits) => {
-        const original = [...source]
-        const start = s % (original.length - length)
-        const end = start + length
-        const annotation = annotate(source, start, end)
-        const quote = original.slice(start, end).join('')
-        let points = original
-        let spanStart = start
-        for (const e of edits) {
-          // Edit before the span (shifting it) or after it, never touching it or its neighbours.
-          const before = e.at % 2 === 0
-          const result = before ? apply(points, e, 0, Math.max(0, spanStart - 1)) : apply(points, e, spanStart + length + 1, points.length)
-          if (!result) continue
-          points = result.points
-          if (before) spanStart += result.delta
-        }
-        const edited = points.join('')
-        // A passage that now occurs twice with the same surroundings is ambiguous for anyone.
-        fc.pre(edited.split(quote).length === 2 || quoteOf(annotation).prefix.length === 32)
-        const anchor = anchorAnnotation(new OffsetMap(edited), annotation)
-        expect(anchor.status).not.toBe('orphan')
-        expect(points.slice(anchor.start, anchor.end).join('')).toBe(quote)
-        expect(anchor.start).toBe(spanStart)
-        expect(anchor.status).toBe(spanStart === start ? 'anchored' : 'moved')
-      }),
+      fc.property(
+        text,
+        fc.nat(),
+        fc.integer({ min: 3, max: 40 }),
+        fc.array(edit, { minLength: 1, maxLength: 5 }),
+        (source, s, length, edits) => {
+          const original = [...source]
+          const start = s % (original.length - length)
+          const end = start + length
+          const annotation = annotate(source, start, end)
+          const quote = original.slice(start, end).join('')
+          let points = original
+          let spanStart = start
+          for (const e of edits) {
+            // Edit before the span (shifting it) or after it, never touching it or its neighbours.
+            const before = e.at % 2 === 0
+            const result = before
+              ? apply(points, e, 0, Math.max(0, spanStart - 1))
+              : apply(points, e, spanStart + length + 1, points.length)
+            if (!result) continue
+            points = result.points
+            if (before) spanStart += result.delta
+          }
+          const edited = points.join('')
+          // A passage that now occurs twice with the same surroundings is ambiguous for anyone.
+          fc.pre(edited.split(quote).length === 2 || quoteOf(annotation).prefix.length === 32)
+          const anchor = anchorAnnotation(new OffsetMap(edited), annotation)
+          expect(anchor.status).not.toBe('orphan')
+          expect(points.slice(anchor.start, anchor.end).join('')).toBe(quote)
+          expect(anchor.start).toBe(spanStart)
+          expect(anchor.status).toBe(spanStart === start ? 'anchored' : 'moved')
+        },
+      ),
       { numRuns: 300 },
     )
   })

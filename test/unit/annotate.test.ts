@@ -25,13 +25,22 @@ beforeEach(async () => {
   await writeFile(join(dir, 'documents', 'two.txt'), TWO)
   await writeFile(
     join(dir, 'project.json'),
-    JSON.stringify({ name: 'T', documents: [{ id: 'one', file: 'one.txt', title: 'One', author: 'Ann' }, { id: 'two', file: 'two.txt', title: 'Two', author: 'Bob' }] }),
+    JSON.stringify({
+      name: 'T',
+      documents: [
+        { id: 'one', file: 'one.txt', title: 'One', author: 'Ann' },
+        { id: 'two', file: 'two.txt', title: 'Two', author: 'Bob' },
+      ],
+    }),
   )
   s = await Service.start({ corpusDir: CORPUS, userData, project: dir })
 })
 afterEach(() => cleanup())
 
-const at = (text: string, quote: string) => ({ start: [...text.slice(0, text.indexOf(quote))].length, end: [...text.slice(0, text.indexOf(quote))].length + [...quote].length })
+const at = (text: string, quote: string) => ({
+  start: [...text.slice(0, text.indexOf(quote))].length,
+  end: [...text.slice(0, text.indexOf(quote))].length + [...quote].length,
+})
 
 describe('annotations', () => {
   it('edits tags, note and span, and deletes', async () => {
@@ -134,7 +143,10 @@ describe('retrieval and search', () => {
       ['one', 'lazy dog'],
       ['two', 'quick brown fox'],
     ])
-    expect(all.items[0]).toMatchObject({ before: 'Alpha beta gamma. The ', after: ' jumps over the lazy dog. Café society meets here. Delta epsilon.'.slice(0, 60) })
+    expect(all.items[0]).toMatchObject({
+      before: 'Alpha beta gamma. The ',
+      after: ' jumps over the lazy dog. Café society meets here. Delta epsilon.'.slice(0, 60),
+    })
     expect((await s.retrieve({ tagIds: [parent.id], includeChildren: false })).items.map((i) => i.quote)).toEqual(['lazy dog'])
     expect((await s.retrieve({ authors: ['Bob'] })).items.map((i) => i.docId)).toEqual(['two'])
     expect((await s.retrieve({ text: 'FAMOUS' })).items.map((i) => i.quote)).toEqual(['Quick brown fox'])
@@ -181,7 +193,11 @@ describe('anchoring when sources change on disk', () => {
       expect((await s.getProject()).orphanCount).toBe(1)
       expect((await s.retrieve({ status: ['orphan'] })).items[0].quote).toBe('Café society meets here.')
       // ...and is re-attached by giving it a new span.
-      const re = await s.updateAnnotation({ docId: 'one', id: cafe.annotation.annotation.id, ...at(edited, 'Something altogether different now.') })
+      const re = await s.updateAnnotation({
+        docId: 'one',
+        id: cafe.annotation.annotation.id,
+        ...at(edited, 'Something altogether different now.'),
+      })
       expect(re.annotation.status).toBe('anchored')
       expect((await s.getProject()).orphanCount).toBe(0)
     } finally {

@@ -24,7 +24,10 @@ afterEach(() => cleanup())
 /** Runs the CLI as a user does: a separate process, stdout and stderr apart. */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'main/node/cli/cli.ts'), ...args], { env, cwd: ROOT })
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'main/node/cli/cli.ts'), ...args], {
+      env,
+      cwd: ROOT,
+    })
     return { code: 0, stdout, stderr }
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string }
@@ -51,7 +54,10 @@ describe('cli', () => {
   it('imports, annotates and lists through the project files', async () => {
     const sources = join(base, 'sources')
     await mkdir(sources)
-    await writeFile(join(sources, 'essay.md'), '---\ntitle: An Essay\nauthor: Ann Lee\ndate: 2024-05-01\n---\n\n# An Essay\n\nThe 😀 term means what it says. The term means it.\n')
+    await writeFile(
+      join(sources, 'essay.md'),
+      '---\ntitle: An Essay\nauthor: Ann Lee\ndate: 2024-05-01\n---\n\n# An Essay\n\nThe 😀 term means what it says. The term means it.\n',
+    )
     await writeFile(join(sources, 'notes.txt'), 'Plain notes\n\nBy John Doe\n\nSome text.\n')
     const project = join(base, 'proj')
 
@@ -59,7 +65,23 @@ describe('cli', () => {
     expect(imported.code).toBe(0)
     expect(imported.stdout).toBe('essay\tAn Essay\nnotes\tPlain notes\n')
 
-    const annotated = await cli('annotate', '--project', project, '--doc', 'essay', '--quote', 'term means', '--occurrence', '2', '--tag', 'Definition', '--tag', 'Key', '--note', 'Second *use*')
+    const annotated = await cli(
+      'annotate',
+      '--project',
+      project,
+      '--doc',
+      'essay',
+      '--quote',
+      'term means',
+      '--occurrence',
+      '2',
+      '--tag',
+      'Definition',
+      '--tag',
+      'Key',
+      '--note',
+      'Second *use*',
+    )
     expect(annotated.code).toBe(0)
     const printed = JSON.parse(annotated.stdout)
     expect(quoteOf(printed).exact).toBe('term means')
@@ -87,7 +109,15 @@ describe('cli', () => {
     expect(listed.code).toBe(0)
     const json = JSON.parse(listed.stdout)
     expect(json.documents.map((d: { author: string }) => d.author)).toEqual(['', 'Light Blade', 'Shi Jianxun', 'Yang Yundong', ''])
-    const annotated = await inProcess('annotate', '--doc', 'yang-yundong-nqpf-high-quality-development', '--quote', 'new quality productive forces are, in essence, advanced productivity', '--tag', 'Definition')
+    const annotated = await inProcess(
+      'annotate',
+      '--doc',
+      'yang-yundong-nqpf-high-quality-development',
+      '--quote',
+      'new quality productive forces are, in essence, advanced productivity',
+      '--tag',
+      'Definition',
+    )
     expect(annotated.code).toBe(0)
     expect(JSON.parse((await inProcess('list', '--json')).stdout).documents[3].annotations).toBe(1)
   })
@@ -115,7 +145,9 @@ describe('cli', () => {
     expect(bad.stderr).toMatch(/data\.txt: this is a binary file/)
     const invalid = join(base, 'latin1.txt')
     await writeFile(invalid, Buffer.from('caf\xe9 ok', 'latin1'))
-    expect((await inProcess('import', invalid, '--project', join(base, 'p'))).stderr).toMatch(/not valid UTF-8 text \(first invalid byte at offset 3\)/)
+    expect((await inProcess('import', invalid, '--project', join(base, 'p'))).stderr).toMatch(
+      /not valid UTF-8 text \(first invalid byte at offset 3\)/,
+    )
     const empty = join(base, 'empty.txt')
     await writeFile(empty, '')
     expect((await inProcess('import', empty, '--project', join(base, 'p'))).stderr).toMatch(/empty\.txt: the file is empty/)
@@ -126,7 +158,9 @@ describe('cli', () => {
 describe('cli tags and annotations', () => {
   it('manages the codebook and lists annotations with their anchoring status', async () => {
     const doc = 'yang-yundong-nqpf-high-quality-development'
-    expect((await inProcess('annotate', '--doc', doc, '--quote', 'revolutionary technological breakthroughs', '--tag', 'Innovation')).code).toBe(0)
+    expect(
+      (await inProcess('annotate', '--doc', doc, '--quote', 'revolutionary technological breakthroughs', '--tag', 'Innovation')).code,
+    ).toBe(0)
     const created = await inProcess('tags', 'create', 'Economy', '--colour', '#336699', '--description', 'Economic claims')
     expect(JSON.parse(created.stdout)).toMatchObject({ name: 'Economy', colour: '#336699', parent: null })
     expect((await inProcess('tags', 'create', 'Growth', '--parent', 'Economy')).code).toBe(0)

@@ -19,6 +19,8 @@ describe('decodeUtf8', () => {
   })
   it('refuses empty and binary files', () => {
     expect(() => decodeUtf8(bytes(), 'e.txt')).toThrow('e.txt: the file is empty')
-    expect(() => decodeUtf8(bytes(0x25, 0x50, 0x44, 0x46, 0x00), 'b.txt')).toThrow('b.txt: this is a binary file (it contains NUL bytes), not text')
+    expect(() => decodeUtf8(bytes(0x25, 0x50, 0x44, 0x46, 0x00), 'b.txt')).toThrow(
+      'b.txt: this is a binary file (it contains NUL bytes), not text',
+    )
   })
 })

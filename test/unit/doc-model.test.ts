@@ -11,16 +11,21 @@ describe('text to ProseMirror document', () => {
 
   it('maps every text offset to a position holding the same character', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constant('\n'), fc.constant('\r\n'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 })), { maxLength: 12 }), (parts) => {
-        const text = parts.join('')
-        const { doc, lines } = textToDoc(text)
-        for (let i = 0; i < text.length; i++) {
-          if (text[i] === '\n' || text[i] === '\r') continue
-          const pos = offsetToPos(lines, i)
-          expect(doc.textBetween(pos, pos + 1)).toBe(text[i])
-          expect(posToOffset(lines, pos)).toBe(i)
-        }
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.constant('\n'), fc.constant('\r\n'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 })), {
+          maxLength: 12,
+        }),
+        (parts) => {
+          const text = parts.join('')
+          const { doc, lines } = textToDoc(text)
+          for (let i = 0; i < text.length; i++) {
+            if (text[i] === '\n' || text[i] === '\r') continue
+            const pos = offsetToPos(lines, i)
+            expect(doc.textBetween(pos, pos + 1)).toBe(text[i])
+            expect(posToOffset(lines, pos)).toBe(i)
+          }
+        },
+      ),
     )
   })
 })

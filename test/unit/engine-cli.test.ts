@@ -30,7 +30,12 @@ describe('overlaps command', () => {
     expect(json.documents[0]).toEqual({ id: 'essay', path: join(FIXTURES, 'three', 'essay.txt'), title: expect.any(String) })
     const [o] = json.overlaps
     expect(o).toMatchObject({ id: expect.stringMatching(/^ov-/), score: expect.any(Number), kind: 'verbatim' })
-    expect(o.passages[0]).toEqual({ doc: 'essay', start: expect.any(Number), end: expect.any(Number), text: expect.stringMatching(/^Memory is not/) })
+    expect(o.passages[0]).toEqual({
+      doc: 'essay',
+      start: expect.any(Number),
+      end: expect.any(Number),
+      text: expect.stringMatching(/^Memory is not/),
+    })
     expect(o.variants[0]).toMatchObject({ a: 0, b: 1, changes: [expect.objectContaining({ op: 'equal' })] })
   })
 
@@ -93,7 +98,13 @@ describe('definitions command', () => {
     expect(Object.keys(json).slice(0, 4)).toEqual(['term', 'aliases', 'documents', 'definitions'])
     expect(json.term).toBe('blue carbon ecosystems')
     expect(json.aliases).toEqual(['BCEs'])
-    expect(json.definitions[0]).toMatchObject({ doc: expect.any(String), start: expect.any(Number), end: expect.any(Number), text: expect.any(String), shared: expect.any(Array) })
+    expect(json.definitions[0]).toMatchObject({
+      doc: expect.any(String),
+      start: expect.any(Number),
+      end: expect.any(Number),
+      text: expect.any(String),
+      shared: expect.any(Array),
+    })
   })
 
   it('proposes key terms without --term', async () => {

@@ -63,7 +63,9 @@ describe('findDefinitions on the bundled corpus', async () => {
     expect(xi[0].group).toBe(xi[1].group)
     for (const d of xi) expect(d.shared.map((s) => s.text).join(' | ')).toMatch(/new development philosophy/)
     // The explainer defines the term through its acronym.
-    expect(result.definitions.some((d) => d.doc === 'china-briefing-nqpf-explainer' && d.mention.text === 'NQPFs' && /denotes/.test(d.text))).toBe(true)
+    expect(
+      result.definitions.some((d) => d.doc === 'china-briefing-nqpf-explainer' && d.mention.text === 'NQPFs' && /denotes/.test(d.text)),
+    ).toBe(true)
     // "Accelerating the development of X is ..." is about accelerating, not about X.
     expect(result.definitions.some((d) => /^Accelerating the development/.test(d.text))).toBe(false)
   })

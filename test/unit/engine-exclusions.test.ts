@@ -17,7 +17,16 @@ beforeEach(async () => {
   await mkdir(join(dir, 'documents'), { recursive: true })
   await cp(join(ROOT, 'test/fixtures/engine/exact/first.txt'), join(dir, 'documents', 'first.txt'))
   await cp(join(ROOT, 'test/fixtures/engine/exact/second.txt'), join(dir, 'documents', 'second.txt'))
-  await writeFile(join(dir, 'project.json'), JSON.stringify({ name: 'X', documents: [{ id: 'first', file: 'first.txt', title: 'First' }, { id: 'second', file: 'second.txt', title: 'Second' }] }))
+  await writeFile(
+    join(dir, 'project.json'),
+    JSON.stringify({
+      name: 'X',
+      documents: [
+        { id: 'first', file: 'first.txt', title: 'First' },
+        { id: 'second', file: 'second.txt', title: 'Second' },
+      ],
+    }),
+  )
 })
 afterEach(() => cleanup())
 
@@ -40,8 +49,12 @@ describe('excluded ranges and the engine', () => {
 
     await service.setExcludedRanges({ id: 'first', ranges: [{ start: passage.start, end: passage.end, reason: 'test' }] })
     const after = await service.analyseOverlaps({})
-    expect(after.overlaps.some((o) => o.passages.some((p) => p.doc === 'first' && p.start < passage.end && p.end > passage.start))).toBe(false)
+    expect(after.overlaps.some((o) => o.passages.some((p) => p.doc === 'first' && p.start < passage.end && p.end > passage.start))).toBe(
+      false,
+    )
     const cli = await cliOverlaps()
-    expect(cli.overlaps.some((o) => o.passages.some((p) => p.doc === 'first' && p.start < passage.end && p.end > passage.start))).toBe(false)
+    expect(cli.overlaps.some((o) => o.passages.some((p) => p.doc === 'first' && p.start < passage.end && p.end > passage.start))).toBe(
+      false,
+    )
   })
 })

@@ -148,12 +148,30 @@ describe('progress and cancellation', () => {
 // What a careful reading of the five bundled texts finds they share (see the engine's report):
 // each entry names the two documents and a phrase both passages contain.
 const SHARED_IN_CORPUS = [
-  { docs: ['shi-jianxun-strategic-significance', 'yang-yundong-nqpf-high-quality-development'], phrase: /advanced productivity that is freed? from traditional economic growth mode/ },
-  { docs: ['shi-jianxun-strategic-significance', 'yang-yundong-nqpf-high-quality-development'], phrase: /the improvement of workers, means of labou?r, subjects of labou?r and their optimal combinations/ },
-  { docs: ['china-briefing-nqpf-explainer', 'yang-yundong-nqpf-high-quality-development'], phrase: /revolutionary technological breakthroughs, innovative allocation of production factors/ },
-  { docs: ['new-productive-forces-catalysts', 'shi-jianxun-strategic-significance'], phrase: /self-reliance and strength in science and technology.*breakthroughs in core technologies in key fields/ },
-  { docs: ['new-productive-forces-catalysts', 'shi-jianxun-strategic-significance'], phrase: /[Ss]tudy [Ss]ession of the Political Bureau/ },
-  { docs: ['gmw-light-blade-what-are-nqpf', 'new-productive-forces-catalysts'], phrase: /general secretary of the (CPC|Communist Party of China) Central Committee/ },
+  {
+    docs: ['shi-jianxun-strategic-significance', 'yang-yundong-nqpf-high-quality-development'],
+    phrase: /advanced productivity that is freed? from traditional economic growth mode/,
+  },
+  {
+    docs: ['shi-jianxun-strategic-significance', 'yang-yundong-nqpf-high-quality-development'],
+    phrase: /the improvement of workers, means of labou?r, subjects of labou?r and their optimal combinations/,
+  },
+  {
+    docs: ['china-briefing-nqpf-explainer', 'yang-yundong-nqpf-high-quality-development'],
+    phrase: /revolutionary technological breakthroughs, innovative allocation of production factors/,
+  },
+  {
+    docs: ['new-productive-forces-catalysts', 'shi-jianxun-strategic-significance'],
+    phrase: /self-reliance and strength in science and technology.*breakthroughs in core technologies in key fields/,
+  },
+  {
+    docs: ['new-productive-forces-catalysts', 'shi-jianxun-strategic-significance'],
+    phrase: /[Ss]tudy [Ss]ession of the Political Bureau/,
+  },
+  {
+    docs: ['gmw-light-blade-what-are-nqpf', 'new-productive-forces-catalysts'],
+    phrase: /general secretary of the (CPC|Communist Party of China) Central Committee/,
+  },
 ]
 
 describe('findOverlaps on the bundled corpus', async () => {
@@ -163,12 +181,19 @@ describe('findOverlaps on the bundled corpus', async () => {
     s.docs.every((doc) => o.passages.some((p) => p.doc === doc && s.phrase.test(p.text)))
 
   it('finds every passage a reader sees the texts share', () => {
-    for (const s of SHARED_IN_CORPUS) expect(result.overlaps.some((o) => matches(o, s)), String(s.phrase)).toBe(true)
+    for (const s of SHARED_IN_CORPUS)
+      expect(
+        result.overlaps.some((o) => matches(o, s)),
+        String(s.phrase),
+      ).toBe(true)
   })
 
   it('has no noise in its top ten', () => {
     for (const o of result.overlaps.slice(0, 10)) {
-      expect(SHARED_IN_CORPUS.some((s) => matches(o, s)), o.passages.map((p) => p.text).join(' | ')).toBe(true)
+      expect(
+        SHARED_IN_CORPUS.some((s) => matches(o, s)),
+        o.passages.map((p) => p.text).join(' | '),
+      ).toBe(true)
     }
   })
 
@@ -181,7 +206,10 @@ describe('findOverlaps on the bundled corpus', async () => {
   it('never makes an overlap of the topic phrase alone', () => {
     for (const o of result.overlaps) {
       for (const p of o.passages) {
-        const rest = p.text.replace(/(the )?(development of )?new (quality )?productive forces|high-quality development/gi, '').replace(/\W+/g, ' ').trim()
+        const rest = p.text
+          .replace(/(the )?(development of )?new (quality )?productive forces|high-quality development/gi, '')
+          .replace(/\W+/g, ' ')
+          .trim()
         expect(rest.split(' ').length, p.text).toBeGreaterThan(5)
       }
     }

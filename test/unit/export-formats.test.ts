@@ -21,7 +21,8 @@ let base: string
 let cleanup: () => Promise<void>
 let s: Service
 let project: string
-const ASTRAL = '---\ntitle: Astral Essay\nauthor: Ann Lee\ndate: 2024-05-01\n---\n\n# Astral Essay\n\nThe 😀 term 𝔘𝔫𝔦 means what it says. Note <script>alert(1)</script> & co.\n\nA second 👩‍👩‍👧 paragraph with the term again.\n'
+const ASTRAL =
+  '---\ntitle: Astral Essay\nauthor: Ann Lee\ndate: 2024-05-01\n---\n\n# Astral Essay\n\nThe 😀 term 𝔘𝔫𝔦 means what it says. Note <script>alert(1)</script> & co.\n\nA second 👩‍👩‍👧 paragraph with the term again.\n'
 const WINDOWS = 'Windows Notes\r\n\r\nBy Bo Chen\r\n\r\nFirst line here.\r\nSecond line with the key phrase.\r\n'
 
 function cp(text: string, needle: string, occurrence = 1): [number, number] {
@@ -61,7 +62,14 @@ async function exported(input: Parameters<Service['exportExcerpts']>[0]): Promis
   return { text: r.encoding === 'base64' ? '' : r.content, bytes, fileName: r.fileName }
 }
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false, isArray: (n) => ['Code', 'TextSource', 'PlainTextSelection', 'Coding', 'Note', 'NoteRef', 'User', 'Variable', 'VariableValue'].includes(n) })
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  isArray: (n) =>
+    ['Code', 'TextSource', 'PlainTextSelection', 'Coding', 'Note', 'NoteRef', 'User', 'Variable', 'VariableValue'].includes(n),
+})
 
 describe('export of annotated excerpts', () => {
   it('Markdown: quotes with citations, grouped by tag, notes on request', async () => {
@@ -108,7 +116,13 @@ describe('export of annotated excerpts', () => {
     expect(Object.keys(rows[0])).toEqual([...CSV_COLUMNS])
     expect(rows).toHaveLength(4) // once each, even under order 'tag'
     const astral = rows.find((r) => r.quote === 'term 𝔘𝔫𝔦 means')!
-    expect(astral).toMatchObject({ document: 'astral', author: 'Ann Lee', title: 'Astral Essay', tags: 'Definition; Growth', note: 'Astral *emphasis* <b>not html</b>' })
+    expect(astral).toMatchObject({
+      document: 'astral',
+      author: 'Ann Lee',
+      title: 'Astral Essay',
+      tags: 'Definition; Growth',
+      note: 'Astral *emphasis* <b>not html</b>',
+    })
     expect([Number(astral.start), Number(astral.end)]).toEqual(cp(ASTRAL, 'term 𝔘𝔫𝔦 means'))
     expect(rows.find((r) => r.document === 'windows')!.note).toBe('On Windows\nline two')
   })
@@ -116,10 +130,17 @@ describe('export of annotated excerpts', () => {
   it('JSON-LD: an AnnotationCollection, the same one exportAnnotations gives', async () => {
     const { text } = await exported({ format: 'jsonld' })
     const collection = JSON.parse(text)
-    expect(collection).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: 4, first: { type: 'AnnotationPage', startIndex: 0 } })
+    expect(collection).toMatchObject({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationCollection',
+      total: 4,
+      first: { type: 'AnnotationPage', startIndex: 0 },
+    })
     const all = JSON.parse((await s.exportAnnotations()).content)
     expect(all.type).toBe('AnnotationCollection')
-    expect(new Set(all.first.items.map((a: { id: string }) => a.id))).toEqual(new Set(collection.first.items.map((a: { id: string }) => a.id)))
+    expect(new Set(all.first.items.map((a: { id: string }) => a.id))).toEqual(
+      new Set(collection.first.items.map((a: { id: string }) => a.id)),
+    )
   })
 
   it('REFI-QDA: project.qde with the required elements and attributes, positions in code points', async () => {
@@ -138,7 +159,8 @@ describe('export of annotated excerpts', () => {
     const user = root.Users.User[0]
     expect(user.guid).toMatch(GUID)
     const codes = root.CodeBook.Codes.Code
-    const flat = (list: Record<string, unknown>[]): Record<string, unknown>[] => list.flatMap((c) => [c, ...flat((c.Code as Record<string, unknown>[]) ?? [])])
+    const flat = (list: Record<string, unknown>[]): Record<string, unknown>[] =>
+      list.flatMap((c) => [c, ...flat((c.Code as Record<string, unknown>[]) ?? [])])
     for (const c of flat(codes)) {
       expect(c.guid).toMatch(GUID)
       expect(c.name).toBeTruthy()
@@ -177,7 +199,12 @@ describe('export of annotated excerpts', () => {
     const windows = root.Sources.TextSource.find((t: { name: string }) => t.name === 'windows.txt')
     expect(windows.PlainTextSelection[0].startPosition).toBe(String(cp(WINDOWS.replace(/\r\n/g, '\n'), 'Second line')[0]))
     const vars = new Map(root.Variables.Variable.map((v: { guid: string; name: string }) => [v.guid, v.name]))
-    const values = Object.fromEntries(windows.VariableValue.map((v: { VariableRef: { targetGUID: string }; TextValue: string }) => [vars.get(v.VariableRef.targetGUID), v.TextValue]))
+    const values = Object.fromEntries(
+      windows.VariableValue.map((v: { VariableRef: { targetGUID: string }; TextValue: string }) => [
+        vars.get(v.VariableRef.targetGUID),
+        v.TextValue,
+      ]),
+    )
     expect(values).toMatchObject({ Title: 'Windows Notes', Author: 'Bo Chen' })
   })
 
@@ -192,12 +219,28 @@ describe('export of annotated excerpts', () => {
     ])
     const from = await s.getProject()
     const to = await target.getProject()
-    const shape = (tags: readonly Tag[]) => tags.map((t) => ({ name: t.name, colour: t.colour, parent: tags.find((p) => p.id === t.parent)?.name ?? null, description: t.description })).sort((a, b) => a.name.localeCompare(b.name))
+    const shape = (tags: readonly Tag[]) =>
+      tags
+        .map((t) => ({
+          name: t.name,
+          colour: t.colour,
+          parent: tags.find((p) => p.id === t.parent)?.name ?? null,
+          description: t.description,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name))
     expect(shape(to.tags)).toEqual(shape(from.tags))
     expect(await readFile(join(base, 'empty', 'documents', 'astral.txt'), 'utf8')).toBe(ASTRAL)
     const spans = async (svc: Service, tags: readonly Tag[]) =>
       (await svc.listAnnotations({})).items
-        .map(({ annotation: a }) => ({ ...positionOf(a), quote: quoteOf(a).exact, note: noteOf(a), tags: tagIdsOf(a).map((id) => tags.find((t) => t.id === id)?.name).sort(), id: a.id }))
+        .map(({ annotation: a }) => ({
+          ...positionOf(a),
+          quote: quoteOf(a).exact,
+          note: noteOf(a),
+          tags: tagIdsOf(a)
+            .map((id) => tags.find((t) => t.id === id)?.name)
+            .sort(),
+          id: a.id,
+        }))
         .sort((a, b) => a.id.localeCompare(b.id))
     const before = await spans(s, from.tags)
     const after = await spans(target, to.tags)
@@ -210,7 +253,23 @@ describe('export of annotated excerpts', () => {
   it('imports a .qdc codebook with its hierarchy, reusing tags of the same name', async () => {
     const qdc = buildQdc(
       [
-        { guid: '11111111-1111-4111-8111-111111111111', name: 'Economy', color: '#000000', description: '', isCodable: false, children: [{ guid: '21111111-1111-4111-8111-111111111111', name: 'Trade', color: '#aabbcc', description: 'Imports and exports', isCodable: true, children: [] }] },
+        {
+          guid: '11111111-1111-4111-8111-111111111111',
+          name: 'Economy',
+          color: '#000000',
+          description: '',
+          isCodable: false,
+          children: [
+            {
+              guid: '21111111-1111-4111-8111-111111111111',
+              name: 'Trade',
+              color: '#aabbcc',
+              description: 'Imports and exports',
+              isCodable: true,
+              children: [],
+            },
+          ],
+        },
         { guid: '31111111-1111-4111-8111-111111111111', name: 'Policy', description: '', isCodable: true, children: [] },
       ],
       'Test',

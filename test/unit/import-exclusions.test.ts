@@ -23,7 +23,16 @@ describe('excluded ranges', () => {
   })
 
   it('merges overlapping ranges and refuses ones outside the text', () => {
-    expect(normaliseRanges([{ start: 5, end: 9, reason: 'b' }, { start: 0, end: 3, reason: 'a' }, { start: 8, end: 12 }], 20)).toEqual([
+    expect(
+      normaliseRanges(
+        [
+          { start: 5, end: 9, reason: 'b' },
+          { start: 0, end: 3, reason: 'a' },
+          { start: 8, end: 12 },
+        ],
+        20,
+      ),
+    ).toEqual([
       { start: 0, end: 3, reason: 'a' },
       { start: 5, end: 12, reason: 'b' },
     ])
@@ -49,7 +58,11 @@ describe('excluded ranges', () => {
     const shi = await readFile(join(CORPUS, 'shi-jianxun-strategic-significance.txt'), 'utf8')
     expect(suggestBoilerplate(shi)[0]).toMatchObject({ start: 0, reason: 'navigation breadcrumbs' })
     const yang = await readFile(join(CORPUS, 'yang-yundong-nqpf-high-quality-development.txt'), 'utf8')
-    expect(suggestBoilerplate(yang)[0]).toMatchObject({ start: 0, end: codePointLength('111 510 510 libonline@riphah.edu.pk Contact'), reason: 'contact details' })
+    expect(suggestBoilerplate(yang)[0]).toMatchObject({
+      start: 0,
+      end: codePointLength('111 510 510 libonline@riphah.edu.pk Contact'),
+      reason: 'contact details',
+    })
     const catalysts = await readFile(join(CORPUS, 'new-productive-forces-catalysts.txt'), 'utf8')
     expect(suggestBoilerplate(catalysts)).toEqual([])
   })
@@ -81,11 +94,17 @@ describe('excluded ranges and metadata through the API', () => {
     const onDisk = ProjectFile.parse(JSON.parse(await readFile(join(dir, 'project.json'), 'utf8')))
     expect(onDisk.documents.find((d) => d.id === 'china-briefing-nqpf-explainer')?.excluded).toEqual(document.excluded)
     expect(await readFile(file, 'utf8')).toBe(original)
-    await expect(s.setExcludedRanges({ id: 'china-briefing-nqpf-explainer', ranges: [{ start: 0, end: 10 ** 7 }] })).rejects.toThrow(/runs past the end of the text/)
+    await expect(s.setExcludedRanges({ id: 'china-briefing-nqpf-explainer', ranges: [{ start: 0, end: 10 ** 7 }] })).rejects.toThrow(
+      /runs past the end of the text/,
+    )
     await s.undo({})
     expect((await s.getDocument({ id: 'china-briefing-nqpf-explainer' })).document.excluded).toBeUndefined()
 
     const edited = await s.updateDocumentMetadata({ id: 'new-productive-forces-catalysts', author: 'Staff writer', date: '2024-02' })
-    expect(edited.document).toMatchObject({ author: 'Staff writer', date: '2024-02', title: 'The emergence of new productive forces as catalysts for superior development' })
+    expect(edited.document).toMatchObject({
+      author: 'Staff writer',
+      date: '2024-02',
+      title: 'The emergence of new productive forces as catalysts for superior development',
+    })
   })
 })

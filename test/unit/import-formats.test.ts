@@ -40,27 +40,51 @@ describe('import of richer formats', () => {
     const { added } = await s.importDocuments({ paths: [await file('forces.html', articlePage())] })
     expect(added).toHaveLength(1)
     const doc = added[0]
-    expect(doc).toMatchObject({ id: 'forces', file: 'forces.txt', title: 'Productive forces, explained', author: 'Ann Lee', outlet: 'Example Times', date: '2024-03-09', url: 'https://example.org/news/forces' })
+    expect(doc).toMatchObject({
+      id: 'forces',
+      file: 'forces.txt',
+      title: 'Productive forces, explained',
+      author: 'Ann Lee',
+      outlet: 'Example Times',
+      date: '2024-03-09',
+      url: 'https://example.org/news/forces',
+    })
     const text = await readFile(join(project, 'documents', 'forces.txt'), 'utf8')
     expect(text.startsWith('Productive forces, explained\n\nNew quality productive forces are driven by innovation')).toBe(true)
     expect(text).toContain('The concept 😀 came up again')
     expect(text).toContain('explore feasible paths')
-    for (const furniture of ['About Us', 'Related stories', 'Leave a Reply', 'All rights reserved', 'tracking', 'Home']) expect(text).not.toContain(furniture)
+    for (const furniture of ['About Us', 'Related stories', 'Leave a Reply', 'All rights reserved', 'tracking', 'Home'])
+      expect(text).not.toContain(furniture)
     // Paragraphs are kept apart.
     expect(text.split('\n\n')).toHaveLength(4)
   })
 
   it('imports a .docx (mammoth) and a PDF text layer (pdf.js) as UTF-8 text with their metadata', async () => {
     const s = await service()
-    const docx = await file('report.docx', await makeDocx(['A Report on Forces', 'First paragraph 😀 of the report.', 'Second paragraph.'], { title: 'A Report on Forces', creator: 'Bo Chen' }))
-    const pdf = await file('paper.pdf', textPdf([['Working Paper on Forces', 'By Dana Roe', 'The first page says this.'], ['The second page says that.']], { title: 'Working Paper on Forces' }))
+    const docx = await file(
+      'report.docx',
+      await makeDocx(['A Report on Forces', 'First paragraph 😀 of the report.', 'Second paragraph.'], {
+        title: 'A Report on Forces',
+        creator: 'Bo Chen',
+      }),
+    )
+    const pdf = await file(
+      'paper.pdf',
+      textPdf([['Working Paper on Forces', 'By Dana Roe', 'The first page says this.'], ['The second page says that.']], {
+        title: 'Working Paper on Forces',
+      }),
+    )
     const { added } = await s.importDocuments({ paths: [docx, pdf] })
     expect(added.map((d) => [d.file, d.title, d.author])).toEqual([
       ['report.txt', 'A Report on Forces', 'Bo Chen'],
       ['paper.txt', 'Working Paper on Forces', 'Dana Roe'],
     ])
-    expect(await readFile(join(project, 'documents', 'report.txt'), 'utf8')).toBe('A Report on Forces\n\nFirst paragraph 😀 of the report.\n\nSecond paragraph.\n')
-    expect(await readFile(join(project, 'documents', 'paper.txt'), 'utf8')).toBe('Working Paper on Forces\nBy Dana Roe\nThe first page says this.\n\nThe second page says that.\n')
+    expect(await readFile(join(project, 'documents', 'report.txt'), 'utf8')).toBe(
+      'A Report on Forces\n\nFirst paragraph 😀 of the report.\n\nSecond paragraph.\n',
+    )
+    expect(await readFile(join(project, 'documents', 'paper.txt'), 'utf8')).toBe(
+      'Working Paper on Forces\nBy Dana Roe\nThe first page says this.\n\nThe second page says that.\n',
+    )
     // Annotations anchor to the stored text.
     const { text } = await s.getDocument({ id: 'report' })
     const start = [...text.slice(0, text.indexOf('paragraph 😀'))].length
@@ -71,14 +95,21 @@ describe('import of richer formats', () => {
   it('converts legacy encodings to UTF-8 and says what it cannot read', async () => {
     const s = await service()
     const french = 'Le café est très chaud. Ça coûte cher à Montréal, où l’été est court. Élève, garçon, naïve.\n'
-    const russian = 'Новые качественные производительные силы — это современная производительность, свободная от традиционного пути роста.\n'
-    const paths = [await file('french.txt', iconv.encode(french, 'windows-1252')), await file('russian.md', iconv.encode(russian, 'windows-1251'))]
+    const russian =
+      'Новые качественные производительные силы — это современная производительность, свободная от традиционного пути роста.\n'
+    const paths = [
+      await file('french.txt', iconv.encode(french, 'windows-1252')),
+      await file('russian.md', iconv.encode(russian, 'windows-1251')),
+    ]
     const { added } = await s.importDocuments({ paths })
     expect(added.map((d) => d.file)).toEqual(['french.txt', 'russian.md'])
     expect(await readFile(join(project, 'documents', 'french.txt'), 'utf8')).toBe(french)
     expect(await readFile(join(project, 'documents', 'russian.md'), 'utf8')).toBe(russian)
     // UTF-16 with a byte-order mark.
-    expect(decodeImportedText(Uint8Array.from(iconv.encode('\ufeffHello wörld', 'utf16-le')), 'u.txt')).toMatchObject({ text: 'Hello wörld', encoding: 'UTF-16LE' })
+    expect(decodeImportedText(Uint8Array.from(iconv.encode('\ufeffHello wörld', 'utf16-le')), 'u.txt')).toMatchObject({
+      text: 'Hello wörld',
+      encoding: 'UTF-16LE',
+    })
     // UTF-8 with a damaged byte is refused, not "converted" into mojibake.
     expect(() => decodeImportedText(Uint8Array.from([...Buffer.from('naïve café '), 0xe9, 0x20, 0x6f]), 'broken.txt')).toThrow(
       /broken\.txt: this is not valid UTF-8 text \(first invalid byte at offset 13\): it is UTF-8 with damaged bytes/,
@@ -102,15 +133,22 @@ describe('hostile input', () => {
   }
 
   it('refuses a binary file', async () => {
-    await refused([await file('good.txt', 'Fine text.\n'), await file('data.txt', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]))], /data\.txt: this is a binary file/)
+    await refused(
+      [await file('good.txt', 'Fine text.\n'), await file('data.txt', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]))],
+      /data\.txt: this is a binary file/,
+    )
   })
 
   it('refuses invalid UTF-8 whose encoding cannot be told', async () => {
-    await refused([await file('latin1.txt', Buffer.from('caf\xe9 ok', 'latin1'))], /latin1\.txt: this is not valid UTF-8 text \(first invalid byte at offset 3\), and too little of it is beyond ASCII/)
+    await refused(
+      [await file('latin1.txt', Buffer.from('caf\xe9 ok', 'latin1'))],
+      /latin1\.txt: this is not valid UTF-8 text \(first invalid byte at offset 3\), and too little of it is beyond ASCII/,
+    )
   })
 
   it('refuses empty files of every format', async () => {
-    for (const name of ['empty.txt', 'empty.html', 'empty.docx', 'empty.pdf']) await refused([await file(name, '')], new RegExp(`${name.replace('.', '\\.')}: the file is empty`))
+    for (const name of ['empty.txt', 'empty.html', 'empty.docx', 'empty.pdf'])
+      await refused([await file(name, '')], new RegExp(`${name.replace('.', '\\.')}: the file is empty`))
   })
 
   it('refuses a 200 MB file without reading it', async () => {
@@ -123,12 +161,18 @@ describe('hostile input', () => {
   })
 
   it('refuses a zip-bomb .docx without inflating it', async () => {
-    await refused([await file('bomb.docx', zipBombDocx(120))], /bomb\.docx: this \.docx file inflates to more than 100 MB \(a zip bomb\?\); not imported/)
+    await refused(
+      [await file('bomb.docx', zipBombDocx(120))],
+      /bomb\.docx: this \.docx file inflates to more than 100 MB \(a zip bomb\?\); not imported/,
+    )
   })
 
   it('refuses a .docx that is not a zip or has no document', async () => {
     await refused([await file('fake.docx', 'just text, not a zip')], /fake\.docx: this is not a \.docx file: it is not a zip container/)
-    await refused([await file('other.docx', zipSync({ 'a.txt': new TextEncoder().encode('x') }))], /other\.docx: this is not a \.docx file \(it has no word\/document\.xml\)/)
+    await refused(
+      [await file('other.docx', zipSync({ 'a.txt': new TextEncoder().encode('x') }))],
+      /other\.docx: this is not a \.docx file \(it has no word\/document\.xml\)/,
+    )
   })
 
   it('refuses a PDF with no text layer, and one that is not a PDF', async () => {
@@ -154,12 +198,33 @@ describe('hostile input', () => {
         codes: [],
         notes: [],
         description: '',
-        sources: [{ guid: '11111111-1111-4111-8111-111111111111', name: 'a.txt', plainTextPath: path, description: '', variables: {}, selections: [{ guid: '21111111-1111-4111-8111-111111111111', name: '', start: 0, end, description: '', codeGuids: [], noteGuids: [] }] }],
+        sources: [
+          {
+            guid: '11111111-1111-4111-8111-111111111111',
+            name: 'a.txt',
+            plainTextPath: path,
+            description: '',
+            variables: {},
+            selections: [
+              { guid: '21111111-1111-4111-8111-111111111111', name: '', start: 0, end, description: '', codeGuids: [], noteGuids: [] },
+            ],
+          },
+        ],
       })
-    const zip = (xml: string) => zipSync({ 'project.qde': new TextEncoder().encode(xml), 'sources/a.txt': new TextEncoder().encode('Hello world\n') })
-    await refused([await file('climb.qdpx', zip(qde('internal://../../etc/passwd')))], /climb\.qdpx: TextSource "a\.txt" refers to internal:\/\/\.\.\/\.\.\/etc\/passwd, a path outside the archive's sources folder/)
-    await refused([await file('far.qdpx', zip(qde('internal://a.txt', 99)))], /far\.qdpx: PlainTextSelection .* spans 0\.\.99, outside its text \(0\.\.12\)/)
-    await refused([await file('dtd.qdpx', zip('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><Project name="x"/>'))], /dtd\.qdpx: project\.qde: document type declarations are not allowed/)
+    const zip = (xml: string) =>
+      zipSync({ 'project.qde': new TextEncoder().encode(xml), 'sources/a.txt': new TextEncoder().encode('Hello world\n') })
+    await refused(
+      [await file('climb.qdpx', zip(qde('internal://../../etc/passwd')))],
+      /climb\.qdpx: TextSource "a\.txt" refers to internal:\/\/\.\.\/\.\.\/etc\/passwd, a path outside the archive's sources folder/,
+    )
+    await refused(
+      [await file('far.qdpx', zip(qde('internal://a.txt', 99)))],
+      /far\.qdpx: PlainTextSelection .* spans 0\.\.99, outside its text \(0\.\.12\)/,
+    )
+    await refused(
+      [await file('dtd.qdpx', zip('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><Project name="x"/>'))],
+      /dtd\.qdpx: project\.qde: document type declarations are not allowed/,
+    )
   })
 
   it('refuses an unknown format by name', async () => {

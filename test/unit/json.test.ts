@@ -7,7 +7,11 @@ function reference(value: unknown): string {
   const lead = ['@context', 'id', 'type', 'name', 'title', 'start', 'end', 'prefix', 'exact', 'suffix']
   const order = (keys: string[]) => [...lead.filter((k) => keys.includes(k)), ...keys.filter((k) => !lead.includes(k)).sort()]
   const normal = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(normal) : v && typeof v === 'object' ? Object.fromEntries(order(Object.keys(v)).map((k) => [k, normal((v as Record<string, unknown>)[k])])) : v
+    Array.isArray(v)
+      ? v.map(normal)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(order(Object.keys(v)).map((k) => [k, normal((v as Record<string, unknown>)[k])]))
+        : v
   return JSON.stringify(normal(value), null, 2) + '\n'
 }
 

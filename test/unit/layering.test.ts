@@ -17,7 +17,14 @@ function runtimeImports(source: string): string[] {
   for (const m of source.matchAll(/^import\s+(?!type\b)([\s\S]*?)\s+from\s+'([^']+)'/gm)) {
     const names = m[1]
     // `import { type A, type B } from 'x'` is type-only too.
-    if (/^\{[^}]*\}$/.test(names) && names.slice(1, -1).split(',').every((n) => !n.trim() || n.trim().startsWith('type '))) continue
+    if (
+      /^\{[^}]*\}$/.test(names) &&
+      names
+        .slice(1, -1)
+        .split(',')
+        .every((n) => !n.trim() || n.trim().startsWith('type '))
+    )
+      continue
     out.push(m[2])
   }
   for (const m of source.matchAll(/import\(\s*'([^']+)'\s*\)/g)) out.push(m[1])
@@ -48,7 +55,10 @@ describe('layering', () => {
   it('the renderer reaches the services only through the client', async () => {
     for (const file of await sources('renderer')) {
       for (const spec of runtimeImports(await readFile(file, 'utf8'))) {
-        expect(spec.includes('/node/') || spec.includes('/electron/') || spec.startsWith('node:'), `${relative(ROOT, file)} imports ${spec}`).toBe(false)
+        expect(
+          spec.includes('/node/') || spec.includes('/electron/') || spec.startsWith('node:'),
+          `${relative(ROOT, file)} imports ${spec}`,
+        ).toBe(false)
       }
     }
   })

@@ -15,7 +15,13 @@ describe('readStatedMetadata', () => {
 
   it('takes Markdown front matter and headings', () => {
     const md = '---\ntitle: "A Title"\nauthor: Jane Roe\ndate: 2024-01-02\nsource: The Outlet\n---\n\n# Heading\n\nBody.'
-    expect(readStatedMetadata(md, true)).toEqual({ title: 'A Title', author: 'Jane Roe', outlet: 'The Outlet', date: '2024-01-02', url: '' })
+    expect(readStatedMetadata(md, true)).toEqual({
+      title: 'A Title',
+      author: 'Jane Roe',
+      outlet: 'The Outlet',
+      date: '2024-01-02',
+      url: '',
+    })
     expect(readStatedMetadata('Intro line\n\n# The Heading\n\nBy Ann Lee\n', true).title).toBe('The Heading')
   })
 

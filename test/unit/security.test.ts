@@ -41,7 +41,9 @@ describe('Electron security settings', () => {
     const headers = responseHeaders('text/html')
     expect(headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY)
     expect(headers['X-Content-Type-Options']).toBe('nosniff')
-    const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]))
+    const directives = Object.fromEntries(
+      CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+    )
     expect(directives['default-src']).toBe("'none'")
     expect(directives['script-src']).toBe("'self'")
     expect(directives['style-src']).toBe("'self'")
@@ -85,11 +87,31 @@ describe('Electron security settings', () => {
 
 describe('menu', () => {
   const noop = () => undefined
-  const actions = { openProject: noop, addDocuments: noop, openRecent: noop, openDefaultProject: noop, exportAnnotations: noop, setTheme: noop }
+  const actions = {
+    openProject: noop,
+    addDocuments: noop,
+    openRecent: noop,
+    openDefaultProject: noop,
+    exportAnnotations: noop,
+    setTheme: noop,
+  }
   it('has the file and view commands', () => {
     const menu = menuTemplate(actions, { recent: ['/data/p1'], theme: 'system', platform: 'linux', appName: 'Parallax' })
     const labels = JSON.stringify(menu, (_k, v) => (typeof v === 'function' ? undefined : v))
-    for (const label of ['Open Project Folder…', 'Add Documents…', 'Open Recent', '/data/p1', 'Export…', 'Quit', 'zoomIn', 'zoomOut', 'resetZoom', 'Follow System', 'Light', 'Dark']) {
+    for (const label of [
+      'Open Project Folder…',
+      'Add Documents…',
+      'Open Recent',
+      '/data/p1',
+      'Export…',
+      'Quit',
+      'zoomIn',
+      'zoomOut',
+      'resetZoom',
+      'Follow System',
+      'Light',
+      'Dark',
+    ]) {
       expect(labels).toContain(label)
     }
   })
@@ -103,7 +125,17 @@ describe('window state', () => {
   })
   it('drops a position that is off every display and shrinks to fit', () => {
     const displays = [{ x: 0, y: 0, width: 1920, height: 1080 }]
-    expect(fitToDisplays({ x: 3000, y: 10, width: 1280, height: 800, maximized: false }, displays)).toEqual({ width: 1280, height: 800, maximized: false })
-    expect(fitToDisplays({ x: 10, y: 10, width: 4000, height: 800, maximized: false }, displays)).toEqual({ x: 10, y: 10, width: 1920, height: 800, maximized: false })
+    expect(fitToDisplays({ x: 3000, y: 10, width: 1280, height: 800, maximized: false }, displays)).toEqual({
+      width: 1280,
+      height: 800,
+      maximized: false,
+    })
+    expect(fitToDisplays({ x: 10, y: 10, width: 4000, height: 800, maximized: false }, displays)).toEqual({
+      x: 10,
+      y: 10,
+      width: 1920,
+      height: 800,
+      maximized: false,
+    })
   })
 })

@@ -26,17 +26,19 @@ function startWriter(args: string[]): { child: ChildProcess; lines: string[]; wa
     const parts = buffer.split('\n')
     buffer = parts.pop()!
     lines.push(...parts)
-    for (const w of waiters.splice(0)) if (lines.length >= w.n) w.resolve()
+    for (const w of waiters.splice(0))
+      if (lines.length >= w.n) w.resolve()
       else waiters.push(w)
   })
   return {
     child,
     lines,
-    waitFor: (n) => new Promise((resolve, reject) => {
-      if (lines.length >= n) return resolve()
-      waiters.push({ n, resolve })
-      child.once('exit', (code) => reject(new Error(`writer exited (${code}) after ${lines.length} lines`)))
-    }),
+    waitFor: (n) =>
+      new Promise((resolve, reject) => {
+        if (lines.length >= n) return resolve()
+        waiters.push({ n, resolve })
+        child.once('exit', (code) => reject(new Error(`writer exited (${code}) after ${lines.length} lines`)))
+      }),
   }
 }
 
@@ -71,7 +73,10 @@ describe('durable writes under kill -9', () => {
     cleanups.push(t.cleanup)
     const store = await ProjectStore.open(t.dir, { create: true })
     await writeFile(join(t.dir, 'documents', 'a.txt'), 'The quick brown fox jumps over the lazy dog. '.repeat(40))
-    await store.updateProject((p) => ({ ...p, documents: [{ id: 'a', file: 'a.txt', title: 'A', author: '', outlet: '', date: '', url: '' }] }))
+    await store.updateProject((p) => ({
+      ...p,
+      documents: [{ id: 'a', file: 'a.txt', title: 'A', author: '', outlet: '', date: '', url: '' }],
+    }))
     let acknowledged: string[] = []
     for (let round = 0; round < 3; round++) {
       const writer = startWriter(['annotations', t.dir])

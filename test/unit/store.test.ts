@@ -43,13 +43,23 @@ describe('ProjectStore', () => {
     const s = await service()
     const text = new OffsetMap(await s.project.text('one'))
     const start = [...'Prefix 😀 text. The '].length
-    const { annotation } = await s.createAnnotation({ docId: 'one', start, end: start + 'quoted passage'.length, tags: ['Claim', 'claim', 'Evidence'], note: 'A *note*' })
+    const { annotation } = await s.createAnnotation({
+      docId: 'one',
+      start,
+      end: start + 'quoted passage'.length,
+      tags: ['Claim', 'claim', 'Evidence'],
+      note: 'A *note*',
+    })
     expect(text.slice(start, start + 14)).toBe('quoted passage')
 
     const reopened = await ProjectStore.open(dir)
     const [a] = reopened.annotationsOf('one')
     expect(a).toEqual(annotation.annotation)
-    expect(quoteOf(a)).toMatchObject({ exact: 'quoted passage', prefix: 'Prefix 😀 text. The ', suffix: ' is here. And more text after it' })
+    expect(quoteOf(a)).toMatchObject({
+      exact: 'quoted passage',
+      prefix: 'Prefix 😀 text. The ',
+      suffix: ' is here. And more text after it',
+    })
     expect(positionOf(a)).toMatchObject({ start, end: start + 14 })
     expect(noteOf(a)).toBe('A *note*')
     expect(tagIdsOf(a).map((id) => reopened.codebook.tags.find((t) => t.id === id)?.name)).toEqual(['Claim', 'Evidence'])
@@ -77,7 +87,9 @@ describe('ProjectStore', () => {
 
   it('serialises concurrent writes to one file', async () => {
     const s = await service()
-    await Promise.all(Array.from({ length: 20 }, (_, i) => s.createAnnotation({ docId: 'one', start: i, end: i + 3, tags: [`tag ${i % 3}`] })))
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => s.createAnnotation({ docId: 'one', start: i, end: i + 3, tags: [`tag ${i % 3}`] })),
+    )
     const reopened = await ProjectStore.open(dir)
     expect(reopened.annotationsOf('one')).toHaveLength(20)
     expect(reopened.codebook.tags.map((t) => t.name).sort()).toEqual(['tag 0', 'tag 1', 'tag 2'])
@@ -106,7 +118,11 @@ describe('ProjectStore', () => {
 
   it('reports an annotation without its selectors as not matching the format', async () => {
     await mkdir(join(dir, 'annotations'))
-    const file = { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items: [{ id: 'x', type: 'Annotation', created: '', modified: '', target: { source: 's', selector: [] } }] }
+    const file = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationPage',
+      items: [{ id: 'x', type: 'Annotation', created: '', modified: '', target: { source: 's', selector: [] } }],
+    }
     await writeFile(join(dir, 'annotations', 'two.json'), JSON.stringify(file))
     const store = await ProjectStore.open(dir)
     expect(store.problems[0].reason).toMatch(/does not match the expected format: .*TextQuoteSelector/)

@@ -22,13 +22,21 @@ afterAll(async () => {
 })
 
 /** A raw request, so the Host and Origin headers can be anything. */
-function raw(path: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function raw(
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  body?: string,
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path, method, headers: { Host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
-      let data = ''
-      res.on('data', (c) => (data += c))
-      res.on('end', () => resolve({ status: res.statusCode!, body: data, headers: res.headers }))
-    })
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method, headers: { Host: `127.0.0.1:${host.port}`, ...headers } },
+      (res) => {
+        let data = ''
+        res.on('data', (c) => (data += c))
+        res.on('end', () => resolve({ status: res.statusCode!, body: data, headers: res.headers }))
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })

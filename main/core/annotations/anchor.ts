@@ -1,6 +1,6 @@
 import search from 'approx-string-match'
 import { type Annotation, positionOf, quoteOf, selectorsFor, type TextPositionSelector, type TextQuoteSelector } from './annotation.js'
-import { OffsetMap } from '../text/offsets.js'
+import { type OffsetMap } from '../text/offsets.js'
 
 // Re-anchoring: finding an annotation's passage again in a text that may have changed since the
 // annotation was made. In order, as Hypothesis does:
@@ -99,7 +99,8 @@ export function anchorSelectors(text: OffsetMap, quote: TextQuoteSelector, posit
   const t = text.text
   const expected = text.toUtf16(Math.min(start, text.codePointLength))
   const exact: Candidate[] = []
-  for (let i = t.indexOf(quote.exact); i !== -1; i = t.indexOf(quote.exact, i + 1)) exact.push({ start: i, end: i + quote.exact.length, errors: 0 })
+  for (let i = t.indexOf(quote.exact); i !== -1; i = t.indexOf(quote.exact, i + 1))
+    exact.push({ start: i, end: i + quote.exact.length, errors: 0 })
   let found = best(t, exact, quote, expected)
 
   if (!found) {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { OffsetMap } from '../text/offsets.js'
+import { type OffsetMap } from '../text/offsets.js'
 
 // Annotations are stored as W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/),
 // one AnnotationPage per document in annotations/<document-id>.json. Every target carries a

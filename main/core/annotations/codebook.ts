@@ -23,10 +23,7 @@ export type CodebookFile = z.infer<typeof CodebookFile>
  * Colours given to new tags in turn: distinguishable from each other, readable as a highlight
  * under dark text in the light theme and under light text (at reduced opacity) in the dark theme.
  */
-export const TAG_PALETTE = [
-  '#e6a23c', '#5b8ff9', '#5ad8a6', '#e8684a', '#9270ca',
-  '#ff9d4d', '#269a99', '#ff99c3', '#6dc8ec', '#c2a25b',
-]
+export const TAG_PALETTE = ['#e6a23c', '#5b8ff9', '#5ad8a6', '#e8684a', '#9270ca', '#ff9d4d', '#269a99', '#ff99c3', '#6dc8ec', '#c2a25b']
 
 /** The colour for the n-th tag of a codebook. */
 export function paletteColour(n: number): string {

@@ -1,4 +1,4 @@
-import { OffsetMap } from '../text/offsets.js'
+import { type OffsetMap } from '../text/offsets.js'
 
 /**
  * Code point offsets of every occurrence of `exact` in the text, overlapping ones included

@@ -67,7 +67,10 @@ export const operations = {
   /** Adds a tag to the codebook. */
   createTag: z.object({
     name: z.string().trim().min(1),
-    colour: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+    colour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .optional(),
     parent: z.string().min(1).nullable().optional(),
     description: z.string().optional(),
   }),
@@ -75,7 +78,10 @@ export const operations = {
   updateTag: z.object({
     id: z.string().min(1),
     name: z.string().trim().min(1).optional(),
-    colour: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+    colour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .optional(),
     parent: z.string().min(1).nullable().optional(),
     description: z.string().optional(),
   }),
@@ -132,7 +138,11 @@ export const operations = {
     title: z.string().trim().min(1).optional(),
     author: z.string().trim().optional(),
     outlet: z.string().trim().optional(),
-    date: z.string().trim().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD').optional(),
+    date: z
+      .string()
+      .trim()
+      .regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD')
+      .optional(),
     url: z.string().trim().optional(),
   }),
   /**

@@ -73,20 +73,26 @@ export interface DefinitionOptions {
 
 const VERB = String.raw`(?:is|are|was|were|means?|refers?(?:\s+\w+){0,2}\s+to|denotes?|represents?|(?:is|are|can\s+be)\s+defined\s+as|stands?\s+for|signif(?:y|ies)|constitutes?|embod(?:y|ies)|lies?\s+in|serves?\s+as|(?:is|are)\s+(?:called|known\s+as))`
 /** After the mention: the copula or definitional verb, allowing a closing quote, a bracket, an adverb or two, or a parenthesis between commas. */
-const COPULA_AFTER = new RegExp(String.raw`^\s*[”"’']?\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{1,60},\s*)?(?:(?:today|also|now|thus|therefore|essentially|basically|generally|simply|still|then|in\s+essence|in\s+particular)[\s,]+){0,2}${VERB}\b`, 'i')
+const COPULA_AFTER = new RegExp(
+  String.raw`^\s*[”"’']?\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{1,60},\s*)?(?:(?:today|also|now|thus|therefore|essentially|basically|generally|simply|still|then|in\s+essence|in\s+particular)[\s,]+){0,2}${VERB}\b`,
+  'i',
+)
 const ESSENCE = /\b(?:in essence|essentially|at (?:its|their) core)\b/i
 const APPOSITION_AFTER = /^\s*[”"’']?\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:a|an|the|which|namely|that is|i\.e\.)\b/i
 /** Before the mention: "the term", "the concept of". */
 const THE_TERM_BEFORE = /\bthe\s+(?:term|concept(?:\s+of)?|notion(?:\s+of)?|phrase|expression)\s*[“"‘']?$/i
 /** Before the mention: "the meaning of" and kin. */
-const MEANING_BEFORE = /\b(?:meaning|definition|essence|core|nature|connotation|hallmark|characteristics?|features?)\s+of\s+(?:the\s+)?[“"‘']?$/i
+const MEANING_BEFORE =
+  /\b(?:meaning|definition|essence|core|nature|connotation|hallmark|characteristics?|features?)\s+of\s+(?:the\s+)?[“"‘']?$/i
 /** Before the mention: it is named as a complement. */
-const NAMED_BEFORE = /\b(?:qualif(?:y|ies)\s+as|(?:is|are)\s+(?:called|termed|dubbed)|known\s+as|referred\s+to\s+as|defined\s+as)\s+(?:an?\s+|the\s+)?[“"‘']?$/i
+const NAMED_BEFORE =
+  /\b(?:qualif(?:y|ies)\s+as|(?:is|are)\s+(?:called|termed|dubbed)|known\s+as|referred\s+to\s+as|defined\s+as)\s+(?:an?\s+|the\s+)?[“"‘']?$/i
 /** Before the mention: it is the object of a preposition or verb (any gerund: "protecting X"), so not the subject. */
 const GOVERNED_BEFORE =
   /\b(?:of|in|on|for|to|with|by|from|about|at|into|towards?|through|under|over|via|between|among|than|develop(?:s|ed|ing)?|accelerat(?:e|es|ed|ing)|foster(?:s|ed|ing)?|cultivat(?:e|es|ed|ing)|promot(?:e|es|ed|ing)|achiev(?:e|es|ed|ing)|boost(?:s|ed|ing)?|build(?:s|ing)?|form(?:s|ed|ing)?|creat(?:e|es|ed|ing)|embrac(?:e|es|ed|ing)|[\p{L}]{3,}ing)\s+(?:(?:the|a|an|its|their|this|these|our|[\p{L}]+[’']s)\s+)?[“"‘']?$/iu
 const QUESTION = /^\s*[“"]?\s*what\b[^?]*\?\s*[”"]?\s*$|\bwhat\s+(?:exactly\s+)?(?:is|are|does|do)\b[^?]*\?\s*[”"]?\s*$/i
-const PRONOUN_ANSWER = /^\s*(?:it|they|this|these|the\s+(?:concept|term|phrase))\b[\s\S]{0,24}?\b(?:is|are|means?|refers?|denotes?|[’']s)\b/i
+const PRONOUN_ANSWER =
+  /^\s*(?:it|they|this|these|the\s+(?:concept|term|phrase))\b[\s\S]{0,24}?\b(?:is|are|means?|refers?|denotes?|[’']s)\b/i
 const CONTINUATION = /^\s*(?:in other words|that is|namely|in short|put simply|simply put)\b/i
 /** A sentence that answers a question ends like a sentence and is more than a caption. */
 const ANSWER_END = /[.!]["”’)]?\s*$/
@@ -100,7 +106,11 @@ const MIN_ANSWER_WORDS = 8
 export const GROUP_MIN_SHARED_PAIRS = 3
 
 /** Finds the definitions of a term across documents (see above). */
-export function findDefinitions(documents: readonly EngineDocument[], options: DefinitionOptions = {}, hooks: EngineHooks = {}): DefinitionResult {
+export function findDefinitions(
+  documents: readonly EngineDocument[],
+  options: DefinitionOptions = {},
+  hooks: EngineHooks = {},
+): DefinitionResult {
   const run = new Run(hooks)
   const corpus = analyse(documents, options.stem ?? true, run)
   let terms: ProposedTerm[] | undefined
@@ -193,7 +203,12 @@ function definitionsIn(corpus: AnalysedCorpus, d: number, forms: readonly TermFo
       // The answer: the next sentence, if it reads as one and defines (by a pattern or a pronoun).
       const next = s + 1
       const answer = sentenceText(next)
-      if (ANSWER_END.test(answer) && !QUESTION.test(answer) && wordCount(next) >= MIN_ANSWER_WORDS && (PRONOUN_ANSWER.test(answer) || matched.has(next))) {
+      if (
+        ANSWER_END.test(answer) &&
+        !QUESTION.test(answer) &&
+        wordCount(next) >= MIN_ANSWER_WORDS &&
+        (PRONOUN_ANSWER.test(answer) || matched.has(next))
+      ) {
         found = { doc: d, t0: bounds[s], t1: bounds[next + 1] - 1, m0, m1, pattern: 'question' }
         taken.add(next)
       }
@@ -252,7 +267,7 @@ function share(corpus: AnalysedCorpus, found: Found[]): { definitions: Definitio
     return { content, keys }
   })
   const owners = new Map<string, Set<number>>()
-  found.forEach((f, i) => {
+  found.forEach((_, i) => {
     for (const key of pairsOf[i].keys) {
       if (!key) continue
       let set = owners.get(key)
@@ -278,7 +293,8 @@ function share(corpus: AnalysedCorpus, found: Found[]): { definitions: Definitio
     const shared: SharedPhrase[] = []
     let k = 0
     while (k < keys.length) {
-      const others = (key: string): number[] => (key ? [...owners.get(key)!].filter((j) => found[j].doc !== f.doc).map((j) => found[j].doc) : [])
+      const others = (key: string): number[] =>
+        key ? [...owners.get(key)!].filter((j) => found[j].doc !== f.doc).map((j) => found[j].doc) : []
       if (others(keys[k]).length === 0) {
         k++
         continue
@@ -291,7 +307,12 @@ function share(corpus: AnalysedCorpus, found: Found[]): { definitions: Definitio
       }
       const s = doc.starts[content[k]]
       const end = doc.ends[content[e + 1]]
-      shared.push({ text: doc.text.slice(s, end), start: map.toCodePoint(s), end: map.toCodePoint(end), docs: [...with_].sort((a, b) => a - b).map((x) => docs[x].id) })
+      shared.push({
+        text: doc.text.slice(s, end),
+        start: map.toCodePoint(s),
+        end: map.toCodePoint(end),
+        docs: [...with_].sort((a, b) => a - b).map((x) => docs[x].id),
+      })
       k = e + 1
     }
     const start = sentenceStart(doc.text, doc.starts[f.t0], f.t0 > 0 ? doc.ends[f.t0 - 1] : 0)
@@ -302,7 +323,11 @@ function share(corpus: AnalysedCorpus, found: Found[]): { definitions: Definitio
       end: map.toCodePoint(end),
       text: doc.text.slice(start, end),
       pattern: f.pattern,
-      mention: { start: map.toCodePoint(doc.starts[f.m0]), end: map.toCodePoint(doc.ends[f.m1]), text: doc.text.slice(doc.starts[f.m0], doc.ends[f.m1]) },
+      mention: {
+        start: map.toCodePoint(doc.starts[f.m0]),
+        end: map.toCodePoint(doc.ends[f.m1]),
+        text: doc.text.slice(doc.starts[f.m0], doc.ends[f.m1]),
+      },
       shared,
       group: -1,
     }
@@ -329,7 +354,7 @@ function share(corpus: AnalysedCorpus, found: Found[]): { definitions: Definitio
 /** The start of a definition: its first word, with any opening quotes or brackets before it. */
 function sentenceStart(text: string, from: number, limit: number): number {
   let s = from
-  while (s > limit && /[“"‘'(\[]/.test(text[s - 1])) s--
+  while (s > limit && /[“"‘'([]/.test(text[s - 1])) s--
   return s
 }
 

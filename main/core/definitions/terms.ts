@@ -44,7 +44,11 @@ const JOINER = /^[ \t]*[-\u2010]?[ \t]*$|^[ \t]+$/
 const NUMBER = /^[\p{N}.,]+$/u
 
 /** Proposes the key terms of a corpus (see above). */
-export function proposeTerms(documents: readonly EngineDocument[], options: { stem?: boolean } = {}, hooks: EngineHooks = {}): ProposedTerm[] {
+export function proposeTerms(
+  documents: readonly EngineDocument[],
+  options: { stem?: boolean } = {},
+  hooks: EngineHooks = {},
+): ProposedTerm[] {
   const run = new Run(hooks)
   return proposeTermsIn(analyse(documents, options.stem ?? true, run), run).map(({ ids: _ids, ...term }) => term)
 }

@@ -45,7 +45,14 @@ const scores = new Float64Array((EDGE_WINDOW + 1) * (EDGE_WINDOW + 1))
  * How many tokens to add beyond token `fromA` of `a` and `fromB` of `b`, going in direction
  * `dir` (+1 after the end, -1 before the start); [0, 0] when no extension pays.
  */
-export function extendEdge(lexicon: Lexicon, a: AnalysedDocument, fromA: number, b: AnalysedDocument, fromB: number, dir: 1 | -1): [number, number] {
+export function extendEdge(
+  lexicon: Lexicon,
+  a: AnalysedDocument,
+  fromA: number,
+  b: AnalysedDocument,
+  fromB: number,
+  dir: 1 | -1,
+): [number, number] {
   const wa = reach(a, fromA, dir)
   const wb = reach(b, fromB, dir)
   const width = wb + 1

@@ -196,14 +196,22 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     b1 += rb
     const measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
     run.tick(k)
-    if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY || isBanal(measure.commonShare * measure.shared, measure.shared)) return
+    if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY || isBanal(measure.commonShare * measure.shared, measure.shared))
+      return
     const kind: OverlapKind = measure.verbatim ? 'verbatim' : measure.similarity >= VARIANT_SIMILARITY ? 'variant' : 'paraphrase'
-    pairs.push({ a: { doc: r.docA, start: a0, end: a1 }, b: { doc: r.docB, start: b0, end: b1 }, measure, kind, score: measure.weighted * measure.similarity })
+    pairs.push({
+      a: { doc: r.docA, start: a0, end: a1 },
+      b: { doc: r.docB, start: b0, end: b1 },
+      measure,
+      kind,
+      score: measure.weighted * measure.similarity,
+    })
   })
   run.end()
   const candidates = regions.length
 
-  const paraphraseSearch = options.paraphrase === 'auto' || options.paraphrase === undefined ? corpus.words <= PARAPHRASE_MAX_WORDS : options.paraphrase
+  const paraphraseSearch =
+    options.paraphrase === 'auto' || options.paraphrase === undefined ? corpus.words <= PARAPHRASE_MAX_WORDS : options.paraphrase
   const paraphrases: PairMatch[] = []
   if (paraphraseSearch) {
     const sentences = corpus.docs.map((d) => sentenceStarts(d))
@@ -224,7 +232,10 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   }
 
   run.phase('cluster', pairs.length + paraphrases.length)
-  const groups = [...clusterPairs(pairs).map((c) => ({ c, list: pairs })), ...clusterPairs(paraphrases).map((c) => ({ c, list: paraphrases }))]
+  const groups = [
+    ...clusterPairs(pairs).map((c) => ({ c, list: pairs })),
+    ...clusterPairs(paraphrases).map((c) => ({ c, list: paraphrases })),
+  ]
   const maps = new Map<number, OffsetMap>()
   const mapOf = (d: number): OffsetMap => {
     let map = maps.get(d)

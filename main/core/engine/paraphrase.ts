@@ -139,7 +139,16 @@ export function findParaphrases(corpus: AnalysedCorpus, sentences: Uint32Array[]
 }
 
 /** Number of distinct content-word n-grams (match forms) two token spans share. */
-export function sharedNgrams(corpus: AnalysedCorpus, n: number, da: number, a0: number, a1: number, db: number, b0: number, b1: number): number {
+export function sharedNgrams(
+  corpus: AnalysedCorpus,
+  n: number,
+  da: number,
+  a0: number,
+  a1: number,
+  db: number,
+  b0: number,
+  b1: number,
+): number {
   const grams = (d: number, t0: number, t1: number): Set<string> => {
     const doc = corpus.docs[d]
     const c0 = lowerBound(doc.content, t0)

@@ -5,7 +5,34 @@ import type { AnalysedDocument } from './analyse.js'
 // word before the full stop is an abbreviation or an initial ("U.S. released", "Mr. Xi").
 
 /** Lower-case words that a full stop after them does not end a sentence. */
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'jr', 'sr', 'gen', 'gov', 'sen', 'rep', 'fig', 'eg', 'ie', 'al', 'approx', 'dept', 'est', 'vol'])
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'no',
+  'vs',
+  'etc',
+  'inc',
+  'ltd',
+  'co',
+  'jr',
+  'sr',
+  'gen',
+  'gov',
+  'sen',
+  'rep',
+  'fig',
+  'eg',
+  'ie',
+  'al',
+  'approx',
+  'dept',
+  'est',
+  'vol',
+])
 
 const CAPITAL_OR_DIGIT = /^[\p{Lu}\p{Lt}\p{N}]/u
 

@@ -53,9 +53,35 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map([
 
 /** Stems spelled -our in British English (labour, labourer, laboured, favourite, ...). */
 const OUR_STEMS = [
-  'ardour', 'armour', 'behaviour', 'candour', 'clamour', 'colour', 'demeanour', 'endeavour', 'favour', 'fervour',
-  'flavour', 'harbour', 'honour', 'humour', 'labour', 'neighbour', 'odour', 'parlour', 'rancour', 'rigour',
-  'rumour', 'saviour', 'savour', 'splendour', 'succour', 'tumour', 'valour', 'vapour', 'vigour',
+  'ardour',
+  'armour',
+  'behaviour',
+  'candour',
+  'clamour',
+  'colour',
+  'demeanour',
+  'endeavour',
+  'favour',
+  'fervour',
+  'flavour',
+  'harbour',
+  'honour',
+  'humour',
+  'labour',
+  'neighbour',
+  'odour',
+  'parlour',
+  'rancour',
+  'rigour',
+  'rumour',
+  'saviour',
+  'savour',
+  'splendour',
+  'succour',
+  'tumour',
+  'valour',
+  'vapour',
+  'vigour',
 ]
 
 /** Stems of words spelled -re in British English (cent-re, cent-res, cent-red, met-re, ...). */
@@ -63,8 +89,30 @@ const RE_STEMS = ['cent', 'met', 'lit', 'theat', 'fib', 'calib', 'somb', 'spect'
 
 /** Verbs that double a final l before -ed/-ing/-er in British English (travelled, modelling, ...). */
 const DOUBLE_L_STEMS = [
-  'cancel', 'channel', 'counsel', 'dial', 'duel', 'equal', 'fuel', 'funnel', 'jewel', 'label', 'level', 'marshal',
-  'marvel', 'model', 'panel', 'pedal', 'quarrel', 'rival', 'shovel', 'signal', 'total', 'travel', 'tunnel', 'unravel',
+  'cancel',
+  'channel',
+  'counsel',
+  'dial',
+  'duel',
+  'equal',
+  'fuel',
+  'funnel',
+  'jewel',
+  'label',
+  'level',
+  'marshal',
+  'marvel',
+  'model',
+  'panel',
+  'pedal',
+  'quarrel',
+  'rival',
+  'shovel',
+  'signal',
+  'total',
+  'travel',
+  'tunnel',
+  'unravel',
 ]
 
 const OUR_PATTERN = new RegExp(`^(${OUR_STEMS.map((s) => s.slice(0, -3)).join('|')})our`)

@@ -6,7 +6,20 @@ import type { ExcerptSet } from './excerpts.js'
 // byte-order mark; positions are code points, as in the project's files.
 
 /** The columns, in order. */
-export const CSV_COLUMNS = ['document', 'author', 'title', 'outlet', 'date', 'start', 'end', 'quote', 'tags', 'note', 'citation', 'annotation'] as const
+export const CSV_COLUMNS = [
+  'document',
+  'author',
+  'title',
+  'outlet',
+  'date',
+  'start',
+  'end',
+  'quote',
+  'tags',
+  'note',
+  'citation',
+  'annotation',
+] as const
 
 /**
  * Tag names joined into one cell. "; " rather than ",": tag names may hold commas more often than

@@ -138,7 +138,7 @@ export function tagsInTreeOrder(tags: readonly Tag[]): Tag[] {
 /** The ids of `roots` and all their descendants. */
 function withDescendants(roots: readonly Tag[], tags: readonly Tag[]): Set<string> {
   const out = new Set(roots.map((t) => t.id))
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const t of tags) if (t.parent && out.has(t.parent) && !out.has(t.id)) grew = !!out.add(t.id)
   }
@@ -267,7 +267,7 @@ export function selectExcerpts(source: ExcerptSource, scope: ExcerptScope = {}):
       annotation,
     })
   }
-  excerpts.sort((a, b) => (docOrder.get(a.docId)! - docOrder.get(b.docId)!) || a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1))
+  excerpts.sort((a, b) => docOrder.get(a.docId)! - docOrder.get(b.docId)! || a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1))
 
   const groups: ExcerptGroup[] = []
   if (order === 'document') {
@@ -304,4 +304,3 @@ export function selectExcerpts(source: ExcerptSource, scope: ExcerptScope = {}):
     tags,
   }
 }
-

@@ -30,7 +30,10 @@ function withoutNotes(a: Annotation): Annotation {
 
 /** The JSON-LD export of an excerpt set: its annotations in document order. */
 export function excerptsToJsonLd(set: ExcerptSet): AnnotationCollection {
-  return annotationCollection(set.title, set.excerpts.map((e) => (set.notes ? e.annotation : withoutNotes(e.annotation))))
+  return annotationCollection(
+    set.title,
+    set.excerpts.map((e) => (set.notes ? e.annotation : withoutNotes(e.annotation))),
+  )
 }
 
 /** A file name made from a project name: letters, digits, dots and hyphens. */

@@ -86,7 +86,8 @@ export interface QdaProject {
 export class QdaFormatError extends Error {}
 
 /** Characters XML 1.0 cannot carry (C0 controls other than tab, line feed, carriage return; lone surrogates; U+FFFE/U+FFFF). */
-const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+const XML_INVALID =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 /** Text made safe for an XML element or attribute: invalid characters dropped, line ends as "\n". */
 export function xmlText(text: string): string {
@@ -124,11 +125,18 @@ export function guidFor(key: string): string {
 
 type Node = Record<string, unknown>
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true, suppressBooleanAttributes: false })
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  format: true,
+  suppressEmptyNode: true,
+  suppressBooleanAttributes: false,
+})
 
 function attrs(values: Record<string, string | number | boolean | undefined>): Node {
   const out: Node = {}
-  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== '') out[`@_${k}`] = typeof v === 'string' ? xmlText(v) : String(v)
+  for (const [k, v] of Object.entries(values))
+    if (v !== undefined && v !== '') out[`@_${k}`] = typeof v === 'string' ? xmlText(v) : String(v)
   return out
 }
 
@@ -176,7 +184,11 @@ export function buildQde(project: QdaProject): string {
             if (sel.description) n.Description = xmlText(sel.description)
             if (sel.codeGuids.length) {
               n.Coding = sel.codeGuids.map((code) => ({
-                ...attrs({ guid: guidFor(`coding:${sel.guid}:${code}`), creatingUser: sel.creatingUser, creationDateTime: sel.creationDateTime }),
+                ...attrs({
+                  guid: guidFor(`coding:${sel.guid}:${code}`),
+                  creatingUser: sel.creatingUser,
+                  creationDateTime: sel.creationDateTime,
+                }),
                 CodeRef: attrs({ targetGUID: code }),
               }))
             }
@@ -186,7 +198,10 @@ export function buildQde(project: QdaProject): string {
         }
         const values = Object.entries(s.variables).filter(([, v]) => v)
         if (values.length) {
-          node.VariableValue = values.map(([name, value]) => ({ VariableRef: attrs({ targetGUID: variableGuid(name) }), TextValue: xmlText(value) }))
+          node.VariableValue = values.map(([name, value]) => ({
+            VariableRef: attrs({ targetGUID: variableGuid(name) }),
+            TextValue: xmlText(value),
+          }))
         }
         return node
       }),
@@ -212,7 +227,21 @@ export function buildQdc(codes: readonly QdaCode[], origin: string): string {
   }) as string
 }
 
-const ARRAYS = new Set(['User', 'Code', 'TextSource', 'PlainTextSelection', 'Coding', 'NoteRef', 'Note', 'Variable', 'VariableValue', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource'])
+const ARRAYS = new Set([
+  'User',
+  'Code',
+  'TextSource',
+  'PlainTextSelection',
+  'Coding',
+  'NoteRef',
+  'Note',
+  'Variable',
+  'VariableValue',
+  'PDFSource',
+  'PictureSource',
+  'AudioSource',
+  'VideoSource',
+])
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -316,8 +345,14 @@ export function parseQde(xml: string): QdaProject {
           creatingUser: attr(sel, 'creatingUser'),
           creationDateTime: attr(sel, 'creationDateTime'),
           description: text(sel.Description).trim(),
-          codeGuids: list(sel, 'Coding').flatMap((c) => list(c, 'CodeRef').map((r) => attr(r, 'targetGUID')).filter((g): g is string => !!g)),
-          noteGuids: list(sel, 'NoteRef').map((r) => attr(r, 'targetGUID')).filter((g): g is string => !!g),
+          codeGuids: list(sel, 'Coding').flatMap((c) =>
+            list(c, 'CodeRef')
+              .map((r) => attr(r, 'targetGUID'))
+              .filter((g): g is string => !!g),
+          ),
+          noteGuids: list(sel, 'NoteRef')
+            .map((r) => attr(r, 'targetGUID'))
+            .filter((g): g is string => !!g),
         }
       }),
     }

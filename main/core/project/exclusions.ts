@@ -7,11 +7,13 @@ import { OffsetMap } from '../text/offsets.js'
 // them and analyses `maskExcluded(text, ranges)` instead of the text: every offset stays valid.
 
 /** One excluded span of a document, [start, end) in code points, with an optional reason. */
-export const ExcludedRange = z.looseObject({
-  start: z.number().int().nonnegative(),
-  end: z.number().int().positive(),
-  reason: z.string().optional(),
-}).refine((r) => r.end > r.start, 'end must be after start')
+export const ExcludedRange = z
+  .looseObject({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    reason: z.string().optional(),
+  })
+  .refine((r) => r.end > r.start, 'end must be after start')
 export type ExcludedRange = z.infer<typeof ExcludedRange>
 
 /**
@@ -21,7 +23,8 @@ export type ExcludedRange = z.infer<typeof ExcludedRange>
 export function normaliseRanges(ranges: readonly ExcludedRange[], codePointLength: number): ExcludedRange[] {
   for (const r of ranges) {
     if (!(r.end > r.start) || r.start < 0) throw new RangeError(`excluded range ${r.start}..${r.end} is empty or reversed`)
-    if (r.end > codePointLength) throw new RangeError(`excluded range ${r.start}..${r.end} runs past the end of the text (${codePointLength})`)
+    if (r.end > codePointLength)
+      throw new RangeError(`excluded range ${r.start}..${r.end} runs past the end of the text (${codePointLength})`)
   }
   const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end)
   const out: ExcludedRange[] = []
@@ -145,7 +148,9 @@ export function suggestBoilerplate(text: string): BoilerplateSuggestion[] {
   const out: BoilerplateSuggestion[] = []
   for (const line of lines.slice(0, HEAD_LINES)) {
     // Breadcrumbs end with the headline, which may be long; other furniture lines are short.
-    const hit = LEADING_MARKERS.find(([re, reason]) => (line.text.length <= MAX_FURNITURE_LINE || reason === 'navigation breadcrumbs') && re.test(line.text))
+    const hit = LEADING_MARKERS.find(
+      ([re, reason]) => (line.text.length <= MAX_FURNITURE_LINE || reason === 'navigation breadcrumbs') && re.test(line.text),
+    )
     if (hit) out.push({ start: line.start, end: line.end, reason: hit[1] })
   }
   const tailFrom = map.codePointLength * (1 - TAIL_SHARE)
@@ -156,7 +161,7 @@ export function suggestBoilerplate(text: string): BoilerplateSuggestion[] {
     const last = lines[lines.length - 1]
     out.push({ start: marker.start, end: last.end, reason: `site text after the article (from “${marker.text.slice(0, 40)}”)` })
   }
-  return out.filter((s, i) => !out.some((o, j) => j !== i && o.start <= s.start && s.end <= o.end && (o.end - o.start > s.end - s.start)))
+  return out.filter((s, i) => !out.some((o, j) => j !== i && o.start <= s.start && s.end <= o.end && o.end - o.start > s.end - s.start))
 }
 
 /**
@@ -164,7 +169,10 @@ export function suggestBoilerplate(text: string): BoilerplateSuggestion[] {
  * (a passage that bridges an excluded range would otherwise show the blanks). Offsets are the
  * same in both texts, so nothing else changes.
  */
-export function withOriginalTexts<O extends { passages: { doc: string; start: number; end: number; text: string }[] }>(overlaps: readonly O[], originals: ReadonlyMap<string, string>): O[] {
+export function withOriginalTexts<O extends { passages: { doc: string; start: number; end: number; text: string }[] }>(
+  overlaps: readonly O[],
+  originals: ReadonlyMap<string, string>,
+): O[] {
   const maps = new Map<string, OffsetMap>()
   const slice = (doc: string, start: number, end: number, fallback: string) => {
     const text = originals.get(doc)

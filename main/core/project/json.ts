@@ -27,11 +27,15 @@ function write(value: unknown, depth: number, cache: SerialisationCache | undefi
   const close = '  '.repeat(depth)
   let text: string
   if (Array.isArray(value)) {
-    text = value.length ? `[\n${value.map((v) => pad + write(v === undefined || typeof v === 'function' ? null : v, depth + 1, cache)).join(',\n')}\n${close}]` : '[]'
+    text = value.length
+      ? `[\n${value.map((v) => pad + write(v === undefined || typeof v === 'function' ? null : v, depth + 1, cache)).join(',\n')}\n${close}]`
+      : '[]'
   } else {
     const obj = value as Record<string, unknown>
     const keys = orderKeys(Object.keys(obj)).filter((k) => obj[k] !== undefined && typeof obj[k] !== 'function')
-    text = keys.length ? `{\n${keys.map((k) => `${pad}${JSON.stringify(k)}: ${write(obj[k], depth + 1, cache)}`).join(',\n')}\n${close}}` : '{}'
+    text = keys.length
+      ? `{\n${keys.map((k) => `${pad}${JSON.stringify(k)}: ${write(obj[k], depth + 1, cache)}`).join(',\n')}\n${close}}`
+      : '{}'
   }
   cache?.set(value, { depth, text })
   return text

@@ -27,7 +27,8 @@ function monthIndex(name: string): number {
 
 /** The first date stated in `line` as ISO YYYY-MM-DD, or ''. */
 export function findDate(line: string): string {
-  const month = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
+  const month =
+    '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
   const patterns: [RegExp, (m: RegExpMatchArray) => [number, number, number]][] = [
     [/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/, (m) => [+m[1], +m[2], +m[3]]],
     [new RegExp(`\\b(\\d{4})-${month}-(\\d{1,2})\\b`, 'i'), (m) => [+m[1], monthIndex(m[2]), +m[3]]],
@@ -46,7 +47,7 @@ export function findDate(line: string): string {
 }
 
 function looksLikeJunk(line: string): boolean {
-  return /@|https?:\/\/|www\./i.test(line) || /^[\d\s()+-]+\b/.test(line) && /\d{3}/.test(line)
+  return /@|https?:\/\/|www\./i.test(line) || (/^[\d\s()+-]+\b/.test(line) && /\d{3}/.test(line))
 }
 
 function looksLikeDomain(s: string): boolean {
@@ -87,7 +88,10 @@ function frontMatter(text: string): Partial<StatedMetadata> {
 export function readStatedMetadata(text: string, markdown = false): StatedMetadata {
   const fm = markdown ? frontMatter(text) : {}
   const body = markdown ? text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '') : text
-  const lines = body.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
+  const lines = body
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
   const head = lines.slice(0, HEAD_LINES)
   const out: StatedMetadata = { title: '', author: '', outlet: '', date: '', url: '' }
 

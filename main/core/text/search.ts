@@ -32,7 +32,7 @@ export function foldString(s: string): string {
 export function fold(text: string): Folded {
   let out = ''
   const origin: number[] = []
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!
     const ch = String.fromCodePoint(cp)
     const f = /\s/.test(ch) ? ' ' : foldString(ch)
@@ -79,7 +79,8 @@ export function findHits(text: string, folded: Folded, terms: readonly string[],
   for (const term of terms) {
     for (let i = folded.text.indexOf(term); i !== -1 && hits.length < limit; i = folded.text.indexOf(term, i + 1)) {
       const j = i + term.length
-      if ((isWordChar(term[0]) && isWordChar(folded.text[i - 1])) || (isWordChar(term[term.length - 1]) && isWordChar(folded.text[j]))) continue
+      if ((isWordChar(term[0]) && isWordChar(folded.text[i - 1])) || (isWordChar(term[term.length - 1]) && isWordChar(folded.text[j])))
+        continue
       const u0 = folded.origin[i]
       const u1 = folded.origin[j]
       hits.push({

@@ -74,7 +74,12 @@ type CommandName = keyof typeof COMMANDS
 
 function parse(command: CommandName, args: string[]) {
   try {
-    return parseArgs({ args, options: COMMANDS[command], strict: true, allowPositionals: command === 'import' || command === 'overlaps' || command === 'definitions' })
+    return parseArgs({
+      args,
+      options: COMMANDS[command],
+      strict: true,
+      allowPositionals: command === 'import' || command === 'overlaps' || command === 'definitions',
+    })
   } catch (e) {
     throw new UsageError(`${command}: ${(e as Error).message}`)
   }
@@ -144,7 +149,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       } else {
         io.out(`${view.name} (${view.dir})`)
         for (const d of view.documents) {
-          io.out(`${pad(d.id, 36)} ${pad(d.title, 48)} ${pad(d.author || '—', 16)} ${pad(d.outlet || '—', 24)} ${pad(d.date || '—', 10)} ${d.annotationCount} annotation(s)`)
+          io.out(
+            `${pad(d.id, 36)} ${pad(d.title, 48)} ${pad(d.author || '—', 16)} ${pad(d.outlet || '—', 24)} ${pad(d.date || '—', 10)} ${d.annotationCount} annotation(s)`,
+          )
         }
       }
       for (const p of view.problems) io.err(`warning: ${p.path}: ${p.reason}`)
@@ -154,7 +161,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'overlaps' || command === 'definitions') {
       if (positionals.length !== 1) throw new UsageError(`${command}: name one folder or project`)
       const limit = values.limit === undefined ? undefined : Number(values.limit)
-      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`overlaps: --limit wants a whole number from 1, not "${values.limit}"`)
+      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
+        throw new UsageError(`overlaps: --limit wants a whole number from 1, not "${values.limit}"`)
       const options = { json: values.json as boolean | undefined, verbose: values.verbose as boolean | undefined }
       if (command === 'overlaps') return await overlapsCommand(positionals[0], { ...options, limit }, io)
       return await definitionsCommand(positionals[0], { ...options, term: values.term as string | undefined }, io)
@@ -163,7 +171,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'export') {
       const { EXPORT_FORMATS, exportExcerpts } = await import('../export/export.js')
       const format = need(values.format as string | undefined, '--format', command)
-      if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`export: --format is one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`)
+      if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+        throw new UsageError(`export: --format is one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`)
       const out = need(values.out as string | undefined, '--out', command)
       const order = (values.order as string | undefined) ?? 'document'
       if (order !== 'document' && order !== 'tag') throw new UsageError(`export: --order is document or tag, not "${order}"`)
@@ -187,7 +196,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const docId = need(values.doc as string | undefined, '--doc', command)
     const quote = need(values.quote as string | undefined, '--quote', command)
     const occurrence = values.occurrence === undefined ? 1 : Number(values.occurrence)
-    if (!Number.isInteger(occurrence) || occurrence < 1) throw new UsageError(`annotate: --occurrence wants a whole number from 1, not "${values.occurrence}"`)
+    if (!Number.isInteger(occurrence) || occurrence < 1)
+      throw new UsageError(`annotate: --occurrence wants a whole number from 1, not "${values.occurrence}"`)
     const service = await open(project)
     const { text } = await service.getDocument({ id: docId })
     const map = new OffsetMap(text)
@@ -228,6 +238,9 @@ if (isEntryPoint(import.meta.url)) {
     if (e.code === 'EPIPE') process.exit(0)
     throw e
   })
-  const code = await runCli(process.argv.slice(2), { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') })
+  const code = await runCli(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t + '\n'),
+    err: (t) => process.stderr.write(t + '\n'),
+  })
   process.exitCode = code
 }

@@ -23,10 +23,18 @@ export interface CliIo {
   err: (text: string) => void
 }
 
-
-function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, command: string): { values: Record<string, unknown>; positionals: string[] } {
+function parse(
+  args: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  command: string,
+): { values: Record<string, unknown>; positionals: string[] } {
   try {
-    return parseArgs({ args, options: { project: { type: 'string' }, json: { type: 'boolean' }, ...options }, strict: true, allowPositionals: true })
+    return parseArgs({
+      args,
+      options: { project: { type: 'string' }, json: { type: 'boolean' }, ...options },
+      strict: true,
+      allowPositionals: true,
+    })
   } catch (e) {
     throw new UsageError(`${command}: ${(e as Error).message}`)
   }
@@ -44,11 +52,16 @@ export type Opener = (project: string | undefined) => Promise<Service>
 
 export async function tagsCommand(args: string[], io: CliIo, open: Opener): Promise<number> {
   const [sub, ...rest] = args
-  const { values, positionals } = parse(rest, { parent: { type: 'string' }, colour: { type: 'string' }, description: { type: 'string' }, reassign: { type: 'string' } }, `tags ${sub ?? ''}`.trim())
+  const { values, positionals } = parse(
+    rest,
+    { parent: { type: 'string' }, colour: { type: 'string' }, description: { type: 'string' }, reassign: { type: 'string' } },
+    `tags ${sub ?? ''}`.trim(),
+  )
   const want = (n: number, names: string) => {
     if (positionals.length !== n) throw new UsageError(`tags ${sub}: expected ${names}`)
   }
-  if (!['list', 'create', 'rename', 'merge', 'delete'].includes(sub)) throw new UsageError(`tags: expected list, create, rename, merge or delete${sub ? `, not "${sub}"` : ''}`)
+  if (!['list', 'create', 'rename', 'merge', 'delete'].includes(sub))
+    throw new UsageError(`tags: expected list, create, rename, merge or delete${sub ? `, not "${sub}"` : ''}`)
   if (sub === 'list') want(0, 'no arguments')
   if (sub === 'create' || sub === 'delete') want(1, 'one tag name')
   if (sub === 'rename' || sub === 'merge') want(2, 'two tag names')
@@ -74,7 +87,14 @@ export async function tagsCommand(args: string[], io: CliIo, open: Opener): Prom
   let result: unknown
   if (sub === 'create') {
     const parent = values.parent ? tagNamed(tags(), values.parent as string).id : null
-    result = (await service.createTag({ name: positionals[0], parent, colour: values.colour as string | undefined, description: values.description as string | undefined })).tag
+    result = (
+      await service.createTag({
+        name: positionals[0],
+        parent,
+        colour: values.colour as string | undefined,
+        description: values.description as string | undefined,
+      })
+    ).tag
   } else if (sub === 'rename') {
     result = (await service.updateTag({ id: tagNamed(tags(), positionals[0]).id, name: positionals[1] })).tag
   } else if (sub === 'merge') {
@@ -93,7 +113,11 @@ export async function tagsCommand(args: string[], io: CliIo, open: Opener): Prom
 }
 
 export async function annotationsCommand(args: string[], io: CliIo, open: Opener): Promise<number> {
-  const { values, positionals } = parse(args, { tag: { type: 'string', multiple: true }, doc: { type: 'string', multiple: true } }, 'annotations')
+  const { values, positionals } = parse(
+    args,
+    { tag: { type: 'string', multiple: true }, doc: { type: 'string', multiple: true } },
+    'annotations',
+  )
   if (positionals.length) throw new UsageError(`annotations: unexpected argument "${positionals[0]}"`)
   const service = await open(values.project as string | undefined)
   const tags = service.project.codebook.tags
@@ -114,6 +138,8 @@ export async function annotationsCommand(args: string[], io: CliIo, open: Opener
     annotation: i.annotation,
   }))
   if (values.json) io.out(JSON.stringify({ annotations: rows }, null, 2))
-  else for (const r of rows) io.out(`${r.doc}\t${r.start}..${r.end}\t${r.status}\t${r.tags.join(', ') || '—'}\t${r.quote.replace(/\s+/g, ' ').slice(0, 80)}`)
+  else
+    for (const r of rows)
+      io.out(`${r.doc}\t${r.start}..${r.end}\t${r.status}\t${r.tags.join(', ') || '—'}\t${r.quote.replace(/\s+/g, ' ').slice(0, 80)}`)
   return 0
 }

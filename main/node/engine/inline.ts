@@ -44,7 +44,12 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   const documents: ListedDocument[] = []
   const texts: EngineDocument[] = []
   const originals = new Map<string, string>()
-  const add = async (id: string, path: string, title: string | ((text: string) => string), excluded?: readonly ExcludedRange[]): Promise<void> => {
+  const add = async (
+    id: string,
+    path: string,
+    title: string | ((text: string) => string),
+    excluded?: readonly ExcludedRange[],
+  ): Promise<void> => {
     const text = await readTextFile(path)
     documents.push({ id, path, title: typeof title === 'string' ? title : title(text) })
     // Excluded ranges are blanked with offsets kept, so passages' start/end/text still refer to the file.
@@ -65,7 +70,10 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
       .sort()
     if (files.length === 0) throw new ApiError('not-found', `${dir}: the folder holds no .txt or .md files`)
     for (const path of files) {
-      const id = documentIdFor(basename(path), documents.map((d) => d.id))
+      const id = documentIdFor(
+        basename(path),
+        documents.map((d) => d.id),
+      )
       const markdown = MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase())
       await add(id, path, (text) => readStatedMetadata(text, markdown).title || basename(path, extname(path)))
     }
@@ -91,7 +99,11 @@ function progressTo(io: Io, enabled: boolean) {
 }
 
 /** `overlaps <folder> [--json] [--limit N]`: the passages the documents share, best first. */
-export async function overlapsCommand(folder: string, options: { json?: boolean; limit?: number; verbose?: boolean }, io: Io): Promise<number> {
+export async function overlapsCommand(
+  folder: string,
+  options: { json?: boolean; limit?: number; verbose?: boolean },
+  io: Io,
+): Promise<number> {
   const { documents, texts, originals } = await loadFolder(folder)
   const result = findOverlaps(texts, { limit: options.limit }, progressTo(io, !!options.verbose))
   result.overlaps = withOriginalTexts(result.overlaps, originals)
@@ -108,7 +120,11 @@ export async function overlapsCommand(folder: string, options: { json?: boolean;
 }
 
 /** `definitions <folder> [--term TEXT] [--json]`: how each document defines the term. */
-export async function definitionsCommand(folder: string, options: { json?: boolean; term?: string; verbose?: boolean }, io: Io): Promise<number> {
+export async function definitionsCommand(
+  folder: string,
+  options: { json?: boolean; term?: string; verbose?: boolean },
+  io: Io,
+): Promise<number> {
   const { documents, texts } = await loadFolder(folder)
   const result = findDefinitions(texts, { term: options.term }, progressTo(io, !!options.verbose))
   if (options.json) {
@@ -116,8 +132,11 @@ export async function definitionsCommand(folder: string, options: { json?: boole
     io.out(JSON.stringify({ term, aliases, documents, definitions, groups, ...(terms ? { terms } : {}) }, null, 2))
     return 0
   }
-  if (result.terms) io.out(`key terms: ${result.terms.map((t) => t.term + (t.aliases.length ? ` (${t.aliases.join(', ')})` : '')).join('; ')}\n`)
-  io.out(`"${result.term}"${result.aliases.length ? ` also ${result.aliases.map((a) => `"${a}"`).join(', ')}` : ''}: ${result.definitions.length} definition(s)`)
+  if (result.terms)
+    io.out(`key terms: ${result.terms.map((t) => t.term + (t.aliases.length ? ` (${t.aliases.join(', ')})` : '')).join('; ')}\n`)
+  io.out(
+    `"${result.term}"${result.aliases.length ? ` also ${result.aliases.map((a) => `"${a}"`).join(', ')}` : ''}: ${result.definitions.length} definition(s)`,
+  )
   for (const d of result.definitions) {
     io.out(`\n[group ${d.group + 1}] ${d.doc} ${d.start}-${d.end} (${d.pattern}): ${oneLine(d.text)}`)
     if (d.shared.length) io.out(`   shares: ${d.shared.map((s) => `"${s.text}"`).join(', ')}`)

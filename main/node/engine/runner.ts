@@ -51,7 +51,9 @@ export class EngineRunner {
         else finish(() => reject(new ApiError(m.cancelled ? 'cancelled' : 'internal', m.message)))
       })
       worker.on('error', (e) => finish(() => reject(new ApiError('internal', `the analysis failed: ${e.message}`))))
-      worker.on('exit', (code) => finish(() => reject(new ApiError('cancelled', code === 1 ? 'the analysis was cancelled' : `the analysis stopped (exit ${code})`))))
+      worker.on('exit', (code) =>
+        finish(() => reject(new ApiError('cancelled', code === 1 ? 'the analysis was cancelled' : `the analysis stopped (exit ${code})`))),
+      )
       worker.postMessage(job)
     })
   }

@@ -9,8 +9,7 @@ import { isCancelled } from '../../core/engine/progress.js'
 // worker (engine-runner.ts): nothing half-done is ever returned.
 
 export type EngineJob =
-  | { kind: 'overlaps'; documents: EngineDocument[] }
-  | { kind: 'definitions'; documents: EngineDocument[]; term?: string }
+  { kind: 'overlaps'; documents: EngineDocument[] } | { kind: 'definitions'; documents: EngineDocument[]; term?: string }
 
 export type EngineMessage =
   | { type: 'progress'; phase: string; done: number; total: number }
@@ -30,7 +29,11 @@ if (parentPort) {
       const result = runJob(job, (phase, done, total) => port.postMessage({ type: 'progress', phase, done, total } satisfies EngineMessage))
       port.postMessage({ type: 'result', result } satisfies EngineMessage)
     } catch (e) {
-      port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e), cancelled: isCancelled(e) } satisfies EngineMessage)
+      port.postMessage({
+        type: 'error',
+        message: e instanceof Error ? e.message : String(e),
+        cancelled: isCancelled(e),
+      } satisfies EngineMessage)
     }
   })
 }

@@ -2,13 +2,28 @@ import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun } from 
 import { zipSync } from 'fflate'
 import { ApiError } from '../../core/contract/api.js'
 import type { Tag } from '../../core/annotations/codebook.js'
-import { type ExcerptScope, type ExcerptSet, type ExcerptSource, ScopeError, selectExcerpts, tagsInTreeOrder } from '../../core/export/excerpts.js'
+import {
+  type ExcerptScope,
+  type ExcerptSet,
+  type ExcerptSource,
+  ScopeError,
+  selectExcerpts,
+  tagsInTreeOrder,
+} from '../../core/export/excerpts.js'
 import { excerptsToCsv } from '../../core/export/csv.js'
 import { excerptsToHtml } from '../../core/export/html.js'
 import { excerptsToJsonLd, exportBaseName } from '../../core/export/jsonld.js'
 import { excerptsToMarkdown } from '../../core/export/markdown.js'
 import { stableStringify } from '../../core/project/json.js'
-import { type QdaCode, type QdaNote, type QdaProject, type QdaSource, buildQde, guidFor, selectionName } from '../../core/export/refi-qda.js'
+import {
+  type QdaCode,
+  type QdaNote,
+  type QdaProject,
+  type QdaSource,
+  buildQde,
+  guidFor,
+  selectionName,
+} from '../../core/export/refi-qda.js'
 import { codePointLength } from '../../core/text/offsets.js'
 import { lowerBound } from '../../core/text/sorted.js'
 import { htmlToPdf } from './pdf.js'
@@ -87,7 +102,13 @@ export async function exportExcerpts(store: ProjectStore, request: ExportRequest
   const set = select(source, request)
   const fileName = exportBaseName(store.name) + format.suffix
   const excerpts = set.excerpts.length
-  const text = (content: string): ExportFile => ({ fileName, mediaType: format.mediaType, bytes: new TextEncoder().encode(content), text: content, excerpts })
+  const text = (content: string): ExportFile => ({
+    fileName,
+    mediaType: format.mediaType,
+    bytes: new TextEncoder().encode(content),
+    text: content,
+    excerpts,
+  })
   const binary = (bytes: Uint8Array): ExportFile => ({ fileName, mediaType: format.mediaType, bytes, excerpts })
   switch (request.format) {
     case 'md':
@@ -177,8 +198,22 @@ export async function excerptsToDocx(set: ExcerptSet): Promise<Uint8Array> {
           run: { size: 24, font: 'Georgia' },
           paragraph: { indent: { left: 567, right: 284 }, spacing: { before: 120, after: 60 } },
         },
-        { id: 'Citation', name: 'Citation', basedOn: 'Normal', quickFormat: true, run: { size: 18, color: '444444' }, paragraph: { indent: { left: 567 }, spacing: { after: 40 } } },
-        { id: 'Details', name: 'Excerpt details', basedOn: 'Normal', quickFormat: true, run: { size: 18 }, paragraph: { indent: { left: 567 }, spacing: { after: 40 } } },
+        {
+          id: 'Citation',
+          name: 'Citation',
+          basedOn: 'Normal',
+          quickFormat: true,
+          run: { size: 18, color: '444444' },
+          paragraph: { indent: { left: 567 }, spacing: { after: 40 } },
+        },
+        {
+          id: 'Details',
+          name: 'Excerpt details',
+          basedOn: 'Normal',
+          quickFormat: true,
+          run: { size: 18 },
+          paragraph: { indent: { left: 567 }, spacing: { after: 40 } },
+        },
       ],
     },
     sections: [{ children }],
@@ -212,7 +247,10 @@ function codeTree(tags: readonly Tag[]): QdaCode[] {
   const ordered = tagsInTreeOrder(tags)
   const ids = new Set(tags.map((t) => t.id))
   const nodes = new Map<string, QdaCode>(
-    ordered.map((t) => [t.id, { guid: guidFor(`tag:${t.id}`), name: t.name, color: t.colour, description: t.description, isCodable: true, children: [] }]),
+    ordered.map((t) => [
+      t.id,
+      { guid: guidFor(`tag:${t.id}`), name: t.name, color: t.colour, description: t.description, isCodable: true, children: [] },
+    ]),
   )
   const roots: QdaCode[] = []
   const placed = new Set<string>()
@@ -232,7 +270,12 @@ function codeTree(tags: readonly Tag[]): QdaCode[] {
  * its codings, its note both as the selection's Description and as a Note, and document metadata
  * as Text variables (Title, Author, Outlet, Date, URL).
  */
-export function qdaProjectOf(source: ExcerptSource, set: ExcerptSet, scope: ExcerptScope, now = new Date().toISOString()): { project: QdaProject; files: Record<string, Uint8Array> } {
+export function qdaProjectOf(
+  source: ExcerptSource,
+  set: ExcerptSet,
+  scope: ExcerptScope,
+  now = new Date().toISOString(),
+): { project: QdaProject; files: Record<string, Uint8Array> } {
   const user = { guid: guidFor('user:parallax'), name: ORIGIN }
   const narrowsAnnotations = !!(scope.tags?.length || scope.annotationIds?.length)
   const docs = source.documents.filter((d) => {
@@ -268,7 +311,13 @@ export function qdaProjectOf(source: ExcerptSource, set: ExcerptSet, scope: Exce
           const noteGuids: string[] = []
           if (note) {
             const noteGuid = guidFor(`note:${e.id}`)
-            notes.push({ guid: noteGuid, name: `Note on “${selectionName(e.quote, 40)}”`, text: note, creatingUser: user.guid, creationDateTime: e.annotation.modified })
+            notes.push({
+              guid: noteGuid,
+              name: `Note on “${selectionName(e.quote, 40)}”`,
+              text: note,
+              creatingUser: user.guid,
+              creationDateTime: e.annotation.modified,
+            })
             noteGuids.push(noteGuid)
           }
           return {

@@ -18,7 +18,14 @@ export function chromiumPath(): string {
  * with its sandbox (build machines, containers); the page has no scripts and no network either way.
  */
 function chromiumArgs(): string[] {
-  const args = ['--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
+  const args = [
+    '--headless',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ]
   if (process.getuid?.() === 0) args.push('--no-sandbox')
   return args
 }
@@ -27,7 +34,10 @@ function chromiumArgs(): string[] {
 export async function htmlToPdf(html: string, title: string): Promise<Uint8Array> {
   const executablePath = chromiumPath()
   if (!existsSync(executablePath)) {
-    throw new ApiError('unreadable', `PDF export needs Chromium, and there is none at ${executablePath}: install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH`)
+    throw new ApiError(
+      'unreadable',
+      `PDF export needs Chromium, and there is none at ${executablePath}: install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH`,
+    )
   }
   const { chromium } = await import('playwright-core')
   const browser = await chromium.launch({ executablePath, args: chromiumArgs(), headless: true })

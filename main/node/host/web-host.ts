@@ -75,7 +75,13 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
   return undefined
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra })
   res.end(body)
 }
@@ -107,8 +113,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const origin = req.headers.origin
     if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`)) return false
     const header = req.headers[TOKEN_HEADER]
-    return [url.searchParams.get('token') ?? undefined, typeof header === 'string' ? header : undefined, cookie(req, cookieName())].some((t) =>
-      sameSecret(t, token),
+    return [url.searchParams.get('token') ?? undefined, typeof header === 'string' ? header : undefined, cookie(req, cookieName())].some(
+      (t) => sameSecret(t, token),
     )
   }
 
@@ -140,7 +146,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const body = await readBody(req)
         input = body ? JSON.parse(body) : {}
       } catch (e) {
-        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid-input', message: (e as Error).message } }), CONTENT_TYPES['.json'])
+        return send(
+          res,
+          400,
+          JSON.stringify({ ok: false, error: { code: 'invalid-input', message: (e as Error).message } }),
+          CONTENT_TYPES['.json'],
+        )
       }
       const envelope = await dispatch(options.service, op, input)
       return send(res, 200, JSON.stringify(envelope), CONTENT_TYPES['.json'])
@@ -148,7 +159,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed')
     if (url.pathname === '/' || url.pathname === '/index.html') {
       // The cookie lets the page's own asset and API requests through without the token in their URLs.
-      return serveFile(res, 'index.html', { 'Set-Cookie': `${cookieName()}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict` })
+      return serveFile(res, 'index.html', {
+        'Set-Cookie': `${cookieName()}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`,
+      })
     }
     let relative: string
     try {

@@ -6,7 +6,12 @@ import { startWebHost, type WebHost } from './web-host.js'
 
 /** Starts the services and the loopback web host, and prints the URL to open. */
 export async function serve(options: { project?: string; port?: number }): Promise<WebHost> {
-  const service = await Service.start({ corpusDir: CORPUS_DIR, userData: userDataDir(), project: options.project, engineWorker: ENGINE_WORKER })
+  const service = await Service.start({
+    corpusDir: CORPUS_DIR,
+    userData: userDataDir(),
+    project: options.project,
+    engineWorker: ENGINE_WORKER,
+  })
   service.watchFiles()
   const host = await startWebHost({ service, rendererDir: RENDERER_DIR, port: options.port })
   const problems = service.project.problems
@@ -23,7 +28,8 @@ export async function serve(options: { project?: string; port?: number }): Promi
 export function parseServeArgs(args: string[]): { project?: string; port?: number } {
   const { values } = parseArgs({ args, options: { project: { type: 'string' }, port: { type: 'string' } }, strict: true })
   const port = values.port === undefined ? undefined : Number(values.port)
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new Error(`--port wants a port number, not "${values.port}"`)
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536))
+    throw new Error(`--port wants a port number, not "${values.port}"`)
   return { project: values.project, port }
 }
 

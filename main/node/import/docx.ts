@@ -16,7 +16,12 @@ function coreProperties(files: Map<string, Uint8Array>): { title: string; creato
   if (!xml) return { title: '', creator: '' }
   try {
     const props = (coreParser.parse(new TextDecoder().decode(xml)) as { coreProperties?: Record<string, unknown> }).coreProperties ?? {}
-    const str = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'object' && v && '#text' in v ? String((v as { '#text': unknown })['#text']).trim() : '')
+    const str = (v: unknown) =>
+      typeof v === 'string'
+        ? v.trim()
+        : typeof v === 'object' && v && '#text' in v
+          ? String((v as { '#text': unknown })['#text']).trim()
+          : ''
     return { title: str(props.title), creator: str(props.creator) }
   } catch {
     return { title: '', creator: '' }
@@ -26,7 +31,8 @@ function coreProperties(files: Map<string, Uint8Array>): { title: string; creato
 /** Reads a .docx file's text and metadata. Throws a DecodeError for what is not a readable .docx. */
 export async function readDocx(bytes: Uint8Array, path: string): Promise<ExtractedText> {
   const files = unzipWithin(bytes, path, '.docx file')
-  if (!files.has('word/document.xml')) throw new DecodeError(path, 'this is not a .docx file (it has no word/document.xml); an old .doc must be saved as .docx first')
+  if (!files.has('word/document.xml'))
+    throw new DecodeError(path, 'this is not a .docx file (it has no word/document.xml); an old .doc must be saved as .docx first')
   const rebuilt = zipSync(Object.fromEntries([...files].map(([name, data]) => [name, [data, { level: 0 }] as [Uint8Array, { level: 0 }]])))
   let raw: string
   try {
@@ -34,7 +40,11 @@ export async function readDocx(bytes: Uint8Array, path: string): Promise<Extract
   } catch (e) {
     throw new DecodeError(path, `this .docx file cannot be read (${(e as Error).message.split('\n')[0]})`)
   }
-  const text = raw.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim()
+  const text = raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
   if (!text) throw new DecodeError(path, 'this .docx file has no text')
   const core = coreProperties(files)
   return {
@@ -49,6 +59,7 @@ export async function readDocx(bytes: Uint8Array, path: string): Promise<Extract
 /** A title property, unless it is a file name or an editor's placeholder ("Microsoft Word - x.docx"). */
 export function plausibleTitle(title: string): string {
   const t = title.trim()
-  if (!t || /^microsoft (word|powerpoint)\s*-/i.test(t) || /\.(docx?|pdf|txt|rtf|odt|indd|tex)$/i.test(t) || /^untitled\b/i.test(t)) return ''
+  if (!t || /^microsoft (word|powerpoint)\s*-/i.test(t) || /\.(docx?|pdf|txt|rtf|odt|indd|tex)$/i.test(t) || /^untitled\b/i.test(t))
+    return ''
   return t
 }

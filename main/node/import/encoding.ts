@@ -22,7 +22,7 @@ export const MIN_LEGACY_EVIDENCE = 4
 export const MIN_CONFIDENCE = 25
 
 /** Encodings chardet names that are read with a superset (Latin-1 files are usually Windows-1252). */
-const SUPERSETS: Record<string, string> = { 'ISO-8859-1': 'windows-1252', 'GB2312': 'GB18030', 'EUC-CN': 'GB18030' }
+const SUPERSETS: Record<string, string> = { 'ISO-8859-1': 'windows-1252', GB2312: 'GB18030', 'EUC-CN': 'GB18030' }
 
 /** Control characters that do not occur in text (everything below space except tab, LF, FF, CR). */
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/
@@ -59,7 +59,8 @@ function highBytes(bytes: Uint8Array): number {
 }
 
 function checked(text: string, path: string, encoding: string): string {
-  if (CONTROL.test(text) || text.includes('\ufffd')) throw new DecodeError(path, `this does not read as text in ${encoding} either (it holds control characters); it may be a binary file`)
+  if (CONTROL.test(text) || text.includes('\ufffd'))
+    throw new DecodeError(path, `this does not read as text in ${encoding} either (it holds control characters); it may be a binary file`)
   return text
 }
 
@@ -81,10 +82,12 @@ export function decodeImportedText(bytes: Uint8Array, path: string): DecodedText
     if (!(e instanceof DecodeError) || !/not valid UTF-8/.test(e.message)) throw e
     const reason = e.message.slice(path.length + 2)
     if (utf8Sequences(bytes) > 0) throw new DecodeError(path, `${reason}: it is UTF-8 with damaged bytes; repair or re-save it as UTF-8`)
-    if (highBytes(bytes) < MIN_LEGACY_EVIDENCE) throw new DecodeError(path, `${reason}, and too little of it is beyond ASCII to tell its encoding; save it as UTF-8`)
+    if (highBytes(bytes) < MIN_LEGACY_EVIDENCE)
+      throw new DecodeError(path, `${reason}, and too little of it is beyond ASCII to tell its encoding; save it as UTF-8`)
     const guess = chardet.analyse(bytes).find((m) => m.confidence >= MIN_CONFIDENCE && m.name !== 'ASCII' && !m.name.startsWith('UTF'))
     const encoding = guess ? (SUPERSETS[guess.name] ?? guess.name) : undefined
-    if (!encoding || !iconv.encodingExists(encoding)) throw new DecodeError(path, `${reason}, and its encoding could not be recognised; save it as UTF-8`)
+    if (!encoding || !iconv.encodingExists(encoding))
+      throw new DecodeError(path, `${reason}, and its encoding could not be recognised; save it as UTF-8`)
     const text = iconv.decode(Buffer.from(bytes), encoding)
     return { text: checked(text, path, encoding), encoding, converted: true }
   }

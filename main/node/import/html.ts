@@ -19,8 +19,37 @@ export interface ExtractedText {
 
 /** Elements whose content starts and ends a block of text. */
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2',
-  'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL', 'CAPTION',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TR',
+  'UL',
+  'CAPTION',
 ])
 /** Elements never read as text. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT', 'TEXTAREA'])
@@ -37,7 +66,10 @@ export function blockText(root: DomNode): string {
   const blocks: string[] = []
   let current = ''
   const flush = () => {
-    const line = current.replace(/[ \t\f\v\u00a0]*\n[ \t\f\v\u00a0]*/g, '\n').replace(/[ \t\f\v]+/g, ' ').trim()
+    const line = current
+      .replace(/[ \t\f\v\u00a0]*\n[ \t\f\v\u00a0]*/g, '\n')
+      .replace(/[ \t\f\v]+/g, ' ')
+      .trim()
     if (line) blocks.push(line)
     current = ''
   }
@@ -108,15 +140,19 @@ export function readHtml(bytes: Uint8Array, path: string): ExtractedText {
   const { document } = parseHTML(html) as unknown as { document: Document }
   const url = metaContent(document, ['link[rel="canonical"]', 'meta[property="og:url"]', 'meta[name="twitter:url"]'])
   const dateRaw = metaContent(document, [
-    'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="dc.date"]', 'meta[name="DC.date"]',
-    'meta[itemprop="datePublished"]', 'time[datetime]',
+    'meta[property="article:published_time"]',
+    'meta[name="date"]',
+    'meta[name="dc.date"]',
+    'meta[name="DC.date"]',
+    'meta[itemprop="datePublished"]',
+    'time[datetime]',
   ])
   const author = metaContent(document, ['meta[name="author"]', 'meta[property="article:author"]', 'meta[name="dc.creator"]'])
   const site = metaContent(document, ['meta[property="og:site_name"]', 'meta[name="application-name"]'])
   const pageTitle = metaContent(document, ['meta[property="og:title"]']) || (document.querySelector('title')?.textContent ?? '').trim()
   const headline = (document.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim()
 
-  let article: ReturnType<Readability<DomNode>['parse']> = null
+  let article: ReturnType<Readability<DomNode>['parse']>
   try {
     article = new Readability<DomNode>(document, { serializer: (node) => node as unknown as DomNode }).parse()
   } catch {

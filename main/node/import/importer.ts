@@ -11,7 +11,14 @@ import { type ExtractedText, readHtml } from './html.js'
 import { readPdf } from './pdf.js'
 import { type PreparedQdpx, prepareQdpx } from './qdpx.js'
 import { ANNOTATIONS_DIR, DOCUMENTS_DIR, TAGS_FILE, type ProjectStore } from '../project/store.js'
-import { DOCX_EXTENSIONS, HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, PDF_EXTENSIONS, QDPX_EXTENSIONS, TEXT_EXTENSIONS } from '../../core/project/formats.js'
+import {
+  DOCX_EXTENSIONS,
+  HTML_EXTENSIONS,
+  MARKDOWN_EXTENSIONS,
+  PDF_EXTENSIONS,
+  QDPX_EXTENSIONS,
+  TEXT_EXTENSIONS,
+} from '../../core/project/formats.js'
 
 export { DOCX_EXTENSIONS, HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, PDF_EXTENSIONS, QDPX_EXTENSIONS, TEXT_EXTENSIONS }
 const ALL = [TEXT_EXTENSIONS, MARKDOWN_EXTENSIONS, HTML_EXTENSIONS, DOCX_EXTENSIONS, PDF_EXTENSIONS, QDPX_EXTENSIONS]
@@ -118,7 +125,10 @@ export async function importDocuments(store: ProjectStore, paths: readonly strin
   for (const file of files) {
     const info = await stat(file)
     if (info.size > MAX_IMPORT_BYTES) {
-      throw new DecodeError(file, `the file is ${Math.round(info.size / 2 ** 20)} MB, over the ${MAX_IMPORT_BYTES / 2 ** 20} MB import limit`)
+      throw new DecodeError(
+        file,
+        `the file is ${Math.round(info.size / 2 ** 20)} MB, over the ${MAX_IMPORT_BYTES / 2 ** 20} MB import limit`,
+      )
     }
     if (info.size === 0) throw new DecodeError(file, 'the file is empty')
     if (QDPX_EXTENSIONS.has(extname(file).toLowerCase())) {

@@ -21,7 +21,14 @@ interface TextItem {
 export async function readPdf(bytes: Uint8Array, path: string): Promise<ExtractedText> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false })
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+  })
   let doc: Awaited<typeof task.promise>
   try {
     doc = await task.promise
@@ -31,7 +38,8 @@ export async function readPdf(bytes: Uint8Array, path: string): Promise<Extracte
     throw new DecodeError(path, `this is not a readable PDF (${(e as Error).message})`)
   }
   try {
-    if (doc.numPages > MAX_PDF_PAGES) throw new DecodeError(path, `this PDF has ${doc.numPages} pages, over the ${MAX_PDF_PAGES}-page limit`)
+    if (doc.numPages > MAX_PDF_PAGES)
+      throw new DecodeError(path, `this PDF has ${doc.numPages} pages, over the ${MAX_PDF_PAGES}-page limit`)
     const pages: string[] = []
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n)
@@ -41,12 +49,20 @@ export async function readPdf(bytes: Uint8Array, path: string): Promise<Extracte
         text += item.str ?? ''
         if (item.hasEOL) text += '\n'
       }
-      pages.push(text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim())
+      pages.push(
+        text
+          .replace(/[ \t]+\n/g, '\n')
+          .replace(/\n{3,}/g, '\n\n')
+          .trim(),
+      )
       page.cleanup()
     }
     const text = pages.filter(Boolean).join('\n\n')
     if (!text.trim()) {
-      throw new DecodeError(path, 'this PDF has no text layer (its pages are images, probably scanned); run OCR on it first (e.g. ocrmypdf) and import the result')
+      throw new DecodeError(
+        path,
+        'this PDF has no text layer (its pages are images, probably scanned); run OCR on it first (e.g. ocrmypdf) and import the result',
+      )
     }
     const meta = await doc.getMetadata().catch(() => null)
     const info = (meta?.info ?? {}) as Record<string, unknown>

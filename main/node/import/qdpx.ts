@@ -83,14 +83,17 @@ export function tagsForCodes(codes: readonly QdaCode[], existing: readonly Tag[]
 
 async function readLimited(path: string): Promise<Uint8Array> {
   const info = await stat(path)
-  if (info.size > MAX_QDA_BYTES) throw new DecodeError(path, `the file is ${Math.round(info.size / 2 ** 20)} MB, over the ${MAX_QDA_BYTES / 2 ** 20} MB limit`)
+  if (info.size > MAX_QDA_BYTES)
+    throw new DecodeError(path, `the file is ${Math.round(info.size / 2 ** 20)} MB, over the ${MAX_QDA_BYTES / 2 ** 20} MB limit`)
   if (info.size === 0) throw new DecodeError(path, 'the file is empty')
   return readFile(path)
 }
 
 /** The .qde of an unpacked .qdpx: project.qde, or the one .qde file at its top level. */
 function qdeOf(files: Map<string, Uint8Array>, path: string): string {
-  const name = files.has('project.qde') ? 'project.qde' : [...files.keys()].find((n) => !n.includes('/') && n.toLowerCase().endsWith('.qde'))
+  const name = files.has('project.qde')
+    ? 'project.qde'
+    : [...files.keys()].find((n) => !n.includes('/') && n.toLowerCase().endsWith('.qde'))
   if (!name) throw new DecodeError(path, 'this .qdpx has no project.qde; it is not a REFI-QDA project')
   return decodeImportedText(files.get(name)!, `${path}:${name}`).text
 }
@@ -144,13 +147,20 @@ export async function prepareQdpx(store: ProjectStore, path: string, ids: string
     else throw new DecodeError(path, `${what} has neither plainTextPath nor PlainTextContent`)
     if (!text.trim()) throw new DecodeError(path, `${what} is empty`)
     const map = new OffsetMap(text)
-    const base = (source.name || source.guid).replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/^\.+/, '').slice(0, 80) || 'source'
+    const base =
+      (source.name || source.guid)
+        .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+        .replace(/^\.+/, '')
+        .slice(0, 80) || 'source'
     let file = extname(base).toLowerCase() === '.txt' ? base : `${base.replace(/\.[^.]{1,5}$/, '')}.txt`
     for (let n = 2; names.has(file); n++) file = `${basename(base, extname(base))}-${n}.txt`
     names.set(file, true)
     const id = documentIdFor(file, ids)
     ids.push(id)
-    const variable = (key: keyof typeof METADATA_VARIABLES) => Object.entries(source.variables).find(([k]) => k.trim().toLowerCase() === METADATA_VARIABLES[key])?.[1]?.trim() ?? ''
+    const variable = (key: keyof typeof METADATA_VARIABLES) =>
+      Object.entries(source.variables)
+        .find(([k]) => k.trim().toLowerCase() === METADATA_VARIABLES[key])?.[1]
+        ?.trim() ?? ''
     const entry: DocumentEntry = {
       id,
       file,
@@ -163,13 +173,33 @@ export async function prepareQdpx(store: ProjectStore, path: string, ids: string
     const items: Annotation[] = []
     for (const sel of source.selections) {
       if (!(sel.end > sel.start) || sel.end > map.codePointLength) {
-        throw new DecodeError(path, `PlainTextSelection ${sel.guid} in ${what} spans ${sel.start}..${sel.end}, outside its text (0..${map.codePointLength})`)
+        throw new DecodeError(
+          path,
+          `PlainTextSelection ${sel.guid} in ${what} spans ${sel.start}..${sel.end}, outside its text (0..${map.codePointLength})`,
+        )
       }
       const tagIds = [...new Set(sel.codeGuids.map((g) => byGuid.get(g)).filter((t): t is string => !!t))]
-      const note = sel.description || sel.noteGuids.map((g) => notes.get(g) ?? '').filter(Boolean).join('\n\n')
+      const note =
+        sel.description ||
+        sel.noteGuids
+          .map((g) => notes.get(g) ?? '')
+          .filter(Boolean)
+          .join('\n\n')
       const guid = sel.guid.replace(/^\{|\}$/g, '').toLowerCase()
-      const created = sel.creationDateTime && !Number.isNaN(Date.parse(sel.creationDateTime)) ? new Date(sel.creationDateTime).toISOString() : now
-      items.push(makeAnnotation({ id: `urn:uuid:${guid}`, now: created, source: `documents/${file}`, text: map, start: sel.start, end: sel.end, tagIds, note }))
+      const created =
+        sel.creationDateTime && !Number.isNaN(Date.parse(sel.creationDateTime)) ? new Date(sel.creationDateTime).toISOString() : now
+      items.push(
+        makeAnnotation({
+          id: `urn:uuid:${guid}`,
+          now: created,
+          source: `documents/${file}`,
+          text: map,
+          start: sel.start,
+          end: sel.end,
+          tagIds,
+          note,
+        }),
+      )
     }
     documents.push({ bytes: new TextEncoder().encode(text), entry })
     if (items.length) annotations.set(id, items)
@@ -184,7 +214,8 @@ export async function prepareQdpx(store: ProjectStore, path: string, ids: string
  */
 export async function importCodebook(store: ProjectStore, path: string): Promise<Tag[]> {
   const ext = extname(path).toLowerCase()
-  if (ext !== '.qdc' && ext !== '.qdpx') throw new ApiError('invalid-input', `${path}: a codebook is a REFI-QDA .qdc file (or a .qdpx project)`)
+  if (ext !== '.qdc' && ext !== '.qdpx')
+    throw new ApiError('invalid-input', `${path}: a codebook is a REFI-QDA .qdc file (or a .qdpx project)`)
   const info = await stat(path).catch(() => null)
   if (!info?.isFile()) throw new ApiError('not-found', `${path}: no such file`)
   const bytes = await readLimited(path)

@@ -30,7 +30,8 @@ export function unzipWithin(bytes: Uint8Array, path: string, what: string, budge
   let count = 0
   let failure: Error | null = null
   const unzip = new Unzip((file) => {
-    if (++count > MAX_ENTRIES) throw new DecodeError(path, `this ${what} holds more than ${MAX_ENTRIES} files; it is not a ${what} Parallax can read`)
+    if (++count > MAX_ENTRIES)
+      throw new DecodeError(path, `this ${what} holds more than ${MAX_ENTRIES} files; it is not a ${what} Parallax can read`)
     const chunks: Uint8Array[] = []
     file.ondata = (err, chunk, final) => {
       if (err) {

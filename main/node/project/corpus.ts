@@ -20,7 +20,8 @@ export async function readManifest(corpusDir: string): Promise<ProjectFile> {
     throw new ApiError('unreadable', `the bundled corpus manifest ${path} cannot be read: ${(e as Error).message}`)
   }
   const parsed = CorpusManifest.safeParse(data)
-  if (!parsed.success) throw new ApiError('unreadable', `the bundled corpus manifest ${path} is invalid: ${parsed.error.issues[0]?.message}`)
+  if (!parsed.success)
+    throw new ApiError('unreadable', `the bundled corpus manifest ${path} is invalid: ${parsed.error.issues[0]?.message}`)
   return parsed.data
 }
 

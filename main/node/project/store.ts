@@ -162,7 +162,10 @@ export class ProjectStore {
     const files = (await readdir(join(dir, DOCUMENTS_DIR)).catch(() => [] as string[])).filter((f) => !f.startsWith('.')).sort()
     const documents: DocumentEntry[] = []
     for (const file of files) {
-      const id = documentIdFor(file, documents.map((d) => d.id))
+      const id = documentIdFor(
+        file,
+        documents.map((d) => d.id),
+      )
       documents.push({ id, file, title: file, author: '', outlet: '', date: '', url: '' })
     }
     return { name: basename(dir), documents, settings: {} }
@@ -294,7 +297,8 @@ export class ProjectStore {
           this.undoStack.push({ label, changes: tx.changes })
           const size = (e: HistoryEntry) => e.changes.reduce((n, c) => n + (c.before?.length ?? 0) + c.after.length, 0)
           let bytes = this.undoStack.reduce((n, e) => n + size(e), 0)
-          while (this.undoStack.length > 1 && (this.undoStack.length > HISTORY_LIMIT || bytes > HISTORY_MAX_BYTES)) bytes -= size(this.undoStack.shift()!)
+          while (this.undoStack.length > 1 && (this.undoStack.length > HISTORY_LIMIT || bytes > HISTORY_MAX_BYTES))
+            bytes -= size(this.undoStack.shift()!)
           this.redoStack = []
         }
       }
@@ -371,7 +375,13 @@ export class ProjectStore {
     this.document(docId)
     const path = this.annotationsPath(docId)
     await mkdir(join(this.dir, ANNOTATIONS_DIR), { recursive: true })
-    const file = await this.update(path, AnnotationFile, () => annotationFile([]), (f) => annotationFile(change([...f.items])), tx)
+    const file = await this.update(
+      path,
+      AnnotationFile,
+      () => annotationFile([]),
+      (f) => annotationFile(change([...f.items])),
+      tx,
+    )
     this.annotations.set(docId, file.items)
     return file.items
   }

@@ -4,7 +4,15 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { type Anchor, anchorAnnotation, withSpan } from '../../core/annotations/anchor.js'
-import { type Annotation, makeAnnotation, noteOf, positionOf, quoteOf, TAG_IRI_PREFIX, tagIdsOf } from '../../core/annotations/annotation.js'
+import {
+  type Annotation,
+  makeAnnotation,
+  noteOf,
+  positionOf,
+  quoteOf,
+  TAG_IRI_PREFIX,
+  tagIdsOf,
+} from '../../core/annotations/annotation.js'
 import {
   type AnnotationItem,
   type Api,
@@ -374,7 +382,8 @@ export class Service implements Api {
   private async tagIds(names: readonly string[], tx: Transaction): Promise<{ ids: string[]; created: Tag[] }> {
     const created: Tag[] = []
     const lookup = (tags: readonly Tag[]) => [...new Set(names.map((n) => findTagByName(tags, n)?.id))]
-    if (names.every((n) => findTagByName(this.store.codebook.tags, n))) return { ids: lookup(this.store.codebook.tags) as string[], created }
+    if (names.every((n) => findTagByName(this.store.codebook.tags, n)))
+      return { ids: lookup(this.store.codebook.tags) as string[], created }
     const codebook = await this.store.updateCodebook((book) => {
       created.length = 0
       let tags = book.tags
@@ -439,7 +448,8 @@ export class Service implements Api {
   async updateAnnotation(input: OperationInput<'updateAnnotation'>): Promise<Results['updateAnnotation']> {
     const { docId, id } = input
     const current = this.stored(docId, id)
-    if ((input.start === undefined) !== (input.end === undefined)) throw new ApiError('invalid-input', 'give both start and end to change the span')
+    if ((input.start === undefined) !== (input.end === undefined))
+      throw new ApiError('invalid-input', 'give both start and end to change the span')
     const map = input.start !== undefined ? await this.span(docId, input.start, input.end!) : null
     const result = await this.store.transaction('Edit annotation', async (tx) => {
       const { ids, created } = input.tags ? await this.tagIds(input.tags, tx) : { ids: tagIdsOf(current), created: [] as Tag[] }
@@ -475,7 +485,9 @@ export class Service implements Api {
 
   async deleteAnnotation({ docId, id }: OperationInput<'deleteAnnotation'>): Promise<Results['deleteAnnotation']> {
     this.stored(docId, id)
-    await this.store.transaction('Delete annotation', (tx) => this.store.updateAnnotations(docId, (items) => items.filter((a) => a.id !== id), tx))
+    await this.store.transaction('Delete annotation', (tx) =>
+      this.store.updateAnnotations(docId, (items) => items.filter((a) => a.id !== id), tx),
+    )
     this.anchors.delete(id)
     this.emit({ type: 'annotations-changed', docId })
     return { deleted: id }
@@ -602,7 +614,10 @@ export class Service implements Api {
       if (authors && !authors.has(doc.author)) continue
       const annotations = this.store.annotationsOf(doc.id).filter((a) => !wanted || tagIdsOf(a).some((t) => wanted!.has(t)))
       if (annotations.length === 0) continue
-      const map = await this.text(doc.id).then((t) => t.map, () => null)
+      const map = await this.text(doc.id).then(
+        (t) => t.map,
+        () => null,
+      )
       for (const a of annotations) {
         const anchor = this.anchorOf(a)
         if (statuses && !statuses.has(anchor.status)) continue
@@ -681,7 +696,14 @@ export class Service implements Api {
 
   async suggestBoilerplate({ id }: OperationInput<'suggestBoilerplate'>): Promise<Results['suggestBoilerplate']> {
     const { map } = await this.text(id)
-    return { suggestions: suggestBoilerplate(map.text).map((s) => ({ start: s.start, end: s.end, reason: s.reason, text: map.slice(s.start, s.end) })) }
+    return {
+      suggestions: suggestBoilerplate(map.text).map((s) => ({
+        start: s.start,
+        end: s.end,
+        reason: s.reason,
+        text: map.slice(s.start, s.end),
+      })),
+    }
   }
 
   async importCodebook({ path }: OperationInput<'importCodebook'>): Promise<Results['importCodebook']> {
