@@ -10,8 +10,9 @@ import {
   noteOf,
   positionOf,
   quoteOf,
-  TAG_IRI_PREFIX,
   tagIdsOf,
+  withTags,
+  withTagsAndNote,
 } from '../../core/annotations/annotation.js'
 import {
   type AnnotationItem,
@@ -460,15 +461,7 @@ export class Service implements Api {
         (items) =>
           items.map((a) => {
             if (a.id !== id) return a
-            let body = a.body.filter((b) => b.purpose !== 'tagging' && b.purpose !== 'commenting')
-            body = [...ids.map((t) => ({ type: 'SpecificResource', purpose: 'tagging', source: TAG_IRI_PREFIX + t })), ...body]
-            if (note.trim()) body.push({ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/markdown' })
-            next = {
-              ...a,
-              body,
-              motivation: note.trim() ? 'commenting' : ids.length ? 'tagging' : 'highlighting',
-              modified: new Date().toISOString(),
-            }
+            next = { ...withTagsAndNote(a, ids, note), modified: new Date().toISOString() }
             if (map) next = withSpan(next, map, input.start!, input.end!)
             return next
           }),
@@ -547,10 +540,7 @@ export class Service implements Api {
             const after = [...new Set(change(before))]
             if (after.join() === before.join()) return a
             changed++
-            const others = a.body.filter((b) => b.purpose !== 'tagging')
-            const body = [...after.map((t) => ({ type: 'SpecificResource', purpose: 'tagging', source: TAG_IRI_PREFIX + t })), ...others]
-            const motivation = noteOf(a).trim() ? 'commenting' : after.length ? 'tagging' : 'highlighting'
-            return { ...a, body, motivation }
+            return withTags(a, after)
           }),
         tx,
       )
