@@ -1,15 +1,8 @@
 import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import { zipSync } from 'fflate'
 import { ApiError } from '../../core/contract/api.js'
-import type { Tag } from '../../core/annotations/codebook.js'
-import {
-  type ExcerptScope,
-  type ExcerptSet,
-  type ExcerptSource,
-  ScopeError,
-  selectExcerpts,
-  tagsInTreeOrder,
-} from '../../core/export/excerpts.js'
+import { type Tag, tagTree } from '../../core/annotations/codebook.js'
+import { type ExcerptScope, type ExcerptSet, type ExcerptSource, ScopeError, selectExcerpts } from '../../core/export/excerpts.js'
 import { excerptsToCsv } from '../../core/export/csv.js'
 import { excerptsToHtml } from '../../core/export/html.js'
 import { excerptsToJsonLd, exportBaseName } from '../../core/export/jsonld.js'
@@ -244,22 +237,20 @@ export function unifyLineEnds(text: string): { text: string; move: (position: nu
 }
 
 function codeTree(tags: readonly Tag[]): QdaCode[] {
-  const ordered = tagsInTreeOrder(tags)
-  const ids = new Set(tags.map((t) => t.id))
-  const nodes = new Map<string, QdaCode>(
-    ordered.map((t) => [
-      t.id,
-      { guid: guidFor(`tag:${t.id}`), name: t.name, color: t.colour, description: t.description, isCodable: true, children: [] },
-    ]),
-  )
+  const nodes = new Map<string, QdaCode>()
   const roots: QdaCode[] = []
-  const placed = new Set<string>()
-  for (const t of ordered) {
-    const node = nodes.get(t.id)!
-    // A parent that is missing, or a cycle, puts the tag at the top level.
-    const parent = t.parent && ids.has(t.parent) && placed.has(t.parent) ? nodes.get(t.parent) : undefined
-    ;(parent ? parent.children : roots).push(node)
-    placed.add(t.id)
+  // tagTree puts a tag whose parent is missing, or where a cycle is entered, at depth 0: the top level.
+  for (const { tag: t, depth } of tagTree(tags)) {
+    const node: QdaCode = {
+      guid: guidFor(`tag:${t.id}`),
+      name: t.name,
+      color: t.colour,
+      description: t.description,
+      isCodable: true,
+      children: [],
+    }
+    nodes.set(t.id, node)
+    ;(depth ? nodes.get(t.parent!)!.children : roots).push(node)
   }
   return roots
 }

@@ -26,7 +26,16 @@ import {
   type RetrievedItem,
   type SearchHit,
 } from '../../core/contract/api.js'
-import { addTag, CodebookError, descendantIds, editTag, findTagByName, removeTag, type Tag } from '../../core/annotations/codebook.js'
+import {
+  addTag,
+  CodebookError,
+  editTag,
+  findTagByName,
+  removeTag,
+  type Tag,
+  unusedTagId,
+  withDescendantIds,
+} from '../../core/annotations/codebook.js'
 import { stableStringify } from '../../core/project/json.js'
 import { contextOf, findHits, fold, type Folded, foldString, MAX_HITS, parseQuery } from '../../core/text/search.js'
 import { OffsetMap } from '../../core/text/offsets.js'
@@ -399,11 +408,7 @@ export class Service implements Api {
   }
 
   private newTagId(tags: readonly Tag[]): string {
-    const taken = new Set(tags.map((t) => t.id))
-    let id: string
-    do id = `t${randomUUID().slice(0, 8)}`
-    while (taken.has(id))
-    return id
+    return unusedTagId(new Set(tags.map((t) => t.id)), randomUUID)
   }
 
   /** Checks a span against a document's current text. */
@@ -590,10 +595,7 @@ export class Service implements Api {
   async retrieve(input: OperationInput<'retrieve'>): Promise<Results['retrieve']> {
     const tags = this.store.codebook.tags
     let wanted: Set<string> | null = null
-    if (input.tagIds?.length) {
-      wanted = new Set(input.tagIds)
-      if (input.includeChildren !== false) for (const id of input.tagIds) for (const d of descendantIds(tags, id)) wanted.add(d)
-    }
+    if (input.tagIds?.length) wanted = input.includeChildren !== false ? withDescendantIds(tags, input.tagIds) : new Set(input.tagIds)
     const authors = input.authors?.length ? new Set(input.authors) : null
     const docIds = input.docIds?.length ? new Set(input.docIds) : null
     const statuses = input.status?.length ? new Set(input.status) : null
