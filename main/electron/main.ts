@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { type ApiEvent, dispatch, type Envelope, operationNames } from '../core/contract/api.js'
+import { IMPORT_EXTENSIONS, IMPORT_FORMATS } from '../core/project/formats.js'
 import { stableStringify } from '../core/project/json.js'
 import { writeDurable } from '../node/project/durable.js'
 import { APP_NAME, userDataDir } from '../node/project/paths.js'
@@ -175,7 +176,11 @@ async function start(): Promise<void> {
               const r = await dialog.showOpenDialog(win, {
                 title: 'Add Documents',
                 properties: ['openFile', 'multiSelections'],
-                filters: [{ name: 'Text and Markdown', extensions: ['txt', 'text', 'md', 'markdown'] }],
+                // Electron wants endings without the dot; the first filter (every format) is the default.
+                filters: [
+                  { name: 'All supported documents', extensions: IMPORT_EXTENSIONS.map((e) => e.slice(1)) },
+                  ...IMPORT_FORMATS.map((f) => ({ name: f.label, extensions: f.extensions.map((e) => e.slice(1)) })),
+                ],
               })
               if (!r.canceled && r.filePaths.length)
                 await service.importDocuments({ paths: r.filePaths }).catch((e) => fail('Cannot add the documents', e))
