@@ -1,5 +1,7 @@
 import { extname } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { operations } from '../../main/core/contract/api.js'
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormat } from '../../main/core/export/formats.js'
 import { extensionOf, IMPORT_EXTENSIONS, IMPORT_FORMATS_LIST, importFormatOf } from '../../main/core/project/formats.js'
 
 // The one list of import formats: what messages name, what pickers offer, how a file is recognised.
@@ -19,5 +21,20 @@ describe('import formats', () => {
     expect(importFormatOf('project.qdpx')).toBe('qdpx')
     expect(importFormatOf('sheet.xlsx')).toBeUndefined()
     expect(importFormatOf('.txt')).toBeUndefined()
+  })
+})
+
+describe('export formats', () => {
+  it('lists each format once, in the order the CLI and the API name them', () => {
+    expect(EXPORT_FORMAT_IDS.join('|')).toBe('md|html|docx|csv|pdf|jsonld|qdpx')
+    for (const id of EXPORT_FORMAT_IDS) expect(EXPORT_FORMATS[id].id).toBe(id)
+    expect(Object.keys(EXPORT_FORMATS)).toEqual([...EXPORT_FORMAT_IDS])
+    expect(operations.exportExcerpts.shape.format.options).toEqual([...EXPORT_FORMAT_IDS])
+  })
+
+  it('knows its own ids and nothing else', () => {
+    expect(isExportFormat('qdpx')).toBe(true)
+    expect(isExportFormat('constructor')).toBe(false)
+    expect(isExportFormat('MD')).toBe(false)
   })
 })

@@ -4,6 +4,7 @@ import { ApiError } from '../../core/contract/api.js'
 import { type Tag, tagTree } from '../../core/annotations/codebook.js'
 import { type ExcerptScope, type ExcerptSet, type ExcerptSource, ScopeError, selectExcerpts } from '../../core/export/excerpts.js'
 import { excerptsToCsv } from '../../core/export/csv.js'
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, isExportFormat } from '../../core/export/formats.js'
 import { excerptsToHtml } from '../../core/export/html.js'
 import { excerptsToJsonLd, exportBaseName } from '../../core/export/jsonld.js'
 import { excerptsToMarkdown } from '../../core/export/markdown.js'
@@ -27,9 +28,6 @@ import type { ProjectStore } from '../project/store.js'
 // package), PDF (the HTML printed by Chromium, export-pdf.ts) and REFI-QDA .qdpx (project.qde plus
 // the sources as UTF-8 text, zipped with fflate).
 
-export const EXPORT_FORMATS = ['md', 'html', 'docx', 'csv', 'pdf', 'jsonld', 'qdpx'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
-
 export interface ExportRequest extends ExcerptScope {
   format: ExportFormat
 }
@@ -43,16 +41,6 @@ export interface ExportFile {
   text?: string
   /** How many excerpts (annotations) it holds. */
   excerpts: number
-}
-
-const FORMATS: Record<ExportFormat, { suffix: string; mediaType: string }> = {
-  md: { suffix: '.excerpts.md', mediaType: 'text/markdown; charset=utf-8' },
-  html: { suffix: '.excerpts.html', mediaType: 'text/html; charset=utf-8' },
-  docx: { suffix: '.excerpts.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  csv: { suffix: '.excerpts.csv', mediaType: 'text/csv; charset=utf-8' },
-  pdf: { suffix: '.excerpts.pdf', mediaType: 'application/pdf' },
-  jsonld: { suffix: '.annotations.jsonld', mediaType: 'application/ld+json' },
-  qdpx: { suffix: '.qdpx', mediaType: 'application/zip' },
 }
 
 /** Names the tool in REFI-QDA files (Project origin). */
@@ -89,8 +77,10 @@ function select(source: ExcerptSource, scope: ExcerptScope): ExcerptSet {
 export type PdfPrinter = (html: string, title: string) => Promise<Uint8Array>
 
 export async function exportExcerpts(store: ProjectStore, request: ExportRequest, printPdf: PdfPrinter = htmlToPdf): Promise<ExportFile> {
-  const format = FORMATS[request.format]
-  if (!format) throw new ApiError('invalid-input', `unknown export format "${request.format}" (one of ${EXPORT_FORMATS.join(', ')})`)
+  if (!isExportFormat(request.format)) {
+    throw new ApiError('invalid-input', `unknown export format "${request.format}" (one of ${EXPORT_FORMAT_IDS.join(', ')})`)
+  }
+  const format = EXPORT_FORMATS[request.format]
   const source = await loadExcerptSource(store)
   const set = select(source, request)
   const fileName = exportBaseName(store.name) + format.suffix

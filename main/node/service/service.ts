@@ -48,6 +48,7 @@ import { EngineRunner } from '../engine/runner.js'
 import { type EngineJob, runJob } from '../engine/worker.js'
 import { writeDurable } from '../project/durable.js'
 import type { PdfPrinter } from '../export/export.js'
+import { EXPORT_FORMATS } from '../../core/export/formats.js'
 import { annotationCollection, exportBaseName } from '../../core/export/jsonld.js'
 import { normaliseRanges, suggestBoilerplate } from '../../core/project/exclusions.js'
 import { defaultProjectDir } from '../project/paths.js'
@@ -377,8 +378,9 @@ export class Service implements Api {
 
   async exportAnnotations(): Promise<Results['exportAnnotations']> {
     const items = (await this.listAnnotations({})).items.map((i) => i.annotation)
-    const fileName = `${exportBaseName(this.store.name)}.annotations.jsonld`
-    return { fileName, mediaType: 'application/ld+json', content: stableStringify(annotationCollection(this.store.name, items)) }
+    const { suffix, mediaType } = EXPORT_FORMATS.jsonld
+    const fileName = exportBaseName(this.store.name) + suffix
+    return { fileName, mediaType, content: stableStringify(annotationCollection(this.store.name, items)) }
   }
 
   // --- Annotations -----------------------------------------------------------------------------
