@@ -14,24 +14,16 @@ export interface ExportFormatInfo {
   mediaType: string
 }
 
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
 /** Every export format, by id, in the order of EXPORT_FORMAT_IDS. */
 export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportFormatInfo>> = {
   md: { id: 'md', label: 'Markdown', suffix: '.excerpts.md', mediaType: 'text/markdown; charset=utf-8' },
   html: { id: 'html', label: 'HTML (printable)', suffix: '.excerpts.html', mediaType: 'text/html; charset=utf-8' },
-  docx: {
-    id: 'docx',
-    label: 'Word (DOCX)',
-    suffix: '.excerpts.docx',
-    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  },
+  docx: { id: 'docx', label: 'Word (DOCX)', suffix: '.excerpts.docx', mediaType: DOCX },
   csv: { id: 'csv', label: 'CSV (one row per annotation)', suffix: '.excerpts.csv', mediaType: 'text/csv; charset=utf-8' },
   pdf: { id: 'pdf', label: 'PDF', suffix: '.excerpts.pdf', mediaType: 'application/pdf' },
-  jsonld: {
-    id: 'jsonld',
-    label: 'W3C Web Annotation (JSON-LD)',
-    suffix: '.annotations.jsonld',
-    mediaType: 'application/ld+json',
-  },
+  jsonld: { id: 'jsonld', label: 'W3C Web Annotation (JSON-LD)', suffix: '.annotations.jsonld', mediaType: 'application/ld+json' },
   qdpx: { id: 'qdpx', label: 'REFI-QDA project (.qdpx)', suffix: '.qdpx', mediaType: 'application/zip' },
 }
 

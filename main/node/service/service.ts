@@ -81,10 +81,24 @@ export class Service implements Api {
     for (const listener of this.listeners) listener(event)
   }
 
-  /** Tells every view that the codebook and every document's annotations may have changed. */
-  private emitAllAnnotations(): void {
-    this.emit({ type: 'codebook-changed' })
-    for (const d of this.project.project.documents) this.emit({ type: 'annotations-changed', docId: d.id })
+  /** Waits for a change, then tells the views what changed (`events`, or events made from its result). */
+  private async changed<T>(change: Promise<T>, events: ApiEvent[] | ((result: T) => ApiEvent[])): Promise<T> {
+    const result = await change
+    for (const event of typeof events === 'function' ? events(result) : events) this.emit(event)
+    return result
+  }
+
+  /** The events of an annotation change: its document's annotations, and the codebook if tags were created. */
+  private annotationEvents(docId: string, createdTags: readonly unknown[] = []): ApiEvent[] {
+    return [{ type: 'annotations-changed', docId }, ...(createdTags.length ? [{ type: 'codebook-changed' } as const] : [])]
+  }
+
+  /** The events of a change that may touch the codebook and every document's annotations. */
+  private everythingAnnotatedEvents(): ApiEvent[] {
+    return [
+      { type: 'codebook-changed' },
+      ...this.project.project.documents.map((d) => ({ type: 'annotations-changed', docId: d.id }) as const),
+    ]
   }
 
   /**
@@ -139,15 +153,11 @@ export class Service implements Api {
   }
 
   async updateDocumentMetadata(input: OperationInput<'updateDocumentMetadata'>): Promise<Results['updateDocumentMetadata']> {
-    const result = await documents.updateDocumentMetadata(this.open, input)
-    this.emit({ type: 'project-changed' })
-    return result
+    return this.changed(documents.updateDocumentMetadata(this.open, input), [{ type: 'project-changed' }])
   }
 
   async setExcludedRanges(input: OperationInput<'setExcludedRanges'>): Promise<Results['setExcludedRanges']> {
-    const result = await documents.setExcludedRanges(this.open, input)
-    this.emit({ type: 'project-changed' })
-    return result
+    return this.changed(documents.setExcludedRanges(this.open, input), [{ type: 'project-changed' }])
   }
 
   async suggestBoilerplate(input: OperationInput<'suggestBoilerplate'>): Promise<Results['suggestBoilerplate']> {
@@ -169,8 +179,9 @@ export class Service implements Api {
   }
 
   async importCodebook({ path }: OperationInput<'importCodebook'>): Promise<Results['importCodebook']> {
-    const added = await transfer.importCodebook(this.project, path)
-    if (added.length) this.emit({ type: 'codebook-changed' })
+    const added = await this.changed(transfer.importCodebook(this.project, path), (tags) =>
+      tags.length ? [{ type: 'codebook-changed' }] : [],
+    )
     return { added }
   }
 
@@ -189,29 +200,20 @@ export class Service implements Api {
   }
 
   async createAnnotation(input: OperationInput<'createAnnotation'>): Promise<Results['createAnnotation']> {
-    const result = await annotations.createAnnotation(this.open, input)
-    this.emit({ type: 'annotations-changed', docId: input.docId })
-    if (result.createdTags.length) this.emit({ type: 'codebook-changed' })
-    return result
+    return this.changed(annotations.createAnnotation(this.open, input), (r) => this.annotationEvents(input.docId, r.createdTags))
   }
 
   async updateAnnotation(input: OperationInput<'updateAnnotation'>): Promise<Results['updateAnnotation']> {
-    const result = await annotations.updateAnnotation(this.open, input)
-    this.emit({ type: 'annotations-changed', docId: input.docId })
-    if (result.createdTags.length) this.emit({ type: 'codebook-changed' })
-    return result
+    return this.changed(annotations.updateAnnotation(this.open, input), (r) => this.annotationEvents(input.docId, r.createdTags))
   }
 
   async deleteAnnotation(input: OperationInput<'deleteAnnotation'>): Promise<Results['deleteAnnotation']> {
-    const result = await annotations.deleteAnnotation(this.open, input)
-    this.emit({ type: 'annotations-changed', docId: input.docId })
-    return result
+    return this.changed(annotations.deleteAnnotation(this.open, input), this.annotationEvents(input.docId))
   }
 
   /** After undo or redo: fresh anchors, and every view told. */
   private async afterHistory(): Promise<void> {
-    await this.open.anchors.anchorAll()
-    this.emitAllAnnotations()
+    await this.changed(this.open.anchors.anchorAll(), () => this.everythingAnnotatedEvents())
   }
 
   async undo(_input: OperationInput<'undo'> = {}): Promise<Results['undo']> {
@@ -229,27 +231,19 @@ export class Service implements Api {
   // --- Codebook --------------------------------------------------------------------------------
 
   async createTag(input: OperationInput<'createTag'>): Promise<Results['createTag']> {
-    const result = await codebook.createTag(this.project, input)
-    this.emit({ type: 'codebook-changed' })
-    return result
+    return this.changed(codebook.createTag(this.project, input), [{ type: 'codebook-changed' }])
   }
 
   async updateTag(input: OperationInput<'updateTag'>): Promise<Results['updateTag']> {
-    const result = await codebook.updateTag(this.project, input)
-    this.emit({ type: 'codebook-changed' })
-    return result
+    return this.changed(codebook.updateTag(this.project, input), [{ type: 'codebook-changed' }])
   }
 
   async mergeTags(input: OperationInput<'mergeTags'>): Promise<Results['mergeTags']> {
-    const result = await codebook.mergeTags(this.project, input)
-    this.emitAllAnnotations()
-    return result
+    return this.changed(codebook.mergeTags(this.project, input), () => this.everythingAnnotatedEvents())
   }
 
   async deleteTag(input: OperationInput<'deleteTag'>): Promise<Results['deleteTag']> {
-    const result = await codebook.deleteTag(this.project, input)
-    this.emitAllAnnotations()
-    return result
+    return this.changed(codebook.deleteTag(this.project, input), () => this.everythingAnnotatedEvents())
   }
 
   // --- Finding things again --------------------------------------------------------------------
