@@ -3,11 +3,14 @@ import { z } from 'zod'
 // tags.json: the codebook. Tags are referenced from annotations by id, so renaming a tag never
 // touches an annotation file.
 
+/** A tag colour: CSS hex, #rrggbb. */
+export const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/
+
 export const Tag = z.looseObject({
   id: z.string().regex(/^[A-Za-z0-9_-]+$/),
   name: z.string().min(1),
   /** CSS hex colour, #rrggbb. */
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  colour: z.string().regex(HEX_COLOUR),
   /** Id of the parent tag, or null at the top level. */
   parent: z.string().nullable().default(null),
   description: z.string().default(''),
@@ -28,6 +31,14 @@ export const TAG_PALETTE = ['#e6a23c', '#5b8ff9', '#5ad8a6', '#e8684a', '#9270ca
 /** The colour for the n-th tag of a codebook. */
 export function paletteColour(n: number): string {
   return TAG_PALETTE[n % TAG_PALETTE.length]
+}
+
+/**
+ * A tag's colour, or `fallback` when there is no tag or its colour is not #rrggbb: files are
+ * validated on load, but what goes into a style attribute or a document is checked again.
+ */
+export function safeColour(tag: Tag | undefined, fallback = '#888888'): string {
+  return tag && HEX_COLOUR.test(tag.colour) ? tag.colour : fallback
 }
 
 /** Finds a tag by name, ignoring case and surrounding space. */

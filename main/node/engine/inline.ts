@@ -53,7 +53,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     const text = await readTextFile(path)
     documents.push({ id, path, title: typeof title === 'string' ? title : title(text) })
     // Excluded ranges are blanked with offsets kept, so passages' start/end/text still refer to the file.
-    texts.push({ id, text: excluded?.length ? maskExcluded(text, excluded) : text })
+    texts.push({ id, text: maskExcluded(text, excluded ?? []) })
     originals.set(id, text)
   }
   if (await stat(join(dir, PROJECT_FILE)).catch(() => null)) {

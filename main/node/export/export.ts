@@ -1,7 +1,7 @@
 import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import { zipSync } from 'fflate'
 import { ApiError } from '../../core/contract/api.js'
-import { type Tag, tagTree } from '../../core/annotations/codebook.js'
+import { safeColour, type Tag, tagTree } from '../../core/annotations/codebook.js'
 import { type ExcerptScope, type ExcerptSet, type ExcerptSource, ScopeError, selectExcerpts } from '../../core/export/excerpts.js'
 import { excerptsToCsv } from '../../core/export/csv.js'
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, isExportFormat } from '../../core/export/formats.js'
@@ -122,7 +122,7 @@ export function exportResult(file: ExportFile): { fileName: string; mediaType: s
 
 /** "#e6a23c" → "E6A23C" (docx colours have no "#"). */
 function docxColour(tag: Tag | undefined): string {
-  return tag && /^#[0-9a-fA-F]{6}$/.test(tag.colour) ? tag.colour.slice(1).toUpperCase() : '888888'
+  return safeColour(tag).slice(1).toUpperCase()
 }
 
 /** Runs for text with line breaks kept. */
