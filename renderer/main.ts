@@ -1,4 +1,4 @@
-import { noteOf, positionOf, tagIdsOf } from '../main/core/annotations/annotation.js'
+import { noteOf, positionOf, tagIdsOf } from '../main/core/annotations/annotation-parts.js'
 import type { AnnotationItem, OverlapsView, ProjectView, RetrievedItem, SearchHit } from '../main/core/contract/api.js'
 import { AnnotationEditor } from './annotate/annotation-editor.js'
 import { connect } from './shared/client.js'

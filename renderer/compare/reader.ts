@@ -3,7 +3,7 @@ import { EditorState, Plugin, PluginKey, TextSelection, type Transaction } from 
 import { Decoration, DecorationSet, EditorView } from 'prosemirror-view'
 import type { AnnotationItem, DocumentView } from '../../main/core/contract/api.js'
 import type { Tag } from '../../main/core/annotations/codebook.js'
-import { positionOf, tagIdsOf } from '../../main/core/annotations/annotation.js'
+import { positionOf, tagIdsOf } from '../../main/core/annotations/annotation-parts.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
 import { type LineIndex, offsetToPos, posToOffset, textToDoc } from './doc-model.js'
 import { el } from '../shared/dom.js'

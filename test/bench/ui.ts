@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util'
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { build } from '../../electron.config.js'
 import { type Annotation, annotationFile, makeAnnotation } from '../../main/core/annotations/annotation.js'
-import { operations } from '../../main/core/contract/api.js'
+import { operationNames } from '../../main/core/contract/api.js'
 import type { Tag } from '../../main/core/annotations/codebook.js'
 import { stableStringify } from '../../main/core/project/json.js'
 import type { DocumentEntry, ProjectFile } from '../../main/core/project/project.js'
@@ -327,7 +327,7 @@ export function machineLoad(): string {
 export function timeOperations(service: Service): { op: string; ms: number }[] {
   const log: { op: string; ms: number }[] = []
   const target = service as unknown as Record<string, (input: unknown) => Promise<unknown>>
-  for (const op of Object.keys(operations)) {
+  for (const op of operationNames) {
     const f = target[op]
     if (typeof f !== 'function') continue
     target[op] = async (input: unknown) => {

@@ -1,4 +1,8 @@
 import { z } from 'zod'
+import { descendantIds } from './tag-tree.js'
+
+// Walks of the tag tree are in tag-tree.ts (no zod, so the renderer can use them).
+export { descendantIds }
 
 // tags.json: the codebook. Tags are referenced from annotations by id, so renaming a tag never
 // touches an annotation file.
@@ -34,22 +38,6 @@ export function paletteColour(n: number): string {
 export function findTagByName(tags: readonly Tag[], name: string): Tag | undefined {
   const key = name.trim().toLocaleLowerCase()
   return tags.find((t) => t.name.trim().toLocaleLowerCase() === key)
-}
-
-/** Ids of a tag's descendants (children, their children, …), not including the tag itself. */
-export function descendantIds(tags: readonly Tag[], id: string): Set<string> {
-  const out = new Set<string>()
-  const stack = [id]
-  while (stack.length) {
-    const parent = stack.pop()!
-    for (const t of tags) {
-      if (t.parent === parent && !out.has(t.id) && t.id !== id) {
-        out.add(t.id)
-        stack.push(t.id)
-      }
-    }
-  }
-  return out
 }
 
 /** A problem with a codebook change, in words for the person making it. */

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
-import { dispatch } from '../../core/contract/api.js'
+import { dispatch } from '../../core/contract/schemas.js'
 import { CONTENT_SECURITY_POLICY } from '../../core/contract/csp.js'
 import type { Service } from '../service/service.js'
 

@@ -34,6 +34,7 @@ import type { DefinitionResult } from '../../core/definitions/definitions.js'
 import { maskExcluded, withOriginalTexts } from '../../core/project/exclusions.js'
 import type { OverlapResult } from '../../core/engine/overlaps.js'
 import { ensureDefaultProject } from '../project/corpus.js'
+import { annotationSpans } from './annotation-spans.js'
 import { EngineRunner } from '../engine/runner.js'
 import { type EngineJob, runJob } from '../engine/worker.js'
 import { writeDurable } from '../project/durable.js'
@@ -376,6 +377,10 @@ export class Service implements Api {
   async listAnnotations({ docId }: OperationInput<'listAnnotations'>): Promise<Results['listAnnotations']> {
     const docs = docId ? [this.store.document(docId)] : this.store.project.documents
     return { items: docs.flatMap((d) => this.store.annotationsOf(d.id).map((a) => this.item(d.id, a))) }
+  }
+
+  async listAnnotationSpans({ docId }: OperationInput<'listAnnotationSpans'>): Promise<Results['listAnnotationSpans']> {
+    return { spans: annotationSpans(this.store.annotationsOf(this.store.document(docId).id), (a) => this.anchorOf(a).status) }
   }
 
   /** Ids for tag names, creating the tags that do not exist yet (one durable write for all). */
