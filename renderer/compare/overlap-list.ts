@@ -1,5 +1,5 @@
 import type { Overlap } from '../../main/core/engine/overlaps.js'
-import { el } from '../shared/dom.js'
+import { el, select } from '../shared/dom.js'
 import type { State, StateSource } from '../state/store.js'
 import { filterOverlaps } from './overlap-filter.js'
 
@@ -9,14 +9,12 @@ import { filterOverlaps } from './overlap-filter.js'
 export class OverlapList {
   readonly dom: HTMLElement
   private readonly list = el('ul', { class: 'overlap-list', role: 'listbox', 'aria-label': 'Shared passages, best first', tabindex: '0' })
-  private readonly kind = el(
-    'select',
-    { 'aria-label': 'Kind' },
-    el('option', { value: '' }, 'All kinds'),
-    el('option', { value: 'verbatim' }, 'Verbatim'),
-    el('option', { value: 'variant' }, 'Variant'),
-    el('option', { value: 'paraphrase' }, 'Paraphrase'),
-  )
+  private readonly kind = select({ 'aria-label': 'Kind' }, [
+    ['', 'All kinds'],
+    ['verbatim', 'Verbatim'],
+    ['variant', 'Variant'],
+    ['paraphrase', 'Paraphrase'],
+  ])
   private readonly minScore = el('input', {
     type: 'number',
     min: '0',
