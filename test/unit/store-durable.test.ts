@@ -136,7 +136,7 @@ describe('opening a project after a crash', () => {
     const t = await tempDir()
     cleanups.push(t.cleanup)
     const store = await ProjectStore.open(t.dir, { create: true })
-    await store.updateCodebook((b) => ({ ...b, tags: [{ id: 't1', name: 'one', colour: '', parent: null, description: '' }] }))
+    await store.updateCodebook((b) => ({ ...b, tags: [{ id: 't1', name: 'one', colour: '#336699', parent: null, description: '' }] }))
     const annotations = join(t.dir, 'annotations')
     await mkdir(annotations)
     // What kill -9 leaves: a temporary file of this version and one of write-file-atomic (earlier versions).
