@@ -1,5 +1,16 @@
 import { spawnSync } from 'node:child_process'
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,7 +37,9 @@ import { decodeUtf8 } from '../../main/node/project/decode.js'
 //   bundled     corpus/ (the five bundled texts; the engine reads the folder itself)
 //   copyright   /usr/share/doc/*/copyright: licences and notices, heavy reuse
 //   changelogs  /usr/share/doc/**/changelog*.gz, gunzipped
-// --documents N keeps the first N files of each corpus (sorted by path), for quick iterations.
+// --documents N keeps the first N files of each corpus (sorted by path), for quick iterations;
+// --missed N prints (to stderr) N of sim_text's runs the engine does not cover; --keep keeps the
+// temporary folder (the corpora as read, each one's engine JSON and sim_text output).
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 type Corpus = 'bundled' | 'copyright' | 'changelogs'
@@ -200,7 +213,11 @@ interface FileIndex {
 }
 
 /** Share of sim_text's runs (and of their words) whose both sides lie in one overlap. */
-function coverage(outputPath: string, runs: Run[]): { runs: number; words: number; covered: number; coveredWords: number } {
+function coverage(
+  outputPath: string,
+  runs: Run[],
+  missedSample = 0,
+): { runs: number; words: number; covered: number; coveredWords: number; missed: string[] } {
   const output = JSON.parse(readFileSync(outputPath, 'utf8')) as EngineOutput
   const idOfPath = new Map(output.documents.map((d) => [d.path, d.id]))
   const files = new Map<string, FileIndex>()
@@ -246,13 +263,16 @@ function coverage(outputPath: string, runs: Run[]): { runs: number; words: numbe
   let covered = 0
   let coveredWords = 0
   let words = 0
+  const missed: string[] = []
   for (const run of runs) {
     words += run.words
     const a = indexOf(run.fileA)
     const b = indexOf(run.fileB)
     if (!a || !b) continue
-    const needA = COVER_SHARE * Math.min(run.words, tokensIn(a, a.lineStarts[run.linesA[0] - 1] ?? a.length, a.lineStarts[run.linesA[1]] ?? a.length))
-    const needB = COVER_SHARE * Math.min(run.words, tokensIn(b, b.lineStarts[run.linesB[0] - 1] ?? b.length, b.lineStarts[run.linesB[1]] ?? b.length))
+    const needA =
+      COVER_SHARE * Math.min(run.words, tokensIn(a, a.lineStarts[run.linesA[0] - 1] ?? a.length, a.lineStarts[run.linesA[1]] ?? a.length))
+    const needB =
+      COVER_SHARE * Math.min(run.words, tokensIn(b, b.lineStarts[run.linesB[0] - 1] ?? b.length, b.lineStarts[run.linesB[1]] ?? b.length))
     const inA = coveredBy(a, run.linesA)
     const inB = coveredBy(b, run.linesB)
     let hit = false
@@ -260,9 +280,20 @@ function coverage(outputPath: string, runs: Run[]): { runs: number; words: numbe
     if (hit) {
       covered++
       coveredWords += run.words
+    } else if (missed.length < missedSample) {
+      const lines = (path: string, [l0, l1]: [number, number]) =>
+        readFileSync(path, 'utf8')
+          .split('\n')
+          .slice(l0 - 1, l1)
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .slice(0, 300)
+      missed.push(
+        `${run.words} words: ${run.fileA}:${run.linesA.join('-')} | ${run.fileB}:${run.linesB.join('-')}\n  A: ${lines(run.fileA, run.linesA)}\n  B: ${lines(run.fileB, run.linesB)}`,
+      )
     }
   }
-  return { runs: runs.length, words, covered, coveredWords }
+  return { runs: runs.length, words, covered, coveredWords, missed }
 }
 
 interface Row {
@@ -281,7 +312,13 @@ interface Row {
 export async function main(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { json: { type: 'boolean' }, corpus: { type: 'string' }, documents: { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      corpus: { type: 'string' },
+      documents: { type: 'string' },
+      missed: { type: 'string' },
+      keep: { type: 'boolean' },
+    },
     strict: true,
   })
   const corpora = values.corpus ? (values.corpus.split(',') as Corpus[]) : CORPORA
@@ -329,12 +366,14 @@ export async function main(args: string[]): Promise<number> {
         row.simText = timeProcess(['sim_text', '-s', '-r', '8', '-n', '-T', '-o', simOut, ...prepared.files])
         if (row.simText.status !== 0) throw new Error(`sim_text failed on ${corpus}: ${row.simText.stderr}`)
         say(`sim_text ${row.simText.seconds.toFixed(2)} s`)
-        row.coverage = coverage(engineOut, readRuns(simOut))
+        row.coverage = coverage(engineOut, readRuns(simOut), Number(values.missed ?? 0))
+        if (!values.json) for (const m of row.coverage.missed) process.stderr.write(`missed ${m}\n`)
       }
       rows.push(row)
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    if (values.keep) process.stderr.write(`kept ${dir}\n`)
+    else rmSync(dir, { recursive: true, force: true })
   }
   if (values.json) {
     process.stdout.write(JSON.stringify({ entry: basename(engineEntry()), rows }, null, 2) + '\n')

@@ -1,8 +1,9 @@
 import { type AnalysedCorpus, type EngineDocument, analyse, rarity } from './analyse.js'
 import { extendEdge } from './align.js'
 import { isBanal } from './banality.js'
-import { chainSeeds } from './chain.js'
+import { chainSeeds, type Region } from './chain.js'
 import { clusterPairs, type PairPassage } from './cluster.js'
+import { duplicateGroups } from './duplicates.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE } from './ngrams.js'
 import { findParaphrases, sharedNgrams } from './paraphrase.js'
@@ -14,13 +15,15 @@ import { diffPassages, type Variant } from './variants.js'
 
 // Text reuse: which passages do these documents share? The pipeline, after passim and TextPAIR:
 //   analyse     tokens with offsets, normalised for matching (tokenize.ts, normalise.ts)
-//   seed        shared content-word n-grams, hashed and sorted corpus-wide; n-grams in too many
-//               documents dropped, common ones flagged (ngrams.ts, banality.ts)
+//   duplicates  documents with the same words, found by hash first (duplicates.ts)
+//   seed        shared content-word n-grams, hashed and sorted corpus-wide; frequent ones seeded
+//               through a representative occurrence, topic phrases flagged (ngrams.ts, banality.ts)
 //   chain       nearby seeds of a document pair into candidate passages, bridging gaps and
 //               reordered clauses (chain.ts)
 //   align       exact passage ends by local alignment (align.ts)
 //   score       shared words weighted by rarity, similarity, banality (similarity.ts)
-//   cluster     pairs into overlaps: one passage in three documents is one overlap (cluster.ts)
+//   cluster     pairs into overlaps: one passage in three documents is one overlap (cluster.ts);
+//               kinds judged per pair and summarised per overlap; boilerplate labelled
 //   paraphrase  sentence pairs alike in content words that share few n-grams (paraphrase.ts)
 //   variants    word-level differences of every pair of passages (variants.ts)
 // All offsets in the result are Unicode code points into the documents' texts as given.
@@ -46,17 +49,31 @@ export interface OverlapPassage {
  *               It compares overlaps within one corpus, not across corpora; banal and short
  *               matches are gone before scoring.
  *   kind        verbatim (same words after normalisation), variant (near-verbatim with edits,
- *               insertions, reordering) or paraphrase (same content words, few shared runs)
+ *               insertions, reordering) or paraphrase (same content words, few shared runs):
+ *               each pair of passages matched is judged on its own, and the overlap takes the
+ *               kind most of its pairs have (the closer kind on a tie), so a passage copied
+ *               verbatim into five documents is verbatim as it is in two
+ *   pairKinds   how many of the pairs matched are of each kind
  *   words       content words shared (best pair)
  *   similarity  weighted Dice similarity of the best pair's content words, 0..1
+ *   boilerplate shared by a large share of the corpus (BOILERPLATE_SHARE of its documents, at
+ *               least BOILERPLATE_MIN_DOCUMENTS), or matching text known to be boilerplate (the
+ *               project's excluded ranges, EngineDocument.boilerplate); a duplicate document's
+ *               overlap is not boilerplate unless its group is that large
+ *   duplicate   the passages are whole documents with the same words (duplicates.ts)
+ *   because     why a paraphrase was reported, when there is more to say than shared words
  *   variants    word-level differences per pair of passages (variants.ts)
  */
 export interface Overlap {
   id: string
   score: number
   kind: OverlapKind
+  pairKinds: Record<OverlapKind, number>
   words: number
   similarity: number
+  boilerplate: boolean
+  duplicate?: boolean
+  because?: string[]
   passages: OverlapPassage[]
   variants: Variant[]
 }
@@ -66,8 +83,6 @@ export interface OverlapOptions {
   stem?: boolean
   /** Content words per seed n-gram. Default NGRAM_SIZE. */
   ngram?: number
-  /** Document-frequency limit for seeding n-grams. Default documentLimit(N). */
-  maxDf?: number
   /** Least shared content words in a pair of passages. Default MIN_SHARED_WORDS. */
   minWords?: number
   /**
@@ -93,6 +108,8 @@ export interface OverlapResult {
     /** Pairs kept (reuse and paraphrase) before clustering. */
     pairs: number
     paraphraseSearch: boolean
+    /** Documents that duplicate an earlier one (searched once, reported in each copy). */
+    duplicates: number
   }
 }
 
@@ -117,25 +134,14 @@ export const MIN_SIMILARITY = 0.4
 export const VARIANT_SIMILARITY = 0.6
 
 /**
- * The document-frequency limit: n-grams in more documents than max(SMALL_CORPUS, 2% of them) seed
- * nothing. Up to SMALL_CORPUS documents nothing is dropped (banality.ts decides what is common);
- * in large corpora the limit drops boilerplate (licences, formulas) and keeps the number of seed
- * pairs, which grows with the square of an n-gram's frequency, near linear in the corpus.
+ * When an overlap is boilerplate: its passages are in at least BOILERPLATE_SHARE of the corpus's
+ * documents and at least BOILERPLATE_MIN_DOCUMENTS of them. A tenth of a corpus reprinting one
+ * passage is a licence, a standard notice or a house formula, not a borrowing a reader traces;
+ * below eight documents a corpus is too small to tell boilerplate from a passage everyone quotes.
+ * Boilerplate is labelled, never dropped.
  */
-export const SMALL_CORPUS = 16
-export const DOCUMENT_LIMIT_SHARE = 0.02
-
-/** Default document-frequency limit for a corpus of `documents` texts. */
-export function documentLimit(documents: number): number {
-  return Math.max(SMALL_CORPUS, Math.ceil(DOCUMENT_LIMIT_SHARE * documents))
-}
-
-/**
- * Occurrences (per document-frequency allowed) an n-gram may have and still seed: an n-gram
- * repeated many times within the few texts that have it is a refrain of those texts, and its
- * seed pairs would grow with the square of its count.
- */
-export const OCCURRENCES_PER_DOCUMENT = 4
+export const BOILERPLATE_SHARE = 0.1
+export const BOILERPLATE_MIN_DOCUMENTS = 8
 
 /**
  * Largest corpus (in words) searched for paraphrases by default: about a hundred books or a few
@@ -154,6 +160,7 @@ export const MAX_PAIRWISE_PASSAGES = 8
 export const MAX_DIFFS = 32
 
 const KIND_RANK: Record<OverlapKind, number> = { verbatim: 0, variant: 1, paraphrase: 2 }
+const KINDS: OverlapKind[] = ['verbatim', 'variant', 'paraphrase']
 
 interface PairMatch {
   a: PairPassage
@@ -163,15 +170,32 @@ interface PairMatch {
   score: number
 }
 
+/** The kind of one pair of passages (see Overlap.kind). */
+function kindOf(measure: PairMeasure): OverlapKind {
+  return measure.verbatim ? 'verbatim' : measure.similarity >= VARIANT_SIMILARITY ? 'variant' : 'paraphrase'
+}
+
+/** An overlap before its passages are cut from the texts. */
+interface Draft {
+  passages: PairPassage[]
+  best: PairMatch
+  kind: OverlapKind
+  pairKinds: Record<OverlapKind, number>
+  duplicate: boolean
+}
+
 /** Finds the passages the documents share (see above), best first. */
 export function findOverlaps(documents: readonly EngineDocument[], options: OverlapOptions = {}, hooks: EngineHooks = {}): OverlapResult {
   const run = new Run(hooks)
   const n = options.ngram ?? NGRAM_SIZE
   const minWords = options.minWords ?? MIN_SHARED_WORDS
   const corpus = analyse(documents, options.stem ?? true, run)
-  const N = corpus.docs.length
-  const maxDf = options.maxDf ?? documentLimit(N)
-  const seeds = findSeeds(corpus, { n, maxDf, maxOccurrences: OCCURRENCES_PER_DOCUMENT * maxDf }, run)
+  const reference = documents.map((d) => !!d.boilerplate)
+  const N = reference.filter((r) => !r).length
+  const duplicates = duplicateGroups(corpus.docs)
+  const skip = new Uint8Array(corpus.docs.length)
+  for (const group of duplicates) for (const d of group.slice(1)) skip[d] = 1
+  const seeds = findSeeds(corpus, { n, skip }, run)
   const regions = chainSeeds(seeds, n, run)
 
   const weights = new Float64Array(corpus.lexicon.matchCount)
@@ -181,7 +205,8 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
 
   run.phase('align', regions.length)
   const pairs: PairMatch[] = []
-  regions.forEach((r, k) => {
+  /** Aligns and measures one candidate; true when it is kept as a pair. */
+  const alignRegion = (r: Region): boolean => {
     const A = corpus.docs[r.docA]
     const B = corpus.docs[r.docB]
     let a0 = A.content[r.a0]
@@ -194,18 +219,23 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     const [ra, rb] = extendEdge(lexicon, A, a1, B, b1, 1)
     a1 += ra
     b1 += rb
+    // A document's repetition of itself: only the two copies, never one stretch against itself.
+    if (r.docA === r.docB && a1 >= b0 && b1 >= a0) return false
     const measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
-    run.tick(k)
-    if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY || isBanal(measure.commonShare * measure.shared, measure.shared))
-      return
-    const kind: OverlapKind = measure.verbatim ? 'verbatim' : measure.similarity >= VARIANT_SIMILARITY ? 'variant' : 'paraphrase'
+    if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY) return false
+    if (isBanal(measure.commonShare * measure.shared, measure.shared, measure.similarity >= VARIANT_SIMILARITY)) return false
     pairs.push({
       a: { doc: r.docA, start: a0, end: a1 },
       b: { doc: r.docB, start: b0, end: b1 },
       measure,
-      kind,
+      kind: kindOf(measure),
       score: measure.weighted * measure.similarity,
     })
+    return true
+  }
+  regions.forEach((r, k) => {
+    run.tick(k)
+    if (!alignRegion(r) && r.parts) for (const part of r.parts) alignRegion(part)
   })
   run.end()
   const candidates = regions.length
@@ -214,7 +244,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     options.paraphrase === 'auto' || options.paraphrase === undefined ? corpus.words <= PARAPHRASE_MAX_WORDS : options.paraphrase
   const paraphrases: PairMatch[] = []
   if (paraphraseSearch) {
-    const sentences = corpus.docs.map((d) => sentenceStarts(d))
+    const sentences = corpus.docs.map((d, i) => (skip[i] ? new Uint32Array([0]) : sentenceStarts(d)))
     const covered = coverage(corpus, pairs)
     for (const p of findParaphrases(corpus, sentences, run)) {
       if (covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)) continue
@@ -232,10 +262,60 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   }
 
   run.phase('cluster', pairs.length + paraphrases.length)
-  const groups = [
-    ...clusterPairs(pairs).map((c) => ({ c, list: pairs })),
-    ...clusterPairs(paraphrases).map((c) => ({ c, list: paraphrases })),
-  ]
+  const copiesOf = new Map<number, number[]>()
+  for (const group of duplicates) copiesOf.set(group[0], group.slice(1))
+  const drafts: Draft[] = []
+  for (const list of [pairs, paraphrases]) {
+    for (const c of clusterPairs(list)) {
+      let best = list[c.pairs[0]]
+      const pairKinds: Record<OverlapKind, number> = { verbatim: 0, variant: 0, paraphrase: 0 }
+      for (const i of c.pairs) {
+        if (list[i].score > best.score) best = list[i]
+        pairKinds[list[i].kind]++
+      }
+      let kind: OverlapKind = 'verbatim'
+      for (const k of KINDS) if (pairKinds[k] > pairKinds[kind]) kind = k
+      // Every passage in the searched copy of a duplicate document is in each of its copies too.
+      const passages: PairPassage[] = []
+      for (const p of c.passages) {
+        passages.push(p)
+        for (const copy of copiesOf.get(p.doc) ?? []) passages.push({ doc: copy, start: p.start, end: p.end })
+      }
+      passages.sort((x, y) => x.doc - y.doc || x.start - y.start)
+      drafts.push({ passages, best, kind, pairKinds, duplicate: false })
+    }
+  }
+  for (const group of duplicates) {
+    const [first, ...copies] = group
+    const last = corpus.docs[first].surface.length - 1
+    const measure = measurer.measure(first, 0, last, copies[0], 0, last)
+    const whole = (doc: number): PairPassage => ({ doc, start: 0, end: last })
+    const best: PairMatch = {
+      a: whole(first),
+      b: whole(copies[0]),
+      measure,
+      kind: 'verbatim',
+      score: measure.weighted * measure.similarity,
+    }
+    const pairKinds = { verbatim: copies.length, variant: 0, paraphrase: 0 }
+    drafts.push({ passages: group.map(whole), best, kind: 'verbatim', pairKinds, duplicate: true })
+  }
+  const real = (drafts: Draft[]): Draft[] =>
+    drafts.filter((d) => {
+      const docs = new Set(d.passages.filter((p) => !reference[p.doc]).map((p) => p.doc))
+      return docs.size >= 2
+    })
+  const kept = real(drafts)
+  kept.sort(
+    (x, y) =>
+      y.best.score - x.best.score ||
+      KIND_RANK[x.kind] - KIND_RANK[y.kind] ||
+      x.passages[0].doc - y.passages[0].doc ||
+      x.passages[0].start - y.passages[0].start,
+  )
+  const limited = options.limit === undefined ? kept : kept.slice(0, options.limit)
+  run.end()
+
   const maps = new Map<number, OffsetMap>()
   const mapOf = (d: number): OffsetMap => {
     let map = maps.get(d)
@@ -245,22 +325,11 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     }
     return map
   }
-  const drafts = groups.map(({ c, list }) => {
-    let best = list[c.pairs[0]]
-    let kind: OverlapKind = 'verbatim'
-    for (const i of c.pairs) {
-      if (list[i].score > best.score) best = list[i]
-      if (KIND_RANK[list[i].kind] > KIND_RANK[kind]) kind = list[i].kind
-    }
-    return { passages: c.passages, best, kind }
-  })
-  drafts.sort((x, y) => y.best.score - x.best.score || x.passages[0].doc - y.passages[0].doc || x.passages[0].start - y.passages[0].start)
-  const kept = options.limit === undefined ? drafts : drafts.slice(0, options.limit)
-  run.end()
-
-  run.phase('variants', kept.length)
-  const overlaps = kept.map((draft, k): Overlap => {
-    const passages = draft.passages.map((p) => {
+  const boilerplateDocuments = Math.max(BOILERPLATE_MIN_DOCUMENTS, Math.ceil(BOILERPLATE_SHARE * N))
+  run.phase('variants', limited.length)
+  const overlaps = limited.map((draft, k): Overlap => {
+    const shown = draft.passages.filter((p) => !reference[p.doc])
+    const passages = shown.map((p) => {
       const doc = corpus.docs[p.doc]
       const map = mapOf(p.doc)
       const start = doc.starts[p.start]
@@ -269,24 +338,29 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     })
     const variants: Variant[] = []
     const side = (i: number) => {
-      const p = draft.passages[i]
+      const p = shown[i]
       return { doc: corpus.docs[p.doc], start: p.start, end: p.end, map: mapOf(p.doc) }
     }
-    const count = draft.passages.length
+    const count = shown.length
     for (let i = 0; i < count; i++) {
       for (let j = i + 1; j < count; j++) {
         if ((count > MAX_PAIRWISE_PASSAGES && i > 0) || variants.length >= MAX_DIFFS) break
-        if (draft.passages[i].doc === draft.passages[j].doc) continue
+        if (shown[i].doc === shown[j].doc) continue
         variants.push({ a: i, b: j, changes: diffPassages(side(i), side(j)) })
       }
     }
     run.tick(k)
+    const documents = new Set(shown.map((p) => p.doc)).size
+    const boilerplate = documents >= boilerplateDocuments || draft.passages.some((p) => reference[p.doc])
     return {
       id: overlapId(passages),
       score: round(draft.best.score),
       kind: draft.kind,
+      pairKinds: draft.pairKinds,
       words: draft.best.measure.shared,
       similarity: round(draft.best.measure.similarity),
+      boilerplate,
+      ...(draft.duplicate ? { duplicate: true } : {}),
       passages,
       variants,
     }
@@ -303,6 +377,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
       candidates,
       pairs: pairs.length + paraphrases.length,
       paraphraseSearch,
+      duplicates: duplicates.reduce((sum, g) => sum + g.length - 1, 0),
     },
   }
 }
