@@ -129,6 +129,8 @@ function prepare(corpus: Corpus, dir: string, limit: number): Prepared {
 
 interface Timed {
   seconds: number
+  /** User + system CPU seconds: on a loaded machine, a fairer comparison than the wall clock. */
+  cpu: number
   rssMB: number
   status: number | null
   stderr: string
@@ -139,14 +141,21 @@ function timeProcess(args: string[], out?: string): Timed {
   const fd = out ? openSync(out, 'w') : 'ignore'
   try {
     const t0 = performance.now()
-    const r = spawnSync('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', ...args], {
+    const r = spawnSync('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M CPU=%U+%S', ...args], {
       encoding: 'utf8',
       stdio: ['ignore', fd, 'pipe'],
       maxBuffer: 1 << 28,
     })
     const seconds = (performance.now() - t0) / 1000
     const kb = /PEAK_RSS_KB=(\d+)/.exec(r.stderr ?? '')
-    return { seconds, rssMB: kb ? Number(kb[1]) / 1024 : NaN, status: r.status, stderr: r.stderr ?? '' }
+    const cpu = /CPU=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? '')
+    return {
+      seconds,
+      cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,
+      rssMB: kb ? Number(kb[1]) / 1024 : NaN,
+      status: r.status,
+      stderr: r.stderr ?? '',
+    }
   } finally {
     if (typeof fd === 'number') closeSync(fd)
   }
@@ -390,6 +399,7 @@ export async function main(args: string[]): Promise<number> {
       'x floor',
       'sim_text s',
       'x floor',
+      'CPU s floor/engine/sim_text',
       'floor MB',
       'engine MB',
       'sim_text MB',
@@ -410,6 +420,7 @@ export async function main(args: string[]): Promise<number> {
       (r.engine.seconds / r.floor.seconds).toFixed(1),
       r.simText ? r.simText.seconds.toFixed(2) : '-',
       r.simText ? (r.simText.seconds / r.floor.seconds).toFixed(1) : '-',
+      [r.floor.cpu, r.engine.cpu, r.simText?.cpu ?? NaN].map((c) => c.toFixed(2)).join(' / '),
       r.floor.rssMB.toFixed(0),
       r.engine.rssMB.toFixed(0),
       r.simText ? r.simText.rssMB.toFixed(0) : '-',

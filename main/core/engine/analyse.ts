@@ -55,7 +55,7 @@ export function analyse(documents: readonly EngineDocument[], stem: boolean, run
     const contentBuffer = new Uint32Array(count)
     let contentCount = 0
     for (let i = 0; i < count; i++) {
-      const raw = lexicon.intern(text.slice(starts[i], ends[i]))
+      const raw = lexicon.internSpan(text, starts[i], ends[i])
       const sid = lexicon.surfaceOfRaw(raw)
       surface[i] = sid
       match[i] = lexicon.matchOfRaw(raw)

@@ -151,13 +151,14 @@ export const BOILERPLATE_MIN_DOCUMENTS = 8
 export const PARAPHRASE_MAX_WORDS = 1_000_000
 
 /**
- * Passages of an overlap diffed pairwise: all pairs up to this many passages; beyond, each of the
- * next passages is diffed against the first only, since all pairs grow with the square, up to
- * MAX_DIFFS per overlap. A boilerplate paragraph found in hundreds of files gets a sample of
- * variants, not hundreds of diffs.
+ * Passages of an overlap diffed pairwise: all pairs up to this many passages (six diffs); beyond,
+ * each of the next passages is diffed against the first only, since all pairs grow with the
+ * square, up to MAX_DIFFS per overlap. A boilerplate paragraph found in hundreds of files gets a
+ * sample of variants, not hundreds of diffs: each diff repeats the passages' text, and at corpus
+ * scale more would make the result mostly copies of licences.
  */
-export const MAX_PAIRWISE_PASSAGES = 8
-export const MAX_DIFFS = 32
+export const MAX_PAIRWISE_PASSAGES = 4
+export const MAX_DIFFS = 8
 
 const KIND_RANK: Record<OverlapKind, number> = { verbatim: 0, variant: 1, paraphrase: 2 }
 const KINDS: OverlapKind[] = ['verbatim', 'variant', 'paraphrase']
