@@ -129,6 +129,18 @@ describe('duplicates and formulas', () => {
   })
 })
 
+describe('paraphrase', () => {
+  it('reads an abbreviation the corpus spells out as the words it stands for', async () => {
+    const { overlaps } = findOverlaps(await texts('abbreviation'))
+    expect(overlaps).toHaveLength(1)
+    const [o] = overlaps
+    expect(o.kind).toBe('paraphrase')
+    expect(docsOf(o)).toEqual(['agency-bulletin', 'newspaper'])
+    expect(o.passages.find((p) => p.doc === 'newspaper')!.text).toContain('UNHCR')
+    expect(o.because).toEqual(['abbreviation UNHCR read as the words it stands for'])
+  })
+})
+
 describe('kinds', () => {
   it('gives a passage the same kind whether two or five documents share it', async () => {
     const all = await texts('kinds')

@@ -4,6 +4,7 @@ import { isBanal } from './banality.js'
 import { chainSeeds, type Region } from './chain.js'
 import { clusterPairs, type PairPassage } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
+import { acronymExpansions } from './abbreviations.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE } from './ngrams.js'
 import { findParaphrases, sharedNgrams } from './paraphrase.js'
@@ -169,6 +170,7 @@ interface PairMatch {
   measure: PairMeasure
   kind: OverlapKind
   score: number
+  because?: string[]
 }
 
 /** The kind of one pair of passages (see Overlap.kind). */
@@ -178,6 +180,7 @@ function kindOf(measure: PairMeasure): OverlapKind {
 
 /** An overlap before its passages are cut from the texts. */
 interface Draft {
+  because?: string[]
   passages: PairPassage[]
   best: PairMatch
   kind: OverlapKind
@@ -247,7 +250,15 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   if (paraphraseSearch) {
     const sentences = corpus.docs.map((d, i) => (skip[i] ? new Uint32Array([0]) : sentenceStarts(d)))
     const covered = coverage(corpus, pairs)
-    for (const p of findParaphrases(corpus, sentences, run)) {
+    const expansions = acronymExpansions(corpus)
+    /** The abbreviations of tokens [t0, t1] of a document that the pass read as their words. */
+    const abbreviations = (d: number, t0: number, t1: number): string[] => {
+      const doc = corpus.docs[d]
+      const out: string[] = []
+      for (let t = t0; t <= t1; t++) if (expansions.has(doc.match[t])) out.push(doc.text.slice(doc.starts[t], doc.ends[t]))
+      return out
+    }
+    for (const p of findParaphrases(corpus, sentences, run, expansions)) {
       if (covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)) continue
       if (sharedNgrams(corpus, n, p.da, p.a0, p.a1, p.db, p.b0, p.b1) > MAX_PARAPHRASE_SHARED_NGRAMS) continue
       const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
@@ -258,6 +269,9 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
         measure: { ...measure, similarity: p.cosine },
         kind: 'paraphrase',
         score: measure.weighted * p.cosine,
+        because: [...new Set([...abbreviations(p.da, p.a0, p.a1), ...abbreviations(p.db, p.b0, p.b1)])].map(
+          (a) => `abbreviation ${a} read as the words it stands for`,
+        ),
       })
     }
   }
@@ -283,7 +297,8 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
         for (const copy of copiesOf.get(p.doc) ?? []) passages.push({ doc: copy, start: p.start, end: p.end })
       }
       passages.sort((x, y) => x.doc - y.doc || x.start - y.start)
-      drafts.push({ passages, best, kind, pairKinds, duplicate: false })
+      const because = [...new Set(c.pairs.flatMap((i) => list[i].because ?? []))]
+      drafts.push({ passages, best, kind, pairKinds, duplicate: false, ...(because.length ? { because } : {}) })
     }
   }
   for (const group of duplicates) {
@@ -362,6 +377,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
       similarity: round(draft.best.measure.similarity),
       boilerplate,
       ...(draft.duplicate ? { duplicate: true } : {}),
+      ...(draft.because ? { because: draft.because } : {}),
       passages,
       variants,
     }
