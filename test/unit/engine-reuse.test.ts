@@ -141,6 +141,18 @@ describe('paraphrase', () => {
   })
 })
 
+describe('same event', () => {
+  it('reports sentences naming the same date and rare place as a paraphrase, and why', async () => {
+    const { overlaps } = findOverlaps(await texts('event'))
+    expect(overlaps).toHaveLength(1)
+    const [o] = overlaps
+    expect(o.kind).toBe('paraphrase')
+    expect(docsOf(o)).toEqual(['local-diary', 'wire-report'])
+    for (const p of o.passages) expect(p.text).toMatch(/May 14.*Vellmar|Vellmar.*May 14/)
+    expect(o.because?.[0]).toBe('same place and date')
+  })
+})
+
 describe('kinds', () => {
   it('gives a passage the same kind whether two or five documents share it', async () => {
     const all = await texts('kinds')

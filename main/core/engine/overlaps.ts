@@ -5,6 +5,7 @@ import { chainSeeds, type Region } from './chain.js'
 import { clusterPairs, type PairPassage } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
 import { acronymExpansions } from './abbreviations.js'
+import { findEvents } from './events.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE } from './ngrams.js'
 import { findParaphrases, sharedNgrams } from './paraphrase.js'
@@ -25,7 +26,9 @@ import { diffPassages, type Variant } from './variants.js'
 //   score       shared words weighted by rarity, similarity, banality (similarity.ts)
 //   cluster     pairs into overlaps: one passage in three documents is one overlap (cluster.ts);
 //               kinds judged per pair and summarised per overlap; boilerplate labelled
-//   paraphrase  sentence pairs alike in content words that share few n-grams (paraphrase.ts)
+//   paraphrase  sentence pairs alike in content words that share few n-grams, abbreviations read
+//               as their words (paraphrase.ts, abbreviations.ts); sentences reporting one event,
+//               the same date and rare name or place (events.ts)
 //   variants    word-level differences of every pair of passages (variants.ts)
 // All offsets in the result are Unicode code points into the documents' texts as given.
 
@@ -272,6 +275,18 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
         because: [...new Set([...abbreviations(p.da, p.a0, p.a1), ...abbreviations(p.db, p.b0, p.b1)])].map(
           (a) => `abbreviation ${a} read as the words it stands for`,
         ),
+      })
+    }
+    for (const e of findEvents(corpus, sentences)) {
+      if (covered(e.da, e.a0, e.a1) && covered(e.db, e.b0, e.b1)) continue
+      const measure = measurer.measure(e.da, e.a0, e.a1, e.db, e.b0, e.b1)
+      paraphrases.push({
+        a: { doc: e.da, start: e.a0, end: e.a1 },
+        b: { doc: e.db, start: e.b0, end: e.b1 },
+        measure,
+        kind: 'paraphrase',
+        score: measure.weighted * measure.similarity,
+        because: e.because,
       })
     }
   }
