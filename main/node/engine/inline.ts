@@ -108,7 +108,14 @@ export async function overlapsCommand(
   const result = findOverlaps(texts, { limit: options.limit }, progressTo(io, !!options.verbose))
   result.overlaps = withOriginalTexts(result.overlaps, originals)
   if (options.json) {
-    io.out(JSON.stringify({ documents, overlaps: result.overlaps }, null, 2))
+    // One overlap at a time: at corpus scale the whole result as one string would be hundreds of
+    // megabytes on top of the result itself. The lines joined are the same JSON document.
+    const indent = (json: string) => json.replace(/\n/g, '\n  ')
+    io.out(`{\n  "documents": ${indent(JSON.stringify(documents, null, 2))},\n  "overlaps": [`)
+    result.overlaps.forEach((o, k) => {
+      io.out(`    ${JSON.stringify(o, null, 2).replace(/\n/g, '\n    ')}${k + 1 < result.overlaps.length ? ',' : ''}`)
+    })
+    io.out('  ]\n}')
     return 0
   }
   io.out(`${result.overlaps.length} overlap(s) among ${documents.length} document(s)`)
