@@ -17,6 +17,8 @@ export interface Attribution {
   end: number
   /** "quotation" when the words are in quotation marks, "reported" for reported speech. */
   form: 'quotation' | 'reported'
+  /** The words that introduce the speaker: "Wang emphasizes,", "Xi Jinping once pointed out that". */
+  lead: string
 }
 
 /**
@@ -87,10 +89,12 @@ export function attribute(
     const before = text.slice(Math.max(paragraph, qa - 300), qa - 1)
     const afterText = text.slice(qb + 1, qb + 200)
     let name: string | null = null
+    let lead = ''
     for (const re of BEFORE_QUOTE) {
       const m = re.exec(before)
       if (m) {
         name = m[1]
+        lead = `${m[0].trim()} “…”`
         break
       }
     }
@@ -99,12 +103,13 @@ export function attribute(
         const m = re.exec(afterText)
         if (m) {
           name = m[1]
+          lead = `“…” ${m[0].trim()}`
           break
         }
       }
     }
     const speaker = name && speakerName(name, text)
-    if (speaker) return { speaker, start: Math.max(qa, start), end: Math.min(trimEnd(text, qa, qb), end), form: 'quotation' }
+    if (speaker) return { speaker, start: Math.max(qa, start), end: Math.min(trimEnd(text, qa, qb), end), form: 'quotation', lead }
   }
   // Reported speech or "according to" in the sentence of the mention.
   const sentence = text.slice(sentenceStart, end)
@@ -113,18 +118,33 @@ export function attribute(
   if (reported) {
     const speaker = speakerName(reported[1], text)
     const from = sentenceStart + reported.index + reported[0].length
-    if (speaker) return { speaker, start: from, end: trimEnd(text, from, sentenceEnd(text, sentenceStart, end)), form: 'reported' }
+    if (speaker)
+      return {
+        speaker,
+        start: from,
+        end: trimEnd(text, from, sentenceEnd(text, sentenceStart, end)),
+        form: 'reported',
+        lead: `${reported[0].trim()} …`,
+      }
   }
   const opening = ACCORDING_START.exec(head)
   if (opening) {
     const speaker = speakerName(opening[1], text)
     const from = sentenceStart + opening[0].length
-    if (speaker) return { speaker, start: from, end: trimEnd(text, from, sentenceEnd(text, sentenceStart, end)), form: 'reported' }
+    if (speaker)
+      return {
+        speaker,
+        start: from,
+        end: trimEnd(text, from, sentenceEnd(text, sentenceStart, end)),
+        form: 'reported',
+        lead: `${opening[0].trim()} …`,
+      }
   }
   const closing = ACCORDING_END.exec(sentence.split(/(?<=[.!?])\s+(?=[\p{Lu}“"])/u)[0])
   if (closing) {
     const speaker = speakerName(closing[1], text)
-    if (speaker) return { speaker, start: sentenceStart, end: sentenceStart + closing.index, form: 'reported' }
+    if (speaker)
+      return { speaker, start: sentenceStart, end: sentenceStart + closing.index, form: 'reported', lead: `…${closing[0].trim()}` }
   }
   return null
 }

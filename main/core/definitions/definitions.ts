@@ -1,6 +1,6 @@
 import { type AnalysedCorpus, type EngineDocument, analyse } from '../engine/analyse.js'
 import { foldPlural, occurrences, type TermForm, termForms } from './aliases.js'
-import { attribute, quotations } from './attribution.js'
+import { type Attribution, attribute, quotations } from './attribution.js'
 import { type Facet, findFacets } from './facets.js'
 import { type EngineHooks, Run } from '../engine/progress.js'
 import { continues, type DefinitionPattern, judgeMention, type MentionKind, PRONOUN_ANSWER, QUESTION } from './patterns.js'
@@ -39,6 +39,10 @@ export interface QuotedWords {
   speaker: string
   start: number
   end: number
+  /** In quotation marks, or reported ("X once pointed out that ..."). */
+  form: 'quotation' | 'reported'
+  /** The words that introduce the speaker, the quoted words shown as "…". */
+  lead: string
 }
 
 /** One definition: code points [start, end) of document `doc`, its text, and what it shares. */
@@ -188,11 +192,17 @@ export function findDefinitions(
   const quotes = shareQuotations(corpus, definitions, dates)
   // The same quotation puts its definitions in one group.
   regroup(definitions, groups, quotes)
+  // Whose voice each definition is: a quotation several authors share is one voice, the speaker's.
+  const voices = definitions.map((d) => d.doc)
+  quotes.forEach((q, qi) => {
+    if (q.docs.length > 1) for (const m of q.members) voices[m.definition] = `quotation ${qi}`
+  })
   const facets = findFacets(
     corpus,
     order.map((i) => found[i]),
     forms,
     dates,
+    voices,
   )
   const maps = corpus.docs.map((doc) => new OffsetMap(doc.text))
   const mentions: TermMention[] = mentioned.map((m) => {
@@ -240,7 +250,7 @@ export interface Found {
   /** Every mention of the term inside the definition, token ranges. */
   mentions?: [number, number][]
   /** Whose words, UTF-16 offsets. */
-  quoted?: { speaker: string; start: number; end: number; form: 'quotation' | 'reported' }
+  quoted?: Attribution
 }
 
 interface FoundMention {
@@ -481,9 +491,7 @@ function share(corpus: AnalysedCorpus, found: Found[]): { definitions: Definitio
         end: map.toCodePoint(doc.ends[f.m1]),
         text: doc.text.slice(doc.starts[f.m0], doc.ends[f.m1]),
       },
-      ...(f.quoted
-        ? { quoted: { speaker: f.quoted.speaker, start: map.toCodePoint(f.quoted.start), end: map.toCodePoint(f.quoted.end) } }
-        : {}),
+      ...(f.quoted ? { quoted: { ...f.quoted, start: map.toCodePoint(f.quoted.start), end: map.toCodePoint(f.quoted.end) } } : {}),
       shared,
       group: -1,
     }
@@ -559,10 +567,12 @@ function shareQuotations(corpus: AnalysedCorpus, definitions: Definition[], date
       const { d, i } = attributed[x]
       const q = d.quoted!
       const chars = [...d.text]
-      const framing = (chars.slice(0, q.start - d.start).join('') + ' … ' + chars.slice(q.end - d.start).join(''))
-        .replace(/\s+/g, ' ')
-        .trim()
-      const form: 'quotation' | 'reported' = /[“"]\s*$/.test(chars.slice(0, q.start - d.start).join('')) ? 'quotation' : 'reported'
+      const before = chars.slice(0, q.start - d.start).join('')
+      const after = chars.slice(q.end - d.start).join('')
+      // The author's words around the speaker's; when the definition is all quotation, the lead-in.
+      const around = `${before}…${after}`.replace(/\s+/g, ' ').trim()
+      const framing = /[\p{L}]{3,}/u.test(around) ? around : q.lead
+      const form = q.form
       return { definition: i, doc: d.doc, start: q.start, end: q.end, framing, form }
     })
     const docs = [...new Set(members.map((m) => m.doc))]

@@ -61,7 +61,7 @@ export interface Facet {
 }
 
 /** Most facets listed: more than a screenful of rows is no longer a summary. */
-export const MAX_FACETS = 16
+export const MAX_FACETS = 30
 /** Share of a candidate's members already in a better facet at which it is folded into that one. */
 export const FOLD_SHARE = 0.75
 /** Most words between a label's first and last key for the label to be cut from the text as written. */
@@ -109,7 +109,8 @@ const CUE_WORDS = new Set(
     'include includes including consist consists cover covers comprise comprises different differ opposed superior unlike free freed ' +
     'longer rely mean means meaning refer refers denote denotes represent represents term concept essence core hallmark connotation ' +
     'basic key type kind class whereas rather instead namely way ways general terms comprehensive particular primary distinction ' +
-    'stated said pointed point emphasized emphasizes once chinese president general secretary'
+    'stated said pointed point emphasized emphasizes once chinese president general secretary features feature word words ' +
+    'give gives rise line comes come'
   ).split(' '),
 )
 /** Synonyms and abbreviations a close reader takes as one word (keys, after normalisation). */
@@ -141,6 +142,8 @@ const CONCEPTS: Record<string, string> = {
   efficient: 'efficiency',
   efficiency: 'efficiency',
   ai: 'artificial intelligence',
+  productivity: 'productivity',
+  production: 'production',
 }
 /** Keys made of two words (PHRASES), not pairs of keys. */
 const PAIR_KEYS: Record<string, true> = { 'artificial intelligence': true, 'high technology': true }
@@ -169,6 +172,8 @@ export function findFacets(
   found: readonly Found[],
   forms: readonly TermForm[],
   dates: Readonly<Record<string, string>>,
+  /** Per definition, whose words it is: its document's, or a quotation several documents share. */
+  voices: readonly string[] = found.map((f) => String(f.doc)),
 ): Facet[] {
   const { docs, lexicon } = corpus
   const termWords = new Set<string>()
@@ -244,11 +249,17 @@ export function findFacets(
       keys: key.split(' ').length > 1 && !(key in PAIR_KEYS) ? key.split(' ') : [key],
       members,
       docs: docsOf(members).size,
-      rarity: Math.min(...key.split(' ').map((k) => rarity.get(k) ?? 0)),
+      voices: new Set([...members].map((ci) => voices[components[ci].definition])).size,
+      // A pair is rarer than either word: its share is taken as half the rarer word's.
+      rarity: Math.min(...key.split(' ').map((k) => rarity.get(k) ?? 0)) * (key.includes(' ') && !(key in PAIR_KEYS) ? 0.5 : 1),
     }))
     .filter((c) => c.docs >= 2)
-    // More documents first; then a pair before a single word (more specific); then rarer words.
-    .sort((a, b) => b.docs - a.docs || b.keys.length - a.keys.length || a.rarity - b.rarity || (a.keys[0] < b.keys[0] ? -1 : 1))
+    // More voices first (a quotation two authors share is one, its speaker's), then more
+    // documents; then a pair before a single word (more specific); then rarer words.
+    .sort(
+      (a, b) =>
+        b.voices - a.voices || b.docs - a.docs || b.keys.length - a.keys.length || a.rarity - b.rarity || (a.keys[0] < b.keys[0] ? -1 : 1),
+    )
   const chosen: { keys: string[]; members: Set<number> }[] = []
   for (const c of ranked) {
     const home = chosen.find((f) => {
@@ -288,6 +299,10 @@ function facetOf(
   const list = [...perDefinition.values()]
   const members: FacetMember[] = list.map((c) => {
     const doc = docs[c.doc]
+    // The member's role: the cue words around the facet's words, else the component's.
+    const k = Math.min(...chosen.keys.map((key) => c.at.get(key) ?? Infinity))
+    const near = Number.isFinite(k) ? doc.text.slice(doc.starts[Math.max(c.t0, k - 3)], doc.ends[Math.min(c.t1, k + 3)]) : ''
+    const role = ROLE_CUES.find(([re]) => re.test(near))?.[1] ?? c.role
     const start = doc.starts[c.t0]
     const end = doc.ends[c.t1]
     return {
@@ -296,7 +311,7 @@ function facetOf(
       end: maps[c.doc].toCodePoint(end),
       text: doc.text.slice(start, end),
       definition: c.definition,
-      role: c.role,
+      role,
     }
   })
   // Label: the keys' words as the first member writes them, in its order (with the few words

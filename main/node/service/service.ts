@@ -769,7 +769,13 @@ export class Service implements Api {
   }
 
   async findDefinitions({ term }: OperationInput<'findDefinitions'>): Promise<Results['findDefinitions']> {
-    return this.analysis<DefinitionResult>('definitions', (documents) => ({ kind: 'definitions', documents, term }), term ?? '')
+    // Documents' dates order the facets' and quotations' timelines; a changed date changes the result.
+    const dates = Object.fromEntries(this.store.project.documents.filter((d) => d.date).map((d) => [d.id, d.date]))
+    return this.analysis<DefinitionResult>(
+      'definitions',
+      (documents) => ({ kind: 'definitions', documents, term, dates }),
+      `${term ?? ''}\n${JSON.stringify(dates)}`,
+    )
   }
 
   async cancelAnalysis(): Promise<Results['cancelAnalysis']> {
