@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type DefinitionResult, findDefinitions } from '../../main/core/definitions/definitions.js'
+import { facetTable, facetTableToCsv, facetTableToMarkdown } from '../../main/core/definitions/facet-table.js'
 import { judgeMention } from '../../main/core/definitions/patterns.js'
 import { timelineOf } from '../../main/core/definitions/timeline.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
@@ -175,5 +176,45 @@ describe('timelineOf', () => {
       ],
       undated: ['c', 'd'],
     })
+  })
+})
+
+describe('the facet table', async () => {
+  const { texts, dates, documents } = await loadFolder(FIXTURE)
+  const result = findDefinitions(texts, { term: 'smart grids', dates })
+  const columns = documents.map((d) => ({ id: d.id, title: d.title, date: dates[d.id] }))
+
+  it('orders the authors by date, undated last, and leaves a cell empty where an author leaves the element out', () => {
+    const table = facetTable(result, columns)
+    expect(table.columns.map((c) => c.id)).toEqual(['alpha', 'delta', 'beta', 'gamma'])
+    const [row] = table.rows
+    expect(row.label).toBe('technological innovation')
+    expect(row.cells).toEqual([
+      ['driven by technological innovation in metering and storage'],
+      [],
+      ['led by innovation in tech and in market design'],
+      ['They are powered by innovations in technology and in data analysis'],
+    ])
+    expect(row.first).toBe(0)
+    const quoted = table.rows.find((r) => r.quoting.some((q) => q.length))!
+    expect(quoted.quoting[0]).toEqual(['Ada Lind'])
+  })
+
+  it('writes CSV a spreadsheet reads safely and the Markdown section "How the authors define X"', () => {
+    const table = facetTable(result, columns)
+    const csv = facetTableToCsv(table)
+    expect(csv.startsWith('\ufefffacet,role,Smart grids: a primer (2019-05-01),')).toBe(true)
+    expect(csv).toContain('technological innovation,driver,driven by technological innovation in metering and storage,,')
+    const md = facetTableToMarkdown(table)
+    expect(md.split('\n')[0]).toBe('## How the authors define “smart grids”')
+    expect(md).toContain(
+      '| **technological innovation** (driver) | “driven by technological innovation in metering and storage” *(first)* | — |',
+    )
+    expect(md).toContain('- Ada Lind: “smart grids are electricity networks')
+  })
+
+  it('neutralises a cell that a spreadsheet would run as a formula', () => {
+    const table = facetTable(result, [{ id: 'alpha', title: '=HYPERLINK("x")' }])
+    expect(facetTableToCsv(table)).toContain(`"'=HYPERLINK(""x"")"`)
   })
 })
