@@ -1,4 +1,4 @@
-import { type AnalysedCorpus, type EngineDocument, analyse } from '../engine/analyse.js'
+import { type AnalysedCorpus, type AnalysedDocument, type EngineDocument, analyse } from '../engine/analyse.js'
 import { foldPlural, occurrences, type TermForm, termForms } from './aliases.js'
 import { type Attribution, attribute, quotations } from './attribution.js'
 import { type Facet, findFacets } from './facets.js'
@@ -188,7 +188,7 @@ export function findDefinitions(
   })
   run.end()
   const dates = options.dates ?? {}
-  const { definitions, groups, order } = share(corpus, found)
+  const { definitions, groups, order } = share(corpus, found, forms)
   const quotes = shareQuotations(corpus, definitions, dates)
   // The same quotation puts its definitions in one group.
   regroup(definitions, groups, quotes)
@@ -410,8 +410,13 @@ function definitionsIn(corpus: AnalysedCorpus, d: number, forms: readonly TermFo
 }
 
 /** Marks the phrases definitions share across documents and groups them. */
-function share(corpus: AnalysedCorpus, found: Found[]): { definitions: Definition[]; groups: DefinitionGroup[]; order: number[] } {
+function share(
+  corpus: AnalysedCorpus,
+  found: Found[],
+  forms: readonly TermForm[],
+): { definitions: Definition[]; groups: DefinitionGroup[]; order: number[] } {
   const { docs, lexicon } = corpus
+  const trivial = trivialPairs(corpus, forms)
   // Content-word pairs (adjacent content words within the definition) of each definition.
   const pairsOf = found.map((f) => {
     const doc = docs[f.doc]
@@ -424,7 +429,8 @@ function share(corpus: AnalysedCorpus, found: Found[]): { definitions: Definitio
       const a = content[k]
       const b = content[k + 1]
       // Pairs that touch a mention of the term share the term, which every definition does.
-      keys.push(inMention.has(a) || inMention.has(b) ? '' : `${doc.match[a]},${doc.match[b]}`)
+      const key = `${doc.match[a]},${doc.match[b]}`
+      keys.push(inMention.has(a) || inMention.has(b) || trivial(doc, a, b, key) ? '' : key)
     }
     return { content, keys }
   })
@@ -527,6 +533,44 @@ function sentenceEnd(text: string, from: number, limit: number): number {
   let e = from
   while (e < limit && /[.!?;:"”’')\]]/.test(text[e])) e++
   return e
+}
+
+/**
+ * Share of the corpus's sentences a content-word pair may occur in and still be worth marking as
+ * shared. Above it the pair is the corpus's common ground ("economic growth" in texts on economic
+ * policy), not a shared formulation.
+ */
+export const COMMON_PAIR_SHARE = 0.03
+
+/**
+ * Pairs not worth marking as shared: with a word of the term ("productive forces", "traditional
+ * productive"), a name (both
+ * words capitalised: "Xi Jinping"), and pairs common in the corpus (COMMON_PAIR_SHARE).
+ */
+function trivialPairs(
+  corpus: AnalysedCorpus,
+  forms: readonly TermForm[],
+): (doc: AnalysedDocument, a: number, b: number, key: string) => boolean {
+  const { lexicon } = corpus
+  const termWords = new Set(forms.flatMap((f) => f.text.toLowerCase().split(/\s+/)).map(foldPlural))
+  const counts = new Map<string, number>()
+  let sentences = 0
+  for (const doc of corpus.docs) {
+    sentences += sentenceStarts(doc).length - 1
+    const { content, match } = doc
+    for (let k = 0; k + 1 < content.length; k++) {
+      const key = `${match[content[k]]},${match[content[k + 1]]}`
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+  }
+  const limit = Math.max(2, COMMON_PAIR_SHARE * sentences)
+  const isTermWord = (doc: AnalysedDocument, t: number): boolean => termWords.has(foldPlural(lexicon.surfaces[doc.surface[t]]))
+  const capitalised = (doc: AnalysedDocument, t: number): boolean => /^\p{Lu}/u.test(doc.text.slice(doc.starts[t], doc.ends[t]))
+  return (doc, a, b, key) =>
+    isTermWord(doc, a) ||
+    isTermWord(doc, b) ||
+    (capitalised(doc, a) && capitalised(doc, b) && a > 0 && !/[.!?]\s*$/.test(doc.text.slice(0, doc.starts[a]))) ||
+    (counts.get(key) ?? 0) > limit
 }
 
 /** Groups the definitions that give the same speaker's words (quoted or reported) in different documents. */
