@@ -61,7 +61,7 @@ export interface Facet {
 }
 
 /** Most facets listed: more than a screenful of rows is no longer a summary. */
-export const MAX_FACETS = 30
+export const MAX_FACETS = 24
 /** Share of a candidate's members already in a better facet at which it is folded into that one. */
 export const FOLD_SHARE = 0.75
 /** Most words between a label's first and last key for the label to be cut from the text as written. */
@@ -110,7 +110,8 @@ const CUE_WORDS = new Set(
     'longer rely mean means meaning refer refers denote denotes represent represents term concept essence core hallmark connotation ' +
     'basic key type kind class whereas rather instead namely way ways general terms comprehensive particular primary distinction ' +
     'stated said pointed point emphasized emphasizes once chinese president general secretary features feature word words ' +
-    'give gives rise line comes come'
+    'give gives rise line comes come like well taking take takes make makes making made also various many much more most ' +
+    'other others both well new one two three first second third use used using'
   ).split(' '),
 )
 /** Synonyms and abbreviations a close reader takes as one word (keys, after normalisation). */
@@ -314,19 +315,26 @@ function facetOf(
       role,
     }
   })
-  // Label: the keys' words as the first member writes them, in its order (with the few words
-  // between them: "changes in usage").
-  const first = list[0]
-  const firstDoc = docs[first.doc]
-  const at = chosen.keys
-    .map((k) => first.at.get(k) ?? -1)
-    .filter((t) => t >= 0)
-    .sort((a, b) => a - b)
-  const lastAt = at[at.length - 1]
-  const label =
-    at.length > 1 && lastAt - at[0] <= MAX_LABEL_GAP
-      ? firstDoc.text.slice(firstDoc.starts[at[0]], firstDoc.ends[lastAt + (isPhrase(firstDoc, lastAt) ? 1 : 0)]).toLowerCase()
-      : at.map((t) => firstDoc.text.slice(firstDoc.starts[t], firstDoc.ends[t + (isPhrase(firstDoc, t) ? 1 : 0)]).toLowerCase()).join(' ')
+  // Label: the keys' words as the members write them, in their order (with the few words between
+  // them: "changes in usage"); the wording most members use, the earliest on a tie.
+  const labelOf = (c: Component): string => {
+    const doc = docs[c.doc]
+    const at = chosen.keys
+      .map((k) => c.at.get(k) ?? -1)
+      .filter((t) => t >= 0)
+      .sort((a, b) => a - b)
+    const last = at[at.length - 1]
+    const word = (t: number): string => doc.text.slice(doc.starts[t], doc.ends[t + (isPhrase(doc, t) ? 1 : 0)]).toLowerCase()
+    return at.length > 1 && last - at[0] <= MAX_LABEL_GAP
+      ? doc.text.slice(doc.starts[at[0]], doc.ends[last + (isPhrase(doc, last) ? 1 : 0)]).toLowerCase()
+      : at.map(word).join(' ')
+  }
+  const wordings = new Map<string, number>()
+  for (const c of list) {
+    const w = labelOf(c)
+    wordings.set(w, (wordings.get(w) ?? 0) + 1)
+  }
+  const label = [...wordings].reduce((best, w) => (w[1] > best[1] ? w : best))[0]
   const roles = new Map<ComponentRole, number>()
   for (const m of members) roles.set(m.role, (roles.get(m.role) ?? 0) + 1)
   const role = [...roles].sort((a, b) => b[1] - a[1])[0][0]
