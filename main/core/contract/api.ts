@@ -4,6 +4,7 @@ import type { Annotation } from '../annotations/annotation.js'
 import type { Tag } from '../annotations/codebook.js'
 import type { DefinitionResult } from '../definitions/definitions.js'
 import type { Overlap, OverlapResult } from '../engine/overlaps.js'
+import { EXPORT_FORMAT_IDS } from '../export/formats.js'
 import type { Hit } from '../text/search.js'
 import type { DocumentEntry } from '../project/project.js'
 
@@ -123,7 +124,7 @@ export const operations = {
    * or without notes and context. Text formats come as text, docx/pdf/qdpx in base64 (`encoding`).
    */
   exportExcerpts: z.object({
-    format: z.enum(['md', 'html', 'docx', 'csv', 'pdf', 'jsonld', 'qdpx']),
+    format: z.enum(EXPORT_FORMAT_IDS),
     tags: z.array(z.string().min(1)).optional(),
     docs: z.array(z.string().min(1)).optional(),
     authors: z.array(z.string()).optional(),
