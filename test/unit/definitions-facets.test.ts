@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type DefinitionResult, findDefinitions } from '../../main/core/definitions/definitions.js'
@@ -216,5 +218,25 @@ describe('the facet table', async () => {
   it('neutralises a cell that a spreadsheet would run as a formula', () => {
     const table = facetTable(result, [{ id: 'alpha', title: '=HYPERLINK("x")' }])
     expect(facetTableToCsv(table)).toContain(`"'=HYPERLINK(""x"")"`)
+  })
+})
+
+describe('dates of a plain folder', () => {
+  it('come from the dates the texts state, and a text that states none is undated', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parallax-definitions-'))
+    try {
+      await writeFile(
+        join(dir, 'a.txt'),
+        'On grids\nBy A. Writer, 12 March 2022\n\nSmart grids are networks of meters. They are driven by innovation.\n',
+      )
+      await writeFile(join(dir, 'b.txt'), 'Grids\n\nSmart grids are led by technological innovation in storage.\n')
+      const { texts, dates } = await loadFolder(dir)
+      expect(dates).toEqual({ a: '2022-03-12' })
+      const [facet] = findDefinitions(texts, { term: 'smart grids', dates }).facets
+      expect(facet.label).toBe('innovation')
+      expect(facet.timeline).toEqual({ dated: [{ doc: 'a', date: '2022-03-12', first: true }], undated: ['b'] })
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -73,6 +73,8 @@ export const MAX_VARIANT_PAIRS = 12
  * the corpus's subject matter ("China", "development"), common ground rather than a shared element.
  */
 export const MAX_KEY_SENTENCE_SHARE = 0.3
+/** Fewest sentences a corpus needs for MAX_KEY_SENTENCE_SHARE to apply: in a few texts of a few sentences every word is frequent. */
+export const MIN_SENTENCES_FOR_SHARE = 50
 /**
  * Content words a component holds before a comma may end it. Shorter runs are a list of modifiers
  * ("technological, institutional, and management innovation") that belong with what follows.
@@ -395,6 +397,7 @@ function keyRarity(corpus: AnalysedCorpus, keyOf: (surface: string, match: strin
     }
   }
   const out = new Map<string, number>()
-  for (const [k, n] of counts) out.set(k, n / Math.max(1, sentences))
+  // A small corpus says nothing about how common a word is: every key counts as rare.
+  for (const [k, n] of counts) out.set(k, sentences < MIN_SENTENCES_FOR_SHARE ? 0 : n / sentences)
   return out
 }

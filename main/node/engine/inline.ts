@@ -52,10 +52,11 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     path: string,
     title: string | ((text: string) => string),
     excluded?: readonly ExcludedRange[],
-    date?: string,
+    date?: string | ((text: string) => string),
   ): Promise<void> => {
     const text = await readTextFile(path)
-    if (date) dates[id] = date
+    const stated = typeof date === 'function' ? date(text) : date
+    if (stated) dates[id] = stated
     documents.push({ id, path, title: typeof title === 'string' ? title : title(text) })
     // Excluded ranges are blanked with offsets kept, so passages' start/end/text still refer to the file.
     texts.push({ id, text: maskExcluded(text, excluded ?? []) })
@@ -80,7 +81,13 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
         documents.map((d) => d.id),
       )
       const markdown = importFormatOf(path) === 'markdown'
-      await add(id, path, (text) => readStatedMetadata(text, markdown).title || basename(path, extname(path)))
+      await add(
+        id,
+        path,
+        (text) => readStatedMetadata(text, markdown).title || basename(path, extname(path)),
+        undefined,
+        (text) => readStatedMetadata(text, markdown).date,
+      )
     }
   }
   if (documents.length === 0) throw new ApiError('not-found', `${dir}: the project has no documents`)
