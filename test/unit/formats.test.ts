@@ -1,6 +1,6 @@
 import { extname } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { operations } from '../../main/core/contract/api.js'
+import { operations } from '../../main/core/contract/schemas.js'
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormat } from '../../main/core/export/formats.js'
 import { extensionOf, IMPORT_EXTENSIONS, IMPORT_FORMATS_LIST, importFormatOf } from '../../main/core/project/formats.js'
 

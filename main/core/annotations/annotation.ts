@@ -1,5 +1,9 @@
 import { z } from 'zod'
 import { type OffsetMap } from '../text/offsets.js'
+import { noteOf, positionOf, quoteOf, TAG_IRI_PREFIX, tagIdsOf } from './annotation-parts.js'
+
+// Reading an annotation's parts is in annotation-parts.ts (no zod, so the renderer can use it).
+export { noteOf, positionOf, quoteOf, TAG_IRI_PREFIX, tagIdsOf }
 
 // Annotations are stored as W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/),
 // one AnnotationPage per document in annotations/<document-id>.json. Every target carries a
@@ -10,8 +14,6 @@ import { type OffsetMap } from '../text/offsets.js'
 // tool survives a rewrite.
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
-/** Tag ids become IRIs under this prefix in annotation bodies. */
-export const TAG_IRI_PREFIX = 'urn:parallax:tag:'
 /**
  * Code points of context kept before and after the quote. 32 (as Hypothesis keeps) is enough to
  * tell apart repeated phrases in prose while staying short enough that an edit next to the
@@ -71,29 +73,6 @@ export const AnnotationFile = z.looseObject({
   items: z.array(Annotation),
 })
 export type AnnotationFile = z.infer<typeof AnnotationFile>
-
-/** The quote selector of an annotation (validated on load, so always present). */
-export function quoteOf(a: Annotation): TextQuoteSelector {
-  return a.target.selector.find((s) => s.type === 'TextQuoteSelector') as TextQuoteSelector
-}
-
-/** The position selector of an annotation (validated on load, so always present). */
-export function positionOf(a: Annotation): TextPositionSelector {
-  return a.target.selector.find((s) => s.type === 'TextPositionSelector') as TextPositionSelector
-}
-
-/** Ids of the tags an annotation carries, in body order. */
-export function tagIdsOf(a: Annotation): string[] {
-  return a.body
-    .filter((b) => b.purpose === 'tagging' && typeof b.source === 'string' && b.source.startsWith(TAG_IRI_PREFIX))
-    .map((b) => (b.source as string).slice(TAG_IRI_PREFIX.length))
-}
-
-/** The annotation's note (Markdown), or '' when it has none. */
-export function noteOf(a: Annotation): string {
-  const body = a.body.find((b) => b.purpose === 'commenting' && typeof b.value === 'string')
-  return body ? (body.value as string) : ''
-}
 
 /** Quote and position selectors for the span [start, end) in code points of `text`. */
 export function selectorsFor(text: OffsetMap, start: number, end: number): [TextQuoteSelector, TextPositionSelector] {

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { dispatch } from '../../core/contract/api.js'
+import { dispatch } from '../../core/contract/schemas.js'
 import type { Service } from '../service/service.js'
 import { CONTENT_TYPES, readStaticFile, responseHeaders, TEXT_TYPE } from './static-files.js'
 

@@ -199,6 +199,10 @@ export class Service implements Api {
     return annotations.listAnnotations(this.open, input)
   }
 
+  async listAnnotationSpans(input: OperationInput<'listAnnotationSpans'>): Promise<Results['listAnnotationSpans']> {
+    return annotations.listAnnotationSpans(this.open, input)
+  }
+
   async createAnnotation(input: OperationInput<'createAnnotation'>): Promise<Results['createAnnotation']> {
     return this.changed(annotations.createAnnotation(this.open, input), (r) => this.annotationEvents(input.docId, r.createdTags))
   }
