@@ -1,5 +1,6 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ReuseFile } from '../../main/core/reuse/imported.js'
 import { runCli } from '../../main/node/cli/cli.js'
@@ -158,9 +159,14 @@ describe('passim round trip', () => {
     const names = (await readdir(parts)).filter((n) => n.startsWith('part-')).sort()
     const single = join(base, 'clusters.jsonl')
     await writeFile(single, (await Promise.all(names.map((n) => readFile(join(parts, n), 'utf8')))).join(''))
+    // gzip-compressed, as Spark writes it with compression on, reads the same.
+    await writeFile(`${single}.gz`, gzipSync(await readFile(single)))
+    expect((await cli('passim', 'import', `${single}.gz`, '--project', project)).code).toBe(0)
+    const gzipped = (await overlaps()).filter((o) => o.source === 'passim')
     expect((await cli('passim', 'import', single, '--project', project)).code).toBe(0)
     const before = (await overlaps()).filter((o) => o.source === 'passim')
     expect(before).toHaveLength(2)
+    expect(gzipped).toEqual(before)
 
     await writeFile(
       join(project, 'documents/notes.txt'),
