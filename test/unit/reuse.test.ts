@@ -38,7 +38,7 @@ describe('exact 64-bit integers in JSON lines', () => {
   it('says what is wrong with a record that is not passim output', () => {
     expect(readPassimRecord({ id: 'a', series: 'a', text: 'whole text' })).toMatch(/no cluster, begin, end .*passim’s input/)
     expect(readPassimRecord({ id: 'a', cluster: '1', begin: 5, end: 5, text: '' })).toMatch(/end 5 is not after begin 5/)
-    expect(readPassimRecord({ id: 'a', cluster: 1.5, begin: 0, end: 5, text: 'x' })).toMatch(/cluster: expected a 64-bit integer/)
+    expect(readPassimRecord({ id: 'a', cluster: 1.5, begin: 0, end: 5, text: 'x' })).toMatch(/cluster is 1.5, not a 64-bit integer/)
     expect(readPassimRecord({ id: 'a', cluster: '-3', begin: 0, end: 5, text: 'abcde', extra: [1] })).toMatchObject({
       cluster: '-3',
       extra: [1],

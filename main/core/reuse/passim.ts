@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import type { DocumentEntry } from '../project/project.js'
 import { exactInteger } from './exact-json.js'
 
@@ -17,46 +16,59 @@ import { exactInteger } from './exact-json.js'
 /** Keys whose integer values are read exactly (see exact-json.ts). */
 export const PASSIM_EXACT_KEYS = ['uid', 'cluster', 'uid2'] as const
 
-const int64 = z.unknown().transform((v, ctx) => {
-  const exact = exactInteger(v)
-  if (exact === null) {
-    ctx.addIssue({ code: 'custom', message: 'expected a 64-bit integer' })
-    return z.NEVER
-  }
-  return exact
-})
+/**
+ * One passage of a passim cluster, as its output has it: the fields Parallax reads, checked;
+ * every other field kept as it was.
+ */
+export interface PassimRecord {
+  id: string
+  /** Exact decimal strings (see exact-json.ts). */
+  cluster: string
+  uid?: string
+  begin: number
+  end: number
+  text: string
+  size?: number
+  boiler?: boolean
+  [field: string]: unknown
+}
 
-/** One passage of a passim cluster, as its output has it (other fields kept). */
-export const PassimRecord = z.looseObject({
-  id: z.string(),
-  cluster: int64,
-  begin: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  text: z.string(),
-  uid: int64.optional(),
-  size: z.number().int().optional(),
-  boiler: z.boolean().optional(),
-})
-export type PassimRecord = z.infer<typeof PassimRecord>
+function isOffset(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0
+}
 
-/** The record, or a one-line reason it is not a passim cluster record. */
+/**
+ * The record (the parsed line itself, its ids normalised), or a one-line reason it is not a
+ * passim cluster record. Checked by hand, not with a
+ * schema library: an import runs this on every one of millions of records.
+ */
 export function readPassimRecord(value: unknown): PassimRecord | string {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object'
-  const record = value as Record<string, unknown>
-  const missing = ['id', 'cluster', 'begin', 'end', 'text'].filter((k) => record[k] === undefined)
+  const r = value as Record<string, unknown>
+  const missing = ['id', 'cluster', 'begin', 'end', 'text'].filter((k) => r[k] === undefined || r[k] === null)
   if (missing.length) {
     const hint =
-      missing.includes('cluster') && record.text !== undefined ? ' (is this passim’s input rather than its out.json output?)' : ''
+      missing.includes('cluster') && typeof r.text === 'string' ? ' (is this passim’s input rather than its out.json output?)' : ''
     return `not a passim cluster record: no ${missing.join(', ')}${hint}`
   }
-  const parsed = PassimRecord.safeParse(value)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    return `not a passim cluster record: ${issue.path.join('.')}: ${issue.message}`
-  }
-  if (parsed.data.end <= parsed.data.begin)
-    return `not a passim cluster record: end ${parsed.data.end} is not after begin ${parsed.data.begin}`
-  return parsed.data
+  const bad = (field: string, want: string) =>
+    `not a passim cluster record: ${field} is ${JSON.stringify(r[field])?.slice(0, 40)}, not ${want}`
+  if (typeof r.id !== 'string') return bad('id', 'a string')
+  const cluster = exactInteger(r.cluster)
+  if (cluster === null) return bad('cluster', 'a 64-bit integer')
+  const uid = r.uid === undefined || r.uid === null ? undefined : exactInteger(r.uid)
+  if (uid === null) return bad('uid', 'a 64-bit integer')
+  if (!isOffset(r.begin)) return bad('begin', 'an offset')
+  if (!isOffset(r.end)) return bad('end', 'an offset')
+  if (r.end <= r.begin) return `not a passim cluster record: end ${r.end} is not after begin ${r.begin}`
+  if (typeof r.text !== 'string') return bad('text', 'a string')
+  if (r.size !== undefined && r.size !== null && !isOffset(r.size)) return bad('size', 'a count')
+  if (r.boiler !== undefined && r.boiler !== null && typeof r.boiler !== 'boolean') return bad('boiler', 'true or false')
+  // The parsed line is the caller's own: normalised in place rather than copied.
+  r.cluster = cluster
+  if (uid === undefined) delete r.uid
+  else r.uid = uid
+  return r as PassimRecord
 }
 
 /** One line of passim's input for a project document. */
