@@ -188,6 +188,19 @@ describe('passim round trip', () => {
     )
     expect(await stat(join(project, 'reuse')).catch(() => null)).toBeNull()
   })
+
+  it('lists the engine’s overlaps with a warning when reuse/passim.json is damaged; a new import replaces it', async () => {
+    expect((await cli('passim', 'import', join(FIXTURES, 'passim-out'), '--project', project)).code).toBe(0)
+    await writeFile(join(project, 'reuse/passim.json'), '{"format": "parallax-reuse", "version": 1, "source": "passim", "overlaps": [')
+    const r = await cli('overlaps', project, '--json')
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/warning: .*reuse\/passim\.json is not valid JSON/)
+    const listed = (JSON.parse(r.stdout) as { overlaps: Listed[] }).overlaps
+    expect(listed.length).toBeGreaterThan(0)
+    expect(listed.every((o) => o.source === 'parallax')).toBe(true)
+    expect((await cli('passim', 'import', join(FIXTURES, 'passim-out'), '--project', project)).code).toBe(0)
+    expect((await overlaps()).filter((o) => o.source === 'passim')).toHaveLength(2)
+  })
 })
 
 describe('TextPAIR import', () => {

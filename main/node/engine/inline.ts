@@ -112,6 +112,7 @@ export async function overlapsCommand(
   const result = findOverlaps(texts, { limit: options.limit }, progressTo(io, !!options.verbose))
   // The engine's overlaps, then those imported from batch tools (passim, TextPAIR), each with its source.
   const imported = await importedOverlaps(folder, originals, options.limit)
+  for (const problem of imported.problems) io.err(`warning: ${problem}`)
   if (imported.dropped) io.err(`note: ${imported.dropped} imported passage(s) are no longer in their documents and are left out`)
   const overlaps = [...withOriginalTexts(result.overlaps, originals).map((o) => ({ ...o, source: 'parallax' })), ...imported.overlaps]
   if (options.json) {

@@ -51,8 +51,18 @@ export async function readReuse(projectDir: string, source: ReuseSource): Promis
   return parsed.data
 }
 
-/** Every imported file of a project, in REUSE_SOURCES order. */
-export async function readAllReuse(projectDir: string): Promise<ReuseFile[]> {
-  const files = await Promise.all(REUSE_SOURCES.map((s) => readReuse(projectDir, s)))
-  return files.filter((f): f is ReuseFile => f !== null)
+/** Every imported file of a project, in REUSE_SOURCES order, and the ones that failed to read (one line each). */
+export async function readAllReuse(projectDir: string): Promise<{ files: ReuseFile[]; problems: string[] }> {
+  const files: ReuseFile[] = []
+  const problems: string[] = []
+  for (const source of REUSE_SOURCES) {
+    try {
+      const file = await readReuse(projectDir, source)
+      if (file) files.push(file)
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e
+      problems.push(e.message)
+    }
+  }
+  return { files, problems }
 }
