@@ -49,6 +49,11 @@ interface Listed {
   cluster?: string
   size?: number
   passages: Passage[]
+  variants: {
+    a: number
+    b: number
+    changes: { op: string; a: string; b: string; aStart: number; aEnd: number; bStart: number; bEnd: number }[] | null
+  }[]
 }
 
 async function overlaps(): Promise<Listed[]> {
@@ -144,6 +149,16 @@ describe('passim round trip', () => {
     expect(gazette.text).toBe(HOUR)
     expect(gazette.start).toBe(214)
     for (const p of hour.passages) expect(p.text).toBe(await codePoints(p.doc, p.start, p.end))
+    // Word differences as the engine gives them for its own overlaps, in the documents' code points.
+    const gazetteHerald = hour.variants.find((v) => v.a === 1 && v.b === 2)!
+    const edits = gazetteHerald.changes!.filter((c) => c.op !== 'equal')
+    expect(edits.map((c) => [c.a, c.b])).toEqual([
+      ['daylight', 'day light'],
+      ["day's", 'days'],
+      ["Children's", 'Childrens'],
+    ])
+    expect(await codePoints('gazette', edits[0].aStart, edits[0].aEnd)).toBe('daylight')
+    expect(await codePoints('herald', edits[0].bStart, edits[0].bEnd)).toBe('day light')
 
     // The courier's record had stale offsets: found by its text.
     const ship = passim.find((o) => o.cluster === '9007199254740993')!

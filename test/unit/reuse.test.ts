@@ -139,6 +139,7 @@ describe('imported overlaps', () => {
         score: 1,
         words: 3,
         similarity: 1,
+        variants: [],
         passages: [
           { doc: 'a', start: 0, end: 11, text: 'shared text' },
           { doc: 'b', start: 2, end: 13, text: 'shared text' },
@@ -151,6 +152,7 @@ describe('imported overlaps', () => {
         score: 1,
         words: 3,
         similarity: 1,
+        variants: [],
         passages: [
           { doc: 'a', start: 12, end: 20, text: 'gone now' },
           { doc: 'b', start: 0, end: 1, text: '>' },
@@ -164,7 +166,10 @@ describe('imported overlaps', () => {
     const { overlaps, moved, dropped } = currentOverlaps(stored, texts)
     expect(overlaps.map((o) => o.id)).toEqual(['passim-1'])
     expect(overlaps[0].passages[0]).toMatchObject({ doc: 'a', start: 13, end: 24, text: 'shared text' })
-    expect(overlaps[0].variants).toEqual([])
+    // Passages moved: the word differences are computed again, with the new offsets.
+    expect(overlaps[0].variants).toEqual([
+      { a: 0, b: 1, changes: [{ op: 'equal', a: 'shared text', b: 'shared text', aStart: 13, aEnd: 24, bStart: 2, bEnd: 13 }] },
+    ])
     expect(moved).toBe(1)
     expect(dropped).toBe(1)
   })

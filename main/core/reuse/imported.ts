@@ -2,11 +2,13 @@ import { z } from 'zod'
 import { MAX_PAIRWISE_PASSAGES, type Overlap, type OverlapKind, VARIANT_SIMILARITY } from '../engine/overlaps.js'
 import { OffsetMap } from '../text/offsets.js'
 import { PassageLocator } from './locate.js'
+import { passageVariants } from './variants.js'
 
 // Overlaps found by other tools (passim clusters, TextPAIR alignments), as a project stores them
 // in reuse/<source>.json and as they are read: in the engine's Overlap shape, with `source` saying
 // who found them (the engine's own overlaps are "parallax"). The other tools give no word-level
-// alignment, so `variants` is empty, and no rarity weights, so the figures are plain:
+// alignment, so `variants` are the engine's word diff of the passages (reuse/variants.ts), and no
+// rarity weights, so the figures are plain:
 //   words       words the best pair of passages shares (case-insensitive, as many times as both have them)
 //   similarity  Dice similarity of the best pair's words, 0..1
 //   score       words × similarity: ranks one source's overlaps; not comparable with the engine's
@@ -31,6 +33,25 @@ export const ImportedPassage = z.looseObject({
 })
 export type ImportedPassage = z.infer<typeof ImportedPassage>
 
+/** Word-level differences of a pair of passages (engine/variants.ts), as stored. */
+const StoredVariant = z.object({
+  a: z.number().int().nonnegative(),
+  b: z.number().int().nonnegative(),
+  changes: z
+    .array(
+      z.object({
+        op: z.enum(['equal', 'insert', 'delete', 'replace']),
+        a: z.string(),
+        b: z.string(),
+        aStart: z.number().int(),
+        aEnd: z.number().int(),
+        bStart: z.number().int(),
+        bEnd: z.number().int(),
+      }),
+    )
+    .nullable(),
+})
+
 /** An imported overlap as stored. passim's add `cluster` (exact) and `size` (documents in the whole cluster). */
 export const StoredOverlap = z.looseObject({
   id: z.string(),
@@ -40,6 +61,8 @@ export const StoredOverlap = z.looseObject({
   words: z.number().int().nonnegative(),
   similarity: z.number(),
   passages: z.array(ImportedPassage).min(2),
+  /** Word-level differences (reuse/variants.ts), computed at import. */
+  variants: z.array(StoredVariant).default([]),
   cluster: z.string().optional(),
   size: z.number().int().optional(),
 })
@@ -158,6 +181,7 @@ export function currentOverlaps(
   const overlaps: SourcedOverlap[] = []
   for (const o of stored) {
     const passages: ImportedPassage[] = []
+    let changed = false
     for (const p of o.passages) {
       const locator = locatorOf(p.doc)
       const found = locator?.locate(p.text, p.start, p.end)
@@ -166,10 +190,14 @@ export function currentOverlaps(
         continue
       }
       if (found.status === 'moved') moved++
-      passages.push({ ...p, start: found.start, end: found.end, text: locator.text.slice(found.start, found.end) })
+      const text = locator.text.slice(found.start, found.end)
+      if (found.start !== p.start || text !== p.text) changed = true
+      passages.push({ ...p, start: found.start, end: found.end, text })
     }
+    if (passages.length !== o.passages.length) changed = true
     if (documentCount(passages) < 2) continue
-    overlaps.push({ ...o, passages, variants: [] })
+    // The stored variants hold while every passage is where and what it was.
+    overlaps.push({ ...o, passages, variants: changed ? passageVariants(passages) : o.variants })
   }
   return { overlaps, moved, dropped }
 }

@@ -12,6 +12,7 @@ import {
   type StoredOverlap,
 } from '../../core/reuse/imported.js'
 import { PassageLocator } from '../../core/reuse/locate.js'
+import { passageVariants } from '../../core/reuse/variants.js'
 import { PASSIM_EXACT_KEYS, readPassimRecord } from '../../core/reuse/passim.js'
 import { readTextPairRecord, type TextPairSide, Utf8Offsets } from '../../core/reuse/textpair.js'
 import { OffsetMap } from '../../core/text/offsets.js'
@@ -134,7 +135,14 @@ async function finish(
       texts.order,
     )
     passages += withText.length
-    overlaps.push({ id: g.id, source, ...measurePassages(withText.map((p) => p.text)), ...g.extra, passages: withText })
+    overlaps.push({
+      id: g.id,
+      source,
+      ...measurePassages(withText.map((p) => p.text)),
+      ...g.extra,
+      passages: withText,
+      variants: passageVariants(withText),
+    })
   }
   overlaps.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const report: ImportReport = {
