@@ -285,6 +285,7 @@ window.probe = async (docId, width, height) => {
   const project = await call('getProject', {})
   const doc = await call('getDocument', { id: docId })
   const list = await call('listAnnotations', { docId })
+  const slim = await call('listAnnotationSpans', { docId })
   const pane = document.createElement('section')
   pane.className = 'pane'
   pane.style.width = width + 'px'
@@ -324,7 +325,7 @@ window.probe = async (docId, width, height) => {
   DecorationSet.create(reader.view.state.doc, decos)
   t.decorationSet = now() - t0
   t0 = now()
-  reader.setAnnotations(list.value.items, project.value.tags)
+  reader.setAnnotations({ spans: slim.value.spans, tags: project.value.tags })
   t.setAnnotations = now() - t0
   t0 = now()
   void reader.body.scrollHeight

@@ -56,6 +56,28 @@ describe('annotations', () => {
     expect((await ProjectStore.open(dir)).annotationsOf('one')).toEqual([])
   })
 
+  it('lists the spans a reader draws: what listAnnotations says, slimmed', async () => {
+    await s.createAnnotation({ docId: 'one', ...at(ONE, 'lazy dog'), tags: ['Animal', 'Colour'], note: 'n' })
+    await s.createAnnotation({ docId: 'one', ...at(ONE, 'Café society'), tags: [] })
+    const { items } = await s.listAnnotations({ docId: 'one' })
+    const { spans } = await s.listAnnotationSpans({ docId: 'one' })
+    expect(spans).toEqual(
+      items.map((i) => ({
+        id: i.annotation.id,
+        ...at(ONE, quoteOf(i.annotation).exact),
+        tagIds: tagIdsOf(i.annotation),
+        hasNote: noteOf(i.annotation) !== '',
+        status: i.status,
+      })),
+    )
+    expect(spans.map((x) => [x.tagIds.length, x.hasNote])).toEqual([
+      [2, true],
+      [0, false],
+    ])
+    expect((await s.listAnnotationSpans({ docId: 'two' })).spans).toEqual([])
+    await expect(s.listAnnotationSpans({ docId: 'nope' })).rejects.toThrow(/nope/)
+  })
+
   it('undoes and redoes every operation, durably', async () => {
     const { annotation } = await s.createAnnotation({ docId: 'one', ...at(ONE, 'lazy dog'), tags: ['Animal'], note: 'n' })
     await s.updateAnnotation({ docId: 'one', id: annotation.annotation.id, note: 'changed' })
