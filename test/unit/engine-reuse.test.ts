@@ -3,8 +3,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { EngineDocument } from '../../main/core/engine/analyse.js'
 import { findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
-import { loadFolder } from '../../main/node/engine/inline.js'
-import { ROOT } from '../helpers.js'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { loadFolder, overlapsCommand } from '../../main/node/engine/inline.js'
+import { ROOT, tempDir } from '../helpers.js'
 
 // Reuse at corpus scale: what many documents share, duplicates, formulas, kinds that do not
 // depend on how many documents share a passage, and a result that adding a document never shrinks.
@@ -96,6 +97,40 @@ describe('reuse shared by many documents', () => {
     expect(overlaps).toHaveLength(1)
     expect(overlaps[0].boilerplate).toBe(true)
     expect(docsOf(overlaps[0])).toEqual(['a', 'b'])
+  })
+})
+
+describe('excluded ranges', () => {
+  it('labels boilerplate an overlap that matches a range a project excluded elsewhere', async () => {
+    const t = await tempDir()
+    try {
+      const dir = join(t.dir, 'project')
+      await mkdir(join(dir, 'documents'), { recursive: true })
+      const word = wordMaker(5)
+      const texts = [filler(word, 2) + '\n\n' + LICENCE, LICENCE + '\n\n' + filler(word, 2), filler(word, 1) + '\n\n' + LICENCE]
+      for (const [k, text] of texts.entries()) await writeFile(join(dir, 'documents', `d${k}.txt`), text)
+      const start = [...texts[0]].length - [...LICENCE].length
+      await writeFile(
+        join(dir, 'project.json'),
+        JSON.stringify({
+          name: 'X',
+          documents: texts.map((_, k) => ({
+            id: `d${k}`,
+            file: `d${k}.txt`,
+            title: `D${k}`,
+            ...(k === 0 ? { excluded: [{ start, end: start + [...LICENCE].length }] } : {}),
+          })),
+        }),
+      )
+      let out = ''
+      expect(await overlapsCommand(dir, { json: true }, { out: (x) => (out += x + '\n'), err: () => undefined })).toBe(0)
+      const { overlaps } = JSON.parse(out) as { overlaps: Overlap[] }
+      expect(overlaps).toHaveLength(1)
+      expect(docsOf(overlaps[0])).toEqual(['d1', 'd2'])
+      expect(overlaps[0].boilerplate).toBe(true)
+    } finally {
+      await t.cleanup()
+    }
   })
 })
 

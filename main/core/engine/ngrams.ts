@@ -79,166 +79,170 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
   const total = base[docs.length]
   if (total > 0xffffffff) throw new RangeError('the corpus is too large for 32-bit n-gram positions')
 
-  run.phase('index', docs.length)
-  // Two independent 32-bit hashes per n-gram: runs are sorted by the first; the second tells
-  // n-grams apart whose first hashes collide (both colliding: ~n^2/2^65, never in practice).
-  const keys = new Uint32Array(total)
-  const check = new Uint32Array(total)
-  const docIndex = new Uint32Array(total)
-  for (let d = 0; d < docs.length; d++) {
-    const { content, match } = docs[d]
-    const at = base[d]
-    const count = length(d)
-    for (let i = 0; i < count; i++) {
-      let h = n
-      let g = 0x5bd1e995
-      for (let k = 0; k < n; k++) {
-        const m = match[content[i + k]]
-        h = mix32(h, m)
-        g = mix32(g, m ^ 0x9e3779b9)
-      }
-      keys[at + i] = fmix32(h)
-      check[at + i] = fmix32(g)
-      docIndex[at + i] = d
-      run.tick(d)
-    }
-  }
-  const order = sortIndicesByKey(identity(total), keys)
-  run.end()
-
-  const common = docs.map((d) => new Uint8Array(d.content.length))
-  const docA = new U32List()
-  const posA = new U32List()
-  const docB = new U32List()
-  const posB = new U32List()
-  const stats = { ngrams: total, distinct: 0, common: 0, seeding: 0 }
-
-  // One run of occurrences of the same n-gram, global positions ascending.
-  const occurrenceDocs: number[] = []
-  const occurrencePos: number[] = []
-  const processGroup = (group: ArrayLike<number>): void => {
-    stats.distinct++
-    if (group.length < 2) return
-    occurrenceDocs.length = 0
-    occurrencePos.length = 0
-    let df = 0
-    let last = -1
-    for (let k = 0; k < group.length; k++) {
-      const d = docIndex[group[k]]
-      occurrenceDocs.push(d)
-      occurrencePos.push(group[k] - base[d])
-      if (d !== last) {
-        df++
-        last = d
-      }
-    }
-    if (df < 2) return
-    stats.seeding++
-    if (isCommonNgram(group.length, df, docs.length)) {
-      stats.common++
-      for (let k = 0; k < group.length; k++) {
-        const flags = common[occurrenceDocs[k]]
-        flags.fill(1, occurrencePos[k], occurrencePos[k] + n)
-      }
-    }
-    if (df <= ALL_PAIRS_DF && group.length <= ALL_PAIRS_OCCURRENCES) {
-      for (let x = 0; x < group.length; x++) {
-        for (let y = x + 1; y < group.length; y++) {
-          if (occurrenceDocs[x] === occurrenceDocs[y]) continue
-          docA.push(occurrenceDocs[x])
-          posA.push(occurrencePos[x])
-          docB.push(occurrenceDocs[y])
-          posB.push(occurrencePos[y])
+  // The index and its sort live only in this function, so their memory is free before the seeds
+  // are sorted.
+  const { docA, posA, docB, posB, common, stats } = ((): {
+    docA: U32List
+    posA: U32List
+    docB: U32List
+    posB: U32List
+    common: Uint8Array[]
+    stats: Seeds['stats']
+  } => {
+    run.phase('index', docs.length)
+    // Two independent 32-bit hashes per n-gram: runs are sorted by the first; the second tells
+    // n-grams apart whose first hashes collide (both colliding: ~n^2/2^65, never in practice).
+    const keys = new Uint32Array(total)
+    const check = new Uint32Array(total)
+    const docIndex = new Uint32Array(total)
+    for (let d = 0; d < docs.length; d++) {
+      const { content, match } = docs[d]
+      const at = base[d]
+      const count = length(d)
+      for (let i = 0; i < count; i++) {
+        let h = n
+        let g = 0x5bd1e995
+        for (let k = 0; k < n; k++) {
+          const m = match[content[i + k]]
+          h = mix32(h, m)
+          g = mix32(g, m ^ 0x9e3779b9)
         }
+        keys[at + i] = fmix32(h)
+        check[at + i] = fmix32(g)
+        docIndex[at + i] = d
+        run.tick(d)
       }
-      return
     }
-    // Representatives (see above). Occurrences come in corpus order, grouped by document; the
-    // j-th occurrence in a document is linked to the j-th of the representative's document (or
-    // its last, when it has fewer) and of the previous document that has the n-gram, so that
-    // copies of a passage that repeats a phrase meet phrase by phrase. The representative's
-    // document's own further occurrences are linked to its first, so a passage it repeats joins
-    // the overlap of its first copy (pairs within one document are never reported alone).
-    let previousFrom = -1
-    let previousTo = -1
-    const repTo = runEnd(0)
-    for (let k = 1; k < repTo; k++) push(0, k)
-    let from = repTo
-    while (from < group.length) {
-      const to = runEnd(from)
-      for (let k = from; k < to; k++) {
-        push(Math.min(k - from, repTo - 1), k)
-        if (previousFrom >= 0) push(previousFrom + Math.min(k - from, previousTo - previousFrom - 1), k)
-      }
-      previousFrom = from
-      previousTo = to
-      from = to
-    }
-  }
-  /** The end of the run of occurrences in the document of occurrence `from`. */
-  const runEnd = (from: number): number => {
-    let to = from + 1
-    while (to < occurrenceDocs.length && occurrenceDocs[to] === occurrenceDocs[from]) to++
-    return to
-  }
-  const push = (x: number, y: number): void => {
-    docA.push(occurrenceDocs[x])
-    posA.push(occurrencePos[x])
-    docB.push(occurrenceDocs[y])
-    posB.push(occurrencePos[y])
-  }
+    const order = sortIndicesByKey(identity(total), keys)
+    run.end()
 
-  run.phase('seed', total)
-  let i = 0
-  while (i < total) {
-    const key = keys[order[i]]
-    let j = i + 1
-    while (j < total && keys[order[j]] === key) j++
-    if (j - i === 1) {
+    const common = docs.map((d) => new Uint8Array(d.content.length))
+    const docA = new U32List()
+    const posA = new U32List()
+    const docB = new U32List()
+    const posB = new U32List()
+    const stats = { ngrams: total, distinct: 0, common: 0, seeding: 0 }
+
+    // One run of occurrences of the same n-gram, global positions ascending.
+    const occurrenceDocs: number[] = []
+    const occurrencePos: number[] = []
+    const processGroup = (group: ArrayLike<number>): void => {
       stats.distinct++
-    } else {
-      const group = order.subarray(i, j)
-      let uniform = true
-      for (let k = 1; k < group.length && uniform; k++) uniform = check[group[k]] === check[group[0]]
-      if (uniform) {
-        processGroup(group)
-      } else {
-        // A collision of the first hash: split the run by the second.
-        const byCheck = new Map<number, number[]>()
-        for (const g of group) {
-          const list = byCheck.get(check[g])
-          if (list) list.push(g)
-          else byCheck.set(check[g], [g])
+      if (group.length < 2) return
+      occurrenceDocs.length = 0
+      occurrencePos.length = 0
+      let df = 0
+      let last = -1
+      for (let k = 0; k < group.length; k++) {
+        const d = docIndex[group[k]]
+        occurrenceDocs.push(d)
+        occurrencePos.push(group[k] - base[d])
+        if (d !== last) {
+          df++
+          last = d
         }
-        for (const list of byCheck.values()) processGroup(list)
+      }
+      if (df < 2) return
+      stats.seeding++
+      if (isCommonNgram(group.length, df, docs.length)) {
+        stats.common++
+        for (let k = 0; k < group.length; k++) {
+          const flags = common[occurrenceDocs[k]]
+          flags.fill(1, occurrencePos[k], occurrencePos[k] + n)
+        }
+      }
+      if (df <= ALL_PAIRS_DF && group.length <= ALL_PAIRS_OCCURRENCES) {
+        for (let x = 0; x < group.length; x++) {
+          for (let y = x + 1; y < group.length; y++) {
+            if (occurrenceDocs[x] === occurrenceDocs[y]) continue
+            docA.push(occurrenceDocs[x])
+            posA.push(occurrencePos[x])
+            docB.push(occurrenceDocs[y])
+            posB.push(occurrencePos[y])
+          }
+        }
+        return
+      }
+      // Representatives (see above). Occurrences come in corpus order, grouped by document; the
+      // j-th occurrence in a document is linked to the j-th of the representative's document (or
+      // its last, when it has fewer) and of the previous document that has the n-gram, so that
+      // copies of a passage that repeats a phrase meet phrase by phrase. The representative's
+      // document's own further occurrences are linked to its first, so a passage it repeats joins
+      // the overlap of its first copy (pairs within one document are never reported alone).
+      let previousFrom = -1
+      let previousTo = -1
+      const repTo = runEnd(0)
+      for (let k = 1; k < repTo; k++) push(0, k)
+      let from = repTo
+      while (from < group.length) {
+        const to = runEnd(from)
+        for (let k = from; k < to; k++) {
+          push(Math.min(k - from, repTo - 1), k)
+          if (previousFrom >= 0) push(previousFrom + Math.min(k - from, previousTo - previousFrom - 1), k)
+        }
+        previousFrom = from
+        previousTo = to
+        from = to
       }
     }
-    run.tick(i)
-    i = j
-  }
-  run.end()
+    /** The end of the run of occurrences in the document of occurrence `from`. */
+    const runEnd = (from: number): number => {
+      let to = from + 1
+      while (to < occurrenceDocs.length && occurrenceDocs[to] === occurrenceDocs[from]) to++
+      return to
+    }
+    const push = (x: number, y: number): void => {
+      docA.push(occurrenceDocs[x])
+      posA.push(occurrencePos[x])
+      docB.push(occurrenceDocs[y])
+      posB.push(occurrencePos[y])
+    }
+
+    run.phase('seed', total)
+    let i = 0
+    while (i < total) {
+      const key = keys[order[i]]
+      let j = i + 1
+      while (j < total && keys[order[j]] === key) j++
+      if (j - i === 1) {
+        stats.distinct++
+      } else {
+        const group = order.subarray(i, j)
+        let uniform = true
+        for (let k = 1; k < group.length && uniform; k++) uniform = check[group[k]] === check[group[0]]
+        if (uniform) {
+          processGroup(group)
+        } else {
+          // A collision of the first hash: split the run by the second.
+          const byCheck = new Map<number, number[]>()
+          for (const g of group) {
+            const list = byCheck.get(check[g])
+            if (list) list.push(g)
+            else byCheck.set(check[g], [g])
+          }
+          for (const list of byCheck.values()) processGroup(list)
+        }
+      }
+      run.tick(i)
+      i = j
+    }
+    run.end()
+    return { docA, posA, docB, posB, common, stats }
+  })()
 
   // Sort seeds by (docA, docB, posA): least significant key first, each pass stable.
-  const seedA = docA.toArray()
-  const seedPosA = posA.toArray()
-  const seedB = docB.toArray()
-  const seedPosB = posB.toArray()
-  let seedOrder = identity(seedA.length)
-  seedOrder = sortIndicesByKey(seedOrder, seedPosA)
-  seedOrder = sortIndicesByKey(seedOrder, seedB, docs.length)
-  seedOrder = sortIndicesByKey(seedOrder, seedA, docs.length)
-  const permute = (a: Uint32Array): Uint32Array => {
-    const out = new Uint32Array(a.length)
-    for (let k = 0; k < a.length; k++) out[k] = a[seedOrder[k]]
+  // Views, not copies: each list's buffer is dropped as soon as its sorted copy exists.
+  const count = docA.length
+  let seedOrder = identity(count)
+  seedOrder = sortIndicesByKey(seedOrder, posA.data.subarray(0, count))
+  seedOrder = sortIndicesByKey(seedOrder, docB.data.subarray(0, count), docs.length)
+  seedOrder = sortIndicesByKey(seedOrder, docA.data.subarray(0, count), docs.length)
+  const permute = (list: U32List): Uint32Array => {
+    const a = list.data
+    const out = new Uint32Array(count)
+    for (let k = 0; k < count; k++) out[k] = a[seedOrder[k]]
+    list.data = new Uint32Array(0)
     return out
   }
-  return {
-    docA: permute(seedA),
-    posA: permute(seedPosA),
-    docB: permute(seedB),
-    posB: permute(seedPosB),
-    count: seedA.length,
-    common,
-    stats,
-  }
+  return { docA: permute(docA), posA: permute(posA), docB: permute(docB), posB: permute(posB), count, common, stats }
 }

@@ -72,10 +72,12 @@ export interface Overlap {
   id: string
   score: number
   kind: OverlapKind
-  pairKinds: Record<OverlapKind, number>
+  /** Always set by findOverlaps; optional so that overlaps made elsewhere (tests, older results) still type. */
+  pairKinds?: Record<OverlapKind, number>
   words: number
   similarity: number
-  boilerplate: boolean
+  /** Always set by findOverlaps (see pairKinds). */
+  boilerplate?: boolean
   duplicate?: boolean
   because?: string[]
   passages: OverlapPassage[]

@@ -9,6 +9,7 @@ import { findOverlaps } from '../../core/engine/overlaps.js'
 import { documentIdFor } from '../../core/project/project.js'
 import { readManifest, MANIFEST_FILE } from '../project/corpus.js'
 import { readTextFile } from '../project/decode.js'
+import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { PROJECT_FILE, ProjectStore } from '../project/store.js'
 import { importedOverlaps } from '../reuse/read.js'
@@ -36,6 +37,11 @@ export interface LoadedCorpus {
   originals: Map<string, string>
   /** Documents' dates as stated (project or manifest metadata), by id; undated documents absent. */
   dates: Record<string, string>
+  /**
+   * The excluded ranges' own texts, as texts known to be boilerplate (EngineDocument.boilerplate):
+   * an overlap elsewhere that matches one is labelled boilerplate.
+   */
+  excludedTexts: EngineDocument[]
 }
 
 /** Reads the documents of a project, manifest or plain folder (see above). */
@@ -48,6 +54,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   const texts: EngineDocument[] = []
   const originals = new Map<string, string>()
   const dates: Record<string, string> = {}
+  const excludedTexts: EngineDocument[] = []
   const add = async (
     id: string,
     path: string,
@@ -62,6 +69,13 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     // Excluded ranges are blanked with offsets kept, so passages' start/end/text still refer to the file.
     texts.push({ id, text: maskExcluded(text, excluded ?? []) })
     originals.set(id, text)
+    if (excluded?.length) {
+      const map = new OffsetMap(text)
+      excluded.forEach((r, k) => {
+        if (r.end > map.codePointLength) return
+        excludedTexts.push({ id: `${id}#excluded-${k + 1}`, text: map.slice(r.start, r.end), boilerplate: true })
+      })
+    }
   }
   if (await stat(join(dir, PROJECT_FILE)).catch(() => null)) {
     const store = await ProjectStore.open(dir)
@@ -92,7 +106,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     }
   }
   if (documents.length === 0) throw new ApiError('not-found', `${dir}: the project has no documents`)
-  return { documents, texts, originals, dates }
+  return { documents, texts, originals, dates, excludedTexts }
 }
 
 interface Io {
@@ -120,8 +134,8 @@ export async function overlapsCommand(
   options: { json?: boolean; limit?: number; verbose?: boolean },
   io: Io,
 ): Promise<number> {
-  const { documents, texts, originals } = await loadFolder(folder)
-  const result = findOverlaps(texts, { limit: options.limit }, progressTo(io, !!options.verbose))
+  const { documents, texts, originals, excludedTexts } = await loadFolder(folder)
+  const result = findOverlaps([...texts, ...excludedTexts], { limit: options.limit }, progressTo(io, !!options.verbose))
   // The engine's overlaps, then those imported from batch tools (passim, TextPAIR), each with its source.
   const imported = await importedOverlaps(folder, originals, options.limit)
   for (const problem of imported.problems) io.err(`warning: ${problem}`)
