@@ -1,7 +1,7 @@
-import type { Overlap } from '../../main/core/engine/overlaps.js'
+import type { SourcedOverlap } from '../../main/core/reuse/imported.js'
 import { el, select } from '../shared/dom.js'
 import type { State, StateSource } from '../state/store.js'
-import { filterOverlaps } from './overlap-filter.js'
+import { filterOverlaps, SOURCE_LABELS } from './overlap-filter.js'
 
 // The ranked overlap list, best first, with filters (kind, minimum score, document, text) and
 // next/previous keys as diff tools have (N / P, or Alt+↓ / Alt+↑, anywhere in the compare view).
@@ -9,6 +9,8 @@ import { filterOverlaps } from './overlap-filter.js'
 export class OverlapList {
   readonly dom: HTMLElement
   private readonly list = el('ul', { class: 'overlap-list', role: 'listbox', 'aria-label': 'Shared passages, best first', tabindex: '0' })
+  /** Who found the overlaps shown: the engine, or a batch tool whose results were imported. */
+  private readonly source = select({ 'aria-label': 'Source' }, [['', 'All sources'], ...Object.entries(SOURCE_LABELS)])
   private readonly kind = select({ 'aria-label': 'Kind' }, [
     ['', 'All kinds'],
     ['verbatim', 'Verbatim'],
@@ -27,7 +29,7 @@ export class OverlapList {
   private readonly text = el('input', { type: 'search', placeholder: 'Text…', 'aria-label': 'Filter by text' })
   private readonly summary = el('p', { class: 'passages-summary', role: 'status' })
   /** The overlaps the filters keep, as last drawn (what N and P step through). */
-  private shown: Overlap[] = []
+  private shown: SourcedOverlap[] = []
 
   constructor(
     private readonly onSelect: (id: string) => void,
@@ -36,11 +38,11 @@ export class OverlapList {
     this.dom = el(
       'section',
       { class: 'side-section', 'aria-label': 'Overlaps' },
-      el('div', { class: 'filters compact' }, this.kind, this.minScore, this.doc, this.text),
+      el('div', { class: 'filters compact' }, this.source, this.kind, this.minScore, this.doc, this.text),
       this.summary,
       this.list,
     )
-    for (const input of [this.kind, this.minScore, this.doc, this.text]) input.addEventListener('input', () => this.render())
+    for (const input of [this.source, this.kind, this.minScore, this.doc, this.text]) input.addEventListener('input', () => this.render())
     this.list.addEventListener('click', (e) => {
       const id = (e.target as HTMLElement).closest<HTMLElement>('[data-overlap]')?.dataset.overlap
       if (id) this.onSelect(id)
@@ -90,6 +92,7 @@ export class OverlapList {
     const { project, overlaps: view, selectedOverlap } = this.store.state
     const titles = new Map((project?.documents ?? []).map((d) => [d.id, d.author || d.outlet || d.title]))
     this.shown = filterOverlaps(view?.overlaps ?? [], {
+      source: this.source.value,
       kind: this.kind.value,
       minScore: Number(this.minScore.value) || 0,
       doc: this.doc.value,
@@ -111,8 +114,27 @@ export class OverlapList {
             'div',
             { class: 'overlap-head' },
             el('span', { class: `kind-badge kind-${o.kind}` }, o.kind),
+            ...(o.source === 'parallax'
+              ? []
+              : [
+                  el(
+                    'span',
+                    { class: `source-badge source-${o.source}`, title: `Found by ${SOURCE_LABELS[o.source]}, imported` },
+                    SOURCE_LABELS[o.source],
+                  ),
+                ]),
             el('span', { class: 'rank' }, `#${i + 1}`),
-            el('span', { class: 'score', title: 'Rarity-weighted shared words × similarity' }, o.score.toFixed(1)),
+            el(
+              'span',
+              {
+                class: 'score',
+                title:
+                  o.source === 'parallax'
+                    ? 'Rarity-weighted shared words × similarity'
+                    : 'Shared words × similarity (not comparable with the engine’s scores)',
+              },
+              o.score.toFixed(1),
+            ),
           ),
           el(
             'p',

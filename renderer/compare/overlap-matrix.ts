@@ -1,5 +1,6 @@
 import type { OverlapsView, ProjectView } from '../../main/core/contract/api.js'
-import { el } from '../shared/dom.js'
+import { el, select } from '../shared/dom.js'
+import { SOURCE_LABELS } from './overlap-filter.js'
 import { matrixLayout } from './matrix-layout.js'
 
 // The overlap matrix: documents by documents, each cell the share of the row document's text
@@ -17,6 +18,9 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 export class OverlapMatrix {
   readonly dom: HTMLElement
   private readonly picture = el('div', { class: 'matrix' })
+  /** Which source's overlaps the matrix counts ('' for all). */
+  private readonly source = select({ 'aria-label': 'Source' }, [['', 'All sources'], ...Object.entries(SOURCE_LABELS)])
+  private last: [ProjectView | null, OverlapsView | null] = [null, null]
 
   constructor(private readonly onOpenPair: (a: string, b: string) => void) {
     this.dom = el(
@@ -27,15 +31,20 @@ export class OverlapMatrix {
         { class: 'hint' },
         'Share of each row’s text found in the column’s document, with the number of shared passages. Click a cell to compare the pair.',
       ),
+      el('div', { class: 'filters compact' }, this.source),
       this.picture,
     )
+    this.source.addEventListener('input', () => this.render(...this.last))
   }
 
-  render(project: ProjectView | null, view: OverlapsView | null): void {
-    if (!project || !view) {
+  render(project: ProjectView | null, all: OverlapsView | null): void {
+    this.last = [project, all]
+    if (!project || !all) {
       this.picture.replaceChildren()
       return
     }
+    const source = this.source.value
+    const view = source ? { ...all, overlaps: all.overlaps.filter((o) => o.source === source) } : all
     const layout = matrixLayout(project.documents, view)
     const root = svg('svg', {
       width: layout.width,

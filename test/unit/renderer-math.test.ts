@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DocumentSummary, OverlapsView } from '../../main/core/contract/api.js'
 import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js'
+import type { SourcedOverlap } from '../../main/core/reuse/imported.js'
 import { matrixLayout, overlapMatrix, shareText, shortLabel } from '../../renderer/compare/matrix-layout.js'
 import { filterOverlaps } from '../../renderer/compare/overlap-filter.js'
 import { interpolate, monotonic, strength } from '../../renderer/compare/scroll-sync.js'
@@ -8,9 +9,15 @@ import { interpolate, monotonic, strength } from '../../renderer/compare/scroll-
 // The renderer's pure math, without a DOM: synchronised scrolling, the overlap list's filters and
 // the overlap matrix.
 
-function overlap(id: string, kind: Overlap['kind'], score: number, passages: OverlapPassage[]): Overlap {
+function overlap(
+  id: string,
+  kind: Overlap['kind'],
+  score: number,
+  passages: OverlapPassage[],
+  source: SourcedOverlap['source'] = 'parallax',
+): SourcedOverlap {
   const pairKinds = { verbatim: 0, variant: 0, paraphrase: 0, [kind]: 1 }
-  return { id, kind, score, words: 10, similarity: 1, passages, variants: [], pairKinds, boilerplate: false }
+  return { id, kind, score, words: 10, similarity: 1, passages, variants: [], pairKinds, boilerplate: false, source }
 }
 const p = (doc: string, start: number, end: number, text = 'shared words'): OverlapPassage => ({ doc, start, end, text })
 
@@ -71,13 +78,19 @@ describe('overlap filters', () => {
     overlap('a', 'verbatim', 9, [p('one', 0, 10, 'The Café opened'), p('two', 5, 15, 'the cafe opened')]),
     overlap('b', 'paraphrase', 4, [p('two', 20, 30), p('three', 0, 10)]),
     overlap('c', 'variant', 1, [p('one', 40, 50), p('three', 20, 30)]),
+    overlap('passim-9007199254740993', 'variant', 30, [p('one', 60, 70), p('two', 60, 70)], 'passim'),
   ]
-  const none = { kind: '', minScore: 0, doc: '', text: '' }
+  const none = { source: '', kind: '', minScore: 0, doc: '', text: '' }
   const ids = (f: Partial<typeof none>) => filterOverlaps(list, { ...none, ...f }).map((o) => o.id)
 
-  it('keeps everything without a filter, in rank order', () => expect(ids({})).toEqual(['a', 'b', 'c']))
+  it('keeps everything without a filter, in rank order', () => expect(ids({})).toEqual(['a', 'b', 'c', 'passim-9007199254740993']))
+  it('by source', () => {
+    expect(ids({ source: 'passim' })).toEqual(['passim-9007199254740993'])
+    expect(ids({ source: 'parallax' })).toEqual(['a', 'b', 'c'])
+    expect(ids({ source: 'textpair' })).toEqual([])
+  })
   it('by kind', () => expect(ids({ kind: 'paraphrase' })).toEqual(['b']))
-  it('by minimum score', () => expect(ids({ minScore: 4 })).toEqual(['a', 'b']))
+  it('by minimum score', () => expect(ids({ minScore: 4 })).toEqual(['a', 'b', 'passim-9007199254740993']))
   it('by document', () => expect(ids({ doc: 'three' })).toEqual(['b', 'c']))
   it('by text, ignoring case and accents', () => expect(ids({ text: '  CAFÉ ' })).toEqual(['a']))
   it('by all at once', () => expect(ids({ doc: 'one', minScore: 2, kind: 'verbatim' })).toEqual(['a']))

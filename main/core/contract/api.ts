@@ -3,8 +3,9 @@ import type { AnchorStatus } from '../annotations/anchor.js'
 import type { Annotation } from '../annotations/annotation.js'
 import type { Tag } from '../annotations/codebook.js'
 import type { DefinitionResult } from '../definitions/definitions.js'
-import type { Overlap, OverlapResult } from '../engine/overlaps.js'
+import type { OverlapResult } from '../engine/overlaps.js'
 import type { Hit } from '../text/search.js'
+import type { SourcedOverlap } from '../reuse/imported.js'
 import type { DocumentEntry } from '../project/project.js'
 import type { operations } from './schemas.js'
 
@@ -117,7 +118,8 @@ export interface RetrievedItem extends AnnotationItem {
 
 /** The engine's overlaps for the open project. */
 export interface OverlapsView {
-  overlaps: Overlap[]
+  /** The engine's overlaps (source "parallax"), then those imported from passim and TextPAIR. */
+  overlaps: SourcedOverlap[]
   stats: OverlapResult['stats']
   /** Code point length of each document's text, by id (for the matrix and heat strips). */
   lengths: Record<string, number>

@@ -4,6 +4,7 @@ import type { EngineDocument } from '../../core/engine/analyse.js'
 import type { OverlapResult } from '../../core/engine/overlaps.js'
 import { maskExcluded, withOriginalTexts } from '../../core/project/exclusions.js'
 import { EngineRunner } from '../engine/runner.js'
+import { importedOverlaps } from '../reuse/read.js'
 import { type EngineJob, runJob } from '../engine/worker.js'
 import type { OpenProject } from './open-project.js'
 
@@ -42,7 +43,10 @@ export class Analyses {
     this.engine = engineWorker ? new EngineRunner(engineWorker) : null
   }
 
-  /** The passages the documents share, with the texts' lengths; passages quote the files' own text. */
+  /**
+   * The passages the documents share, with the texts' lengths; passages quote the files' own text.
+   * The engine's (source "parallax") come first, then those imported from passim and TextPAIR.
+   */
   async overlaps(open: OpenProject): Promise<Results['analyseOverlaps']> {
     const result = await this.run<OverlapResult>(open, 'overlaps', (documents) => ({ kind: 'overlaps', documents }))
     const lengths: Record<string, number> = {}
@@ -53,7 +57,10 @@ export class Analyses {
       lengths[d.id] = cached.map.codePointLength
       originals.set(d.id, cached.map.text)
     }
-    return { overlaps: withOriginalTexts(result.overlaps, originals), stats: result.stats, lengths }
+    // The engine's overlaps, then those imported from batch tools (reuse/*.json), each with its source.
+    const imported = await importedOverlaps(open.store.dir, originals)
+    const own = withOriginalTexts(result.overlaps, originals).map((o) => ({ ...o, source: 'parallax' as const }))
+    return { overlaps: [...own, ...imported.overlaps], stats: result.stats, lengths }
   }
 
   /** How the documents define `term` (without it: the key terms, defining the first). */
