@@ -2,6 +2,7 @@ import type { Api, ProjectView } from '../../main/core/contract/api.js'
 import type { Tag } from '../../main/core/annotations/codebook.js'
 import { descendantIds } from '../../main/core/annotations/tag-tree.js'
 import { el } from '../shared/dom.js'
+import type { StateSource } from '../state/store.js'
 
 // The codebook: tags as a tree with colours and counts, the active tag, and a form for the
 // selected tag (rename, colour, description, parent, merge, delete). Re-parent by dragging a tag
@@ -20,11 +21,18 @@ export class CodebookPanel {
   readonly dom: HTMLElement
   private readonly tree = el('ul', { class: 'tag-tree', role: 'tree', 'aria-label': 'Codebook' })
   private readonly details = el('section', { class: 'tag-details', 'aria-label': 'Selected tag' })
-  private project: ProjectView | null = null
   private selected: string | null = null
   active: string | null = null
 
-  constructor(private readonly actions: CodebookActions) {
+  /** The open project, from the store. */
+  private get project(): ProjectView | null {
+    return this.store.state.project
+  }
+
+  constructor(
+    private readonly actions: CodebookActions,
+    private readonly store: StateSource,
+  ) {
     const add = el('button', { type: 'button', class: 'add-tag' }, '+ New tag')
     add.addEventListener('click', () => this.create())
     const top = el('div', { class: 'drop-top', 'data-drop': '' }, 'Top level (drop here)')
@@ -68,7 +76,6 @@ export class CodebookPanel {
   }
 
   render(project: ProjectView): void {
-    this.project = project
     if (this.selected && !this.tags.some((t) => t.id === this.selected)) this.selected = null
     if (this.active && !this.tags.some((t) => t.id === this.active)) this.setActive(null)
     const hadFocus = this.tree.contains(document.activeElement)

@@ -1,6 +1,7 @@
 import type { Api, ProjectView } from '../../main/core/contract/api.js'
 import type { Definition, DefinitionResult } from '../../main/core/definitions/definitions.js'
 import { el } from '../shared/dom.js'
+import type { StateSource } from '../state/store.js'
 
 // How each author defines a term, side by side: one column per document, the phrases they share
 // with other authors' definitions marked. Choose a term (or one the engine proposes); clicking a
@@ -35,12 +36,17 @@ export class DefinitionsPanel {
   })
   private readonly proposed = el('datalist', { id: 'proposed-terms' })
   private readonly result = el('div', { class: 'definitions', 'aria-live': 'polite' })
-  private project: ProjectView | null = null
+
+  /** The open project, from the store. */
+  private get project(): ProjectView | null {
+    return this.store.state.project
+  }
 
   constructor(
     private readonly api: Api,
     private readonly open: (doc: string, start: number, end: number) => void,
     private readonly say: (text: string, error?: boolean) => void,
+    private readonly store: StateSource,
   ) {
     const form = el(
       'form',
@@ -65,10 +71,6 @@ export class DefinitionsPanel {
       }
     })
     this.dom = el('section', { class: 'side-section definitions-panel', 'aria-label': 'Definitions' }, form, this.result)
-  }
-
-  setProject(project: ProjectView): void {
-    this.project = project
   }
 
   async run(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Api, OperationInput, ProjectView } from '../../main/core/contract/api.js'
 import { el, select } from '../shared/dom.js'
+import type { StateSource } from '../state/store.js'
 
 // Export annotated excerpts: format, scope (everything, a tag, a document, an author, or what the
 // Passages view shows), order, notes and context. The file arrives as a download (a save dialog
@@ -46,11 +47,16 @@ export class ExportDialog {
   private readonly notes = el('input', { type: 'checkbox', checked: true })
   private readonly context = el('input', { type: 'checkbox' })
   private readonly message = el('p', { class: 'muted', role: 'status' })
-  private project: ProjectView | null = null
+
+  /** The open project, from the store. */
+  private get project(): ProjectView | null {
+    return this.store.state.project
+  }
 
   constructor(
     private readonly api: Api,
     private readonly passagesQuery: () => OperationInput<'retrieve'>,
+    private readonly store: StateSource,
   ) {
     const go = el('button', { type: 'submit', class: 'primary' }, 'Export')
     const cancel = el('button', { type: 'button' }, 'Cancel')
@@ -76,8 +82,7 @@ export class ExportDialog {
     this.dom = el('dialog', { class: 'popover export-dialog', 'aria-label': 'Export' }, form) as HTMLDialogElement
   }
 
-  open(project: ProjectView): void {
-    this.project = project
+  open(): void {
     this.message.textContent = ''
     this.fillWhich()
     this.dom.showModal()
