@@ -1,13 +1,6 @@
 import { noteOf, positionOf, tagIdsOf } from '../main/core/annotations/annotation-parts.js'
 import type { AnnotationItem, ProjectView, RetrievedItem, SearchHit } from '../main/core/contract/api.js'
-import {
-  DOCX_EXTENSIONS,
-  HTML_EXTENSIONS,
-  MARKDOWN_EXTENSIONS,
-  PDF_EXTENSIONS,
-  QDPX_EXTENSIONS,
-  TEXT_EXTENSIONS,
-} from '../main/core/project/formats.js'
+import { IMPORT_EXTENSIONS } from '../main/core/project/formats.js'
 import { AnnotationEditor } from './annotate/annotation-editor.js'
 import { connect } from './shared/client.js'
 import { CodebookPanel } from './annotate/codebook-panel.js'
@@ -225,9 +218,7 @@ viewTabs.addEventListener('keydown', (e) => {
 
 const sideTabs = el('div', { class: 'tabs side-tabs', role: 'tablist', 'aria-label': 'Sidebar' })
 /** The file endings the importer reads (core/project/formats.ts), for the picker. */
-const IMPORTABLE = [TEXT_EXTENSIONS, MARKDOWN_EXTENSIONS, HTML_EXTENSIONS, DOCX_EXTENSIONS, PDF_EXTENSIONS, QDPX_EXTENSIONS]
-  .flatMap((set) => [...set])
-  .join(',')
+const IMPORTABLE = IMPORT_EXTENSIONS.join(',')
 const filePicker = el('input', { type: 'file', multiple: true, accept: IMPORTABLE, hidden: true, 'aria-hidden': 'true' })
 const addButton = el(
   'button',

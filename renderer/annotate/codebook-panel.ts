@@ -1,6 +1,6 @@
 import type { Api, ProjectView } from '../../main/core/contract/api.js'
 import type { Tag } from '../../main/core/annotations/codebook.js'
-import { descendantIds } from '../../main/core/annotations/tag-tree.js'
+import { descendantIds, tagTree } from '../../main/core/annotations/tag-tree.js'
 import { el } from '../shared/dom.js'
 import type { StateSource } from '../state/store.js'
 
@@ -80,46 +80,43 @@ export class CodebookPanel {
     if (this.active && !this.tags.some((t) => t.id === this.active)) this.setActive(null)
     const hadFocus = this.tree.contains(document.activeElement)
     const rows: HTMLElement[] = []
-    const walk = (parent: string | null, level: number) => {
-      for (const t of this.tags.filter((x) => x.parent === parent)) {
-        const row = el(
-          'li',
+    for (const { tag: t, depth } of tagTree(this.tags)) {
+      const level = depth + 1
+      const row = el(
+        'li',
+        {
+          role: 'treeitem',
+          'aria-level': String(level),
+          'aria-selected': String(t.id === this.selected),
+          'data-tag': t.id,
+          draggable: 'true',
+          tabindex: t.id === (this.selected ?? this.tags[0]?.id) ? '0' : '-1',
+          class: `tag-row${t.id === this.active ? ' active' : ''}`,
+          title: t.description || undefined,
+        },
+        el('span', { class: 'swatch', 'aria-hidden': 'true' }),
+        el('span', { class: 'tag-name' }, t.name),
+        el(
+          'span',
+          { class: 'tag-count', 'aria-label': `${project.tagCounts[t.id] ?? 0} annotations` },
+          String(project.tagCounts[t.id] ?? 0),
+        ),
+        el(
+          'button',
           {
-            role: 'treeitem',
-            'aria-level': String(level),
-            'aria-selected': String(t.id === this.selected),
-            'data-tag': t.id,
-            draggable: 'true',
-            tabindex: t.id === (this.selected ?? this.tags[0]?.id) ? '0' : '-1',
-            class: `tag-row${t.id === this.active ? ' active' : ''}`,
-            title: t.description || undefined,
+            type: 'button',
+            class: 'set-active',
+            tabindex: '-1',
+            'aria-pressed': String(t.id === this.active),
+            title: 'Active tag: T applies it to the selection',
           },
-          el('span', { class: 'swatch', 'aria-hidden': 'true' }),
-          el('span', { class: 'tag-name' }, t.name),
-          el(
-            'span',
-            { class: 'tag-count', 'aria-label': `${project.tagCounts[t.id] ?? 0} annotations` },
-            String(project.tagCounts[t.id] ?? 0),
-          ),
-          el(
-            'button',
-            {
-              type: 'button',
-              class: 'set-active',
-              tabindex: '-1',
-              'aria-pressed': String(t.id === this.active),
-              title: 'Active tag: T applies it to the selection',
-            },
-            t.id === this.active ? '● active' : '○',
-          ),
-        )
-        row.style.setProperty('--tag-colour', t.colour)
-        row.style.setProperty('--level', String(level - 1))
-        rows.push(row)
-        walk(t.id, level + 1)
-      }
+          t.id === this.active ? '● active' : '○',
+        ),
+      )
+      row.style.setProperty('--tag-colour', t.colour)
+      row.style.setProperty('--level', String(level - 1))
+      rows.push(row)
     }
-    walk(null, 1)
     this.tree.replaceChildren(...rows)
     if (rows.length === 0)
       this.tree.append(el('li', { class: 'empty-note', role: 'none' }, 'No tags yet. Create one here, or type a new name when annotating.'))

@@ -1,4 +1,5 @@
 import type { Api, OperationInput, ProjectView } from '../../main/core/contract/api.js'
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from '../../main/core/export/formats.js'
 import { el, select } from '../shared/dom.js'
 import type { StateSource } from '../state/store.js'
 
@@ -6,15 +7,8 @@ import type { StateSource } from '../state/store.js'
 // Passages view shows), order, notes and context. The file arrives as a download (a save dialog
 // in the desktop app).
 
-const FORMATS = [
-  ['md', 'Markdown'],
-  ['html', 'HTML (printable)'],
-  ['docx', 'Word (DOCX)'],
-  ['pdf', 'PDF'],
-  ['csv', 'CSV (one row per annotation)'],
-  ['jsonld', 'W3C Web Annotation (JSON-LD)'],
-  ['qdpx', 'REFI-QDA project (.qdpx)'],
-] as const
+/** The formats as the dropdown offers them (core/export/formats.ts). */
+const FORMATS = EXPORT_FORMAT_IDS.map((id) => [id, EXPORT_FORMATS[id].label] as const)
 
 /** Saves content as a file through the browser's download (Electron shows a save dialog). */
 export function download(fileName: string, mediaType: string, content: string, encoding: 'utf8' | 'base64' = 'utf8'): void {

@@ -104,24 +104,51 @@ export interface NewAnnotation {
   note?: string
 }
 
+// The body rules, written once: tags come first as "tagging" bodies, in the order given; a note
+// that is not blank is one "commenting" TextualBody in Markdown; the motivation says what the
+// annotation carries: "commenting" with a note, else "tagging" with tags, else "highlighting".
+
+/** The body that tags an annotation with tag `id`. */
+export function tagBody(id: string): Annotation['body'][number] {
+  return { type: 'SpecificResource', purpose: 'tagging', source: TAG_IRI_PREFIX + id }
+}
+
+/** The motivation of an annotation with these tags and this note. */
+export function motivationFor(tagIds: readonly string[], note: string): string {
+  return note.trim() ? 'commenting' : tagIds.length ? 'tagging' : 'highlighting'
+}
+
+/**
+ * The annotation with its tags replaced by `tagIds`; its other bodies (the note and anything
+ * another tool added) stay as they are, where they are.
+ */
+export function withTags(a: Annotation, tagIds: readonly string[]): Annotation {
+  const others = a.body.filter((b) => b.purpose !== 'tagging')
+  return { ...a, body: [...tagIds.map(tagBody), ...others], motivation: motivationFor(tagIds, noteOf(a)) }
+}
+
+/**
+ * The annotation with its tags replaced by `tagIds` and its note by `note` (none when blank);
+ * bodies with other purposes are kept, between the tags and the note.
+ */
+export function withTagsAndNote(a: Annotation, tagIds: readonly string[], note: string): Annotation {
+  const body = [...tagIds.map(tagBody), ...a.body.filter((b) => b.purpose !== 'tagging' && b.purpose !== 'commenting')]
+  if (note.trim()) body.push({ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/markdown' })
+  return { ...a, body, motivation: motivationFor(tagIds, note) }
+}
+
 /** Builds a W3C annotation for a span of a document. */
 export function makeAnnotation(n: NewAnnotation): Annotation {
-  const body: Annotation['body'] = n.tagIds.map((id) => ({
-    type: 'SpecificResource',
-    purpose: 'tagging',
-    source: TAG_IRI_PREFIX + id,
-  }))
-  const note = n.note?.trim() ? n.note : ''
-  if (note) body.push({ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/markdown' })
-  return {
+  const bare: Annotation = {
     id: n.id,
     type: 'Annotation',
-    motivation: note ? 'commenting' : n.tagIds.length ? 'tagging' : 'highlighting',
+    motivation: 'highlighting',
     created: n.now,
     modified: n.now,
-    body,
+    body: [],
     target: { source: n.source, selector: selectorsFor(n.text, n.start, n.end) },
   }
+  return withTagsAndNote(bare, n.tagIds, n.note ?? '')
 }
 
 /** Annotations in the order files keep them: by start, then end, then id. */

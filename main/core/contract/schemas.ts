@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { EXPORT_FORMAT_IDS } from '../export/formats.js'
 import { type Api, ApiError, type Envelope, isOperation, type OperationName } from './api.js'
 
 // The contract's input schemas (zod) and `dispatch`, which validates an operation's input before
@@ -124,7 +125,7 @@ export const operations = {
    * or without notes and context. Text formats come as text, docx/pdf/qdpx in base64 (`encoding`).
    */
   exportExcerpts: z.object({
-    format: z.enum(['md', 'html', 'docx', 'csv', 'pdf', 'jsonld', 'qdpx']),
+    format: z.enum(EXPORT_FORMAT_IDS),
     tags: z.array(z.string().min(1)).optional(),
     docs: z.array(z.string().min(1)).optional(),
     authors: z.array(z.string()).optional(),

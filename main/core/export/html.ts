@@ -1,5 +1,5 @@
 import type { Excerpt, ExcerptSet } from './excerpts.js'
-import type { Tag } from '../annotations/codebook.js'
+import { safeColour, type Tag } from '../annotations/codebook.js'
 
 // Annotated excerpts as one self-contained HTML page: no scripts, no external resources, styles
 // inline, tag colours as swatches and excerpt borders, print rules for paper (A4 and Letter). The
@@ -9,11 +9,6 @@ import type { Tag } from '../annotations/codebook.js'
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-}
-
-/** A colour safe to put in a style attribute (tag colours are validated as #rrggbb on load). */
-function colour(tag: Tag | undefined): string {
-  return tag && /^#[0-9a-fA-F]{6}$/.test(tag.colour) ? tag.colour : '#888888'
 }
 
 /**
@@ -35,12 +30,12 @@ function noteHtml(note: string): string {
 }
 
 function excerptHtml(e: Excerpt, set: ExcerptSet, groupTag: Tag | undefined): string {
-  const border = colour(groupTag ?? e.tags[0])
+  const border = safeColour(groupTag ?? e.tags[0])
   const quote = set.context
     ? `<span class="context">${escapeHtml(e.before)}</span><mark style="background:${border}33">${escapeHtml(e.quote)}</mark><span class="context">${escapeHtml(e.after)}</span>`
     : escapeHtml(e.quote)
   const tags = e.tags.length
-    ? `<p class="tags">${e.tags.map((t) => `<span class="tag"><span class="swatch" style="background:${colour(t)}"></span>${escapeHtml(t.name)}</span>`).join(' ')}</p>`
+    ? `<p class="tags">${e.tags.map((t) => `<span class="tag"><span class="swatch" style="background:${safeColour(t)}"></span>${escapeHtml(t.name)}</span>`).join(' ')}</p>`
     : ''
   const note = set.notes && e.note ? `<div class="note"><span class="label">Note</span>${noteHtml(e.note)}</div>` : ''
   return `<article class="excerpt" id="${escapeHtml(e.id)}">
@@ -76,7 +71,7 @@ mark { color: inherit; padding: 0 .1em; }
 export function excerptsToHtml(set: ExcerptSet): string {
   const body = set.groups
     .map((g) => {
-      const swatch = g.tag ? `<span class="swatch" style="background:${colour(g.tag)}"></span>` : ''
+      const swatch = g.tag ? `<span class="swatch" style="background:${safeColour(g.tag)}"></span>` : ''
       return `<section>\n<h2>${swatch}${escapeHtml(g.heading)}</h2>\n${g.excerpts.map((e) => excerptHtml(e, set, g.tag)).join('\n')}\n</section>`
     })
     .join('\n')

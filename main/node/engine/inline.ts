@@ -9,7 +9,7 @@ import { findOverlaps } from '../../core/engine/overlaps.js'
 import { documentIdFor } from '../../core/project/project.js'
 import { readManifest, MANIFEST_FILE } from '../project/corpus.js'
 import { readTextFile } from '../project/decode.js'
-import { MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS } from '../../core/project/formats.js'
+import { importFormatOf } from '../../core/project/formats.js'
 import { PROJECT_FILE, ProjectStore } from '../project/store.js'
 
 // The Node side of the engine's CLI commands, `overlaps` and `definitions`: read the documents of
@@ -53,7 +53,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     const text = await readTextFile(path)
     documents.push({ id, path, title: typeof title === 'string' ? title : title(text) })
     // Excluded ranges are blanked with offsets kept, so passages' start/end/text still refer to the file.
-    texts.push({ id, text: excluded?.length ? maskExcluded(text, excluded) : text })
+    texts.push({ id, text: maskExcluded(text, excluded ?? []) })
     originals.set(id, text)
   }
   if (await stat(join(dir, PROJECT_FILE)).catch(() => null)) {
@@ -65,7 +65,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   } else {
     const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
       .filter((e) => e.isFile() && !e.name.startsWith('.'))
-      .filter((e) => TEXT_EXTENSIONS.has(extname(e.name).toLowerCase()) || MARKDOWN_EXTENSIONS.has(extname(e.name).toLowerCase()))
+      .filter((e) => importFormatOf(e.name) === 'text' || importFormatOf(e.name) === 'markdown')
       .map((e) => join(e.parentPath, e.name))
       .sort()
     if (files.length === 0) throw new ApiError('not-found', `${dir}: the folder holds no .txt or .md files`)
@@ -74,7 +74,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
         basename(path),
         documents.map((d) => d.id),
       )
-      const markdown = MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase())
+      const markdown = importFormatOf(path) === 'markdown'
       await add(id, path, (text) => readStatedMetadata(text, markdown).title || basename(path, extname(path)))
     }
   }
