@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { descendantIds } from './tag-tree.js'
+import { ancestorsOf, descendantIds, tagDepth, tagPath, tagsInTreeOrder, tagTree, type TreeEntry, withDescendantIds } from './tag-tree.js'
 
 // Walks of the tag tree are in tag-tree.ts (no zod, so the renderer can use them).
-export { ancestorsOf, descendantIds, tagDepth, tagPath, tagsInTreeOrder, tagTree, type TreeEntry, withDescendantIds } from './tag-tree.js'
+export { ancestorsOf, descendantIds, tagDepth, tagPath, tagsInTreeOrder, tagTree, type TreeEntry, withDescendantIds }
 
 // tags.json: the codebook. Tags are referenced from annotations by id, so renaming a tag never
 // touches an annotation file.

@@ -1,9 +1,9 @@
 import type { Tag } from './codebook.js'
 
-// Walks of the codebook's tag tree. This module imports no zod, so the renderer can use it and its
-// bundle stays small; codebook.ts re-exports all of it.
-
-// Tags name their parent by id; a file edited by hand or by another tool
+// This module imports no zod, so the renderer can use it and its bundle stays small; codebook.ts
+// re-exports it.
+//
+// Walking the codebook tree. Tags name their parent by id; a file edited by hand or by another tool
 // may name a parent that does not exist, or make a cycle. Every walk here ends on such a file:
 // a tag whose parent is missing sits at the top level, and a cycle is walked once.
 

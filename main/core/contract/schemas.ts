@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { EXPORT_FORMAT_IDS } from '../export/formats.js'
 import { type Api, ApiError, type Envelope, isOperation, type OperationName } from './api.js'
+import { EXPORT_FORMAT_IDS } from '../export/formats.js'
 
 // The contract's input schemas (zod) and `dispatch`, which validates an operation's input before
 // an implementation sees it. Only Node-side code imports this module (the web host, Electron's

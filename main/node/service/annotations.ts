@@ -4,6 +4,7 @@ import { type Annotation, makeAnnotation, noteOf, tagIdsOf, withTagsAndNote } fr
 import type { Tag } from '../../core/annotations/codebook.js'
 import { ApiError, type OperationInput, type Results } from '../../core/contract/api.js'
 import type { OffsetMap } from '../../core/text/offsets.js'
+import { annotationSpans } from './annotation-spans.js'
 import { tagIdsFor } from './codebook.js'
 import type { OpenProject } from './open-project.js'
 
@@ -14,6 +15,14 @@ import type { OpenProject } from './open-project.js'
 export function listAnnotations({ store, anchors }: OpenProject, { docId }: OperationInput<'listAnnotations'>): Results['listAnnotations'] {
   const docs = docId ? [store.document(docId)] : store.project.documents
   return { items: docs.flatMap((d) => store.annotationsOf(d.id).map((a) => anchors.item(d.id, a))) }
+}
+
+/** What a reader draws of one document's annotations (see annotation-spans.ts). */
+export function listAnnotationSpans(
+  { store, anchors }: OpenProject,
+  { docId }: OperationInput<'listAnnotationSpans'>,
+): Results['listAnnotationSpans'] {
+  return { spans: annotationSpans(store.annotationsOf(store.document(docId).id), (a) => anchors.of(a).status) }
 }
 
 /** Checks a span against a document's current text. */

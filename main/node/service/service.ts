@@ -5,7 +5,6 @@ import { ensureDefaultProject } from '../project/corpus.js'
 import { defaultProjectDir } from '../project/paths.js'
 import { ProjectStore } from '../project/store.js'
 import { Analyses } from './analysis.js'
-import { listAnnotationSpans } from './annotation-spans.js'
 import * as annotations from './annotations.js'
 import * as codebook from './codebook.js'
 import * as documents from './documents.js'
@@ -201,7 +200,7 @@ export class Service implements Api {
   }
 
   async listAnnotationSpans(input: OperationInput<'listAnnotationSpans'>): Promise<Results['listAnnotationSpans']> {
-    return listAnnotationSpans(this.open, input)
+    return annotations.listAnnotationSpans(this.open, input)
   }
 
   async createAnnotation(input: OperationInput<'createAnnotation'>): Promise<Results['createAnnotation']> {
