@@ -572,6 +572,7 @@ function renderProject(p: ProjectView): void {
     ...p.problems.map((q) => el('p', { class: 'problem' }, el('code', {}, q.path), el('br'), q.reason)),
   )
   renderActiveDocument()
+  definitions.setProject(p)
   codebook.render(p)
   passages.setProject(p)
   orphans.setProject(p)
