@@ -97,32 +97,37 @@ const details = new DocumentDetails({
     return reader && end <= reader.text.codePointLength ? reader.text.slice(start, end) : null
   },
 })
-const exportDialog = new ExportDialog(api, () => passages.query())
+const exportDialog = new ExportDialog(api, () => passages.query(), store)
 const overlapList = new OverlapList((id) => void selectOverlap(id), store)
 const matrix = new OverlapMatrix((a, b) => void compare.openPair(a, b))
 const variants = new VariantsPanel()
 const list = new DocumentList((id) => void openDocument(id))
-const codebook = new CodebookPanel({
-  api,
-  run,
-  onActiveChange: () => updateHint(),
-  onShowPassages: (id) => {
-    showView('passages')
-    passages.showTag(id)
+const codebook = new CodebookPanel(
+  {
+    api,
+    run,
+    onActiveChange: () => updateHint(),
+    onShowPassages: (id) => {
+      showView('passages')
+      passages.showTag(id)
+    },
   },
-})
+  store,
+)
 const passages = new PassagesView(
   { api, open: (item) => void openPassage(item), edit: (item, rect) => editRetrieved(item, rect) },
   'passages',
+  store,
 )
 const orphans = new PassagesView(
   { api, open: (item) => void openPassage(item), edit: (item, rect) => editRetrieved(item, rect) },
   'orphans',
+  store,
 )
-const search = new SearchView(api, (hit) => void openHit(hit))
+const search = new SearchView(api, (hit) => void openHit(hit), store)
 const problems = el('section', { class: 'problems', 'aria-label': 'Files that could not be read', hidden: true })
 
-const definitions = new DefinitionsPanel(api, (doc, start, end) => void openDocument(doc, { start, end }), say)
+const definitions = new DefinitionsPanel(api, (doc, start, end) => void openDocument(doc, { start, end }), say, store)
 const hint = el('p', { class: 'hint reader-hint' })
 const reattachBar = el('div', { class: 'reattach-bar', role: 'region', 'aria-label': 'Re-attach an annotation', hidden: true })
 
@@ -571,7 +576,6 @@ function renderProject(p: ProjectView): void {
   codebook.render(p)
   passages.setProject(p)
   orphans.setProject(p)
-  search.setProject(p)
   updateHint()
   root.removeAttribute('aria-busy')
 }
@@ -593,8 +597,7 @@ store.subscribe((state: State, previous: State) => {
 })
 
 function openExport(): void {
-  const p = project()
-  if (p) exportDialog.open(p)
+  if (project()) exportDialog.open()
 }
 
 host.onEvent((event) => {

@@ -1,7 +1,8 @@
 import type { Api, ProjectView } from '../../main/core/contract/api.js'
 import type { Tag } from '../../main/core/annotations/codebook.js'
-import { descendantIds } from '../../main/core/annotations/tag-tree.js'
+import { descendantIds, tagTree } from '../../main/core/annotations/tag-tree.js'
 import { el } from '../shared/dom.js'
+import type { StateSource } from '../state/store.js'
 
 // The codebook: tags as a tree with colours and counts, the active tag, and a form for the
 // selected tag (rename, colour, description, parent, merge, delete). Re-parent by dragging a tag
@@ -20,11 +21,18 @@ export class CodebookPanel {
   readonly dom: HTMLElement
   private readonly tree = el('ul', { class: 'tag-tree', role: 'tree', 'aria-label': 'Codebook' })
   private readonly details = el('section', { class: 'tag-details', 'aria-label': 'Selected tag' })
-  private project: ProjectView | null = null
   private selected: string | null = null
   active: string | null = null
 
-  constructor(private readonly actions: CodebookActions) {
+  /** The open project, from the store. */
+  private get project(): ProjectView | null {
+    return this.store.state.project
+  }
+
+  constructor(
+    private readonly actions: CodebookActions,
+    private readonly store: StateSource,
+  ) {
     const add = el('button', { type: 'button', class: 'add-tag' }, '+ New tag')
     add.addEventListener('click', () => this.create())
     const top = el('div', { class: 'drop-top', 'data-drop': '' }, 'Top level (drop here)')
@@ -68,51 +76,47 @@ export class CodebookPanel {
   }
 
   render(project: ProjectView): void {
-    this.project = project
     if (this.selected && !this.tags.some((t) => t.id === this.selected)) this.selected = null
     if (this.active && !this.tags.some((t) => t.id === this.active)) this.setActive(null)
     const hadFocus = this.tree.contains(document.activeElement)
     const rows: HTMLElement[] = []
-    const walk = (parent: string | null, level: number) => {
-      for (const t of this.tags.filter((x) => x.parent === parent)) {
-        const row = el(
-          'li',
+    for (const { tag: t, depth } of tagTree(this.tags)) {
+      const level = depth + 1
+      const row = el(
+        'li',
+        {
+          role: 'treeitem',
+          'aria-level': String(level),
+          'aria-selected': String(t.id === this.selected),
+          'data-tag': t.id,
+          draggable: 'true',
+          tabindex: t.id === (this.selected ?? this.tags[0]?.id) ? '0' : '-1',
+          class: `tag-row${t.id === this.active ? ' active' : ''}`,
+          title: t.description || undefined,
+        },
+        el('span', { class: 'swatch', 'aria-hidden': 'true' }),
+        el('span', { class: 'tag-name' }, t.name),
+        el(
+          'span',
+          { class: 'tag-count', 'aria-label': `${project.tagCounts[t.id] ?? 0} annotations` },
+          String(project.tagCounts[t.id] ?? 0),
+        ),
+        el(
+          'button',
           {
-            role: 'treeitem',
-            'aria-level': String(level),
-            'aria-selected': String(t.id === this.selected),
-            'data-tag': t.id,
-            draggable: 'true',
-            tabindex: t.id === (this.selected ?? this.tags[0]?.id) ? '0' : '-1',
-            class: `tag-row${t.id === this.active ? ' active' : ''}`,
-            title: t.description || undefined,
+            type: 'button',
+            class: 'set-active',
+            tabindex: '-1',
+            'aria-pressed': String(t.id === this.active),
+            title: 'Active tag: T applies it to the selection',
           },
-          el('span', { class: 'swatch', 'aria-hidden': 'true' }),
-          el('span', { class: 'tag-name' }, t.name),
-          el(
-            'span',
-            { class: 'tag-count', 'aria-label': `${project.tagCounts[t.id] ?? 0} annotations` },
-            String(project.tagCounts[t.id] ?? 0),
-          ),
-          el(
-            'button',
-            {
-              type: 'button',
-              class: 'set-active',
-              tabindex: '-1',
-              'aria-pressed': String(t.id === this.active),
-              title: 'Active tag: T applies it to the selection',
-            },
-            t.id === this.active ? '● active' : '○',
-          ),
-        )
-        row.style.setProperty('--tag-colour', t.colour)
-        row.style.setProperty('--level', String(level - 1))
-        rows.push(row)
-        walk(t.id, level + 1)
-      }
+          t.id === this.active ? '● active' : '○',
+        ),
+      )
+      row.style.setProperty('--tag-colour', t.colour)
+      row.style.setProperty('--level', String(level - 1))
+      rows.push(row)
     }
-    walk(null, 1)
     this.tree.replaceChildren(...rows)
     if (rows.length === 0)
       this.tree.append(el('li', { class: 'empty-note', role: 'none' }, 'No tags yet. Create one here, or type a new name when annotating.'))

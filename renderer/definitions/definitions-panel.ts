@@ -2,6 +2,7 @@ import type { Api, ProjectView } from '../../main/core/contract/api.js'
 import type { Definition, DefinitionResult } from '../../main/core/definitions/definitions.js'
 import type { Facet } from '../../main/core/definitions/facets.js'
 import { el } from '../shared/dom.js'
+import type { StateSource } from '../state/store.js'
 
 // How each author defines a term, side by side: one column per document, the phrases they share
 // with other authors' definitions marked. Choose a term (or one the engine proposes); clicking a
@@ -36,12 +37,17 @@ export class DefinitionsPanel {
   })
   private readonly proposed = el('datalist', { id: 'proposed-terms' })
   private readonly result = el('div', { class: 'definitions', 'aria-live': 'polite' })
-  private project: ProjectView | null = null
+
+  /** The open project, from the store. */
+  private get project(): ProjectView | null {
+    return this.store.state.project
+  }
 
   constructor(
     private readonly api: Api,
     private readonly open: (doc: string, start: number, end: number) => void,
     private readonly say: (text: string, error?: boolean) => void,
+    private readonly store: StateSource,
   ) {
     const form = el(
       'form',
@@ -68,11 +74,13 @@ export class DefinitionsPanel {
     this.dom = el('section', { class: 'side-section definitions-panel', 'aria-label': 'Definitions' }, form, this.result)
   }
 
+  /** Whether a project has come in yet: the view opens with the key term's definitions found. */
+  private started = false
+
   setProject(project: ProjectView): void {
-    const first = this.project === null
-    this.project = project
-    // The view opens with the key term's definitions already found.
-    if (first && project.documents.length > 0) void this.run()
+    if (this.started) return
+    this.started = true
+    if (project.documents.length > 0) void this.run()
   }
 
   async run(): Promise<void> {

@@ -1,19 +1,14 @@
 import type { Api, OperationInput, ProjectView } from '../../main/core/contract/api.js'
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from '../../main/core/export/formats.js'
 import { el, select } from '../shared/dom.js'
+import type { StateSource } from '../state/store.js'
 
 // Export annotated excerpts: format, scope (everything, a tag, a document, an author, or what the
 // Passages view shows), order, notes and context. The file arrives as a download (a save dialog
 // in the desktop app).
 
-const FORMATS = [
-  ['md', 'Markdown'],
-  ['html', 'HTML (printable)'],
-  ['docx', 'Word (DOCX)'],
-  ['pdf', 'PDF'],
-  ['csv', 'CSV (one row per annotation)'],
-  ['jsonld', 'W3C Web Annotation (JSON-LD)'],
-  ['qdpx', 'REFI-QDA project (.qdpx)'],
-] as const
+/** The formats as the dropdown offers them (core/export/formats.ts). */
+const FORMATS = EXPORT_FORMAT_IDS.map((id) => [id, EXPORT_FORMATS[id].label] as const)
 
 /** Saves content as a file through the browser's download (Electron shows a save dialog). */
 export function download(fileName: string, mediaType: string, content: string, encoding: 'utf8' | 'base64' = 'utf8'): void {
@@ -46,11 +41,16 @@ export class ExportDialog {
   private readonly notes = el('input', { type: 'checkbox', checked: true })
   private readonly context = el('input', { type: 'checkbox' })
   private readonly message = el('p', { class: 'muted', role: 'status' })
-  private project: ProjectView | null = null
+
+  /** The open project, from the store. */
+  private get project(): ProjectView | null {
+    return this.store.state.project
+  }
 
   constructor(
     private readonly api: Api,
     private readonly passagesQuery: () => OperationInput<'retrieve'>,
+    private readonly store: StateSource,
   ) {
     const go = el('button', { type: 'submit', class: 'primary' }, 'Export')
     const cancel = el('button', { type: 'button' }, 'Cancel')
@@ -76,8 +76,7 @@ export class ExportDialog {
     this.dom = el('dialog', { class: 'popover export-dialog', 'aria-label': 'Export' }, form) as HTMLDialogElement
   }
 
-  open(project: ProjectView): void {
-    this.project = project
+  open(): void {
     this.message.textContent = ''
     this.fillWhich()
     this.dom.showModal()

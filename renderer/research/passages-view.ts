@@ -2,6 +2,7 @@ import { noteOf, tagIdsOf } from '../../main/core/annotations/annotation-parts.j
 import type { Api, OperationInput, ProjectView, RetrievedItem } from '../../main/core/contract/api.js'
 import { el } from '../shared/dom.js'
 import { byline } from '../compare/reader.js'
+import type { StateSource } from '../state/store.js'
 
 // The retrieval view: every tagged passage across documents, in document order, with context,
 // filtered by tag (optionally with sub-tags), document, author and text; each can be edited in
@@ -25,12 +26,17 @@ export class PassagesView {
   private readonly doc = el('select', { 'aria-label': 'Document' })
   private readonly author = el('select', { 'aria-label': 'Author' })
   private readonly text = el('input', { type: 'search', placeholder: 'Filter by text…', 'aria-label': 'Filter by text' })
-  private project: ProjectView | null = null
   private generation = 0
+
+  /** The open project, from the store. */
+  private get project(): ProjectView | null {
+    return this.store.state.project
+  }
 
   constructor(
     private readonly actions: PassagesActions,
     readonly mode: 'passages' | 'orphans',
+    private readonly store: StateSource,
   ) {
     const filters =
       mode === 'passages'
@@ -70,7 +76,6 @@ export class PassagesView {
   }
 
   setProject(project: ProjectView): void {
-    this.project = project
     const keep = (select: HTMLSelectElement, options: [string, string][], all: string) => {
       const value = select.value
       select.replaceChildren(el('option', { value: '' }, all), ...options.map(([v, label]) => el('option', { value: v }, label)))

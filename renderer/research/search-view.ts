@@ -1,5 +1,6 @@
 import type { Api, ProjectView, SearchHit } from '../../main/core/contract/api.js'
 import { el, select } from '../shared/dom.js'
+import type { StateSource } from '../state/store.js'
 
 // Search across the project (words and "quoted phrases", case and accents ignored) with a
 // keyword-in-context concordance that sorts by document order, left context or right context.
@@ -32,11 +33,16 @@ export class SearchView {
   private readonly summary = el('p', { class: 'passages-summary', role: 'status' })
   private readonly table = el('table', { class: 'kwic', 'aria-label': 'Keyword in context' })
   private hits: SearchHit[] = []
-  private project: ProjectView | null = null
+
+  /** The open project, from the store. */
+  private get project(): ProjectView | null {
+    return this.store.state.project
+  }
 
   constructor(
     private readonly api: Api,
     private readonly open: (hit: SearchHit) => void,
+    private readonly store: StateSource,
   ) {
     const form = el(
       'form',
@@ -68,10 +74,6 @@ export class SearchView {
       this.summary,
       el('div', { class: 'kwic-scroll' }, this.table),
     )
-  }
-
-  setProject(project: ProjectView): void {
-    this.project = project
   }
 
   focus(): void {

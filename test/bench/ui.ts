@@ -31,6 +31,9 @@ import { launchChromium } from '../e2e/browser.js'
 //           load and reloads), then scrolled 120 px per animation
 //           frame, 3 × 3 s: gaps between animation frames; the same project without annotations
 //           beside it
+//   undo    the requests one Undo costs on the bundled corpus (after an annotation the services
+//           made), counted until the page has been quiet for a second
+// `--only ready,open,scroll,undo` runs some of them.
 // Times are taken in the page (performance.now(), rAF) so the CDP round trips do not count;
 // "painted" is the animation frame after the one in which the condition first held. Breakdowns
 // come from Resource Timing (each /api/ call: request to last byte), the server's own time per
