@@ -74,6 +74,19 @@ export const packaging: Configuration = {
   extraResources: [{ from: 'corpus', to: 'corpus', filter: ['**/*'] }],
   asar: true,
   asarUnpack: ['dist/main/engine-worker.cjs'],
+  // Electron fuses, flipped in the packaged binary: no running it as plain Node
+  // (ELECTRON_RUN_AS_NODE), no NODE_OPTIONS and no --inspect (each would let any local program run
+  // code with the app's access to the reader's files), cookies encrypted with the OS keys, and the
+  // app loaded only from its app.asar, whose integrity is checked. The engine runs in worker
+  // threads, not in forked processes, so nothing needs ELECTRON_RUN_AS_NODE.
+  electronFuses: {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+  },
   linux: { target: ['AppImage', 'deb'], category: 'Education' },
   mac: { target: ['dmg'], category: 'public.app-category.education' },
   win: { target: ['nsis'] },

@@ -182,7 +182,7 @@ async function start(): Promise<void> {
               void refresh()
             },
           },
-          { recent: dirs, theme, platform: process.platform, appName: APP_NAME },
+          { recent: dirs, theme, platform: process.platform, appName: APP_NAME, packaged: app.isPackaged },
         ),
       ),
     )

@@ -19,6 +19,8 @@ export interface MenuContext {
   theme: ThemeSource
   platform: NodeJS.Platform
   appName: string
+  /** app.isPackaged: an installed build has no developer tools in its menu. */
+  packaged: boolean
 }
 
 export function menuTemplate(actions: MenuActions, ctx: MenuContext): MenuItemConstructorOptions[] {
@@ -59,7 +61,7 @@ export function menuTemplate(actions: MenuActions, ctx: MenuContext): MenuItemCo
         { label: 'Theme', submenu: [theme('Follow System', 'system'), theme('Light', 'light'), theme('Dark', 'dark')] },
         { type: 'separator' },
         { role: 'togglefullscreen' },
-        { role: 'toggleDevTools' },
+        ...(ctx.packaged ? [] : [{ role: 'toggleDevTools' } as const]),
       ],
     },
   ]

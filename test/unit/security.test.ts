@@ -96,7 +96,7 @@ describe('menu', () => {
     setTheme: noop,
   }
   it('has the file and view commands', () => {
-    const menu = menuTemplate(actions, { recent: ['/data/p1'], theme: 'system', platform: 'linux', appName: 'Parallax' })
+    const menu = menuTemplate(actions, { recent: ['/data/p1'], theme: 'system', platform: 'linux', appName: 'Parallax', packaged: false })
     const labels = JSON.stringify(menu, (_k, v) => (typeof v === 'function' ? undefined : v))
     for (const label of [
       'Open Project Folder…',
@@ -114,6 +114,26 @@ describe('menu', () => {
     ]) {
       expect(labels).toContain(label)
     }
+    expect(labels).toContain('toggleDevTools')
+  })
+  it('has no developer tools in a packaged build', () => {
+    const menu = menuTemplate(actions, { recent: [], theme: 'system', platform: 'linux', appName: 'Parallax', packaged: true })
+    expect(JSON.stringify(menu, (_k, v) => (typeof v === 'function' ? undefined : v))).not.toMatch(/devtools/i)
+  })
+})
+
+describe('packaging', () => {
+  it('sets the Electron fuses', async () => {
+    const { packaging } = await import('../../electron.config.js')
+    expect(packaging.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    })
+    expect(packaging.asar).toBe(true)
   })
 })
 

@@ -136,3 +136,94 @@ export function removeTag(tags: readonly Tag[], id: string, into?: string): Tag[
   const newParent = into ?? tag.parent
   return tags.filter((t) => t.id !== id).map((t) => (t.parent === id ? { ...t, parent: newParent } : t))
 }
+
+/**
+ * How deep tags may nest. A tree this deep is already unreadable in the codebook panel; deeper
+ * ones (usually a generated or damaged file) are shown from this depth at the top level.
+ */
+export const MAX_TAG_DEPTH = 64
+
+/** A codebook as it can be used, and what was wrong with the file, in words. */
+export interface CheckedCodebook {
+  /** The tags, each id once, every parent an existing tag, no cycles, at most MAX_TAG_DEPTH deep. */
+  tags: Tag[]
+  problems: string[]
+}
+
+/**
+ * Checks a codebook read from a file: duplicate ids (the first is used), duplicate names, missing
+ * parents and parent cycles (those tags shown at the top level), nesting deeper than
+ * MAX_TAG_DEPTH. The file itself is left as it is; callers report the problems and work on `tags`.
+ */
+export function checkCodebook(input: readonly Tag[]): CheckedCodebook {
+  const problems: string[] = []
+  const seen = new Set<string>()
+  const tags: Tag[] = []
+  for (const t of input) {
+    if (seen.has(t.id))
+      problems.push(`tag id "${t.id}" is used by more than one tag; only the first ("${tags.find((x) => x.id === t.id)!.name}") is used`)
+    else {
+      seen.add(t.id)
+      tags.push(t)
+    }
+  }
+  const names = new Map<string, string>()
+  for (const t of tags) {
+    const key = t.name.trim().toLowerCase() // Not toLocaleLowerCase: ~50 µs a call.
+    if (names.has(key)) problems.push(`tag name "${t.name}" is used by more than one tag (ids "${names.get(key)}" and "${t.id}")`)
+    else names.set(key, t.id)
+  }
+  const byIdMap = new Map(tags.map((t) => [t.id, t]))
+  const parent = new Map<string, string | null>()
+  for (const t of tags) {
+    if (t.parent !== null && !byIdMap.has(t.parent)) {
+      problems.push(`tag "${t.name}" has a parent "${t.parent}" that does not exist; shown at the top level`)
+      parent.set(t.id, null)
+    } else parent.set(t.id, t.parent)
+  }
+  // Walk up from each tag; a tag met twice on one walk closes a cycle, which is cut at that tag.
+  // Tags whose walk ended are known to reach the top level: later walks stop at them.
+  const done = new Set<string>()
+  for (const t of tags) {
+    const path: string[] = []
+    const onPath = new Set<string>()
+    let at: string | null = t.id
+    while (at !== null && !done.has(at)) {
+      if (onPath.has(at)) {
+        const cycle = path.slice(path.indexOf(at)).map((id) => `"${byIdMap.get(id)!.name}"`)
+        const shown = cycle.length > 6 ? [...cycle.slice(0, 5), `… (${cycle.length} tags)`] : cycle
+        problems.push(`tags ${shown.join(' → ')} are each other's parents (a cycle); "${byIdMap.get(at)!.name}" is shown at the top level`)
+        parent.set(at, null)
+        break
+      }
+      onPath.add(at)
+      path.push(at)
+      at = parent.get(at) ?? null
+    }
+    for (const id of path) done.add(id)
+  }
+  // Depth, now that the parents form a forest: parents before children, from the top level down.
+  const children = new Map<string | null, string[]>()
+  for (const t of tags) {
+    const p = parent.get(t.id) ?? null
+    const list = children.get(p)
+    if (list) list.push(t.id)
+    else children.set(p, [t.id])
+  }
+  const queue: [string, number][] = (children.get(null) ?? []).map((id) => [id, 1])
+  let tooDeep = 0
+  for (let i = 0; i < queue.length; i++) {
+    const [id, d] = queue[i]
+    for (const c of children.get(id) ?? []) {
+      if (d >= MAX_TAG_DEPTH) {
+        parent.set(c, null)
+        tooDeep++
+        queue.push([c, 1])
+      } else queue.push([c, d + 1])
+    }
+  }
+  if (tooDeep)
+    problems.push(`tags nest more than ${MAX_TAG_DEPTH} levels deep; ${tooDeep} tag(s) below that depth are shown at the top level`)
+  const changed = tags.map((t) => (parent.get(t.id) === t.parent ? t : { ...t, parent: parent.get(t.id) ?? null }))
+  return { tags: changed, problems }
+}

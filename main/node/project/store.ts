@@ -1,9 +1,9 @@
 import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { z } from 'zod'
-import { type Annotation, AnnotationFile, annotationFile } from '../../core/annotations/annotation.js'
+import { type Annotation, AnnotationFile, annotationFile, tagIdsOf } from '../../core/annotations/annotation.js'
 import { ApiError, type Problem } from '../../core/contract/api.js'
-import { CodebookFile } from '../../core/annotations/codebook.js'
+import { checkCodebook, CodebookFile } from '../../core/annotations/codebook.js'
 import { type SerialisationCache, stableStringify } from '../../core/project/json.js'
 import { type DocumentEntry, ProjectFile, documentIdFor } from '../../core/project/project.js'
 import { readTextFile } from './decode.js'
@@ -116,10 +116,68 @@ export class ProjectStore {
   private constructor(
     readonly dir: string,
     public project: ProjectFile,
-    public codebook: CodebookFile,
+    codebook: CodebookFile,
     lockStaleMs: number,
   ) {
     this.lock = new ProjectLock(dir, lockStaleMs)
+    this.codebook = codebook
+  }
+
+  private usableCodebook: CodebookFile = { tags: [] }
+  /** Problems found in the content of files that loaded (duplicate ids, cycles, …): reported, the files kept. */
+  private contentProblems: Problem[] = []
+
+  /**
+   * The codebook as the app uses it: tags.json after checkCodebook (each id once, no cycles or
+   * missing parents, bounded depth). What is wrong with the file is listed in `problems`; the
+   * file itself is never rewritten for it.
+   */
+  get codebook(): CodebookFile {
+    return this.usableCodebook
+  }
+
+  set codebook(value: CodebookFile) {
+    this.usableCodebook = { ...value, tags: checkCodebook(value.tags).tags }
+    this.recheck()
+  }
+
+  /** Recomputes the content problems of tags.json and the annotation files. */
+  private recheck(): void {
+    const found: Problem[] = []
+    const tagsPath = join(this.dir, TAGS_FILE)
+    // The raw tags are gone once checked; checking the usable ones again finds nothing, so keep the first report.
+    for (const reason of this.codebookProblems) found.push({ path: tagsPath, reason: `tags.json: ${reason}` })
+    const tagIds = new Set(this.usableCodebook.tags.map((t) => t.id))
+    for (const [docId, items] of this.annotations) {
+      const path = this.annotationsPath(docId)
+      const name = `annotations/${docId}.json`
+      const counts = new Map<string, number>()
+      for (const a of items) counts.set(a.id, (counts.get(a.id) ?? 0) + 1)
+      for (const [id, n] of counts)
+        if (n > 1) found.push({ path, reason: `${name}: annotation id "${id}" appears ${n} times; changing one would change them all` })
+      const missing = new Set(items.flatMap((a) => tagIdsOf(a)).filter((id) => !tagIds.has(id)))
+      if (missing.size)
+        found.push({
+          path,
+          reason: `${name}: annotations refer to tag(s) not in tags.json: ${[...missing].map((id) => `"${id}"`).join(', ')}`,
+        })
+    }
+    for (const p of this.contentProblems) {
+      const i = this.problems.indexOf(p)
+      if (i !== -1) this.problems.splice(i, 1)
+    }
+    this.contentProblems = found
+    this.problems.push(...found)
+    this.problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  }
+
+  /** What checkCodebook found in tags.json as last read. */
+  private codebookProblems: string[] = []
+
+  /** Sets the codebook from the content of tags.json, checking it first. */
+  private setCodebookFromFile(value: CodebookFile): void {
+    this.codebookProblems = checkCodebook(value.tags).problems
+    this.codebook = value
   }
 
   /**
@@ -160,7 +218,7 @@ export class ProjectStore {
 
     const tagsPath = join(dir, TAGS_FILE)
     const loadedTags = await loadJson(tagsPath, CodebookFile)
-    if (loadedTags.state === 'ok') store.codebook = loadedTags.value
+    if (loadedTags.state === 'ok') store.setCodebookFromFile(loadedTags.value)
     else if (loadedTags.state === 'invalid') store.block(tagsPath, loadedTags.reason)
 
     await Promise.all(
@@ -171,7 +229,7 @@ export class ProjectStore {
         else if (loaded.state === 'invalid') store.block(path, loaded.reason)
       }),
     )
-    store.problems.sort((a, b) => (a.path < b.path ? -1 : 1))
+    store.recheck()
     store.leftovers = leftovers ?? []
     return store
   }
@@ -395,8 +453,8 @@ export class ProjectStore {
         if (loaded.state === 'ok') this.project = loaded.value
       } else if (path === join(this.dir, TAGS_FILE)) {
         const loaded = await loadJson(path, CodebookFile)
-        if (loaded.state === 'ok') this.codebook = loaded.value
-        else if (loaded.state === 'missing') this.codebook = { tags: [] }
+        if (loaded.state === 'ok') this.setCodebookFromFile(loaded.value)
+        else if (loaded.state === 'missing') this.setCodebookFromFile({ tags: [] })
       } else {
         const doc = this.project.documents.find((d) => this.annotationsPath(d.id) === path)
         if (!doc || this.blocked.has(path)) continue
@@ -405,6 +463,7 @@ export class ProjectStore {
         else if (loaded.state === 'missing') this.annotations.delete(doc.id)
       }
     }
+    this.recheck()
   }
 
   /** Changes a document's annotations; resolves with them once durable. */
@@ -420,12 +479,13 @@ export class ProjectStore {
       tx,
     )
     this.annotations.set(docId, file.items)
+    this.recheck()
     return file.items
   }
 
   /** Changes the codebook; resolves once tags.json is durable. */
   async updateCodebook(change: (codebook: CodebookFile) => CodebookFile, tx?: Transaction): Promise<CodebookFile> {
-    this.codebook = await this.update(join(this.dir, TAGS_FILE), CodebookFile, () => ({ tags: [] }), change, tx)
+    this.setCodebookFromFile(await this.update(join(this.dir, TAGS_FILE), CodebookFile, () => ({ tags: [] }), change, tx))
     return this.codebook
   }
 
