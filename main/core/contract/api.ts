@@ -123,7 +123,7 @@ export const operations = {
    * or without notes and context. Text formats come as text, docx/pdf/qdpx in base64 (`encoding`).
    */
   exportExcerpts: z.object({
-    format: z.enum(['md', 'html', 'docx', 'csv', 'pdf', 'jsonld', 'qdpx']),
+    format: z.enum(['md', 'html', 'docx', 'csv', 'pdf', 'jsonld', 'qdpx', 'qdc']),
     tags: z.array(z.string().min(1)).optional(),
     docs: z.array(z.string().min(1)).optional(),
     authors: z.array(z.string()).optional(),
@@ -131,6 +131,8 @@ export const operations = {
     order: z.enum(['document', 'tag']).default('document'),
     notes: z.boolean().default(true),
     context: z.boolean().default(false),
+    /** Include orphaned annotations, quoted as stored and marked; by default they are left out and counted (`omittedOrphans`). */
+    orphans: z.boolean().default(false),
   }),
   /** Changes a document's metadata; only the fields given. Resolves once durable (undoable). */
   updateDocumentMetadata: z.object({
@@ -232,6 +234,8 @@ export interface ExportResult {
   content: string
   /** How `content` holds the file: as text ('utf8', the default) or base64 for binary formats. */
   encoding?: 'utf8' | 'base64'
+  /** Orphaned annotations in the selection left out of the file (their passages are no longer in the texts). */
+  omittedOrphans?: number
 }
 
 /** A span suggested for exclusion, with why and what it holds. */

@@ -7,6 +7,7 @@ import { stableStringify } from '../../core/project/json.js'
 import { findOccurrences } from '../../core/annotations/quote.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { annotationsCommand, CODEBOOK_USAGE, tagsCommand } from './codebook.js'
+import { omittedOrphansLine } from '../../core/export/excerpts.js'
 import { UsageError } from './error.js'
 import { definitionsCommand, overlapsCommand } from '../engine/inline.js'
 import { userDataDir } from '../project/paths.js'
@@ -30,9 +31,11 @@ Commands:
   definitions <folder|project> [--term TEXT] [--json]
                                               how each document defines the term (without
                                               --term: the corpus's key terms, defining the first)
-  export --format md|html|docx|csv|pdf|jsonld|qdpx --out FILE [--tag NAME]... [--doc ID]...
-         [--author NAME]... [--order document|tag] [--no-notes] [--context] [--project DIR]
-                                              write annotated excerpts with their citations
+  export --format md|html|docx|csv|pdf|jsonld|qdpx|qdc --out FILE [--tag NAME]... [--doc ID]...
+         [--author NAME]... [--order document|tag] [--no-notes] [--context] [--orphans] [--project DIR]
+                                              write annotated excerpts with their citations (qdc: the
+                                              codebook); --orphans adds orphaned annotations, quoted
+                                              as stored, instead of leaving them out
 ${CODEBOOK_USAGE}
 
 Without --project, commands act on the default project of the bundled corpus.`
@@ -67,6 +70,7 @@ const COMMANDS = {
     order: { type: 'string' },
     'no-notes': { type: 'boolean' },
     context: { type: 'boolean' },
+    orphans: { type: 'boolean' },
   },
 } as const
 
@@ -185,9 +189,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         order,
         notes: !values['no-notes'],
         context: !!values.context,
+        orphans: !!values.orphans,
       })
       await writeFile(out, file.bytes)
-      io.err(`exported ${file.excerpts} excerpt(s) as ${format} to ${out}`)
+      io.err(format === 'qdc' ? `exported the codebook as qdc to ${out}` : `exported ${file.excerpts} excerpt(s) as ${format} to ${out}`)
+      if (file.omittedOrphans) io.err(`${omittedOrphansLine(file.omittedOrphans)}; --orphans includes them`)
       io.out(resolvePath(out))
       return 0
     }

@@ -38,7 +38,7 @@ import { EngineRunner } from '../engine/runner.js'
 import { type EngineJob, runJob } from '../engine/worker.js'
 import { writeDurable } from '../project/durable.js'
 import type { PdfPrinter } from '../export/export.js'
-import { annotationCollection, exportBaseName } from '../../core/export/jsonld.js'
+import { exportBaseName } from '../../core/export/jsonld.js'
 import { normaliseRanges, suggestBoilerplate } from '../../core/project/exclusions.js'
 import { defaultProjectDir } from '../project/paths.js'
 import { ANNOTATIONS_DIR, DOCUMENTS_DIR, ProjectStore, type Transaction } from '../project/store.js'
@@ -366,9 +366,9 @@ export class Service implements Api {
   }
 
   async exportAnnotations(): Promise<Results['exportAnnotations']> {
-    const items = (await this.listAnnotations({})).items.map((i) => i.annotation)
+    const { allAnnotationsJsonLd } = await import('../export/export.js')
     const fileName = `${exportBaseName(this.store.name)}.annotations.jsonld`
-    return { fileName, mediaType: 'application/ld+json', content: stableStringify(annotationCollection(this.store.name, items)) }
+    return { fileName, mediaType: 'application/ld+json', content: stableStringify(await allAnnotationsJsonLd(this.store)) }
   }
 
   // --- Annotations -----------------------------------------------------------------------------
