@@ -255,7 +255,8 @@ export interface Results {
   openProject: ProjectView
   openDefaultProject: ProjectView
   listRecentProjects: { dirs: string[] }
-  importDocuments: { added: DocumentSummary[] }
+  /** `report`: one line per REFI-QDA project imported, saying what was brought in and what was left out. */
+  importDocuments: { added: DocumentSummary[]; report?: string[] }
   exportAnnotations: ExportResult
   updateAnnotation: { annotation: AnnotationItem; createdTags: Tag[] }
   deleteAnnotation: { deleted: string }

@@ -119,9 +119,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'import') {
       if (positionals.length === 0) throw new UsageError('import: name at least one file or folder')
       const service = await open(project)
-      const { added } = await service.importDocuments({ paths: positionals })
-      const skipped = added.length === 0 ? ' (all already in the project)' : ''
+      const { added, report } = await service.importDocuments({ paths: positionals })
+      const skipped = added.length === 0 && !report ? ' (all already in the project)' : ''
       io.err(`imported ${added.length} document(s) into ${service.project.dir}${skipped}`)
+      for (const line of report ?? []) io.err(line)
       for (const d of added) io.out(`${d.id}\t${d.title}`)
       return 0
     }

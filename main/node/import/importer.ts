@@ -114,9 +114,10 @@ async function extract(file: string, bytes: Uint8Array): Promise<{ bytes: Uint8A
  * .pdf (pdf.js) files is stored as a UTF-8 .txt file; a .qdpx brings its sources, codes and
  * codings. A file whose name is taken gets a numeric suffix (a file already there with the same
  * content is skipped), with the metadata the document states about itself. Every file is read and
- * checked before anything is written, so one bad file leaves the project as it was.
+ * checked before anything is written, so one bad file leaves the project as it was. What a .qdpx
+ * brought and left out is added to `report`, one line per file.
  */
-export async function importDocuments(store: ProjectStore, paths: readonly string[]): Promise<DocumentEntry[]> {
+export async function importDocuments(store: ProjectStore, paths: readonly string[], report: string[] = []): Promise<DocumentEntry[]> {
   const files = await expand(paths)
   const prepared: Prepared[] = []
   const projects: PreparedQdpx[] = []
@@ -153,7 +154,8 @@ export async function importDocuments(store: ProjectStore, paths: readonly strin
     prepared.push({ bytes, entry })
   }
   const documents = [...prepared, ...projects.flatMap((p) => p.documents)]
-  if (documents.length === 0) return []
+  report.push(...projects.map((p) => p.report))
+  if (documents.length === 0 && !projects.some((p) => p.tags.length)) return []
   store.refuseIfBlocked(store.projectPath)
   if (projects.some((p) => p.tags.length)) store.refuseIfBlocked(join(store.dir, TAGS_FILE))
   await mkdir(join(store.dir, DOCUMENTS_DIR), { recursive: true })
@@ -162,7 +164,9 @@ export async function importDocuments(store: ProjectStore, paths: readonly strin
   if (tags.length) {
     await store.updateCodebook((book) => ({ ...book, tags: [...book.tags, ...tags.filter((t) => !book.tags.some((b) => b.id === t.id))] }))
   }
-  await store.updateProject((project) => ({ ...project, documents: [...project.documents, ...documents.map((p) => p.entry)] }))
+  if (documents.length) {
+    await store.updateProject((project) => ({ ...project, documents: [...project.documents, ...documents.map((p) => p.entry)] }))
+  }
   for (const p of projects) {
     if (p.annotations.size) await mkdir(join(store.dir, ANNOTATIONS_DIR), { recursive: true })
     for (const [docId, items] of p.annotations) await store.updateAnnotations(docId, (current) => [...current, ...items])

@@ -341,10 +341,12 @@ export class Service implements Api {
   async importDocuments({ paths }: OperationInput<'importDocuments'>): Promise<Results['importDocuments']> {
     // The format readers (pdf.js, mammoth, Readability) load on first import, not at every start.
     const { importDocuments } = await import('../import/importer.js')
-    const added = await importDocuments(this.store, paths)
+    const report: string[] = []
+    const added = await importDocuments(this.store, paths, report)
     this.rewatch()
     this.emit({ type: 'project-changed' })
-    return { added: await Promise.all(added.map((d) => this.summary(d))) }
+    if (report.length) this.emit({ type: 'codebook-changed' })
+    return { added: await Promise.all(added.map((d) => this.summary(d))), ...(report.length ? { report } : {}) }
   }
 
   async importFiles({ files }: OperationInput<'importFiles'>): Promise<Results['importFiles']> {
