@@ -7,7 +7,7 @@ import { ApiError } from '../../main/core/contract/api.js'
 import { buildQde } from '../../main/core/export/refi-qda.js'
 import { decodeImportedText } from '../../main/node/import/encoding.js'
 import { Service } from '../../main/node/service/service.js'
-import { articlePage, makeDocx, snapshot, zipBombDocx } from '../fixtures/import/helpers.js'
+import { articlePage, makeDocx, makeStructuredDocx, snapshot, zipBombDocx } from '../fixtures/import/helpers.js'
 import { imageOnlyPdf, textPdf } from '../fixtures/import/pdf.js'
 import { CORPUS, tempDir } from '../helpers.js'
 
@@ -90,6 +90,48 @@ describe('import of richer formats', () => {
     const start = [...text.slice(0, text.indexOf('paragraph 😀'))].length
     const { annotation } = await s.createAnnotation({ docId: 'report', start, end: start + 11, tags: ['Test'] })
     expect(annotation.annotation.target.selector[0]).toMatchObject({ exact: 'paragraph 😀' })
+  })
+
+  it('keeps the structure of a .docx: footnotes as numbered notes at the end, lists, table rows', async () => {
+    const s = await service()
+    const { added } = await s.importDocuments({ paths: [await file('structured.docx', await makeStructuredDocx())] })
+    expect(added[0]).toMatchObject({ title: 'Forces in Practice', author: 'Cy Dee' })
+    expect(await readFile(join(project, 'documents', 'structured.txt'), 'utf8')).toBe(
+      [
+        'Forces in Practice',
+        'Growth depends on innovation.[1] So they say.',
+        '- First bullet',
+        '- Second bullet',
+        '1. Step one',
+        '2. Step two',
+        'Region\tShare',
+        'East\t41%',
+        'The end.',
+        'Notes',
+        '1. Cited from the 2023 conference report.',
+      ].join('\n\n') + '\n',
+    )
+  })
+
+  it('a folder import leaves out README and licence files unless they are named', async () => {
+    const s = await service()
+    await file('essay.txt', 'An essay on forces.\n')
+    await file('README.md', '# About this folder\n')
+    await file('LICENSE.txt', 'MIT License\n')
+    const { added } = await s.importDocuments({ paths: [join(base, 'in')] })
+    expect(added.map((d) => d.file)).toEqual(['essay.txt'])
+    const named = await s.importDocuments({ paths: [join(base, 'in', 'README.md')] })
+    expect(named.added.map((d) => d.file)).toEqual(['README.md'])
+  })
+
+  it('takes a PDF author from its Author field before a byline in the text', async () => {
+    const s = await service()
+    const pdf = await file(
+      'paper.pdf',
+      textPdf([['A Paper', 'By Someone Else', 'Text of the paper.']], { title: 'A Paper', author: 'Dana Roe' }),
+    )
+    const { added } = await s.importDocuments({ paths: [pdf] })
+    expect(added[0]).toMatchObject({ title: 'A Paper', author: 'Dana Roe' })
   })
 
   it('converts legacy encodings to UTF-8 and says what it cannot read', async () => {

@@ -31,6 +31,18 @@ const LIST = '.txt, .md, .html, .docx, .pdf and .qdpx'
  */
 export const MAX_IMPORT_BYTES = 64 * 2 ** 20
 
+/**
+ * Files a folder import leaves out unless named on their own: a project's README, licence,
+ * changelog and the like describe the folder, they are not texts of the corpus.
+ */
+const FOLDER_FILES =
+  /^(readme|read[-_ ]me|licen[cs]e|copying|notice|changelog|changes|contributing|authors|code[-_]of[-_]conduct)([-_.][^/]*)?$/i
+
+/** Whether a file found in a folder describes the folder rather than being one of its texts. */
+export function isFolderFile(name: string): boolean {
+  return FOLDER_FILES.test(name)
+}
+
 function isImportable(path: string): boolean {
   const ext = extname(path).toLowerCase()
   return ALL.some((set) => set.has(ext))
@@ -49,7 +61,7 @@ async function expand(paths: readonly string[]): Promise<string[]> {
     if (info.isDirectory()) {
       const root = await realpath(path)
       const entries = (await readdir(path, { recursive: true, withFileTypes: true }))
-        .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.') && isImportable(e.name))
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.') && isImportable(e.name) && !isFolderFile(e.name))
         .map((e) => join(e.parentPath, e.name))
         .sort()
       const files: string[] = []
@@ -77,12 +89,17 @@ interface Prepared {
   entry: DocumentEntry
 }
 
-/** Metadata from the format (page, properties) first, then what the text states about itself. */
-function merge(fromFormat: Partial<StatedMetadata>, fromText: StatedMetadata, prefer: 'format' | 'text'): StatedMetadata {
+type MetadataKey = 'title' | 'author' | 'outlet' | 'date' | 'url'
+
+/**
+ * What the text states about itself, with the format's metadata (page meta tags, document
+ * properties) filling the gaps, or winning for the keys in `formatFirst`.
+ */
+function merge(fromFormat: Partial<StatedMetadata>, fromText: StatedMetadata, formatFirst: readonly MetadataKey[]): StatedMetadata {
   const out = { ...fromText }
   for (const key of ['title', 'author', 'outlet', 'date', 'url'] as const) {
     const f = fromFormat[key]?.trim()
-    if (f && (prefer === 'format' || !out[key])) out[key] = f
+    if (f && (formatFirst.includes(key) || !out[key])) out[key] = f
   }
   return out
 }
@@ -98,14 +115,22 @@ async function extract(file: string, bytes: Uint8Array): Promise<{ bytes: Uint8A
     return { bytes: stored, name: basename(file), stated: readStatedMetadata(decoded.text, MARKDOWN_EXTENSIONS.has(ext)) }
   }
   let extracted: ExtractedText
-  let prefer: 'format' | 'text' = 'text'
+  let formatFirst: MetadataKey[] = []
   if (HTML_EXTENSIONS.has(ext)) {
     extracted = readHtml(bytes, file)
-    prefer = 'format' // a page's own metadata is meant for this
+    formatFirst = ['title', 'author', 'outlet', 'date', 'url'] // a page's own metadata is meant for this
   } else if (DOCX_EXTENSIONS.has(ext)) extracted = await readDocx(bytes, file)
-  else extracted = await readPdf(bytes, file)
+  else {
+    extracted = await readPdf(bytes, file)
+    // A PDF's Author field is set on purpose; a "By …" line found in the text may be anyone's.
+    formatFirst = ['author']
+  }
   const text = extracted.text
-  return { bytes: new TextEncoder().encode(text), name: `${base}.txt`, stated: merge(extracted.metadata, readStatedMetadata(text), prefer) }
+  return {
+    bytes: new TextEncoder().encode(text),
+    name: `${base}.txt`,
+    stated: merge(extracted.metadata, readStatedMetadata(text), formatFirst),
+  }
 }
 
 /**
