@@ -70,7 +70,7 @@ describe('import of richer formats', () => {
     )
     const pdf = await file(
       'paper.pdf',
-      textPdf([['Working Paper on Forces', 'By Dana Roe', 'The first page says this.'], ['The second page says that.']], {
+      textPdf([['# Working Paper on Forces', 'By Dana Roe', '', 'The first page says this.'], ['The second page says that.']], {
         title: 'Working Paper on Forces',
       }),
     )
@@ -83,7 +83,7 @@ describe('import of richer formats', () => {
       'A Report on Forces\n\nFirst paragraph 😀 of the report.\n\nSecond paragraph.\n',
     )
     expect(await readFile(join(project, 'documents', 'paper.txt'), 'utf8')).toBe(
-      'Working Paper on Forces\nBy Dana Roe\nThe first page says this.\n\nThe second page says that.\n',
+      'Working Paper on Forces\n\nBy Dana Roe\n\nThe first page says this.\n\nThe second page says that.\n',
     )
     // Annotations anchor to the stored text.
     const { text } = await s.getDocument({ id: 'report' })
@@ -122,6 +122,38 @@ describe('import of richer formats', () => {
     expect(added.map((d) => d.file)).toEqual(['essay.txt'])
     const named = await s.importDocuments({ paths: [join(base, 'in', 'README.md')] })
     expect(named.added.map((d) => d.file)).toEqual(['README.md'])
+  })
+
+  it('rebuilds PDF paragraphs: lines joined, hyphenation mended, running headers and page numbers dropped', async () => {
+    const s = await service()
+    const header = 'Working Paper 12: Productive Forces'
+    const pages = [
+      [
+        header,
+        '# Introduction',
+        'New quality productive forces are driven by innovation and they',
+        'break away from the traditional growth path of the past decades,',
+        'which relied on land, labour and capital. Their develop-',
+        'ment is therefore a matter of science and of organisation.',
+        '',
+        'Local governments have started to explore feasible paths to',
+        'develop them, each according to its own industrial base and its',
+        '1',
+      ],
+      [header, 'local conditions, as the conference insisted more than once.', '', 'A short closing line.', '2'],
+      [header, 'The third page has one paragraph of its own, ending here.', '3'],
+    ]
+    const pdf = await file('forces.pdf', textPdf(pages, { title: 'Productive Forces' }))
+    await s.importDocuments({ paths: [pdf] })
+    expect(await readFile(join(project, 'documents', 'forces.txt'), 'utf8')).toBe(
+      [
+        'Introduction',
+        'New quality productive forces are driven by innovation and they break away from the traditional growth path of the past decades, which relied on land, labour and capital. Their development is therefore a matter of science and of organisation.',
+        'Local governments have started to explore feasible paths to develop them, each according to its own industrial base and its local conditions, as the conference insisted more than once.',
+        'A short closing line.',
+        'The third page has one paragraph of its own, ending here.',
+      ].join('\n\n') + '\n',
+    )
   })
 
   it('takes a PDF author from its Author field before a byline in the text', async () => {
