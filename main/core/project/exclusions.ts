@@ -163,7 +163,8 @@ export function suggestBoilerplate(text: string): BoilerplateSuggestion[] {
     if (!AD_LABEL.test(line.text)) return
     const next = lines[i + 1]
     // The next line, if it follows directly (no blank line between: a block of its own).
-    const labelled = next && next.start - line.end <= 2 && next.text.length <= MAX_FURNITURE_LINE * 2 && !AD_LABEL.test(next.text)
+    const labelled =
+      next && !/\n\s*\n/.test(map.slice(line.end, next.start)) && next.text.length <= MAX_FURNITURE_LINE * 2 && !AD_LABEL.test(next.text)
     const end = labelled ? next.end : line.end
     out.push({ start: line.start, end, reason: `advertisement (“${line.text.slice(0, 40)}”)` })
   })
