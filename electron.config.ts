@@ -3,8 +3,8 @@
 //   - `packaging`: electron-builder's options for installers.
 // Run it: `tsx electron.config.ts build` (npm run build) or `tsx electron.config.ts package`
 // (npm run package).
-import { copyFile, mkdir, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises'
+import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Configuration } from 'electron-builder'
 import { build as esbuild, type BuildOptions } from 'esbuild'
@@ -79,12 +79,29 @@ export const packaging: Configuration = {
   win: { target: ['nsis'] },
 }
 
-/** Bundles everything into dist/. */
-export async function build(): Promise<void> {
+/**
+ * Size budgets of the bundles the page loads, in KiB: the renderer's JavaScript and the preload
+ * (both carry no zod: the contract's schemas stay on the Node side). The build prints each
+ * bundle's size against them.
+ */
+export const BUDGETS_KIB: Record<string, number> = { 'renderer/app.js': 300, 'main/preload.cjs': 20 }
+
+/** Bundles everything into dist/; `report` prints the bundles' sizes. */
+export async function build(report: (line: string) => void = () => {}): Promise<void> {
   await rm(dist, { recursive: true, force: true })
-  await Promise.all(Object.values(bundles).map((options) => esbuild({ logLevel: 'warning', ...options })))
+  const results = await Promise.all(Object.values(bundles).map((options) => esbuild({ logLevel: 'warning', metafile: true, ...options })))
   await mkdir(join(dist, 'renderer'), { recursive: true })
   await copyFile(join(root, 'renderer/index.html'), join(dist, 'renderer/index.html'))
+  for (const result of results) {
+    for (const file of Object.keys(result.metafile?.outputs ?? {}).filter((f) => !f.endsWith('.map'))) {
+      const name = relative(dist, resolve(file))
+      const kib = (await stat(resolve(file))).size / 1024
+      const budget = BUDGETS_KIB[name]
+      report(
+        `${name.padEnd(26)} ${kib.toFixed(1).padStart(8)} KiB${budget ? ` (budget ${budget} KiB${kib > budget ? ', OVER' : ''})` : ''}`,
+      )
+    }
+  }
 }
 
 /** Builds installers for this platform into release/. */
@@ -95,7 +112,7 @@ export async function pack(): Promise<void> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const command = process.argv[2]
-  const run = command === 'build' ? build : command === 'package' ? pack : null
+  const run = command === 'build' ? () => build((line) => console.log(line)) : command === 'package' ? pack : null
   if (!run) {
     console.error('usage: tsx electron.config.ts build|package')
     process.exit(2)

@@ -1,9 +1,10 @@
-import { noteOf, positionOf, tagIdsOf } from '../main/core/annotations/annotation.js'
-import type { AnnotationItem, OverlapsView, ProjectView, RetrievedItem, SearchHit } from '../main/core/contract/api.js'
+import { noteOf, positionOf, tagIdsOf } from '../main/core/annotations/annotation-parts.js'
+import type { AnnotationItem, ProjectView, RetrievedItem, SearchHit } from '../main/core/contract/api.js'
+import { IMPORT_EXTENSIONS } from '../main/core/project/formats.js'
 import { AnnotationEditor } from './annotate/annotation-editor.js'
 import { connect } from './shared/client.js'
 import { CodebookPanel } from './annotate/codebook-panel.js'
-import { CompareView, type Pane } from './compare/compare-view.js'
+import { CompareView } from './compare/compare-view.js'
 import { DefinitionsPanel } from './definitions/definitions-panel.js'
 import { DocumentDetails } from './documents/document-details.js'
 import { DocumentList } from './documents/document-list.js'
@@ -12,26 +13,30 @@ import { ExportDialog } from './export/export-dialog.js'
 import { OverlapList } from './compare/overlap-list.js'
 import { OverlapMatrix } from './compare/overlap-matrix.js'
 import { PassagesView } from './research/passages-view.js'
-import type { Overlay, Reader, Span } from './compare/reader.js'
+import type { Reader, Span } from './compare/reader.js'
 import { SearchView } from './research/search-view.js'
 import { textSizeControls } from './shared/text-size.js'
 import { themeButton } from './shared/theme.js'
-import { VariantsPanel, variantOverlays } from './compare/variants-panel.js'
+import { VariantsPanel } from './compare/variants-panel.js'
+import { type State, Store, type ViewName } from './state/store.js'
+import { Sync } from './state/sync.js'
 
-// The UI's entry: connects to the host and wires the panels together. State lives here; each
-// panel renders what it is given and reports what the user did.
+// The UI's entry: connects to the host, keeps the state in one store (state/store.ts) that follows
+// the services by one path (state/sync.ts), and wires the panels: each draws from the state when
+// it changes and reports what the user did.
 
 const host = connect()
 const api = host.api
 const root = document.getElementById('app') as HTMLElement
-
-let project: ProjectView | null = null
-/** Annotations of the documents shown in panes, by document id. */
-const annotations = new Map<string, AnnotationItem[]>()
-let overlaps: OverlapsView | null = null
-let selectedOverlap: string | null = null
-/** An orphan being re-attached: the next selection in its document becomes its span. */
-let reattaching: RetrievedItem | null = null
+const store = new Store()
+const sync = new Sync(
+  api,
+  store,
+  () => compare.docIds().filter((id): id is string => id !== null),
+  (message) => say(message, true),
+)
+/** The open project (null until it loads), from the store. */
+const project = (): ProjectView | null => store.state.project
 
 // --- Status, saving, undo ---------------------------------------------------------------------
 
@@ -41,7 +46,10 @@ function say(text: string, error = false): void {
   status.classList.toggle('error', error)
 }
 
-/** Runs a change: "Saving…" until the services confirm it is durable on disk, then "Saved". */
+/**
+ * Runs a change: "Saving…" until the services confirm it is durable on disk, then "Saved". The
+ * state follows from the services' event about the change (state/sync.ts), not from here.
+ */
 async function run(label: string, change: () => Promise<unknown>): Promise<void> {
   say('Saving…')
   try {
@@ -50,7 +58,6 @@ async function run(label: string, change: () => Promise<unknown>): Promise<void>
   } catch (e) {
     say(e instanceof Error ? e.message : String(e), true)
   }
-  await refresh()
 }
 
 const exportButton = el(
@@ -58,7 +65,7 @@ const exportButton = el(
   { type: 'button', 'aria-keyshortcuts': 'Control+E', title: 'Export annotated excerpts (Ctrl+E)' },
   'Export…',
 )
-exportButton.addEventListener('click', () => project && exportDialog.open(project))
+exportButton.addEventListener('click', () => openExport())
 const undoButton = el('button', { type: 'button', class: 'history', 'aria-keyshortcuts': 'Control+Z' }, 'Undo')
 const redoButton = el('button', { type: 'button', class: 'history', 'aria-keyshortcuts': 'Control+Shift+Z' }, 'Redo')
 const undo = () => run('Undone', async () => say(`Undid ${(await api.undo({})).undone ?? 'nothing'}`))
@@ -70,18 +77,18 @@ redoButton.addEventListener('click', () => void redo())
 
 const title = el('span', { class: 'project-name' })
 const editor = new AnnotationEditor()
-const compare = new CompareView({
-  readerEvents: (pane) => ({
-    onKey: (e) => readerKey(pane().reader, e),
-    onAnnotationClick: (ids) => editAnnotation(pane().reader, ids[0]),
-  }),
-  load: (reader, docId, overlays) => loadInto(reader, docId, overlays),
-  onSelect: (id) => void selectOverlap(id),
-  onFocus: (pane) => {
-    list.render(project?.documents ?? [], pane.reader.docId)
-    details.render(project?.documents.find((d) => d.id === pane.reader.docId) ?? null)
+const compare = new CompareView(
+  {
+    readerEvents: (pane) => ({
+      onKey: (e) => readerKey(pane().reader, e),
+      onAnnotationClick: (ids) => void editAnnotation(pane().reader, ids[0]),
+    }),
+    load: (docId) => loadDocument(docId),
+    onSelect: (id) => void selectOverlap(id),
+    onFocus: () => renderActiveDocument(),
   },
-})
+  store,
+)
 const details = new DocumentDetails({
   api,
   run,
@@ -91,7 +98,7 @@ const details = new DocumentDetails({
   },
 })
 const exportDialog = new ExportDialog(api, () => passages.query())
-const overlapList = new OverlapList((id) => void selectOverlap(id))
+const overlapList = new OverlapList((id) => void selectOverlap(id), store)
 const matrix = new OverlapMatrix((a, b) => void compare.openPair(a, b))
 const variants = new VariantsPanel()
 const list = new DocumentList((id) => void openDocument(id))
@@ -144,7 +151,7 @@ function showCompareSide(name: string): void {
     tab.setAttribute('aria-selected', String(n === name))
     tab.tabIndex = n === name ? 0 : -1
   }
-  if (name === 'matrix') matrix.render(project, overlaps)
+  if (name === 'matrix') matrix.render(project(), store.state.overlaps)
 }
 const readView = el(
   'section',
@@ -159,7 +166,6 @@ const readView = el(
   ),
 )
 
-type ViewName = 'read' | 'passages' | 'search' | 'definitions' | 'orphans'
 const views: Record<ViewName, HTMLElement> = {
   read: readView,
   passages: passages.dom,
@@ -189,21 +195,15 @@ for (const name of Object.keys(views) as ViewName[]) {
   tabFor[name] = tab
   viewTabs.append(tab)
 }
-let currentView: ViewName = 'read'
 function showView(name: ViewName): void {
-  currentView = name
-  for (const [n, v] of Object.entries(views) as [ViewName, HTMLElement][]) {
-    v.hidden = n !== name
-    tabFor[n].setAttribute('aria-selected', String(n === name))
-    tabFor[n].tabIndex = n === name ? 0 : -1
-  }
+  store.update({ view: name })
   if (name === 'passages') void passages.refresh()
   if (name === 'orphans') void orphans.refresh()
   if (name === 'search') search.focus()
 }
 viewTabs.addEventListener('keydown', (e) => {
   const names = Object.keys(views) as ViewName[]
-  const i = names.indexOf(currentView)
+  const i = names.indexOf(store.state.view)
   if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
     const next = names[(i + (e.key === 'ArrowRight' ? 1 : names.length - 1)) % names.length]
     showView(next)
@@ -212,7 +212,8 @@ viewTabs.addEventListener('keydown', (e) => {
 })
 
 const sideTabs = el('div', { class: 'tabs side-tabs', role: 'tablist', 'aria-label': 'Sidebar' })
-const IMPORTABLE = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,.qdpx'
+/** The file endings the importer reads (core/project/formats.ts), for the picker. */
+const IMPORTABLE = IMPORT_EXTENSIONS.join(',')
 const filePicker = el('input', { type: 'file', multiple: true, accept: IMPORTABLE, hidden: true, 'aria-hidden': 'true' })
 const addButton = el(
   'button',
@@ -275,18 +276,18 @@ root.replaceChildren(
   ),
 )
 document.body.append(editor.dom, exportDialog.dom)
-showView('read')
+renderView('read')
 showSide('documents')
 showCompareSide('overlaps')
 
 // --- Reading and annotating -------------------------------------------------------------------
 
 function tagName(id: string): string {
-  return project?.tags.find((t) => t.id === id)?.name ?? id
+  return project()?.tags.find((t) => t.id === id)?.name ?? id
 }
 
 function updateHint(): void {
-  const active = project?.tags.find((t) => t.id === codebook.active)
+  const active = project()?.tags.find((t) => t.id === codebook.active)
   hint.replaceChildren(
     'Select text, then press ',
     el('kbd', {}, 'A'),
@@ -327,7 +328,7 @@ function readerKey(reader: Reader, e: KeyboardEvent): boolean {
   }
   if (key === 't') {
     const span = reader.selection()
-    const tag = project?.tags.find((t) => t.id === codebook.active)
+    const tag = project()?.tags.find((t) => t.id === codebook.active)
     if (!span || !reader.docId) say('Select some text first.', true)
     else if (!tag) say('No active tag: choose one in the Codebook (Enter on a tag).', true)
     else void run(`Tagged “${tag.name}”`, () => api.createAnnotation({ docId: reader.docId!, ...span, tags: [tag.name] }))
@@ -343,19 +344,19 @@ function annotateSelection(reader: Reader): void {
     say('Select some text first.', true)
     return
   }
-  if (reattaching && reattaching.docId === docId) {
+  if (store.state.reattaching?.docId === docId) {
     attachHere(span)
     return
   }
   const anchor = reader.selectionRect() ?? new DOMRect(200, 200, 0, 0)
-  const active = project?.tags.find((t) => t.id === codebook.active)
+  const active = project()?.tags.find((t) => t.id === codebook.active)
   editor.open({
     anchor,
     heading: 'New annotation',
     quote: reader.text.slice(span.start, span.end),
     tags: active ? [active.name] : [],
     note: '',
-    codebook: project?.tags ?? [],
+    codebook: project()?.tags ?? [],
     onSave: ({ tags, note }) => void run('Annotation added', () => api.createAnnotation({ docId, ...span, tags, note })),
   })
 }
@@ -368,15 +369,22 @@ function openEditorFor(item: AnnotationItem, anchor: DOMRect, quote: string): vo
     quote,
     tags: tagIdsOf(annotation).map(tagName),
     note: noteOf(annotation),
-    codebook: project?.tags ?? [],
+    codebook: project()?.tags ?? [],
     onSave: ({ tags, note }) => void run('Annotation saved', () => api.updateAnnotation({ docId, id: annotation.id, tags, note })),
     onDelete: () => void run('Annotation deleted', () => api.deleteAnnotation({ docId, id: annotation.id })),
     onRespan: () => void startReattach({ ...item, ...positionOf(annotation), quote, before: '', after: '' }),
   })
 }
 
-function editAnnotation(reader: Reader, id: string): void {
-  const item = (annotations.get(reader.docId ?? '') ?? []).find((a) => a.annotation.id === id)
+/** Opens the editor on a highlight: the full annotation (note, selectors) is fetched only now. */
+async function editAnnotation(reader: Reader, id: string): Promise<void> {
+  if (!reader.docId) return
+  let item: AnnotationItem | undefined
+  try {
+    item = (await api.listAnnotations({ docId: reader.docId })).items.find((a) => a.annotation.id === id)
+  } catch (e) {
+    say(e instanceof Error ? e.message : String(e), true)
+  }
   if (!item) return
   const { start, end } = positionOf(item.annotation)
   openEditorFor(
@@ -391,25 +399,26 @@ function editRetrieved(item: RetrievedItem, anchor: DOMRect): void {
 }
 
 function attachHere(span: Span): void {
-  const item = reattaching!
-  reattaching = null
-  reattachBar.hidden = true
+  const item = store.state.reattaching!
+  store.update({ reattaching: null })
   void run('Annotation re-attached', () => api.updateAnnotation({ docId: item.docId, id: item.annotation.id, ...span }))
 }
 
-/** Loads a document and its annotations into a pane's reader. */
-async function loadInto(reader: Reader, docId: string, overlays: Overlay[]): Promise<void> {
+/** Brings a document's text and annotation spans into the state for a pane. */
+async function loadDocument(docId: string): Promise<void> {
   try {
-    const [doc, items] = await Promise.all([api.getDocument({ id: docId }), api.listAnnotations({ docId })])
-    annotations.set(docId, items.items)
-    reader.show(doc, { annotations: { items: items.items, tags: project?.tags ?? [] }, overlays })
-    if (compare.activePane?.reader === reader) {
-      list.render(project?.documents ?? [], docId)
-      details.render(doc.document)
-    }
+    await sync.load(docId)
   } catch (e) {
     say(e instanceof Error ? e.message : String(e), true)
   }
+  renderActiveDocument()
+}
+
+/** The document list and details follow the active pane's document. */
+function renderActiveDocument(): void {
+  const docId = compare.activePane?.docId ?? null
+  list.render(project()?.documents ?? [], docId)
+  details.render(project()?.documents.find((d) => d.id === docId) ?? null)
 }
 
 async function openDocument(id: string, span?: Span): Promise<void> {
@@ -462,12 +471,11 @@ async function analyse(): Promise<void> {
   try {
     const view = await api.analyseOverlaps({})
     if (run !== analysing) return
-    overlaps = view
     progressLabel.textContent = `${view.overlaps.length} shared passages in ${Object.keys(view.lengths).length} documents`
-    compare.setOverlaps(view)
-    overlapList.setOverlaps(view)
-    matrix.render(project, view)
-    if (selectedOverlap) await selectOverlap(selectedOverlap)
+    const selected = view.overlaps.find((o) => o.id === store.state.selectedOverlap) ?? null
+    if (selected) await compare.reveal(selected)
+    store.update({ overlaps: view, selectedOverlap: selected?.id ?? null })
+    matrix.render(project(), view)
   } catch (e) {
     if (run !== analysing) return
     progressLabel.textContent =
@@ -482,19 +490,25 @@ async function analyse(): Promise<void> {
   }
 }
 
+/** Selects an overlap: its documents open in panes first, then the state names it. */
 async function selectOverlap(id: string | null): Promise<void> {
-  const overlap = overlaps?.overlaps.find((o) => o.id === id) ?? null
-  selectedOverlap = overlap?.id ?? null
-  if (currentView !== 'read') showView('read')
+  const overlap = store.state.overlaps?.overlaps.find((o) => o.id === id) ?? null
+  if (store.state.view !== 'read') showView('read')
   if (overlap) await compare.reveal(overlap)
-  compare.select(overlap, overlap ? variantOverlays(overlap) : new Map())
-  overlapList.setSelected(selectedOverlap)
-  variants.render(project, overlap)
+  store.update({ selectedOverlap: overlap?.id ?? null })
 }
 
 /** Starts choosing a new span for an annotation: its document opens, the next selection is the span. */
 async function startReattach(item: RetrievedItem): Promise<void> {
-  reattaching = item
+  store.update({ reattaching: item })
+  await openDocument(item.docId, item.status === 'orphan' ? undefined : { start: item.start, end: item.end })
+  compare.activePane.reader.view.focus()
+}
+
+/** The bar saying which annotation is being re-attached (hidden when none is). */
+function renderReattach(item: RetrievedItem | null): void {
+  reattachBar.hidden = !item
+  if (!item) return
   const attach = el('button', { type: 'button', class: 'primary' }, 'Attach to selection')
   const cancel = el('button', { type: 'button' }, 'Cancel')
   attach.addEventListener('click', () => {
@@ -502,10 +516,7 @@ async function startReattach(item: RetrievedItem): Promise<void> {
     if (span) attachHere(span)
     else say('Select the new passage first.', true)
   })
-  cancel.addEventListener('click', () => {
-    reattaching = null
-    reattachBar.hidden = true
-  })
+  cancel.addEventListener('click', () => store.update({ reattaching: null }))
   reattachBar.replaceChildren(
     el(
       'span',
@@ -519,9 +530,6 @@ async function startReattach(item: RetrievedItem): Promise<void> {
     attach,
     cancel,
   )
-  reattachBar.hidden = false
-  await openDocument(item.docId, item.status === 'orphan' ? undefined : { start: item.start, end: item.end })
-  compare.activePane.reader.view.focus()
 }
 
 async function openPassage(item: RetrievedItem): Promise<void> {
@@ -533,53 +541,60 @@ async function openHit(hit: SearchHit): Promise<void> {
   await openDocument(hit.docId, { start: hit.start, end: hit.end })
 }
 
-// --- Loading and events ------------------------------------------------------------------------
+// --- Drawing from the state and following the services --------------------------------------
 
-async function refresh(): Promise<void> {
-  try {
-    project = await api.getProject({})
-  } catch (e) {
-    say(e instanceof Error ? e.message : String(e), true)
-    return
+/** Shows one of the main views (the tabs and their panels). */
+function renderView(name: ViewName): void {
+  for (const [n, v] of Object.entries(views) as [ViewName, HTMLElement][]) {
+    v.hidden = n !== name
+    tabFor[n].setAttribute('aria-selected', String(n === name))
+    tabFor[n].tabIndex = n === name ? 0 : -1
   }
-  title.textContent = project.name
-  document.title = `Parallax — ${project.name}`
-  undoButton.disabled = !project.history.undo
-  undoButton.title = project.history.undo ? `Undo ${project.history.undo}` : 'Nothing to undo'
-  redoButton.disabled = !project.history.redo
-  redoButton.title = project.history.redo ? `Redo ${project.history.redo}` : 'Nothing to redo'
-  tabFor.orphans.textContent = project.orphanCount ? `Orphans (${project.orphanCount})` : 'Orphans'
-  problems.hidden = project.problems.length === 0
-  problems.replaceChildren(
-    el('h2', { class: 'sidebar-heading' }, 'Could not be read'),
-    ...project.problems.map((p) => el('p', { class: 'problem' }, el('code', {}, p.path), el('br'), p.reason)),
-  )
-  list.render(project.documents, compare.activePane?.reader.docId ?? null)
-  details.render(project.documents.find((d) => d.id === compare.activePane?.reader.docId) ?? null)
-  compare.setProject(project)
-  overlapList.setProject(project)
-  definitions.setProject(project)
-  codebook.render(project)
-  passages.setProject(project)
-  orphans.setProject(project)
-  search.setProject(project)
-  updateHint()
-  root.removeAttribute('aria-busy')
-  await Promise.all(
-    compare.panes.map(async (pane: Pane) => {
-      const id = pane.reader.docId
-      if (id && project!.documents.some((d) => d.id === id)) await compare.show(pane, id)
-    }),
-  )
-  if (currentView === 'passages') await passages.refresh()
-  if (currentView === 'orphans') await orphans.refresh()
 }
 
-let pending: ReturnType<typeof setTimeout> | undefined
-/** Many events arrive together (a merge touches every document): refresh once for all of them. */
-function refreshSoon(): void {
-  clearTimeout(pending)
-  pending = setTimeout(() => void refresh(), 30)
+/** What shows the project itself: title, history, counts, problems, and the panels that list it. */
+function renderProject(p: ProjectView): void {
+  title.textContent = p.name
+  document.title = `Parallax — ${p.name}`
+  undoButton.disabled = !p.history.undo
+  undoButton.title = p.history.undo ? `Undo ${p.history.undo}` : 'Nothing to undo'
+  redoButton.disabled = !p.history.redo
+  redoButton.title = p.history.redo ? `Redo ${p.history.redo}` : 'Nothing to redo'
+  tabFor.orphans.textContent = p.orphanCount ? `Orphans (${p.orphanCount})` : 'Orphans'
+  problems.hidden = p.problems.length === 0
+  problems.replaceChildren(
+    el('h2', { class: 'sidebar-heading' }, 'Could not be read'),
+    ...p.problems.map((q) => el('p', { class: 'problem' }, el('code', {}, q.path), el('br'), q.reason)),
+  )
+  renderActiveDocument()
+  definitions.setProject(p)
+  codebook.render(p)
+  passages.setProject(p)
+  orphans.setProject(p)
+  search.setProject(p)
+  updateHint()
+  root.removeAttribute('aria-busy')
+}
+
+store.subscribe((state: State, previous: State) => {
+  if (state.view !== previous.view) renderView(state.view)
+  if (state.project && state.project !== previous.project) renderProject(state.project)
+  compare.update(state, previous)
+  overlapList.update(state, previous)
+  if (state.project !== previous.project || state.overlaps !== previous.overlaps || state.selectedOverlap !== previous.selectedOverlap) {
+    variants.render(state.project, state.overlaps?.overlaps.find((o) => o.id === state.selectedOverlap) ?? null)
+  }
+  if (state.reattaching !== previous.reattaching) renderReattach(state.reattaching)
+  // The retrieval views list annotations: after a change, the one on screen lists them again.
+  if (state.project !== previous.project && previous.project) {
+    if (state.view === 'passages') void passages.refresh()
+    if (state.view === 'orphans') void orphans.refresh()
+  }
+})
+
+function openExport(): void {
+  const p = project()
+  if (p) exportDialog.open(p)
 }
 
 host.onEvent((event) => {
@@ -591,17 +606,13 @@ host.onEvent((event) => {
     return
   }
   if (event.type === 'command') {
-    if (event.command === 'export' && project) exportDialog.open(project)
+    if (event.command === 'export') openExport()
     return
   }
   if (event.type === 'document-changed') say('A source file changed on disk; its annotations were re-anchored.')
-  if (event.type === 'project-changed' || event.type === 'document-changed') {
-    // The analysis starts with the page, alongside loading the project: its result is drawn into
-    // whichever panes exist when it arrives.
-    void Promise.all([refresh(), analyse()])
-    return
-  }
-  refreshSoon()
+  // Texts (or the project) changed: the analysis runs again.
+  if (event.type === 'project-changed' || event.type === 'document-changed') void analyse()
+  sync.onEvent(event)
 })
 
 document.addEventListener('keydown', (e) => {
@@ -615,12 +626,12 @@ document.addEventListener('keydown', (e) => {
     void redo()
   } else if (mod && !e.shiftKey && e.key.toLowerCase() === 'e') {
     e.preventDefault()
-    if (project) exportDialog.open(project)
+    openExport()
   } else if (mod && e.shiftKey && e.key.toLowerCase() === 'f') {
     e.preventDefault()
     showView('search')
   } else if (
-    currentView === 'read' &&
+    store.state.view === 'read' &&
     !inField &&
     !mod &&
     !(e.target as HTMLElement).closest('.reader-text') &&
@@ -635,4 +646,4 @@ document.addEventListener('mousedown', (e) => {
 
 // The analysis starts with the page, alongside loading the project: its result is drawn into
 // whichever panes exist when it arrives.
-void Promise.all([refresh(), analyse()])
+void Promise.all([sync.refresh(), analyse()])

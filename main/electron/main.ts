@@ -1,11 +1,14 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session } from 'electron'
 import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { type ApiEvent, dispatch, type Envelope, operationNames } from '../core/contract/api.js'
+import { type ApiEvent, type Envelope, operationNames } from '../core/contract/api.js'
+import { dispatch } from '../core/contract/schemas.js'
+import { IMPORT_EXTENSIONS, IMPORT_FORMATS } from '../core/project/formats.js'
 import { stableStringify } from '../core/project/json.js'
 import { writeDurable } from '../node/project/durable.js'
 import { APP_NAME, userDataDir } from '../node/project/paths.js'
+import { readStaticFile, responseHeaders, TEXT_TYPE } from '../node/host/static-files.js'
 import { Service } from '../node/service/service.js'
 import { menuTemplate, type ThemeSource } from './menu.js'
 import {
@@ -17,7 +20,6 @@ import {
   isTrustedSender,
   mayGrantPermission,
   mayNavigate,
-  responseHeaders,
   SCHEME_PRIVILEGES,
   secureWebPreferences,
   windowOpenResponse,
@@ -27,15 +29,6 @@ import { fitToDisplays, MIN_HEIGHT, MIN_WIDTH, parseWindowState, WINDOW_STATE_FI
 // The Electron main process: thin glue between Electron and the Node-side services. All logic
 // lives in main/node (services) and main/core; all security settings in security.ts.
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-}
 const PREFERENCES_FILE = 'preferences.json'
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: SCHEME_PRIVILEGES }])
@@ -70,15 +63,9 @@ async function readJson(file: string): Promise<unknown> {
 /** Serves the built renderer on app://parallax/ with the app's security headers. */
 async function serveRenderer(request: Request): Promise<Response> {
   const url = new URL(request.url)
-  if (`${url.protocol}//${url.host}` !== APP_ORIGIN) return new Response('not found', { status: 404 })
-  const path = normalize(join(rendererDir, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)))
-  const type = CONTENT_TYPES[extname(path)]
-  if (!path.startsWith(rendererDir + sep) || !type) return new Response('not found', { status: 404 })
-  try {
-    return new Response(await readFile(path), { headers: responseHeaders(type) })
-  } catch {
-    return new Response('not found', { status: 404 })
-  }
+  if (`${url.protocol}//${url.host}` !== APP_ORIGIN) return new Response('not found', { status: 404, headers: responseHeaders(TEXT_TYPE) })
+  const file = await readStaticFile(rendererDir, url.pathname)
+  return new Response(file.body, { status: file.status, headers: responseHeaders(file.type) })
 }
 
 /**
@@ -175,7 +162,11 @@ async function start(): Promise<void> {
               const r = await dialog.showOpenDialog(win, {
                 title: 'Add Documents',
                 properties: ['openFile', 'multiSelections'],
-                filters: [{ name: 'Text and Markdown', extensions: ['txt', 'text', 'md', 'markdown'] }],
+                // Electron wants endings without the dot; the first filter (every format) is the default.
+                filters: [
+                  { name: 'All supported documents', extensions: IMPORT_EXTENSIONS.map((e) => e.slice(1)) },
+                  ...IMPORT_FORMATS.map((f) => ({ name: f.label, extensions: f.extensions.map((e) => e.slice(1)) })),
+                ],
               })
               if (!r.canceled && r.filePaths.length)
                 await service.importDocuments({ paths: r.filePaths }).catch((e) => fail('Cannot add the documents', e))

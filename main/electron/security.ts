@@ -1,6 +1,5 @@
 import type { WebPreferences } from 'electron'
 import { type OperationName } from '../core/contract/api.js'
-import { CONTENT_SECURITY_POLICY } from '../core/contract/csp.js'
 
 // Every security setting of the desktop shell, in one pure module (types only from Electron) so
 // that a unit test asserts each of them. main.ts applies them; nothing else sets them.
@@ -49,16 +48,8 @@ export function secureWebPreferences(preload: string): WebPreferences {
   }
 }
 
-/** Headers of every response of the app:// protocol. */
-export function responseHeaders(contentType: string): Record<string, string> {
-  return {
-    'Content-Type': contentType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  }
-}
+/** Headers of every response of the app:// protocol: the web host's, from the one static-file module. */
+export { responseHeaders } from '../node/host/static-files.js'
 
 /** The part of a WebFrameMain an IPC check needs. */
 export interface SenderFrame {

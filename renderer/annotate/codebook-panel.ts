@@ -1,5 +1,6 @@
 import type { Api, ProjectView } from '../../main/core/contract/api.js'
-import { descendantIds, type Tag } from '../../main/core/annotations/codebook.js'
+import type { Tag } from '../../main/core/annotations/codebook.js'
+import { descendantIds } from '../../main/core/annotations/tag-tree.js'
 import { el } from '../shared/dom.js'
 
 // The codebook: tags as a tree with colours and counts, the active tag, and a form for the

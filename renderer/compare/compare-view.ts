@@ -1,7 +1,9 @@
-import type { OverlapsView, ProjectView } from '../../main/core/contract/api.js'
 import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js'
 import { el } from '../shared/dom.js'
+import type { State, StateSource } from '../state/store.js'
 import { type Overlay, Reader, type ReaderEvents, type Span } from './reader.js'
+import { interpolate, monotonic, strength } from './scroll-sync.js'
+import { variantOverlays } from './variants-panel.js'
 
 // The compare view: 2 to 5 documents side by side, each in a read-only ProseMirror pane, with the
 // passages they share drawn over the text (coloured by kind, stronger for higher scores), linked
@@ -21,6 +23,8 @@ const SVG_NS = 'http://www.w3.org/2000/svg'
 const PROGRAMMATIC_SCROLL_MS = 150
 
 export interface Pane {
+  /** The document this pane is to show (its reader shows it once its text is in the state). */
+  docId: string | null
   reader: Reader
   dom: HTMLElement
   picker: HTMLSelectElement
@@ -30,39 +34,12 @@ export interface Pane {
 export interface CompareHooks {
   /** Key and click handling for a pane's reader (annotating lives in main.ts). */
   readerEvents(pane: () => Pane): ReaderEvents
-  /** Loads a document (text, annotations, and these overlays) into a pane's reader, rendering it once. */
-  load(reader: Reader, docId: string, overlays: Overlay[]): Promise<void>
+  /** Brings a document's text and annotation spans into the state. */
+  load(docId: string): Promise<void>
   /** The user chose an overlap (in a pane, the list, a heat strip). */
   onSelect(id: string | null): void
   /** Another pane became the active one (it receives opened documents and annotation keys). */
   onFocus(pane: Pane): void
-}
-
-/** Relative strength of an overlap's highlight, 1 to 3, from its score against the best one. */
-export function strength(score: number, best: number): number {
-  const r = best > 0 ? score / best : 0
-  return r > 0.5 ? 3 : r > 0.2 ? 2 : 1
-}
-
-/** A piecewise-linear map through anchor pairs (x ascending, y non-decreasing). */
-export function interpolate(anchors: readonly [number, number][], x: number): number {
-  if (anchors.length === 0) return x
-  if (x <= anchors[0][0]) return anchors[0][1] + (x - anchors[0][0])
-  for (let k = 1; k < anchors.length; k++) {
-    const [x0, y0] = anchors[k - 1]
-    const [x1, y1] = anchors[k]
-    if (x <= x1) return x1 === x0 ? y1 : y0 + ((x - x0) * (y1 - y0)) / (x1 - x0)
-  }
-  const [xl, yl] = anchors[anchors.length - 1]
-  return yl + (x - xl)
-}
-
-/** Keeps the anchors that go down both panes together (drops crossings: reordered passages). */
-export function monotonic(anchors: [number, number][]): [number, number][] {
-  const sorted = [...anchors].sort((a, b) => a[0] - b[0] || a[1] - b[1])
-  const out: [number, number][] = []
-  for (const a of sorted) if (!out.length || a[1] >= out[out.length - 1][1]) out.push(a)
-  return out
 }
 
 export class CompareView {
@@ -71,20 +48,18 @@ export class CompareView {
   private readonly row = el('div', { class: 'panes' })
   private readonly svg = document.createElementNS(SVG_NS, 'svg')
   private readonly syncToggle = el('input', { type: 'checkbox', checked: true })
-  private project: ProjectView | null = null
-  private overlaps: OverlapsView | null = null
-  private selected: Overlap | null = null
   private active = 0
   private anchorCache = new Map<string, [number, number][]>()
   /** When each pane body was last scrolled by this view, not the user (performance.now()). */
   private programmatic = new Map<HTMLElement, { at: number; top: number }>()
   private frame = 0
-  /** Variant word marks to draw for the selected overlap, by document. */
-  private variantMarks = new Map<string, Overlay[]>()
-  /** Bumped whenever what the overlays show changes (new analysis, another selection). */
-  private overlayGeneration = 0
+  /** Variant word marks of the selected overlap, by document (derived from the state, kept for its overlap). */
+  private variantMarks: { overlap: Overlap | null; marks: Map<string, Overlay[]> } = { overlap: null, marks: new Map() }
 
-  constructor(private readonly hooks: CompareHooks) {
+  constructor(
+    private readonly hooks: CompareHooks,
+    private readonly store: StateSource,
+  ) {
     this.svg.setAttribute('class', 'connectors')
     this.svg.setAttribute('aria-hidden', 'true')
     const add = el('button', { type: 'button', title: 'Add a pane' }, '+ Pane')
@@ -112,6 +87,20 @@ export class CompareView {
     }).observe(this.row)
   }
 
+  private get project() {
+    return this.store.state.project
+  }
+
+  private get overlaps() {
+    return this.store.state.overlaps
+  }
+
+  /** The selected overlap, as the state names it. */
+  private get selected(): Overlap | null {
+    const { overlaps, selectedOverlap } = this.store.state
+    return overlaps?.overlaps.find((o) => o.id === selectedOverlap) ?? null
+  }
+
   get activePane(): Pane {
     return this.panes[Math.min(this.active, this.panes.length - 1)]
   }
@@ -122,24 +111,40 @@ export class CompareView {
 
   /** The documents shown, pane by pane. */
   docIds(): (string | null)[] {
-    return this.panes.map((p) => p.reader.docId)
+    return this.panes.map((p) => p.docId)
+  }
+
+  /** Redraws what changed between two states. */
+  update(state: State, previous: State): void {
+    if (state.project !== previous.project && state.project) this.projectChanged(state.project.documents.map((d) => d.id))
+    if (state.project !== previous.project || state.texts !== previous.texts || state.spans !== previous.spans) {
+      for (const pane of this.panes) this.drawPane(pane)
+    }
+    const selectionChanged = state.selectedOverlap !== previous.selectedOverlap
+    if (
+      state.overlaps !== previous.overlaps ||
+      selectionChanged ||
+      (state.project?.documents !== previous.project?.documents && state.overlaps)
+    ) {
+      this.anchorCache.clear()
+      for (const pane of this.panes) this.paint(pane)
+    }
+    if (selectionChanged) this.align()
   }
 
   /**
-   * Takes a (new or changed) project: panes whose document is gone (another project was opened)
-   * show the project's first documents instead.
+   * A (new or changed) project: panes whose document is gone (another project was opened) show
+   * the project's first documents instead.
    */
-  setProject(project: ProjectView): void {
-    this.project = project
-    const ids = project.documents.map((d) => d.id)
+  private projectChanged(ids: string[]): void {
     for (const pane of this.panes) this.fillPicker(pane)
     if (this.panes.length === 0) {
       for (let i = 0; i < MIN_PANES; i++) void this.addPane(ids[i] ?? null)
       return
     }
     this.panes.forEach((pane, i) => {
-      if (pane.reader.docId && !ids.includes(pane.reader.docId)) {
-        pane.reader.docId = null
+      if (pane.docId && !ids.includes(pane.docId)) {
+        pane.docId = null
         if (ids[i]) void this.show(pane, ids[i])
       }
     })
@@ -151,7 +156,7 @@ export class CompareView {
       el('option', { value: '' }, 'Choose a document…'),
       ...docs.map((d) => el('option', { value: d.id }, d.title)),
     )
-    pane.picker.value = pane.reader.docId ?? ''
+    pane.picker.value = pane.docId ?? ''
   }
 
   async addPane(docId: string | null = null): Promise<void> {
@@ -178,7 +183,7 @@ export class CompareView {
       reader.dom,
       heat,
     )
-    Object.assign(pane, { reader, dom, picker, heat })
+    Object.assign(pane, { docId: null, reader, dom, picker, heat })
     this.panes.push(pane)
     this.fillPicker(pane)
     picker.addEventListener('change', () => picker.value && void this.show(pane, picker.value))
@@ -275,18 +280,32 @@ export class CompareView {
 
   /** Shows a document in a pane. */
   async show(pane: Pane, docId: string): Promise<void> {
-    const generation = this.overlayGeneration
-    await this.hooks.load(pane.reader, docId, this.overlaysFor(docId))
+    pane.docId = docId
+    await this.hooks.load(docId)
     pane.picker.value = docId
-    this.anchorCache.clear()
-    // The overlays changed while the document loaded (an analysis finished): draw them now.
-    if (generation !== this.overlayGeneration) this.paint(pane)
-    else this.paintHeat(pane)
+    this.drawPane(pane)
+  }
+
+  /** Draws a pane's document from the state (the reader redraws only what changed). */
+  private drawPane(pane: Pane): void {
+    const id = pane.docId
+    const { project, texts, spans } = this.store.state
+    const text = id ? texts.get(id) : undefined
+    const list = id ? spans.get(id) : undefined
+    if (!id || !text || !list || !project) return
+    const document = project.documents.find((d) => d.id === id) ?? text.document
+    const before = pane.reader.text
+    pane.reader.render({ document, text: text.text }, { spans: list, tags: project.tags }, () => this.overlaysFor(id))
+    if (pane.reader.text !== before) {
+      // Another text: its positions are new, and so are its heat strip and anchors.
+      this.anchorCache.clear()
+      this.paintHeat(pane)
+    }
   }
 
   /** Opens a document where the reader expects it: the pane showing it, else the active pane. */
   async open(docId: string, span?: Span): Promise<Pane> {
-    let pane = this.panes.find((p) => p.reader.docId === docId)
+    let pane = this.panes.find((p) => p.docId === docId)
     if (!pane) {
       pane = this.activePane
       await this.show(pane, docId)
@@ -301,14 +320,6 @@ export class CompareView {
     await Promise.all([this.show(this.panes[0], a), this.show(this.panes[1], b)])
     const shared = this.overlaps?.overlaps.find((o) => o.passages.some((p) => p.doc === a) && o.passages.some((p) => p.doc === b))
     if (shared) this.hooks.onSelect(shared.id)
-  }
-
-  setOverlaps(view: OverlapsView | null): void {
-    this.overlayGeneration++
-    this.overlaps = view
-    if (this.selected && !view?.overlaps.some((o) => o.id === this.selected!.id)) this.selected = null
-    this.anchorCache.clear()
-    for (const pane of this.panes) this.paint(pane)
   }
 
   /** Draws a pane's overlays and heat strip. */
@@ -336,7 +347,7 @@ export class CompareView {
         })
       }
     }
-    overlays.push(...(this.variantMarks.get(docId) ?? []))
+    overlays.push(...(this.marks().get(docId) ?? []))
     const doc = this.project?.documents.find((d) => d.id === docId)
     for (const r of doc?.excluded ?? [])
       overlays.push({
@@ -377,15 +388,19 @@ export class CompareView {
     body.scrollTop = ((e.clientY - box.top) / box.height) * body.scrollHeight - body.clientHeight / 2
   }
 
+  /** The variant words of the selected overlap, by document. */
+  private marks(): Map<string, Overlay[]> {
+    const overlap = this.selected
+    if (this.variantMarks.overlap !== overlap) this.variantMarks = { overlap, marks: overlap ? variantOverlays(overlap) : new Map() }
+    return this.variantMarks.marks
+  }
+
   /**
-   * Selects an overlap: every pane holding one of its passages scrolls so the passages line up,
-   * connectors join them, and the variant words of each pair are marked in the text.
+   * After a selection: every pane holding one of the selected overlap's passages scrolls so the
+   * passages line up, and connectors join them (the variant words are marked by the overlays).
    */
-  select(overlap: Overlap | null, variantMarks: Map<string, Overlay[]> = new Map()): void {
-    this.overlayGeneration++
-    this.selected = overlap
-    this.variantMarks = variantMarks
-    for (const pane of this.panes) this.paint(pane)
+  private align(): void {
+    const overlap = this.selected
     if (overlap) {
       for (const pane of this.panes) {
         const passage = overlap.passages.find((p) => p.doc === pane.reader.docId)

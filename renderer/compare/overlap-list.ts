@@ -1,41 +1,20 @@
-import type { OverlapsView, ProjectView } from '../../main/core/contract/api.js'
 import type { Overlap } from '../../main/core/engine/overlaps.js'
-import { foldString } from '../../main/core/text/search.js'
-import { el } from '../shared/dom.js'
+import { el, select } from '../shared/dom.js'
+import type { State, StateSource } from '../state/store.js'
+import { filterOverlaps } from './overlap-filter.js'
 
 // The ranked overlap list, best first, with filters (kind, minimum score, document, text) and
 // next/previous keys as diff tools have (N / P, or Alt+↓ / Alt+↑, anywhere in the compare view).
 
-export interface OverlapFilter {
-  kind: string
-  minScore: number
-  doc: string
-  text: string
-}
-
-/** The overlaps a filter keeps, in rank order. */
-export function filterOverlaps(overlaps: readonly Overlap[], f: OverlapFilter): Overlap[] {
-  const text = f.text.trim() ? foldString(f.text.trim()) : ''
-  return overlaps.filter(
-    (o) =>
-      (!f.kind || o.kind === f.kind) &&
-      o.score >= f.minScore &&
-      (!f.doc || o.passages.some((p) => p.doc === f.doc)) &&
-      (!text || o.passages.some((p) => foldString(p.text).includes(text))),
-  )
-}
-
 export class OverlapList {
   readonly dom: HTMLElement
   private readonly list = el('ul', { class: 'overlap-list', role: 'listbox', 'aria-label': 'Shared passages, best first', tabindex: '0' })
-  private readonly kind = el(
-    'select',
-    { 'aria-label': 'Kind' },
-    el('option', { value: '' }, 'All kinds'),
-    el('option', { value: 'verbatim' }, 'Verbatim'),
-    el('option', { value: 'variant' }, 'Variant'),
-    el('option', { value: 'paraphrase' }, 'Paraphrase'),
-  )
+  private readonly kind = select({ 'aria-label': 'Kind' }, [
+    ['', 'All kinds'],
+    ['verbatim', 'Verbatim'],
+    ['variant', 'Variant'],
+    ['paraphrase', 'Paraphrase'],
+  ])
   private readonly minScore = el('input', {
     type: 'number',
     min: '0',
@@ -47,12 +26,13 @@ export class OverlapList {
   private readonly doc = el('select', { 'aria-label': 'Document' })
   private readonly text = el('input', { type: 'search', placeholder: 'Text…', 'aria-label': 'Filter by text' })
   private readonly summary = el('p', { class: 'passages-summary', role: 'status' })
-  private view: OverlapsView | null = null
-  private project: ProjectView | null = null
+  /** The overlaps the filters keep, as last drawn (what N and P step through). */
   private shown: Overlap[] = []
-  private selected: string | null = null
 
-  constructor(private readonly onSelect: (id: string) => void) {
+  constructor(
+    private readonly onSelect: (id: string) => void,
+    private readonly store: StateSource,
+  ) {
     this.dom = el(
       'section',
       { class: 'side-section', 'aria-label': 'Overlaps' },
@@ -73,23 +53,21 @@ export class OverlapList {
     })
   }
 
-  setProject(project: ProjectView): void {
-    this.project = project
+  /** Redraws what changed between two states. */
+  update(state: State, previous: State): void {
+    if (state.project !== previous.project && state.project) this.fillDocuments(state.project.documents)
+    if (state.overlaps !== previous.overlaps || state.project !== previous.project) this.render()
+    else if (state.selectedOverlap !== previous.selectedOverlap) this.showSelected()
+  }
+
+  private fillDocuments(documents: readonly { id: string; title: string }[]): void {
     const value = this.doc.value
-    this.doc.replaceChildren(
-      el('option', { value: '' }, 'All documents'),
-      ...project.documents.map((d) => el('option', { value: d.id }, d.title)),
-    )
-    this.doc.value = project.documents.some((d) => d.id === value) ? value : ''
+    this.doc.replaceChildren(el('option', { value: '' }, 'All documents'), ...documents.map((d) => el('option', { value: d.id }, d.title)))
+    this.doc.value = documents.some((d) => d.id === value) ? value : ''
   }
 
-  setOverlaps(view: OverlapsView | null): void {
-    this.view = view
-    this.render()
-  }
-
-  setSelected(id: string | null): void {
-    this.selected = id
+  private showSelected(): void {
+    const id = this.store.state.selectedOverlap
     for (const item of this.list.querySelectorAll<HTMLElement>('[data-overlap]')) {
       const on = item.dataset.overlap === id
       item.setAttribute('aria-selected', String(on))
@@ -103,20 +81,21 @@ export class OverlapList {
   /** Selects the next (1) or previous (-1) overlap of the filtered list. */
   step(by: 1 | -1): void {
     if (!this.shown.length) return
-    const i = this.shown.findIndex((o) => o.id === this.selected)
+    const i = this.shown.findIndex((o) => o.id === this.store.state.selectedOverlap)
     const next = i < 0 ? (by > 0 ? 0 : this.shown.length - 1) : Math.max(0, Math.min(this.shown.length - 1, i + by))
     this.onSelect(this.shown[next].id)
   }
 
   private render(): void {
-    const titles = new Map((this.project?.documents ?? []).map((d) => [d.id, d.author || d.outlet || d.title]))
-    this.shown = filterOverlaps(this.view?.overlaps ?? [], {
+    const { project, overlaps: view, selectedOverlap } = this.store.state
+    const titles = new Map((project?.documents ?? []).map((d) => [d.id, d.author || d.outlet || d.title]))
+    this.shown = filterOverlaps(view?.overlaps ?? [], {
       kind: this.kind.value,
       minScore: Number(this.minScore.value) || 0,
       doc: this.doc.value,
       text: this.text.value,
     })
-    this.summary.textContent = this.view ? `${this.shown.length} of ${this.view.overlaps.length} shared passages` : ''
+    this.summary.textContent = view ? `${this.shown.length} of ${view.overlaps.length} shared passages` : ''
     this.list.replaceChildren(
       ...this.shown.map((o, i) =>
         el(
@@ -126,7 +105,7 @@ export class OverlapList {
             id: `overlap-${o.id}`,
             'data-overlap': o.id,
             class: `overlap-item kind-${o.kind}`,
-            'aria-selected': String(o.id === this.selected),
+            'aria-selected': String(o.id === selectedOverlap),
           },
           el(
             'div',
@@ -144,6 +123,6 @@ export class OverlapList {
         ),
       ),
     )
-    this.setSelected(this.selected)
+    this.showSelected()
   }
 }

@@ -1,9 +1,8 @@
 import type { Node as PMNode } from 'prosemirror-model'
 import { EditorState, Plugin, PluginKey, TextSelection, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet, EditorView } from 'prosemirror-view'
-import type { AnnotationItem, DocumentView } from '../../main/core/contract/api.js'
+import type { AnnotationSpan, DocumentView } from '../../main/core/contract/api.js'
 import type { Tag } from '../../main/core/annotations/codebook.js'
-import { positionOf, tagIdsOf } from '../../main/core/annotations/annotation.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
 import { type LineIndex, offsetToPos, posToOffset, textToDoc } from './doc-model.js'
 import { el } from '../shared/dom.js'
@@ -85,9 +84,15 @@ export interface Span {
   end: number
 }
 
+/** Annotations as a reader draws them: their spans, coloured by the codebook's tags. */
+export interface AnnotationLayer {
+  spans: readonly AnnotationSpan[]
+  tags: readonly Tag[]
+}
+
 /** Decoration layers to draw with a document (each replaces its layer when given). */
 export interface Layers {
-  annotations?: { items: readonly AnnotationItem[]; tags: readonly Tag[] }
+  annotations?: AnnotationLayer
   overlays?: readonly Overlay[]
 }
 
@@ -113,6 +118,8 @@ export class Reader {
   private lines: LineIndex = { pos: [], offset: [], lengths: [] }
   private offsets = new OffsetMap('')
   private spans = new Map<string, Span>()
+  /** What was last drawn (by identity), so `render` redraws only what changed. */
+  private drawn: { document: DocumentView['document'] | null; annotations: AnnotationLayer | null } = { document: null, annotations: null }
   docId: string | null = null
 
   constructor(private readonly events: ReaderEvents = {}) {
@@ -144,15 +151,34 @@ export class Reader {
     return this.offsets
   }
 
-  /** Shows a document (keeping the scroll position when it is the same document again). */
-  show(view: DocumentView, layers: Layers = {}): void {
-    const same = this.docId === view.document.id && this.offsets.text === view.text
-    const d = view.document
+  /**
+   * Draws a document from the state: the text only when it is another text, the title and the
+   * annotations only when they changed; `overlays` are asked for when the text is drawn anew.
+   */
+  render(view: DocumentView, annotations: AnnotationLayer, overlays: () => readonly Overlay[]): void {
+    if (this.docId !== view.document.id || this.offsets.text !== view.text) {
+      this.show(view, { annotations, overlays: overlays() })
+      return
+    }
+    if (this.drawn.document !== view.document) this.showHeader(view.document)
+    const drawn = this.drawn.annotations
+    if (drawn?.spans !== annotations.spans || drawn.tags !== annotations.tags) this.setAnnotations(annotations)
+  }
+
+  private showHeader(d: DocumentView['document']): void {
     this.header.replaceChildren(
       el('h1', { class: 'reader-title' }, d.title),
       el('p', { class: 'reader-byline' }, byline(d) || 'No author, outlet or date stated'),
     )
     this.dom.setAttribute('aria-label', d.title)
+    this.drawn.document = d
+  }
+
+  /** Shows a document (keeping the scroll position when it is the same document again). */
+  show(view: DocumentView, layers: Layers = {}): void {
+    const same = this.docId === view.document.id && this.offsets.text === view.text
+    const d = view.document
+    this.showHeader(d)
     this.dom.dataset.doc = d.id
     this.docId = d.id
     if (same) {
@@ -171,15 +197,17 @@ export class Reader {
 
   /** A transaction that replaces the given decoration layers. */
   private withLayers(tr: Transaction, layers: Layers): Transaction {
-    if (layers.annotations)
-      tr.setMeta(annotationsLayer.key, this.annotationDecorations(tr.doc, layers.annotations.items, layers.annotations.tags))
+    if (layers.annotations) {
+      tr.setMeta(annotationsLayer.key, this.annotationDecorations(tr.doc, layers.annotations))
+      this.drawn.annotations = layers.annotations
+    }
     if (layers.overlays) tr.setMeta(overlaysLayer.key, this.overlayDecorations(tr.doc, layers.overlays))
     return tr
   }
 
   /** Shows annotations, coloured by their first tag; orphans are not shown in the text. */
-  setAnnotations(items: readonly AnnotationItem[], tags: readonly Tag[]): void {
-    this.view.dispatch(this.withLayers(this.view.state.tr, { annotations: { items, tags } }))
+  setAnnotations(annotations: AnnotationLayer): void {
+    this.view.dispatch(this.withLayers(this.view.state.tr, { annotations }))
   }
 
   /** Draws overlays (replacing the previous ones). */
@@ -187,15 +215,14 @@ export class Reader {
     this.view.dispatch(this.withLayers(this.view.state.tr, { overlays }))
   }
 
-  private annotationDecorations(doc: PMNode, items: readonly AnnotationItem[], tags: readonly Tag[]): DecorationSet {
+  private annotationDecorations(doc: PMNode, { spans, tags }: AnnotationLayer): DecorationSet {
     const byId = new Map(tags.map((t) => [t.id, t]))
-    const visible = items.filter((i) => i.status !== 'orphan' && positionOf(i.annotation).end <= this.offsets.codePointLength)
-    const spans = visible.map((i) => positionOf(i.annotation))
-    const lane = lanes(spans)
-    this.spans = new Map(visible.map((i, k) => [i.annotation.id, spans[k]]))
-    const decos = visible.map((item, k) => {
-      const { start, end } = spans[k]
-      const ids = tagIdsOf(item.annotation)
+    const visible = spans.filter((s) => s.status !== 'orphan' && s.end <= this.offsets.codePointLength)
+    const lane = lanes(visible)
+    this.spans = new Map(visible.map((s) => [s.id, s]))
+    const decos = visible.map((span, k) => {
+      const { start, end } = span
+      const ids = span.tagIds
       const names = ids.map((id) => byId.get(id)?.name ?? '?')
       // nodeName gives every annotation its own element, so overlapping ones stay nested and
       // each keeps its id (ProseMirror would otherwise merge their attributes into one span).
@@ -205,7 +232,7 @@ export class Reader {
         style: `--tag-colour: ${byId.get(ids[0] ?? '')?.colour ?? 'var(--plain-highlight)'}`,
         title: names.length ? `Tagged: ${names.join(', ')}` : 'Highlight',
         'data-tags': names.join(', '),
-        'data-annotation': item.annotation.id,
+        'data-annotation': span.id,
       })
     })
     return DecorationSet.create(doc, decos)

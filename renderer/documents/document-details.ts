@@ -78,23 +78,13 @@ export class DocumentDetails {
           el('kbd', {}, 'X'),
           ' to leave it out of the analysis. The file is not changed.',
         ),
-        ranges.length
-          ? el(
-              'ul',
-              { class: 'excluded-list' },
-              ...ranges.map((r) => {
-                const button = el('button', { type: 'button', class: 'small' }, 'Include')
-                button.addEventListener('click', () => void remove(r))
-                return el(
-                  'li',
-                  {},
-                  el('span', { class: 'muted' }, `${r.start}–${r.end}${r.reason ? ` · ${r.reason}` : ''}`),
-                  el('q', {}, snippet(this.actions.excerpt(doc.id, r.start, r.end))),
-                  button,
-                )
-              }),
-            )
-          : el('p', { class: 'muted' }, 'Nothing is left out.'),
+        spanList(
+          ranges,
+          'Nothing is left out.',
+          'Include',
+          (r) => ({ label: `${r.start}–${r.end}${r.reason ? ` · ${r.reason}` : ''}`, text: this.actions.excerpt(doc.id, r.start, r.end) }),
+          (r) => void remove(r),
+        ),
         suggest,
         this.suggestions,
       ),
@@ -119,18 +109,35 @@ export class DocumentDetails {
     if (!doc) return
     const { suggestions } = await this.actions.api.suggestBoilerplate({ id: doc.id })
     this.suggestions.replaceChildren(
-      suggestions.length
-        ? el(
-            'ul',
-            { class: 'excluded-list' },
-            ...suggestions.map((s) => {
-              const button = el('button', { type: 'button', class: 'small' }, 'Exclude')
-              const item = el('li', {}, el('span', { class: 'muted' }, s.reason), el('q', {}, snippet(s.text)), button)
-              button.addEventListener('click', () => void this.exclude(doc.id, s.start, s.end, s.reason).then(() => item.remove()))
-              return item
-            }),
-          )
-        : el('p', { class: 'muted' }, 'No likely boilerplate found.'),
+      spanList(
+        suggestions,
+        'No likely boilerplate found.',
+        'Exclude',
+        (s) => ({ label: s.reason, text: s.text }),
+        (s, row) => void this.exclude(doc.id, s.start, s.end, s.reason).then(() => row.remove()),
+      ),
     )
   }
+}
+
+/** Spans of a document as a list: what each is, its text and one button; `empty` when there are none. */
+function spanList<T>(
+  items: readonly T[],
+  empty: string,
+  action: string,
+  describe: (item: T) => { label: string; text: string | null },
+  onAction: (item: T, row: HTMLLIElement) => void,
+): HTMLElement {
+  if (!items.length) return el('p', { class: 'muted' }, empty)
+  return el(
+    'ul',
+    { class: 'excluded-list' },
+    ...items.map((item) => {
+      const { label, text } = describe(item)
+      const button = el('button', { type: 'button', class: 'small' }, action)
+      const row = el('li', {}, el('span', { class: 'muted' }, label), el('q', {}, snippet(text)), button)
+      button.addEventListener('click', () => onAction(item, row))
+      return row
+    }),
+  )
 }

@@ -1,5 +1,5 @@
 import type { Api, OperationInput, ProjectView } from '../../main/core/contract/api.js'
-import { el } from '../shared/dom.js'
+import { el, select } from '../shared/dom.js'
 
 // Export annotated excerpts: format, scope (everything, a tag, a document, an author, or what the
 // Passages view shows), order, notes and context. The file arrives as a download (a save dialog
@@ -28,16 +28,14 @@ export function download(fileName: string, mediaType: string, content: string, e
 
 export class ExportDialog {
   readonly dom: HTMLDialogElement
-  private readonly format = el('select', { 'aria-label': 'Format' }, ...FORMATS.map(([v, label]) => el('option', { value: v }, label)))
-  private readonly scope = el(
-    'select',
-    { 'aria-label': 'Which excerpts' },
-    el('option', { value: 'all' }, 'Everything'),
-    el('option', { value: 'tag' }, 'One tag (and its sub-tags)'),
-    el('option', { value: 'doc' }, 'One document'),
-    el('option', { value: 'author' }, 'One author'),
-    el('option', { value: 'view' }, 'What the Passages view shows'),
-  )
+  private readonly format = select({ 'aria-label': 'Format' }, FORMATS)
+  private readonly scope = select({ 'aria-label': 'Which excerpts' }, [
+    ['all', 'Everything'],
+    ['tag', 'One tag (and its sub-tags)'],
+    ['doc', 'One document'],
+    ['author', 'One author'],
+    ['view', 'What the Passages view shows'],
+  ])
   private readonly which = el('select', { 'aria-label': 'Tag, document or author' })
   private readonly order = el(
     'select',

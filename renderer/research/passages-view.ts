@@ -1,4 +1,4 @@
-import { noteOf, tagIdsOf } from '../../main/core/annotations/annotation.js'
+import { noteOf, tagIdsOf } from '../../main/core/annotations/annotation-parts.js'
 import type { Api, OperationInput, ProjectView, RetrievedItem } from '../../main/core/contract/api.js'
 import { el } from '../shared/dom.js'
 import { byline } from '../compare/reader.js'

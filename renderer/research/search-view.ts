@@ -1,5 +1,5 @@
 import type { Api, ProjectView, SearchHit } from '../../main/core/contract/api.js'
-import { el } from '../shared/dom.js'
+import { el, select } from '../shared/dom.js'
 
 // Search across the project (words and "quoted phrases", case and accents ignored) with a
 // keyword-in-context concordance that sorts by document order, left context or right context.
@@ -24,13 +24,11 @@ export class SearchView {
     placeholder: 'Search: words or "a phrase"',
     'aria-label': 'Search the documents',
   })
-  private readonly order = el(
-    'select',
-    { 'aria-label': 'Sort by' },
-    el('option', { value: 'document' }, 'Document order'),
-    el('option', { value: 'left' }, 'Left context'),
-    el('option', { value: 'right' }, 'Right context'),
-  )
+  private readonly order = select({ 'aria-label': 'Sort by' }, [
+    ['document', 'Document order'],
+    ['left', 'Left context'],
+    ['right', 'Right context'],
+  ])
   private readonly summary = el('p', { class: 'passages-summary', role: 'status' })
   private readonly table = el('table', { class: 'kwic', 'aria-label': 'Keyword in context' })
   private hits: SearchHit[] = []

@@ -12,3 +12,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const child of children) if (child) node.append(child)
   return node
 }
+
+/** A <select> with its options, given as [value, label] pairs. */
+export function select(
+  attrs: Record<string, string | boolean | undefined>,
+  options: readonly (readonly [string, string])[],
+): HTMLSelectElement {
+  return el('select', attrs, ...options.map(([value, label]) => el('option', { value }, label)))
+}

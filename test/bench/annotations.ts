@@ -50,7 +50,7 @@ import {
 
 // The annotations benchmark.
 //   create  service.createAnnotation until it resolves (the document's annotations file re-read,
-//           validated, rewritten with write-file-atomic, fsynced, its folder fsynced) on a
+//           validated, written to a temporary file, fsynced, renamed, its folder fsynced) on a
 //           document that already has 0, 1,000 or 10,000 annotations; with the parts of that
 //           work timed one by one on the same file, and the memory the undo history keeps
 //   load    a project whose 1 MiB document has 10,000 annotations: Service.start (open, validate,
@@ -285,6 +285,7 @@ window.probe = async (docId, width, height) => {
   const project = await call('getProject', {})
   const doc = await call('getDocument', { id: docId })
   const list = await call('listAnnotations', { docId })
+  const slim = await call('listAnnotationSpans', { docId })
   const pane = document.createElement('section')
   pane.className = 'pane'
   pane.style.width = width + 'px'
@@ -324,7 +325,7 @@ window.probe = async (docId, width, height) => {
   DecorationSet.create(reader.view.state.doc, decos)
   t.decorationSet = now() - t0
   t0 = now()
-  reader.setAnnotations(list.value.items, project.value.tags)
+  reader.setAnnotations({ spans: slim.value.spans, tags: project.value.tags })
   t.setAnnotations = now() - t0
   t0 = now()
   void reader.body.scrollHeight

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { noteOf } from '../../main/core/annotations/annotation.js'
 import type { Service } from '../../main/node/service/service.js'
 import { ProjectStore } from '../../main/node/project/store.js'
@@ -9,24 +9,44 @@ import { SHOTS } from './browser.js'
 import { openDocument, openPage, startApp, type TestApp } from './harness.js'
 
 // Annotating in Chromium through the web host: select, tag, note, reload, retrieve, undo, and a
-// source file edited on disk.
+// source file edited on disk. Each test has its own app (a fresh copy of the bundled corpus) and
+// makes the annotations and tags it needs.
 
 let app: TestApp
 let service: Service
 const DOC = 'yang-yundong-nqpf-high-quality-development'
 const PHRASE = 'new quality productive forces are, in essence, advanced productivity'
 
-beforeAll(async () => {
+beforeEach(async () => {
   app = await startApp()
   service = app.service
 })
-afterAll(() => app?.close())
+afterEach(() => app?.close())
 
-/** Selects the first occurrence of `phrase` in the active pane, as a drag would (across decoration spans). */
+/** Annotates the first occurrence of `quote` in DOC through the services. */
+async function annotate(quote: string, tags: string[]): Promise<void> {
+  const { text } = await service.getDocument({ id: DOC })
+  const start = [...text.slice(0, text.indexOf(quote))].length
+  await service.createAnnotation({ docId: DOC, start, end: start + [...quote].length, tags })
+}
+
+/**
+ * Selects the first occurrence of `phrase` in the active pane, as a drag would (across decoration
+ * spans), and returns once the reader has taken the selection (the selectionchange event that
+ * carries it, after which ProseMirror's own listener has run, and a frame).
+ */
 async function selectText(page: Page, phrase: string): Promise<void> {
   await page.evaluate((phrase) => {
     const root = document.querySelector('.pane.active .reader-text') as HTMLElement
     root.focus()
+    const taken = new Promise<void>((resolve) => {
+      const listener = () => {
+        if (String(window.getSelection()) !== phrase) return
+        document.removeEventListener('selectionchange', listener)
+        requestAnimationFrame(() => resolve())
+      }
+      document.addEventListener('selectionchange', listener)
+    })
     for (const p of root.querySelectorAll('p')) {
       const i = p.textContent!.indexOf(phrase)
       if (i < 0) continue
@@ -43,11 +63,10 @@ async function selectText(page: Page, phrase: string): Promise<void> {
       const sel = window.getSelection()!
       sel.removeAllRanges()
       sel.addRange(range)
-      return
+      return taken
     }
     throw new Error(`not in the reader: ${phrase}`)
   }, phrase)
-  await page.waitForTimeout(50)
 }
 
 const openApp = () => openPage(app)
@@ -96,6 +115,7 @@ describe('annotating in Chromium', () => {
   })
 
   it('applies the active tag with one key and builds a codebook hierarchy', async () => {
+    await service.createTag({ name: 'Definition' })
     const { page, errors } = await openApp()
     await page.locator('#side-tab-codebook').click()
     await page.locator('.add-tag').click()
@@ -124,6 +144,8 @@ describe('annotating in Chromium', () => {
   })
 
   it('follows a source file edited on disk, or lists the annotation as an orphan', async () => {
+    await annotate(PHRASE, ['Definition'])
+    await annotate('technological breakthroughs', ['Innovation'])
     const { page, errors } = await openApp()
     await openDocument(page, DOC)
     await expect.poll(() => page.locator('.annotation').count()).toBe(2)

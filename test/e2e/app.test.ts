@@ -58,7 +58,14 @@ describe('the app in Chromium', () => {
     // Select text with the mouse: the selection is real text, not an image of it.
     const para = page.locator('.pane.active .reader-text p').nth(3)
     await para.scrollIntoViewIfNeeded()
-    await page.waitForTimeout(300)
+    // Wait until the paragraph stays where it is for a frame (the other pane follows the scroll).
+    await expect
+      .poll(async () => {
+        const a = await para.boundingBox()
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+        return a?.y === (await para.boundingBox())?.y
+      })
+      .toBe(true)
     const box = (await para.boundingBox())!
     await page.mouse.move(box.x + 2, box.y + 8)
     await page.mouse.down()

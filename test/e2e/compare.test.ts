@@ -102,16 +102,21 @@ describe('the compare view', () => {
       .locator('.reader-body')
       .evaluate((b) => b.scrollBy(0, 400))
     await expect.poll(() => second.evaluate((b) => b.scrollTop)).not.toBe(before)
-    // Unchecked, the second pane stays put.
+    // Unchecked, the second pane stays put: once the first pane's scroll event has been handled
+    // (the panes follow each other in that handler) and a frame drawn, it has not moved.
     await page.locator('.compare-toolbar input[type="checkbox"]').uncheck()
-    await page.waitForTimeout(200)
     const still = await second.evaluate((b) => b.scrollTop)
     await page
       .locator('.pane')
       .nth(0)
       .locator('.reader-body')
-      .evaluate((b) => b.scrollBy(0, 300))
-    await page.waitForTimeout(300)
+      .evaluate(
+        (b) =>
+          new Promise<void>((resolve) => {
+            b.addEventListener('scroll', () => requestAnimationFrame(() => requestAnimationFrame(() => resolve())), { once: true })
+            b.scrollBy(0, 300)
+          }),
+      )
     expect(await second.evaluate((b) => b.scrollTop)).toBe(still)
     expect(errors).toEqual([])
     await page.close()

@@ -1,5 +1,9 @@
 import { z } from 'zod'
 import { type OffsetMap } from '../text/offsets.js'
+import { noteOf, positionOf, quoteOf, TAG_IRI_PREFIX, tagIdsOf } from './annotation-parts.js'
+
+// Reading an annotation's parts is in annotation-parts.ts (no zod, so the renderer can use it).
+export { noteOf, positionOf, quoteOf, TAG_IRI_PREFIX, tagIdsOf }
 
 // Annotations are stored as W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/),
 // one AnnotationPage per document in annotations/<document-id>.json. Every target carries a
@@ -10,8 +14,6 @@ import { type OffsetMap } from '../text/offsets.js'
 // tool survives a rewrite.
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
-/** Tag ids become IRIs under this prefix in annotation bodies. */
-export const TAG_IRI_PREFIX = 'urn:parallax:tag:'
 /**
  * Code points of context kept before and after the quote. 32 (as Hypothesis keeps) is enough to
  * tell apart repeated phrases in prose while staying short enough that an edit next to the
@@ -72,29 +74,6 @@ export const AnnotationFile = z.looseObject({
 })
 export type AnnotationFile = z.infer<typeof AnnotationFile>
 
-/** The quote selector of an annotation (validated on load, so always present). */
-export function quoteOf(a: Annotation): TextQuoteSelector {
-  return a.target.selector.find((s) => s.type === 'TextQuoteSelector') as TextQuoteSelector
-}
-
-/** The position selector of an annotation (validated on load, so always present). */
-export function positionOf(a: Annotation): TextPositionSelector {
-  return a.target.selector.find((s) => s.type === 'TextPositionSelector') as TextPositionSelector
-}
-
-/** Ids of the tags an annotation carries, in body order. */
-export function tagIdsOf(a: Annotation): string[] {
-  return a.body
-    .filter((b) => b.purpose === 'tagging' && typeof b.source === 'string' && b.source.startsWith(TAG_IRI_PREFIX))
-    .map((b) => (b.source as string).slice(TAG_IRI_PREFIX.length))
-}
-
-/** The annotation's note (Markdown), or '' when it has none. */
-export function noteOf(a: Annotation): string {
-  const body = a.body.find((b) => b.purpose === 'commenting' && typeof b.value === 'string')
-  return body ? (body.value as string) : ''
-}
-
 /** Quote and position selectors for the span [start, end) in code points of `text`. */
 export function selectorsFor(text: OffsetMap, start: number, end: number): [TextQuoteSelector, TextPositionSelector] {
   if (!(end > start)) throw new RangeError(`an annotation needs a non-empty span (got ${start}..${end})`)
@@ -125,24 +104,51 @@ export interface NewAnnotation {
   note?: string
 }
 
+// The body rules, written once: tags come first as "tagging" bodies, in the order given; a note
+// that is not blank is one "commenting" TextualBody in Markdown; the motivation says what the
+// annotation carries: "commenting" with a note, else "tagging" with tags, else "highlighting".
+
+/** The body that tags an annotation with tag `id`. */
+export function tagBody(id: string): Annotation['body'][number] {
+  return { type: 'SpecificResource', purpose: 'tagging', source: TAG_IRI_PREFIX + id }
+}
+
+/** The motivation of an annotation with these tags and this note. */
+export function motivationFor(tagIds: readonly string[], note: string): string {
+  return note.trim() ? 'commenting' : tagIds.length ? 'tagging' : 'highlighting'
+}
+
+/**
+ * The annotation with its tags replaced by `tagIds`; its other bodies (the note and anything
+ * another tool added) stay as they are, where they are.
+ */
+export function withTags(a: Annotation, tagIds: readonly string[]): Annotation {
+  const others = a.body.filter((b) => b.purpose !== 'tagging')
+  return { ...a, body: [...tagIds.map(tagBody), ...others], motivation: motivationFor(tagIds, noteOf(a)) }
+}
+
+/**
+ * The annotation with its tags replaced by `tagIds` and its note by `note` (none when blank);
+ * bodies with other purposes are kept, between the tags and the note.
+ */
+export function withTagsAndNote(a: Annotation, tagIds: readonly string[], note: string): Annotation {
+  const body = [...tagIds.map(tagBody), ...a.body.filter((b) => b.purpose !== 'tagging' && b.purpose !== 'commenting')]
+  if (note.trim()) body.push({ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/markdown' })
+  return { ...a, body, motivation: motivationFor(tagIds, note) }
+}
+
 /** Builds a W3C annotation for a span of a document. */
 export function makeAnnotation(n: NewAnnotation): Annotation {
-  const body: Annotation['body'] = n.tagIds.map((id) => ({
-    type: 'SpecificResource',
-    purpose: 'tagging',
-    source: TAG_IRI_PREFIX + id,
-  }))
-  const note = n.note?.trim() ? n.note : ''
-  if (note) body.push({ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/markdown' })
-  return {
+  const bare: Annotation = {
     id: n.id,
     type: 'Annotation',
-    motivation: note ? 'commenting' : n.tagIds.length ? 'tagging' : 'highlighting',
+    motivation: 'highlighting',
     created: n.now,
     modified: n.now,
-    body,
+    body: [],
     target: { source: n.source, selector: selectorsFor(n.text, n.start, n.end) },
   }
+  return withTagsAndNote(bare, n.tagIds, n.note ?? '')
 }
 
 /** Annotations in the order files keep them: by start, then end, then id. */

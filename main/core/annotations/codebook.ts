@@ -1,13 +1,20 @@
 import { z } from 'zod'
+import { ancestorsOf, descendantIds, tagDepth, tagPath, tagsInTreeOrder, tagTree, type TreeEntry, withDescendantIds } from './tag-tree.js'
+
+// Walks of the tag tree are in tag-tree.ts (no zod, so the renderer can use them).
+export { ancestorsOf, descendantIds, tagDepth, tagPath, tagsInTreeOrder, tagTree, type TreeEntry, withDescendantIds }
 
 // tags.json: the codebook. Tags are referenced from annotations by id, so renaming a tag never
 // touches an annotation file.
+
+/** A tag colour: CSS hex, #rrggbb. */
+export const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/
 
 export const Tag = z.looseObject({
   id: z.string().regex(/^[A-Za-z0-9_-]+$/),
   name: z.string().min(1),
   /** CSS hex colour, #rrggbb. */
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  colour: z.string().regex(HEX_COLOUR),
   /** Id of the parent tag, or null at the top level. */
   parent: z.string().nullable().default(null),
   description: z.string().default(''),
@@ -30,26 +37,29 @@ export function paletteColour(n: number): string {
   return TAG_PALETTE[n % TAG_PALETTE.length]
 }
 
+/**
+ * A tag's colour, or `fallback` when there is no tag or its colour is not #rrggbb: files are
+ * validated on load, but what goes into a style attribute or a document is checked again.
+ */
+export function safeColour(tag: Tag | undefined, fallback = '#888888'): string {
+  return tag && HEX_COLOUR.test(tag.colour) ? tag.colour : fallback
+}
+
 /** Finds a tag by name, ignoring case and surrounding space. */
 export function findTagByName(tags: readonly Tag[], name: string): Tag | undefined {
   const key = name.trim().toLocaleLowerCase()
   return tags.find((t) => t.name.trim().toLocaleLowerCase() === key)
 }
 
-/** Ids of a tag's descendants (children, their children, …), not including the tag itself. */
-export function descendantIds(tags: readonly Tag[], id: string): Set<string> {
-  const out = new Set<string>()
-  const stack = [id]
-  while (stack.length) {
-    const parent = stack.pop()!
-    for (const t of tags) {
-      if (t.parent === parent && !out.has(t.id) && t.id !== id) {
-        out.add(t.id)
-        stack.push(t.id)
-      }
-    }
-  }
-  return out
+/**
+ * A tag id no tag in `taken` has: "t" and the first eight characters of `randomId()` (a UUID),
+ * drawn again on a clash.
+ */
+export function unusedTagId(taken: ReadonlySet<string>, randomId: () => string): string {
+  let id: string
+  do id = `t${randomId().slice(0, 8)}`
+  while (taken.has(id))
+  return id
 }
 
 /** A problem with a codebook change, in words for the person making it. */

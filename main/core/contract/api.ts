@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { AnchorStatus } from '../annotations/anchor.js'
 import type { Annotation } from '../annotations/annotation.js'
 import type { Tag } from '../annotations/codebook.js'
@@ -6,162 +6,50 @@ import type { DefinitionResult } from '../definitions/definitions.js'
 import type { Overlap, OverlapResult } from '../engine/overlaps.js'
 import type { Hit } from '../text/search.js'
 import type { DocumentEntry } from '../project/project.js'
+import type { operations } from './schemas.js'
 
 // The one contract between the UI and the Node-side services. The services implement `Api` once
 // (main/node/service/service.ts); Electron registers each operation on ipcMain behind the preload, the web
 // host serves the same operations over loopback HTTP, and the renderer holds a client made by
-// `createClient` that cannot tell which host it talks to. Inputs are validated here, at the
-// boundary, by `dispatch`, whichever host received them.
+// `createClient` that cannot tell which host it talks to. This module carries no zod: the input
+// schemas, documented per operation, and `dispatch`, which validates inputs at the boundary
+// whichever host received them, are in schemas.ts, which only Node-side code imports.
 
-/** Input schema of every operation. Adding an operation starts here. */
-export const operations = {
-  /** The open project: its documents, codebook and any files that failed to load. */
-  getProject: z.object({}),
-  /** One document's metadata and full text. */
-  getDocument: z.object({ id: z.string().min(1) }),
-  /** Annotations of one document, or of all documents when `docId` is omitted. */
-  listAnnotations: z.object({ docId: z.string().min(1).optional() }),
-  /**
-   * Annotates the span [start, end) (code points) of a document. Tags are given by name and
-   * created when new. Resolves only once the annotation is durable on disk.
-   */
-  createAnnotation: z.object({
-    docId: z.string().min(1),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().positive(),
-    tags: z.array(z.string().trim().min(1)).default([]),
-    note: z.string().optional(),
-  }),
-  /** Opens a folder as the current project, creating project.json there if it has none. */
-  openProject: z.object({ dir: z.string().min(1) }),
-  /** Opens the default project of the bundled corpus. */
-  openDefaultProject: z.object({}),
-  /** Folders opened recently, newest first. */
-  listRecentProjects: z.object({}),
-  /**
-   * Adds documents (files, or the importable files in folders): .txt and .md copied (legacy
-   * encodings converted to UTF-8), .html/.docx/.pdf as their extracted text, .qdpx with codes and
-   * codings. All are checked before anything is written.
-   */
-  importDocuments: z.object({ paths: z.array(z.string().min(1)).min(1) }),
-  /** All annotations of the project as one W3C AnnotationCollection (JSON-LD). */
-  exportAnnotations: z.object({}),
-  /**
-   * Changes an annotation: its tags (by name, created when new), its note, or its span (which
-   * also re-attaches an orphan). Resolves once durable.
-   */
-  updateAnnotation: z.object({
-    docId: z.string().min(1),
-    id: z.string().min(1),
-    tags: z.array(z.string().trim().min(1)).optional(),
-    note: z.string().optional(),
-    start: z.number().int().nonnegative().optional(),
-    end: z.number().int().positive().optional(),
-  }),
-  /** Deletes an annotation. */
-  deleteAnnotation: z.object({ docId: z.string().min(1), id: z.string().min(1) }),
-  /** Undoes the last annotation or codebook operation. */
-  undo: z.object({}),
-  /** Redoes the last undone operation. */
-  redo: z.object({}),
-  /** Adds a tag to the codebook. */
-  createTag: z.object({
-    name: z.string().trim().min(1),
-    colour: z
-      .string()
-      .regex(/^#[0-9a-fA-F]{6}$/)
-      .optional(),
-    parent: z.string().min(1).nullable().optional(),
-    description: z.string().optional(),
-  }),
-  /** Renames, recolours, re-parents or re-describes a tag (annotations follow by id). */
-  updateTag: z.object({
-    id: z.string().min(1),
-    name: z.string().trim().min(1).optional(),
-    colour: z
-      .string()
-      .regex(/^#[0-9a-fA-F]{6}$/)
-      .optional(),
-    parent: z.string().min(1).nullable().optional(),
-    description: z.string().optional(),
-  }),
-  /** Merges tag `from` into tag `into`: its annotations and sub-tags move to `into`. */
-  mergeTags: z.object({ from: z.string().min(1), into: z.string().min(1) }),
-  /** Deletes a tag, either reassigning its annotations to another tag or removing it from them. */
-  deleteTag: z.object({ id: z.string().min(1), reassignTo: z.string().min(1).optional() }),
-  /**
-   * Passages by tag (optionally with its sub-tags), document, author, text and anchoring status,
-   * in document order, with context.
-   */
-  retrieve: z.object({
-    tagIds: z.array(z.string().min(1)).optional(),
-    includeChildren: z.boolean().default(true),
-    docIds: z.array(z.string().min(1)).optional(),
-    authors: z.array(z.string()).optional(),
-    text: z.string().optional(),
-    status: z.array(z.enum(['anchored', 'moved', 'orphan'])).optional(),
-  }),
-  /** Full-text search across the project: words and "quoted phrases", ignoring case and accents. */
-  search: z.object({ query: z.string().trim().min(1), docIds: z.array(z.string().min(1)).optional() }),
-  /**
-   * The passages the documents share (text reuse), best first, with their word-level variants.
-   * Runs off the UI's thread with progress events; a result is reused until a text changes.
-   */
-  analyseOverlaps: z.object({}),
-  /** How each document defines a term (by default the first proposed key term), grouped across authors. */
-  findDefinitions: z.object({ term: z.string().trim().min(1).optional() }),
-  /** Stops running analyses; their calls fail with code 'cancelled'. */
-  cancelAnalysis: z.object({}),
-  /**
-   * Imports files given by content (dropped or picked in the page, where no path is known): the
-   * same formats and checks as importDocuments. `data` is base64.
-   */
-  importFiles: z.object({ files: z.array(z.object({ name: z.string().min(1), data: z.string() })).min(1) }),
-  /**
-   * Annotated excerpts as a file: chosen by tag (names or ids, sub-tags included), document,
-   * author or annotation id (what the retrieval view shows); ordered by document or by tag; with
-   * or without notes and context. Text formats come as text, docx/pdf/qdpx in base64 (`encoding`).
-   */
-  exportExcerpts: z.object({
-    format: z.enum(['md', 'html', 'docx', 'csv', 'pdf', 'jsonld', 'qdpx', 'qdc']),
-    tags: z.array(z.string().min(1)).optional(),
-    docs: z.array(z.string().min(1)).optional(),
-    authors: z.array(z.string()).optional(),
-    annotationIds: z.array(z.string().min(1)).optional(),
-    order: z.enum(['document', 'tag']).default('document'),
-    notes: z.boolean().default(true),
-    context: z.boolean().default(false),
-    /** Include orphaned annotations, quoted as stored and marked; by default they are left out and counted (`omittedOrphans`). */
-    orphans: z.boolean().default(false),
-  }),
-  /** Changes a document's metadata; only the fields given. Resolves once durable (undoable). */
-  updateDocumentMetadata: z.object({
-    id: z.string().min(1),
-    title: z.string().trim().min(1).optional(),
-    author: z.string().trim().optional(),
-    outlet: z.string().trim().optional(),
-    date: z
-      .string()
-      .trim()
-      .regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD')
-      .optional(),
-    url: z.string().trim().optional(),
-  }),
-  /**
-   * Replaces a document's excluded ranges ([start, end) in code points): text left out of
-   * analysis, the file unchanged. Overlapping ranges are merged. Undoable.
-   */
-  setExcludedRanges: z.object({
-    id: z.string().min(1),
-    ranges: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive(), reason: z.string().optional() })),
-  }),
-  /** Ranges of a document that look like site text (navigation, "About Us", comment forms), to offer for exclusion. */
-  suggestBoilerplate: z.object({ id: z.string().min(1) }),
-  /** Adds the codes of a REFI-QDA codebook (.qdc, or a .qdpx's) to the tags, reusing tags of the same name. */
-  importCodebook: z.object({ path: z.string().min(1) }),
-} as const
+/** Every operation of the contract, by name (what each does: its schema in schemas.ts). Adding one starts here. */
+export const operationNames = [
+  'getProject',
+  'getDocument',
+  'listAnnotations',
+  'listAnnotationSpans',
+  'createAnnotation',
+  'openProject',
+  'openDefaultProject',
+  'listRecentProjects',
+  'importDocuments',
+  'exportAnnotations',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'undo',
+  'redo',
+  'createTag',
+  'updateTag',
+  'mergeTags',
+  'deleteTag',
+  'retrieve',
+  'search',
+  'analyseOverlaps',
+  'findDefinitions',
+  'cancelAnalysis',
+  'importFiles',
+  'exportExcerpts',
+  'updateDocumentMetadata',
+  'setExcludedRanges',
+  'suggestBoilerplate',
+  'importCodebook',
+] as const
 
-export type OperationName = keyof typeof operations
+export type OperationName = (typeof operationNames)[number]
+/** An operation's input as callers write it (defaults not yet applied), derived from its schema. */
 export type OperationInput<K extends OperationName> = z.input<(typeof operations)[K]>
 
 /** A document as the UI lists it. */
@@ -202,6 +90,18 @@ export interface AnnotationItem {
   docId: string
   annotation: Annotation
   /** Whether the annotation was found at its stored position, found elsewhere, or not found. */
+  status: AnchorStatus
+}
+
+/** An annotation as a reader draws it: listAnnotationSpans's slim form of an `AnnotationItem`. */
+export interface AnnotationSpan {
+  id: string
+  /** Code point offsets of the stored position (re-anchored when the text changed). */
+  start: number
+  end: number
+  /** Ids of the tags it carries, in body order. */
+  tagIds: string[]
+  hasNote: boolean
   status: AnchorStatus
 }
 
@@ -251,6 +151,7 @@ export interface Results {
   getProject: ProjectView
   getDocument: DocumentView
   listAnnotations: { items: AnnotationItem[] }
+  listAnnotationSpans: { spans: AnnotationSpan[] }
   createAnnotation: { annotation: AnnotationItem; createdTags: Tag[] }
   openProject: ProjectView
   openDefaultProject: ProjectView
@@ -310,32 +211,11 @@ export class ApiError extends Error {
 /** What crosses a host boundary: a result or an error, never a thrown exception. */
 export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } }
 
+const names: ReadonlySet<string> = new Set(operationNames)
+
 /** True when `name` is one of the contract's operations. */
 export function isOperation(name: unknown): name is OperationName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(operations, name)
-}
-
-/** All operation names, for hosts that register them one by one (the preload, ipcMain). */
-export const operationNames = Object.keys(operations) as OperationName[]
-
-/**
- * Runs one operation on an implementation: checks the name, validates the input against the
- * contract, and turns every outcome into an envelope. Both hosts call this and nothing else.
- */
-export async function dispatch(impl: Api, op: unknown, input: unknown): Promise<Envelope> {
-  if (!isOperation(op)) return { ok: false, error: { code: 'not-found', message: `unknown operation: ${String(op)}` } }
-  const parsed = operations[op].safeParse(input ?? {})
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')
-    return { ok: false, error: { code: 'invalid-input', message: `${op}: ${detail}` } }
-  }
-  try {
-    const fn = impl[op] as (input: unknown) => Promise<unknown>
-    return { ok: true, value: await fn.call(impl, parsed.data) }
-  } catch (e) {
-    if (e instanceof ApiError) return { ok: false, error: { code: e.code, message: e.message } }
-    return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } }
-  }
+  return typeof name === 'string' && names.has(name)
 }
 
 /** Sends one operation to a host and returns its envelope. */

@@ -1,6 +1,6 @@
 import { type Annotation, noteOf, positionOf, quoteOf, tagIdsOf } from '../annotations/annotation.js'
 import { anchorAnnotation, type AnchorStatus, withSpan } from '../annotations/anchor.js'
-import type { Tag } from '../annotations/codebook.js'
+import { type Tag, tagPath, tagsInTreeOrder, withDescendantIds } from '../annotations/codebook.js'
 import type { DocumentEntry } from '../project/project.js'
 import { OffsetMap } from '../text/offsets.js'
 
@@ -139,43 +139,6 @@ export function omittedOrphansLine(count: number): string {
   return `${count} orphaned ${count === 1 ? 'annotation' : 'annotations'} not exported (their passages are no longer in the texts)`
 }
 
-/** The path of a tag from the top of the codebook, e.g. "Economy › Growth". */
-export function tagPath(tag: Tag, tags: readonly Tag[]): string {
-  const names: string[] = []
-  const seen = new Set<string>()
-  for (let t: Tag | undefined = tag; t && !seen.has(t.id); t = tags.find((p) => p.id === t!.parent)) {
-    seen.add(t.id)
-    names.unshift(t.name)
-  }
-  return names.join(' › ')
-}
-
-/** Tags in codebook tree order: each parent followed by its children, depth first. */
-export function tagsInTreeOrder(tags: readonly Tag[]): Tag[] {
-  const ids = new Set(tags.map((t) => t.id))
-  const out: Tag[] = []
-  const seen = new Set<string>()
-  const visit = (t: Tag) => {
-    if (seen.has(t.id)) return
-    seen.add(t.id)
-    out.push(t)
-    for (const child of tags.filter((c) => c.parent === t.id)) visit(child)
-  }
-  for (const t of tags.filter((t) => !t.parent || !ids.has(t.parent))) visit(t)
-  for (const t of tags) visit(t) // cycles: whatever is left, in file order
-  return out
-}
-
-/** The ids of `roots` and all their descendants. */
-function withDescendants(roots: readonly Tag[], tags: readonly Tag[]): Set<string> {
-  const out = new Set(roots.map((t) => t.id))
-  for (let grew = true; grew;) {
-    grew = false
-    for (const t of tags) if (t.parent && out.has(t.parent) && !out.has(t.id)) grew = !!out.add(t.id)
-  }
-  return out
-}
-
 /**
  * Paragraph starts (code points) of a text: every non-empty line is a paragraph, except the lines
  * of Markdown front matter ("---" … "---" at the very top), which are metadata, not text.
@@ -236,7 +199,10 @@ export function selectExcerpts(source: ExcerptSource, scope: ExcerptScope = {}):
       if (!tag) throw new ScopeError(`no tag named "${n}" in project ${source.projectName}`)
       return tag
     })
-    tagFilter = withDescendants(chosenTags, tags)
+    tagFilter = withDescendantIds(
+      tags,
+      chosenTags.map((t) => t.id),
+    )
   }
   const docFilter = scope.docs?.length ? new Set(scope.docs) : null
   for (const id of docFilter ?? []) {
@@ -331,7 +297,7 @@ export function selectExcerpts(source: ExcerptSource, scope: ExcerptScope = {}):
     for (const tag of tagsInTreeOrder(tags)) {
       if (tagFilter && !tagFilter.has(tag.id)) continue
       const items = excerpts.filter((e) => e.tags.some((t) => t.id === tag.id))
-      if (items.length) groups.push({ heading: tagPath(tag, tags), tag, excerpts: items })
+      if (items.length) groups.push({ heading: tagPath(tags, tag), tag, excerpts: items })
     }
     const untagged = excerpts.filter((e) => e.tags.length === 0)
     if (untagged.length) groups.push({ heading: 'Untagged', excerpts: untagged })

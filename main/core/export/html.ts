@@ -1,5 +1,5 @@
 import { type Excerpt, type ExcerptSet, ORPHAN_LABEL } from './excerpts.js'
-import type { Tag } from '../annotations/codebook.js'
+import { safeColour, type Tag } from '../annotations/codebook.js'
 import { noteToHtml } from './note.js'
 
 // Annotated excerpts as one self-contained HTML page: no scripts, no external resources, styles
@@ -12,20 +12,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 
-/** A colour safe to put in a style attribute (tag colours are validated as #rrggbb on load). */
-function colour(tag: Tag | undefined): string {
-  return tag && /^#[0-9a-fA-F]{6}$/.test(tag.colour) ? tag.colour : '#888888'
-}
-
 function excerptHtml(e: Excerpt, set: ExcerptSet, groupTag: Tag | undefined): string {
-  const border = colour(groupTag ?? e.tags[0])
+  const border = safeColour(groupTag ?? e.tags[0])
   const orphan = e.status === 'orphan'
   const quote =
     set.context && !orphan
       ? `<span class="context">${escapeHtml(e.before)}</span><mark style="background:${border}33">${escapeHtml(e.quote)}</mark><span class="context">${escapeHtml(e.after)}</span>`
       : escapeHtml(e.quote)
   const tags = e.tags.length
-    ? `<p class="tags">${e.tags.map((t) => `<span class="tag"><span class="swatch" style="background:${colour(t)}"></span>${escapeHtml(t.name)}</span>`).join(' ')}</p>`
+    ? `<p class="tags">${e.tags.map((t) => `<span class="tag"><span class="swatch" style="background:${safeColour(t)}"></span>${escapeHtml(t.name)}</span>`).join(' ')}</p>`
     : ''
   const note = set.notes && e.note.trim() ? `<div class="note"><span class="label">Note</span>${noteToHtml(e.note)}</div>` : ''
   const mark = orphan ? `<p class="orphan">${escapeHtml(ORPHAN_LABEL)}</p>\n` : ''
@@ -66,7 +61,7 @@ mark { color: inherit; padding: 0 .1em; }
 export function excerptsToHtml(set: ExcerptSet): string {
   const body = set.groups
     .map((g) => {
-      const swatch = g.tag ? `<span class="swatch" style="background:${colour(g.tag)}"></span>` : ''
+      const swatch = g.tag ? `<span class="swatch" style="background:${safeColour(g.tag)}"></span>` : ''
       return `<section>\n<h2>${swatch}${escapeHtml(g.heading)}</h2>\n${g.excerpts.map((e) => excerptHtml(e, set, g.tag)).join('\n')}\n</section>`
     })
     .join('\n')

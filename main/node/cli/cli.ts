@@ -3,6 +3,7 @@ import { resolve as resolvePath } from 'node:path'
 import { parseArgs } from 'node:util'
 import { positionOf, tagIdsOf } from '../../core/annotations/annotation.js'
 import { ApiError } from '../../core/contract/api.js'
+import { EXPORT_FORMAT_IDS, isExportFormat } from '../../core/export/formats.js'
 import { stableStringify } from '../../core/project/json.js'
 import { findOccurrences } from '../../core/annotations/quote.js'
 import { OffsetMap } from '../../core/text/offsets.js'
@@ -31,7 +32,7 @@ Commands:
   definitions <folder|project> [--term TEXT] [--json]
                                               how each document defines the term (without
                                               --term: the corpus's key terms, defining the first)
-  export --format md|html|docx|csv|pdf|jsonld|qdpx|qdc --out FILE [--tag NAME]... [--doc ID]...
+  export --format ${EXPORT_FORMAT_IDS.join('|')} --out FILE [--tag NAME]... [--doc ID]...
          [--author NAME]... [--order document|tag] [--no-notes] [--context] [--orphans] [--project DIR]
                                               write annotated excerpts with their citations (qdc: the
                                               codebook); --orphans adds orphaned annotations, quoted
@@ -174,16 +175,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
 
     if (command === 'export') {
-      const { EXPORT_FORMATS, exportExcerpts } = await import('../export/export.js')
+      const { exportExcerpts } = await import('../export/export.js')
       const format = need(values.format as string | undefined, '--format', command)
-      if (!(EXPORT_FORMATS as readonly string[]).includes(format))
-        throw new UsageError(`export: --format is one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`)
+      if (!isExportFormat(format)) throw new UsageError(`export: --format is one of ${EXPORT_FORMAT_IDS.join(', ')}, not "${format}"`)
       const out = need(values.out as string | undefined, '--out', command)
       const order = (values.order as string | undefined) ?? 'document'
       if (order !== 'document' && order !== 'tag') throw new UsageError(`export: --order is document or tag, not "${order}"`)
       const service = await open(project)
       const file = await exportExcerpts(service.project, {
-        format: format as (typeof EXPORT_FORMATS)[number],
+        format,
         tags: values.tag as string[] | undefined,
         docs: values.doc as string[] | undefined,
         authors: values.author as string[] | undefined,

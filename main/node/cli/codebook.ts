@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { noteOf, tagIdsOf } from '../../core/annotations/annotation.js'
 import { ApiError } from '../../core/contract/api.js'
-import { findTagByName, type Tag } from '../../core/annotations/codebook.js'
+import { findTagByName, type Tag, tagTree } from '../../core/annotations/codebook.js'
 import { UsageError } from './error.js'
 import type { Service } from '../service/service.js'
 
@@ -75,13 +75,9 @@ export async function tagsCommand(args: string[], io: CliIo, open: Opener): Prom
     const rows = view.tags.map((t) => ({ ...t, count: view.tagCounts[t.id] ?? 0 }))
     if (values.json) io.out(JSON.stringify({ tags: rows }, null, 2))
     else {
-      const print = (parent: string | null, depth: number) => {
-        for (const t of rows.filter((r) => r.parent === parent)) {
-          io.out(`${'  '.repeat(depth)}${t.name}  ${t.colour}  ${t.count} annotation(s)${t.description ? `  — ${t.description}` : ''}`)
-          print(t.id, depth + 1)
-        }
+      for (const { tag: t, depth } of tagTree(rows)) {
+        io.out(`${'  '.repeat(depth)}${t.name}  ${t.colour}  ${t.count} annotation(s)${t.description ? `  — ${t.description}` : ''}`)
       }
-      print(null, 0)
       if (rows.length === 0) io.err('the codebook is empty')
     }
     return 0

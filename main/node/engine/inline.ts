@@ -9,7 +9,7 @@ import { findOverlaps } from '../../core/engine/overlaps.js'
 import { documentIdFor } from '../../core/project/project.js'
 import { readManifest, MANIFEST_FILE } from '../project/corpus.js'
 import { readTextFile } from '../project/decode.js'
-import { MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS } from '../../core/project/formats.js'
+import { importFormatOf } from '../../core/project/formats.js'
 import { PROJECT_FILE, ProjectStore } from '../project/store.js'
 
 // The Node side of the engine's CLI commands, `overlaps` and `definitions`: read the documents of
@@ -33,6 +33,8 @@ export interface LoadedCorpus {
   texts: EngineDocument[]
   /** The texts as decoded from their files, by id. */
   originals: Map<string, string>
+  /** Documents' dates as stated (project or manifest metadata), by id; undated documents absent. */
+  dates: Record<string, string>
 }
 
 /** Reads the documents of a project, manifest or plain folder (see above). */
@@ -44,28 +46,32 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   const documents: ListedDocument[] = []
   const texts: EngineDocument[] = []
   const originals = new Map<string, string>()
+  const dates: Record<string, string> = {}
   const add = async (
     id: string,
     path: string,
     title: string | ((text: string) => string),
     excluded?: readonly ExcludedRange[],
+    date?: string | ((text: string) => string),
   ): Promise<void> => {
     const text = await readTextFile(path)
+    const stated = typeof date === 'function' ? date(text) : date
+    if (stated) dates[id] = stated
     documents.push({ id, path, title: typeof title === 'string' ? title : title(text) })
     // Excluded ranges are blanked with offsets kept, so passages' start/end/text still refer to the file.
-    texts.push({ id, text: excluded?.length ? maskExcluded(text, excluded) : text })
+    texts.push({ id, text: maskExcluded(text, excluded ?? []) })
     originals.set(id, text)
   }
   if (await stat(join(dir, PROJECT_FILE)).catch(() => null)) {
     const store = await ProjectStore.open(dir)
-    for (const doc of store.project.documents) await add(doc.id, store.documentPath(doc), doc.title, doc.excluded)
+    for (const doc of store.project.documents) await add(doc.id, store.documentPath(doc), doc.title, doc.excluded, doc.date)
   } else if (await stat(join(dir, MANIFEST_FILE)).catch(() => null)) {
     const manifest = await readManifest(dir)
-    for (const doc of manifest.documents) await add(doc.id, join(dir, doc.file), doc.title)
+    for (const doc of manifest.documents) await add(doc.id, join(dir, doc.file), doc.title, undefined, doc.date)
   } else {
     const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
       .filter((e) => e.isFile() && !e.name.startsWith('.'))
-      .filter((e) => TEXT_EXTENSIONS.has(extname(e.name).toLowerCase()) || MARKDOWN_EXTENSIONS.has(extname(e.name).toLowerCase()))
+      .filter((e) => importFormatOf(e.name) === 'text' || importFormatOf(e.name) === 'markdown')
       .map((e) => join(e.parentPath, e.name))
       .sort()
     if (files.length === 0) throw new ApiError('not-found', `${dir}: the folder holds no .txt or .md files`)
@@ -74,12 +80,18 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
         basename(path),
         documents.map((d) => d.id),
       )
-      const markdown = MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase())
-      await add(id, path, (text) => readStatedMetadata(text, markdown).title || basename(path, extname(path)))
+      const markdown = importFormatOf(path) === 'markdown'
+      await add(
+        id,
+        path,
+        (text) => readStatedMetadata(text, markdown).title || basename(path, extname(path)),
+        undefined,
+        (text) => readStatedMetadata(text, markdown).date,
+      )
     }
   }
   if (documents.length === 0) throw new ApiError('not-found', `${dir}: the project has no documents`)
-  return { documents, texts, originals }
+  return { documents, texts, originals, dates }
 }
 
 interface Io {
@@ -108,7 +120,14 @@ export async function overlapsCommand(
   const result = findOverlaps(texts, { limit: options.limit }, progressTo(io, !!options.verbose))
   result.overlaps = withOriginalTexts(result.overlaps, originals)
   if (options.json) {
-    io.out(JSON.stringify({ documents, overlaps: result.overlaps }, null, 2))
+    // One overlap at a time: at corpus scale the whole result as one string would be hundreds of
+    // megabytes on top of the result itself. The lines joined are the same JSON document.
+    const indent = (json: string) => json.replace(/\n/g, '\n  ')
+    io.out(`{\n  "documents": ${indent(JSON.stringify(documents, null, 2))},\n  "overlaps": [`)
+    result.overlaps.forEach((o, k) => {
+      io.out(`    ${JSON.stringify(o, null, 2).replace(/\n/g, '\n    ')}${k + 1 < result.overlaps.length ? ',' : ''}`)
+    })
+    io.out('  ]\n}')
     return 0
   }
   io.out(`${result.overlaps.length} overlap(s) among ${documents.length} document(s)`)
@@ -125,11 +144,13 @@ export async function definitionsCommand(
   options: { json?: boolean; term?: string; verbose?: boolean },
   io: Io,
 ): Promise<number> {
-  const { documents, texts } = await loadFolder(folder)
-  const result = findDefinitions(texts, { term: options.term }, progressTo(io, !!options.verbose))
+  const { documents, texts, dates } = await loadFolder(folder)
+  const result = findDefinitions(texts, { term: options.term, dates }, progressTo(io, !!options.verbose))
   if (options.json) {
-    const { term, aliases, definitions, groups, terms } = result
-    io.out(JSON.stringify({ term, aliases, documents, definitions, groups, ...(terms ? { terms } : {}) }, null, 2))
+    const { term, aliases, definitions, groups, terms, facets, quotations, mentions } = result
+    io.out(
+      JSON.stringify({ term, aliases, documents, definitions, groups, ...(terms ? { terms } : {}), facets, quotations, mentions }, null, 2),
+    )
     return 0
   }
   if (result.terms)
@@ -138,9 +159,14 @@ export async function definitionsCommand(
     `"${result.term}"${result.aliases.length ? ` also ${result.aliases.map((a) => `"${a}"`).join(', ')}` : ''}: ${result.definitions.length} definition(s)`,
   )
   for (const d of result.definitions) {
-    io.out(`\n[group ${d.group + 1}] ${d.doc} ${d.start}-${d.end} (${d.pattern}): ${oneLine(d.text)}`)
+    io.out(
+      `\n[group ${d.group + 1}] ${d.doc} ${d.start}-${d.end} (${d.pattern}, ${d.confidence})${d.quoted ? ` quoting ${d.quoted.speaker}` : ''}: ${oneLine(d.text)}`,
+    )
     if (d.shared.length) io.out(`   shares: ${d.shared.map((s) => `"${s.text}"`).join(', ')}`)
   }
+  if (result.facets.length) io.out(`\nfacets:`)
+  for (const f of result.facets) io.out(`  ${f.label} (${f.role}): ${f.docs.join(', ')}`)
+  if (result.mentions.length) io.out(`\n${result.mentions.length} mention(s) that do not define it`)
   return 0
 }
 

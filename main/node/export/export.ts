@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url'
 import { BorderStyle, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import { zipSync } from 'fflate'
 import { ApiError } from '../../core/contract/api.js'
-import type { Tag } from '../../core/annotations/codebook.js'
+import { safeColour, type Tag, tagTree } from '../../core/annotations/codebook.js'
 import {
   type ExcerptScope,
   type ExcerptSet,
@@ -10,10 +10,10 @@ import {
   ORPHAN_LABEL,
   ScopeError,
   selectExcerpts,
-  tagsInTreeOrder,
 } from '../../core/export/excerpts.js'
 import { type NoteRun, noteBlocks } from '../../core/export/note.js'
 import { excerptsToCsv } from '../../core/export/csv.js'
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, isExportFormat } from '../../core/export/formats.js'
 import { excerptsToHtml } from '../../core/export/html.js'
 import { type AnnotationCollection, excerptsToJsonLd, exportBaseName } from '../../core/export/jsonld.js'
 import { excerptsToMarkdown } from '../../core/export/markdown.js'
@@ -38,10 +38,6 @@ import type { ProjectStore } from '../project/store.js'
 // package), PDF (the HTML printed by Chromium, export-pdf.ts) and REFI-QDA .qdpx (project.qde plus
 // the sources as UTF-8 text, zipped with fflate).
 
-/** Export formats; 'qdc' is the codebook alone (REFI-QDA codebook exchange), whatever the scope. */
-export const EXPORT_FORMATS = ['md', 'html', 'docx', 'csv', 'pdf', 'jsonld', 'qdpx', 'qdc'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
-
 export interface ExportRequest extends ExcerptScope {
   format: ExportFormat
 }
@@ -57,17 +53,6 @@ export interface ExportFile {
   excerpts: number
   /** Orphaned annotations in the selection left out (their passages are no longer in the texts). */
   omittedOrphans: number
-}
-
-const FORMATS: Record<ExportFormat, { suffix: string; mediaType: string }> = {
-  md: { suffix: '.excerpts.md', mediaType: 'text/markdown; charset=utf-8' },
-  html: { suffix: '.excerpts.html', mediaType: 'text/html; charset=utf-8' },
-  docx: { suffix: '.excerpts.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  csv: { suffix: '.excerpts.csv', mediaType: 'text/csv; charset=utf-8' },
-  pdf: { suffix: '.excerpts.pdf', mediaType: 'application/pdf' },
-  jsonld: { suffix: '.annotations.jsonld', mediaType: 'application/ld+json' },
-  qdpx: { suffix: '.qdpx', mediaType: 'application/zip' },
-  qdc: { suffix: '.codebook.qdc', mediaType: 'application/xml' },
 }
 
 /** Names the tool in REFI-QDA files (Project origin). */
@@ -118,8 +103,10 @@ function select(source: ExcerptSource, scope: ExcerptScope): ExcerptSet {
 export type PdfPrinter = (html: string, title: string) => Promise<Uint8Array>
 
 export async function exportExcerpts(store: ProjectStore, request: ExportRequest, printPdf: PdfPrinter = htmlToPdf): Promise<ExportFile> {
-  const format = FORMATS[request.format]
-  if (!format) throw new ApiError('invalid-input', `unknown export format "${request.format}" (one of ${EXPORT_FORMATS.join(', ')})`)
+  if (!isExportFormat(request.format)) {
+    throw new ApiError('invalid-input', `unknown export format "${request.format}" (one of ${EXPORT_FORMAT_IDS.join(', ')})`)
+  }
+  const format = EXPORT_FORMATS[request.format]
   const source = await loadExcerptSource(store)
   const set = select(source, request)
   const fileName = exportBaseName(store.name) + format.suffix
@@ -182,7 +169,7 @@ export function exportResult(file: ExportFile): {
 
 /** "#e6a23c" → "E6A23C" (docx colours have no "#"). */
 function docxColour(tag: Tag | undefined): string {
-  return tag && /^#[0-9a-fA-F]{6}$/.test(tag.colour) ? tag.colour.slice(1).toUpperCase() : '888888'
+  return safeColour(tag).slice(1).toUpperCase()
 }
 
 /** Runs for text with line breaks kept. */
@@ -325,29 +312,20 @@ export function unifyLineEnds(text: string): { text: string; move: (position: nu
 }
 
 function codeTree(tags: readonly Tag[]): QdaCode[] {
-  const ordered = tagsInTreeOrder(tags)
-  const ids = new Set(tags.map((t) => t.id))
-  const nodes = new Map<string, QdaCode>(
-    ordered.map((t) => [
-      t.id,
-      {
-        guid: guidFor(`tag:${t.id}`),
-        name: t.name,
-        color: t.colour,
-        description: t.description,
-        isCodable: t.codable !== false,
-        children: [],
-      },
-    ]),
-  )
+  const nodes = new Map<string, QdaCode>()
   const roots: QdaCode[] = []
-  const placed = new Set<string>()
-  for (const t of ordered) {
-    const node = nodes.get(t.id)!
-    // A parent that is missing, or a cycle, puts the tag at the top level.
-    const parent = t.parent && ids.has(t.parent) && placed.has(t.parent) ? nodes.get(t.parent) : undefined
-    ;(parent ? parent.children : roots).push(node)
-    placed.add(t.id)
+  // tagTree puts a tag whose parent is missing, or where a cycle is entered, at depth 0: the top level.
+  for (const { tag: t, depth } of tagTree(tags)) {
+    const node: QdaCode = {
+      guid: guidFor(`tag:${t.id}`),
+      name: t.name,
+      color: t.colour,
+      description: t.description,
+      isCodable: t.codable !== false,
+      children: [],
+    }
+    nodes.set(t.id, node)
+    ;(depth ? nodes.get(t.parent!)!.children : roots).push(node)
   }
   return roots
 }

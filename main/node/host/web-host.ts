@@ -1,11 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, sep } from 'node:path'
-import { dispatch } from '../../core/contract/api.js'
-import { CONTENT_SECURITY_POLICY } from '../../core/contract/csp.js'
+import { dispatch } from '../../core/contract/schemas.js'
 import type { Service } from '../service/service.js'
+import { CONTENT_TYPES, readStaticFile, responseHeaders, TEXT_TYPE } from './static-files.js'
 
 // The loopback web host: the renderer and the API contract over HTTP on 127.0.0.1, for using
 // Parallax in a browser and for testing the UI. Another web page in the same browser, or a DNS
@@ -20,27 +18,7 @@ import type { Service } from '../service/service.js'
 export const TOKEN_HEADER = 'x-parallax-token'
 /** Largest request body accepted, in bytes: a dropped file up to the 64 MB import limit, in base64. */
 const MAX_BODY_BYTES = 96 * 1024 * 1024
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-}
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Cache-Control': 'no-store',
-}
+const JSON_TYPE = CONTENT_TYPES['.json']
 
 export interface WebHostOptions {
   service: Service
@@ -75,14 +53,8 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
   return undefined
 }
 
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string | Buffer,
-  type = 'text/plain; charset=utf-8',
-  extra: Record<string, string> = {},
-): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra })
+function send(res: ServerResponse, status: number, body: string | Buffer, type = TEXT_TYPE, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...responseHeaders(type), 'Content-Length': Buffer.byteLength(body), ...extra })
   res.end(body)
 }
 
@@ -118,13 +90,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     )
   }
 
-  const serveFile = async (res: ServerResponse, relative: string, extra: Record<string, string> = {}) => {
-    const path = normalize(join(options.rendererDir, relative))
-    if (!path.startsWith(normalize(options.rendererDir) + sep)) return send(res, 404, 'not found')
-    const type = CONTENT_TYPES[extname(path)]
-    const body = type ? await readFile(path).catch(() => null) : null
-    if (!body || !type) return send(res, 404, 'not found')
-    send(res, 200, body, type, extra)
+  const serveFile = async (res: ServerResponse, pathname: string, extra: Record<string, string> = {}) => {
+    const file = await readStaticFile(options.rendererDir, pathname)
+    send(res, file.status, file.body, file.type, file.status === 200 ? extra : {})
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -133,43 +101,32 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname.startsWith('/api/')) {
       const op = url.pathname.slice('/api/'.length)
       if (op === 'events' && req.method === 'GET') {
-        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' })
+        res.writeHead(200, { ...responseHeaders('text/event-stream'), Connection: 'keep-alive' })
         res.write(': connected\n\n')
         events.add(res)
         req.on('close', () => events.delete(res))
         return
       }
-      if (req.method !== 'POST') return send(res, 405, 'use POST', 'text/plain; charset=utf-8', { Allow: 'POST' })
+      if (req.method !== 'POST') return send(res, 405, 'use POST', TEXT_TYPE, { Allow: 'POST' })
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'send application/json')
       let input: unknown
       try {
         const body = await readBody(req)
         input = body ? JSON.parse(body) : {}
       } catch (e) {
-        return send(
-          res,
-          400,
-          JSON.stringify({ ok: false, error: { code: 'invalid-input', message: (e as Error).message } }),
-          CONTENT_TYPES['.json'],
-        )
+        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid-input', message: (e as Error).message } }), JSON_TYPE)
       }
       const envelope = await dispatch(options.service, op, input)
-      return send(res, 200, JSON.stringify(envelope), CONTENT_TYPES['.json'])
+      return send(res, 200, JSON.stringify(envelope), JSON_TYPE)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed')
     if (url.pathname === '/' || url.pathname === '/index.html') {
       // The cookie lets the page's own asset and API requests through without the token in their URLs.
-      return serveFile(res, 'index.html', {
+      return serveFile(res, '/index.html', {
         'Set-Cookie': `${cookieName()}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`,
       })
     }
-    let relative: string
-    try {
-      relative = decodeURIComponent(url.pathname.slice(1))
-    } catch {
-      return send(res, 400, 'bad request')
-    }
-    return serveFile(res, relative)
+    return serveFile(res, url.pathname)
   }
 
   const server = createServer((req, res) => {

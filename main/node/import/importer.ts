@@ -11,18 +11,7 @@ import { type ExtractedText, readHtml } from './html.js'
 import { readPdf } from './pdf.js'
 import { type PreparedQdpx, prepareQdpx } from './qdpx.js'
 import { ANNOTATIONS_DIR, DOCUMENTS_DIR, TAGS_FILE, type ProjectStore } from '../project/store.js'
-import {
-  DOCX_EXTENSIONS,
-  HTML_EXTENSIONS,
-  MARKDOWN_EXTENSIONS,
-  PDF_EXTENSIONS,
-  QDPX_EXTENSIONS,
-  TEXT_EXTENSIONS,
-} from '../../core/project/formats.js'
-
-export { DOCX_EXTENSIONS, HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, PDF_EXTENSIONS, QDPX_EXTENSIONS, TEXT_EXTENSIONS }
-const ALL = [TEXT_EXTENSIONS, MARKDOWN_EXTENSIONS, HTML_EXTENSIONS, DOCX_EXTENSIONS, PDF_EXTENSIONS, QDPX_EXTENSIONS]
-const LIST = '.txt, .md, .html, .docx, .pdf and .qdpx'
+import { importFormatOf, IMPORT_FORMATS_LIST } from '../../core/project/formats.js'
 
 /**
  * Largest file imported, in bytes. 64 MB: several times the longest book as text, a long report as
@@ -44,8 +33,7 @@ export function isFolderFile(name: string): boolean {
 }
 
 function isImportable(path: string): boolean {
-  const ext = extname(path).toLowerCase()
-  return ALL.some((set) => set.has(ext))
+  return importFormatOf(path) !== undefined
 }
 
 /**
@@ -73,12 +61,16 @@ async function expand(paths: readonly string[]): Promise<string[]> {
         }
         if ((await stat(real)).isFile()) files.push(entry)
       }
-      if (files.length === 0) throw new ApiError('not-found', `${path}: the folder holds no files Parallax can import (${LIST})`)
+      if (files.length === 0)
+        throw new ApiError('not-found', `${path}: the folder holds no files Parallax can import (${IMPORT_FORMATS_LIST})`)
       out.push(...files)
     } else if (isImportable(path)) {
       out.push(path)
     } else {
-      throw new ApiError('invalid-input', `${path}: cannot import "${extname(path) || 'files without an ending'}" files (only ${LIST})`)
+      throw new ApiError(
+        'invalid-input',
+        `${path}: cannot import "${extname(path) || 'files without an ending'}" files (only ${IMPORT_FORMATS_LIST})`,
+      )
     }
   }
   return out
@@ -106,20 +98,20 @@ function merge(fromFormat: Partial<StatedMetadata>, fromText: StatedMetadata, fo
 
 /** A file's text, bytes to store, stored file name and metadata. */
 async function extract(file: string, bytes: Uint8Array): Promise<{ bytes: Uint8Array; name: string; stated: StatedMetadata }> {
-  const ext = extname(file).toLowerCase()
+  const format = importFormatOf(file)
   const base = basename(file, extname(file))
-  if (TEXT_EXTENSIONS.has(ext) || MARKDOWN_EXTENSIONS.has(ext)) {
+  if (format === 'text' || format === 'markdown') {
     const decoded = decodeImportedText(bytes, file)
     // UTF-8 files are copied byte for byte; converted ones are stored as UTF-8.
     const stored = decoded.converted ? new TextEncoder().encode(decoded.text) : bytes
-    return { bytes: stored, name: basename(file), stated: readStatedMetadata(decoded.text, MARKDOWN_EXTENSIONS.has(ext)) }
+    return { bytes: stored, name: basename(file), stated: readStatedMetadata(decoded.text, format === 'markdown') }
   }
   let extracted: ExtractedText
   let formatFirst: MetadataKey[] = []
-  if (HTML_EXTENSIONS.has(ext)) {
+  if (format === 'html') {
     extracted = readHtml(bytes, file)
     formatFirst = ['title', 'author', 'outlet', 'date', 'url'] // a page's own metadata is meant for this
-  } else if (DOCX_EXTENSIONS.has(ext)) extracted = await readDocx(bytes, file)
+  } else if (format === 'docx') extracted = await readDocx(bytes, file)
   else {
     extracted = await readPdf(bytes, file)
     // A PDF's Author field is set on purpose; a "By …" line found in the text may be anyone's.
@@ -157,7 +149,7 @@ export async function importDocuments(store: ProjectStore, paths: readonly strin
       )
     }
     if (info.size === 0) throw new DecodeError(file, 'the file is empty')
-    if (QDPX_EXTENSIONS.has(extname(file).toLowerCase())) {
+    if (importFormatOf(file) === 'qdpx') {
       projects.push(await prepareQdpx(store, file, ids, names))
       continue
     }

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename, extname, posix } from 'node:path'
 import { type Annotation, makeAnnotation } from '../../core/annotations/annotation.js'
 import { ApiError } from '../../core/contract/api.js'
-import { findTagByName, paletteColour, type Tag } from '../../core/annotations/codebook.js'
+import { findTagByName, HEX_COLOUR, paletteColour, type Tag, unusedTagId } from '../../core/annotations/codebook.js'
 import { type DocumentEntry, documentIdFor } from '../../core/project/project.js'
 import { type QdaCode, QdaFormatError, type QdaProject, type QdaSelection, parseQdc, parseQde } from '../../core/export/refi-qda.js'
 import { placeSelections } from '../../core/export/refi-positions.js'
@@ -45,18 +45,10 @@ export interface PreparedQdpx {
   report: string
 }
 
-function newTagId(taken: Set<string>): string {
-  let id: string
-  do id = `t${randomUUID().slice(0, 8)}`
-  while (taken.has(id))
-  taken.add(id)
-  return id
-}
-
 /** "#abc" → "#aabbcc"; anything else that is not #rrggbb → undefined. */
 function hexColour(c: string | undefined): string | undefined {
   if (!c) return undefined
-  if (/^#[0-9a-fA-F]{6}$/.test(c)) return c.toLowerCase()
+  if (HEX_COLOUR.test(c)) return c.toLowerCase()
   const m = c.match(/^#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$/)
   return m ? `#${m[1]}${m[1]}${m[2]}${m[2]}${m[3]}${m[3]}`.toLowerCase() : undefined
 }
@@ -73,8 +65,10 @@ export function tagsForCodes(codes: readonly QdaCode[], existing: readonly Tag[]
     const name = code.name.trim() || 'Unnamed code'
     let tag = findTagByName(existing, name) ?? findTagByName(added, name)
     if (!tag) {
+      const id = unusedTagId(taken, randomUUID)
+      taken.add(id)
       tag = {
-        id: newTagId(taken),
+        id,
         name,
         colour: hexColour(code.color) ?? paletteColour(existing.length + added.length),
         parent,

@@ -1,0 +1,184 @@
+import { z } from 'zod'
+import { type Api, ApiError, type Envelope, isOperation, type OperationName } from './api.js'
+import { EXPORT_FORMAT_IDS } from '../export/formats.js'
+
+// The contract's input schemas (zod) and `dispatch`, which validates an operation's input before
+// an implementation sees it. Only Node-side code imports this module (the web host, Electron's
+// main process, the service, the CLI, tests): the renderer and the preload bundle no zod, and see
+// the inputs' types through api.ts, which derives them from these schemas with type-only imports.
+
+/**
+ * Input schema of every operation (each name of api.ts's `operationNames`, no other: `satisfies`
+ * checks both ways). api.ts derives the input types from these.
+ */
+export const operations = {
+  /** The open project: its documents, codebook and any files that failed to load. */
+  getProject: z.object({}),
+  /** One document's metadata and full text. */
+  getDocument: z.object({ id: z.string().min(1) }),
+  /** Annotations of one document, or of all documents when `docId` is omitted. */
+  listAnnotations: z.object({ docId: z.string().min(1).optional() }),
+  /**
+   * What a reader draws of one document's annotations: span, tags, whether there is a note, and
+   * anchoring status, without the W3C bodies and selectors (full items: listAnnotations).
+   */
+  listAnnotationSpans: z.object({ docId: z.string().min(1) }),
+  /**
+   * Annotates the span [start, end) (code points) of a document. Tags are given by name and
+   * created when new. Resolves only once the annotation is durable on disk.
+   */
+  createAnnotation: z.object({
+    docId: z.string().min(1),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    tags: z.array(z.string().trim().min(1)).default([]),
+    note: z.string().optional(),
+  }),
+  /** Opens a folder as the current project, creating project.json there if it has none. */
+  openProject: z.object({ dir: z.string().min(1) }),
+  /** Opens the default project of the bundled corpus. */
+  openDefaultProject: z.object({}),
+  /** Folders opened recently, newest first. */
+  listRecentProjects: z.object({}),
+  /**
+   * Adds documents (files, or the importable files in folders): .txt and .md copied (legacy
+   * encodings converted to UTF-8), .html/.docx/.pdf as their extracted text, .qdpx with codes and
+   * codings. All are checked before anything is written.
+   */
+  importDocuments: z.object({ paths: z.array(z.string().min(1)).min(1) }),
+  /** All annotations of the project as one W3C AnnotationCollection (JSON-LD). */
+  exportAnnotations: z.object({}),
+  /**
+   * Changes an annotation: its tags (by name, created when new), its note, or its span (which
+   * also re-attaches an orphan). Resolves once durable.
+   */
+  updateAnnotation: z.object({
+    docId: z.string().min(1),
+    id: z.string().min(1),
+    tags: z.array(z.string().trim().min(1)).optional(),
+    note: z.string().optional(),
+    start: z.number().int().nonnegative().optional(),
+    end: z.number().int().positive().optional(),
+  }),
+  /** Deletes an annotation. */
+  deleteAnnotation: z.object({ docId: z.string().min(1), id: z.string().min(1) }),
+  /** Undoes the last annotation or codebook operation. */
+  undo: z.object({}),
+  /** Redoes the last undone operation. */
+  redo: z.object({}),
+  /** Adds a tag to the codebook. */
+  createTag: z.object({
+    name: z.string().trim().min(1),
+    colour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .optional(),
+    parent: z.string().min(1).nullable().optional(),
+    description: z.string().optional(),
+  }),
+  /** Renames, recolours, re-parents or re-describes a tag (annotations follow by id). */
+  updateTag: z.object({
+    id: z.string().min(1),
+    name: z.string().trim().min(1).optional(),
+    colour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .optional(),
+    parent: z.string().min(1).nullable().optional(),
+    description: z.string().optional(),
+  }),
+  /** Merges tag `from` into tag `into`: its annotations and sub-tags move to `into`. */
+  mergeTags: z.object({ from: z.string().min(1), into: z.string().min(1) }),
+  /** Deletes a tag, either reassigning its annotations to another tag or removing it from them. */
+  deleteTag: z.object({ id: z.string().min(1), reassignTo: z.string().min(1).optional() }),
+  /**
+   * Passages by tag (optionally with its sub-tags), document, author, text and anchoring status,
+   * in document order, with context.
+   */
+  retrieve: z.object({
+    tagIds: z.array(z.string().min(1)).optional(),
+    includeChildren: z.boolean().default(true),
+    docIds: z.array(z.string().min(1)).optional(),
+    authors: z.array(z.string()).optional(),
+    text: z.string().optional(),
+    status: z.array(z.enum(['anchored', 'moved', 'orphan'])).optional(),
+  }),
+  /** Full-text search across the project: words and "quoted phrases", ignoring case and accents. */
+  search: z.object({ query: z.string().trim().min(1), docIds: z.array(z.string().min(1)).optional() }),
+  /**
+   * The passages the documents share (text reuse), best first, with their word-level variants.
+   * Runs off the UI's thread with progress events; a result is reused until a text changes.
+   */
+  analyseOverlaps: z.object({}),
+  /** How each document defines a term (by default the first proposed key term), grouped across authors. */
+  findDefinitions: z.object({ term: z.string().trim().min(1).optional() }),
+  /** Stops running analyses; their calls fail with code 'cancelled'. */
+  cancelAnalysis: z.object({}),
+  /**
+   * Imports files given by content (dropped or picked in the page, where no path is known): the
+   * same formats and checks as importDocuments. `data` is base64.
+   */
+  importFiles: z.object({ files: z.array(z.object({ name: z.string().min(1), data: z.string() })).min(1) }),
+  /**
+   * Annotated excerpts as a file: chosen by tag (names or ids, sub-tags included), document,
+   * author or annotation id (what the retrieval view shows); ordered by document or by tag; with
+   * or without notes and context. Text formats come as text, docx/pdf/qdpx in base64 (`encoding`).
+   */
+  exportExcerpts: z.object({
+    format: z.enum(EXPORT_FORMAT_IDS),
+    tags: z.array(z.string().min(1)).optional(),
+    docs: z.array(z.string().min(1)).optional(),
+    authors: z.array(z.string()).optional(),
+    annotationIds: z.array(z.string().min(1)).optional(),
+    order: z.enum(['document', 'tag']).default('document'),
+    notes: z.boolean().default(true),
+    context: z.boolean().default(false),
+    /** Include orphaned annotations, quoted as stored and marked; by default they are left out and counted (`omittedOrphans`). */
+    orphans: z.boolean().default(false),
+  }),
+  /** Changes a document's metadata; only the fields given. Resolves once durable (undoable). */
+  updateDocumentMetadata: z.object({
+    id: z.string().min(1),
+    title: z.string().trim().min(1).optional(),
+    author: z.string().trim().optional(),
+    outlet: z.string().trim().optional(),
+    date: z
+      .string()
+      .trim()
+      .regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD')
+      .optional(),
+    url: z.string().trim().optional(),
+  }),
+  /**
+   * Replaces a document's excluded ranges ([start, end) in code points): text left out of
+   * analysis, the file unchanged. Overlapping ranges are merged. Undoable.
+   */
+  setExcludedRanges: z.object({
+    id: z.string().min(1),
+    ranges: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive(), reason: z.string().optional() })),
+  }),
+  /** Ranges of a document that look like site text (navigation, "About Us", comment forms), to offer for exclusion. */
+  suggestBoilerplate: z.object({ id: z.string().min(1) }),
+  /** Adds the codes of a REFI-QDA codebook (.qdc, or a .qdpx's) to the tags, reusing tags of the same name. */
+  importCodebook: z.object({ path: z.string().min(1) }),
+} as const satisfies { [K in OperationName]: z.ZodType }
+
+/**
+ * Runs one operation on an implementation: checks the name, validates the input against the
+ * contract, and turns every outcome into an envelope. Both hosts call this and nothing else.
+ */
+export async function dispatch(impl: Api, op: unknown, input: unknown): Promise<Envelope> {
+  if (!isOperation(op)) return { ok: false, error: { code: 'not-found', message: `unknown operation: ${String(op)}` } }
+  const parsed = operations[op].safeParse(input ?? {})
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')
+    return { ok: false, error: { code: 'invalid-input', message: `${op}: ${detail}` } }
+  }
+  try {
+    const fn = impl[op] as (input: unknown) => Promise<unknown>
+    return { ok: true, value: await fn.call(impl, parsed.data) }
+  } catch (e) {
+    if (e instanceof ApiError) return { ok: false, error: { code: e.code, message: e.message } }
+    return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } }
+  }
+}

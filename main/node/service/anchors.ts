@@ -1,0 +1,77 @@
+import { type Anchor, anchorAnnotation, withSpan } from '../../core/annotations/anchor.js'
+import { type Annotation, positionOf } from '../../core/annotations/annotation.js'
+import type { AnnotationItem } from '../../core/contract/api.js'
+import type { OffsetMap } from '../../core/text/offsets.js'
+import type { ProjectStore } from '../project/store.js'
+import type { TextCache } from './texts.js'
+
+// Where each annotation of one project stands in its document's current text (core/annotations/
+// anchor.ts does the finding). Annotations are anchored when the project opens, when a source
+// file or an annotations file changes on disk (watcher.ts) and after undo or redo.
+
+export class Anchors {
+  /** By annotation id. */
+  private readonly anchors = new Map<string, Anchor>()
+
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly texts: TextCache,
+  ) {}
+
+  /** Where an annotation stands; one not anchored yet stands where its selectors say. */
+  of(a: Annotation): Anchor {
+    return this.anchors.get(a.id) ?? { status: 'anchored', ...positionOf(a) }
+  }
+
+  /** Records that an annotation was just made or moved to a span of the current text. */
+  placed(id: string, start: number, end: number): void {
+    this.anchors.set(id, { status: 'anchored', start, end })
+  }
+
+  forget(id: string): void {
+    this.anchors.delete(id)
+  }
+
+  /** An annotation as the API lists it: with its document and anchoring status. */
+  item(docId: string, annotation: Annotation): AnnotationItem {
+    return { docId, annotation, status: this.of(annotation).status }
+  }
+
+  /**
+   * Re-anchors a document's annotations in its current text. Annotations found elsewhere get
+   * their stored selectors updated (only if nobody changed them meanwhile); those not found
+   * become orphans and are left exactly as stored.
+   */
+  async anchorDocument(docId: string): Promise<void> {
+    const items = this.store.annotationsOf(docId)
+    if (items.length === 0) return
+    let map: OffsetMap
+    try {
+      map = (await this.texts.get(docId)).map
+    } catch {
+      for (const a of items) this.anchors.set(a.id, { status: 'orphan', ...positionOf(a) })
+      return
+    }
+    const moved = new Map<string, { anchor: Anchor; selectors: string }>()
+    for (const a of items) {
+      const anchor = anchorAnnotation(map, a)
+      this.anchors.set(a.id, anchor)
+      if (anchor.status === 'moved') moved.set(a.id, { anchor, selectors: JSON.stringify(a.target.selector) })
+    }
+    if (moved.size === 0) return
+    await this.store
+      .updateAnnotations(docId, (list) =>
+        list.map((a) => {
+          const m = moved.get(a.id)
+          return m && JSON.stringify(a.target.selector) === m.selectors ? withSpan(a, map, m.anchor.start, m.anchor.end) : a
+        }),
+      )
+      .catch(() => undefined) // An unwritable file keeps its old selectors; the anchors still show where the passages are.
+  }
+
+  /** Anchors every annotation of the project afresh. */
+  async anchorAll(): Promise<void> {
+    this.anchors.clear()
+    for (const d of this.store.project.documents) await this.anchorDocument(d.id)
+  }
+}

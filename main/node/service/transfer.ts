@@ -1,0 +1,69 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import type { Tag } from '../../core/annotations/codebook.js'
+import type { OperationInput, Results } from '../../core/contract/api.js'
+import { EXPORT_FORMATS } from '../../core/export/formats.js'
+import { exportBaseName } from '../../core/export/jsonld.js'
+import { stableStringify } from '../../core/project/json.js'
+import type { DocumentEntry } from '../../core/project/project.js'
+import type { PdfPrinter } from '../export/export.js'
+import type { ProjectStore } from '../project/store.js'
+
+// Documents, codebooks and excerpts in and out of the open project. The readers and writers
+// (pdf.js, mammoth, Readability, docx, Playwright) load on first use, not at every start.
+
+/** Adds documents (files, or folders searched for importable files) to the project. */
+export async function importDocuments(store: ProjectStore, paths: readonly string[], report: string[] = []): Promise<DocumentEntry[]> {
+  const { importDocuments } = await import('../import/importer.js')
+  return importDocuments(store, paths, report)
+}
+
+/**
+ * Writes files given by content (dropped or picked in the page, base64) to a temporary folder,
+ * runs `use` on their paths and removes the folder. Only each file's own name is kept: a name with
+ * folders in it cannot write elsewhere.
+ */
+export async function withUploadedFiles<T>(
+  files: OperationInput<'importFiles'>['files'],
+  use: (paths: string[]) => Promise<T>,
+): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'parallax-upload-'))
+  try {
+    const paths: string[] = []
+    for (const f of files) {
+      const name = basename(f.name.replace(/\\/g, '/')).replace(/^\.+/, '') || 'document.txt'
+      const path = join(dir, `${paths.length}`, name)
+      await mkdir(dirname(path), { recursive: true })
+      await writeFile(path, Buffer.from(f.data, 'base64'))
+      paths.push(path)
+    }
+    return await use(paths)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** Adds the codes of a REFI-QDA codebook (.qdc, or a .qdpx's) to the tags; returns the tags added. */
+export async function importCodebook(store: ProjectStore, path: string): Promise<Tag[]> {
+  const { importCodebook } = await import('../import/qdpx.js')
+  return importCodebook(store, path)
+}
+
+/** Annotated excerpts in a format, as the API hands them over (binary formats in base64). */
+export async function exportExcerpts(
+  store: ProjectStore,
+  input: OperationInput<'exportExcerpts'>,
+  printPdf: PdfPrinter | undefined,
+): Promise<Results['exportExcerpts']> {
+  const { exportExcerpts, exportResult } = await import('../export/export.js')
+  return exportResult(await exportExcerpts(store, input, printPdf))
+}
+
+/** Every annotation of the project, document by document, as one W3C AnnotationCollection (JSON-LD). */
+/** Every annotation as one W3C AnnotationCollection: the JSON-LD export, orphans quoted as stored. */
+export async function exportAnnotations(store: ProjectStore): Promise<Results['exportAnnotations']> {
+  const { allAnnotationsJsonLd } = await import('../export/export.js')
+  const { suffix, mediaType } = EXPORT_FORMATS.jsonld
+  return { fileName: exportBaseName(store.name) + suffix, mediaType, content: stableStringify(await allAnnotationsJsonLd(store)) }
+}

@@ -1,0 +1,76 @@
+import { type FSWatcher, watch } from 'node:fs'
+import { join } from 'node:path'
+import type { ApiEvent } from '../../core/contract/api.js'
+import { ANNOTATIONS_DIR, DOCUMENTS_DIR } from '../project/store.js'
+import type { OpenProject } from './open-project.js'
+
+// Watching the open project's folders for changes made by other programs: a source file changed
+// on disk is re-read and its annotations re-anchored; an annotations file changed by another
+// program (the CLI, git) is reloaded. Hosts with a UI watch; the CLI does not.
+
+/**
+ * How long a file must be quiet before a change on disk is acted on: editors save in several
+ * steps (write a temporary file, rename, touch), and one re-anchor per save is enough.
+ */
+export const WATCH_SETTLE_MS = 150
+
+/**
+ * Calls `onChange(name)` once a file in `dir` has been quiet for WATCH_SETTLE_MS after a change.
+ * A folder that does not exist (yet) is not watched. Returns a function that stops watching.
+ */
+export function watchFolder(dir: string, onChange: (name: string) => Promise<void>): () => void {
+  const pending = new Map<string, ReturnType<typeof setTimeout>>()
+  let watcher: FSWatcher | null = null
+  let stopped = false
+  try {
+    watcher = watch(dir, (_event, name) => {
+      if (!name || stopped) return
+      const key = String(name)
+      clearTimeout(pending.get(key))
+      pending.set(
+        key,
+        setTimeout(() => {
+          pending.delete(key)
+          onChange(key).catch(() => undefined)
+        }, WATCH_SETTLE_MS),
+      )
+    })
+    watcher.on('error', () => undefined)
+  } catch {
+    // The folder does not exist (yet): nothing to watch.
+  }
+  return () => {
+    stopped = true
+    watcher?.close()
+    for (const t of pending.values()) clearTimeout(t)
+    pending.clear()
+  }
+}
+
+/**
+ * Watches a project's documents/ and annotations/ folders, re-anchors what changed and tells
+ * `emit` ('document-changed', 'annotations-changed'). Returns a function that stops watching.
+ */
+export function watchProject(open: OpenProject, emit: (event: ApiEvent) => void): () => void {
+  const { store, anchors } = open
+  const stops = [
+    watchFolder(join(store.dir, DOCUMENTS_DIR), async (name) => {
+      const doc = store.project.documents.find((d) => d.file === name)
+      if (!doc) return
+      await anchors.anchorDocument(doc.id)
+      emit({ type: 'document-changed', docId: doc.id })
+    }),
+    watchFolder(join(store.dir, ANNOTATIONS_DIR), async (name) => {
+      const doc = store.project.documents.find((d) => `${d.id}.json` === name)
+      if (!doc) return
+      const before = JSON.stringify(store.annotationsOf(doc.id))
+      await store.reload([store.annotationsPath(doc.id)])
+      if (JSON.stringify(store.annotationsOf(doc.id)) === before) return
+      await anchors.anchorDocument(doc.id)
+      emit({ type: 'annotations-changed', docId: doc.id })
+    }),
+  ]
+  return () => {
+    for (const stop of stops) stop()
+  }
+}

@@ -1,0 +1,62 @@
+import type { AnnotationSpan, DocumentView, OverlapsView, ProjectView, RetrievedItem } from '../../main/core/contract/api.js'
+
+// The UI's one store, as CodeMirror 6 keeps an editor's: the whole state in one immutable object,
+// changed only by `update` (which makes a new state), and views that subscribe and redraw from it.
+// Panels hold no copies of it: they read `store.state` when they draw, and a subscriber compares a
+// slice with the previous state's (by identity) to know whether to draw it again.
+
+/** The main views, as the tabs list them. */
+export type ViewName = 'read' | 'passages' | 'search' | 'definitions' | 'orphans'
+
+export interface State {
+  /** The open project as the services last reported it (null until it loads). */
+  project: ProjectView | null
+  /** The engine's shared passages (null until the analysis finishes). */
+  overlaps: OverlapsView | null
+  /** The overlap the user chose, by id: the one place it is kept. */
+  selectedOverlap: string | null
+  /** Texts fetched for panes, by document id: fetched again only when the services say they changed. */
+  texts: ReadonlyMap<string, DocumentView>
+  /** What the readers draw of each shown document's annotations, by document id. */
+  spans: ReadonlyMap<string, readonly AnnotationSpan[]>
+  /** An annotation being given a new span: the next selection in its document becomes it. */
+  reattaching: RetrievedItem | null
+  view: ViewName
+}
+
+export type Listener = (state: State, previous: State) => void
+
+/** What panels are given: the state to read, never to change. */
+export interface StateSource {
+  readonly state: State
+}
+
+export class Store implements StateSource {
+  private current: State = {
+    project: null,
+    overlaps: null,
+    selectedOverlap: null,
+    texts: new Map(),
+    spans: new Map(),
+    reattaching: null,
+    view: 'read',
+  }
+  private readonly listeners = new Set<Listener>()
+
+  get state(): State {
+    return this.current
+  }
+
+  /** Applies a change (the fields given replace the state's) and tells every subscriber once. */
+  update(change: Partial<State>): void {
+    const previous = this.current
+    this.current = { ...previous, ...change }
+    for (const listener of this.listeners) listener(this.current, previous)
+  }
+
+  /** Calls `listener` after every update; returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener)
+    return () => void this.listeners.delete(listener)
+  }
+}

@@ -1,0 +1,106 @@
+import type { Api, ApiEvent } from '../../main/core/contract/api.js'
+import type { Store } from './store.js'
+
+// The one path by which the store follows the services. A change the user makes is not followed
+// by a refresh of its own: the services announce every change as an event (annotations-changed,
+// codebook-changed, project-changed, document-changed), each event marks what it makes stale, and
+// one refresh fetches just that: the project, the spans of the shown documents whose annotations
+// changed, and a text only when that document's text changed.
+
+/**
+ * How long to wait after an event for the ones that come with it (an undo announces the codebook
+ * and every document) so that they cost one refresh: long enough for a burst from one change,
+ * short enough not to be seen.
+ */
+const REFRESH_DELAY_MS = 30
+
+export class Sync {
+  private staleProject = true
+  private staleSpans = new Set<string>()
+  private staleTexts = new Set<string>()
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private running: Promise<void> | null = null
+  private again = false
+
+  constructor(
+    private readonly api: Api,
+    private readonly store: Store,
+    /** The documents the panes show: the only ones whose text and spans are kept fresh. */
+    private readonly shown: () => readonly string[],
+    private readonly onError: (message: string) => void,
+  ) {}
+
+  /** Marks what an event makes stale and schedules one refresh for it and its companions. */
+  onEvent(event: ApiEvent): void {
+    if (event.type === 'project-changed') {
+      // Perhaps another project: every document id may now name another text.
+      for (const id of this.store.state.texts.keys()) this.staleTexts.add(id)
+      for (const id of this.store.state.spans.keys()) this.staleSpans.add(id)
+    } else if (event.type === 'document-changed') {
+      this.staleTexts.add(event.docId)
+      this.staleSpans.add(event.docId)
+    } else if (event.type === 'annotations-changed') {
+      this.staleSpans.add(event.docId)
+    } else if (event.type !== 'codebook-changed') return
+    // Every change shows in the project view too (counts, tags, history, metadata).
+    this.staleProject = true
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS)
+  }
+
+  /** Fetches what is stale (all of it, the first time) into the store, in one update. */
+  async refresh(): Promise<void> {
+    if (this.running) {
+      this.again = true
+      return this.running
+    }
+    this.running = this.fetchStale()
+    try {
+      await this.running
+    } finally {
+      this.running = null
+    }
+    if (this.again) {
+      this.again = false
+      await this.refresh()
+    }
+  }
+
+  private async fetchStale(): Promise<void> {
+    const state = this.store.state
+    const staleTexts = this.staleTexts
+    const staleSpans = this.staleSpans
+    const fetchProject = this.staleProject
+    this.staleTexts = new Set()
+    this.staleSpans = new Set()
+    this.staleProject = false
+    try {
+      const project = fetchProject || !state.project ? await this.api.getProject({}) : state.project
+      const exists = new Set(project.documents.map((d) => d.id))
+      const texts = new Map([...state.texts].filter(([id]) => !staleTexts.has(id) && exists.has(id)))
+      const spans = new Map([...state.spans].filter(([id]) => !staleSpans.has(id) && exists.has(id)))
+      const wanted = [...new Set(this.shown())].filter((id) => exists.has(id))
+      await Promise.all([
+        ...wanted.filter((id) => !texts.has(id)).map(async (id) => texts.set(id, await this.api.getDocument({ id }))),
+        ...wanted
+          .filter((id) => !spans.has(id))
+          .map(async (id) => spans.set(id, (await this.api.listAnnotationSpans({ docId: id })).spans)),
+      ])
+      this.store.update({ project, texts, spans })
+    } catch (e) {
+      this.onError(e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  /** Makes sure a document's text and spans are in the store, fetching only what is missing. */
+  async load(docId: string): Promise<void> {
+    const { texts, spans } = this.store.state
+    const [text, list] = await Promise.all([
+      texts.get(docId) ?? this.api.getDocument({ id: docId }),
+      spans.get(docId) ?? this.api.listAnnotationSpans({ docId }).then((r) => r.spans),
+    ])
+    const now = this.store.state
+    if (now.texts.get(docId) === text && now.spans.get(docId) === list) return
+    this.store.update({ texts: new Map(now.texts).set(docId, text), spans: new Map(now.spans).set(docId, list) })
+  }
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest'
+import type { DocumentSummary, OverlapsView } from '../../main/core/contract/api.js'
+import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js'
+import { matrixLayout, overlapMatrix, shareText, shortLabel } from '../../renderer/compare/matrix-layout.js'
+import { filterOverlaps } from '../../renderer/compare/overlap-filter.js'
+import { interpolate, monotonic, strength } from '../../renderer/compare/scroll-sync.js'
+
+// The renderer's pure math, without a DOM: synchronised scrolling, the overlap list's filters and
+// the overlap matrix.
+
+function overlap(id: string, kind: Overlap['kind'], score: number, passages: OverlapPassage[]): Overlap {
+  return { id, kind, score, words: 10, similarity: 1, passages, variants: [] }
+}
+const p = (doc: string, start: number, end: number, text = 'shared words'): OverlapPassage => ({ doc, start, end, text })
+
+describe('synchronised scrolling', () => {
+  it('maps through anchor pairs piecewise-linearly, and by offset outside them', () => {
+    const anchors: [number, number][] = [
+      [100, 200],
+      [300, 600],
+    ]
+    expect(interpolate(anchors, 100)).toBe(200)
+    expect(interpolate(anchors, 200)).toBe(400)
+    expect(interpolate(anchors, 300)).toBe(600)
+    expect(interpolate(anchors, 50)).toBe(150)
+    expect(interpolate(anchors, 400)).toBe(700)
+    expect(interpolate([], 123)).toBe(123)
+  })
+
+  it('jumps at an anchor of zero width instead of dividing by zero', () => {
+    expect(
+      interpolate(
+        [
+          [0, 0],
+          [100, 100],
+          [100, 500],
+        ],
+        100,
+      ),
+    ).toBe(100)
+  })
+
+  it('never maps a lower position of one pane below a higher one (monotonic)', () => {
+    const kept = monotonic([
+      [0, 0],
+      [300, 100],
+      [100, 400],
+      [200, 500],
+      [400, 600],
+    ])
+    expect(kept).toEqual([
+      [0, 0],
+      [100, 400],
+      [200, 500],
+      [400, 600],
+    ])
+    for (let k = 1; k < kept.length; k++) {
+      expect(kept[k][0]).toBeGreaterThanOrEqual(kept[k - 1][0])
+      expect(kept[k][1]).toBeGreaterThanOrEqual(kept[k - 1][1])
+    }
+  })
+
+  it('grades highlights by score against the best', () => {
+    expect([strength(10, 10), strength(5, 10), strength(3, 10), strength(1, 10), strength(1, 0)]).toEqual([3, 2, 2, 1, 1])
+  })
+})
+
+describe('overlap filters', () => {
+  const list = [
+    overlap('a', 'verbatim', 9, [p('one', 0, 10, 'The Café opened'), p('two', 5, 15, 'the cafe opened')]),
+    overlap('b', 'paraphrase', 4, [p('two', 20, 30), p('three', 0, 10)]),
+    overlap('c', 'variant', 1, [p('one', 40, 50), p('three', 20, 30)]),
+  ]
+  const none = { kind: '', minScore: 0, doc: '', text: '' }
+  const ids = (f: Partial<typeof none>) => filterOverlaps(list, { ...none, ...f }).map((o) => o.id)
+
+  it('keeps everything without a filter, in rank order', () => expect(ids({})).toEqual(['a', 'b', 'c']))
+  it('by kind', () => expect(ids({ kind: 'paraphrase' })).toEqual(['b']))
+  it('by minimum score', () => expect(ids({ minScore: 4 })).toEqual(['a', 'b']))
+  it('by document', () => expect(ids({ doc: 'three' })).toEqual(['b', 'c']))
+  it('by text, ignoring case and accents', () => expect(ids({ text: '  CAFÉ ' })).toEqual(['a']))
+  it('by all at once', () => expect(ids({ doc: 'one', minScore: 2, kind: 'verbatim' })).toEqual(['a']))
+})
+
+describe('overlap matrix', () => {
+  const view: OverlapsView = {
+    overlaps: [
+      overlap('a', 'verbatim', 9, [p('one', 0, 50), p('two', 0, 20)]),
+      // Overlaps the first passage in "one": counted once in the share.
+      overlap('b', 'variant', 5, [p('one', 25, 75), p('two', 50, 60), p('three', 0, 10)]),
+    ],
+    stats: {} as OverlapsView['stats'],
+    lengths: { one: 100, two: 200, three: 50 },
+  }
+
+  it('is the share of the row text shared with the column, and the passages counted', () => {
+    const m = overlapMatrix(view, ['one', 'two', 'three'])
+    expect(m[0][1]).toEqual({ share: 0.75, count: 2 })
+    expect(m[1][0]).toEqual({ share: 30 / 200, count: 2 })
+    expect(m[0][2]).toEqual({ share: 0.5, count: 1 })
+    expect(m[2][0]).toEqual({ share: 0.2, count: 1 })
+    expect(m[0][0]).toEqual({ share: 0, count: 0 })
+  })
+
+  it('writes shares and labels the way the picture shows them', () => {
+    expect([shareText(0), shareText(0.05), shareText(0.256), shareText(1)]).toEqual(['–', '5.0%', '26%', '100%'])
+    expect(shortLabel({ author: 'Yang Yundong', outlet: '', title: 'T' })).toBe('Yang Yundong')
+    expect(shortLabel({ author: '', outlet: 'Xinhua (Beijing), English', title: 'T' })).toBe('Xinhua')
+    expect(shortLabel({ author: '', outlet: '', title: 'A very long title indeed' })).toBe('A very long …')
+  })
+
+  it('lays out one row and column per analysed document, strongest cell at 1', () => {
+    const doc = (id: string): DocumentSummary =>
+      ({ id, title: id.toUpperCase(), author: id, outlet: '', date: '', available: true, annotationCount: 0 }) as DocumentSummary
+    const layout = matrixLayout([doc('one'), doc('unanalysed'), doc('two'), doc('three')], view)
+    expect(layout.labels.map((l) => l.text)).toEqual(['one', 'two', 'three'])
+    expect(layout.cells).toHaveLength(9)
+    expect(layout.height).toBe(layout.cells[8].y + layout.cells[8].size)
+    expect(layout.width).toBeGreaterThan(layout.height)
+    expect(Math.max(...layout.cells.map((c) => c.strength))).toBe(1)
+    const self = layout.cells.filter((c) => c.self)
+    expect(self.map((c) => [c.a, c.strength, c.value, c.label])).toEqual([
+      ['one', 0, '', ''],
+      ['two', 0, '', ''],
+      ['three', 0, '', ''],
+    ])
+    const oneTwo = layout.cells.find((c) => c.a === 'one' && c.b === 'two')!
+    expect([oneTwo.value, oneTwo.count, oneTwo.label]).toEqual(['75%', '2×', 'ONE and TWO: 75.0% shared, 2 passages'])
+  })
+})
