@@ -11,6 +11,7 @@ import { readManifest, MANIFEST_FILE } from '../project/corpus.js'
 import { readTextFile } from '../project/decode.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { PROJECT_FILE, ProjectStore } from '../project/store.js'
+import { importedOverlaps } from '../reuse/read.js'
 
 // The Node side of the engine's CLI commands, `overlaps` and `definitions`: read the documents of
 // a folder, run the pure engine (main/core), print the result. A folder is read as
@@ -110,7 +111,10 @@ function progressTo(io: Io, enabled: boolean) {
   }
 }
 
-/** `overlaps <folder> [--json] [--limit N]`: the passages the documents share, best first. */
+/**
+ * `overlaps <folder> [--json] [--limit N]`: the passages the documents share, best first, then a
+ * project's imported ones (--limit: at most N from each source).
+ */
 export async function overlapsCommand(
   folder: string,
   options: { json?: boolean; limit?: number; verbose?: boolean },
@@ -118,21 +122,26 @@ export async function overlapsCommand(
 ): Promise<number> {
   const { documents, texts, originals } = await loadFolder(folder)
   const result = findOverlaps(texts, { limit: options.limit }, progressTo(io, !!options.verbose))
-  result.overlaps = withOriginalTexts(result.overlaps, originals)
+  // The engine's overlaps, then those imported from batch tools (passim, TextPAIR), each with its source.
+  const imported = await importedOverlaps(folder, originals, options.limit)
+  for (const problem of imported.problems) io.err(`warning: ${problem}`)
+  if (imported.dropped) io.err(`note: ${imported.dropped} imported passage(s) are no longer in their documents and are left out`)
+  const overlaps = [...withOriginalTexts(result.overlaps, originals).map((o) => ({ ...o, source: 'parallax' })), ...imported.overlaps]
   if (options.json) {
     // One overlap at a time: at corpus scale the whole result as one string would be hundreds of
     // megabytes on top of the result itself. The lines joined are the same JSON document.
     const indent = (json: string) => json.replace(/\n/g, '\n  ')
     io.out(`{\n  "documents": ${indent(JSON.stringify(documents, null, 2))},\n  "overlaps": [`)
-    result.overlaps.forEach((o, k) => {
-      io.out(`    ${JSON.stringify(o, null, 2).replace(/\n/g, '\n    ')}${k + 1 < result.overlaps.length ? ',' : ''}`)
+    overlaps.forEach((o, k) => {
+      io.out(`    ${JSON.stringify(o, null, 2).replace(/\n/g, '\n    ')}${k + 1 < overlaps.length ? ',' : ''}`)
     })
     io.out('  ]\n}')
     return 0
   }
-  io.out(`${result.overlaps.length} overlap(s) among ${documents.length} document(s)`)
-  result.overlaps.forEach((o, k) => {
-    io.out(`\n${k + 1}. ${o.kind}, score ${o.score} (${o.words} shared words, similarity ${o.similarity})`)
+  io.out(`${overlaps.length} overlap(s) among ${documents.length} document(s)`)
+  overlaps.forEach((o, k) => {
+    const by = o.source === 'parallax' ? '' : ` [${o.source}]`
+    io.out(`\n${k + 1}. ${o.kind}${by}, score ${o.score} (${o.words} shared words, similarity ${o.similarity})`)
     for (const p of o.passages) io.out(`   ${p.doc} ${p.start}-${p.end}: ${oneLine(p.text)}`)
   })
   return 0
