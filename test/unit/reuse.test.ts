@@ -126,7 +126,13 @@ describe('TextPAIR records', () => {
 
 describe('imported overlaps', () => {
   it('measures passages plainly', () => {
-    expect(measurePassages(['The cat sat.', 'the cat sat'])).toEqual({ kind: 'verbatim', words: 3, similarity: 1, score: 3 })
+    expect(measurePassages(['The cat sat.', 'the cat sat'])).toEqual({
+      kind: 'verbatim',
+      words: 3,
+      similarity: 1,
+      score: 3,
+      pairKinds: { verbatim: 1, variant: 0, paraphrase: 0 },
+    })
     expect(measurePassages(['a b c d e', 'a b c d f'])).toMatchObject({ kind: 'variant', words: 4, similarity: 0.8 })
   })
 

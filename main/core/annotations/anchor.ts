@@ -67,6 +67,14 @@ const MIN_CONTEXT = 0.5
 /** See STRONG_SIDE: how far (UTF-16 units) a passage with one side rewritten may have moved. */
 const NEAR = 2 * PREFIX_LENGTH
 
+/**
+ * A quote with no stored context at all (passages that passim or TextPAIR report come with
+ * offsets and text only): an exact occurrence is accepted, the nearest to the stored position
+ * first; a near match only when the quote is at least this long (UTF-16 units), so that the
+ * words themselves are the evidence. Shorter: a rewritten short passage could land on similar
+ * words elsewhere. Longer: a long passage with one fixed typo would be reported as gone.
+ */
+const CONTEXTLESS_FUZZY_MIN = 64
 /** Extra characters of text the context alignment may use, for insertions next to the passage. */
 const CONTEXT_SLACK = 8
 
@@ -108,6 +116,8 @@ interface Candidate {
 interface Edges {
   prefix: boolean
   suffix: boolean
+  /** No context is known at all (a passage reported by another tool): see CONTEXTLESS_FUZZY_MIN. */
+  contextless?: boolean
 }
 
 /**
@@ -145,7 +155,9 @@ function scored(text: string, c: Candidate, quote: TextQuoteSelector, expected: 
   const total = QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT * prefixScore + SUFFIX_WEIGHT * suffixScore + POSITION_WEIGHT * positionScore
   const both = prefixScore >= STRONG_SIDE && suffixScore >= STRONG_SIDE
   const one = Math.max(prefixScore, suffixScore) === 1 && (prefixScore + suffixScore) / 2 >= MIN_CONTEXT
-  const agrees = both || (one && Math.abs(c.start - expected) <= NEAR)
+  const agrees = edges.contextless
+    ? c.errors === 0 || quote.exact.length >= CONTEXTLESS_FUZZY_MIN
+    : both || (one && Math.abs(c.start - expected) <= NEAR)
   return { ...c, agrees, total }
 }
 
@@ -195,7 +207,12 @@ function onCodePoint(text: string, u: number): number {
 }
 
 /** Finds the passage described by a quote and a position selector in `text`, or makes it an orphan. */
-export function anchorSelectors(text: OffsetMap, quote: TextQuoteSelector, position: TextPositionSelector): Anchor {
+export function anchorSelectors(
+  text: OffsetMap,
+  quote: TextQuoteSelector,
+  position: TextPositionSelector,
+  options: { contextless?: boolean } = {},
+): Anchor {
   const { start, end } = position
   if (end <= text.codePointLength && text.slice(start, end) === quote.exact) return { status: 'anchored', start, end }
 
@@ -206,7 +223,7 @@ export function anchorSelectors(text: OffsetMap, quote: TextQuoteSelector, posit
     candidates.push({ start: i, end: i + quote.exact.length, errors: 0 })
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(quote.exact.length * MAX_ERROR_RATE))
   if (maxErrors > 0) candidates.push(...search(t, quote.exact, maxErrors))
-  const edges = edgesOf(quote, position)
+  const edges: Edges = options.contextless ? { prefix: false, suffix: false, contextless: true } : edgesOf(quote, position)
   const top = best(t, candidates, quote, expected, edges)
   if (!top) return { status: 'orphan', start, end }
   const found = top.errors > 0 ? snapped(t, top, quote, edges) : top

@@ -92,6 +92,7 @@ export class PassageLocator {
       c.map,
       { type: 'TextQuoteSelector', exact: wanted, prefix: '', suffix: '' },
       { type: 'TextPositionSelector', start: at, end: at + [...wanted].length },
+      { contextless: true },
     )
     if (anchor.status === 'orphan') return { status: 'unmatched' }
     const from = c.toOriginal(anchor.start, false)
