@@ -39,6 +39,28 @@ describe('excluded ranges', () => {
     expect(() => normaliseRanges([{ start: 0, end: 21 }], 20)).toThrow('runs past the end of the text (20)')
   })
 
+  it('suggests advertisement and sponsored blocks wherever they are, with the line they label', () => {
+    const text = [
+      'Forces explained',
+      '',
+      'The first paragraph of the article, long enough to be prose and not a label of any kind.',
+      '',
+      'Sponsored',
+      'Invest in the future with Example Bank: open an account today.',
+      '',
+      'The second paragraph of the article, which the advertisement interrupted.',
+      '',
+      'Advertisement',
+      '',
+      'The third paragraph.',
+    ].join('\n')
+    const found = suggestBoilerplate(text).map((s) => [new OffsetMap(text).slice(s.start, s.end), s.reason])
+    expect(found).toEqual([
+      ['Sponsored\nInvest in the future with Example Bank: open an account today.', 'advertisement (“Sponsored”)'],
+      ['Advertisement', 'advertisement (“Advertisement”)'],
+    ])
+  })
+
   it('suggests the site text of the bundled corpus and leaves the articles alone', async () => {
     const cases: [string, string, string][] = [
       ['china-briefing-nqpf-explainer', 'About Us', 'Next Article Exploring China’s Leading AI Hubs: A Regional Analysis'],

@@ -136,6 +136,8 @@ export interface ExportResult {
   content: string
   /** How `content` holds the file: as text ('utf8', the default) or base64 for binary formats. */
   encoding?: 'utf8' | 'base64'
+  /** Orphaned annotations in the selection left out of the file (their passages are no longer in the texts). */
+  omittedOrphans?: number
 }
 
 /** A span suggested for exclusion, with why and what it holds. */
@@ -156,7 +158,8 @@ export interface Results {
   openProject: ProjectView
   openDefaultProject: ProjectView
   listRecentProjects: { dirs: string[] }
-  importDocuments: { added: DocumentSummary[] }
+  /** `report`: one line per REFI-QDA project imported, saying what was brought in and what was left out. */
+  importDocuments: { added: DocumentSummary[]; report?: string[] }
   exportAnnotations: ExportResult
   updateAnnotation: { annotation: AnnotationItem; createdTags: Tag[] }
   deleteAnnotation: { deleted: string }

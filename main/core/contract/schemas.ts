@@ -133,6 +133,8 @@ export const operations = {
     order: z.enum(['document', 'tag']).default('document'),
     notes: z.boolean().default(true),
     context: z.boolean().default(false),
+    /** Include orphaned annotations, quoted as stored and marked; by default they are left out and counted (`omittedOrphans`). */
+    orphans: z.boolean().default(false),
   }),
   /** Changes a document's metadata; only the fields given. Resolves once durable (undoable). */
   updateDocumentMetadata: z.object({

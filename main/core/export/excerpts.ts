@@ -1,4 +1,5 @@
 import { type Annotation, noteOf, positionOf, quoteOf, tagIdsOf } from '../annotations/annotation.js'
+import { anchorAnnotation, type AnchorStatus, withSpan } from '../annotations/anchor.js'
 import { type Tag, tagPath, tagsInTreeOrder, withDescendantIds } from '../annotations/codebook.js'
 import type { DocumentEntry } from '../project/project.js'
 import { OffsetMap } from '../text/offsets.js'
@@ -23,6 +24,11 @@ export interface ExcerptScope {
   notes?: boolean
   /** Include the text around each excerpt (default false). */
   context?: boolean
+  /**
+   * Include orphaned annotations (whose passage is no longer in the document's text), with their
+   * stored quote only and marked as orphans (default false: left out and counted).
+   */
+  orphans?: boolean
 }
 
 /** What excerpts are drawn from: one project. */
@@ -31,7 +37,12 @@ export interface ExcerptSource {
   documents: readonly DocumentEntry[]
   tags: readonly Tag[]
   annotations: readonly { docId: string; annotation: Annotation }[]
-  /** Document texts by id, for paragraph numbers and wider context; optional. */
+  /**
+   * Document texts by id, for paragraph numbers, wider context and re-anchoring: when given, each
+   * annotation is found again in its document's current text (main/core/annotations/anchor.ts),
+   * and one whose passage is gone, or whose text is missing from the map, is an orphan. Without
+   * the map, annotations are taken as stored.
+   */
   texts?: ReadonlyMap<string, string>
 }
 
@@ -40,11 +51,17 @@ export interface Excerpt {
   id: string
   docId: string
   document: DocumentEntry
-  /** [start, end) in code points. */
+  /** [start, end) in code points of the current text (the stored ones for an orphan). */
   start: number
   end: number
-  /** 1-based number of the paragraph (non-empty line) the excerpt starts in, when the text was given. */
+  /**
+   * 'anchored' or 'moved' (found again elsewhere; start and end are where it is now); 'orphan':
+   * the passage is no longer in the text, and only its stored quote is exported.
+   */
+  status: AnchorStatus
+  /** 1-based number of the paragraph (non-empty line) the excerpt starts in, when the text was given; null for an orphan. */
   paragraph: number | null
+  /** The passage as it stands in the text (for an orphan: as it was stored). */
   quote: string
   /** Text just before and after the quote ('' unless context was asked for). */
   before: string
@@ -53,9 +70,9 @@ export interface Excerpt {
   /** Markdown; '' when there is none or notes were not asked for. */
   note: string
   created: string
-  /** One line: author, title, outlet, date, position. */
+  /** One line: author, title, outlet, date, position (no position for an orphan). */
   citation: string
-  /** The W3C annotation the excerpt comes from, as stored. */
+  /** The W3C annotation the excerpt comes from: as stored, with its selectors updated if it moved. */
   annotation: Annotation
 }
 
@@ -75,6 +92,10 @@ export interface ExcerptSet {
   order: 'document' | 'tag'
   notes: boolean
   context: boolean
+  /** Whether orphans were asked for (then they are among the excerpts, marked). */
+  orphans: boolean
+  /** Orphaned annotations within the selection that were left out (0 when orphans were asked for). */
+  omittedOrphans: number
   groups: ExcerptGroup[]
   /** Every selected excerpt once, in document order. */
   excerpts: Excerpt[]
@@ -102,10 +123,20 @@ function position(e: { start: number; end: number; paragraph: number | null }): 
 
 /**
  * The citation line of a passage: `Author, “Title”, Outlet, Date, para. 4, characters 120–180`,
- * leaving out what the document's metadata does not state.
+ * leaving out what the document's metadata does not state. Without `at` (an orphan, whose passage
+ * has no place in the current text) the line ends after the date.
  */
-export function formatCitation(doc: DocumentEntry, at: { start: number; end: number; paragraph: number | null }): string {
-  return [doc.author, doc.title ? `“${doc.title}”` : '', doc.outlet, doc.date, position(at)].filter(Boolean).join(', ')
+export function formatCitation(doc: DocumentEntry, at: { start: number; end: number; paragraph: number | null } | null): string {
+  return [doc.author, doc.title ? `“${doc.title}”` : '', doc.outlet, doc.date, at ? position(at) : ''].filter(Boolean).join(', ')
+}
+
+/** What every format says next to an orphan's quote. */
+export const ORPHAN_LABEL = 'Orphaned annotation: this passage is no longer in the document; quoted as it was stored.'
+
+/** "2 orphaned annotations not exported", or '' for none. */
+export function omittedOrphansLine(count: number): string {
+  if (count === 0) return ''
+  return `${count} orphaned ${count === 1 ? 'annotation' : 'annotations'} not exported (their passages are no longer in the texts)`
 }
 
 /**
@@ -155,6 +186,8 @@ export function selectExcerpts(source: ExcerptSource, scope: ExcerptScope = {}):
   const order = scope.order ?? 'document'
   const notes = scope.notes ?? true
   const context = scope.context ?? false
+  const withOrphans = scope.orphans ?? false
+  let omittedOrphans = 0
   const { tags, documents } = source
   const byId = new Map(tags.map((t) => [t.id, t]))
 
@@ -200,40 +233,59 @@ export function selectExcerpts(source: ExcerptSource, scope: ExcerptScope = {}):
     if (idFilter && !idFilter.has(annotation.id)) continue
     const ids = tagIdsOf(annotation)
     if (tagFilter && !ids.some((id) => tagFilter!.has(id))) continue
-    const { start, end } = positionOf(annotation)
-    const quote = quoteOf(annotation)
+    const stored = quoteOf(annotation)
     const text = info(docId)
+    const anchor = text
+      ? anchorAnnotation(text.map, annotation)
+      : source.texts
+        ? { status: 'orphan' as const, ...positionOf(annotation) }
+        : { status: 'anchored' as const, ...positionOf(annotation) }
+    const { start, end, status } = anchor
+    if (status === 'orphan' && !withOrphans) {
+      omittedOrphans++
+      continue
+    }
+    const placed = status !== 'orphan'
     let paragraph: number | null = null
-    if (text) {
+    if (text && placed) {
       let lo = 0
       while (lo < text.paragraphs.length && text.paragraphs[lo] <= start) lo++
       paragraph = Math.max(1, lo)
     }
     let around = { before: '', after: '' }
-    if (context) {
-      around =
-        text && end <= text.map.codePointLength
-          ? contextAround(text, start, end)
-          : { before: quote.prefix ? '…' + quote.prefix : '', after: quote.suffix ? quote.suffix + '…' : '' }
+    if (context && placed) {
+      around = text
+        ? contextAround(text, start, end)
+        : { before: stored.prefix ? '…' + stored.prefix : '', after: stored.suffix ? stored.suffix + '…' : '' }
     }
-    const at = { start, end, paragraph }
     excerpts.push({
       id: annotation.id,
       docId,
       document,
       start,
       end,
+      status,
       paragraph,
-      quote: quote.exact,
+      quote: text && placed ? text.map.slice(start, end) : stored.exact,
       ...around,
       tags: ids.map((id) => byId.get(id)).filter((t): t is Tag => !!t),
       note: notes ? noteOf(annotation) : '',
       created: annotation.created,
-      citation: formatCitation(document, at),
-      annotation,
+      citation: formatCitation(document, placed ? { start, end, paragraph } : null),
+      // A passage found elsewhere is exported where it is now.
+      annotation: text && status === 'moved' ? withSpan(annotation, text.map, start, end) : annotation,
     })
   }
-  excerpts.sort((a, b) => docOrder.get(a.docId)! - docOrder.get(b.docId)! || a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1))
+  // Within a document, orphans come after the passages still in the text.
+  const orphanRank = (e: Excerpt) => (e.status === 'orphan' ? 1 : 0)
+  excerpts.sort(
+    (a, b) =>
+      docOrder.get(a.docId)! - docOrder.get(b.docId)! ||
+      orphanRank(a) - orphanRank(b) ||
+      a.start - b.start ||
+      a.end - b.end ||
+      (a.id < b.id ? -1 : 1),
+  )
 
   const groups: ExcerptGroup[] = []
   if (order === 'document') {
@@ -259,12 +311,18 @@ export function selectExcerpts(source: ExcerptSource, scope: ExcerptScope = {}):
     idFilter ? 'selected annotations' : '',
   ].filter(Boolean)
   const counts = `${excerpts.length} ${excerpts.length === 1 ? 'excerpt' : 'excerpts'} from ${docCount} ${docCount === 1 ? 'document' : 'documents'}`
+  const orphanCount = excerpts.filter((e) => e.status === 'orphan').length
+  const orphanLine = orphanCount
+    ? `${orphanCount} of them ${orphanCount === 1 ? 'an orphaned annotation' : 'orphaned annotations'} (quoted as stored)`
+    : omittedOrphansLine(omittedOrphans)
   return {
     title: `${source.projectName}: annotated excerpts`,
-    description: [...what, counts].join('; '),
+    description: [...what, counts, orphanLine].filter(Boolean).join('; '),
     order,
     notes,
     context,
+    orphans: withOrphans,
+    omittedOrphans,
     groups,
     excerpts,
     tags,

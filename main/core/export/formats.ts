@@ -2,7 +2,7 @@
 // the exporter and the page's export dialog read.
 
 /** Export format ids, as the API and the CLI's --format take them. */
-export const EXPORT_FORMAT_IDS = ['md', 'html', 'docx', 'csv', 'pdf', 'jsonld', 'qdpx'] as const
+export const EXPORT_FORMAT_IDS = ['md', 'html', 'docx', 'csv', 'pdf', 'jsonld', 'qdpx', 'qdc'] as const
 export type ExportFormat = (typeof EXPORT_FORMAT_IDS)[number]
 
 export interface ExportFormatInfo {
@@ -25,6 +25,7 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportFormatInfo>> = 
   pdf: { id: 'pdf', label: 'PDF', suffix: '.excerpts.pdf', mediaType: 'application/pdf' },
   jsonld: { id: 'jsonld', label: 'W3C Web Annotation (JSON-LD)', suffix: '.annotations.jsonld', mediaType: 'application/ld+json' },
   qdpx: { id: 'qdpx', label: 'REFI-QDA project (.qdpx)', suffix: '.qdpx', mediaType: 'application/zip' },
+  qdc: { id: 'qdc', label: 'REFI-QDA codebook (.qdc)', suffix: '.codebook.qdc', mediaType: 'application/xml' },
 }
 
 /** Whether `id` names an export format. */

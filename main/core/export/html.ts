@@ -1,5 +1,6 @@
-import type { Excerpt, ExcerptSet } from './excerpts.js'
+import { type Excerpt, type ExcerptSet, ORPHAN_LABEL } from './excerpts.js'
 import { safeColour, type Tag } from '../annotations/codebook.js'
+import { noteToHtml } from './note.js'
 
 // Annotated excerpts as one self-contained HTML page: no scripts, no external resources, styles
 // inline, tag colours as swatches and excerpt borders, print rules for paper (A4 and Letter). The
@@ -11,37 +12,22 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 
-/**
- * A note's Markdown as HTML: paragraphs, line breaks, **strong** and *emphasis*; everything else
- * (links, images, raw HTML) stays visible as the text it is, escaped.
- */
-function noteHtml(note: string): string {
-  return note
-    .trim()
-    .split(/\n\s*\n/)
-    .map((p) => {
-      const html = escapeHtml(p)
-        .replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
-        .replace(/(^|[^*\w])\*([^*\n]+)\*(?![*\w])/g, '$1<em>$2</em>')
-        .replace(/\n/g, '<br>')
-      return `<p>${html}</p>`
-    })
-    .join('')
-}
-
 function excerptHtml(e: Excerpt, set: ExcerptSet, groupTag: Tag | undefined): string {
   const border = safeColour(groupTag ?? e.tags[0])
-  const quote = set.context
-    ? `<span class="context">${escapeHtml(e.before)}</span><mark style="background:${border}33">${escapeHtml(e.quote)}</mark><span class="context">${escapeHtml(e.after)}</span>`
-    : escapeHtml(e.quote)
+  const orphan = e.status === 'orphan'
+  const quote =
+    set.context && !orphan
+      ? `<span class="context">${escapeHtml(e.before)}</span><mark style="background:${border}33">${escapeHtml(e.quote)}</mark><span class="context">${escapeHtml(e.after)}</span>`
+      : escapeHtml(e.quote)
   const tags = e.tags.length
     ? `<p class="tags">${e.tags.map((t) => `<span class="tag"><span class="swatch" style="background:${safeColour(t)}"></span>${escapeHtml(t.name)}</span>`).join(' ')}</p>`
     : ''
-  const note = set.notes && e.note ? `<div class="note"><span class="label">Note</span>${noteHtml(e.note)}</div>` : ''
-  return `<article class="excerpt" id="${escapeHtml(e.id)}">
-<blockquote style="border-left-color:${border}">${quote.replace(/\n/g, '<br>')}</blockquote>
+  const note = set.notes && e.note.trim() ? `<div class="note"><span class="label">Note</span>${noteToHtml(e.note)}</div>` : ''
+  const mark = orphan ? `<p class="orphan">${escapeHtml(ORPHAN_LABEL)}</p>\n` : ''
+  return `<article class="excerpt${orphan ? ' orphaned' : ''}" id="${escapeHtml(e.id)}">
+<blockquote style="border-left-color:${orphan ? '#999999' : border}">${quote.replace(/\n/g, '<br>')}</blockquote>
 <p class="citation">${escapeHtml(e.citation)}</p>
-${tags}${note}</article>`
+${mark}${tags}${note}</article>`
 }
 
 const STYLE = `
@@ -60,7 +46,11 @@ mark { color: inherit; padding: 0 .1em; }
 .tag { display: inline-flex; align-items: center; gap: .3rem; margin-right: .6rem; }
 .swatch { display: inline-block; width: .7rem; height: .7rem; border-radius: 2px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .note { margin: .5rem 0 0 1.25rem; padding: .4rem .75rem; background: #f6f6f4; border-radius: 4px; font: .9rem/1.45 system-ui, "DejaVu Sans", sans-serif; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-.note p { margin: .2rem 0; }
+.note p, .note ul, .note ol, .note pre, .note blockquote { margin: .2rem 0; }
+.note blockquote { border-left: 2px solid #ccc; padding-left: .5rem; }
+.note code { font-size: .9em; }
+.orphaned blockquote { border-left-style: dashed; color: #555; }
+.orphan { margin: .35rem 0 0 1.25rem; font: italic .8rem/1.4 system-ui, "DejaVu Sans", sans-serif; color: #8a4b00; }
 .note .label { font-weight: 600; font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: #666; }
 .empty { color: #666; }
 @page { margin: 18mm 16mm; }

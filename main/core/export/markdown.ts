@@ -1,29 +1,58 @@
-import type { Excerpt, ExcerptSet } from './excerpts.js'
+import { type Excerpt, type ExcerptSet, ORPHAN_LABEL } from './excerpts.js'
+import { escapeMarkdown, noteToMarkdown } from './note.js'
 
 // Annotated excerpts as Markdown: a heading per group, each excerpt a block quote followed by its
-// citation, tags and note. Plain enough to paste into a paper's draft.
+// citation, tags and note. Plain enough to paste into a paper's draft. Everything from the data is
+// text: quotes, titles and tag names are escaped (escapeMarkdown), and notes are written back from
+// their parsed form with raw HTML and unsafe links escaped (noteToMarkdown), so a CommonMark
+// renderer shows what the reader wrote and nothing else.
 
-/** Escapes characters that would start Markdown syntax at the beginning of a quoted line. */
+/** Text as the lines of a block quote, each escaped. */
 function quoteLines(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((line) => `> ${line.replace(/^([#>*+-]|\d+\.)(\s)/, '\\$1$2')}`.trimEnd())
+  return escapeMarkdown(text.replace(/\r\n?/g, '\n'))
+    .split('\n')
+    .map((line) => `> ${line}`.trimEnd())
+    .join('\n')
+}
+
+/** Each line of a Markdown block prefixed for a block quote (a note under its excerpt). */
+function indentNote(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => `> ${line}`.trimEnd())
     .join('\n')
 }
 
 function excerptBlock(e: Excerpt, set: ExcerptSet): string {
-  const body = set.context ? `${e.before}**${e.quote}**${e.after}` : e.quote
-  const lines = [quoteLines(body), '', `— ${e.citation}`]
-  if (e.tags.length) lines.push('', `Tags: ${e.tags.map((t) => t.name).join(', ')}`)
-  if (set.notes && e.note) lines.push('', `Note: ${e.note.trim()}`)
+  const orphan = e.status === 'orphan'
+  // Context is bold-framed as Markdown, so the quote's own text is escaped piece by piece.
+  const body = set.context && !orphan ? `${escapeMarkdown(e.before)}**${escapeMarkdown(e.quote)}**${escapeMarkdown(e.after)}` : null
+  const lines = [
+    body !== null
+      ? body
+          .split('\n')
+          .map((l) => `> ${l}`.trimEnd())
+          .join('\n')
+      : quoteLines(e.quote),
+    '',
+    `— ${escapeMarkdown(e.citation)}`,
+  ]
+  if (orphan) lines.push('', `_${escapeMarkdown(ORPHAN_LABEL)}_`)
+  if (e.tags.length) lines.push('', `Tags: ${e.tags.map((t) => escapeMarkdown(t.name)).join(', ')}`)
+  if (set.notes && e.note.trim()) {
+    const note = noteToMarkdown(e.note)
+    // One paragraph follows "Note:" on its line; a longer note is set off as a block quote.
+    if (note.includes('\n\n') || /^[>\-*0-9`]/.test(note)) lines.push('', 'Note:', '', indentNote(note))
+    else lines.push('', `Note: ${note}`)
+  }
   return lines.join('\n')
 }
 
 /** The Markdown export of an excerpt set. */
 export function excerptsToMarkdown(set: ExcerptSet): string {
-  const out = [`# ${set.title}`, '', `_${set.description}_`, '']
+  const out = [`# ${escapeMarkdown(set.title)}`, '', `_${escapeMarkdown(set.description)}_`, '']
   for (const group of set.groups) {
-    out.push(`## ${group.heading}`, '')
+    out.push(`## ${escapeMarkdown(group.heading)}`, '')
     for (const e of group.excerpts) out.push(excerptBlock(e, set), '')
   }
   if (set.groups.length === 0) out.push('No annotations match this selection.', '')

@@ -61,14 +61,27 @@ export interface QdaSource {
   selections: QdaSelection[]
   /** Variable values by variable name (Text values only). */
   variables: Record<string, string>
+  /** GUIDs of the notes the source refers to (TextSource NoteRef: QualCoder's annotations). */
+  noteGuids?: string[]
 }
 
 export interface QdaNote {
   guid: string
   name: string
+  /** The note's text (PlainTextContent); '' when it is in a file (`plainTextPath`). */
   text: string
+  /** "internal://<file>" when the text is in the archive (NVivo, QualCoder journals). */
+  plainTextPath?: string
   creatingUser?: string
   creationDateTime?: string
+  /** Passages the note is about (a memo on a selection; read on import, not written). */
+  selections?: QdaSelection[]
+}
+
+/** A Link between two objects (NVivo links an annotation's Note to the selection it is on). */
+export interface QdaLink {
+  origin: string
+  target: string
 }
 
 export interface QdaProject {
@@ -80,6 +93,13 @@ export interface QdaProject {
   sources: QdaSource[]
   notes: QdaNote[]
   description: string
+  /** Links (read on import, not written). */
+  links?: QdaLink[]
+  /**
+   * What the file holds that Parallax cannot bring in, by kind ("PDF sources", "cases", …) with
+   * a count (read on import).
+   */
+  unsupported?: Record<string, number>
 }
 
 /** A REFI-QDA file that cannot be read: the message says why, in one line. */
@@ -228,6 +248,10 @@ export function buildQdc(codes: readonly QdaCode[], origin: string): string {
 }
 
 const ARRAYS = new Set([
+  'Case',
+  'Set',
+  'Graph',
+  'Link',
   'User',
   'Code',
   'TextSource',
@@ -297,7 +321,8 @@ function parseCode(node: Node, where: string): QdaCode {
     name,
     color: color && /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.test(color) ? color : undefined,
     description: text(node.Description).trim(),
-    isCodable: attr(node, 'isCodable') !== 'false',
+    // xsd:boolean: "false" or "0"; a missing attribute means codable (as QualCoder reads it).
+    isCodable: !/^\s*(false|0)\s*$/i.test(attr(node, 'isCodable') ?? ''),
     children: list(node, 'Code').map((c) => parseCode(c, where)),
   }
 }
@@ -308,15 +333,42 @@ function position(node: Node, name: string, where: string): number {
   return Number(raw)
 }
 
+/** GUIDs a node refers to with NoteRef children. */
+function refs(node: Node): string[] {
+  return list(node, 'NoteRef')
+    .map((r) => attr(r, 'targetGUID'))
+    .filter((g): g is string => !!g)
+}
+
+function parseSelection(sel: Node, where: string): QdaSelection {
+  const sguid = need(sel, 'guid', `PlainTextSelection in ${where}`)
+  const swhere = `PlainTextSelection ${sguid}`
+  return {
+    guid: sguid,
+    name: attr(sel, 'name') ?? '',
+    start: position(sel, 'startPosition', swhere),
+    end: position(sel, 'endPosition', swhere),
+    creatingUser: attr(sel, 'creatingUser'),
+    creationDateTime: attr(sel, 'creationDateTime'),
+    description: text(sel.Description).trim(),
+    codeGuids: list(sel, 'Coding').flatMap((c) =>
+      list(c, 'CodeRef')
+        .map((r) => attr(r, 'targetGUID'))
+        .filter((g): g is string => !!g),
+    ),
+    noteGuids: refs(sel),
+  }
+}
+
 /** Reads a project.qde. Throws a QdaFormatError for what is not a REFI-QDA project. */
 export function parseQde(xml: string): QdaProject {
   const doc = parseXml(xml, 'project.qde')
   const project = doc.Project as Node | undefined
   if (!project || typeof project !== 'object') throw new QdaFormatError('project.qde has no Project element (is it a REFI-QDA project?)')
   const variables = new Map(list(project.Variables, 'Variable').map((v) => [attr(v, 'guid') ?? '', attr(v, 'name') ?? '']))
-  const sources: QdaSource[] = list(project.Sources, 'TextSource').map((s) => {
-    const guid = need(s, 'guid', 'TextSource')
-    const where = `TextSource ${guid}`
+  const textSource = (s: Node, what: string, name = attr(s, 'name') ?? ''): QdaSource => {
+    const guid = need(s, 'guid', what)
+    const where = `${what} ${guid}`
     const vars: Record<string, string> = {}
     for (const vv of list(s, 'VariableValue')) {
       const ref = list(vv, 'VariableRef')[0]
@@ -325,38 +377,37 @@ export function parseQde(xml: string): QdaProject {
     }
     return {
       guid,
-      name: attr(s, 'name') ?? '',
+      name,
       plainTextPath: attr(s, 'plainTextPath'),
       plainTextContent: s.PlainTextContent !== undefined ? text(s.PlainTextContent) : undefined,
       description: text(s.Description).trim(),
       creatingUser: attr(s, 'creatingUser'),
       creationDateTime: attr(s, 'creationDateTime'),
       variables: vars,
-      selections: list(s, 'PlainTextSelection').map((sel) => {
-        const sguid = need(sel, 'guid', `PlainTextSelection in ${where}`)
-        const swhere = `PlainTextSelection ${sguid}`
-        const start = position(sel, 'startPosition', swhere)
-        const end = position(sel, 'endPosition', swhere)
-        return {
-          guid: sguid,
-          name: attr(sel, 'name') ?? '',
-          start,
-          end,
-          creatingUser: attr(sel, 'creatingUser'),
-          creationDateTime: attr(sel, 'creationDateTime'),
-          description: text(sel.Description).trim(),
-          codeGuids: list(sel, 'Coding').flatMap((c) =>
-            list(c, 'CodeRef')
-              .map((r) => attr(r, 'targetGUID'))
-              .filter((g): g is string => !!g),
-          ),
-          noteGuids: list(sel, 'NoteRef')
-            .map((r) => attr(r, 'targetGUID'))
-            .filter((g): g is string => !!g),
-        }
-      }),
+      selections: list(s, 'PlainTextSelection').map((sel) => parseSelection(sel, where)),
+      noteGuids: refs(s),
     }
-  })
+  }
+  const sources: QdaSource[] = list(project.Sources, 'TextSource').map((s) => textSource(s, 'TextSource'))
+  // A PDF source may carry its text as a Representation (a text source with its own selections).
+  let pdfWithoutText = 0
+  for (const pdf of list(project.Sources, 'PDFSource')) {
+    const representation = list(pdf, 'Representation')[0]
+    if (representation && (attr(representation, 'plainTextPath') || representation.PlainTextContent !== undefined)) {
+      const source = textSource(representation, 'Representation', attr(pdf, 'name') ?? '')
+      source.variables = { ...textSource(pdf, 'PDFSource').variables, ...source.variables }
+      sources.push(source)
+    } else pdfWithoutText++
+  }
+  const unsupported: Record<string, number> = {
+    'PDF sources without text': pdfWithoutText,
+    'picture sources': list(project.Sources, 'PictureSource').length,
+    'audio sources': list(project.Sources, 'AudioSource').length,
+    'video sources': list(project.Sources, 'VideoSource').length,
+    cases: list(project.Cases, 'Case').length,
+    sets: list(project.Sets, 'Set').length,
+    graphs: list(project.Graphs, 'Graph').length,
+  }
   return {
     name: attr(project, 'name') ?? '',
     origin: attr(project, 'origin') ?? '',
@@ -364,14 +415,23 @@ export function parseQde(xml: string): QdaProject {
     users: list(project.Users, 'User').map((u) => ({ guid: need(u, 'guid', 'User'), name: attr(u, 'name') ?? '' })),
     codes: list((project.CodeBook as Node | undefined)?.Codes, 'Code').map((c) => parseCode(c, 'Code')),
     sources,
-    notes: list(project.Notes, 'Note').map((n) => ({
-      guid: need(n, 'guid', 'Note'),
-      name: attr(n, 'name') ?? '',
-      text: text(n.PlainTextContent),
-      creatingUser: attr(n, 'creatingUser'),
-      creationDateTime: attr(n, 'creationDateTime'),
-    })),
+    notes: list(project.Notes, 'Note').map((n) => {
+      const guid = need(n, 'guid', 'Note')
+      return {
+        guid,
+        name: attr(n, 'name') ?? '',
+        text: text(n.PlainTextContent),
+        plainTextPath: attr(n, 'plainTextPath'),
+        creatingUser: attr(n, 'creatingUser'),
+        creationDateTime: attr(n, 'creationDateTime'),
+        selections: list(n, 'PlainTextSelection').map((sel) => parseSelection(sel, `Note ${guid}`)),
+      }
+    }),
     description: text(project.Description).trim(),
+    links: list(project.Links, 'Link')
+      .map((l) => ({ origin: attr(l, 'originGUID') ?? '', target: attr(l, 'targetGUID') ?? '' }))
+      .filter((l) => l.origin && l.target),
+    unsupported: Object.fromEntries(Object.entries(unsupported).filter(([, n]) => n > 0)),
   }
 }
 

@@ -121,6 +121,10 @@ const LEADING_MARKERS: readonly [RegExp, string][] = [
   [/(@[\w-]+\.[\w.]+|\b\d{3}[\s-]\d{3}[\s-]\d{3,4}\b).{0,40}$/, 'contact details'],
 ]
 
+/** A line that labels an advertisement anywhere in the text; the ad's text is the line after it. */
+const AD_LABEL =
+  /^(advertisement|advertising|ad|ads|sponsored( content| post| links?| stories)?|promoted( content| stories)?|paid (content|post|partnership)|partner content|presented by\b.*)\s*:?$/i
+
 /**
  * How many non-empty lines from the top are checked for navigation. 5: site furniture comes before
  * the headline; further down, a line with an e-mail address is more likely part of the article.
@@ -131,7 +135,8 @@ const MAX_FURNITURE_LINE = 120
 
 /**
  * Ranges of a text that look like site text rather than the article, each with a reason: the
- * navigation and contact lines at the top, and everything from the first trailing marker ("About
+ * navigation and contact lines at the top, advertisements and sponsored blocks ("Advertisement",
+ * "Sponsored" and the line they label) anywhere, and everything from the first trailing marker ("About
  * Us", "Leave a Reply", "Keywords:", …) in the tail of the text to its end. Conservative: a
  * suggestion is shown to the user to accept, never applied on its own.
  */
@@ -153,6 +158,16 @@ export function suggestBoilerplate(text: string): BoilerplateSuggestion[] {
     )
     if (hit) out.push({ start: line.start, end: line.end, reason: hit[1] })
   }
+  // Advertisements and sponsored blocks: the label and, when it is short, the line it introduces.
+  lines.forEach((line, i) => {
+    if (!AD_LABEL.test(line.text)) return
+    const next = lines[i + 1]
+    // The next line, if it follows directly (no blank line between: a block of its own).
+    const labelled =
+      next && !/\n\s*\n/.test(map.slice(line.end, next.start)) && next.text.length <= MAX_FURNITURE_LINE * 2 && !AD_LABEL.test(next.text)
+    const end = labelled ? next.end : line.end
+    out.push({ start: line.start, end, reason: `advertisement (“${line.text.slice(0, 40)}”)` })
+  })
   const tailFrom = map.codePointLength * (1 - TAIL_SHARE)
   // A keyword list may be long; any other marker line is short.
   const isMarker = (l: string) => (l.length <= MAX_FURNITURE_LINE || KEYWORD_LIST.test(l)) && TRAILING_MARKERS.some((re) => re.test(l))

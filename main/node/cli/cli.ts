@@ -8,6 +8,7 @@ import { stableStringify } from '../../core/project/json.js'
 import { findOccurrences } from '../../core/annotations/quote.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { annotationsCommand, CODEBOOK_USAGE, tagsCommand } from './codebook.js'
+import { omittedOrphansLine } from '../../core/export/excerpts.js'
 import { UsageError } from './error.js'
 import { passimCommand, REUSE_USAGE, textpairCommand } from './passim.js'
 import { definitionsCommand, overlapsCommand } from '../engine/inline.js'
@@ -33,8 +34,10 @@ Commands:
                                               how each document defines the term (without
                                               --term: the corpus's key terms, defining the first)
   export --format ${EXPORT_FORMAT_IDS.join('|')} --out FILE [--tag NAME]... [--doc ID]...
-         [--author NAME]... [--order document|tag] [--no-notes] [--context] [--project DIR]
-                                              write annotated excerpts with their citations
+         [--author NAME]... [--order document|tag] [--no-notes] [--context] [--orphans] [--project DIR]
+                                              write annotated excerpts with their citations (qdc: the
+                                              codebook); --orphans adds orphaned annotations, quoted
+                                              as stored, instead of leaving them out
 ${CODEBOOK_USAGE}
 ${REUSE_USAGE}
 
@@ -70,6 +73,7 @@ const COMMANDS = {
     order: { type: 'string' },
     'no-notes': { type: 'boolean' },
     context: { type: 'boolean' },
+    orphans: { type: 'boolean' },
   },
 } as const
 
@@ -120,9 +124,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'import') {
       if (positionals.length === 0) throw new UsageError('import: name at least one file or folder')
       const service = await open(project)
-      const { added } = await service.importDocuments({ paths: positionals })
-      const skipped = added.length === 0 ? ' (all already in the project)' : ''
+      const { added, report } = await service.importDocuments({ paths: positionals })
+      const skipped = added.length === 0 && !report ? ' (all already in the project)' : ''
       io.err(`imported ${added.length} document(s) into ${service.project.dir}${skipped}`)
+      for (const line of report ?? []) io.err(line)
       for (const d of added) io.out(`${d.id}\t${d.title}`)
       return 0
     }
@@ -189,9 +194,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         order,
         notes: !values['no-notes'],
         context: !!values.context,
+        orphans: !!values.orphans,
       })
       await writeFile(out, file.bytes)
-      io.err(`exported ${file.excerpts} excerpt(s) as ${format} to ${out}`)
+      io.err(format === 'qdc' ? `exported the codebook as qdc to ${out}` : `exported ${file.excerpts} excerpt(s) as ${format} to ${out}`)
+      if (file.omittedOrphans) io.err(`${omittedOrphansLine(file.omittedOrphans)}; --orphans includes them`)
       io.out(resolvePath(out))
       return 0
     }

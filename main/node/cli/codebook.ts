@@ -14,6 +14,7 @@ export const CODEBOOK_USAGE = `  tags list [--json]                          the
   tags rename NAME NEW-NAME                   annotations follow (tags are referenced by id)
   tags merge FROM INTO                        FROM's annotations and sub-tags move to INTO
   tags delete NAME [--reassign NAME]          without --reassign, FROM is removed from its annotations
+  tags import FILE.qdc                        add the codes of a REFI-QDA codebook (.qdc or .qdpx)
   annotations [--tag NAME]... [--doc ID]... [--json]
                                               annotations with their anchoring status
                                               (anchored, moved, orphan); --tag includes sub-tags`
@@ -60,10 +61,11 @@ export async function tagsCommand(args: string[], io: CliIo, open: Opener): Prom
   const want = (n: number, names: string) => {
     if (positionals.length !== n) throw new UsageError(`tags ${sub}: expected ${names}`)
   }
-  if (!['list', 'create', 'rename', 'merge', 'delete'].includes(sub))
-    throw new UsageError(`tags: expected list, create, rename, merge or delete${sub ? `, not "${sub}"` : ''}`)
+  if (!['list', 'create', 'rename', 'merge', 'delete', 'import'].includes(sub))
+    throw new UsageError(`tags: expected list, create, rename, merge, delete or import${sub ? `, not "${sub}"` : ''}`)
   if (sub === 'list') want(0, 'no arguments')
   if (sub === 'create' || sub === 'delete') want(1, 'one tag name')
+  if (sub === 'import') want(1, 'one codebook file (.qdc or .qdpx)')
   if (sub === 'rename' || sub === 'merge') want(2, 'two tag names')
   const service = await open(values.project as string | undefined)
   const tags = () => service.project.codebook.tags
@@ -81,7 +83,11 @@ export async function tagsCommand(args: string[], io: CliIo, open: Opener): Prom
     return 0
   }
   let result: unknown
-  if (sub === 'create') {
+  if (sub === 'import') {
+    const { added } = await service.importCodebook({ path: positionals[0] })
+    io.err(`added ${added.length} tag(s)${added.length ? '' : ' (every code matched a tag of the same name)'}`)
+    result = { added }
+  } else if (sub === 'create') {
     const parent = values.parent ? tagNamed(tags(), values.parent as string).id : null
     result = (
       await service.createTag({

@@ -1,12 +1,21 @@
-import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+import { pathToFileURL } from 'node:url'
+import { BorderStyle, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import { zipSync } from 'fflate'
 import { ApiError } from '../../core/contract/api.js'
 import { safeColour, type Tag, tagTree } from '../../core/annotations/codebook.js'
-import { type ExcerptScope, type ExcerptSet, type ExcerptSource, ScopeError, selectExcerpts } from '../../core/export/excerpts.js'
+import {
+  type ExcerptScope,
+  type ExcerptSet,
+  type ExcerptSource,
+  ORPHAN_LABEL,
+  ScopeError,
+  selectExcerpts,
+} from '../../core/export/excerpts.js'
+import { type NoteRun, noteBlocks } from '../../core/export/note.js'
 import { excerptsToCsv } from '../../core/export/csv.js'
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, isExportFormat } from '../../core/export/formats.js'
 import { excerptsToHtml } from '../../core/export/html.js'
-import { excerptsToJsonLd, exportBaseName } from '../../core/export/jsonld.js'
+import { type AnnotationCollection, excerptsToJsonLd, exportBaseName } from '../../core/export/jsonld.js'
 import { excerptsToMarkdown } from '../../core/export/markdown.js'
 import { stableStringify } from '../../core/project/json.js'
 import {
@@ -14,6 +23,7 @@ import {
   type QdaNote,
   type QdaProject,
   type QdaSource,
+  buildQdc,
   buildQde,
   guidFor,
   selectionName,
@@ -41,10 +51,26 @@ export interface ExportFile {
   text?: string
   /** How many excerpts (annotations) it holds. */
   excerpts: number
+  /** Orphaned annotations in the selection left out (their passages are no longer in the texts). */
+  omittedOrphans: number
 }
 
 /** Names the tool in REFI-QDA files (Project origin). */
 export const ORIGIN = 'Parallax'
+
+/**
+ * The reader's name, from the project's settings (project.json "settings": {"readerName": …}):
+ * the author of a DOCX export and the user of a REFI-QDA one. '' when it is not set.
+ */
+export function readerName(store: ProjectStore): string {
+  const name = (store.project.settings as Record<string, unknown>).readerName
+  return typeof name === 'string' ? name.trim() : ''
+}
+
+/** The absolute IRI of a document in exports: the file:// URL of its text. */
+export function documentIri(store: ProjectStore): (doc: { id: string }) => string {
+  return (doc) => pathToFileURL(store.documentPath(store.document(doc.id))).href
+}
 
 /** The project as excerpts are drawn from it: documents, codebook, annotations and readable texts. */
 export async function loadExcerptSource(store: ProjectStore): Promise<ExcerptSource> {
@@ -85,14 +111,16 @@ export async function exportExcerpts(store: ProjectStore, request: ExportRequest
   const set = select(source, request)
   const fileName = exportBaseName(store.name) + format.suffix
   const excerpts = set.excerpts.length
+  const omittedOrphans = set.omittedOrphans
   const text = (content: string): ExportFile => ({
     fileName,
     mediaType: format.mediaType,
     bytes: new TextEncoder().encode(content),
     text: content,
     excerpts,
+    omittedOrphans,
   })
-  const binary = (bytes: Uint8Array): ExportFile => ({ fileName, mediaType: format.mediaType, bytes, excerpts })
+  const binary = (bytes: Uint8Array): ExportFile => ({ fileName, mediaType: format.mediaType, bytes, excerpts, omittedOrphans })
   switch (request.format) {
     case 'md':
       return text(excerptsToMarkdown(set))
@@ -101,21 +129,40 @@ export async function exportExcerpts(store: ProjectStore, request: ExportRequest
     case 'csv':
       return text(excerptsToCsv(set))
     case 'jsonld':
-      return text(stableStringify(excerptsToJsonLd(set)))
+      return text(stableStringify(excerptsToJsonLd(set, { documentIri: documentIri(store) }, `${store.dir}\n${set.description}`)))
     case 'docx':
-      return binary(await excerptsToDocx(set))
+      return binary(await excerptsToDocx(set, readerName(store)))
     case 'pdf':
       return binary(await printPdf(excerptsToHtml(set), set.title))
     case 'qdpx':
-      return binary(excerptsToQdpx(source, set, request))
+      return binary(excerptsToQdpx(source, set, request, readerName(store)))
+    case 'qdc':
+      return { ...text(buildQdc(codeTree(source.tags), ORIGIN)), excerpts: 0, omittedOrphans: 0 }
   }
 }
 
-/** What the API hands the UI: text as it is, binary formats in base64. */
-export function exportResult(file: ExportFile): { fileName: string; mediaType: string; content: string; encoding: 'utf8' | 'base64' } {
+/**
+ * Every annotation of the project as one W3C AnnotationCollection (the "export annotations"
+ * operation): the same JSON-LD as the excerpt export, orphans included with their stored quote.
+ */
+export async function allAnnotationsJsonLd(store: ProjectStore): Promise<AnnotationCollection> {
+  const source = await loadExcerptSource(store)
+  const set = selectExcerpts(source, { orphans: true })
+  return excerptsToJsonLd({ ...set, title: store.name }, { documentIri: documentIri(store) }, `${store.dir}\nall`)
+}
+
+/** What the API hands the UI: text as it is, binary formats in base64, and how many orphans were left out. */
+export function exportResult(file: ExportFile): {
+  fileName: string
+  mediaType: string
+  content: string
+  encoding: 'utf8' | 'base64'
+  omittedOrphans: number
+} {
+  const { fileName, mediaType, omittedOrphans } = file
   return file.text !== undefined
-    ? { fileName: file.fileName, mediaType: file.mediaType, content: file.text, encoding: 'utf8' }
-    : { fileName: file.fileName, mediaType: file.mediaType, content: Buffer.from(file.bytes).toString('base64'), encoding: 'base64' }
+    ? { fileName, mediaType, content: file.text, encoding: 'utf8', omittedOrphans }
+    : { fileName, mediaType, content: Buffer.from(file.bytes).toString('base64'), encoding: 'base64', omittedOrphans }
 }
 
 // DOCX ------------------------------------------------------------------------------------------
@@ -130,8 +177,43 @@ function runs(text: string, options: { italics?: boolean; color?: string; bold?:
   return text.split(/\r?\n/).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...options }))
 }
 
-/** The DOCX export: a heading per group; each excerpt a quotation, then citation, tags and note. */
-export async function excerptsToDocx(set: ExcerptSet): Promise<Uint8Array> {
+/** A note's runs (from the shared Markdown reading, main/core/export/note.ts) as DOCX runs and links. */
+function noteRuns(list: readonly NoteRun[]): (TextRun | ExternalHyperlink)[] {
+  const out: (TextRun | ExternalHyperlink)[] = []
+  let newline = false
+  for (const r of list) {
+    if (r.text === '\n') {
+      newline = true
+      continue
+    }
+    const options = { bold: r.strong, italics: r.em, font: r.code ? 'Courier New' : undefined, break: newline ? 1 : undefined }
+    newline = false
+    const lines = r.text.split('\n')
+    const textRuns = lines.map((line, i) => new TextRun({ text: line, ...options, break: i > 0 ? 1 : options.break }))
+    out.push(...(r.href ? [new ExternalHyperlink({ link: r.href, children: textRuns.map((t) => t) })] : textRuns))
+  }
+  return out
+}
+
+/** A note as DOCX paragraphs: the first after a bold "Note: ", lists and quotes indented. */
+function noteParagraphs(note: string): Paragraph[] {
+  return noteBlocks(note).map((b, i) => {
+    const children: (TextRun | ExternalHyperlink)[] = []
+    if (i === 0) children.push(new TextRun({ text: 'Note: ', bold: true }))
+    if (b.marker) children.push(new TextRun(`${b.marker} `))
+    if (b.kind === 'rule') children.push(new TextRun('———'))
+    else if (b.kind === 'heading') children.push(...noteRuns(b.runs.map((r) => ({ ...r, strong: true }))))
+    else children.push(...noteRuns(b.runs))
+    const extra = (b.indent + b.quote) * 360
+    return new Paragraph({ style: 'Details', children, indent: extra ? { left: 567 + extra } : undefined })
+  })
+}
+
+/**
+ * The DOCX export: a heading per group; each excerpt a quotation, then citation, tags and note.
+ * `author` (the reader's name) is the document's creator; none when it is ''.
+ */
+export async function excerptsToDocx(set: ExcerptSet, author = ''): Promise<Uint8Array> {
   const children: Paragraph[] = [
     new Paragraph({ text: set.title, heading: HeadingLevel.TITLE }),
     new Paragraph({ children: [new TextRun({ text: set.description, italics: true, color: '555555' })], spacing: { after: 240 } }),
@@ -140,9 +222,11 @@ export async function excerptsToDocx(set: ExcerptSet): Promise<Uint8Array> {
     children.push(new Paragraph({ text: group.heading, heading: HeadingLevel.HEADING_1 }))
     for (const e of group.excerpts) {
       const colour = docxColour(group.tag ?? e.tags[0])
-      const quote = set.context
-        ? [...runs(e.before, { color: '6B6B6B' }), ...runs(e.quote), ...runs(e.after, { color: '6B6B6B' })]
-        : runs(e.quote)
+      const orphan = e.status === 'orphan'
+      const quote =
+        set.context && !orphan
+          ? [...runs(e.before, { color: '6B6B6B' }), ...runs(e.quote), ...runs(e.after, { color: '6B6B6B' })]
+          : runs(e.quote)
       children.push(
         new Paragraph({
           style: 'Excerpt',
@@ -151,6 +235,8 @@ export async function excerptsToDocx(set: ExcerptSet): Promise<Uint8Array> {
         }),
       )
       children.push(new Paragraph({ style: 'Citation', children: [new TextRun(`— ${e.citation}`)] }))
+      if (orphan)
+        children.push(new Paragraph({ style: 'Details', children: [new TextRun({ text: ORPHAN_LABEL, italics: true, color: '8A4B00' })] }))
       if (e.tags.length) {
         const tagRuns: TextRun[] = [new TextRun({ text: 'Tags: ', bold: true })]
         e.tags.forEach((t, i) => {
@@ -159,16 +245,15 @@ export async function excerptsToDocx(set: ExcerptSet): Promise<Uint8Array> {
         })
         children.push(new Paragraph({ style: 'Details', children: tagRuns }))
       }
-      if (set.notes && e.note) {
-        children.push(new Paragraph({ style: 'Details', children: [new TextRun({ text: 'Note: ', bold: true }), ...runs(e.note.trim())] }))
-      }
+      if (set.notes && e.note.trim()) children.push(...noteParagraphs(e.note))
       children.push(new Paragraph({ text: '', spacing: { after: 120 } }))
     }
   }
   if (set.groups.length === 0) children.push(new Paragraph('No annotations match this selection.'))
   const doc = new Document({
     title: set.title,
-    creator: ORIGIN,
+    creator: author,
+    lastModifiedBy: author,
     description: set.description,
     styles: {
       paragraphStyles: [
@@ -236,7 +321,7 @@ function codeTree(tags: readonly Tag[]): QdaCode[] {
       name: t.name,
       color: t.colour,
       description: t.description,
-      isCodable: true,
+      isCodable: t.codable !== false,
       children: [],
     }
     nodes.set(t.id, node)
@@ -248,25 +333,44 @@ function codeTree(tags: readonly Tag[]): QdaCode[] {
 /**
  * The REFI-QDA project of an excerpt set: its documents as text sources (UTF-8 in sources/), the
  * whole codebook as codes (colours and hierarchy kept), each excerpt a PlainTextSelection with
- * its codings, its note both as the selection's Description and as a Note, and document metadata
- * as Text variables (Title, Author, Outlet, Date, URL).
+ * its codings and its note as the selection's Description (the coding memo QualCoder, ATLAS.ti
+ * and MAXQDA read; written once), and document metadata as Text variables (Title, Author,
+ * Outlet, Date, URL). An orphan is never a selection (its passage is not in the text): when
+ * orphans are asked for, each becomes a project Note quoting its stored passage.
  */
 export function qdaProjectOf(
   source: ExcerptSource,
   set: ExcerptSet,
   scope: ExcerptScope,
   now = new Date().toISOString(),
+  reader = '',
 ): { project: QdaProject; files: Record<string, Uint8Array> } {
-  const user = { guid: guidFor('user:parallax'), name: ORIGIN }
+  const user = { guid: guidFor('user:parallax'), name: reader || ORIGIN }
   const narrowsAnnotations = !!(scope.tags?.length || scope.annotationIds?.length)
   const docs = source.documents.filter((d) => {
-    if (narrowsAnnotations) return set.excerpts.some((e) => e.docId === d.id)
+    if (narrowsAnnotations) return set.excerpts.some((e) => e.docId === d.id && e.status !== 'orphan')
     if (scope.docs?.length && !scope.docs.includes(d.id)) return false
     if (scope.authors?.length && !scope.authors.some((a) => a.trim().toLowerCase() === d.author.trim().toLowerCase())) return false
     return true
   })
   const files: Record<string, Uint8Array> = {}
-  const notes: QdaNote[] = []
+  const notes: QdaNote[] = set.excerpts
+    .filter((e) => e.status === 'orphan')
+    .map((e) => ({
+      guid: guidFor(`orphan:${e.id}`),
+      name: `Orphaned annotation on “${selectionName(e.document.title || e.docId, 40)}”`,
+      text: [
+        `${ORPHAN_LABEL}`,
+        `“${e.quote}”`,
+        e.citation,
+        e.tags.length ? `Tags: ${e.tags.map((t) => t.name).join(', ')}` : '',
+        set.notes ? e.note.trim() : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+      creatingUser: user.guid,
+      creationDateTime: e.created,
+    }))
   const sources: QdaSource[] = docs.map((d) => {
     const original = source.texts?.get(d.id)
     if (original === undefined) throw new ApiError('unreadable', `cannot export document "${d.id}": its file ${d.file} cannot be read`)
@@ -283,36 +387,18 @@ export function qdaProjectOf(
       creationDateTime: now,
       variables: { Title: d.title, Author: d.author, Outlet: d.outlet, Date: d.date, URL: d.url },
       selections: set.excerpts
-        .filter((e) => e.docId === d.id)
-        .map((e) => {
-          const guid = guidFor(e.id)
-          const start = move(e.start)
-          const end = Math.min(length, move(e.end))
-          const note = set.notes ? e.note.trim() : ''
-          const noteGuids: string[] = []
-          if (note) {
-            const noteGuid = guidFor(`note:${e.id}`)
-            notes.push({
-              guid: noteGuid,
-              name: `Note on “${selectionName(e.quote, 40)}”`,
-              text: note,
-              creatingUser: user.guid,
-              creationDateTime: e.annotation.modified,
-            })
-            noteGuids.push(noteGuid)
-          }
-          return {
-            guid,
-            name: selectionName(e.quote),
-            start,
-            end,
-            creatingUser: user.guid,
-            creationDateTime: e.created,
-            description: note,
-            codeGuids: e.tags.map((t) => guidFor(`tag:${t.id}`)),
-            noteGuids,
-          }
-        }),
+        .filter((e) => e.docId === d.id && e.status !== 'orphan')
+        .map((e) => ({
+          guid: guidFor(e.id),
+          name: selectionName(e.quote),
+          start: move(e.start),
+          end: Math.min(length, move(e.end)),
+          creatingUser: user.guid,
+          creationDateTime: e.created,
+          description: set.notes ? e.note.trim() : '',
+          codeGuids: e.tags.map((t) => guidFor(`tag:${t.id}`)),
+          noteGuids: [],
+        })),
     }
   })
   const project: QdaProject = {
@@ -329,7 +415,7 @@ export function qdaProjectOf(
 }
 
 /** The .qdpx file (zip) of an excerpt set. */
-export function excerptsToQdpx(source: ExcerptSource, set: ExcerptSet, scope: ExcerptScope): Uint8Array {
-  const { project, files } = qdaProjectOf(source, set, scope)
+export function excerptsToQdpx(source: ExcerptSource, set: ExcerptSet, scope: ExcerptScope, reader = ''): Uint8Array {
+  const { project, files } = qdaProjectOf(source, set, scope, undefined, reader)
   return zipSync({ 'project.qde': new TextEncoder().encode(buildQde(project)), ...files }, { level: 6 })
 }

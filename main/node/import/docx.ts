@@ -1,13 +1,31 @@
 import { zipSync } from 'fflate'
 import mammoth from 'mammoth'
 import { XMLParser } from 'fast-xml-parser'
+import { parseHTML } from 'linkedom'
 import { DecodeError } from '../project/decode.js'
-import type { ExtractedText } from './html.js'
+import { blockText, type ExtractedText } from './html.js'
 import { unzipWithin } from './zip.js'
 
-// .docx import: the document's text by mammoth (paragraphs kept, one blank line between them) and
-// its core properties (title, creator) as metadata. The container is inflated first
-// within a byte budget (import-zip.ts), and mammoth reads a copy rebuilt from those entries only.
+// .docx import: the document converted to HTML by mammoth, so its structure survives, then read
+// as text the way an HTML page is (html.ts blockText): paragraphs with a blank line between them,
+// list items kept ("- ", or numbered), table rows as lines with tab-separated cells, footnotes
+// and endnotes as numbered notes at the end under "Notes", their references as "[1]" in the text.
+// The core properties (title, creator) are the metadata. The container is inflated first within
+// a byte budget (zip.ts), and mammoth reads a copy rebuilt from those entries only.
+
+/** The text of mammoth's HTML: back-links of notes dropped, the notes under a "Notes" heading. */
+function htmlToText(html: string): string {
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`) as unknown as { document: Document }
+  // "↑" links from a note back to its reference: navigation, not text.
+  for (const a of document.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]')) a.remove()
+  const notes = document.querySelector('li[id^="footnote-"], li[id^="endnote-"]')?.parentElement
+  if (notes) {
+    const heading = document.createElement('p')
+    heading.textContent = 'Notes'
+    notes.before(heading)
+  }
+  return blockText(document.body as unknown as Parameters<typeof blockText>[0])
+}
 
 const coreParser = new XMLParser({ removeNSPrefix: true, parseTagValue: false, ignoreAttributes: true })
 
@@ -36,7 +54,15 @@ export async function readDocx(bytes: Uint8Array, path: string): Promise<Extract
   const rebuilt = zipSync(Object.fromEntries([...files].map(([name, data]) => [name, [data, { level: 0 }] as [Uint8Array, { level: 0 }]])))
   let raw: string
   try {
-    raw = (await mammoth.extractRawText({ buffer: Buffer.from(rebuilt) })).value
+    // Images are left out (their alt text is not the document's text).
+    raw = htmlToText(
+      (
+        await mammoth.convertToHtml(
+          { buffer: Buffer.from(rebuilt) },
+          { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+        )
+      ).value,
+    )
   } catch (e) {
     throw new DecodeError(path, `this .docx file cannot be read (${(e as Error).message.split('\n')[0]})`)
   }

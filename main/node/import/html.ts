@@ -51,6 +51,8 @@ const BLOCKS = new Set([
   'UL',
   'CAPTION',
 ])
+/** Blocks that start a new line even inside a list item (nested lists). */
+const CONTAINERS = new Set(['OL', 'UL', 'LI'])
 /** Elements never read as text. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT', 'TEXTAREA'])
 
@@ -59,20 +61,27 @@ interface DomNode {
   nodeName: string
   textContent: string | null
   childNodes: ArrayLike<DomNode>
+  getAttribute?: (name: string) => string | null
 }
 
-/** The text of a DOM subtree: blocks separated by a blank line, whitespace collapsed, <br> kept. */
+/**
+ * The text of a DOM subtree: blocks separated by a blank line, whitespace collapsed, <br> kept,
+ * list items marked ("- ", or "3. " in an ordered list), table cells separated by tabs.
+ */
 export function blockText(root: DomNode): string {
   const blocks: string[] = []
   let current = ''
   const flush = () => {
     const line = current
       .replace(/[ \t\f\v\u00a0]*\n[ \t\f\v\u00a0]*/g, '\n')
-      .replace(/[ \t\f\v]+/g, ' ')
-      .trim()
+      .replace(/[ \f\v]+/g, ' ')
+      .replace(/ *\t */g, '\t')
+      .replace(/^[ \t]+|[ \t]+$/g, '')
     if (line) blocks.push(line)
     current = ''
   }
+  const lists: { ordered: boolean; next: number }[] = []
+  let container = 0 // depth of list items and table cells around the node
   const walk = (node: DomNode, pre: boolean) => {
     if (node.nodeType === 3) {
       const t = node.textContent ?? ''
@@ -86,12 +95,26 @@ export function blockText(root: DomNode): string {
       current += '\n'
       return
     }
-    const block = BLOCKS.has(name)
+    // Inside a list item or a table cell, paragraphs run on (a cell is one field, an item one line).
+    const inner = container > 0 && !CONTAINERS.has(name) && name !== 'TR' && name !== 'TABLE'
+    const block = BLOCKS.has(name) && !inner
     if (block) flush()
-    if (name === 'LI') current += '- '
+    else if (BLOCKS.has(name) && current && !/[\s\t]$/.test(current)) current += ' '
+    if (name === 'OL' || name === 'UL') {
+      const start = Number(node.getAttribute?.('start') ?? 1)
+      lists.push({ ordered: name === 'OL', next: Number.isFinite(start) ? start : 1 })
+    }
+    if (name === 'LI') {
+      const list = lists[lists.length - 1]
+      current += list?.ordered ? `${list.next++}. ` : '- '
+    }
     if (name === 'TD' || name === 'TH') current += current && !current.endsWith('\t') ? '\t' : ''
     const isPre = pre || name === 'PRE'
+    const holds = name === 'LI' || name === 'TD' || name === 'TH'
+    if (holds) container++
     for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i], isPre)
+    if (holds) container--
+    if (name === 'OL' || name === 'UL') lists.pop()
     if (block) flush()
   }
   walk(root, false)

@@ -20,6 +20,18 @@ import { importFormatOf, IMPORT_FORMATS_LIST } from '../../core/project/formats.
  */
 export const MAX_IMPORT_BYTES = 64 * 2 ** 20
 
+/**
+ * Files a folder import leaves out unless named on their own: a project's README, licence,
+ * changelog and the like describe the folder, they are not texts of the corpus.
+ */
+const FOLDER_FILES =
+  /^(readme|read[-_ ]me|licen[cs]e|copying|notice|changelog|changes|contributing|authors|code[-_]of[-_]conduct)([-_.][^/]*)?$/i
+
+/** Whether a file found in a folder describes the folder rather than being one of its texts. */
+export function isFolderFile(name: string): boolean {
+  return FOLDER_FILES.test(name)
+}
+
 function isImportable(path: string): boolean {
   return importFormatOf(path) !== undefined
 }
@@ -37,7 +49,7 @@ async function expand(paths: readonly string[]): Promise<string[]> {
     if (info.isDirectory()) {
       const root = await realpath(path)
       const entries = (await readdir(path, { recursive: true, withFileTypes: true }))
-        .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.') && isImportable(e.name))
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.') && isImportable(e.name) && !isFolderFile(e.name))
         .map((e) => join(e.parentPath, e.name))
         .sort()
       const files: string[] = []
@@ -69,12 +81,17 @@ interface Prepared {
   entry: DocumentEntry
 }
 
-/** Metadata from the format (page, properties) first, then what the text states about itself. */
-function merge(fromFormat: Partial<StatedMetadata>, fromText: StatedMetadata, prefer: 'format' | 'text'): StatedMetadata {
+type MetadataKey = 'title' | 'author' | 'outlet' | 'date' | 'url'
+
+/**
+ * What the text states about itself, with the format's metadata (page meta tags, document
+ * properties) filling the gaps, or winning for the keys in `formatFirst`.
+ */
+function merge(fromFormat: Partial<StatedMetadata>, fromText: StatedMetadata, formatFirst: readonly MetadataKey[]): StatedMetadata {
   const out = { ...fromText }
   for (const key of ['title', 'author', 'outlet', 'date', 'url'] as const) {
     const f = fromFormat[key]?.trim()
-    if (f && (prefer === 'format' || !out[key])) out[key] = f
+    if (f && (formatFirst.includes(key) || !out[key])) out[key] = f
   }
   return out
 }
@@ -90,14 +107,22 @@ async function extract(file: string, bytes: Uint8Array): Promise<{ bytes: Uint8A
     return { bytes: stored, name: basename(file), stated: readStatedMetadata(decoded.text, format === 'markdown') }
   }
   let extracted: ExtractedText
-  let prefer: 'format' | 'text' = 'text'
+  let formatFirst: MetadataKey[] = []
   if (format === 'html') {
     extracted = readHtml(bytes, file)
-    prefer = 'format' // a page's own metadata is meant for this
+    formatFirst = ['title', 'author', 'outlet', 'date', 'url'] // a page's own metadata is meant for this
   } else if (format === 'docx') extracted = await readDocx(bytes, file)
-  else extracted = await readPdf(bytes, file)
+  else {
+    extracted = await readPdf(bytes, file)
+    // A PDF's Author field is set on purpose; a "By …" line found in the text may be anyone's.
+    formatFirst = ['author']
+  }
   const text = extracted.text
-  return { bytes: new TextEncoder().encode(text), name: `${base}.txt`, stated: merge(extracted.metadata, readStatedMetadata(text), prefer) }
+  return {
+    bytes: new TextEncoder().encode(text),
+    name: `${base}.txt`,
+    stated: merge(extracted.metadata, readStatedMetadata(text), formatFirst),
+  }
 }
 
 /**
@@ -106,9 +131,10 @@ async function extract(file: string, bytes: Uint8Array): Promise<{ bytes: Uint8A
  * .pdf (pdf.js) files is stored as a UTF-8 .txt file; a .qdpx brings its sources, codes and
  * codings. A file whose name is taken gets a numeric suffix (a file already there with the same
  * content is skipped), with the metadata the document states about itself. Every file is read and
- * checked before anything is written, so one bad file leaves the project as it was.
+ * checked before anything is written, so one bad file leaves the project as it was. What a .qdpx
+ * brought and left out is added to `report`, one line per file.
  */
-export async function importDocuments(store: ProjectStore, paths: readonly string[]): Promise<DocumentEntry[]> {
+export async function importDocuments(store: ProjectStore, paths: readonly string[], report: string[] = []): Promise<DocumentEntry[]> {
   const files = await expand(paths)
   const prepared: Prepared[] = []
   const projects: PreparedQdpx[] = []
@@ -145,7 +171,8 @@ export async function importDocuments(store: ProjectStore, paths: readonly strin
     prepared.push({ bytes, entry })
   }
   const documents = [...prepared, ...projects.flatMap((p) => p.documents)]
-  if (documents.length === 0) return []
+  report.push(...projects.map((p) => p.report))
+  if (documents.length === 0 && !projects.some((p) => p.tags.length)) return []
   store.refuseIfBlocked(store.projectPath)
   if (projects.some((p) => p.tags.length)) store.refuseIfBlocked(join(store.dir, TAGS_FILE))
   await mkdir(join(store.dir, DOCUMENTS_DIR), { recursive: true })
@@ -154,7 +181,9 @@ export async function importDocuments(store: ProjectStore, paths: readonly strin
   if (tags.length) {
     await store.updateCodebook((book) => ({ ...book, tags: [...book.tags, ...tags.filter((t) => !book.tags.some((b) => b.id === t.id))] }))
   }
-  await store.updateProject((project) => ({ ...project, documents: [...project.documents, ...documents.map((p) => p.entry)] }))
+  if (documents.length) {
+    await store.updateProject((project) => ({ ...project, documents: [...project.documents, ...documents.map((p) => p.entry)] }))
+  }
   for (const p of projects) {
     if (p.annotations.size) await mkdir(join(store.dir, ANNOTATIONS_DIR), { recursive: true })
     for (const [docId, items] of p.annotations) await store.updateAnnotations(docId, (current) => [...current, ...items])

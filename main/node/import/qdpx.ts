@@ -5,7 +5,8 @@ import { type Annotation, makeAnnotation } from '../../core/annotations/annotati
 import { ApiError } from '../../core/contract/api.js'
 import { findTagByName, HEX_COLOUR, paletteColour, type Tag, unusedTagId } from '../../core/annotations/codebook.js'
 import { type DocumentEntry, documentIdFor } from '../../core/project/project.js'
-import { type QdaCode, QdaFormatError, type QdaProject, parseQdc, parseQde } from '../../core/export/refi-qda.js'
+import { type QdaCode, QdaFormatError, type QdaProject, type QdaSelection, parseQdc, parseQde } from '../../core/export/refi-qda.js'
+import { placeSelections } from '../../core/export/refi-positions.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { DecodeError } from '../project/decode.js'
 import { decodeImportedText } from './encoding.js'
@@ -13,9 +14,14 @@ import { unzipWithin } from './zip.js'
 import type { ProjectStore } from '../project/store.js'
 
 // REFI-QDA import: a .qdpx project (its text sources become documents, its codes tags, its
-// PlainTextSelections annotations with their codings and notes) or a .qdc codebook (codes only).
-// Codes are matched to existing tags by name, so importing into a project with the same codebook
-// adds no duplicates. Everything is read and checked before anything is written.
+// PlainTextSelections annotations with their codings and memos, its memos on passages annotations
+// with notes) or a .qdc codebook (codes only; a .qdpx without sources is one too). Codes are
+// matched to existing tags by name, so importing into a project with the same codebook adds no
+// duplicates; a category (isCodable="false") stays a category (a tag marked codable: false).
+// Each producer is read as it writes: how line breaks are counted is decided per source by
+// refi-positions.ts. A selection that cannot be placed is skipped, and what cannot be brought in
+// (PDF sources without text, pictures, audio, video, cases, sets, journals) is reported in one
+// message. Everything is read and checked before anything is written.
 
 /** Largest .qdpx or .qdc file read, in bytes (a .qdpx is a zip; see MAX_UNPACKED_BYTES for its content). */
 export const MAX_QDA_BYTES = 64 * 2 ** 20
@@ -35,6 +41,8 @@ export interface PreparedQdpx {
   /** Tags to add to the codebook (codes with no tag of the same name yet). */
   tags: Tag[]
   annotations: Map<string, Annotation[]>
+  /** One line saying what was brought in, and what was not and why. */
+  report: string
 }
 
 /** "#abc" → "#aabbcc"; anything else that is not #rrggbb → undefined. */
@@ -65,6 +73,8 @@ export function tagsForCodes(codes: readonly QdaCode[], existing: readonly Tag[]
         colour: hexColour(code.color) ?? paletteColour(existing.length + added.length),
         parent,
         description: code.description,
+        // A category groups codes and is not applied to text (QualCoder, MAXQDA, NVivo folders).
+        ...(code.isCodable ? {} : { codable: false }),
       }
       added.push(tag)
     }
@@ -116,9 +126,24 @@ function qdaError(path: string, e: unknown): never {
   throw e
 }
 
+/** "3 annotations", "1 annotation". */
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`
+}
+
+/** A REFI GUID as an annotation id: braces dropped, lower case. */
+function annotationId(guid: string): string {
+  return `urn:uuid:${guid.replace(/^\{|\}$/g, '').toLowerCase()}`
+}
+
+function isoDate(raw: string | undefined, fallback: string): string {
+  return raw && !Number.isNaN(Date.parse(raw)) ? new Date(raw).toISOString() : fallback
+}
+
 /**
  * Reads and checks a .qdpx against a project: documents (ids and file names made unique against
- * `ids` and `names`, which are updated), tags, annotations. Writes nothing.
+ * `ids` and `names`, which are updated), tags, annotations, and a report of what was left out.
+ * Writes nothing. Throws a DecodeError only for a file that is not a readable REFI-QDA project.
  */
 export async function prepareQdpx(store: ProjectStore, path: string, ids: string[], names: Map<string, unknown>): Promise<PreparedQdpx> {
   const files = unzipWithin(await readLimited(path), path, '.qdpx project')
@@ -129,25 +154,70 @@ export async function prepareQdpx(store: ProjectStore, path: string, ids: string
     qdaError(path, e)
   }
   const { added, byGuid } = tagsForCodes(project.codes, store.codebook.tags)
-  const notes = new Map(project.notes.map((n) => [n.guid, n.text.trim()]))
+  const skipped: string[] = []
+
+  // Notes: their text (inline, or a file in the archive), and which ones are memos on passages.
+  const noteText = new Map<string, string>()
+  for (const n of project.notes) {
+    let text = n.text
+    if (!text.trim() && n.plainTextPath) {
+      try {
+        text = decodeImportedText(internalSource(files, n.plainTextPath, path, `Note "${n.name || n.guid}"`), `${path}: Note`).text
+      } catch {
+        text = ''
+      }
+    }
+    noteText.set(n.guid, text.trim())
+  }
+  const linked = new Map<string, string[]>() // selection GUID → note GUIDs (NVivo: Link from the note to the selection)
+  for (const l of project.links ?? []) if (noteText.has(l.origin)) linked.set(l.target, [...(linked.get(l.target) ?? []), l.origin])
+  const used = new Set<string>([...linked.values()].flat())
+  for (const src of project.sources) for (const sel of src.selections) for (const g of sel.noteGuids) used.add(g)
+  // Memos with their own selections (QualCoder's annotations) belong to the source that refers to
+  // them; QualCoder refers only to the first of each source, so with one source, that one.
+  const memosOf = new Map<string, { note: string; sel: QdaSelection }[]>()
+  for (const n of project.notes) {
+    if (!n.selections?.length) continue
+    used.add(n.guid)
+    const owner =
+      project.sources.find((src) => src.noteGuids?.includes(n.guid)) ?? (project.sources.length === 1 ? project.sources[0] : undefined)
+    if (!owner) {
+      skipped.push(`memo "${n.name || n.guid}" (its source is not named)`)
+      continue
+    }
+    const items = memosOf.get(owner.guid) ?? []
+    for (const sel of n.selections) items.push({ note: noteText.get(n.guid) ?? '', sel })
+    memosOf.set(owner.guid, items)
+  }
+  const journals = project.notes.filter((n) => !used.has(n.guid)).length
+
   const documents: PreparedDocument[] = []
   const annotations = new Map<string, Annotation[]>()
   const now = new Date().toISOString()
+  let annotationCount = 0
   for (const source of project.sources) {
     const what = `TextSource "${source.name || source.guid}"`
     let text: string
     if (source.plainTextPath) text = decodeImportedText(internalSource(files, source.plainTextPath, path, what), `${path}: ${what}`).text
     else if (source.plainTextContent !== undefined) text = source.plainTextContent
-    else throw new DecodeError(path, `${what} has neither plainTextPath nor PlainTextContent`)
-    if (!text.trim()) throw new DecodeError(path, `${what} is empty`)
+    else {
+      skipped.push(`${what} (it has no text)`)
+      continue
+    }
+    if (!text.trim()) {
+      skipped.push(`${what} (its text is empty)`)
+      continue
+    }
     const map = new OffsetMap(text)
     const base =
       (source.name || source.guid)
         .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
         .replace(/^\.+/, '')
         .slice(0, 80) || 'source'
-    let file = extname(base).toLowerCase() === '.txt' ? base : `${base.replace(/\.[^.]{1,5}$/, '')}.txt`
-    for (let n = 2; names.has(file); n++) file = `${basename(base, extname(base))}-${n}.txt`
+    // "interview.docx" → "interview.txt"; "Hamlet 1.2" keeps its ".2" (not a file type).
+    const stem = base.replace(/\.(txt|text|docx?|rtf|odt|pdf|html?|md|markdown)$/i, '')
+    let file = `${stem}.txt`
+    for (let n = 2; names.has(file); n++) file = `${stem}-${n}.txt`
     names.set(file, true)
     const id = documentIdFor(file, ids)
     ids.push(id)
@@ -164,42 +234,53 @@ export async function prepareQdpx(store: ProjectStore, path: string, ids: string
       date: variable('date'),
       url: variable('url'),
     }
+    const memos = memosOf.get(source.guid) ?? []
+    const all = [...source.selections, ...memos.map((m) => m.sel)]
+    const { placements } = placeSelections(text, all, project.origin)
     const items: Annotation[] = []
-    for (const sel of source.selections) {
-      if (!(sel.end > sel.start) || sel.end > map.codePointLength) {
-        throw new DecodeError(
-          path,
-          `PlainTextSelection ${sel.guid} in ${what} spans ${sel.start}..${sel.end}, outside its text (0..${map.codePointLength})`,
-        )
+    all.forEach((sel, i) => {
+      const placed = placements[i]
+      if (!placed.ok) {
+        skipped.push(`selection ${sel.guid} in ${what} (${placed.reason})`)
+        return
       }
+      const memo = i >= source.selections.length ? memos[i - source.selections.length].note : ''
       const tagIds = [...new Set(sel.codeGuids.map((g) => byGuid.get(g)).filter((t): t is string => !!t))]
       const note =
+        memo ||
         sel.description ||
-        sel.noteGuids
-          .map((g) => notes.get(g) ?? '')
+        [...sel.noteGuids, ...(linked.get(sel.guid) ?? [])]
+          .map((g) => noteText.get(g) ?? '')
           .filter(Boolean)
           .join('\n\n')
-      const guid = sel.guid.replace(/^\{|\}$/g, '').toLowerCase()
-      const created =
-        sel.creationDateTime && !Number.isNaN(Date.parse(sel.creationDateTime)) ? new Date(sel.creationDateTime).toISOString() : now
       items.push(
         makeAnnotation({
-          id: `urn:uuid:${guid}`,
-          now: created,
+          id: annotationId(sel.guid),
+          now: isoDate(sel.creationDateTime, now),
           source: `documents/${file}`,
           text: map,
-          start: sel.start,
-          end: sel.end,
+          start: placed.start,
+          end: placed.end,
           tagIds,
           note,
         }),
       )
-    }
+    })
     documents.push({ bytes: new TextEncoder().encode(text), entry })
     if (items.length) annotations.set(id, items)
+    annotationCount += items.length
   }
-  if (documents.length === 0) throw new DecodeError(path, 'this .qdpx has no text sources to import')
-  return { documents, tags: added, annotations }
+  if (documents.length === 0 && project.codes.length === 0) {
+    throw new DecodeError(path, 'this .qdpx has no text sources and no codes to import')
+  }
+  const left = Object.entries(project.unsupported ?? {}).map(([kind, n]) => `${n} ${n === 1 ? kind.replace(/s\b/, '') : kind}`)
+  if (journals) left.push(count(journals, 'journal') + ' (notes not on a passage)')
+  const parts = [
+    `${basename(path)}: brought in ${count(documents.length, 'document')}, ${count(annotationCount, 'annotation')}, ${count(added.length, 'new tag')}`,
+  ]
+  if (left.length) parts.push(`not brought in: ${left.join(', ')}`)
+  if (skipped.length) parts.push(`skipped ${skipped.join('; ')}`)
+  return { documents, tags: added, annotations, report: parts.join('; ') }
 }
 
 /**

@@ -168,10 +168,12 @@ export class Service implements Api {
 
   async importDocuments({ paths }: OperationInput<'importDocuments'>): Promise<Results['importDocuments']> {
     const open = this.open
-    const added = await transfer.importDocuments(open.store, paths)
+    const report: string[] = []
+    const added = await transfer.importDocuments(open.store, paths, report)
     this.rewatch()
     this.emit({ type: 'project-changed' })
-    return { added: await Promise.all(added.map((d) => documents.summary(open, d))) }
+    if (report.length) this.emit({ type: 'codebook-changed' })
+    return { added: await Promise.all(added.map((d) => documents.summary(open, d))), ...(report.length ? { report } : {}) }
   }
 
   async importFiles({ files }: OperationInput<'importFiles'>): Promise<Results['importFiles']> {

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path'
 import type { Tag } from '../../core/annotations/codebook.js'
 import type { OperationInput, Results } from '../../core/contract/api.js'
 import { EXPORT_FORMATS } from '../../core/export/formats.js'
-import { annotationCollection, exportBaseName } from '../../core/export/jsonld.js'
+import { exportBaseName } from '../../core/export/jsonld.js'
 import { stableStringify } from '../../core/project/json.js'
 import type { DocumentEntry } from '../../core/project/project.js'
 import type { PdfPrinter } from '../export/export.js'
@@ -14,9 +14,9 @@ import type { ProjectStore } from '../project/store.js'
 // (pdf.js, mammoth, Readability, docx, Playwright) load on first use, not at every start.
 
 /** Adds documents (files, or folders searched for importable files) to the project. */
-export async function importDocuments(store: ProjectStore, paths: readonly string[]): Promise<DocumentEntry[]> {
+export async function importDocuments(store: ProjectStore, paths: readonly string[], report: string[] = []): Promise<DocumentEntry[]> {
   const { importDocuments } = await import('../import/importer.js')
-  return importDocuments(store, paths)
+  return importDocuments(store, paths, report)
 }
 
 /**
@@ -61,8 +61,9 @@ export async function exportExcerpts(
 }
 
 /** Every annotation of the project, document by document, as one W3C AnnotationCollection (JSON-LD). */
-export function exportAnnotations(store: ProjectStore): Results['exportAnnotations'] {
-  const items = store.project.documents.flatMap((d) => store.annotationsOf(d.id))
+/** Every annotation as one W3C AnnotationCollection: the JSON-LD export, orphans quoted as stored. */
+export async function exportAnnotations(store: ProjectStore): Promise<Results['exportAnnotations']> {
+  const { allAnnotationsJsonLd } = await import('../export/export.js')
   const { suffix, mediaType } = EXPORT_FORMATS.jsonld
-  return { fileName: exportBaseName(store.name) + suffix, mediaType, content: stableStringify(annotationCollection(store.name, items)) }
+  return { fileName: exportBaseName(store.name) + suffix, mediaType, content: stableStringify(await allAnnotationsJsonLd(store)) }
 }

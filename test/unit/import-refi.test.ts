@@ -1,0 +1,196 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { noteOf, positionOf, quoteOf, tagIdsOf } from '../../main/core/annotations/annotation.js'
+import { placeSelections } from '../../main/core/export/refi-positions.js'
+import { runCli } from '../../main/node/cli/cli.js'
+import { Service } from '../../main/node/service/service.js'
+import { atlasQdpx, codebookOnlyQdpx, HAMLET, MAXQDA_QDC, nvivoQdpx, qualcoderQdpx, TAGUETTE_QDC } from '../fixtures/import/refi.js'
+import { CORPUS, tempDir } from '../helpers.js'
+
+// REFI-QDA import read as each producer writes: every coding is checked on the text it lands on
+// in the stored document (not on positions), for files shaped as ATLAS.ti, NVivo and QualCoder
+// (default and "MAXQDA line endings") write them, and for MAXQDA and Taguette codebooks.
+
+let base: string
+let cleanup: () => Promise<void>
+
+beforeEach(async () => {
+  const t = await tempDir()
+  base = t.dir
+  cleanup = t.cleanup
+})
+afterEach(() => cleanup())
+
+async function service(name = 'project'): Promise<Service> {
+  return Service.start({ corpusDir: CORPUS, userData: join(base, 'user-data'), project: join(base, name) })
+}
+
+async function file(name: string, content: string | Uint8Array): Promise<string> {
+  await mkdir(join(base, 'in'), { recursive: true })
+  const path = join(base, 'in', name)
+  await writeFile(path, content)
+  return path
+}
+
+/** Each annotation as the words it lands on in the stored text, with tag names and note. */
+async function landed(s: Service): Promise<{ text: string; tags: string[]; note: string; status: string }[]> {
+  const project = await s.getProject()
+  const out = []
+  for (const { docId, annotation, status } of (await s.listAnnotations({})).items) {
+    const text = [...(await s.getDocument({ id: docId })).text]
+    const { start, end } = positionOf(annotation)
+    const words = text.slice(start, end).join('')
+    expect(quoteOf(annotation).exact).toBe(words)
+    out.push({
+      start,
+      text: words,
+      tags: tagIdsOf(annotation).map((id) => project.tags.find((t) => t.id === id)!.name),
+      note: noteOf(annotation),
+      status,
+    })
+  }
+  return out.sort((a, b) => a.start - b.start).map(({ start: _start, ...rest }) => rest)
+}
+
+describe('REFI-QDA import, each producer read as it writes', () => {
+  it('ATLAS.ti: CRLF text with a line break counted as one character', async () => {
+    const s = await service()
+    const { added, report } = await s.importDocuments({ paths: [await file('atlas.qdpx', atlasQdpx())] })
+    expect(added.map((d) => d.title)).toEqual(['Hamlet 1.2'])
+    // The document is stored as it came, Windows line ends and all.
+    expect(await readFile(join(base, 'project', 'documents', 'Hamlet 1.2.txt'), 'utf8')).toBe(HAMLET)
+    expect(await landed(s)).toEqual([
+      { text: 'solid flesh', tags: ['Body'], note: 'Body imagery; cf. 1.5.', status: 'anchored' },
+      { text: 'melt,\r\nThaw', tags: ['Body'], note: '', status: 'anchored' },
+      { text: 'Thaw, and resolve', tags: ['Dissolution'], note: '', status: 'anchored' },
+    ])
+    expect(report).toEqual(['atlas.qdpx: brought in 1 document, 3 annotations, 2 new tags'])
+  })
+
+  it('NVivo: Sources/, CRLF counted as two, an annotation from a linked note file', async () => {
+    const s = await service()
+    await s.importDocuments({ paths: [await file('nvivo.qdpx', nvivoQdpx())] })
+    expect(await landed(s)).toEqual([
+      { text: 'solid flesh', tags: ['Body'], note: '', status: 'anchored' },
+      { text: 'melt,\r\nThaw', tags: [], note: 'The line break falls inside the image.', status: 'anchored' },
+      { text: 'Thaw, and resolve', tags: ['Dissolution'], note: '', status: 'anchored' },
+    ])
+    const tags = (await s.getProject()).tags
+    expect(tags.find((t) => t.name === 'Dissolution')!.parent).toBe(tags.find((t) => t.name === 'Body')!.id)
+  })
+
+  for (const lineEndings of ['default', 'maxqda'] as const) {
+    it(`QualCoder (${lineEndings} line endings): memos on passages, categories kept, what is left out reported`, async () => {
+      const s = await service()
+      const { report } = await s.importDocuments({ paths: [await file('qc.qdpx', qualcoderQdpx(lineEndings))] })
+      const expected = [
+        { text: 'solid flesh', tags: ['Body'], note: 'Body & blood', status: 'anchored' },
+        { text: lineEndings === 'maxqda' ? 'melt,\r\nThaw' : 'melt,\nThaw', tags: ['Dissolution'], note: '', status: 'anchored' },
+        { text: 'resolve', tags: [], note: 'Resolve: dissolve, and decide.', status: 'anchored' },
+      ]
+      expect(await landed(s)).toEqual(expected)
+      const tags = (await s.getProject()).tags
+      const imagery = tags.find((t) => t.name === 'Imagery')!
+      expect(imagery.codable).toBe(false)
+      expect(tags.find((t) => t.name === 'Body')!.parent).toBe(imagery.id)
+      expect(report).toEqual([
+        'qc.qdpx: brought in 1 document, 3 annotations, 3 new tags; not brought in: 1 PDF source without text, 1 case, 1 journal (notes not on a passage)',
+      ])
+    })
+  }
+
+  it('skips a selection outside its text and says so; the rest is imported', async () => {
+    const s = await service()
+    const { added, report } = await s.importDocuments({ paths: [await file('bad.qdpx', qualcoderQdpx('default', { badSelection: true }))] })
+    expect(added).toHaveLength(1)
+    expect((await landed(s)).map((a) => a.text)).toEqual(['solid flesh', 'melt,\nThaw', 'resolve'])
+    expect(report![0]).toMatch(
+      /skipped selection 5E100000-0000-4000-8000-000000000009 in TextSource "hamlet-1-2\.txt" \(span 90\.\.120 runs past the end of the text \(87\)\)$/,
+    )
+  })
+
+  it('decides line-break counting by the selections, and never places a named selection on other words', () => {
+    const sel = (name: string, start: number, end: number) => ({
+      guid: name,
+      name,
+      start,
+      end,
+      description: '',
+      codeGuids: [],
+      noteGuids: [],
+    })
+    // Names match under one-character counting: chosen whatever the origin says.
+    expect(placeSelections(HAMLET, [sel('solid flesh', 26, 37)], 'NVivo')).toMatchObject({ counting: 'one', decidedBy: 'selection names' })
+    expect(placeSelections(HAMLET, [sel('solid flesh', 27, 38)], 'ATLAS.ti')).toMatchObject({
+      counting: 'two',
+      decidedBy: 'selection names',
+    })
+    // No names: the origin decides (ATLAS.ti and QualCoder count one, the others two).
+    expect(placeSelections(HAMLET, [sel('', 26, 37)], 'ATLAS.ti 9')).toMatchObject({ counting: 'one', decidedBy: 'origin' })
+    expect(placeSelections(HAMLET, [sel('', 27, 38)], 'MAXQDA 24')).toMatchObject({ counting: 'two', decidedBy: 'origin' })
+    // Names are quotes here, so one that does not match its text is not placed.
+    const placed = placeSelections(HAMLET, [sel('solid flesh', 26, 37), sel('Thaw, and resolve', 50, 67), sel('a dew', 0, 4)], 'ATLAS.ti')
+    expect(placed.placements.map((p) => p.ok)).toEqual([true, true, false])
+    expect(placed.placements[2]).toEqual({ ok: false, reason: 'its text (“Ham.”) is not its name (“a dew”)' })
+  })
+
+  it('ATLAS.ti without selection names: origin decides, codings still land on their words', async () => {
+    const s = await service()
+    await s.importDocuments({ paths: [await file('atlas.qdpx', atlasQdpx({ names: false }))] })
+    expect((await landed(s)).map((a) => a.text)).toEqual(['solid flesh', 'melt,\r\nThaw', 'Thaw, and resolve'])
+  })
+})
+
+describe('codebooks', () => {
+  it('a MAXQDA 24 codebook and a Taguette one, from the CLI (tags import); a codebook-only .qdpx is accepted', async () => {
+    const s = await service()
+    const io = () => {
+      const out = { stdout: '', stderr: '' }
+      return { out, io: { out: (t: string) => (out.stdout += t + '\n'), err: (t: string) => (out.stderr += t + '\n') } }
+    }
+    const project = join(base, 'project')
+    const a = io()
+    expect(await runCli(['tags', 'import', await file('maxqda.qdc', MAXQDA_QDC), '--project', project], a.io)).toBe(0)
+    expect(a.out.stderr).toBe('added 5 tag(s)\n')
+    const b = io()
+    expect(await runCli(['tags', 'import', await file('taguette.qdc', TAGUETTE_QDC), '--project', project], b.io)).toBe(0)
+    expect(b.out.stderr).toBe('added 4 tag(s)\n')
+    await s.openProject({ dir: project })
+    const tags = (await s.getProject()).tags
+    const byName = (n: string) => tags.find((t) => t.name === n)!
+    expect(byName('Dew').parent).toBe(byName('Weather & water').id)
+    expect(byName('Weather & water').parent).toBe(byName('Imagery').id)
+    expect(byName('Body').colour).toBe('#46aa00')
+    expect(byName('Ψυχή <soul>').colour).toBe('#a0a0a0')
+    expect(byName('Tom & Jerry "quotes"').parent).toBeNull()
+    expect(byName('interesting\\places')).toBeTruthy()
+    const { added, report } = await s.importDocuments({ paths: [await file('scheme.qdpx', codebookOnlyQdpx())] })
+    expect(added).toEqual([])
+    expect(report).toEqual(['scheme.qdpx: brought in 0 documents, 0 annotations, 1 new tag'])
+    expect((await s.getProject()).tags.map((t) => t.name)).toContain('Scheme code')
+  })
+
+  it('export --format qdc writes the codebook, categories as isCodable="false"; it reads back into an empty project', async () => {
+    const s = await service()
+    await s.importDocuments({ paths: [await file('qc.qdpx', qualcoderQdpx())] })
+    const out = join(base, 'book.qdc')
+    const err: string[] = []
+    const code = await runCli(['export', '--format', 'qdc', '--out', out, '--project', join(base, 'project')], {
+      out: () => undefined,
+      err: (t) => err.push(t),
+    })
+    expect(code).toBe(0)
+    expect(err).toEqual([`exported the codebook as qdc to ${out}`])
+    const xml = await readFile(out, 'utf8')
+    expect(xml).toContain('<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Parallax">')
+    expect(xml).toMatch(/<Code guid="[0-9a-f-]{36}" name="Imagery" isCodable="false"/)
+    const other = await service('other')
+    const { added } = await other.importCodebook({ path: out })
+    expect(added.map((t) => [t.name, t.codable ?? true])).toEqual([
+      ['Imagery', false],
+      ['Body', true],
+      ['Dissolution', true],
+    ])
+  })
+})
