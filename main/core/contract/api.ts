@@ -37,6 +37,7 @@ export const operationNames = [
   'deleteTag',
   'retrieve',
   'search',
+  'tagHits',
   'analyseOverlaps',
   'findDefinitions',
   'cancelAnalysis',
@@ -166,6 +167,7 @@ export interface Results {
   deleteTag: { deleted: string; changed: number }
   retrieve: { items: RetrievedItem[] }
   search: { hits: SearchHit[]; truncated: boolean }
+  tagHits: { count: number; createdTags: Tag[] }
   analyseOverlaps: OverlapsView
   findDefinitions: DefinitionResult
   cancelAnalysis: { cancelled: number }
