@@ -46,6 +46,8 @@ export class ExportDialog {
   private readonly notes = el('input', { type: 'checkbox', checked: true })
   private readonly context = el('input', { type: 'checkbox' })
   private readonly message = el('p', { class: 'muted', role: 'status' })
+  /** Set when the reader was told the export would be empty; the next Export writes it. */
+  private emptyConfirmed = false
   private project: ProjectView | null = null
 
   constructor(
@@ -77,6 +79,7 @@ export class ExportDialog {
   }
 
   open(project: ProjectView): void {
+    this.emptyConfirmed = false
     this.project = project
     this.message.textContent = ''
     this.fillWhich()
@@ -115,6 +118,16 @@ export class ExportDialog {
         return
       }
     }
+    // An export that would hold nothing is confirmed first: a second Export writes it anyway.
+    const empty =
+      !input.annotationIds &&
+      (await this.api.retrieve({ tagIds: input.tags, docIds: input.docs, authors: input.authors })).items.length === 0
+    if (empty && !this.emptyConfirmed) {
+      this.emptyConfirmed = true
+      this.message.textContent = 'No annotations match: the file would be empty. Press Export again to write it anyway.'
+      return
+    }
+    this.emptyConfirmed = false
     this.message.textContent = 'Exporting…'
     try {
       const result = await this.api.exportExcerpts(input)

@@ -94,6 +94,9 @@ describe('menu', () => {
     openDefaultProject: noop,
     exportAnnotations: noop,
     setTheme: noop,
+    undo: noop,
+    redo: noop,
+    showShortcuts: noop,
   }
   it('has the file and view commands', () => {
     const menu = menuTemplate(actions, { recent: ['/data/p1'], theme: 'system', platform: 'linux', appName: 'Parallax' })
@@ -111,9 +114,30 @@ describe('menu', () => {
       'Follow System',
       'Light',
       'Dark',
+      'Undo',
+      'Redo',
+      'cut',
+      'copy',
+      'selectAll',
+      'Keyboard Shortcuts',
     ]) {
       expect(labels).toContain(label)
     }
+  })
+
+  it('sends Edit → Undo / Redo and Help → Keyboard Shortcuts to the app, leaving the keys to the page', () => {
+    const calls: string[] = []
+    const menu = menuTemplate(
+      { ...actions, undo: () => calls.push('undo'), redo: () => calls.push('redo'), showShortcuts: () => calls.push('shortcuts') },
+      { recent: [], theme: 'system', platform: 'linux', appName: 'Parallax' },
+    )
+    const items = menu.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []))
+    for (const label of ['Undo', 'Redo', 'Keyboard Shortcuts']) {
+      const item = items.find((i) => i.label === label)!
+      expect(item.registerAccelerator).toBe(false)
+      ;(item.click as () => void)()
+    }
+    expect(calls).toEqual(['undo', 'redo', 'shortcuts'])
   })
 })
 

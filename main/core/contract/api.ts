@@ -190,7 +190,7 @@ export type ApiEvent =
   /** A source file changed on disk; its annotations were re-anchored. */
   | { type: 'document-changed'; docId: string }
   /** A command from the desktop menu for the page to carry out. */
-  | { type: 'command'; command: 'export' }
+  | { type: 'command'; command: 'export' | 'undo' | 'redo' | 'shortcuts' }
   /** A running analysis's progress. */
   | { type: 'analysis-progress'; task: 'overlaps' | 'definitions'; phase: string; done: number; total: number }
 

@@ -13,15 +13,14 @@ export async function retrieve(open: OpenProject, input: OperationInput<'retriev
   const { store, texts, anchors } = open
   const tags = store.codebook.tags
   const expand = (ids: readonly string[]) => (input.includeChildren !== false ? withDescendantIds(tags, ids) : new Set(ids))
-  // AND: one set per chosen tag, each must be met; OR: one set of them all; NOT: none may be met.
-  const groups: Set<string>[] = !input.tagIds?.length
-    ? []
-    : input.tagMode === 'all'
-      ? input.tagIds.map((id) => expand([id]))
-      : [expand(input.tagIds)]
+  // OR: one set of all the tags, to be met by the annotation's own tags. AND: one set per tag, each
+  // met by the annotation's tags or those of an annotation overlapping it (where the codes meet, as
+  // a QDA tool's intersection). NOT: none of the annotation's own tags may be in the set.
+  const all = input.tagMode === 'all' && (input.tagIds?.length ?? 0) > 1
+  const groups: Set<string>[] = !input.tagIds?.length ? [] : all ? input.tagIds.map((id) => expand([id])) : [expand(input.tagIds)]
   const unwanted = input.notTagIds?.length ? expand(input.notTagIds) : null
-  const keeps = (tagIds: string[]) =>
-    groups.every((g) => tagIds.some((t) => g.has(t))) && !(unwanted && tagIds.some((t) => unwanted.has(t)))
+  const keeps = (own: string[], near: string[]) =>
+    groups.every((g) => own.some((t) => g.has(t)) || near.some((t) => g.has(t))) && !(unwanted && own.some((t) => unwanted.has(t)))
   const authors = input.authors?.length ? new Set(input.authors) : null
   const docIds = input.docIds?.length ? new Set(input.docIds) : null
   const statuses = input.status?.length ? new Set(input.status) : null
@@ -30,7 +29,17 @@ export async function retrieve(open: OpenProject, input: OperationInput<'retriev
   for (const doc of store.project.documents) {
     if (docIds && !docIds.has(doc.id)) continue
     if (authors && !authors.has(doc.author)) continue
-    const annotations = store.annotationsOf(doc.id).filter((a) => keeps(tagIdsOf(a)))
+    const every = store.annotationsOf(doc.id)
+    const overlapping = (a: (typeof every)[number]): string[] => {
+      if (!all) return []
+      const at = anchors.of(a)
+      if (at.status === 'orphan') return []
+      return every.flatMap((b) => {
+        const bt = b === a ? null : anchors.of(b)
+        return bt && bt.status !== 'orphan' && bt.start < at.end && at.start < bt.end ? tagIdsOf(b) : []
+      })
+    }
+    const annotations = every.filter((a) => keeps(tagIdsOf(a), overlapping(a)))
     if (annotations.length === 0) continue
     const map = (await texts.readable(doc.id))?.map ?? null
     for (const a of annotations) {
