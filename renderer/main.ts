@@ -15,6 +15,7 @@ import { OverlapMatrix } from './compare/overlap-matrix.js'
 import { PassagesView } from './research/passages-view.js'
 import type { Reader, Span } from './compare/reader.js'
 import { SearchView } from './research/search-view.js'
+import { shortcutsDialog } from './shared/shortcuts.js'
 import { textSizeControls } from './shared/text-size.js'
 import { themeButton } from './shared/theme.js'
 import { VariantsPanel } from './compare/variants-panel.js'
@@ -124,7 +125,19 @@ const orphans = new PassagesView(
   'orphans',
   store,
 )
-const search = new SearchView(api, (hit) => void openHit(hit), store)
+const search = new SearchView(
+  api,
+  (hit) => void openHit(hit),
+  store,
+  (hits) => {
+    const tag = project()?.tags.find((t) => t.id === codebook.active)
+    if (!tag) say('No active tag: choose one in the Codebook (Enter on a tag), then tag all hits.', true)
+    else
+      void run(`Tagged ${hits.length} hits “${tag.name}” (Undo reverts them all)`, () =>
+        api.tagHits({ hits: hits.map(({ docId, start, end }) => ({ docId, start, end })), tags: [tag.name] }),
+      )
+  },
+)
 const problems = el('section', { class: 'problems', 'aria-label': 'Files that could not be read', hidden: true })
 
 const definitions = new DefinitionsPanel(api, (doc, start, end) => void openDocument(doc, { start, end }), say, store)
@@ -259,7 +272,19 @@ function showSide(name: 'documents' | 'codebook'): void {
   }
 }
 
+// A skip link, first in the Tab order: straight to the text of the active pane (or the open view).
+const skipLink = el('a', { class: 'skip-link', href: '#main' }, 'Skip to the text')
+skipLink.addEventListener('click', (e) => {
+  e.preventDefault()
+  const target = document.querySelector<HTMLElement>(
+    store.state.view === 'read' ? '.pane.active .reader-text, .reader-text' : `#view-${store.state.view}`,
+  )
+  if (target && !target.hasAttribute('tabindex') && !target.isContentEditable) target.tabIndex = -1
+  target?.focus()
+})
+
 root.replaceChildren(
+  skipLink,
   el(
     'header',
     { class: 'titlebar' },
@@ -610,6 +635,8 @@ host.onEvent((event) => {
   }
   if (event.type === 'command') {
     if (event.command === 'export') openExport()
+    else if (event.command === 'shortcuts') showShortcuts()
+    else editCommand(event.command)
     return
   }
   if (event.type === 'document-changed') say('A source file changed on disk; its annotations were re-anchored.')
@@ -630,6 +657,9 @@ document.addEventListener('keydown', (e) => {
   } else if (mod && !e.shiftKey && e.key.toLowerCase() === 'e') {
     e.preventDefault()
     openExport()
+  } else if (e.key === '?' && !mod && !inField && !(e.target as HTMLElement).isContentEditable) {
+    e.preventDefault()
+    showShortcuts()
   } else if (mod && e.shiftKey && e.key.toLowerCase() === 'f') {
     e.preventDefault()
     showView('search')
@@ -643,6 +673,17 @@ document.addEventListener('keydown', (e) => {
     overlapList.step(e.key.toLowerCase() === 'n' ? 1 : -1)
   }
 })
+const shortcuts = shortcutsDialog()
+document.body.append(shortcuts)
+function showShortcuts(): void {
+  if (!shortcuts.open) shortcuts.showModal()
+}
+/** The desktop menu's Undo / Redo: typing's own undo in a text field, the app's otherwise. */
+function editCommand(command: 'undo' | 'redo'): void {
+  const focused = document.activeElement as HTMLElement | null
+  if (focused?.closest('input, textarea') || (focused?.isContentEditable && !focused.closest('.reader-text'))) document.execCommand(command)
+  else void (command === 'undo' ? undo() : redo())
+}
 document.addEventListener('mousedown', (e) => {
   if (editor.isOpen && !editor.dom.contains(e.target as Node)) editor.close()
 })

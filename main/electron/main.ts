@@ -175,6 +175,9 @@ async function start(): Promise<void> {
             openDefaultProject: () => void service.openDefaultProject().catch((e) => fail('Cannot open the bundled corpus', e)),
             // The page's export dialog (formats, scope, order) saves through a download.
             exportAnnotations: () => win.webContents.send(EVENT_CHANNEL, { type: 'command', command: 'export' } satisfies ApiEvent),
+            undo: () => win.webContents.send(EVENT_CHANNEL, { type: 'command', command: 'undo' } satisfies ApiEvent),
+            redo: () => win.webContents.send(EVENT_CHANNEL, { type: 'command', command: 'redo' } satisfies ApiEvent),
+            showShortcuts: () => win.webContents.send(EVENT_CHANNEL, { type: 'command', command: 'shortcuts' } satisfies ApiEvent),
             setTheme: (value) => {
               theme = value
               nativeTheme.themeSource = value

@@ -12,6 +12,10 @@ export interface MenuActions {
   openDefaultProject(): void
   exportAnnotations(): void
   setTheme(theme: ThemeSource): void
+  /** The app's undo and redo (the page undoes typing instead when a text field has the focus). */
+  undo(): void
+  redo(): void
+  showShortcuts(): void
 }
 
 export interface MenuContext {
@@ -50,7 +54,20 @@ export function menuTemplate(actions: MenuActions, ctx: MenuContext): MenuItemCo
         mac ? { role: 'close' } : { role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' },
       ],
     },
-    { label: '&Edit', submenu: [{ role: 'copy' }, { role: 'selectAll' }] },
+    {
+      label: '&Edit',
+      submenu: [
+        // The page reads Ctrl+Z itself (app undo, or typing undo in a field), so the menu shows the
+        // keys without taking them (registerAccelerator: false) and only a click comes here.
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => actions.undo() },
+        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: () => actions.redo() },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     {
       label: '&View',
       submenu: [
@@ -63,6 +80,10 @@ export function menuTemplate(actions: MenuActions, ctx: MenuContext): MenuItemCo
         { role: 'togglefullscreen' },
         ...(ctx.packaged ? [] : [{ role: 'toggleDevTools' } as const]),
       ],
+    },
+    {
+      label: '&Help',
+      submenu: [{ label: 'Keyboard Shortcuts', accelerator: '?', registerAccelerator: false, click: () => actions.showShortcuts() }],
     },
   ]
 }

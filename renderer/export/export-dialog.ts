@@ -46,6 +46,8 @@ export class ExportDialog {
   private get project(): ProjectView | null {
     return this.store.state.project
   }
+  /** Set when the reader was told the export would be empty; the next Export writes it. */
+  private emptyConfirmed = false
 
   constructor(
     private readonly api: Api,
@@ -77,6 +79,7 @@ export class ExportDialog {
   }
 
   open(): void {
+    this.emptyConfirmed = false
     this.message.textContent = ''
     this.fillWhich()
     this.dom.showModal()
@@ -114,6 +117,16 @@ export class ExportDialog {
         return
       }
     }
+    // An export that would hold nothing is confirmed first: a second Export writes it anyway.
+    const empty =
+      !input.annotationIds &&
+      (await this.api.retrieve({ tagIds: input.tags, docIds: input.docs, authors: input.authors })).items.length === 0
+    if (empty && !this.emptyConfirmed) {
+      this.emptyConfirmed = true
+      this.message.textContent = 'No annotations match: the file would be empty. Press Export again to write it anyway.'
+      return
+    }
+    this.emptyConfirmed = false
     this.message.textContent = 'Exporting…'
     try {
       const result = await this.api.exportExcerpts(input)

@@ -3,9 +3,11 @@ import type { Api, OperationInput, ProjectView, RetrievedItem } from '../../main
 import { el } from '../shared/dom.js'
 import { byline } from '../compare/reader.js'
 import type { StateSource } from '../state/store.js'
+import { renderCodeTables } from './code-matrix.js'
 
 // The retrieval view: every tagged passage across documents, in document order, with context,
-// filtered by tag (optionally with sub-tags), document, author and text; each can be edited in
+// filtered by tags (two combined with AND or OR, one left out with NOT; optionally with sub-tags),
+// document, author and text; each can be edited in
 // place or opened in the reader. In "orphans" mode it lists the annotations whose passage could
 // not be found after their document changed, with their stored quote and note, and re-attaches
 // them.
@@ -21,7 +23,17 @@ export class PassagesView {
   readonly dom: HTMLElement
   private readonly list = el('ol', { class: 'passages', 'aria-label': 'Passages' })
   private readonly summary = el('p', { class: 'passages-summary', role: 'status' })
+  private readonly codes = el('details', { class: 'code-overview' }, el('summary', {}, 'Codes × documents and co-occurrence'))
+  private readonly codeTables = el('div', {})
   private readonly tag = el('select', { 'aria-label': 'Tag' })
+  private readonly combine = el(
+    'select',
+    { 'aria-label': 'Combine the two tags' },
+    el('option', { value: 'any' }, 'or'),
+    el('option', { value: 'all' }, 'and'),
+  )
+  private readonly tag2 = el('select', { 'aria-label': 'Second tag' })
+  private readonly notTag = el('select', { 'aria-label': 'Leave out tag' })
   private readonly children = el('input', { type: 'checkbox', checked: true, 'aria-label': 'Include sub-tags' })
   private readonly doc = el('select', { 'aria-label': 'Document' })
   private readonly author = el('select', { 'aria-label': 'Author' })
@@ -44,6 +56,9 @@ export class PassagesView {
             'div',
             { class: 'filters', role: 'group', 'aria-label': 'Filters' },
             this.tag,
+            this.combine,
+            this.tag2,
+            el('label', { class: 'not-tag' }, 'not ', this.notTag),
             el('label', { class: 'check' }, this.children, 'sub-tags'),
             this.doc,
             this.author,
@@ -58,10 +73,14 @@ export class PassagesView {
       'section',
       { class: 'view passages-view', 'aria-label': mode === 'passages' ? 'Passages by tag' : 'Orphaned annotations' },
       filters,
+      mode === 'passages' ? this.codes : null,
       this.summary,
       this.list,
     )
-    for (const input of [this.tag, this.children, this.doc, this.author]) input.addEventListener('change', () => void this.refresh())
+    for (const input of [this.tag, this.combine, this.tag2, this.notTag, this.children, this.doc, this.author])
+      input.addEventListener('change', () => void this.refresh())
+    this.codes.append(this.codeTables)
+    this.codes.addEventListener('toggle', () => void this.refresh())
     let timer: ReturnType<typeof setTimeout> | undefined
     this.text.addEventListener('input', () => {
       clearTimeout(timer)
@@ -70,8 +89,12 @@ export class PassagesView {
   }
 
   /** Shows passages of one tag. */
-  showTag(tagId: string): void {
+  showTag(tagId: string, filter: { docId?: string; withTagId?: string } = {}): void {
     this.tag.value = tagId
+    this.tag2.value = filter.withTagId ?? ''
+    this.combine.value = filter.withTagId ? 'all' : 'any'
+    this.notTag.value = ''
+    this.doc.value = filter.docId ?? ''
     void this.refresh()
   }
 
@@ -91,6 +114,8 @@ export class PassagesView {
     }
     walk(null)
     keep(this.tag, ordered, 'All tags')
+    keep(this.tag2, ordered, '(any tag)')
+    keep(this.notTag, ordered, '(none)')
     keep(
       this.doc,
       project.documents.map((d) => [d.id, d.title]),
@@ -108,7 +133,9 @@ export class PassagesView {
   query(): OperationInput<'retrieve'> {
     if (this.mode === 'orphans') return { status: ['orphan'] }
     return {
-      tagIds: this.tag.value ? [this.tag.value] : undefined,
+      tagIds: [this.tag.value, this.tag2.value].filter(Boolean).length ? [this.tag.value, this.tag2.value].filter(Boolean) : undefined,
+      tagMode: this.combine.value === 'all' ? 'all' : 'any',
+      notTagIds: this.notTag.value ? [this.notTag.value] : undefined,
       includeChildren: this.children.checked,
       docIds: this.doc.value ? [this.doc.value] : undefined,
       authors: this.author.value ? [this.author.value] : undefined,
@@ -120,8 +147,18 @@ export class PassagesView {
     const project = this.project
     if (!project) return
     const generation = ++this.generation
-    const { items } = await this.actions.api.retrieve(this.query())
+    const [{ items }, all] = await Promise.all([
+      this.actions.api.retrieve(this.query()),
+      this.mode === 'passages' && this.codes.open ? this.actions.api.retrieve({}) : null,
+    ])
     if (generation !== this.generation) return
+    if (all)
+      this.codeTables.replaceChildren(
+        renderCodeTables(project, all.items, ({ tagId, docId, withTagId }) => {
+          this.children.checked = false
+          this.showTag(tagId, { docId, withTagId })
+        }),
+      )
     const docs = new Map(project.documents.map((d) => [d.id, d]))
     const tags = new Map(project.tags.map((t) => [t.id, t]))
     this.summary.textContent =

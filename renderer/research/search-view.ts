@@ -1,9 +1,11 @@
 import type { Api, ProjectView, SearchHit } from '../../main/core/contract/api.js'
+import { QUERY_SYNTAX } from '../../main/core/text/search.js'
 import { el, select } from '../shared/dom.js'
 import type { StateSource } from '../state/store.js'
 
-// Search across the project (words and "quoted phrases", case and accents ignored) with a
-// keyword-in-context concordance that sorts by document order, left context or right context.
+// Search across the project, reading words as the engine does (spelling variants and word forms,
+// `*` wildcards, "quoted phrases"; core/text/search.ts), with a keyword-in-context concordance that
+// sorts by document order, left context or right context, and "Tag all hits" with the active tag.
 
 type Order = 'document' | 'left' | 'right'
 
@@ -22,7 +24,7 @@ export class SearchView {
   private readonly input = el('input', {
     type: 'search',
     class: 'search-input',
-    placeholder: 'Search: words or "a phrase"',
+    placeholder: 'Search: words, innovat*, "a phrase"',
     'aria-label': 'Search the documents',
   })
   private readonly order = select({ 'aria-label': 'Sort by' }, [
@@ -31,6 +33,7 @@ export class SearchView {
     ['right', 'Right context'],
   ])
   private readonly summary = el('p', { class: 'passages-summary', role: 'status' })
+  private readonly tagAll = el('button', { type: 'button', class: 'tag-all', hidden: true }, 'Tag all hits')
   private readonly table = el('table', { class: 'kwic', 'aria-label': 'Keyword in context' })
   private hits: SearchHit[] = []
 
@@ -43,6 +46,8 @@ export class SearchView {
     private readonly api: Api,
     private readonly open: (hit: SearchHit) => void,
     private readonly store: StateSource,
+    /** Tags the hits with the active tag as one undoable change (or says why it cannot). */
+    private readonly tagHits: (hits: SearchHit[]) => void,
   ) {
     const form = el(
       'form',
@@ -56,6 +61,7 @@ export class SearchView {
       void this.run()
     })
     this.order.addEventListener('change', () => this.render())
+    this.tagAll.addEventListener('click', () => this.tagHits(this.hits))
     this.table.addEventListener('click', (e) => {
       const row = (e.target as HTMLElement).closest<HTMLElement>('[data-hit]')
       if (row) this.open(this.hits[Number(row.dataset.hit)])
@@ -71,7 +77,8 @@ export class SearchView {
       'section',
       { class: 'view search-view', 'aria-label': 'Search' },
       form,
-      this.summary,
+      el('p', { class: 'hint search-syntax' }, QUERY_SYNTAX),
+      el('div', { class: 'search-summary' }, this.summary, this.tagAll),
       el('div', { class: 'kwic-scroll' }, this.table),
     )
   }
@@ -84,7 +91,10 @@ export class SearchView {
     if (!this.input.value.trim()) return
     const { hits, truncated } = await this.api.search({ query: this.input.value })
     this.hits = hits
-    this.summary.textContent = `${hits.length}${truncated ? '+' : ''} hit${hits.length === 1 ? '' : 's'} in ${new Set(hits.map((h) => h.docId)).size} document(s)`
+    this.tagAll.hidden = hits.length === 0
+    this.summary.textContent = hits.length
+      ? `${hits.length}${truncated ? '+' : ''} hit${hits.length === 1 ? '' : 's'} in ${new Set(hits.map((h) => h.docId)).size} document(s)`
+      : `No hits. Try a word's stem with *, e.g. ${/^\S+$/.test(this.input.value.trim()) ? this.input.value.trim().slice(0, 5) + '*' : 'innovat*'}.`
     this.render()
   }
 

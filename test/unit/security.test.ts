@@ -94,6 +94,9 @@ describe('menu', () => {
     openDefaultProject: noop,
     exportAnnotations: noop,
     setTheme: noop,
+    undo: noop,
+    redo: noop,
+    showShortcuts: noop,
   }
   it('has the file and view commands', () => {
     const menu = menuTemplate(actions, { recent: ['/data/p1'], theme: 'system', platform: 'linux', appName: 'Parallax', packaged: false })
@@ -111,6 +114,12 @@ describe('menu', () => {
       'Follow System',
       'Light',
       'Dark',
+      'Undo',
+      'Redo',
+      'cut',
+      'copy',
+      'selectAll',
+      'Keyboard Shortcuts',
     ]) {
       expect(labels).toContain(label)
     }
@@ -119,6 +128,20 @@ describe('menu', () => {
   it('has no developer tools in a packaged build', () => {
     const menu = menuTemplate(actions, { recent: [], theme: 'system', platform: 'linux', appName: 'Parallax', packaged: true })
     expect(JSON.stringify(menu, (_k, v) => (typeof v === 'function' ? undefined : v))).not.toMatch(/devtools/i)
+  })
+  it('sends Edit → Undo / Redo and Help → Keyboard Shortcuts to the app, leaving the keys to the page', () => {
+    const calls: string[] = []
+    const menu = menuTemplate(
+      { ...actions, undo: () => calls.push('undo'), redo: () => calls.push('redo'), showShortcuts: () => calls.push('shortcuts') },
+      { recent: [], theme: 'system', platform: 'linux', appName: 'Parallax', packaged: false },
+    )
+    const items = menu.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []))
+    for (const label of ['Undo', 'Redo', 'Keyboard Shortcuts']) {
+      const item = items.find((i) => i.label === label)!
+      expect(item.registerAccelerator).toBe(false)
+      ;(item.click as () => void)()
+    }
+    expect(calls).toEqual(['undo', 'redo', 'shortcuts'])
   })
 })
 

@@ -38,6 +38,7 @@ export const operationNames = [
   'deleteTag',
   'retrieve',
   'search',
+  'tagHits',
   'analyseOverlaps',
   'findDefinitions',
   'cancelAnalysis',
@@ -171,6 +172,7 @@ export interface Results {
   deleteTag: { deleted: string; changed: number }
   retrieve: { items: RetrievedItem[] }
   search: { hits: SearchHit[]; truncated: boolean }
+  tagHits: { count: number; createdTags: Tag[] }
   analyseOverlaps: OverlapsView
   findDefinitions: DefinitionResult
   cancelAnalysis: { cancelled: number }
@@ -193,7 +195,7 @@ export type ApiEvent =
   /** A source file changed on disk; its annotations were re-anchored. */
   | { type: 'document-changed'; docId: string }
   /** A command from the desktop menu for the page to carry out. */
-  | { type: 'command'; command: 'export' }
+  | { type: 'command'; command: 'export' | 'undo' | 'redo' | 'shortcuts' }
   /** A running analysis's progress. */
   | { type: 'analysis-progress'; task: 'overlaps' | 'definitions'; phase: string; done: number; total: number }
 

@@ -97,6 +97,14 @@ export const operations = {
    */
   retrieve: z.object({
     tagIds: z.array(z.string().min(1)).optional(),
+    /**
+     * How `tagIds` combine: 'any' (OR, the default) keeps a passage that carries one of them,
+     * 'all' (AND) one that carries every one of them (each counting its sub-tags when
+     * includeChildren).
+     */
+    tagMode: z.enum(['any', 'all']).default('any'),
+    /** NOT: passages carrying any of these tags (with their sub-tags when includeChildren) are left out. */
+    notTagIds: z.array(z.string().min(1)).optional(),
     includeChildren: z.boolean().default(true),
     docIds: z.array(z.string().min(1)).optional(),
     authors: z.array(z.string()).optional(),
@@ -105,6 +113,17 @@ export const operations = {
   }),
   /** Full-text search across the project: words and "quoted phrases", ignoring case and accents. */
   search: z.object({ query: z.string().trim().min(1), docIds: z.array(z.string().min(1)).optional() }),
+  /**
+   * Annotates every passage given (search hits, code point offsets) with the tags named (created
+   * when new), as one undoable change. A passage already annotated exactly so is left as it is.
+   */
+  tagHits: z.object({
+    hits: z
+      .array(z.object({ docId: z.string().min(1), start: z.number().int().nonnegative(), end: z.number().int().positive() }))
+      .min(1)
+      .max(5000),
+    tags: z.array(z.string().trim().min(1)).min(1),
+  }),
   /**
    * The passages the documents share (text reuse), best first, with their word-level variants.
    * Runs off the UI's thread with progress events; a result is reused until a text changes.

@@ -64,6 +64,50 @@ export async function createAnnotation(open: OpenProject, input: OperationInput<
   })
 }
 
+/** Annotates many passages with the same tags as one undoable transaction (the search's "Tag all hits"). */
+export async function tagHits(open: OpenProject, input: OperationInput<'tagHits'>): Promise<Results['tagHits']> {
+  const { store, anchors } = open
+  const byDoc = new Map<string, { start: number; end: number }[]>()
+  for (const h of input.hits) byDoc.set(h.docId, [...(byDoc.get(h.docId) ?? []), h])
+  const maps = new Map<string, OffsetMap>()
+  for (const [docId, hits] of byDoc) {
+    store.document(docId)
+    for (const h of hits) maps.set(docId, await span(open, docId, h.start, h.end))
+  }
+  return store.transaction(`Tag ${input.hits.length} hits`, async (tx) => {
+    const { ids, created } = await tagIdsFor(store, input.tags, tx)
+    const now = new Date().toISOString()
+    let count = 0
+    for (const [docId, hits] of byDoc) {
+      const doc = store.document(docId)
+      const made: { annotation: Annotation; start: number; end: number }[] = []
+      for (const h of hits) {
+        const already = store.annotationsOf(docId).some((a) => {
+          const at = anchors.of(a)
+          return at.start === h.start && at.end === h.end && ids.every((t) => tagIdsOf(a).includes(t))
+        })
+        if (already) continue
+        const id = `urn:uuid:${randomUUID()}`
+        const annotation = makeAnnotation({
+          id,
+          now,
+          source: `documents/${doc.file}`,
+          text: maps.get(docId)!,
+          start: h.start,
+          end: h.end,
+          tagIds: ids,
+        })
+        made.push({ annotation, start: h.start, end: h.end })
+      }
+      if (made.length === 0) continue
+      await store.updateAnnotations(docId, (items) => [...items, ...made.map((m) => m.annotation)], tx)
+      for (const m of made) anchors.placed(m.annotation.id, m.start, m.end)
+      count += made.length
+    }
+    return { count, createdTags: created }
+  })
+}
+
 export async function updateAnnotation(open: OpenProject, input: OperationInput<'updateAnnotation'>): Promise<Results['updateAnnotation']> {
   const { store, anchors } = open
   const { docId, id } = input

@@ -4,15 +4,23 @@ import type { OperationInput, Results, RetrievedItem, SearchHit } from '../../co
 import { contextOf, findHits, foldString, MAX_HITS, parseQuery } from '../../core/text/search.js'
 import type { OpenProject } from './open-project.js'
 
-// Finding things again in the open project: annotations by tag (sub-tags included), document,
+// Finding things again in the open project: annotations by tags combined with AND / OR / NOT
+// (sub-tags included), document,
 // author, status and text, each with its passage as it reads now; and full-text search with
 // keyword-in-context (core/text/search.ts).
 
 export async function retrieve(open: OpenProject, input: OperationInput<'retrieve'>): Promise<Results['retrieve']> {
   const { store, texts, anchors } = open
   const tags = store.codebook.tags
-  let wanted: Set<string> | null = null
-  if (input.tagIds?.length) wanted = input.includeChildren !== false ? withDescendantIds(tags, input.tagIds) : new Set(input.tagIds)
+  const expand = (ids: readonly string[]) => (input.includeChildren !== false ? withDescendantIds(tags, ids) : new Set(ids))
+  // OR: one set of all the tags, to be met by the annotation's own tags. AND: one set per tag, each
+  // met by the annotation's tags or those of an annotation overlapping it (where the codes meet, as
+  // a QDA tool's intersection). NOT: none of the annotation's own tags may be in the set.
+  const all = input.tagMode === 'all' && (input.tagIds?.length ?? 0) > 1
+  const groups: Set<string>[] = !input.tagIds?.length ? [] : all ? input.tagIds.map((id) => expand([id])) : [expand(input.tagIds)]
+  const unwanted = input.notTagIds?.length ? expand(input.notTagIds) : null
+  const keeps = (own: string[], near: string[]) =>
+    groups.every((g) => own.some((t) => g.has(t)) || near.some((t) => g.has(t))) && !(unwanted && own.some((t) => unwanted.has(t)))
   const authors = input.authors?.length ? new Set(input.authors) : null
   const docIds = input.docIds?.length ? new Set(input.docIds) : null
   const statuses = input.status?.length ? new Set(input.status) : null
@@ -21,7 +29,17 @@ export async function retrieve(open: OpenProject, input: OperationInput<'retriev
   for (const doc of store.project.documents) {
     if (docIds && !docIds.has(doc.id)) continue
     if (authors && !authors.has(doc.author)) continue
-    const annotations = store.annotationsOf(doc.id).filter((a) => !wanted || tagIdsOf(a).some((t) => wanted!.has(t)))
+    const every = store.annotationsOf(doc.id)
+    const overlapping = (a: (typeof every)[number]): string[] => {
+      if (!all) return []
+      const at = anchors.of(a)
+      if (at.status === 'orphan') return []
+      return every.flatMap((b) => {
+        const bt = b === a ? null : anchors.of(b)
+        return bt && bt.status !== 'orphan' && bt.start < at.end && at.start < bt.end ? tagIdsOf(b) : []
+      })
+    }
+    const annotations = every.filter((a) => keeps(tagIdsOf(a), overlapping(a)))
     if (annotations.length === 0) continue
     const map = (await texts.readable(doc.id))?.map ?? null
     for (const a of annotations) {
@@ -43,9 +61,9 @@ export async function search({ store, texts }: OpenProject, { query, docIds }: O
   let truncated = false
   for (const doc of store.project.documents) {
     if (docIds?.length && !docIds.includes(doc.id)) continue
-    const found = await texts.folded(doc.id).catch(() => null)
+    const found = await texts.words(doc.id).catch(() => null)
     if (!found) continue
-    for (const h of findHits(found.text, found.folded, terms, MAX_HITS - hits.length + 1)) hits.push({ docId: doc.id, ...h })
+    for (const h of findHits(found.text, found.words, terms, MAX_HITS - hits.length + 1)) hits.push({ docId: doc.id, ...h })
     if (hits.length > MAX_HITS) {
       hits.length = MAX_HITS
       truncated = true

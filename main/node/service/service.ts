@@ -209,6 +209,13 @@ export class Service implements Api {
     return this.changed(annotations.createAnnotation(this.open, input), (r) => this.annotationEvents(input.docId, r.createdTags))
   }
 
+  async tagHits(input: OperationInput<'tagHits'>): Promise<Results['tagHits']> {
+    return this.changed(annotations.tagHits(this.open, input), (r) => [
+      ...(r.createdTags.length ? [{ type: 'codebook-changed' } as const] : []),
+      ...[...new Set(input.hits.map((h) => h.docId))].map((docId) => ({ type: 'annotations-changed', docId }) as const),
+    ])
+  }
+
   async updateAnnotation(input: OperationInput<'updateAnnotation'>): Promise<Results['updateAnnotation']> {
     return this.changed(annotations.updateAnnotation(this.open, input), (r) => this.annotationEvents(input.docId, r.createdTags))
   }

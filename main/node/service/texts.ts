@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import { ApiError } from '../../core/contract/api.js'
 import { OffsetMap } from '../../core/text/offsets.js'
-import { fold, type Folded } from '../../core/text/search.js'
+import { indexWords, type WordIndex } from '../../core/text/search.js'
 import type { ProjectStore } from '../project/store.js'
 
 // The texts of one project's documents, read once and kept while their files stay as they are:
@@ -16,8 +16,8 @@ export interface CachedText {
 }
 
 interface Entry extends CachedText {
-  /** The text folded for search, made on the first search. */
-  folded?: Folded
+  /** The text's words for search, read on the first search. */
+  words?: WordIndex
 }
 
 export class TextCache {
@@ -36,11 +36,11 @@ export class TextCache {
     return this.entry(docId).catch(() => null)
   }
 
-  /** A document's text folded for accent- and case-insensitive search (made once per version). */
-  async folded(docId: string): Promise<{ text: string; folded: Folded }> {
+  /** A document's text with its words read for search (core/text/search.ts; once per version). */
+  async words(docId: string): Promise<{ text: string; words: WordIndex }> {
     const entry = await this.entry(docId)
-    entry.folded ??= fold(entry.map.text)
-    return { text: entry.map.text, folded: entry.folded }
+    entry.words ??= indexWords(entry.map.text)
+    return { text: entry.map.text, words: entry.words }
   }
 
   /** The modification time of the file version last read for a document, if it was read. */
