@@ -354,7 +354,8 @@ function annotateSelection(reader: Reader): void {
     anchor,
     heading: 'New annotation',
     quote: reader.text.slice(span.start, span.end),
-    tags: active ? [active.name] : [],
+    tags: [],
+    activeTag: active?.name,
     note: '',
     codebook: project()?.tags ?? [],
     onSave: ({ tags, note }) => void run('Annotation added', () => api.createAnnotation({ docId, ...span, tags, note })),
@@ -617,7 +618,8 @@ host.onEvent((event) => {
 
 document.addEventListener('keydown', (e) => {
   const mod = e.ctrlKey || e.metaKey
-  const inField = (e.target as HTMLElement).closest('input, textarea, select')
+  // Typing in a field or a dialog (the annotation popover, the export dialog) is text, never a shortcut.
+  const inField = (e.target as HTMLElement).closest('input, textarea, select, [role="dialog"], [contenteditable="true"]:not(.reader-text)')
   if (mod && !inField && e.key.toLowerCase() === 'z') {
     e.preventDefault()
     void (e.shiftKey ? redo() : undo())
