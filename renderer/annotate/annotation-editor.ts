@@ -85,6 +85,8 @@ export class AnnotationEditor {
       this.actions,
     )
     this.input.addEventListener('input', () => this.suggest())
+    // The list belongs to the tag field: it closes when focus moves on (to the note, to Save).
+    this.input.addEventListener('blur', () => this.suggest())
     this.input.addEventListener('keydown', (e) => this.inputKey(e))
     this.dom.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {

@@ -40,10 +40,40 @@ export interface CompareHooks {
   onSelect(id: string | null): void
   /** Another pane became the active one (it receives opened documents and annotation keys). */
   onFocus(pane: Pane): void
+  /** Tells the user something (why a pane was not added). */
+  say(message: string, error?: boolean): void
+}
+
+/**
+ * The narrowest a pane gets (px): below it a line holds too few words to read. More panes than fit
+ * scroll sideways instead of shrinking further.
+ */
+export const MIN_PANE_WIDTH = 240
+
+/**
+ * The document to open next beside `shown`: the one sharing the most text (summed passage lengths)
+ * with the documents already shown; else the first one not shown; null when all are shown.
+ */
+export function nextDocument(
+  documents: readonly string[],
+  shown: readonly string[],
+  overlaps: readonly { passages: readonly { doc: string; start: number; end: number }[] }[],
+): string | null {
+  const open = new Set(shown)
+  const shared = new Map<string, number>()
+  for (const o of overlaps) {
+    if (!o.passages.some((p) => open.has(p.doc))) continue
+    for (const p of o.passages) if (!open.has(p.doc)) shared.set(p.doc, (shared.get(p.doc) ?? 0) + (p.end - p.start))
+  }
+  const candidates = documents.filter((d) => !open.has(d))
+  if (!candidates.length) return null
+  return candidates.reduce((best, d) => ((shared.get(d) ?? 0) > (shared.get(best) ?? 0) ? d : best), candidates[0])
 }
 
 export class CompareView {
   readonly dom: HTMLElement
+  /** The toolbar above the panes (the page adds its own controls to it). */
+  readonly toolbar: HTMLElement
   readonly panes: Pane[] = []
   private readonly row = el('div', { class: 'panes' })
   private readonly svg = document.createElementNS(SVG_NS, 'svg')
@@ -62,24 +92,27 @@ export class CompareView {
   ) {
     this.svg.setAttribute('class', 'connectors')
     this.svg.setAttribute('aria-hidden', 'true')
-    const add = el('button', { type: 'button', title: 'Add a pane' }, '+ Pane')
-    add.addEventListener('click', () => void this.addPane())
-    this.dom = el(
-      'div',
-      { class: 'compare' },
-      el(
-        'div',
-        { class: 'compare-toolbar' },
-        el(
-          'label',
-          { class: 'check', title: 'Scroll the panes together, aligned on their shared passages' },
-          this.syncToggle,
-          'Synchronised scrolling',
-        ),
-        add,
-      ),
-      el('div', { class: 'panes-area' }, this.row, this.svg),
+    const add = el(
+      'button',
+      { type: 'button', class: 'add-pane', title: 'Add a pane showing the document that shares the most with the open ones' },
+      '+ Pane',
     )
+    add.addEventListener('click', () => void this.addNextPane())
+    this.toolbar = el(
+      'div',
+      { class: 'compare-toolbar' },
+      el(
+        'label',
+        { class: 'check', title: 'Scroll the panes together, aligned on their shared passages' },
+        this.syncToggle,
+        'Synchronised scrolling',
+      ),
+      add,
+    )
+    const area = el('div', { class: 'panes-area' }, this.row, this.svg)
+    // More panes than fit scroll sideways: the connectors follow.
+    area.addEventListener('scroll', () => this.redraw(), { passive: true })
+    this.dom = el('div', { class: 'compare' }, this.toolbar, area)
     this.syncToggle.addEventListener('change', () => this.syncFrom(this.active))
     new ResizeObserver(() => {
       this.anchorCache.clear()
@@ -159,6 +192,18 @@ export class CompareView {
     pane.picker.value = pane.docId ?? ''
   }
 
+  /** "+ Pane": a pane showing the document that shares the most with the open ones; at the limit, says so. */
+  private async addNextPane(): Promise<void> {
+    if (this.panes.length >= MAX_PANES) {
+      this.hooks.say(`At most ${MAX_PANES} panes: close one (×) to open another document.`, true)
+      return
+    }
+    const docs = this.project?.documents.map((d) => d.id) ?? []
+    const shown = this.docIds().filter((d): d is string => d !== null)
+    await this.addPane(nextDocument(docs, shown, this.overlaps?.overlaps ?? []))
+    this.focusPane(this.panes[this.panes.length - 1])
+  }
+
   async addPane(docId: string | null = null): Promise<void> {
     if (this.panes.length >= MAX_PANES) return
     const picker = el('select', { class: 'pane-picker', 'aria-label': 'Document in this pane' })
@@ -221,7 +266,7 @@ export class CompareView {
       p.dom.setAttribute('aria-label', `Pane ${i + 1}`)
     })
     this.row.replaceChildren(...children)
-    this.row.style.gridTemplateColumns = this.panes.map(() => 'minmax(180px, 1fr)').join(' 6px ')
+    this.row.style.gridTemplateColumns = this.panes.map(() => `minmax(${MIN_PANE_WIDTH}px, 1fr)`).join(' 6px ')
     this.anchorCache.clear()
     this.redraw()
   }
@@ -237,7 +282,7 @@ export class CompareView {
     })
     const resize = (dx: number) => {
       const widths = this.panes.map((p) => p.dom.getBoundingClientRect().width)
-      const min = 180
+      const min = MIN_PANE_WIDTH
       const a = Math.max(min, widths[i - 1] + dx)
       const b = Math.max(min, widths[i] - (a - widths[i - 1]))
       widths[i - 1] = widths[i - 1] + widths[i] - b
@@ -276,6 +321,9 @@ export class CompareView {
     this.panes.splice(this.panes.indexOf(pane), 1)
     this.active = Math.min(this.active, this.panes.length - 1)
     this.layout()
+    // The document list and details follow the pane now active, never a closed one.
+    this.focusPane(this.activePane)
+    this.hooks.onFocus(this.activePane)
   }
 
   /** Shows a document in a pane. */
