@@ -3,6 +3,7 @@ import { el } from '../shared/dom.js'
 import type { State, StateSource } from '../state/store.js'
 import { type Overlay, Reader, type ReaderEvents, type Span } from './reader.js'
 import { interpolate, monotonic, strength } from './scroll-sync.js'
+import { drawMargin } from './margin.js'
 import { variantOverlays } from './variants-panel.js'
 
 // The compare view: 2 to 5 documents side by side, each in a read-only ProseMirror pane, with the
@@ -11,6 +12,8 @@ import { variantOverlays } from './variants-panel.js'
 // Beside each pane's scrollbar, a heat strip shows where its shared text lies.
 
 export const MIN_PANES = 2
+/** Where the margin's on/off choice is remembered (on unless turned off). */
+const MARGIN_KEY = 'parallax.margin'
 export const MAX_PANES = 5
 /** Where a selected passage is placed in its pane, as a share of the pane's height from the top. */
 const ALIGN_AT = 0.3
@@ -78,6 +81,7 @@ export class CompareView {
   private readonly row = el('div', { class: 'panes' })
   private readonly svg = document.createElementNS(SVG_NS, 'svg')
   private readonly syncToggle = el('input', { type: 'checkbox', checked: true })
+  private readonly marginToggle = el('input', { type: 'checkbox', class: 'margin-toggle' })
   private active = 0
   private anchorCache = new Map<string, [number, number][]>()
   /** When each pane body was last scrolled by this view, not the user (performance.now()). */
@@ -107,12 +111,23 @@ export class CompareView {
         this.syncToggle,
         'Synchronised scrolling',
       ),
+      el('label', { class: 'check', title: 'Coding stripes and note markers beside the text (remembered)' }, this.marginToggle, 'Margin'),
       add,
     )
     const area = el('div', { class: 'panes-area' }, this.row, this.svg)
     // More panes than fit scroll sideways: the connectors follow.
     area.addEventListener('scroll', () => this.redraw(), { passive: true })
     this.dom = el('div', { class: 'compare' }, this.toolbar, area)
+    const showMargin = (on: boolean) => {
+      this.marginToggle.checked = on
+      this.dom.classList.toggle('with-margin', on)
+    }
+    showMargin(localStorage.getItem(MARGIN_KEY) !== '0')
+    this.marginToggle.addEventListener('change', () => {
+      localStorage.setItem(MARGIN_KEY, this.marginToggle.checked ? '1' : '0')
+      showMargin(this.marginToggle.checked)
+      for (const pane of this.panes) this.drawMargin(pane)
+    })
     this.syncToggle.addEventListener('change', () => this.syncFrom(this.active))
     new ResizeObserver(() => {
       this.anchorCache.clear()
@@ -246,6 +261,8 @@ export class CompareView {
       if (id) this.hooks.onSelect(id)
     })
     heat.addEventListener('click', (e) => this.heatClick(pane, e))
+    // The text reflows (pane resized, text size changed): the stripes follow its lines.
+    new ResizeObserver(() => this.drawMargin(pane)).observe(reader.view.dom)
     this.layout()
     pane.dom.classList.toggle('active', this.panes.indexOf(pane) === this.active)
     if (docId) await this.show(pane, docId)
@@ -344,11 +361,31 @@ export class CompareView {
     const document = project.documents.find((d) => d.id === id) ?? text.document
     const before = pane.reader.text
     pane.reader.render({ document, text: text.text }, { spans: list, tags: project.tags }, () => this.overlaysFor(id))
+    this.drawMargin(pane)
     if (pane.reader.text !== before) {
       // Another text: its positions are new, and so are its heat strip and anchors.
       this.anchorCache.clear()
       this.paintHeat(pane)
     }
+  }
+
+  /** Draws a pane's margin from the state (nothing while the margin is off). */
+  private drawMargin(pane: Pane): void {
+    const { project, spans } = this.store.state
+    const reader = pane.reader
+    const list = reader.docId ? spans.get(reader.docId) : undefined
+    if (!this.marginToggle.checked || !project || !list || !reader.docId) {
+      reader.margin.replaceChildren()
+      return
+    }
+    const length = reader.text.codePointLength
+    drawMargin(
+      reader.margin,
+      list.filter((s) => s.status !== 'orphan' && s.end <= length),
+      project.tags,
+      { top: (cp) => reader.contentTop(cp), bottom: (cp) => reader.contentBottom(cp) },
+      (id, event) => this.hooks.readerEvents(() => pane).onAnnotationClick?.([id], event),
+    )
   }
 
   /** Opens a document where the reader expects it: the pane showing it, else the active pane. */

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { noteOf, tagIdsOf } from '../../main/core/annotations/annotation-parts.js'
 import { SHOTS } from './browser.js'
-import { openPage, startApp, type TestApp } from './harness.js'
+import { openDocument, openPage, startApp, type TestApp } from './harness.js'
 
 // Reading and annotating from the keyboard without losing input or place: the popover's focus
 // order, shortcuts that stay out of typed text, scroll positions kept across saves. Each test has
@@ -107,6 +107,49 @@ describe('annotating from the keyboard', () => {
     await page.keyboard.press('t')
     await expect.poll(() => page.locator('.annotation[data-tags="Innovation"]').count()).toBeGreaterThan(0)
     expect(tag.tag.name).toBe('Innovation')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('draws coding stripes in tag colours in the margin, side by side where codes overlap; a click opens the annotation', async () => {
+    const DOC = 'yang-yundong-nqpf-high-quality-development'
+    const { text } = await app.service.getDocument({ id: DOC })
+    const at = (quote: string) => [...text.slice(0, text.indexOf(quote))].length
+    const phrase = 'new quality productive forces are, in essence, advanced productivity'
+    const start = at(phrase)
+    const end = start + [...phrase].length
+    await app.service.createAnnotation({ docId: DOC, start, end, tags: ['Definition', 'Innovation'], note: 'Two codes' })
+    await app.service.createAnnotation({ docId: DOC, start: start + 10, end: end + 20, tags: ['Productivity'] })
+    const { tags } = await app.service.getProject()
+    const { page, errors } = await openPage(app)
+    await openDocument(page, DOC)
+    const stripes = page.locator('.pane.active .reader-margin .stripe')
+    await expect.poll(() => stripes.count()).toBe(3)
+    // Each stripe in its tag's colour, the overlapping ones in distinct lanes.
+    const drawn = await stripes.evaluateAll((s) =>
+      s.map((e) => ({ colour: getComputedStyle(e).backgroundColor, left: (e as HTMLElement).style.left, title: e.getAttribute('title') })),
+    )
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`
+    for (const name of ['Definition', 'Innovation', 'Productivity']) {
+      const stripe = drawn.find((d) => d.title?.startsWith(name))
+      expect(stripe?.colour).toBe(rgb(tags.find((t) => t.name === name)!.colour))
+    }
+    expect(new Set(drawn.map((d) => d.left)).size).toBe(3)
+    await expect.poll(() => page.locator('.pane.active .note-marker').count()).toBe(1)
+    await page.screenshot({ path: join(SHOTS, 'margin-stripes.png') })
+    // A click on a stripe opens its annotation (with its note beside the text).
+    await page.locator('.pane.active .reader-margin .stripe[title^="Productivity"]').click()
+    await page.locator('.annotation-editor').waitFor()
+    await expect.poll(() => page.locator('.annotation-editor .chip').allTextContents()).toEqual([expect.stringContaining('Productivity')])
+    await page.keyboard.press('Escape')
+    await page.locator('.pane.active .note-marker').click()
+    await expect.poll(() => page.locator('.note-input').inputValue()).toBe('Two codes')
+    await page.keyboard.press('Escape')
+    // The toggle hides the margin.
+    await page.locator('.margin-toggle').uncheck()
+    await expect.poll(() => stripes.count()).toBe(0)
+    await page.locator('.margin-toggle').check()
+    await expect.poll(() => stripes.count()).toBe(3)
     expect(errors).toEqual([])
     await page.close()
   })
