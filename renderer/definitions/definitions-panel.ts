@@ -1,5 +1,6 @@
 import type { Api, ProjectView } from '../../main/core/contract/api.js'
 import type { Definition, DefinitionResult } from '../../main/core/definitions/definitions.js'
+import type { Facet } from '../../main/core/definitions/facets.js'
 import { el } from '../shared/dom.js'
 
 // How each author defines a term, side by side: one column per document, the phrases they share
@@ -68,7 +69,10 @@ export class DefinitionsPanel {
   }
 
   setProject(project: ProjectView): void {
+    const first = this.project === null
     this.project = project
+    // The view opens with the key term's definitions already found.
+    if (first && project.documents.length > 0) void this.run()
   }
 
   async run(): Promise<void> {
@@ -105,22 +109,92 @@ export class DefinitionsPanel {
                 'data-doc': x.doc,
                 'data-start': String(x.start),
                 'data-end': String(x.end),
-                title: `${x.pattern} — open in its pane`,
+                title: `${x.pattern}, confidence ${x.confidence} — open in its pane`,
               },
+              x.quoted ? el('p', { class: 'definition-quoting' }, `quoting ${x.quoted.speaker}`) : '',
               marked(x, title),
             ),
           ),
         ),
       )
+    const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
     this.result.replaceChildren(
       el(
         'p',
         { class: 'hint' },
         el('strong', {}, r.term),
         r.aliases.length ? ` — also written ${r.aliases.map((a) => `“${a}”`).join(', ')}` : '',
-        ` · ${r.definitions.length} definitions in ${columns.length} documents; marked phrases are shared with other authors.`,
+        ` · ${count(r.definitions.length, 'definition', 'definitions')} in ${count(columns.length, 'document', 'documents')}; ` +
+          `${count(r.facets.length, 'element', 'elements')} shared by two or more authors.`,
       ),
+      facetMatrix(r.facets, r.definitions, docs),
       el('div', { class: 'definition-columns' }, ...columns),
     )
   }
+}
+
+/**
+ * The facet × author matrix: one row per element of the definitions, one column per document in
+ * the order of their dates (undated last); a cell holds the author's words for the element (a
+ * button that opens them in their pane), or "—" when the author leaves it out.
+ */
+function facetMatrix(
+  facets: readonly Facet[],
+  definitions: readonly Definition[],
+  docs: readonly { id: string; title: string; author: string; outlet: string; date: string }[],
+): HTMLElement {
+  if (facets.length === 0) return el('p', { class: 'hint' }, 'No element of the definitions is shared by two authors.')
+  const dated = docs.filter((d) => /^\d{4}/.test(d.date)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const columns = [...dated, ...docs.filter((d) => !/^\d{4}/.test(d.date))].filter((d) => facets.some((f) => f.docs.includes(d.id)))
+  const head = el(
+    'tr',
+    {},
+    el('th', { scope: 'col' }, 'Element'),
+    ...columns.map((d) =>
+      el('th', { scope: 'col', title: d.title }, d.author || d.outlet || d.title, d.date ? el('small', {}, ` ${d.date}`) : ''),
+    ),
+  )
+  const rows = facets.map((f) => {
+    const first = new Set(f.timeline.dated.filter((e) => e.first).map((e) => e.doc))
+    return el(
+      'tr',
+      {},
+      el('th', { scope: 'row' }, f.label, el('small', { class: 'facet-role' }, ` ${f.role}`)),
+      ...columns.map((d) => {
+        const members = f.members.filter((m) => m.doc === d.id)
+        if (members.length === 0) return el('td', { class: 'facet-missing', title: 'Leaves this element out' }, '—')
+        return el(
+          'td',
+          {},
+          ...members.map((m) => {
+            const speaker = definitions[m.definition]?.quoted?.speaker
+            return el(
+              'button',
+              {
+                type: 'button',
+                class: 'facet-member',
+                'data-doc': m.doc,
+                'data-start': String(m.start),
+                'data-end': String(m.end),
+                title: 'Open in its pane',
+              },
+              m.text,
+              speaker ? el('small', { class: 'definition-quoting' }, ` quoting ${speaker}`) : '',
+            )
+          }),
+          first.has(d.id) ? el('small', { class: 'facet-first', title: 'The earliest dated use' }, 'first') : '',
+        )
+      }),
+    )
+  })
+  return el(
+    'div',
+    { class: 'facet-matrix-wrap' },
+    el(
+      'table',
+      { class: 'facet-matrix', 'aria-label': 'Elements of the definitions by author' },
+      el('thead', {}, head),
+      el('tbody', {}, ...rows),
+    ),
+  )
 }

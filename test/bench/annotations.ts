@@ -50,7 +50,7 @@ import {
 
 // The annotations benchmark.
 //   create  service.createAnnotation until it resolves (the document's annotations file re-read,
-//           validated, rewritten with write-file-atomic, fsynced, its folder fsynced) on a
+//           validated, written to a temporary file, fsynced, renamed, its folder fsynced) on a
 //           document that already has 0, 1,000 or 10,000 annotations; with the parts of that
 //           work timed one by one on the same file, and the memory the undo history keeps
 //   load    a project whose 1 MiB document has 10,000 annotations: Service.start (open, validate,

@@ -1,46 +1,61 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { gunzipSync } from 'node:zlib'
-import { diffArrays } from 'diff'
-import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { tokenize } from '../../main/core/engine/tokenize.js'
+import { lowerBound } from '../../main/core/text/sorted.js'
+import { OffsetMap } from '../../main/core/text/offsets.js'
 import { decodeUtf8 } from '../../main/node/project/decode.js'
 
-// The engine benchmark. For each corpus it measures, each in a fresh Node process (so that peak
-// RSS belongs to that measurement alone):
-//   floor   read, decode and tokenize every document: the least any engine must do
-//   engine  read, decode and findOverlaps (everything the CLI computes)
-//   naive   pairwise jsdiff (diffArrays over words) on the first NAIVE_DOCUMENTS documents: what a
-//           tool without an index does; each diff is given NAIVE_TIMEOUT_MS, and pairs that run out
-//           are counted
-// Seconds are measured inside the process, from the first read to the result (Node's start-up is
-// not counted); "rss" is the process's peak resident set. For the bundled corpus it also times
-// the CLI as a whole process: main/node/cli/cli.ts bundled by esbuild (so no tsx), run as
-// `node cli.mjs overlaps corpus --json`, wall clock including Node's start-up.
+// The engine benchmark, side by side with a peer. For each corpus, three whole processes, each
+// timed (wall clock, Node's start-up included) and measured for peak RSS by /usr/bin/time:
+//   floor     node: read, decode and tokenize every document, the least any engine must do
+//   engine    node: the CLI's engine entry, `overlaps FOLDER --json` (output to a file)
+//   sim_text  Dick Grune's similarity tester (Debian package similarity-tester):
+//             `sim_text -s -r 8 -n -T -o OUT FILES...`, every shared run of >= 8 words
+// and the engine's coverage of sim_text's runs: a run is covered when both of its sides lie in
+// passages of one and the same overlap (sim_text reports line ranges; a side lies in an overlap
+// when the overlap's passages in that file cover at least COVER_SHARE of the run's words, capped
+// at the words of its lines). Coverage is given per run and weighted by the runs' words.
 //
-// Corpora:
-//   bundled     corpus/ (the five bundled texts)
+// Corpora, each copied into a temporary folder as .txt files (so all three read the same bytes;
+// files that are not UTF-8 text are skipped, and counted):
+//   bundled     corpus/ (the five bundled texts; the engine reads the folder itself)
 //   copyright   /usr/share/doc/*/copyright: licences and notices, heavy reuse
-//   changelogs  /usr/share/doc/**/changelog*.gz, gunzipped in the reader (the engine takes strings)
+//   changelogs  /usr/share/doc/**/changelog*.gz, gunzipped
+// --documents N keeps the first N files of each corpus (sorted by path), for quick iterations;
+// --missed N prints (to stderr) N of sim_text's runs the engine does not cover; --keep keeps the
+// temporary folder (the corpora as read, each one's engine JSON and sim_text output).
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-/** The repository root; a bundled child is told it (its own URL is a temporary file's). */
-let root = ROOT
-const NAIVE_DOCUMENTS = 40
-const NAIVE_TIMEOUT_MS = 2000
-/** Documents that do not decode as UTF-8 text (some changelogs are Latin-1) are skipped, and counted. */
 type Corpus = 'bundled' | 'copyright' | 'changelogs'
 const CORPORA: Corpus[] = ['bundled', 'copyright', 'changelogs']
-type Method = 'floor' | 'engine' | 'naive'
-const METHODS: Method[] = ['floor', 'engine', 'naive']
 
-interface Loaded {
-  texts: { id: string; text: string }[]
-  skipped: number
+/**
+ * Share of a sim_text run's words an overlap's passages must cover on each side to cover the run.
+ * Not 1: sim_text and the engine tokenise slightly differently (sim_text splits "don't"), so a
+ * run's word count and the engine's count of the same words can differ by a word or two.
+ */
+const COVER_SHARE = 0.9
+
+/** The engine's entry point: the slim engine CLI when present, else the full CLI. */
+function engineEntry(): string {
+  const slim = join(ROOT, 'main/node/engine/cli.ts')
+  return existsSync(slim) ? slim : join(ROOT, 'main/node/cli/cli.ts')
 }
 
 function walk(dir: string, test: (name: string) => boolean, out: string[] = []): string[] {
@@ -58,11 +73,11 @@ function walk(dir: string, test: (name: string) => boolean, out: string[] = []):
   return out
 }
 
-/** The files of a corpus, sorted. */
-function filesOf(corpus: Corpus): string[] {
+/** The source files of a corpus, sorted. */
+function sourcesOf(corpus: Corpus): string[] {
   if (corpus === 'bundled') {
-    const manifest = JSON.parse(readFileSync(join(root, 'corpus', 'manifest.json'), 'utf8')) as { documents: { file: string }[] }
-    return manifest.documents.map((d) => join(root, 'corpus', d.file))
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'corpus', 'manifest.json'), 'utf8')) as { documents: { file: string }[] }
+    return manifest.documents.map((d) => join(ROOT, 'corpus', d.file))
   }
   if (corpus === 'copyright') {
     return readdirSync('/usr/share/doc')
@@ -79,70 +94,71 @@ function filesOf(corpus: Corpus): string[] {
   return walk('/usr/share/doc', (name) => /^changelog.*\.gz$/.test(name)).sort()
 }
 
-/** Reads and decodes the files (gunzipping .gz), skipping the ones that are not UTF-8 text. */
-function load(files: string[]): Loaded {
-  const texts: { id: string; text: string }[] = []
+interface Prepared {
+  /** The folder the engine reads. */
+  folder: string
+  /** The files sim_text and the floor read (the same texts). */
+  files: string[]
+  skipped: number
+}
+
+/** Copies a corpus's decodable texts into `dir` as .txt files (the bundled corpus is read in place). */
+function prepare(corpus: Corpus, dir: string, limit: number): Prepared {
+  const sources = sourcesOf(corpus).slice(0, limit)
+  if (corpus === 'bundled') return { folder: join(ROOT, 'corpus'), files: sources, skipped: 0 }
+  const folder = join(dir, corpus)
+  mkdirSync(folder)
+  const files: string[] = []
   let skipped = 0
-  for (const path of files) {
+  sources.forEach((path, k) => {
     let bytes: Uint8Array = readFileSync(path)
     if (path.endsWith('.gz')) bytes = gunzipSync(bytes)
     try {
-      texts.push({ id: path, text: decodeUtf8(bytes, path) })
+      decodeUtf8(bytes, path)
     } catch {
       skipped++
+      return
     }
-  }
-  return { texts, skipped }
+    const name = path.replace(/^\/usr\/share\/doc\//, '').replace(/[^A-Za-z0-9.+-]+/g, '_')
+    const file = join(folder, `${String(k).padStart(5, '0')}-${name}.txt`)
+    writeFileSync(file, bytes)
+    files.push(file)
+  })
+  return { folder, files, skipped }
 }
 
-interface Measure {
-  corpus: Corpus
-  method: Method | 'process'
-  documents: number
-  words: number
+interface Timed {
   seconds: number
+  /** User + system CPU seconds: on a loaded machine, a fairer comparison than the wall clock. */
+  cpu: number
   rssMB: number
-  note?: string
+  status: number | null
+  stderr: string
 }
 
-/** Runs one measurement in this process and returns it (the child side). */
-function measure(corpus: Corpus, method: Method): Measure {
-  const t0 = performance.now()
-  const files = method === 'naive' ? filesOf(corpus).slice(0, NAIVE_DOCUMENTS) : filesOf(corpus)
-  const { texts, skipped } = load(files)
-  let words = 0
-  let note = skipped ? `${skipped} undecodable file(s) skipped` : ''
-  if (method === 'floor') {
-    for (const t of texts) words += tokenize(t.text).count
-  } else if (method === 'engine') {
-    const result = findOverlaps(texts)
-    words = result.stats.words
-    note = [
-      note,
-      `${result.overlaps.length} overlaps, ${result.stats.seedPairs} seed pairs${result.stats.paraphraseSearch ? '' : ', no paraphrase search'}`,
-    ]
-      .filter(Boolean)
-      .join('; ')
-  } else {
-    const tokens = texts.map((t) => {
-      const s = tokenize(t.text)
-      const out: string[] = []
-      for (let i = 0; i < s.count; i++) out.push(t.text.slice(s.starts[i], s.ends[i]).toLowerCase())
-      words += s.count
-      return out
+/** Wall seconds and peak RSS of a command via /usr/bin/time; stdout to `out` when given. */
+function timeProcess(args: string[], out?: string): Timed {
+  const fd = out ? openSync(out, 'w') : 'ignore'
+  try {
+    const t0 = performance.now()
+    const r = spawnSync('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M CPU=%U+%S', ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', fd, 'pipe'],
+      maxBuffer: 1 << 28,
     })
-    let pairs = 0
-    let gaveUp = 0
-    for (let i = 0; i < tokens.length; i++) {
-      for (let j = i + 1; j < tokens.length; j++) {
-        pairs++
-        if (!diffArrays(tokens[i], tokens[j], { timeout: NAIVE_TIMEOUT_MS })) gaveUp++
-      }
+    const seconds = (performance.now() - t0) / 1000
+    const kb = /PEAK_RSS_KB=(\d+)/.exec(r.stderr ?? '')
+    const cpu = /CPU=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? '')
+    return {
+      seconds,
+      cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,
+      rssMB: kb ? Number(kb[1]) / 1024 : NaN,
+      status: r.status,
+      stderr: r.stderr ?? '',
     }
-    note = [note, `${pairs} pairs, ${gaveUp} gave up after ${NAIVE_TIMEOUT_MS} ms`].filter(Boolean).join('; ')
+  } finally {
+    if (typeof fd === 'number') closeSync(fd)
   }
-  const seconds = (performance.now() - t0) / 1000
-  return { corpus, method, documents: texts.length, words, seconds, rssMB: process.resourceUsage().maxRSS / 1024, note }
 }
 
 /** Bundles `entry` (or the given source) with esbuild into `out`, all dependencies included. */
@@ -161,103 +177,263 @@ async function bundle(out: string, options: { entry?: string; source?: string })
   })
 }
 
-/** Peak RSS (MB) and wall seconds of a command, via /usr/bin/time when present. */
-function timeProcess(args: string[]): { seconds: number; rssMB: number; status: number | null } {
-  const hasTime = (() => {
-    try {
-      return statSync('/usr/bin/time').isFile()
-    } catch {
-      return false
-    }
-  })()
-  const t0 = performance.now()
-  const r = hasTime
-    ? spawnSync('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
-    : spawnSync(args[0], args.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 })
-  const seconds = (performance.now() - t0) / 1000
-  const kb = /PEAK_RSS_KB=(\d+)/.exec(r.stderr ?? '')
-  return { seconds, rssMB: kb ? Number(kb[1]) / 1024 : NaN, status: r.status }
+/** The floor process: reads the files given as arguments, decodes and tokenizes them; prints the word count. */
+const FLOOR_SOURCE = `
+import { readFileSync } from 'node:fs'
+import { tokenize } from './main/core/engine/tokenize.ts'
+import { decodeUtf8 } from './main/node/project/decode.ts'
+let words = 0
+for (const path of process.argv.slice(2)) words += tokenize(decodeUtf8(readFileSync(path), path)).count
+process.stdout.write(String(words) + '\\n')
+`
+
+/** One shared run as sim_text lists it: 1-based inclusive line ranges and its length in words. */
+interface Run {
+  fileA: string
+  linesA: [number, number]
+  fileB: string
+  linesB: [number, number]
+  words: number
 }
 
-/** The child side: `--child CORPUS METHOD` prints one measurement as JSON. */
-export function child(args: string[]): void {
-  const [corpus, method, given] = args
-  if (given) root = given
-  process.stdout.write(JSON.stringify(measure(corpus as Corpus, method as Method)) + '\n')
+const RUN_LINE = /^(.*): line (\d+)-(\d+)\|(.*): line (\d+)-(\d+)\[(\d+)\]$/
+
+function readRuns(path: string): Run[] {
+  const runs: Run[] = []
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const m = RUN_LINE.exec(line)
+    if (m) runs.push({ fileA: m[1], linesA: [+m[2], +m[3]], fileB: m[4], linesB: [+m[5], +m[6]], words: +m[7] })
+  }
+  return runs
+}
+
+interface EngineOutput {
+  documents: { id: string; path: string }[]
+  overlaps: { passages: { doc: string; start: number; end: number }[]; boilerplate?: boolean }[]
+}
+
+/** A file as coverage needs it: token starts and line starts (UTF-16), and its passages by overlap. */
+interface FileIndex {
+  tokenStarts: Uint32Array
+  lineStarts: number[]
+  length: number
+  /** Passages in this file: [overlap index, UTF-16 start, UTF-16 end]. */
+  passages: [number, number, number][]
+}
+
+/** Share of sim_text's runs (and of their words) whose both sides lie in one overlap. */
+function coverage(
+  outputPath: string,
+  runs: Run[],
+  missedSample = 0,
+): { runs: number; words: number; covered: number; coveredWords: number; missed: string[] } {
+  const output = JSON.parse(readFileSync(outputPath, 'utf8')) as EngineOutput
+  const idOfPath = new Map(output.documents.map((d) => [d.path, d.id]))
+  const files = new Map<string, FileIndex>()
+  const indexOf = (path: string): FileIndex | undefined => {
+    const id = idOfPath.get(path)
+    if (id === undefined) return undefined
+    return files.get(id)
+  }
+  for (const d of output.documents) {
+    const text = readFileSync(d.path, 'utf8')
+    const lineStarts = [0]
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x0a) lineStarts.push(i + 1)
+    files.set(d.id, { tokenStarts: tokenize(text).starts, lineStarts, length: text.length, passages: [] })
+  }
+  const maps = new Map<string, OffsetMap>()
+  output.overlaps.forEach((o, k) => {
+    for (const p of o.passages) {
+      const file = files.get(p.doc)
+      if (!file) continue
+      let map = maps.get(p.doc)
+      if (!map) {
+        const path = output.documents.find((d) => d.id === p.doc)!.path
+        map = new OffsetMap(readFileSync(path, 'utf8'))
+        maps.set(p.doc, map)
+      }
+      file.passages.push([k, map.toUtf16(p.start), map.toUtf16(p.end)])
+    }
+  })
+  for (const f of files.values()) f.passages.sort((x, y) => x[1] - y[1])
+  const tokensIn = (f: FileIndex, from: number, to: number): number => lowerBound(f.tokenStarts, to) - lowerBound(f.tokenStarts, from)
+  /** Per overlap, the tokens of lines [l0, l1] its passages in file f cover. */
+  const coveredBy = (f: FileIndex, [l0, l1]: [number, number]): Map<number, number> => {
+    const from = f.lineStarts[l0 - 1] ?? f.length
+    const to = f.lineStarts[l1] ?? f.length
+    const out = new Map<number, number>()
+    for (const [k, s, e] of f.passages) {
+      if (s >= to) break
+      if (e <= from) continue
+      out.set(k, (out.get(k) ?? 0) + tokensIn(f, Math.max(s, from), Math.min(e, to)))
+    }
+    return out
+  }
+  let covered = 0
+  let coveredWords = 0
+  let words = 0
+  const missed: string[] = []
+  for (const run of runs) {
+    words += run.words
+    const a = indexOf(run.fileA)
+    const b = indexOf(run.fileB)
+    if (!a || !b) continue
+    const needA =
+      COVER_SHARE * Math.min(run.words, tokensIn(a, a.lineStarts[run.linesA[0] - 1] ?? a.length, a.lineStarts[run.linesA[1]] ?? a.length))
+    const needB =
+      COVER_SHARE * Math.min(run.words, tokensIn(b, b.lineStarts[run.linesB[0] - 1] ?? b.length, b.lineStarts[run.linesB[1]] ?? b.length))
+    const inA = coveredBy(a, run.linesA)
+    const inB = coveredBy(b, run.linesB)
+    let hit = false
+    for (const [k, n] of inA) if (n >= needA && (inB.get(k) ?? 0) >= needB) hit = true
+    if (hit) {
+      covered++
+      coveredWords += run.words
+    } else if (missed.length < missedSample) {
+      const lines = (path: string, [l0, l1]: [number, number]) =>
+        readFileSync(path, 'utf8')
+          .split('\n')
+          .slice(l0 - 1, l1)
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .slice(0, 300)
+      missed.push(
+        `${run.words} words: ${run.fileA}:${run.linesA.join('-')} | ${run.fileB}:${run.linesB.join('-')}\n  A: ${lines(run.fileA, run.linesA)}\n  B: ${lines(run.fileB, run.linesB)}`,
+      )
+    }
+  }
+  return { runs: runs.length, words, covered, coveredWords, missed }
+}
+
+interface Row {
+  corpus: Corpus
+  documents: number
+  skipped: number
+  words: number
+  floor: Timed
+  engine: Timed
+  overlaps: number
+  boilerplate: number
+  simText?: Timed
+  coverage?: ReturnType<typeof coverage>
 }
 
 export async function main(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { json: { type: 'boolean' }, corpus: { type: 'string' }, method: { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      corpus: { type: 'string' },
+      documents: { type: 'string' },
+      missed: { type: 'string' },
+      keep: { type: 'boolean' },
+    },
     strict: true,
   })
   const corpora = values.corpus ? (values.corpus.split(',') as Corpus[]) : CORPORA
-  const methods = values.method ? (values.method.split(',') as Method[]) : METHODS
   for (const c of corpora) if (!CORPORA.includes(c)) throw new Error(`unknown corpus ${c} (${CORPORA.join(', ')})`)
-  for (const m of methods) if (!METHODS.includes(m)) throw new Error(`unknown method ${m} (${METHODS.join(', ')})`)
+  const limit = values.documents ? Number(values.documents) : Infinity
+  if (!(limit >= 2)) throw new Error(`--documents wants a number from 2, not "${values.documents}"`)
+  const hasSimText = spawnSync('sim_text', ['-v'], { encoding: 'utf8' }).error === undefined
+  if (!hasSimText)
+    process.stderr.write('sim_text is not installed: the peer is left out (install it with: sudo apt-get install similarity-tester)\n')
+  if (!existsSync('/usr/bin/time')) throw new Error('/usr/bin/time is needed to measure peak RSS (sudo apt-get install time)')
 
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-'))
-  const results: Measure[] = []
+  const rows: Row[] = []
   try {
-    const childBundle = join(dir, 'child.mjs')
-    const cliBundle = join(dir, 'cli.mjs')
-    await bundle(childBundle, {
-      source: `import { child } from './test/bench/engine.ts'\nchild(process.argv.slice(2))\n`,
-    })
-    await bundle(cliBundle, { entry: join(ROOT, 'main/node/cli/cli.ts') })
-    const log = (m: Measure): void => {
-      results.push(m)
-      if (!values.json) process.stderr.write(`${m.corpus} ${m.method}: ${m.seconds.toFixed(2)} s, ${m.rssMB.toFixed(0)} MB\n`)
-    }
+    const floorBundle = join(dir, 'floor.mjs')
+    const engineBundle = join(dir, 'engine.mjs')
+    await bundle(floorBundle, { source: FLOOR_SOURCE })
+    await bundle(engineBundle, { entry: engineEntry() })
     for (const corpus of corpora) {
-      if (corpus === 'bundled') {
-        // Once to warm the file cache, then measured.
-        const args = [process.execPath, cliBundle, 'overlaps', join(ROOT, 'corpus'), '--json']
-        timeProcess(args)
-        const t = timeProcess(args)
-        log({
-          corpus,
-          method: 'process',
-          documents: 5,
-          words: NaN,
-          seconds: t.seconds,
-          rssMB: t.rssMB,
-          note: `node cli.mjs overlaps corpus --json, exit ${t.status}`,
-        })
+      const prepared = prepare(corpus, dir, limit)
+      const say = (what: string) => values.json || process.stderr.write(`${corpus} (${prepared.files.length} files): ${what}\n`)
+      // Once to warm the file cache, then measured.
+      timeProcess([process.execPath, floorBundle, ...prepared.files])
+      const floorOut = join(dir, `${corpus}.floor`)
+      const floor = timeProcess([process.execPath, floorBundle, ...prepared.files], floorOut)
+      if (floor.status !== 0) throw new Error(`floor failed on ${corpus}: ${floor.stderr}`)
+      say(`floor ${floor.seconds.toFixed(2)} s`)
+      const engineOut = join(dir, `${corpus}.json`)
+      const engine = timeProcess([process.execPath, engineBundle, 'overlaps', prepared.folder, '--json'], engineOut)
+      if (engine.status !== 0) throw new Error(`engine failed on ${corpus}: ${engine.stderr}`)
+      say(`engine ${engine.seconds.toFixed(2)} s`)
+      const output = JSON.parse(readFileSync(engineOut, 'utf8')) as EngineOutput
+      const row: Row = {
+        corpus,
+        documents: prepared.files.length,
+        skipped: prepared.skipped,
+        words: Number(readFileSync(floorOut, 'utf8').trim()),
+        floor,
+        engine,
+        overlaps: output.overlaps.length,
+        boilerplate: output.overlaps.filter((o) => o.boilerplate).length,
       }
-      for (const method of methods) {
-        const r = spawnSync(process.execPath, ['--max-old-space-size=8192', childBundle, corpus, method, ROOT], {
-          encoding: 'utf8',
-          maxBuffer: 1 << 26,
-        })
-        if (r.status !== 0) throw new Error(`${corpus} ${method} failed: ${r.stderr}`)
-        log(JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure)
+      if (hasSimText) {
+        const simOut = join(dir, `${corpus}.sim`)
+        row.simText = timeProcess(['sim_text', '-s', '-r', '8', '-n', '-T', '-o', simOut, ...prepared.files])
+        if (row.simText.status !== 0) throw new Error(`sim_text failed on ${corpus}: ${row.simText.stderr}`)
+        say(`sim_text ${row.simText.seconds.toFixed(2)} s`)
+        row.coverage = coverage(engineOut, readRuns(simOut), Number(values.missed ?? 0))
+        if (!values.json) for (const m of row.coverage.missed) process.stderr.write(`missed ${m}\n`)
       }
+      rows.push(row)
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    if (values.keep) process.stderr.write(`kept ${dir}\n`)
+    else rmSync(dir, { recursive: true, force: true })
   }
   if (values.json) {
-    process.stdout.write(JSON.stringify({ results }, null, 2) + '\n')
+    process.stdout.write(JSON.stringify({ entry: basename(engineEntry()), rows }, null, 2) + '\n')
     return 0
   }
-  const rows = [['corpus', 'method', 'documents', 'words', 'seconds', 'x floor', 'peak RSS MB', 'note']]
-  for (const r of results) {
-    const floor = results.find((f) => f.corpus === r.corpus && f.method === 'floor')
-    rows.push([
+  const pct = (x: number, of: number) => (of > 0 ? `${((100 * x) / of).toFixed(1)}%` : '-')
+  const table = [
+    [
+      'corpus',
+      'docs',
+      'words',
+      'floor s',
+      'engine s',
+      'x floor',
+      'sim_text s',
+      'x floor',
+      'CPU s floor/engine/sim_text',
+      'floor MB',
+      'engine MB',
+      'sim_text MB',
+      'overlaps',
+      'boilerplate',
+      'sim runs',
+      'covers runs',
+      'covers words',
+    ],
+  ]
+  for (const r of rows) {
+    table.push([
       r.corpus,
-      r.method,
-      String(r.documents),
-      Number.isNaN(r.words) ? '' : String(r.words),
-      r.seconds.toFixed(3),
-      floor && r.method !== 'process' && r.method !== 'naive' ? (r.seconds / floor.seconds).toFixed(1) : '',
-      r.rssMB.toFixed(0),
-      r.note ?? '',
+      String(r.documents) + (r.skipped ? ` (+${r.skipped} skipped)` : ''),
+      String(r.words),
+      r.floor.seconds.toFixed(2),
+      r.engine.seconds.toFixed(2),
+      (r.engine.seconds / r.floor.seconds).toFixed(1),
+      r.simText ? r.simText.seconds.toFixed(2) : '-',
+      r.simText ? (r.simText.seconds / r.floor.seconds).toFixed(1) : '-',
+      [r.floor.cpu, r.engine.cpu, r.simText?.cpu ?? NaN].map((c) => c.toFixed(2)).join(' / '),
+      r.floor.rssMB.toFixed(0),
+      r.engine.rssMB.toFixed(0),
+      r.simText ? r.simText.rssMB.toFixed(0) : '-',
+      String(r.overlaps),
+      String(r.boilerplate),
+      r.coverage ? String(r.coverage.runs) : '-',
+      r.coverage ? pct(r.coverage.covered, r.coverage.runs) : '-',
+      r.coverage ? pct(r.coverage.coveredWords, r.coverage.words) : '-',
     ])
   }
-  const widths = rows[0].map((_, k) => Math.max(...rows.map((row) => row[k].length)))
-  for (const row of rows)
+  const widths = table[0].map((_, k) => Math.max(...table.map((row) => row[k].length)))
+  process.stdout.write(`engine entry: ${basename(engineEntry())}; seconds are whole processes, wall clock\n`)
+  for (const row of table)
     process.stdout.write(
       row
         .map((cell, k) => cell.padEnd(widths[k]))

@@ -4,11 +4,18 @@
 // --json), and nothing fails on a slow run.
 
 const BENCHES: Record<string, { about: string; load: () => Promise<{ main: (args: string[]) => Promise<number> }> }> = {
-  engine: { about: 'text-reuse engine: floor, engine and naive jsdiff on three corpora', load: () => import('./engine.js') },
+  engine: {
+    about: 'text-reuse engine side by side with sim_text: floor, engine, sim_text, coverage on three corpora',
+    load: () => import('./engine.js'),
+  },
   ui: { about: 'UI in Chromium: app ready, a 1 MiB document opening, scrolling 10,000 highlights', load: () => import('./ui.js') },
   annotations: {
     about: 'creating an annotation until durable; loading a project with 10,000 annotations',
     load: () => import('./annotations.js'),
+  },
+  passim: {
+    about: 'importing a generated 1,000,000-record passim output (about 1 GB): seconds and peak RSS',
+    load: () => import('./passim.js'),
   },
 }
 

@@ -20,7 +20,8 @@ if (mode === 'file') {
     process.stdout.write(`wrote ${n % 2}\n`)
   }
 } else if (mode === 'annotations') {
-  const store = await ProjectStore.open(target)
+  // A short stale time: the writer before this one was killed holding the lock.
+  const store = await ProjectStore.open(target, { lockStaleMs: 2000 })
   const doc = store.project.documents[0]
   const text = new OffsetMap(await store.text(doc.id))
   for (let n = 0; ; n++) {

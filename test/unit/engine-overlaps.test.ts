@@ -172,6 +172,11 @@ const SHARED_IN_CORPUS = [
     docs: ['gmw-light-blade-what-are-nqpf', 'new-productive-forces-catalysts'],
     phrase: /general secretary of the (CPC|Communist Party of China) Central Committee/,
   },
+  // The same event in other words: Xi's visit to Heilongjiang in September 2023.
+  {
+    docs: ['china-briefing-nqpf-explainer', 'gmw-light-blade-what-are-nqpf'],
+    phrase: /Heilongjiang.*September 2023|September 2023.*Heilongjiang/,
+  },
 ]
 
 describe('findOverlaps on the bundled corpus', async () => {

@@ -9,7 +9,8 @@ import { interpolate, monotonic, strength } from '../../renderer/compare/scroll-
 // the overlap matrix.
 
 function overlap(id: string, kind: Overlap['kind'], score: number, passages: OverlapPassage[]): Overlap {
-  return { id, kind, score, words: 10, similarity: 1, passages, variants: [] }
+  const pairKinds = { verbatim: 0, variant: 0, paraphrase: 0, [kind]: 1 }
+  return { id, kind, score, words: 10, similarity: 1, passages, variants: [], pairKinds, boilerplate: false }
 }
 const p = (doc: string, start: number, end: number, text = 'shared words'): OverlapPassage => ({ doc, start, end, text })
 

@@ -1,16 +1,27 @@
 import search from 'approx-string-match'
-import { type Annotation, positionOf, quoteOf, selectorsFor, type TextPositionSelector, type TextQuoteSelector } from './annotation.js'
+import {
+  type Annotation,
+  PREFIX_LENGTH,
+  positionOf,
+  quoteOf,
+  selectorsFor,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+} from './annotation.js'
 import { type OffsetMap } from '../text/offsets.js'
 
 // Re-anchoring: finding an annotation's passage again in a text that may have changed since the
-// annotation was made. In order, as Hypothesis does:
+// annotation was made. Orphan rather than guess: a reader's note on the wrong sentence is worse
+// than a note that asks to be re-attached.
 //   1. position: the stored start/end still hold the stored quote → anchored;
-//   2. exact quote: the quote occurs elsewhere → moved to the occurrence whose context and
-//      position agree best with the stored ones;
-//   3. fuzzy quote: approx-string-match finds near matches of the quote, scored on the quote,
-//      the prefix, the suffix and the distance from the old position → moved, if the quote is
-//      still similar enough;
-//   4. otherwise → orphan: kept as it is, with its stored selectors, for the user to re-attach.
+//   2. candidates: every exact occurrence of the quote and every near match (approx-string-match),
+//      each scored, as Hypothesis' match-quote does, on the quote, the prefix and the suffix (each
+//      a fuzzy similarity normalised to 0..1) and on its distance from the stored position;
+//   3. a candidate is accepted only when its context agrees with the stored prefix and suffix;
+//      the best accepted one → moved;
+//   4. otherwise → orphan: kept as it is, with its stored selectors, quote, note and tags, for the
+//      user to re-attach. So when the annotated occurrence of a repeated phrase is rewritten, the
+//      annotation does not jump to another occurrence whose surroundings differ.
 
 export type AnchorStatus = 'anchored' | 'moved' | 'orphan'
 
@@ -22,10 +33,10 @@ export interface Anchor {
 }
 
 /**
- * Weights of the parts of a candidate's score. The quote dominates: a candidate must above all
- * say what the annotation quoted. Prefix and suffix (the 32 characters either side) tell apart
- * repeated phrases; position breaks the remaining ties, weakly, because an edit earlier in the
- * text shifts every later passage.
+ * Weights of the parts of a candidate's score, for choosing among accepted candidates. The quote
+ * dominates: a candidate must above all say what the annotation quoted. Prefix and suffix (the 32
+ * characters either side) tell apart repeated phrases; position breaks the remaining ties,
+ * weakly, because an edit earlier in the text shifts every later passage.
  */
 const QUOTE_WEIGHT = 50
 const PREFIX_WEIGHT = 20
@@ -41,19 +52,58 @@ const MAX_ERROR_RATE = 0.25
 /** Cap on the errors the fuzzy search allows: its cost grows with them. */
 const MAX_ERRORS = 256
 
-/** Length of the longest common suffix of a and b. */
-function commonSuffix(a: string, b: string): number {
-  let n = 0
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++
-  return n
+/**
+ * When a candidate's surroundings agree with the stored prefix and suffix (similarities 0..1). A
+ * side agrees when it is at least STRONG_SIDE similar (a typo or two in 32 characters). Edits
+ * inside a passage leave both sides intact: a candidate whose both sides agree is accepted
+ * wherever it is. An edit beside a passage damages one side: a candidate with one side agreeing
+ * (and both on average at least MIN_CONTEXT) is accepted only within NEAR of the stored position,
+ * because in repetitive text (boilerplate, refrains) the same words elsewhere often have one side
+ * that agrees too. Lower thresholds or a wider NEAR: a rewritten passage's annotation may land on
+ * the same words elsewhere. Higher or narrower: more orphans after edits beside a passage.
+ */
+const STRONG_SIDE = 0.9
+const MIN_CONTEXT = 0.5
+/** See STRONG_SIDE: how far (UTF-16 units) a passage with one side rewritten may have moved. */
+const NEAR = 2 * PREFIX_LENGTH
+
+/**
+ * A quote with no stored context at all (passages that passim or TextPAIR report come with
+ * offsets and text only): an exact occurrence is accepted, the nearest to the stored position
+ * first; a near match only when the quote is at least this long (UTF-16 units), so that the
+ * words themselves are the evidence. Shorter: a rewritten short passage could land on similar
+ * words elsewhere. Longer: a long passage with one fixed typo would be reported as gone.
+ */
+const CONTEXTLESS_FUZZY_MIN = 64
+/** Extra characters of text the context alignment may use, for insertions next to the passage. */
+const CONTEXT_SLACK = 8
+
+/**
+ * Similarity (0..1) of a stored context to the text beside a candidate: 1 − edit distance / length,
+ * with the alignment pinned to the candidate's edge (`text` starts there; for a prefix, pass both
+ * reversed) and free at the far end. Pinned, because a context that matches only when shifted
+ * belongs to another place; approx-string-match finds the best match anywhere in the text, so this
+ * small Levenshtein table (at most 32 × 40 cells) is written here.
+ */
+function contextSimilarity(pattern: string, text: string, atEdge: boolean): number {
+  if (pattern.length === 0) return text.length === 0 ? 1 : 0
+  // A context that reached the start (or end) of the text must reach it still, give or take the
+  // slack: "a " before a passage is weak evidence, "a " and then the start of the text is not.
+  if (atEdge && text.length > pattern.length + CONTEXT_SLACK) return 0
+  const n = text.length
+  let row = Array.from({ length: n + 1 }, (_, j) => j)
+  for (let i = 1; i <= pattern.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= n; j++) {
+      const substitute = row[j - 1] + (pattern.charCodeAt(i - 1) === text.charCodeAt(j - 1) ? 0 : 1)
+      next.push(Math.min(substitute, row[j] + 1, next[j - 1] + 1))
+    }
+    row = next
+  }
+  return Math.max(0, 1 - (atEdge ? row[n] : Math.min(...row)) / pattern.length)
 }
 
-/** Length of the longest common prefix of a and b. */
-function commonPrefix(a: string, b: string): number {
-  let n = 0
-  while (n < a.length && n < b.length && a[n] === b[n]) n++
-  return n
-}
+const reversed = (s: string) => s.split('').reverse().join('')
 
 interface Candidate {
   /** UTF-16 offsets in the text. */
@@ -62,27 +112,92 @@ interface Candidate {
   errors: number
 }
 
-function score(text: string, c: Candidate, quote: TextQuoteSelector, expected: number): number {
-  const quoteScore = 1 - c.errors / Math.max(1, quote.exact.length)
-  const before = text.slice(Math.max(0, c.start - quote.prefix.length), c.start)
-  const after = text.slice(c.end, c.end + quote.suffix.length)
-  const prefixScore = quote.prefix ? commonSuffix(before, quote.prefix) / quote.prefix.length : 1
-  const suffixScore = quote.suffix ? commonPrefix(after, quote.suffix) / quote.suffix.length : 1
-  const positionScore = 1 - Math.min(1, Math.abs(c.start - expected) / Math.max(1, text.length))
-  return QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT * prefixScore + SUFFIX_WEIGHT * suffixScore + POSITION_WEIGHT * positionScore
+/** Whether the stored prefix reached the start of the text, and the stored suffix its end. */
+interface Edges {
+  prefix: boolean
+  suffix: boolean
+  /** No context is known at all (a passage reported by another tool): see CONTEXTLESS_FUZZY_MIN. */
+  contextless?: boolean
 }
 
-function best(text: string, candidates: Candidate[], quote: TextQuoteSelector, expected: number): Candidate | null {
-  let top: Candidate | null = null
-  let topScore = -Infinity
+/**
+ * The edges a quote selector's context reached: it counts only together with that edge, because a
+ * context cut short by the edge is weak evidence alone ("ly." before a passage is found in many
+ * places; "ly." and then the end of the text is not). The prefix reached the start when it is as
+ * long as the passage's start offset; a suffix shorter than PREFIX_LENGTH reached the end, unless
+ * the prefix is short too without reaching the start (selectors made by another tool).
+ */
+function edgesOf(quote: TextQuoteSelector, position: TextPositionSelector): Edges {
+  const prefix = [...quote.prefix].length
+  const suffix = [...quote.suffix].length
+  const prefixAtStart = prefix === position.start
+  return { prefix: prefixAtStart, suffix: suffix < PREFIX_LENGTH && (prefixAtStart || prefix === PREFIX_LENGTH) }
+}
+
+interface Scored extends Candidate {
+  /** The candidate's context agrees with the stored one (see STRONG_SIDE). */
+  agrees: boolean
+  total: number
+}
+
+/**
+ * Scores a candidate. The prefix is compared with the text just before the candidate, the suffix
+ * with the text just after; an empty stored side (the passage was at the start or the end of the
+ * text) agrees only with a candidate at the same end.
+ */
+function scored(text: string, c: Candidate, quote: TextQuoteSelector, expected: number, edges: Edges): Scored {
+  const quoteScore = 1 - c.errors / Math.max(1, quote.exact.length)
+  const before = text.slice(Math.max(0, c.start - quote.prefix.length - 2 * CONTEXT_SLACK), c.start)
+  const after = text.slice(c.end, c.end + quote.suffix.length + 2 * CONTEXT_SLACK)
+  const prefixScore = contextSimilarity(reversed(quote.prefix), reversed(before), edges.prefix)
+  const suffixScore = contextSimilarity(quote.suffix, after, edges.suffix)
+  const positionScore = 1 - Math.min(1, Math.abs(c.start - expected) / Math.max(1, text.length))
+  const total = QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT * prefixScore + SUFFIX_WEIGHT * suffixScore + POSITION_WEIGHT * positionScore
+  const both = prefixScore >= STRONG_SIDE && suffixScore >= STRONG_SIDE
+  const one = Math.max(prefixScore, suffixScore) === 1 && (prefixScore + suffixScore) / 2 >= MIN_CONTEXT
+  const agrees = edges.contextless
+    ? c.errors === 0 || quote.exact.length >= CONTEXTLESS_FUZZY_MIN
+    : both || (one && Math.abs(c.start - expected) <= NEAR)
+  return { ...c, agrees, total }
+}
+
+/** The best candidate whose context agrees, or null. */
+function best(text: string, candidates: Candidate[], quote: TextQuoteSelector, expected: number, edges: Edges): Scored | null {
+  // Fewest errors first: once a candidate's best possible score (perfect context and position)
+  // cannot beat the top one, neither can any later one, and scoring stops.
+  candidates.sort((a, b) => a.errors - b.errors || a.start - b.start)
+  const seen = new Set<string>()
+  let top: Scored | null = null
   for (const c of candidates) {
-    const s = score(text, c, quote, expected)
-    if (s > topScore) {
-      top = c
-      topScore = s
-    }
+    const bound = QUOTE_WEIGHT * (1 - c.errors / Math.max(1, quote.exact.length)) + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
+    if (top && bound <= top.total) break
+    const key = `${c.start}:${c.end}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    const s = scored(text, c, quote, expected, edges)
+    if (!s.agrees) continue
+    if (!top || s.total > top.total) top = s
   }
   return top
+}
+
+/**
+ * A fuzzy match's boundaries are approximate (an edit near an end can be counted inside or
+ * outside the match, by as many characters as it has errors): where the stored prefix or suffix
+ * occurs intact that close to a boundary, the boundary moves to it.
+ */
+function snapped(text: string, c: Candidate, quote: TextQuoteSelector, edges: Edges): Candidate {
+  let { start, end } = c
+  const reach = c.errors + CONTEXT_SLACK
+  if (quote.prefix) {
+    const i = text.indexOf(quote.prefix, Math.max(0, start - quote.prefix.length - reach))
+    if (i !== -1 && Math.abs(i + quote.prefix.length - start) <= reach) start = i + quote.prefix.length
+  } else if (edges.prefix && start <= reach) start = 0
+  if (quote.suffix) {
+    const j = text.indexOf(quote.suffix, Math.max(start, end - reach))
+    if (j !== -1 && Math.abs(j - end) <= reach) end = j
+  } else if (edges.suffix && text.length - end <= reach) end = text.length
+  return end > start ? { ...c, start, end } : c
 }
 
 /** Moves a UTF-16 boundary off the middle of a surrogate pair (to the pair's start). */
@@ -91,27 +206,31 @@ function onCodePoint(text: string, u: number): number {
   return code >= 0xdc00 && code <= 0xdfff && u > 0 ? u - 1 : u
 }
 
-/** Finds the passage described by a quote and a position selector in `text`. */
-export function anchorSelectors(text: OffsetMap, quote: TextQuoteSelector, position: TextPositionSelector): Anchor {
+/** Finds the passage described by a quote and a position selector in `text`, or makes it an orphan. */
+export function anchorSelectors(
+  text: OffsetMap,
+  quote: TextQuoteSelector,
+  position: TextPositionSelector,
+  options: { contextless?: boolean } = {},
+): Anchor {
   const { start, end } = position
   if (end <= text.codePointLength && text.slice(start, end) === quote.exact) return { status: 'anchored', start, end }
 
   const t = text.text
   const expected = text.toUtf16(Math.min(start, text.codePointLength))
-  const exact: Candidate[] = []
-  for (let i = t.indexOf(quote.exact); i !== -1; i = t.indexOf(quote.exact, i + 1))
-    exact.push({ start: i, end: i + quote.exact.length, errors: 0 })
-  let found = best(t, exact, quote, expected)
-
-  if (!found) {
-    const maxErrors = Math.min(MAX_ERRORS, Math.floor(quote.exact.length * MAX_ERROR_RATE))
-    if (maxErrors > 0) found = best(t, search(t, quote.exact, maxErrors), quote, expected)
-  }
-  if (!found) return { status: 'orphan', start, end }
+  const candidates: Candidate[] = []
+  for (let i = t.indexOf(quote.exact); quote.exact && i !== -1; i = t.indexOf(quote.exact, i + 1))
+    candidates.push({ start: i, end: i + quote.exact.length, errors: 0 })
+  const maxErrors = Math.min(MAX_ERRORS, Math.floor(quote.exact.length * MAX_ERROR_RATE))
+  if (maxErrors > 0) candidates.push(...search(t, quote.exact, maxErrors))
+  const edges: Edges = options.contextless ? { prefix: false, suffix: false, contextless: true } : edgesOf(quote, position)
+  const top = best(t, candidates, quote, expected, edges)
+  if (!top) return { status: 'orphan', start, end }
+  const found = top.errors > 0 ? snapped(t, top, quote, edges) : top
   const from = text.toCodePoint(onCodePoint(t, found.start))
   const to = text.toCodePoint(onCodePoint(t, found.end))
   if (to <= from) return { status: 'orphan', start, end }
-  return { status: 'moved', start: from, end: to }
+  return { status: from === start && to === end ? 'anchored' : 'moved', start: from, end: to }
 }
 
 /** Re-anchors an annotation in `text`. */

@@ -17,6 +17,18 @@ export interface TermForm {
   kind: 'term' | 'acronym' | 'short'
 }
 
+/**
+ * A word with its plural or possessive ending folded, so "forces" = "force" and "NQPFs" = "NQPF",
+ * while "productive" and "productivity" (one stem) stay apart. Used on surface forms (normalise.ts).
+ */
+export function foldPlural(word: string): string {
+  const s = word.replace(/['’]s?$/, '')
+  if (s.length > 4 && s.endsWith('ies')) return `${s.slice(0, -3)}y`
+  if (s.length > 4 && /(?:s|x|ch|sh)es$/.test(s)) return s.slice(0, -2)
+  if (s.length > 3 && /[^s]s$/.test(s)) return s.slice(0, -1)
+  return s
+}
+
 /** Positions of the token sequence `ids` (match ids) in document `d`: start token indices. */
 export function occurrences(corpus: AnalysedCorpus, d: number, ids: readonly number[]): number[] {
   const { match } = corpus.docs[d]

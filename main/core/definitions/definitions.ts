@@ -1,29 +1,49 @@
-import { type AnalysedCorpus, type EngineDocument, analyse } from '../engine/analyse.js'
-import { occurrences, type TermForm, termForms } from './aliases.js'
+import { type AnalysedCorpus, type AnalysedDocument, type EngineDocument, analyse } from '../engine/analyse.js'
+import { foldPlural, occurrences, type TermForm, termForms } from './aliases.js'
+import { type Attribution, attribute, quotations } from './attribution.js'
+import { type Facet, findFacets } from './facets.js'
 import { type EngineHooks, Run } from '../engine/progress.js'
+import { continues, type DefinitionPattern, judgeMention, type MentionKind, PRONOUN_ANSWER, QUESTION } from './patterns.js'
 import { sentenceStarts } from '../engine/sentences.js'
+import { surfaceForm } from '../engine/normalise.js'
 import { OffsetMap } from '../text/offsets.js'
 import { proposeTermsIn, type ProposedTerm } from './terms.js'
+import { type Timeline, timelineOf } from './timeline.js'
 import { tokenize } from '../engine/tokenize.js'
 import { lastAtOrBefore } from '../text/sorted.js'
 import { UnionFind } from '../text/union-find.js'
 
-// How each text defines or characterises a term. For every mention of the term or one of its
-// names (aliases.ts), the sentence around it is tested against definitional patterns:
-//   copula      the term is the subject of is/are/means/refers to/denotes/represents/is defined
-//               as/stands for/lies in/serves as... ("NQPFs today refer in particular to ...")
-//   in essence  the same, with "in essence" or "essentially" ("... are, in essence, advanced
-//               productivity")
-//   the term    "the term X", "the concept of X"
-//   meaning of  "the meaning / core / essence / nature / connotation of X"
-//   named as    X as a complement: "qualifies as X", "is called X", "known as X"
-//   apposition  "X, a/an/the/which/namely ...,"
-//   question    "What is/are X?" (or a question about the term) followed by its answer
-// A definition sentence followed by "In other words", "That is", "Namely" or "In short" takes that
-// sentence too. The term is the subject only when it is not governed by a preposition or a verb
-// ("the development of X is ...", "developing X requires ..." say nothing about X itself).
-// Definitions of different documents that share phrases are grouped, and the shared phrases are
-// marked.
+// How each text defines or characterises a term, compared part by part across authors.
+//   1. Mentions. Every use of the term or one of its names (aliases.ts): the words must be the
+//      term's, not its stems ("productive" is not "productivity"); only a plural or possessive
+//      may differ on the last word, and a modifier may differ by its stem ("new production
+//      forces"). A term split by a coordination counts in a contrast ("the distinction between
+//      the new and traditional productive forces").
+//   2. Verdicts (patterns.ts). For each sentence, the first mention whose frame and predicate
+//      define the term makes it a definition, with a pattern and a confidence; a sentence whose
+//      term is the subject of a history, status or importance predicate is a mention, listed
+//      apart. "What is X?" takes the next sentence as its answer when it reads as one.
+//   3. Runs. A definition takes the sentences that continue it (patterns.ts `continues`: "They
+//      ...", "Instead, they ...", "In other words", a quoted part of the term), at most
+//      MAX_RUN_SENTENCES in all.
+//   4. Attribution (attribution.ts). A definition in someone else's words says whose, and which
+//      words are theirs; the same quotation used by several authors is one `quotations` entry,
+//      with each author's framing.
+//   5. Groups and shared phrases: definitions of different documents sharing content-word pairs
+//      (kept from earlier versions of this result), and facets (facets.ts): the definitions split
+//      into components and aligned across authors.
+// Offsets in the result are Unicode code points into the texts as given.
+
+/** The words of someone the author quotes or reports: code points [start, end) within the definition. */
+export interface QuotedWords {
+  speaker: string
+  start: number
+  end: number
+  /** In quotation marks, or reported ("X once pointed out that ..."). */
+  form: 'quotation' | 'reported'
+  /** The words that introduce the speaker, the quoted words shown as "…". */
+  lead: string
+}
 
 /** One definition: code points [start, end) of document `doc`, its text, and what it shares. */
 export interface Definition {
@@ -31,10 +51,14 @@ export interface Definition {
   start: number
   end: number
   text: string
-  /** Which pattern found it (see above). */
-  pattern: string
+  /** Which pattern found it (patterns.ts). */
+  pattern: DefinitionPattern
+  /** How sure the pattern is that the text defines the term, 0..1 (patterns.ts PATTERN_CONFIDENCE). */
+  confidence: number
   /** The mention of the term (or alias) the pattern matched, code points. */
   mention: { start: number; end: number; text: string }
+  /** When the definition is someone else's words: whose, and which words. */
+  quoted?: QuotedWords
   /** Phrases this definition shares with definitions in other documents. */
   shared: SharedPhrase[]
   /** Index into the result's `groups`. */
@@ -49,11 +73,42 @@ export interface SharedPhrase {
   docs: string[]
 }
 
-/** Definitions of different documents that share phrases, or one definition alone. */
+/** Definitions of different documents that share phrases or a quotation, or one definition alone. */
 export interface DefinitionGroup {
   /** Indices into `definitions`. */
   definitions: number[]
   docs: string[]
+}
+
+/** A sentence that uses the term as its subject without defining it: its history, status or importance. */
+export interface TermMention {
+  doc: string
+  start: number
+  end: number
+  text: string
+  kind: MentionKind
+  mention: { start: number; end: number; text: string }
+}
+
+/** One speaker's words used as a definition by one or more authors. */
+export interface SharedQuotation {
+  speaker: string
+  /** The words as the earliest listed author gives them. */
+  text: string
+  members: {
+    /** Index into `definitions`. */
+    definition: number
+    doc: string
+    /** The speaker's words in this document, code points. */
+    start: number
+    end: number
+    /** The author's framing: the definition's text with the speaker's words left out. */
+    framing: string
+    form: 'quotation' | 'reported'
+  }[]
+  docs: string[]
+  /** Who used the quotation when (documents' dates). */
+  timeline: Timeline
 }
 
 export interface DefinitionResult {
@@ -61,6 +116,12 @@ export interface DefinitionResult {
   aliases: string[]
   definitions: Definition[]
   groups: DefinitionGroup[]
+  /** The definitions compared part by part, best first (facets.ts). */
+  facets: Facet[]
+  /** Quotations used as definitions, grouped by what was quoted; several documents first. */
+  quotations: SharedQuotation[]
+  /** Sentences about the term's history, status or importance: not definitions. */
+  mentions: TermMention[]
   /** Without a term: the proposed key terms, the first of which was used. */
   terms?: ProposedTerm[]
 }
@@ -69,35 +130,22 @@ export interface DefinitionOptions {
   /** The term to define; without it, the corpus's first proposed key term (terms.ts). */
   term?: string
   stem?: boolean
+  /** Documents' dates (id → YYYY[-MM[-DD]]), for the facets' and quotations' timelines. */
+  dates?: Readonly<Record<string, string>>
 }
 
-const VERB = String.raw`(?:is|are|was|were|means?|refers?(?:\s+\w+){0,2}\s+to|denotes?|represents?|(?:is|are|can\s+be)\s+defined\s+as|stands?\s+for|signif(?:y|ies)|constitutes?|embod(?:y|ies)|lies?\s+in|serves?\s+as|(?:is|are)\s+(?:called|known\s+as))`
-/** After the mention: the copula or definitional verb, allowing a closing quote, a bracket, an adverb or two, or a parenthesis between commas. */
-const COPULA_AFTER = new RegExp(
-  String.raw`^\s*[”"’']?\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{1,60},\s*)?(?:(?:today|also|now|thus|therefore|essentially|basically|generally|simply|still|then|in\s+essence|in\s+particular)[\s,]+){0,2}${VERB}\b`,
-  'i',
-)
-const ESSENCE = /\b(?:in essence|essentially|at (?:its|their) core)\b/i
-const APPOSITION_AFTER = /^\s*[”"’']?\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:a|an|the|which|namely|that is|i\.e\.)\b/i
-/** Before the mention: "the term", "the concept of". */
-const THE_TERM_BEFORE = /\bthe\s+(?:term|concept(?:\s+of)?|notion(?:\s+of)?|phrase|expression)\s*[“"‘']?$/i
-/** Before the mention: "the meaning of" and kin. */
-const MEANING_BEFORE =
-  /\b(?:meaning|definition|essence|core|nature|connotation|hallmark|characteristics?|features?)\s+of\s+(?:the\s+)?[“"‘']?$/i
-/** Before the mention: it is named as a complement. */
-const NAMED_BEFORE =
-  /\b(?:qualif(?:y|ies)\s+as|(?:is|are)\s+(?:called|termed|dubbed)|known\s+as|referred\s+to\s+as|defined\s+as)\s+(?:an?\s+|the\s+)?[“"‘']?$/i
-/** Before the mention: it is the object of a preposition or verb (any gerund: "protecting X"), so not the subject. */
-const GOVERNED_BEFORE =
-  /\b(?:of|in|on|for|to|with|by|from|about|at|into|towards?|through|under|over|via|between|among|than|develop(?:s|ed|ing)?|accelerat(?:e|es|ed|ing)|foster(?:s|ed|ing)?|cultivat(?:e|es|ed|ing)|promot(?:e|es|ed|ing)|achiev(?:e|es|ed|ing)|boost(?:s|ed|ing)?|build(?:s|ing)?|form(?:s|ed|ing)?|creat(?:e|es|ed|ing)|embrac(?:e|es|ed|ing)|[\p{L}]{3,}ing)\s+(?:(?:the|a|an|its|their|this|these|our|[\p{L}]+[’']s)\s+)?[“"‘']?$/iu
-const QUESTION = /^\s*[“"]?\s*what\b[^?]*\?\s*[”"]?\s*$|\bwhat\s+(?:exactly\s+)?(?:is|are|does|do)\b[^?]*\?\s*[”"]?\s*$/i
-const PRONOUN_ANSWER =
-  /^\s*(?:it|they|this|these|the\s+(?:concept|term|phrase))\b[\s\S]{0,24}?\b(?:is|are|means?|refers?|denotes?|[’']s)\b/i
-const CONTINUATION = /^\s*(?:in other words|that is|namely|in short|put simply|simply put)\b/i
-/** A sentence that answers a question ends like a sentence and is more than a caption. */
-const ANSWER_END = /[.!]["”’)]?\s*$/
+/** Most sentences one definition spans: the defining one and those that continue it. */
+export const MAX_RUN_SENTENCES = 4
 /** Words an answer needs to be more than a heading or a byline. */
 const MIN_ANSWER_WORDS = 8
+/** A sentence that answers a question ends like a sentence. */
+const ANSWER_END = /[.!]["”’)]?\s*$/
+/**
+ * Share of content words two quoted passages must have in common (of the shorter) to be the same
+ * quotation. A formula quoted by two authors differs by a word or two ("free"/"freed", "high-tech"
+ * /"high technology"); two different statements of one speaker share far less.
+ */
+export const SAME_QUOTATION_SHARE = 0.6
 
 /**
  * Content-word pairs two definitions of different documents must share to be grouped. One shared
@@ -123,45 +171,153 @@ export function findDefinitions(
   } else {
     const proposed = proposeTermsIn(corpus, run)
     terms = proposed.map(({ ids: _ids, ...term }) => term)
-    if (proposed.length === 0) return { term: '', aliases: [], definitions: [], groups: [], terms }
+    if (proposed.length === 0)
+      return { term: '', aliases: [], definitions: [], groups: [], facets: [], quotations: [], mentions: [], terms }
     termText = proposed[0].term
     termIds = proposed[0].ids
   }
   const forms = termIds.length > 0 && termIds.every((id) => id >= 0) ? termForms(corpus, termIds, termText) : []
   run.phase('definitions', corpus.docs.length)
   const found: Found[] = []
+  const mentioned: FoundMention[] = []
   corpus.docs.forEach((_, d) => {
-    found.push(...definitionsIn(corpus, d, forms))
+    const { definitions, mentions } = definitionsIn(corpus, d, forms)
+    found.push(...definitions)
+    mentioned.push(...mentions)
     run.tick(d)
   })
   run.end()
-  const result = share(corpus, found)
+  const dates = options.dates ?? {}
+  const { definitions, groups, order } = share(corpus, found, forms)
+  const quotes = shareQuotations(corpus, definitions, dates)
+  // The same quotation puts its definitions in one group.
+  regroup(definitions, groups, quotes)
+  // Whose voice each definition is: a quotation several authors share is one voice, the speaker's.
+  const voices = definitions.map((d) => d.doc)
+  quotes.forEach((q, qi) => {
+    if (q.docs.length > 1) for (const m of q.members) voices[m.definition] = `quotation ${qi}`
+  })
+  const facets = findFacets(
+    corpus,
+    order.map((i) => found[i]),
+    forms,
+    dates,
+    voices,
+  )
+  const maps = corpus.docs.map((doc) => new OffsetMap(doc.text))
+  const mentions: TermMention[] = mentioned.map((m) => {
+    const doc = corpus.docs[m.doc]
+    const map = maps[m.doc]
+    const start = sentenceStart(doc.text, doc.starts[m.t0], m.t0 > 0 ? doc.ends[m.t0 - 1] : 0)
+    const end = sentenceEnd(doc.text, doc.ends[m.t1], m.t1 + 1 < doc.starts.length ? doc.starts[m.t1 + 1] : doc.text.length)
+    return {
+      doc: doc.id,
+      start: map.toCodePoint(start),
+      end: map.toCodePoint(end),
+      text: doc.text.slice(start, end),
+      kind: m.kind,
+      mention: {
+        start: map.toCodePoint(doc.starts[m.m0]),
+        end: map.toCodePoint(doc.ends[m.m1]),
+        text: doc.text.slice(doc.starts[m.m0], doc.ends[m.m1]),
+      },
+    }
+  })
   return {
     term: termText,
     aliases: forms.filter((f) => f.kind !== 'term').map((f) => f.text),
-    ...result,
+    definitions,
+    groups,
+    facets,
+    quotations: quotes,
+    mentions,
     ...(terms ? { terms } : {}),
   }
 }
 
-interface Found {
+/** A definition as found: token ranges of one document. */
+export interface Found {
   doc: number
   /** Token range [t0, t1] inclusive. */
   t0: number
   t1: number
   m0: number
   m1: number
-  pattern: string
+  pattern: DefinitionPattern
+  confidence: number
+  /** First token of the part that defines (after a question, the answer). */
+  body: number
   /** Every mention of the term inside the definition, token ranges. */
   mentions?: [number, number][]
+  /** Whose words, UTF-16 offsets. */
+  quoted?: Attribution
 }
 
-/** The definitions of one document. */
-function definitionsIn(corpus: AnalysedCorpus, d: number, forms: readonly TermForm[]): Found[] {
+interface FoundMention {
+  doc: number
+  t0: number
+  t1: number
+  m0: number
+  m1: number
+  kind: MentionKind
+}
+
+/** Mentions of the term's forms in document `d`: token ranges, longest form first, no overlaps. */
+function mentionsIn(corpus: AnalysedCorpus, d: number, forms: readonly TermForm[]): [number, number][] {
+  const doc = corpus.docs[d]
+  const { lexicon } = corpus
+  const out: [number, number][] = []
+  const covered = new Uint8Array(doc.starts.length)
+  for (const form of [...forms].sort((x, y) => y.ids.length - x.ids.length)) {
+    const spans = tokenize(form.text)
+    const head = spans.count > 0 ? foldPlural(surfaceForm(form.text.slice(spans.starts[spans.count - 1], spans.ends[spans.count - 1]))) : ''
+    for (const at of occurrences(corpus, d, form.ids)) {
+      const last = at + form.ids.length - 1
+      if (covered[at] || covered[last]) continue
+      // The head word itself, not a word of the same stem.
+      if (spans.count === form.ids.length && foldPlural(lexicon.surfaces[doc.surface[last]]) !== head) continue
+      covered.fill(1, at, last + 1)
+      out.push([at, last])
+    }
+  }
+  // A term split by a coordination in a contrast: "between the new and traditional productive forces".
+  for (const form of forms) {
+    const words = form.text.split(/\s+/)
+    if (words.length < 2) continue
+    const re = new RegExp(
+      String.raw`\b(?:distinction|difference|contrast)s?\s+between\s+(?:the\s+)?(${escape(words[0])})\s+and\s+(?:the\s+)?[\p{L}-]+\s+${words
+        .slice(1)
+        .map(escape)
+        .join(String.raw`\s+`)}\b`,
+      'giu',
+    )
+    for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+      const first = tokenAt(doc.starts, m.index + m[0].indexOf(m[1], m[0].search(/between/i) + 'between'.length))
+      const last = tokenAt(doc.starts, m.index + m[0].length - 1)
+      if (first < 0 || last < first || covered[first] || covered[last]) continue
+      covered.fill(1, first, last + 1)
+      out.push([first, last])
+    }
+  }
+  return out.sort((x, y) => x[0] - y[0])
+}
+
+/** The token that contains UTF-16 offset `at`, or -1. */
+function tokenAt(starts: Uint32Array, at: number): number {
+  return lastAtOrBefore(starts, at)
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The definitions and the mere mentions of one document. */
+function definitionsIn(corpus: AnalysedCorpus, d: number, forms: readonly TermForm[]): { definitions: Found[]; mentions: FoundMention[] } {
   const doc = corpus.docs[d]
   const { text, starts, ends } = doc
   const bounds = sentenceStarts(doc)
-  const sentenceOf = (t: number): number => Math.min(lastAtOrBefore(bounds, t), bounds.length - 2)
+  const sentences = bounds.length - 1
+  const sentenceOf = (t: number): number => Math.min(lastAtOrBefore(bounds, t), sentences - 1)
   const endOfSentence = (s: number): number => {
     // Through the closing punctuation and quotes, up to the next line break or token.
     const last = bounds[s + 1] - 1
@@ -172,34 +328,27 @@ function definitionsIn(corpus: AnalysedCorpus, d: number, forms: readonly TermFo
   }
   const sentenceText = (s: number): string => text.slice(starts[bounds[s]], endOfSentence(s))
   const wordCount = (s: number): number => bounds[s + 1] - bounds[s]
-  // Mentions, longest form first so a shortened form inside a full mention is not matched twice.
-  const mentions: [number, number][] = []
-  const covered = new Uint8Array(starts.length)
-  for (const form of [...forms].sort((x, y) => y.ids.length - x.ids.length)) {
-    for (const at of occurrences(corpus, d, form.ids)) {
-      const last = at + form.ids.length - 1
-      if (covered[at] || covered[last]) continue
-      covered.fill(1, at, last + 1)
-      mentions.push([at, last])
-    }
-  }
-  mentions.sort((x, y) => x[0] - y[0])
-  // The pattern each sentence matches, through the first of its mentions that matches one.
-  const matched = new Map<number, { pattern: string; m0: number; m1: number }>()
+  const parts = [...new Set(forms.flatMap((f) => f.text.toLowerCase().split(/\s+/)))]
+  const mentions = mentionsIn(corpus, d, forms)
+  // The verdict on each sentence, through the first of its mentions that defines the term.
+  const verdicts = new Map<number, { pattern: DefinitionPattern; confidence: number; m0: number; m1: number }>()
+  const mentionOnly = new Map<number, FoundMention>()
   const firstMention = new Map<number, [number, number]>()
   for (const [m0, m1] of mentions) {
     const s = sentenceOf(m0)
     if (!firstMention.has(s)) firstMention.set(s, [m0, m1])
-    if (matched.has(s)) continue
-    const pattern = patternOf(text.slice(starts[bounds[s]], starts[m0]), text.slice(ends[m1], endOfSentence(s)))
-    if (pattern) matched.set(s, { pattern, m0, m1 })
+    if (verdicts.has(s)) continue
+    const verdict = judgeMention(text.slice(starts[bounds[s]], starts[m0]), text.slice(ends[m1], endOfSentence(s)))
+    if (verdict?.kind === 'definition') verdicts.set(s, { pattern: verdict.pattern, confidence: verdict.confidence, m0, m1 })
+    else if (verdict?.kind === 'mention' && !mentionOnly.has(s))
+      mentionOnly.set(s, { doc: d, t0: bounds[s], t1: bounds[s + 1] - 1, m0, m1, kind: verdict.mention })
   }
   const out: Found[] = []
   const taken = new Set<number>()
-  for (const [s, [m0, m1]] of firstMention) {
+  for (const [s, [m0, m1]] of [...firstMention].sort((x, y) => x[0] - y[0])) {
     if (taken.has(s)) continue
     let found: Found | null = null
-    if (QUESTION.test(sentenceText(s)) && s + 2 < bounds.length) {
+    if (QUESTION.test(sentenceText(s)) && s + 1 < sentences) {
       // The answer: the next sentence, if it reads as one and defines (by a pattern or a pronoun).
       const next = s + 1
       const answer = sentenceText(next)
@@ -207,49 +356,67 @@ function definitionsIn(corpus: AnalysedCorpus, d: number, forms: readonly TermFo
         ANSWER_END.test(answer) &&
         !QUESTION.test(answer) &&
         wordCount(next) >= MIN_ANSWER_WORDS &&
-        (PRONOUN_ANSWER.test(answer) || matched.has(next))
+        (PRONOUN_ANSWER.test(answer) || verdicts.has(next))
       ) {
-        found = { doc: d, t0: bounds[s], t1: bounds[next + 1] - 1, m0, m1, pattern: 'question' }
+        const inner = verdicts.get(next)
+        found = {
+          doc: d,
+          t0: bounds[s],
+          t1: bounds[next + 1] - 1,
+          m0: inner?.m0 ?? m0,
+          m1: inner?.m1 ?? m1,
+          pattern: inner?.pattern ?? 'question',
+          confidence: Math.max(inner?.confidence ?? 0, 0.85),
+          body: bounds[next],
+        }
         taken.add(next)
       }
     }
-    const hit = matched.get(s)
-    if (!found && hit) found = { doc: d, t0: bounds[s], t1: bounds[s + 1] - 1, m0: hit.m0, m1: hit.m1, pattern: hit.pattern }
+    const hit = verdicts.get(s)
+    if (!found && hit) found = { doc: d, t0: bounds[s], t1: bounds[s + 1] - 1, ...hit, body: bounds[s] }
     if (!found) continue
     taken.add(s)
-    // A restatement that follows belongs to the definition.
-    const following = sentenceOf(found.t1) + 1
-    if (following + 1 < bounds.length && CONTINUATION.test(sentenceText(following))) {
-      found.t1 = bounds[following + 1] - 1
-      taken.add(following)
+    // The sentences that continue it.
+    let last = sentenceOf(found.t1)
+    while (last + 1 < sentences && last + 1 - sentenceOf(found.body) < MAX_RUN_SENTENCES && !taken.has(last + 1)) {
+      const next = sentenceText(last + 1)
+      const startsWithTerm = firstMention.get(last + 1)?.[0] === bounds[last + 1] && /^\S+(?:\s+\S+){0,5}?\s+also\b/.test(next)
+      if (!continues(next, parts) && !(startsWithTerm && verdicts.has(last + 1))) break
+      last++
+      taken.add(last)
     }
+    found.t1 = bounds[last + 1] - 1
     out.push(found)
   }
   // Merge definitions that ended up overlapping (a question whose answer also matched).
   out.sort((x, y) => x.t0 - y.t0)
   const merged: Found[] = []
   for (const f of out) {
-    const last = merged[merged.length - 1]
-    if (last && f.t0 <= last.t1) last.t1 = Math.max(last.t1, f.t1)
+    const prev = merged[merged.length - 1]
+    if (prev && f.t0 <= prev.t1) prev.t1 = Math.max(prev.t1, f.t1)
     else merged.push(f)
   }
-  return merged.map((f) => ({ ...f, mentions: mentions.filter(([a, b]) => a >= f.t0 && b <= f.t1) }))
-}
-
-/** The definitional pattern a sentence matches around a mention, from the text before and after it, or ''. */
-function patternOf(before: string, after: string): string {
-  if (THE_TERM_BEFORE.test(before)) return 'the term'
-  if (MEANING_BEFORE.test(before)) return 'meaning of'
-  if (NAMED_BEFORE.test(before)) return 'named as'
-  if (GOVERNED_BEFORE.test(before)) return ''
-  if (COPULA_AFTER.test(after)) return ESSENCE.test(after) ? 'in essence' : 'copula'
-  if (APPOSITION_AFTER.test(after)) return 'apposition'
-  return ''
+  const quotes = quotations(text)
+  for (const f of merged) {
+    f.mentions = mentions.filter(([a, b]) => a >= f.t0 && b <= f.t1)
+    const at = attribute(text, starts[f.t0], ends[f.t1], starts[f.m0], starts[bounds[sentenceOf(f.m0)]], quotes)
+    if (at) f.quoted = at
+  }
+  const inDefinition = (s: number): boolean => merged.some((f) => bounds[s] >= f.t0 && bounds[s] <= f.t1)
+  return {
+    definitions: merged,
+    mentions: [...mentionOnly].filter(([s]) => !inDefinition(s)).map(([, m]) => m),
+  }
 }
 
 /** Marks the phrases definitions share across documents and groups them. */
-function share(corpus: AnalysedCorpus, found: Found[]): { definitions: Definition[]; groups: DefinitionGroup[] } {
+function share(
+  corpus: AnalysedCorpus,
+  found: Found[],
+  forms: readonly TermForm[],
+): { definitions: Definition[]; groups: DefinitionGroup[]; order: number[] } {
   const { docs, lexicon } = corpus
+  const trivial = trivialPairs(corpus, forms)
   // Content-word pairs (adjacent content words within the definition) of each definition.
   const pairsOf = found.map((f) => {
     const doc = docs[f.doc]
@@ -262,7 +429,8 @@ function share(corpus: AnalysedCorpus, found: Found[]): { definitions: Definitio
       const a = content[k]
       const b = content[k + 1]
       // Pairs that touch a mention of the term share the term, which every definition does.
-      keys.push(inMention.has(a) || inMention.has(b) ? '' : `${doc.match[a]},${doc.match[b]}`)
+      const key = `${doc.match[a]},${doc.match[b]}`
+      keys.push(inMention.has(a) || inMention.has(b) || trivial(doc, a, b, key) ? '' : key)
     }
     return { content, keys }
   })
@@ -323,11 +491,13 @@ function share(corpus: AnalysedCorpus, found: Found[]): { definitions: Definitio
       end: map.toCodePoint(end),
       text: doc.text.slice(start, end),
       pattern: f.pattern,
+      confidence: f.confidence,
       mention: {
         start: map.toCodePoint(doc.starts[f.m0]),
         end: map.toCodePoint(doc.ends[f.m1]),
         text: doc.text.slice(doc.starts[f.m0], doc.ends[f.m1]),
       },
+      ...(f.quoted ? { quoted: { ...f.quoted, start: map.toCodePoint(f.quoted.start), end: map.toCodePoint(f.quoted.end) } } : {}),
       shared,
       group: -1,
     }
@@ -348,7 +518,7 @@ function share(corpus: AnalysedCorpus, found: Found[]): { definitions: Definitio
   const order = definitions.map((_, i) => i).sort((x, y) => definitions[x].group - definitions[y].group || x - y)
   const position = new Map(order.map((i, k) => [i, k]))
   for (const g of groups) g.definitions = g.definitions.map((i) => position.get(i)!)
-  return { definitions: order.map((i) => definitions[i]), groups }
+  return { definitions: order.map((i) => definitions[i]), groups, order }
 }
 
 /** The start of a definition: its first word, with any opening quotes or brackets before it. */
@@ -363,4 +533,119 @@ function sentenceEnd(text: string, from: number, limit: number): number {
   let e = from
   while (e < limit && /[.!?;:"”’')\]]/.test(text[e])) e++
   return e
+}
+
+/**
+ * Share of the corpus's sentences a content-word pair may occur in and still be worth marking as
+ * shared. Above it the pair is the corpus's common ground ("economic growth" in texts on economic
+ * policy), not a shared formulation.
+ */
+export const COMMON_PAIR_SHARE = 0.03
+
+/**
+ * Pairs not worth marking as shared: with a word of the term ("productive forces", "traditional
+ * productive"), a name (both
+ * words capitalised: "Xi Jinping"), and pairs common in the corpus (COMMON_PAIR_SHARE).
+ */
+function trivialPairs(
+  corpus: AnalysedCorpus,
+  forms: readonly TermForm[],
+): (doc: AnalysedDocument, a: number, b: number, key: string) => boolean {
+  const { lexicon } = corpus
+  const termWords = new Set(forms.flatMap((f) => f.text.toLowerCase().split(/\s+/)).map(foldPlural))
+  const counts = new Map<string, number>()
+  let sentences = 0
+  for (const doc of corpus.docs) {
+    sentences += sentenceStarts(doc).length - 1
+    const { content, match } = doc
+    for (let k = 0; k + 1 < content.length; k++) {
+      const key = `${match[content[k]]},${match[content[k + 1]]}`
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+  }
+  const limit = Math.max(2, COMMON_PAIR_SHARE * sentences)
+  const isTermWord = (doc: AnalysedDocument, t: number): boolean => termWords.has(foldPlural(lexicon.surfaces[doc.surface[t]]))
+  const capitalised = (doc: AnalysedDocument, t: number): boolean => /^\p{Lu}/u.test(doc.text.slice(doc.starts[t], doc.ends[t]))
+  return (doc, a, b, key) =>
+    isTermWord(doc, a) ||
+    isTermWord(doc, b) ||
+    (capitalised(doc, a) && capitalised(doc, b) && a > 0 && !/[.!?]\s*$/.test(doc.text.slice(0, doc.starts[a]))) ||
+    (counts.get(key) ?? 0) > limit
+}
+
+/** Groups the definitions that give the same speaker's words (quoted or reported) in different documents. */
+function shareQuotations(corpus: AnalysedCorpus, definitions: Definition[], dates: Readonly<Record<string, string>>): SharedQuotation[] {
+  const { lexicon } = corpus
+  const byId = new Map(corpus.docs.map((doc) => [doc.id, doc]))
+  const attributed = definitions.map((d, i) => ({ d, i })).filter(({ d }) => d.quoted)
+  // Content words (match forms) of each quotation.
+  const words = attributed.map(({ d }) => {
+    const doc = byId.get(d.doc)!
+    const map = new OffsetMap(doc.text)
+    const a = map.toUtf16(d.quoted!.start)
+    const b = map.toUtf16(d.quoted!.end)
+    const set = new Set<number>()
+    for (let t = 0; t < doc.starts.length; t++) {
+      if (doc.starts[t] < a || doc.ends[t] > b || lexicon.isStop(doc.surface[t])) continue
+      set.add(doc.match[t])
+    }
+    return set
+  })
+  const sets = new UnionFind(attributed.length)
+  for (let x = 0; x < attributed.length; x++) {
+    for (let y = x + 1; y < attributed.length; y++) {
+      const [a, b] = words[x].size <= words[y].size ? [words[x], words[y]] : [words[y], words[x]]
+      if (a.size === 0) continue
+      let common = 0
+      for (const w of a) if (b.has(w)) common++
+      if (common / a.size >= SAME_QUOTATION_SHARE) sets.union(x, y)
+    }
+  }
+  const byRoot = new Map<number, number[]>()
+  attributed.forEach((_, x) => {
+    const r = sets.find(x)
+    byRoot.set(r, [...(byRoot.get(r) ?? []), x])
+  })
+  const out: SharedQuotation[] = [...byRoot.values()].map((xs) => {
+    const members = xs.map((x) => {
+      const { d, i } = attributed[x]
+      const q = d.quoted!
+      const chars = [...d.text]
+      const before = chars.slice(0, q.start - d.start).join('')
+      const after = chars.slice(q.end - d.start).join('')
+      // The author's words around the speaker's; when the definition is all quotation, the lead-in.
+      const around = `${before}…${after}`.replace(/\s+/g, ' ').trim()
+      const framing = /[\p{L}]{3,}/u.test(around) ? around : q.lead
+      const form = q.form
+      return { definition: i, doc: d.doc, start: q.start, end: q.end, framing, form }
+    })
+    const docs = [...new Set(members.map((m) => m.doc))]
+    const timeline = timelineOf(docs, dates)
+    const firstDoc = timeline.dated[0]?.doc ?? docs[0]
+    const first = attributed[xs[members.findIndex((m) => m.doc === firstDoc)]].d
+    // The plainest form of the name: "Xi Jinping" rather than a form with a title left in.
+    const speaker = xs.map((x) => attributed[x].d.quoted!.speaker).sort((a, b) => a.length - b.length)[0]
+    const text = [...first.text].slice(first.quoted!.start - first.start, first.quoted!.end - first.start).join('')
+    return { speaker, text, members, docs, timeline }
+  })
+  return out.sort((a, b) => b.docs.length - a.docs.length || a.members[0].definition - b.members[0].definition)
+}
+
+/** Joins the groups of definitions that give the same quotation, renumbering groups as share() does. */
+function regroup(definitions: Definition[], groups: DefinitionGroup[], quotes: readonly SharedQuotation[]): void {
+  const sets = new UnionFind(groups.length)
+  for (const q of quotes) for (const m of q.members) sets.union(definitions[q.members[0].definition].group, definitions[m.definition].group)
+  const merged = new Map<number, number[]>()
+  groups.forEach((g, gi) => {
+    const r = sets.find(gi)
+    merged.set(r, [...(merged.get(r) ?? []), ...g.definitions])
+  })
+  if (merged.size === groups.length) return
+  const next = [...merged.values()]
+    .map((ds) => ds.sort((a, b) => a - b))
+    .map((ds) => ({ definitions: ds, docs: [...new Set(ds.map((i) => definitions[i].doc))] }))
+    .sort((x, y) => y.docs.length - x.docs.length || x.definitions[0] - y.definitions[0])
+  groups.length = 0
+  groups.push(...next)
+  groups.forEach((g, gi) => g.definitions.forEach((i) => (definitions[i].group = gi)))
 }

@@ -6,10 +6,16 @@ import { tokenize } from './tokenize.js'
 // surface ids, match ids) and the positions of its content words. No per-token objects, so a
 // corpus of tens of millions of words fits in a few hundred megabytes.
 
-/** A text handed to the engine: an id the caller chose and the text exactly as decoded. */
+/**
+ * A text handed to the engine: an id the caller chose and the text exactly as decoded.
+ * `boilerplate` marks a text known to be boilerplate (a project's excluded range, given on its
+ * own): it is matched like any document, but never shown as a passage; an overlap that includes
+ * it is labelled boilerplate.
+ */
 export interface EngineDocument {
   id: string
   text: string
+  boilerplate?: boolean
 }
 
 export interface AnalysedDocument {
@@ -49,7 +55,7 @@ export function analyse(documents: readonly EngineDocument[], stem: boolean, run
     const contentBuffer = new Uint32Array(count)
     let contentCount = 0
     for (let i = 0; i < count; i++) {
-      const raw = lexicon.intern(text.slice(starts[i], ends[i]))
+      const raw = lexicon.internSpan(text, starts[i], ends[i])
       const sid = lexicon.surfaceOfRaw(raw)
       surface[i] = sid
       match[i] = lexicon.matchOfRaw(raw)

@@ -1,31 +1,45 @@
 // Banality: what every text on a subject says. In a corpus about "new quality productive forces"
 // that phrase and its pieces ("the development of new quality productive forces", "high-quality
 // development") recur in every text, so two texts sharing them have not borrowed from each other.
-// TextPAIR calls a passage banal when most of its n-grams are among the corpus's most common; the
-// engine does the same with a frequency rule that works for a handful of texts as for thousands:
+// TextPAIR calls a passage banal when most of its n-grams are among the corpus's most common. The
+// engine judges commonness by what the corpus shares, not by what one text repeats:
 //
-//   an n-gram is common when it occurs at least MIN_COMMON_OCCURRENCES times in the corpus AND
-//   on average at least REPEAT_RATIO times in each document that has it (or, in ngrams.ts, when it
-//   occurs in more documents than the document-frequency limit).
+//   an n-gram is a topic phrase (common) when it is in at least MIN_TOPIC_DOCUMENTS documents and
+//   at least TOPIC_SHARE of the corpus, AND occurs at least MIN_COMMON_OCCURRENCES times, on
+//   average at least REPEAT_RATIO times in each document that has it.
 //
-// The second condition separates a topic phrase from a quotation: a topic phrase is used over and
-// over within each text, while a passage quoted by three authors occurs about once in each of
-// three texts (count = document frequency), however long it is. It holds in a corpus of any
-// size: a refrain of a few texts (a changelog's "new upstream release") is common too, which also
-// keeps its seeds, which grow with the product of its counts in two texts, from swamping the run. A match is banal when most of its
-// shared words are covered by common n-grams (isBanal); it is then dropped, however long.
+// Being in most of the texts is what makes a phrase the corpus's common stock; being repeated
+// within them tells a topic phrase from a passage many texts reprint once (a licence, a wire
+// story), which is reuse, however many documents share it (overlaps.ts labels it boilerplate when
+// a large share of the corpus does). A formula two or three authors share is never common, even
+// if one of them repeats it: three documents of a large corpus are not its common stock.
+//
+// A match is banal when most of its shared words are covered by common n-grams (isBanal) and it
+// is not long: a long verbatim or near-verbatim passage is never banal, whatever phrases it holds.
+
+/**
+ * Least number of documents a topic phrase is in. Two documents sharing a phrase is a borrowing to
+ * show, not a corpus's stock.
+ */
+export const MIN_TOPIC_DOCUMENTS = 3
+
+/**
+ * Least share of the corpus's documents a topic phrase is in: "most texts on the subject" in the
+ * plain sense, more than half. Lower, and a formula of a school of authors within the corpus would
+ * vanish; higher, and a topic phrase one text avoids would count as a borrowing.
+ */
+export const TOPIC_SHARE = 0.5
 
 /**
  * The least number of occurrences that can make an n-gram common. Below four, a phrase used twice
- * by one author and once by another would count as the corpus's common stock, which in a small
- * corpus is most shared phrases.
+ * by one author and once by another would count as the corpus's common stock.
  */
 export const MIN_COMMON_OCCURRENCES = 4
 
 /**
- * Average occurrences per containing document above which a frequent n-gram is a topic phrase
- * rather than a shared passage (see above). 1.5 means "repeated in at least half the texts that
- * use it"; at 1 every shared quotation of four or more texts would be banal.
+ * Average occurrences per containing document at or above which a widespread n-gram is a topic
+ * phrase rather than a shared passage (see above). 1.5 means "repeated in at least half the texts
+ * that use it"; at 1 every passage reprinted by most texts would be banal.
  */
 export const REPEAT_RATIO = 1.5
 
@@ -35,12 +49,24 @@ export const REPEAT_RATIO = 1.5
  */
 export const BANAL_SHARE = 0.5
 
-/** True when an n-gram occurring `count` times in `df` texts is common (see above). */
-export function isCommonNgram(count: number, df: number): boolean {
-  return count >= MIN_COMMON_OCCURRENCES && count >= REPEAT_RATIO * df
+/**
+ * Shared content words from which a verbatim or near-verbatim match is never banal: a dozen
+ * content words are about two dozen running words, a sentence or two, longer than any topic
+ * phrase and its usual company ("the development of new quality productive forces is ...").
+ */
+export const LONG_MATCH_WORDS = 12
+
+/** True when an n-gram occurring `count` times in `df` of `documents` texts is common (see above). */
+export function isCommonNgram(count: number, df: number, documents: number): boolean {
+  return df >= MIN_TOPIC_DOCUMENTS && df >= TOPIC_SHARE * documents && count >= MIN_COMMON_OCCURRENCES && count >= REPEAT_RATIO * df
 }
 
-/** True when `commonShared` of `shared` shared words being common makes a match banal. */
-export function isBanal(commonShared: number, shared: number): boolean {
-  return shared === 0 || commonShared / shared > BANAL_SHARE
+/**
+ * True when a match of `shared` content words, `commonShared` of them in common n-grams, is banal.
+ * `close` says the match is verbatim or near-verbatim; then a long match is never banal.
+ */
+export function isBanal(commonShared: number, shared: number, close = false): boolean {
+  if (shared === 0) return true
+  if (close && shared >= LONG_MATCH_WORDS) return false
+  return commonShared / shared > BANAL_SHARE
 }

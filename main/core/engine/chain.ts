@@ -26,6 +26,16 @@ export const MAX_GAP_WORDS = 8
  */
 export const MIN_REGION_SEEDS = 2
 
+/**
+ * Content words between two candidate passages of one pair of documents, in order in both, that
+ * still join them into one. Seeds of a frequent n-gram link it to a representative occurrence
+ * (ngrams.ts), so a stretch two documents share whose n-grams a third document has first seeds the
+ * pair only on either side of it; a gap of a few lines, in both texts, is such a stretch or an
+ * edit. The joined passage is measured as a whole; when it fails (overlaps.ts), its parts are
+ * measured one by one.
+ */
+export const MERGE_GAP_WORDS = 32
+
 /** How many earlier seeds each seed is compared with; bounds the cost on highly repetitive pairs. */
 const MAX_LOOKBACK = 64
 
@@ -38,6 +48,8 @@ export interface Region {
   b0: number
   b1: number
   seeds: number
+  /** When this region joins several across gaps (MERGE_GAP_WORDS): the regions it joins. */
+  parts?: Region[]
 }
 
 /** Groups the seeds of each document pair into candidate passages (see above). */
@@ -53,6 +65,7 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run): Region[] {
     const db = seeds.docB[start]
     let end = start + 1
     while (end < seeds.count && seeds.docA[end] === da && seeds.docB[end] === db) end++
+    const start0 = regions.length
     for (let i = start; i < end; i++) {
       const pa = seeds.posA[i]
       const pb = seeds.posB[i]
@@ -83,7 +96,23 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run): Region[] {
         region.seeds++
       }
     }
-    for (const [root, region] of byRoot) if (region.seeds >= MIN_REGION_SEEDS && rootAnchored.has(root)) regions.push(region)
+    const found: Region[] = []
+    for (const [root, region] of byRoot) if (region.seeds >= MIN_REGION_SEEDS && rootAnchored.has(root)) found.push(region)
+    found.sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0)
+    for (const region of found) {
+      const last = regions.length > start0 ? regions[regions.length - 1] : undefined
+      const gapA = last ? region.a0 - last.a1 : Infinity
+      const gapB = last ? region.b0 - last.b1 : Infinity
+      if (last && gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS) {
+        if (!last.parts) last.parts = [{ ...last }]
+        last.parts.push(region)
+        last.a0 = Math.min(last.a0, region.a0)
+        last.a1 = Math.max(last.a1, region.a1)
+        last.b0 = Math.min(last.b0, region.b0)
+        last.b1 = Math.max(last.b1, region.b1)
+        last.seeds += region.seeds
+      } else regions.push(region)
+    }
     start = end
   }
   run.end()

@@ -53,6 +53,13 @@ export function clusterPairs(pairs: readonly PairLike[]): Cluster[] {
     list.sort((x, y) => x.p.start - y.p.start || x.p.end - y.p.end)
     const open: { p: PairPassage; pair: number }[] = []
     for (const item of list) {
+      // The same span as the last one (one representative's passage against many documents):
+      // the same passage, and comparing it with the others again would cost the square of them.
+      const last = open[open.length - 1]
+      if (last && last.p.start === item.p.start && last.p.end === item.p.end) {
+        sets.union(item.pair, last.pair)
+        continue
+      }
       // Drop passages that end before this one starts: they cannot overlap it or any later one.
       for (let k = open.length - 1; k >= 0; k--) if (open[k].p.end < item.p.start) open.splice(k, 1)
       for (const other of open) {

@@ -26,6 +26,53 @@ export class Lexicon {
     return this.matches.length
   }
 
+  /** Open-addressing table of raw entries by a hash of their UTF-16 units: slot -> index + 1. */
+  private slots = new Uint32Array(1 << 12)
+  private slotHash = new Uint32Array(1 << 12)
+  private readonly raws: string[] = []
+
+  /**
+   * Index of the token text[start, end), interning it on first sight: as intern(), but found by a
+   * hash of the text's units, so a known token (nearly every token) costs no string.
+   */
+  internSpan(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+    h >>>= 0
+    const mask = this.slots.length - 1
+    let slot = h & mask
+    for (;;) {
+      const entry = this.slots[slot]
+      if (entry === 0) break
+      if (this.slotHash[slot] === h) {
+        const raw = this.raws[entry - 1]
+        if (raw.length === end - start && text.startsWith(raw, start)) return entry - 1
+      }
+      slot = (slot + 1) & mask
+    }
+    const index = this.intern(text.slice(start, end))
+    this.raws[index] = text.slice(start, end)
+    this.slots[slot] = index + 1
+    this.slotHash[slot] = h
+    if (this.raws.length * 2 > this.slots.length) this.rehash()
+    return index
+  }
+
+  private rehash(): void {
+    const oldSlots = this.slots
+    const oldHash = this.slotHash
+    this.slots = new Uint32Array(oldSlots.length * 2)
+    this.slotHash = new Uint32Array(oldSlots.length * 2)
+    const mask = this.slots.length - 1
+    for (let s = 0; s < oldSlots.length; s++) {
+      if (oldSlots[s] === 0) continue
+      let slot = oldHash[s] & mask
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask
+      this.slots[slot] = oldSlots[s]
+      this.slotHash[slot] = oldHash[s]
+    }
+  }
+
   /** Index of the raw token text, interning it (and its forms) on first sight. */
   intern(raw: string): number {
     const known = this.byRaw.get(raw)

@@ -7,20 +7,26 @@ import { identity, sortIndicesByKey, U32List } from './radix.js'
 // Seeds: places where two documents share a word n-gram. Every document's content words (function
 // words left out, see stopwords.ts) are read as overlapping n-grams of match forms, each hashed to
 // 32 bits, and the hashes of the whole corpus are sorted once (radix.ts), so equal n-grams sit
-// next to each other. Each run of equal n-grams is then
-//   - common (banality.ts): its positions are flagged, and it seeds nothing;
-//   - in too many documents (more than maxDf): treated as common, the way passim and TextPAIR drop
-//     n-grams above a document-frequency limit; besides being boilerplate, its seed pairs would
-//     grow with the square of its frequency;
-//   - otherwise, when it occurs in two or more documents: one seed per pair of its occurrences in
-//     different documents.
-// Reuse inside one document (a text repeating itself) is not looked for.
+// next to each other. Each run of equal n-grams that occurs in two or more documents seeds; none
+// is dropped for being frequent (a licence in three hundred files, a formula every author quotes
+// is reuse a reader wants to see; whether it is boilerplate is said on the overlap, see
+// overlaps.ts). A topic phrase (banality.ts) still seeds, but its words are flagged as common so
+// that a match made of topic phrases alone is banal.
+// Reuse inside one document (a text repeating itself) is not reported by itself; a passage a
+// document repeats joins the overlap of its copies in other documents.
 //
-// Seeding a chain: an n-gram found in more than ALL_PAIRS_DF documents d1 < d2 < ... < dk seeds
-// the pairs (d1, d2), (d2, d3), ..., not all k(k-1)/2 pairs. A passage shared by k documents is
-// still found in each of them, and clustering (cluster.ts) joins the chain into one overlap with
-// k passages, but the seed pairs, and all the work that follows them, grow linearly with k instead
-// of with its square.
+// Seeding through a representative: an n-gram in few documents (at most ALL_PAIRS_DF, with at
+// most ALL_PAIRS_OCCURRENCES occurrences) seeds every pair of its occurrences in different
+// documents. A more frequent one seeds each occurrence against one representative, its first
+// occurrence in the corpus: k occurrences make k - 1 seeds, not k(k - 1)/2. A passage shared by k
+// documents is then aligned k - 1 times against the representative's copy, and clustering
+// (cluster.ts) joins those pairs, which all hold the representative's passage, into one overlap
+// with k passages, as passim clusters pairwise alignments into connected components. Each
+// occurrence is also seeded against one in the previous document that has the n-gram, so that
+// documents next to each other in the corpus (a file and its copy) meet directly, even where the
+// representative of some of their n-grams is a third document that has them elsewhere. At most
+// 2k seeds: the cost grows linearly with k, and no pair of documents is left unseen: two
+// documents that share a frequent passage meet through the representative's copy of it.
 
 /**
  * Words per n-gram, counting content words only. Three content words span about six running words
@@ -43,24 +49,24 @@ export interface Seeds {
   count: number
   /** Per document, per content position: 1 when a common n-gram covers that word. */
   common: Uint8Array[]
-  /** Distinct n-grams, how many were common (or over the document limit), how many seeded. */
+  /** Distinct n-grams, how many seeded, how many of those were common (topic phrases). */
   stats: { ngrams: number; distinct: number; common: number; seeding: number }
 }
 
 /**
- * Up to this many documents, an n-gram seeds every pair of them, not a chain: two documents that
- * share a passage also seed on its words that a third document shares with both (an official
- * title inside a quotation), which a chain would give only to the pairs through the third. Small
- * enough that all pairs (at most six) cost about what a chain does.
+ * Up to this many documents (and ALL_PAIRS_OCCURRENCES occurrences), an n-gram seeds every pair
+ * of its occurrences rather than pairs with a representative: two documents that share a passage
+ * also seed on its words that a third document shares with both (an official title inside a
+ * quotation), which a representative would give only to the pairs through the third. Small
+ * enough that all pairs (at most six documents' worth) cost about what representatives do.
  */
 export const ALL_PAIRS_DF = 4
+export const ALL_PAIRS_OCCURRENCES = 8
 
 export interface SeedParams {
   n: number
-  /** N-grams in more documents than this seed nothing and count as common. */
-  maxDf: number
-  /** N-grams with more occurrences than this seed nothing (bounds the pairs one n-gram makes). */
-  maxOccurrences: number
+  /** Documents that seed nothing (1 = skip): the copies of a duplicate document after its first. */
+  skip?: Uint8Array
 }
 
 /** Finds the seed pairs of a corpus (see above). */
@@ -68,7 +74,8 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
   const { docs } = corpus
   const n = params.n
   const base = new Float64Array(docs.length + 1)
-  for (let d = 0; d < docs.length; d++) base[d + 1] = base[d] + Math.max(0, docs[d].content.length - n + 1)
+  const length = (d: number): number => (params.skip?.[d] ? 0 : Math.max(0, docs[d].content.length - n + 1))
+  for (let d = 0; d < docs.length; d++) base[d + 1] = base[d] + length(d)
   const total = base[docs.length]
   if (total > 0xffffffff) throw new RangeError('the corpus is too large for 32-bit n-gram positions')
 
@@ -81,7 +88,8 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
   for (let d = 0; d < docs.length; d++) {
     const { content, match } = docs[d]
     const at = base[d]
-    for (let i = 0; i + n <= content.length; i++) {
+    const count = length(d)
+    for (let i = 0; i < count; i++) {
       let h = n
       let g = 0x5bd1e995
       for (let k = 0; k < n; k++) {
@@ -124,19 +132,16 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
         last = d
       }
     }
-    if (df > params.maxDf || isCommonNgram(group.length, df)) {
+    if (df < 2) return
+    stats.seeding++
+    if (isCommonNgram(group.length, df, docs.length)) {
       stats.common++
       for (let k = 0; k < group.length; k++) {
         const flags = common[occurrenceDocs[k]]
         flags.fill(1, occurrencePos[k], occurrencePos[k] + n)
       }
-      return
     }
-    if (df < 2 || group.length > params.maxOccurrences) return
-    stats.seeding++
-    // Occurrences come in document order: link each document's occurrences to the next
-    // document's, a chain rather than all pairs (see "Seeding a chain" above).
-    if (df <= ALL_PAIRS_DF) {
+    if (df <= ALL_PAIRS_DF && group.length <= ALL_PAIRS_OCCURRENCES) {
       for (let x = 0; x < group.length; x++) {
         for (let y = x + 1; y < group.length; y++) {
           if (occurrenceDocs[x] === occurrenceDocs[y]) continue
@@ -148,22 +153,39 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
       }
       return
     }
-    let from = 0
+    // Representatives (see above). Occurrences come in corpus order, grouped by document; the
+    // j-th occurrence in a document is linked to the j-th of the representative's document (or
+    // its last, when it has fewer) and of the previous document that has the n-gram, so that
+    // copies of a passage that repeats a phrase meet phrase by phrase. The representative's
+    // document's own further occurrences are linked to its first, so a passage it repeats joins
+    // the overlap of its first copy (pairs within one document are never reported alone).
+    let previousFrom = -1
+    let previousTo = -1
+    const repTo = runEnd(0)
+    for (let k = 1; k < repTo; k++) push(0, k)
+    let from = repTo
     while (from < group.length) {
-      let to = from + 1
-      while (to < group.length && occurrenceDocs[to] === occurrenceDocs[from]) to++
-      let next = to
-      while (next < group.length && occurrenceDocs[next] === occurrenceDocs[to]) next++
-      for (let x = from; x < to; x++) {
-        for (let y = to; y < next; y++) {
-          docA.push(occurrenceDocs[x])
-          posA.push(occurrencePos[x])
-          docB.push(occurrenceDocs[y])
-          posB.push(occurrencePos[y])
-        }
+      const to = runEnd(from)
+      for (let k = from; k < to; k++) {
+        push(Math.min(k - from, repTo - 1), k)
+        if (previousFrom >= 0) push(previousFrom + Math.min(k - from, previousTo - previousFrom - 1), k)
       }
+      previousFrom = from
+      previousTo = to
       from = to
     }
+  }
+  /** The end of the run of occurrences in the document of occurrence `from`. */
+  const runEnd = (from: number): number => {
+    let to = from + 1
+    while (to < occurrenceDocs.length && occurrenceDocs[to] === occurrenceDocs[from]) to++
+    return to
+  }
+  const push = (x: number, y: number): void => {
+    docA.push(occurrenceDocs[x])
+    posA.push(occurrencePos[x])
+    docB.push(occurrenceDocs[y])
+    posB.push(occurrencePos[y])
   }
 
   run.phase('seed', total)

@@ -1,8 +1,11 @@
 import { type AnalysedCorpus, type EngineDocument, analyse, rarity } from './analyse.js'
 import { extendEdge } from './align.js'
 import { isBanal } from './banality.js'
-import { chainSeeds } from './chain.js'
+import { chainSeeds, type Region } from './chain.js'
 import { clusterPairs, type PairPassage } from './cluster.js'
+import { duplicateGroups } from './duplicates.js'
+import { acronymExpansions } from './abbreviations.js'
+import { findEvents } from './events.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE } from './ngrams.js'
 import { findParaphrases, sharedNgrams } from './paraphrase.js'
@@ -14,14 +17,18 @@ import { diffPassages, type Variant } from './variants.js'
 
 // Text reuse: which passages do these documents share? The pipeline, after passim and TextPAIR:
 //   analyse     tokens with offsets, normalised for matching (tokenize.ts, normalise.ts)
-//   seed        shared content-word n-grams, hashed and sorted corpus-wide; n-grams in too many
-//               documents dropped, common ones flagged (ngrams.ts, banality.ts)
+//   duplicates  documents with the same words, found by hash first (duplicates.ts)
+//   seed        shared content-word n-grams, hashed and sorted corpus-wide; frequent ones seeded
+//               through a representative occurrence, topic phrases flagged (ngrams.ts, banality.ts)
 //   chain       nearby seeds of a document pair into candidate passages, bridging gaps and
 //               reordered clauses (chain.ts)
 //   align       exact passage ends by local alignment (align.ts)
 //   score       shared words weighted by rarity, similarity, banality (similarity.ts)
-//   cluster     pairs into overlaps: one passage in three documents is one overlap (cluster.ts)
-//   paraphrase  sentence pairs alike in content words that share few n-grams (paraphrase.ts)
+//   cluster     pairs into overlaps: one passage in three documents is one overlap (cluster.ts);
+//               kinds judged per pair and summarised per overlap; boilerplate labelled
+//   paraphrase  sentence pairs alike in content words that share few n-grams, abbreviations read
+//               as their words (paraphrase.ts, abbreviations.ts); sentences reporting one event,
+//               the same date and rare name or place (events.ts)
 //   variants    word-level differences of every pair of passages (variants.ts)
 // All offsets in the result are Unicode code points into the documents' texts as given.
 
@@ -46,17 +53,31 @@ export interface OverlapPassage {
  *               It compares overlaps within one corpus, not across corpora; banal and short
  *               matches are gone before scoring.
  *   kind        verbatim (same words after normalisation), variant (near-verbatim with edits,
- *               insertions, reordering) or paraphrase (same content words, few shared runs)
+ *               insertions, reordering) or paraphrase (same content words, few shared runs):
+ *               each pair of passages matched is judged on its own, and the overlap takes the
+ *               kind most of its pairs have (the closer kind on a tie), so a passage copied
+ *               verbatim into five documents is verbatim as it is in two
+ *   pairKinds   how many of the pairs matched are of each kind
  *   words       content words shared (best pair)
  *   similarity  weighted Dice similarity of the best pair's content words, 0..1
+ *   boilerplate shared by a large share of the corpus (BOILERPLATE_SHARE of its documents, at
+ *               least BOILERPLATE_MIN_DOCUMENTS), or matching text known to be boilerplate (the
+ *               project's excluded ranges, EngineDocument.boilerplate); a duplicate document's
+ *               overlap is not boilerplate unless its group is that large
+ *   duplicate   the passages are whole documents with the same words (duplicates.ts)
+ *   because     why a paraphrase was reported, when there is more to say than shared words
  *   variants    word-level differences per pair of passages (variants.ts)
  */
 export interface Overlap {
   id: string
   score: number
   kind: OverlapKind
+  pairKinds: Record<OverlapKind, number>
   words: number
   similarity: number
+  boilerplate: boolean
+  duplicate?: boolean
+  because?: string[]
   passages: OverlapPassage[]
   variants: Variant[]
 }
@@ -66,8 +87,6 @@ export interface OverlapOptions {
   stem?: boolean
   /** Content words per seed n-gram. Default NGRAM_SIZE. */
   ngram?: number
-  /** Document-frequency limit for seeding n-grams. Default documentLimit(N). */
-  maxDf?: number
   /** Least shared content words in a pair of passages. Default MIN_SHARED_WORDS. */
   minWords?: number
   /**
@@ -93,6 +112,8 @@ export interface OverlapResult {
     /** Pairs kept (reuse and paraphrase) before clustering. */
     pairs: number
     paraphraseSearch: boolean
+    /** Documents that duplicate an earlier one (searched once, reported in each copy). */
+    duplicates: number
   }
 }
 
@@ -117,25 +138,14 @@ export const MIN_SIMILARITY = 0.4
 export const VARIANT_SIMILARITY = 0.6
 
 /**
- * The document-frequency limit: n-grams in more documents than max(SMALL_CORPUS, 2% of them) seed
- * nothing. Up to SMALL_CORPUS documents nothing is dropped (banality.ts decides what is common);
- * in large corpora the limit drops boilerplate (licences, formulas) and keeps the number of seed
- * pairs, which grows with the square of an n-gram's frequency, near linear in the corpus.
+ * When an overlap is boilerplate: its passages are in at least BOILERPLATE_SHARE of the corpus's
+ * documents and at least BOILERPLATE_MIN_DOCUMENTS of them. A tenth of a corpus reprinting one
+ * passage is a licence, a standard notice or a house formula, not a borrowing a reader traces;
+ * below eight documents a corpus is too small to tell boilerplate from a passage everyone quotes.
+ * Boilerplate is labelled, never dropped.
  */
-export const SMALL_CORPUS = 16
-export const DOCUMENT_LIMIT_SHARE = 0.02
-
-/** Default document-frequency limit for a corpus of `documents` texts. */
-export function documentLimit(documents: number): number {
-  return Math.max(SMALL_CORPUS, Math.ceil(DOCUMENT_LIMIT_SHARE * documents))
-}
-
-/**
- * Occurrences (per document-frequency allowed) an n-gram may have and still seed: an n-gram
- * repeated many times within the few texts that have it is a refrain of those texts, and its
- * seed pairs would grow with the square of its count.
- */
-export const OCCURRENCES_PER_DOCUMENT = 4
+export const BOILERPLATE_SHARE = 0.1
+export const BOILERPLATE_MIN_DOCUMENTS = 8
 
 /**
  * Largest corpus (in words) searched for paraphrases by default: about a hundred books or a few
@@ -145,15 +155,17 @@ export const OCCURRENCES_PER_DOCUMENT = 4
 export const PARAPHRASE_MAX_WORDS = 1_000_000
 
 /**
- * Passages of an overlap diffed pairwise: all pairs up to this many passages; beyond, each of the
- * next passages is diffed against the first only, since all pairs grow with the square, up to
- * MAX_DIFFS per overlap. A boilerplate paragraph found in hundreds of files gets a sample of
- * variants, not hundreds of diffs.
+ * Passages of an overlap diffed pairwise: all pairs up to this many passages (six diffs); beyond,
+ * each of the next passages is diffed against the first only, since all pairs grow with the
+ * square, up to MAX_DIFFS per overlap. A boilerplate paragraph found in hundreds of files gets a
+ * sample of variants, not hundreds of diffs: each diff repeats the passages' text, and at corpus
+ * scale more would make the result mostly copies of licences.
  */
-export const MAX_PAIRWISE_PASSAGES = 8
-export const MAX_DIFFS = 32
+export const MAX_PAIRWISE_PASSAGES = 4
+export const MAX_DIFFS = 8
 
 const KIND_RANK: Record<OverlapKind, number> = { verbatim: 0, variant: 1, paraphrase: 2 }
+const KINDS: OverlapKind[] = ['verbatim', 'variant', 'paraphrase']
 
 interface PairMatch {
   a: PairPassage
@@ -161,6 +173,22 @@ interface PairMatch {
   measure: PairMeasure
   kind: OverlapKind
   score: number
+  because?: string[]
+}
+
+/** The kind of one pair of passages (see Overlap.kind). */
+function kindOf(measure: PairMeasure): OverlapKind {
+  return measure.verbatim ? 'verbatim' : measure.similarity >= VARIANT_SIMILARITY ? 'variant' : 'paraphrase'
+}
+
+/** An overlap before its passages are cut from the texts. */
+interface Draft {
+  because?: string[]
+  passages: PairPassage[]
+  best: PairMatch
+  kind: OverlapKind
+  pairKinds: Record<OverlapKind, number>
+  duplicate: boolean
 }
 
 /** Finds the passages the documents share (see above), best first. */
@@ -169,9 +197,12 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   const n = options.ngram ?? NGRAM_SIZE
   const minWords = options.minWords ?? MIN_SHARED_WORDS
   const corpus = analyse(documents, options.stem ?? true, run)
-  const N = corpus.docs.length
-  const maxDf = options.maxDf ?? documentLimit(N)
-  const seeds = findSeeds(corpus, { n, maxDf, maxOccurrences: OCCURRENCES_PER_DOCUMENT * maxDf }, run)
+  const reference = documents.map((d) => !!d.boilerplate)
+  const N = reference.filter((r) => !r).length
+  const duplicates = duplicateGroups(corpus.docs)
+  const skip = new Uint8Array(corpus.docs.length)
+  for (const group of duplicates) for (const d of group.slice(1)) skip[d] = 1
+  const seeds = findSeeds(corpus, { n, skip }, run)
   const regions = chainSeeds(seeds, n, run)
 
   const weights = new Float64Array(corpus.lexicon.matchCount)
@@ -181,7 +212,8 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
 
   run.phase('align', regions.length)
   const pairs: PairMatch[] = []
-  regions.forEach((r, k) => {
+  /** Aligns and measures one candidate; true when it is kept as a pair. */
+  const alignRegion = (r: Region): boolean => {
     const A = corpus.docs[r.docA]
     const B = corpus.docs[r.docB]
     let a0 = A.content[r.a0]
@@ -194,18 +226,23 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     const [ra, rb] = extendEdge(lexicon, A, a1, B, b1, 1)
     a1 += ra
     b1 += rb
+    // A document's repetition of itself: only the two copies, never one stretch against itself.
+    if (r.docA === r.docB && a1 >= b0 && b1 >= a0) return false
     const measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
-    run.tick(k)
-    if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY || isBanal(measure.commonShare * measure.shared, measure.shared))
-      return
-    const kind: OverlapKind = measure.verbatim ? 'verbatim' : measure.similarity >= VARIANT_SIMILARITY ? 'variant' : 'paraphrase'
+    if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY) return false
+    if (isBanal(measure.commonShare * measure.shared, measure.shared, measure.similarity >= VARIANT_SIMILARITY)) return false
     pairs.push({
       a: { doc: r.docA, start: a0, end: a1 },
       b: { doc: r.docB, start: b0, end: b1 },
       measure,
-      kind,
+      kind: kindOf(measure),
       score: measure.weighted * measure.similarity,
     })
+    return true
+  }
+  regions.forEach((r, k) => {
+    run.tick(k)
+    if (!alignRegion(r) && r.parts) for (const part of r.parts) alignRegion(part)
   })
   run.end()
   const candidates = regions.length
@@ -214,9 +251,17 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     options.paraphrase === 'auto' || options.paraphrase === undefined ? corpus.words <= PARAPHRASE_MAX_WORDS : options.paraphrase
   const paraphrases: PairMatch[] = []
   if (paraphraseSearch) {
-    const sentences = corpus.docs.map((d) => sentenceStarts(d))
+    const sentences = corpus.docs.map((d, i) => (skip[i] ? new Uint32Array([0]) : sentenceStarts(d)))
     const covered = coverage(corpus, pairs)
-    for (const p of findParaphrases(corpus, sentences, run)) {
+    const expansions = acronymExpansions(corpus)
+    /** The abbreviations of tokens [t0, t1] of a document that the pass read as their words. */
+    const abbreviations = (d: number, t0: number, t1: number): string[] => {
+      const doc = corpus.docs[d]
+      const out: string[] = []
+      for (let t = t0; t <= t1; t++) if (expansions.has(doc.match[t])) out.push(doc.text.slice(doc.starts[t], doc.ends[t]))
+      return out
+    }
+    for (const p of findParaphrases(corpus, sentences, run, expansions)) {
       if (covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)) continue
       if (sharedNgrams(corpus, n, p.da, p.a0, p.a1, p.db, p.b0, p.b1) > MAX_PARAPHRASE_SHARED_NGRAMS) continue
       const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
@@ -227,15 +272,81 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
         measure: { ...measure, similarity: p.cosine },
         kind: 'paraphrase',
         score: measure.weighted * p.cosine,
+        because: [...new Set([...abbreviations(p.da, p.a0, p.a1), ...abbreviations(p.db, p.b0, p.b1)])].map(
+          (a) => `abbreviation ${a} read as the words it stands for`,
+        ),
+      })
+    }
+    for (const e of findEvents(corpus, sentences)) {
+      if (covered(e.da, e.a0, e.a1) && covered(e.db, e.b0, e.b1)) continue
+      const measure = measurer.measure(e.da, e.a0, e.a1, e.db, e.b0, e.b1)
+      paraphrases.push({
+        a: { doc: e.da, start: e.a0, end: e.a1 },
+        b: { doc: e.db, start: e.b0, end: e.b1 },
+        measure,
+        kind: 'paraphrase',
+        score: measure.weighted * measure.similarity,
+        because: e.because,
       })
     }
   }
 
   run.phase('cluster', pairs.length + paraphrases.length)
-  const groups = [
-    ...clusterPairs(pairs).map((c) => ({ c, list: pairs })),
-    ...clusterPairs(paraphrases).map((c) => ({ c, list: paraphrases })),
-  ]
+  const copiesOf = new Map<number, number[]>()
+  for (const group of duplicates) copiesOf.set(group[0], group.slice(1))
+  const drafts: Draft[] = []
+  for (const list of [pairs, paraphrases]) {
+    for (const c of clusterPairs(list)) {
+      let best = list[c.pairs[0]]
+      const pairKinds: Record<OverlapKind, number> = { verbatim: 0, variant: 0, paraphrase: 0 }
+      for (const i of c.pairs) {
+        if (list[i].score > best.score) best = list[i]
+        pairKinds[list[i].kind]++
+      }
+      let kind: OverlapKind = 'verbatim'
+      for (const k of KINDS) if (pairKinds[k] > pairKinds[kind]) kind = k
+      // Every passage in the searched copy of a duplicate document is in each of its copies too.
+      const passages: PairPassage[] = []
+      for (const p of c.passages) {
+        passages.push(p)
+        for (const copy of copiesOf.get(p.doc) ?? []) passages.push({ doc: copy, start: p.start, end: p.end })
+      }
+      passages.sort((x, y) => x.doc - y.doc || x.start - y.start)
+      const because = [...new Set(c.pairs.flatMap((i) => list[i].because ?? []))]
+      drafts.push({ passages, best, kind, pairKinds, duplicate: false, ...(because.length ? { because } : {}) })
+    }
+  }
+  for (const group of duplicates) {
+    const [first, ...copies] = group
+    const last = corpus.docs[first].surface.length - 1
+    const measure = measurer.measure(first, 0, last, copies[0], 0, last)
+    const whole = (doc: number): PairPassage => ({ doc, start: 0, end: last })
+    const best: PairMatch = {
+      a: whole(first),
+      b: whole(copies[0]),
+      measure,
+      kind: 'verbatim',
+      score: measure.weighted * measure.similarity,
+    }
+    const pairKinds = { verbatim: copies.length, variant: 0, paraphrase: 0 }
+    drafts.push({ passages: group.map(whole), best, kind: 'verbatim', pairKinds, duplicate: true })
+  }
+  const real = (drafts: Draft[]): Draft[] =>
+    drafts.filter((d) => {
+      const docs = new Set(d.passages.filter((p) => !reference[p.doc]).map((p) => p.doc))
+      return docs.size >= 2
+    })
+  const kept = real(drafts)
+  kept.sort(
+    (x, y) =>
+      y.best.score - x.best.score ||
+      KIND_RANK[x.kind] - KIND_RANK[y.kind] ||
+      x.passages[0].doc - y.passages[0].doc ||
+      x.passages[0].start - y.passages[0].start,
+  )
+  const limited = options.limit === undefined ? kept : kept.slice(0, options.limit)
+  run.end()
+
   const maps = new Map<number, OffsetMap>()
   const mapOf = (d: number): OffsetMap => {
     let map = maps.get(d)
@@ -245,22 +356,11 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     }
     return map
   }
-  const drafts = groups.map(({ c, list }) => {
-    let best = list[c.pairs[0]]
-    let kind: OverlapKind = 'verbatim'
-    for (const i of c.pairs) {
-      if (list[i].score > best.score) best = list[i]
-      if (KIND_RANK[list[i].kind] > KIND_RANK[kind]) kind = list[i].kind
-    }
-    return { passages: c.passages, best, kind }
-  })
-  drafts.sort((x, y) => y.best.score - x.best.score || x.passages[0].doc - y.passages[0].doc || x.passages[0].start - y.passages[0].start)
-  const kept = options.limit === undefined ? drafts : drafts.slice(0, options.limit)
-  run.end()
-
-  run.phase('variants', kept.length)
-  const overlaps = kept.map((draft, k): Overlap => {
-    const passages = draft.passages.map((p) => {
+  const boilerplateDocuments = Math.max(BOILERPLATE_MIN_DOCUMENTS, Math.ceil(BOILERPLATE_SHARE * N))
+  run.phase('variants', limited.length)
+  const overlaps = limited.map((draft, k): Overlap => {
+    const shown = draft.passages.filter((p) => !reference[p.doc])
+    const passages = shown.map((p) => {
       const doc = corpus.docs[p.doc]
       const map = mapOf(p.doc)
       const start = doc.starts[p.start]
@@ -269,24 +369,30 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     })
     const variants: Variant[] = []
     const side = (i: number) => {
-      const p = draft.passages[i]
+      const p = shown[i]
       return { doc: corpus.docs[p.doc], start: p.start, end: p.end, map: mapOf(p.doc) }
     }
-    const count = draft.passages.length
+    const count = shown.length
     for (let i = 0; i < count; i++) {
       for (let j = i + 1; j < count; j++) {
         if ((count > MAX_PAIRWISE_PASSAGES && i > 0) || variants.length >= MAX_DIFFS) break
-        if (draft.passages[i].doc === draft.passages[j].doc) continue
+        if (shown[i].doc === shown[j].doc) continue
         variants.push({ a: i, b: j, changes: diffPassages(side(i), side(j)) })
       }
     }
     run.tick(k)
+    const documents = new Set(shown.map((p) => p.doc)).size
+    const boilerplate = documents >= boilerplateDocuments || draft.passages.some((p) => reference[p.doc])
     return {
       id: overlapId(passages),
       score: round(draft.best.score),
       kind: draft.kind,
+      pairKinds: draft.pairKinds,
       words: draft.best.measure.shared,
       similarity: round(draft.best.measure.similarity),
+      boilerplate,
+      ...(draft.duplicate ? { duplicate: true } : {}),
+      ...(draft.because ? { because: draft.because } : {}),
       passages,
       variants,
     }
@@ -303,6 +409,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
       candidates,
       pairs: pairs.length + paraphrases.length,
       paraphraseSearch,
+      duplicates: duplicates.reduce((sum, g) => sum + g.length - 1, 0),
     },
   }
 }

@@ -3,6 +3,7 @@ import type { Run } from './progress.js'
 import { lowerBound } from '../text/sorted.js'
 
 // Paraphrase candidates: sentences of different documents that say much the same in other words.
+// Abbreviations are read as the words they stand for (abbreviations.ts).
 // Seeds (ngrams.ts) need runs of shared words; a paraphrase shares its content words but few runs
 // of them. Each sentence is a TF-IDF vector over the match forms (stems) of its content words,
 // with IDF over the corpus's sentences, so words every sentence uses weigh little; pairs are
@@ -38,8 +39,16 @@ export interface SentencePair {
   cosine: number
 }
 
-/** Sentence pairs of different documents with cosine >= MIN_COSINE (see above). */
-export function findParaphrases(corpus: AnalysedCorpus, sentences: Uint32Array[], run: Run): SentencePair[] {
+/**
+ * Sentence pairs of different documents with cosine >= MIN_COSINE (see above). `expansions` maps
+ * a word (match id) to the words it stands for (abbreviations.ts): a sentence is read with them.
+ */
+export function findParaphrases(
+  corpus: AnalysedCorpus,
+  sentences: Uint32Array[],
+  run: Run,
+  expansions: ReadonlyMap<number, readonly number[]> = new Map(),
+): SentencePair[] {
   const { docs } = corpus
   const vocab = corpus.lexicon.matchCount
   // The sentences worth comparing, with their content-word ranges.
@@ -67,7 +76,12 @@ export function findParaphrases(corpus: AnalysedCorpus, sentences: Uint32Array[]
   const stemsOf = (s: number): number[] => {
     const doc = docs[sDoc[s]]
     const out: number[] = []
-    for (let c = sFrom[s]; c < sTo[s]; c++) out.push(doc.match[doc.content[c]])
+    for (let c = sFrom[s]; c < sTo[s]; c++) {
+      const m = doc.match[doc.content[c]]
+      const expansion = expansions.get(m)
+      if (expansion) out.push(...expansion)
+      else out.push(m)
+    }
     return out
   }
   // Sentence frequency of every stem.

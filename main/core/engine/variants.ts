@@ -7,7 +7,8 @@ import type { OffsetMap } from '../text/offsets.js'
 // hyphenation and British/American spelling do not count as changes, though the texts shown for
 // an "equal" run may differ in them). Only passages are diffed, never whole documents, and each
 // diff is bounded twice: by edit length (a pair needing more edits than that is not a variant
-// worth showing word by word) and by time.
+// worth showing word by word) and by the passages' length, never by a clock, so the result is
+// the same on any machine. Passages with the same words are not diffed at all: one "equal" step.
 
 /**
  * One step from passage a to passage b. Offsets are code points into each document's text; an
@@ -30,7 +31,7 @@ export interface Change {
 
 /**
  * The differences between passages `a` and `b` (indices into the overlap's passages). `changes`
- * is null when the diff gave up (over MAX_EDIT_LENGTH or DIFF_TIMEOUT_MS): the passages share
+ * is null when the diff gave up (over MAX_EDIT_LENGTH or MAX_DIFF_WORDS): the passages share
  * words but not in an order a word diff can show.
  */
 export interface Variant {
@@ -46,8 +47,12 @@ export interface Variant {
  */
 export const MAX_EDIT_LENGTH = 400
 
-/** Longest one diff may run, in milliseconds, whatever its edit length. */
-export const DIFF_TIMEOUT_MS = 250
+/**
+ * Longest passage (in words) diffed. Myers' algorithm bounded by MAX_EDIT_LENGTH costs about
+ * (words of a + words of b) x MAX_EDIT_LENGTH steps: 20,000 words make a few million, well under a
+ * second; longer passages that differ are whole documents, better compared side by side.
+ */
+export const MAX_DIFF_WORDS = 20_000
 
 /** A passage to diff: tokens [start, end] (inclusive) of a document and its offset map. */
 export interface DiffSide {
@@ -59,18 +64,27 @@ export interface DiffSide {
 
 /** Word-level changes from passage `a` to passage `b`, or null when the diff gave up. */
 export function diffPassages(a: DiffSide, b: DiffSide): Change[] | null {
+  const sa = a.doc.surface
+  const sb = b.doc.surface
+  const na = a.end - a.start + 1
+  const nb = b.end - b.start + 1
+  let same = na === nb
+  for (let k = 0; same && k < na; k++) same = sa[a.start + k] === sb[b.start + k]
+  if (same) return changesOf(a, b, [{ added: false, removed: false, count: na }])
+  if (na > MAX_DIFF_WORDS || nb > MAX_DIFF_WORDS) return null
   const left: number[] = []
   const right: number[] = []
   for (let t = a.start; t <= a.end; t++) left.push(t)
   for (let t = b.start; t <= b.end; t++) right.push(t)
-  const sa = a.doc.surface
-  const sb = b.doc.surface
   const parts = diffArrays(left, right, {
     comparator: (x: number, y: number) => sa[x] === sb[y],
     maxEditLength: MAX_EDIT_LENGTH,
-    timeout: DIFF_TIMEOUT_MS,
   })
-  if (!parts) return null
+  return parts ? changesOf(a, b, parts) : null
+}
+
+/** The changes of jsdiff's parts, in text offsets. */
+function changesOf(a: DiffSide, b: DiffSide, parts: readonly { added: boolean; removed: boolean; count: number }[]): Change[] {
   const changes: Change[] = []
   let ia = a.start
   let ib = b.start

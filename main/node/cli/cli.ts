@@ -9,6 +9,7 @@ import { findOccurrences } from '../../core/annotations/quote.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { annotationsCommand, CODEBOOK_USAGE, tagsCommand } from './codebook.js'
 import { UsageError } from './error.js'
+import { passimCommand, REUSE_USAGE, textpairCommand } from './passim.js'
 import { definitionsCommand, overlapsCommand } from '../engine/inline.js'
 import { userDataDir } from '../project/paths.js'
 import { CORPUS_DIR, isEntryPoint } from '../root.js'
@@ -35,6 +36,7 @@ Commands:
          [--author NAME]... [--order document|tag] [--no-notes] [--context] [--project DIR]
                                               write annotated excerpts with their citations
 ${CODEBOOK_USAGE}
+${REUSE_USAGE}
 
 Without --project, commands act on the default project of the bundled corpus.`
 
@@ -109,6 +111,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'tags') return await tagsCommand(rest, io, open)
     if (command === 'annotations') return await annotationsCommand(rest, io, open)
+    if (command === 'passim') return await passimCommand(rest, io, open)
+    if (command === 'textpair') return await textpairCommand(rest, io, open)
     if (!Object.prototype.hasOwnProperty.call(COMMANDS, command)) throw new UsageError(`unknown command: ${command}`)
     const { values, positionals } = parse(command as CommandName, rest) as { values: Record<string, unknown>; positionals: string[] }
     const project = values.project as string | undefined

@@ -11,6 +11,7 @@ import { readManifest, MANIFEST_FILE } from '../project/corpus.js'
 import { readTextFile } from '../project/decode.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { PROJECT_FILE, ProjectStore } from '../project/store.js'
+import { importedOverlaps } from '../reuse/read.js'
 
 // The Node side of the engine's CLI commands, `overlaps` and `definitions`: read the documents of
 // a folder, run the pure engine (main/core), print the result. A folder is read as
@@ -33,6 +34,8 @@ export interface LoadedCorpus {
   texts: EngineDocument[]
   /** The texts as decoded from their files, by id. */
   originals: Map<string, string>
+  /** Documents' dates as stated (project or manifest metadata), by id; undated documents absent. */
+  dates: Record<string, string>
 }
 
 /** Reads the documents of a project, manifest or plain folder (see above). */
@@ -44,13 +47,17 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   const documents: ListedDocument[] = []
   const texts: EngineDocument[] = []
   const originals = new Map<string, string>()
+  const dates: Record<string, string> = {}
   const add = async (
     id: string,
     path: string,
     title: string | ((text: string) => string),
     excluded?: readonly ExcludedRange[],
+    date?: string | ((text: string) => string),
   ): Promise<void> => {
     const text = await readTextFile(path)
+    const stated = typeof date === 'function' ? date(text) : date
+    if (stated) dates[id] = stated
     documents.push({ id, path, title: typeof title === 'string' ? title : title(text) })
     // Excluded ranges are blanked with offsets kept, so passages' start/end/text still refer to the file.
     texts.push({ id, text: maskExcluded(text, excluded ?? []) })
@@ -58,10 +65,10 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   }
   if (await stat(join(dir, PROJECT_FILE)).catch(() => null)) {
     const store = await ProjectStore.open(dir)
-    for (const doc of store.project.documents) await add(doc.id, store.documentPath(doc), doc.title, doc.excluded)
+    for (const doc of store.project.documents) await add(doc.id, store.documentPath(doc), doc.title, doc.excluded, doc.date)
   } else if (await stat(join(dir, MANIFEST_FILE)).catch(() => null)) {
     const manifest = await readManifest(dir)
-    for (const doc of manifest.documents) await add(doc.id, join(dir, doc.file), doc.title)
+    for (const doc of manifest.documents) await add(doc.id, join(dir, doc.file), doc.title, undefined, doc.date)
   } else {
     const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
       .filter((e) => e.isFile() && !e.name.startsWith('.'))
@@ -75,11 +82,17 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
         documents.map((d) => d.id),
       )
       const markdown = importFormatOf(path) === 'markdown'
-      await add(id, path, (text) => readStatedMetadata(text, markdown).title || basename(path, extname(path)))
+      await add(
+        id,
+        path,
+        (text) => readStatedMetadata(text, markdown).title || basename(path, extname(path)),
+        undefined,
+        (text) => readStatedMetadata(text, markdown).date,
+      )
     }
   }
   if (documents.length === 0) throw new ApiError('not-found', `${dir}: the project has no documents`)
-  return { documents, texts, originals }
+  return { documents, texts, originals, dates }
 }
 
 interface Io {
@@ -98,7 +111,10 @@ function progressTo(io: Io, enabled: boolean) {
   }
 }
 
-/** `overlaps <folder> [--json] [--limit N]`: the passages the documents share, best first. */
+/**
+ * `overlaps <folder> [--json] [--limit N]`: the passages the documents share, best first, then a
+ * project's imported ones (--limit: at most N from each source).
+ */
 export async function overlapsCommand(
   folder: string,
   options: { json?: boolean; limit?: number; verbose?: boolean },
@@ -106,14 +122,26 @@ export async function overlapsCommand(
 ): Promise<number> {
   const { documents, texts, originals } = await loadFolder(folder)
   const result = findOverlaps(texts, { limit: options.limit }, progressTo(io, !!options.verbose))
-  result.overlaps = withOriginalTexts(result.overlaps, originals)
+  // The engine's overlaps, then those imported from batch tools (passim, TextPAIR), each with its source.
+  const imported = await importedOverlaps(folder, originals, options.limit)
+  for (const problem of imported.problems) io.err(`warning: ${problem}`)
+  if (imported.dropped) io.err(`note: ${imported.dropped} imported passage(s) are no longer in their documents and are left out`)
+  const overlaps = [...withOriginalTexts(result.overlaps, originals).map((o) => ({ ...o, source: 'parallax' })), ...imported.overlaps]
   if (options.json) {
-    io.out(JSON.stringify({ documents, overlaps: result.overlaps }, null, 2))
+    // One overlap at a time: at corpus scale the whole result as one string would be hundreds of
+    // megabytes on top of the result itself. The lines joined are the same JSON document.
+    const indent = (json: string) => json.replace(/\n/g, '\n  ')
+    io.out(`{\n  "documents": ${indent(JSON.stringify(documents, null, 2))},\n  "overlaps": [`)
+    overlaps.forEach((o, k) => {
+      io.out(`    ${JSON.stringify(o, null, 2).replace(/\n/g, '\n    ')}${k + 1 < overlaps.length ? ',' : ''}`)
+    })
+    io.out('  ]\n}')
     return 0
   }
-  io.out(`${result.overlaps.length} overlap(s) among ${documents.length} document(s)`)
-  result.overlaps.forEach((o, k) => {
-    io.out(`\n${k + 1}. ${o.kind}, score ${o.score} (${o.words} shared words, similarity ${o.similarity})`)
+  io.out(`${overlaps.length} overlap(s) among ${documents.length} document(s)`)
+  overlaps.forEach((o, k) => {
+    const by = o.source === 'parallax' ? '' : ` [${o.source}]`
+    io.out(`\n${k + 1}. ${o.kind}${by}, score ${o.score} (${o.words} shared words, similarity ${o.similarity})`)
     for (const p of o.passages) io.out(`   ${p.doc} ${p.start}-${p.end}: ${oneLine(p.text)}`)
   })
   return 0
@@ -125,11 +153,13 @@ export async function definitionsCommand(
   options: { json?: boolean; term?: string; verbose?: boolean },
   io: Io,
 ): Promise<number> {
-  const { documents, texts } = await loadFolder(folder)
-  const result = findDefinitions(texts, { term: options.term }, progressTo(io, !!options.verbose))
+  const { documents, texts, dates } = await loadFolder(folder)
+  const result = findDefinitions(texts, { term: options.term, dates }, progressTo(io, !!options.verbose))
   if (options.json) {
-    const { term, aliases, definitions, groups, terms } = result
-    io.out(JSON.stringify({ term, aliases, documents, definitions, groups, ...(terms ? { terms } : {}) }, null, 2))
+    const { term, aliases, definitions, groups, terms, facets, quotations, mentions } = result
+    io.out(
+      JSON.stringify({ term, aliases, documents, definitions, groups, ...(terms ? { terms } : {}), facets, quotations, mentions }, null, 2),
+    )
     return 0
   }
   if (result.terms)
@@ -138,9 +168,14 @@ export async function definitionsCommand(
     `"${result.term}"${result.aliases.length ? ` also ${result.aliases.map((a) => `"${a}"`).join(', ')}` : ''}: ${result.definitions.length} definition(s)`,
   )
   for (const d of result.definitions) {
-    io.out(`\n[group ${d.group + 1}] ${d.doc} ${d.start}-${d.end} (${d.pattern}): ${oneLine(d.text)}`)
+    io.out(
+      `\n[group ${d.group + 1}] ${d.doc} ${d.start}-${d.end} (${d.pattern}, ${d.confidence})${d.quoted ? ` quoting ${d.quoted.speaker}` : ''}: ${oneLine(d.text)}`,
+    )
     if (d.shared.length) io.out(`   shares: ${d.shared.map((s) => `"${s.text}"`).join(', ')}`)
   }
+  if (result.facets.length) io.out(`\nfacets:`)
+  for (const f of result.facets) io.out(`  ${f.label} (${f.role}): ${f.docs.join(', ')}`)
+  if (result.mentions.length) io.out(`\n${result.mentions.length} mention(s) that do not define it`)
   return 0
 }
 

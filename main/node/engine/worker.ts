@@ -9,7 +9,8 @@ import { isCancelled } from '../../core/engine/progress.js'
 // worker (engine-runner.ts): nothing half-done is ever returned.
 
 export type EngineJob =
-  { kind: 'overlaps'; documents: EngineDocument[] } | { kind: 'definitions'; documents: EngineDocument[]; term?: string }
+  | { kind: 'overlaps'; documents: EngineDocument[] }
+  | { kind: 'definitions'; documents: EngineDocument[]; term?: string; dates?: Record<string, string> }
 
 export type EngineMessage =
   | { type: 'progress'; phase: string; done: number; total: number }
@@ -19,7 +20,9 @@ export type EngineMessage =
 /** Runs a job in this thread: what the worker does, callable directly where no worker is wanted. */
 export function runJob(job: EngineJob, onProgress?: (phase: string, done: number, total: number) => void): unknown {
   const hooks = { onProgress: onProgress && ((p: { phase: string; done: number; total: number }) => onProgress(p.phase, p.done, p.total)) }
-  return job.kind === 'overlaps' ? findOverlaps(job.documents, {}, hooks) : findDefinitions(job.documents, { term: job.term }, hooks)
+  return job.kind === 'overlaps'
+    ? findOverlaps(job.documents, {}, hooks)
+    : findDefinitions(job.documents, { term: job.term, dates: job.dates }, hooks)
 }
 
 if (parentPort) {

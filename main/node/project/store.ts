@@ -7,7 +7,8 @@ import { CodebookFile } from '../../core/annotations/codebook.js'
 import { type SerialisationCache, stableStringify } from '../../core/project/json.js'
 import { type DocumentEntry, ProjectFile, documentIdFor } from '../../core/project/project.js'
 import { readTextFile } from './decode.js'
-import { syncFolder, writeDurable } from './durable.js'
+import { removeLeftovers, syncFolder, WriteFailure, writeDurable } from './durable.js'
+import { LOCK_STALE_MS, ProjectLock } from './lock.js'
 
 // A project folder on disk:
 //   project.json            name, documents (id, file, title, author, outlet, date, url), settings
@@ -16,9 +17,10 @@ import { syncFolder, writeDurable } from './durable.js'
 //   tags.json               the codebook
 // Every file is validated on load. One that fails is listed in `problems` with its path and
 // reason, left untouched, and never written over (writes to it fail with a clear error); the rest
-// of the project still opens. Every change re-reads the file it changes, so edits made meanwhile
-// by another process (the CLI, a text editor) are kept, and resolves only when the new file is
-// durable on disk.
+// of the project still opens. Every change takes the project's lock (one writer at a time across
+// processes, see lock.ts), re-reads the file it changes, so edits made meanwhile by another process
+// (the CLI, a text editor) are kept, and resolves only when the new file is durable on disk.
+// Temporary files a crashed writer left behind are removed when the project opens.
 
 export const PROJECT_FILE = 'project.json'
 export const TAGS_FILE = 'tags.json'
@@ -95,10 +97,12 @@ export class ProjectStore {
   private readonly queues = new Map<string, Promise<unknown>>()
   private annotations = new Map<string, Annotation[]>()
   /**
-   * What this store last read or wrote, per file, with the file's modification time and size: a
-   * file still matching them is not read, parsed and validated again before the next change.
+   * What this store last read or wrote, per file: a file whose content is still exactly this is
+   * not parsed and validated again before the next change. (The content is compared, not the
+   * modification time and size: another process may write a file of the same size within the
+   * file system's time resolution, and its change must not be missed.)
    */
-  private known = new Map<string, { mtimeMs: number; size: number; value: unknown; raw: string }>()
+  private known = new Map<string, { value: unknown; raw: string }>()
   /** Serialised annotations, reused while they are unchanged (see SerialisationCache). */
   private readonly serialised: SerialisationCache = new WeakMap()
   private undoStack: HistoryEntry[] = []
@@ -106,37 +110,51 @@ export class ProjectStore {
   /** Operations that must not interleave: transactions, undo, redo. */
   private exclusive: Promise<unknown> = Promise.resolve()
 
+  /** The cross-process write lock of the project. */
+  private readonly lock: ProjectLock
+
   private constructor(
     readonly dir: string,
     public project: ProjectFile,
     public codebook: CodebookFile,
-  ) {}
+    lockStaleMs: number,
+  ) {
+    this.lock = new ProjectLock(dir, lockStaleMs)
+  }
 
   /**
    * Opens the project in `dir`. With `create`, a folder without project.json becomes a new, empty
-   * project named after the folder; without it, such a folder is an error.
+   * project named after the folder; without it, such a folder is an error. `lockStaleMs`: see
+   * LOCK_STALE_MS (tests that kill writers shorten it).
    */
-  static async open(dir: string, options: { create?: boolean; name?: string } = {}): Promise<ProjectStore> {
+  static async open(dir: string, options: { create?: boolean; name?: string; lockStaleMs?: number } = {}): Promise<ProjectStore> {
     dir = resolve(dir)
     const info = await stat(dir).catch(() => null)
     if (!info && options.create) await mkdir(dir, { recursive: true })
     else if (!info) throw new ApiError('not-found', `no such folder: ${dir}`)
     else if (!info.isDirectory()) throw new ApiError('invalid-input', `not a folder: ${dir}`)
 
+    const stale = options.lockStaleMs ?? LOCK_STALE_MS
+    // Leftovers of a writer that crashed; removed only while no other process writes (whose
+    // temporary files they could be), else left for the next opening.
+    const leftovers = await new ProjectLock(dir, stale).tryRun(async () => [
+      ...(await removeLeftovers(dir)),
+      ...(await removeLeftovers(join(dir, ANNOTATIONS_DIR))),
+    ])
     const projectPath = join(dir, PROJECT_FILE)
     const loadedProject = await loadJson(projectPath, ProjectFile)
     let store: ProjectStore
     if (loadedProject.state === 'ok') {
-      store = new ProjectStore(dir, loadedProject.value, { tags: [] })
+      store = new ProjectStore(dir, loadedProject.value, { tags: [] }, stale)
     } else if (loadedProject.state === 'missing') {
       if (!options.create) throw new ApiError('not-found', `${dir} is not a Parallax project (it has no ${PROJECT_FILE})`)
       const project: ProjectFile = { name: options.name ?? basename(dir), documents: [], settings: {} }
       await mkdir(join(dir, DOCUMENTS_DIR), { recursive: true })
-      await writeDurable(projectPath, stableStringify(project))
-      store = new ProjectStore(dir, project, { tags: [] })
+      await new ProjectLock(dir, stale).run(() => writeDurable(projectPath, stableStringify(project)))
+      store = new ProjectStore(dir, project, { tags: [] }, stale)
     } else {
       // The rest of the project still opens: its documents are listed from the folder.
-      store = new ProjectStore(dir, await ProjectStore.projectFromFolder(dir), { tags: [] })
+      store = new ProjectStore(dir, await ProjectStore.projectFromFolder(dir), { tags: [] }, stale)
       store.block(projectPath, loadedProject.reason)
     }
 
@@ -154,6 +172,7 @@ export class ProjectStore {
       }),
     )
     store.problems.sort((a, b) => (a.path < b.path ? -1 : 1))
+    store.leftovers = leftovers ?? []
     return store
   }
 
@@ -170,6 +189,9 @@ export class ProjectStore {
     }
     return { name: basename(dir), documents, settings: {} }
   }
+
+  /** Temporary files of a crashed writer that opening the project removed (names). */
+  leftovers: string[] = []
 
   private block(path: string, reason: string): void {
     this.blocked.set(path, reason)
@@ -242,38 +264,52 @@ export class ProjectStore {
     change: (current: z.output<S>) => z.output<S>,
     tx?: Transaction,
   ): Promise<z.output<S>> {
-    return this.serialise(path, async () => {
-      this.refuseIfBlocked(path)
-      const loaded = await this.load(path, schema)
-      if (loaded.state === 'invalid') {
-        this.block(path, loaded.reason)
+    return this.serialise(path, () =>
+      this.lock.run(async () => {
         this.refuseIfBlocked(path)
-      }
-      const next = change(loaded.state === 'ok' ? loaded.value : empty())
-      const content = stableStringify(next, this.serialised)
-      await writeDurable(path, content)
-      await this.remember(path, next, content)
-      tx?.record(path, loaded.state === 'ok' ? loaded.raw : null, content)
-      return next
-    })
+        const loaded = await this.load(path, schema)
+        if (loaded.state === 'invalid') {
+          this.block(path, loaded.reason)
+          this.refuseIfBlocked(path)
+        }
+        const next = change(loaded.state === 'ok' ? loaded.value : empty())
+        const content = stableStringify(next, this.serialised)
+        await this.write(path, content)
+        this.known.set(path, { value: next, raw: content })
+        tx?.record(path, loaded.state === 'ok' ? loaded.raw : null, content)
+        return next
+      }),
+    )
   }
 
-  /** Reads a file, unless it is unchanged since this store last read or wrote it. */
+  /** Writes a project file durably; a failure becomes one clear message saying what was not saved. */
+  private async write(path: string, content: string): Promise<void> {
+    try {
+      await writeDurable(path, content)
+    } catch (e) {
+      if (!(e instanceof WriteFailure)) throw e
+      const what =
+        path === this.projectPath
+          ? 'the change to the project'
+          : path === join(this.dir, TAGS_FILE)
+            ? 'the change to the codebook'
+            : 'the annotation'
+      const cause = e.diskFull ? 'disk full' : `could not write ${basename(path)}`
+      throw new ApiError('internal', `${cause}: ${what} was not saved (${path} is unchanged; ${e.message})`)
+    }
+  }
+
+  /** Reads a file; parses and validates it only if its content differs from what this store last read or wrote. */
   private async load<S extends z.ZodType>(path: string, schema: S): Promise<Loaded<z.output<S>>> {
     const k = this.known.get(path)
     if (k) {
-      const info = await stat(path).catch(() => null)
-      if (info && info.mtimeMs === k.mtimeMs && info.size === k.size) return { state: 'ok', value: k.value as z.output<S>, raw: k.raw }
+      const raw = await readFile(path, 'utf8').catch(() => null)
+      if (raw === k.raw) return { state: 'ok', value: k.value as z.output<S>, raw: k.raw }
     }
     const loaded = await loadJson(path, schema)
-    if (loaded.state === 'ok') await this.remember(path, loaded.value, loaded.raw)
+    if (loaded.state === 'ok') this.known.set(path, { value: loaded.value, raw: loaded.raw })
     else this.known.delete(path)
     return loaded
-  }
-
-  private async remember(path: string, value: unknown, raw: string): Promise<void> {
-    const info = await stat(path).catch(() => null)
-    if (info) this.known.set(path, { mtimeMs: info.mtimeMs, size: info.size, value, raw })
   }
 
   /** Runs `task` after every earlier exclusive task has settled. */
@@ -329,21 +365,22 @@ export class ProjectStore {
     const entry = from.at(-1)
     if (!entry) return null
     const current = target === 'before' ? 'after' : 'before'
-    for (const c of entry.changes) {
-      const now = await readFile(c.path, 'utf8').catch(() => null)
-      if (now !== c[current]) {
-        throw new ApiError('conflict', `cannot ${target === 'before' ? 'undo' : 'redo'} "${entry.label}": ${c.path} has changed since`)
+    // The check and the writes under one lock: no other process can change a file in between.
+    await this.lock.run(async () => {
+      for (const c of entry.changes) {
+        const now = await readFile(c.path, 'utf8').catch(() => null)
+        if (now !== c[current]) {
+          throw new ApiError('conflict', `cannot ${target === 'before' ? 'undo' : 'redo'} "${entry.label}": ${c.path} has changed since`)
+        }
       }
-    }
-    for (const c of [...entry.changes].reverse()) {
-      await this.serialise(c.path, async () => {
+      for (const c of [...entry.changes].reverse()) {
         const content = c[target]
         if (content === null) {
           await rm(c.path, { force: true })
           await syncFolder(dirname(c.path))
-        } else await writeDurable(c.path, content)
-      })
-    }
+        } else await this.write(c.path, content)
+      }
+    })
     from.pop()
     to.push(entry)
     await this.reload(entry.changes.map((c) => c.path))

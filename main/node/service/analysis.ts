@@ -58,7 +58,14 @@ export class Analyses {
 
   /** How the documents define `term` (without it: the key terms, defining the first). */
   definitions(open: OpenProject, term: string | undefined): Promise<Results['findDefinitions']> {
-    return this.run<DefinitionResult>(open, 'definitions', (documents) => ({ kind: 'definitions', documents, term }), term ?? '')
+    // Documents' dates order the facets' and quotations' timelines; a changed date changes the result.
+    const dates = Object.fromEntries(open.store.project.documents.filter((d) => d.date).map((d) => [d.id, d.date]))
+    return this.run<DefinitionResult>(
+      open,
+      'definitions',
+      (documents) => ({ kind: 'definitions', documents, term, dates }),
+      `${term ?? ''}\n${JSON.stringify(dates)}`,
+    )
   }
 
   /** Cancels every analysis running or starting; returns how many workers were stopped. */

@@ -1,0 +1,64 @@
+import type { AnalysedCorpus } from './analyse.js'
+
+// Abbreviations the texts use, expanded from the texts themselves, never from a list: a token
+// written in capitals ("CPC", "NQPFs") is an acronym of the capitalised words elsewhere in the
+// corpus whose initials spell it, function words between them allowed ("Communist Party of
+// China"). The paraphrase pass (paraphrase.ts) reads an acronym as the words it stands for, so a
+// sentence that says "the CPC Central Committee" restates one that says "the Communist Party of
+// China Central Committee".
+
+/**
+ * Acronyms are three to six capitals (a plural s allowed): two letters stand for too many things
+ * ("AI" is not "Accounting Institute"), longer runs of capitals are shouting.
+ */
+const ACRONYM = /^[\p{Lu}]{3,6}s?$/u
+const CAPITALISED = /^[\p{Lu}]/u
+
+/**
+ * Expansions of the acronyms in a corpus: match id of the acronym -> match ids of the content
+ * words it stands for. An acronym with two different expansions in the corpus is ambiguous and
+ * left out.
+ */
+export function acronymExpansions(corpus: AnalysedCorpus): Map<number, number[]> {
+  const { docs, lexicon } = corpus
+  // The acronyms used, by their letters (plural s dropped).
+  const acronyms = new Map<string, number>()
+  for (const doc of docs) {
+    for (let i = 0; i < doc.starts.length; i++) {
+      const raw = doc.text.slice(doc.starts[i], doc.ends[i])
+      if (!ACRONYM.test(raw)) continue
+      const letters = raw.endsWith('s') ? raw.slice(0, -1) : raw
+      acronyms.set(letters, doc.match[i])
+    }
+  }
+  if (acronyms.size === 0) return new Map()
+  const found = new Map<number, string>()
+  const ambiguous = new Set<number>()
+  const expansions = new Map<number, number[]>()
+  for (const doc of docs) {
+    const { content, starts, ends, text, match } = doc
+    const capital = (c: number) => CAPITALISED.test(text.slice(starts[content[c]], ends[content[c]]))
+    for (let c = 0; c < content.length; c++) {
+      if (!capital(c)) continue
+      // Capitalised content words from c on, in one stretch (function words between allowed).
+      let initials = ''
+      for (let k = c; k < content.length && k - c < 6 && capital(k); k++) {
+        if (k > c && content[k] - content[k - 1] > 2) break
+        initials += text[starts[content[k]]].toUpperCase()
+        const id = acronyms.get(initials)
+        if (id === undefined || k === c) continue
+        if (lexicon.matches[id] === lexicon.matches[match[content[c]]]) continue
+        const ids: number[] = []
+        for (let j = c; j <= k; j++) ids.push(match[content[j]])
+        const key = ids.join(',')
+        const known = found.get(id)
+        if (known === undefined) {
+          found.set(id, key)
+          expansions.set(id, ids)
+        } else if (known !== key) ambiguous.add(id)
+      }
+    }
+  }
+  for (const id of ambiguous) expansions.delete(id)
+  return expansions
+}

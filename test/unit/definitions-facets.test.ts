@@ -1,0 +1,242 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { type DefinitionResult, findDefinitions } from '../../main/core/definitions/definitions.js'
+import { facetTable, facetTableToCsv, facetTableToMarkdown } from '../../main/core/definitions/facet-table.js'
+import { judgeMention } from '../../main/core/definitions/patterns.js'
+import { timelineOf } from '../../main/core/definitions/timeline.js'
+import { loadFolder } from '../../main/node/engine/inline.js'
+import { ROOT } from '../helpers.js'
+
+// test/fixtures/definitions: three authors define "smart grids" (alpha 2019, beta 2021, gamma
+// undated); alpha and beta both give Ada Lind's formula, one as reported speech, one quoted;
+// alpha also tells the term's history and status; delta has "productive forces" and
+// "productivity", one stem in two terms.
+
+const FIXTURE = join(ROOT, 'test/fixtures/definitions')
+
+/** The code points [start, end) of a text. */
+const cut = (text: string, start: number, end: number): string => [...text].slice(start, end).join('')
+
+describe('definitions on the fixture', async () => {
+  const { texts, dates } = await loadFolder(FIXTURE)
+  const textOf = (doc: string): string => texts.find((t) => t.id === doc)!.text
+  const result: DefinitionResult = findDefinitions(texts, { term: 'smart grids', dates })
+  const byText = (re: RegExp) => result.definitions.find((d) => re.test(d.text))
+
+  it('gives every definition a pattern, a confidence and code point offsets into the text as decoded', () => {
+    expect(result.definitions.length).toBeGreaterThan(0)
+    for (const d of result.definitions) {
+      expect(cut(textOf(d.doc), d.start, d.end)).toBe(d.text)
+      expect(cut(textOf(d.doc), d.mention.start, d.mention.end)).toBe(d.mention.text)
+      expect(d.confidence).toBeGreaterThan(0)
+      expect(d.confidence).toBeLessThanOrEqual(1)
+      expect(d.pattern).toBeTruthy()
+    }
+    // alpha has a character outside the Basic Multilingual Plane before its definitions.
+    expect(textOf('alpha')).toContain('🌍')
+  })
+
+  it('takes a definition across two sentences when the second continues it with "They"', () => {
+    const d = byText(/^Smart grids are networks of sensors/)!
+    expect(d.doc).toBe('gamma')
+    expect(d.text).toBe(
+      'Smart grids are networks of sensors, meters and software. They are powered by innovations in technology and in data analysis.',
+    )
+  })
+
+  it('lists history and status sentences apart as mentions, never as definitions', () => {
+    const history = ['The term smart grids has gained popularity', 'Smart grids first appeared', 'Smart grids are now a buzzword']
+    for (const h of history) expect(result.definitions.some((d) => d.text.includes(h))).toBe(false)
+    expect(result.mentions.map((m) => [m.doc, m.kind, m.text.slice(0, 30)])).toEqual([
+      ['alpha', 'status', 'The term smart grids has gaine'],
+      ['alpha', 'history', 'Smart grids first appeared in '],
+      ['alpha', 'status', 'Smart grids are now a buzzword'],
+    ])
+    for (const m of result.mentions) expect(cut(textOf(m.doc), m.start, m.end)).toBe(m.text)
+    // Sentences where the term is governed by a verb or preposition are neither.
+    expect(result.definitions.some((d) => /invest in smart grids|approve smart grids/.test(d.text))).toBe(false)
+  })
+
+  it('attributes the reported and the quoted formula to their speaker and groups them as one quotation', () => {
+    const reported = result.definitions.find((d) => d.doc === 'alpha' && d.quoted)!
+    const quoted = result.definitions.find((d) => d.doc === 'beta' && d.quoted)!
+    const formula = 'smart grids are electricity networks that use digital communication to detect and react to local changes in usage'
+    expect(reported.quoted).toMatchObject({ speaker: 'Ada Lind', form: 'reported' })
+    expect(quoted.quoted).toMatchObject({ speaker: 'Ada Lind', form: 'quotation' })
+    expect(cut(textOf('alpha'), reported.quoted!.start, reported.quoted!.end)).toBe(formula)
+    expect(cut(textOf('beta'), quoted.quoted!.start, quoted.quoted!.end).toLowerCase()).toBe(formula)
+    expect(reported.group).toBe(quoted.group)
+    const [shared] = result.quotations
+    expect(shared.speaker).toBe('Ada Lind')
+    expect(shared.docs.sort()).toEqual(['alpha', 'beta'])
+    const framing = Object.fromEntries(shared.members.map((m) => [m.doc, m.framing]))
+    expect(framing.alpha).toBe('What are smart grids? Engineer Ada Lind once pointed out that ….')
+    expect(framing.beta).toBe('Ada Lind stated, “….”')
+    // Who used it first: alpha (2019) before beta (2021).
+    expect(shared.timeline).toEqual({
+      dated: [
+        { doc: 'alpha', date: '2019-05-01', first: true },
+        { doc: 'beta', date: '2021-03-10', first: false },
+      ],
+      undated: [],
+    })
+    // The authors' own definitions are theirs.
+    expect(byText(/^Smart grids are driven by/)!.quoted).toBeUndefined()
+  })
+
+  it('finds contrast definitions, including one that splits the term ("the smart and conventional grids")', () => {
+    const unlike = byText(/^Unlike conventional grids/)!
+    expect(unlike).toMatchObject({ doc: 'beta', pattern: 'contrast' })
+    const distinction = byText(/^The primary distinction between the smart and conventional grids/)!
+    expect(distinction).toMatchObject({ doc: 'gamma', pattern: 'contrast' })
+    expect(distinction.mention.text).toBe('smart and conventional grids')
+  })
+
+  it('aligns one component three authors word differently into one facet, with its timeline and word variants', () => {
+    const facet = result.facets[0]
+    expect(facet.label).toBe('technological innovation')
+    expect(facet.role).toBe('driver')
+    expect(facet.docs.sort()).toEqual(['alpha', 'beta', 'gamma'])
+    expect(facet.members.map((m) => m.text)).toEqual([
+      'driven by technological innovation in metering and storage',
+      'led by innovation in tech and in market design',
+      'They are powered by innovations in technology and in data analysis',
+    ])
+    for (const m of facet.members) {
+      expect(cut(textOf(m.doc), m.start, m.end)).toBe(m.text)
+      expect(result.definitions[m.definition].doc).toBe(m.doc)
+    }
+    expect(facet.timeline).toEqual({
+      dated: [
+        { doc: 'alpha', date: '2019-05-01', first: true },
+        { doc: 'beta', date: '2021-03-10', first: false },
+      ],
+      undated: ['gamma'],
+    })
+    // Pairs of members of different documents, diffed word by word.
+    expect(facet.variants.length).toBe(3)
+    const ab = facet.variants.find((v) => v.a === 0 && v.b === 1)!
+    expect(ab.changes?.some((c) => c.op === 'equal' && /innovation/.test(c.a))).toBe(true)
+    expect(ab.changes?.some((c) => c.op !== 'equal')).toBe(true)
+  })
+
+  it('keeps the CLI fields: term, aliases, definitions with shared phrases and groups', () => {
+    expect(result.term).toBe('smart grids')
+    for (const d of result.definitions) {
+      expect(Object.keys(d)).toEqual(expect.arrayContaining(['doc', 'start', 'end', 'text', 'pattern', 'mention', 'shared', 'group']))
+      expect(result.groups[d.group].definitions.map((i) => result.definitions[i])).toContain(d)
+    }
+  })
+})
+
+describe('a term whose stem also occurs in a longer term', async () => {
+  const { texts } = await loadFolder(FIXTURE)
+
+  it('"productivity" finds its own definition, not "productive forces" nor "labour productivity growth"', () => {
+    const result = findDefinitions(texts, { term: 'productivity' })
+    expect(result.definitions.map((d) => d.text)).toEqual(['Productivity is the ratio of output to the labour and capital put in.'])
+  })
+
+  it('"productive forces" finds its own definition, not productivity\'s', () => {
+    const result = findDefinitions(texts, { term: 'productive forces' })
+    expect(result.definitions.map((d) => d.text)).toEqual(['Productive forces are the means of labour and the people who use them.'])
+  })
+})
+
+describe('judgeMention', () => {
+  it('tells definitions from mentions by the frame before the term and the predicate after it', () => {
+    expect(judgeMention('', ' mean advanced productivity.')).toMatchObject({ kind: 'definition', pattern: 'means' })
+    expect(judgeMention('Marked by innovation, ', ' are, in essence, advanced productivity.')).toMatchObject({ pattern: 'in essence' })
+    expect(judgeMention('', ' no longer rely on large inputs.')).toMatchObject({ pattern: 'contrast' })
+    expect(judgeMention('The core of ', ' lies in the concepts of “new” and “quality.”')).toMatchObject({ pattern: 'meaning of' })
+    expect(judgeMention('In my view, the workers involved in ', ' are digital-intelligent workers.')).toMatchObject({
+      pattern: 'constituent',
+    })
+    expect(judgeMention('', ' is a necessary prerequisite for growth.')).toEqual({ kind: 'mention', mention: 'importance' })
+    expect(judgeMention('“', '” is now a buzzword.')).toEqual({ kind: 'mention', mention: 'status' })
+    expect(judgeMention('The term ', ' first began appearing in 2023.')).toEqual({ kind: 'mention', mention: 'history' })
+    expect(judgeMention('As the concept of ', ' is still relatively new, there are few measures.')).toEqual({
+      kind: 'mention',
+      mention: 'status',
+    })
+    // Governed by a preposition or a gerund, or part of a longer noun phrase: not the subject.
+    expect(judgeMention('Accelerating the development of ', ' is a fundamental way.')).toBeNull()
+    expect(judgeMention('Developing ', ' requires talent.')).toBeNull()
+    expect(judgeMention('Traditional ', ' are driven by labour.')).toBeNull()
+    expect(judgeMention('', ' are shifting from machinery to devices.')).toBeNull()
+  })
+})
+
+describe('timelineOf', () => {
+  it('orders dated documents, marks the earliest and keeps undated ones apart', () => {
+    expect(timelineOf(['a', 'b', 'c', 'd'], { a: '2024-04-10', b: '2024-03', c: '', d: 'spring' })).toEqual({
+      dated: [
+        { doc: 'b', date: '2024-03', first: true },
+        { doc: 'a', date: '2024-04-10', first: false },
+      ],
+      undated: ['c', 'd'],
+    })
+  })
+})
+
+describe('the facet table', async () => {
+  const { texts, dates, documents } = await loadFolder(FIXTURE)
+  const result = findDefinitions(texts, { term: 'smart grids', dates })
+  const columns = documents.map((d) => ({ id: d.id, title: d.title, date: dates[d.id] }))
+
+  it('orders the authors by date, undated last, and leaves a cell empty where an author leaves the element out', () => {
+    const table = facetTable(result, columns)
+    expect(table.columns.map((c) => c.id)).toEqual(['alpha', 'delta', 'beta', 'gamma'])
+    const [row] = table.rows
+    expect(row.label).toBe('technological innovation')
+    expect(row.cells).toEqual([
+      ['driven by technological innovation in metering and storage'],
+      [],
+      ['led by innovation in tech and in market design'],
+      ['They are powered by innovations in technology and in data analysis'],
+    ])
+    expect(row.first).toBe(0)
+    const quoted = table.rows.find((r) => r.quoting.some((q) => q.length))!
+    expect(quoted.quoting[0]).toEqual(['Ada Lind'])
+  })
+
+  it('writes CSV a spreadsheet reads safely and the Markdown section "How the authors define X"', () => {
+    const table = facetTable(result, columns)
+    const csv = facetTableToCsv(table)
+    expect(csv.startsWith('\ufefffacet,role,Smart grids: a primer (2019-05-01),')).toBe(true)
+    expect(csv).toContain('technological innovation,driver,driven by technological innovation in metering and storage,,')
+    const md = facetTableToMarkdown(table)
+    expect(md.split('\n')[0]).toBe('## How the authors define “smart grids”')
+    expect(md).toContain(
+      '| **technological innovation** (driver) | “driven by technological innovation in metering and storage” *(first)* | — |',
+    )
+    expect(md).toContain('- Ada Lind: “smart grids are electricity networks')
+  })
+
+  it('neutralises a cell that a spreadsheet would run as a formula', () => {
+    const table = facetTable(result, [{ id: 'alpha', title: '=HYPERLINK("x")' }])
+    expect(facetTableToCsv(table)).toContain(`"'=HYPERLINK(""x"")"`)
+  })
+})
+
+describe('dates of a plain folder', () => {
+  it('come from the dates the texts state, and a text that states none is undated', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parallax-definitions-'))
+    try {
+      await writeFile(
+        join(dir, 'a.txt'),
+        'On grids\nBy A. Writer, 12 March 2022\n\nSmart grids are networks of meters. They are driven by innovation.\n',
+      )
+      await writeFile(join(dir, 'b.txt'), 'Grids\n\nSmart grids are led by technological innovation in storage.\n')
+      const { texts, dates } = await loadFolder(dir)
+      expect(dates).toEqual({ a: '2022-03-12' })
+      const [facet] = findDefinitions(texts, { term: 'smart grids', dates }).facets
+      expect(facet.label).toBe('innovation')
+      expect(facet.timeline).toEqual({ dated: [{ doc: 'a', date: '2022-03-12', first: true }], undated: ['b'] })
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})

@@ -1,0 +1,205 @@
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { EngineDocument } from '../../main/core/engine/analyse.js'
+import { findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
+import { loadFolder } from '../../main/node/engine/inline.js'
+import { ROOT } from '../helpers.js'
+
+// Reuse at corpus scale: what many documents share, duplicates, formulas, kinds that do not
+// depend on how many documents share a passage, and a result that adding a document never shrinks.
+
+const FIXTURES = join(ROOT, 'test/fixtures/engine')
+
+/** Made-up words (syllables drawn by a seeded generator): texts that share nothing by chance. */
+function wordMaker(seed: number): () => string {
+  const syllables = ['ka', 'lo', 'mi', 'ter', 'vun', 'sa', 'do', 'rel', 'pi', 'gan', 'fo', 'bru', 'ne', 'ti', 'sol', 'za', 'qui', 'mor']
+  let state = seed >>> 0 || 1
+  const next = () => {
+    state ^= state << 13
+    state ^= state >>> 17
+    state ^= state << 5
+    return (state >>> 0) / 0x100000000
+  }
+  return () => {
+    const n = 2 + Math.floor(next() * 3)
+    let w = ''
+    for (let i = 0; i < n; i++) w += syllables[Math.floor(next() * syllables.length)]
+    return w
+  }
+}
+
+/** `count` sentences of made-up words, one paragraph each. */
+function filler(word: () => string, count: number): string {
+  const out: string[] = []
+  for (let s = 0; s < count; s++) {
+    const words = Array.from({ length: 12 }, word)
+    out.push(words.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.')
+  }
+  return out.join('\n\n')
+}
+
+const LICENCE =
+  'Permission is granted to copy, distribute and modify this work under the terms of the licence, provided that ' +
+  'the copyright notice and this permission notice are kept intact in every copy, and that no warranty of any kind ' +
+  'is claimed for the work, its fitness for a particular purpose or its freedom from defects.'
+
+function texts(folder: string) {
+  return loadFolder(join(FIXTURES, folder)).then((c) => c.texts)
+}
+
+function docsOf(o: Overlap): string[] {
+  return [...new Set(o.passages.map((p) => p.doc))].sort()
+}
+
+describe('reuse shared by many documents', () => {
+  it('finds a passage shared by 30 of 40 documents in all 30, as one boilerplate overlap', () => {
+    const word = wordMaker(40)
+    const documents: EngineDocument[] = []
+    const sharing: string[] = []
+    for (let d = 0; d < 40; d++) {
+      const id = `doc-${String(d).padStart(2, '0')}`
+      const shares = d % 4 !== 3
+      if (shares) sharing.push(id)
+      documents.push({ id, text: [filler(word, 2), shares ? LICENCE : filler(word, 1), filler(word, 2)].join('\n\n') })
+    }
+    expect(sharing).toHaveLength(30)
+    const { overlaps } = findOverlaps(documents)
+    expect(overlaps).toHaveLength(1)
+    const [o] = overlaps
+    expect(docsOf(o)).toEqual(sharing)
+    // A passage runs from its first word to its last: the full stop after it is not part of it.
+    for (const p of o.passages) expect(p.text).toBe(LICENCE.replace(/\.$/, ''))
+    expect(o.boilerplate).toBe(true)
+    expect(o.kind).toBe('verbatim')
+  })
+
+  it('does not call a passage of two documents boilerplate', () => {
+    const word = wordMaker(7)
+    const documents = Array.from({ length: 12 }, (_, d) => ({
+      id: `doc-${d}`,
+      text: [filler(word, 2), d < 2 ? LICENCE : filler(word, 1)].join('\n\n'),
+    }))
+    const { overlaps } = findOverlaps(documents)
+    expect(overlaps).toHaveLength(1)
+    expect(overlaps[0].boilerplate).toBe(false)
+  })
+
+  it('labels an overlap boilerplate when it matches a text known to be boilerplate', () => {
+    const word = wordMaker(11)
+    const documents: EngineDocument[] = [
+      { id: 'a', text: [filler(word, 2), LICENCE].join('\n\n') },
+      { id: 'b', text: [LICENCE, filler(word, 2)].join('\n\n') },
+      { id: 'excluded', text: LICENCE, boilerplate: true },
+    ]
+    const { overlaps } = findOverlaps(documents)
+    expect(overlaps).toHaveLength(1)
+    expect(overlaps[0].boilerplate).toBe(true)
+    expect(docsOf(overlaps[0])).toEqual(['a', 'b'])
+  })
+})
+
+describe('duplicates and formulas', () => {
+  it('reports two copies of one document as one overlap covering both entirely', async () => {
+    const docs = await texts('duplicate')
+    const { overlaps } = findOverlaps(docs)
+    const copies = overlaps.filter((o) => o.duplicate)
+    expect(copies).toHaveLength(1)
+    const [o] = copies
+    expect(docsOf(o)).toEqual(['annual-report', 'annual-report-copy'])
+    expect(o.kind).toBe('verbatim')
+    for (const p of o.passages)
+      expect(p.text).toBe(
+        docs
+          .find((d) => d.id === p.doc)!
+          .text.trim()
+          .replace(/\.$/, ''),
+      )
+    expect(overlaps.every((x) => x.passages.every((p) => p.doc !== 'orchard'))).toBe(true)
+  })
+
+  it('finds a formula two documents share, though one of them repeats it', async () => {
+    const { overlaps } = findOverlaps(await texts('formula'))
+    expect(overlaps).toHaveLength(1)
+    const [o] = overlaps
+    expect(docsOf(o)).toEqual(['ministry-circular', 'provincial-speech'])
+    expect(o.passages.filter((p) => p.doc === 'ministry-circular')).toHaveLength(3)
+    for (const p of o.passages)
+      expect(p.text).toContain('balanced growth of coastal and inland provinces through shared infrastructure funds')
+  })
+})
+
+describe('paraphrase', () => {
+  it('reads an abbreviation the corpus spells out as the words it stands for', async () => {
+    const { overlaps } = findOverlaps(await texts('abbreviation'))
+    expect(overlaps).toHaveLength(1)
+    const [o] = overlaps
+    expect(o.kind).toBe('paraphrase')
+    expect(docsOf(o)).toEqual(['agency-bulletin', 'newspaper'])
+    expect(o.passages.find((p) => p.doc === 'newspaper')!.text).toContain('UNHCR')
+    expect(o.because).toEqual(['abbreviation UNHCR read as the words it stands for'])
+  })
+})
+
+describe('same event', () => {
+  it('reports sentences naming the same date and rare place as a paraphrase, and why', async () => {
+    const { overlaps } = findOverlaps(await texts('event'))
+    expect(overlaps).toHaveLength(1)
+    const [o] = overlaps
+    expect(o.kind).toBe('paraphrase')
+    expect(docsOf(o)).toEqual(['local-diary', 'wire-report'])
+    for (const p of o.passages) expect(p.text).toMatch(/May 14.*Vellmar|Vellmar.*May 14/)
+    expect(o.because?.[0]).toBe('same place and date')
+  })
+})
+
+describe('kinds', () => {
+  it('gives a passage the same kind whether two or five documents share it', async () => {
+    const all = await texts('kinds')
+    for (let k = 2; k <= all.length; k++) {
+      const { overlaps } = findOverlaps(all.slice(0, k))
+      expect(overlaps, `${k} documents`).toHaveLength(1)
+      expect(overlaps[0].kind, `${k} documents`).toBe('verbatim')
+      expect(overlaps[0].similarity, `${k} documents`).toBe(1)
+      expect(docsOf(overlaps[0])).toEqual(all.slice(0, k).map((d) => d.id))
+    }
+  })
+})
+
+/** True when `after` still holds a match between the two passages (same documents, overlapping). */
+function stillThere(after: Overlap[], a: Overlap['passages'][number], b: Overlap['passages'][number]): boolean {
+  const meets = (p: Overlap['passages'][number], q: Overlap['passages'][number]) => p.doc === q.doc && p.start < q.end && q.start < p.end
+  return after.some((o) => o.passages.some((p) => meets(p, a)) && o.passages.some((p) => meets(p, b)))
+}
+
+describe('adding a document', () => {
+  it('never removes an overlap among the others', () => {
+    const passages = [LICENCE, filler(wordMaker(99), 1), filler(wordMaker(98), 1), filler(wordMaker(97), 1)]
+    const doc = fc.record({
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+      shared: fc.subarray([0, 1, 2, 3]),
+      repeat: fc.integer({ min: 0, max: 14 }),
+    })
+    fc.assert(
+      fc.property(fc.array(doc, { minLength: 2, maxLength: 4 }), doc, fc.nat(), (base, added, at) => {
+        const make = (d: { seed: number; shared: number[]; repeat: number }, id: string): EngineDocument => {
+          const word = wordMaker(d.seed)
+          const parts = [filler(word, 2)]
+          for (const s of d.shared) parts.push(passages[s], filler(word, 1))
+          const refrain = filler(word, 1)
+          for (let r = 0; r < d.repeat; r++) parts.push(refrain)
+          return { id, text: parts.join('\n\n') }
+        }
+        const documents = base.map((d, i) => make(d, `doc-${i}`))
+        const before = findOverlaps(documents).overlaps
+        const grown = [...documents]
+        grown.splice(at % (documents.length + 1), 0, make(added, 'added'))
+        const after = findOverlaps(grown).overlaps
+        for (const o of before)
+          for (const a of o.passages) for (const b of o.passages) if (a.doc < b.doc && !stillThere(after, a, b)) return false
+        return true
+      }),
+      { numRuns: 60 },
+    )
+  })
+})

@@ -1,0 +1,95 @@
+import { execFileSync, spawn } from 'node:child_process'
+import { readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { AnnotationFile, tagIdsOf } from '../../main/core/annotations/annotation.js'
+import { CodebookFile } from '../../main/core/annotations/codebook.js'
+import { ProjectStore } from '../../main/node/project/store.js'
+import { ROOT, tempDir } from '../helpers.js'
+
+// Two programs writing one project at once (the app and the CLI, or two CLIs) lose nothing.
+
+const WRITER = join(ROOT, 'test/support/project-writer.ts')
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c()
+})
+
+/** Runs a writer to its end; resolves with the lines it printed. */
+function runWriter(args: string[]): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+    child.on('error', reject)
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out.split('\n').filter(Boolean)) : reject(new Error(`writer ${args[0]} exited ${code}: ${err}`)),
+    )
+  })
+}
+
+describe('two writer processes on one project', () => {
+  it('keep every acknowledged annotation and tag; deleted stays deleted', async () => {
+    const t = await tempDir()
+    cleanups.push(t.cleanup)
+    const dir = join(t.dir, 'project')
+    const store = await ProjectStore.open(dir, { create: true })
+    const lines = Array.from({ length: 400 }, (_, n) => `Line ${String(n).padStart(4, '0')} of the shared document.`)
+    await writeFile(join(dir, 'documents', 'shared.txt'), lines.join('\n') + '\n')
+    await store.updateProject((p) => ({
+      ...p,
+      documents: [{ id: 'shared', file: 'shared.txt', title: 'Shared', author: '', outlet: '', date: '', url: '' }],
+    }))
+
+    const COUNT = 120
+    const [app, cli] = await Promise.all([
+      runWriter(['app', dir, 'app', String(COUNT), join(t.dir, 'user-app')]),
+      runWriter(['cli', dir, 'cli', String(COUNT), join(t.dir, 'user-cli')]),
+    ])
+    const acks = [...app, ...cli].filter((l) => l.startsWith('ack ')).map((l) => l.split(' '))
+    const deleted = new Set(app.filter((l) => l.startsWith('del ')).map((l) => l.slice(4)))
+    expect(acks.length).toBe(2 * COUNT)
+    expect(acks.length - deleted.size).toBeGreaterThanOrEqual(200)
+
+    const onDisk = AnnotationFile.parse(JSON.parse(await readFile(join(dir, 'annotations', 'shared.json'), 'utf8'))).items
+    const tags = CodebookFile.parse(JSON.parse(await readFile(join(dir, 'tags.json'), 'utf8'))).tags
+    const ids = new Set(onDisk.map((a) => a.id))
+    const lost = acks.filter(([, id]) => !deleted.has(id) && !ids.has(id))
+    const cameBack = [...deleted].filter((id) => ids.has(id))
+    const tagIds = new Set(tags.map((t) => t.id))
+    const dangling = onDisk.flatMap((a) => tagIdsOf(a)).filter((id) => !tagIds.has(id))
+    const tagNames = new Set(tags.map((t) => t.name))
+    const lostTags = [...new Set(acks.map(([, , tag]) => tag))].filter((name) => !tagNames.has(name))
+    expect({ lost: lost.length, cameBack: cameBack.length, dangling: dangling.length, lostTags: lostTags.length }).toEqual({
+      lost: 0,
+      cameBack: 0,
+      dangling: 0,
+      lostTags: 0,
+    })
+    expect(onDisk.length).toBe(acks.length - deleted.size)
+  }, 240_000)
+})
+
+describe('a file another program changed', () => {
+  it('is read again before the next change, even with the same size and modification time', async () => {
+    const t = await tempDir()
+    cleanups.push(t.cleanup)
+    const store = await ProjectStore.open(t.dir, { create: true })
+    const tag = (id: string, name: string) => ({ id, name, colour: '#336699', parent: null, description: '' })
+    await store.updateCodebook((b) => ({ ...b, tags: [tag('t1', 'aaaa')] }))
+    const path = join(t.dir, 'tags.json')
+    const before = await stat(path, { bigint: true })
+    const written = await readFile(path, 'utf8')
+    // Another program renames the tag: same length, and (as within one tick of the kernel's coarse
+    // clock, or on a file system that keeps seconds) the same modification time, to the nanosecond.
+    await writeFile(path, written.replace('"aaaa"', '"bbbb"'))
+    const ns = before.mtimeNs
+    execFileSync('touch', ['-m', '-d', `@${ns / 1_000_000_000n}.${String(ns % 1_000_000_000n).padStart(9, '0')}`, path])
+    expect((await stat(path, { bigint: true })).mtimeNs).toBe(ns)
+    await store.updateCodebook((b) => ({ ...b, tags: [...b.tags, tag('t2', 'cccc')] }))
+    const after = CodebookFile.parse(JSON.parse(await readFile(path, 'utf8'))).tags
+    expect(after.map((t) => t.name)).toEqual(['bbbb', 'cccc'])
+  })
+})
