@@ -8,6 +8,7 @@ import { CompareView } from './compare/compare-view.js'
 import { DefinitionsPanel } from './definitions/definitions-panel.js'
 import { DocumentDetails } from './documents/document-details.js'
 import { DocumentList } from './documents/document-list.js'
+import { collapseButton } from './shared/collapsible.js'
 import { el } from './shared/dom.js'
 import { ExportDialog } from './export/export-dialog.js'
 import { OverlapList } from './compare/overlap-list.js'
@@ -44,6 +45,8 @@ const project = (): ProjectView | null => store.state.project
 const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' })
 function say(text: string, error = false): void {
   status.textContent = text
+  // One line in the title bar: the whole message on hover when it does not fit.
+  status.title = text
   status.classList.toggle('error', error)
 }
 
@@ -87,6 +90,7 @@ const compare = new CompareView(
     load: (docId) => loadDocument(docId),
     onSelect: (id) => void selectOverlap(id),
     onFocus: () => renderActiveDocument(),
+    say,
   },
   store,
 )
@@ -171,17 +175,22 @@ function showCompareSide(name: string): void {
   }
   if (name === 'matrix') matrix.render(project(), store.state.overlaps)
 }
+const compareSideDom = el(
+  'aside',
+  { class: 'compare-side', id: 'compare-side', 'aria-label': 'Shared passages' },
+  sideTabsCompare,
+  overlapList.dom,
+  matrix.dom,
+  variants.dom,
+)
+const compareLayout = el('div', { class: 'compare-layout' }, compare.dom, compareSideDom)
+compare.toolbar.append(collapseButton('overlaps', 'overlaps', compareLayout, compareSideDom))
 const readView = el(
   'section',
   { class: 'view read-view', 'aria-label': 'Compare' },
   reattachBar,
   el('div', { class: 'read-top' }, hint, analysisBar),
-  el(
-    'div',
-    { class: 'compare-layout' },
-    compare.dom,
-    el('aside', { class: 'compare-side', 'aria-label': 'Shared passages' }, sideTabsCompare, overlapList.dom, matrix.dom, variants.dom),
-  ),
+  compareLayout,
 )
 
 const views: Record<ViewName, HTMLElement> = {
@@ -283,12 +292,21 @@ skipLink.addEventListener('click', (e) => {
   target?.focus()
 })
 
+const projectSidebar = el(
+  'aside',
+  { class: 'sidebar', id: 'project-sidebar', 'aria-label': 'Project' },
+  sideTabs,
+  sidePanels.documents,
+  sidePanels.codebook,
+)
+const layout = el('div', { class: 'layout' }, projectSidebar, el('main', { class: 'main', id: 'main' }, viewTabs, ...Object.values(views)))
 root.replaceChildren(
   skipLink,
   el(
     'header',
     { class: 'titlebar' },
     el('span', { class: 'app-name' }, 'Parallax'),
+    collapseButton('project', 'sidebar', layout, projectSidebar),
     title,
     el('span', { class: 'spacer' }),
     status,
@@ -298,12 +316,7 @@ root.replaceChildren(
     textSizeControls(),
     themeButton(),
   ),
-  el(
-    'div',
-    { class: 'layout' },
-    el('aside', { class: 'sidebar', 'aria-label': 'Project' }, sideTabs, sidePanels.documents, sidePanels.codebook),
-    el('main', { class: 'main', id: 'main' }, viewTabs, ...Object.values(views)),
-  ),
+  layout,
 )
 document.body.append(editor.dom, exportDialog.dom)
 renderView('read')
@@ -384,7 +397,8 @@ function annotateSelection(reader: Reader): void {
     anchor,
     heading: 'New annotation',
     quote: reader.text.slice(span.start, span.end),
-    tags: active ? [active.name] : [],
+    tags: [],
+    activeTag: active?.name,
     note: '',
     codebook: project()?.tags ?? [],
     onSave: ({ tags, note }) => void run('Annotation added', () => api.createAnnotation({ docId, ...span, tags, note })),
@@ -647,7 +661,8 @@ host.onEvent((event) => {
 
 document.addEventListener('keydown', (e) => {
   const mod = e.ctrlKey || e.metaKey
-  const inField = (e.target as HTMLElement).closest('input, textarea, select')
+  // Typing in a field or a dialog (the annotation popover, the export dialog) is text, never a shortcut.
+  const inField = (e.target as HTMLElement).closest('input, textarea, select, [role="dialog"], [contenteditable="true"]:not(.reader-text)')
   if (mod && !inField && e.key.toLowerCase() === 'z') {
     e.preventDefault()
     void (e.shiftKey ? redo() : undo())

@@ -13,6 +13,8 @@ export interface EditorRequest {
   /** The passage, shown as a reminder. */
   quote: string
   tags: string[]
+  /** The active tag, offered as a removable chip marked as such (not silently among `tags`). */
+  activeTag?: string
   note: string
   codebook: readonly Tag[]
   onSave(value: { tags: string[]; note: string }): void
@@ -39,13 +41,25 @@ export class AnnotationEditor {
     'aria-label': 'Add a tag',
     placeholder: 'Add a tag…',
   })
-  private readonly suggestions = el('ul', { class: 'suggestions', id: 'tag-suggestions', role: 'listbox', 'aria-label': 'Matching tags' })
+  // Not a Tab stop (Chromium makes scrolling boxes focusable): the tag field drives the list, and
+  // Tab goes from the tag field to the note, then to Save.
+  private readonly suggestions = el('ul', {
+    class: 'suggestions',
+    id: 'tag-suggestions',
+    role: 'listbox',
+    'aria-label': 'Matching tags',
+    tabindex: '-1',
+  })
   private readonly note = el('textarea', {
     class: 'note-input',
     rows: '4',
     'aria-label': 'Note (Markdown)',
     placeholder: 'Note (Markdown, optional)',
   })
+  /** Says that a tag came from the active tag (so it is not saved unnoticed). */
+  private readonly origin = el('p', { class: 'tag-origin muted', hidden: true })
+  /** The tag that came from the active tag, while it is still among the tags. */
+  private fromActive: string | null = null
   private readonly heading = el('h2', { class: 'popover-heading', id: 'annotation-editor-heading' })
   private readonly quote = el('blockquote', { class: 'popover-quote' })
   private readonly actions = el('div', { class: 'popover-actions' })
@@ -65,11 +79,14 @@ export class AnnotationEditor {
       this.heading,
       this.quote,
       el('div', { class: 'tag-field' }, this.chips, this.input),
+      this.origin,
       this.suggestions,
       this.note,
       this.actions,
     )
     this.input.addEventListener('input', () => this.suggest())
+    // The list belongs to the tag field: it closes when focus moves on (to the note, to Save).
+    this.input.addEventListener('blur', () => this.suggest())
     this.input.addEventListener('keydown', (e) => this.inputKey(e))
     this.dom.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
@@ -96,6 +113,8 @@ export class AnnotationEditor {
     this.returnFocus = document.activeElement as HTMLElement | null
     this.request = request
     this.tags = [...request.tags]
+    this.fromActive = request.activeTag ?? null
+    if (this.fromActive && !this.tags.includes(this.fromActive)) this.tags.push(this.fromActive)
     this.heading.textContent = request.heading
     this.quote.textContent = request.quote.length > 240 ? request.quote.slice(0, 240) + '…' : request.quote
     this.note.value = request.note
@@ -126,7 +145,8 @@ export class AnnotationEditor {
     if (!this.request) return
     this.request = null
     this.dom.hidden = true
-    this.returnFocus?.focus()
+    // Back where it was without scrolling: focusing a pane's text must not move the passage.
+    this.returnFocus?.focus({ preventScroll: true })
   }
 
   private place(anchor: DOMRect): void {
@@ -157,6 +177,9 @@ export class AnnotationEditor {
   }
 
   private renderChips(): void {
+    if (this.fromActive && !this.tags.includes(this.fromActive)) this.fromActive = null
+    this.origin.hidden = !this.fromActive
+    this.origin.textContent = this.fromActive ? `“${this.fromActive}” is the active tag; remove it with × or Backspace.` : ''
     const colour = (name: string) => this.request?.codebook.find((t) => t.name.toLowerCase() === name.toLowerCase())?.colour
     this.chips.replaceChildren(
       ...this.tags.map((name, i) => {
@@ -166,7 +189,18 @@ export class AnnotationEditor {
           this.renderChips()
           this.input.focus()
         })
-        const chip = el('span', { class: 'chip' }, el('span', { class: 'swatch' }), name, remove)
+        const active = name === this.fromActive
+        const chip = el(
+          'span',
+          {
+            class: active ? 'chip from-active' : 'chip',
+            title: active ? 'The active tag (Codebook): × or Backspace removes it' : undefined,
+          },
+          el('span', { class: 'swatch' }),
+          name,
+          active ? el('span', { class: 'chip-origin' }, 'active') : '',
+          remove,
+        )
         const c = colour(name)
         if (c) chip.style.setProperty('--tag-colour', c)
         else chip.classList.add('new')

@@ -3,6 +3,7 @@ import { el } from '../shared/dom.js'
 import type { State, StateSource } from '../state/store.js'
 import { type Overlay, Reader, type ReaderEvents, type Span } from './reader.js'
 import { interpolate, monotonic, strength } from './scroll-sync.js'
+import { drawMargin } from './margin.js'
 import { variantOverlays } from './variants-panel.js'
 
 // The compare view: 2 to 5 documents side by side, each in a read-only ProseMirror pane, with the
@@ -11,6 +12,8 @@ import { variantOverlays } from './variants-panel.js'
 // Beside each pane's scrollbar, a heat strip shows where its shared text lies.
 
 export const MIN_PANES = 2
+/** Where the margin's on/off choice is remembered (on unless turned off). */
+const MARGIN_KEY = 'parallax.margin'
 export const MAX_PANES = 5
 /** Where a selected passage is placed in its pane, as a share of the pane's height from the top. */
 const ALIGN_AT = 0.3
@@ -40,14 +43,45 @@ export interface CompareHooks {
   onSelect(id: string | null): void
   /** Another pane became the active one (it receives opened documents and annotation keys). */
   onFocus(pane: Pane): void
+  /** Tells the user something (why a pane was not added). */
+  say(message: string, error?: boolean): void
+}
+
+/**
+ * The narrowest a pane gets (px): below it a line holds too few words to read. More panes than fit
+ * scroll sideways instead of shrinking further.
+ */
+export const MIN_PANE_WIDTH = 240
+
+/**
+ * The document to open next beside `shown`: the one sharing the most text (summed passage lengths)
+ * with the documents already shown; else the first one not shown; null when all are shown.
+ */
+export function nextDocument(
+  documents: readonly string[],
+  shown: readonly string[],
+  overlaps: readonly { passages: readonly { doc: string; start: number; end: number }[] }[],
+): string | null {
+  const open = new Set(shown)
+  const shared = new Map<string, number>()
+  for (const o of overlaps) {
+    if (!o.passages.some((p) => open.has(p.doc))) continue
+    for (const p of o.passages) if (!open.has(p.doc)) shared.set(p.doc, (shared.get(p.doc) ?? 0) + (p.end - p.start))
+  }
+  const candidates = documents.filter((d) => !open.has(d))
+  if (!candidates.length) return null
+  return candidates.reduce((best, d) => ((shared.get(d) ?? 0) > (shared.get(best) ?? 0) ? d : best), candidates[0])
 }
 
 export class CompareView {
   readonly dom: HTMLElement
+  /** The toolbar above the panes (the page adds its own controls to it). */
+  readonly toolbar: HTMLElement
   readonly panes: Pane[] = []
   private readonly row = el('div', { class: 'panes' })
   private readonly svg = document.createElementNS(SVG_NS, 'svg')
   private readonly syncToggle = el('input', { type: 'checkbox', checked: true })
+  private readonly marginToggle = el('input', { type: 'checkbox', class: 'margin-toggle' })
   private active = 0
   private anchorCache = new Map<string, [number, number][]>()
   /** When each pane body was last scrolled by this view, not the user (performance.now()). */
@@ -62,24 +96,38 @@ export class CompareView {
   ) {
     this.svg.setAttribute('class', 'connectors')
     this.svg.setAttribute('aria-hidden', 'true')
-    const add = el('button', { type: 'button', title: 'Add a pane' }, '+ Pane')
-    add.addEventListener('click', () => void this.addPane())
-    this.dom = el(
-      'div',
-      { class: 'compare' },
-      el(
-        'div',
-        { class: 'compare-toolbar' },
-        el(
-          'label',
-          { class: 'check', title: 'Scroll the panes together, aligned on their shared passages' },
-          this.syncToggle,
-          'Synchronised scrolling',
-        ),
-        add,
-      ),
-      el('div', { class: 'panes-area' }, this.row, this.svg),
+    const add = el(
+      'button',
+      { type: 'button', class: 'add-pane', title: 'Add a pane showing the document that shares the most with the open ones' },
+      '+ Pane',
     )
+    add.addEventListener('click', () => void this.addNextPane())
+    this.toolbar = el(
+      'div',
+      { class: 'compare-toolbar' },
+      el(
+        'label',
+        { class: 'check', title: 'Scroll the panes together, aligned on their shared passages' },
+        this.syncToggle,
+        'Synchronised scrolling',
+      ),
+      el('label', { class: 'check', title: 'Coding stripes and note markers beside the text (remembered)' }, this.marginToggle, 'Margin'),
+      add,
+    )
+    const area = el('div', { class: 'panes-area' }, this.row, this.svg)
+    // More panes than fit scroll sideways: the connectors follow.
+    area.addEventListener('scroll', () => this.redraw(), { passive: true })
+    this.dom = el('div', { class: 'compare' }, this.toolbar, area)
+    const showMargin = (on: boolean) => {
+      this.marginToggle.checked = on
+      this.dom.classList.toggle('with-margin', on)
+    }
+    showMargin(localStorage.getItem(MARGIN_KEY) !== '0')
+    this.marginToggle.addEventListener('change', () => {
+      localStorage.setItem(MARGIN_KEY, this.marginToggle.checked ? '1' : '0')
+      showMargin(this.marginToggle.checked)
+      for (const pane of this.panes) this.drawMargin(pane)
+    })
     this.syncToggle.addEventListener('change', () => this.syncFrom(this.active))
     new ResizeObserver(() => {
       this.anchorCache.clear()
@@ -159,6 +207,18 @@ export class CompareView {
     pane.picker.value = pane.docId ?? ''
   }
 
+  /** "+ Pane": a pane showing the document that shares the most with the open ones; at the limit, says so. */
+  private async addNextPane(): Promise<void> {
+    if (this.panes.length >= MAX_PANES) {
+      this.hooks.say(`At most ${MAX_PANES} panes: close one (×) to open another document.`, true)
+      return
+    }
+    const docs = this.project?.documents.map((d) => d.id) ?? []
+    const shown = this.docIds().filter((d): d is string => d !== null)
+    await this.addPane(nextDocument(docs, shown, this.overlaps?.overlaps ?? []))
+    this.focusPane(this.panes[this.panes.length - 1])
+  }
+
   async addPane(docId: string | null = null): Promise<void> {
     if (this.panes.length >= MAX_PANES) return
     const picker = el('select', { class: 'pane-picker', 'aria-label': 'Document in this pane' })
@@ -201,6 +261,8 @@ export class CompareView {
       if (id) this.hooks.onSelect(id)
     })
     heat.addEventListener('click', (e) => this.heatClick(pane, e))
+    // The text reflows (pane resized, text size changed): the stripes follow its lines.
+    new ResizeObserver(() => this.drawMargin(pane)).observe(reader.view.dom)
     this.layout()
     pane.dom.classList.toggle('active', this.panes.indexOf(pane) === this.active)
     if (docId) await this.show(pane, docId)
@@ -221,7 +283,7 @@ export class CompareView {
       p.dom.setAttribute('aria-label', `Pane ${i + 1}`)
     })
     this.row.replaceChildren(...children)
-    this.row.style.gridTemplateColumns = this.panes.map(() => 'minmax(180px, 1fr)').join(' 6px ')
+    this.row.style.gridTemplateColumns = this.panes.map(() => `minmax(${MIN_PANE_WIDTH}px, 1fr)`).join(' 6px ')
     this.anchorCache.clear()
     this.redraw()
   }
@@ -237,7 +299,7 @@ export class CompareView {
     })
     const resize = (dx: number) => {
       const widths = this.panes.map((p) => p.dom.getBoundingClientRect().width)
-      const min = 180
+      const min = MIN_PANE_WIDTH
       const a = Math.max(min, widths[i - 1] + dx)
       const b = Math.max(min, widths[i] - (a - widths[i - 1]))
       widths[i - 1] = widths[i - 1] + widths[i] - b
@@ -276,6 +338,9 @@ export class CompareView {
     this.panes.splice(this.panes.indexOf(pane), 1)
     this.active = Math.min(this.active, this.panes.length - 1)
     this.layout()
+    // The document list and details follow the pane now active, never a closed one.
+    this.focusPane(this.activePane)
+    this.hooks.onFocus(this.activePane)
   }
 
   /** Shows a document in a pane. */
@@ -296,11 +361,31 @@ export class CompareView {
     const document = project.documents.find((d) => d.id === id) ?? text.document
     const before = pane.reader.text
     pane.reader.render({ document, text: text.text }, { spans: list, tags: project.tags }, () => this.overlaysFor(id))
+    this.drawMargin(pane)
     if (pane.reader.text !== before) {
       // Another text: its positions are new, and so are its heat strip and anchors.
       this.anchorCache.clear()
       this.paintHeat(pane)
     }
+  }
+
+  /** Draws a pane's margin from the state (nothing while the margin is off). */
+  private drawMargin(pane: Pane): void {
+    const { project, spans } = this.store.state
+    const reader = pane.reader
+    const list = reader.docId ? spans.get(reader.docId) : undefined
+    if (!this.marginToggle.checked || !project || !list || !reader.docId) {
+      reader.margin.replaceChildren()
+      return
+    }
+    const length = reader.text.codePointLength
+    drawMargin(
+      reader.margin,
+      list.filter((s) => s.status !== 'orphan' && s.end <= length),
+      project.tags,
+      { top: (cp) => reader.contentTop(cp), bottom: (cp) => reader.contentBottom(cp) },
+      (id, event) => this.hooks.readerEvents(() => pane).onAnnotationClick?.([id], event),
+    )
   }
 
   /** Opens a document where the reader expects it: the pane showing it, else the active pane. */

@@ -113,6 +113,8 @@ export function lanes(spans: readonly Span[]): number[] {
 export class Reader {
   readonly dom: HTMLElement
   readonly body: HTMLElement
+  /** The margin beside the text (coding stripes, note markers), scrolled with it. */
+  readonly margin: HTMLElement
   private readonly header: HTMLElement
   readonly view: EditorView
   private lines: LineIndex = { pos: [], offset: [], lengths: [] }
@@ -124,7 +126,8 @@ export class Reader {
 
   constructor(private readonly events: ReaderEvents = {}) {
     this.header = el('header', { class: 'reader-header' })
-    this.body = el('div', { class: 'reader-body' })
+    this.margin = el('div', { class: 'reader-margin', 'aria-label': 'Codes in the margin' })
+    this.body = el('div', { class: 'reader-body' }, this.margin)
     this.dom = el('section', { class: 'reader', 'aria-label': 'Document' }, this.header, this.body)
     this.view = new EditorView(this.body, {
       state: this.freshState(textToDoc('').doc),
@@ -250,6 +253,12 @@ export class Reader {
   contentTop(codePoint: number): number {
     const c = this.view.coordsAtPos(this.toPos(Math.min(codePoint, this.offsets.codePointLength)))
     return c.top - this.body.getBoundingClientRect().top + this.body.scrollTop
+  }
+
+  /** Vertical position of the bottom of the line holding a code point offset (pixels from the content's top). */
+  contentBottom(codePoint: number): number {
+    const c = this.view.coordsAtPos(this.toPos(Math.min(codePoint, this.offsets.codePointLength)), -1)
+    return c.bottom - this.body.getBoundingClientRect().top + this.body.scrollTop
   }
 
   /** Screen rectangle from the start of a span to the end of its last line. */

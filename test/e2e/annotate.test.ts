@@ -1,12 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { noteOf } from '../../main/core/annotations/annotation.js'
 import type { Service } from '../../main/node/service/service.js'
 import { ProjectStore } from '../../main/node/project/store.js'
 import { SHOTS } from './browser.js'
-import { openDocument, openPage, startApp, type TestApp } from './harness.js'
+import { openDocument, openPage, selectText, startApp, type TestApp } from './harness.js'
 
 // Annotating in Chromium through the web host: select, tag, note, reload, retrieve, undo, and a
 // source file edited on disk. Each test has its own app (a fresh copy of the bundled corpus) and
@@ -28,45 +27,6 @@ async function annotate(quote: string, tags: string[]): Promise<void> {
   const { text } = await service.getDocument({ id: DOC })
   const start = [...text.slice(0, text.indexOf(quote))].length
   await service.createAnnotation({ docId: DOC, start, end: start + [...quote].length, tags })
-}
-
-/**
- * Selects the first occurrence of `phrase` in the active pane, as a drag would (across decoration
- * spans), and returns once the reader has taken the selection (the selectionchange event that
- * carries it, after which ProseMirror's own listener has run, and a frame).
- */
-async function selectText(page: Page, phrase: string): Promise<void> {
-  await page.evaluate((phrase) => {
-    const root = document.querySelector('.pane.active .reader-text') as HTMLElement
-    root.focus()
-    const taken = new Promise<void>((resolve) => {
-      const listener = () => {
-        if (String(window.getSelection()) !== phrase) return
-        document.removeEventListener('selectionchange', listener)
-        requestAnimationFrame(() => resolve())
-      }
-      document.addEventListener('selectionchange', listener)
-    })
-    for (const p of root.querySelectorAll('p')) {
-      const i = p.textContent!.indexOf(phrase)
-      if (i < 0) continue
-      // Find the text nodes holding the phrase's first and last characters.
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
-      const range = document.createRange()
-      let at = 0
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const len = node.textContent!.length
-        if (at <= i && i < at + len) range.setStart(node, i - at)
-        if (at < i + phrase.length && i + phrase.length <= at + len) range.setEnd(node, i + phrase.length - at)
-        at += len
-      }
-      const sel = window.getSelection()!
-      sel.removeAllRanges()
-      sel.addRange(range)
-      return taken
-    }
-    throw new Error(`not in the reader: ${phrase}`)
-  }, phrase)
 }
 
 const openApp = () => openPage(app)

@@ -104,7 +104,7 @@ describe('the compare view', () => {
     await expect.poll(() => second.evaluate((b) => b.scrollTop)).not.toBe(before)
     // Unchecked, the second pane stays put: once the first pane's scroll event has been handled
     // (the panes follow each other in that handler) and a frame drawn, it has not moved.
-    await page.locator('.compare-toolbar input[type="checkbox"]').uncheck()
+    await page.locator('.compare-toolbar input[type="checkbox"]:not(.margin-toggle)').uncheck()
     const still = await second.evaluate((b) => b.scrollTop)
     await page
       .locator('.pane')

@@ -83,3 +83,42 @@ export async function openDocument(page: Page, docId: string): Promise<void> {
   await page.locator(`#doc-${docId}`).click()
   await page.locator(`.pane.active .reader[data-doc="${docId}"] .reader-text p`).first().waitFor()
 }
+
+/**
+ * Selects the first occurrence of `phrase` in the active pane, as a drag would (across decoration
+ * spans), and returns once the reader has taken the selection (the selectionchange event that
+ * carries it, after which ProseMirror's own listener has run, and a frame).
+ */
+export async function selectText(page: Page, phrase: string): Promise<void> {
+  await page.evaluate((phrase) => {
+    const root = document.querySelector('.pane.active .reader-text') as HTMLElement
+    root.focus()
+    const taken = new Promise<void>((resolve) => {
+      const listener = () => {
+        if (String(window.getSelection()) !== phrase) return
+        document.removeEventListener('selectionchange', listener)
+        requestAnimationFrame(() => resolve())
+      }
+      document.addEventListener('selectionchange', listener)
+    })
+    for (const p of root.querySelectorAll('p')) {
+      const i = p.textContent!.indexOf(phrase)
+      if (i < 0) continue
+      // Find the text nodes holding the phrase's first and last characters.
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+      const range = document.createRange()
+      let at = 0
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const len = node.textContent!.length
+        if (at <= i && i < at + len) range.setStart(node, i - at)
+        if (at < i + phrase.length && i + phrase.length <= at + len) range.setEnd(node, i + phrase.length - at)
+        at += len
+      }
+      const sel = window.getSelection()!
+      sel.removeAllRanges()
+      sel.addRange(range)
+      return taken
+    }
+    throw new Error(`not in the reader: ${phrase}`)
+  }, phrase)
+}

@@ -1,0 +1,113 @@
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SHOTS } from './browser.js'
+import { openPage, startApp, type TestApp } from './harness.js'
+
+// The layout from a small laptop (1024×700) up: panes keep a minimum width and scroll sideways
+// instead of running under the sidebars, "+ Pane" opens a document, the title bar stays one line.
+
+let app: TestApp
+beforeEach(async () => {
+  app = await startApp()
+})
+afterEach(() => app?.close())
+
+interface Box {
+  left: number
+  right: number
+  top: number
+  bottom: number
+  width: number
+  height: number
+}
+const box = (page: Page, selector: string) =>
+  page.evaluate((s) => {
+    const r = document.querySelector(s)!.getBoundingClientRect()
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height }
+  }, selector)
+const overlaps = (a: Box, b: Box) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5
+
+describe('layout', () => {
+  it('holds five panes at 1024×700: no pane under a sidebar, panes scroll sideways, a message at the limit', async () => {
+    const { page, errors } = await openPage(app)
+    await page.setViewportSize({ width: 1024, height: 700 })
+    for (let n = 3; n <= 5; n++) {
+      await page.locator('.add-pane').click()
+      await expect.poll(() => page.locator('.pane').count()).toBe(n)
+    }
+    // Each "+ Pane" opened a document, never the same one twice.
+    await expect
+      .poll(
+        async () =>
+          new Set(await page.locator('.pane .reader[data-doc]').evaluateAll((r) => r.map((e) => e.getAttribute('data-doc')))).size,
+      )
+      .toBe(5)
+    await page.locator('.add-pane').click()
+    await expect.poll(() => page.locator('.status').textContent()).toMatch(/At most 5 panes/)
+    expect(await page.locator('.pane').count()).toBe(5)
+
+    // The panes' area sits between the sidebars; what does not fit scrolls sideways inside it.
+    const area = await box(page, '.panes-area')
+    const project = await box(page, '#project-sidebar')
+    const side = await box(page, '#compare-side')
+    expect(overlaps(area, project)).toBe(false)
+    expect(overlaps(area, side)).toBe(false)
+    const widths = await page.locator('.pane').evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().width))
+    for (const w of widths) expect(w).toBeGreaterThanOrEqual(230) // 240 px tracks less the panes’ margins
+    expect(await page.locator('.panes-area').evaluate((a) => a.scrollWidth > a.clientWidth)).toBe(true)
+    // A pane's visible part is clipped to the area: nothing of it is drawn over the Overlaps panel.
+    expect(await page.locator('.panes-area').evaluate((a) => getComputedStyle(a).overflowX)).toBe('auto')
+    // The title bar is one line even with a long message.
+    const bar = await box(page, '.titlebar')
+    expect(bar.height).toBeLessThan(60)
+    await page.screenshot({ path: join(SHOTS, 'layout-five-panes-1024.png') })
+
+    // Folding the sidebars gives the panes the width (and is remembered across a reload).
+    await page.locator('.collapse-project').click()
+    await page.locator('.collapse-overlaps').click()
+    await expect.poll(async () => (await box(page, '.panes-area')).width).toBeGreaterThan(900)
+    await page.screenshot({ path: join(SHOTS, 'layout-five-panes-1024-folded.png') })
+    await page.reload()
+    await page.locator('.pane').first().waitFor()
+    expect(await page.locator('#project-sidebar').isHidden()).toBe(true)
+    await page.locator('.collapse-project').click()
+    await page.locator('.collapse-overlaps').click()
+    expect(await page.locator('#project-sidebar').isVisible()).toBe(true)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('after closing a pane, the document list and details show a document still open', async () => {
+    const { page, errors } = await openPage(app)
+    await page.locator('.add-pane').click()
+    await expect.poll(() => page.locator('.pane .reader[data-doc]').count()).toBe(3)
+    const third = await page.locator('.pane').nth(2).locator('.reader').getAttribute('data-doc')
+    await page.locator('.pane').nth(2).locator('.reader-text').click()
+    await expect.poll(() => page.locator('.doc-item[aria-selected="true"]').first().getAttribute('id')).toBe(`doc-${third}`)
+    await page.locator('.pane').nth(2).locator('button[aria-label="Close pane"]').click()
+    await expect.poll(() => page.locator('.pane').count()).toBe(2)
+    const shown = await page.locator('.pane .reader').evaluateAll((r) => r.map((e) => `doc-${e.getAttribute('data-doc')}`))
+    await expect.poll(() => page.locator('.doc-item[aria-selected="true"]').first().getAttribute('id')).not.toBe(`doc-${third}`)
+    expect(shown).toContain(await page.locator('.doc-item[aria-selected="true"]').first().getAttribute('id'))
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  for (const [width, height] of [
+    [1024, 700],
+    [1440, 900],
+  ])
+    for (const scheme of ['light', 'dark'] as const)
+      it(`screenshots at ${width}×${height}, ${scheme}`, async () => {
+        await app.service.createTag({ name: 'Definition' })
+        await app.service.createTag({ name: 'Innovation' })
+        const { page, errors } = await openPage(app, { colorScheme: scheme })
+        await page.setViewportSize({ width, height })
+        await page.locator('.overlap-item').first().click()
+        await page.locator('.pane .overlap.selected').first().waitFor()
+        await page.screenshot({ path: join(SHOTS, `reading-${width}x${height}-${scheme}.png`) })
+        expect(errors).toEqual([])
+        await page.close()
+      })
+})

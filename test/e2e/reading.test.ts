@@ -1,0 +1,156 @@
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { noteOf, tagIdsOf } from '../../main/core/annotations/annotation-parts.js'
+import { SHOTS } from './browser.js'
+import { openDocument, openPage, startApp, type TestApp } from './harness.js'
+
+// Reading and annotating from the keyboard without losing input or place: the popover's focus
+// order, shortcuts that stay out of typed text, scroll positions kept across saves. Each test has
+// its own app (a fresh copy of the bundled corpus).
+
+let app: TestApp
+beforeEach(async () => {
+  app = await startApp()
+})
+afterEach(() => app?.close())
+
+/** The panes' scroll positions, left to right. */
+const scrollTops = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.pane .reader-body')].map((b) => Math.round(b.scrollTop)))
+
+/** Selects the top shared passage (the panes align on it) and waits until the panes are scrolled to it. */
+async function selectTopOverlap(page: Page): Promise<void> {
+  await page.locator('.overlap-item').first().click()
+  await page.locator('.pane .overlap.selected').first().waitFor()
+  await expect.poll(async () => (await scrollTops(page)).some((t) => t > 0)).toBe(true)
+}
+
+/** Puts the caret at the start of the selected passage in the first pane (as a click would). */
+async function caretAtSelectedPassage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const mark = document.querySelector('.pane .overlap.selected') as HTMLElement
+    const text = mark.closest('.reader-text') as HTMLElement
+    text.focus({ preventScroll: true })
+    const range = document.createRange()
+    range.setStart(mark.firstChild!, 0)
+    range.collapse(true)
+    window.getSelection()!.removeAllRanges()
+    window.getSelection()!.addRange(range)
+  })
+}
+
+/** The analysis that follows a change has finished (no progress bar). */
+const analysed = (page: Page) => page.locator('.analysis-progress').isHidden()
+
+describe('annotating from the keyboard', () => {
+  it('saves a note typed after Tab (n and p are text there) and keeps the panes where they were', async () => {
+    await app.service.createTag({ name: 'Definition' })
+    const { page, errors } = await openPage(app)
+    await selectTopOverlap(page)
+    await caretAtSelectedPassage(page)
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Control+ArrowRight')
+    await expect.poll(() => page.evaluate(() => String(window.getSelection()).trim().length)).toBeGreaterThan(3)
+    const before = await scrollTops(page)
+    const docId = await page.locator('.pane.active .reader').getAttribute('data-doc')
+
+    await page.keyboard.press('a')
+    await page.locator('.annotation-editor').waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('tag-input')
+    await page.keyboard.type('Keyboard')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Tab')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('note-input')
+    const note = 'a note on panning and pinning, next to nothing'
+    await page.keyboard.type(note)
+    // n and p typed into the note did not step through the overlaps behind the popover.
+    expect(await scrollTops(page)).toEqual(before)
+    await page.screenshot({ path: join(SHOTS, 'keyboard-note.png') })
+    await page.keyboard.press('Tab')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Save')
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Control+Enter')
+
+    await expect.poll(() => page.locator('.status').textContent()).toMatch(/saved/)
+    const saved = (await app.service.listAnnotations({ docId: docId! })).items
+    expect(saved).toHaveLength(1)
+    expect(noteOf(saved[0].annotation)).toBe(note)
+    const project = await app.service.getProject()
+    expect(tagIdsOf(saved[0].annotation).map((id) => project.tags.find((t) => t.id === id)?.name)).toEqual(['Keyboard'])
+    await expect.poll(() => page.locator('.pane .annotation').count()).toBe(1)
+    await expect.poll(() => analysed(page)).toBe(true)
+    expect(await scrollTops(page)).toEqual(before)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('shows the active tag as a removable chip when A opens the popover, and T still tags in one key', async () => {
+    const tag = await app.service.createTag({ name: 'Innovation' })
+    const { page, errors } = await openPage(app)
+    await page.locator('#side-tab-codebook').click()
+    await page.locator('.tag-row', { hasText: 'Innovation' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('.tag-row.active .tag-name').textContent()).toBe('Innovation')
+    await selectTopOverlap(page)
+    await caretAtSelectedPassage(page)
+    await page.keyboard.press('Shift+Control+ArrowRight')
+    await page.keyboard.press('a')
+    await page.locator('.annotation-editor').waitFor()
+    await expect.poll(() => page.locator('.annotation-editor .chip.from-active').textContent()).toContain('Innovation')
+    expect(await page.locator('.tag-origin').isVisible()).toBe(true)
+    await page.screenshot({ path: join(SHOTS, 'active-tag-chip.png') })
+    // Backspace in the empty tag field removes it; Escape cancels without saving.
+    await page.keyboard.press('Backspace')
+    await expect.poll(() => page.locator('.annotation-editor .chip').count()).toBe(0)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.locator('.annotation-editor').isHidden()).toBe(true)
+    await page.keyboard.press('t')
+    await expect.poll(() => page.locator('.annotation[data-tags="Innovation"]').count()).toBeGreaterThan(0)
+    expect(tag.tag.name).toBe('Innovation')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('draws coding stripes in tag colours in the margin, side by side where codes overlap; a click opens the annotation', async () => {
+    const DOC = 'yang-yundong-nqpf-high-quality-development'
+    const { text } = await app.service.getDocument({ id: DOC })
+    const at = (quote: string) => [...text.slice(0, text.indexOf(quote))].length
+    const phrase = 'new quality productive forces are, in essence, advanced productivity'
+    const start = at(phrase)
+    const end = start + [...phrase].length
+    await app.service.createAnnotation({ docId: DOC, start, end, tags: ['Definition', 'Innovation'], note: 'Two codes' })
+    await app.service.createAnnotation({ docId: DOC, start: start + 10, end: end + 20, tags: ['Productivity'] })
+    const { tags } = await app.service.getProject()
+    const { page, errors } = await openPage(app)
+    await openDocument(page, DOC)
+    const stripes = page.locator('.pane.active .reader-margin .stripe')
+    await expect.poll(() => stripes.count()).toBe(3)
+    // Each stripe in its tag's colour, the overlapping ones in distinct lanes.
+    const drawn = await stripes.evaluateAll((s) =>
+      s.map((e) => ({ colour: getComputedStyle(e).backgroundColor, left: (e as HTMLElement).style.left, title: e.getAttribute('title') })),
+    )
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`
+    for (const name of ['Definition', 'Innovation', 'Productivity']) {
+      const stripe = drawn.find((d) => d.title?.startsWith(name))
+      expect(stripe?.colour).toBe(rgb(tags.find((t) => t.name === name)!.colour))
+    }
+    expect(new Set(drawn.map((d) => d.left)).size).toBe(3)
+    await expect.poll(() => page.locator('.pane.active .note-marker').count()).toBe(1)
+    await page.screenshot({ path: join(SHOTS, 'margin-stripes.png') })
+    // A click on a stripe opens its annotation (with its note beside the text).
+    await page.locator('.pane.active .reader-margin .stripe[title^="Productivity"]').click()
+    await page.locator('.annotation-editor').waitFor()
+    await expect.poll(() => page.locator('.annotation-editor .chip').allTextContents()).toEqual([expect.stringContaining('Productivity')])
+    await page.keyboard.press('Escape')
+    await page.locator('.pane.active .note-marker').click()
+    await expect.poll(() => page.locator('.note-input').inputValue()).toBe('Two codes')
+    await page.keyboard.press('Escape')
+    // The toggle hides the margin.
+    await page.locator('.margin-toggle').uncheck()
+    await expect.poll(() => stripes.count()).toBe(0)
+    await page.locator('.margin-toggle').check()
+    await expect.poll(() => stripes.count()).toBe(3)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
