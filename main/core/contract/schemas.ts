@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { HEX_COLOUR } from '../annotations/codebook.js'
 import { type Api, ApiError, type Envelope, isOperation, type OperationName } from './api.js'
 import { EXPORT_FORMAT_IDS } from '../export/formats.js'
 
@@ -6,6 +7,9 @@ import { EXPORT_FORMAT_IDS } from '../export/formats.js'
 // an implementation sees it. Only Node-side code imports this module (the web host, Electron's
 // main process, the service, the CLI, tests): the renderer and the preload bundle no zod, and see
 // the inputs' types through api.ts, which derives them from these schemas with type-only imports.
+
+/** A tag colour as tags.json stores it. */
+const tagColour = z.string().regex(HEX_COLOUR)
 
 /**
  * Input schema of every operation (each name of api.ts's `operationNames`, no other: `satisfies`
@@ -69,10 +73,7 @@ export const operations = {
   /** Adds a tag to the codebook. */
   createTag: z.object({
     name: z.string().trim().min(1),
-    colour: z
-      .string()
-      .regex(/^#[0-9a-fA-F]{6}$/)
-      .optional(),
+    colour: tagColour.optional(),
     parent: z.string().min(1).nullable().optional(),
     description: z.string().optional(),
   }),
@@ -80,10 +81,7 @@ export const operations = {
   updateTag: z.object({
     id: z.string().min(1),
     name: z.string().trim().min(1).optional(),
-    colour: z
-      .string()
-      .regex(/^#[0-9a-fA-F]{6}$/)
-      .optional(),
+    colour: tagColour.optional(),
     parent: z.string().min(1).nullable().optional(),
     description: z.string().optional(),
   }),

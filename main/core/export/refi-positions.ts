@@ -1,4 +1,5 @@
 import type { QdaSelection } from './refi-qda.js'
+import { lowerBound } from '../text/sorted.js'
 
 // Where a REFI-QDA selection lands in its source's text. Positions count Unicode code points
 // (QualCoder's Python string indices), but producers disagree on a Windows line break ("\r\n"):
@@ -56,16 +57,7 @@ function views(text: string): { chars: string[]; fromOne: (p: number) => number;
     }
     one++
   }
-  const fromOne = (p: number) => {
-    let lo = 0
-    let hi = dropped.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (dropped[mid] < p) lo = mid + 1
-      else hi = mid
-    }
-    return p + lo
-  }
+  const fromOne = (p: number) => p + lowerBound(dropped, p)
   return { chars, fromOne, oneLength: one }
 }
 
