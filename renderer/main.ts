@@ -641,6 +641,9 @@ function openExport(): void {
 
 host.onEvent((event) => {
   if (event.type === 'analysis-progress') {
+    // The bar belongs to the shared-passages run (analyse() hides it when that run ends); the
+    // definitions view runs its own analysis and shows its own state.
+    if (event.task !== 'overlaps') return
     progress.hidden = false
     progress.max = Math.max(1, event.total)
     progress.value = event.done

@@ -94,6 +94,8 @@ describe('annotating from the keyboard', () => {
     await selectTopOverlap(page)
     await caretAtSelectedPassage(page)
     await page.keyboard.press('Shift+Control+ArrowRight')
+    // A waits for the reader to hold the selection (as the first test does), not for time.
+    await expect.poll(() => page.evaluate(() => String(window.getSelection()).trim().length)).toBeGreaterThan(0)
     await page.keyboard.press('a')
     await page.locator('.annotation-editor').waitFor()
     await expect.poll(() => page.locator('.annotation-editor .chip.from-active').textContent()).toContain('Innovation')
