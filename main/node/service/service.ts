@@ -94,7 +94,7 @@ export class Service implements Api {
   }
 
   /** The events of a change that may touch the codebook and every document's annotations. */
-  private everythingAnnotatedEvents(): ApiEvent[] {
+  private allAnnotationEvents(): ApiEvent[] {
     return [
       { type: 'codebook-changed' },
       ...this.project.project.documents.map((d) => ({ type: 'annotations-changed', docId: d.id }) as const),
@@ -226,7 +226,7 @@ export class Service implements Api {
 
   /** After undo or redo: fresh anchors, and every view told. */
   private async afterHistory(): Promise<void> {
-    await this.changed(this.open.anchors.anchorAll(), () => this.everythingAnnotatedEvents())
+    await this.changed(this.open.anchors.anchorAll(), () => this.allAnnotationEvents())
   }
 
   async undo(_input: OperationInput<'undo'> = {}): Promise<Results['undo']> {
@@ -252,11 +252,11 @@ export class Service implements Api {
   }
 
   async mergeTags(input: OperationInput<'mergeTags'>): Promise<Results['mergeTags']> {
-    return this.changed(codebook.mergeTags(this.project, input), () => this.everythingAnnotatedEvents())
+    return this.changed(codebook.mergeTags(this.project, input), () => this.allAnnotationEvents())
   }
 
   async deleteTag(input: OperationInput<'deleteTag'>): Promise<Results['deleteTag']> {
-    return this.changed(codebook.deleteTag(this.project, input), () => this.everythingAnnotatedEvents())
+    return this.changed(codebook.deleteTag(this.project, input), () => this.allAnnotationEvents())
   }
 
   // --- Finding things again --------------------------------------------------------------------
