@@ -114,30 +114,20 @@ export function attribute(
   // Reported speech or "according to" in the sentence of the mention.
   const sentence = text.slice(sentenceStart, end)
   const head = text.slice(sentenceStart, mentionAt)
-  const reported = REPORTED.exec(head)
-  if (reported) {
-    const speaker = speakerName(reported[1], text)
-    const from = sentenceStart + reported.index + reported[0].length
+  // Reported speech ("X once pointed out that …") or an opening "according to X, …": the speaker's
+  // words run from the end of the lead to the end of the sentence.
+  for (const pattern of [REPORTED, ACCORDING_START]) {
+    const lead = pattern.exec(head)
+    if (!lead) continue
+    const speaker = speakerName(lead[1], text)
+    const from = sentenceStart + lead.index + lead[0].length
     if (speaker)
       return {
         speaker,
         start: from,
         end: trimEnd(text, from, sentenceEnd(text, sentenceStart, end)),
         form: 'reported',
-        lead: `${reported[0].trim()} …`,
-      }
-  }
-  const opening = ACCORDING_START.exec(head)
-  if (opening) {
-    const speaker = speakerName(opening[1], text)
-    const from = sentenceStart + opening[0].length
-    if (speaker)
-      return {
-        speaker,
-        start: from,
-        end: trimEnd(text, from, sentenceEnd(text, sentenceStart, end)),
-        form: 'reported',
-        lead: `${opening[0].trim()} …`,
+        lead: `${lead[0].trim()} …`,
       }
   }
   const closing = ACCORDING_END.exec(sentence.split(/(?<=[.!?])\s+(?=[\p{Lu}“"])/u)[0])

@@ -1,4 +1,5 @@
 import type { AnalysedCorpus } from './analyse.js'
+import type { SentencePair } from './paraphrase.js'
 
 // The same event in other words: two sentences of different documents that name the same date and
 // the same rare name or place ("During a trip to northeastern Heilongjiang province in September
@@ -35,13 +36,7 @@ const CAPITALISED = /^\p{Lu}\p{Ll}/u
 const DAY_OR_YEAR = /^(?:[12]?\d|3[01]|1[6-9]\d\d|20\d\d)$/
 
 /** A pair of sentences reporting one event: tokens [a0, a1] of da and [b0, b1] of db, and why. */
-export interface EventPair {
-  da: number
-  a0: number
-  a1: number
-  db: number
-  b0: number
-  b1: number
+export interface EventPair extends Omit<SentencePair, 'cosine'> {
   because: string[]
 }
 
