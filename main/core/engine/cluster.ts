@@ -25,6 +25,11 @@ export interface PairPassage {
 export interface PairLike {
   a: PairPassage
   b: PairPassage
+  /**
+   * b was projected through a longer match (nested.ts): the pair joins clusters through a only,
+   * so that the projection adds its document to a's overlap without chaining it to others.
+   */
+  projected?: boolean
 }
 
 /** A cluster: the indices of its pairs and its passages, one per document span after merging. */
@@ -43,7 +48,7 @@ export function clusterPairs(pairs: readonly PairLike[]): Cluster[] {
   // Every passage with the pair it came from, grouped by document and sorted by start.
   const byDoc = new Map<number, { p: PairPassage; pair: number }[]>()
   pairs.forEach((pair, i) => {
-    for (const p of [pair.a, pair.b]) {
+    for (const p of pair.projected ? [pair.a] : [pair.a, pair.b]) {
       const list = byDoc.get(p.doc)
       if (list) list.push({ p, pair: i })
       else byDoc.set(p.doc, [{ p, pair: i }])

@@ -8,6 +8,7 @@ import { acronymExpansions } from './abbreviations.js'
 import { findEvents } from './events.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE } from './ngrams.js'
+import { projectNested } from './nested.js'
 import { findParaphrases, sharedNgrams } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
@@ -22,7 +23,8 @@ import { diffPassages, type Variant } from './variants.js'
 //               through a representative occurrence, topic phrases flagged (ngrams.ts, banality.ts)
 //   chain       nearby seeds of a document pair into candidate passages, bridging gaps and
 //               reordered clauses (chain.ts)
-//   align       exact passage ends by local alignment (align.ts)
+//   align       exact passage ends by local alignment (align.ts); a passage inside a longer
+//               match read through it into the other document (nested.ts)
 //   score       shared words weighted by rarity, similarity, banality (similarity.ts)
 //   cluster     pairs into overlaps: one passage in three documents is one overlap (cluster.ts);
 //               kinds judged per pair and summarised per overlap; boilerplate labelled
@@ -172,6 +174,7 @@ const KINDS: OverlapKind[] = ['verbatim', 'variant', 'paraphrase']
 interface PairMatch {
   a: PairPassage
   b: PairPassage
+  projected?: boolean
   measure: PairMeasure
   kind: OverlapKind
   score: number
@@ -248,6 +251,13 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   })
   run.end()
   const candidates = regions.length
+  // Passages seen through a longer match (nested.ts), kept when they hold the words.
+  for (const { a, b } of projectNested(corpus.docs, pairs, (i) => pairs[i].measure.verbatim)) {
+    const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
+    if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY) continue
+    if (isBanal(measure.commonShare * measure.shared, measure.shared, measure.similarity >= VARIANT_SIMILARITY)) continue
+    pairs.push({ a, b, projected: true, measure, kind: kindOf(measure), score: measure.weighted * measure.similarity })
+  }
 
   const paraphraseSearch =
     options.paraphrase === 'auto' || options.paraphrase === undefined ? corpus.words <= PARAPHRASE_MAX_WORDS : options.paraphrase
