@@ -13,6 +13,7 @@ import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { PROJECT_FILE, ProjectStore } from '../project/store.js'
 import { importedOverlaps } from '../reuse/read.js'
+import { WordNet } from './wordnet.js'
 
 // The Node side of the engine's CLI commands, `overlaps` and `definitions`: read the documents of
 // a folder, run the pure engine (main/core), print the result. A folder is read as
@@ -135,7 +136,11 @@ export async function overlapsCommand(
   io: Io,
 ): Promise<number> {
   const { documents, texts, originals, excludedTexts } = await loadFolder(folder)
-  const result = findOverlaps([...texts, ...excludedTexts], { limit: options.limit }, progressTo(io, !!options.verbose))
+  const result = findOverlaps(
+    [...texts, ...excludedTexts],
+    { limit: options.limit, synonyms: new WordNet() },
+    progressTo(io, !!options.verbose),
+  )
   // The engine's overlaps, then those imported from batch tools (passim, TextPAIR), each with its source.
   const imported = await importedOverlaps(folder, originals, options.limit)
   for (const problem of imported.problems) io.err(`warning: ${problem}`)
