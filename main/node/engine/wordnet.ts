@@ -74,6 +74,8 @@ interface Sense {
 /** WordNet's common senses of words (see above), read from the database folder `dir`. */
 export class WordNet implements SynonymSource {
   private bytes: Buffer | null = null
+  /** Lemmas looked up so far: "forces" and "forced" both ask for "force". */
+  private readonly cache = new Map<string, Sense[]>()
 
   constructor(private readonly dir: string = wordnetDb.path) {}
 
@@ -94,6 +96,15 @@ export class WordNet implements SynonymSource {
 
   /** Every sense of a lemma (all parts of speech), in the file's order. */
   private sensesOf(lemma: string): Sense[] {
+    let senses = this.cache.get(lemma)
+    if (!senses) {
+      senses = this.read(lemma)
+      this.cache.set(lemma, senses)
+    }
+    return senses
+  }
+
+  private read(lemma: string): Sense[] {
     const bytes = this.file()
     const key = `${lemma}%`
     // The first line whose key is >= "lemma%", by bisecting the bytes: lo and hi are line starts.
