@@ -78,6 +78,11 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run): Region[] {
       }
       run.tick(i)
     }
+    // The lookback sees at most MAX_LOOKBACK seeds; a pair with more seeds at the same places of
+    // one document (a line one text repeats hundreds of times against a few copies in the other)
+    // has the next seed of a run further back. Seeds on one diagonal (posB - posA) are one run of
+    // shared words: read in diagonal order, consecutive ones are linked as the lookback would.
+    if (end - start > MAX_LOOKBACK) linkDiagonals(seeds, start, end, link, sets, anchored)
     const byRoot = new Map<number, Region>()
     const rootAnchored = new Set<number>()
     for (let i = start; i < end; i++) {
@@ -117,4 +122,21 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run): Region[] {
   }
   run.end()
   return regions
+}
+
+/** Links seeds [start, end) of one pair that follow each other on a diagonal (see chainSeeds). */
+function linkDiagonals(seeds: Seeds, start: number, end: number, link: number, sets: UnionFind, anchored: Uint8Array): void {
+  const order: number[] = []
+  for (let i = start; i < end; i++) order.push(i)
+  const diagonal = (i: number) => seeds.posB[i] - seeds.posA[i]
+  order.sort((x, y) => diagonal(x) - diagonal(y) || seeds.posA[x] - seeds.posA[y])
+  for (let k = 1; k < order.length; k++) {
+    const i = order[k]
+    const j = order[k - 1]
+    if (diagonal(i) !== diagonal(j)) continue
+    const step = seeds.posA[i] - seeds.posA[j]
+    if (step > link) continue
+    if (step === 1) anchored[i] = anchored[j] = 1
+    sets.union(i, j)
+  }
 }
