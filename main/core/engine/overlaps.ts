@@ -215,7 +215,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   const skip = new Uint8Array(corpus.docs.length)
   for (const group of duplicates) for (const d of group.slice(1)) skip[d] = 1
   const seeds = findSeeds(corpus, { n, skip }, run)
-  const regions = chainSeeds(seeds, n, run)
+  const regions = chainSeeds(seeds, n, run, corpus.docs)
 
   const weights = new Float64Array(corpus.lexicon.matchCount)
   for (let m = 0; m < weights.length; m++) weights[m] = rarity(corpus, m)
