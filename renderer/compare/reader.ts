@@ -51,6 +51,8 @@ const RANGE_SCREENS = 2
 const annotationsLayer = decorationLayer('annotations')
 /** Everything else drawn over the text: shared passages, variant words, excluded ranges. */
 const overlaysLayer = decorationLayer('overlays')
+/** The paragraphs in the decorated range, marked so that they are laid out (see styles.css, .in-range). */
+const rangeLayer = decorationLayer('range')
 
 /** An inline mark to draw over the text: code points [start, end), a class and attributes. */
 export interface Overlay {
@@ -175,7 +177,7 @@ export class Reader {
   }
 
   private freshState(doc: ReturnType<typeof textToDoc>['doc']): EditorState {
-    return EditorState.create({ doc, plugins: [readOnly, overlaysLayer.plugin, annotationsLayer.plugin] })
+    return EditorState.create({ doc, plugins: [readOnly, rangeLayer.plugin, overlaysLayer.plugin, annotationsLayer.plugin] })
   }
 
   /** The text as the reader holds it. */
@@ -226,7 +228,8 @@ export class Reader {
     // from the pane's size (the text is not laid out yet), then measured.
     this.shown = { start: 0, end: this.guessEnd() }
     const state = this.freshState(doc)
-    this.view.updateState(state.apply(this.withLayers(state.tr, layers)))
+    const tr = this.withLayers(state.tr, layers)
+    this.view.updateState(state.apply(tr.setMeta(rangeLayer.key, this.rangeDecorations(tr.doc))))
     this.follow()
   }
 
@@ -288,6 +291,7 @@ export class Reader {
     const tr = this.view.state.tr
     tr.setMeta(annotationsLayer.key, this.annotationDecorations(tr.doc))
     tr.setMeta(overlaysLayer.key, this.overlayDecorations(tr.doc))
+    tr.setMeta(rangeLayer.key, this.rangeDecorations(tr.doc))
     this.view.dispatch(tr)
     this.onRangeChange?.()
   }
@@ -350,6 +354,23 @@ export class Reader {
         }),
       )
     })
+    return DecorationSet.create(doc, decos)
+  }
+
+  /**
+   * Marks the paragraphs of the decorated range: they are laid out even when off screen, so that
+   * the margin and the connectors measure them without each measurement laying a paragraph out
+   * on its own (the others are skipped until they come near the screen).
+   */
+  private rangeDecorations(doc: PMNode): DecorationSet {
+    if (this.lines.pos.length === 0) return DecorationSet.empty
+    const first = lastAtOrBefore(this.lines.offset, this.offsets.toUtf16(this.shown.start))
+    const last = lastAtOrBefore(this.lines.offset, this.offsets.toUtf16(this.shown.end))
+    const decos: Decoration[] = []
+    for (let i = first; i <= last; i++) {
+      const from = this.lines.pos[i] - 1
+      decos.push(Decoration.node(from, from + this.lines.lengths[i] + 2, { class: 'in-range' }))
+    }
     return DecorationSet.create(doc, decos)
   }
 
