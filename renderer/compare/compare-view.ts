@@ -2,10 +2,13 @@ import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js
 import { el } from '../shared/dom.js'
 import type { State, StateSource } from '../state/store.js'
 import { type Overlay, Reader, type ReaderEvents, type Span } from './reader.js'
-import { interpolate, monotonic, strength } from './scroll-sync.js'
-import { drawMargin } from './margin.js'
+import { interpolate, monotonic, nearby, strength } from './scroll-sync.js'
+import { drawMargin, layoutStripes, type Stripe } from './margin.js'
+import type { AnnotationSpan } from '../../main/core/contract/api.js'
+import type { Tag } from '../../main/core/annotations/codebook.js'
 import { variantOverlays } from './variants-panel.js'
 import { KIND_LABELS } from './kinds.js'
+import { type HeatPassage, heatMarks } from './heat-strip.js'
 
 // The compare view: 2 to 5 documents side by side, each in a read-only ProseMirror pane, with the
 // passages they share drawn over the text (coloured by kind, stronger for higher scores), linked
@@ -84,12 +87,15 @@ export class CompareView {
   private readonly syncToggle = el('input', { type: 'checkbox', checked: true })
   private readonly marginToggle = el('input', { type: 'checkbox', class: 'margin-toggle' })
   private active = 0
-  private anchorCache = new Map<string, [number, number][]>()
+  /** The passages two documents share, by document pair (`a|b`), sorted by their start in a. */
+  private pairCache = new Map<string, { starts: number[]; pairs: [OverlapPassage, OverlapPassage][] }>()
   /** When each pane body was last scrolled by this view, not the user (performance.now()). */
   private programmatic = new Map<HTMLElement, { at: number; top: number }>()
   private frame = 0
   /** Variant word marks of the selected overlap, by document (derived from the state, kept for its overlap). */
   private variantMarks: { overlap: Overlap | null; marks: Map<string, Overlay[]> } = { overlap: null, marks: new Map() }
+  /** Margin stripes laid out per annotation list (the state's, by identity) and the tags they were coloured with. */
+  private stripes = new WeakMap<readonly AnnotationSpan[], { tags: readonly Tag[]; length: number; stripes: Stripe[] }>()
 
   constructor(
     private readonly hooks: CompareHooks,
@@ -130,10 +136,7 @@ export class CompareView {
       for (const pane of this.panes) this.drawMargin(pane)
     })
     this.syncToggle.addEventListener('change', () => this.syncFrom(this.active))
-    new ResizeObserver(() => {
-      this.anchorCache.clear()
-      this.redraw()
-    }).observe(this.row)
+    new ResizeObserver(() => this.redraw()).observe(this.row)
   }
 
   private get project() {
@@ -175,7 +178,7 @@ export class CompareView {
       selectionChanged ||
       (state.project?.documents !== previous.project?.documents && state.overlaps)
     ) {
-      this.anchorCache.clear()
+      this.pairCache.clear()
       for (const pane of this.panes) this.paint(pane)
     }
     if (selectionChanged) this.align()
@@ -264,6 +267,8 @@ export class CompareView {
     heat.addEventListener('click', (e) => this.heatClick(pane, e))
     // The text reflows (pane resized, text size changed): the stripes follow its lines.
     new ResizeObserver(() => this.drawMargin(pane)).observe(reader.view.dom)
+    // Scrolling moved the reader's decorated range: the margin draws the same range.
+    reader.onRangeChange = () => this.drawMargin(pane)
     this.layout()
     pane.dom.classList.toggle('active', this.panes.indexOf(pane) === this.active)
     if (docId) await this.show(pane, docId)
@@ -285,7 +290,6 @@ export class CompareView {
     })
     this.row.replaceChildren(...children)
     this.row.style.gridTemplateColumns = this.panes.map(() => `minmax(${MIN_PANE_WIDTH}px, 1fr)`).join(' 6px ')
-    this.anchorCache.clear()
     this.redraw()
   }
 
@@ -363,11 +367,8 @@ export class CompareView {
     const before = pane.reader.text
     pane.reader.render({ document, text: text.text }, { spans: list, tags: project.tags }, () => this.overlaysFor(id))
     this.drawMargin(pane)
-    if (pane.reader.text !== before) {
-      // Another text: its positions are new, and so are its heat strip and anchors.
-      this.anchorCache.clear()
-      this.paintHeat(pane)
-    }
+    // Another text: its heat strip is new.
+    if (pane.reader.text !== before) this.paintHeat(pane)
   }
 
   /** Draws a pane's margin from the state (nothing while the margin is off). */
@@ -380,10 +381,16 @@ export class CompareView {
       return
     }
     const length = reader.text.codePointLength
+    let laid = this.stripes.get(list)
+    if (laid?.tags !== project.tags || laid.length !== length) {
+      const shown = list.filter((s) => s.status !== 'orphan' && s.end <= length)
+      laid = { tags: project.tags, length, stripes: layoutStripes(shown, project.tags) }
+      this.stripes.set(list, laid)
+    }
     drawMargin(
       reader.margin,
-      list.filter((s) => s.status !== 'orphan' && s.end <= length),
-      project.tags,
+      laid.stripes,
+      (span) => reader.inRange(span),
       { top: (cp) => reader.contentTop(cp), bottom: (cp) => reader.contentBottom(cp) },
       (id, event) => this.hooks.readerEvents(() => pane).onAnnotationClick?.([id], event),
     )
@@ -419,16 +426,19 @@ export class CompareView {
   private overlaysFor(docId: string): Overlay[] {
     const overlaps = this.overlaps?.overlaps ?? []
     const best = overlaps[0]?.score ?? 0
-    const title = (id: string) => this.project?.documents.find((d) => d.id === id)?.title ?? id
+    const titles = new Map(this.project?.documents.map((d) => [d.id, d.title]))
+    const title = (id: string) => titles.get(id) ?? id
+    const selected = this.store.state.selectedOverlap
     const overlays: Overlay[] = []
     for (const o of overlaps) {
+      if (!o.passages.some((p) => p.doc === docId)) continue
       const others = [...new Set(o.passages.filter((p) => p.doc !== docId).map((p) => title(p.doc)))]
       for (const p of o.passages) {
         if (p.doc !== docId) continue
         overlays.push({
           start: p.start,
           end: p.end,
-          class: `overlap kind-${o.kind} strength-${strength(o.score, best)}${this.selected?.id === o.id ? ' selected' : ''}`,
+          class: `overlap kind-${o.kind} strength-${strength(o.score, best)}${selected === o.id ? ' selected' : ''}`,
           attrs: { 'data-overlap': o.id, title: `${KIND_LABELS[o.kind]}, score ${o.score.toFixed(1)} — also in: ${others.join('; ')}` },
         })
       }
@@ -450,16 +460,15 @@ export class CompareView {
     const docId = pane.reader.docId
     if (!docId) return
     const length = this.overlaps?.lengths[docId] ?? 1
-    const marks: HTMLElement[] = []
-    for (const o of this.overlaps?.overlaps ?? []) {
-      for (const p of o.passages) {
-        if (p.doc !== docId) continue
-        const mark = el('span', { class: `heat-mark kind-${o.kind}${this.selected?.id === o.id ? ' selected' : ''}`, 'data-overlap': o.id })
-        mark.style.top = `${(100 * p.start) / length}%`
-        mark.style.height = `max(3px, ${(100 * (p.end - p.start)) / length}%)`
-        marks.push(mark)
-      }
-    }
+    const passages: HeatPassage[] = []
+    for (const o of this.overlaps?.overlaps ?? [])
+      for (const p of o.passages) if (p.doc === docId) passages.push({ start: p.start, end: p.end, kind: o.kind, overlap: o.id })
+    const marks = heatMarks(passages, length, this.store.state.selectedOverlap).map((m) => {
+      const mark = el('span', { class: `heat-mark kind-${m.kind}${m.selected ? ' selected' : ''}`, 'data-overlap': m.overlap })
+      mark.style.top = `${100 * m.top}%`
+      mark.style.height = `max(3px, ${100 * m.height}%)`
+      return mark
+    })
     pane.heat.replaceChildren(...marks)
   }
 
@@ -532,24 +541,40 @@ export class CompareView {
     this.redraw()
   }
 
-  /** Content-y anchor pairs between the documents of panes i and j, from their shared passages. */
-  private anchors(i: number, j: number): [number, number][] {
+  /** The passages the documents of two readers share, sorted by their start in the first. */
+  private sharedPassages(a: Reader, b: Reader): { starts: number[]; pairs: [OverlapPassage, OverlapPassage][] } {
+    const key = `${a.docId}|${b.docId}`
+    let shared = this.pairCache.get(key)
+    if (!shared) {
+      const pairs: [OverlapPassage, OverlapPassage][] = []
+      for (const o of this.overlaps?.overlaps ?? []) {
+        const pa = o.passages.find((p) => p.doc === a.docId)
+        const pb = o.passages.find((p) => p.doc === b.docId)
+        if (pa && pb) pairs.push([pa, pb])
+      }
+      pairs.sort((x, y) => x[0].start - y[0].start)
+      shared = { starts: pairs.map(([pa]) => pa.start), pairs }
+      this.pairCache.set(key, shared)
+    }
+    return shared
+  }
+
+  /**
+   * Content-y anchor pairs between the documents of panes i and j around content height `line` of
+   * pane i: the tops and ends of the SYNC_NEIGHBOURS shared passages on either side of it, measured
+   * now (so they follow the text's current layout), between the two documents' tops and ends.
+   */
+  private anchors(i: number, j: number, line: number): [number, number][] {
     const a = this.panes[i].reader
     const b = this.panes[j].reader
-    const key = `${a.docId}|${b.docId}`
-    const cached = this.anchorCache.get(key)
-    if (cached) return cached
-    const pairs: [number, number][] = [[0, 0]]
-    for (const o of this.overlaps?.overlaps ?? []) {
-      const pa = o.passages.find((p) => p.doc === a.docId)
-      const pb = o.passages.find((p) => p.doc === b.docId)
-      if (!pa || !pb) continue
-      pairs.push([a.contentTop(pa.start), b.contentTop(pb.start)], [a.contentTop(pa.end), b.contentTop(pb.end)])
+    const { starts, pairs } = this.sharedPassages(a, b)
+    const [from, to] = nearby(starts, a.codePointAtY(line, 'start'))
+    const anchors: [number, number][] = [[0, 0]]
+    for (const [pa, pb] of pairs.slice(from, to)) {
+      anchors.push([a.contentTop(pa.start), b.contentTop(pb.start)], [a.contentTop(pa.end), b.contentTop(pb.end)])
     }
-    pairs.push([a.body.scrollHeight, b.body.scrollHeight])
-    const result = monotonic(pairs)
-    this.anchorCache.set(key, result)
-    return result
+    anchors.push([a.body.scrollHeight, b.body.scrollHeight])
+    return monotonic(anchors)
   }
 
   /** Scrolls every other pane to the position that corresponds to pane i's, by the anchors. */
@@ -560,7 +585,7 @@ export class CompareView {
     const line = source.reader.body.scrollTop + source.reader.body.clientHeight * ALIGN_AT
     this.panes.forEach((pane, j) => {
       if (j === i || !pane.reader.docId) return
-      const target = interpolate(this.anchors(i, j), line)
+      const target = interpolate(this.anchors(i, j, line), line)
       this.scrollPane(pane, target - pane.reader.body.clientHeight * ALIGN_AT)
     })
   }

@@ -4,12 +4,18 @@ import { Decoration, DecorationSet, EditorView } from 'prosemirror-view'
 import type { AnnotationSpan, DocumentView } from '../../main/core/contract/api.js'
 import type { Tag } from '../../main/core/annotations/codebook.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
+import { lastAtOrBefore } from '../../main/core/text/sorted.js'
 import { type LineIndex, offsetToPos, posToOffset, textToDoc } from './doc-model.js'
 import { el } from '../shared/dom.js'
 
 // One document in a ProseMirror view that can be read, selected with mouse or keyboard (caret,
 // Shift+arrows) and never edited: every change to the document is refused. Annotations are
 // inline decorations kept in plugin state, in lanes so overlapping ones stay apart.
+//
+// Decorations are built only for the part of the text around what the pane shows (its range: the
+// visible paragraphs and RANGE_SCREENS pane heights above and below) and rebuilt when scrolling
+// leaves it. A 1 MiB document with 10,000 annotations and thousands of shared passages would
+// otherwise be some 55,000 elements, built, styled and laid out before the pane shows anything.
 
 /**
  * A layer of inline decorations kept in plugin state: replaced whole by a transaction carrying a
@@ -34,10 +40,19 @@ function decorationLayer(name: string): { key: PluginKey<DecorationSet>; plugin:
 /** How many underline lanes overlapping annotations get before they share the last one. */
 const MAX_LANES = 4
 
+/**
+ * How many pane heights above and below the visible text get their decorations. More means more
+ * elements, and more work each time the range moves; fewer means the range moves more often while
+ * scrolling, and a fast fling could show a paragraph before its highlights.
+ */
+const RANGE_SCREENS = 2
+
 /** Annotations (drawn above the overlays). */
 const annotationsLayer = decorationLayer('annotations')
 /** Everything else drawn over the text: shared passages, variant words, excluded ranges. */
 const overlaysLayer = decorationLayer('overlays')
+/** The paragraphs in the decorated range, marked so that they are laid out (see styles.css, .in-range). */
+const rangeLayer = decorationLayer('range')
 
 /** An inline mark to draw over the text: code points [start, end), a class and attributes. */
 export interface Overlay {
@@ -122,6 +137,17 @@ export class Reader {
   private spans = new Map<string, Span>()
   /** What was last drawn (by identity), so `render` redraws only what changed. */
   private drawn: { document: DocumentView['document'] | null; annotations: AnnotationLayer | null } = { document: null, annotations: null }
+  /** The annotations shown in the text (no orphans), with their lanes, and the overlays: all of them, decorated or not. */
+  private content: { spans: readonly AnnotationSpan[]; lanes: number[]; tags: ReadonlyMap<string, Tag>; overlays: readonly Overlay[] } = {
+    spans: [],
+    lanes: [],
+    tags: new Map(),
+    overlays: [],
+  }
+  /** The code points whose decorations are built (see RANGE_SCREENS). */
+  private shown: Span = { start: 0, end: 0 }
+  /** Called after the decorated range moved (the margin follows it). */
+  onRangeChange?: () => void
   docId: string | null = null
 
   constructor(private readonly events: ReaderEvents = {}) {
@@ -143,10 +169,15 @@ export class Reader {
         if (tr.selectionSet) this.events.onSelectionChange?.()
       },
     })
+    // Scrolled, resized, shown after being hidden, or the text reflowed: the range follows.
+    this.body.addEventListener('scroll', () => this.follow(), { passive: true })
+    const resized = new ResizeObserver(() => this.follow())
+    resized.observe(this.body)
+    resized.observe(this.view.dom)
   }
 
   private freshState(doc: ReturnType<typeof textToDoc>['doc']): EditorState {
-    return EditorState.create({ doc, plugins: [readOnly, overlaysLayer.plugin, annotationsLayer.plugin] })
+    return EditorState.create({ doc, plugins: [readOnly, rangeLayer.plugin, overlaysLayer.plugin, annotationsLayer.plugin] })
   }
 
   /** The text as the reader holds it. */
@@ -192,20 +223,104 @@ export class Reader {
     const { doc, lines } = textToDoc(view.text)
     this.lines = lines
     this.offsets = new OffsetMap(view.text)
-    // Text and decorations in one state, so the document is rendered once.
-    const state = this.freshState(doc)
-    this.view.updateState(state.apply(this.withLayers(state.tr, layers)))
     this.body.scrollTo(0, 0)
+    // Text and decorations in one state, so the document is rendered once: the range is guessed
+    // from the pane's size (the text is not laid out yet), then measured.
+    this.shown = { start: 0, end: this.guessEnd() }
+    const state = this.freshState(doc)
+    const tr = this.withLayers(state.tr, layers)
+    this.view.updateState(state.apply(tr.setMeta(rangeLayer.key, this.rangeDecorations(tr.doc))))
+    this.follow()
   }
 
-  /** A transaction that replaces the given decoration layers. */
+  /** A transaction that replaces the given decoration layers (built for the current range). */
   private withLayers(tr: Transaction, layers: Layers): Transaction {
     if (layers.annotations) {
-      tr.setMeta(annotationsLayer.key, this.annotationDecorations(tr.doc, layers.annotations))
+      const max = this.offsets.codePointLength
+      const spans = layers.annotations.spans.filter((s) => s.status !== 'orphan' && s.end <= max)
+      this.content.spans = spans
+      this.content.lanes = lanes(spans)
+      this.content.tags = new Map(layers.annotations.tags.map((t) => [t.id, t]))
+      this.spans = new Map(spans.map((s) => [s.id, s]))
+      tr.setMeta(annotationsLayer.key, this.annotationDecorations(tr.doc))
       this.drawn.annotations = layers.annotations
     }
-    if (layers.overlays) tr.setMeta(overlaysLayer.key, this.overlayDecorations(tr.doc, layers.overlays))
+    if (layers.overlays) {
+      const max = this.offsets.codePointLength
+      this.content.overlays = layers.overlays.filter((o) => o.end > o.start && o.end <= max)
+      tr.setMeta(overlaysLayer.key, this.overlayDecorations(tr.doc))
+    }
     return tr
+  }
+
+  /** The code points whose decorations are built: the visible text and RANGE_SCREENS pane heights around it. */
+  get range(): Span {
+    return this.shown
+  }
+
+  /** Whether a span has any code point in the decorated range (an empty one: whether it sits in it). */
+  inRange(span: Span): boolean {
+    return span.start < this.shown.end && (span.end > this.shown.start || (span.end === span.start && span.start >= this.shown.start))
+  }
+
+  /**
+   * Moves the decorated range to the visible text when the visible text is no longer inside it,
+   * rebuilding both decoration layers for it.
+   */
+  private follow(): void {
+    const count = this.view.dom.childElementCount
+    if (count === 0 || count !== this.lines.pos.length) {
+      // No text, or paragraphs not one element each (never expected): decorate everything.
+      const all = { start: 0, end: this.offsets.codePointLength }
+      if (this.shown.start !== all.start || this.shown.end !== all.end) this.moveRange(all)
+      return
+    }
+    const height = this.body.clientHeight
+    if (height === 0) return // not laid out (hidden): the range is measured once it is shown
+    const top = this.body.scrollTop
+    const visible = { start: this.codePointAtY(top, 'start'), end: this.codePointAtY(top + height, 'end') }
+    if (visible.start >= this.shown.start && visible.end <= this.shown.end) return
+    this.moveRange({
+      start: this.codePointAtY(top - RANGE_SCREENS * height, 'start'),
+      end: this.codePointAtY(top + (1 + RANGE_SCREENS) * height, 'end'),
+    })
+  }
+
+  private moveRange(range: Span): void {
+    this.shown = range
+    const tr = this.view.state.tr
+    tr.setMeta(annotationsLayer.key, this.annotationDecorations(tr.doc))
+    tr.setMeta(overlaysLayer.key, this.overlayDecorations(tr.doc))
+    tr.setMeta(rangeLayer.key, this.rangeDecorations(tr.doc))
+    this.view.dispatch(tr)
+    this.onRangeChange?.()
+  }
+
+  /**
+   * The start (or end) of the paragraph at a height in the scrolled content (pixels from its top),
+   * as a code point offset: the paragraphs' offsetTop searched (the reader's body is their offset
+   * parent), read only where the search looks.
+   */
+  codePointAtY(y: number, side: 'start' | 'end'): number {
+    const paragraphs = this.view.dom.children
+    if (paragraphs.length !== this.lines.pos.length || this.lines.pos.length === 0) return 0
+    const tops = new Proxy({ length: paragraphs.length } as ArrayLike<number>, {
+      get: (target, key) => (key === 'length' ? target.length : (paragraphs[Number(key)] as HTMLElement).offsetTop),
+    })
+    const i = lastAtOrBefore(tops, y)
+    const offset = side === 'start' ? this.lines.offset[i] : this.lines.offset[i] + this.lines.lengths[i]
+    return this.offsets.toCodePoint(offset)
+  }
+
+  /**
+   * Before the text is laid out: about where the range ends, from the pane's size (an overestimate
+   * of the characters a line holds, so the first screen is covered; the measured range follows).
+   */
+  private guessEnd(): number {
+    const height = this.body.clientHeight || window.innerHeight
+    const width = this.body.clientWidth || window.innerWidth
+    const characters = ((1 + RANGE_SCREENS) * height * width) / 40
+    return Math.min(this.offsets.codePointLength, Math.ceil(characters))
   }
 
   /** Shows annotations, coloured by their first tag; orphans are not shown in the text. */
@@ -218,34 +333,52 @@ export class Reader {
     this.view.dispatch(this.withLayers(this.view.state.tr, { overlays }))
   }
 
-  private annotationDecorations(doc: PMNode, { spans, tags }: AnnotationLayer): DecorationSet {
-    const byId = new Map(tags.map((t) => [t.id, t]))
-    const visible = spans.filter((s) => s.status !== 'orphan' && s.end <= this.offsets.codePointLength)
-    const lane = lanes(visible)
-    this.spans = new Map(visible.map((s) => [s.id, s]))
-    const decos = visible.map((span, k) => {
+  private annotationDecorations(doc: PMNode): DecorationSet {
+    const { spans, lanes: lane, tags: byId } = this.content
+    const decos: Decoration[] = []
+    spans.forEach((span, k) => {
+      if (!this.inRange(span)) return
       const { start, end } = span
       const ids = span.tagIds
       const names = ids.map((id) => byId.get(id)?.name ?? '?')
       // nodeName gives every annotation its own element, so overlapping ones stay nested and
       // each keeps its id (ProseMirror would otherwise merge their attributes into one span).
-      return Decoration.inline(this.toPos(start), this.toPos(end), {
-        nodeName: 'span',
-        class: `annotation lane-${lane[k]}`,
-        style: `--tag-colour: ${byId.get(ids[0] ?? '')?.colour ?? 'var(--plain-highlight)'}`,
-        title: names.length ? `Tagged: ${names.join(', ')}` : 'Highlight',
-        'data-tags': names.join(', '),
-        'data-annotation': span.id,
-      })
+      decos.push(
+        Decoration.inline(this.toPos(start), this.toPos(end), {
+          nodeName: 'span',
+          class: `annotation lane-${lane[k]}`,
+          style: `--tag-colour: ${byId.get(ids[0] ?? '')?.colour ?? 'var(--plain-highlight)'}`,
+          title: names.length ? `Tagged: ${names.join(', ')}` : 'Highlight',
+          'data-tags': names.join(', '),
+          'data-annotation': span.id,
+        }),
+      )
     })
     return DecorationSet.create(doc, decos)
   }
 
-  private overlayDecorations(doc: PMNode, overlays: readonly Overlay[]): DecorationSet {
-    const max = this.offsets.codePointLength
-    const decos = overlays
-      .filter((o) => o.end > o.start && o.end <= max)
-      .map((o) => Decoration.inline(this.toPos(o.start), this.toPos(o.end), { class: o.class, ...o.attrs }))
+  /**
+   * Marks the paragraphs of the decorated range: they are laid out even when off screen, so that
+   * the margin and the connectors measure them without each measurement laying a paragraph out
+   * on its own (the others are skipped until they come near the screen).
+   */
+  private rangeDecorations(doc: PMNode): DecorationSet {
+    if (this.lines.pos.length === 0) return DecorationSet.empty
+    const first = lastAtOrBefore(this.lines.offset, this.offsets.toUtf16(this.shown.start))
+    const last = lastAtOrBefore(this.lines.offset, this.offsets.toUtf16(this.shown.end))
+    const decos: Decoration[] = []
+    for (let i = first; i <= last; i++) {
+      const from = this.lines.pos[i] - 1
+      decos.push(Decoration.node(from, from + this.lines.lengths[i] + 2, { class: 'in-range' }))
+    }
+    return DecorationSet.create(doc, decos)
+  }
+
+  private overlayDecorations(doc: PMNode): DecorationSet {
+    const decos: Decoration[] = []
+    for (const o of this.content.overlays) {
+      if (this.inRange(o)) decos.push(Decoration.inline(this.toPos(o.start), this.toPos(o.end), { class: o.class, ...o.attrs }))
+    }
     return DecorationSet.create(doc, decos)
   }
 
@@ -319,6 +452,8 @@ export class Reader {
     const coords = this.view.coordsAtPos(pos)
     const box = this.body.getBoundingClientRect()
     this.body.scrollTop += coords.top - box.top - box.height * fraction
+    // Decorate the new place now: callers look for its highlights right away.
+    this.follow()
   }
 
   /** Screen rectangle of the current selection's end, for placing a popover. */

@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from '../../main/core/text/sorted.js'
+
 // The compare view's pure math (no DOM): how strongly an overlap is drawn, and the piecewise-linear
 // map that scrolls one pane to the place matching another's (synchronised scrolling), through
 // anchor pairs taken from the passages the two documents share.
@@ -27,4 +29,22 @@ export function monotonic(anchors: [number, number][]): [number, number][] {
   const out: [number, number][] = []
   for (const a of sorted) if (!out.length || a[1] >= out[out.length - 1][1]) out.push(a)
   return out
+}
+
+/**
+ * How many shared passages before and after the reading line anchor the map between two panes.
+ * The map is drawn through them alone, so scrolling costs a few position look-ups whatever the
+ * document's size (a 1 MiB document shares thousands of passages, and measuring all of them would
+ * lay out the whole text); more would only smooth where passages cross.
+ */
+export const SYNC_NEIGHBOURS = 4
+
+/**
+ * Indexes [from, to) of the passages near position `at`, given their ascending starts: up to `n`
+ * starting at or before it, and `n` after.
+ */
+export function nearby(starts: readonly number[], at: number, n = SYNC_NEIGHBOURS): [number, number] {
+  if (starts.length === 0) return [0, 0]
+  const k = starts[0] > at ? -1 : lastAtOrBefore(starts, at)
+  return [Math.max(0, k - n + 1), Math.min(starts.length, k + 1 + n)]
 }

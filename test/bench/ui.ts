@@ -24,9 +24,9 @@ import { launchChromium } from '../e2e/browser.js'
 //           text in both default panes and the shared-passage highlights (.pane .overlap):
 //           cold (a fresh Service and page: first analysis, in a new worker) and warm (reloads:
 //           the analysis is cached); with the analysis timed on its own, inline and in a worker
-//   open    a 1 MiB generated English document (the corpus's sentences, shuffled and varied; the
-//           engine finds no shared passages in it, as its sentences recur too often) chosen in a
-//           pane's picker, to the first frame after its title and last paragraph are in the pane
+//   open    a 1 MiB generated English document (the corpus's sentences, shuffled and varied, so it
+//           shares thousands of passages with the corpus) chosen in a pane's picker, to the first
+//           frame after its title and last paragraph are in the pane
 //   scroll  a pane showing that document with 10,000 annotations: ready (highlights painted, first
 //           load and reloads), then scrolled 120 px per animation
 //           frame, 3 × 3 s: gaps between animation frames; the same project without annotations

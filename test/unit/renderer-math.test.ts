@@ -4,7 +4,8 @@ import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js
 import type { SourcedOverlap } from '../../main/core/reuse/imported.js'
 import { matrixLayout, overlapMatrix, shareText, shortLabel } from '../../renderer/compare/matrix-layout.js'
 import { filterOverlaps, hideBoilerplateByDefault } from '../../renderer/compare/overlap-filter.js'
-import { interpolate, monotonic, strength } from '../../renderer/compare/scroll-sync.js'
+import { interpolate, monotonic, nearby, strength } from '../../renderer/compare/scroll-sync.js'
+import { HEAT_RESOLUTION, heatMarks } from '../../renderer/compare/heat-strip.js'
 
 // The renderer's pure math, without a DOM: synchronised scrolling, the overlap list's filters and
 // the overlap matrix.
@@ -70,6 +71,58 @@ describe('synchronised scrolling', () => {
 
   it('grades highlights by score against the best', () => {
     expect([strength(10, 10), strength(5, 10), strength(3, 10), strength(1, 10), strength(1, 0)]).toEqual([3, 2, 2, 1, 1])
+  })
+})
+
+describe('passages anchoring the synchronised scroll', () => {
+  const starts = [10, 20, 30, 40, 50, 60]
+  it('takes up to n passages at or before the line and n after it', () => {
+    expect(nearby(starts, 35, 2)).toEqual([1, 5])
+    expect(nearby(starts, 30, 2)).toEqual([1, 5])
+  })
+  it('clamps at both ends and before the first passage', () => {
+    expect(nearby(starts, 5, 2)).toEqual([0, 2])
+    expect(nearby(starts, 12, 2)).toEqual([0, 3])
+    expect(nearby(starts, 99, 2)).toEqual([4, 6])
+    expect(nearby([], 10, 2)).toEqual([0, 0])
+  })
+})
+
+describe('heat strip', () => {
+  const passage = (start: number, end: number, kind = 'quotation', overlap = `o${start}`) => ({ start, end, kind, overlap })
+
+  it('merges passages of one kind closer than the strip can show apart, keeping kinds apart', () => {
+    const length = 100_000
+    const near = HEAT_RESOLUTION * length - 1
+    const marks = heatMarks(
+      [passage(0, 100), passage(100 + near, 300), passage(50_000, 50_100), passage(150, 250, 'paraphrase')],
+      length,
+      null,
+    )
+    expect(marks).toEqual([
+      { top: 0, height: 0.003, kind: 'quotation', overlap: 'o0', selected: false },
+      { top: 0.0015, height: 0.001, kind: 'paraphrase', overlap: 'o150', selected: false },
+      { top: 0.5, height: 0.001, kind: 'quotation', overlap: 'o50000', selected: false },
+    ])
+  })
+
+  it('gives the selected overlap marks of its own, drawn last', () => {
+    const marks = heatMarks(
+      [passage(0, 100, 'quotation', 'a'), passage(120, 200, 'quotation', 'b'), passage(150, 160, 'quotation', 'a')],
+      1000,
+      'a',
+    )
+    expect(marks.map((m) => [m.overlap, m.selected, m.top])).toEqual([
+      ['b', false, 0.12],
+      ['a', true, 0],
+      ['a', true, 0.15],
+    ])
+  })
+
+  it('draws passages farther apart than the resolution as marks of their own', () => {
+    const length = 10_000
+    const far = HEAT_RESOLUTION * length + 1
+    expect(heatMarks([passage(0, 10), passage(10 + far, 30)], length, null)).toHaveLength(2)
   })
 })
 

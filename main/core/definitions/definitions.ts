@@ -208,20 +208,7 @@ export function findDefinitions(
   const mentions: TermMention[] = mentioned.map((m) => {
     const doc = corpus.docs[m.doc]
     const map = maps[m.doc]
-    const start = sentenceStart(doc.text, doc.starts[m.t0], m.t0 > 0 ? doc.ends[m.t0 - 1] : 0)
-    const end = sentenceEnd(doc.text, doc.ends[m.t1], m.t1 + 1 < doc.starts.length ? doc.starts[m.t1 + 1] : doc.text.length)
-    return {
-      doc: doc.id,
-      start: map.toCodePoint(start),
-      end: map.toCodePoint(end),
-      text: doc.text.slice(start, end),
-      kind: m.kind,
-      mention: {
-        start: map.toCodePoint(doc.starts[m.m0]),
-        end: map.toCodePoint(doc.ends[m.m1]),
-        text: doc.text.slice(doc.starts[m.m0], doc.ends[m.m1]),
-      },
-    }
+    return { doc: doc.id, ...widened(doc, map, m.t0, m.t1), kind: m.kind, mention: wordsAt(doc, map, m.m0, m.m1) }
   })
   return {
     term: termText,
@@ -483,20 +470,12 @@ function share(
       })
       k = e + 1
     }
-    const start = sentenceStart(doc.text, doc.starts[f.t0], f.t0 > 0 ? doc.ends[f.t0 - 1] : 0)
-    const end = sentenceEnd(doc.text, doc.ends[f.t1], f.t1 + 1 < doc.starts.length ? doc.starts[f.t1 + 1] : doc.text.length)
     return {
       doc: doc.id,
-      start: map.toCodePoint(start),
-      end: map.toCodePoint(end),
-      text: doc.text.slice(start, end),
+      ...widened(doc, map, f.t0, f.t1),
       pattern: f.pattern,
       confidence: f.confidence,
-      mention: {
-        start: map.toCodePoint(doc.starts[f.m0]),
-        end: map.toCodePoint(doc.ends[f.m1]),
-        text: doc.text.slice(doc.starts[f.m0], doc.ends[f.m1]),
-      },
+      mention: wordsAt(doc, map, f.m0, f.m1),
       ...(f.quoted ? { quoted: { ...f.quoted, start: map.toCodePoint(f.quoted.start), end: map.toCodePoint(f.quoted.end) } } : {}),
       shared,
       group: -1,
@@ -519,6 +498,21 @@ function share(
   const position = new Map(order.map((i, k) => [i, k]))
   for (const g of groups) g.definitions = g.definitions.map((i) => position.get(i)!)
   return { definitions: order.map((i) => definitions[i]), groups, order }
+}
+
+/** Words w0..w1 of a document (inclusive): code point offsets and text. */
+function wordsAt(doc: AnalysedDocument, map: OffsetMap, w0: number, w1: number): { start: number; end: number; text: string } {
+  return { start: map.toCodePoint(doc.starts[w0]), end: map.toCodePoint(doc.ends[w1]), text: doc.text.slice(doc.starts[w0], doc.ends[w1]) }
+}
+
+/**
+ * Words t0..t1 of a document (inclusive) widened to the opening quotes or brackets before them
+ * and the closing punctuation after (never into the neighbouring words): code points and text.
+ */
+function widened(doc: AnalysedDocument, map: OffsetMap, t0: number, t1: number): { start: number; end: number; text: string } {
+  const start = sentenceStart(doc.text, doc.starts[t0], t0 > 0 ? doc.ends[t0 - 1] : 0)
+  const end = sentenceEnd(doc.text, doc.ends[t1], t1 + 1 < doc.starts.length ? doc.starts[t1 + 1] : doc.text.length)
+  return { start: map.toCodePoint(start), end: map.toCodePoint(end), text: doc.text.slice(start, end) }
 }
 
 /** The start of a definition: its first word, with any opening quotes or brackets before it. */

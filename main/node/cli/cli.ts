@@ -9,7 +9,7 @@ import { findOccurrences } from '../../core/annotations/quote.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { annotationsCommand, CODEBOOK_USAGE, tagsCommand } from './codebook.js'
 import { omittedOrphansLine } from '../../core/export/excerpts.js'
-import { UsageError } from './error.js'
+import { asUsage, UsageError } from './error.js'
 import { passimCommand, REUSE_USAGE, textpairCommand } from './passim.js'
 import { definitionsCommand, overlapsCommand } from '../engine/inline.js'
 import { userDataDir } from '../project/paths.js'
@@ -80,16 +80,14 @@ const COMMANDS = {
 type CommandName = keyof typeof COMMANDS
 
 function parse(command: CommandName, args: string[]) {
-  try {
-    return parseArgs({
+  return asUsage(command, () =>
+    parseArgs({
       args,
       options: COMMANDS[command],
       strict: true,
       allowPositionals: command === 'import' || command === 'overlaps' || command === 'definitions',
-    })
-  } catch (e) {
-    throw new UsageError(`${command}: ${(e as Error).message}`)
-  }
+    }),
+  )
 }
 
 function need<T>(value: T | undefined, flag: string, command: string): T {

@@ -1,8 +1,8 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { ParseArgsConfig } from 'node:util'
 import { noteOf, tagIdsOf } from '../../core/annotations/annotation.js'
 import { ApiError } from '../../core/contract/api.js'
 import { findTagByName, type Tag, tagTree } from '../../core/annotations/codebook.js'
-import { UsageError } from './error.js'
+import { parseSubcommand, UsageError } from './error.js'
 import type { Service } from '../service/service.js'
 
 // CLI commands for the codebook and for reading annotations back:
@@ -24,21 +24,13 @@ export interface CliIo {
   err: (text: string) => void
 }
 
+/** A codebook subcommand's arguments (--json is known to all of them). */
 function parse(
   args: string[],
   options: NonNullable<ParseArgsConfig['options']>,
   command: string,
 ): { values: Record<string, unknown>; positionals: string[] } {
-  try {
-    return parseArgs({
-      args,
-      options: { project: { type: 'string' }, json: { type: 'boolean' }, ...options },
-      strict: true,
-      allowPositionals: true,
-    })
-  } catch (e) {
-    throw new UsageError(`${command}: ${(e as Error).message}`)
-  }
+  return parseSubcommand(args, { json: { type: 'boolean' }, ...options }, command)
 }
 
 /** The tag a person names: by name (any case) or by id. */

@@ -1,10 +1,9 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { ImportReport } from '../../core/reuse/imported.js'
 import { exportPassim } from '../reuse/export.js'
 import { type ImportProgress, importPassim, importTextPair } from '../reuse/import.js'
 import type { Service } from '../service/service.js'
 import type { CliIo } from './codebook.js'
-import { UsageError } from './error.js'
+import { parseSubcommand as parse, UsageError } from './error.js'
 
 // CLI commands for batch text-reuse tools (passim on Spark, TextPAIR), whose results Parallax reads:
 //   passim export [--project DIR] --out FILE      passim's input, one JSON line per document
@@ -21,18 +20,6 @@ export const REUSE_USAGE = `  passim export --out FILE [--project DIR]    passim
 
 /** Share of the input between two progress lines. */
 const PROGRESS_STEP = 0.05
-
-function parse(
-  args: string[],
-  options: NonNullable<ParseArgsConfig['options']>,
-  command: string,
-): { values: Record<string, unknown>; positionals: string[] } {
-  try {
-    return parseArgs({ args, options: { project: { type: 'string' }, ...options }, strict: true, allowPositionals: true })
-  } catch (e) {
-    throw new UsageError(`${command}: ${(e as Error).message}`)
-  }
-}
 
 function megabytes(bytes: number): string {
   return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GB` : `${Math.round(bytes / 2 ** 20)} MB`
