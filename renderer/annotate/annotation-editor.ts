@@ -1,5 +1,6 @@
 import type { Tag } from '../../main/core/annotations/codebook.js'
 import { el } from '../shared/dom.js'
+import { renderNote } from '../shared/note-view.js'
 
 // The popover that creates or edits an annotation: tags with type-ahead over the codebook (a new
 // name creates a tag), a Markdown note, and for an existing annotation: delete, and "use the
@@ -56,6 +57,8 @@ export class AnnotationEditor {
     'aria-label': 'Note (Markdown)',
     placeholder: 'Note (Markdown, optional)',
   })
+  /** The note as it will show in the Passages view (rendered Markdown); hidden while the note is empty. */
+  private readonly preview = el('div', { class: 'note-view note-preview', 'aria-label': 'Note preview', hidden: true })
   /** Says that a tag came from the active tag (so it is not saved unnoticed). */
   private readonly origin = el('p', { class: 'tag-origin muted', hidden: true })
   /** The tag that came from the active tag, while it is still among the tags. */
@@ -82,9 +85,11 @@ export class AnnotationEditor {
       this.origin,
       this.suggestions,
       this.note,
+      this.preview,
       this.actions,
     )
     this.input.addEventListener('input', () => this.suggest())
+    this.note.addEventListener('input', () => this.showPreview())
     // The list belongs to the tag field: it closes when focus moves on (to the note, to Save).
     this.input.addEventListener('blur', () => this.suggest())
     this.input.addEventListener('keydown', (e) => this.inputKey(e))
@@ -118,6 +123,7 @@ export class AnnotationEditor {
     this.heading.textContent = request.heading
     this.quote.textContent = request.quote.length > 240 ? request.quote.slice(0, 240) + '…' : request.quote
     this.note.value = request.note
+    this.showPreview()
     this.input.value = ''
     this.renderChips()
     this.suggest()
@@ -147,6 +153,12 @@ export class AnnotationEditor {
     this.dom.hidden = true
     // Back where it was without scrolling: focusing a pane's text must not move the passage.
     this.returnFocus?.focus({ preventScroll: true })
+  }
+
+  private showPreview(): void {
+    const markdown = this.note.value
+    this.preview.hidden = !markdown.trim()
+    if (markdown.trim()) renderNote(this.preview, markdown)
   }
 
   private place(anchor: DOMRect): void {
