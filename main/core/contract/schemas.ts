@@ -153,6 +153,13 @@ export const operations = {
     /** Include orphaned annotations, quoted as stored and marked; by default they are left out and counted (`omittedOrphans`). */
     orphans: z.boolean().default(false),
   }),
+  /**
+   * Changes the project's settings (project.json "settings"); only the fields given. `readerName`
+   * is the DOCX export's author and the REFI-QDA export's user ('' clears it). Undoable.
+   */
+  updateProjectSettings: z.object({
+    readerName: z.string().trim().max(200).optional(),
+  }),
   /** Changes a document's metadata; only the fields given. Resolves once durable (undoable). */
   updateDocumentMetadata: z.object({
     id: z.string().min(1),

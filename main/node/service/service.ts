@@ -156,6 +156,10 @@ export class Service implements Api {
     return this.changed(documents.updateDocumentMetadata(this.open, input), [{ type: 'project-changed' }])
   }
 
+  async updateProjectSettings(input: OperationInput<'updateProjectSettings'>): Promise<Results['updateProjectSettings']> {
+    return this.changed(documents.updateProjectSettings(this.open, input), [{ type: 'project-changed' }])
+  }
+
   async setExcludedRanges(input: OperationInput<'setExcludedRanges'>): Promise<Results['setExcludedRanges']> {
     return this.changed(documents.setExcludedRanges(this.open, input), [{ type: 'project-changed' }])
   }
