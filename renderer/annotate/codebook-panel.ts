@@ -15,6 +15,8 @@ export interface CodebookActions {
   run(label: string, change: () => Promise<unknown>): Promise<void>
   onActiveChange(id: string | null): void
   onShowPassages(id: string): void
+  /** Adds the codes of a REFI-QDA codebook file (.qdc, or a .qdpx's) to the tags. */
+  importCodebook(file: File): void
 }
 
 export class CodebookPanel {
@@ -35,11 +37,24 @@ export class CodebookPanel {
   ) {
     const add = el('button', { type: 'button', class: 'add-tag' }, '+ New tag')
     add.addEventListener('click', () => this.create())
+    // REFI-QDA codebooks (.qdc, as QualCoder, MAXQDA, ATLAS.ti and Taguette write them) or a .qdpx's codebook.
+    const picker = el('input', { type: 'file', accept: '.qdc,.qdpx', hidden: true, 'aria-label': 'Codebook file' })
+    picker.addEventListener('change', () => {
+      const file = picker.files?.[0]
+      picker.value = ''
+      if (file) this.actions.importCodebook(file)
+    })
+    const importButton = el(
+      'button',
+      { type: 'button', class: 'import-codebook', title: 'Add the codes of a REFI-QDA codebook (.qdc or .qdpx) as tags' },
+      'Import…',
+    )
+    importButton.addEventListener('click', () => picker.click())
     const top = el('div', { class: 'drop-top', 'data-drop': '' }, 'Top level (drop here)')
     this.dom = el(
       'section',
       { class: 'codebook', 'aria-label': 'Codebook' },
-      el('div', { class: 'codebook-toolbar' }, add),
+      el('div', { class: 'codebook-toolbar' }, add, importButton, picker),
       this.tree,
       top,
       this.details,
