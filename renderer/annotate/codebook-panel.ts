@@ -106,11 +106,14 @@ export class CodebookPanel {
           'data-tag': t.id,
           draggable: 'true',
           tabindex: t.id === (this.selected ?? this.tags[0]?.id) ? '0' : '-1',
-          class: `tag-row${t.id === this.active ? ' active' : ''}`,
-          title: t.description || undefined,
+          class: `tag-row${t.id === this.active ? ' active' : ''}${t.codable === false ? ' category' : ''}`,
+          title:
+            t.codable === false
+              ? `A category: groups the tags under it, not put on passages${t.description ? `\n${t.description}` : ''}`
+              : t.description || undefined,
         },
         el('span', { class: 'swatch', 'aria-hidden': 'true' }),
-        el('span', { class: 'tag-name' }, t.name),
+        el('span', { class: 'tag-name' }, t.name, t.codable === false ? el('span', { class: 'category-badge' }, 'category') : ''),
         el(
           'span',
           { class: 'tag-count', 'aria-label': `${project.tagCounts[t.id] ?? 0} annotations` },
@@ -155,6 +158,8 @@ export class CodebookPanel {
   }
 
   setActive(id: string | null): void {
+    // A category is never the active tag: no passage may carry it.
+    if (id && this.tags.find((t) => t.id === id)?.codable === false) return
     this.active = this.active === id ? null : id
     this.actions.onActiveChange(this.active)
     if (this.project) this.render(this.project)
