@@ -37,7 +37,8 @@ export class CodebookPanel {
   ) {
     const add = el('button', { type: 'button', class: 'add-tag' }, '+ New tag')
     add.addEventListener('click', () => this.create())
-    // REFI-QDA codebooks (.qdc, as QualCoder, MAXQDA, ATLAS.ti and Taguette write them) or a .qdpx's codebook.
+    // REFI-QDA codebooks (.qdc, as QualCoder, MAXQDA, ATLAS.ti and Taguette write them) or a .qdpx's
+    // codebook. The file input stays out of the page (the document picker is the page's one file input).
     const picker = el('input', { type: 'file', accept: '.qdc,.qdpx', hidden: true, 'aria-label': 'Codebook file' })
     picker.addEventListener('change', () => {
       const file = picker.files?.[0]
@@ -54,7 +55,7 @@ export class CodebookPanel {
     this.dom = el(
       'section',
       { class: 'codebook', 'aria-label': 'Codebook' },
-      el('div', { class: 'codebook-toolbar' }, add, importButton, picker),
+      el('div', { class: 'codebook-toolbar' }, add, importButton),
       this.tree,
       top,
       this.details,
