@@ -27,7 +27,7 @@ function blockNode(block: NoteBlock): HTMLElement {
   else {
     // A heading inside a note stays out of the page's outline: a strong paragraph.
     node = el('p', { class: block.kind === 'heading' ? 'note-heading' : undefined }, ...block.runs.map(runNode))
-    if (block.marker) node.prepend(el('span', { class: 'note-marker', 'aria-hidden': 'true' }, block.marker))
+    if (block.marker) node.prepend(el('span', { class: 'note-bullet', 'aria-hidden': 'true' }, block.marker))
   }
   if (block.indent) node.style.setProperty('--note-indent', String(block.indent))
   if (block.quote) node.classList.add('note-quote')
