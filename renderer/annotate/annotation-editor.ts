@@ -1,5 +1,7 @@
 import type { Tag } from '../../main/core/annotations/codebook.js'
+import { notTaggableReason } from '../../main/core/annotations/tag-tree.js'
 import { el } from '../shared/dom.js'
+import { renderNote } from '../shared/note-view.js'
 
 // The popover that creates or edits an annotation: tags with type-ahead over the codebook (a new
 // name creates a tag), a Markdown note, and for an existing annotation: delete, and "use the
@@ -56,6 +58,10 @@ export class AnnotationEditor {
     'aria-label': 'Note (Markdown)',
     placeholder: 'Note (Markdown, optional)',
   })
+  /** The note as it will show in the Passages view (rendered Markdown); hidden while the note is empty. */
+  private readonly preview = el('div', { class: 'note-view note-preview', 'aria-label': 'Note preview', hidden: true })
+  /** Says why a name cannot be added (a category); empty otherwise. */
+  private readonly refusal = el('p', { class: 'tag-refusal error-text', role: 'alert', hidden: true })
   /** Says that a tag came from the active tag (so it is not saved unnoticed). */
   private readonly origin = el('p', { class: 'tag-origin muted', hidden: true })
   /** The tag that came from the active tag, while it is still among the tags. */
@@ -80,11 +86,14 @@ export class AnnotationEditor {
       this.quote,
       el('div', { class: 'tag-field' }, this.chips, this.input),
       this.origin,
+      this.refusal,
       this.suggestions,
       this.note,
+      this.preview,
       this.actions,
     )
     this.input.addEventListener('input', () => this.suggest())
+    this.note.addEventListener('input', () => this.showPreview())
     // The list belongs to the tag field: it closes when focus moves on (to the note, to Save).
     this.input.addEventListener('blur', () => this.suggest())
     this.input.addEventListener('keydown', (e) => this.inputKey(e))
@@ -118,7 +127,9 @@ export class AnnotationEditor {
     this.heading.textContent = request.heading
     this.quote.textContent = request.quote.length > 240 ? request.quote.slice(0, 240) + '…' : request.quote
     this.note.value = request.note
+    this.showPreview()
     this.input.value = ''
+    this.refusal.hidden = true
     this.renderChips()
     this.suggest()
     const button = (label: string, cls: string, run: () => void, title?: string) => {
@@ -149,6 +160,12 @@ export class AnnotationEditor {
     this.returnFocus?.focus({ preventScroll: true })
   }
 
+  private showPreview(): void {
+    const markdown = this.note.value
+    this.preview.hidden = !markdown.trim()
+    if (markdown.trim()) renderNote(this.preview, markdown)
+  }
+
   private place(anchor: DOMRect): void {
     const width = this.dom.offsetWidth || 360
     const height = this.dom.offsetHeight || 280
@@ -169,6 +186,15 @@ export class AnnotationEditor {
 
   private addTag(name: string): void {
     const trimmed = name.trim()
+    // A category (a REFI-QDA code that is not codable) groups tags; no passage carries it.
+    const category = this.request?.codebook.find((t) => t.name.toLowerCase() === trimmed.toLowerCase())
+    const reason = category ? notTaggableReason(category) : null
+    this.refusal.hidden = !reason
+    this.refusal.textContent = reason ?? ''
+    if (reason) {
+      this.input.focus()
+      return
+    }
     if (trimmed && !this.tags.some((t) => t.toLowerCase() === trimmed.toLowerCase())) this.tags.push(trimmed)
     this.input.value = ''
     this.renderChips()
@@ -228,16 +254,20 @@ export class AnnotationEditor {
       ...items.map((label, i) => {
         const creates = label.startsWith('+ ')
         const name = creates ? label.slice(2) : label
+        const category = !creates && this.request?.codebook.some((t) => t.name === name && t.codable === false)
         return el(
           'li',
           {
             role: 'option',
             id: `tag-option-${i}`,
             'data-name': name,
-            class: creates ? 'create' : '',
+            class: creates ? 'create' : category ? 'category' : '',
             'aria-selected': String(i === this.highlighted),
+            'aria-disabled': category ? 'true' : undefined,
+            title: category ? 'A category groups tags: it cannot be put on a passage' : undefined,
           },
           creates ? `Create tag “${name}”` : name,
+          category ? el('span', { class: 'muted' }, ' · category') : '',
         )
       }),
     )

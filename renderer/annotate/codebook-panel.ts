@@ -15,6 +15,8 @@ export interface CodebookActions {
   run(label: string, change: () => Promise<unknown>): Promise<void>
   onActiveChange(id: string | null): void
   onShowPassages(id: string): void
+  /** Adds the codes of a REFI-QDA codebook file (.qdc, or a .qdpx's) to the tags. */
+  importCodebook(file: File): void
 }
 
 export class CodebookPanel {
@@ -35,11 +37,25 @@ export class CodebookPanel {
   ) {
     const add = el('button', { type: 'button', class: 'add-tag' }, '+ New tag')
     add.addEventListener('click', () => this.create())
+    // REFI-QDA codebooks (.qdc, as QualCoder, MAXQDA, ATLAS.ti and Taguette write them) or a .qdpx's
+    // codebook. The file input stays out of the page (the document picker is the page's one file input).
+    const picker = el('input', { type: 'file', accept: '.qdc,.qdpx', hidden: true, 'aria-label': 'Codebook file' })
+    picker.addEventListener('change', () => {
+      const file = picker.files?.[0]
+      picker.value = ''
+      if (file) this.actions.importCodebook(file)
+    })
+    const importButton = el(
+      'button',
+      { type: 'button', class: 'import-codebook', title: 'Add the codes of a REFI-QDA codebook (.qdc or .qdpx) as tags' },
+      'Import…',
+    )
+    importButton.addEventListener('click', () => picker.click())
     const top = el('div', { class: 'drop-top', 'data-drop': '' }, 'Top level (drop here)')
     this.dom = el(
       'section',
       { class: 'codebook', 'aria-label': 'Codebook' },
-      el('div', { class: 'codebook-toolbar' }, add),
+      el('div', { class: 'codebook-toolbar' }, add, importButton),
       this.tree,
       top,
       this.details,
@@ -91,11 +107,14 @@ export class CodebookPanel {
           'data-tag': t.id,
           draggable: 'true',
           tabindex: t.id === (this.selected ?? this.tags[0]?.id) ? '0' : '-1',
-          class: `tag-row${t.id === this.active ? ' active' : ''}`,
-          title: t.description || undefined,
+          class: `tag-row${t.id === this.active ? ' active' : ''}${t.codable === false ? ' category' : ''}`,
+          title:
+            t.codable === false
+              ? `A category: groups the tags under it, not put on passages${t.description ? `\n${t.description}` : ''}`
+              : t.description || undefined,
         },
         el('span', { class: 'swatch', 'aria-hidden': 'true' }),
-        el('span', { class: 'tag-name' }, t.name),
+        el('span', { class: 'tag-name' }, t.name, t.codable === false ? el('span', { class: 'category-badge' }, 'category') : ''),
         el(
           'span',
           { class: 'tag-count', 'aria-label': `${project.tagCounts[t.id] ?? 0} annotations` },
@@ -140,6 +159,8 @@ export class CodebookPanel {
   }
 
   setActive(id: string | null): void {
+    // A category is never the active tag: no passage may carry it.
+    if (id && this.tags.find((t) => t.id === id)?.codable === false) return
     this.active = this.active === id ? null : id
     this.actions.onActiveChange(this.active)
     if (this.project) this.render(this.project)

@@ -4,8 +4,10 @@ import { el, select } from '../shared/dom.js'
 import type { StateSource } from '../state/store.js'
 
 // Export annotated excerpts: format, scope (everything, a tag, a document, an author, or what the
-// Passages view shows), order, notes and context. The file arrives as a download (a save dialog
-// in the desktop app).
+// Passages view shows), order, notes and context; orphaned annotations (their passage no longer in
+// the text) are counted and left out unless asked for (then quoted as stored and marked); the
+// reader's name (the DOCX author, the REFI-QDA user) is kept in the project's settings. The file
+// arrives as a download (a save dialog in the desktop app).
 
 /** The formats as the dropdown offers them (core/export/formats.ts). */
 const FORMATS = EXPORT_FORMAT_IDS.map((id) => [id, EXPORT_FORMATS[id].label] as const)
@@ -40,6 +42,17 @@ export class ExportDialog {
   )
   private readonly notes = el('input', { type: 'checkbox', checked: true })
   private readonly context = el('input', { type: 'checkbox' })
+  private readonly orphans = el('input', { type: 'checkbox' })
+  /** The orphan choice, shown only when the excerpts chosen include orphans. */
+  private readonly orphanRow = el('div', { class: 'orphan-choice', hidden: true })
+  private readonly orphanCount = el('p', { class: 'muted orphan-count' })
+  private readonly readerName = el('input', {
+    type: 'text',
+    name: 'readerName',
+    autocomplete: 'name',
+    placeholder: 'Not set',
+    'aria-describedby': 'reader-name-hint',
+  })
   private readonly message = el('p', { class: 'muted', role: 'status' })
 
   /** The open project, from the store. */
@@ -67,6 +80,13 @@ export class ExportDialog {
       el('label', {}, 'Order', this.order),
       el('label', { class: 'check' }, this.notes, 'Include notes'),
       el('label', { class: 'check' }, this.context, 'Include context around each excerpt'),
+      this.orphanRow,
+      el('label', {}, 'Your name', this.readerName),
+      el(
+        'p',
+        { class: 'muted hint', id: 'reader-name-hint' },
+        'The author of a Word file and the user of a REFI-QDA project; kept in the project.',
+      ),
       this.message,
       el('div', { class: 'popover-actions' }, go, cancel),
     )
@@ -74,13 +94,20 @@ export class ExportDialog {
       e.preventDefault()
       void this.export()
     })
+    this.orphanRow.append(
+      this.orphanCount,
+      el('label', { class: 'check' }, this.orphans, 'Include orphans (with their stored quote, marked)'),
+    )
     this.scope.addEventListener('change', () => this.fillWhich())
+    this.which.addEventListener('change', () => void this.countOrphans())
     this.dom = el('dialog', { class: 'popover export-dialog', 'aria-label': 'Export' }, form) as HTMLDialogElement
   }
 
   open(): void {
     this.emptyConfirmed = false
     this.message.textContent = ''
+    this.orphans.checked = false
+    this.readerName.value = this.project?.readerName ?? ''
     this.fillWhich()
     this.dom.showModal()
     this.format.focus()
@@ -98,6 +125,31 @@ export class ExportDialog {
             : []
     this.which.replaceChildren(...options.map(([v, label]) => el('option', { value: v }, label)))
     this.which.hidden = options.length === 0
+    void this.countOrphans()
+  }
+
+  /** The retrieval query for the excerpts chosen (null: what the Passages view shows). */
+  private query(): OperationInput<'retrieve'> {
+    if (this.scope.value === 'view') return this.passagesQuery()
+    return {
+      tagIds: this.scope.value === 'tag' ? [this.which.value] : undefined,
+      docIds: this.scope.value === 'doc' ? [this.which.value] : undefined,
+      authors: this.scope.value === 'author' ? [this.which.value] : undefined,
+    }
+  }
+
+  /** Counts the orphaned annotations among the excerpts chosen and offers to include them. */
+  private async countOrphans(): Promise<void> {
+    const scope = `${this.scope.value}\n${this.which.value}`
+    const count =
+      (this.project?.orphanCount ?? 0) === 0 ? 0 : (await this.api.retrieve({ ...this.query(), status: ['orphan'] })).items.length
+    // The choice may have changed while the count was on its way.
+    if (scope !== `${this.scope.value}\n${this.which.value}`) return
+    this.orphanRow.hidden = count === 0
+    this.orphanCount.textContent =
+      count === 1
+        ? '1 orphaned annotation (its passage is no longer in the text) is left out.'
+        : `${count} orphaned annotations (their passages are no longer in the texts) are left out.`
   }
 
   private async export(): Promise<void> {
@@ -106,6 +158,7 @@ export class ExportDialog {
       order: this.order.value as 'document' | 'tag',
       notes: this.notes.checked,
       context: this.context.checked,
+      orphans: this.orphans.checked,
     }
     if (this.scope.value === 'tag') input.tags = [this.which.value]
     if (this.scope.value === 'doc') input.docs = [this.which.value]
@@ -129,6 +182,8 @@ export class ExportDialog {
     this.emptyConfirmed = false
     this.message.textContent = 'Exporting…'
     try {
+      const name = this.readerName.value.trim()
+      if (name !== (this.project?.readerName ?? '')) await this.api.updateProjectSettings({ readerName: name })
       const result = await this.api.exportExcerpts(input)
       download(result.fileName, result.mediaType, result.content, result.encoding)
       this.dom.close()

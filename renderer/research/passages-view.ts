@@ -1,5 +1,6 @@
 import { noteOf, tagIdsOf } from '../../main/core/annotations/annotation-parts.js'
 import type { Api, OperationInput, ProjectView, RetrievedItem } from '../../main/core/contract/api.js'
+import { noteView } from '../shared/note-view.js'
 import { el } from '../shared/dom.js'
 import { byline } from '../compare/reader.js'
 import type { StateSource } from '../state/store.js'
@@ -191,7 +192,7 @@ export class PassagesView {
             el('mark', { class: 'passage-quote' }, item.quote),
             item.after ? item.after + '…' : '',
           ),
-          note ? el('p', { class: 'passage-note' }, note) : null,
+          note ? noteView(note, 'passage-note') : null,
           el('div', { class: 'passage-meta' }, ...chips, el('span', { class: 'spacer' }), edit, open),
         )
       }),

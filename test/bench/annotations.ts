@@ -107,7 +107,7 @@ function heldBytes(): number {
 
 async function createLevel(existing: number, big: GeneratedText, dir: string, userData: string): Promise<CreateLevel> {
   const entry = bigEntry()
-  const source = `documents/${entry.file}`
+  const source = entry.id
   await writeProject(
     dir,
     `Bench: ${existing} annotations`,
@@ -147,12 +147,12 @@ async function createLevel(existing: number, big: GeneratedText, dir: string, us
   const raw = await readFile(path, 'utf8')
   const data = JSON.parse(raw) as unknown
   const file = AnnotationFile.parse(data)
-  const content = stableStringify(annotationFile([...file.items]))
+  const content = stableStringify(annotationFile(entry.id, [...file.items]))
   const parts = {
     read: round1(await median(PART_RUNS, () => readFile(path, 'utf8'))),
     parse: round1(await median(PART_RUNS, () => JSON.parse(raw))),
     validate: round1(await median(PART_RUNS, () => AnnotationFile.safeParse(data))),
-    serialise: round1(await median(PART_RUNS, () => stableStringify(annotationFile([...file.items])))),
+    serialise: round1(await median(PART_RUNS, () => stableStringify(annotationFile(entry.id, [...file.items])))),
     writeDurable: round1(await median(PART_RUNS, () => writeDurable(path, content))),
   }
   return { existing, fileBytes: Buffer.byteLength(content), create: summarise(times), parts, heapPerCreateMB }
@@ -450,7 +450,7 @@ export async function main(args: string[]): Promise<number> {
 
     // 2. A project with 10,000 annotations loads: Service.start, then the page.
     const corpus = corpusDocuments()
-    const source = `documents/${entry.file}`
+    const source = entry.id
     const withDir = join(work.dir, 'load-10k')
     const withoutDir = join(work.dir, 'load-plain')
     const items = spreadAnnotations(big.text, LOAD_ANNOTATIONS, source)
@@ -489,7 +489,7 @@ export async function main(args: string[]): Promise<number> {
     result.load = {
       target: LOAD_TARGET_MS,
       annotations: LOAD_ANNOTATIONS,
-      fileBytes: Buffer.byteLength(stableStringify(annotationFile(items))),
+      fileBytes: Buffer.byteLength(stableStringify(annotationFile(entry.id, items))),
       serviceStart: summarise(starts),
       projectOpen: summarise(opens),
       page: { ...summary(withPages), dom: withPages.dom, errors: withPages.errors },

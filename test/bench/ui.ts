@@ -219,7 +219,7 @@ export const BENCH_TAGS: Tag[] = ['Definition', 'Claim', 'Evidence', 'Policy', '
  * about one in seven stretched over the next ones (overlapping), most with one or two tags and
  * some with a note.
  */
-export function spreadAnnotations(text: string, count: number, source: string, seed = 2): Annotation[] {
+export function spreadAnnotations(text: string, count: number, docId: string, seed = 2): Annotation[] {
   const rand = random(seed)
   const map = new OffsetMap(text)
   const starts: number[] = []
@@ -241,7 +241,7 @@ export function spreadAnnotations(text: string, count: number, source: string, s
       makeAnnotation({
         id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
         now,
-        source,
+        docId,
         text: map,
         start: map.toCodePoint(starts[first]),
         end: map.toCodePoint(ends[last]),
@@ -270,7 +270,7 @@ export async function writeProject(
   await mkdir(join(dir, 'annotations'), { recursive: true })
   for (const d of documents) await writeFile(join(dir, 'documents', d.entry.file), d.text)
   for (const [id, items] of Object.entries(annotations))
-    await writeFile(join(dir, 'annotations', `${id}.json`), stableStringify(annotationFile(items)))
+    await writeFile(join(dir, 'annotations', `${id}.json`), stableStringify(annotationFile(id, items)))
   if (tags.length) await writeFile(join(dir, 'tags.json'), stableStringify({ tags }))
   const project: ProjectFile = { name, documents: documents.map((d) => d.entry), settings: {} }
   await writeFile(join(dir, 'project.json'), stableStringify(project))
@@ -951,7 +951,7 @@ export async function main(args: string[]): Promise<number> {
     }
     // 3. Scrolling a pane with 10,000 annotations, and the same project without them.
     if (parts.has('scroll')) {
-      const source = `documents/${entry.file}`
+      const source = entry.id
       const withDir = join(work.dir, 'scroll-project')
       const withoutDir = join(work.dir, 'scroll-plain-project')
       const docs = [{ entry, text: big.text }, ...corpus]

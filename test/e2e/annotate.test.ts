@@ -42,6 +42,8 @@ describe('annotating in Chromium', () => {
     await page.keyboard.type('Definition')
     await page.keyboard.press('Enter')
     await page.locator('.note-input').fill('Xi’s definition, *verbatim*')
+    // The preview under the note shows it as the Passages view will: Markdown rendered.
+    await expect.poll(() => page.locator('.note-preview em').textContent()).toBe('verbatim')
     await page.screenshot({ path: join(SHOTS, 'annotate-editor.png') })
     await page.keyboard.press('Control+Enter')
     await expect.poll(() => page.locator('.status').textContent()).toMatch(/saved/)
@@ -61,7 +63,8 @@ describe('annotating in Chromium', () => {
     // The retrieval view lists it with its context.
     await page.locator('#tab-passages').click()
     await expect.poll(() => page.locator('.passage-quote').allTextContents()).toEqual([PHRASE])
-    expect(await page.locator('.passage-note').textContent()).toBe('Xi’s definition, *verbatim*')
+    await expect.poll(() => page.locator('.passage-note em').textContent()).toBe('verbatim')
+    expect(await page.locator('.passage-note').textContent()).toBe('Xi’s definition, verbatim')
     await page.screenshot({ path: join(SHOTS, 'passages.png') })
 
     // Undo removes it (from the files too); redo brings it back.

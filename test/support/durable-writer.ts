@@ -29,7 +29,7 @@ if (mode === 'file') {
     const a = makeAnnotation({
       id: `urn:uuid:crash-${process.pid}-${n}`,
       now: new Date().toISOString(),
-      source: `documents/${doc.file}`,
+      docId: doc.id,
       text,
       start,
       end: start + 5,

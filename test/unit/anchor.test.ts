@@ -29,7 +29,7 @@ function apply(points: string[], e: Edit, lo: number, hi: number): { points: str
 }
 
 function annotate(source: string, start: number, end: number) {
-  return makeAnnotation({ id: 'a', now: 't', source: 's', text: new OffsetMap(source), start, end, tagIds: [] })
+  return makeAnnotation({ id: 'a', now: 't', docId: 'd', text: new OffsetMap(source), start, end, tagIds: [] })
 }
 
 describe('re-anchoring', () => {

@@ -13,7 +13,8 @@ import { OffsetMap } from '../../main/core/text/offsets.js'
 // The body and motivation rules of an annotation: tags first, then bodies of other tools, then the note.
 
 const text = new OffsetMap('The quick brown fox jumps over the lazy dog.')
-const base = makeAnnotation({ id: 'a', now: 't', source: 's', text, start: 4, end: 9, tagIds: ['x'], note: 'first' })
+const made = makeAnnotation({ id: 'a', now: 't', docId: 'd', text, start: 4, end: 9, tagIds: ['x'], note: 'first' })
+const base = { ...made, body: made.body! }
 const foreign = { type: 'TextualBody', purpose: 'describing', value: 'from another tool', language: 'en' }
 
 describe('annotation bodies', () => {
@@ -23,8 +24,8 @@ describe('annotation bodies', () => {
       { type: 'TextualBody', purpose: 'commenting', value: 'first', format: 'text/markdown' },
     ])
     expect(base.motivation).toBe('commenting')
-    expect(makeAnnotation({ id: 'b', now: 't', source: 's', text, start: 0, end: 3, tagIds: ['x'], note: '  ' }).motivation).toBe('tagging')
-    expect(makeAnnotation({ id: 'c', now: 't', source: 's', text, start: 0, end: 3, tagIds: [] }).motivation).toBe('highlighting')
+    expect(makeAnnotation({ id: 'b', now: 't', docId: 'd', text, start: 0, end: 3, tagIds: ['x'], note: '  ' }).motivation).toBe('tagging')
+    expect(makeAnnotation({ id: 'c', now: 't', docId: 'd', text, start: 0, end: 3, tagIds: [] }).motivation).toBe('highlighting')
     expect([motivationFor([], ''), motivationFor(['t'], ' \n'), motivationFor([], 'n')]).toEqual(['highlighting', 'tagging', 'commenting'])
   })
 
@@ -33,10 +34,10 @@ describe('annotation bodies', () => {
     const a = { ...base, body: [base.body[0], note, foreign] }
     const retagged = withTags(a, ['y', 'z'])
     expect(tagIdsOf(retagged)).toEqual(['y', 'z'])
-    expect(retagged.body.slice(2)).toEqual([note, foreign])
+    expect(retagged.body!.slice(2)).toEqual([note, foreign])
     expect(retagged.motivation).toBe('commenting')
     const untagged = withTags({ ...base, body: [base.body[0]] }, [])
-    expect(untagged.body).toEqual([])
+    expect(untagged).not.toHaveProperty('body')
     expect(untagged.motivation).toBe('highlighting')
   })
 
@@ -44,7 +45,7 @@ describe('annotation bodies', () => {
     const a = { ...base, body: [...base.body, foreign] }
     const edited = withTagsAndNote(a, ['y'], 'second')
     expect(tagIdsOf(edited)).toEqual(['y'])
-    expect(edited.body[1]).toEqual(foreign)
+    expect(edited.body![1]).toEqual(foreign)
     expect(noteOf(edited)).toBe('second')
     expect(edited.body).toHaveLength(3)
     const cleared = withTagsAndNote(a, [], '  ')

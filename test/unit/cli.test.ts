@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AnnotationFile, positionOf, quoteOf, tagIdsOf } from '../../main/core/annotations/annotation.js'
 import { CodebookFile } from '../../main/core/annotations/codebook.js'
@@ -152,6 +153,37 @@ describe('cli', () => {
     await writeFile(empty, '')
     expect((await inProcess('import', empty, '--project', join(base, 'p'))).stderr).toMatch(/empty\.txt: the file is empty/)
     expect((await inProcess('import', join(base, 'nope.txt'))).stderr).toMatch(/no such file or folder/)
+  })
+})
+
+describe('cli settings', () => {
+  it("sets the reader's name in project.json, and the DOCX and REFI-QDA exports name the reader", async () => {
+    const sources = join(base, 'sources')
+    await mkdir(sources)
+    await writeFile(join(sources, 'essay.txt'), 'The term means what it says.\n')
+    const project = join(base, 'project')
+    expect((await inProcess('import', sources, '--project', project)).code).toBe(0)
+    expect((await inProcess('annotate', '--doc', 'essay', '--quote', 'term', '--tag', 'Term', '--project', project)).code).toBe(0)
+    expect((await inProcess('settings', '--project', project)).stdout).toBe('reader name: (not set)\n')
+    const docxCreator = async () => {
+      expect((await inProcess('export', '--format', 'docx', '--out', join(base, 'out.docx'), '--project', project)).code).toBe(0)
+      const core = new TextDecoder().decode(unzipSync(new Uint8Array(await readFile(join(base, 'out.docx'))))['docProps/core.xml'])
+      return /<dc:creator>([^<]*)<\/dc:creator>/.exec(core)?.[1] ?? null
+    }
+    // No name set: no author at all (never the software's name).
+    expect(await docxCreator()).toBeNull()
+
+    const set = await inProcess('settings', '--reader-name', '  Ada Reader ', '--project', project, '--json')
+    expect(JSON.parse(set.stdout)).toEqual({ readerName: 'Ada Reader' })
+    const stored = JSON.parse(await readFile(join(project, 'project.json'), 'utf8'))
+    expect(stored.settings).toEqual({ readerName: 'Ada Reader' })
+    expect(await docxCreator()).toBe('Ada Reader')
+    expect((await inProcess('export', '--format', 'qdpx', '--out', join(base, 'out.qdpx'), '--project', project)).code).toBe(0)
+    const qde = new TextDecoder().decode(unzipSync(new Uint8Array(await readFile(join(base, 'out.qdpx'))))['project.qde'])
+    expect(qde).toMatch(/<User guid="[^"]+" name="Ada Reader"\/>/)
+
+    expect((await inProcess('settings', '--reader-name', '', '--project', project)).stdout).toBe('reader name: (not set)\n')
+    expect(JSON.parse(await readFile(join(project, 'project.json'), 'utf8')).settings).toEqual({})
   })
 })
 

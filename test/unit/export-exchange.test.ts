@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Ajv from 'ajv-draft-04'
-import addFormats from 'ajv-formats'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { XMLParser } from 'fast-xml-parser'
 import { unzipSync } from 'fflate'
@@ -12,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OffsetMap } from '../../main/core/text/offsets.js'
 import { Service } from '../../main/node/service/service.js'
 import { CORPUS, tempDir } from '../helpers.js'
+import { mustRunner } from '../support/w3c-musts.js'
 
 // What other programs make of the exports, checked with those programs' own rules: the W3C Web
 // Annotation test suite's MUST assertions (its JSON schemas, run by Ajv), Python's csv module and
@@ -174,33 +173,6 @@ describe('Markdown that renders what the reader wrote and nothing else', () => {
     expect(html).not.toMatch(/<img|<script|javascript:alert\(4\)"/)
   })
 })
-
-// The W3C Web Annotation test suite (w3c/web-annotation-tests): its MUST assertion lists, each a
-// draft-04 JSON schema, run as the suite's runner does (Ajv, allErrors).
-const SUITE = fileURLToPath(new URL('../fixtures/export/w3c-web-annotation-tests/', import.meta.url))
-
-async function mustRunner(): Promise<(list: string, doc: unknown) => string[]> {
-  const ajv = new Ajv({ allErrors: true, strict: false })
-  addFormats.default(ajv)
-  for (const f of await readdir(join(SUITE, 'definitions')))
-    ajv.addSchema(JSON.parse(await readFile(join(SUITE, 'definitions', f), 'utf8')))
-  const lists = new Map<string, { rel: string; must: boolean; validate: (d: unknown) => boolean }[]>()
-  for (const list of ['annotations/annotationMusts.test', 'collections/collectionMusts.test', 'collections/pages/pageMusts.test']) {
-    const assertions = JSON.parse(await readFile(join(SUITE, list), 'utf8')).assertions as string[]
-    const compiled = []
-    for (const rel of assertions) {
-      const schema = JSON.parse(await readFile(join(SUITE, rel), 'utf8'))
-      const validate = ajv.getSchema(schema.id) ?? ajv.compile(schema)
-      compiled.push({ rel, must: (schema.assertionType ?? 'must') === 'must', validate: (d: unknown) => validate(d) as boolean })
-    }
-    lists.set(list, compiled)
-  }
-  return (list, doc) =>
-    lists
-      .get(list)!
-      .filter((a) => a.must && !a.validate(doc))
-      .map((a) => a.rel)
-}
 
 describe('JSON-LD that the W3C test suite accepts', () => {
   it('every MUST assertion holds on the export, with and without notes and orphans, and on exportAnnotations', async () => {

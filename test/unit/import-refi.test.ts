@@ -100,6 +100,21 @@ describe('REFI-QDA import, each producer read as it writes', () => {
     })
   }
 
+  it('a category (isCodable="false") is not taggable: creating, editing or tagging hits with it is refused with the reason', async () => {
+    const s = await service()
+    await s.importDocuments({ paths: [await file('cat.qdpx', qualcoderQdpx())] })
+    const docId = (await s.getProject()).documents[0].id
+    const reason = /“Imagery” is a category \(a group of tags\), not a tag: choose one of the tags under it/
+    await expect(s.createAnnotation({ docId, start: 0, end: 3, tags: ['imagery'] })).rejects.toThrow(reason)
+    const first = (await s.listAnnotations({ docId })).items[0].annotation
+    await expect(s.updateAnnotation({ docId, id: first.id, tags: ['Body', 'Imagery'] })).rejects.toThrow(reason)
+    await expect(s.tagHits({ hits: [{ docId, start: 0, end: 3 }], tags: ['Imagery'] })).rejects.toThrow(reason)
+    // Its tags are taggable, and nothing was written by the refused calls.
+    expect((await s.listAnnotations({ docId })).items).toHaveLength(3)
+    await s.createAnnotation({ docId, start: 0, end: 3, tags: ['Body'] })
+    expect((await s.listAnnotations({ docId })).items).toHaveLength(4)
+  })
+
   it('skips a selection outside its text and says so; the rest is imported', async () => {
     const s = await service()
     const { added, report } = await s.importDocuments({ paths: [await file('bad.qdpx', qualcoderQdpx('default', { badSelection: true }))] })

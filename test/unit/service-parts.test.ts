@@ -103,12 +103,12 @@ describe('Anchors and watching', () => {
       const a = makeAnnotation({
         id: 'x',
         now: 't',
-        source: 'documents/two.txt',
+        docId: 'two',
         text: new OffsetMap(TWO),
         ...span(TWO, 'foxes'),
         tagIds: [],
       })
-      await writeFile(join(dir, 'annotations', 'two.json'), stableStringify(annotationFile([a])))
+      await writeFile(join(dir, 'annotations', 'two.json'), stableStringify(annotationFile('two', [a])))
       await expect.poll(() => events.some((e) => e.type === 'annotations-changed' && e.docId === 'two'), { timeout: 5000 }).toBe(true)
       expect(project.store.annotationsOf('two').map((x) => x.id)).toEqual(['x'])
       expect(project.anchors.of(a).status).toBe('anchored')

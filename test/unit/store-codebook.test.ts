@@ -65,7 +65,7 @@ describe('a damaged codebook', () => {
     const a = makeAnnotation({
       id: 'urn:uuid:twice',
       now: 't',
-      source: 'documents/a.txt',
+      docId: 'a',
       text,
       start: 0,
       end: 3,

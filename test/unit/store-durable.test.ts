@@ -103,7 +103,7 @@ describe('a nearly full disk (real tmpfs)', () => {
       makeAnnotation({
         id: `urn:uuid:a-${n}`,
         now: '2026-01-01T00:00:00Z',
-        source: 'documents/a.txt',
+        docId: 'a',
         text,
         start: n * 10,
         end: n * 10 + 40,

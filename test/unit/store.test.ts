@@ -70,7 +70,11 @@ describe('ProjectStore', () => {
     const s = await service()
     await s.createAnnotation({ docId: 'one', start: 0, end: 6, tags: ['T'] })
     const raw = await readFile(join(dir, 'annotations', 'one.json'), 'utf8')
-    expect(raw.startsWith('{\n  "@context": "http://www.w3.org/ns/anno.jsonld",\n  "type": "AnnotationPage",')).toBe(true)
+    expect(
+      raw.startsWith(
+        '{\n  "@context": "http://www.w3.org/ns/anno.jsonld",\n  "id": "urn:parallax:annotations:one",\n  "type": "AnnotationPage",',
+      ),
+    ).toBe(true)
     expect(raw).toMatch(/"type": "TextPositionSelector",\n\s+"start": 0,\n\s+"end": 6/)
     const project = JSON.parse(await readFile(join(dir, 'project.json'), 'utf8'))
     expect(project.extra).toBe('kept')
@@ -159,7 +163,7 @@ describe('ProjectStore', () => {
 
   it('makes annotations whose selectors agree with the text', () => {
     const text = new OffsetMap('ab😀cd')
-    const a = makeAnnotation({ id: 'x', now: 't', source: 's', text, start: 2, end: 4, tagIds: [] })
+    const a = makeAnnotation({ id: 'x', now: 't', docId: 'd', text, start: 2, end: 4, tagIds: [] })
     expect(quoteOf(a).exact).toBe('😀c')
     expect(a.motivation).toBe('highlighting')
   })

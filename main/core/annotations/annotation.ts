@@ -1,12 +1,18 @@
 import { z } from 'zod'
 import { type OffsetMap } from '../text/offsets.js'
-import { noteOf, positionOf, quoteOf, TAG_IRI_PREFIX, tagIdsOf } from './annotation-parts.js'
+import { DOCUMENT_IRI_PREFIX, documentIri, noteOf, positionOf, quoteOf, TAG_IRI_PREFIX, tagIdsOf } from './annotation-parts.js'
 
 // Reading an annotation's parts is in annotation-parts.ts (no zod, so the renderer can use it).
-export { noteOf, positionOf, quoteOf, TAG_IRI_PREFIX, tagIdsOf }
+export { DOCUMENT_IRI_PREFIX, documentIri, noteOf, positionOf, quoteOf, TAG_IRI_PREFIX, tagIdsOf }
 
 // Annotations are stored as W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/),
-// one AnnotationPage per document in annotations/<document-id>.json. Every target carries a
+// one AnnotationPage per document in annotations/<document-id>.json, written so that the W3C test
+// suite's MUST assertions hold for the file (test/unit/store-w3c.test.ts): the page's id is
+// urn:parallax:annotations:<document-id>, each target's source is the document's IRI
+// (urn:parallax:document:<document-id>, see documentIri), and an annotation without bodies (a
+// highlight) has no `body` key. Files written before this form (a relative `documents/<file>`
+// source, `"body": []`, no page id) are read as they are and rewritten in this form the first
+// time their document's annotations change (annotationFile). Every target carries a
 // TextQuoteSelector (the quoted text with PREFIX_LENGTH code points either side) and a
 // TextPositionSelector (start/end in code points). Tags are bodies with purpose "tagging" whose
 // source is the tag's stable id as an IRI (TAG_IRI_PREFIX + id); a note is a TextualBody with
@@ -49,7 +55,8 @@ export const Annotation = z
     motivation: z.string().default('highlighting'),
     created: z.string(),
     modified: z.string(),
-    body: z.array(Body).default([]),
+    /** Absent on a highlight (an empty body array fails the W3C MUST assertions). */
+    body: z.array(Body).optional(),
     target: z.looseObject({
       source: z.string(),
       selector: z.array(Selector),
@@ -69,6 +76,8 @@ export type Annotation = z.infer<typeof Annotation>
 
 export const AnnotationFile = z.looseObject({
   '@context': z.literal(ANNOTATION_CONTEXT),
+  /** Absent in files written before the page had an id; added on their next write. */
+  id: z.string().optional(),
   type: z.literal('AnnotationPage'),
   items: z.array(Annotation),
 })
@@ -95,8 +104,8 @@ export interface NewAnnotation {
   id: string
   /** ISO timestamp. */
   now: string
-  /** The target's source: the document file relative to the project folder. */
-  source: string
+  /** The document annotated: the target's source is its IRI (documentIri). */
+  docId: string
   text: OffsetMap
   start: number
   end: number
@@ -109,7 +118,7 @@ export interface NewAnnotation {
 // annotation carries: "commenting" with a note, else "tagging" with tags, else "highlighting".
 
 /** The body that tags an annotation with tag `id`. */
-export function tagBody(id: string): Annotation['body'][number] {
+export function tagBody(id: string): NonNullable<Annotation['body']>[number] {
   return { type: 'SpecificResource', purpose: 'tagging', source: TAG_IRI_PREFIX + id }
 }
 
@@ -123,8 +132,14 @@ export function motivationFor(tagIds: readonly string[], note: string): string {
  * another tool added) stay as they are, where they are.
  */
 export function withTags(a: Annotation, tagIds: readonly string[]): Annotation {
-  const others = a.body.filter((b) => b.purpose !== 'tagging')
-  return { ...a, body: [...tagIds.map(tagBody), ...others], motivation: motivationFor(tagIds, noteOf(a)) }
+  const others = (a.body ?? []).filter((b) => b.purpose !== 'tagging')
+  return withBody(a, [...tagIds.map(tagBody), ...others], motivationFor(tagIds, noteOf(a)))
+}
+
+/** The annotation with these bodies (no `body` key when there are none) and this motivation. */
+function withBody(a: Annotation, body: NonNullable<Annotation['body']>, motivation: string): Annotation {
+  const { body: _old, ...rest } = a
+  return body.length ? { ...rest, body, motivation } : { ...rest, motivation }
 }
 
 /**
@@ -132,9 +147,9 @@ export function withTags(a: Annotation, tagIds: readonly string[]): Annotation {
  * bodies with other purposes are kept, between the tags and the note.
  */
 export function withTagsAndNote(a: Annotation, tagIds: readonly string[], note: string): Annotation {
-  const body = [...tagIds.map(tagBody), ...a.body.filter((b) => b.purpose !== 'tagging' && b.purpose !== 'commenting')]
+  const body = [...tagIds.map(tagBody), ...(a.body ?? []).filter((b) => b.purpose !== 'tagging' && b.purpose !== 'commenting')]
   if (note.trim()) body.push({ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/markdown' })
-  return { ...a, body, motivation: motivationFor(tagIds, note) }
+  return withBody(a, body, motivationFor(tagIds, note))
 }
 
 /** Builds a W3C annotation for a span of a document. */
@@ -145,8 +160,7 @@ export function makeAnnotation(n: NewAnnotation): Annotation {
     motivation: 'highlighting',
     created: n.now,
     modified: n.now,
-    body: [],
-    target: { source: n.source, selector: selectorsFor(n.text, n.start, n.end) },
+    target: { source: documentIri(n.docId), selector: selectorsFor(n.text, n.start, n.end) },
   }
   return withTagsAndNote(bare, n.tagIds, n.note ?? '')
 }
@@ -160,7 +174,35 @@ export function sortAnnotations(items: readonly Annotation[]): Annotation[] {
   })
 }
 
-/** The file content for a document's annotations. */
-export function annotationFile(items: readonly Annotation[]): AnnotationFile {
-  return { '@context': ANNOTATION_CONTEXT, type: 'AnnotationPage', items: sortAnnotations(items) }
+/** The id of the AnnotationPage that holds document `docId`'s annotations. */
+export function annotationPageId(docId: string): string {
+  return 'urn:parallax:annotations:' + encodeURIComponent(docId)
+}
+
+/** An IRI with a scheme (RFC 3987), as the W3C model requires of `source`. */
+const ABSOLUTE_IRI = /^[A-Za-z][A-Za-z0-9+.-]*:/
+
+/**
+ * An annotation in the stored form: a relative `source` (files written before the document IRI)
+ * becomes document `docId`'s IRI and an empty body array goes. The same object when nothing
+ * changes, so the serialisation cache keeps working.
+ */
+export function storedAnnotation(a: Annotation, docId: string): Annotation {
+  const relative = !ABSOLUTE_IRI.test(a.target.source)
+  const emptyBody = a.body !== undefined && a.body.length === 0
+  if (!relative && !emptyBody) return a
+  const { body: _body, ...rest } = a
+  const out: Annotation = relative ? { ...rest, target: { ...a.target, source: documentIri(docId) } } : rest
+  if (a.body?.length) out.body = a.body
+  return out
+}
+
+/** The file content for document `docId`'s annotations, in the stored form (older forms migrated). */
+export function annotationFile(docId: string, items: readonly Annotation[]): AnnotationFile {
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id: annotationPageId(docId),
+    type: 'AnnotationPage',
+    items: sortAnnotations(items.map((a) => storedAnnotation(a, docId))),
+  }
 }

@@ -1,8 +1,18 @@
 import { z } from 'zod'
-import { ancestorsOf, descendantIds, tagDepth, tagPath, tagsInTreeOrder, tagTree, type TreeEntry, withDescendantIds } from './tag-tree.js'
+import {
+  ancestorsOf,
+  descendantIds,
+  notTaggableReason,
+  tagDepth,
+  tagPath,
+  tagsInTreeOrder,
+  tagTree,
+  type TreeEntry,
+  withDescendantIds,
+} from './tag-tree.js'
 
 // Walks of the tag tree are in tag-tree.ts (no zod, so the renderer can use them).
-export { ancestorsOf, descendantIds, tagDepth, tagPath, tagsInTreeOrder, tagTree, type TreeEntry, withDescendantIds }
+export { ancestorsOf, descendantIds, notTaggableReason, tagDepth, tagPath, tagsInTreeOrder, tagTree, type TreeEntry, withDescendantIds }
 
 // tags.json: the codebook. Tags are referenced from annotations by id, so renaming a tag never
 // touches an annotation file.
@@ -18,6 +28,11 @@ export const Tag = z.looseObject({
   /** Id of the parent tag, or null at the top level. */
   parent: z.string().nullable().default(null),
   description: z.string().default(''),
+  /**
+   * False for a category (a REFI-QDA code with isCodable="false"): a group of tags, shown as such
+   * in the codebook, that no passage may carry. Absent means codable (files written before it).
+   */
+  codable: z.boolean().optional(),
 })
 export type Tag = z.infer<typeof Tag>
 

@@ -96,3 +96,8 @@ export function tagTree<T extends Tag>(tags: readonly T[]): TreeEntry<T>[] {
 export function tagsInTreeOrder<T extends Tag>(tags: readonly T[]): T[] {
   return tagTree(tags).map((e) => e.tag)
 }
+
+/** Why `tag` cannot be put on a passage, or null when it can (it is not a category). */
+export function notTaggableReason(tag: { name: string; codable?: boolean }): string | null {
+  return tag.codable === false ? `“${tag.name}” is a category (a group of tags), not a tag: choose one of the tags under it` : null
+}

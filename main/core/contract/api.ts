@@ -48,6 +48,7 @@ export const operationNames = [
   'setExcludedRanges',
   'suggestBoilerplate',
   'importCodebook',
+  'updateProjectSettings',
 ] as const
 
 export type OperationName = (typeof operationNames)[number]
@@ -78,6 +79,8 @@ export interface ProjectView {
   tagCounts: Record<string, number>
   /** Annotations that could not be re-anchored in their changed document. */
   orphanCount: number
+  /** The reader's name (project.json settings.readerName; '' when not set): DOCX author, REFI-QDA user. */
+  readerName: string
   /** What undo and redo would replay next, as labels (null: nothing). */
   history: { undo: string | null; redo: string | null }
   problems: Problem[]
@@ -179,6 +182,7 @@ export interface Results {
   importFiles: Results['importDocuments']
   exportExcerpts: ExportResult
   updateDocumentMetadata: { document: DocumentSummary }
+  updateProjectSettings: { readerName: string }
   setExcludedRanges: { document: DocumentSummary }
   suggestBoilerplate: { suggestions: BoilerplateSuggestion[] }
   importCodebook: { added: Tag[] }

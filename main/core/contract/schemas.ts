@@ -153,6 +153,13 @@ export const operations = {
     /** Include orphaned annotations, quoted as stored and marked; by default they are left out and counted (`omittedOrphans`). */
     orphans: z.boolean().default(false),
   }),
+  /**
+   * Changes the project's settings (project.json "settings"); only the fields given. `readerName`
+   * is the DOCX export's author and the REFI-QDA export's user ('' clears it). Undoable.
+   */
+  updateProjectSettings: z.object({
+    readerName: z.string().trim().max(200).optional(),
+  }),
   /** Changes a document's metadata; only the fields given. Resolves once durable (undoable). */
   updateDocumentMetadata: z.object({
     id: z.string().min(1),
@@ -176,8 +183,17 @@ export const operations = {
   }),
   /** Ranges of a document that look like site text (navigation, "About Us", comment forms), to offer for exclusion. */
   suggestBoilerplate: z.object({ id: z.string().min(1) }),
-  /** Adds the codes of a REFI-QDA codebook (.qdc, or a .qdpx's) to the tags, reusing tags of the same name. */
-  importCodebook: z.object({ path: z.string().min(1) }),
+  /**
+   * Adds the codes of a REFI-QDA codebook (.qdc, or a .qdpx's) to the tags, reusing tags of the
+   * same name. The file by `path`, or by content (`file`, base64, as importFiles takes it) from
+   * the page, where no path is known: one of the two.
+   */
+  importCodebook: z
+    .object({
+      path: z.string().min(1).optional(),
+      file: z.object({ name: z.string().min(1), data: z.string() }).optional(),
+    })
+    .refine((i) => (i.path === undefined) !== (i.file === undefined), 'give either path or file'),
 } as const satisfies { [K in OperationName]: z.ZodType }
 
 /**

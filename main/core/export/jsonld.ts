@@ -70,7 +70,7 @@ export function exportedAnnotation(
   const tagBodies = tagIdsOf(a)
     .filter((id) => names.has(id))
     .map((id) => ({ type: 'TextualBody', purpose: 'tagging', value: names.get(id)!, 'dcterms:identifier': TAG_IRI_PREFIX + id }))
-  const others = a.body.filter((b) => {
+  const others = (a.body ?? []).filter((b) => {
     if (b.purpose === 'tagging' && typeof b.source === 'string' && b.source.startsWith(TAG_IRI_PREFIX)) return false
     if (b.purpose === 'commenting') return options.notes && typeof b.value === 'string' && !!b.value.trim()
     return true

@@ -31,7 +31,16 @@ export const ProjectFile = z
   .looseObject({
     name: z.string(),
     documents: z.array(DocumentEntry).default([]),
-    settings: z.looseObject({}).default({}),
+    settings: z
+      .looseObject({
+        /**
+         * The reader's name: the author of a DOCX export, the user of a REFI-QDA one. Optional, so
+         * project files written before it stay valid (and older versions keep it, unknown keys
+         * being kept).
+         */
+        readerName: z.string().optional(),
+      })
+      .default({}),
   })
   .superRefine((p, ctx) => {
     for (const key of ['id', 'file'] as const) {

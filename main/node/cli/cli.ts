@@ -25,6 +25,9 @@ Commands:
   import <files|folders>... [--project DIR]   add .txt, .md, .html, .docx, .pdf or .qdpx documents
                                               (creates the project if needed)
   list [--project DIR] [--json]               documents and their annotation counts
+  settings [--reader-name NAME] [--project DIR] [--json]
+                                              the project's settings; --reader-name sets the
+                                              reader's name (DOCX author, REFI-QDA user; '' clears)
   annotate --doc ID --quote TEXT [--occurrence N] [--tag NAME]... [--note TEXT] [--project DIR]
                                               annotate the N-th occurrence (default 1) of TEXT;
                                               prints the annotation once it is on disk
@@ -53,6 +56,7 @@ interface Io {
 const COMMANDS = {
   import: { project: { type: 'string' } },
   list: { project: { type: 'string' }, json: { type: 'boolean' } },
+  settings: { project: { type: 'string' }, json: { type: 'boolean' }, 'reader-name': { type: 'string' } },
   annotate: {
     project: { type: 'string' },
     doc: { type: 'string' },
@@ -163,6 +167,18 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         }
       }
       for (const p of view.problems) io.err(`warning: ${p.path}: ${p.reason}`)
+      return 0
+    }
+
+    if (command === 'settings') {
+      const service = await open(project)
+      const given = values['reader-name'] as string | undefined
+      const readerName =
+        given === undefined
+          ? (await service.getProject()).readerName
+          : (await service.updateProjectSettings({ readerName: given })).readerName
+      if (values.json) io.out(JSON.stringify({ readerName }, null, 2))
+      else io.out(`reader name: ${readerName || '(not set)'}`)
       return 0
     }
 

@@ -63,8 +63,7 @@ export const ORIGIN = 'Parallax'
  * the author of a DOCX export and the user of a REFI-QDA one. '' when it is not set.
  */
 export function readerName(store: ProjectStore): string {
-  const name = (store.project.settings as Record<string, unknown>).readerName
-  return typeof name === 'string' ? name.trim() : ''
+  return store.project.settings.readerName?.trim() ?? ''
 }
 
 /** The absolute IRI of a document in exports: the file:// URL of its text. */

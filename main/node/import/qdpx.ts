@@ -257,7 +257,7 @@ export async function prepareQdpx(store: ProjectStore, path: string, ids: string
         makeAnnotation({
           id: annotationId(sel.guid),
           now: isoDate(sel.creationDateTime, now),
-          source: `documents/${file}`,
+          docId: id,
           text: map,
           start: placed.start,
           end: placed.end,

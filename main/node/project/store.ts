@@ -474,8 +474,8 @@ export class ProjectStore {
     const file = await this.update(
       path,
       AnnotationFile,
-      () => annotationFile([]),
-      (f) => annotationFile(change([...f.items])),
+      () => annotationFile(docId, []),
+      (f) => annotationFile(docId, change([...f.items])),
       tx,
     )
     this.annotations.set(docId, file.items)

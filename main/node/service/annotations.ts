@@ -44,14 +44,14 @@ function stored({ store }: OpenProject, docId: string, id: string): Annotation {
 export async function createAnnotation(open: OpenProject, input: OperationInput<'createAnnotation'>): Promise<Results['createAnnotation']> {
   const { store, anchors } = open
   const { docId, start, end, note } = input
-  const doc = store.document(docId)
+  store.document(docId)
   const map = await span(open, docId, start, end)
   return store.transaction('Annotate', async (tx) => {
     const { ids, created } = await tagIdsFor(store, input.tags ?? [], tx)
     const annotation = makeAnnotation({
       id: `urn:uuid:${randomUUID()}`,
       now: new Date().toISOString(),
-      source: `documents/${doc.file}`,
+      docId,
       text: map,
       start,
       end,
@@ -79,7 +79,7 @@ export async function tagHits(open: OpenProject, input: OperationInput<'tagHits'
     const now = new Date().toISOString()
     let count = 0
     for (const [docId, hits] of byDoc) {
-      const doc = store.document(docId)
+      store.document(docId)
       const made: { annotation: Annotation; start: number; end: number }[] = []
       for (const h of hits) {
         const already = store.annotationsOf(docId).some((a) => {
@@ -91,7 +91,7 @@ export async function tagHits(open: OpenProject, input: OperationInput<'tagHits'
         const annotation = makeAnnotation({
           id,
           now,
-          source: `documents/${doc.file}`,
+          docId,
           text: maps.get(docId)!,
           start: h.start,
           end: h.end,

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { tagIdsOf, withTags } from '../../core/annotations/annotation.js'
-import { addTag, CodebookError, editTag, findTagByName, removeTag, type Tag, unusedTagId } from '../../core/annotations/codebook.js'
+import {
+  addTag,
+  CodebookError,
+  editTag,
+  findTagByName,
+  notTaggableReason,
+  removeTag,
+  type Tag,
+  unusedTagId,
+} from '../../core/annotations/codebook.js'
 import { ApiError, type OperationInput, type Results } from '../../core/contract/api.js'
 import type { ProjectStore, Transaction } from '../project/store.js'
 
@@ -30,6 +39,11 @@ export async function tagIdsFor(
   tx: Transaction,
 ): Promise<{ ids: string[]; created: Tag[] }> {
   const created: Tag[] = []
+  for (const name of names) {
+    const existing = findTagByName(store.codebook.tags, name)
+    const reason = existing && notTaggableReason(existing)
+    if (reason) throw new ApiError('invalid-input', reason)
+  }
   const lookup = (tags: readonly Tag[]) => [...new Set(names.map((n) => findTagByName(tags, n)?.id))]
   if (names.every((n) => findTagByName(store.codebook.tags, n))) return { ids: lookup(store.codebook.tags) as string[], created }
   const codebook = await store.updateCodebook((book) => {

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises'
 import { tagIdsOf } from '../../core/annotations/annotation.js'
 import { ApiError, type DocumentSummary, type OperationInput, type ProjectView, type Results } from '../../core/contract/api.js'
 import { normaliseRanges, suggestBoilerplate as findBoilerplate } from '../../core/project/exclusions.js'
-import type { DocumentEntry } from '../../core/project/project.js'
+import type { DocumentEntry, ProjectFile } from '../../core/project/project.js'
 import type { OpenProject } from './open-project.js'
 
 // The open project as the UI shows it (documents, codebook, counts, history, problems), one
@@ -34,6 +34,7 @@ export async function projectView(open: OpenProject, isDefault: boolean): Promis
     tags: s.codebook.tags,
     tagCounts,
     orphanCount,
+    readerName: readerNameOf(s.project),
     history: s.history(),
     problems: s.problems,
   }
@@ -42,6 +43,27 @@ export async function projectView(open: OpenProject, isDefault: boolean): Promis
 export async function getDocument(open: OpenProject, { id }: OperationInput<'getDocument'>): Promise<Results['getDocument']> {
   const doc = open.store.document(id)
   return { document: await summary(open, doc), text: (await open.texts.get(id)).map.text }
+}
+
+/** The reader's name a project's settings give ('' when none). */
+export function readerNameOf(project: ProjectFile): string {
+  return project.settings.readerName?.trim() ?? ''
+}
+
+export async function updateProjectSettings(
+  { store }: OpenProject,
+  input: OperationInput<'updateProjectSettings'>,
+): Promise<Results['updateProjectSettings']> {
+  const project = await store.transaction('Edit project settings', (tx) =>
+    store.updateProject((p) => {
+      const settings = { ...p.settings }
+      const name = input.readerName?.trim()
+      if (name) settings.readerName = name
+      else if (name !== undefined) delete settings.readerName
+      return { ...p, settings }
+    }, tx),
+  )
+  return { readerName: readerNameOf(project) }
 }
 
 export async function updateDocumentMetadata(

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import type { Api, ApiEvent, OperationInput, ProjectView, Results } from '../../core/contract/api.js'
+import { type Api, ApiError, type ApiEvent, type OperationInput, type ProjectView, type Results } from '../../core/contract/api.js'
 import type { PdfPrinter } from '../export/export.js'
 import { ensureDefaultProject } from '../project/corpus.js'
 import { defaultProjectDir } from '../project/paths.js'
@@ -156,6 +156,10 @@ export class Service implements Api {
     return this.changed(documents.updateDocumentMetadata(this.open, input), [{ type: 'project-changed' }])
   }
 
+  async updateProjectSettings(input: OperationInput<'updateProjectSettings'>): Promise<Results['updateProjectSettings']> {
+    return this.changed(documents.updateProjectSettings(this.open, input), [{ type: 'project-changed' }])
+  }
+
   async setExcludedRanges(input: OperationInput<'setExcludedRanges'>): Promise<Results['setExcludedRanges']> {
     return this.changed(documents.setExcludedRanges(this.open, input), [{ type: 'project-changed' }])
   }
@@ -180,7 +184,9 @@ export class Service implements Api {
     return transfer.withUploadedFiles(files, (paths) => this.importDocuments({ paths }))
   }
 
-  async importCodebook({ path }: OperationInput<'importCodebook'>): Promise<Results['importCodebook']> {
+  async importCodebook({ path, file }: OperationInput<'importCodebook'>): Promise<Results['importCodebook']> {
+    if (file) return transfer.withUploadedFiles([file], ([uploaded]) => this.importCodebook({ path: uploaded }))
+    if (!path) throw new ApiError('invalid-input', 'importCodebook: give either path or file')
     const added = await this.changed(transfer.importCodebook(this.project, path), (tags) =>
       tags.length ? [{ type: 'codebook-changed' }] : [],
     )
