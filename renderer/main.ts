@@ -319,6 +319,14 @@ root.replaceChildren(
   layout,
 )
 document.body.append(editor.dom, exportDialog.dom)
+
+// The web host refused the page's token or stopped: say how to get a working page, and let
+// nothing more be done here (it could not be saved).
+host.onLost((message) => {
+  const words = message.split('`').map((part, i) => (i % 2 ? el('code', {}, part) : part))
+  document.body.prepend(el('div', { class: 'host-lost', role: 'alert' }, el('p', {}, ...words)))
+  root.inert = true
+})
 renderView('read')
 showSide('documents')
 showCompareSide('overlaps')
