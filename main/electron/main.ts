@@ -182,6 +182,23 @@ async function start(): Promise<void> {
               )
               if (paths.length) await service.importDocuments({ paths }).catch((e) => fail('Cannot add the documents', e))
             },
+            importReuse: async (tool) => {
+              const [path] = chosen(
+                await dialog.showOpenDialog(
+                  win,
+                  tool === 'passim'
+                    ? // passim writes a folder (out.json/ of part-* files, or the folder holding it).
+                      { title: 'Import passim Output Folder', properties: ['openDirectory'] }
+                    : {
+                        title: 'Import TextPAIR Alignments',
+                        properties: ['openFile'],
+                        filters: [{ name: 'TextPAIR alignments', extensions: ['jsonl', 'lz4', 'gz', 'json'] }],
+                      },
+                ),
+              )
+              // Progress and the result reach the page as events (reuse-progress, reuse-imported).
+              if (path) await service.importReuse({ tool, path }).catch((e) => fail('Cannot import the results', e))
+            },
             openRecent: (dir) => void service.openProject({ dir }).catch((e) => fail('Cannot open the project', e)),
             openDefaultProject: () => void service.openDefaultProject().catch((e) => fail('Cannot open the bundled corpus', e)),
             // The page's export dialog (formats, scope, order) saves through a download.

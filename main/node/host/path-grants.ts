@@ -20,6 +20,7 @@ export const PATH_INPUTS: { readonly [K in OperationName]?: (input: OperationInp
   openProject: (input) => [input.dir],
   importDocuments: (input) => input.paths,
   importCodebook: (input) => [input.path],
+  importReuse: (input) => [input.path],
 }
 
 /** The paths chosen in this session and those the app holds; the rule applied to operations. */
