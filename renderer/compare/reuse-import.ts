@@ -77,11 +77,7 @@ export class ReuseImportDialog {
       e.preventDefault()
       void this.import()
     })
-    this.dom = el(
-      'dialog',
-      { class: 'popover export-dialog reuse-dialog', 'aria-label': 'Import passim or TextPAIR results' },
-      form,
-    ) as HTMLDialogElement
+    this.dom = el('dialog', { class: 'reuse-dialog', 'aria-label': 'Import passim or TextPAIR results' }, form) as HTMLDialogElement
   }
 
   open(): void {
