@@ -181,7 +181,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close: async () => {
       stopEvents()
       for (const res of events) res.end()
-      await new Promise<void>((r) => server.close(() => r()))
+      const closed = new Promise<void>((r) => server.close(() => r()))
+      // A browser keeps its connections open (keep-alive): closing must not wait for it to let go.
+      server.closeAllConnections()
+      await closed
     },
   }
 }
