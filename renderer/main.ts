@@ -16,6 +16,7 @@ import { readUpload } from './shared/upload.js'
 import { OverlapList } from './compare/overlap-list.js'
 import { OverlapMatrix } from './compare/overlap-matrix.js'
 import { PassagesView } from './research/passages-view.js'
+import { describeReport, ReuseImportDialog } from './compare/reuse-import.js'
 import type { Reader, Span } from './compare/reader.js'
 import { SearchView } from './research/search-view.js'
 import { shortcutsDialog } from './shared/shortcuts.js'
@@ -179,10 +180,19 @@ function showCompareSide(name: string): void {
   }
   if (name === 'matrix') matrix.render(project(), store.state.overlaps)
 }
+// passim's and TextPAIR's results, imported from the page (the desktop File menu has the same).
+const reuseImport = new ReuseImportDialog(api)
+const reuseButton = el(
+  'button',
+  { type: 'button', class: 'import-reuse', title: "Import the clusters passim or TextPAIR found in this project's documents" },
+  'Import passim / TextPAIR…',
+)
+reuseButton.addEventListener('click', () => reuseImport.open())
 const compareSideDom = el(
   'aside',
   { class: 'compare-side', id: 'compare-side', 'aria-label': 'Shared passages' },
   sideTabsCompare,
+  el('div', { class: 'codebook-toolbar reuse-toolbar' }, reuseButton),
   overlapList.dom,
   matrix.dom,
   variants.dom,
@@ -322,7 +332,15 @@ root.replaceChildren(
   ),
   layout,
 )
-document.body.append(editor.dom, exportDialog.dom, importReport.dom)
+document.body.append(editor.dom, exportDialog.dom, importReport.dom, reuseImport.dom)
+
+// The web host refused the page's token or stopped: say how to get a working page, and let
+// nothing more be done here (it could not be saved).
+host.onLost((message) => {
+  const words = message.split('`').map((part, i) => (i % 2 ? el('code', {}, part) : part))
+  document.body.prepend(el('div', { class: 'host-lost', role: 'alert' }, el('p', {}, ...words)))
+  root.inert = true
+})
 renderView('read')
 showSide('documents')
 showCompareSide('overlaps')
@@ -664,6 +682,20 @@ host.onEvent((event) => {
     progress.max = Math.max(1, event.total)
     progress.value = event.done
     progressLabel.textContent = `Analysing: ${event.phase}…`
+    return
+  }
+  if (event.type === 'reuse-progress') {
+    reuseImport.showProgress(event)
+    progress.hidden = false
+    progress.max = Math.max(1, event.totalBytes)
+    progress.value = event.bytes
+    progressLabel.textContent = `Importing ${event.tool === 'passim' ? 'passim' : 'TextPAIR'} results: ${event.records.toLocaleString('en')} records read…`
+    return
+  }
+  if (event.type === 'reuse-imported') {
+    // The imported clusters join the overlaps (the engine's result is kept: only reuse/ changed).
+    say(describeReport(event.report))
+    void analyse()
     return
   }
   if (event.type === 'command') {

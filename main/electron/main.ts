@@ -3,11 +3,11 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { type ApiEvent, type Envelope, operationNames } from '../core/contract/api.js'
-import { dispatch } from '../core/contract/schemas.js'
 import { IMPORT_EXTENSIONS, IMPORT_FORMATS } from '../core/project/formats.js'
 import { stableStringify } from '../core/project/json.js'
 import { writeDurable } from '../node/project/durable.js'
 import { APP_NAME, userDataDir } from '../node/project/paths.js'
+import { dispatchGranted, PathGrants } from '../node/host/path-grants.js'
 import { readStaticFile, responseHeaders, TEXT_TYPE } from '../node/host/static-files.js'
 import { Service } from '../node/service/service.js'
 import { menuTemplate, type ThemeSource } from './menu.js'
@@ -112,11 +112,20 @@ async function start(): Promise<void> {
   const service = await Service.start({ corpusDir, userData, project: projectArgument(), engineWorker, printPdf })
   service.watchFiles()
 
+  // The page may have the services act only on paths chosen in this session's dialogs or held
+  // by the app (main/node/host/path-grants.ts): a compromised page cannot name any other.
+  const grants = new PathGrants(async () => [service.project.dir, ...(await service.listRecentProjects()).dirs])
   for (const op of operationNames) {
     ipcMain.handle(channelFor(op), (event, input): Promise<Envelope> | Envelope => {
       if (!isTrustedSender(event.senderFrame)) return { ok: false, error: { code: 'invalid-input', message: 'refused: not the app page' } }
-      return dispatch(service, op, input)
+      return dispatchGranted(grants, service, op, input)
     })
+  }
+  /** The paths of a native dialog's answer, granted to the page for this session. */
+  const chosen = (r: Electron.OpenDialogReturnValue): string[] => {
+    const paths = r.canceled ? [] : r.filePaths
+    grants.grant(paths)
+    return paths
   }
 
   const saved = fitToDisplays(
@@ -154,22 +163,41 @@ async function start(): Promise<void> {
         menuTemplate(
           {
             openProject: async () => {
-              const r = await dialog.showOpenDialog(win, { title: 'Open Project Folder', properties: ['openDirectory', 'createDirectory'] })
-              if (!r.canceled && r.filePaths[0])
-                await service.openProject({ dir: r.filePaths[0] }).catch((e) => fail('Cannot open the project', e))
+              const [dir] = chosen(
+                await dialog.showOpenDialog(win, { title: 'Open Project Folder', properties: ['openDirectory', 'createDirectory'] }),
+              )
+              if (dir) await service.openProject({ dir }).catch((e) => fail('Cannot open the project', e))
             },
             addDocuments: async () => {
-              const r = await dialog.showOpenDialog(win, {
-                title: 'Add Documents',
-                properties: ['openFile', 'multiSelections'],
-                // Electron wants endings without the dot; the first filter (every format) is the default.
-                filters: [
-                  { name: 'All supported documents', extensions: IMPORT_EXTENSIONS.map((e) => e.slice(1)) },
-                  ...IMPORT_FORMATS.map((f) => ({ name: f.label, extensions: f.extensions.map((e) => e.slice(1)) })),
-                ],
-              })
-              if (!r.canceled && r.filePaths.length)
-                await service.importDocuments({ paths: r.filePaths }).catch((e) => fail('Cannot add the documents', e))
+              const paths = chosen(
+                await dialog.showOpenDialog(win, {
+                  title: 'Add Documents',
+                  properties: ['openFile', 'multiSelections'],
+                  // Electron wants endings without the dot; the first filter (every format) is the default.
+                  filters: [
+                    { name: 'All supported documents', extensions: IMPORT_EXTENSIONS.map((e) => e.slice(1)) },
+                    ...IMPORT_FORMATS.map((f) => ({ name: f.label, extensions: f.extensions.map((e) => e.slice(1)) })),
+                  ],
+                }),
+              )
+              if (paths.length) await service.importDocuments({ paths }).catch((e) => fail('Cannot add the documents', e))
+            },
+            importReuse: async (tool) => {
+              const [path] = chosen(
+                await dialog.showOpenDialog(
+                  win,
+                  tool === 'passim'
+                    ? // passim writes a folder (out.json/ of part-* files, or the folder holding it).
+                      { title: 'Import passim Output Folder', properties: ['openDirectory'] }
+                    : {
+                        title: 'Import TextPAIR Alignments',
+                        properties: ['openFile'],
+                        filters: [{ name: 'TextPAIR alignments', extensions: ['jsonl', 'lz4', 'gz', 'json'] }],
+                      },
+                ),
+              )
+              // Progress and the result reach the page as events (reuse-progress, reuse-imported).
+              if (path) await service.importReuse({ tool, path }).catch((e) => fail('Cannot import the results', e))
             },
             openRecent: (dir) => void service.openProject({ dir }).catch((e) => fail('Cannot open the project', e)),
             openDefaultProject: () => void service.openDefaultProject().catch((e) => fail('Cannot open the bundled corpus', e)),

@@ -8,6 +8,8 @@ export type ThemeSource = 'system' | 'light' | 'dark'
 export interface MenuActions {
   openProject(): void
   addDocuments(): void
+  /** Reads a batch tool's results (passim's output folder, TextPAIR's alignments) chosen in a dialog. */
+  importReuse(tool: 'passim' | 'textpair'): void
   openRecent(dir: string): void
   openDefaultProject(): void
   exportAnnotations(): void
@@ -48,6 +50,9 @@ export function menuTemplate(actions: MenuActions, ctx: MenuContext): MenuItemCo
         { label: 'Open Project Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openProject() },
         { label: 'Add Documents…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.addDocuments() },
         { label: 'Open Recent', submenu: recent },
+        { type: 'separator' },
+        { label: 'Import passim Output Folder…', click: () => actions.importReuse('passim') },
+        { label: 'Import TextPAIR Alignments…', click: () => actions.importReuse('textpair') },
         { type: 'separator' },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportAnnotations() },
         { type: 'separator' },

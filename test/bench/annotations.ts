@@ -273,9 +273,14 @@ import { lanes, Reader } from './renderer/compare/reader.ts'
 
 const now = () => performance.now()
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)))
+const token = new URLSearchParams(location.search).get('token')
 async function call(op, input) {
   const t0 = now()
-  const response = await fetch('/api/' + op, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
+  const response = await fetch('/api/' + op, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Parallax-Token': token },
+    body: JSON.stringify(input),
+  })
   const text = await response.text()
   const t1 = now()
   const envelope = JSON.parse(text)
@@ -394,14 +399,15 @@ async function probe(
     for (let i = 0; i < PROBE_RUNS; i++) {
       const { page } = await newPage(browser)
       try {
-        // The app's page sets the token cookie, and shows how big a pane is.
+        // The app's page shows how big a pane is.
         await page.goto(host.url)
         await page.locator('.pane').first().waitFor()
         pane = await page.evaluate(() => {
           const r = document.querySelector('.pane')!.getBoundingClientRect()
           return { width: Math.round(r.width), height: Math.round(r.height) }
         })
-        await page.goto(new URL('/probe.html', host.url).href)
+        // The probe page, like the app's, is served to the address with the token, which it sends as a header.
+        await page.goto(new URL(`/probe.html${new URL(host.url).search}`, host.url).href)
         await page.waitForFunction(() => 'probe' in window)
         runs.push(
           await page.evaluate(

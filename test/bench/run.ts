@@ -13,6 +13,10 @@ const BENCHES: Record<string, { about: string; load: () => Promise<{ main: (args
     about: 'creating an annotation until durable; loading a project with 10,000 annotations',
     load: () => import('./annotations.js'),
   },
+  search: {
+    about: 'full-text search in a 50 MB single-line document: seconds, event-loop stalls, RSS',
+    load: () => import('./search.js'),
+  },
   passim: {
     about: 'importing a generated 1,000,000-record passim output (about 1 GB): seconds and peak RSS',
     load: () => import('./passim.js'),

@@ -54,7 +54,8 @@ describe('annotating in Chromium', () => {
     expect(onDisk).toHaveLength(1)
     expect(noteOf(onDisk[0])).toBe('Xi’s definition, *verbatim*')
 
-    await page.reload()
+    // Opened again from its address (a reload has no token: the page cleans its address).
+    await page.goto(app.host.url)
     await openDocument(page, DOC)
     await expect.poll(() => page.locator('.annotation').count()).toBe(1)
     expect(await page.locator('.annotation').first().getAttribute('data-tags')).toBe('Definition')

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { findHits, indexWords, parseQuery, searchKey } from '../../main/core/text/search.js'
+import { tokenize } from '../../main/core/engine/tokenize.js'
+import {
+  findHits,
+  findHitsInSteps,
+  INDEX_STEP_UNITS,
+  indexWords,
+  indexWordsInSteps,
+  parseQuery,
+  searchKey,
+} from '../../main/core/text/search.js'
 
 function find(text: string, query: string): string[] {
   return findHits(text, indexWords(text), parseQuery(query)).map((h) => h.match)
@@ -43,5 +52,28 @@ describe('search reads words as the engine does', () => {
   it('stops at the limit', () => {
     const text = 'word '.repeat(50)
     expect(findHits(text, indexWords(text), parseQuery('word'), 10)).toHaveLength(10)
+  })
+
+  it('reads a long text in steps, word for word as in one go, and finds the first hits in text order', () => {
+    // Hyphenated line ends, astral characters and apostrophes around every step boundary.
+    const pieces = ['labour ', 'innova-\n  tion ', '𝒜lpha ', "nation's ", 'free trade, ', 'x'.repeat(37) + ' ', '2024-03-09 ']
+    let text = ''
+    for (let k = 0; text.length < INDEX_STEP_UNITS * 3 + 5000; k++) text += pieces[k % pieces.length]
+    const steps = indexWordsInSteps(text)
+    let pauses = 0
+    let r = steps.next()
+    for (; !r.done; r = steps.next()) pauses++
+    expect(pauses).toBeGreaterThanOrEqual(3)
+    const index = r.value
+    const whole = tokenize(text)
+    expect([...index.starts]).toEqual([...whole.starts.subarray(0, whole.count)])
+    expect([...index.ends]).toEqual([...whole.ends.subarray(0, whole.count)])
+    expect(index.keys.length).toBeLessThan(20)
+    const hits = findHits(text, index, parseQuery('labor fre*'), 5)
+    expect(hits.map((h) => h.match)).toEqual(['labour', 'free', 'labour', 'free', 'labour'])
+    const stepped = findHitsInSteps(text, index, parseQuery('"free trade"'), 3)
+    let found = stepped.next()
+    while (!found.done) found = stepped.next()
+    expect(found.value.map((h) => h.match)).toEqual(['free trade', 'free trade', 'free trade'])
   })
 })

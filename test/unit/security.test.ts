@@ -90,6 +90,7 @@ describe('menu', () => {
   const actions = {
     openProject: noop,
     addDocuments: noop,
+    importReuse: noop,
     openRecent: noop,
     openDefaultProject: noop,
     exportAnnotations: noop,
@@ -104,6 +105,8 @@ describe('menu', () => {
     for (const label of [
       'Open Project Folder…',
       'Add Documents…',
+      'Import passim Output Folder…',
+      'Import TextPAIR Alignments…',
       'Open Recent',
       '/data/p1',
       'Export…',

@@ -5,7 +5,7 @@ import type { Tag } from '../annotations/codebook.js'
 import type { DefinitionResult } from '../definitions/definitions.js'
 import type { OverlapResult } from '../engine/overlaps.js'
 import type { Hit } from '../text/search.js'
-import type { SourcedOverlap } from '../reuse/imported.js'
+import type { ImportReport, ReuseSource, SourcedOverlap } from '../reuse/imported.js'
 import type { DocumentEntry } from '../project/project.js'
 import type { operations } from './schemas.js'
 
@@ -49,6 +49,8 @@ export const operationNames = [
   'suggestBoilerplate',
   'importCodebook',
   'updateProjectSettings',
+  'importReuse',
+  'importReuseFiles',
 ] as const
 
 export type OperationName = (typeof operationNames)[number]
@@ -186,6 +188,9 @@ export interface Results {
   setExcludedRanges: { document: DocumentSummary }
   suggestBoilerplate: { suggestions: BoilerplateSuggestion[] }
   importCodebook: { added: Tag[] }
+  /** What was read and kept (the CLI's `passim import --json` report). */
+  importReuse: { report: ImportReport }
+  importReuseFiles: Results['importReuse']
 }
 
 /** The API as the renderer (and the services) see it. */
@@ -202,6 +207,10 @@ export type ApiEvent =
   | { type: 'command'; command: 'export' | 'undo' | 'redo' | 'shortcuts' }
   /** A running analysis's progress. */
   | { type: 'analysis-progress'; task: 'overlaps' | 'definitions'; phase: string; done: number; total: number }
+  /** A batch tool's results being read (importReuse): bytes of the input read, records read and kept. */
+  | { type: 'reuse-progress'; tool: ReuseSource; bytes: number; totalBytes: number; records: number; kept: number }
+  /** A batch tool's results were imported: the overlaps changed. */
+  | { type: 'reuse-imported'; report: ImportReport }
 
 export type ErrorCode = 'invalid-input' | 'not-found' | 'unreadable' | 'conflict' | 'cancelled' | 'internal'
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { HEX_COLOUR } from '../annotations/codebook.js'
 import { type Api, ApiError, type Envelope, isOperation, type OperationName } from './api.js'
 import { EXPORT_FORMAT_IDS } from '../export/formats.js'
+import { REUSE_SOURCES } from '../reuse/imported.js'
 
 // The contract's input schemas (zod) and `dispatch`, which validates an operation's input before
 // an implementation sees it. Only Node-side code imports this module (the web host, Electron's
@@ -194,6 +195,21 @@ export const operations = {
       file: z.object({ name: z.string().min(1), data: z.string() }).optional(),
     })
     .refine((i) => (i.path === undefined) !== (i.file === undefined), 'give either path or file'),
+  /**
+   * Reads a batch tool's results into the project (reuse/<tool>.json, replacing that tool's last
+   * import), streamed, with 'reuse-progress' events, then a 'reuse-imported' event: passim's output
+   * folder (or its out.json/, or one JSON Lines file, .gz too); TextPAIR's alignments.jsonl or
+   * alignments.jsonl.lz4. What `passim import` and `textpair import` do in the CLI.
+   */
+  importReuse: z.object({ tool: z.enum(REUSE_SOURCES), path: z.string().min(1) }),
+  /**
+   * importReuse from files given by content (picked in the page), base64: one file, or the part-*
+   * files of passim's out.json/ (read in name order, as Spark numbers them).
+   */
+  importReuseFiles: z.object({
+    tool: z.enum(REUSE_SOURCES),
+    files: z.array(z.object({ name: z.string().min(1), data: z.string() })).min(1),
+  }),
 } as const satisfies { [K in OperationName]: z.ZodType }
 
 /**

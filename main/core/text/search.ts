@@ -81,31 +81,104 @@ export function searchKey(word: string): string {
   return matchForm(surfaceForm(foldString(word)), true)
 }
 
-/** The words of a text as search compares them, with their offsets (UTF-16 units). */
+/**
+ * The words of a text as search compares them: each token's offsets (UTF-16 units) and the id of
+ * its word, and each distinct word's forms once (a long text repeats its words: ids keep the
+ * index to a few bytes a token, and each word's forms are read once).
+ */
 export interface WordIndex {
   starts: Uint32Array
   ends: Uint32Array
+  /** Per token: its word's index in `surfaces` and `keys`. */
+  ids: Uint32Array
+  /** Per distinct word: its surface form without accents (what a wildcard is compared to). */
   surfaces: string[]
+  /** Per distinct word: its match form (what a query word is compared to). */
   keys: string[]
 }
 
-/** Reads a text's words for search (made once per text version; see TextCache). */
-export function indexWords(text: string): WordIndex {
-  const spans = tokenize(text)
+/**
+ * UTF-16 units read between two pauses when a text is indexed in steps: a step takes a few tens of
+ * milliseconds, what a UI request may wait; smaller steps pause more often for nothing.
+ */
+export const INDEX_STEP_UNITS = 1 << 17
+/** Tokens compared with a query between two pauses of `findHitsInSteps` (cheaper than reading them). */
+export const FIND_STEP_TOKENS = 1 << 20
+/** How far past a step's end a word boundary is looked for before the text is cut there anyway. */
+const BOUNDARY_LOOKAHEAD = 1 << 12
+/** A letter or digit followed by white space: no word (not even a hyphenated one) runs across. */
+const WORD_BOUNDARY = /[\p{L}\p{N}]\s/u
+
+/** Where the step from `from` ends: at a word boundary near `from + INDEX_STEP_UNITS`. */
+function stepEnd(text: string, from: number): number {
+  const to = from + INDEX_STEP_UNITS
+  if (to >= text.length) return text.length
+  const m = WORD_BOUNDARY.exec(text.slice(to, to + BOUNDARY_LOOKAHEAD))
+  if (m) return to + m.index + 1
+  // No ordinary word nearby (one endless token): cut, but never inside a surrogate pair.
+  const c = text.charCodeAt(to - 1)
+  return c >= 0xd800 && c <= 0xdbff ? to - 1 : to
+}
+
+/**
+ * Reads a text's words for search step by step (INDEX_STEP_UNITS at a time), yielding between
+ * steps so that a caller serving a UI can let other work run (main/node/service/steps.ts); the
+ * generator's return value is the index. `indexWords` runs it in one go.
+ */
+export function* indexWordsInSteps(text: string): Generator<void, WordIndex> {
+  let starts = new Uint32Array(Math.max(16, (text.length / 5) | 0))
+  let ends = new Uint32Array(starts.length)
+  let ids = new Uint32Array(starts.length)
+  let count = 0
+  const wordIds = new Map<string, number>()
   const surfaces: string[] = []
   const keys: string[] = []
-  const memo = new Map<string, [string, string]>()
-  for (let i = 0; i < spans.count; i++) {
-    const raw = text.slice(spans.starts[i], spans.ends[i])
-    let forms = memo.get(raw)
-    if (!forms) {
-      forms = [searchSurface(raw), searchKey(raw)]
-      memo.set(raw, forms)
+  for (let from = 0; from < text.length;) {
+    const to = stepEnd(text, from)
+    const part = text.slice(from, to)
+    const spans = tokenize(part)
+    if (count + spans.count > starts.length) {
+      const size = Math.max(count + spans.count, starts.length * 2)
+      const grow = (a: Uint32Array) => {
+        const b = new Uint32Array(size)
+        b.set(a.subarray(0, count))
+        return b
+      }
+      starts = grow(starts)
+      ends = grow(ends)
+      ids = grow(ids)
     }
-    surfaces.push(forms[0])
-    keys.push(forms[1])
+    for (let i = 0; i < spans.count; i++) {
+      const raw = part.slice(spans.starts[i], spans.ends[i])
+      let id = wordIds.get(raw)
+      if (id === undefined) {
+        id = surfaces.length
+        wordIds.set(raw, id)
+        surfaces.push(searchSurface(raw))
+        keys.push(searchKey(raw))
+      }
+      starts[count] = from + spans.starts[i]
+      ends[count] = from + spans.ends[i]
+      ids[count] = id
+      count++
+    }
+    from = to
+    if (from < text.length) yield
   }
-  return { starts: spans.starts.subarray(0, spans.count), ends: spans.ends.subarray(0, spans.count), surfaces, keys }
+  return { starts: starts.subarray(0, count), ends: ends.subarray(0, count), ids: ids.subarray(0, count), surfaces, keys }
+}
+
+/** Reads a text's words for search in one go (see indexWordsInSteps). */
+export function indexWords(text: string): WordIndex {
+  return finish(indexWordsInSteps(text))
+}
+
+/** Runs a generator of steps to its end without pausing. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
 }
 
 export interface Hit {
@@ -120,20 +193,37 @@ export interface Hit {
   term: string
 }
 
-function wordMatches(index: WordIndex, i: number, word: QueryWord): boolean {
-  return word.prefix ? index.surfaces[i].startsWith(word.key) : index.keys[i] === word.key
+/** Which of the index's words each query word matches: one flag per distinct word. */
+function matchingWords(index: WordIndex, word: QueryWord): Uint8Array {
+  const flags = new Uint8Array(index.keys.length)
+  for (let id = 0; id < flags.length; id++)
+    flags[id] = word.prefix ? (index.surfaces[id].startsWith(word.key) ? 1 : 0) : index.keys[id] === word.key ? 1 : 0
+  return flags
 }
 
-/** Occurrences of the query's terms in one text, in text order (at most `limit`). */
-export function findHits(text: string, index: WordIndex, terms: readonly QueryTerm[], limit = MAX_HITS): Hit[] {
-  const map = new OffsetMap(text)
+/**
+ * Occurrences of the query's terms in one text, in text order, at most `limit` (the first ones):
+ * compared FIND_STEP_TOKENS tokens at a time, yielding between (see indexWordsInSteps); the
+ * generator's return value is the hits. `map` is the text's offset map, if one is kept.
+ */
+export function* findHitsInSteps(
+  text: string,
+  index: WordIndex,
+  terms: readonly QueryTerm[],
+  limit = MAX_HITS,
+  map = new OffsetMap(text),
+): Generator<void, Hit[]> {
   const hits: Hit[] = []
-  const n = index.keys.length
-  for (const term of terms) {
-    const k = term.words.length
-    for (let i = 0; i + k <= n && hits.length < limit; i++) {
+  const flags = terms.map((t) => t.words.map((w) => matchingWords(index, w)))
+  const n = index.ids.length
+  for (let i = 0; i < n && hits.length < limit; i++) {
+    if (i > 0 && i % FIND_STEP_TOKENS === 0) yield
+    for (let t = 0; t < terms.length && hits.length < limit; t++) {
+      const words = flags[t]
+      const k = words.length
+      if (i + k > n) continue
       let j = 0
-      while (j < k && wordMatches(index, i + j, term.words[j])) j++
+      while (j < k && words[j][index.ids[i + j]] === 1) j++
       if (j < k) continue
       const u0 = index.starts[i]
       const u1 = index.ends[i + k - 1]
@@ -143,11 +233,16 @@ export function findHits(text: string, index: WordIndex, terms: readonly QueryTe
         match: text.slice(u0, u1),
         left: text.slice(Math.max(0, u0 - KWIC_CONTEXT), u0).replace(/\s+/g, ' '),
         right: text.slice(u1, u1 + KWIC_CONTEXT).replace(/\s+/g, ' '),
-        term: term.text,
+        term: terms[t].text,
       })
     }
   }
   return hits.sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+/** Occurrences of the query's terms in one text, in one go (see findHitsInSteps). */
+export function findHits(text: string, index: WordIndex, terms: readonly QueryTerm[], limit = MAX_HITS, map?: OffsetMap): Hit[] {
+  return finish(findHitsInSteps(text, index, terms, limit, map))
 }
 
 /** The text around [start, end) (code points), whitespace folded, for lists of passages. */

@@ -2,22 +2,35 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { dispatch } from '../../core/contract/schemas.js'
+import { EXPIRED_MESSAGE, TOKEN_HEADER, TOKEN_PARAMETER } from '../../core/contract/web-access.js'
 import type { Service } from '../service/service.js'
 import { CONTENT_TYPES, readStaticFile, responseHeaders, TEXT_TYPE } from './static-files.js'
 
 // The loopback web host: the renderer and the API contract over HTTP on 127.0.0.1, for using
-// Parallax in a browser and for testing the UI. Another web page in the same browser, or a DNS
-// rebinding attack, must not be able to use it, so every request must
+// Parallax in a browser and for testing the UI. Another web page in the same browser, another
+// local service, or a DNS rebinding attack must not be able to use it, so every request must
 //   - name this host in its Host header (127.0.0.1:<port> or localhost:<port>),
 //   - come from this origin if it says where it comes from (Origin header),
-//   - carry the secret token (the URL's ?token=, the X-Parallax-Token header, or the cookie set
-//     when the page was opened with the token);
-// anything else gets 403 and nothing more.
+//   - and prove it may: an API request or the event stream carries the secret token in the
+//     X-Parallax-Token header (the page keeps it from its address and sends it; the address is
+//     then cleaned, renderer/shared/client.ts); a page (.html) is served only to the address with
+//     ?token=; the page's own script and style sheet only with a one-time key written into the
+//     page served (ASSET_KEY_LIFETIME_MS).
+// No cookie is set: cookies ignore ports, so any other service on 127.0.0.1 the browser visits
+// would receive it. Anything else gets 403: a page navigation gets a page saying how to get a
+// working address (EXPIRED_MESSAGE), other requests "forbidden".
 
-/** Header the renderer sends the token in. */
-export const TOKEN_HEADER = 'x-parallax-token'
+export { TOKEN_HEADER }
 /** Largest request body accepted, in bytes: a dropped file up to the 64 MB import limit, in base64. */
 const MAX_BODY_BYTES = 96 * 1024 * 1024
+/**
+ * How long the key written into a served page stays usable for each of the page's files (each
+ * once): long enough for a loaded machine to fetch them after the page, short enough that a key
+ * read later from the page's markup opens nothing.
+ */
+const ASSET_KEY_LIFETIME_MS = 60_000
+/** Query parameter of a page's file requests that carries the page's one-time key. */
+const ASSET_KEY_PARAMETER = 'key'
 const JSON_TYPE = CONTENT_TYPES['.json']
 
 export interface WebHostOptions {
@@ -45,14 +58,6 @@ function sameSecret(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-function cookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=')
-    if (k === name) return decodeURIComponent(v.join('='))
-  }
-  return undefined
-}
-
 function send(res: ServerResponse, status: number, body: string | Buffer, type = TEXT_TYPE, extra: Record<string, string> = {}): void {
   res.writeHead(status, { ...responseHeaders(type), 'Content-Length': Buffer.byteLength(body), ...extra })
   res.end(body)
@@ -69,36 +74,68 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/** The page shown, with status 403, to a navigation the host refuses: how to get a working address. */
+const REFUSED_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Parallax: page expired</title></head>
+<body><h1>Parallax</h1><p>${EXPIRED_MESSAGE.replace(/`([^`]+)`/g, '<code>$1</code>')}</p></body></html>
+`
+
+/** Links to the page's own files in its markup: src="…" and href="…" naming a file beside it. */
+const OWN_FILE_LINK = /\b(src|href)="([\w.-]+)"/g
+
 /** Starts the web host on 127.0.0.1. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url')
   let port = 0
-  const cookieName = () => `parallax-token-${port}`
   const events = new Set<ServerResponse>()
   const stopEvents = options.service.onEvent((event) => {
     for (const res of events) res.write(`data: ${JSON.stringify(event)}\n\n`)
   })
+  /** One-time keys of served pages: the files each may still fetch, and until when. */
+  const assetKeys = new Map<string, { files: Set<string>; until: number }>()
 
-  const allowed = (req: IncomingMessage, url: URL): boolean => {
+  const fromHere = (req: IncomingMessage): boolean => {
     const hosts = [`127.0.0.1:${port}`, `localhost:${port}`]
     if (!hosts.includes(req.headers.host ?? '')) return false
     const origin = req.headers.origin
-    if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`)) return false
+    return origin === undefined || hosts.some((h) => origin === `http://${h}`)
+  }
+  const headerToken = (req: IncomingMessage) => {
     const header = req.headers[TOKEN_HEADER]
-    return [url.searchParams.get('token') ?? undefined, typeof header === 'string' ? header : undefined, cookie(req, cookieName())].some(
-      (t) => sameSecret(t, token),
-    )
+    return typeof header === 'string' ? header : undefined
+  }
+  /** Takes the key's right to fetch `pathname` once; false when it has none (left, or ever). */
+  const takeAssetKey = (key: string | null, pathname: string): boolean => {
+    const now = Date.now()
+    for (const [k, v] of assetKeys) if (v.until < now) assetKeys.delete(k)
+    const entry = key === null ? undefined : assetKeys.get(key)
+    return entry?.files.delete(pathname) ?? false
   }
 
-  const serveFile = async (res: ServerResponse, pathname: string, extra: Record<string, string> = {}) => {
+  /** A page, its own files' links given a new one-time key. */
+  const servePage = async (res: ServerResponse, pathname: string) => {
     const file = await readStaticFile(options.rendererDir, pathname)
-    send(res, file.status, file.body, file.type, file.status === 200 ? extra : {})
+    if (file.status !== 200) return send(res, file.status, file.body, file.type)
+    const key = randomBytes(24).toString('base64url')
+    const files = new Set<string>()
+    const html = file.body.toString('utf8').replace(OWN_FILE_LINK, (_all, attr: string, name: string) => {
+      files.add(`/${name}`)
+      return `${attr}="${name}?${ASSET_KEY_PARAMETER}=${key}"`
+    })
+    assetKeys.set(key, { files, until: Date.now() + ASSET_KEY_LIFETIME_MS })
+    send(res, 200, html, file.type)
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    if (!allowed(req, url)) return send(res, 403, 'forbidden')
+    const page = url.pathname === '/' ? '/index.html' : url.pathname
+    const isPage = page.endsWith('.html')
+    const navigation = req.headers['sec-fetch-dest'] === 'document' || (req.headers.accept ?? '').includes('text/html')
+    const refuse = () =>
+      req.method === 'GET' && (isPage || navigation) ? send(res, 403, REFUSED_PAGE, CONTENT_TYPES['.html']) : send(res, 403, 'forbidden')
+    if (!fromHere(req)) return send(res, 403, 'forbidden')
     if (url.pathname.startsWith('/api/')) {
+      if (!sameSecret(headerToken(req), token)) return send(res, 403, 'forbidden')
       const op = url.pathname.slice('/api/'.length)
       if (op === 'events' && req.method === 'GET') {
         res.writeHead(200, { ...responseHeaders('text/event-stream'), Connection: 'keep-alive' })
@@ -120,13 +157,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return send(res, 200, JSON.stringify(envelope), JSON_TYPE)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed')
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      // The cookie lets the page's own asset and API requests through without the token in their URLs.
-      return serveFile(res, '/index.html', {
-        'Set-Cookie': `${cookieName()}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`,
-      })
-    }
-    return serveFile(res, url.pathname)
+    if (isPage) return sameSecret(url.searchParams.get(TOKEN_PARAMETER) ?? undefined, token) ? servePage(res, page) : refuse()
+    if (!takeAssetKey(url.searchParams.get(ASSET_KEY_PARAMETER), url.pathname)) return refuse()
+    const file = await readStaticFile(options.rendererDir, url.pathname)
+    return send(res, file.status, file.body, file.type)
   }
 
   const server = createServer((req, res) => {
@@ -141,13 +175,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   })
   port = (server.address() as AddressInfo).port
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/?${TOKEN_PARAMETER}=${token}`,
     port,
     token,
     close: async () => {
       stopEvents()
       for (const res of events) res.end()
-      await new Promise<void>((r) => server.close(() => r()))
+      const closed = new Promise<void>((r) => server.close(() => r()))
+      // A browser keeps its connections open (keep-alive): closing must not wait for it to let go.
+      server.closeAllConnections()
+      await closed
     },
   }
 }

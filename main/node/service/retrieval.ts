@@ -1,13 +1,15 @@
 import { noteOf, quoteOf, tagIdsOf } from '../../core/annotations/annotation.js'
 import { withDescendantIds } from '../../core/annotations/codebook.js'
 import type { OperationInput, Results, RetrievedItem, SearchHit } from '../../core/contract/api.js'
-import { contextOf, findHits, foldString, MAX_HITS, parseQuery } from '../../core/text/search.js'
+import { contextOf, findHitsInSteps, foldString, MAX_HITS, parseQuery } from '../../core/text/search.js'
 import type { OpenProject } from './open-project.js'
+import { inSteps } from './steps.js'
 
 // Finding things again in the open project: annotations by tags combined with AND / OR / NOT
 // (sub-tags included), document,
 // author, status and text, each with its passage as it reads now; and full-text search with
-// keyword-in-context (core/text/search.ts).
+// keyword-in-context (core/text/search.ts), bounded (MAX_HITS) and done in steps, so a huge
+// document never blocks the host serving the UI (bench: npm run bench -- search).
 
 export async function retrieve(open: OpenProject, input: OperationInput<'retrieve'>): Promise<Results['retrieve']> {
   const { store, texts, anchors } = open
@@ -63,7 +65,8 @@ export async function search({ store, texts }: OpenProject, { query, docIds }: O
     if (docIds?.length && !docIds.includes(doc.id)) continue
     const found = await texts.words(doc.id).catch(() => null)
     if (!found) continue
-    for (const h of findHits(found.text, found.words, terms, MAX_HITS - hits.length + 1)) hits.push({ docId: doc.id, ...h })
+    const inDocument = await inSteps(findHitsInSteps(found.text, found.words, terms, MAX_HITS - hits.length + 1, found.map))
+    for (const h of inDocument) hits.push({ docId: doc.id, ...h })
     if (hits.length > MAX_HITS) {
       hits.length = MAX_HITS
       truncated = true

@@ -14,6 +14,9 @@ import * as retrieval from './retrieval.js'
 import * as transfer from './transfer.js'
 import { watchProject } from './watcher.js'
 
+/** How often a batch tool import's progress is told at most: a few times a second is enough to watch. */
+const REUSE_PROGRESS_INTERVAL_MS = 200
+
 // The Node-side implementation of the API contract, as a façade: each operation is one call to
 // the part that does it (see the files beside this one) and then the events that tell the UI what
 // changed. Here only: which project is open, watching it, and the events.
@@ -191,6 +194,26 @@ export class Service implements Api {
       tags.length ? [{ type: 'codebook-changed' }] : [],
     )
     return { added }
+  }
+
+  async importReuse({ tool, path }: OperationInput<'importReuse'>): Promise<Results['importReuse']> {
+    const { importPassim, importTextPair } = await import('../reuse/import.js')
+    const read = tool === 'passim' ? importPassim : importTextPair
+    let last = 0
+    const { report } = await read(this.project, path, {
+      onProgress: (p) => {
+        const now = Date.now()
+        if (now - last < REUSE_PROGRESS_INTERVAL_MS && p.bytes < p.totalBytes) return
+        last = now
+        this.emit({ type: 'reuse-progress', tool, bytes: p.bytes, totalBytes: p.totalBytes, records: p.records, kept: p.kept })
+      },
+    })
+    this.emit({ type: 'reuse-imported', report })
+    return { report }
+  }
+
+  async importReuseFiles({ tool, files }: OperationInput<'importReuseFiles'>): Promise<Results['importReuseFiles']> {
+    return transfer.withUploadedOutput(files, (path) => this.importReuse({ tool, path }))
   }
 
   async exportExcerpts(input: OperationInput<'exportExcerpts'>): Promise<Results['exportExcerpts']> {

@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises'
 import { ApiError } from '../../core/contract/api.js'
 import { OffsetMap } from '../../core/text/offsets.js'
-import { indexWords, type WordIndex } from '../../core/text/search.js'
+import { indexWordsInSteps, type WordIndex } from '../../core/text/search.js'
 import type { ProjectStore } from '../project/store.js'
+import { inSteps } from './steps.js'
 
 // The texts of one project's documents, read once and kept while their files stay as they are:
 // every operation that needs a text (anchoring, search, analysis, export of exclusions) asks here,
@@ -16,8 +17,8 @@ export interface CachedText {
 }
 
 interface Entry extends CachedText {
-  /** The text's words for search, read on the first search. */
-  words?: WordIndex
+  /** The text's words for search, read on the first search (in steps: a long text never blocks the host). */
+  words?: Promise<WordIndex>
 }
 
 export class TextCache {
@@ -36,11 +37,14 @@ export class TextCache {
     return this.entry(docId).catch(() => null)
   }
 
-  /** A document's text with its words read for search (core/text/search.ts; once per version). */
-  async words(docId: string): Promise<{ text: string; words: WordIndex }> {
+  /**
+   * A document's text with its words read for search (core/text/search.ts; once per version, in
+   * steps that let the host answer other requests meanwhile; searches at once share one reading).
+   */
+  async words(docId: string): Promise<{ text: string; map: OffsetMap; words: WordIndex }> {
     const entry = await this.entry(docId)
-    entry.words ??= indexWords(entry.map.text)
-    return { text: entry.map.text, words: entry.words }
+    entry.words ??= inSteps(indexWordsInSteps(entry.map.text))
+    return { text: entry.map.text, map: entry.map, words: await entry.words }
   }
 
   /** The modification time of the file version last read for a document, if it was read. */

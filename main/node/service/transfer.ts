@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { Tag } from '../../core/annotations/codebook.js'
@@ -42,6 +42,30 @@ export async function withUploadedFiles<T>(
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Writes a batch tool's output given by content to a temporary folder and runs `use` on what
+ * to read: the one file, or a folder of part-* files (several files, in name order, as Spark
+ * writes out.json/); removes the folder after.
+ */
+export async function withUploadedOutput<T>(
+  files: OperationInput<'importReuseFiles'>['files'],
+  use: (path: string) => Promise<T>,
+): Promise<T> {
+  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  return withUploadedFiles(
+    sorted.map((f, k) =>
+      sorted.length === 1 ? f : { ...f, name: `part-${String(k).padStart(5, '0')}-${basename(f.name.replace(/\\/g, '/'))}` },
+    ),
+    async (paths) => {
+      if (paths.length === 1) return use(paths[0])
+      const folder = join(dirname(dirname(paths[0])), 'out.json')
+      await mkdir(folder)
+      for (const p of paths) await rename(p, join(folder, basename(p)))
+      return use(folder)
+    },
+  )
 }
 
 /** Adds the codes of a REFI-QDA codebook (.qdc, or a .qdpx's) to the tags; returns the tags added. */
