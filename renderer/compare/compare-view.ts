@@ -3,6 +3,7 @@ import { el } from '../shared/dom.js'
 import type { State, StateSource } from '../state/store.js'
 import { type Overlay, Reader, type ReaderEvents, type Span } from './reader.js'
 import { interpolate, monotonic, strength } from './scroll-sync.js'
+import { compareLegend } from './legend.js'
 import { drawMargin } from './margin.js'
 import { variantOverlays } from './variants-panel.js'
 
@@ -113,6 +114,7 @@ export class CompareView {
       ),
       el('label', { class: 'check', title: 'Coding stripes and note markers beside the text (remembered)' }, this.marginToggle, 'Margin'),
       add,
+      compareLegend(),
     )
     const area = el('div', { class: 'panes-area' }, this.row, this.svg)
     // More panes than fit scroll sideways: the connectors follow.

@@ -1,0 +1,39 @@
+import { TAG_PALETTE } from '../../main/core/annotations/tag-colours.js'
+import { el } from '../shared/dom.js'
+
+// The compare view's legend: each sample word drawn exactly as the text draws it (the overlap
+// kinds as a wash, annotations underlined in their tag's colour, untagged highlights grey and
+// dashed), so that no colour has to be guessed.
+
+/** The legend element (static: it describes the page's encodings, not the project). */
+export function compareLegend(): HTMLElement {
+  const kind = (name: string, title: string) => el('span', { class: `legend-sample overlap strength-3 kind-${name}`, title }, name)
+  const tagged = el(
+    'span',
+    { class: 'legend-sample annotation tagged-sample', title: 'An annotation, underlined in its tag’s colour (one colour per tag)' },
+    'tagged',
+  )
+  // The palette's colours side by side, as underline and as wash.
+  const band = (colour: (c: string) => string) =>
+    `linear-gradient(to right, ${TAG_PALETTE.map((c, i) => `${colour(c)} ${(i * 100) / TAG_PALETTE.length}% ${((i + 1) * 100) / TAG_PALETTE.length}%`).join(', ')})`
+  tagged.style.setProperty('border-image', `${band((c) => c)} 1`)
+  tagged.style.setProperty(
+    'background',
+    band((c) => `color-mix(in srgb, ${c} var(--highlight-alpha), transparent)`),
+  )
+  const untagged = el('span', { class: 'legend-sample annotation untagged', title: 'A highlight with no tag' }, 'untagged')
+  untagged.style.setProperty('--tag-colour', 'var(--plain-highlight)')
+  return el(
+    'div',
+    { class: 'legend', role: 'note', 'aria-label': 'Legend' },
+    el(
+      'span',
+      { class: 'legend-group', title: 'Text these documents share, by kind' },
+      'Shared:',
+      kind('verbatim', 'Word for word'),
+      kind('variant', 'The same passage with changed words'),
+      kind('paraphrase', 'The same content in other words'),
+    ),
+    el('span', { class: 'legend-group' }, 'Notes:', tagged, untagged),
+  )
+}
