@@ -402,10 +402,15 @@ export class CompareView {
     return pane
   }
 
-  /** Opens two documents side by side in the first two panes. */
-  async openPair(a: string, b: string): Promise<void> {
+  /**
+   * Opens two documents side by side in the first two panes and selects `overlap`, by default the
+   * first listed overlap they share.
+   */
+  async openPair(a: string, b: string, overlap?: string): Promise<void> {
     await Promise.all([this.show(this.panes[0], a), this.show(this.panes[1], b)])
-    const shared = this.overlaps?.overlaps.find((o) => o.passages.some((p) => p.doc === a) && o.passages.some((p) => p.doc === b))
+    const shared = this.overlaps?.overlaps.find((o) =>
+      overlap ? o.id === overlap : o.passages.some((p) => p.doc === a) && o.passages.some((p) => p.doc === b),
+    )
     if (shared) this.hooks.onSelect(shared.id)
   }
 

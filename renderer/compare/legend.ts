@@ -7,10 +7,10 @@ import { el } from '../shared/dom.js'
 
 /** The legend element (static: it describes the page's encodings, not the project). */
 export function compareLegend(): HTMLElement {
-  const kind = (name: string, title: string) => el('span', { class: `legend-sample overlap strength-3 kind-${name}`, title }, name)
+  const kind = (name: string, title: string) => el('span', { class: `legend-sample legend-overlap kind-${name}`, title }, name)
   const tagged = el(
     'span',
-    { class: 'legend-sample annotation tagged-sample', title: 'An annotation, underlined in its tag’s colour (one colour per tag)' },
+    { class: 'legend-sample legend-annotation', title: 'An annotation, underlined in its tag’s colour (one colour per tag)' },
     'tagged',
   )
   // The palette's colours side by side, as underline and as wash.
@@ -21,7 +21,7 @@ export function compareLegend(): HTMLElement {
     'background',
     band((c) => `color-mix(in srgb, ${c} var(--highlight-alpha), transparent)`),
   )
-  const untagged = el('span', { class: 'legend-sample annotation untagged', title: 'A highlight with no tag' }, 'untagged')
+  const untagged = el('span', { class: 'legend-sample legend-annotation untagged', title: 'A highlight with no tag' }, 'untagged')
   untagged.style.setProperty('--tag-colour', 'var(--plain-highlight)')
   return el(
     'div',

@@ -47,6 +47,7 @@ export const operationNames = [
   'updateDocumentMetadata',
   'setExcludedRanges',
   'suggestBoilerplate',
+  'addExcludedRanges',
   'importCodebook',
 ] as const
 
@@ -76,6 +77,11 @@ export interface ProjectView {
   tags: Tag[]
   /** Annotations per tag id (directly tagged, not counting sub-tags). */
   tagCounts: Record<string, number>
+  /**
+   * Annotations per tag id tagged with it or any of its sub-tags, each annotation once (so an
+   * annotation tagged with a tag and its sub-tag is not counted twice).
+   */
+  tagTotals: Record<string, number>
   /** Annotations that could not be re-anchored in their changed document. */
   orphanCount: number
   /** What undo and redo would replay next, as labels (null: nothing). */
@@ -143,6 +149,8 @@ export interface ExportResult {
 
 /** A span suggested for exclusion, with why and what it holds. */
 export interface BoilerplateSuggestion {
+  /** The document it is in. */
+  docId: string
   start: number
   end: number
   reason: string
@@ -181,6 +189,7 @@ export interface Results {
   updateDocumentMetadata: { document: DocumentSummary }
   setExcludedRanges: { document: DocumentSummary }
   suggestBoilerplate: { suggestions: BoilerplateSuggestion[] }
+  addExcludedRanges: { documents: DocumentSummary[] }
   importCodebook: { added: Tag[] }
 }
 
