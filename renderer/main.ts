@@ -5,6 +5,7 @@ import { AnnotationEditor } from './annotate/annotation-editor.js'
 import { connect } from './shared/client.js'
 import { CodebookPanel } from './annotate/codebook-panel.js'
 import { CompareView } from './compare/compare-view.js'
+import { firstPair } from './compare/first-screen.js'
 import { DefinitionsPanel } from './definitions/definitions-panel.js'
 import { DocumentDetails } from './documents/document-details.js'
 import { DocumentList } from './documents/document-list.js'
@@ -104,6 +105,7 @@ const details = new DocumentDetails({
     const reader = compare.panes.find((p) => p.reader.docId === docId)?.reader
     return reader && end <= reader.text.codePointLength ? reader.text.slice(start, end) : null
   },
+  title: (docId) => project()?.documents.find((d) => d.id === docId)?.title ?? docId,
 })
 const exportDialog = new ExportDialog(api, () => passages.query(), store)
 const importReport = new ImportReport()
@@ -541,6 +543,8 @@ document.addEventListener('drop', (e) => {
 // --- Shared passages -----------------------------------------------------------------------------
 
 let analysing = 0
+/** True until the first analysis has chosen what the app opens on. */
+let firstScreen = true
 async function analyse(): Promise<void> {
   const run = ++analysing
   progressLabel.textContent = 'Finding shared passages…'
@@ -554,6 +558,12 @@ async function analyse(): Promise<void> {
     if (selected) await compare.reveal(selected)
     store.update({ overlaps: view, selectedOverlap: selected?.id ?? null })
     matrix.render(project(), view)
+    if (firstScreen) {
+      firstScreen = false
+      // Nothing chosen yet: open on the two documents that share the most, their top passage selected.
+      const first = selected ? null : firstPair(project()?.documents.map((d) => d.id) ?? [], view.overlaps)
+      if (first) await compare.openPair(...first.docs, first.overlap)
+    }
   } catch (e) {
     if (run !== analysing) return
     progressLabel.textContent =

@@ -24,6 +24,8 @@ export class CodebookPanel {
   private readonly tree = el('ul', { class: 'tag-tree', role: 'tree', 'aria-label': 'Codebook' })
   private readonly details = el('section', { class: 'tag-details', 'aria-label': 'Selected tag' })
   private selected: string | null = null
+  /** Where "+ New tag" puts the new tag: under the selected tag, or at the top level. */
+  private readonly place = el('select', { class: 'new-tag-place', 'aria-label': 'Where the new tag goes' })
   active: string | null = null
 
   /** The open project, from the store. */
@@ -55,7 +57,7 @@ export class CodebookPanel {
     this.dom = el(
       'section',
       { class: 'codebook', 'aria-label': 'Codebook' },
-      el('div', { class: 'codebook-toolbar' }, add, importButton),
+      el('div', { class: 'codebook-toolbar' }, add, this.place, importButton),
       this.tree,
       top,
       this.details,
@@ -96,6 +98,7 @@ export class CodebookPanel {
     if (this.active && !this.tags.some((t) => t.id === this.active)) this.setActive(null)
     const hadFocus = this.tree.contains(document.activeElement)
     const rows: HTMLElement[] = []
+    const parents = new Set(this.tags.map((t) => t.parent).filter((p) => p !== null))
     for (const { tag: t, depth } of tagTree(this.tags)) {
       const level = depth + 1
       const row = el(
@@ -120,6 +123,17 @@ export class CodebookPanel {
           { class: 'tag-count', 'aria-label': `${project.tagCounts[t.id] ?? 0} annotations` },
           String(project.tagCounts[t.id] ?? 0),
         ),
+        parents.has(t.id)
+          ? el(
+              'span',
+              {
+                class: 'tag-total',
+                title: 'Annotations with this tag or any of its sub-tags (each once)',
+                'aria-label': `${project.tagTotals[t.id] ?? 0} with its sub-tags`,
+              },
+              `Σ ${project.tagTotals[t.id] ?? 0}`,
+            )
+          : null,
         el(
           'button',
           {
@@ -140,7 +154,21 @@ export class CodebookPanel {
     if (rows.length === 0)
       this.tree.append(el('li', { class: 'empty-note', role: 'none' }, 'No tags yet. Create one here, or type a new name when annotating.'))
     if (hadFocus) this.focusRow(this.selected)
+    this.renderPlace()
     this.renderDetails()
+  }
+
+  /** The choice of where a new tag goes: under the selected tag (the default when one is selected) or at the top level. */
+  private renderPlace(): void {
+    const tag = this.tags.find((t) => t.id === this.selected)
+    const options = [el('option', { value: '' }, 'at top level')]
+    if (tag) options.unshift(el('option', { value: tag.id }, `under “${tag.name}”`))
+    const keep = this.place.value
+    this.place.replaceChildren(...options)
+    // A choice of "top level" made for this selection stays; a new selection offers "under" first.
+    this.place.value = tag && keep === '' && this.place.dataset.for === tag.id ? '' : (tag?.id ?? '')
+    this.place.dataset.for = tag?.id ?? ''
+    this.place.disabled = !tag
   }
 
   private focusRow(id: string | null): void {
@@ -155,6 +183,7 @@ export class CodebookPanel {
     this.selected = id
     this.tree.querySelectorAll<HTMLElement>('[data-tag]').forEach((r) => r.setAttribute('aria-selected', String(r.dataset.tag === id)))
     this.focusRow(id)
+    this.renderPlace()
     this.renderDetails()
   }
 
@@ -172,7 +201,7 @@ export class CodebookPanel {
     while (existing.has(`new tag ${n}`)) n++
     let created: Tag | null = null
     await this.actions.run('Tag created', async () => {
-      created = (await this.actions.api.createTag({ name: `New tag ${n}`, parent: this.selected })).tag
+      created = (await this.actions.api.createTag({ name: `New tag ${n}`, parent: this.place.value || null })).tag
     })
     if (created) {
       this.selected = (created as Tag).id

@@ -6,6 +6,7 @@ import { interpolate, monotonic, nearby, strength } from './scroll-sync.js'
 import { drawMargin, layoutStripes, type Stripe } from './margin.js'
 import type { AnnotationSpan } from '../../main/core/contract/api.js'
 import type { Tag } from '../../main/core/annotations/codebook.js'
+import { compareLegend } from './legend.js'
 import { variantOverlays } from './variants-panel.js'
 import { KIND_LABELS } from './kinds.js'
 import { type HeatPassage, heatMarks } from './heat-strip.js'
@@ -120,6 +121,7 @@ export class CompareView {
       ),
       el('label', { class: 'check', title: 'Coding stripes and note markers beside the text (remembered)' }, this.marginToggle, 'Margin'),
       add,
+      compareLegend(),
     )
     const area = el('div', { class: 'panes-area' }, this.row, this.svg)
     // More panes than fit scroll sideways: the connectors follow.
@@ -408,10 +410,15 @@ export class CompareView {
     return pane
   }
 
-  /** Opens two documents side by side in the first two panes. */
-  async openPair(a: string, b: string): Promise<void> {
+  /**
+   * Opens two documents side by side in the first two panes and selects `overlap`, by default the
+   * first listed overlap they share.
+   */
+  async openPair(a: string, b: string, overlap?: string): Promise<void> {
     await Promise.all([this.show(this.panes[0], a), this.show(this.panes[1], b)])
-    const shared = this.overlaps?.overlaps.find((o) => o.passages.some((p) => p.doc === a) && o.passages.some((p) => p.doc === b))
+    const shared = this.overlaps?.overlaps.find((o) =>
+      overlap ? o.id === overlap : o.passages.some((p) => p.doc === a) && o.passages.some((p) => p.doc === b),
+    )
     if (shared) this.hooks.onSelect(shared.id)
   }
 

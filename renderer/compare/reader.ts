@@ -346,7 +346,7 @@ export class Reader {
       decos.push(
         Decoration.inline(this.toPos(start), this.toPos(end), {
           nodeName: 'span',
-          class: `annotation lane-${lane[k]}`,
+          class: `annotation lane-${lane[k]}${ids.length ? '' : ' untagged'}`,
           style: `--tag-colour: ${byId.get(ids[0] ?? '')?.colour ?? 'var(--plain-highlight)'}`,
           title: names.length ? `Tagged: ${names.join(', ')}` : 'Highlight',
           'data-tags': names.join(', '),

@@ -1,4 +1,4 @@
-import type { Api, DocumentSummary } from '../../main/core/contract/api.js'
+import type { Api, BoilerplateSuggestion, DocumentSummary } from '../../main/core/contract/api.js'
 import type { ExcludedRange } from '../../main/core/project/exclusions.js'
 import { el } from '../shared/dom.js'
 
@@ -11,6 +11,8 @@ export interface DetailsActions {
   run(label: string, change: () => Promise<unknown>): Promise<void>
   /** The text of a document's span, for showing what a range holds. */
   excerpt(docId: string, start: number, end: number): string | null
+  /** A document's title. */
+  title(docId: string): string
 }
 
 const FIELDS = [
@@ -65,6 +67,12 @@ export class DocumentDetails {
       )
     const suggest = el('button', { type: 'button' }, 'Suggest boilerplate')
     suggest.addEventListener('click', () => void this.suggest())
+    const suggestAll = el(
+      'button',
+      { type: 'button', class: 'suggest-all', title: 'Find likely site text in every document, to review and exclude in one step' },
+      'In all documents',
+    )
+    suggestAll.addEventListener('click', () => void this.suggestAll())
     this.dom.replaceChildren(
       form,
       el(
@@ -85,7 +93,7 @@ export class DocumentDetails {
           (r) => ({ label: `${r.start}–${r.end}${r.reason ? ` · ${r.reason}` : ''}`, text: this.actions.excerpt(doc.id, r.start, r.end) }),
           (r) => void remove(r),
         ),
-        suggest,
+        el('div', { class: 'row' }, suggest, suggestAll),
         this.suggestions,
       ),
     )
@@ -104,6 +112,22 @@ export class DocumentDetails {
     )
   }
 
+  /** Suggestions in every document, to review; the checked ones are excluded in one step. */
+  private async suggestAll(): Promise<void> {
+    const { suggestions } = await this.actions.api.suggestBoilerplate({})
+    this.suggestions.replaceChildren(
+      reviewList(suggestions, this.actions.title, (chosen) => {
+        if (!chosen.length) return
+        const ranges = chosen.map(({ docId, start, end, reason }) => ({ docId, start, end, reason }))
+        void this.actions
+          .run(`Excluded ${ranges.length} span${ranges.length === 1 ? '' : 's'} of boilerplate`, () =>
+            this.actions.api.addExcludedRanges({ ranges }),
+          )
+          .then(() => this.suggestions.replaceChildren())
+      }),
+    )
+  }
+
   private async suggest(): Promise<void> {
     const doc = this.doc
     if (!doc) return
@@ -118,6 +142,45 @@ export class DocumentDetails {
       ),
     )
   }
+}
+
+/**
+ * Boilerplate suggestions of every document, each with a checkbox (checked), and one button that
+ * excludes the checked ones in one change (one undo step).
+ */
+function reviewList(
+  suggestions: readonly BoilerplateSuggestion[],
+  title: (docId: string) => string,
+  exclude: (chosen: BoilerplateSuggestion[]) => void,
+): HTMLElement {
+  if (!suggestions.length) return el('p', { class: 'muted' }, 'No boilerplate left to suggest in any document.')
+  const boxes = suggestions.map((s) => el('input', { type: 'checkbox', checked: true, 'aria-label': `Exclude: ${s.reason}` }))
+  const chosen = () => suggestions.filter((_, i) => boxes[i].checked)
+  const button = el('button', { type: 'button', class: 'primary exclude-checked' })
+  const count = () => {
+    const n = chosen().length
+    button.textContent = `Exclude ${n} checked`
+    button.disabled = n === 0
+  }
+  for (const box of boxes) box.addEventListener('change', count)
+  count()
+  button.addEventListener('click', () => exclude(chosen()))
+  return el(
+    'div',
+    { class: 'review-boilerplate' },
+    el(
+      'ul',
+      { class: 'excluded-list' },
+      ...suggestions
+        .flatMap((s, i) => [
+          // Each document's title once, above its suggestions.
+          s.docId !== suggestions[i - 1]?.docId ? el('li', { class: 'review-doc' }, title(s.docId)) : null,
+          el('li', {}, el('label', { class: 'check' }, boxes[i], el('span', { class: 'muted' }, s.reason)), el('q', {}, snippet(s.text))),
+        ])
+        .filter((li) => li !== null),
+    ),
+    button,
+  )
 }
 
 /** Spans of a document as a list: what each is, its text and one button; `empty` when there are none. */

@@ -84,19 +84,20 @@ describe('the app in Chromium', () => {
     const { page, errors } = await openApp('dark')
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
     expect(bg).toBe('rgb(30, 31, 34)')
-    // The list follows the active pane (the first, showing the first document); arrows open the next.
+    // The list follows the active pane (the first, showing the document that shares the most,
+    // third in the list); arrows open the one above or below.
     await expect
       .poll(() => page.locator('.doc-item[aria-selected="true"] .doc-title').textContent())
-      .toBe('The emergence of new productive forces as catalysts for superior development')
+      .toBe('Strategic Significance of Accelerating the Development of New Quality Productive Forces')
     await page.locator('.doc-list').focus()
-    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowUp')
     await expect
       .poll(() => page.locator('.pane.active .reader-title').textContent())
       .toBe('What are New Quality Productive Forces and Why Should China Watchers Take Note of the Concept?')
-    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowUp')
     await expect
       .poll(() => page.locator('.pane.active .reader-title').textContent())
-      .toBe('Strategic Significance of Accelerating the Development of New Quality Productive Forces')
+      .toBe('The emergence of new productive forces as catalysts for superior development')
     // Text zoom enlarges the reading text only.
     const size = () => page.locator('.pane.active .reader-text').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
     const before = await size()

@@ -109,7 +109,11 @@ describe('excluded ranges and metadata through the API', () => {
     const s = await Service.start({ corpusDir: CORPUS, userData: join(dir, '.user'), project: dir })
     const file = join(dir, 'documents', 'china-briefing-nqpf-explainer.txt')
     const original = await readFile(file, 'utf8')
+    // The bundled corpus's project starts with this boilerplate excluded (corpus/manifest.json).
+    const before = (await s.getDocument({ id: 'china-briefing-nqpf-explainer' })).document.excluded
+    await s.setExcludedRanges({ id: 'china-briefing-nqpf-explainer', ranges: [] })
     const { suggestions } = await s.suggestBoilerplate({ id: 'china-briefing-nqpf-explainer' })
+    expect(suggestions).toEqual(before!.map((r) => ({ ...r, docId: 'china-briefing-nqpf-explainer', text: expect.any(String) })))
     expect(suggestions[0].text.startsWith('About Us\nChina Briefing is one of five')).toBe(true)
     const { document } = await s.setExcludedRanges({ id: 'china-briefing-nqpf-explainer', ranges: suggestions })
     expect(document.excluded).toEqual([{ start: suggestions[0].start, end: suggestions[0].end, reason: suggestions[0].reason }])
@@ -121,6 +125,8 @@ describe('excluded ranges and metadata through the API', () => {
     )
     await s.undo({})
     expect((await s.getDocument({ id: 'china-briefing-nqpf-explainer' })).document.excluded).toBeUndefined()
+    await s.undo({})
+    expect((await s.getDocument({ id: 'china-briefing-nqpf-explainer' })).document.excluded).toEqual(before)
 
     const edited = await s.updateDocumentMetadata({ id: 'new-productive-forces-catalysts', author: 'Staff writer', date: '2024-02' })
     expect(edited.document).toMatchObject({

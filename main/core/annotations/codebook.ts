@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { paletteColour, TAG_PALETTE } from './tag-colours.js'
 import {
   ancestorsOf,
   descendantIds,
@@ -11,8 +12,10 @@ import {
   withDescendantIds,
 } from './tag-tree.js'
 
-// Walks of the tag tree are in tag-tree.ts (no zod, so the renderer can use them).
+// Walks of the tag tree are in tag-tree.ts, the palette in tag-colours.ts (no zod, so the renderer
+// can use them).
 export { ancestorsOf, descendantIds, notTaggableReason, tagDepth, tagPath, tagsInTreeOrder, tagTree, type TreeEntry, withDescendantIds }
+export { paletteColour, TAG_PALETTE }
 
 // tags.json: the codebook. Tags are referenced from annotations by id, so renaming a tag never
 // touches an annotation file.
@@ -40,17 +43,6 @@ export const CodebookFile = z.looseObject({
   tags: z.array(Tag).default([]),
 })
 export type CodebookFile = z.infer<typeof CodebookFile>
-
-/**
- * Colours given to new tags in turn: distinguishable from each other, readable as a highlight
- * under dark text in the light theme and under light text (at reduced opacity) in the dark theme.
- */
-export const TAG_PALETTE = ['#e6a23c', '#5b8ff9', '#5ad8a6', '#e8684a', '#9270ca', '#ff9d4d', '#269a99', '#ff99c3', '#6dc8ec', '#c2a25b']
-
-/** The colour for the n-th tag of a codebook. */
-export function paletteColour(n: number): string {
-  return TAG_PALETTE[n % TAG_PALETTE.length]
-}
 
 /**
  * A tag's colour, or `fallback` when there is no tag or its colour is not #rrggbb: files are

@@ -47,6 +47,7 @@ export const operationNames = [
   'updateDocumentMetadata',
   'setExcludedRanges',
   'suggestBoilerplate',
+  'addExcludedRanges',
   'importCodebook',
   'updateProjectSettings',
   'importReuse',
@@ -79,6 +80,11 @@ export interface ProjectView {
   tags: Tag[]
   /** Annotations per tag id (directly tagged, not counting sub-tags). */
   tagCounts: Record<string, number>
+  /**
+   * Annotations per tag id tagged with it or any of its sub-tags, each annotation once (so an
+   * annotation tagged with a tag and its sub-tag is not counted twice).
+   */
+  tagTotals: Record<string, number>
   /** Annotations that could not be re-anchored in their changed document. */
   orphanCount: number
   /** The reader's name (project.json settings.readerName; '' when not set): DOCX author, REFI-QDA user. */
@@ -148,6 +154,8 @@ export interface ExportResult {
 
 /** A span suggested for exclusion, with why and what it holds. */
 export interface BoilerplateSuggestion {
+  /** The document it is in. */
+  docId: string
   start: number
   end: number
   reason: string
@@ -187,6 +195,7 @@ export interface Results {
   updateProjectSettings: { readerName: string }
   setExcludedRanges: { document: DocumentSummary }
   suggestBoilerplate: { suggestions: BoilerplateSuggestion[] }
+  addExcludedRanges: { documents: DocumentSummary[] }
   importCodebook: { added: Tag[] }
   /** What was read and kept (the CLI's `passim import --json` report). */
   importReuse: { report: ImportReport }

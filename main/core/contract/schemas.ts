@@ -182,8 +182,28 @@ export const operations = {
     id: z.string().min(1),
     ranges: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive(), reason: z.string().optional() })),
   }),
-  /** Ranges of a document that look like site text (navigation, "About Us", comment forms), to offer for exclusion. */
-  suggestBoilerplate: z.object({ id: z.string().min(1) }),
+  /**
+   * Ranges of a document that look like site text (navigation, "About Us", comment forms), to offer
+   * for exclusion; without `id`, of every document, leaving out what is already excluded.
+   */
+  suggestBoilerplate: z.object({ id: z.string().min(1).optional() }),
+  /**
+   * Adds excluded ranges to several documents at once (each document's ranges merged as
+   * setExcludedRanges does): one change, undone in one step. Every range is checked before any is
+   * stored.
+   */
+  addExcludedRanges: z.object({
+    ranges: z
+      .array(
+        z.object({
+          docId: z.string().min(1),
+          start: z.number().int().nonnegative(),
+          end: z.number().int().positive(),
+          reason: z.string().optional(),
+        }),
+      )
+      .min(1),
+  }),
   /**
    * Adds the codes of a REFI-QDA codebook (.qdc, or a .qdpx's) to the tags, reusing tags of the
    * same name. The file by `path`, or by content (`file`, base64, as importFiles takes it) from

@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises'
 import { tagIdsOf } from '../../core/annotations/annotation.js'
+import { ancestorsOf } from '../../core/annotations/codebook.js'
 import { ApiError, type DocumentSummary, type OperationInput, type ProjectView, type Results } from '../../core/contract/api.js'
-import { normaliseRanges, suggestBoilerplate as findBoilerplate } from '../../core/project/exclusions.js'
+import { type ExcludedRange, normaliseRanges, suggestBoilerplate as findBoilerplate } from '../../core/project/exclusions.js'
 import type { DocumentEntry, ProjectFile } from '../../core/project/project.js'
 import type { OpenProject } from './open-project.js'
 
@@ -19,10 +20,25 @@ export async function summary({ store }: OpenProject, doc: DocumentEntry): Promi
 export async function projectView(open: OpenProject, isDefault: boolean): Promise<ProjectView> {
   const { store: s, anchors } = open
   const tagCounts: Record<string, number> = {}
+  const tagTotals: Record<string, number> = {}
+  const tags = s.codebook.tags
+  const byId = new Map(tags.map((t) => [t.id, t]))
+  const withAncestors = new Map<string, string[]>()
+  const lineage = (id: string) => {
+    let ids = withAncestors.get(id)
+    if (!ids) {
+      const tag = byId.get(id)
+      ids = [id, ...(tag ? ancestorsOf(tags, tag).map((t) => t.id) : [])]
+      withAncestors.set(id, ids)
+    }
+    return ids
+  }
   let orphanCount = 0
   for (const d of s.project.documents) {
     for (const a of s.annotationsOf(d.id)) {
-      for (const id of new Set(tagIdsOf(a))) tagCounts[id] = (tagCounts[id] ?? 0) + 1
+      const own = new Set(tagIdsOf(a))
+      for (const id of own) tagCounts[id] = (tagCounts[id] ?? 0) + 1
+      for (const id of new Set([...own].flatMap(lineage))) tagTotals[id] = (tagTotals[id] ?? 0) + 1
       if (anchors.of(a).status === 'orphan') orphanCount++
     }
   }
@@ -33,6 +49,7 @@ export async function projectView(open: OpenProject, isDefault: boolean): Promis
     documents: await Promise.all(s.project.documents.map((d) => summary(open, d))),
     tags: s.codebook.tags,
     tagCounts,
+    tagTotals,
     orphanCount,
     readerName: readerNameOf(s.project),
     history: s.history(),
@@ -112,8 +129,44 @@ export async function suggestBoilerplate(
   open: OpenProject,
   { id }: OperationInput<'suggestBoilerplate'>,
 ): Promise<Results['suggestBoilerplate']> {
-  const { map } = await open.texts.get(id)
-  return {
-    suggestions: findBoilerplate(map.text).map((s) => ({ start: s.start, end: s.end, reason: s.reason, text: map.slice(s.start, s.end) })),
+  const suggest = async (docId: string) => {
+    const { map } = await open.texts.get(docId)
+    return findBoilerplate(map.text).map((s) => ({ docId, start: s.start, end: s.end, reason: s.reason, text: map.slice(s.start, s.end) }))
   }
+  if (id !== undefined) return { suggestions: await suggest(id) }
+  const suggestions = []
+  for (const doc of open.store.project.documents) {
+    const excluded = doc.excluded ?? []
+    const covered = (s: { start: number; end: number }) => excluded.some((r) => r.start <= s.start && s.end <= r.end)
+    suggestions.push(...(await suggest(doc.id)).filter((s) => !covered(s)))
+  }
+  return { suggestions }
+}
+
+export async function addExcludedRanges(
+  open: OpenProject,
+  { ranges }: OperationInput<'addExcludedRanges'>,
+): Promise<Results['addExcludedRanges']> {
+  const { store } = open
+  const byDoc = new Map<string, ExcludedRange[]>()
+  for (const { docId, start, end, reason } of ranges)
+    byDoc.set(docId, [...(byDoc.get(docId) ?? []), { start, end, ...(reason === undefined ? {} : { reason }) }])
+  // Every document's new ranges are checked before anything is written.
+  const merged = new Map<string, ExcludedRange[]>()
+  for (const [id, added] of byDoc) {
+    const { map } = await open.texts.get(id)
+    try {
+      merged.set(id, normaliseRanges([...(store.document(id).excluded ?? []), ...added], map.codePointLength))
+    } catch (e) {
+      throw new ApiError('invalid-input', `document "${id}": ${(e as Error).message}`)
+    }
+  }
+  const count = ranges.length
+  const project = await store.transaction(`Exclude ${count} span${count === 1 ? '' : 's'} from analysis`, (tx) =>
+    store.updateProject(
+      (p) => ({ ...p, documents: p.documents.map((d) => (merged.has(d.id) ? { ...d, excluded: merged.get(d.id)! } : d)) }),
+      tx,
+    ),
+  )
+  return { documents: await Promise.all(project.documents.filter((d) => merged.has(d.id)).map((d) => summary(open, d))) }
 }

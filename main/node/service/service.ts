@@ -171,6 +171,10 @@ export class Service implements Api {
     return documents.suggestBoilerplate(this.open, input)
   }
 
+  async addExcludedRanges(input: OperationInput<'addExcludedRanges'>): Promise<Results['addExcludedRanges']> {
+    return this.changed(documents.addExcludedRanges(this.open, input), [{ type: 'project-changed' }])
+  }
+
   // --- Import and export -----------------------------------------------------------------------
 
   async importDocuments({ paths }: OperationInput<'importDocuments'>): Promise<Results['importDocuments']> {
