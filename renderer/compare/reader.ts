@@ -38,6 +38,8 @@ const MAX_LANES = 4
 const annotationsLayer = decorationLayer('annotations')
 /** Everything else drawn over the text: shared passages, variant words, excluded ranges. */
 const overlaysLayer = decorationLayer('overlays')
+/** Definitions of the term the Definitions view shows (a layer of their own, under the others). */
+const definitionsLayer = decorationLayer('definitions')
 
 /** An inline mark to draw over the text: code points [start, end), a class and attributes. */
 export interface Overlay {
@@ -94,6 +96,7 @@ export interface AnnotationLayer {
 export interface Layers {
   annotations?: AnnotationLayer
   overlays?: readonly Overlay[]
+  definitions?: readonly Overlay[]
 }
 
 /** Assigns each span a lane so that overlapping spans never share one (greedy interval colouring). */
@@ -146,7 +149,7 @@ export class Reader {
   }
 
   private freshState(doc: ReturnType<typeof textToDoc>['doc']): EditorState {
-    return EditorState.create({ doc, plugins: [readOnly, overlaysLayer.plugin, annotationsLayer.plugin] })
+    return EditorState.create({ doc, plugins: [readOnly, definitionsLayer.plugin, overlaysLayer.plugin, annotationsLayer.plugin] })
   }
 
   /** The text as the reader holds it. */
@@ -156,11 +159,17 @@ export class Reader {
 
   /**
    * Draws a document from the state: the text only when it is another text, the title and the
-   * annotations only when they changed; `overlays` are asked for when the text is drawn anew.
+   * annotations only when they changed; `overlays` (and `definitions`) are asked for when the
+   * text is drawn anew.
    */
-  render(view: DocumentView, annotations: AnnotationLayer, overlays: () => readonly Overlay[]): void {
+  render(
+    view: DocumentView,
+    annotations: AnnotationLayer,
+    overlays: () => readonly Overlay[],
+    definitions: () => readonly Overlay[] = () => [],
+  ): void {
     if (this.docId !== view.document.id || this.offsets.text !== view.text) {
-      this.show(view, { annotations, overlays: overlays() })
+      this.show(view, { annotations, overlays: overlays(), definitions: definitions() })
       return
     }
     if (this.drawn.document !== view.document) this.showHeader(view.document)
@@ -205,12 +214,18 @@ export class Reader {
       this.drawn.annotations = layers.annotations
     }
     if (layers.overlays) tr.setMeta(overlaysLayer.key, this.overlayDecorations(tr.doc, layers.overlays))
+    if (layers.definitions) tr.setMeta(definitionsLayer.key, this.overlayDecorations(tr.doc, layers.definitions))
     return tr
   }
 
   /** Shows annotations, coloured by their first tag; orphans are not shown in the text. */
   setAnnotations(annotations: AnnotationLayer): void {
     this.view.dispatch(this.withLayers(this.view.state.tr, { annotations }))
+  }
+
+  /** Draws the definitions layer (replacing the previous one). */
+  setDefinitions(definitions: readonly Overlay[]): void {
+    this.view.dispatch(this.withLayers(this.view.state.tr, { definitions }))
   }
 
   /** Draws overlays (replacing the previous ones). */
