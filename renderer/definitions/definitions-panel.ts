@@ -1,6 +1,7 @@
 import type { Api, ProjectView } from '../../main/core/contract/api.js'
 import type { Definition, DefinitionResult } from '../../main/core/definitions/definitions.js'
-import type { Facet } from '../../main/core/definitions/facets.js'
+import type { Facet, FacetMember } from '../../main/core/definitions/facets.js'
+import type { Timeline } from '../../main/core/definitions/timeline.js'
 import { el } from '../shared/dom.js'
 import type { State, StateSource } from '../state/store.js'
 import { definitionSelection, facetSelection, type PassageSpan } from './definition-marks.js'
@@ -203,10 +204,106 @@ export class DefinitionsPanel {
           `${count(r.facets.length, 'element', 'elements')} shared by two or more authors.`,
       ),
       facetMatrix(r.facets, r.definitions, docs),
+      sharedQuotations(r, docs),
       el('div', { class: 'definition-columns' }, ...columns),
     )
     this.showSelected()
   }
+}
+
+/**
+ * A member's words with those that differ from the facet's first member marked (jsdiff through the
+ * engine's variants.ts, as for overlaps): `ins` where the wording is its own, titled with the first
+ * member's words it replaces. The first member itself is the reference and is left plain.
+ */
+function memberWords(f: Facet, k: number): (string | HTMLElement)[] {
+  const m = f.members[k]
+  const chars = Array.from(m.text)
+  const changes = k === 0 ? null : f.variants.find((v) => v.a === 0 && v.b === k)?.changes
+  if (!changes) return [m.text]
+  const out: (string | HTMLElement)[] = []
+  let at = 0
+  for (const c of changes) {
+    if (c.op !== 'insert' && c.op !== 'replace') continue
+    const from = c.bStart - m.start
+    const to = c.bEnd - m.start
+    if (from < at || to > chars.length || to <= from) continue
+    out.push(
+      chars.slice(at, from).join(''),
+      el('ins', { title: c.op === 'replace' ? `the first has “${c.a}”` : 'not in the first' }, chars.slice(from, to).join('')),
+    )
+    at = to
+  }
+  out.push(chars.slice(at).join(''))
+  return out
+}
+
+/** Longest name a timeline gives a document (a title without author can be a sentence long). */
+const TIMELINE_NAME_CHARS = 28
+
+/** Who used it when: the dated uses in order (the earliest marked), the undated apart. */
+function timelineLine(t: Timeline, fullName: (id: string) => string): HTMLElement {
+  const name = (id: string) => {
+    const n = fullName(id)
+    return n.length > TIMELINE_NAME_CHARS ? `${n.slice(0, TIMELINE_NAME_CHARS - 1).trimEnd()}…` : n
+  }
+  return el(
+    'small',
+    { class: 'facet-timeline' },
+    ...t.dated.flatMap((e, i) => [i ? ' → ' : '', el(e.first ? 'strong' : 'span', {}, `${name(e.doc)} ${e.date}`)]),
+    t.undated.length ? `${t.dated.length ? ' · ' : ''}undated: ${t.undated.map(name).join(', ')}` : '',
+  )
+}
+
+/**
+ * Quotations several authors use as their definition: whose words, the words, who used them when,
+ * and each author's framing (a button that lines the panes up on that author's definition and
+ * those grouped with it).
+ */
+function sharedQuotations(
+  r: DefinitionResult,
+  docs: readonly { id: string; title: string; author: string; outlet: string }[],
+): HTMLElement | string {
+  const shared = r.quotations.filter((q) => q.docs.length > 1)
+  if (shared.length === 0) return ''
+  const name = (id: string) => {
+    const d = docs.find((x) => x.id === id)
+    return d ? d.author || d.outlet || d.title : id
+  }
+  return el(
+    'section',
+    { class: 'shared-quotations', 'aria-label': 'Quotations several authors use' },
+    el('h3', { class: 'definition-author' }, 'Quotations several authors use'),
+    ...shared.map((q) =>
+      el(
+        'div',
+        { class: 'shared-quotation' },
+        el('p', { class: 'definition-text' }, el('strong', {}, `${q.speaker}: `), `“${q.text}”`),
+        timelineLine(q.timeline, name),
+        el(
+          'ul',
+          {},
+          ...q.members.map((m) =>
+            el(
+              'li',
+              {},
+              el(
+                'button',
+                {
+                  type: 'button',
+                  class: 'facet-member',
+                  'data-select': definitionSelection(m.definition),
+                  title: 'Line the panes up on it',
+                },
+                el('strong', {}, name(m.doc)),
+                ` (${m.form === 'quotation' ? 'quotes' : 'reports'}): ${m.framing}`,
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  )
 }
 
 /**
@@ -230,6 +327,10 @@ function facetMatrix(
       el('th', { scope: 'col', title: d.title }, d.author || d.outlet || d.title, d.date ? el('small', {}, ` ${d.date}`) : ''),
     ),
   )
+  const name = (id: string) => {
+    const d = docs.find((x) => x.id === id)
+    return d ? d.author || d.outlet || d.title : id
+  }
   const rows = facets.map((f, i) => {
     const first = new Set(f.timeline.dated.filter((e) => e.first).map((e) => e.doc))
     const id = facetSelection(i)
@@ -241,6 +342,7 @@ function facetMatrix(
         { scope: 'row' },
         el('button', { type: 'button', class: 'facet-select', 'data-select': id, title: 'Line the panes up on its members' }, f.label),
         el('small', { class: 'facet-role' }, ` ${f.role}`),
+        timelineLine(f.timeline, name),
         el(
           'button',
           {
@@ -258,7 +360,7 @@ function facetMatrix(
         return el(
           'td',
           {},
-          ...members.map((m) => {
+          ...members.map((m: FacetMember) => {
             const speaker = definitions[m.definition]?.quoted?.speaker
             return el(
               'button',
@@ -268,7 +370,7 @@ function facetMatrix(
                 'data-select': id,
                 title: 'Line the panes up on this element',
               },
-              m.text,
+              ...memberWords(f, f.members.indexOf(m)),
               speaker ? el('small', { class: 'definition-quoting' }, ` quoting ${speaker}`) : '',
             )
           }),

@@ -46,6 +46,11 @@ describe('the Definitions view', () => {
       expect(await page.locator('.facet-matrix .facet-missing').count()).toBeGreaterThan(0)
       expect(await page.locator('.facet-matrix .definition-quoting', { hasText: 'quoting Xi Jinping' }).count()).toBeGreaterThan(0)
       await expect.poll(() => page.locator('.definitions .hint').first().textContent()).toMatch(/\d+ definitions in 5 documents/)
+      // Word variants against each facet's first member, who used it when, the shared quotation.
+      expect(await page.locator('.facet-matrix .facet-member ins').count()).toBeGreaterThan(0)
+      expect(await page.locator('.facet-matrix .facet-timeline').first().textContent()).toMatch(/\d{4}-\d{2}-\d{2} → /)
+      expect(await page.locator('.facet-matrix .facet-timeline strong').count()).toBeGreaterThan(0)
+      expect(await page.locator('.shared-quotation', { hasText: 'Xi Jinping' }).locator('.facet-member').count()).toBe(2)
       await page.screenshot({ path: join(SHOTS, `definitions-matrix-${colorScheme}-${width}.png`) })
       expect(errors).toEqual([])
       await page.close()
