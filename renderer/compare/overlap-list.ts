@@ -1,10 +1,18 @@
 import type { SourcedOverlap } from '../../main/core/reuse/imported.js'
 import { el, select } from '../shared/dom.js'
 import type { State, StateSource } from '../state/store.js'
-import { filterOverlaps, SOURCE_LABELS } from './overlap-filter.js'
+import { filterOverlaps, hideBoilerplateByDefault, SOURCE_LABELS } from './overlap-filter.js'
+import { KIND_DESCRIPTIONS, KIND_LABELS, KINDS } from './kinds.js'
 
-// The ranked overlap list, best first, with filters (kind, minimum score, document, text) and
-// next/previous keys as diff tools have (N / P, or Alt+↓ / Alt+↑, anywhere in the compare view).
+// The ranked overlap list, best first, with filters (kind, minimum score, document, text, hide
+// boilerplate), a legend of the kinds' colours and next/previous keys as diff tools have (N / P,
+// or Alt+↓ / Alt+↑, anywhere in the compare view). Each item says its kind in the README's words
+// (kinds.ts), whether it is boilerplate or a duplicate document, and why a paraphrase was found.
+
+/** Where the reader's choice of "Hide boilerplate" is remembered ('1' or '0'; unset: the default rule). */
+const HIDE_BOILERPLATE_KEY = 'parallax.hideBoilerplate'
+
+const capitalised = (s: string) => s[0].toUpperCase() + s.slice(1)
 
 export class OverlapList {
   readonly dom: HTMLElement
@@ -13,10 +21,9 @@ export class OverlapList {
   private readonly source = select({ 'aria-label': 'Source' }, [['', 'All sources'], ...Object.entries(SOURCE_LABELS)])
   private readonly kind = select({ 'aria-label': 'Kind' }, [
     ['', 'All kinds'],
-    ['verbatim', 'Verbatim'],
-    ['variant', 'Variant'],
-    ['paraphrase', 'Paraphrase'],
+    ...KINDS.map((k) => [k, capitalised(KIND_LABELS[k])] as const),
   ])
+  private readonly hideBoilerplate = el('input', { type: 'checkbox', class: 'hide-boilerplate' })
   private readonly minScore = el('input', {
     type: 'number',
     min: '0',
@@ -38,11 +45,40 @@ export class OverlapList {
     this.dom = el(
       'section',
       { class: 'side-section', 'aria-label': 'Overlaps' },
-      el('div', { class: 'filters compact' }, this.source, this.kind, this.minScore, this.doc, this.text),
+      el(
+        'div',
+        { class: 'filters compact' },
+        this.source,
+        this.kind,
+        this.minScore,
+        this.doc,
+        this.text,
+        el(
+          'label',
+          {
+            class: 'check',
+            title:
+              'Leave out passages shared by a large share of the documents or matching excluded text (licences, notices). On by default when they are a third of the list or more; your choice is remembered.',
+          },
+          this.hideBoilerplate,
+          'Hide boilerplate',
+        ),
+      ),
+      el(
+        'p',
+        { class: 'kind-legend', 'aria-label': 'Colours of the kinds' },
+        ...KINDS.map((k) =>
+          el('span', { class: `kind-key kind-${k}`, title: `${capitalised(KIND_LABELS[k])}: ${KIND_DESCRIPTIONS[k]}` }, KIND_LABELS[k]),
+        ),
+      ),
       this.summary,
       this.list,
     )
     for (const input of [this.source, this.kind, this.minScore, this.doc, this.text]) input.addEventListener('input', () => this.render())
+    this.hideBoilerplate.addEventListener('input', () => {
+      localStorage.setItem(HIDE_BOILERPLATE_KEY, this.hideBoilerplate.checked ? '1' : '0')
+      this.render()
+    })
     this.list.addEventListener('click', (e) => {
       const id = (e.target as HTMLElement).closest<HTMLElement>('[data-overlap]')?.dataset.overlap
       if (id) this.onSelect(id)
@@ -91,14 +127,22 @@ export class OverlapList {
   private render(): void {
     const { project, overlaps: view, selectedOverlap } = this.store.state
     const titles = new Map((project?.documents ?? []).map((d) => [d.id, d.author || d.outlet || d.title]))
-    this.shown = filterOverlaps(view?.overlaps ?? [], {
+    const all = view?.overlaps ?? []
+    const chosen = localStorage.getItem(HIDE_BOILERPLATE_KEY)
+    this.hideBoilerplate.checked = chosen === null ? hideBoilerplateByDefault(all) : chosen === '1'
+    const boilerplate = all.filter((o) => o.boilerplate).length
+    this.shown = filterOverlaps(all, {
       source: this.source.value,
       kind: this.kind.value,
       minScore: Number(this.minScore.value) || 0,
       doc: this.doc.value,
       text: this.text.value,
+      hideBoilerplate: this.hideBoilerplate.checked,
     })
-    this.summary.textContent = view ? `${this.shown.length} of ${view.overlaps.length} shared passages` : ''
+    this.summary.textContent = view
+      ? `${this.shown.length} of ${all.length} shared passages` +
+        (boilerplate ? ` · ${boilerplate} boilerplate${this.hideBoilerplate.checked ? ' hidden' : ''}` : '')
+      : ''
     this.list.replaceChildren(
       ...this.shown.map((o, i) =>
         el(
@@ -113,7 +157,26 @@ export class OverlapList {
           el(
             'div',
             { class: 'overlap-head' },
-            el('span', { class: `kind-badge kind-${o.kind}` }, o.kind),
+            el(
+              'span',
+              { class: `kind-badge kind-${o.kind}`, title: `${capitalised(KIND_LABELS[o.kind])}: ${KIND_DESCRIPTIONS[o.kind]}` },
+              KIND_LABELS[o.kind],
+            ),
+            o.duplicate &&
+              el(
+                'span',
+                { class: 'flag-badge duplicate-badge', title: 'Whole documents with the same words (found by content hash), listed once' },
+                'duplicate documents',
+              ),
+            o.boilerplate &&
+              el(
+                'span',
+                {
+                  class: 'flag-badge boilerplate-badge',
+                  title: 'Shared by a large share of the documents, or matching excluded text: boilerplate rather than borrowing',
+                },
+                'boilerplate',
+              ),
             ...(o.source === 'parallax'
               ? []
               : [
@@ -142,6 +205,8 @@ export class OverlapList {
             o.passages[0].text.length > 160 ? o.passages[0].text.slice(0, 160) + '…' : o.passages[0].text,
           ),
           el('p', { class: 'overlap-docs' }, [...new Set(o.passages.map((p) => titles.get(p.doc) ?? p.doc))].join(' · ')),
+          !!o.because?.length &&
+            el('p', { class: 'overlap-because', title: 'Why the engine reports this paraphrase' }, `Because: ${o.because.join(' · ')}`),
         ),
       ),
     )

@@ -3,6 +3,7 @@ import type { Overlap } from '../../main/core/engine/overlaps.js'
 import type { Change } from '../../main/core/engine/variants.js'
 import { el } from '../shared/dom.js'
 import type { Overlay } from './reader.js'
+import { KIND_LABELS } from './kinds.js'
 
 // The selected overlap's word-level differences, pair by pair: deletions struck through,
 // insertions underlined, substitutions as both. The same changes are marked in the panes.
@@ -60,8 +61,9 @@ export class VariantsPanel {
       el(
         'p',
         { class: 'hint' },
-        `${overlap.kind} · score ${overlap.score.toFixed(1)} · ${overlap.words} shared content words · similarity ${(overlap.similarity * 100).toFixed(0)}%`,
+        `${KIND_LABELS[overlap.kind]} · score ${overlap.score.toFixed(1)} · ${overlap.words} shared content words · similarity ${(overlap.similarity * 100).toFixed(0)}%`,
       ),
+      ...(overlap.because?.length ? [el('p', { class: 'hint overlap-because' }, `Because: ${overlap.because.join(' · ')}`)] : []),
       ...overlap.variants.map((v) => {
         const a = overlap.passages[v.a]
         const b = overlap.passages[v.b]

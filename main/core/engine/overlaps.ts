@@ -9,10 +9,11 @@ import { findEvents } from './events.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE } from './ngrams.js'
 import { projectNested } from './nested.js'
-import { findParaphrases, sharedNgrams } from './paraphrase.js'
+import { findParaphrases, sharedNgrams, synonymsUsed } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
+import { type SynonymSource, synonymClasses } from './synonyms.js'
 import { OffsetMap } from '../text/offsets.js'
 import { diffPassages, type Variant } from './variants.js'
 
@@ -29,7 +30,8 @@ import { diffPassages, type Variant } from './variants.js'
 //   cluster     pairs into overlaps: one passage in three documents is one overlap (cluster.ts);
 //               kinds judged per pair and summarised per overlap; boilerplate labelled
 //   paraphrase  sentence pairs alike in content words that share few n-grams, abbreviations read
-//               as their words (paraphrase.ts, abbreviations.ts); sentences reporting one event,
+//               as their words, synonyms as one word (paraphrase.ts, abbreviations.ts,
+//               synonyms.ts); sentences reporting one event,
 //               the same date and rare name or place (events.ts)
 //   variants    word-level differences of every pair of passages (variants.ts)
 // All offsets in the result are Unicode code points into the documents' texts as given.
@@ -98,6 +100,11 @@ export interface OverlapOptions {
    * PARAPHRASE_MAX_WORDS words.
    */
   paraphrase?: boolean | 'auto'
+  /**
+   * Where the paraphrase pass finds synonyms (synonyms.ts): WordNet on the Node side
+   * (main/node/engine/wordnet.ts). Without it, synonyms are not matched.
+   */
+  synonyms?: SynonymSource
   /** Return at most this many overlaps (best first). Default: all. */
   limit?: number
 }
@@ -208,7 +215,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   const skip = new Uint8Array(corpus.docs.length)
   for (const group of duplicates) for (const d of group.slice(1)) skip[d] = 1
   const seeds = findSeeds(corpus, { n, skip }, run)
-  const regions = chainSeeds(seeds, n, run)
+  const regions = chainSeeds(seeds, n, run, corpus.docs)
 
   const weights = new Float64Array(corpus.lexicon.matchCount)
   for (let m = 0; m < weights.length; m++) weights[m] = rarity(corpus, m)
@@ -266,6 +273,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     const sentences = corpus.docs.map((d, i) => (skip[i] ? new Uint32Array([0]) : sentenceStarts(d)))
     const covered = coverage(corpus, pairs)
     const expansions = acronymExpansions(corpus)
+    const synonyms = options.synonyms ? synonymClasses(corpus, options.synonyms, skip) : new Map<number, number>()
     /** The abbreviations of tokens [t0, t1] of a document that the pass read as their words. */
     const abbreviations = (d: number, t0: number, t1: number): string[] => {
       const doc = corpus.docs[d]
@@ -273,7 +281,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
       for (let t = t0; t <= t1; t++) if (expansions.has(doc.match[t])) out.push(doc.text.slice(doc.starts[t], doc.ends[t]))
       return out
     }
-    for (const p of findParaphrases(corpus, sentences, run, expansions)) {
+    for (const p of findParaphrases(corpus, sentences, run, expansions, synonyms)) {
       if (covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)) continue
       if (sharedNgrams(corpus, n, p.da, p.a0, p.a1, p.db, p.b0, p.b1) > MAX_PARAPHRASE_SHARED_NGRAMS) continue
       const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
@@ -284,9 +292,12 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
         measure: { ...measure, similarity: p.cosine },
         kind: 'paraphrase',
         score: measure.weighted * p.cosine,
-        because: [...new Set([...abbreviations(p.da, p.a0, p.a1), ...abbreviations(p.db, p.b0, p.b1)])].map(
-          (a) => `abbreviation ${a} read as the words it stands for`,
-        ),
+        because: [
+          ...[...new Set([...abbreviations(p.da, p.a0, p.a1), ...abbreviations(p.db, p.b0, p.b1)])].map(
+            (a) => `abbreviation ${a} read as the words it stands for`,
+          ),
+          ...synonymReason(synonymsUsed(corpus, synonyms, p.da, p.a0, p.a1, p.db, p.b0, p.b1)),
+        ],
       })
     }
     for (const e of findEvents(corpus, sentences)) {
@@ -432,6 +443,11 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
  * too short.
  */
 export const MAX_PARAPHRASE_SHARED_NGRAMS = 2
+
+/** The reason a paraphrase read through synonyms gives: "synonyms: growth/expansion, rapid/swift". */
+function synonymReason(used: readonly string[]): string[] {
+  return used.length ? [`synonyms: ${used.join(', ')}`] : []
+}
 
 /** A test of whether a token span of a document lies mostly inside passages already found. */
 function coverage(corpus: AnalysedCorpus, pairs: readonly PairMatch[]): (doc: number, start: number, end: number) => boolean {

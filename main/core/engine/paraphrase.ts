@@ -1,9 +1,11 @@
 import type { AnalysedCorpus } from './analyse.js'
 import type { Run } from './progress.js'
+import type { SynonymClasses } from './synonyms.js'
 import { lowerBound } from '../text/sorted.js'
 
 // Paraphrase candidates: sentences of different documents that say much the same in other words.
-// Abbreviations are read as the words they stand for (abbreviations.ts).
+// Abbreviations are read as the words they stand for (abbreviations.ts), and synonyms as one word
+// (synonyms.ts).
 // Seeds (ngrams.ts) need runs of shared words; a paraphrase shares its content words but few runs
 // of them. Each sentence is a TF-IDF vector over the match forms (stems) of its content words,
 // with IDF over the corpus's sentences, so words every sentence uses weigh little; pairs are
@@ -42,12 +44,14 @@ export interface SentencePair {
 /**
  * Sentence pairs of different documents with cosine >= MIN_COSINE (see above). `expansions` maps
  * a word (match id) to the words it stands for (abbreviations.ts): a sentence is read with them.
+ * `synonyms` maps a word to the one word its class of synonyms is read as (synonyms.ts).
  */
 export function findParaphrases(
   corpus: AnalysedCorpus,
   sentences: Uint32Array[],
   run: Run,
   expansions: ReadonlyMap<number, readonly number[]> = new Map(),
+  synonyms: SynonymClasses = new Map(),
 ): SentencePair[] {
   const { docs } = corpus
   const vocab = corpus.lexicon.matchCount
@@ -79,8 +83,8 @@ export function findParaphrases(
     for (let c = sFrom[s]; c < sTo[s]; c++) {
       const m = doc.match[doc.content[c]]
       const expansion = expansions.get(m)
-      if (expansion) out.push(...expansion)
-      else out.push(m)
+      if (expansion) for (const e of expansion) out.push(synonyms.get(e) ?? e)
+      else out.push(synonyms.get(m) ?? m)
     }
     return out
   }
@@ -179,4 +183,46 @@ export function sharedNgrams(
   let count = 0
   for (const g of grams(db, b0, b1)) if (a.has(g)) count++
   return count
+}
+
+/**
+ * The synonyms a pair of sentences was read through: pairs of words, one from each sentence, of
+ * one class (synonyms.ts) where neither sentence uses the other's word ("growth/expansion").
+ */
+export function synonymsUsed(
+  corpus: AnalysedCorpus,
+  synonyms: SynonymClasses,
+  da: number,
+  a0: number,
+  a1: number,
+  db: number,
+  b0: number,
+  b1: number,
+): string[] {
+  if (synonyms.size === 0) return []
+  /** Class -> match id -> the word as first written (surface form), for the sentence's content words. */
+  const words = (d: number, t0: number, t1: number): Map<number, Map<number, string>> => {
+    const doc = corpus.docs[d]
+    const out = new Map<number, Map<number, string>>()
+    for (let c = lowerBound(doc.content, t0); c < doc.content.length && doc.content[c] <= t1; c++) {
+      const m = doc.match[doc.content[c]]
+      const cls = synonyms.get(m)
+      if (cls === undefined) continue
+      let byMatch = out.get(cls)
+      if (!byMatch) out.set(cls, (byMatch = new Map()))
+      if (!byMatch.has(m)) byMatch.set(m, corpus.lexicon.surfaces[doc.surface[doc.content[c]]])
+    }
+    return out
+  }
+  const a = words(da, a0, a1)
+  const b = words(db, b0, b1)
+  const used: string[] = []
+  for (const [cls, inA] of a) {
+    const inB = b.get(cls)
+    if (!inB) continue
+    const onlyA = [...inA].filter(([m]) => !inB.has(m))
+    const onlyB = [...inB].filter(([m]) => !inA.has(m))
+    if (onlyA.length && onlyB.length) used.push(`${onlyA[0][1]}/${onlyB[0][1]}`)
+  }
+  return used
 }

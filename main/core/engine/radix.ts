@@ -7,12 +7,24 @@ const DIGIT_BITS = 16
 const BUCKETS = 1 << DIGIT_BITS
 
 /**
+ * Up to this many elements a comparison sort is used: a radix pass clears and sums all 2^16
+ * buckets, which for a small document set (a few thousand n-grams) costs more than sorting them.
+ */
+const SMALL_SORT = 1 << 14
+
+/**
  * Reorders `order` (a permutation of indices into `keys`) so that keys[order[i]] ascends, keeping
  * the current relative order of equal keys (stable), which lets a caller sort by several keys
  * by sorting on the least significant first. `maxKey` skips the high pass when it is zero.
  */
 export function sortIndicesByKey(order: Uint32Array, keys: Uint32Array, maxKey = 0xffffffff): Uint32Array {
   const n = order.length
+  if (n <= SMALL_SORT) {
+    // Array.prototype.sort is stable; for few elements it beats clearing 2^16 buckets per pass.
+    const sorted = Array.from(order).sort((x, y) => keys[x] - keys[y])
+    order.set(sorted)
+    return order
+  }
   let source: Uint32Array = order
   let target: Uint32Array = new Uint32Array(n)
   const counts = new Uint32Array(BUCKETS)

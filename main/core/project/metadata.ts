@@ -88,14 +88,19 @@ function frontMatter(text: string): Partial<StatedMetadata> {
 export function readStatedMetadata(text: string, markdown = false): StatedMetadata {
   const fm = markdown ? frontMatter(text) : {}
   const body = markdown ? text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '') : text
-  const lines = body
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-  const head = lines.slice(0, HEAD_LINES)
+  // Only the first and last lines are read (and, in Markdown, the first heading anywhere), so a
+  // long text is not split line by line.
+  const lines = markdown
+    ? body
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : undefined
+  const head = lines ? lines.slice(0, HEAD_LINES) : firstLines(body, HEAD_LINES)
+  const tail = lines ? lines.slice(-HEAD_LINES) : lastLines(body, HEAD_LINES)
   const out: StatedMetadata = { title: '', author: '', outlet: '', date: '', url: '' }
 
-  const heading = markdown ? lines.find((l) => /^#\s+\S/.test(l)) : undefined
+  const heading = lines ? lines.find((l) => /^#\s+\S/.test(l)) : undefined
   const titleLine = heading ?? head.find((l) => !looksLikeJunk(l) && l.length <= MAX_TITLE_LENGTH)
   if (titleLine) out.title = cleanTitle(titleLine)
 
@@ -111,7 +116,7 @@ export function readStatedMetadata(text: string, markdown = false): StatedMetada
     if (url) out.url ||= url[0]
   }
 
-  for (const line of lines.slice(-HEAD_LINES)) {
+  for (const line of tail) {
     const cite = line.match(/^([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}), ["“](.+?),?["”],? (.+?)\. (.+?)\.?$/)
     if (cite && findDate(cite[4])) {
       out.author ||= cite[1]
@@ -127,4 +132,32 @@ export function readStatedMetadata(text: string, markdown = false): StatedMetada
     date: fm.date || out.date,
     url: fm.url || out.url,
   }
+}
+
+/** The first `n` non-blank lines of a text, trimmed. */
+function firstLines(text: string, n: number): string[] {
+  const out: string[] = []
+  let at = 0
+  while (out.length < n && at <= text.length) {
+    let end = text.indexOf('\n', at)
+    if (end < 0) end = text.length
+    const line = text.slice(at, end).trim()
+    if (line) out.push(line)
+    at = end + 1
+  }
+  return out
+}
+
+/** The last `n` non-blank lines of a text, trimmed, in text order. */
+function lastLines(text: string, n: number): string[] {
+  const out: string[] = []
+  let end = text.length
+  for (;;) {
+    const nl = end > 0 ? text.lastIndexOf('\n', end - 1) : -1
+    const line = text.slice(nl + 1, end).trim()
+    if (line) out.unshift(line)
+    if (nl < 0 || out.length >= n) break
+    end = nl
+  }
+  return out
 }

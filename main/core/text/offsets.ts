@@ -9,6 +9,9 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff
 }
 
+/** Any high surrogate (a regular expression without the u flag reads UTF-16 units). */
+const HIGH_SURROGATE = /[\ud800-\udbff]/
+
 /** Number of code points in `text`. */
 export function codePointLength(text: string): number {
   let n = 0
@@ -31,7 +34,9 @@ export class OffsetMap {
   readonly codePointLength: number
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
+    // A native scan first: most texts have no surrogate pair, and then there is nothing to record.
+    const first = text.search(HIGH_SURROGATE)
+    for (let i = first < 0 ? text.length : first; i < text.length; i++) {
       if (isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length) {
         this.pairs.push(i + 1)
         i++

@@ -13,6 +13,7 @@ import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { PROJECT_FILE, ProjectStore } from '../project/store.js'
 import { importedOverlaps } from '../reuse/read.js'
+import { WordNet } from './wordnet.js'
 
 // The Node side of the engine's CLI commands, `overlaps` and `definitions`: read the documents of
 // a folder, run the pure engine (main/core), print the result. A folder is read as
@@ -96,18 +97,24 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
         documents.map((d) => d.id),
       )
       const markdown = importFormatOf(path) === 'markdown'
+      let stated: ReturnType<typeof readStatedMetadata> | undefined
+      const statedOf = (text: string) => (stated ??= readStatedMetadata(text, markdown))
       await add(
         id,
         path,
-        (text) => readStatedMetadata(text, markdown).title || basename(path, extname(path)),
+        (text) => statedOf(text).title || basename(path, extname(path)),
         undefined,
-        (text) => readStatedMetadata(text, markdown).date,
+        (text) => statedOf(text).date,
       )
     }
   }
   if (documents.length === 0) throw new ApiError('not-found', `${dir}: the project has no documents`)
   return { documents, texts, originals, dates, excludedTexts }
 }
+
+/** What JSON.stringify([[value]], null, 2) puts before and after the value. */
+const NESTED_OPEN = '[\n  [\n'
+const NESTED_CLOSE = '\n  ]\n]'
 
 interface Io {
   out: (text: string) => void
@@ -135,19 +142,28 @@ export async function overlapsCommand(
   io: Io,
 ): Promise<number> {
   const { documents, texts, originals, excludedTexts } = await loadFolder(folder)
-  const result = findOverlaps([...texts, ...excludedTexts], { limit: options.limit }, progressTo(io, !!options.verbose))
+  const result = findOverlaps(
+    [...texts, ...excludedTexts],
+    { limit: options.limit, synonyms: new WordNet() },
+    progressTo(io, !!options.verbose),
+  )
   // The engine's overlaps, then those imported from batch tools (passim, TextPAIR), each with its source.
   const imported = await importedOverlaps(folder, originals, options.limit)
   for (const problem of imported.problems) io.err(`warning: ${problem}`)
   if (imported.dropped) io.err(`note: ${imported.dropped} imported passage(s) are no longer in their documents and are left out`)
-  const overlaps = [...withOriginalTexts(result.overlaps, originals).map((o) => ({ ...o, source: 'parallax' })), ...imported.overlaps]
+  // Passages' texts taken again from the files only where excluded ranges were blanked.
+  const masked = new Map(texts.filter((t) => t.text !== originals.get(t.id)).map((t) => [t.id, originals.get(t.id)!]))
+  const overlaps = [...withOriginalTexts(result.overlaps, masked).map((o) => ({ ...o, source: 'parallax' })), ...imported.overlaps]
   if (options.json) {
     // One overlap at a time: at corpus scale the whole result as one string would be hundreds of
     // megabytes on top of the result itself. The lines joined are the same JSON document.
     const indent = (json: string) => json.replace(/\n/g, '\n  ')
     io.out(`{\n  "documents": ${indent(JSON.stringify(documents, null, 2))},\n  "overlaps": [`)
     overlaps.forEach((o, k) => {
-      io.out(`    ${JSON.stringify(o, null, 2).replace(/\n/g, '\n    ')}${k + 1 < overlaps.length ? ',' : ''}`)
+      // Stringified two arrays deep, the overlap comes out indented by four spaces, as it stands in
+      // the document: cutting the arrays' brackets is cheaper than re-indenting every line.
+      const nested = JSON.stringify([[o]], null, 2)
+      io.out(`${nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length)}${k + 1 < overlaps.length ? ',' : ''}`)
     })
     io.out('  ]\n}')
     return 0

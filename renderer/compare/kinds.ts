@@ -1,0 +1,22 @@
+import type { OverlapKind } from '../../main/core/engine/overlaps.js'
+
+// The words the UI uses for how passages relate, as the README names them: the engine's kind
+// `variant` is "near-verbatim" wherever a reader sees it (list, filter, legend, tooltips,
+// variants panel). The JSON keeps `kind: "variant"`; only the words shown change.
+
+/** The word shown for each kind. */
+export const KIND_LABELS: Record<OverlapKind, string> = {
+  verbatim: 'verbatim',
+  variant: 'near-verbatim',
+  paraphrase: 'paraphrase',
+}
+
+/** What each kind means, for tooltips and the legend. */
+export const KIND_DESCRIPTIONS: Record<OverlapKind, string> = {
+  verbatim: 'the same words (after spelling, case and punctuation are set aside)',
+  variant: 'the same passage with edits: words changed, added, dropped or moved',
+  paraphrase: 'the same content in other words (shared content words, synonyms, abbreviations, or the same event)',
+}
+
+/** The kinds in the order the UI lists them. */
+export const KINDS: OverlapKind[] = ['verbatim', 'variant', 'paraphrase']

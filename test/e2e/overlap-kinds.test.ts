@@ -1,0 +1,143 @@
+import { copyFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CORPUS, ROOT } from '../helpers.js'
+import { SHOTS } from './browser.js'
+import { openPage, startApp, type TestApp } from './harness.js'
+
+// The overlap list in the README's words (verbatim, near-verbatim, paraphrase), a paraphrase's
+// reasons, duplicate documents labelled, and "Hide boilerplate": on by default where boilerplate
+// is a third of the list or more, remembered across reloads once the reader chooses. The bundled
+// corpus gets, by import: nine newsletters that each reprint eight notices between paragraphs of
+// their own (eight boilerplate overlaps), a copy of one bundled text (a duplicate document) and
+// two texts restating one sentence in synonyms (a paraphrase with its reason).
+
+const NOTICES = [
+  'This newsletter is distributed free of charge to members of the regional cooperative association and may be copied for private study, provided that this notice is kept on every copy.',
+  'The views expressed by contributors are their own and do not necessarily reflect the positions of the editorial board, the cooperative association or its funding partners.',
+  'Members who no longer wish to receive printed copies should write to the membership office with their account number, and the change will take effect within two issues.',
+  'Advertisements in this newsletter are accepted from local businesses only, and the association does not endorse the goods or services they offer to readers.',
+  "Letters to the editor may be shortened for reasons of space, and anonymous letters are not printed, although a writer's name may be withheld on request.",
+  'Meetings of the association are open to all members, who may bring one guest, and the agenda is posted at the membership office a week in advance.',
+  'Photographs printed in the newsletter remain the property of the photographers and may not be reproduced in any form without their written permission.',
+  'Personal details held by the association are used only to send the newsletter and notices of meetings, and are never sold or passed to third parties for marketing.',
+]
+
+/** Sentences of made-up words (a seeded generator): text no other document shares. */
+function filler(seed: number, sentences: number): string {
+  const syllables = ['ka', 'lo', 'mi', 'ter', 'vun', 'sa', 'do', 'rel', 'pi', 'gan', 'fo', 'bru', 'ne', 'ti', 'sol', 'za', 'qui', 'mor']
+  let state = seed >>> 0 || 1
+  const next = () => {
+    state ^= state << 13
+    state ^= state >>> 17
+    state ^= state << 5
+    return (state >>> 0) / 0x100000000
+  }
+  const word = () => Array.from({ length: 2 + Math.floor(next() * 3) }, () => syllables[Math.floor(next() * syllables.length)]).join('')
+  return Array.from({ length: sentences }, () => {
+    const words = Array.from({ length: 10 + Math.floor(next() * 6) }, word)
+    return words.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.'
+  }).join(' ')
+}
+
+let app: TestApp
+beforeAll(async () => {
+  app = await startApp()
+  const paths: string[] = []
+  for (let i = 1; i <= 9; i++) {
+    const path = join(app.dir, `newsletter-${i}.txt`)
+    const parts = NOTICES.flatMap((notice, k) => [filler(i * 100 + k + 1, 6), notice])
+    await writeFile(path, [...parts, filler(i * 100 + 99, 6)].join('\n\n') + '\n')
+    paths.push(path)
+  }
+  const copy = join(app.dir, 'light-blade-copy.txt')
+  await copyFile(join(CORPUS, 'gmw-light-blade-what-are-nqpf.txt'), copy)
+  paths.push(copy)
+  for (const name of ['county-bulletin.txt', 'valley-gazette.txt']) paths.push(join(ROOT, 'test/fixtures/engine/synonyms', name))
+  await app.service.importDocuments({ paths })
+})
+afterAll(() => app?.close())
+
+describe('the overlap list', () => {
+  it("uses the README's words, gives a paraphrase's reasons, labels duplicates, and hides boilerplate where it helps", async () => {
+    const { overlaps } = await app.service.analyseOverlaps({})
+    const boilerplate = overlaps.filter((o) => o.boilerplate).length
+    expect(boilerplate).toBe(NOTICES.length)
+    // The JSON keeps the engine's kind.
+    expect(overlaps.some((o) => o.kind === 'variant')).toBe(true)
+
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, errors } = await openPage(app, { colorScheme })
+      await page.evaluate(() => localStorage.removeItem('parallax.hideBoilerplate'))
+      await page.reload()
+      const items = page.locator('.overlap-item')
+      const toggle = page.locator('input.hide-boilerplate')
+      await items.first().waitFor()
+
+      // Boilerplate is 8 of the list's overlaps, more than a third: hidden by default.
+      await expect.poll(() => items.count()).toBe(overlaps.length - boilerplate)
+      expect(await toggle.isChecked()).toBe(true)
+      expect(await page.locator('.passages-summary').first().textContent()).toBe(
+        `${overlaps.length - boilerplate} of ${overlaps.length} shared passages · ${boilerplate} boilerplate hidden`,
+      )
+      expect(await page.locator('.overlap-list .boilerplate-badge').count()).toBe(0)
+
+      // The kinds in the README's words: badges, filter, legend; the engine's word nowhere.
+      const badges = await page.locator('.overlap-list .kind-badge').allTextContents()
+      expect(new Set(badges)).toEqual(new Set(['verbatim', 'near-verbatim', 'paraphrase']))
+      expect(await page.locator('select[aria-label="Kind"] option').allTextContents()).toEqual([
+        'All kinds',
+        'Verbatim',
+        'Near-verbatim',
+        'Paraphrase',
+      ])
+      expect(await page.locator('.kind-legend .kind-key').allTextContents()).toEqual(['verbatim', 'near-verbatim', 'paraphrase'])
+      expect(await page.locator('.overlap-list').first().innerText()).not.toMatch(/\bvariant\b/i)
+      await page.locator('select[aria-label="Kind"]').first().selectOption('variant')
+      await expect
+        .poll(async () => new Set(await page.locator('.overlap-list .kind-badge').allTextContents()))
+        .toEqual(new Set(['near-verbatim']))
+      await page.locator('select[aria-label="Kind"]').first().selectOption('')
+
+      // A paraphrase found through synonyms says so under the item; the duplicate is labelled.
+      const synonymItem = page.locator('.overlap-item', { hasText: 'The council said that a big expansion of the railway' })
+      expect(await synonymItem.locator('.kind-badge').textContent()).toBe('paraphrase')
+      expect(await synonymItem.locator('.overlap-because').textContent()).toMatch(/^Because: synonyms: .*railway\/railroad/)
+      const duplicate = page.locator('.overlap-item', { has: page.locator('.duplicate-badge') })
+      expect(await duplicate.count()).toBe(1)
+      expect(await duplicate.locator('.duplicate-badge').textContent()).toBe('duplicate documents')
+
+      // Tooltips over the text use the same words.
+      await synonymItem.click()
+      const marked = page.locator(`.pane .overlap.selected`).first()
+      await marked.waitFor()
+      expect(await marked.getAttribute('title')).toMatch(/^paraphrase, score/)
+      for (const [width, height] of [
+        [1024, 700],
+        [1440, 900],
+      ]) {
+        await page.setViewportSize({ width, height })
+        await page.screenshot({ path: join(SHOTS, `overlap-kinds-${width}-${colorScheme}.png`) })
+      }
+
+      // Showing boilerplate: the reader's choice is kept across a reload.
+      await toggle.uncheck()
+      await expect.poll(() => items.count()).toBe(overlaps.length)
+      expect(await page.locator('.overlap-list .boilerplate-badge').count()).toBe(boilerplate)
+      await page.reload()
+      await items.first().waitFor()
+      await expect.poll(() => items.count()).toBe(overlaps.length)
+      expect(await toggle.isChecked()).toBe(false)
+      await page.setViewportSize({ width: 1024, height: 700 })
+      await page.screenshot({ path: join(SHOTS, `overlap-kinds-boilerplate-shown-1024-${colorScheme}.png`) })
+      await toggle.check()
+      await page.reload()
+      await items.first().waitFor()
+      await expect.poll(() => items.count()).toBe(overlaps.length - boilerplate)
+      expect(await toggle.isChecked()).toBe(true)
+
+      expect(errors).toEqual([])
+      await page.close()
+    }
+  })
+})

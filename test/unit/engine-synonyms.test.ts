@@ -1,0 +1,103 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { analyse } from '../../main/core/engine/analyse.js'
+import { findOverlaps, type OverlapResult } from '../../main/core/engine/overlaps.js'
+import { Run } from '../../main/core/engine/progress.js'
+import { synonymClasses, type SynonymSource } from '../../main/core/engine/synonyms.js'
+import { loadFolder } from '../../main/node/engine/inline.js'
+import { WordNet } from '../../main/node/engine/wordnet.js'
+import { runJob } from '../../main/node/engine/worker.js'
+import { ROOT } from '../helpers.js'
+
+// Synonyms in the paraphrase pass: WordNet's common senses (main/node/engine/wordnet.ts) handed to
+// the engine as a SynonymSource (main/core/engine/synonyms.ts).
+
+const FIXTURES = join(ROOT, 'test/fixtures/engine')
+const wordnet = new WordNet()
+
+function shared(a: string, b: string): string[] {
+  const senses = wordnet.senses(b)
+  return wordnet.senses(a).filter((s) => senses.includes(s))
+}
+
+describe('WordNet as a source of synonyms', () => {
+  it('gives words of one common meaning the same sense, base forms found', () => {
+    expect(shared('railway', 'railroad')).toHaveLength(1)
+    expect(shared('physician', 'doctor')).toHaveLength(1)
+    expect(shared('purchase', 'buy')).toHaveLength(1)
+    expect(shared('enlargement', 'expansion')).toHaveLength(1)
+    // Inflected forms are read as their base forms.
+    expect(shared('railways', 'railroads')).toEqual(shared('railway', 'railroad'))
+    expect(shared('purchased', 'buys')).toEqual(shared('purchase', 'buy'))
+  })
+
+  it('never gives antonyms, broader words or rare readings as synonyms', () => {
+    expect(shared('increase', 'decrease')).toEqual([])
+    expect(shared('buy', 'sell')).toEqual([])
+    expect(shared('car', 'vehicle')).toEqual([])
+    expect(shared('dog', 'animal')).toEqual([])
+    // "quality" as "choice" (adjective) and "make" as "brand" are WordNet senses, not common ones.
+    expect(shared('quality', 'choice')).toEqual([])
+    expect(shared('make', 'brand')).toEqual([])
+    expect(shared('growth', 'tumor')).toEqual([])
+  })
+
+  it('knows nothing of words it does not hold', () => {
+    expect(wordnet.senses('qqzzvv')).toEqual([])
+    expect(wordnet.senses('naïve')).toEqual([])
+    expect(wordnet.senses('')).toEqual([])
+  })
+})
+
+describe('synonym classes', () => {
+  /** A made-up dictionary: words -> sense ids, most common first. */
+  const table = (senses: Record<string, string[]>): SynonymSource => ({ senses: (w) => senses[w] ?? [] })
+  const classesOf = (text: string, source: SynonymSource) => {
+    const corpus = analyse([{ id: 'a', text }], false, new Run({}))
+    const classes = synonymClasses(corpus, source)
+    const word = (w: string) => corpus.lexicon.matchIdOf(w)
+    return { same: (x: string, y: string) => classes.get(word(x)) !== undefined && classes.get(word(x)) === classes.get(word(y)) }
+  }
+
+  it('joins words sharing a sense, each through one meaning only (no chains)', () => {
+    const source = table({ state: ['say', 'condition'], say: ['say'], condition: ['condition'], rapid: ['fast'], swift: ['fast'] })
+    const { same } = classesOf('state say condition rapid swift', source)
+    expect(same('rapid', 'swift')).toBe(true)
+    expect(same('state', 'say')).toBe(true)
+    // "state" joined "say" through its most common sense; "condition" is not chained to "say".
+    expect(same('say', 'condition')).toBe(false)
+    expect(same('state', 'condition')).toBe(false)
+  })
+})
+
+describe('paraphrase through synonyms', () => {
+  const folder = join(FIXTURES, 'synonyms')
+  const docsOf = (result: OverlapResult) => result.overlaps.map((o) => [...new Set(o.passages.map((p) => p.doc))].sort())
+
+  it('reports a restatement in synonyms as a paraphrase, and says which synonyms', async () => {
+    const { texts } = await loadFolder(folder)
+    // Without synonyms the two sentences share too few words to be a paraphrase.
+    expect(findOverlaps(texts).overlaps).toEqual([])
+    const result = findOverlaps(texts, { synonyms: wordnet })
+    expect(docsOf(result)).toEqual([['county-bulletin', 'valley-gazette']])
+    const [o] = result.overlaps
+    expect(o.kind).toBe('paraphrase')
+    for (const p of o.passages) expect(p.text).toMatch(/^(The council said|Once a large enlargement).*(market towns|council announced)$/)
+    expect(o.because).toHaveLength(1)
+    expect(o.because![0]).toMatch(/^synonyms: /)
+    for (const pair of ['railway/railroad', 'expansion/enlargement', 'buy/purchase', 'big/large']) expect(o.because![0]).toContain(pair)
+  })
+
+  it('reports no paraphrase between unrelated sentences that share a synonym (doctor, physician)', async () => {
+    const { texts } = await loadFolder(folder)
+    const result = findOverlaps(texts, { synonyms: wordnet })
+    expect(result.overlaps.some((o) => o.passages.some((p) => /doctor|physician/.test(p.text)))).toBe(false)
+  })
+
+  it('reads synonyms in the app as in the CLI (the worker job)', async () => {
+    const { texts } = await loadFolder(folder)
+    const result = runJob({ kind: 'overlaps', documents: texts }) as OverlapResult
+    expect(result.overlaps.map((o) => o.because)).toEqual(findOverlaps(texts, { synonyms: wordnet }).overlaps.map((o) => o.because))
+    expect(result.overlaps[0].because![0]).toMatch(/^synonyms: /)
+  })
+})
