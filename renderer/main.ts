@@ -6,6 +6,7 @@ import { connect } from './shared/client.js'
 import { CodebookPanel } from './annotate/codebook-panel.js'
 import { CompareView } from './compare/compare-view.js'
 import { firstPair } from './compare/first-screen.js'
+import { alignedDefinitions, type PassageSpan } from './definitions/definition-marks.js'
 import { DefinitionsPanel } from './definitions/definitions-panel.js'
 import { DocumentDetails } from './documents/document-details.js'
 import { DocumentList } from './documents/document-list.js'
@@ -93,6 +94,7 @@ const compare = new CompareView(
     }),
     load: (docId) => loadDocument(docId),
     onSelect: (id) => void selectOverlap(id),
+    onSelectDefinition: (id) => void selectDefinition(id),
     onFocus: () => renderActiveDocument(),
     say,
   },
@@ -136,22 +138,40 @@ const orphans = new PassagesView(
   'orphans',
   store,
 )
+/**
+ * Tags passages with the active tag as one undoable change (search hits, a facet's members, a
+ * definition); `what` names them in the status line.
+ */
+function tagWithActive(passages: readonly PassageSpan[], what: string): void {
+  const tag = project()?.tags.find((t) => t.id === codebook.active)
+  if (!tag) say(`No active tag: choose one in the Codebook (Enter on a tag), then tag ${what}.`, true)
+  else
+    void run(`Tagged ${what} “${tag.name}”${passages.length > 1 ? ' (Undo reverts them all)' : ''}`, () =>
+      api.tagHits({ hits: passages.map(({ doc, start, end }) => ({ docId: doc, start, end })), tags: [tag.name] }),
+    )
+}
 const search = new SearchView(
   api,
   (hit) => void openHit(hit),
   store,
-  (hits) => {
-    const tag = project()?.tags.find((t) => t.id === codebook.active)
-    if (!tag) say('No active tag: choose one in the Codebook (Enter on a tag), then tag all hits.', true)
-    else
-      void run(`Tagged ${hits.length} hits “${tag.name}” (Undo reverts them all)`, () =>
-        api.tagHits({ hits: hits.map(({ docId, start, end }) => ({ docId, start, end })), tags: [tag.name] }),
-      )
-  },
+  (hits) =>
+    tagWithActive(
+      hits.map(({ docId, start, end }) => ({ doc: docId, start, end })),
+      `${hits.length} hits`,
+    ),
 )
 const problems = el('section', { class: 'problems', 'aria-label': 'Files that could not be read', hidden: true })
 
-const definitions = new DefinitionsPanel(api, (doc, start, end) => void openDocument(doc, { start, end }), say, store)
+const definitions = new DefinitionsPanel(
+  api,
+  {
+    found: (result) => store.update({ definitions: result, selectedDefinition: null }),
+    select: (id) => void selectDefinition(id),
+    tag: tagWithActive,
+    say,
+  },
+  store,
+)
 const hint = el('p', { class: 'hint reader-hint' })
 const reattachBar = el('div', { class: 'reattach-bar', role: 'region', 'aria-label': 'Re-attach an annotation', hidden: true })
 
@@ -583,7 +603,19 @@ async function selectOverlap(id: string | null): Promise<void> {
   const overlap = store.state.overlaps?.overlaps.find((o) => o.id === id) ?? null
   if (store.state.view !== 'read') showView('read')
   if (overlap) await compare.reveal(overlap)
-  store.update({ selectedOverlap: overlap?.id ?? null })
+  store.update({ selectedOverlap: overlap?.id ?? null, selectedDefinition: null })
+}
+
+/**
+ * Selects a facet or a definition (`facet:<i>`, `definition:<i>`): its documents open in panes,
+ * then the panes line up on its passages with connectors, as for an overlap.
+ */
+async function selectDefinition(id: string): Promise<void> {
+  const aligned = alignedDefinitions(store.state.definitions, id)
+  if (!aligned) return
+  if (store.state.view !== 'read') showView('read')
+  await compare.reveal(aligned)
+  store.update({ selectedDefinition: id, selectedOverlap: null })
 }
 
 /** Starts choosing a new span for an annotation: its document opens, the next selection is the span. */
@@ -668,6 +700,7 @@ store.subscribe((state: State, previous: State) => {
   if (state.project && state.project !== previous.project) renderProject(state.project)
   compare.update(state, previous)
   overlapList.update(state, previous)
+  definitions.update(state, previous)
   if (state.project !== previous.project || state.overlaps !== previous.overlaps || state.selectedOverlap !== previous.selectedOverlap) {
     variants.render(state.project, state.overlaps?.overlaps.find((o) => o.id === state.selectedOverlap) ?? null)
   }
@@ -716,7 +749,10 @@ host.onEvent((event) => {
   }
   if (event.type === 'document-changed') say('A source file changed on disk; its annotations were re-anchored.')
   // Texts (or the project) changed: the analysis runs again.
-  if (event.type === 'project-changed' || event.type === 'document-changed') void analyse()
+  if (event.type === 'project-changed' || event.type === 'document-changed') {
+    void analyse()
+    definitions.refresh()
+  }
   sync.onEvent(event)
 })
 

@@ -1,4 +1,5 @@
 import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js'
+import { type Aligned, alignedDefinitions, definitionHeat, definitionOverlays, type PassageSpan } from '../definitions/definition-marks.js'
 import { el } from '../shared/dom.js'
 import type { State, StateSource } from '../state/store.js'
 import { type Overlay, Reader, type ReaderEvents, type Span } from './reader.js'
@@ -14,11 +15,15 @@ import { type HeatPassage, heatMarks } from './heat-strip.js'
 // The compare view: 2 to 5 documents side by side, each in a read-only ProseMirror pane, with the
 // passages they share drawn over the text (coloured by kind, stronger for higher scores), linked
 // by connectors, aligned on selection and (optionally) scrolled together by alignment anchors.
-// Beside each pane's scrollbar, a heat strip shows where its shared text lies.
+// Beside each pane's scrollbar, a heat strip shows where its shared text lies. The definitions of
+// the term the Definitions view shows are a layer of their own (toggled, remembered); a facet or
+// definition chosen there is lined up and joined exactly as a selected overlap is.
 
 export const MIN_PANES = 2
 /** Where the margin's on/off choice is remembered (on unless turned off). */
 const MARGIN_KEY = 'parallax.margin'
+/** Where the definitions layer's on/off choice is remembered (on unless turned off). */
+const DEFINITIONS_KEY = 'parallax.definitions'
 export const MAX_PANES = 5
 /** Where a selected passage is placed in its pane, as a share of the pane's height from the top. */
 const ALIGN_AT = 0.3
@@ -46,6 +51,8 @@ export interface CompareHooks {
   load(docId: string): Promise<void>
   /** The user chose an overlap (in a pane, the list, a heat strip). */
   onSelect(id: string | null): void
+  /** The user chose a definition in a pane or a heat strip (`definition:<index>`). */
+  onSelectDefinition(id: string): void
   /** Another pane became the active one (it receives opened documents and annotation keys). */
   onFocus(pane: Pane): void
   /** Tells the user something (why a pane was not added). */
@@ -87,6 +94,7 @@ export class CompareView {
   private readonly svg = document.createElementNS(SVG_NS, 'svg')
   private readonly syncToggle = el('input', { type: 'checkbox', checked: true })
   private readonly marginToggle = el('input', { type: 'checkbox', class: 'margin-toggle' })
+  private readonly definitionsToggle = el('input', { type: 'checkbox', class: 'definitions-toggle' })
   private active = 0
   /** The passages two documents share, by document pair (`a|b`), sorted by their start in a. */
   private pairCache = new Map<string, { starts: number[]; pairs: [OverlapPassage, OverlapPassage][] }>()
@@ -120,6 +128,12 @@ export class CompareView {
         'Synchronised scrolling',
       ),
       el('label', { class: 'check', title: 'Coding stripes and note markers beside the text (remembered)' }, this.marginToggle, 'Margin'),
+      el(
+        'label',
+        { class: 'check', title: 'Mark the definitions of the term the Definitions view shows (remembered)' },
+        this.definitionsToggle,
+        'Definitions',
+      ),
       add,
       compareLegend(),
     )
@@ -137,6 +151,16 @@ export class CompareView {
       showMargin(this.marginToggle.checked)
       for (const pane of this.panes) this.drawMargin(pane)
     })
+    const showDefinitions = (on: boolean) => {
+      this.definitionsToggle.checked = on
+      this.dom.classList.toggle('with-definitions', on)
+    }
+    showDefinitions(localStorage.getItem(DEFINITIONS_KEY) !== '0')
+    this.definitionsToggle.addEventListener('change', () => {
+      localStorage.setItem(DEFINITIONS_KEY, this.definitionsToggle.checked ? '1' : '0')
+      showDefinitions(this.definitionsToggle.checked)
+      for (const pane of this.panes) this.paintDefinitions(pane)
+    })
     this.syncToggle.addEventListener('change', () => this.syncFrom(this.active))
     new ResizeObserver(() => this.redraw()).observe(this.row)
   }
@@ -153,6 +177,17 @@ export class CompareView {
   private get selected(): Overlap | null {
     const { overlaps, selectedOverlap } = this.store.state
     return overlaps?.overlaps.find((o) => o.id === selectedOverlap) ?? null
+  }
+
+  /**
+   * What the panes line up on: the selected overlap's passages, or the facet's or definition's
+   * chosen in the Definitions view (the state holds at most one of the two).
+   */
+  private get aligned(): Aligned | null {
+    const o = this.selected
+    if (o) return { id: o.id, kind: `kind-${o.kind}`, passages: o.passages }
+    const { definitions, selectedDefinition } = this.store.state
+    return alignedDefinitions(definitions, selectedDefinition)
   }
 
   get activePane(): Pane {
@@ -183,7 +218,9 @@ export class CompareView {
       this.pairCache.clear()
       for (const pane of this.panes) this.paint(pane)
     }
-    if (selectionChanged) this.align()
+    const definitionsChanged = state.definitions !== previous.definitions || state.selectedDefinition !== previous.selectedDefinition
+    if (definitionsChanged) for (const pane of this.panes) this.paintDefinitions(pane)
+    if (selectionChanged || state.selectedDefinition !== previous.selectedDefinition) this.align()
   }
 
   /**
@@ -263,8 +300,10 @@ export class CompareView {
       const target = e.target as HTMLElement
       // A drag that selected text ends in a click too: that is selecting, not choosing an overlap.
       if (target.closest('[data-annotation]') || !(window.getSelection()?.isCollapsed ?? true)) return
-      const id = target.closest<HTMLElement>('[data-overlap]')?.dataset.overlap
-      if (id) this.hooks.onSelect(id)
+      // The innermost mark under the click: a shared passage, else a definition.
+      const mark = target.closest<HTMLElement>('[data-overlap], [data-definition]')
+      if (mark?.dataset.overlap) this.hooks.onSelect(mark.dataset.overlap)
+      else if (mark?.dataset.definition) this.hooks.onSelectDefinition(mark.dataset.definition)
     })
     heat.addEventListener('click', (e) => this.heatClick(pane, e))
     // The text reflows (pane resized, text size changed): the stripes follow its lines.
@@ -367,7 +406,12 @@ export class CompareView {
     if (!id || !text || !list || !project) return
     const document = project.documents.find((d) => d.id === id) ?? text.document
     const before = pane.reader.text
-    pane.reader.render({ document, text: text.text }, { spans: list, tags: project.tags }, () => this.overlaysFor(id))
+    pane.reader.render(
+      { document, text: text.text },
+      { spans: list, tags: project.tags },
+      () => this.overlaysFor(id),
+      () => this.definitionsFor(id),
+    )
     this.drawMargin(pane)
     // Another text: its heat strip is new.
     if (pane.reader.text !== before) this.paintHeat(pane)
@@ -429,6 +473,20 @@ export class CompareView {
     this.paintHeat(pane)
   }
 
+  /** Draws a pane's definitions layer and heat strip (nothing while the layer is off). */
+  private paintDefinitions(pane: Pane): void {
+    if (!pane.reader.docId) return
+    pane.reader.setDefinitions(this.definitionsFor(pane.reader.docId))
+    this.paintHeat(pane)
+  }
+
+  /** The definitions layer of a document: its definitions, and the chosen facet's or definition's passages. */
+  private definitionsFor(docId: string): Overlay[] {
+    if (!this.definitionsToggle.checked) return []
+    const { definitions, selectedDefinition } = this.store.state
+    return definitionOverlays(definitions, docId, alignedDefinitions(definitions, selectedDefinition))
+  }
+
   /** What to draw over a document: its shared passages, the selected overlap's variant words, excluded text. */
   private overlaysFor(docId: string): Overlay[] {
     const overlaps = this.overlaps?.overlaps ?? []
@@ -476,13 +534,26 @@ export class CompareView {
       mark.style.height = `max(3px, ${100 * m.height}%)`
       return mark
     })
+    if (this.definitionsToggle.checked) {
+      const chosen = this.store.state.selectedDefinition
+      for (const d of definitionHeat(this.store.state.definitions, docId)) {
+        const mark = el('span', { class: `heat-mark heat-definition${chosen === d.id ? ' selected' : ''}`, 'data-definition': d.id })
+        mark.style.top = `${(100 * d.start) / length}%`
+        mark.style.height = `max(3px, ${(100 * (d.end - d.start)) / length}%)`
+        marks.push(mark)
+      }
+    }
     pane.heat.replaceChildren(...marks)
   }
 
   private heatClick(pane: Pane, e: MouseEvent): void {
-    const id = (e.target as HTMLElement).closest<HTMLElement>('[data-overlap]')?.dataset.overlap
-    if (id) {
-      this.hooks.onSelect(id)
+    const mark = (e.target as HTMLElement).closest<HTMLElement>('[data-overlap], [data-definition]')
+    if (mark?.dataset.overlap) {
+      this.hooks.onSelect(mark.dataset.overlap)
+      return
+    }
+    if (mark?.dataset.definition) {
+      this.hooks.onSelectDefinition(mark.dataset.definition)
       return
     }
     const box = pane.heat.getBoundingClientRect()
@@ -498,22 +569,23 @@ export class CompareView {
   }
 
   /**
-   * After a selection: every pane holding one of the selected overlap's passages scrolls so the
-   * passages line up, and connectors join them (the variant words are marked by the overlays).
+   * After a selection: every pane holding one of the selected passages (an overlap's, a facet's,
+   * a definition's) scrolls so the passages line up, and connectors join them (the variant words
+   * are marked by the overlays).
    */
   private align(): void {
-    const overlap = this.selected
-    if (overlap) {
+    const aligned = this.aligned
+    if (aligned) {
       for (const pane of this.panes) {
-        const passage = overlap.passages.find((p) => p.doc === pane.reader.docId)
+        const passage = aligned.passages.find((p) => p.doc === pane.reader.docId)
         if (passage) this.scrollPane(pane, pane.reader.contentTop(passage.start) - pane.reader.body.clientHeight * ALIGN_AT)
       }
     }
     this.redraw()
   }
 
-  /** Opens the selected overlap's documents in panes if none shows them (at most MAX_PANES). */
-  async reveal(overlap: Overlap): Promise<void> {
+  /** Opens the documents of selected passages (an overlap's, a facet's) in panes if none shows them (at most MAX_PANES). */
+  async reveal(overlap: { passages: readonly PassageSpan[] }): Promise<void> {
     const shown = new Set(this.docIds())
     const missing = [...new Set(overlap.passages.map((p) => p.doc))].filter((d) => !shown.has(d))
     const usable = this.panes.filter((p) => !overlap.passages.some((q) => q.doc === p.reader.docId))
@@ -606,9 +678,9 @@ export class CompareView {
   private drawConnectors(): void {
     const area = this.svg.getBoundingClientRect()
     this.svg.replaceChildren()
-    const o = this.selected
+    const o = this.aligned
     if (!o) return
-    const passageIn = (pane: Pane): OverlapPassage | undefined => o.passages.find((p) => p.doc === pane.reader.docId)
+    const passageIn = (pane: Pane): PassageSpan | undefined => o.passages.find((p) => p.doc === pane.reader.docId)
     for (let k = 0; k + 1 < this.panes.length; k++) {
       const [left, right] = [this.panes[k], this.panes[k + 1]]
       const pa = passageIn(left)
@@ -627,8 +699,9 @@ export class CompareView {
       const mid = (x0 + x1) / 2
       const path = document.createElementNS(SVG_NS, 'path')
       path.setAttribute('d', `M${x0},${a0} C${mid},${a0} ${mid},${b0} ${x1},${b0} L${x1},${b1} C${mid},${b1} ${mid},${a1} ${x0},${a1} Z`)
-      path.setAttribute('class', `connector kind-${o.kind}`)
-      path.setAttribute('data-overlap', o.id)
+      path.setAttribute('class', `connector ${o.kind}`)
+      path.setAttribute('data-selection', o.id)
+      if (this.selected) path.setAttribute('data-overlap', o.id)
       this.svg.append(path)
     }
   }

@@ -31,5 +31,11 @@ export function compareLegend(): HTMLElement {
     { class: 'legend', role: 'note', 'aria-label': 'Legend' },
     el('span', { class: 'legend-group', title: 'Text these documents share, by kind' }, 'Shared:', ...KINDS.map(kind)),
     el('span', { class: 'legend-group' }, 'Notes:', tagged, untagged),
+    el(
+      'span',
+      { class: 'legend-entry kind-definition', title: 'Defines the term the Definitions view shows (dashed line above the text)' },
+      el('span', { class: 'legend-swatch', 'aria-hidden': 'true' }),
+      'definition',
+    ),
   )
 }

@@ -53,6 +53,8 @@ const annotationsLayer = decorationLayer('annotations')
 const overlaysLayer = decorationLayer('overlays')
 /** The paragraphs in the decorated range, marked so that they are laid out (see styles.css, .in-range). */
 const rangeLayer = decorationLayer('range')
+/** Definitions of the term the Definitions view shows (a layer of their own, under the others). */
+const definitionsLayer = decorationLayer('definitions')
 
 /** An inline mark to draw over the text: code points [start, end), a class and attributes. */
 export interface Overlay {
@@ -109,6 +111,7 @@ export interface AnnotationLayer {
 export interface Layers {
   annotations?: AnnotationLayer
   overlays?: readonly Overlay[]
+  definitions?: readonly Overlay[]
 }
 
 /** Assigns each span a lane so that overlapping spans never share one (greedy interval colouring). */
@@ -177,7 +180,10 @@ export class Reader {
   }
 
   private freshState(doc: ReturnType<typeof textToDoc>['doc']): EditorState {
-    return EditorState.create({ doc, plugins: [readOnly, rangeLayer.plugin, overlaysLayer.plugin, annotationsLayer.plugin] })
+    return EditorState.create({
+      doc,
+      plugins: [readOnly, rangeLayer.plugin, definitionsLayer.plugin, overlaysLayer.plugin, annotationsLayer.plugin],
+    })
   }
 
   /** The text as the reader holds it. */
@@ -187,11 +193,17 @@ export class Reader {
 
   /**
    * Draws a document from the state: the text only when it is another text, the title and the
-   * annotations only when they changed; `overlays` are asked for when the text is drawn anew.
+   * annotations only when they changed; `overlays` (and `definitions`) are asked for when the
+   * text is drawn anew.
    */
-  render(view: DocumentView, annotations: AnnotationLayer, overlays: () => readonly Overlay[]): void {
+  render(
+    view: DocumentView,
+    annotations: AnnotationLayer,
+    overlays: () => readonly Overlay[],
+    definitions: () => readonly Overlay[] = () => [],
+  ): void {
     if (this.docId !== view.document.id || this.offsets.text !== view.text) {
-      this.show(view, { annotations, overlays: overlays() })
+      this.show(view, { annotations, overlays: overlays(), definitions: definitions() })
       return
     }
     if (this.drawn.document !== view.document) this.showHeader(view.document)
@@ -250,6 +262,7 @@ export class Reader {
       this.content.overlays = layers.overlays.filter((o) => o.end > o.start && o.end <= max)
       tr.setMeta(overlaysLayer.key, this.overlayDecorations(tr.doc))
     }
+    if (layers.definitions) tr.setMeta(definitionsLayer.key, this.definitionDecorations(tr.doc, layers.definitions))
     return tr
   }
 
@@ -328,6 +341,11 @@ export class Reader {
     this.view.dispatch(this.withLayers(this.view.state.tr, { annotations }))
   }
 
+  /** Draws the definitions layer (replacing the previous one). */
+  setDefinitions(definitions: readonly Overlay[]): void {
+    this.view.dispatch(this.withLayers(this.view.state.tr, { definitions }))
+  }
+
   /** Draws overlays (replacing the previous ones). */
   setOverlays(overlays: readonly Overlay[]): void {
     this.view.dispatch(this.withLayers(this.view.state.tr, { overlays }))
@@ -371,6 +389,15 @@ export class Reader {
       const from = this.lines.pos[i] - 1
       decos.push(Decoration.node(from, from + this.lines.lengths[i] + 2, { class: 'in-range' }))
     }
+    return DecorationSet.create(doc, decos)
+  }
+
+  /** The definitions layer: a few dozen passages, so drawn whole rather than by range. */
+  private definitionDecorations(doc: PMNode, definitions: readonly Overlay[]): DecorationSet {
+    const max = this.offsets.codePointLength
+    const decos = definitions
+      .filter((o) => o.end > o.start && o.end <= max)
+      .map((o) => Decoration.inline(this.toPos(o.start), this.toPos(o.end), { class: o.class, ...o.attrs }))
     return DecorationSet.create(doc, decos)
   }
 

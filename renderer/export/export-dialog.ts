@@ -1,5 +1,5 @@
 import type { Api, OperationInput, ProjectView } from '../../main/core/contract/api.js'
-import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from '../../main/core/export/formats.js'
+import { DEFINITIONS_SECTION_FORMATS, EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat } from '../../main/core/export/formats.js'
 import { el, select } from '../shared/dom.js'
 import type { StateSource } from '../state/store.js'
 
@@ -53,6 +53,10 @@ export class ExportDialog {
     placeholder: 'Not set',
     'aria-describedby': 'reader-name-hint',
   })
+  /** Adds "How the authors define X" (the term the Definitions view shows) to the formats that carry it. */
+  private readonly definitions = el('input', { type: 'checkbox', class: 'export-definitions' })
+  private readonly definitionsLabel = el('span', {}, 'Add “How the authors define …”')
+  private readonly definitionsRow = el('label', { class: 'check' }, this.definitions, this.definitionsLabel)
   private readonly message = el('p', { class: 'muted', role: 'status' })
 
   /** The open project, from the store. */
@@ -87,6 +91,7 @@ export class ExportDialog {
         { class: 'muted hint', id: 'reader-name-hint' },
         'The author of a Word file and the user of a REFI-QDA project; kept in the project.',
       ),
+      this.definitionsRow,
       this.message,
       el('div', { class: 'popover-actions' }, go, cancel),
     )
@@ -100,6 +105,7 @@ export class ExportDialog {
     )
     this.scope.addEventListener('change', () => this.fillWhich())
     this.which.addEventListener('change', () => void this.countOrphans())
+    this.format.addEventListener('change', () => this.fillDefinitions())
     this.dom = el('dialog', { class: 'popover export-dialog', 'aria-label': 'Export' }, form) as HTMLDialogElement
   }
 
@@ -109,8 +115,23 @@ export class ExportDialog {
     this.orphans.checked = false
     this.readerName.value = this.project?.readerName ?? ''
     this.fillWhich()
+    this.fillDefinitions()
     this.dom.showModal()
     this.format.focus()
+  }
+
+  /** The term the definitions section is about: the one the Definitions view shows (none: the key term). */
+  private get term(): string | undefined {
+    return this.store.state.definitions?.term
+  }
+
+  /** The definitions option: offered for the formats that carry the section; the facets format is that matrix alone. */
+  private fillDefinitions(): void {
+    const format = this.format.value as ExportFormat
+    const term = this.term
+    this.definitionsLabel.textContent = `Add “How the authors define ${term ? `“${term}”` : 'the key term'}” (the facet matrix)`
+    this.definitionsRow.hidden = !DEFINITIONS_SECTION_FORMATS.includes(format)
+    for (const control of [this.scope, this.which, this.order, this.notes, this.context]) control.disabled = format === 'facets'
   }
 
   private fillWhich(): void {
@@ -160,10 +181,13 @@ export class ExportDialog {
       context: this.context.checked,
       orphans: this.orphans.checked,
     }
+    const term = this.term
+    if (input.format === 'facets' || (this.definitions.checked && DEFINITIONS_SECTION_FORMATS.includes(input.format)))
+      input.definitions = term ? { term } : {}
     if (this.scope.value === 'tag') input.tags = [this.which.value]
     if (this.scope.value === 'doc') input.docs = [this.which.value]
     if (this.scope.value === 'author') input.authors = [this.which.value]
-    if (this.scope.value === 'view') {
+    if (this.scope.value === 'view' && input.format !== 'facets') {
       input.annotationIds = (await this.api.retrieve(this.passagesQuery())).items.map((i) => i.annotation.id)
       if (input.annotationIds.length === 0) {
         this.message.textContent = 'The Passages view shows no annotations to export.'
@@ -172,6 +196,7 @@ export class ExportDialog {
     }
     // An export that would hold nothing is confirmed first: a second Export writes it anyway.
     const empty =
+      input.format !== 'facets' &&
       !input.annotationIds &&
       (await this.api.retrieve({ tagIds: input.tags, docIds: input.docs, authors: input.authors })).items.length === 0
     if (empty && !this.emptyConfirmed) {

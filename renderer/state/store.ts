@@ -1,4 +1,5 @@
 import type { AnnotationSpan, DocumentView, OverlapsView, ProjectView, RetrievedItem } from '../../main/core/contract/api.js'
+import type { DefinitionResult } from '../../main/core/definitions/definitions.js'
 
 // The UI's one store, as CodeMirror 6 keeps an editor's: the whole state in one immutable object,
 // changed only by `update` (which makes a new state), and views that subscribe and redraw from it.
@@ -15,6 +16,14 @@ export interface State {
   overlaps: OverlapsView | null
   /** The overlap the user chose, by id: the one place it is kept. */
   selectedOverlap: string | null
+  /** How the authors define the term the Definitions view shows (null until found). */
+  definitions: DefinitionResult | null
+  /**
+   * The facet or definition the user chose, as `facet:<index>` or `definition:<index>` into
+   * `definitions` (definitions/definition-marks.ts reads it). At most one of it and
+   * `selectedOverlap` is set: the panes line up on one thing at a time.
+   */
+  selectedDefinition: string | null
   /** Texts fetched for panes, by document id: fetched again only when the services say they changed. */
   texts: ReadonlyMap<string, DocumentView>
   /** What the readers draw of each shown document's annotations, by document id. */
@@ -36,6 +45,8 @@ export class Store implements StateSource {
     project: null,
     overlaps: null,
     selectedOverlap: null,
+    definitions: null,
+    selectedDefinition: null,
     texts: new Map(),
     spans: new Map(),
     reattaching: null,

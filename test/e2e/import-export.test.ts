@@ -143,4 +143,28 @@ describe('import and export in Chromium', () => {
     expect(errors).toEqual([])
     await page.close()
   })
+
+  it('exports how the authors define the term: the matrix as CSV, and a section of the Markdown', async () => {
+    const { page, errors } = await openApp()
+    const exportAs = async (format: string, definitions: boolean) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        (async () => {
+          await page.locator('button', { hasText: 'Export…' }).click()
+          await page.locator('.export-dialog select[aria-label="Format"]').selectOption(format)
+          if (definitions) await page.locator('.export-dialog .export-definitions').check()
+          await page.locator('.export-dialog button[type="submit"]').click()
+        })(),
+      ])
+      return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') }
+    }
+    const csv = await exportAs('facets', false)
+    expect(csv.name).toMatch(/\.definitions\.csv$/)
+    expect(csv.text.split('\r\n')[0]).toMatch(/^\ufefffacet,role,/)
+    expect(csv.text.split('\r\n').filter(Boolean).length).toBeGreaterThan(3)
+    const md = await exportAs('md', true)
+    expect(md.text).toContain('## How the authors define “new quality productive forces”')
+    expect(errors).toEqual([])
+    await page.close()
+  })
 })

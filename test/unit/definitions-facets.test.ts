@@ -240,3 +240,45 @@ describe('dates of a plain folder', () => {
     }
   })
 })
+
+describe('definitions in the compare panes (renderer/definitions/definition-marks.ts)', async () => {
+  const { alignedDefinitions, definitionHeat, definitionOverlays, definitionSelection, facetSelection } =
+    await import('../../renderer/definitions/definition-marks.js')
+  const { texts, dates } = await loadFolder(FIXTURE)
+  const result: DefinitionResult = findDefinitions(texts, { term: 'smart grids', dates })
+
+  it('lines the panes up on a facet’s members, one passage per member', () => {
+    const facet = result.facets[0]
+    const aligned = alignedDefinitions(result, facetSelection(0))!
+    expect(aligned.kind).toBe('kind-definition')
+    expect(aligned.passages).toEqual(facet.members.map(({ doc, start, end }) => ({ doc, start, end })))
+    expect(new Set(aligned.passages.map((p) => p.doc)).size).toBeGreaterThan(1)
+  })
+
+  it('lines a definition up with the definitions grouped with it, the chosen one first', () => {
+    const grouped = result.definitions.findIndex((d) => result.groups[d.group].definitions.length > 1)
+    expect(grouped).toBeGreaterThanOrEqual(0)
+    const d = result.definitions[grouped]
+    const aligned = alignedDefinitions(result, definitionSelection(grouped))!
+    expect(aligned.passages[0]).toEqual({ doc: d.doc, start: d.start, end: d.end })
+    expect(aligned.passages).toHaveLength(result.groups[d.group].definitions.length)
+  })
+
+  it('names nothing for an unknown or stale selection', () => {
+    expect(alignedDefinitions(result, facetSelection(result.facets.length))).toBeNull()
+    expect(alignedDefinitions(result, 'overlap-1')).toBeNull()
+    expect(alignedDefinitions(null, facetSelection(0))).toBeNull()
+  })
+
+  it('marks each definition of a document, and the chosen passages apart', () => {
+    const aligned = alignedDefinitions(result, facetSelection(0))!
+    const doc = aligned.passages[0].doc
+    const overlays = definitionOverlays(result, doc, aligned)
+    const own = result.definitions.filter((d) => d.doc === doc)
+    expect(overlays.filter((o) => o.class === 'definition-mark').map((o) => [o.start, o.end])).toEqual(own.map((d) => [d.start, d.end]))
+    expect(overlays.filter((o) => o.class === 'definition-selected')).toHaveLength(aligned.passages.filter((p) => p.doc === doc).length)
+    expect(definitionHeat(result, doc).map((h) => h.id)).toEqual(
+      overlays.filter((o) => o.class === 'definition-mark').map((o) => o.attrs!['data-definition']),
+    )
+  })
+})

@@ -109,6 +109,65 @@ describe('export of annotated excerpts', () => {
     expect(new TextDecoder().decode(files['word/styles.xml'])).toContain('Excerpt (quotation)')
   })
 
+  it('How the authors define X: the facet matrix as CSV, and as a section of Markdown, HTML and DOCX on request', async () => {
+    // The bundled corpus's default project, with one annotation to export.
+    const c = await Service.start({ corpusDir: CORPUS, userData: join(base, 'user-data-corpus') })
+    const doc = (await c.getProject()).documents[0].id
+    await c.createAnnotation({ docId: doc, start: 0, end: 20, tags: ['Definition'] })
+    const exported = async (input: Parameters<Service['exportExcerpts']>[0]) => {
+      const r = await c.exportExcerpts(input)
+      const bytes = r.encoding === 'base64' ? new Uint8Array(Buffer.from(r.content, 'base64')) : new TextEncoder().encode(r.content)
+      return { text: r.encoding === 'base64' ? '' : r.content, bytes, fileName: r.fileName }
+    }
+    const definitions = { term: 'new quality productive forces' }
+    const result = await c.findDefinitions(definitions)
+    expect(result.facets.length).toBeGreaterThan(2)
+    const csv = await exported({ format: 'facets', definitions })
+    expect(csv.fileName).toMatch(/\.definitions\.csv$/)
+    expect(csv.text.startsWith('\ufeff')).toBe(true)
+    const rows = parseCsv(csv.text.slice(1), { relax_column_count: false }) as string[][]
+    expect(rows[0].slice(0, 2)).toEqual(['facet', 'role'])
+    // One column per document, one row per facet, each cell the author's words or empty.
+    expect(rows[0]).toHaveLength(2 + (await c.getProject()).documents.length)
+    expect(rows.slice(1).map((r) => r[0])).toEqual(result.facets.map((f) => f.label))
+    const member = result.facets[0].members[0]
+    expect(rows[1].some((cell) => cell.includes(member.text))).toBe(true)
+    const title = `How the authors define “${result.term}”`
+    // Asked for: after the excerpts; not asked for: absent.
+    const md = await exported({ format: 'md', docs: [doc], definitions })
+    expect(md.text).toContain(`## ${title}`)
+    expect(md.text.indexOf('— ')).toBeLessThan(md.text.indexOf(title))
+    expect(md.text).toContain(`| **${result.facets[0].label}** (${result.facets[0].role}) |`)
+    expect((await exported({ format: 'md', docs: [doc] })).text).not.toContain(title)
+    const html = await exported({ format: 'html', docs: [doc], definitions })
+    expect(html.text).toContain('<table class="facets">')
+    expect(html.text).toContain(`<h2>How the authors define “${result.term}”</h2>`)
+    const docx = await exported({ format: 'docx', docs: [doc], definitions })
+    const document = new TextDecoder().decode(unzipSync(docx.bytes)['word/document.xml'])
+    expect(document).toContain(title)
+    expect(document).toContain('<w:tbl>')
+    expect(document).toContain(result.facets[0].label)
+    // Another term than the key term.
+    const other = await exported({ format: 'md', docs: [doc], definitions: { term: 'productive forces' } })
+    expect(other.text).toContain('How the authors define “productive forces”')
+    // The CLI: the matrix as a file, and the section on request.
+    const file = join(base, 'facets.csv')
+    const out = { stdout: '', stderr: '' }
+    const io = { out: (t: string) => (out.stdout += t + '\n'), err: (t: string) => (out.stderr += t + '\n') }
+    expect(await runCli(['export', '--project', c.project.dir, '--format', 'facets', '--term', definitions.term, '--out', file], io)).toBe(
+      0,
+    )
+    expect(await readFile(file, 'utf8')).toBe(csv.text)
+    const mdFile = join(base, 'defs.md')
+    expect(
+      await runCli(
+        ['export', '--project', c.project.dir, '--format', 'md', '--definitions', '--term', definitions.term, '--out', mdFile],
+        io,
+      ),
+    ).toBe(0)
+    expect(await readFile(mdFile, 'utf8')).toContain(`## ${title}`)
+  })
+
   it('CSV: one row per annotation with the named columns', async () => {
     const { text } = await exported({ format: 'csv', order: 'tag' })
     expect(text.startsWith('\ufeff')).toBe(true)
@@ -323,7 +382,7 @@ describe('export of annotated excerpts', () => {
     expect((parseCsv((await readFile(file, 'utf8')).slice(1), { columns: true }) as unknown[]).length).toBe(2)
     const b = io()
     expect(await runCli(['export', '--project', project, '--format', 'rtf', '--out', file], b.io)).toBe(2)
-    expect(b.out.stderr).toMatch(/export: --format is one of md, html, docx, csv, pdf, jsonld, qdpx, qdc, not "rtf"/)
+    expect(b.out.stderr).toMatch(/export: --format is one of md, html, docx, csv, pdf, jsonld, qdpx, qdc, facets, not "rtf"/)
     const c = io()
     expect(await runCli(['export', '--project', project, '--format', 'md'], c.io)).toBe(2)
     expect(c.out.stderr).toMatch(/export: --out is required/)

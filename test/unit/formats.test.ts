@@ -26,7 +26,7 @@ describe('import formats', () => {
 
 describe('export formats', () => {
   it('lists each format once, in the order the CLI and the API name them', () => {
-    expect(EXPORT_FORMAT_IDS.join('|')).toBe('md|html|docx|csv|pdf|jsonld|qdpx|qdc')
+    expect(EXPORT_FORMAT_IDS.join('|')).toBe('md|html|docx|csv|pdf|jsonld|qdpx|qdc|facets')
     for (const id of EXPORT_FORMAT_IDS) expect(EXPORT_FORMATS[id].id).toBe(id)
     expect(Object.keys(EXPORT_FORMATS)).toEqual([...EXPORT_FORMAT_IDS])
     expect(operations.exportExcerpts.shape.format.options).toEqual([...EXPORT_FORMAT_IDS])

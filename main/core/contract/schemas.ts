@@ -153,6 +153,12 @@ export const operations = {
     context: z.boolean().default(false),
     /** Include orphaned annotations, quoted as stored and marked; by default they are left out and counted (`omittedOrphans`). */
     orphans: z.boolean().default(false),
+    /**
+     * Adds the section "How the authors define X" (the facet × author matrix, findDefinitions's
+     * facets) to Markdown, HTML, DOCX and PDF; the term as findDefinitions takes it (none: the key
+     * term). The `facets` format is that matrix alone, as CSV, and reads its term from here too.
+     */
+    definitions: z.object({ term: z.string().trim().min(1).optional() }).optional(),
   }),
   /**
    * Changes the project's settings (project.json "settings"); only the fields given. `readerName`

@@ -2,7 +2,7 @@
 // the exporter and the page's export dialog read.
 
 /** Export format ids, as the API and the CLI's --format take them. */
-export const EXPORT_FORMAT_IDS = ['md', 'html', 'docx', 'csv', 'pdf', 'jsonld', 'qdpx', 'qdc'] as const
+export const EXPORT_FORMAT_IDS = ['md', 'html', 'docx', 'csv', 'pdf', 'jsonld', 'qdpx', 'qdc', 'facets'] as const
 export type ExportFormat = (typeof EXPORT_FORMAT_IDS)[number]
 
 export interface ExportFormatInfo {
@@ -26,7 +26,16 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportFormatInfo>> = 
   jsonld: { id: 'jsonld', label: 'W3C Web Annotation (JSON-LD)', suffix: '.annotations.jsonld', mediaType: 'application/ld+json' },
   qdpx: { id: 'qdpx', label: 'REFI-QDA project (.qdpx)', suffix: '.qdpx', mediaType: 'application/zip' },
   qdc: { id: 'qdc', label: 'REFI-QDA codebook (.qdc)', suffix: '.codebook.qdc', mediaType: 'application/xml' },
+  facets: {
+    id: 'facets',
+    label: 'CSV: how the authors define the term (facet × author matrix)',
+    suffix: '.definitions.csv',
+    mediaType: 'text/csv; charset=utf-8',
+  },
 }
+
+/** Formats that can carry the section "How the authors define X" (the facet matrix) after the excerpts. */
+export const DEFINITIONS_SECTION_FORMATS: readonly ExportFormat[] = ['md', 'html', 'docx', 'pdf']
 
 /** Whether `id` names an export format. */
 export function isExportFormat(id: string): id is ExportFormat {

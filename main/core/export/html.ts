@@ -1,6 +1,7 @@
 import { type Excerpt, type ExcerptSet, ORPHAN_LABEL } from './excerpts.js'
 import { safeColour, type Tag } from '../annotations/codebook.js'
 import { noteToHtml } from './note.js'
+import { columnName, type FacetTable } from '../definitions/facet-table.js'
 
 // Annotated excerpts as one self-contained HTML page: no scripts, no external resources, styles
 // inline, tag colours as swatches and excerpt borders, print rules for paper (A4 and Letter). The
@@ -30,6 +31,34 @@ function excerptHtml(e: Excerpt, set: ExcerptSet, groupTag: Tag | undefined): st
 ${mark}${tags}${note}</article>`
 }
 
+/** The section "How the authors define X": the facet × author matrix, then the shared quotations. */
+export function facetTableHtml(table: FacetTable): string {
+  const head = `<tr><th scope="col">Element</th>${table.columns.map((d) => `<th scope="col">${escapeHtml(columnName(d))}</th>`).join('')}</tr>`
+  const rows = table.rows.map((r) => {
+    const cells = r.cells.map((words, c) => {
+      if (words.length === 0) return '<td class="missing" title="Leaves this element out">—</td>'
+      const quoting = r.quoting[c].length ? ` <span class="quoting">(quoting ${escapeHtml(r.quoting[c].join(', '))})</span>` : ''
+      const first = c === r.first ? ' <span class="first">first</span>' : ''
+      return `<td>${words.map((w) => `<p>“${escapeHtml(w)}”</p>`).join('')}${quoting}${first}</td>`
+    })
+    return `<tr><th scope="row">${escapeHtml(r.label)} <span class="role">${escapeHtml(r.role)}</span></th>${cells.join('')}</tr>`
+  })
+  const quotations = table.quotations
+    .filter((q) => q.columns.length > 1)
+    .map(
+      (q) =>
+        `<li>${escapeHtml(q.speaker)}: “${escapeHtml(q.text)}”, quoted by ${q.columns.map((c) => escapeHtml(columnName(table.columns[c]))).join(', ')}.</li>`,
+    )
+  const matrix = table.rows.length
+    ? `<div class="facets-wrap"><table class="facets"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>
+<p class="legend">— : the author leaves the element out. <span class="first">first</span>: the earliest dated use.</p>`
+    : '<p class="empty">No element of the definitions is shared by two authors.</p>'
+  return `<section class="definitions">
+<h2>${escapeHtml(table.title)}</h2>
+${matrix}${quotations.length ? `\n<ul class="quotations">${quotations.join('')}</ul>` : ''}
+</section>`
+}
+
 const STYLE = `
 :root { color-scheme: light; }
 body { font: 11pt/1.5 Georgia, "DejaVu Serif", "Times New Roman", serif; color: #1d1d1f; max-width: 46rem; margin: 2.5rem auto; padding: 0 1.5rem; }
@@ -53,12 +82,21 @@ mark { color: inherit; padding: 0 .1em; }
 .orphan { margin: .35rem 0 0 1.25rem; font: italic .8rem/1.4 system-ui, "DejaVu Sans", sans-serif; color: #8a4b00; }
 .note .label { font-weight: 600; font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: #666; }
 .empty { color: #666; }
+.facets-wrap { overflow-x: auto; }
+table.facets { border-collapse: collapse; font: .8rem/1.4 system-ui, "DejaVu Sans", sans-serif; }
+table.facets th, table.facets td { border: 1px solid #ccc; padding: .3rem .4rem; vertical-align: top; text-align: left; }
+table.facets td p { margin: 0 0 .3rem; font-family: Georgia, "DejaVu Serif", serif; }
+table.facets .missing { color: #888; text-align: center; }
+table.facets .role, table.facets .quoting, .legend { color: #666; font-weight: normal; }
+.first { font-weight: 600; color: #444; }
+.legend { font: .8rem/1.4 system-ui, "DejaVu Sans", sans-serif; }
+@media print { table.facets { break-inside: auto; } table.facets tr { break-inside: avoid; page-break-inside: avoid; } }
 @page { margin: 18mm 16mm; }
 @media print { body { margin: 0; max-width: none; padding: 0; } h2 { break-after: avoid; page-break-after: avoid; } }
 `
 
-/** The HTML export of an excerpt set: one self-contained, printable page. */
-export function excerptsToHtml(set: ExcerptSet): string {
+/** The HTML export of an excerpt set: one self-contained, printable page; with `facets`, the section "How the authors define X" after the excerpts. */
+export function excerptsToHtml(set: ExcerptSet, facets?: FacetTable): string {
   const body = set.groups
     .map((g) => {
       const swatch = g.tag ? `<span class="swatch" style="background:${safeColour(g.tag)}"></span>` : ''
@@ -77,6 +115,7 @@ export function excerptsToHtml(set: ExcerptSet): string {
 <body>
 <header><h1>${escapeHtml(set.title)}</h1><p>${escapeHtml(set.description)}</p></header>
 ${body || '<p class="empty">No annotations match this selection.</p>'}
+${facets ? facetTableHtml(facets) : ''}
 </body>
 </html>
 `

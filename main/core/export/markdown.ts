@@ -1,5 +1,6 @@
 import { type Excerpt, type ExcerptSet, ORPHAN_LABEL } from './excerpts.js'
 import { escapeMarkdown, noteToMarkdown } from './note.js'
+import { type FacetTable, facetTableToMarkdown } from '../definitions/facet-table.js'
 
 // Annotated excerpts as Markdown: a heading per group, each excerpt a block quote followed by its
 // citation, tags and note. Plain enough to paste into a paper's draft. Everything from the data is
@@ -48,13 +49,14 @@ function excerptBlock(e: Excerpt, set: ExcerptSet): string {
   return lines.join('\n')
 }
 
-/** The Markdown export of an excerpt set. */
-export function excerptsToMarkdown(set: ExcerptSet): string {
+/** The Markdown export of an excerpt set; with `facets`, the section "How the authors define X" after the excerpts. */
+export function excerptsToMarkdown(set: ExcerptSet, facets?: FacetTable): string {
   const out = [`# ${escapeMarkdown(set.title)}`, '', `_${escapeMarkdown(set.description)}_`, '']
   for (const group of set.groups) {
     out.push(`## ${escapeMarkdown(group.heading)}`, '')
     for (const e of group.excerpts) out.push(excerptBlock(e, set), '')
   }
   if (set.groups.length === 0) out.push('No annotations match this selection.', '')
+  if (facets) out.push(facetTableToMarkdown(facets))
   return out.join('\n')
 }

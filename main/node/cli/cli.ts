@@ -37,10 +37,13 @@ Commands:
                                               how each document defines the term (without
                                               --term: the corpus's key terms, defining the first)
   export --format ${EXPORT_FORMAT_IDS.join('|')} --out FILE [--tag NAME]... [--doc ID]...
-         [--author NAME]... [--order document|tag] [--no-notes] [--context] [--orphans] [--project DIR]
+         [--author NAME]... [--order document|tag] [--no-notes] [--context] [--orphans]
+         [--definitions] [--term TEXT] [--project DIR]
                                               write annotated excerpts with their citations (qdc: the
                                               codebook); --orphans adds orphaned annotations, quoted
-                                              as stored, instead of leaving them out
+                                              as stored, instead of leaving them out; --definitions
+                                              adds "How the authors define X" (md, html, docx, pdf;
+                                              --term, else the key term); facets: that matrix as CSV
 ${CODEBOOK_USAGE}
 ${REUSE_USAGE}
 
@@ -78,6 +81,8 @@ const COMMANDS = {
     'no-notes': { type: 'boolean' },
     context: { type: 'boolean' },
     orphans: { type: 'boolean' },
+    definitions: { type: 'boolean' },
+    term: { type: 'string' },
   },
 } as const
 
@@ -200,8 +205,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const order = (values.order as string | undefined) ?? 'document'
       if (order !== 'document' && order !== 'tag') throw new UsageError(`export: --order is document or tag, not "${order}"`)
       const service = await open(project)
+      const term = values.term as string | undefined
+      const definitions = values.definitions || term !== undefined ? { term } : undefined
       const file = await exportExcerpts(service.project, {
         format,
+        facetTable: await service.facetTableFor({ format, definitions }),
         tags: values.tag as string[] | undefined,
         docs: values.doc as string[] | undefined,
         authors: values.author as string[] | undefined,
@@ -211,7 +219,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         orphans: !!values.orphans,
       })
       await writeFile(out, file.bytes)
-      io.err(format === 'qdc' ? `exported the codebook as qdc to ${out}` : `exported ${file.excerpts} excerpt(s) as ${format} to ${out}`)
+      io.err(
+        format === 'qdc'
+          ? `exported the codebook as qdc to ${out}`
+          : format === 'facets'
+            ? `exported how the authors define the term as CSV to ${out}`
+            : `exported ${file.excerpts} excerpt(s) as ${format} to ${out}`,
+      )
       if (file.omittedOrphans) io.err(`${omittedOrphansLine(file.omittedOrphans)}; --orphans includes them`)
       io.out(resolvePath(out))
       return 0

@@ -1,5 +1,17 @@
 import { pathToFileURL } from 'node:url'
-import { BorderStyle, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+import {
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx'
 import { zipSync } from 'fflate'
 import { ApiError } from '../../core/contract/api.js'
 import { safeColour, type Tag, tagTree } from '../../core/annotations/codebook.js'
@@ -29,6 +41,7 @@ import {
   selectionName,
 } from '../../core/export/refi-qda.js'
 import { codePointLength } from '../../core/text/offsets.js'
+import { columnName, type FacetTable, facetTableToCsv } from '../../core/definitions/facet-table.js'
 import { lowerBound } from '../../core/text/sorted.js'
 import { htmlToPdf } from './pdf.js'
 import type { ProjectStore } from '../project/store.js'
@@ -40,6 +53,11 @@ import type { ProjectStore } from '../project/store.js'
 
 export interface ExportRequest extends ExcerptScope {
   format: ExportFormat
+  /**
+   * How the authors define a term (the facet matrix): the whole file for `facets`, the section
+   * "How the authors define X" after the excerpts in Markdown, HTML, DOCX and PDF.
+   */
+  facetTable?: FacetTable
 }
 
 /** An exported file: its name, media type and bytes (and its text, for text formats). */
@@ -120,23 +138,27 @@ export async function exportExcerpts(store: ProjectStore, request: ExportRequest
     omittedOrphans,
   })
   const binary = (bytes: Uint8Array): ExportFile => ({ fileName, mediaType: format.mediaType, bytes, excerpts, omittedOrphans })
+  const facets = request.facetTable
   switch (request.format) {
     case 'md':
-      return text(excerptsToMarkdown(set))
+      return text(excerptsToMarkdown(set, facets))
     case 'html':
-      return text(excerptsToHtml(set))
+      return text(excerptsToHtml(set, facets))
     case 'csv':
       return text(excerptsToCsv(set))
     case 'jsonld':
       return text(stableStringify(excerptsToJsonLd(set, { documentIri: documentIri(store) }, `${store.dir}\n${set.description}`)))
     case 'docx':
-      return binary(await excerptsToDocx(set, readerName(store)))
+      return binary(await excerptsToDocx(set, readerName(store), facets))
     case 'pdf':
-      return binary(await printPdf(excerptsToHtml(set), set.title))
+      return binary(await printPdf(excerptsToHtml(set, facets), set.title))
     case 'qdpx':
       return binary(excerptsToQdpx(source, set, request, readerName(store)))
     case 'qdc':
       return { ...text(buildQdc(codeTree(source.tags), ORIGIN)), excerpts: 0, omittedOrphans: 0 }
+    case 'facets':
+      if (!facets) throw new ApiError('invalid-input', 'the facets export needs the definitions of a term: export it through the service')
+      return { ...text(facetTableToCsv(facets)), excerpts: 0, omittedOrphans: 0 }
   }
 }
 
@@ -212,8 +234,56 @@ function noteParagraphs(note: string): Paragraph[] {
  * The DOCX export: a heading per group; each excerpt a quotation, then citation, tags and note.
  * `author` (the reader's name) is the document's creator; none when it is ''.
  */
-export async function excerptsToDocx(set: ExcerptSet, author = ''): Promise<Uint8Array> {
-  const children: Paragraph[] = [
+/** The section "How the authors define X" as DOCX: a heading, the facet × author table, the shared quotations. */
+function facetTableDocx(table: FacetTable): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [new Paragraph({ text: table.title, heading: HeadingLevel.HEADING_1 })]
+  if (table.rows.length === 0) {
+    out.push(new Paragraph('No element of the definitions is shared by two authors.'))
+    return out
+  }
+  const cell = (children: Paragraph[], header = false) =>
+    new TableCell({ children, shading: header ? { fill: 'F2F0EA' } : undefined, margins: { top: 40, bottom: 40, left: 80, right: 80 } })
+  const small = (text: string, options: { bold?: boolean; italics?: boolean; color?: string } = {}) =>
+    new Paragraph({ children: [new TextRun({ text, size: 18, ...options })] })
+  const header = new TableRow({
+    tableHeader: true,
+    children: [
+      cell([small('Element', { bold: true })], true),
+      ...table.columns.map((d) => cell([small(columnName(d), { bold: true })], true)),
+    ],
+  })
+  const rows = table.rows.map(
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell([
+            new Paragraph({
+              children: [
+                new TextRun({ text: r.label, bold: true, size: 18 }),
+                new TextRun({ text: ` ${r.role}`, size: 16, color: '666666' }),
+              ],
+            }),
+          ]),
+          ...r.cells.map((words, c) => {
+            if (words.length === 0) return cell([small('—', { color: '888888' })])
+            const paragraphs = words.map((w) => small(`“${w}”`))
+            if (r.quoting[c].length) paragraphs.push(small(`quoting ${r.quoting[c].join(', ')}`, { italics: true, color: '666666' }))
+            if (c === r.first) paragraphs.push(small('first', { bold: true, color: '444444' }))
+            return cell(paragraphs)
+          }),
+        ],
+      }),
+  )
+  out.push(new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } }))
+  out.push(small('— : the author leaves the element out. first: the earliest dated use.', { italics: true, color: '666666' }))
+  for (const q of table.quotations.filter((x) => x.columns.length > 1))
+    out.push(small(`${q.speaker}: “${q.text}”, quoted by ${q.columns.map((c) => columnName(table.columns[c])).join(', ')}.`))
+  return out
+}
+
+export async function excerptsToDocx(set: ExcerptSet, author = '', facets?: FacetTable): Promise<Uint8Array> {
+  const children: (Paragraph | Table)[] = [
     new Paragraph({ text: set.title, heading: HeadingLevel.TITLE }),
     new Paragraph({ children: [new TextRun({ text: set.description, italics: true, color: '555555' })], spacing: { after: 240 } }),
   ]
@@ -249,6 +319,7 @@ export async function excerptsToDocx(set: ExcerptSet, author = ''): Promise<Uint
     }
   }
   if (set.groups.length === 0) children.push(new Paragraph('No annotations match this selection.'))
+  if (facets) children.push(...facetTableDocx(facets))
   const doc = new Document({
     title: set.title,
     creator: author,

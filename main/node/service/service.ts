@@ -5,6 +5,8 @@ import { ensureDefaultProject } from '../project/corpus.js'
 import { defaultProjectDir } from '../project/paths.js'
 import { ProjectStore } from '../project/store.js'
 import { Analyses } from './analysis.js'
+import { type FacetTable, facetTable } from '../../core/definitions/facet-table.js'
+import { DEFINITIONS_SECTION_FORMATS } from '../../core/export/formats.js'
 import * as annotations from './annotations.js'
 import * as codebook from './codebook.js'
 import * as documents from './documents.js'
@@ -221,7 +223,18 @@ export class Service implements Api {
   }
 
   async exportExcerpts(input: OperationInput<'exportExcerpts'>): Promise<Results['exportExcerpts']> {
-    return transfer.exportExcerpts(this.project, input, this.options.printPdf)
+    return transfer.exportExcerpts(this.project, { ...input, facetTable: await this.facetTableFor(input) }, this.options.printPdf)
+  }
+
+  /**
+   * The facet table an export asks for (the `facets` format, or `definitions` with a format that
+   * carries the section), over the project's documents; undefined when it asks for none.
+   */
+  async facetTableFor(input: Pick<OperationInput<'exportExcerpts'>, 'format' | 'definitions'>): Promise<FacetTable | undefined> {
+    const wanted = input.format === 'facets' || (input.definitions && DEFINITIONS_SECTION_FORMATS.includes(input.format))
+    if (!wanted) return undefined
+    const result = await this.analyses.definitions(this.open, input.definitions?.term)
+    return facetTable(result, this.project.project.documents)
   }
 
   async exportAnnotations(): Promise<Results['exportAnnotations']> {

@@ -8,6 +8,7 @@ import { exportBaseName } from '../../core/export/jsonld.js'
 import { stableStringify } from '../../core/project/json.js'
 import type { DocumentEntry } from '../../core/project/project.js'
 import type { PdfPrinter } from '../export/export.js'
+import type { FacetTable } from '../../core/definitions/facet-table.js'
 import type { ProjectStore } from '../project/store.js'
 
 // Documents, codebooks and excerpts in and out of the open project. The readers and writers
@@ -77,7 +78,7 @@ export async function importCodebook(store: ProjectStore, path: string): Promise
 /** Annotated excerpts in a format, as the API hands them over (binary formats in base64). */
 export async function exportExcerpts(
   store: ProjectStore,
-  input: OperationInput<'exportExcerpts'>,
+  input: OperationInput<'exportExcerpts'> & { facetTable?: FacetTable },
   printPdf: PdfPrinter | undefined,
 ): Promise<Results['exportExcerpts']> {
   const { exportExcerpts, exportResult } = await import('../export/export.js')
