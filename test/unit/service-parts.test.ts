@@ -86,7 +86,7 @@ describe('Anchors and watching', () => {
     try {
       await writeFile(join(dir, 'documents', 'one.txt'), `New start. ${ONE}`)
       await expect.poll(() => events.some((e) => e.type === 'document-changed' && e.docId === 'one'), { timeout: 5000 }).toBe(true)
-      const anchor = project.anchors.of(annotation.annotation)
+      const anchor = project.anchors.of('one', annotation.annotation)
       expect(anchor.status).toBe('moved')
       expect(`New start. ${ONE}`.slice(anchor.start, anchor.end)).toBe('lazy dog')
     } finally {
@@ -111,7 +111,7 @@ describe('Anchors and watching', () => {
       await writeFile(join(dir, 'annotations', 'two.json'), stableStringify(annotationFile([a])))
       await expect.poll(() => events.some((e) => e.type === 'annotations-changed' && e.docId === 'two'), { timeout: 5000 }).toBe(true)
       expect(project.store.annotationsOf('two').map((x) => x.id)).toEqual(['x'])
-      expect(project.anchors.of(a).status).toBe('anchored')
+      expect(project.anchors.of('two', a).status).toBe('anchored')
     } finally {
       stop()
     }

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, readdir, realpath, stat } from 'node:fs/promises'
 import { basename, extname, join, resolve, sep } from 'node:path'
 import { ApiError } from '../../core/contract/api.js'
+import { withUniqueIds } from '../../core/annotations/unique-ids.js'
 import { readStatedMetadata, type StatedMetadata } from '../../core/project/metadata.js'
 import { type DocumentEntry, documentIdFor } from '../../core/project/project.js'
 import { DecodeError } from '../project/decode.js'
@@ -171,6 +173,19 @@ export async function importDocuments(store: ProjectStore, paths: readonly strin
     prepared.push({ bytes, entry })
   }
   const documents = [...prepared, ...projects.flatMap((p) => p.documents)]
+  // Annotation ids stay unique in the project: one the project (or an earlier file of this import)
+  // already holds is replaced, the old id kept on the annotation as `via` and counted in the report.
+  const taken = new Set(store.project.documents.flatMap((d) => store.annotationsOf(d.id).map((a) => a.id)))
+  for (const p of projects) {
+    let renamed = 0
+    for (const [docId, items] of p.annotations) {
+      const unique = withUniqueIds(items, taken, () => `urn:uuid:${randomUUID()}`)
+      p.annotations.set(docId, unique.items)
+      renamed += unique.renamed.length
+    }
+    if (renamed)
+      p.report += `; ${renamed} annotation id${renamed === 1 ? ' was' : 's were'} already in the project and got new ones (the old id is kept as "via")`
+  }
   report.push(...projects.map((p) => p.report))
   if (documents.length === 0 && !projects.some((p) => p.tags.length)) return []
   store.refuseIfBlocked(store.projectPath)

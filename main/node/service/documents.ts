@@ -23,7 +23,7 @@ export async function projectView(open: OpenProject, isDefault: boolean): Promis
   for (const d of s.project.documents) {
     for (const a of s.annotationsOf(d.id)) {
       for (const id of new Set(tagIdsOf(a))) tagCounts[id] = (tagCounts[id] ?? 0) + 1
-      if (anchors.of(a).status === 'orphan') orphanCount++
+      if (anchors.of(d.id, a).status === 'orphan') orphanCount++
     }
   }
   return {
