@@ -9,6 +9,7 @@ import { decodeImportedText } from '../../main/node/import/encoding.js'
 import { Service } from '../../main/node/service/service.js'
 import { articlePage, makeDocx, makeStructuredDocx, snapshot, zipBombDocx } from '../fixtures/import/helpers.js'
 import { imageOnlyPdf, textPdf } from '../fixtures/import/pdf.js'
+import { atlasQdpx } from '../fixtures/import/refi.js'
 import { CORPUS, tempDir } from '../helpers.js'
 
 let base: string
@@ -306,5 +307,22 @@ describe('hostile input', () => {
     const error = await s.importDocuments({ paths: [await file('sheet.xlsx', 'x')] }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
     expect((error as Error).message).toMatch(/cannot import "\.xlsx" files \(only \.txt, \.md, \.html, \.docx, \.pdf and \.qdpx\)/)
+  })
+
+  it('never writes over a file in documents/ that project.json does not list', async () => {
+    const s = await service()
+    await writeFile(join(project, 'documents', 'notes.txt'), 'My own notes, not a document of the project.\n')
+    await writeFile(join(project, 'documents', 'Hamlet 1.2.txt'), 'Another file of mine.\n')
+    const { added } = await s.importDocuments({ paths: [await file('notes.txt', 'An imported text.\n')] })
+    expect(added.map((d) => d.file)).toEqual(['notes-2.txt'])
+    expect(await readFile(join(project, 'documents', 'notes.txt'), 'utf8')).toBe('My own notes, not a document of the project.\n')
+    expect(await readFile(join(project, 'documents', 'notes-2.txt'), 'utf8')).toBe('An imported text.\n')
+    const qdpx = await s.importDocuments({ paths: [await file('atlas.qdpx', atlasQdpx())] })
+    expect(qdpx.added.map((d) => d.file)).toEqual(['Hamlet 1.2-2.txt'])
+    expect(await readFile(join(project, 'documents', 'Hamlet 1.2.txt'), 'utf8')).toBe('Another file of mine.\n')
+    // A file with the very content imported is still not taken over.
+    await writeFile(join(project, 'documents', 'same.txt'), 'Same words.\n')
+    const more = await s.importDocuments({ paths: [await file('same.txt', 'Same words.\n')] })
+    expect(more.added.map((d) => d.file)).toEqual(['same-2.txt'])
   })
 })

@@ -131,7 +131,8 @@ async function extract(file: string, bytes: Uint8Array): Promise<{ bytes: Uint8A
  * Adds documents to a project: .txt and .md files are copied byte for byte into documents/ (or
  * converted to UTF-8 from a legacy encoding); the text of .html (Readability), .docx (mammoth) and
  * .pdf (pdf.js) files is stored as a UTF-8 .txt file; a .qdpx brings its sources, codes and
- * codings. A file whose name is taken gets a numeric suffix (a file already there with the same
+ * codings. A file whose name is taken (by a document, or by any file in documents/, listed in
+ * project.json or not) gets a numeric suffix (a listed document with the same
  * content is skipped), with the metadata the document states about itself. Every file is read and
  * checked before anything is written, so one bad file leaves the project as it was. What a .qdpx
  * brought and left out is added to `report`, one line per file.
@@ -142,6 +143,9 @@ export async function importDocuments(store: ProjectStore, paths: readonly strin
   const projects: PreparedQdpx[] = []
   const ids = store.project.documents.map((d) => d.id)
   const names = new Map<string, DocumentEntry | true>(store.project.documents.map((d) => [d.file, d]))
+  // A file in documents/ that project.json does not list (left by an earlier import that failed
+  // half-way, or put there by hand) is someone's; its name is taken, never written over.
+  for (const file of await readdir(join(store.dir, DOCUMENTS_DIR)).catch(() => [] as string[])) if (!names.has(file)) names.set(file, true)
   for (const file of files) {
     const info = await stat(file)
     if (info.size > MAX_IMPORT_BYTES) {
