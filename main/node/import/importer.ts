@@ -7,6 +7,7 @@ import { readStatedMetadata, type StatedMetadata } from '../../core/project/meta
 import { type DocumentEntry, documentIdFor } from '../../core/project/project.js'
 import { DecodeError } from '../project/decode.js'
 import { writeDurable } from '../project/durable.js'
+import { refuseSpecialPath } from '../project/special-paths.js'
 import { readDocx } from './docx.js'
 import { decodeImportedText } from './encoding.js'
 import { type ExtractedText, readHtml } from './html.js'
@@ -46,6 +47,7 @@ async function expand(paths: readonly string[]): Promise<string[]> {
   const out: string[] = []
   for (const given of paths) {
     const path = resolve(given)
+    await refuseSpecialPath(path, 'a document or folder to import')
     const info = await stat(path).catch(() => null)
     if (!info) throw new ApiError('not-found', `${path}: no such file or folder`)
     if (info.isDirectory()) {

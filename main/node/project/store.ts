@@ -8,6 +8,7 @@ import { splitDuplicateIds } from '../../core/annotations/unique-ids.js'
 import { type SerialisationCache, stableStringify } from '../../core/project/json.js'
 import { type DocumentEntry, ProjectFile, documentIdFor } from '../../core/project/project.js'
 import { readTextFile } from './decode.js'
+import { refuseSpecialPath } from './special-paths.js'
 import { removeLeftovers, syncFolder, WriteFailure, writeDurable } from './durable.js'
 import { LOCK_STALE_MS, ProjectLock } from './lock.js'
 
@@ -34,6 +35,8 @@ type Loaded<T> = { state: 'ok'; value: T; raw: string } | { state: 'missing' } |
 async function loadJson<S extends z.ZodType>(path: string, schema: S): Promise<Loaded<z.output<S>>> {
   let raw: string
   try {
+    // A FIFO or device put in a file's place would be read forever.
+    if (!(await stat(path)).isFile()) return { state: 'invalid', reason: 'is not a regular file (a device, pipe or socket)' }
     raw = await readFile(path, 'utf8')
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' }
@@ -206,6 +209,7 @@ export class ProjectStore {
    */
   static async open(dir: string, options: { create?: boolean; name?: string; lockStaleMs?: number } = {}): Promise<ProjectStore> {
     dir = resolve(dir)
+    await refuseSpecialPath(dir, 'a project folder')
     const info = await stat(dir).catch(() => null)
     if (!info && options.create) await mkdir(dir, { recursive: true })
     else if (!info) throw new ApiError('not-found', `no such folder: ${dir}`)
