@@ -102,8 +102,8 @@ export class Service implements Api {
   }
 
   /**
-   * Watches the project's documents/ and annotations/ folders for changes by other programs
-   * (watcher.ts). Hosts with a UI call this; the CLI does not. Returns a function that stops.
+   * Watches the project's tags.json, project.json, documents/ and annotations/ for changes by
+   * other programs (watcher.ts). Hosts with a UI call this; the CLI does not. Returns a function that stops.
    */
   watchFiles(): () => void {
     this.watching = true
