@@ -1,5 +1,5 @@
 import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import type { z } from 'zod'
 import { type Annotation, AnnotationFile, annotationFile, tagIdsOf } from '../../core/annotations/annotation.js'
 import { ApiError, type Problem } from '../../core/contract/api.js'
@@ -371,6 +371,18 @@ export class ProjectStore {
     )
   }
 
+  /**
+   * Replaces a whole file of the project that the store does not keep in memory (reuse/<tool>.json)
+   * durably, holding the project's lock like every other write, so no other process writes or
+   * cleans up the project meanwhile. `path` must be inside the project folder.
+   */
+  async replaceFile(path: string, content: string): Promise<void> {
+    const full = resolve(this.dir, path)
+    if (!full.startsWith(this.dir + sep)) throw new ApiError('invalid-input', `${path} is not inside the project folder ${this.dir}`)
+    await mkdir(dirname(full), { recursive: true })
+    await this.serialise(full, () => this.lock.run(() => this.write(full, content)))
+  }
+
   /** Writes a project file durably; a failure becomes one clear message saying what was not saved. */
   private async write(path: string, content: string): Promise<void> {
     try {
@@ -382,7 +394,9 @@ export class ProjectStore {
           ? 'the change to the project'
           : path === join(this.dir, TAGS_FILE)
             ? 'the change to the codebook'
-            : 'the annotation'
+            : dirname(path) === join(this.dir, ANNOTATIONS_DIR)
+              ? 'the annotation'
+              : relative(this.dir, path)
       const cause = e.diskFull ? 'disk full' : `could not write ${basename(path)}`
       throw new ApiError('internal', `${cause}: ${what} was not saved (${path} is unchanged; ${e.message})`)
     }
