@@ -13,6 +13,10 @@ const BENCHES: Record<string, { about: string; load: () => Promise<{ main: (args
     about: 'creating an annotation until durable; loading a project with 10,000 annotations',
     load: () => import('./annotations.js'),
   },
+  import: {
+    about: 'importing HTML nested 2,000 and 100,000 levels deep: seconds, longest event-loop stall, outcome',
+    load: () => import('./import.js'),
+  },
   passim: {
     about: 'importing a generated 1,000,000-record passim output (about 1 GB): seconds and peak RSS',
     load: () => import('./passim.js'),

@@ -8,9 +8,9 @@ import { type DocumentEntry, documentIdFor } from '../../core/project/project.js
 import { DecodeError } from '../project/decode.js'
 import { writeDurable } from '../project/durable.js'
 import { refuseSpecialPath } from '../project/special-paths.js'
-import { readDocx } from './docx.js'
 import { decodeImportedText } from './encoding.js'
-import { type ExtractedText, readHtml } from './html.js'
+import type { ExtractedText } from './html.js'
+import { readOffThread } from './off-thread.js'
 import { readPdf } from './pdf.js'
 import { type PreparedQdpx, prepareQdpx } from './qdpx.js'
 import { ANNOTATIONS_DIR, DOCUMENTS_DIR, TAGS_FILE, type ProjectStore } from '../project/store.js'
@@ -80,6 +80,14 @@ async function expand(paths: readonly string[]): Promise<string[]> {
   return out
 }
 
+export interface ImportOptions {
+  /**
+   * The bundled reader worker (dist/main/reader-worker.cjs): hosts with a UI read HTML and .docx
+   * there, off the thread that serves the UI (off-thread.ts). Without it (the CLI) they are read inline.
+   */
+  readerWorker?: string
+}
+
 interface Prepared {
   bytes: Uint8Array
   entry: DocumentEntry
@@ -101,7 +109,11 @@ function merge(fromFormat: Partial<StatedMetadata>, fromText: StatedMetadata, fo
 }
 
 /** A file's text, bytes to store, stored file name and metadata. */
-async function extract(file: string, bytes: Uint8Array): Promise<{ bytes: Uint8Array; name: string; stated: StatedMetadata }> {
+async function extract(
+  file: string,
+  bytes: Uint8Array,
+  readerWorker: string | undefined,
+): Promise<{ bytes: Uint8Array; name: string; stated: StatedMetadata }> {
   const format = importFormatOf(file)
   const base = basename(file, extname(file))
   if (format === 'text' || format === 'markdown') {
@@ -113,9 +125,9 @@ async function extract(file: string, bytes: Uint8Array): Promise<{ bytes: Uint8A
   let extracted: ExtractedText
   let formatFirst: MetadataKey[] = []
   if (format === 'html') {
-    extracted = readHtml(bytes, file)
+    extracted = await readOffThread({ format, bytes, path: file }, readerWorker)
     formatFirst = ['title', 'author', 'outlet', 'date', 'url'] // a page's own metadata is meant for this
-  } else if (format === 'docx') extracted = await readDocx(bytes, file)
+  } else if (format === 'docx') extracted = await readOffThread({ format, bytes, path: file }, readerWorker)
   else {
     extracted = await readPdf(bytes, file)
     // A PDF's Author field is set on purpose; a "By …" line found in the text may be anyone's.
@@ -139,7 +151,12 @@ async function extract(file: string, bytes: Uint8Array): Promise<{ bytes: Uint8A
  * checked before anything is written, so one bad file leaves the project as it was. What a .qdpx
  * brought and left out is added to `report`, one line per file.
  */
-export async function importDocuments(store: ProjectStore, paths: readonly string[], report: string[] = []): Promise<DocumentEntry[]> {
+export async function importDocuments(
+  store: ProjectStore,
+  paths: readonly string[],
+  report: string[] = [],
+  options: ImportOptions = {},
+): Promise<DocumentEntry[]> {
   const files = await expand(paths)
   const prepared: Prepared[] = []
   const projects: PreparedQdpx[] = []
@@ -161,7 +178,7 @@ export async function importDocuments(store: ProjectStore, paths: readonly strin
       projects.push(await prepareQdpx(store, file, ids, names))
       continue
     }
-    const extracted = await extract(file, await readFile(file))
+    const extracted = await extract(file, await readFile(file), options.readerWorker)
     const bytes = extracted.bytes
     let name = extracted.name
     const existing = names.get(name)

@@ -30,6 +30,11 @@ export interface ServiceOptions {
    * off the thread that serves the UI. Without it (the CLI) analyses run inline.
    */
   engineWorker?: string
+  /**
+   * The bundled reader worker (dist/main/reader-worker.cjs): hosts with a UI read imported HTML
+   * and .docx there, bounded in time and memory. Without it (the CLI) they are read inline.
+   */
+  readerWorker?: string
   /** How PDF exports are printed; Electron passes webContents.printToPDF (default: Chromium via Playwright). */
   printPdf?: PdfPrinter
 }
@@ -169,7 +174,7 @@ export class Service implements Api {
   async importDocuments({ paths }: OperationInput<'importDocuments'>): Promise<Results['importDocuments']> {
     const open = this.open
     const report: string[] = []
-    const added = await transfer.importDocuments(open.store, paths, report)
+    const added = await transfer.importDocuments(open.store, paths, report, this.options.readerWorker)
     this.rewatch()
     this.emit({ type: 'project-changed' })
     if (report.length) this.emit({ type: 'codebook-changed' })
