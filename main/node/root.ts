@@ -18,3 +18,6 @@ export function isEntryPoint(moduleUrl: string): boolean {
 
 /** The bundled engine worker (npm run build). */
 export const ENGINE_WORKER = join(ROOT, 'dist', 'main', 'engine-worker.cjs')
+
+/** The bundled reader worker for imports (npm run build). */
+export const READER_WORKER = join(ROOT, 'dist', 'main', 'reader-worker.cjs')

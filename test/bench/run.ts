@@ -17,6 +17,10 @@ const BENCHES: Record<string, { about: string; load: () => Promise<{ main: (args
     about: 'full-text search in a 50 MB single-line document: seconds, event-loop stalls, RSS',
     load: () => import('./search.js'),
   },
+  import: {
+    about: 'importing HTML nested 2,000 and 100,000 levels deep: seconds, longest event-loop stall, outcome',
+    load: () => import('./import.js'),
+  },
   passim: {
     about: 'importing a generated 1,000,000-record passim output (about 1 GB): seconds and peak RSS',
     load: () => import('./passim.js'),

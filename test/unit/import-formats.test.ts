@@ -6,9 +6,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiError } from '../../main/core/contract/api.js'
 import { buildQde } from '../../main/core/export/refi-qda.js'
 import { decodeImportedText } from '../../main/node/import/encoding.js'
+import { MAX_HTML_DEPTH } from '../../main/node/import/html.js'
+import { READER_WORKER } from '../../main/node/root.js'
 import { Service } from '../../main/node/service/service.js'
+import { deepHtml } from '../bench/import.js'
 import { articlePage, makeDocx, makeStructuredDocx, snapshot, zipBombDocx } from '../fixtures/import/helpers.js'
 import { imageOnlyPdf, textPdf } from '../fixtures/import/pdf.js'
+import { atlasQdpx } from '../fixtures/import/refi.js'
 import { CORPUS, tempDir } from '../helpers.js'
 
 let base: string
@@ -306,5 +310,41 @@ describe('hostile input', () => {
     const error = await s.importDocuments({ paths: [await file('sheet.xlsx', 'x')] }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
     expect((error as Error).message).toMatch(/cannot import "\.xlsx" files \(only \.txt, \.md, \.html, \.docx, \.pdf and \.qdpx\)/)
+  })
+
+  it('never writes over a file in documents/ that project.json does not list', async () => {
+    const s = await service()
+    await writeFile(join(project, 'documents', 'notes.txt'), 'My own notes, not a document of the project.\n')
+    await writeFile(join(project, 'documents', 'Hamlet 1.2.txt'), 'Another file of mine.\n')
+    const { added } = await s.importDocuments({ paths: [await file('notes.txt', 'An imported text.\n')] })
+    expect(added.map((d) => d.file)).toEqual(['notes-2.txt'])
+    expect(await readFile(join(project, 'documents', 'notes.txt'), 'utf8')).toBe('My own notes, not a document of the project.\n')
+    expect(await readFile(join(project, 'documents', 'notes-2.txt'), 'utf8')).toBe('An imported text.\n')
+    const qdpx = await s.importDocuments({ paths: [await file('atlas.qdpx', atlasQdpx())] })
+    expect(qdpx.added.map((d) => d.file)).toEqual(['Hamlet 1.2-2.txt'])
+    expect(await readFile(join(project, 'documents', 'Hamlet 1.2.txt'), 'utf8')).toBe('Another file of mine.\n')
+    // A file with the very content imported is still not taken over.
+    await writeFile(join(project, 'documents', 'same.txt'), 'Same words.\n')
+    const more = await s.importDocuments({ paths: [await file('same.txt', 'Same words.\n')] })
+    expect(more.added.map((d) => d.file)).toEqual(['same-2.txt'])
+  })
+
+  it('HTML nested 2,000 or 100,000 levels deep is refused with one message, read in the worker as the app reads it', async () => {
+    const s = await Service.start({ corpusDir: CORPUS, userData: join(base, 'user-data'), project, readerWorker: READER_WORKER })
+    for (const depth of [2000, 100_000]) {
+      const path = await file(`deep-${depth}.html`, deepHtml(depth))
+      const e = await s.importDocuments({ paths: [path] }).catch((e: unknown) => e as Error)
+      expect(e).toBeInstanceOf(Error)
+      expect((e as Error).message).toBe(
+        `${path}: this page nests its elements over ${MAX_HTML_DEPTH} levels deep; no article does, so it was not imported`,
+      )
+    }
+    // A page within the limit, and an ordinary article, read in the worker as inline.
+    const { added } = await s.importDocuments({
+      paths: [await file('deep-100.html', deepHtml(100)), await file('forces.html', articlePage())],
+    })
+    expect(added.map((d) => d.file)).toEqual(['deep-100.txt', 'forces.txt'])
+    expect((await s.getDocument({ id: 'deep-100' })).text).toContain('Text at the bottom of a very deep page.')
+    expect(added[1]).toMatchObject({ title: 'Productive forces, explained', author: 'Ann Lee' })
   })
 })

@@ -157,6 +157,42 @@ describe('REFI-QDA import, each producer read as it writes', () => {
   })
 })
 
+describe('annotation ids stay unique in the project', () => {
+  it('the same .qdpx imported twice: the second copy gets new ids (old ones as "via"), editing one copy leaves the other in place', async () => {
+    const s = await service()
+    const path = await file('atlas.qdpx', atlasQdpx())
+    await s.importDocuments({ paths: [path] })
+    const { added, report } = await s.importDocuments({ paths: [path] })
+    expect(report).toEqual([
+      'atlas.qdpx: brought in 1 document, 3 annotations, 0 new tags; 3 annotation ids were already in the project and got new ones (the old id is kept as "via")',
+    ])
+    const [first, second] = [(await s.getProject()).documents[0].id, added[0].id]
+    const items = (await s.listAnnotations({})).items
+    const ids = items.map((i) => i.annotation.id)
+    expect(new Set(ids).size).toBe(6)
+    const copies = items.filter((i) => i.docId === second).map((i) => i.annotation)
+    const originals = items.filter((i) => i.docId === first).map((i) => i.annotation)
+    expect(copies.map((a) => a.via).sort()).toEqual(originals.map((a) => a.id).sort())
+    expect(s.project.problems).toEqual([])
+
+    // Move the first copy's "solid flesh" annotation to "Thaw": the second copy's stays on "solid flesh".
+    const solid = originals.find((a) => quoteOf(a).exact === 'solid flesh')!
+    const text = [...(await s.getDocument({ id: first })).text].join('')
+    const at = [...text.slice(0, text.indexOf('resolve'))].length
+    await s.updateAnnotation({ docId: first, id: solid.id, start: at, end: at + 'resolve'.length })
+    const passages = (await s.retrieve({})).items
+    expect(passages.filter((p) => p.docId === second).map((p) => p.quote)).toContain('solid flesh')
+    expect(passages.filter((p) => p.docId === first).map((p) => p.quote)).not.toContain('solid flesh')
+    expect(passages.filter((p) => p.docId === first).map((p) => p.quote)).toContain('resolve')
+    expect(passages).toHaveLength(6)
+    // Opened afresh, the project reads the same.
+    const again = await Service.start({ corpusDir: CORPUS, userData: join(base, 'user-data'), project: join(base, 'project') })
+    expect((await again.retrieve({})).items.map((p) => `${p.docId}:${p.quote}`).sort()).toEqual(
+      passages.map((p) => `${p.docId}:${p.quote}`).sort(),
+    )
+  })
+})
+
 describe('codebooks', () => {
   it('a MAXQDA 24 codebook and a Taguette one, from the CLI (tags import); a codebook-only .qdpx is accepted', async () => {
     const s = await service()

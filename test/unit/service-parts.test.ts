@@ -6,6 +6,7 @@ import { annotationFile, makeAnnotation } from '../../main/core/annotations/anno
 import type { ApiEvent } from '../../main/core/contract/api.js'
 import { stableStringify } from '../../main/core/project/json.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
+import { runCli } from '../../main/node/cli/cli.js'
 import { ProjectStore } from '../../main/node/project/store.js'
 import { Analyses } from '../../main/node/service/analysis.js'
 import { createAnnotation } from '../../main/node/service/annotations.js'
@@ -86,9 +87,28 @@ describe('Anchors and watching', () => {
     try {
       await writeFile(join(dir, 'documents', 'one.txt'), `New start. ${ONE}`)
       await expect.poll(() => events.some((e) => e.type === 'document-changed' && e.docId === 'one'), { timeout: 5000 }).toBe(true)
-      const anchor = project.anchors.of(annotation.annotation)
+      const anchor = project.anchors.of('one', annotation.annotation)
       expect(anchor.status).toBe('moved')
       expect(`New start. ${ONE}`.slice(anchor.start, anchor.end)).toBe('lazy dog')
+    } finally {
+      stop()
+    }
+  })
+
+  it('picks up tags.json and project.json changed by the CLI, another process on the same project', async () => {
+    const project = await open()
+    const events: ApiEvent[] = []
+    const stop = watchProject(project, (e) => events.push(e))
+    const io = { out: () => undefined, err: (l: string) => console.error(l) }
+    try {
+      expect(await runCli(['tags', 'create', 'Irony', '--project', dir], io)).toBe(0)
+      await expect.poll(() => events.some((e) => e.type === 'codebook-changed'), { timeout: 5000 }).toBe(true)
+      expect(project.store.codebook.tags.map((x) => x.name)).toEqual(['Irony'])
+      await writeFile(join(t.dir, 'three.txt'), 'A third text, imported from the command line.')
+      expect(await runCli(['import', join(t.dir, 'three.txt'), '--project', dir], io)).toBe(0)
+      await expect.poll(() => events.some((e) => e.type === 'project-changed'), { timeout: 5000 }).toBe(true)
+      expect(project.store.project.documents.map((d) => d.id)).toEqual(['one', 'two', 'three'])
+      expect(project.store.document('three').file).toBe('three.txt')
     } finally {
       stop()
     }
@@ -111,7 +131,7 @@ describe('Anchors and watching', () => {
       await writeFile(join(dir, 'annotations', 'two.json'), stableStringify(annotationFile('two', [a])))
       await expect.poll(() => events.some((e) => e.type === 'annotations-changed' && e.docId === 'two'), { timeout: 5000 }).toBe(true)
       expect(project.store.annotationsOf('two').map((x) => x.id)).toEqual(['x'])
-      expect(project.anchors.of(a).status).toBe('anchored')
+      expect(project.anchors.of('two', a).status).toBe('anchored')
     } finally {
       stop()
     }

@@ -1,11 +1,12 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { makeAnnotation } from '../../main/core/annotations/annotation.js'
+import { makeAnnotation, positionOf } from '../../main/core/annotations/annotation.js'
 import { checkCodebook, MAX_TAG_DEPTH, type Tag } from '../../main/core/annotations/codebook.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
 import { ProjectStore } from '../../main/node/project/store.js'
-import { tempDir } from '../helpers.js'
+import { Service } from '../../main/node/service/service.js'
+import { CORPUS, tempDir } from '../helpers.js'
 
 // Inconsistent codebook and annotation files: reported with path and reason, the files kept, the
 // app working on what is valid.
@@ -111,5 +112,37 @@ describe('a damaged codebook', () => {
     const checked = checkCodebook(long)
     expect(checked.problems.some((p) => p.includes('a cycle'))).toBe(true)
     expect(drawn(checked.tags)).toHaveLength(10_000)
+  })
+
+  it('a file holding one annotation id twice: the first is shown and edited, the copy kept as it is', async () => {
+    const t = await tempDir()
+    cleanups.push(t.cleanup)
+    const dir = t.dir
+    const TEXT = 'One sentence here. Another sentence there.'
+    await mkdir(join(dir, 'documents'), { recursive: true })
+    await writeFile(join(dir, 'documents', 'a.txt'), TEXT)
+    await writeFile(
+      join(dir, 'project.json'),
+      JSON.stringify({ name: 'p', documents: [{ id: 'a', file: 'a.txt', title: 'A', author: '', outlet: '', date: '', url: '' }] }),
+    )
+    const text = new OffsetMap(TEXT)
+    const first = makeAnnotation({ id: 'urn:uuid:twice', now: 't', docId: 'a', text, start: 0, end: 3, tagIds: [] })
+    const copy = makeAnnotation({ id: 'urn:uuid:twice', now: 't', docId: 'a', text, start: 19, end: 26, tagIds: [] })
+    await mkdir(join(dir, 'annotations'), { recursive: true })
+    await writeFile(
+      join(dir, 'annotations', 'a.json'),
+      JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items: [first, copy] }),
+    )
+    const s = await Service.start({ corpusDir: CORPUS, userData: join(dir, 'user-data'), project: dir })
+    expect(s.project.problems.map((p) => p.reason)).toEqual([
+      'annotations/a.json: annotation id "urn:uuid:twice" appears 2 times; only the first is shown and edited, the other 1 kept in the file as they are',
+    ])
+    expect((await s.listAnnotations({})).items.map((i) => positionOf(i.annotation).start)).toEqual([0])
+    await s.updateAnnotation({ docId: 'a', id: 'urn:uuid:twice', note: 'edited' })
+    await s.deleteAnnotation({ docId: 'a', id: 'urn:uuid:twice' })
+    // Only the first was edited, then deleted; the copy is still in the file, unchanged, and now the one shown.
+    const onDisk = JSON.parse(await readFile(join(dir, 'annotations', 'a.json'), 'utf8')) as { items: unknown[] }
+    expect(onDisk.items).toEqual([copy])
+    expect((await s.retrieve({})).items.map((i) => i.quote)).toEqual(['Another'])
   })
 })

@@ -4,7 +4,12 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AnnotationFile, tagIdsOf } from '../../main/core/annotations/annotation.js'
 import { CodebookFile } from '../../main/core/annotations/codebook.js'
+import type { ReuseFile } from '../../main/core/reuse/imported.js'
+import { stableStringify } from '../../main/core/project/json.js'
+import { writeDurable } from '../../main/node/project/durable.js'
+import { ProjectLock } from '../../main/node/project/lock.js'
 import { ProjectStore } from '../../main/node/project/store.js'
+import { reusePath, writeReuse } from '../../main/node/reuse/storage.js'
 import { ROOT, tempDir } from '../helpers.js'
 
 // Two programs writing one project at once (the app and the CLI, or two CLIs) lose nothing.
@@ -91,5 +96,33 @@ describe('a file another program changed', () => {
     await store.updateCodebook((b) => ({ ...b, tags: [...b.tags, tag('t2', 'cccc')] }))
     const after = CodebookFile.parse(JSON.parse(await readFile(path, 'utf8'))).tags
     expect(after.map((t) => t.name)).toEqual(['bbbb', 'cccc'])
+  })
+})
+
+describe('imported overlaps (reuse/*.json)', () => {
+  it('are written under the project lock: never while another writer holds it', async () => {
+    const t = await tempDir()
+    cleanups.push(t.cleanup)
+    const store = await ProjectStore.open(join(t.dir, 'project'), { create: true })
+    const file: ReuseFile = {
+      format: 'parallax-reuse',
+      version: 1,
+      source: 'passim',
+      report: {} as ReuseFile['report'],
+      overlaps: [],
+    }
+    const content = stableStringify(file)
+    let pending: Promise<string> | undefined
+    let writtenWhileHeld: boolean | undefined
+    // Another writer holds the lock; the reuse write starts, then an unlocked write of the same
+    // content and size: it lands, the locked one must not have.
+    await new ProjectLock(store.dir).run(async () => {
+      pending = writeReuse(store, file)
+      await writeDurable(join(t.dir, 'unlocked.json'), content)
+      writtenWhileHeld = (await stat(reusePath(store.dir, 'passim')).catch(() => null)) !== null
+    })
+    expect(await pending).toBe(reusePath(store.dir, 'passim'))
+    expect(writtenWhileHeld).toBe(false)
+    expect(await readFile(reusePath(store.dir, 'passim'), 'utf8')).toBe(content)
   })
 })

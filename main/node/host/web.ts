@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { userDataDir } from '../project/paths.js'
-import { CORPUS_DIR, ENGINE_WORKER, isEntryPoint, RENDERER_DIR } from '../root.js'
+import { CORPUS_DIR, ENGINE_WORKER, isEntryPoint, READER_WORKER, RENDERER_DIR } from '../root.js'
 import { Service } from '../service/service.js'
 import { startWebHost, type WebHost } from './web-host.js'
 
@@ -11,6 +11,7 @@ export async function serve(options: { project?: string; port?: number }): Promi
     userData: userDataDir(),
     project: options.project,
     engineWorker: ENGINE_WORKER,
+    readerWorker: READER_WORKER,
   })
   service.watchFiles()
   const host = await startWebHost({ service, rendererDir: RENDERER_DIR, port: options.port })

@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, readdir, realpath, stat } from 'node:fs/promises'
 import { basename, extname, join, resolve, sep } from 'node:path'
 import { ApiError } from '../../core/contract/api.js'
+import { withUniqueIds } from '../../core/annotations/unique-ids.js'
 import { readStatedMetadata, type StatedMetadata } from '../../core/project/metadata.js'
 import { type DocumentEntry, documentIdFor } from '../../core/project/project.js'
 import { DecodeError } from '../project/decode.js'
 import { writeDurable } from '../project/durable.js'
-import { readDocx } from './docx.js'
+import { refuseSpecialPath } from '../project/special-paths.js'
 import { decodeImportedText } from './encoding.js'
-import { type ExtractedText, readHtml } from './html.js'
+import type { ExtractedText } from './html.js'
+import { readOffThread } from './off-thread.js'
 import { readPdf } from './pdf.js'
 import { type PreparedQdpx, prepareQdpx } from './qdpx.js'
 import { ANNOTATIONS_DIR, DOCUMENTS_DIR, TAGS_FILE, type ProjectStore } from '../project/store.js'
@@ -44,6 +47,7 @@ async function expand(paths: readonly string[]): Promise<string[]> {
   const out: string[] = []
   for (const given of paths) {
     const path = resolve(given)
+    await refuseSpecialPath(path, 'a document or folder to import')
     const info = await stat(path).catch(() => null)
     if (!info) throw new ApiError('not-found', `${path}: no such file or folder`)
     if (info.isDirectory()) {
@@ -76,6 +80,14 @@ async function expand(paths: readonly string[]): Promise<string[]> {
   return out
 }
 
+export interface ImportOptions {
+  /**
+   * The bundled reader worker (dist/main/reader-worker.cjs): hosts with a UI read HTML and .docx
+   * there, off the thread that serves the UI (off-thread.ts). Without it (the CLI) they are read inline.
+   */
+  readerWorker?: string
+}
+
 interface Prepared {
   bytes: Uint8Array
   entry: DocumentEntry
@@ -97,7 +109,11 @@ function merge(fromFormat: Partial<StatedMetadata>, fromText: StatedMetadata, fo
 }
 
 /** A file's text, bytes to store, stored file name and metadata. */
-async function extract(file: string, bytes: Uint8Array): Promise<{ bytes: Uint8Array; name: string; stated: StatedMetadata }> {
+async function extract(
+  file: string,
+  bytes: Uint8Array,
+  readerWorker: string | undefined,
+): Promise<{ bytes: Uint8Array; name: string; stated: StatedMetadata }> {
   const format = importFormatOf(file)
   const base = basename(file, extname(file))
   if (format === 'text' || format === 'markdown') {
@@ -109,9 +125,9 @@ async function extract(file: string, bytes: Uint8Array): Promise<{ bytes: Uint8A
   let extracted: ExtractedText
   let formatFirst: MetadataKey[] = []
   if (format === 'html') {
-    extracted = readHtml(bytes, file)
+    extracted = await readOffThread({ format, bytes, path: file }, readerWorker)
     formatFirst = ['title', 'author', 'outlet', 'date', 'url'] // a page's own metadata is meant for this
-  } else if (format === 'docx') extracted = await readDocx(bytes, file)
+  } else if (format === 'docx') extracted = await readOffThread({ format, bytes, path: file }, readerWorker)
   else {
     extracted = await readPdf(bytes, file)
     // A PDF's Author field is set on purpose; a "By …" line found in the text may be anyone's.
@@ -129,17 +145,26 @@ async function extract(file: string, bytes: Uint8Array): Promise<{ bytes: Uint8A
  * Adds documents to a project: .txt and .md files are copied byte for byte into documents/ (or
  * converted to UTF-8 from a legacy encoding); the text of .html (Readability), .docx (mammoth) and
  * .pdf (pdf.js) files is stored as a UTF-8 .txt file; a .qdpx brings its sources, codes and
- * codings. A file whose name is taken gets a numeric suffix (a file already there with the same
+ * codings. A file whose name is taken (by a document, or by any file in documents/, listed in
+ * project.json or not) gets a numeric suffix (a listed document with the same
  * content is skipped), with the metadata the document states about itself. Every file is read and
  * checked before anything is written, so one bad file leaves the project as it was. What a .qdpx
  * brought and left out is added to `report`, one line per file.
  */
-export async function importDocuments(store: ProjectStore, paths: readonly string[], report: string[] = []): Promise<DocumentEntry[]> {
+export async function importDocuments(
+  store: ProjectStore,
+  paths: readonly string[],
+  report: string[] = [],
+  options: ImportOptions = {},
+): Promise<DocumentEntry[]> {
   const files = await expand(paths)
   const prepared: Prepared[] = []
   const projects: PreparedQdpx[] = []
   const ids = store.project.documents.map((d) => d.id)
   const names = new Map<string, DocumentEntry | true>(store.project.documents.map((d) => [d.file, d]))
+  // A file in documents/ that project.json does not list (left by an earlier import that failed
+  // half-way, or put there by hand) is someone's; its name is taken, never written over.
+  for (const file of await readdir(join(store.dir, DOCUMENTS_DIR)).catch(() => [] as string[])) if (!names.has(file)) names.set(file, true)
   for (const file of files) {
     const info = await stat(file)
     if (info.size > MAX_IMPORT_BYTES) {
@@ -153,7 +178,7 @@ export async function importDocuments(store: ProjectStore, paths: readonly strin
       projects.push(await prepareQdpx(store, file, ids, names))
       continue
     }
-    const extracted = await extract(file, await readFile(file))
+    const extracted = await extract(file, await readFile(file), options.readerWorker)
     const bytes = extracted.bytes
     let name = extracted.name
     const existing = names.get(name)
@@ -171,6 +196,19 @@ export async function importDocuments(store: ProjectStore, paths: readonly strin
     prepared.push({ bytes, entry })
   }
   const documents = [...prepared, ...projects.flatMap((p) => p.documents)]
+  // Annotation ids stay unique in the project: one the project (or an earlier file of this import)
+  // already holds is replaced, the old id kept on the annotation as `via` and counted in the report.
+  const taken = new Set(store.project.documents.flatMap((d) => store.annotationsOf(d.id).map((a) => a.id)))
+  for (const p of projects) {
+    let renamed = 0
+    for (const [docId, items] of p.annotations) {
+      const unique = withUniqueIds(items, taken, () => `urn:uuid:${randomUUID()}`)
+      p.annotations.set(docId, unique.items)
+      renamed += unique.renamed.length
+    }
+    if (renamed)
+      p.report += `; ${renamed} annotation id${renamed === 1 ? ' was' : 's were'} already in the project and got new ones (the old id is kept as "via")`
+  }
   report.push(...projects.map((p) => p.report))
   if (documents.length === 0 && !projects.some((p) => p.tags.length)) return []
   store.refuseIfBlocked(store.projectPath)

@@ -9,6 +9,7 @@ import { type QdaCode, QdaFormatError, type QdaProject, type QdaSelection, parse
 import { placeSelections } from '../../core/export/refi-positions.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { DecodeError } from '../project/decode.js'
+import { refuseSpecialPath } from '../project/special-paths.js'
 import { decodeImportedText } from './encoding.js'
 import { unzipWithin } from './zip.js'
 import type { ProjectStore } from '../project/store.js'
@@ -291,6 +292,7 @@ export async function importCodebook(store: ProjectStore, path: string): Promise
   const ext = extname(path).toLowerCase()
   if (ext !== '.qdc' && ext !== '.qdpx')
     throw new ApiError('invalid-input', `${path}: a codebook is a REFI-QDA .qdc file (or a .qdpx project)`)
+  await refuseSpecialPath(path, 'a codebook')
   const info = await stat(path).catch(() => null)
   if (!info?.isFile()) throw new ApiError('not-found', `${path}: no such file`)
   const bytes = await readLimited(path)

@@ -63,8 +63,12 @@ export function decodeUtf8(bytes: Uint8Array, path: string): string {
 export async function readTextFile(path: string): Promise<string> {
   let size: number
   try {
-    size = (await stat(path)).size
+    const info = await stat(path)
+    // A FIFO or device put in a document's place would be read forever.
+    if (!info.isFile()) throw new DecodeError(path, 'this is not a regular file (a folder, device, pipe or socket)')
+    size = info.size
   } catch (e) {
+    if (e instanceof DecodeError) throw e
     throw new DecodeError(path, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message))
   }
   if (size > MAX_TEXT_BYTES) {

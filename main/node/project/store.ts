@@ -1,12 +1,14 @@
 import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import type { z } from 'zod'
 import { type Annotation, AnnotationFile, annotationFile, tagIdsOf } from '../../core/annotations/annotation.js'
 import { ApiError, type Problem } from '../../core/contract/api.js'
 import { checkCodebook, CodebookFile } from '../../core/annotations/codebook.js'
+import { splitDuplicateIds } from '../../core/annotations/unique-ids.js'
 import { type SerialisationCache, stableStringify } from '../../core/project/json.js'
 import { type DocumentEntry, ProjectFile, documentIdFor } from '../../core/project/project.js'
 import { readTextFile } from './decode.js'
+import { refuseSpecialPath } from './special-paths.js'
 import { removeLeftovers, syncFolder, WriteFailure, writeDurable } from './durable.js'
 import { LOCK_STALE_MS, ProjectLock } from './lock.js'
 
@@ -33,6 +35,8 @@ type Loaded<T> = { state: 'ok'; value: T; raw: string } | { state: 'missing' } |
 async function loadJson<S extends z.ZodType>(path: string, schema: S): Promise<Loaded<z.output<S>>> {
   let raw: string
   try {
+    // A FIFO or device put in a file's place would be read forever.
+    if (!(await stat(path)).isFile()) return { state: 'invalid', reason: 'is not a regular file (a device, pipe or socket)' }
     raw = await readFile(path, 'utf8')
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' }
@@ -95,7 +99,10 @@ export class ProjectStore {
   private readonly blocked = new Map<string, string>()
   /** The last write queued per file: writes to one file run one after another. */
   private readonly queues = new Map<string, Promise<unknown>>()
+  /** Per document, the annotations the app works on: the first of each id (see unique-ids.ts). */
   private annotations = new Map<string, Annotation[]>()
+  /** Per document, later copies of an id already in its file: kept in the file as they are, reported. */
+  private duplicates = new Map<string, Annotation[]>()
   /**
    * What this store last read or wrote, per file: a file whose content is still exactly this is
    * not parsed and validated again before the next change. (The content is compared, not the
@@ -148,13 +155,28 @@ export class ProjectStore {
     // The raw tags are gone once checked; checking the usable ones again finds nothing, so keep the first report.
     for (const reason of this.codebookProblems) found.push({ path: tagsPath, reason: `tags.json: ${reason}` })
     const tagIds = new Set(this.usableCodebook.tags.map((t) => t.id))
+    const firstFile = new Map<string, string>() // annotation id → the first annotations file holding it
     for (const [docId, items] of this.annotations) {
       const path = this.annotationsPath(docId)
       const name = `annotations/${docId}.json`
       const counts = new Map<string, number>()
-      for (const a of items) counts.set(a.id, (counts.get(a.id) ?? 0) + 1)
+      for (const a of [...items, ...(this.duplicates.get(docId) ?? [])]) counts.set(a.id, (counts.get(a.id) ?? 0) + 1)
       for (const [id, n] of counts)
-        if (n > 1) found.push({ path, reason: `${name}: annotation id "${id}" appears ${n} times; changing one would change them all` })
+        if (n > 1)
+          found.push({
+            path,
+            reason: `${name}: annotation id "${id}" appears ${n} times; only the first is shown and edited, the other ${n - 1} kept in the file as they are`,
+          })
+      const elsewhere = [...counts.keys()].filter((id) => firstFile.has(id))
+      if (elsewhere.length)
+        found.push({
+          path,
+          reason: `${name}: ${elsewhere.length} annotation id(s) also used in another document (${elsewhere
+            .slice(0, 3)
+            .map((id) => `"${id}" in ${firstFile.get(id)}`)
+            .join(', ')}${elsewhere.length > 3 ? ', …' : ''}); each is edited in its own document only`,
+        })
+      for (const id of counts.keys()) if (!firstFile.has(id)) firstFile.set(id, name)
       const missing = new Set(items.flatMap((a) => tagIdsOf(a)).filter((id) => !tagIds.has(id)))
       if (missing.size)
         found.push({
@@ -187,6 +209,7 @@ export class ProjectStore {
    */
   static async open(dir: string, options: { create?: boolean; name?: string; lockStaleMs?: number } = {}): Promise<ProjectStore> {
     dir = resolve(dir)
+    await refuseSpecialPath(dir, 'a project folder')
     const info = await stat(dir).catch(() => null)
     if (!info && options.create) await mkdir(dir, { recursive: true })
     else if (!info) throw new ApiError('not-found', `no such folder: ${dir}`)
@@ -225,7 +248,7 @@ export class ProjectStore {
       store.project.documents.map(async (doc) => {
         const path = store.annotationsPath(doc.id)
         const loaded = await loadJson(path, AnnotationFile)
-        if (loaded.state === 'ok') store.annotations.set(doc.id, loaded.value.items)
+        if (loaded.state === 'ok') store.setAnnotations(doc.id, loaded.value.items)
         else if (loaded.state === 'invalid') store.block(path, loaded.reason)
       }),
     )
@@ -295,9 +318,17 @@ export class ProjectStore {
     return readTextFile(this.documentPath(this.document(id)))
   }
 
-  /** The annotations of one document as last loaded or written. */
+  /** The annotations of one document as last loaded or written (the first of each id, see unique-ids.ts). */
   annotationsOf(docId: string): readonly Annotation[] {
     return this.annotations.get(docId) ?? []
+  }
+
+  /** Keeps a document's annotations as read from its file: the first of each id usable, the later copies apart. */
+  private setAnnotations(docId: string, items: readonly Annotation[]): void {
+    const { usable, duplicates } = splitDuplicateIds(items)
+    this.annotations.set(docId, usable)
+    if (duplicates.length) this.duplicates.set(docId, duplicates)
+    else this.duplicates.delete(docId)
   }
 
   /**
@@ -340,6 +371,18 @@ export class ProjectStore {
     )
   }
 
+  /**
+   * Replaces a whole file of the project that the store does not keep in memory (reuse/<tool>.json)
+   * durably, holding the project's lock like every other write, so no other process writes or
+   * cleans up the project meanwhile. `path` must be inside the project folder.
+   */
+  async replaceFile(path: string, content: string): Promise<void> {
+    const full = resolve(this.dir, path)
+    if (!full.startsWith(this.dir + sep)) throw new ApiError('invalid-input', `${path} is not inside the project folder ${this.dir}`)
+    await mkdir(dirname(full), { recursive: true })
+    await this.serialise(full, () => this.lock.run(() => this.write(full, content)))
+  }
+
   /** Writes a project file durably; a failure becomes one clear message saying what was not saved. */
   private async write(path: string, content: string): Promise<void> {
     try {
@@ -351,7 +394,9 @@ export class ProjectStore {
           ? 'the change to the project'
           : path === join(this.dir, TAGS_FILE)
             ? 'the change to the codebook'
-            : 'the annotation'
+            : dirname(path) === join(this.dir, ANNOTATIONS_DIR)
+              ? 'the annotation'
+              : relative(this.dir, path)
       const cause = e.diskFull ? 'disk full' : `could not write ${basename(path)}`
       throw new ApiError('internal', `${cause}: ${what} was not saved (${path} is unchanged; ${e.message})`)
     }
@@ -459,14 +504,18 @@ export class ProjectStore {
         const doc = this.project.documents.find((d) => this.annotationsPath(d.id) === path)
         if (!doc || this.blocked.has(path)) continue
         const loaded = await loadJson(path, AnnotationFile)
-        if (loaded.state === 'ok') this.annotations.set(doc.id, loaded.value.items)
-        else if (loaded.state === 'missing') this.annotations.delete(doc.id)
+        if (loaded.state === 'ok') this.setAnnotations(doc.id, loaded.value.items)
+        else if (loaded.state === 'missing') this.setAnnotations(doc.id, [])
       }
     }
     this.recheck()
   }
 
-  /** Changes a document's annotations; resolves with them once durable. */
+  /**
+   * Changes a document's annotations; resolves with them once durable. `change` sees the first
+   * annotation of each id; later copies of an id (a file written elsewhere) stay in the file
+   * unchanged, after the others.
+   */
   async updateAnnotations(docId: string, change: (items: Annotation[]) => Annotation[], tx?: Transaction): Promise<readonly Annotation[]> {
     this.document(docId)
     const path = this.annotationsPath(docId)
@@ -475,12 +524,16 @@ export class ProjectStore {
       path,
       AnnotationFile,
       () => annotationFile(docId, []),
-      (f) => annotationFile(docId, change([...f.items])),
+      (f) => {
+        const { usable, duplicates } = splitDuplicateIds(f.items)
+        const next = annotationFile(docId, change(usable))
+        return duplicates.length ? { ...next, items: [...next.items, ...duplicates] } : next
+      },
       tx,
     )
-    this.annotations.set(docId, file.items)
+    this.setAnnotations(docId, file.items)
     this.recheck()
-    return file.items
+    return this.annotationsOf(docId)
   }
 
   /** Changes the codebook; resolves once tags.json is durable. */

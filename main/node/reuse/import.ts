@@ -161,7 +161,7 @@ async function finish(
     unmatched: tally.unmatched,
     singleDocument,
   }
-  const path = await writeReuse(store.dir, { format: 'parallax-reuse', version: 1, source, report, overlaps })
+  const path = await writeReuse(store, { format: 'parallax-reuse', version: 1, source, report, overlaps })
   return { report, path }
 }
 

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import { ApiError } from '../../core/contract/api.js'
 import { decodeLz4, isLz4Frame } from './lz4.js'
+import { refuseSpecialPath } from '../project/special-paths.js'
 
 // JSON Lines from a batch tool's output, read as a stream, one line at a time, whatever its size:
 //   a folder as Spark writes it (passim's out.json/: part-* files, beside _SUCCESS and hidden
@@ -30,6 +31,7 @@ export interface SourceLine {
 /** The files a path names (see above), in order, with their total size. */
 export async function jsonLinesFiles(given: string): Promise<{ files: string[]; totalBytes: number }> {
   const path = resolve(given)
+  await refuseSpecialPath(path, 'passim or TextPAIR output')
   const info = await stat(path).catch(() => null)
   if (!info) throw new ApiError('not-found', `${path}: no such file or folder`)
   let files: string[]
@@ -46,6 +48,7 @@ export async function jsonLinesFiles(given: string): Promise<{ files: string[]; 
   } else files = [path]
   let totalBytes = 0
   for (const f of files) {
+    if (f !== path) await refuseSpecialPath(f, 'passim or TextPAIR output')
     if (f.endsWith('.bz2')) throw new ApiError('invalid-input', `${f}: bzip2 is not read; decompress it first (bunzip2 -k)`)
     totalBytes += (await stat(f)).size
   }

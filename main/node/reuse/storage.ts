@@ -1,14 +1,14 @@
-import { mkdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ApiError } from '../../core/contract/api.js'
 import { stableStringify } from '../../core/project/json.js'
 import { type ReuseFile, ReuseFile as ReuseFileSchema, type ReuseSource, REUSE_SOURCES } from '../../core/reuse/imported.js'
-import { writeDurable } from '../project/durable.js'
+import type { ProjectStore } from '../project/store.js'
 
 // Imported overlaps live in the project folder, one file per tool, replaced by each import:
 //   reuse/passim.json     passim's clusters that touch the project's documents
 //   reuse/textpair.json   TextPAIR's alignments between them
-// Written like every project file (stable key order, write-file-atomic, fsync, folder fsync);
+// Written like every project file (stable key order, durable write, the project's lock);
 // validated on read: a file that fails is reported with its path and reason, never written over
 // by a read, and replaced only by a new import.
 
@@ -18,11 +18,10 @@ export function reusePath(projectDir: string, source: ReuseSource): string {
   return join(projectDir, REUSE_DIR, `${source}.json`)
 }
 
-/** Writes one tool's imported overlaps; resolves once the file is durable. */
-export async function writeReuse(projectDir: string, file: ReuseFile): Promise<string> {
-  const path = reusePath(projectDir, file.source)
-  await mkdir(join(projectDir, REUSE_DIR), { recursive: true })
-  await writeDurable(path, stableStringify(file))
+/** Writes one tool's imported overlaps, holding the project's lock; resolves once the file is durable. */
+export async function writeReuse(store: ProjectStore, file: ReuseFile): Promise<string> {
+  const path = reusePath(store.dir, file.source)
+  await store.replaceFile(path, stableStringify(file))
   return path
 }
 

@@ -10,31 +10,37 @@ import type { TextCache } from './texts.js'
 // file or an annotations file changes on disk (watcher.ts) and after undo or redo.
 
 export class Anchors {
-  /** By annotation id. */
-  private readonly anchors = new Map<string, Anchor>()
+  /** By document, then annotation id: an id reused in another document (an old import) is another annotation. */
+  private readonly anchors = new Map<string, Map<string, Anchor>>()
 
   constructor(
     private readonly store: ProjectStore,
     private readonly texts: TextCache,
   ) {}
 
-  /** Where an annotation stands; one not anchored yet stands where its selectors say. */
-  of(a: Annotation): Anchor {
-    return this.anchors.get(a.id) ?? { status: 'anchored', ...positionOf(a) }
+  private ofDocument(docId: string): Map<string, Anchor> {
+    let m = this.anchors.get(docId)
+    if (!m) this.anchors.set(docId, (m = new Map()))
+    return m
+  }
+
+  /** Where an annotation of a document stands; one not anchored yet stands where its selectors say. */
+  of(docId: string, a: Annotation): Anchor {
+    return this.anchors.get(docId)?.get(a.id) ?? { status: 'anchored', ...positionOf(a) }
   }
 
   /** Records that an annotation was just made or moved to a span of the current text. */
-  placed(id: string, start: number, end: number): void {
-    this.anchors.set(id, { status: 'anchored', start, end })
+  placed(docId: string, id: string, start: number, end: number): void {
+    this.ofDocument(docId).set(id, { status: 'anchored', start, end })
   }
 
-  forget(id: string): void {
-    this.anchors.delete(id)
+  forget(docId: string, id: string): void {
+    this.anchors.get(docId)?.delete(id)
   }
 
   /** An annotation as the API lists it: with its document and anchoring status. */
   item(docId: string, annotation: Annotation): AnnotationItem {
-    return { docId, annotation, status: this.of(annotation).status }
+    return { docId, annotation, status: this.of(docId, annotation).status }
   }
 
   /**
@@ -44,18 +50,20 @@ export class Anchors {
    */
   async anchorDocument(docId: string): Promise<void> {
     const items = this.store.annotationsOf(docId)
+    const anchors = this.ofDocument(docId)
+    anchors.clear()
     if (items.length === 0) return
     let map: OffsetMap
     try {
       map = (await this.texts.get(docId)).map
     } catch {
-      for (const a of items) this.anchors.set(a.id, { status: 'orphan', ...positionOf(a) })
+      for (const a of items) anchors.set(a.id, { status: 'orphan', ...positionOf(a) })
       return
     }
     const moved = new Map<string, { anchor: Anchor; selectors: string }>()
     for (const a of items) {
       const anchor = anchorAnnotation(map, a)
-      this.anchors.set(a.id, anchor)
+      anchors.set(a.id, anchor)
       if (anchor.status === 'moved') moved.set(a.id, { anchor, selectors: JSON.stringify(a.target.selector) })
     }
     if (moved.size === 0) return

@@ -22,7 +22,7 @@ export function listAnnotationSpans(
   { store, anchors }: OpenProject,
   { docId }: OperationInput<'listAnnotationSpans'>,
 ): Results['listAnnotationSpans'] {
-  return { spans: annotationSpans(store.annotationsOf(store.document(docId).id), (a) => anchors.of(a).status) }
+  return { spans: annotationSpans(store.annotationsOf(store.document(docId).id), (a) => anchors.of(docId, a).status) }
 }
 
 /** Checks a span against a document's current text. */
@@ -59,7 +59,7 @@ export async function createAnnotation(open: OpenProject, input: OperationInput<
       note,
     })
     await store.updateAnnotations(docId, (items) => [...items, annotation], tx)
-    anchors.placed(annotation.id, start, end)
+    anchors.placed(docId, annotation.id, start, end)
     return { annotation: anchors.item(docId, annotation), createdTags: created }
   })
 }
@@ -83,7 +83,7 @@ export async function tagHits(open: OpenProject, input: OperationInput<'tagHits'
       const made: { annotation: Annotation; start: number; end: number }[] = []
       for (const h of hits) {
         const already = store.annotationsOf(docId).some((a) => {
-          const at = anchors.of(a)
+          const at = anchors.of(docId, a)
           return at.start === h.start && at.end === h.end && ids.every((t) => tagIdsOf(a).includes(t))
         })
         if (already) continue
@@ -101,7 +101,7 @@ export async function tagHits(open: OpenProject, input: OperationInput<'tagHits'
       }
       if (made.length === 0) continue
       await store.updateAnnotations(docId, (items) => [...items, ...made.map((m) => m.annotation)], tx)
-      for (const m of made) anchors.placed(m.annotation.id, m.start, m.end)
+      for (const m of made) anchors.placed(docId, m.annotation.id, m.start, m.end)
       count += made.length
     }
     return { count, createdTags: created }
@@ -131,7 +131,7 @@ export async function updateAnnotation(open: OpenProject, input: OperationInput<
       tx,
     )
     if (!next) throw new ApiError('not-found', `no annotation ${id} in document "${docId}"`)
-    if (map) anchors.placed(id, input.start!, input.end!)
+    if (map) anchors.placed(docId, id, input.start!, input.end!)
     return { annotation: anchors.item(docId, next), createdTags: created }
   })
 }
@@ -143,6 +143,6 @@ export async function deleteAnnotation(
   const { store, anchors } = open
   stored(open, docId, id)
   await store.transaction('Delete annotation', (tx) => store.updateAnnotations(docId, (items) => items.filter((a) => a.id !== id), tx))
-  anchors.forget(id)
+  anchors.forget(docId, id)
   return { deleted: id }
 }

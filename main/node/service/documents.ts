@@ -39,7 +39,7 @@ export async function projectView(open: OpenProject, isDefault: boolean): Promis
       const own = new Set(tagIdsOf(a))
       for (const id of own) tagCounts[id] = (tagCounts[id] ?? 0) + 1
       for (const id of new Set([...own].flatMap(lineage))) tagTotals[id] = (tagTotals[id] ?? 0) + 1
-      if (anchors.of(a).status === 'orphan') orphanCount++
+      if (anchors.of(d.id, a).status === 'orphan') orphanCount++
     }
   }
   return {

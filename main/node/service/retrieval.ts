@@ -34,10 +34,10 @@ export async function retrieve(open: OpenProject, input: OperationInput<'retriev
     const every = store.annotationsOf(doc.id)
     const overlapping = (a: (typeof every)[number]): string[] => {
       if (!all) return []
-      const at = anchors.of(a)
+      const at = anchors.of(doc.id, a)
       if (at.status === 'orphan') return []
       return every.flatMap((b) => {
-        const bt = b === a ? null : anchors.of(b)
+        const bt = b === a ? null : anchors.of(doc.id, b)
         return bt && bt.status !== 'orphan' && bt.start < at.end && at.start < bt.end ? tagIdsOf(b) : []
       })
     }
@@ -45,7 +45,7 @@ export async function retrieve(open: OpenProject, input: OperationInput<'retriev
     if (annotations.length === 0) continue
     const map = (await texts.readable(doc.id))?.map ?? null
     for (const a of annotations) {
-      const anchor = anchors.of(a)
+      const anchor = anchors.of(doc.id, a)
       if (statuses && !statuses.has(anchor.status)) continue
       const live = map && anchor.status !== 'orphan'
       const quote = live ? map.slice(anchor.start, anchor.end) : quoteOf(a).exact

@@ -35,6 +35,11 @@ export interface ServiceOptions {
    * off the thread that serves the UI. Without it (the CLI) analyses run inline.
    */
   engineWorker?: string
+  /**
+   * The bundled reader worker (dist/main/reader-worker.cjs): hosts with a UI read imported HTML
+   * and .docx there, bounded in time and memory. Without it (the CLI) they are read inline.
+   */
+  readerWorker?: string
   /** How PDF exports are printed; Electron passes webContents.printToPDF (default: Chromium via Playwright). */
   printPdf?: PdfPrinter
 }
@@ -107,8 +112,8 @@ export class Service implements Api {
   }
 
   /**
-   * Watches the project's documents/ and annotations/ folders for changes by other programs
-   * (watcher.ts). Hosts with a UI call this; the CLI does not. Returns a function that stops.
+   * Watches the project's tags.json, project.json, documents/ and annotations/ for changes by
+   * other programs (watcher.ts). Hosts with a UI call this; the CLI does not. Returns a function that stops.
    */
   watchFiles(): () => void {
     this.watching = true
@@ -182,7 +187,7 @@ export class Service implements Api {
   async importDocuments({ paths }: OperationInput<'importDocuments'>): Promise<Results['importDocuments']> {
     const open = this.open
     const report: string[] = []
-    const added = await transfer.importDocuments(open.store, paths, report)
+    const added = await transfer.importDocuments(open.store, paths, report, this.options.readerWorker)
     this.rewatch()
     this.emit({ type: 'project-changed' })
     if (report.length) this.emit({ type: 'codebook-changed' })

@@ -15,9 +15,14 @@ import type { ProjectStore } from '../project/store.js'
 // (pdf.js, mammoth, Readability, docx, Playwright) load on first use, not at every start.
 
 /** Adds documents (files, or folders searched for importable files) to the project. */
-export async function importDocuments(store: ProjectStore, paths: readonly string[], report: string[] = []): Promise<DocumentEntry[]> {
+export async function importDocuments(
+  store: ProjectStore,
+  paths: readonly string[],
+  report: string[],
+  readerWorker: string | undefined,
+): Promise<DocumentEntry[]> {
   const { importDocuments } = await import('../import/importer.js')
-  return importDocuments(store, paths, report)
+  return importDocuments(store, paths, report, { readerWorker })
 }
 
 /**

@@ -1,12 +1,13 @@
 import { type FSWatcher, watch } from 'node:fs'
 import { join } from 'node:path'
 import type { ApiEvent } from '../../core/contract/api.js'
-import { ANNOTATIONS_DIR, DOCUMENTS_DIR } from '../project/store.js'
+import { ANNOTATIONS_DIR, DOCUMENTS_DIR, PROJECT_FILE, TAGS_FILE } from '../project/store.js'
 import type { OpenProject } from './open-project.js'
 
 // Watching the open project's folders for changes made by other programs: a source file changed
-// on disk is re-read and its annotations re-anchored; an annotations file changed by another
-// program (the CLI, git) is reloaded. Hosts with a UI watch; the CLI does not.
+// on disk is re-read and its annotations re-anchored; an annotations file, tags.json or
+// project.json changed by another program (the CLI, git) is reloaded. Hosts with a UI watch; the
+// CLI does not.
 
 /**
  * How long a file must be quiet before a change on disk is acted on: editors save in several
@@ -48,8 +49,9 @@ export function watchFolder(dir: string, onChange: (name: string) => Promise<voi
 }
 
 /**
- * Watches a project's documents/ and annotations/ folders, re-anchors what changed and tells
- * `emit` ('document-changed', 'annotations-changed'). Returns a function that stops watching.
+ * Watches a project's folder (tags.json, project.json), its documents/ and annotations/ folders,
+ * reloads or re-anchors what changed and tells `emit` ('codebook-changed', 'project-changed',
+ * 'document-changed', 'annotations-changed'). Returns a function that stops watching.
  */
 export function watchProject(open: OpenProject, emit: (event: ApiEvent) => void): () => void {
   const { store, anchors } = open
@@ -59,6 +61,24 @@ export function watchProject(open: OpenProject, emit: (event: ApiEvent) => void)
       if (!doc) return
       await anchors.anchorDocument(doc.id)
       emit({ type: 'document-changed', docId: doc.id })
+    }),
+    // tags.json and project.json, written by the CLI or another window: the codebook and the
+    // project (documents added, metadata, excluded ranges) read again and the views told.
+    watchFolder(store.dir, async (name) => {
+      if (name === TAGS_FILE) {
+        const before = JSON.stringify(store.codebook)
+        await store.reload([join(store.dir, TAGS_FILE)])
+        if (JSON.stringify(store.codebook) !== before) emit({ type: 'codebook-changed' })
+      } else if (name === PROJECT_FILE) {
+        const before = JSON.stringify(store.project)
+        const known = new Set(store.project.documents.map((d) => d.id))
+        await store.reload([store.projectPath])
+        if (JSON.stringify(store.project) === before) return
+        const added = store.project.documents.filter((d) => !known.has(d.id))
+        await store.reload(added.map((d) => store.annotationsPath(d.id)))
+        for (const d of added) await anchors.anchorDocument(d.id)
+        emit({ type: 'project-changed' })
+      }
     }),
     watchFolder(join(store.dir, ANNOTATIONS_DIR), async (name) => {
       const doc = store.project.documents.find((d) => `${d.id}.json` === name)
