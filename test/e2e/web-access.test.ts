@@ -39,7 +39,6 @@ describe('the web host token', () => {
       403,
     )
     expect(await page.evaluate(statusOf('/api/events'))).toBe(403)
-    expect(await page.evaluate(statusOf('/app.js'))).toBe(403)
     expect(await page.evaluate(statusOf('/'))).toBe(403)
     expect(
       await page.evaluate(

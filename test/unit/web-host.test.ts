@@ -61,7 +61,6 @@ describe('web host', () => {
 
   it('answers 403 without the token', async () => {
     expect((await raw('/')).status).toBe(403)
-    expect((await raw('/app.js')).status).toBe(403)
     expect((await raw('/?token=wrong')).status).toBe(403)
     expect((await api('getProject', { 'X-Parallax-Token': 'x'.repeat(host.token.length) })).status).toBe(403)
     const res = await raw('/api/getProject', { 'Content-Type': 'application/json' }, 'POST', '{}')
@@ -82,18 +81,14 @@ describe('web host', () => {
     expect((await api('getProject', { Host: `localhost:${host.port}` })).status).toBe(200)
   })
 
-  it("serves the page's own files once each to the key written into the page", async () => {
+  it("serves the application's code (scripts, chunks, style sheet) without the token, and no project data with it", async () => {
     const page = await raw(`/?token=${host.token}`)
-    const links = [...page.body.matchAll(/(?:src|href)="(app[\w.-]*)\?key=([\w-]+)"/g)]
-    expect(links.map((l) => l[1]).sort()).toEqual(['app-style.css', 'app.js'])
-    const [, name, key] = links[0]
-    expect((await raw(`/${name}`)).status).toBe(403)
-    expect((await raw(`/${name}?token=${host.token}`)).status).toBe(403)
-    expect((await raw(`/${name}?key=${key}`)).status).toBe(200)
-    // Once: the key read again later from the page opens nothing.
-    expect((await raw(`/${name}?key=${key}`)).status).toBe(403)
-    // Only the page's own files.
-    expect((await raw(`/app.js.map?key=${links[1][2]}`)).status).toBe(403)
+    const links = [...page.body.matchAll(/(?:src|href)="(app[\w.-]*)"/g)].map((l) => l[1]).sort()
+    expect(links).toEqual(['app-style.css', 'app.js'])
+    for (const name of links) expect((await raw(`/${name}`)).status).toBe(200)
+    // Still not from another origin or host name.
+    expect((await raw('/app.js', { Origin: 'https://evil.example' })).status).toBe(403)
+    expect((await raw('/app.js', { Host: `evil.example:${host.port}` })).status).toBe(403)
   })
 
   it('answers a refused page with a page saying how to get a working address', async () => {
@@ -114,7 +109,7 @@ describe('web host', () => {
 
   it('does not serve files outside the renderer', async () => {
     const res = await raw(`/..%2F..%2Fpackage.json?token=${host.token}`)
-    expect(res.status).toBe(403)
+    expect(res.status).toBe(404)
     expect((await raw(`/..%2F..%2Fpackage.html?token=${host.token}`)).status).toBe(404)
     expect((await raw(`/%E0%A4%A.html?token=${host.token}`)).status).toBe(400)
   })

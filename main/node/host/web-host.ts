@@ -14,8 +14,10 @@ import { CONTENT_TYPES, readStaticFile, responseHeaders, TEXT_TYPE } from './sta
 //   - and prove it may: an API request or the event stream carries the secret token in the
 //     X-Parallax-Token header (the page keeps it from its address and sends it; the address is
 //     then cleaned, renderer/shared/client.ts); a page (.html) is served only to the address with
-//     ?token=; the page's own script and style sheet only with a one-time key written into the
-//     page served (ASSET_KEY_LIFETIME_MS).
+//     ?token=. The renderer's scripts, chunks and style sheets are served to any request that
+//     passes the first two checks: they are the application's code, the same for everyone, and
+//     hold no project data (everything the page shows comes through the API), while the modules
+//     the script imports, and those it loads on first use, cannot carry a token or a key.
 // No cookie is set: cookies ignore ports, so any other service on 127.0.0.1 the browser visits
 // would receive it. Anything else gets 403: a page navigation gets a page saying how to get a
 // working address (EXPIRED_MESSAGE), other requests "forbidden".
@@ -23,14 +25,6 @@ import { CONTENT_TYPES, readStaticFile, responseHeaders, TEXT_TYPE } from './sta
 export { TOKEN_HEADER }
 /** Largest request body accepted, in bytes: a dropped file up to the 64 MB import limit, in base64. */
 const MAX_BODY_BYTES = 96 * 1024 * 1024
-/**
- * How long the key written into a served page stays usable for each of the page's files (each
- * once): long enough for a loaded machine to fetch them after the page, short enough that a key
- * read later from the page's markup opens nothing.
- */
-const ASSET_KEY_LIFETIME_MS = 60_000
-/** Query parameter of a page's file requests that carries the page's one-time key. */
-const ASSET_KEY_PARAMETER = 'key'
 const JSON_TYPE = CONTENT_TYPES['.json']
 
 export interface WebHostOptions {
@@ -80,9 +74,6 @@ const REFUSED_PAGE = `<!doctype html>
 <body><h1>Parallax</h1><p>${EXPIRED_MESSAGE.replace(/`([^`]+)`/g, '<code>$1</code>')}</p></body></html>
 `
 
-/** Links to the page's own files in its markup: src="…" and href="…" naming a file beside it. */
-const OWN_FILE_LINK = /\b(src|href)="([\w.-]+)"/g
-
 /** Starts the web host on 127.0.0.1. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url')
@@ -91,9 +82,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const stopEvents = options.service.onEvent((event) => {
     for (const res of events) res.write(`data: ${JSON.stringify(event)}\n\n`)
   })
-  /** One-time keys of served pages: the files each may still fetch, and until when. */
-  const assetKeys = new Map<string, { files: Set<string>; until: number }>()
-
   const fromHere = (req: IncomingMessage): boolean => {
     const hosts = [`127.0.0.1:${port}`, `localhost:${port}`]
     if (!hosts.includes(req.headers.host ?? '')) return false
@@ -104,28 +92,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const header = req.headers[TOKEN_HEADER]
     return typeof header === 'string' ? header : undefined
   }
-  /** Takes the key's right to fetch `pathname` once; false when it has none (left, or ever). */
-  const takeAssetKey = (key: string | null, pathname: string): boolean => {
-    const now = Date.now()
-    for (const [k, v] of assetKeys) if (v.until < now) assetKeys.delete(k)
-    const entry = key === null ? undefined : assetKeys.get(key)
-    return entry?.files.delete(pathname) ?? false
-  }
-
-  /** A page, its own files' links given a new one-time key. */
-  const servePage = async (res: ServerResponse, pathname: string) => {
-    const file = await readStaticFile(options.rendererDir, pathname)
-    if (file.status !== 200) return send(res, file.status, file.body, file.type)
-    const key = randomBytes(24).toString('base64url')
-    const files = new Set<string>()
-    const html = file.body.toString('utf8').replace(OWN_FILE_LINK, (_all, attr: string, name: string) => {
-      files.add(`/${name}`)
-      return `${attr}="${name}?${ASSET_KEY_PARAMETER}=${key}"`
-    })
-    assetKeys.set(key, { files, until: Date.now() + ASSET_KEY_LIFETIME_MS })
-    send(res, 200, html, file.type)
-  }
-
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const page = url.pathname === '/' ? '/index.html' : url.pathname
@@ -157,9 +123,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return send(res, 200, JSON.stringify(envelope), JSON_TYPE)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed')
-    if (isPage) return sameSecret(url.searchParams.get(TOKEN_PARAMETER) ?? undefined, token) ? servePage(res, page) : refuse()
-    if (!takeAssetKey(url.searchParams.get(ASSET_KEY_PARAMETER), url.pathname)) return refuse()
-    const file = await readStaticFile(options.rendererDir, url.pathname)
+    if (isPage && !sameSecret(url.searchParams.get(TOKEN_PARAMETER) ?? undefined, token)) return refuse()
+    const file = await readStaticFile(options.rendererDir, page)
     return send(res, file.status, file.body, file.type)
   }
 
