@@ -47,7 +47,7 @@ describe('colours', () => {
 
     // The legend names every encoding, drawn as the text draws it.
     const legend = page.locator('.compare-toolbar .legend')
-    await expect.poll(() => legend.textContent()).toMatch(/verbatim.*variant.*paraphrase.*tagged.*untagged/)
+    await expect.poll(() => legend.textContent()).toMatch(/verbatim.*near-verbatim.*paraphrase.*tagged.*untagged.*definition/)
     const verbatimSample = legend.locator('.kind-verbatim')
     const verbatimInText = page.locator('.pane .overlap.kind-verbatim').first()
     if ((await verbatimInText.count()) > 0) {

@@ -1,15 +1,16 @@
-import { copyFile, writeFile } from 'node:fs/promises'
+import { copyFile, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CORPUS, ROOT } from '../helpers.js'
+import { HIDE_BOILERPLATE_SHARE } from '../../renderer/compare/overlap-filter.js'
 import { SHOTS } from './browser.js'
 import { openPage, startApp, type TestApp } from './harness.js'
 
 // The overlap list in the README's words (verbatim, near-verbatim, paraphrase), a paraphrase's
 // reasons, duplicate documents labelled, and "Hide boilerplate": on by default where boilerplate
 // is a third of the list or more, remembered across reloads once the reader chooses. The bundled
-// corpus gets, by import: nine newsletters that each reprint eight notices between paragraphs of
-// their own (eight boilerplate overlaps), a copy of one bundled text (a duplicate document) and
+// corpus gets, by import: nine newsletters that each reprint ten notices between paragraphs of
+// their own (ten boilerplate overlaps), a copy of one bundled text (a duplicate document) and
 // two texts restating one sentence in synonyms (a paraphrase with its reason).
 
 const NOTICES = [
@@ -21,6 +22,8 @@ const NOTICES = [
   'Meetings of the association are open to all members, who may bring one guest, and the agenda is posted at the membership office a week in advance.',
   'Photographs printed in the newsletter remain the property of the photographers and may not be reproduced in any form without their written permission.',
   'Personal details held by the association are used only to send the newsletter and notices of meetings, and are never sold or passed to third parties for marketing.',
+  'Subscriptions fall due on the first day of the autumn term and may be paid at the library desk, by post to the treasurer, or at any meeting of the committee.',
+  'Advertisements are accepted from local traders only, at rates the committee reviews each spring, and no advertisement implies that the association endorses the trader.',
 ]
 
 /** Sentences of made-up words (a seeded generator): text no other document shares. */
@@ -54,7 +57,15 @@ beforeAll(async () => {
   await copyFile(join(CORPUS, 'gmw-light-blade-what-are-nqpf.txt'), copy)
   paths.push(copy)
   for (const name of ['county-bulletin.txt', 'valley-gazette.txt']) paths.push(join(ROOT, 'test/fixtures/engine/synonyms', name))
-  await app.service.importDocuments({ paths })
+  const { added } = await app.service.importDocuments({ paths })
+  // The copy is a duplicate document as the engine reads it: the same text with the same site
+  // text excluded as the bundled original (corpus/manifest.json).
+  const manifest = JSON.parse(await readFile(join(CORPUS, 'manifest.json'), 'utf8')) as {
+    documents: { id: string; excluded?: { start: number; end: number; reason?: string }[] }[]
+  }
+  const original = manifest.documents.find((d) => d.id === 'gmw-light-blade-what-are-nqpf')
+  const copyId = added.find((d) => d.id.includes('light-blade-copy'))?.id
+  if (copyId && original?.excluded?.length) await app.service.setExcludedRanges({ id: copyId, ranges: original.excluded })
 })
 afterAll(() => app?.close())
 
@@ -63,18 +74,20 @@ describe('the overlap list', () => {
     const { overlaps } = await app.service.analyseOverlaps({})
     const boilerplate = overlaps.filter((o) => o.boilerplate).length
     expect(boilerplate).toBe(NOTICES.length)
+    // The premise of the default below: boilerplate is a third of the list or more.
+    expect(boilerplate / overlaps.length).toBeGreaterThanOrEqual(HIDE_BOILERPLATE_SHARE)
     // The JSON keeps the engine's kind.
     expect(overlaps.some((o) => o.kind === 'variant')).toBe(true)
 
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, errors } = await openPage(app, { colorScheme })
       await page.evaluate(() => localStorage.removeItem('parallax.hideBoilerplate'))
-      await page.reload()
+      await page.goto(app.host.url)
       const items = page.locator('.overlap-item')
       const toggle = page.locator('input.hide-boilerplate')
       await items.first().waitFor()
 
-      // Boilerplate is 8 of the list's overlaps, more than a third: hidden by default.
+      // Boilerplate is a third of the list's overlaps or more: hidden by default.
       await expect.poll(() => items.count()).toBe(overlaps.length - boilerplate)
       expect(await toggle.isChecked()).toBe(true)
       expect(await page.locator('.passages-summary').first().textContent()).toBe(
@@ -124,14 +137,14 @@ describe('the overlap list', () => {
       await toggle.uncheck()
       await expect.poll(() => items.count()).toBe(overlaps.length)
       expect(await page.locator('.overlap-list .boilerplate-badge').count()).toBe(boilerplate)
-      await page.reload()
+      await page.goto(app.host.url)
       await items.first().waitFor()
       await expect.poll(() => items.count()).toBe(overlaps.length)
       expect(await toggle.isChecked()).toBe(false)
       await page.setViewportSize({ width: 1024, height: 700 })
       await page.screenshot({ path: join(SHOTS, `overlap-kinds-boilerplate-shown-1024-${colorScheme}.png`) })
       await toggle.check()
-      await page.reload()
+      await page.goto(app.host.url)
       await items.first().waitFor()
       await expect.poll(() => items.count()).toBe(overlaps.length - boilerplate)
       expect(await toggle.isChecked()).toBe(true)

@@ -59,7 +59,11 @@ export function maskExcluded(text: string, ranges: readonly ExcludedRange[]): st
   const map = new OffsetMap(text)
   const parts: string[] = []
   let at = 0
-  for (const r of normaliseRanges(ranges, map.codePointLength)) {
+  // A text edited on disk since its ranges were stored may be shorter now: what lies past its end
+  // is gone, so those ranges are cut at the end rather than failing the whole analysis.
+  const length = map.codePointLength
+  const inside = ranges.filter((r) => r.start < length).map((r) => (r.end > length ? { ...r, end: length } : r))
+  for (const r of normaliseRanges(inside, length)) {
     const from = map.toUtf16(r.start)
     const to = map.toUtf16(r.end)
     parts.push(text.slice(at, from))
