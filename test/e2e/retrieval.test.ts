@@ -46,8 +46,11 @@ describe('finding and retrieving in Chromium', () => {
     expect(matches).toContain('labor')
     await expect.poll(() => page.locator('.search-syntax').textContent()).toContain('innovat*')
     await searchFor(page, 'innovat*')
-    await expect.poll(() => page.locator('.kwic td.match').count()).toBeGreaterThan(5)
-    expect(new Set((await page.locator('.kwic td.match').allTextContents()).map((m) => m.toLowerCase()))).toContain('innovation')
+    // Waits for the new results (the previous search's hits are on screen until they come).
+    await expect
+      .poll(async () => new Set((await page.locator('.kwic td.match').allTextContents()).map((m) => m.toLowerCase())))
+      .toContain('innovation')
+    expect(await page.locator('.kwic td.match').count()).toBeGreaterThan(5)
     await searchFor(page, 'qwertyuiop')
     await expect.poll(() => page.locator('.search-view .passages-summary').textContent()).toContain('No hits')
     expect(errors).toEqual([])
