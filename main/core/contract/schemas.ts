@@ -21,8 +21,11 @@ export const operations = {
   getProject: z.object({}),
   /** One document's metadata and full text. */
   getDocument: z.object({ id: z.string().min(1) }),
-  /** Annotations of one document, or of all documents when `docId` is omitted. */
-  listAnnotations: z.object({ docId: z.string().min(1).optional() }),
+  /**
+   * Annotations of one document, or of all documents when `docId` is omitted; only those whose id
+   * is in `ids` when it is given (an editor opening one annotation asks for just that one).
+   */
+  listAnnotations: z.object({ docId: z.string().min(1).optional(), ids: z.array(z.string().min(1)).optional() }),
   /**
    * What a reader draws of one document's annotations: span, tags, whether there is a note, and
    * anchoring status, without the W3C bodies and selectors (full items: listAnnotations).
