@@ -73,13 +73,18 @@ describe('the overlap matrix with twenty documents', () => {
         const groups = ids.map((id) => groupOf.get(id)!)
         expect(groups.filter((g, i) => i > 0 && g !== groups[i - 1]).length).toBe(SOURCES.length - 1)
         // Figures drawn at 10 px or more on screen: the picture scrolls instead of shrinking.
-        const smallest = await page.evaluate(() =>
-          Math.min(
+        const smallest = await page.evaluate(() => {
+          // The on-screen scale of a text's size (rotation aside: the slanted column labels).
+          const scale = (t: SVGTextElement) => {
+            const m = t.getScreenCTM()!
+            return m.a * m.d - m.b * m.c
+          }
+          return Math.min(
             ...[...document.querySelectorAll('.matrix-value, .matrix-count, .matrix-label')].map(
-              (t) => parseFloat(getComputedStyle(t).fontSize) * (t as SVGTextElement).getScreenCTM()!.d,
+              (t) => parseFloat(getComputedStyle(t).fontSize) * Math.sqrt(Math.abs(scale(t as SVGTextElement))),
             ),
-          ),
-        )
+          )
+        })
         expect(smallest).toBeGreaterThanOrEqual(10)
         expect(await page.locator('.matrix').evaluate((m) => m.scrollWidth > m.clientWidth)).toBe(true)
         await page.screenshot({ path: join(SHOTS, `matrix-20-${width}x${height}-${scheme}.png`) })
