@@ -88,6 +88,8 @@ describe('the overlap matrix with twenty documents', () => {
         expect(smallest).toBeGreaterThanOrEqual(10)
         expect(await page.locator('.matrix').evaluate((m) => m.scrollWidth > m.clientWidth)).toBe(true)
         await page.screenshot({ path: join(SHOTS, `matrix-20-${width}x${height}-${scheme}.png`) })
+        // The figures close up (the whole screen is scaled down when looked at).
+        await page.locator('.matrix').screenshot({ path: join(SHOTS, `matrix-20-panel-${width}x${height}-${scheme}.png`) })
         // The side panel's tabs are whole, not cut ("Varian").
         const cut = await page.locator('#compare-tab-variants').evaluate((tab) => {
           const list = tab.parentElement!.getBoundingClientRect()
