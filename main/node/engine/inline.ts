@@ -7,12 +7,10 @@ import { type ExcludedRange, maskExcluded, withOriginalTexts } from '../../core/
 import { readStatedMetadata } from '../../core/project/metadata.js'
 import { findOverlaps } from '../../core/engine/overlaps.js'
 import { documentIdFor } from '../../core/project/project.js'
-import { readManifest, MANIFEST_FILE } from '../project/corpus.js'
 import { readTextFile } from '../project/decode.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
-import { PROJECT_FILE, ProjectStore } from '../project/store.js'
-import { importedOverlaps } from '../reuse/read.js'
+import { MANIFEST_FILE, PROJECT_FILE } from '../project/layout.js'
 import { WordNet } from './wordnet.js'
 
 // The Node side of the engine's CLI commands, `overlaps` and `definitions`: read the documents of
@@ -21,7 +19,9 @@ import { WordNet } from './wordnet.js'
 //   the bundled corpus, or any folder with a manifest.json of the same shape: the files it lists;
 //   a plain folder of .txt and .md files (recursively), ids made from the file names.
 // Texts are decoded strictly (decode.ts): an empty, binary or non-UTF-8 file stops the command
-// with an error naming it.
+// with an error naming it. The project store, the manifest reader and the reader of imported
+// overlaps are loaded only for a folder that has their files: a plain folder loads the engine and
+// the text decoder alone (a fast start for scripts, the engine CLI's purpose).
 
 /** A document as the CLI lists it. `path` is the file it was read from. */
 export interface ListedDocument {
@@ -79,9 +79,11 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     }
   }
   if (await stat(join(dir, PROJECT_FILE)).catch(() => null)) {
+    const { ProjectStore } = await import('../project/store.js')
     const store = await ProjectStore.open(dir)
     for (const doc of store.project.documents) await add(doc.id, store.documentPath(doc), doc.title, doc.excluded, doc.date)
   } else if (await stat(join(dir, MANIFEST_FILE)).catch(() => null)) {
+    const { readManifest } = await import('../project/corpus.js')
     const manifest = await readManifest(dir)
     for (const doc of manifest.documents) await add(doc.id, join(dir, doc.file), doc.title, undefined, doc.date)
   } else {
@@ -91,11 +93,10 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
       .map((e) => join(e.parentPath, e.name))
       .sort()
     if (files.length === 0) throw new ApiError('not-found', `${dir}: the folder holds no .txt or .md files`)
+    const ids = new Set<string>()
     for (const path of files) {
-      const id = documentIdFor(
-        basename(path),
-        documents.map((d) => d.id),
-      )
+      const id = documentIdFor(basename(path), ids)
+      ids.add(id)
       const markdown = importFormatOf(path) === 'markdown'
       let stated: ReturnType<typeof readStatedMetadata> | undefined
       const statedOf = (text: string) => (stated ??= readStatedMetadata(text, markdown))
@@ -147,8 +148,11 @@ export async function overlapsCommand(
     { limit: options.limit, synonyms: new WordNet() },
     progressTo(io, !!options.verbose),
   )
-  // The engine's overlaps, then those imported from batch tools (passim, TextPAIR), each with its source.
-  const imported = await importedOverlaps(folder, originals, options.limit)
+  // The engine's overlaps, then those imported from batch tools (passim, TextPAIR), each with its
+  // source; only a project has imported ones.
+  const imported = (await stat(join(resolve(folder), PROJECT_FILE)).catch(() => null))
+    ? await (await import('../reuse/read.js')).importedOverlaps(folder, originals, options.limit)
+    : { overlaps: [], problems: [], dropped: 0 }
   for (const problem of imported.problems) io.err(`warning: ${problem}`)
   if (imported.dropped) io.err(`note: ${imported.dropped} imported passage(s) are no longer in their documents and are left out`)
   // Passages' texts taken again from the files only where excluded ranges were blanked.
