@@ -8,6 +8,7 @@ import { readStatedMetadata } from '../../core/project/metadata.js'
 import { findOverlaps } from '../../core/engine/overlaps.js'
 import { documentIdFor } from '../../core/project/project.js'
 import { readTextFile } from '../project/decode.js'
+import { batchedLines, jsonLines } from '../../core/text/json-lines.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { MANIFEST_FILE, PROJECT_FILE } from '../project/layout.js'
@@ -113,10 +114,6 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   return { documents, texts, originals, dates, excludedTexts }
 }
 
-/** What JSON.stringify([[value]], null, 2) puts before and after the value. */
-const NESTED_OPEN = '[\n  [\n'
-const NESTED_CLOSE = '\n  ]\n]'
-
 interface Io {
   out: (text: string) => void
   err: (text: string) => void
@@ -159,17 +156,17 @@ export async function overlapsCommand(
   const masked = new Map(texts.filter((t) => t.text !== originals.get(t.id)).map((t) => [t.id, originals.get(t.id)!]))
   const overlaps = [...withOriginalTexts(result.overlaps, masked).map((o) => ({ ...o, source: 'parallax' })), ...imported.overlaps]
   if (options.json) {
-    // One overlap at a time: at corpus scale the whole result as one string would be hundreds of
-    // megabytes on top of the result itself. The lines joined are the same JSON document.
-    const indent = (json: string) => json.replace(/\n/g, '\n  ')
-    io.out(`{\n  "documents": ${indent(JSON.stringify(documents, null, 2))},\n  "overlaps": [`)
-    overlaps.forEach((o, k) => {
-      // Stringified two arrays deep, the overlap comes out indented by four spaces, as it stands in
-      // the document: cutting the arrays' brackets is cheaper than re-indenting every line.
-      const nested = JSON.stringify([[o]], null, 2)
-      io.out(`${nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length)}${k + 1 < overlaps.length ? ',' : ''}`)
-    })
-    io.out('  ]\n}')
+    // Line by line (json-lines.ts): at corpus scale the whole result as one string would be
+    // hundreds of megabytes on top of the result itself (one overlap can be a whole document in
+    // four copies, with its variants). Indented as JSON.stringify indents.
+    const { sink, flush } = batchedLines(io.out)
+    sink('{')
+    jsonLines(documents, sink, 1, '"documents": ', ',')
+    sink('  "overlaps": [')
+    overlaps.forEach((o, k) => jsonLines(o, sink, 2, '', k + 1 < overlaps.length ? ',' : ''))
+    sink('  ]')
+    sink('}')
+    flush()
     return 0
   }
   io.out(`${overlaps.length} overlap(s) among ${documents.length} document(s)`)
