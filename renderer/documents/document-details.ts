@@ -66,6 +66,7 @@ export class DocumentDetails {
       const id = doc.id
       this.memo = new MemoEditor(id, {
         about: `document “${doc.title || doc.id}”`,
+        subject: doc.title || doc.id,
         save: async (memo) => {
           let saved = false
           await this.actions.run(memo ? 'Memo saved' : 'Memo removed', async () => {

@@ -11,6 +11,8 @@ import { renderNote } from './note-view.js'
 export interface MemoEditorOptions {
   /** What the memo is about, for labels: "tag “Economy”", "document “Title”". */
   about: string
+  /** A line under the heading naming what the memo is about, where the panel does not say it ('' for none). */
+  subject?: string
   /**
    * Saves the memo ('' removes it); resolves with whether it was stored (a failure is reported by
    * the caller, and the text box stays open with what was typed).
@@ -51,6 +53,7 @@ export class MemoEditor {
       'section',
       { class: 'memo', 'aria-label': `Memo on ${options.about}` },
       el('h3', { class: 'details-heading' }, 'Memo'),
+      options.subject ? el('p', { class: 'memo-subject', title: options.subject }, options.subject) : null,
       this.view,
       this.input,
       this.actions,
