@@ -165,6 +165,18 @@ describe('judgeMention', () => {
     expect(judgeMention('Accelerating the development of ', ' is a fundamental way.')).toBeNull()
     expect(judgeMention('Developing ', ' requires talent.')).toBeNull()
     expect(judgeMention('Traditional ', ' are driven by labour.')).toBeNull()
+    // The term as what its driver founds, or as a move away from something: weak definitions.
+    expect(judgeMention('Engineers agree that soil science is the foundation for creating ', ' and that it pays.')).toMatchObject({
+      kind: 'definition',
+      pattern: 'driven by',
+      confidence: 0.56,
+    })
+    expect(judgeMention('Cheap sensors are a necessary prerequisite for developing ', '.')).toBeNull()
+    expect(judgeMention('The focus on ', ' marks an important change from ploughing to direct seeding.')).toMatchObject({
+      pattern: 'contrast',
+      confidence: 0.56,
+    })
+    expect(judgeMention('The focus on ', ' signals a shift towards soil health.')).toBeNull()
     expect(judgeMention('', ' are shifting from machinery to devices.')).toBeNull()
   })
 })
