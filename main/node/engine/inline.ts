@@ -204,7 +204,7 @@ export async function definitionsCommand(
     if (d.shared.length) io.out(`   shares: ${d.shared.map((s) => `"${s.text}"`).join(', ')}`)
   }
   if (result.facets.length) io.out(`\nfacets:`)
-  for (const f of result.facets) io.out(`  ${f.label}: ${f.docs.join(', ')}`)
+  for (const f of result.facets) io.out(`  ${f.label} (${f.role}): ${f.docs.join(', ')}`)
   if (result.mentions.length) io.out(`\n${result.mentions.length} mention(s) that do not define it`)
   return 0
 }
