@@ -47,7 +47,7 @@ export function facetTableHtml(table: FacetTable): string {
       const first = c === r.first ? ' <span class="first">first</span>' : ''
       return `<td>${words.map((w) => `<p>“${escapeHtml(w)}”</p>`).join('')}${quoting}${first}</td>`
     })
-    return `<tr><th scope="row">${escapeHtml(r.label)} <span class="role">${escapeHtml(r.role)}</span></th>${cells.join('')}</tr>`
+    return `<tr><th scope="row">${escapeHtml(r.label)}</th>${cells.join('')}</tr>`
   })
   const quotations = table.quotations
     .filter((q) => q.columns.length > 1)
@@ -98,7 +98,7 @@ table.facets { border-collapse: collapse; font: .8rem/1.4 system-ui, "DejaVu San
 table.facets th, table.facets td { border: 1px solid #ccc; padding: .3rem .4rem; vertical-align: top; text-align: left; }
 table.facets td p { margin: 0 0 .3rem; font-family: Georgia, "DejaVu Serif", serif; }
 table.facets .missing { color: #888; text-align: center; }
-table.facets .role, table.facets .quoting, .legend { color: #666; font-weight: normal; }
+table.facets .quoting, .legend { color: #666; font-weight: normal; }
 .first { font-weight: 600; color: #444; }
 .legend { font: .8rem/1.4 system-ui, "DejaVu Sans", sans-serif; }
 @media print { table.facets { break-inside: auto; } table.facets tr { break-inside: avoid; page-break-inside: avoid; } }

@@ -260,10 +260,7 @@ function facetTableDocx(table: FacetTable): (Paragraph | Table)[] {
         children: [
           cell([
             new Paragraph({
-              children: [
-                new TextRun({ text: r.label, bold: true, size: 18 }),
-                new TextRun({ text: ` ${r.role}`, size: 16, color: '666666' }),
-              ],
+              children: [new TextRun({ text: r.label, bold: true, size: 18 })],
             }),
           ]),
           ...r.cells.map((words, c) => {
