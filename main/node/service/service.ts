@@ -36,8 +36,8 @@ export interface ServiceOptions {
    */
   engineWorker?: string
   /**
-   * The bundled reader worker (dist/main/reader-worker.cjs): hosts with a UI read imported HTML
-   * and .docx there, bounded in time and memory. Without it (the CLI) they are read inline.
+   * The bundled reader worker (dist/main/reader-worker.cjs): hosts with a UI read imported HTML,
+   * .docx and PDF there, bounded in time and memory. Without it (the CLI) they are read inline.
    */
   readerWorker?: string
   /** How PDF exports are printed; Electron passes webContents.printToPDF (default: Chromium via Playwright). */
