@@ -152,6 +152,10 @@ const GENUS_BEFORE = /\b(?:is|are|mean|means|denotes?|represents?|refers?\s+(?:\
 /** A role named at the end: "... as its core hallmark". */
 const TRAILING_ROLE: [RegExp, ComponentRole][] = [
   [/\bplay(?:s|ing|ed)?\s+(?:a|the)\s+(?:leading|driving|guiding)\s+role\b/iu, 'driver'],
+  [
+    /\b(?:is|are)\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:foundation|basis|source|engine|driving\s+force|driver)\s+(?:of|for)\b/iu,
+    'driver',
+  ],
   [/\bas\s+(?:its|their|the)\s+(?:\p{L}+\s+){0,2}(?:hallmarks?|marks?|key)\W*$/iu, 'hallmark'],
   [/\bas\s+(?:its|their|the)\s+(?:\p{L}+\s+){0,2}(?:drivers?|driving\s+forces?)\W*$/iu, 'driver'],
 ]
@@ -424,18 +428,21 @@ export function findFacets(
   const ranked = [...candidates.values()]
     .map((c) => {
       const pair = c.keys.length > 1
-      // A modifier alone is no element ("advanced", "high"), except as the other side of a contrast.
+      // A modifier alone is no element ("advanced", "high"), except as the other side of a contrast;
+      // nor are two modifiers of one word ("scientific and technological").
       const modifier = !pair && !(c.keys[0] in PAIR_KEYS) && modifierShare(components, c.members, c.keys[0]) > 0.5
+      const modifiers = pair && coordinatedShare(corpus, components, c.members, c.keys) > 0.5
       return {
         ...c,
         modifier,
+        modifiers,
         docs: docsOf(c.members),
         voices: voicesOf(c.members),
         // A pair is rarer than either word: its share is taken as half the rarer word's.
         rarity: Math.min(...c.keys.map((k) => rarity.get(k) ?? 0)) * (pair ? 0.5 : 1),
       }
     })
-    .filter((c) => c.docs >= 2 && (!c.modifier || c.contrast))
+    .filter((c) => c.docs >= 2 && (!c.modifier || c.contrast) && !c.modifiers)
     // More voices first (a quotation two authors share is one, its speaker's), then more
     // documents; then a pair before a single word (more specific); then rarer words.
     .sort(
@@ -479,8 +486,9 @@ export function findFacets(
       continue
     }
     if (docsOf(members) < 2) continue
-    // A word of a chosen element, on the same side of a contrast, is that element again: no duplicate row.
-    if (chosen.some((f) => f.kind !== 'series' && !!f.contrast === c.contrast && c.keys.some((k) => f.keys.includes(k)))) continue
+    // A chosen element's words with one more ("technological innovation" after "innovation"), on the
+    // same side of a contrast, are that element again: no duplicate row.
+    if (chosen.some((f) => f.kind !== 'series' && !!f.contrast === c.contrast && f.keys.every((k) => c.keys.includes(k)))) continue
     const home = chosen.find((f) => {
       let inside = 0
       for (const ci of members) if (f.members.has(ci)) inside++
@@ -671,7 +679,23 @@ function modifies(doc: AnalysedDocument, corpus: AnalysedCorpus, t: number, limi
   if (t + 1 > limit || !joined(doc, t + 1)) return false
   const { lexicon } = corpus
   const next = lexicon.surfaces[doc.surface[t + 1]]
+  // An adjective coordinated with another that modifies a word: "economic and social innovation".
+  if ((next === 'and' || next === 'or') && ADJECTIVE.test(lexicon.surfaces[doc.surface[t]]) && t + 2 <= limit && joined(doc, t + 2))
+    return modifies(doc, corpus, t + 2, limit)
   return !lexicon.isStop(doc.surface[t + 1]) && !/(?:ing|ed)$/.test(next) && !OPENERS.has(next)
+}
+
+/** Share of a candidate's members in which its two keys are coordinated modifiers of the next word ("A and B innovation"). */
+function coordinatedShare(corpus: AnalysedCorpus, components: readonly Component[], members: Set<number>, keys: string[]): number {
+  let n = 0
+  for (const ci of members) {
+    const c = components[ci]
+    const doc = corpus.docs[c.doc]
+    const [a, b] = keys.map((k) => c.at.get(k) ?? -1).sort((x, y) => x - y)
+    const between = b === a + 2 ? corpus.lexicon.surfaces[doc.surface[a + 1]] : ''
+    if ((between === 'and' || between === 'or') && modifies(doc, corpus, b, c.t1)) n++
+  }
+  return members.size ? n / members.size : 0
 }
 
 /** Share of a candidate's members in which `key` modifies the next word. */
@@ -754,6 +778,9 @@ function seriesIn(doc: AnalysedDocument, corpus: AnalysedCorpus, from: number, t
   }
   return out
 }
+
+/** Endings of English adjectives, for a modifier coordinated with another ("economic and social"). */
+const ADJECTIVE = /(?:al|ic|ive|ous|ary|ful|less|able|ible)$/
 
 /** Text with its hyphenated compounds left out: "future-focused" is no cue that something is focused on. */
 function loose(text: string): string {
