@@ -2,7 +2,11 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { EngineDocument } from '../../main/core/engine/analyse.js'
+import { analyse } from '../../main/core/engine/analyse.js'
+import { extendEdge } from '../../main/core/engine/align.js'
+import { linkByContext } from '../../main/core/engine/ngrams.js'
 import { findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
+import { Run } from '../../main/core/engine/progress.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { loadFolder, overlapsCommand } from '../../main/node/engine/inline.js'
 import { ROOT, tempDir } from '../helpers.js'
@@ -161,6 +165,81 @@ describe('duplicates and formulas', () => {
     expect(o.passages.filter((p) => p.doc === 'ministry-circular')).toHaveLength(3)
     for (const p of o.passages)
       expect(p.text).toContain('balanced growth of coastal and inland provinces through shared infrastructure funds')
+  })
+})
+
+describe('short formulas shared by few of many documents', () => {
+  // A changelog's sign-off line: every stretch of six words of it is also in an earlier document
+  // (another maintainer of the same domain on that date, the same maintainer on another date or
+  // year), all its n-grams are frequent, and only two documents have all of it.
+  const FORMULA = 'Ann Example <ann@example.org>  Thu, 11 Mar 2010'
+  const OTHERS = [
+    'Zed Example <zed@example.org>  Thu, 11 Mar 2010',
+    'Ann Example <ann@example.org>  Thu, 11 Mar 2004',
+    'Ann Example <ann@example.org>  Thu, 11 Feb 2010',
+    'Bob Sample <bob@sample.net>  Thu, 11 Mar 2010',
+  ]
+
+  it('finds a sign-off line two documents share among lines that share parts of it', () => {
+    const documents: EngineDocument[] = []
+    for (let d = 0; d < 20; d++) {
+      const word = wordMaker(100 + d)
+      const lines = d === 5 || d === 12 ? [FORMULA, OTHERS[3]] : [OTHERS[d % 4], OTHERS[(d + 1) % 4]]
+      const entries = lines.map((line, e) => {
+        const time = `${String((d * 7 + e * 5) % 24).padStart(2, '0')}:${String((d * 13 + e) % 60).padStart(2, '0')}:07 +0100`
+        return `  * ${filler(word, 1)}\n\n -- ${line} ${time}`
+      })
+      documents.push({ id: `changelog-${String(d).padStart(2, '0')}`, text: entries.join('\n\n') })
+    }
+    const { overlaps } = findOverlaps(documents)
+    const holds = (doc: string) => (o: Overlap) => o.passages.some((p) => p.doc === doc && p.text.includes(FORMULA))
+    expect(overlaps.some((o) => holds('changelog-05')(o) && holds('changelog-12')(o))).toBe(true)
+  })
+
+  it('links each copy of a frequent n-gram to the earliest copy among those with the longest shared context', () => {
+    // Occurrences 0..5 of one n-gram in documents 0, 1, 1, 2, 3, 4, sorted by context; shared[i]
+    // is how many context words sorted[i - 1] and sorted[i] share.
+    const docs = [0, 1, 1, 2, 3, 4]
+    const sorted = [3, 0, 4, 1, 2, 5]
+    const shared = Int32Array.from([0, 6, 6, 2, 6, 0])
+    const links: [number, number][] = []
+    linkByContext(sorted, shared, docs, (x, y) => links.push([x, y]))
+    // 3, 0 and 4 share six words: 3 and 4 link to 0, the earliest. 1 and 2 (one document, a line
+    // it repeats) share six with no other document, so they link to their nearest neighbours of
+    // another document, two words in common: 0 again. 5 shares nothing and links to nothing.
+    expect(links.sort((x, y) => x[1] - y[1])).toEqual([
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [0, 4],
+    ])
+  })
+
+  it('extends a passage across a line break to a content word both texts have', () => {
+    const documents: EngineDocument[] = [
+      { id: 'gnu-tool', text: 'Copyright: 1996-2017, Free Software Foundation, Inc.\nLicense: GPL-3+\n\nIn the tool' },
+      { id: 'gnu-library', text: 'Copyright: 1996-2017, Free Software Foundation, Inc.\nLicense: LGPL-2.1+\n\nIn the library' },
+    ]
+    const corpus = analyse(documents, true, new Run())
+    const [A, B] = corpus.docs
+    const inc = A.text.indexOf('Inc')
+    const at = (doc: typeof A) => doc.starts.indexOf(inc)
+    // From "Inc", past the full stop and the line break, to "License"; not to "GPL" (different).
+    expect(extendEdge(corpus.lexicon, A, at(A), B, at(B), 1)).toEqual([1, 1])
+    const license = A.starts.indexOf(A.text.indexOf('License'))
+    // From "License", never across the blank line, though both texts go on with "In the".
+    expect(extendEdge(corpus.lexicon, A, license, B, license, 1)).toEqual([0, 0])
+  })
+
+  it('does not end an extension beyond a sentence on function words', () => {
+    const documents: EngineDocument[] = [
+      { id: 'a', text: 'Copyright: 1996-2017, Free Software Foundation, Inc. All of the sources' },
+      { id: 'b', text: 'Copyright: 1996-2017, Free Software Foundation, Inc. All of the manuals' },
+    ]
+    const corpus = analyse(documents, true, new Run())
+    const [A, B] = corpus.docs
+    const inc = A.starts.indexOf(A.text.indexOf('Inc'))
+    expect(extendEdge(corpus.lexicon, A, inc, B, inc, 1)).toEqual([0, 0])
   })
 })
 

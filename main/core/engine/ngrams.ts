@@ -29,10 +29,14 @@ import { identity, sortIndicesByKey, U32List } from './radix.js'
 // documents that share a frequent passage meet through the representative's copy of it.
 // Contexts: the representative may hold the n-gram in other company (a sentence two licences
 // share, one of which the first document has), and then two copies of the longer text meet only
-// where their n-grams are rarer, in pieces. So each occurrence is also linked to the first
-// occurrence, in an earlier document, with the same next n-gram (its right context) and to the
-// one with the same previous n-gram (its left context): the nearest copies of the longer text meet
-// word for word. At most two more seeds per occurrence; the cost stays linear.
+// where their n-grams are rarer, in pieces; a short formula (a sign-off line with its date, a
+// standard clause) whose n-grams are all frequent would not meet its copies at all. So the
+// occurrences are also sorted by the words that follow them, and again by the words that precede
+// them, and each is linked to the earliest occurrence in another document among those that share
+// the most context words with it (linkByContext): the copies of a passage that agree longest meet
+// word for word, and consecutive words of one copy link to the same other copy, so they chain. At
+// most two more seeds per occurrence; the cost stays linear in the seeds (the sort is k log k per
+// n-gram over a few words of context).
 
 /**
  * Words per n-gram, counting content words only. Three content words span about six running words
@@ -74,6 +78,75 @@ export interface SeedParams {
   /** Documents that seed nothing (1 = skip): the copies of a duplicate document after its first. */
   skip?: Uint8Array
 }
+
+/**
+ * Words of context (after an n-gram, and before it) by which the occurrences of a frequent n-gram
+ * are sorted to find the copies that share the most with each other. Six words beyond the n-gram
+ * make nine in all, about the eight running words of the shortest formula worth showing (a
+ * sign-off line, a standard clause); more would cost longer comparisons where contexts are equal
+ * (a line repeated hundreds of times) for little gain, since the passage's other n-grams carry
+ * the rest of the context.
+ */
+export const CONTEXT_WORDS = 6
+
+/**
+ * Links each occurrence to the earliest occurrence, in another document, among its nearest
+ * neighbours by context. `sorted` holds a group's occurrences (indices into `docs`, which are in
+ * corpus order) sorted by context, and shared[i] how many context words sorted[i - 1] and
+ * sorted[i] share. An occurrence's neighbours are the stretch of `sorted` around it in which every
+ * adjacent pair shares at least as many words as it shares with its closer neighbour; all of them
+ * have its longest context, so every one of them that is in the passage it belongs to is linked to
+ * the same copy (the earliest), word after word, and the links of consecutive words chain into one
+ * candidate (chain.ts). When those neighbours are all in its own document (a line it repeats), the
+ * nearest ones with fewer words in common are taken. An occurrence that shares no word of context
+ * with another document is not linked. Linear in the group for each of the CONTEXT_WORDS levels.
+ */
+export function linkByContext(
+  sorted: readonly number[],
+  shared: Int32Array,
+  docs: readonly number[],
+  link: (earlier: number, later: number) => void,
+): void {
+  const count = sorted.length
+  const levelOf = (i: number): number => Math.max(i > 0 ? shared[i] : 0, i + 1 < count ? shared[i + 1] : 0)
+  if (done.length < count) done = new Uint8Array(Math.max(count, 2 * done.length))
+  done.fill(0, 0, count)
+  let top = 0
+  for (let i = 1; i < count; i++) top = Math.max(top, shared[i])
+  for (let level = top; level >= 1; level--) {
+    let from = 0
+    while (from < count) {
+      // The stretch [from, to) whose adjacent pairs share at least `level` words.
+      let to = from + 1
+      while (to < count && shared[to] >= level) to++
+      if (to - from >= 2) {
+        // The earliest occurrence, and the earliest of another document than the earliest's.
+        let first = -1
+        let second = -1
+        for (let i = from; i < to; i++) {
+          const k = sorted[i]
+          if (first < 0 || k < first) {
+            if (first >= 0 && docs[first] !== docs[k]) second = first
+            first = k
+          } else if (docs[k] !== docs[first] && (second < 0 || k < second)) second = k
+        }
+        for (let i = from; i < to; i++) {
+          if (done[i] || levelOf(i) < level) continue
+          const k = sorted[i]
+          const target = docs[first] !== docs[k] ? first : second
+          // No other document this close: the occurrence is linked at a lower level.
+          if (target < 0) continue
+          done[i] = 1
+          if (target < k) link(target, k)
+        }
+      }
+      from = to
+    }
+  }
+}
+
+/** Scratch of linkByContext: which occurrences of the group are linked (or need no link). */
+let done = new Uint8Array(16)
 
 /** Finds the seed pairs of a corpus (see above). */
 export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run): Seeds {
@@ -192,39 +265,47 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
       }
       linkContexts(group)
     }
-    // Contexts (see above): per group, the first occurrence of each left and right context seen
-    // in an earlier document.
-    const byRight = new Map<number, number>()
-    const byLeft = new Map<number, number>()
+    // Contexts (see above): per group and direction, the occurrences sorted by the words that
+    // follow (or precede) them, word by word up to CONTEXT_WORDS; each is linked to the earliest
+    // occurrence, in another document, of the block of neighbours that share the most words with
+    // it (see linkByContext).
+    const sorted: number[] = []
+    let shared = new Int32Array(16)
     const linkContexts = (group: ArrayLike<number>): void => {
-      byRight.clear()
-      byLeft.clear()
-      let from = 0
-      while (from < group.length) {
-        const to = runEnd(from)
-        for (let k = from; k < to; k++) {
-          const right = contextKey(group[k], n)
-          const left = contextKey(group[k], -n)
-          const x = right === undefined ? undefined : byRight.get(right)
-          if (x !== undefined) push(x, k)
-          const y = left === undefined ? undefined : byLeft.get(left)
-          if (y !== undefined && y !== x) push(y, k)
-        }
-        for (let k = from; k < to; k++) {
-          const right = contextKey(group[k], n)
-          const left = contextKey(group[k], -n)
-          if (right !== undefined && !byRight.has(right)) byRight.set(right, k)
-          if (left !== undefined && !byLeft.has(left)) byLeft.set(left, k)
-        }
-        from = to
+      for (const dir of [1, -1] as const) {
+        sorted.length = 0
+        for (let k = 0; k < group.length; k++) sorted.push(k)
+        sorted.sort((x, y) => compareContext(group[x], group[y], dir) || x - y)
+        if (shared.length < group.length) shared = new Int32Array(Math.max(group.length, 2 * shared.length))
+        shared[0] = 0
+        for (let i = 1; i < sorted.length; i++) shared[i] = commonContext(group[sorted[i - 1]], group[sorted[i]], dir)
+        linkByContext(sorted, shared, occurrenceDocs, push)
       }
     }
-    /** The hash of the n-grams at global position g and g + offset (same document), or undefined. */
-    const contextKey = (g: number, offset: number): number | undefined => {
+    /** How many context words (0..CONTEXT_WORDS) occurrences at global positions g and h share in direction dir. */
+    const commonContext = (g: number, h: number, dir: 1 | -1): number => {
+      const limit = Math.min(CONTEXT_WORDS, room(g, dir), room(h, dir))
+      let j = 0
+      while (j < limit && keys[g + dir * (j + 1)] === keys[h + dir * (j + 1)]) j++
+      return j
+    }
+    /** Orders two occurrences by their context in direction dir (n-gram hashes word by word; shorter first). */
+    const compareContext = (g: number, h: number, dir: 1 | -1): number => {
+      const rg = Math.min(CONTEXT_WORDS, room(g, dir))
+      const rh = Math.min(CONTEXT_WORDS, room(h, dir))
+      const limit = Math.min(rg, rh)
+      for (let j = 1; j <= limit; j++) {
+        const a = keys[g + dir * j]
+        const b = keys[h + dir * j]
+        if (a !== b) return a < b ? -1 : 1
+      }
+      return rg - rh
+    }
+    /** N-grams of the same document beyond global position g in direction dir. */
+    const room = (g: number, dir: 1 | -1): number => {
       const d = docIndex[g]
-      const at = g - base[d] + offset
-      if (at < 0 || at >= length(d)) return undefined
-      return fmix32(mix32(mix32(offset, keys[g]), keys[g + offset]))
+      const at = g - base[d]
+      return dir > 0 ? length(d) - 1 - at : at
     }
     /** The end of the run of occurrences in the document of occurrence `from`. */
     const runEnd = (from: number): number => {
