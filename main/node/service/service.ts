@@ -166,6 +166,10 @@ export class Service implements Api {
     return this.changed(documents.updateDocumentMetadata(this.open, input), [{ type: 'project-changed' }])
   }
 
+  async setDocumentMemo(input: OperationInput<'setDocumentMemo'>): Promise<Results['setDocumentMemo']> {
+    return this.changed(documents.setDocumentMemo(this.open, input), [{ type: 'project-changed' }])
+  }
+
   async updateProjectSettings(input: OperationInput<'updateProjectSettings'>): Promise<Results['updateProjectSettings']> {
     return this.changed(documents.updateProjectSettings(this.open, input), [{ type: 'project-changed' }])
   }
@@ -300,6 +304,10 @@ export class Service implements Api {
 
   async updateTag(input: OperationInput<'updateTag'>): Promise<Results['updateTag']> {
     return this.changed(codebook.updateTag(this.project, input), [{ type: 'codebook-changed' }])
+  }
+
+  async setTagMemo(input: OperationInput<'setTagMemo'>): Promise<Results['setTagMemo']> {
+    return this.changed(codebook.setTagMemo(this.project, input), [{ type: 'codebook-changed' }])
   }
 
   async mergeTags(input: OperationInput<'mergeTags'>): Promise<Results['mergeTags']> {
