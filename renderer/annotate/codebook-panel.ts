@@ -306,6 +306,7 @@ export class CodebookPanel {
       })
     }
     this.memo.show(tag.memo ?? '')
+    const refocus = this.memo.keepFocus()
     this.details.replaceChildren(
       el(
         'div',
@@ -345,5 +346,6 @@ export class CodebookPanel {
         ),
       ),
     )
+    refocus()
   }
 }

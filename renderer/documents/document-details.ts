@@ -94,6 +94,7 @@ export class DocumentDetails {
       'In all documents',
     )
     suggestAll.addEventListener('click', () => void this.suggestAll())
+    const refocus = this.memo.keepFocus()
     this.dom.replaceChildren(
       memo,
       form,
@@ -119,6 +120,7 @@ export class DocumentDetails {
         this.suggestions,
       ),
     )
+    refocus()
   }
 
   /** Adds a span to the active document's excluded ranges. */

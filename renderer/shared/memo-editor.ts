@@ -68,6 +68,21 @@ export class MemoEditor {
     if (!this.editing) this.draw()
   }
 
+  /**
+   * Call before a redraw that moves this editor in the page (moving an element takes its focus);
+   * the function returned, called after it, gives the text box back its focus and selection.
+   */
+  keepFocus(): () => void {
+    if (!this.editing || document.activeElement !== this.input) return () => {}
+    const { selectionStart, selectionEnd, scrollTop } = this.input
+    return () => {
+      if (!this.input.isConnected || document.activeElement === this.input) return
+      this.input.focus()
+      this.input.setSelectionRange(selectionStart, selectionEnd)
+      this.input.scrollTop = scrollTop
+    }
+  }
+
   /** Opens the text box with the stored memo, focused. */
   edit(): void {
     this.editing = true

@@ -43,6 +43,11 @@ describe('memos', () => {
     await tagMemo
       .locator('textarea')
       .fill('Claims about **growth**, with *emphasis*:\n\n- GDP figures\n- trade\n\nSee [the plan](https://example.org/plan).')
+    // A change arriving while the reader types (the codebook redrawn) keeps the text box, its text and its focus.
+    await service.createTag({ name: 'Trade' })
+    await page.locator('.tag-row .tag-name', { hasText: 'Trade' }).waitFor()
+    await page.keyboard.type(' Kept.')
+    expect(await tagMemo.locator('textarea').inputValue()).toMatch(/\(https:\/\/example\.org\/plan\)\. Kept\.$/)
     await shots('memo-tag-editing', tagMemo)
     await tagMemo.locator('.memo-save').click()
     await expect.poll(async () => (await service.getProject()).tags.find((t) => t.name === 'Economy')?.memo).toMatch(/^Claims about/)

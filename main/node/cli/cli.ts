@@ -157,7 +157,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
                 date: d.date,
                 url: d.url,
                 annotations: d.annotationCount,
-                memo: d.memo ?? '',
+                // Only when there is one: the output of projects without memos stays as it was.
+                ...(d.memo ? { memo: d.memo } : {}),
               })),
               problems: view.problems,
             },
