@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { noteOf, positionOf, quoteOf, tagIdsOf } from '../../main/core/annotations/annotation.js'
@@ -190,6 +191,48 @@ describe('annotation ids stay unique in the project', () => {
     expect((await again.retrieve({})).items.map((p) => `${p.docId}:${p.quote}`).sort()).toEqual(
       passages.map((p) => `${p.docId}:${p.quote}`).sort(),
     )
+  })
+
+  it('ids in an annotation file that cannot be read count as taken: mended, the file shares no id with a later import', async () => {
+    const path = await file('atlas.qdpx', atlasQdpx())
+    const first = (await (await service()).importDocuments({ paths: [path] })).added[0].id
+    const annotations = join(base, 'project', 'annotations', `${first}.json`)
+    const good = await readFile(annotations, 'utf8')
+    const originals = (JSON.parse(good) as { items: { id: string }[] }).items.map((a) => a.id)
+    // Cut short (a crash of another tool, a bad hand edit): not JSON, so the project opens without it.
+    await writeFile(annotations, good.slice(0, Math.floor(good.length * 0.8)))
+    const s = await service()
+    expect(s.project.problems.map((p) => p.path)).toEqual([annotations])
+    const { added, report } = await s.importDocuments({ paths: [path] })
+    expect(report).toEqual([
+      `atlas.qdpx: brought in 1 document, 3 annotations, 0 new tags; 3 annotation ids were already in the project and got new ones (the old id is kept as "via"), counting the ids in annotations/${first}.json, which could not be read`,
+    ])
+    const copies = (await s.listAnnotations({ docId: added[0].id })).items.map((i) => i.annotation)
+    expect(copies.map((a) => a.via).sort()).toEqual([...originals].sort())
+    // The file mended, every id of the project is one annotation's.
+    await writeFile(annotations, good)
+    const mended = await service()
+    expect(mended.project.problems).toEqual([])
+    const ids = (await mended.listAnnotations({})).items.map((i) => i.annotation.id)
+    expect(ids).toHaveLength(6)
+    expect(new Set(ids).size).toBe(6)
+  })
+
+  it('an annotation file whose text cannot be read at all (a pipe in its place): every imported id is replaced', async () => {
+    const path = await file('atlas.qdpx', atlasQdpx())
+    const first = (await (await service()).importDocuments({ paths: [path] })).added[0].id
+    const annotations = join(base, 'project', 'annotations', `${first}.json`)
+    const originals = (JSON.parse(await readFile(annotations, 'utf8')) as { items: { id: string }[] }).items.map((a) => a.id)
+    await rm(annotations)
+    execFileSync('mkfifo', [annotations])
+    const s = await service()
+    const { added, report } = await s.importDocuments({ paths: [path] })
+    expect(report).toEqual([
+      `atlas.qdpx: brought in 1 document, 3 annotations, 0 new tags; 3 annotation ids were already in the project and got new ones (the old id is kept as "via"): every imported id was replaced, as annotations/${first}.json could not be read and may hold any id`,
+    ])
+    const copies = (await s.listAnnotations({ docId: added[0].id })).items.map((i) => i.annotation)
+    expect(copies.map((a) => a.via).sort()).toEqual([...originals].sort())
+    expect(copies.filter((a) => originals.includes(a.id))).toEqual([])
   })
 })
 

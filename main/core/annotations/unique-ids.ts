@@ -8,6 +8,8 @@ import type { Annotation } from './annotation.js'
 //   - a file that already holds one id several times (written by hand or another tool): the
 //     first copy is the one the app shows and edits, the later copies stay in the file as they
 //     are, and the file is reported (see ProjectStore).
+// An annotation file that cannot be read (truncated, hand-edited into invalid JSON) still holds
+// ids that come back once it is mended: the ids it mentions (`idsMentioned`) count as taken.
 
 /** Annotations split into the first of each id (what the app works on) and the later copies of an id. */
 export function splitDuplicateIds(items: readonly Annotation[]): { usable: Annotation[]; duplicates: Annotation[] } {
@@ -47,4 +49,25 @@ export function withUniqueIds(
     return { ...a, id, via: a.id }
   })
   return { items: out, renamed }
+}
+
+/** `"id": "…"` or `"@id": "…"` in JSON text, the string's escapes undecoded. */
+const ID_MEMBER = /"@?id"\s*:\s*"((?:[^"\\]|\\.)*)"/g
+
+/**
+ * Every string a JSON text gives as an `id` (or `@id`), found without parsing it, so also in a
+ * file that is truncated, hand-edited into invalid JSON or does not match the format. More than
+ * the annotations' ids may be found (a page's or a body's id): as taken ids, they cost at most a
+ * needless new id, never a shared one.
+ */
+export function idsMentioned(json: string): string[] {
+  const ids: string[] = []
+  for (const match of json.matchAll(ID_MEMBER)) {
+    try {
+      ids.push(JSON.parse(`"${match[1]}"`) as string)
+    } catch {
+      ids.push(match[1]) // an escape cut short: the id as written
+    }
+  }
+  return ids
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, readdir, realpath, stat } from 'node:fs/promises'
-import { basename, extname, join, resolve, sep } from 'node:path'
+import { basename, extname, join, relative, resolve, sep } from 'node:path'
 import { ApiError } from '../../core/contract/api.js'
 import { withUniqueIds } from '../../core/annotations/unique-ids.js'
 import { readStatedMetadata, type StatedMetadata } from '../../core/project/metadata.js'
@@ -197,16 +197,28 @@ export async function importDocuments(
   const documents = [...prepared, ...projects.flatMap((p) => p.documents)]
   // Annotation ids stay unique in the project: one the project (or an earlier file of this import)
   // already holds is replaced, the old id kept on the annotation as `via` and counted in the report.
-  const taken = new Set(store.project.documents.flatMap((d) => store.annotationsOf(d.id).map((a) => a.id)))
+  // The ids held include those in annotation files that could not be read; when a file's ids
+  // cannot be told at all, every imported id is replaced.
+  const held = await store.heldAnnotationIds()
+  const taken = held.ids
   for (const p of projects) {
     let renamed = 0
     for (const [docId, items] of p.annotations) {
+      if (held.unknown.length) for (const a of items) taken.add(a.id)
       const unique = withUniqueIds(items, taken, () => `urn:uuid:${randomUUID()}`)
       p.annotations.set(docId, unique.items)
       renamed += unique.renamed.length
     }
-    if (renamed)
-      p.report += `; ${renamed} annotation id${renamed === 1 ? ' was' : 's were'} already in the project and got new ones (the old id is kept as "via")`
+    if (renamed) {
+      const files = held.unreadable.map((f) => relative(store.dir, f)).join(', ')
+      p.report +=
+        `; ${renamed} annotation id${renamed === 1 ? ' was' : 's were'} already in the project and got new ones (the old id is kept as "via")` +
+        (held.unknown.length
+          ? `: every imported id was replaced, as ${files} could not be read and may hold any id`
+          : held.unreadable.length
+            ? `, counting the ids in ${files}, which could not be read`
+            : '')
+    }
   }
   report.push(...projects.map((p) => p.report))
   if (documents.length === 0 && !projects.some((p) => p.tags.length)) return []

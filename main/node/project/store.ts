@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import { type Annotation, AnnotationFile, annotationFile, tagIdsOf } from '../../core/annotations/annotation.js'
 import { ApiError, type Problem } from '../../core/contract/api.js'
 import { checkCodebook, CodebookFile } from '../../core/annotations/codebook.js'
-import { splitDuplicateIds } from '../../core/annotations/unique-ids.js'
+import { idsMentioned, splitDuplicateIds } from '../../core/annotations/unique-ids.js'
 import { type SerialisationCache, stableStringify } from '../../core/project/json.js'
 import { type DocumentEntry, ProjectFile, documentIdFor } from '../../core/project/project.js'
 import { readTextFile } from './decode.js'
@@ -314,6 +314,26 @@ export class ProjectStore {
   /** The text of a document, decoded strictly as UTF-8. */
   async text(id: string): Promise<string> {
     return readTextFile(this.documentPath(this.document(id)))
+  }
+
+  /**
+   * Every annotation id the project holds: those of the annotations loaded, and those mentioned in
+   * annotation files that could not be read (see unique-ids.ts), which come back when the file is
+   * mended. `unreadable`: those files; `unknown`: the ones whose text cannot be read at all (not a
+   * regular file, no permission), whose ids nobody can tell.
+   */
+  async heldAnnotationIds(): Promise<{ ids: Set<string>; unreadable: string[]; unknown: string[] }> {
+    const ids = new Set(this.project.documents.flatMap((d) => this.annotationsOf(d.id).map((a) => a.id)))
+    const unreadable = [...this.blocked.keys()].filter((path) => dirname(path) === join(this.dir, ANNOTATIONS_DIR)).sort()
+    const unknown: string[] = []
+    for (const path of unreadable) {
+      const text = await stat(path)
+        .then((info) => (info.isFile() ? readFile(path, 'utf8') : null))
+        .catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? '' : null))
+      if (text === null) unknown.push(path)
+      else for (const id of idsMentioned(text)) ids.add(id)
+    }
+    return { ids, unreadable, unknown }
   }
 
   /** The annotations of one document as last loaded or written (the first of each id, see unique-ids.ts). */
