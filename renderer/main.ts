@@ -12,13 +12,13 @@ import { DocumentDetails } from './documents/document-details.js'
 import { DocumentList } from './documents/document-list.js'
 import { collapseButton } from './shared/collapsible.js'
 import { el } from './shared/dom.js'
-import { ExportDialog } from './export/export-dialog.js'
+import { onFirstUse } from './shared/first-use.js'
 import { ImportReport } from './documents/import-report.js'
 import { readUpload } from './shared/upload.js'
 import { OverlapList } from './compare/overlap-list.js'
 import { OverlapMatrix } from './compare/overlap-matrix.js'
 import { PassagesView } from './research/passages-view.js'
-import { describeReport, ReuseImportDialog } from './compare/reuse-import.js'
+import type { ReuseImportDialog } from './compare/reuse-import.js'
 import type { Reader, Span } from './compare/reader.js'
 import { SearchView } from './research/search-view.js'
 import { shortcutsDialog } from './shared/shortcuts.js'
@@ -109,7 +109,13 @@ const details = new DocumentDetails({
   },
   title: (docId) => project()?.documents.find((d) => d.id === docId)?.title ?? docId,
 })
-const exportDialog = new ExportDialog(api, () => passages.query(), store)
+/** The export dialog, loaded and built when first opened (the first screen does not need it). */
+const exportDialog = onFirstUse(async () => {
+  const { ExportDialog } = await import('./export/export-dialog.js')
+  const dialog = new ExportDialog(api, () => passages.query(), store)
+  document.body.append(dialog.dom)
+  return dialog
+})
 const importReport = new ImportReport()
 const overlapList = new OverlapList((id) => void selectOverlap(id), store)
 const matrix = new OverlapMatrix((a, b) => void compare.openPair(a, b))
@@ -202,14 +208,29 @@ function showCompareSide(name: string): void {
   }
   if (name === 'matrix') matrix.render(project(), store.state.overlaps)
 }
-// passim's and TextPAIR's results, imported from the page (the desktop File menu has the same).
-const reuseImport = new ReuseImportDialog(api)
+// passim's and TextPAIR's results, imported from the page (the desktop File menu has the same);
+// the dialog's module is loaded when first needed.
+const reuseModule = onFirstUse(() => import('./compare/reuse-import.js'))
+/** The dialog, once built (its progress shows only an import it started). */
+let reuseDialog: ReuseImportDialog | null = null
+async function openReuseImport(): Promise<void> {
+  try {
+    const { ReuseImportDialog } = await reuseModule()
+    if (!reuseDialog) {
+      reuseDialog = new ReuseImportDialog(api)
+      document.body.append(reuseDialog.dom)
+    }
+    reuseDialog.open()
+  } catch (e) {
+    say(e instanceof Error ? e.message : String(e), true)
+  }
+}
 const reuseButton = el(
   'button',
   { type: 'button', class: 'import-reuse', title: "Import the clusters passim or TextPAIR found in this project's documents" },
   'Import passim / TextPAIR…',
 )
-reuseButton.addEventListener('click', () => reuseImport.open())
+reuseButton.addEventListener('click', () => void openReuseImport())
 const compareSideDom = el(
   'aside',
   { class: 'compare-side', id: 'compare-side', 'aria-label': 'Shared passages' },
@@ -354,7 +375,7 @@ root.replaceChildren(
   ),
   layout,
 )
-document.body.append(editor.dom, exportDialog.dom, importReport.dom, reuseImport.dom)
+document.body.append(editor.dom, importReport.dom)
 
 // The web host refused the page's token or stopped: say how to get a working page, and let
 // nothing more be done here (it could not be saved).
@@ -469,7 +490,7 @@ async function editAnnotation(reader: Reader, id: string): Promise<void> {
   if (!reader.docId) return
   let item: AnnotationItem | undefined
   try {
-    item = (await api.listAnnotations({ docId: reader.docId })).items.find((a) => a.annotation.id === id)
+    item = (await api.listAnnotations({ docId: reader.docId, ids: [id] })).items.find((a) => a.annotation.id === id)
   } catch (e) {
     say(e instanceof Error ? e.message : String(e), true)
   }
@@ -713,7 +734,11 @@ store.subscribe((state: State, previous: State) => {
 })
 
 function openExport(): void {
-  if (project()) exportDialog.open()
+  if (project())
+    exportDialog().then(
+      (dialog) => dialog.open(),
+      (e: unknown) => say(e instanceof Error ? e.message : String(e), true),
+    )
 }
 
 host.onEvent((event) => {
@@ -728,7 +753,7 @@ host.onEvent((event) => {
     return
   }
   if (event.type === 'reuse-progress') {
-    reuseImport.showProgress(event)
+    reuseDialog?.showProgress(event)
     progress.hidden = false
     progress.max = Math.max(1, event.totalBytes)
     progress.value = event.bytes
@@ -737,7 +762,8 @@ host.onEvent((event) => {
   }
   if (event.type === 'reuse-imported') {
     // The imported clusters join the overlaps (the engine's result is kept: only reuse/ changed).
-    say(describeReport(event.report))
+    const report = event.report
+    void reuseModule().then(({ describeReport }) => say(describeReport(report)))
     void analyse()
     return
   }

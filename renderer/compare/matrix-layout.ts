@@ -52,11 +52,35 @@ export function shareText(share: number): string {
   return share ? `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%` : '–'
 }
 
+/**
+ * An order of the matrix's documents that puts those sharing most next to each other: a chain begun
+ * with the document sharing most with all others, grown each time by the unplaced document sharing
+ * most with either end of the chain (both directions' shares added), at that end; ties keep project
+ * order. Greedy, not an optimal seriation, but a tight group's rows end up together, which is what a
+ * reader scans for.
+ */
+export function similarityOrder(values: readonly MatrixCell[][]): number[] {
+  const sim = (i: number, j: number) => values[i][j].share + values[j][i].share
+  const left = [...values.keys()]
+  const best = (score: (i: number) => number) => left.reduce((a, b) => (score(b) > score(a) ? b : a))
+  const order: number[] = []
+  while (left.length) {
+    const [head, tail] = [order[0], order.at(-1)]
+    const next = order.length
+      ? best((i) => Math.max(sim(head, i), sim(tail!, i)))
+      : best((i) => values[i].reduce((sum, _, j) => sum + sim(i, j), 0))
+    if (order.length && sim(head, next) > sim(tail!, next)) order.unshift(next)
+    else order.push(next)
+    left.splice(left.indexOf(next), 1)
+  }
+  return order
+}
+
 export interface MatrixLayout {
   width: number
   height: number
-  /** Per document: its label, where the row label ends and where the slanted column label starts. */
-  labels: { text: string; row: { x: number; y: number }; column: { x: number; y: number } }[]
+  /** Per document (in similarity order): its label, its full title, where the row label ends and where the slanted column label starts. */
+  labels: { text: string; title: string; row: { x: number; y: number }; column: { x: number; y: number } }[]
   cells: {
     a: string
     b: string
@@ -73,11 +97,20 @@ export interface MatrixLayout {
   }[]
 }
 
-/** Where everything of the matrix goes, for the analysed documents in project order. */
+/**
+ * Where everything of the matrix goes, for the analysed documents in similarity order (see
+ * similarityOrder). Cells keep their size whatever the number of documents: the picture scrolls.
+ */
 export function matrixLayout(documents: readonly DocumentSummary[], view: OverlapsView): MatrixLayout {
-  const docs = documents.filter((d) => view.lengths[d.id] !== undefined)
+  const analysed = documents.filter((d) => view.lengths[d.id] !== undefined)
+  const unordered = overlapMatrix(
+    view,
+    analysed.map((d) => d.id),
+  )
+  const order = similarityOrder(unordered)
+  const docs = order.map((i) => analysed[i])
   const ids = docs.map((d) => d.id)
-  const values = overlapMatrix(view, ids)
+  const values = order.map((i) => order.map((j) => unordered[i][j]))
   const max = Math.max(0.0001, ...values.flat().map((c) => c.share))
   const size = LABEL + CELL * ids.length
   return {
@@ -86,6 +119,7 @@ export function matrixLayout(documents: readonly DocumentSummary[], view: Overla
     height: size,
     labels: docs.map((d, i) => ({
       text: shortLabel(d),
+      title: d.title,
       row: { x: LABEL - 6, y: LABEL + CELL * i + CELL / 2 + 4 },
       column: { x: LABEL + CELL * i + CELL / 2 + 4, y: LABEL - 6 },
     })),

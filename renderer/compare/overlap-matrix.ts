@@ -63,7 +63,12 @@ export class OverlapMatrix {
         class: 'matrix-label',
       })
       col.textContent = label.text
-      root.append(row, col)
+      // The full title on hover: an SVG tooltip is a title child of the hovered element's group.
+      const title = svg('title', {})
+      title.textContent = label.title
+      const group = svg('g', { class: 'matrix-labels' })
+      group.append(title, row, col)
+      root.append(group)
     }
     for (const c of layout.cells) {
       const g = svg('g', {

@@ -1,6 +1,7 @@
 import type * as Note from '../../main/core/export/note.js'
 import type { NoteBlock, NoteRun } from '../../main/core/export/note.js'
 import { el } from './dom.js'
+import { onFirstUse } from './first-use.js'
 
 // A note (the reader's Markdown) shown as formatted text in the app's views: parsed by the same
 // safe renderer the exports use (main/core/export/note.ts: markdown-it, raw HTML off, only
@@ -8,8 +9,7 @@ import { el } from './dom.js'
 // on first use as a chunk of its own (it would add about 100 KiB to the page's bundle), so the
 // note shows as its plain text for the moment it takes to load.
 
-type NoteModule = typeof Note
-let loading: Promise<NoteModule> | undefined
+const noteModule = onFirstUse((): Promise<typeof Note> => import('../../main/core/export/note.js'))
 
 function runNode(run: NoteRun): Node {
   if (run.text === '\n') return el('br')
@@ -39,8 +39,7 @@ function blockNode(block: NoteBlock): HTMLElement {
 export function renderNote(box: HTMLElement, markdown: string): void {
   box.textContent = markdown
   box.dataset.markdown = markdown
-  loading ??= import('../../main/core/export/note.js')
-  void loading.then((m) => {
+  void noteModule().then((m) => {
     // The box may have been given another note meanwhile.
     if (box.dataset.markdown !== markdown) return
     box.replaceChildren(...m.noteBlocks(markdown).map(blockNode))

@@ -20,10 +20,15 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function startApp(): Promise<TestApp> {
+/** Starts the app; `corpusDir` (a folder with a manifest.json) replaces the bundled corpus. */
+export async function startApp(options: { corpusDir?: string } = {}): Promise<TestApp> {
   const t = await tempDir()
   await mkdir(SHOTS, { recursive: true })
-  const service = await Service.start({ corpusDir: CORPUS, userData: join(t.dir, 'user-data'), engineWorker: ENGINE_WORKER })
+  const service = await Service.start({
+    corpusDir: options.corpusDir ?? CORPUS,
+    userData: join(t.dir, 'user-data'),
+    engineWorker: ENGINE_WORKER,
+  })
   const stopWatching = service.watchFiles()
   const host = await startWebHost({ service, rendererDir: join(ROOT, 'dist', 'renderer') })
   const browser = await launchChromium()

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { DocumentSummary, OverlapsView } from '../../main/core/contract/api.js'
 import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js'
 import type { SourcedOverlap } from '../../main/core/reuse/imported.js'
-import { matrixLayout, overlapMatrix, shareText, shortLabel } from '../../renderer/compare/matrix-layout.js'
+import { matrixLayout, overlapMatrix, shareText, shortLabel, similarityOrder } from '../../renderer/compare/matrix-layout.js'
 import { filterOverlaps, hideBoilerplateByDefault } from '../../renderer/compare/overlap-filter.js'
 import { interpolate, monotonic, nearby, strength } from '../../renderer/compare/scroll-sync.js'
 import { HEAT_RESOLUTION, heatMarks } from '../../renderer/compare/heat-strip.js'
@@ -194,18 +194,59 @@ describe('overlap matrix', () => {
     const doc = (id: string): DocumentSummary =>
       ({ id, title: id.toUpperCase(), author: id, outlet: '', date: '', available: true, annotationCount: 0 }) as DocumentSummary
     const layout = matrixLayout([doc('one'), doc('unanalysed'), doc('two'), doc('three')], view)
-    expect(layout.labels.map((l) => l.text)).toEqual(['one', 'two', 'three'])
+    // In similarity order: "three" shares more with "one" than with "two".
+    expect(layout.labels.map((l) => l.text)).toEqual(['three', 'one', 'two'])
     expect(layout.cells).toHaveLength(9)
     expect(layout.height).toBe(layout.cells[8].y + layout.cells[8].size)
     expect(layout.width).toBeGreaterThan(layout.height)
     expect(Math.max(...layout.cells.map((c) => c.strength))).toBe(1)
     const self = layout.cells.filter((c) => c.self)
     expect(self.map((c) => [c.a, c.strength, c.value, c.label])).toEqual([
+      ['three', 0, '', ''],
       ['one', 0, '', ''],
       ['two', 0, '', ''],
-      ['three', 0, '', ''],
     ])
     const oneTwo = layout.cells.find((c) => c.a === 'one' && c.b === 'two')!
     expect([oneTwo.value, oneTwo.count, oneTwo.label]).toEqual(['75%', '2×', 'ONE and TWO: 75.0% shared, 2 passages'])
+  })
+
+  it('orders documents so that those sharing most are next to each other', () => {
+    const cells = (rows: number[][]) => rows.map((r) => r.map((share) => ({ share, count: share ? 1 : 0 })))
+    // Two pairs, listed interleaved: 0 and 2 share much, 1 and 3 share less, 2 and 1 a little.
+    const values = cells([
+      [0, 0, 0.6, 0],
+      [0, 0, 0.05, 0.3],
+      [0.5, 0.05, 0, 0],
+      [0, 0.2, 0, 0],
+    ])
+    expect(similarityOrder(values)).toEqual([3, 1, 2, 0])
+    // Nothing shared: project order kept.
+    expect(
+      similarityOrder(
+        cells([
+          [0, 0, 0],
+          [0, 0, 0],
+          [0, 0, 0],
+        ]),
+      ),
+    ).toEqual([0, 1, 2])
+    expect(similarityOrder([])).toEqual([])
+  })
+
+  it('lays out the documents in similarity order, each label with its full title', () => {
+    const doc = (id: string): DocumentSummary =>
+      ({ id, title: `The long title of ${id}`, author: '', outlet: '', date: '', available: true, annotationCount: 0 }) as DocumentSummary
+    // "three" shares nothing with "one", which shares most: it goes last though listed second.
+    const layout = matrixLayout([doc('one'), doc('three'), doc('two')], {
+      ...view,
+      overlaps: [view.overlaps[0]],
+    })
+    expect(layout.labels.map((l) => [l.text, l.title])).toEqual([
+      ['The long tit…', 'The long title of one'],
+      ['The long tit…', 'The long title of two'],
+      ['The long tit…', 'The long title of three'],
+    ])
+    expect(layout.cells.filter((c) => c.self).map((c) => c.a)).toEqual(['one', 'two', 'three'])
+    expect(layout.cells.find((c) => c.a === 'one' && c.b === 'two')).toMatchObject({ x: layout.cells[1].x, value: '50%' })
   })
 })

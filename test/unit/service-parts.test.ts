@@ -114,6 +114,25 @@ describe('Anchors and watching', () => {
     }
   })
 
+  it('reloads the annotations the CLI writes into a project that had none (its annotations/ folder created after the watch began)', async () => {
+    const project = await open()
+    const events: ApiEvent[] = []
+    const stop = watchProject(project, (e) => events.push(e))
+    const io = { out: () => undefined, err: (l: string) => console.error(l) }
+    try {
+      expect(await runCli(['annotate', '--doc', 'one', '--quote', 'lazy dog', '--project', dir], io)).toBe(0)
+      await expect.poll(() => events.some((e) => e.type === 'annotations-changed' && e.docId === 'one'), { timeout: 5000 }).toBe(true)
+      expect(project.store.annotationsOf('one')).toHaveLength(1)
+      // Watched from then on: a second one is picked up too.
+      events.length = 0
+      expect(await runCli(['annotate', '--doc', 'one', '--quote', 'quick brown fox', '--project', dir], io)).toBe(0)
+      await expect.poll(() => events.some((e) => e.type === 'annotations-changed' && e.docId === 'one'), { timeout: 5000 }).toBe(true)
+      expect(project.store.annotationsOf('one')).toHaveLength(2)
+    } finally {
+      stop()
+    }
+  })
+
   it('reloads an annotations file another program wrote', async () => {
     const project = await open()
     await mkdir(join(dir, 'annotations')) // a folder that is not there is not watched

@@ -24,6 +24,11 @@ export const DocumentEntry = z.looseObject({
    * itself is never changed. Optional, so project files written before it stay valid.
    */
   excluded: z.array(ExcludedRange).optional(),
+  /**
+   * The reader's memo on the document (Markdown): a note about the document as a whole, not about
+   * a passage. Optional, so project files written before it stay valid.
+   */
+  memo: z.string().optional(),
 })
 export type DocumentEntry = z.infer<typeof DocumentEntry>
 

@@ -1,5 +1,6 @@
 import { type FSWatcher, watch } from 'node:fs'
-import { join } from 'node:path'
+import { readdir } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import type { ApiEvent } from '../../core/contract/api.js'
 import { ANNOTATIONS_DIR, DOCUMENTS_DIR, PROJECT_FILE, TAGS_FILE } from '../project/store.js'
 import type { OpenProject } from './open-project.js'
@@ -17,32 +18,58 @@ export const WATCH_SETTLE_MS = 150
 
 /**
  * Calls `onChange(name)` once a file in `dir` has been quiet for WATCH_SETTLE_MS after a change.
- * A folder that does not exist (yet) is not watched. Returns a function that stops watching.
+ * A folder that does not exist yet (a project's annotations/ before its first annotation) is
+ * watched from when it is created in its parent folder, and the files written into it before the
+ * watch began are reported then. Returns a function that stops watching.
  */
 export function watchFolder(dir: string, onChange: (name: string) => Promise<void>): () => void {
   const pending = new Map<string, ReturnType<typeof setTimeout>>()
   let watcher: FSWatcher | null = null
+  let parent: FSWatcher | null = null
   let stopped = false
-  try {
-    watcher = watch(dir, (_event, name) => {
-      if (!name || stopped) return
-      const key = String(name)
-      clearTimeout(pending.get(key))
-      pending.set(
-        key,
-        setTimeout(() => {
-          pending.delete(key)
-          onChange(key).catch(() => undefined)
-        }, WATCH_SETTLE_MS),
-      )
-    })
-    watcher.on('error', () => undefined)
-  } catch {
-    // The folder does not exist (yet): nothing to watch.
+  const changed = (name: string) => {
+    clearTimeout(pending.get(name))
+    pending.set(
+      name,
+      setTimeout(() => {
+        pending.delete(name)
+        onChange(name).catch(() => undefined)
+      }, WATCH_SETTLE_MS),
+    )
+  }
+  /** Watches `dir`; false when it does not exist (yet). */
+  const start = (): boolean => {
+    try {
+      watcher = watch(dir, (_event, name) => {
+        if (name && !stopped) changed(String(name))
+      })
+      watcher.on('error', () => undefined)
+      return true
+    } catch {
+      return false
+    }
+  }
+  if (!start()) {
+    try {
+      parent = watch(dirname(dir), (_event, name) => {
+        if (stopped || watcher || String(name) !== basename(dir) || !start()) return
+        parent?.close()
+        parent = null
+        // Files may have been written between the folder's creation and the watch's start.
+        readdir(dir).then(
+          (names) => names.forEach(changed),
+          () => undefined,
+        )
+      })
+      parent.on('error', () => undefined)
+    } catch {
+      // Not even the parent folder exists: nothing to watch.
+    }
   }
   return () => {
     stopped = true
     watcher?.close()
+    parent?.close()
     for (const t of pending.values()) clearTimeout(t)
     pending.clear()
   }
