@@ -13,7 +13,6 @@ export class Lexicon {
   readonly matches: string[] = []
   /** 1 when the surface id is a function word. */
   private stopFlags = new Uint8Array(1024)
-  private readonly byRaw = new Map<string, number>()
   /** Per raw entry: surface id and match id (raw entry index = position in these arrays / 1). */
   private rawSurface: Uint32Array = new Uint32Array(1024)
   private rawMatch: Uint32Array = new Uint32Array(1024)
@@ -27,56 +26,61 @@ export class Lexicon {
     return this.matches.length
   }
 
-  /** Open-addressing table of raw entries by a hash of their UTF-16 units: slot -> index + 1. */
-  private slots = new Uint32Array(1 << 12)
-  private slotHash = new Uint32Array(1 << 12)
+  /**
+   * Open-addressing table of raw entries by a hash of their UTF-16 units, two numbers a slot:
+   * the hash and the entry's index + 1 (0: empty). Side by side, so a probe reads one cache line.
+   */
+  private table = new Uint32Array(2 << 12)
+  /** The text of each raw entry. */
   private readonly raws: string[] = []
 
   /**
-   * Index of the token text[start, end), interning it on first sight: as intern(), but found by a
-   * hash of the text's units (unitHash; the tokenizer computes it as it reads, tokenize.ts), so a
-   * known token (nearly every token) costs no string.
+   * Index of the token text[start, end), interning it on first sight: found by a hash of the
+   * text's units (unitHash; the tokenizer computes it as it reads, tokenize.ts), so a known token
+   * (nearly every token) costs no string.
    */
   internSpan(text: string, start: number, end: number, h: number = unitHash(text, start, end)): number {
-    const mask = this.slots.length - 1
+    const table = this.table
+    const mask = (table.length >>> 1) - 1
     let slot = h & mask
     for (;;) {
-      const entry = this.slots[slot]
+      const entry = table[2 * slot + 1]
       if (entry === 0) break
-      if (this.slotHash[slot] === h) {
+      if (table[2 * slot] === h) {
         const raw = this.raws[entry - 1]
         if (raw.length === end - start && text.startsWith(raw, start)) return entry - 1
       }
       slot = (slot + 1) & mask
     }
-    const index = this.intern(text.slice(start, end))
-    this.raws[index] = text.slice(start, end)
-    this.slots[slot] = index + 1
-    this.slotHash[slot] = h
-    if (this.raws.length * 2 > this.slots.length) this.rehash()
+    const index = this.add(text.slice(start, end))
+    table[2 * slot] = h
+    table[2 * slot + 1] = index + 1
+    if (this.raws.length * 2 > mask + 1) this.rehash()
     return index
   }
 
   private rehash(): void {
-    const oldSlots = this.slots
-    const oldHash = this.slotHash
-    this.slots = new Uint32Array(oldSlots.length * 2)
-    this.slotHash = new Uint32Array(oldSlots.length * 2)
-    const mask = this.slots.length - 1
-    for (let s = 0; s < oldSlots.length; s++) {
-      if (oldSlots[s] === 0) continue
-      let slot = oldHash[s] & mask
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask
-      this.slots[slot] = oldSlots[s]
-      this.slotHash[slot] = oldHash[s]
+    const old = this.table
+    const table = new Uint32Array(old.length * 2)
+    const mask = (table.length >>> 1) - 1
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue
+      let slot = old[s] & mask
+      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask
+      table[2 * slot] = old[s]
+      table[2 * slot + 1] = old[s + 1]
     }
+    this.table = table
   }
 
   /** Index of the raw token text, interning it (and its forms) on first sight. */
   intern(raw: string): number {
-    const known = this.byRaw.get(raw)
-    if (known !== undefined) return known
-    const index = this.byRaw.size
+    return this.internSpan(raw, 0, raw.length)
+  }
+
+  /** A new raw entry and its forms. */
+  private add(raw: string): number {
+    const index = this.raws.length
     if (index === this.rawSurface.length) {
       this.rawSurface = grow(this.rawSurface)
       this.rawMatch = grow(this.rawMatch)
@@ -103,7 +107,7 @@ export class Lexicon {
     }
     this.rawSurface[index] = sid
     this.rawMatch[index] = mid
-    this.byRaw.set(raw, index)
+    this.raws.push(raw)
     return index
   }
 

@@ -7,7 +7,7 @@ import { duplicateGroups } from './duplicates.js'
 import { acronymExpansions } from './abbreviations.js'
 import { findEvents } from './events.js'
 import { fmix32, mix32 } from './hash.js'
-import { findSeeds, NGRAM_SIZE } from './ngrams.js'
+import { findSeeds, NGRAM_SIZE, type Seeds } from './ngrams.js'
 import { projectNested } from './nested.js'
 import { findParaphrases, sharedNgrams, synonymsUsed } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
@@ -214,15 +214,15 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   const duplicates = duplicateGroups(corpus.docs)
   const skip = new Uint8Array(corpus.docs.length)
   for (const group of duplicates) for (const d of group.slice(1)) skip[d] = 1
-  const seeds = findSeeds(corpus, { n, skip }, run)
-  const regions = chainSeeds(seeds, n, run, corpus.docs)
+  const seeded = seedAndChain(corpus, n, skip, run)
+  const { seedStats, seedPairs, common } = seeded
 
   const weights = new Float64Array(corpus.lexicon.matchCount)
   for (let m = 0; m < weights.length; m++) weights[m] = rarity(corpus, m)
-  const measurer = new PairMeasurer(corpus, weights, seeds.common)
+  const measurer = new PairMeasurer(corpus, weights, common)
   const { lexicon } = corpus
 
-  run.phase('align', regions.length)
+  run.phase('align', seeded.regions.length)
   const pairs: PairMatch[] = []
   /** Aligns and measures one candidate; true when it is kept as a pair. */
   const alignRegion = (r: Region): boolean => {
@@ -252,12 +252,14 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     })
     return true
   }
-  regions.forEach((r, k) => {
+  seeded.regions.forEach((r, k) => {
     run.tick(k)
     if (!alignRegion(r) && r.parts) for (const part of r.parts) alignRegion(part)
   })
   run.end()
-  const candidates = regions.length
+  const candidates = seeded.regions.length
+  // Aligned: the candidates are let go (hundreds of thousands of objects at corpus scale).
+  seeded.regions = []
   // Passages seen through a longer match (nested.ts), kept when they hold the words.
   for (const { a, b } of projectNested(corpus.docs, pairs, (i) => pairs[i].measure.verbatim)) {
     const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
@@ -427,15 +429,31 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     stats: {
       documents: N,
       words: corpus.words,
-      ngrams: seeds.stats.ngrams,
-      commonNgrams: seeds.stats.common,
-      seedPairs: seeds.count,
+      ngrams: seedStats.ngrams,
+      commonNgrams: seedStats.common,
+      seedPairs,
       candidates,
       pairs: pairs.length + paraphrases.length,
       paraphraseSearch,
       duplicates: duplicates.reduce((sum, g) => sum + g.length - 1, 0),
     },
   }
+}
+
+/**
+ * Seeds (ngrams.ts) chained into candidates (chain.ts), and what later stages need of the seeds.
+ * The seed pairs themselves (16 bytes a seed, millions at corpus scale) are let go on return,
+ * before anything is aligned.
+ */
+function seedAndChain(
+  corpus: AnalysedCorpus,
+  n: number,
+  skip: Uint8Array,
+  run: Run,
+): { regions: Region[]; seedStats: Seeds['stats']; seedPairs: number; common: Uint8Array[] } {
+  const seeds = findSeeds(corpus, { n, skip }, run)
+  const regions = chainSeeds(seeds, n, run, corpus.docs)
+  return { regions, seedStats: seeds.stats, seedPairs: seeds.count, common: seeds.common }
 }
 
 /**
