@@ -90,6 +90,15 @@ describe('Anchors and watching', () => {
       const anchor = project.anchors.of('one', annotation.annotation)
       expect(anchor.status).toBe('moved')
       expect(`New start. ${ONE}`.slice(anchor.start, anchor.end)).toBe('lazy dog')
+      // The moved annotation's stored selectors follow (they never did while the annotations file
+      // read back, keys in the file's order, looked different from the store's own objects: the
+      // service re-anchored on each of its own writes and never stored the new place).
+      const stored = async () => {
+        const [a] = (await ProjectStore.open(dir)).annotationsOf('one')
+        const position = a.target.selector.find((x) => x.type === 'TextPositionSelector')
+        return position && 'start' in position ? position.start : null
+      }
+      await expect.poll(stored, { timeout: 5000 }).toBe(anchor.start)
     } finally {
       stop()
     }

@@ -1,3 +1,4 @@
+import { stableStringify } from '../../core/project/json.js'
 import { type Anchor, anchorAnnotation, withSpan } from '../../core/annotations/anchor.js'
 import { type Annotation, positionOf } from '../../core/annotations/annotation.js'
 import type { AnnotationItem } from '../../core/contract/api.js'
@@ -12,6 +13,8 @@ import type { TextCache } from './texts.js'
 export class Anchors {
   /** By document, then annotation id: an id reused in another document (an old import) is another annotation. */
   private readonly anchors = new Map<string, Map<string, Anchor>>()
+  /** The anchoring under way, by document (see anchorDocument). */
+  private readonly running = new Map<string, Promise<void>>()
 
   constructor(
     private readonly store: ProjectStore,
@@ -49,29 +52,47 @@ export class Anchors {
    * become orphans and are left exactly as stored.
    */
   async anchorDocument(docId: string): Promise<void> {
+    // One anchoring of a document at a time: a source file and its annotations file changing
+    // together start two, and the later must see what the earlier wrote.
+    const previous = this.running.get(docId) ?? Promise.resolve()
+    const run = previous.then(() => this.anchorNow(docId))
+    const settled = run.catch(() => undefined)
+    this.running.set(docId, settled)
+    void settled.then(() => {
+      if (this.running.get(docId) === settled) this.running.delete(docId)
+    })
+    return run
+  }
+
+  private async anchorNow(docId: string): Promise<void> {
     const items = this.store.annotationsOf(docId)
-    const anchors = this.ofDocument(docId)
-    anchors.clear()
-    if (items.length === 0) return
+    // The new anchors replace the old ones whole once found: meanwhile the old ones answer.
+    const anchors = new Map<string, Anchor>()
+    if (items.length === 0) {
+      this.anchors.set(docId, anchors)
+      return
+    }
     let map: OffsetMap
     try {
       map = (await this.texts.get(docId)).map
     } catch {
       for (const a of items) anchors.set(a.id, { status: 'orphan', ...positionOf(a) })
+      this.anchors.set(docId, anchors)
       return
     }
     const moved = new Map<string, { anchor: Anchor; selectors: string }>()
     for (const a of items) {
       const anchor = anchorAnnotation(map, a)
       anchors.set(a.id, anchor)
-      if (anchor.status === 'moved') moved.set(a.id, { anchor, selectors: JSON.stringify(a.target.selector) })
+      if (anchor.status === 'moved') moved.set(a.id, { anchor, selectors: stableStringify(a.target.selector) })
     }
+    this.anchors.set(docId, anchors)
     if (moved.size === 0) return
     await this.store
       .updateAnnotations(docId, (list) =>
         list.map((a) => {
           const m = moved.get(a.id)
-          return m && JSON.stringify(a.target.selector) === m.selectors ? withSpan(a, map, m.anchor.start, m.anchor.end) : a
+          return m && stableStringify(a.target.selector) === m.selectors ? withSpan(a, map, m.anchor.start, m.anchor.end) : a
         }),
       )
       .catch(() => undefined) // An unwritable file keeps its old selectors; the anchors still show where the passages are.

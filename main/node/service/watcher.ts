@@ -1,3 +1,4 @@
+import { stableStringify } from '../../core/project/json.js'
 import { type FSWatcher, watch } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
@@ -81,6 +82,8 @@ export function watchFolder(dir: string, onChange: (name: string) => Promise<voi
  * 'document-changed', 'annotations-changed'). Returns a function that stops watching.
  */
 export function watchProject(open: OpenProject, emit: (event: ApiEvent) => void): () => void {
+  // Before and after a reload are compared as stableStringify writes them: a file read back has
+  // its keys in the file's order, the store's own objects in the order they were made.
   const { store, anchors } = open
   const stops = [
     watchFolder(join(store.dir, DOCUMENTS_DIR), async (name) => {
@@ -93,14 +96,14 @@ export function watchProject(open: OpenProject, emit: (event: ApiEvent) => void)
     // project (documents added, metadata, excluded ranges) read again and the views told.
     watchFolder(store.dir, async (name) => {
       if (name === TAGS_FILE) {
-        const before = JSON.stringify(store.codebook)
+        const before = stableStringify(store.codebook)
         await store.reload([join(store.dir, TAGS_FILE)])
-        if (JSON.stringify(store.codebook) !== before) emit({ type: 'codebook-changed' })
+        if (stableStringify(store.codebook) !== before) emit({ type: 'codebook-changed' })
       } else if (name === PROJECT_FILE) {
-        const before = JSON.stringify(store.project)
+        const before = stableStringify(store.project)
         const known = new Set(store.project.documents.map((d) => d.id))
         await store.reload([store.projectPath])
-        if (JSON.stringify(store.project) === before) return
+        if (stableStringify(store.project) === before) return
         const added = store.project.documents.filter((d) => !known.has(d.id))
         await store.reload(added.map((d) => store.annotationsPath(d.id)))
         for (const d of added) await anchors.anchorDocument(d.id)
@@ -110,9 +113,9 @@ export function watchProject(open: OpenProject, emit: (event: ApiEvent) => void)
     watchFolder(join(store.dir, ANNOTATIONS_DIR), async (name) => {
       const doc = store.project.documents.find((d) => `${d.id}.json` === name)
       if (!doc) return
-      const before = JSON.stringify(store.annotationsOf(doc.id))
+      const before = stableStringify(store.annotationsOf(doc.id))
       await store.reload([store.annotationsPath(doc.id)])
-      if (JSON.stringify(store.annotationsOf(doc.id)) === before) return
+      if (stableStringify(store.annotationsOf(doc.id)) === before) return
       await anchors.anchorDocument(doc.id)
       emit({ type: 'annotations-changed', docId: doc.id })
     }),
