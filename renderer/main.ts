@@ -490,7 +490,7 @@ async function editAnnotation(reader: Reader, id: string): Promise<void> {
   if (!reader.docId) return
   let item: AnnotationItem | undefined
   try {
-    item = (await api.listAnnotations({ docId: reader.docId })).items.find((a) => a.annotation.id === id)
+    item = (await api.listAnnotations({ docId: reader.docId, ids: [id] })).items.find((a) => a.annotation.id === id)
   } catch (e) {
     say(e instanceof Error ? e.message : String(e), true)
   }

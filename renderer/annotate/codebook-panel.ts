@@ -2,10 +2,11 @@ import type { Api, ProjectView } from '../../main/core/contract/api.js'
 import type { Tag } from '../../main/core/annotations/codebook.js'
 import { descendantIds, tagTree } from '../../main/core/annotations/tag-tree.js'
 import { el } from '../shared/dom.js'
+import { MemoEditor } from '../shared/memo-editor.js'
 import type { StateSource } from '../state/store.js'
 
 // The codebook: tags as a tree with colours and counts, the active tag, and a form for the
-// selected tag (rename, colour, description, parent, merge, delete). Re-parent by dragging a tag
+// selected tag (rename, colour, description, memo, parent, merge, delete). Re-parent by dragging a tag
 // onto another (or onto "Top level"), or from the keyboard: Alt+→ puts a tag under the tag above
 // it, Alt+← moves it up a level. Enter makes the focused tag the active one.
 
@@ -24,6 +25,8 @@ export class CodebookPanel {
   private readonly tree = el('ul', { class: 'tag-tree', role: 'tree', 'aria-label': 'Codebook' })
   private readonly details = el('section', { class: 'tag-details', 'aria-label': 'Selected tag' })
   private selected: string | null = null
+  /** The selected tag's memo editor, kept across redraws while that tag stays selected. */
+  private memo: MemoEditor | null = null
   /** Where "+ New tag" puts the new tag: under the selected tag, or at the top level. */
   private readonly place = el('select', { class: 'new-tag-place', 'aria-label': 'Where the new tag goes' })
   active: string | null = null
@@ -117,7 +120,13 @@ export class CodebookPanel {
               : t.description || undefined,
         },
         el('span', { class: 'swatch', 'aria-hidden': 'true' }),
-        el('span', { class: 'tag-name' }, t.name, t.codable === false ? el('span', { class: 'category-badge' }, 'category') : ''),
+        el(
+          'span',
+          { class: 'tag-name' },
+          t.name,
+          t.codable === false ? el('span', { class: 'category-badge' }, 'category') : '',
+          t.memo?.trim() ? el('span', { class: 'memo-badge', title: 'Has a memo', 'aria-label': 'has a memo' }, '✎') : '',
+        ),
         el(
           'span',
           { class: 'tag-count', 'aria-label': `${project.tagCounts[t.id] ?? 0} annotations` },
@@ -282,6 +291,21 @@ export class CodebookPanel {
       return b
     }
     const count = this.project?.tagCounts[tag.id] ?? 0
+    if (this.memo?.target !== tag.id) {
+      const id = tag.id
+      this.memo = new MemoEditor(id, {
+        about: `tag “${tag.name}”`,
+        save: async (memo) => {
+          let saved = false
+          await this.actions.run(memo ? 'Memo saved' : 'Memo removed', async () => {
+            await api.setTagMemo({ id, memo })
+            saved = true
+          })
+          return saved
+        },
+      })
+    }
+    this.memo.show(tag.memo ?? '')
     this.details.replaceChildren(
       el(
         'div',
@@ -290,6 +314,7 @@ export class CodebookPanel {
         el('label', {}, 'Name', name),
         el('div', { class: 'row' }, el('label', {}, 'Colour', colour), el('label', { class: 'grow' }, 'Parent', parent)),
         el('label', {}, 'Description', description),
+        this.memo.dom,
         el(
           'div',
           { class: 'row' },

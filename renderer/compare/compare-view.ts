@@ -105,6 +105,8 @@ export class CompareView {
   private variantMarks: { overlap: Overlap | null; marks: Map<string, Overlay[]> } = { overlap: null, marks: new Map() }
   /** Margin stripes laid out per annotation list (the state's, by identity) and the tags they were coloured with. */
   private stripes = new WeakMap<readonly AnnotationSpan[], { tags: readonly Tag[]; length: number; stripes: Stripe[] }>()
+  /** Panes whose margin is drawn before the next frame (see drawMargin). */
+  private readonly marginsDue = new Set<Pane>()
 
   constructor(
     private readonly hooks: CompareHooks,
@@ -203,23 +205,21 @@ export class CompareView {
     return this.panes.map((p) => p.docId)
   }
 
-  /** Redraws what changed between two states. */
+  /**
+   * Redraws what changed between two states: each pane's text, annotations, overlays and
+   * definitions in one transaction (on a long text every transaction walks the whole document).
+   */
   update(state: State, previous: State): void {
     if (state.project !== previous.project && state.project) this.projectChanged(state.project.documents.map((d) => d.id))
-    if (state.project !== previous.project || state.texts !== previous.texts || state.spans !== previous.spans) {
-      for (const pane of this.panes) this.drawPane(pane)
-    }
     const selectionChanged = state.selectedOverlap !== previous.selectedOverlap
-    if (
+    const overlays =
       state.overlaps !== previous.overlaps ||
       selectionChanged ||
-      (state.project?.documents !== previous.project?.documents && state.overlaps)
-    ) {
-      this.pairCache.clear()
-      for (const pane of this.panes) this.paint(pane)
-    }
-    const definitionsChanged = state.definitions !== previous.definitions || state.selectedDefinition !== previous.selectedDefinition
-    if (definitionsChanged) for (const pane of this.panes) this.paintDefinitions(pane)
+      (state.project?.documents !== previous.project?.documents && state.overlaps !== null)
+    const definitions = state.definitions !== previous.definitions || state.selectedDefinition !== previous.selectedDefinition
+    if (overlays) this.pairCache.clear()
+    const content = state.project !== previous.project || state.texts !== previous.texts || state.spans !== previous.spans
+    if (content || overlays || definitions) for (const pane of this.panes) this.drawPane(pane, { overlays, definitions })
     if (selectionChanged || state.selectedDefinition !== previous.selectedDefinition) this.align()
   }
 
@@ -397,13 +397,26 @@ export class CompareView {
     this.drawPane(pane)
   }
 
-  /** Draws a pane's document from the state (the reader redraws only what changed). */
-  private drawPane(pane: Pane): void {
+  /**
+   * Draws a pane's document from the state (the reader redraws only what changed; `changed` names
+   * the layers to build again). While the pane's document is still loading, the document it shows
+   * gets the changed layers.
+   */
+  private drawPane(pane: Pane, changed: { overlays?: boolean; definitions?: boolean } = {}): void {
     const id = pane.docId
     const { project, texts, spans } = this.store.state
     const text = id ? texts.get(id) : undefined
     const list = id ? spans.get(id) : undefined
-    if (!id || !text || !list || !project) return
+    const shown = pane.reader.docId
+    if (!id || !text || !list || !project) {
+      if (!shown) return
+      pane.reader.setLayers({
+        overlays: changed.overlays ? this.overlaysFor(shown) : undefined,
+        definitions: changed.definitions ? this.definitionsFor(shown) : undefined,
+      })
+      if (changed.overlays || changed.definitions) this.paintHeat(pane)
+      return
+    }
     const document = project.documents.find((d) => d.id === id) ?? text.document
     const before = pane.reader.text
     pane.reader.render(
@@ -411,14 +424,31 @@ export class CompareView {
       { spans: list, tags: project.tags },
       () => this.overlaysFor(id),
       () => this.definitionsFor(id),
+      changed,
     )
     this.drawMargin(pane)
-    // Another text: its heat strip is new.
-    if (pane.reader.text !== before) this.paintHeat(pane)
+    // Another text, or its layers changed: the heat strip follows.
+    if (pane.reader.text !== before || changed.overlays || changed.definitions) this.paintHeat(pane)
+  }
+
+  /**
+   * Draws a pane's margin from the state before the next frame: the text's layout, scrolling and
+   * the data each ask for it, often several times in one task (a first load asked 16 times), and
+   * every drawing measures the text's lines.
+   */
+  private drawMargin(pane: Pane): void {
+    if (this.marginsDue.size === 0) {
+      requestAnimationFrame(() => {
+        const due = [...this.marginsDue]
+        this.marginsDue.clear()
+        for (const p of due) if (this.panes.includes(p)) this.drawMarginNow(p)
+      })
+    }
+    this.marginsDue.add(pane)
   }
 
   /** Draws a pane's margin from the state (nothing while the margin is off). */
-  private drawMargin(pane: Pane): void {
+  private drawMarginNow(pane: Pane): void {
     const { project, spans } = this.store.state
     const reader = pane.reader
     const list = reader.docId ? spans.get(reader.docId) : undefined
@@ -437,7 +467,7 @@ export class CompareView {
       reader.margin,
       laid.stripes,
       (span) => reader.inRange(span),
-      { top: (cp) => reader.contentTop(cp), bottom: (cp) => reader.contentBottom(cp) },
+      reader.geometry(),
       (id, event) => this.hooks.readerEvents(() => pane).onAnnotationClick?.([id], event),
     )
   }
@@ -466,17 +496,10 @@ export class CompareView {
     if (shared) this.hooks.onSelect(shared.id)
   }
 
-  /** Draws a pane's overlays and heat strip. */
-  paint(pane: Pane): void {
-    if (!pane.reader.docId) return
-    pane.reader.setOverlays(this.overlaysFor(pane.reader.docId))
-    this.paintHeat(pane)
-  }
-
   /** Draws a pane's definitions layer and heat strip (nothing while the layer is off). */
   private paintDefinitions(pane: Pane): void {
     if (!pane.reader.docId) return
-    pane.reader.setDefinitions(this.definitionsFor(pane.reader.docId))
+    pane.reader.setLayers({ definitions: this.definitionsFor(pane.reader.docId) })
     this.paintHeat(pane)
   }
 

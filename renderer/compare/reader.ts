@@ -192,15 +192,16 @@ export class Reader {
   }
 
   /**
-   * Draws a document from the state: the text only when it is another text, the title and the
-   * annotations only when they changed; `overlays` (and `definitions`) are asked for when the
-   * text is drawn anew.
+   * Draws a document from the state, in one transaction: the text only when it is another text,
+   * the title and the annotations only when they changed, the overlays and definitions when
+   * `changed` says so (they are asked for when the text is drawn anew).
    */
   render(
     view: DocumentView,
     annotations: AnnotationLayer,
     overlays: () => readonly Overlay[],
     definitions: () => readonly Overlay[] = () => [],
+    changed: { overlays?: boolean; definitions?: boolean } = {},
   ): void {
     if (this.docId !== view.document.id || this.offsets.text !== view.text) {
       this.show(view, { annotations, overlays: overlays(), definitions: definitions() })
@@ -208,7 +209,11 @@ export class Reader {
     }
     if (this.drawn.document !== view.document) this.showHeader(view.document)
     const drawn = this.drawn.annotations
-    if (drawn?.spans !== annotations.spans || drawn.tags !== annotations.tags) this.setAnnotations(annotations)
+    this.setLayers({
+      annotations: drawn?.spans !== annotations.spans || drawn.tags !== annotations.tags ? annotations : undefined,
+      overlays: changed.overlays ? overlays() : undefined,
+      definitions: changed.definitions ? definitions() : undefined,
+    })
   }
 
   private showHeader(d: DocumentView['document']): void {
@@ -336,19 +341,10 @@ export class Reader {
     return Math.min(this.offsets.codePointLength, Math.ceil(characters))
   }
 
-  /** Shows annotations, coloured by their first tag; orphans are not shown in the text. */
-  setAnnotations(annotations: AnnotationLayer): void {
-    this.view.dispatch(this.withLayers(this.view.state.tr, { annotations }))
-  }
-
-  /** Draws the definitions layer (replacing the previous one). */
-  setDefinitions(definitions: readonly Overlay[]): void {
-    this.view.dispatch(this.withLayers(this.view.state.tr, { definitions }))
-  }
-
-  /** Draws overlays (replacing the previous ones). */
-  setOverlays(overlays: readonly Overlay[]): void {
-    this.view.dispatch(this.withLayers(this.view.state.tr, { overlays }))
+  /** Replaces the decoration layers given (none given: nothing happens), in one transaction. */
+  setLayers(layers: Layers): void {
+    if (!layers.annotations && !layers.overlays && !layers.definitions) return
+    this.view.dispatch(this.withLayers(this.view.state.tr, layers))
   }
 
   private annotationDecorations(doc: PMNode): DecorationSet {
@@ -411,14 +407,21 @@ export class Reader {
 
   /** Vertical position of a code point offset within the scrolled content (pixels from its top). */
   contentTop(codePoint: number): number {
-    const c = this.view.coordsAtPos(this.toPos(Math.min(codePoint, this.offsets.codePointLength)))
-    return c.top - this.body.getBoundingClientRect().top + this.body.scrollTop
+    return this.geometry().top(codePoint)
   }
 
-  /** Vertical position of the bottom of the line holding a code point offset (pixels from the content's top). */
-  contentBottom(codePoint: number): number {
-    const c = this.view.coordsAtPos(this.toPos(Math.min(codePoint, this.offsets.codePointLength)), -1)
-    return c.bottom - this.body.getBoundingClientRect().top + this.body.scrollTop
+  /**
+   * Where code points sit in the scrolled content (pixels from its top): a line's top and the
+   * bottom of the line holding a code point, measured against the content's place now (taken
+   * once, for many measurements while nothing moves).
+   */
+  geometry(): { top(codePoint: number): number; bottom(codePoint: number): number } {
+    const origin = this.body.getBoundingClientRect().top - this.body.scrollTop
+    const pos = (codePoint: number) => this.toPos(Math.min(codePoint, this.offsets.codePointLength))
+    return {
+      top: (codePoint) => this.view.coordsAtPos(pos(codePoint)).top - origin,
+      bottom: (codePoint) => this.view.coordsAtPos(pos(codePoint), -1).bottom - origin,
+    }
   }
 
   /** Screen rectangle from the start of a span to the end of its last line. */

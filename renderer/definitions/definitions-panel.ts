@@ -341,7 +341,6 @@ function facetMatrix(
         'th',
         { scope: 'row' },
         el('button', { type: 'button', class: 'facet-select', 'data-select': id, title: 'Line the panes up on its members' }, f.label),
-        el('small', { class: 'facet-role' }, ` ${f.role}`),
         timelineLine(f.timeline, name),
         el(
           'button',

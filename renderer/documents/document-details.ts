@@ -1,9 +1,10 @@
 import type { Api, BoilerplateSuggestion, DocumentSummary } from '../../main/core/contract/api.js'
 import type { ExcludedRange } from '../../main/core/project/exclusions.js'
 import { el } from '../shared/dom.js'
+import { MemoEditor } from '../shared/memo-editor.js'
 
-// The details of the document in the active pane: its metadata (as read from the text, editable)
-// and the ranges left out of analysis (site furniture and the like), with the app's suggestions
+// The details of the document in the active pane: its metadata (as read from the text, editable),
+// the reader's memo on it (Markdown, rendered as notes are), and the ranges left out of analysis (site furniture and the like), with the app's suggestions
 // of likely boilerplate to exclude. Excluding never changes the file.
 
 export interface DetailsActions {
@@ -33,6 +34,8 @@ export class DocumentDetails {
   readonly dom: HTMLElement
   private doc: DocumentSummary | null = null
   private readonly suggestions = el('div', { class: 'suggestions-list' })
+  /** The document's memo editor, kept across redraws while the same document is shown. */
+  private memo: MemoEditor | null = null
 
   constructor(private readonly actions: DetailsActions) {
     this.dom = el('section', { class: 'doc-details', 'aria-label': 'Document details' })
@@ -59,6 +62,24 @@ export class DocumentDetails {
       if (Object.keys(fields).length) void this.actions.run('Details saved', () => api.updateDocumentMetadata({ id: doc.id, ...fields }))
     })
 
+    if (this.memo?.target !== doc.id) {
+      const id = doc.id
+      this.memo = new MemoEditor(id, {
+        about: `document “${doc.title || doc.id}”`,
+        subject: doc.title || doc.id,
+        save: async (memo) => {
+          let saved = false
+          await this.actions.run(memo ? 'Memo saved' : 'Memo removed', async () => {
+            await api.setDocumentMemo({ id, memo })
+            saved = true
+          })
+          return saved
+        },
+      })
+    }
+    this.memo.show(doc.memo ?? '')
+    const memo = el('div', { class: 'details-body doc-memo' }, this.memo.dom)
+
     const ranges = doc.excluded ?? []
     const remove = (r: ExcludedRange) =>
       this.setRanges(
@@ -74,6 +95,7 @@ export class DocumentDetails {
     )
     suggestAll.addEventListener('click', () => void this.suggestAll())
     this.dom.replaceChildren(
+      memo,
       form,
       el(
         'div',

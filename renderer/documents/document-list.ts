@@ -5,6 +5,12 @@ import { byline } from '../compare/reader.js'
 // The project's documents as a keyboard-navigable list box: arrows and Home/End move, Enter or
 // Space (or a click) opens.
 
+/** The start of a memo on one line, for a tooltip (the details show it whole). */
+function memoGlimpse(memo: string, max = 160): string {
+  const line = memo.replace(/\s+/g, ' ').trim()
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line
+}
+
 export class DocumentList {
   readonly dom: HTMLElement
   private readonly list: HTMLElement
@@ -37,6 +43,9 @@ export class DocumentList {
                 { class: 'doc-count', title: 'Annotations' },
                 `${d.annotationCount} annotation${d.annotationCount === 1 ? '' : 's'}`,
               )
+            : null,
+          d.memo?.trim()
+            ? el('span', { class: 'doc-memo-mark', title: `Memo: ${memoGlimpse(d.memo)}`, 'aria-label': 'has a memo' }, '✎ memo')
             : null,
           d.available ? null : el('span', { class: 'doc-missing' }, 'file missing'),
         ),

@@ -24,6 +24,8 @@ export class PassagesView {
   readonly dom: HTMLElement
   private readonly list = el('ol', { class: 'passages', 'aria-label': 'Passages' })
   private readonly summary = el('p', { class: 'passages-summary', role: 'status' })
+  /** The memos of the tags and the document chosen in the filters, read beside their passages. */
+  private readonly memos = el('div', { class: 'passages-memos' })
   private readonly codes = el('details', { class: 'code-overview' }, el('summary', {}, 'Codes × documents and co-occurrence'))
   private readonly codeTables = el('div', {})
   private readonly tag = el('select', { 'aria-label': 'Tag' })
@@ -76,6 +78,7 @@ export class PassagesView {
       filters,
       mode === 'passages' ? this.codes : null,
       this.summary,
+      this.memos,
       this.list,
     )
     for (const input of [this.tag, this.combine, this.tag2, this.notTag, this.children, this.doc, this.author])
@@ -144,6 +147,20 @@ export class PassagesView {
     }
   }
 
+  private showMemos(items: ({ about: string; memo?: string } | undefined)[]): void {
+    const shown = this.mode === 'passages' ? items.filter((i): i is { about: string; memo: string } => !!i?.memo?.trim()) : []
+    this.memos.replaceChildren(
+      ...shown.map((i) =>
+        el(
+          'section',
+          { class: 'passages-memo', 'aria-label': `Memo on ${i.about}` },
+          el('h3', { class: 'details-heading' }, `Memo · ${i.about}`),
+          noteView(i.memo, 'memo-text'),
+        ),
+      ),
+    )
+  }
+
   async refresh(): Promise<void> {
     const project = this.project
     if (!project) return
@@ -162,6 +179,10 @@ export class PassagesView {
       )
     const docs = new Map(project.documents.map((d) => [d.id, d]))
     const tags = new Map(project.tags.map((t) => [t.id, t]))
+    this.showMemos([
+      ...[this.tag.value, this.tag2.value].map((id) => tags.get(id)).map((t) => t && { about: t.name, memo: t.memo }),
+      ((d) => d && { about: d.title || d.id, memo: d.memo })(docs.get(this.doc.value)),
+    ])
     this.summary.textContent =
       this.mode === 'orphans'
         ? items.length

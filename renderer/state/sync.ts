@@ -1,11 +1,12 @@
-import type { Api, ApiEvent } from '../../main/core/contract/api.js'
+import type { AnnotationSpan, Api, ApiEvent, DocumentView } from '../../main/core/contract/api.js'
 import type { Store } from './store.js'
 
 // The one path by which the store follows the services. A change the user makes is not followed
 // by a refresh of its own: the services announce every change as an event (annotations-changed,
 // codebook-changed, project-changed, document-changed), each event marks what it makes stale, and
 // one refresh fetches just that: the project, the spans of the shown documents whose annotations
-// changed, and a text only when that document's text changed.
+// changed, and a text only when that document's text changed. A text or a span list already on
+// its way is waited for, never asked for twice (a refresh and a pane opening the same document).
 
 /**
  * How long to wait after an event for the ones that come with it (an undo announces the codebook
@@ -21,6 +22,9 @@ export class Sync {
   private timer: ReturnType<typeof setTimeout> | undefined
   private running: Promise<void> | null = null
   private again = false
+  /** Requests on their way, by document id: dropped when an event makes what they fetch stale. */
+  private readonly pendingTexts = new Map<string, Promise<DocumentView>>()
+  private readonly pendingSpans = new Map<string, Promise<readonly AnnotationSpan[]>>()
 
   constructor(
     private readonly api: Api,
@@ -36,11 +40,16 @@ export class Sync {
       // Perhaps another project: every document id may now name another text.
       for (const id of this.store.state.texts.keys()) this.staleTexts.add(id)
       for (const id of this.store.state.spans.keys()) this.staleSpans.add(id)
+      this.pendingTexts.clear()
+      this.pendingSpans.clear()
     } else if (event.type === 'document-changed') {
       this.staleTexts.add(event.docId)
       this.staleSpans.add(event.docId)
+      this.pendingTexts.delete(event.docId)
+      this.pendingSpans.delete(event.docId)
     } else if (event.type === 'annotations-changed') {
       this.staleSpans.add(event.docId)
+      this.pendingSpans.delete(event.docId)
     } else if (event.type !== 'codebook-changed') return
     // Every change shows in the project view too (counts, tags, history, metadata).
     this.staleProject = true
@@ -81,10 +90,8 @@ export class Sync {
       const spans = new Map([...state.spans].filter(([id]) => !staleSpans.has(id) && exists.has(id)))
       const wanted = [...new Set(this.shown())].filter((id) => exists.has(id))
       await Promise.all([
-        ...wanted.filter((id) => !texts.has(id)).map(async (id) => texts.set(id, await this.api.getDocument({ id }))),
-        ...wanted
-          .filter((id) => !spans.has(id))
-          .map(async (id) => spans.set(id, (await this.api.listAnnotationSpans({ docId: id })).spans)),
+        ...wanted.filter((id) => !texts.has(id)).map(async (id) => texts.set(id, await this.text(id))),
+        ...wanted.filter((id) => !spans.has(id)).map(async (id) => spans.set(id, await this.spans(id))),
       ])
       this.store.update({ project, texts, spans })
     } catch (e) {
@@ -95,12 +102,31 @@ export class Sync {
   /** Makes sure a document's text and spans are in the store, fetching only what is missing. */
   async load(docId: string): Promise<void> {
     const { texts, spans } = this.store.state
-    const [text, list] = await Promise.all([
-      texts.get(docId) ?? this.api.getDocument({ id: docId }),
-      spans.get(docId) ?? this.api.listAnnotationSpans({ docId }).then((r) => r.spans),
-    ])
+    const [text, list] = await Promise.all([texts.get(docId) ?? this.text(docId), spans.get(docId) ?? this.spans(docId)])
     const now = this.store.state
     if (now.texts.get(docId) === text && now.spans.get(docId) === list) return
     this.store.update({ texts: new Map(now.texts).set(docId, text), spans: new Map(now.spans).set(docId, list) })
+  }
+
+  /** A document's text from the services: the request on its way, else a new one. */
+  private text(id: string): Promise<DocumentView> {
+    return this.once(this.pendingTexts, id, () => this.api.getDocument({ id }))
+  }
+
+  /** A document's annotation spans from the services: the request on its way, else a new one. */
+  private spans(docId: string): Promise<readonly AnnotationSpan[]> {
+    return this.once(this.pendingSpans, docId, () => this.api.listAnnotationSpans({ docId }).then((r) => r.spans))
+  }
+
+  private once<T>(pending: Map<string, Promise<T>>, id: string, fetch: () => Promise<T>): Promise<T> {
+    const known = pending.get(id)
+    if (known) return known
+    const request = fetch()
+    pending.set(id, request)
+    const done = () => {
+      if (pending.get(id) === request) pending.delete(id)
+    }
+    request.then(done, done)
+    return request
   }
 }

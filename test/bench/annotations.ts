@@ -330,7 +330,7 @@ window.probe = async (docId, width, height) => {
   DecorationSet.create(reader.view.state.doc, decos)
   t.decorationSet = now() - t0
   t0 = now()
-  reader.setAnnotations({ spans: slim.value.spans, tags: project.value.tags })
+  reader.setLayers({ annotations: { spans: slim.value.spans, tags: project.value.tags } })
   t.setAnnotations = now() - t0
   t0 = now()
   void reader.body.scrollHeight
@@ -366,7 +366,7 @@ interface ProbeRun {
  * bundles it) in a pane-sized box in a page of its own served by the web host, each step timed:
  * fetch and JSON.parse of the text and of the annotations, show() (text to ProseMirror document
  * and DOM), the layout of the plain text, the decorations built as setAnnotations builds them,
- * DecorationSet.create on its own, setAnnotations() (which also redraws the view), the layout
+ * DecorationSet.create on its own, setLayers({ annotations }) (which also redraws the view), the layout
  * with highlights, and the next frame (paint).
  */
 async function probe(

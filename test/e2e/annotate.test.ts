@@ -128,7 +128,7 @@ describe('annotating in Chromium', () => {
     await annotate('technological breakthroughs', ['Innovation'])
     const { page, errors } = await openApp()
     await openDocument(page, DOC)
-    await expect.poll(() => page.locator('.annotation').count()).toBe(2)
+    await expect.poll(async () => (await annotationTexts(page)).length).toBe(2)
     const path = service.project.documentPath(service.project.document(DOC))
     const before = await readFile(path, 'utf8')
     // Insert a paragraph at the top (the definition moves) and rewrite "technological breakthroughs".
@@ -148,7 +148,7 @@ describe('annotating in Chromium', () => {
     await selectText(page, 'sweeping changes in technique')
     await page.keyboard.press('a')
     await expect.poll(() => page.locator('#tab-orphans').textContent()).toBe('Orphans')
-    await expect.poll(() => page.locator('.annotation').count()).toBe(2)
+    await expect.poll(async () => (await annotationTexts(page)).sort()).toEqual([PHRASE, 'sweeping changes in technique'].sort())
     await page.screenshot({ path: join(SHOTS, 'reattached.png') })
     expect(errors).toEqual([])
     await page.close()

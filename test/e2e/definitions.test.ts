@@ -52,6 +52,12 @@ describe('the Definitions view', () => {
       expect(await page.locator('.facet-matrix .facet-timeline strong').count()).toBeGreaterThan(0)
       expect(await page.locator('.shared-quotation', { hasText: 'Xi Jinping' }).locator('.facet-member').count()).toBe(2)
       await page.screenshot({ path: join(SHOTS, `definitions-matrix-${colorScheme}-${width}.png`) })
+      // Rows named by the element and its role; a coordinated series is one row, named by the series.
+      expect(await page.locator('.facet-matrix .facet-select').first().textContent()).toBe('innovation as driver')
+      const series = page.locator('.facet-matrix .facet-select', { hasText: /^workers, means of labor, subjects of labor/ })
+      expect(await series.count()).toBe(1)
+      await series.scrollIntoViewIfNeeded()
+      await page.screenshot({ path: join(SHOTS, `definitions-series-${colorScheme}-${width}.png`) })
       expect(errors).toEqual([])
       await page.close()
     }

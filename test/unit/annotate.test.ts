@@ -56,6 +56,15 @@ describe('annotations', () => {
     expect((await ProjectStore.open(dir)).annotationsOf('one')).toEqual([])
   })
 
+  it('lists only the annotations asked for by id (an editor opening one)', async () => {
+    const one = await s.createAnnotation({ docId: 'one', ...at(ONE, 'lazy dog'), tags: ['Animal'], note: 'n' })
+    await s.createAnnotation({ docId: 'one', ...at(ONE, 'Café society'), tags: [] })
+    const { items } = await s.listAnnotations({ docId: 'one', ids: [one.annotation.annotation.id] })
+    expect(items.map((i) => i.annotation.id)).toEqual([one.annotation.annotation.id])
+    expect((await s.listAnnotations({ docId: 'one', ids: ['urn:uuid:none'] })).items).toEqual([])
+    expect((await s.listAnnotations({ docId: 'one' })).items).toHaveLength(2)
+  })
+
   it('lists the spans a reader draws: what listAnnotations says, slimmed', async () => {
     await s.createAnnotation({ docId: 'one', ...at(ONE, 'lazy dog'), tags: ['Animal', 'Colour'], note: 'n' })
     await s.createAnnotation({ docId: 'one', ...at(ONE, 'Café society'), tags: [] })

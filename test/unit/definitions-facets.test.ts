@@ -96,7 +96,7 @@ describe('definitions on the fixture', async () => {
 
   it('aligns one component three authors word differently into one facet, with its timeline and word variants', () => {
     const facet = result.facets[0]
-    expect(facet.label).toBe('technological innovation')
+    expect(facet.label).toBe('technological innovation as driver')
     expect(facet.role).toBe('driver')
     expect(facet.docs.sort()).toEqual(['alpha', 'beta', 'gamma'])
     expect(facet.members.map((m) => m.text)).toEqual([
@@ -165,6 +165,18 @@ describe('judgeMention', () => {
     expect(judgeMention('Accelerating the development of ', ' is a fundamental way.')).toBeNull()
     expect(judgeMention('Developing ', ' requires talent.')).toBeNull()
     expect(judgeMention('Traditional ', ' are driven by labour.')).toBeNull()
+    // The term as what its driver founds, or as a move away from something: weak definitions.
+    expect(judgeMention('Engineers agree that soil science is the foundation for creating ', ' and that it pays.')).toMatchObject({
+      kind: 'definition',
+      pattern: 'driven by',
+      confidence: 0.56,
+    })
+    expect(judgeMention('Cheap sensors are a necessary prerequisite for developing ', '.')).toBeNull()
+    expect(judgeMention('The focus on ', ' marks an important change from ploughing to direct seeding.')).toMatchObject({
+      pattern: 'contrast',
+      confidence: 0.56,
+    })
+    expect(judgeMention('The focus on ', ' signals a shift towards soil health.')).toBeNull()
     expect(judgeMention('', ' are shifting from machinery to devices.')).toBeNull()
   })
 })
@@ -190,7 +202,7 @@ describe('the facet table', async () => {
     const table = facetTable(result, columns)
     expect(table.columns.map((c) => c.id)).toEqual(['alpha', 'delta', 'beta', 'gamma'])
     const [row] = table.rows
-    expect(row.label).toBe('technological innovation')
+    expect(row.label).toBe('technological innovation as driver')
     expect(row.cells).toEqual([
       ['driven by technological innovation in metering and storage'],
       [],
@@ -206,11 +218,11 @@ describe('the facet table', async () => {
     const table = facetTable(result, columns)
     const csv = facetTableToCsv(table)
     expect(csv.startsWith('\ufefffacet,role,Smart grids: a primer (2019-05-01),')).toBe(true)
-    expect(csv).toContain('technological innovation,driver,driven by technological innovation in metering and storage,,')
+    expect(csv).toContain('technological innovation as driver,driver,driven by technological innovation in metering and storage,,')
     const md = facetTableToMarkdown(table)
     expect(md.split('\n')[0]).toBe('## How the authors define “smart grids”')
     expect(md).toContain(
-      '| **technological innovation** (driver) | “driven by technological innovation in metering and storage” *(first)* | — |',
+      '| **technological innovation as driver** | “driven by technological innovation in metering and storage” *(first)* | — |',
     )
     expect(md).toContain('- Ada Lind: “smart grids are electricity networks')
   })
@@ -233,7 +245,7 @@ describe('dates of a plain folder', () => {
       const { texts, dates } = await loadFolder(dir)
       expect(dates).toEqual({ a: '2022-03-12' })
       const [facet] = findDefinitions(texts, { term: 'smart grids', dates }).facets
-      expect(facet.label).toBe('innovation')
+      expect(facet.label).toBe('innovation as driver')
       expect(facet.timeline).toEqual({ dated: [{ doc: 'a', date: '2022-03-12', first: true }], undated: ['b'] })
     } finally {
       await rm(dir, { recursive: true, force: true })
@@ -280,5 +292,79 @@ describe('definitions in the compare panes (renderer/definitions/definition-mark
     expect(definitionHeat(result, doc).map((h) => h.id)).toEqual(
       overlays.filter((o) => o.class === 'definition-mark').map((o) => o.attrs!['data-definition']),
     )
+  })
+})
+
+// test/fixtures/facets: three authors define "regenerative farming" (north 2020, south 2021,
+// west undated) with a genus, a driver, a contrast, a coordinated list of features, a formula of
+// constituents and a new component; west also uses "conventional" and "advanced" in passing.
+describe('facets: the definitions compared part by part (test/fixtures/facets)', async () => {
+  const { texts, dates } = await loadFolder(join(ROOT, 'test/fixtures/facets'))
+  const result = findDefinitions(texts, { term: 'regenerative farming', dates })
+  const labels = result.facets.map((f) => f.label)
+  const facet = (label: string) => {
+    const f = result.facets.find((x) => x.label === label)
+    expect(f, `facet “${label}” among ${JSON.stringify(labels)}`).toBeDefined()
+    return f!
+  }
+  const docsOf = (label: string) => [...facet(label).docs].sort()
+
+  it('names each element with its role: genus, driver, contrast, constituent', () => {
+    expect(facet('advanced agronomy as genus').role).toBe('genus')
+    expect(facet('soil biology as driver').role).toBe('driver')
+    expect(facet('contrast with conventional tillage').role).toBe('contrast')
+    expect(docsOf('soil biology as driver')).toEqual(['north', 'south'])
+  })
+
+  it('keeps a coordinated list of components one facet, with no row for its words alone', () => {
+    expect(docsOf('low cost, low emissions and low waste')).toEqual(['north', 'south'])
+    expect(facet('low cost, low emissions and low waste').members.map((m) => m.text)).toEqual([
+      'features low cost, low emissions and low waste',
+      'Regenerative farming is advanced agronomy with low cost, low emissions and low waste',
+    ])
+    expect(labels.filter((l) => /\b(?:low|cost|emissions|waste)\b/.test(l))).toHaveLength(1)
+  })
+
+  it('keeps a formula of constituents one facet, and a sentence about one constituent in its family', () => {
+    const formula = facet('farmers, tools of cultivation, objects of cultivation and their careful combinations as constituents')
+    expect(formula.role).toBe('constituent')
+    expect(formula.members.map((m) => [m.doc, m.text.slice(0, 40)])).toEqual([
+      ['north', 'taking the improvement of farmers, tools'],
+      ['west', 'Regenerative farming consists of the imp'],
+      ['south', 'The farmers involved in regenerative far'],
+    ])
+    expect(labels.filter((l) => /\b(?:farmers|cultivation)\b/.test(l))).toHaveLength(1)
+  })
+
+  it('takes an adjective alone for no element: "advanced" is neither a driver nor a facet', () => {
+    expect(labels.some((l) => /^advanced\b(?! agronomy)/.test(l))).toBe(false)
+    // West's "advanced sensors" is not a definition's genus.
+    expect(facet('advanced agronomy as genus').members.every((m) => m.text.includes('advanced agronomy'))).toBe(true)
+  })
+
+  it('takes contrasts only where the sentence contrasts', () => {
+    const contrast = facet('contrast with conventional tillage')
+    expect(contrast.members.map((m) => m.text)).toEqual([
+      'that is free from conventional tillage and chemical inputs',
+      'as opposed to conventional tillage',
+    ])
+    // What the other side is driven by is not a driver of the term.
+    expect(result.facets.some((f) => f.role === 'driver' && f.members.some((m) => /heavy machinery/.test(m.text)))).toBe(false)
+    expect(result.facets.some((f) => f.members.some((m) => /conventional fences/.test(m.text)))).toBe(false)
+  })
+
+  it('aligns "new components like compost" with "one of the new elements": compost as a constituent', () => {
+    const compost = facet('compost as constituent')
+    expect(compost.members.map((m) => [m.doc, m.text])).toEqual([
+      ['south', 'led by soil biology and new components like compost'],
+      ['west', 'Compost is one of the new elements of regenerative farming'],
+    ])
+  })
+
+  it('lists each element once: no two rows with one label or the same members', () => {
+    expect(new Set(labels).size).toBe(labels.length)
+    const memberSets = result.facets.map((f) => f.members.map((m) => `${m.doc}:${m.start}-${m.end}`).join(' '))
+    expect(new Set(memberSets).size).toBe(memberSets.length)
+    expect(labels).toHaveLength(6)
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { matchForm, surfaceForm } from '../../main/core/engine/normalise.js'
 import { americanSpelling } from '../../main/core/engine/spelling.js'
-import { tokenize } from '../../main/core/engine/tokenize.js'
+import { tokenize, unitHash } from '../../main/core/engine/tokenize.js'
 
 function words(text: string): string[] {
   const t = tokenize(text)
@@ -24,6 +24,15 @@ describe('tokenize', () => {
 
   it('reads astral letters as word characters and skips emoji', () => {
     expect(words('𝔄𝔰𝔱𝔯𝔞𝔩 😀 word')).toEqual(['𝔄𝔰𝔱𝔯𝔞𝔩', 'word'])
+  })
+
+  it('hashes each token as it reads it, as unitHash hashes the token alone', () => {
+    const text = 'develop-\nment of China’s econ\u00adomy, 3,327.8 𝔄𝔰𝔱𝔯𝔞𝔩 words'
+    const t = tokenize(text, true)
+    expect(t.hashes).toHaveLength(t.count)
+    for (let i = 0; i < t.count; i++) expect(t.hashes![i]).toBe(unitHash(text, t.starts[i], t.ends[i]))
+    expect(new Set(t.hashes).size).toBe(t.count)
+    expect(tokenize(text).hashes).toBeUndefined()
   })
 })
 

@@ -137,7 +137,7 @@ describe('export of annotated excerpts', () => {
     const md = await exported({ format: 'md', docs: [doc], definitions })
     expect(md.text).toContain(`## ${title}`)
     expect(md.text.indexOf('— ')).toBeLessThan(md.text.indexOf(title))
-    expect(md.text).toContain(`| **${result.facets[0].label}** (${result.facets[0].role}) |`)
+    expect(md.text).toContain(`| **${result.facets[0].label}** |`)
     expect((await exported({ format: 'md', docs: [doc] })).text).not.toContain(title)
     const html = await exported({ format: 'html', docs: [doc], definitions })
     expect(html.text).toContain('<table class="facets">')

@@ -7,13 +7,14 @@ import { ApiError } from '../../main/core/contract/api.js'
 import { buildQde } from '../../main/core/export/refi-qda.js'
 import { decodeImportedText } from '../../main/node/import/encoding.js'
 import { MAX_HTML_DEPTH } from '../../main/node/import/html.js'
+import { readOffThread } from '../../main/node/import/off-thread.js'
 import { READER_WORKER } from '../../main/node/root.js'
 import { Service } from '../../main/node/service/service.js'
 import { deepHtml } from '../bench/import.js'
 import { articlePage, makeDocx, makeStructuredDocx, snapshot, zipBombDocx } from '../fixtures/import/helpers.js'
 import { imageOnlyPdf, textPdf } from '../fixtures/import/pdf.js'
 import { atlasQdpx } from '../fixtures/import/refi.js'
-import { CORPUS, tempDir } from '../helpers.js'
+import { CORPUS, ROOT, tempDir } from '../helpers.js'
 
 let base: string
 let project: string
@@ -327,6 +328,29 @@ describe('hostile input', () => {
     await writeFile(join(project, 'documents', 'same.txt'), 'Same words.\n')
     const more = await s.importDocuments({ paths: [await file('same.txt', 'Same words.\n')] })
     expect(more.added.map((d) => d.file)).toEqual(['same-2.txt'])
+  })
+
+  it('reads a PDF printed by LibreOffice in the reader worker as the app reads it, with the same text as inline', async () => {
+    // test/fixtures/import/libreoffice.pdf: `soffice --headless --convert-to pdf libreoffice.fodt`
+    // (LibreOffice 7.4): four pages with a running header and page numbers, a title and an author.
+    const path = join(ROOT, 'test/fixtures/import/libreoffice.pdf')
+    const bytes = new Uint8Array(await readFile(path))
+    const inWorker = await readOffThread({ format: 'pdf', bytes, path }, READER_WORKER)
+    expect(inWorker).toEqual(await readOffThread({ format: 'pdf', bytes, path }, undefined))
+    const paragraphs = inWorker.text.trimEnd().split('\n\n')
+    expect(paragraphs[0]).toBe('Productive Forces in Print')
+    expect(paragraphs.slice(1, 37).map((p) => p.match(/Paragraph (\d+) /)?.[1])).toEqual(Array.from({ length: 36 }, (_, i) => `${i + 1}`))
+    expect(paragraphs.at(-1)).toBe('The last paragraph ends the study.')
+    expect(inWorker.text).not.toContain('a test document') // the running header
+    expect(inWorker.metadata).toMatchObject({ title: 'Productive Forces in Print', author: 'Mei Chen' })
+
+    const s = await Service.start({ corpusDir: CORPUS, userData: join(base, 'user-data'), project, readerWorker: READER_WORKER })
+    const { added } = await s.importDocuments({ paths: [path] })
+    expect(added[0]).toMatchObject({ file: 'libreoffice.txt', title: 'Productive Forces in Print', author: 'Mei Chen' })
+    expect(await readFile(join(project, 'documents', 'libreoffice.txt'), 'utf8')).toBe(inWorker.text)
+    // A file that is no PDF gets the reader's one message from the worker too.
+    const bad = await s.importDocuments({ paths: [await file('bad.pdf', '%PDF-1.4 nothing else')] }).catch((e: unknown) => e as Error)
+    expect((bad as Error).message).toMatch(/bad\.pdf: this is not a readable PDF/)
   })
 
   it('HTML nested 2,000 or 100,000 levels deep is refused with one message, read in the worker as the app reads it', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { withMemo } from '../project/memo.js'
 import { paletteColour, TAG_PALETTE } from './tag-colours.js'
 import {
   ancestorsOf,
@@ -36,6 +37,13 @@ export const Tag = z.looseObject({
    * in the codebook, that no passage may carry. Absent means codable (files written before it).
    */
   codable: z.boolean().optional(),
+  /**
+   * The tag's memo (Markdown): the reader's note about the code itself (its definition, rules,
+   * doubts), as QDA tools keep a code memo; `description` stays the one-line gloss. Absent when
+   * there is none, so files written before it read unchanged (and older versions keep it, unknown
+   * keys being kept).
+   */
+  memo: z.string().optional(),
 })
 export type Tag = z.infer<typeof Tag>
 
@@ -99,6 +107,8 @@ export interface TagFields {
   colour?: string
   parent?: string | null
   description?: string
+  /** The memo (Markdown); '' removes it. */
+  memo?: string
 }
 
 /** The codebook with a new tag added. */
@@ -112,7 +122,7 @@ export function addTag(tags: readonly Tag[], id: string, fields: TagFields & { n
     parent,
     description: fields.description ?? '',
   })
-  return [...tags, tag]
+  return [...tags, withMemo(tag, fields.memo)]
 }
 
 /** The codebook with one tag's fields changed (rename, colour, re-parent, description). */
@@ -126,7 +136,7 @@ export function editTag(tags: readonly Tag[], id: string, fields: TagFields): Ta
     ...(fields.parent !== undefined ? { parent: fields.parent } : {}),
     ...(fields.description !== undefined ? { description: fields.description } : {}),
   })
-  return tags.map((t) => (t.id === id ? next : t))
+  return tags.map((t) => (t.id === id ? withMemo(next, fields.memo) : t))
 }
 
 /**

@@ -36,6 +36,7 @@ export const operationNames = [
   'updateTag',
   'mergeTags',
   'deleteTag',
+  'setTagMemo',
   'retrieve',
   'search',
   'tagHits',
@@ -45,6 +46,7 @@ export const operationNames = [
   'importFiles',
   'exportExcerpts',
   'updateDocumentMetadata',
+  'setDocumentMemo',
   'setExcludedRanges',
   'suggestBoilerplate',
   'addExcludedRanges',
@@ -183,6 +185,7 @@ export interface Results {
   updateTag: { tag: Tag }
   mergeTags: { into: Tag; moved: number }
   deleteTag: { deleted: string; changed: number }
+  setTagMemo: { tag: Tag }
   retrieve: { items: RetrievedItem[] }
   search: { hits: SearchHit[]; truncated: boolean }
   tagHits: { count: number; createdTags: Tag[] }
@@ -192,6 +195,7 @@ export interface Results {
   importFiles: Results['importDocuments']
   exportExcerpts: ExportResult
   updateDocumentMetadata: { document: DocumentSummary }
+  setDocumentMemo: { document: DocumentSummary }
   updateProjectSettings: { readerName: string }
   setExcludedRanges: { document: DocumentSummary }
   suggestBoilerplate: { suggestions: BoilerplateSuggestion[] }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { HEX_COLOUR } from '../annotations/codebook.js'
 import { type Api, ApiError, type Envelope, isOperation, type OperationName } from './api.js'
 import { EXPORT_FORMAT_IDS } from '../export/formats.js'
+import { MAX_MEMO_LENGTH } from '../project/memo.js'
 import { REUSE_SOURCES } from '../reuse/imported.js'
 
 // The contract's input schemas (zod) and `dispatch`, which validates an operation's input before
@@ -12,6 +13,9 @@ import { REUSE_SOURCES } from '../reuse/imported.js'
 /** A tag colour as tags.json stores it. */
 const tagColour = z.string().regex(HEX_COLOUR)
 
+/** A memo's Markdown ('' removes the memo). */
+const memoText = z.string().max(MAX_MEMO_LENGTH, `a memo holds at most ${MAX_MEMO_LENGTH.toLocaleString('en')} characters`)
+
 /**
  * Input schema of every operation (each name of api.ts's `operationNames`, no other: `satisfies`
  * checks both ways). api.ts derives the input types from these.
@@ -21,8 +25,11 @@ export const operations = {
   getProject: z.object({}),
   /** One document's metadata and full text. */
   getDocument: z.object({ id: z.string().min(1) }),
-  /** Annotations of one document, or of all documents when `docId` is omitted. */
-  listAnnotations: z.object({ docId: z.string().min(1).optional() }),
+  /**
+   * Annotations of one document, or of all documents when `docId` is omitted; only those whose id
+   * is in `ids` when it is given (an editor opening one annotation asks for just that one).
+   */
+  listAnnotations: z.object({ docId: z.string().min(1).optional(), ids: z.array(z.string().min(1)).optional() }),
   /**
    * What a reader draws of one document's annotations: span, tags, whether there is a note, and
    * anchoring status, without the W3C bodies and selectors (full items: listAnnotations).
@@ -77,6 +84,8 @@ export const operations = {
     colour: tagColour.optional(),
     parent: z.string().min(1).nullable().optional(),
     description: z.string().optional(),
+    /** Its memo (Markdown), as setTagMemo sets it. */
+    memo: memoText.optional(),
   }),
   /** Renames, recolours, re-parents or re-describes a tag (annotations follow by id). */
   updateTag: z.object({
@@ -90,6 +99,11 @@ export const operations = {
   mergeTags: z.object({ from: z.string().min(1), into: z.string().min(1) }),
   /** Deletes a tag, either reassigning its annotations to another tag or removing it from them. */
   deleteTag: z.object({ id: z.string().min(1), reassignTo: z.string().min(1).optional() }),
+  /**
+   * Sets a tag's memo (Markdown: the reader's note about the code itself, as QDA tools keep a code
+   * memo; tags.json `memo`); '' removes it. Undoable; resolves once durable.
+   */
+  setTagMemo: z.object({ id: z.string().min(1), memo: memoText }),
   /**
    * Passages by tag (optionally with its sub-tags), document, author, text and anchoring status,
    * in document order, with context.
@@ -180,6 +194,11 @@ export const operations = {
       .optional(),
     url: z.string().trim().optional(),
   }),
+  /**
+   * Sets a document's memo (Markdown: the reader's note about the document as a whole;
+   * project.json documents[].memo); '' removes it. Undoable; resolves once durable.
+   */
+  setDocumentMemo: z.object({ id: z.string().min(1), memo: memoText }),
   /**
    * Replaces a document's excluded ranges ([start, end) in code points): text left out of
    * analysis, the file unchanged. Overlapping ranges are merged. Undoable.

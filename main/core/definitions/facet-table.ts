@@ -107,7 +107,7 @@ export function facetTableToMarkdown(table: FacetTable): string {
         const quoting = r.quoting[c].length ? ` (quoting ${cell(r.quoting[c].join(', '))})` : ''
         return `${text}${quoting}${c === r.first ? ' *(first)*' : ''}`
       })
-      lines.push(`| **${cell(r.label)}** (${r.role}) | ${cells.join(' | ')} |`)
+      lines.push(`| **${cell(r.label)}** | ${cells.join(' | ')} |`)
     }
     lines.push('', '— : the author leaves the element out. *(first)*: the earliest dated use.', '')
   }

@@ -14,6 +14,9 @@
 //   contrast      "the distinction between X and Y", "the distinction between the new and the
 //                 traditional productive forces" (the term split by a coordination)
 //   named as      "it qualifies as X", "is called X", "known as X"
+//   driven by     "Y is the foundation for creating X": what X comes from (weaker than "X is driven
+//                 by Y"; "a necessary prerequisite for developing X" says what X needs, a mention)
+//   contrast      "the focus on X marks a change from Y to Z": what X moves away from (weak)
 // Predicate. After the mention, the verb says what kind of statement it is:
 //   means         means, refers to, denotes, is defined as, stands for, represents
 //   in essence    "are, in essence, ..."
@@ -100,6 +103,14 @@ const ELEMENT_BEFORE =
 const CONTRAST_LEAD =
   /^\s*(?:unlike|as\s+opposed\s+to|in\s+contrast\s+(?:to|with)|contrary\s+to|rather\s+than)\b[^.;]*,\s*(?:the\s+)?[“"‘']?$/i
 const CONTRAST_BEFORE = /\b(?:distinction|difference|differences|contrast)\s+between\s+(?:the\s+)?$/i
+/** "Y is the foundation for creating X": the term as what its driver founds. */
+const FOUNDATION_BEFORE =
+  /\b(?:is|are)\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:foundation|basis|source|engine|driving\s+force|driver|cornerstone)\s+(?:of|for)\s+(?:(?:creating|developing|forming|building|generating|producing)\s+)?(?:the\s+)?$/iu
+/** "The focus on X", "this shift to X": a move the next words may say is from something else. */
+const FOCUS_BEFORE = /^\s*(?:the|this|that)\s+(?:[\p{L}-]+\s+)?(?:focus|emphasis|shift|turn|move)\s+(?:on|to|towards?)\s+(?:the\s+)?$/iu
+/** "... marks a change from Y to Z". */
+const CHANGE_AFTER =
+  /^\s*[”"’']?\s*(?:marks?|signals?|represents?|means?)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:change|shift|move|transition|turn)\s+from\b[^.;]*\bto\b/iu
 
 /** After the mention: a closing quote, an acronym in brackets, a parenthesis between commas, adverbs. */
 const LEAD = String.raw`^\s*[”"’']?\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{1,60},\s*)?(?:(?:today|also|now|thus|therefore|essentially|basically|generally|simply|still|then|in\s+essence|in\s+particular|closely|all|both|first|recently|since|already|increasingly)[\s,]+){0,3}`
@@ -164,6 +175,8 @@ export function judgeMention(before: string, afterText: string): Verdict {
   if (NAMED_BEFORE.test(before)) return definition('named as')
   if (CONTRAST_BEFORE.test(before)) return definition('contrast')
   if (ELEMENT_BEFORE.test(before)) return definition('constituent', 0.75)
+  if (FOUNDATION_BEFORE.test(before)) return definition('driven by', 0.7)
+  if (FOCUS_BEFORE.test(before) && CHANGE_AFTER.test(afterText)) return definition('contrast', 0.75)
   if (CONSTITUENT_BEFORE.test(before)) return predicateOf(afterText) ? definition('constituent') : null
   if (GOVERNED_BEFORE.test(before)) return null
   if (!SUBJECT_BEFORE.test(before)) return null

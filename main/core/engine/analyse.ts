@@ -41,21 +41,34 @@ export interface AnalysedCorpus {
   words: number
 }
 
-/** Tokenises and normalises every document. */
+/**
+ * Tokenises and normalises every document, in one pass over each text (tokenize.ts hashes each
+ * token as it reads it, and the lexicon finds the token by that hash). A text identical to an
+ * earlier one (a file saved twice, a licence shipped in several packages) shares the earlier
+ * one's arrays: it is read once, and held once.
+ */
 export function analyse(documents: readonly EngineDocument[], stem: boolean, run: Run): AnalysedCorpus {
   const lexicon = new Lexicon(stem)
   const docs: AnalysedDocument[] = []
+  const byText = new Map<string, AnalysedDocument>()
   let words = 0
   run.phase('tokenize', documents.length)
   for (let d = 0; d < documents.length; d++) {
     const { id, text } = documents[d]
-    const { starts, ends, count } = tokenize(text)
+    const same = byText.get(text)
+    if (same) {
+      words += same.starts.length
+      docs.push({ ...same, id })
+      run.tick(d)
+      continue
+    }
+    const { starts, ends, count, hashes } = tokenize(text, true)
     const surface = new Uint32Array(count)
     const match = new Uint32Array(count)
     const contentBuffer = new Uint32Array(count)
     let contentCount = 0
     for (let i = 0; i < count; i++) {
-      const raw = lexicon.internSpan(text, starts[i], ends[i])
+      const raw = lexicon.internSpan(text, starts[i], ends[i], hashes![i])
       const sid = lexicon.surfaceOfRaw(raw)
       surface[i] = sid
       match[i] = lexicon.matchOfRaw(raw)
@@ -63,7 +76,9 @@ export function analyse(documents: readonly EngineDocument[], stem: boolean, run
       run.tick(d)
     }
     words += count
-    docs.push({ id, text, starts, ends, surface, match, content: contentBuffer.slice(0, contentCount) })
+    const doc: AnalysedDocument = { id, text, starts, ends, surface, match, content: contentBuffer.slice(0, contentCount) }
+    byText.set(text, doc)
+    docs.push(doc)
   }
   run.end()
   const docFreq = new Uint32Array(lexicon.matchCount)

@@ -1,4 +1,5 @@
 import { isStopword, matchForm, surfaceForm } from './normalise.js'
+import { unitHash } from './tokenize.js'
 
 // Interns token texts as numbers. Every distinct raw token text is normalised once (NFKC,
 // spelling and the stemmer are the costly part, and a corpus has far fewer distinct words than
@@ -33,12 +34,10 @@ export class Lexicon {
 
   /**
    * Index of the token text[start, end), interning it on first sight: as intern(), but found by a
-   * hash of the text's units, so a known token (nearly every token) costs no string.
+   * hash of the text's units (unitHash; the tokenizer computes it as it reads, tokenize.ts), so a
+   * known token (nearly every token) costs no string.
    */
-  internSpan(text: string, start: number, end: number): number {
-    let h = 0x811c9dc5
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-    h >>>= 0
+  internSpan(text: string, start: number, end: number, h: number = unitHash(text, start, end)): number {
     const mask = this.slots.length - 1
     let slot = h & mask
     for (;;) {

@@ -15,7 +15,7 @@ import { sentenceStarts } from './sentences.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { type SynonymSource, synonymClasses } from './synonyms.js'
 import { OffsetMap } from '../text/offsets.js'
-import { diffPassages, type Variant } from './variants.js'
+import { DiffMemo, diffPassages, type Variant } from './variants.js'
 
 // Text reuse: which passages do these documents share? The pipeline, after passim and TextPAIR:
 //   analyse     tokens with offsets, normalised for matching (tokenize.ts, normalise.ts)
@@ -381,6 +381,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   }
   const boilerplateDocuments = Math.max(BOILERPLATE_MIN_DOCUMENTS, Math.ceil(BOILERPLATE_SHARE * N))
   run.phase('variants', limited.length)
+  const memo = new DiffMemo()
   const overlaps = limited.map((draft, k): Overlap => {
     const shown = draft.passages.filter((p) => !reference[p.doc])
     const passages = shown.map((p) => {
@@ -400,7 +401,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
       for (let j = i + 1; j < count; j++) {
         if ((count > MAX_PAIRWISE_PASSAGES && i > 0) || variants.length >= MAX_DIFFS) break
         if (shown[i].doc === shown[j].doc) continue
-        variants.push({ a: i, b: j, changes: diffPassages(side(i), side(j)) })
+        variants.push({ a: i, b: j, changes: diffPassages(side(i), side(j), memo) })
       }
     }
     run.tick(k)

@@ -16,6 +16,11 @@ export interface TokenSpans {
   starts: Uint32Array
   ends: Uint32Array
   count: number
+  /**
+   * With tokenize(text, true): token i's text hashed by unitHash (the hash the lexicon finds a
+   * token by), computed in the same pass over the text.
+   */
+  hashes?: Uint32Array
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
@@ -24,31 +29,45 @@ const LOWER_START = /\p{Ll}/u
 /** 1 = word character, 2 = not; 0 = not yet classified. Covers the Basic Multilingual Plane. */
 const bmpClass = new Uint8Array(0x10000)
 
-function isWordUnit(code: number): boolean {
-  let c = bmpClass[code]
-  if (c === 0) {
-    c = code >= 0xd800 && code <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2
-    bmpClass[code] = c
-  }
-  return c === 1
+function classify(code: number): number {
+  const c = code >= 0xd800 && code <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2
+  bmpClass[code] = c
+  return c
 }
 
 /** Length in UTF-16 units of the word character at `i` (1 or 2), or 0 when it is not one. */
 function wordCharAt(text: string, i: number): number {
   const code = text.charCodeAt(i)
-  if (code < 0xd800 || code > 0xdbff) return isWordUnit(code) ? 1 : 0
+  if (code < 0xd800 || code > 0xdbff) {
+    const c = bmpClass[code]
+    return (c === 0 ? classify(code) : c) === 1 ? 1 : 0
+  }
   const cp = text.codePointAt(i)!
   if (cp <= 0xffff) return 0
   return WORD_CHAR.test(String.fromCodePoint(cp)) ? 2 : 0
 }
 
-const APOSTROPHES = new Set([0x27, 0x2019])
-const DIGIT_JOINERS = new Set([0x2e, 0x2c])
+const APOSTROPHE = 0x27
+const RIGHT_QUOTE = 0x2019
+const PERIOD = 0x2e
+const COMMA = 0x2c
 const SOFT_HYPHEN = 0xad
-const HYPHENS = new Set([0x2d, 0x2010])
+const HYPHEN_MINUS = 0x2d
+const HYPHEN = 0x2010
 
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39
+}
+
+/** FNV-1a's offset basis and prime: unitHash's start value and multiplier. */
+const FNV_BASIS = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+
+/** A 32-bit hash (FNV-1a) of the UTF-16 units text[start, end): how the lexicon finds a token. */
+export function unitHash(text: string, start: number, end: number): number {
+  let h = FNV_BASIS
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
+  return h >>> 0
 }
 
 /** Where a line-end hyphenation starting at hyphen `i` resumes the word, or -1. */
@@ -62,11 +81,15 @@ function hyphenationResume(text: string, i: number): number {
   return j < text.length && LOWER_START.test(text[j]) ? j : -1
 }
 
-/** Splits `text` into word tokens (see the rules above). Linear in the text's length. */
-export function tokenize(text: string): TokenSpans {
+/**
+ * Splits `text` into word tokens (see the rules above). Linear in the text's length. With
+ * `hashes`, each token's unitHash too, computed as its units are read (no second pass).
+ */
+export function tokenize(text: string, hashes = false): TokenSpans {
   // Start with room for one token per 5 units (English averages ~6 with the space) and grow.
   let starts = new Uint32Array(Math.max(16, (text.length / 5) | 0))
   let ends = new Uint32Array(starts.length)
+  let sums = new Uint32Array(hashes ? starts.length : 0)
   let count = 0
   const n = text.length
   let i = 0
@@ -77,47 +100,56 @@ export function tokenize(text: string): TokenSpans {
       continue
     }
     const start = i
+    // The hash of units [start, i), kept up to date as i moves on.
+    let h = FNV_BASIS
+    if (hashes) {
+      h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
+      if (w === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME)
+    }
     i += w
     for (;;) {
       if (i >= n) break
       const step = wordCharAt(text, i)
       if (step > 0) {
+        if (hashes) {
+          h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
+          if (step === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME)
+        }
         i += step
         continue
       }
       const code = text.charCodeAt(i)
-      if (code === SOFT_HYPHEN && i + 1 < n && wordCharAt(text, i + 1) > 0) {
-        i++
-        continue
+      let resume = -1
+      if (code === SOFT_HYPHEN) {
+        if (i + 1 < n && wordCharAt(text, i + 1) > 0) resume = i + 1
+      } else if (code === APOSTROPHE || code === RIGHT_QUOTE) {
+        if (i + 1 < n && wordCharAt(text, i + 1) > 0 && !isDigit(text.charCodeAt(i + 1))) resume = i + 1
+      } else if (code === PERIOD || code === COMMA) {
+        if (isDigit(text.charCodeAt(i - 1)) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) resume = i + 1
+      } else if (code === HYPHEN_MINUS || code === HYPHEN) {
+        resume = hyphenationResume(text, i)
       }
-      if (APOSTROPHES.has(code) && i + 1 < n && wordCharAt(text, i + 1) > 0 && !isDigit(text.charCodeAt(i + 1))) {
-        i++
-        continue
-      }
-      if (DIGIT_JOINERS.has(code) && isDigit(text.charCodeAt(i - 1)) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) {
-        i++
-        continue
-      }
-      if (HYPHENS.has(code)) {
-        const resume = hyphenationResume(text, i)
-        if (resume > 0) {
-          i = resume
-          continue
-        }
-      }
-      break
+      if (resume < 0) break
+      if (hashes) for (let k = i; k < resume; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME)
+      i = resume
     }
     if (count === starts.length) {
-      const grownStarts = new Uint32Array(starts.length * 2)
-      grownStarts.set(starts)
-      starts = grownStarts
-      const grownEnds = new Uint32Array(ends.length * 2)
-      grownEnds.set(ends)
-      ends = grownEnds
+      starts = grow(starts)
+      ends = grow(ends)
+      if (hashes) sums = grow(sums)
     }
     starts[count] = start
     ends[count] = i
+    if (hashes) sums[count] = h >>> 0
     count++
   }
-  return { starts: starts.slice(0, count), ends: ends.slice(0, count), count }
+  const spans: TokenSpans = { starts: starts.slice(0, count), ends: ends.slice(0, count), count }
+  if (hashes) spans.hashes = sums.subarray(0, count)
+  return spans
+}
+
+function grow(a: Uint32Array): Uint32Array<ArrayBuffer> {
+  const b = new Uint32Array(a.length * 2)
+  b.set(a)
+  return b
 }

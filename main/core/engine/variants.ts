@@ -62,8 +62,50 @@ export interface DiffSide {
   map: OffsetMap
 }
 
-/** Word-level changes from passage `a` to passage `b`, or null when the diff gave up. */
-export function diffPassages(a: DiffSide, b: DiffSide): Change[] | null {
+type Part = { added: boolean; removed: boolean; count: number }
+
+/**
+ * Diffs made so far, by the words diffed: an overlap found in several copies of one text (a
+ * licence shipped with many packages) has the same pair of passages again and again, and the
+ * diff of a pair depends on nothing but their surface ids. Passages are the same words when they
+ * are the same token range of one surface array (identical texts share their arrays, analyse.ts).
+ * One memo per engine run; it holds the diffs' steps, not their texts.
+ */
+export class DiffMemo {
+  private readonly arrays = new Map<Uint32Array, number>()
+  private readonly parts = new Map<string, readonly Part[] | null>()
+
+  /** Pairs of passages diffed. */
+  get size(): number {
+    return this.parts.size
+  }
+
+  private idOf(words: Uint32Array): number {
+    let id = this.arrays.get(words)
+    if (id === undefined) {
+      id = this.arrays.size
+      this.arrays.set(words, id)
+    }
+    return id
+  }
+
+  /** The diff steps of a and b, computed once. */
+  partsOf(a: DiffSide, b: DiffSide, compute: () => readonly Part[] | null): readonly Part[] | null {
+    const key = `${this.idOf(a.doc.surface)}:${a.start}:${a.end}:${this.idOf(b.doc.surface)}:${b.start}:${b.end}`
+    let parts = this.parts.get(key)
+    if (parts === undefined) {
+      parts = compute()
+      this.parts.set(key, parts)
+    }
+    return parts
+  }
+}
+
+/**
+ * Word-level changes from passage `a` to passage `b`, or null when the diff gave up. With a memo,
+ * a pair of passages diffed before (the same words, see DiffMemo) is not diffed again.
+ */
+export function diffPassages(a: DiffSide, b: DiffSide, memo?: DiffMemo): Change[] | null {
   const sa = a.doc.surface
   const sb = b.doc.surface
   const na = a.end - a.start + 1
@@ -72,6 +114,18 @@ export function diffPassages(a: DiffSide, b: DiffSide): Change[] | null {
   for (let k = 0; same && k < na; k++) same = sa[a.start + k] === sb[b.start + k]
   if (same) return changesOf(a, b, [{ added: false, removed: false, count: na }])
   if (na > MAX_DIFF_WORDS || nb > MAX_DIFF_WORDS) return null
+  const parts = memo ? memo.partsOf(a, b, () => wordDiff(a, b)) : wordDiff(a, b)
+  return parts ? changesOf(a, b, parts) : null
+}
+
+/** jsdiff's steps from a's words to b's, or null past MAX_EDIT_LENGTH. */
+function wordDiff(a: DiffSide, b: DiffSide): readonly Part[] | null {
+  const sa = a.doc.surface
+  const sb = b.doc.surface
+  // Myers' algorithm gives up only after trying every edit length up to the limit, the slowest
+  // case; a pair that surely needs more edits is known at once. Each word of one passage without
+  // a partner in the other (as a multiset) is one insertion or deletion in any diff.
+  if (unpairedWords(sa, a.start, a.end, sb, b.start, b.end) > MAX_EDIT_LENGTH) return null
   const left: number[] = []
   const right: number[] = []
   for (let t = a.start; t <= a.end; t++) left.push(t)
@@ -80,11 +134,41 @@ export function diffPassages(a: DiffSide, b: DiffSide): Change[] | null {
     comparator: (x: number, y: number) => sa[x] === sb[y],
     maxEditLength: MAX_EDIT_LENGTH,
   })
-  return parts ? changesOf(a, b, parts) : null
+  // The steps only: jsdiff's also list the tokens, which a memo would keep alive.
+  return parts ? parts.map(({ added, removed, count }) => ({ added, removed, count })) : null
+}
+
+/** Per surface id, a count (scratch for unpairedWords, grown as needed, left all zero). */
+let wordCounts = new Int32Array(1024)
+
+/**
+ * Words of a[a0..a1] and b[b0..b1] (surface ids, inclusive ranges) left over when the two are
+ * paired off as multisets: a lower bound on the insertions plus deletions of any diff.
+ */
+function unpairedWords(a: Uint32Array, a0: number, a1: number, b: Uint32Array, b0: number, b1: number): number {
+  const na = a1 - a0 + 1
+  const nb = b1 - b0 + 1
+  // Cheap bounds first: the difference in length, and the case where all words could be unpaired.
+  if (Math.abs(na - nb) > MAX_EDIT_LENGTH || na + nb <= MAX_EDIT_LENGTH) return Math.abs(na - nb)
+  let max = 0
+  for (let t = a0; t <= a1; t++) if (a[t] > max) max = a[t]
+  for (let t = b0; t <= b1; t++) if (b[t] > max) max = b[t]
+  if (max >= wordCounts.length) wordCounts = new Int32Array(Math.max(max + 1, wordCounts.length * 2))
+  const counts = wordCounts
+  for (let t = a0; t <= a1; t++) counts[a[t]]++
+  let paired = 0
+  for (let t = b0; t <= b1; t++) {
+    if (counts[b[t]] > 0) {
+      counts[b[t]]--
+      paired++
+    }
+  }
+  for (let t = a0; t <= a1; t++) counts[a[t]] = 0
+  return na + nb - 2 * paired
 }
 
 /** The changes of jsdiff's parts, in text offsets. */
-function changesOf(a: DiffSide, b: DiffSide, parts: readonly { added: boolean; removed: boolean; count: number }[]): Change[] {
+function changesOf(a: DiffSide, b: DiffSide, parts: readonly Part[]): Change[] {
   const changes: Change[] = []
   let ia = a.start
   let ib = b.start

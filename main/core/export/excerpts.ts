@@ -1,6 +1,7 @@
 import { type Annotation, noteOf, positionOf, quoteOf, tagIdsOf } from '../annotations/annotation.js'
 import { anchorAnnotation, type AnchorStatus, withSpan } from '../annotations/anchor.js'
 import { type Tag, tagPath, tagsInTreeOrder, withDescendantIds } from '../annotations/codebook.js'
+import { memoOf } from '../project/memo.js'
 import type { DocumentEntry } from '../project/project.js'
 import { OffsetMap } from '../text/offsets.js'
 
@@ -20,7 +21,7 @@ export interface ExcerptScope {
   annotationIds?: readonly string[]
   /** 'document': by document, then position; 'tag': under each tag, codebook order. */
   order?: 'document' | 'tag'
-  /** Include notes (default true). */
+  /** Include notes, and the memos of the tags and documents exported (default true). */
   notes?: boolean
   /** Include the text around each excerpt (default false). */
   context?: boolean
@@ -82,7 +83,20 @@ export interface ExcerptGroup {
   tag?: Tag
   /** The document the group is for (order 'document'). */
   document?: DocumentEntry
+  /** The memo (Markdown) of the group's tag or document, shown under its heading; '' for none or without notes. */
+  memo: string
   excerpts: Excerpt[]
+}
+
+/** A memo on a tag or document the export draws on but shows no heading for (see ExcerptSet.memos). */
+export interface MemoEntry {
+  kind: 'tag' | 'document'
+  /** The tag's or document's id. */
+  id: string
+  /** The tag's path ("Economy › Trade") or the document's title (its id when untitled). */
+  heading: string
+  /** Markdown. */
+  memo: string
 }
 
 export interface ExcerptSet {
@@ -97,6 +111,13 @@ export interface ExcerptSet {
   /** Orphaned annotations within the selection that were left out (0 when orphans were asked for). */
   omittedOrphans: number
   groups: ExcerptGroup[]
+  /**
+   * Memos with no group heading to stand under: by document, the memos of the tags the excerpts
+   * carry (and of the tags asked for), in codebook order; by tag, the memos of the documents the
+   * excerpts come from, in project order. Writers add them as a closing section "Memos". Empty
+   * without notes.
+   */
+  memos: MemoEntry[]
   /** Every selected excerpt once, in document order. */
   excerpts: Excerpt[]
   /** The whole codebook (for formats that carry it, and for colours). */
@@ -185,6 +206,7 @@ function contextAround(info: TextInfo, start: number, end: number): { before: st
 export function selectExcerpts(source: ExcerptSource, scope: ExcerptScope = {}): ExcerptSet {
   const order = scope.order ?? 'document'
   const notes = scope.notes ?? true
+  const memo = (item: Tag | DocumentEntry) => (notes ? memoOf(item) : '')
   const context = scope.context ?? false
   const withOrphans = scope.orphans ?? false
   let omittedOrphans = 0
@@ -291,16 +313,26 @@ export function selectExcerpts(source: ExcerptSource, scope: ExcerptScope = {}):
   if (order === 'document') {
     for (const document of documents) {
       const items = excerpts.filter((e) => e.docId === document.id)
-      if (items.length) groups.push({ heading: document.title || document.id, document, excerpts: items })
+      if (items.length) groups.push({ heading: document.title || document.id, document, memo: memo(document), excerpts: items })
     }
   } else {
     for (const tag of tagsInTreeOrder(tags)) {
       if (tagFilter && !tagFilter.has(tag.id)) continue
       const items = excerpts.filter((e) => e.tags.some((t) => t.id === tag.id))
-      if (items.length) groups.push({ heading: tagPath(tags, tag), tag, excerpts: items })
+      if (items.length) groups.push({ heading: tagPath(tags, tag), tag, memo: memo(tag), excerpts: items })
     }
     const untagged = excerpts.filter((e) => e.tags.length === 0)
-    if (untagged.length) groups.push({ heading: 'Untagged', excerpts: untagged })
+    if (untagged.length) groups.push({ heading: 'Untagged', memo: '', excerpts: untagged })
+  }
+  const memos: MemoEntry[] = []
+  if (notes && order === 'document') {
+    const used = new Set([...chosenTags.map((t) => t.id), ...excerpts.flatMap((e) => e.tags.map((t) => t.id))])
+    for (const tag of tagsInTreeOrder(tags))
+      if (used.has(tag.id) && memo(tag)) memos.push({ kind: 'tag', id: tag.id, heading: tagPath(tags, tag), memo: memo(tag) })
+  } else if (notes) {
+    const used = new Set(excerpts.map((e) => e.docId))
+    for (const d of documents)
+      if (used.has(d.id) && memo(d)) memos.push({ kind: 'document', id: d.id, heading: d.title || d.id, memo: memo(d) })
   }
 
   const docCount = new Set(excerpts.map((e) => e.docId)).size
@@ -324,6 +356,7 @@ export function selectExcerpts(source: ExcerptSource, scope: ExcerptScope = {}):
     orphans: withOrphans,
     omittedOrphans,
     groups,
+    memos,
     excerpts,
     tags,
   }

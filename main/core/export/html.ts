@@ -3,7 +3,8 @@ import { safeColour, type Tag } from '../annotations/codebook.js'
 import { noteToHtml } from './note.js'
 import { columnName, type FacetTable } from '../definitions/facet-table.js'
 
-// Annotated excerpts as one self-contained HTML page: no scripts, no external resources, styles
+// Annotated excerpts as one self-contained HTML page (each group's memo under its heading, the
+// other memos in a closing section): no scripts, no external resources, styles
 // inline, tag colours as swatches and excerpt borders, print rules for paper (A4 and Letter). The
 // PDF export prints exactly this page (Chromium's page.pdf from the CLI and web host; Electron
 // would call webContents.printToPDF on the same HTML).
@@ -31,6 +32,11 @@ function excerptHtml(e: Excerpt, set: ExcerptSet, groupTag: Tag | undefined): st
 ${mark}${tags}${note}</article>`
 }
 
+/** A tag's or document's memo under its heading ('' for none). */
+function memoHtml(memo: string): string {
+  return memo ? `<div class="memo"><span class="label">Memo</span>${noteToHtml(memo)}</div>\n` : ''
+}
+
 /** The section "How the authors define X": the facet × author matrix, then the shared quotations. */
 export function facetTableHtml(table: FacetTable): string {
   const head = `<tr><th scope="col">Element</th>${table.columns.map((d) => `<th scope="col">${escapeHtml(columnName(d))}</th>`).join('')}</tr>`
@@ -41,7 +47,7 @@ export function facetTableHtml(table: FacetTable): string {
       const first = c === r.first ? ' <span class="first">first</span>' : ''
       return `<td>${words.map((w) => `<p>“${escapeHtml(w)}”</p>`).join('')}${quoting}${first}</td>`
     })
-    return `<tr><th scope="row">${escapeHtml(r.label)} <span class="role">${escapeHtml(r.role)}</span></th>${cells.join('')}</tr>`
+    return `<tr><th scope="row">${escapeHtml(r.label)}</th>${cells.join('')}</tr>`
   })
   const quotations = table.quotations
     .filter((q) => q.columns.length > 1)
@@ -81,13 +87,18 @@ mark { color: inherit; padding: 0 .1em; }
 .orphaned blockquote { border-left-style: dashed; color: #555; }
 .orphan { margin: .35rem 0 0 1.25rem; font: italic .8rem/1.4 system-ui, "DejaVu Sans", sans-serif; color: #8a4b00; }
 .note .label { font-weight: 600; font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: #666; }
+.memo { margin: 0 0 1.25rem; padding: .5rem .85rem; border: 1px solid #ddd8cc; background: #fbfaf6; border-radius: 4px; font: .9rem/1.5 system-ui, "DejaVu Sans", sans-serif; break-inside: avoid; page-break-inside: avoid; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.memo p, .memo ul, .memo ol, .memo pre, .memo blockquote { margin: .25rem 0; }
+.memo .label { font-weight: 600; font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: #666; }
+.memos h3 { font: 600 1rem/1.3 system-ui, "DejaVu Sans", sans-serif; margin: 1.25rem 0 .5rem; }
+.memos h3 .kind { font-weight: normal; color: #666; }
 .empty { color: #666; }
 .facets-wrap { overflow-x: auto; }
 table.facets { border-collapse: collapse; font: .8rem/1.4 system-ui, "DejaVu Sans", sans-serif; }
 table.facets th, table.facets td { border: 1px solid #ccc; padding: .3rem .4rem; vertical-align: top; text-align: left; }
 table.facets td p { margin: 0 0 .3rem; font-family: Georgia, "DejaVu Serif", serif; }
 table.facets .missing { color: #888; text-align: center; }
-table.facets .role, table.facets .quoting, .legend { color: #666; font-weight: normal; }
+table.facets .quoting, .legend { color: #666; font-weight: normal; }
 .first { font-weight: 600; color: #444; }
 .legend { font: .8rem/1.4 system-ui, "DejaVu Sans", sans-serif; }
 @media print { table.facets { break-inside: auto; } table.facets tr { break-inside: avoid; page-break-inside: avoid; } }
@@ -100,9 +111,12 @@ export function excerptsToHtml(set: ExcerptSet, facets?: FacetTable): string {
   const body = set.groups
     .map((g) => {
       const swatch = g.tag ? `<span class="swatch" style="background:${safeColour(g.tag)}"></span>` : ''
-      return `<section>\n<h2>${swatch}${escapeHtml(g.heading)}</h2>\n${g.excerpts.map((e) => excerptHtml(e, set, g.tag)).join('\n')}\n</section>`
+      return `<section>\n<h2>${swatch}${escapeHtml(g.heading)}</h2>\n${memoHtml(g.memo)}${g.excerpts.map((e) => excerptHtml(e, set, g.tag)).join('\n')}\n</section>`
     })
     .join('\n')
+  const memos = set.memos.length
+    ? `<section class="memos">\n<h2>Memos</h2>\n${set.memos.map((m) => `<h3>${escapeHtml(m.heading)} <span class="kind">(${m.kind})</span></h3>\n${memoHtml(m.memo)}`).join('\n')}\n</section>`
+    : ''
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -115,6 +129,7 @@ export function excerptsToHtml(set: ExcerptSet, facets?: FacetTable): string {
 <body>
 <header><h1>${escapeHtml(set.title)}</h1><p>${escapeHtml(set.description)}</p></header>
 ${body || '<p class="empty">No annotations match this selection.</p>'}
+${memos}
 ${facets ? facetTableHtml(facets) : ''}
 </body>
 </html>

@@ -2,8 +2,8 @@ import { type Excerpt, type ExcerptSet, ORPHAN_LABEL } from './excerpts.js'
 import { escapeMarkdown, noteToMarkdown } from './note.js'
 import { type FacetTable, facetTableToMarkdown } from '../definitions/facet-table.js'
 
-// Annotated excerpts as Markdown: a heading per group, each excerpt a block quote followed by its
-// citation, tags and note. Plain enough to paste into a paper's draft. Everything from the data is
+// Annotated excerpts as Markdown: a heading per group with its tag's or document's memo, each
+// excerpt a block quote followed by its citation, tags and note; then the other memos. Plain enough to paste into a paper's draft. Everything from the data is
 // text: quotes, titles and tag names are escaped (escapeMarkdown), and notes are written back from
 // their parsed form with raw HTML and unsafe links escaped (noteToMarkdown), so a CommonMark
 // renderer shows what the reader wrote and nothing else.
@@ -49,14 +49,24 @@ function excerptBlock(e: Excerpt, set: ExcerptSet): string {
   return lines.join('\n')
 }
 
+/** A memo under its heading: labelled, set off as a block quote (its own headings stay inside it). */
+function memoBlock(memo: string): string {
+  return ['Memo:', '', indentNote(noteToMarkdown(memo))].join('\n')
+}
+
 /** The Markdown export of an excerpt set; with `facets`, the section "How the authors define X" after the excerpts. */
 export function excerptsToMarkdown(set: ExcerptSet, facets?: FacetTable): string {
   const out = [`# ${escapeMarkdown(set.title)}`, '', `_${escapeMarkdown(set.description)}_`, '']
   for (const group of set.groups) {
     out.push(`## ${escapeMarkdown(group.heading)}`, '')
+    if (group.memo) out.push(memoBlock(group.memo), '')
     for (const e of group.excerpts) out.push(excerptBlock(e, set), '')
   }
   if (set.groups.length === 0) out.push('No annotations match this selection.', '')
+  if (set.memos.length) {
+    out.push('## Memos', '')
+    for (const m of set.memos) out.push(`### ${escapeMarkdown(m.heading)} (${m.kind})`, '', memoBlock(m.memo), '')
+  }
   if (facets) out.push(facetTableToMarkdown(facets))
   return out.join('\n')
 }

@@ -24,6 +24,11 @@ export const DocumentEntry = z.looseObject({
    * itself is never changed. Optional, so project files written before it stay valid.
    */
   excluded: z.array(ExcludedRange).optional(),
+  /**
+   * The reader's memo on the document (Markdown): a note about the document as a whole, not about
+   * a passage. Optional, so project files written before it stay valid.
+   */
+  memo: z.string().optional(),
 })
 export type DocumentEntry = z.infer<typeof DocumentEntry>
 
@@ -70,7 +75,8 @@ export function documentIdFor(fileName: string, taken: Iterable<string>): string
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'document'
-  const used = new Set(taken)
+  // A set is used as it is: a caller naming many files keeps one, and each call stays constant time.
+  const used: ReadonlySet<string> = taken instanceof Set ? taken : new Set(taken)
   if (!used.has(base)) return base
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`
 }

@@ -7,7 +7,7 @@ import { EXPORT_FORMAT_IDS, isExportFormat } from '../../core/export/formats.js'
 import { stableStringify } from '../../core/project/json.js'
 import { findOccurrences } from '../../core/annotations/quote.js'
 import { OffsetMap } from '../../core/text/offsets.js'
-import { annotationsCommand, CODEBOOK_USAGE, tagsCommand } from './codebook.js'
+import { annotationsCommand, CODEBOOK_USAGE, memoCommand, tagsCommand } from './codebook.js'
 import { omittedOrphansLine } from '../../core/export/excerpts.js'
 import { asUsage, UsageError } from './error.js'
 import { passimCommand, REUSE_USAGE, textpairCommand } from './passim.js'
@@ -122,6 +122,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'tags') return await tagsCommand(rest, io, open)
     if (command === 'annotations') return await annotationsCommand(rest, io, open)
+    if (command === 'memo') return await memoCommand(rest, io, open)
     if (command === 'passim') return await passimCommand(rest, io, open)
     if (command === 'textpair') return await textpairCommand(rest, io, open)
     if (!Object.prototype.hasOwnProperty.call(COMMANDS, command)) throw new UsageError(`unknown command: ${command}`)
@@ -156,6 +157,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
                 date: d.date,
                 url: d.url,
                 annotations: d.annotationCount,
+                memo: d.memo ?? '',
               })),
               problems: view.problems,
             },

@@ -8,13 +8,17 @@ import type { Service } from '../service/service.js'
 // CLI commands for the codebook and for reading annotations back:
 //   tags list|create|rename|merge|delete [...] [--project DIR] [--json]
 //   annotations [--tag NAME]... [--doc ID]... [--project DIR] [--json]
+//   memo --tag NAME | --doc ID [--set TEXT] [--project DIR] [--json]
 
 export const CODEBOOK_USAGE = `  tags list [--json]                          the codebook as a tree, with counts
-  tags create NAME [--parent NAME] [--colour #RRGGBB] [--description TEXT]
+  tags create NAME [--parent NAME] [--colour #RRGGBB] [--description TEXT] [--memo TEXT]
   tags rename NAME NEW-NAME                   annotations follow (tags are referenced by id)
   tags merge FROM INTO                        FROM's annotations and sub-tags move to INTO
   tags delete NAME [--reassign NAME]          without --reassign, FROM is removed from its annotations
   tags import FILE.qdc                        add the codes of a REFI-QDA codebook (.qdc or .qdpx)
+  memo --tag NAME | --doc ID [--set TEXT] [--json]
+                                              a tag's or a document's memo (Markdown); --set
+                                              replaces it ('' removes it)
   annotations [--tag NAME]... [--doc ID]... [--json]
                                               annotations with their anchoring status
                                               (anchored, moved, orphan); --tag includes sub-tags`
@@ -47,7 +51,13 @@ export async function tagsCommand(args: string[], io: CliIo, open: Opener): Prom
   const [sub, ...rest] = args
   const { values, positionals } = parse(
     rest,
-    { parent: { type: 'string' }, colour: { type: 'string' }, description: { type: 'string' }, reassign: { type: 'string' } },
+    {
+      parent: { type: 'string' },
+      colour: { type: 'string' },
+      description: { type: 'string' },
+      memo: { type: 'string' },
+      reassign: { type: 'string' },
+    },
     `tags ${sub ?? ''}`.trim(),
   )
   const want = (n: number, names: string) => {
@@ -61,6 +71,8 @@ export async function tagsCommand(args: string[], io: CliIo, open: Opener): Prom
   if (sub === 'rename' || sub === 'merge') want(2, 'two tag names')
   const service = await open(values.project as string | undefined)
   const tags = () => service.project.codebook.tags
+  if (values.memo !== undefined && sub !== 'create')
+    throw new UsageError(`tags ${sub}: --memo is for tags create (a tag's memo: parallax memo --tag NAME)`)
 
   if (sub === 'list') {
     const view = await service.getProject()
@@ -87,6 +99,7 @@ export async function tagsCommand(args: string[], io: CliIo, open: Opener): Prom
         parent,
         colour: values.colour as string | undefined,
         description: values.description as string | undefined,
+        memo: values.memo as string | undefined,
       })
     ).tag
   } else if (sub === 'rename') {
@@ -103,6 +116,33 @@ export async function tagsCommand(args: string[], io: CliIo, open: Opener): Prom
     result = { deleted: id }
   }
   io.out(JSON.stringify(result, null, 2))
+  return 0
+}
+
+/**
+ * `memo --tag NAME | --doc ID [--set TEXT] [--json]`: prints a tag's or a document's memo
+ * (Markdown), or sets it with --set ('' removes it; undoable in the app).
+ */
+export async function memoCommand(args: string[], io: CliIo, open: Opener): Promise<number> {
+  const { values, positionals } = parse(args, { tag: { type: 'string' }, doc: { type: 'string' }, set: { type: 'string' } }, 'memo')
+  if (positionals.length) throw new UsageError(`memo: unexpected argument "${positionals[0]}" (the text goes after --set)`)
+  if ((values.tag === undefined) === (values.doc === undefined)) throw new UsageError('memo: name either --tag NAME or --doc ID')
+  const service = await open(values.project as string | undefined)
+  const set = values.set as string | undefined
+  let memo: string
+  let about: Record<string, string>
+  if (values.tag !== undefined) {
+    const tag = tagNamed(service.project.codebook.tags, values.tag as string)
+    memo = (set === undefined ? tag : (await service.setTagMemo({ id: tag.id, memo: set })).tag).memo ?? ''
+    about = { tag: tag.name, id: tag.id }
+  } else {
+    const doc = service.project.document(values.doc as string)
+    memo = (set === undefined ? doc : (await service.setDocumentMemo({ id: doc.id, memo: set })).document).memo ?? ''
+    about = { document: doc.id, title: doc.title }
+  }
+  if (values.json) io.out(JSON.stringify({ ...about, memo }, null, 2))
+  else if (memo) io.out(memo)
+  else io.err(set === undefined ? 'no memo' : 'memo removed')
   return 0
 }
 

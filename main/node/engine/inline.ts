@@ -7,12 +7,11 @@ import { type ExcludedRange, maskExcluded, withOriginalTexts } from '../../core/
 import { readStatedMetadata } from '../../core/project/metadata.js'
 import { findOverlaps } from '../../core/engine/overlaps.js'
 import { documentIdFor } from '../../core/project/project.js'
-import { readManifest, MANIFEST_FILE } from '../project/corpus.js'
 import { readTextFile } from '../project/decode.js'
+import { batchedLines, jsonLines } from '../../core/text/json-lines.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
-import { PROJECT_FILE, ProjectStore } from '../project/store.js'
-import { importedOverlaps } from '../reuse/read.js'
+import { MANIFEST_FILE, PROJECT_FILE } from '../project/layout.js'
 import { WordNet } from './wordnet.js'
 
 // The Node side of the engine's CLI commands, `overlaps` and `definitions`: read the documents of
@@ -21,7 +20,9 @@ import { WordNet } from './wordnet.js'
 //   the bundled corpus, or any folder with a manifest.json of the same shape: the files it lists;
 //   a plain folder of .txt and .md files (recursively), ids made from the file names.
 // Texts are decoded strictly (decode.ts): an empty, binary or non-UTF-8 file stops the command
-// with an error naming it.
+// with an error naming it. The project store, the manifest reader and the reader of imported
+// overlaps are loaded only for a folder that has their files: a plain folder loads the engine and
+// the text decoder alone (a fast start for scripts, the engine CLI's purpose).
 
 /** A document as the CLI lists it. `path` is the file it was read from. */
 export interface ListedDocument {
@@ -79,9 +80,11 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     }
   }
   if (await stat(join(dir, PROJECT_FILE)).catch(() => null)) {
+    const { ProjectStore } = await import('../project/store.js')
     const store = await ProjectStore.open(dir)
     for (const doc of store.project.documents) await add(doc.id, store.documentPath(doc), doc.title, doc.excluded, doc.date)
   } else if (await stat(join(dir, MANIFEST_FILE)).catch(() => null)) {
+    const { readManifest } = await import('../project/corpus.js')
     const manifest = await readManifest(dir)
     for (const doc of manifest.documents) await add(doc.id, join(dir, doc.file), doc.title, undefined, doc.date)
   } else {
@@ -91,11 +94,10 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
       .map((e) => join(e.parentPath, e.name))
       .sort()
     if (files.length === 0) throw new ApiError('not-found', `${dir}: the folder holds no .txt or .md files`)
+    const ids = new Set<string>()
     for (const path of files) {
-      const id = documentIdFor(
-        basename(path),
-        documents.map((d) => d.id),
-      )
+      const id = documentIdFor(basename(path), ids)
+      ids.add(id)
       const markdown = importFormatOf(path) === 'markdown'
       let stated: ReturnType<typeof readStatedMetadata> | undefined
       const statedOf = (text: string) => (stated ??= readStatedMetadata(text, markdown))
@@ -111,10 +113,6 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   if (documents.length === 0) throw new ApiError('not-found', `${dir}: the project has no documents`)
   return { documents, texts, originals, dates, excludedTexts }
 }
-
-/** What JSON.stringify([[value]], null, 2) puts before and after the value. */
-const NESTED_OPEN = '[\n  [\n'
-const NESTED_CLOSE = '\n  ]\n]'
 
 interface Io {
   out: (text: string) => void
@@ -147,25 +145,28 @@ export async function overlapsCommand(
     { limit: options.limit, synonyms: new WordNet() },
     progressTo(io, !!options.verbose),
   )
-  // The engine's overlaps, then those imported from batch tools (passim, TextPAIR), each with its source.
-  const imported = await importedOverlaps(folder, originals, options.limit)
+  // The engine's overlaps, then those imported from batch tools (passim, TextPAIR), each with its
+  // source; only a project has imported ones.
+  const imported = (await stat(join(resolve(folder), PROJECT_FILE)).catch(() => null))
+    ? await (await import('../reuse/read.js')).importedOverlaps(folder, originals, options.limit)
+    : { overlaps: [], problems: [], dropped: 0 }
   for (const problem of imported.problems) io.err(`warning: ${problem}`)
   if (imported.dropped) io.err(`note: ${imported.dropped} imported passage(s) are no longer in their documents and are left out`)
   // Passages' texts taken again from the files only where excluded ranges were blanked.
   const masked = new Map(texts.filter((t) => t.text !== originals.get(t.id)).map((t) => [t.id, originals.get(t.id)!]))
   const overlaps = [...withOriginalTexts(result.overlaps, masked).map((o) => ({ ...o, source: 'parallax' })), ...imported.overlaps]
   if (options.json) {
-    // One overlap at a time: at corpus scale the whole result as one string would be hundreds of
-    // megabytes on top of the result itself. The lines joined are the same JSON document.
-    const indent = (json: string) => json.replace(/\n/g, '\n  ')
-    io.out(`{\n  "documents": ${indent(JSON.stringify(documents, null, 2))},\n  "overlaps": [`)
-    overlaps.forEach((o, k) => {
-      // Stringified two arrays deep, the overlap comes out indented by four spaces, as it stands in
-      // the document: cutting the arrays' brackets is cheaper than re-indenting every line.
-      const nested = JSON.stringify([[o]], null, 2)
-      io.out(`${nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length)}${k + 1 < overlaps.length ? ',' : ''}`)
-    })
-    io.out('  ]\n}')
+    // Line by line (json-lines.ts): at corpus scale the whole result as one string would be
+    // hundreds of megabytes on top of the result itself (one overlap can be a whole document in
+    // four copies, with its variants). Indented as JSON.stringify indents.
+    const { sink, flush } = batchedLines(io.out)
+    sink('{')
+    jsonLines(documents, sink, 1, '"documents": ', ',')
+    sink('  "overlaps": [')
+    overlaps.forEach((o, k) => jsonLines(o, sink, 2, '', k + 1 < overlaps.length ? ',' : ''))
+    sink('  ]')
+    sink('}')
+    flush()
     return 0
   }
   io.out(`${overlaps.length} overlap(s) among ${documents.length} document(s)`)

@@ -110,18 +110,19 @@ export class WordNet implements SynonymSource {
     // The first line whose key is >= "lemma%", by bisecting the bytes: lo and hi are line starts.
     let lo = 0
     let hi = bytes.length
+    // Newlines are found by Buffer's indexOf and lastIndexOf (native searches), not byte by byte.
     while (lo < hi) {
       let at = (lo + hi) >>> 1
-      while (at > lo && bytes[at - 1] !== NEWLINE) at--
+      if (at > lo) at = Math.max(lo, bytes.lastIndexOf(NEWLINE, at - 1) + 1)
       if (WordNet.compare(bytes, at, key) < 0) {
-        while (at < hi && bytes[at] !== NEWLINE) at++
-        lo = at + 1
+        const newline = bytes.indexOf(NEWLINE, at)
+        lo = (newline < 0 || newline > hi ? hi : newline) + 1
       } else hi = at
     }
     const out: Sense[] = []
     for (let at = lo; at < bytes.length && WordNet.compare(bytes, at, key) === 0;) {
-      let end = at
-      while (end < bytes.length && bytes[end] !== NEWLINE) end++
+      const newline = bytes.indexOf(NEWLINE, at)
+      const end = newline < 0 ? bytes.length : newline
       const [senseKey, offset, , tagged] = bytes.toString('latin1', at, end).split(' ')
       out.push({ pos: senseKey[key.length], offset, tagged: Number(tagged) })
       at = end + 1

@@ -30,6 +30,7 @@ import { excerptsToHtml } from '../../core/export/html.js'
 import { type AnnotationCollection, excerptsToJsonLd, exportBaseName } from '../../core/export/jsonld.js'
 import { excerptsToMarkdown } from '../../core/export/markdown.js'
 import { stableStringify } from '../../core/project/json.js'
+import { memoOf } from '../../core/project/memo.js'
 import {
   type QdaCode,
   type QdaNote,
@@ -217,10 +218,10 @@ function noteRuns(list: readonly NoteRun[]): (TextRun | ExternalHyperlink)[] {
 }
 
 /** A note as DOCX paragraphs: the first after a bold "Note: ", lists and quotes indented. */
-function noteParagraphs(note: string): Paragraph[] {
+function noteParagraphs(note: string, label = 'Note: '): Paragraph[] {
   return noteBlocks(note).map((b, i) => {
     const children: (TextRun | ExternalHyperlink)[] = []
-    if (i === 0) children.push(new TextRun({ text: 'Note: ', bold: true }))
+    if (i === 0) children.push(new TextRun({ text: label, bold: true }))
     if (b.marker) children.push(new TextRun(`${b.marker} `))
     if (b.kind === 'rule') children.push(new TextRun('———'))
     else if (b.kind === 'heading') children.push(...noteRuns(b.runs.map((r) => ({ ...r, strong: true }))))
@@ -259,10 +260,7 @@ function facetTableDocx(table: FacetTable): (Paragraph | Table)[] {
         children: [
           cell([
             new Paragraph({
-              children: [
-                new TextRun({ text: r.label, bold: true, size: 18 }),
-                new TextRun({ text: ` ${r.role}`, size: 16, color: '666666' }),
-              ],
+              children: [new TextRun({ text: r.label, bold: true, size: 18 })],
             }),
           ]),
           ...r.cells.map((words, c) => {
@@ -289,6 +287,7 @@ export async function excerptsToDocx(set: ExcerptSet, author = '', facets?: Face
   ]
   for (const group of set.groups) {
     children.push(new Paragraph({ text: group.heading, heading: HeadingLevel.HEADING_1 }))
+    if (group.memo) children.push(...noteParagraphs(group.memo, 'Memo: '), new Paragraph({ text: '', spacing: { after: 120 } }))
     for (const e of group.excerpts) {
       const colour = docxColour(group.tag ?? e.tags[0])
       const orphan = e.status === 'orphan'
@@ -319,6 +318,14 @@ export async function excerptsToDocx(set: ExcerptSet, author = '', facets?: Face
     }
   }
   if (set.groups.length === 0) children.push(new Paragraph('No annotations match this selection.'))
+  if (set.memos.length) {
+    children.push(new Paragraph({ text: 'Memos', heading: HeadingLevel.HEADING_1 }))
+    for (const m of set.memos)
+      children.push(
+        new Paragraph({ text: `${m.heading} (${m.kind})`, heading: HeadingLevel.HEADING_2 }),
+        ...noteParagraphs(m.memo, 'Memo: '),
+      )
+  }
   if (facets) children.push(...facetTableDocx(facets))
   const doc = new Document({
     title: set.title,
@@ -381,7 +388,15 @@ export function unifyLineEnds(text: string): { text: string; move: (position: nu
   return { text: unified, move }
 }
 
-function codeTree(tags: readonly Tag[]): QdaCode[] {
+/**
+ * A code's Description: the tag's description and its memo, a blank line between. REFI-QDA has one
+ * Description per code, and it is where MAXQDA, ATLAS.ti and QualCoder put their code memos.
+ */
+function codeDescription(tag: Tag, memos: boolean): string {
+  return [tag.description.trim(), memos ? memoOf(tag) : ''].filter(Boolean).join('\n\n')
+}
+
+function codeTree(tags: readonly Tag[], memos = true): QdaCode[] {
   const nodes = new Map<string, QdaCode>()
   const roots: QdaCode[] = []
   // tagTree puts a tag whose parent is missing, or where a cycle is entered, at depth 0: the top level.
@@ -390,7 +405,7 @@ function codeTree(tags: readonly Tag[]): QdaCode[] {
       guid: guidFor(`tag:${t.id}`),
       name: t.name,
       color: t.colour,
-      description: t.description,
+      description: codeDescription(t, memos),
       isCodable: t.codable !== false,
       children: [],
     }
@@ -404,7 +419,8 @@ function codeTree(tags: readonly Tag[]): QdaCode[] {
  * The REFI-QDA project of an excerpt set: its documents as text sources (UTF-8 in sources/), the
  * whole codebook as codes (colours and hierarchy kept), each excerpt a PlainTextSelection with
  * its codings and its note as the selection's Description (the coding memo QualCoder, ATLAS.ti
- * and MAXQDA read; written once), and document metadata as Text variables (Title, Author,
+ * and MAXQDA read; written once), tag and document memos as the codes' and sources' Descriptions
+ * (with the notes: not without them), and document metadata as Text variables (Title, Author,
  * Outlet, Date, URL). An orphan is never a selection (its passage is not in the text): when
  * orphans are asked for, each becomes a project Note quoting its stored passage.
  */
@@ -452,7 +468,8 @@ export function qdaProjectOf(
       guid,
       name: d.file,
       plainTextPath: `internal://${guid}.txt`,
-      description: '',
+      // The document's memo (where QDA tools keep a document memo), with the notes.
+      description: set.notes ? memoOf(d) : '',
       creatingUser: user.guid,
       creationDateTime: now,
       variables: { Title: d.title, Author: d.author, Outlet: d.outlet, Date: d.date, URL: d.url },
@@ -476,7 +493,7 @@ export function qdaProjectOf(
     origin: ORIGIN,
     creationDateTime: now,
     users: [user],
-    codes: codeTree(source.tags),
+    codes: codeTree(source.tags, set.notes),
     sources,
     notes,
     description: set.description,

@@ -11,7 +11,6 @@ import { refuseSpecialPath } from '../project/special-paths.js'
 import { decodeImportedText } from './encoding.js'
 import type { ExtractedText } from './html.js'
 import { readOffThread } from './off-thread.js'
-import { readPdf } from './pdf.js'
 import { type PreparedQdpx, prepareQdpx } from './qdpx.js'
 import { ANNOTATIONS_DIR, DOCUMENTS_DIR, TAGS_FILE, type ProjectStore } from '../project/store.js'
 import { importFormatOf, IMPORT_FORMATS_LIST } from '../../core/project/formats.js'
@@ -82,7 +81,7 @@ async function expand(paths: readonly string[]): Promise<string[]> {
 
 export interface ImportOptions {
   /**
-   * The bundled reader worker (dist/main/reader-worker.cjs): hosts with a UI read HTML and .docx
+   * The bundled reader worker (dist/main/reader-worker.cjs): hosts with a UI read HTML, .docx and PDF
    * there, off the thread that serves the UI (off-thread.ts). Without it (the CLI) they are read inline.
    */
   readerWorker?: string
@@ -129,7 +128,7 @@ async function extract(
     formatFirst = ['title', 'author', 'outlet', 'date', 'url'] // a page's own metadata is meant for this
   } else if (format === 'docx') extracted = await readOffThread({ format, bytes, path: file }, readerWorker)
   else {
-    extracted = await readPdf(bytes, file)
+    extracted = await readOffThread({ format: 'pdf', bytes, path: file }, readerWorker)
     // A PDF's Author field is set on purpose; a "By …" line found in the text may be anyone's.
     formatFirst = ['author']
   }

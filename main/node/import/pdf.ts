@@ -48,8 +48,11 @@ function pageLines(items: readonly TextItem[]): PdfLine[] {
   return lines.map((l) => ({ ...l, text: l.text.replace(/[ \t]+$/, '') }))
 }
 
-/** Reads a PDF file's text layer and document information. */
-export async function readPdf(bytes: Uint8Array, path: string): Promise<ExtractedText> {
+/**
+ * Reads a PDF file's text layer and document information; `onPage` is called after each page read
+ * (the reader worker reports it, so a long book is told apart from a stuck file).
+ */
+export async function readPdf(bytes: Uint8Array, path: string, onPage: (page: number) => void = () => {}): Promise<ExtractedText> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
   const task = pdfjs.getDocument({
@@ -77,6 +80,7 @@ export async function readPdf(bytes: Uint8Array, path: string): Promise<Extracte
       const content = await page.getTextContent()
       pages.push(pageLines(content.items as TextItem[]))
       page.cleanup()
+      onPage(n)
     }
     const { text, dropped } = rebuildParagraphs(pages)
     if (!text.trim()) {

@@ -55,8 +55,18 @@ function hexColour(c: string | undefined): string | undefined {
 }
 
 /**
+ * A code's Description as a tag's fields. QDA tools keep their code memo there (MAXQDA, ATLAS.ti,
+ * QualCoder), and Parallax writes the tag's description and memo there, a blank line between: one
+ * line is a description (the tag's one-line gloss), more is a memo (Markdown).
+ */
+export function codeTexts(description: string): { description: string; memo?: string } {
+  const text = description.trim()
+  return /\n/.test(text) ? { description: '', memo: text } : { description: text }
+}
+
+/**
  * Tags for a tree of codes: existing tags reused by name, new ones made with the code's colour,
- * description and parent. Returns the new tags and a map from code GUID to tag id.
+ * parent and Description (codeTexts). Returns the new tags and a map from code GUID to tag id.
  */
 export function tagsForCodes(codes: readonly QdaCode[], existing: readonly Tag[]): { added: Tag[]; byGuid: Map<string, string> } {
   const added: Tag[] = []
@@ -73,7 +83,7 @@ export function tagsForCodes(codes: readonly QdaCode[], existing: readonly Tag[]
         name,
         colour: hexColour(code.color) ?? paletteColour(existing.length + added.length),
         parent,
-        description: code.description,
+        ...codeTexts(code.description),
         // A category groups codes and is not applied to text (QualCoder, MAXQDA, NVivo folders).
         ...(code.isCodable ? {} : { codable: false }),
       }
@@ -234,6 +244,8 @@ export async function prepareQdpx(store: ProjectStore, path: string, ids: string
       outlet: variable('outlet'),
       date: variable('date'),
       url: variable('url'),
+      // The source's Description is where QDA tools keep their document memo.
+      ...(source.description ? { memo: source.description } : {}),
     }
     const memos = memosOf.get(source.guid) ?? []
     const all = [...source.selections, ...memos.map((m) => m.sel)]

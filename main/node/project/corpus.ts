@@ -5,10 +5,9 @@ import { stableStringify } from '../../core/project/json.js'
 import { CorpusManifest, type ProjectFile } from '../../core/project/project.js'
 import { writeDurable } from './durable.js'
 import { defaultProjectDir } from './paths.js'
-import { DOCUMENTS_DIR, PROJECT_FILE } from './store.js'
+import { DOCUMENTS_DIR, MANIFEST_FILE, PROJECT_FILE } from './layout.js'
 
-/** The bundled corpus: a read-only folder of texts and manifest.json (a project file's shape). */
-export const MANIFEST_FILE = 'manifest.json'
+export { MANIFEST_FILE }
 
 /** Reads and validates the bundled corpus's manifest. */
 export async function readManifest(corpusDir: string): Promise<ProjectFile> {

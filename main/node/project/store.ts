@@ -10,6 +10,7 @@ import { type DocumentEntry, ProjectFile, documentIdFor } from '../../core/proje
 import { readTextFile } from './decode.js'
 import { refuseSpecialPath } from './special-paths.js'
 import { removeLeftovers, syncFolder, WriteFailure, writeDurable } from './durable.js'
+import { ANNOTATIONS_DIR, DOCUMENTS_DIR, PROJECT_FILE, TAGS_FILE } from './layout.js'
 import { LOCK_STALE_MS, ProjectLock } from './lock.js'
 
 // A project folder on disk:
@@ -24,10 +25,7 @@ import { LOCK_STALE_MS, ProjectLock } from './lock.js'
 // (the CLI, a text editor) are kept, and resolves only when the new file is durable on disk.
 // Temporary files a crashed writer left behind are removed when the project opens.
 
-export const PROJECT_FILE = 'project.json'
-export const TAGS_FILE = 'tags.json'
-export const DOCUMENTS_DIR = 'documents'
-export const ANNOTATIONS_DIR = 'annotations'
+export { ANNOTATIONS_DIR, DOCUMENTS_DIR, PROJECT_FILE, TAGS_FILE }
 
 type Loaded<T> = { state: 'ok'; value: T; raw: string } | { state: 'missing' } | { state: 'invalid'; reason: string }
 

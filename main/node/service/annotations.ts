@@ -11,10 +11,21 @@ import type { OpenProject } from './open-project.js'
 // Annotations of the open project: list, create, edit and delete, each change one undoable
 // transaction that also creates the tags it names. The W3C body rules are core/annotations/annotation.ts's.
 
-/** The annotations of one document, or of all. */
-export function listAnnotations({ store, anchors }: OpenProject, { docId }: OperationInput<'listAnnotations'>): Results['listAnnotations'] {
+/** The annotations of one document, or of all; only those with the ids asked for when ids are given. */
+export function listAnnotations(
+  { store, anchors }: OpenProject,
+  { docId, ids }: OperationInput<'listAnnotations'>,
+): Results['listAnnotations'] {
   const docs = docId ? [store.document(docId)] : store.project.documents
-  return { items: docs.flatMap((d) => store.annotationsOf(d.id).map((a) => anchors.item(d.id, a))) }
+  const wanted = ids ? new Set(ids) : null
+  return {
+    items: docs.flatMap((d) =>
+      store
+        .annotationsOf(d.id)
+        .filter((a) => !wanted || wanted.has(a.id))
+        .map((a) => anchors.item(d.id, a)),
+    ),
+  }
 }
 
 /** What a reader draws of one document's annotations (see annotation-spans.ts). */

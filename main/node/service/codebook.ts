@@ -77,6 +77,17 @@ export async function updateTag(store: ProjectStore, input: OperationInput<'upda
   return { tag: book.tags.find((t) => t.id === id)! }
 }
 
+/** Sets or removes a tag's memo (tags.json `memo`), one undoable transaction. */
+export async function setTagMemo(store: ProjectStore, { id, memo }: OperationInput<'setTagMemo'>): Promise<Results['setTagMemo']> {
+  const tag = store.codebook.tags.find((t) => t.id === id)
+  if (!tag) throw new ApiError('not-found', `no tag with id "${id}"`)
+  const label = memo.trim() ? `Edit memo on tag "${tag.name}"` : `Remove memo on tag "${tag.name}"`
+  const book = await codebookStep(() =>
+    store.transaction(label, (tx) => store.updateCodebook((b) => ({ ...b, tags: editTag(b.tags, id, { memo }) }), tx)),
+  )
+  return { tag: book.tags.find((t) => t.id === id)! }
+}
+
 /** Rewrites the tag references of every annotation, in one transaction. Returns how many changed. */
 async function retag(store: ProjectStore, tx: Transaction, change: (ids: string[]) => string[]): Promise<number> {
   let changed = 0

@@ -3,6 +3,7 @@ import { tagIdsOf } from '../../core/annotations/annotation.js'
 import { ancestorsOf } from '../../core/annotations/codebook.js'
 import { ApiError, type DocumentSummary, type OperationInput, type ProjectView, type Results } from '../../core/contract/api.js'
 import { type ExcludedRange, normaliseRanges, suggestBoilerplate as findBoilerplate } from '../../core/project/exclusions.js'
+import { withMemo } from '../../core/project/memo.js'
 import type { DocumentEntry, ProjectFile } from '../../core/project/project.js'
 import type { OpenProject } from './open-project.js'
 
@@ -93,6 +94,20 @@ export async function updateDocumentMetadata(
   const given = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
   const project = await store.transaction('Edit document details', (tx) =>
     store.updateProject((p) => ({ ...p, documents: p.documents.map((d) => (d.id === id ? { ...d, ...given } : d)) }), tx),
+  )
+  return { document: await summary(open, project.documents.find((d) => d.id === id) ?? store.document(id)) }
+}
+
+/** Sets or removes a document's memo (project.json documents[].memo), one undoable transaction. */
+export async function setDocumentMemo(
+  open: OpenProject,
+  { id, memo }: OperationInput<'setDocumentMemo'>,
+): Promise<Results['setDocumentMemo']> {
+  const { store } = open
+  const doc = store.document(id)
+  const label = `${memo.trim() ? 'Edit' : 'Remove'} memo on “${doc.title || doc.id}”`
+  const project = await store.transaction(label, (tx) =>
+    store.updateProject((p) => ({ ...p, documents: p.documents.map((d) => (d.id === id ? withMemo(d, memo) : d)) }), tx),
   )
   return { document: await summary(open, project.documents.find((d) => d.id === id) ?? store.document(id)) }
 }

@@ -36,8 +36,8 @@ export interface ServiceOptions {
    */
   engineWorker?: string
   /**
-   * The bundled reader worker (dist/main/reader-worker.cjs): hosts with a UI read imported HTML
-   * and .docx there, bounded in time and memory. Without it (the CLI) they are read inline.
+   * The bundled reader worker (dist/main/reader-worker.cjs): hosts with a UI read imported HTML,
+   * .docx and PDF there, bounded in time and memory. Without it (the CLI) they are read inline.
    */
   readerWorker?: string
   /** How PDF exports are printed; Electron passes webContents.printToPDF (default: Chromium via Playwright). */
@@ -164,6 +164,10 @@ export class Service implements Api {
 
   async updateDocumentMetadata(input: OperationInput<'updateDocumentMetadata'>): Promise<Results['updateDocumentMetadata']> {
     return this.changed(documents.updateDocumentMetadata(this.open, input), [{ type: 'project-changed' }])
+  }
+
+  async setDocumentMemo(input: OperationInput<'setDocumentMemo'>): Promise<Results['setDocumentMemo']> {
+    return this.changed(documents.setDocumentMemo(this.open, input), [{ type: 'project-changed' }])
   }
 
   async updateProjectSettings(input: OperationInput<'updateProjectSettings'>): Promise<Results['updateProjectSettings']> {
@@ -300,6 +304,10 @@ export class Service implements Api {
 
   async updateTag(input: OperationInput<'updateTag'>): Promise<Results['updateTag']> {
     return this.changed(codebook.updateTag(this.project, input), [{ type: 'codebook-changed' }])
+  }
+
+  async setTagMemo(input: OperationInput<'setTagMemo'>): Promise<Results['setTagMemo']> {
+    return this.changed(codebook.setTagMemo(this.project, input), [{ type: 'codebook-changed' }])
   }
 
   async mergeTags(input: OperationInput<'mergeTags'>): Promise<Results['mergeTags']> {

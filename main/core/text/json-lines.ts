@@ -1,0 +1,83 @@
+// JSON.stringify(value, null, 2), line by line: the same text, handed to a sink one line at a
+// time instead of built as one string. A result of hundreds of megabytes (an overlap that is a
+// whole document copied four times, with its variants) is then never held as one string, nor
+// copied again to be written: the largest piece held is one line (a passage's text).
+
+/** Receives the lines of the text in order (without their line breaks). */
+export type LineSink = (line: string) => void
+
+/** Pads of each depth, made once. */
+const pads: string[] = ['']
+
+function padOf(depth: number): string {
+  while (pads.length <= depth) pads.push(pads[pads.length - 1] + '  ')
+  return pads[depth]
+}
+
+/**
+ * Writes the lines of JSON.stringify(value, null, 2) for plain JSON data (objects, arrays,
+ * strings, numbers, booleans, null; toJSON honoured; undefined and functions left out of objects
+ * and written null in arrays, as JSON.stringify does), as if the value stood at `depth` (two
+ * spaces a level) after `prefix` on its first line and before `suffix` on its last.
+ */
+export function jsonLines(value: unknown, sink: LineSink, depth = 0, prefix = '', suffix = ''): void {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    value = (value as { toJSON: () => unknown }).toJSON()
+  const pad = padOf(depth)
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      sink(`${pad}${prefix}[]${suffix}`)
+      return
+    }
+    sink(`${pad}${prefix}[`)
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i]
+      const comma = i + 1 < value.length ? ',' : ''
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') sink(`${padOf(depth + 1)}null${comma}`)
+      else jsonLines(item, sink, depth + 1, '', comma)
+    }
+    sink(`${pad}]${suffix}`)
+    return
+  }
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>
+    const keys = Object.keys(record).filter((k) => {
+      const v = record[k]
+      return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol'
+    })
+    if (keys.length === 0) {
+      sink(`${pad}${prefix}{}${suffix}`)
+      return
+    }
+    sink(`${pad}${prefix}{`)
+    for (let i = 0; i < keys.length; i++)
+      jsonLines(record[keys[i]], sink, depth + 1, `${JSON.stringify(keys[i])}: `, i + 1 < keys.length ? ',' : '')
+    sink(`${pad}}${suffix}`)
+    return
+  }
+  sink(`${pad}${prefix}${JSON.stringify(value)}${suffix}`)
+}
+
+/**
+ * A sink that gathers lines into batches of about `size` characters and hands each batch, its
+ * lines joined by line breaks, to `write` (which ends it with a line break of its own): few
+ * writes, none much larger than `size` unless one line is. Call flush() at the end.
+ */
+export function batchedLines(write: (text: string) => void, size = 1 << 20): { sink: LineSink; flush: () => void } {
+  let lines: string[] = []
+  let length = 0
+  const flush = (): void => {
+    if (lines.length === 0) return
+    write(lines.join('\n'))
+    lines = []
+    length = 0
+  }
+  return {
+    sink: (line) => {
+      lines.push(line)
+      length += line.length + 1
+      if (length >= size) flush()
+    },
+    flush,
+  }
+}

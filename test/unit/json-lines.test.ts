@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { batchedLines, jsonLines } from '../../main/core/text/json-lines.js'
+
+function viaLines(value: unknown, depth = 0, prefix = '', suffix = ''): string {
+  const lines: string[] = []
+  jsonLines(value, (l) => lines.push(l), depth, prefix, suffix)
+  return lines.join('\n')
+}
+
+describe('jsonLines', () => {
+  it('writes what JSON.stringify(value, null, 2) writes', () => {
+    const values: unknown[] = [
+      null,
+      0,
+      -0,
+      1.5e-7,
+      NaN,
+      true,
+      'a "quoted"\nline\u2028 with 😀 and \\',
+      [],
+      {},
+      [[], {}, [[1]], { a: [] }],
+      { a: undefined, b: () => 1, c: [undefined, () => 1, 2], d: { e: { f: 'g' } } },
+      { toJSON: () => ({ as: 'json' }) },
+      new Date(0),
+      { id: 'ov-1', passages: [{ doc: 'x', start: 0, end: 3, text: 'abc' }], variants: [{ a: 0, b: 1, changes: null }] },
+    ]
+    for (const v of values) expect(viaLines(v)).toBe(JSON.stringify(v, null, 2))
+  })
+
+  it('indents a value as if nested, with a prefix and a suffix', () => {
+    const v = { a: [1, { b: 2 }] }
+    const nested = JSON.stringify({ key: v, next: 1 }, null, 2)
+    const lines = ['{', viaLines(v, 1, '"key": ', ','), '  "next": 1', '}']
+    expect(lines.join('\n')).toBe(nested)
+  })
+
+  it('batches lines into few writes of the same text', () => {
+    const writes: string[] = []
+    const { sink, flush } = batchedLines((t) => writes.push(t), 10)
+    const value = { items: Array.from({ length: 50 }, (_, k) => ({ k })) }
+    jsonLines(value, sink)
+    flush()
+    expect(writes.length).toBeGreaterThan(1)
+    expect(writes.length).toBeLessThan(200)
+    expect(writes.map((w) => w + '\n').join('')).toBe(JSON.stringify(value, null, 2) + '\n')
+  })
+})
