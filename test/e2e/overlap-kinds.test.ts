@@ -104,7 +104,11 @@ describe('the overlap list', () => {
         'Near-verbatim',
         'Paraphrase',
       ])
-      expect(await page.locator('.kind-legend .kind-key').allTextContents()).toEqual(['verbatim', 'near-verbatim', 'paraphrase'])
+      expect(await page.locator('.compare-toolbar .legend .legend-overlap').allTextContents()).toEqual([
+        'verbatim',
+        'near-verbatim',
+        'paraphrase',
+      ])
       expect(await page.locator('.overlap-list').first().innerText()).not.toMatch(/\bvariant\b/i)
       await page.locator('select[aria-label="Kind"]').first().selectOption('variant')
       await expect
