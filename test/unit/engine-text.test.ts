@@ -12,7 +12,7 @@ describe('tokenize', () => {
   it('keeps offsets into the original text', () => {
     const text = '  “New” quality—productive forces, 3,327.8 billion!'
     const t = tokenize(text)
-    expect(words(text)).toEqual(['New', 'quality', 'productive', 'forces', '3,327.8', 'billion'])
+    expect(words(text)).toEqual(['New', 'quality', 'productive', 'forces', '3', '327', '8', 'billion'])
     for (let i = 0; i < t.count; i++) expect(text.slice(t.starts[i], t.ends[i]).length).toBe(t.ends[i] - t.starts[i])
   })
 
@@ -20,6 +20,23 @@ describe('tokenize', () => {
     expect(words('high-tech sci-tech')).toEqual(['high', 'tech', 'sci', 'tech'])
     expect(words('develop-\nment of China’s econ\u00adomy')).toEqual(['develop-\nment', 'of', 'China’s', 'econ\u00adomy'])
     expect(words('a dash - New line')).toEqual(['a', 'dash', 'New', 'line'])
+  })
+
+  it('splits numbers at periods and commas, as sim_text counts words', () => {
+    expect(words('Standards-Version 3.8.3, urgency=low (1:2.5.1-4)')).toEqual([
+      'Standards',
+      'Version',
+      '3',
+      '8',
+      '3',
+      'urgency',
+      'low',
+      '1',
+      '2',
+      '5',
+      '1',
+      '4',
+    ])
   })
 
   it('reads astral letters as word characters and skips emoji', () => {

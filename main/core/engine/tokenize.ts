@@ -4,11 +4,14 @@
 //
 // A token is a run of letters, digits and combining marks, plus
 //   - an apostrophe between letters (don't, China’s),
-//   - a period or comma between digits (3,327.8),
 //   - a soft hyphen (U+00AD) inside a word,
 //   - a hyphen at a line end followed by a lower-case letter on the next line (hyphenation:
 //     "develop-\nment" is one token).
 // Any other hyphen or dash splits: "high-tech" is "high" and "tech", so it matches "high tech".
+// Periods and commas split numbers too: "3.8.3" is "3", "8" and "3", as sim_text reads it, so
+// that two version numbers or figures that differ in one part ("Standards-Version 3.8.3" and
+// "3.8.4") still share the rest, word for word, and a shared run is as many words as sim_text
+// counts.
 // Offsets are UTF-16 code units (JavaScript string indices); OffsetMap converts them.
 
 /** Token spans of one text: token i is text.slice(starts[i], ends[i]). */
@@ -49,8 +52,6 @@ function wordCharAt(text: string, i: number): number {
 
 const APOSTROPHE = 0x27
 const RIGHT_QUOTE = 0x2019
-const PERIOD = 0x2e
-const COMMA = 0x2c
 const SOFT_HYPHEN = 0xad
 const HYPHEN_MINUS = 0x2d
 const HYPHEN = 0x2010
@@ -124,8 +125,6 @@ export function tokenize(text: string, hashes = false): TokenSpans {
         if (i + 1 < n && wordCharAt(text, i + 1) > 0) resume = i + 1
       } else if (code === APOSTROPHE || code === RIGHT_QUOTE) {
         if (i + 1 < n && wordCharAt(text, i + 1) > 0 && !isDigit(text.charCodeAt(i + 1))) resume = i + 1
-      } else if (code === PERIOD || code === COMMA) {
-        if (isDigit(text.charCodeAt(i - 1)) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) resume = i + 1
       } else if (code === HYPHEN_MINUS || code === HYPHEN) {
         resume = hyphenationResume(text, i)
       }
