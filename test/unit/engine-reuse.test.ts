@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { EngineDocument } from '../../main/core/engine/analyse.js'
 import { analyse } from '../../main/core/engine/analyse.js'
 import { extendEdge } from '../../main/core/engine/align.js'
-import { linkByContext } from '../../main/core/engine/ngrams.js'
+import { findSeeds, linkByContext } from '../../main/core/engine/ngrams.js'
 import { findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
 import { Run } from '../../main/core/engine/progress.js'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -212,6 +212,30 @@ describe('short formulas shared by few of many documents', () => {
       [0, 2],
       [0, 3],
       [0, 4],
+    ])
+  })
+
+  it('gives each context link an anchor: the next n-gram of both copies is seeded too', () => {
+    // Every n-gram here is in five or more documents (seeded through representatives and
+    // context). y's "pel quo ras" agrees longest, going on, with x (earliest of x, w); its next
+    // n-gram, "quo ras sut", agrees longer with z3 going on and with w going back, so only the
+    // link made one n-gram on gives x and y two seeds one word apart, an anchor (chain.ts).
+    const documents: EngineDocument[] = [
+      ['f1', 'fab pel quo ras gol'],
+      ['z1', 'zam quo ras sut uvo'],
+      ['x', 'pel quo ras sut wex'],
+      ['z2', 'zem quo ras sut uvo'],
+      ['w', 'dam pel quo ras sut'],
+      ['f2', 'feb pel quo ras gal'],
+      ['z3', 'zim quo ras sut uvo'],
+      ['y', 'dam pel quo ras sut uvo'],
+    ].map(([id, text]) => ({ id, text }))
+    const seeds = findSeeds(analyse(documents, true, new Run()), { n: 3 }, new Run())
+    const pairs: [number, number][] = []
+    for (let k = 0; k < seeds.count; k++) if (seeds.docA[k] === 2 && seeds.docB[k] === 7) pairs.push([seeds.posA[k], seeds.posB[k]])
+    expect(pairs).toEqual([
+      [0, 1],
+      [1, 2],
     ])
   })
 

@@ -34,9 +34,12 @@ import { identity, sortIndicesByKey, U32List } from './radix.js'
 // occurrences are also sorted by the words that follow them, and again by the words that precede
 // them, and each is linked to the earliest occurrence in another document among those that share
 // the most context words with it (linkByContext): the copies of a passage that agree longest meet
-// word for word, and consecutive words of one copy link to the same other copy, so they chain. At
-// most two more seeds per occurrence; the cost stays linear in the seeds (the sort is k log k per
-// n-gram over a few words of context).
+// word for word, and consecutive words of one copy link to the same other copy, so they chain.
+// Where the next word's link goes to another copy (one that agrees longer from there on), each
+// link is also made one n-gram on, where its two copies still agree, so every link is an anchor
+// of two seeds (chain.ts) and the pair's passage is aligned out to its ends. At most four more
+// seeds per occurrence; the cost stays linear in the seeds (the sort is k log k per n-gram over a
+// few words of context).
 
 /**
  * Words per n-gram, counting content words only. Three content words span about six running words
@@ -279,7 +282,15 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
         if (shared.length < group.length) shared = new Int32Array(Math.max(group.length, 2 * shared.length))
         shared[0] = 0
         for (let i = 1; i < sorted.length; i++) shared[i] = commonContext(group[sorted[i - 1]], group[sorted[i]], dir)
-        linkByContext(sorted, shared, occurrenceDocs, push)
+        // Each link also one n-gram on, where the two copies still agree (they share at least one
+        // word of context): an anchor, two seeds one word apart (see above).
+        linkByContext(sorted, shared, occurrenceDocs, (x, y) => {
+          push(x, y)
+          docA.push(occurrenceDocs[x])
+          posA.push(occurrencePos[x] + dir)
+          docB.push(occurrenceDocs[y])
+          posB.push(occurrencePos[y] + dir)
+        })
       }
     }
     /** How many context words (0..CONTEXT_WORDS) occurrences at global positions g and h share in direction dir. */
