@@ -320,6 +320,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   const copiesOf = new Map<number, number[]>()
   for (const group of duplicates) copiesOf.set(group[0], group.slice(1))
   const drafts: Draft[] = []
+  const pairCount = pairs.length + paraphrases.length
   for (const list of [pairs, paraphrases]) {
     for (const c of clusterPairs(list)) {
       let best = list[c.pairs[0]]
@@ -340,6 +341,8 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
       const because = [...new Set(c.pairs.flatMap((i) => list[i].because ?? []))]
       drafts.push({ passages, best, kind, pairKinds, duplicate: false, ...(because.length ? { because } : {}) })
     }
+    // Clustered: the pairs are let go (each overlap keeps its best), not held through variants.
+    list.length = 0
   }
   for (const group of duplicates) {
     const [first, ...copies] = group
@@ -433,7 +436,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
       commonNgrams: seedStats.common,
       seedPairs,
       candidates,
-      pairs: pairs.length + paraphrases.length,
+      pairs: pairCount,
       paraphraseSearch,
       duplicates: duplicates.reduce((sum, g) => sum + g.length - 1, 0),
     },
