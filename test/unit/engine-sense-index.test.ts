@@ -48,6 +48,16 @@ describe('the compact index of index.sense', () => {
     expect(index.senses('a')).toEqual([])
     expect(index.senses('zebra')).toEqual([])
     expect(index.senses('')).toEqual([])
+    // The same through the numbers WordNet reads them by.
+    const k = index.find('railroad')
+    expect([index.endSense(k) - index.firstSense(k), index.pos(index.firstSense(k)), index.offset(index.firstSense(k))]).toEqual([
+      2,
+      1,
+      '04049405',
+    ])
+    expect(index.tagged(index.firstSense(k))).toBe(9)
+    expect(index.find('railroads')).toBe(-1)
+    expect(index.find('räil')).toBe(-1)
   })
 
   it('refuses text it would misread: unsorted lemmas, lines not of the form', () => {
@@ -124,6 +134,6 @@ describe('the compact index of index.sense', () => {
   })
 
   it('keeps its cache in the user data folder', () => {
-    expect(senseIndexCacheFile({ PARALLAX_USER_DATA: temporary })).toBe(join(temporary, 'Cache', 'wordnet-senses-v1.bin'))
+    expect(senseIndexCacheFile({ PARALLAX_USER_DATA: temporary })).toBe(join(temporary, 'Cache', 'wordnet-senses-v2.bin'))
   })
 })

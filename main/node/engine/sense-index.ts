@@ -4,10 +4,10 @@ import { threadId } from 'node:worker_threads'
 import { userDataDir } from '../project/paths.js'
 
 // WordNet's index.sense (7 MB of text, a line per sense of a word, sorted by sense key) held as
-// typed arrays: each lemma once, its senses as numbers, found by bisecting the lemmas. Reading the
+// typed arrays: each lemma once, its senses as numbers, found through a hash table. Reading the
 // text file and parsing the lines a lookup lands on cost more than the engine's whole analysis of
 // a short corpus; the compact index is built from the text once, in one pass, kept in a cache
-// file (`senseIndexCacheFile`) and read from there by later runs (4 MB, no parsing). A cache
+// file (`senseIndexCacheFile`) and read from there by later runs (5.5 MB, no parsing). A cache
 // file is used only when it was built, by this format, from a file of the same size and time as
 // the index.sense read now; anything else is rebuilt from the text. Lookups give exactly what
 // the lines say, in the file's order.
@@ -36,11 +36,26 @@ export interface SourceStamp {
 
 const MAGIC = 0x4e575850 // "PXWN"
 /** Changes whenever the layout below changes: an older cache file is then rebuilt, never misread. */
-const FORMAT_VERSION = 1
-/** Header: magic, version, lemma count, sense count, key bytes, 0, then the stamp as two float64 (bytes 24-39), padding. */
+const FORMAT_VERSION = 2
+/** Header: magic, version, lemma count, sense count, key bytes, table slots, then the stamp as two float64 (bytes 24-39), padding. */
 const HEADER_BYTES = 48
+/**
+ * Hash table slots per lemma, at least (rounded up to a power of two): more slots, fewer probes
+ * per lookup but a larger file to read (4 bytes a slot; 147,000 lemmas take 262,144 slots, 1 MB).
+ */
+const SLOTS_PER_LEMMA = 1.5
 /** A sense's part of speech and offset in one number: pos << OFFSET_BITS | offset. */
 const OFFSET_BITS = 28
+
+/** FNV-1a, 32 bits, over a lemma's bytes (ASCII: a byte per character, as `find` hashes them). */
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+
+function hash(keys: Uint8Array, k0: number, k1: number): number {
+  let h = FNV_OFFSET
+  for (let k = k0; k < k1; k++) h = Math.imul(h ^ keys[k], FNV_PRIME)
+  return h >>> 0
+}
 
 const NEWLINE = 0x0a
 const SPACE = 0x20
@@ -50,12 +65,14 @@ const ZERO = 0x30
 /** The lemmas of index.sense and their senses (see above). */
 export class SenseIndex {
   private constructor(
-    /** Lemma k's bytes are keys[keyStart[k], keyStart[k + 1]). Lemmas sorted by their bytes. */
+    /** Lemma k's bytes are keys[keyStart[k], keyStart[k + 1]), lemmas sorted by their bytes. */
     private readonly keyStart: Uint32Array,
-    /** Lemma k's senses are code/tagged[senseStart[k], senseStart[k + 1]), in the file's order. */
+    /** Lemma k's senses are code/taggedCounts[senseStart[k], senseStart[k + 1]), in the file's order. */
     private readonly senseStart: Uint32Array,
     private readonly code: Uint32Array,
-    private readonly tagged: Uint32Array,
+    private readonly taggedCounts: Uint32Array,
+    /** Open addressing, linear probing, by `hash` of the lemma's bytes: lemma number + 1, 0 for empty. */
+    private readonly table: Uint32Array,
     private readonly keys: Uint8Array,
     readonly stamp: SourceStamp,
   ) {}
@@ -124,11 +141,20 @@ export class SenseIndex {
     }
     keyStart[lemmas] = keyBytes
     senseStart[lemmas] = senses
+    let slots = 1
+    while (slots < lemmas * SLOTS_PER_LEMMA) slots *= 2
+    const table = new Uint32Array(slots)
+    for (let k = 0; k < lemmas; k++) {
+      let slot = hash(keys, keyStart[k], keyStart[k + 1]) & (slots - 1)
+      while (table[slot] !== 0) slot = (slot + 1) & (slots - 1)
+      table[slot] = k + 1
+    }
     return new SenseIndex(
       keyStart.slice(0, lemmas + 1),
       senseStart.slice(0, lemmas + 1),
       code.slice(0, senses),
       tagged.slice(0, senses),
+      table,
       keys.slice(0, keyBytes),
       stamp,
     )
@@ -138,13 +164,13 @@ export class SenseIndex {
   toBytes(): Uint8Array {
     const lemmas = this.size
     const senses = this.code.length
-    const total = HEADER_BYTES + 4 * (2 * (lemmas + 1) + 2 * senses) + this.keys.length
+    const total = HEADER_BYTES + 4 * (2 * (lemmas + 1) + 2 * senses + this.table.length) + this.keys.length
     const bytes = new Uint8Array(total)
     const header = new Uint32Array(bytes.buffer, 0, 6)
-    header.set([MAGIC, FORMAT_VERSION, lemmas, senses, this.keys.length, 0])
+    header.set([MAGIC, FORMAT_VERSION, lemmas, senses, this.keys.length, this.table.length])
     new Float64Array(bytes.buffer, 24, 2).set([this.stamp.size, this.stamp.mtimeMs])
     let at = HEADER_BYTES
-    for (const part of [this.keyStart, this.senseStart, this.code, this.tagged]) {
+    for (const part of [this.keyStart, this.senseStart, this.code, this.taggedCounts, this.table]) {
       bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at)
       at += part.byteLength
     }
@@ -160,10 +186,12 @@ export class SenseIndex {
     // Typed arrays need aligned offsets: a file's buffer starts at 0, a slice of a pool may not.
     const bytes = given.byteOffset % 8 === 0 ? given : given.slice()
     if (bytes.length < HEADER_BYTES) return null
-    const [magic, version, lemmas, senses, keyBytes] = new Uint32Array(bytes.buffer, bytes.byteOffset, 5)
+    const [magic, version, lemmas, senses, keyBytes, slots] = new Uint32Array(bytes.buffer, bytes.byteOffset, 6)
     const [size, mtimeMs] = new Float64Array(bytes.buffer, bytes.byteOffset + 24, 2)
     if (magic !== MAGIC || version !== FORMAT_VERSION || size !== stamp.size || mtimeMs !== stamp.mtimeMs) return null
-    if (bytes.length !== HEADER_BYTES + 4 * (2 * (lemmas + 1) + 2 * senses) + keyBytes) return null
+    // The table's size a power of two (its mask) and above the lemma count (a probe ends).
+    if (slots <= lemmas || (slots & (slots - 1)) !== 0) return null
+    if (bytes.length !== HEADER_BYTES + 4 * (2 * (lemmas + 1) + 2 * senses + slots) + keyBytes) return null
     let at = bytes.byteOffset + HEADER_BYTES
     const words = (n: number): Uint32Array => {
       const part = new Uint32Array(bytes.buffer, at, n)
@@ -174,32 +202,56 @@ export class SenseIndex {
     const senseStart = words(lemmas + 1)
     const code = words(senses)
     const tagged = words(senses)
+    const table = words(slots)
     const keys = new Uint8Array(bytes.buffer, at, keyBytes)
     if (keyStart[lemmas] !== keyBytes || senseStart[lemmas] !== senses) return null
-    return new SenseIndex(keyStart, senseStart, code, tagged, keys, { size, mtimeMs })
+    return new SenseIndex(keyStart, senseStart, code, tagged, table, keys, { size, mtimeMs })
   }
 
-  /** Every sense of a lemma (ASCII, as index.sense writes it), in the file's order; [] when it has none. */
+  /** The number of a lemma (ASCII, as index.sense writes it), or -1 when it has no senses. */
+  find(lemma: string): number {
+    const { table, keyStart, keys } = this
+    const mask = table.length - 1
+    let h = FNV_OFFSET
+    for (let k = 0; k < lemma.length; k++) h = Math.imul(h ^ lemma.charCodeAt(k), FNV_PRIME)
+    for (let slot = (h >>> 0) & mask; ; slot = (slot + 1) & mask) {
+      const entry = table[slot]
+      if (entry === 0) return -1
+      if (sameKey(keys, keyStart[entry - 1], keyStart[entry], lemma)) return entry - 1
+    }
+  }
+
+  /** Lemma k's senses are the numbers firstSense(k) to endSense(k) - 1, in the file's order. */
+  firstSense(k: number): number {
+    return this.senseStart[k]
+  }
+
+  endSense(k: number): number {
+    return this.senseStart[k + 1]
+  }
+
+  /** Sense s's part of speech (1 to 5, as the sense key writes it). */
+  pos(s: number): number {
+    return this.code[s] >>> OFFSET_BITS
+  }
+
+  /** Sense s's synset offset, 8 digits as written. */
+  offset(s: number): string {
+    return String(this.code[s] & ((1 << OFFSET_BITS) - 1)).padStart(8, '0')
+  }
+
+  /** How often the tagged texts used the lemma in sense s. */
+  tagged(s: number): number {
+    return this.taggedCounts[s]
+  }
+
+  /** Every sense of a lemma, in the file's order; [] when it has none. */
   senses(lemma: string): Sense[] {
-    const { keyStart, keys } = this
-    // The first lemma >= the one asked for.
-    let lo = 0
-    let hi = this.size
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (compareKey(keys, keyStart[mid], keyStart[mid + 1], lemma) < 0) lo = mid + 1
-      else hi = mid
-    }
-    if (lo === this.size || compareKey(keys, keyStart[lo], keyStart[lo + 1], lemma) !== 0) return []
+    const k = this.find(lemma)
     const out: Sense[] = []
-    for (let s = this.senseStart[lo]; s < this.senseStart[lo + 1]; s++) {
-      const code = this.code[s]
-      out.push({
-        pos: String(code >>> OFFSET_BITS),
-        offset: String(code & ((1 << OFFSET_BITS) - 1)).padStart(8, '0'),
-        tagged: this.tagged[s],
-      })
-    }
+    if (k < 0) return out
+    for (let s = this.firstSense(k); s < this.endSense(k); s++)
+      out.push({ pos: String(this.pos(s)), offset: this.offset(s), tagged: this.tagged(s) })
     return out
   }
 }
@@ -211,14 +263,11 @@ function compareBytes(a: Uint8Array, a0: number, a1: number, b: Uint8Array, b0: 
   return a1 - a0 - (b1 - b0)
 }
 
-/** Byte order of keys[k0, k1) against an ASCII string. */
-function compareKey(keys: Uint8Array, k0: number, k1: number, lemma: string): number {
-  const n = Math.min(k1 - k0, lemma.length)
-  for (let k = 0; k < n; k++) {
-    const d = keys[k0 + k] - lemma.charCodeAt(k)
-    if (d !== 0) return d
-  }
-  return k1 - k0 - lemma.length
+/** Whether keys[k0, k1) are the bytes of an ASCII string. */
+function sameKey(keys: Uint8Array, k0: number, k1: number, lemma: string): boolean {
+  if (k1 - k0 !== lemma.length) return false
+  for (let k = 0; k < lemma.length; k++) if (keys[k0 + k] !== lemma.charCodeAt(k)) return false
+  return true
 }
 
 /**
