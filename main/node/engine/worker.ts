@@ -3,7 +3,6 @@ import type { EngineDocument } from '../../core/engine/analyse.js'
 import { findDefinitions } from '../../core/definitions/definitions.js'
 import { findOverlaps } from '../../core/engine/overlaps.js'
 import { isCancelled } from '../../core/engine/progress.js'
-import { senseIndexCacheFile } from './sense-index.js'
 import { WordNet } from './wordnet.js'
 
 // The engine in a worker thread, so a long analysis never blocks the process that serves the UI.
@@ -23,7 +22,7 @@ export type EngineMessage =
 export function runJob(job: EngineJob, onProgress?: (phase: string, done: number, total: number) => void): unknown {
   const hooks = { onProgress: onProgress && ((p: { phase: string; done: number; total: number }) => onProgress(p.phase, p.done, p.total)) }
   return job.kind === 'overlaps'
-    ? findOverlaps(job.documents, { synonyms: new WordNet({ cacheFile: senseIndexCacheFile() }) }, hooks)
+    ? findOverlaps(job.documents, { synonyms: new WordNet() }, hooks)
     : findDefinitions(job.documents, { term: job.term, dates: job.dates }, hooks)
 }
 
