@@ -89,6 +89,11 @@ describe('the compact index of index.sense', () => {
     expect(SenseIndex.fromBytes(bytes, { size: 2, mtimeMs: 2 })).toBeNull()
     expect(SenseIndex.fromBytes(bytes.subarray(0, bytes.length - 1), STAMP)).toBeNull()
     expect(SenseIndex.fromBytes(bytes.subarray(0, 10), STAMP)).toBeNull()
+    // A damaged table (every slot taken, entries out of range) makes lookups fail, not hang.
+    const damaged = bytes.slice()
+    const [, , lemmas, senses, , slots] = new Uint32Array(damaged.buffer, 0, 6)
+    new Uint32Array(damaged.buffer, 48 + 4 * (2 * (lemmas + 1) + 2 * senses), slots).fill(lemmas + 7)
+    expect(SenseIndex.fromBytes(damaged, STAMP)!.senses('rail')).toEqual([])
     const otherVersion = bytes.slice()
     otherVersion[4]++
     expect(SenseIndex.fromBytes(otherVersion, STAMP)).toBeNull()

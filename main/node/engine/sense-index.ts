@@ -214,11 +214,13 @@ export class SenseIndex {
     const mask = table.length - 1
     let h = FNV_OFFSET
     for (let k = 0; k < lemma.length; k++) h = Math.imul(h ^ lemma.charCodeAt(k), FNV_PRIME)
-    for (let slot = (h >>> 0) & mask; ; slot = (slot + 1) & mask) {
+    // At most one pass over the table: a damaged cache file (one with no empty slot) ends too.
+    for (let slot = (h >>> 0) & mask, probes = 0; probes <= mask; slot = (slot + 1) & mask, probes++) {
       const entry = table[slot]
       if (entry === 0) return -1
-      if (sameKey(keys, keyStart[entry - 1], keyStart[entry], lemma)) return entry - 1
+      if (entry < keyStart.length && sameKey(keys, keyStart[entry - 1], keyStart[entry], lemma)) return entry - 1
     }
+    return -1
   }
 
   /** Lemma k's senses are the numbers firstSense(k) to endSense(k) - 1, in the file's order. */
