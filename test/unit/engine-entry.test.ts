@@ -6,7 +6,7 @@ import { ROOT } from '../helpers.js'
 // The engine's CLI entry (main/node/engine/cli.ts) is the slim one: what it loads on start (its
 // static imports, followed through) is the engine, the text decoder and the folder reader, never
 // the project store, import, export or the reader of imported overlaps, which it loads only for a
-// folder that needs them (a dynamic import).
+// folder that needs them (a dynamic import), nor the definitions code, loaded by that command.
 
 /** The repository's modules the entry loads on start, by following static imports. */
 async function loadedOnStart(entry: string): Promise<string[]> {
@@ -33,12 +33,12 @@ async function loadedOnStart(entry: string): Promise<string[]> {
 }
 
 describe('the engine CLI entry', () => {
-  it('loads no store, import, export or imported-overlap code on start', async () => {
+  it('loads no store, import, export, imported-overlap or definitions code on start', async () => {
     const modules = await loadedOnStart('main/node/engine/cli.ts')
     expect(modules).toContain('main/core/engine/overlaps.ts')
     expect(modules).toContain('main/node/project/decode.ts')
     const heavy = modules.filter((m) =>
-      /^main\/(node\/project\/(store|corpus|lock)\.ts|node\/(import|export|reuse)\/|core\/(export|reuse)\/)/.test(m),
+      /^main\/(node\/project\/(store|corpus|lock)\.ts|node\/(import|export|reuse)\/|core\/(export|reuse|definitions)\/)/.test(m),
     )
     expect(heavy).toEqual([])
   })

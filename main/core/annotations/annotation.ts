@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { type OffsetMap } from '../text/offsets.js'
 import { DOCUMENT_IRI_PREFIX, documentIri, noteOf, positionOf, quoteOf, TAG_IRI_PREFIX, tagIdsOf } from './annotation-parts.js'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { withMemo } from '../project/memo.js'
 import { paletteColour, TAG_PALETTE } from './tag-colours.js'
 import {

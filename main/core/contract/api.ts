@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { AnchorStatus } from '../annotations/anchor.js'
 import type { Annotation } from '../annotations/annotation.js'
 import type { Tag } from '../annotations/codebook.js'

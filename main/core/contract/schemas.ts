@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { HEX_COLOUR } from '../annotations/codebook.js'
 import { type Api, ApiError, type Envelope, isOperation, type OperationName } from './api.js'
 import { EXPORT_FORMAT_IDS } from '../export/formats.js'

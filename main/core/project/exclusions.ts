@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { OffsetMap } from '../text/offsets.js'
 
 // Excluded ranges: parts of a document left out of analysis (site navigation, "About Us", "Leave a

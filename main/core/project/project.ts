@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ExcludedRange } from './exclusions.js'
 
 // project.json: what a project folder holds. Unknown keys are kept (z.looseObject) so a file

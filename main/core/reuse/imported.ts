@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { MAX_PAIRWISE_PASSAGES, type Overlap, type OverlapKind, VARIANT_SIMILARITY } from '../engine/overlaps.js'
 import { OffsetMap } from '../text/offsets.js'
 import { PassageLocator } from './locate.js'

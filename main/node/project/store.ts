@@ -1,6 +1,6 @@
 import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { type Annotation, AnnotationFile, annotationFile, tagIdsOf } from '../../core/annotations/annotation.js'
 import { ApiError, type Problem } from '../../core/contract/api.js'
 import { checkCodebook, CodebookFile } from '../../core/annotations/codebook.js'

