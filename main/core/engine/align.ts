@@ -47,13 +47,24 @@ export const BOUNDARY_COST = 1.5
 function reach(doc: AnalysedDocument, from: number, dir: 1 | -1, crossed: Uint8Array): number {
   let k = 0
   crossed[0] = 0
+  const { text, starts, ends } = doc
   while (k < EDGE_WINDOW) {
     const t = from + dir * k
     const next = t + dir
-    if (next < 0 || next >= doc.starts.length) break
-    const gap = dir > 0 ? doc.text.slice(doc.ends[t], doc.starts[next]) : doc.text.slice(doc.ends[next], doc.starts[t])
-    if (PARAGRAPH_GAP.test(gap)) break
-    crossed[k + 1] = crossed[k] + (SENTENCE_GAP.test(gap) ? 1 : 0)
+    if (next < 0 || next >= starts.length) break
+    const gapStart = dir > 0 ? ends[t] : ends[next]
+    const gapEnd = dir > 0 ? starts[next] : starts[t]
+    // Most gaps are one space or one line break: no need to match them against the patterns.
+    const single = gapEnd - gapStart === 1 ? text.charCodeAt(gapStart) : -1
+    if (single === 0x20) {
+      crossed[k + 1] = crossed[k]
+    } else if (single === 0x0a || single === 0x0d) {
+      crossed[k + 1] = crossed[k] + 1
+    } else {
+      const gap = text.slice(gapStart, gapEnd)
+      if (PARAGRAPH_GAP.test(gap)) break
+      crossed[k + 1] = crossed[k] + (SENTENCE_GAP.test(gap) ? 1 : 0)
+    }
     k++
   }
   return k
@@ -62,6 +73,9 @@ function reach(doc: AnalysedDocument, from: number, dir: 1 | -1, crossed: Uint8A
 const crossedA = new Uint8Array(EDGE_WINDOW + 1)
 const crossedB = new Uint8Array(EDGE_WINDOW + 1)
 const scores = new Float64Array((EDGE_WINDOW + 1) * (EDGE_WINDOW + 1))
+const matchA = new Uint32Array(EDGE_WINDOW + 1)
+const matchB = new Uint32Array(EDGE_WINDOW + 1)
+const stopA = new Uint8Array(EDGE_WINDOW + 1)
 
 /**
  * How many tokens to add beyond token `fromA` of `a` and `fromB` of `b`, going in direction
@@ -77,34 +91,57 @@ export function extendEdge(
 ): [number, number] {
   const wa = reach(a, fromA, dir, crossedA)
   const wb = reach(b, fromB, dir, crossedB)
+  // The window's words, read once: match ids and whether each is a function word.
+  for (let i = 1; i <= wa; i++) {
+    const t = fromA + dir * i
+    matchA[i] = a.match[t]
+    stopA[i] = lexicon.isStop(a.surface[t]) ? 1 : 0
+  }
+  for (let j = 1; j <= wb; j++) matchB[j] = b.match[fromB + dir * j]
   const width = wb + 1
   let best = 0
   let bestI = 0
   let bestJ = 0
-  for (let i = 0; i <= wa; i++) {
-    for (let j = 0; j <= wb; j++) {
-      if (i === 0 && j === 0) {
-        scores[0] = 0
-        continue
-      }
-      let s = -Infinity
-      if (i > 0 && j > 0) {
-        const ta = fromA + dir * i
-        const tb = fromB + dir * j
-        const same = a.match[ta] === b.match[tb]
-        const step = same ? (lexicon.isStop(a.surface[ta]) ? MATCH_FUNCTION : MATCH_CONTENT) : MISMATCH
-        s = scores[(i - 1) * width + (j - 1)] + step
-      }
-      if (i > 0) s = Math.max(s, scores[(i - 1) * width + j] + GAP)
-      if (j > 0) s = Math.max(s, scores[i * width + (j - 1)] + GAP)
-      scores[i * width + j] = s
-      const crossed = Math.max(crossedA[i], crossedB[j])
+  scores[0] = 0
+  // Row 0: only gaps in b.
+  for (let j = 1; j <= wb; j++) {
+    const s = scores[j - 1] + GAP
+    scores[j] = s
+    const crossed = crossedB[j] > crossedA[0] ? crossedB[j] : crossedA[0]
+    if (crossed === 0 && s > best) {
+      best = s
+      bestI = 0
+      bestJ = j
+    }
+  }
+  for (let i = 1; i <= wa; i++) {
+    const row = i * width
+    const above = row - width
+    const m = matchA[i]
+    const matchStep = stopA[i] ? MATCH_FUNCTION : MATCH_CONTENT
+    const ca = crossedA[i]
+    // Column 0: only gaps in a.
+    let left = scores[above] + GAP
+    scores[row] = left
+    if (ca === 0 && left > best) {
+      best = left
+      bestI = i
+      bestJ = 0
+    }
+    for (let j = 1; j <= wb; j++) {
+      const same = m === matchB[j]
+      let s = scores[above + j - 1] + (same ? matchStep : MISMATCH)
+      const up = scores[above + j] + GAP
+      if (up > s) s = up
+      const fromLeft = left + GAP
+      if (fromLeft > s) s = fromLeft
+      scores[row + j] = s
+      left = s
+      const cb = crossedB[j]
+      const crossed = ca > cb ? ca : cb
       const net = s - BOUNDARY_COST * crossed
       // Beyond a boundary, an extension ends on a word both texts have, and a content word.
-      const endsWell =
-        crossed === 0 ||
-        (i > 0 && j > 0 && a.match[fromA + dir * i] === b.match[fromB + dir * j] && !lexicon.isStop(a.surface[fromA + dir * i]))
-      if (net > best && endsWell) {
+      if (net > best && (crossed === 0 || (same && !stopA[i]))) {
         best = net
         bestI = i
         bestJ = j
