@@ -71,7 +71,7 @@ describe('annotating in Chromium', () => {
     expect(noteOf(onDisk[0])).toBe('Xi’s definition, *verbatim*')
 
     // Opened again from its address (a reload has no token: the page cleans its address).
-    await page.goto(app.host.url)
+    await page.goto(app.url())
     await openDocument(page, DOC)
     await expect.poll(() => page.locator('.annotation').count()).toBe(1)
     expect(await page.locator('.annotation').first().getAttribute('data-tags')).toBe('Definition')

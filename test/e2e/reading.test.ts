@@ -72,8 +72,9 @@ describe('annotating from the keyboard', () => {
     await page.keyboard.press('Control+Enter')
 
     await expect.poll(() => page.locator('.status').textContent()).toMatch(/saved/)
+    // Read by the test's own services: in Electron they learn of the app's write from the folder.
+    await expect.poll(async () => (await app.service.listAnnotations({ docId: docId! })).items.length).toBe(1)
     const saved = (await app.service.listAnnotations({ docId: docId! })).items
-    expect(saved).toHaveLength(1)
     expect(noteOf(saved[0].annotation)).toBe(note)
     const project = await app.service.getProject()
     expect(tagIdsOf(saved[0].annotation).map((id) => project.tags.find((t) => t.id === id)?.name)).toEqual(['Keyboard'])
