@@ -460,10 +460,28 @@ export class Reader {
     return s ? s.end - s.start : Infinity
   }
 
+  /**
+   * The selected range as ProseMirror positions: the page's selection when it lies in this text,
+   * else the state's. ProseMirror learns of a selection made with the keyboard on the next
+   * `selectionchange` event, and a transaction that lands in between (a redraw when the analysis
+   * or a save reports back) can make it miss that event, so a key pressed right after selecting
+   * would act on an older selection: what the reader sees selected is what A, T and X act on.
+   */
+  private selectedRange(): { from: number; to: number } {
+    const dom = this.view.dom.ownerDocument.getSelection()
+    if (dom?.anchorNode && dom.focusNode && this.view.dom.contains(dom.anchorNode) && this.view.dom.contains(dom.focusNode)) {
+      const anchor = this.view.posAtDOM(dom.anchorNode, dom.anchorOffset)
+      const head = this.view.posAtDOM(dom.focusNode, dom.focusOffset)
+      if (anchor >= 0 && head >= 0) return { from: Math.min(anchor, head), to: Math.max(anchor, head) }
+    }
+    const { from, to } = this.view.state.selection
+    return { from, to }
+  }
+
   /** The current selection as code point offsets into the text, or null when it is empty. */
   selection(): Span | null {
-    const { from, to, empty } = this.view.state.selection
-    if (empty) return null
+    const { from, to } = this.selectedRange()
+    if (from === to) return null
     const span = { start: this.toCodePoint(from), end: this.toCodePoint(to) }
     return span.end > span.start ? span : null
   }
@@ -488,8 +506,8 @@ export class Reader {
 
   /** Screen rectangle of the current selection's end, for placing a popover. */
   selectionRect(): DOMRect | null {
-    const { to, empty } = this.view.state.selection
-    if (empty) return null
+    const { from, to } = this.selectedRange()
+    if (from === to) return null
     const c = this.view.coordsAtPos(to)
     return new DOMRect(c.left, c.top, 1, c.bottom - c.top)
   }
