@@ -161,7 +161,10 @@ export class Reader {
     this.view = new EditorView(this.body, {
       state: this.freshState(textToDoc('').doc),
       attributes: { class: 'reader-text', role: 'document', 'aria-readonly': 'true', spellcheck: 'false', 'aria-label': 'Document text' },
-      handleKeyDown: (_view, event) => this.events.onKey?.(event) ?? false,
+      handleKeyDown: (_view, event) => {
+        this.adoptPageSelection()
+        return this.events.onKey?.(event) ?? false
+      },
       handleClick: (_view, _pos, event) => {
         const ids = this.annotationsAtEvent(event)
         if (ids.length) this.events.onAnnotationClick?.(ids, event)
@@ -461,27 +464,26 @@ export class Reader {
   }
 
   /**
-   * The selected range as ProseMirror positions: the page's selection when it lies in this text,
-   * else the state's. ProseMirror learns of a selection made with the keyboard on the next
-   * `selectionchange` event, and a transaction that lands in between (a redraw when the analysis
-   * or a save reports back) can make it miss that event, so a key pressed right after selecting
-   * would act on an older selection: what the reader sees selected is what A, T and X act on.
+   * Makes the state's selection the one the reader sees. ProseMirror learns of a selection made
+   * with the keyboard on the next `selectionchange` event, and a transaction that lands in between
+   * (a redraw when the analysis or a save reports back) can make it miss that event; a key pressed
+   * right after selecting would then act on an older selection, and focus coming back to the text
+   * would restore that older one. Called before every key the reader handles.
    */
-  private selectedRange(): { from: number; to: number } {
+  private adoptPageSelection(): void {
     const dom = this.view.dom.ownerDocument.getSelection()
-    if (dom?.anchorNode && dom.focusNode && this.view.dom.contains(dom.anchorNode) && this.view.dom.contains(dom.focusNode)) {
-      const anchor = this.view.posAtDOM(dom.anchorNode, dom.anchorOffset)
-      const head = this.view.posAtDOM(dom.focusNode, dom.focusOffset)
-      if (anchor >= 0 && head >= 0) return { from: Math.min(anchor, head), to: Math.max(anchor, head) }
-    }
-    const { from, to } = this.view.state.selection
-    return { from, to }
+    if (!dom?.anchorNode || !dom.focusNode || !this.view.dom.contains(dom.anchorNode) || !this.view.dom.contains(dom.focusNode)) return
+    const anchor = this.view.posAtDOM(dom.anchorNode, dom.anchorOffset)
+    const head = this.view.posAtDOM(dom.focusNode, dom.focusOffset)
+    const { state } = this.view
+    if (anchor < 0 || head < 0 || (state.selection.anchor === anchor && state.selection.head === head)) return
+    this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, anchor, head)))
   }
 
   /** The current selection as code point offsets into the text, or null when it is empty. */
   selection(): Span | null {
-    const { from, to } = this.selectedRange()
-    if (from === to) return null
+    const { from, to, empty } = this.view.state.selection
+    if (empty) return null
     const span = { start: this.toCodePoint(from), end: this.toCodePoint(to) }
     return span.end > span.start ? span : null
   }
@@ -506,8 +508,8 @@ export class Reader {
 
   /** Screen rectangle of the current selection's end, for placing a popover. */
   selectionRect(): DOMRect | null {
-    const { from, to } = this.selectedRange()
-    if (from === to) return null
+    const { to, empty } = this.view.state.selection
+    if (empty) return null
     const c = this.view.coordsAtPos(to)
     return new DOMRect(c.left, c.top, 1, c.bottom - c.top)
   }

@@ -127,12 +127,16 @@ describe('annotating from the keyboard', () => {
       range.selectNodeContents(mark)
       window.getSelection()!.removeAllRanges()
       window.getSelection()!.addRange(range)
+      const seen = String(window.getSelection())
       text.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true, cancelable: true }))
-      return String(window.getSelection())
+      return seen
     })
     await page.locator('.annotation-editor').waitFor()
     expect(await page.locator('.annotation-editor .popover-quote').textContent()).toContain(selected.trim().slice(0, 20))
+    // Cancelled, the text has its selection back (the one the reader made, not an older one).
     await page.keyboard.press('Escape')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('reader-text'))).toBe(true)
+    await expect.poll(() => page.evaluate(() => String(window.getSelection()))).toBe(selected)
     expect(errors).toEqual([])
     await page.close()
   })
