@@ -5,9 +5,10 @@ import { filterOverlaps, hideBoilerplateByDefault, SOURCE_LABELS } from './overl
 import { KIND_DESCRIPTIONS, KIND_LABELS, KINDS } from './kinds.js'
 
 // The ranked overlap list, best first, with filters (kind, minimum score, document, text, hide
-// boilerplate), a legend of the kinds' colours and next/previous keys as diff tools have (N / P,
-// or Alt+↓ / Alt+↑, anywhere in the compare view). Each item says its kind in the README's words
-// (kinds.ts), whether it is boilerplate or a duplicate document, and why a paraphrase was found.
+// boilerplate) and next/previous keys as diff tools have (N / P, or Alt+↓ / Alt+↑, anywhere in the
+// compare view). Each item says its kind in the README's words (kinds.ts), whether it is
+// boilerplate or a duplicate document, and why a paraphrase was found. The kinds' colours are
+// explained once, by the compare toolbar's legend (legend.ts).
 
 /** Where the reader's choice of "Hide boilerplate" is remembered ('1' or '0'; unset: the default rule). */
 const HIDE_BOILERPLATE_KEY = 'parallax.hideBoilerplate'
@@ -62,13 +63,6 @@ export class OverlapList {
           },
           this.hideBoilerplate,
           'Hide boilerplate',
-        ),
-      ),
-      el(
-        'p',
-        { class: 'kind-legend', 'aria-label': 'Colours of the kinds' },
-        ...KINDS.map((k) =>
-          el('span', { class: `kind-key kind-${k}`, title: `${capitalised(KIND_LABELS[k])}: ${KIND_DESCRIPTIONS[k]}` }, KIND_LABELS[k]),
         ),
       ),
       this.summary,

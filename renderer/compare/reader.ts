@@ -161,7 +161,10 @@ export class Reader {
     this.view = new EditorView(this.body, {
       state: this.freshState(textToDoc('').doc),
       attributes: { class: 'reader-text', role: 'document', 'aria-readonly': 'true', spellcheck: 'false', 'aria-label': 'Document text' },
-      handleKeyDown: (_view, event) => this.events.onKey?.(event) ?? false,
+      handleKeyDown: (_view, event) => {
+        this.adoptPageSelection()
+        return this.events.onKey?.(event) ?? false
+      },
       handleClick: (_view, _pos, event) => {
         const ids = this.annotationsAtEvent(event)
         if (ids.length) this.events.onAnnotationClick?.(ids, event)
@@ -458,6 +461,23 @@ export class Reader {
   private length(id: string): number {
     const s = this.spans.get(id)
     return s ? s.end - s.start : Infinity
+  }
+
+  /**
+   * Makes the state's selection the one the reader sees. ProseMirror learns of a selection made
+   * with the keyboard on the next `selectionchange` event, and a transaction that lands in between
+   * (a redraw when the analysis or a save reports back) can make it miss that event; a key pressed
+   * right after selecting would then act on an older selection, and focus coming back to the text
+   * would restore that older one. Called before every key the reader handles.
+   */
+  private adoptPageSelection(): void {
+    const dom = this.view.dom.ownerDocument.getSelection()
+    if (!dom?.anchorNode || !dom.focusNode || !this.view.dom.contains(dom.anchorNode) || !this.view.dom.contains(dom.focusNode)) return
+    const anchor = this.view.posAtDOM(dom.anchorNode, dom.anchorOffset)
+    const head = this.view.posAtDOM(dom.focusNode, dom.focusOffset)
+    const { state } = this.view
+    if (anchor < 0 || head < 0 || (state.selection.anchor === anchor && state.selection.head === head)) return
+    this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, anchor, head)))
   }
 
   /** The current selection as code point offsets into the text, or null when it is empty. */

@@ -77,7 +77,15 @@ export class ReuseImportDialog {
       e.preventDefault()
       void this.import()
     })
-    this.dom = el('dialog', { class: 'reuse-dialog', 'aria-label': 'Import passim or TextPAIR results' }, form) as HTMLDialogElement
+    this.dom = el(
+      'dialog',
+      {
+        class: 'popover modal-dialog reuse-dialog',
+        'data-dialog': 'reuse',
+        'aria-label': 'Import passim or TextPAIR results',
+      },
+      form,
+    ) as HTMLDialogElement
   }
 
   open(): void {

@@ -15,7 +15,7 @@ export class ImportReport {
     close.addEventListener('click', () => this.dom.close())
     this.dom = el(
       'dialog',
-      { class: 'popover import-report', 'aria-labelledby': 'import-report-heading' },
+      { class: 'popover modal-dialog import-report', 'data-dialog': 'import-report', 'aria-labelledby': 'import-report-heading' },
       this.heading,
       this.body,
       el('div', { class: 'popover-actions' }, close),

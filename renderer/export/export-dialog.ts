@@ -106,7 +106,7 @@ export class ExportDialog {
     this.scope.addEventListener('change', () => this.fillWhich())
     this.which.addEventListener('change', () => void this.countOrphans())
     this.format.addEventListener('change', () => this.fillDefinitions())
-    this.dom = el('dialog', { class: 'popover export-dialog', 'aria-label': 'Export' }, form) as HTMLDialogElement
+    this.dom = el('dialog', { class: 'popover modal-dialog', 'data-dialog': 'export', 'aria-label': 'Export' }, form) as HTMLDialogElement
   }
 
   open(): void {

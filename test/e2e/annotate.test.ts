@@ -63,7 +63,8 @@ describe('annotating in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'annotate-editor.png') })
     await page.keyboard.press('Control+Enter')
     await expect.poll(() => page.locator('.status').textContent()).toMatch(/saved/)
-    expect(await annotationTexts(page)).toEqual([PHRASE])
+    // "saved" is said once the file is written; the pane draws the highlight when the change reaches it.
+    await expect.poll(() => annotationTexts(page)).toEqual([PHRASE])
 
     // Durable on disk before the UI said "saved".
     const onDisk = (await ProjectStore.open(service.project.dir)).annotationsOf(DOC)
@@ -71,7 +72,7 @@ describe('annotating in Chromium', () => {
     expect(noteOf(onDisk[0])).toBe('Xi’s definition, *verbatim*')
 
     // Opened again from its address (a reload has no token: the page cleans its address).
-    await page.goto(app.host.url)
+    await page.goto(app.url())
     await openDocument(page, DOC)
     await expect.poll(() => page.locator('.annotation').count()).toBe(1)
     expect(await page.locator('.annotation').first().getAttribute('data-tags')).toBe('Definition')

@@ -101,7 +101,7 @@ describe('the Definitions view', () => {
       await page.locator('.definitions-toggle').uncheck()
       await expect.poll(() => page.locator('.pane .definition-mark').count()).toBe(0)
       expect(await page.locator('.pane .heat-definition').count()).toBe(0)
-      await page.goto(app.host.url)
+      await page.goto(app.url())
       await page.locator('.overlap-item').first().waitFor({ timeout: 30_000 })
       expect(await page.locator('.definitions-toggle').isChecked()).toBe(false)
       await page.locator('.definitions-toggle').check()

@@ -60,7 +60,7 @@ describe('exchange in Chromium', () => {
       await page.screenshot({ path: join(SHOTS, `exchange-orphans-${colorScheme}-${width}.png`) })
 
       await page.getByRole('button', { name: 'Export…' }).click()
-      const dialog = page.locator('.export-dialog')
+      const dialog = page.locator('[data-dialog="export"]')
       await expect
         .poll(() => dialog.locator('.orphan-count').textContent())
         .toBe('1 orphaned annotation (its passage is no longer in the text) is left out.')
@@ -74,7 +74,7 @@ describe('exchange in Chromium', () => {
     // Export with the orphan and a name: the name is kept in project.json, the orphan is in the file.
     const { page, errors } = await openPage(app)
     await page.getByRole('button', { name: 'Export…' }).click()
-    const dialog = page.locator('.export-dialog')
+    const dialog = page.locator('[data-dialog="export"]')
     await dialog.getByLabel('Format').selectOption('md')
     await dialog.getByLabel('Include orphans (with their stored quote, marked)').check()
     await dialog.getByLabel('Your name').fill('Ada Reader')
@@ -97,7 +97,7 @@ describe('exchange in Chromium', () => {
       await page.setViewportSize({ width, height })
       if (colorScheme === 'light' && width === 1024) {
         await page.locator('.side-panel input[type="file"]').setInputFiles(qdpx)
-        const report = page.locator('.import-report')
+        const report = page.locator('[data-dialog="import-report"]')
         await report.waitFor()
         expect(await report.textContent()).toContain(
           'not brought in: 1 PDF source without text, 1 case, 1 journal (notes not on a passage)',

@@ -1,53 +1,114 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, ElectronApplication, Page } from 'playwright-core'
+import { APP_URL } from '../../main/electron/security.js'
 import { ENGINE_WORKER } from '../../main/node/root.js'
 import { Service } from '../../main/node/service/service.js'
 import { startWebHost, type WebHost } from '../../main/node/host/web-host.js'
 import { CORPUS, ROOT, tempDir } from '../helpers.js'
 import { launchChromium, SHOTS } from './browser.js'
+import { chosenShell, launchElectron, type Shell } from './shell.js'
 
 // The app as the end-to-end tests use it: the services on a fresh user data folder (so the
 // bundled corpus's default project is created anew), the engine in its worker, the folder watched,
-// the web host on loopback, and Debian's Chromium.
+// and the page in one of two shells (shell.ts): the app's own Electron when its binary is present
+// (each page a launch of the desktop app on the same project folder, whose services are its own
+// and follow the test's changes as they follow any other program's), else the web host on loopback
+// and Debian's Chromium.
 
 export interface TestApp {
-  browser: Browser
-  host: WebHost
+  shell: Shell
+  /** The test's services on the project: set-up and checks (in Electron, the app's own run beside them). */
   service: Service
+  /** The web host and the browser (null in Electron). */
+  host: WebHost | null
+  browser: Browser | null
   /** A temporary folder for the test's own files (removed by close). */
   dir: string
+  /** The page's address: the web host's (with its one-time key), or the desktop app's app:// page. */
+  url(): string
   close(): Promise<void>
 }
 
-/** Starts the app; `corpusDir` (a folder with a manifest.json) replaces the bundled corpus. */
-export async function startApp(options: { corpusDir?: string } = {}): Promise<TestApp> {
+/**
+ * Starts the app; `corpusDir` (a folder with a manifest.json) replaces the bundled corpus; `shell`
+ * overrides the shell chosen (tests of the web host itself ask for 'chromium').
+ */
+export async function startApp(options: { corpusDir?: string; shell?: Shell } = {}): Promise<TestApp> {
   const t = await tempDir()
   await mkdir(SHOTS, { recursive: true })
+  const shell = options.shell ?? chosenShell()
   const service = await Service.start({
     corpusDir: options.corpusDir ?? CORPUS,
     userData: join(t.dir, 'user-data'),
     engineWorker: ENGINE_WORKER,
   })
   const stopWatching = service.watchFiles()
-  const host = await startWebHost({ service, rendererDir: join(ROOT, 'dist', 'renderer') })
-  const browser = await launchChromium()
-  return {
+  const host = shell === 'chromium' ? await startWebHost({ service, rendererDir: join(ROOT, 'dist', 'renderer') }) : null
+  const browser = shell === 'chromium' ? await launchChromium() : null
+  const app: TestApp = {
+    shell,
     browser,
     host,
     service,
     dir: t.dir,
+    url() {
+      return app.host?.url ?? APP_URL
+    },
     async close() {
       stopWatching()
-      await browser.close()
-      await host.close()
+      // Every desktop app launched ends (its processes gone) before its folders are removed.
+      await Promise.all([...launched].map((e) => e.close()))
+      await Promise.all(closing)
+      await browser?.close()
+      await app.host?.close()
       await t.cleanup()
     },
   }
+  return app
+}
+
+/** The desktop apps the tests' pages run in, until their page (window) closes. */
+const launched = new Set<ElectronApplication>()
+/** Desktop apps closing after their window closed. */
+const closing = new Set<Promise<void>>()
+const appOfPage = new WeakMap<Page, ElectronApplication>()
+
+/** The desktop app a page is the window of (null for a Chromium page). */
+export function desktopApp(page: Page): ElectronApplication | null {
+  return appOfPage.get(page) ?? null
+}
+
+/** A new page: a page of the test's Chromium, or the window of a new launch of the desktop app. */
+async function newPage(app: TestApp, colorScheme: 'light' | 'dark', watch: (page: Page) => void): Promise<Page> {
+  const viewport = { width: 1280, height: 800 }
+  if (app.browser) {
+    const page = await app.browser.newPage({ viewport, colorScheme, acceptDownloads: true })
+    watch(page)
+    await page.goto(app.url())
+    return page
+  }
+  const electron = await launchElectron({
+    project: app.service.project.dir,
+    userData: join(app.dir, `electron-${launched.size}-${Date.now()}`),
+  })
+  launched.add(electron)
+  const page = await electron.firstWindow()
+  appOfPage.set(page, electron)
+  watch(page)
+  // Closing the window quits the app (window-all-closed), as closing a page ends a browser's.
+  page.on('close', () => {
+    launched.delete(electron)
+    const closed = electron.close().finally(() => closing.delete(closed))
+    closing.add(closed)
+  })
+  await page.setViewportSize(viewport)
+  await page.emulateMedia({ colorScheme })
+  return page
 }
 
 /**
- * Opens the app in a new page (1280×800) and waits for `ready` (by default: the analysis is done
+ * Opens the app in a new page (1280×800; in Electron, a window of a new launch) and waits for `ready` (by default: the analysis is done
  * and its shared passages listed, so nothing repaints the panes under the test's hands); collects
  * page errors and console errors, which a test expects to stay empty.
  */
@@ -55,17 +116,13 @@ export async function openPage(
   app: TestApp,
   options: { colorScheme?: 'light' | 'dark'; ready?: string } = {},
 ): Promise<{ page: Page; errors: string[] }> {
-  const page = await app.browser.newPage({
-    viewport: { width: 1280, height: 800 },
-    colorScheme: options.colorScheme ?? 'light',
-    acceptDownloads: true,
-  })
   const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text())
+  const page = await newPage(app, options.colorScheme ?? 'light', (page) => {
+    page.on('pageerror', (e) => errors.push(e.message))
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
   })
-  await page.goto(app.host.url)
   try {
     await page
       .locator(options.ready ?? '.overlap-item')

@@ -120,9 +120,12 @@ describe('import and export in Chromium', () => {
     await service.createAnnotation({ docId: doc, start, end: start + quote.length, tags: ['Term'], note: 'First use' })
     const { page, errors } = await openApp()
     await page.locator('button', { hasText: 'Export…' }).click()
-    await page.locator('.export-dialog select[aria-label="Format"]').selectOption('md')
+    await page.locator('[data-dialog="export"] select[aria-label="Format"]').selectOption('md')
     await page.screenshot({ path: join(SHOTS, 'export-dialog.png') })
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.export-dialog button[type="submit"]').click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-dialog="export"] button[type="submit"]').click(),
+    ])
     const path = join(dir, download.suggestedFilename())
     await download.saveAs(path)
     const md = await readFile(path, 'utf8')
@@ -133,8 +136,8 @@ describe('import and export in Chromium', () => {
       page.waitForEvent('download'),
       (async () => {
         await page.locator('button', { hasText: 'Export…' }).click()
-        await page.locator('.export-dialog select[aria-label="Format"]').selectOption('docx')
-        await page.locator('.export-dialog button[type="submit"]').click()
+        await page.locator('[data-dialog="export"] select[aria-label="Format"]').selectOption('docx')
+        await page.locator('[data-dialog="export"] button[type="submit"]').click()
       })(),
     ])
     expect(docx.suggestedFilename()).toMatch(/\.docx$/)
@@ -151,9 +154,9 @@ describe('import and export in Chromium', () => {
         page.waitForEvent('download'),
         (async () => {
           await page.locator('button', { hasText: 'Export…' }).click()
-          await page.locator('.export-dialog select[aria-label="Format"]').selectOption(format)
-          if (definitions) await page.locator('.export-dialog .export-definitions').check()
-          await page.locator('.export-dialog button[type="submit"]').click()
+          await page.locator('[data-dialog="export"] select[aria-label="Format"]').selectOption(format)
+          if (definitions) await page.locator('[data-dialog="export"] .export-definitions').check()
+          await page.locator('[data-dialog="export"] button[type="submit"]').click()
         })(),
       ])
       return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') }

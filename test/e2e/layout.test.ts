@@ -68,7 +68,7 @@ describe('layout', () => {
     await page.locator('.collapse-overlaps').click()
     await expect.poll(async () => (await box(page, '.panes-area')).width).toBeGreaterThan(900)
     await page.screenshot({ path: join(SHOTS, 'layout-five-panes-1024-folded.png') })
-    await page.goto(app.host.url)
+    await page.goto(app.url())
     await page.locator('.pane').first().waitFor()
     expect(await page.locator('#project-sidebar').isHidden()).toBe(true)
     await page.locator('.collapse-project').click()

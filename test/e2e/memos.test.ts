@@ -82,7 +82,7 @@ describe('memos', () => {
     expect((await service.getDocument({ id: docId! })).document.memo).toBe('Read next to the plan; note the tone.')
 
     // Opened again from its address: both memos are still there.
-    await page.goto(app.host.url)
+    await page.goto(app.url())
     await page.locator('.overlap-item').first().waitFor()
     await page.locator(`.doc-item[data-id="${docId}"]`).click()
     await expect.poll(() => page.locator('.doc-details .memo .memo-text').textContent()).toBe('Read next to the plan; note the tone.')

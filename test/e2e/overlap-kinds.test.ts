@@ -82,7 +82,7 @@ describe('the overlap list', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, errors } = await openPage(app, { colorScheme })
       await page.evaluate(() => localStorage.removeItem('parallax.hideBoilerplate'))
-      await page.goto(app.host.url)
+      await page.goto(app.url())
       const items = page.locator('.overlap-item')
       const toggle = page.locator('input.hide-boilerplate')
       await items.first().waitFor()
@@ -104,7 +104,11 @@ describe('the overlap list', () => {
         'Near-verbatim',
         'Paraphrase',
       ])
-      expect(await page.locator('.kind-legend .kind-key').allTextContents()).toEqual(['verbatim', 'near-verbatim', 'paraphrase'])
+      expect(await page.locator('.compare-toolbar .legend .legend-overlap').allTextContents()).toEqual([
+        'verbatim',
+        'near-verbatim',
+        'paraphrase',
+      ])
       expect(await page.locator('.overlap-list').first().innerText()).not.toMatch(/\bvariant\b/i)
       await page.locator('select[aria-label="Kind"]').first().selectOption('variant')
       await expect
@@ -139,14 +143,14 @@ describe('the overlap list', () => {
       await toggle.uncheck()
       await expect.poll(() => items.count()).toBe(overlaps.length)
       expect(await page.locator('.overlap-list .boilerplate-badge').count()).toBe(boilerplate)
-      await page.goto(app.host.url)
+      await page.goto(app.url())
       await items.first().waitFor()
       await expect.poll(() => items.count()).toBe(overlaps.length)
       expect(await toggle.isChecked()).toBe(false)
       await page.setViewportSize({ width: 1024, height: 700 })
       await page.screenshot({ path: join(SHOTS, `overlap-kinds-boilerplate-shown-1024-${colorScheme}.png`) })
       await toggle.check()
-      await page.goto(app.host.url)
+      await page.goto(app.url())
       await items.first().waitFor()
       await expect.poll(() => items.count()).toBe(overlaps.length - boilerplate)
       expect(await toggle.isChecked()).toBe(true)

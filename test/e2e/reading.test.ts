@@ -72,8 +72,9 @@ describe('annotating from the keyboard', () => {
     await page.keyboard.press('Control+Enter')
 
     await expect.poll(() => page.locator('.status').textContent()).toMatch(/saved/)
+    // Read by the test's own services: in Electron they learn of the app's write from the folder.
+    await expect.poll(async () => (await app.service.listAnnotations({ docId: docId! })).items.length).toBe(1)
     const saved = (await app.service.listAnnotations({ docId: docId! })).items
-    expect(saved).toHaveLength(1)
     expect(noteOf(saved[0].annotation)).toBe(note)
     const project = await app.service.getProject()
     expect(tagIdsOf(saved[0].annotation).map((id) => project.tags.find((t) => t.id === id)?.name)).toEqual(['Keyboard'])
@@ -113,6 +114,33 @@ describe('annotating from the keyboard', () => {
     await page.close()
   })
 
+  it('acts on the selection the reader sees, even before the editor has read it', async () => {
+    const { page, errors } = await openPage(app)
+    await selectTopOverlap(page)
+    // Select the passage and press A in one task, before the page's selectionchange event reaches
+    // ProseMirror: what happens when a redraw lands between a keyboard selection and the key.
+    const selected = await page.evaluate(() => {
+      const mark = document.querySelector('.pane .overlap.selected') as HTMLElement
+      const text = mark.closest('.reader-text') as HTMLElement
+      text.focus({ preventScroll: true })
+      const range = document.createRange()
+      range.selectNodeContents(mark)
+      window.getSelection()!.removeAllRanges()
+      window.getSelection()!.addRange(range)
+      const seen = String(window.getSelection())
+      text.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true, cancelable: true }))
+      return seen
+    })
+    await page.locator('.annotation-editor').waitFor()
+    expect(await page.locator('.annotation-editor .popover-quote').textContent()).toContain(selected.trim().slice(0, 20))
+    // Cancelled, the text has its selection back (the one the reader made, not an older one).
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('reader-text'))).toBe(true)
+    await expect.poll(() => page.evaluate(() => String(window.getSelection()))).toBe(selected)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   it('draws coding stripes in tag colours in the margin, side by side where codes overlap; a click opens the annotation', async () => {
     const DOC = 'yang-yundong-nqpf-high-quality-development'
     const { text } = await app.service.getDocument({ id: DOC })
@@ -127,16 +155,25 @@ describe('annotating from the keyboard', () => {
     await openDocument(page, DOC)
     const stripes = page.locator('.pane.active .reader-margin .stripe')
     await expect.poll(() => stripes.count()).toBe(3)
-    // Each stripe in its tag's colour, the overlapping ones in distinct lanes.
-    const drawn = await stripes.evaluateAll((s) =>
-      s.map((e) => ({ colour: getComputedStyle(e).backgroundColor, left: (e as HTMLElement).style.left, title: e.getAttribute('title') })),
-    )
+    // Each stripe in its tag's colour, the overlapping ones in distinct lanes (polled: the margin is
+    // drawn on the next animation frame after a change, so a first look may catch an older drawing).
+    const drawn = () =>
+      stripes.evaluateAll((s) =>
+        s.map((e) => ({
+          colour: getComputedStyle(e).backgroundColor,
+          left: (e as HTMLElement).style.left,
+          title: e.getAttribute('title'),
+        })),
+      )
     const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`
-    for (const name of ['Definition', 'Innovation', 'Productivity']) {
-      const stripe = drawn.find((d) => d.title?.startsWith(name))
-      expect(stripe?.colour).toBe(rgb(tags.find((t) => t.name === name)!.colour))
-    }
-    expect(new Set(drawn.map((d) => d.left)).size).toBe(3)
+    const names = ['Definition', 'Innovation', 'Productivity']
+    await expect
+      .poll(async () => {
+        const all = await drawn()
+        return names.map((name) => all.find((d) => d.title?.startsWith(name))?.colour)
+      })
+      .toEqual(names.map((name) => rgb(tags.find((t) => t.name === name)!.colour)))
+    expect(new Set((await drawn()).map((d) => d.left)).size).toBe(3)
     await expect.poll(() => page.locator('.pane.active .note-marker').count()).toBe(1)
     await page.screenshot({ path: join(SHOTS, 'margin-stripes.png') })
     // A click on a stripe opens its annotation (with its note beside the text).

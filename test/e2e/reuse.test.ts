@@ -91,7 +91,7 @@ describe('importing passim output from the page', () => {
         }).observe(label, { childList: true })
       })
       await page.locator('.import-reuse').click()
-      const dialog = page.locator('dialog.reuse-dialog[open]')
+      const dialog = page.locator('dialog[data-dialog="reuse"][open]')
       await dialog.waitFor()
       await dialog.locator('select[aria-label="Tool"]').selectOption('passim')
       await dialog.locator('input[type="file"]').setInputFiles(parts)

@@ -70,12 +70,28 @@ async function analysed(p: Page): Promise<void> {
   await expect.poll(() => p.locator('.analysis-label').textContent()).toMatch(/shared passages in/)
 }
 
+/** Nothing in the panes moves any more: two animation frames with the same place. */
+async function settled(p: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const a = await place(p)
+      await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+      return JSON.stringify(a) === JSON.stringify(await place(p))
+    })
+    .toBe(true)
+}
+
 describe('the panes keep their place', () => {
   let before: Awaited<ReturnType<typeof place>>
 
   it('a selected shared passage, then the reader scrolls on a little', async () => {
     await page.locator('.overlap-item').nth(1).click()
-    await page.locator('.pane .overlap.selected').first().waitFor()
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll('.pane')].every((pane) => pane.querySelector('.overlap.selected'))))
+      .toBe(true)
+    // The panes aligned on it (each pane aligns once its text is laid out, which under load can be
+    // a while after the first mark is drawn).
+    await settled(page)
     // Scrolled by the reader (the other panes follow, synchronised), away from where the selection put them.
     const aligned = await page
       .locator('.pane .reader-body')
@@ -94,14 +110,8 @@ describe('the panes keep their place', () => {
           .evaluate((b) => b.scrollTop),
       )
       .toBeGreaterThan(aligned + 100)
-    // The scroll events handled (the other panes followed): two frames with nothing moving.
-    await expect
-      .poll(async () => {
-        const a = await place(page)
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
-        return JSON.stringify(a) === JSON.stringify(await place(page))
-      })
-      .toBe(true)
+    // The scroll events handled (the other panes followed).
+    await settled(page)
     before = await place(page)
     expect(before.selected).not.toBeNull()
     expect(before.marked).toEqual([before.selected])

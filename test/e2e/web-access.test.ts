@@ -11,7 +11,8 @@ import { openPage, startApp, type TestApp } from './harness.js'
 
 let app: TestApp
 beforeAll(async () => {
-  app = await startApp()
+  // The web host itself is under test: Chromium whichever shell the other tests use.
+  app = await startApp({ shell: 'chromium' })
 })
 afterAll(() => app?.close())
 
@@ -26,7 +27,7 @@ describe('the web host token', () => {
     const { page } = pages[0]
 
     // The address is cleaned and the history entry replaced: no token in either.
-    expect(page.url()).toBe(`http://127.0.0.1:${app.host.port}/`)
+    expect(page.url()).toBe(`http://127.0.0.1:${app.host!.port}/`)
     expect(await page.evaluate(() => location.href + history.length)).not.toContain('token')
     // No cookie at all in the browser's jar.
     expect(await page.context().cookies()).toEqual([])
@@ -35,20 +36,20 @@ describe('the web host token', () => {
     // …and the same requests without the header are refused, as is the token in an address.
     const json = { 'Content-Type': 'application/json' }
     expect(await page.evaluate(statusOf('/api/getProject', { method: 'POST', headers: json, body: '{}' }))).toBe(403)
-    expect(await page.evaluate(statusOf(`/api/getProject?token=${app.host.token}`, { method: 'POST', headers: json, body: '{}' }))).toBe(
+    expect(await page.evaluate(statusOf(`/api/getProject?token=${app.host!.token}`, { method: 'POST', headers: json, body: '{}' }))).toBe(
       403,
     )
     expect(await page.evaluate(statusOf('/api/events'))).toBe(403)
     expect(await page.evaluate(statusOf('/'))).toBe(403)
     expect(
       await page.evaluate(
-        statusOf('/api/getProject', { method: 'POST', headers: { ...json, 'X-Parallax-Token': app.host.token }, body: '{}' }),
+        statusOf('/api/getProject', { method: 'POST', headers: { ...json, 'X-Parallax-Token': app.host!.token }, body: '{}' }),
       ),
     ).toBe(200)
 
     // The host restarts on the same port with a new token: the open pages say what to do.
-    const port = app.host.port
-    await app.host.close()
+    const port = app.host!.port
+    await app.host!.close()
     app.host = await startWebHost({ service: app.service, rendererDir: join(ROOT, 'dist', 'renderer'), port })
     for (const [k, { page, errors }] of pages.entries()) {
       const notice = page.locator('.host-lost[role="alert"]')
@@ -71,7 +72,7 @@ describe('the web host token', () => {
     }
 
     // A new tab on the old address (or a reload, which has no token) gets a page saying the same.
-    const stale = await app.browser.newPage()
+    const stale = await app.browser!.newPage()
     const response = await stale.goto(`http://127.0.0.1:${port}/`)
     expect(response?.status()).toBe(403)
     expect(await stale.locator('body').textContent()).toContain('run npm run web again and open the address it prints')

@@ -1,35 +1,23 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../root.js'
+import { ELECTRON_PACKAGE, electronBinary, hasElectronBinary } from './electron-binary.js'
 import { parseServeArgs, serve } from './web.js'
 
 // `npm start`: the desktop app when the Electron binary is there or can be fetched; otherwise one
 // line saying why, and the same app in the browser through the loopback web host.
 
-const ELECTRON_PACKAGE = join(ROOT, 'node_modules', 'electron')
 /** How long fetching the Electron binary may take before npm start gives up on it. */
 const FETCH_TIMEOUT_MS = 5 * 60 * 1000
-
-function executableName(): string {
-  const pathFile = join(ELECTRON_PACKAGE, 'path.txt')
-  if (existsSync(pathFile)) return readFileSync(pathFile, 'utf8')
-  return process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : process.platform === 'win32' ? 'electron.exe' : 'electron'
-}
-
-/** The Electron binary the electron package would run, without triggering its download. */
-function electronBinary(): string {
-  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(ELECTRON_PACKAGE, 'dist')
-  return join(dist, executableName())
-}
 
 /** Returns the binary, fetching it with the electron package's own installer if missing; or why not. */
 function obtainElectron(): { binary: string } | { reason: string } {
   if (!existsSync(ELECTRON_PACKAGE)) return { reason: 'the electron package is not installed (run npm install)' }
-  if (existsSync(electronBinary())) return { binary: electronBinary() }
+  if (hasElectronBinary()) return { binary: electronBinary() }
   if (!process.env.ELECTRON_OVERRIDE_DIST_PATH) {
     const fetched = spawnSync(process.execPath, [join(ELECTRON_PACKAGE, 'install.js')], { encoding: 'utf8', timeout: FETCH_TIMEOUT_MS })
-    if (fetched.status === 0 && existsSync(electronBinary())) return { binary: electronBinary() }
+    if (fetched.status === 0 && hasElectronBinary()) return { binary: electronBinary() }
     const output = `${fetched.error?.message ?? ''}\n${fetched.stderr ?? ''}`
     const why = output.match(/(getaddrinfo \w+ [\w.-]+|ENOTFOUND [\w.-]+|ECONNREFUSED|ETIMEDOUT|HTTPError: [^\n]+|\w*Error: [^\n]+)/)
     return { reason: `the Electron binary could not be downloaded${why ? ` (${why[1].trim()})` : ''}` }
