@@ -672,8 +672,11 @@ export class CompareView {
     const { starts, pairs } = this.sharedPassages(a, b)
     const [from, to] = nearby(starts, a.codePointAtY(line, 'start'))
     const anchors: [number, number][] = [[0, 0]]
+    // Each pane's place measured once for all its anchors (this runs on every scrolled frame).
+    const ga = a.geometry()
+    const gb = b.geometry()
     for (const [pa, pb] of pairs.slice(from, to)) {
-      anchors.push([a.contentTop(pa.start), b.contentTop(pb.start)], [a.contentTop(pa.end), b.contentTop(pb.end)])
+      anchors.push([ga.top(pa.start), gb.top(pb.start)], [ga.top(pa.end), gb.top(pb.end)])
     }
     anchors.push([a.body.scrollHeight, b.body.scrollHeight])
     return monotonic(anchors)
