@@ -7,6 +7,7 @@ import { OffsetMap } from '../../main/core/text/offsets.js'
 import { lastAtOrBefore } from '../../main/core/text/sorted.js'
 import { type LineIndex, offsetToPos, posToOffset, textToDoc } from './doc-model.js'
 import { el } from '../shared/dom.js'
+import type { MarginGeometry } from './margin.js'
 
 // One document in a ProseMirror view that can be read, selected with mouse or keyboard (caret,
 // Shift+arrows) and never edited: every change to the document is refused. Annotations are
@@ -418,7 +419,7 @@ export class Reader {
    * bottom of the line holding a code point, measured against the content's place now (taken
    * once, for many measurements while nothing moves).
    */
-  geometry(): { top(codePoint: number): number; bottom(codePoint: number): number } {
+  geometry(): MarginGeometry {
     const origin = this.body.getBoundingClientRect().top - this.body.scrollTop
     const pos = (codePoint: number) => this.toPos(Math.min(codePoint, this.offsets.codePointLength))
     return {
