@@ -106,7 +106,8 @@ describe('memos', () => {
     await undo.click()
     await expect.poll(() => page.locator('.tag-details .memo .memo-text').isHidden()).toBe(true)
     expect(await page.locator('.tag-details .memo .memo-edit').textContent()).toBe('+ Add memo')
-    expect((await service.getProject()).tags.find((t) => t.name === 'Economy')?.memo).toBeUndefined()
+    // The test's services read what the app wrote (in Electron, from the folder, a moment later).
+    await expect.poll(async () => (await service.getProject()).tags.find((t) => t.name === 'Economy')?.memo).toBeUndefined()
     await page.locator('#side-tab-documents').click()
     await expect.poll(() => page.locator('.doc-details .memo .memo-edit').textContent()).toBe('+ Add memo')
     expect(errors).toEqual([])

@@ -145,7 +145,8 @@ describe('the panes keep their place', () => {
     await page.keyboard.press('Control+Enter')
     await expect.poll(() => page.locator('.status').textContent()).toMatch(/saved/)
     await expect.poll(() => annotationCount(page)).toBe(1)
-    expect((await app.service.listAnnotations({ docId })).items).toHaveLength(1)
+    // The test's services read what the app wrote (in Electron, from the folder, a moment later).
+    await expect.poll(async () => (await app.service.listAnnotations({ docId })).items.length).toBe(1)
     expect(await place(page)).toEqual(before)
   })
 
