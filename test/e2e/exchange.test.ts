@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { qualcoderQdpx } from '../fixtures/import/refi.js'
 import { SHOTS } from './browser.js'
-import { openDocument, openPage, selectText, startApp, type TestApp } from './harness.js'
+import { openDocument, openPage, savedFile, selectText, startApp, type TestApp } from './harness.js'
 
 // Exchange in the page: notes rendered as Markdown, the export dialog's orphan count and the
 // reader's name, a REFI-QDA project's import report, a category the tag picker refuses.
@@ -78,9 +78,8 @@ describe('exchange in Chromium', () => {
     await dialog.getByLabel('Format').selectOption('md')
     await dialog.getByLabel('Include orphans (with their stored quote, marked)').check()
     await dialog.getByLabel('Your name').fill('Ada Reader')
-    const download = page.waitForEvent('download')
-    await dialog.getByRole('button', { name: 'Export' }).click()
-    const md = await readFile(await (await download).path(), 'utf8')
+    const saved = await savedFile(page, () => dialog.getByRole('button', { name: 'Export' }).click())
+    const md = saved.bytes.toString('utf8')
     expect(md).toContain('Orphaned annotation')
     expect(md).toContain(GONE)
     const settings = JSON.parse(await readFile(join(app.service.project.dir, 'project.json'), 'utf8')).settings

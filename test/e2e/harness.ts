@@ -1,5 +1,7 @@
-import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { expect } from 'vitest'
 import type { Browser, ElectronApplication, Page } from 'playwright-core'
 import { APP_URL } from '../../main/electron/security.js'
 import { ENGINE_WORKER } from '../../main/node/root.js'
@@ -183,4 +185,52 @@ export async function selectText(page: Page, phrase: string): Promise<void> {
     }
     throw new Error(`not in the reader: ${phrase}`)
   }, phrase)
+}
+
+/** A file the page saved: its name and bytes. */
+export interface SavedFile {
+  name: string
+  bytes: Buffer
+}
+
+/**
+ * Runs `action` (a click that makes the page save a file, as the export dialog does) and returns
+ * the file. In Chromium the file is the browser's download. Electron would ask where to save in a
+ * native dialog, which nobody answers in a test: the app's session is told where to save instead
+ * (Electron's `will-download`, as an app that saves without asking does), in a folder of the test's,
+ * and the file is read once Electron reports it complete.
+ */
+export async function savedFile(page: Page, action: () => Promise<unknown>): Promise<SavedFile> {
+  const electron = desktopApp(page)
+  if (!electron) {
+    const [download] = await Promise.all([page.waitForEvent('download'), action()])
+    return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) }
+  }
+  const folder = await mkdtemp(join(tmpdir(), 'parallax-saved-'))
+  try {
+    await electron.evaluate(({ session }, folder) => {
+      const state: { path?: string; failed?: string } = {}
+      ;(globalThis as { parallaxSaved?: typeof state }).parallaxSaved = state
+      session.defaultSession.once('will-download', (_event, item) => {
+        const path = `${folder}/${item.getFilename()}`
+        item.setSavePath(path)
+        item.once('done', (_done, result) => {
+          if (result === 'completed') state.path = path
+          else state.failed = result
+        })
+      })
+    }, folder)
+    await action()
+    let saved: { path?: string; failed?: string } = {}
+    await expect
+      .poll(async () => {
+        saved = await electron.evaluate(() => ({ ...(globalThis as { parallaxSaved?: { path?: string; failed?: string } }).parallaxSaved }))
+        return Boolean(saved.path || saved.failed)
+      })
+      .toBe(true)
+    if (!saved.path) throw new Error(`Electron did not save the file: ${saved.failed}`)
+    return { name: basename(saved.path), bytes: await readFile(saved.path) }
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
 }

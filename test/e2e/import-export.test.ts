@@ -5,7 +5,7 @@ import type { Service } from '../../main/node/service/service.js'
 import { ProjectStore } from '../../main/node/project/store.js'
 import { CORPUS } from '../helpers.js'
 import { SHOTS } from './browser.js'
-import { openDocument, openPage, startApp, type TestApp } from './harness.js'
+import { openDocument, openPage, savedFile, startApp, type TestApp } from './harness.js'
 
 // Bringing documents in and excerpts out, in Chromium through the web host.
 
@@ -122,27 +122,17 @@ describe('import and export in Chromium', () => {
     await page.locator('button', { hasText: 'Export…' }).click()
     await page.locator('[data-dialog="export"] select[aria-label="Format"]').selectOption('md')
     await page.screenshot({ path: join(SHOTS, 'export-dialog.png') })
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('[data-dialog="export"] button[type="submit"]').click(),
-    ])
-    const path = join(dir, download.suggestedFilename())
-    await download.saveAs(path)
-    const md = await readFile(path, 'utf8')
+    const saved = await savedFile(page, () => page.locator('[data-dialog="export"] button[type="submit"]').click())
+    expect(saved.name).toMatch(/\.md$/)
+    const md = saved.bytes.toString('utf8')
     expect(md).toContain(quote)
     expect(md).toContain('Light Blade')
     expect(md).toContain('First use')
-    const [docx] = await Promise.all([
-      page.waitForEvent('download'),
-      (async () => {
-        await page.locator('button', { hasText: 'Export…' }).click()
-        await page.locator('[data-dialog="export"] select[aria-label="Format"]').selectOption('docx')
-        await page.locator('[data-dialog="export"] button[type="submit"]').click()
-      })(),
-    ])
-    expect(docx.suggestedFilename()).toMatch(/\.docx$/)
-    const bytes = await readFile(await docx.path())
-    expect(bytes.subarray(0, 2).toString()).toBe('PK')
+    await page.locator('button', { hasText: 'Export…' }).click()
+    await page.locator('[data-dialog="export"] select[aria-label="Format"]').selectOption('docx')
+    const docx = await savedFile(page, () => page.locator('[data-dialog="export"] button[type="submit"]').click())
+    expect(docx.name).toMatch(/\.docx$/)
+    expect(docx.bytes.subarray(0, 2).toString()).toBe('PK')
     expect(errors).toEqual([])
     await page.close()
   })
@@ -150,16 +140,11 @@ describe('import and export in Chromium', () => {
   it('exports how the authors define the term: the matrix as CSV, and a section of the Markdown', async () => {
     const { page, errors } = await openApp()
     const exportAs = async (format: string, definitions: boolean) => {
-      const [file] = await Promise.all([
-        page.waitForEvent('download'),
-        (async () => {
-          await page.locator('button', { hasText: 'Export…' }).click()
-          await page.locator('[data-dialog="export"] select[aria-label="Format"]').selectOption(format)
-          if (definitions) await page.locator('[data-dialog="export"] .export-definitions').check()
-          await page.locator('[data-dialog="export"] button[type="submit"]').click()
-        })(),
-      ])
-      return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') }
+      await page.locator('button', { hasText: 'Export…' }).click()
+      await page.locator('[data-dialog="export"] select[aria-label="Format"]').selectOption(format)
+      if (definitions) await page.locator('[data-dialog="export"] .export-definitions').check()
+      const file = await savedFile(page, () => page.locator('[data-dialog="export"] button[type="submit"]').click())
+      return { name: file.name, text: file.bytes.toString('utf8') }
     }
     const csv = await exportAs('facets', false)
     expect(csv.name).toMatch(/\.definitions\.csv$/)
