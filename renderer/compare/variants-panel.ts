@@ -1,12 +1,14 @@
 import type { ProjectView } from '../../main/core/contract/api.js'
 import type { Overlap } from '../../main/core/engine/overlaps.js'
+import { comparedPairs } from '../../main/core/engine/variant-pairs.js'
 import type { Change } from '../../main/core/engine/variants.js'
 import { el } from '../shared/dom.js'
 import type { Overlay } from './reader.js'
 import { KIND_LABELS } from './kinds.js'
 
 // The selected overlap's word-level differences, pair by pair: deletions struck through,
-// insertions underlined, substitutions as both. The same changes are marked in the panes.
+// insertions underlined, substitutions as both. The same changes are marked in the panes. A pair
+// compared without a variant has the same words in both passages: shown as identical wording.
 
 /** Marks in each document for the changed words of an overlap's pairs. */
 export function variantOverlays(overlap: Overlap): Map<string, Overlay[]> {
@@ -23,6 +25,31 @@ export function variantOverlays(overlap: Overlap): Map<string, Overlay[]> {
     }
   }
   return out
+}
+
+/** A pair of passages as the panel shows it: its variant, or `identical` when it has none. */
+export interface PairShown {
+  a: number
+  b: number
+  /** The pair's changes (null: too different in order to diff word by word); [] when identical. */
+  changes: Change[] | null
+  /** Compared and given no variant: the two passages have the same words. */
+  identical: boolean
+}
+
+/**
+ * The pairs to show, in the engine's order: each compared pair (variant-pairs.ts) with its variant,
+ * or identical when it has none, then any variant of a pair outside that rule (a result stored
+ * under other limits).
+ */
+export function pairsShown(overlap: Overlap): PairShown[] {
+  const byPair = new Map(overlap.variants.map((v) => [`${v.a}:${v.b}`, v]))
+  const shown = comparedPairs(overlap.passages.map((p) => p.doc)).map(([a, b]): PairShown => {
+    const v = byPair.get(`${a}:${b}`)
+    byPair.delete(`${a}:${b}`)
+    return v ? { a, b, changes: v.changes, identical: false } : { a, b, changes: [], identical: true }
+  })
+  return [...shown, ...[...byPair.values()].map((v) => ({ ...v, identical: false }))]
 }
 
 function renderChanges(changes: readonly Change[]): HTMLElement {
@@ -64,7 +91,7 @@ export class VariantsPanel {
         `${KIND_LABELS[overlap.kind]} · score ${overlap.score.toFixed(1)} · ${overlap.words} shared content words · similarity ${(overlap.similarity * 100).toFixed(0)}%`,
       ),
       ...(overlap.because?.length ? [el('p', { class: 'hint overlap-because' }, `Because: ${overlap.because.join(' · ')}`)] : []),
-      ...overlap.variants.map((v) => {
+      ...pairsShown(overlap).map((v) => {
         const a = overlap.passages[v.a]
         const b = overlap.passages[v.b]
         const n = count(v.changes)
@@ -87,7 +114,11 @@ export class VariantsPanel {
                 ? 'Identical wording.'
                 : `${n} difference${n === 1 ? '' : 's'}: struck through only in ${who(a.doc)}, underlined only in ${who(b.doc)}.`,
           ),
-          v.changes ? renderChanges(v.changes) : el('div', {}, el('p', { class: 'diff' }, a.text), el('p', { class: 'diff' }, b.text)),
+          v.identical
+            ? el('p', { class: 'diff' }, a.text)
+            : v.changes
+              ? renderChanges(v.changes)
+              : el('div', {}, el('p', { class: 'diff' }, a.text), el('p', { class: 'diff' }, b.text)),
         )
       }),
     )

@@ -36,7 +36,8 @@ describe('overlaps command', () => {
       end: expect.any(Number),
       text: expect.stringMatching(/^Memory is not/),
     })
-    expect(o.variants[0]).toMatchObject({ a: 0, b: 1, changes: [expect.objectContaining({ op: 'equal' })] })
+    // The three passages have the same words: no variant repeats their texts.
+    expect(o.variants).toEqual([])
   })
 
   it('reads a project folder through its project.json', async () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
+import { comparedPairs } from '../../main/core/engine/variant-pairs.js'
 import { EngineCancelled, isCancelled } from '../../main/core/engine/progress.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
@@ -33,8 +34,9 @@ describe('findOverlaps on fixtures', () => {
     expect(o.passages.map((p) => p.doc).sort()).toEqual(['first', 'second'])
     for (const p of o.passages) expect(p.text).toMatch(/^The river authority argued .* within a generation$/)
     expectExactSlices(texts, result.overlaps)
-    expect(o.variants).toHaveLength(1)
-    expect(o.variants[0].changes!.every((c) => c.op === 'equal')).toBe(true)
+    // The pair is compared but has the same words: no variant (it would only repeat the texts).
+    expect(comparedPairs(o.passages.map((p) => p.doc))).toEqual([[0, 1]])
+    expect(o.variants).toEqual([])
   })
 
   it('treats British and American spellings as the same words', async () => {
@@ -43,10 +45,8 @@ describe('findOverlaps on fixtures', () => {
     const [o] = result.overlaps
     expect(o.kind).toBe('verbatim')
     expect(o.passages.map((p) => p.text.split(' ').slice(0, 3).join(' ')).sort()).toEqual(['The labor organizers', 'The labour organisers'])
-    // The diff reports no change, and shows each text's own spelling.
-    const equal = o.variants[0].changes!
-    expect(equal.every((c) => c.op === 'equal')).toBe(true)
-    expect(equal[0].a).not.toBe(equal[0].b)
+    // Spelling is no change: the same words, so no variant; each passage keeps its own spelling.
+    expect(o.variants).toEqual([])
   })
 
   it('bridges inserted and deleted words and reports them as a variant', async () => {
@@ -87,11 +87,29 @@ describe('findOverlaps on fixtures', () => {
     const [o] = result.overlaps
     expect(o.passages.map((p) => p.doc).sort()).toEqual(['essay', 'lecture', 'review'])
     expect(o.kind).toBe('verbatim')
-    expect(o.variants.map((v) => [v.a, v.b])).toEqual([
+    expect(comparedPairs(o.passages.map((p) => p.doc))).toEqual([
       [0, 1],
       [0, 2],
       [1, 2],
     ])
+    expect(o.variants).toEqual([])
+  })
+
+  it('lists variants only for the pairs whose words differ', async () => {
+    // Two identical copies of a passage and an edited third (the edits fixture's two versions).
+    const { texts } = await overlapsOf('edits')
+    const copy = { id: 'copy', text: texts.find((t) => t.id === 'minutes')!.text }
+    const { overlaps } = findOverlaps([...texts, copy])
+    const o = overlaps.find((x) => x.passages.length === 3)!
+    expect(o.passages.map((p) => p.doc).sort()).toEqual(['copy', 'minutes', 'report'])
+    const report = o.passages.findIndex((p) => p.doc === 'report')
+    // Of the three pairs compared, the copies' has the same words: the two with the report remain.
+    expect(o.variants).toHaveLength(2)
+    for (const v of o.variants) {
+      expect([v.a, v.b]).toContain(report)
+      const changed = v.changes!.filter((c) => c.op !== 'equal').map((c) => (c.a + c.b).trim())
+      expect(changed.sort()).toEqual(['damaged', 'early', 'old', 'regional'].sort())
+    }
   })
 
   it('reports nothing for documents that share only their topic phrase', async () => {

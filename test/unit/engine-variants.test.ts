@@ -2,7 +2,11 @@ import { diffArrays } from 'diff'
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../main/core/engine/analyse.js'
 import { Run } from '../../main/core/engine/progress.js'
-import { DiffMemo, diffPassages, MAX_EDIT_LENGTH } from '../../main/core/engine/variants.js'
+import type { Overlap } from '../../main/core/engine/overlaps.js'
+import { comparedPairs, MAX_DIFFS, MAX_PAIRWISE_PASSAGES } from '../../main/core/engine/variant-pairs.js'
+import { type Change, DiffMemo, diffPassages, MAX_EDIT_LENGTH, sameWords } from '../../main/core/engine/variants.js'
+import { passageVariants } from '../../main/core/reuse/variants.js'
+import { pairsShown } from '../../renderer/compare/variants-panel.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
 
 const words = (n: number, prefix: string) => Array.from({ length: n }, (_, k) => `${prefix}${k}`)
@@ -45,5 +49,85 @@ describe('diffPassages', () => {
     const [e, f] = sides([...words(200, 'x'), ...words(100, 'k')].join(' '), [...words(200, 'y'), ...words(100, 'k')].join(' '))
     const changes = diffPassages(e, f)
     expect(changes?.map((x) => x.op)).toEqual(['replace', 'equal'])
+  })
+})
+
+describe('variants only where the words differ', () => {
+  it('sameWords: the same surface forms, whatever the spelling or case; any edit or shift differs', () => {
+    const [a, b, c, d] = sides(
+      'The labour organisers met the Council on Tuesday',
+      'the labor organizers met the council on Tuesday',
+      'The labour organisers met the council on Monday',
+      'The labour organisers met the Council on Tuesday again',
+    )
+    expect(sameWords(a, b)).toBe(true)
+    expect(sameWords(a, c)).toBe(false)
+    expect(sameWords(a, d)).toBe(false)
+    expect(sameWords(a, { ...d, end: d.end - 1 })).toBe(true)
+    expect(sameWords(a, { ...a, start: 1 })).toBe(false)
+  })
+
+  it('comparedPairs: all pairs up to MAX_PAIRWISE_PASSAGES, then the first against the others, never within a document', () => {
+    expect(comparedPairs(['x', 'y', 'z'])).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ])
+    expect(comparedPairs(['x', 'x', 'y'])).toEqual([
+      [0, 2],
+      [1, 2],
+    ])
+    const many = Array.from({ length: MAX_PAIRWISE_PASSAGES + 1 }, (_, k) => `d${k}`)
+    expect(comparedPairs(many)).toEqual(many.slice(1).map((_, k) => [0, k + 1]))
+    const lots = Array.from({ length: 3 * MAX_DIFFS }, (_, k) => `d${k}`)
+    expect(comparedPairs(lots)).toHaveLength(MAX_DIFFS)
+  })
+
+  it('an imported overlap lists variants only for its pairs whose words differ', () => {
+    const text = 'the committee visited the northern observatory in March'
+    const edited = 'the committee visited the old northern observatory early in March'
+    const passages = [
+      { doc: 'a', start: 10, text },
+      { doc: 'b', start: 0, text: text.toUpperCase() },
+      { doc: 'c', start: 5, text: edited },
+    ]
+    const variants = passageVariants(passages)
+    expect(variants.map((v) => [v.a, v.b])).toEqual([
+      [0, 2],
+      [1, 2],
+    ])
+    const inserted = variants[0].changes!.filter((c) => c.op !== 'equal')
+    expect(inserted.map((c) => [c.op, c.b, c.bStart])).toEqual([
+      ['insert', 'old', 5 + edited.indexOf('old')],
+      ['insert', 'early', 5 + edited.indexOf('early')],
+    ])
+  })
+
+  it('the variants panel shows a compared pair without a variant as identical, the others with their changes', () => {
+    const passage = (doc: string, text: string) => ({ doc, start: 0, end: [...text].length, text })
+    const changes: Change[] = [{ op: 'replace', a: 'x', b: 'y', aStart: 0, aEnd: 1, bStart: 0, bEnd: 1 }]
+    const overlap: Overlap = {
+      id: 'ov-1',
+      score: 1,
+      kind: 'variant',
+      words: 6,
+      similarity: 0.9,
+      passages: [passage('a', 'x b c'), passage('b', 'x b c'), passage('c', 'y b c')],
+      variants: [
+        { a: 0, b: 2, changes },
+        { a: 1, b: 2, changes },
+      ],
+    }
+    expect(pairsShown(overlap)).toEqual([
+      { a: 0, b: 1, changes: [], identical: true },
+      { a: 0, b: 2, changes, identical: false },
+      { a: 1, b: 2, changes, identical: false },
+    ])
+    // A stored result whose variants include a pair outside the rule still shows it.
+    const older = { ...overlap, passages: overlap.passages.slice(0, 2), variants: [{ a: 1, b: 0, changes: null }] }
+    expect(pairsShown(older)).toEqual([
+      { a: 0, b: 1, changes: [], identical: true },
+      { a: 1, b: 0, changes: null, identical: false },
+    ])
   })
 })

@@ -15,7 +15,8 @@ import { sentenceStarts } from './sentences.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { type SynonymSource, synonymClasses } from './synonyms.js'
 import { OffsetMap } from '../text/offsets.js'
-import { DiffMemo, diffPassages, type Variant } from './variants.js'
+import { comparedPairs } from './variant-pairs.js'
+import { DiffMemo, diffPassages, sameWords, type Variant } from './variants.js'
 
 // Text reuse: which passages do these documents share? The pipeline, after passim and TextPAIR:
 //   analyse     tokens with offsets, normalised for matching (tokenize.ts, normalise.ts)
@@ -33,7 +34,8 @@ import { DiffMemo, diffPassages, type Variant } from './variants.js'
 //               as their words, synonyms as one word (paraphrase.ts, abbreviations.ts,
 //               synonyms.ts); sentences reporting one event,
 //               the same date and rare name or place (events.ts)
-//   variants    word-level differences of every pair of passages (variants.ts)
+//   variants    word-level differences of the pairs of passages whose words differ (variants.ts,
+//               variant-pairs.ts)
 // All offsets in the result are Unicode code points into the documents' texts as given.
 
 /** How an overlap's passages relate. */
@@ -70,7 +72,11 @@ export interface OverlapPassage {
  *               overlap is not boilerplate unless its group is that large
  *   duplicate   the passages are whole documents with the same words (duplicates.ts)
  *   because     why a paraphrase was reported, when there is more to say than shared words
- *   variants    word-level differences per pair of passages (variants.ts)
+ *   variants    word-level differences per pair of passages (variants.ts), for the pairs
+ *               compared (variant-pairs.ts: all pairs up to MAX_PAIRWISE_PASSAGES passages, then
+ *               the first against the others, at most MAX_DIFFS) whose words differ; a compared
+ *               pair with the same words (surface forms) has no variant, its text being the
+ *               passages' own
  */
 export interface Overlap {
   id: string
@@ -165,15 +171,8 @@ export const BOILERPLATE_MIN_DOCUMENTS = 8
  */
 export const PARAPHRASE_MAX_WORDS = 1_000_000
 
-/**
- * Passages of an overlap diffed pairwise: all pairs up to this many passages (six diffs); beyond,
- * each of the next passages is diffed against the first only, since all pairs grow with the
- * square, up to MAX_DIFFS per overlap. A boilerplate paragraph found in hundreds of files gets a
- * sample of variants, not hundreds of diffs: each diff repeats the passages' text, and at corpus
- * scale more would make the result mostly copies of licences.
- */
-export const MAX_PAIRWISE_PASSAGES = 4
-export const MAX_DIFFS = 8
+/** Which pairs of passages are diffed: variant-pairs.ts (the renderer reads the rule too). */
+export { MAX_DIFFS, MAX_PAIRWISE_PASSAGES } from './variant-pairs.js'
 
 const KIND_RANK: Record<OverlapKind, number> = { verbatim: 0, variant: 1, paraphrase: 2 }
 const KINDS: OverlapKind[] = ['verbatim', 'variant', 'paraphrase']
@@ -401,13 +400,12 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
       const p = shown[i]
       return { doc: corpus.docs[p.doc], start: p.start, end: p.end, map: mapOf(p.doc) }
     }
-    const count = shown.length
-    for (let i = 0; i < count; i++) {
-      for (let j = i + 1; j < count; j++) {
-        if ((count > MAX_PAIRWISE_PASSAGES && i > 0) || variants.length >= MAX_DIFFS) break
-        if (shown[i].doc === shown[j].doc) continue
-        variants.push({ a: i, b: j, changes: diffPassages(side(i), side(j), memo) })
-      }
+    // Only pairs whose words differ: identical passages (most copies of a licence) would give one
+    // "equal" step repeating both texts, nothing the passages do not say.
+    for (const [i, j] of comparedPairs(passages.map((p) => p.doc))) {
+      const a = side(i)
+      const b = side(j)
+      if (!sameWords(a, b)) variants.push({ a: i, b: j, changes: diffPassages(a, b, memo) })
     }
     run.tick(k)
     const documents = new Set(shown.map((p) => p.doc)).size

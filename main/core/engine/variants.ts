@@ -8,7 +8,8 @@ import type { OffsetMap } from '../text/offsets.js'
 // an "equal" run may differ in them). Only passages are diffed, never whole documents, and each
 // diff is bounded twice: by edit length (a pair needing more edits than that is not a variant
 // worth showing word by word) and by the passages' length, never by a clock, so the result is
-// the same on any machine. Passages with the same words are not diffed at all: one "equal" step.
+// the same on any machine. Passages with the same words are not diffed at all: one "equal" step
+// (and an overlap lists no variant for them: sameWords, variant-pairs.ts).
 
 /**
  * One step from passage a to passage b. Offsets are code points into each document's text; an
@@ -102,17 +103,29 @@ export class DiffMemo {
 }
 
 /**
+ * Whether passages `a` and `b` have the same words (surface forms, so case, quotes, hyphenation and
+ * spelling aside): their diff would be one "equal" step, which says nothing the passages' texts do
+ * not, so an overlap lists no variant for them (variant-pairs.ts). One pass over the two id runs,
+ * no diff; the same token range of one surface array (identical texts share it) at once.
+ */
+export function sameWords(a: DiffSide, b: DiffSide): boolean {
+  const n = a.end - a.start + 1
+  if (b.end - b.start + 1 !== n) return false
+  const sa = a.doc.surface
+  const sb = b.doc.surface
+  if (sa === sb && a.start === b.start) return true
+  for (let k = 0; k < n; k++) if (sa[a.start + k] !== sb[b.start + k]) return false
+  return true
+}
+
+/**
  * Word-level changes from passage `a` to passage `b`, or null when the diff gave up. With a memo,
  * a pair of passages diffed before (the same words, see DiffMemo) is not diffed again.
  */
 export function diffPassages(a: DiffSide, b: DiffSide, memo?: DiffMemo): Change[] | null {
-  const sa = a.doc.surface
-  const sb = b.doc.surface
   const na = a.end - a.start + 1
   const nb = b.end - b.start + 1
-  let same = na === nb
-  for (let k = 0; same && k < na; k++) same = sa[a.start + k] === sb[b.start + k]
-  if (same) return changesOf(a, b, [{ added: false, removed: false, count: na }])
+  if (sameWords(a, b)) return changesOf(a, b, [{ added: false, removed: false, count: na }])
   if (na > MAX_DIFF_WORDS || nb > MAX_DIFF_WORDS) return null
   const parts = memo ? memo.partsOf(a, b, () => wordDiff(a, b)) : wordDiff(a, b)
   return parts ? changesOf(a, b, parts) : null
