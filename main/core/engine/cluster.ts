@@ -1,4 +1,5 @@
 import { UnionFind } from '../text/union-find.js'
+import { mergePassages } from './extend.js'
 // Pairs of passages to overlaps. Alignment works on pairs of documents, but a passage quoted in
 // three documents is one overlap with three passages, not three pairs. Every pair contributes its
 // two passages; two passages of one document that cover mostly the same words are the same
@@ -87,16 +88,4 @@ export function clusterPairs(pairs: readonly PairLike[]): Cluster[] {
   })
   for (const cluster of clusters.values()) cluster.passages = mergePassages(cluster.passages)
   return [...clusters.values()]
-}
-
-/** Merges overlapping passages of the same document; sorted by document, then start. */
-function mergePassages(passages: PairPassage[]): PairPassage[] {
-  passages.sort((x, y) => x.doc - y.doc || x.start - y.start)
-  const out: PairPassage[] = []
-  for (const p of passages) {
-    const last = out[out.length - 1]
-    if (last && last.doc === p.doc && p.start <= last.end) last.end = Math.max(last.end, p.end)
-    else out.push({ ...p })
-  }
-  return out
 }

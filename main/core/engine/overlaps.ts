@@ -4,6 +4,7 @@ import { isBanal } from './banality.js'
 import { chainSeeds, type Region } from './chain.js'
 import { clusterPairs, type PairPassage } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
+import { extendAlike } from './extend.js'
 import { acronymExpansions } from './abbreviations.js'
 import { findEvents } from './events.js'
 import { fmix32, mix32 } from './hash.js'
@@ -29,6 +30,7 @@ import { DiffMemo, diffPassages, sameWords, type Variant } from './variants.js'
 //               match read through it into the other document (nested.ts)
 //   score       shared words weighted by rarity, similarity, banality (similarity.ts)
 //   cluster     pairs into overlaps: one passage in three documents is one overlap (cluster.ts);
+//               each passage extended as far as another of its overlap goes on alike (extend.ts);
 //               kinds judged per pair and summarised per overlap; boilerplate labelled
 //   paraphrase  sentence pairs alike in content words that share few n-grams, abbreviations read
 //               as their words, synonyms as one word (paraphrase.ts, abbreviations.ts,
@@ -322,6 +324,8 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   const pairCount = pairs.length + paraphrases.length
   for (const list of [pairs, paraphrases]) {
     for (const c of clusterPairs(list)) {
+      // Reused text: each passage reaches as far as another passage of its overlap goes on alike.
+      if (list === pairs) c.passages = extendAlike(c.passages, corpus.docs)
       let best = list[c.pairs[0]]
       const pairKinds: Record<OverlapKind, number> = { verbatim: 0, variant: 0, paraphrase: 0 }
       for (const i of c.pairs) {

@@ -1,0 +1,157 @@
+import type { PairPassage } from './cluster.js'
+
+// Passages of one overlap reach as far as they share words with each other, not only with the
+// partner they were paired with. Frequent text is seeded through a representative occurrence
+// (ngrams.ts), so a stock line copied into thousands of documents ("Signed-off-by: …", "Author:
+// … Date: …") is aligned with the representative's copy only, and each copy's passage stops
+// where it differs from the representative: two copies that go on alike for three more words
+// (the same date, the same file name) are both cut short at the same place, and the words they
+// share are in no overlap.
+//
+// The remedy reads the overlap's passages the way a suffix array reads repeats: the passages are
+// sorted by the words from a few words before their end onwards (match forms, normalise.ts), so
+// that passages ending on the same words and going on alike are neighbours; a passage's end moves
+// on by the words it has in common with its nearest neighbour of another document (the longest
+// common prefix of two sorted sequences is largest with a neighbour). The same is done with the
+// words read backwards from a few words after the start. Two passages may stop at different
+// words of the shared text; each passage is therefore sorted under a few keys, starting one word
+// further inside it each (EDGE_SHIFTS), so that two keys start at the same place of both. A passage is therefore extended only by
+// words another passage of its overlap has verbatim at the same place, and both are extended.
+// Cost: a sort of (EDGE_SHIFTS + 1) keys per passage, each comparison reading at most
+// EDGE_CONTEXT + EDGE_SHIFTS + MAX_EXTENSION words.
+
+/**
+ * Words at a passage's edge that two passages must both end (or start) with for the words after
+ * them to be compared: the edges must be the same place of the shared text, not merely the same
+ * word. Two words would let a common pair ("of the") line up unrelated places; three is a phrase.
+ */
+export const EDGE_CONTEXT = 3
+
+/**
+ * Most words a passage is extended by at each edge. The seeds and the alignment find long shared
+ * text; what is left at an edge is the rest of a line or a sentence, a few words. Bounding it
+ * bounds the cost of each comparison in the sort.
+ */
+export const MAX_EXTENSION = 48
+
+/**
+ * Further places a passage's key may start, one word further inside it each: two passages cut at
+ * different words of the same line ("… Date:" and "… Date: Tue") line up when one's key starts a
+ * word or two further back. Each shift is one more key per passage in the sort.
+ */
+export const EDGE_SHIFTS = 2
+
+/**
+ * Documents of the same passage further on in the sorted order that are skipped to find a
+ * neighbour in another document (a document that repeats a line has its copies side by side).
+ */
+const SAME_DOCUMENT_SCAN = 16
+
+/** What extension needs of a document: its tokens' match ids. */
+export interface MatchSource {
+  match: Uint32Array
+}
+
+/**
+ * Extends the passages of one overlap (see above), in place, and merges passages of one document
+ * that come to overlap; returns the passages, sorted by document and start.
+ */
+export function extendAlike(passages: PairPassage[], docs: readonly MatchSource[]): PairPassage[] {
+  if (passages.length < 2) return passages
+  const ends = edgeExtensions(passages, docs, 1)
+  const starts = edgeExtensions(passages, docs, -1)
+  passages.forEach((p, i) => {
+    p.end += ends[i]
+    p.start -= starts[i]
+  })
+  return mergePassages(passages)
+}
+
+/** Per passage, how many words it can be extended by past its end (dir 1) or before its start (-1). */
+function edgeExtensions(passages: readonly PairPassage[], docs: readonly MatchSource[], dir: 1 | -1): Int32Array {
+  const out = new Int32Array(passages.length)
+  const keys = EDGE_SHIFTS + 1
+  const limit = EDGE_CONTEXT + EDGE_SHIFTS + MAX_EXTENSION
+  // Key q is passage q / keys read from `inside(q)` words before its edge, in direction dir.
+  const inside = (q: number): number => EDGE_CONTEXT + (q % keys)
+  const origins = new Int32Array(passages.length * keys)
+  const order: number[] = []
+  passages.forEach((p, i) => {
+    for (let j = 0; j < keys; j++) {
+      const q = i * keys + j
+      if (p.end - p.start + 1 < inside(q)) break
+      origins[q] = dir === 1 ? p.end - inside(q) + 1 : p.start + inside(q) - 1
+      order.push(q)
+    }
+  })
+  /** Match id of the k-th word of key q, or -1 past its document's edge. */
+  const at = (q: number, k: number): number => {
+    const match = docs[passages[(q / keys) | 0].doc].match
+    const t = origins[q] + dir * k
+    return t >= 0 && t < match.length ? match[t] : -1
+  }
+  const docOf = (q: number): number => passages[(q / keys) | 0].doc
+  order.sort((x, y) => {
+    for (let k = 0; k < limit; k++) {
+      const u = at(x, k)
+      const v = at(y, k)
+      if (u !== v) return u - v
+      if (u < 0) break
+    }
+    return x - y
+  })
+  /** Words keys x and y have in common (a word past a document's edge never). */
+  const common = (x: number, y: number): number => {
+    let k = 0
+    while (k < limit) {
+      const u = at(x, k)
+      if (u < 0 || u !== at(y, k)) break
+      k++
+    }
+    return k
+  }
+  const lcp = new Int32Array(order.length) // lcp[r]: common words of order[r - 1] and order[r]
+  for (let r = 1; r < order.length; r++) lcp[r] = common(order[r - 1], order[r])
+  /** Passage q's extension when its key shares `shared` words with key `o`'s (another document's). */
+  const extend = (q: number, o: number, shared: number): void => {
+    // Both keys must reach their passages' edges, so that the edges are one place of the text.
+    if (shared < inside(q) || shared < inside(o)) return
+    const i = (q / keys) | 0
+    out[i] = Math.max(out[i], Math.min(MAX_EXTENSION, shared - inside(q)))
+  }
+  for (let r = 0; r < order.length; r++) {
+    const q = order[r]
+    const doc = docOf(q)
+    // Nearest keys of another document on either side; the common prefix with a key further
+    // away is the least of the prefixes between.
+    let run = limit
+    for (let s = r - 1, steps = 0; s >= 0 && steps <= SAME_DOCUMENT_SCAN && run >= EDGE_CONTEXT; s--, steps++) {
+      run = Math.min(run, lcp[s + 1])
+      if (docOf(order[s]) !== doc) {
+        extend(q, order[s], run)
+        break
+      }
+    }
+    run = limit
+    for (let s = r + 1, steps = 0; s < order.length && steps <= SAME_DOCUMENT_SCAN && run >= EDGE_CONTEXT; s++, steps++) {
+      run = Math.min(run, lcp[s])
+      if (docOf(order[s]) !== doc) {
+        extend(q, order[s], run)
+        break
+      }
+    }
+  }
+  return out
+}
+
+/** Merges overlapping passages of the same document; sorted by document, then start. */
+export function mergePassages(passages: PairPassage[]): PairPassage[] {
+  passages.sort((x, y) => x.doc - y.doc || x.start - y.start)
+  const out: PairPassage[] = []
+  for (const p of passages) {
+    const last = out[out.length - 1]
+    if (last && last.doc === p.doc && p.start <= last.end) last.end = Math.max(last.end, p.end)
+    else out.push({ ...p })
+  }
+  return out
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest'
+import { EDGE_CONTEXT, EDGE_SHIFTS, extendAlike, MAX_EXTENSION } from '../../main/core/engine/extend.js'
+
+/** Documents as match ids: one small number per distinct word of the text. */
+function docsOf(texts: string[]): { match: Uint32Array }[] {
+  const ids = new Map<string, number>()
+  return texts.map((t) => ({
+    match: Uint32Array.from(t.split(' ').map((w) => ids.get(w) ?? (ids.set(w, ids.size + 1), ids.size))),
+  }))
+}
+
+/** The words of a passage. */
+function words(texts: string[], p: { doc: number; start: number; end: number }): string {
+  return texts[p.doc]
+    .split(' ')
+    .slice(p.start, p.end + 1)
+    .join(' ')
+}
+
+// A stock line in four documents, each passage found against the first (the representative) and
+// so cut where the first document goes on differently: documents 1 and 2 go on alike for three
+// words after it ("date wed jun"), document 3 like neither.
+const STOCK = 'author carlos garcia campos carlosgc gnome org'
+const TEXTS = [
+  `intro ${STOCK} date thu jan 01 end`,
+  `other words ${STOCK} date wed jun 17 16 59`,
+  `more ${STOCK} date wed jun 17 11 10`,
+  `${STOCK} date fri may 09 14 49`,
+]
+
+describe('extendAlike', () => {
+  it('extends passages of one overlap by the words two of them go on with alike, and only those', () => {
+    const docs = docsOf(TEXTS)
+    const passages = [
+      { doc: 0, start: 1, end: 8 },
+      { doc: 1, start: 2, end: 9 },
+      { doc: 2, start: 1, end: 8 },
+      { doc: 3, start: 0, end: 7 },
+    ]
+    const out = extendAlike(passages, docs)
+    expect(out.map((p) => words(TEXTS, p))).toEqual([
+      `${STOCK} date`,
+      `${STOCK} date wed jun 17`,
+      `${STOCK} date wed jun 17`,
+      `${STOCK} date`,
+    ])
+  })
+
+  it('lines up passages cut at different words of the same line', () => {
+    const docs = docsOf(TEXTS)
+    // Document 2's passage stops one word further on than document 1's ("date" against "date wed").
+    const out = extendAlike(
+      [
+        { doc: 1, start: 2, end: 9 },
+        { doc: 2, start: 1, end: 9 },
+      ],
+      docs,
+    )
+    expect(out.map((p) => words(TEXTS, p))).toEqual([`${STOCK} date wed jun 17`, `${STOCK} date wed jun 17`])
+    expect(EDGE_SHIFTS).toBeGreaterThan(0)
+  })
+
+  it('extends backwards the same way', () => {
+    const texts = ['x y z a b c d e f', 'q y z a b c d e f', 'p w z a b c d e f']
+    const out = extendAlike(
+      [0, 1, 2].map((doc) => ({ doc, start: 3, end: 8 })),
+      docsOf(texts),
+    )
+    expect(out.map((p) => words(texts, p))).toEqual(['y z a b c d e f', 'y z a b c d e f', 'z a b c d e f'])
+  })
+
+  it('does not extend through a repetition inside one document', () => {
+    const texts = ['a b c d e f g h a b c d e f g h', 'a b c d e z z z']
+    const out = extendAlike(
+      [
+        { doc: 0, start: 0, end: 4 },
+        { doc: 0, start: 8, end: 12 },
+        { doc: 1, start: 0, end: 4 },
+      ],
+      docsOf(texts),
+    )
+    expect(out.map((p) => [p.doc, p.start, p.end])).toEqual([
+      [0, 0, 4],
+      [0, 8, 12],
+      [1, 0, 4],
+    ])
+  })
+
+  it('needs the edges to agree on EDGE_CONTEXT words and extends by at most MAX_EXTENSION', () => {
+    const tail = Array.from({ length: MAX_EXTENSION + 10 }, (_, i) => `t${i}`).join(' ')
+    // Documents 0 and 1 end their passages on the same words; document 2 on the same last word
+    // only, at another place of the text.
+    const texts = [`a b c d e ${tail}`, `a b c d e ${tail}`, `k l m n e ${tail}`]
+    const out = extendAlike(
+      [
+        { doc: 0, start: 0, end: 4 },
+        { doc: 1, start: 0, end: 4 },
+        { doc: 2, start: 0, end: 4 },
+      ],
+      docsOf(texts),
+    )
+    expect(EDGE_CONTEXT).toBeGreaterThan(1)
+    expect(out.map((p) => p.end)).toEqual([4 + MAX_EXTENSION, 4 + MAX_EXTENSION, 4])
+  })
+
+  it('merges passages of one document that come to overlap', () => {
+    const texts = ['a b c d e f g h i j', 'a b c d e f g h i j']
+    const out = extendAlike(
+      [
+        { doc: 0, start: 0, end: 4 },
+        { doc: 0, start: 6, end: 9 },
+        { doc: 1, start: 0, end: 4 },
+        { doc: 1, start: 6, end: 9 },
+      ],
+      docsOf(texts),
+    )
+    expect(out).toEqual([
+      { doc: 0, start: 0, end: 9 },
+      { doc: 1, start: 0, end: 9 },
+    ])
+  })
+})
