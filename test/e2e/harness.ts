@@ -60,7 +60,7 @@ export async function startApp(options: { corpusDir?: string; shell?: Shell } = 
     async close() {
       stopWatching()
       // Every desktop app launched ends (its processes gone) before its folders are removed.
-      await Promise.all([...launched].map((e) => e.close()))
+      await Promise.all([...launched].map(endApp))
       await Promise.all(closing)
       await browser?.close()
       await app.host?.close()
@@ -75,6 +75,24 @@ const launched = new Set<ElectronApplication>()
 /** Desktop apps closing after their window closed. */
 const closing = new Set<Promise<void>>()
 const appOfPage = new WeakMap<Page, ElectronApplication>()
+
+/** How long a desktop app may take to quit before it is killed (ms). */
+const QUIT_MS = 10_000
+
+/**
+ * Ends a desktop app: asks it to quit, and kills it when it has not within QUIT_MS (after a failed
+ * test it may be stuck; left running, its processes load the machine for every later test).
+ */
+async function endApp(electron: ElectronApplication): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), QUIT_MS)))
+  const quit = electron.close().then(
+    () => 'quit' as const,
+    () => 'late' as const,
+  )
+  if ((await Promise.race([quit, late])) === 'late') electron.process().kill('SIGKILL')
+  clearTimeout(timer)
+}
 
 /** The desktop app a page is the window of (null for a Chromium page). */
 export function desktopApp(page: Page): ElectronApplication | null {
@@ -101,7 +119,7 @@ async function newPage(app: TestApp, colorScheme: 'light' | 'dark', watch: (page
   // Closing the window quits the app (window-all-closed), as closing a page ends a browser's.
   page.on('close', () => {
     launched.delete(electron)
-    const closed = electron.close().finally(() => closing.delete(closed))
+    const closed = endApp(electron).finally(() => closing.delete(closed))
     closing.add(closed)
   })
   await page.setViewportSize(viewport)
