@@ -10,7 +10,19 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       // One browser at a time: each file starts Chromium, the web host and engine workers, and two
       // cores cannot run several of those and the unit tests without starving one of them.
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 90_000 } },
+      // expect.poll waits up to 15 s (vitest's default is 1 s): a poll waits for the app to react,
+      // and on a loaded machine a save, a refresh or an analysis can take longer than a second
+      // (polls that read the page before it had redrawn failed tests in 1 of ~4 CI runs).
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          expect: { poll: { timeout: 15_000 } },
+        },
+      },
     ],
   },
 })
