@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff'
 import type { AnalysedDocument } from './analyse.js'
+import { uniqueAnchors } from './anchors.js'
 import type { OffsetMap } from '../text/offsets.js'
 
 // How two passages of an overlap differ, word by word: jsdiff's diffArrays over the passages'
@@ -131,7 +132,14 @@ export function diffPassages(a: DiffSide, b: DiffSide, memo?: DiffMemo): Change[
   return parts ? changesOf(a, b, parts) : null
 }
 
-/** jsdiff's steps from a's words to b's, or null past MAX_EDIT_LENGTH. */
+/**
+ * jsdiff's steps from a's words to b's, or null past MAX_EDIT_LENGTH. The passages are cut at
+ * their anchors (anchors.ts: words once in each, in the same order), and each stretch between
+ * anchors at its own anchors in turn, as patience diff does; what is left is diffed by jsdiff
+ * within what remains of MAX_EDIT_LENGTH. An edited licence with 150 edits costs the sum of its
+ * stretches' squared edits, not 150 squared. If the anchors make the diff exceed the limit where
+ * one diff of the whole might not, the whole is diffed.
+ */
 function wordDiff(a: DiffSide, b: DiffSide): readonly Part[] | null {
   const sa = a.doc.surface
   const sb = b.doc.surface
@@ -139,14 +147,80 @@ function wordDiff(a: DiffSide, b: DiffSide): readonly Part[] | null {
   // case; a pair that surely needs more edits is known at once. Each word of one passage without
   // a partner in the other (as a multiset) is one insertion or deletion in any diff.
   if (unpairedWords(sa, a.start, a.end, sb, b.start, b.end) > MAX_EDIT_LENGTH) return null
+  const parts: Part[] = []
+  if (anchoredDiff(sa, a.start, a.end, sb, b.start, b.end, MAX_EDIT_LENGTH, parts) !== null) return parts
+  return stretchDiff(sa, a.start, a.end, sb, b.start, b.end, MAX_EDIT_LENGTH)
+}
+
+/**
+ * Stretches of fewer words than this (both sides together) are diffed without looking for
+ * anchors: finding them costs about as much as Myers' algorithm on a few dozen words.
+ */
+const MIN_ANCHORED_WORDS = 32
+
+/**
+ * Appends to `parts` the steps from a[a0..a1] to b[b0..b1], cut at their anchors; returns the
+ * insertions plus deletions used, or null past `limit` (parts then incomplete).
+ */
+function anchoredDiff(
+  a: Uint32Array,
+  a0: number,
+  a1: number,
+  b: Uint32Array,
+  b0: number,
+  b1: number,
+  limit: number,
+  parts: Part[],
+): number | null {
+  const anchors = a1 - a0 + b1 - b0 + 2 < MIN_ANCHORED_WORDS ? [] : uniqueAnchors(a, a0, a1, b, b0, b1)
+  if (anchors.length === 0) {
+    const stretch = stretchDiff(a, a0, a1, b, b0, b1, limit)
+    if (!stretch) return null
+    let used = 0
+    for (const part of stretch) {
+      if (part.added || part.removed) used += part.count
+      append(parts, part)
+    }
+    return used
+  }
+  let used = 0
+  let ia = a0
+  let ib = b0
+  for (let k = 0; k <= anchors.length; k++) {
+    const [ja, jb] = k < anchors.length ? anchors[k] : [a1 + 1, b1 + 1]
+    const more = anchoredDiff(a, ia, ja - 1, b, ib, jb - 1, limit - used, parts)
+    if (more === null) return null
+    used += more
+    if (k < anchors.length) append(parts, { added: false, removed: false, count: 1 })
+    ia = ja + 1
+    ib = jb + 1
+  }
+  return used
+}
+
+/** Adds a step, joined to the last one when they are of the same kind. */
+function append(parts: Part[], part: Part): void {
+  const last = parts[parts.length - 1]
+  if (last && last.added === part.added && last.removed === part.removed) last.count += part.count
+  else parts.push({ ...part })
+}
+
+/**
+ * jsdiff's steps from a[a0..a1] to b[b0..b1] (inclusive; either may be empty), or null past
+ * `limit` insertions plus deletions.
+ */
+function stretchDiff(a: Uint32Array, a0: number, a1: number, b: Uint32Array, b0: number, b1: number, limit: number): Part[] | null {
+  const na = a1 - a0 + 1
+  const nb = b1 - b0 + 1
+  if (na === 0 || nb === 0) {
+    if (na + nb > limit) return null
+    return na ? [{ added: false, removed: true, count: na }] : nb ? [{ added: true, removed: false, count: nb }] : []
+  }
   const left: number[] = []
   const right: number[] = []
-  for (let t = a.start; t <= a.end; t++) left.push(t)
-  for (let t = b.start; t <= b.end; t++) right.push(t)
-  const parts = diffArrays(left, right, {
-    comparator: (x: number, y: number) => sa[x] === sb[y],
-    maxEditLength: MAX_EDIT_LENGTH,
-  })
+  for (let t = a0; t <= a1; t++) left.push(t)
+  for (let t = b0; t <= b1; t++) right.push(t)
+  const parts = diffArrays(left, right, { comparator: (x: number, y: number) => a[x] === b[y], maxEditLength: limit })
   // The steps only: jsdiff's also list the tokens, which a memo would keep alive.
   return parts ? parts.map(({ added, removed, count }) => ({ added, removed, count })) : null
 }
