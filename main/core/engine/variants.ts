@@ -4,7 +4,7 @@ import { uniqueAnchors } from './anchors.js'
 import type { OffsetMap } from '../text/offsets.js'
 
 // How two passages of an overlap differ, word by word: jsdiff's diffArrays over the passages'
-// tokens, two tokens being equal when their surface forms are (normalise.ts: case, quotes,
+// tokens, between the anchors both share (anchors.ts), two tokens being equal when their surface forms are (normalise.ts: case, quotes,
 // hyphenation and British/American spelling do not count as changes, though the texts shown for
 // an "equal" run may differ in them). Only passages are diffed, never whole documents, and each
 // diff is bounded twice: by edit length (a pair needing more edits than that is not a variant
