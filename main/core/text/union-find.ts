@@ -20,6 +20,21 @@ export class UnionFind {
     return x
   }
 
+  /**
+   * Joins the sets whose representatives are `rx` and `ry` (results of find); returns the joined
+   * set's representative. For a caller that joins one element to many others: it finds its own
+   * representative once, not at every join.
+   */
+  joinRoots(rx: number, ry: number): number {
+    if (rx === ry) return rx
+    if (rx < ry) {
+      this.parent[ry] = rx
+      return rx
+    }
+    this.parent[rx] = ry
+    return ry
+  }
+
   /** Joins the sets of `x` and `y`; true when they were apart. */
   union(x: number, y: number): boolean {
     const rx = this.find(x)
