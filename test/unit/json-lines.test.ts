@@ -24,6 +24,8 @@ describe('jsonLines', () => {
       { toJSON: () => ({ as: 'json' }) },
       new Date(0),
       { id: 'ov-1', passages: [{ doc: 'x', start: 0, end: 3, text: 'abc' }], variants: [{ a: 0, b: 1, changes: null }] },
+      // Flat objects and arrays inside others (written at once): line breaks inside strings stay escaped.
+      [{ text: 'two\nlines', n: -0, none: undefined, f: () => 1 }, [1, 'x\ny', null], { inner: [{ deep: '\n' }] }],
     ]
     for (const v of values) expect(viaLines(v)).toBe(JSON.stringify(v, null, 2))
   })

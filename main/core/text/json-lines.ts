@@ -3,7 +3,10 @@
 // whole document copied four times, with its variants) is then never held as one string, nor
 // copied again to be written: the largest piece held is one line (a passage's text).
 
-/** Receives the lines of the text in order (without their line breaks). */
+/**
+ * Receives the lines of the text in order, without their last line break: one line, or the few
+ * lines of a small object or array written at once (see jsonLines).
+ */
 export type LineSink = (line: string) => void
 
 /** Pads of each depth, made once. */
@@ -24,6 +27,13 @@ export function jsonLines(value: unknown, sink: LineSink, depth = 0, prefix = ''
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function')
     value = (value as { toJSON: () => unknown }).toJSON()
   const pad = padOf(depth)
+  if (isFlat(value)) {
+    // A passage, a change, a list of numbers: JSON.stringify writes it at once, some ten times
+    // faster than line by line here, and it is no longer than its longest string.
+    const text = JSON.stringify(value, null, 2)
+    sink(`${pad}${prefix}${depth ? text.replaceAll('\n', `\n${pad}`) : text}${suffix}`)
+    return
+  }
   if (Array.isArray(value)) {
     if (value.length === 0) {
       sink(`${pad}${prefix}[]${suffix}`)
@@ -56,6 +66,17 @@ export function jsonLines(value: unknown, sink: LineSink, depth = 0, prefix = ''
     return
   }
   sink(`${pad}${prefix}${JSON.stringify(value)}${suffix}`)
+}
+
+/** Whether `value` is an object or array that holds no object or array (nor anything with toJSON). */
+function isFlat(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    const v = (value as Record<string, unknown>)[key]
+    if (v !== null && typeof v === 'object') return false
+  }
+  return true
 }
 
 /**
