@@ -119,4 +119,20 @@ describe('extendAlike', () => {
       { doc: 1, start: 0, end: 9 },
     ])
   })
+  it('extends every copy of a line one document repeats, however many, by what another document goes on with', () => {
+    // Document 0 repeats the stock line forty times, each copy going on "date wed jun 17"; its
+    // keys sort side by side, and only the copies at the end of that run have document 1's key
+    // next to them. All forty share those words with document 1's copy.
+    const texts = [
+      Array.from({ length: 40 }, (_, k) => `entry${k} ${STOCK} date wed jun 17 x${k}`).join(' '),
+      `other ${STOCK} date wed jun 17 16 59`,
+    ]
+    const docs = docsOf(texts)
+    const line = STOCK.split(' ').length
+    const passages = Array.from({ length: 40 }, (_, k) => ({ doc: 0, start: k * (line + 6) + 1, end: k * (line + 6) + line }))
+    passages.push({ doc: 1, start: 1, end: line })
+    const out = extendAlike(passages, docs)
+    expect(out).toHaveLength(41)
+    for (const p of out) expect(words(texts, p)).toBe(`${STOCK} date wed jun 17`)
+  })
 })

@@ -215,6 +215,53 @@ describe('short formulas shared by few of many documents', () => {
     ])
   })
 
+  it('links the further copies of a line the earliest document repeats to the other documents', () => {
+    // Occurrences 0..2 are one line document 0 repeats, 3 its copy in document 1; all four share
+    // two words of context. 3 links to 0, the earliest; 1 and 2 link to 3, though it comes later.
+    const links: [number, number][] = []
+    linkByContext([0, 1, 2, 3], Int32Array.from([0, 2, 2, 2]), [0, 0, 0, 1], (x, y) => links.push([x, y]))
+    expect(links.sort((x, y) => x[0] - y[0])).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+    ])
+  })
+
+  it('puts every copy of a sign-off line the first document repeats in one overlap with the other copies', () => {
+    // Two git logs by one author: her name and address are on each commit's Author line and on
+    // its Signed-off-by line, so every n-gram of the sign-off but the first is in both kinds of
+    // line, many times in the first log. Each copy in the first log shares the whole line with
+    // the second log's copies; none may be left out of their overlap.
+    const SIGN_OFF = 'Signed-off-by: Ann Example <ann@example.org>'
+    const log = (seed: number, commits: number): string => {
+      const word = wordMaker(seed)
+      const entries: string[] = []
+      for (let c = 0; c < commits; c++) {
+        const date = `Date: ${['Mon', 'Tue', 'Wed'][c % 3]} ${word()} ${(c * 7 + seed) % 28} ${String(c % 24).padStart(2, '0')}:${String((c * 13 + seed) % 60).padStart(2, '0')}`
+        entries.push(
+          `commit ${word()}${word()}\nAuthor: Ann Example <ann@example.org>\n${date}\n\n    ${filler(word, 1)}\n\n    ${SIGN_OFF}\n\n ${word()}.c | ${c + 1} +`,
+        )
+      }
+      return entries.join('\n\n')
+    }
+    const documents: EngineDocument[] = [
+      { id: 'first-log', text: log(7, 12) },
+      { id: 'second-log', text: log(8, 3) },
+    ]
+    const { overlaps } = findOverlaps(documents)
+    // The line's words: a passage ends on its last word, before the ">".
+    const words = SIGN_OFF.slice(0, -1)
+    const copies = (doc: string) => [...documents.find((d) => d.id === doc)!.text.matchAll(new RegExp(words, 'g'))].map((m) => m.index)
+    const inOverlapWithSecond = (at: number) =>
+      overlaps.some(
+        (o) =>
+          o.passages.some((p) => p.doc === 'first-log' && p.start <= at && p.end >= at + words.length) &&
+          o.passages.some((p) => p.doc === 'second-log' && p.text.includes(words)),
+      )
+    expect(copies('first-log')).toHaveLength(12)
+    expect(copies('first-log').filter((at) => !inOverlapWithSecond(at))).toEqual([])
+  })
+
   it('gives each context link an anchor: the next n-gram of both copies is seeded too', () => {
     // Every n-gram here is in five or more documents (seeded through representatives and
     // context). y's "pel quo ras" agrees longest, going on, with x (earliest of x, w); its next

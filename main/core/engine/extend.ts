@@ -41,12 +41,6 @@ export const MAX_EXTENSION = 48
  */
 export const EDGE_SHIFTS = 2
 
-/**
- * Documents of the same passage further on in the sorted order that are skipped to find a
- * neighbour in another document (a document that repeats a line has its copies side by side).
- */
-const SAME_DOCUMENT_SCAN = 16
-
 /** What extension needs of a document: its tokens' match ids. */
 export interface MatchSource {
   match: Uint32Array
@@ -119,27 +113,28 @@ function edgeExtensions(passages: readonly PairPassage[], docs: readonly MatchSo
     const i = (q / keys) | 0
     out[i] = Math.max(out[i], Math.min(MAX_EXTENSION, shared - inside(q)))
   }
-  for (let r = 0; r < order.length; r++) {
-    const q = order[r]
-    const doc = docOf(q)
-    // Nearest keys of another document on either side; the common prefix with a key further
-    // away is the least of the prefixes between.
-    let run = limit
-    for (let s = r - 1, steps = 0; s >= 0 && steps <= SAME_DOCUMENT_SCAN && run >= EDGE_CONTEXT; s--, steps++) {
-      run = Math.min(run, lcp[s + 1])
-      if (docOf(order[s]) !== doc) {
-        extend(q, order[s], run)
-        break
-      }
-    }
-    run = limit
-    for (let s = r + 1, steps = 0; s < order.length && steps <= SAME_DOCUMENT_SCAN && run >= EDGE_CONTEXT; s++, steps++) {
-      run = Math.min(run, lcp[s])
-      if (docOf(order[s]) !== doc) {
-        extend(q, order[s], run)
-        break
-      }
-    }
+  // The nearest key of another document on either side: the common prefix with a key further
+  // away is the least of the prefixes between, so the nearest has the longest. A document that
+  // repeats a line (a git log's sign-off, hundreds of times) has its copies side by side, however
+  // many: the nearest other key is carried along the run of one document's keys, with the least
+  // prefix since, in one pass each way.
+  const count = order.length
+  let other = -1
+  let run = 0
+  for (let r = 1; r < count; r++) {
+    if (docOf(order[r - 1]) !== docOf(order[r])) {
+      other = r - 1
+      run = lcp[r]
+    } else run = Math.min(run, lcp[r])
+    if (other >= 0) extend(order[r], order[other], run)
+  }
+  other = -1
+  for (let r = count - 2; r >= 0; r--) {
+    if (docOf(order[r + 1]) !== docOf(order[r])) {
+      other = r + 1
+      run = lcp[r + 1]
+    } else run = Math.min(run, lcp[r + 1])
+    if (other >= 0) extend(order[r], order[other], run)
   }
   return out
 }

@@ -125,14 +125,28 @@ export function linkByContext(
       if (to - from >= 2) {
         // The earliest occurrence, and the earliest of another document than the earliest's.
         let first = -1
+        let firstAt = -1
         let second = -1
+        let secondAt = -1
         for (let i = from; i < to; i++) {
           const k = sorted[i]
           if (first < 0 || k < first) {
-            if (first >= 0 && docs[first] !== docs[k]) second = first
+            if (first >= 0 && docs[first] !== docs[k]) {
+              second = first
+              secondAt = firstAt
+            }
             first = k
-          } else if (docs[k] !== docs[first] && (second < 0 || k < second)) second = k
+            firstAt = i
+          } else if (docs[k] !== docs[first] && (second < 0 || k < second)) {
+            second = k
+            secondAt = i
+          }
         }
+        // The earliest and the earliest of another document are each other's targets: one link,
+        // made from `second` when it is linked at this level, else from `first`. Every other
+        // occurrence is linked, earlier or later than its target: the further copies of a line the
+        // earliest document repeats meet the other documents too.
+        const secondLinks = second >= 0 && !done[secondAt] && levelOf(secondAt) >= level
         for (let i = from; i < to; i++) {
           if (done[i] || levelOf(i) < level) continue
           const k = sorted[i]
@@ -140,7 +154,8 @@ export function linkByContext(
           // No other document this close: the occurrence is linked at a lower level.
           if (target < 0) continue
           done[i] = 1
-          if (target < k) link(target, k)
+          if (k === first && target === second && secondLinks) continue
+          link(Math.min(target, k), Math.max(target, k))
         }
       }
       from = to
