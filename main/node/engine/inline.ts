@@ -11,6 +11,7 @@ import { batchedLines, jsonLines } from '../../core/text/json-lines.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { MANIFEST_FILE, PROJECT_FILE } from '../project/layout.js'
+import { detached, OffHeapTexts } from './off-heap-texts.js'
 import { WordNet } from './wordnet.js'
 
 // The Node side of the engine's CLI commands, `overlaps` and `definitions`: read the documents of
@@ -56,6 +57,10 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   const originals = new Map<string, string>()
   const dates: Record<string, string> = {}
   const excludedTexts: EngineDocument[] = []
+  // The texts are the largest thing a run holds from start to end: kept out of V8's heap
+  // (off-heap-texts.ts), so that the heap's growth, set from its live size, stays in proportion
+  // to what the engine makes.
+  const offHeap = new OffHeapTexts()
   const add = async (
     id: string,
     path: string,
@@ -64,17 +69,27 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     date?: string | ((text: string) => string),
   ): Promise<void> => {
     const text = await readTextFile(path)
-    const stated = typeof date === 'function' ? date(text) : date
+    // Read from the text: copied, so as not to keep the text on the heap (off-heap-texts.ts).
+    const stated = typeof date === 'function' ? detached(date(text)) : date
     if (stated) dates[id] = stated
-    documents.push({ id, path, title: typeof title === 'string' ? title : title(text) })
+    documents.push({ id, path, title: typeof title === 'string' ? title : detached(title(text)) })
     // Excluded ranges are blanked with offsets kept, so passages' start/end/text still refer to the file.
-    texts.push({ id, text: maskExcluded(text, excluded ?? []) })
+    const masked = maskExcluded(text, excluded ?? [])
+    const engineText: EngineDocument = { id, text: masked }
+    texts.push(engineText)
     originals.set(id, text)
+    offHeap.add(text, (t) => {
+      originals.set(id, t)
+      if (masked === text) engineText.text = t
+    })
+    if (masked !== text) offHeap.add(masked, (t) => (engineText.text = t))
     if (excluded?.length) {
       const map = new OffsetMap(text)
       excluded.forEach((r, k) => {
         if (r.end > map.codePointLength) return
-        excludedTexts.push({ id: `${id}#excluded-${k + 1}`, text: map.slice(r.start, r.end), boilerplate: true })
+        const excludedText: EngineDocument = { id: `${id}#excluded-${k + 1}`, text: map.slice(r.start, r.end), boilerplate: true }
+        excludedTexts.push(excludedText)
+        offHeap.add(excludedText.text, (t) => (excludedText.text = t))
       })
     }
   }
@@ -110,6 +125,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     }
   }
   if (documents.length === 0) throw new ApiError('not-found', `${dir}: the project has no documents`)
+  offHeap.flush()
   return { documents, texts, originals, dates, excludedTexts }
 }
 
