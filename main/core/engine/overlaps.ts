@@ -115,6 +115,13 @@ export interface OverlapOptions {
   synonyms?: SynonymSource
   /** Return at most this many overlaps (best first). Default: all. */
   limit?: number
+  /**
+   * Hands each overlap, best first, to this function as soon as it is made (`index` of `count`),
+   * instead of returning them: result.overlaps is then empty. For a caller that writes overlaps
+   * out one by one (the CLI's JSON), so that the overlaps and their variants, hundreds of
+   * megabytes at corpus scale, are never all held at once.
+   */
+  onOverlap?: (overlap: Overlap, index: number, count: number) => void
 }
 
 export interface OverlapResult {
@@ -390,7 +397,8 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   const boilerplateDocuments = Math.max(BOILERPLATE_MIN_DOCUMENTS, Math.ceil(BOILERPLATE_SHARE * N))
   run.phase('variants', limited.length)
   const memo = new DiffMemo()
-  const overlaps = limited.map((draft, k): Overlap => {
+  const overlaps: Overlap[] = []
+  limited.forEach((draft, k) => {
     const shown = draft.passages.filter((p) => !reference[p.doc])
     const passages = shown.map((p) => {
       const doc = corpus.docs[p.doc]
@@ -414,7 +422,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     run.tick(k)
     const documents = new Set(shown.map((p) => p.doc)).size
     const boilerplate = documents >= boilerplateDocuments || draft.passages.some((p) => reference[p.doc])
-    return {
+    const overlap: Overlap = {
       id: overlapId(passages),
       score: round(draft.best.score),
       kind: draft.kind,
@@ -427,6 +435,8 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
       passages,
       variants,
     }
+    if (options.onOverlap) options.onOverlap(overlap, k, limited.length)
+    else overlaps.push(overlap)
   })
   run.end()
   return {

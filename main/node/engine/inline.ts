@@ -4,7 +4,7 @@ import { ApiError } from '../../core/contract/api.js'
 import type { EngineDocument } from '../../core/engine/analyse.js'
 import { type ExcludedRange, maskExcluded, withOriginalTexts } from '../../core/project/exclusions.js'
 import { readStatedMetadata } from '../../core/project/metadata.js'
-import { findOverlaps } from '../../core/engine/overlaps.js'
+import { findOverlaps, type Overlap } from '../../core/engine/overlaps.js'
 import { documentIdFor } from '../../core/project/project.js'
 import { readTextFile } from '../project/decode.js'
 import { batchedLines, jsonLines } from '../../core/text/json-lines.js'
@@ -155,35 +155,51 @@ export async function overlapsCommand(
   io: Io,
 ): Promise<number> {
   const { documents, texts, originals, excludedTexts } = await loadFolder(folder)
-  const result = findOverlaps(
-    [...texts, ...excludedTexts],
-    { limit: options.limit, synonyms: new WordNet() },
-    progressTo(io, !!options.verbose),
-  )
+  const engine = (onOverlap?: (overlap: Overlap) => void) =>
+    findOverlaps(
+      [...texts, ...excludedTexts],
+      { limit: options.limit, synonyms: new WordNet(), onOverlap },
+      progressTo(io, !!options.verbose),
+    )
   // The engine's overlaps, then those imported from batch tools (passim, TextPAIR), each with its
   // source; only a project has imported ones.
-  const imported = (await stat(join(resolve(folder), PROJECT_FILE)).catch(() => null))
-    ? await (await import('../reuse/read.js')).importedOverlaps(folder, originals, options.limit)
-    : { overlaps: [], problems: [], dropped: 0 }
-  for (const problem of imported.problems) io.err(`warning: ${problem}`)
-  if (imported.dropped) io.err(`note: ${imported.dropped} imported passage(s) are no longer in their documents and are left out`)
+  const readImported = async () => {
+    const imported = (await stat(join(resolve(folder), PROJECT_FILE)).catch(() => null))
+      ? await (await import('../reuse/read.js')).importedOverlaps(folder, originals, options.limit)
+      : { overlaps: [], problems: [], dropped: 0 }
+    for (const problem of imported.problems) io.err(`warning: ${problem}`)
+    if (imported.dropped) io.err(`note: ${imported.dropped} imported passage(s) are no longer in their documents and are left out`)
+    return imported.overlaps
+  }
   // Passages' texts taken again from the files only where excluded ranges were blanked.
   const masked = new Map(texts.filter((t) => t.text !== originals.get(t.id)).map((t) => [t.id, originals.get(t.id)!]))
-  const overlaps = [...withOriginalTexts(result.overlaps, masked).map((o) => ({ ...o, source: 'parallax' })), ...imported.overlaps]
+  const shown = (o: Overlap) => ({ ...(masked.size ? withOriginalTexts([o], masked)[0] : o), source: 'parallax' })
   if (options.json) {
-    // Line by line (json-lines.ts): at corpus scale the whole result as one string would be
-    // hundreds of megabytes on top of the result itself (one overlap can be a whole document in
-    // four copies, with its variants). Indented as JSON.stringify indents.
+    // Line by line (json-lines.ts), each overlap as the engine makes it (findOverlaps' onOverlap):
+    // at corpus scale the whole result as one string would be hundreds of megabytes, and the
+    // result itself as much again (one overlap can be a whole document in four copies, with its
+    // variants). Indented as JSON.stringify indents. An overlap is written when the next one
+    // comes, which says whether it takes a comma.
     const { sink, flush } = batchedLines(io.out)
+    const write = (o: object, more: boolean) => jsonLines(o, sink, 2, '', more ? ',' : '')
     sink('{')
     jsonLines(documents, sink, 1, '"documents": ', ',')
     sink('  "overlaps": [')
-    overlaps.forEach((o, k) => jsonLines(o, sink, 2, '', k + 1 < overlaps.length ? ',' : ''))
+    let held: object | undefined
+    engine((o) => {
+      if (held) write(held, true)
+      held = shown(o)
+    })
+    const imported = await readImported()
+    if (held) write(held, imported.length > 0)
+    imported.forEach((o, k) => write(o, k + 1 < imported.length))
     sink('  ]')
     sink('}')
     flush()
     return 0
   }
+  const result = engine()
+  const overlaps = [...result.overlaps.map(shown), ...(await readImported())]
   io.out(`${overlaps.length} overlap(s) among ${documents.length} document(s)`)
   overlaps.forEach((o, k) => {
     const by = o.source === 'parallax' ? '' : ` [${o.source}]`
