@@ -16,8 +16,11 @@ const SMALL_SORT = 1 << 14
  * Reorders `order` (a permutation of indices into `keys`) so that keys[order[i]] ascends, keeping
  * the current relative order of equal keys (stable), which lets a caller sort by several keys
  * by sorting on the least significant first. `maxKey` skips the high pass when it is zero.
+ * The passes go back and forth between `order` and a second array of its length: `scratch` when
+ * given (so that sorting by several keys makes no array per key), else a new one. The result is
+ * one of the two; the other is free to reuse.
  */
-export function sortIndicesByKey(order: Uint32Array, keys: Uint32Array, maxKey = 0xffffffff): Uint32Array {
+export function sortIndicesByKey(order: Uint32Array, keys: Uint32Array, maxKey = 0xffffffff, scratch?: Uint32Array): Uint32Array {
   const n = order.length
   if (n <= SMALL_SORT) {
     // Array.prototype.sort is stable; for few elements it beats clearing 2^16 buckets per pass.
@@ -26,7 +29,7 @@ export function sortIndicesByKey(order: Uint32Array, keys: Uint32Array, maxKey =
     return order
   }
   let source: Uint32Array = order
-  let target: Uint32Array = new Uint32Array(n)
+  let target: Uint32Array = scratch && scratch.length === n ? scratch : new Uint32Array(n)
   const counts = new Uint32Array(BUCKETS)
   for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
     if (shift > 0 && maxKey >>> shift === 0) break
