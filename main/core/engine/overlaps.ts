@@ -183,6 +183,9 @@ export const PARAPHRASE_MAX_WORDS = 1_000_000
 /** Which pairs of passages are diffed: variant-pairs.ts (the renderer reads the rule too). */
 export { MAX_DIFFS, MAX_PAIRWISE_PASSAGES } from './variant-pairs.js'
 
+/** What a corpus array no stage reads any more is replaced with. */
+const RELEASED = new Uint32Array(0)
+
 const KIND_RANK: Record<OverlapKind, number> = { verbatim: 0, variant: 1, paraphrase: 2 }
 const KINDS: OverlapKind[] = ['verbatim', 'variant', 'paraphrase']
 
@@ -368,6 +371,12 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     }
     const pairKinds = { verbatim: copies.length, variant: 0, paraphrase: 0 }
     drafts.push({ passages: group.map(whole), best, kind: 'verbatim', pairKinds, duplicate: true })
+  }
+  // Only the variants are left, which read surface forms and offsets: the match ids and content
+  // positions (a third of the corpus's arrays) are let go.
+  for (const doc of corpus.docs) {
+    doc.match = RELEASED
+    doc.content = RELEASED
   }
   const real = (drafts: Draft[]): Draft[] =>
     drafts.filter((d) => {
