@@ -70,7 +70,9 @@ export const BATCH_CHARS = 32_000
 /**
  * A sink that gathers lines into batches of about `size` characters and hands each batch, its
  * lines joined by line breaks, to `write` (which ends it with a line break of its own): few
- * writes, none much larger than `size` unless one line is. Call flush() at the end.
+ * writes, none much larger than `size`. A line of `size` or more (a passage that is a whole
+ * document) is handed over on its own, after the batch before it, not copied into a batch.
+ * Call flush() at the end.
  */
 export function batchedLines(write: (text: string) => void, size = BATCH_CHARS): { sink: LineSink; flush: () => void } {
   let lines: string[] = []
@@ -83,6 +85,11 @@ export function batchedLines(write: (text: string) => void, size = BATCH_CHARS):
   }
   return {
     sink: (line) => {
+      if (line.length >= size) {
+        flush()
+        write(line)
+        return
+      }
       lines.push(line)
       length += line.length + 1
       if (length >= size) flush()
