@@ -55,9 +55,10 @@ export const NGRAM_SIZE = 3
 
 /** Seed pairs of one corpus, sorted by (docA, docB, posA); positions index `content` arrays. */
 export interface Seeds {
-  docA: Uint32Array
+  /** Documents: 16 bits each while the corpus has at most 65,536 documents. */
+  docA: Uint32Array | Uint16Array
   posA: Uint32Array
-  docB: Uint32Array
+  docB: Uint32Array | Uint16Array
   posB: Uint32Array
   count: number
   /** Per document, per content position: 1 when a common n-gram covers that word. */
@@ -200,9 +201,10 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     run.end()
 
     const common = docs.map((d) => new Uint8Array(d.content.length))
-    const docA = new U32List()
+    const narrowDocs = docs.length <= 0x10000
+    const docA = new U32List(1024, narrowDocs)
     const posA = new U32List()
-    const docB = new U32List()
+    const docB = new U32List(1024, narrowDocs)
     const posB = new U32List()
     const stats = { ngrams: total, distinct: 0, common: 0, seeding: 0 }
 
@@ -384,8 +386,18 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     const a = lists[k]
     const out = scratch
     for (let i = 0; i < count; i++) out[i] = a[seedOrder[i]]
-    scratch = a
+    if (a instanceof Uint32Array) scratch = a
     return out
   }
-  return { docA: permute(0), posA: permute(1), docB: permute(2), posB: permute(3), count, common, stats }
+  // Documents stay two bytes each when they were (see U32List).
+  const permuteDocs = (k: number): Uint32Array | Uint16Array => {
+    const a = lists[k]
+    if (a instanceof Uint32Array) return permute(k)
+    const out = new Uint16Array(count)
+    for (let i = 0; i < count; i++) out[i] = a[seedOrder[i]]
+    return out
+  }
+  const sortedDocA = permuteDocs(0)
+  const sortedDocB = permuteDocs(2)
+  return { docA: sortedDocA, posA: permute(1), docB: sortedDocB, posB: permute(3), count, common, stats }
 }

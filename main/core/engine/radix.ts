@@ -20,7 +20,12 @@ const SMALL_SORT = 1 << 14
  * given (so that sorting by several keys makes no array per key), else a new one. The result is
  * one of the two; the other is free to reuse.
  */
-export function sortIndicesByKey(order: Uint32Array, keys: Uint32Array, maxKey = 0xffffffff, scratch?: Uint32Array): Uint32Array {
+export function sortIndicesByKey(
+  order: Uint32Array,
+  keys: Uint32Array | Uint16Array,
+  maxKey = 0xffffffff,
+  scratch?: Uint32Array,
+): Uint32Array {
   const n = order.length
   if (n <= SMALL_SORT) {
     // Array.prototype.sort is stable; for few elements it beats clearing 2^16 buckets per pass.
@@ -59,18 +64,20 @@ export function identity(n: number): Uint32Array {
   return order
 }
 
-/** A growable array of 32-bit unsigned integers. */
+/** A growable array of unsigned integers, 32 bits each, or 16 when made with `narrow`. */
 export class U32List {
-  data: Uint32Array
+  data: Uint32Array | Uint16Array
   length = 0
 
-  constructor(capacity = 1024) {
-    this.data = new Uint32Array(Math.max(16, capacity))
+  /** `narrow`: every value pushed is below 65,536 (two bytes each instead of four). */
+  constructor(capacity = 1024, narrow = false) {
+    const size = Math.max(16, capacity)
+    this.data = narrow ? new Uint16Array(size) : new Uint32Array(size)
   }
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const bigger = new Uint32Array(this.data.length * 2)
+      const bigger = this.data instanceof Uint16Array ? new Uint16Array(this.data.length * 2) : new Uint32Array(this.data.length * 2)
       bigger.set(this.data)
       this.data = bigger
     }
@@ -78,7 +85,7 @@ export class U32List {
   }
 
   /** The values as a right-sized array (a copy). */
-  toArray(): Uint32Array {
+  toArray(): Uint32Array | Uint16Array {
     return this.data.slice(0, this.length)
   }
 }
