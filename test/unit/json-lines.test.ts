@@ -47,4 +47,15 @@ describe('jsonLines', () => {
     expect(writes.length).toBeLessThan(200)
     expect(writes.map((w) => w + '\n').join('')).toBe(JSON.stringify(value, null, 2) + '\n')
   })
+
+  it('hands a line as long as a batch over on its own, the text unchanged', () => {
+    const writes: string[] = []
+    const { sink, flush } = batchedLines((t) => writes.push(t), 100)
+    const long = 'x'.repeat(250)
+    const value = { a: 1, text: long, b: [2, 3] }
+    jsonLines(value, sink)
+    flush()
+    expect(writes).toContain(`  "text": ${JSON.stringify(long)},`)
+    expect(writes.map((w) => w + '\n').join('')).toBe(JSON.stringify(value, null, 2) + '\n')
+  })
 })

@@ -74,8 +74,15 @@ export interface Region {
 export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly AnalysedDocument[]): Region[] {
   const link = n + MAX_GAP_WORDS
   const regions: Region[] = []
-  const sets = new UnionFind(seeds.count)
-  const anchored = new Uint8Array(seeds.count)
+  // Seeds are linked only within the run of one pair of documents: a union-find per run, and
+  // anchor flags as long as the longest run, reused from run to run (indices from the run's
+  // start), not an entry per seed of the corpus held through the stage (tens of millions).
+  let longest = 0
+  for (let start = 0, end = 1; start < seeds.count; start = end++) {
+    while (end < seeds.count && seeds.docA[end] === seeds.docA[start] && seeds.docB[end] === seeds.docB[start]) end++
+    longest = Math.max(longest, end - start)
+  }
+  const anchoredRun = new Uint8Array(longest)
   run.phase('chain', seeds.count)
   let start = 0
   while (start < seeds.count) {
@@ -84,16 +91,20 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
     let end = start + 1
     while (end < seeds.count && seeds.docA[end] === da && seeds.docB[end] === db) end++
     const start0 = regions.length
+    // Seed i of the run is entry i - start of both.
+    const sets = new UnionFind(end - start)
+    const anchored = anchoredRun.subarray(0, end - start)
+    anchored.fill(0)
     for (let i = start; i < end; i++) {
       const pa = seeds.posA[i]
       const pb = seeds.posB[i]
       // i's set found once: in a long shared stretch each seed joins a dozen earlier ones.
-      let root = sets.find(i)
+      let root = sets.find(i - start)
       for (let j = i - 1, steps = 0; j >= start && steps < MAX_LOOKBACK; j--, steps++) {
         if (pa - seeds.posA[j] > link) break
         if (Math.abs(pb - seeds.posB[j]) <= link) {
-          if (pa - seeds.posA[j] === 1 && pb - seeds.posB[j] === 1) anchored[i] = anchored[j] = 1
-          root = sets.joinRoots(root, sets.find(j))
+          if (pa - seeds.posA[j] === 1 && pb - seeds.posB[j] === 1) anchored[i - start] = anchored[j - start] = 1
+          root = sets.joinRoots(root, sets.find(j - start))
         }
       }
       run.tick(i)
@@ -106,10 +117,10 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
     const byRoot = new Map<number, Region>()
     const rootAnchored = new Set<number>()
     for (let i = start; i < end; i++) {
-      const root = sets.find(i)
+      const root = sets.find(i - start)
       const pa = seeds.posA[i]
       const pb = seeds.posB[i]
-      if (anchored[i]) rootAnchored.add(root)
+      if (anchored[i - start]) rootAnchored.add(root)
       const region = byRoot.get(root)
       if (!region) {
         byRoot.set(root, { docA: da, docB: db, a0: pa, a1: pa + n - 1, b0: pb, b1: pb + n - 1, seeds: 1 })
@@ -155,7 +166,10 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
   return regions
 }
 
-/** Links seeds [start, end) of one pair that follow each other on a diagonal (see chainSeeds). */
+/**
+ * Links seeds [start, end) of one pair that follow each other on a diagonal (see chainSeeds);
+ * `sets` and `anchored` are the run's (seed i at i - start).
+ */
 function linkDiagonals(seeds: Seeds, start: number, end: number, link: number, sets: UnionFind, anchored: Uint8Array): void {
   const order: number[] = []
   for (let i = start; i < end; i++) order.push(i)
@@ -167,7 +181,7 @@ function linkDiagonals(seeds: Seeds, start: number, end: number, link: number, s
     if (diagonal(i) !== diagonal(j)) continue
     const step = seeds.posA[i] - seeds.posA[j]
     if (step > link) continue
-    if (step === 1) anchored[i] = anchored[j] = 1
-    sets.union(i, j)
+    if (step === 1) anchored[i - start] = anchored[j - start] = 1
+    sets.union(i - start, j - start)
   }
 }

@@ -46,34 +46,41 @@ function sharedLength(x: PairPassage, y: PairPassage): number {
 /** Clusters pairwise matches (see above); clusters keep the order of their first pair. */
 export function clusterPairs(pairs: readonly PairLike[]): Cluster[] {
   const sets = new UnionFind(pairs.length)
-  // Every passage with the pair it came from, grouped by document and sorted by start.
-  const byDoc = new Map<number, { p: PairPassage; pair: number }[]>()
+  // Every passage with the pair it came from, as an entry (2i: pair i's a, 2i + 1: its b; a
+  // projected pair's b left out), sorted by document, start, end and entry: the passages of each
+  // document in order, with no object per passage (a million at corpus scale). The sets made do
+  // not depend on the order in which passages are compared.
+  const passage = (e: number): PairPassage => (e & 1 ? pairs[e >>> 1].b : pairs[e >>> 1].a)
+  const entries = new Uint32Array(2 * pairs.length)
+  let count = 0
   pairs.forEach((pair, i) => {
-    for (const p of pair.projected ? [pair.a] : [pair.a, pair.b]) {
-      const list = byDoc.get(p.doc)
-      if (list) list.push({ p, pair: i })
-      else byDoc.set(p.doc, [{ p, pair: i }])
-    }
+    entries[count++] = 2 * i
+    if (!pair.projected) entries[count++] = 2 * i + 1
   })
-  for (const list of byDoc.values()) {
-    list.sort((x, y) => x.p.start - y.p.start || x.p.end - y.p.end)
-    const open: { p: PairPassage; pair: number }[] = []
-    for (const item of list) {
-      // The same span as the last one (one representative's passage against many documents):
-      // the same passage, and comparing it with the others again would cost the square of them.
-      const last = open[open.length - 1]
-      if (last && last.p.start === item.p.start && last.p.end === item.p.end) {
-        sets.union(item.pair, last.pair)
-        continue
-      }
-      // Drop passages that end before this one starts: they cannot overlap it or any later one.
-      for (let k = open.length - 1; k >= 0; k--) if (open[k].p.end < item.p.start) open.splice(k, 1)
-      for (const other of open) {
-        const longer = Math.max(item.p.end - item.p.start, other.p.end - other.p.start) + 1
-        if (sharedLength(item.p, other.p) >= SAME_PASSAGE_SHARE * longer) sets.union(item.pair, other.pair)
-      }
-      open.push(item)
+  const sorted = entries.subarray(0, count).sort((x, y) => {
+    const p = passage(x)
+    const q = passage(y)
+    return p.doc - q.doc || p.start - q.start || p.end - q.end || x - y
+  })
+  const open: { p: PairPassage; pair: number }[] = []
+  for (let k = 0; k < sorted.length; k++) {
+    const p = passage(sorted[k])
+    const item = { p, pair: sorted[k] >>> 1 }
+    if (k === 0 || passage(sorted[k - 1]).doc !== p.doc) open.length = 0
+    // The same span as the last one (one representative's passage against many documents):
+    // the same passage, and comparing it with the others again would cost the square of them.
+    const last = open[open.length - 1]
+    if (last && last.p.start === item.p.start && last.p.end === item.p.end) {
+      sets.union(item.pair, last.pair)
+      continue
     }
+    // Drop passages that end before this one starts: they cannot overlap it or any later one.
+    for (let j = open.length - 1; j >= 0; j--) if (open[j].p.end < item.p.start) open.splice(j, 1)
+    for (const other of open) {
+      const longer = Math.max(item.p.end - item.p.start, other.p.end - other.p.start) + 1
+      if (sharedLength(item.p, other.p) >= SAME_PASSAGE_SHARE * longer) sets.union(item.pair, other.pair)
+    }
+    open.push(item)
   }
   const clusters = new Map<number, Cluster>()
   pairs.forEach((pair, i) => {

@@ -29,11 +29,15 @@ import { type PairLike, type PairPassage, SAME_PASSAGE_SHARE } from './cluster.j
  */
 export const MAX_PROJECTIONS = 32
 
-/** One distinct passage span of a document and the passages it was matched with. */
+/**
+ * One distinct passage span of a document; the passages it was matched with are the partners of
+ * entries [from, to) of projectNested's sorted entries.
+ */
 interface Span {
   start: number
   end: number
-  matched: { other: PairPassage; pair: number }[]
+  from: number
+  to: number
 }
 
 /** A candidate pair seen through a longer match: Y in its document against W' in the partner's. */
@@ -53,24 +57,37 @@ export function projectNested(
   pairs: readonly PairLike[],
   verbatim: (pair: number) => boolean,
 ): Projection[] {
-  // Per document, its distinct passage spans, each with the passages it was matched with.
-  const byDoc = new Map<number, Map<string, Span>>()
-  const add = (p: PairPassage, other: PairPassage, pair: number) => {
-    let spans = byDoc.get(p.doc)
-    if (!spans) byDoc.set(p.doc, (spans = new Map()))
-    const key = `${p.start}:${p.end}`
-    const span = spans.get(key)
-    if (span) span.matched.push({ other, pair })
-    else spans.set(key, { start: p.start, end: p.end, matched: [{ other, pair }] })
+  // Every passage of every pair, as an entry: 2i is pair i's a (matched with its b), 2i + 1 its b.
+  // Sorted by document (in order of first appearance), span (start ascending, longest first) and
+  // entry, so each distinct span is a run of entries with its partners in pair order: no object
+  // or key per passage (a million at corpus scale, all let go at the end).
+  const passage = (e: number): PairPassage => (e & 1 ? pairs[e >>> 1].b : pairs[e >>> 1].a)
+  const partner = (e: number): PairPassage => (e & 1 ? pairs[e >>> 1].a : pairs[e >>> 1].b)
+  const entries = new Uint32Array(2 * pairs.length)
+  const rank = new Int32Array(docs.length).fill(-1)
+  let ranked = 0
+  for (let e = 0; e < entries.length; e++) {
+    entries[e] = e
+    const d = passage(e).doc
+    if (rank[d] < 0) rank[d] = ranked++
   }
-  pairs.forEach((pair, i) => {
-    add(pair.a, pair.b, i)
-    add(pair.b, pair.a, i)
+  entries.sort((x, y) => {
+    const p = passage(x)
+    const q = passage(y)
+    return rank[p.doc] - rank[q.doc] || p.start - q.start || q.end - p.end || x - y
   })
   const out: Projection[] = []
-  for (const [doc, spans] of byDoc) {
-    // Longest first among equal starts, so that a containing span is open before those inside it.
-    const list = [...spans.values()].sort((x, y) => x.start - y.start || y.end - x.end)
+  for (let g = 0; g < entries.length;) {
+    const doc = passage(entries[g]).doc
+    // The document's distinct spans, longest first among equal starts, so that a containing span
+    // is open before those inside it.
+    const list: Span[] = []
+    for (; g < entries.length && passage(entries[g]).doc === doc; g++) {
+      const p = passage(entries[g])
+      const last = list[list.length - 1]
+      if (last && last.start === p.start && last.end === p.end) last.to = g + 1
+      else list.push({ start: p.start, end: p.end, from: g, to: g + 1 })
+    }
     // Spans that may still contain a later one, by end descending: those ending before a span's
     // start are at the tail, and those that end late enough to contain it at the head.
     const open: Span[] = []
@@ -82,15 +99,18 @@ export function projectNested(
       }
       const length = y.end - y.start + 1
       // Documents y is matched with directly, and those it has been projected into.
-      const reached = new Set(y.matched.map((m) => m.other.doc))
+      const reached = new Set<number>()
+      for (let k = y.from; k < y.to; k++) reached.add(partner(entries[k]).doc)
       reached.add(doc)
       let made = 0
       for (let k = 0; k < open.length && open[k].end >= y.end && made < MAX_PROJECTIONS; k++) {
         const x = open[k]
         // Spans that cover half the longer one are joined by clustering already.
         if (length >= SAME_PASSAGE_SHARE * (x.end - x.start + 1)) continue
-        for (const { other: w, pair } of x.matched) {
+        for (let m = x.from; m < x.to; m++) {
           if (made >= MAX_PROJECTIONS) break
+          const w = partner(entries[m])
+          const pair = entries[m] >>> 1
           if (reached.has(w.doc)) continue
           const start =
             verbatim(pair) && w.end - w.start === x.end - x.start

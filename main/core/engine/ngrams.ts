@@ -55,9 +55,10 @@ export const NGRAM_SIZE = 3
 
 /** Seed pairs of one corpus, sorted by (docA, docB, posA); positions index `content` arrays. */
 export interface Seeds {
-  docA: Uint32Array
+  /** Documents: 16 bits each while the corpus has at most 65,536 documents. */
+  docA: Uint32Array | Uint16Array
   posA: Uint32Array
-  docB: Uint32Array
+  docB: Uint32Array | Uint16Array
   posB: Uint32Array
   count: number
   /** Per document, per content position: 1 when a common n-gram covers that word. */
@@ -191,7 +192,8 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     // n-grams apart whose first hashes collide (both colliding: ~n^2/2^65, never in practice).
     const keys = new Uint32Array(total)
     const check = new Uint32Array(total)
-    const docIndex = new Uint32Array(total)
+    // Document of each n-gram: two bytes each while the corpus has at most 65,536 documents.
+    const docIndex = docs.length <= 0x10000 ? new Uint16Array(total) : new Uint32Array(total)
     for (let d = 0; d < docs.length; d++) {
       const { content, match } = docs[d]
       const at = base[d]
@@ -214,9 +216,10 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     run.end()
 
     const common = docs.map((d) => new Uint8Array(d.content.length))
-    const docA = new U32List()
+    const narrowDocs = docs.length <= 0x10000
+    const docA = new U32List(1024, narrowDocs)
     const posA = new U32List()
-    const docB = new U32List()
+    const docB = new U32List(1024, narrowDocs)
     const posB = new U32List()
     const stats = { ngrams: total, distinct: 0, common: 0, seeding: 0 }
 
@@ -378,19 +381,38 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     return { docA, posA, docB, posB, common, stats }
   })()
 
-  // Sort seeds by (docA, docB, posA): least significant key first, each pass stable.
-  // Views, not copies: each list's buffer is dropped as soon as its sorted copy exists.
+  // Sort seeds by (docA, docB, posA): least significant key first, each pass stable. The passes
+  // go back and forth between two arrays, and each list is permuted into the array the previous
+  // one left free: no array per pass or per list (each one written in full, so each one would
+  // be resident, tens of megabytes at corpus scale). Views, not copies, of the lists.
   const count = docA.length
-  let seedOrder = identity(count)
-  seedOrder = sortIndicesByKey(seedOrder, posA.data.subarray(0, count))
-  seedOrder = sortIndicesByKey(seedOrder, docB.data.subarray(0, count), docs.length)
-  seedOrder = sortIndicesByKey(seedOrder, docA.data.subarray(0, count), docs.length)
-  const permute = (list: U32List): Uint32Array => {
-    const a = list.data
-    const out = new Uint32Array(count)
-    for (let k = 0; k < count; k++) out[k] = a[seedOrder[k]]
-    list.data = new Uint32Array(0)
+  const lists = [docA, posA, docB, posB].map((list) => list.data.subarray(0, count))
+  let seedOrder: Uint32Array = identity(count)
+  let scratch: Uint32Array = new Uint32Array(count)
+  for (const [list, max] of [
+    [lists[1], 0xffffffff],
+    [lists[2], docs.length],
+    [lists[0], docs.length],
+  ] as const) {
+    const sorted = sortIndicesByKey(seedOrder, list, max, scratch)
+    if (sorted !== seedOrder) [seedOrder, scratch] = [sorted, seedOrder]
+  }
+  const permute = (k: number): Uint32Array => {
+    const a = lists[k]
+    const out = scratch
+    for (let i = 0; i < count; i++) out[i] = a[seedOrder[i]]
+    if (a instanceof Uint32Array) scratch = a
     return out
   }
-  return { docA: permute(docA), posA: permute(posA), docB: permute(docB), posB: permute(posB), count, common, stats }
+  // Documents stay two bytes each when they were (see U32List).
+  const permuteDocs = (k: number): Uint32Array | Uint16Array => {
+    const a = lists[k]
+    if (a instanceof Uint32Array) return permute(k)
+    const out = new Uint16Array(count)
+    for (let i = 0; i < count; i++) out[i] = a[seedOrder[i]]
+    return out
+  }
+  const sortedDocA = permuteDocs(0)
+  const sortedDocB = permuteDocs(2)
+  return { docA: sortedDocA, posA: permute(1), docB: sortedDocB, posB: permute(3), count, common, stats }
 }

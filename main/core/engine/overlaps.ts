@@ -115,6 +115,13 @@ export interface OverlapOptions {
   synonyms?: SynonymSource
   /** Return at most this many overlaps (best first). Default: all. */
   limit?: number
+  /**
+   * Hands each overlap, best first, to this function as soon as it is made (`index` of `count`),
+   * instead of returning them: result.overlaps is then empty. For a caller that writes overlaps
+   * out one by one (the CLI's JSON), so that the overlaps and their variants, hundreds of
+   * megabytes at corpus scale, are never all held at once.
+   */
+  onOverlap?: (overlap: Overlap, index: number, count: number) => void
 }
 
 export interface OverlapResult {
@@ -175,6 +182,9 @@ export const PARAPHRASE_MAX_WORDS = 1_000_000
 
 /** Which pairs of passages are diffed: variant-pairs.ts (the renderer reads the rule too). */
 export { MAX_DIFFS, MAX_PAIRWISE_PASSAGES } from './variant-pairs.js'
+
+/** What a corpus array no stage reads any more is replaced with. */
+const RELEASED = new Uint32Array(0)
 
 const KIND_RANK: Record<OverlapKind, number> = { verbatim: 0, variant: 1, paraphrase: 2 }
 const KINDS: OverlapKind[] = ['verbatim', 'variant', 'paraphrase']
@@ -362,6 +372,12 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     const pairKinds = { verbatim: copies.length, variant: 0, paraphrase: 0 }
     drafts.push({ passages: group.map(whole), best, kind: 'verbatim', pairKinds, duplicate: true })
   }
+  // Only the variants are left, which read surface forms and offsets: the match ids and content
+  // positions (a third of the corpus's arrays) are let go.
+  for (const doc of corpus.docs) {
+    doc.match = RELEASED
+    doc.content = RELEASED
+  }
   const real = (drafts: Draft[]): Draft[] =>
     drafts.filter((d) => {
       const docs = new Set(d.passages.filter((p) => !reference[p.doc]).map((p) => p.doc))
@@ -390,7 +406,8 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   const boilerplateDocuments = Math.max(BOILERPLATE_MIN_DOCUMENTS, Math.ceil(BOILERPLATE_SHARE * N))
   run.phase('variants', limited.length)
   const memo = new DiffMemo()
-  const overlaps = limited.map((draft, k): Overlap => {
+  const overlaps: Overlap[] = []
+  limited.forEach((draft, k) => {
     const shown = draft.passages.filter((p) => !reference[p.doc])
     const passages = shown.map((p) => {
       const doc = corpus.docs[p.doc]
@@ -414,7 +431,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     run.tick(k)
     const documents = new Set(shown.map((p) => p.doc)).size
     const boilerplate = documents >= boilerplateDocuments || draft.passages.some((p) => reference[p.doc])
-    return {
+    const overlap: Overlap = {
       id: overlapId(passages),
       score: round(draft.best.score),
       kind: draft.kind,
@@ -427,6 +444,8 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
       passages,
       variants,
     }
+    if (options.onOverlap) options.onOverlap(overlap, k, limited.length)
+    else overlaps.push(overlap)
   })
   run.end()
   return {

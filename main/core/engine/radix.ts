@@ -16,8 +16,16 @@ const SMALL_SORT = 1 << 14
  * Reorders `order` (a permutation of indices into `keys`) so that keys[order[i]] ascends, keeping
  * the current relative order of equal keys (stable), which lets a caller sort by several keys
  * by sorting on the least significant first. `maxKey` skips the high pass when it is zero.
+ * The passes go back and forth between `order` and a second array of its length: `scratch` when
+ * given (so that sorting by several keys makes no array per key), else a new one. The result is
+ * one of the two; the other is free to reuse.
  */
-export function sortIndicesByKey(order: Uint32Array, keys: Uint32Array, maxKey = 0xffffffff): Uint32Array {
+export function sortIndicesByKey(
+  order: Uint32Array,
+  keys: Uint32Array | Uint16Array,
+  maxKey = 0xffffffff,
+  scratch?: Uint32Array,
+): Uint32Array {
   const n = order.length
   if (n <= SMALL_SORT) {
     // Array.prototype.sort is stable; for few elements it beats clearing 2^16 buckets per pass.
@@ -26,7 +34,7 @@ export function sortIndicesByKey(order: Uint32Array, keys: Uint32Array, maxKey =
     return order
   }
   let source: Uint32Array = order
-  let target: Uint32Array = new Uint32Array(n)
+  let target: Uint32Array = scratch && scratch.length === n ? scratch : new Uint32Array(n)
   const counts = new Uint32Array(BUCKETS)
   for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
     if (shift > 0 && maxKey >>> shift === 0) break
@@ -56,18 +64,20 @@ export function identity(n: number): Uint32Array {
   return order
 }
 
-/** A growable array of 32-bit unsigned integers. */
+/** A growable array of unsigned integers, 32 bits each, or 16 when made with `narrow`. */
 export class U32List {
-  data: Uint32Array
+  data: Uint32Array | Uint16Array
   length = 0
 
-  constructor(capacity = 1024) {
-    this.data = new Uint32Array(Math.max(16, capacity))
+  /** `narrow`: every value pushed is below 65,536 (two bytes each instead of four). */
+  constructor(capacity = 1024, narrow = false) {
+    const size = Math.max(16, capacity)
+    this.data = narrow ? new Uint16Array(size) : new Uint32Array(size)
   }
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const bigger = new Uint32Array(this.data.length * 2)
+      const bigger = this.data instanceof Uint16Array ? new Uint16Array(this.data.length * 2) : new Uint32Array(this.data.length * 2)
       bigger.set(this.data)
       this.data = bigger
     }
@@ -75,7 +85,7 @@ export class U32List {
   }
 
   /** The values as a right-sized array (a copy). */
-  toArray(): Uint32Array {
+  toArray(): Uint32Array | Uint16Array {
     return this.data.slice(0, this.length)
   }
 }

@@ -80,11 +80,22 @@ function isFlat(value: unknown): boolean {
 }
 
 /**
+ * Characters in one batch of batchedLines. Few enough that a batch (two bytes a character at
+ * most) stays under V8's large-object size (128 KB): a larger string is made in the old
+ * generation and freed only by a full collection, so a long output's batches piled up as garbage
+ * (a megabyte each, hundreds of megabytes in all); these die young. Large enough that writes are
+ * few (one per 32,000 characters).
+ */
+export const BATCH_CHARS = 32_000
+
+/**
  * A sink that gathers lines into batches of about `size` characters and hands each batch, its
  * lines joined by line breaks, to `write` (which ends it with a line break of its own): few
- * writes, none much larger than `size` unless one line is. Call flush() at the end.
+ * writes, none much larger than `size`. A line of `size` or more (a passage that is a whole
+ * document) is handed over on its own, after the batch before it, not copied into a batch.
+ * Call flush() at the end.
  */
-export function batchedLines(write: (text: string) => void, size = 1 << 20): { sink: LineSink; flush: () => void } {
+export function batchedLines(write: (text: string) => void, size = BATCH_CHARS): { sink: LineSink; flush: () => void } {
   let lines: string[] = []
   let length = 0
   const flush = (): void => {
@@ -95,6 +106,11 @@ export function batchedLines(write: (text: string) => void, size = 1 << 20): { s
   }
   return {
     sink: (line) => {
+      if (line.length >= size) {
+        flush()
+        write(line)
+        return
+      }
       lines.push(line)
       length += line.length + 1
       if (length >= size) flush()

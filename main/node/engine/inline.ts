@@ -4,13 +4,14 @@ import { ApiError } from '../../core/contract/api.js'
 import type { EngineDocument } from '../../core/engine/analyse.js'
 import { type ExcludedRange, maskExcluded, withOriginalTexts } from '../../core/project/exclusions.js'
 import { readStatedMetadata } from '../../core/project/metadata.js'
-import { findOverlaps } from '../../core/engine/overlaps.js'
+import { findOverlaps, type Overlap } from '../../core/engine/overlaps.js'
 import { documentIdFor } from '../../core/project/project.js'
 import { readTextFile } from '../project/decode.js'
 import { batchedLines, jsonLines } from '../../core/text/json-lines.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { MANIFEST_FILE, PROJECT_FILE } from '../project/layout.js'
+import { detached, OffHeapTexts } from './off-heap-texts.js'
 import { WordNet } from './wordnet.js'
 
 // The Node side of the engine's CLI commands, `overlaps` and `definitions`: read the documents of
@@ -56,6 +57,10 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   const originals = new Map<string, string>()
   const dates: Record<string, string> = {}
   const excludedTexts: EngineDocument[] = []
+  // The texts are the largest thing a run holds from start to end: kept out of V8's heap
+  // (off-heap-texts.ts), so that the heap's growth, set from its live size, stays in proportion
+  // to what the engine makes.
+  const offHeap = new OffHeapTexts()
   const add = (
     id: string,
     path: string,
@@ -64,17 +69,27 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     excluded?: readonly ExcludedRange[],
     date?: string | ((text: string) => string),
   ): void => {
-    const stated = typeof date === 'function' ? date(text) : date
+    // Read from the text: copied, so as not to keep the text on the heap (off-heap-texts.ts).
+    const stated = typeof date === 'function' ? detached(date(text)) : date
     if (stated) dates[id] = stated
-    documents.push({ id, path, title: typeof title === 'string' ? title : title(text) })
+    documents.push({ id, path, title: typeof title === 'string' ? title : detached(title(text)) })
     // Excluded ranges are blanked with offsets kept, so passages' start/end/text still refer to the file.
-    texts.push({ id, text: maskExcluded(text, excluded ?? []) })
+    const masked = maskExcluded(text, excluded ?? [])
+    const engineText: EngineDocument = { id, text: masked }
+    texts.push(engineText)
     originals.set(id, text)
+    offHeap.add(text, (t) => {
+      originals.set(id, t)
+      if (masked === text) engineText.text = t
+    })
+    if (masked !== text) offHeap.add(masked, (t) => (engineText.text = t))
     if (excluded?.length) {
       const map = new OffsetMap(text)
       excluded.forEach((r, k) => {
         if (r.end > map.codePointLength) return
-        excludedTexts.push({ id: `${id}#excluded-${k + 1}`, text: map.slice(r.start, r.end), boilerplate: true })
+        const excludedText: EngineDocument = { id: `${id}#excluded-${k + 1}`, text: map.slice(r.start, r.end), boilerplate: true }
+        excludedTexts.push(excludedText)
+        offHeap.add(excludedText.text, (t) => (excludedText.text = t))
       })
     }
   }
@@ -115,6 +130,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     }
   }
   if (documents.length === 0) throw new ApiError('not-found', `${dir}: the project has no documents`)
+  offHeap.flush()
   return { documents, texts, originals, dates, excludedTexts }
 }
 
@@ -169,35 +185,51 @@ export async function overlapsCommand(
   io: Io,
 ): Promise<number> {
   const { documents, texts, originals, excludedTexts } = await loadFolder(folder)
-  const result = findOverlaps(
-    [...texts, ...excludedTexts],
-    { limit: options.limit, synonyms: new WordNet() },
-    progressTo(io, !!options.verbose),
-  )
+  const engine = (onOverlap?: (overlap: Overlap) => void) =>
+    findOverlaps(
+      [...texts, ...excludedTexts],
+      { limit: options.limit, synonyms: new WordNet(), onOverlap },
+      progressTo(io, !!options.verbose),
+    )
   // The engine's overlaps, then those imported from batch tools (passim, TextPAIR), each with its
   // source; only a project has imported ones.
-  const imported = (await stat(join(resolve(folder), PROJECT_FILE)).catch(() => null))
-    ? await (await import('../reuse/read.js')).importedOverlaps(folder, originals, options.limit)
-    : { overlaps: [], problems: [], dropped: 0 }
-  for (const problem of imported.problems) io.err(`warning: ${problem}`)
-  if (imported.dropped) io.err(`note: ${imported.dropped} imported passage(s) are no longer in their documents and are left out`)
+  const readImported = async () => {
+    const imported = (await stat(join(resolve(folder), PROJECT_FILE)).catch(() => null))
+      ? await (await import('../reuse/read.js')).importedOverlaps(folder, originals, options.limit)
+      : { overlaps: [], problems: [], dropped: 0 }
+    for (const problem of imported.problems) io.err(`warning: ${problem}`)
+    if (imported.dropped) io.err(`note: ${imported.dropped} imported passage(s) are no longer in their documents and are left out`)
+    return imported.overlaps
+  }
   // Passages' texts taken again from the files only where excluded ranges were blanked.
   const masked = new Map(texts.filter((t) => t.text !== originals.get(t.id)).map((t) => [t.id, originals.get(t.id)!]))
-  const overlaps = [...withOriginalTexts(result.overlaps, masked).map((o) => ({ ...o, source: 'parallax' })), ...imported.overlaps]
+  const shown = (o: Overlap) => ({ ...(masked.size ? withOriginalTexts([o], masked)[0] : o), source: 'parallax' })
   if (options.json) {
-    // Line by line (json-lines.ts): at corpus scale the whole result as one string would be
-    // hundreds of megabytes on top of the result itself (one overlap can be a whole document in
-    // four copies, with its variants). Indented as JSON.stringify indents.
+    // Line by line (json-lines.ts), each overlap as the engine makes it (findOverlaps' onOverlap):
+    // at corpus scale the whole result as one string would be hundreds of megabytes, and the
+    // result itself as much again (one overlap can be a whole document in four copies, with its
+    // variants). Indented as JSON.stringify indents. An overlap is written when the next one
+    // comes, which says whether it takes a comma.
     const { sink, flush } = batchedLines(io.out)
+    const write = (o: object, more: boolean) => jsonLines(o, sink, 2, '', more ? ',' : '')
     sink('{')
     jsonLines(documents, sink, 1, '"documents": ', ',')
     sink('  "overlaps": [')
-    overlaps.forEach((o, k) => jsonLines(o, sink, 2, '', k + 1 < overlaps.length ? ',' : ''))
+    let held: object | undefined
+    engine((o) => {
+      if (held) write(held, true)
+      held = shown(o)
+    })
+    const imported = await readImported()
+    if (held) write(held, imported.length > 0)
+    imported.forEach((o, k) => write(o, k + 1 < imported.length))
     sink('  ]')
     sink('}')
     flush()
     return 0
   }
+  const result = engine()
+  const overlaps = [...result.overlaps.map(shown), ...(await readImported())]
   io.out(`${overlaps.length} overlap(s) among ${documents.length} document(s)`)
   overlaps.forEach((o, k) => {
     const by = o.source === 'parallax' ? '' : ` [${o.source}]`

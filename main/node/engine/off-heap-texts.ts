@@ -1,0 +1,86 @@
+// Texts whose characters live outside V8's heap. A corpus's texts are the largest thing the engine
+// holds for its whole run (the changelogs of a Debian system: 150 MB of files, 260 MB as strings,
+// most of them two bytes a character for one name or quotation mark beyond Latin-1). On the heap
+// they count towards the live size from which V8 sets how far the heap may grow before its next
+// full collection (up to a few times the live size), so every later stage's garbage was allowed
+// to pile up in proportion to them: peak RSS far above what was live.
+// Node turns a decoded buffer of over about a megabyte into an external string (its characters
+// in memory V8 does not collect or scan), and a slice of a string is a view of it, not a copy.
+// So texts are packed a chunk at a time into one buffer, decoded once as one external string,
+// and each text is handed back as its slice of that string: the same characters, an ordinary
+// string to every reader, a few dozen bytes of heap each. Texts with no character beyond Latin-1
+// are packed one byte a character, the others two (as V8 holds them). A chunk under Node's
+// threshold simply stays on the heap, as the texts would have.
+
+/**
+ * UTF-16 units packed into one string. Packing holds a chunk twice for a moment (the buffer and
+ * the string copied from it) besides the texts still queued, so larger chunks raise the loading
+ * peak; smaller ones come nearer Node's threshold for external strings (about a megabyte) and
+ * make more strings. Sixteen million units is 16-32 MB.
+ */
+export const CHUNK_UNITS = 16 << 20
+
+/** Characters outside Latin-1: such a text is held two bytes a character. */
+const WIDE = /[^\u0000-\u00ff]/
+
+interface Queued {
+  text: string
+  place: (text: string) => void
+}
+
+/** A queue of texts copied out of the heap a chunk at a time (see above). */
+export class OffHeapTexts {
+  private readonly narrow: Queued[] = []
+  private readonly wide: Queued[] = []
+  private narrowUnits = 0
+  private wideUnits = 0
+
+  /**
+   * Queues `text`; `place` is called with its off-heap copy (equal to it) when its chunk is
+   * packed, by a later add or by flush(). Until then the caller holds the text as it is.
+   */
+  add(text: string, place: (text: string) => void): void {
+    if (WIDE.test(text)) {
+      this.wide.push({ text, place })
+      this.wideUnits += text.length
+      if (this.wideUnits >= CHUNK_UNITS) this.wideUnits = pack(this.wide, 'utf16le')
+    } else {
+      this.narrow.push({ text, place })
+      this.narrowUnits += text.length
+      if (this.narrowUnits >= CHUNK_UNITS) this.narrowUnits = pack(this.narrow, 'latin1')
+    }
+  }
+
+  /** Packs what is queued; every text added so far has been placed on return. */
+  flush(): void {
+    this.wideUnits = pack(this.wide, 'utf16le')
+    this.narrowUnits = pack(this.narrow, 'latin1')
+  }
+}
+
+/** Packs the queued texts into one string, places each one's slice of it, empties the queue; 0. */
+function pack(queue: Queued[], encoding: 'latin1' | 'utf16le'): number {
+  if (queue.length === 0) return 0
+  let units = 0
+  for (const q of queue) units += q.text.length
+  const bytes = Buffer.allocUnsafe(encoding === 'latin1' ? units : 2 * units)
+  let at = 0
+  for (const q of queue) at += bytes.write(q.text, at, encoding)
+  const whole = bytes.toString(encoding, 0, at)
+  let from = 0
+  for (const q of queue) {
+    q.place(whole.slice(from, from + q.text.length))
+    from += q.text.length
+  }
+  queue.length = 0
+  return 0
+}
+
+/**
+ * A copy of `text` that holds its own characters. A string cut from a text (a title read from its
+ * first line) may be a view of the whole text and keep all of it alive on the heap after the text
+ * itself was moved out; a short piece that outlives its text is copied with this.
+ */
+export function detached(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le')
+}
