@@ -1,14 +1,23 @@
-import { UnionFind } from '../text/union-find.js'
+import { TextClusters } from './cores.js'
 import { mergePassages } from './extend.js'
 // Pairs of passages to overlaps. Alignment works on pairs of documents, but a passage quoted in
 // three documents is one overlap with three passages, not three pairs. Every pair contributes its
 // two passages; two passages of one document that cover mostly the same words are the same
 // passage, so the pairs they belong to join one cluster (union-find). Within a cluster, the
 // passages of one document that overlap at all are merged into one (their union).
+//
+// An overlap is one text, not a chain of texts. "Mostly the same words" is not transitive: a
+// document holding two texts one after the other (a GPL notice, then a BSD one) is matched as one
+// passage against another document holding both, and that passage shares half its words with the
+// GPL passages and half with the BSD ones. Joined on that alone, every GPL copy was glued to every
+// BSD copy, and on through documents holding BSD and MIT, into one overlap of thousands of
+// passages and many licences. So clusters join only when the stretch of text all their pairs
+// cover (their core, cores.ts) is still most of every passage: the two-text pair joins the GPL
+// copies or the BSD copies, not both.
 
 /**
  * Share of the longer of two passages of one document that the other must cover for both to be
- * the same passage. At one half, a quotation matched against two authors who each quote a somewhat
+ * the same passage, and of every passage of an overlap that its core must cover. At one half, a quotation matched against two authors who each quote a somewhat
  * different stretch of it is still one overlap, while two distinct borrowings that merely touch
  * stay apart, and a long passage does not swallow every short one inside it (which would chain
  * unrelated overlaps together through it).
@@ -45,9 +54,12 @@ function sharedLength(x: PairPassage, y: PairPassage): number {
 
 /** Clusters pairwise matches (see above); clusters keep the order of their first pair. */
 export function clusterPairs(pairs: readonly PairLike[]): Cluster[] {
-  const sets = new UnionFind(pairs.length)
+  const lengths = pairs.map((pair) => Math.max(pair.a.end - pair.a.start, pair.b.end - pair.b.start) + 1)
+  const sets = new TextClusters(lengths, SAME_PASSAGE_SHARE)
+  type Item = { p: PairPassage; pair: number }
+  const join = (x: Item, y: Item): boolean => sets.join(x.pair, x.p, y.pair, y.p)
   // Every passage with the pair it came from, grouped by document and sorted by start.
-  const byDoc = new Map<number, { p: PairPassage; pair: number }[]>()
+  const byDoc = new Map<number, Item[]>()
   pairs.forEach((pair, i) => {
     for (const p of pair.projected ? [pair.a] : [pair.a, pair.b]) {
       const list = byDoc.get(p.doc)
@@ -57,22 +69,22 @@ export function clusterPairs(pairs: readonly PairLike[]): Cluster[] {
   })
   for (const list of byDoc.values()) {
     list.sort((x, y) => x.p.start - y.p.start || x.p.end - y.p.end)
-    const open: { p: PairPassage; pair: number }[] = []
+    const open: Item[] = []
     for (const item of list) {
       // The same span as the last one (one representative's passage against many documents):
       // the same passage, and comparing it with the others again would cost the square of them.
+      // Only when it cannot join the last (their clusters hold different texts) is it compared
+      // with the other open passages; it is not kept open twice.
       const last = open[open.length - 1]
-      if (last && last.p.start === item.p.start && last.p.end === item.p.end) {
-        sets.union(item.pair, last.pair)
-        continue
-      }
+      const same = !!last && last.p.start === item.p.start && last.p.end === item.p.end
+      if (same && join(item, last)) continue
       // Drop passages that end before this one starts: they cannot overlap it or any later one.
       for (let k = open.length - 1; k >= 0; k--) if (open[k].p.end < item.p.start) open.splice(k, 1)
       for (const other of open) {
         const longer = Math.max(item.p.end - item.p.start, other.p.end - other.p.start) + 1
-        if (sharedLength(item.p, other.p) >= SAME_PASSAGE_SHARE * longer) sets.union(item.pair, other.pair)
+        if (sharedLength(item.p, other.p) >= SAME_PASSAGE_SHARE * longer) join(item, other)
       }
-      open.push(item)
+      if (!same) open.push(item)
     }
   }
   const clusters = new Map<number, Cluster>()
