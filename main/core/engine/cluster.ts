@@ -24,6 +24,13 @@ import { mergePassages } from './extend.js'
  */
 export const SAME_PASSAGE_SHARE = 0.5
 
+/**
+ * Share of the longer passage that passages join on in a first round, before SAME_PASSAGE_SHARE:
+ * copies of one text cut a few words apart. A passage holding two texts shares half of itself
+ * with each, so it waits for the second round, when each text's copies are already together.
+ */
+export const NEAR_SAME_SHARE = 0.9
+
 /** A passage of one pairwise match: tokens [start, end] (inclusive) of document `doc`. */
 export interface PairPassage {
   doc: number
@@ -67,26 +74,29 @@ export function clusterPairs(pairs: readonly PairLike[]): Cluster[] {
       else byDoc.set(p.doc, [{ p, pair: i }])
     }
   })
-  for (const list of byDoc.values()) {
-    list.sort((x, y) => x.p.start - y.p.start || x.p.end - y.p.end)
-    const open: Item[] = []
-    for (const item of list) {
-      // The same span as the last one (one representative's passage against many documents):
-      // the same passage, and comparing it with the others again would cost the square of them.
-      // Only when it cannot join the last (their clusters hold different texts) is it compared
-      // with the other open passages; it is not kept open twice.
-      const last = open[open.length - 1]
-      const same = !!last && last.p.start === item.p.start && last.p.end === item.p.end
-      if (same && join(item, last)) continue
-      // Drop passages that end before this one starts: they cannot overlap it or any later one.
-      for (let k = open.length - 1; k >= 0; k--) if (open[k].p.end < item.p.start) open.splice(k, 1)
-      for (const other of open) {
-        const longer = Math.max(item.p.end - item.p.start, other.p.end - other.p.start) + 1
-        if (sharedLength(item.p, other.p) >= SAME_PASSAGE_SHARE * longer) join(item, other)
+  for (const list of byDoc.values()) list.sort((x, y) => x.p.start - y.p.start || x.p.end - y.p.end)
+  // Passages nearly the same first, so that each text's clusters form before a passage that
+  // holds two texts (and may join only one of them) is met; then those sharing half.
+  for (const share of [NEAR_SAME_SHARE, SAME_PASSAGE_SHARE])
+    for (const list of byDoc.values()) {
+      const open: Item[] = []
+      for (const item of list) {
+        // The same span as the last one (one representative's passage against many documents):
+        // the same passage, and comparing it with the others again would cost the square of them.
+        // Only when it cannot join the last (their clusters hold different texts) is it compared
+        // with the other open passages; it is not kept open twice.
+        const last = open[open.length - 1]
+        const same = !!last && last.p.start === item.p.start && last.p.end === item.p.end
+        if (same && join(item, last)) continue
+        // Drop passages that end before this one starts: they cannot overlap it or any later one.
+        for (let k = open.length - 1; k >= 0; k--) if (open[k].p.end < item.p.start) open.splice(k, 1)
+        for (const other of open) {
+          const longer = Math.max(item.p.end - item.p.start, other.p.end - other.p.start) + 1
+          if (sharedLength(item.p, other.p) >= share * longer) join(item, other)
+        }
+        if (!same) open.push(item)
       }
-      if (!same) open.push(item)
     }
-  }
   const clusters = new Map<number, Cluster>()
   pairs.forEach((pair, i) => {
     const root = sets.find(i)
