@@ -25,7 +25,11 @@ describe('clusterPairs', () => {
     // Each passage that holds two texts shares half its words with each text's copies: the old
     // rule (half of the longer) made one overlap of all six documents.
     expect(SAME_PASSAGE_SHARE).toBeLessThanOrEqual(0.5)
-    expect(docsOf(pairs)).toEqual([[0, 1, 2], [2, 3, 4], [4, 5]])
+    expect(docsOf(pairs)).toEqual([
+      [0, 1, 2],
+      [2, 3, 4],
+      [4, 5],
+    ])
   })
 
   it('still joins copies of one text that differ in extent', () => {
