@@ -217,6 +217,15 @@ function readRuns(path: string): Run[] {
   return runs
 }
 
+/** The passages and documents of the overlap with most passages (0/0 when there is none). */
+function largestOverlap(output: EngineOutput): { passages: number; documents: number } {
+  let largest = { passages: 0, documents: 0 }
+  for (const o of output.overlaps)
+    if (o.passages.length > largest.passages)
+      largest = { passages: o.passages.length, documents: new Set(o.passages.map((p) => p.doc)).size }
+  return largest
+}
+
 /** A file as coverage needs it: token starts and line starts (UTF-16), and its passages by overlap. */
 interface FileIndex {
   tokenStarts: Uint32Array
@@ -318,6 +327,8 @@ interface Row {
   engine: Timed
   overlaps: number
   boilerplate: number
+  /** The overlap with most passages: its passages and documents (one text, not a chain of them). */
+  largest: { passages: number; documents: number }
   simText?: Timed
   coverage?: ReturnType<typeof coverage>
 }
@@ -388,6 +399,7 @@ export async function main(args: string[]): Promise<number> {
         engine,
         overlaps: output.overlaps.length,
         boilerplate: output.overlaps.filter((o) => o.boilerplate).length,
+        largest: largestOverlap(output),
       }
       if (hasSimText) {
         const simOut = join(dir, `${corpus}.sim`)
@@ -424,6 +436,7 @@ export async function main(args: string[]): Promise<number> {
       'sim_text MB',
       'overlaps',
       'boilerplate',
+      'largest passages/docs',
       'sim runs',
       'covers runs',
       'covers words',
@@ -445,6 +458,7 @@ export async function main(args: string[]): Promise<number> {
       r.simText ? r.simText.rssMB.toFixed(0) : '-',
       String(r.overlaps),
       String(r.boilerplate),
+      `${r.largest.passages}/${r.largest.documents}`,
       r.coverage ? String(r.coverage.runs) : '-',
       r.coverage ? pct(r.coverage.covered, r.coverage.runs) : '-',
       r.coverage ? pct(r.coverage.coveredWords, r.coverage.words) : '-',

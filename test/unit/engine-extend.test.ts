@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { SAME_PASSAGE_SHARE } from '../../main/core/engine/cluster.js'
 import { EDGE_CONTEXT, EDGE_SHIFTS, extendAlike, MAX_EXTENSION } from '../../main/core/engine/extend.js'
 
 /** Documents as match ids: one small number per distinct word of the text. */
@@ -88,19 +89,42 @@ describe('extendAlike', () => {
 
   it('needs the edges to agree on EDGE_CONTEXT words and extends by at most MAX_EXTENSION', () => {
     const tail = Array.from({ length: MAX_EXTENSION + 10 }, (_, i) => `t${i}`).join(' ')
+    // Passages as long as MAX_EXTENSION, so that their own length does not bound the extension.
+    const head = (w: string) => Array.from({ length: MAX_EXTENSION - 1 }, (_, i) => `${w}${i}`).join(' ')
     // Documents 0 and 1 end their passages on the same words; document 2 on the same last word
     // only, at another place of the text.
-    const texts = [`a b c d e ${tail}`, `a b c d e ${tail}`, `k l m n e ${tail}`]
+    const texts = [`${head('a')} e ${tail}`, `${head('a')} e ${tail}`, `${head('k')} e ${tail}`]
+    const last = MAX_EXTENSION - 1
     const out = extendAlike(
       [
-        { doc: 0, start: 0, end: 4 },
-        { doc: 1, start: 0, end: 4 },
-        { doc: 2, start: 0, end: 4 },
+        { doc: 0, start: 0, end: last },
+        { doc: 1, start: 0, end: last },
+        { doc: 2, start: 0, end: last },
       ],
       docsOf(texts),
     )
     expect(EDGE_CONTEXT).toBeGreaterThan(1)
-    expect(out.map((p) => p.end)).toEqual([4 + MAX_EXTENSION, 4 + MAX_EXTENSION, 4])
+    expect(out.map((p) => p.end)).toEqual([last + MAX_EXTENSION, last + MAX_EXTENSION, last])
+  })
+
+  it('extends a passage by at most as many words as it has, so that the words all share stay most of it', () => {
+    // A six-word phrase that two documents go on with alike for twenty more words at each side.
+    const before = Array.from({ length: 20 }, (_, i) => `b${i}`).join(' ')
+    const after = Array.from({ length: 20 }, (_, i) => `t${i}`).join(' ')
+    const texts = [`${before} p q r s u v ${after}`, `x ${before} p q r s u v ${after}`]
+    const out = extendAlike(
+      [
+        { doc: 0, start: 20, end: 25 },
+        { doc: 1, start: 21, end: 26 },
+      ],
+      docsOf(texts),
+    )
+    expect(SAME_PASSAGE_SHARE).toBe(0.5)
+    // Six words given, after the end first: the phrase is at least half of each passage.
+    expect(out.map((p) => [p.start, p.end])).toEqual([
+      [20, 31],
+      [21, 32],
+    ])
   })
 
   it('merges passages of one document that come to overlap', () => {

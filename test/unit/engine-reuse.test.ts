@@ -79,6 +79,23 @@ describe('reuse shared by many documents', () => {
     expect(o.kind).toBe('verbatim')
   })
 
+  it('keeps different texts apart, though documents that hold two of them chain them', () => {
+    const word = wordMaker(7)
+    const [t1, t2, t3] = [filler(word, 5), filler(word, 5), filler(word, 5)]
+    const own = () => filler(word, 3)
+    // Documents 0-1 hold t1; 2-3 t1 then t2; 4 t2; 5-6 t2 then t3; 7 t3. Pairs of 2-3 and of 5-6
+    // span two texts each, sharing half their words with each text's copies.
+    const bodies = [[t1], [t1], [t1, t2], [t1, t2], [t2], [t2, t3], [t2, t3], [t3]]
+    const documents = bodies.map((b, i) => ({ id: `d${i}`, text: [own(), ...b, own()].join('\n\n') }))
+    const groups = findOverlaps(documents).overlaps.map(docsOf)
+    // Each text is one overlap in all the documents that hold it...
+    expect(groups).toContainEqual(['d0', 'd1', 'd2', 'd3'])
+    expect(groups).toContainEqual(['d2', 'd3', 'd4', 'd5', 'd6'])
+    expect(groups).toContainEqual(['d5', 'd6', 'd7'])
+    // ...and no overlap holds documents that have only one text each, of different texts.
+    for (const g of groups) expect(['d0', 'd4', 'd7'].filter((d) => g.includes(d)).length).toBeLessThanOrEqual(1)
+  })
+
   it('does not call a passage of two documents boilerplate', () => {
     const word = wordMaker(7)
     const documents = Array.from({ length: 12 }, (_, d) => ({

@@ -1,4 +1,4 @@
-import type { PairPassage } from './cluster.js'
+import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
 
 // Passages of one overlap reach as far as they share words with each other, not only with the
 // partner they were paired with. Frequent text is seeded through a representative occurrence
@@ -19,6 +19,14 @@ import type { PairPassage } from './cluster.js'
 // words another passage of its overlap has verbatim at the same place, and both are extended.
 // Cost: a sort of (EDGE_SHIFTS + 1) keys per passage, each comparison reading at most
 // EDGE_CONTEXT + EDGE_SHIFTS + MAX_EXTENSION words.
+//
+// The words two passages go on with alike are theirs, not always the overlap's: the copies of a
+// stock phrase ("the implied warranties of merchantability") in GPL notices go on alike with GPL
+// text, those in BSD licences with BSD text. Extended without bound, one overlap showed a hundred
+// words of GPL, BSD and MIT text around a ten-word phrase. A passage is therefore extended by at
+// most as many words as it had, so that what the overlap's passages have in common stays at least
+// SAME_PASSAGE_SHARE of each (as clustering demands, cluster.ts): a cut-short copy of a line still
+// gets its missing words, a phrase does not become the licence around it.
 
 /**
  * Words at a passage's edge that two passages must both end (or start) with for the words after
@@ -55,8 +63,10 @@ export function extendAlike(passages: PairPassage[], docs: readonly MatchSource[
   const ends = edgeExtensions(passages, docs, 1)
   const starts = edgeExtensions(passages, docs, -1)
   passages.forEach((p, i) => {
-    p.end += ends[i]
-    p.start -= starts[i]
+    const room = Math.floor((p.end - p.start + 1) * (1 / SAME_PASSAGE_SHARE - 1))
+    const after = Math.min(ends[i], room)
+    p.end += after
+    p.start -= Math.min(starts[i], room - after)
   })
   return mergePassages(passages)
 }
