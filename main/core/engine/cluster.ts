@@ -19,9 +19,9 @@ import { mergePassages } from './extend.js'
  * Share of the longer of two passages of one document that the other must cover for both to be
  * the same passage, and of every passage of an overlap that its core must cover. At one half, a
  * quotation matched against two authors who each quote a somewhat different stretch of it is
- * still one overlap, while two distinct borrowings that merely touch
- * stay apart, and a long passage does not swallow every short one inside it (which would chain
- * unrelated overlaps together through it).
+ * still one overlap, while two distinct borrowings that merely touch stay apart, and a long
+ * passage does not swallow every short one inside it (which would chain unrelated overlaps
+ * together through it).
  */
 export const SAME_PASSAGE_SHARE = 0.5
 
