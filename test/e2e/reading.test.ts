@@ -137,6 +137,22 @@ describe('annotating from the keyboard', () => {
     await page.keyboard.press('Escape')
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('reader-text'))).toBe(true)
     await expect.poll(() => page.evaluate(() => String(window.getSelection()))).toBe(selected)
+    // Escape and A in one task: the key comes before ProseMirror's deferred restoring of its
+    // selection on focus, and must still act on the selection, not on a caret at the text's start.
+    await page.keyboard.press('a')
+    await page.locator('.annotation-editor').waitFor()
+    const reopened = await page.evaluate(() => {
+      const key = (target: Element, k: string) =>
+        target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }))
+      key(document.querySelector('.annotation-editor')!, 'Escape')
+      const text = document.activeElement as HTMLElement
+      const seen = String(window.getSelection())
+      key(text, 'a')
+      return { focused: text.classList.contains('reader-text'), seen }
+    })
+    expect(reopened).toEqual({ focused: true, seen: selected })
+    await page.locator('.annotation-editor').waitFor()
+    expect(await page.locator('.annotation-editor .popover-quote').textContent()).toContain(selected.trim().slice(0, 20))
     expect(errors).toEqual([])
     await page.close()
   })
