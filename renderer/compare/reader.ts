@@ -176,12 +176,16 @@ export class Reader {
         if (tr.selectionSet) this.events.onSelectionChange?.()
       },
     })
-    // Focus given back to the text (the annotation popover closed with Escape) lands with the
-    // browser's caret at the start of the text, and ProseMirror puts its selection back on the page
-    // only 20 ms later: a key pressed in between (T right after Escape, on a busy machine) would
-    // act on that caret (adoptPageSelection). The selection is put back at once; a click still
-    // places its caret, after the focus event.
-    this.view.dom.addEventListener('focus', () => this.view.focus())
+    // Focus given back to the text from another element of the page (the annotation popover
+    // closed with Escape) lands with the browser's caret at the start of the text, and ProseMirror
+    // puts its selection back on the page only 20 ms later: a key pressed in between (T right after
+    // Escape, on a busy machine) would act on that caret (adoptPageSelection). The selection is put
+    // back at once; a click still places its caret, after the focus event. Focus coming back with
+    // the window (no element losing it) is left to ProseMirror, as before.
+    this.view.dom.addEventListener('focus', (event) => {
+      const from = event.relatedTarget
+      if (from instanceof Node && !this.view.dom.contains(from)) this.view.focus()
+    })
     // Scrolled, resized, shown after being hidden, or the text reflowed: the range follows.
     this.body.addEventListener('scroll', () => this.follow(), { passive: true })
     const resized = new ResizeObserver(() => this.follow())
