@@ -185,22 +185,20 @@ export async function overlapsCommand(
   io: Io,
 ): Promise<number> {
   const { documents, texts, originals, excludedTexts } = await loadFolder(folder)
-  const engine = (onOverlap?: (overlap: Overlap) => void) =>
+  const engine = (onOverlap?: (overlap: Overlap, index: number, count: number) => void) =>
     findOverlaps(
       [...texts, ...excludedTexts],
       { limit: options.limit, synonyms: new WordNet(), onOverlap },
       progressTo(io, !!options.verbose),
     )
-  // The engine's overlaps, then those imported from batch tools (passim, TextPAIR), each with its
-  // source; only a project has imported ones.
-  const readImported = async () => {
-    const imported = (await stat(join(resolve(folder), PROJECT_FILE)).catch(() => null))
-      ? await (await import('../reuse/read.js')).importedOverlaps(folder, originals, options.limit)
-      : { overlaps: [], problems: [], dropped: 0 }
-    for (const problem of imported.problems) io.err(`warning: ${problem}`)
-    if (imported.dropped) io.err(`note: ${imported.dropped} imported passage(s) are no longer in their documents and are left out`)
-    return imported.overlaps
-  }
+  // Those imported from batch tools (passim, TextPAIR) come after the engine's, each with its
+  // source; only a project has imported ones. Read first: a problem with them is told before any
+  // output, and the JSON knows from the start whether any follow the engine's.
+  const imported = (await stat(join(resolve(folder), PROJECT_FILE)).catch(() => null))
+    ? await (await import('../reuse/read.js')).importedOverlaps(folder, originals, options.limit)
+    : { overlaps: [], problems: [], dropped: 0 }
+  for (const problem of imported.problems) io.err(`warning: ${problem}`)
+  if (imported.dropped) io.err(`note: ${imported.dropped} imported passage(s) are no longer in their documents and are left out`)
   // Passages' texts taken again from the files only where excluded ranges were blanked.
   const masked = new Map(texts.filter((t) => t.text !== originals.get(t.id)).map((t) => [t.id, originals.get(t.id)!]))
   const shown = (o: Overlap) => ({ ...(masked.size ? withOriginalTexts([o], masked)[0] : o), source: 'parallax' })
@@ -208,28 +206,20 @@ export async function overlapsCommand(
     // Line by line (json-lines.ts), each overlap as the engine makes it (findOverlaps' onOverlap):
     // at corpus scale the whole result as one string would be hundreds of megabytes, and the
     // result itself as much again (one overlap can be a whole document in four copies, with its
-    // variants). Indented as JSON.stringify indents. An overlap is written when the next one
-    // comes, which says whether it takes a comma.
+    // variants). Indented as JSON.stringify indents.
     const { sink, flush } = batchedLines(io.out)
     const write = (o: object, more: boolean) => jsonLines(o, sink, 2, '', more ? ',' : '')
     sink('{')
     jsonLines(documents, sink, 1, '"documents": ', ',')
     sink('  "overlaps": [')
-    let held: object | undefined
-    engine((o) => {
-      if (held) write(held, true)
-      held = shown(o)
-    })
-    const imported = await readImported()
-    if (held) write(held, imported.length > 0)
-    imported.forEach((o, k) => write(o, k + 1 < imported.length))
+    engine((o, k, count) => write(shown(o), k + 1 < count || imported.overlaps.length > 0))
+    imported.overlaps.forEach((o, k) => write(o, k + 1 < imported.overlaps.length))
     sink('  ]')
     sink('}')
     flush()
     return 0
   }
-  const result = engine()
-  const overlaps = [...result.overlaps.map(shown), ...(await readImported())]
+  const overlaps = [...engine().overlaps.map(shown), ...imported.overlaps]
   io.out(`${overlaps.length} overlap(s) among ${documents.length} document(s)`)
   overlaps.forEach((o, k) => {
     const by = o.source === 'parallax' ? '' : ` [${o.source}]`
