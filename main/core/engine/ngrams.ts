@@ -2,7 +2,7 @@ import type { AnalysedCorpus } from './analyse.js'
 import { isCommonNgram } from './banality.js'
 import { fmix32, mix32 } from './hash.js'
 import type { Run } from './progress.js'
-import { identity, sortIndicesByKey, U32List } from './radix.js'
+import { identity, sortIndicesByKey, UintList } from './radix.js'
 
 // Seeds: places where two documents share a word n-gram. Every document's content words (function
 // words left out, see stopwords.ts) are read as overlapping n-grams of match forms, each hashed to
@@ -180,10 +180,10 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
   // The index and its sort live only in this function, so their memory is free before the seeds
   // are sorted.
   const { docA, posA, docB, posB, common, stats } = ((): {
-    docA: U32List
-    posA: U32List
-    docB: U32List
-    posB: U32List
+    docA: UintList
+    posA: UintList
+    docB: UintList
+    posB: UintList
     common: Uint8Array[]
     stats: Seeds['stats']
   } => {
@@ -217,10 +217,10 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
 
     const common = docs.map((d) => new Uint8Array(d.content.length))
     const narrowDocs = docs.length <= 0x10000
-    const docA = new U32List(1024, narrowDocs)
-    const posA = new U32List()
-    const docB = new U32List(1024, narrowDocs)
-    const posB = new U32List()
+    const docA = new UintList(1024, narrowDocs)
+    const posA = new UintList()
+    const docB = new UintList(1024, narrowDocs)
+    const posB = new UintList()
     const stats = { ngrams: total, distinct: 0, common: 0, seeding: 0 }
 
     // One run of occurrences of the same n-gram, global positions ascending.
@@ -404,7 +404,7 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     if (a instanceof Uint32Array) scratch = a
     return out
   }
-  // Documents stay two bytes each when they were (see U32List).
+  // Documents stay two bytes each when they were (see UintList).
   const permuteDocs = (k: number): Uint32Array | Uint16Array => {
     const a = lists[k]
     if (a instanceof Uint32Array) return permute(k)

@@ -65,7 +65,7 @@ export function identity(n: number): Uint32Array {
 }
 
 /** A growable array of unsigned integers, 32 bits each, or 16 when made with `narrow`. */
-export class U32List {
+export class UintList {
   data: Uint32Array | Uint16Array
   length = 0
 
