@@ -595,8 +595,10 @@ async function analyse(): Promise<void> {
     const view = await api.analyseOverlaps({})
     if (run !== analysing) return
     progressLabel.textContent = `${view.overlaps.length} shared passages in ${Object.keys(view.lengths).length} documents`
+    // The selected overlap stays selected if it is still found, but its documents are not opened
+    // again: since it was selected the reader may have opened others in its panes (an analysis
+    // after an import must not take the new document's pane away).
     const selected = view.overlaps.find((o) => o.id === store.state.selectedOverlap) ?? null
-    if (selected) await compare.reveal(selected)
     store.update({ overlaps: view, selectedOverlap: selected?.id ?? null })
     matrix.render(project(), view)
     if (firstScreen) {

@@ -1,7 +1,8 @@
 import type { Api, BoilerplateSuggestion, DocumentSummary } from '../../main/core/contract/api.js'
 import type { ExcludedRange } from '../../main/core/project/exclusions.js'
-import { el } from '../shared/dom.js'
+import { el, keepFocus } from '../shared/dom.js'
 import { MemoEditor } from '../shared/memo-editor.js'
+import { MetadataForm } from './metadata-form.js'
 
 // The details of the document in the active pane: its metadata (as read from the text, editable),
 // the reader's memo on it (Markdown, rendered as notes are), and the ranges left out of analysis (site furniture and the like), with the app's suggestions
@@ -16,14 +17,6 @@ export interface DetailsActions {
   title(docId: string): string
 }
 
-const FIELDS = [
-  ['title', 'Title'],
-  ['author', 'Author'],
-  ['outlet', 'Outlet'],
-  ['date', 'Date (YYYY-MM-DD)'],
-  ['url', 'URL'],
-] as const
-
 function snippet(text: string | null): string {
   if (!text) return ''
   const flat = text.replace(/\s+/g, ' ').trim()
@@ -36,6 +29,8 @@ export class DocumentDetails {
   private readonly suggestions = el('div', { class: 'suggestions-list' })
   /** The document's memo editor, kept across redraws while the same document is shown. */
   private memo: MemoEditor | null = null
+  /** The metadata form, kept across redraws while the same document is shown (unsaved edits stay). */
+  private form: MetadataForm | null = null
 
   constructor(private readonly actions: DetailsActions) {
     this.dom = el('section', { class: 'doc-details', 'aria-label': 'Document details' })
@@ -50,17 +45,12 @@ export class DocumentDetails {
       return
     }
     const api = this.actions.api
-    const inputs = FIELDS.map(([key, label]) => {
-      const input = el('input', { name: key, value: doc[key], 'aria-label': label })
-      return { key, input, row: el('label', {}, label, input) }
-    })
-    const save = el('button', { type: 'submit' }, 'Save details')
-    const form = el('form', { class: 'details-body' }, el('h3', { class: 'details-heading' }, 'Details'), ...inputs.map((i) => i.row), save)
-    form.addEventListener('submit', (e) => {
-      e.preventDefault()
-      const fields = Object.fromEntries(inputs.filter((i) => i.input.value !== doc[i.key]).map((i) => [i.key, i.input.value]))
-      if (Object.keys(fields).length) void this.actions.run('Details saved', () => api.updateDocumentMetadata({ id: doc.id, ...fields }))
-    })
+    if (this.form?.target !== doc.id)
+      this.form = new MetadataForm(
+        doc,
+        (id, changes) => void this.actions.run('Details saved', () => api.updateDocumentMetadata({ id, ...changes })),
+      )
+    else this.form.show(doc)
 
     if (this.memo?.target !== doc.id) {
       const id = doc.id
@@ -94,10 +84,10 @@ export class DocumentDetails {
       'In all documents',
     )
     suggestAll.addEventListener('click', () => void this.suggestAll())
-    const refocus = this.memo.keepFocus()
+    const refocus = keepFocus(this.dom)
     this.dom.replaceChildren(
       memo,
-      form,
+      this.form.dom,
       el(
         'div',
         { class: 'details-body' },

@@ -20,3 +20,28 @@ export function select(
 ): HTMLSelectElement {
   return el('select', attrs, ...options.map(([value, label]) => el('option', { value }, label)))
 }
+
+/**
+ * Call before a redraw that moves elements of `root` in the page (moving an element takes its
+ * focus); the function returned, called after the redraw, gives the focused element back its focus
+ * and, for a text field, its selection and scroll. Does nothing when the focus was elsewhere or the
+ * element has left the page.
+ */
+export function keepFocus(root: HTMLElement): () => void {
+  const focused = document.activeElement
+  if (!(focused instanceof HTMLElement) || !root.contains(focused)) return () => {}
+  const field = focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement ? focused : null
+  const { selectionStart, selectionEnd, scrollTop } = field ?? {}
+  return () => {
+    if (!focused.isConnected || document.activeElement === focused) return
+    focused.focus({ preventScroll: true })
+    if (field && selectionStart != null && selectionEnd != null) {
+      try {
+        field.setSelectionRange(selectionStart, selectionEnd)
+      } catch {
+        // Some input types (date, number) have no selection to put back.
+      }
+      field.scrollTop = scrollTop ?? 0
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { el } from './dom.js'
+import { el, keepFocus } from './dom.js'
 import { renderNote } from './note-view.js'
 
 // A memo (the reader's Markdown note about a tag or a whole document) as the codebook and the
@@ -73,14 +73,7 @@ export class MemoEditor {
    * the function returned, called after it, gives the text box back its focus and selection.
    */
   keepFocus(): () => void {
-    if (!this.editing || document.activeElement !== this.input) return () => {}
-    const { selectionStart, selectionEnd, scrollTop } = this.input
-    return () => {
-      if (!this.input.isConnected || document.activeElement === this.input) return
-      this.input.focus()
-      this.input.setSelectionRange(selectionStart, selectionEnd)
-      this.input.scrollTop = scrollTop
-    }
+    return keepFocus(this.dom)
   }
 
   /** Opens the text box with the stored memo, focused. */

@@ -38,7 +38,17 @@ describe('import and export in Chromium', () => {
     await expect.poll(() => page.locator('.pane.active .reader-text').innerText()).toContain('driven by innovation')
     expect(await page.locator('.pane.active .reader-text').innerText()).not.toContain('About Us')
     expect(await page.locator('.doc-details input[name="author"]').inputValue()).toBe('Ann Lee')
-    await page.locator('.doc-details input[name="date"]').fill('2024-05-01')
+    const date = page.locator('.doc-details input[name="date"]')
+    await date.fill('2024-05-01')
+    // A change arriving from elsewhere redraws the details: the unsaved edit stays, and so does the focus.
+    const id = (await service.getProject()).documents.find((d) => d.title === 'Forces explained')!.id
+    await service.setDocumentMemo({ id, memo: 'Compare with the plan.' })
+    await expect.poll(() => page.locator('.doc-details .memo-text').textContent()).toBe('Compare with the plan.')
+    expect(await date.inputValue()).toBe('2024-05-01')
+    expect(await date.evaluate((input) => input === document.activeElement)).toBe(true)
+    // The analysis of the six documents, finished meanwhile, left the new document in its pane.
+    await expect.poll(() => page.locator('.analysis-label').textContent(), { timeout: 10_000 }).toMatch(/ in 6 documents$/)
+    expect(await page.locator('.pane.active .reader-text').innerText()).toContain('driven by innovation')
     await page.locator('.doc-details button[type="submit"]').click()
     await expect
       .poll(async () => (await ProjectStore.open(service.project.dir)).project.documents.find((d) => d.title === 'Forces explained')?.date)
