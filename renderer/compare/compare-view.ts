@@ -29,11 +29,12 @@ export const MAX_PANES = 5
 const ALIGN_AT = 0.3
 const SVG_NS = 'http://www.w3.org/2000/svg'
 /**
- * How long after this view scrolls a pane its scroll events are taken as its own. Long enough to
- * cover the events a smooth or clamped scroll fires, short enough that the user's next wheel turn
- * counts.
+ * How long after this view scrolls a pane a scroll event at the position it set is taken as its own.
+ * A scroll event at any other position is the user's at once (and ends the wait), so this only
+ * bounds how late the event of the view's own scroll may come: long, because a busy page can
+ * deliver it several frames late, and a late one taken for the user's would scroll the other panes.
  */
-const PROGRAMMATIC_SCROLL_MS = 150
+const PROGRAMMATIC_SCROLL_MS = 1000
 
 export interface Pane {
   /** The document this pane is to show (its reader shows it once its text is in the state). */
@@ -98,7 +99,7 @@ export class CompareView {
   private active = 0
   /** The passages two documents share, by document pair (`a|b`), sorted by their start in a. */
   private pairCache = new Map<string, { starts: number[]; pairs: [OverlapPassage, OverlapPassage][] }>()
-  /** When each pane body was last scrolled by this view, not the user (performance.now()). */
+  /** Where and when (performance.now()) this view last scrolled each pane body, until the user scrolls it. */
   private programmatic = new Map<HTMLElement, { at: number; top: number }>()
   private frame = 0
   /** Variant word marks of the selected overlap, by document (derived from the state, kept for its overlap). */
@@ -639,6 +640,7 @@ export class CompareView {
       this.redraw()
       return
     }
+    this.programmatic.delete(body)
     if (this.syncing) this.syncFrom(this.panes.indexOf(pane))
     this.redraw()
   }
