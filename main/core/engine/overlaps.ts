@@ -2,6 +2,7 @@ import { type AnalysedCorpus, type EngineDocument, analyse, rarity } from './ana
 import { extendEdge } from './align.js'
 import { isBanal } from './banality.js'
 import { chainSeeds, type Region } from './chain.js'
+import { RegionList } from './region-list.js'
 import { clusterPairs, type PairLike, type PairPassage } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
 import { extendAlike } from './extend.js'
@@ -267,14 +268,15 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     pairTable.push({ doc: r.docA, start: a0, end: a1 }, { doc: r.docB, start: b0, end: b1 }, valuesOf(measure))
     return true
   }
-  seeded.regions.forEach((r, k) => {
+  for (let k = 0; k < seeded.regions.length; k++) {
     run.tick(k)
+    const r = seeded.regions.at(k)
     if (!alignRegion(r) && r.parts) for (const part of r.parts) alignRegion(part)
-  })
+  }
   run.end()
   const candidates = seeded.regions.length
   // Aligned: the candidates are let go (hundreds of thousands of objects at corpus scale).
-  seeded.regions = []
+  seeded.regions = new RegionList()
   // Passages seen through a longer match (nested.ts), kept when they hold the words.
   for (const { a, b } of projectNested(corpus.docs, pairs, (i) => pairTable.verbatim(i))) {
     const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
@@ -478,7 +480,7 @@ function seedAndChain(
   n: number,
   skip: Uint8Array,
   run: Run,
-): { regions: Region[]; seedStats: Seeds['stats']; seedPairs: number; common: Uint8Array[] } {
+): { regions: RegionList; seedStats: Seeds['stats']; seedPairs: number; common: Uint8Array[] } {
   const seeds = findSeeds(corpus, { n, skip }, run)
   const regions = chainSeeds(seeds, n, run, corpus.docs)
   return { regions, seedStats: seeds.stats, seedPairs: seeds.count, common: seeds.common }
