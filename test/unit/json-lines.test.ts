@@ -58,4 +58,21 @@ describe('jsonLines', () => {
     expect(writes).toContain(`  "text": ${JSON.stringify(long)},`)
     expect(writes.map((w) => w + '\n').join('')).toBe(JSON.stringify(value, null, 2) + '\n')
   })
+
+  it('writes a long string in pieces, none of them long, to a sink that takes pieces, the text unchanged', () => {
+    const writes: string[] = []
+    const { sink, flush } = batchedLines(
+      (t) => writes.push(t + '\n'),
+      100,
+      (t) => writes.push(t),
+    )
+    // Escapes, a surrogate pair at every possible cut, a lone surrogate, a quote and a backslash.
+    const long = ('ab"\\\n\u0001é😀'.repeat(5_000) + '\ud800x').repeat(2)
+    const value = [{ doc: 'a', text: long, n: 1 }, { doc: 'b', text: 'short' }, { text: long }]
+    jsonLines(value, sink, 1, '"overlaps": ', ',')
+    flush()
+    expect(writes.join('')).toBe(`  "overlaps": ${JSON.stringify(value, null, 2).replaceAll('\n', '\n  ')},\n`)
+    expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(8_192 * 6 + 100)
+    expect(writes.length).toBeGreaterThan(2 * (long.length / 8_192))
+  })
 })

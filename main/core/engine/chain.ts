@@ -1,6 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import type { Run } from './progress.js'
 import type { Seeds } from './ngrams.js'
+import { RegionList } from './region-list.js'
 import { UnionFind } from '../text/union-find.js'
 
 // Seeds to candidate passages. Seeds of one pair of documents that lie near each other in BOTH
@@ -71,9 +72,9 @@ export interface Region {
 }
 
 /** Groups the seeds of each document pair into candidate passages (see above). */
-export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly AnalysedDocument[]): Region[] {
+export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly AnalysedDocument[]): RegionList {
   const link = n + MAX_GAP_WORDS
-  const regions: Region[] = []
+  const regions = new RegionList()
   // Seeds are linked only within the run of one pair of documents: a union-find per run, and
   // anchor flags as long as the longest run, reused from run to run (indices from the run's
   // start), not an entry per seed of the corpus held through the stage (tens of millions).
@@ -136,28 +137,32 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
     for (const [root, region] of byRoot) if (region.seeds >= MIN_REGION_SEEDS && rootAnchored.has(root)) found.push(region)
     found.sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0)
     for (const region of found) {
-      let last = regions.length > start0 ? regions[regions.length - 1] : undefined
-      const gapA = last ? region.a0 - last.a1 : Infinity
-      const gapB = last ? region.b0 - last.b1 : Infinity
+      // The candidate this one joins (an index into regions), or -1.
+      let last = regions.length > start0 ? regions.length - 1 : -1
+      const gapA = last >= 0 ? region.a0 - regions.a1(last) : Infinity
+      const gapB = last >= 0 ? region.b0 - regions.b1(last) : Infinity
       if (!(gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS)) {
         // Not near the last: a candidate the same words in both texts lead to, among the last few
         // (chance matches of a few words may lie between two parts of one passage).
-        last = undefined
+        last = -1
         for (let k = regions.length - 1; docs && k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
-          if (sameGap(docs[da], regions[k].a1, region.a0, docs[db], regions[k].b1, region.b0)) {
-            last = regions[k]
+          if (sameGap(docs[da], regions.a1(k), region.a0, docs[db], regions.b1(k), region.b0)) {
+            last = k
             break
           }
         }
       }
-      if (last) {
-        if (!last.parts) last.parts = [{ ...last }]
-        last.parts.push(region)
-        last.a0 = Math.min(last.a0, region.a0)
-        last.a1 = Math.max(last.a1, region.a1)
-        last.b0 = Math.min(last.b0, region.b0)
-        last.b1 = Math.max(last.b1, region.b1)
-        last.seeds += region.seeds
+      if (last >= 0) {
+        if (!regions.hasParts(last)) regions.parts(last).push(regions.at(last))
+        regions.parts(last).push(region)
+        regions.setBounds(
+          last,
+          Math.min(regions.a0(last), region.a0),
+          Math.max(regions.a1(last), region.a1),
+          Math.min(regions.b0(last), region.b0),
+          Math.max(regions.b1(last), region.b1),
+        )
+        regions.setSeeds(last, regions.seeds(last) + region.seeds)
       } else regions.push(region)
     }
     start = end

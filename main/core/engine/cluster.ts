@@ -118,7 +118,8 @@ export function clusterPairs(pairs: readonly PairLike[]): Cluster[] {
       clusters.set(root, cluster)
     }
     cluster.pairs.push(i)
-    cluster.passages.push({ ...pair.a }, { ...pair.b })
+    // Not copied: mergePassages copies the passages it returns and changes none it is given.
+    cluster.passages.push(pair.a, pair.b)
   })
   for (const cluster of clusters.values()) cluster.passages = mergePassages(cluster.passages)
   return [...clusters.values()]

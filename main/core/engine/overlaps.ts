@@ -2,7 +2,8 @@ import { type AnalysedCorpus, type EngineDocument, analyse, rarity } from './ana
 import { extendEdge } from './align.js'
 import { isBanal } from './banality.js'
 import { chainSeeds, type Region } from './chain.js'
-import { clusterPairs, type PairPassage } from './cluster.js'
+import { RegionList } from './region-list.js'
+import { clusterPairs, type PairLike, type PairPassage } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
 import { extendAlike } from './extend.js'
 import { acronymExpansions } from './abbreviations.js'
@@ -13,6 +14,7 @@ import { projectNested } from './nested.js'
 import { findParaphrases, sharedNgrams, synonymsUsed } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
+import { PairTable, type PairValues } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { type SynonymSource, synonymClasses } from './synonyms.js'
 import { OffsetMap } from '../text/offsets.js'
@@ -189,14 +191,10 @@ const RELEASED = new Uint32Array(0)
 const KIND_RANK: Record<OverlapKind, number> = { verbatim: 0, variant: 1, paraphrase: 2 }
 const KINDS: OverlapKind[] = ['verbatim', 'variant', 'paraphrase']
 
-interface PairMatch {
-  a: PairPassage
-  b: PairPassage
-  projected?: boolean
-  measure: PairMeasure
-  kind: OverlapKind
+/** What an overlap keeps of its best pair: its score, shared words and similarity. */
+interface BestPair {
   score: number
-  because?: string[]
+  measure: Pick<PairMeasure, 'shared' | 'similarity'>
 }
 
 /** The kind of one pair of passages (see Overlap.kind). */
@@ -204,11 +202,22 @@ function kindOf(measure: PairMeasure): OverlapKind {
   return measure.verbatim ? 'verbatim' : measure.similarity >= VARIANT_SIMILARITY ? 'variant' : 'paraphrase'
 }
 
+/** What a pair table keeps of a measured pair (pair-table.ts): its kind as a KIND_RANK. */
+function valuesOf(measure: PairMeasure): PairValues {
+  return {
+    shared: measure.shared,
+    similarity: measure.similarity,
+    verbatim: measure.verbatim,
+    kind: KIND_RANK[kindOf(measure)],
+    score: measure.weighted * measure.similarity,
+  }
+}
+
 /** An overlap before its passages are cut from the texts. */
 interface Draft {
   because?: string[]
   passages: PairPassage[]
-  best: PairMatch
+  best: BestPair
   kind: OverlapKind
   pairKinds: Record<OverlapKind, number>
   duplicate: boolean
@@ -234,7 +243,9 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   const { lexicon } = corpus
 
   run.phase('align', seeded.regions.length)
-  const pairs: PairMatch[] = []
+  // Pairs kept (pair-table.ts): their passages as objects, the rest in typed arrays.
+  const pairTable = new PairTable()
+  const pairs = pairTable.pairs
   /** Aligns and measures one candidate; true when it is kept as a pair. */
   const alignRegion = (r: Region): boolean => {
     const A = corpus.docs[r.docA]
@@ -254,34 +265,29 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     const measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
     if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY) return false
     if (isBanal(measure.commonShare * measure.shared, measure.shared, measure.similarity >= VARIANT_SIMILARITY)) return false
-    pairs.push({
-      a: { doc: r.docA, start: a0, end: a1 },
-      b: { doc: r.docB, start: b0, end: b1 },
-      measure,
-      kind: kindOf(measure),
-      score: measure.weighted * measure.similarity,
-    })
+    pairTable.push({ doc: r.docA, start: a0, end: a1 }, { doc: r.docB, start: b0, end: b1 }, valuesOf(measure))
     return true
   }
-  seeded.regions.forEach((r, k) => {
+  for (let k = 0; k < seeded.regions.length; k++) {
     run.tick(k)
+    const r = seeded.regions.at(k)
     if (!alignRegion(r) && r.parts) for (const part of r.parts) alignRegion(part)
-  })
+  }
   run.end()
   const candidates = seeded.regions.length
   // Aligned: the candidates are let go (hundreds of thousands of objects at corpus scale).
-  seeded.regions = []
+  seeded.regions = new RegionList()
   // Passages seen through a longer match (nested.ts), kept when they hold the words.
-  for (const { a, b } of projectNested(corpus.docs, pairs, (i) => pairs[i].measure.verbatim)) {
+  for (const { a, b } of projectNested(corpus.docs, pairs, (i) => pairTable.verbatim(i))) {
     const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
     if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY) continue
     if (isBanal(measure.commonShare * measure.shared, measure.shared, measure.similarity >= VARIANT_SIMILARITY)) continue
-    pairs.push({ a, b, projected: true, measure, kind: kindOf(measure), score: measure.weighted * measure.similarity })
+    pairTable.push(a, b, valuesOf(measure), true)
   }
 
   const paraphraseSearch =
     options.paraphrase === 'auto' || options.paraphrase === undefined ? corpus.words <= PARAPHRASE_MAX_WORDS : options.paraphrase
-  const paraphrases: PairMatch[] = []
+  const paraphrases = new PairTable()
   if (paraphraseSearch) {
     const sentences = corpus.docs.map((d, i) => (skip[i] ? new Uint32Array([0]) : sentenceStarts(d)))
     const covered = coverage(corpus, pairs)
@@ -299,31 +305,36 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
       if (sharedNgrams(corpus, n, p.da, p.a0, p.a1, p.db, p.b0, p.b1) > MAX_PARAPHRASE_SHARED_NGRAMS) continue
       const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       if (measure.shared < minWords || isBanal(measure.commonShare * measure.shared, measure.shared)) continue
-      paraphrases.push({
-        a: { doc: p.da, start: p.a0, end: p.a1 },
-        b: { doc: p.db, start: p.b0, end: p.b1 },
-        measure: { ...measure, similarity: p.cosine },
-        kind: 'paraphrase',
-        score: measure.weighted * p.cosine,
-        because: [
-          ...[...new Set([...abbreviations(p.da, p.a0, p.a1), ...abbreviations(p.db, p.b0, p.b1)])].map(
-            (a) => `abbreviation ${a} read as the words it stands for`,
-          ),
-          ...synonymReason(synonymsUsed(corpus, synonyms, p.da, p.a0, p.a1, p.db, p.b0, p.b1)),
-        ],
-      })
+      paraphrases.push(
+        { doc: p.da, start: p.a0, end: p.a1 },
+        { doc: p.db, start: p.b0, end: p.b1 },
+        {
+          shared: measure.shared,
+          similarity: p.cosine,
+          verbatim: measure.verbatim,
+          kind: KIND_RANK.paraphrase,
+          score: measure.weighted * p.cosine,
+          because: [
+            ...[...new Set([...abbreviations(p.da, p.a0, p.a1), ...abbreviations(p.db, p.b0, p.b1)])].map(
+              (a) => `abbreviation ${a} read as the words it stands for`,
+            ),
+            ...synonymReason(synonymsUsed(corpus, synonyms, p.da, p.a0, p.a1, p.db, p.b0, p.b1)),
+          ],
+        },
+      )
     }
     for (const e of findEvents(corpus, sentences)) {
       if (covered(e.da, e.a0, e.a1) && covered(e.db, e.b0, e.b1)) continue
       const measure = measurer.measure(e.da, e.a0, e.a1, e.db, e.b0, e.b1)
-      paraphrases.push({
-        a: { doc: e.da, start: e.a0, end: e.a1 },
-        b: { doc: e.db, start: e.b0, end: e.b1 },
-        measure,
-        kind: 'paraphrase',
-        score: measure.weighted * measure.similarity,
-        because: e.because,
-      })
+      paraphrases.push(
+        { doc: e.da, start: e.a0, end: e.a1 },
+        { doc: e.db, start: e.b0, end: e.b1 },
+        {
+          ...valuesOf(measure),
+          kind: KIND_RANK.paraphrase,
+          because: e.because,
+        },
+      )
     }
   }
 
@@ -332,16 +343,17 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   for (const group of duplicates) copiesOf.set(group[0], group.slice(1))
   const drafts: Draft[] = []
   const pairCount = pairs.length + paraphrases.length
-  for (const list of [pairs, paraphrases]) {
-    for (const c of clusterPairs(list)) {
+  for (const list of [pairTable, paraphrases]) {
+    for (const c of clusterPairs(list.pairs)) {
       // Reused text: each passage reaches as far as another passage of its overlap goes on alike.
-      if (list === pairs) c.passages = extendAlike(c.passages, corpus.docs)
-      let best = list[c.pairs[0]]
+      if (list === pairTable) c.passages = extendAlike(c.passages, corpus.docs)
+      let top = c.pairs[0]
       const pairKinds: Record<OverlapKind, number> = { verbatim: 0, variant: 0, paraphrase: 0 }
       for (const i of c.pairs) {
-        if (list[i].score > best.score) best = list[i]
-        pairKinds[list[i].kind]++
+        if (list.score(i) > list.score(top)) top = i
+        pairKinds[KINDS[list.kind(i)]]++
       }
+      const best: BestPair = { score: list.score(top), measure: { shared: list.shared(top), similarity: list.similarity(top) } }
       let kind: OverlapKind = 'verbatim'
       for (const k of KINDS) if (pairKinds[k] > pairKinds[kind]) kind = k
       // Every passage in the searched copy of a duplicate document is in each of its copies too.
@@ -351,24 +363,18 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
         for (const copy of copiesOf.get(p.doc) ?? []) passages.push({ doc: copy, start: p.start, end: p.end })
       }
       passages.sort((x, y) => x.doc - y.doc || x.start - y.start)
-      const because = [...new Set(c.pairs.flatMap((i) => list[i].because ?? []))]
+      const because = [...new Set(c.pairs.flatMap((i) => list.because(i) ?? []))]
       drafts.push({ passages, best, kind, pairKinds, duplicate: false, ...(because.length ? { because } : {}) })
     }
     // Clustered: the pairs are let go (each overlap keeps its best), not held through variants.
-    list.length = 0
+    list.clear()
   }
   for (const group of duplicates) {
     const [first, ...copies] = group
     const last = corpus.docs[first].surface.length - 1
     const measure = measurer.measure(first, 0, last, copies[0], 0, last)
     const whole = (doc: number): PairPassage => ({ doc, start: 0, end: last })
-    const best: PairMatch = {
-      a: whole(first),
-      b: whole(copies[0]),
-      measure,
-      kind: 'verbatim',
-      score: measure.weighted * measure.similarity,
-    }
+    const best: BestPair = { measure, score: measure.weighted * measure.similarity }
     const pairKinds = { verbatim: copies.length, variant: 0, paraphrase: 0 }
     drafts.push({ passages: group.map(whole), best, kind: 'verbatim', pairKinds, duplicate: true })
   }
@@ -474,7 +480,7 @@ function seedAndChain(
   n: number,
   skip: Uint8Array,
   run: Run,
-): { regions: Region[]; seedStats: Seeds['stats']; seedPairs: number; common: Uint8Array[] } {
+): { regions: RegionList; seedStats: Seeds['stats']; seedPairs: number; common: Uint8Array[] } {
   const seeds = findSeeds(corpus, { n, skip }, run)
   const regions = chainSeeds(seeds, n, run, corpus.docs)
   return { regions, seedStats: seeds.stats, seedPairs: seeds.count, common: seeds.common }
@@ -493,7 +499,7 @@ function synonymReason(used: readonly string[]): string[] {
 }
 
 /** A test of whether a token span of a document lies mostly inside passages already found. */
-function coverage(corpus: AnalysedCorpus, pairs: readonly PairMatch[]): (doc: number, start: number, end: number) => boolean {
+function coverage(corpus: AnalysedCorpus, pairs: readonly PairLike[]): (doc: number, start: number, end: number) => boolean {
   const spans = corpus.docs.map(() => [] as [number, number][])
   for (const p of pairs) {
     spans[p.a.doc].push([p.a.start, p.a.end])

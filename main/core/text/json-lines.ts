@@ -5,9 +5,28 @@
 
 /**
  * Receives the lines of the text in order, without their last line break: one line, or the few
- * lines of a small object or array written at once (see jsonLines).
+ * lines of a small object or array written at once (see jsonLines). A sink with `pieces` also
+ * takes one line as a sequence of pieces, written one after the other with nothing between them:
+ * jsonLines then hands it a long string (LONG_STRING_CHARS) a piece at a time.
  */
-export type LineSink = (line: string) => void
+export type LineSink = ((line: string) => void) & { pieces?: (pieces: Iterable<string>) => void }
+
+/**
+ * A string value at least this long (a passage that is a whole document) is written in pieces to
+ * a sink that takes them: as one line it would be made as a string as long as itself, several
+ * times over (JSON.stringify, the indentation, the line break), each over V8's large-object size
+ * (128 KB) and so made in the old generation, freed only by a full collection: at corpus scale,
+ * the long passages written out first (the best overlaps) piled up there as garbage (77 MB on the
+ * changelogs of a Debian system). The same length as a batch of batchedLines, from which a line is
+ * written on its own.
+ */
+export const LONG_STRING_CHARS = 32_000
+
+/**
+ * Characters of a long string escaped per piece. An escaped piece is at most six times as long
+ * (\uXXXX), two bytes a character: 8,192 keeps it under the large-object size.
+ */
+const PIECE_CHARS = 8_192
 
 /** Pads of each depth, made once. */
 const pads: string[] = ['']
@@ -28,6 +47,10 @@ export function jsonLines(value: unknown, sink: LineSink, depth = 0, prefix = ''
     value = (value as { toJSON: () => unknown }).toJSON()
   const pad = padOf(depth)
   if (isFlat(value)) {
+    if (sink.pieces && !Array.isArray(value) && hasLongString(value as Record<string, unknown>)) {
+      flatInPieces(value as Record<string, unknown>, sink, sink.pieces, depth, prefix, suffix)
+      return
+    }
     // A passage, a change, a list of numbers: JSON.stringify writes it at once, some ten times
     // faster than line by line here, and it is no longer than its longest string.
     const text = JSON.stringify(value, null, 2)
@@ -68,6 +91,61 @@ export function jsonLines(value: unknown, sink: LineSink, depth = 0, prefix = ''
   sink(`${pad}${prefix}${JSON.stringify(value)}${suffix}`)
 }
 
+/** Whether a flat object has a string of LONG_STRING_CHARS or more. */
+function hasLongString(record: Record<string, unknown>): boolean {
+  for (const key in record) {
+    const v = record[key]
+    if (Object.hasOwn(record, key) && typeof v === 'string' && v.length >= LONG_STRING_CHARS) return true
+  }
+  return false
+}
+
+/**
+ * A flat object (isFlat) written as JSON.stringify(value, null, 2) writes it, at `depth`: a line
+ * per value, a long string's line in pieces (see LONG_STRING_CHARS).
+ */
+function flatInPieces(
+  record: Record<string, unknown>,
+  sink: LineSink,
+  pieces: (pieces: Iterable<string>) => void,
+  depth: number,
+  prefix: string,
+  suffix: string,
+): void {
+  const pad = padOf(depth)
+  const inner = padOf(depth + 1)
+  const keys = Object.keys(record).filter((k) => {
+    const v = record[k]
+    return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol'
+  })
+  sink(`${pad}${prefix}{`)
+  keys.forEach((key, i) => {
+    const v = record[key]
+    const head = `${inner}${JSON.stringify(key)}: `
+    const comma = i + 1 < keys.length ? ',' : ''
+    if (typeof v === 'string' && v.length >= LONG_STRING_CHARS) pieces(stringPieces(head, v, comma))
+    else sink(`${head}${JSON.stringify(v)}${comma}`)
+  })
+  sink(`${pad}}${suffix}`)
+}
+
+/**
+ * `head`, JSON.stringify(text) a piece at a time, and `tail`. Pieces end before a high surrogate
+ * rather than between the halves of a pair: JSON.stringify escapes a lone half, and the pieces
+ * must read as the whole string's escape.
+ */
+function* stringPieces(head: string, text: string, tail: string): Generator<string> {
+  yield `${head}"`
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(text.length, at + PIECE_CHARS)
+    const last = text.charCodeAt(end - 1)
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--
+    yield JSON.stringify(text.slice(at, end)).slice(1, -1)
+    at = end
+  }
+  yield `"${tail}`
+}
+
 /** Whether `value` is an object or array that holds no object or array (nor anything with toJSON). */
 function isFlat(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return false
@@ -93,9 +171,15 @@ export const BATCH_CHARS = 32_000
  * lines joined by line breaks, to `write` (which ends it with a line break of its own): few
  * writes, none much larger than `size`. A line of `size` or more (a passage that is a whole
  * document) is handed over on its own, after the batch before it, not copied into a batch.
+ * Given `writePiece`, which writes its text as it is (no line break added), the sink takes a line
+ * in pieces too (LineSink.pieces): each piece goes to writePiece, then a line break.
  * Call flush() at the end.
  */
-export function batchedLines(write: (text: string) => void, size = BATCH_CHARS): { sink: LineSink; flush: () => void } {
+export function batchedLines(
+  write: (text: string) => void,
+  size = BATCH_CHARS,
+  writePiece?: (text: string) => void,
+): { sink: LineSink; flush: () => void } {
   let lines: string[] = []
   let length = 0
   const flush = (): void => {
@@ -104,17 +188,22 @@ export function batchedLines(write: (text: string) => void, size = BATCH_CHARS):
     lines = []
     length = 0
   }
-  return {
-    sink: (line) => {
-      if (line.length >= size) {
-        flush()
-        write(line)
-        return
-      }
-      lines.push(line)
-      length += line.length + 1
-      if (length >= size) flush()
-    },
-    flush,
+  const sink: LineSink = (line) => {
+    if (line.length >= size) {
+      flush()
+      write(line)
+      return
+    }
+    lines.push(line)
+    length += line.length + 1
+    if (length >= size) flush()
   }
+  if (writePiece) {
+    sink.pieces = (pieces) => {
+      flush()
+      for (const piece of pieces) writePiece(piece)
+      writePiece('\n')
+    }
+  }
+  return { sink, flush }
 }

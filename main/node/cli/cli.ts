@@ -54,6 +54,8 @@ export { UsageError }
 interface Io {
   out: (text: string) => void
   err: (text: string) => void
+  /** Output as it is, no line break added. */
+  write?: (text: string) => void
 }
 
 const COMMANDS = {
@@ -282,6 +284,7 @@ if (isEntryPoint(import.meta.url)) {
   })
   const code = await runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t + '\n'),
+    write: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t + '\n'),
   })
   process.exitCode = code

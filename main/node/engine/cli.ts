@@ -17,6 +17,8 @@ Commands:
 interface Io {
   out: (text: string) => void
   err: (text: string) => void
+  /** Output as it is, no line break added. */
+  write?: (text: string) => void
 }
 
 /** Runs one engine command; returns the exit code. */
@@ -62,6 +64,7 @@ export async function runEngineCli(argv: string[], io: Io): Promise<number> {
 if (isEntryPoint(import.meta.url)) {
   process.exitCode = await runEngineCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(text + '\n'),
+    write: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text + '\n'),
   })
 }

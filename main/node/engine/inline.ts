@@ -7,7 +7,7 @@ import { readStatedMetadata } from '../../core/project/metadata.js'
 import { findOverlaps, type Overlap } from '../../core/engine/overlaps.js'
 import { documentIdFor } from '../../core/project/project.js'
 import { readTextFile } from '../project/decode.js'
-import { batchedLines, jsonLines } from '../../core/text/json-lines.js'
+import { BATCH_CHARS, batchedLines, jsonLines } from '../../core/text/json-lines.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { MANIFEST_FILE, PROJECT_FILE } from '../project/layout.js'
@@ -162,6 +162,8 @@ function readAhead(paths: readonly string[]): (k: number) => Promise<string> {
 interface Io {
   out: (text: string) => void
   err: (text: string) => void
+  /** Writes text to the output as it is, no line break added (the JSON's long strings, in pieces). */
+  write?: (text: string) => void
 }
 
 function progressTo(io: Io, enabled: boolean) {
@@ -207,7 +209,7 @@ export async function overlapsCommand(
     // at corpus scale the whole result as one string would be hundreds of megabytes, and the
     // result itself as much again (one overlap can be a whole document in four copies, with its
     // variants). Indented as JSON.stringify indents.
-    const { sink, flush } = batchedLines(io.out)
+    const { sink, flush } = batchedLines(io.out, BATCH_CHARS, io.write)
     const write = (o: object, more: boolean) => jsonLines(o, sink, 2, '', more ? ',' : '')
     sink('{')
     jsonLines(documents, sink, 1, '"documents": ', ',')
