@@ -65,7 +65,8 @@ describe('jsonLines', () => {
       { a: 1, b: undefined },
       { a: undefined, f: () => 1 },
       { s: Symbol('x'), n: null, t: 'x\ny' },
-      [undefined, () => 1, Symbol('y'), NaN, -0, 'z'],
+      [undefined, () => 1, Symbol('y'), NaN, -0, 'z', Infinity, -Infinity, 1e21, 5e-324, 0.1 + 0.2, true, false, null],
+      { big: 1e21, small: -1.5e-7, yes: true, no: false, none: null },
       [],
       {},
     ]

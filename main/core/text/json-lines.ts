@@ -71,20 +71,43 @@ function writeLines(value: unknown, sink: LineSink, depth: number, prefix: strin
     }
     sink(`${pad}${prefix}{`)
     for (let i = 0; i < keys.length; i++)
-      writeLines(record[keys[i]], sink, depth + 1, `${JSON.stringify(keys[i])}: `, i + 1 < keys.length ? ',' : '', escaped)
+      writeLines(record[keys[i]], sink, depth + 1, `${keyText(keys[i])}: `, i + 1 < keys.length ? ',' : '', escaped)
     sink(`${pad}}${suffix}`)
     return
   }
   sink(`${pad}${prefix}${stringify(value, escaped)}${suffix}`)
 }
 
-/** JSON.stringify of a value that is not an object, long strings through `escaped` (see MEMO_CHARS). */
+/**
+ * JSON.stringify of a value that is not an object: numbers, booleans and null written here (as
+ * JSON.stringify writes them: a finite number as String does, any other as null), long strings
+ * through `escaped` (see MEMO_CHARS).
+ */
 function stringify(value: unknown, escaped: Map<string, string>): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null'
+  if (typeof value === 'boolean') return value ? 'true' : 'false'
+  if (value === null) return 'null'
   if (typeof value !== 'string' || value.length < MEMO_CHARS) return JSON.stringify(value)
   let text = escaped.get(value)
   if (text === undefined) {
     text = JSON.stringify(value)
     escaped.set(value, text)
+  }
+  return text
+}
+
+/** Most keys whose JSON (quoted, escaped) is kept from call to call (keyText). */
+const KEY_TEXTS = 4096
+
+/** Keys as JSON, by key: a corpus's output repeats a few keys ("doc", "start", "text") millions of times. */
+const keyTexts = new Map<string, string>()
+
+/** JSON.stringify(key), kept for the first KEY_TEXTS keys. */
+function keyText(key: string): string {
+  let text = keyTexts.get(key)
+  if (text === undefined) {
+    text = JSON.stringify(key)
+    if (keyTexts.size < KEY_TEXTS) keyTexts.set(key, text)
   }
   return text
 }
@@ -123,7 +146,7 @@ function flatLines(value: object, sink: LineSink, pad: string, prefix: string, s
       sink(`${pad}${prefix}{`)
       open = true
     }
-    held = `${inner}${JSON.stringify(key)}: ${stringify(v, escaped)}`
+    held = `${inner}${keyText(key)}: ${stringify(v, escaped)}`
   }
   if (held === undefined) {
     sink(`${pad}${prefix}{}${suffix}`)
@@ -144,9 +167,9 @@ function isFlat(value: unknown): boolean {
     }
     return true
   }
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue
-    const v = (value as Record<string, unknown>)[key]
+  const record = value as Record<string, unknown>
+  for (const key of Object.keys(record)) {
+    const v = record[key]
     if (v !== null && typeof v === 'object') return false
   }
   return true
