@@ -1,6 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { SAME_PASSAGE_SHARE } from '../../main/core/engine/cluster.js'
-import { EDGE_CONTEXT, EDGE_SHIFTS, extendAlike, MAX_EXTENSION } from '../../main/core/engine/extend.js'
+import { EDGE_CONTEXT, EDGE_SHIFTS, extendAlike, MAX_EXTENSION, mergePassages } from '../../main/core/engine/extend.js'
 
 /** Documents as match ids: one small number per distinct word of the text. */
 function docsOf(texts: string[]): { match: Uint32Array }[] {
@@ -159,4 +160,112 @@ describe('extendAlike', () => {
     expect(out).toHaveLength(41)
     for (const p of out) expect(words(texts, p)).toBe(`${STOCK} date wed jun 17`)
   })
+
+  it('extends as the extension that read each word through its passage did, for any passages', () => {
+    // Few distinct words, so that keys agree long and often; passages of up to four documents,
+    // some copies of others, some near the documents' edges.
+    const input = fc
+      .array(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 120 }), { minLength: 2, maxLength: 4 })
+      .chain((texts) =>
+        fc.tuple(
+          fc.constant(texts.map((t) => ({ match: Uint32Array.from(t) }))),
+          fc.array(
+            fc
+              .nat(texts.length - 1)
+              .chain((doc) =>
+                fc
+                  .tuple(fc.nat(texts[doc].length - 1), fc.nat(texts[doc].length - 1))
+                  .map(([x, y]) => ({ doc, start: Math.min(x, y), end: Math.max(x, y) })),
+              ),
+            { minLength: 2, maxLength: 12 },
+          ),
+        ),
+      )
+    fc.assert(
+      fc.property(input, ([docs, passages]) => {
+        const copy = passages.map((p) => ({ ...p }))
+        expect(extendAlike(passages, docs)).toEqual(referenceExtendAlike(copy, docs))
+      }),
+      { numRuns: 500 },
+    )
+  })
 })
+
+/** extendAlike as it was at f0242d2: each comparison read its words through the passage and document. */
+function referenceExtendAlike(passages: { doc: number; start: number; end: number }[], docs: readonly { match: Uint32Array }[]) {
+  const ends = referenceEdges(passages, docs, 1)
+  const starts = referenceEdges(passages, docs, -1)
+  passages.forEach((p, i) => {
+    const room = Math.floor((p.end - p.start + 1) * (1 / SAME_PASSAGE_SHARE - 1))
+    const after = Math.min(ends[i], room)
+    p.end += after
+    p.start -= Math.min(starts[i], room - after)
+  })
+  return mergePassages(passages)
+}
+
+function referenceEdges(
+  passages: readonly { doc: number; start: number; end: number }[],
+  docs: readonly { match: Uint32Array }[],
+  dir: 1 | -1,
+) {
+  const out = new Int32Array(passages.length)
+  const keys = EDGE_SHIFTS + 1
+  const limit = EDGE_CONTEXT + EDGE_SHIFTS + MAX_EXTENSION
+  const inside = (q: number): number => EDGE_CONTEXT + (q % keys)
+  const origins = new Int32Array(passages.length * keys)
+  const order: number[] = []
+  passages.forEach((p, i) => {
+    for (let j = 0; j < keys; j++) {
+      const q = i * keys + j
+      if (p.end - p.start + 1 < inside(q)) break
+      origins[q] = dir === 1 ? p.end - inside(q) + 1 : p.start + inside(q) - 1
+      order.push(q)
+    }
+  })
+  const at = (q: number, k: number): number => {
+    const match = docs[passages[(q / keys) | 0].doc].match
+    const t = origins[q] + dir * k
+    return t >= 0 && t < match.length ? match[t] : -1
+  }
+  const docOf = (q: number): number => passages[(q / keys) | 0].doc
+  order.sort((x, y) => {
+    for (let k = 0; k < limit; k++) {
+      const u = at(x, k)
+      const v = at(y, k)
+      if (u !== v) return u - v
+      if (u < 0) break
+    }
+    return x - y
+  })
+  const common = (x: number, y: number): number => {
+    let k = 0
+    while (k < limit && at(x, k) >= 0 && at(x, k) === at(y, k)) k++
+    return k
+  }
+  const lcp = new Int32Array(order.length)
+  for (let r = 1; r < order.length; r++) lcp[r] = common(order[r - 1], order[r])
+  const extend = (q: number, o: number, shared: number): void => {
+    if (shared < inside(q) || shared < inside(o)) return
+    const i = (q / keys) | 0
+    out[i] = Math.max(out[i], Math.min(MAX_EXTENSION, shared - inside(q)))
+  }
+  let other = -1
+  let run = 0
+  for (let r = 1; r < order.length; r++) {
+    if (docOf(order[r - 1]) !== docOf(order[r])) {
+      other = r - 1
+      run = lcp[r]
+    } else run = Math.min(run, lcp[r])
+    if (other >= 0) extend(order[r], order[other], run)
+  }
+  other = -1
+  for (let r = order.length - 2; r >= 0; r--) {
+    if (docOf(order[r + 1]) !== docOf(order[r])) {
+      other = r + 1
+      run = lcp[r + 1]
+    } else run = Math.min(run, lcp[r + 1])
+    if (other >= 0) extend(order[r], order[other], run)
+  }
+  return out
+}

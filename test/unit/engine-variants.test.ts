@@ -38,6 +38,57 @@ describe('diffPassages', () => {
     expect(memo.size).toBe(1)
   })
 
+  it('knows a pair diffed before in other documents by its words, and tells pairs of other words apart', () => {
+    const base = 'the quick brown fox jumps over the lazy dog while the cat sleeps'
+    const edited = 'the quick red fox leaps over the lazy dog while a cat sleeps'
+    // The same two passages inside other texts (other arrays), and a pair one word apart.
+    const [a, b, c, d, e, f] = sides(
+      base,
+      edited,
+      `preface ${base}`,
+      `${edited} after`,
+      base.replace('lazy', 'busy'),
+      edited.replace('sleeps', 'naps'),
+    )
+    const memo = new DiffMemo()
+    const plain = diffPassages(a, b)
+    expect(diffPassages(a, b, memo)).toEqual(plain)
+    const c1 = { ...c, start: 1 }
+    const d1 = { ...d, end: d.end - 1 }
+    expect(c1.doc.surface).not.toBe(a.doc.surface)
+    expect(diffPassages(c1, d1, memo)?.map((x) => x.op)).toEqual(plain?.map((x) => x.op))
+    expect(diffPassages(c1, d1, memo)).toEqual(diffPassages(c1, d1))
+    expect(memo.size).toBe(1)
+    expect(diffPassages(e, b, memo)).toEqual(diffPassages(e, b))
+    expect(diffPassages(a, f, memo)).toEqual(diffPassages(a, f))
+    expect(memo.size).toBe(3)
+  })
+
+  it('gives the same changes with a memo as without, for any passages', () => {
+    const text = fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 1, maxLength: 40 }).map((w) => w.join(' '))
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 2, maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat()), { maxLength: 20 }),
+        (texts, picks) => {
+          const all = sides(...texts)
+          const memo = new DiffMemo()
+          for (const [i, j, x, y] of picks) {
+            const a = all[i % all.length]
+            const b = all[j % all.length]
+            // Passages of three to eight words: the same lengths and words come up again and again.
+            const cut = (s: typeof a, k: number) => {
+              const start = k % (s.end + 1)
+              return { ...s, start, end: Math.min(s.end, start + 2 + (k % 6)) }
+            }
+            expect(diffPassages(cut(a, x), cut(b, y), memo)).toEqual(diffPassages(cut(a, x), cut(b, y)))
+          }
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
   it('gives up on a pair that needs more than MAX_EDIT_LENGTH edits, as jsdiff does', () => {
     // Disjoint words: known at once from the words alone.
     const [a, b] = sides(words(300, 'a').join(' '), words(300, 'b').join(' '))

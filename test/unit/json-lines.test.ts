@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { batchedLines, jsonLines } from '../../main/core/text/json-lines.js'
+import { batchedLines, jsonLines, MEMO_CHARS } from '../../main/core/text/json-lines.js'
 
 function viaLines(value: unknown, depth = 0, prefix = '', suffix = ''): string {
   const lines: string[] = []
@@ -74,5 +74,39 @@ describe('jsonLines', () => {
     expect(writes.join('')).toBe(`  "overlaps": ${JSON.stringify(value, null, 2).replaceAll('\n', '\n  ')},\n`)
     expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(8_192 * 6 + 100)
     expect(writes.length).toBeGreaterThan(2 * (long.length / 8_192))
+  })
+
+  it('writes flat objects and arrays at any depth as JSON.stringify does, members left out or nulled alike', () => {
+    const flat: unknown[] = [
+      { a: undefined, b: 1 },
+      { a: 1, b: undefined },
+      { a: undefined, f: () => 1 },
+      { s: Symbol('x'), n: null, t: 'x\ny' },
+      [undefined, () => 1, Symbol('y'), NaN, -0, 'z', Infinity, -Infinity, 1e21, 5e-324, 0.1 + 0.2, true, false, null],
+      { big: 1e21, small: -1.5e-7, yes: true, no: false, none: null },
+      [],
+      {},
+    ]
+    for (const v of flat) {
+      expect(viaLines(v)).toBe(JSON.stringify(v, null, 2))
+      expect(['{', viaLines(v, 1, '"k": ', ','), '  "next": 1', '}'].join('\n')).toBe(JSON.stringify({ k: v, next: 1 }, null, 2))
+      expect(viaLines([[v]], 0)).toBe(JSON.stringify([[v]], null, 2))
+    }
+  })
+
+  it('writes a long string that recurs (escaped once) as often as it occurs, and its near copies as they are', () => {
+    const long = 'line "one"\n\ttab \\ \u2028 \ud800 lone 😀 '.repeat(Math.ceil(MEMO_CHARS / 20))
+    const other = long.slice(0, -1) + '!'
+    const value = {
+      passages: [
+        { doc: 'a', text: long },
+        { doc: 'b', text: (' ' + long).slice(1) },
+        { doc: 'c', text: other },
+      ],
+      variants: [{ a: 0, b: 1, changes: [{ op: 'equal', a: long, b: long }] }, [long, other, long]],
+      short: [long.slice(0, MEMO_CHARS - 1), long.slice(0, MEMO_CHARS - 1)],
+    }
+    expect(viaLines(value)).toBe(JSON.stringify(value, null, 2))
+    expect(['[', viaLines(value, 1), ']'].join('\n')).toBe(JSON.stringify([value], null, 2))
   })
 })

@@ -76,14 +76,20 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
   const link = n + MAX_GAP_WORDS
   const regions = new RegionList()
   // Seeds are linked only within the run of one pair of documents: a union-find per run, and
-  // anchor flags as long as the longest run, reused from run to run (indices from the run's
-  // start), not an entry per seed of the corpus held through the stage (tens of millions).
+  // anchor flags and boxes as long as the longest run, reused from run to run (indices from the
+  // run's start), not an entry per seed of the corpus held through the stage (tens of millions).
   let longest = 0
   for (let start = 0, end = 1; start < seeds.count; start = end++) {
     while (end < seeds.count && seeds.docA[end] === seeds.docA[start] && seeds.docB[end] === seeds.docB[start]) end++
     longest = Math.max(longest, end - start)
   }
   const anchoredRun = new Uint8Array(longest)
+  const rootList = new Uint32Array(longest)
+  const lowA = new Uint32Array(longest)
+  const highA = new Uint32Array(longest)
+  const lowB = new Uint32Array(longest)
+  const highB = new Uint32Array(longest)
+  const seedCount = new Uint32Array(longest)
   run.phase('chain', seeds.count)
   let start = 0
   while (start < seeds.count) {
@@ -102,10 +108,17 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
       // i's set found once: in a long shared stretch each seed joins a dozen earlier ones.
       let root = sets.find(i - start)
       for (let j = i - 1, steps = 0; j >= start && steps < MAX_LOOKBACK; j--, steps++) {
-        if (pa - seeds.posA[j] > link) break
-        if (Math.abs(pb - seeds.posB[j]) <= link) {
-          if (pa - seeds.posA[j] === 1 && pb - seeds.posB[j] === 1) anchored[i - start] = anchored[j - start] = 1
+        const stepA = pa - seeds.posA[j]
+        if (stepA > link) break
+        const stepB = pb - seeds.posB[j]
+        if (stepB <= link && stepB >= -link) {
+          if (stepA === 1 && stepB === 1) anchored[i - start] = anchored[j - start] = 1
           root = sets.joinRoots(root, sets.find(j - start))
+          // A copy of seed i (the same two positions; representatives and contexts seed a pair
+          // twice or more): every seed further back that i would join, the copy has joined (its
+          // lookback reached at least as far, with the same positions), and any anchor among them
+          // is already in the set. The copies are half the seeds of a corpus of licences.
+          if (stepA === 0 && stepB === 0) break
         }
       }
       run.tick(i)
@@ -115,26 +128,36 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
     // has the next seed of a run further back. Seeds on one diagonal (posB - posA) are one run of
     // shared words: read in diagonal order, consecutive ones are linked as the lookback would.
     if (end - start > MAX_LOOKBACK) linkDiagonals(seeds, start, end, link, sets, anchored)
-    const byRoot = new Map<number, Region>()
-    const rootAnchored = new Set<number>()
+    // Each set's box and seed count, kept at its representative (its smallest member, so met
+    // first): typed arrays reused from run to run, a Region made only for a set that is kept.
+    let roots = 0
     for (let i = start; i < end; i++) {
-      const root = sets.find(i - start)
+      const k = i - start
+      const root = sets.find(k)
       const pa = seeds.posA[i]
       const pb = seeds.posB[i]
-      if (anchored[i - start]) rootAnchored.add(root)
-      const region = byRoot.get(root)
-      if (!region) {
-        byRoot.set(root, { docA: da, docB: db, a0: pa, a1: pa + n - 1, b0: pb, b1: pb + n - 1, seeds: 1 })
+      if (root === k) {
+        rootList[roots++] = k
+        lowA[k] = pa
+        highA[k] = pa
+        lowB[k] = pb
+        highB[k] = pb
+        seedCount[k] = 1
       } else {
-        region.a0 = Math.min(region.a0, pa)
-        region.a1 = Math.max(region.a1, pa + n - 1)
-        region.b0 = Math.min(region.b0, pb)
-        region.b1 = Math.max(region.b1, pb + n - 1)
-        region.seeds++
+        if (anchored[k]) anchored[root] = 1
+        if (pa < lowA[root]) lowA[root] = pa
+        if (pa > highA[root]) highA[root] = pa
+        if (pb < lowB[root]) lowB[root] = pb
+        if (pb > highB[root]) highB[root] = pb
+        seedCount[root]++
       }
     }
     const found: Region[] = []
-    for (const [root, region] of byRoot) if (region.seeds >= MIN_REGION_SEEDS && rootAnchored.has(root)) found.push(region)
+    for (let r = 0; r < roots; r++) {
+      const k = rootList[r]
+      if (seedCount[k] < MIN_REGION_SEEDS || !anchored[k]) continue
+      found.push({ docA: da, docB: db, a0: lowA[k], a1: highA[k] + n - 1, b0: lowB[k], b1: highB[k] + n - 1, seeds: seedCount[k] })
+    }
     found.sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0)
     for (const region of found) {
       // The candidate this one joins (an index into regions), or -1.
@@ -173,17 +196,17 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
 
 /**
  * Links seeds [start, end) of one pair that follow each other on a diagonal (see chainSeeds);
- * `sets` and `anchored` are the run's (seed i at i - start).
+ * `sets` and `anchored` are the run's (seed i at i - start). The seeds come in order of their
+ * position in A, so a seed's predecessor on its diagonal is the last one seen there: one pass
+ * with the last seed of each diagonal, no sort.
  */
 function linkDiagonals(seeds: Seeds, start: number, end: number, link: number, sets: UnionFind, anchored: Uint8Array): void {
-  const order: number[] = []
-  for (let i = start; i < end; i++) order.push(i)
-  const diagonal = (i: number) => seeds.posB[i] - seeds.posA[i]
-  order.sort((x, y) => diagonal(x) - diagonal(y) || seeds.posA[x] - seeds.posA[y])
-  for (let k = 1; k < order.length; k++) {
-    const i = order[k]
-    const j = order[k - 1]
-    if (diagonal(i) !== diagonal(j)) continue
+  const last = new Map<number, number>()
+  for (let i = start; i < end; i++) {
+    const diagonal = seeds.posB[i] - seeds.posA[i]
+    const j = last.get(diagonal)
+    last.set(diagonal, i)
+    if (j === undefined) continue
     const step = seeds.posA[i] - seeds.posA[j]
     if (step > link) continue
     if (step === 1) anchored[i - start] = anchored[j - start] = 1

@@ -78,27 +78,35 @@ function edgeExtensions(passages: readonly PairPassage[], docs: readonly MatchSo
   const limit = EDGE_CONTEXT + EDGE_SHIFTS + MAX_EXTENSION
   // Key q is passage q / keys read from `inside(q)` words before its edge, in direction dir.
   const inside = (q: number): number => EDGE_CONTEXT + (q % keys)
-  const origins = new Int32Array(passages.length * keys)
+  // The words the keys read, read once: passage i's `span` words from the innermost key's start
+  // outwards are words[i * span ...] (match ids, -1 past the document's edge), and key q's k-th
+  // word is words[from[q] + k]. The sort compares keys word by word, the same words many times
+  // over where passages are copies of one text.
+  const span = limit + EDGE_SHIFTS
+  const words = new Int32Array(passages.length * span)
+  const from = new Int32Array(passages.length * keys)
   const order: number[] = []
   passages.forEach((p, i) => {
+    const match = docs[p.doc].match
+    const origin = dir === 1 ? p.end - (EDGE_CONTEXT + EDGE_SHIFTS) + 1 : p.start + EDGE_CONTEXT + EDGE_SHIFTS - 1
+    for (let s = 0; s < span; s++) {
+      const t = origin + dir * s
+      words[i * span + s] = t >= 0 && t < match.length ? match[t] : -1
+    }
     for (let j = 0; j < keys; j++) {
       const q = i * keys + j
       if (p.end - p.start + 1 < inside(q)) break
-      origins[q] = dir === 1 ? p.end - inside(q) + 1 : p.start + inside(q) - 1
+      from[q] = i * span + EDGE_SHIFTS - j
       order.push(q)
     }
   })
-  /** Match id of the k-th word of key q, or -1 past its document's edge. */
-  const at = (q: number, k: number): number => {
-    const match = docs[passages[(q / keys) | 0].doc].match
-    const t = origins[q] + dir * k
-    return t >= 0 && t < match.length ? match[t] : -1
-  }
   const docOf = (q: number): number => passages[(q / keys) | 0].doc
   order.sort((x, y) => {
+    const fx = from[x]
+    const fy = from[y]
     for (let k = 0; k < limit; k++) {
-      const u = at(x, k)
-      const v = at(y, k)
+      const u = words[fx + k]
+      const v = words[fy + k]
       if (u !== v) return u - v
       if (u < 0) break
     }
@@ -106,10 +114,12 @@ function edgeExtensions(passages: readonly PairPassage[], docs: readonly MatchSo
   })
   /** Words keys x and y have in common (a word past a document's edge never). */
   const common = (x: number, y: number): number => {
+    const fx = from[x]
+    const fy = from[y]
     let k = 0
     while (k < limit) {
-      const u = at(x, k)
-      if (u < 0 || u !== at(y, k)) break
+      const u = words[fx + k]
+      if (u < 0 || u !== words[fy + k]) break
       k++
     }
     return k

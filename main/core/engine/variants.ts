@@ -1,6 +1,7 @@
 import { diffArrays } from 'diff'
 import type { AnalysedDocument } from './analyse.js'
 import { uniqueAnchors } from './anchors.js'
+import { fmix32, mix32 } from './hash.js'
 import type { OffsetMap } from '../text/offsets.js'
 
 // How two passages of an overlap differ, word by word: jsdiff's diffArrays over the passages'
@@ -69,38 +70,56 @@ type Part = { added: boolean; removed: boolean; count: number }
 /**
  * Diffs made so far, by the words diffed: an overlap found in several copies of one text (a
  * licence shipped with many packages) has the same pair of passages again and again, and the
- * diff of a pair depends on nothing but their surface ids. Passages are the same words when they
- * are the same token range of one surface array (identical texts share their arrays, analyse.ts).
- * One memo per engine run; it holds the diffs' steps, not their texts.
+ * diff of a pair depends on nothing but their surface ids. A pair is looked up by a hash of both
+ * passages' ids and their lengths, and found when the ids are the same (compared, so a collision
+ * of hashes costs a comparison, never a wrong diff): the copies of a text in two documents that
+ * differ elsewhere are one pair too, not only identical texts, which share their arrays
+ * (analyse.ts). On the copyright files a fifth of the pairs diffed repeat one diffed before in
+ * other documents. One memo per engine run; it holds the diffs' steps, not their texts.
  */
 export class DiffMemo {
-  private readonly arrays = new Map<Uint32Array, number>()
-  private readonly parts = new Map<string, readonly Part[] | null>()
+  private readonly entries = new Map<string, MemoEntry[]>()
+  private count = 0
 
   /** Pairs of passages diffed. */
   get size(): number {
-    return this.parts.size
-  }
-
-  private idOf(words: Uint32Array): number {
-    let id = this.arrays.get(words)
-    if (id === undefined) {
-      id = this.arrays.size
-      this.arrays.set(words, id)
-    }
-    return id
+    return this.count
   }
 
   /** The diff steps of a and b, computed once. */
   partsOf(a: DiffSide, b: DiffSide, compute: () => readonly Part[] | null): readonly Part[] | null {
-    const key = `${this.idOf(a.doc.surface)}:${a.start}:${a.end}:${this.idOf(b.doc.surface)}:${b.start}:${b.end}`
-    let parts = this.parts.get(key)
-    if (parts === undefined) {
-      parts = compute()
-      this.parts.set(key, parts)
-    }
+    const key = `${hashRun(a.doc.surface, a.start, a.end)}:${a.end - a.start}:${hashRun(b.doc.surface, b.start, b.end)}:${b.end - b.start}`
+    const list = this.entries.get(key)
+    if (list) for (const e of list) if (sameRun(e.a, a) && sameRun(e.b, b)) return e.parts
+    const parts = compute()
+    const entry: MemoEntry = { a: { ids: a.doc.surface, start: a.start }, b: { ids: b.doc.surface, start: b.start }, parts }
+    if (list) list.push(entry)
+    else this.entries.set(key, [entry])
+    this.count++
     return parts
   }
+}
+
+/** A pair diffed: where each side's ids start (their lengths are in the memo's key), and the steps. */
+interface MemoEntry {
+  a: { ids: Uint32Array; start: number }
+  b: { ids: Uint32Array; start: number }
+  parts: readonly Part[] | null
+}
+
+/** A hash of ids[start..end]. */
+function hashRun(ids: Uint32Array, start: number, end: number): number {
+  let h = end - start
+  for (let t = start; t <= end; t++) h = mix32(h, ids[t])
+  return fmix32(h)
+}
+
+/** Whether side's ids are those of a memo entry's side of the same length. */
+function sameRun(run: { ids: Uint32Array; start: number }, side: DiffSide): boolean {
+  const ids = side.doc.surface
+  if (run.ids === ids && run.start === side.start) return true
+  for (let k = 0; k <= side.end - side.start; k++) if (run.ids[run.start + k] !== ids[side.start + k]) return false
+  return true
 }
 
 /**

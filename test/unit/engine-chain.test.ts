@@ -1,0 +1,214 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
+import { chainSeeds, MAX_GAP_WORDS, MERGE_GAP_WORDS, MIN_REGION_SEEDS, type Region } from '../../main/core/engine/chain.js'
+import type { Seeds } from '../../main/core/engine/ngrams.js'
+import { Run } from '../../main/core/engine/progress.js'
+
+// chainSeeds against the chaining it replaced, which scanned back over up to 64 earlier seeds of
+// the pair for every seed, even a copy of an earlier one, and sorted a long run's seeds by
+// diagonal: the same candidates, in the same order, from any seeds.
+
+const LOOKBACK = 64
+const MERGE_LOOKBACK = 64
+
+function find(parent: number[], x: number): number {
+  while (parent[x] !== x) x = parent[x] = parent[parent[x]]
+  return x
+}
+
+function union(parent: number[], x: number, y: number): void {
+  const rx = find(parent, x)
+  const ry = find(parent, y)
+  if (rx < ry) parent[ry] = rx
+  else parent[rx] = ry
+}
+
+/** The chaining of commit f0242d2, written plainly. */
+function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): Region[] {
+  const link = n + MAX_GAP_WORDS
+  const regions: Region[] = []
+  let start = 0
+  while (start < seeds.count) {
+    const da = seeds.docA[start]
+    const db = seeds.docB[start]
+    let end = start + 1
+    while (end < seeds.count && seeds.docA[end] === da && seeds.docB[end] === db) end++
+    const start0 = regions.length
+    const parent = Array.from({ length: end - start }, (_, k) => k)
+    const anchored = new Uint8Array(end - start)
+    for (let i = start; i < end; i++) {
+      for (let j = i - 1, steps = 0; j >= start && steps < LOOKBACK; j--, steps++) {
+        if (seeds.posA[i] - seeds.posA[j] > link) break
+        if (Math.abs(seeds.posB[i] - seeds.posB[j]) <= link) {
+          if (seeds.posA[i] - seeds.posA[j] === 1 && seeds.posB[i] - seeds.posB[j] === 1) anchored[i - start] = anchored[j - start] = 1
+          union(parent, i - start, j - start)
+        }
+      }
+    }
+    if (end - start > LOOKBACK) {
+      const order = Array.from({ length: end - start }, (_, k) => start + k)
+      const diagonal = (i: number) => seeds.posB[i] - seeds.posA[i]
+      order.sort((x, y) => diagonal(x) - diagonal(y) || seeds.posA[x] - seeds.posA[y])
+      for (let k = 1; k < order.length; k++) {
+        const [i, j] = [order[k], order[k - 1]]
+        if (diagonal(i) !== diagonal(j) || seeds.posA[i] - seeds.posA[j] > link) continue
+        if (seeds.posA[i] - seeds.posA[j] === 1) anchored[i - start] = anchored[j - start] = 1
+        union(parent, i - start, j - start)
+      }
+    }
+    const byRoot = new Map<number, Region>()
+    const rootAnchored = new Set<number>()
+    for (let i = start; i < end; i++) {
+      const root = find(parent, i - start)
+      const [pa, pb] = [seeds.posA[i], seeds.posB[i]]
+      if (anchored[i - start]) rootAnchored.add(root)
+      const r = byRoot.get(root)
+      if (!r) byRoot.set(root, { docA: da, docB: db, a0: pa, a1: pa + n - 1, b0: pb, b1: pb + n - 1, seeds: 1 })
+      else
+        Object.assign(r, {
+          a0: Math.min(r.a0, pa),
+          a1: Math.max(r.a1, pa + n - 1),
+          b0: Math.min(r.b0, pb),
+          b1: Math.max(r.b1, pb + n - 1),
+          seeds: r.seeds + 1,
+        })
+    }
+    const found = [...byRoot].filter(([root, r]) => r.seeds >= MIN_REGION_SEEDS && rootAnchored.has(root)).map(([, r]) => r)
+    found.sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0)
+    for (const region of found) {
+      let last = regions.length > start0 ? regions[regions.length - 1] : undefined
+      const gapA = last ? region.a0 - last.a1 : Infinity
+      const gapB = last ? region.b0 - last.b1 : Infinity
+      if (!(gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS)) {
+        last = undefined
+        for (let k = regions.length - 1; k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
+          if (sameGap(docs[da], regions[k].a1, region.a0, docs[db], regions[k].b1, region.b0)) {
+            last = regions[k]
+            break
+          }
+        }
+      }
+      if (last) {
+        if (!last.parts) last.parts = [{ ...last }]
+        last.parts.push(region)
+        Object.assign(last, {
+          a0: Math.min(last.a0, region.a0),
+          a1: Math.max(last.a1, region.a1),
+          b0: Math.min(last.b0, region.b0),
+          b1: Math.max(last.b1, region.b1),
+          seeds: last.seeds + region.seeds,
+        })
+      } else regions.push(region)
+    }
+    start = end
+  }
+  return regions
+}
+
+function sameGap(A: AnalysedDocument, a1: number, a0: number, B: AnalysedDocument, b1: number, b0: number): boolean {
+  const length = a0 - a1 - 1
+  if (length <= 0 || length !== b0 - b1 - 1) return false
+  for (let k = 1; k <= length; k++) if (A.match[A.content[a1 + k]] !== B.match[B.content[b1 + k]]) return false
+  return true
+}
+
+/** A document whose content word k has match id words[k]. */
+function doc(words: readonly number[]): AnalysedDocument {
+  const content = Uint32Array.from(words, (_, k) => k)
+  return { id: '', text: '', starts: content, ends: content, surface: content, match: Uint32Array.from(words), content }
+}
+
+/** Seeds sorted as findSeeds sorts them: by documents and position in A, ties in the order given. */
+function seedsOf(list: readonly [number, number, number, number][]): Seeds {
+  const sorted = list.map((s, k) => [...s, k]).sort((x, y) => x[0] - y[0] || x[2] - y[2] || x[1] - y[1] || x[4] - y[4])
+  return {
+    docA: Uint16Array.from(sorted, (s) => s[0]),
+    posA: Uint32Array.from(sorted, (s) => s[1]),
+    docB: Uint16Array.from(sorted, (s) => s[2]),
+    posB: Uint32Array.from(sorted, (s) => s[3]),
+    count: sorted.length,
+    common: [],
+    stats: { ngrams: 0, distinct: 0, common: 0, seeding: 0 },
+  }
+}
+
+describe('chainSeeds', () => {
+  const n = 3
+  const length = 400
+  const docs = [0, 1, 2].map((d) => doc(Array.from({ length }, (_, k) => (k * (d + 7)) % 11)))
+
+  // Seeds along a few shared stretches (diagonals) with gaps, each seeded up to four times over
+  // (as a frequent n-gram's representative and its contexts do); a line of A repeated many times
+  // in B (more seeds near one place of A than the lookback sees); chance matches scattered
+  // about; in up to four pairs of documents, generated in any order.
+  type Seed = [number, number, number, number]
+  const pairs = fc.constantFrom<[number, number]>([0, 1], [0, 2], [1, 2], [1, 1])
+  const stretch = fc
+    .record({
+      pair: pairs,
+      a: fc.nat(length - 80),
+      shift: fc.integer({ min: -40, max: 40 }),
+      len: fc.integer({ min: 1, max: 60 }),
+      copies: fc.integer({ min: 1, max: 4 }),
+      skip: fc.nat(5),
+    })
+    .map(({ pair: [x, y], a, shift, len, copies, skip }) => {
+      const out: Seed[] = []
+      for (let k = 0; k < len; k++) {
+        if (skip && k % (skip + 2) === 0) continue
+        const b = Math.min(length - 1, Math.max(0, a + shift + k))
+        for (let c = 0; c < copies; c++) out.push([x, a + k, y, b])
+      }
+      return out
+    })
+  const repeated = fc
+    .record({
+      pair: pairs,
+      a: fc.nat(length - 40),
+      b: fc.nat(100),
+      period: fc.integer({ min: 1, max: 30 }),
+      times: fc.integer({ min: 2, max: 60 }),
+      len: fc.integer({ min: 1, max: 30 }),
+      skip: fc.nat(5),
+    })
+    .map(({ pair: [x, y], a, b, period, times, len, skip }) => {
+      const out: Seed[] = []
+      for (let r = 0; r < times; r++) {
+        for (let k = 0; k < len; k++) {
+          if (skip && (k + r) % (skip + 2) === 0) continue
+          if (b + r * period + k < length) out.push([x, a + k, y, b + r * period + k])
+        }
+      }
+      return out
+    })
+  const noise = fc.array(fc.tuple(fc.constantFrom(0, 1), fc.nat(length - 1), fc.constantFrom(1, 2), fc.nat(length - 1)), { maxLength: 40 })
+  const seedLists = fc.tuple(fc.array(fc.oneof(stretch, repeated, noise), { maxLength: 10 }), fc.integer()).map(([lists, seed]) => {
+    // In a random order: findSeeds keeps the order it made seeds in among seeds at one place of A.
+    const list = lists.flat()
+    let state = seed >>> 0
+    for (let i = list.length - 1; i > 0; i--) {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+      const j = state % (i + 1)
+      ;[list[i], list[j]] = [list[j], list[i]]
+    }
+    return list
+  })
+
+  it('finds the candidates the full lookback found, in the same order', () => {
+    fc.assert(
+      fc.property(seedLists, (list) => {
+        const seeds = seedsOf(list)
+        expect(chainSeeds(seeds, n, new Run(), docs)).toEqual(reference(seeds, n, docs))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('chains a stretch seeded several times over into one candidate', () => {
+    const list: [number, number, number, number][] = []
+    for (let k = 0; k < 200; k++) for (let c = 0; c < 3; c++) list.push([0, 10 + k, 1, 50 + k])
+    const regions = chainSeeds(seedsOf(list), n, new Run(), docs)
+    expect(regions).toEqual([{ docA: 0, docB: 1, a0: 10, a1: 209 + n - 1, b0: 50, b1: 249 + n - 1, seeds: 600 }])
+  })
+})
