@@ -141,10 +141,11 @@ export const MIN_SEARCH_TOKENS = 64
 
 /**
  * The token of B in [from, to] nearest to where proportion puts tokens [start, end] of A (which
- * lie in [x0, ..] of A, matched with B's [from, to]), at which those tokens occur with the same
- * match forms, in order, searched within the distance above; -1 when none does.
+ * lie in [x0, x1] of A, matched with B's [from, to]), at which those tokens occur with the same
+ * match forms, in order, searched within the distance above; -1 when none does. Where [x0, x1]
+ * and [from, to] are as long, proportion puts them at the same distance from the start.
  */
-function findWords(
+export function findWords(
   A: AnalysedDocument,
   start: number,
   end: number,

@@ -11,6 +11,7 @@ import { findEvents } from './events.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type Seeds } from './ngrams.js'
 import { projectNested } from './nested.js'
+import { nestClusters } from './nesting.js'
 import { findParaphrases, sharedNgrams, synonymsUsed } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
@@ -344,11 +345,18 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   const drafts: Draft[] = []
   const pairCount = pairs.length + paraphrases.length
   for (const list of [pairTable, paraphrases]) {
-    for (const c of clusterPairs(list.pairs)) {
-      // Reused text: each passage reaches as far as another passage of its overlap goes on alike.
-      if (list === pairTable) c.passages = extendAlike(c.passages, corpus.docs)
+    const clusters = clusterPairs(list.pairs)
+    // Reused text: each passage reaches as far as another passage of its overlap goes on alike,
+    // and an overlap inside a longer one is found in all the longer one's documents (nesting.ts).
+    let nested = new Uint32Array(clusters.length)
+    if (list === pairTable) {
+      for (const c of clusters) c.passages = extendAlike(c.passages, corpus.docs)
+      nested = nestClusters(clusters, corpus.docs)
+    }
+    clusters.forEach((c, ci) => {
       let top = c.pairs[0]
-      const pairKinds: Record<OverlapKind, number> = { verbatim: 0, variant: 0, paraphrase: 0 }
+      // A passage found through a longer overlap is a verbatim match with the one read through it.
+      const pairKinds: Record<OverlapKind, number> = { verbatim: nested[ci], variant: 0, paraphrase: 0 }
       for (const i of c.pairs) {
         if (list.score(i) > list.score(top)) top = i
         pairKinds[KINDS[list.kind(i)]]++
@@ -365,7 +373,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
       passages.sort((x, y) => x.doc - y.doc || x.start - y.start)
       const because = [...new Set(c.pairs.flatMap((i) => list.because(i) ?? []))]
       drafts.push({ passages, best, kind, pairKinds, duplicate: false, ...(because.length ? { because } : {}) })
-    }
+    })
     // Clustered: the pairs are let go (each overlap keeps its best), not held through variants.
     list.clear()
   }
