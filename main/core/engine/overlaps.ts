@@ -34,6 +34,7 @@ import { DiffMemo, diffPassages, sameWords, type Variant } from './variants.js'
 //   score       shared words weighted by rarity, similarity, banality (similarity.ts)
 //   cluster     pairs into overlaps: one passage in three documents is one overlap (cluster.ts);
 //               each passage extended as far as another of its overlap goes on alike (extend.ts);
+//               an overlap inside a longer one found in all its documents (nesting.ts);
 //               kinds judged per pair and summarised per overlap; boilerplate labelled
 //   paraphrase  sentence pairs alike in content words that share few n-grams, abbreviations read
 //               as their words, synonyms as one word (paraphrase.ts, abbreviations.ts,
@@ -68,7 +69,8 @@ export interface OverlapPassage {
  *               each pair of passages matched is judged on its own, and the overlap takes the
  *               kind most of its pairs have (the closer kind on a tie), so a passage copied
  *               verbatim into five documents is verbatim as it is in two
- *   pairKinds   how many of the pairs matched are of each kind
+ *   pairKinds   how many of the pairs matched are of each kind (a passage found through a longer
+ *               overlap, nesting.ts, is one verbatim pair with the passage read)
  *   words       content words shared (best pair)
  *   similarity  weighted Dice similarity of the best pair's content words, 0..1
  *   boilerplate shared by a large share of the corpus (BOILERPLATE_SHARE of its documents, at
