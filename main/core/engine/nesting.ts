@@ -1,5 +1,5 @@
 import type { AnalysedDocument } from './analyse.js'
-import type { PairPassage } from './cluster.js'
+import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
 import { mergePassages } from './extend.js'
 import { findWords } from './nested.js'
 import { upperBound } from '../text/sorted.js'
@@ -55,6 +55,13 @@ export const NEST_TRIALS = 8
  * aligned to different edges.
  */
 export const UP_RADIUS = 16
+
+/**
+ * Words of the inner passage that place it in a document (up) before the outer text is read
+ * around it: enough that a common phrase does not place it, few enough that an inner passage
+ * whose copy starts a word later is still placed.
+ */
+export const ANCHOR_TOKENS = 8
 
 /**
  * How far (tokens) from its proportional place the shared part is looked for in a passage of the
@@ -189,10 +196,10 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
       for (let r = 0; r < readings.length; r += 2) {
         const y = passage(readings[r])
         const x = passage(readings[r + 1])
-        const start = wordsNear(docs[x.doc], x.start, x.end, docs[z.doc], z.start - (y.start - x.start))
-        if (start < 0) continue
+        const found = outerAround(docs[x.doc], x.start, x.end, y.start, y.end, docs[z.doc], z.doc, z.start)
+        if (!found) continue
         misses = -Infinity
-        add(outer, { doc: z.doc, start, end: start + (x.end - x.start) })
+        add(outer, found)
         break
       }
     }
@@ -217,22 +224,39 @@ function sortReadings(readings: number[], spanOf: (e: number) => number): void {
 }
 
 /**
- * The token of B nearest to `guess`, within UP_RADIUS of it, at which tokens [start, end]
- * of A occur with the same match forms in order; -1 when none does.
+ * Tokens of B (document `doc`) read as the outer passage [x0, x1] of A, around where the inner passage [y0, y1]
+ * (inside it) starts in B near `guess`: the inner passage's first ANCHOR_TOKENS words are looked
+ * for within UP_RADIUS of `guess`, and the span reaches from there as far back and on as B has
+ * the outer passage's words at the same places. It is a passage of the outer text only when it
+ * holds SAME_PASSAGE_SHARE of the outer passage and more than the inner one; otherwise undefined.
  */
-function wordsNear(A: AnalysedDocument, start: number, end: number, B: AnalysedDocument, guess: number): number {
-  const length = end - start + 1
-  const last = B.match.length - length
-  const first = A.match[start]
+function outerAround(
+  A: AnalysedDocument,
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number,
+  B: AnalysedDocument,
+  doc: number,
+  guess: number,
+): PairPassage | undefined {
+  const anchor = Math.min(ANCHOR_TOKENS, y1 - y0 + 1)
   const at = (i: number): boolean => {
-    if (i < 0 || i > last || B.match[i] !== first) return false
-    let k = 1
-    while (k < length && B.match[i + k] === A.match[start + k]) k++
-    return k === length
+    if (i < 0 || i + anchor > B.match.length) return false
+    for (let k = 0; k < anchor; k++) if (B.match[i + k] !== A.match[y0 + k]) return false
+    return true
   }
-  for (let d = 0; d <= UP_RADIUS; d++) {
-    if (at(guess - d)) return guess - d
-    if (d > 0 && at(guess + d)) return guess + d
+  let p = -1
+  for (let d = 0; d <= UP_RADIUS && p < 0; d++) {
+    if (at(guess - d)) p = guess - d
+    else if (d > 0 && at(guess + d)) p = guess + d
   }
-  return -1
+  if (p < 0) return undefined
+  let before = 0
+  while (y0 - before - 1 >= x0 && p - before - 1 >= 0 && B.match[p - before - 1] === A.match[y0 - before - 1]) before++
+  let after = 0
+  while (y0 + after <= x1 && p + after < B.match.length && B.match[p + after] === A.match[y0 + after]) after++
+  const length = before + after
+  if (length <= y1 - y0 + 1 || length < SAME_PASSAGE_SHARE * (x1 - x0 + 1)) return undefined
+  return { doc, start: p - before, end: p + after - 1 }
 }
