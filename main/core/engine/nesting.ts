@@ -180,6 +180,17 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
         add(inner, { doc: w.doc, start, end: start + (y.end - y.start) })
         break
       }
+      if (misses < 0) continue
+      // Not whole: the longest reading as far as the words agree from where it starts, when
+      // that is SAME_PASSAGE_SHARE of it (an edited copy of the longer text).
+      const x = passage(readings[1])
+      const y = passage(readings[0])
+      const guess = w.start + Math.round(((y.start - x.start) * (w.end - w.start + 1)) / (x.end - x.start + 1))
+      const span = readAround(docs[y.doc], y.start, y.end, y.start, docs[w.doc], guess, DOWN_RADIUS)
+      if (span && span[1] - span[0] + 1 >= SAME_PASSAGE_SHARE * (y.end - y.start + 1)) {
+        misses = -Infinity
+        add(inner, { doc: w.doc, start: span[0], end: span[1] })
+      }
     }
   }
   for (const [id, readings] of contacts) {
@@ -196,10 +207,14 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
       for (let r = 0; r < readings.length; r += 2) {
         const y = passage(readings[r])
         const x = passage(readings[r + 1])
-        const found = outerAround(docs[x.doc], x.start, x.end, y.start, y.end, docs[z.doc], z.doc, z.start)
-        if (!found) continue
+        // The outer passage's words around the inner one, when they are half of it and more
+        // than the inner one.
+        const span = readAround(docs[x.doc], x.start, x.end, y.start, docs[z.doc], z.start, UP_RADIUS)
+        if (!span) continue
+        const length = span[1] - span[0] + 1
+        if (length <= y.end - y.start + 1 || length < SAME_PASSAGE_SHARE * (x.end - x.start + 1)) continue
         misses = -Infinity
-        add(outer, found)
+        add(outer, { doc: z.doc, start: span[0], end: span[1] })
         break
       }
     }
@@ -224,39 +239,35 @@ function sortReadings(readings: number[], spanOf: (e: number) => number): void {
 }
 
 /**
- * Tokens of B (document `doc`) read as the outer passage [x0, x1] of A, around where the inner passage [y0, y1]
- * (inside it) starts in B near `guess`: the inner passage's first ANCHOR_TOKENS words are looked
- * for within UP_RADIUS of `guess`, and the span reaches from there as far back and on as B has
- * the outer passage's words at the same places. It is a passage of the outer text only when it
- * holds SAME_PASSAGE_SHARE of the outer passage and more than the inner one; otherwise undefined.
+ * Tokens [from, to] of A read in B around `guess`: A's tokens from `anchor` on (ANCHOR_TOKENS of
+ * them) are looked for within `radius` of `guess`, and the span reaches from there as far back
+ * (to `from` at most) and on (to `to`) as B has A's words at the same places. Undefined when the
+ * anchor is not there.
  */
-function outerAround(
+function readAround(
   A: AnalysedDocument,
-  x0: number,
-  x1: number,
-  y0: number,
-  y1: number,
+  from: number,
+  to: number,
+  anchor: number,
   B: AnalysedDocument,
-  doc: number,
   guess: number,
-): PairPassage | undefined {
-  const anchor = Math.min(ANCHOR_TOKENS, y1 - y0 + 1)
+  radius: number,
+): [number, number] | undefined {
+  const words = Math.min(ANCHOR_TOKENS, to - anchor + 1)
   const at = (i: number): boolean => {
-    if (i < 0 || i + anchor > B.match.length) return false
-    for (let k = 0; k < anchor; k++) if (B.match[i + k] !== A.match[y0 + k]) return false
+    if (i < 0 || i + words > B.match.length) return false
+    for (let k = 0; k < words; k++) if (B.match[i + k] !== A.match[anchor + k]) return false
     return true
   }
   let p = -1
-  for (let d = 0; d <= UP_RADIUS && p < 0; d++) {
+  for (let d = 0; d <= radius && p < 0; d++) {
     if (at(guess - d)) p = guess - d
     else if (d > 0 && at(guess + d)) p = guess + d
   }
   if (p < 0) return undefined
   let before = 0
-  while (y0 - before - 1 >= x0 && p - before - 1 >= 0 && B.match[p - before - 1] === A.match[y0 - before - 1]) before++
+  while (anchor - before - 1 >= from && p - before - 1 >= 0 && B.match[p - before - 1] === A.match[anchor - before - 1]) before++
   let after = 0
-  while (y0 + after <= x1 && p + after < B.match.length && B.match[p + after] === A.match[y0 + after]) after++
-  const length = before + after
-  if (length <= y1 - y0 + 1 || length < SAME_PASSAGE_SHARE * (x1 - x0 + 1)) return undefined
-  return { doc, start: p - before, end: p + after - 1 }
+  while (anchor + after <= to && p + after < B.match.length && B.match[p + after] === A.match[anchor + after]) after++
+  return [p - before, p + after - 1]
 }
