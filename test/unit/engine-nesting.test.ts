@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { analyse } from '../../main/core/engine/analyse.js'
+import type { PairPassage } from '../../main/core/engine/cluster.js'
 import { findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
 import { MAX_PROJECTIONS } from '../../main/core/engine/nested.js'
+import { nestClusters } from '../../main/core/engine/nesting.js'
+import { Run } from '../../main/core/engine/progress.js'
 
 // Overlaps nested in longer ones (nesting.ts): the part two different texts share is an overlap of
 // its own, in every document that holds either text, while each text's overlap stays one text.
@@ -89,5 +93,59 @@ describe('overlaps nested in longer ones', () => {
     expect(groups).toContainEqual(ids.filter((d) => d.startsWith('t1-')))
     expect(groups).toContainEqual(ids.filter((d) => d.startsWith('t2-')))
     for (const g of groups) expect(g.every((d) => d.startsWith('t1-')) || g.every((d) => d.startsWith('t2-'))).toBe(true)
+  })
+})
+
+describe('nestClusters', () => {
+  // Hand-made overlaps over analysed documents, so that what nesting adds is exactly known.
+  const word = wordMaker(9)
+  const [before, shared, after, other] = [filler(word, 3), filler(word, 2), filler(word, 3), filler(word, 3)]
+  const text1 = [before, shared, after].join('\n\n')
+  const texts = {
+    a: text1,
+    b: [filler(word, 1), text1].join('\n\n'),
+    d: [text1, filler(word, 1)].join('\n\n'),
+    e: [other, shared, filler(word, 2)].join('\n\n'),
+  }
+  const ids = Object.keys(texts)
+  const corpus = analyse(
+    ids.map((id) => ({ id, text: texts[id as keyof typeof texts] })),
+    true,
+    new Run({}),
+  )
+  /** Tokens of document `id` that hold `part` (its first occurrence). */
+  const span = (id: keyof typeof texts, part: string): PairPassage => {
+    const d = ids.indexOf(id)
+    const doc = corpus.docs[d]
+    const from = texts[id].indexOf(part)
+    const to = from + part.length
+    let start = 0
+    while (doc.starts[start] < from) start++
+    let end = start
+    while (end + 1 < doc.starts.length && doc.ends[end + 1] <= to) end++
+    return { doc: d, start, end }
+  }
+  const docs = (ps: PairPassage[]) => ps.map((p) => ids[p.doc])
+
+  it("finds the shared part in the longer text's documents and the longer text around the part", () => {
+    // Text 1 in a and b; the shared paragraph in a and e (a document of another text) and d, whose
+    // copy of text 1 was clustered with the paragraph only.
+    const text = { passages: [span('a', text1), span('b', text1)] }
+    const part = { passages: [span('a', shared), span('d', shared), span('e', shared)] }
+    const added = nestClusters([text, part], corpus.docs)
+    // Down: the paragraph in b; up: text 1 in d, not in e, which holds the paragraph only.
+    expect(docs(part.passages)).toEqual(['a', 'b', 'd', 'e'])
+    expect(part.passages[1]).toEqual(span('b', shared))
+    expect(docs(text.passages)).toEqual(['a', 'b', 'd'])
+    expect(text.passages[2]).toEqual(span('d', text1))
+    expect([...added]).toEqual([1, 1])
+  })
+
+  it('leaves a part alone whose documents all hold the longer text', () => {
+    const text = { passages: [span('a', text1), span('b', text1), span('d', text1)] }
+    const part = { passages: [span('a', shared), span('b', shared)] }
+    const added = nestClusters([text, part], corpus.docs)
+    expect(docs(part.passages)).toEqual(['a', 'b'])
+    expect([...added]).toEqual([0, 0])
   })
 })
