@@ -21,14 +21,18 @@ import { upperBound } from '../text/sorted.js'
 //   down  Y's words are looked for in each passage of K in a document C lacks, at the same
 //         distance from its start as Y from X's (nested.ts `findWords`: the same match forms in
 //         order, near the proportional place in an edited copy), and each document where they
-//         are gets a passage in C: the shared part in every document of the longer text;
-//   up    X's words are looked for around each passage of C in a document K lacks, as far before
-//         it as X starts before Y: a document holding the longer text word for word, whose copy
-//         of the shared part was paired and clustered with C only, gets a passage in K.
+//         are gets a passage in C: the shared part in every document of the longer text. In an
+//         edited copy, where Y is not whole, Y's first words placed there and read on as far as
+//         the words agree, when that is SAME_PASSAGE_SHARE of Y;
+//   up    Y's first words are looked for around each passage of C in a document K lacks, and X's
+//         words read back and on from there as far as they agree: a document holding the longer
+//         text, whose copy of the shared part was paired and clustered with C only, gets a
+//         passage in K when that is more than Y and SAME_PASSAGE_SHARE of X (so K's passages
+//         still share most of their text, as clustering demands).
 // Only a few Y per pair (C, K) are read (NEST_READINGS), so a part shared by a text reprinted k
 // times costs k word searches, not k² pairs; a Y found in none of the first NEST_TRIALS passages
-// it is looked for in is given up. A passage found is the words searched for, never an
-// approximation. K's passages are not cut: the reprints keep their longer passage, and the
+// it is looked for in is given up. A passage found holds the words searched for at the same
+// places, never an approximation. K's passages are not cut: the reprints keep their longer passage, and the
 // shared part is its own overlap with sub-spans of them, as in passim.
 
 /**
