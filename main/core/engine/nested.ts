@@ -141,10 +141,12 @@ export const MIN_SEARCH_TOKENS = 64
 
 /**
  * The token of B in [from, to] nearest to where proportion puts tokens [start, end] of A (which
- * lie in [x0, ..] of A, matched with B's [from, to]), at which those tokens occur with the same
- * match forms, in order, searched within the distance above; -1 when none does.
+ * lie in [x0, x1] of A, matched with B's [from, to]), at which those tokens occur with the same
+ * match forms, in order, searched within the distance above (at most `maxRadius` tokens); -1
+ * when none does. Where [x0, x1] and [from, to] are as long, proportion puts them at the same
+ * distance from the start.
  */
-function findWords(
+export function findWords(
   A: AnalysedDocument,
   start: number,
   end: number,
@@ -153,12 +155,13 @@ function findWords(
   B: AnalysedDocument,
   from: number,
   to: number,
+  maxRadius = Infinity,
 ): number {
   const length = end - start + 1
   const last = to - length + 1
   if (last < from) return -1
   const guess = Math.min(last, Math.max(from, from + Math.round(((start - x0) * (to - from + 1)) / (x1 - x0 + 1))))
-  const radius = Math.max(MIN_SEARCH_TOKENS, Math.ceil(SEARCH_SHARE * (to - from + 1)))
+  const radius = Math.min(maxRadius, Math.max(MIN_SEARCH_TOKENS, Math.ceil(SEARCH_SHARE * (to - from + 1))))
   const first = A.match[start]
   const at = (i: number): boolean => {
     if (B.match[i] !== first) return false

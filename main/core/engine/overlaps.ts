@@ -11,6 +11,7 @@ import { findEvents } from './events.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type Seeds } from './ngrams.js'
 import { projectNested } from './nested.js'
+import { nestClusters } from './nesting.js'
 import { findParaphrases, sharedNgrams, synonymsUsed } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
@@ -33,6 +34,7 @@ import { DiffMemo, diffPassages, sameWords, type Variant } from './variants.js'
 //   score       shared words weighted by rarity, similarity, banality (similarity.ts)
 //   cluster     pairs into overlaps: one passage in three documents is one overlap (cluster.ts);
 //               each passage extended as far as another of its overlap goes on alike (extend.ts);
+//               an overlap inside a longer one found in all its documents (nesting.ts);
 //               kinds judged per pair and summarised per overlap; boilerplate labelled
 //   paraphrase  sentence pairs alike in content words that share few n-grams, abbreviations read
 //               as their words, synonyms as one word (paraphrase.ts, abbreviations.ts,
@@ -67,7 +69,8 @@ export interface OverlapPassage {
  *               each pair of passages matched is judged on its own, and the overlap takes the
  *               kind most of its pairs have (the closer kind on a tie), so a passage copied
  *               verbatim into five documents is verbatim as it is in two
- *   pairKinds   how many of the pairs matched are of each kind
+ *   pairKinds   how many of the pairs matched are of each kind (a passage found through a longer
+ *               overlap, nesting.ts, is one verbatim pair with the passage read)
  *   words       content words shared (best pair)
  *   similarity  weighted Dice similarity of the best pair's content words, 0..1
  *   boilerplate shared by a large share of the corpus (BOILERPLATE_SHARE of its documents, at
@@ -344,11 +347,18 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   const drafts: Draft[] = []
   const pairCount = pairs.length + paraphrases.length
   for (const list of [pairTable, paraphrases]) {
-    for (const c of clusterPairs(list.pairs)) {
-      // Reused text: each passage reaches as far as another passage of its overlap goes on alike.
-      if (list === pairTable) c.passages = extendAlike(c.passages, corpus.docs)
+    const clusters = clusterPairs(list.pairs)
+    // Reused text: each passage reaches as far as another passage of its overlap goes on alike,
+    // and an overlap inside a longer one is found in all the longer one's documents (nesting.ts).
+    let nested = new Uint32Array(clusters.length)
+    if (list === pairTable) {
+      for (const c of clusters) c.passages = extendAlike(c.passages, corpus.docs)
+      nested = nestClusters(clusters, corpus.docs)
+    }
+    clusters.forEach((c, ci) => {
       let top = c.pairs[0]
-      const pairKinds: Record<OverlapKind, number> = { verbatim: 0, variant: 0, paraphrase: 0 }
+      // A passage found through a longer overlap is a verbatim match with the one read through it.
+      const pairKinds: Record<OverlapKind, number> = { verbatim: nested[ci], variant: 0, paraphrase: 0 }
       for (const i of c.pairs) {
         if (list.score(i) > list.score(top)) top = i
         pairKinds[KINDS[list.kind(i)]]++
@@ -365,7 +375,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
       passages.sort((x, y) => x.doc - y.doc || x.start - y.start)
       const because = [...new Set(c.pairs.flatMap((i) => list.because(i) ?? []))]
       drafts.push({ passages, best, kind, pairKinds, duplicate: false, ...(because.length ? { because } : {}) })
-    }
+    })
     // Clustered: the pairs are let go (each overlap keeps its best), not held through variants.
     list.clear()
   }

@@ -1,0 +1,277 @@
+import type { AnalysedDocument } from './analyse.js'
+import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
+import { mergePassages } from './extend.js'
+import { findWords } from './nested.js'
+import { upperBound } from '../text/sorted.js'
+
+// Overlaps nested inside longer ones, as passim nests its clusters where the set of documents
+// changes. Every overlap is one text (cores.ts), so two different texts that share a part (the
+// GPL version 2 and version 3 preambles share sentences; a licence quotes a paragraph of another)
+// are two overlaps, and the part they share lies in both, inside longer passages. The shared part
+// is an overlap of its own only where seeds happened to pair it (a document of one text with the
+// representative occurrence of the other, ngrams.ts), in a few of the documents that hold it, so
+// most pairs of documents of the two texts shared it in no one overlap. (nested.ts reads a short
+// passage through the long pairs it lies in before clustering, but into MAX_PROJECTIONS documents
+// at most, lest a quoted paragraph of a licence cost the square of its reprints.)
+//
+// After clustering, each overlap is read through the longer overlaps it lies in. Where a passage
+// Y of overlap C lies inside a passage X of a longer overlap K in one document (Y shorter than X,
+// or as long and C listed after K), and C has a document that K lacks (the set of documents
+// changes; when it does not, every pair of C's documents shares Y in K already):
+//   down  Y's words are looked for in each passage of K in a document C lacks, at the same
+//         distance from its start as Y from X's (nested.ts `findWords`: the same match forms in
+//         order, near the proportional place in an edited copy), and each document where they
+//         are gets a passage in C: the shared part in every document of the longer text. In an
+//         edited copy, where Y is not whole, Y's first words placed there and read on as far as
+//         the words agree, when that is SAME_PASSAGE_SHARE of Y;
+//   up    Y's first words are looked for around each passage of C in a document K lacks, and X's
+//         words read back and on from there as far as they agree: a document holding the longer
+//         text, whose copy of the shared part was paired and clustered with C only, gets a
+//         passage in K when that is more than Y and SAME_PASSAGE_SHARE of X (so K's passages
+//         still share most of their text, as clustering demands).
+// Only a few Y per pair (C, K) are read (NEST_READINGS), so a part shared by a text reprinted k
+// times costs k word searches, not k² pairs; a Y found in none of the first NEST_TRIALS passages
+// it is looked for in is given up. A passage found holds the words searched for at the same
+// places, never an approximation. K's passages are not cut: the reprints keep their longer passage, and the
+// shared part is its own overlap with sub-spans of them, as in passim.
+
+/**
+ * Inner passages read per pair of overlaps (the first met, each in another document; the longest
+ * tried first). C's passages in documents of the longer text may reach past the shared part
+ * (extend.ts extends copies of one text alike), and then are in none of the other text's
+ * documents; readings from a few documents find the shared part where one fails. Each is one
+ * more word search per passage not yet reached; one reading found 8% fewer of the runs nesting
+ * adds on the copyright files than four.
+ */
+export const NEST_READINGS = 4
+
+/**
+ * Passages an inner passage is looked for in before it is given up when found in none of them:
+ * an inner passage can lie in a stretch of the outer one that is not the outer text (two passages
+ * of one document merged), and is then in none of its other passages; 97% of the searches failed
+ * without this bound. Once found, it is looked for in all of them.
+ */
+export const NEST_TRIALS = 8
+
+/**
+ * How far (tokens) from where it should start the longer text is looked for around an inner
+ * passage (up): the inner passages of one overlap start a few words apart where their pairs were
+ * aligned to different edges.
+ */
+export const UP_RADIUS = 16
+
+/**
+ * Words of the inner passage that place it in a document (up) before the outer text is read
+ * around it: enough that a common phrase does not place it, few enough that an inner passage
+ * whose copy starts a word later is still placed.
+ */
+export const ANCHOR_TOKENS = 8
+
+/**
+ * How far (tokens) from its proportional place the shared part is looked for in a passage of the
+ * longer text (down), at most: nested.ts looks as far as a tenth of the passage, for an edited
+ * copy; here most searches are in passages that lack the part, each a scan of the whole radius.
+ * At 32 the copyright files lose no run nesting adds, at 8 they lose 6 of 140.
+ */
+export const DOWN_RADIUS = 32
+
+/** What nesting needs of an overlap: its passages (sorted by document and start, merged). */
+export interface NestCluster {
+  passages: PairPassage[]
+}
+
+/**
+ * Adds to each cluster the passages of its text found in the documents of the longer clusters
+ * it lies in (see above), in place (passages merged and sorted again); returns, per cluster, how
+ * many passages were added.
+ */
+export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDocument[]): Uint32Array<ArrayBuffer> {
+  const added = new Uint32Array(clusters.length) as Uint32Array<ArrayBuffer>
+  // Every passage as an entry: its cluster, document and span in typed arrays, sorted by
+  // document, start, longest first (no object per passage: hundreds of thousands at corpus scale).
+  let total = 0
+  for (const c of clusters) total += c.passages.length
+  const clusterOf = new Uint32Array(total)
+  const docOf = new Uint32Array(total)
+  const startOf = new Uint32Array(total)
+  const endOf = new Uint32Array(total)
+  let e = 0
+  clusters.forEach((c, i) => {
+    for (const p of c.passages) {
+      clusterOf[e] = i
+      docOf[e] = p.doc
+      startOf[e] = p.start
+      endOf[e] = p.end
+      e++
+    }
+  })
+  const entries = new Uint32Array(total)
+  for (let k = 0; k < total; k++) entries[k] = k
+  entries.sort((x, y) => docOf[x] - docOf[y] || startOf[x] - startOf[y] || endOf[y] - endOf[x] || x - y)
+  const passage = (k: number): PairPassage => ({ doc: docOf[k], start: startOf[k], end: endOf[k] })
+  // Contacts: (inner cluster, outer cluster) -> up to NEST_READINGS inner passages found inside
+  // an outer one, each in another document, as [inner entry, outer entry, ...]. The sweep keeps,
+  // per document, the passages that may still contain a later one, by end descending.
+  const contacts = new Map<number, number[]>()
+  const spanOf = (k: number): number => endOf[k] - startOf[k]
+  const key = (inner: number, outer: number): number => inner * clusters.length + outer
+  const open: number[] = []
+  const negatedEnds: number[] = []
+  for (let g = 0; g < total; g++) {
+    const y = entries[g]
+    if (g === 0 || docOf[entries[g - 1]] !== docOf[y]) {
+      open.length = 0
+      negatedEnds.length = 0
+    }
+    while (open.length && negatedEnds[negatedEnds.length - 1] > -startOf[y]) {
+      open.pop()
+      negatedEnds.pop()
+    }
+    const inner = clusterOf[y]
+    const length = endOf[y] - startOf[y] + 1
+    for (let k = 0; k < open.length && -negatedEnds[k] >= endOf[y]; k++) {
+      const x = open[k]
+      const outer = clusterOf[x]
+      if (outer === inner) continue
+      const outerLength = endOf[x] - startOf[x] + 1
+      if (length > outerLength || (length === outerLength && inner < outer)) continue
+      const id = key(inner, outer)
+      let list = contacts.get(id)
+      if (!list) contacts.set(id, (list = []))
+      if (list.length < 2 * NEST_READINGS && (list.length === 0 || docOf[list[list.length - 2]] !== docOf[y])) list.push(y, x)
+    }
+    const at = upperBound(negatedEnds, -endOf[y])
+    open.splice(at, 0, y)
+    negatedEnds.splice(at, 0, -endOf[y])
+  }
+  // Per cluster, the documents it has passages in (made when it first has a contact), and the
+  // passages found for it.
+  const held = new Map<number, Set<number>>()
+  const heldBy = (c: number): Set<number> => {
+    let set = held.get(c)
+    if (!set) held.set(c, (set = new Set(clusters[c].passages.map((p) => p.doc))))
+    return set
+  }
+  const found = new Map<number, PairPassage[]>()
+  const add = (c: number, p: PairPassage): void => {
+    heldBy(c).add(p.doc)
+    let list = found.get(c)
+    if (!list) found.set(c, (list = []))
+    list.push(p)
+  }
+  // The pairs (C, K) where the set of documents changes (see above).
+  const changes = new Set<number>()
+  for (const [id, readings] of contacts) {
+    sortReadings(readings, spanOf)
+    const inner = Math.floor(id / clusters.length)
+    const outer = id % clusters.length
+    // Down (see above), only where the set of documents changes.
+    const outerDocs = heldBy(outer)
+    if (clusters[inner].passages.every((p) => outerDocs.has(p.doc))) continue
+    changes.add(id)
+    const innerDocs = heldBy(inner)
+    let misses = 0
+    for (const w of clusters[outer].passages) {
+      if (innerDocs.has(w.doc)) continue
+      if (misses >= NEST_TRIALS) break
+      misses++
+      for (let r = 0; r < readings.length; r += 2) {
+        const x = passage(readings[r + 1])
+        const y = passage(readings[r])
+        const start = findWords(docs[y.doc], y.start, y.end, x.start, x.end, docs[w.doc], w.start, w.end, DOWN_RADIUS)
+        if (start < 0) continue
+        misses = -Infinity
+        add(inner, { doc: w.doc, start, end: start + (y.end - y.start) })
+        break
+      }
+      if (misses < 0) continue
+      // Not whole: the longest reading as far as the words agree from where it starts, when
+      // that is SAME_PASSAGE_SHARE of it (an edited copy of the longer text).
+      const x = passage(readings[1])
+      const y = passage(readings[0])
+      const guess = w.start + Math.round(((y.start - x.start) * (w.end - w.start + 1)) / (x.end - x.start + 1))
+      const span = readAround(docs[y.doc], y.start, y.end, y.start, docs[w.doc], guess, DOWN_RADIUS)
+      if (span && span[1] - span[0] + 1 >= SAME_PASSAGE_SHARE * (y.end - y.start + 1)) {
+        misses = -Infinity
+        add(inner, { doc: w.doc, start: span[0], end: span[1] })
+      }
+    }
+  }
+  for (const [id, readings] of contacts) {
+    const inner = Math.floor(id / clusters.length)
+    const outer = id % clusters.length
+    if (!changes.has(id)) continue
+    // Up: the outer text, word for word, around the inner overlap's passages in other documents.
+    const outerDocs = heldBy(outer)
+    let misses = 0
+    for (const z of clusters[inner].passages) {
+      if (outerDocs.has(z.doc)) continue
+      if (misses >= NEST_TRIALS) break
+      misses++
+      for (let r = 0; r < readings.length; r += 2) {
+        const y = passage(readings[r])
+        const x = passage(readings[r + 1])
+        // The outer passage's words around the inner one, when they are half of it and more
+        // than the inner one.
+        const span = readAround(docs[x.doc], x.start, x.end, y.start, docs[z.doc], z.start, UP_RADIUS)
+        if (!span) continue
+        const length = span[1] - span[0] + 1
+        if (length <= y.end - y.start + 1 || length < SAME_PASSAGE_SHARE * (x.end - x.start + 1)) continue
+        misses = -Infinity
+        add(outer, { doc: z.doc, start: span[0], end: span[1] })
+        break
+      }
+    }
+  }
+  for (const [c, list] of found) {
+    added[c] = list.length
+    clusters[c].passages = mergePassages([...clusters[c].passages, ...list])
+  }
+  return added
+}
+
+/** Sorts readings [inner, outer, inner, outer, ...] by the inner passage's length, longest first. */
+function sortReadings(readings: number[], spanOf: (e: number) => number): void {
+  const order = Array.from({ length: readings.length / 2 }, (_, r) => r).sort(
+    (a, b) => spanOf(readings[2 * b]) - spanOf(readings[2 * a]) || a - b,
+  )
+  const copy = readings.slice()
+  order.forEach((r, i) => {
+    readings[2 * i] = copy[2 * r]
+    readings[2 * i + 1] = copy[2 * r + 1]
+  })
+}
+
+/**
+ * Tokens [from, to] of A read in B around `guess`: A's tokens from `anchor` on (ANCHOR_TOKENS of
+ * them) are looked for within `radius` of `guess`, and the span reaches from there as far back
+ * (to `from` at most) and on (to `to`) as B has A's words at the same places. Undefined when the
+ * anchor is not there.
+ */
+function readAround(
+  A: AnalysedDocument,
+  from: number,
+  to: number,
+  anchor: number,
+  B: AnalysedDocument,
+  guess: number,
+  radius: number,
+): [number, number] | undefined {
+  const words = Math.min(ANCHOR_TOKENS, to - anchor + 1)
+  const at = (i: number): boolean => {
+    if (i < 0 || i + words > B.match.length) return false
+    for (let k = 0; k < words; k++) if (B.match[i + k] !== A.match[anchor + k]) return false
+    return true
+  }
+  let p = -1
+  for (let d = 0; d <= radius && p < 0; d++) {
+    if (at(guess - d)) p = guess - d
+    else if (d > 0 && at(guess + d)) p = guess + d
+  }
+  if (p < 0) return undefined
+  let before = 0
+  while (anchor - before - 1 >= from && p - before - 1 >= 0 && B.match[p - before - 1] === A.match[anchor - before - 1]) before++
+  let after = 0
+  while (anchor + after <= to && p + after < B.match.length && B.match[p + after] === A.match[anchor + after]) after++
+  return [p - before, p + after - 1]
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import { analyse } from '../../main/core/engine/analyse.js'
+import type { PairPassage } from '../../main/core/engine/cluster.js'
+import { findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
+import { MAX_PROJECTIONS } from '../../main/core/engine/nested.js'
+import { nestClusters } from '../../main/core/engine/nesting.js'
+import { Run } from '../../main/core/engine/progress.js'
+
+// Overlaps nested in longer ones (nesting.ts): the part two different texts share is an overlap of
+// its own, in every document that holds either text, while each text's overlap stays one text.
+
+/** Made-up words (syllables drawn by a seeded generator): texts that share nothing by chance. */
+function wordMaker(seed: number): () => string {
+  const syllables = ['ka', 'lo', 'mi', 'ter', 'vun', 'sa', 'do', 'rel', 'pi', 'gan', 'fo', 'bru', 'ne', 'ti', 'sol', 'za', 'qui', 'mor']
+  let state = seed >>> 0 || 1
+  const next = () => {
+    state ^= state << 13
+    state ^= state >>> 17
+    state ^= state << 5
+    return (state >>> 0) / 0x100000000
+  }
+  return () => {
+    const n = 2 + Math.floor(next() * 3)
+    let w = ''
+    for (let i = 0; i < n; i++) w += syllables[Math.floor(next() * syllables.length)]
+    return w
+  }
+}
+
+/** `count` sentences of made-up words, one paragraph each. */
+function filler(word: () => string, count: number): string {
+  const out: string[] = []
+  for (let s = 0; s < count; s++)
+    out.push(
+      Array.from({ length: 12 }, word)
+        .join(' ')
+        .replace(/^./, (c) => c.toUpperCase()) + '.',
+    )
+  return out.join('\n\n')
+}
+
+function docsOf(o: Overlap): string[] {
+  return [...new Set(o.passages.map((p) => p.doc))].sort()
+}
+
+/**
+ * Documents reprinting one of two texts that share a paragraph (`shared`): `first` documents hold
+ * text 1 (its own paragraphs, then the shared one, then more of its own) and `second` documents
+ * text 2 (the shared paragraph among text 2's own), each between words of its own.
+ */
+function twoTexts(seed: number, first: number, second: number) {
+  const word = wordMaker(seed)
+  const shared = filler(word, 2)
+  const t1 = [filler(word, 4), shared, filler(word, 4)].join('\n\n')
+  const t2 = [filler(word, 3), shared, filler(word, 5)].join('\n\n')
+  const documents = [
+    ...Array.from({ length: first }, (_, i) => ({
+      id: `t1-${String(i).padStart(2, '0')}`,
+      text: [filler(word, 2), t1, filler(word, 2)].join('\n\n'),
+    })),
+    ...Array.from({ length: second }, (_, i) => ({
+      id: `t2-${String(i).padStart(2, '0')}`,
+      text: [filler(word, 2), t2, filler(word, 2)].join('\n\n'),
+    })),
+  ]
+  return { documents, shared: shared.replace(/\.$/, ''), ids: documents.map((d) => d.id).sort() }
+}
+
+describe('overlaps nested in longer ones', () => {
+  it('makes the paragraph two texts share one overlap in every document, each text still one overlap', () => {
+    const { documents, shared, ids } = twoTexts(3, 2, 1)
+    const { overlaps } = findOverlaps(documents)
+    const nested = overlaps.filter((o) => docsOf(o).length === 3)
+    expect(nested).toHaveLength(1)
+    expect(docsOf(nested[0])).toEqual(ids)
+    // The paragraph (passages may reach a little further where two copies of one text go on alike).
+    for (const p of nested[0].passages) expect(p.text).toContain(shared)
+    // Text 1's overlap: its two reprints, not text 2's; its passages are longer than the paragraph.
+    const text1 = overlaps.filter((o) => o !== nested[0])
+    expect(text1.map(docsOf)).toEqual([['t1-00', 't1-01']])
+    for (const p of text1[0].passages) expect(p.text.length).toBeGreaterThan(3 * shared.length)
+  })
+
+  it('finds the shared paragraph in all documents when one text has more reprints than a passage is projected into', () => {
+    const first = MAX_PROJECTIONS + 8
+    const { documents, shared, ids } = twoTexts(5, first, 3)
+    const { overlaps } = findOverlaps(documents)
+    const nested = overlaps.filter((o) => o.passages.every((p) => p.text.includes(shared) && p.text.length < 3 * shared.length))
+    expect(nested).toHaveLength(1)
+    expect(docsOf(nested[0])).toEqual(ids)
+    // Each text is one overlap of its own reprints only.
+    const groups = overlaps.filter((o) => o !== nested[0]).map(docsOf)
+    expect(groups).toContainEqual(ids.filter((d) => d.startsWith('t1-')))
+    expect(groups).toContainEqual(ids.filter((d) => d.startsWith('t2-')))
+    for (const g of groups) expect(g.every((d) => d.startsWith('t1-')) || g.every((d) => d.startsWith('t2-'))).toBe(true)
+  })
+})
+
+describe('nestClusters', () => {
+  // Hand-made overlaps over analysed documents, so that what nesting adds is exactly known.
+  const word = wordMaker(9)
+  const [before, shared, after, other] = [filler(word, 3), filler(word, 2), filler(word, 3), filler(word, 3)]
+  const text1 = [before, shared, after].join('\n\n')
+  const texts = {
+    a: text1,
+    b: [filler(word, 1), text1].join('\n\n'),
+    d: [text1, filler(word, 1)].join('\n\n'),
+    e: [other, shared, filler(word, 2)].join('\n\n'),
+  }
+  const ids = Object.keys(texts)
+  const corpus = analyse(
+    ids.map((id) => ({ id, text: texts[id as keyof typeof texts] })),
+    true,
+    new Run({}),
+  )
+  /** Tokens of document `id` that hold `part` (its first occurrence). */
+  const span = (id: keyof typeof texts, part: string): PairPassage => {
+    const d = ids.indexOf(id)
+    const doc = corpus.docs[d]
+    const from = texts[id].indexOf(part)
+    const to = from + part.length
+    let start = 0
+    while (doc.starts[start] < from) start++
+    let end = start
+    while (end + 1 < doc.starts.length && doc.ends[end + 1] <= to) end++
+    return { doc: d, start, end }
+  }
+  const docs = (ps: PairPassage[]) => ps.map((p) => ids[p.doc])
+
+  it("finds the shared part in the longer text's documents and the longer text around the part", () => {
+    // Text 1 in a and b; the shared paragraph in a and e (a document of another text) and d, whose
+    // copy of text 1 was clustered with the paragraph only.
+    const text = { passages: [span('a', text1), span('b', text1)] }
+    const part = { passages: [span('a', shared), span('d', shared), span('e', shared)] }
+    const added = nestClusters([text, part], corpus.docs)
+    // Down: the paragraph in b; up: text 1 in d, not in e, which holds the paragraph only.
+    expect(docs(part.passages)).toEqual(['a', 'b', 'd', 'e'])
+    expect(part.passages[1]).toEqual(span('b', shared))
+    expect(docs(text.passages)).toEqual(['a', 'b', 'd'])
+    expect(text.passages[2]).toEqual(span('d', text1))
+    expect([...added]).toEqual([1, 1])
+  })
+
+  it('leaves a part alone whose documents all hold the longer text', () => {
+    const text = { passages: [span('a', text1), span('b', text1), span('d', text1)] }
+    const part = { passages: [span('a', shared), span('b', shared)] }
+    const added = nestClusters([text, part], corpus.docs)
+    expect(docs(part.passages)).toEqual(['a', 'b'])
+    expect([...added]).toEqual([0, 0])
+  })
+})
