@@ -176,7 +176,11 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
         }
       }
       if (last >= 0) {
-        if (!regions.hasParts(last)) regions.parts(last).push(regions.at(last))
+        if (!regions.hasParts(last)) {
+          // The candidate as it was, taken before its list of parts exists (it would be its own part).
+          const first = regions.at(last)
+          regions.parts(last).push(first)
+        }
         regions.parts(last).push(region)
         regions.setBounds(
           last,
