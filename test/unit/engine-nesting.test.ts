@@ -5,39 +5,10 @@ import { findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
 import { MAX_PROJECTIONS } from '../../main/core/engine/nested.js'
 import { nestClusters } from '../../main/core/engine/nesting.js'
 import { Run } from '../../main/core/engine/progress.js'
+import { filler, wordMaker } from '../made-up-text.js'
 
 // Overlaps nested in longer ones (nesting.ts): the part two different texts share is an overlap of
 // its own, in every document that holds either text, while each text's overlap stays one text.
-
-/** Made-up words (syllables drawn by a seeded generator): texts that share nothing by chance. */
-function wordMaker(seed: number): () => string {
-  const syllables = ['ka', 'lo', 'mi', 'ter', 'vun', 'sa', 'do', 'rel', 'pi', 'gan', 'fo', 'bru', 'ne', 'ti', 'sol', 'za', 'qui', 'mor']
-  let state = seed >>> 0 || 1
-  const next = () => {
-    state ^= state << 13
-    state ^= state >>> 17
-    state ^= state << 5
-    return (state >>> 0) / 0x100000000
-  }
-  return () => {
-    const n = 2 + Math.floor(next() * 3)
-    let w = ''
-    for (let i = 0; i < n; i++) w += syllables[Math.floor(next() * syllables.length)]
-    return w
-  }
-}
-
-/** `count` sentences of made-up words, one paragraph each. */
-function filler(word: () => string, count: number): string {
-  const out: string[] = []
-  for (let s = 0; s < count; s++)
-    out.push(
-      Array.from({ length: 12 }, word)
-        .join(' ')
-        .replace(/^./, (c) => c.toUpperCase()) + '.',
-    )
-  return out.join('\n\n')
-}
 
 function docsOf(o: Overlap): string[] {
   return [...new Set(o.passages.map((p) => p.doc))].sort()

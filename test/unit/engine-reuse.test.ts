@@ -10,39 +10,12 @@ import { Run } from '../../main/core/engine/progress.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { loadFolder, overlapsCommand } from '../../main/node/engine/inline.js'
 import { ROOT, tempDir } from '../helpers.js'
+import { filler, wordMaker } from '../made-up-text.js'
 
 // Reuse at corpus scale: what many documents share, duplicates, formulas, kinds that do not
 // depend on how many documents share a passage, and a result that adding a document never shrinks.
 
 const FIXTURES = join(ROOT, 'test/fixtures/engine')
-
-/** Made-up words (syllables drawn by a seeded generator): texts that share nothing by chance. */
-function wordMaker(seed: number): () => string {
-  const syllables = ['ka', 'lo', 'mi', 'ter', 'vun', 'sa', 'do', 'rel', 'pi', 'gan', 'fo', 'bru', 'ne', 'ti', 'sol', 'za', 'qui', 'mor']
-  let state = seed >>> 0 || 1
-  const next = () => {
-    state ^= state << 13
-    state ^= state >>> 17
-    state ^= state << 5
-    return (state >>> 0) / 0x100000000
-  }
-  return () => {
-    const n = 2 + Math.floor(next() * 3)
-    let w = ''
-    for (let i = 0; i < n; i++) w += syllables[Math.floor(next() * syllables.length)]
-    return w
-  }
-}
-
-/** `count` sentences of made-up words, one paragraph each. */
-function filler(word: () => string, count: number): string {
-  const out: string[] = []
-  for (let s = 0; s < count; s++) {
-    const words = Array.from({ length: 12 }, word)
-    out.push(words.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.')
-  }
-  return out.join('\n\n')
-}
 
 const LICENCE =
   'Permission is granted to copy, distribute and modify this work under the terms of the licence, provided that ' +

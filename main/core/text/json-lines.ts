@@ -59,12 +59,11 @@ function writeLines(value: unknown, sink: LineSink, depth: number, prefix: strin
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function')
     value = (value as { toJSON: () => unknown }).toJSON()
   const pad = padOf(depth)
-  if (isFlat(value)) {
-    if (sink.pieces && !Array.isArray(value) && hasLongString(value as Record<string, unknown>)) {
-      flatInPieces(value as Record<string, unknown>, sink, sink.pieces, depth, prefix, suffix, escaped)
-      return
-    }
-    flatLines(value as object, sink, pad, prefix, suffix, escaped)
+  // A flat array's items are written one a line by the array branch below.
+  if (!Array.isArray(value) && isFlat(value)) {
+    const record = value as Record<string, unknown>
+    if (sink.pieces && hasLongString(record)) flatInPieces(record, sink, sink.pieces, depth, prefix, suffix, escaped)
+    else flatLines(record, sink, pad, prefix, suffix, escaped)
     return
   }
   if (Array.isArray(value)) {
@@ -136,28 +135,20 @@ function keyText(key: string): string {
 }
 
 /**
- * The lines of a flat object or array (isFlat): a passage, a change, a list of numbers. Each
- * value is written by JSON.stringify, the layout here: stringifying the object as a whole with
+ * The lines of a flat object (isFlat): a passage, a change. Each value is written by stringify,
+ * the layout here: stringifying the object as a whole with
  * indentation, then indenting that again line by line, read and copied each text (whole
  * documents, 125 MB of output for a thousand licences) twice more.
  */
-function flatLines(value: object, sink: LineSink, pad: string, prefix: string, suffix: string, escaped: Map<string, string>): void {
+function flatLines(
+  record: Record<string, unknown>,
+  sink: LineSink,
+  pad: string,
+  prefix: string,
+  suffix: string,
+  escaped: Map<string, string>,
+): void {
   const inner = `${pad}  `
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      sink(`${pad}${prefix}[]${suffix}`)
-      return
-    }
-    sink(`${pad}${prefix}[`)
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i]
-      const text = item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : stringify(item, escaped)
-      sink(`${inner}${text}${i + 1 < value.length ? ',' : ''}`)
-    }
-    sink(`${pad}]${suffix}`)
-    return
-  }
-  const record = value as Record<string, unknown>
   let open = false
   let held: string | undefined
   for (const key of Object.keys(record)) {
