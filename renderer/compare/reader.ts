@@ -248,7 +248,7 @@ export class Reader {
     this.docId = d.id
     if (same) {
       // The same text: only the decorations change, and the reader keeps its place.
-      this.view.dispatch(this.withLayers(this.view.state.tr, layers))
+      this.redraw(this.withLayers(this.view.state.tr, layers))
       return
     }
     const { doc, lines } = textToDoc(view.text)
@@ -324,7 +324,7 @@ export class Reader {
     tr.setMeta(annotationsLayer.key, this.annotationDecorations(tr.doc))
     tr.setMeta(overlaysLayer.key, this.overlayDecorations(tr.doc))
     tr.setMeta(rangeLayer.key, this.rangeDecorations(tr.doc))
-    this.view.dispatch(tr)
+    this.redraw(tr)
     this.onRangeChange?.()
   }
 
@@ -358,7 +358,7 @@ export class Reader {
   /** Replaces the decoration layers given (none given: nothing happens), in one transaction. */
   setLayers(layers: Layers): void {
     if (!layers.annotations && !layers.overlays && !layers.definitions) return
-    this.view.dispatch(this.withLayers(this.view.state.tr, layers))
+    this.redraw(this.withLayers(this.view.state.tr, layers))
   }
 
   private annotationDecorations(doc: PMNode): DecorationSet {
@@ -475,20 +475,45 @@ export class Reader {
   }
 
   /**
-   * Makes the state's selection the one the reader sees. ProseMirror learns of a selection made
-   * with the keyboard on the next `selectionchange` event, and a transaction that lands in between
-   * (a redraw when the analysis or a save reports back) can make it miss that event; a key pressed
-   * right after selecting would then act on an older selection, and focus coming back to the text
-   * would restore that older one. Called before every key the reader handles.
+   * The selection the reader sees on the page when it lies in the text (as positions), or null.
+   * ProseMirror learns of a selection made with the mouse or the keyboard on the next
+   * `selectionchange` event, so until then it may differ from the state's.
    */
-  private adoptPageSelection(): void {
+  private pageSelection(): { anchor: number; head: number } | null {
     const dom = this.view.dom.ownerDocument.getSelection()
-    if (!dom?.anchorNode || !dom.focusNode || !this.view.dom.contains(dom.anchorNode) || !this.view.dom.contains(dom.focusNode)) return
+    if (!dom?.anchorNode || !dom.focusNode || !this.view.dom.contains(dom.anchorNode) || !this.view.dom.contains(dom.focusNode)) return null
     const anchor = this.view.posAtDOM(dom.anchorNode, dom.anchorOffset)
     const head = this.view.posAtDOM(dom.focusNode, dom.focusOffset)
-    const { state } = this.view
-    if (anchor < 0 || head < 0 || (state.selection.anchor === anchor && state.selection.head === head)) return
-    this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, anchor, head)))
+    return anchor < 0 || head < 0 ? null : { anchor, head }
+  }
+
+  /** Sets the page's selection on `tr` when the state has not learnt it yet (see pageSelection). */
+  private withPageSelection(tr: Transaction): Transaction {
+    const seen = this.pageSelection()
+    if (seen && (tr.selection.anchor !== seen.anchor || tr.selection.head !== seen.head)) {
+      tr.setSelection(TextSelection.create(tr.doc, seen.anchor, seen.head))
+    }
+    return tr
+  }
+
+  /**
+   * Makes the state's selection the one the reader sees, before every key the reader handles: a
+   * transaction that lands between a selection and its `selectionchange` event (a redraw when the
+   * analysis or a save reports back) can make ProseMirror miss that event, and a key pressed right
+   * after selecting would then act on an older selection.
+   */
+  private adoptPageSelection(): void {
+    const tr = this.withPageSelection(this.view.state.tr)
+    if (tr.selectionSet) this.view.dispatch(tr)
+  }
+
+  /**
+   * Dispatches a redraw (decorations only) with the selection the reader sees: ProseMirror writes
+   * its state's selection back to the page when it redraws, so a selection it has not learnt yet
+   * (made just before the analysis or a save reported back) would be lost.
+   */
+  private redraw(tr: Transaction): void {
+    this.view.dispatch(this.withPageSelection(tr))
   }
 
   /** The current selection as code point offsets into the text, or null when it is empty. */

@@ -175,12 +175,18 @@ export async function selectText(page: Page, phrase: string): Promise<void> {
   await page.evaluate((phrase) => {
     const root = document.querySelector('.pane.active .reader-text') as HTMLElement
     root.focus()
-    const taken = new Promise<void>((resolve) => {
+    const taken = new Promise<void>((resolve, reject) => {
       const listener = () => {
         if (String(window.getSelection()) !== phrase) return
         document.removeEventListener('selectionchange', listener)
+        clearTimeout(late)
         requestAnimationFrame(() => resolve())
       }
+      // Bounded, so a selection the page lost fails here, saying so, not at the test's timeout.
+      const late = setTimeout(() => {
+        document.removeEventListener('selectionchange', listener)
+        reject(new Error(`the reader did not keep the selection "${phrase}"; the page shows "${String(window.getSelection())}"`))
+      }, 10_000)
       document.addEventListener('selectionchange', listener)
     })
     for (const p of root.querySelectorAll('p')) {

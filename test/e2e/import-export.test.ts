@@ -5,7 +5,7 @@ import type { Service } from '../../main/node/service/service.js'
 import { ProjectStore } from '../../main/node/project/store.js'
 import { CORPUS } from '../helpers.js'
 import { SHOTS } from './browser.js'
-import { openDocument, openPage, savedFile, startApp, type TestApp } from './harness.js'
+import { openDocument, openPage, savedFile, selectText, startApp, type TestApp } from './harness.js'
 
 // Bringing documents in and excerpts out, in Chromium through the web host.
 
@@ -87,26 +87,11 @@ describe('import and export in Chromium', () => {
       .toBe(1)
     await expect.poll(() => page.locator('.pane.active .excluded').count(), { timeout: 5000 }).toBeGreaterThan(0)
     // A selection left out with X joins it.
-    // Returns once the reader has taken the selection (its selectionchange event, then a frame).
-    await page.evaluate(() => {
-      const root = document.querySelector('.pane.active .reader-text') as HTMLElement
-      root.focus()
-      const p = [...root.querySelectorAll('p')].find((x) => x.textContent!.startsWith('Currently, China'))!
-      const taken = new Promise<void>((resolve) => {
-        const listener = () => {
-          if (!String(window.getSelection()).startsWith('Currently, China')) return
-          document.removeEventListener('selectionchange', listener)
-          requestAnimationFrame(() => resolve())
-        }
-        document.addEventListener('selectionchange', listener)
-      })
-      const range = document.createRange()
-      range.selectNodeContents(p)
-      const sel = window.getSelection()!
-      sel.removeAllRanges()
-      sel.addRange(range)
-      return taken
-    })
+    const paragraph = await page
+      .locator('.pane.active .reader-text p', { hasText: 'Currently, China' })
+      .first()
+      .evaluate((p) => p.textContent!)
+    await selectText(page, paragraph)
     await page.keyboard.press('x')
     await expect
       .poll(async () => (await ProjectStore.open(service.project.dir)).project.documents.find((d) => d.id === doc)?.excluded?.length, {

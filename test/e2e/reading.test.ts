@@ -157,6 +157,51 @@ describe('annotating from the keyboard', () => {
     await page.close()
   })
 
+  it('keeps a selection the editor has not read yet when a redraw lands', async () => {
+    const DOC = 'yang-yundong-nqpf-high-quality-development'
+    const PHRASE = 'new quality productive forces are, in essence, advanced productivity'
+    const { page, errors } = await openPage(app)
+    await openDocument(page, DOC)
+    // The reader selects a phrase, and ProseMirror does not hear of it (its selectionchange event
+    // held back): what happens when a save or an analysis reports back between the two.
+    const seen = await page.evaluate((phrase) => {
+      const hold = (event: Event) => event.stopImmediatePropagation()
+      window.addEventListener('selectionchange', hold, { capture: true })
+      ;(window as { releaseSelection?: () => void }).releaseSelection = () =>
+        window.removeEventListener('selectionchange', hold, { capture: true })
+      const text = document.querySelector('.pane.active .reader-text') as HTMLElement
+      text.focus({ preventScroll: true })
+      const p = [...text.querySelectorAll('p')].find((p) => p.textContent!.includes(phrase))!
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+      const i = p.textContent!.indexOf(phrase)
+      const range = document.createRange()
+      let at = 0
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const len = node.textContent!.length
+        if (at <= i && i < at + len) range.setStart(node, i - at)
+        if (at < i + phrase.length && i + phrase.length <= at + len) range.setEnd(node, i + phrase.length - at)
+        at += len
+      }
+      window.getSelection()!.removeAllRanges()
+      window.getSelection()!.addRange(range)
+      return String(window.getSelection())
+    }, PHRASE)
+    expect(seen).toBe(PHRASE)
+    // Another process annotates elsewhere in the text: the pane redraws its highlights.
+    const { text } = await app.service.getDocument({ id: DOC })
+    const other = 'technological breakthroughs'
+    const start = [...text.slice(0, text.indexOf(other))].length
+    await app.service.createAnnotation({ docId: DOC, start, end: start + [...other].length, tags: [] })
+    await page.locator('.annotation').first().waitFor()
+    expect(await page.evaluate(() => String(window.getSelection()))).toBe(PHRASE)
+    await page.evaluate(() => (window as { releaseSelection?: () => void }).releaseSelection?.())
+    await page.keyboard.press('a')
+    await page.locator('.annotation-editor').waitFor()
+    expect(await page.locator('.annotation-editor .popover-quote').textContent()).toContain(PHRASE)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   it('draws coding stripes in tag colours in the margin, side by side where codes overlap; a click opens the annotation', async () => {
     const DOC = 'yang-yundong-nqpf-high-quality-development'
     const { text } = await app.service.getDocument({ id: DOC })
