@@ -324,7 +324,7 @@ export class Reader {
     tr.setMeta(annotationsLayer.key, this.annotationDecorations(tr.doc))
     tr.setMeta(overlaysLayer.key, this.overlayDecorations(tr.doc))
     tr.setMeta(rangeLayer.key, this.rangeDecorations(tr.doc))
-    this.redraw(tr)
+    this.view.dispatch(this.withPageSelection(tr))
     this.onRangeChange?.()
   }
 
@@ -508,12 +508,23 @@ export class Reader {
   }
 
   /**
-   * Dispatches a redraw (decorations only) with the selection the reader sees: ProseMirror writes
-   * its state's selection back to the page when it redraws, so a selection it has not learnt yet
-   * (made just before the analysis or a save reported back) would be lost.
+   * Dispatches new highlights (decorations only) with the selection the reader sees: ProseMirror
+   * writes its state's selection back to the page when it redraws, so a selection it has not
+   * learnt yet (made just before the analysis or a save reported back) would be lost.
+   *
+   * The browser's scroll anchoring is off while they are laid out. ProseMirror reuses the
+   * elements and text nodes of old highlights for new ones elsewhere in the paragraph, and the
+   * browser, which keeps the node it anchored on where it was on screen, then scrolled the pane
+   * after that node (93 px in the scroll-kept test on a loaded machine, after a save: the text
+   * moved, and the other panes followed it). Highlights change no heights, so anchoring has nothing
+   * to keep here. Moving the decorated range does (paragraphs laid out for the first time as it
+   * reaches them), so moveRange leaves anchoring on.
    */
   private redraw(tr: Transaction): void {
+    this.body.style.overflowAnchor = 'none'
     this.view.dispatch(this.withPageSelection(tr))
+    void this.body.scrollHeight // laid out now, while anchoring is off
+    this.body.style.overflowAnchor = ''
   }
 
   /** The current selection as code point offsets into the text, or null when it is empty. */
