@@ -512,11 +512,11 @@ export class Reader {
    * writes its state's selection back to the page when it redraws, so a selection it has not
    * learnt yet (made just before the analysis or a save reported back) would be lost.
    *
-   * The browser's scroll anchoring is off while they are laid out. ProseMirror reuses the
-   * elements and text nodes of old highlights for new ones elsewhere in the paragraph, and the
-   * browser, which keeps the node it anchored on where it was on screen, then scrolled the pane
-   * after that node (93 px in the scroll-kept test on a loaded machine, after a save: the text
-   * moved, and the other panes followed it). Highlights change no heights, so anchoring has nothing
+   * The browser's scroll anchoring is off while they are laid out: with it, a pane moved with no
+   * scroll call of ours (93 px in the scroll-kept test on a loaded machine, after a save: the text
+   * moved, and the other panes followed it), most likely because ProseMirror reuses the nodes of
+   * old highlights for new ones elsewhere in the paragraph and the browser keeps the node it
+   * anchored on where it was on screen. Highlights change no heights, so anchoring has nothing
    * to keep here. Moving the decorated range does (paragraphs laid out for the first time as it
    * reaches them), so moveRange leaves anchoring on.
    */
