@@ -190,8 +190,10 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     run.phase('index', docs.length)
     // Two independent 32-bit hashes per n-gram: runs are sorted by the first; the second tells
     // n-grams apart whose first hashes collide (both colliding: ~n^2/2^65, never in practice).
+    // The second is computed again where it is read (checkOf), for the occurrences of n-grams
+    // whose first hash is not unique, rather than held for every n-gram (four bytes each, 37 MB
+    // on the changelogs of a Debian system, alive through the seed listing, the stage's peak).
     const keys = new Uint32Array(total)
-    const check = new Uint32Array(total)
     // Document of each n-gram: two bytes each while the corpus has at most 65,536 documents.
     const docIndex = docs.length <= 0x10000 ? new Uint16Array(total) : new Uint32Array(total)
     for (let d = 0; d < docs.length; d++) {
@@ -200,26 +202,29 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
       const count = length(d)
       for (let i = 0; i < count; i++) {
         let h = n
-        let g = 0x5bd1e995
-        for (let k = 0; k < n; k++) {
-          const m = match[content[i + k]]
-          h = mix32(h, m)
-          g = mix32(g, m ^ 0x9e3779b9)
-        }
+        for (let k = 0; k < n; k++) h = mix32(h, match[content[i + k]])
         keys[at + i] = fmix32(h)
-        check[at + i] = fmix32(g)
         docIndex[at + i] = d
         run.tick(d)
       }
+    }
+    /** The second hash of the n-gram at global position g. */
+    const checkOf = (g: number): number => {
+      const d = docIndex[g]
+      const { content, match } = docs[d]
+      const i = g - base[d]
+      let h = 0x5bd1e995
+      for (let k = 0; k < n; k++) h = mix32(h, match[content[i + k]] ^ 0x9e3779b9)
+      return fmix32(h)
     }
     const order = sortIndicesByKey(identity(total), keys)
     run.end()
 
     const common = docs.map((d) => new Uint8Array(d.content.length))
     const narrowDocs = docs.length <= 0x10000
-    const docA = new UintList(1024, narrowDocs)
+    const docA = new UintList(narrowDocs)
     const posA = new UintList()
-    const docB = new UintList(1024, narrowDocs)
+    const docB = new UintList(narrowDocs)
     const posB = new UintList()
     const stats = { ngrams: total, distinct: 0, common: 0, seeding: 0 }
 
@@ -359,17 +364,19 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
         stats.distinct++
       } else {
         const group = order.subarray(i, j)
+        const first = checkOf(group[0])
         let uniform = true
-        for (let k = 1; k < group.length && uniform; k++) uniform = check[group[k]] === check[group[0]]
+        for (let k = 1; k < group.length && uniform; k++) uniform = checkOf(group[k]) === first
         if (uniform) {
           processGroup(group)
         } else {
           // A collision of the first hash: split the run by the second.
           const byCheck = new Map<number, number[]>()
           for (const g of group) {
-            const list = byCheck.get(check[g])
+            const check = checkOf(g)
+            const list = byCheck.get(check)
             if (list) list.push(g)
-            else byCheck.set(check[g], [g])
+            else byCheck.set(check, [g])
           }
           for (const list of byCheck.values()) processGroup(list)
         }
@@ -384,9 +391,9 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
   // Sort seeds by (docA, docB, posA): least significant key first, each pass stable. The passes
   // go back and forth between two arrays, and each list is permuted into the array the previous
   // one left free: no array per pass or per list (each one written in full, so each one would
-  // be resident, tens of megabytes at corpus scale). Views, not copies, of the lists.
+  // be resident, tens of megabytes at corpus scale). Each list taken out of its chunks in turn.
   const count = docA.length
-  const lists = [docA, posA, docB, posB].map((list) => list.data.subarray(0, count))
+  const lists = [docA, posA, docB, posB].map((list) => list.take())
   let seedOrder: Uint32Array = identity(count)
   let scratch: Uint32Array = new Uint32Array(count)
   for (const [list, max] of [
