@@ -3,7 +3,7 @@ import { extendEdge } from './align.js'
 import { isBanal } from './banality.js'
 import { chainSeeds, type Region } from './chain.js'
 import { RegionList } from './region-list.js'
-import { clusterPairs, type PairLike, type PairPassage } from './cluster.js'
+import { clusterPairs, type PairPassage, type PairSides } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
 import { extendAlike } from './extend.js'
 import { acronymExpansions } from './abbreviations.js'
@@ -246,9 +246,8 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   const { lexicon } = corpus
 
   run.phase('align', seeded.regions.length)
-  // Pairs kept (pair-table.ts): their passages as objects, the rest in typed arrays.
+  // Pairs kept, in typed arrays (pair-table.ts).
   const pairTable = new PairTable()
-  const pairs = pairTable.pairs
   /** Aligns and measures one candidate; true when it is kept as a pair. */
   const alignRegion = (r: Region): boolean => {
     const A = corpus.docs[r.docA]
@@ -281,7 +280,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   // Aligned: the candidates are let go (hundreds of thousands of objects at corpus scale).
   seeded.regions = new RegionList()
   // Passages seen through a longer match (nested.ts), kept when they hold the words.
-  for (const { a, b } of projectNested(corpus.docs, pairs, (i) => pairTable.verbatim(i))) {
+  for (const { a, b } of projectNested(corpus.docs, pairTable, (i) => pairTable.verbatim(i))) {
     const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
     if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY) continue
     if (isBanal(measure.commonShare * measure.shared, measure.shared, measure.similarity >= VARIANT_SIMILARITY)) continue
@@ -293,7 +292,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   const paraphrases = new PairTable()
   if (paraphraseSearch) {
     const sentences = corpus.docs.map((d, i) => (skip[i] ? new Uint32Array([0]) : sentenceStarts(d)))
-    const covered = coverage(corpus, pairs)
+    const covered = coverage(corpus, pairTable)
     const expansions = acronymExpansions(corpus)
     const synonyms = options.synonyms ? synonymClasses(corpus, options.synonyms, skip) : new Map<number, number>()
     /** The abbreviations of tokens [t0, t1] of a document that the pass read as their words. */
@@ -341,13 +340,13 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     }
   }
 
-  run.phase('cluster', pairs.length + paraphrases.length)
+  run.phase('cluster', pairTable.length + paraphrases.length)
   const copiesOf = new Map<number, number[]>()
   for (const group of duplicates) copiesOf.set(group[0], group.slice(1))
   const drafts: Draft[] = []
-  const pairCount = pairs.length + paraphrases.length
+  const pairCount = pairTable.length + paraphrases.length
   for (const list of [pairTable, paraphrases]) {
-    const clusters = clusterPairs(list.pairs)
+    const clusters = clusterPairs(list)
     // Reused text: each passage reaches as far as another passage of its overlap goes on alike,
     // and an overlap inside a longer one is found in all the longer one's documents (nesting.ts).
     let nested = new Uint32Array(clusters.length)
@@ -509,12 +508,9 @@ function synonymReason(used: readonly string[]): string[] {
 }
 
 /** A test of whether a token span of a document lies mostly inside passages already found. */
-function coverage(corpus: AnalysedCorpus, pairs: readonly PairLike[]): (doc: number, start: number, end: number) => boolean {
+function coverage(corpus: AnalysedCorpus, pairs: PairSides): (doc: number, start: number, end: number) => boolean {
   const spans = corpus.docs.map(() => [] as [number, number][])
-  for (const p of pairs) {
-    spans[p.a.doc].push([p.a.start, p.a.end])
-    spans[p.b.doc].push([p.b.start, p.b.end])
-  }
+  for (let e = 0; e < 2 * pairs.length; e++) spans[pairs.doc(e)].push([pairs.start(e), pairs.end(e)])
   return (doc, start, end) => {
     let inside = 0
     for (const [s, e] of spans[doc]) inside += Math.max(0, Math.min(e, end) - Math.max(s, start) + 1)
