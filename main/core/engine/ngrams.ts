@@ -392,7 +392,9 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
   // go back and forth between two arrays, and each list is permuted into the array the previous
   // one left free: no array per pass or per list (each one written in full, so each one would
   // be resident, tens of megabytes at corpus scale). Each list taken out of its chunks in turn.
+  // A phase of its own: the n-gram index is dead from here (main/node/engine/collect.ts).
   const count = docA.length
+  run.phase('sort', count)
   const lists = [docA, posA, docB, posB].map((list) => list.take())
   let seedOrder: Uint32Array = identity(count)
   let scratch: Uint32Array = new Uint32Array(count)
@@ -421,5 +423,8 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
   }
   const sortedDocA = permuteDocs(0)
   const sortedDocB = permuteDocs(2)
-  return { docA: sortedDocA, posA: permute(1), docB: sortedDocB, posB: permute(3), count, common, stats }
+  const sortedPosA = permute(1)
+  const sortedPosB = permute(3)
+  run.end()
+  return { docA: sortedDocA, posA: sortedPosA, docB: sortedDocB, posB: sortedPosB, count, common, stats }
 }

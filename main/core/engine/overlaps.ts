@@ -1,4 +1,4 @@
-import { type AnalysedCorpus, type EngineDocument, analyse, rarity } from './analyse.js'
+import { type AnalysedCorpus, type AnalysedDocument, type EngineDocument, analyse, rarity } from './analyse.js'
 import { extendEdge } from './align.js'
 import { isBanal } from './banality.js'
 import { chainSeeds, type Region } from './chain.js'
@@ -229,6 +229,26 @@ interface Draft {
 /** Finds the passages the documents share (see above), best first. */
 export function findOverlaps(documents: readonly EngineDocument[], options: OverlapOptions = {}, hooks: EngineHooks = {}): OverlapResult {
   const run = new Run(hooks)
+  // Two calls, so that what the variants do not read (the lexicon, the measurer, the pairs, the
+  // match ids and content positions: a third of the corpus's arrays and most of V8's heap) is
+  // let go when the first returns: variables a closure reads stay alive as long as the function
+  // that made them runs.
+  return variantsOf(draftOverlaps(documents, options, run), options, run)
+}
+
+/** The overlaps found, before their passages are cut from the texts and diffed. */
+interface Drafted {
+  /** Best first, at most options.limit. */
+  drafts: Draft[]
+  /** The analysed documents; only their texts, offsets and surface ids are read from here on. */
+  docs: readonly AnalysedDocument[]
+  /** Per document: a text known to be boilerplate (EngineDocument.boilerplate). */
+  reference: readonly boolean[]
+  stats: OverlapResult['stats']
+}
+
+/** Every stage but the variants (see above): the overlaps, best first. */
+function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOptions, run: Run): Drafted {
   const n = options.ngram ?? NGRAM_SIZE
   const minWords = options.minWords ?? MIN_SHARED_WORDS
   const corpus = analyse(documents, options.stem ?? true, run)
@@ -408,12 +428,33 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   )
   const limited = options.limit === undefined ? kept : kept.slice(0, options.limit)
   run.end()
+  return {
+    drafts: limited,
+    docs: corpus.docs,
+    reference,
+    stats: {
+      documents: N,
+      words: corpus.words,
+      ngrams: seedStats.ngrams,
+      commonNgrams: seedStats.common,
+      seedPairs,
+      candidates,
+      pairs: pairCount,
+      paraphraseSearch,
+      duplicates: duplicates.reduce((sum, g) => sum + g.length - 1, 0),
+    },
+  }
+}
 
+/** The overlaps of `drafted`: their passages cut from the texts, the variants of their pairs. */
+function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): OverlapResult {
+  const { drafts: limited, docs, reference, stats } = drafted
+  const N = stats.documents
   const maps = new Map<number, OffsetMap>()
   const mapOf = (d: number): OffsetMap => {
     let map = maps.get(d)
     if (!map) {
-      map = new OffsetMap(corpus.docs[d].text)
+      map = new OffsetMap(docs[d].text)
       maps.set(d, map)
     }
     return map
@@ -425,7 +466,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   limited.forEach((draft, k) => {
     const shown = draft.passages.filter((p) => !reference[p.doc])
     const passages = shown.map((p) => {
-      const doc = corpus.docs[p.doc]
+      const doc = docs[p.doc]
       const map = mapOf(p.doc)
       const start = doc.starts[p.start]
       const end = doc.ends[p.end]
@@ -434,7 +475,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     const variants: Variant[] = []
     const side = (i: number) => {
       const p = shown[i]
-      return { doc: corpus.docs[p.doc], start: p.start, end: p.end, map: mapOf(p.doc) }
+      return { doc: docs[p.doc], start: p.start, end: p.end, map: mapOf(p.doc) }
     }
     // Only pairs whose words differ: identical passages (most copies of a licence) would give one
     // "equal" step repeating both texts, nothing the passages do not say.
@@ -463,20 +504,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     else overlaps.push(overlap)
   })
   run.end()
-  return {
-    overlaps,
-    stats: {
-      documents: N,
-      words: corpus.words,
-      ngrams: seedStats.ngrams,
-      commonNgrams: seedStats.common,
-      seedPairs,
-      candidates,
-      pairs: pairCount,
-      paraphraseSearch,
-      duplicates: duplicates.reduce((sum, g) => sum + g.length - 1, 0),
-    },
-  }
+  return { overlaps, stats }
 }
 
 /**

@@ -65,12 +65,15 @@ export function identity(n: number): Uint32Array {
 }
 
 /**
- * Most values a chunk of a UintList holds: 4 MB of 32-bit values. Small beside the lists it makes
- * up (tens of millions of seeds), so at most one chunk's worth is unused; large enough that a list
- * is a few dozen chunks. Chunks start at FIRST_CHUNK_VALUES and double up to this, so that a
- * small corpus's lists stay small.
+ * Most bytes a chunk of a UintList holds: 32 MB, glibc's largest threshold for giving an
+ * allocation its own mapping, so that every full-size chunk is returned to the system when it is
+ * freed rather than left as a hole in the allocator's heap, where it still counts towards the
+ * process's resident memory (smaller chunks, 4 MB, kept the freed seed lists resident: 150 MB on
+ * the changelogs of a Debian system). The unused end of the last chunk is never written, so it
+ * is not resident either. Chunks start at FIRST_CHUNK_VALUES values and double up to this, so
+ * that a small corpus's lists stay small.
  */
-const CHUNK_VALUES = 1 << 20
+const CHUNK_BYTES = 32 << 20
 const FIRST_CHUNK_VALUES = 1 << 10
 
 /**
@@ -127,7 +130,7 @@ export class UintList {
 
   private chunk(): Uint32Array | Uint16Array {
     const previous = this.chunks.length ? this.chunks[this.chunks.length - 1].length : 0
-    const size = Math.min(CHUNK_VALUES, Math.max(FIRST_CHUNK_VALUES, 2 * previous))
+    const size = Math.min(CHUNK_BYTES / (this.narrow ? 2 : 4), Math.max(FIRST_CHUNK_VALUES, 2 * previous))
     const chunk = this.narrow ? new Uint16Array(size) : new Uint32Array(size)
     this.chunks.push(chunk)
     return chunk
