@@ -1,29 +1,39 @@
 import { describe, expect, it } from 'vitest'
-import { UintList } from '../../main/core/engine/radix.js'
+import { identity, sortIndicesByKey, sortIndicesByList, UintList } from '../../main/core/engine/radix.js'
 
 describe('UintList', () => {
-  it('hands over every value pushed, in order, across chunks of every size, and is empty after', () => {
-    // Past the largest chunk (2^20 values) twice, ending inside a chunk.
+  it('gives back every value pushed, in order, across chunks, and nothing after clear', () => {
+    // Chunks of 2^10 values (expected 1000), so 2,500,003 values fill thousands of them.
     const count = 2_500_003
-    const wide = new UintList()
+    const wide = new UintList(false, 1000)
     const narrow = new UintList(true)
     for (let i = 0; i < count; i++) {
       wide.push((i * 2654435761) >>> 0)
       narrow.push(i & 0xffff)
     }
-    expect(wide.length).toBe(count)
-    const values = wide.take()
-    const small = narrow.take()
-    expect(values).toBeInstanceOf(Uint32Array)
-    expect(small).toBeInstanceOf(Uint16Array)
-    expect(values.length).toBe(count)
-    expect(small.length).toBe(count)
+    expect([wide.length, narrow.length]).toEqual([count, count])
+    expect(wide.chunks[0]).toBeInstanceOf(Uint32Array)
+    expect(narrow.chunks[0]).toBeInstanceOf(Uint16Array)
     let wrong = 0
-    for (let i = 0; i < count; i++) if (values[i] !== (i * 2654435761) >>> 0 || small[i] !== (i & 0xffff)) wrong++
+    for (let i = 0; i < count; i++) if (wide.at(i) !== (i * 2654435761) >>> 0 || narrow.at(i) !== (i & 0xffff)) wrong++
     expect(wrong).toBe(0)
-    expect(wide.length).toBe(0)
+    wide.clear()
+    expect([wide.length, wide.chunks.length]).toEqual([0, 0])
     wide.push(7)
-    expect([...wide.take()]).toEqual([7])
-    expect(new UintList().take().length).toBe(0)
+    expect(wide.at(0)).toBe(7)
+  })
+})
+
+describe('sortIndicesByList', () => {
+  it('orders as sortIndicesByKey does over the same values, stable, small and large', () => {
+    for (const count of [1000, 100_000]) {
+      const list = new UintList(false, 64)
+      const keys = new Uint32Array(count)
+      for (let i = 0; i < count; i++) {
+        keys[i] = ((i * 2654435761) >>> 0) % 5000
+        list.push(keys[i])
+      }
+      expect(sortIndicesByList(identity(count), list)).toEqual(sortIndicesByKey(identity(count), keys))
+    }
   })
 })

@@ -2,7 +2,7 @@ import type { AnalysedCorpus } from './analyse.js'
 import { isCommonNgram } from './banality.js'
 import { fmix32, mix32 } from './hash.js'
 import type { Run } from './progress.js'
-import { identity, sortIndicesByKey, UintList } from './radix.js'
+import { identity, sortIndicesByKey, sortIndicesByList, UintList } from './radix.js'
 
 // Seeds: places where two documents share a word n-gram. Every document's content words (function
 // words left out, see stopwords.ts) are read as overlapping n-grams of match forms, each hashed to
@@ -222,10 +222,11 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
 
     const common = docs.map((d) => new Uint8Array(d.content.length))
     const narrowDocs = docs.length <= 0x10000
-    const docA = new UintList(narrowDocs)
-    const posA = new UintList()
-    const docB = new UintList(narrowDocs)
-    const posB = new UintList()
+    // About as many seeds as n-grams (a third more on the changelogs of a Debian system).
+    const docA = new UintList(narrowDocs, total)
+    const posA = new UintList(false, total)
+    const docB = new UintList(narrowDocs, total)
+    const posB = new UintList(false, total)
     const stats = { ngrams: total, distinct: 0, common: 0, seeding: 0 }
 
     // One run of occurrences of the same n-gram, global positions ascending.
@@ -388,43 +389,36 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     return { docA, posA, docB, posB, common, stats }
   })()
 
-  // Sort seeds by (docA, docB, posA): least significant key first, each pass stable. The passes
-  // go back and forth between two arrays, and each list is permuted into the array the previous
-  // one left free: no array per pass or per list (each one written in full, so each one would
-  // be resident, tens of megabytes at corpus scale). Each list taken out of its chunks in turn.
+  // Sort seeds by (docA, docB, posA): least significant key first, each pass stable, the keys
+  // read from the lists' chunks. The passes go back and forth between two arrays; each list is
+  // then permuted out of its chunks, which are let go: posA into the array the sort left free,
+  // posB into the order itself (each place read once, then written), so that besides the lists
+  // only the order and one array of scratch are ever made (each written in full, so each one
+  // resident, tens of megabytes at corpus scale).
   // A phase of its own: the n-gram index is dead from here (main/node/engine/collect.ts).
   const count = docA.length
   run.phase('sort', count)
-  const lists = [docA, posA, docB, posB].map((list) => list.take())
   let seedOrder: Uint32Array = identity(count)
   let scratch: Uint32Array = new Uint32Array(count)
   for (const [list, max] of [
-    [lists[1], 0xffffffff],
-    [lists[2], docs.length],
-    [lists[0], docs.length],
+    [posA, 0xffffffff],
+    [docB, docs.length],
+    [docA, docs.length],
   ] as const) {
-    const sorted = sortIndicesByKey(seedOrder, list, max, scratch)
+    const sorted = sortIndicesByList(seedOrder, list, max, scratch)
     if (sorted !== seedOrder) [seedOrder, scratch] = [sorted, seedOrder]
   }
-  const permute = (k: number): Uint32Array => {
-    const a = lists[k]
-    const out = scratch
-    for (let i = 0; i < count; i++) out[i] = a[seedOrder[i]]
-    if (a instanceof Uint32Array) scratch = a
+  const permute = (list: UintList, out: Uint32Array | Uint16Array): Uint32Array | Uint16Array => {
+    for (let i = 0; i < count; i++) out[i] = list.at(seedOrder[i])
+    list.clear()
     return out
   }
   // Documents stay two bytes each when they were (see UintList).
-  const permuteDocs = (k: number): Uint32Array | Uint16Array => {
-    const a = lists[k]
-    if (a instanceof Uint32Array) return permute(k)
-    const out = new Uint16Array(count)
-    for (let i = 0; i < count; i++) out[i] = a[seedOrder[i]]
-    return out
-  }
-  const sortedDocA = permuteDocs(0)
-  const sortedDocB = permuteDocs(2)
-  const sortedPosA = permute(1)
-  const sortedPosB = permute(3)
+  const docArray = (): Uint32Array | Uint16Array => (docs.length <= 0x10000 ? new Uint16Array(count) : new Uint32Array(count))
+  const sortedDocA = permute(docA, docArray())
+  const sortedDocB = permute(docB, docArray())
+  const sortedPosA = permute(posA, scratch) as Uint32Array
+  const sortedPosB = permute(posB, seedOrder) as Uint32Array
   run.end()
   return { docA: sortedDocA, posA: sortedPosA, docB: sortedDocB, posB: sortedPosB, count, common, stats }
 }
