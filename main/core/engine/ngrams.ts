@@ -392,8 +392,8 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
   // Sort seeds by (docA, docB, posA): least significant key first, each pass stable, the keys
   // read from the lists' chunks. The passes go back and forth between two arrays; each list is
   // then permuted out of its chunks, which are let go: posA into the array the sort left free,
-  // posB into the order itself (each place read once, then written), so that besides the lists
-  // only the order and one array of scratch are ever made (each written in full, so each one
+  // posB into the order itself (each place read once, then written), the documents into posA's
+  // chunks, so that besides the lists only the order and one array of scratch are ever made (each written in full, so each one
   // resident, tens of megabytes at corpus scale).
   // A phase of its own: the n-gram index is dead from here (main/node/engine/collect.ts).
   const count = docA.length
@@ -413,11 +413,18 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     list.clear()
     return out
   }
-  // Documents stay two bytes each when they were (see UintList).
-  const docArray = (): Uint32Array | Uint16Array => (docs.length <= 0x10000 ? new Uint16Array(count) : new Uint32Array(count))
-  const sortedDocA = permute(docA, docArray())
-  const sortedDocB = permute(docB, docArray())
+  // posA first; its chunks, free then, hold docA and docB where they are large enough (a chunk
+  // of 32 MB holds 16 M documents of two bytes), rather than two new arrays. Documents stay two
+  // bytes each when they were (see UintList).
+  const spare = posA.chunks
   const sortedPosA = permute(posA, scratch) as Uint32Array
+  const docArray = (k: number): Uint32Array | Uint16Array => {
+    if (docs.length > 0x10000) return new Uint32Array(count)
+    const chunk = spare[k]
+    return chunk && chunk.byteLength >= 2 * count ? new Uint16Array(chunk.buffer, chunk.byteOffset, count) : new Uint16Array(count)
+  }
+  const sortedDocA = permute(docA, docArray(0))
+  const sortedDocB = permute(docB, docArray(1))
   const sortedPosB = permute(posB, seedOrder) as Uint32Array
   run.end()
   return { docA: sortedDocA, posA: sortedPosA, docB: sortedDocB, posB: sortedPosB, count, common, stats }
