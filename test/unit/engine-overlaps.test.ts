@@ -144,7 +144,7 @@ describe('progress and cancellation', () => {
     const { texts } = await loadFolder(join(FIXTURES, 'three'))
     const phases: string[] = []
     findOverlaps(texts, {}, { onProgress: (p) => void (phases.includes(p.phase) || phases.push(p.phase)) })
-    expect(phases.slice(0, 4)).toEqual(['tokenize', 'index', 'seed', 'chain'])
+    expect(phases.slice(0, 5)).toEqual(['tokenize', 'index', 'seed', 'sort', 'chain'])
     expect(phases).toContain('variants')
 
     const signal = { aborted: false }

@@ -27,11 +27,20 @@ describe('PairTable', () => {
         v.score,
         v.because,
       ])
-      expect(table.pairs[i]).toEqual({
+      expect(table.pair(i)).toEqual({
         a: { doc: i, start: i, end: i + 2 },
         b: { doc: i + 1, start: 2 * i, end: 2 * i + 5 },
         ...(i % 4 === 1 ? { projected: true } : {}),
       })
+      expect([
+        table.doc(2 * i),
+        table.start(2 * i),
+        table.end(2 * i),
+        table.doc(2 * i + 1),
+        table.start(2 * i + 1),
+        table.end(2 * i + 1),
+      ]).toEqual([i, i, i + 2, i + 1, 2 * i, 2 * i + 5])
+      expect(table.projected(i)).toBe(i % 4 === 1)
     }
   })
 
@@ -40,7 +49,6 @@ describe('PairTable', () => {
     for (let i = 0; i < 2000; i++) table.push({ doc: 0, start: i, end: i }, { doc: 1, start: i, end: i }, values(i))
     table.clear()
     expect(table.length).toBe(0)
-    expect(table.pairs).toEqual([])
     table.push({ doc: 2, start: 0, end: 9 }, { doc: 3, start: 1, end: 10 }, values(10))
     expect([table.length, table.shared(0), table.kind(0), table.because(0)]).toEqual([1, 16, 1, ['reason 10']])
   })

@@ -1,4 +1,4 @@
-import { TextClusters } from './cores.js'
+import { type Span, TextClusters } from './cores.js'
 import { mergePassages } from './extend.js'
 // Pairs of passages to overlaps. Alignment works on pairs of documents, but a passage quoted in
 // three documents is one overlap with three passages, not three pairs. Every pair contributes its
@@ -50,67 +50,104 @@ export interface PairLike {
   projected?: boolean
 }
 
+/**
+ * Pairwise matches read side by side without an object per passage: entry e is pair e >>> 1's a
+ * when e is even, its b when odd (PairTable, pair-table.ts, holds them so; pairSides reads an
+ * array of PairLike so).
+ */
+export interface PairSides {
+  /** Number of pairs. */
+  readonly length: number
+  doc(e: number): number
+  start(e: number): number
+  end(e: number): number
+  /** Pair i's `projected` (PairLike). */
+  projected(i: number): boolean
+}
+
+/** PairSides over pairs held as objects. */
+export function pairSides(pairs: readonly PairLike[]): PairSides {
+  const side = (e: number): PairPassage => (e & 1 ? pairs[e >>> 1].b : pairs[e >>> 1].a)
+  return {
+    length: pairs.length,
+    doc: (e) => side(e).doc,
+    start: (e) => side(e).start,
+    end: (e) => side(e).end,
+    projected: (i) => !!pairs[i].projected,
+  }
+}
+
 /** A cluster: the indices of its pairs and its passages, one per document span after merging. */
 export interface Cluster {
   pairs: number[]
   passages: PairPassage[]
 }
 
-function sharedLength(x: PairPassage, y: PairPassage): number {
-  return Math.min(x.end, y.end) - Math.max(x.start, y.start) + 1
-}
-
 /** Clusters pairwise matches (see above); clusters keep the order of their first pair. */
-export function clusterPairs(pairs: readonly PairLike[]): Cluster[] {
-  const lengths = pairs.map((pair) => Math.max(pair.a.end - pair.a.start, pair.b.end - pair.b.start) + 1)
+export function clusterPairs(given: readonly PairLike[] | PairSides): Cluster[] {
+  const pairs = Array.isArray(given) ? pairSides(given as readonly PairLike[]) : (given as PairSides)
+  const { length: count } = pairs
+  const lengths = new Float64Array(count)
+  for (let i = 0; i < count; i++)
+    lengths[i] = Math.max(pairs.end(2 * i) - pairs.start(2 * i), pairs.end(2 * i + 1) - pairs.start(2 * i + 1)) + 1
   const sets = new TextClusters(lengths, SAME_PASSAGE_SHARE)
-  type Item = { p: PairPassage; pair: number }
-  const join = (x: Item, y: Item): boolean => sets.join(x.pair, x.p, y.pair, y.p)
-  // Every passage with the pair it came from, as an entry (2i: pair i's a, 2i + 1: its b; a
-  // projected pair's b left out), sorted by document (in the order the pairs first name them),
-  // start, end and entry: the passages of each document in order, with no object per passage (a
-  // million at corpus scale).
-  const passage = (e: number): PairPassage => (e & 1 ? pairs[e >>> 1].b : pairs[e >>> 1].a)
-  const entries = new Uint32Array(2 * pairs.length)
+  // Entries x and y as spans for TextClusters.join, in two objects reused from join to join.
+  const x: Span = { start: 0, end: 0 }
+  const y: Span = { start: 0, end: 0 }
+  const join = (ex: number, ey: number): boolean => {
+    x.start = pairs.start(ex)
+    x.end = pairs.end(ex)
+    y.start = pairs.start(ey)
+    y.end = pairs.end(ey)
+    return sets.join(ex >>> 1, x, ey >>> 1, y)
+  }
+  // Every passage as its entry (a projected pair's b left out), sorted by document (in the order
+  // the pairs first name them), start, end and entry: the passages of each document in order,
+  // with no object per passage (a million at corpus scale).
+  const entries = new Uint32Array(2 * count)
   const rank = new Map<number, number>()
-  let count = 0
-  pairs.forEach((pair, i) => {
-    entries[count++] = 2 * i
-    if (!rank.has(pair.a.doc)) rank.set(pair.a.doc, rank.size)
-    if (pair.projected) return
-    entries[count++] = 2 * i + 1
-    if (!rank.has(pair.b.doc)) rank.set(pair.b.doc, rank.size)
-  })
-  const sorted = entries.subarray(0, count).sort((x, y) => {
-    const p = passage(x)
-    const q = passage(y)
-    return rank.get(p.doc)! - rank.get(q.doc)! || p.start - q.start || p.end - q.end || x - y
-  })
+  let listed = 0
+  for (let i = 0; i < count; i++) {
+    entries[listed++] = 2 * i
+    if (!rank.has(pairs.doc(2 * i))) rank.set(pairs.doc(2 * i), rank.size)
+    if (pairs.projected(i)) continue
+    entries[listed++] = 2 * i + 1
+    if (!rank.has(pairs.doc(2 * i + 1))) rank.set(pairs.doc(2 * i + 1), rank.size)
+  }
+  const sorted = entries
+    .subarray(0, listed)
+    .sort(
+      (p, q) =>
+        rank.get(pairs.doc(p))! - rank.get(pairs.doc(q))! || pairs.start(p) - pairs.start(q) || pairs.end(p) - pairs.end(q) || p - q,
+    )
   // Passages nearly the same first, so that each text's clusters form before a passage that
   // holds two texts (and may join only one of them) is met; then those sharing half.
   for (const share of [NEAR_SAME_SHARE, SAME_PASSAGE_SHARE]) {
-    const open: Item[] = []
+    const open: number[] = []
     for (let k = 0; k < sorted.length; k++) {
-      const item = { p: passage(sorted[k]), pair: sorted[k] >>> 1 }
-      if (k === 0 || passage(sorted[k - 1]).doc !== item.p.doc) open.length = 0
+      const e = sorted[k]
+      const start = pairs.start(e)
+      const end = pairs.end(e)
+      if (k === 0 || pairs.doc(sorted[k - 1]) !== pairs.doc(e)) open.length = 0
       // The same span as the last one (one representative's passage against many documents):
       // the same passage, and comparing it with the others again would cost the square of them.
       // Only when it cannot join the last (their clusters hold different texts) is it compared
       // with the other open passages; it is not kept open twice.
-      const last = open[open.length - 1]
-      const same = !!last && last.p.start === item.p.start && last.p.end === item.p.end
-      if (same && join(item, last)) continue
+      const last = open.length ? open[open.length - 1] : -1
+      const same = last >= 0 && pairs.start(last) === start && pairs.end(last) === end
+      if (same && join(e, last)) continue
       // Drop passages that end before this one starts: they cannot overlap it or any later one.
-      for (let j = open.length - 1; j >= 0; j--) if (open[j].p.end < item.p.start) open.splice(j, 1)
+      for (let j = open.length - 1; j >= 0; j--) if (pairs.end(open[j]) < start) open.splice(j, 1)
       for (const other of open) {
-        const longer = Math.max(item.p.end - item.p.start, other.p.end - other.p.start) + 1
-        if (sharedLength(item.p, other.p) >= share * longer) join(item, other)
+        const longer = Math.max(end - start, pairs.end(other) - pairs.start(other)) + 1
+        const shared = Math.min(end, pairs.end(other)) - Math.max(start, pairs.start(other)) + 1
+        if (shared >= share * longer) join(e, other)
       }
-      if (!same) open.push(item)
+      if (!same) open.push(e)
     }
   }
   const clusters = new Map<number, Cluster>()
-  pairs.forEach((pair, i) => {
+  for (let i = 0; i < count; i++) {
     const root = sets.find(i)
     let cluster = clusters.get(root)
     if (!cluster) {
@@ -118,9 +155,14 @@ export function clusterPairs(pairs: readonly PairLike[]): Cluster[] {
       clusters.set(root, cluster)
     }
     cluster.pairs.push(i)
-    // Not copied: mergePassages copies the passages it returns and changes none it is given.
-    cluster.passages.push(pair.a, pair.b)
-  })
-  for (const cluster of clusters.values()) cluster.passages = mergePassages(cluster.passages)
+  }
+  // Each cluster's passages made and merged in turn, so that the unmerged ones (two a pair) are
+  // never all held at once.
+  const side = (e: number): PairPassage => ({ doc: pairs.doc(e), start: pairs.start(e), end: pairs.end(e) })
+  for (const cluster of clusters.values()) {
+    const passages: PairPassage[] = []
+    for (const i of cluster.pairs) passages.push(side(2 * i), side(2 * i + 1))
+    cluster.passages = mergePassages(passages)
+  }
   return [...clusters.values()]
 }

@@ -1,6 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { upperBound } from '../text/sorted.js'
-import { type PairLike, type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
+import { type PairLike, type PairPassage, type PairSides, pairSides, SAME_PASSAGE_SHARE } from './cluster.js'
 
 // Passages seen through a longer match. Seeds of a frequent n-gram go through a representative
 // occurrence (ngrams.ts), so a document may meet a shared passage only inside a much longer match
@@ -54,39 +54,35 @@ export interface Projection {
  */
 export function projectNested(
   docs: readonly AnalysedDocument[],
-  pairs: readonly PairLike[],
+  given: readonly PairLike[] | PairSides,
   verbatim: (pair: number) => boolean,
 ): Projection[] {
-  // Every passage of every pair, as an entry: 2i is pair i's a (matched with its b), 2i + 1 its b.
-  // Sorted by document (in order of first appearance), span (start ascending, longest first) and
-  // entry, so each distinct span is a run of entries with its partners in pair order: no object
-  // or key per passage (a million at corpus scale, all let go at the end).
-  const passage = (e: number): PairPassage => (e & 1 ? pairs[e >>> 1].b : pairs[e >>> 1].a)
-  const partner = (e: number): PairPassage => (e & 1 ? pairs[e >>> 1].a : pairs[e >>> 1].b)
+  const pairs = Array.isArray(given) ? pairSides(given as readonly PairLike[]) : (given as PairSides)
+  // Every passage of every pair, as an entry: 2i is pair i's a (matched with its b), 2i + 1 its b
+  // (PairSides; an entry's partner is e ^ 1). Sorted by document (in order of first appearance),
+  // span (start ascending, longest first) and entry, so each distinct span is a run of entries
+  // with its partners in pair order: no object or key per passage (a million at corpus scale).
   const entries = new Uint32Array(2 * pairs.length)
   const rank = new Int32Array(docs.length).fill(-1)
   let ranked = 0
   for (let e = 0; e < entries.length; e++) {
     entries[e] = e
-    const d = passage(e).doc
+    const d = pairs.doc(e)
     if (rank[d] < 0) rank[d] = ranked++
   }
-  entries.sort((x, y) => {
-    const p = passage(x)
-    const q = passage(y)
-    return rank[p.doc] - rank[q.doc] || p.start - q.start || q.end - p.end || x - y
-  })
+  entries.sort((x, y) => rank[pairs.doc(x)] - rank[pairs.doc(y)] || pairs.start(x) - pairs.start(y) || pairs.end(y) - pairs.end(x) || x - y)
   const out: Projection[] = []
   for (let g = 0; g < entries.length;) {
-    const doc = passage(entries[g]).doc
+    const doc = pairs.doc(entries[g])
     // The document's distinct spans, longest first among equal starts, so that a containing span
     // is open before those inside it.
     const list: Span[] = []
-    for (; g < entries.length && passage(entries[g]).doc === doc; g++) {
-      const p = passage(entries[g])
+    for (; g < entries.length && pairs.doc(entries[g]) === doc; g++) {
+      const start = pairs.start(entries[g])
+      const end = pairs.end(entries[g])
       const last = list[list.length - 1]
-      if (last && last.start === p.start && last.end === p.end) last.to = g + 1
-      else list.push({ start: p.start, end: p.end, from: g, to: g + 1 })
+      if (last && last.start === start && last.end === end) last.to = g + 1
+      else list.push({ start, end, from: g, to: g + 1 })
     }
     // Spans that may still contain a later one, by end descending: those ending before a span's
     // start are at the tail, and those that end late enough to contain it at the head.
@@ -100,7 +96,7 @@ export function projectNested(
       const length = y.end - y.start + 1
       // Documents y is matched with directly, and those it has been projected into.
       const reached = new Set<number>()
-      for (let k = y.from; k < y.to; k++) reached.add(partner(entries[k]).doc)
+      for (let k = y.from; k < y.to; k++) reached.add(pairs.doc(entries[k] ^ 1))
       reached.add(doc)
       let made = 0
       for (let k = 0; k < open.length && open[k].end >= y.end && made < MAX_PROJECTIONS; k++) {
@@ -109,16 +105,19 @@ export function projectNested(
         if (length >= SAME_PASSAGE_SHARE * (x.end - x.start + 1)) continue
         for (let m = x.from; m < x.to; m++) {
           if (made >= MAX_PROJECTIONS) break
-          const w = partner(entries[m])
+          const w = entries[m] ^ 1
+          const wDoc = pairs.doc(w)
+          const wStart = pairs.start(w)
+          const wEnd = pairs.end(w)
           const pair = entries[m] >>> 1
-          if (reached.has(w.doc)) continue
+          if (reached.has(wDoc)) continue
           const start =
-            verbatim(pair) && w.end - w.start === x.end - x.start
-              ? w.start + (y.start - x.start)
-              : findWords(docs[doc], y.start, y.end, x.start, x.end, docs[w.doc], w.start, w.end)
+            verbatim(pair) && wEnd - wStart === x.end - x.start
+              ? wStart + (y.start - x.start)
+              : findWords(docs[doc], y.start, y.end, x.start, x.end, docs[wDoc], wStart, wEnd)
           if (start < 0) continue
-          reached.add(w.doc)
-          out.push({ a: { doc, start: y.start, end: y.end }, b: { doc: w.doc, start, end: start + (y.end - y.start) }, through: pair })
+          reached.add(wDoc)
+          out.push({ a: { doc, start: y.start, end: y.end }, b: { doc: wDoc, start, end: start + (y.end - y.start) }, through: pair })
           made++
         }
       }

@@ -2,7 +2,7 @@ import type { AnalysedCorpus } from './analyse.js'
 import { isCommonNgram } from './banality.js'
 import { fmix32, mix32 } from './hash.js'
 import type { Run } from './progress.js'
-import { identity, sortIndicesByKey, UintList } from './radix.js'
+import { identity, sortIndicesByKey, sortIndicesByList, UintList } from './radix.js'
 
 // Seeds: places where two documents share a word n-gram. Every document's content words (function
 // words left out, see stopwords.ts) are read as overlapping n-grams of match forms, each hashed to
@@ -190,8 +190,10 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     run.phase('index', docs.length)
     // Two independent 32-bit hashes per n-gram: runs are sorted by the first; the second tells
     // n-grams apart whose first hashes collide (both colliding: ~n^2/2^65, never in practice).
+    // The second is computed again where it is read (checkOf), for the occurrences of n-grams
+    // whose first hash is not unique, rather than held for every n-gram (four bytes each, 37 MB
+    // on the changelogs of a Debian system, alive through the seed listing, the stage's peak).
     const keys = new Uint32Array(total)
-    const check = new Uint32Array(total)
     // Document of each n-gram: two bytes each while the corpus has at most 65,536 documents.
     const docIndex = docs.length <= 0x10000 ? new Uint16Array(total) : new Uint32Array(total)
     for (let d = 0; d < docs.length; d++) {
@@ -200,27 +202,31 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
       const count = length(d)
       for (let i = 0; i < count; i++) {
         let h = n
-        let g = 0x5bd1e995
-        for (let k = 0; k < n; k++) {
-          const m = match[content[i + k]]
-          h = mix32(h, m)
-          g = mix32(g, m ^ 0x9e3779b9)
-        }
+        for (let k = 0; k < n; k++) h = mix32(h, match[content[i + k]])
         keys[at + i] = fmix32(h)
-        check[at + i] = fmix32(g)
         docIndex[at + i] = d
         run.tick(d)
       }
+    }
+    /** The second hash of the n-gram at global position g. */
+    const checkOf = (g: number): number => {
+      const d = docIndex[g]
+      const { content, match } = docs[d]
+      const i = g - base[d]
+      let h = 0x5bd1e995
+      for (let k = 0; k < n; k++) h = mix32(h, match[content[i + k]] ^ 0x9e3779b9)
+      return fmix32(h)
     }
     const order = sortIndicesByKey(identity(total), keys)
     run.end()
 
     const common = docs.map((d) => new Uint8Array(d.content.length))
     const narrowDocs = docs.length <= 0x10000
-    const docA = new UintList(1024, narrowDocs)
-    const posA = new UintList()
-    const docB = new UintList(1024, narrowDocs)
-    const posB = new UintList()
+    // About as many seeds as n-grams (a third more on the changelogs of a Debian system).
+    const docA = new UintList(narrowDocs, total)
+    const posA = new UintList(false, total)
+    const docB = new UintList(narrowDocs, total)
+    const posB = new UintList(false, total)
     const stats = { ngrams: total, distinct: 0, common: 0, seeding: 0 }
 
     // One run of occurrences of the same n-gram, global positions ascending.
@@ -359,17 +365,19 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
         stats.distinct++
       } else {
         const group = order.subarray(i, j)
+        const first = checkOf(group[0])
         let uniform = true
-        for (let k = 1; k < group.length && uniform; k++) uniform = check[group[k]] === check[group[0]]
+        for (let k = 1; k < group.length && uniform; k++) uniform = checkOf(group[k]) === first
         if (uniform) {
           processGroup(group)
         } else {
           // A collision of the first hash: split the run by the second.
           const byCheck = new Map<number, number[]>()
           for (const g of group) {
-            const list = byCheck.get(check[g])
+            const check = checkOf(g)
+            const list = byCheck.get(check)
             if (list) list.push(g)
-            else byCheck.set(check[g], [g])
+            else byCheck.set(check, [g])
           }
           for (const list of byCheck.values()) processGroup(list)
         }
@@ -381,38 +389,43 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     return { docA, posA, docB, posB, common, stats }
   })()
 
-  // Sort seeds by (docA, docB, posA): least significant key first, each pass stable. The passes
-  // go back and forth between two arrays, and each list is permuted into the array the previous
-  // one left free: no array per pass or per list (each one written in full, so each one would
-  // be resident, tens of megabytes at corpus scale). Views, not copies, of the lists.
+  // Sort seeds by (docA, docB, posA): least significant key first, each pass stable, the keys
+  // read from the lists' chunks. The passes go back and forth between two arrays; each list is
+  // then permuted out of its chunks, which are let go: posA into the array the sort left free,
+  // posB into the order itself (each place read once, then written), the documents into posA's
+  // chunks, so that besides the lists only the order and one array of scratch are ever made (each written in full, so each one
+  // resident, tens of megabytes at corpus scale).
+  // A phase of its own: the n-gram index is dead from here (main/node/engine/collect.ts).
   const count = docA.length
-  const lists = [docA, posA, docB, posB].map((list) => list.data.subarray(0, count))
+  run.phase('sort', count)
   let seedOrder: Uint32Array = identity(count)
   let scratch: Uint32Array = new Uint32Array(count)
   for (const [list, max] of [
-    [lists[1], 0xffffffff],
-    [lists[2], docs.length],
-    [lists[0], docs.length],
+    [posA, 0xffffffff],
+    [docB, docs.length],
+    [docA, docs.length],
   ] as const) {
-    const sorted = sortIndicesByKey(seedOrder, list, max, scratch)
+    const sorted = sortIndicesByList(seedOrder, list, max, scratch)
     if (sorted !== seedOrder) [seedOrder, scratch] = [sorted, seedOrder]
   }
-  const permute = (k: number): Uint32Array => {
-    const a = lists[k]
-    const out = scratch
-    for (let i = 0; i < count; i++) out[i] = a[seedOrder[i]]
-    if (a instanceof Uint32Array) scratch = a
+  const permute = (list: UintList, out: Uint32Array | Uint16Array): Uint32Array | Uint16Array => {
+    for (let i = 0; i < count; i++) out[i] = list.at(seedOrder[i])
+    list.clear()
     return out
   }
-  // Documents stay two bytes each when they were (see UintList).
-  const permuteDocs = (k: number): Uint32Array | Uint16Array => {
-    const a = lists[k]
-    if (a instanceof Uint32Array) return permute(k)
-    const out = new Uint16Array(count)
-    for (let i = 0; i < count; i++) out[i] = a[seedOrder[i]]
-    return out
+  // posA first; its chunks, free then, hold docA and docB where they are large enough (a chunk
+  // of 32 MB holds 16 M documents of two bytes), rather than two new arrays. Documents stay two
+  // bytes each when they were (see UintList).
+  const spare = posA.chunks
+  const sortedPosA = permute(posA, scratch) as Uint32Array
+  const docArray = (k: number): Uint32Array | Uint16Array => {
+    if (docs.length > 0x10000) return new Uint32Array(count)
+    const chunk = spare[k]
+    return chunk && chunk.byteLength >= 2 * count ? new Uint16Array(chunk.buffer, chunk.byteOffset, count) : new Uint16Array(count)
   }
-  const sortedDocA = permuteDocs(0)
-  const sortedDocB = permuteDocs(2)
-  return { docA: sortedDocA, posA: permute(1), docB: sortedDocB, posB: permute(3), count, common, stats }
+  const sortedDocA = permute(docA, docArray(0))
+  const sortedDocB = permute(docB, docArray(1))
+  const sortedPosB = permute(posB, seedOrder) as Uint32Array
+  run.end()
+  return { docA: sortedDocA, posA: sortedPosA, docB: sortedDocB, posB: sortedPosB, count, common, stats }
 }

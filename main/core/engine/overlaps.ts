@@ -1,9 +1,9 @@
-import { type AnalysedCorpus, type EngineDocument, analyse, rarity } from './analyse.js'
+import { type AnalysedCorpus, type AnalysedDocument, type EngineDocument, analyse, rarity } from './analyse.js'
 import { extendEdge } from './align.js'
 import { isBanal } from './banality.js'
 import { chainSeeds, type Region } from './chain.js'
 import { RegionList } from './region-list.js'
-import { clusterPairs, type PairLike, type PairPassage } from './cluster.js'
+import { clusterPairs, type PairPassage, type PairSides } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
 import { extendAlike } from './extend.js'
 import { acronymExpansions } from './abbreviations.js'
@@ -229,6 +229,26 @@ interface Draft {
 /** Finds the passages the documents share (see above), best first. */
 export function findOverlaps(documents: readonly EngineDocument[], options: OverlapOptions = {}, hooks: EngineHooks = {}): OverlapResult {
   const run = new Run(hooks)
+  // Two calls, so that what the variants do not read (the lexicon, the measurer, the pairs, the
+  // match ids and content positions: a third of the corpus's arrays and most of V8's heap) is
+  // let go when the first returns: variables a closure reads stay alive as long as the function
+  // that made them runs.
+  return variantsOf(draftOverlaps(documents, options, run), options, run)
+}
+
+/** The overlaps found, before their passages are cut from the texts and diffed. */
+interface Drafted {
+  /** Best first, at most options.limit. */
+  drafts: Draft[]
+  /** The analysed documents; only their texts, offsets and surface ids are read from here on. */
+  docs: readonly AnalysedDocument[]
+  /** Per document: a text known to be boilerplate (EngineDocument.boilerplate). */
+  reference: readonly boolean[]
+  stats: OverlapResult['stats']
+}
+
+/** Every stage but the variants (see above): the overlaps, best first. */
+function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOptions, run: Run): Drafted {
   const n = options.ngram ?? NGRAM_SIZE
   const minWords = options.minWords ?? MIN_SHARED_WORDS
   const corpus = analyse(documents, options.stem ?? true, run)
@@ -246,9 +266,8 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   const { lexicon } = corpus
 
   run.phase('align', seeded.regions.length)
-  // Pairs kept (pair-table.ts): their passages as objects, the rest in typed arrays.
+  // Pairs kept, in typed arrays (pair-table.ts).
   const pairTable = new PairTable()
-  const pairs = pairTable.pairs
   /** Aligns and measures one candidate; true when it is kept as a pair. */
   const alignRegion = (r: Region): boolean => {
     const A = corpus.docs[r.docA]
@@ -281,7 +300,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   // Aligned: the candidates are let go (hundreds of thousands of objects at corpus scale).
   seeded.regions = new RegionList()
   // Passages seen through a longer match (nested.ts), kept when they hold the words.
-  for (const { a, b } of projectNested(corpus.docs, pairs, (i) => pairTable.verbatim(i))) {
+  for (const { a, b } of projectNested(corpus.docs, pairTable, (i) => pairTable.verbatim(i))) {
     const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
     if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY) continue
     if (isBanal(measure.commonShare * measure.shared, measure.shared, measure.similarity >= VARIANT_SIMILARITY)) continue
@@ -293,7 +312,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   const paraphrases = new PairTable()
   if (paraphraseSearch) {
     const sentences = corpus.docs.map((d, i) => (skip[i] ? new Uint32Array([0]) : sentenceStarts(d)))
-    const covered = coverage(corpus, pairs)
+    const covered = coverage(corpus, pairTable)
     const expansions = acronymExpansions(corpus)
     const synonyms = options.synonyms ? synonymClasses(corpus, options.synonyms, skip) : new Map<number, number>()
     /** The abbreviations of tokens [t0, t1] of a document that the pass read as their words. */
@@ -341,13 +360,13 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     }
   }
 
-  run.phase('cluster', pairs.length + paraphrases.length)
+  run.phase('cluster', pairTable.length + paraphrases.length)
   const copiesOf = new Map<number, number[]>()
   for (const group of duplicates) copiesOf.set(group[0], group.slice(1))
   const drafts: Draft[] = []
-  const pairCount = pairs.length + paraphrases.length
+  const pairCount = pairTable.length + paraphrases.length
   for (const list of [pairTable, paraphrases]) {
-    const clusters = clusterPairs(list.pairs)
+    const clusters = clusterPairs(list)
     // Reused text: each passage reaches as far as another passage of its overlap goes on alike,
     // and an overlap inside a longer one is found in all the longer one's documents (nesting.ts).
     let nested = new Uint32Array(clusters.length)
@@ -409,12 +428,33 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   )
   const limited = options.limit === undefined ? kept : kept.slice(0, options.limit)
   run.end()
+  return {
+    drafts: limited,
+    docs: corpus.docs,
+    reference,
+    stats: {
+      documents: N,
+      words: corpus.words,
+      ngrams: seedStats.ngrams,
+      commonNgrams: seedStats.common,
+      seedPairs,
+      candidates,
+      pairs: pairCount,
+      paraphraseSearch,
+      duplicates: duplicates.reduce((sum, g) => sum + g.length - 1, 0),
+    },
+  }
+}
 
+/** The overlaps of `drafted`: their passages cut from the texts, the variants of their pairs. */
+function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): OverlapResult {
+  const { drafts: limited, docs, reference, stats } = drafted
+  const N = stats.documents
   const maps = new Map<number, OffsetMap>()
   const mapOf = (d: number): OffsetMap => {
     let map = maps.get(d)
     if (!map) {
-      map = new OffsetMap(corpus.docs[d].text)
+      map = new OffsetMap(docs[d].text)
       maps.set(d, map)
     }
     return map
@@ -426,7 +466,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
   limited.forEach((draft, k) => {
     const shown = draft.passages.filter((p) => !reference[p.doc])
     const passages = shown.map((p) => {
-      const doc = corpus.docs[p.doc]
+      const doc = docs[p.doc]
       const map = mapOf(p.doc)
       const start = doc.starts[p.start]
       const end = doc.ends[p.end]
@@ -435,7 +475,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     const variants: Variant[] = []
     const side = (i: number) => {
       const p = shown[i]
-      return { doc: corpus.docs[p.doc], start: p.start, end: p.end, map: mapOf(p.doc) }
+      return { doc: docs[p.doc], start: p.start, end: p.end, map: mapOf(p.doc) }
     }
     // Only pairs whose words differ: identical passages (most copies of a licence) would give one
     // "equal" step repeating both texts, nothing the passages do not say.
@@ -464,20 +504,7 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
     else overlaps.push(overlap)
   })
   run.end()
-  return {
-    overlaps,
-    stats: {
-      documents: N,
-      words: corpus.words,
-      ngrams: seedStats.ngrams,
-      commonNgrams: seedStats.common,
-      seedPairs,
-      candidates,
-      pairs: pairCount,
-      paraphraseSearch,
-      duplicates: duplicates.reduce((sum, g) => sum + g.length - 1, 0),
-    },
-  }
+  return { overlaps, stats }
 }
 
 /**
@@ -509,12 +536,9 @@ function synonymReason(used: readonly string[]): string[] {
 }
 
 /** A test of whether a token span of a document lies mostly inside passages already found. */
-function coverage(corpus: AnalysedCorpus, pairs: readonly PairLike[]): (doc: number, start: number, end: number) => boolean {
+function coverage(corpus: AnalysedCorpus, pairs: PairSides): (doc: number, start: number, end: number) => boolean {
   const spans = corpus.docs.map(() => [] as [number, number][])
-  for (const p of pairs) {
-    spans[p.a.doc].push([p.a.start, p.a.end])
-    spans[p.b.doc].push([p.b.start, p.b.end])
-  }
+  for (let e = 0; e < 2 * pairs.length; e++) spans[pairs.doc(e)].push([pairs.start(e), pairs.end(e)])
   return (doc, start, end) => {
     let inside = 0
     for (const [s, e] of spans[doc]) inside += Math.max(0, Math.min(e, end) - Math.max(s, start) + 1)

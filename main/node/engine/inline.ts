@@ -11,6 +11,7 @@ import { BATCH_CHARS, batchedLines, jsonLines } from '../../core/text/json-lines
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { MANIFEST_FILE, PROJECT_FILE } from '../project/layout.js'
+import { COLLECT_BEFORE, fullCollection } from './collect.js'
 import { detached, OffHeapTexts } from './off-heap-texts.js'
 import { WordNet } from './wordnet.js'
 
@@ -166,13 +167,19 @@ interface Io {
   write?: (text: string) => void
 }
 
-function progressTo(io: Io, enabled: boolean) {
-  if (!enabled) return {}
+/**
+ * The engine's hooks: each phase named as it starts when `enabled`, and `collect` called at the
+ * start of the phases after which a stage's data is dead (collect.ts).
+ */
+function progressTo(io: Io, enabled: boolean, collect?: () => void) {
+  if (!enabled && !collect) return {}
   let last = ''
   return {
     onProgress: (p: { phase: string }) => {
-      if (p.phase !== last) io.err(`… ${p.phase}`)
+      if (p.phase === last) return
       last = p.phase
+      if (collect && COLLECT_BEFORE.has(p.phase)) collect()
+      if (enabled) io.err(`… ${p.phase}`)
     },
   }
 }
@@ -191,7 +198,7 @@ export async function overlapsCommand(
     findOverlaps(
       [...texts, ...excludedTexts],
       { limit: options.limit, synonyms: new WordNet(), onOverlap },
-      progressTo(io, !!options.verbose),
+      progressTo(io, !!options.verbose, fullCollection()),
     )
   // Those imported from batch tools (passim, TextPAIR) come after the engine's, each with its
   // source; only a project has imported ones. Read first: a problem with them is told before any
