@@ -3,7 +3,7 @@ import { analyse } from '../../main/core/engine/analyse.js'
 import type { PairPassage } from '../../main/core/engine/cluster.js'
 import { findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
 import { MAX_PROJECTIONS } from '../../main/core/engine/nested.js'
-import { nestClusters } from '../../main/core/engine/nesting.js'
+import { MAX_REPEATS, nestClusters } from '../../main/core/engine/nesting.js'
 import { Run } from '../../main/core/engine/progress.js'
 import { filler, wordMaker } from '../made-up-text.js'
 
@@ -77,6 +77,10 @@ describe('nestClusters', () => {
     b: [filler(word, 1), text1].join('\n\n'),
     d: [text1, filler(word, 1)].join('\n\n'),
     e: [other, shared, filler(word, 2)].join('\n\n'),
+    // The shared paragraph on its own, then inside text 1 (once, then more often than
+    // MAX_REPEATS allows to be looked for).
+    r: [filler(word, 1), shared, filler(word, 1), text1].join('\n\n'),
+    s: [filler(word, 1), shared, ...Array.from({ length: MAX_REPEATS + 1 }, () => [filler(word, 1), text1]).flat()].join('\n\n'),
   }
   const ids = Object.keys(texts)
   const corpus = analyse(
@@ -84,11 +88,11 @@ describe('nestClusters', () => {
     true,
     new Run({}),
   )
-  /** Tokens of document `id` that hold `part` (its first occurrence). */
-  const span = (id: keyof typeof texts, part: string): PairPassage => {
+  /** Tokens of document `id` that hold `part` (its first occurrence from character `after` on). */
+  const span = (id: keyof typeof texts, part: string, after = 0): PairPassage => {
     const d = ids.indexOf(id)
     const doc = corpus.docs[d]
-    const from = texts[id].indexOf(part)
+    const from = texts[id].indexOf(part, after)
     const to = from + part.length
     let start = 0
     while (doc.starts[start] < from) start++
@@ -97,6 +101,12 @@ describe('nestClusters', () => {
     return { doc: d, start, end }
   }
   const docs = (ps: PairPassage[]) => ps.map((p) => ids[p.doc])
+  /** Where the k-th occurrence (from 0) of `part` starts in `text`. */
+  const nth = (text: string, part: string, k: number): number => {
+    let at = text.indexOf(part)
+    for (let i = 0; i < k; i++) at = text.indexOf(part, at + 1)
+    return at
+  }
 
   it("finds the shared part in the longer text's documents and the longer text around the part", () => {
     // Text 1 in a and b; the shared paragraph in a and e (a document of another text) and d, whose
@@ -110,6 +120,23 @@ describe('nestClusters', () => {
     expect(docs(text.passages)).toEqual(['a', 'b', 'd'])
     expect(text.passages[2]).toEqual(span('d', text1))
     expect([...added]).toEqual([1, 1])
+  })
+
+  it('finds the shared part inside the longer text in a document that has it at another place too', () => {
+    // r and s hold the paragraph on its own (clustered with the paragraph) and inside text 1
+    // (clustered with text 1 only): having the paragraph in r is not having it there.
+    const copies = texts.s.split(text1).length - 1
+    const inCopies = Array.from({ length: copies }, (_, k) => span('s', text1, nth(texts.s, text1, k)))
+    const text = { passages: [span('a', text1), span('r', text1), ...inCopies] }
+    const part = { passages: [span('a', shared), span('e', shared), span('r', shared), span('s', shared)] }
+    nestClusters([text, part], corpus.docs)
+    const inR = part.passages.filter((p) => ids[p.doc] === 'r')
+    expect(inR).toEqual([span('r', shared), span('r', shared, texts.r.indexOf(text1))])
+    // In s, MAX_REPEATS more places than the first, not every copy of text 1.
+    const inS = part.passages.filter((p) => ids[p.doc] === 's')
+    expect(copies).toBeGreaterThan(MAX_REPEATS)
+    expect(inS).toHaveLength(1 + MAX_REPEATS)
+    expect(inS[1]).toEqual(span('s', shared, texts.s.indexOf(text1)))
   })
 
   it('leaves a part alone whose documents all hold the longer text', () => {

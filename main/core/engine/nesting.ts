@@ -29,6 +29,11 @@ import { upperBound } from '../text/sorted.js'
 //         text, whose copy of the shared part was paired and clustered with C only, gets a
 //         passage in K when that is more than Y and SAME_PASSAGE_SHARE of X (so K's passages
 //         still share most of their text, as clustering demands).
+// A passage is searched wherever the overlap it would join has no passage that overlaps it, not
+// only in documents that overlap lacks: a document can hold a text at more than one place (a
+// licence grant repeated under each group of files, inside another licence's text once), and
+// the copy the longer text holds is then in no overlap with the other documents' copies of the
+// part; MAX_REPEATS more places than the first at most.
 // Only a few Y per pair (C, K) are read (NEST_READINGS), so a part shared by a text reprinted k
 // times costs k word searches, not k² pairs; a Y found in none of the first NEST_TRIALS passages
 // it is looked for in is given up. A passage found holds the words searched for at the same
@@ -74,6 +79,19 @@ export const ANCHOR_TOKENS = 8
  * At 32 the copyright files lose no run nesting adds, at 8 they lose 6 of 140.
  */
 export const DOWN_RADIUS = 32
+
+/**
+ * Places of a document beyond the first where an overlap's text is looked for. A document can
+ * hold a text more than once (a licence grant under each group of files, each time inside another
+ * licence's text), and a passage of the longer overlap at another place of a document that has
+ * the shorter one already is searched too; but a collection of licences reprints a clause dozens
+ * of times (and is often shipped in several packages, each copy a document), and a passage at
+ * every place added 260 k passages (68%) on the copyright files for 56 more of sim_text's runs
+ * covered. At 1: 29 more runs for 107 k passages; at 2: 42 for 153 k. (With same-text.ts, whose
+ * joined overlaps hold more documents to begin with, at 1: 24 more runs for 24 k passages; at 2:
+ * 37 for 64 k, and 8% more JSON.)
+ */
+export const MAX_REPEATS = 1
 
 /** What nesting needs of an overlap: its passages (sorted by document and start, merged). */
 export interface NestCluster {
@@ -152,12 +170,42 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
     if (!set) held.set(c, (set = new Set(clusters[c].passages.map((p) => p.doc))))
     return set
   }
-  const found = new Map<number, PairPassage[]>()
+  // The passages found, in typed arrays (hundreds of thousands at corpus scale): cluster,
+  // document, span, and the one found before it for the same cluster and document (-1: none);
+  // the last found per cluster and document by key c * docs.length + doc.
+  const found = new FoundList()
+  const lastFound = new Map<number, number>()
   const add = (c: number, p: PairPassage): void => {
     heldBy(c).add(p.doc)
-    let list = found.get(c)
-    if (!list) found.set(c, (list = []))
-    list.push(p)
+    const at = c * docs.length + p.doc
+    lastFound.set(at, found.push(c, p, lastFound.get(at) ?? -1))
+  }
+  /**
+   * Whether cluster c has a passage overlapping p, or has MAX_REPEATS more places in p's document
+   * than the first already (see MAX_REPEATS). A document can hold a text more than once, and
+   * having it in the document is not having it at p.
+   */
+  const holds = (c: number, p: PairPassage): boolean => {
+    if (!heldBy(c).has(p.doc)) return false
+    // Its own passages are sorted by document and start and do not overlap: only the last that
+    // starts before p ends can reach p.
+    const own = clusters[c].passages
+    let lo = 0
+    let hi = own.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      const q = own[mid]
+      if (q.doc < p.doc || (q.doc === p.doc && q.start <= p.end)) lo = mid + 1
+      else hi = mid
+    }
+    const last = own[lo - 1]
+    if (last && last.doc === p.doc && last.end >= p.start) return true
+    let places = (last && last.doc === p.doc) || (lo < own.length && own[lo].doc === p.doc) ? 1 : 0
+    for (let k = lastFound.get(c * docs.length + p.doc) ?? -1; k >= 0; k = found.before[k]) {
+      if (found.start[k] <= p.end && found.end[k] >= p.start) return true
+      places++
+    }
+    return places > MAX_REPEATS
   }
   // The pairs (C, K) where the set of documents changes (see above).
   const changes = new Set<number>()
@@ -169,7 +217,8 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
     const outerDocs = heldBy(outer)
     if (clusters[inner].passages.every((p) => outerDocs.has(p.doc))) continue
     changes.add(id)
-    searchPassages(clusters[outer].passages, heldBy(inner), (w, anyFound) => {
+    const innerHolds = (w: PairPassage): boolean => holds(inner, w)
+    searchPassages(clusters[outer].passages, innerHolds, (w, anyFound) => {
       for (let r = 0; r < readings.length; r += 2) {
         const x = passage(readings[r + 1])
         const y = passage(readings[r])
@@ -197,7 +246,8 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
     const outer = id % clusters.length
     if (!changes.has(id)) continue
     // Up: the outer text, word for word, around the inner overlap's passages in other documents.
-    searchPassages(clusters[inner].passages, heldBy(outer), (z) => {
+    const outerHolds = (z: PairPassage): boolean => holds(outer, z)
+    searchPassages(clusters[inner].passages, outerHolds, (z) => {
       for (let r = 0; r < readings.length; r += 2) {
         const y = passage(readings[r])
         const x = passage(readings[r + 1])
@@ -213,7 +263,16 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
       return false
     })
   }
-  for (const [c, list] of found) {
+  lastFound.clear()
+  const byCluster = new Map<number, PairPassage[]>()
+  for (let k = 0; k < found.length; k++) {
+    const c = found.cluster[k]
+    const p = { doc: found.doc[k], start: found.start[k], end: found.end[k] }
+    const list = byCluster.get(c)
+    if (list) list.push(p)
+    else byCluster.set(c, [p])
+  }
+  for (const [c, list] of byCluster) {
     added[c] = list.length
     clusters[c].passages = mergePassages([...clusters[c].passages, ...list])
   }
@@ -221,18 +280,18 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
 }
 
 /**
- * Calls `find` on each passage in a document `skip` lacks (read again at each step: a passage
- * found adds its document), until NEST_TRIALS of them have found nothing before the first that
- * did (see NEST_TRIALS); after one has, on all of them. `anyFound`: whether one has.
+ * Calls `find` on each passage not `held` already (asked again at each step: a passage found is
+ * held), until NEST_TRIALS of them have found nothing before the first that did (see
+ * NEST_TRIALS); after one has, on all of them. `anyFound`: whether one has.
  */
 function searchPassages(
   passages: readonly PairPassage[],
-  skip: ReadonlySet<number>,
+  held: (p: PairPassage) => boolean,
   find: (p: PairPassage, anyFound: boolean) => boolean,
 ): void {
   let misses = 0
   for (const p of passages) {
-    if (skip.has(p.doc)) continue
+    if (held(p)) continue
     if (misses >= NEST_TRIALS) return
     misses++
     if (find(p, misses < 0)) misses = -Infinity
@@ -283,4 +342,37 @@ function readAround(
   let after = 0
   while (anchor + after <= to && p + after < B.match.length && B.match[p + after] === A.match[anchor + after]) after++
   return [p - before, p + after - 1]
+}
+
+/** Passages found by nesting, in growing typed arrays (see nestClusters). */
+class FoundList {
+  length = 0
+  cluster = new Uint32Array(1024)
+  doc = new Uint32Array(1024)
+  start = new Uint32Array(1024)
+  end = new Uint32Array(1024)
+  before = new Int32Array(1024)
+
+  /** Adds passage p of cluster c, found after `before` (-1: none) in its document; returns its index. */
+  push(c: number, p: PairPassage, before: number): number {
+    if (this.length === this.cluster.length) {
+      const grow = <T extends Uint32Array | Int32Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(2 * a.length)
+        b.set(a)
+        return b
+      }
+      this.cluster = grow(this.cluster)
+      this.doc = grow(this.doc)
+      this.start = grow(this.start)
+      this.end = grow(this.end)
+      this.before = grow(this.before)
+    }
+    const k = this.length++
+    this.cluster[k] = c
+    this.doc[k] = p.doc
+    this.start[k] = p.start
+    this.end[k] = p.end
+    this.before[k] = before
+    return k
+  }
 }

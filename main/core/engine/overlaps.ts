@@ -11,6 +11,7 @@ import { findEvents } from './events.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type Seeds } from './ngrams.js'
 import { projectNested } from './nested.js'
+import { joinSameText } from './same-text.js'
 import { nestClusters } from './nesting.js'
 import { findParaphrases, sharedNgrams, synonymsUsed } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
@@ -366,12 +367,14 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   const drafts: Draft[] = []
   const pairCount = pairTable.length + paraphrases.length
   for (const list of [pairTable, paraphrases]) {
-    const clusters = clusterPairs(list)
+    let clusters = clusterPairs(list)
     // Reused text: each passage reaches as far as another passage of its overlap goes on alike,
-    // and an overlap inside a longer one is found in all the longer one's documents (nesting.ts).
+    // overlaps of the same words in no common document are one (same-text.ts), and an overlap
+    // inside a longer one is found in all the longer one's documents (nesting.ts).
     let nested = new Uint32Array(clusters.length)
     if (list === pairTable) {
       for (const c of clusters) c.passages = extendAlike(c.passages, corpus.docs)
+      clusters = joinSameText(clusters, corpus.docs)
       nested = nestClusters(clusters, corpus.docs)
     }
     clusters.forEach((c, ci) => {
