@@ -11,6 +11,7 @@ import { annotationsCommand, CODEBOOK_USAGE, memoCommand, tagsCommand } from './
 import { omittedOrphansLine } from '../../core/export/excerpts.js'
 import { asUsage, UsageError } from './error.js'
 import { passimCommand, REUSE_USAGE, textpairCommand } from './passim.js'
+import { processIo } from './stdout.js'
 import { definitionsCommand, overlapsCommand } from '../engine/inline.js'
 import { userDataDir } from '../project/paths.js'
 import { CORPUS_DIR, isEntryPoint } from '../root.js'
@@ -277,15 +278,5 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 }
 
 if (isEntryPoint(import.meta.url)) {
-  // Output piped into a command that stops reading (head, less) is not an error of ours.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0)
-    throw e
-  })
-  const code = await runCli(process.argv.slice(2), {
-    out: (t) => process.stdout.write(t + '\n'),
-    write: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t + '\n'),
-  })
-  process.exitCode = code
+  process.exitCode = await runCli(process.argv.slice(2), processIo())
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { ApiError } from '../../core/contract/api.js'
+import { processIo } from '../cli/stdout.js'
 import { isEntryPoint } from '../root.js'
 import { definitionsCommand, overlapsCommand } from './inline.js'
 
@@ -62,9 +63,5 @@ export async function runEngineCli(argv: string[], io: Io): Promise<number> {
 }
 
 if (isEntryPoint(import.meta.url)) {
-  process.exitCode = await runEngineCli(process.argv.slice(2), {
-    out: (text) => process.stdout.write(text + '\n'),
-    write: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text + '\n'),
-  })
+  process.exitCode = await runEngineCli(process.argv.slice(2), processIo())
 }
