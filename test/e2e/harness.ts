@@ -169,46 +169,60 @@ export async function openDocument(page: Page, docId: string): Promise<void> {
 /**
  * Selects the first occurrence of `phrase` in the active pane, as a drag would (across decoration
  * spans), and returns once the reader has taken the selection (the selectionchange event that
- * carries it, after which ProseMirror's own listener has run, and a frame).
+ * carries it, after which ProseMirror's own listener has run, and a frame). With `unheard`, the
+ * page's selectionchange events are held back from the editor (and every other listener) until
+ * the page calls `window.releaseSelection()`, and it returns at once: what happens when a redraw
+ * lands between a selection and its event.
  */
-export async function selectText(page: Page, phrase: string): Promise<void> {
-  await page.evaluate((phrase) => {
-    const root = document.querySelector('.pane.active .reader-text') as HTMLElement
-    root.focus()
-    const taken = new Promise<void>((resolve, reject) => {
-      const listener = () => {
-        if (String(window.getSelection()) !== phrase) return
-        document.removeEventListener('selectionchange', listener)
-        clearTimeout(late)
-        requestAnimationFrame(() => resolve())
+export async function selectText(page: Page, phrase: string, options: { unheard?: boolean } = {}): Promise<void> {
+  await page.evaluate(
+    ({ phrase, unheard }) => {
+      const root = document.querySelector('.pane.active .reader-text') as HTMLElement
+      root.focus({ preventScroll: unheard })
+      if (unheard) {
+        const hold = (event: Event) => event.stopImmediatePropagation()
+        window.addEventListener('selectionchange', hold, { capture: true })
+        ;(window as { releaseSelection?: () => void }).releaseSelection = () =>
+          window.removeEventListener('selectionchange', hold, { capture: true })
       }
-      // Bounded, so a selection the page lost fails here, saying so, not at the test's timeout.
-      const late = setTimeout(() => {
-        document.removeEventListener('selectionchange', listener)
-        reject(new Error(`the reader did not keep the selection "${phrase}"; the page shows "${String(window.getSelection())}"`))
-      }, 10_000)
-      document.addEventListener('selectionchange', listener)
-    })
-    for (const p of root.querySelectorAll('p')) {
-      const i = p.textContent!.indexOf(phrase)
-      if (i < 0) continue
-      // Find the text nodes holding the phrase's first and last characters.
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
-      const range = document.createRange()
-      let at = 0
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const len = node.textContent!.length
-        if (at <= i && i < at + len) range.setStart(node, i - at)
-        if (at < i + phrase.length && i + phrase.length <= at + len) range.setEnd(node, i + phrase.length - at)
-        at += len
+      const taken = unheard
+        ? Promise.resolve()
+        : new Promise<void>((resolve, reject) => {
+            const listener = () => {
+              if (String(window.getSelection()) !== phrase) return
+              document.removeEventListener('selectionchange', listener)
+              clearTimeout(late)
+              requestAnimationFrame(() => resolve())
+            }
+            // Bounded, so a selection the page lost fails here, saying so, not at the test's timeout.
+            const late = setTimeout(() => {
+              document.removeEventListener('selectionchange', listener)
+              reject(new Error(`the reader did not keep the selection "${phrase}"; the page shows "${String(window.getSelection())}"`))
+            }, 10_000)
+            document.addEventListener('selectionchange', listener)
+          })
+      for (const p of root.querySelectorAll('p')) {
+        const i = p.textContent!.indexOf(phrase)
+        if (i < 0) continue
+        // Find the text nodes holding the phrase's first and last characters.
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+        const range = document.createRange()
+        let at = 0
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const len = node.textContent!.length
+          if (at <= i && i < at + len) range.setStart(node, i - at)
+          if (at < i + phrase.length && i + phrase.length <= at + len) range.setEnd(node, i + phrase.length - at)
+          at += len
+        }
+        const sel = window.getSelection()!
+        sel.removeAllRanges()
+        sel.addRange(range)
+        return taken
       }
-      const sel = window.getSelection()!
-      sel.removeAllRanges()
-      sel.addRange(range)
-      return taken
-    }
-    throw new Error(`not in the reader: ${phrase}`)
-  }, phrase)
+      throw new Error(`not in the reader: ${phrase}`)
+    },
+    { phrase, unheard: options.unheard ?? false },
+  )
 }
 
 /** A file the page saved: its name and bytes. */

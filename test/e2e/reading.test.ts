@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { noteOf, tagIdsOf } from '../../main/core/annotations/annotation-parts.js'
 import { SHOTS } from './browser.js'
-import { openDocument, openPage, startApp, type TestApp } from './harness.js'
+import { openDocument, openPage, selectText, startApp, type TestApp } from './harness.js'
 
 // Reading and annotating from the keyboard without losing input or place: the popover's focus
 // order, shortcuts that stay out of typed text, scroll positions kept across saves. Each test has
@@ -164,29 +164,8 @@ describe('annotating from the keyboard', () => {
     await openDocument(page, DOC)
     // The reader selects a phrase, and ProseMirror does not hear of it (its selectionchange event
     // held back): what happens when a save or an analysis reports back between the two.
-    const seen = await page.evaluate((phrase) => {
-      const hold = (event: Event) => event.stopImmediatePropagation()
-      window.addEventListener('selectionchange', hold, { capture: true })
-      ;(window as { releaseSelection?: () => void }).releaseSelection = () =>
-        window.removeEventListener('selectionchange', hold, { capture: true })
-      const text = document.querySelector('.pane.active .reader-text') as HTMLElement
-      text.focus({ preventScroll: true })
-      const p = [...text.querySelectorAll('p')].find((p) => p.textContent!.includes(phrase))!
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
-      const i = p.textContent!.indexOf(phrase)
-      const range = document.createRange()
-      let at = 0
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const len = node.textContent!.length
-        if (at <= i && i < at + len) range.setStart(node, i - at)
-        if (at < i + phrase.length && i + phrase.length <= at + len) range.setEnd(node, i + phrase.length - at)
-        at += len
-      }
-      window.getSelection()!.removeAllRanges()
-      window.getSelection()!.addRange(range)
-      return String(window.getSelection())
-    }, PHRASE)
-    expect(seen).toBe(PHRASE)
+    await selectText(page, PHRASE, { unheard: true })
+    expect(await page.evaluate(() => String(window.getSelection()))).toBe(PHRASE)
     // Another process annotates elsewhere in the text: the pane redraws its highlights.
     const { text } = await app.service.getDocument({ id: DOC })
     const other = 'technological breakthroughs'
