@@ -26,35 +26,8 @@ export function sortIndicesByKey(
   maxKey = 0xffffffff,
   scratch?: Uint32Array,
 ): Uint32Array {
-  const n = order.length
-  if (n <= SMALL_SORT) {
-    // Array.prototype.sort is stable; for few elements it beats clearing 2^16 buckets per pass.
-    const sorted = Array.from(order).sort((x, y) => keys[x] - keys[y])
-    order.set(sorted)
-    return order
-  }
-  let source: Uint32Array = order
-  let target: Uint32Array = scratch && scratch.length === n ? scratch : new Uint32Array(n)
-  const counts = new Uint32Array(BUCKETS)
-  for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
-    if (shift > 0 && maxKey >>> shift === 0) break
-    counts.fill(0)
-    for (let i = 0; i < n; i++) counts[(keys[source[i]] >>> shift) & (BUCKETS - 1)]++
-    let sum = 0
-    for (let b = 0; b < BUCKETS; b++) {
-      const c = counts[b]
-      counts[b] = sum
-      sum += c
-    }
-    for (let i = 0; i < n; i++) {
-      const index = source[i]
-      target[counts[(keys[index] >>> shift) & (BUCKETS - 1)]++] = index
-    }
-    const swap = source
-    source = target
-    target = swap
-  }
-  return source
+  // One chunk: index >>> 31 is 0 and index & 0x7fffffff the index for any typed array's index.
+  return sortByChunks(order, [keys], 31, 0x7fffffff, maxKey, scratch)
 }
 
 /** The identity permutation 0..n-1. */
@@ -69,13 +42,25 @@ export function identity(n: number): Uint32Array {
  * read where it lies, in its chunks, rather than copied into one array first).
  */
 export function sortIndicesByList(order: Uint32Array, list: UintList, maxKey = 0xffffffff, scratch?: Uint32Array): Uint32Array {
+  return sortByChunks(order, list.chunks, list.shift, list.mask, maxKey, scratch)
+}
+
+/** The sort of both: key i is chunks[i >>> shift][i & mask]. */
+function sortByChunks(
+  order: Uint32Array,
+  chunks: readonly (Uint32Array | Uint16Array)[],
+  shift: number,
+  mask: number,
+  maxKey: number,
+  scratch: Uint32Array | undefined,
+): Uint32Array {
   const n = order.length
   if (n <= SMALL_SORT) {
-    const sorted = Array.from(order).sort((x, y) => list.at(x) - list.at(y))
+    // Array.prototype.sort is stable; for few elements it beats clearing 2^16 buckets per pass.
+    const sorted = Array.from(order).sort((x, y) => chunks[x >>> shift][x & mask] - chunks[y >>> shift][y & mask])
     order.set(sorted)
     return order
   }
-  const { chunks, shift, mask } = list
   let source: Uint32Array = order
   let target: Uint32Array = scratch && scratch.length === n ? scratch : new Uint32Array(n)
   const counts = new Uint32Array(BUCKETS)
