@@ -2,6 +2,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CORPUS, ROOT } from '../helpers.js'
+import { filler, wordMaker } from '../made-up-text.js'
 import { HIDE_BOILERPLATE_SHARE } from '../../renderer/compare/overlap-filter.js'
 import { SHOTS } from './browser.js'
 import { openPage, startApp, type TestApp } from './harness.js'
@@ -26,31 +27,14 @@ const NOTICES = [
   'Advertisements are accepted from local traders only, at rates the committee reviews each spring, and no advertisement implies that the association endorses the trader.',
 ]
 
-/** Sentences of made-up words (a seeded generator): text no other document shares. */
-function filler(seed: number, sentences: number): string {
-  const syllables = ['ka', 'lo', 'mi', 'ter', 'vun', 'sa', 'do', 'rel', 'pi', 'gan', 'fo', 'bru', 'ne', 'ti', 'sol', 'za', 'qui', 'mor']
-  let state = seed >>> 0 || 1
-  const next = () => {
-    state ^= state << 13
-    state ^= state >>> 17
-    state ^= state << 5
-    return (state >>> 0) / 0x100000000
-  }
-  const word = () => Array.from({ length: 2 + Math.floor(next() * 3) }, () => syllables[Math.floor(next() * syllables.length)]).join('')
-  return Array.from({ length: sentences }, () => {
-    const words = Array.from({ length: 10 + Math.floor(next() * 6) }, word)
-    return words.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.'
-  }).join(' ')
-}
-
 let app: TestApp
 beforeAll(async () => {
   app = await startApp()
   const paths: string[] = []
   for (let i = 1; i <= 9; i++) {
     const path = join(app.dir, `newsletter-${i}.txt`)
-    const parts = NOTICES.flatMap((notice, k) => [filler(i * 100 + k + 1, 6), notice])
-    await writeFile(path, [...parts, filler(i * 100 + 99, 6)].join('\n\n') + '\n')
+    const parts = NOTICES.flatMap((notice, k) => [filler(wordMaker(i * 100 + k + 1), 6), notice])
+    await writeFile(path, [...parts, filler(wordMaker(i * 100 + 99), 6)].join('\n\n') + '\n')
     paths.push(path)
   }
   const copy = join(app.dir, 'light-blade-copy.txt')
