@@ -11,7 +11,7 @@ import { annotationsCommand, CODEBOOK_USAGE, memoCommand, tagsCommand } from './
 import { omittedOrphansLine } from '../../core/export/excerpts.js'
 import { asUsage, UsageError } from './error.js'
 import { passimCommand, REUSE_USAGE, textpairCommand } from './passim.js'
-import { processIo } from './stdout.js'
+import { processIo, type CommandIo } from './stdout.js'
 import { definitionsCommand, overlapsCommand } from '../engine/inline.js'
 import { userDataDir } from '../project/paths.js'
 import { CORPUS_DIR, isEntryPoint } from '../root.js'
@@ -52,12 +52,7 @@ Without --project, commands act on the default project of the bundled corpus.`
 
 export { UsageError }
 
-interface Io {
-  out: (text: string) => void
-  err: (text: string) => void
-  /** Output as it is, no line break added. */
-  write?: (text: string) => void
-}
+type Io = CommandIo
 
 const COMMANDS = {
   import: { project: { type: 'string' } },

@@ -28,18 +28,19 @@ export function writeAllSync(fd: number, text: string): void {
   }
 }
 
-/** What a command writes: lines, text as it is, and messages on standard error. */
+/** Where a command writes (the process's streams, or a test's arrays): lines, and messages on standard error. */
 export interface CommandIo {
   out: (text: string) => void
-  write: (text: string) => void
   err: (text: string) => void
+  /** Output as it is, no line break added (the JSON's long strings, in pieces); without it, lines only. */
+  write?: (text: string) => void
 }
 
 /**
  * The process's standard output and error for a command. Output piped into a command that stops
  * reading (head, less) is not an error of ours: the process ends, exit code 0.
  */
-export function processIo(): CommandIo {
+export function processIo(): Required<CommandIo> {
   const write = (text: string) => {
     try {
       writeAllSync(1, text)

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { ApiError } from '../../core/contract/api.js'
-import { processIo } from '../cli/stdout.js'
+import { processIo, type CommandIo } from '../cli/stdout.js'
 import { isEntryPoint } from '../root.js'
 import { definitionsCommand, overlapsCommand } from './inline.js'
 
@@ -15,12 +15,7 @@ Commands:
   overlaps <folder|project> [--json] [--limit N] [--verbose]
   definitions <folder|project> [--term TEXT] [--json] [--verbose]`
 
-interface Io {
-  out: (text: string) => void
-  err: (text: string) => void
-  /** Output as it is, no line break added. */
-  write?: (text: string) => void
-}
+type Io = CommandIo
 
 /** Runs one engine command; returns the exit code. */
 export async function runEngineCli(argv: string[], io: Io): Promise<number> {

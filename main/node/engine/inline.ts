@@ -12,6 +12,7 @@ import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { MANIFEST_FILE, PROJECT_FILE } from '../project/layout.js'
 import { COLLECT_BEFORE, fullCollection } from './collect.js'
+import type { CommandIo } from '../cli/stdout.js'
 import { detached, OffHeapTexts } from './off-heap-texts.js'
 import { WordNet } from './wordnet.js'
 
@@ -160,12 +161,7 @@ function readAhead(paths: readonly string[]): (k: number) => Promise<string> {
   }
 }
 
-interface Io {
-  out: (text: string) => void
-  err: (text: string) => void
-  /** Writes text to the output as it is, no line break added (the JSON's long strings, in pieces). */
-  write?: (text: string) => void
-}
+type Io = CommandIo
 
 /**
  * The engine's hooks: each phase named as it starts when `enabled`, and `collect` called at the
