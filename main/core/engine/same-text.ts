@@ -96,8 +96,7 @@ export function joinSameText<C extends TextCluster>(clusters: C[], docs: readonl
       for (let j = 0; j < i; j += 2) {
         const x = list[i]
         const y = list[j]
-        // One of the two alone, the other alone or a hub (y first: it was sketched earlier).
-        const center = hub[y] < 0 ? (hub[x] < 0 || hub[x] === x ? (hub[x] === x ? x : y) : -1) : hub[x] < 0 && hub[y] === y ? y : -1
+        const center = starCenter(hub, x, y)
         if (center < 0) continue
         const rx = sets.find(x)
         const ry = sets.find(y)
@@ -128,6 +127,19 @@ export function joinSameText<C extends TextCluster>(clusters: C[], docs: readonl
   })
   for (const [root, list] of passagesOf) joined.get(root)!.passages = list
   return out
+}
+
+/**
+ * The hub of the star clusters x and y would join (y sketched before x), or -1 when joining them
+ * would make a chain: one of them must be alone, the other alone (y becomes the hub) or a hub.
+ */
+function starCenter(hub: Int32Array, x: number, y: number): number {
+  const xAlone = hub[x] < 0
+  const yAlone = hub[y] < 0
+  if (xAlone && yAlone) return y
+  if (yAlone && hub[x] === x) return x
+  if (xAlone && hub[y] === y) return y
+  return -1
 }
 
 /**
