@@ -27,7 +27,7 @@ export function sortIndicesByKey(
   scratch?: Uint32Array,
 ): Uint32Array {
   // One chunk: index >>> 31 is 0 and index & 0x7fffffff the index for any typed array's index.
-  return sortByChunks(order, [keys], 31, 0x7fffffff, maxKey, scratch)
+  return sortByChunks(order, [keys], 31, 0x7fffffff, maxKey, scratch, keys.length)
 }
 
 /** The identity permutation 0..n-1. */
@@ -42,10 +42,17 @@ export function identity(n: number): Uint32Array {
  * read where it lies, in its chunks, rather than copied into one array first).
  */
 export function sortIndicesByList(order: Uint32Array, list: UintList, maxKey = 0xffffffff, scratch?: Uint32Array): Uint32Array {
-  return sortByChunks(order, list.chunks, list.shift, list.mask, maxKey, scratch)
+  return sortByChunks(order, list.chunks, list.shift, list.mask, maxKey, scratch, list.length)
 }
 
-/** The sort of both: key i is chunks[i >>> shift][i & mask]. */
+/**
+ * The sort of both: key i is chunks[i >>> shift][i & mask], for i below `size`. Each pass's
+ * counts are taken before any pass, in one read of the keys in their own order when `order`
+ * holds every index below `size` (the counts do not depend on the order; reading through `order`
+ * would be a random access per element, as the passes' own reads are), and a pass whose digit is
+ * the same for every key (the high half of keys below 2^16) is skipped: a stable pass over one
+ * bucket leaves the order as it is.
+ */
 function sortByChunks(
   order: Uint32Array,
   chunks: readonly (Uint32Array | Uint16Array)[],
@@ -53,6 +60,7 @@ function sortByChunks(
   mask: number,
   maxKey: number,
   scratch: Uint32Array | undefined,
+  size: number,
 ): Uint32Array {
   const n = order.length
   if (n <= SMALL_SORT) {
@@ -61,25 +69,44 @@ function sortByChunks(
     order.set(sorted)
     return order
   }
-  let source: Uint32Array = order
-  let target: Uint32Array = scratch && scratch.length === n ? scratch : new Uint32Array(n)
-  const counts = new Uint32Array(BUCKETS)
-  for (let bits = 0; bits < 32; bits += DIGIT_BITS) {
-    if (bits > 0 && maxKey >>> bits === 0) break
-    counts.fill(0)
-    for (let i = 0; i < n; i++) {
-      const index = source[i]
-      counts[(chunks[index >>> shift][index & mask] >>> bits) & (BUCKETS - 1)]++
+  const passes = maxKey >>> DIGIT_BITS === 0 ? 1 : 2
+  const counts = new Uint32Array(passes * BUCKETS)
+  if (n === size) {
+    for (let c = 0, i = 0; i < n; c++) {
+      const chunk = chunks[c]
+      const stop = Math.min(n, i + mask + 1)
+      for (let k = 0; i < stop; i++, k++) {
+        const key = chunk[k]
+        counts[key & (BUCKETS - 1)]++
+        if (passes > 1) counts[BUCKETS + (key >>> DIGIT_BITS)]++
+      }
     }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const index = order[i]
+      const key = chunks[index >>> shift][index & mask]
+      counts[key & (BUCKETS - 1)]++
+      if (passes > 1) counts[BUCKETS + (key >>> DIGIT_BITS)]++
+    }
+  }
+  let source: Uint32Array = order
+  let target: Uint32Array | undefined = scratch && scratch.length === n ? scratch : undefined
+  for (let pass = 0; pass < passes; pass++) {
+    const bits = pass * DIGIT_BITS
+    const base = pass * BUCKETS
     let sum = 0
-    for (let b = 0; b < BUCKETS; b++) {
+    let single = false
+    for (let b = base; b < base + BUCKETS; b++) {
       const c = counts[b]
+      if (c === n) single = true
       counts[b] = sum
       sum += c
     }
+    if (single) continue
+    target ??= new Uint32Array(n)
     for (let i = 0; i < n; i++) {
       const index = source[i]
-      target[counts[(chunks[index >>> shift][index & mask] >>> bits) & (BUCKETS - 1)]++] = index
+      target[counts[base + ((chunks[index >>> shift][index & mask] >>> bits) & (BUCKETS - 1))]++] = index
     }
     const swap = source
     source = target
