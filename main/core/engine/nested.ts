@@ -161,19 +161,24 @@ export function findWords(
   if (last < from) return -1
   const guess = Math.min(last, Math.max(from, from + Math.round(((start - x0) * (to - from + 1)) / (x1 - x0 + 1))))
   const radius = Math.min(maxRadius, Math.max(MIN_SEARCH_TOKENS, Math.ceil(SEARCH_SHARE * (to - from + 1))))
-  const first = A.match[start]
-  const at = (i: number): boolean => {
-    if (B.match[i] !== first) return false
-    let k = 1
-    while (k < length && B.match[i + k] === A.match[start + k]) k++
-    return k === length
-  }
+  // The arrays read once, and each place's first word compared before the rest: most searches
+  // find nothing, a place's first word differing.
+  const a = A.match
+  const b = B.match
+  const first = a[start]
   for (let d = 0; d <= radius; d++) {
     const before = guess - d
     const after = guess + d
     if (before < from && after > last) break
-    if (before >= from && at(before)) return before
-    if (d > 0 && after <= last && at(after)) return after
+    if (before >= from && b[before] === first && sameRun(a, start, b, before, length)) return before
+    if (d > 0 && after <= last && b[after] === first && sameRun(a, start, b, after, length)) return after
   }
   return -1
+}
+
+/** Whether b[j ..] has the `length` ids of a[i ..] (their first ids known to be equal). */
+export function sameRun(a: Uint32Array, i: number, b: Uint32Array, j: number, length: number): boolean {
+  let k = 1
+  while (k < length && b[j + k] === a[i + k]) k++
+  return k === length
 }

@@ -1,7 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
 import { mergePassages } from './extend.js'
-import { findWords } from './nested.js'
+import { findWords, sameRun } from './nested.js'
 import { upperBound } from '../text/sorted.js'
 
 // Overlaps nested inside longer ones, as passim nests its clusters where the set of documents
@@ -326,11 +326,13 @@ function readAround(
   radius: number,
 ): [number, number] | undefined {
   const words = Math.min(ANCHOR_TOKENS, to - anchor + 1)
-  const at = (i: number): boolean => {
-    if (i < 0 || i + words > B.match.length) return false
-    for (let k = 0; k < words; k++) if (B.match[i + k] !== A.match[anchor + k]) return false
-    return true
-  }
+  // The arrays read once, and each place's first word compared before the rest (see findWords).
+  const a = A.match
+  const b = B.match
+  const first = a[anchor]
+  const lastPlace = b.length - words
+  const at = (i: number): boolean =>
+    i >= 0 && i <= lastPlace && (words <= 0 || (b[i] === first && sameRun(a, anchor, b, i, words)))
   let p = -1
   for (let d = 0; d <= radius && p < 0; d++) {
     if (at(guess - d)) p = guess - d
@@ -338,9 +340,9 @@ function readAround(
   }
   if (p < 0) return undefined
   let before = 0
-  while (anchor - before - 1 >= from && p - before - 1 >= 0 && B.match[p - before - 1] === A.match[anchor - before - 1]) before++
+  while (anchor - before - 1 >= from && p - before - 1 >= 0 && b[p - before - 1] === a[anchor - before - 1]) before++
   let after = 0
-  while (anchor + after <= to && p + after < B.match.length && B.match[p + after] === A.match[anchor + after]) after++
+  while (anchor + after <= to && p + after < b.length && b[p + after] === a[anchor + after]) after++
   return [p - before, p + after - 1]
 }
 
