@@ -37,3 +37,36 @@ describe('sortIndicesByList', () => {
     }
   })
 })
+
+describe('sortIndicesByKey', () => {
+  /** The order a stable comparison sort gives: by key, then by place in `order`. */
+  const reference = (order: Uint32Array, keys: Uint32Array): number[] =>
+    Array.from(order)
+      .map((index, place) => ({ index, place }))
+      .sort((x, y) => keys[x.index] - keys[y.index] || x.place - y.place)
+      .map((e) => e.index)
+  const shuffled = (n: number): Uint32Array => {
+    const order = identity(n)
+    for (let i = n - 1, s = 12345; i > 0; i--) {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0
+      const j = s % (i + 1)
+      ;[order[i], order[j]] = [order[j], order[i]]
+    }
+    return order
+  }
+  it('sorts stably whichever of its passes it can skip, from any order of all or some of the keys', () => {
+    const count = 50_000 // above the size a comparison sort is used for
+    const kinds: Record<string, (i: number) => number> = {
+      'full 32-bit keys': (i) => (i * 2654435761) >>> 0,
+      'keys below 2^16 (the high pass skipped)': (i) => ((i * 2654435761) >>> 0) % 60_000,
+      'one low digit (the low pass skipped)': (i) => (((i * 2654435761) >>> 0) % 7) << 16,
+      'all keys equal (both skipped)': () => 42,
+    }
+    for (const [kind, key] of Object.entries(kinds)) {
+      const keys = new Uint32Array(count).map((_, i) => key(i))
+      for (const order of [identity(count), shuffled(count), shuffled(count).subarray(0, count - 1000)]) {
+        expect(Array.from(sortIndicesByKey(order.slice(), keys)), kind).toEqual(reference(order, keys))
+      }
+    }
+  })
+})
