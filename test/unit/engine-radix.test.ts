@@ -61,6 +61,7 @@ describe('sortIndicesByKey', () => {
       'keys below 2^16 (the high pass skipped)': (i) => ((i * 2654435761) >>> 0) % 60_000,
       'one low digit (the low pass skipped)': (i) => (((i * 2654435761) >>> 0) % 7) << 16,
       'all keys equal (both skipped)': () => 42,
+      'most keys in one bucket (no pass skipped)': (i) => (i % 10 ? 0x10005 : (i * 2654435761) >>> 0),
     }
     for (const [kind, key] of Object.entries(kinds)) {
       const keys = new Uint32Array(count).map((_, i) => key(i))
