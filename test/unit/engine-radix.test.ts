@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { identity, sortIndicesByKey, sortIndicesByList, UintList } from '../../main/core/engine/radix.js'
+import { identity, sortIndicesByKey, sortIndicesByKeys, sortIndicesByList, UintList } from '../../main/core/engine/radix.js'
 
 describe('UintList', () => {
   it('gives back every value pushed, in order, across chunks, and nothing after clear', () => {
@@ -68,6 +68,26 @@ describe('sortIndicesByKey', () => {
       for (const order of [identity(count), shuffled(count), shuffled(count).subarray(0, count - 1000)]) {
         expect(Array.from(sortIndicesByKey(order.slice(), keys)), kind).toEqual(reference(order, keys))
       }
+    }
+  })
+})
+
+describe('sortIndicesByKeys', () => {
+  it('orders as a comparison sort by the keys, most significant first, then by place, small and large', () => {
+    for (const count of [500, 60_000]) {
+      const doc = new Int32Array(count).map((_, i) => ((i * 2654435761) >>> 0) % 37)
+      const start = new Int32Array(count).map((_, i) => ((i * 40503) >>> 0) % 5000)
+      const end = start.map((s, i) => s + (((i * 9973) >>> 0) % 300))
+      const same = new Int32Array(count).fill(3)
+      // Some indices only, in a shuffled order; the end descending (negated).
+      const order = identity(count).filter((i) => i % 3 !== 1)
+      order.reverse()
+      const expected = Array.from(order)
+        .map((index, place) => ({ index, place }))
+        .sort((x, y) => doc[x.index] - doc[y.index] || start[x.index] - start[y.index] || end[y.index] - end[x.index] || same[x.index] - same[y.index] || x.place - y.place)
+        .map((e) => e.index)
+      const sorted = sortIndicesByKeys(order.slice(), count, [(i) => doc[i], (i) => start[i], (i) => -end[i], (i) => same[i]])
+      expect(Array.from(sorted)).toEqual(expected)
     }
   })
 })

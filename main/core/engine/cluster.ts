@@ -1,5 +1,6 @@
 import { type Span, TextClusters } from './cores.js'
 import { mergePassages } from './extend.js'
+import { sortIndicesByKeys } from './radix.js'
 // Pairs of passages to overlaps. Alignment works on pairs of documents, but a passage quoted in
 // three documents is one overlap with three passages, not three pairs. Every pair contributes its
 // two passages; two passages of one document that cover mostly the same words are the same
@@ -105,21 +106,23 @@ export function clusterPairs(given: readonly PairLike[] | PairSides): Cluster[] 
   // the pairs first name them), start, end and entry: the passages of each document in order,
   // with no object per passage (a million at corpus scale).
   const entries = new Uint32Array(2 * count)
-  const rank = new Map<number, number>()
+  let documents = 0
+  for (let e = 0; e < 2 * count; e++) documents = Math.max(documents, pairs.doc(e) + 1)
+  const rank = new Int32Array(documents).fill(-1)
+  let ranked = 0
   let listed = 0
   for (let i = 0; i < count; i++) {
     entries[listed++] = 2 * i
-    if (!rank.has(pairs.doc(2 * i))) rank.set(pairs.doc(2 * i), rank.size)
+    if (rank[pairs.doc(2 * i)] < 0) rank[pairs.doc(2 * i)] = ranked++
     if (pairs.projected(i)) continue
     entries[listed++] = 2 * i + 1
-    if (!rank.has(pairs.doc(2 * i + 1))) rank.set(pairs.doc(2 * i + 1), rank.size)
+    if (rank[pairs.doc(2 * i + 1)] < 0) rank[pairs.doc(2 * i + 1)] = ranked++
   }
-  const sorted = entries
-    .subarray(0, listed)
-    .sort(
-      (p, q) =>
-        rank.get(pairs.doc(p))! - rank.get(pairs.doc(q))! || pairs.start(p) - pairs.start(q) || pairs.end(p) - pairs.end(q) || p - q,
-    )
+  const sorted = sortIndicesByKeys(entries.subarray(0, listed), 2 * count, [
+    (e) => rank[pairs.doc(e)],
+    (e) => pairs.start(e),
+    (e) => pairs.end(e),
+  ])
   // Passages nearly the same first, so that each text's clusters form before a passage that
   // holds two texts (and may join only one of them) is met; then those sharing half.
   for (const share of [NEAR_SAME_SHARE, SAME_PASSAGE_SHARE]) {

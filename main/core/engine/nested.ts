@@ -1,5 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { upperBound } from '../text/sorted.js'
+import { identity, sortIndicesByKeys } from './radix.js'
 import { type PairLike, type PairPassage, type PairSides, pairSides, SAME_PASSAGE_SHARE } from './cluster.js'
 
 // Passages seen through a longer match. Seeds of a frequent n-gram go through a representative
@@ -62,15 +63,17 @@ export function projectNested(
   // (PairSides; an entry's partner is e ^ 1). Sorted by document (in order of first appearance),
   // span (start ascending, longest first) and entry, so each distinct span is a run of entries
   // with its partners in pair order: no object or key per passage (a million at corpus scale).
-  const entries = new Uint32Array(2 * pairs.length)
   const rank = new Int32Array(docs.length).fill(-1)
   let ranked = 0
-  for (let e = 0; e < entries.length; e++) {
-    entries[e] = e
+  for (let e = 0; e < 2 * pairs.length; e++) {
     const d = pairs.doc(e)
     if (rank[d] < 0) rank[d] = ranked++
   }
-  entries.sort((x, y) => rank[pairs.doc(x)] - rank[pairs.doc(y)] || pairs.start(x) - pairs.start(y) || pairs.end(y) - pairs.end(x) || x - y)
+  const entries = sortIndicesByKeys(identity(2 * pairs.length), 2 * pairs.length, [
+    (e) => rank[pairs.doc(e)],
+    (e) => pairs.start(e),
+    (e) => -pairs.end(e),
+  ])
   const out: Projection[] = []
   for (let g = 0; g < entries.length;) {
     const doc = pairs.doc(entries[g])

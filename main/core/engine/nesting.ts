@@ -3,6 +3,7 @@ import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
 import { mergePassages } from './extend.js'
 import { findWords, sameRun } from './nested.js'
 import { upperBound } from '../text/sorted.js'
+import { identity, sortIndicesByKeys } from './radix.js'
 
 // Overlaps nested inside longer ones, as passim nests its clusters where the set of documents
 // changes. Every overlap is one text (cores.ts), so two different texts that share a part (the
@@ -123,9 +124,7 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
       e++
     }
   })
-  const entries = new Uint32Array(total)
-  for (let k = 0; k < total; k++) entries[k] = k
-  entries.sort((x, y) => docOf[x] - docOf[y] || startOf[x] - startOf[y] || endOf[y] - endOf[x] || x - y)
+  const entries = sortIndicesByKeys(identity(total), total, [(k) => docOf[k], (k) => startOf[k], (k) => -endOf[k]])
   const passage = (k: number): PairPassage => ({ doc: docOf[k], start: startOf[k], end: endOf[k] })
   // Contacts: (inner cluster, outer cluster) -> up to NEST_READINGS inner passages found inside
   // an outer one, each in another document, as [inner entry, outer entry, ...]. The sweep keeps,

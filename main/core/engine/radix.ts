@@ -30,6 +30,39 @@ export function sortIndicesByKey(
   return sortByChunks(order, [keys], 31, 0x7fffffff, maxKey, scratch, keys.length)
 }
 
+/**
+ * Reorders `order` (indices below `size`) by several keys, the most significant first: by
+ * keys[0](index), then keys[1](index), and so on, equal ones keeping their order in `order`. The
+ * order a comparison sort with those keys and a last tie-break on the place in `order` gives, in
+ * linear time: each key is read into one array reused from key to key, less its least value (so
+ * a descending key is given as its negation), and sorted on by sortIndicesByKey, least
+ * significant first. A key's values are integers less than 2^32 apart. Returns `order` or
+ * another array of its length.
+ */
+export function sortIndicesByKeys(order: Uint32Array, size: number, keys: readonly ((index: number) => number)[]): Uint32Array {
+  const values = new Uint32Array(size)
+  let sorted = order
+  let scratch: Uint32Array = new Uint32Array(order.length)
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const key = keys[k]
+    let least = Infinity
+    let most = -Infinity
+    for (let i = 0; i < sorted.length; i++) {
+      const value = key(sorted[i])
+      if (value < least) least = value
+      if (value > most) most = value
+    }
+    if (!(most > least)) continue // one value (or none): the order stays
+    for (let i = 0; i < sorted.length; i++) values[sorted[i]] = key(sorted[i]) - least
+    const result = sortIndicesByKey(sorted, values, most - least, scratch)
+    if (result !== sorted) {
+      scratch = sorted
+      sorted = result
+    }
+  }
+  return sorted
+}
+
 /** The identity permutation 0..n-1. */
 export function identity(n: number): Uint32Array {
   const order = new Uint32Array(n)
