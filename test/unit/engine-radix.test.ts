@@ -84,7 +84,14 @@ describe('sortIndicesByKeys', () => {
       order.reverse()
       const expected = Array.from(order)
         .map((index, place) => ({ index, place }))
-        .sort((x, y) => doc[x.index] - doc[y.index] || start[x.index] - start[y.index] || end[y.index] - end[x.index] || same[x.index] - same[y.index] || x.place - y.place)
+        .sort(
+          (x, y) =>
+            doc[x.index] - doc[y.index] ||
+            start[x.index] - start[y.index] ||
+            end[y.index] - end[x.index] ||
+            same[x.index] - same[y.index] ||
+            x.place - y.place,
+        )
         .map((e) => e.index)
       const sorted = sortIndicesByKeys(order.slice(), count, [(i) => doc[i], (i) => start[i], (i) => -end[i], (i) => same[i]])
       expect(Array.from(sorted)).toEqual(expected)

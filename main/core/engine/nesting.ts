@@ -330,8 +330,7 @@ function readAround(
   const b = B.match
   const first = a[anchor]
   const lastPlace = b.length - words
-  const at = (i: number): boolean =>
-    i >= 0 && i <= lastPlace && (words <= 0 || (b[i] === first && sameRun(a, anchor, b, i, words)))
+  const at = (i: number): boolean => i >= 0 && i <= lastPlace && (words <= 0 || (b[i] === first && sameRun(a, anchor, b, i, words)))
   let p = -1
   for (let d = 0; d <= radius && p < 0; d++) {
     if (at(guess - d)) p = guess - d
