@@ -60,6 +60,8 @@ function reach(doc: AnalysedDocument, from: number, dir: 1 | -1, crossed: Uint8A
       crossed[k + 1] = crossed[k]
     } else if (single === 0x0a || single === 0x0d) {
       crossed[k + 1] = crossed[k] + 1
+    } else if (!mayEnd(text, gapStart, gapEnd)) {
+      crossed[k + 1] = crossed[k]
     } else {
       const gap = text.slice(gapStart, gapEnd)
       if (PARAGRAPH_GAP.test(gap)) break
@@ -68,6 +70,19 @@ function reach(doc: AnalysedDocument, from: number, dir: 1 | -1, crossed: Uint8A
     k++
   }
   return k
+}
+
+/**
+ * Whether text[from, to) has a character either boundary pattern needs (a line break, a paragraph
+ * separator or a full stop, question or exclamation mark): a gap without one (", ", " (") is
+ * neither a sentence end nor a paragraph break, and is not cut from the text and matched.
+ */
+function mayEnd(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x0a || c === 0x0d || c === 0x2029 || c === 0x2e || c === 0x21 || c === 0x3f) return true
+  }
+  return false
 }
 
 const crossedA = new Uint8Array(EDGE_WINDOW + 1)
