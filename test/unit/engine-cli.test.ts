@@ -40,6 +40,17 @@ describe('overlaps command', () => {
     expect(o.variants).toEqual([])
   })
 
+  it('writes the same JSON to a byte output (through one reused buffer) as in lines', async () => {
+    for (const folder of [join(FIXTURES, 'three'), CORPUS]) {
+      const lines = await cli('overlaps', folder, '--json')
+      const chunks: Buffer[] = []
+      const out = (t: string) => chunks.push(Buffer.from(t + '\n'))
+      const code = await runCli(['overlaps', folder, '--json'], { out, err: () => undefined, bytes: (c) => chunks.push(Buffer.from(c)) })
+      expect(code).toBe(0)
+      expect(Buffer.concat(chunks).toString('utf8')).toBe(lines.stdout + '\n')
+    }
+  })
+
   it('reads a project folder through its project.json', async () => {
     await mkdir(join(base, 'documents'))
     for (const f of ['essay.txt', 'review.txt']) await writeFile(join(base, 'documents', f), await readFile(join(FIXTURES, 'three', f)))

@@ -12,11 +12,12 @@ export const FULL_PIPE_WAIT_MS = 2
 const sleeper = new Int32Array(new SharedArrayBuffer(4))
 
 /**
- * Writes all of `text` to the file descriptor, waiting while it is a full pipe (EAGAIN: the
- * descriptor is non-blocking once Node has made a stream of it); other errors are thrown.
+ * Writes all of `data` (a string as UTF-8) to the file descriptor, waiting while it is a full
+ * pipe (EAGAIN: the descriptor is non-blocking once Node has made a stream of it); other errors
+ * are thrown. Returns when every byte is written.
  */
-export function writeAllSync(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8')
+export function writeAllSync(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
   let at = 0
   while (at < bytes.length) {
     try {
@@ -34,6 +35,11 @@ export interface CommandIo {
   err: (text: string) => void
   /** Output as it is, no line break added (the JSON's long strings, in pieces); without it, lines only. */
   write?: (text: string) => void
+  /**
+   * Output as bytes (UTF-8) as they are, all of them written when it returns (the caller fills
+   * the array again); without it, text only.
+   */
+  bytes?: (chunk: Uint8Array) => void
 }
 
 /**
@@ -41,9 +47,9 @@ export interface CommandIo {
  * reading (head, less) is not an error of ours: the process ends, exit code 0.
  */
 export function processIo(): Required<CommandIo> {
-  const write = (text: string) => {
+  const write = (data: string | Uint8Array) => {
     try {
-      writeAllSync(1, text)
+      writeAllSync(1, data)
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0)
       throw e
@@ -52,6 +58,7 @@ export function processIo(): Required<CommandIo> {
   return {
     out: (text) => write(text + '\n'),
     write,
+    bytes: write,
     err: (text) => process.stderr.write(text + '\n'),
   }
 }
