@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { bytesOf } from '../../main/node/cli/stdout.js'
 import { ROOT, tempDir } from '../helpers.js'
 
 // The command-line entries' standard output (main/node/cli/stdout.ts) in a process of its own,
@@ -79,4 +80,18 @@ describe('standard output of the command line', () => {
     },
     30_000,
   )
+})
+
+describe('byte output to a command that takes lines', () => {
+  it('hands out the decoded lines, whichever byte the chunks are cut at', () => {
+    const text = 'é😀 "one"\n\ntwo 中文\nthree\n'
+    const bytes = new TextEncoder().encode(text)
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      const lines: string[] = []
+      const write = bytesOf({ out: (l) => lines.push(l), err: () => undefined })
+      write(bytes.subarray(0, cut))
+      write(bytes.subarray(cut))
+      expect(lines).toEqual(['é😀 "one"', '', 'two 中文', 'three'])
+    }
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { batchedLines, jsonLines, MEMO_CHARS } from '../../main/core/text/json-lines.js'
+import { jsonLines, type LineSink, MEMO_CHARS } from '../../main/core/text/json-lines.js'
 
 function viaLines(value: unknown, depth = 0, prefix = '', suffix = ''): string {
   const lines: string[] = []
@@ -37,40 +37,17 @@ describe('jsonLines', () => {
     expect(lines.join('\n')).toBe(nested)
   })
 
-  it('batches lines into few writes of the same text', () => {
-    const writes: string[] = []
-    const { sink, flush } = batchedLines((t) => writes.push(t), 10)
-    const value = { items: Array.from({ length: 50 }, (_, k) => ({ k })) }
-    jsonLines(value, sink)
-    flush()
-    expect(writes.length).toBeGreaterThan(1)
-    expect(writes.length).toBeLessThan(200)
-    expect(writes.map((w) => w + '\n').join('')).toBe(JSON.stringify(value, null, 2) + '\n')
-  })
-
-  it('hands a line as long as a batch over on its own, the text unchanged', () => {
-    const writes: string[] = []
-    const { sink, flush } = batchedLines((t) => writes.push(t), 100)
-    const long = 'x'.repeat(250)
-    const value = { a: 1, text: long, b: [2, 3] }
-    jsonLines(value, sink)
-    flush()
-    expect(writes).toContain(`  "text": ${JSON.stringify(long)},`)
-    expect(writes.map((w) => w + '\n').join('')).toBe(JSON.stringify(value, null, 2) + '\n')
-  })
-
   it('writes a long string in pieces, none of them long, to a sink that takes pieces, the text unchanged', () => {
     const writes: string[] = []
-    const { sink, flush } = batchedLines(
-      (t) => writes.push(t + '\n'),
-      100,
-      (t) => writes.push(t),
-    )
+    const sink: LineSink = (line) => writes.push(line + '\n')
+    sink.pieces = (pieces) => {
+      for (const piece of pieces) writes.push(piece)
+      writes.push('\n')
+    }
     // Escapes, a surrogate pair at every possible cut, a lone surrogate, a quote and a backslash.
     const long = ('ab"\\\n\u0001é😀'.repeat(5_000) + '\ud800x').repeat(2)
     const value = [{ doc: 'a', text: long, n: 1 }, { doc: 'b', text: 'short' }, { text: long }]
     jsonLines(value, sink, 1, '"overlaps": ', ',')
-    flush()
     expect(writes.join('')).toBe(`  "overlaps": ${JSON.stringify(value, null, 2).replaceAll('\n', '\n  ')},\n`)
     expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(8_192 * 6 + 100)
     expect(writes.length).toBeGreaterThan(2 * (long.length / 8_192))

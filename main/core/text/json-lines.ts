@@ -17,8 +17,8 @@ export type LineSink = ((line: string) => void) & { pieces?: (pieces: Iterable<s
  * times over (JSON.stringify, the indentation, the line break), each over V8's large-object size
  * (128 KB) and so made in the old generation, freed only by a full collection: at corpus scale,
  * the long passages written out first (the best overlaps) piled up there as garbage (77 MB on the
- * changelogs of a Debian system). The same length as a batch of batchedLines, from which a line is
- * written on its own.
+ * changelogs of a Debian system). The same length as a batch of byteLines (byte-lines.ts), from
+ * which a longer string is encoded on its own.
  */
 export const LONG_STRING_CHARS = 32_000
 
@@ -243,55 +243,4 @@ function isFlat(value: unknown): boolean {
     if (v !== null && typeof v === 'object') return false
   }
   return true
-}
-
-/**
- * Characters in one batch of batchedLines. Few enough that a batch (two bytes a character at
- * most) stays under V8's large-object size (128 KB): a larger string is made in the old
- * generation and freed only by a full collection, so a long output's batches piled up as garbage
- * (a megabyte each, hundreds of megabytes in all); these die young. Large enough that writes are
- * few (one per 32,000 characters).
- */
-export const BATCH_CHARS = 32_000
-
-/**
- * A sink that gathers lines into batches of about `size` characters and hands each batch, its
- * lines joined by line breaks, to `write` (which ends it with a line break of its own): few
- * writes, none much larger than `size`. A line of `size` or more (a passage that is a whole
- * document) is handed over on its own, after the batch before it, not copied into a batch.
- * Given `writePiece`, which writes its text as it is (no line break added), the sink takes a line
- * in pieces too (LineSink.pieces): each piece goes to writePiece, then a line break.
- * Call flush() at the end.
- */
-export function batchedLines(
-  write: (text: string) => void,
-  size = BATCH_CHARS,
-  writePiece?: (text: string) => void,
-): { sink: LineSink; flush: () => void } {
-  let lines: string[] = []
-  let length = 0
-  const flush = (): void => {
-    if (lines.length === 0) return
-    write(lines.join('\n'))
-    lines = []
-    length = 0
-  }
-  const sink: LineSink = (line) => {
-    if (line.length >= size) {
-      flush()
-      write(line)
-      return
-    }
-    lines.push(line)
-    length += line.length + 1
-    if (length >= size) flush()
-  }
-  if (writePiece) {
-    sink.pieces = (pieces) => {
-      flush()
-      for (const piece of pieces) writePiece(piece)
-      writePiece('\n')
-    }
-  }
-  return { sink, flush }
 }

@@ -33,13 +33,27 @@ export function writeAllSync(fd: number, data: string | Uint8Array): void {
 export interface CommandIo {
   out: (text: string) => void
   err: (text: string) => void
-  /** Output as it is, no line break added (the JSON's long strings, in pieces); without it, lines only. */
-  write?: (text: string) => void
   /**
    * Output as bytes (UTF-8) as they are, all of them written when it returns (the caller fills
-   * the array again); without it, text only.
+   * the array again); without it, a command's byte output reaches `out` a line at a time (bytesOf).
    */
   bytes?: (chunk: Uint8Array) => void
+}
+
+/**
+ * Where a command writes its output as bytes: `io.bytes`, or else `io.out` a line at a time, the
+ * bytes decoded as UTF-8 (a character cut between two chunks is joined again). Only lines ended
+ * by a line break are handed on: byte output ends with one.
+ */
+export function bytesOf(io: CommandIo): (chunk: Uint8Array) => void {
+  if (io.bytes) return io.bytes
+  const decoder = new TextDecoder()
+  let unended = ''
+  return (chunk) => {
+    const lines = (unended + decoder.decode(chunk, { stream: true })).split('\n')
+    unended = lines.pop()!
+    for (const line of lines) io.out(line)
+  }
 }
 
 /**
@@ -57,7 +71,6 @@ export function processIo(): Required<CommandIo> {
   }
   return {
     out: (text) => write(text + '\n'),
-    write,
     bytes: write,
     err: (text) => process.stderr.write(text + '\n'),
   }

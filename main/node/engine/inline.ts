@@ -7,13 +7,13 @@ import { readStatedMetadata } from '../../core/project/metadata.js'
 import { findOverlaps, type Overlap } from '../../core/engine/overlaps.js'
 import { documentIdFor } from '../../core/project/project.js'
 import { readTextFile } from '../project/decode.js'
-import { BATCH_CHARS, batchedLines, jsonLines } from '../../core/text/json-lines.js'
+import { jsonLines } from '../../core/text/json-lines.js'
 import { byteLines } from '../../core/text/byte-lines.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { MANIFEST_FILE, PROJECT_FILE } from '../project/layout.js'
 import { COLLECT_BEFORE, fullCollection } from './collect.js'
-import type { CommandIo } from '../cli/stdout.js'
+import { bytesOf, type CommandIo } from '../cli/stdout.js'
 import { detached, OffHeapTexts } from './off-heap-texts.js'
 import { WordNet } from './wordnet.js'
 
@@ -212,9 +212,9 @@ export async function overlapsCommand(
     // Line by line (json-lines.ts), each overlap as the engine makes it (findOverlaps' onOverlap):
     // at corpus scale the whole result as one string would be hundreds of megabytes, and the
     // result itself as much again (one overlap can be a whole document in four copies, with its
-    // variants). Indented as JSON.stringify indents. Given a byte output (the process's), through
-    // one buffer reused for the whole output (byte-lines.ts).
-    const { sink, flush } = io.bytes ? byteLines(io.bytes) : batchedLines(io.out, BATCH_CHARS, io.write)
+    // variants). Indented as JSON.stringify indents, and encoded through one buffer reused for the
+    // whole output (byte-lines.ts).
+    const { sink, flush } = byteLines(bytesOf(io))
     const write = (o: object, more: boolean) => jsonLines(o, sink, 2, '', more ? ',' : '')
     sink('{')
     jsonLines(documents, sink, 1, '"documents": ', ',')
