@@ -393,8 +393,8 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
   // read from the lists' chunks. The passes go back and forth between two arrays; each list is
   // then permuted out of its chunks, which are let go: posA into the array the sort left free,
   // posB into the order itself (each place read once, then written), the documents into posA's
-  // chunks, so that besides the lists only the order and one array of scratch are ever made (each written in full, so each one
-  // resident, tens of megabytes at corpus scale).
+  // chunks, so that besides the lists only the order and one array of scratch are ever made
+  // (each written in full, so each one resident, tens of megabytes at corpus scale).
   // A phase of its own: the n-gram index is dead from here (main/node/engine/collect.ts).
   const count = docA.length
   run.phase('sort', count)

@@ -52,8 +52,6 @@ Without --project, commands act on the default project of the bundled corpus.`
 
 export { UsageError }
 
-type Io = CommandIo
-
 const COMMANDS = {
   import: { project: { type: 'string' } },
   list: { project: { type: 'string' }, json: { type: 'boolean' } },
@@ -111,7 +109,7 @@ function pad(s: string, n: number): string {
 }
 
 /** Runs one CLI command line; resolves with the exit code. */
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv
   try {
     if (!command || command === '--help' || command === 'help') {

@@ -15,10 +15,8 @@ Commands:
   overlaps <folder|project> [--json] [--limit N] [--verbose]
   definitions <folder|project> [--term TEXT] [--json] [--verbose]`
 
-type Io = CommandIo
-
 /** Runs one engine command; returns the exit code. */
-export async function runEngineCli(argv: string[], io: Io): Promise<number> {
+export async function runEngineCli(argv: string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv
   if (command !== 'overlaps' && command !== 'definitions') {
     io.err(ENGINE_USAGE)

@@ -13,8 +13,9 @@ import { runInNewContext } from 'node:vm'
 
 /**
  * Stages at whose start the previous stage's data is dead (progress.ts phases): `sort` (the
- * n-gram index), `chain` (the seed lists' chunks and the sort's scratch), `align` (the seeds), `cluster` (the candidates), `variants` (the pairs, the
- * lexicon, match ids and content positions). The other stages let little go.
+ * n-gram index), `chain` (the seed lists' chunks and the sort's scratch), `align` (the seeds),
+ * `cluster` (the candidates), `variants` (the pairs, the lexicon, match ids and content
+ * positions). The other stages let little go.
  */
 export const COLLECT_BEFORE: ReadonlySet<string> = new Set(['sort', 'chain', 'align', 'cluster', 'variants'])
 
@@ -29,9 +30,9 @@ export const COLLECT_FROM_BYTES = 256 * 2 ** 20
 
 /**
  * V8's full collection as a function (what node --expose-gc makes `gc`), run only while the
- * process holds `fromBytes` (COLLECT_FROM_BYTES) or more; a no-op where `gc` cannot be had. The flag is set for
- * contexts made from then on, and a new context is made to take its `gc`, the first time it is
- * needed; the program's own global object is left as it is.
+ * process holds `fromBytes` (COLLECT_FROM_BYTES) or more; a no-op where `gc` cannot be had. The
+ * flag is set for contexts made from then on, and a new context is made to take its `gc`, the
+ * first time it is needed; the program's own global object is left as it is.
  */
 export function fullCollection(fromBytes = COLLECT_FROM_BYTES): () => void {
   let gc: (() => void) | null | undefined

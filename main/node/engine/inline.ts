@@ -162,13 +162,11 @@ function readAhead(paths: readonly string[]): (k: number) => Promise<string> {
   }
 }
 
-type Io = CommandIo
-
 /**
  * The engine's hooks: each phase named as it starts when `enabled`, and `collect` called at the
  * start of the phases after which a stage's data is dead (collect.ts).
  */
-function progressTo(io: Io, enabled: boolean, collect?: () => void) {
+function progressTo(io: CommandIo, enabled: boolean, collect?: () => void) {
   if (!enabled && !collect) return {}
   let last = ''
   return {
@@ -188,7 +186,7 @@ function progressTo(io: Io, enabled: boolean, collect?: () => void) {
 export async function overlapsCommand(
   folder: string,
   options: { json?: boolean; limit?: number; verbose?: boolean },
-  io: Io,
+  io: CommandIo,
 ): Promise<number> {
   const { documents, texts, originals, excludedTexts } = await loadFolder(folder)
   const engine = (onOverlap?: (overlap: Overlap, index: number, count: number) => void) =>
@@ -240,7 +238,7 @@ export async function overlapsCommand(
 export async function definitionsCommand(
   folder: string,
   options: { json?: boolean; term?: string; verbose?: boolean },
-  io: Io,
+  io: CommandIo,
 ): Promise<number> {
   const { documents, texts, dates } = await loadFolder(folder)
   // Loaded here: the overlaps command, and a start-up, need none of the definitions code.
