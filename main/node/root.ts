@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { isMainThread } from 'node:worker_threads'
 
 // Where the Node entry points (CLI, web host, npm start) find the app's files when run from the
 // source tree. The Electron main process gets the same folders from app.getAppPath() instead.
@@ -11,9 +12,12 @@ export const CORPUS_DIR = join(ROOT, 'corpus')
 /** The built renderer (npm run build). */
 export const RENDERER_DIR = join(ROOT, 'dist', 'renderer')
 
-/** True when the module at `moduleUrl` is the script Node was started with (not an import). */
+/**
+ * True when the module at `moduleUrl` is the script Node was started with (not an import), in the
+ * main thread: a worker started from a bundle's own file (json-output.ts) runs the same module.
+ */
 export function isEntryPoint(moduleUrl: string): boolean {
-  return !!process.argv[1] && fileURLToPath(moduleUrl) === resolve(process.argv[1])
+  return isMainThread && !!process.argv[1] && fileURLToPath(moduleUrl) === resolve(process.argv[1])
 }
 
 /** The bundled engine worker (npm run build). */

@@ -82,6 +82,68 @@ describe('standard output of the command line', () => {
   )
 })
 
+/**
+ * Starts a script that writes an array of VALUES values through jsonOutput(processIo()) (each
+ * value with multi-byte characters, every fifth with a string longer than a batch of lines): the
+ * first before the writer thread is ready, the others after. Its stdout is a pipe to this process;
+ * it says on stderr when the writer has started and how many threads made the output. Returns the
+ * process and the text JSON.stringify(values, null, 2) gives, with a line break.
+ */
+async function jsonWriter(): Promise<{ child: ReturnType<typeof spawn>; expected: string }> {
+  const script = join(dir, 'json-writer.mts')
+  const url = (path: string) => JSON.stringify(pathToFileURL(join(ROOT, path)).href)
+  const values = `Array.from({ length: ${VALUES} }, (_, k) => ({ k, text: 'é😀 "中文"\\n'.repeat(k % 5 ? 1000 + k : 4000), list: [k, [k + 1, 'x'.repeat(k)]] }))`
+  await writeFile(
+    script,
+    `import { processIo } from ${url('main/node/cli/stdout.ts')}\n` +
+      `import { jsonOutput } from ${url('main/node/cli/json-output.ts')}\n` +
+      `const values = ${values}\n` +
+      `const output = jsonOutput(processIo())\n` +
+      `output.line('[')\n` +
+      `output.value(values[0], 1, '', ',')\n` +
+      `process.stderr.write('started ' + (await output.started) + '\\n')\n` +
+      `values.slice(1).forEach((v, k) => output.value(v, 1, '', k + 2 < values.length ? ',' : ''))\n` +
+      `output.line(']')\n` +
+      `output.end()\n` +
+      `process.stderr.write('threads ' + output.threads() + '\\n')\n`,
+  )
+  const expected = new Function(`return ${values}`)() as unknown[]
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  return { child, expected: JSON.stringify(expected, null, 2) + '\n' }
+}
+
+/** Values jsonWriter writes: about 20 MB of JSON, far more than the writer thread may hold. */
+const VALUES = 500
+
+describe('JSON output made on two threads (json-output.ts)', () => {
+  it('hands a reader that pauses the same bytes as JSON.stringify, in order', async () => {
+    const { child, expected } = await jsonWriter()
+    const ended = exited(child)
+    let stderr = ''
+    child.stderr!.on('data', (d) => (stderr += d))
+    child.stdout!.pause()
+    await new Promise((r) => setTimeout(r, 1500))
+    const chunks: Buffer[] = []
+    child.stdout!.on('data', (d: Buffer) => chunks.push(d))
+    child.stdout!.resume()
+    expect(await ended).toBe(0)
+    expect(stderr).toBe('started true\nthreads 2\n')
+    const text = Buffer.concat(chunks).toString('utf8')
+    expect(text.length).toBe(expected.length)
+    expect(text === expected).toBe(true)
+  }, 60_000)
+
+  it('ends quietly, exit code 0, when the reader stops reading', async () => {
+    const { child } = await jsonWriter()
+    const ended = exited(child)
+    let stderr = ''
+    child.stderr!.on('data', (d) => (stderr += d))
+    child.stdout!.once('data', () => child.stdout!.destroy())
+    expect(await ended).toBe(0)
+    expect(stderr).toBe('started true\n')
+  }, 60_000)
+})
+
 describe('byte output to a command that takes lines', () => {
   it('hands out the decoded lines, whichever byte the chunks are cut at', () => {
     const text = 'é😀 "one"\n\ntwo 中文\nthree\n'

@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/node/cli/cli.js'
+import { WRITER_FROM_CHARS } from '../../main/node/cli/json-output.js'
 import { CORPUS, ROOT, tempDir } from '../helpers.js'
 
 const FIXTURES = join(ROOT, 'test/fixtures/engine')
@@ -11,6 +13,41 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   const err: string[] = []
   const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) })
   return { code, stdout: out.join('\n'), stderr: err.join('\n') }
+}
+
+/** A mulberry32 generator: the same numbers from the same seed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/**
+ * Writes a corpus of made-up words larger than WRITER_FROM_CHARS into `dir`: 30 documents of 110
+ * paragraphs, most their own, some from a pool the documents share (each pool paragraph in a third
+ * of them, with a word changed here and there), so that the overlaps are many and some are large.
+ */
+async function writeLargeCorpus(dir: string): Promise<void> {
+  const next = random(7)
+  const pick = (n: number) => Math.floor(next() * n)
+  const words = Array.from({ length: 4000 }, () =>
+    Array.from({ length: 3 + pick(7) }, () => 'abcdefghijklmnopqrstuvwxyzé'[pick(27)]).join(''),
+  )
+  const paragraph = () => Array.from({ length: 60 }, () => words[pick(words.length)]).join(' ') + '.'
+  const pool = Array.from({ length: 40 }, paragraph)
+  await mkdir(dir)
+  let chars = 0
+  for (let d = 0; d < 30; d++) {
+    const text = Array.from({ length: 110 }, (_, k) =>
+      k % 4 === 0 && (d + k) % 3 === 0 ? pool[(d + k) % pool.length].replace(/\w+/, words[pick(words.length)]) : paragraph(),
+    ).join('\n\n')
+    chars += text.length
+    await writeFile(join(dir, `doc-${d}.txt`), text)
+  }
+  expect(chars).toBeGreaterThan(WRITER_FROM_CHARS)
 }
 
 let base: string
@@ -50,6 +87,25 @@ describe('overlaps command', () => {
       expect(Buffer.concat(chunks).toString('utf8')).toBe(lines.stdout + '\n')
     }
   })
+
+  it('writes the same JSON from its own process (json-output.ts: for a large corpus, a writer thread takes over once ready)', async () => {
+    const large = join(base, 'large')
+    await writeLargeCorpus(large)
+    for (const folder of [join(FIXTURES, 'three'), CORPUS, large]) {
+      const lines = await cli('overlaps', folder, '--json')
+      const child = spawn(process.execPath, ['--import', 'tsx', 'main/node/engine/cli.ts', 'overlaps', folder, '--json', '--verbose'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      const chunks: Buffer[] = []
+      let stderr = ''
+      child.stdout.on('data', (d: Buffer) => chunks.push(d))
+      child.stderr.on('data', (d) => (stderr += d))
+      expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0)
+      expect(stderr).toMatch(/… output made on [12] thread\(s\)/)
+      expect(Buffer.concat(chunks).toString('utf8') === lines.stdout + '\n').toBe(true)
+    }
+  }, 60_000)
 
   it('reads a project folder through its project.json', async () => {
     await mkdir(join(base, 'documents'))

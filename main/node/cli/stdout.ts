@@ -13,10 +13,10 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4))
 
 /**
  * Writes all of `data` (a string as UTF-8) to the file descriptor, waiting while it is a full
- * pipe (EAGAIN: the descriptor is non-blocking once Node has made a stream of it); other errors
- * are thrown. Returns when every byte is written.
+ * pipe (EAGAIN: the descriptor is non-blocking once Node has made a stream of it), and calling
+ * `waiting` each time it waits; other errors are thrown. Returns when every byte is written.
  */
-export function writeAllSync(fd: number, data: string | Uint8Array): void {
+export function writeAllSync(fd: number, data: string | Uint8Array, waiting?: () => void): void {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
   let at = 0
   while (at < bytes.length) {
@@ -24,6 +24,7 @@ export function writeAllSync(fd: number, data: string | Uint8Array): void {
       at += writeSync(fd, bytes, at, bytes.length - at)
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e
+      waiting?.()
       Atomics.wait(sleeper, 0, 0, FULL_PIPE_WAIT_MS)
     }
   }
@@ -38,6 +39,12 @@ export interface CommandIo {
    * the array again); without it, a command's byte output reaches `out` a line at a time (bytesOf).
    */
   bytes?: (chunk: Uint8Array) => void
+  /**
+   * Where `bytes` writes, when it is a file descriptor: a command may then write its bytes from
+   * another thread too (json-output.ts), and hands an error of such a write to `failed`, which
+   * does what `bytes` does with it (ends the process, or throws).
+   */
+  descriptor?: { fd: number; failed: (error: NodeJS.ErrnoException) => never }
 }
 
 /**
@@ -61,17 +68,21 @@ export function bytesOf(io: CommandIo): (chunk: Uint8Array) => void {
  * reading (head, less) is not an error of ours: the process ends, exit code 0.
  */
 export function processIo(): Required<CommandIo> {
+  const failed = (error: NodeJS.ErrnoException): never => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  }
   const write = (data: string | Uint8Array) => {
     try {
       writeAllSync(1, data)
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0)
-      throw e
+      failed(e as NodeJS.ErrnoException)
     }
   }
   return {
     out: (text) => write(text + '\n'),
     bytes: write,
     err: (text) => process.stderr.write(text + '\n'),
+    descriptor: { fd: 1, failed },
   }
 }

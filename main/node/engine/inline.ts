@@ -7,13 +7,12 @@ import { readStatedMetadata } from '../../core/project/metadata.js'
 import { findOverlaps, type Overlap } from '../../core/engine/overlaps.js'
 import { documentIdFor } from '../../core/project/project.js'
 import { readTextFile } from '../project/decode.js'
-import { jsonLines } from '../../core/text/json-lines.js'
-import { byteLines } from '../../core/text/byte-lines.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { MANIFEST_FILE, PROJECT_FILE } from '../project/layout.js'
 import { COLLECT_BEFORE, fullCollection } from './collect.js'
-import { bytesOf, type CommandIo } from '../cli/stdout.js'
+import type { CommandIo } from '../cli/stdout.js'
+import { jsonOutput, WRITER_FROM_CHARS } from '../cli/json-output.js'
 import { detached, OffHeapTexts } from './off-heap-texts.js'
 import { WordNet } from './wordnet.js'
 
@@ -189,6 +188,9 @@ export async function overlapsCommand(
   io: CommandIo,
 ): Promise<number> {
   const { documents, texts, originals, excludedTexts } = await loadFolder(folder)
+  // A large corpus's JSON is made on two threads (json-output.ts): the writer loads while the engine works.
+  const chars = texts.reduce((sum, t) => sum + t.text.length, 0)
+  const output = options.json ? jsonOutput(io, { writer: chars >= WRITER_FROM_CHARS }) : undefined
   const engine = (onOverlap?: (overlap: Overlap, index: number, count: number) => void) =>
     findOverlaps(
       [...texts, ...excludedTexts],
@@ -206,22 +208,22 @@ export async function overlapsCommand(
   // Passages' texts taken again from the files only where excluded ranges were blanked.
   const masked = new Map(texts.filter((t) => t.text !== originals.get(t.id)).map((t) => [t.id, originals.get(t.id)!]))
   const shown = (o: Overlap) => ({ ...(masked.size ? withOriginalTexts([o], masked)[0] : o), source: 'parallax' })
-  if (options.json) {
+  if (output) {
     // Line by line (json-lines.ts), each overlap as the engine makes it (findOverlaps' onOverlap):
     // at corpus scale the whole result as one string would be hundreds of megabytes, and the
     // result itself as much again (one overlap can be a whole document in four copies, with its
-    // variants). Indented as JSON.stringify indents, and encoded through one buffer reused for the
-    // whole output (byte-lines.ts).
-    const { sink, flush } = byteLines(bytesOf(io))
-    const write = (o: object, more: boolean) => jsonLines(o, sink, 2, '', more ? ',' : '')
-    sink('{')
-    jsonLines(documents, sink, 1, '"documents": ', ',')
-    sink('  "overlaps": [')
+    // variants). Indented as JSON.stringify indents; made and written on two threads where the
+    // output is the process's own (json-output.ts).
+    const write = (o: object, more: boolean) => output.value(o, 2, '', more ? ',' : '')
+    output.line('{')
+    output.value(documents, 1, '"documents": ', ',')
+    output.line('  "overlaps": [')
     engine((o, k, count) => write(shown(o), k + 1 < count || imported.overlaps.length > 0))
     imported.overlaps.forEach((o, k) => write(o, k + 1 < imported.overlaps.length))
-    sink('  ]')
-    sink('}')
-    flush()
+    output.line('  ]')
+    output.line('}')
+    output.end()
+    if (options.verbose) io.err(`… output made on ${output.threads()} thread(s)`)
     return 0
   }
   const overlaps = [...engine().overlaps.map(shown), ...imported.overlaps]
