@@ -43,8 +43,10 @@ export const MAX_QUEUED = 16
 
 /**
  * How long the command's thread waits for the writer with no sign of it before it reports that the
- * output stopped (the writer is waiting on a full pipe or working: it says so at least after every
- * message and every wait; only a thread that died, out of memory, stays silent).
+ * output stopped. A writer at work says so after every message and every wait on a full pipe; one
+ * inside a write that blocks (a terminal that stopped reading, a slow disk) is marked as writing,
+ * and waited for as long as the write takes, as the command's own writes would be. Only a thread
+ * that died (out of memory) stays silent.
  */
 export const WRITER_SILENCE_MS = 60_000
 
@@ -62,6 +64,7 @@ const VALUES_DONE = 1 // of which values
 const FAILED = 2 // 1 once a write failed (its error is posted on the `errors` port first)
 const SIGNS = 3 // counts up at every sign of life of the writer
 const READY = 4 // 1 once the writer takes messages
+const WRITING = 5 // 1 while the writer is inside a write
 
 /** What tells the writer thread, started from this very module, what it is. */
 const WRITER_ROLE = 'parallax-json-writer'
@@ -102,7 +105,7 @@ export function inThread(io: CommandIo): JsonOutput {
 export function jsonOutput(io: CommandIo, options: { writer?: boolean } = {}): JsonOutput {
   const target = io.descriptor
   if (!target || options.writer === false) return inThread(io)
-  const state = new Int32Array(new SharedArrayBuffer(5 * Int32Array.BYTES_PER_ELEMENT))
+  const state = new Int32Array(new SharedArrayBuffer(6 * Int32Array.BYTES_PER_ELEMENT))
   const { port1: errors, port2 } = new MessageChannel()
   let worker: Worker
   try {
@@ -135,7 +138,7 @@ export function jsonOutput(io: CommandIo, options: { writer?: boolean } = {}): J
       check()
       const signs = Atomics.load(state, SIGNS)
       if (posted - Atomics.load(state, DONE) <= most) return
-      if (Atomics.wait(state, SIGNS, signs, WRITER_SILENCE_MS) === 'timed-out')
+      if (Atomics.wait(state, SIGNS, signs, WRITER_SILENCE_MS) === 'timed-out' && !Atomics.load(state, WRITING))
         throw new Error(`the output stopped: its writer thread gave no sign for ${WRITER_SILENCE_MS / 1000} s`)
     }
   }
@@ -197,11 +200,19 @@ function serve({ fd, state, errors }: WriterData): void {
     Atomics.add(state, SIGNS, 1)
     Atomics.notify(state, SIGNS)
   }
-  const { sink, flush } = byteLines((chunk) => writeAllSync(fd, chunk, sign))
+  const write = (bytes: Uint8Array): void => {
+    Atomics.store(state, WRITING, 1)
+    try {
+      writeAllSync(fd, bytes, sign)
+    } finally {
+      Atomics.store(state, WRITING, 0)
+    }
+  }
+  const { sink, flush } = byteLines(write)
   parentPort!.on('message', (message: Uint8Array | ValueMessage) => {
     if (Atomics.load(state, FAILED)) return
     try {
-      if (message instanceof Uint8Array) writeAllSync(fd, message, sign)
+      if (message instanceof Uint8Array) write(message)
       else {
         jsonLines(message.value, sink, message.depth, message.prefix, message.suffix)
         flush()
