@@ -188,7 +188,8 @@ export async function overlapsCommand(
   io: CommandIo,
 ): Promise<number> {
   const { documents, texts, originals, excludedTexts } = await loadFolder(folder)
-  // A large corpus's JSON is made on two threads (json-output.ts): the writer loads while the engine works.
+  // A large corpus's JSON is made on two threads (json-output.ts): the writer thread loads while
+  // the engine works.
   const chars = texts.reduce((sum, t) => sum + t.text.length, 0)
   const output = options.json ? jsonOutput(io, { writer: chars >= WRITER_FROM_CHARS }) : undefined
   const engine = (onOverlap?: (overlap: Overlap, index: number, count: number) => void) =>
@@ -213,7 +214,7 @@ export async function overlapsCommand(
     // at corpus scale the whole result as one string would be hundreds of megabytes, and the
     // result itself as much again (one overlap can be a whole document in four copies, with its
     // variants). Indented as JSON.stringify indents; made and written on two threads where the
-    // output is the process's own (json-output.ts).
+    // corpus is large and the output is the process's own (json-output.ts).
     const write = (o: object, more: boolean) => output.value(o, 2, '', more ? ',' : '')
     output.line('{')
     output.value(documents, 1, '"documents": ', ',')
