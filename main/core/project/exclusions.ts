@@ -1,20 +1,14 @@
-import * as z from 'zod'
 import { OffsetMap } from '../text/offsets.js'
+import type { ExcludedRange } from './project.js'
 
 // Excluded ranges: parts of a document left out of analysis (site navigation, "About Us", "Leave a
 // Reply") without changing the document's file. They are stored with the document's entry in
 // project.json as [start, end) spans in code points, like annotation positions. The engine reads
 // them and analyses `maskExcluded(text, ranges)` instead of the text: every offset stays valid.
+// The range's schema is project.json's (project.ts): this module loads no zod, so the engine's CLI
+// (main/node/engine/inline.ts) starts without it.
 
-/** One excluded span of a document, [start, end) in code points, with an optional reason. */
-export const ExcludedRange = z
-  .looseObject({
-    start: z.number().int().nonnegative(),
-    end: z.number().int().positive(),
-    reason: z.string().optional(),
-  })
-  .refine((r) => r.end > r.start, 'end must be after start')
-export type ExcludedRange = z.infer<typeof ExcludedRange>
+export type { ExcludedRange }
 
 /**
  * Ranges sorted by start, overlapping or touching ones merged (the first reason kept), checked

@@ -1,8 +1,17 @@
 import * as z from 'zod'
-import { ExcludedRange } from './exclusions.js'
 
 // project.json: what a project folder holds. Unknown keys are kept (z.looseObject) so a file
 // written by a newer version, or edited by hand, loses nothing when this version rewrites it.
+
+/** One excluded span of a document, [start, end) in code points, with an optional reason. */
+export const ExcludedRange = z
+  .looseObject({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    reason: z.string().optional(),
+  })
+  .refine((r) => r.end > r.start, 'end must be after start')
+export type ExcludedRange = z.infer<typeof ExcludedRange>
 
 /** Metadata of one document, as stored in project.json and the corpus manifest. */
 export const DocumentEntry = z.looseObject({
@@ -60,23 +69,3 @@ export type ProjectFile = z.infer<typeof ProjectFile>
 
 /** The bundled corpus's manifest has the same shape as a project file. */
 export const CorpusManifest = ProjectFile
-
-/**
- * A document id made from a file name: lower case, ASCII letters and digits, hyphens between
- * words; made unique against `taken` by a numeric suffix.
- */
-export function documentIdFor(fileName: string, taken: Iterable<string>): string {
-  const base =
-    fileName
-      .replace(/\.[^.]+$/, '')
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'document'
-  // A set is used as it is: a caller naming many files keeps one, and each call stays constant time.
-  const used: ReadonlySet<string> = taken instanceof Set ? taken : new Set(taken)
-  if (!used.has(base)) return base
-  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`
-}
