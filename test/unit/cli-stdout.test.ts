@@ -39,27 +39,46 @@ async function writer(as: 'lines' | 'bytes' = 'lines'): Promise<ReturnType<typeo
 
 const exited = (child: ReturnType<typeof spawn>) => new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
 
+/**
+ * Reads `child`'s stdout as a reader that pauses 1.5 s before it reads: whether the child ended
+ * and what it said on stderr during the pause, then its exit code, whole stderr and output.
+ */
+async function readAfterPause(child: ReturnType<typeof spawn>) {
+  const ended = exited(child)
+  let endedInPause = false
+  void ended.then(() => (endedInPause = true))
+  let stderr = ''
+  child.stderr!.on('data', (d) => (stderr += d))
+  child.stdout!.pause()
+  await new Promise((r) => setTimeout(r, 1500))
+  const inPause = { ended: endedInPause, stderr }
+  const chunks: Buffer[] = []
+  child.stdout!.on('data', (d: Buffer) => chunks.push(d))
+  child.stdout!.resume()
+  const code = await ended
+  return { inPause, code, stderr, text: Buffer.concat(chunks).toString('utf8') }
+}
+
+/** Reads `child`'s first chunk of stdout and closes it (as head does): its exit code and stderr. */
+async function readThenStop(child: ReturnType<typeof spawn>) {
+  const ended = exited(child)
+  let stderr = ''
+  child.stderr!.on('data', (d) => (stderr += d))
+  child.stdout!.once('data', () => child.stdout!.destroy())
+  const code = await ended
+  return { code, stderr }
+}
+
 describe('standard output of the command line', () => {
   it.each(['lines', 'bytes'] as const)(
     'waits for a reader that pauses, and hands it every byte in order (%s)',
     async (as) => {
-      const child = await writer(as)
-      const ended = exited(child)
-      let done = false
-      void ended.then(() => (done = true))
-      let stderr = ''
-      child.stderr!.on('data', (d) => (stderr += d))
-      child.stdout!.pause()
-      await new Promise((r) => setTimeout(r, 1500))
+      const { inPause, code, stderr, text } = await readAfterPause(await writer(as))
       // The pipe is full and the writer waits for it: it has not got past its writes (with its
       // output queued in its memory, it would have, and said so).
-      expect(done).toBe(false)
-      expect(stderr).toBe('')
-      const chunks: Buffer[] = []
-      child.stdout!.on('data', (d: Buffer) => chunks.push(d))
-      child.stdout!.resume()
-      expect(await ended).toBe(0)
-      const text = Buffer.concat(chunks).toString('utf8')
+      expect(inPause.ended).toBe(false)
+      expect(inPause.stderr).toBe('')
+      expect(code).toBe(0)
       expect(text.length).toBe(LINES * (LINE.length + 1))
       expect(text).toBe(`${LINE}\n`.repeat(LINES))
       expect(stderr).toBe('done\n')
@@ -70,12 +89,8 @@ describe('standard output of the command line', () => {
   it.each(['lines', 'bytes'] as const)(
     'ends quietly, exit code 0, when the reader stops reading (head, %s)',
     async (as) => {
-      const child = await writer(as)
-      const ended = exited(child)
-      let stderr = ''
-      child.stderr!.on('data', (d) => (stderr += d))
-      child.stdout!.once('data', () => child.stdout!.destroy())
-      expect(await ended).toBe(0)
+      const { code, stderr } = await readThenStop(await writer(as))
+      expect(code).toBe(0)
       expect(stderr).toBe('')
     },
     30_000,
@@ -118,28 +133,16 @@ const VALUES = 500
 describe('JSON output made on two threads (json-output.ts)', () => {
   it('hands a reader that pauses the same bytes as JSON.stringify, in order', async () => {
     const { child, expected } = await jsonWriter()
-    const ended = exited(child)
-    let stderr = ''
-    child.stderr!.on('data', (d) => (stderr += d))
-    child.stdout!.pause()
-    await new Promise((r) => setTimeout(r, 1500))
-    const chunks: Buffer[] = []
-    child.stdout!.on('data', (d: Buffer) => chunks.push(d))
-    child.stdout!.resume()
-    expect(await ended).toBe(0)
+    const { code, stderr, text } = await readAfterPause(child)
+    expect(code).toBe(0)
     expect(stderr).toBe('started true\nthreads 2\n')
-    const text = Buffer.concat(chunks).toString('utf8')
     expect(text.length).toBe(expected.length)
     expect(text === expected).toBe(true)
   }, 60_000)
 
   it('ends quietly, exit code 0, when the reader stops reading', async () => {
-    const { child } = await jsonWriter()
-    const ended = exited(child)
-    let stderr = ''
-    child.stderr!.on('data', (d) => (stderr += d))
-    child.stdout!.once('data', () => child.stdout!.destroy())
-    expect(await ended).toBe(0)
+    const { code, stderr } = await readThenStop((await jsonWriter()).child)
+    expect(code).toBe(0)
     expect(stderr).toBe('started true\n')
   }, 60_000)
 })

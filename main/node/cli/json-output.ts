@@ -84,7 +84,7 @@ interface ValueMessage {
 }
 
 /** The output in the command's thread alone: to `io.bytes`, or decoded to `io.out` (bytesOf). */
-export function inThread(io: CommandIo): JsonOutput {
+function inThread(io: CommandIo): JsonOutput {
   const { sink, flush } = byteLines(bytesOf(io))
   return {
     threads: () => 1,
