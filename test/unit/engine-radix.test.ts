@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { identity, sortIndicesByKey, sortIndicesByKeys, sortIndicesByList, UintList } from '../../main/core/engine/radix.js'
+import { identity, sortByKey, sortIndicesByKey, sortIndicesByKeys, sortIndicesByList, UintList } from '../../main/core/engine/radix.js'
 
 describe('UintList', () => {
   it('gives back every value pushed, in order, across chunks, and nothing after clear', () => {
@@ -67,6 +67,29 @@ describe('sortIndicesByKey', () => {
       const keys = new Uint32Array(count).map((_, i) => key(i))
       for (const order of [identity(count), shuffled(count), shuffled(count).subarray(0, count - 1000)]) {
         expect(Array.from(sortIndicesByKey(order.slice(), keys)), kind).toEqual(reference(order, keys))
+      }
+    }
+  })
+})
+
+describe('sortByKey', () => {
+  it('gives the stable order and the sorted keys, whichever passes it skips, small and large', () => {
+    const kinds: Record<string, (i: number) => number> = {
+      'full 32-bit keys': (i) => (i * 2654435761) >>> 0,
+      'keys below 2^16 (the high pass skipped)': (i) => ((i * 2654435761) >>> 0) % 60_000,
+      'one low digit (the low pass skipped)': (i) => (((i * 2654435761) >>> 0) % 7) << 16,
+      'all keys equal (both skipped)': () => 42,
+      'most keys in one bucket (no pass skipped)': (i) => (i % 10 ? 0x10005 : (i * 2654435761) >>> 0),
+    }
+    for (const count of [0, 1, 900, 50_000]) {
+      for (const [kind, key] of Object.entries(kinds)) {
+        const keys = new Uint32Array(count).map((_, i) => key(i))
+        const before = keys.slice()
+        const { order, sorted } = sortByKey(keys)
+        const expected = Array.from(identity(count)).sort((x, y) => keys[x] - keys[y] || x - y)
+        expect(Array.from(order), `${kind}, ${count}`).toEqual(expected)
+        expect(Array.from(sorted), `${kind}, ${count}`).toEqual(expected.map((i) => keys[i]))
+        expect(keys, 'the keys are left as they were').toEqual(before)
       }
     }
   })

@@ -2,7 +2,7 @@ import type { AnalysedCorpus } from './analyse.js'
 import { isCommonNgram } from './banality.js'
 import { fmix32, mix32 } from './hash.js'
 import type { Run } from './progress.js'
-import { identity, sortIndicesByKey, sortIndicesByList, UintList } from './radix.js'
+import { identity, sortByKey, sortIndicesByList, UintList } from './radix.js'
 
 // Seeds: places where two documents share a word n-gram. Every document's content words (function
 // words left out, see stopwords.ts) are read as overlapping n-grams of match forms, each hashed to
@@ -217,7 +217,11 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
         run.tick(d)
       }
     }
-    const order = sortIndicesByKey(identity(total), keys)
+    // The n-grams in hash order; where each run of equal hashes starts is kept as one bit per
+    // n-gram, the sorted hashes let go (4 bytes an n-gram, not held while the seeds are listed).
+    const { order, sorted: hashes } = sortByKey(keys)
+    const starts = new Uint32Array((total >>> 5) + 1)
+    for (let i = 0; i < total; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) starts[i >>> 5] |= 1 << (i & 31)
     run.end()
 
     const common = docs.map((d) => new Uint8Array(d.content.length))
@@ -358,9 +362,8 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     run.phase('seed', total)
     let i = 0
     while (i < total) {
-      const key = keys[order[i]]
       let j = i + 1
-      while (j < total && keys[order[j]] === key) j++
+      while (j < total && !((starts[j >>> 5] >>> (j & 31)) & 1)) j++
       if (j - i === 1) {
         stats.distinct++
       } else {

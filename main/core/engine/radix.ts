@@ -31,6 +31,60 @@ export function sortIndicesByKey(
 }
 
 /**
+ * The indices of `keys` in ascending order of key (stable) and the keys in that order. Each pass
+ * moves a key with its index, so no pass reads a key through its index (sortIndicesByKey's second
+ * pass reads one far away per element): for the 9 M n-grams of the changelogs of a Debian system,
+ * 0.8 s against 2.4 s, with the equal keys found by reading `sorted` in order rather than through
+ * `order`. It holds four arrays of the keys' length while it runs (sortIndicesByKey: two).
+ */
+export function sortByKey(keys: Uint32Array): { order: Uint32Array; sorted: Uint32Array } {
+  const n = keys.length
+  if (n <= SMALL_SORT) {
+    const order = sortIndicesByKey(identity(n), keys)
+    const sorted = new Uint32Array(n)
+    for (let i = 0; i < n; i++) sorted[i] = keys[order[i]]
+    return { order, sorted }
+  }
+  const counts = new Uint32Array(2 * BUCKETS)
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]
+    counts[key & (BUCKETS - 1)]++
+    counts[BUCKETS + (key >>> DIGIT_BITS)]++
+  }
+  let order: Uint32Array | undefined
+  let sorted = keys
+  let spareOrder: Uint32Array | undefined
+  let spareKeys: Uint32Array | undefined
+  for (let pass = 0; pass < 2; pass++) {
+    const bits = pass * DIGIT_BITS
+    const base = pass * BUCKETS
+    let sum = 0
+    let single = false
+    for (let b = base; b < base + BUCKETS; b++) {
+      const c = counts[b]
+      if (c === n) single = true
+      counts[b] = sum
+      sum += c
+    }
+    // A digit the same for every key: the pass would leave the order as it is.
+    if (single) continue
+    const targetOrder = spareOrder ?? new Uint32Array(n)
+    const targetKeys = spareKeys ?? new Uint32Array(n)
+    for (let i = 0; i < n; i++) {
+      const key = sorted[i]
+      const at = counts[base + ((key >>> bits) & (BUCKETS - 1))]++
+      targetOrder[at] = order ? order[i] : i
+      targetKeys[at] = key
+    }
+    spareOrder = order
+    spareKeys = sorted === keys ? undefined : sorted
+    order = targetOrder
+    sorted = targetKeys
+  }
+  return { order: order ?? identity(n), sorted: sorted === keys ? keys.slice() : sorted }
+}
+
+/**
  * Reorders `order` (indices below `size`) by several keys, the most significant first: by
  * keys[0](index), then keys[1](index), and so on, equal ones keeping their order in `order`. The
  * order a comparison sort with those keys and a last tie-break on the place in `order` gives, in
