@@ -43,7 +43,7 @@ function padOf(depth: number): string {
  * spaces a level) after `prefix` on its first line and before `suffix` on its last.
  */
 export function jsonLines(value: unknown, sink: LineSink, depth = 0, prefix = '', suffix = ''): void {
-  writeLines(value, sink, depth, prefix, suffix, new Map())
+  writeLines(value, sink, depth, prefix, suffix, new EscapedTexts())
 }
 
 /**
@@ -55,7 +55,40 @@ export function jsonLines(value: unknown, sink: LineSink, depth = 0, prefix = ''
  */
 export const MEMO_CHARS = 256
 
-function writeLines(value: unknown, sink: LineSink, depth: number, prefix: string, suffix: string, escaped: Map<string, string>): void {
+/**
+ * Texts of one length kept in EscapedTexts at most: a lookup compares the text with each kept
+ * text of its length (an equal one to its end; another mostly stops at its first characters), so
+ * a value with many distinct texts of one length costs a bounded number of comparisons each.
+ */
+const MAX_SAME_LENGTH = 8
+
+/**
+ * The long strings of one jsonLines call, escaped, found by their length and then compared. A
+ * Map keyed by the string itself reads every text it is asked for to hash it (up to 16 K
+ * characters each: a tenth of the JSON's cost for a thousand licences), where texts of different
+ * lengths, nearly all of them, need no reading at all.
+ */
+class EscapedTexts {
+  private readonly byLength = new Map<number, string[]>()
+
+  /** JSON.stringify(text), made once per distinct text. */
+  of(text: string): string {
+    const kept = this.byLength.get(text.length)
+    if (kept) for (let i = 0; i < kept.length; i += 2) if (kept[i] === text) return kept[i + 1]
+    const escaped = JSON.stringify(text)
+    if (!kept) this.byLength.set(text.length, [text, escaped])
+    else if (kept.length < 2 * MAX_SAME_LENGTH) kept.push(text, escaped)
+    return escaped
+  }
+}
+
+/**
+ * A character JSON.stringify writes escaped: the quotation mark, the backslash, a control
+ * character, or a surrogate (a lone one is escaped; a string with any is left to JSON.stringify).
+ */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
+
+function writeLines(value: unknown, sink: LineSink, depth: number, prefix: string, suffix: string, escaped: EscapedTexts): void {
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function')
     value = (value as { toJSON: () => unknown }).toJSON()
   const pad = padOf(depth)
@@ -105,17 +138,15 @@ function writeLines(value: unknown, sink: LineSink, depth: number, prefix: strin
  * JSON.stringify writes them: a finite number as String does, any other as null), long strings
  * through `escaped` (see MEMO_CHARS).
  */
-function stringify(value: unknown, escaped: Map<string, string>): string {
+function stringify(value: unknown, escaped: EscapedTexts): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null'
   if (typeof value === 'boolean') return value ? 'true' : 'false'
   if (value === null) return 'null'
-  if (typeof value !== 'string' || value.length < MEMO_CHARS) return JSON.stringify(value)
-  let text = escaped.get(value)
-  if (text === undefined) {
-    text = JSON.stringify(value)
-    escaped.set(value, text)
-  }
-  return text
+  if (typeof value !== 'string') return JSON.stringify(value)
+  // A short string with nothing to escape is quoted as it is: a call of JSON.stringify costs more
+  // than the test (a document id in each of 400,000 passages of a thousand licences' JSON).
+  if (value.length < MEMO_CHARS) return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`
+  return escaped.of(value)
 }
 
 /** Most keys whose JSON (quoted, escaped) is kept from call to call (keyText). */
@@ -135,8 +166,8 @@ function keyText(key: string): string {
 }
 
 /**
- * The lines of a flat object (isFlat): a passage, a change. Each value is written by stringify,
- * the layout here: stringifying the object as a whole with
+ * The lines of a flat object (isFlat): a passage, a change, handed to the sink at once. Each
+ * value is written by stringify, the layout here: stringifying the object as a whole with
  * indentation, then indenting that again line by line, read and copied each text (whole
  * documents, 125 MB of output for a thousand licences) twice more.
  */
@@ -146,28 +177,17 @@ function flatLines(
   pad: string,
   prefix: string,
   suffix: string,
-  escaped: Map<string, string>,
+  escaped: EscapedTexts,
 ): void {
   const inner = `${pad}  `
-  let open = false
-  let held: string | undefined
+  let lines = `${pad}${prefix}{`
+  let members = 0
   for (const key of Object.keys(record)) {
     const v = record[key]
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue
-    // A member's line is handed on when the next one shows it needs a comma.
-    if (held !== undefined) sink(`${held},`)
-    else if (!open) {
-      sink(`${pad}${prefix}{`)
-      open = true
-    }
-    held = `${inner}${keyText(key)}: ${stringify(v, escaped)}`
+    lines += `${members++ ? ',' : ''}\n${inner}${keyText(key)}: ${stringify(v, escaped)}`
   }
-  if (held === undefined) {
-    sink(`${pad}${prefix}{}${suffix}`)
-    return
-  }
-  sink(held)
-  sink(`${pad}}${suffix}`)
+  sink(members ? `${lines}\n${pad}}${suffix}` : `${lines}}${suffix}`)
 }
 
 /** Whether a flat object has a string of LONG_STRING_CHARS or more. */
@@ -190,7 +210,7 @@ function flatInPieces(
   depth: number,
   prefix: string,
   suffix: string,
-  escaped: Map<string, string>,
+  escaped: EscapedTexts,
 ): void {
   const pad = padOf(depth)
   const inner = padOf(depth + 1)
