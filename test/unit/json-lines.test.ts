@@ -86,4 +86,13 @@ describe('jsonLines', () => {
     expect(viaLines(value)).toBe(JSON.stringify(value, null, 2))
     expect(['[', viaLines(value, 1), ']'].join('\n')).toBe(JSON.stringify([value], null, 2))
   })
+
+  it('writes many distinct long strings of one length, each as often as it occurs, past those it keeps', () => {
+    // Forty texts of one length that differ only in their last characters, each three times, in turn.
+    const base = 'same "start" \n '.repeat(MEMO_CHARS / 8)
+    const texts = Array.from({ length: 40 }, (_, k) => `${base}${String(k).padStart(3, '0')}\n${k % 2 ? '\ud83d' : 'é'}`)
+    const passages = [0, 1, 2].flatMap(() => texts.map((text, k) => ({ doc: `d${k}`, text })))
+    expect(new Set(texts.map((t) => t.length)).size).toBe(1)
+    expect(viaLines({ passages })).toBe(JSON.stringify({ passages }, null, 2))
+  })
 })
