@@ -93,9 +93,10 @@ function writeLines(value: unknown, sink: LineSink, depth: number, prefix: strin
     value = (value as { toJSON: () => unknown }).toJSON()
   const pad = padOf(depth)
   // A flat array's items are written one a line by the array branch below.
-  if (!Array.isArray(value) && isFlat(value)) {
+  const flat = flatness(value)
+  if (flat !== NOT_FLAT) {
     const record = value as Record<string, unknown>
-    if (sink.pieces && hasLongString(record)) flatInPieces(record, sink, sink.pieces, depth, prefix, suffix, escaped)
+    if (sink.pieces && flat === FLAT_LONG) flatInPieces(record, sink, sink.pieces, depth, prefix, suffix, escaped)
     else flatLines(record, sink, pad, prefix, suffix, escaped)
     return
   }
@@ -166,7 +167,7 @@ function keyText(key: string): string {
 }
 
 /**
- * The lines of a flat object (isFlat): a passage, a change, handed to the sink at once. Each
+ * The lines of a flat object (flatness): a passage, a change, handed to the sink at once. Each
  * value is written by stringify, the layout here: stringifying the object as a whole with
  * indentation, then indenting that again line by line, read and copied each text (whole
  * documents, 125 MB of output for a thousand licences) twice more.
@@ -190,17 +191,8 @@ function flatLines(
   sink(members ? `${lines}\n${pad}}${suffix}` : `${lines}}${suffix}`)
 }
 
-/** Whether a flat object has a string of LONG_STRING_CHARS or more. */
-function hasLongString(record: Record<string, unknown>): boolean {
-  for (const key in record) {
-    const v = record[key]
-    if (Object.hasOwn(record, key) && typeof v === 'string' && v.length >= LONG_STRING_CHARS) return true
-  }
-  return false
-}
-
 /**
- * A flat object (isFlat) written as JSON.stringify(value, null, 2) writes it, at `depth`: a line
+ * A flat object (flatness) written as JSON.stringify(value, null, 2) writes it, at `depth`: a line
  * per value, a long string's line in pieces (see LONG_STRING_CHARS).
  */
 function flatInPieces(
@@ -246,21 +238,24 @@ function* stringPieces(head: string, text: string, tail: string): Generator<stri
   yield `"${tail}`
 }
 
-/** Whether `value` is an object or array that holds no object or array (nor anything with toJSON). */
-function isFlat(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false
-  if (Array.isArray(value)) {
-    // By index: for-in would make a string of every index of a long array first.
-    for (let i = 0; i < value.length; i++) {
-      const v: unknown = value[i]
-      if (v !== null && typeof v === 'object') return false
-    }
-    return true
-  }
+/** What flatness says of a value. */
+const NOT_FLAT = 0
+const FLAT = 1
+const FLAT_LONG = 2
+
+/**
+ * FLAT for an object (not an array) that holds no object or array (nor anything with toJSON),
+ * FLAT_LONG for one that also has a string of LONG_STRING_CHARS or more, else NOT_FLAT: one
+ * read of its members (each was read twice or three times, at a passage or change each).
+ */
+function flatness(value: unknown): typeof NOT_FLAT | typeof FLAT | typeof FLAT_LONG {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return NOT_FLAT
   const record = value as Record<string, unknown>
+  let long = false
   for (const key of Object.keys(record)) {
     const v = record[key]
-    if (v !== null && typeof v === 'object') return false
+    if (v !== null && typeof v === 'object') return NOT_FLAT
+    if (typeof v === 'string' && v.length >= LONG_STRING_CHARS) long = true
   }
-  return true
+  return long ? FLAT_LONG : FLAT
 }
