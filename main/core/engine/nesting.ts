@@ -299,14 +299,19 @@ function searchPassages(
 
 /** Sorts readings [inner, outer, inner, outer, ...] by the inner passage's length, longest first. */
 function sortReadings(readings: number[], spanOf: (e: number) => number): void {
-  const order = Array.from({ length: readings.length / 2 }, (_, r) => r).sort(
-    (a, b) => spanOf(readings[2 * b]) - spanOf(readings[2 * a]) || a - b,
-  )
-  const copy = readings.slice()
-  order.forEach((r, i) => {
-    readings[2 * i] = copy[2 * r]
-    readings[2 * i + 1] = copy[2 * r + 1]
-  })
+  // An insertion sort of the pairs in place (stable): NEST_READINGS of them at most, one list per
+  // pair of overlaps (tens of thousands at corpus scale), where sorting an array of indices cost
+  // more than the few comparisons.
+  for (let i = 2; i < readings.length; i += 2) {
+    const [inner, outer] = [readings[i], readings[i + 1]]
+    let j = i
+    for (; j > 0 && spanOf(readings[j - 2]) < spanOf(inner); j -= 2) {
+      readings[j] = readings[j - 2]
+      readings[j + 1] = readings[j - 1]
+    }
+    readings[j] = inner
+    readings[j + 1] = outer
+  }
 }
 
 /**
