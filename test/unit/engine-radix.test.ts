@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { identity, sortByKey, sortIndicesByKey, sortIndicesByKeys, sortIndicesByList, UintList } from '../../main/core/engine/radix.js'
 
+/** Keys of every kind a radix pass treats differently, by index. */
+const keyKinds: Record<string, (i: number) => number> = {
+  'full 32-bit keys': (i) => (i * 2654435761) >>> 0,
+  'keys below 2^16 (the high pass skipped)': (i) => ((i * 2654435761) >>> 0) % 60_000,
+  'one low digit (the low pass skipped)': (i) => (((i * 2654435761) >>> 0) % 7) << 16,
+  'all keys equal (both skipped)': () => 42,
+  'most keys in one bucket (no pass skipped)': (i) => (i % 10 ? 0x10005 : (i * 2654435761) >>> 0),
+}
+
 describe('UintList', () => {
   it('gives back every value pushed, in order, across chunks, and nothing after clear', () => {
     // Chunks of 2^10 values (expected 1000), so 2,500,003 values fill thousands of them.
@@ -56,14 +65,7 @@ describe('sortIndicesByKey', () => {
   }
   it('sorts stably whichever of its passes it can skip, from any order of all or some of the keys', () => {
     const count = 50_000 // above the size a comparison sort is used for
-    const kinds: Record<string, (i: number) => number> = {
-      'full 32-bit keys': (i) => (i * 2654435761) >>> 0,
-      'keys below 2^16 (the high pass skipped)': (i) => ((i * 2654435761) >>> 0) % 60_000,
-      'one low digit (the low pass skipped)': (i) => (((i * 2654435761) >>> 0) % 7) << 16,
-      'all keys equal (both skipped)': () => 42,
-      'most keys in one bucket (no pass skipped)': (i) => (i % 10 ? 0x10005 : (i * 2654435761) >>> 0),
-    }
-    for (const [kind, key] of Object.entries(kinds)) {
+    for (const [kind, key] of Object.entries(keyKinds)) {
       const keys = new Uint32Array(count).map((_, i) => key(i))
       for (const order of [identity(count), shuffled(count), shuffled(count).subarray(0, count - 1000)]) {
         expect(Array.from(sortIndicesByKey(order.slice(), keys)), kind).toEqual(reference(order, keys))
@@ -74,15 +76,8 @@ describe('sortIndicesByKey', () => {
 
 describe('sortByKey', () => {
   it('gives the stable order and the sorted keys, whichever passes it skips, small and large', () => {
-    const kinds: Record<string, (i: number) => number> = {
-      'full 32-bit keys': (i) => (i * 2654435761) >>> 0,
-      'keys below 2^16 (the high pass skipped)': (i) => ((i * 2654435761) >>> 0) % 60_000,
-      'one low digit (the low pass skipped)': (i) => (((i * 2654435761) >>> 0) % 7) << 16,
-      'all keys equal (both skipped)': () => 42,
-      'most keys in one bucket (no pass skipped)': (i) => (i % 10 ? 0x10005 : (i * 2654435761) >>> 0),
-    }
     for (const count of [0, 1, 900, 50_000]) {
-      for (const [kind, key] of Object.entries(kinds)) {
+      for (const [kind, key] of Object.entries(keyKinds)) {
         const keys = new Uint32Array(count).map((_, i) => key(i))
         const before = keys.slice()
         const { order, sorted } = sortByKey(keys)

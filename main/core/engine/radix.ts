@@ -31,6 +31,22 @@ export function sortIndicesByKey(
 }
 
 /**
+ * Turns one pass's bucket counts, counts[base, base + BUCKETS), into each bucket's first place
+ * in the pass's output; returns whether one bucket holds all `n` keys (the pass can be skipped).
+ */
+function toStarts(counts: Uint32Array, base: number, n: number): boolean {
+  let sum = 0
+  let single = false
+  for (let b = base; b < base + BUCKETS; b++) {
+    const c = counts[b]
+    if (c === n) single = true
+    counts[b] = sum
+    sum += c
+  }
+  return single
+}
+
+/**
  * The indices of `keys` in ascending order of key (stable) and the keys in that order. Each pass
  * moves a key with its index, so no pass reads a key through its index (sortIndicesByKey's second
  * pass reads one far away per element): for the 9 M n-grams of the changelogs of a Debian system,
@@ -58,16 +74,8 @@ export function sortByKey(keys: Uint32Array): { order: Uint32Array; sorted: Uint
   for (let pass = 0; pass < 2; pass++) {
     const bits = pass * DIGIT_BITS
     const base = pass * BUCKETS
-    let sum = 0
-    let single = false
-    for (let b = base; b < base + BUCKETS; b++) {
-      const c = counts[b]
-      if (c === n) single = true
-      counts[b] = sum
-      sum += c
-    }
     // A digit the same for every key: the pass would leave the order as it is.
-    if (single) continue
+    if (toStarts(counts, base, n)) continue
     const targetOrder = spareOrder ?? new Uint32Array(n)
     const targetKeys = spareKeys ?? new Uint32Array(n)
     for (let i = 0; i < n; i++) {
@@ -181,15 +189,7 @@ function sortByChunks(
   for (let pass = 0; pass < passes; pass++) {
     const bits = pass * DIGIT_BITS
     const base = pass * BUCKETS
-    let sum = 0
-    let single = false
-    for (let b = base; b < base + BUCKETS; b++) {
-      const c = counts[b]
-      if (c === n) single = true
-      counts[b] = sum
-      sum += c
-    }
-    if (single) continue
+    if (toStarts(counts, base, n)) continue
     target ??= new Uint32Array(n)
     for (let i = 0; i < n; i++) {
       const index = source[i]
