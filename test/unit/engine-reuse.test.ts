@@ -1,12 +1,13 @@
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { EngineDocument } from '../../main/core/engine/analyse.js'
+import type { AnalysedCorpus, AnalysedDocument, EngineDocument } from '../../main/core/engine/analyse.js'
 import { analyse } from '../../main/core/engine/analyse.js'
 import { extendEdge } from '../../main/core/engine/align.js'
-import { findSeeds, linkByContext } from '../../main/core/engine/ngrams.js'
+import { findSeeds, linkByContext, ngramCheck, ngramKey } from '../../main/core/engine/ngrams.js'
 import { findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
 import { Run } from '../../main/core/engine/progress.js'
+import { Lexicon } from '../../main/core/engine/lexicon.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { loadFolder, overlapsCommand } from '../../main/node/engine/inline.js'
 import { ROOT, tempDir } from '../helpers.js'
@@ -250,6 +251,40 @@ describe('short formulas shared by few of many documents', () => {
       )
     expect(copies('first-log')).toHaveLength(12)
     expect(copies('first-log').filter((at) => !inOverlapWithSecond(at))).toEqual([])
+  })
+
+  it('tells apart n-grams whose first hashes collide, by the second', () => {
+    // Two trigrams of match ids with one first hash (found by trying: among 360,000 trigrams, some
+    // 15 pairs collide), each in two documents.
+    const trigram = ([a, b]: readonly number[]) => new Uint32Array([a, 2, b])
+    const positions = new Uint32Array([0, 1, 2])
+    const seen = new Map<number, number[]>()
+    let pair: number[][] | undefined
+    for (let a = 3; !pair && a < 603; a++) {
+      for (let b = 3; !pair && b < 603; b++) {
+        const key = ngramKey(trigram([a, b]), positions, 0, 3)
+        const other = seen.get(key)
+        if (other) pair = [other, [a, b]]
+        else seen.set(key, [a, b])
+      }
+    }
+    const [x, y] = pair!
+    expect(ngramCheck(trigram(x), positions, 0, 3)).not.toBe(ngramCheck(trigram(y), positions, 0, 3))
+    const doc = (id: string, z: readonly number[]): AnalysedDocument => ({
+      id,
+      text: 'one two three',
+      starts: new Uint32Array([0, 4, 8]),
+      ends: new Uint32Array([3, 7, 13]),
+      surface: trigram(z),
+      match: trigram(z),
+      content: positions,
+    })
+    const docs = [doc('x1', x), doc('x2', x), doc('y1', y), doc('y2', y)]
+    const corpus: AnalysedCorpus = { docs, lexicon: new Lexicon(true), docFreq: new Uint32Array(603), words: 12 }
+    const seeds = findSeeds(corpus, { n: 3 }, new Run())
+    const pairs = Array.from({ length: seeds.count }, (_, k) => `${seeds.docA[k]}-${seeds.docB[k]}`)
+    // Without the second hash, the four would be one n-gram, and every pair of them seeded.
+    expect(pairs).toEqual(['0-1', '2-3'])
   })
 
   it('gives each context link an anchor: the next n-gram of both copies is seeded too', () => {

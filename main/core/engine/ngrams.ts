@@ -1,4 +1,4 @@
-import type { AnalysedCorpus } from './analyse.js'
+import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 import { isCommonNgram } from './banality.js'
 import { fmix32, mix32 } from './hash.js'
 import type { Run } from './progress.js'
@@ -167,16 +167,87 @@ export function linkByContext(
 /** Scratch of linkByContext: which occurrences of the group are linked (or need no link). */
 let done = new Uint8Array(16)
 
+/** The n-gram index of a corpus (findSeeds): the n-grams' hashes, in corpus order and sorted. */
+interface NgramIndex {
+  /** The first hash of each n-gram, by global position (documents' n-grams one after another). */
+  keys: Uint32Array
+  /** Document of each n-gram: two bytes each while the corpus has at most 65,536 documents. */
+  docIndex: Uint16Array | Uint32Array
+  /** Global positions in order of first hash (stable: corpus order among equal hashes). */
+  order: Uint32Array
+  /** One bit per place of `order` (bit i & 31 of [i >>> 5]): a run of equal first hashes starts there. */
+  starts: Uint32Array
+  /** One bit per place of `order`, set where a run starts whose n-grams' second hashes differ. */
+  mixed: Uint32Array
+}
+
 /**
- * The n-grams in order of their hashes (`keys`), and where each run of equal hashes starts, one
- * bit an n-gram (bit i & 31 of starts[i >>> 5]): the hashes in that order are let go when this
- * returns, 4 bytes an n-gram not held while the seeds are listed.
+ * Indexes the n-grams of a corpus (see findSeeds): two independent 32-bit hashes per n-gram, made
+ * in one pass over the documents; the n-grams sorted by the first (radix.ts sortByKey: each pass
+ * moves a hash with its index, none reads one through its index); and per run of equal first
+ * hashes, whether the second tells n-grams apart (both colliding: ~n^2/2^65, never in practice).
+ * The second hashes and the hashes in sorted order are let go on return: held while the seeds are
+ * listed, they were 8 bytes an n-gram at the stage's peak (the changelogs of a Debian system).
+ * Made again where they are read, from each occurrence's words, the second hashes cost three reads
+ * of places far apart per occurrence, 1.5 s there: only a run marked `mixed` makes them again.
  */
-function hashOrder(keys: Uint32Array): { order: Uint32Array; starts: Uint32Array } {
+function indexNgrams(
+  docs: readonly AnalysedDocument[],
+  n: number,
+  base: Float64Array,
+  length: (d: number) => number,
+  run: Run,
+): NgramIndex {
+  const total = base[docs.length]
+  const keys = new Uint32Array(total)
+  const checks = new Uint32Array(total)
+  const docIndex = docs.length <= 0x10000 ? new Uint16Array(total) : new Uint32Array(total)
+  for (let d = 0; d < docs.length; d++) {
+    const { content, match } = docs[d]
+    const at = base[d]
+    const count = length(d)
+    for (let i = 0; i < count; i++) {
+      keys[at + i] = ngramKey(match, content, i, n)
+      checks[at + i] = ngramCheck(match, content, i, n)
+      docIndex[at + i] = d
+      run.tick(d)
+    }
+  }
   const { order, sorted } = sortByKey(keys)
-  const starts = new Uint32Array((keys.length >>> 5) + 1)
-  for (let i = 0; i < keys.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) starts[i >>> 5] |= 1 << (i & 31)
-  return { order, starts }
+  const starts = new Uint32Array((total >>> 5) + 1)
+  const mixed = new Uint32Array((total >>> 5) + 1)
+  for (let i = 0; i < total;) {
+    let j = i + 1
+    while (j < total && sorted[j] === sorted[i]) j++
+    starts[i >>> 5] |= 1 << (i & 31)
+    const first = checks[order[i]]
+    for (let k = i + 1; k < j; k++) {
+      if (checks[order[k]] === first) continue
+      mixed[i >>> 5] |= 1 << (i & 31)
+      break
+    }
+    i = j
+  }
+  return { keys, docIndex, order, starts, mixed }
+}
+
+/** The first hash of the n-gram of `n` words from content position i: its words' match ids. */
+export function ngramKey(match: Uint32Array, content: Uint32Array, i: number, n: number): number {
+  let h = n
+  for (let k = 0; k < n; k++) h = mix32(h, match[content[i + k]])
+  return fmix32(h)
+}
+
+/** The second hash of that n-gram (NgramIndex): another seed, and a mask on each word's id. */
+export function ngramCheck(match: Uint32Array, content: Uint32Array, i: number, n: number): number {
+  let h = 0x5bd1e995
+  for (let k = 0; k < n; k++) h = mix32(h, match[content[i + k]] ^ 0x9e3779b9)
+  return fmix32(h)
+}
+
+/** Whether bit i of a bit set (bit i & 31 of bits[i >>> 5]) is set. */
+function hasBit(bits: Uint32Array, i: number): boolean {
+  return ((bits[i >>> 5] >>> (i & 31)) & 1) === 1
 }
 
 /** Finds the seed pairs of a corpus (see above). */
@@ -200,37 +271,10 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     stats: Seeds['stats']
   } => {
     run.phase('index', docs.length)
-    // Two independent 32-bit hashes per n-gram: runs are sorted by the first; the second tells
-    // n-grams apart whose first hashes collide (both colliding: ~n^2/2^65, never in practice).
-    // Both are made in one pass over the documents. The second is read only for the occurrences
-    // of n-grams that occur more than once, in hash order: made again there from the document's
-    // words it cost three reads of places far apart per occurrence, 1.5 s of the changelogs of a
-    // Debian system; held, it is one read, for 4 bytes an n-gram while the seeds are listed (37 MB
-    // there: the run's peak, 919 MB, rose by 5 MB).
-    const keys = new Uint32Array(total)
-    const checks = new Uint32Array(total)
-    // Document of each n-gram: two bytes each while the corpus has at most 65,536 documents.
-    const docIndex = docs.length <= 0x10000 ? new Uint16Array(total) : new Uint32Array(total)
-    for (let d = 0; d < docs.length; d++) {
-      const { content, match } = docs[d]
-      const at = base[d]
-      const count = length(d)
-      for (let i = 0; i < count; i++) {
-        let h = n
-        let check = 0x5bd1e995
-        for (let k = 0; k < n; k++) {
-          const word = match[content[i + k]]
-          h = mix32(h, word)
-          check = mix32(check, word ^ 0x9e3779b9)
-        }
-        keys[at + i] = fmix32(h)
-        checks[at + i] = fmix32(check)
-        docIndex[at + i] = d
-        run.tick(d)
-      }
-    }
-    const { order, starts } = hashOrder(keys)
+    const { keys, docIndex, order, starts, mixed } = indexNgrams(docs, n, base, length, run)
     run.end()
+    /** The second hash of the n-gram at global position g (NgramIndex), made again from its words. */
+    const checkOf = (g: number): number => ngramCheck(docs[docIndex[g]].match, docs[docIndex[g]].content, g - base[docIndex[g]], n)
 
     const common = docs.map((d) => new Uint8Array(d.content.length))
     const narrowDocs = docs.length <= 0x10000
@@ -371,21 +415,18 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     let i = 0
     while (i < total) {
       let j = i + 1
-      while (j < total && !((starts[j >>> 5] >>> (j & 31)) & 1)) j++
+      while (j < total && !hasBit(starts, j)) j++
       if (j - i === 1) {
         stats.distinct++
       } else {
         const group = order.subarray(i, j)
-        const first = checks[group[0]]
-        let uniform = true
-        for (let k = 1; k < group.length && uniform; k++) uniform = checks[group[k]] === first
-        if (uniform) {
+        if (!hasBit(mixed, i)) {
           processGroup(group)
         } else {
           // A collision of the first hash: split the run by the second.
           const byCheck = new Map<number, number[]>()
           for (const g of group) {
-            const check = checks[g]
+            const check = checkOf(g)
             const list = byCheck.get(check)
             if (list) list.push(g)
             else byCheck.set(check, [g])
