@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs'
 
 /**
  * Largest text file read, in bytes. Large enough for any book or report (200 MB is about 35
@@ -59,20 +59,30 @@ export function decodeUtf8(bytes: Uint8Array, path: string): string {
   }
 }
 
-/** Reads and decodes a UTF-8 text file (see decodeUtf8), refusing files over MAX_TEXT_BYTES. */
-export async function readTextFile(path: string): Promise<string> {
-  let size: number
-  try {
-    const info = await stat(path)
-    // A FIFO or device put in a document's place would be read forever.
-    if (!info.isFile()) throw new DecodeError(path, 'this is not a regular file (a folder, device, pipe or socket)')
-    size = info.size
-  } catch (e) {
-    if (e instanceof DecodeError) throw e
-    throw new DecodeError(path, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message))
-  }
-  if (size > MAX_TEXT_BYTES) {
-    throw new DecodeError(path, `the file is ${Math.round(size / 2 ** 20)} MB, over the ${MAX_TEXT_BYTES / 2 ** 20} MB limit for a text`)
-  }
-  return decodeUtf8(await readFile(path), path)
+/**
+ * Reads and decodes a UTF-8 text file (see decodeUtf8), refusing files over MAX_TEXT_BYTES. Read
+ * through fs's callbacks, not fs/promises: its readFile (a FileHandle, a promise at each step)
+ * took twice as long for a folder of a thousand small files (Debian's copyright files: 0.34 s
+ * against 0.18 s, read eight at a time as the engine's CLI reads them).
+ */
+export function readTextFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    stat(path, (error, info) => {
+      if (error) return reject(new DecodeError(path, error.code === 'ENOENT' ? 'no such file' : String(error.message)))
+      // A FIFO or device put in a document's place would be read forever.
+      if (!info.isFile()) return reject(new DecodeError(path, 'this is not a regular file (a folder, device, pipe or socket)'))
+      if (info.size > MAX_TEXT_BYTES) {
+        const megabytes = Math.round(info.size / 2 ** 20)
+        return reject(new DecodeError(path, `the file is ${megabytes} MB, over the ${MAX_TEXT_BYTES / 2 ** 20} MB limit for a text`))
+      }
+      readFile(path, (failure, bytes) => {
+        if (failure) return reject(failure)
+        try {
+          resolve(decodeUtf8(bytes, path))
+        } catch (e) {
+          reject(e)
+        }
+      })
+    })
+  })
 }
