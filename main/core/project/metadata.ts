@@ -25,18 +25,22 @@ function monthIndex(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1
 }
 
+/** A month's name or abbreviation, in a date pattern. */
+const MONTH =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
+
+/** The date forms findDate reads, each with how its match gives year, month and day. */
+const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray) => [number, number, number]][] = [
+  [/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/, (m) => [+m[1], +m[2], +m[3]]],
+  [new RegExp(`\\b(\\d{4})-${MONTH}-(\\d{1,2})\\b`, 'i'), (m) => [+m[1], monthIndex(m[2]), +m[3]]],
+  [new RegExp(`\\b${MONTH} (\\d{1,2}),? (\\d{4})\\b`, 'i'), (m) => [+m[3], monthIndex(m[1]), +m[2]]],
+  [new RegExp(`\\b(\\d{1,2}) ${MONTH},? (\\d{4})\\b`, 'i'), (m) => [+m[3], monthIndex(m[2]), +m[1]]],
+]
+
 /** The first date stated in `line` as ISO YYYY-MM-DD, or ''. */
 export function findDate(line: string): string {
-  const month =
-    '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
-  const patterns: [RegExp, (m: RegExpMatchArray) => [number, number, number]][] = [
-    [/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/, (m) => [+m[1], +m[2], +m[3]]],
-    [new RegExp(`\\b(\\d{4})-${month}-(\\d{1,2})\\b`, 'i'), (m) => [+m[1], monthIndex(m[2]), +m[3]]],
-    [new RegExp(`\\b${month} (\\d{1,2}),? (\\d{4})\\b`, 'i'), (m) => [+m[3], monthIndex(m[1]), +m[2]]],
-    [new RegExp(`\\b(\\d{1,2}) ${month},? (\\d{4})\\b`, 'i'), (m) => [+m[3], monthIndex(m[2]), +m[1]]],
-  ]
   let best: { at: number; iso: string } | null = null
-  for (const [re, parts] of patterns) {
+  for (const [re, parts] of DATE_PATTERNS) {
     const m = line.match(re)
     if (!m || m.index === undefined) continue
     const [y, mo, d] = parts(m)
