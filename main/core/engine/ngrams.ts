@@ -186,10 +186,11 @@ interface NgramIndex {
  * in one pass over the documents; the n-grams sorted by the first (radix.ts sortByKey: each pass
  * moves a hash with its index, none reads one through its index); and per run of equal first
  * hashes, whether the second tells n-grams apart (both colliding: ~n^2/2^65, never in practice).
- * The second hashes and the hashes in sorted order are let go on return: held while the seeds are
- * listed, they were 8 bytes an n-gram at the stage's peak (the changelogs of a Debian system).
- * Made again where they are read, from each occurrence's words, the second hashes cost three reads
- * of places far apart per occurrence, 1.5 s there: only a run marked `mixed` makes them again.
+ * Each second hash is read once here, in the order of the sort, and the second hashes and the
+ * sorted hashes are let go on return: the seed listing (the peak of its stage on the changelogs of
+ * a Debian system) holds neither. Made again from each occurrence's words where the runs are
+ * listed, the second hashes cost three reads of places far apart per occurrence (1.5 s there);
+ * now only a run marked `mixed` makes them again.
  */
 function indexNgrams(
   docs: readonly AnalysedDocument[],
