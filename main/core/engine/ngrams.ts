@@ -275,7 +275,10 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     const { keys, docIndex, order, starts, mixed } = indexNgrams(docs, n, base, length, run)
     run.end()
     /** The second hash of the n-gram at global position g (NgramIndex), made again from its words. */
-    const checkOf = (g: number): number => ngramCheck(docs[docIndex[g]].match, docs[docIndex[g]].content, g - base[docIndex[g]], n)
+    const checkOf = (g: number): number => {
+      const d = docIndex[g]
+      return ngramCheck(docs[d].match, docs[d].content, g - base[d], n)
+    }
 
     const common = docs.map((d) => new Uint8Array(d.content.length))
     const narrowDocs = docs.length <= 0x10000
