@@ -40,6 +40,11 @@ import { type EngineOutput, readEngineOutput } from './engine-output.js'
 //   bundled     corpus/ (the five bundled texts; the engine reads the folder itself)
 //   copyright   /usr/share/doc/*/copyright: licences and notices, heavy reuse
 //   changelogs  /usr/share/doc/**/changelog*.gz, gunzipped
+// The three processes run in rounds, alternating, and each figure is the median of its rounds
+// (peak RSS: the largest): this machine's speed drifts by a fifth from one minute to the next,
+// so one run of each, minutes apart, compared the drift as much as the programs. A corpus gets
+// ROUNDS_MOST rounds while they fit in ROUNDS_BUDGET_S (the bundled corpus: all; the copyright
+// files: three; the changelogs: one); --rounds N asks for exactly N.
 // --documents N keeps the first N files of each corpus (sorted by path), for quick iterations;
 // --missed N prints (to stderr) N of sim_text's runs the engine does not cover; --keep keeps the
 // temporary folder (the corpora as read, each one's engine JSON and sim_text output).
@@ -54,6 +59,15 @@ const CORPORA: Corpus[] = ['bundled', 'copyright', 'changelogs']
  * run's word count and the engine's count of the same words can differ by a word or two.
  */
 const COVER_SHARE = 0.9
+
+/** Most rounds of a corpus's three processes (see above). */
+const ROUNDS_MOST = 5
+
+/**
+ * Seconds a corpus's rounds may take before another is started (the first is always run): more
+ * rounds make the medians steadier, and the bench longer.
+ */
+const ROUNDS_BUDGET_S = 30
 
 /** The engine's entry point: the slim engine CLI when present, else the full CLI. */
 function engineEntry(): string {
@@ -131,12 +145,32 @@ function prepare(corpus: Corpus, dir: string, limit: number): Prepared {
 }
 
 interface Timed {
+  /** Wall seconds (of several rounds: the median). */
   seconds: number
   /** User + system CPU seconds: on a loaded machine, a fairer comparison than the wall clock. */
   cpu: number
   rssMB: number
   status: number | null
   stderr: string
+  /** Of several rounds (medianOf): each round's wall seconds, in order. */
+  rounds?: number[]
+}
+
+/** Rounds of one process as one figure: median wall and CPU seconds, the largest peak RSS. */
+function medianOf(runs: Timed[]): Timed {
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b)
+    const mid = sorted.length >> 1
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+  }
+  return {
+    seconds: median(runs.map((r) => r.seconds)),
+    cpu: median(runs.map((r) => r.cpu)),
+    rssMB: Math.max(...runs.map((r) => r.rssMB)),
+    status: runs.find((r) => r.status !== 0)?.status ?? 0,
+    stderr: runs.map((r) => r.stderr).join(''),
+    rounds: runs.map((r) => r.seconds),
+  }
 }
 
 /** Wall seconds and peak RSS of a command via /usr/bin/time; stdout to `out` when given. */
@@ -342,6 +376,7 @@ export async function main(args: string[]): Promise<number> {
       documents: { type: 'string' },
       missed: { type: 'string' },
       keep: { type: 'boolean' },
+      rounds: { type: 'string' },
     },
     strict: true,
   })
@@ -349,6 +384,9 @@ export async function main(args: string[]): Promise<number> {
   for (const c of corpora) if (!CORPORA.includes(c)) throw new Error(`unknown corpus ${c} (${CORPORA.join(', ')})`)
   const limit = values.documents ? Number(values.documents) : Infinity
   if (!(limit >= 2)) throw new Error(`--documents wants a number from 2, not "${values.documents}"`)
+  const rounds = values.rounds === undefined ? undefined : Number(values.rounds)
+  if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 1))
+    throw new Error(`--rounds wants a whole number from 1, not "${values.rounds}"`)
   const hasSimText = spawnSync('sim_text', ['-v'], { encoding: 'utf8' }).error === undefined
   if (!hasSimText)
     process.stderr.write('sim_text is not installed: the peer is left out (install it with: sudo apt-get install similarity-tester)\n')
@@ -378,16 +416,35 @@ export async function main(args: string[]): Promise<number> {
     for (const corpus of corpora) {
       const prepared = prepare(corpus, dir, limit)
       const say = (what: string) => values.json || process.stderr.write(`${corpus} (${prepared.files.length} files): ${what}\n`)
-      // Once to warm the file cache, then measured.
+      // Once to warm the file cache, then measured, in rounds (see above).
       timeProcess([process.execPath, floorBundle, ...prepared.files])
       const floorOut = join(dir, `${corpus}.floor`)
-      const floor = timeProcess([process.execPath, floorBundle, ...prepared.files], floorOut)
-      if (floor.status !== 0) throw new Error(`floor failed on ${corpus}: ${floor.stderr}`)
-      say(`floor ${floor.seconds.toFixed(2)} s`)
       const engineOut = join(dir, `${corpus}.json`)
-      const engine = timeProcess([process.execPath, engineBundle, 'overlaps', prepared.folder, '--json'], engineOut)
-      if (engine.status !== 0) throw new Error(`engine failed on ${corpus}: ${engine.stderr}`)
-      say(`engine ${engine.seconds.toFixed(2)} s`)
+      const simOut = join(dir, `${corpus}.sim`)
+      const runs: { floor: Timed[]; engine: Timed[]; simText: Timed[] } = { floor: [], engine: [], simText: [] }
+      const started = performance.now()
+      for (
+        let k = 0;
+        rounds === undefined ? k < ROUNDS_MOST && (k === 0 || performance.now() - started < 1000 * ROUNDS_BUDGET_S) : k < rounds;
+        k++
+      ) {
+        const floor = timeProcess([process.execPath, floorBundle, ...prepared.files], floorOut)
+        if (floor.status !== 0) throw new Error(`floor failed on ${corpus}: ${floor.stderr}`)
+        const engine = timeProcess([process.execPath, engineBundle, 'overlaps', prepared.folder, '--json'], engineOut)
+        if (engine.status !== 0) throw new Error(`engine failed on ${corpus}: ${engine.stderr}`)
+        runs.floor.push(floor)
+        runs.engine.push(engine)
+        let simText = ''
+        if (hasSimText) {
+          const run = timeProcess(['sim_text', '-s', '-r', '8', '-n', '-T', '-o', simOut, ...prepared.files])
+          if (run.status !== 0) throw new Error(`sim_text failed on ${corpus}: ${run.stderr}`)
+          runs.simText.push(run)
+          simText = `, sim_text ${run.seconds.toFixed(2)} s`
+        }
+        say(`round ${k + 1}: floor ${floor.seconds.toFixed(2)} s, engine ${engine.seconds.toFixed(2)} s${simText}`)
+      }
+      const floor = medianOf(runs.floor)
+      const engine = medianOf(runs.engine)
       // Read line by line (engine-output.ts): at corpus scale the output is more than one string holds.
       const output = readEngineOutput(engineOut)
       const row: Row = {
@@ -402,10 +459,7 @@ export async function main(args: string[]): Promise<number> {
         largest: largestOverlap(output),
       }
       if (hasSimText) {
-        const simOut = join(dir, `${corpus}.sim`)
-        row.simText = timeProcess(['sim_text', '-s', '-r', '8', '-n', '-T', '-o', simOut, ...prepared.files])
-        if (row.simText.status !== 0) throw new Error(`sim_text failed on ${corpus}: ${row.simText.stderr}`)
-        say(`sim_text ${row.simText.seconds.toFixed(2)} s`)
+        row.simText = medianOf(runs.simText)
         row.coverage = coverage(output, readRuns(simOut), Number(values.missed ?? 0))
         if (!values.json) for (const m of row.coverage.missed) process.stderr.write(`missed ${m}\n`)
       }
@@ -430,6 +484,7 @@ export async function main(args: string[]): Promise<number> {
       'x floor',
       'sim_text s',
       'x floor',
+      'engine / sim_text',
       'CPU s floor/engine/sim_text',
       'floor MB',
       'engine MB',
@@ -452,6 +507,7 @@ export async function main(args: string[]): Promise<number> {
       (r.engine.seconds / r.floor.seconds).toFixed(1),
       r.simText ? r.simText.seconds.toFixed(2) : '-',
       r.simText ? (r.simText.seconds / r.floor.seconds).toFixed(1) : '-',
+      r.simText ? (r.engine.seconds / r.simText.seconds).toFixed(1) : '-',
       [r.floor.cpu, r.engine.cpu, r.simText?.cpu ?? NaN].map((c) => c.toFixed(2)).join(' / '),
       r.floor.rssMB.toFixed(0),
       r.engine.rssMB.toFixed(0),
@@ -465,7 +521,10 @@ export async function main(args: string[]): Promise<number> {
     ])
   }
   const widths = table[0].map((_, k) => Math.max(...table.map((row) => row[k].length)))
-  process.stdout.write(`engine entry: ${basename(engineEntry())}; seconds are whole processes, wall clock\n`)
+  const roundCounts = [...new Set(rows.map((r) => r.engine.rounds?.length ?? 1))].join('/')
+  process.stdout.write(
+    `engine entry: ${basename(engineEntry())}; seconds are whole processes, wall clock, the median of ${roundCounts} alternating round(s) per corpus\n`,
+  )
   for (const row of table)
     process.stdout.write(
       row
