@@ -92,6 +92,15 @@ const matchA = new Uint32Array(EDGE_WINDOW + 1)
 const matchB = new Uint32Array(EDGE_WINDOW + 1)
 const stopA = new Uint8Array(EDGE_WINDOW + 1)
 
+/** Whether matchA[1..wa] and matchB[1..wb] have a match id in common. */
+function shareWord(wa: number, wb: number): boolean {
+  for (let i = 1; i <= wa; i++) {
+    const m = matchA[i]
+    for (let j = 1; j <= wb; j++) if (matchB[j] === m) return true
+  }
+  return false
+}
+
 /**
  * How many tokens to add beyond token `fromA` of `a` and `fromB` of `b`, going in direction
  * `dir` (+1 after the end, -1 before the start); [0, 0] when no extension pays.
@@ -113,6 +122,9 @@ export function extendEdge(
     stopA[i] = lexicon.isStop(a.surface[t]) ? 1 : 0
   }
   for (let j = 1; j <= wb; j++) matchB[j] = b.match[fromB + dir * j]
+  // Without a word in both windows every step is a gap or a mismatch, each a loss, and no
+  // extension pays: the table below would find none. So are a quarter of the edges at corpus scale.
+  if (!shareWord(wa, wb)) return [0, 0]
   const width = wb + 1
   let best = 0
   let bestI = 0
