@@ -216,11 +216,12 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
     const outerDocs = heldBy(outer)
     if (clusters[inner].passages.every((p) => outerDocs.has(p.doc))) continue
     changes.add(id)
+    const spans = readings.map(passage)
     const innerHolds = (w: PairPassage): boolean => holds(inner, w)
     searchPassages(clusters[outer].passages, innerHolds, (w, anyFound) => {
-      for (let r = 0; r < readings.length; r += 2) {
-        const x = passage(readings[r + 1])
-        const y = passage(readings[r])
+      for (let r = 0; r < spans.length; r += 2) {
+        const y = spans[r]
+        const x = spans[r + 1]
         const start = findWords(docs[y.doc], y.start, y.end, x.start, x.end, docs[w.doc], w.start, w.end, DOWN_RADIUS)
         if (start < 0) continue
         add(inner, { doc: w.doc, start, end: start + (y.end - y.start) })
@@ -231,8 +232,7 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
       // part has been found whole in no copy (read so in copies after one that holds it whole,
       // it added 31 k passages on the copyright files and covered 9 fewer of sim_text's runs).
       if (anyFound) return false
-      const x = passage(readings[1])
-      const y = passage(readings[0])
+      const [y, x] = spans
       const guess = w.start + Math.round(((y.start - x.start) * (w.end - w.start + 1)) / (x.end - x.start + 1))
       const span = readAround(docs[y.doc], y.start, y.end, y.start, docs[w.doc], guess, DOWN_RADIUS)
       if (!span || span[1] - span[0] + 1 < SAME_PASSAGE_SHARE * (y.end - y.start + 1)) return false
@@ -245,11 +245,12 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
     const outer = id % clusters.length
     if (!changes.has(id)) continue
     // Up: the outer text, word for word, around the inner overlap's passages in other documents.
+    const spans = readings.map(passage)
     const outerHolds = (z: PairPassage): boolean => holds(outer, z)
     searchPassages(clusters[inner].passages, outerHolds, (z) => {
-      for (let r = 0; r < readings.length; r += 2) {
-        const y = passage(readings[r])
-        const x = passage(readings[r + 1])
+      for (let r = 0; r < spans.length; r += 2) {
+        const y = spans[r]
+        const x = spans[r + 1]
         // The outer passage's words around the inner one, when they are half of it and more
         // than the inner one.
         const span = readAround(docs[x.doc], x.start, x.end, y.start, docs[z.doc], z.start, UP_RADIUS)
