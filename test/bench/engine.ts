@@ -43,8 +43,8 @@ import { type EngineOutput, readEngineOutput } from './engine-output.js'
 // The three processes run in rounds, alternating, and each figure is the median of its rounds
 // (peak RSS: the largest): this machine's speed drifts by a fifth from one minute to the next,
 // so one run of each, minutes apart, compared the drift as much as the programs. A corpus gets
-// ROUNDS_MOST rounds while they fit in ROUNDS_BUDGET_S (the bundled corpus: all; the copyright
-// files: three; the changelogs: one); --rounds N asks for exactly N.
+// ROUNDS_MOST rounds while they fit in ROUNDS_BUDGET_S (here the bundled corpus all five, the
+// copyright files three or four, the changelogs one); --rounds N asks for exactly N.
 // --documents N keeps the first N files of each corpus (sorted by path), for quick iterations;
 // --missed N prints (to stderr) N of sim_text's runs the engine does not cover; --keep keeps the
 // temporary folder (the corpora as read, each one's engine JSON and sim_text output).
@@ -423,11 +423,10 @@ export async function main(args: string[]): Promise<number> {
       const simOut = join(dir, `${corpus}.sim`)
       const runs: { floor: Timed[]; engine: Timed[]; simText: Timed[] } = { floor: [], engine: [], simText: [] }
       const started = performance.now()
-      for (
-        let k = 0;
-        rounds === undefined ? k < ROUNDS_MOST && (k === 0 || performance.now() - started < 1000 * ROUNDS_BUDGET_S) : k < rounds;
-        k++
-      ) {
+      /** Whether round k is run (see ROUNDS_MOST). */
+      const runsRound = (k: number): boolean =>
+        rounds !== undefined ? k < rounds : k === 0 || (k < ROUNDS_MOST && performance.now() - started < 1000 * ROUNDS_BUDGET_S)
+      for (let k = 0; runsRound(k); k++) {
         const floor = timeProcess([process.execPath, floorBundle, ...prepared.files], floorOut)
         if (floor.status !== 0) throw new Error(`floor failed on ${corpus}: ${floor.stderr}`)
         const engine = timeProcess([process.execPath, engineBundle, 'overlaps', prepared.folder, '--json'], engineOut)
