@@ -60,10 +60,10 @@ export async function runEngineCli(argv: string[], io: CommandIo): Promise<numbe
  * How much bytecode a function runs before V8 optimises it (its --interrupt-budget, 66 KB by
  * default), for this process: most of a short run (the bundled corpus: a third of a second) is
  * code that runs a few times, and optimising it took longer than running it unoptimised. About
- * four times the default: the bundled corpus 0.38-0.42 -> 0.33 s (medians of 21 alternating runs, three
- * times); at twice or 16 times the same; the default set again, no change. Runs of seconds
- * optimise their loops all the same: the copyright files 7.68 against 7.83 s (medians of 8), the
- * changelogs 34.1 and 35.3 against 32.9 and 35.6 s, peak RSS unchanged.
+ * four times the default: the bundled corpus 0.38-0.42 -> 0.33 s (medians of 21 alternating
+ * runs, three times); at twice or 16 times the same; the default set again, no change. Runs of
+ * seconds optimise their loops all the same: the copyright files 7.68 against 7.83 s (medians of
+ * 8), the changelogs 34.1 and 35.3 against 32.9 and 35.6 s, peak RSS unchanged.
  */
 export const INTERRUPT_BUDGET = 256 * 1024
 
