@@ -123,7 +123,7 @@ export function extendEdge(
   }
   for (let j = 1; j <= wb; j++) matchB[j] = b.match[fromB + dir * j]
   // Without a word in both windows every step is a gap or a mismatch, each a loss, and no
-  // extension pays: the table below would find none. So are a quarter of the edges at corpus scale.
+  // extension pays: the table below would find none. A quarter of the copyright files' edges.
   if (!shareWord(wa, wb)) return [0, 0]
   const width = wb + 1
   let best = 0
