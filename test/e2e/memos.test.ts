@@ -55,7 +55,8 @@ describe('memos', () => {
     await expect.poll(() => tagMemo.locator('.memo-text strong').textContent()).toBe('growth')
     expect(await tagMemo.locator('.memo-text .note-bullet').count()).toBe(2)
     expect(await tagMemo.locator('.memo-text a').getAttribute('href')).toBe('https://example.org/plan')
-    expect(await row.locator('.memo-badge').count()).toBe(1)
+    // The tree is another view of the same state, redrawn on its own turn: waited for too.
+    await expect.poll(() => row.locator('.memo-badge').count()).toBe(1)
     await shots('memo-tag', tagMemo)
 
     // The document's memo, from the document details (the document of the active pane), typed
