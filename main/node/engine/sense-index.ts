@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, read, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { userDataDir } from '../project/paths.js'
@@ -315,4 +315,36 @@ export function loadSenseIndex(source: string, cacheFile?: string): SenseIndex {
     }
   }
   return index
+}
+
+/**
+ * The index `cacheFile` holds for the index.sense at `source` (see loadSenseIndex), read in the
+ * background: the file is opened here and read whole by one read on libuv's thread pool, so its
+ * 5.5 MB are read, and their pages first touched (16 ms on a virtual machine, a tenth of the
+ * engine's own work on a short corpus), on another thread while this one goes on. Null when
+ * there is no usable cache file (loadSenseIndex then builds one); never rejects.
+ */
+export function readSenseIndexCache(source: string, cacheFile: string): Promise<SenseIndex | null> {
+  let fd: number
+  let bytes: Uint8Array
+  let stamp: SourceStamp
+  try {
+    const info = statSync(source)
+    stamp = { size: info.size, mtimeMs: info.mtimeMs }
+    fd = openSync(cacheFile, 'r')
+  } catch {
+    return Promise.resolve(null)
+  }
+  try {
+    bytes = new Uint8Array(fstatSync(fd).size)
+  } catch {
+    closeSync(fd)
+    return Promise.resolve(null)
+  }
+  return new Promise((resolve) => {
+    read(fd, bytes, 0, bytes.length, 0, (error, count) => {
+      closeSync(fd)
+      resolve(error || count !== bytes.length ? null : SenseIndex.fromBytes(bytes, stamp))
+    })
+  })
 }

