@@ -280,6 +280,12 @@ export function senseIndexCacheFile(env: NodeJS.ProcessEnv = process.env): strin
   return join(userDataDir(env), 'Cache', `wordnet-senses-v${FORMAT_VERSION}.bin`)
 }
 
+/** The size and time of the index.sense at `source`, which a cache file must have been built from. */
+function stampOf(source: string): SourceStamp {
+  const info = statSync(source)
+  return { size: info.size, mtimeMs: info.mtimeMs }
+}
+
 /**
  * The index of the index.sense at `source`: read from `cacheFile` when that holds one built from
  * this very file, else built from the text and written there for the next run (atomically, by a
@@ -287,8 +293,7 @@ export function senseIndexCacheFile(env: NodeJS.ProcessEnv = process.env): strin
  * file, built in memory.
  */
 export function loadSenseIndex(source: string, cacheFile?: string): SenseIndex {
-  const info = statSync(source)
-  const stamp = { size: info.size, mtimeMs: info.mtimeMs }
+  const stamp = stampOf(source)
   if (cacheFile) {
     let cached: Uint8Array | null = null
     try {
@@ -329,8 +334,7 @@ export function readSenseIndexCache(source: string, cacheFile: string): Promise<
   let bytes: Uint8Array
   let stamp: SourceStamp
   try {
-    const info = statSync(source)
-    stamp = { size: info.size, mtimeMs: info.mtimeMs }
+    stamp = stampOf(source)
     fd = openSync(cacheFile, 'r')
   } catch {
     return Promise.resolve(null)
