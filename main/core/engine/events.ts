@@ -36,7 +36,7 @@ const CAPITALISED = /^\p{Lu}\p{Ll}/u
 const DAY_OR_YEAR = /^(?:[12]?\d|3[01]|1[6-9]\d\d|20\d\d)$/
 
 /** A pair of sentences reporting one event: tokens [a0, a1] of da and [b0, b1] of db, and why. */
-export interface EventPair extends Omit<SentencePair, 'cosine'> {
+export interface EventPair extends Omit<SentencePair, 'cosine' | 'shared'> {
   because: string[]
 }
 

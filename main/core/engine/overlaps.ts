@@ -10,6 +10,7 @@ import { acronymExpansions } from './abbreviations.js'
 import { findEvents } from './events.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type Seeds } from './ngrams.js'
+import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 import { projectNested } from './nested.js'
 import { joinSameText } from './same-text.js'
 import { nestClusters } from './nesting.js'
@@ -288,6 +289,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     const measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
     if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY) return false
     if (isBanal(measure.commonShare * measure.shared, measure.shared, measure.similarity >= VARIANT_SIMILARITY)) return false
+    if (namesOnly(measure, A, a0, a1, B, b0, b1)) return false
     pairTable.push({ doc: r.docA, start: a0, end: a1 }, { doc: r.docB, start: b0, end: b1 }, valuesOf(measure))
     return true
   }
@@ -305,6 +307,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
     if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY) continue
     if (isBanal(measure.commonShare * measure.shared, measure.shared, measure.similarity >= VARIANT_SIMILARITY)) continue
+    if (namesOnly(measure, corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end)) continue
     pairTable.push(a, b, valuesOf(measure), true)
   }
 
@@ -327,7 +330,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       if (covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)) continue
       if (sharedNgrams(corpus, n, p.da, p.a0, p.a1, p.db, p.b0, p.b1) > MAX_PARAPHRASE_SHARED_NGRAMS) continue
       const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
-      if (measure.shared < minWords || isBanal(measure.commonShare * measure.shared, measure.shared)) continue
+      if (isBanal(measure.commonShare * measure.shared, measure.shared)) continue
       paraphrases.push(
         { doc: p.da, start: p.a0, end: p.a1 },
         { doc: p.db, start: p.b0, end: p.b1 },
@@ -536,6 +539,23 @@ export const MAX_PARAPHRASE_SHARED_NGRAMS = 2
 /** The reason a paraphrase read through synonyms gives: "synonyms: growth/expansion, rapid/swift". */
 function synonymReason(used: readonly string[]): string[] {
   return used.length ? [`synonyms: ${used.join(', ')}`] : []
+}
+
+/**
+ * Whether a loose pair of passages (under VARIANT_SIMILARITY: a paraphrase) shares fewer than
+ * MIN_PLAIN_SHARED words that are not names (names.ts): the same person or body named in two
+ * different statements.
+ */
+function namesOnly(
+  measure: PairMeasure,
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+): boolean {
+  return measure.similarity < VARIANT_SIMILARITY && plainSharedWords(A, a0, a1, B, b0, b1) < MIN_PLAIN_SHARED
 }
 
 /** A test of whether a token span of a document lies mostly inside passages already found. */

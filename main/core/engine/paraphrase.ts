@@ -1,36 +1,70 @@
-import type { AnalysedCorpus } from './analyse.js'
+import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 import type { Run } from './progress.js'
 import type { SynonymClasses } from './synonyms.js'
 import { lowerBound } from '../text/sorted.js'
+import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 
-// Paraphrase candidates: sentences of different documents that say much the same in other words.
+// Paraphrase candidates: passages of different documents that say much the same in other words.
 // Abbreviations are read as the words they stand for (abbreviations.ts), and synonyms as one word
 // (synonyms.ts).
 // Seeds (ngrams.ts) need runs of shared words; a paraphrase shares its content words but few runs
-// of them. Each sentence is a TF-IDF vector over the match forms (stems) of its content words,
-// with IDF over the corpus's sentences, so words every sentence uses weigh little; pairs are
-// compared by cosine. Only pairs that share several rare stems are compared at all (an inverted
-// index over stems used by few sentences), which keeps the pass near linear.
+// of them. The units compared are sentences, and within a sentence its clauses (cut at commas,
+// semicolons, colons, dashes, brackets and quotation marks) one to MAX_CLAUSES at a time: an
+// author restates another's clause inside a longer sentence of their own ("new opportunities are
+// emerging for foreign investors and companies" in a sentence about international cooperation),
+// which the whole sentences, mostly about other things, do not show. Each unit is a TF-IDF vector
+// over the match forms (stems) of its content words (tfWeight), with IDF over the corpus's
+// sentences, so words every sentence uses weigh little; pairs are compared by cosine, and each pair of sentences
+// gives at most one pair of units, its best. Only units that share several rare stems are compared
+// at all (an inverted index over stems used by few sentences), which keeps the pass near linear.
+// Names do not make a paraphrase (names.ts): the units must share MIN_PLAIN_SHARED words that
+// are not names.
 
 /** Sentences with fewer content words than this are headings or fragments, not claims. */
 export const MIN_SENTENCE_WORDS = 6
 /** Sentences with more content words than this are lists or run-ons; cosine means little there. */
 export const MAX_SENTENCE_WORDS = 80
 /**
+ * Content words of a clause unit (one to MAX_CLAUSES clauses of a sentence), at least and at most.
+ * Four is the shortest restatement a reader marks ("develop new quality productive forces
+ * according to local conditions" / "developing NQPFs in accordance with local conditions"); at
+ * three, pairs of set phrases joined. Beyond twenty a unit is most of a sentence, which the
+ * sentence itself stands for.
+ */
+export const MIN_CLAUSE_WORDS = 4
+export const MAX_CLAUSE_WORDS = 20
+/**
+ * Consecutive clauses a unit spans, at most. A list inside a claim ("new industries, models, and
+ * momentum") is cut into clauses at its commas, so a unit must reach over a few of them; each more
+ * adds units (and pairs to compare) for claims that are longer than a clause and shorter than
+ * their sentence.
+ */
+export const MAX_CLAUSES = 4
+/**
  * A stem in more sentences than this proposes no candidate pairs: it is a topic word (or, in a
  * large corpus, a common one), and longer posting lists would make the pass quadratic. It still
  * counts in the cosine.
  */
 export const MAX_STEM_SENTENCES = 24
-/** Distinct rare stems two sentences must share before their cosine is computed. */
+/** Distinct rare stems two units must share before their cosine is computed. */
 export const MIN_SHARED_STEMS = 3
 /**
- * Least cosine for a paraphrase. Sentences on one subject by different authors score 0.2-0.35
- * (same topic words, different claims); restatements of one claim score above one half.
+ * Least cosine for a paraphrase of whole sentences. Sentences on one subject by different authors
+ * score 0.2-0.35 (same topic words, different claims); restatements of one claim score above one
+ * half.
  */
 export const MIN_COSINE = 0.5
+/**
+ * Least cosine for a paraphrase of clauses. A short unit's vector is a few words, so one shared
+ * word moves its cosine more: clauses that restate each other scored 0.6-0.9 on the bundled
+ * corpus, and at 0.5 clauses sharing a topic word and a rare one joined.
+ */
+export const MIN_CLAUSE_COSINE = 0.6
 
-/** A candidate: tokens [a0, a1] of document da and [b0, b1] of db (inclusive), and their cosine. */
+/**
+ * A candidate: tokens [a0, a1] of document da and [b0, b1] of db (inclusive), their cosine, and
+ * how many distinct stems they share (abbreviations read as their words, synonyms as one word).
+ */
 export interface SentencePair {
   da: number
   a0: number
@@ -39,12 +73,14 @@ export interface SentencePair {
   b0: number
   b1: number
   cosine: number
+  shared: number
 }
 
 /**
- * Sentence pairs of different documents with cosine >= MIN_COSINE (see above). `expansions` maps
- * a word (match id) to the words it stands for (abbreviations.ts): a sentence is read with them.
- * `synonyms` maps a word to the one word its class of synonyms is read as (synonyms.ts).
+ * Pairs of units (see above) of different documents that restate each other, at most one per
+ * pair of sentences. `expansions` maps a word (match id) to the words it stands for
+ * (abbreviations.ts): a unit is read with them. `synonyms` maps a word to the one word its class
+ * of synonyms is read as (synonyms.ts).
  */
 export function findParaphrases(
   corpus: AnalysedCorpus,
@@ -55,97 +91,137 @@ export function findParaphrases(
 ): SentencePair[] {
   const { docs } = corpus
   const vocab = corpus.lexicon.matchCount
-  // The sentences worth comparing, with their content-word ranges.
-  const sDoc: number[] = []
-  const sFrom: number[] = []
-  const sTo: number[] = []
-  const sFirst: number[] = []
-  const sLast: number[] = []
+  /** A token's word as the units read it: its class of synonyms. */
+  const classOf = (doc: AnalysedDocument, t: number): number => synonyms.get(doc.match[t]) ?? doc.match[t]
+  /** The stems of content words [c0, c1) of a document, and where each word's stems start. */
+  const stemsOf = (doc: AnalysedDocument, c0: number, c1: number): { stems: number[]; at: Uint32Array } => {
+    const stems: number[] = []
+    const at = new Uint32Array(c1 - c0 + 1)
+    for (let c = c0; c < c1; c++) {
+      at[c - c0] = stems.length
+      const m = doc.match[doc.content[c]]
+      const expansion = expansions.get(m)
+      if (expansion) for (const e of expansion) stems.push(synonyms.get(e) ?? e)
+      else stems.push(synonyms.get(m) ?? m)
+    }
+    at[c1 - c0] = stems.length
+    return { stems, at }
+  }
+  // The sentences with a content word: document, tokens, content words, stems.
+  const sentenceList: Sentence[] = []
   docs.forEach((doc, d) => {
     const bounds = sentences[d]
     for (let k = 0; k + 1 < bounds.length; k++) {
       const c0 = lowerBound(doc.content, bounds[k])
       const c1 = lowerBound(doc.content, bounds[k + 1])
-      if (c1 - c0 < MIN_SENTENCE_WORDS || c1 - c0 > MAX_SENTENCE_WORDS) continue
-      sDoc.push(d)
-      sFrom.push(c0)
-      sTo.push(c1)
-      sFirst.push(bounds[k])
-      sLast.push(bounds[k + 1] - 1)
+      if (c1 > c0) sentenceList.push({ doc: d, t0: bounds[k], t1: bounds[k + 1] - 1, c0, c1, ...stemsOf(doc, c0, c1) })
     }
   })
-  const S = sDoc.length
+  const S = sentenceList.length
   run.phase('paraphrase', S)
   if (S < 2) return []
-  const stemsOf = (s: number): number[] => {
-    const doc = docs[sDoc[s]]
-    const out: number[] = []
-    for (let c = sFrom[s]; c < sTo[s]; c++) {
-      const m = doc.match[doc.content[c]]
-      const expansion = expansions.get(m)
-      if (expansion) for (const e of expansion) out.push(synonyms.get(e) ?? e)
-      else out.push(synonyms.get(m) ?? m)
-    }
-    return out
-  }
   // Sentence frequency of every stem.
   const sf = new Uint32Array(vocab)
   const seen = new Int32Array(vocab).fill(-1)
-  for (let s = 0; s < S; s++) {
-    for (const m of stemsOf(s)) {
+  sentenceList.forEach((sentence, s) => {
+    for (const m of sentence.stems) {
       if (seen[m] !== s) {
         seen[m] = s
         sf[m]++
       }
     }
-  }
+  })
   const idf = (m: number): number => Math.log(S / sf[m])
-  const cap = MAX_STEM_SENTENCES
-  // Posting lists (compressed rows) of the stems that propose candidates.
+  const proposes = (m: number): boolean => sf[m] >= 2 && sf[m] <= MAX_STEM_SENTENCES
+  /**
+   * A sentence's units: itself, and its runs of clauses (content words [cuts[i], cuts[j]),
+   * j - i <= MAX_CLAUSES, not the whole sentence). Made when the sentence is first in a candidate
+   * pair: most sentences never are.
+   */
+  const unitsOf = (sentence: Sentence): Unit[] => {
+    if (sentence.units) return sentence.units
+    const doc = docs[sentence.doc]
+    const { c0, c1, at } = sentence
+    const units: Unit[] = []
+    // A clause reaches from its first content word to its last; the sentence is all its tokens.
+    const unit = (from: number, to: number, clause: boolean): Unit => ({
+      sentence,
+      t0: clause ? doc.content[from] : sentence.t0,
+      t1: clause ? doc.content[to - 1] : sentence.t1,
+      from: at[from - c0],
+      to: at[to - c0],
+      clause,
+    })
+    if (c1 - c0 >= MIN_SENTENCE_WORDS && c1 - c0 <= MAX_SENTENCE_WORDS) units.push(unit(c0, c1, false))
+    const cuts = [c0]
+    for (let c = c0 + 1; c < c1; c++) if (breaksClause(doc.text, doc.ends[doc.content[c - 1]], doc.starts[doc.content[c]])) cuts.push(c)
+    cuts.push(c1)
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      for (let j = i + 1; j < cuts.length && j - i <= MAX_CLAUSES; j++) {
+        const n = cuts[j] - cuts[i]
+        if ((i === 0 && j === cuts.length - 1) || n < MIN_CLAUSE_WORDS || n > MAX_CLAUSE_WORDS) continue
+        units.push(unit(cuts[i], cuts[j], true))
+      }
+    }
+    return (sentence.units = units)
+  }
+  /** A unit's vector, made when it is first compared. */
+  const vectorOfUnit = (u: Unit): Vector => (u.vector ??= vectorOf(u.sentence.stems.slice(u.from, u.to), idf))
+  // Posting lists (compressed rows) of the stems that propose candidates, over sentences with units.
   const rowStart = new Uint32Array(vocab + 1)
-  for (let m = 0; m < vocab; m++) rowStart[m + 1] = rowStart[m] + (sf[m] >= 2 && sf[m] <= cap ? sf[m] : 0)
+  const distinct = sentenceList.map((sentence) =>
+    sentence.c1 - sentence.c0 >= MIN_CLAUSE_WORDS ? [...new Set(sentence.stems)].filter(proposes) : [],
+  )
+  for (const stems of distinct) for (const m of stems) rowStart[m + 1]++
+  for (let m = 0; m < vocab; m++) rowStart[m + 1] += rowStart[m]
   const postings = new Uint32Array(rowStart[vocab])
   const fill = rowStart.slice(0, vocab)
-  seen.fill(-1)
-  const norms = new Float64Array(S)
-  for (let s = 0; s < S; s++) {
-    const tf = new Map<number, number>()
-    for (const m of stemsOf(s)) tf.set(m, (tf.get(m) ?? 0) + 1)
-    let sum = 0
-    for (const [m, f] of tf) {
-      sum += (f * idf(m)) ** 2
-      if (sf[m] >= 2 && sf[m] <= cap) postings[fill[m]++] = s
-    }
-    norms[s] = Math.sqrt(sum)
-  }
+  distinct.forEach((stems, s) => {
+    for (const m of stems) postings[fill[m]++] = s
+  })
 
+  // Pairs of sentences of different documents that share MIN_SHARED_STEMS rare stems; of each,
+  // the best pair of units (by cosine times shared stems) that restate each other, among the
+  // units that hold MIN_SHARED_STEMS of the rare stems the two sentences share.
   const pairs: SentencePair[] = []
   const shared = new Uint32Array(S)
   const touched: number[] = []
+  const mark = new Int32Array(vocab).fill(-1)
+  let stamp = 0
+  const counted = new Int32Array(vocab).fill(-1)
+  let unitStamp = 0
+  const holding = (units: Unit[]): Unit[] =>
+    units.filter((u) => {
+      let n = 0
+      unitStamp++
+      for (let k = u.from; k < u.to; k++) {
+        const m = u.sentence.stems[k]
+        if (mark[m] === stamp && counted[m] !== unitStamp) {
+          counted[m] = unitStamp
+          n++
+        }
+      }
+      return n >= MIN_SHARED_STEMS
+    })
   for (let s = 0; s < S; s++) {
-    const tf = new Map<number, number>()
-    for (const m of stemsOf(s)) tf.set(m, (tf.get(m) ?? 0) + 1)
-    for (const m of tf.keys()) {
+    for (const m of distinct[s]) {
       for (let p = rowStart[m]; p < rowStart[m + 1]; p++) {
         const t = postings[p]
-        if (t <= s || sDoc[t] === sDoc[s]) continue
+        if (t <= s || sentenceList[t].doc === sentenceList[s].doc) continue
         if (shared[t] === 0) touched.push(t)
         shared[t]++
       }
     }
     for (const t of touched) {
-      if (shared[t] >= MIN_SHARED_STEMS && norms[s] > 0 && norms[t] > 0) {
-        const tfT = new Map<number, number>()
-        for (const m of stemsOf(t)) tfT.set(m, (tfT.get(m) ?? 0) + 1)
-        let dot = 0
-        for (const [m, f] of tfT) {
-          const g = tf.get(m)
-          if (g !== undefined) dot += f * g * idf(m) ** 2
-        }
-        const cosine = dot / (norms[s] * norms[t])
-        if (cosine >= MIN_COSINE) {
-          pairs.push({ da: sDoc[s], a0: sFirst[s], a1: sLast[s], db: sDoc[t], b0: sFirst[t], b1: sLast[t], cosine })
-        }
+      if (shared[t] >= MIN_SHARED_STEMS) {
+        const [a, b] = [sentenceList[s], sentenceList[t]]
+        stamp++
+        for (const m of distinct[t]) mark[m] = -2 - stamp
+        for (const m of distinct[s]) if (mark[m] === -2 - stamp) mark[m] = stamp
+        const best = bestUnits(a.doc, holding(unitsOf(a)), b.doc, holding(unitsOf(b)), vectorOfUnit, proposes, (u, v) =>
+          plainSharedWords(docs[a.doc], u.t0, u.t1, docs[b.doc], v.t0, v.t1, classOf),
+        )
+        if (best) pairs.push(best)
       }
       shared[t] = 0
     }
@@ -155,6 +231,125 @@ export function findParaphrases(
   run.end()
   return pairs
 }
+
+/** A sentence with a content word, and its units once made (see above). */
+interface Sentence {
+  doc: number
+  /** Its first and last tokens. */
+  t0: number
+  t1: number
+  /** Its content words [c0, c1) (positions in the document's content array). */
+  c0: number
+  c1: number
+  stems: number[]
+  /** Where the stems of its content word c0 + k start: at[k] (at[c1 - c0] = stems.length). */
+  at: Uint32Array
+  units?: Unit[]
+}
+
+/** A sentence, or one to MAX_CLAUSES clauses of one (see above). */
+interface Unit {
+  sentence: Sentence
+  /** Its first and last tokens. */
+  t0: number
+  t1: number
+  /** Its stems: sentence.stems[from, to). */
+  from: number
+  to: number
+  /** Shorter than its sentence. */
+  clause: boolean
+  /** Its TF-IDF vector, once made. */
+  vector?: Vector
+}
+
+/** Distinct stems ascending, their weights (tfWeight times IDF), and the vector's norm. */
+interface Vector {
+  ids: Uint32Array
+  weights: Float64Array
+  norm: number
+}
+
+/**
+ * A stem's weight for how often a unit uses it: sublinear (1 + ln f), as in most TF-IDF
+ * retrieval. Counted raw, a word said three times in one clause ("lower-value goods", "lower-cost
+ * regions", "lower costs") outweighed the rest of it, and a clause about costs rising matched one
+ * about lowering them.
+ */
+function tfWeight(f: number): number {
+  return 1 + Math.log(f)
+}
+
+function vectorOf(stems: readonly number[], idf: (m: number) => number): Vector {
+  const sorted = Uint32Array.from(stems).sort()
+  let count = 0
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) count++
+  const ids = new Uint32Array(count)
+  const weights = new Float64Array(count)
+  let norm = 0
+  for (let k = 0, at = -1; k < sorted.length; k++) {
+    if (k === 0 || sorted[k] !== sorted[k - 1]) ids[++at] = sorted[k]
+    let f = 1
+    while (k + 1 < sorted.length && sorted[k + 1] === sorted[k]) {
+      f++
+      k++
+    }
+    weights[at] = tfWeight(f) * idf(sorted[k])
+    norm += weights[at] ** 2
+  }
+  return { ids, weights, norm: Math.sqrt(norm) }
+}
+
+/**
+ * The best pair of units a of document da and b of db (by cosine times shared stems) that share
+ * MIN_SHARED_STEMS `rare` stems, with the cosine their kind needs and MIN_PLAIN_SHARED shared
+ * words that are not names (`plain`, asked only of a pair that would be the best so far);
+ * undefined when none has.
+ */
+function bestUnits(
+  da: number,
+  a: readonly Unit[],
+  db: number,
+  b: readonly Unit[],
+  vectorOf: (u: Unit) => Vector,
+  rare: (m: number) => boolean,
+  plain: (u: Unit, v: Unit) => number,
+): SentencePair | undefined {
+  let best: SentencePair | undefined
+  for (const unitA of a) {
+    const u = vectorOf(unitA)
+    for (const unitB of b) {
+      const v = vectorOf(unitB)
+      if (u.norm === 0 || v.norm === 0) continue
+      let dot = 0
+      let common = 0
+      let rares = 0
+      for (let i = 0, j = 0; i < u.ids.length && j < v.ids.length;) {
+        if (u.ids[i] < v.ids[j]) i++
+        else if (u.ids[i] > v.ids[j]) j++
+        else {
+          if (rare(u.ids[i])) rares++
+          dot += u.weights[i++] * v.weights[j++]
+          common++
+        }
+      }
+      const cosine = dot / (u.norm * v.norm)
+      if (rares < MIN_SHARED_STEMS || cosine < (unitA.clause || unitB.clause ? MIN_CLAUSE_COSINE : MIN_COSINE)) continue
+      if (best && cosine * common <= best.cosine * best.shared) continue
+      if (plain(unitA, unitB) < MIN_PLAIN_SHARED) continue
+      best = { da, a0: unitA.t0, a1: unitA.t1, db, b0: unitB.t0, b1: unitB.t1, cosine, shared: common }
+    }
+  }
+  return best
+}
+
+/** Whether the text between two words, [from, to), ends a clause (see above). */
+function breaksClause(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (CLAUSE_BREAKS.has(text.charCodeAt(i))) return true
+  return false
+}
+
+/** Punctuation between two words that ends a clause (see above). */
+const CLAUSE_BREAKS = new Set([...',;:()[]\u2014\u2013"\u201c\u201d'].map((c) => c.charCodeAt(0)))
 
 /** Number of distinct content-word n-grams (match forms) two token spans share. */
 export function sharedNgrams(

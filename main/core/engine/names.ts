@@ -1,0 +1,62 @@
+import type { AnalysedDocument } from './analyse.js'
+import { lowerBound } from '../text/sorted.js'
+
+// Names in a loose match. Two passages that share a person's name and title ("Xi Jinping, general
+// secretary of the Communist Party of China Central Committee") and little else say different
+// things about one person or body: a paraphrase restates what is said, so its shared words must
+// include words that are not names. A word is written as a name where it is capitalised inside a
+// sentence; its first word, a word in capitals throughout (licences shout whole paragraphs) and
+// an acronym ("NQPFs", read as the words it stands for) tell nothing either way. A word written
+// as an ordinary word anywhere in the two passages is not a name there; nor is one that is never
+// written so as to tell.
+
+/**
+ * Shared words that are not names a loose match (paraphrase, or a pair of passages under
+ * VARIANT_SIMILARITY) needs, at least (see above).
+ */
+export const MIN_PLAIN_SHARED = 3
+
+/** Sentence punctuation or a line break between two words: the next one starts a sentence. */
+const SENTENCE_GAP = /[.!?:\n\r\u2029]/
+const UPPER = /\p{Lu}/gu
+
+/** How token t of `doc` is written (see above): as a name, as an ordinary word, or telling neither. */
+export function writtenAs(doc: AnalysedDocument, t: number): 'name' | 'word' | 'either' {
+  const word = doc.text.slice(doc.starts[t], doc.ends[t])
+  const first = word[0]
+  if (first === first.toLowerCase()) return 'word'
+  if ((word.match(UPPER)?.length ?? 0) > 1) return 'either'
+  if (t === 0 || SENTENCE_GAP.test(doc.text.slice(doc.ends[t - 1], doc.starts[t]))) return 'either'
+  return 'name'
+}
+
+/**
+ * How many distinct words (by `formOf`, a token's match id by default) the content words of
+ * tokens [a0, a1] of A and [b0, b1] of B share that are not written as names in both passages
+ * (see above).
+ */
+export function plainSharedWords(
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+  formOf: (doc: AnalysedDocument, t: number) => number = (doc, t) => doc.match[t],
+): number {
+  // Per form: 1 seen in A, 2 seen in B, 4 written as an ordinary word, 8 as a name.
+  const flags = new Map<number, number>()
+  const read = (doc: AnalysedDocument, t0: number, t1: number, side: number): void => {
+    for (let c = lowerBound(doc.content, t0); c < doc.content.length && doc.content[c] <= t1; c++) {
+      const t = doc.content[c]
+      const form = formOf(doc, t)
+      const as = writtenAs(doc, t)
+      flags.set(form, (flags.get(form) ?? 0) | side | (as === 'word' ? 4 : as === 'name' ? 8 : 0))
+    }
+  }
+  read(A, a0, a1, 1)
+  read(B, b0, b1, 2)
+  let plain = 0
+  for (const f of flags.values()) if ((f & 3) === 3 && (f & 4 || !(f & 8))) plain++
+  return plain
+}

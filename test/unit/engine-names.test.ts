@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { analyse } from '../../main/core/engine/analyse.js'
+import { plainSharedWords, writtenAs } from '../../main/core/engine/names.js'
+import { Run } from '../../main/core/engine/progress.js'
+
+const analysed = (...texts: string[]) =>
+  analyse(
+    texts.map((text, k) => ({ id: `d${k}`, text })),
+    true,
+    new Run({}),
+  ).docs
+const tokenOf = (doc: ReturnType<typeof analysed>[number], word: string) => {
+  for (let t = 0; t < doc.starts.length; t++) if (doc.text.slice(doc.starts[t], doc.ends[t]) === word) return t
+  throw new Error(`no ${word}`)
+}
+
+describe('names in a loose match', () => {
+  it('tells a name from a word by how it is written inside a sentence', () => {
+    const [doc] = analysed('Yesterday Maria Lopez met the NRWA board. Water is scarce, said the water board.')
+    expect(writtenAs(doc, tokenOf(doc, 'Maria'))).toBe('name')
+    expect(writtenAs(doc, tokenOf(doc, 'board'))).toBe('word')
+    // A sentence's first word, an acronym: neither.
+    expect(writtenAs(doc, tokenOf(doc, 'Yesterday'))).toBe('either')
+    expect(writtenAs(doc, tokenOf(doc, 'Water'))).toBe('either')
+    expect(writtenAs(doc, tokenOf(doc, 'NRWA'))).toBe('either')
+  })
+
+  it('counts the shared words that are not names in both passages', () => {
+    const [a, b] = analysed(
+      'On Monday Maria Lopez, chair of the water board, opened the station of the Northern Rivers Water Authority.',
+      'Next spring Maria Lopez, also chair of the Northern Rivers Water Authority, will retire.',
+    )
+    // chair, and water (an ordinary word in the first): maria, lopez, northern, rivers, authority are names.
+    expect(plainSharedWords(a, 0, a.starts.length - 1, b, 0, b.starts.length - 1)).toBe(2)
+    // Grain is a sentence's first word in both: it tells nothing, and counts as a word.
+    const [c, d] = analysed(
+      'Grain merchants may lose export contracts to northern ports.',
+      'Grain merchants could lose their contracts at the northern ports.',
+    )
+    expect(plainSharedWords(c, 0, c.starts.length - 1, d, 0, d.starts.length - 1)).toBe(6)
+  })
+})
