@@ -10,13 +10,15 @@ import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 // Seeds (ngrams.ts) need runs of shared words; a paraphrase shares its content words but few runs
 // of them. The units compared are sentences, and within a sentence its clauses (cut at commas,
 // semicolons, colons, dashes, brackets and quotation marks) one to MAX_CLAUSES at a time: an
-// author restates another's clause inside a longer sentence of their own ("new opportunities are
-// emerging for foreign investors and companies" in a sentence about international cooperation),
-// which the whole sentences, mostly about other things, do not show. Each unit is a TF-IDF vector
-// over the match forms (stems) of its content words (tfWeight), with IDF over the corpus's
-// sentences, so words every sentence uses weigh little; pairs are compared by cosine, and each pair of sentences
-// gives at most one pair of units, its best. Only units that share several rare stems are compared
-// at all (an inverted index over stems used by few sentences), which keeps the pass near linear.
+// author restates another's clause inside a longer sentence of their own ("developing NQPFs in
+// accordance with local conditions" in a sentence about a plenum's document, "develop new quality
+// productive forces according to local conditions" in one about a speech), which the whole
+// sentences, mostly about other things, do not show. Each unit is a TF-IDF vector over the match
+// forms (stems) of its content words (tfWeight), with IDF over the corpus's sentences, so words
+// every sentence uses weigh little; pairs are compared by cosine, and each pair of sentences gives
+// at most one pair of units, its best. Only sentences that share several rare stems are compared
+// at all (an inverted index over stems used by few sentences), and of them only the units that
+// hold several of those stems, which keeps the pass near linear.
 // Names do not make a paraphrase (names.ts): the units must share MIN_PLAIN_SHARED words that
 // are not names.
 
