@@ -206,6 +206,12 @@ const SHARED_IN_CORPUS = [
     docs: ['new-productive-forces-catalysts', 'shi-jianxun-strategic-significance'],
     phrase: /[Ss]tudy [Ss]ession of the Political Bureau/,
   },
+  // A policy formula two authors share and a third echoes ("cultivate emerging industries and
+  // future industries"); one of them says it three times (banality.ts).
+  {
+    docs: ['shi-jianxun-strategic-significance', 'china-briefing-nqpf-explainer'],
+    phrase: /development of strategic emerging industries and future industries/,
+  },
   // Clauses restated inside longer sentences (paraphrase.ts), as a reader marked them.
   {
     docs: ['gmw-light-blade-what-are-nqpf', 'china-briefing-nqpf-explainer'],

@@ -157,6 +157,19 @@ describe('duplicates and formulas', () => {
     for (const p of o.passages)
       expect(p.text).toContain('balanced growth of coastal and inland provinces through shared infrastructure funds')
   })
+
+  it('finds a formula three of five documents share, though one of them repeats it', async () => {
+    // Three of five documents is more than half the corpus, and the formula is said five times:
+    // it is a topic phrase only if most of the documents that use it repeat it, and one does.
+    const docs = [...(await texts('formula')), ...(await texts('formula-more'))]
+    const { overlaps } = findOverlaps(docs)
+    expect(overlaps).toHaveLength(1)
+    const [o] = overlaps
+    expect(docsOf(o)).toEqual(['harbour-editorial', 'ministry-circular', 'provincial-speech'])
+    expect(o.passages.filter((p) => p.doc === 'ministry-circular')).toHaveLength(3)
+    for (const p of o.passages)
+      expect(p.text).toContain('balanced growth of coastal and inland provinces through shared infrastructure funds')
+  })
 })
 
 describe('short formulas shared by few of many documents', () => {

@@ -5,14 +5,16 @@
 // engine judges commonness by what the corpus shares, not by what one text repeats:
 //
 //   an n-gram is a topic phrase (common) when it is in at least MIN_TOPIC_DOCUMENTS documents and
-//   at least TOPIC_SHARE of the corpus, AND occurs at least MIN_COMMON_OCCURRENCES times, on
-//   average at least REPEAT_RATIO times in each document that has it.
+//   at least TOPIC_SHARE of the corpus, AND at least REPEATING_SHARE of the documents that have it
+//   (and MIN_REPEATING_DOCUMENTS) use it more than once.
 //
 // Being in most of the texts is what makes a phrase the corpus's common stock; being repeated
 // within them tells a topic phrase from a passage many texts reprint once (a licence, a wire
 // story), which is reuse, however many documents share it (overlaps.ts labels it boilerplate when
-// a large share of the corpus does). A formula two or three authors share is never common, even
-// if one of them repeats it: three documents of a large corpus are not its common stock.
+// a large share of the corpus does). Repetition is counted in documents, not occurrences: one
+// author who repeats a formula three times is that author's habit, and the formula that author
+// shares with two others (in a corpus of five) is a borrowing to show, not the corpus's stock.
+// A formula two authors share is never common: three documents at least make a corpus's stock.
 //
 // A match is banal when most of its shared words are covered by common n-grams (isBanal) and it
 // is not long: a long verbatim or near-verbatim passage is never banal, whatever phrases it holds.
@@ -31,17 +33,20 @@ export const MIN_TOPIC_DOCUMENTS = 3
 export const TOPIC_SHARE = 0.5
 
 /**
- * The least number of occurrences that can make an n-gram common. Below four, a phrase used twice
- * by one author and once by another would count as the corpus's common stock.
+ * Share of the documents that have a widespread n-gram which must use it more than once for it to
+ * be a topic phrase rather than a shared passage (see above): "repeated in at least half the texts
+ * that use it". Lower, and a formula that one of three authors repeats would be banal (in the
+ * bundled corpus, "strategic emerging industries and future industries", said three times by one
+ * author and once by two others); at 1, a topic phrase that one text uses only once would count as a
+ * borrowing.
  */
-export const MIN_COMMON_OCCURRENCES = 4
+export const REPEATING_SHARE = 0.5
 
 /**
- * Average occurrences per containing document at or above which a widespread n-gram is a topic
- * phrase rather than a shared passage (see above). 1.5 means "repeated in at least half the texts
- * that use it"; at 1 every passage reprinted by most texts would be banal.
+ * Documents that must repeat an n-gram for it to be a topic phrase, at least: one text's habit is
+ * never the corpus's stock, whatever the share.
  */
-export const REPEAT_RATIO = 1.5
+export const MIN_REPEATING_DOCUMENTS = 2
 
 /**
  * Share of a match's shared content words covered by common n-grams at which the match is banal.
@@ -56,9 +61,14 @@ export const BANAL_SHARE = 0.5
  */
 export const LONG_MATCH_WORDS = 12
 
-/** True when an n-gram occurring `count` times in `df` of `documents` texts is common (see above). */
-export function isCommonNgram(count: number, df: number, documents: number): boolean {
-  return df >= MIN_TOPIC_DOCUMENTS && df >= TOPIC_SHARE * documents && count >= MIN_COMMON_OCCURRENCES && count >= REPEAT_RATIO * df
+/**
+ * True when an n-gram in `df` of `documents` texts, `repeating` of which use it more than once, is
+ * common (see above).
+ */
+export function isCommonNgram(df: number, repeating: number, documents: number): boolean {
+  return (
+    df >= MIN_TOPIC_DOCUMENTS && df >= TOPIC_SHARE * documents && repeating >= MIN_REPEATING_DOCUMENTS && repeating >= REPEATING_SHARE * df
+  )
 }
 
 /**

@@ -297,8 +297,12 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
       if (group.length < 2) return
       occurrenceDocs.length = 0
       occurrencePos.length = 0
+      // Documents that have it, and of those, documents that have it more than once (occurrences
+      // are in document order).
       let df = 0
+      let repeating = 0
       let last = -1
+      let lastRepeating = -1
       for (let k = 0; k < group.length; k++) {
         const d = docIndex[group[k]]
         occurrenceDocs.push(d)
@@ -306,11 +310,14 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
         if (d !== last) {
           df++
           last = d
+        } else if (d !== lastRepeating) {
+          repeating++
+          lastRepeating = d
         }
       }
       if (df < 2) return
       stats.seeding++
-      if (isCommonNgram(group.length, df, docs.length)) {
+      if (isCommonNgram(df, repeating, docs.length)) {
         stats.common++
         for (let k = 0; k < group.length; k++) {
           const flags = common[occurrenceDocs[k]]
