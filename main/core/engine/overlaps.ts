@@ -12,6 +12,7 @@ import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type Seeds } from './ngrams.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 import { projectNested } from './nested.js'
+import { EDITED_RUN_SHARE, runShare } from './order.js'
 import { joinSameText } from './same-text.js'
 import { nestClusters } from './nesting.js'
 import { findParaphrases, sharedNgrams, synonymsUsed } from './paraphrase.js'
@@ -33,7 +34,8 @@ import { DiffMemo, diffPassages, sameWords, type Variant } from './variants.js'
 //               reordered clauses (chain.ts)
 //   align       exact passage ends by local alignment (align.ts); a passage inside a longer
 //               match read through it into the other document (nested.ts)
-//   score       shared words weighted by rarity, similarity, banality (similarity.ts)
+//   score       shared words weighted by rarity, similarity, banality (similarity.ts), and for
+//               a loose pair how much it shares in runs, in order (order.ts)
 //   cluster     pairs into overlaps: one passage in three documents is one overlap (cluster.ts);
 //               each passage extended as far as another of its overlap goes on alike (extend.ts);
 //               an overlap inside a longer one found in all its documents (nesting.ts);
@@ -202,18 +204,27 @@ interface BestPair {
   measure: Pick<PairMeasure, 'shared' | 'similarity'>
 }
 
-/** The kind of one pair of passages (see Overlap.kind). */
-function kindOf(measure: PairMeasure): OverlapKind {
-  return measure.verbatim ? 'verbatim' : measure.similarity >= VARIANT_SIMILARITY ? 'variant' : 'paraphrase'
+/**
+ * The kind of one pair of passages (see Overlap.kind). A pair less similar than a variant is still
+ * one, an edited copy, when most of the words it shares come in runs in the same order: `runs`
+ * gives that share (order.ts runShare), asked only of such a pair.
+ */
+function kindOf(measure: PairMeasure, runs: () => number): OverlapKind {
+  if (measure.verbatim) return 'verbatim'
+  if (measure.similarity >= VARIANT_SIMILARITY) return 'variant'
+  return runs() >= EDITED_RUN_SHARE ? 'variant' : 'paraphrase'
 }
 
-/** What a pair table keeps of a measured pair (pair-table.ts): its kind as a KIND_RANK. */
-function valuesOf(measure: PairMeasure): PairValues {
+/**
+ * What a pair table keeps of a measured pair (pair-table.ts): its kind as a KIND_RANK. `runs` as
+ * for kindOf; a pair not aligned word for word (a paraphrase found by its words) shares no runs.
+ */
+function valuesOf(measure: PairMeasure, runs: () => number = () => 0): PairValues {
   return {
     shared: measure.shared,
     similarity: measure.similarity,
     verbatim: measure.verbatim,
-    kind: KIND_RANK[kindOf(measure)],
+    kind: KIND_RANK[kindOf(measure, runs)],
     score: measure.weighted * measure.similarity,
   }
 }
@@ -290,7 +301,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY) return false
     if (isBanal(measure.commonShare * measure.shared, measure.shared, measure.similarity >= VARIANT_SIMILARITY)) return false
     if (namesOnly(measure, A, a0, a1, B, b0, b1)) return false
-    pairTable.push({ doc: r.docA, start: a0, end: a1 }, { doc: r.docB, start: b0, end: b1 }, valuesOf(measure))
+    const runs = () => runShare(A, a0, a1, B, b0, b1, measure.shared)
+    pairTable.push({ doc: r.docA, start: a0, end: a1 }, { doc: r.docB, start: b0, end: b1 }, valuesOf(measure, runs))
     return true
   }
   for (let k = 0; k < seeded.regions.length; k++) {
@@ -308,7 +320,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY) continue
     if (isBanal(measure.commonShare * measure.shared, measure.shared, measure.similarity >= VARIANT_SIMILARITY)) continue
     if (namesOnly(measure, corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end)) continue
-    pairTable.push(a, b, valuesOf(measure), true)
+    const runs = () => runShare(corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end, measure.shared)
+    pairTable.push(a, b, valuesOf(measure, runs), true)
   }
 
   const paraphraseSearch =

@@ -1,0 +1,57 @@
+import { diffArrays } from 'diff'
+import type { AnalysedDocument } from './analyse.js'
+import { lowerBound } from '../text/sorted.js'
+
+// How much of what two passages share is shared in order: the share of their common content
+// words that lie in runs of at least MIN_RUN_WORDS content words both passages have in the same
+// order (jsdiff's diffArrays over the passages' content words, by match form). The bag measures
+// (similarity.ts) ignore order, so a copy with a long parenthesis inserted ("asserting a patent
+// infringement claim (excluding declaratory judgment actions, counter-claims, and cross-claims)
+// alleging that ...") scores as low as two sentences that share scattered words. A reader calls
+// the first an edited copy: nearly all the words it shares with its source come in long runs. A
+// restatement in other words shares single words, pairs at most ("the swift growth of the
+// railroad" / "the rapid growth of the railway": "growth", alone).
+
+/** Content words in a row that make a run: the length of a seed (ngrams.ts NGRAM_SIZE). */
+export const MIN_RUN_WORDS = 3
+
+/**
+ * Share of the shared words in runs (see above) from which a pair that is not verbatim and less
+ * similar than a variant (overlaps.ts VARIANT_SIMILARITY) is still an edited copy: "most of them",
+ * in the plain sense. Of the copyright files' pairs labelled paraphrase by similarity alone, the
+ * edited copies (a licence's two versions, a copyright list with names added) had 0.7-1 of their
+ * shared words in runs; restatements have none (they share no run: paraphrase.ts).
+ */
+export const EDITED_RUN_SHARE = 0.5
+
+/**
+ * Most content words either passage may have for the runs to be counted, and most insertions plus
+ * deletions the diff may need (jsdiff's maxEditLength): Myers' algorithm costs about (words of a +
+ * words of b) x edits. Past either, a pair is judged by its similarity alone, as it was.
+ */
+export const MAX_ORDER_WORDS = 4000
+export const MAX_ORDER_EDITS = 400
+
+/**
+ * The share (0..1) of `shared` content words of tokens [a0, a1] of A and [b0, b1] of B that lie in
+ * runs of MIN_RUN_WORDS or more in the same order (see above); 0 when the passages are too long
+ * to tell (MAX_ORDER_WORDS, MAX_ORDER_EDITS) or share nothing.
+ */
+export function runShare(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number, shared: number): number {
+  if (shared <= 0) return 0
+  const left = contentMatches(A, a0, a1)
+  const right = contentMatches(B, b0, b1)
+  if (left.length > MAX_ORDER_WORDS || right.length > MAX_ORDER_WORDS) return 0
+  const parts = diffArrays(left, right, { maxEditLength: MAX_ORDER_EDITS })
+  if (!parts) return 0
+  let inRuns = 0
+  for (const part of parts) if (!part.added && !part.removed && part.count! >= MIN_RUN_WORDS) inRuns += part.count!
+  return Math.min(1, inRuns / shared)
+}
+
+/** The match forms of the content words among tokens [t0, t1] of a document, in order. */
+function contentMatches(doc: AnalysedDocument, t0: number, t1: number): number[] {
+  const out: number[] = []
+  for (let c = lowerBound(doc.content, t0); c < doc.content.length && doc.content[c] <= t1; c++) out.push(doc.match[doc.content[c]])
+  return out
+}

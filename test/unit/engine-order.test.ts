@@ -1,0 +1,88 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { analyse } from '../../main/core/engine/analyse.js'
+import { addressTokens } from '../../main/core/engine/links.js'
+import { EDITED_RUN_SHARE, runShare } from '../../main/core/engine/order.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { Run } from '../../main/core/engine/progress.js'
+import { loadFolder } from '../../main/node/engine/inline.js'
+import { ROOT } from '../helpers.js'
+
+// Order in a loose match (order.ts): an edited copy shares its words in runs, a restatement does
+// not; and the words of web addresses are no claim (links.ts).
+
+const analysed = (...texts: string[]) =>
+  analyse(
+    texts.map((text, k) => ({ id: `d${k}`, text })),
+    true,
+    new Run({}),
+  ).docs
+const whole = (doc: ReturnType<typeof analysed>[number]): [number, number] => [0, doc.starts.length - 1]
+const words = (doc: ReturnType<typeof analysed>[number], marks: Uint8Array) =>
+  [...marks.keys()].filter((t) => marks[t]).map((t) => doc.text.slice(doc.starts[t], doc.ends[t]))
+
+describe('how much of a loose match is shared in order', () => {
+  it('counts the shared words in runs of three content words or more', () => {
+    const [a, b] = analysed(
+      'If a member brings a grain claim against another member alleging that a cart directly spoiled any harvest.',
+      'If a member brings a grain claim (excluding small debts and boundary quarrels) alleging that a cart directly spoiled any harvest.',
+    )
+    // member brings grain claim | alleging cart directly spoiled harvest: 4 + 5 of 9 shared.
+    expect(runShare(a, ...whole(a), b, ...whole(b), 9)).toBe(1)
+    expect(runShare(a, ...whole(a), b, ...whole(b), 9)).toBeGreaterThanOrEqual(EDITED_RUN_SHARE)
+  })
+
+  it('finds no run in a restatement that keeps single words', () => {
+    const [a, b] = analysed(
+      'The swift growth of the railroad brought the farmers of the valley to the markets.',
+      'Farmers in the valley reached distant markets through the rapid growth of the railway.',
+    )
+    // farmers, valley, markets, growth: shared one at a time, in another order.
+    expect(runShare(a, ...whole(a), b, ...whole(b), 4)).toBe(0)
+  })
+
+  it('reports a copy with clauses inserted as near-verbatim, not as a paraphrase', async () => {
+    const { texts } = await loadFolder(join(ROOT, 'test/fixtures/engine/inserted'))
+    const { overlaps } = findOverlaps(texts)
+    expect(overlaps).toHaveLength(1)
+    const [o] = overlaps
+    // Less similar than a variant by its words alone (the insertions weigh), in order all the same.
+    expect(o.similarity).toBeLessThan(0.6)
+    expect(o.kind).toBe('variant')
+    for (const p of o.passages) expect(p.text).toMatch(/^If a member brings a grain claim .* the date the claim is filed$/)
+  })
+})
+
+describe('web and e-mail addresses', () => {
+  it('marks the words of addresses and nothing around them', () => {
+    const [doc] = analysed('See https://www.gnu.org/licenses/gpl.html, or write to <help@example.org> (www.example.com/faq) today.')
+    expect(words(doc, addressTokens(doc))).toEqual([
+      'https',
+      'www',
+      'gnu',
+      'org',
+      'licenses',
+      'gpl',
+      'html',
+      'help',
+      'example',
+      'org',
+      'www',
+      'example',
+      'com',
+      'faq',
+    ])
+  })
+
+  it('makes no paraphrase of two addresses on one site', () => {
+    // Each address a sentence of its own, its site's name said often around it: read as words,
+    // the two share http, www, org and licenses, and their cosine is 0.7.
+    const documents = [
+      'The Apache License 2.0 covers this program. Apache grants you a patent grant too. Version 2.0 of it came out in 2004.\n\n' +
+        'http://www.apache.org/licenses/LICENSE-2.0\n\nThe Apache foundation keeps the text.\n',
+      'The GNU LGPL covers this library. Read why the GNU project prefers the GPL to the LGPL for most libraries. Why not the LGPL, ' +
+        'you ask? The html page says why.\n\n<https://www.gnu.org/licenses/why-not-lgpl.html>\n\nGNU software is free.\n',
+    ].map((text, k) => ({ id: `d${k}`, text }))
+    expect(findOverlaps(documents).overlaps).toEqual([])
+  })
+})
