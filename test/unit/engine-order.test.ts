@@ -1,7 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../main/core/engine/analyse.js'
-import { addressTokens } from '../../main/core/engine/links.js'
 import { EDITED_RUN_SHARE, runShare } from '../../main/core/engine/order.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { Run } from '../../main/core/engine/progress.js'
@@ -9,7 +8,7 @@ import { loadFolder } from '../../main/node/engine/inline.js'
 import { ROOT } from '../helpers.js'
 
 // Order in a loose match (order.ts): an edited copy shares its words in runs, a restatement does
-// not; and the words of web addresses are no claim (links.ts).
+// not.
 
 const analysed = (...texts: string[]) =>
   analyse(
@@ -18,8 +17,6 @@ const analysed = (...texts: string[]) =>
     new Run({}),
   ).docs
 const whole = (doc: ReturnType<typeof analysed>[number]): [number, number] => [0, doc.starts.length - 1]
-const words = (doc: ReturnType<typeof analysed>[number], marks: Uint8Array) =>
-  [...marks.keys()].filter((t) => marks[t]).map((t) => doc.text.slice(doc.starts[t], doc.ends[t]))
 
 describe('how much of a loose match is shared in order', () => {
   it('counts the shared words in runs of three content words or more', () => {
@@ -50,39 +47,5 @@ describe('how much of a loose match is shared in order', () => {
     expect(o.similarity).toBeLessThan(0.6)
     expect(o.kind).toBe('variant')
     for (const p of o.passages) expect(p.text).toMatch(/^If a member brings a grain claim .* the date the claim is filed$/)
-  })
-})
-
-describe('web and e-mail addresses', () => {
-  it('marks the words of addresses and nothing around them', () => {
-    const [doc] = analysed('See https://www.gnu.org/licenses/gpl.html, or write to <help@example.org> (www.example.com/faq) today.')
-    expect(words(doc, addressTokens(doc))).toEqual([
-      'https',
-      'www',
-      'gnu',
-      'org',
-      'licenses',
-      'gpl',
-      'html',
-      'help',
-      'example',
-      'org',
-      'www',
-      'example',
-      'com',
-      'faq',
-    ])
-  })
-
-  it('makes no paraphrase of two addresses on one site', () => {
-    // Each address a sentence of its own, its site's name said often around it: read as words,
-    // the two share http, www, org and licenses, and their cosine is 0.7.
-    const documents = [
-      'The Apache License 2.0 covers this program. Apache grants you a patent grant too. Version 2.0 of it came out in 2004.\n\n' +
-        'http://www.apache.org/licenses/LICENSE-2.0\n\nThe Apache foundation keeps the text.\n',
-      'The GNU LGPL covers this library. Read why the GNU project prefers the GPL to the LGPL for most libraries. Why not the LGPL, ' +
-        'you ask? The html page says why.\n\n<https://www.gnu.org/licenses/why-not-lgpl.html>\n\nGNU software is free.\n',
-    ].map((text, k) => ({ id: `d${k}`, text }))
-    expect(findOverlaps(documents).overlaps).toEqual([])
   })
 })

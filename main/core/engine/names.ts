@@ -33,7 +33,7 @@ export function writtenAs(doc: AnalysedDocument, t: number): 'name' | 'word' | '
 /**
  * How many distinct words (by `formOf`, a token's match id by default) the content words of
  * tokens [a0, a1] of A and [b0, b1] of B share that are not written as names in both passages
- * (see above).
+ * (see above). A token for which `formOf` gives -1 is no word and not counted.
  */
 export function plainSharedWords(
   A: AnalysedDocument,
@@ -50,6 +50,7 @@ export function plainSharedWords(
     for (let c = lowerBound(doc.content, t0); c < doc.content.length && doc.content[c] <= t1; c++) {
       const t = doc.content[c]
       const form = formOf(doc, t)
+      if (form < 0) continue
       const as = writtenAs(doc, t)
       flags.set(form, (flags.get(form) ?? 0) | side | (as === 'word' ? 4 : as === 'name' ? 8 : 0))
     }

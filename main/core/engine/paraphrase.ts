@@ -2,7 +2,7 @@ import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 import type { Run } from './progress.js'
 import type { SynonymClasses } from './synonyms.js'
 import { lowerBound } from '../text/sorted.js'
-import { addressTokens } from './links.js'
+import { nonWordTokens } from './nonwords.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 
 // Paraphrase candidates: passages of different documents that say much the same in other words.
@@ -21,7 +21,7 @@ import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 // at all (an inverted index over stems used by few sentences), and of them only the units that
 // hold several of those stems, which keeps the pass near linear.
 // Names do not make a paraphrase (names.ts): the units must share MIN_PLAIN_SHARED words that
-// are not names. Nor do web addresses (links.ts): their words are left out.
+// are not names. Nor do numbers or web addresses: they are left out (nonwords.ts).
 
 /** Sentences with fewer content words than this are headings or fragments, not claims. */
 export const MIN_SENTENCE_WORDS = 6
@@ -94,18 +94,21 @@ export function findParaphrases(
 ): SentencePair[] {
   const { docs } = corpus
   const vocab = corpus.lexicon.matchCount
-  /** A token's word as the units read it: its class of synonyms. */
-  const classOf = (doc: AnalysedDocument, t: number): number => synonyms.get(doc.match[t]) ?? doc.match[t]
+  /** Per document read, its tokens that are no words of a claim (nonwords.ts). */
+  const nonWordsOf = new Map<AnalysedDocument, Uint8Array>()
+  /** A token's word as the units read it: its class of synonyms; -1 for no word (nonwords.ts). */
+  const classOf = (doc: AnalysedDocument, t: number): number =>
+    nonWordsOf.get(doc)?.[t] ? -1 : (synonyms.get(doc.match[t]) ?? doc.match[t])
   /**
-   * The stems of content words [c0, c1) of a document, and where each word's stems start. Words
-   * of web and e-mail addresses have none (links.ts).
+   * The stems of content words [c0, c1) of a document, and where each word's stems start. Tokens
+   * that are no words (`nonWords`: parts of addresses, numbers) have none.
    */
-  const stemsOf = (doc: AnalysedDocument, addresses: Uint8Array, c0: number, c1: number): { stems: number[]; at: Uint32Array } => {
+  const stemsOf = (doc: AnalysedDocument, nonWords: Uint8Array, c0: number, c1: number): { stems: number[]; at: Uint32Array } => {
     const stems: number[] = []
     const at = new Uint32Array(c1 - c0 + 1)
     for (let c = c0; c < c1; c++) {
       at[c - c0] = stems.length
-      if (addresses[doc.content[c]]) continue
+      if (nonWords[doc.content[c]]) continue
       const m = doc.match[doc.content[c]]
       const expansion = expansions.get(m)
       if (expansion) for (const e of expansion) stems.push(synonyms.get(e) ?? e)
@@ -119,11 +122,12 @@ export function findParaphrases(
   docs.forEach((doc, d) => {
     const bounds = sentences[d]
     if (bounds.length < 2) return
-    const addresses = addressTokens(doc)
+    const nonWords = nonWordTokens(doc)
+    nonWordsOf.set(doc, nonWords)
     for (let k = 0; k + 1 < bounds.length; k++) {
       const c0 = lowerBound(doc.content, bounds[k])
       const c1 = lowerBound(doc.content, bounds[k + 1])
-      if (c1 > c0) sentenceList.push({ doc: d, t0: bounds[k], t1: bounds[k + 1] - 1, c0, c1, ...stemsOf(doc, addresses, c0, c1) })
+      if (c1 > c0) sentenceList.push({ doc: d, t0: bounds[k], t1: bounds[k + 1] - 1, c0, c1, ...stemsOf(doc, nonWords, c0, c1) })
     }
   })
   const S = sentenceList.length

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { analyse } from '../../main/core/engine/analyse.js'
+import { nonWordTokens } from '../../main/core/engine/nonwords.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { Run } from '../../main/core/engine/progress.js'
+
+// What the paraphrase pass does not read as words (nonwords.ts): parts of web and e-mail
+// addresses, and numbers.
+
+const analysed = (...texts: string[]) =>
+  analyse(
+    texts.map((text, k) => ({ id: `d${k}`, text })),
+    true,
+    new Run({}),
+  ).docs
+const words = (doc: ReturnType<typeof analysed>[number], marks: Uint8Array) =>
+  [...marks.keys()].filter((t) => marks[t]).map((t) => doc.text.slice(doc.starts[t], doc.ends[t]))
+
+describe('tokens that are no words of a claim', () => {
+  it('marks numbers, and nothing else of a date or a name', () => {
+    const [doc] = analysed('On Thu, 21 Aug 2008 at 21:50 the 3rd release of MD5 tools for Windows 10 came out.')
+    expect(words(doc, nonWordTokens(doc))).toEqual(['21', '2008', '21', '50', '10'])
+  })
+
+  it('marks the words of addresses and nothing around them', () => {
+    const [doc] = analysed('See https://www.gnu.org/licenses/gpl.html, or write to <help@example.org> (www.example.com/faq) today.')
+    expect(words(doc, nonWordTokens(doc))).toEqual([
+      'https',
+      'www',
+      'gnu',
+      'org',
+      'licenses',
+      'gpl',
+      'html',
+      'help',
+      'example',
+      'org',
+      'www',
+      'example',
+      'com',
+      'faq',
+    ])
+  })
+
+  it('makes no paraphrase of two addresses on one site', () => {
+    // Each address a sentence of its own, its site's name said often around it: read as words,
+    // the two share http, www, org and licenses, and their cosine is 0.7.
+    const documents = [
+      'The Apache License 2.0 covers this program. Apache grants you a patent grant too. Version 2.0 of it came out in 2004.\n\n' +
+        'http://www.apache.org/licenses/LICENSE-2.0\n\nThe Apache foundation keeps the text.\n',
+      'The GNU LGPL covers this library. Read why the GNU project prefers the GPL to the LGPL for most libraries. Why not the LGPL, ' +
+        'you ask? The html page says why.\n\n<https://www.gnu.org/licenses/why-not-lgpl.html>\n\nGNU software is free.\n',
+    ].map((text, k) => ({ id: `d${k}`, text }))
+    expect(findOverlaps(documents).overlaps).toEqual([])
+  })
+  it('makes no paraphrase of two timestamps', () => {
+    // Each timestamp a clause; the months, years and zones are said again around them (so they
+    // weigh little), and the two share only a weekday and three numbers.
+    const documents = [
+      'This package was debianized by Marcus Brinkmann on\nThu, 25 Jul 2002 21:50:21 +0200.\n\nIt was taken over in Jul 2002 by Matthias.\n' +
+        'The 25 Jul 2002 upload was the first.\nAnother upload on Aug 2008 fixed it, at +0200.\nPeter wrote on 25 Aug 2008, -0400 time.\n',
+      '  Subject: Re: license for the annotations\n  Date: Thu, 21 Aug 2008 21:50:44 -0400\n  .\n  I hereby grant license to the code on 25 Jul 2002.\n' +
+        'The mail of Aug 2008 came at -0400 and 44 past.\nIn Jul 2002 and +0200 too.\n',
+    ].map((text, k) => ({ id: `d${k}`, text }))
+    expect(findOverlaps(documents).overlaps).toEqual([])
+  })
+})
