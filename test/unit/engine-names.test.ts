@@ -39,4 +39,13 @@ describe('names in a loose match', () => {
     )
     expect(plainSharedWords(c, 0, c.starts.length - 1, d, 0, d.starts.length - 1)).toBe(6)
   })
+
+  it('does not count a token its reader says is no word', () => {
+    const [c, d] = analysed(
+      'Grain merchants may lose export contracts to northern ports.',
+      'Grain merchants could lose their contracts at the northern ports.',
+    )
+    const noMerchants = (doc: typeof c, t: number) => (doc.text.slice(doc.starts[t], doc.ends[t]) === 'merchants' ? -1 : doc.match[t])
+    expect(plainSharedWords(c, 0, c.starts.length - 1, d, 0, d.starts.length - 1, noMerchants)).toBe(5)
+  })
 })

@@ -42,6 +42,11 @@ describe('tokens that are no words of a claim', () => {
     ])
   })
 
+  it('ends an address where text follows it without a space, and reads a package version as numbers', () => {
+    const [doc] = analysed('Visit WWW.Example.com\u2014the site\u2014or “https://a.org/x” today; lodash@4.17.21 is no address.')
+    expect(words(doc, nonWordTokens(doc))).toEqual(['WWW', 'Example', 'com', 'https', 'a', 'org', 'x', '4', '17', '21'])
+  })
+
   it('makes no paraphrase of two addresses on one site', () => {
     // Each address a sentence of its own, its site's name said often around it: read as words,
     // the two share http, www, org and licenses, and their cosine is 0.7.

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../main/core/engine/analyse.js'
-import { EDITED_RUN_SHARE, runShare } from '../../main/core/engine/order.js'
+import { EDITED_RUN_SHARE, editedCopy, runShare } from '../../main/core/engine/order.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { Run } from '../../main/core/engine/progress.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
@@ -27,6 +27,22 @@ describe('how much of a loose match is shared in order', () => {
     // member brings grain claim | alleging cart directly spoiled harvest: 4 + 5 of 9 shared.
     expect(runShare(a, ...whole(a), b, ...whole(b), 9)).toBe(1)
     expect(runShare(a, ...whole(a), b, ...whole(b), 9)).toBeGreaterThanOrEqual(EDITED_RUN_SHARE)
+  })
+
+  it('counts runs of three words, not of two, and tells an edited copy at half of them', () => {
+    const [a, b, c, d] = analysed(
+      'copper kettles wooden spoons brass lamps iron gates',
+      'copper kettles silver spoons brass lamps iron gates',
+      'copper kettles brass lamps woollen scarves iron gates stone walls',
+      'copper kettles brass lamps linen shirts iron gates oak tables',
+    )
+    // copper kettles (two) | spoons brass lamps iron gates (five): 5 of 7.
+    expect(runShare(a, ...whole(a), b, ...whole(b), 7)).toBeCloseTo(5 / 7)
+    expect(editedCopy(a, ...whole(a), b, ...whole(b), 7)).toBe(true)
+    // copper kettles brass lamps (four) | iron gates (two): 4 of 6, then 4 of 9 shared.
+    expect(runShare(c, ...whole(c), d, ...whole(d), 6)).toBeCloseTo(4 / 6)
+    expect(editedCopy(c, ...whole(c), d, ...whole(d), 6)).toBe(true)
+    expect(editedCopy(c, ...whole(c), d, ...whole(d), 9)).toBe(false)
   })
 
   it('finds no run in a restatement that keeps single words', () => {

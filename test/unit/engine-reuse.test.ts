@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { AnalysedCorpus, AnalysedDocument, EngineDocument } from '../../main/core/engine/analyse.js'
 import { analyse } from '../../main/core/engine/analyse.js'
 import { extendEdge } from '../../main/core/engine/align.js'
+import { isCommonNgram } from '../../main/core/engine/banality.js'
 import { findSeeds, linkByContext, ngramCheck, ngramKey } from '../../main/core/engine/ngrams.js'
 import { findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
 import { Run } from '../../main/core/engine/progress.js'
@@ -156,6 +157,18 @@ describe('duplicates and formulas', () => {
     expect(o.passages.filter((p) => p.doc === 'ministry-circular')).toHaveLength(3)
     for (const p of o.passages)
       expect(p.text).toContain('balanced growth of coastal and inland provinces through shared infrastructure funds')
+  })
+
+  it('takes an n-gram for a topic phrase when most documents that use it repeat it', () => {
+    // In three of five documents, repeated by one, two, three of them.
+    expect(isCommonNgram(3, 1, 5)).toBe(false)
+    expect(isCommonNgram(3, 2, 5)).toBe(true)
+    expect(isCommonNgram(3, 3, 5)).toBe(true)
+    // In four of eight, repeated by two: half of them. In three of eight: not half the corpus.
+    expect(isCommonNgram(4, 2, 8)).toBe(true)
+    expect(isCommonNgram(3, 3, 8)).toBe(false)
+    // Two documents are never the corpus's stock.
+    expect(isCommonNgram(2, 2, 2)).toBe(false)
   })
 
   it('finds a formula three of five documents share, though one of them repeats it', async () => {

@@ -6,7 +6,7 @@
 //
 //   an n-gram is a topic phrase (common) when it is in at least MIN_TOPIC_DOCUMENTS documents and
 //   at least TOPIC_SHARE of the corpus, AND at least REPEATING_SHARE of the documents that have it
-//   (and MIN_REPEATING_DOCUMENTS) use it more than once.
+//   use it more than once.
 //
 // Being in most of the texts is what makes a phrase the corpus's common stock; being repeated
 // within them tells a topic phrase from a passage many texts reprint once (a licence, a wire
@@ -35,18 +35,13 @@ export const TOPIC_SHARE = 0.5
 /**
  * Share of the documents that have a widespread n-gram which must use it more than once for it to
  * be a topic phrase rather than a shared passage (see above): "repeated in at least half the texts
- * that use it". Lower, and a formula that one of three authors repeats would be banal (in the
- * bundled corpus, "strategic emerging industries and future industries", said three times by one
- * author and once by two others); at 1, a topic phrase that one text uses only once would count as a
- * borrowing.
+ * that use it", so at least two (MIN_TOPIC_DOCUMENTS is three): one text's habit is never the
+ * corpus's stock. Lower, and a phrase many texts reprint once, and a few repeat, would be banal;
+ * at 1, a topic phrase that one text uses only once would count as a borrowing. Counted in
+ * occurrences instead (1.5 a document), a formula one author repeats three times and two others
+ * use once was banal (in the bundled corpus, "emerging industries and future industries").
  */
 export const REPEATING_SHARE = 0.5
-
-/**
- * Documents that must repeat an n-gram for it to be a topic phrase, at least: one text's habit is
- * never the corpus's stock, whatever the share.
- */
-export const MIN_REPEATING_DOCUMENTS = 2
 
 /**
  * Share of a match's shared content words covered by common n-grams at which the match is banal.
@@ -66,9 +61,7 @@ export const LONG_MATCH_WORDS = 12
  * common (see above).
  */
 export function isCommonNgram(df: number, repeating: number, documents: number): boolean {
-  return (
-    df >= MIN_TOPIC_DOCUMENTS && df >= TOPIC_SHARE * documents && repeating >= MIN_REPEATING_DOCUMENTS && repeating >= REPEATING_SHARE * df
-  )
+  return df >= MIN_TOPIC_DOCUMENTS && df >= TOPIC_SHARE * documents && repeating >= REPEATING_SHARE * df
 }
 
 /**

@@ -12,10 +12,16 @@ import { lowerBound } from '../text/sorted.js'
 // years is a copy): only a match by content words, with no run to show, ignores them.
 
 /**
- * An address: a scheme and what follows it up to a space, a "www." name, or an e-mail address.
- * Brackets and quotation marks end it.
+ * An address: a scheme and what follows it, or a "www." name and what follows it, or an e-mail
+ * address (its domain ending in letters: "lodash@4.17.21" is a package, not an address). An
+ * address is ASCII up to a space, bracket or quotation mark: a dash, curly quotation mark or
+ * Chinese character after it, with no space between, is text again. Neither part may start inside
+ * a longer run of word characters, dots, pluses or hyphens, so a long unbroken token (base64, a
+ * sequence) is tried once, not from each of its characters. (Case is spelled out: with the `i`
+ * flag a Unicode class folds case, and "ſ", outside ASCII, would exclude "s".)
  */
-const ADDRESS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"'()[\]{}]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu
+const ADDRESS =
+  /(?<![\w.+-])(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|[wW]{3}\.)[^\s<>"'()[\]{}\u0080-\uffff]+|(?<![\w.+-])[\w.+-]+@(?:[\w-]+\.)+[a-zA-Z][a-zA-Z-]*/gu
 
 const LETTER = /\p{L}/u
 

@@ -1,6 +1,9 @@
 import { diffArrays } from 'diff'
 import type { AnalysedDocument } from './analyse.js'
+import { fmix32, mix32 } from './hash.js'
+import { NGRAM_SIZE } from './ngrams.js'
 import { lowerBound } from '../text/sorted.js'
+import { MAX_EDIT_LENGTH } from './variants.js'
 
 // How much of what two passages share is shared in order: the share of their common content
 // words that lie in runs of at least MIN_RUN_WORDS content words both passages have in the same
@@ -12,8 +15,8 @@ import { lowerBound } from '../text/sorted.js'
 // restatement in other words shares single words, pairs at most ("the swift growth of the
 // railroad" / "the rapid growth of the railway": "growth", alone).
 
-/** Content words in a row that make a run: the length of a seed (ngrams.ts NGRAM_SIZE). */
-export const MIN_RUN_WORDS = 3
+/** Content words in a row that make a run: as many as a seed has (ngrams.ts). */
+export const MIN_RUN_WORDS = NGRAM_SIZE
 
 /**
  * Share of the shared words in runs (see above) from which a pair that is not verbatim and less
@@ -25,28 +28,74 @@ export const MIN_RUN_WORDS = 3
 export const EDITED_RUN_SHARE = 0.5
 
 /**
- * Most content words either passage may have for the runs to be counted, and most insertions plus
- * deletions the diff may need (jsdiff's maxEditLength): Myers' algorithm costs about (words of a +
- * words of b) x edits. Past either, a pair is judged by its similarity alone, as it was.
+ * Most content words either passage may have for the runs to be counted: the diff costs about
+ * (words of a + words of b) x edits, the edits bounded as a variant's are (variants.ts
+ * MAX_EDIT_LENGTH). Past either bound, a pair is judged by its similarity alone.
  */
 export const MAX_ORDER_WORDS = 4000
-export const MAX_ORDER_EDITS = 400
+
+/**
+ * Whether tokens [a0, a1] of A and [b0, b1] of B, sharing `shared` content words, share most of
+ * them in runs (EDITED_RUN_SHARE; see above). A bound comes first, in one pass over each: a word
+ * in a run lies in an n-gram of MIN_RUN_WORDS words both passages have, so when too few of A's
+ * words do, no diff is needed (most pairs that are not edited copies).
+ */
+export function editedCopy(
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+  shared: number,
+): boolean {
+  if (shared <= 0) return false
+  const left = contentMatches(A, a0, a1)
+  const right = contentMatches(B, b0, b1)
+  if (wordsInSharedNgrams(left, right) < EDITED_RUN_SHARE * shared) return false
+  return runShareOf(left, right, shared) >= EDITED_RUN_SHARE
+}
 
 /**
  * The share (0..1) of `shared` content words of tokens [a0, a1] of A and [b0, b1] of B that lie in
  * runs of MIN_RUN_WORDS or more in the same order (see above); 0 when the passages are too long
- * to tell (MAX_ORDER_WORDS, MAX_ORDER_EDITS) or share nothing.
+ * to tell (MAX_ORDER_WORDS, MAX_EDIT_LENGTH) or share nothing.
  */
 export function runShare(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number, shared: number): number {
-  if (shared <= 0) return 0
-  const left = contentMatches(A, a0, a1)
-  const right = contentMatches(B, b0, b1)
+  return shared > 0 ? runShareOf(contentMatches(A, a0, a1), contentMatches(B, b0, b1), shared) : 0
+}
+
+function runShareOf(left: number[], right: number[], shared: number): number {
   if (left.length > MAX_ORDER_WORDS || right.length > MAX_ORDER_WORDS) return 0
-  const parts = diffArrays(left, right, { maxEditLength: MAX_ORDER_EDITS })
+  const parts = diffArrays(left, right, { maxEditLength: MAX_EDIT_LENGTH })
   if (!parts) return 0
   let inRuns = 0
   for (const part of parts) if (!part.added && !part.removed && part.count! >= MIN_RUN_WORDS) inRuns += part.count!
   return Math.min(1, inRuns / shared)
+}
+
+/**
+ * How many words of `left` lie in an n-gram of MIN_RUN_WORDS words that `right` has too (by hash:
+ * a collision only counts more, so this is never less than the words in runs).
+ */
+function wordsInSharedNgrams(left: readonly number[], right: readonly number[]): number {
+  const n = MIN_RUN_WORDS
+  const grams = new Set<number>()
+  for (let k = 0; k + n <= right.length; k++) grams.add(ngramHash(right, k, n))
+  let words = 0
+  let coveredTo = 0
+  for (let k = 0; k + n <= left.length; k++) {
+    if (!grams.has(ngramHash(left, k, n))) continue
+    words += k + n - Math.max(k, coveredTo)
+    coveredTo = k + n
+  }
+  return words
+}
+
+function ngramHash(ids: readonly number[], k: number, n: number): number {
+  let h = n
+  for (let i = 0; i < n; i++) h = mix32(h, ids[k + i])
+  return fmix32(h)
 }
 
 /** The match forms of the content words among tokens [t0, t1] of a document, in order. */

@@ -12,7 +12,7 @@ import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type Seeds } from './ngrams.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 import { projectNested } from './nested.js'
-import { EDITED_RUN_SHARE, runShare } from './order.js'
+import { editedCopy } from './order.js'
 import { joinSameText } from './same-text.js'
 import { nestClusters } from './nesting.js'
 import { findParaphrases, sharedNgrams, synonymsUsed } from './paraphrase.js'
@@ -168,7 +168,9 @@ export const MIN_SIMILARITY = 0.4
 
 /**
  * Similarity from which a pair that is not verbatim is a variant (an edited copy) rather than a
- * paraphrase. At 0.6 an edit every few words, or two clauses swapped, is still a variant.
+ * paraphrase. At 0.6 an edit every few words, or two clauses swapped, is still a variant. A less
+ * similar pair is a variant too when most of the words it shares come in runs, in order (order.ts:
+ * a copy with clauses inserted); a pair under it must share words that are not names (names.ts).
  */
 export const VARIANT_SIMILARITY = 0.6
 
@@ -206,27 +208,47 @@ interface BestPair {
 
 /**
  * The kind of one pair of passages (see Overlap.kind). A pair less similar than a variant is still
- * one, an edited copy, when most of the words it shares come in runs in the same order: `runs`
- * gives that share (order.ts runShare), asked only of such a pair.
+ * one, an edited copy, when most of the words it shares come in runs in the same order: `edited`
+ * says so (order.ts editedCopy), asked only of such a pair.
  */
-function kindOf(measure: PairMeasure, runs: () => number): OverlapKind {
+function kindOf(measure: PairMeasure, edited: () => boolean): OverlapKind {
   if (measure.verbatim) return 'verbatim'
   if (measure.similarity >= VARIANT_SIMILARITY) return 'variant'
-  return runs() >= EDITED_RUN_SHARE ? 'variant' : 'paraphrase'
+  return edited() ? 'variant' : 'paraphrase'
 }
 
-/**
- * What a pair table keeps of a measured pair (pair-table.ts): its kind as a KIND_RANK. `runs` as
- * for kindOf; a pair not aligned word for word (a paraphrase found by its words) shares no runs.
- */
-function valuesOf(measure: PairMeasure, runs: () => number = () => 0): PairValues {
+/** What a pair table keeps of a measured pair (pair-table.ts) of kind `kind` (kindOf). */
+function valuesOf(measure: PairMeasure, kind: OverlapKind): PairValues {
   return {
     shared: measure.shared,
     similarity: measure.similarity,
     verbatim: measure.verbatim,
-    kind: KIND_RANK[kindOf(measure, runs)],
+    kind: KIND_RANK[kind],
     score: measure.weighted * measure.similarity,
   }
+}
+
+/**
+ * Whether an aligned pair (tokens [a0, a1] of A and [b0, b1] of B, `measure`d) is kept, and as
+ * which kind: a close pair (verbatim, or near-verbatim: kindOf) is never banal when long; a pair
+ * less similar than a variant must share words that are not names (namesOnly), even when they
+ * come in order (a person's name and title, said in two different statements, is one run).
+ * Undefined when it is dropped.
+ */
+function keptKind(
+  measure: PairMeasure,
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+): OverlapKind | undefined {
+  const kind = kindOf(measure, () => editedCopy(A, a0, a1, B, b0, b1, measure.shared))
+  const close = kind !== 'paraphrase'
+  if (isBanal(measure.commonShare * measure.shared, measure.shared, close)) return undefined
+  if (measure.similarity < VARIANT_SIMILARITY && namesOnly(A, a0, a1, B, b0, b1)) return undefined
+  return kind
 }
 
 /** An overlap before its passages are cut from the texts. */
@@ -299,10 +321,9 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     if (r.docA === r.docB && a1 >= b0 && b1 >= a0) return false
     const measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
     if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY) return false
-    if (isBanal(measure.commonShare * measure.shared, measure.shared, measure.similarity >= VARIANT_SIMILARITY)) return false
-    if (namesOnly(measure, A, a0, a1, B, b0, b1)) return false
-    const runs = () => runShare(A, a0, a1, B, b0, b1, measure.shared)
-    pairTable.push({ doc: r.docA, start: a0, end: a1 }, { doc: r.docB, start: b0, end: b1 }, valuesOf(measure, runs))
+    const kind = keptKind(measure, A, a0, a1, B, b0, b1)
+    if (!kind) return false
+    pairTable.push({ doc: r.docA, start: a0, end: a1 }, { doc: r.docB, start: b0, end: b1 }, valuesOf(measure, kind))
     return true
   }
   for (let k = 0; k < seeded.regions.length; k++) {
@@ -318,10 +339,9 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   for (const { a, b } of projectNested(corpus.docs, pairTable, (i) => pairTable.verbatim(i))) {
     const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
     if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY) continue
-    if (isBanal(measure.commonShare * measure.shared, measure.shared, measure.similarity >= VARIANT_SIMILARITY)) continue
-    if (namesOnly(measure, corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end)) continue
-    const runs = () => runShare(corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end, measure.shared)
-    pairTable.push(a, b, valuesOf(measure, runs), true)
+    const kind = keptKind(measure, corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end)
+    if (!kind) continue
+    pairTable.push(a, b, valuesOf(measure, kind), true)
   }
 
   const paraphraseSearch =
@@ -368,11 +388,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       paraphrases.push(
         { doc: e.da, start: e.a0, end: e.a1 },
         { doc: e.db, start: e.b0, end: e.b1 },
-        {
-          ...valuesOf(measure),
-          kind: KIND_RANK.paraphrase,
-          because: e.because,
-        },
+        { ...valuesOf(measure, 'paraphrase'), because: e.because },
       )
     }
   }
@@ -555,20 +571,11 @@ function synonymReason(used: readonly string[]): string[] {
 }
 
 /**
- * Whether a loose pair of passages (under VARIANT_SIMILARITY: a paraphrase) shares fewer than
- * MIN_PLAIN_SHARED words that are not names (names.ts): the same person or body named in two
- * different statements.
+ * Whether a pair of passages shares fewer than MIN_PLAIN_SHARED words that are not names
+ * (names.ts): the same person or body named in two different statements.
  */
-function namesOnly(
-  measure: PairMeasure,
-  A: AnalysedDocument,
-  a0: number,
-  a1: number,
-  B: AnalysedDocument,
-  b0: number,
-  b1: number,
-): boolean {
-  return measure.similarity < VARIANT_SIMILARITY && plainSharedWords(A, a0, a1, B, b0, b1) < MIN_PLAIN_SHARED
+function namesOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): boolean {
+  return plainSharedWords(A, a0, a1, B, b0, b1) < MIN_PLAIN_SHARED
 }
 
 /** A test of whether a token span of a document lies mostly inside passages already found. */

@@ -23,7 +23,10 @@ import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 // Names do not make a paraphrase (names.ts): the units must share MIN_PLAIN_SHARED words that
 // are not names. Nor do numbers or web addresses: they are left out (nonwords.ts).
 
-/** Sentences with fewer content words than this are headings or fragments, not claims. */
+/**
+ * Sentences with fewer content words than this are headings or fragments, not claims. Here and
+ * below, numbers and parts of addresses are not counted (nonwords.ts).
+ */
 export const MIN_SENTENCE_WORDS = 6
 /** Sentences with more content words than this are lists or run-ons; cosine means little there. */
 export const MAX_SENTENCE_WORDS = 80
@@ -165,13 +168,14 @@ export function findParaphrases(
       to: at[to - c0],
       clause,
     })
-    if (c1 - c0 >= MIN_SENTENCE_WORDS && c1 - c0 <= MAX_SENTENCE_WORDS) units.push(unit(c0, c1, false))
+    const sentenceWords = wordsIn(sentence, c0, c1)
+    if (sentenceWords >= MIN_SENTENCE_WORDS && sentenceWords <= MAX_SENTENCE_WORDS) units.push(unit(c0, c1, false))
     const cuts = [c0]
     for (let c = c0 + 1; c < c1; c++) if (breaksClause(doc.text, doc.ends[doc.content[c - 1]], doc.starts[doc.content[c]])) cuts.push(c)
     cuts.push(c1)
     for (let i = 0; i + 1 < cuts.length; i++) {
       for (let j = i + 1; j < cuts.length && j - i <= MAX_CLAUSES; j++) {
-        const n = cuts[j] - cuts[i]
+        const n = wordsIn(sentence, cuts[i], cuts[j])
         if ((i === 0 && j === cuts.length - 1) || n < MIN_CLAUSE_WORDS || n > MAX_CLAUSE_WORDS) continue
         units.push(unit(cuts[i], cuts[j], true))
       }
@@ -183,7 +187,7 @@ export function findParaphrases(
   // Posting lists (compressed rows) of the stems that propose candidates, over sentences with units.
   const rowStart = new Uint32Array(vocab + 1)
   const distinct = sentenceList.map((sentence) =>
-    sentence.c1 - sentence.c0 >= MIN_CLAUSE_WORDS ? [...new Set(sentence.stems)].filter(proposes) : [],
+    wordsIn(sentence, sentence.c0, sentence.c1) >= MIN_CLAUSE_WORDS ? [...new Set(sentence.stems)].filter(proposes) : [],
   )
   for (const stems of distinct) for (const m of stems) rowStart[m + 1]++
   for (let m = 0; m < vocab; m++) rowStart[m + 1] += rowStart[m]
@@ -243,6 +247,14 @@ export function findParaphrases(
   }
   run.end()
   return pairs
+}
+
+/** How many of a sentence's content words [from, to) are words (have stems: not nonwords.ts). */
+function wordsIn(sentence: Sentence, from: number, to: number): number {
+  const { at, c0 } = sentence
+  let words = 0
+  for (let c = from; c < to; c++) if (at[c + 1 - c0] > at[c - c0]) words++
+  return words
 }
 
 /** A sentence with a content word, and its units once made (see above). */
