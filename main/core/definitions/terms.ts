@@ -1,6 +1,7 @@
 import { type AnalysedCorpus, type EngineDocument, analyse } from '../engine/analyse.js'
 import { termForms } from './aliases.js'
 import { type EngineHooks, Run } from '../engine/progress.js'
+import { isNumber } from '../engine/nonwords.js'
 
 // Key terms of a corpus: its most distinctive multi-word terms. Candidates are runs of two to
 // MAX_TERM_WORDS content words written together (only spaces or hyphens between them, so no
@@ -41,7 +42,6 @@ export interface ProposedTermIds extends ProposedTerm {
 }
 
 const JOINER = /^[ \t]*[-\u2010]?[ \t]*$|^[ \t]+$/
-const NUMBER = /^[\p{N}.,]+$/u
 
 /** Proposes the key terms of a corpus (see above). */
 export function proposeTerms(
@@ -60,7 +60,7 @@ export function proposeTermsIn(corpus: AnalysedCorpus, run: Run): ProposedTermId
   run.phase('terms', docs.length)
   docs.forEach((doc, d) => {
     const { text, starts, ends, match, surface } = doc
-    const usable = (t: number): boolean => !lexicon.isStop(surface[t]) && !NUMBER.test(lexicon.surfaces[surface[t]])
+    const usable = (t: number): boolean => !lexicon.isStop(surface[t]) && !isNumber(doc, t)
     for (let i = 0; i < starts.length; i++) {
       if (!usable(i)) continue
       for (let j = i + 1; j < starts.length && j - i < MAX_TERM_WORDS; j++) {
