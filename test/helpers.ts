@@ -2,6 +2,8 @@ import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { type AnalysedDocument, analyse } from '../main/core/engine/analyse.js'
+import { Run } from '../main/core/engine/progress.js'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const CORPUS = join(ROOT, 'corpus')
@@ -17,4 +19,13 @@ export async function copyToTemp(from: string): Promise<{ dir: string; cleanup: 
   const t = await tempDir()
   await cp(from, t.dir, { recursive: true })
   return t
+}
+
+/** Texts as the engine reads them (analyse.ts, stemming on), as documents d0, d1, ... */
+export function analysed(...texts: string[]): AnalysedDocument[] {
+  return analyse(
+    texts.map((text, k) => ({ id: `d${k}`, text })),
+    true,
+    new Run({}),
+  ).docs
 }

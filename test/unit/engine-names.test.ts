@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { analyse } from '../../main/core/engine/analyse.js'
+import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
 import { plainSharedWords, writtenAs } from '../../main/core/engine/names.js'
-import { Run } from '../../main/core/engine/progress.js'
+import { analysed } from '../helpers.js'
 
-const analysed = (...texts: string[]) =>
-  analyse(
-    texts.map((text, k) => ({ id: `d${k}`, text })),
-    true,
-    new Run({}),
-  ).docs
-const tokenOf = (doc: ReturnType<typeof analysed>[number], word: string) => {
+const tokenOf = (doc: AnalysedDocument, word: string) => {
   for (let t = 0; t < doc.starts.length; t++) if (doc.text.slice(doc.starts[t], doc.ends[t]) === word) return t
   throw new Error(`no ${word}`)
 }

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { analyse } from '../../main/core/engine/analyse.js'
+import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
 import { nonWordTokens } from '../../main/core/engine/nonwords.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
-import { Run } from '../../main/core/engine/progress.js'
+import { analysed } from '../helpers.js'
 
 // What the paraphrase pass does not read as words (nonwords.ts): parts of web and e-mail
 // addresses, and numbers.
 
-const analysed = (...texts: string[]) =>
-  analyse(
-    texts.map((text, k) => ({ id: `d${k}`, text })),
-    true,
-    new Run({}),
-  ).docs
-const words = (doc: ReturnType<typeof analysed>[number], marks: Uint8Array) =>
+const words = (doc: AnalysedDocument, marks: Uint8Array) =>
   [...marks.keys()].filter((t) => marks[t]).map((t) => doc.text.slice(doc.starts[t], doc.ends[t]))
 
 describe('tokens that are no words of a claim', () => {

@@ -1,22 +1,15 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { analyse } from '../../main/core/engine/analyse.js'
+import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
 import { EDITED_RUN_SHARE, editedCopy, runShare } from '../../main/core/engine/order.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
-import { Run } from '../../main/core/engine/progress.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
-import { ROOT } from '../helpers.js'
+import { ROOT, analysed } from '../helpers.js'
 
 // Order in a loose match (order.ts): an edited copy shares its words in runs, a restatement does
 // not.
 
-const analysed = (...texts: string[]) =>
-  analyse(
-    texts.map((text, k) => ({ id: `d${k}`, text })),
-    true,
-    new Run({}),
-  ).docs
-const whole = (doc: ReturnType<typeof analysed>[number]): [number, number] => [0, doc.starts.length - 1]
+const whole = (doc: AnalysedDocument): [number, number] => [0, doc.starts.length - 1]
 
 describe('how much of a loose match is shared in order', () => {
   it('counts the shared words in runs of three content words or more', () => {

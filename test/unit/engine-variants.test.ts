@@ -1,26 +1,20 @@
 import { diffArrays } from 'diff'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { analyse } from '../../main/core/engine/analyse.js'
 import { uniqueAnchors } from '../../main/core/engine/anchors.js'
-import { Run } from '../../main/core/engine/progress.js'
 import type { Overlap } from '../../main/core/engine/overlaps.js'
 import { comparedPairs, MAX_DIFFS, MAX_PAIRWISE_PASSAGES } from '../../main/core/engine/variant-pairs.js'
 import { type Change, DiffMemo, diffPassages, MAX_EDIT_LENGTH, sameWords } from '../../main/core/engine/variants.js'
 import { passageVariants } from '../../main/core/reuse/variants.js'
 import { pairsShown } from '../../renderer/compare/variants-panel.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
+import { analysed } from '../helpers.js'
 
 const words = (n: number, prefix: string) => Array.from({ length: n }, (_, k) => `${prefix}${k}`)
 
 /** The passages [0, last] of the given texts, analysed together as the engine does. */
 function sides(...texts: string[]) {
-  const corpus = analyse(
-    texts.map((text, k) => ({ id: `d${k}`, text })),
-    true,
-    new Run(),
-  )
-  return corpus.docs.map((doc) => ({ doc, start: 0, end: doc.starts.length - 1, map: new OffsetMap(doc.text) }))
+  return analysed(...texts).map((doc) => ({ doc, start: 0, end: doc.starts.length - 1, map: new OffsetMap(doc.text) }))
 }
 
 describe('diffPassages', () => {
