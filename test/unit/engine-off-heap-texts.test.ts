@@ -16,7 +16,7 @@ describe('texts held outside the heap', () => {
       'after the big one',
     ]
     const placed: (string | undefined)[] = texts.map(() => undefined)
-    const pool = new OffHeapTexts()
+    const pool = new OffHeapTexts(0)
     texts.forEach((t, k) => pool.add(t, (copy) => (placed[k] = copy)))
     expect(placed[6]).toBe(texts[6])
     pool.flush()
@@ -44,13 +44,31 @@ describe('texts held outside the heap', () => {
     const before = settled()
     const big = Array.from({ length: 2000 }, (_, k) => `line ${k}: “${'word '.repeat(200)}”\n`)
     const copies: string[] = []
-    const pool = new OffHeapTexts()
+    const pool = new OffHeapTexts(0)
     for (const t of big) pool.add(t, (copy) => copies.push(copy))
     pool.flush()
     const units = big.reduce((sum, t) => sum + t.length, 0)
     expect(copies.join('')).toBe(big.join(''))
     // Two bytes a character (the texts have characters beyond Latin-1), held as external memory.
     expect(settled() - before).toBeGreaterThanOrEqual(2 * units)
+  })
+
+  it('leaves a few texts on the heap, and packs them all once there are enough', () => {
+    const few = ['one text', 'another, “wide”']
+    const placed: (string | undefined)[] = few.map(() => undefined)
+    const small = new OffHeapTexts(100)
+    few.forEach((t, k) => small.add(t, (copy) => (placed[k] = copy)))
+    expect(placed).toEqual([undefined, undefined])
+    small.flush()
+    expect(placed).toEqual(few)
+    // Past the threshold the texts queued before it are packed too, a chunk at a time.
+    const many = ['a'.repeat(60), 'b'.repeat(CHUNK_UNITS), '“c”'.repeat(20), 'd'.repeat(50)]
+    const copies: (string | undefined)[] = many.map(() => undefined)
+    const pool = new OffHeapTexts(100)
+    many.forEach((t, k) => pool.add(t, (copy) => (copies[k] = copy)))
+    expect(copies.slice(0, 2)).toEqual(many.slice(0, 2))
+    pool.flush()
+    expect(copies).toEqual(many)
   })
 
   it('copies a piece of a text so that it does not keep the text alive', () => {

@@ -59,9 +59,9 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   const originals = new Map<string, string>()
   const dates: Record<string, string> = {}
   const excludedTexts: EngineDocument[] = []
-  // The texts are the largest thing a run holds from start to end: kept out of V8's heap
-  // (off-heap-texts.ts), so that the heap's growth, set from its live size, stays in proportion
-  // to what the engine makes.
+  // The texts are the largest thing a run holds from start to end: kept out of V8's heap when
+  // they are many (off-heap-texts.ts), so that the heap's growth, set from its live size, stays in
+  // proportion to what the engine makes.
   const offHeap = new OffHeapTexts()
   const add = (
     id: string,

@@ -11,6 +11,9 @@
 // string to every reader, a few dozen bytes of heap each. Texts with no character beyond Latin-1
 // are packed one byte a character, the others two (as V8 holds them). A chunk under Node's
 // threshold simply stays on the heap, as the texts would have.
+// Packing copies every character twice (into the buffer, out of it), so a corpus whose texts are
+// few is left on the heap (OFF_HEAP_FROM_UNITS): there they are a small part of what the engine
+// holds, and the copies cost more than they save.
 
 /**
  * UTF-16 units packed into one string. Packing holds a chunk twice for a moment (the buffer and
@@ -19,6 +22,14 @@
  * make more strings. Sixteen million units is 16-32 MB.
  */
 export const CHUNK_UNITS = 16 << 20
+
+/**
+ * UTF-16 units of text from which texts are packed (see above); below, they stay on the heap.
+ * Debian's copyright files (25 M units) took 0.2 s less unpacked, with a lower peak (280-290
+ * against 295-315 MB: packing holds a chunk twice for a moment); the changelogs (260 M units) are
+ * why texts are packed at all. 64 M units are 64-128 MB of text, about seven million words.
+ */
+export const OFF_HEAP_FROM_UNITS = 64 << 20
 
 /** Characters outside Latin-1: such a text is held two bytes a character. */
 const WIDE = /[^\u0000-\u00ff]/
@@ -34,28 +45,69 @@ export class OffHeapTexts {
   private readonly wide: Queued[] = []
   private narrowUnits = 0
   private wideUnits = 0
+  private units = 0
+  private packing: boolean
+
+  /** `fromUnits`: the units of text from which texts are packed (OFF_HEAP_FROM_UNITS). */
+  constructor(private readonly fromUnits = OFF_HEAP_FROM_UNITS) {
+    this.packing = fromUnits <= 0
+  }
 
   /**
    * Queues `text`; `place` is called with its off-heap copy (equal to it) when its chunk is
-   * packed, by a later add or by flush(). Until then the caller holds the text as it is.
+   * packed, by a later add or by flush(), or with the text itself when the texts stay on the heap
+   * (see above). Until then the caller holds the text as it is.
    */
   add(text: string, place: (text: string) => void): void {
+    this.units += text.length
+    if (!this.packing && this.units >= this.fromUnits) {
+      // From here on the texts are packed: those queued so far first, a chunk at a time.
+      this.packing = true
+      this.wideUnits = packInChunks(this.wide, 'utf16le')
+      this.narrowUnits = packInChunks(this.narrow, 'latin1')
+    }
     if (WIDE.test(text)) {
       this.wide.push({ text, place })
       this.wideUnits += text.length
-      if (this.wideUnits >= CHUNK_UNITS) this.wideUnits = pack(this.wide, 'utf16le')
+      if (this.packing && this.wideUnits >= CHUNK_UNITS) this.wideUnits = pack(this.wide, 'utf16le')
     } else {
       this.narrow.push({ text, place })
       this.narrowUnits += text.length
-      if (this.narrowUnits >= CHUNK_UNITS) this.narrowUnits = pack(this.narrow, 'latin1')
+      if (this.packing && this.narrowUnits >= CHUNK_UNITS) this.narrowUnits = pack(this.narrow, 'latin1')
     }
   }
 
-  /** Packs what is queued; every text added so far has been placed on return. */
+  /** Places what is queued (packed, or as it is: see above); every text added so far has been placed on return. */
   flush(): void {
+    if (!this.packing) {
+      for (const queue of [this.wide, this.narrow]) {
+        for (const q of queue) q.place(q.text)
+        queue.length = 0
+      }
+      this.wideUnits = 0
+      this.narrowUnits = 0
+      return
+    }
     this.wideUnits = pack(this.wide, 'utf16le')
     this.narrowUnits = pack(this.narrow, 'latin1')
   }
+}
+
+/** Packs the queued texts a chunk (CHUNK_UNITS) at a time; returns the units left queued (0). */
+function packInChunks(queue: Queued[], encoding: 'latin1' | 'utf16le'): number {
+  const all = queue.splice(0)
+  let chunk: Queued[] = []
+  let units = 0
+  for (const q of all) {
+    chunk.push(q)
+    units += q.text.length
+    if (units >= CHUNK_UNITS) {
+      pack(chunk, encoding)
+      chunk = []
+      units = 0
+    }
+  }
+  return pack(chunk, encoding)
 }
 
 /** Packs the queued texts into one string, places each one's slice of it, empties the queue; 0. */
