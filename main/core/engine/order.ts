@@ -1,7 +1,6 @@
 import { diffArrays } from 'diff'
 import type { AnalysedDocument } from './analyse.js'
-import { fmix32, mix32 } from './hash.js'
-import { NGRAM_SIZE } from './ngrams.js'
+import { NGRAM_SIZE, ngramKey } from './ngrams.js'
 import { lowerBound } from '../text/sorted.js'
 import { MAX_EDIT_LENGTH } from './variants.js'
 
@@ -50,10 +49,8 @@ export function editedCopy(
   shared: number,
 ): boolean {
   if (shared <= 0) return false
-  const left = contentMatches(A, a0, a1)
-  const right = contentMatches(B, b0, b1)
-  if (wordsInSharedNgrams(left, right) < EDITED_RUN_SHARE * shared) return false
-  return runShareOf(left, right, shared) >= EDITED_RUN_SHARE
+  if (wordsInSharedNgrams(A, a0, a1, B, b0, b1) < EDITED_RUN_SHARE * shared) return false
+  return runShareOf(contentMatches(A, a0, a1), contentMatches(B, b0, b1), shared) >= EDITED_RUN_SHARE
 }
 
 /**
@@ -75,32 +72,35 @@ function runShareOf(left: number[], right: number[], shared: number): number {
 }
 
 /**
- * How many words of `left` lie in an n-gram of MIN_RUN_WORDS words that `right` has too (by hash:
- * a collision only counts more, so this is never less than the words in runs).
+ * How many content words of tokens [a0, a1] of A lie in an n-gram of MIN_RUN_WORDS content words
+ * that tokens [b0, b1] of B have too (by hash, ngrams.ts ngramKey: a collision only counts more,
+ * so this is never less than the words in runs).
  */
-function wordsInSharedNgrams(left: readonly number[], right: readonly number[]): number {
+function wordsInSharedNgrams(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): number {
   const n = MIN_RUN_WORDS
   const grams = new Set<number>()
-  for (let k = 0; k + n <= right.length; k++) grams.add(ngramHash(right, k, n))
+  const [cb0, cb1] = contentRange(B, b0, b1)
+  for (let c = cb0; c + n <= cb1; c++) grams.add(ngramKey(B.match, B.content, c, n))
+  const [ca0, ca1] = contentRange(A, a0, a1)
   let words = 0
-  let coveredTo = 0
-  for (let k = 0; k + n <= left.length; k++) {
-    if (!grams.has(ngramHash(left, k, n))) continue
-    words += k + n - Math.max(k, coveredTo)
-    coveredTo = k + n
+  let coveredTo = ca0
+  for (let c = ca0; c + n <= ca1; c++) {
+    if (!grams.has(ngramKey(A.match, A.content, c, n))) continue
+    words += c + n - Math.max(c, coveredTo)
+    coveredTo = c + n
   }
   return words
 }
 
-function ngramHash(ids: readonly number[], k: number, n: number): number {
-  let h = n
-  for (let i = 0; i < n; i++) h = mix32(h, ids[k + i])
-  return fmix32(h)
+/** The content words among tokens [t0, t1] of a document: positions [c0, c1) of its content array. */
+function contentRange(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
+  return [lowerBound(doc.content, t0), lowerBound(doc.content, t1 + 1)]
 }
 
 /** The match forms of the content words among tokens [t0, t1] of a document, in order. */
 function contentMatches(doc: AnalysedDocument, t0: number, t1: number): number[] {
+  const [c0, c1] = contentRange(doc, t0, t1)
   const out: number[] = []
-  for (let c = lowerBound(doc.content, t0); c < doc.content.length && doc.content[c] <= t1; c++) out.push(doc.match[doc.content[c]])
+  for (let c = c0; c < c1; c++) out.push(doc.match[doc.content[c]])
   return out
 }
