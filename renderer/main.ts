@@ -743,6 +743,7 @@ function openExport(): void {
     )
 }
 
+host.onResync(() => sync.resync())
 host.onEvent((event) => {
   if (event.type === 'analysis-progress') {
     // The bar belongs to the shared-passages run (analyse() hides it when that run ends); the

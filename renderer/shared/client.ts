@@ -20,6 +20,12 @@ export interface Host {
    * longer answers (STOPPED_MESSAGE), with the message that says how to get a working page.
    */
   onLost(listener: (message: string) => void): void
+  /**
+   * Called whenever events may have been missed, so the page fetches its state again: each time
+   * the web host's event stream starts, or starts again after it broke off (changes made before
+   * it was read are announced on no stream). Electron's IPC is never interrupted: never called.
+   */
+  onResync(listener: () => void): void
 }
 
 declare global {
@@ -46,6 +52,7 @@ function takeToken(): string {
 class WebConnection {
   private lost: string | null = null
   private readonly listeners: ((message: string) => void)[] = []
+  private readonly resyncListeners: (() => void)[] = []
 
   constructor(readonly token: string) {
     if (!token) queueMicrotask(() => this.lose(EXPIRED_MESSAGE))
@@ -64,6 +71,10 @@ class WebConnection {
   onLost(listener: (message: string) => void): void {
     this.listeners.push(listener)
     if (this.lost) listener(this.lost)
+  }
+
+  onResync(listener: () => void): void {
+    this.resyncListeners.push(listener)
   }
 
   /** The message of a refused or failed request, reported as the connection's loss. */
@@ -101,6 +112,8 @@ class WebConnection {
           return
         }
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
+        // From here on every change is announced on this stream; those before it may not have been.
+        for (const l of this.resyncListeners) l()
         let buffer = ''
         for (;;) {
           const { value, done } = await reader.read()
@@ -139,6 +152,7 @@ export function connect(): Host {
       api: createClient((op, input) => bridge.api[op](input)),
       onEvent: (l) => bridge.onEvent(l),
       onLost: () => undefined,
+      onResync: () => undefined,
     }
   const connection = new WebConnection(takeToken())
   return {
@@ -149,5 +163,6 @@ export function connect(): Host {
       return () => stop.abort()
     },
     onLost: (listener) => connection.onLost(listener),
+    onResync: (listener) => connection.onResync(listener),
   }
 }

@@ -25,6 +25,13 @@ export class Sync {
   /** Requests on their way, by document id: dropped when an event makes what they fetch stale. */
   private readonly pendingTexts = new Map<string, Promise<DocumentView>>()
   private readonly pendingSpans = new Map<string, Promise<readonly AnnotationSpan[]>>()
+  /**
+   * Events that made a document's text or spans stale, by document id, and those that made every
+   * document's stale (`everyChange`): load() compares them before and after its requests, so an
+   * answer that left the services before a change is never drawn after that change's refresh.
+   */
+  private readonly changes = new Map<string, number>()
+  private everyChange = 0
 
   constructor(
     private readonly api: Api,
@@ -38,19 +45,39 @@ export class Sync {
   onEvent(event: ApiEvent): void {
     if (event.type === 'project-changed') {
       // Perhaps another project: every document id may now name another text.
-      for (const id of this.store.state.texts.keys()) this.staleTexts.add(id)
-      for (const id of this.store.state.spans.keys()) this.staleSpans.add(id)
-      this.pendingTexts.clear()
-      this.pendingSpans.clear()
+      this.allStale()
     } else if (event.type === 'document-changed') {
       this.staleTexts.add(event.docId)
       this.staleSpans.add(event.docId)
       this.pendingTexts.delete(event.docId)
       this.pendingSpans.delete(event.docId)
+      this.changes.set(event.docId, (this.changes.get(event.docId) ?? 0) + 1)
     } else if (event.type === 'annotations-changed') {
       this.staleSpans.add(event.docId)
       this.pendingSpans.delete(event.docId)
+      this.changes.set(event.docId, (this.changes.get(event.docId) ?? 0) + 1)
     } else if (event.type !== 'codebook-changed') return
+    this.scheduleRefresh()
+  }
+
+  /**
+   * Fetches everything again: for when events may have been missed (the host's event stream
+   * broke off and was read again, or had not started when the first state was fetched).
+   */
+  resync(): void {
+    this.allStale()
+    this.scheduleRefresh()
+  }
+
+  private allStale(): void {
+    for (const id of this.store.state.texts.keys()) this.staleTexts.add(id)
+    for (const id of this.store.state.spans.keys()) this.staleSpans.add(id)
+    this.pendingTexts.clear()
+    this.pendingSpans.clear()
+    this.everyChange++
+  }
+
+  private scheduleRefresh(): void {
     // Every change shows in the project view too (counts, tags, history, metadata).
     this.staleProject = true
     clearTimeout(this.timer)
@@ -101,11 +128,23 @@ export class Sync {
 
   /** Makes sure a document's text and spans are in the store, fetching only what is missing. */
   async load(docId: string): Promise<void> {
-    const { texts, spans } = this.store.state
-    const [text, list] = await Promise.all([texts.get(docId) ?? this.text(docId), spans.get(docId) ?? this.spans(docId)])
-    const now = this.store.state
-    if (now.texts.get(docId) === text && now.spans.get(docId) === list) return
-    this.store.update({ texts: new Map(now.texts).set(docId, text), spans: new Map(now.spans).set(docId, list) })
+    for (;;) {
+      const changes = this.changesOf(docId)
+      const { texts, spans } = this.store.state
+      const [text, list] = await Promise.all([texts.get(docId) ?? this.text(docId), spans.get(docId) ?? this.spans(docId)])
+      // A change came meanwhile: what was fetched may predate it (and the change's own refresh
+      // may already have drawn the newer state), so it is fetched again.
+      if (this.changesOf(docId) !== changes) continue
+      const now = this.store.state
+      if (now.texts.get(docId) === text && now.spans.get(docId) === list) return
+      this.store.update({ texts: new Map(now.texts).set(docId, text), spans: new Map(now.spans).set(docId, list) })
+      return
+    }
+  }
+
+  /** How many events have made a document's text or spans stale so far. */
+  private changesOf(docId: string): number {
+    return this.everyChange + (this.changes.get(docId) ?? 0)
   }
 
   /** A document's text from the services: the request on its way, else a new one. */
