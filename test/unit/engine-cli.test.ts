@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/node/cli/cli.js'
 import { WRITER_FROM_CHARS } from '../../main/node/cli/json-output.js'
+import { oneLine } from '../../main/node/engine/inline.js'
 import { CORPUS, ROOT, tempDir } from '../helpers.js'
 
 const FIXTURES = join(ROOT, 'test/fixtures/engine')
@@ -147,6 +148,34 @@ describe('overlaps command', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(message)
+  })
+
+  it('prints the same overlaps as text, one line a passage, as the JSON lists them', async () => {
+    const json = JSON.parse((await cli('overlaps', CORPUS, '--json')).stdout) as {
+      documents: unknown[]
+      overlaps: { kind: string; score: number; passages: { doc: string; start: number; end: number; text: string }[] }[]
+    }
+    const r = await cli('overlaps', CORPUS)
+    expect(r.code).toBe(0)
+    const lines = r.stdout.split('\n')
+    expect(lines[0]).toBe(`${json.overlaps.length} overlap(s) among ${json.documents.length} document(s)`)
+    const expected = json.overlaps.flatMap((o, k) => [
+      '',
+      expect.stringMatching(new RegExp(`^${k + 1}\\. ${o.kind}, score ${o.score} \\(`)),
+      ...o.passages.map((p) => `   ${p.doc} ${p.start}-${p.end}: ${oneLine(p.text)}`),
+    ])
+    expect(lines.slice(1)).toEqual(expected)
+    expect(json.overlaps.length).toBeGreaterThan(5)
+  })
+
+  it('shows a passage on one line, white space collapsed, cut where the line ends', () => {
+    expect(oneLine('a  b\n\nc')).toBe('a b c')
+    const long = 'word\n\n   '.repeat(10_000)
+    expect(oneLine(long)).toBe(`${'word '.repeat(47)}word…`)
+    expect(oneLine(long, 12)).toBe('word word w…')
+    // Read a little at a time, a run of white space longer than what is read first is one space.
+    expect(oneLine(`x${' '.repeat(5000)}y`)).toBe('x y')
+    expect(oneLine(`x${' '.repeat(5000)}${'y'.repeat(300)}`)).toBe(`x ${'y'.repeat(237)}…`)
   })
 
   it('reports usage errors with exit 2', async () => {

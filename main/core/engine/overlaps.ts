@@ -125,6 +125,12 @@ export interface OverlapOptions {
   /** Return at most this many overlaps (best first). Default: all. */
   limit?: number
   /**
+   * Compare the passages of each overlap word by word (its `variants`). Default true; false
+   * leaves every `variants` empty, for a caller that shows none (the CLI's text output): the
+   * diffs are a sixth of a large corpus's run.
+   */
+  variants?: boolean
+  /**
    * Hands each overlap, best first, to this function as soon as it is made (`index` of `count`),
    * instead of returning them: result.overlaps is then empty. For a caller that writes overlaps
    * out one by one (the CLI's JSON), so that the overlaps and their variants, hundreds of
@@ -514,7 +520,7 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
     }
     // Only pairs whose words differ: identical passages (most copies of a licence) would give one
     // "equal" step repeating both texts, nothing the passages do not say.
-    for (const [i, j] of comparedPairs(passages.map((p) => p.doc))) {
+    for (const [i, j] of options.variants === false ? [] : comparedPairs(passages.map((p) => p.doc))) {
       const a = side(i)
       const b = side(j)
       if (!sameWords(a, b)) variants.push({ a: i, b: j, changes: diffPassages(a, b, memo) })

@@ -5,13 +5,15 @@ import type { EngineDocument } from '../../core/engine/analyse.js'
 import { type ExcludedRange, maskExcluded, withOriginalTexts } from '../../core/project/exclusions.js'
 import { readStatedMetadata } from '../../core/project/metadata.js'
 import { findOverlaps, type Overlap } from '../../core/engine/overlaps.js'
+import type { SourcedOverlap } from '../../core/reuse/imported.js'
 import { documentIdFor } from '../../core/project/document-id.js'
 import { readTextFile } from '../project/decode.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { MANIFEST_FILE, PROJECT_FILE } from '../project/layout.js'
 import { COLLECT_BEFORE, fullCollection } from './collect.js'
-import type { CommandIo } from '../cli/stdout.js'
+import { byteLines } from '../../core/text/byte-lines.js'
+import { bytesOf, type CommandIo } from '../cli/stdout.js'
 import { jsonOutput, WRITER_FROM_CHARS } from '../cli/json-output.js'
 import { detached, OffHeapTexts } from './off-heap-texts.js'
 import { WordNet } from './wordnet.js'
@@ -197,10 +199,10 @@ export async function overlapsCommand(
   // the engine works.
   const chars = texts.reduce((sum, t) => sum + t.text.length, 0)
   const output = options.json ? jsonOutput(io, { writer: chars >= WRITER_FROM_CHARS }) : undefined
-  const engine = (onOverlap?: (overlap: Overlap, index: number, count: number) => void) =>
+  const engine = (onOverlap: (overlap: Overlap, index: number, count: number) => void, variants: boolean) =>
     findOverlaps(
       [...texts, ...excludedTexts],
-      { limit: options.limit, synonyms, onOverlap },
+      { limit: options.limit, synonyms, onOverlap, variants },
       progressTo(io, !!options.verbose, fullCollection()),
     )
   // Those imported from batch tools (passim, TextPAIR) come after the engine's, each with its
@@ -224,7 +226,7 @@ export async function overlapsCommand(
     output.line('{')
     output.value(documents, 1, '"documents": ', ',')
     output.line('  "overlaps": [')
-    engine((o, k, count) => write(shown(o), k + 1 < count || imported.overlaps.length > 0))
+    engine((o, k, count) => write(shown(o), k + 1 < count || imported.overlaps.length > 0), true)
     imported.overlaps.forEach((o, k) => write(o, k + 1 < imported.overlaps.length))
     output.line('  ]')
     output.line('}')
@@ -232,13 +234,24 @@ export async function overlapsCommand(
     if (options.verbose) io.err(`… output made on ${output.threads()} thread(s)`)
     return 0
   }
-  const overlaps = [...engine().overlaps.map(shown), ...imported.overlaps]
-  io.out(`${overlaps.length} overlap(s) among ${documents.length} document(s)`)
-  overlaps.forEach((o, k) => {
+  // As the JSON, each overlap written as it is made, through one buffer (a write per line was a
+  // third of the run for a thousand files); the text shows no variants, so none are made.
+  const { sink, flush } = byteLines(bytesOf(io))
+  const say = (o: SourcedOverlap, k: number) => {
     const by = o.source === 'parallax' ? '' : ` [${o.source}]`
-    io.out(`\n${k + 1}. ${o.kind}${by}, score ${o.score} (${o.words} shared words, similarity ${o.similarity})`)
-    for (const p of o.passages) io.out(`   ${p.doc} ${p.start}-${p.end}: ${oneLine(p.text)}`)
-  })
+    sink(`\n${k + 1}. ${o.kind}${by}, score ${o.score} (${o.words} shared words, similarity ${o.similarity})`)
+    for (const p of o.passages) sink(`   ${p.doc} ${p.start}-${p.end}: ${oneLine(p.text)}`)
+  }
+  const header = (count: number) => sink(`${count + imported.overlaps.length} overlap(s) among ${documents.length} document(s)`)
+  let found = 0
+  engine((o, k, count) => {
+    if (k === 0) header(count)
+    found = count
+    say(shown(o), k)
+  }, false)
+  if (found === 0) header(0)
+  imported.overlaps.forEach((o, k) => say(o, found + k))
+  flush()
   return 0
 }
 
@@ -276,7 +289,14 @@ export async function definitionsCommand(
   return 0
 }
 
-function oneLine(text: string, max = 240): string {
-  const flat = text.replace(/\s+/g, ' ')
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+/**
+ * A text on one line (each run of white space one space), cut to `max` characters. Only as much of
+ * the text is read as the line shows: a passage can be a whole document of megabytes.
+ */
+export function oneLine(text: string, max = 240): string {
+  for (let read = 4 * max; ; read *= 2) {
+    const flat = text.slice(0, read).replace(/\s+/g, ' ')
+    if (flat.length > max) return `${flat.slice(0, max - 1)}…`
+    if (read >= text.length) return flat
+  }
 }
