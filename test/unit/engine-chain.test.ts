@@ -117,7 +117,16 @@ function sameGap(A: AnalysedDocument, a1: number, a0: number, B: AnalysedDocumen
 /** A document whose content word k has match id words[k]. */
 function doc(words: readonly number[]): AnalysedDocument {
   const content = Uint32Array.from(words, (_, k) => k)
-  return { id: '', text: '', starts: content, ends: content, surface: content, match: Uint32Array.from(words), content }
+  return {
+    id: '',
+    text: '',
+    starts: content,
+    ends: content,
+    surface: content,
+    match: Uint32Array.from(words),
+    content,
+    respelled: new Uint32Array(0),
+  }
 }
 
 /** Seeds sorted as findSeeds sorts them: by documents and position in A, ties in the order given. */

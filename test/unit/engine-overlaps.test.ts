@@ -39,14 +39,24 @@ describe('findOverlaps on fixtures', () => {
     expect(o.variants).toEqual([])
   })
 
-  it('treats British and American spellings as the same words', async () => {
+  it('finds a copy in British spelling, near-verbatim, its respelled words as its variants', async () => {
     const { result } = await overlapsOf('spelling')
     expect(result.overlaps).toHaveLength(1)
     const [o] = result.overlaps
-    expect(o.kind).toBe('verbatim')
+    // The same words spelled otherwise: near-verbatim, of similarity 1.
+    expect(o.kind).toBe('variant')
+    expect(o.similarity).toBe(1)
     expect(o.passages.map((p) => p.text.split(' ').slice(0, 3).join(' ')).sort()).toEqual(['The labor organizers', 'The labour organisers'])
-    // Spelling is no change: the same words, so no variant; each passage keeps its own spelling.
-    expect(o.variants).toEqual([])
+    const changed = o.variants[0].changes!.filter((c) => c.op !== 'equal')
+    expect(changed.every((c) => c.op === 'replace')).toBe(true)
+    const pairs = changed.map((c) => [c.a, c.b].sort().join('/'))
+    expect(pairs).toEqual([
+      'labor organizers/labour organisers',
+      'harbor center/harbour centre',
+      'honor/honour',
+      'color/colour',
+      'favor/favour',
+    ])
   })
 
   it('bridges inserted and deleted words and reports them as a variant', async () => {

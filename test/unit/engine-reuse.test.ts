@@ -149,6 +149,22 @@ describe('duplicates and formulas', () => {
     expect(overlaps.every((x) => x.passages.every((p) => p.doc !== 'orchard'))).toBe(true)
   })
 
+  it('tells a copy respelled in American spelling from a duplicate: one near-verbatim overlap, its respellings its variants', async () => {
+    const docs = await texts('duplicate')
+    const report = docs.find((d) => d.id === 'annual-report')!
+    const american = report.text.replace(/\bharbour\b/g, 'harbor')
+    expect(american).not.toBe(report.text)
+    const { overlaps } = findOverlaps([report, { id: 'american-copy', text: american }])
+    expect(overlaps).toHaveLength(1)
+    const [o] = overlaps
+    expect(o.duplicate).toBeUndefined()
+    expect(o.kind).toBe('variant')
+    expect(o.similarity).toBe(1)
+    expect(docsOf(o)).toEqual(['american-copy', 'annual-report'])
+    const changed = o.variants[0].changes!.filter((c) => c.op !== 'equal')
+    expect(changed.map((c) => [c.op, [c.a, c.b].sort().join('/')])).toEqual([['replace', 'harbor/harbour']])
+  })
+
   it('finds a formula two documents share, though one of them repeats it', async () => {
     const { overlaps } = findOverlaps(await texts('formula'))
     expect(overlaps).toHaveLength(1)
@@ -304,6 +320,7 @@ describe('short formulas shared by few of many documents', () => {
       surface: trigram(z),
       match: trigram(z),
       content: positions,
+      respelled: new Uint32Array(0),
     })
     const docs = [doc('x1', x), doc('x2', x), doc('y1', y), doc('y2', y)]
     const corpus: AnalysedCorpus = { docs, lexicon: new Lexicon(true), docFreq: new Uint32Array(603), words: 12 }

@@ -100,18 +100,45 @@ describe('diffPassages', () => {
 })
 
 describe('variants only where the words differ', () => {
-  it('sameWords: the same surface forms, whatever the spelling or case; any edit or shift differs', () => {
-    const [a, b, c, d] = sides(
-      'The labour organisers met the Council on Tuesday',
-      'the labor organizers met the council on Tuesday',
-      'The labour organisers met the council on Monday',
-      'The labour organisers met the Council on Tuesday again',
+  it('sameWords: the same words as written, whatever the case or quotes; a respelling, an edit or a shift differs', () => {
+    const [a, b, c, d, e] = sides(
+      'The labour organisers met the Council on Tuesday’s agenda',
+      "the LABOUR organisers met the council on Tuesday's agenda",
+      'The labour organisers met the council on Monday’s agenda',
+      'The labour organisers met the Council on Tuesday’s agenda again',
+      'the labor organizers met the council on Tuesday’s agenda',
     )
     expect(sameWords(a, b)).toBe(true)
     expect(sameWords(a, c)).toBe(false)
     expect(sameWords(a, d)).toBe(false)
     expect(sameWords(a, { ...d, end: d.end - 1 })).toBe(true)
     expect(sameWords(a, { ...a, start: 1 })).toBe(false)
+    expect(sameWords(a, e)).toBe(false)
+  })
+
+  it('shows a respelled word as a change of its own, the rest of the run equal', () => {
+    const [a, b] = sides('The labour organisers met the harbour master today', 'the labor organizers met the harbour master today')
+    expect(a.doc.respelled.length).toBe(3)
+    expect(b.doc.respelled.length).toBe(1)
+    const changes = diffPassages(a, b)!
+    expect(changes.map((c) => [c.op, c.a, c.b])).toEqual([
+      ['equal', 'The', 'the'],
+      ['replace', 'labour organisers', 'labor organizers'],
+      ['equal', 'met the harbour master today', 'met the harbour master today'],
+    ])
+    // Offsets are each text's own, the replace exactly the respelled words.
+    const replace = changes[1]
+    expect(a.doc.text.slice(replace.aStart, replace.aEnd)).toBe('labour organisers')
+    expect(b.doc.text.slice(replace.bStart, replace.bEnd)).toBe('labor organizers')
+    // A respelling beside an edit: both shown, each in its place.
+    const [c, d] = sides('the labour party met in the town hall', 'the labor party met in the old town hall')
+    expect(diffPassages(c, d)!.map((x) => [x.op, x.a, x.b])).toEqual([
+      ['equal', 'the', 'the'],
+      ['replace', 'labour', 'labor'],
+      ['equal', 'party met in the', 'party met in the'],
+      ['insert', '', 'old'],
+      ['equal', 'town hall', 'town hall'],
+    ])
   })
 
   it('comparedPairs: all pairs up to MAX_PAIRWISE_PASSAGES, then the first against the others, never within a document', () => {

@@ -30,6 +30,13 @@ export interface AnalysedDocument {
   match: Uint32Array
   /** Token indices of the content (non-function) words, ascending. */
   content: Uint32Array
+  /**
+   * Token indices, ascending, of the words written otherwise than their surface form (British
+   * spelling: "labour" is read as "labor"; normalise.ts), usually none. Where spelling counts (an
+   * overlap's kind, its variants: respelled.ts) two tokens of one surface form are spelled alike
+   * unless one of them is listed here.
+   */
+  respelled: Uint32Array
 }
 
 export interface AnalysedCorpus {
@@ -40,6 +47,9 @@ export interface AnalysedCorpus {
   /** Total number of word tokens. */
   words: number
 }
+
+/** The respelled tokens of a document with none: one empty array for all. */
+const NONE_RESPELLED = new Uint32Array(0)
 
 /**
  * Tokenises and normalises every document, in one pass over each text (tokenize.ts hashes each
@@ -67,16 +77,27 @@ export function analyse(documents: readonly EngineDocument[], stem: boolean, run
     const match = new Uint32Array(count)
     const contentBuffer = new Uint32Array(count)
     let contentCount = 0
+    const respelled: number[] = []
     for (let i = 0; i < count; i++) {
       const raw = lexicon.internSpan(text, starts[i], ends[i], hashes![i])
       const sid = lexicon.surfaceOfRaw(raw)
       surface[i] = sid
       match[i] = lexicon.matchOfRaw(raw)
       if (!lexicon.isStop(sid)) contentBuffer[contentCount++] = i
+      if (lexicon.isRespelledRaw(raw)) respelled.push(i)
       run.tick(d)
     }
     words += count
-    const doc: AnalysedDocument = { id, text, starts, ends, surface, match, content: contentBuffer.slice(0, contentCount) }
+    const doc: AnalysedDocument = {
+      id,
+      text,
+      starts,
+      ends,
+      surface,
+      match,
+      content: contentBuffer.slice(0, contentCount),
+      respelled: respelled.length ? Uint32Array.from(respelled) : NONE_RESPELLED,
+    }
     byText.set(text, doc)
     docs.push(doc)
   }

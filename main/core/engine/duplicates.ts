@@ -1,8 +1,8 @@
 import type { AnalysedDocument } from './analyse.js'
 import { fmix32, mix32 } from './hash.js'
 
-// Duplicate documents: the same words (surface forms, normalise.ts) in the same order, so case,
-// quotes, spacing and British/American spelling do not tell two copies apart. They are found
+// Duplicate documents: the same words (surface forms, normalise.ts) in the same order, spelled
+// alike (respelled.ts), so case, quotes and spacing do not tell two copies apart. They are found
 // first, by a hash of each document's surface ids (verified word by word), and reported as one
 // overlap per group (overlaps.ts); only the first copy of a group is searched for shared passages,
 // and every passage found in it is then reported in each copy too. A corpus with a file saved
@@ -23,7 +23,7 @@ export function duplicateGroups(docs: readonly AnalysedDocument[]): number[][] {
       candidates = []
       byHash.set(key, candidates)
     }
-    const same = candidates.find((g) => sameWords(docs[g[0]].surface, words))
+    const same = candidates.find((g) => sameWords(docs[g[0]].surface, words) && sameWords(docs[g[0]].respelled, doc.respelled))
     if (same) {
       if (same.length === 1) groups.push(same)
       same.push(d)

@@ -1,4 +1,5 @@
-import { isStopword, matchForm, surfaceForm } from './normalise.js'
+import { isStopword, matchForm, surfaceForm, writtenForm } from './normalise.js'
+import { americanSpelling } from './spelling.js'
 import { unitHash } from './tokenize.js'
 
 // Interns token texts as numbers. Every distinct raw token text is normalised once (NFKC,
@@ -16,6 +17,8 @@ export class Lexicon {
   /** Per raw entry: surface id and match id (raw entry index = position in these arrays / 1). */
   private rawSurface: Uint32Array = new Uint32Array(1024)
   private rawMatch: Uint32Array = new Uint32Array(1024)
+  /** Per raw entry: 1 when its written form is respelled to its surface form (normalise.ts). */
+  private rawRespelled: Uint8Array = new Uint8Array(1024)
   private readonly surfaceIds = new Map<string, number>()
   private readonly matchIds = new Map<string, number>()
 
@@ -84,8 +87,13 @@ export class Lexicon {
     if (index === this.rawSurface.length) {
       this.rawSurface = grow(this.rawSurface)
       this.rawMatch = grow(this.rawMatch)
+      const respelled = new Uint8Array(this.rawRespelled.length * 2)
+      respelled.set(this.rawRespelled)
+      this.rawRespelled = respelled
     }
-    const surface = surfaceForm(raw)
+    const written = writtenForm(raw)
+    const surface = americanSpelling(written)
+    this.rawRespelled[index] = written === surface ? 0 : 1
     let sid = this.surfaceIds.get(surface)
     if (sid === undefined) {
       sid = this.surfaces.length
@@ -117,6 +125,11 @@ export class Lexicon {
 
   matchOfRaw(index: number): number {
     return this.rawMatch[index]
+  }
+
+  /** True when the raw entry is written otherwise than its surface form ("labour" read as "labor"). */
+  isRespelledRaw(index: number): boolean {
+    return this.rawRespelled[index] === 1
   }
 
   /** True when the surface id is a function word. */

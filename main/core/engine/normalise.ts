@@ -2,25 +2,34 @@ import { stemmer } from 'stemmer'
 import { americanSpelling } from './spelling.js'
 import { STOPWORDS } from './stopwords.js'
 
-// The forms a token is compared by. Two levels:
-//   surface form  what a reader would call "the same word": Unicode NFKC (full-width letters,
-//                 ligatures, mathematical alphabets fold to plain letters), lower case, one
-//                 apostrophe, no soft or line-end hyphens, American spelling. Two passages whose
-//                 tokens have equal surface forms are verbatim copies.
+// The forms a token is compared by. Three levels:
+//   written form  the word as written, whatever its case or typography: Unicode NFKC (full-width
+//                 letters, ligatures, mathematical alphabets fold to plain letters), lower case,
+//                 one apostrophe, no soft or line-end hyphens. Two passages whose tokens have
+//                 equal written forms are verbatim copies; "labour" and "labor" are one word
+//                 spelled two ways, a near-verbatim copy's variant.
+//   surface form  the written form in American spelling: "the same word" wherever spelling does
+//                 not count (alignment, duplicates, term matching, the steps of a word diff).
+//                 The few tokens whose written form differs from it are listed per document
+//                 (AnalysedDocument.respelled), so spelling is told apart where it counts.
 //   match form    the surface form without a possessive 's, stemmed when stemming is on
 //                 ("forces" = "force", "improving" = "improve"). Seeds, similarity and term
 //                 matching use it.
-// Neither changes the text: tokens keep their offsets (tokenize.ts).
+// None changes the text: tokens keep their offsets (tokenize.ts).
 
 const APOSTROPHE_LIKE = /[\u2018\u2019\u02bc\u0060\u00b4\u2032]/g
 const HYPHENATION = /[\u00ad]|[-\u2010][ \t]*\r?\n[ \t]*/g
 const POSSESSIVE = /'s?$/
 
+/** The written form of a token's text (see above). */
+export function writtenForm(raw: string): string {
+  const s = raw.normalize('NFKC').toLowerCase().replace(APOSTROPHE_LIKE, "'")
+  return s.includes('\u00ad') || s.includes('\n') ? s.replace(HYPHENATION, '') : s
+}
+
 /** The surface form of a token's text (see above). */
 export function surfaceForm(raw: string): string {
-  let s = raw.normalize('NFKC').toLowerCase().replace(APOSTROPHE_LIKE, "'")
-  if (s.includes('\u00ad') || s.includes('\n')) s = s.replace(HYPHENATION, '')
-  return americanSpelling(s)
+  return americanSpelling(writtenForm(raw))
 }
 
 /** The match form of a surface form (see above). */

@@ -68,8 +68,9 @@ export interface OverlapPassage {
  *               similarity, so a loose match of many words can rank below a tight one of fewer.
  *               It compares overlaps within one corpus, not across corpora; banal and short
  *               matches are gone before scoring.
- *   kind        verbatim (same words after normalisation), variant (near-verbatim with edits,
- *               insertions, reordering) or paraphrase (same content words, few shared runs):
+ *   kind        verbatim (the same words, as written: case and typography aside), variant
+ *               (near-verbatim: respelled, edited, words inserted, clauses reordered) or
+ *               paraphrase (same content words, few shared runs):
  *               each pair of passages matched is judged on its own, and the overlap takes the
  *               kind most of its pairs have (the closer kind on a tie), so a passage copied
  *               verbatim into five documents is verbatim as it is in two
@@ -218,7 +219,8 @@ interface BestPair {
  * says so (order.ts editedCopy), asked only of such a pair.
  */
 function kindOf(measure: PairMeasure, edited: () => boolean): OverlapKind {
-  if (measure.verbatim) return 'verbatim'
+  // A respelled copy ("labour" for "labor") is near-verbatim, the same words spelled otherwise.
+  if (measure.verbatim) return measure.spelledAlike ? 'verbatim' : 'variant'
   if (measure.similarity >= VARIANT_SIMILARITY) return 'variant'
   return edited() ? 'variant' : 'paraphrase'
 }

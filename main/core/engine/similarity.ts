@@ -1,5 +1,6 @@
 import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 import { lowerBound } from '../text/sorted.js'
+import { sameSpelling } from './respelled.js'
 
 // How much two passages share, counted on their content words as bags (order ignored, so a
 // passage whose clauses were reordered is as similar as one copied in order):
@@ -15,7 +16,10 @@ export interface PairMeasure {
   weighted: number
   similarity: number
   commonShare: number
+  /** Same surface forms in order (sameSurface): one passage token for token. */
   verbatim: boolean
+  /** Verbatim and spelled alike (respelled.ts): a verbatim copy, not a respelled one. */
+  spelledAlike: boolean
 }
 
 /** Measures passage pairs of one corpus, reusing its scratch arrays between calls. */
@@ -86,12 +90,14 @@ export class PairMeasurer {
       countB[m] = 0
     }
     touched.length = 0
+    const verbatim = sameSurface(A, a0, a1, B, b0, b1)
     return {
       shared,
       weighted,
       similarity: totalA + totalB > 0 ? (2 * weighted) / (totalA + totalB) : 0,
       commonShare: sharedPositions > 0 ? commonPositions / sharedPositions : 1,
-      verbatim: sameSurface(A, a0, a1, B, b0, b1),
+      verbatim,
+      spelledAlike: verbatim && sameSpelling(A, a0, B, b0, a1 - a0 + 1),
     }
   }
 }

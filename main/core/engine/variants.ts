@@ -3,11 +3,13 @@ import type { AnalysedDocument } from './analyse.js'
 import { uniqueAnchors } from './anchors.js'
 import { fmix32, mix32 } from './hash.js'
 import type { OffsetMap } from '../text/offsets.js'
+import { sameSpelling, spellingDifferences } from './respelled.js'
 
 // How two passages of an overlap differ, word by word: jsdiff's diffArrays over the passages'
-// tokens, between the anchors both share (anchors.ts), two tokens being equal when their surface forms are (normalise.ts: case, quotes,
-// hyphenation and British/American spelling do not count as changes, though the texts shown for
-// an "equal" run may differ in them). Only passages are diffed, never whole documents, and each
+// tokens, between the anchors both share (anchors.ts), two tokens being equal when their surface
+// forms are (normalise.ts: case, quotes and hyphenation do not count as changes, though the texts
+// shown for an "equal" run may differ in them); a word spelled otherwise ("labour" for "labor",
+// respelled.ts) is then a change of its own, a replace of that word. Only passages are diffed, never whole documents, and each
 // diff is bounded twice: by edit length (a pair needing more edits than that is not a variant
 // worth showing word by word) and by the passages' length, never by a clock, so the result is
 // the same on any machine. Passages with the same words are not diffed at all: one "equal" step
@@ -123,10 +125,11 @@ function sameRun(run: { ids: Uint32Array; start: number }, side: DiffSide): bool
 }
 
 /**
- * Whether passages `a` and `b` have the same words (surface forms, so case, quotes, hyphenation and
- * spelling aside): their diff would be one "equal" step, which says nothing the passages' texts do
- * not, so an overlap lists no variant for them (variant-pairs.ts). One pass over the two id runs,
- * no diff; the same token range of one surface array (identical texts share it) at once.
+ * Whether passages `a` and `b` have the same words, spelled alike (surface forms and respelled.ts,
+ * so case, quotes and hyphenation aside): their diff would be one "equal" step, which says nothing
+ * the passages' texts do not, so an overlap lists no variant for them (variant-pairs.ts). One pass
+ * over the two id runs, no diff; the same token range of one surface array (identical texts share
+ * it) at once.
  */
 export function sameWords(a: DiffSide, b: DiffSide): boolean {
   const n = a.end - a.start + 1
@@ -135,7 +138,7 @@ export function sameWords(a: DiffSide, b: DiffSide): boolean {
   const sb = b.doc.surface
   if (sa === sb && a.start === b.start) return true
   for (let k = 0; k < n; k++) if (sa[a.start + k] !== sb[b.start + k]) return false
-  return true
+  return sameSpelling(a.doc, a.start, b.doc, b.start, n)
 }
 
 /**
@@ -146,6 +149,8 @@ export function diffPassages(a: DiffSide, b: DiffSide, memo?: DiffMemo): Change[
   const na = a.end - a.start + 1
   const nb = b.end - b.start + 1
   if (sameWords(a, b)) return changesOf(a, b, [{ added: false, removed: false, count: na }])
+  // The same surface forms spelled otherwise: one equal step, cut at the respelled words.
+  if (na === nb && sameSurfaceRun(a, b)) return changesOf(a, b, [{ added: false, removed: false, count: na }])
   if (na > MAX_DIFF_WORDS || nb > MAX_DIFF_WORDS) return null
   const parts = memo ? memo.partsOf(a, b, () => wordDiff(a, b)) : wordDiff(a, b)
   return parts ? changesOf(a, b, parts) : null
@@ -273,8 +278,48 @@ function unpairedWords(a: Uint32Array, a0: number, a1: number, b: Uint32Array, b
   return na + nb - 2 * paired
 }
 
+/** Whether two passages of as many tokens have the same surface forms (spelling aside). */
+function sameSurfaceRun(a: DiffSide, b: DiffSide): boolean {
+  const sa = a.doc.surface
+  const sb = b.doc.surface
+  for (let k = 0; k <= a.end - a.start; k++) if (sa[a.start + k] !== sb[b.start + k]) return false
+  return true
+}
+
+/**
+ * jsdiff's parts with each equal run cut where a word is spelled otherwise on either side
+ * (respelled.ts): such words are a removal and an addition, which changesOf reads as a replace.
+ */
+function withRespellings(a: DiffSide, b: DiffSide, parts: readonly Part[]): readonly Part[] {
+  if (a.doc.respelled.length === 0 && b.doc.respelled.length === 0) return parts
+  const out: Part[] = []
+  let ia = a.start
+  let ib = b.start
+  for (const part of parts) {
+    const differences = part.added || part.removed ? [] : spellingDifferences(a.doc, ia, b.doc, ib, part.count)
+    if (differences.length === 0) out.push(part)
+    else {
+      let at = 0
+      for (let d = 0; d < differences.length;) {
+        let end = d + 1
+        while (end < differences.length && differences[end] === differences[end - 1] + 1) end++
+        const run = end - d
+        if (differences[d] > at) out.push({ added: false, removed: false, count: differences[d] - at })
+        out.push({ added: false, removed: true, count: run }, { added: true, removed: false, count: run })
+        at = differences[d] + run
+        d = end
+      }
+      if (part.count > at) out.push({ added: false, removed: false, count: part.count - at })
+    }
+    if (!part.added) ia += part.count
+    if (!part.removed) ib += part.count
+  }
+  return out
+}
+
 /** The changes of jsdiff's parts, in text offsets. */
-function changesOf(a: DiffSide, b: DiffSide, parts: readonly Part[]): Change[] {
+function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change[] {
+  const parts = withRespellings(a, b, diffParts)
   const changes: Change[] = []
   let ia = a.start
   let ib = b.start

@@ -215,7 +215,7 @@ export async function overlapsCommand(
   if (imported.dropped) io.err(`note: ${imported.dropped} imported passage(s) are no longer in their documents and are left out`)
   // Passages' texts taken again from the files only where excluded ranges were blanked.
   const masked = new Map(texts.filter((t) => t.text !== originals.get(t.id)).map((t) => [t.id, originals.get(t.id)!]))
-  const shown = (o: Overlap) => ({ ...(masked.size ? withOriginalTexts([o], masked)[0] : o), source: 'parallax' })
+  const shown = (o: Overlap) => ({ ...(masked.size ? withOriginalTexts([o], masked)[0] : o), source: 'parallax' as const })
   if (output) {
     // Line by line (json-lines.ts), each overlap as the engine makes it (findOverlaps' onOverlap):
     // at corpus scale the whole result as one string would be hundreds of megabytes, and the

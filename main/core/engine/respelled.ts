@@ -1,0 +1,46 @@
+import type { AnalysedDocument } from './analyse.js'
+import { lowerBound } from '../text/sorted.js'
+
+// Spelling, where it counts. Tokens are aligned, clustered and diffed by their surface forms, in
+// which British spelling reads as American ("labour" as "labor": normalise.ts), so that a copy
+// respelled for another readership is still found as one passage. But a reader calls such a copy
+// near-verbatim, not verbatim, and wants to see the word spelled otherwise: an overlap's kind and
+// its variants tell spelling apart. Each document lists the few tokens written otherwise than
+// their surface form (AnalysedDocument.respelled); two tokens of one surface form are spelled
+// alike unless exactly one of them is listed (two different British spellings of one American
+// word are too rare to tell apart).
+
+/**
+ * The offsets k in [0, n), ascending, at which token a0 + k of A and token b0 + k of B (runs of
+ * the same surface forms, token for token) are spelled differently.
+ */
+export function spellingDifferences(A: AnalysedDocument, a0: number, B: AnalysedDocument, b0: number, n: number): number[] {
+  const differences: number[] = []
+  const ra = A.respelled
+  const rb = B.respelled
+  if (ra.length === 0 && rb.length === 0) return differences
+  let i = lowerBound(ra, a0)
+  let j = lowerBound(rb, b0)
+  for (;;) {
+    const ka = i < ra.length && ra[i] < a0 + n ? ra[i] - a0 : n
+    const kb = j < rb.length && rb[j] < b0 + n ? rb[j] - b0 : n
+    if (ka === n && kb === n) return differences
+    if (ka === kb) {
+      i++
+      j++
+    } else if (ka < kb) {
+      differences.push(ka)
+      i++
+    } else {
+      differences.push(kb)
+      j++
+    }
+  }
+}
+
+/** Whether runs of n tokens of the same surface forms (see spellingDifferences) are spelled alike. */
+export function sameSpelling(A: AnalysedDocument, a0: number, B: AnalysedDocument, b0: number, n: number): boolean {
+  if (A.respelled.length === 0 && B.respelled.length === 0) return true
+  if (A === B && a0 === b0) return true
+  return spellingDifferences(A, a0, B, b0, n).length === 0
+}
