@@ -586,6 +586,8 @@ document.addEventListener('drop', (e) => {
 let analysing = 0
 /** True until the first analysis has chosen what the app opens on. */
 let firstScreen = true
+/** The page's first state (the project, the panes' documents): fetched at the end of this module. */
+let firstState: Promise<void> = Promise.resolve()
 async function analyse(): Promise<void> {
   const run = ++analysing
   progressLabel.textContent = 'Finding shared passages…'
@@ -603,6 +605,8 @@ async function analyse(): Promise<void> {
     matrix.render(project(), view)
     if (firstScreen) {
       firstScreen = false
+      // The documents to choose from are the project's: fetched alongside, perhaps not yet there.
+      await firstState
       // Nothing chosen yet: open on the two documents that share the most, their top passage selected.
       const first = selected ? null : firstPair(project()?.documents.map((d) => d.id) ?? [], view.overlaps)
       if (first) await compare.openPair(...first.docs, first.overlap)
@@ -743,7 +747,13 @@ function openExport(): void {
     )
 }
 
-host.onResync(() => sync.resync())
+// Changes may have gone unannounced while the event stream was broken: everything is fetched
+// again, and the analyses run again (the texts may have changed).
+host.onResync(() => {
+  sync.resync()
+  void analyse()
+  definitions.refresh()
+})
 host.onEvent((event) => {
   if (event.type === 'analysis-progress') {
     // The bar belongs to the shared-passages run (analyse() hides it when that run ends); the
@@ -829,6 +839,8 @@ document.addEventListener('mousedown', (e) => {
   if (editor.isOpen && !editor.dom.contains(e.target as Node)) editor.close()
 })
 
-// The analysis starts with the page, alongside loading the project: its result is drawn into
-// whichever panes exist when it arrives.
-void Promise.all([sync.refresh(), analyse()])
+// The project loads, and the analysis starts, once the page hears of changes (the event stream is
+// read first, so that no change is missed between the two, and the stream's request waits behind
+// no other); the analysis's result is drawn into whichever panes exist when it arrives.
+firstState = host.eventsReady.then(() => sync.refresh())
+void host.eventsReady.then(() => analyse())

@@ -13,8 +13,8 @@ export const KIND_LABELS: Record<OverlapKind, string> = {
 
 /** What each kind means, for tooltips and the legend. */
 export const KIND_DESCRIPTIONS: Record<OverlapKind, string> = {
-  verbatim: 'the same words (after spelling, case and punctuation are set aside)',
-  variant: 'the same passage with edits: words changed, added, dropped or moved',
+  verbatim: 'the same words (case and punctuation set aside)',
+  variant: 'the same passage with edits: words respelled, changed, added, dropped or moved',
   paraphrase: 'the same content in other words (shared content words, synonyms, abbreviations, or the same event)',
 }
 

@@ -21,9 +21,14 @@ export interface Host {
    */
   onLost(listener: (message: string) => void): void
   /**
+   * Settles once events are being received (the web host's event stream is read), or will never
+   * be (the host is lost): state fetched after it misses no change. At once in Electron.
+   */
+  readonly eventsReady: Promise<void>
+  /**
    * Called whenever events may have been missed, so the page fetches its state again: each time
-   * the web host's event stream starts, or starts again after it broke off (changes made before
-   * it was read are announced on no stream). Electron's IPC is never interrupted: never called.
+   * the web host's event stream starts again after it broke off (changes made meanwhile were
+   * announced on no stream). Electron's IPC is never interrupted: never called.
    */
   onResync(listener: () => void): void
 }
@@ -53,6 +58,10 @@ class WebConnection {
   private lost: string | null = null
   private readonly listeners: ((message: string) => void)[] = []
   private readonly resyncListeners: (() => void)[] = []
+  private connections = 0
+  private settleReady: () => void = () => {}
+  /** See Host.eventsReady. */
+  readonly eventsReady = new Promise<void>((resolve) => (this.settleReady = resolve))
 
   constructor(readonly token: string) {
     if (!token) queueMicrotask(() => this.lose(EXPIRED_MESSAGE))
@@ -103,6 +112,15 @@ class WebConnection {
 
   /** Reads the server-sent events until `signal` aborts, reading again when the stream ends. */
   async readEvents(listener: (event: ApiEvent) => void, signal: AbortSignal): Promise<void> {
+    try {
+      await this.readEventStreams(listener, signal)
+    } finally {
+      // No events will come: the state is fetched all the same (and the loss reported).
+      this.settleReady()
+    }
+  }
+
+  private async readEventStreams(listener: (event: ApiEvent) => void, signal: AbortSignal): Promise<void> {
     while (!signal.aborted && !this.lost) {
       let response: Response | null = null
       try {
@@ -112,8 +130,10 @@ class WebConnection {
           return
         }
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
-        // From here on every change is announced on this stream; those before it may not have been.
-        for (const l of this.resyncListeners) l()
+        // From here on every change is announced on this stream; after a break, those made
+        // meanwhile were not.
+        if (this.connections++ === 0) this.settleReady()
+        else for (const l of this.resyncListeners) l()
         let buffer = ''
         for (;;) {
           const { value, done } = await reader.read()
@@ -152,6 +172,7 @@ export function connect(): Host {
       api: createClient((op, input) => bridge.api[op](input)),
       onEvent: (l) => bridge.onEvent(l),
       onLost: () => undefined,
+      eventsReady: Promise.resolve(),
       onResync: () => undefined,
     }
   const connection = new WebConnection(takeToken())
@@ -163,6 +184,7 @@ export function connect(): Host {
       return () => stop.abort()
     },
     onLost: (listener) => connection.onLost(listener),
+    eventsReady: connection.eventsReady,
     onResync: (listener) => connection.onResync(listener),
   }
 }

@@ -15,6 +15,13 @@ import type { Store } from './store.js'
  */
 const REFRESH_DELAY_MS = 30
 
+/**
+ * Times load() fetches a document whose text or spans change while it does. Each change also
+ * schedules a refresh of the shown documents, which draws the document in the end; the bound
+ * keeps a pane that opens on a file being written from waiting on it.
+ */
+const MAX_LOAD_ATTEMPTS = 3
+
 export class Sync {
   private staleProject = true
   private staleSpans = new Set<string>()
@@ -62,16 +69,18 @@ export class Sync {
 
   /**
    * Fetches everything again: for when events may have been missed (the host's event stream
-   * broke off and was read again, or had not started when the first state was fetched).
+   * broke off and was read again: Host.onResync).
    */
   resync(): void {
     this.allStale()
     this.scheduleRefresh()
   }
 
+  /** Marks every document's text and spans stale: those held, on their way, or shown. */
   private allStale(): void {
-    for (const id of this.store.state.texts.keys()) this.staleTexts.add(id)
-    for (const id of this.store.state.spans.keys()) this.staleSpans.add(id)
+    const { texts, spans } = this.store.state
+    for (const id of [...texts.keys(), ...this.pendingTexts.keys(), ...this.shown()]) this.staleTexts.add(id)
+    for (const id of [...spans.keys(), ...this.pendingSpans.keys(), ...this.shown()]) this.staleSpans.add(id)
     this.pendingTexts.clear()
     this.pendingSpans.clear()
     this.everyChange++
@@ -126,12 +135,18 @@ export class Sync {
     }
   }
 
-  /** Makes sure a document's text and spans are in the store, fetching only what is missing. */
+  /**
+   * Makes sure a document's text and spans are in the store, fetching only what is missing (or
+   * stale: an event said so and its refresh has not run yet).
+   */
   async load(docId: string): Promise<void> {
-    for (;;) {
+    for (let attempt = 0; attempt < MAX_LOAD_ATTEMPTS; attempt++) {
       const changes = this.changesOf(docId)
       const { texts, spans } = this.store.state
-      const [text, list] = await Promise.all([texts.get(docId) ?? this.text(docId), spans.get(docId) ?? this.spans(docId)])
+      const [text, list] = await Promise.all([
+        (!this.staleTexts.has(docId) && texts.get(docId)) || this.text(docId),
+        (!this.staleSpans.has(docId) && spans.get(docId)) || this.spans(docId),
+      ])
       // A change came meanwhile: what was fetched may predate it (and the change's own refresh
       // may already have drawn the newer state), so it is fetched again.
       if (this.changesOf(docId) !== changes) continue
@@ -140,6 +155,7 @@ export class Sync {
       this.store.update({ texts: new Map(now.texts).set(docId, text), spans: new Map(now.spans).set(docId, list) })
       return
     }
+    // Changes keep coming (a file being written): the refresh each of them schedules draws it.
   }
 
   /** How many events have made a document's text or spans stale so far. */

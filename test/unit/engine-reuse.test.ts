@@ -419,6 +419,26 @@ describe('kinds', () => {
   })
 })
 
+describe('kinds with a respelled copy', () => {
+  it('judges each pair, the overlap taking the kind most of its pairs have', async () => {
+    const all = await texts('kinds')
+    // One copy in American spelling among the five.
+    all[1] = { ...all[1], text: all[1].text.replace('labourers', 'laborers') }
+    const kindsOf = (k: number) => {
+      const { overlaps } = findOverlaps(all.slice(0, k))
+      expect(overlaps, `${k} documents`).toHaveLength(1)
+      return { kind: overlaps[0].kind, pairs: overlaps[0].pairKinds! }
+    }
+    // Two documents: the one pair is respelled, near-verbatim.
+    expect(kindsOf(2)).toEqual({ kind: 'variant', pairs: { verbatim: 0, variant: 1, paraphrase: 0 } })
+    // Five: the respelled copy's pairs are near-verbatim, the others verbatim, and most are verbatim.
+    const five = kindsOf(5)
+    expect(five.kind).toBe('verbatim')
+    expect(five.pairs.variant).toBeGreaterThan(0)
+    expect(five.pairs.verbatim).toBeGreaterThan(five.pairs.variant)
+  })
+})
+
 /** True when `after` still holds a match between the two passages (same documents, overlapping). */
 function stillThere(after: Overlap[], a: Overlap['passages'][number], b: Overlap['passages'][number]): boolean {
   const meets = (p: Overlap['passages'][number], q: Overlap['passages'][number]) => p.doc === q.doc && p.start < q.end && q.start < p.end

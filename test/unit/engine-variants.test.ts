@@ -139,6 +139,13 @@ describe('variants only where the words differ', () => {
       ['insert', '', 'old'],
       ['equal', 'town hall', 'town hall'],
     ])
+    // Right after an insertion: one replace of the respelled word by the inserted and respelled words.
+    const [e, f] = sides('the labour party met today', 'the new labor party met today')
+    expect(diffPassages(e, f)!.map((x) => [x.op, x.a, x.b])).toEqual([
+      ['equal', 'the', 'the'],
+      ['replace', 'labour', 'new labor'],
+      ['equal', 'party met today', 'party met today'],
+    ])
   })
 
   it('comparedPairs: all pairs up to MAX_PAIRWISE_PASSAGES, then the first against the others, never within a document', () => {

@@ -81,6 +81,26 @@ describe('Sync', () => {
     expect(store.state.spans.get('growth')).toHaveLength(1)
   })
 
+  it('fetches again on a resync what a refresh was fetching meanwhile', async () => {
+    const { api, answered, release } = withHeldSpans()
+    const store = new Store()
+    const sync = new Sync(
+      api,
+      store,
+      () => ['growth'],
+      (message) => expect.fail(message),
+    )
+    // The first refresh asks for the spans (none yet); the answer is held on the way.
+    const first = sync.refresh()
+    await answered
+    // A change no event announced (the stream was broken), then the stream is back.
+    await service.createAnnotation(economy())
+    sync.resync()
+    release()
+    await first
+    await expect.poll(() => store.state.spans.get('growth')?.length).toBe(1)
+  })
+
   it('fetches everything again on a resync, when changes may have gone unannounced', async () => {
     const store = new Store()
     const sync = new Sync(

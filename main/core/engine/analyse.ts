@@ -34,7 +34,7 @@ export interface AnalysedDocument {
    * Token indices, ascending, of the words written otherwise than their surface form (British
    * spelling: "labour" is read as "labor"; normalise.ts), usually none. Where spelling counts (an
    * overlap's kind, its variants: respelled.ts) two tokens of one surface form are spelled alike
-   * unless one of them is listed here.
+   * unless exactly one of them is listed here.
    */
   respelled: Uint32Array
 }

@@ -9,9 +9,10 @@ import { STOPWORDS } from './stopwords.js'
 //                 equal written forms are verbatim copies; "labour" and "labor" are one word
 //                 spelled two ways, a near-verbatim copy's variant.
 //   surface form  the written form in American spelling: "the same word" wherever spelling does
-//                 not count (alignment, duplicates, term matching, the steps of a word diff).
+//                 not count (alignment, clustering, term matching, the steps a word diff finds).
 //                 The few tokens whose written form differs from it are listed per document
-//                 (AnalysedDocument.respelled), so spelling is told apart where it counts.
+//                 (AnalysedDocument.respelled), so spelling is told apart where it counts (an
+//                 overlap's kind, its variants, duplicates: respelled.ts).
 //   match form    the surface form without a possessive 's, stemmed when stemming is on
 //                 ("forces" = "force", "improving" = "improve"). Seeds, similarity and term
 //                 matching use it.

@@ -87,8 +87,8 @@ export interface OverlapPassage {
  *   variants    word-level differences per pair of passages (variants.ts), for the pairs
  *               compared (variant-pairs.ts: all pairs up to MAX_PAIRWISE_PASSAGES passages, then
  *               the first against the others, at most MAX_DIFFS) whose words differ; a compared
- *               pair with the same words (surface forms) has no variant, its text being the
- *               passages' own
+ *               pair with the same words (surface forms, spelled alike) has no variant, its
+ *               text being the passages' own
  */
 export interface Overlap {
   id: string

@@ -40,7 +40,19 @@ export function spellingDifferences(A: AnalysedDocument, a0: number, B: Analysed
 
 /** Whether runs of n tokens of the same surface forms (see spellingDifferences) are spelled alike. */
 export function sameSpelling(A: AnalysedDocument, a0: number, B: AnalysedDocument, b0: number, n: number): boolean {
-  if (A.respelled.length === 0 && B.respelled.length === 0) return true
+  const ra = A.respelled
+  const rb = B.respelled
+  if (ra.length === 0 && rb.length === 0) return true
   if (A === B && a0 === b0) return true
-  return spellingDifferences(A, a0, B, b0, n).length === 0
+  // Alike when both runs list the same offsets.
+  let i = lowerBound(ra, a0)
+  let j = lowerBound(rb, b0)
+  for (;;) {
+    const ka = i < ra.length && ra[i] < a0 + n ? ra[i] - a0 : n
+    const kb = j < rb.length && rb[j] < b0 + n ? rb[j] - b0 : n
+    if (ka !== kb) return false
+    if (ka === n) return true
+    i++
+    j++
+  }
 }

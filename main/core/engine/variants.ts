@@ -19,7 +19,8 @@ import { sameSpelling, spellingDifferences } from './respelled.js'
  * One step from passage a to passage b. Offsets are code points into each document's text; an
  * empty side (an insert's a, a delete's b) has start = end at the point where the other side's
  * words go.
- *   equal    the same words (surface forms) in both; `a` and `b` show each text's own wording
+ *   equal    the same words (surface forms), spelled alike, in both; `a` and `b` show each
+ *            text's own wording (case, quotes)
  *   delete   words only in a
  *   insert   words only in b
  *   replace  words of a replaced by words of b
@@ -149,9 +150,9 @@ export function diffPassages(a: DiffSide, b: DiffSide, memo?: DiffMemo): Change[
   const na = a.end - a.start + 1
   const nb = b.end - b.start + 1
   if (sameWords(a, b)) return changesOf(a, b, [{ added: false, removed: false, count: na }])
+  if (na > MAX_DIFF_WORDS || nb > MAX_DIFF_WORDS) return null
   // The same surface forms spelled otherwise: one equal step, cut at the respelled words.
   if (na === nb && sameSurfaceRun(a, b)) return changesOf(a, b, [{ added: false, removed: false, count: na }])
-  if (na > MAX_DIFF_WORDS || nb > MAX_DIFF_WORDS) return null
   const parts = memo ? memo.partsOf(a, b, () => wordDiff(a, b)) : wordDiff(a, b)
   return parts ? changesOf(a, b, parts) : null
 }
@@ -289,32 +290,51 @@ function sameSurfaceRun(a: DiffSide, b: DiffSide): boolean {
 /**
  * jsdiff's parts with each equal run cut where a word is spelled otherwise on either side
  * (respelled.ts): such words are a removal and an addition, which changesOf reads as a replace.
+ * Where that leaves steps that are not equal next to each other (a respelled word after an
+ * insertion), they are one removal and one addition, one replace: the positions on each side are
+ * the same in either order.
  */
 function withRespellings(a: DiffSide, b: DiffSide, parts: readonly Part[]): readonly Part[] {
   if (a.doc.respelled.length === 0 && b.doc.respelled.length === 0) return parts
-  const out: Part[] = []
+  const cut: Part[] = []
   let ia = a.start
   let ib = b.start
   for (const part of parts) {
     const differences = part.added || part.removed ? [] : spellingDifferences(a.doc, ia, b.doc, ib, part.count)
-    if (differences.length === 0) out.push(part)
+    if (differences.length === 0) cut.push(part)
     else {
       let at = 0
       for (let d = 0; d < differences.length;) {
         let end = d + 1
         while (end < differences.length && differences[end] === differences[end - 1] + 1) end++
         const run = end - d
-        if (differences[d] > at) out.push({ added: false, removed: false, count: differences[d] - at })
-        out.push({ added: false, removed: true, count: run }, { added: true, removed: false, count: run })
+        if (differences[d] > at) cut.push({ added: false, removed: false, count: differences[d] - at })
+        cut.push({ added: false, removed: true, count: run }, { added: true, removed: false, count: run })
         at = differences[d] + run
         d = end
       }
-      if (part.count > at) out.push({ added: false, removed: false, count: part.count - at })
+      if (part.count > at) cut.push({ added: false, removed: false, count: part.count - at })
     }
     if (!part.added) ia += part.count
     if (!part.removed) ib += part.count
   }
-  return out
+  if (cut.length === parts.length) return parts
+  const joined: Part[] = []
+  for (let k = 0; k < cut.length;) {
+    if (!cut[k].added && !cut[k].removed) {
+      joined.push(cut[k++])
+      continue
+    }
+    let removed = 0
+    let added = 0
+    for (; k < cut.length && (cut[k].added || cut[k].removed); k++) {
+      if (cut[k].removed) removed += cut[k].count
+      else added += cut[k].count
+    }
+    if (removed) joined.push({ added: false, removed: true, count: removed })
+    if (added) joined.push({ added: true, removed: false, count: added })
+  }
+  return joined
 }
 
 /** The changes of jsdiff's parts, in text offsets. */
