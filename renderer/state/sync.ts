@@ -34,8 +34,9 @@ export class Sync {
   private readonly pendingSpans = new Map<string, Promise<readonly AnnotationSpan[]>>()
   /**
    * Events that made a document's text or spans stale, by document id, and those that made every
-   * document's stale (`everyChange`): load() compares them before and after its requests, so an
-   * answer that left the services before a change is never drawn after that change's refresh.
+   * document's stale (`everyChange`): load() compares them before and after its requests, and an
+   * answer that left the services before a change is fetched again rather than drawn over that
+   * change's refresh.
    */
   private readonly changes = new Map<string, number>()
   private everyChange = 0

@@ -16,43 +16,43 @@ import { lowerBound } from '../text/sorted.js'
  */
 export function spellingDifferences(A: AnalysedDocument, a0: number, B: AnalysedDocument, b0: number, n: number): number[] {
   const differences: number[] = []
-  const ra = A.respelled
-  const rb = B.respelled
-  if (ra.length === 0 && rb.length === 0) return differences
-  let i = lowerBound(ra, a0)
-  let j = lowerBound(rb, b0)
-  for (;;) {
-    const ka = i < ra.length && ra[i] < a0 + n ? ra[i] - a0 : n
-    const kb = j < rb.length && rb[j] < b0 + n ? rb[j] - b0 : n
-    if (ka === n && kb === n) return differences
-    if (ka === kb) {
-      i++
-      j++
-    } else if (ka < kb) {
-      differences.push(ka)
-      i++
-    } else {
-      differences.push(kb)
-      j++
-    }
-  }
+  eachDifference(A, a0, B, b0, n, (k) => {
+    differences.push(k)
+    return true
+  })
+  return differences
 }
 
 /** Whether runs of n tokens of the same surface forms (see spellingDifferences) are spelled alike. */
 export function sameSpelling(A: AnalysedDocument, a0: number, B: AnalysedDocument, b0: number, n: number): boolean {
+  if (A === B && a0 === b0) return true
+  return eachDifference(A, a0, B, b0, n, () => false)
+}
+
+/**
+ * Calls `on` with each offset at which the runs are spelled differently, in order, while it
+ * returns true; returns false if it stopped early. One walk of both documents' lists from the
+ * runs' starts (a binary search each), nothing when neither document has respelled words.
+ */
+function eachDifference(A: AnalysedDocument, a0: number, B: AnalysedDocument, b0: number, n: number, on: (k: number) => boolean): boolean {
   const ra = A.respelled
   const rb = B.respelled
   if (ra.length === 0 && rb.length === 0) return true
-  if (A === B && a0 === b0) return true
-  // Alike when both runs list the same offsets.
   let i = lowerBound(ra, a0)
   let j = lowerBound(rb, b0)
   for (;;) {
     const ka = i < ra.length && ra[i] < a0 + n ? ra[i] - a0 : n
     const kb = j < rb.length && rb[j] < b0 + n ? rb[j] - b0 : n
-    if (ka !== kb) return false
-    if (ka === n) return true
-    i++
-    j++
+    if (ka === n && kb === n) return true
+    if (ka === kb) {
+      i++
+      j++
+    } else if (ka < kb) {
+      if (!on(ka)) return false
+      i++
+    } else {
+      if (!on(kb)) return false
+      j++
+    }
   }
 }

@@ -9,10 +9,10 @@ import { sameSpelling, spellingDifferences } from './respelled.js'
 // tokens, between the anchors both share (anchors.ts), two tokens being equal when their surface
 // forms are (normalise.ts: case, quotes and hyphenation do not count as changes, though the texts
 // shown for an "equal" run may differ in them); a word spelled otherwise ("labour" for "labor",
-// respelled.ts) is then a change of its own, a replace of that word. Only passages are diffed, never whole documents, and each
-// diff is bounded twice: by edit length (a pair needing more edits than that is not a variant
-// worth showing word by word) and by the passages' length, never by a clock, so the result is
-// the same on any machine. Passages with the same words are not diffed at all: one "equal" step
+// respelled.ts) is then a change of its own, a replace of that word. Only passages are diffed,
+// never whole documents, and each diff is bounded twice: by edit length (a pair needing more edits
+// than that is not a variant worth showing word by word) and by the passages' length, never by a
+// clock, so the result is the same on any machine. Passages with the same words are not diffed at all: one "equal" step
 // (and an overlap lists no variant for them: sameWords, variant-pairs.ts).
 
 /**
