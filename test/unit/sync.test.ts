@@ -57,16 +57,24 @@ const economy = () => {
   return { docId: 'growth', start, end: start + 'The economy grew fast'.length, tags: [] }
 }
 
-describe('Sync', () => {
-  it('never draws spans fetched before a change over the spans fetched after it', async () => {
-    const { api, answered, release } = withHeldSpans()
-    const store = new Store()
-    const sync = new Sync(
+/** A page's store following `api`, its panes showing the one document. */
+function following(api: Api): { store: Store; sync: Sync } {
+  const store = new Store()
+  return {
+    store,
+    sync: new Sync(
       api,
       store,
       () => ['growth'],
       (message) => expect.fail(message),
-    )
+    ),
+  }
+}
+
+describe('Sync', () => {
+  it('never draws spans fetched before a change over the spans fetched after it', async () => {
+    const { api, answered, release } = withHeldSpans()
+    const { store, sync } = following(api)
     service.onEvent((event) => sync.onEvent(event))
     // A pane opens the document: its spans (none yet) are answered, and held on the way.
     const opening = sync.load('growth')
@@ -83,13 +91,7 @@ describe('Sync', () => {
 
   it('fetches again on a resync what a refresh was fetching meanwhile', async () => {
     const { api, answered, release } = withHeldSpans()
-    const store = new Store()
-    const sync = new Sync(
-      api,
-      store,
-      () => ['growth'],
-      (message) => expect.fail(message),
-    )
+    const { store, sync } = following(api)
     // The first refresh asks for the spans (none yet); the answer is held on the way.
     const first = sync.refresh()
     await answered
@@ -102,13 +104,7 @@ describe('Sync', () => {
   })
 
   it('fetches everything again on a resync, when changes may have gone unannounced', async () => {
-    const store = new Store()
-    const sync = new Sync(
-      service,
-      store,
-      () => ['growth'],
-      (message) => expect.fail(message),
-    )
+    const { store, sync } = following(service)
     await sync.refresh()
     expect(store.state.spans.get('growth')).toHaveLength(0)
     // A change while no event reached the page (its event stream broke off).
