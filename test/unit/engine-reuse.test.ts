@@ -28,6 +28,9 @@ function texts(folder: string) {
   return loadFolder(join(FIXTURES, folder)).then((c) => c.texts)
 }
 
+/** The code point offset of UTF-16 offset `at` of `text` (overlaps count code points). */
+const cp = (text: string, at: number) => [...text.slice(0, at)].length
+
 function docsOf(o: Overlap): string[] {
   return [...new Set(o.passages.map((p) => p.doc))].sort()
 }
@@ -52,6 +55,31 @@ describe('reuse shared by many documents', () => {
     for (const p of o.passages) expect(p.text).toBe(LICENCE.replace(/\.$/, ''))
     expect(o.boilerplate).toBe(true)
     expect(o.kind).toBe('verbatim')
+  })
+
+  it('finds a licence whole in every copy, though its clauses are also in the copies of a shorter one', async () => {
+    // Three Debian copyright files (/usr/share/doc/{bsdextrautils,cpp-12,libxfont2}/copyright):
+    // each holds the 4-clause BSD licence (cpp-12 twice), and bsdextrautils, the earliest, the
+    // 3-clause one first. Seeded through bsdextrautils's first copy (the representative of the
+    // clauses both licences have), libxfont2's copy was paired with the others only around the
+    // advertising clause, and its whole copy was in no overlap with theirs.
+    const docs = await texts('licence-family')
+    const libxfont2 = docs.find((d) => d.id === 'libxfont2')!.text
+    const start = libxfont2.indexOf('Redistribution and use in source and binary forms')
+    const end = libxfont2.indexOf('SUCH DAMAGE', start) + 'SUCH DAMAGE'.length
+    expect(libxfont2.slice(start, end)).toContain('All advertising materials')
+    // The licence's words, whatever the line breaks, indentation and comment marks between them.
+    const words = libxfont2.slice(start, end).match(/[A-Za-z0-9]+/g)!
+    const licence = new RegExp(words.join('[^A-Za-z0-9]+'), 'g')
+    const copies = docs.map((d) => ({
+      id: d.id,
+      at: [...d.text.matchAll(licence)].map((m) => [cp(d.text, m.index), cp(d.text, m.index + m[0].length)]),
+    }))
+    expect(copies.map((c) => c.at.length)).toEqual([1, 2, 1])
+    const { overlaps } = findOverlaps(docs)
+    const holdsWhole = (o: Overlap, id: string) =>
+      copies.find((c) => c.id === id)!.at.some(([s, e]) => o.passages.some((p) => p.doc === id && p.start <= s && p.end >= e - 1))
+    expect(overlaps.filter((o) => docs.every((d) => holdsWhole(o, d.id)))).toHaveLength(1)
   })
 
   it('keeps different texts apart, though documents that hold two of them chain them', () => {

@@ -1,4 +1,5 @@
 import type { AnalysedDocument } from './analyse.js'
+import { LONG_MATCH_WORDS } from './banality.js'
 import type { Lexicon } from './lexicon.js'
 
 // Exact passage ends by local alignment. A candidate passage (chain.ts) starts and ends on shared
@@ -13,6 +14,52 @@ import type { Lexicon } from './lexicon.js'
 // paragraph break is never crossed: a new paragraph that opens alike in both texts ("Accelerating
 // the formation of new quality productive forces") is the subject's stock, not the passage.
 // (Seeds may span sentences and paragraphs; only the extension beyond them stops.)
+//
+// Before that, a candidate reaches as far as both texts go on with the same content words, word
+// for word (verbatimReach): a frequent text is seeded through a representative occurrence
+// (ngrams.ts), and two copies of a longer text that holds it (a 4-clause BSD licence, whose
+// clauses 1-2 and disclaimer are in three hundred 3-clause copies) are then paired only around
+// their rarer words, each copy's other parts going to the representative's text. Past a paragraph
+// break the words must go on alike for LONG_MATCH_WORDS more: a paragraph that merely opens alike
+// is still not taken.
+
+/**
+ * Content words both texts go on with alike beyond content position ca of A and cb of B (dir 1:
+ * after them, -1: before), by match form (normalise.ts), so function words between may differ
+ * (the alignment and the measure judge them); past a paragraph break only as far as a run of at
+ * least LONG_MATCH_WORDS content words goes on alike after it (see above). One pass over the
+ * words shared, which the measure reads again.
+ */
+export function verbatimReach(A: AnalysedDocument, ca: number, B: AnalysedDocument, cb: number, dir: 1 | -1): number {
+  let k = 0
+  let kept = 0
+  /** Content words alike since the last paragraph break crossed, -1 before any. */
+  let sinceBreak = -1
+  for (;;) {
+    const na = ca + dir * (k + 1)
+    const nb = cb + dir * (k + 1)
+    if (na < 0 || nb < 0 || na >= A.content.length || nb >= B.content.length) break
+    if (A.match[A.content[na]] !== B.match[B.content[nb]]) break
+    if (paragraphBetween(A, A.content[na - dir], A.content[na]) || paragraphBetween(B, B.content[nb - dir], B.content[nb])) sinceBreak = 0
+    k++
+    if (sinceBreak < 0) kept = k
+    else if (++sinceBreak >= LONG_MATCH_WORDS) kept = k
+  }
+  return kept
+}
+
+/** Whether a paragraph break (PARAGRAPH_GAP) lies between tokens t and u of a document (either order). */
+function paragraphBetween(doc: AnalysedDocument, t: number, u: number): boolean {
+  const from = doc.ends[Math.min(t, u)]
+  const to = doc.starts[Math.max(t, u)]
+  // Most gaps hold no line break at all: read for one before any pattern.
+  let lines = 0
+  for (let i = from; i < to; i++) {
+    const c = doc.text.charCodeAt(i)
+    if (c === 0x0a || c === 0x0d || c === 0x2029) lines++
+  }
+  return lines > 0 && PARAGRAPH_GAP.test(doc.text.slice(from, to))
+}
 
 /** Tokens looked at beyond each end. A dozen words cover a clause; beyond, seeds would exist. */
 export const EDGE_WINDOW = 12

@@ -1,5 +1,5 @@
 import { type AnalysedCorpus, type AnalysedDocument, type EngineDocument, analyse, rarity } from './analyse.js'
-import { extendEdge } from './align.js'
+import { extendEdge, verbatimReach } from './align.js'
 import { isBanal } from './banality.js'
 import { chainSeeds, type Region } from './chain.js'
 import { RegionList } from './region-list.js'
@@ -311,14 +311,33 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   run.phase('align', seeded.regions.length)
   // Pairs kept, in typed arrays (pair-table.ts).
   const pairTable = new PairTable()
+  /**
+   * The last candidate reached out word for word (verbatimReach), as content positions: a later
+   * candidate of the same pair inside it is not read out again (the candidates of a pair come in
+   * order), so a long text both documents share costs one reading however many candidates it holds.
+   */
+  const reached = { docA: -1, docB: -1, a0: 0, a1: -1, b0: 0, b1: -1 }
   /** Aligns and measures one candidate; true when it is kept as a pair. */
   const alignRegion = (r: Region): boolean => {
     const A = corpus.docs[r.docA]
     const B = corpus.docs[r.docB]
-    let a0 = A.content[r.a0]
-    let a1 = A.content[r.a1]
-    let b0 = B.content[r.b0]
-    let b1 = B.content[r.b1]
+    let { a0: ca0, a1: ca1, b0: cb0, b1: cb1 } = r
+    const inside =
+      r.docA === reached.docA && r.docB === reached.docB && ca0 >= reached.a0 && ca1 <= reached.a1 && cb0 >= reached.b0 && cb1 <= reached.b1
+    // A document's repetition of itself is read as found: reaching out could make its copies meet.
+    if (!inside && r.docA !== r.docB) {
+      const after = verbatimReach(A, ca1, B, cb1, 1)
+      const before = verbatimReach(A, ca0, B, cb0, -1)
+      ca0 -= before
+      cb0 -= before
+      ca1 += after
+      cb1 += after
+      Object.assign(reached, { docA: r.docA, docB: r.docB, a0: ca0, a1: ca1, b0: cb0, b1: cb1 })
+    }
+    let a0 = A.content[ca0]
+    let a1 = A.content[ca1]
+    let b0 = B.content[cb0]
+    let b1 = B.content[cb1]
     const [la, lb] = extendEdge(lexicon, A, a0, B, b0, -1)
     a0 -= la
     b0 -= lb
