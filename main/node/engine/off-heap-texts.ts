@@ -16,12 +16,15 @@
 // holds, and the copies cost more than they save.
 
 /**
- * UTF-16 units packed into one string. Packing holds a chunk twice for a moment (the buffer and
- * the string copied from it) besides the texts still queued, so larger chunks raise the loading
- * peak; smaller ones come nearer Node's threshold for external strings (about a megabyte) and
- * make more strings. Sixteen million units is 16-32 MB.
+ * UTF-16 units packed into one string: two million is 2-4 MB, twice Node's threshold for external
+ * strings (about a megabyte), so that every full chunk is one. Larger chunks raised the peak of
+ * the whole run, not only of loading: the C library's allocator takes a block it has freed as the
+ * size from which it maps memory of its own (up to 32 MB), so once a chunk's buffer of 16-32 MB was
+ * let go, every array under that size was carved from one heap that fragments and is never given
+ * back. The changelogs (260 M units): peak RSS 958-985 MB at 16 M units, 849 at 4 M, 828 at 2 M,
+ * 824 at 1 M; the same time.
  */
-export const CHUNK_UNITS = 16 << 20
+export const CHUNK_UNITS = 2 << 20
 
 /**
  * UTF-16 units of text from which texts are packed (see above); below, they stay on the heap.
