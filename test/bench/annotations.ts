@@ -29,7 +29,6 @@ import {
   newPage,
   prepareApp,
   progress,
-  random,
   ROOT,
   type Request,
   requests,
@@ -38,7 +37,6 @@ import {
   spreadAnnotations,
   type Summary,
   summarise,
-  table,
   tempDir,
   timeOperations,
   verdict,
@@ -47,6 +45,7 @@ import {
   withCdp,
   writeProject,
 } from './ui.js'
+import { random, table } from './common.js'
 
 // The annotations benchmark.
 //   create  service.createAnnotation until it resolves (the document's annotations file re-read,

