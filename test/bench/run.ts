@@ -8,6 +8,10 @@ const BENCHES: Record<string, { about: string; load: () => Promise<{ main: (args
     about: 'text-reuse engine side by side with sim_text: floor, engine, sim_text, coverage on three corpora',
     load: () => import('./engine.js'),
   },
+  stability: {
+    about: 'adding a real document (Debian copyright files): what the engine found among the others, kept or lost',
+    load: () => import('./stability.js'),
+  },
   ui: { about: 'UI in Chromium: app ready, a 1 MiB document opening, scrolling 10,000 highlights', load: () => import('./ui.js') },
   annotations: {
     about: 'creating an annotation until durable; loading a project with 10,000 annotations',
