@@ -64,66 +64,53 @@ export async function main(args: string[]): Promise<number> {
   for (let t = 0; t < trials; t++) {
     const chosen = new Set<number>()
     while (chosen.size < size + 1) chosen.add(Math.floor(next() * files.length))
-    const [extra, ...picked] = [...chosen].map((k) => files[k])
-    const documents = picked.map((f) => f.document)
+    const [extra, ...documents] = [...chosen].map((k) => files[k])
     const at = Math.floor(next() * (size + 1))
     const grown = [...documents]
-    grown.splice(at, 0, extra.document)
+    grown.splice(at, 0, extra)
     const before = findOverlaps(documents, { synonyms, variants: false }).overlaps
     const after = findOverlaps(grown, { synonyms, variants: false }).overlaps
     const trial = compare(before, after)
-    results.push({ added: extra.document.id, at, overlaps: [before.length, after.length], ...trial })
-    if (!values.json) process.stderr.write(`trial ${t + 1}/${trials}: ${extra.document.id} added at ${at}\n`)
+    results.push({ added: extra.id, at, overlaps: [before.length, after.length], ...trial })
+    if (!values.json) process.stderr.write(`trial ${t + 1}/${trials}: ${extra.id} added at ${at}\n`)
   }
   if (values.json) {
     process.stdout.write(JSON.stringify({ seed, documents: size, trials: results }, null, 2) + '\n')
     return 0
   }
-  const sum = (f: (r: Trial) => number) => results.reduce((s, r) => s + f(r), 0)
   const share = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(2)}%` : '-')
   const rows = [['trial', 'added (place)', 'overlaps before/after', 'passage pairs', 'together', 'apart', 'lost', 'passages lost']]
-  results.forEach((r, k) =>
+  const row = (label: string, added: string, overlaps: string, r: Omit<Trial, 'added' | 'at' | 'overlaps'>) =>
     rows.push([
-      String(k + 1),
-      `${r.added} (${r.at})`,
-      r.overlaps.join('/'),
+      label,
+      added,
+      overlaps,
       String(r.pairs),
       share(r.together, r.pairs),
       share(r.apart, r.pairs),
       share(r.lost, r.pairs),
       String(r.lostPassages.length),
-    ]),
-  )
-  rows.push([
-    'all',
-    '',
-    '',
-    String(sum((r) => r.pairs)),
-    share(
-      sum((r) => r.together),
-      sum((r) => r.pairs),
-    ),
-    share(
-      sum((r) => r.apart),
-      sum((r) => r.pairs),
-    ),
-    share(
-      sum((r) => r.lost),
-      sum((r) => r.pairs),
-    ),
-    String(sum((r) => r.lostPassages.length)),
-  ])
+    ])
+  results.forEach((r, k) => row(String(k + 1), `${r.added} (${r.at})`, r.overlaps.join('/'), r))
+  const sum = (f: (r: Trial) => number) => results.reduce((total, r) => total + f(r), 0)
+  row('all', '', '', {
+    pairs: sum((r) => r.pairs),
+    together: sum((r) => r.together),
+    apart: sum((r) => r.apart),
+    lost: sum((r) => r.lost),
+    lostPassages: results.flatMap((r) => r.lostPassages),
+  })
   process.stdout.write(`${size} copyright files and one added, ${trials} trial(s), seed ${seed}\n${table(rows)}`)
   if (values.verbose) for (const r of results) for (const p of r.lostPassages) process.stdout.write(`lost after adding ${r.added}: ${p}\n`)
   return 0
 }
 
 /** The copyright files that decode as UTF-8 text, each as a document named after its package. */
-function readable(paths: readonly string[]): { document: EngineDocument }[] {
-  const out: { document: EngineDocument }[] = []
+function readable(paths: readonly string[]): EngineDocument[] {
+  const out: EngineDocument[] = []
   for (const path of paths) {
     try {
-      out.push({ document: { id: basename(dirname(path)), text: decodeUtf8(readFileSync(path), path) } })
+      out.push({ id: basename(dirname(path)), text: decodeUtf8(readFileSync(path), path) })
     } catch {
       // Not text: left out, as the engine bench leaves it out.
     }
@@ -148,11 +135,14 @@ function compare(before: readonly Overlap[], after: readonly Overlap[]): Omit<Tr
   let together = 0
   let apart = 0
   let lost = 0
-  const lostPassages = new Set<string>()
+  /** Each passage lost once (a passage can be in several overlaps), described. */
+  const lostPassages = new Map<string, string>()
   for (const o of before) {
     const found = o.passages.map(meeting)
     o.passages.forEach((p, i) => {
-      if (found[i].size === 0) lostPassages.add(`${p.doc} ${p.start}-${p.end} (${o.words} words): ${JSON.stringify(p.text.slice(0, 100))}`)
+      const at = `${p.doc} ${p.start}-${p.end}`
+      if (found[i].size === 0 && !lostPassages.has(at))
+        lostPassages.set(at, `${at} (${o.words} words): ${JSON.stringify(p.text.slice(0, 100))}`)
     })
     for (let i = 0; i < o.passages.length; i++) {
       for (let j = i + 1; j < o.passages.length; j++) {
@@ -164,5 +154,5 @@ function compare(before: readonly Overlap[], after: readonly Overlap[]): Omit<Tr
       }
     }
   }
-  return { pairs, together, apart, lost, lostPassages: [...lostPassages] }
+  return { pairs, together, apart, lost, lostPassages: [...lostPassages.values()] }
 }
