@@ -4,6 +4,7 @@ import { uniqueAnchors } from './anchors.js'
 import { fmix32, mix32 } from './hash.js'
 import type { OffsetMap } from '../text/offsets.js'
 import { sameSpelling, spellingDifferences } from './respelled.js'
+import { sameSurface } from './similarity.js'
 
 // How two passages of an overlap differ, word by word: jsdiff's diffArrays over the passages'
 // tokens, between the anchors both share (anchors.ts), two tokens being equal when their surface
@@ -133,13 +134,8 @@ function sameRun(run: { ids: Uint32Array; start: number }, side: DiffSide): bool
  * it) at once.
  */
 export function sameWords(a: DiffSide, b: DiffSide): boolean {
-  const n = a.end - a.start + 1
-  if (b.end - b.start + 1 !== n) return false
-  const sa = a.doc.surface
-  const sb = b.doc.surface
-  if (sa === sb && a.start === b.start) return true
-  for (let k = 0; k < n; k++) if (sa[a.start + k] !== sb[b.start + k]) return false
-  return sameSpelling(a.doc, a.start, b.doc, b.start, n)
+  if (a.doc.surface === b.doc.surface && a.start === b.start && a.end === b.end) return true
+  return sameSurface(a.doc, a.start, a.end, b.doc, b.start, b.end) && sameSpelling(a.doc, a.start, b.doc, b.start, a.end - a.start + 1)
 }
 
 /**
@@ -152,7 +148,7 @@ export function diffPassages(a: DiffSide, b: DiffSide, memo?: DiffMemo): Change[
   if (sameWords(a, b)) return changesOf(a, b, [{ added: false, removed: false, count: na }])
   if (na > MAX_DIFF_WORDS || nb > MAX_DIFF_WORDS) return null
   // The same surface forms spelled otherwise: one equal step, cut at the respelled words.
-  if (na === nb && sameSurfaceRun(a, b)) return changesOf(a, b, [{ added: false, removed: false, count: na }])
+  if (sameSurface(a.doc, a.start, a.end, b.doc, b.start, b.end)) return changesOf(a, b, [{ added: false, removed: false, count: na }])
   const parts = memo ? memo.partsOf(a, b, () => wordDiff(a, b)) : wordDiff(a, b)
   return parts ? changesOf(a, b, parts) : null
 }
@@ -277,14 +273,6 @@ function unpairedWords(a: Uint32Array, a0: number, a1: number, b: Uint32Array, b
   }
   for (let t = a0; t <= a1; t++) counts[a[t]] = 0
   return na + nb - 2 * paired
-}
-
-/** Whether two passages of as many tokens have the same surface forms (spelling aside). */
-function sameSurfaceRun(a: DiffSide, b: DiffSide): boolean {
-  const sa = a.doc.surface
-  const sb = b.doc.surface
-  for (let k = 0; k <= a.end - a.start; k++) if (sa[a.start + k] !== sb[b.start + k]) return false
-  return true
 }
 
 /**
