@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { suggestBoilerplate } from '../../main/core/project/exclusions.js'
-import { readManifest } from '../../main/node/project/corpus.js'
+import { readManifest } from '../../main/node/project/manifest.js'
 import { Service } from '../../main/node/service/service.js'
 import { CORPUS, tempDir } from '../helpers.js'
 

@@ -104,7 +104,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     const read = readAhead(docs.map((doc) => store.documentPath(doc)))
     for (const [k, doc] of docs.entries()) add(doc.id, store.documentPath(doc), await read(k), doc.title, doc.excluded, doc.date)
   } else if (await stat(join(dir, MANIFEST_FILE)).catch(() => null)) {
-    const { readManifest } = await import('../project/corpus.js')
+    const { readManifest } = await import('../project/manifest.js')
     const manifest = await readManifest(dir)
     const read = readAhead(manifest.documents.map((doc) => join(dir, doc.file)))
     for (const [k, doc] of manifest.documents.entries()) add(doc.id, join(dir, doc.file), await read(k), doc.title, undefined, doc.date)

@@ -1,28 +1,10 @@
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ApiError } from '../../core/contract/api.js'
 import { stableStringify } from '../../core/project/json.js'
-import { CorpusManifest, type ProjectFile } from '../../core/project/project.js'
 import { writeDurable } from './durable.js'
 import { defaultProjectDir } from './paths.js'
-import { DOCUMENTS_DIR, MANIFEST_FILE, PROJECT_FILE } from './layout.js'
-
-export { MANIFEST_FILE }
-
-/** Reads and validates the bundled corpus's manifest. */
-export async function readManifest(corpusDir: string): Promise<ProjectFile> {
-  const path = join(corpusDir, MANIFEST_FILE)
-  let data: unknown
-  try {
-    data = JSON.parse(await readFile(path, 'utf8'))
-  } catch (e) {
-    throw new ApiError('unreadable', `the bundled corpus manifest ${path} cannot be read: ${(e as Error).message}`)
-  }
-  const parsed = CorpusManifest.safeParse(data)
-  if (!parsed.success)
-    throw new ApiError('unreadable', `the bundled corpus manifest ${path} is invalid: ${parsed.error.issues[0]?.message}`)
-  return parsed.data
-}
+import { DOCUMENTS_DIR, PROJECT_FILE } from './layout.js'
+import { readManifest } from './manifest.js'
 
 /**
  * Returns the folder of the user's default project, creating it from the bundled corpus on first

@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { ApiError } from '../../core/contract/api.js'
+import { CorpusManifest, type ProjectFile } from '../../core/project/project.js'
+import { MANIFEST_FILE } from './layout.js'
+
+// Reading a corpus folder's manifest.json, on its own: the engine's CLI reads the bundled corpus
+// through it and loads none of what creates a project from it (corpus.ts: durable writes, and
+// node:crypto with them, 15 ms of a third-of-a-second run).
+
+/** Reads and validates a corpus folder's manifest (the bundled corpus's). */
+export async function readManifest(corpusDir: string): Promise<ProjectFile> {
+  const path = join(corpusDir, MANIFEST_FILE)
+  let data: unknown
+  try {
+    data = JSON.parse(await readFile(path, 'utf8'))
+  } catch (e) {
+    throw new ApiError('unreadable', `the bundled corpus manifest ${path} cannot be read: ${(e as Error).message}`)
+  }
+  const parsed = CorpusManifest.safeParse(data)
+  if (!parsed.success)
+    throw new ApiError('unreadable', `the bundled corpus manifest ${path} is invalid: ${parsed.error.issues[0]?.message}`)
+  return parsed.data
+}
