@@ -4,8 +4,8 @@ import { nonWordTokens } from '../../main/core/engine/nonwords.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
 
-// What the paraphrase pass does not read as words (nonwords.ts): parts of web and e-mail
-// addresses, and numbers.
+// What a loose match does not read as words of a claim (nonwords.ts): parts of web and e-mail
+// addresses, paths, and numbers.
 
 const words = (doc: AnalysedDocument, marks: Uint8Array) =>
   [...marks.keys()].filter((t) => marks[t]).map((t) => doc.text.slice(doc.starts[t], doc.ends[t]))
@@ -39,6 +39,39 @@ describe('tokens that are no words of a claim', () => {
   it('ends an address where text follows it without a space, and reads a package version as numbers', () => {
     const [doc] = analysed('Visit WWW.Example.com\u2014the site\u2014or “https://a.org/x” today; lodash@4.17.21 is no address.')
     expect(words(doc, nonWordTokens(doc))).toEqual(['WWW', 'Example', 'com', 'https', 'a', 'org', 'x', '4', '17', '21'])
+  })
+
+  it('marks paths, and not words joined by a slash', () => {
+    const [doc] = analysed(
+      'Files: debian/* and src/lib/util.c, see /usr/share/common-licenses/GPL-2 or ./configure; GNU/Linux, and/or and input/output are words.',
+    )
+    expect(words(doc, nonWordTokens(doc))).toEqual([
+      'debian',
+      'src',
+      'lib',
+      'util',
+      'c',
+      'usr',
+      'share',
+      'common',
+      'licenses',
+      'GPL',
+      '2',
+      'configure',
+    ])
+  })
+
+  it('makes no loose match of two stanzas naming different files', () => {
+    // Debian copyright stanzas of two programs, each naming its own test_utils files: read as
+    // words, the paths share "test", "utils", "h" in order, and were aligned into a match of
+    // similarity 0.6, reported as a paraphrase.
+    const documents = [
+      'Files: chrome/test/file_test_utils.cc chrome/test/file_test_utils.h\nCopyright: 2006-2009 The Chromium Authors.\nLicense: BSD-3-clause\n\n' +
+        'Files: chrome/browser/tab_utils.cc\nCopyright: 2010 The Chromium Authors.\nLicense: BSD-3-clause\n',
+      'Files: test_utils/test_utils.c\n       test_utils/test_utils.h\nCopyright:\n (c) 2003-2012 Tim Kientzle\nLicense: BSD-2-clause\n\n' +
+        'Files: tar/test/test_option.c\nCopyright: 2021 Ryan Libby\nLicense: BSD-2-clause\n',
+    ].map((text, k) => ({ id: `d${k}`, text }))
+    expect(findOverlaps(documents).overlaps).toEqual([])
   })
 
   it('makes no paraphrase of two addresses on one site', () => {

@@ -5,11 +5,17 @@ import { lowerBound } from '../text/sorted.js'
 //   addresses  web and e-mail addresses. The tokenizer reads "https://www.gnu.org/licenses/gpl.html"
 //              as the words https, www, gnu, org, licenses, gpl, html; two addresses of one kind
 //              share most of them ("www", "org", "licenses") and looked like a restated sentence.
+//   paths      file names with their folders: "debian/*", "test_utils/test_utils.c",
+//              "/usr/share/common-licenses/GPL-2". The files lists of Debian's copyright files (and
+//              of changelogs) name one program's files in another's words: two stanzas about
+//              different files named "test_utils" shared "files", "test", "utils" and "copyright",
+//              and were reported as a paraphrase.
 //   numbers    tokens without a letter: years, days, times of day. Two timestamps ("Thu, 21 Aug
 //              2008 21:50", "Thu, 25 Jul 2002 21:50:21") or two lists of copyright years share
 //              numbers by chance, and say nothing alike.
 // Both still count where passages are aligned word for word (a copyright line copied with its
-// years is a copy): only a match by content words, with no run to show, ignores them.
+// years is a copy): only a loose match (a paraphrase, or an aligned pair less similar than a
+// near-verbatim copy) needs words of a claim besides them.
 
 /**
  * An address: a scheme and what follows it, or a "www." name and what follows it, or an e-mail
@@ -23,14 +29,53 @@ import { lowerBound } from '../text/sorted.js'
 const ADDRESS =
   /(?<![\w.+-])(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|[wW]{3}\.)[^\s<>"'()[\]{}\u0080-\uffff]+|(?<![\w.+-])[\w.+-]+@(?:[\w-]+\.)+[a-zA-Z][a-zA-Z-]*/gu
 
+/**
+ * A run of the characters a path is made of with a slash in it, not starting inside a longer run
+ * (each run is tried once). It is a path (isPath) only where more than the slash says so: "GNU/Linux",
+ * "and/or", "input/output" are words.
+ */
+const SLASHED = /(?<![\w.*+~/-])[\w.*+~/-]*\/[\w.*+~/-]*/gu
+/** A file name's extension at the end of a run: ".c", ".html", ".tar"; not a lone dot. */
+const EXTENSION = /[\w-]\.[A-Za-z0-9]{1,5}$/
+/** What may end a sentence, not a path: "see debian/copyright." */
+const TRAILING = /[.-]+$/
+
+/**
+ * Whether a slashed run (SLASHED, trailing dots taken off) is a path: it starts at a root
+ * ("/usr", "./configure", "../lib", "~/.config"), or has two slashes or more, or a wildcard, or
+ * ends in a file name with an extension.
+ */
+function isPath(run: string): boolean {
+  return /^(?:\.{0,2}|~)\//.test(run) || run.indexOf('/') !== run.lastIndexOf('/') || run.includes('*') || EXTENSION.test(run)
+}
+
 const LETTER = /\p{L}/u
 
-/** Per token of `doc`, 1 when the token is part of a web or e-mail address or a number (see above). */
+/** The marks of each document read so far, made once a document (its text never changes). */
+const marksOf = new WeakMap<AnalysedDocument, Uint8Array>()
+
+/**
+ * Per token of `doc`, 1 when the token is part of a web or e-mail address, a path or a number
+ * (see above). Made on the first call for a document and kept with it.
+ */
 export function nonWordTokens(doc: AnalysedDocument): Uint8Array {
+  let marks = marksOf.get(doc)
+  if (!marks) {
+    marks = markNonWords(doc)
+    marksOf.set(doc, marks)
+  }
+  return marks
+}
+
+function markNonWords(doc: AnalysedDocument): Uint8Array {
   const marks = new Uint8Array(doc.starts.length)
-  for (const match of doc.text.matchAll(ADDRESS)) {
-    const end = match.index + match[0].length
-    for (let t = lowerBound(doc.starts, match.index); t < doc.starts.length && doc.starts[t] < end; t++) marks[t] = 1
+  const mark = (start: number, end: number): void => {
+    for (let t = lowerBound(doc.starts, start); t < doc.starts.length && doc.starts[t] < end; t++) marks[t] = 1
+  }
+  for (const match of doc.text.matchAll(ADDRESS)) mark(match.index, match.index + match[0].length)
+  for (const match of doc.text.matchAll(SLASHED)) {
+    const run = match[0].replace(TRAILING, '')
+    if (isPath(run)) mark(match.index, match.index + run.length)
   }
   for (let t = 0; t < marks.length; t++) if (!marks[t] && isNumber(doc, t)) marks[t] = 1
   return marks

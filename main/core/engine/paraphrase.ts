@@ -97,11 +97,8 @@ export function findParaphrases(
 ): SentencePair[] {
   const { docs } = corpus
   const vocab = corpus.lexicon.matchCount
-  /** Per document read, its tokens that are no words of a claim (nonwords.ts). */
-  const nonWordsOf = new Map<AnalysedDocument, Uint8Array>()
   /** A token's word as the units read it: its class of synonyms; -1 for no word (nonwords.ts). */
-  const classOf = (doc: AnalysedDocument, t: number): number =>
-    nonWordsOf.get(doc)?.[t] ? -1 : (synonyms.get(doc.match[t]) ?? doc.match[t])
+  const classOf = (doc: AnalysedDocument, t: number): number => (nonWordTokens(doc)[t] ? -1 : (synonyms.get(doc.match[t]) ?? doc.match[t]))
   /**
    * The stems of content words [c0, c1) of a document, and where each word's stems start. Tokens
    * that are no words (`nonWords`: parts of addresses, numbers) have none.
@@ -126,7 +123,6 @@ export function findParaphrases(
     const bounds = sentences[d]
     if (bounds.length < 2) return
     const nonWords = nonWordTokens(doc)
-    nonWordsOf.set(doc, nonWords)
     for (let k = 0; k + 1 < bounds.length; k++) {
       const c0 = lowerBound(doc.content, bounds[k])
       const c1 = lowerBound(doc.content, bounds[k + 1])
