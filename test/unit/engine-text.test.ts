@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchForm, surfaceForm } from '../../main/core/engine/normalise.js'
+import { isStopword, matchForm, surfaceForm } from '../../main/core/engine/normalise.js'
 import { americanSpelling } from '../../main/core/engine/spelling.js'
 import { tokenize, unitHash } from '../../main/core/engine/tokenize.js'
 
@@ -43,8 +43,43 @@ describe('tokenize', () => {
     expect(words('𝔄𝔰𝔱𝔯𝔞𝔩 😀 word')).toEqual(['𝔄𝔰𝔱𝔯𝔞𝔩', 'word'])
   })
 
+  it('reads each Han, Hiragana and Katakana character as a word, with its combining marks', () => {
+    expect(words('新质生产力 new quality-productive forces 漢字Java言語')).toEqual([
+      '新',
+      '质',
+      '生',
+      '产',
+      '力',
+      'new',
+      'quality',
+      'productive',
+      'forces',
+      '漢',
+      '字',
+      'Java',
+      '言',
+      '語',
+    ])
+    expect(words('この許可書は、ソフト。か\u3099 𠀀𠀁 a’漢')).toEqual([
+      'こ',
+      'の',
+      '許',
+      '可',
+      '書',
+      'は',
+      'ソ',
+      'フ',
+      'ト',
+      'か\u3099',
+      '𠀀',
+      '𠀁',
+      'a',
+      '漢',
+    ])
+  })
+
   it('hashes each token as it reads it, as unitHash hashes the token alone', () => {
-    const text = 'develop-\nment of China’s econ\u00adomy, 3,327.8 𝔄𝔰𝔱𝔯𝔞𝔩 words'
+    const text = 'develop-\nment of China’s econ\u00adomy, 3,327.8 𝔄𝔰𝔱𝔯𝔞𝔩 words 生产力 か\u3099'
     const t = tokenize(text, true)
     expect(t.hashes).toHaveLength(t.count)
     for (let i = 0; i < t.count; i++) expect(t.hashes![i]).toBe(unitHash(text, t.starts[i], t.ends[i]))
@@ -78,6 +113,11 @@ describe('normalise', () => {
     ]
     for (const [british, american] of pairs) expect(americanSpelling(british), british).toBe(americanSpelling(american))
     for (const word of ['four', 'hour', 'your', 'more', 'there', 'filled', 'rise', 'crisis']) expect(americanSpelling(word)).toBe(word)
+  })
+
+  it('takes Chinese function characters and Japanese Hiragana as function words', () => {
+    expect(['的', '是', 'の', 'について', 'か\u3099'].map((w) => isStopword(surfaceForm(w)))).toEqual([true, true, true, true, true])
+    expect(['力', '生', 'ソ', '漢字'].map(isStopword)).toEqual([false, false, false, false])
   })
 
   it('stems for matching only when asked', () => {

@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer'
 import { americanSpelling } from './spelling.js'
-import { STOPWORDS } from './stopwords.js'
+import { CHINESE_STOP_CHARACTERS, STOPWORDS } from './stopwords.js'
 
 // The forms a token is compared by. Three levels:
 //   written form  the word as written, whatever its case or typography: Unicode NFKC (full-width
@@ -39,7 +39,13 @@ export function matchForm(surface: string, stem: boolean): string {
   return stem && base.length > 2 ? stemmer(base) : base
 }
 
-/** True for function words (stopwords.ts), judged on the surface form. */
+const HIRAGANA = /^\p{sc=Hiragana}[\p{sc=Hiragana}\p{M}]*$/u
+
+/**
+ * True for function words (stopwords.ts), judged on the surface form: English ones, Chinese
+ * function characters, and Japanese Hiragana (particles and endings: tokenize.ts reads each
+ * character as a word).
+ */
 export function isStopword(surface: string): boolean {
-  return STOPWORDS.has(surface)
+  return STOPWORDS.has(surface) || (surface.length === 1 && CHINESE_STOP_CHARACTERS.has(surface)) || HIRAGANA.test(surface)
 }

@@ -16,3 +16,10 @@ through thus to too under until up upon us very via was wasn't we we'd we'll we'
 what's when when's where where's whether which while who who's whom whose why why's will with within without
 won't would wouldn't yet you you'd you'll you're you've your yours yourself yourselves`.split(/\s+/),
 )
+
+/**
+ * Chinese function characters (tokenize.ts reads each Han character as a word): the particles,
+ * prepositions, conjunctions, pronouns and the measure word that most sentences hold. Japanese
+ * function words are written in Hiragana, and a token of Hiragana is taken as one (isStopword).
+ */
+export const CHINESE_STOP_CHARACTERS: ReadonlySet<string> = new Set([...'的了着过是在和与及或而也都就把被对从以之其这那个为于等'])

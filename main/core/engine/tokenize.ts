@@ -8,6 +8,11 @@
 //   - a hyphen at a line end followed by a lower-case letter on the next line (hyphenation:
 //     "develop-\nment" is one token).
 // Any other hyphen or dash splits: "high-tech" is "high" and "tech", so it matches "high tech".
+// Chinese and Japanese write no spaces between words: a Han, Hiragana or Katakana character is a
+// token of its own (with any combining marks after it), as text-reuse tools for those languages
+// count characters. Read as runs, a Chinese sentence was one or two "words", and a sentence two
+// texts share was too short to be found at all. (Thai, Lao, Khmer and Myanmar, also written
+// without spaces, are still read as runs: their characters are not syllables.)
 // Periods and commas split numbers too: "3.8.3" is "3", "8" and "3", as sim_text reads it, so
 // that two version numbers or figures that differ in one part ("Standards-Version 3.8.3" and
 // "3.8.4") still share the rest, word for word, and a shared run is as many words as sim_text
@@ -27,27 +32,64 @@ export interface TokenSpans {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
+/** Characters that are words on their own (see above). */
+const OWN_WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u
+const MARK = /\p{M}/u
 const LOWER_START = /\p{Ll}/u
 
-/** 1 = word character, 2 = not; 0 = not yet classified. Covers the Basic Multilingual Plane. */
+/** bmpClass's classes. */
+const WORD = 1
+const NOT_WORD = 2
+const OWN = 3
+
+/**
+ * WORD, NOT_WORD or OWN (a word on its own: OWN_WORD) per character of the Basic Multilingual
+ * Plane; 0 = not yet classified.
+ */
 const bmpClass = new Uint8Array(0x10000)
 
 function classify(code: number): number {
-  const c = code >= 0xd800 && code <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2
+  const char = String.fromCharCode(code)
+  const c = code >= 0xd800 && code <= 0xdfff ? NOT_WORD : OWN_WORD.test(char) ? OWN : WORD_CHAR.test(char) ? WORD : NOT_WORD
   bmpClass[code] = c
   return c
 }
 
-/** Length in UTF-16 units of the word character at `i` (1 or 2), or 0 when it is not one. */
+/**
+ * Length in UTF-16 units of the word character at `i` (1 or 2), or 0 when it is not one. A word
+ * on its own is none here (ownWordEnd): it ends the word before it.
+ */
 function wordCharAt(text: string, i: number): number {
   const code = text.charCodeAt(i)
   if (code < 0xd800 || code > 0xdbff) {
     const c = bmpClass[code]
-    return (c === 0 ? classify(code) : c) === 1 ? 1 : 0
+    return (c === 0 ? classify(code) : c) === WORD ? 1 : 0
   }
   const cp = text.codePointAt(i)!
   if (cp <= 0xffff) return 0
-  return WORD_CHAR.test(String.fromCodePoint(cp)) ? 2 : 0
+  const char = String.fromCodePoint(cp)
+  return WORD_CHAR.test(char) && !OWN_WORD.test(char) ? 2 : 0
+}
+
+/**
+ * Where the word on its own at `i` ends, with the combining marks after it (see above); `i` when
+ * the character there is no word on its own.
+ */
+function ownWordEnd(text: string, i: number): number {
+  const code = text.charCodeAt(i)
+  let end = i
+  if (code < 0xd800 || code > 0xdbff) {
+    if ((bmpClass[code] || classify(code)) === OWN) end = i + 1
+  } else {
+    const cp = text.codePointAt(i)!
+    if (cp > 0xffff && OWN_WORD.test(String.fromCodePoint(cp))) end = i + 2
+  }
+  if (end === i) return i
+  for (;;) {
+    const w = end < text.length ? wordCharAt(text, end) : 0
+    if (w === 0 || !MARK.test(text.slice(end, end + w))) return end
+    end += w
+  }
 }
 
 const APOSTROPHE = 0x27
@@ -96,41 +138,52 @@ export function tokenize(text: string, hashes = false): TokenSpans {
   let i = 0
   while (i < n) {
     const w = wordCharAt(text, i)
-    if (w === 0) {
-      i++
-      continue
-    }
     const start = i
     // The hash of units [start, i), kept up to date as i moves on.
     let h = FNV_BASIS
-    if (hashes) {
-      h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
-      if (w === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME)
-    }
-    i += w
-    for (;;) {
-      if (i >= n) break
-      const step = wordCharAt(text, i)
-      if (step > 0) {
-        if (hashes) {
-          h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
-          if (step === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME)
-        }
-        i += step
+    if (w === 0) {
+      // Most characters that are no word character are none of a word on its own either.
+      if (bmpClass[text.charCodeAt(i)] === NOT_WORD) {
+        i++
         continue
       }
-      const code = text.charCodeAt(i)
-      let resume = -1
-      if (code === SOFT_HYPHEN) {
-        if (i + 1 < n && wordCharAt(text, i + 1) > 0) resume = i + 1
-      } else if (code === APOSTROPHE || code === RIGHT_QUOTE) {
-        if (i + 1 < n && wordCharAt(text, i + 1) > 0 && !isDigit(text.charCodeAt(i + 1))) resume = i + 1
-      } else if (code === HYPHEN_MINUS || code === HYPHEN) {
-        resume = hyphenationResume(text, i)
+      const end = ownWordEnd(text, i)
+      if (end === i) {
+        i++
+        continue
       }
-      if (resume < 0) break
-      if (hashes) for (let k = i; k < resume; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME)
-      i = resume
+      i = end
+      if (hashes) h = unitHash(text, start, end)
+    } else {
+      if (hashes) {
+        h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
+        if (w === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME)
+      }
+      i += w
+      for (;;) {
+        if (i >= n) break
+        const step = wordCharAt(text, i)
+        if (step > 0) {
+          if (hashes) {
+            h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
+            if (step === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME)
+          }
+          i += step
+          continue
+        }
+        const code = text.charCodeAt(i)
+        let resume = -1
+        if (code === SOFT_HYPHEN) {
+          if (i + 1 < n && wordCharAt(text, i + 1) > 0) resume = i + 1
+        } else if (code === APOSTROPHE || code === RIGHT_QUOTE) {
+          if (i + 1 < n && wordCharAt(text, i + 1) > 0 && !isDigit(text.charCodeAt(i + 1))) resume = i + 1
+        } else if (code === HYPHEN_MINUS || code === HYPHEN) {
+          resume = hyphenationResume(text, i)
+        }
+        if (resume < 0) break
+        if (hashes) for (let k = i; k < resume; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME)
+        i = resume
+      }
     }
     if (count === starts.length) {
       starts = grow(starts)
