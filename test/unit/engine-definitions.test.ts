@@ -39,6 +39,21 @@ describe('findDefinitions on fixtures', async () => {
     expect(result.groups[primer.group].docs.sort()).toEqual(['primer', 'report'])
   })
 
+  it('reads a definition through the line breaks of a hard-wrapped text', () => {
+    // The GNU GPL's definitions, wrapped at 70 characters as the licence's file is.
+    const text =
+      '  0. Definitions.\n\n  "This License" refers to version 3 of the GNU General Public License.\n\n' +
+      '  "Copyright" also means copyright-like laws that apply to other kinds of\nworks, such as semiconductor masks.\n\n' +
+      '  A "covered work" means either the unmodified Program or a work based\non the Program.\n\n' +
+      '  To "propagate" a work means to do anything with it that, without\npermission, would make you directly or secondarily liable for\n' +
+      'infringement under applicable copyright law, except executing it on a\ncomputer or modifying a private copy.\n\n' +
+      '  A covered work is one the licensees may receive, and every covered work\nis conveyed under this License to anyone who receives a copy.\n'
+    const result = findDefinitions([{ id: 'gpl', text }], { term: 'covered work' })
+    expect(result.definitions.map((d) => d.text)).toContain(
+      'A "covered work" means either the unmodified Program or a work based\non the Program.',
+    )
+  })
+
   it('proposes the key term with its acronym when no term is given', () => {
     const result = findDefinitions(texts)
     expect(result.term).toBe('blue carbon ecosystems')
