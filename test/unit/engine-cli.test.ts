@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/node/cli/cli.js'
@@ -185,6 +185,50 @@ describe('overlaps command', () => {
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/no such folder/)
   })
+
+  it('reads a linked file as the file it leads to, and says which link leads nowhere', async () => {
+    const licence = await readFile(join(FIXTURES, 'definitions', 'primer.txt'), 'utf8')
+    const folder = join(base, 'linked')
+    await mkdir(folder)
+    await writeFile(join(base, 'elsewhere.txt'), licence)
+    await writeFile(join(folder, 'a.txt'), licence)
+    await symlink(join(base, 'elsewhere.txt'), join(folder, 'b.txt'))
+    const r = await cli('overlaps', folder, '--json')
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.documents.map((d: { id: string }) => d.id)).toEqual(['a', 'b'])
+    expect(json.overlaps[0].passages.map((p: { doc: string }) => p.doc)).toEqual(['a', 'b'])
+    await symlink(join(base, 'gone.txt'), join(folder, 'c.txt'))
+    const dangling = await cli('overlaps', folder)
+    expect(dangling.code).toBe(1)
+    expect(dangling.stderr).toBe(`parallax: ${join(folder, 'c.txt')}: a link to a file that does not exist`)
+  })
+
+  it("names another program's manifest.json or project.json that lists no documents", async () => {
+    for (const file of ['manifest.json', 'project.json']) {
+      const folder = join(base, file)
+      await mkdir(folder)
+      await writeFile(join(folder, 'a.txt'), 'Some text to read.\n')
+      await writeFile(join(folder, file), JSON.stringify({ name: 'my-web-app', icons: [] }))
+      const r = await cli('overlaps', folder)
+      expect(r.code).toBe(1)
+      expect(r.stderr).toBe(
+        `parallax: ${join(folder, file)} lists no documents (to read the folder's .txt and .md files instead, move it out of the folder)`,
+      )
+    }
+  })
+
+  it('says which file name is not UTF-8, rather than that the file is missing', async () => {
+    const folder = join(base, 'names')
+    await mkdir(folder)
+    await writeFile(join(folder, 'a.txt'), 'Some text to read.\n')
+    await writeFile(Buffer.concat([Buffer.from(folder + '/caf'), Buffer.from([0xe9]), Buffer.from('.txt')]), 'More text to read.\n')
+    const r = await cli('overlaps', folder)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe(
+      `parallax: ${join(folder, 'caf\ufffd.txt')}: the file's name is not UTF-8 (shown with \ufffd); rename it to read the folder`,
+    )
+  })
 })
 
 describe('definitions command', () => {
@@ -202,6 +246,15 @@ describe('definitions command', () => {
       text: expect.any(String),
       shared: expect.any(Array),
     })
+  })
+
+  it('says so when the texts give no key term to look for', async () => {
+    const folder = join(base, 'numbers')
+    await mkdir(folder)
+    await writeFile(join(folder, 'a.txt'), '1, 2, 3.\n')
+    const r = await cli('definitions', folder)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe('no key terms found: give the term to look for with --term TEXT')
   })
 
   it('proposes key terms without --term', async () => {

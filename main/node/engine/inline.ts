@@ -8,6 +8,7 @@ import { findOverlaps, type Overlap } from '../../core/engine/overlaps.js'
 import type { SourcedOverlap } from '../../core/reuse/imported.js'
 import { documentIdFor } from '../../core/project/document-id.js'
 import { readTextFile } from '../project/decode.js'
+import { refuseSpecialPath } from '../project/special-paths.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
 import { MANIFEST_FILE, PROJECT_FILE } from '../project/layout.js'
@@ -109,11 +110,22 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     const read = readAhead(manifest.documents.map((doc) => join(dir, doc.file)))
     for (const [k, doc] of manifest.documents.entries()) add(doc.id, join(dir, doc.file), await read(k), doc.title, undefined, doc.date)
   } else {
-    const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile() && !e.name.startsWith('.'))
-      .filter((e) => importFormatOf(e.name) === 'text' || importFormatOf(e.name) === 'markdown')
-      .map((e) => join(e.parentPath, e.name))
-      .sort()
+    const files: string[] = []
+    for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+      if (e.name.startsWith('.') || (importFormatOf(e.name) !== 'text' && importFormatOf(e.name) !== 'markdown')) continue
+      const path = join(e.parentPath, e.name)
+      // A name that is not UTF-8 comes back with U+FFFD in it, a path that names no file.
+      if (e.name.includes('\ufffd'))
+        throw new ApiError('invalid-input', `${path}: the file's name is not UTF-8 (shown with \ufffd); rename it to read the folder`)
+      // A link is read as the file it leads to (never a device or a system folder's file).
+      if (e.isSymbolicLink()) {
+        await refuseSpecialPath(path, 'a document')
+        const target = await stat(path).catch(() => null)
+        if (!target) throw new ApiError('not-found', `${path}: a link to a file that does not exist`)
+        if (target.isFile()) files.push(path)
+      } else if (e.isFile()) files.push(path)
+    }
+    files.sort()
     if (files.length === 0) throw new ApiError('not-found', `${dir}: the folder holds no .txt or .md files`)
     const ids = new Set<string>()
     const read = readAhead(files)
@@ -133,7 +145,13 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
       )
     }
   }
-  if (documents.length === 0) throw new ApiError('not-found', `${dir}: the project has no documents`)
+  if (documents.length === 0) {
+    const listing = (await stat(join(dir, PROJECT_FILE)).catch(() => null)) ? PROJECT_FILE : MANIFEST_FILE
+    throw new ApiError(
+      'not-found',
+      `${join(dir, listing)} lists no documents (to read the folder's .txt and .md files instead, move it out of the folder)`,
+    )
+  }
   offHeap.flush()
   return { documents, texts, originals, dates, excludedTexts }
 }
@@ -270,6 +288,10 @@ export async function definitionsCommand(
     io.out(
       JSON.stringify({ term, aliases, documents, definitions, groups, ...(terms ? { terms } : {}), facets, quotations, mentions }, null, 2),
     )
+    return 0
+  }
+  if (result.terms?.length === 0) {
+    io.out('no key terms found: give the term to look for with --term TEXT')
     return 0
   }
   if (result.terms)

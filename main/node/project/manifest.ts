@@ -15,10 +15,9 @@ export async function readManifest(corpusDir: string): Promise<ProjectFile> {
   try {
     data = JSON.parse(await readFile(path, 'utf8'))
   } catch (e) {
-    throw new ApiError('unreadable', `the bundled corpus manifest ${path} cannot be read: ${(e as Error).message}`)
+    throw new ApiError('unreadable', `${path} cannot be read as a corpus manifest: ${(e as Error).message}`)
   }
   const parsed = CorpusManifest.safeParse(data)
-  if (!parsed.success)
-    throw new ApiError('unreadable', `the bundled corpus manifest ${path} is invalid: ${parsed.error.issues[0]?.message}`)
+  if (!parsed.success) throw new ApiError('unreadable', `${path} is not a corpus manifest: ${parsed.error.issues[0]?.message}`)
   return parsed.data
 }
