@@ -44,12 +44,16 @@ function firstInvalidByte(bytes: Uint8Array): number {
 }
 
 /**
- * Decodes bytes as UTF-8 text, refusing what is not text: an empty file, a binary file (NUL
- * bytes), or invalid UTF-8 (with the offset of the first bad byte). A leading byte-order mark is
+ * Decodes bytes as UTF-8 text, refusing what is not text: an empty file, UTF-16 text (by its
+ * byte-order mark), a binary file (NUL bytes), or invalid UTF-8 (with the offset of the first bad
+ * byte). A leading byte-order mark is
  * dropped, as every UTF-8 decoder does; nothing else is changed.
  */
 export function decodeUtf8(bytes: Uint8Array, path: string): string {
   if (bytes.length === 0) throw new DecodeError(path, 'the file is empty')
+  // UTF-16 (what Windows calls "Unicode") starts with its byte-order mark, and holds NUL bytes.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw new DecodeError(path, 'this is UTF-16 text, not UTF-8: save it as UTF-8 to read it')
   const probe = bytes.subarray(0, 64 * 1024)
   if (probe.includes(0)) throw new DecodeError(path, 'this is a binary file (it contains NUL bytes), not text')
   try {
