@@ -54,6 +54,18 @@ describe('findDefinitions on fixtures', async () => {
     )
   })
 
+  it('reads "the term for (of, in) a thing means ...", as licences define their terms', () => {
+    const text =
+      '  The "source code" for a work means the preferred form of the work\nfor making modifications to it.\n\n' +
+      '  The "System Libraries" of an executable work include anything, other\nthan the work as a whole, that is included in its packaging.\n\n' +
+      '  The "source code" in the archive is large, and its history is long.\n'
+    const texts = [{ id: 'gpl', text }]
+    expect(findDefinitions(texts, { term: 'source code' }).definitions.map((d) => [d.pattern, d.text])).toEqual([
+      ['means', 'The "source code" for a work means the preferred form of the work\nfor making modifications to it.'],
+    ])
+    expect(findDefinitions(texts, { term: 'System Libraries' }).definitions.map((d) => d.pattern)).toEqual(['consists of'])
+  })
+
   it('proposes the key term with its acronym when no term is given', () => {
     const result = findDefinitions(texts)
     expect(result.term).toBe('blue carbon ecosystems')

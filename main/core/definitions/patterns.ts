@@ -114,10 +114,18 @@ const CHANGE_AFTER =
 
 /** After the mention: a closing quote, an acronym in brackets, a parenthesis between commas, adverbs. */
 const LEAD = String.raw`^\s*[”"’']?\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{1,60},\s*)?(?:(?:today|also|now|thus|therefore|essentially|basically|generally|simply|still|then|in\s+essence|in\s+particular|closely|all|both|first|recently|since|already|increasingly)[\s,]+){0,3}`
-const after = (verbs: string): RegExp => new RegExp(`${LEAD}(?:${verbs})\\b`, 'iu')
+const after = (verbs: string, lead = LEAD): RegExp => new RegExp(`${lead}(?:${verbs})\\b`, 'iu')
+/**
+ * LEAD, or a phrase that says of what or where the term is taken, before a defining verb: "The
+ * "Corresponding Source" for a work in object code form means ...", "The "System Libraries" of an
+ * executable work include ..." (licences and standards define their terms so). Only before
+ * "means" and "consists of": "X in the south is driven by ..." says where, not what X is.
+ */
+const QUALIFIED_LEAD = String.raw`${LEAD}(?:(?:for|of|in)\s+(?:an?|the)\s+[^,.;:"“”()]{1,40}?\s+)?`
 
 const MEANS = after(
   String.raw`means?|refers?(?:\s+\w+){0,2}\s+to|denotes?|(?:is|are|can\s+be)\s+defined\s+as|stands?\s+for|signif(?:y|ies)|represents?|connotes?|(?:is|are)\s+understood\s+as`,
+  QUALIFIED_LEAD,
 )
 const IN_ESSENCE = after(String.raw`(?:is|are)\s*,?\s*(?:in\s+essence|essentially|at\s+(?:its|their)\s+core)`)
 const DRIVEN = after(
@@ -125,6 +133,7 @@ const DRIVEN = after(
 )
 const CONSISTS = after(
   String.raw`consists?\s+of|comprises?|(?:is|are)\s+(?:made\s+up|composed)\s+of|includes?|cover(?:s)?|involves?|contains?|encompass(?:es)?`,
+  QUALIFIED_LEAD,
 )
 const CONTRAST = after(
   String.raw`no\s+longer\s+rel(?:y|ies)\s+on|do(?:es)?\s+not\s+rely\s+on|(?:is|are)\s+(?:not|different|distinct)\b|(?:is|are)\s+(?:superior|opposed)\s+to|differs?\s+from|unlike|(?:stand|stands)\s+in\s+contrast`,
