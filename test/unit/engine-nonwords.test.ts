@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
-import { nonWordTokens } from '../../main/core/engine/nonwords.js'
+import { nonWordTokens, nonWordTokensIn } from '../../main/core/engine/nonwords.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
 
@@ -59,6 +59,16 @@ describe('tokens that are no words of a claim', () => {
       '2',
       'configure',
     ])
+  })
+
+  it('marks a span of tokens as it marks them in the whole text, however the span cuts an address or path', () => {
+    // A fresh document each time: nonWordTokens keeps its marks, which nonWordTokensIn would reuse.
+    const text =
+      'Files: debian/* src/lib/util.c\nSee https://www.gnu.org/licenses/gpl.html or <help@example.org>, 2008-2010; GNU/Linux 3rd.'
+    const whole = nonWordTokens(analysed(text)[0])
+    for (let t0 = 0; t0 < whole.length; t0++)
+      for (let t1 = t0; t1 < whole.length; t1++)
+        expect([...nonWordTokensIn(analysed(text)[0], t0, t1)]).toEqual([...whole.slice(t0, t1 + 1)])
   })
 
   it('makes no loose match of two stanzas naming different files', () => {

@@ -11,7 +11,7 @@ import { findEvents } from './events.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type Seeds } from './ngrams.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
-import { nonWordTokens } from './nonwords.js'
+import { nonWordTokensIn } from './nonwords.js'
 import { projectNested } from './nested.js'
 import { editedCopy } from './order.js'
 import { joinSameText } from './same-text.js'
@@ -609,12 +609,13 @@ function synonymReason(used: readonly string[]): string[] {
  * copyright files were no longer covered).
  */
 function namesOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number, paraphrase: boolean): boolean {
-  return plainSharedWords(A, a0, a1, B, b0, b1, paraphrase ? plainForm : undefined) < MIN_PLAIN_SHARED
-}
-
-/** A token's word for namesOnly: its match id, -1 where it is no word of a claim. */
-function plainForm(doc: AnalysedDocument, t: number): number {
-  return nonWordTokens(doc)[t] ? -1 : doc.match[t]
+  if (!paraphrase) return plainSharedWords(A, a0, a1, B, b0, b1) < MIN_PLAIN_SHARED
+  const inA = nonWordTokensIn(A, a0, a1)
+  const inB = nonWordTokensIn(B, b0, b1)
+  // A token's word: its match id, -1 where it is no word of a claim.
+  const plainForm = (doc: AnalysedDocument, t: number): number =>
+    (doc === A && t >= a0 && t <= a1 ? inA[t - a0] : inB[t - b0]) ? -1 : doc.match[t]
+  return plainSharedWords(A, a0, a1, B, b0, b1, plainForm) < MIN_PLAIN_SHARED
 }
 
 /** A test of whether a token span of a document lies mostly inside passages already found. */
