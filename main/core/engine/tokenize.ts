@@ -141,55 +141,48 @@ export function tokenize(text: string, hashes = false): TokenSpans {
   let i = 0
   while (i < n) {
     const w = wordCharAt(text, i)
-    if (w === 0) {
-      // No word character: a word on its own (from U+2E80 on), or nothing.
-      const end = text.charCodeAt(i) < OWN_FROM ? i : ownWordEnd(text, i)
-      if (end === i) i++
-      else {
-        if (count === starts.length) {
-          starts = grow(starts)
-          ends = grow(ends)
-          if (hashes) sums = grow(sums)
-        }
-        starts[count] = i
-        ends[count] = end
-        if (hashes) sums[count] = unitHash(text, i, end)
-        count++
-        i = end
-      }
-      continue
-    }
     const start = i
     // The hash of units [start, i), kept up to date as i moves on.
     let h = FNV_BASIS
-    if (hashes) {
-      h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
-      if (w === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME)
-    }
-    i += w
-    for (;;) {
-      if (i >= n) break
-      const step = wordCharAt(text, i)
-      if (step > 0) {
-        if (hashes) {
-          h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
-          if (step === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME)
-        }
-        i += step
+    if (w === 0) {
+      // No word character: a word on its own (from U+2E80 on), or nothing.
+      const end = text.charCodeAt(i) < OWN_FROM ? i : ownWordEnd(text, i)
+      if (end === i) {
+        i++
         continue
       }
-      const code = text.charCodeAt(i)
-      let resume = -1
-      if (code === SOFT_HYPHEN) {
-        if (i + 1 < n && wordCharAt(text, i + 1) > 0) resume = i + 1
-      } else if (code === APOSTROPHE || code === RIGHT_QUOTE) {
-        if (i + 1 < n && wordCharAt(text, i + 1) > 0 && !isDigit(text.charCodeAt(i + 1))) resume = i + 1
-      } else if (code === HYPHEN_MINUS || code === HYPHEN) {
-        resume = hyphenationResume(text, i)
+      i = end
+      if (hashes) h = unitHash(text, start, end)
+    } else {
+      if (hashes) {
+        h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
+        if (w === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME)
       }
-      if (resume < 0) break
-      if (hashes) for (let k = i; k < resume; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME)
-      i = resume
+      i += w
+      for (;;) {
+        if (i >= n) break
+        const step = wordCharAt(text, i)
+        if (step > 0) {
+          if (hashes) {
+            h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
+            if (step === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME)
+          }
+          i += step
+          continue
+        }
+        const code = text.charCodeAt(i)
+        let resume = -1
+        if (code === SOFT_HYPHEN) {
+          if (i + 1 < n && wordCharAt(text, i + 1) > 0) resume = i + 1
+        } else if (code === APOSTROPHE || code === RIGHT_QUOTE) {
+          if (i + 1 < n && wordCharAt(text, i + 1) > 0 && !isDigit(text.charCodeAt(i + 1))) resume = i + 1
+        } else if (code === HYPHEN_MINUS || code === HYPHEN) {
+          resume = hyphenationResume(text, i)
+        }
+        if (resume < 0) break
+        if (hashes) for (let k = i; k < resume; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME)
+        i = resume
+      }
     }
     if (count === starts.length) {
       starts = grow(starts)
