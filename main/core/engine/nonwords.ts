@@ -13,7 +13,7 @@ import { lowerBound } from '../text/sorted.js'
 //   numbers    tokens without a letter: years, days, times of day. Two timestamps ("Thu, 21 Aug
 //              2008 21:50", "Thu, 25 Jul 2002 21:50:21") or two lists of copyright years share
 //              numbers by chance, and say nothing alike.
-// Both still count where passages are aligned word for word (a copyright line copied with its
+// All three still count where passages are aligned word for word (a copyright line copied with its
 // years is a copy): only a loose match (a paraphrase, or an aligned pair less similar than a
 // near-verbatim copy) needs words of a claim besides them.
 

@@ -5,7 +5,7 @@ import type { AnalysedDocument } from './analyse.js'
 // word before the full stop is an abbreviation or an initial ("U.S. released", "Mr. Xi").
 // A single line break inside a hard-wrapped paragraph is no end: where the next line starts with
 // a lower-case letter ("a work based\non the Program"), and, in a document whose lines are
-// wrapped (hardWrapped), where the line before it is about as long as the document's lines are.
+// wrapped (fullLineLength), where the line before it is about as long as the document's lines are.
 // Cut at every line break, a licence, a mail or a plain-text book was a list of half sentences,
 // and the definitions read in them stopped at the end of a line.
 

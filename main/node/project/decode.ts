@@ -46,8 +46,8 @@ function firstInvalidByte(bytes: Uint8Array): number {
 /**
  * Decodes bytes as UTF-8 text, refusing what is not text: an empty file, UTF-16 text (by its
  * byte-order mark), a binary file (NUL bytes), or invalid UTF-8 (with the offset of the first bad
- * byte). A leading byte-order mark is
- * dropped, as every UTF-8 decoder does; nothing else is changed.
+ * byte). A leading UTF-8 byte-order mark is dropped, as every UTF-8 decoder does; nothing else is
+ * changed.
  */
 export function decodeUtf8(bytes: Uint8Array, path: string): string {
   if (bytes.length === 0) throw new DecodeError(path, 'the file is empty')
