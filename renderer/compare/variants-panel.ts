@@ -7,8 +7,9 @@ import type { Overlay } from './reader.js'
 import { KIND_LABELS } from './kinds.js'
 
 // The selected overlap's word-level differences, pair by pair: deletions struck through,
-// insertions underlined, substitutions as both. The same changes are marked in the panes. A pair
-// compared without a variant has the same words in both passages: shown as identical wording.
+// insertions underlined, substitutions as both, moved words (a sentence put elsewhere) dashed.
+// The same changes are marked in the panes. A pair compared without a variant has the same words
+// in both passages: shown as identical wording.
 
 /** Marks in each document for the changed words of an overlap's pairs. */
 export function variantOverlays(overlap: Overlap): Map<string, Overlay[]> {
@@ -19,9 +20,16 @@ export function variantOverlays(overlap: Overlap): Map<string, Overlay[]> {
     const b = overlap.passages[v.b]
     for (const c of v.changes ?? []) {
       if (c.op === 'equal') continue
-      const title = c.op === 'replace' ? `“${c.a}” → “${c.b}”` : c.op === 'delete' ? `only here: “${c.a}”` : `only here: “${c.b}”`
-      if (c.aEnd > c.aStart) add(a.doc, { start: c.aStart, end: c.aEnd, class: `variant-change op-${c.op}`, attrs: { title } })
-      if (c.bEnd > c.bStart) add(b.doc, { start: c.bStart, end: c.bEnd, class: `variant-change op-${c.op}`, attrs: { title } })
+      const words = c.op === 'delete' ? c.a : c.b
+      const title =
+        c.op === 'replace'
+          ? `“${c.a}” → “${c.b}”`
+          : c.moved
+            ? `moved: “${words}” stands elsewhere in the other passage`
+            : `only here: “${words}”`
+      const cls = `variant-change op-${c.op}${c.moved ? ' moved' : ''}`
+      if (c.aEnd > c.aStart) add(a.doc, { start: c.aStart, end: c.aEnd, class: cls, attrs: { title } })
+      if (c.bEnd > c.bStart) add(b.doc, { start: c.bStart, end: c.bEnd, class: cls, attrs: { title } })
     }
   }
   return out
@@ -57,8 +65,10 @@ function renderChanges(changes: readonly Change[]): HTMLElement {
   for (const c of changes) {
     if (c.op === 'equal') p.append(c.a, ' ')
     else {
-      if (c.a) p.append(el('del', { title: 'only in the first' }, c.a))
-      if (c.b) p.append(el('ins', { title: 'only in the second' }, c.b))
+      if (c.a)
+        p.append(el('del', c.moved ? { class: 'moved', title: 'moved: elsewhere in the second' } : { title: 'only in the first' }, c.a))
+      if (c.b)
+        p.append(el('ins', c.moved ? { class: 'moved', title: 'moved: elsewhere in the first' } : { title: 'only in the second' }, c.b))
       p.append(' ')
     }
   }
@@ -112,7 +122,9 @@ export class VariantsPanel {
               ? 'The wordings differ too much in order for a word-by-word comparison.'
               : n === 0
                 ? 'Identical wording.'
-                : `${n} difference${n === 1 ? '' : 's'}: struck through only in ${who(a.doc)}, underlined only in ${who(b.doc)}.`,
+                : `${n} difference${n === 1 ? '' : 's'}: struck through only in ${who(a.doc)}, underlined only in ${who(b.doc)}${
+                    v.changes?.some((c) => c.moved) ? '; dashed where words are moved, not changed' : ''
+                  }.`,
           ),
           v.identical
             ? el('p', { class: 'diff' }, a.text)

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { uniqueAnchors } from '../../main/core/engine/anchors.js'
 import type { Overlap } from '../../main/core/engine/overlaps.js'
 import { comparedPairs, MAX_DIFFS, MAX_PAIRWISE_PASSAGES } from '../../main/core/engine/variant-pairs.js'
-import { type Change, DiffMemo, diffPassages, MAX_EDIT_LENGTH, sameWords } from '../../main/core/engine/variants.js'
+import { type Change, DiffMemo, diffPassages, MAX_EDIT_LENGTH, MIN_MOVED_WORDS, sameWords } from '../../main/core/engine/variants.js'
 import { passageVariants } from '../../main/core/reuse/variants.js'
 import { pairsShown } from '../../renderer/compare/variants-panel.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
@@ -249,6 +249,46 @@ describe('diffPassages cut at anchors', () => {
         for (const c of changes!) if (c.op === 'equal') expect(words(c.a)).toEqual(words(c.b))
         // Steps are joined across anchors: two equal steps never follow each other.
         for (let k = 1; k < changes!.length; k++) expect(changes![k].op === 'equal' && changes![k - 1].op === 'equal').toBe(false)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('says a sentence put elsewhere is moved, rather than replacing what stands in its place', () => {
+    const S = [
+      'Free software is a matter of freedom.',
+      'You must make sure that they receive the source code.',
+      'Therefore you have certain responsibilities when you distribute copies.',
+      'To protect your rights we need to prevent others from denying them.',
+      'And you must show them these terms.',
+    ]
+    const [a, b] = sides([0, 1, 2, 3, 4].map((k) => S[k]).join(' '), [0, 3, 2, 1, 4].map((k) => S[k]).join(' '))
+    const changes = diffPassages(a, b)!
+    // Whichever sentences the diff keeps in order, the others are moved, each deleted and inserted whole.
+    const others = changes.filter((c) => c.op !== 'equal')
+    expect(others.length).toBeGreaterThan(0)
+    for (const c of others) expect([c.op === 'delete' || c.op === 'insert', c.moved]).toEqual([true, true])
+    const sentences = (side: 'a' | 'b') => others.flatMap((c) => c[side].split(/\.\s*/)).filter(Boolean)
+    expect(sentences('a').sort()).toEqual(sentences('b').sort())
+    expect(sentences('a').length).toBeGreaterThan(1)
+    // Words replaced by others stay a replace, however many: nothing of them is elsewhere.
+    const [c, d] = sides(S[0] + ' ' + S[1] + ' ' + S[4], S[0] + ' ' + S[2] + ' ' + S[4])
+    const replaced = diffPassages(c, d)!
+    expect(replaced.some((x) => x.op === 'replace')).toBe(true)
+    expect(replaced.some((x) => x.moved)).toBe(false)
+  })
+
+  it('marks as moved only deletes and inserts whose words the other passage has elsewhere', () => {
+    fc.assert(
+      fc.property(text, text, (wa, wb) => {
+        const [a, b] = sides(wa.join(' '), wb.join(' '))
+        for (const c of diffPassages(a, b) ?? []) {
+          if (!c.moved) continue
+          expect(['delete', 'insert']).toContain(c.op)
+          const moved = c.op === 'delete' ? c.a : c.b
+          expect(moved.split(' ').length).toBeGreaterThanOrEqual(MIN_MOVED_WORDS)
+          expect((c.op === 'delete' ? wb : wa).join(' ')).toContain(moved)
+        }
       }),
       { numRuns: 300 },
     )

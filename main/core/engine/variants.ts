@@ -25,6 +25,8 @@ import { sameSurface } from './similarity.js'
  *   delete   words only in a
  *   insert   words only in b
  *   replace  words of a replaced by words of b
+ * A removal and an addition that hold the same words at different places are moved words
+ * (movedWords): each is a delete or insert of its own, marked `moved`, never half of a replace.
  */
 export interface Change {
   op: 'equal' | 'insert' | 'delete' | 'replace'
@@ -34,6 +36,11 @@ export interface Change {
   aEnd: number
   bStart: number
   bEnd: number
+  /**
+   * On a delete or an insert: its words are not gone but moved, added (deleted) at another place
+   * of the pair, word for word (MIN_MOVED_WORDS or more): a sentence or clause put elsewhere.
+   */
+  moved?: true
 }
 
 /**
@@ -328,32 +335,12 @@ function withRespellings(a: DiffSide, b: DiffSide, parts: readonly Part[]): read
 /** The changes of jsdiff's parts, in text offsets. */
 function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change[] {
   const parts = withRespellings(a, b, diffParts)
+  const moved = movedWords(a, b, parts)
   const changes: Change[] = []
   let ia = a.start
   let ib = b.start
-  for (let k = 0; k < parts.length; k++) {
-    const part = parts[k]
-    let na = 0
-    let nb = 0
-    let op: Change['op']
-    if (!part.added && !part.removed) {
-      op = 'equal'
-      na = nb = part.count
-    } else {
-      const next = parts[k + 1]
-      if (next && (next.added || next.removed) && next.added !== part.added) {
-        op = 'replace'
-        na = part.removed ? part.count : next.count
-        nb = part.added ? part.count : next.count
-        k++
-      } else if (part.removed) {
-        op = 'delete'
-        na = part.count
-      } else {
-        op = 'insert'
-        nb = part.count
-      }
-    }
+  /** Adds a change of na words of a from ia and nb of b from ib, and moves on past them. */
+  const push = (op: Change['op'], na: number, nb: number, isMoved = false): void => {
     const [aStart, aEnd] = span(a, ia, na)
     const [bStart, bEnd] = span(b, ib, nb)
     changes.push({
@@ -364,11 +351,147 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
       aEnd: a.map.toCodePoint(aEnd),
       bStart: b.map.toCodePoint(bStart),
       bEnd: b.map.toCodePoint(bEnd),
+      ...(isMoved ? { moved: true } : {}),
     })
     ia += na
     ib += nb
   }
+  /** A removal (or addition) cut where its words start or stop being moved ones, each piece a change. */
+  const pieces = (op: 'delete' | 'insert', count: number): void => {
+    const marks = op === 'delete' ? moved!.inA : moved!.inB
+    const from = op === 'delete' ? ia - a.start : ib - b.start
+    for (let k = 0; k < count;) {
+      let end = k + 1
+      while (end < count && marks[from + end] === marks[from + k]) end++
+      if (op === 'delete') push('delete', end - k, 0, marks[from + k] === 1)
+      else push('insert', 0, end - k, marks[from + k] === 1)
+      k = end
+    }
+  }
+  const anyMoved = (marks: Uint8Array, from: number, count: number): boolean => {
+    for (let k = from; k < from + count; k++) if (marks[k]) return true
+    return false
+  }
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]
+    if (!part.added && !part.removed) {
+      push('equal', part.count, part.count)
+      continue
+    }
+    const next = parts[k + 1]
+    const paired = next && (next.added || next.removed) && next.added !== part.added
+    const na = part.removed ? part.count : paired ? next.count : 0
+    const nb = part.added ? part.count : paired ? next.count : 0
+    if (paired) k++
+    if (moved && (anyMoved(moved.inA, ia - a.start, na) || anyMoved(moved.inB, ib - b.start, nb))) {
+      // Moved words are said to be moved, not replaced by whatever stands in their place.
+      pieces('delete', na)
+      pieces('insert', nb)
+    } else push(na && nb ? 'replace' : na ? 'delete' : 'insert', na, nb)
+  }
   return changes
+}
+
+/**
+ * Least words a run removed in one place and one added in another must share, one after another,
+ * to be read as moved (a sentence or clause put elsewhere): fewer, and a common phrase ("of the
+ * Software") removed here and added there would be called moved.
+ */
+export const MIN_MOVED_WORDS = 6
+
+/**
+ * Least share of its removal or of its addition a moved run must be: a clause put elsewhere is
+ * most of what was taken out there or put in here. Licence passages that differ throughout share
+ * "the GNU General Public License" inside long removals and additions; called moved, it only cut
+ * them into pieces (130 of the copyright files' overlaps at 4 words and no share).
+ */
+export const MIN_MOVED_SHARE = 0.5
+
+/** Words of marks[from, from + count) not yet marked. */
+function unmarked(marks: Uint8Array, from: number, count: number): number {
+  let left = 0
+  for (let k = from; k < from + count; k++) if (!marks[k]) left++
+  return left
+}
+
+/** Most moved runs looked for in one diff: each is a search over the removed and added words. */
+const MAX_MOVES = 16
+
+/**
+ * The words of a and b (by offset from a.start and b.start) that the diff removes in one place and
+ * adds in another: the longest run of the same surface forms shared by a removal and an addition
+ * that do not stand in each other's place (a replace) and is MIN_MOVED_SHARE of one of them, then
+ * the next longest among the words left, while they are MIN_MOVED_WORDS long. Null when the diff
+ * moves nothing.
+ */
+function movedWords(a: DiffSide, b: DiffSide, parts: readonly Part[]): { inA: Uint8Array; inB: Uint8Array } | null {
+  const removed: { from: number; count: number; place: number }[] = []
+  const added: { from: number; count: number; place: number }[] = []
+  let ia = 0
+  let ib = 0
+  // Each change's place: a removal and an addition side by side share one.
+  let place = 0
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]
+    if (!part.added && !part.removed) {
+      ia += part.count
+      ib += part.count
+      place++
+      continue
+    }
+    if (part.removed) {
+      removed.push({ from: ia, count: part.count, place })
+      ia += part.count
+    } else {
+      added.push({ from: ib, count: part.count, place })
+      ib += part.count
+    }
+    const next = parts[k + 1]
+    if (!next || (!next.added && !next.removed) || next.added === part.added) place++
+  }
+  if (!removed.some((r) => r.count >= MIN_MOVED_WORDS) || !added.some((r) => r.count >= MIN_MOVED_WORDS)) return null
+  const sa = a.doc.surface
+  const sb = b.doc.surface
+  const inA = new Uint8Array(a.end - a.start + 1)
+  const inB = new Uint8Array(b.end - b.start + 1)
+  let found = false
+  for (let move = 0; move < MAX_MOVES; move++) {
+    // The longest common run of unmarked words over all pairs of a removal and an addition, that
+    // is most of what is left unmarked of one of them.
+    let best = MIN_MOVED_WORDS - 1
+    let bestA = -1
+    let bestB = -1
+    for (const r of removed) {
+      const leftR = unmarked(inA, r.from, r.count)
+      if (leftR < MIN_MOVED_WORDS) continue
+      for (const d of added) {
+        const leftD = unmarked(inB, d.from, d.count)
+        if (leftD < MIN_MOVED_WORDS || d.place === r.place) continue
+        // Runs ending at each word of d, for the previous word of r (one row of the table).
+        let previous = new Int32Array(d.count + 1)
+        let current = new Int32Array(d.count + 1)
+        for (let x = 0; x < r.count; x++) {
+          const ta = r.from + x
+          for (let y = 0; y < d.count; y++) {
+            const tb = d.from + y
+            const run = inA[ta] || inB[tb] || sa[a.start + ta] !== sb[b.start + tb] ? 0 : previous[y] + 1
+            current[y + 1] = run
+            if (run > best && (run >= MIN_MOVED_SHARE * leftR || run >= MIN_MOVED_SHARE * leftD)) {
+              best = run
+              bestA = ta - run + 1
+              bestB = tb - run + 1
+            }
+          }
+          ;[previous, current] = [current, previous]
+        }
+      }
+    }
+    if (bestA < 0) break
+    inA.fill(1, bestA, bestA + best)
+    inB.fill(1, bestB, bestB + best)
+    found = true
+  }
+  return found ? { inA, inB } : null
 }
 
 /** UTF-16 span of `count` tokens from token `from`; an empty span sits after the previous token. */

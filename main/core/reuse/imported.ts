@@ -47,6 +47,7 @@ const StoredVariant = z.object({
         aEnd: z.number().int(),
         bStart: z.number().int(),
         bEnd: z.number().int(),
+        moved: z.literal(true).optional(),
       }),
     )
     .nullable(),

@@ -1,0 +1,65 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CORPUS, tempDir } from '../helpers.js'
+import { SHOTS } from './browser.js'
+import { openPage, startApp, type TestApp } from './harness.js'
+
+// Moved words in the variants panel (variants.ts `moved`), in Chromium: a paragraph and a copy of
+// it whose sentences stand in another order, each beside other paragraphs of a bundled text.
+
+let app: TestApp
+let corpus: Awaited<ReturnType<typeof tempDir>>
+
+beforeAll(async () => {
+  corpus = await tempDir()
+  // Short sentences, chained into one passage in each text: their order is what differs.
+  const sentences = [
+    'Free software is a matter of freedom.',
+    'You must make sure that they receive the source code.',
+    'Therefore you have certain responsibilities when you distribute copies.',
+    'To protect your rights we need to prevent others from denying them.',
+    'And you must show them these terms.',
+  ]
+  const reordered = [0, 3, 2, 1, 4].map((k) => sentences[k])
+  const other = (await readFile(join(CORPUS, 'gmw-light-blade-what-are-nqpf.txt'), 'utf8')).split('\n').filter((l) => l.length > 200)
+  await writeFile(join(corpus.dir, 'original.txt'), `The original\n\n${other[0]}\n\n${sentences.join(' ')}\n`)
+  await writeFile(join(corpus.dir, 'reordered.txt'), `The reordered copy\n\n${reordered.join(' ')}\n\n${other[1]}\n`)
+  const documents = ['original', 'reordered'].map((id) => ({
+    id,
+    file: `${id}.txt`,
+    title: `The ${id} text`,
+    author: '',
+    outlet: '',
+    date: '',
+    url: '',
+  }))
+  await writeFile(join(corpus.dir, 'manifest.json'), JSON.stringify({ name: 'Moved sentences', documents }, null, 2))
+  app = await startApp({ corpusDir: corpus.dir })
+}, 120_000)
+afterAll(async () => {
+  await app?.close()
+  await corpus?.cleanup()
+})
+
+describe('moved words', () => {
+  for (const [width, height, scheme] of [
+    [1440, 900, 'light'],
+    [1024, 700, 'dark'],
+  ] as const)
+    it(`are shown as moved, not as replaced by what stands in their place (${width}×${height}, ${scheme})`, async () => {
+      const { page, errors } = await openPage(app, { colorScheme: scheme, ready: '.overlap-item' })
+      await page.setViewportSize({ width, height })
+      await page.locator('.overlap-item').first().click()
+      await page.locator('#compare-tab-variants').click()
+      await expect.poll(() => page.locator('.variants .diff del.moved').count()).toBeGreaterThan(0)
+      expect(await page.locator('.variants .diff ins.moved').count()).toBeGreaterThan(0)
+      expect(await page.locator('.variants .muted').first().textContent()).toContain('dashed where words are moved')
+      expect(await page.locator('.variants .diff del.moved').first().getAttribute('title')).toBe('moved: elsewhere in the second')
+      // The panes mark the moved sentences too.
+      expect(await page.locator('.pane .variant-change.moved').count()).toBeGreaterThan(0)
+      await page.screenshot({ path: join(SHOTS, `compare-moved-${width}-${scheme}.png`) })
+      expect(errors).toEqual([])
+      await page.close()
+    })
+})
