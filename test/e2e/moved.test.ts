@@ -45,6 +45,8 @@ afterAll(async () => {
 describe('moved words', () => {
   for (const [width, height, scheme] of [
     [1440, 900, 'light'],
+    [1440, 900, 'dark'],
+    [1024, 700, 'light'],
     [1024, 700, 'dark'],
   ] as const)
     it(`are shown as moved, not as replaced by what stands in their place (${width}×${height}, ${scheme})`, async () => {
