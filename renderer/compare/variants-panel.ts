@@ -75,6 +75,26 @@ function renderChanges(changes: readonly Change[]): HTMLElement {
   return p
 }
 
+/**
+ * What a pair's marks mean, with how many there are. A move is one delete and one insert (the
+ * same words, at another place in each passage), counted once and apart from the differences:
+ * its words are in both passages, which "only in" would deny.
+ */
+export function legend(changes: readonly Change[] | null, a: string, b: string): string {
+  if (changes === null) return 'The wordings differ too much in order for a word-by-word comparison.'
+  const differences = changes.filter((c) => c.op !== 'equal' && !c.moved).length
+  const moves = changes.filter((c) => c.moved && c.op === 'delete').length
+  if (differences === 0 && moves === 0) return 'Identical wording.'
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  const parts = [
+    ...(differences ? [`${plural(differences, 'difference')}: struck through only in ${a}, underlined only in ${b}`] : []),
+    ...(moves
+      ? [`${plural(moves, 'move')} (the same words, dashed): struck through where ${a} has them, underlined where ${b} has them`]
+      : []),
+  ]
+  return `${parts.join('; ')}.`
+}
+
 export class VariantsPanel {
   readonly dom: HTMLElement
   private readonly body = el('div', { class: 'variants' })
@@ -93,7 +113,6 @@ export class VariantsPanel {
       const d = project?.documents.find((x) => x.id === id)
       return d?.author || d?.outlet || title(id)
     }
-    const count = (changes: Change[] | null) => (changes ? changes.filter((c) => c.op !== 'equal').length : null)
     this.body.replaceChildren(
       el(
         'p',
@@ -104,7 +123,6 @@ export class VariantsPanel {
       ...pairsShown(overlap).map((v) => {
         const a = overlap.passages[v.a]
         const b = overlap.passages[v.b]
-        const n = count(v.changes)
         return el(
           'article',
           { class: 'variant' },
@@ -115,17 +133,7 @@ export class VariantsPanel {
             ' ↔ ',
             el('span', { title: title(b.doc) }, who(b.doc)),
           ),
-          el(
-            'p',
-            { class: 'muted' },
-            n === null
-              ? 'The wordings differ too much in order for a word-by-word comparison.'
-              : n === 0
-                ? 'Identical wording.'
-                : `${n} difference${n === 1 ? '' : 's'}: struck through only in ${who(a.doc)}, underlined only in ${who(b.doc)}${
-                    v.changes?.some((c) => c.moved) ? '; dashed where words are moved, not changed' : ''
-                  }.`,
-          ),
+          el('p', { class: 'muted' }, legend(v.changes, who(a.doc), who(b.doc))),
           v.identical
             ? el('p', { class: 'diff' }, a.text)
             : v.changes

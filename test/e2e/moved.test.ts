@@ -56,7 +56,9 @@ describe('moved words', () => {
       await page.locator('#compare-tab-variants').click()
       await expect.poll(() => page.locator('.variants .diff del.moved').count()).toBeGreaterThan(0)
       expect(await page.locator('.variants .diff ins.moved').count()).toBeGreaterThan(0)
-      expect(await page.locator('.variants .muted').first().textContent()).toContain('dashed where words are moved')
+      expect(await page.locator('.variants .muted').first().textContent()).toMatch(
+        /^\d+ moves? \(the same words, dashed\): struck through where .+ has them, underlined where .+ has them\.$/,
+      )
       expect(await page.locator('.variants .diff del.moved').first().getAttribute('title')).toBe('moved: elsewhere in the second')
       // The panes mark the moved sentences too.
       expect(await page.locator('.pane .variant-change.moved').count()).toBeGreaterThan(0)

@@ -6,7 +6,7 @@ import type { Overlap } from '../../main/core/engine/overlaps.js'
 import { comparedPairs, MAX_DIFFS, MAX_PAIRWISE_PASSAGES } from '../../main/core/engine/variant-pairs.js'
 import { type Change, DiffMemo, diffPassages, MAX_EDIT_LENGTH, MIN_MOVED_WORDS, sameWords } from '../../main/core/engine/variants.js'
 import { passageVariants } from '../../main/core/reuse/variants.js'
-import { pairsShown } from '../../renderer/compare/variants-panel.js'
+import { legend, pairsShown } from '../../renderer/compare/variants-panel.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
 import { analysed } from '../helpers.js'
 
@@ -271,11 +271,26 @@ describe('diffPassages cut at anchors', () => {
     const sentences = (side: 'a' | 'b') => others.flatMap((c) => c[side].split(/\.\s*/)).filter(Boolean)
     expect(sentences('a').sort()).toEqual(sentences('b').sort())
     expect(sentences('a').length).toBeGreaterThan(1)
+    // The panel counts a move once (its delete and insert are one move) and never calls its words
+    // "only in" either passage.
+    const moves = others.filter((c) => c.op === 'delete').length
+    expect(legend(changes, 'A', 'B')).toBe(
+      `${moves} move${moves === 1 ? '' : 's'} (the same words, dashed): struck through where A has them, underlined where B has them.`,
+    )
     // Words replaced by others stay a replace, however many: nothing of them is elsewhere.
     const [c, d] = sides(S[0] + ' ' + S[1] + ' ' + S[4], S[0] + ' ' + S[2] + ' ' + S[4])
     const replaced = diffPassages(c, d)!
     expect(replaced.some((x) => x.op === 'replace')).toBe(true)
     expect(replaced.some((x) => x.moved)).toBe(false)
+    const n = replaced.filter((x) => x.op !== 'equal').length
+    expect(legend(replaced, 'A', 'B')).toBe(`${n} difference${n === 1 ? '' : 's'}: struck through only in A, underlined only in B.`)
+    expect(legend([...changes, ...replaced], 'A', 'B')).toContain(
+      `difference${n === 1 ? '' : 's'}: struck through only in A, underlined only in B; ${moves} move`,
+    )
+    expect([legend([], 'A', 'B'), legend(null, 'A', 'B')]).toEqual([
+      'Identical wording.',
+      'The wordings differ too much in order for a word-by-word comparison.',
+    ])
   })
 
   it('marks as moved only deletes and inserts whose words the other passage has elsewhere', () => {
