@@ -155,6 +155,52 @@ describe('findOverlaps on fixtures', () => {
     expectExactSlices(texts, result.overlaps)
   })
 
+  describe('a phrase restated inside clauses that say more (paraphrase.ts: cores)', () => {
+    // Two reports, each with one sentence that says more than the phrase they share.
+    const texts = (a: string, b: string) => [
+      {
+        id: 'harbour',
+        text: `The harbour board met on Thursday to discuss the winter timetable for the ferries. The mayor said the toll would bring ${a}. Members also thanked the volunteers who repainted the lighthouse.`,
+      },
+      {
+        id: 'trade',
+        text: `Trade Weekly visited the market square, where stallholders were selling the last of the summer apples. As the council stresses regional unity and the role of private lenders in repairing the harbour walls, ${b}. The editor wishes all readers a calm season.`,
+      },
+    ]
+    const found = (a: string, b: string) => findOverlaps(texts(a, b)).overlaps.map((o) => [o.kind, ...o.passages.map((p) => p.text)])
+
+    it('reports the phrase, from the first to the last word the two share', () => {
+      // As whole clauses the two say different things (cosine 0.29); read from "new" to
+      // "cooperatives" they say one (0.65).
+      expect(
+        found(
+          'about a series of new costs and chances for small fishing cooperatives and their crews',
+          'a myriad of new chances are emerging for small fishing cooperatives and families',
+        ),
+      ).toEqual([
+        ['paraphrase', 'new costs and chances for small fishing cooperatives', 'new chances are emerging for small fishing cooperatives'],
+      ])
+    })
+
+    it('does not when the shared words stand in another order', () => {
+      expect(
+        found(
+          'about a series of new costs and chances for small fishing cooperatives and their crews',
+          'fishing cooperatives with small chances are emerging across the north',
+        ),
+      ).toEqual([])
+    })
+
+    it('does not when the phrase is the same words, too short to be shared text', () => {
+      expect(
+        found(
+          'about a series of debts for small fishing cooperatives of the north and their crews',
+          'grants are emerging for small fishing cooperatives of the north and families',
+        ),
+      ).toEqual([])
+    })
+  })
+
   it('makes no overlap of a name and title that two different statements share', async () => {
     // "Maria Lopez, chair of the water board, opened the pumping station that the Northern Rivers
     // Water Authority built" and "Maria Lopez, also chair of the Northern Rivers Water Authority,
@@ -242,6 +288,11 @@ const SHARED_IN_CORPUS = [
   {
     docs: ['shi-jianxun-strategic-significance', 'yang-yundong-nqpf-high-quality-development'],
     phrase: /resilience.*supply chain/,
+  },
+  // A phrase restated inside clauses that say more (paraphrase.ts, read at their cores).
+  {
+    docs: ['gmw-light-blade-what-are-nqpf', 'china-briefing-nqpf-explainer'],
+    phrase: /new (challenges and )?opportunities (to|are emerging for) foreign investors/,
   },
   // The same event in other words: Xi's visit to Heilongjiang in September 2023.
   {

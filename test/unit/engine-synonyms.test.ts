@@ -7,7 +7,7 @@ import { synonymClasses, type SynonymSource } from '../../main/core/engine/synon
 import { loadFolder } from '../../main/node/engine/inline.js'
 import { WordNet } from '../../main/node/engine/wordnet.js'
 import { runJob } from '../../main/node/engine/worker.js'
-import { ROOT } from '../helpers.js'
+import { CORPUS, ROOT } from '../helpers.js'
 
 // Synonyms in the paraphrase pass: WordNet's common senses (main/node/engine/wordnet.ts) handed to
 // the engine as a SynonymSource (main/core/engine/synonyms.ts).
@@ -97,6 +97,23 @@ describe('paraphrase through synonyms', () => {
     const { texts } = await loadFolder(folder)
     const result = findOverlaps(texts, { synonyms: wordnet })
     expect(result.overlaps.some((o) => o.passages.some((p) => /doctor|physician/.test(p.text)))).toBe(false)
+  })
+
+  it('finds a phrase restated in synonyms inside clauses that say more (the bundled corpus)', async () => {
+    // "... also pledged to build a modern industrial system and accelerate ..." / "...,
+    // vigorously promoting the construction of a modern industrial system, and ...".
+    const { texts } = await loadFolder(CORPUS)
+    const restated = findOverlaps(texts, { synonyms: wordnet }).overlaps.filter((o) =>
+      o.passages.some((p) => p.doc === 'gmw-light-blade-what-are-nqpf' && /build a modern industrial system/.test(p.text)),
+    )
+    expect(restated).toHaveLength(1)
+    expect(restated[0].kind).toBe('paraphrase')
+    expect(
+      restated[0].passages.some(
+        (p) => p.doc === 'yang-yundong-nqpf-high-quality-development' && /construction of a modern industrial system/.test(p.text),
+      ),
+    ).toBe(true)
+    expect(restated[0].because).toContain('synonyms: build/construction')
   })
 
   it('reads synonyms in the app as in the CLI (the worker job)', async () => {
