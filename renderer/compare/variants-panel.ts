@@ -67,6 +67,8 @@ function renderChanges(changes: readonly Change[]): HTMLElement {
     else {
       if (c.a)
         p.append(el('del', c.moved ? { class: 'moved', title: 'moved: elsewhere in the second' } : { title: 'only in the first' }, c.a))
+      // A replace's two sides are words apart ("to are emerging for", not "toare emerging for").
+      if (c.a && c.b) p.append(' ')
       if (c.b)
         p.append(el('ins', c.moved ? { class: 'moved', title: 'moved: elsewhere in the first' } : { title: 'only in the second' }, c.b))
       p.append(' ')

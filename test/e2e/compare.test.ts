@@ -68,6 +68,12 @@ describe('the compare view', () => {
     await expect.poll(() => page.locator('.variants .diff del, .variants .diff ins').count()).toBeGreaterThan(0)
     // The same differences are marked in the panes.
     expect(await page.locator('.pane .variant-change').count()).toBeGreaterThan(0)
+    // A word replaced by another reads as two words ("freed free"), never one ("freedfree").
+    const replaced = await page
+      .locator('.variants .diff del')
+      .evaluateAll((dels) => dels.filter((d) => d.nextElementSibling?.tagName === 'INS').map((d) => d.nextSibling?.textContent))
+    expect(replaced.length).toBeGreaterThan(0)
+    for (const between of replaced) expect(between).toBe(' ')
     await page.screenshot({ path: join(SHOTS, 'compare-variants.png') })
     expect(errors).toEqual([])
     await page.close()
