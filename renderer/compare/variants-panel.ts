@@ -1,5 +1,6 @@
 import type { ProjectView } from '../../main/core/contract/api.js'
-import type { Overlap } from '../../main/core/engine/overlaps.js'
+import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js'
+import { OffsetMap } from '../../main/core/text/offsets.js'
 import { comparedPairs } from '../../main/core/engine/variant-pairs.js'
 import type { Change } from '../../main/core/engine/variants.js'
 import { el } from '../shared/dom.js'
@@ -60,20 +61,33 @@ export function pairsShown(overlap: Overlap): PairShown[] {
   return [...shown, ...[...byPair.values()].map((v) => ({ ...v, identical: false }))]
 }
 
-function renderChanges(changes: readonly Change[]): HTMLElement {
+/**
+ * A pair's changes as one text: equal words as the first passage has them, the rest struck
+ * through or underlined. Between two steps, what stands between them in the text (a hyphen, a
+ * comma, a line break): in the first passage where both steps have words there, else in the
+ * second; a space where neither has both.
+ */
+function renderChanges(changes: readonly Change[], a: OverlapPassage, b: OverlapPassage): HTMLElement {
   const p = el('p', { class: 'diff' })
-  for (const c of changes) {
-    if (c.op === 'equal') p.append(c.a, ' ')
-    else {
-      if (c.a)
-        p.append(el('del', c.moved ? { class: 'moved', title: 'moved: elsewhere in the second' } : { title: 'only in the first' }, c.a))
-      // A replace's two sides are words apart ("to are emerging for", not "toare emerging for").
-      if (c.a && c.b) p.append(' ')
-      if (c.b)
-        p.append(el('ins', c.moved ? { class: 'moved', title: 'moved: elsewhere in the first' } : { title: 'only in the second' }, c.b))
-      p.append(' ')
-    }
+  const [textA, textB] = [new OffsetMap(a.text), new OffsetMap(b.text)]
+  const between = (before: Change, after: Change): string => {
+    if (before.a && after.a) return textA.slice(before.aEnd - a.start, after.aStart - a.start)
+    if (before.b && after.b) return textB.slice(before.bEnd - b.start, after.bStart - b.start)
+    return ' '
   }
+  changes.forEach((c, k) => {
+    if (k > 0) p.append(between(changes[k - 1], c))
+    if (c.op === 'equal') {
+      p.append(c.a)
+      return
+    }
+    if (c.a)
+      p.append(el('del', c.moved ? { class: 'moved', title: 'moved: elsewhere in the second' } : { title: 'only in the first' }, c.a))
+    // A replace's two sides are words apart ("to are emerging for", not "toare emerging for").
+    if (c.a && c.b) p.append(' ')
+    if (c.b)
+      p.append(el('ins', c.moved ? { class: 'moved', title: 'moved: elsewhere in the first' } : { title: 'only in the second' }, c.b))
+  })
   return p
 }
 
@@ -139,7 +153,7 @@ export class VariantsPanel {
           v.identical
             ? el('p', { class: 'diff' }, a.text)
             : v.changes
-              ? renderChanges(v.changes)
+              ? renderChanges(v.changes, a, b)
               : el('div', {}, el('p', { class: 'diff' }, a.text), el('p', { class: 'diff' }, b.text)),
         )
       }),

@@ -74,6 +74,22 @@ describe('the compare view', () => {
       .evaluateAll((dels) => dels.filter((d) => d.nextElementSibling?.tagName === 'INS').map((d) => d.nextSibling?.textContent))
     expect(replaced.length).toBeGreaterThan(0)
     for (const between of replaced) expect(between).toBe(' ')
+    // Read without its insertions, the diff is the first passage as written, punctuation and all
+    // ("high-tech, high efficiency", not "high tech high efficiency"), as a pane shows it.
+    const [diff, inPanes] = await page.evaluate(() => {
+      const p = document.querySelector('.variants .diff')!.cloneNode(true) as HTMLElement
+      for (const ins of p.querySelectorAll('ins')) {
+        if (ins.previousElementSibling?.tagName === 'DEL') ins.previousSibling!.remove()
+        ins.remove()
+      }
+      const panes = [...document.querySelectorAll('.pane')].map((pane) =>
+        [...pane.querySelectorAll('.overlap.selected')].map((e) => e.textContent).join(''),
+      )
+      return [p.textContent!, panes]
+    })
+    const squeezed = (t: string) => t.replace(/\s+/g, '')
+    expect(diff).toMatch(/[,-]/)
+    expect(inPanes.map(squeezed)).toContain(squeezed(diff))
     await page.screenshot({ path: join(SHOTS, 'compare-variants.png') })
     expect(errors).toEqual([])
     await page.close()
