@@ -62,19 +62,19 @@ export function pairsShown(overlap: Overlap): PairShown[] {
 }
 
 /**
- * A pair's changes as one text: equal words as the first passage has them, the rest struck
- * through or underlined. Between two steps, what stands between them in the text (a hyphen, a
- * comma, a line break): in the first passage where both steps have words there, else in the
- * second; a space where neither has both.
+ * A pair's changes as one text: the first passage as written (its words, and what stands between
+ * them: a hyphen, a comma, a line break), its words that the second lacks struck through, and the
+ * second's words it lacks underlined where the diff puts them, a space apart. Read without the
+ * underlined words, it is the first passage.
  */
-function renderChanges(changes: readonly Change[], a: OverlapPassage, b: OverlapPassage): HTMLElement {
+function renderChanges(changes: readonly Change[], a: OverlapPassage): HTMLElement {
   const p = el('p', { class: 'diff' })
-  const [textA, textB] = [new OffsetMap(a.text), new OffsetMap(b.text)]
-  const between = (before: Change, after: Change): string => {
-    if (before.a && after.a) return textA.slice(before.aEnd - a.start, after.aStart - a.start)
-    if (before.b && after.b) return textB.slice(before.bEnd - b.start, after.bStart - b.start)
-    return ' '
-  }
+  const text = new OffsetMap(a.text)
+  // An insertion stands at a place of the first passage (aStart = aEnd): the text there is shown
+  // after it, and where there is none (it ends or starts the passage, or stands between two
+  // words with nothing between them), a space keeps its words apart.
+  const between = (before: Change, after: Change): string =>
+    text.slice(before.aEnd - a.start, after.aStart - a.start) || (before.a && after.a ? '' : ' ')
   changes.forEach((c, k) => {
     if (k > 0) p.append(between(changes[k - 1], c))
     if (c.op === 'equal') {
@@ -153,7 +153,7 @@ export class VariantsPanel {
           v.identical
             ? el('p', { class: 'diff' }, a.text)
             : v.changes
-              ? renderChanges(v.changes, a, b)
+              ? renderChanges(v.changes, a)
               : el('div', {}, el('p', { class: 'diff' }, a.text), el('p', { class: 'diff' }, b.text)),
         )
       }),

@@ -8,19 +8,20 @@ import { openPage, startApp, type TestApp } from './harness.js'
 // Moved words in the variants panel (variants.ts `moved`), in Chromium: a paragraph and a copy of
 // it whose sentences stand in another order, each beside other paragraphs of a bundled text.
 
+/** Short sentences, chained into one passage in each text: their order is what differs. */
+const sentences = [
+  'Free software is a matter of freedom.',
+  'You must make sure that they receive the source code.',
+  'Therefore you have certain responsibilities when you distribute copies.',
+  'To protect your rights we need to prevent others from denying them.',
+  'And you must show them these terms.',
+]
+
 let app: TestApp
 let corpus: Awaited<ReturnType<typeof tempDir>>
 
 beforeAll(async () => {
   corpus = await tempDir()
-  // Short sentences, chained into one passage in each text: their order is what differs.
-  const sentences = [
-    'Free software is a matter of freedom.',
-    'You must make sure that they receive the source code.',
-    'Therefore you have certain responsibilities when you distribute copies.',
-    'To protect your rights we need to prevent others from denying them.',
-    'And you must show them these terms.',
-  ]
   const reordered = [0, 3, 2, 1, 4].map((k) => sentences[k])
   const other = (await readFile(join(CORPUS, 'gmw-light-blade-what-are-nqpf.txt'), 'utf8')).split('\n').filter((l) => l.length > 200)
   await writeFile(join(corpus.dir, 'original.txt'), `The original\n\n${other[0]}\n\n${sentences.join(' ')}\n`)
@@ -60,6 +61,17 @@ describe('moved words', () => {
         /^\d+ moves? \(the same words, dashed\): struck through where .+ has them, underlined where .+ has them\.$/,
       )
       expect(await page.locator('.variants .diff del.moved').first().getAttribute('title')).toBe('moved: elsewhere in the second')
+      // Read without its insertions, the diff is the first passage, punctuation and all.
+      const withoutInsertions = await page
+        .locator('.variants .diff')
+        .first()
+        .evaluate((p) => {
+          const copy = p.cloneNode(true) as HTMLElement
+          for (const ins of copy.querySelectorAll('ins')) ins.remove()
+          return copy.textContent!.replace(/\s+/g, '')
+        })
+      // (The passage ends at its last word: the final full stop is not shared text.)
+      expect(withoutInsertions).toBe(sentences.join('').replace(/\s+/g, '').replace(/\.$/, ''))
       // The panes mark the moved sentences too.
       expect(await page.locator('.pane .variant-change.moved').count()).toBeGreaterThan(0)
       await page.screenshot({ path: join(SHOTS, `compare-moved-${width}-${scheme}.png`) })
