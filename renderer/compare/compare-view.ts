@@ -36,6 +36,18 @@ const SVG_NS = 'http://www.w3.org/2000/svg'
  */
 const PROGRAMMATIC_SCROLL_MS = 1000
 
+/**
+ * How long after a selection the panes are held at its passages (ms). A pane's paragraphs far from
+ * its screen are not laid out (styles.css: content-visibility), their height a guess until they
+ * come near it, so a passage scrolled to from afar moves as the text around it is laid out, by
+ * hundreds of pixels in a text of many short lines (a changelog), and the browser's scroll
+ * anchoring moves the pane while it does, which read as the reader's own scrolling moved the
+ * other panes away from the passage too (22 of 74 panes showed none of it, 12 changelogs at
+ * 1024x700). So every frame for this long measures again where the text now is and scrolls there,
+ * and the panes' scrolling is not passed on. The reader's own wheel, key, touch or pointer ends it.
+ */
+const ALIGN_MS = 600
+
 export interface Pane {
   /** The document this pane is to show (its reader shows it once its text is in the state). */
   docId: string | null
@@ -102,6 +114,9 @@ export class CompareView {
   /** Where and when (performance.now()) this view last scrolled each pane body, until the user scrolls it. */
   private programmatic = new Map<HTMLElement, { at: number; top: number }>()
   private frame = 0
+  /** The next frame of a selection's lining up (align), and until when (performance.now()) it goes on. */
+  private alignFrame = 0
+  private alignUntil = 0
   /** Variant word marks of the selected overlap, by document (derived from the state, kept for its overlap). */
   private variantMarks: { overlap: Overlap | null; marks: Map<string, Overlay[]> } = { overlap: null, marks: new Map() }
   /** Margin stripes laid out per annotation list (the state's, by identity) and the tags they were coloured with. */
@@ -297,6 +312,8 @@ export class CompareView {
     dom.addEventListener('focusin', () => this.focusPane(pane))
     dom.addEventListener('mousedown', () => this.focusPane(pane))
     reader.body.addEventListener('scroll', () => this.onScroll(pane), { passive: true })
+    for (const input of ['wheel', 'keydown', 'touchstart', 'pointerdown'])
+      reader.body.addEventListener(input, () => this.stopAligning(), { passive: true })
     reader.body.addEventListener('click', (e) => {
       const target = e.target as HTMLElement
       // A drag that selected text ends in a click too: that is selecting, not choosing an overlap.
@@ -582,6 +599,7 @@ export class CompareView {
     }
     const box = pane.heat.getBoundingClientRect()
     const body = pane.reader.body
+    this.stopAligning()
     body.scrollTop = ((e.clientY - box.top) / box.height) * body.scrollHeight - body.clientHeight / 2
   }
 
@@ -598,6 +616,13 @@ export class CompareView {
    * are marked by the overlays).
    */
   private align(): void {
+    this.alignUntil = performance.now() + ALIGN_MS
+    this.alignPass()
+  }
+
+  /** One frame of align: the panes scrolled to where their passages now are (see ALIGN_MS). */
+  private alignPass(): void {
+    cancelAnimationFrame(this.alignFrame)
     const aligned = this.aligned
     if (aligned) {
       for (const pane of this.panes) {
@@ -605,7 +630,19 @@ export class CompareView {
         if (passage) this.scrollPane(pane, pane.reader.contentTop(passage.start) - pane.reader.body.clientHeight * ALIGN_AT)
       }
     }
+    if (aligned && this.aligning) this.alignFrame = requestAnimationFrame(() => this.alignPass())
     this.redraw()
+  }
+
+  /** Whether the panes are being held at a selection's passages (see ALIGN_MS). */
+  private get aligning(): boolean {
+    return performance.now() < this.alignUntil
+  }
+
+  /** The reader moves a pane: a selection no longer holds the panes. */
+  private stopAligning(): void {
+    this.alignUntil = 0
+    cancelAnimationFrame(this.alignFrame)
   }
 
   /** Opens the documents of selected passages (an overlap's, a facet's) in panes if none shows them (at most MAX_PANES). */
@@ -641,7 +678,8 @@ export class CompareView {
       return
     }
     this.programmatic.delete(body)
-    if (this.syncing) this.syncFrom(this.panes.indexOf(pane))
+    // While the panes are lined up on a selection, the text moving as it is laid out is not the user.
+    if (this.syncing && !this.aligning) this.syncFrom(this.panes.indexOf(pane))
     this.redraw()
   }
 

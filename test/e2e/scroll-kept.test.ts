@@ -97,11 +97,9 @@ describe('the panes keep their place', () => {
       .locator('.pane .reader-body')
       .first()
       .evaluate((b) => b.scrollTop)
-    await page
-      .locator('.pane')
-      .first()
-      .locator('.reader-body')
-      .evaluate((b) => b.scrollBy(0, 120))
+    // With the wheel, as a reader scrolls (the selection holds the panes until the reader does).
+    await page.locator('.pane').first().locator('.reader-body').hover()
+    await page.mouse.wheel(0, 120)
     await expect
       .poll(() =>
         page
