@@ -544,7 +544,7 @@ export class CompareView {
         overlays.push({
           start: p.start,
           end: p.end,
-          class: `overlap kind-${o.kind} strength-${strength(o.score, best)}${selected === o.id ? ' selected' : ''}`,
+          class: `overlap kind-${o.kind} strength-${strength(o.score, best)}${selected === o.id ? ` selected chosen-${o.kind}` : ''}`,
           attrs: { 'data-overlap': o.id, title: `${KIND_LABELS[o.kind]}, score ${o.score.toFixed(1)} — also in: ${others.join('; ')}` },
         })
       }
