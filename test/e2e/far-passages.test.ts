@@ -1,7 +1,5 @@
-import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tempDir } from '../helpers.js'
 import { SHOTS } from './browser.js'
 import { openPage, startApp, type TestApp } from './harness.js'
 
@@ -39,32 +37,13 @@ function changelog(tag: string, lines: number, at: [number, number]): string {
 }
 
 let app: TestApp
-let corpus: Awaited<ReturnType<typeof tempDir>>
 
 beforeAll(async () => {
-  corpus = await tempDir()
-  const texts: [string, [number, number]][] = [
-    ['alpha', [1300, 200]],
-    ['bravo', [150, 1250]],
-    ['charlie', [800, 600]],
-  ]
-  for (const [id, at] of texts) await writeFile(join(corpus.dir, `${id}.txt`), changelog(id.slice(0, 2), 1500, at))
-  const documents = texts.map(([id]) => ({
-    id,
-    file: `${id}.txt`,
-    title: `The ${id} changelog`,
-    author: '',
-    outlet: '',
-    date: '',
-    url: '',
-  }))
-  await writeFile(join(corpus.dir, 'manifest.json'), JSON.stringify({ name: 'Long changelogs', documents }, null, 2))
-  app = await startApp({ corpusDir: corpus.dir })
+  const at: Record<string, [number, number]> = { alpha: [1300, 200], bravo: [150, 1250], charlie: [800, 600] }
+  const texts = Object.fromEntries(Object.entries(at).map(([id, lines]) => [id, changelog(id.slice(0, 2), 1500, lines)]))
+  app = await startApp({ corpus: { name: 'Long changelogs', texts } })
 }, 120_000)
-afterAll(async () => {
-  await app?.close()
-  await corpus?.cleanup()
-})
+afterAll(() => app?.close())
 
 describe('a passage far down long texts', () => {
   it('is in view in every pane that holds it, once selected', async () => {

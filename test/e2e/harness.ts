@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { expect } from 'vitest'
@@ -32,16 +32,23 @@ export interface TestApp {
   close(): Promise<void>
 }
 
+/** A corpus a test writes: its name, and its texts by document id (each titled "The <id>"). */
+export interface TestCorpus {
+  name: string
+  texts: Record<string, string>
+}
+
 /**
- * Starts the app; `corpusDir` (a folder with a manifest.json) replaces the bundled corpus; `shell`
- * overrides the shell chosen (tests of the web host itself ask for 'chromium').
+ * Starts the app; `corpusDir` (a folder with a manifest.json), or `corpus` (written to the app's
+ * temporary folder), replaces the bundled corpus; `shell` overrides the shell chosen (tests of the
+ * web host itself ask for 'chromium').
  */
-export async function startApp(options: { corpusDir?: string; shell?: Shell } = {}): Promise<TestApp> {
+export async function startApp(options: { corpusDir?: string; corpus?: TestCorpus; shell?: Shell } = {}): Promise<TestApp> {
   const t = await tempDir()
   await mkdir(SHOTS, { recursive: true })
   const shell = options.shell ?? chosenShell()
   const service = await Service.start({
-    corpusDir: options.corpusDir ?? CORPUS,
+    corpusDir: options.corpus ? await writeCorpus(join(t.dir, 'corpus'), options.corpus) : (options.corpusDir ?? CORPUS),
     userData: join(t.dir, 'user-data'),
     engineWorker: ENGINE_WORKER,
   })
@@ -68,6 +75,23 @@ export async function startApp(options: { corpusDir?: string; shell?: Shell } = 
     },
   }
   return app
+}
+
+/** Writes a test's corpus (its texts and their manifest.json) to `dir`; returns `dir`. */
+async function writeCorpus(dir: string, corpus: TestCorpus): Promise<string> {
+  await mkdir(dir, { recursive: true })
+  const documents = Object.entries(corpus.texts).map(([id]) => ({
+    id,
+    file: `${id}.txt`,
+    title: `The ${id}`,
+    author: '',
+    outlet: '',
+    date: '',
+    url: '',
+  }))
+  for (const [id, text] of Object.entries(corpus.texts)) await writeFile(join(dir, `${id}.txt`), text)
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ name: corpus.name, documents }, null, 2))
+  return dir
 }
 
 /** The desktop apps the tests' pages run in, until their page (window) closes. */

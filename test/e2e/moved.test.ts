@@ -1,7 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CORPUS, tempDir } from '../helpers.js'
+import { CORPUS } from '../helpers.js'
 import { SHOTS } from './browser.js'
 import { openPage, startApp, type TestApp } from './harness.js'
 
@@ -18,30 +18,21 @@ const sentences = [
 ]
 
 let app: TestApp
-let corpus: Awaited<ReturnType<typeof tempDir>>
 
 beforeAll(async () => {
-  corpus = await tempDir()
   const reordered = [0, 3, 2, 1, 4].map((k) => sentences[k])
   const other = (await readFile(join(CORPUS, 'gmw-light-blade-what-are-nqpf.txt'), 'utf8')).split('\n').filter((l) => l.length > 200)
-  await writeFile(join(corpus.dir, 'original.txt'), `The original\n\n${other[0]}\n\n${sentences.join(' ')}\n`)
-  await writeFile(join(corpus.dir, 'reordered.txt'), `The reordered copy\n\n${reordered.join(' ')}\n\n${other[1]}\n`)
-  const documents = ['original', 'reordered'].map((id) => ({
-    id,
-    file: `${id}.txt`,
-    title: `The ${id} text`,
-    author: '',
-    outlet: '',
-    date: '',
-    url: '',
-  }))
-  await writeFile(join(corpus.dir, 'manifest.json'), JSON.stringify({ name: 'Moved sentences', documents }, null, 2))
-  app = await startApp({ corpusDir: corpus.dir })
+  app = await startApp({
+    corpus: {
+      name: 'Moved sentences',
+      texts: {
+        original: `The original\n\n${other[0]}\n\n${sentences.join(' ')}\n`,
+        reordered: `The reordered copy\n\n${reordered.join(' ')}\n\n${other[1]}\n`,
+      },
+    },
+  })
 }, 120_000)
-afterAll(async () => {
-  await app?.close()
-  await corpus?.cleanup()
-})
+afterAll(() => app?.close())
 
 describe('moved words', () => {
   for (const [width, height, scheme] of [

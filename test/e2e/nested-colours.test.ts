@@ -1,7 +1,5 @@
-import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tempDir } from '../helpers.js'
 import { SHOTS } from './browser.js'
 import { openPage, startApp, type TestApp } from './harness.js'
 
@@ -17,10 +15,8 @@ const AFTER =
   'so it asked the ministry for an emergency loan and promised a full report on the repairs of the old quay by the end of the year'
 
 let app: TestApp
-let corpus: Awaited<ReturnType<typeof tempDir>>
 
 beforeAll(async () => {
-  corpus = await tempDir()
   // Minutes and gazette share the whole text (verbatim); the weekly and the daily have the part,
   // each with a word or two changed (near-verbatim).
   const texts: Record<string, string> = {
@@ -29,23 +25,9 @@ beforeAll(async () => {
     weekly: `The weekly\n\nTrade news from the coast. In short, ${PART.replace('export contracts', 'foreign contracts')}. The editor wishes all readers a calm season.\n`,
     daily: `The daily\n\nFrom the harbour: ${PART.replace('grain merchants', 'corn traders')}. More on page four.\n`,
   }
-  for (const [id, text] of Object.entries(texts)) await writeFile(join(corpus.dir, `${id}.txt`), text)
-  const documents = Object.keys(texts).map((id) => ({
-    id,
-    file: `${id}.txt`,
-    title: `The ${id}`,
-    author: '',
-    outlet: '',
-    date: '',
-    url: '',
-  }))
-  await writeFile(join(corpus.dir, 'manifest.json'), JSON.stringify({ name: 'Nested overlaps', documents }, null, 2))
-  app = await startApp({ corpusDir: corpus.dir })
+  app = await startApp({ corpus: { name: 'Nested overlaps', texts } })
 }, 120_000)
-afterAll(async () => {
-  await app?.close()
-  await corpus?.cleanup()
-})
+afterAll(() => app?.close())
 
 describe('overlapping overlaps', () => {
   it('show the selected overlap in its own kind’s colour, where another overlap marks the same words', async () => {
