@@ -239,12 +239,14 @@ export function findParaphrases(
   /** The cores of units u and v, and their cosine, when they are one phrase said twice (see MIN_CORE_SHARED). */
   const coresOf = (u: Unit, v: Unit): Cores | undefined => {
     const [vu, vv] = [vectorOfUnit(u), vectorOfUnit(v)]
+    // The order first, read on the units (their cores hold the same shared stems in the same
+    // order): most pairs fail it, before any core is made.
+    const inA = sharedInOrder(u, vv)
+    const inB = sharedInOrder(v, vu)
+    if (inA.length < MIN_CORE_SHARED || inA.length !== inB.length || inA.some((m, k) => m !== inB[k])) return undefined
     const a = coreOf(u, vv)
     const b = coreOf(v, vu)
     if (!a || !b || (a === u && b === v)) return undefined
-    const inA = sharedInOrder(a, vv)
-    const inB = sharedInOrder(b, vu)
-    if (inA.length < MIN_CORE_SHARED || inA.length !== inB.length || inA.some((m, k) => m !== inB[k])) return undefined
     if (a.to - a.from > MAX_CORE_SPREAD * inA.length || b.to - b.from > MAX_CORE_SPREAD * inB.length) return undefined
     if (sameWords(docs[a.sentence.doc], a, docs[b.sentence.doc], b)) return undefined
     const cosine = cosineOf(vectorOfUnit(a), vectorOfUnit(b))
@@ -467,7 +469,7 @@ function bestUnits(
       if (rares < MIN_SHARED_STEMS) continue
       const cosine = dot / (u.norm * v.norm)
       if (cosine >= (unitA.clause || unitB.clause ? MIN_CLAUSE_COSINE : MIN_COSINE)) consider({ a: unitA, b: unitB, cosine }, common)
-      else if (common >= MIN_CORE_SHARED) short.push([unitA, unitB, common])
+      else if (!best && common >= MIN_CORE_SHARED) short.push([unitA, unitB, common])
     }
   }
   // Cores only where no pair of units restates the other as it stands: a reader marks the clause,
