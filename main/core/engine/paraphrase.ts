@@ -442,7 +442,7 @@ function bestUnits(
   plain: (u: Unit, v: Unit) => number,
 ): SentencePair | undefined {
   let best: SentencePair | undefined
-  /** Pairs that fall short of their cosine but may be read at their cores, with the stems they share. */
+  /** Pairs that fall short of their cosine, while none has passed, to be read at their cores; with the stems they share. */
   const short: [Unit, Unit, number][] = []
   const consider = (pair: Cores, common: number): void => {
     if (best && pair.cosine * common <= best.cosine * best.shared) return
