@@ -630,7 +630,10 @@ async function selectOverlap(id: string | null): Promise<void> {
   const overlap = store.state.overlaps?.overlaps.find((o) => o.id === id) ?? null
   if (store.state.view !== 'read') showView('read')
   if (overlap) await compare.reveal(overlap)
-  store.update({ selectedOverlap: overlap?.id ?? null, selectedDefinition: null })
+  // Chosen again (the reader scrolled away, or its document was opened elsewhere): the panes line
+  // up on it again, as on a new selection.
+  if (overlap && store.state.selectedOverlap === overlap.id) compare.align()
+  else store.update({ selectedOverlap: overlap?.id ?? null, selectedDefinition: null })
 }
 
 /**

@@ -611,13 +611,32 @@ export class CompareView {
   }
 
   /**
-   * After a selection: every pane holding one of the selected passages (an overlap's, a facet's,
-   * a definition's) scrolls so the passages line up, and connectors join them (the variant words
-   * are marked by the overlays).
+   * After a selection (update calls it; main.ts too when the selected overlap is chosen again):
+   * every pane holding one of the selected passages (an overlap's, a facet's, a definition's)
+   * scrolls so the passages line up, and connectors join them (the variant words are marked by
+   * the overlays).
    */
-  private align(): void {
+  align(): void {
     this.alignUntil = performance.now() + ALIGN_MS
+    this.showPanesSideways()
     this.alignPass()
+  }
+
+  /**
+   * Scrolls the panes' area sideways (where more panes are open than fit) so that the panes holding
+   * the aligned passages are in view: all of them, centred, where they fit, else from the first.
+   */
+  private showPanesSideways(): void {
+    const aligned = this.aligned
+    const area = this.row.parentElement
+    if (!aligned || !area || area.scrollWidth <= area.clientWidth) return
+    const held = this.panes.filter((p) => aligned.passages.some((q) => q.doc === p.reader.docId)).map((p) => p.dom)
+    if (held.length === 0) return
+    const left = Math.min(...held.map((d) => d.offsetLeft))
+    const right = Math.max(...held.map((d) => d.offsetLeft + d.offsetWidth))
+    if (left >= area.scrollLeft && right <= area.scrollLeft + area.clientWidth) return
+    const spare = area.clientWidth - (right - left)
+    area.scrollLeft = spare >= 0 ? left - spare / 2 : left
   }
 
   /** One frame of align: the panes scrolled to where their passages now are (see ALIGN_MS). */
@@ -645,13 +664,24 @@ export class CompareView {
     cancelAnimationFrame(this.alignFrame)
   }
 
-  /** Opens the documents of selected passages (an overlap's, a facet's) in panes if none shows them (at most MAX_PANES). */
+  /**
+   * Opens the documents of selected passages (an overlap's, a facet's) in panes if none shows them
+   * (at most MAX_PANES), each in the pane nearest to one that shows another of them: side by side
+   * where the panes are more than fit and scroll sideways (align brings them into view).
+   */
   async reveal(overlap: { passages: readonly PassageSpan[] }): Promise<void> {
     const shown = new Set(this.docIds())
     const missing = [...new Set(overlap.passages.map((p) => p.doc))].filter((d) => !shown.has(d))
-    const usable = this.panes.filter((p) => !overlap.passages.some((q) => q.doc === p.reader.docId))
+    const holds = (pane: Pane) => overlap.passages.some((q) => q.doc === pane.docId)
     for (const doc of missing) {
-      let pane = usable.shift()
+      const held = this.panes.flatMap((p, i) => (holds(p) ? [i] : []))
+      const distance = (i: number) => (held.length ? Math.min(...held.map((h) => Math.abs(h - i))) : i)
+      // Nearest first; of two as near, the one on the left (a stable sort keeps the panes' order).
+      const usable = this.panes
+        .map((pane, i) => ({ pane, i }))
+        .filter(({ pane }) => !holds(pane))
+        .sort((a, b) => distance(a.i) - distance(b.i))
+      let pane = usable[0]?.pane
       if (!pane && this.panes.length < MAX_PANES) {
         await this.addPane()
         pane = this.panes[this.panes.length - 1]

@@ -95,6 +95,40 @@ describe('the compare view', () => {
     await page.close()
   })
 
+  it('opens a missing document beside the pane that shows the other, and brings both into view', async () => {
+    // Three panes at 1024 px (more than fit): the top overlap's first document in the third, two
+    // documents it is not in before it.
+    const { overlaps } = await app.service.analyseOverlaps({})
+    const top = overlaps[0]
+    const [shown, missing] = [...new Set(top.passages.map((p) => p.doc))]
+    const others = (await app.service.getProject()).documents.map((d) => d.id).filter((id) => !top.passages.some((p) => p.doc === id))
+    const { page, errors } = await openApp()
+    await page.setViewportSize({ width: 1024, height: 700 })
+    await page.locator('.add-pane').click()
+    await expect.poll(() => page.locator('.pane').count()).toBe(3)
+    for (const [k, doc] of [others[0], others[1], shown].entries()) await page.locator('.pane-picker').nth(k).selectOption(doc)
+    await page.locator(`.overlap-item[data-overlap="${top.id}"]`).click()
+    // The missing document opens in the second pane, next to the third; both are in view. (The top
+    // overlap was selected when the page opened: chosen again, the panes line up on it again.)
+    await expect
+      .poll(() => page.locator('.pane-picker').evaluateAll((s) => s.map((x) => (x as HTMLSelectElement).value)))
+      .toEqual([others[0], missing, shown])
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const area = document.querySelector('.panes-area')!.getBoundingClientRect()
+          return [1, 2].map((k) => {
+            const r = document.querySelectorAll('.pane')[k].getBoundingClientRect()
+            return r.left >= area.left - 1 && r.right <= area.right + 1
+          })
+        }),
+      )
+      .toEqual([true, true])
+    await page.screenshot({ path: join(SHOTS, 'compare-beside-1024.png') })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   it('opens a pair from the matrix', async () => {
     const { page, errors } = await openApp()
     await page.locator('#compare-tab-matrix').click()
