@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { SAME_PASSAGE_SHARE } from '../../main/core/engine/cluster.js'
+import { AlignedSpans } from '../../main/core/engine/aligned-spans.js'
+import { pairSides, SAME_PASSAGE_SHARE } from '../../main/core/engine/cluster.js'
 import { EDGE_CONTEXT, EDGE_SHIFTS, extendAlike, MAX_EXTENSION, mergePassages } from '../../main/core/engine/extend.js'
 
 /** Documents as match ids: one small number per distinct word of the text. */
@@ -60,6 +61,35 @@ describe('extendAlike', () => {
     )
     expect(out.map((p) => words(TEXTS, p))).toEqual([`${STOCK} date wed jun 17`, `${STOCK} date wed jun 17`])
     expect(EDGE_SHIFTS).toBeGreaterThan(0)
+  })
+
+  it('leaves to their own overlap the words two documents aligned with each other go on with alike', () => {
+    const docs = docsOf(TEXTS)
+    const passages = () => [
+      { doc: 0, start: 1, end: 8 },
+      { doc: 1, start: 2, end: 9 },
+      { doc: 2, start: 1, end: 8 },
+      { doc: 3, start: 0, end: 7 },
+    ]
+    // Documents 1 and 2 were aligned with each other over the stock line and the date after it.
+    const aligned = new AlignedSpans(pairSides([{ a: { doc: 1, start: 2, end: 13 }, b: { doc: 2, start: 1, end: 12 } }]), docs.length)
+    expect(extendAlike(passages(), docs, aligned).map((p) => words(TEXTS, p))).toEqual([
+      `${STOCK} date`,
+      `${STOCK} date`,
+      `${STOCK} date`,
+      `${STOCK} date`,
+    ])
+    // A fifth document that goes on like them, aligned with neither, still extends both: the
+    // neighbour aligned with each is passed over for it.
+    const texts = [...TEXTS, `start ${STOCK} date wed jun 17 09 00`]
+    const out = extendAlike([...passages(), { doc: 4, start: 1, end: 8 }], docsOf(texts), aligned)
+    expect(out.map((p) => words(texts, p))).toEqual([
+      `${STOCK} date`,
+      `${STOCK} date wed jun 17`,
+      `${STOCK} date wed jun 17`,
+      `${STOCK} date`,
+      `${STOCK} date wed jun 17`,
+    ])
   })
 
   it('extends backwards the same way', () => {

@@ -1,3 +1,4 @@
+import type { AlignedSpans } from './aligned-spans.js'
 import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
 
 // Passages of one overlap reach as far as they share words with each other, not only with the
@@ -27,6 +28,12 @@ import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
 // most as many words as it had, so that what the overlap's passages have in common stays at least
 // SAME_PASSAGE_SHARE of each (as clustering demands, cluster.ts): a cut-short copy of a line still
 // gets its missing words, a phrase does not become the licence around it.
+//
+// Nor are words two passages go on with alike theirs when their documents were aligned with each
+// other over those words (aligned-spans.ts): two reprints of a text, around a part of it a third
+// document shares with them, go on alike over the whole text, which is their own overlap; the
+// part's passages in the reprints stay the part. Such a neighbour is passed over for the next one
+// of another document (MAX_PASSED_OVER).
 
 /**
  * Words at a passage's edge that two passages must both end (or start) with for the words after
@@ -49,6 +56,14 @@ export const MAX_EXTENSION = 48
  */
 export const EDGE_SHIFTS = 2
 
+/**
+ * Keys, at most, read past a neighbour passed over (see above) for one of another document that
+ * goes on alike. The documents aligned with each other are neighbours in the sort (they go on
+ * alike), so a few: reprints of one text in a handful of documents. Each is a comparison more
+ * for such a passage only.
+ */
+export const MAX_PASSED_OVER = 8
+
 /** What extension needs of a document: its tokens' match ids. */
 export interface MatchSource {
   match: Uint32Array
@@ -56,12 +71,13 @@ export interface MatchSource {
 
 /**
  * Extends the passages of one overlap (see above), in place, and merges passages of one document
- * that come to overlap; returns the passages, sorted by document and start.
+ * that come to overlap; returns the passages, sorted by document and start. `aligned`: where
+ * documents were aligned with each other, whose words beyond a passage are not its (see above).
  */
-export function extendAlike(passages: PairPassage[], docs: readonly MatchSource[]): PairPassage[] {
+export function extendAlike(passages: PairPassage[], docs: readonly MatchSource[], aligned?: AlignedSpans): PairPassage[] {
   if (passages.length < 2) return passages
-  const ends = edgeExtensions(passages, docs, 1)
-  const starts = edgeExtensions(passages, docs, -1)
+  const ends = edgeExtensions(passages, docs, 1, aligned)
+  const starts = edgeExtensions(passages, docs, -1, aligned)
   passages.forEach((p, i) => {
     const room = Math.floor((p.end - p.start + 1) * (1 / SAME_PASSAGE_SHARE - 1))
     const after = Math.min(ends[i], room)
@@ -72,7 +88,7 @@ export function extendAlike(passages: PairPassage[], docs: readonly MatchSource[
 }
 
 /** Per passage, how many words it can be extended by past its end (dir 1) or before its start (-1). */
-function edgeExtensions(passages: readonly PairPassage[], docs: readonly MatchSource[], dir: 1 | -1): Int32Array {
+function edgeExtensions(passages: readonly PairPassage[], docs: readonly MatchSource[], dir: 1 | -1, aligned?: AlignedSpans): Int32Array {
   const out = new Int32Array(passages.length)
   const keys = EDGE_SHIFTS + 1
   const limit = EDGE_CONTEXT + EDGE_SHIFTS + MAX_EXTENSION
@@ -124,21 +140,36 @@ function edgeExtensions(passages: readonly PairPassage[], docs: readonly MatchSo
     }
     return k
   }
-  const lcp = new Int32Array(order.length) // lcp[r]: common words of order[r - 1] and order[r]
+  const count = order.length
+  const lcp = new Int32Array(count) // lcp[r]: common words of order[r - 1] and order[r]
   for (let r = 1; r < order.length; r++) lcp[r] = common(order[r - 1], order[r])
-  /** Passage q's extension when its key shares `shared` words with key `o`'s (another document's). */
-  const extend = (q: number, o: number, shared: number): void => {
+  /**
+   * Passage q's extension when its key shares `shared` words with key `o`'s (another document's);
+   * false when the two documents were aligned with each other beyond q's edge (see above).
+   */
+  const extend = (q: number, o: number, shared: number): boolean => {
     // Both keys must reach their passages' edges, so that the edges are one place of the text.
-    if (shared < inside(q) || shared < inside(o)) return
+    if (shared < inside(q) || shared < inside(o)) return true
     const i = (q / keys) | 0
+    const p = passages[i]
+    if (aligned?.covers(p.doc, dir === 1 ? p.end + 1 : p.start - 1, docOf(o))) return false
     out[i] = Math.max(out[i], Math.min(MAX_EXTENSION, shared - inside(q)))
+    return true
+  }
+  /** Key order[r] extended with the keys past order[from] (step -1 or 1), sharing `run` words with it. */
+  const passOver = (r: number, from: number, run: number, step: -1 | 1): void => {
+    let shared = run
+    for (let s = from + step, n = 0; s >= 0 && s < count && n < MAX_PASSED_OVER; s += step, n++) {
+      shared = Math.min(shared, lcp[step === -1 ? s + 1 : s])
+      if (shared < EDGE_CONTEXT) return
+      if (docOf(order[s]) !== docOf(order[r]) && extend(order[r], order[s], shared)) return
+    }
   }
   // The nearest key of another document on either side: the common prefix with a key further
   // away is the least of the prefixes between, so the nearest has the longest. A document that
   // repeats a line (a git log's sign-off, hundreds of times) has its copies side by side, however
   // many: the nearest other key is carried along the run of one document's keys, with the least
   // prefix since, in one pass each way.
-  const count = order.length
   let other = -1
   let run = 0
   for (let r = 1; r < count; r++) {
@@ -146,7 +177,7 @@ function edgeExtensions(passages: readonly PairPassage[], docs: readonly MatchSo
       other = r - 1
       run = lcp[r]
     } else run = Math.min(run, lcp[r])
-    if (other >= 0) extend(order[r], order[other], run)
+    if (other >= 0 && !extend(order[r], order[other], run)) passOver(r, other, run, -1)
   }
   other = -1
   for (let r = count - 2; r >= 0; r--) {
@@ -154,7 +185,7 @@ function edgeExtensions(passages: readonly PairPassage[], docs: readonly MatchSo
       other = r + 1
       run = lcp[r + 1]
     } else run = Math.min(run, lcp[r + 1])
-    if (other >= 0) extend(order[r], order[other], run)
+    if (other >= 0 && !extend(order[r], order[other], run)) passOver(r, other, run, 1)
   }
   return out
 }

@@ -5,6 +5,7 @@ import { chainSeeds, type Region } from './chain.js'
 import { RegionList } from './region-list.js'
 import { clusterPairs, type PairPassage, type PairSides } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
+import { AlignedSpans } from './aligned-spans.js'
 import { extendAlike } from './extend.js'
 import { acronymExpansions } from './abbreviations.js'
 import { findEvents } from './events.js'
@@ -433,7 +434,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     // inside a longer one is found in all the longer one's documents (nesting.ts).
     let nested = new Uint32Array(clusters.length)
     if (list === pairTable) {
-      for (const c of clusters) c.passages = extendAlike(c.passages, corpus.docs)
+      const aligned = new AlignedSpans(list, corpus.docs.length)
+      for (const c of clusters) c.passages = extendAlike(c.passages, corpus.docs, aligned)
       clusters = joinSameText(clusters, corpus.docs)
       nested = nestClusters(clusters, corpus.docs)
     }
