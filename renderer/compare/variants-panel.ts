@@ -5,7 +5,7 @@ import { comparedPairs } from '../../main/core/engine/variant-pairs.js'
 import type { Change } from '../../main/core/engine/variants.js'
 import { el } from '../shared/dom.js'
 import type { Overlay } from './reader.js'
-import { KIND_LABELS } from './kinds.js'
+import { KIND_LABELS, KINDS } from './kinds.js'
 
 // The selected overlap's word-level differences, pair by pair: deletions struck through,
 // insertions underlined, substitutions as both, moved words (a sentence put elsewhere) dashed.
@@ -111,6 +111,22 @@ export function legend(changes: readonly Change[] | null, a: string, b: string):
   return `${parts.join('; ')}.`
 }
 
+/**
+ * The line above the pairs: the overlap's kind, then its best pair's figures. Where more than one
+ * pair of passages was matched, the kind is that of most pairs (overlaps.ts), and the figures are
+ * one pair's, which may be of another kind: both are said as such ("verbatim in 12 of 22 pairs,
+ * near-verbatim in 10 · best pair: …"), not run together as if the figures were the kind's.
+ */
+export function summary(overlap: Overlap): string {
+  const figures = `score ${overlap.score.toFixed(1)} · ${overlap.words} shared content words · similarity ${(overlap.similarity * 100).toFixed(0)}%`
+  const counts = overlap.pairKinds
+  const pairs = counts ? KINDS.reduce((sum, k) => sum + counts[k], 0) : 0
+  if (!counts || pairs < 2) return `${KIND_LABELS[overlap.kind]} · ${figures}`
+  const others = KINDS.filter((k) => k !== overlap.kind && counts[k] > 0).map((k) => `, ${KIND_LABELS[k]} in ${counts[k]}`)
+  const kind = `${KIND_LABELS[overlap.kind]} in ${counts[overlap.kind]} of ${pairs} pairs${others.join('')}`
+  return `${kind} · best pair: ${figures}`
+}
+
 export class VariantsPanel {
   readonly dom: HTMLElement
   private readonly body = el('div', { class: 'variants' })
@@ -130,11 +146,7 @@ export class VariantsPanel {
       return d?.author || d?.outlet || title(id)
     }
     this.body.replaceChildren(
-      el(
-        'p',
-        { class: 'hint' },
-        `${KIND_LABELS[overlap.kind]} · score ${overlap.score.toFixed(1)} · ${overlap.words} shared content words · similarity ${(overlap.similarity * 100).toFixed(0)}%`,
-      ),
+      el('p', { class: 'hint' }, summary(overlap)),
       ...(overlap.because?.length ? [el('p', { class: 'hint overlap-because' }, `Because: ${overlap.because.join(' · ')}`)] : []),
       ...pairsShown(overlap).map((v) => {
         const a = overlap.passages[v.a]

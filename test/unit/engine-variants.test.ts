@@ -6,7 +6,7 @@ import type { Overlap } from '../../main/core/engine/overlaps.js'
 import { comparedPairs, MAX_DIFFS, MAX_PAIRWISE_PASSAGES } from '../../main/core/engine/variant-pairs.js'
 import { type Change, DiffMemo, diffPassages, MAX_EDIT_LENGTH, MIN_MOVED_WORDS, sameWords } from '../../main/core/engine/variants.js'
 import { passageVariants } from '../../main/core/reuse/variants.js'
-import { legend, pairsShown } from '../../renderer/compare/variants-panel.js'
+import { legend, pairsShown, summary } from '../../renderer/compare/variants-panel.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
 import { analysed } from '../helpers.js'
 
@@ -291,6 +291,26 @@ describe('diffPassages cut at anchors', () => {
       'Identical wording.',
       'The wordings differ too much in order for a word-by-word comparison.',
     ])
+  })
+
+  it("says an overlap's kind as most of its pairs' and its figures as its best pair's", () => {
+    const overlap = (pairKinds: Overlap['pairKinds']): Overlap => ({
+      id: 'o',
+      score: 12.34,
+      kind: 'verbatim',
+      pairKinds,
+      words: 221,
+      similarity: 0.8,
+      passages: [],
+      variants: [],
+    })
+    const figures = 'score 12.3 · 221 shared content words · similarity 80%'
+    expect(summary(overlap({ verbatim: 12, variant: 10, paraphrase: 0 }))).toBe(
+      `verbatim in 12 of 22 pairs, near-verbatim in 10 · best pair: ${figures}`,
+    )
+    // One pair: its kind and its figures are the overlap's.
+    expect(summary(overlap({ verbatim: 1, variant: 0, paraphrase: 0 }))).toBe(`verbatim · ${figures}`)
+    expect(summary(overlap(undefined))).toBe(`verbatim · ${figures}`)
   })
 
   it('marks as moved only deletes and inserts whose words the other passage has elsewhere', () => {
