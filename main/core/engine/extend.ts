@@ -151,9 +151,11 @@ function edgeExtensions(passages: readonly PairPassage[], docs: readonly MatchSo
     // Both keys must reach their passages' edges, so that the edges are one place of the text.
     if (shared < inside(q) || shared < inside(o)) return true
     const i = (q / keys) | 0
+    const by = Math.min(MAX_EXTENSION, shared - inside(q))
+    if (by <= out[i]) return true
     const p = passages[i]
     if (aligned?.covers(p.doc, dir === 1 ? p.end + 1 : p.start - 1, docOf(o))) return false
-    out[i] = Math.max(out[i], Math.min(MAX_EXTENSION, shared - inside(q)))
+    out[i] = by
     return true
   }
   /** Key order[r] extended with the keys past order[from] (step -1 or 1), sharing `run` words with it. */
