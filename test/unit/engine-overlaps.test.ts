@@ -209,6 +209,39 @@ describe('findOverlaps on fixtures', () => {
     expect(result.overlaps).toEqual([])
   })
 
+  it('starts a shared licence at its own heading, not at a heading a stanza earlier', () => {
+    // Debian copyright files (libogg0, libpcsclite1): the same heading opens a file's stanza and,
+    // after other words, the licence text; the other file has the heading once, before the text.
+    const licence = [
+      ' Redistribution and use in source and binary forms, with or without',
+      ' modification, are permitted provided that the following conditions',
+      ' are met:',
+      ' .',
+      ' 1. Redistributions of source code must retain the above copyright',
+      '    notice, this list of conditions and the following disclaimer.',
+      ' 2. Redistributions in binary form must reproduce the above copyright',
+      '    notice, this list of conditions and the following disclaimer in the',
+      '    documentation and/or other materials provided with the distribution.',
+      ' 3. Neither the name of the author nor the names of its contributors',
+      '    may be used to endorse or promote products derived from this software',
+      '    without specific prior written permission.',
+    ].join('\n')
+    const a = [
+      'Files: *\nCopyright: 2002-2020, Xiph.Org Foundation\nLicense: BSD-3-clause',
+      'Files: debian/tests/readogg.c\nCopyright: 2012, Nathan Rajlich <nathan@tootallnate.net>\nLicense: BSD-3-clause\nComment:\n File obtained from\n https://github.com/gypified/libogg/blob/e4f9525/test.c',
+      `License: BSD-3-clause\n${licence}`,
+    ].join('\n\n')
+    const b = `Files: *\nCopyright: 1999-2003 David Corcoran <corcoran@musclecard.com>\nLicense: BSD-3-clause\n All rights reserved.\n .\n${licence}`
+    const { overlaps } = findOverlaps([
+      { id: 'a', text: a },
+      { id: 'b', text: b },
+    ])
+    const [o] = overlaps.filter((x) => x.passages.some((p) => p.text.includes('Redistribution')))
+    const inA = o.passages.find((p) => p.doc === 'a')!
+    expect(inA.start).toBeGreaterThanOrEqual([...a].length - [...licence].length - 'License: BSD-3-clause\n'.length)
+    expect(inA.text).not.toContain('readogg')
+  })
+
   it('gives the same result twice, ids included', async () => {
     const { texts } = await overlapsOf('three')
     expect(findOverlaps(texts)).toEqual(findOverlaps(texts))

@@ -49,7 +49,7 @@ export function verbatimReach(A: AnalysedDocument, ca: number, B: AnalysedDocume
 }
 
 /** Whether a paragraph break (PARAGRAPH_GAP) lies between tokens t and u of a document (either order). */
-function paragraphBetween(doc: AnalysedDocument, t: number, u: number): boolean {
+export function paragraphBetween(doc: AnalysedDocument, t: number, u: number): boolean {
   const from = doc.ends[Math.min(t, u)]
   const to = doc.starts[Math.max(t, u)]
   // Most gaps hold no line break at all: read for one before any pattern.

@@ -1,4 +1,5 @@
 import type { AnalysedDocument } from './analyse.js'
+import { paragraphBetween } from './align.js'
 import type { Run } from './progress.js'
 import type { Seeds } from './ngrams.js'
 import { RegionList } from './region-list.js'
@@ -50,6 +51,22 @@ function sameGap(A: AnalysedDocument, a1: number, a0: number, B: AnalysedDocumen
   if (length <= 0 || length !== b0 - b1 - 1) return false
   for (let k = 1; k <= length; k++) if (A.match[A.content[a1 + k]] !== B.match[B.content[b1 + k]]) return false
   return true
+}
+
+/**
+ * Whether candidate x is kept from joining y, the next candidate of the pair, across the words
+ * between them (see chainSeeds): when more words lie between them in one text than in the other
+ * than either candidate has, and a paragraph break lies among them.
+ */
+function apartAcrossBreak(A: AnalysedDocument, B: AnalysedDocument, x: Region, y: Region): boolean {
+  const gapA = y.a0 - x.a1
+  const gapB = y.b0 - x.b1
+  const shorter = Math.min(x.a1 - x.a0, x.b1 - x.b0, y.a1 - y.a0, y.b1 - y.b0) + 1
+  if (Math.abs(gapA - gapB) <= shorter) return false
+  return (
+    (gapA > 0 && paragraphBetween(A, A.content[x.a1], A.content[y.a0])) ||
+    (gapB > 0 && paragraphBetween(B, B.content[x.b1], B.content[y.b0]))
+  )
 }
 
 /** How many earlier candidates of a pair a candidate may join across words both texts share. */
@@ -175,6 +192,13 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
           }
         }
       }
+      // Across an uneven gap (words only one text has) that holds a paragraph break, both sides
+      // must be longer than the words only one text has: a stock line before a stanza of other
+      // words ("License: BSD-3-clause", then a file's copyright and a comment, then the licence)
+      // is not the start of the licence text that follows it in both. Within a paragraph, a short
+      // clause before an inserted one is the passage's start ("If a member brings a grain claim
+      // (excluding small debts, ...) alleging").
+      if (last >= 0 && docs && apartAcrossBreak(docs[da], docs[db], regions.at(last), region)) last = -1
       if (last >= 0) {
         if (!regions.hasParts(last)) {
           // The candidate as it was, taken before its list of parts exists (it would be its own part).
