@@ -242,6 +242,40 @@ describe('findOverlaps on fixtures', () => {
     expect(inA.text).not.toContain('readogg')
   })
 
+  it('does not start a shared licence at a heading stanzas of other words before it', () => {
+    // Debian copyright files (bash, psmisc): each file's stanzas end with the licence's name, and
+    // the licence follows under the same heading; the stanzas name different files and holders.
+    const notice = [
+      ' This program is free software; you can redistribute it and/or modify',
+      ' it under the terms of the GNU General Public License as published by',
+      ' the Free Software Foundation; either version 2, or (at your option)',
+      ' any later version.',
+      ' .',
+      ' This program is distributed in the hope that it will be useful,',
+      ' but WITHOUT ANY WARRANTY; without even the implied warranty of',
+      ' MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the',
+      ' GNU General Public License for more details.',
+    ].join('\n')
+    const a = [
+      'Files: *\nCopyright: 1987-2022 Free Software Foundation, Inc.\nLicense: GPL-2+',
+      'Files: debian/clear_console.c examples/complete/bash_completion\nCopyright:\n Copyright (C) 2006-2019 Canonical Ltd.\n Copyright (C) Ian Macdonald <ian@caliban.org>\nLicense: GPL-2+',
+      `License: GPL-2+\n${notice}`,
+    ].join('\n\n')
+    const b = [
+      'Files: *\nCopyright: 1993-2022 Werner Almesberger, Craig Small\nLicense: GPL-2+',
+      'Files: src/lists.h\nCopyright: 2011 Werner Fink <werner@suse.de>\nLicense: GPL-2+',
+      'Files: src/peekfd.c\nCopyright: 2007 Trent Waddington <trent.waddington@gmail.com>\nLicense: GPL-2+',
+      `License: GPL-2+\n${notice}`,
+    ].join('\n\n')
+    const { overlaps } = findOverlaps([
+      { id: 'a', text: a },
+      { id: 'b', text: b },
+    ])
+    const shared = overlaps.filter((x) => x.passages.some((p) => p.text.includes('This program is free software')))
+    expect(shared).toHaveLength(1)
+    for (const p of shared[0].passages) expect(p.text).not.toMatch(/Files|Copyright/)
+  })
+
   it('gives the same result twice, ids included', async () => {
     const { texts } = await overlapsOf('three')
     expect(findOverlaps(texts)).toEqual(findOverlaps(texts))

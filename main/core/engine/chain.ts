@@ -55,18 +55,22 @@ function sameGap(A: AnalysedDocument, a1: number, a0: number, B: AnalysedDocumen
 
 /**
  * Whether candidate x is kept from joining y, the next candidate of the pair, across the words
- * between them (see chainSeeds): when more words lie between them in one text than in the other
- * than either candidate has, and a paragraph break lies among them.
+ * between them (see chainSeeds): when more words lie between them, in either text, than the
+ * shorter candidate has, and a paragraph break lies among them or in that candidate, unless the
+ * words between are the same in both (sameGap).
  */
 function apartAcrossBreak(A: AnalysedDocument, B: AnalysedDocument, x: Region, y: Region): boolean {
   const gapA = y.a0 - x.a1
   const gapB = y.b0 - x.b1
-  const shorter = Math.min(x.a1 - x.a0, x.b1 - x.b0, y.a1 - y.a0, y.b1 - y.b0) + 1
-  if (Math.abs(gapA - gapB) <= shorter) return false
-  return (
-    (gapA > 0 && paragraphBetween(A, A.content[x.a1], A.content[y.a0])) ||
-    (gapB > 0 && paragraphBetween(B, B.content[x.b1], B.content[y.b0]))
-  )
+  const lengthX = Math.min(x.a1 - x.a0, x.b1 - x.b0) + 1
+  const lengthY = Math.min(y.a1 - y.a0, y.b1 - y.b0) + 1
+  if (Math.max(gapA, gapB) - 1 <= Math.min(lengthX, lengthY)) return false
+  // From the shorter candidate's far edge to the other's near edge.
+  const broken =
+    lengthX <= lengthY
+      ? paragraphBetween(A, A.content[x.a0], A.content[y.a0]) || paragraphBetween(B, B.content[x.b0], B.content[y.b0])
+      : paragraphBetween(A, A.content[x.a1], A.content[y.a1]) || paragraphBetween(B, B.content[x.b1], B.content[y.b1])
+  return broken && !sameGap(A, x.a1, y.a0, B, x.b1, y.b0)
 }
 
 /** How many earlier candidates of a pair a candidate may join across words both texts share. */
@@ -192,12 +196,12 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
           }
         }
       }
-      // Across an uneven gap (words only one text has) that holds a paragraph break, both sides
-      // must be longer than the words only one text has: a stock line before a stanza of other
-      // words ("License: BSD-3-clause", then a file's copyright and a comment, then the licence)
-      // is not the start of the licence text that follows it in both. Within a paragraph, a short
-      // clause before an inserted one is the passage's start ("If a member brings a grain claim
-      // (excluding small debts, ...) alleging").
+      // Across words that differ, a candidate shorter than the words between joins only within a
+      // paragraph: a stock line before stanzas of other words ("License: GPL-2+", then each
+      // file's names and copyright holders, then the licence) is not the start of the licence
+      // text that follows it in both. Within a paragraph, a short clause before an inserted one
+      // is the passage's start ("If a member brings a grain claim (excluding small debts, ...)
+      // alleging").
       if (last >= 0 && docs && apartAcrossBreak(docs[da], docs[db], regions.at(last), region)) last = -1
       if (last >= 0) {
         if (!regions.hasParts(last)) {
