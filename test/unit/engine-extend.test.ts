@@ -2,20 +2,29 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { AlignedSpans } from '../../main/core/engine/aligned-spans.js'
 import { pairSides, SAME_PASSAGE_SHARE } from '../../main/core/engine/cluster.js'
-import { EDGE_CONTEXT, EDGE_SHIFTS, extendAlike, MAX_EXTENSION, mergePassages } from '../../main/core/engine/extend.js'
+import { EDGE_CONTEXT, EDGE_SHIFTS, extendAlike, MAX_EXTENSION, type MatchSource, mergePassages } from '../../main/core/engine/extend.js'
 
-/** Documents as match ids: one small number per distinct word of the text. */
-function docsOf(texts: string[]): { match: Uint32Array }[] {
+/**
+ * Documents as extension reads them: one small number per distinct word of the text (words
+ * separated by white space), and where each word is in the text.
+ */
+function docsOf(texts: string[]): MatchSource[] {
   const ids = new Map<string, number>()
-  return texts.map((t) => ({
-    match: Uint32Array.from(t.split(' ').map((w) => ids.get(w) ?? (ids.set(w, ids.size + 1), ids.size))),
-  }))
+  return texts.map((text) => {
+    const words = [...text.matchAll(/\S+/g)]
+    return {
+      text,
+      starts: Uint32Array.from(words.map((w) => w.index)),
+      ends: Uint32Array.from(words.map((w) => w.index + w[0].length)),
+      match: Uint32Array.from(words.map(([w]) => ids.get(w) ?? (ids.set(w, ids.size + 1), ids.size))),
+    }
+  })
 }
 
 /** The words of a passage. */
 function words(texts: string[], p: { doc: number; start: number; end: number }): string {
   return texts[p.doc]
-    .split(' ')
+    .split(/\s+/)
     .slice(p.start, p.end + 1)
     .join(' ')
 }
@@ -30,6 +39,26 @@ const TEXTS = [
   `more ${STOCK} date wed jun 17 11 10`,
   `${STOCK} date fri may 09 14 49`,
 ]
+
+describe('AlignedSpans', () => {
+  it('says whether two documents were aligned over a token, as reading every pair says', () => {
+    const side = fc.record({ doc: fc.nat(3), start: fc.nat(40), length: fc.nat(15) })
+    const pairs = fc.array(fc.tuple(side, side), { maxLength: 30 }).map((list) =>
+      list.map(([a, b]) => ({
+        a: { doc: a.doc, start: a.start, end: a.start + a.length },
+        b: { doc: b.doc, start: b.start, end: b.start + b.length },
+      })),
+    )
+    fc.assert(
+      fc.property(pairs, fc.nat(3), fc.nat(60), fc.nat(3), (list, d, t, e) => {
+        const over = (p: { doc: number; start: number; end: number }, q: { doc: number }) =>
+          p.doc === d && q.doc === e && p.start <= t && t <= p.end
+        expect(new AlignedSpans(pairSides(list)).covers(d, t, e)).toBe(list.some(({ a, b }) => over(a, b) || over(b, a)))
+      }),
+      { numRuns: 500 },
+    )
+  })
+})
 
 describe('extendAlike', () => {
   it('extends passages of one overlap by the words two of them go on with alike, and only those', () => {
@@ -72,7 +101,7 @@ describe('extendAlike', () => {
       { doc: 3, start: 0, end: 7 },
     ]
     // Documents 1 and 2 were aligned with each other over the stock line and the date after it.
-    const aligned = new AlignedSpans(pairSides([{ a: { doc: 1, start: 2, end: 13 }, b: { doc: 2, start: 1, end: 12 } }]), docs.length)
+    const aligned = new AlignedSpans(pairSides([{ a: { doc: 1, start: 2, end: 13 }, b: { doc: 2, start: 1, end: 12 } }]))
     expect(extendAlike(passages(), docs, aligned).map((p) => words(TEXTS, p))).toEqual([
       `${STOCK} date`,
       `${STOCK} date`,
@@ -198,7 +227,7 @@ describe('extendAlike', () => {
       .array(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 120 }), { minLength: 2, maxLength: 4 })
       .chain((texts) =>
         fc.tuple(
-          fc.constant(texts.map((t) => ({ match: Uint32Array.from(t) }))),
+          fc.constant(docsOf(texts.map((t) => t.map((w) => `w${w}`).join(' ')))),
           fc.array(
             fc
               .nat(texts.length - 1)

@@ -1,69 +1,56 @@
 import type { PairSides } from './cluster.js'
-import { upperBound } from '../text/sorted.js'
+import { sortIndicesByKeys } from './radix.js'
 
 // Where two documents were aligned with each other. Passages are extended by the words another
 // passage of their overlap goes on with alike (extend.ts); where those two documents were aligned
 // with each other over those words, the words are what the two share with each other, already an
 // overlap of their own (the longer text two reprints share, around a part a third document
 // shares with them), not what the extended overlap's documents share.
-
-/** One pair of documents' sides, sorted by start, with the furthest end so far at each. */
-interface Spans {
-  starts: Float64Array
-  reach: Float64Array
-}
+//
+// Held as the pairs' sides sorted by document, other document and start (a radix sort, radix.ts),
+// with the furthest end so far within each pair of documents: two typed arrays of a number per
+// side, off V8's heap as the pair table is (pair-table.ts), found by binary search.
 
 /** The pairs of passages found (pair-table.ts), read by pair of documents. */
 export class AlignedSpans {
-  /** Documents d, e (key d * docCount + e) -> d's side of each of their pairs, [start, end] flat. */
-  private readonly sides = new Map<number, number[]>()
-  /** The same, sorted when first read (two versions of a changelog are aligned thousands of times). */
-  private readonly sorted = new Map<number, Spans>()
+  /** The sides (entries of `pairs`: pair e >>> 1's a when e is even, b when odd), sorted. */
+  private readonly sides: Uint32Array
+  /** reach[r]: the furthest end of sides[0..r] of the same pair of documents as sides[r]. */
+  private readonly reach: Uint32Array
 
-  constructor(
-    pairs: PairSides,
-    private readonly docCount: number,
-  ) {
-    for (let i = 0; i < pairs.length; i++) {
-      this.add(pairs, 2 * i, 2 * i + 1)
-      this.add(pairs, 2 * i + 1, 2 * i)
+  constructor(private readonly pairs: PairSides) {
+    const count = 2 * pairs.length
+    const all = new Uint32Array(count)
+    for (let e = 0; e < count; e++) all[e] = e
+    this.sides = sortIndicesByKeys(all, count, [(e) => pairs.doc(e), (e) => pairs.doc(e ^ 1), (e) => pairs.start(e)])
+    this.reach = new Uint32Array(count)
+    for (let r = 0; r < count; r++) {
+      const e = this.sides[r]
+      const same = r > 0 && this.group(this.sides[r - 1]) === this.group(e)
+      this.reach[r] = same ? Math.max(this.reach[r - 1], pairs.end(e)) : pairs.end(e)
     }
   }
 
-  private add(pairs: PairSides, own: number, other: number): void {
-    const key = pairs.doc(own) * this.docCount + pairs.doc(other)
-    const list = this.sides.get(key)
-    if (list) list.push(pairs.start(own), pairs.end(own))
-    else this.sides.set(key, [pairs.start(own), pairs.end(own)])
+  /** Side e's pair of documents as one number (documents are fewer than 2^26). */
+  private group(e: number): number {
+    return this.pairs.doc(e) * 2 ** 26 + this.pairs.doc(e ^ 1)
   }
 
   /** Whether documents d and e were aligned with each other over d's token t. */
   covers(d: number, t: number, e: number): boolean {
-    const key = d * this.docCount + e
-    let spans = this.sorted.get(key)
-    if (!spans) {
-      const list = this.sides.get(key)
-      if (!list) return false
-      spans = sortSpans(list)
-      this.sorted.set(key, spans)
-      this.sides.delete(key)
+    const key = d * 2 ** 26 + e
+    const { sides, pairs } = this
+    // The last side of (d, e) starting at or before t: sides before it reach no further than reach.
+    let lo = 0
+    let hi = sides.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      const s = sides[mid]
+      const g = this.group(s)
+      if (g < key || (g === key && pairs.start(s) <= t)) lo = mid + 1
+      else hi = mid
     }
-    // The last span starting at or before t; any earlier one reaching t is in its reach.
-    const k = upperBound(spans.starts, t) - 1
-    return k >= 0 && spans.reach[k] >= t
+    const r = lo - 1
+    return r >= 0 && this.group(sides[r]) === key && this.reach[r] >= t
   }
-}
-
-function sortSpans(list: number[]): Spans {
-  const count = list.length / 2
-  const order = Array.from({ length: count }, (_, k) => k).sort((x, y) => list[2 * x] - list[2 * y])
-  const starts = new Float64Array(count)
-  const reach = new Float64Array(count)
-  let furthest = -1
-  order.forEach((k, r) => {
-    starts[r] = list[2 * k]
-    furthest = Math.max(furthest, list[2 * k + 1])
-    reach[r] = furthest
-  })
-  return { starts, reach }
 }

@@ -434,7 +434,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     // inside a longer one is found in all the longer one's documents (nesting.ts).
     let nested = new Uint32Array(clusters.length)
     if (list === pairTable) {
-      const aligned = new AlignedSpans(list, corpus.docs.length)
+      const aligned = new AlignedSpans(list)
       for (const c of clusters) c.passages = extendAlike(c.passages, corpus.docs, aligned)
       clusters = joinSameText(clusters, corpus.docs)
       nested = nestClusters(clusters, corpus.docs)
