@@ -276,6 +276,25 @@ describe('findOverlaps on fixtures', () => {
     for (const p of shared[0].passages) expect(p.text).not.toMatch(/Files|Copyright/)
   })
 
+  it('keeps a passage whole across an edited paragraph end and a short stretch after it', () => {
+    // Each text ends a shared paragraph with a sentence of its own; the next paragraph opens
+    // alike for a few words, each rewrites a clause, and the rest is shared again.
+    const p1 =
+      'The committee shall meet every quarter to review the annual budget, the audit findings and the progress of all outstanding capital projects across the northern region, including harbour works, bridge repairs, school buildings, drainage schemes, coastal defences, road resurfacing and the renewal of municipal housing stock in every district.'
+    const island = 'Minutes shall be circulated promptly to every voting member'
+    const tail =
+      'Each member may propose amendments to the minutes within fourteen days of their circulation, and the committee shall vote on such amendments at its next ordinary meeting, recording each vote by name, publishing the result on the public noticeboard, and forwarding a certified copy to the regional auditor and the ministry of local government.'
+    const a = `Preamble one about fishing boats and harbour dues.\n\n${p1} Members unable to attend must notify the secretary in writing seven days beforehand.\n\n${island}, together with dissenting opinions recorded by the chair and copies of all tabled correspondence. ${tail}\n\nClosing remarks on lighthouse keeping.`
+    const b = `Another unrelated preamble concerning orchards.\n\n${p1} Absent delegates lose their vote for that session unless a proxy form was lodged.\n\n${island}, along with appendices prepared by treasury staff and a summary of outstanding motions from earlier sittings. ${tail}\n\nA different end about railway timetables.`
+    const { overlaps } = findOverlaps([
+      { id: 'a', text: a },
+      { id: 'b', text: b },
+    ])
+    expect(overlaps).toHaveLength(1)
+    for (const p of overlaps[0].passages)
+      expect([p.text.startsWith('The committee'), p.text.endsWith('local government')]).toEqual([true, true])
+  })
+
   it('gives the same result twice, ids included', async () => {
     const { texts } = await overlapsOf('three')
     expect(findOverlaps(texts)).toEqual(findOverlaps(texts))

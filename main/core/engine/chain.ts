@@ -54,22 +54,18 @@ function sameGap(A: AnalysedDocument, a1: number, a0: number, B: AnalysedDocumen
 }
 
 /**
- * Whether candidate x is kept from joining y, the next candidate of the pair, across the words
- * between them (see chainSeeds): when more words lie between them, in either text, than the
- * shorter candidate has, and a paragraph break lies among them or in that candidate, unless the
- * words between are the same in both (sameGap).
+ * Whether candidate x, the first of its passage so far (no parts), is kept from joining y, the
+ * next candidate of the pair, across the words between them (see chainSeeds): when x is shorter
+ * than y and than the words between them in either text, and a paragraph break lies in x or
+ * among those words, unless they are the same words in both (sameGap).
  */
 function apartAcrossBreak(A: AnalysedDocument, B: AnalysedDocument, x: Region, y: Region): boolean {
   const gapA = y.a0 - x.a1
   const gapB = y.b0 - x.b1
   const lengthX = Math.min(x.a1 - x.a0, x.b1 - x.b0) + 1
   const lengthY = Math.min(y.a1 - y.a0, y.b1 - y.b0) + 1
-  if (Math.max(gapA, gapB) - 1 <= Math.min(lengthX, lengthY)) return false
-  // From the shorter candidate's far edge to the other's near edge.
-  const broken =
-    lengthX <= lengthY
-      ? paragraphBetween(A, A.content[x.a0], A.content[y.a0]) || paragraphBetween(B, B.content[x.b0], B.content[y.b0])
-      : paragraphBetween(A, A.content[x.a1], A.content[y.a1]) || paragraphBetween(B, B.content[x.b1], B.content[y.b1])
+  if (lengthX > lengthY || Math.max(gapA, gapB) - 1 <= lengthX) return false
+  const broken = paragraphBetween(A, A.content[x.a0], A.content[y.a0]) || paragraphBetween(B, B.content[x.b0], B.content[y.b0])
   return broken && !sameGap(A, x.a1, y.a0, B, x.b1, y.b0)
 }
 
@@ -196,13 +192,13 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
           }
         }
       }
-      // Across words that differ, a candidate shorter than the words between joins only within a
-      // paragraph: a stock line before stanzas of other words ("License: GPL-2+", then each
-      // file's names and copyright holders, then the licence) is not the start of the licence
-      // text that follows it in both. Within a paragraph, a short clause before an inserted one
-      // is the passage's start ("If a member brings a grain claim (excluding small debts, ...)
-      // alleging").
-      if (last >= 0 && docs && apartAcrossBreak(docs[da], docs[db], regions.at(last), region)) last = -1
+      // A passage does not start with a short candidate a paragraph and more words away from the
+      // next: a stock line before stanzas of other words ("License: GPL-2+", then each file's
+      // names and copyright holders, then the licence) is not the start of the licence text that
+      // follows it in both. Within a paragraph, a short clause before an inserted one is the
+      // passage's start ("If a member brings a grain claim (excluding small debts, ...)
+      // alleging"), and a short stretch inside a passage stays in it, however edited around.
+      if (last >= 0 && docs && !regions.hasParts(last) && apartAcrossBreak(docs[da], docs[db], regions.at(last), region)) last = -1
       if (last >= 0) {
         if (!regions.hasParts(last)) {
           // The candidate as it was, taken before its list of parts exists (it would be its own part).
