@@ -121,6 +121,26 @@ describe('extendAlike', () => {
     ])
   })
 
+  it('does not carry a passage a word or two into the next paragraph', () => {
+    // Two licences that end alike, each followed by its file's next stanza.
+    const body = 'in no event shall the authors be liable for any damages arising from the use of this software'
+    const texts = [`${body}\n\nfiles debian/* copyright 2001 ann`, `${body}\n\nfiles src/x.c copyright 1999 bob`]
+    const out = extendAlike(
+      [0, 1].map((doc) => ({ doc, start: 0, end: 14 })),
+      docsOf(texts),
+    )
+    expect(out.map((p) => words(texts, p))).toEqual([body, body])
+    // More than STRAY_EDGE_WORDS words alike after the break are the passage going on (a
+    // changelog entry's sign-off after its blank line).
+    const signed = texts.map((t) => t.replace('files ', '-- julien cristau '))
+    expect(
+      extendAlike(
+        [0, 1].map((doc) => ({ doc, start: 0, end: 14 })),
+        docsOf(signed),
+      ).map((p) => words(signed, p)),
+    ).toEqual([`${body} -- julien cristau`, `${body} -- julien cristau`])
+  })
+
   it('extends backwards the same way', () => {
     const texts = ['x y z a b c d e f', 'q y z a b c d e f', 'p w z a b c d e f']
     const out = extendAlike(

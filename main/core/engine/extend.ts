@@ -1,4 +1,6 @@
 import type { AlignedSpans } from './aligned-spans.js'
+import { paragraphBetween, STRAY_EDGE_WORDS } from './align.js'
+import type { AnalysedDocument } from './analyse.js'
 import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
 
 // Passages of one overlap reach as far as they share words with each other, not only with the
@@ -64,10 +66,8 @@ export const EDGE_SHIFTS = 2
  */
 export const MAX_PASSED_OVER = 8
 
-/** What extension needs of a document: its tokens' match ids. */
-export interface MatchSource {
-  match: Uint32Array
-}
+/** What extension needs of a document: its tokens' match ids, and where they are in its text. */
+export type MatchSource = Pick<AnalysedDocument, 'match' | 'text' | 'starts' | 'ends'>
 
 /**
  * Extends the passages of one overlap (see above), in place, and merges passages of one document
@@ -80,11 +80,23 @@ export function extendAlike(passages: PairPassage[], docs: readonly MatchSource[
   const starts = edgeExtensions(passages, docs, -1, aligned)
   passages.forEach((p, i) => {
     const room = Math.floor((p.end - p.start + 1) * (1 / SAME_PASSAGE_SHARE - 1))
-    const after = Math.min(ends[i], room)
+    const after = unstrayed(docs[p.doc], p.end, Math.min(ends[i], room), 1)
     p.end += after
-    p.start -= Math.min(starts[i], room - after)
+    p.start -= unstrayed(docs[p.doc], p.start, Math.min(starts[i], room - after), -1)
   })
   return mergePassages(passages)
+}
+
+/**
+ * `by` words beyond token `edge` (dir 1: after it, -1: before), less the last STRAY_EDGE_WORDS or
+ * fewer when a paragraph break comes before them: two licences that end alike and both go on with
+ * a next stanza's "Files:" share a heading's first word, not more of the passage (align.ts).
+ */
+function unstrayed(doc: MatchSource, edge: number, by: number, dir: 1 | -1): number {
+  // A break before word k leaves by - k + 1 words after it.
+  for (let k = Math.max(1, by - STRAY_EDGE_WORDS + 1); k <= by; k++)
+    if (paragraphBetween(doc, edge + dir * (k - 1), edge + dir * k)) return k - 1
+  return by
 }
 
 /** Per passage, how many words it can be extended by past its end (dir 1) or before its start (-1). */
