@@ -134,6 +134,13 @@ describe('imported overlaps', () => {
       pairKinds: { verbatim: 1, variant: 0, paraphrase: 0 },
     })
     expect(measurePassages(['a b c d e', 'a b c d f'])).toMatchObject({ kind: 'variant', words: 4, similarity: 0.8 })
+    // Two copies and an edited one: one pair verbatim, two near-verbatim. The kind is most pairs',
+    // as the engine's; the figures are the best pair's.
+    expect(measurePassages(['a b c d e', 'a b c d e', 'a b c d f'])).toMatchObject({
+      kind: 'variant',
+      similarity: 1,
+      pairKinds: { verbatim: 1, variant: 2, paraphrase: 0 },
+    })
   })
 
   it('follows the documents: moved passages re-anchored, vanished ones dropped with their overlap', () => {
@@ -178,6 +185,8 @@ describe('imported overlaps', () => {
     // Passages moved: the word differences are computed again; the passages have the same words,
     // so the stale variant is gone and none replaces it.
     expect(overlaps[0].variants).toEqual([])
+    // Its figures measured again: the same words, verbatim.
+    expect(overlaps[0]).toMatchObject({ kind: 'verbatim', words: 2, similarity: 1, pairKinds: { verbatim: 1, variant: 0, paraphrase: 0 } })
     expect(moved).toBe(1)
     expect(dropped).toBe(1)
   })

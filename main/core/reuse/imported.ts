@@ -13,8 +13,10 @@ import { passageVariants } from './variants.js'
 //   similarity  Dice similarity of the best pair's words, 0..1
 //   score       words × similarity: ranks one source's overlaps; not comparable with the engine's
 //               rarity-weighted score
-//   kind        verbatim (the best pair has the same words in the same order), variant
-//               (similarity from VARIANT_SIMILARITY) or paraphrase
+//   kind        the kind most pairs have, the closer on a tie (as the engine's): verbatim (the
+//               same words in the same order), variant (similarity from VARIANT_SIMILARITY) or
+//               paraphrase; pairKinds counts them
+// Where a passage moved or changed since the import, the figures are measured again.
 
 /** Batch tools whose results a project can import. */
 export const REUSE_SOURCES = ['passim', 'textpair'] as const
@@ -152,7 +154,8 @@ export function measurePassages(texts: readonly string[]): {
       }
     }
   }
-  const kind = kindOf(best.verbatim, best.similarity)
+  let kind: OverlapKind = texts.length < 2 ? kindOf(best.verbatim, best.similarity) : 'verbatim'
+  for (const k of ['variant', 'paraphrase'] as const) if (pairKinds[k] > pairKinds[kind]) kind = k
   return { kind, words: best.shared, similarity: round(best.similarity), score: round(best.shared * best.similarity), pairKinds }
 }
 
@@ -214,12 +217,12 @@ export function currentOverlaps(
     }
     if (passages.length !== o.passages.length) changed = true
     if (documentCount(passages) < 2) continue
-    // The stored variants hold while every passage is where and what it was.
+    // The stored variants and figures hold while every passage is where and what it was.
     overlaps.push({
       ...o,
       passages,
       variants: changed ? passageVariants(passages) : o.variants,
-      pairKinds: !changed && o.pairKinds ? o.pairKinds : measurePassages(passages.map((p) => p.text)).pairKinds,
+      ...(changed || !o.pairKinds ? measurePassages(passages.map((p) => p.text)) : {}),
       boilerplate: o.boilerplate ?? passages.some((p) => p.boiler === true),
     })
   }
