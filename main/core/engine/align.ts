@@ -48,30 +48,6 @@ export function verbatimReach(A: AnalysedDocument, ca: number, B: AnalysedDocume
   return kept
 }
 
-/**
- * Content words, at most, of another paragraph that a candidate's edge is cut back by. A seed's
- * n-gram may run on across a paragraph break (both licences end "... OF THIS SOFTWARE." and go on
- * with their next stanza's "Files:"): a word or two of the next paragraph is a heading's start,
- * not the passage. Three and more stay: a changelog entry's sign-off after its blank line ("--
- * Julien Cristau <jcristau@debian.org> Sun, 10 Jan 2010") is the entry's.
- */
-export const STRAY_EDGE_WORDS = 2
-
-/**
- * How many content words at a candidate's edge lie past a paragraph break in either text, when
- * no more than STRAY_EDGE_WORDS: its last words (dir 1, content positions ca of A and cb of B are
- * its ends) or its first (dir -1, its starts); 0 when none. The candidate keeps at least one word
- * more than it loses (`length`: its content words).
- */
-export function strayEdgeWords(A: AnalysedDocument, ca: number, B: AnalysedDocument, cb: number, dir: 1 | -1, length: number): number {
-  for (let k = Math.min(STRAY_EDGE_WORDS, Math.floor((length - 1) / 2)); k >= 1; k--) {
-    const a = ca - dir * k
-    const b = cb - dir * k
-    if (paragraphBetween(A, A.content[a], A.content[a + dir]) || paragraphBetween(B, B.content[b], B.content[b + dir])) return k
-  }
-  return 0
-}
-
 /** Whether a paragraph break (PARAGRAPH_GAP) lies between tokens t and u of a document (either order). */
 export function paragraphBetween(doc: Pick<AnalysedDocument, 'text' | 'starts' | 'ends'>, t: number, u: number): boolean {
   const from = doc.ends[Math.min(t, u)]

@@ -1,5 +1,5 @@
 import type { AlignedSpans } from './aligned-spans.js'
-import { paragraphBetween, STRAY_EDGE_WORDS } from './align.js'
+import { paragraphBetween } from './align.js'
 import type { AnalysedDocument } from './analyse.js'
 import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
 
@@ -59,6 +59,15 @@ export const MAX_EXTENSION = 48
 export const EDGE_SHIFTS = 2
 
 /**
+ * Words, at most, of the next paragraph that an extension leaves out. Two texts that end a
+ * passage alike may go on alike into their next paragraphs (two licences ending "... OF THIS
+ * SOFTWARE." and going on with their next stanza's "Files:"): a word or two there is a heading's
+ * start, not the passage. Three and more stay: a changelog entry's sign-off after its blank line
+ * ("-- Julien Cristau <jcristau@debian.org> Sun, 10 Jan 2010") is the entry's.
+ */
+export const STRAY_EDGE_WORDS = 2
+
+/**
  * Keys, at most, read past a neighbour passed over (see above) for one of another document that
  * goes on alike. The documents aligned with each other are neighbours in the sort (they go on
  * alike), so a few: reprints of one text in a handful of documents. Each is a comparison more
@@ -89,8 +98,7 @@ export function extendAlike(passages: PairPassage[], docs: readonly MatchSource[
 
 /**
  * `by` words beyond token `edge` (dir 1: after it, -1: before), less the last STRAY_EDGE_WORDS or
- * fewer when a paragraph break comes before them: two licences that end alike and both go on with
- * a next stanza's "Files:" share a heading's first word, not more of the passage (align.ts).
+ * fewer when a paragraph break comes before them (see STRAY_EDGE_WORDS).
  */
 function unstrayed(doc: MatchSource, edge: number, by: number, dir: 1 | -1): number {
   // A break before word k leaves by - k + 1 words after it.
