@@ -430,6 +430,25 @@ describe('findOverlaps on the bundled corpus', async () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a))
   })
 
+  it('gives a paraphrase the clause a reader marks, not the claim its clause runs on from', () => {
+    // The passages of each text that hold the words, in any overlap.
+    const held = (doc: string, words: RegExp) =>
+      result.overlaps.flatMap((o) => o.passages).flatMap((p) => (p.doc === doc && words.test(p.text) ? [p.text] : []))
+    // Clauses cut at quotation marks and commas start with another claim ("improving the system and
+    // mechanism for", the end of a list), cut off (MAX_UNSHARED_EDGE); a clause that shares only
+    // the topic's words ("vigorously promoting the development, openness, and circulation of data")
+    // does not make a unit the better restatement (bestUnits weighs what two units share by IDF).
+    expect(held('china-briefing-nqpf-explainer', /NQPFs in accordance with local conditions/)).toEqual([
+      'developing NQPFs in accordance with local conditions',
+    ])
+    expect(held('yang-yundong-nqpf-high-quality-development', /ecosystem of computing power/)).toEqual([
+      'cultivating the ecosystem of computing power industries',
+    ])
+    expect(held('shi-jianxun-strategic-significance', /continuously create new business forms/)).toEqual([
+      'traditional industries to continuously create new business forms and new models',
+    ])
+  })
+
   it('makes no overlap of a name and title shared by two different statements', () => {
     // "Xi Jinping, general secretary of the CPC Central Committee, chaired a study session ..." and
     // "Xi Jinping, also general secretary of the Communist Party of China Central Committee" (a

@@ -17,9 +17,10 @@ import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 // sentences, mostly about other things, do not show. Each unit is a TF-IDF vector over the match
 // forms (stems) of its content words (tfWeight), with IDF over the corpus's sentences, so words
 // every sentence uses weigh little; pairs are compared by cosine, and each pair of sentences gives
-// at most one pair of units, its best. Only sentences that share several rare stems are compared
-// at all (an inverted index over stems used by few sentences), and of them only the units that
-// hold several of those stems, which keeps the pass near linear.
+// at most one pair of units, its best, its edges trimmed of another claim (MAX_UNSHARED_EDGE).
+// Only sentences that share several rare stems are compared at all (an inverted index over stems
+// used by few sentences), and of them only the units that hold several of those stems, which
+// keeps the pass near linear.
 // Names do not make a paraphrase (names.ts): the units must share MIN_PLAIN_SHARED words that
 // are not names. Nor do numbers or web addresses: they are left out (nonwords.ts).
 
@@ -252,6 +253,34 @@ export function findParaphrases(
     const cosine = cosineOf(vectorOfUnit(a), vectorOfUnit(b))
     return cosine >= MIN_CLAUSE_COSINE ? { a, b, cosine } : undefined
   }
+  /** The stems of sentence s's content words [c0, c1) (each word's, see stemsOf). */
+  const stemSet = (s: Sentence, c0: number, c1: number): Set<number> => new Set(s.stems.slice(s.at[c0 - s.c0], s.at[c1 - s.c0]))
+  /** Sentence s's content words [c0, c1) as trimmedSpan reads them: words, and shared with `other`'s stems. */
+  const trimmed = (s: Sentence, c0: number, c1: number, other: ReadonlySet<number>, t0: number, t1: number): [number, number] => {
+    const { stems, at } = s
+    const isWord = (c: number): boolean => at[c + 1 - s.c0] > at[c - s.c0]
+    const isShared = (c: number): boolean => {
+      for (let k = at[c - s.c0]; k < at[c + 1 - s.c0]; k++) if (other.has(stems[k])) return true
+      return false
+    }
+    return trimmedSpan(docs[s.doc], corpus.lexicon.surfaces, c0, c1, isWord, isShared, t0, t1)
+  }
+  /**
+   * Pair p of sentences a and b with each side's edges trimmed (see MAX_UNSHARED_EDGE): the
+   * content words before its first word with a stem the other side has, and after its last, go
+   * when they are more than MAX_UNSHARED_EDGE.
+   */
+  const trimEdges = (p: SentencePair, a: Sentence, b: Sentence): SentencePair => {
+    const A = docs[a.doc]
+    const B = docs[b.doc]
+    const [ca0, ca1] = [lowerBound(A.content, p.a0), upperBound(A.content, p.a1)]
+    const [cb0, cb1] = [lowerBound(B.content, p.b0), upperBound(B.content, p.b1)]
+    const inB = stemSet(b, cb0, cb1)
+    const inA = stemSet(a, ca0, ca1)
+    const [a0, a1] = trimmed(a, ca0, ca1, inB, p.a0, p.a1)
+    const [b0, b1] = trimmed(b, cb0, cb1, inA, p.b0, p.b1)
+    return { ...p, a0, a1, b0, b1 }
+  }
   // Posting lists (compressed rows) of the stems that propose candidates, over sentences with units.
   const rowStart = new Uint32Array(vocab + 1)
   const distinct = sentenceList.map((sentence) =>
@@ -266,7 +295,7 @@ export function findParaphrases(
   })
 
   // Pairs of sentences of different documents that share MIN_SHARED_STEMS rare stems; of each,
-  // the best pair of units (by cosine times shared stems) that restate each other, among the
+  // the best pair of units (by cosine times the IDF of the stems they share) that restate each other, among the
   // units that hold MIN_SHARED_STEMS of the rare stems the two sentences share.
   const pairs: SentencePair[] = []
   const shared = new Uint32Array(S)
@@ -303,10 +332,18 @@ export function findParaphrases(
         stamp++
         for (const m of distinct[t]) mark[m] = -2 - stamp
         for (const m of distinct[s]) if (mark[m] === -2 - stamp) mark[m] = stamp
-        const best = bestUnits(a.doc, holding(unitsOf(a)), b.doc, holding(unitsOf(b)), vectorOfUnit, proposes, coresOf, (u, v) =>
-          plainSharedWords(docs[a.doc], u.t0, u.t1, docs[b.doc], v.t0, v.t1, classOf),
+        const best = bestUnits(
+          a.doc,
+          holding(unitsOf(a)),
+          b.doc,
+          holding(unitsOf(b)),
+          vectorOfUnit,
+          proposes,
+          coresOf,
+          (u, v) => plainSharedWords(docs[a.doc], u.t0, u.t1, docs[b.doc], v.t0, v.t1, classOf),
+          idf,
         )
-        if (best) pairs.push(best)
+        if (best) pairs.push(trimEdges(best, a, b))
       }
       shared[t] = 0
     }
@@ -315,6 +352,59 @@ export function findParaphrases(
   }
   run.end()
   return pairs
+}
+
+/**
+ * Content words, at most, before a paraphrase's first word that the other passage shares (or
+ * after its last) that stay in it. A clause cut at commas and quotation marks can start with
+ * another claim it runs on from ("improving the system and mechanism for | developing NQPFs in
+ * accordance with local conditions", the end of a list: "digitization and intellectualization and
+ * | enable traditional industries to continuously create new business forms"); a word or two is
+ * the restatement's own wording ("promote | the ecosystem development", "cultivating | the
+ * ecosystem"), and a reader marks it with the rest. An edge is kept whole when cutting it would
+ * leave fewer than MIN_CLAUSE_WORDS words, or would part the rest from a negation that governs it
+ * ("source code distributed need not | include anything that is normally distributed").
+ */
+export const MAX_UNSHARED_EDGE = 2
+
+/** Words that negate what follows them: a paraphrase's edge is never cut after one (see MAX_UNSHARED_EDGE). */
+const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'neither', 'without', "n't", 'cannot'])
+
+/**
+ * Tokens [t0, t1] of a paraphrase's side in document D, whose content words are [c0, c1), without
+ * more than MAX_UNSHARED_EDGE words at either edge that the other side does not share (see
+ * MAX_UNSHARED_EDGE). `isWord(c)`: content word c is a word (nonwords.ts); `isShared(c)`: the
+ * other side has one of its stems. `surfaces`: the lexicon's surface forms.
+ */
+export function trimmedSpan(
+  D: AnalysedDocument,
+  surfaces: readonly string[],
+  c0: number,
+  c1: number,
+  isWord: (c: number) => boolean,
+  isShared: (c: number) => boolean,
+  t0: number,
+  t1: number,
+): [number, number] {
+  /** Words of content words [from, to). */
+  const words = (from: number, to: number): number => {
+    let n = 0
+    for (let c = from; c < to; c++) if (isWord(c)) n++
+    return n
+  }
+  /** Whether a token strictly between tokens `from` and `to` negates. */
+  const negates = (from: number, to: number): boolean => {
+    for (let t = from + 1; t < to; t++) if (NEGATIONS.has(surfaces[D.surface[t]])) return true
+    return false
+  }
+  let first = c0
+  while (first < c1 && !isShared(first)) first++
+  let last = c1 - 1
+  while (last > first && !isShared(last)) last--
+  if (first >= c1 || words(first, last + 1) < MIN_CLAUSE_WORDS) return [t0, t1]
+  const cutStart = words(c0, first) > MAX_UNSHARED_EDGE && !negates(D.content[first - 1], D.content[first])
+  const cutEnd = words(last + 1, c1) > MAX_UNSHARED_EDGE
+  return [cutStart ? D.content[first] : t0, cutEnd ? D.content[last] : t1]
 }
 
 /** Whether vector v has stem m. */
@@ -426,10 +516,14 @@ function vectorOf(stems: readonly number[], idf: (m: number) => number): Vector 
 }
 
 /**
- * The best pair of units a of document da and b of db (by cosine times shared stems) that share
- * MIN_SHARED_STEMS `rare` stems, with the cosine their kind needs (or read at their `cores`, see
- * MIN_CORE_SHARED) and MIN_PLAIN_SHARED shared words that are not names (`plain`, asked only of
- * a pair that would be the best so far); undefined when none has.
+ * The best pair of units a of document da and b of db that share MIN_SHARED_STEMS `rare` stems,
+ * with the cosine their kind needs (or read at their `cores`, see MIN_CORE_SHARED) and
+ * MIN_PLAIN_SHARED shared words that are not names (`plain`, asked only of a pair that would be
+ * the best so far); undefined when none has. Best: the highest cosine times the IDF (`idf`) of
+ * the stems the two share. A clause that adds only words every sentence uses makes no better
+ * restatement: counted as stems, "vigorously promoting the development, openness, and circulation
+ * of data, | cultivating the ecosystem of computing power industries" beat its last clause alone
+ * as the restatement of "promote the ecosystem development of the computing power industry".
  */
 function bestUnits(
   da: number,
@@ -440,14 +534,21 @@ function bestUnits(
   rare: (m: number) => boolean,
   cores: (u: Unit, v: Unit) => Cores | undefined,
   plain: (u: Unit, v: Unit) => number,
+  idf: (m: number) => number,
 ): SentencePair | undefined {
   let best: SentencePair | undefined
-  /** Pairs that fall short of their cosine, while none has passed, to be read at their cores; with the stems they share. */
-  const short: [Unit, Unit, number][] = []
-  const consider = (pair: Cores, common: number): void => {
-    if (best && pair.cosine * common <= best.cosine * best.shared) return
+  /**
+   * Pairs that fall short of their cosine, while none has passed, to be read at their cores; with
+   * the stems they share, and those stems' IDF summed.
+   */
+  const short: [Unit, Unit, number, number][] = []
+  /** The best pair's cosine times the IDF its shared stems carry. */
+  let bestRank = 0
+  const consider = (pair: Cores, common: number, mass: number): void => {
+    if (best && pair.cosine * mass <= bestRank) return
     if (plain(pair.a, pair.b) < MIN_PLAIN_SHARED) return
     best = { da, a0: pair.a.t0, a1: pair.a.t1, db, b0: pair.b.t0, b1: pair.b.t1, cosine: pair.cosine, shared: common }
+    bestRank = pair.cosine * mass
   }
   for (const unitA of a) {
     const u = vectorOf(unitA)
@@ -457,27 +558,29 @@ function bestUnits(
       let dot = 0
       let common = 0
       let rares = 0
+      let mass = 0
       for (let i = 0, j = 0; i < u.ids.length && j < v.ids.length;) {
         if (u.ids[i] < v.ids[j]) i++
         else if (u.ids[i] > v.ids[j]) j++
         else {
           if (rare(u.ids[i])) rares++
+          mass += idf(u.ids[i])
           dot += u.weights[i++] * v.weights[j++]
           common++
         }
       }
       if (rares < MIN_SHARED_STEMS) continue
       const cosine = dot / (u.norm * v.norm)
-      if (cosine >= (unitA.clause || unitB.clause ? MIN_CLAUSE_COSINE : MIN_COSINE)) consider({ a: unitA, b: unitB, cosine }, common)
-      else if (!best && common >= MIN_CORE_SHARED) short.push([unitA, unitB, common])
+      if (cosine >= (unitA.clause || unitB.clause ? MIN_CLAUSE_COSINE : MIN_COSINE)) consider({ a: unitA, b: unitB, cosine }, common, mass)
+      else if (!best && common >= MIN_CORE_SHARED) short.push([unitA, unitB, common, mass])
     }
   }
   // Cores only where no pair of units restates the other as it stands: a reader marks the clause,
   // not the words it shares. The cores hold every stem their units share: `common` is theirs too.
   if (!best)
-    for (const [unitA, unitB, common] of short) {
+    for (const [unitA, unitB, common, mass] of short) {
       const pair = cores(unitA, unitB)
-      if (pair) consider(pair, common)
+      if (pair) consider(pair, common, mass)
     }
   return best
 }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { analyse } from '../../main/core/engine/analyse.js'
+import { trimmedSpan } from '../../main/core/engine/paraphrase.js'
+import { Run } from '../../main/core/engine/progress.js'
+
+// A paraphrase's edges (paraphrase.ts, MAX_UNSHARED_EDGE): a side of a restatement, read as one
+// clause or a few, does not start or end with another claim of more than a word or two that the
+// other side does not share.
+
+/** The side `text` as trimmedSpan leaves it, the words of `shared` being those the other side has. */
+function trimmed(text: string, shared: string): string {
+  const corpus = analyse([{ id: 'a', text }], true, new Run({}))
+  const [D] = corpus.docs
+  const other = new Set(shared.split(' ').map((w) => corpus.lexicon.matchIdOf(w)))
+  const [t0, t1] = trimmedSpan(
+    D,
+    corpus.lexicon.surfaces,
+    0,
+    D.content.length,
+    () => true,
+    (c) => other.has(D.match[D.content[c]]),
+    0,
+    D.starts.length - 1,
+  )
+  return text.slice(D.starts[t0], D.ends[t1])
+}
+
+describe('a paraphrase side trimmed to what it restates', () => {
+  it('starts at its first shared word after another claim of three words or more', () => {
+    expect(
+      trimmed(
+        'improving the system and mechanism for developing NQPFs in accordance with local conditions',
+        'developing NQPFs accordance local conditions',
+      ),
+    ).toBe('developing NQPFs in accordance with local conditions')
+  })
+
+  it('ends at its last shared word before another claim of three words or more', () => {
+    expect(
+      trimmed(
+        'each contributor grants you a worldwide, royalty-free patent license under its essential claims',
+        'contributor grants worldwide royalty free',
+      ),
+    ).toBe('each contributor grants you a worldwide, royalty-free')
+  })
+
+  it('keeps a word or two of its own wording at either edge', () => {
+    expect(trimmed('vigorously cultivating the ecosystem of computing power industries', 'ecosystem computing power industries')).toBe(
+      'vigorously cultivating the ecosystem of computing power industries',
+    )
+  })
+
+  it('keeps an edge whose cut would part the rest from a negation governing it', () => {
+    const text = 'source code distributed need not include anything that is normally shipped with the major components'
+    expect(trimmed(text, 'include anything normally shipped major components')).toBe(text)
+  })
+
+  it('keeps its edges when the rest would be shorter than a clause', () => {
+    const text = 'This code implements the MD5 message-digest algorithm'
+    expect(trimmed(text, 'message digest algorithm')).toBe(text)
+  })
+})
