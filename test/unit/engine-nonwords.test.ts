@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
-import { nonWordTokens, nonWordTokensIn } from '../../main/core/engine/nonwords.js'
+import { identifierJoins, nonWordTokens, nonWordTokensIn } from '../../main/core/engine/nonwords.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
 
 // What a loose match does not read as words of a claim (nonwords.ts): parts of web and e-mail
-// addresses, paths, and numbers.
+// addresses, paths, numbers and identifiers.
 
 const words = (doc: AnalysedDocument, marks: Uint8Array) =>
   [...marks.keys()].filter((t) => marks[t]).map((t) => doc.text.slice(doc.starts[t], doc.ends[t]))
@@ -58,6 +58,59 @@ describe('tokens that are no words of a claim', () => {
       'GPL',
       '2',
       'configure',
+    ])
+  })
+
+  it('marks the parts of identifiers joined by underscores, and counts each identifier once', () => {
+    const [doc] = analysed('Call gtk_tree_selection_get_selected_rows() or __init__ and GNUTLS_CERT_EXPIRED: a self_test.')
+    expect(words(doc, nonWordTokens(doc))).toEqual([
+      'gtk',
+      'tree',
+      'selection',
+      'get',
+      'selected',
+      'rows',
+      'GNUTLS',
+      'CERT',
+      'EXPIRED',
+      'self',
+      'test',
+    ])
+    // 16 tokens, three identifiers of 6, 3 and 2 parts ("__init__" is one word): 16 - 8 = 8 words.
+    expect(doc.starts.length).toBe(16)
+    expect(identifierJoins(doc, 0, doc.starts.length - 1)).toBe(8)
+    // A span starting inside an identifier counts the joins after its first token only.
+    expect(identifierJoins(doc, 3, 6)).toBe(3)
+  })
+
+  it('makes no overlap of one shared identifier, and none of a list of them and a sentence naming them', () => {
+    // One name of a function, six tokens as sim_text reads it too, is no clause two release notes share.
+    const named = [
+      '* GDesktopAppInfo has a new method, g_desktop_app_info_launch_uris_as_manager(), which\n  gives more control over the launched process.\n',
+      '* Bugs fixed:\n 791337 Crash opening URIs with g_desktop_app_info_launch_uris_with_spawn()\n 791342 Add autoptr support for lists\n',
+    ].map((text, k) => ({ id: `d${k}`, text }))
+    expect(findOverlaps(named).overlaps).toEqual([])
+    // The notes of one release and a mail about it name the same functions and codes: the mail's
+    // sentence shares nothing with the notes' list but names (13 and 14 "words" as tokens).
+    const listed = [
+      'This changes the semantics of gnutls_x509_crt_list_verify, which in turn is used by gnutls_certificate_verify_peers and ' +
+        'gnutls_certificate_verify_peers2. Two codes report the new error condition, GNUTLS_CERT_NOT_ACTIVATED and GNUTLS_CERT_EXPIRED. We also ' +
+        'add a new gnutls_certificate_verify_flags flag, GNUTLS_VERIFY_DISABLE_TIME_CHECKS, that can be used to disable the new behaviour.\n',
+      'The affected functions are:\n\ngnutls_x509_crt_list_verify: CHANGED, checks activation/expiration times.\n' +
+        'gnutls_certificate_verify_peers: Likewise.\ngnutls_certificate_verify_peers2: Likewise.\nGNUTLS_CERT_NOT_ACTIVATED: ADDED.\n' +
+        'GNUTLS_CERT_EXPIRED: ADDED.\nGNUTLS_VERIFY_DISABLE_TIME_CHECKS: ADDED.\n',
+    ].map((text, k) => ({ id: `d${k}`, text }))
+    expect(findOverlaps(listed).overlaps).toEqual([])
+  })
+
+  it('keeps a shared line that names an identifier among six words of its own', () => {
+    const documents = [
+      '2021-03-01  Paul Eggert\n\n\tUse intmax_t, not int, for the count of lines read so far.\n\t* src/wc.c (main): Adjust.\n',
+      'Changes in 9.1:\n\n* Use intmax_t, not int, for the count of lines read so far.\n* Other fixes.\n',
+    ].map((text, k) => ({ id: `d${k}`, text }))
+    const overlaps = findOverlaps(documents).overlaps
+    expect(overlaps.map((o) => o.passages.map((p) => p.text))).toEqual([
+      ['Use intmax_t, not int, for the count of lines read so far', 'Use intmax_t, not int, for the count of lines read so far'],
     ])
   })
 

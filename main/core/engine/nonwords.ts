@@ -13,9 +13,13 @@ import { lowerBound } from '../text/sorted.js'
 //   numbers    tokens without a letter: years, days, times of day. Two timestamps ("Thu, 21 Aug
 //              2008 21:50", "Thu, 25 Jul 2002 21:50:21") or two lists of copyright years share
 //              numbers by chance, and say nothing alike.
-// All three still count where passages are aligned word for word (a copyright line copied with its
+//   identifiers  names of code joined by underscores: "gnutls_x509_crt_list_verify" is six tokens
+//              (the tokenizer splits at "_", as sim_text does), one name. A list of functions in
+//              one release's notes and a sentence naming them in another's shared "14 words".
+// All four still count where passages are aligned word for word (a copyright line copied with its
 // years is a copy): only a loose match (a paraphrase, or an aligned pair less similar than a
-// near-verbatim copy) needs words of a claim besides them.
+// near-verbatim copy) needs words of a claim besides them. But an identifier is one word there too
+// (identifierJoins): two release notes naming one function share a name, not a clause.
 
 /**
  * An address: a scheme and what follows it, or a "www." name and what follows it, or an e-mail
@@ -48,6 +52,12 @@ const TRAILING = /[.-]+$/
 function isPath(run: string): boolean {
   return /^(?:\.{0,2}|~)\//.test(run) || run.indexOf('/') !== run.lastIndexOf('/') || run.includes('*') || EXTENSION.test(run)
 }
+
+/**
+ * An identifier: word characters joined by underscores, not starting inside a longer run of word
+ * characters (a leading or trailing underscore, "__init__", is no join).
+ */
+const IDENTIFIER = /(?<![\p{L}\p{N}_])[\p{L}\p{N}]+(?:_+[\p{L}\p{N}]+)+/gu
 
 const LETTER = /\p{L}/u
 
@@ -99,9 +109,29 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
     const run = match[0].replace(TRAILING, '')
     if (isPath(run)) mark(match.index, match.index + run.length)
   }
+  for (const match of part.matchAll(IDENTIFIER)) mark(match.index, match.index + match[0].length)
   for (let t = t0; t <= t1; t++) if (!marks[t - t0] && isNumber(doc, t)) marks[t - t0] = 1
   return marks
 }
+
+/**
+ * How many tokens of t0 to t1 of `doc` (after t0) continue an identifier (see above): only
+ * underscores between them and the token before. A passage's words less these are its words with
+ * each identifier counted once.
+ */
+export function identifierJoins(doc: AnalysedDocument, t0: number, t1: number): number {
+  const { text, starts, ends } = doc
+  let joins = 0
+  for (let t = t0 + 1; t <= t1; t++) {
+    let i = ends[t - 1]
+    if (i === starts[t]) continue
+    while (i < starts[t] && text.charCodeAt(i) === UNDERSCORE) i++
+    if (i === starts[t]) joins++
+  }
+  return joins
+}
+
+const UNDERSCORE = 0x5f
 
 /** Whether token t of `doc` is a number: no letter in it. */
 export function isNumber(doc: AnalysedDocument, t: number): boolean {

@@ -12,7 +12,7 @@ import { findEvents } from './events.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type Seeds } from './ngrams.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
-import { nonWordTokensIn } from './nonwords.js'
+import { identifierJoins, nonWordTokensIn } from './nonwords.js'
 import { projectNested } from './nested.js'
 import { editedCopy } from './order.js'
 import { joinSameText } from './same-text.js'
@@ -169,6 +169,13 @@ export interface OverlapResult {
 export const MIN_SHARED_WORDS = 6
 
 /**
+ * Shared words from which a close pair's identifiers are not counted again (see tooFewWords in
+ * draftOverlaps): a near-verbatim copy of two dozen words holds a clause however many of them
+ * are parts of identifiers, and counting costs a read of its tokens.
+ */
+export const IDENTIFIER_WORDS = 4 * MIN_SHARED_WORDS
+
+/**
  * Least similarity of a pair of passages. Below 0.4 the box spanned by the seeds holds more words
  * the two texts do not share than words they do: two texts cite the same few phrases in different
  * sentences, not one passage.
@@ -296,6 +303,24 @@ interface Drafted {
 function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOptions, run: Run): Drafted {
   const n = options.ngram ?? NGRAM_SIZE
   const minWords = options.minWords ?? MIN_SHARED_WORDS
+  /**
+   * Whether a pair (tokens [a0, a1] of A and [b0, b1] of B, `measure`d) shares fewer than minWords
+   * words, each identifier counted once (nonwords.ts). The joins are counted only where they
+   * could matter: in a pair of fewer than IDENTIFIER_WORDS shared words, or a loose one (less
+   * similar than a near-verbatim copy: a list of functions against a sentence naming them).
+   */
+  const tooFewWords = (
+    measure: PairMeasure,
+    A: AnalysedDocument,
+    a0: number,
+    a1: number,
+    B: AnalysedDocument,
+    b0: number,
+    b1: number,
+  ): boolean =>
+    measure.shared < minWords ||
+    ((measure.shared < IDENTIFIER_WORDS || measure.similarity < VARIANT_SIMILARITY) &&
+      measure.shared - Math.min(identifierJoins(A, a0, a1), identifierJoins(B, b0, b1)) < minWords)
   const corpus = analyse(documents, options.stem ?? true, run)
   const reference = documents.map((d) => !!d.boilerplate)
   const N = reference.filter((r) => !r).length
@@ -349,7 +374,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     // A document's repetition of itself: only the two copies, never one stretch against itself.
     if (r.docA === r.docB && a1 >= b0 && b1 >= a0) return false
     const measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
-    if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY) return false
+    if (tooFewWords(measure, A, a0, a1, B, b0, b1) || measure.similarity < MIN_SIMILARITY) return false
     const kind = keptKind(measure, A, a0, a1, B, b0, b1)
     if (!kind) return false
     pairTable.push({ doc: r.docA, start: a0, end: a1 }, { doc: r.docB, start: b0, end: b1 }, valuesOf(measure, kind))
@@ -367,7 +392,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   // Passages seen through a longer match (nested.ts), kept when they hold the words.
   for (const { a, b } of projectNested(corpus.docs, pairTable, (i) => pairTable.verbatim(i))) {
     const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
-    if (measure.shared < minWords || measure.similarity < MIN_SIMILARITY) continue
+    if (tooFewWords(measure, corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end) || measure.similarity < MIN_SIMILARITY)
+      continue
     const kind = keptKind(measure, corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end)
     if (!kind) continue
     pairTable.push(a, b, valuesOf(measure, kind), true)
