@@ -1,7 +1,7 @@
 import type { ProjectView } from '../../main/core/contract/api.js'
 import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
-import { comparedPairs } from '../../main/core/engine/variant-pairs.js'
+import { comparedPairs, MAX_DIFF_WORDS } from '../../main/core/engine/variant-pairs.js'
 import type { Change } from '../../main/core/engine/variants.js'
 import { el } from '../shared/dom.js'
 import type { Overlay } from './reader.js'
@@ -42,6 +42,8 @@ export interface PairShown {
   b: number
   /** The pair's changes (null: too different in order to diff word by word); [] when identical. */
   changes: Change[] | null
+  /** With changes null: a passage too long to diff at all (Variant.tooLong). */
+  tooLong?: true
   /** Compared and given no variant: the two passages have the same words. */
   identical: boolean
 }
@@ -56,7 +58,7 @@ export function pairsShown(overlap: Overlap): PairShown[] {
   const shown = comparedPairs(overlap.passages.map((p) => p.doc)).map(([a, b]): PairShown => {
     const v = byPair.get(`${a}:${b}`)
     byPair.delete(`${a}:${b}`)
-    return v ? { a, b, changes: v.changes, identical: false } : { a, b, changes: [], identical: true }
+    return v ? { ...v, identical: false } : { a, b, changes: [], identical: true }
   })
   return [...shown, ...[...byPair.values()].map((v) => ({ ...v, identical: false }))]
 }
@@ -96,7 +98,9 @@ function renderChanges(changes: readonly Change[], a: OverlapPassage): HTMLEleme
  * same words, at another place in each passage), counted once and apart from the differences:
  * its words are in both passages, which "only in" would deny.
  */
-export function legend(changes: readonly Change[] | null, a: string, b: string): string {
+export function legend(changes: readonly Change[] | null, a: string, b: string, tooLong = false): string {
+  if (changes === null && tooLong)
+    return `Too long to compare word by word (over ${MAX_DIFF_WORDS.toLocaleString('en')} words): both passages are shown whole.`
   if (changes === null) return 'The wordings differ too much in order for a word-by-word comparison.'
   const differences = changes.filter((c) => c.op !== 'equal' && !c.moved).length
   const moves = changes.filter((c) => c.moved && c.op === 'delete').length
@@ -161,7 +165,7 @@ export class VariantsPanel {
             ' ↔ ',
             el('span', { title: title(b.doc) }, who(b.doc)),
           ),
-          el('p', { class: 'muted' }, legend(v.changes, who(a.doc), who(b.doc))),
+          el('p', { class: 'muted' }, legend(v.changes, who(a.doc), who(b.doc), v.tooLong)),
           v.identical
             ? el('p', { class: 'diff' }, a.text)
             : v.changes

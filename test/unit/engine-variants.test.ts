@@ -3,8 +3,16 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { uniqueAnchors } from '../../main/core/engine/anchors.js'
 import type { Overlap } from '../../main/core/engine/overlaps.js'
-import { comparedPairs, MAX_DIFFS, MAX_PAIRWISE_PASSAGES } from '../../main/core/engine/variant-pairs.js'
-import { type Change, DiffMemo, diffPassages, MAX_EDIT_LENGTH, MIN_MOVED_WORDS, sameWords } from '../../main/core/engine/variants.js'
+import { comparedPairs, MAX_DIFF_WORDS, MAX_DIFFS, MAX_PAIRWISE_PASSAGES } from '../../main/core/engine/variant-pairs.js'
+import {
+  type Change,
+  DiffMemo,
+  diffPassages,
+  MAX_EDIT_LENGTH,
+  MIN_MOVED_WORDS,
+  sameWords,
+  variantOf,
+} from '../../main/core/engine/variants.js'
 import { passageVariants } from '../../main/core/reuse/variants.js'
 import { legend, pairsShown, summary } from '../../renderer/compare/variants-panel.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
@@ -287,10 +295,24 @@ describe('diffPassages cut at anchors', () => {
     expect(legend([...changes, ...replaced], 'A', 'B')).toContain(
       `difference${n === 1 ? '' : 's'}: struck through only in A, underlined only in B; ${moves} move`,
     )
-    expect([legend([], 'A', 'B'), legend(null, 'A', 'B')]).toEqual([
+    expect([legend([], 'A', 'B'), legend(null, 'A', 'B'), legend(null, 'A', 'B', true)]).toEqual([
       'Identical wording.',
       'The wordings differ too much in order for a word-by-word comparison.',
+      'Too long to compare word by word (over 20,000 words): both passages are shown whole.',
     ])
+  })
+
+  it('says a pair was too long to diff, not too different in order, when a passage is over MAX_DIFF_WORDS words', () => {
+    // Two copies of a long history, one edited at its start: one passage each, over the limit.
+    const text = words(MAX_DIFF_WORDS + 10, 'w').join(' ')
+    const [a, b] = sides(text, text.replace('w3 ', 'changed '))
+    expect(diffPassages(a, b)).toBeNull()
+    expect(variantOf(0, 1, a, b)).toEqual({ a: 0, b: 1, changes: null, tooLong: true })
+    // Shorter, the same edit is diffed.
+    const [c, d] = sides(...[text, text.replace('w3 ', 'changed ')].map((t) => t.split(' ').slice(0, 100).join(' ')))
+    expect(variantOf(0, 1, c, d).changes?.some((x) => x.op === 'replace')).toBe(true)
+    const shown = pairsShown({ passages: [{ doc: 'x' }, { doc: 'y' }], variants: [variantOf(0, 1, a, b)] } as unknown as Overlap)
+    expect(shown).toEqual([{ a: 0, b: 1, changes: null, tooLong: true, identical: false }])
   })
 
   it("says an overlap's kind as most of its pairs' and its figures as its best pair's", () => {

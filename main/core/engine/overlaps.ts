@@ -25,7 +25,7 @@ import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { type SynonymSource, synonymClasses } from './synonyms.js'
 import { OffsetMap } from '../text/offsets.js'
 import { comparedPairs } from './variant-pairs.js'
-import { DiffMemo, diffPassages, sameWords, type Variant } from './variants.js'
+import { DiffMemo, sameWords, type Variant, variantOf } from './variants.js'
 
 // Text reuse: which passages do these documents share? The pipeline, after passim and TextPAIR:
 //   analyse     tokens with offsets, normalised for matching (tokenize.ts, normalise.ts)
@@ -573,7 +573,7 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
     for (const [i, j] of options.variants === false ? [] : comparedPairs(passages.map((p) => p.doc))) {
       const a = side(i)
       const b = side(j)
-      if (!sameWords(a, b)) variants.push({ a: i, b: j, changes: diffPassages(a, b, memo) })
+      if (!sameWords(a, b)) variants.push(variantOf(i, j, a, b, memo))
     }
     run.tick(k)
     const documents = new Set(shown.map((p) => p.doc)).size

@@ -15,6 +15,13 @@ export const MAX_PAIRWISE_PASSAGES = 4
 export const MAX_DIFFS = 8
 
 /**
+ * Longest passage (in words) diffed. Myers' algorithm bounded by MAX_EDIT_LENGTH costs about
+ * (words of a + words of b) x MAX_EDIT_LENGTH steps: 20,000 words make a few million, well under a
+ * second; longer passages that differ are whole documents, better compared side by side.
+ */
+export const MAX_DIFF_WORDS = 20_000
+
+/**
  * The pairs [a, b] (indices, a < b) of passages whose words are compared, given each passage's
  * document, in the order their variants are listed: all pairs up to MAX_PAIRWISE_PASSAGES
  * passages, beyond that the first against each of the others; two passages of one document are

@@ -5,6 +5,7 @@ import { fmix32, mix32 } from './hash.js'
 import type { OffsetMap } from '../text/offsets.js'
 import { sameSpelling, spellingDifferences } from './respelled.js'
 import { sameSurface } from './similarity.js'
+import { MAX_DIFF_WORDS } from './variant-pairs.js'
 
 // How two passages of an overlap differ, word by word: jsdiff's diffArrays over the passages'
 // tokens, between the anchors both share (anchors.ts), two tokens being equal when their surface
@@ -45,14 +46,29 @@ export interface Change {
 
 /**
  * The differences between passages `a` and `b` (indices into the overlap's passages). `changes`
- * is null when the diff gave up (over MAX_EDIT_LENGTH or MAX_DIFF_WORDS): the passages share
- * words but not in an order a word diff can show.
+ * is null when the diff gave up: the passages share words but not in an order a word diff can
+ * show (over MAX_EDIT_LENGTH), or, with `tooLong`, one of them is longer than MAX_DIFF_WORDS
+ * words and was not diffed at all (two copies of a long history, a whole document each).
  */
 export interface Variant {
   a: number
   b: number
   changes: Change[] | null
+  tooLong?: true
 }
+
+/** The variant of passages `a` and `b`, numbered i and j in their overlap (diffPassages, memo). */
+export function variantOf(i: number, j: number, a: DiffSide, b: DiffSide, memo?: DiffMemo): Variant {
+  const changes = diffPassages(a, b, memo)
+  return changes === null && tooLong(a, b) ? { a: i, b: j, changes, tooLong: true } : { a: i, b: j, changes }
+}
+
+/** Whether either passage is longer than the diff reads (MAX_DIFF_WORDS). */
+function tooLong(a: DiffSide, b: DiffSide): boolean {
+  return a.end - a.start + 1 > MAX_DIFF_WORDS || b.end - b.start + 1 > MAX_DIFF_WORDS
+}
+
+export { MAX_DIFF_WORDS }
 
 /**
  * Most inserted plus deleted words a diff may need. Passages are at most a few hundred words; a
@@ -60,13 +76,6 @@ export interface Variant {
  * square of the edits.
  */
 export const MAX_EDIT_LENGTH = 400
-
-/**
- * Longest passage (in words) diffed. Myers' algorithm bounded by MAX_EDIT_LENGTH costs about
- * (words of a + words of b) x MAX_EDIT_LENGTH steps: 20,000 words make a few million, well under a
- * second; longer passages that differ are whole documents, better compared side by side.
- */
-export const MAX_DIFF_WORDS = 20_000
 
 /** A passage to diff: tokens [start, end] (inclusive) of a document and its offset map. */
 export interface DiffSide {
@@ -151,9 +160,8 @@ export function sameWords(a: DiffSide, b: DiffSide): boolean {
  */
 export function diffPassages(a: DiffSide, b: DiffSide, memo?: DiffMemo): Change[] | null {
   const na = a.end - a.start + 1
-  const nb = b.end - b.start + 1
   if (sameWords(a, b)) return changesOf(a, b, [{ added: false, removed: false, count: na }])
-  if (na > MAX_DIFF_WORDS || nb > MAX_DIFF_WORDS) return null
+  if (tooLong(a, b)) return null
   // The same surface forms spelled otherwise: one equal step, cut at the respelled words.
   if (sameSurface(a.doc, a.start, a.end, b.doc, b.start, b.end)) return changesOf(a, b, [{ added: false, removed: false, count: na }])
   const parts = memo ? memo.partsOf(a, b, () => wordDiff(a, b)) : wordDiff(a, b)

@@ -2,7 +2,7 @@ import { type AnalysedDocument, analyse } from '../engine/analyse.js'
 import { MIN_SIMILARITY } from '../engine/overlaps.js'
 import { Run } from '../engine/progress.js'
 import { comparedPairs } from '../engine/variant-pairs.js'
-import { diffPassages, sameWords, type Variant } from '../engine/variants.js'
+import { sameWords, type Variant, variantOf } from '../engine/variants.js'
 import { OffsetMap } from '../text/offsets.js'
 
 // Word-level differences between the passages of an imported overlap, as the engine gives them
@@ -38,7 +38,8 @@ export function passageVariants(passages: readonly { doc: string; start: number;
       variants.push({ a: i, b: j, changes: null })
       continue
     }
-    const changes = diffPassages(sideA, sideB)
+    const variant = variantOf(i, j, sideA, sideB)
+    const { changes } = variant
     const shift = (c: NonNullable<typeof changes>[number]) => ({
       ...c,
       aStart: c.aStart + passages[i].start,
@@ -46,7 +47,7 @@ export function passageVariants(passages: readonly { doc: string; start: number;
       bStart: c.bStart + passages[j].start,
       bEnd: c.bEnd + passages[j].start,
     })
-    variants.push({ a: i, b: j, changes: changes && changes.map(shift) })
+    variants.push({ ...variant, changes: changes && changes.map(shift) })
   }
   return variants
 }
