@@ -14,6 +14,7 @@ import { findSeeds, NGRAM_SIZE, type Seeds } from './ngrams.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 import { identifierJoins, nonWordTokensIn } from './nonwords.js'
 import { projectNested } from './nested.js'
+import { movedEdge } from './moved-edge.js'
 import { editedCopy } from './order.js'
 import { joinSameText } from './same-text.js'
 import { nestClusters } from './nesting.js'
@@ -371,6 +372,17 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     const [ra, rb] = extendEdge(lexicon, A, a1, B, b1, 1)
     a1 += ra
     b1 += rb
+    // Words moved to an edge (moved-edge.ts), each side read against the other as aligned.
+    const [ma0, ma1, mb0, mb1] = [
+      movedEdge(A, a0, a1, B, b0, b1, -1),
+      movedEdge(A, a0, a1, B, b0, b1, 1),
+      movedEdge(B, b0, b1, A, a0, a1, -1),
+      movedEdge(B, b0, b1, A, a0, a1, 1),
+    ]
+    a0 -= ma0
+    a1 += ma1
+    b0 -= mb0
+    b1 += mb1
     // A document's repetition of itself: only the two copies, never one stretch against itself.
     if (r.docA === r.docB && a1 >= b0 && b1 >= a0) return false
     const measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)

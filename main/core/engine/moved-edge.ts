@@ -1,0 +1,71 @@
+import type { AnalysedDocument } from './analyse.js'
+import { lowerBound, upperBound } from '../text/sorted.js'
+
+// Words moved to a passage's edge. An edited copy may put a word or two of the passage elsewhere:
+// "deep industrial transformation and upgrading" is "deep transformation and upgrading of
+// industries" in another text, "the Political Bureau of the Communist Party of China Central
+// Committee" is "the Political Bureau of the Central Committee of the Communist Party of China".
+// Aligned word for word (align.ts), the second passage ends before "of industries" and the first
+// before "Central Committee": those words stand beyond the edge in one text and inside the
+// passage in the other. An edge reaches over them, when they are a word or two that the other
+// passage has near its own edge, more times than this passage has them there, and no sentence
+// ends before them: they are the passage's words, moved.
+
+/** Content words, at most, that an edge reaches over (see above). */
+export const MOVED_EDGE_WORDS = 2
+
+/**
+ * Content words of each passage, from the edge, in which the moved words are counted: about a
+ * clause. A word the other passage has further from its edge is another use of it, not this one
+ * moved.
+ */
+export const MOVED_WINDOW = 8
+
+/** A sentence end or a paragraph break in a gap between two words: a moved word is never beyond one. */
+const SENTENCE_END = /[.!?]["”’)\]]*\s|\n[ \t]*\r?\n|\r[ \t]*\r|\u2029/
+
+/**
+ * Tokens by which passage [a0, a1] of A reaches beyond its edge (dir 1: its end a1, -1: its start
+ * a0) to take in words moved there (see above), given the passage [b0, b1] of B it is aligned
+ * with; 0 when none.
+ */
+export function movedEdge(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number, dir: 1 | -1): number {
+  const edge = dir > 0 ? a1 : a0
+  let c = dir > 0 ? upperBound(A.content, edge) : lowerBound(A.content, edge) - 1
+  // Most edges are followed by a word the other passage lacks: told before any window is read.
+  if (c < 0 || c >= A.content.length) return 0
+  const [bf, bt] = windowOf(B, b0, b1, dir)
+  if (count(B, bf, bt, A.match[A.content[c]]) === 0) return 0
+  const [af, at] = windowOf(A, a0, a1, dir)
+  let reach = 0
+  /** The words taken so far. */
+  const taken: number[] = []
+  for (let k = 0; k < MOVED_EDGE_WORDS && c >= 0 && c < A.content.length; k++, c += dir) {
+    const t = A.content[c]
+    const m = A.match[t]
+    let used = 0
+    for (const w of taken) if (w === m) used++
+    if (count(B, bf, bt, m) - count(A, af, at, m) - used <= 0) break
+    // The text between the edge so far and this word.
+    const last = edge + dir * reach
+    const gap = dir > 0 ? A.text.slice(A.ends[last], A.starts[t]) : A.text.slice(A.ends[t], A.starts[last])
+    if (SENTENCE_END.test(gap)) break
+    taken.push(m)
+    reach = dir * (t - edge)
+  }
+  return reach
+}
+
+/** The window (MOVED_WINDOW) of passage [t0, t1] of `doc` at its edge `dir`, as content positions [from, to). */
+function windowOf(doc: AnalysedDocument, t0: number, t1: number, dir: 1 | -1): [number, number] {
+  const from = lowerBound(doc.content, t0)
+  const to = upperBound(doc.content, t1)
+  return dir > 0 ? [Math.max(from, to - MOVED_WINDOW), to] : [from, Math.min(to, from + MOVED_WINDOW)]
+}
+
+/** How many of content positions [from, to) of `doc` are word m. */
+function count(doc: AnalysedDocument, from: number, to: number, m: number): number {
+  let n = 0
+  for (let c = from; c < to; c++) if (doc.match[doc.content[c]] === m) n++
+  return n
+}
