@@ -449,6 +449,15 @@ describe('findOverlaps on the bundled corpus', async () => {
     ])
   })
 
+  it('gives the same event as the clauses that name its date and place, not the rest of their sentences', () => {
+    // The sentences go on to another visit (Jiangsu, 2024) and to what Xi told the province.
+    const event = result.overlaps.find((o) => o.because?.[0] === 'same place and date')
+    expect(event?.passages.map((p) => p.text).sort()).toEqual([
+      'After first proposing the concept during an inspection in Heilongjiang in September 2023',
+      'During a trip to northeastern Heilongjiang province in September 2023',
+    ])
+  })
+
   it('makes no overlap of a name and title shared by two different statements', () => {
     // "Xi Jinping, general secretary of the CPC Central Committee, chaired a study session ..." and
     // "Xi Jinping, also general secretary of the Communist Party of China Central Committee" (a

@@ -1,5 +1,6 @@
 import type { AnalysedCorpus } from './analyse.js'
 import type { SentencePair } from './paraphrase.js'
+import { breaksClause } from './sentences.js'
 
 // The same event in other words: two sentences of different documents that name the same date and
 // the same rare name or place ("During a trip to northeastern Heilongjiang province in September
@@ -8,7 +9,10 @@ import type { SentencePair } from './paraphrase.js'
 // so neither seeds nor TF-IDF see them. A date is a month with a day or a year ("March 5",
 // "September 2023"); a name is a capitalised word that is not a sentence's first and that few
 // documents use (RARE_NAME_DOCUMENTS); it is a place when it follows "in", "at", "from" or "to"
-// (within two words, so "to northeastern Heilongjiang" counts).
+// (within two words, so "to northeastern Heilongjiang" counts). Each side of a pair is the clauses
+// of its sentence (sentences.ts `breaksClause`) from the first that names one of the shared facts
+// to the last: "During a trip to northeastern Heilongjiang province in September 2023", not what
+// the sentence goes on to say Xi told the province.
 
 /**
  * Most documents (or share of the corpus, whichever is more) a name may be in and still be rare:
@@ -44,8 +48,10 @@ interface SentenceFacts {
   doc: number
   first: number
   last: number
-  dates: Map<string, string>
-  names: Map<number, { text: string; place: boolean }>
+  /** Per date: as written, and its tokens. */
+  dates: Map<string, { text: string; from: number; to: number }>
+  /** Per name (match id): as first written, whether a place, and the tokens of its first and last use. */
+  names: Map<number, { text: string; place: boolean; from: number; to: number }>
 }
 
 /** Sentence pairs of different documents sharing a date and a rare name (see above). */
@@ -62,7 +68,7 @@ export function findEvents(corpus: AnalysedCorpus, sentences: Uint32Array[]): Ev
         const lower = lexicon.surfaces[doc.surface[t]]
         if (MONTHS.has(lower) && CAPITALISED.test(word) && t + 1 < bounds[k + 1]) {
           const next = doc.text.slice(doc.starts[t + 1], doc.ends[t + 1])
-          if (DAY_OR_YEAR.test(next)) facts.dates.set(`${lower} ${next}`, `${word} ${next}`)
+          if (DAY_OR_YEAR.test(next)) facts.dates.set(`${lower} ${next}`, { text: `${word} ${next}`, from: t, to: t + 1 })
           continue
         }
         if (t === bounds[k] || !CAPITALISED.test(word) || lexicon.isStop(doc.surface[t])) continue
@@ -70,7 +76,7 @@ export function findEvents(corpus: AnalysedCorpus, sentences: Uint32Array[]): Ev
         if (docFreq[m] > rare) continue
         const place = [t - 1, t - 2].some((p) => p >= bounds[k] && PLACE_WORDS.has(lexicon.surfaces[doc.surface[p]]))
         const known = facts.names.get(m)
-        facts.names.set(m, { text: word, place: place || !!known?.place })
+        facts.names.set(m, { text: known?.text ?? word, place: place || !!known?.place, from: known?.from ?? t, to: t })
       }
       if (facts.dates.size === 0 || facts.names.size === 0) continue
       for (const date of facts.dates.keys()) {
@@ -94,20 +100,46 @@ export function findEvents(corpus: AnalysedCorpus, sentences: Uint32Array[]): Ev
         if (shared.length === 0) continue
         seen.add(key)
         const place = shared.some(([m, n]) => n.place || y.names.get(m)!.place)
+        const names = shared.map(([m]) => m)
+        const [a0, a1] = factClauses(docs[x.doc], x, date, names)
+        const [b0, b1] = factClauses(docs[y.doc], y, date, names)
         pairs.push({
           da: x.doc,
-          a0: x.first,
-          a1: x.last,
+          a0,
+          a1,
           db: y.doc,
-          b0: y.first,
-          b1: y.last,
+          b0,
+          b1,
           because: [
             place ? 'same place and date' : 'same name and date',
-            `${x.dates.get(date)}; ${shared.map(([, n]) => n.text).join(', ')}`,
+            `${x.dates.get(date)!.text}; ${shared.map(([, n]) => n.text).join(', ')}`,
           ],
         })
       }
     }
   }
   return pairs
+}
+
+/**
+ * The tokens of sentence `facts` from the start of the clause that first names `date` or one of
+ * `names` to the end of the clause that last names one (see above).
+ */
+function factClauses(
+  doc: { text: string; starts: Uint32Array; ends: Uint32Array },
+  facts: SentenceFacts,
+  date: string,
+  names: readonly number[],
+): [number, number] {
+  const { from: dateFrom, to: dateTo } = facts.dates.get(date)!
+  let from = dateFrom
+  let to = dateTo
+  for (const m of names) {
+    const n = facts.names.get(m)!
+    from = Math.min(from, n.from)
+    to = Math.max(to, n.to)
+  }
+  while (from > facts.first && !breaksClause(doc.text, doc.ends[from - 1], doc.starts[from])) from--
+  while (to < facts.last && !breaksClause(doc.text, doc.ends[to], doc.starts[to + 1])) to++
+  return [from, to]
 }

@@ -3,6 +3,7 @@ import type { Run } from './progress.js'
 import type { SynonymClasses } from './synonyms.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { nonWordTokens } from './nonwords.js'
+import { breaksClause } from './sentences.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 
 // Paraphrase candidates: passages of different documents that say much the same in other words.
@@ -596,15 +597,6 @@ function cosineOf(u: Vector, v: Vector): number {
   }
   return dot / (u.norm * v.norm)
 }
-
-/** Whether the text between two words, [from, to), ends a clause (see above). */
-function breaksClause(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (CLAUSE_BREAKS.has(text.charCodeAt(i))) return true
-  return false
-}
-
-/** Punctuation between two words that ends a clause (see above). */
-const CLAUSE_BREAKS = new Set([...',;:()[]\u2014\u2013"\u201c\u201d'].map((c) => c.charCodeAt(0)))
 
 /** Number of distinct content-word n-grams (match forms) two token spans share. */
 export function sharedNgrams(

@@ -127,3 +127,16 @@ export function sentenceStarts(doc: AnalysedDocument): Uint32Array {
   out.push(n)
   return Uint32Array.from(out)
 }
+
+/**
+ * Whether the text between two words, [from, to), ends a clause: a comma, semicolon, colon, dash,
+ * bracket or quotation mark. The paraphrase pass compares clauses (paraphrase.ts); a same-event
+ * pair is the clauses that name its facts (events.ts).
+ */
+export function breaksClause(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (CLAUSE_BREAKS.has(text.charCodeAt(i))) return true
+  return false
+}
+
+/** Punctuation between two words that ends a clause (breaksClause). */
+const CLAUSE_BREAKS = new Set([...',;:()[]\u2014\u2013"\u201c\u201d'].map((c) => c.charCodeAt(0)))
