@@ -1,5 +1,5 @@
 import type { AnalysedDocument } from './analyse.js'
-import { lowerBound } from '../text/sorted.js'
+import { lowerBound, upperBound } from '../text/sorted.js'
 
 // Tokens that are not words of a claim, which the paraphrase pass does not read (paraphrase.ts):
 //   addresses  web and e-mail addresses. The tokenizer reads "https://www.gnu.org/licenses/gpl.html"
@@ -13,13 +13,15 @@ import { lowerBound } from '../text/sorted.js'
 //   numbers    tokens without a letter: years, days, times of day. Two timestamps ("Thu, 21 Aug
 //              2008 21:50", "Thu, 25 Jul 2002 21:50:21") or two lists of copyright years share
 //              numbers by chance, and say nothing alike.
-//   identifiers  names of code joined by underscores: "gnutls_x509_crt_list_verify" is six tokens
-//              (the tokenizer splits at "_", as sim_text does), one name. A list of functions in
-//              one release's notes and a sentence naming them in another's shared "14 words".
+//   identifiers  names of code joined by underscores: "gtk_tree_selection_get_selected_rows" is six
+//              tokens (the tokenizer splits at "_", as sim_text does), one name. A list of
+//              functions in one release's notes and a sentence naming them in another's shared
+//              "14 words".
 // All four still count where passages are aligned word for word (a copyright line copied with its
 // years is a copy): only a loose match (a paraphrase, or an aligned pair less similar than a
-// near-verbatim copy) needs words of a claim besides them. But an identifier is one word there too
-// (identifierJoins): two release notes naming one function share a name, not a clause.
+// near-verbatim copy) needs words of a claim besides them. But an identifier's content words are
+// one word there too (identifierJoins): two release notes naming one function share a name, not a
+// clause.
 
 /**
  * An address: a scheme and what follows it, or a "www." name and what follows it, or an e-mail
@@ -54,10 +56,11 @@ function isPath(run: string): boolean {
 }
 
 /**
- * An identifier: word characters joined by underscores, not starting inside a longer run of word
- * characters (a leading or trailing underscore, "__init__", is no join).
+ * An identifier: runs of word characters (the tokenizer's: letters, digits, marks) joined by
+ * underscores, as identifierJoins reads them. Underscores before or after it ("__init__", "_private")
+ * join nothing.
  */
-const IDENTIFIER = /(?<![\p{L}\p{N}_])[\p{L}\p{N}]+(?:_+[\p{L}\p{N}]+)+/gu
+const IDENTIFIER = /(?<![\p{L}\p{N}\p{M}])[\p{L}\p{N}\p{M}]+(?:_+[\p{L}\p{N}\p{M}]+)+/gu
 
 const LETTER = /\p{L}/u
 
@@ -115,20 +118,29 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
 }
 
 /**
- * How many tokens of t0 to t1 of `doc` (after t0) continue an identifier (see above): only
- * underscores between them and the token before. A passage's words less these are its words with
- * each identifier counted once.
+ * How many content words of tokens t0 to t1 of `doc` continue an identifier whose content words
+ * before them are in the span too: each identifier's content words, less one. A span's content
+ * words less these are its words with each identifier counted once ("is_it_on_the_list_of_items"
+ * is the content words "list" and "items": one join).
  */
 export function identifierJoins(doc: AnalysedDocument, t0: number, t1: number): number {
-  const { text, starts, ends } = doc
+  const { content } = doc
   let joins = 0
-  for (let t = t0 + 1; t <= t1; t++) {
-    let i = ends[t - 1]
-    if (i === starts[t]) continue
-    while (i < starts[t] && text.charCodeAt(i) === UNDERSCORE) i++
-    if (i === starts[t]) joins++
-  }
+  const end = upperBound(content, t1)
+  for (let c = lowerBound(content, t0) + 1; c < end; c++) if (joined(doc, content[c - 1], content[c])) joins++
   return joins
+}
+
+/** Whether tokens t and u (t < u) of `doc` are in one identifier: only underscores between each token and the next. */
+function joined(doc: AnalysedDocument, t: number, u: number): boolean {
+  const { text, starts, ends } = doc
+  for (let k = t; k < u; k++) {
+    let i = ends[k]
+    if (i === starts[k + 1]) return false
+    while (i < starts[k + 1] && text.charCodeAt(i) === UNDERSCORE) i++
+    if (i !== starts[k + 1]) return false
+  }
+  return true
 }
 
 const UNDERSCORE = 0x5f

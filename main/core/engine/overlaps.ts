@@ -170,9 +170,9 @@ export interface OverlapResult {
 export const MIN_SHARED_WORDS = 6
 
 /**
- * Shared words from which a close pair's identifiers are not counted again (see tooFewWords in
+ * Shared words from which a close pair's identifier joins are not subtracted (see tooFewWords in
  * draftOverlaps): a near-verbatim copy of two dozen words holds a clause however many of them
- * are parts of identifiers, and counting costs a read of its tokens.
+ * are parts of identifiers, and counting them costs a read of its tokens.
  */
 export const IDENTIFIER_WORDS = 4 * MIN_SHARED_WORDS
 
@@ -306,7 +306,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   const minWords = options.minWords ?? MIN_SHARED_WORDS
   /**
    * Whether a pair (tokens [a0, a1] of A and [b0, b1] of B, `measure`d) shares fewer than minWords
-   * words, each identifier counted once (nonwords.ts). The joins are counted only where they
+   * words, each identifier counted once: its shared words less the joins of the side with fewer
+   * (identifierJoins, nonwords.ts). The joins are counted only where they
    * could matter: in a pair of fewer than IDENTIFIER_WORDS shared words, or a loose one (less
    * similar than a near-verbatim copy: a list of functions against a sentence naming them).
    */
@@ -373,12 +374,10 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     a1 += ra
     b1 += rb
     // Words moved to an edge (moved-edge.ts), each side read against the other as aligned.
-    const [ma0, ma1, mb0, mb1] = [
-      movedEdge(A, a0, a1, B, b0, b1, -1),
-      movedEdge(A, a0, a1, B, b0, b1, 1),
-      movedEdge(B, b0, b1, A, a0, a1, -1),
-      movedEdge(B, b0, b1, A, a0, a1, 1),
-    ]
+    const ma0 = movedEdge(A, a0, a1, B, b0, b1, -1)
+    const ma1 = movedEdge(A, a0, a1, B, b0, b1, 1)
+    const mb0 = movedEdge(B, b0, b1, A, a0, a1, -1)
+    const mb1 = movedEdge(B, b0, b1, A, a0, a1, 1)
     a0 -= ma0
     a1 += ma1
     b0 -= mb0
