@@ -181,7 +181,10 @@ export function findParaphrases(
       }
     }
   })
-  const idf = (m: number): number => Math.log(S / sf[m])
+  // IDF of every stem, read in the innermost loop of bestUnits.
+  const idfs = new Float64Array(vocab)
+  for (let m = 0; m < vocab; m++) if (sf[m] > 0) idfs[m] = Math.log(S / sf[m])
+  const idf = (m: number): number => idfs[m]
   const proposes = (m: number): boolean => sf[m] >= 2 && sf[m] <= MAX_STEM_SENTENCES
   /**
    * A sentence's units: itself, and its runs of clauses (content words [cuts[i], cuts[j]),
@@ -280,7 +283,12 @@ export function findParaphrases(
     const inA = stemSet(a, ca0, ca1)
     const [a0, a1] = trimmed(a, ca0, ca1, inB, p.a0, p.a1)
     const [b0, b1] = trimmed(b, cb0, cb1, inA, p.b0, p.b1)
-    return { ...p, a0, a1, b0, b1 }
+    if (a0 === p.a0 && a1 === p.a1 && b0 === p.b0 && b1 === p.b1) return p
+    // The cosine of what is shown, as its similarity.
+    const shown = (s: Sentence, D: AnalysedDocument, t0: number, t1: number): number[] =>
+      s.stems.slice(s.at[lowerBound(D.content, t0) - s.c0], s.at[upperBound(D.content, t1) - s.c0])
+    const cosine = cosineOf(vectorOf(shown(a, A, a0, a1), idf), vectorOf(shown(b, B, b0, b1), idf))
+    return { ...p, a0, a1, b0, b1, cosine }
   }
   // Posting lists (compressed rows) of the stems that propose candidates, over sentences with units.
   const rowStart = new Uint32Array(vocab + 1)
@@ -356,20 +364,27 @@ export function findParaphrases(
 }
 
 /**
- * Content words, at most, before a paraphrase's first word that the other passage shares (or
- * after its last) that stay in it. A clause cut at commas and quotation marks can start with
- * another claim it runs on from ("improving the system and mechanism for | developing NQPFs in
- * accordance with local conditions", the end of a list: "digitization and intellectualization and
- * | enable traditional industries to continuously create new business forms"); a word or two is
- * the restatement's own wording ("promote | the ecosystem development", "cultivating | the
- * ecosystem"), and a reader marks it with the rest. An edge is kept whole when cutting it would
- * leave fewer than MIN_CLAUSE_WORDS words, or would part the rest from a negation that governs it
- * ("source code distributed need not | include anything that is normally distributed").
+ * Words (content words that are words: nonwords.ts) before a paraphrase side's first word that the
+ * other side shares, or after its last, that stay in it: a longer run is cut off whole. A clause
+ * cut at commas and quotation marks can start with another claim it runs on from ("improving the
+ * system and mechanism for | developing NQPFs in accordance with local conditions", the end of a
+ * list: "digitization and intellectualization and | enable traditional industries to continuously
+ * create new business forms"); a word or two is the restatement's own wording ("promote | the
+ * ecosystem development", "cultivating | the ecosystem"), and a reader marks it with the rest.
+ * Nothing is cut when the words left between the first and last shared ones would be fewer than
+ * MIN_CLAUSE_WORDS, and a start is not cut when the run cut off holds a negation, which may govern
+ * the rest ("source code distributed need not | include anything", "is never required to |
+ * include").
  */
 export const MAX_UNSHARED_EDGE = 2
 
 /** Words that negate what follows them: a paraphrase's edge is never cut after one (see MAX_UNSHARED_EDGE). */
-const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'neither', 'without', "n't", 'cannot'])
+const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'neither', 'without', 'cannot'])
+
+/** Whether a surface form (lower case, straight apostrophe) negates: NEGATIONS, or a contraction in n't ("doesn't"). */
+function negation(surface: string): boolean {
+  return NEGATIONS.has(surface) || surface.endsWith("n't")
+}
 
 /**
  * Tokens [t0, t1] of a paraphrase's side in document D, whose content words are [c0, c1), without
@@ -393,9 +408,9 @@ export function trimmedSpan(
     for (let c = from; c < to; c++) if (isWord(c)) n++
     return n
   }
-  /** Whether a token strictly between tokens `from` and `to` negates. */
+  /** Whether a token of [from, to) negates. */
   const negates = (from: number, to: number): boolean => {
-    for (let t = from + 1; t < to; t++) if (NEGATIONS.has(surfaces[D.surface[t]])) return true
+    for (let t = from; t < to; t++) if (negation(surfaces[D.surface[t]])) return true
     return false
   }
   let first = c0
@@ -403,7 +418,7 @@ export function trimmedSpan(
   let last = c1 - 1
   while (last > first && !isShared(last)) last--
   if (first >= c1 || words(first, last + 1) < MIN_CLAUSE_WORDS) return [t0, t1]
-  const cutStart = words(c0, first) > MAX_UNSHARED_EDGE && !negates(D.content[first - 1], D.content[first])
+  const cutStart = words(c0, first) > MAX_UNSHARED_EDGE && !negates(t0, D.content[first])
   const cutEnd = words(last + 1, c1) > MAX_UNSHARED_EDGE
   return [cutStart ? D.content[first] : t0, cutEnd ? D.content[last] : t1]
 }
