@@ -63,6 +63,14 @@ describe('words moved to a passage edge', () => {
     ).toBe('deep transformation and upgrading')
   })
 
+  it('reaches over no line break: the next item of a list may start with a word the other replaced', () => {
+    const a = '* Fix a rare crash when closing the main window of the text editor with unsaved changes\n* Translations updated\n'
+    const b = 'Changes:\n- Fix a rare crash when closing the translations window of the text editor with unsaved changes\n- Other\n'
+    expect(extended(a, ['Fix', 'changes'], b, ['Fix', 'changes'])).toBe(
+      'Fix a rare crash when closing the main window of the text editor with unsaved changes',
+    )
+  })
+
   it('gives the bundled corpus its moved words: "of industries", "Central Committee"', async () => {
     const { texts } = await loadFolder(CORPUS)
     const passages = findOverlaps(texts).overlaps.flatMap((o) => o.passages.map((p) => p.text))

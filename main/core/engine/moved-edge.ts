@@ -9,7 +9,10 @@ import { lowerBound, upperBound } from '../text/sorted.js'
 // before "Central Committee": those words stand beyond the edge in one text and inside the
 // passage in the other. An edge reaches over them, when they are a word or two that the other
 // passage has near its own edge, more times than this passage has them there, and no sentence
-// ends before them: they are the passage's words, moved.
+// end or line break comes before them: they are the passage's words, moved. (Beyond a line break,
+// the next item of a list or entry of a changelog may start with a word the other passage
+// replaced: "* Translations updated" after "... the main window", where the other text says "the
+// translations window".)
 
 /** Content words, at most, that an edge reaches over (see above). */
 export const MOVED_EDGE_WORDS = 2
@@ -21,8 +24,8 @@ export const MOVED_EDGE_WORDS = 2
  */
 export const MOVED_WINDOW = 8
 
-/** A sentence end or a paragraph break in a gap between two words: a moved word is never beyond one. */
-const SENTENCE_END = /[.!?]["”’)\]]*\s|\n[ \t]*\r?\n|\r[ \t]*\r|\u2029/
+/** A sentence end or a line break in a gap between two words: a moved word is never beyond one. */
+const SENTENCE_END = /[.!?]["”’)\]]*\s|[\n\r\u2028\u2029]/
 
 /**
  * Tokens by which passage [a0, a1] of A reaches beyond its edge (dir 1: its end a1, -1: its start
