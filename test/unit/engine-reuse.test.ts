@@ -432,6 +432,19 @@ describe('same event', () => {
     for (const p of o.passages) expect(p.text).toMatch(/May 14.*Vellmar|Vellmar.*May 14/)
     expect(o.because?.[0]).toBe('same place and date')
   })
+
+  it('gives each side the clauses that name the date and place, a year after its day with them', () => {
+    const documents = [
+      'The council met on Monday. Officials gathered in Harbin, where the governor spoke on September 5, 2023 about the new bridge and its costs. Later that week the rain came.',
+      'Trade figures rose. Weeks after the meeting in Harbin on September 5, 2023, engineers began surveying the river banks for the crossing. Nobody complained.',
+    ].map((text, k) => ({ id: `d${k}`, text }))
+    const [o] = findOverlaps(documents).overlaps
+    expect(o.because).toEqual(['same place and date', 'September 5; Harbin'])
+    expect(o.passages.map((p) => p.text)).toEqual([
+      'Officials gathered in Harbin, where the governor spoke on September 5, 2023 about the new bridge and its costs',
+      'Weeks after the meeting in Harbin on September 5, 2023',
+    ])
+  })
 })
 
 describe('kinds', () => {

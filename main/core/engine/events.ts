@@ -38,6 +38,8 @@ const MONTHS = new Set([
 const PLACE_WORDS = new Set(['in', 'at', 'from', 'to'])
 const CAPITALISED = /^\p{Lu}\p{Ll}/u
 const DAY_OR_YEAR = /^(?:[12]?\d|3[01]|1[6-9]\d\d|20\d\d)$/
+/** What follows a day when a year follows it: a comma, and the year. */
+const YEAR_AFTER_DAY = /^,\s+(?:1[6-9]\d\d|20\d\d)$/
 
 /** A pair of sentences reporting one event: tokens [a0, a1] of da and [b0, b1] of db, and why. */
 export interface EventPair extends Omit<SentencePair, 'cosine' | 'shared'> {
@@ -48,7 +50,7 @@ interface SentenceFacts {
   doc: number
   first: number
   last: number
-  /** Per date: as written, and its tokens. */
+  /** Per date: as first written, the first token of its first use and the last of its last (a year after its day too). */
   dates: Map<string, { text: string; from: number; to: number }>
   /** Per name (match id): as first written, whether a place, and the tokens of its first and last use. */
   names: Map<number, { text: string; place: boolean; from: number; to: number }>
@@ -68,7 +70,13 @@ export function findEvents(corpus: AnalysedCorpus, sentences: Uint32Array[]): Ev
         const lower = lexicon.surfaces[doc.surface[t]]
         if (MONTHS.has(lower) && CAPITALISED.test(word) && t + 1 < bounds[k + 1]) {
           const next = doc.text.slice(doc.starts[t + 1], doc.ends[t + 1])
-          if (DAY_OR_YEAR.test(next)) facts.dates.set(`${lower} ${next}`, { text: `${word} ${next}`, from: t, to: t + 1 })
+          if (DAY_OR_YEAR.test(next)) {
+            // "September 5, 2023": the year after a day is the date's too (its comma cuts no clause).
+            const year = t + 2 < bounds[k + 1] && YEAR_AFTER_DAY.test(doc.text.slice(doc.ends[t + 1], doc.ends[t + 2])) ? t + 2 : t + 1
+            const key = `${lower} ${next}`
+            const known = facts.dates.get(key)
+            facts.dates.set(key, { text: known?.text ?? `${word} ${next}`, from: known?.from ?? t, to: year })
+          }
           continue
         }
         if (t === bounds[k] || !CAPITALISED.test(word) || lexicon.isStop(doc.surface[t])) continue
