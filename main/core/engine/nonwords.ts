@@ -125,6 +125,10 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
  */
 export function identifierJoins(doc: AnalysedDocument, t0: number, t1: number): number {
   const { content } = doc
+  // Most documents hold no underscore at all: told once per document, by one native search.
+  let has = hasUnderscore.get(doc)
+  if (has === undefined) hasUnderscore.set(doc, (has = doc.text.includes('_')))
+  if (!has) return 0
   let joins = 0
   const end = upperBound(content, t1)
   for (let c = lowerBound(content, t0) + 1; c < end; c++) if (joined(doc, content[c - 1], content[c])) joins++
@@ -144,6 +148,9 @@ function joined(doc: AnalysedDocument, t: number, u: number): boolean {
 }
 
 const UNDERSCORE = 0x5f
+
+/** Per document read by identifierJoins: whether its text has an underscore. */
+const hasUnderscore = new WeakMap<AnalysedDocument, boolean>()
 
 /** Whether token t of `doc` is a number: no letter in it. */
 export function isNumber(doc: AnalysedDocument, t: number): boolean {
