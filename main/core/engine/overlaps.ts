@@ -307,9 +307,9 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   /**
    * Whether a pair (tokens [a0, a1] of A and [b0, b1] of B, `measure`d) shares fewer than minWords
    * words, each identifier counted once: its shared words less the joins of the side with fewer
-   * (identifierJoins, nonwords.ts). The joins are counted only where they
-   * could matter: in a pair of fewer than IDENTIFIER_WORDS shared words, or a loose one (less
-   * similar than a near-verbatim copy: a list of functions against a sentence naming them).
+   * (identifierJoins, nonwords.ts). The joins are counted only where they could matter: in a pair
+   * of fewer than IDENTIFIER_WORDS shared words, or a loose one (less similar than a near-verbatim
+   * copy: a list of functions against a sentence naming them).
    */
   const tooFewWords = (
     measure: PairMeasure,
