@@ -18,7 +18,7 @@ import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 // sentences, mostly about other things, do not show. Each unit is a TF-IDF vector over the match
 // forms (stems) of its content words (tfWeight), with IDF over the corpus's sentences, so words
 // every sentence uses weigh little; pairs are compared by cosine, and each pair of sentences gives
-// at most one pair of units, its best, its edges trimmed of another claim (MAX_UNSHARED_EDGE).
+// at most one pair of units, its best, its start trimmed of another claim (MAX_UNSHARED_EDGE).
 // Only sentences that share several rare stems are compared at all (an inverted index over stems
 // used by few sentences), and of them only the units that hold several of those stems, which
 // keeps the pass near linear.
@@ -365,16 +365,18 @@ export function findParaphrases(
 
 /**
  * Words (content words that are words: nonwords.ts) before a paraphrase side's first word that the
- * other side shares, or after its last, that stay in it: a longer run is cut off whole. A clause
- * cut at commas and quotation marks can start with another claim it runs on from ("improving the
- * system and mechanism for | developing NQPFs in accordance with local conditions", the end of a
- * list: "digitization and intellectualization and | enable traditional industries to continuously
+ * other side shares that stay in it: a longer run is cut off whole. A clause cut at commas and
+ * quotation marks can start with another claim it runs on from ("improving the system and
+ * mechanism for | developing NQPFs in accordance with local conditions", the end of a list:
+ * "digitization and intellectualization and | enable traditional industries to continuously
  * create new business forms"); a word or two is the restatement's own wording ("promote | the
  * ecosystem development", "cultivating | the ecosystem"), and a reader marks it with the rest.
- * Nothing is cut when the words left between the first and last shared ones would be fewer than
- * MIN_CLAUSE_WORDS, and a start is not cut when the run cut off holds a negation, which may govern
- * the rest ("source code distributed need not | include anything", "is never required to |
- * include").
+ * Nothing is cut when the words from the first shared one to the last would be fewer than
+ * MIN_CLAUSE_WORDS, nor when the run cut off holds a negation, which may govern the rest ("source
+ * code distributed need not | include anything", "is never required to | include"). A side's end
+ * is left as its clause ends: cut at its last shared word, it ended on a word whose own words were
+ * gone ("and implement manufacturing | technology transformation and upgrading projects", "without
+ * royalty provided | the copyright notice and this notice are preserved").
  */
 export const MAX_UNSHARED_EDGE = 2
 
@@ -388,7 +390,7 @@ function negation(surface: string): boolean {
 
 /**
  * Tokens [t0, t1] of a paraphrase's side in document D, whose content words are [c0, c1), without
- * more than MAX_UNSHARED_EDGE words at either edge that the other side does not share (see
+ * more than MAX_UNSHARED_EDGE words at its start that the other side does not share (see
  * MAX_UNSHARED_EDGE). `isWord(c)`: content word c is a word (nonwords.ts); `isShared(c)`: the
  * other side has one of its stems. `surfaces`: the lexicon's surface forms.
  */
@@ -418,9 +420,8 @@ export function trimmedSpan(
   let last = c1 - 1
   while (last > first && !isShared(last)) last--
   if (first >= c1 || words(first, last + 1) < MIN_CLAUSE_WORDS) return [t0, t1]
-  const cutStart = words(c0, first) > MAX_UNSHARED_EDGE && !negates(t0, D.content[first])
-  const cutEnd = words(last + 1, c1) > MAX_UNSHARED_EDGE
-  return [cutStart ? D.content[first] : t0, cutEnd ? D.content[last] : t1]
+  const cut = words(c0, first) > MAX_UNSHARED_EDGE && !negates(t0, D.content[first])
+  return [cut ? D.content[first] : t0, t1]
 }
 
 /** Whether vector v has stem m. */
