@@ -494,7 +494,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         for (const copy of copiesOf.get(p.doc) ?? []) passages.push({ doc: copy, start: p.start, end: p.end })
       }
       passages.sort((x, y) => x.doc - y.doc || x.start - y.start)
-      const because = [...new Set(c.pairs.flatMap((i) => list.because(i) ?? []))]
+      const because = reasonsOf(c.pairs.flatMap((i) => list.because(i) ?? []))
       drafts.push({ passages, best, kind, pairKinds, duplicate: false, ...(because.length ? { because } : {}) })
     })
     // Clustered: the pairs are let go (each overlap keeps its best), not held through variants.
@@ -634,7 +634,31 @@ export const MAX_PARAPHRASE_SHARED_NGRAMS = 2
 
 /** The reason a paraphrase read through synonyms gives: "synonyms: growth/expansion, rapid/swift". */
 function synonymReason(used: readonly string[]): string[] {
-  return used.length ? [`synonyms: ${used.join(', ')}`] : []
+  return used.length ? [`${SYNONYMS}${used.join(', ')}`] : []
+}
+
+/** How synonymReason's reason starts. */
+const SYNONYMS = 'synonyms: '
+
+/**
+ * An overlap's reasons: its pairs' reasons, each once, and their synonyms as one reason where the
+ * first pair's stood ("synonyms: build/construction, building/construction", not one reason per
+ * pair).
+ */
+function reasonsOf(reasons: readonly string[]): string[] {
+  const out: string[] = []
+  const synonyms: string[] = []
+  let at = -1
+  for (const reason of reasons) {
+    if (!reason.startsWith(SYNONYMS)) {
+      if (!out.includes(reason)) out.push(reason)
+      continue
+    }
+    if (at < 0) at = out.length
+    for (const pair of reason.slice(SYNONYMS.length).split(', ')) if (!synonyms.includes(pair)) synonyms.push(pair)
+  }
+  if (at >= 0) out.splice(at, 0, `${SYNONYMS}${synonyms.join(', ')}`)
+  return out
 }
 
 /**
