@@ -73,7 +73,8 @@ const MISMATCH = -2
 /** Score of skipping a word in one text (an inserted or deleted word). */
 const GAP = -2
 
-const SENTENCE_GAP = /[.!?]["”’)\]]*\s|[\n\r\u2029]/
+/** A sentence end or a line break in the gap between two words (moved-edge.ts stops there too). */
+export const SENTENCE_GAP = /[.!?]["”’)\]]*\s|[\n\r\u2028\u2029]/
 /** A paragraph break (a blank line or a paragraph separator): the extension stops there. */
 const PARAGRAPH_GAP = /\n[ \t]*\r?\n|\r[ \t]*\r|\u2029/
 
@@ -120,14 +121,14 @@ function reach(doc: AnalysedDocument, from: number, dir: 1 | -1, crossed: Uint8A
 }
 
 /**
- * Whether text[from, to) has a character either boundary pattern needs (a line break, a paragraph
- * separator or a full stop, question or exclamation mark): a gap without one (", ", " (") is
- * neither a sentence end nor a paragraph break, and is not cut from the text and matched.
+ * Whether text[from, to) has a character either boundary pattern needs (a line break, a line or
+ * paragraph separator, or a full stop, question or exclamation mark): a gap without one (", ",
+ * " (") is neither a sentence end nor a paragraph break, and is not cut from the text and matched.
  */
 function mayEnd(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i)
-    if (c === 0x0a || c === 0x0d || c === 0x2029 || c === 0x2e || c === 0x21 || c === 0x3f) return true
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x2e || c === 0x21 || c === 0x3f) return true
   }
   return false
 }

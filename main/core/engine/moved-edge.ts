@@ -1,4 +1,5 @@
 import type { AnalysedDocument } from './analyse.js'
+import { SENTENCE_GAP } from './align.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 
 // Words moved to a passage's edge. An edited copy may put a word or two of the passage elsewhere:
@@ -23,9 +24,6 @@ export const MOVED_EDGE_WORDS = 2
  * moved.
  */
 export const MOVED_WINDOW = 8
-
-/** A sentence end or a line break in a gap between two words: a moved word is never beyond one. */
-const SENTENCE_END = /[.!?]["”’)\]]*\s|[\n\r\u2028\u2029]/
 
 /**
  * Tokens by which passage [a0, a1] of A reaches beyond its edge (dir 1: its end a1, -1: its start
@@ -52,7 +50,8 @@ export function movedEdge(A: AnalysedDocument, a0: number, a1: number, B: Analys
     // The text between the edge so far and this word.
     const last = edge + dir * reach
     const gap = dir > 0 ? A.text.slice(A.ends[last], A.starts[t]) : A.text.slice(A.ends[t], A.starts[last])
-    if (SENTENCE_END.test(gap)) break
+    // A moved word is never beyond a sentence end or line break.
+    if (SENTENCE_GAP.test(gap)) break
     taken.push(m)
     reach = dir * (t - edge)
   }
