@@ -42,4 +42,21 @@ describe('names in a loose match', () => {
     const noMerchants = (doc: typeof c, t: number) => (doc.text.slice(doc.starts[t], doc.ends[t]) === 'merchants' ? -1 : doc.match[t])
     expect(plainSharedWords(c, 0, c.starts.length - 1, d, 0, d.starts.length - 1, noMerchants)).toBe(5)
   })
+
+  it('counts the words an abbreviation stands for where the other passage writes them out', () => {
+    const [a, b] = analysed(
+      'Yesterday the water board said the NRWA will rebuild the harbour walls.',
+      'The board of the Northern Rivers Water Authority rebuilt its harbour walls in northern rivers and water meadows.',
+    )
+    const words = ['Northern', 'Rivers', 'Water', 'Authority'].map((w) => b.match[tokenOf(b, w)])
+    const nrwa = (doc: AnalysedDocument, t: number) => (doc.text.slice(doc.starts[t], doc.ends[t]) === 'NRWA' ? words : undefined)
+    const all = (x: AnalysedDocument) => [0, x.starts.length - 1] as const
+    // board, water, harbour, walls as written; northern, rivers through NRWA (written out, as
+    // ordinary words, in the second); authority is a name there.
+    expect(plainSharedWords(a, ...all(a), b, ...all(b))).toBe(4)
+    expect(plainSharedWords(a, ...all(a), b, ...all(b), undefined, nrwa)).toBe(6)
+    // An abbreviation in both passages is one shared word, its own, not the words it stands for.
+    const [c, d] = analysed('Yesterday the NRWA met.', 'Today the NRWA met again.')
+    expect(plainSharedWords(c, ...all(c), d, ...all(d), undefined, nrwa)).toBe(2)
+  })
 })

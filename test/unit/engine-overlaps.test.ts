@@ -201,6 +201,37 @@ describe('findOverlaps on fixtures', () => {
     })
   })
 
+  describe('a short sentence said whole inside a clause that says more (paraphrase.ts: MAX_UNSAID)', () => {
+    const found = (short: string) =>
+      findOverlaps([
+        {
+          id: 'harbour',
+          text: 'The harbour board met on Thursday to discuss the winter timetable for the ferries. Later that day the Northern Rivers Water Authority, chaired by Maria Lopez, also pledged to repaint the lighthouse and rebuild, before the winter, the harbour walls. Members also thanked the volunteers who cleaned the beach.',
+        },
+        {
+          id: 'trade',
+          text: `Trade Weekly visited the market square, where stallholders were selling the last of the summer apples. ${short} The editor wishes all readers a calm season.`,
+        },
+      ]).overlaps.map((o) => [o.kind, ...o.passages.map((p) => p.text)])
+    const clause =
+      'Northern Rivers Water Authority, chaired by Maria Lopez, also pledged to repaint the lighthouse and rebuild, before the winter, the harbour walls'
+
+    it('reports the pair, the abbreviation read as the words it stands for (cosine 0.44)', () => {
+      // Five words as written, ten as read: a claim, not a fragment (readWords).
+      expect(found('The NRWA called for “rebuilding the harbour walls”.')).toEqual([
+        ['paraphrase', clause, 'The NRWA called for “rebuilding the harbour walls'],
+      ])
+    })
+
+    it('does not when the short sentence says two words of its own', () => {
+      expect(found('The NRWA called for quickly rebuilding the harbour walls.')).toEqual([])
+    })
+
+    it('does not when the words are a clause of a longer sentence', () => {
+      expect(found('Besides new ferries for the islands, the NRWA called for “rebuilding the harbour walls”.')).toEqual([])
+    })
+  })
+
   it('makes no overlap of a name and title that two different statements share', async () => {
     // "Maria Lopez, chair of the water board, opened the pumping station that the Northern Rivers
     // Water Authority built" and "Maria Lopez, also chair of the Northern Rivers Water Authority,
@@ -379,6 +410,12 @@ const SHARED_IN_CORPUS = [
   {
     docs: ['gmw-light-blade-what-are-nqpf', 'china-briefing-nqpf-explainer'],
     phrase: /new (challenges and )?opportunities (to|are emerging for) foreign investors/,
+  },
+  // A short sentence said again whole inside another's clause, through its abbreviations ("The
+  // GWR called for 'accelerating the development of NQPFs'").
+  {
+    docs: ['gmw-light-blade-what-are-nqpf', 'china-briefing-nqpf-explainer'],
+    phrase: /(Government Work Report|GWR).*accelerat(e|ing) the development of (new quality productive forces|NQPFs)/,
   },
   // The same event in other words: Xi's visit to Heilongjiang in September 2023.
   {

@@ -33,7 +33,10 @@ export function writtenAs(doc: AnalysedDocument, t: number): 'name' | 'word' | '
 /**
  * How many distinct words (by `formOf`, a token's match id by default) the content words of
  * tokens [a0, a1] of A and [b0, b1] of B share that are not written as names in both passages
- * (see above). A token for which `formOf` gives -1 is no word and not counted.
+ * (see above). A token for which `formOf` gives -1 is no word and not counted. `standsFor` gives
+ * the words (forms) an abbreviation token stands for ("NQPFs": new, quality, productive, forces):
+ * they are shared where the other passage writes them out, not where both only abbreviate them
+ * (an acronym in both is one shared word, its own).
  */
 export function plainSharedWords(
   A: AnalysedDocument,
@@ -43,8 +46,10 @@ export function plainSharedWords(
   b0: number,
   b1: number,
   formOf: (doc: AnalysedDocument, t: number) => number = (doc, t) => doc.match[t],
+  standsFor: (doc: AnalysedDocument, t: number) => readonly number[] | undefined = () => undefined,
 ): number {
-  // Per form: 1 seen in A, 2 seen in B, 4 written as an ordinary word, 8 as a name.
+  // Per form: 1 seen in A, 2 seen in B, 4 written as an ordinary word, 8 as a name, 16 written
+  // out in A, 32 written out in B (not only abbreviated).
   const flags = new Map<number, number>()
   const read = (doc: AnalysedDocument, t0: number, t1: number, side: number): void => {
     for (let c = lowerBound(doc.content, t0); c < doc.content.length && doc.content[c] <= t1; c++) {
@@ -52,12 +57,13 @@ export function plainSharedWords(
       const form = formOf(doc, t)
       if (form < 0) continue
       const as = writtenAs(doc, t)
-      flags.set(form, (flags.get(form) ?? 0) | side | (as === 'word' ? 4 : as === 'name' ? 8 : 0))
+      flags.set(form, (flags.get(form) ?? 0) | side | (side << 4) | (as === 'word' ? 4 : as === 'name' ? 8 : 0))
+      for (const word of standsFor(doc, t) ?? []) flags.set(word, (flags.get(word) ?? 0) | side)
     }
   }
   read(A, a0, a1, 1)
   read(B, b0, b1, 2)
   let plain = 0
-  for (const f of flags.values()) if ((f & 3) === 3 && (f & 4 || !(f & 8))) plain++
+  for (const f of flags.values()) if ((f & 3) === 3 && f & 48 && (f & 4 || !(f & 8))) plain++
   return plain
 }
