@@ -202,11 +202,12 @@ describe('findOverlaps on fixtures', () => {
   })
 
   describe('a short sentence said whole inside a clause that says more (paraphrase.ts: MAX_UNSAID)', () => {
-    const found = (short: string) =>
+    const works = 'repaint the lighthouse and rebuild'
+    const found = (short: string, longer = works) =>
       findOverlaps([
         {
           id: 'harbour',
-          text: 'The harbour board met on Thursday to discuss the winter timetable for the ferries. Later that day the Northern Rivers Water Authority, chaired by Maria Lopez, also pledged to repaint the lighthouse and rebuild, before the winter, the harbour walls. Members also thanked the volunteers who cleaned the beach.',
+          text: `The harbour board met on Thursday to discuss the winter timetable for the ferries. Later that day the Northern Rivers Water Authority, chaired by Maria Lopez, also pledged to ${longer}, before the winter, the harbour walls. Members also thanked the volunteers who cleaned the beach.`,
         },
         {
           id: 'trade',
@@ -217,7 +218,7 @@ describe('findOverlaps on fixtures', () => {
       'Northern Rivers Water Authority, chaired by Maria Lopez, also pledged to repaint the lighthouse and rebuild, before the winter, the harbour walls'
 
     it('reports the pair, the abbreviation read as the words it stands for (cosine 0.44)', () => {
-      // Five words as written, ten as read: a claim, not a fragment (readWords).
+      // Five words as written, eight as read: a claim, not a fragment (readWords).
       expect(found('The NRWA called for “rebuilding the harbour walls”.')).toEqual([
         ['paraphrase', clause, 'The NRWA called for “rebuilding the harbour walls'],
       ])
@@ -225,6 +226,13 @@ describe('findOverlaps on fixtures', () => {
 
     it('does not when the short sentence says two words of its own', () => {
       expect(found('The NRWA called for quickly rebuilding the harbour walls.')).toEqual([])
+    })
+
+    it('does not when the other clause scatters the words among more of its own', () => {
+      // 16 stems for 7 shared, over MAX_CONTAINING_SPREAD: the walls come after other works.
+      expect(
+        found('The NRWA called for “rebuilding the harbour walls”.', 'repaint the lighthouse, dredge the channel and rebuild'),
+      ).toEqual([])
     })
 
     it('does not when the words are a clause of a longer sentence', () => {

@@ -1,4 +1,4 @@
-import type { AnalysedCorpus } from './analyse.js'
+import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 
 // Abbreviations the texts use, expanded from the texts themselves, never from a list: a token
 // written in capitals ("CPC", "NQPFs") is an acronym of the capitalised words elsewhere in the
@@ -6,18 +6,36 @@ import type { AnalysedCorpus } from './analyse.js'
 // China"). The paraphrase pass (paraphrase.ts) reads an acronym as the words it stands for, so a
 // sentence that says "the CPC Central Committee" restates one that says "the Communist Party of
 // China Central Committee".
+// Only a token written as an acronym stands for anything: "for" is not "FOR", and a word in
+// capitals among others in capitals ("NO WARRANTY FOR ANY PURPOSE") is shouting, not an acronym.
+// The words it stands for are written as names are, a capital and then small letters: "README",
+// "IDs" and "OpenBSD" are no part of a name an acronym spells (among Debian's READMEs, "FOR" was
+// read as "Floeter OpenBSD README", "DVI" as "Daniel Veillard IDs").
 
 /**
  * Acronyms are three to six capitals (a plural s allowed): two letters stand for too many things
  * ("AI" is not "Accounting Institute"), longer runs of capitals are shouting.
  */
 const ACRONYM = /^[\p{Lu}]{3,6}s?$/u
-const CAPITALISED = /^[\p{Lu}]/u
+/** A word of the name an acronym spells: a capital, then small letters. */
+const NAME_WORD = /^\p{Lu}\p{Ll}+$/u
+/** A word written in capitals throughout, two letters or more. */
+const CAPITALS = /^\p{Lu}{2,}$/u
+
+/**
+ * Whether token t of `doc` is written as an acronym (ACRONYM), not as one word in capitals among
+ * others: the words on either side of it are not in capitals.
+ */
+export function writtenAsAcronym(doc: AnalysedDocument, t: number): boolean {
+  const word = (k: number): string => doc.text.slice(doc.starts[k], doc.ends[k])
+  if (!ACRONYM.test(word(t))) return false
+  return !(t > 0 && CAPITALS.test(word(t - 1))) && !(t + 1 < doc.starts.length && CAPITALS.test(word(t + 1)))
+}
 
 /**
  * Expansions of the acronyms in a corpus: match id of the acronym -> match ids of the content
  * words it stands for. An acronym with two different expansions in the corpus is ambiguous and
- * left out.
+ * left out. A token stands for them only where it is written as the acronym (standsFor).
  */
 export function acronymExpansions(corpus: AnalysedCorpus): Map<number, number[]> {
   const { docs, lexicon } = corpus
@@ -25,8 +43,8 @@ export function acronymExpansions(corpus: AnalysedCorpus): Map<number, number[]>
   const acronyms = new Map<string, number>()
   for (const doc of docs) {
     for (let i = 0; i < doc.starts.length; i++) {
+      if (!writtenAsAcronym(doc, i)) continue
       const raw = doc.text.slice(doc.starts[i], doc.ends[i])
-      if (!ACRONYM.test(raw)) continue
       const letters = raw.endsWith('s') ? raw.slice(0, -1) : raw
       acronyms.set(letters, doc.match[i])
     }
@@ -37,7 +55,7 @@ export function acronymExpansions(corpus: AnalysedCorpus): Map<number, number[]>
   const expansions = new Map<number, number[]>()
   for (const doc of docs) {
     const { content, starts, ends, text, match } = doc
-    const capital = (c: number) => CAPITALISED.test(text.slice(starts[content[c]], ends[content[c]]))
+    const capital = (c: number) => NAME_WORD.test(text.slice(starts[content[c]], ends[content[c]]))
     for (let c = 0; c < content.length; c++) {
       if (!capital(c)) continue
       // Capitalised content words from c on, in one stretch (function words between allowed).
@@ -61,4 +79,17 @@ export function acronymExpansions(corpus: AnalysedCorpus): Map<number, number[]>
   }
   for (const id of ambiguous) expansions.delete(id)
   return expansions
+}
+
+/**
+ * The words (match ids) token t of `doc` stands for: its expansion, where it is written as an
+ * acronym (writtenAsAcronym); undefined for any other token.
+ */
+export function standsFor(
+  expansions: ReadonlyMap<number, readonly number[]>,
+  doc: AnalysedDocument,
+  t: number,
+): readonly number[] | undefined {
+  const expansion = expansions.get(doc.match[t])
+  return expansion && writtenAsAcronym(doc, t) ? expansion : undefined
 }

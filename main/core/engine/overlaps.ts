@@ -7,7 +7,7 @@ import { clusterPairs, type PairPassage, type PairSides } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
 import { AlignedSpans } from './aligned-spans.js'
 import { extendAlike } from './extend.js'
-import { acronymExpansions } from './abbreviations.js'
+import { acronymExpansions, standsFor } from './abbreviations.js'
 import { findEvents } from './events.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type Seeds } from './ngrams.js'
@@ -418,11 +418,17 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     const covered = coverage(corpus, pairTable)
     const expansions = acronymExpansions(corpus)
     const synonyms = options.synonyms ? synonymClasses(corpus, options.synonyms, skip) : new Map<number, number>()
-    /** The abbreviations of tokens [t0, t1] of a document that the pass read as their words. */
-    const abbreviations = (d: number, t0: number, t1: number): string[] => {
+    /**
+     * The abbreviations of tokens [t0, t1] of document d read as words that tokens [u0, u1] of
+     * document e write out: those the pass read as their words to match the other side.
+     */
+    const abbreviations = (d: number, t0: number, t1: number, e: number, u0: number, u1: number): string[] => {
       const doc = corpus.docs[d]
+      const other = corpus.docs[e]
+      const written = new Set(other.match.subarray(u0, u1 + 1))
       const out: string[] = []
-      for (let t = t0; t <= t1; t++) if (expansions.has(doc.match[t])) out.push(doc.text.slice(doc.starts[t], doc.ends[t]))
+      for (let t = t0; t <= t1; t++)
+        if (standsFor(expansions, doc, t)?.some((m) => written.has(m))) out.push(doc.text.slice(doc.starts[t], doc.ends[t]))
       return out
     }
     for (const p of findParaphrases(corpus, sentences, run, expansions, synonyms)) {
@@ -440,9 +446,9 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
           kind: KIND_RANK.paraphrase,
           score: measure.weighted * p.cosine,
           because: [
-            ...[...new Set([...abbreviations(p.da, p.a0, p.a1), ...abbreviations(p.db, p.b0, p.b1)])].map(
-              (a) => `abbreviation ${a} read as the words it stands for`,
-            ),
+            ...[
+              ...new Set([...abbreviations(p.da, p.a0, p.a1, p.db, p.b0, p.b1), ...abbreviations(p.db, p.b0, p.b1, p.da, p.a0, p.a1)]),
+            ].map((a) => `abbreviation ${a} read as the words it stands for`),
             ...synonymReason(synonymsUsed(corpus, synonyms, p.da, p.a0, p.a1, p.db, p.b0, p.b1)),
           ],
         },

@@ -4,6 +4,7 @@ import type { SynonymClasses } from './synonyms.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { nonWordTokens } from './nonwords.js'
 import { breaksClause } from './sentences.js'
+import { standsFor } from './abbreviations.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 
 // Paraphrase candidates: passages of different documents that say much the same in other words.
@@ -27,8 +28,8 @@ import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 
 /**
  * Sentences with fewer content words than this are headings or fragments, not claims. Here and
- * below, numbers and parts of addresses are not counted (nonwords.ts), and an abbreviation counts
- * as the words it stands for (readWords).
+ * below, numbers and parts of addresses are not counted (nonwords.ts), and for the least sizes an
+ * abbreviation counts as the words it stands for (readWords).
  */
 export const MIN_SENTENCE_WORDS = 6
 /** Sentences with more content words than this are lists or run-ons; cosine means little there. */
@@ -111,20 +112,23 @@ export const MAX_CORE_SPREAD = 1.5
 // by Premier Li Qiang also pledged to build a modern industrial system and accelerate the
 // development of new quality productive forces" (cosine 0.37: the clause says more). The cores of
 // such a pair are one side whole and a spread-out core on the other (MAX_CORE_SPREAD rejects it),
-// and the short side says nothing the other does not, but for a word or two of its own (the
-// reporting verb: "called for" / "pledged"). Such a pair is taken whatever its cosine when the
+// and the short side says nothing the other does not, but for a word of its own (the reporting
+// verb: "called for" / "pledged"). Such a pair of cores is taken whatever its cosine when the
 // short side is a whole sentence (a clause cut at commas may be the end of a list or half a
 // claim), it has at most MAX_UNSAID stems the other lacks, the shared stems come in the same order
 // (as for any cores) and the other side's core holds at most MAX_CONTAINING_SPREAD stems per
 // shared one. On the bundled corpus this finds the pair above and nothing else; nothing in
-// samples of Debian's copyright files (200), changelogs (100), NEWS files (124) and
-// /usr/share/common-licenses.
+// samples of Debian's copyright files (200), changelogs (100), NEWS files (124), READMEs (307)
+// and /usr/share/common-licenses. Its limit is the order's: the clause's own words may turn what
+// it says ("residents would rather build a new park than a school by the river" says the short
+// "residents asked the city to build a new school by the river" again, by these rules).
 
 /** Distinct stems a sentence said whole inside another's clause may have that the clause lacks (see above). */
 export const MAX_UNSAID = 1
 /**
  * Stems of the longer side's core, at most, per stem it shares with a sentence it says whole (see
- * above): as many words of its own as shared ones. The example's core has 2.0.
+ * above): as many words of its own as shared ones. The example's core has 2.0 (18 stems, 9
+ * shared); more, and the shared words are scattered through a clause about something else.
  */
 export const MAX_CONTAINING_SPREAD = 2
 
@@ -146,7 +150,7 @@ export interface SentencePair {
 /**
  * Pairs of units (see above) of different documents that restate each other, at most one per
  * pair of sentences. `expansions` maps a word (match id) to the words it stands for
- * (abbreviations.ts): a unit is read with them. `synonyms` maps a word to the one word its class
+ * (abbreviations.ts): a unit is read with them where the word is written as an acronym. `synonyms` maps a word to the one word its class
  * of synonyms is read as (synonyms.ts).
  */
 export function findParaphrases(
@@ -161,8 +165,8 @@ export function findParaphrases(
   /** A token's word as the units read it: its class of synonyms; -1 for no word (nonwords.ts). */
   const classOf = (doc: AnalysedDocument, t: number): number => (nonWordTokens(doc)[t] ? -1 : (synonyms.get(doc.match[t]) ?? doc.match[t]))
   /** The words (classes) an abbreviation token stands for, as the units read it. */
-  const standsFor = (doc: AnalysedDocument, t: number): readonly number[] | undefined =>
-    nonWordTokens(doc)[t] ? undefined : expansions.get(doc.match[t])?.map((e) => synonyms.get(e) ?? e)
+  const wordsOf = (doc: AnalysedDocument, t: number): readonly number[] | undefined =>
+    nonWordTokens(doc)[t] ? undefined : standsFor(expansions, doc, t)?.map((e) => synonyms.get(e) ?? e)
   /**
    * The stems of content words [c0, c1) of a document, and where each word's stems start. Tokens
    * that are no words (`nonWords`: parts of addresses, numbers) have none.
@@ -174,7 +178,7 @@ export function findParaphrases(
       at[c - c0] = stems.length
       if (nonWords[doc.content[c]]) continue
       const m = doc.match[doc.content[c]]
-      const expansion = expansions.get(m)
+      const expansion = standsFor(expansions, doc, doc.content[c])
       if (expansion) for (const e of expansion) stems.push(synonyms.get(e) ?? e)
       else stems.push(synonyms.get(m) ?? m)
     }
@@ -263,7 +267,7 @@ export function findParaphrases(
     // whose stems hold to - 1.
     const cFrom = c0 + upperBound(at, from) - 1
     const cTo = c0 + lowerBound(at, to)
-    if (to <= from || wordsIn(u.sentence, cFrom, cTo) < MIN_CLAUSE_WORDS) return undefined
+    if (to <= from || readWords(u.sentence, cFrom, cTo) < MIN_CLAUSE_WORDS) return undefined
     const doc = docs[u.sentence.doc]
     return { sentence: u.sentence, t0: doc.content[cFrom], t1: doc.content[cTo - 1], from: at[cFrom - c0], to: at[cTo - c0], clause: true }
   }
@@ -280,15 +284,14 @@ export function findParaphrases(
     if (!a || !b || (a === u && b === v)) return undefined
     const spreadA = (a.to - a.from) / inA.length
     const spreadB = (b.to - b.from) / inB.length
-    if (spreadA <= MAX_CORE_SPREAD && spreadB <= MAX_CORE_SPREAD) {
-      if (sameWords(docs[a.sentence.doc], a, docs[b.sentence.doc], b)) return undefined
-      const cosine = cosineOf(vectorOfUnit(a), vectorOfUnit(b))
-      return cosine >= MIN_CLAUSE_COSINE ? { a, b, cosine } : undefined
-    }
-    // One side a whole sentence said again inside the other's clause (see MAX_UNSAID).
+    if (sameWords(docs[a.sentence.doc], a, docs[b.sentence.doc], b)) return undefined
+    const cosine = cosineOf(vectorOfUnit(a), vectorOfUnit(b))
+    if (spreadA <= MAX_CORE_SPREAD && spreadB <= MAX_CORE_SPREAD && cosine >= MIN_CLAUSE_COSINE) return { a, b, cosine }
+    // Else one side may be a whole sentence said again inside the other's clause (see MAX_UNSAID).
     const whole = (x: Unit, core: Unit, other: Vector): boolean => !x.clause && core === x && unsaid(x, other) <= MAX_UNSAID
-    if (!(whole(u, a, vv) && spreadB <= MAX_CONTAINING_SPREAD) && !(whole(v, b, vu) && spreadA <= MAX_CONTAINING_SPREAD)) return undefined
-    return { a, b, cosine: cosineOf(vectorOfUnit(a), vectorOfUnit(b)) }
+    return (whole(u, a, vv) && spreadB <= MAX_CONTAINING_SPREAD) || (whole(v, b, vu) && spreadA <= MAX_CONTAINING_SPREAD)
+      ? { a, b, cosine }
+      : undefined
   }
   /** The stems of sentence s's content words [c0, c1) (each word's, see stemsOf). */
   const stemSet = (s: Sentence, c0: number, c1: number): Set<number> => new Set(s.stems.slice(s.at[c0 - s.c0], s.at[c1 - s.c0]))
@@ -382,7 +385,7 @@ export function findParaphrases(
           vectorOfUnit,
           proposes,
           coresOf,
-          (u, v) => plainSharedWords(docs[a.doc], u.t0, u.t1, docs[b.doc], v.t0, v.t1, classOf, standsFor),
+          (u, v) => plainSharedWords(docs[a.doc], u.t0, u.t1, docs[b.doc], v.t0, v.t1, classOf, wordsOf),
           idf,
         )
         if (best) pairs.push(trimEdges(best, a, b))
