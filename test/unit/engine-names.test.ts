@@ -10,13 +10,19 @@ const tokenOf = (doc: AnalysedDocument, word: string) => {
 
 describe('names in a loose match', () => {
   it('tells a name from a word by how it is written inside a sentence', () => {
-    const [doc] = analysed('Yesterday Maria Lopez met the NRWA board. Water is scarce, said the water board.')
+    const [doc] = analysed(
+      'Yesterday Maria Lopez met the NRWA board on macOS. Water is scarce, said the water board. THE BOARD IS NOT LIABLE FOR ANY LOSS.',
+    )
     expect(writtenAs(doc, tokenOf(doc, 'Maria'))).toBe('name')
     expect(writtenAs(doc, tokenOf(doc, 'board'))).toBe('word')
-    // A sentence's first word, an acronym: neither.
+    // An acronym and a word with a capital after a small letter: names.
+    expect(writtenAs(doc, tokenOf(doc, 'NRWA'))).toBe('name')
+    expect(writtenAs(doc, tokenOf(doc, 'macOS'))).toBe('name')
+    // A sentence's first word, words in capitals among others: neither.
     expect(writtenAs(doc, tokenOf(doc, 'Yesterday'))).toBe('either')
     expect(writtenAs(doc, tokenOf(doc, 'Water'))).toBe('either')
-    expect(writtenAs(doc, tokenOf(doc, 'NRWA'))).toBe('either')
+    expect(writtenAs(doc, tokenOf(doc, 'FOR'))).toBe('either')
+    expect(writtenAs(doc, tokenOf(doc, 'NOT'))).toBe('either')
   })
 
   it('counts the shared words that are not names in both passages', () => {

@@ -5,10 +5,15 @@ import { lowerBound } from '../text/sorted.js'
 // secretary of the Communist Party of China Central Committee") and little else say different
 // things about one person or body: a paraphrase restates what is said, so its shared words must
 // include words that are not names. A word is written as a name where it is capitalised inside a
-// sentence; its first word, a word in capitals throughout (licences shout whole paragraphs) and
-// an acronym ("NQPFs", read as the words it stands for) tell nothing either way. A word written
-// as an ordinary word anywhere in the two passages is not a name there; nor is one that is never
-// written so as to tell.
+// sentence, where it has a capital after a small letter ("macOS", "OpenBSD", "XPath"), and where
+// it is an acronym nobody spells out ("AIX", "XML": capitals, not among other words in capitals);
+// its first word, a word in capitals among others (licences shout whole paragraphs) and an
+// acronym the corpus spells out ("NQPFs", read as the words it stands for: standsFor) tell
+// nothing either way. A word written as an ordinary word anywhere in the two passages is not a
+// name there; nor is one that is never written so as to tell. Without the second and third, lists
+// of systems and formats were paraphrases ("Linux, MacOS/X, FreeBSD, NetBSD, OpenBSD" / "This
+// release runs on OpenBSD, FreeBSD, NetBSD, Linux, macOS and Solaris", "the XML, XPath,
+// XIncludes, etc" in two sentences about libxml2).
 
 /**
  * Shared words that are not names a loose match (paraphrase, or a pair of passages under
@@ -19,12 +24,26 @@ export const MIN_PLAIN_SHARED = 3
 /** Sentence punctuation or a line break between two words: the next one starts a sentence. */
 const SENTENCE_GAP = /[.!?:\n\r\u2029]/
 const UPPER = /\p{Lu}/gu
+/** A capital after a small letter: "macOS", "OpenBSD". */
+const CAMEL = /\p{Ll}\p{Lu}/u
+/** Two to six capitals, a plural s allowed: an acronym, unless shouted. */
+const ACRONYM = /^\p{Lu}{2,6}s?$/u
+/** A word in capitals of three letters or more: its neighbours in capitals are shouted with it. */
+const SHOUTED = /^\p{Lu}{3,}$/u
+
+/** Whether token t of `doc` stands next to a word in capitals (SHOUTED): one word of a shouted run. */
+function shouted(doc: AnalysedDocument, t: number): boolean {
+  const at = (k: number): boolean => k >= 0 && k < doc.starts.length && SHOUTED.test(doc.text.slice(doc.starts[k], doc.ends[k]))
+  return at(t - 1) || at(t + 1)
+}
 
 /** How token t of `doc` is written (see above): as a name, as an ordinary word, or telling neither. */
 export function writtenAs(doc: AnalysedDocument, t: number): 'name' | 'word' | 'either' {
   const word = doc.text.slice(doc.starts[t], doc.ends[t])
+  if (CAMEL.test(word)) return 'name'
   const first = word[0]
   if (first === first.toLowerCase()) return 'word'
+  if (ACRONYM.test(word)) return shouted(doc, t) ? 'either' : 'name'
   if ((word.match(UPPER)?.length ?? 0) > 1) return 'either'
   if (t === 0 || SENTENCE_GAP.test(doc.text.slice(doc.ends[t - 1], doc.starts[t]))) return 'either'
   return 'name'
@@ -56,9 +75,11 @@ export function plainSharedWords(
       const t = doc.content[c]
       const form = formOf(doc, t)
       if (form < 0) continue
-      const as = writtenAs(doc, t)
+      const words = standsFor(doc, t)
+      // An abbreviation spelt out is read as its words, which tell how they are written.
+      const as = words ? 'either' : writtenAs(doc, t)
       flags.set(form, (flags.get(form) ?? 0) | side | (side << 4) | (as === 'word' ? 4 : as === 'name' ? 8 : 0))
-      for (const word of standsFor(doc, t) ?? []) flags.set(word, (flags.get(word) ?? 0) | side)
+      for (const word of words ?? []) flags.set(word, (flags.get(word) ?? 0) | side)
     }
   }
   read(A, a0, a1, 1)
