@@ -240,6 +240,34 @@ describe('findOverlaps on fixtures', () => {
     })
   })
 
+  it('makes no overlap of the start two different web addresses share, and keeps a whole one', () => {
+    const found = (a: string, b: string) =>
+      findOverlaps([
+        { id: 'a', text: a },
+        { id: 'b', text: b },
+      ]).overlaps.map((o) => o.passages.map((p) => p.text))
+    // Links that part after "?group" and "/gnu": cut mid-path, no text the two share (cutAddress).
+    expect(
+      found(
+        'Bugs in findutils are logged at https://savannah.gnu.org/bugs/?group=findutils and nowhere else.',
+        'Send your reports to http://savannah.gnu.org/bugs/?group=make for GNU Make.',
+      ),
+    ).toEqual([])
+    expect(
+      found(
+        'Releases are downloaded from ftp://ftp.gnu.org/pub/gnu/wget/ as usual.',
+        'Take it from the directory ftp://ftp.gnu.org/pub/gnu/gcc/ today.',
+      ),
+    ).toEqual([])
+    // The same address in both: a pointer they share.
+    expect(
+      found(
+        'The full licence is at https://savannah.gnu.org/projects/findutils/licence/text and nowhere else.',
+        'Send readers to https://savannah.gnu.org/projects/findutils/licence/text for the terms.',
+      ),
+    ).toEqual([['https://savannah.gnu.org/projects/findutils/licence/text', 'https://savannah.gnu.org/projects/findutils/licence/text']])
+  })
+
   it('makes no overlap of a name and title that two different statements share', async () => {
     // "Maria Lopez, chair of the water board, opened the pumping station that the Northern Rivers
     // Water Authority built" and "Maria Lopez, also chair of the Northern Rivers Water Authority,
