@@ -10,8 +10,8 @@ import { openPage, startApp, type TestApp } from './harness.js'
 // The overlap list in the README's words (verbatim, near-verbatim, paraphrase), a paraphrase's
 // reasons, duplicate documents labelled, and "Hide boilerplate": on by default where boilerplate
 // is a third of the list or more, remembered across reloads once the reader chooses. The bundled
-// corpus gets, by import: nine newsletters that each reprint ten notices between paragraphs of
-// their own (ten boilerplate overlaps), a copy of one bundled text (a duplicate document) and
+// corpus gets, by import: nine newsletters that each reprint twelve notices between paragraphs of
+// their own (twelve boilerplate overlaps), a copy of one bundled text (a duplicate document) and
 // two texts restating one sentence in synonyms (a paraphrase with its reason).
 
 const NOTICES = [
@@ -25,6 +25,8 @@ const NOTICES = [
   'Personal details held by the association are used only to send the newsletter and notices of meetings, and are never sold or passed to third parties for marketing.',
   'Subscriptions fall due on the first day of the autumn term and may be paid at the library desk, by post to the treasurer, or at any meeting of the committee.',
   'Advertisements are accepted from local traders only, at rates the committee reviews each spring, and no advertisement implies that the association endorses the trader.',
+  'Volunteers who deliver the newsletter by hand are insured by the association while on its business, and should report any accident to the secretary within a week.',
+  'Corrections to anything printed in an earlier issue appear on the back page, and readers who notice an error are asked to tell the editor as soon as they can.',
 ]
 
 let app: TestApp

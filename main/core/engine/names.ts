@@ -7,9 +7,9 @@ import { lowerBound } from '../text/sorted.js'
 // include words that are not names. A word is written as a name where it is capitalised inside a
 // sentence, where it has a capital after a small letter ("macOS", "OpenBSD", "XPath"), and where
 // it is an acronym nobody spells out ("AIX", "XML": capitals, not among other words in capitals);
-// its first word, a word in capitals among others (licences shout whole paragraphs) and an
-// acronym the corpus spells out ("NQPFs", read as the words it stands for: standsFor) tell
-// nothing either way. A word written as an ordinary word anywhere in the two passages is not a
+// its first word and a word in capitals among others (licences shout whole paragraphs) tell
+// nothing either way, nor does an acronym the corpus spells out where the caller reads it as the
+// words it stands for (plainSharedWords' `standsFor`: the paraphrase pass reads "NQPFs" so). A word written as an ordinary word anywhere in the two passages is not a
 // name there; nor is one that is never written so as to tell. Without the second and third, lists
 // of systems and formats were paraphrases ("Linux, MacOS/X, FreeBSD, NetBSD, OpenBSD" / "This
 // release runs on OpenBSD, FreeBSD, NetBSD, Linux, macOS and Solaris", "the XML, XPath,
