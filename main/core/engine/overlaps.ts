@@ -248,7 +248,8 @@ function valuesOf(measure: PairMeasure, kind: OverlapKind): PairValues {
 
 /**
  * Whether an aligned pair (tokens [a0, a1] of A and [b0, b1] of B, `measure`d) is kept, and as
- * which kind: a close pair (verbatim, or near-verbatim: kindOf) is never banal when long; a pair
+ * which kind: it shares `minWords` words at least, each identifier counted once (tooFewWords), and
+ * MIN_SIMILARITY; a close pair (verbatim, or near-verbatim: kindOf) is never banal when long; a pair
  * less similar than a variant must share words that are not names (namesOnly), even when they
  * come in order (a person's name and title, said in two different statements, is one run); and
  * no side is the start of a web address or path that goes on otherwise (cutAddress).
@@ -256,6 +257,7 @@ function valuesOf(measure: PairMeasure, kind: OverlapKind): PairValues {
  */
 function keptKind(
   measure: PairMeasure,
+  minWords: number,
   A: AnalysedDocument,
   a0: number,
   a1: number,
@@ -263,12 +265,37 @@ function keptKind(
   b0: number,
   b1: number,
 ): OverlapKind | undefined {
+  if (measure.similarity < MIN_SIMILARITY || tooFewWords(measure, minWords, A, a0, a1, B, b0, b1)) return undefined
   const kind = kindOf(measure, () => editedCopy(A, a0, a1, B, b0, b1, measure.shared))
   const close = kind !== 'paraphrase'
   if (isBanal(measure.commonShare * measure.shared, measure.shared, close)) return undefined
   if (measure.similarity < VARIANT_SIMILARITY && namesOnly(A, a0, a1, B, b0, b1, kind === 'paraphrase')) return undefined
   if (cutAddress(A, a0, a1) || cutAddress(B, b0, b1)) return undefined
   return kind
+}
+
+/**
+ * Whether a pair (tokens [a0, a1] of A and [b0, b1] of B, `measure`d) shares fewer than minWords
+ * words, each identifier counted once: its shared words less the joins of the side with fewer
+ * (identifierJoins, nonwords.ts). The joins are counted only where they could matter: in a pair
+ * of fewer than IDENTIFIER_WORDS shared words, or a loose one (less similar than a near-verbatim
+ * copy: a list of functions against a sentence naming them).
+ */
+function tooFewWords(
+  measure: PairMeasure,
+  minWords: number,
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+): boolean {
+  return (
+    measure.shared < minWords ||
+    ((measure.shared < IDENTIFIER_WORDS || measure.similarity < VARIANT_SIMILARITY) &&
+      measure.shared - Math.min(identifierJoins(A, a0, a1), identifierJoins(B, b0, b1)) < minWords)
+  )
 }
 
 /** What makes a word with no space in it an address: a slash (paths, web addresses) or an at sign (e-mail). */
@@ -328,25 +355,6 @@ interface Drafted {
 function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOptions, run: Run): Drafted {
   const n = options.ngram ?? NGRAM_SIZE
   const minWords = options.minWords ?? MIN_SHARED_WORDS
-  /**
-   * Whether a pair (tokens [a0, a1] of A and [b0, b1] of B, `measure`d) shares fewer than minWords
-   * words, each identifier counted once: its shared words less the joins of the side with fewer
-   * (identifierJoins, nonwords.ts). The joins are counted only where they could matter: in a pair
-   * of fewer than IDENTIFIER_WORDS shared words, or a loose one (less similar than a near-verbatim
-   * copy: a list of functions against a sentence naming them).
-   */
-  const tooFewWords = (
-    measure: PairMeasure,
-    A: AnalysedDocument,
-    a0: number,
-    a1: number,
-    B: AnalysedDocument,
-    b0: number,
-    b1: number,
-  ): boolean =>
-    measure.shared < minWords ||
-    ((measure.shared < IDENTIFIER_WORDS || measure.similarity < VARIANT_SIMILARITY) &&
-      measure.shared - Math.min(identifierJoins(A, a0, a1), identifierJoins(B, b0, b1)) < minWords)
   const corpus = analyse(documents, options.stem ?? true, run)
   const reference = documents.map((d) => !!d.boilerplate)
   const N = reference.filter((r) => !r).length
@@ -409,8 +417,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     // A document's repetition of itself: only the two copies, never one stretch against itself.
     if (r.docA === r.docB && a1 >= b0 && b1 >= a0) return false
     const measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
-    if (tooFewWords(measure, A, a0, a1, B, b0, b1) || measure.similarity < MIN_SIMILARITY) return false
-    const kind = keptKind(measure, A, a0, a1, B, b0, b1)
+    const kind = keptKind(measure, minWords, A, a0, a1, B, b0, b1)
     if (!kind) return false
     pairTable.push({ doc: r.docA, start: a0, end: a1 }, { doc: r.docB, start: b0, end: b1 }, valuesOf(measure, kind))
     return true
@@ -427,9 +434,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   // Passages seen through a longer match (nested.ts), kept when they hold the words.
   for (const { a, b } of projectNested(corpus.docs, pairTable, (i) => pairTable.verbatim(i))) {
     const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
-    if (tooFewWords(measure, corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end) || measure.similarity < MIN_SIMILARITY)
-      continue
-    const kind = keptKind(measure, corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end)
+    const kind = keptKind(measure, minWords, corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end)
     if (!kind) continue
     pairTable.push(a, b, valuesOf(measure, kind), true)
   }
