@@ -19,17 +19,22 @@ import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 const ACRONYM = /^[\p{Lu}]{3,6}s?$/u
 /** A word of the name an acronym spells: a capital, then small letters. */
 const NAME_WORD = /^\p{Lu}\p{Ll}+$/u
-/** A word written in capitals throughout, two letters or more. */
-const CAPITALS = /^\p{Lu}{2,}$/u
+/** A word in capitals of three letters or more: its neighbours in capitals are shouted with it. */
+const SHOUTED = /^\p{Lu}{3,}$/u
 
 /**
- * Whether token t of `doc` is written as an acronym (ACRONYM), not as one word in capitals among
- * others: the words on either side of it are not in capitals.
+ * Whether token t of `doc` stands next to a word in capitals (SHOUTED): one word of a shouted run
+ * ("NO WARRANTY FOR ANY PURPOSE"), not an acronym. Two capitals beside it are not shouting
+ * ("HP-UX").
  */
+export function shouted(doc: AnalysedDocument, t: number): boolean {
+  const at = (k: number): boolean => k >= 0 && k < doc.starts.length && SHOUTED.test(doc.text.slice(doc.starts[k], doc.ends[k]))
+  return at(t - 1) || at(t + 1)
+}
+
+/** Whether token t of `doc` is written as an acronym (ACRONYM), not shouted among other capitals. */
 export function writtenAsAcronym(doc: AnalysedDocument, t: number): boolean {
-  const word = (k: number): string => doc.text.slice(doc.starts[k], doc.ends[k])
-  if (!ACRONYM.test(word(t))) return false
-  return !(t > 0 && CAPITALS.test(word(t - 1))) && !(t + 1 < doc.starts.length && CAPITALS.test(word(t + 1)))
+  return ACRONYM.test(doc.text.slice(doc.starts[t], doc.ends[t])) && !shouted(doc, t)
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { lowerBound } from '../text/sorted.js'
+import { shouted } from './abbreviations.js'
 
 // Names in a loose match. Two passages that share a person's name and title ("Xi Jinping, general
 // secretary of the Communist Party of China Central Committee") and little else say different
@@ -28,14 +29,6 @@ const UPPER = /\p{Lu}/gu
 const CAMEL = /\p{Ll}\p{Lu}/u
 /** Two to six capitals, a plural s allowed: an acronym, unless shouted. */
 const ACRONYM = /^\p{Lu}{2,6}s?$/u
-/** A word in capitals of three letters or more: its neighbours in capitals are shouted with it. */
-const SHOUTED = /^\p{Lu}{3,}$/u
-
-/** Whether token t of `doc` stands next to a word in capitals (SHOUTED): one word of a shouted run. */
-function shouted(doc: AnalysedDocument, t: number): boolean {
-  const at = (k: number): boolean => k >= 0 && k < doc.starts.length && SHOUTED.test(doc.text.slice(doc.starts[k], doc.ends[k]))
-  return at(t - 1) || at(t + 1)
-}
 
 /** How token t of `doc` is written (see above): as a name, as an ordinary word, or telling neither. */
 export function writtenAs(doc: AnalysedDocument, t: number): 'name' | 'word' | 'either' {
