@@ -240,6 +240,22 @@ describe('findOverlaps on fixtures', () => {
     })
   })
 
+  it('starts each side where the other does, not at a chance seed beside the passage (ragged-edge.ts)', () => {
+    // The first address's "lists.debian.org" seeds against the second's; the passage once began
+    // there, with a sentence the other text does not have.
+    const maintainers =
+      '\n\nMaintainers of these packages\n-----------------------------\n\nMatthias Klose <doko@debian.org>\nLudovic Brenta <ludovic@ludovic-brenta.org> (gnat)\nIain Buclaw <ibuclaw@ubuntu.com> (gdc)\nAurelien Jarno <aurel32@debian.org> (mips*-linux)\n'
+    const { overlaps } = findOverlaps([
+      { id: 'a', text: `Please report bugs in these packages to the debian-gcc@lists.debian.org mailing list.${maintainers}` },
+      {
+        id: 'b',
+        text: `Questions about the toolchain go to debian-toolchain@lists.debian.org; for GCC specific things, please use debian-gcc@lists.debian.org. When in doubt use the debian-toolchain ML.${maintainers}`,
+      },
+    ])
+    expect(overlaps).toHaveLength(1)
+    for (const p of overlaps[0].passages) expect(p.text).toMatch(/^debian-gcc@lists\.debian\.org[. ]/)
+  })
+
   it('makes no overlap of the start two different web addresses share, and keeps a whole one', () => {
     const found = (a: string, b: string) =>
       findOverlaps([

@@ -15,6 +15,7 @@ import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 import { identifierJoins, nonWordTokensIn } from './nonwords.js'
 import { projectNested } from './nested.js'
 import { movedEdge } from './moved-edge.js'
+import { raggedEdge } from './ragged-edge.js'
 import { editedCopy } from './order.js'
 import { joinSameText } from './same-text.js'
 import { nestClusters } from './nesting.js'
@@ -383,6 +384,12 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     const A = corpus.docs[r.docA]
     const B = corpus.docs[r.docB]
     let { a0: ca0, a1: ca1, b0: cb0, b1: cb1 } = r
+    // A side stretched by a chance seed beside the passage starts and ends where the other's does
+    // (ragged-edge.ts): n + 1 words alike, an anchor.
+    cb0 += raggedEdge(A, ca0, ca1, B, cb0, cb1, -1, n + 1)
+    ca0 += raggedEdge(B, cb0, cb1, A, ca0, ca1, -1, n + 1)
+    cb1 -= raggedEdge(A, ca0, ca1, B, cb0, cb1, 1, n + 1)
+    ca1 -= raggedEdge(B, cb0, cb1, A, ca0, ca1, 1, n + 1)
     const inside =
       r.docA === reached.docA && r.docB === reached.docB && ca0 >= reached.a0 && ca1 <= reached.a1 && cb0 >= reached.b0 && cb1 <= reached.b1
     // A document's repetition of itself is read as found: reaching out could make its copies meet.
