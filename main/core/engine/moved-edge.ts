@@ -65,8 +65,8 @@ function windowOf(doc: AnalysedDocument, t0: number, t1: number, dir: 1 | -1): [
   return dir > 0 ? [Math.max(from, to - MOVED_WINDOW), to] : [from, Math.min(to, from + MOVED_WINDOW)]
 }
 
-/** How many of content positions [from, to) of `doc` are word m. */
-function count(doc: AnalysedDocument, from: number, to: number, m: number): number {
+/** How many of content positions [from, to) of `doc` are word m (match id). */
+export function count(doc: AnalysedDocument, from: number, to: number, m: number): number {
   let n = 0
   for (let c = from; c < to; c++) if (doc.match[doc.content[c]] === m) n++
   return n

@@ -1,4 +1,5 @@
 import type { AnalysedDocument } from './analyse.js'
+import { count } from './moved-edge.js'
 
 // A candidate's ragged edge. A candidate is the box its seeds span in each text (chain.ts), and
 // seeds may link out of order (a clause moved within the passage). So a chance seed beside the
@@ -52,15 +53,10 @@ export function raggedEdge(
   }
   if (moved === 0) return 0
   // The words lost: surplus in B's side, most of them.
-  const count = (get: (c: number) => number, from: number, to: number, m: number): number => {
-    let n = 0
-    for (let c = from; c <= to; c++) if (get(c) === m) n++
-    return n
-  }
   let surplus = 0
   for (let k = 0; k < moved; k++) {
     const m = mb(edgeB - dir * k)
-    if (count(mb, b0, b1, m) > count(ma, a0, a1, m)) surplus++
+    if (count(B, b0, b1 + 1, m) > count(A, a0, a1 + 1, m)) surplus++
   }
   return surplus * 2 > moved ? moved : 0
 }
