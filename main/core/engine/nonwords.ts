@@ -17,7 +17,12 @@ import { lowerBound, upperBound } from '../text/sorted.js'
 //              tokens (the tokenizer splits at "_", as sim_text does), one name. A list of
 //              functions in one release's notes and a sentence naming them in another's shared
 //              "14 words".
-// All four still count where passages are aligned word for word (a copyright line copied with its
+//   commands   a program named with its manual's section: "update-xmlcatalog(8)", "sources.list(5)".
+//              Two READMEs about XML catalogs ("update-xmlcatalog(8) in the xml-core package is the
+//              standard tool to be used to maintain XML catalog files" / "is overwritten the next
+//              time that XML catalog file is updated using update-xmlcatalog(8)") shared "update"
+//              through the command's name, and were a paraphrase.
+// All five still count where passages are aligned word for word (a copyright line copied with its
 // years is a copy): only a loose match (a paraphrase, or an aligned pair less similar than a
 // near-verbatim copy) needs words of a claim besides them. But an identifier's content words are
 // one word there too (identifierJoins): two release notes naming one function share a name, not a
@@ -62,14 +67,21 @@ function isPath(run: string): boolean {
  */
 const IDENTIFIER = /(?<![\p{L}\p{N}\p{M}])[\p{L}\p{N}\p{M}]+(?:_+[\p{L}\p{N}\p{M}]+)+/gu
 
+/**
+ * A command with its manual's section (one digit, a few letters after it: "3pm", "1ssl"), the
+ * name written up to the bracket: "xmlcatalog(1)", "apt-get(8)". Not a word in brackets after a
+ * space ("the list (1)"): an enumeration.
+ */
+const COMMAND = /(?<![\w.+-])[\w.+-]*\w\(\d[a-z]{0,3}\)/gu
+
 const LETTER = /\p{L}/u
 
 /** The marks of each document read whole so far, made once a document (its text never changes). */
 const marksOf = new WeakMap<AnalysedDocument, Uint8Array>()
 
 /**
- * Per token of `doc`, 1 when the token is part of a web or e-mail address, a path or a number
- * (see above). Made on the first call for a document and kept with it.
+ * Per token of `doc`, 1 when the token is part of a web or e-mail address, a path, an identifier,
+ * a command or a number (see above). Made on the first call for a document and kept with it.
  */
 export function nonWordTokens(doc: AnalysedDocument): Uint8Array {
   let marks = marksOf.get(doc)
@@ -113,6 +125,7 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
     if (isPath(run)) mark(match.index, match.index + run.length)
   }
   for (const match of part.matchAll(IDENTIFIER)) mark(match.index, match.index + match[0].length)
+  for (const match of part.matchAll(COMMAND)) mark(match.index, match.index + match[0].length)
   for (let t = t0; t <= t1; t++) if (!marks[t - t0] && isNumber(doc, t)) marks[t - t0] = 1
   return marks
 }
