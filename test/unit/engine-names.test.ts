@@ -65,4 +65,19 @@ describe('names in a loose match', () => {
     const [c, d] = analysed('Yesterday the NRWA met.', 'Today the NRWA met again.')
     expect(plainSharedWords(c, ...all(c), d, ...all(d), undefined, nrwa)).toBe(2)
   })
+
+  it('does not count the words of an abbreviation the other passage spells out only in part', () => {
+    // "Northern Rivers Water Authority": the second passage has three of the four words, not the name.
+    const [a, b, named] = analysed(
+      'Yesterday the water board said the NRWA will rebuild the harbour walls.',
+      'The board of the northern towns rebuilt its harbour walls, and the rivers and water meadows.',
+      'The Northern Rivers Water Authority met.',
+    )
+    const words = ['Northern', 'Rivers', 'Water', 'Authority'].map((w) => named.match[tokenOf(named, w)])
+    const nrwa = (doc: AnalysedDocument, t: number) => (doc.text.slice(doc.starts[t], doc.ends[t]) === 'NRWA' ? words : undefined)
+    const all = (x: AnalysedDocument) => [0, x.starts.length - 1] as const
+    // board, water, harbour, walls as written, in either reading.
+    expect(plainSharedWords(a, ...all(a), b, ...all(b))).toBe(4)
+    expect(plainSharedWords(a, ...all(a), b, ...all(b), undefined, nrwa)).toBe(4)
+  })
 })

@@ -201,6 +201,46 @@ describe('findOverlaps on fixtures', () => {
     })
   })
 
+  it('makes no paraphrase of one phrase two claims write alike (paraphrase.ts: phraseQuoted)', () => {
+    // Four words alike, too few to be shared text; the clauses around them say different things
+    // (cosine 0.70 and 0.85).
+    const { overlaps } = findOverlaps([
+      {
+        id: 'pcre',
+        text: 'PCRE2 for Debian\n\nThis is PCRE2, the newer version of the PCRE (perl-compatible regular\nexpression) library. New projects should use this library.\n',
+      },
+      {
+        id: 'pgrep',
+        text: 'pgrep looks up processes.  If you are looking for Perl compatible regular\nexpression grep, it is called pcregrep.\n',
+      },
+    ])
+    expect(overlaps).toEqual([])
+  })
+
+  it('reads an abbreviation as its words only where the other passage spells out all of them', () => {
+    // "PAM" stands for "Pluggable Authentication Modules"; the other passage has "modules" alone.
+    // Read as its three words, "configure the PAM" was a clause of four, and a restatement of
+    // "configuring PAM, what modules are available", with "abbreviation PAM" as its reason.
+    const { overlaps } = findOverlaps([
+      {
+        id: 'pam',
+        text: 'PAM for Debian\n\nPAM (Pluggable Authentication Modules) provides system administrators with a\nflexible way to authenticate users.\n\nThe documentation for PAM is packaged in the "libpam-doc" package. The\n"Linux-PAM System Administrator\'s Guide" covers configuring PAM, what\nmodules are available etc.\n',
+      },
+      {
+        id: 'passwd',
+        text: 'passwd for Debian\n\nAlso see the /etc/pam.d/* files for each program to configure the PAM\nsupport. PAM documentation is available in several formats in the\nlibpam-doc package.\n',
+      },
+    ])
+    expect(overlaps.map((o) => [o.kind, ...o.passages.map((p) => p.text)])).toEqual([
+      [
+        'paraphrase',
+        'documentation for PAM is packaged in the "libpam-doc',
+        'PAM documentation is available in several formats in the\nlibpam-doc package',
+      ],
+    ])
+    expect(overlaps[0].because).toBeUndefined()
+  })
+
   describe('a short sentence said whole inside a clause that says more (paraphrase.ts: MAX_UNSAID)', () => {
     const works = 'repaint the lighthouse and rebuild'
     const found = (short: string, longer = works) =>

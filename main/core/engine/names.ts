@@ -47,8 +47,9 @@ export function writtenAs(doc: AnalysedDocument, t: number): 'name' | 'word' | '
  * tokens [a0, a1] of A and [b0, b1] of B share that are not written as names in both passages
  * (see above). A token for which `formOf` gives -1 is no word and not counted. `standsFor` gives
  * the words (forms) an abbreviation token stands for ("NQPFs": new, quality, productive, forces):
- * they are shared where the other passage writes them out, not where both only abbreviate them
- * (an acronym in both is one shared word, its own).
+ * they are shared where the other passage writes them out, every one of them, not where both only
+ * abbreviate them (an acronym in both is one shared word, its own), nor where the other passage
+ * has one of them ("PAM", Pluggable Authentication Modules, and "what modules are available").
  */
 export function plainSharedWords(
   A: AnalysedDocument,
@@ -63,6 +64,8 @@ export function plainSharedWords(
   // Per form: 1 seen in A, 2 seen in B, 4 written as an ordinary word, 8 as a name, 16 written
   // out in A, 32 written out in B (not only abbreviated).
   const flags = new Map<number, number>()
+  /** The abbreviations read, as [side, the words it stands for]: counted once both sides are read. */
+  const abbreviations: [number, readonly number[]][] = []
   const read = (doc: AnalysedDocument, t0: number, t1: number, side: number): void => {
     for (let c = lowerBound(doc.content, t0); c < doc.content.length && doc.content[c] <= t1; c++) {
       const t = doc.content[c]
@@ -72,11 +75,15 @@ export function plainSharedWords(
       // An abbreviation spelt out is read as its words, which tell how they are written.
       const as = words ? 'either' : writtenAs(doc, t)
       flags.set(form, (flags.get(form) ?? 0) | side | (side << 4) | (as === 'word' ? 4 : as === 'name' ? 8 : 0))
-      for (const word of words ?? []) flags.set(word, (flags.get(word) ?? 0) | side)
+      if (words) abbreviations.push([side, words])
     }
   }
   read(A, a0, a1, 1)
   read(B, b0, b1, 2)
+  for (const [side, words] of abbreviations) {
+    const writtenOut = (3 - side) << 4
+    if (words.every((word) => (flags.get(word) ?? 0) & writtenOut)) for (const word of words) flags.set(word, flags.get(word)! | side)
+  }
   let plain = 0
   for (const f of flags.values()) if ((f & 3) === 3 && f & 48 && (f & 4 || !(f & 8))) plain++
   return plain

@@ -455,8 +455,10 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     const expansions = acronymExpansions(corpus)
     const synonyms = options.synonyms ? synonymClasses(corpus, options.synonyms, skip) : new Map<number, number>()
     /**
-     * The abbreviations of tokens [t0, t1] of document d read as words that tokens [u0, u1] of
-     * document e write out: those the pass read as their words to match the other side.
+     * The abbreviations of tokens [t0, t1] of document d whose words tokens [u0, u1] of document
+     * e write out, every one of them: those the pass read as their words to match the other
+     * side. A passage that has one of the words has not spelt the abbreviation out ("PAM", read
+     * as "Pluggable Authentication Modules", and "the PAM authentication scheme").
      */
     const abbreviations = (d: number, t0: number, t1: number, e: number, u0: number, u1: number): string[] => {
       const doc = corpus.docs[d]
@@ -464,7 +466,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       const written = new Set(other.match.subarray(u0, u1 + 1))
       const out: string[] = []
       for (let t = t0; t <= t1; t++)
-        if (standsFor(expansions, doc, t)?.some((m) => written.has(m))) out.push(doc.text.slice(doc.starts[t], doc.ends[t]))
+        if (standsFor(expansions, doc, t)?.every((m) => written.has(m))) out.push(doc.text.slice(doc.starts[t], doc.ends[t]))
       return out
     }
     for (const p of findParaphrases(corpus, sentences, run, expansions, synonyms)) {

@@ -293,6 +293,33 @@ export function findParaphrases(
       ? { a, b, cosine }
       : undefined
   }
+  /**
+   * Whether all that units u and v share (their stems, as the units read them) is one phrase they
+   * write alike: the longest run of content words written the same (surface forms) in both holds
+   * every stem they share. Such a pair says one phrase twice, in claims of their own, not one claim
+   * in other words: "PCRE (perl-compatible regular expression) library" / "If you are looking for
+   * Perl compatible regular expression grep" (cosine 0.70). Where the phrase is long enough to
+   * matter the verbatim search finds it (MIN_SHARED_WORDS); a restatement shares a word outside
+   * the phrase, or in another form ("expand its openness to the outside world" / "expanding
+   * opening to the outside world", "build a modern industrial system" / "the construction of a
+   * modern industrial system").
+   */
+  const phraseQuoted = (u: Unit, v: Unit): boolean => {
+    const [A, B] = [docs[u.sentence.doc], docs[v.sentence.doc]]
+    const [ua, va] = [lowerBound(A.content, u.t0), lowerBound(B.content, v.t0)]
+    const [ub, vb] = [upperBound(A.content, u.t1), upperBound(B.content, v.t1)]
+    let [at, length] = [ua, 0]
+    for (let i = ua; i < ub; i++)
+      for (let j = va; j < vb; j++) {
+        let k = 0
+        while (i + k < ub && j + k < vb && A.surface[A.content[i + k]] === B.surface[B.content[j + k]]) k++
+        if (k > length) [at, length] = [i, k]
+      }
+    if (length === 0) return false
+    const { stems, at: stemAt, c0 } = u.sentence
+    const phrase = new Set(stems.slice(stemAt[at - c0], stemAt[at + length - c0]))
+    return sharedInOrder(u, vectorOfUnit(v)).every((m) => phrase.has(m))
+  }
   /** The stems of sentence s's content words [c0, c1) (each word's, see stemsOf). */
   const stemSet = (s: Sentence, c0: number, c1: number): Set<number> => new Set(s.stems.slice(s.at[c0 - s.c0], s.at[c1 - s.c0]))
   /** Sentence s's content words [c0, c1) as trimmedSpan reads them: words, and shared with `other`'s stems. */
@@ -385,7 +412,10 @@ export function findParaphrases(
           vectorOfUnit,
           proposes,
           coresOf,
-          (u, v) => plainSharedWords(docs[a.doc], u.t0, u.t1, docs[b.doc], v.t0, v.t1, classOf, wordsOf),
+          // Words of their own: MIN_PLAIN_SHARED shared that are not names (names.ts), and not
+          // one phrase both write alike (phraseQuoted).
+          (u, v) =>
+            plainSharedWords(docs[a.doc], u.t0, u.t1, docs[b.doc], v.t0, v.t1, classOf, wordsOf) >= MIN_PLAIN_SHARED && !phraseQuoted(u, v),
           idf,
         )
         if (best) pairs.push(trimEdges(best, a, b))
@@ -587,10 +617,10 @@ function vectorOf(stems: readonly number[], idf: (m: number) => number): Vector 
 
 /**
  * The best pair of units a of document da and b of db that share MIN_SHARED_STEMS `rare` stems,
- * with the cosine their kind needs (or read at their `cores`, see MIN_CORE_SHARED) and
- * MIN_PLAIN_SHARED shared words that are not names (`plain`, asked only of a pair that would be
- * the best so far); undefined when none has. Best: the highest cosine times the IDF (`idf`) of
- * the stems the two share. A clause that adds only words every sentence uses makes no better
+ * with the cosine their kind needs (or read at their `cores`, see MIN_CORE_SHARED) that restate
+ * each other in words of their own (`restates`, asked only of a pair that would be the best so
+ * far: see findParaphrases); undefined when none has. Best: the highest cosine times the IDF
+ * (`idf`) of the stems the two share. A clause that adds only words every sentence uses makes no better
  * restatement: counted as stems, "vigorously promoting the development, openness, and circulation
  * of data, | cultivating the ecosystem of computing power industries" beat its last clause alone
  * as the restatement of "promote the ecosystem development of the computing power industry".
@@ -603,7 +633,7 @@ function bestUnits(
   vectorOf: (u: Unit) => Vector,
   rare: (m: number) => boolean,
   cores: (u: Unit, v: Unit) => Cores | undefined,
-  plain: (u: Unit, v: Unit) => number,
+  restates: (u: Unit, v: Unit) => boolean,
   idf: (m: number) => number,
 ): SentencePair | undefined {
   let best: SentencePair | undefined
@@ -616,7 +646,7 @@ function bestUnits(
   let bestRank = 0
   const consider = (pair: Cores, common: number, mass: number): void => {
     if (best && pair.cosine * mass <= bestRank) return
-    if (plain(pair.a, pair.b) < MIN_PLAIN_SHARED) return
+    if (!restates(pair.a, pair.b)) return
     best = { da, a0: pair.a.t0, a1: pair.a.t1, db, b0: pair.b.t0, b1: pair.b.t1, cosine: pair.cosine, shared: common }
     bestRank = pair.cosine * mass
   }
