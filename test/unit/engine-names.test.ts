@@ -11,13 +11,16 @@ const tokenOf = (doc: AnalysedDocument, word: string) => {
 describe('names in a loose match', () => {
   it('tells a name from a word by how it is written inside a sentence', () => {
     const [doc] = analysed(
-      'Yesterday Maria Lopez met the NRWA board on macOS. Water is scarce, said the water board. THE BOARD IS NOT LIABLE FOR ANY LOSS.',
+      'Yesterday Maria Lopez met the NRWA board on macOS. Water is scarce, said the water board. THE BOARD IS NOT LIABLE FOR ANY LOSS. XPath and XIncludes differ.',
     )
     expect(writtenAs(doc, tokenOf(doc, 'Maria'))).toBe('name')
     expect(writtenAs(doc, tokenOf(doc, 'board'))).toBe('word')
     // An acronym and a word with a capital after a small letter: names.
     expect(writtenAs(doc, tokenOf(doc, 'NRWA'))).toBe('name')
     expect(writtenAs(doc, tokenOf(doc, 'macOS'))).toBe('name')
+    // Capitals and small letters mixed, as no capitalised word is written, even first in a sentence.
+    expect(writtenAs(doc, tokenOf(doc, 'XPath'))).toBe('name')
+    expect(writtenAs(doc, tokenOf(doc, 'XIncludes'))).toBe('name')
     // A sentence's first word, words in capitals among others: neither.
     expect(writtenAs(doc, tokenOf(doc, 'Yesterday'))).toBe('either')
     expect(writtenAs(doc, tokenOf(doc, 'Water'))).toBe('either')

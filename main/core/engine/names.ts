@@ -6,15 +6,17 @@ import { shouted } from './abbreviations.js'
 // secretary of the Communist Party of China Central Committee") and little else say different
 // things about one person or body: a paraphrase restates what is said, so its shared words must
 // include words that are not names. A word is written as a name where it is capitalised inside a
-// sentence, where it has a capital after a small letter ("macOS", "OpenBSD", "XPath"), and where
-// it is an acronym nobody spells out ("AIX", "XML": capitals, not among other words in capitals);
-// its first word and a word in capitals among others (licences shout whole paragraphs) tell
-// nothing either way, nor does an acronym the corpus spells out where the caller reads it as the
-// words it stands for (plainSharedWords' `standsFor`: the paraphrase pass reads "NQPFs" so). A word written as an ordinary word anywhere in the two passages is not a
-// name there; nor is one that is never written so as to tell. Without the second and third, lists
-// of systems and formats were paraphrases ("Linux, MacOS/X, FreeBSD, NetBSD, OpenBSD" / "This
-// release runs on OpenBSD, FreeBSD, NetBSD, Linux, macOS and Solaris", "the XML, XPath,
-// XIncludes, etc" in two sentences about libxml2).
+// sentence, where it mixes capitals and small letters otherwise than a capitalised word does
+// ("macOS", "OpenBSD", "XPath", "XIncludes"), and where it is an acronym nobody spells out ("AIX",
+// "XML": capitals, not among other words in capitals); its first word and a word in capitals
+// among others (licences shout whole paragraphs) tell nothing either way, nor does an acronym the
+// corpus spells out where the caller reads it as the words it stands for (plainSharedWords'
+// `standsFor`: the paraphrase pass reads "NQPFs" so). A word written as an ordinary word anywhere
+// in the two passages is not a name there; nor is one that is never written so as to tell.
+// Without the second and third, lists of systems and formats were paraphrases ("Linux, MacOS/X,
+// FreeBSD, NetBSD, OpenBSD" / "This release runs on OpenBSD, FreeBSD, NetBSD, Linux, macOS and
+// Solaris", "While libxml2 is trying to fit at best the XML, XPath, XIncludes, etc" / "Note that
+// this also applies to libxml2 about XML, XPath, XIncludes, etc").
 
 /**
  * Shared words that are not names a loose match (paraphrase, or a pair of passages under
@@ -25,6 +27,7 @@ export const MIN_PLAIN_SHARED = 3
 /** Sentence punctuation or a line break between two words: the next one starts a sentence. */
 const SENTENCE_GAP = /[.!?:\n\r\u2029]/
 const UPPER = /\p{Lu}/gu
+const LOWER = /\p{Ll}/u
 /** A capital after a small letter: "macOS", "OpenBSD". */
 const CAMEL = /\p{Ll}\p{Lu}/u
 /** Two to six capitals, a plural s allowed: an acronym, unless shouted. */
@@ -37,7 +40,9 @@ export function writtenAs(doc: AnalysedDocument, t: number): 'name' | 'word' | '
   const first = word[0]
   if (first === first.toLowerCase()) return 'word'
   if (ACRONYM.test(word)) return shouted(doc, t) ? 'either' : 'name'
-  if ((word.match(UPPER)?.length ?? 0) > 1) return 'either'
+  // Capitals and small letters mixed, not a capital and then small letters: a name ("XPath",
+  // "XIncludes"); capitals alone tell nothing (a shouted word).
+  if ((word.match(UPPER)?.length ?? 0) > 1) return LOWER.test(word) ? 'name' : 'either'
   if (t === 0 || SENTENCE_GAP.test(doc.text.slice(doc.ends[t - 1], doc.starts[t]))) return 'either'
   return 'name'
 }
