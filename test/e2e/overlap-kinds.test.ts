@@ -10,9 +10,9 @@ import { openPage, startApp, type TestApp } from './harness.js'
 // The overlap list in the README's words (verbatim, near-verbatim, paraphrase), a paraphrase's
 // reasons, duplicate documents labelled, and "Hide boilerplate": on by default where boilerplate
 // is a third of the list or more, remembered across reloads once the reader chooses. The bundled
-// corpus gets, by import: nine newsletters that each reprint twelve notices between paragraphs of
-// their own (twelve boilerplate overlaps), a copy of one bundled text (a duplicate document) and
-// two texts restating one sentence in synonyms (a paraphrase with its reason).
+// corpus gets, by import: nine newsletters that each reprint fourteen notices between paragraphs
+// of their own (fourteen boilerplate overlaps), a copy of one bundled text (a duplicate document)
+// and two texts restating one sentence in synonyms (a paraphrase with its reason).
 
 const NOTICES = [
   'This newsletter is distributed free of charge to members of the regional cooperative association and may be copied for private study, provided that this notice is kept on every copy.',
@@ -27,6 +27,8 @@ const NOTICES = [
   'Advertisements are accepted from local traders only, at rates the committee reviews each spring, and no advertisement implies that the association endorses the trader.',
   'Volunteers who deliver the newsletter by hand are insured by the association while on its business, and should report any accident to the secretary within a week.',
   'Corrections to anything printed in an earlier issue appear on the back page, and readers who notice an error are asked to tell the editor as soon as they can.',
+  'The lending shelf in the hall holds books donated by members, which may be borrowed for a month at a time and returned to the box beside the door.',
+  'Lost property found after meetings is kept in the cupboard by the kitchen until the end of term, when anything unclaimed is given to the charity shop.',
 ]
 
 let app: TestApp

@@ -217,6 +217,28 @@ describe('findOverlaps on fixtures', () => {
     expect(overlaps).toEqual([])
   })
 
+  it("reports a restatement that keeps a run of the other side's words", () => {
+    // Five words alike ("real problems noticed by gcc 12"), too few for shared text; the rest
+    // said again in other forms.
+    const { overlaps } = findOverlaps([
+      {
+        id: 'maint',
+        text: 'Git 2.36.2 Release Notes\n========================\n\nFixes since v2.36.1\n-------------------\n\n * Fixes real problems noticed by gcc 12 and works around false\n   positives.\n\n * Update URL to the gitk repository.\n',
+      },
+      {
+        id: 'feature',
+        text: 'Git v2.37 Release Notes\n=======================\n\n * Some real problems noticed by gcc 12 have been fixed, while false\n   positives have been worked around.\n\n * Update the version of FreeBSD image used in Cirrus CI.\n',
+      },
+    ])
+    expect(overlaps.map((o) => [o.kind, ...o.passages.map((p) => p.text)])).toEqual([
+      [
+        'paraphrase',
+        'Fixes real problems noticed by gcc 12 and works around false\n   positives',
+        'Some real problems noticed by gcc 12 have been fixed, while false\n   positives have been worked around',
+      ],
+    ])
+  })
+
   it('reads an abbreviation as its words only where the other passage spells out all of them', () => {
     // "PAM" stands for "Pluggable Authentication Modules"; the other passage has "modules" alone.
     // Read as its three words, "configure the PAM" was a clause of four, and a restatement of

@@ -19,7 +19,7 @@ import { raggedEdge } from './ragged-edge.js'
 import { editedCopy } from './order.js'
 import { joinSameText } from './same-text.js'
 import { nestClusters } from './nesting.js'
-import { findParaphrases, sharedNgrams, synonymsUsed } from './paraphrase.js'
+import { findParaphrases, synonymsUsed } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
 import { PairTable, type PairValues } from './pair-table.js'
@@ -471,7 +471,6 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     }
     for (const p of findParaphrases(corpus, sentences, run, expansions, synonyms)) {
       if (covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)) continue
-      if (sharedNgrams(corpus, n, p.da, p.a0, p.a1, p.db, p.b0, p.b1) > MAX_PARAPHRASE_SHARED_NGRAMS) continue
       const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       if (isBanal(measure.commonShare * measure.shared, measure.shared)) continue
       paraphrases.push(
@@ -668,13 +667,6 @@ function seedAndChain(
   const regions = chainSeeds(seeds, n, run, corpus.docs)
   return { regions, seedStats: seeds.stats, seedPairs: seeds.count, common: seeds.common }
 }
-
-/**
- * Shared content-word n-grams above which a pair of sentences is not a paraphrase: with three or
- * more runs in common the seeds saw it, and if they made no overlap of it the match was banal or
- * too short.
- */
-export const MAX_PARAPHRASE_SHARED_NGRAMS = 2
 
 /** The reason a paraphrase read through synonyms gives: "synonyms: growth/expansion, rapid/swift". */
 function synonymReason(used: readonly string[]): string[] {

@@ -302,7 +302,11 @@ export function findParaphrases(
    * matter the verbatim search finds it (MIN_SHARED_WORDS); a restatement shares a word outside
    * the phrase, or in another form ("expand its openness to the outside world" / "expanding
    * opening to the outside world", "build a modern industrial system" / "the construction of a
-   * modern industrial system").
+   * modern industrial system"). A restatement may keep a run of the other's words: "Fixes real
+   * problems noticed by gcc 12 and works around false positives" / "Some real problems noticed by
+   * gcc 12 have been fixed, while false positives have been worked around" (a pair that shared
+   * more than two n-grams was once taken for a phrase the verbatim search had turned away, and
+   * this restatement was lost with them).
    */
   const phraseQuoted = (u: Unit, v: Unit): boolean => {
     const [A, B] = [docs[u.sentence.doc], docs[v.sentence.doc]]
@@ -695,35 +699,6 @@ function cosineOf(u: Vector, v: Vector): number {
     else dot += u.weights[i++] * v.weights[j++]
   }
   return dot / (u.norm * v.norm)
-}
-
-/** Number of distinct content-word n-grams (match forms) two token spans share. */
-export function sharedNgrams(
-  corpus: AnalysedCorpus,
-  n: number,
-  da: number,
-  a0: number,
-  a1: number,
-  db: number,
-  b0: number,
-  b1: number,
-): number {
-  const grams = (d: number, t0: number, t1: number): Set<string> => {
-    const doc = corpus.docs[d]
-    const c0 = lowerBound(doc.content, t0)
-    const c1 = lowerBound(doc.content, t1 + 1)
-    const out = new Set<string>()
-    for (let c = c0; c + n <= c1; c++) {
-      const key: number[] = []
-      for (let k = 0; k < n; k++) key.push(doc.match[doc.content[c + k]])
-      out.add(key.join(','))
-    }
-    return out
-  }
-  const a = grams(da, a0, a1)
-  let count = 0
-  for (const g of grams(db, b0, b1)) if (a.has(g)) count++
-  return count
 }
 
 /**
