@@ -110,6 +110,25 @@ describe('reuse shared by many documents', () => {
     expect(overlaps[0].boilerplate).toBe(false)
   })
 
+  it('counts the copies of a duplicate document as one text, for boilerplate as for the overlap', () => {
+    // Nine copies of one file (one README shipped by nine packages) share a paragraph with one
+    // other file among twenty: ten documents, but two texts.
+    const word = wordMaker(9)
+    const copied = [filler(word, 2), LICENCE, filler(word, 2)].join('\n\n')
+    const documents = [
+      ...Array.from({ length: 9 }, (_, d) => ({ id: `copy-${d}`, text: copied })),
+      { id: 'other', text: [filler(word, 1), LICENCE, filler(word, 1)].join('\n\n') },
+      ...Array.from({ length: 10 }, (_, d) => ({ id: `doc-${d}`, text: filler(word, 3) })),
+    ]
+    const { overlaps } = findOverlaps(documents)
+    const shared = overlaps.find((o) => !o.duplicate)!
+    expect(docsOf(shared)).toHaveLength(10)
+    expect(shared.boilerplate).toBe(false)
+    const copies = overlaps.find((o) => o.duplicate)!
+    expect(docsOf(copies)).toHaveLength(9)
+    expect(copies.boilerplate).toBe(false)
+  })
+
   it('labels an overlap boilerplate when it matches a text known to be boilerplate', () => {
     const word = wordMaker(11)
     const documents: EngineDocument[] = [

@@ -194,7 +194,8 @@ export const VARIANT_SIMILARITY = 0.6
 
 /**
  * When an overlap is boilerplate: its passages are in at least BOILERPLATE_SHARE of the corpus's
- * documents and at least BOILERPLATE_MIN_DOCUMENTS of them. A tenth of a corpus reprinting one
+ * documents and at least BOILERPLATE_MIN_DOCUMENTS of them, the copies of a duplicate document
+ * counted as one. A tenth of a corpus reprinting one
  * passage is a licence, a standard notice or a house formula, not a borrowing a reader traces;
  * below eight documents a corpus is too small to tell boilerplate from a passage everyone quotes.
  * Boilerplate is labelled, never dropped.
@@ -349,6 +350,8 @@ interface Drafted {
   docs: readonly AnalysedDocument[]
   /** Per document: a text known to be boilerplate (EngineDocument.boilerplate). */
   reference: readonly boolean[]
+  /** Per document: 1 for a copy of a duplicate document after its first (duplicates.ts). */
+  copy: Uint8Array
   stats: OverlapResult['stats']
 }
 
@@ -577,6 +580,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     drafts: limited,
     docs: corpus.docs,
     reference,
+    copy: skip,
     stats: {
       documents: N,
       words: corpus.words,
@@ -593,8 +597,12 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
 
 /** The overlaps of `drafted`: their passages cut from the texts, the variants of their pairs. */
 function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): OverlapResult {
-  const { drafts: limited, docs, reference, stats } = drafted
-  const N = stats.documents
+  const { drafts: limited, docs, reference, copy, stats } = drafted
+  // Boilerplate is text in many texts: the copies of a duplicate document are one text, as their
+  // overlap is one (17 packages shipping one README made a paragraph it shares with one other
+  // file boilerplate among 125 READMEs).
+  let N = 0
+  for (let d = 0; d < docs.length; d++) if (!reference[d] && !copy[d]) N++
   const maps = new Map<number, OffsetMap>()
   const mapOf = (d: number): OffsetMap => {
     let map = maps.get(d)
@@ -630,7 +638,7 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
       if (!sameWords(a, b)) variants.push(variantOf(i, j, a, b, memo))
     }
     run.tick(k)
-    const documents = new Set(shown.map((p) => p.doc)).size
+    const documents = new Set(shown.filter((p) => !copy[p.doc]).map((p) => p.doc)).size
     const boilerplate = documents >= boilerplateDocuments || draft.passages.some((p) => reference[p.doc])
     const overlap: Overlap = {
       id: overlapId(passages),
