@@ -8,6 +8,15 @@ const tokenOf = (doc: AnalysedDocument, word: string) => {
   throw new Error(`no ${word}`)
 }
 
+/** Tokens 0 to the last of a document: a whole passage, as plainSharedWords takes one. */
+const all = (x: AnalysedDocument) => [0, x.starts.length - 1] as const
+
+/** What "NRWA" stands for: the match ids of `words` as `named` writes them. */
+const standsForNrwa = (named: AnalysedDocument, words = ['Northern', 'Rivers', 'Water', 'Authority']) => {
+  const ids = words.map((w) => named.match[tokenOf(named, w)])
+  return (doc: AnalysedDocument, t: number) => (doc.text.slice(doc.starts[t], doc.ends[t]) === 'NRWA' ? ids : undefined)
+}
+
 describe('names in a loose match', () => {
   it('tells a name from a word by how it is written inside a sentence', () => {
     const [doc] = analysed(
@@ -57,9 +66,7 @@ describe('names in a loose match', () => {
       'Yesterday the water board said the NRWA will rebuild the harbour walls.',
       'The board of the Northern Rivers Water Authority rebuilt its harbour walls in northern rivers and water meadows.',
     )
-    const words = ['Northern', 'Rivers', 'Water', 'Authority'].map((w) => b.match[tokenOf(b, w)])
-    const nrwa = (doc: AnalysedDocument, t: number) => (doc.text.slice(doc.starts[t], doc.ends[t]) === 'NRWA' ? words : undefined)
-    const all = (x: AnalysedDocument) => [0, x.starts.length - 1] as const
+    const nrwa = standsForNrwa(b)
     // board, water, harbour, walls as written; northern, rivers through NRWA (written out, as
     // ordinary words, in the second); authority is a name there.
     expect(plainSharedWords(a, ...all(a), b, ...all(b))).toBe(4)
@@ -76,11 +83,8 @@ describe('names in a loose match', () => {
       'The board of the northern towns rebuilt its harbour walls, and the rivers and water meadows.',
       'The Northern Rivers Water Authority met.',
     )
-    const words = ['Northern', 'Rivers', 'Water', 'Authority'].map((w) => named.match[tokenOf(named, w)])
-    const nrwa = (doc: AnalysedDocument, t: number) => (doc.text.slice(doc.starts[t], doc.ends[t]) === 'NRWA' ? words : undefined)
-    const all = (x: AnalysedDocument) => [0, x.starts.length - 1] as const
     // board, water, harbour, walls as written, in either reading.
     expect(plainSharedWords(a, ...all(a), b, ...all(b))).toBe(4)
-    expect(plainSharedWords(a, ...all(a), b, ...all(b), undefined, nrwa)).toBe(4)
+    expect(plainSharedWords(a, ...all(a), b, ...all(b), undefined, standsForNrwa(named))).toBe(4)
   })
 })

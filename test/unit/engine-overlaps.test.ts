@@ -15,6 +15,14 @@ async function overlapsOf(folder: string) {
 }
 
 /** Every passage's offsets are code points whose slice is its text. */
+/** The overlaps of `texts` (by id), each as its kind and its passages' texts. */
+function overlapsOfTexts(texts: Record<string, string>): string[][] {
+  return findOverlaps(Object.entries(texts).map(([id, text]) => ({ id, text }))).overlaps.map((o) => [
+    o.kind,
+    ...o.passages.map((p) => p.text),
+  ])
+}
+
 function expectExactSlices(texts: { id: string; text: string }[], overlaps: Overlap[]): void {
   for (const o of overlaps) {
     for (const p of o.passages) {
@@ -204,33 +212,25 @@ describe('findOverlaps on fixtures', () => {
   it('makes no paraphrase of one phrase two claims write alike (paraphrase.ts: phraseQuoted)', () => {
     // Four words alike, too few to be shared text; the clauses around them say different things
     // (cosine 0.70 and 0.85).
-    const { overlaps } = findOverlaps([
-      {
-        id: 'pcre',
-        text: 'PCRE2 for Debian\n\nThis is PCRE2, the newer version of the PCRE (perl-compatible regular\nexpression) library. New projects should use this library.\n',
-      },
-      {
-        id: 'pgrep',
-        text: 'pgrep looks up processes.  If you are looking for Perl compatible regular\nexpression grep, it is called pcregrep.\n',
-      },
-    ])
-    expect(overlaps).toEqual([])
+    expect(
+      overlapsOfTexts({
+        pcre: 'PCRE2 for Debian\n\nThis is PCRE2, the newer version of the PCRE (perl-compatible regular\nexpression) library. New projects should use this library.\n',
+        pgrep: 'pgrep looks up processes.  If you are looking for Perl compatible regular\nexpression grep, it is called pcregrep.\n',
+      }),
+    ).toEqual([])
   })
 
   it("reports a restatement that keeps a run of the other side's words", () => {
     // Five words alike ("real problems noticed by gcc 12"), too few for shared text; the rest
     // said again in other forms.
-    const { overlaps } = findOverlaps([
-      {
-        id: 'maint',
-        text: 'Git 2.36.2 Release Notes\n========================\n\nFixes since v2.36.1\n-------------------\n\n * Fixes real problems noticed by gcc 12 and works around false\n   positives.\n\n * Update URL to the gitk repository.\n',
-      },
-      {
-        id: 'feature',
-        text: 'Git v2.37 Release Notes\n=======================\n\n * Some real problems noticed by gcc 12 have been fixed, while false\n   positives have been worked around.\n\n * Update the version of FreeBSD image used in Cirrus CI.\n',
-      },
-    ])
-    expect(overlaps.map((o) => [o.kind, ...o.passages.map((p) => p.text)])).toEqual([
+    expect(
+      overlapsOfTexts({
+        maint:
+          'Git 2.36.2 Release Notes\n========================\n\nFixes since v2.36.1\n-------------------\n\n * Fixes real problems noticed by gcc 12 and works around false\n   positives.\n\n * Update URL to the gitk repository.\n',
+        feature:
+          'Git v2.37 Release Notes\n=======================\n\n * Some real problems noticed by gcc 12 have been fixed, while false\n   positives have been worked around.\n\n * Update the version of FreeBSD image used in Cirrus CI.\n',
+      }),
+    ).toEqual([
       [
         'paraphrase',
         'Fixes real problems noticed by gcc 12 and works around false\n   positives',
