@@ -129,6 +129,22 @@ describe('reuse shared by many documents', () => {
     expect(copies.boilerplate).toBe(false)
   })
 
+  it("takes a corpus's share by its texts, the copies of a duplicate document counted once", () => {
+    // 100 documents, 81 texts: 20 copies of one file. Nine texts reprinting a licence are a tenth
+    // of the texts (boilerplate), not of the documents.
+    const word = wordMaker(11)
+    const copied = filler(word, 3)
+    const documents = [
+      ...Array.from({ length: 20 }, (_, d) => ({ id: `copy-${d}`, text: copied })),
+      ...Array.from({ length: 9 }, (_, d) => ({ id: `licensed-${d}`, text: [filler(word, 1), LICENCE].join('\n\n') })),
+      ...Array.from({ length: 71 }, (_, d) => ({ id: `doc-${d}`, text: filler(word, 2) })),
+    ]
+    const { overlaps } = findOverlaps(documents)
+    const licence = overlaps.find((o) => o.passages.some((p) => p.text.startsWith('Permission is granted')))!
+    expect(docsOf(licence)).toHaveLength(9)
+    expect(licence.boilerplate).toBe(true)
+  })
+
   it('labels an overlap boilerplate when it matches a text known to be boilerplate', () => {
     const word = wordMaker(11)
     const documents: EngineDocument[] = [

@@ -82,10 +82,11 @@ export interface OverlapPassage {
  *               overlap, nesting.ts, is one verbatim pair with the passage read)
  *   words       content words shared (best pair)
  *   similarity  weighted Dice similarity of the best pair's content words, 0..1
- *   boilerplate shared by a large share of the corpus (BOILERPLATE_SHARE of its documents, at
- *               least BOILERPLATE_MIN_DOCUMENTS), or matching text known to be boilerplate (the
- *               project's excluded ranges, EngineDocument.boilerplate); a duplicate document's
- *               overlap is not boilerplate unless its group is that large
+ *   boilerplate shared by a large share of the corpus (BOILERPLATE_SHARE of its texts, at least
+ *               BOILERPLATE_MIN_DOCUMENTS, a duplicate document's copies being one text), or
+ *               matching text known to be boilerplate (the project's excluded ranges,
+ *               EngineDocument.boilerplate); a duplicate document's own overlap is one text,
+ *               never boilerplate by its copies
  *   duplicate   the passages are whole documents with the same words (duplicates.ts)
  *   because     why a paraphrase was reported, when there is more to say than shared words
  *   variants    word-level differences per pair of passages (variants.ts), for the pairs
@@ -350,8 +351,8 @@ interface Drafted {
   docs: readonly AnalysedDocument[]
   /** Per document: a text known to be boilerplate (EngineDocument.boilerplate). */
   reference: readonly boolean[]
-  /** Per document: 1 for a copy of a duplicate document after its first (duplicates.ts). */
-  copy: Uint8Array
+  /** Per document: the first document of its group of duplicates (duplicates.ts), else itself. */
+  textOf: Uint32Array
   stats: OverlapResult['stats']
 }
 
@@ -365,6 +366,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   const duplicates = duplicateGroups(corpus.docs)
   const skip = new Uint8Array(corpus.docs.length)
   for (const group of duplicates) for (const d of group.slice(1)) skip[d] = 1
+  const textOf = Uint32Array.from(corpus.docs, (_, d) => d)
+  for (const group of duplicates) for (const d of group) textOf[d] = group[0]
   const seeded = seedAndChain(corpus, n, skip, run)
   const { seedStats, seedPairs, common } = seeded
 
@@ -580,7 +583,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     drafts: limited,
     docs: corpus.docs,
     reference,
-    copy: skip,
+    textOf,
     stats: {
       documents: N,
       words: corpus.words,
@@ -597,12 +600,16 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
 
 /** The overlaps of `drafted`: their passages cut from the texts, the variants of their pairs. */
 function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): OverlapResult {
-  const { drafts: limited, docs, reference, copy, stats } = drafted
+  const { drafts: limited, docs, reference, textOf, stats } = drafted
   // Boilerplate is text in many texts: the copies of a duplicate document are one text, as their
   // overlap is one (17 packages shipping one README made a paragraph it shares with one other
-  // file boilerplate among 125 READMEs).
-  let N = 0
-  for (let d = 0; d < docs.length; d++) if (!reference[d] && !copy[d]) N++
+  // file boilerplate among 125 READMEs). stats.documents still counts documents.
+  const textsOf = (ds: Iterable<number>): number => {
+    const texts = new Set<number>()
+    for (const d of ds) if (!reference[d]) texts.add(textOf[d])
+    return texts.size
+  }
+  const N = textsOf(docs.keys())
   const maps = new Map<number, OffsetMap>()
   const mapOf = (d: number): OffsetMap => {
     let map = maps.get(d)
@@ -638,7 +645,7 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
       if (!sameWords(a, b)) variants.push(variantOf(i, j, a, b, memo))
     }
     run.tick(k)
-    const documents = new Set(shown.filter((p) => !copy[p.doc]).map((p) => p.doc)).size
+    const documents = textsOf(shown.map((p) => p.doc))
     const boilerplate = documents >= boilerplateDocuments || draft.passages.some((p) => reference[p.doc])
     const overlap: Overlap = {
       id: overlapId(passages),
