@@ -20,7 +20,7 @@ const standsForNrwa = (named: AnalysedDocument, words = ['Northern', 'Rivers', '
 describe('names in a loose match', () => {
   it('tells a name from a word by how it is written inside a sentence', () => {
     const [doc] = analysed(
-      'Yesterday Maria Lopez met the NRWA board on macOS. Water is scarce, said the water board. THE BOARD IS NOT LIABLE FOR ANY LOSS. XPath and XIncludes differ.',
+      "Yesterday Maria Lopez met the NRWA board on macOS. Water is scarce, said the water board. THE BOARD IS NOT LIABLE FOR ANY LOSS. XPath and XIncludes differ. READ ABOUT US's RULES.",
     )
     expect(writtenAs(doc, tokenOf(doc, 'Maria'))).toBe('name')
     expect(writtenAs(doc, tokenOf(doc, 'board'))).toBe('word')
@@ -30,6 +30,8 @@ describe('names in a loose match', () => {
     // Capitals and small letters mixed, as no capitalised word is written, even first in a sentence.
     expect(writtenAs(doc, tokenOf(doc, 'XPath'))).toBe('name')
     expect(writtenAs(doc, tokenOf(doc, 'XIncludes'))).toBe('name')
+    // Not a word in capitals with its possessive.
+    expect(writtenAs(doc, tokenOf(doc, "US's"))).toBe('either')
     // A sentence's first word, words in capitals among others: neither.
     expect(writtenAs(doc, tokenOf(doc, 'Yesterday'))).toBe('either')
     expect(writtenAs(doc, tokenOf(doc, 'Water'))).toBe('either')

@@ -62,8 +62,10 @@ describe('tokens that are no words of a claim', () => {
   })
 
   it('marks commands named with their manual section, and not a number in brackets after a word', () => {
-    const [doc] = analysed('Run update-xmlcatalog(8), not xmlcatalog(1) or sources.list(5); then repeat the steps (2) and the list(s).')
-    expect(words(doc, nonWordTokens(doc))).toEqual(['update', 'xmlcatalog', '8', 'xmlcatalog', '1', 'sources', 'list', '5', '2'])
+    const [doc] = analysed(
+      'Run update-xmlcatalog(8), not xmlcatalog(1), g++(1) or sources.list(5); then repeat the steps (2), the list(s) and the item(2nd).',
+    )
+    expect(words(doc, nonWordTokens(doc))).toEqual(['update', 'xmlcatalog', '8', 'xmlcatalog', '1', 'g', '1', 'sources', 'list', '5', '2'])
   })
 
   it('marks the parts of identifiers joined by underscores, and counts each identifier once', () => {

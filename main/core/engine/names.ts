@@ -28,6 +28,8 @@ export const MIN_PLAIN_SHARED = 3
 const SENTENCE_GAP = /[.!?:\n\r\u2029]/
 const UPPER = /\p{Lu}/gu
 const LOWER = /\p{Ll}/u
+/** What a word in capitals may hold in small letters: a possessive, an ß. */
+const SHOUTED_LOWER = /['’]s$|ß/gu
 /** A capital after a small letter: "macOS", "OpenBSD". */
 const CAMEL = /\p{Ll}\p{Lu}/u
 /** Two to six capitals, a plural s allowed: an acronym, unless shouted. */
@@ -41,8 +43,9 @@ export function writtenAs(doc: AnalysedDocument, t: number): 'name' | 'word' | '
   if (first === first.toLowerCase()) return 'word'
   if (ACRONYM.test(word)) return shouted(doc, t) ? 'either' : 'name'
   // Capitals and small letters mixed, not a capital and then small letters: a name ("XPath",
-  // "XIncludes"); capitals alone tell nothing (a shouted word).
-  if ((word.match(UPPER)?.length ?? 0) > 1) return LOWER.test(word) ? 'name' : 'either'
+  // "XIncludes"); capitals alone tell nothing, nor do those of a shouted word with its possessive
+  // or an ß, which has no capital in common use ("US's", "HAFTUNGSAUSSCHLUß").
+  if ((word.match(UPPER)?.length ?? 0) > 1) return LOWER.test(word.replace(SHOUTED_LOWER, '')) ? 'name' : 'either'
   if (t === 0 || SENTENCE_GAP.test(doc.text.slice(doc.ends[t - 1], doc.starts[t]))) return 'either'
   return 'name'
 }

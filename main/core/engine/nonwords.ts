@@ -68,11 +68,11 @@ function isPath(run: string): boolean {
 const IDENTIFIER = /(?<![\p{L}\p{N}\p{M}])[\p{L}\p{N}\p{M}]+(?:_+[\p{L}\p{N}\p{M}]+)+/gu
 
 /**
- * A command with its manual's section (one digit, a few letters after it: "3pm", "1ssl"), the
- * name written up to the bracket: "xmlcatalog(1)", "apt-get(8)". Not a word in brackets after a
- * space ("the list (1)"): an enumeration.
+ * A command with its manual's section (one digit, a few letters after it: "3pm", "1ssl", "3X";
+ * not an ordinal, "2nd"), the name written up to the bracket: "xmlcatalog(1)", "apt-get(8)",
+ * "g++(1)". Not a word in brackets after a space ("the list (1)"): an enumeration.
  */
-const COMMAND = /(?<![\w.+-])[\w.+-]*\w\(\d[a-z]{0,3}\)/gu
+const COMMAND = /(?<![\p{L}\p{N}\p{M}_.+-])[\p{L}\p{N}\p{M}_.+-]*[\p{L}\p{N}\p{M}_+]\((?!\d(?:st|nd|rd|th)\))\d[a-zA-Z]{0,5}\)/gu
 
 const LETTER = /\p{L}/u
 
