@@ -295,34 +295,56 @@ export function findParaphrases(
   }
   /**
    * Whether all that units u and v share (their stems, as the units read them) is one phrase they
-   * write alike: the longest run of content words written the same (surface forms) in both holds
-   * every stem they share. Such a pair says one phrase twice, in claims of their own, not one claim
-   * in other words: "PCRE (perl-compatible regular expression) library" / "If you are looking for
-   * Perl compatible regular expression grep" (cosine 0.70). Where the phrase is long enough to
-   * matter the verbatim search finds it (MIN_SHARED_WORDS); a restatement shares a word outside
-   * the phrase, or in another form ("expand its openness to the outside world" / "expanding
-   * opening to the outside world", "build a modern industrial system" / "the construction of a
-   * modern industrial system"). A restatement may keep a run of the other's words: "Fixes real
-   * problems noticed by gcc 12 and works around false positives" / "Some real problems noticed by
-   * gcc 12 have been fixed, while false positives have been worked around" (a pair that shared
-   * more than two n-grams was once taken for a phrase the verbatim search had turned away, and
-   * this restatement was lost with them).
+   * write alike: a run of content words written the same (surface forms) in both holds every stem
+   * they share. Such a pair says one phrase twice, in claims of their own, not one claim in other
+   * words: "PCRE (perl-compatible regular expression) library" / "If you are looking for Perl
+   * compatible regular expression grep" (cosine 0.70). Where the phrase is long enough to matter
+   * the verbatim search finds it (MIN_SHARED_WORDS); a restatement shares a word outside the
+   * phrase, or in another form ("expand its openness to the outside world" / "expanding opening
+   * to the outside world", "build a modern industrial system" / "the construction of a modern
+   * industrial system"), which is also this rule's limit: a phrase quoted with one word inflected
+   * otherwise ("regular expressions") is not one phrase by it. A restatement may keep a run of the
+   * other's words: "Fixes real problems noticed by gcc 12 and works around false positives" /
+   * "Some real problems noticed by gcc 12 have been fixed, while false positives have been worked
+   * around" (a pair that shared more than two n-grams was once taken for a phrase the verbatim
+   * search had turned away, and this restatement was lost with them).
    */
   const phraseQuoted = (u: Unit, v: Unit): boolean => {
     const [A, B] = [docs[u.sentence.doc], docs[v.sentence.doc]]
     const [ua, va] = [lowerBound(A.content, u.t0), lowerBound(B.content, v.t0)]
     const [ub, vb] = [upperBound(A.content, u.t1), upperBound(B.content, v.t1)]
-    let [at, length] = [ua, 0]
+    const shared = sharedInOrder(u, vectorOfUnit(v))
+    if (shared.length === 0) return false
+    const { stems, at: stemAt, c0 } = u.sentence
+    const alike = (i: number, j: number): boolean => A.surface[A.content[i]] === B.surface[B.content[j]]
+    // Each run of words alike, from where it starts in both.
     for (let i = ua; i < ub; i++)
       for (let j = va; j < vb; j++) {
-        let k = 0
-        while (i + k < ub && j + k < vb && A.surface[A.content[i + k]] === B.surface[B.content[j + k]]) k++
-        if (k > length) [at, length] = [i, k]
+        if (!alike(i, j) || (i > ua && j > va && alike(i - 1, j - 1))) continue
+        let k = 1
+        while (i + k < ub && j + k < vb && alike(i + k, j + k)) k++
+        const phrase = new Set(stems.slice(stemAt[i - c0], stemAt[i + k - c0]))
+        if (shared.every((m) => phrase.has(m))) return true
       }
-    if (length === 0) return false
-    const { stems, at: stemAt, c0 } = u.sentence
-    const phrase = new Set(stems.slice(stemAt[at - c0], stemAt[at + length - c0]))
-    return sharedInOrder(u, vectorOfUnit(v)).every((m) => phrase.has(m))
+    return false
+  }
+  /**
+   * Whether unit u reads an abbreviation as its words where unit v has some of them but not all:
+   * an abbreviation is read as its words only where the other side spells out all of them
+   * (names.ts plainSharedWords), and a pair that matched through a part of them ("configure PAM"
+   * and "the modules and authentication", for Pluggable Authentication Modules) is no restatement.
+   * Where v writes the abbreviation too, v reads it as all its words.
+   */
+  const halfSpelt = (u: Unit, v: Unit): boolean => {
+    const doc = docs[u.sentence.doc]
+    const other = vectorOfUnit(v)
+    for (let c = lowerBound(doc.content, u.t0); c < doc.content.length && doc.content[c] <= u.t1; c++) {
+      const words = wordsOf(doc, doc.content[c])
+      if (!words) continue
+      const held = words.filter((w) => holds(other, w)).length
+      if (held > 0 && held < words.length) return true
+    }
+    return false
   }
   /** The stems of sentence s's content words [c0, c1) (each word's, see stemsOf). */
   const stemSet = (s: Sentence, c0: number, c1: number): Set<number> => new Set(s.stems.slice(s.at[c0 - s.c0], s.at[c1 - s.c0]))
@@ -416,10 +438,13 @@ export function findParaphrases(
           vectorOfUnit,
           proposes,
           coresOf,
-          // Words of their own: MIN_PLAIN_SHARED shared that are not names (names.ts), and not
-          // one phrase both write alike (phraseQuoted).
+          // Words of their own: MIN_PLAIN_SHARED shared that are not names (names.ts), not one
+          // phrase both write alike (phraseQuoted), no abbreviation matched by a part of its words.
           (u, v) =>
-            plainSharedWords(docs[a.doc], u.t0, u.t1, docs[b.doc], v.t0, v.t1, classOf, wordsOf) >= MIN_PLAIN_SHARED && !phraseQuoted(u, v),
+            plainSharedWords(docs[a.doc], u.t0, u.t1, docs[b.doc], v.t0, v.t1, classOf, wordsOf) >= MIN_PLAIN_SHARED &&
+            !phraseQuoted(u, v) &&
+            !halfSpelt(u, v) &&
+            !halfSpelt(v, u),
           idf,
         )
         if (best) pairs.push(trimEdges(best, a, b))
