@@ -271,6 +271,24 @@ describe('findOverlaps on fixtures', () => {
     ).toEqual([])
   })
 
+  it('finds two items of a list that two texts give in another order as two passages (chain.ts)', () => {
+    const ferry = 'The ferry timetable for the winter months was printed with the wrong dates, which has been corrected'
+    const lights = 'The harbour lights on the north pier stayed dark after the storm, which has been fixed'
+    // Chained as one candidate whose words moved, the pair was one near-verbatim overlap of both
+    // items in each text, its sides starting in one item and ending in the other.
+    expect(
+      kindsAndTexts(
+        overlapsOfTexts({
+          spring: `Notes for the spring issue\n\n * ${ferry}.\n\n * ${lights}.\n`,
+          summer: `Notes for the summer issue\n\n * ${lights}.\n\n * ${ferry}.\n`,
+        }),
+      ).sort(),
+    ).toEqual([
+      ['verbatim', ferry, ferry],
+      ['verbatim', lights, lights],
+    ])
+  })
+
   describe('a short sentence said whole inside a clause that says more (paraphrase.ts: MAX_UNSAID)', () => {
     const works = 'repaint the lighthouse and rebuild'
     const found = (short: string, longer = works) =>

@@ -9,8 +9,9 @@ import { UnionFind } from '../text/union-find.js'
 // documents belong to one passage (single linkage): a gap of up to MAX_GAP_WORDS content words
 // between seeds, on either side, is bridged, so inserted, deleted or changed words and clauses
 // that moved within the passage (reordered clauses make seeds that are near in both texts but in
-// another order) do not split it. The passage is the box spanned by its seeds in each document;
-// align.ts then sets its exact ends.
+// another order) do not split it; seeds in another order across a paragraph break are two items
+// of a list given in another order, two passages (reorderedAcrossBreak). The passage is the box
+// spanned by its seeds in each document; align.ts then sets its exact ends.
 
 /**
  * Content words that may separate two seeds of one passage, beyond the n-gram itself. Eight
@@ -67,6 +68,18 @@ function apartAcrossBreak(A: AnalysedDocument, B: AnalysedDocument, x: Region, y
   if (lengthX > lengthY || Math.max(gapA, gapB) - 1 <= lengthX) return false
   const broken = paragraphBetween(A, A.content[x.a0], A.content[y.a0]) || paragraphBetween(B, B.content[x.b0], B.content[y.b0])
   return broken && !sameGap(A, x.a1, y.a0, B, x.b1, y.b0)
+}
+
+/**
+ * Whether two seeds in opposite orders in the two texts (content positions a0 < a1 of A, b0 < b1
+ * of B, a0 with b1 and a1 with b0) have a paragraph break between them in either text: two items
+ * of a list that two texts give in another order ("GIT_EDITOR=: git branch --edit-description
+ * ..." and "The code to clean temporary object directories ..." in two releases' notes) are two
+ * passages, not one whose clauses moved; chained, the pair's sides started and ended in the other
+ * item.
+ */
+function reorderedAcrossBreak(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): boolean {
+  return paragraphBetween(A, A.content[a0], A.content[a1]) || paragraphBetween(B, B.content[b0], B.content[b1])
 }
 
 /** How many earlier candidates of a pair a candidate may join across words both texts share. */
@@ -128,7 +141,11 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
         const stepA = pa - seeds.posA[j]
         if (stepA > link) break
         const stepB = pb - seeds.posB[j]
-        if (stepB <= link && stepB >= -link) {
+        if (
+          stepB <= link &&
+          stepB >= -link &&
+          !(stepB < 0 && docs && reorderedAcrossBreak(docs[da], seeds.posA[j], pa, docs[db], pb, seeds.posB[j]))
+        ) {
           if (stepA === 1 && stepB === 1) anchored[i - start] = anchored[j - start] = 1
           root = sets.joinRoots(root, sets.find(j - start))
           // A copy of seed i (the same two positions; representatives and contexts seed a pair
