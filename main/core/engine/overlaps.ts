@@ -196,10 +196,9 @@ export const VARIANT_SIMILARITY = 0.6
 /**
  * When an overlap is boilerplate: its passages are in at least BOILERPLATE_SHARE of the corpus's
  * documents and at least BOILERPLATE_MIN_DOCUMENTS of them, the copies of a duplicate document
- * counted as one. A tenth of a corpus reprinting one
- * passage is a licence, a standard notice or a house formula, not a borrowing a reader traces;
- * below eight documents a corpus is too small to tell boilerplate from a passage everyone quotes.
- * Boilerplate is labelled, never dropped.
+ * counted as one. A tenth of a corpus reprinting one passage is a licence, a standard notice or a
+ * house formula, not a borrowing a reader traces; below eight documents a corpus is too small to
+ * tell boilerplate from a passage everyone quotes. Boilerplate is labelled, never dropped.
  */
 export const BOILERPLATE_SHARE = 0.1
 export const BOILERPLATE_MIN_DOCUMENTS = 8
@@ -364,10 +363,10 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   const reference = documents.map((d) => !!d.boilerplate)
   const N = reference.filter((r) => !r).length
   const duplicates = duplicateGroups(corpus.docs)
-  const skip = new Uint8Array(corpus.docs.length)
-  for (const group of duplicates) for (const d of group.slice(1)) skip[d] = 1
+  // Each document's text: the first of its group of duplicates; the others seed nothing (skip).
   const textOf = Uint32Array.from(corpus.docs, (_, d) => d)
   for (const group of duplicates) for (const d of group) textOf[d] = group[0]
+  const skip = Uint8Array.from(textOf, (first, d) => (first !== d ? 1 : 0))
   const seeded = seedAndChain(corpus, n, skip, run)
   const { seedStats, seedPairs, common } = seeded
 
