@@ -8,7 +8,9 @@ import { Run } from '../../main/core/engine/progress.js'
 
 // chainSeeds against the chaining it replaced, which scanned back over up to 64 earlier seeds of
 // the pair for every seed, even a copy of an earlier one, and sorted a long run's seeds by
-// diagonal: the same candidates, in the same order, from any seeds.
+// diagonal: the same candidates, in the same order, from any seeds. The documents here have no
+// text, so no paragraph breaks: the rules that read them (list items reordered, a stock line
+// before stanzas) are tested on texts, in engine-overlaps.
 
 const LOOKBACK = 64
 const MERGE_LOOKBACK = 64

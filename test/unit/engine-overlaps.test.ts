@@ -287,6 +287,16 @@ describe('findOverlaps on fixtures', () => {
       ['verbatim', ferry, ferry],
       ['verbatim', lights, lights],
     ])
+    // Items too short to be overlaps of their own stay one, as before items were told apart.
+    const [crash, strings] = ['Fixed crash when saving spreadsheets', 'Updated German translation strings']
+    expect(
+      kindsAndTexts(
+        overlapsOfTexts({
+          spring: `Release notes\n\n * ${crash}.\n\n * ${strings}.\n`,
+          summer: `Changes\n\n * ${strings}.\n\n * ${crash}.\n`,
+        }),
+      ),
+    ).toEqual([['variant', `${crash}.\n\n * ${strings}`, `${strings}.\n\n * ${crash}`]])
   })
 
   describe('a short sentence said whole inside a clause that says more (paraphrase.ts: MAX_UNSAID)', () => {

@@ -82,6 +82,58 @@ function reorderedAcrossBreak(A: AnalysedDocument, a0: number, a1: number, B: An
   return paragraphBetween(A, A.content[a0], A.content[a1]) || paragraphBetween(B, B.content[b0], B.content[b1])
 }
 
+/**
+ * Makes the links `refused` (pairs of entries of seeds [start, end) of documents A and B, see
+ * chainSeeds) where one of the two sets they would join is a whole list item in both texts (its
+ * paragraph, from the first content word to the last) of fewer than `alone` content words: a
+ * reordered item too short to be a passage of its own goes with its neighbour, as it did before
+ * items were told apart (" * Fixed crash when saving spreadsheets." and " * Updated German
+ * translation strings." in another order: each alone was too short, and lost). A short set that
+ * is part of an item is a phrase the two items share by chance ("git branch --edit-description"
+ * in two different items), and stays apart. `box`: arrays of the run's length to work in.
+ */
+function joinShortItems(
+  seeds: Seeds,
+  start: number,
+  end: number,
+  n: number,
+  alone: number,
+  A: AnalysedDocument,
+  B: AnalysedDocument,
+  sets: UnionFind,
+  refused: readonly number[],
+  box: { lowA: Uint32Array; highA: Uint32Array; lowB: Uint32Array; highB: Uint32Array },
+): void {
+  const { lowA, highA, lowB, highB } = box
+  // Each set's box, kept at its representative, as chainSeeds makes them.
+  for (let i = start; i < end; i++) {
+    const k = i - start
+    const root = sets.find(k)
+    const [pa, pb] = [seeds.posA[i], seeds.posB[i]]
+    if (root === k) {
+      lowA[k] = highA[k] = pa
+      lowB[k] = highB[k] = pb
+    } else {
+      lowA[root] = Math.min(lowA[root], pa)
+      highA[root] = Math.max(highA[root], pa)
+      lowB[root] = Math.min(lowB[root], pb)
+      highB[root] = Math.max(highB[root], pb)
+    }
+  }
+  /** Whether content words [c0, c1] of `doc` are a whole paragraph of it. */
+  const paragraph = (doc: AnalysedDocument, c0: number, c1: number): boolean =>
+    (c0 === 0 || paragraphBetween(doc, doc.content[c0 - 1], doc.content[c0])) &&
+    (c1 >= doc.content.length - 1 || paragraphBetween(doc, doc.content[c1], doc.content[c1 + 1]))
+  const shortItem = (r: number): boolean =>
+    Math.min(highA[r] - lowA[r], highB[r] - lowB[r]) + n < alone &&
+    paragraph(A, lowA[r], highA[r] + n - 1) &&
+    paragraph(B, lowB[r], highB[r] + n - 1)
+  for (let k = 0; k < refused.length; k += 2) {
+    const [x, y] = [sets.find(refused[k]), sets.find(refused[k + 1])]
+    if (x !== y && (shortItem(x) || shortItem(y))) sets.joinRoots(x, y)
+  }
+}
+
 /** How many earlier candidates of a pair a candidate may join across words both texts share. */
 const MERGE_LOOKBACK = 64
 
@@ -101,8 +153,12 @@ export interface Region {
   parts?: Region[]
 }
 
-/** Groups the seeds of each document pair into candidate passages (see above). */
-export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly AnalysedDocument[]): RegionList {
+/**
+ * Groups the seeds of each document pair into candidate passages (see above). `alone`: the content
+ * words a list item needs to be a passage of its own when two texts give it in another order
+ * (the least words of an overlap); a shorter item stays joined to its neighbour.
+ */
+export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly AnalysedDocument[], alone = 0): RegionList {
   const link = n + MAX_GAP_WORDS
   const regions = new RegionList()
   // Seeds are linked only within the run of one pair of documents: a union-find per run, and
@@ -130,6 +186,8 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
     const start0 = regions.length
     // Seed i of the run is entry i - start of both.
     const sets = new UnionFind(end - start)
+    /** Links not made, as list items reordered (reorderedAcrossBreak): pairs of entries. */
+    const refused: number[] = []
     const anchored = anchoredRun.subarray(0, end - start)
     anchored.fill(0)
     for (let i = start; i < end; i++) {
@@ -141,11 +199,11 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
         const stepA = pa - seeds.posA[j]
         if (stepA > link) break
         const stepB = pb - seeds.posB[j]
-        if (
-          stepB <= link &&
-          stepB >= -link &&
-          !(stepB < 0 && docs && reorderedAcrossBreak(docs[da], seeds.posA[j], pa, docs[db], pb, seeds.posB[j]))
-        ) {
+        if (stepB <= link && stepB >= -link) {
+          if (stepB < 0 && stepA > 0 && docs && reorderedAcrossBreak(docs[da], seeds.posA[j], pa, docs[db], pb, seeds.posB[j])) {
+            refused.push(i - start, j - start)
+            continue
+          }
           if (stepA === 1 && stepB === 1) anchored[i - start] = anchored[j - start] = 1
           root = sets.joinRoots(root, sets.find(j - start))
           // A copy of seed i (the same two positions; representatives and contexts seed a pair
@@ -162,6 +220,8 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
     // has the next seed of a run further back. Seeds on one diagonal (posB - posA) are one run of
     // shared words: read in diagonal order, consecutive ones are linked as the lookback would.
     if (end - start > MAX_LOOKBACK) linkDiagonals(seeds, start, end, link, sets, anchored)
+    if (refused.length > 0 && docs)
+      joinShortItems(seeds, start, end, n, alone, docs[da], docs[db], sets, refused, { lowA, highA, lowB, highB })
     // Each set's box and seed count, kept at its representative (its smallest member, so met
     // first): typed arrays reused from run to run, a Region made only for a set that is kept.
     let roots = 0

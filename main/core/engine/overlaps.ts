@@ -367,7 +367,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   const textOf = Uint32Array.from(corpus.docs, (_, d) => d)
   for (const group of duplicates) for (const d of group) textOf[d] = group[0]
   const skip = Uint8Array.from(textOf, (first, d) => (first !== d ? 1 : 0))
-  const seeded = seedAndChain(corpus, n, skip, run)
+  const seeded = seedAndChain(corpus, n, minWords, skip, run)
   const { seedStats, seedPairs, common } = seeded
 
   const weights = new Float64Array(corpus.lexicon.matchCount)
@@ -674,11 +674,12 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
 function seedAndChain(
   corpus: AnalysedCorpus,
   n: number,
+  minWords: number,
   skip: Uint8Array,
   run: Run,
 ): { regions: RegionList; seedStats: Seeds['stats']; seedPairs: number; common: Uint8Array[] } {
   const seeds = findSeeds(corpus, { n, skip }, run)
-  const regions = chainSeeds(seeds, n, run, corpus.docs)
+  const regions = chainSeeds(seeds, n, run, corpus.docs, minWords)
   return { regions, seedStats: seeds.stats, seedPairs: seeds.count, common: seeds.common }
 }
 
