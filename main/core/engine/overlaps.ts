@@ -172,9 +172,9 @@ export interface OverlapResult {
 export const MIN_SHARED_WORDS = 6
 
 /**
- * Shared words from which a close pair's identifier joins are not subtracted (see tooFewWords in
- * draftOverlaps): a near-verbatim copy of two dozen words holds a clause however many of them
- * are parts of identifiers, and counting them costs a read of its tokens.
+ * Shared words from which a close pair's identifier joins are not subtracted (see keptKind): a
+ * near-verbatim copy of two dozen words holds a clause however many of them are parts of
+ * identifiers, and counting them costs a read of its tokens.
  */
 export const IDENTIFIER_WORDS = 4 * MIN_SHARED_WORDS
 
@@ -250,7 +250,7 @@ function valuesOf(measure: PairMeasure, kind: OverlapKind): PairValues {
 
 /**
  * Whether an aligned pair (tokens [a0, a1] of A and [b0, b1] of B, `measure`d) is kept, and as
- * which kind: it shares `minWords` words at least, each identifier counted once (tooFewWords), and
+ * which kind: it shares `minWords` words at least, each identifier counted once, and
  * MIN_SIMILARITY; a close pair (verbatim, or near-verbatim: kindOf) is never banal when long; a pair
  * less similar than a variant must share words that are not names (namesOnly), even when they
  * come in order (a person's name and title, said in two different statements, is one run); and
@@ -267,37 +267,19 @@ function keptKind(
   b0: number,
   b1: number,
 ): OverlapKind | undefined {
-  if (measure.similarity < MIN_SIMILARITY || tooFewWords(measure, minWords, A, a0, a1, B, b0, b1)) return undefined
+  if (measure.similarity < MIN_SIMILARITY || measure.shared < minWords) return undefined
+  // Each identifier one word: the shared words less the joins of the side with fewer
+  // (identifierJoins, nonwords.ts), counted only where they could matter: in a pair of fewer than
+  // IDENTIFIER_WORDS shared words, or a loose one (a list of functions against a sentence naming
+  // them).
+  const joinsMatter = measure.shared < IDENTIFIER_WORDS || measure.similarity < VARIANT_SIMILARITY
+  if (joinsMatter && measure.shared - Math.min(identifierJoins(A, a0, a1), identifierJoins(B, b0, b1)) < minWords) return undefined
   const kind = kindOf(measure, () => editedCopy(A, a0, a1, B, b0, b1, measure.shared))
   const close = kind !== 'paraphrase'
   if (isBanal(measure.commonShare * measure.shared, measure.shared, close)) return undefined
   if (measure.similarity < VARIANT_SIMILARITY && namesOnly(A, a0, a1, B, b0, b1, kind === 'paraphrase')) return undefined
   if (cutAddress(A, a0, a1) || cutAddress(B, b0, b1)) return undefined
   return kind
-}
-
-/**
- * Whether a pair (tokens [a0, a1] of A and [b0, b1] of B, `measure`d) shares fewer than minWords
- * words, each identifier counted once: its shared words less the joins of the side with fewer
- * (identifierJoins, nonwords.ts). The joins are counted only where they could matter: in a pair
- * of fewer than IDENTIFIER_WORDS shared words, or a loose one (less similar than a near-verbatim
- * copy: a list of functions against a sentence naming them).
- */
-function tooFewWords(
-  measure: PairMeasure,
-  minWords: number,
-  A: AnalysedDocument,
-  a0: number,
-  a1: number,
-  B: AnalysedDocument,
-  b0: number,
-  b1: number,
-): boolean {
-  return (
-    measure.shared < minWords ||
-    ((measure.shared < IDENTIFIER_WORDS || measure.similarity < VARIANT_SIMILARITY) &&
-      measure.shared - Math.min(identifierJoins(A, a0, a1), identifierJoins(B, b0, b1)) < minWords)
-  )
 }
 
 /** What makes a word with no space in it an address: a slash (paths, web addresses) or an at sign (e-mail). */
