@@ -142,12 +142,38 @@ describe('overlaps command', () => {
   it.each([
     ['bad-empty', /empty\.txt: the file is empty/],
     ['bad-binary', /data\.txt: this is a binary file/],
-    ['bad-invalid', /latin1\.txt: this is not valid UTF-8 text \(first invalid byte at offset 3\)/],
+    ['bad-invalid', /damaged\.txt: this is not valid UTF-8 text \(first invalid byte at offset 33\): it is UTF-8 with damaged bytes/],
   ])('refuses %s input with a clear error', async (folder, message) => {
     const r = await cli('overlaps', join(FIXTURES, folder), '--json')
     expect(r.code).toBe(1)
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(message)
+  })
+
+  it('reads a folder file in a legacy encoding as an import does, or guesses Windows-1252 where it tells too little, and says so', async () => {
+    // Debian NEWS files in Latin-1 beside one in UTF-8, sharing a sentence with accented names;
+    // the second Latin-1 file has one letter beyond ASCII, too little to tell its encoding.
+    const shared = 'Translations were updated by José Müller, François Lefèvre and Zoë Ångström for this release of the manual pages.'
+    const names = 'The German manual pages are maintained by the translation team for this release of the package.'
+    await writeFile(join(base, 'a-latin1.txt'), Buffer.from(`groff 1.22\n\n* ${shared}\n\n* Pinyin is now rendered.\n`, 'latin1'))
+    await writeFile(join(base, 'b-one.txt'), Buffer.from(`sed 4.9 (Brontë)\n\n* ${names}\n`, 'latin1'))
+    await writeFile(join(base, 'c-utf8.txt'), `make 4.3\n\n* ${shared}\n\n* ${names}\n`)
+    const r = await cli('overlaps', base, '--json')
+    expect(r.code).toBe(0)
+    expect(r.stderr.split('\n')).toEqual([
+      `note: ${join(base, 'a-latin1.txt')}: read as windows-1252 (the file is not UTF-8)`,
+      `note: ${join(base, 'b-one.txt')}: read as windows-1252, a guess (the file is not UTF-8, and too little of it is beyond ASCII to tell its encoding)`,
+    ])
+    const json = JSON.parse(r.stdout) as {
+      documents: { title: string }[]
+      overlaps: { kind: string; passages: { doc: string; text: string }[] }[]
+    }
+    expect(json.documents[1].title).toBe('sed 4.9 (Brontë)')
+    const of = (doc: string) => json.overlaps.find((o) => o.passages[0].doc === doc)!
+    expect(of('a-latin1').kind).toBe('verbatim')
+    expect(of('a-latin1').passages.map((p) => p.doc)).toEqual(['a-latin1', 'c-utf8'])
+    for (const p of of('a-latin1').passages) expect(p.text).toContain('José Müller, François Lefèvre and Zoë Ångström')
+    expect(of('b-one').passages.map((p) => p.doc)).toEqual(['b-one', 'c-utf8'])
   })
 
   it('prints the same overlaps as text, one line a passage, as the JSON lists them', async () => {

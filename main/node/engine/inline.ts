@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, extname, join, resolve } from 'node:path'
 import { ApiError } from '../../core/contract/api.js'
 import type { EngineDocument } from '../../core/engine/analyse.js'
@@ -7,7 +7,7 @@ import { readStatedMetadata } from '../../core/project/metadata.js'
 import { findOverlaps, type Overlap } from '../../core/engine/overlaps.js'
 import type { SourcedOverlap } from '../../core/reuse/imported.js'
 import { documentIdFor } from '../../core/project/document-id.js'
-import { readTextFile } from '../project/decode.js'
+import { DecodeError, readTextFile } from '../project/decode.js'
 import { refuseSpecialPath } from '../project/special-paths.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
@@ -24,8 +24,12 @@ import { WordNet } from './wordnet.js'
 //   a project     it has project.json: its documents, through ProjectStore;
 //   the bundled corpus, or any folder with a manifest.json of the same shape: the files it lists;
 //   a plain folder of .txt and .md files (recursively), ids made from the file names.
-// Texts are decoded strictly (decode.ts): an empty, binary or non-UTF-8 file stops the command
-// with an error naming it. The project store, the manifest reader and the reader of imported
+// Texts are decoded strictly (decode.ts): an empty, binary or damaged file stops the command with
+// an error naming it. A listed or plain folder's file in a legacy encoding (Latin-1 and its
+// kin, UTF-16 with its byte-order mark) is read as an import reads it (import/encoding.ts),
+// converted and named in a note: a project's documents are UTF-8, made so by their import, but a
+// folder of files as found on a disk is not (4 of Debian's 198 NEWS files are Latin-1). The
+// project store, the manifest reader and the reader of imported
 // overlaps are loaded only for a folder that has their files: a plain folder loads the engine and
 // the text decoder alone (a fast start for scripts, the engine CLI's purpose).
 
@@ -49,6 +53,8 @@ export interface LoadedCorpus {
    * an overlap elsewhere that matches one is labelled boilerplate.
    */
   excludedTexts: EngineDocument[]
+  /** What the reader should know of how files were read (a legacy encoding converted), a line each. */
+  notes: string[]
 }
 
 /** Reads the documents of a project, manifest or plain folder (see above). */
@@ -62,6 +68,8 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   const originals = new Map<string, string>()
   const dates: Record<string, string> = {}
   const excludedTexts: EngineDocument[] = []
+  const notes: string[] = []
+  const asFound = (path: string) => readAsFound(path, notes)
   // The texts are the largest thing a run holds from start to end: kept out of V8's heap when
   // they are many (off-heap-texts.ts), so that the heap's growth, set from its live size, stays in
   // proportion to what the engine makes.
@@ -107,7 +115,10 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   } else if (await stat(join(dir, MANIFEST_FILE)).catch(() => null)) {
     const { readManifest } = await import('../project/manifest.js')
     const manifest = await readManifest(dir)
-    const read = readAhead(manifest.documents.map((doc) => join(dir, doc.file)))
+    const read = readAhead(
+      manifest.documents.map((doc) => join(dir, doc.file)),
+      asFound,
+    )
     for (const [k, doc] of manifest.documents.entries()) add(doc.id, join(dir, doc.file), await read(k), doc.title, undefined, doc.date)
   } else {
     const files: string[] = []
@@ -128,7 +139,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     files.sort()
     if (files.length === 0) throw new ApiError('not-found', `${dir}: the folder holds no .txt or .md files`)
     const ids = new Set<string>()
-    const read = readAhead(files)
+    const read = readAhead(files, asFound)
     for (const [k, path] of files.entries()) {
       const id = documentIdFor(basename(path), ids)
       ids.add(id)
@@ -153,7 +164,40 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     )
   }
   offHeap.flush()
-  return { documents, texts, originals, dates, excludedTexts }
+  // In the order of the files (read ahead, their notes come as each read ends).
+  notes.sort()
+  return { documents, texts, originals, dates, excludedTexts, notes }
+}
+
+/**
+ * The encoding a folder's file is read in when it is not UTF-8 and holds too few bytes beyond
+ * ASCII to tell its own (import/encoding.ts MIN_LEGACY_EVIDENCE): Windows-1252, what Latin-1
+ * files almost always are. A NEWS file with one "é" in a contributor's name is read, with a note
+ * saying the encoding is a guess, where an import refuses it: a wrong guess shows a few letters
+ * wrongly, never moves an offset of the text as read.
+ */
+export const FOUND_FILE_GUESS = 'windows-1252'
+
+/**
+ * A file as found in a folder (see above): UTF-8 as decode.ts reads it, else, where it is not
+ * UTF-8 at all, converted as an import converts it (or read in FOUND_FILE_GUESS), with a note;
+ * what neither reads stops the command with import's reason. The import's decoder (chardet,
+ * iconv-lite) is loaded for such a file only.
+ */
+async function readAsFound(path: string, notes: string[]): Promise<string> {
+  try {
+    return await readTextFile(path)
+  } catch (e) {
+    if (!(e instanceof DecodeError) || !/not valid UTF-8|UTF-16/.test(e.message)) throw e
+    const [{ decodeImportedText }, bytes] = await Promise.all([import('../import/encoding.js'), readFile(path)])
+    const { text, encoding, guessed } = decodeImportedText(bytes, path, FOUND_FILE_GUESS)
+    notes.push(
+      guessed
+        ? `${path}: read as ${encoding}, a guess (the file is not UTF-8, and too little of it is beyond ASCII to tell its encoding)`
+        : `${path}: read as ${encoding} (the file is not UTF-8)`,
+    )
+    return text
+  }
 }
 
 /**
@@ -168,11 +212,11 @@ const READ_AHEAD = 8
  * READ_AHEAD files already being read. A file's error is thrown when its turn comes, as if it had
  * been read alone, and a read started but never awaited (an earlier file failed) stays quiet.
  */
-function readAhead(paths: readonly string[]): (k: number) => Promise<string> {
+function readAhead(paths: readonly string[], read: (path: string) => Promise<string> = readTextFile): (k: number) => Promise<string> {
   const pending: Promise<string>[] = []
   return (k) => {
     for (let i = pending.length; i < Math.min(paths.length, k + 1 + READ_AHEAD); i++) {
-      pending[i] = readTextFile(paths[i])
+      pending[i] = read(paths[i])
       pending[i].catch(() => {})
     }
     const text = pending[k]
@@ -211,7 +255,8 @@ export async function overlapsCommand(
   // are read on this one (wordnet.ts `preload`).
   const synonyms = new WordNet()
   const preloaded = synonyms.preload()
-  const { documents, texts, originals, excludedTexts } = await loadFolder(folder)
+  const { documents, texts, originals, excludedTexts, notes } = await loadFolder(folder)
+  for (const note of notes) io.err(`note: ${note}`)
   await preloaded
   // A large corpus's JSON is made on two threads (json-output.ts): the writer thread loads while
   // the engine works.
@@ -279,7 +324,8 @@ export async function definitionsCommand(
   options: { json?: boolean; term?: string; verbose?: boolean },
   io: CommandIo,
 ): Promise<number> {
-  const { documents, texts, dates } = await loadFolder(folder)
+  const { documents, texts, dates, notes } = await loadFolder(folder)
+  for (const note of notes) io.err(`note: ${note}`)
   // Loaded here: the overlaps command, and a start-up, need none of the definitions code.
   const { findDefinitions } = await import('../../core/definitions/definitions.js')
   const result = findDefinitions(texts, { term: options.term, dates }, progressTo(io, !!options.verbose))

@@ -33,6 +33,8 @@ export interface DecodedText {
   encoding: string
   /** True when the bytes were not UTF-8 and the text was converted. */
   converted: boolean
+  /** True when the encoding is the caller's `guess` (too little of the file told its own). */
+  guessed?: boolean
 }
 
 /** Number of well-formed multi-byte UTF-8 sequences in `bytes` (a sign the file is UTF-8). */
@@ -67,9 +69,12 @@ function checked(text: string, path: string, encoding: string): string {
 /**
  * Decodes an imported file's bytes: UTF-8 as it is (see decodeUtf8), UTF-16 with a byte-order
  * mark, or a legacy encoding recognised by chardet and converted by iconv-lite. Throws a
- * DecodeError with one clear line otherwise.
+ * DecodeError with one clear line otherwise. `guess`: the encoding to read a file in when too
+ * little of it is beyond ASCII to tell (MIN_LEGACY_EVIDENCE), where the caller would rather read
+ * a few characters wrongly than not at all (a folder's files as found); by default such a file
+ * is refused.
  */
-export function decodeImportedText(bytes: Uint8Array, path: string): DecodedText {
+export function decodeImportedText(bytes: Uint8Array, path: string, guess?: string): DecodedText {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const encoding = bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE'
     const text = iconv.decode(Buffer.from(bytes.subarray(2)), encoding)
@@ -82,10 +87,13 @@ export function decodeImportedText(bytes: Uint8Array, path: string): DecodedText
     if (!(e instanceof DecodeError) || !/not valid UTF-8/.test(e.message)) throw e
     const reason = e.message.slice(path.length + 2)
     if (utf8Sequences(bytes) > 0) throw new DecodeError(path, `${reason}: it is UTF-8 with damaged bytes; repair or re-save it as UTF-8`)
-    if (highBytes(bytes) < MIN_LEGACY_EVIDENCE)
+    if (highBytes(bytes) < MIN_LEGACY_EVIDENCE) {
+      if (guess)
+        return { text: checked(iconv.decode(Buffer.from(bytes), guess), path, guess), encoding: guess, converted: true, guessed: true }
       throw new DecodeError(path, `${reason}, and too little of it is beyond ASCII to tell its encoding; save it as UTF-8`)
-    const guess = chardet.analyse(bytes).find((m) => m.confidence >= MIN_CONFIDENCE && m.name !== 'ASCII' && !m.name.startsWith('UTF'))
-    const encoding = guess ? (SUPERSETS[guess.name] ?? guess.name) : undefined
+    }
+    const found = chardet.analyse(bytes).find((m) => m.confidence >= MIN_CONFIDENCE && m.name !== 'ASCII' && !m.name.startsWith('UTF'))
+    const encoding = found ? (SUPERSETS[found.name] ?? found.name) : undefined
     if (!encoding || !iconv.encodingExists(encoding))
       throw new DecodeError(path, `${reason}, and its encoding could not be recognised; save it as UTF-8`)
     const text = iconv.decode(Buffer.from(bytes), encoding)
