@@ -42,7 +42,11 @@ describe('findOverlaps on fixtures', () => {
     const [o] = result.overlaps
     expect(o.kind).toBe('verbatim')
     expect(o.passages.map((p) => p.doc).sort()).toEqual(['first', 'second'])
-    for (const p of o.passages) expect(p.text).toMatch(/^The river authority argued .* within a generation$/)
+    // Where the second document quotes the passage, the quotation marks are its (word-edges.ts),
+    // and the full stop inside them; the first's sentence ends at its last word.
+    const text = (doc: string) => o.passages.find((p) => p.doc === doc)!.text
+    expect(text('first')).toMatch(/^The river authority argued .* within a generation$/)
+    expect(text('second')).toBe(`“${text('first')}.”`)
     expectExactSlices(texts, result.overlaps)
     // The pair is compared but has the same words: no variant (it would only repeat the texts).
     expect(comparedPairs(o.passages.map((p) => p.doc))).toEqual([[0, 1]])
@@ -255,7 +259,7 @@ describe('findOverlaps on fixtures', () => {
     expect(kindsAndTexts(overlaps)).toEqual([
       [
         'paraphrase',
-        'documentation for PAM is packaged in the "libpam-doc',
+        'documentation for PAM is packaged in the "libpam-doc"',
         'PAM documentation is available in several formats in the\nlibpam-doc package',
       ],
     ])
@@ -318,7 +322,7 @@ describe('findOverlaps on fixtures', () => {
     it('reports the pair, the abbreviation read as the words it stands for (cosine 0.44)', () => {
       // Five words as written, eight as read: a claim, not a fragment (readWords).
       expect(found('The NRWA called for “rebuilding the harbour walls”.')).toEqual([
-        ['paraphrase', clause, 'The NRWA called for “rebuilding the harbour walls'],
+        ['paraphrase', clause, 'The NRWA called for “rebuilding the harbour walls”'],
       ])
     })
 

@@ -25,6 +25,7 @@ import { sentenceStarts } from './sentences.js'
 import { PairTable, type PairValues } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { type SynonymSource, synonymClasses } from './synonyms.js'
+import { passageOffsets, wholeWords } from './word-edges.js'
 import { OffsetMap } from '../text/offsets.js'
 import { comparedPairs } from './variant-pairs.js'
 import { DiffMemo, sameWords, type Variant, variantOf } from './variants.js'
@@ -605,12 +606,17 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
   const memo = new DiffMemo()
   const overlaps: Overlap[] = []
   limited.forEach((draft, k) => {
-    const shown = draft.passages.filter((p) => !reference[p.doc])
+    // Each passage at whole written words, with their marks (word-edges.ts).
+    const shown = draft.passages
+      .filter((p) => !reference[p.doc])
+      .map((p) => {
+        const [start, end] = wholeWords(docs[p.doc], p.start, p.end)
+        return { doc: p.doc, start, end }
+      })
     const passages = shown.map((p) => {
       const doc = docs[p.doc]
       const map = mapOf(p.doc)
-      const start = doc.starts[p.start]
-      const end = doc.ends[p.end]
+      const [start, end] = passageOffsets(doc, p.start, p.end)
       return { doc: doc.id, start: map.toCodePoint(start), end: map.toCodePoint(end), text: doc.text.slice(start, end) }
     })
     const variants: Variant[] = []

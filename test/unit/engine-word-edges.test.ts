@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { passageOffsets, wholeWords } from '../../main/core/engine/word-edges.js'
+import { analysed } from '../helpers.js'
+
+// A passage's edges at whole written words, with the marks of its first and last words
+// (word-edges.ts): what the two reviewers of man pages and NEWS files found cut.
+
+/** The token of `doc` that is `word`, the `nth` such (0: the first). */
+function token(doc: AnalysedDocument, word: string, nth = 0): number {
+  for (let t = 0; t < doc.starts.length; t++) if (doc.text.slice(doc.starts[t], doc.ends[t]) === word && nth-- === 0) return t
+  throw new Error(`no ${word}`)
+}
+
+/** The text of tokens [first..last] of `text` as a passage shows it. */
+function shown(text: string, first: string, last: string, nth: [number, number] = [0, 0]): string {
+  const [doc] = analysed(text)
+  const [t0, t1] = wholeWords(doc, token(doc, first, nth[0]), token(doc, last, nth[1]))
+  const [start, end] = passageOffsets(doc, t0, t1)
+  return text.slice(start, end)
+}
+
+describe('passage edges at whole written words', () => {
+  it('leaves out a piece of an option, a version number or a date at either edge', () => {
+    expect(shown('       -T, --no-target-directory\n              treat DEST as a normal file', 'target', 'file')).toBe(
+      'treat DEST as a normal file',
+    )
+    expect(shown('GTK+ 3.4.0\n\n* Deprecations are now versioned', '0', 'versioned')).toBe('Deprecations are now versioned')
+    expect(shown('released on 12 May (2021-01-29) with fixes', 'released', '2021')).toBe('released on 12 May')
+    expect(shown('the total was 1,000 units', 'the', '1')).toBe('the total was')
+  })
+
+  it('keeps a passage that is one such word as found', () => {
+    expect(shown('version 3.4.0 only', '4', '0')).toBe('4.0')
+  })
+
+  it("takes the marks of the first and last words: an option's dashes, a backslash, brackets it opened", () => {
+    const man = '       -z, --zero\n              end each output line with NUL, not newline (see basename(1)).\n'
+    expect(shown(man, 'z', '1')).toBe('-z, --zero\n              end each output line with NUL, not newline (see basename(1))')
+    expect(shown('       \\0NNN   byte with octal value NNN', '0NNN', 'NNN')).toBe('\\0NNN   byte with octal value NNN')
+    expect(shown('Run Travis ASan tests with "sudo: required" (Nick Wellnhofer).', 'Run', 'Wellnhofer')).toBe(
+      'Run Travis ASan tests with "sudo: required" (Nick Wellnhofer)',
+    )
+  })
+
+  it('takes a bracket or quotation mark only with its partner, and no comma or full stop of the sentence', () => {
+    const quoted = 'which called for “improving the system for developing NQPFs in accordance with local conditions”. Specifically'
+    expect(shown(quoted, 'developing', 'conditions')).toBe('developing NQPFs in accordance with local conditions')
+    expect(shown(quoted, 'improving', 'conditions')).toBe('“improving the system for developing NQPFs in accordance with local conditions”')
+    expect(shown('She said: “the improvement of workers.” Then', 'the', 'workers')).toBe('“the improvement of workers.”')
+    expect(shown('(see the manual, chapter two) and more', 'see', 'manual')).toBe('see the manual')
+    expect(shown('key fields, and more', 'key', 'fields')).toBe('key fields')
+  })
+
+  it('changes nothing in Chinese, written without spaces', () => {
+    const text = '加快发展新质生产力。扎实推进高质量发展'
+    expect(shown(text, '发', '力')).toBe('发展新质生产力')
+  })
+
+  it('gives the engine whole options in two man pages (a reviewer: "z, --zero … basename(1")', () => {
+    const line = '       -z, --zero\n              end each output line with NUL, not newline (see basename(1)).\n'
+    const result = findOverlaps([
+      {
+        id: 'basename',
+        text: `       -a, --multiple\n              support multiple arguments\n\n${line}\n       --other\n              something unique to alpha\n`,
+      },
+      { id: 'dirname', text: `       -q     quiet mode for beta only\n\n${line}` },
+    ])
+    expect(result.overlaps).toHaveLength(1)
+    for (const p of result.overlaps[0].passages) expect(p.text).toMatch(/^-z, --zero\n\s+end each .* \(see basename\(1\)\)$/)
+  })
+})
