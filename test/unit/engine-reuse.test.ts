@@ -453,7 +453,10 @@ describe('paraphrase', () => {
     expect(o.kind).toBe('paraphrase')
     expect(docsOf(o)).toEqual(['agency-bulletin', 'newspaper'])
     expect(o.passages.find((p) => p.doc === 'newspaper')!.text).toContain('UNHCR')
-    expect(o.because).toEqual(['abbreviation UNHCR read as the words it stands for'])
+    expect(o.because).toEqual([
+      'abbreviation UNHCR read as the words it stands for',
+      'words in common: camps, border, full, asked, donors, tents',
+    ])
   })
 })
 

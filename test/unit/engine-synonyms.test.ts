@@ -80,7 +80,7 @@ describe('paraphrase through synonyms', () => {
     // wool, market towns), not the railway's enlargement, which the sentences say in other words.
     const without = findOverlaps(texts).overlaps
     for (const o of without) {
-      expect(o.because ?? []).toEqual([])
+      for (const reason of o.because ?? []) expect(reason).toMatch(/^words in common: /)
       for (const p of o.passages) expect(p.text).not.toMatch(/railway|railroad/)
     }
     const result = findOverlaps(texts, { synonyms: wordnet })
@@ -88,9 +88,10 @@ describe('paraphrase through synonyms', () => {
     const [o] = result.overlaps
     expect(o.kind).toBe('paraphrase')
     for (const p of o.passages) expect(p.text).toMatch(/^(The council said|Once a large enlargement).*(market towns|council announced)$/)
-    expect(o.because).toHaveLength(1)
+    expect(o.because).toHaveLength(2)
     expect(o.because![0]).toMatch(/^synonyms: /)
     for (const pair of ['railway/railroad', 'expansion/enlargement', 'buy/purchase', 'big/large']) expect(o.because![0]).toContain(pair)
+    expect(o.because![1]).toMatch(/^words in common: /)
   })
 
   it('reports no paraphrase between unrelated sentences that share a synonym (doctor, physician)', async () => {
@@ -114,7 +115,10 @@ describe('paraphrase through synonyms', () => {
       restated[0].passages.some((p) => p.doc === 'gmw-light-blade-what-are-nqpf' && /^build a modern industrial system$/.test(p.text)),
     ).toBe(true)
     // Its three passages' pairs read two synonyms: one reason says both.
-    expect(restated[0].because).toEqual(['synonyms: build/construction, building/construction'])
+    expect(restated[0].because).toEqual([
+      'synonyms: build/construction, building/construction',
+      'words in common: modern, industrial, system',
+    ])
   })
 
   it('reads synonyms in the app as in the CLI (the worker job)', async () => {

@@ -19,7 +19,7 @@ import { raggedEdge } from './ragged-edge.js'
 import { editedCopy } from './order.js'
 import { joinSameText } from './same-text.js'
 import { nestClusters } from './nesting.js'
-import { findParaphrases, synonymsUsed } from './paraphrase.js'
+import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
 import { PairTable, type PairValues } from './pair-table.js'
@@ -474,7 +474,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
             ...[
               ...new Set([...abbreviations(p.da, p.a0, p.a1, p.db, p.b0, p.b1), ...abbreviations(p.db, p.b0, p.b1, p.da, p.a0, p.a1)]),
             ].map((a) => `abbreviation ${a} read as the words it stands for`),
-            ...synonymReason(synonymsUsed(corpus, synonyms, p.da, p.a0, p.a1, p.db, p.b0, p.b1)),
+            ...listReason(SYNONYMS, synonymsUsed(corpus, synonyms, p.da, p.a0, p.a1, p.db, p.b0, p.b1)),
+            ...listReason(IN_COMMON, wordsInCommon(corpus, p.da, p.a0, p.a1, p.db, p.b0, p.b1)),
           ],
         },
       )
@@ -671,33 +672,37 @@ function seedAndChain(
   return { regions, seedStats: seeds.stats, seedPairs: seeds.count, common: seeds.common }
 }
 
-/** The reason a paraphrase read through synonyms gives: "synonyms: growth/expansion, rapid/swift". */
-function synonymReason(used: readonly string[]): string[] {
-  return used.length ? [`${SYNONYMS}${used.join(', ')}`] : []
+/** The reasons that list words, each starting so: "synonyms: growth/expansion, rapid/swift". */
+const SYNONYMS = 'synonyms: '
+const IN_COMMON = 'words in common: '
+
+/** The reason a paraphrase gives for `words` under `label` (SYNONYMS, IN_COMMON): none for none. */
+function listReason(label: string, words: readonly string[]): string[] {
+  return words.length ? [`${label}${words.join(', ')}`] : []
 }
 
-/** How synonymReason's reason starts. */
-const SYNONYMS = 'synonyms: '
-
 /**
- * An overlap's reasons: its pairs' reasons, each once, and their synonyms as one reason where the
- * first pair's stood ("synonyms: build/construction, building/construction", not one reason per
- * pair).
+ * An overlap's reasons: its pairs' reasons, each once, and the words each list reason names as
+ * one reason where the first pair's stood ("synonyms: build/construction,
+ * building/construction", not one reason per pair).
  */
 function reasonsOf(reasons: readonly string[]): string[] {
   const out: string[] = []
-  const synonyms: string[] = []
-  let at = -1
+  const lists = new Map<string, string[]>()
   for (const reason of reasons) {
-    if (!reason.startsWith(SYNONYMS)) {
+    const label = [SYNONYMS, IN_COMMON].find((l) => reason.startsWith(l))
+    if (!label) {
       if (!out.includes(reason)) out.push(reason)
       continue
     }
-    if (at < 0) at = out.length
-    for (const pair of reason.slice(SYNONYMS.length).split(', ')) if (!synonyms.includes(pair)) synonyms.push(pair)
+    let words = lists.get(label)
+    if (!words) {
+      lists.set(label, (words = []))
+      out.push(label)
+    }
+    for (const word of reason.slice(label.length).split(', ')) if (!words.includes(word)) words.push(word)
   }
-  if (at >= 0) out.splice(at, 0, `${SYNONYMS}${synonyms.join(', ')}`)
-  return out
+  return out.map((r) => (lists.has(r) ? `${r}${lists.get(r)!.join(', ')}` : r))
 }
 
 /**

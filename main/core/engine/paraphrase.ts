@@ -767,3 +767,22 @@ export function synonymsUsed(
   }
   return used
 }
+
+/**
+ * The content words tokens [a0, a1] of document da and [b0, b1] of db have in common (the same
+ * match form), as first written in the first, in its order: what a paraphrase found by the words
+ * it shares rests on, for a reader to judge ("name, two, files, line" is no restatement).
+ */
+export function wordsInCommon(corpus: AnalysedCorpus, da: number, a0: number, a1: number, db: number, b0: number, b1: number): string[] {
+  const B = corpus.docs[db]
+  const inB = new Set<number>()
+  for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++) inB.add(B.match[B.content[c]])
+  const A = corpus.docs[da]
+  const words: string[] = []
+  for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1; c++) {
+    const t = A.content[c]
+    if (!inB.delete(A.match[t])) continue
+    words.push(A.text.slice(A.starts[t], A.ends[t]))
+  }
+  return words
+}

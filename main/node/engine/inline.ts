@@ -302,7 +302,12 @@ export async function overlapsCommand(
   const { sink, flush } = byteLines(bytesOf(io))
   const say = (o: SourcedOverlap, k: number) => {
     const by = o.source === 'parallax' ? '' : ` [${o.source}]`
-    sink(`\n${k + 1}. ${o.kind}${by}, score ${o.score} (${o.words} shared words, similarity ${o.similarity})`)
+    // What the JSON says of the overlap beyond its figures, after them: a reader of the text
+    // tells boilerplate and copies of one document from reuse, and sees why a paraphrase is one.
+    const marks = [...(o.duplicate ? ['duplicate documents'] : []), ...(o.boilerplate ? ['boilerplate'] : [])]
+    if (o.because?.length) marks.push(`because: ${o.because.join('; ')}`)
+    const more = marks.map((m) => `, ${m}`).join('')
+    sink(`\n${k + 1}. ${o.kind}${by}, score ${o.score} (${o.words} shared words, similarity ${o.similarity})${more}`)
     for (const p of o.passages) sink(`   ${p.doc} ${p.start}-${p.end}: ${oneLine(p.text)}`)
   }
   const header = (count: number) => sink(`${count + imported.overlaps.length} overlap(s) among ${documents.length} document(s)`)
