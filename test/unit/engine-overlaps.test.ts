@@ -247,6 +247,18 @@ describe('findOverlaps on fixtures', () => {
     ])
   })
 
+  it('starts a paraphrase at the negation that governs its clause (a reviewer: "longer leaves behind a temporary file")', async () => {
+    // Two Debian NEWS files (coreutils, sed); the sed clause begins after a quotation's semicolon.
+    const { result } = await overlapsOf('negation')
+    expect(kindsAndTexts(result.overlaps)).toEqual([
+      [
+        'paraphrase',
+        'mktemp no longer leaves a temporary file behind if it was unable to\n  output the name of the file to stdout',
+        'no longer\n  leaves behind a temporary file',
+      ],
+    ])
+  })
+
   it('reads an abbreviation as its words only where the other passage spells out all of them', () => {
     // "PAM" stands for "Pluggable Authentication Modules"; the other passage has "modules" alone.
     // Read as its three words, "configure the PAM" was a clause of four, and a restatement of

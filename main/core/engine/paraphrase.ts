@@ -370,8 +370,10 @@ export function findParaphrases(
     const [cb0, cb1] = [lowerBound(B.content, p.b0), upperBound(B.content, p.b1)]
     const inB = stemSet(b, cb0, cb1)
     const inA = stemSet(a, ca0, ca1)
-    const [a0, a1] = trimmed(a, ca0, ca1, inB, p.a0, p.a1)
-    const [b0, b1] = trimmed(b, cb0, cb1, inA, p.b0, p.b1)
+    const [ta0, a1] = trimmed(a, ca0, ca1, inB, p.a0, p.a1)
+    const [tb0, b1] = trimmed(b, cb0, cb1, inA, p.b0, p.b1)
+    const a0 = negatedFrom(A, corpus.lexicon.surfaces, ta0, a.t0)
+    const b0 = negatedFrom(B, corpus.lexicon.surfaces, tb0, b.t0)
     if (a0 === p.a0 && a1 === p.a1 && b0 === p.b0 && b1 === p.b1) return p
     // The cosine of what is shown, as its similarity.
     const shown = (s: Sentence, D: AnalysedDocument, t0: number, t1: number): number[] =>
@@ -517,6 +519,21 @@ export function trimmedSpan(
   if (first >= c1 || words(first, last + 1) < MIN_CLAUSE_WORDS) return [t0, t1]
   const cut = words(c0, first) > MAX_UNSHARED_EDGE && !negates(t0, D.content[first])
   return [cut ? D.content[first] : t0, t1]
+}
+
+/**
+ * Where a paraphrase's side that starts at token t0 of D starts with the negation that governs it:
+ * a clause reaches from its first content word (unitsOf), and a negation before it is no content
+ * word ("no | longer leaves behind a temporary file", "not | include the source"), so the side
+ * would say the opposite of its text. The earliest negation among the words between t0 and the
+ * content word before it, in its clause and not before `from` (its sentence's start); else t0.
+ */
+export function negatedFrom(D: AnalysedDocument, surfaces: readonly string[], t0: number, from: number): number {
+  let start = t0
+  const c = lowerBound(D.content, t0)
+  const floor = Math.max(from, c > 0 ? D.content[c - 1] + 1 : 0)
+  for (let t = t0 - 1; t >= floor && !breaksClause(D.text, D.ends[t], D.starts[t + 1]); t--) if (negation(surfaces[D.surface[t]])) start = t
+  return start
 }
 
 /** Distinct stems of unit u that vector v does not have. */
