@@ -259,6 +259,21 @@ describe('findOverlaps on fixtures', () => {
     ])
   })
 
+  it('reports a line with one word changed as near-verbatim, though too short for a seed (order.ts editedWords)', async () => {
+    // Three coreutils man pages (a reviewer: "every directory processed" was a paraphrase of "every file processed").
+    const { result } = await overlapsOf('edited-line')
+    const line = result.overlaps.find((o) => o.passages.some((p) => p.doc === 'rmdir'))!
+    expect(kindsAndTexts([line])).toEqual([
+      [
+        'variant',
+        '-v, --verbose\n              output a diagnostic for every file processed',
+        '-v, --verbose\n              output a diagnostic for every file processed',
+        '-v, --verbose\n              output a diagnostic for every directory processed',
+      ],
+    ])
+    expect(line.pairKinds).toEqual({ verbatim: 0, variant: 2, paraphrase: 0 })
+  })
+
   it('reads an abbreviation as its words only where the other passage spells out all of them', () => {
     // "PAM" stands for "Pluggable Authentication Modules"; the other passage has "modules" alone.
     // Read as its three words, "configure the PAM" was a clause of four, and a restatement of

@@ -16,7 +16,7 @@ import { identifierJoins, nonWordTokensIn } from './nonwords.js'
 import { projectNested } from './nested.js'
 import { movedEdge } from './moved-edge.js'
 import { raggedEdge } from './ragged-edge.js'
-import { editedCopy } from './order.js'
+import { editedCopy, editedWords } from './order.js'
 import { joinSameText } from './same-text.js'
 import { nestClusters } from './nesting.js'
 import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
@@ -461,15 +461,19 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       if (covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)) continue
       const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       if (isBanal(measure.commonShare * measure.shared, measure.shared)) continue
+      // Found by the words it shares, a pair can still be one sentence with a word changed, too
+      // short for a seed's pair (order.ts EDITED_WORD_SHARE): near-verbatim, measured as one.
+      const edited = editedWords(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)
+      const similarity = edited ? measure.similarity : p.cosine
       paraphrases.push(
         { doc: p.da, start: p.a0, end: p.a1 },
         { doc: p.db, start: p.b0, end: p.b1 },
         {
           shared: measure.shared,
-          similarity: p.cosine,
+          similarity,
           verbatim: measure.verbatim,
-          kind: KIND_RANK.paraphrase,
-          score: measure.weighted * p.cosine,
+          kind: KIND_RANK[edited ? 'variant' : 'paraphrase'],
+          score: measure.weighted * similarity,
           because: [
             ...[
               ...new Set([...abbreviations(p.da, p.a0, p.a1, p.db, p.b0, p.b1), ...abbreviations(p.db, p.b0, p.b1, p.da, p.a0, p.a1)]),
