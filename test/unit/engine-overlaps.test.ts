@@ -274,6 +274,16 @@ describe('findOverlaps on fixtures', () => {
     expect(line.pairKinds).toEqual({ verbatim: 0, variant: 2, paraphrase: 0 })
   })
 
+  it("describes an overlap by its best pair of the overlap's kind (a reviewer: verbatim, similarity 0.546)", async () => {
+    // Three coreutils man pages sharing a sentence word for word; cp and mv share an option
+    // more, cp with another option between (a variant pair, the best scored).
+    const { result } = await overlapsOf('kind-described')
+    expect(result.overlaps).toHaveLength(1)
+    const [o] = result.overlaps
+    expect(o.pairKinds).toEqual({ verbatim: 3, variant: 1, paraphrase: 0 })
+    expect([o.kind, o.similarity]).toEqual(['verbatim', 1])
+  })
+
   it('reads an abbreviation as its words only where the other passage spells out all of them', () => {
     // "PAM" stands for "Pluggable Authentication Modules"; the other passage has "modules" alone.
     // Read as its three words, "configure the PAM" was a clause of four, and a restatement of

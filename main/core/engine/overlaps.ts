@@ -520,9 +520,16 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         if (list.score(i) > list.score(top)) top = i
         pairKinds[KINDS[list.kind(i)]]++
       }
-      const best: BestPair = { score: list.score(top), measure: { shared: list.shared(top), similarity: list.similarity(top) } }
       let kind: OverlapKind = 'verbatim'
       for (const k of KINDS) if (pairKinds[k] > pairKinds[kind]) kind = k
+      // Ranked by its best pair; described (shared words, similarity) by its best pair of the
+      // kind it is said to be, so that a verbatim overlap is not shown "similarity 0.546" from
+      // one of its variant pairs (a reviewer, cp/install/mv). Where no pair is of that kind (its
+      // verbatim passages all found through a longer overlap), by its best.
+      let shown = -1
+      for (const i of c.pairs) if (KINDS[list.kind(i)] === kind && (shown < 0 || list.score(i) > list.score(shown))) shown = i
+      if (shown < 0) shown = top
+      const best: BestPair = { score: list.score(top), measure: { shared: list.shared(shown), similarity: list.similarity(shown) } }
       // Every passage in the searched copy of a duplicate document is in each of its copies too.
       const passages: PairPassage[] = []
       for (const p of c.passages) {
