@@ -3,6 +3,7 @@ import { extendEdge, verbatimReach } from './align.js'
 import { isBanal } from './banality.js'
 import { chainSeeds, type Region } from './chain.js'
 import { RegionList } from './region-list.js'
+import { crossAligned } from './cross-aligned.js'
 import { clusterPairs, type PairPassage, type PairSides } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
 import { AlignedSpans } from './aligned-spans.js'
@@ -502,6 +503,12 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   const pairCount = pairTable.length + paraphrases.length
   for (const list of [pairTable, paraphrases]) {
     let clusters = clusterPairs(list)
+    // An overlap of pairs that only read a document's repetition of itself across another that
+    // shares its text is none (cross-aligned.ts).
+    if (list === pairTable) {
+      const cross = crossAligned(list)
+      clusters = clusters.filter((c) => !c.pairs.every((i) => cross[i]))
+    }
     // Reused text: each passage reaches as far as another passage of its overlap goes on alike,
     // overlaps of the same words in no common document are one (same-text.ts), and an overlap
     // inside a longer one is found in all the longer one's documents (nesting.ts).
@@ -618,11 +625,12 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
   const memo = new DiffMemo()
   const overlaps: Overlap[] = []
   limited.forEach((draft, k) => {
-    // Each passage at whole written words, with their marks (word-edges.ts).
+    // Each passage with the marks of its first and last words, a paraphrase's from a whole
+    // written word (word-edges.ts).
     const shown = draft.passages
       .filter((p) => !reference[p.doc])
       .map((p) => {
-        const [start, end] = wholeWords(docs[p.doc], p.start, p.end)
+        const [start, end] = draft.kind === 'paraphrase' ? wholeWords(docs[p.doc], p.start, p.end) : [p.start, p.end]
         return { doc: p.doc, start, end }
       })
     const passages = shown.map((p) => {
