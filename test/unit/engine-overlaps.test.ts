@@ -284,6 +284,18 @@ describe('findOverlaps on fixtures', () => {
     expect([o.kind, o.similarity]).toEqual(['verbatim', 1])
   })
 
+  it('says the words a loose pair the seeds found rests on, as the paraphrase pass does', async () => {
+    // GNU make's NEWS and Debian's NEWS of make restate one warning; without the paraphrase pass
+    // (as on a corpus over PARAPHRASE_MAX_WORDS) the seeds find it, too loose to be an edited copy.
+    const { texts } = await loadFolder(join(FIXTURES, 'loose-restatement'))
+    const restated = findOverlaps(texts, { paraphrase: false }).overlaps.find((o) =>
+      o.passages.some((p) => p.text.startsWith("The '$?' variable now contains")),
+    )!
+    expect(restated.kind).toBe('paraphrase')
+    expect(restated.because).toHaveLength(1)
+    expect(restated.because![0]).toMatch(/^words in common: variable, contains, prerequisites, caused, target, considered, date/)
+  })
+
   it('reads an abbreviation as its words only where the other passage spells out all of them', () => {
     // "PAM" stands for "Pluggable Authentication Modules"; the other passage has "modules" alone.
     // Read as its three words, "configure the PAM" was a clause of four, and a restatement of

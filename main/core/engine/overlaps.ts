@@ -359,6 +359,24 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   const measurer = new PairMeasurer(corpus, weights, common)
   const { lexicon } = corpus
 
+  /**
+   * A kept pair's values; a paraphrase, too loose to be an edited copy, says the words it rests
+   * on as the paraphrase pass's do (IN_COMMON).
+   */
+  const keptValues = (
+    measure: PairMeasure,
+    kind: OverlapKind,
+    da: number,
+    a0: number,
+    a1: number,
+    db: number,
+    b0: number,
+    b1: number,
+  ): PairValues =>
+    kind === 'paraphrase'
+      ? { ...valuesOf(measure, kind), because: listReason(IN_COMMON, wordsInCommon(corpus, da, a0, a1, db, b0, b1)) }
+      : valuesOf(measure, kind)
+
   run.phase('align', seeded.regions.length)
   // Pairs kept, in typed arrays (pair-table.ts).
   const pairTable = new PairTable()
@@ -415,7 +433,11 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     const measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
     const kind = keptKind(measure, minWords, A, a0, a1, B, b0, b1)
     if (!kind) return false
-    pairTable.push({ doc: r.docA, start: a0, end: a1 }, { doc: r.docB, start: b0, end: b1 }, valuesOf(measure, kind))
+    pairTable.push(
+      { doc: r.docA, start: a0, end: a1 },
+      { doc: r.docB, start: b0, end: b1 },
+      keptValues(measure, kind, r.docA, a0, a1, r.docB, b0, b1),
+    )
     return true
   }
   for (let k = 0; k < seeded.regions.length; k++) {
@@ -432,7 +454,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
     const kind = keptKind(measure, minWords, corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end)
     if (!kind) continue
-    pairTable.push(a, b, valuesOf(measure, kind), true)
+    pairTable.push(a, b, keptValues(measure, kind, a.doc, a.start, a.end, b.doc, b.start, b.end), true)
   }
 
   const paraphraseSearch =
