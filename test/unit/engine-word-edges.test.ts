@@ -57,6 +57,28 @@ describe('passage edges at whole written words', () => {
     expect(shown('key fields, and more', 'key', 'fields')).toBe('key fields')
   })
 
+  it("takes quotation marks of other languages and styles in pairs, and no apostrophe for one (a reviewer's cases)", () => {
+    const said = (open: string, close: string) => `She told them ${open}the worst harvest in forty years of farming${close} and left.`
+    for (const [open, close] of [
+      ["'", "'"],
+      ['`', "'"],
+      ['\u201e', '\u201c'],
+      ['\u201c', '\u201d'],
+      ['\u00ab', '\u00bb'],
+    ])
+      expect(shown(said(open, close), 'the', 'farming')).toBe(`${open}the worst harvest in forty years of farming${close}`)
+    expect(shown(said('\u2018', '\u2019').replace('the worst', 'it\u2019s the worst'), 'it\u2019s', 'farming')).toBe(
+      '\u2018it\u2019s the worst harvest in forty years of farming\u2019',
+    )
+    expect(shown(said("'", '').replace(' and left', ''), 'the', 'farming')).toBe('the worst harvest in forty years of farming')
+    expect(shown('x "(see the manual" b', 'see', 'manual')).toBe('see the manual"')
+    expect(shown('加快（发展新质生产力）。', '发', '力')).toBe('（发展新质生产力）')
+  })
+
+  it('reads a letter beyond the Basic Multilingual Plane as no mark', () => {
+    expect(shown('\u{20000}加快发展', '加', '展')).toBe('加快发展')
+  })
+
   it('changes nothing in Chinese, written without spaces', () => {
     const text = '加快发展新质生产力。扎实推进高质量发展'
     expect(shown(text, '发', '力')).toBe('发展新质生产力')
@@ -73,5 +95,29 @@ describe('passage edges at whole written words', () => {
     ])
     expect(result.overlaps).toHaveLength(1)
     for (const p of result.overlaps[0].passages) expect(p.text).toMatch(/^-z, --zero\n\s+end each .* \(see basename\(1\)\)$/)
+  })
+
+  it("gives the marks at a passage's edges to its variants: the changes still read as the passages", () => {
+    const line = (name: string, word: string) =>
+      `       -z, --zero\n              end each output line with NUL, not ${word} (see ${name}(1)).\n`
+    const result = findOverlaps([
+      { id: 'basename', text: `       -a, --multiple\n              support multiple arguments\n\n${line('basename', 'newline')}` },
+      { id: 'dirname', text: `       -q     quiet mode for beta only\n\n${line('dirname', 'a newline')}` },
+    ])
+    const [o] = result.overlaps
+    expect(o.passages.map((p) => p.text.slice(0, 2))).toEqual(['-z', '-z'])
+    const [variant] = o.variants
+    const changes = variant.changes!
+    expect(changes[0]).toMatchObject({ op: 'equal', a: '-', b: '-', aStart: o.passages[0].start, bStart: o.passages[1].start })
+    expect(changes.at(-1)).toMatchObject({ aEnd: o.passages[0].end, bEnd: o.passages[1].end })
+    // Read without the added words, the changes and what lies between them are the first passage.
+    const text = o.passages[0].text
+    let read = ''
+    let at = o.passages[0].start
+    for (const c of changes) {
+      read += [...text].slice(at - o.passages[0].start, c.aStart - o.passages[0].start).join('') + c.a
+      at = c.aEnd
+    }
+    expect(read).toBe(text)
   })
 })

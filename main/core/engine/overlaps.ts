@@ -29,7 +29,7 @@ import { type SynonymSource, synonymClasses } from './synonyms.js'
 import { passageOffsets, wholeWords } from './word-edges.js'
 import { OffsetMap } from '../text/offsets.js'
 import { comparedPairs } from './variant-pairs.js'
-import { DiffMemo, sameWords, type Variant, variantOf } from './variants.js'
+import { type Change, DiffMemo, sameWords, type Variant, variantOf } from './variants.js'
 
 // Text reuse: which passages do these documents share? The pipeline, after passim and TextPAIR:
 //   analyse     tokens with offsets, normalised for matching (tokenize.ts, normalise.ts)
@@ -90,7 +90,9 @@ export interface OverlapPassage {
  *               EngineDocument.boilerplate); a duplicate document's own overlap is one text,
  *               never boilerplate by its copies
  *   duplicate   the passages are whole documents with the same words (duplicates.ts)
- *   because     why a paraphrase was reported, when there is more to say than shared words
+ *   because     why a paraphrase was reported: abbreviations read as their words, synonyms, the
+ *               same place and date, the words in common; and the words a near-verbatim line
+ *               the paraphrase search found rests on (order.ts editedWords)
  *   variants    word-level differences per pair of passages (variants.ts), for the pairs
  *               compared (variant-pairs.ts: all pairs up to MAX_PAIRWISE_PASSAGES passages, then
  *               the first against the others, at most MAX_DIFFS) whose words differ; a compared
@@ -671,7 +673,7 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
     for (const [i, j] of options.variants === false ? [] : comparedPairs(passages.map((p) => p.doc))) {
       const a = side(i)
       const b = side(j)
-      if (!sameWords(a, b)) variants.push(variantOf(i, j, a, b, memo))
+      if (!sameWords(a, b)) variants.push(toPassageEdges(variantOf(i, j, a, b, memo), passages[i], passages[j]))
     }
     run.tick(k)
     const documents = textsOf(shown.map((p) => p.doc))
@@ -711,6 +713,60 @@ function seedAndChain(
   const seeds = findSeeds(corpus, { n, skip }, run)
   const regions = chainSeeds(seeds, n, run, corpus.docs, minWords)
   return { regions, seedStats: seeds.stats, seedPairs: seeds.count, common: seeds.common }
+}
+
+/**
+ * `variant` with its changes reaching its passages' edges: the marks before a passage's first
+ * word and after its last (word-edges.ts) are a change of their own, equal where both passages
+ * have the same, so that the changes read without the removed words are the first passage, and
+ * without the added ones the second, as every reader of them takes them.
+ */
+function toPassageEdges(variant: Variant, a: OverlapPassage, b: OverlapPassage): Variant {
+  const changes = variant.changes
+  if (!changes?.length) return variant
+  const first = changes[0]
+  const last = changes[changes.length - 1]
+  const edge = (aText: string, aStart: number, bText: string, bStart: number): Change => ({
+    op: aText === bText ? 'equal' : !aText ? 'insert' : !bText ? 'delete' : 'replace',
+    a: aText,
+    b: bText,
+    aStart,
+    aEnd: aStart + codePoints(aText),
+    bStart,
+    bEnd: bStart + codePoints(bText),
+  })
+  const before = [headOf(a.text, first.aStart - a.start), headOf(b.text, first.bStart - b.start)]
+  const after = [tailOf(a.text, a.end - last.aEnd), tailOf(b.text, b.end - last.bEnd)]
+  return {
+    ...variant,
+    changes: [
+      ...(before[0] || before[1] ? [edge(before[0], a.start, before[1], b.start)] : []),
+      ...changes,
+      ...(after[0] || after[1] ? [edge(after[0], last.aEnd, after[1], last.bEnd)] : []),
+    ],
+  }
+}
+
+/** The first `n` code points of `text` (a few marks: read no further). */
+function headOf(text: string, n: number): string {
+  let units = 0
+  for (let k = 0; k < n && units < text.length; k++) units += (text.codePointAt(units) ?? 0) > 0xffff ? 2 : 1
+  return text.slice(0, units)
+}
+
+/** The last `n` code points of `text`. */
+function tailOf(text: string, n: number): string {
+  let units = text.length
+  for (let k = 0; k < n && units > 0; k++)
+    units -= units >= 2 && /[\udc00-\udfff]/.test(text[units - 1]) && /[\ud800-\udbff]/.test(text[units - 2]) ? 2 : 1
+  return text.slice(units)
+}
+
+/** Code points of a short text. */
+function codePoints(text: string): number {
+  let n = 0
+  for (const _ of text) n++
+  return n
 }
 
 /** The reasons that list words, each starting so: "synonyms: growth/expansion, rapid/swift". */

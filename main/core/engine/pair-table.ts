@@ -23,7 +23,7 @@ export interface PairValues {
   /** The pair's kind as an index into the caller's list of kinds (overlaps.ts: verbatim, variant, paraphrase). */
   kind: number
   score: number
-  /** Why a paraphrase was reported (Overlap.because), when there is more to say than shared words. */
+  /** Why a paraphrase was reported (Overlap.because). */
   because?: string[]
 }
 

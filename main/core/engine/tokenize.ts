@@ -33,7 +33,7 @@ export interface TokenSpans {
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
 /** Characters that are words on their own (see above). */
-const OWN_WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u
+export const OWN_WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u
 const MARK = /\p{M}/u
 const LOWER_START = /\p{Ll}/u
 

@@ -1,4 +1,5 @@
 import type { AnalysedDocument } from './analyse.js'
+import { OWN_WORD } from './tokenize.js'
 
 // Where a passage begins and ends in its text. The engine matches tokens (tokenize.ts), and one
 // written word can be several of them: "--no-target-directory" is "no", "target", "directory";
@@ -46,17 +47,26 @@ function joins(text: string, from: number, to: number): boolean {
   return JOINERS.has(mark) || (digits && NUMBER_JOINERS.has(mark))
 }
 
-/** The marks (no word character, no space) just before text[at]: where they start. */
+/**
+ * Whether the UTF-16 unit text[k] is a mark: no space, no word character, and no half of a
+ * character beyond the Basic Multilingual Plane (most of them letters: CJK, mathematical).
+ */
+function isMark(text: string, k: number): boolean {
+  const c = text.charCodeAt(k)
+  return !(c >= 0xd800 && c <= 0xdfff) && !SPACE.test(text[k]) && !WORD_CHAR.test(text[k])
+}
+
+/** The marks just before text[at]: where they start. */
 function marksBefore(text: string, at: number): number {
   let k = at
-  while (k > 0 && !SPACE.test(text[k - 1]) && !WORD_CHAR.test(text[k - 1])) k--
+  while (k > 0 && isMark(text, k - 1)) k--
   return k
 }
 
 /** The marks just from text[at] on: where they end. */
 function marksAfter(text: string, at: number): number {
   let k = at
-  while (k < text.length && !SPACE.test(text[k]) && !WORD_CHAR.test(text[k])) k++
+  while (k < text.length && isMark(text, k)) k++
   return k
 }
 
@@ -78,60 +88,99 @@ export function wholeWords(doc: AnalysedDocument, t0: number, t1: number): [numb
   return start <= t1 ? [start, t1] : [t0, t1]
 }
 
-/** Closing brackets and quotation marks, each with its opening one. */
-const CLOSERS = new Map([
-  [')', '('],
-  [']', '['],
-  ['}', '{'],
-  ['\u201d', '\u201c'],
-  ['\u2019', '\u2018'],
+/**
+ * Opening brackets and quotation marks, each with the marks that close it: the pairs of English,
+ * German („…“), French (« … » and » … «) and Chinese and Japanese (（…）, 「…」) texts, and the
+ * marks that close as they open (", ', and ` … ' as TeX and old man pages quote).
+ */
+const PARTNERS = new Map<string, string>([
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+  ['\u201c', '\u201d'],
+  ['\u2018', '\u2019'],
+  ['\u201e', '\u201c\u201d'],
+  ['\u201a', '\u2018\u2019'],
+  ['\u00ab', '\u00bb'],
   ['\u00bb', '\u00ab'],
-  ['\u203a', '\u2039'],
+  ['\u2039', '\u203a'],
+  ['\uff08', '\uff09'],
+  ['\u300c', '\u300d'],
+  ['\u300e', '\u300f'],
+  ['\u3010', '\u3011'],
+  ['\u300a', '\u300b'],
+  ['\u3008', '\u3009'],
+  ['"', '"'],
+  ["'", "'"],
+  ['`', "'`"],
 ])
-const OPENERS = new Map([...CLOSERS].map(([close, open]) => [open, close]))
-/** The quotation mark that opens and closes alike. */
-const STRAIGHT_QUOTE = '"'
+/** Every mark that closes a pair (see PARTNERS), with the marks that open it. */
+const OPENED_BY = new Map<string, string>()
+for (const [open, closes] of PARTNERS) for (const close of closes) OPENED_BY.set(close, (OPENED_BY.get(close) ?? '') + open)
+/** Brackets and quotation marks no pair above names: they go with no passage's edge. */
+const OTHER_PAIRED = /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}]/u
 
-/** How many times text[from, to) holds `mark`. */
-function count(text: string, from: number, to: number, mark: string): number {
-  let n = 0
-  for (let k = text.indexOf(mark, from); k >= 0 && k < to; k = text.indexOf(mark, k + 1)) n++
-  return n
+/**
+ * Whether the mark at text[k] is an apostrophe: a single quotation mark between two letters
+ * ("it’s", "don't"), which closes nothing.
+ */
+function apostrophe(text: string, k: number): boolean {
+  return (text[k] === "'" || text[k] === '\u2019') && k > 0 && LETTER.test(text[k - 1]) && LETTER.test(text[k + 1] ?? '')
+}
+const LETTER = /\p{L}/u
+
+/** Whether text[from, to) holds one of `marks` that is no apostrophe; read no further than `to`. */
+function holdsMark(text: string, from: number, to: number, marks: string): boolean {
+  for (let k = from; k < to; k++) if (marks.includes(text[k]) && !apostrophe(text, k)) return true
+  return false
 }
 
 /**
- * Whether the bracket or quotation mark at text[at] is matched within text[from, to): an opening
- * one closed after it, a closing one opened before it. Other marks are matched by themselves.
+ * Whether the mark at text[at] may be an edge of passage text[from, to) (see above): an opening
+ * bracket or quotation mark whose closing one is in the passage after it, a closing one whose
+ * opening one is in it before it, or a mark that is neither.
  */
-function matched(text: string, at: number, from: number, to: number): boolean {
+function belongs(text: string, at: number, from: number, to: number): boolean {
   const mark = text[at]
-  if (mark === STRAIGHT_QUOTE) return count(text, from, to, mark) % 2 === 0
-  const open = CLOSERS.get(mark)
-  if (open) return count(text, from, at, open) > count(text, from, at, mark)
-  const close = OPENERS.get(mark)
-  if (close) return count(text, at + 1, to, close) > count(text, at + 1, to, mark)
-  return true
+  const opens = at < to - 1 && PARTNERS.has(mark) && holdsMark(text, at + 1, to, PARTNERS.get(mark)!)
+  const closes = at > from && OPENED_BY.has(mark) && holdsMark(text, from, at, OPENED_BY.get(mark)!)
+  if (PARTNERS.has(mark) || OPENED_BY.has(mark)) return opens || closes
+  return !OTHER_PAIRED.test(mark)
+}
+
+/**
+ * Whether a character beside a run of marks sets them apart from the next word: a space, or a
+ * Chinese or Japanese character, each a word of its own (tokenize.ts), which a bracket or
+ * quotation mark touches with no space between ("加快（发展新质生产力）").
+ */
+function apart(char: string): boolean {
+  return SPACE.test(char) || OWN_WORD.test(char)
 }
 
 /**
  * The UTF-16 offsets [start, end) of tokens [t0, t1] of `doc` with the marks that belong to the
- * first and last words (see above): before the first, those that follow a space or the text's
- * start; after the last, up to the last closing bracket or quotation mark of the marks that end
- * the text or a space follows, not past a mark that ends a clause (CLAUSE_MARKS). A bracket or
- * quotation mark is taken only with its partner inside the passage: "(see basename(1))", but
- * "local conditions" of a quotation that began before the passage without its closing mark.
+ * first and last words (see above): before the first, those set apart from the word before them
+ * (`apart`) or at the text's start, back from the word to the first that does not belong; after
+ * the last, up to the last closing bracket or quotation mark of the marks that end the text or are
+ * set apart, not past a mark that ends a clause (CLAUSE_MARKS) or one that does not belong. A
+ * bracket or quotation mark belongs only with its partner inside the passage: "(see
+ * basename(1))", but "local conditions" of a quotation that began before the passage. Each mark
+ * is looked for inside the passage only: a passage can be a whole document, and there are
+ * hundreds of thousands.
  */
 export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
   const { text } = doc
   const first = doc.starts[t0]
-  const before = marksBefore(text, first)
-  let start = before === 0 || SPACE.test(text[before - 1]) ? before : first
   const last = doc.ends[t1]
+  const before = marksBefore(text, first)
   let end = last
   const after = marksAfter(text, last)
-  if (after === text.length || SPACE.test(text[after]))
-    for (let k = last; k < after && !CLAUSE_MARKS.has(text[k]) && matched(text, k, start, k + 1); k++)
-      if (CLOSERS.has(text[k]) || text[k] === STRAIGHT_QUOTE) end = k + 1
-  while (start < first && !matched(text, start, start, end)) start++
+  // The closing marks first, read against the passage with every mark before it that may open.
+  const widest = before === 0 || apart(text[before - 1]) ? before : first
+  if (after === text.length || apart(text[after]))
+    for (let k = last; k < after && !CLAUSE_MARKS.has(text[k]) && belongs(text, k, widest, k + 1); k++)
+      if (OPENED_BY.has(text[k])) end = k + 1
+  let start = first
+  while (start > widest && belongs(text, start - 1, start - 1, end)) start--
   return [start, end]
 }

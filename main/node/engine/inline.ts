@@ -68,8 +68,9 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   const originals = new Map<string, string>()
   const dates: Record<string, string> = {}
   const excludedTexts: EngineDocument[] = []
-  const notes: string[] = []
-  const asFound = (path: string) => readAsFound(path, notes)
+  /** What the reader should know of how a file was read, by its path (LoadedCorpus.notes). */
+  const noted = new Map<string, string>()
+  const asFound = (path: string) => readAsFound(path, noted)
   // The texts are the largest thing a run holds from start to end: kept out of V8's heap when
   // they are many (off-heap-texts.ts), so that the heap's growth, set from its live size, stays in
   // proportion to what the engine makes.
@@ -164,8 +165,8 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     )
   }
   offHeap.flush()
-  // In the order of the files (read ahead, their notes come as each read ends).
-  notes.sort()
+  // In the order of the documents (read ahead, their notes come as each read ends).
+  const notes = documents.flatMap((d) => noted.get(d.path) ?? [])
   return { documents, texts, originals, dates, excludedTexts, notes }
 }
 
@@ -184,14 +185,16 @@ export const FOUND_FILE_GUESS = 'windows-1252'
  * what neither reads stops the command with import's reason. The import's decoder (chardet,
  * iconv-lite) is loaded for such a file only.
  */
-async function readAsFound(path: string, notes: string[]): Promise<string> {
+async function readAsFound(path: string, notes: Map<string, string>): Promise<string> {
   try {
     return await readTextFile(path)
   } catch (e) {
-    if (!(e instanceof DecodeError) || !/not valid UTF-8|UTF-16/.test(e.message)) throw e
+    // Read by its reason, not its message: the path in front could say anything.
+    if (!(e instanceof DecodeError) || !/not valid UTF-8|UTF-16/.test(e.message.slice(e.path.length))) throw e
     const [{ decodeImportedText }, bytes] = await Promise.all([import('../import/encoding.js'), readFile(path)])
     const { text, encoding, guessed } = decodeImportedText(bytes, path, FOUND_FILE_GUESS)
-    notes.push(
+    notes.set(
+      path,
       guessed
         ? `${path}: read as ${encoding}, a guess (the file is not UTF-8, and too little of it is beyond ASCII to tell its encoding)`
         : `${path}: read as ${encoding} (the file is not UTF-8)`,
