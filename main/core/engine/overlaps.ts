@@ -365,18 +365,9 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
    * A kept pair's values; a paraphrase, too loose to be an edited copy, says the words it rests
    * on as the paraphrase pass's do (IN_COMMON).
    */
-  const keptValues = (
-    measure: PairMeasure,
-    kind: OverlapKind,
-    da: number,
-    a0: number,
-    a1: number,
-    db: number,
-    b0: number,
-    b1: number,
-  ): PairValues =>
+  const keptValues = (measure: PairMeasure, kind: OverlapKind, a: PairPassage, b: PairPassage): PairValues =>
     kind === 'paraphrase'
-      ? { ...valuesOf(measure, kind), because: listReason(IN_COMMON, wordsInCommon(corpus, da, a0, a1, db, b0, b1)) }
+      ? { ...valuesOf(measure, kind), because: listReason(IN_COMMON, wordsInCommon(corpus, a.doc, a.start, a.end, b.doc, b.start, b.end)) }
       : valuesOf(measure, kind)
 
   run.phase('align', seeded.regions.length)
@@ -435,11 +426,9 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     const measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
     const kind = keptKind(measure, minWords, A, a0, a1, B, b0, b1)
     if (!kind) return false
-    pairTable.push(
-      { doc: r.docA, start: a0, end: a1 },
-      { doc: r.docB, start: b0, end: b1 },
-      keptValues(measure, kind, r.docA, a0, a1, r.docB, b0, b1),
-    )
+    const a = { doc: r.docA, start: a0, end: a1 }
+    const b = { doc: r.docB, start: b0, end: b1 }
+    pairTable.push(a, b, keptValues(measure, kind, a, b))
     return true
   }
   for (let k = 0; k < seeded.regions.length; k++) {
@@ -456,7 +445,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
     const kind = keptKind(measure, minWords, corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end)
     if (!kind) continue
-    pairTable.push(a, b, keptValues(measure, kind, a.doc, a.start, a.end, b.doc, b.start, b.end), true)
+    pairTable.push(a, b, keptValues(measure, kind, a, b), true)
   }
 
   const paraphraseSearch =
