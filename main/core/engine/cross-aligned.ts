@@ -22,18 +22,22 @@ import type { PairSides } from './cluster.js'
  */
 export const MAX_HOLDERS = 16
 
+/** More documents than any corpus has (67 million): a pair of documents is one number below 2^52. */
+const DOCUMENTS = 2 ** 26
+
 /**
  * Per pair of `pairs`, 1 where it reads a repetition across (see above). Pairs of a document with
  * itself are none.
  */
 export function crossAligned(pairs: PairSides): Uint8Array {
   const count = pairs.length
-  const groups = new Map<string, number[]>()
+  const groups = new Map<number, number[]>()
   for (let i = 0; i < count; i++) {
     const a = pairs.doc(2 * i)
     const b = pairs.doc(2 * i + 1)
     if (a === b) continue
-    const key = a < b ? `${a} ${b}` : `${b} ${a}`
+    // Both documents in one number, exact for fewer than DOCUMENTS documents.
+    const key = a < b ? a * DOCUMENTS + b : b * DOCUMENTS + a
     const group = groups.get(key)
     if (group) group.push(i)
     else groups.set(key, [i])

@@ -129,9 +129,15 @@ function apostrophe(text: string, k: number): boolean {
 }
 const LETTER = /\p{L}/u
 
-/** Whether text[from, to) holds one of `marks` that is no apostrophe; read no further than `to`. */
+/**
+ * Whether text[from, to) holds one of `marks` that is no apostrophe. Searched in a slice of the
+ * passage (a view, not a copy, in V8): looked for in the whole text, a mark absent from the
+ * passage was looked for to the document's end.
+ */
 function holdsMark(text: string, from: number, to: number, marks: string): boolean {
-  for (let k = from; k < to; k++) if (marks.includes(text[k]) && !apostrophe(text, k)) return true
+  const part = text.slice(from, to)
+  for (const mark of marks)
+    for (let k = part.indexOf(mark); k >= 0; k = part.indexOf(mark, k + 1)) if (!apostrophe(text, from + k)) return true
   return false
 }
 
