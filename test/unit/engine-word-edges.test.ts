@@ -71,7 +71,8 @@ describe('passage edges at whole written words', () => {
       '\u2018it\u2019s the worst harvest in forty years of farming\u2019',
     )
     expect(shown(said("'", '').replace(' and left', ''), 'the', 'farming')).toBe('the worst harvest in forty years of farming')
-    expect(shown('x "(see the manual" b', 'see', 'manual')).toBe('see the manual"')
+    expect(shown('x "(see the manual" b', 'see', 'manual')).toBe('see the manual')
+    expect(shown('x "(see the manual)" b', 'see', 'manual')).toBe('"(see the manual)"')
     expect(shown('加快（发展新质生产力）。', '发', '力')).toBe('（发展新质生产力）')
   })
 

@@ -179,14 +179,36 @@ export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [
   const first = doc.starts[t0]
   const last = doc.ends[t1]
   const before = marksBefore(text, first)
-  let end = last
   const after = marksAfter(text, last)
-  // The closing marks first, read against the passage with every mark before it that may open.
   const widest = before === 0 || apart(text[before - 1]) ? before : first
-  if (after === text.length || apart(text[after]))
-    for (let k = last; k < after && !CLAUSE_MARKS.has(text[k]) && belongs(text, k, widest, k + 1); k++)
-      if (OPENED_BY.has(text[k])) end = k + 1
-  let start = first
-  while (start > widest && belongs(text, start - 1, start - 1, end)) start--
+  const closable = after === text.length || apart(text[after])
+  /** The end: the closing marks whose opening ones are in the passage from `start`. */
+  const endFrom = (start: number): number => {
+    let end = last
+    if (closable)
+      for (let k = last; k < after && !CLAUSE_MARKS.has(text[k]) && belongs(text, k, start, k + 1); k++)
+        if (OPENED_BY.has(text[k])) end = k + 1
+    return end
+  }
+  /** The start: back from the first word while the marks belong to the passage up to `end`. */
+  const startTo = (end: number): number => {
+    let start = first
+    while (start > widest && belongs(text, start - 1, start - 1, end)) start--
+    return start
+  }
+  // The closing marks first, read against every mark before the passage that may open; then the
+  // opening ones against them. Where an opening mark does not belong after all, a closing one
+  // taken for it goes, and the start is read again ('x "(see the manual" b': the quotation mark
+  // after "manual" went with the one before the bracket, which goes with the bracket).
+  let end = endFrom(widest)
+  let start = startTo(end)
+  while (start > widest) {
+    const shorter = endFrom(start)
+    if (shorter === end) break
+    end = shorter
+    const later = startTo(end)
+    if (later === start) break
+    start = later
+  }
   return [start, end]
 }
