@@ -646,10 +646,18 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
         const [start, end] = draft.kind === 'paraphrase' ? wholeWords(docs[p.doc], p.start, p.end) : [p.start, p.end]
         return { doc: p.doc, start, end }
       })
+    const edges: PassageMarks[] = []
     const passages = shown.map((p) => {
       const doc = docs[p.doc]
       const map = mapOf(p.doc)
       const [start, end] = passageOffsets(doc, p.start, p.end)
+      const [first, last] = [doc.starts[p.start], doc.ends[p.end]]
+      edges.push({
+        before: doc.text.slice(start, first),
+        first: map.toCodePoint(first),
+        after: doc.text.slice(last, end),
+        last: map.toCodePoint(last),
+      })
       return { doc: doc.id, start: map.toCodePoint(start), end: map.toCodePoint(end), text: doc.text.slice(start, end) }
     })
     const variants: Variant[] = []
@@ -662,7 +670,7 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
     for (const [i, j] of options.variants === false ? [] : comparedPairs(passages.map((p) => p.doc))) {
       const a = side(i)
       const b = side(j)
-      if (!sameWords(a, b)) variants.push(toPassageEdges(variantOf(i, j, a, b, memo), passages[i], passages[j]))
+      if (!sameWords(a, b)) variants.push(toPassageEdges(variantOf(i, j, a, b, memo), passages[i], edges[i], passages[j], edges[j]))
     }
     run.tick(k)
     const documents = textsOf(shown.map((p) => p.doc))
@@ -704,58 +712,44 @@ function seedAndChain(
   return { regions, seedStats: seeds.stats, seedPairs: seeds.count, common: seeds.common }
 }
 
+/** A passage's marks before its first word and after its last, and where those words start and end (code points). */
+interface PassageMarks {
+  before: string
+  first: number
+  after: string
+  last: number
+}
+
 /**
  * `variant` with its changes reaching its passages' edges: the marks before a passage's first
  * word and after its last (word-edges.ts) are a change of their own, equal where both passages
  * have the same, so that the changes read without the removed words are the first passage, and
  * without the added ones the second, as every reader of them takes them.
  */
-function toPassageEdges(variant: Variant, a: OverlapPassage, b: OverlapPassage): Variant {
-  const changes = variant.changes
-  if (!changes?.length) return variant
-  const first = changes[0]
-  const last = changes[changes.length - 1]
-  const edge = (aText: string, aStart: number, bText: string, bStart: number): Change => ({
-    op: aText === bText ? 'equal' : !aText ? 'insert' : !bText ? 'delete' : 'replace',
-    a: aText,
-    b: bText,
-    aStart,
-    aEnd: aStart + codePoints(aText),
-    bStart,
-    bEnd: bStart + codePoints(bText),
-  })
-  const before = [headOf(a.text, first.aStart - a.start), headOf(b.text, first.bStart - b.start)]
-  const after = [tailOf(a.text, a.end - last.aEnd), tailOf(b.text, b.end - last.bEnd)]
+function toPassageEdges(variant: Variant, a: OverlapPassage, marksA: PassageMarks, b: OverlapPassage, marksB: PassageMarks): Variant {
+  if (!variant.changes?.length) return variant
+  const change = (aText: string, aStart: number, aEnd: number, bText: string, bStart: number, bEnd: number): Change[] =>
+    aText || bText
+      ? [
+          {
+            op: aText === bText ? 'equal' : !aText ? 'insert' : !bText ? 'delete' : 'replace',
+            a: aText,
+            b: bText,
+            aStart,
+            aEnd,
+            bStart,
+            bEnd,
+          },
+        ]
+      : []
   return {
     ...variant,
     changes: [
-      ...(before[0] || before[1] ? [edge(before[0], a.start, before[1], b.start)] : []),
-      ...changes,
-      ...(after[0] || after[1] ? [edge(after[0], last.aEnd, after[1], last.bEnd)] : []),
+      ...change(marksA.before, a.start, marksA.first, marksB.before, b.start, marksB.first),
+      ...variant.changes,
+      ...change(marksA.after, marksA.last, a.end, marksB.after, marksB.last, b.end),
     ],
   }
-}
-
-/** The first `n` code points of `text` (a few marks: read no further). */
-function headOf(text: string, n: number): string {
-  let units = 0
-  for (let k = 0; k < n && units < text.length; k++) units += (text.codePointAt(units) ?? 0) > 0xffff ? 2 : 1
-  return text.slice(0, units)
-}
-
-/** The last `n` code points of `text`. */
-function tailOf(text: string, n: number): string {
-  let units = text.length
-  for (let k = 0; k < n && units > 0; k++)
-    units -= units >= 2 && /[\udc00-\udfff]/.test(text[units - 1]) && /[\ud800-\udbff]/.test(text[units - 2]) ? 2 : 1
-  return text.slice(units)
-}
-
-/** Code points of a short text. */
-function codePoints(text: string): number {
-  let n = 0
-  for (const _ of text) n++
-  return n
 }
 
 /** The reasons that list words, each starting so: "synonyms: growth/expansion, rapid/swift". */
