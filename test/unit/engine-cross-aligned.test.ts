@@ -40,4 +40,11 @@ describe('pairs that read a repetition across', () => {
       ['gtk3', 'Overview of Changes from GTK+ 2.16.1 to 2.16.2\n'],
     ])
   })
+
+  it('reach a word past the longer pair and still lie inside it (gpg: --ask-cert-expire is not --ask-sig-expire)', async () => {
+    const { texts } = await loadFolder(`${ROOT}/test/fixtures/engine/sibling-options`)
+    const { overlaps } = findOverlaps(texts)
+    expect(overlaps).toHaveLength(1)
+    expect(overlaps[0].passages.map((p) => p.text.replace(/^'/, '').slice(0, 16))).toEqual(['--ask-sig-expire', '--ask-sig-expire'])
+  })
 })

@@ -12,7 +12,9 @@ import type { PairSides } from './cluster.js'
 // notice) is in a document twice, and the second copy may be linked to the others only through a
 // reading across (dropped as pairs, such copies left their licence's overlap: 57 of 989 overlaps
 // of 200 copyright files lost a passage). A pair inside a longer one at the place it reads them
-// at is no reading across: a shorter text may be in more documents (nesting.ts).
+// at is no reading across: a shorter text may be in more documents (nesting.ts). A pair lying
+// inside a longer one at the place it reads them makes an overlap inside the longer one's, which
+// is not listed again (contained.ts).
 
 /**
  * Longest pairs of a pair of documents tried as the longer pair holding another (see above), the
@@ -21,6 +23,15 @@ import type { PairSides } from './cluster.js'
  * (two versions of one changelog), and a reading across is inside one of the longest.
  */
 export const MAX_HOLDERS = 16
+
+/**
+ * Share of a pair's passage that may lie outside the longer pair's and still count as inside it.
+ * Edges are reached word for word, and a pair's may reach a word further than the longer pair's:
+ * gpg's info manual read against its man page put the "--ask-cert-expire" paragraph beside
+ * "--ask-sig-expire" one word past the end of the pair holding both (a reviewer), an overlap of
+ * its own. More, and a pair half outside the longer one would be taken as a part of it.
+ */
+export const OVERHANG_SHARE = 0.1
 
 /** More documents than any corpus has (67 million): a pair of documents is one number below 2^52. */
 const DOCUMENTS = 2 ** 26
@@ -74,11 +85,16 @@ function across(pairs: PairSides, h: number, i: number): boolean {
   const y = flip ? 2 * i : 2 * i + 1
   const X = 2 * h
   const Y = 2 * h + 1
-  if (pairs.start(x) < pairs.start(X) || pairs.end(x) > pairs.end(X)) return false
-  if (pairs.start(y) < pairs.start(Y) || pairs.end(y) > pairs.end(Y)) return false
+  if (!inside(pairs, x, X) || !inside(pairs, y, Y)) return false
   const fromStart = pairs.start(Y) + (pairs.start(x) - pairs.start(X))
   const fromEnd = pairs.end(Y) - (pairs.end(X) - pairs.start(x))
   const own = pairs.end(x) - pairs.start(x) + 1
   const at = pairs.start(y)
   return at < Math.min(fromStart, fromEnd) - own || at > Math.max(fromStart, fromEnd) + own
+}
+
+/** Whether side e lies inside side E (the same document), but for OVERHANG_SHARE of its words at most. */
+function inside(pairs: PairSides, e: number, E: number): boolean {
+  const out = Math.max(0, pairs.start(E) - pairs.start(e)) + Math.max(0, pairs.end(e) - pairs.end(E))
+  return out <= OVERHANG_SHARE * (pairs.end(e) - pairs.start(e) + 1)
 }

@@ -3,6 +3,7 @@ import { extendEdge, verbatimReach } from './align.js'
 import { isBanal } from './banality.js'
 import { chainSeeds, type Region } from './chain.js'
 import { RegionList } from './region-list.js'
+import { containedOverlaps } from './contained.js'
 import { crossAligned } from './cross-aligned.js'
 import { clusterPairs, type PairPassage, type PairSides } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
@@ -591,7 +592,10 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       x.passages[0].doc - y.passages[0].doc ||
       x.passages[0].start - y.passages[0].start,
   )
-  const limited = options.limit === undefined ? kept : kept.slice(0, options.limit)
+  // An overlap inside another is not listed again (contained.ts).
+  const inner = containedOverlaps(kept)
+  const listed = kept.filter((_, k) => !inner[k])
+  const limited = options.limit === undefined ? listed : listed.slice(0, options.limit)
   run.end()
   return {
     drafts: limited,

@@ -1,0 +1,103 @@
+import type { PairPassage } from './cluster.js'
+import { sortIndicesByKeys } from './radix.js'
+
+// Overlaps that say nothing another does not: each of their passages lies inside a passage of one
+// other overlap, in the same document. The other overlap shows all they show, in the same
+// documents, with more around it; listed too, they are the same text twice in the list (a
+// reviewer found 106 of 1316 overlaps of info manuals and man pages so: bc's "expr + expr ... the
+// sum" and "expr - expr ... the difference", alike enough to be a repetition in each document,
+// were an overlap of their own inside the two documents' whole shared chapter). An overlap inside
+// a longer one with a document the longer one lacks is not inside it: a shorter text can be in
+// more documents (nesting.ts). Of two overlaps with the same passages, the first is kept. A
+// paraphrase holds only paraphrases: a passage copied word for word, or edited, inside two
+// sentences that restate each other says which words were kept and how they were changed ("study
+// session of the Political Bureau of the Communist Party of China Central Committee", inside the
+// bundled corpus's sentences on Xi Jinping's study session), which the paraphrase does not.
+
+/**
+ * Passages of a document looked at as the one holding another, the nearest start first: a passage
+ * is held by one of the passages starting shortly before it, and a document with thousands of
+ * passages would cost a look at each for each. One not found so is listed: the same text twice,
+ * nothing lost.
+ */
+export const MAX_LOOKED_AT = 256
+
+/** The passages of one overlap, sorted by document and start, and whether it is a paraphrase. */
+interface Held {
+  readonly passages: readonly PairPassage[]
+  readonly kind: string
+}
+
+/**
+ * Per overlap of `overlaps` (in order, the first kept of equals), 1 when each of its passages lies
+ * inside a passage of one other overlap (see above).
+ */
+export function containedOverlaps(overlaps: readonly Held[]): Uint8Array {
+  // Every passage by a number, in flat arrays, in the overlaps' order.
+  let total = 0
+  for (const o of overlaps) total += o.passages.length
+  const owner = new Uint32Array(total)
+  const doc = new Uint32Array(total)
+  const start = new Float64Array(total)
+  const end = new Float64Array(total)
+  for (let k = 0, e = 0; k < overlaps.length; k++)
+    for (const p of overlaps[k].passages) {
+      owner[e] = k
+      doc[e] = p.doc
+      start[e] = p.start
+      end[e++] = p.end
+    }
+  // By document, by start, the longest first (then in the overlaps' order), with the furthest end
+  // so far within the document.
+  const order = new Uint32Array(total)
+  for (let e = 0; e < total; e++) order[e] = e
+  const sorted = sortIndicesByKeys(order, total, [(e) => doc[e], (e) => start[e], (e) => -end[e]])
+  const furthest = new Float64Array(total)
+  for (let r = 0; r < total; r++)
+    furthest[r] = r > 0 && doc[sorted[r - 1]] === doc[sorted[r]] ? Math.max(furthest[r - 1], end[sorted[r]]) : end[sorted[r]]
+  /** Whether passage p lies inside a passage of overlap h (whose passages are sorted by document). */
+  const holds = (h: number, p: PairPassage): boolean => {
+    const passages = overlaps[h].passages
+    let lo = 0
+    let hi = passages.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (passages[mid].doc < p.doc) lo = mid + 1
+      else hi = mid
+    }
+    for (let q = lo; q < passages.length && passages[q].doc === p.doc; q++)
+      if (passages[q].start <= p.start && passages[q].end >= p.end) return true
+    return false
+  }
+  const inner = new Uint8Array(overlaps.length)
+  for (let k = 0; k < overlaps.length; k++) {
+    const o = overlaps[k]
+    // The holders of its longest passage, each tried for all of its passages.
+    let longest = o.passages[0]
+    for (const p of o.passages) if (p.end - p.start > longest.end - longest.start) longest = p
+    // The last passage starting at or before it, in its document.
+    let lo = 0
+    let hi = total
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      const e = sorted[mid]
+      if (doc[e] < longest.doc || (doc[e] === longest.doc && start[e] <= longest.start)) lo = mid + 1
+      else hi = mid
+    }
+    for (
+      let r = lo - 1, looked = 0;
+      r >= 0 && doc[sorted[r]] === longest.doc && furthest[r] >= longest.end && looked < MAX_LOOKED_AT;
+      r--, looked++
+    ) {
+      const h = owner[sorted[r]]
+      if (h === k || inner[h] || end[sorted[r]] < longest.end) continue
+      if (overlaps[h].kind === 'paraphrase' && o.kind !== 'paraphrase') continue
+      if (!o.passages.every((p) => holds(h, p))) continue
+      // Of two overlaps with the same passages, the later one is inside the first.
+      if (h > k && o.passages.length === overlaps[h].passages.length && overlaps[h].passages.every((p) => holds(k, p))) continue
+      inner[k] = 1
+      break
+    }
+  }
+  return inner
+}

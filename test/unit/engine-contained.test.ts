@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { containedOverlaps } from '../../main/core/engine/contained.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { loadFolder } from '../../main/node/engine/inline.js'
+import { ROOT } from '../helpers.js'
+
+// Overlaps inside another are not listed again (contained.ts).
+
+const overlap = (kind: string, ...passages: Array<[number, number, number]>) => ({
+  kind,
+  passages: passages.map(([doc, start, end]) => ({ doc, start, end })),
+})
+
+describe('overlaps inside another', () => {
+  it('are those each of whose passages lies inside a passage of one other overlap', () => {
+    const inner = containedOverlaps([
+      overlap('verbatim', [0, 0, 99], [1, 0, 99]), // the longer text two documents share
+      overlap('verbatim', [0, 10, 19], [0, 40, 49], [1, 10, 19], [1, 40, 49]), // two paragraphs alike, inside it
+      overlap('verbatim', [0, 10, 19], [1, 10, 19], [2, 5, 14]), // a shorter text in a third document too
+      overlap('verbatim', [0, 90, 109], [1, 90, 109]), // reaching past it
+      overlap('variant', [0, 0, 99], [1, 0, 99]), // the same passages as the first: the first is kept
+      overlap('verbatim', [0, 10, 19], [3, 10, 19]), // another document
+    ])
+    expect([...inner]).toEqual([0, 1, 0, 0, 1, 0])
+  })
+
+  it('but not inside a paraphrase: the words kept, moved or changed are what the closer match shows', () => {
+    const inner = containedOverlaps([
+      overlap('paraphrase', [0, 0, 30], [1, 0, 30]),
+      overlap('variant', [0, 5, 20], [1, 6, 21]),
+      overlap('paraphrase', [0, 2, 10], [1, 2, 10]),
+    ])
+    expect([...inner]).toEqual([0, 0, 1])
+  })
+
+  it('make no overlap of their own: paragraphs alike inside the chapter two documents share (bc, a reviewer)', async () => {
+    // bc's info manual and man page share the chapter on operators, in which "expr + expr ... the
+    // sum" and "expr - expr ... the difference" are alike enough to be each document's repetition
+    // of one paragraph: an overlap of four passages inside the chapter's, listed again.
+    const { texts } = await loadFolder(`${ROOT}/test/fixtures/engine/paragraphs-alike`)
+    const { overlaps } = findOverlaps(texts)
+    const within = (p: { doc: string; start: number; end: number }, q: { doc: string; start: number; end: number }) =>
+      p.doc === q.doc && q.start <= p.start && q.end >= p.end
+    for (const o of overlaps)
+      for (const other of overlaps) if (o !== other) expect(o.passages.every((p) => other.passages.some((q) => within(p, q)))).toBe(false)
+    expect(overlaps[0].kind).toBe('verbatim')
+    expect(overlaps[0].passages.map((p) => p.text.length > 1000)).toEqual([true, true])
+  })
+
+  it('leave no bullet read against its neighbour inside the option two documents give whole (wget, a reviewer)', async () => {
+    // wget's -k option in its info manual and man page, two bullets alike in each: "links to files
+    // that have been downloaded ... relative link" and "... that have not been downloaded ...
+    // absolute path". The info's second read against the man page's first was listed as an
+    // overlap: a text edited into its opposite.
+    const { texts } = await loadFolder(`${ROOT}/test/fixtures/engine/sibling-bullets`)
+    const { overlaps } = findOverlaps(texts)
+    expect(overlaps).toHaveLength(1)
+    expect(overlaps[0].passages.map((p) => p.text.length > 2000)).toEqual([true, true])
+  })
+})
