@@ -23,6 +23,7 @@ import { joinSameText } from './same-text.js'
 import { nestClusters } from './nesting.js'
 import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
+import { sharedRuns } from './shared-runs.js'
 import { sentenceStarts } from './sentences.js'
 import { PairTable, type PairValues } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
@@ -435,7 +436,14 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   for (let k = 0; k < seeded.regions.length; k++) {
     run.tick(k)
     const r = seeded.regions.at(k)
-    if (!alignRegion(r) && r.parts) for (const part of r.parts) alignRegion(part)
+    if (alignRegion(r)) continue
+    // Too unlike as a whole: the candidates it joins, and of one too unlike, the runs of words
+    // its passages share word for word (shared-runs.ts).
+    for (const part of r.parts ?? [r]) {
+      if (part !== r && alignRegion(part)) continue
+      for (const shared of sharedRuns(part, corpus.docs[part.docA], corpus.docs[part.docB], minWords))
+        if (shared.a0 !== part.a0 || shared.a1 !== part.a1 || shared.b0 !== part.b0 || shared.b1 !== part.b1) alignRegion(shared)
+    }
   }
   run.end()
   const candidates = seeded.regions.length
