@@ -3,6 +3,7 @@ import { extendEdge, verbatimReach } from './align.js'
 import { isBanal } from './banality.js'
 import { chainSeeds, type Region } from './chain.js'
 import { RegionList } from './region-list.js'
+import { alignedGaps } from './aligned-gaps.js'
 import { containedOverlaps } from './contained.js'
 import { crossAligned } from './cross-aligned.js'
 import { clusterPairs, type PairPassage, type PairSides } from './cluster.js'
@@ -480,7 +481,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         if (standsFor(expansions, doc, t)?.every((m) => written.has(m))) out.push(doc.text.slice(doc.starts[t], doc.ends[t]))
       return out
     }
-    for (const p of findParaphrases(corpus, sentences, run, expansions, synonyms)) {
+    for (const p of findParaphrases(corpus, sentences, run, expansions, synonyms, alignedGaps(pairTable))) {
       if (covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)) continue
       const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       if (isBanal(measure.commonShare * measure.shared, measure.shared)) continue
@@ -495,7 +496,9 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
           shared: measure.shared,
           similarity,
           verbatim: measure.verbatim,
-          kind: KIND_RANK[edited ? 'variant' : 'paraphrase'],
+          // Found between passages two documents share, a pair of sentences can be the same
+          // words, too short for a seed's pair: verbatim.
+          kind: KIND_RANK[measure.verbatim && measure.spelledAlike ? 'verbatim' : edited ? 'variant' : 'paraphrase'],
           score: measure.weighted * similarity,
           because: [
             ...[

@@ -1,3 +1,4 @@
+import type { AlignedGap } from './aligned-gaps.js'
 import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 import type { Run } from './progress.js'
 import type { SynonymClasses } from './synonyms.js'
@@ -56,6 +57,14 @@ export const MAX_CLAUSES = 4
  * counts in the cosine.
  */
 export const MAX_STEM_SENTENCES = 24
+/**
+ * Pairs of sentences, at most, compared between two passages two documents share (aligned-gaps.ts):
+ * a man page's twenty sentences against its manual's thousand, the chapters the manual has between
+ * two options the page gives one after the other (sed's info manual and man page: 453 sentences
+ * against 6 held its "Addresses"). More are two texts that share a line here and there, far
+ * apart, and comparing all their sentences in between would be as many pairs as the two texts have.
+ */
+export const MAX_GAP_PAIRS = 20_000
 /** Distinct rare stems two units must share before their cosine is computed. */
 export const MIN_SHARED_STEMS = 3
 /**
@@ -159,6 +168,7 @@ export function findParaphrases(
   run: Run,
   expansions: ReadonlyMap<number, readonly number[]> = new Map(),
   synonyms: SynonymClasses = new Map(),
+  gaps: readonly AlignedGap[] = [],
 ): SentencePair[] {
   const { docs } = corpus
   const vocab = corpus.lexicon.matchCount
@@ -398,6 +408,8 @@ export function findParaphrases(
   // the best pair of units (by cosine times the IDF of the stems they share) that restate each other, among the
   // units that hold MIN_SHARED_STEMS of the rare stems the two sentences share.
   const pairs: SentencePair[] = []
+  /** The pairs of sentences found, as s * S + t (s < t). */
+  const found = new Set<number>()
   const shared = new Uint32Array(S)
   const touched: number[] = []
   const mark = new Int32Array(vocab).fill(-1)
@@ -417,6 +429,29 @@ export function findParaphrases(
       }
       return n >= MIN_SHARED_STEMS
     })
+  /**
+   * Units u and v restate each other in words of their own: MIN_PLAIN_SHARED shared that are not
+   * names (names.ts), not one phrase both write alike (phraseQuoted), no abbreviation matched by a
+   * part of its words.
+   */
+  const restates = (u: Unit, v: Unit): boolean =>
+    plainSharedWords(docs[u.sentence.doc], u.t0, u.t1, docs[v.sentence.doc], v.t0, v.t1, classOf, wordsOf) >= MIN_PLAIN_SHARED &&
+    !phraseQuoted(u, v) &&
+    !halfSpelt(u, v) &&
+    !halfSpelt(v, u)
+  /**
+   * The best pair of units of sentences s and t (see bestUnits), among the units that hold
+   * MIN_SHARED_STEMS of the stems both `stemsS` and `stemsT` (distinct stems of each) have, the
+   * stems `rare` says may be counted.
+   */
+  const evaluate = (s: number, t: number, stemsS: readonly number[], stemsT: readonly number[], rare: (m: number) => boolean) => {
+    const [a, b] = [sentenceList[s], sentenceList[t]]
+    stamp++
+    for (const m of stemsT) mark[m] = -2 - stamp
+    for (const m of stemsS) if (mark[m] === -2 - stamp) mark[m] = stamp
+    const best = bestUnits(a.doc, holding(unitsOf(a)), b.doc, holding(unitsOf(b)), vectorOfUnit, rare, coresOf, restates, idf)
+    return best && trimEdges(best, a, b)
+  }
   for (let s = 0; s < S; s++) {
     for (const m of distinct[s]) {
       for (let p = rowStart[m]; p < rowStart[m + 1]; p++) {
@@ -428,33 +463,69 @@ export function findParaphrases(
     }
     for (const t of touched) {
       if (shared[t] >= MIN_SHARED_STEMS) {
-        const [a, b] = [sentenceList[s], sentenceList[t]]
-        stamp++
-        for (const m of distinct[t]) mark[m] = -2 - stamp
-        for (const m of distinct[s]) if (mark[m] === -2 - stamp) mark[m] = stamp
-        const best = bestUnits(
-          a.doc,
-          holding(unitsOf(a)),
-          b.doc,
-          holding(unitsOf(b)),
-          vectorOfUnit,
-          proposes,
-          coresOf,
-          // Words of their own: MIN_PLAIN_SHARED shared that are not names (names.ts), not one
-          // phrase both write alike (phraseQuoted), no abbreviation matched by a part of its words.
-          (u, v) =>
-            plainSharedWords(docs[a.doc], u.t0, u.t1, docs[b.doc], v.t0, v.t1, classOf, wordsOf) >= MIN_PLAIN_SHARED &&
-            !phraseQuoted(u, v) &&
-            !halfSpelt(u, v) &&
-            !halfSpelt(v, u),
-          idf,
-        )
-        if (best) pairs.push(trimEdges(best, a, b))
+        const best = evaluate(s, t, distinct[s], distinct[t], proposes)
+        if (best) {
+          pairs.push(best)
+          found.add(s * S + t)
+        }
       }
       shared[t] = 0
     }
     touched.length = 0
     run.tick(s)
+  }
+  // Between passages two documents share in order (aligned-gaps.ts): sentences compared whatever
+  // stems they share, each sentence restating at most one of the other side's there, the best
+  // pairs first.
+  const firstOf = new Uint32Array(docs.length + 1)
+  for (const sentence of sentenceList) firstOf[sentence.doc + 1]++
+  for (let d = 0; d < docs.length; d++) firstOf[d + 1] += firstOf[d]
+  /** Sentences [from, to) of document d with a token in [t0, t1]. */
+  const sentencesIn = (d: number, t0: number, t1: number): [number, number] => {
+    let from = firstOf[d]
+    while (from < firstOf[d + 1] && sentenceList[from].t1 < t0) from++
+    let to = from
+    while (to < firstOf[d + 1] && sentenceList[to].t0 <= t1) to++
+    return [from, to]
+  }
+  /** Sentence s's distinct stems used by another sentence too, if it holds a unit. */
+  const anyShared = (s: number): number[] =>
+    readWords(sentenceList[s], sentenceList[s].c0, sentenceList[s].c1) >= MIN_CLAUSE_WORDS
+      ? [...new Set(sentenceList[s].stems)].filter((m) => sf[m] >= 2)
+      : []
+  const sharedAnywhere = (m: number): boolean => sf[m] >= 2
+  const inS = new Uint8Array(vocab)
+  for (const gap of gaps) {
+    const [a0, a1] = sentencesIn(gap.docA, gap.a0, gap.a1)
+    const [b0, b1] = sentencesIn(gap.docB, gap.b0, gap.b1)
+    if ((a1 - a0) * (b1 - b0) > MAX_GAP_PAIRS) continue
+    const candidates: { s: number; t: number; pair: SentencePair }[] = []
+    const stemsB = new Map<number, number[]>()
+    for (let s = a0; s < a1; s++) {
+      const stemsS = anyShared(s)
+      if (stemsS.length < MIN_SHARED_STEMS) continue
+      for (const m of stemsS) inS[m] = 1
+      for (let t = b0; t < b1; t++) {
+        if (found.has(s < t ? s * S + t : t * S + s)) continue
+        let stemsT = stemsB.get(t)
+        if (!stemsT) stemsB.set(t, (stemsT = anyShared(t)))
+        let both = 0
+        for (const m of stemsT) both += inS[m]
+        if (both < MIN_SHARED_STEMS) continue
+        const pair = evaluate(s, t, stemsS, stemsT, sharedAnywhere)
+        if (pair) candidates.push({ s, t, pair })
+      }
+      for (const m of stemsS) inS[m] = 0
+    }
+    candidates.sort((x, y) => y.pair.cosine * y.pair.shared - x.pair.cosine * x.pair.shared || x.s - y.s || x.t - y.t)
+    const used = new Set<number>()
+    for (const { s, t, pair } of candidates) {
+      if (used.has(s) || used.has(t)) continue
+      used.add(s)
+      used.add(t)
+      pairs.push(pair)
+      found.add(s < t ? s * S + t : t * S + s)
+    }
   }
   run.end()
   return pairs
