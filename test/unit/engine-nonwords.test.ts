@@ -136,7 +136,7 @@ describe('tokens that are no words of a claim', () => {
     ].map((text, k) => ({ id: `d${k}`, text }))
     const overlaps = findOverlaps(documents).overlaps
     expect(overlaps.map((o) => o.passages.map((p) => p.text))).toEqual([
-      ['Use intmax_t, not int, for the count of lines read so far', 'Use intmax_t, not int, for the count of lines read so far'],
+      ['Use intmax_t, not int, for the count of lines read so far.', 'Use intmax_t, not int, for the count of lines read so far.'],
     ])
   })
 

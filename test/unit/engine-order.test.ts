@@ -55,6 +55,6 @@ describe('how much of a loose match is shared in order', () => {
     // Less similar than a variant by its words alone (the insertions weigh), in order all the same.
     expect(o.similarity).toBeLessThan(0.6)
     expect(o.kind).toBe('variant')
-    for (const p of o.passages) expect(p.text).toMatch(/^If a member brings a grain claim .* the date the claim is filed$/)
+    for (const p of o.passages) expect(p.text).toMatch(/^If a member brings a grain claim .* the date the claim is filed\.$/)
   })
 })

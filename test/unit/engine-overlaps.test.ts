@@ -78,7 +78,7 @@ describe('findOverlaps on fixtures', () => {
     expect(result.overlaps).toHaveLength(1)
     const [o] = result.overlaps
     expect(o.kind).toBe('variant')
-    for (const p of o.passages) expect(p.text).toMatch(/^Committee members visited .* science budget$/)
+    for (const p of o.passages) expect(p.text).toMatch(/^Committee members visited .* science budget\.$/)
     const changes = o.variants[0].changes!
     const a = o.passages[o.variants[0].a]
     const b = o.passages[o.variants[0].b]
@@ -241,8 +241,8 @@ describe('findOverlaps on fixtures', () => {
     ).toEqual([
       [
         'paraphrase',
-        'Fixes real problems noticed by gcc 12 and works around false\n   positives',
-        'Some real problems noticed by gcc 12 have been fixed, while false\n   positives have been worked around',
+        'Fixes real problems noticed by gcc 12 and works around false\n   positives.',
+        'Some real problems noticed by gcc 12 have been fixed, while false\n   positives have been worked around.',
       ],
     ])
   })
@@ -253,8 +253,8 @@ describe('findOverlaps on fixtures', () => {
     expect(kindsAndTexts(result.overlaps)).toEqual([
       [
         'paraphrase',
-        'mktemp no longer leaves a temporary file behind if it was unable to\n  output the name of the file to stdout',
-        'no longer\n  leaves behind a temporary file',
+        'mktemp no longer leaves a temporary file behind if it was unable to\n  output the name of the file to stdout.',
+        'no longer\n  leaves behind a temporary file.',
       ],
     ])
   })
@@ -338,8 +338,8 @@ describe('findOverlaps on fixtures', () => {
         }),
       ).sort(),
     ).toEqual([
-      ['verbatim', ferry, ferry],
-      ['verbatim', lights, lights],
+      ['verbatim', `${ferry}.`, `${ferry}.`],
+      ['verbatim', `${lights}.`, `${lights}.`],
     ])
     // Items too short to be overlaps of their own stay one, as before items were told apart.
     const [crash, strings] = ['Fixed crash when saving spreadsheets', 'Updated German translation strings']
@@ -350,7 +350,7 @@ describe('findOverlaps on fixtures', () => {
           summer: `Changes\n\n * ${strings}.\n\n * ${crash}.\n`,
         }),
       ),
-    ).toEqual([['variant', `${crash}.\n\n * ${strings}`, `${strings}.\n\n * ${crash}`]])
+    ).toEqual([['variant', `${crash}.\n\n * ${strings}.`, `${strings}.\n\n * ${crash}.`]])
   })
 
   describe('a short sentence said whole inside a clause that says more (paraphrase.ts: MAX_UNSAID)', () => {
@@ -372,7 +372,7 @@ describe('findOverlaps on fixtures', () => {
     it('reports the pair, the abbreviation read as the words it stands for (cosine 0.44)', () => {
       // Five words as written, eight as read: a claim, not a fragment (readWords).
       expect(found('The NRWA called for “rebuilding the harbour walls”.')).toEqual([
-        ['paraphrase', clause, 'The NRWA called for “rebuilding the harbour walls”'],
+        ['paraphrase', `${clause}.`, 'The NRWA called for “rebuilding the harbour walls”.'],
       ])
     })
 
@@ -527,7 +527,7 @@ describe('findOverlaps on fixtures', () => {
     ])
     expect(overlaps).toHaveLength(1)
     for (const p of overlaps[0].passages)
-      expect([p.text.startsWith('The committee'), p.text.endsWith('local government')]).toEqual([true, true])
+      expect([p.text.startsWith('The committee'), p.text.endsWith('local government.')]).toEqual([true, true])
   })
 
   it('gives the same result twice, ids included', async () => {

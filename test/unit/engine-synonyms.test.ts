@@ -87,7 +87,7 @@ describe('paraphrase through synonyms', () => {
     expect(docsOf(result)).toEqual([['county-bulletin', 'valley-gazette']])
     const [o] = result.overlaps
     expect(o.kind).toBe('paraphrase')
-    for (const p of o.passages) expect(p.text).toMatch(/^(The council said|Once a large enlargement).*(market towns|council announced)$/)
+    for (const p of o.passages) expect(p.text).toMatch(/^(The council said|Once a large enlargement).*(market towns|council announced)\.$/)
     expect(o.because).toHaveLength(2)
     expect(o.because![0]).toMatch(/^synonyms: /)
     for (const pair of ['railway/railroad', 'expansion/enlargement', 'buy/purchase', 'big/large']) expect(o.because![0]).toContain(pair)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
-import { passageOffsets, wholeWords } from '../../main/core/engine/word-edges.js'
+import { passageOffsets, sentenceEndAfter, wholeWords } from '../../main/core/engine/word-edges.js'
 import { analysed } from '../helpers.js'
 
 // A passage's edges at whole written words, with the marks of its first and last words
@@ -95,7 +95,7 @@ describe('passage edges at whole written words', () => {
       { id: 'dirname', text: `       -q     quiet mode for beta only\n\n${line}` },
     ])
     expect(result.overlaps).toHaveLength(1)
-    for (const p of result.overlaps[0].passages) expect(p.text).toMatch(/^-z, --zero\n\s+end each .* \(see basename\(1\)\)$/)
+    for (const p of result.overlaps[0].passages) expect(p.text).toMatch(/^-z, --zero\n\s+end each .* \(see basename\(1\)\)\.$/)
   })
 
   it("gives the marks at a passage's edges to its variants: the changes still read as the passages", () => {
@@ -120,5 +120,29 @@ describe('passage edges at whole written words', () => {
       at = c.aEnd
     }
     expect(read).toBe(text)
+  })
+
+  it('end with the full stop every passage of the overlap ends its sentence with, and only then', () => {
+    const shared = 'This gives time to attach a debugger before the agent starts its work'
+    const ends = (second: string) =>
+      findOverlaps([
+        { id: 'agent', text: `Options.\n\n${shared}. Another line follows here.\n` },
+        { id: 'daemon', text: `Settings.\n\n${shared}${second}\n` },
+      ]).overlaps.map((o) => o.passages.map((p) => p.text))
+    expect(ends('. Something else entirely is said next.')).toEqual([[`${shared}.`, `${shared}.`]])
+    // One goes on: the stop would be a change of the other's alone.
+    expect(ends(', and then some words of its own follow.')).toEqual([[shared, shared]])
+    expect(ends('? Asked, not said.')).toEqual([[shared, shared]])
+  })
+
+  it('read a sentence end only where the stop is followed by a space, a closing mark or the text end', () => {
+    expect(sentenceEndAfter('the end.', 7)).toBe('.')
+    expect(sentenceEndAfter('the end. Next', 7)).toBe('.')
+    expect(sentenceEndAfter('said “the end.”', 13)).toBe('.')
+    expect(sentenceEndAfter('version 3.8', 9)).toBe('')
+    expect(sentenceEndAfter('e.g. this', 1)).toBe('')
+    expect(sentenceEndAfter('wait...', 4)).toBe('')
+    expect(sentenceEndAfter('why? because', 3)).toBe('?')
+    expect(sentenceEndAfter('the end', 7)).toBe('')
   })
 })

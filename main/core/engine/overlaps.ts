@@ -29,7 +29,7 @@ import { sentenceStarts } from './sentences.js'
 import { PairTable, type PairValues } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { type SynonymSource, synonymClasses } from './synonyms.js'
-import { passageOffsets, wholeWords } from './word-edges.js'
+import { passageOffsets, sentenceEndAfter, wholeWords } from './word-edges.js'
 import { OffsetMap } from '../text/offsets.js'
 import { comparedPairs } from './variant-pairs.js'
 import { type Change, DiffMemo, sameWords, type Variant, variantOf } from './variants.js'
@@ -661,11 +661,15 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
         const [start, end] = draft.kind === 'paraphrase' ? wholeWords(docs[p.doc], p.start, p.end) : [p.start, p.end]
         return { doc: p.doc, start, end }
       })
+    const offsets = shown.map((p) => passageOffsets(docs[p.doc], p.start, p.end))
+    // The mark ending the sentence, where every passage ends one with the same (word-edges.ts).
+    const stops = offsets.map(([, end], i) => sentenceEndAfter(docs[shown[i].doc].text, end))
+    const stop = stops.every((m) => m === stops[0]) ? stops[0].length : 0
     const edges: PassageMarks[] = []
-    const passages = shown.map((p) => {
+    const passages = shown.map((p, i) => {
       const doc = docs[p.doc]
       const map = mapOf(p.doc)
-      const [start, end] = passageOffsets(doc, p.start, p.end)
+      const [start, end] = [offsets[i][0], offsets[i][1] + stop]
       const [first, last] = [doc.starts[p.start], doc.ends[p.end]]
       edges.push({
         before: doc.text.slice(start, first),

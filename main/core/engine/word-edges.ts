@@ -15,8 +15,12 @@ import { OWN_WORD } from './tokenize.js'
 // and a half at both edges ("License: LGPL-2" of "LGPL-2.1+").
 // And the marks that belong to its first and last words are in every passage: before the first,
 // "-z", "\0NNN", "(see", an opening quotation mark; after the last, the brackets and quotation
-// marks it opened, "basename(1))", "combinations.”" (what else follows the last word, a full
-// stop, a comma, is the sentence's, as a reader marks a passage). A passage no longer drops the
+// marks it opened, "basename(1))", "combinations.”". What else follows the last word, a comma,
+// a colon, is the sentence's; its full stop too, unless every passage of the overlap ends its
+// sentence there (sentenceEndAfter): "This gives time to attach a debugger." is the whole
+// sentence both texts have, and without its stop read as cut short (a reviewer: 35% of the
+// passages of info manuals and man pages ended just before one), while "...a debugger." against
+// "...a debugger, and" would show a change no reader asked for. A passage no longer drops the
 // dash of an option or the bracket it opened.
 
 /**
@@ -211,4 +215,20 @@ export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [
     start = later
   }
   return [start, end]
+}
+
+/** Marks that end a sentence, each read alone (an ellipsis of three stops is none). */
+const SENTENCE_ENDS = new Set(['.', '!', '?', '\u2026'])
+/** What may follow a sentence's end mark: a space, the text's end, a closing bracket or quotation mark. */
+const AFTER_SENTENCE = /[\s)\]}"'\u2019\u201d\u00bb]/u
+
+/**
+ * The mark ending a sentence just after UTF-16 offset `end` of `text` (a passage's end, as
+ * passageOffsets gives it), or '' when none does: a full stop, question or exclamation mark or
+ * ellipsis, followed by a space, a closing mark or the text's end ("e.g" and "3.8" go on).
+ */
+export function sentenceEndAfter(text: string, end: number): string {
+  const mark = text[end]
+  if (!SENTENCE_ENDS.has(mark)) return ''
+  return end + 1 === text.length || AFTER_SENTENCE.test(text[end + 1]) ? mark : ''
 }
