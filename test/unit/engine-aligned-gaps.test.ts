@@ -14,18 +14,27 @@ const pair = (a: [number, number, number], b: [number, number, number]) => ({
 })
 
 describe('gaps between shared passages', () => {
-  it('lie between consecutive pairs of two documents, in order in both', () => {
+  it('lie between consecutive passages of the longest chain two documents share in order', () => {
     const gaps = alignedGaps(
       pairSides([
-        pair([1, 100, 149], [0, 40, 89]), // the second shared passage, its documents the other way round
-        pair([0, 0, 19], [1, 0, 19]), // the first
-        pair([0, 60, 69], [1, 10, 15]), // out of order: inside the first in document 1
-        pair([0, 200, 219], [1, 150, 169]), // the third, right after the second in document 1: no gap there
-        pair([0, 300, 319], [2, 0, 19]), // another document: one pair, no gap
-        pair([0, 400, 419], [0, 500, 519]), // a document with itself
+        // A notice at the top of document 0 and at the end of document 1: out of order, first.
+        pair([0, 0, 9], [1, 900, 909]),
+        pair([1, 0, 49], [0, 100, 149]), // its documents the other way round
+        pair([0, 300, 349], [1, 200, 249]),
+        pair([0, 300, 319], [1, 400, 419]), // a part of the one before read across, by a sibling
+        pair([0, 500, 549], [1, 400, 449]),
+        pair([0, 700, 749], [1, 450, 499]), // right after the one before in document 1: no gap there
+        pair([0, 400, 419], [0, 600, 619]), // a document with itself
+        // Three passages in order: a header, a stock line and a footer, no versions of one text.
+        pair([0, 0, 9], [2, 0, 9]),
+        pair([0, 300, 309], [2, 100, 109]),
+        pair([0, 900, 909], [2, 200, 209]),
       ]),
     )
-    expect(gaps).toEqual([{ docA: 0, a0: 20, a1: 39, docB: 1, b0: 20, b1: 99 }])
+    expect(gaps).toEqual([
+      { docA: 0, a0: 150, a1: 299, docB: 1, b0: 50, b1: 199 },
+      { docA: 0, a0: 350, a1: 499, docB: 1, b0: 250, b1: 399 },
+    ])
   })
 
   it('hold restatements whose words the corpus uses everywhere (sed, a reviewer: none of 26 was found)', async () => {

@@ -24,6 +24,16 @@ describe('overlaps inside another', () => {
     expect([...inner]).toEqual([0, 1, 0, 0, 1, 0])
   })
 
+  it('but not inside an overlap with two passages in one of their documents: it shows no pairing of them', () => {
+    const inner = containedOverlaps([
+      // grep's -Z and -z and sed's -z joined, two of grep's options in it...
+      overlap('variant', [0, 0, 99], [0, 500, 599], [1, 0, 99]),
+      // ...and the sentence grep's -Z and sed's -z give word for word.
+      overlap('verbatim', [0, 510, 519], [1, 80, 89]),
+    ])
+    expect([...inner]).toEqual([0, 0])
+  })
+
   it('but not inside a paraphrase: the words kept, moved or changed are what the closer match shows', () => {
     const inner = containedOverlaps([
       overlap('paraphrase', [0, 0, 30], [1, 0, 30]),

@@ -29,6 +29,26 @@ describe('runs of shared words', () => {
     expect(sharedRuns(region, A, B, 7)).toEqual([])
   })
 
+  it('keep the free words of a run that meets a longer one', () => {
+    const words = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi'
+    const corpus = analyse(
+      [
+        { id: 'a', text: words },
+        // "eta theta" said twice: the run from "alpha" and the one to "pi" both hold the first.
+        { id: 'b', text: words.replace('theta', 'theta omega eta theta') },
+      ],
+      true,
+      new Run({}),
+    )
+    const [A, B] = corpus.docs
+    const region = { docA: 0, docB: 1, a0: 0, a1: A.content.length - 1, b0: 0, b1: B.content.length - 1, seeds: 0 }
+    const text = (doc: typeof A, c0: number, c1: number) => doc.text.slice(doc.starts[doc.content[c0]], doc.ends[doc.content[c1]])
+    expect(sharedRuns(region, A, B, 6).map((r) => [text(A, r.a0, r.a1), text(B, r.b0, r.b1)])).toEqual([
+      ['alpha beta gamma delta epsilon zeta', 'alpha beta gamma delta epsilon zeta'],
+      ['eta theta iota kappa lambda mu nu xi omicron pi', 'eta theta iota kappa lambda mu nu xi omicron pi'],
+    ])
+  })
+
   it('keep a copy whose own words around it make its candidate too unlike (coreutils footers, a reviewer)', async () => {
     // Six man pages end in one footer, word for word, then a line of each page's own; stat's names
     // three manual pages of its own, and its footer was in no overlap.

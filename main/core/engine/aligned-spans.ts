@@ -1,4 +1,4 @@
-import type { PairSides } from './cluster.js'
+import { documentPair, type PairSides } from './cluster.js'
 import { sortIndicesByKeys } from './radix.js'
 
 // Where two documents were aligned with each other. Passages are extended by the words another
@@ -31,14 +31,14 @@ export class AlignedSpans {
     }
   }
 
-  /** Side e's pair of documents as one number (documents are fewer than 2^26). */
+  /** Side e's pair of documents as one number (documentPair). */
   private group(e: number): number {
-    return this.pairs.doc(e) * 2 ** 26 + this.pairs.doc(e ^ 1)
+    return documentPair(this.pairs.doc(e), this.pairs.doc(e ^ 1))
   }
 
   /** Whether documents d and e were aligned with each other over d's token t. */
   covers(d: number, t: number, e: number): boolean {
-    const key = d * 2 ** 26 + e
+    const key = documentPair(d, e)
     const { sides, pairs } = this
     // The last side of (d, e) starting at or before t: sides before it reach no further than reach.
     let lo = 0

@@ -1,3 +1,5 @@
+import { longestIncreasing } from '../text/sorted.js'
+
 // Anchors for a word diff, as patience diff chooses them (Bram Cohen's patience diff, git diff
 // --patience): the words that occur exactly once in each of two runs, kept where they come in the
 // same order in both (the longest such sequence). Diffing the stretches between anchors instead of
@@ -45,22 +47,6 @@ export function uniqueAnchors(a: Uint32Array, a0: number, a1: number, b: Uint32A
   for (let t = a0; t <= a1; t++) countA[a[t]] = 0
   for (let t = b0; t <= b1; t++) countB[b[t]] = 0
 
-  // Longest increasing run of `to` (patience sorting): tops[k] is the candidate ending the best
-  // sequence of length k + 1 found so far, back[c] the candidate before c in its sequence.
-  const tops: number[] = []
-  const back = new Int32Array(from.length)
-  for (let c = 0; c < to.length; c++) {
-    let lo = 0
-    let hi = tops.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (to[tops[mid]] < to[c]) lo = mid + 1
-      else hi = mid
-    }
-    back[c] = lo > 0 ? tops[lo - 1] : -1
-    tops[lo] = c
-  }
-  const anchors: Array<[number, number]> = new Array(tops.length)
-  for (let k = tops.length - 1, c = tops[k]; k >= 0; k--, c = back[c]) anchors[k] = [from[c], to[c]]
-  return anchors
+  // Longest increasing run of `to` (patience sorting).
+  return longestIncreasing(to).map((c) => [from[c], to[c]])
 }

@@ -52,6 +52,14 @@ export interface PairLike {
 }
 
 /**
+ * Two documents (ordered: `a` first) in one number, exact for fewer than 2^26 (67 million)
+ * documents: a pair of documents as a Map's key, read whole by one comparison.
+ */
+export function documentPair(a: number, b: number): number {
+  return a * 2 ** 26 + b
+}
+
+/**
  * Pairwise matches read side by side without an object per passage: entry e is pair e >>> 1's a
  * when e is even, its b when odd (PairTable, pair-table.ts, holds them so; pairSides reads an
  * array of PairLike so).

@@ -1,8 +1,9 @@
+import { lowerBound, upperBound } from '../text/sorted.js'
 import type { PairPassage } from './cluster.js'
 import { sortIndicesByKeys } from './radix.js'
 
-// Overlaps that say nothing another does not: each of their passages lies inside a passage of one
-// other overlap, in the same document. The other overlap shows all they show, in the same
+// Overlaps that say nothing another does not: each of their passages lies inside the one passage
+// another overlap has in that document. The other overlap shows all they show, in the same
 // documents, with more around it; listed too, they are the same text twice in the list (a
 // reviewer found 106 of 1316 overlaps of info manuals and man pages so: bc's "expr + expr ... the
 // sum" and "expr - expr ... the difference", alike enough to be a repetition in each document,
@@ -12,7 +13,11 @@ import { sortIndicesByKeys } from './radix.js'
 // paraphrase holds only paraphrases: a passage copied word for word, or edited, inside two
 // sentences that restate each other says which words were kept and how they were changed ("study
 // session of the Political Bureau of the Communist Party of China Central Committee", inside the
-// bundled corpus's sentences on Xi Jinping's study session), which the paraphrase does not.
+// bundled corpus's sentences on Xi Jinping's study session), which the paraphrase does not. And
+// an overlap with two passages or more in a document holds none there: it does not show which of
+// them goes with which passage of another document (its variants compare its first passage with
+// the others), and a pairing the inner overlap makes would be shown nowhere (a reviewer: the
+// sentence grep and sed give word for word, inside an overlap of grep's -Z and -z and sed's -z).
 
 /**
  * Passages of a document looked at as the one holding another, the nearest start first: a passage
@@ -33,9 +38,11 @@ interface Held {
  * inside a passage of one other overlap (see above).
  */
 export function containedOverlaps(overlaps: readonly Held[]): Uint8Array {
-  // Every passage by a number, in flat arrays, in the overlaps' order.
-  let total = 0
-  for (const o of overlaps) total += o.passages.length
+  // Every passage by a number, in flat arrays, in the overlaps' order (each overlap's from
+  // first[k], sorted by document).
+  const first = new Uint32Array(overlaps.length + 1)
+  for (let k = 0; k < overlaps.length; k++) first[k + 1] = first[k] + overlaps[k].passages.length
+  const total = first[overlaps.length]
   const owner = new Uint32Array(total)
   const doc = new Uint32Array(total)
   const start = new Float64Array(total)
@@ -47,27 +54,22 @@ export function containedOverlaps(overlaps: readonly Held[]): Uint8Array {
       start[e] = p.start
       end[e++] = p.end
     }
-  // By document, by start, the longest first (then in the overlaps' order), with the furthest end
-  // so far within the document.
+  // By document, by start, the longest first (then in the overlaps' order), as one ascending key
+  // each, with the furthest end so far within the document.
   const order = new Uint32Array(total)
   for (let e = 0; e < total; e++) order[e] = e
   const sorted = sortIndicesByKeys(order, total, [(e) => doc[e], (e) => start[e], (e) => -end[e]])
+  const keys = Float64Array.from(sorted, (e) => doc[e] * 2 ** 32 + start[e])
   const furthest = new Float64Array(total)
   for (let r = 0; r < total; r++)
     furthest[r] = r > 0 && doc[sorted[r - 1]] === doc[sorted[r]] ? Math.max(furthest[r - 1], end[sorted[r]]) : end[sorted[r]]
-  /** Whether passage p lies inside a passage of overlap h (whose passages are sorted by document). */
+  /** Whether passage p lies inside the one passage overlap h has in its document. */
   const holds = (h: number, p: PairPassage): boolean => {
-    const passages = overlaps[h].passages
-    let lo = 0
-    let hi = passages.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (passages[mid].doc < p.doc) lo = mid + 1
-      else hi = mid
-    }
-    for (let q = lo; q < passages.length && passages[q].doc === p.doc; q++)
-      if (passages[q].start <= p.start && passages[q].end >= p.end) return true
-    return false
+    const docs = doc.subarray(first[h], first[h + 1])
+    const at = lowerBound(docs, p.doc)
+    if (at === docs.length || docs[at] !== p.doc || upperBound(docs, p.doc) !== at + 1) return false
+    const e = first[h] + at
+    return start[e] <= p.start && end[e] >= p.end
   }
   const inner = new Uint8Array(overlaps.length)
   for (let k = 0; k < overlaps.length; k++) {
@@ -75,17 +77,9 @@ export function containedOverlaps(overlaps: readonly Held[]): Uint8Array {
     // The holders of its longest passage, each tried for all of its passages.
     let longest = o.passages[0]
     for (const p of o.passages) if (p.end - p.start > longest.end - longest.start) longest = p
-    // The last passage starting at or before it, in its document.
-    let lo = 0
-    let hi = total
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      const e = sorted[mid]
-      if (doc[e] < longest.doc || (doc[e] === longest.doc && start[e] <= longest.start)) lo = mid + 1
-      else hi = mid
-    }
+    // From the last passage starting at or before it, in its document, back.
     for (
-      let r = lo - 1, looked = 0;
+      let r = upperBound(keys, longest.doc * 2 ** 32 + longest.start) - 1, looked = 0;
       r >= 0 && doc[sorted[r]] === longest.doc && furthest[r] >= longest.end && looked < MAX_LOOKED_AT;
       r--, looked++
     ) {

@@ -1,4 +1,4 @@
-import type { PairSides } from './cluster.js'
+import { documentPair, type PairSides } from './cluster.js'
 
 // Pairs that read a document's repetition of itself across another document. Two documents that
 // share a long text share its inner repetitions too: GTK 3's NEWS file holds all of GTK 2's, whose
@@ -33,9 +33,6 @@ export const MAX_HOLDERS = 16
  */
 export const OVERHANG_SHARE = 0.1
 
-/** More documents than any corpus has (67 million): a pair of documents is one number below 2^52. */
-const DOCUMENTS = 2 ** 26
-
 /**
  * Per pair of `pairs`, 1 where it reads a repetition across (see above). Pairs of a document with
  * itself are none.
@@ -47,8 +44,7 @@ export function crossAligned(pairs: PairSides): Uint8Array {
     const a = pairs.doc(2 * i)
     const b = pairs.doc(2 * i + 1)
     if (a === b) continue
-    // Both documents in one number, exact for fewer than DOCUMENTS documents.
-    const key = a < b ? a * DOCUMENTS + b : b * DOCUMENTS + a
+    const key = a < b ? documentPair(a, b) : documentPair(b, a)
     const group = groups.get(key)
     if (group) group.push(i)
     else groups.set(key, [i])

@@ -496,9 +496,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
           shared: measure.shared,
           similarity,
           verbatim: measure.verbatim,
-          // Found between passages two documents share, a pair of sentences can be the same
-          // words, too short for a seed's pair: verbatim.
-          kind: KIND_RANK[measure.verbatim && measure.spelledAlike ? 'verbatim' : edited ? 'variant' : 'paraphrase'],
+          kind: KIND_RANK[edited ? 'variant' : 'paraphrase'],
           score: measure.weighted * similarity,
           because: [
             ...[

@@ -475,26 +475,24 @@ export function findParaphrases(
     run.tick(s)
   }
   // Between passages two documents share in order (aligned-gaps.ts): sentences compared whatever
-  // stems they share, each sentence restating at most one of the other side's there, the best
-  // pairs first.
-  const firstOf = new Uint32Array(docs.length + 1)
-  for (const sentence of sentenceList) firstOf[sentence.doc + 1]++
-  for (let d = 0; d < docs.length; d++) firstOf[d + 1] += firstOf[d]
+  // stems they share, the best pairs first, each sentence taking at most one partner from this
+  // comparison in a gap (a neighbour alike, an option's sibling, is not a second restatement);
+  // a pair the pass above found stays, and one of its sentences may take another partner here.
+  // Each sentence by its document and last token, ascending: where a gap's sentences start.
+  const sentenceKeys = Float64Array.from(sentenceList, (sentence) => sentence.doc * 2 ** 32 + sentence.t1)
   /** Sentences [from, to) of document d with a token in [t0, t1]. */
   const sentencesIn = (d: number, t0: number, t1: number): [number, number] => {
-    let from = firstOf[d]
-    while (from < firstOf[d + 1] && sentenceList[from].t1 < t0) from++
+    const from = lowerBound(sentenceKeys, d * 2 ** 32 + t0)
     let to = from
-    while (to < firstOf[d + 1] && sentenceList[to].t0 <= t1) to++
+    while (to < S && sentenceList[to].doc === d && sentenceList[to].t0 <= t1) to++
     return [from, to]
   }
-  /** Sentence s's distinct stems used by another sentence too, if it holds a unit. */
-  const anyShared = (s: number): number[] =>
-    readWords(sentenceList[s], sentenceList[s].c0, sentenceList[s].c1) >= MIN_CLAUSE_WORDS
-      ? [...new Set(sentenceList[s].stems)].filter((m) => sf[m] >= 2)
-      : []
-  const sharedAnywhere = (m: number): boolean => sf[m] >= 2
+  /** Sentence s's distinct stems, if it holds a unit. */
+  const stemsIn = (s: number): number[] =>
+    readWords(sentenceList[s], sentenceList[s].c0, sentenceList[s].c1) >= MIN_CLAUSE_WORDS ? [...new Set(sentenceList[s].stems)] : []
+  const anyStem = (): boolean => true
   const inS = new Uint8Array(vocab)
+  const key = (s: number, t: number): number => (s < t ? s * S + t : t * S + s)
   for (const gap of gaps) {
     const [a0, a1] = sentencesIn(gap.docA, gap.a0, gap.a1)
     const [b0, b1] = sentencesIn(gap.docB, gap.b0, gap.b1)
@@ -502,17 +500,17 @@ export function findParaphrases(
     const candidates: { s: number; t: number; pair: SentencePair }[] = []
     const stemsB = new Map<number, number[]>()
     for (let s = a0; s < a1; s++) {
-      const stemsS = anyShared(s)
+      const stemsS = stemsIn(s)
       if (stemsS.length < MIN_SHARED_STEMS) continue
       for (const m of stemsS) inS[m] = 1
       for (let t = b0; t < b1; t++) {
-        if (found.has(s < t ? s * S + t : t * S + s)) continue
+        if (found.has(key(s, t))) continue
         let stemsT = stemsB.get(t)
-        if (!stemsT) stemsB.set(t, (stemsT = anyShared(t)))
+        if (!stemsT) stemsB.set(t, (stemsT = stemsIn(t)))
         let both = 0
         for (const m of stemsT) both += inS[m]
         if (both < MIN_SHARED_STEMS) continue
-        const pair = evaluate(s, t, stemsS, stemsT, sharedAnywhere)
+        const pair = evaluate(s, t, stemsS, stemsT, anyStem)
         if (pair) candidates.push({ s, t, pair })
       }
       for (const m of stemsS) inS[m] = 0
@@ -524,7 +522,7 @@ export function findParaphrases(
       used.add(s)
       used.add(t)
       pairs.push(pair)
-      found.add(s < t ? s * S + t : t * S + s)
+      found.add(key(s, t))
     }
   }
   run.end()
