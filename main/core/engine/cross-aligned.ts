@@ -29,7 +29,9 @@ export const MAX_HOLDERS = 16
  * Edges are reached word for word, and a pair's may reach a word further than the longer pair's:
  * gpg's info manual read against its man page put the "--ask-cert-expire" paragraph beside
  * "--ask-sig-expire" one word past the end of the pair holding both (a reviewer), an overlap of
- * its own. More, and a pair half outside the longer one would be taken as a part of it.
+ * its own. More, and a pair half outside the longer one would be taken as a part of it. The words
+ * outside of a pair dropped so are in no overlap through it (a tenth of it at most), and a pair of
+ * fewer than ten words has none outside.
  */
 export const OVERHANG_SHARE = 0.1
 
