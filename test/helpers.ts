@@ -29,3 +29,8 @@ export function analysed(...texts: string[]): AnalysedDocument[] {
     new Run({}),
   ).docs
 }
+
+/** A pair of passages as the engine's clustering reads them: [doc, start, end] on each side (inclusive tokens). */
+export function pairOf(a: [number, number, number], b: [number, number, number]) {
+  return { a: { doc: a[0], start: a[1], end: a[2] }, b: { doc: b[0], start: b[1], end: b[2] } }
+}

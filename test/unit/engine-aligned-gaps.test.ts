@@ -3,32 +3,27 @@ import { alignedGaps } from '../../main/core/engine/aligned-gaps.js'
 import { pairSides } from '../../main/core/engine/cluster.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
-import { ROOT } from '../helpers.js'
+import { pairOf, ROOT } from '../helpers.js'
 
 // Where two documents that share passages in order say something between them (aligned-gaps.ts),
 // and the sentences the paraphrase pass compares there whatever words they share (paraphrase.ts).
-
-const pair = (a: [number, number, number], b: [number, number, number]) => ({
-  a: { doc: a[0], start: a[1], end: a[2] },
-  b: { doc: b[0], start: b[1], end: b[2] },
-})
 
 describe('gaps between shared passages', () => {
   it('lie between consecutive passages of the longest chain two documents share in order', () => {
     const gaps = alignedGaps(
       pairSides([
         // A notice at the top of document 0 and at the end of document 1: out of order, first.
-        pair([0, 0, 9], [1, 900, 909]),
-        pair([1, 0, 49], [0, 100, 149]), // its documents the other way round
-        pair([0, 300, 349], [1, 200, 249]),
-        pair([0, 300, 319], [1, 400, 419]), // a part of the one before read across, by a sibling
-        pair([0, 500, 549], [1, 400, 449]),
-        pair([0, 700, 749], [1, 450, 499]), // right after the one before in document 1: no gap there
-        pair([0, 400, 419], [0, 600, 619]), // a document with itself
+        pairOf([0, 0, 9], [1, 900, 909]),
+        pairOf([1, 0, 49], [0, 100, 149]), // its documents the other way round
+        pairOf([0, 300, 349], [1, 200, 249]),
+        pairOf([0, 300, 319], [1, 400, 419]), // a part of the one before read across, by a sibling
+        pairOf([0, 500, 549], [1, 400, 449]),
+        pairOf([0, 700, 749], [1, 450, 499]), // right after the one before in document 1: no gap there
+        pairOf([0, 400, 419], [0, 600, 619]), // a document with itself
         // Three passages in order: a header, a stock line and a footer, no versions of one text.
-        pair([0, 0, 9], [2, 0, 9]),
-        pair([0, 300, 309], [2, 100, 109]),
-        pair([0, 900, 909], [2, 200, 209]),
+        pairOf([0, 0, 9], [2, 0, 9]),
+        pairOf([0, 300, 309], [2, 100, 109]),
+        pairOf([0, 900, 909], [2, 200, 209]),
       ]),
     )
     expect(gaps).toEqual([

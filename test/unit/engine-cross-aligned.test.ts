@@ -3,27 +3,22 @@ import { pairSides } from '../../main/core/engine/cluster.js'
 import { crossAligned } from '../../main/core/engine/cross-aligned.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
-import { ROOT } from '../helpers.js'
+import { pairOf, ROOT } from '../helpers.js'
 
 // A document's repetition of itself read across another document that shares its text
 // (cross-aligned.ts).
-
-const pair = (a: [number, number, number], b: [number, number, number]) => ({
-  a: { doc: a[0], start: a[1], end: a[2] },
-  b: { doc: b[0], start: b[1], end: b[2] },
-})
 
 describe('pairs that read a repetition across', () => {
   it('are those inside a longer pair of the same documents, away from where it reads them', () => {
     const cross = crossAligned(
       pairSides([
-        pair([0, 0, 99], [1, 0, 99]), // the text the two documents share
-        pair([0, 10, 19], [1, 60, 69]), // a list of A read against B's copy of A's later list
-        pair([1, 10, 19], [0, 60, 69]), // the same, its documents the other way round
-        pair([0, 10, 19], [1, 12, 21]), // inside, at about the place the longer pair reads it
-        pair([0, 150, 159], [1, 60, 69]), // A's passage outside the longer pair
-        pair([0, 10, 19], [2, 60, 69]), // another document
-        pair([0, 10, 19], [0, 60, 69]), // a document with itself
+        pairOf([0, 0, 99], [1, 0, 99]), // the text the two documents share
+        pairOf([0, 10, 19], [1, 60, 69]), // a list of A read against B's copy of A's later list
+        pairOf([1, 10, 19], [0, 60, 69]), // the same, its documents the other way round
+        pairOf([0, 10, 19], [1, 12, 21]), // inside, at about the place the longer pair reads it
+        pairOf([0, 150, 159], [1, 60, 69]), // A's passage outside the longer pair
+        pairOf([0, 10, 19], [2, 60, 69]), // another document
+        pairOf([0, 10, 19], [0, 60, 69]), // a document with itself
       ]),
     )
     expect([...cross]).toEqual([0, 1, 1, 0, 0, 0, 0])

@@ -442,8 +442,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     // its passages share word for word (shared-runs.ts).
     for (const part of r.parts ?? [r]) {
       if (part !== r && alignRegion(part)) continue
-      for (const shared of sharedRuns(part, corpus.docs[part.docA], corpus.docs[part.docB], minWords))
-        if (shared.a0 !== part.a0 || shared.a1 !== part.a1 || shared.b0 !== part.b0 || shared.b1 !== part.b1) alignRegion(shared)
+      for (const shared of sharedRuns(part, corpus.docs[part.docA], corpus.docs[part.docB], minWords)) alignRegion(shared)
     }
   }
   run.end()

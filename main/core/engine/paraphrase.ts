@@ -393,9 +393,10 @@ export function findParaphrases(
   }
   // Posting lists (compressed rows) of the stems that propose candidates, over sentences with units.
   const rowStart = new Uint32Array(vocab + 1)
-  const distinct = sentenceList.map((sentence) =>
-    readWords(sentence, sentence.c0, sentence.c1) >= MIN_CLAUSE_WORDS ? [...new Set(sentence.stems)].filter(proposes) : [],
-  )
+  /** A sentence's distinct stems, if it holds a unit (MIN_CLAUSE_WORDS); else none. */
+  const unitStems = (sentence: Sentence): number[] =>
+    readWords(sentence, sentence.c0, sentence.c1) >= MIN_CLAUSE_WORDS ? [...new Set(sentence.stems)] : []
+  const distinct = sentenceList.map((sentence) => unitStems(sentence).filter(proposes))
   for (const stems of distinct) for (const m of stems) rowStart[m + 1]++
   for (let m = 0; m < vocab; m++) rowStart[m + 1] += rowStart[m]
   const postings = new Uint32Array(rowStart[vocab])
@@ -479,7 +480,9 @@ export function findParaphrases(
   // comparison in a gap (a neighbour alike, an option's sibling, is not a second restatement);
   // a pair the pass above found stays, and one of its sentences may take another partner here.
   // Each sentence by its document and last token, ascending: where a gap's sentences start.
-  const sentenceKeys = Float64Array.from(sentenceList, (sentence) => sentence.doc * 2 ** 32 + sentence.t1)
+  const sentenceKeys = gaps.length
+    ? Float64Array.from(sentenceList, (sentence) => sentence.doc * 2 ** 32 + sentence.t1)
+    : new Float64Array(0)
   /** Sentences [from, to) of document d with a token in [t0, t1]. */
   const sentencesIn = (d: number, t0: number, t1: number): [number, number] => {
     const from = lowerBound(sentenceKeys, d * 2 ** 32 + t0)
@@ -487,9 +490,6 @@ export function findParaphrases(
     while (to < S && sentenceList[to].doc === d && sentenceList[to].t0 <= t1) to++
     return [from, to]
   }
-  /** Sentence s's distinct stems, if it holds a unit. */
-  const stemsIn = (s: number): number[] =>
-    readWords(sentenceList[s], sentenceList[s].c0, sentenceList[s].c1) >= MIN_CLAUSE_WORDS ? [...new Set(sentenceList[s].stems)] : []
   const anyStem = (): boolean => true
   const inS = new Uint8Array(vocab)
   const key = (s: number, t: number): number => (s < t ? s * S + t : t * S + s)
@@ -500,13 +500,13 @@ export function findParaphrases(
     const candidates: { s: number; t: number; pair: SentencePair }[] = []
     const stemsB = new Map<number, number[]>()
     for (let s = a0; s < a1; s++) {
-      const stemsS = stemsIn(s)
+      const stemsS = unitStems(sentenceList[s])
       if (stemsS.length < MIN_SHARED_STEMS) continue
       for (const m of stemsS) inS[m] = 1
       for (let t = b0; t < b1; t++) {
         if (found.has(key(s, t))) continue
         let stemsT = stemsB.get(t)
-        if (!stemsT) stemsB.set(t, (stemsT = stemsIn(t)))
+        if (!stemsT) stemsB.set(t, (stemsT = unitStems(sentenceList[t])))
         let both = 0
         for (const m of stemsT) both += inS[m]
         if (both < MIN_SHARED_STEMS) continue

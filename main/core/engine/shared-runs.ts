@@ -21,7 +21,8 @@ export const MAX_RUN_SEARCH_WORDS = 4000
 /**
  * The longest runs of content words (by match id) that the two passages of `region` share in
  * order, each at least `least` words, no two using the same word of either passage (a run that
- * meets a longer one keeps its other words), in the order of passage A. Each is a candidate of its own (no parts, its seeds its words).
+ * meets a longer one keeps its other words), in the order of passage A; none when the candidate
+ * is itself one such run. Each is a candidate of its own (no parts, its seeds its words).
  */
 export function sharedRuns(region: Region, A: AnalysedDocument, B: AnalysedDocument, least: number): Region[] {
   const { a0, a1, b0, b1 } = region
@@ -65,5 +66,7 @@ export function sharedRuns(region: Region, A: AnalysedDocument, B: AnalysedDocum
       kept.push({ docA: region.docA, docB: region.docB, a0: i + from, a1: i + k - 1, b0: j + from, b1: j + k - 1, seeds: k - from })
     }
   }
+  // A candidate that is one run word for word has no runs to try but itself.
+  if (kept.length === 1 && kept[0].a0 === a0 && kept[0].a1 === a1 && kept[0].b0 === b0 && kept[0].b1 === b1) return []
   return kept.sort((x, y) => x.a0 - y.a0)
 }
