@@ -107,6 +107,46 @@ describe('diffPassages', () => {
   })
 })
 
+describe('what a change shows', () => {
+  /** The changes from x to y that are not equal, as [op, a, b], each checked against its offsets. */
+  const changed = (x: string, y: string) => {
+    const [a, b] = sides(x, y)
+    return diffPassages(a, b)!
+      .filter((c) => c.op !== 'equal')
+      .map((c) => {
+        expect([...x].slice(c.aStart, c.aEnd).join('')).toBe(c.a)
+        expect([...y].slice(c.bStart, c.bEnd).join('')).toBe(c.b)
+        return [c.op, c.a, c.b]
+      })
+  }
+
+  it('shows words a sign stands for as replaced by it, not as removed', () => {
+    expect(changed('Copyright (C) 2001 Free Software Foundation', 'Copyright © 2001 Free Software Foundation')).toEqual([
+      ['replace', '(C)', '©'],
+    ])
+    expect(changed('Copyright © 2001 Free Software Foundation', 'Copyright (c) 2001 Free Software Foundation')).toEqual([
+      ['replace', '©', '(c)'],
+    ])
+    expect(changed('you and me and them', 'you & me and them')).toEqual([['replace', 'and', '&']])
+    expect(changed('pay 5 EUR now please', 'pay 5 € now please')).toEqual([['replace', 'EUR', '€']])
+    // A sign beside the same words is no change; a rule under a heading is no sign.
+    expect(changed('Copyright 2001 Free Software Foundation', 'Copyright © 2001 Free Software Foundation')).toEqual([])
+    expect(changed('Copyright © 2005 Trolltech AS Oslo', 'Copyright © 2004 Nicholas Miell, Copyright © 2005 Trolltech AS Oslo')).toEqual([
+      ['insert', '', '2004 Nicholas Miell, Copyright'],
+    ])
+    expect(changed('Title Other\n^^^^^^\nSome text', 'Title\n^^^^^\nSome text')).toEqual([['delete', 'Other', '']])
+  })
+
+  it('shows words removed or added with the brackets around them', () => {
+    expect(changed('the (C) notice', 'the notice')).toEqual([['delete', '(C)', '']])
+    expect(changed('see tcsh(1) and more', 'see tcsh and more')).toEqual([['delete', '(1)', '']])
+    expect(changed('see tcsh and more', 'see tcsh [1] and more')).toEqual([['insert', '', '[1]']])
+    // Brackets that hold more than the words, or words at the passage's edge, are left out.
+    expect(changed('a (b c) d e', 'a (c) d e')).toEqual([['delete', 'b', '']])
+    expect(changed('(b) c d e', 'c d e')).toEqual([['delete', 'b', '']])
+  })
+})
+
 describe('variants only where the words differ', () => {
   it('sameWords: the same words as written, whatever the case or quotes; a respelling, an edit or a shift differs', () => {
     const [a, b, c, d, e] = sides(

@@ -347,10 +347,13 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
   const changes: Change[] = []
   let ia = a.start
   let ib = b.start
-  /** Adds a change of na words of a from ia and nb of b from ib, and moves on past them. */
-  const push = (op: Change['op'], na: number, nb: number, isMoved = false): void => {
-    const [aStart, aEnd] = span(a, ia, na)
-    const [bStart, bEnd] = span(b, ib, nb)
+  /**
+   * Adds a change of na words of a from ia and nb of b from ib, and moves on past them; `spans`:
+   * the UTF-16 spans shown, when they are not the words' own (a sign put for words, signGap).
+   */
+  const push = (op: Change['op'], na: number, nb: number, isMoved = false, spans?: [number, number, number, number]): void => {
+    const [aStart, aEnd] = spans ? [spans[0], spans[1]] : span(a, ia, na)
+    const [bStart, bEnd] = spans ? [spans[2], spans[3]] : span(b, ib, nb)
     changes.push({
       op,
       a: a.doc.text.slice(aStart, aEnd),
@@ -395,9 +398,71 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
       // Moved words are said to be moved, not replaced by whatever stands in their place.
       pieces('delete', na)
       pieces('insert', nb)
-    } else push(na && nb ? 'replace' : na ? 'delete' : 'insert', na, nb)
+    } else if (na && nb) push('replace', na, nb)
+    else {
+      // Words one side has where the other has a sign ("(C)" / "©"): the sign replaced them.
+      const spans = na ? signGap(a, ia, na, b, ib) : signGap(b, ib, nb, a, ia)
+      if (spans) push('replace', na, nb, false, na ? spans : [spans[2], spans[3], spans[0], spans[1]])
+      else {
+        // Words removed (added) with the brackets around them: "(C)", "tcsh(1)".
+        const [bracketed, [at]] = na ? [enclosed(a, ia, na), span(b, ib, 0)] : [enclosed(b, ib, nb), span(a, ia, 0)]
+        if (!bracketed) push(na ? 'delete' : 'insert', na, nb)
+        else push(na ? 'delete' : 'insert', na, nb, false, na ? [...bracketed, at, at] : [at, at, ...bracketed])
+      }
+    }
   }
   return changes
+}
+
+/**
+ * Longest text between two words, spaces aside, that is read as a sign put for words: "©" for
+ * "(C)", "&" for "and", "€" for "EUR". Longer, it is a rule or a row of a table ("^^^^" under a
+ * heading), whatever words it stands beside.
+ */
+export const MAX_SIGN_LENGTH = 3
+
+/** A sign (see MAX_SIGN_LENGTH): a symbol of its own kind (©, ®, ™, °), a currency, an ampersand. */
+const SIGN = /^(?:\p{So}|\p{Sc}|&)+$/u
+
+/**
+ * Where side `x` has words [from, from + count) and side `y` none between its tokens `at - 1` and
+ * `at`, but a sign: the spans [xStart, xEnd, yStart, yEnd] of the text between the words around,
+ * spaces trimmed, on each side ("(C)" with its brackets, "©"); undefined when y has no sign there,
+ * x has the sign too, or the words are at a passage's edge.
+ */
+function signGap(x: DiffSide, from: number, count: number, y: DiffSide, at: number): [number, number, number, number] | undefined {
+  if (from <= x.start || from + count > x.end || at <= y.start || at > y.end) return undefined
+  const [y0, y1] = trimmed(y.doc.text, y.doc.ends[at - 1], y.doc.starts[at])
+  const sign = y.doc.text.slice(y0, y1)
+  if (sign.length === 0 || sign.length > MAX_SIGN_LENGTH || !SIGN.test(sign)) return undefined
+  // Words added beside the same sign ("Copyright © 2004 A, Copyright © 2005 B" / "Copyright ©
+  // 2005 B") are an insertion, not the sign replaced.
+  const [x0, x1] = trimmed(x.doc.text, x.doc.ends[from - 1], x.doc.starts[from + count])
+  return x.doc.text.slice(x0, x1).includes(sign) ? undefined : [x0, x1, y0, y1]
+}
+
+/** Closing brackets by opening one. */
+const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' }
+
+/**
+ * The span of words [from, from + count) of side `x` with the brackets that enclose them and
+ * nothing else (the text between the words around them, spaces trimmed, is an opening bracket,
+ * the words, its closing bracket); undefined when they have none or are at a passage's edge.
+ */
+function enclosed(x: DiffSide, from: number, count: number): [number, number] | undefined {
+  if (from <= x.start || from + count > x.end) return undefined
+  const { text, starts, ends } = x.doc
+  const [x0, x1] = trimmed(text, ends[from - 1], starts[from + count])
+  const closing = CLOSING[text[x0]]
+  if (!closing || text[x1 - 1] !== closing || x0 + 1 !== starts[from] || x1 - 1 !== ends[from + count - 1]) return undefined
+  return [x0, x1]
+}
+
+/** [start, end) of `text` without the white space at either end. */
+function trimmed(text: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/.test(text[start])) start++
+  while (end > start && /\s/.test(text[end - 1])) end--
+  return [start, end]
 }
 
 /**
