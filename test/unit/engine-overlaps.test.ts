@@ -93,6 +93,20 @@ describe('findOverlaps on fixtures', () => {
     }
   })
 
+  it('gives a copy that drops its negations a similarity below 1 (a reviewer: "is not a SYSTEM library", similarity 1)', () => {
+    const text = (not: string) =>
+      `Specifies that an imported target is ${not}a SYSTEM library.  This has the following effects: entries of ` +
+      `INTERFACE_INCLUDE_DIRECTORIES are ${not}treated as SYSTEM include directories when compiling consumers of the target.`
+    const { overlaps } = findOverlaps([
+      { id: 'no-system', text: text('not ') },
+      { id: 'system', text: text('') },
+    ])
+    expect(overlaps).toHaveLength(1)
+    expect(overlaps[0].kind).toBe('variant')
+    expect(overlaps[0].similarity).toBeLessThan(0.98)
+    expect(overlaps[0].variants[0].changes!.filter((c) => c.op !== 'equal').map((c) => c.a)).toEqual(['not', 'not'])
+  })
+
   it('keeps reordered clauses in one overlap', async () => {
     const { result } = await overlapsOf('reordered')
     expect(result.overlaps).toHaveLength(1)

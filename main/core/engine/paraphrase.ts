@@ -5,6 +5,7 @@ import type { SynonymClasses } from './synonyms.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { nonWordTokens } from './nonwords.js'
 import { breaksClause } from './sentences.js'
+import { negates } from './stopwords.js'
 import { standsFor } from './abbreviations.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 
@@ -546,14 +547,6 @@ export function findParaphrases(
  */
 export const MAX_UNSHARED_EDGE = 2
 
-/** Words that negate what follows them: a paraphrase's edge is never cut after one (see MAX_UNSHARED_EDGE). */
-const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'neither', 'without', 'cannot'])
-
-/** Whether a surface form (lower case, straight apostrophe) negates: NEGATIONS, or a contraction in n't ("doesn't"). */
-function negation(surface: string): boolean {
-  return NEGATIONS.has(surface) || surface.endsWith("n't")
-}
-
 /**
  * Tokens [t0, t1] of a paraphrase's side in document D, whose content words are [c0, c1), without
  * more than MAX_UNSHARED_EDGE words at its start that the other side does not share (see
@@ -577,8 +570,8 @@ export function trimmedSpan(
     return n
   }
   /** Whether a token of [from, to) negates. */
-  const negates = (from: number, to: number): boolean => {
-    for (let t = from; t < to; t++) if (negation(surfaces[D.surface[t]])) return true
+  const negated = (from: number, to: number): boolean => {
+    for (let t = from; t < to; t++) if (negates(surfaces[D.surface[t]])) return true
     return false
   }
   let first = c0
@@ -586,7 +579,7 @@ export function trimmedSpan(
   let last = c1 - 1
   while (last > first && !isShared(last)) last--
   if (first >= c1 || words(first, last + 1) < MIN_CLAUSE_WORDS) return [t0, t1]
-  const cut = words(c0, first) > MAX_UNSHARED_EDGE && !negates(t0, D.content[first])
+  const cut = words(c0, first) > MAX_UNSHARED_EDGE && !negated(t0, D.content[first])
   return [cut ? D.content[first] : t0, t1]
 }
 
@@ -601,7 +594,7 @@ export function negatedFrom(D: AnalysedDocument, surfaces: readonly string[], t0
   let start = t0
   const c = lowerBound(D.content, t0)
   const floor = Math.max(from, c > 0 ? D.content[c - 1] + 1 : 0)
-  for (let t = t0 - 1; t >= floor && !breaksClause(D.text, D.ends[t], D.starts[t + 1]); t--) if (negation(surfaces[D.surface[t]])) start = t
+  for (let t = t0 - 1; t >= floor && !breaksClause(D.text, D.ends[t], D.starts[t + 1]); t--) if (negates(surfaces[D.surface[t]])) start = t
   return start
 }
 

@@ -1,13 +1,17 @@
 import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 import { lowerBound } from '../text/sorted.js'
 import { sameSpelling } from './respelled.js'
+import { negates } from './stopwords.js'
 
 // How much two passages share, counted on their content words as bags (order ignored, so a
 // passage whose clauses were reordered is as similar as one copied in order):
 //   shared      content words in common (per word, the smaller of its two counts)
 //   weighted    the same, each word weighted by its rarity (analyse.ts), so that sharing
 //               "catalysts" counts more than sharing "development"
-//   similarity  weighted Dice coefficient: 2 x weighted / (weight of A + weight of B), 0..1
+//   similarity  weighted Dice coefficient: 2 x weighted / (weight of A + weight of B), 0..1,
+//               where a negation one passage has more often than the other (stopwords.ts
+//               negates) weighs on its side as a word the other lacks: "is not a SYSTEM library"
+//               and "is a SYSTEM library" say opposite things, and were similarity 1
 //   commonShare share of the shared words that common n-grams cover (banality.ts)
 //   verbatim    the two passages are the same sequence of surface forms (normalise.ts)
 
@@ -27,6 +31,8 @@ export class PairMeasurer {
   private readonly countA: Int32Array
   private readonly countB: Int32Array
   private readonly touched: number[] = []
+  /** Per surface id: 1 when it negates, 2 when not, 0 not yet asked (negates, stopwords.ts). */
+  private negating = new Uint8Array(0)
 
   constructor(
     private readonly corpus: AnalysedCorpus,
@@ -91,14 +97,33 @@ export class PairMeasurer {
     }
     touched.length = 0
     const verbatim = sameSurface(A, a0, a1, B, b0, b1)
+    const unmatched = verbatim ? 0 : Math.abs(this.negationWeight(A, a0, a1) - this.negationWeight(B, b0, b1))
     return {
       shared,
       weighted,
-      similarity: totalA + totalB > 0 ? (2 * weighted) / (totalA + totalB) : 0,
+      similarity: totalA + totalB > 0 ? (2 * weighted) / (totalA + totalB + unmatched) : 0,
       commonShare: sharedPositions > 0 ? commonPositions / sharedPositions : 1,
       verbatim,
       spelledAlike: verbatim && sameSpelling(A, a0, B, b0, a1 - a0 + 1),
     }
+  }
+
+  /** The weights of the negations among tokens [t0, t1] of D, summed. */
+  private negationWeight(D: AnalysedDocument, t0: number, t1: number): number {
+    const { surfaces } = this.corpus.lexicon
+    if (this.negating.length < surfaces.length) {
+      const grown = new Uint8Array(surfaces.length)
+      grown.set(this.negating)
+      this.negating = grown
+    }
+    const negating = this.negating
+    let sum = 0
+    for (let t = t0; t <= t1; t++) {
+      const s = D.surface[t]
+      if (negating[s] === 0) negating[s] = negates(surfaces[s]) ? 1 : 2
+      if (negating[s] === 1) sum += this.weights[D.match[t]]
+    }
+    return sum
   }
 }
 

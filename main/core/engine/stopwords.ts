@@ -18,6 +18,19 @@ won't would wouldn't yet you you'd you'll you're you've your yours yourself your
 )
 
 /**
+ * Function words that negate what follows them. They weigh as function words do, but where one
+ * passage has one its partner lacks they turn the claim ("is not a SYSTEM library" / "is a SYSTEM
+ * library"): a paraphrase's edge is never cut after one (paraphrase.ts), and a negation one side
+ * lacks lowers the pair's similarity (similarity.ts).
+ */
+const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'nor', 'neither', 'without', 'cannot'])
+
+/** Whether a surface form (lower case, straight apostrophe) negates: NEGATIONS, or a contraction in n't ("doesn't"). */
+export function negates(surface: string): boolean {
+  return NEGATIONS.has(surface) || surface.endsWith("n't")
+}
+
+/**
  * Chinese function characters (tokenize.ts reads each Han character as a word): the particles,
  * prepositions, conjunctions, pronouns and the measure word that most sentences hold. Japanese
  * function words are written in Hiragana, and a token of Hiragana is taken as one (isStopword).
