@@ -107,6 +107,18 @@ describe('findOverlaps on fixtures', () => {
     expect(overlaps[0].variants[0].changes!.filter((c) => c.op !== 'equal').map((c) => c.a)).toEqual(['not', 'not'])
   })
 
+  it("starts and ends no passage inside a name of code (a reviewer of CMake's help: 219 of 654 overlaps did)", () => {
+    const text = (name: string, variable: string) =>
+      `${name} is embedded in the shared library when it is linked and is checked by the dynamic loader whenever ` +
+      `a dependent binary is started; see the ${variable} variable.`
+    const { overlaps } = findOverlaps([
+      { id: 'compatibility', text: text('FOO_COMPATIBILITY_VERSION', 'PROJECT_DESCRIPTION') },
+      { id: 'current', text: text('FOO_CURRENT_VERSION', 'PROJECT_NAME') },
+    ])
+    expect(overlaps).toHaveLength(1)
+    for (const p of overlaps[0].passages) expect(p.text).toMatch(/^is embedded .* is started; see the$/)
+  })
+
   it('keeps reordered clauses in one overlap', async () => {
     const { result } = await overlapsOf('reordered')
     expect(result.overlaps).toHaveLength(1)

@@ -29,7 +29,7 @@ import { sentenceStarts } from './sentences.js'
 import { PairTable, type PairValues } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { type SynonymSource, synonymClasses } from './synonyms.js'
-import { passageOffsets, sentenceEndAfter, wholeWords } from './word-edges.js'
+import { passageOffsets, sentenceEndAfter, wholeIdentifiers, wholeWords } from './word-edges.js'
 import { OffsetMap } from '../text/offsets.js'
 import { comparedPairs } from './variant-pairs.js'
 import { type Change, DiffMemo, sameWords, type Variant, variantOf } from './variants.js'
@@ -651,11 +651,12 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
   const overlaps: Overlap[] = []
   limited.forEach((draft, k) => {
     // Each passage with the marks of its first and last words, a paraphrase's from a whole
-    // written word (word-edges.ts).
+    // written word, none from or to a piece of an identifier (word-edges.ts).
     const shown = draft.passages
       .filter((p) => !reference[p.doc])
       .map((p) => {
-        const [start, end] = draft.kind === 'paraphrase' ? wholeWords(docs[p.doc], p.start, p.end) : [p.start, p.end]
+        const [from, to] = draft.kind === 'paraphrase' ? wholeWords(docs[p.doc], p.start, p.end) : [p.start, p.end]
+        const [start, end] = wholeIdentifiers(docs[p.doc], from, to)
         return { doc: p.doc, start, end }
       })
     const offsets = shown.map((p) => passageOffsets(docs[p.doc], p.start, p.end))

@@ -12,7 +12,8 @@ import { OWN_WORD } from './tokenize.js'
 // yml | 2 +- 1 file changed" of "linux-ci.yml" and ".gitlab-ci.yml" is shared, and cut back to
 // whole words, Debian's changelogs lost a twentieth of sim_text's runs (git logs' lines that differ
 // in a file's name), the copyright files a third of a hundredth at the start alone, a hundredth
-// and a half at both edges ("License: LGPL-2" of "LGPL-2.1+").
+// and a half at both edges ("License: LGPL-2" of "LGPL-2.1+"). Only a piece of a name of code
+// joined by underscores is left out at either edge ("PROJECT" of "PROJECT_NAME": wholeIdentifiers).
 // And the marks that belong to its first and last words are in every passage: before the first,
 // "-z", "\0NNN", "(see", an opening quotation mark; after the last, the brackets and quotation
 // marks it opened, "basename(1))", "combinations.”". What else follows the last word, a comma,
@@ -90,6 +91,36 @@ export function wholeWords(doc: AnalysedDocument, t0: number, t1: number): [numb
   let start = t0
   while (start <= t1 && continuesWord(doc, start)) start++
   return start <= t1 ? [start, t1] : [t0, t1]
+}
+
+/** Whether token t of `doc` continues an identifier of token t - 1: only underscores between them ("PROJECT_NAME"). */
+function continuesIdentifier(doc: AnalysedDocument, t: number): boolean {
+  if (t === 0) return false
+  const { text } = doc
+  const from = doc.ends[t - 1]
+  const to = doc.starts[t]
+  if (to === from) return false
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) !== 0x5f) return false
+  return true
+}
+
+/**
+ * Tokens [t0, t1] of `doc` without a piece of an identifier at either edge: the parts of
+ * "IMPORTED_NO_SYSTEM" or "PROJECT_DESCRIPTION" in the passage where the identifier goes on
+ * outside it. Two texts that share a sentence up to a name of code that differs
+ * ("PROJECT_DESCRIPTION" / "PROJECT_NAME") share its words up to the name, not the name's first
+ * part: shown, the part named a variable neither text has (a reviewer of CMake's help: passages
+ * of 219 of 654 overlaps began or ended inside an identifier). The range itself when that would
+ * leave nothing. Only underscores: the parts of "no-target-directory" or "3.4.0" that two texts
+ * share are shared as sim_text reads them (see above), and an identifier is rarely the start of
+ * a run sim_text reports.
+ */
+export function wholeIdentifiers(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
+  let start = t0
+  while (start <= t1 && continuesIdentifier(doc, start)) start++
+  let end = t1
+  while (end >= start && end + 1 < doc.starts.length && continuesIdentifier(doc, end + 1)) end--
+  return start <= end ? [start, end] : [t0, t1]
 }
 
 /**
