@@ -20,7 +20,8 @@ export function variantOverlays(overlap: Overlap): Map<string, Overlay[]> {
     const a = overlap.passages[v.a]
     const b = overlap.passages[v.b]
     for (const c of v.changes ?? []) {
-      if (c.op === 'equal') continue
+      // Words beyond the other passage's edge are in both texts: no change to mark.
+      if (c.op === 'equal' || c.beyond) continue
       const words = c.op === 'delete' ? c.a : c.b
       const title =
         c.op === 'replace'
@@ -83,6 +84,19 @@ function renderChanges(changes: readonly Change[], a: OverlapPassage): HTMLEleme
       p.append(c.a)
       return
     }
+    if (c.beyond) {
+      p.append(
+        el(
+          'span',
+          {
+            class: 'beyond',
+            title: `the other passage stops before these words; its text has them too, just ${k === 0 ? 'before' : 'after'} it`,
+          },
+          c.a || c.b,
+        ),
+      )
+      return
+    }
     if (c.a)
       p.append(el('del', c.moved ? { class: 'moved', title: 'moved: elsewhere in the second' } : { title: 'only in the first' }, c.a))
     // A replace's two sides are words apart ("to are emerging for", not "toare emerging for").
@@ -102,15 +116,18 @@ export function legend(changes: readonly Change[] | null, a: string, b: string, 
   if (changes === null && tooLong)
     return `Too long to compare word by word (over ${MAX_DIFF_WORDS.toLocaleString('en')} words): both passages are shown whole.`
   if (changes === null) return 'The wordings differ too much in order for a word-by-word comparison.'
-  const differences = changes.filter((c) => c.op !== 'equal' && !c.moved).length
+  const differences = changes.filter((c) => c.op !== 'equal' && !c.moved && !c.beyond).length
   const moves = changes.filter((c) => c.moved && c.op === 'delete').length
-  if (differences === 0 && moves === 0) return 'Identical wording.'
+  const edges = changes.some((c) => c.beyond)
+  const extent = 'the passages do not start or end alike: the words in grey are in both texts, one passage stops short of them'
+  if (differences === 0 && moves === 0) return edges ? `Identical wording; ${extent}.` : 'Identical wording.'
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
   const parts = [
     ...(differences ? [`${plural(differences, 'difference')}: struck through only in ${a}, underlined only in ${b}`] : []),
     ...(moves
       ? [`${plural(moves, 'move')} (the same words, dashed): struck through where ${a} has them, underlined where ${b} has them`]
       : []),
+    ...(edges ? [extent] : []),
   ]
   return `${parts.join('; ')}.`
 }

@@ -137,6 +137,28 @@ describe('what a change shows', () => {
     expect(changed('Title Other\n^^^^^^\nSome text', 'Title\n^^^^^\nSome text')).toEqual([['delete', 'Other', '']])
   })
 
+  it("says words one passage has past the other one's edge, which its text has there too, are beyond it, not removed", () => {
+    const text = 'Copyright holders may not alter this agreement without the written consent of the Licensor and You. Then more.'
+    const [a, b, c] = sides(text, text, text.replace('Licensor and You', 'Licensor and others'))
+    /** The token of `side` that is `word` (its first). */
+    const at = (side: typeof b, word: string) =>
+      [...side.doc.starts].findIndex((start, t) => side.doc.text.slice(start, side.doc.ends[t]) === word)
+    const stopsAt = (side: typeof b, word: string) => ({ ...side, end: at(side, word) })
+    // b's passage stops at "and" (its text goes on "You."); c's text goes on otherwise.
+    const short = stopsAt(b, 'and')
+    const beyond = diffPassages({ ...a, end: at(a, 'You') }, short)!.filter((x) => x.op !== 'equal')
+    expect(beyond.map((x) => [x.op, x.a, x.beyond])).toEqual([['delete', 'You', true]])
+    const otherwise = diffPassages({ ...a, end: at(a, 'You') }, stopsAt(c, 'and'))!.filter((x) => x.op !== 'equal')
+    expect(otherwise.map((x) => [x.op, x.a, x.beyond])).toEqual([['delete', 'You', undefined]])
+    // The same at the start: b's passage starts a word later than a's.
+    const late = diffPassages(a, { ...b, start: 1 })!.filter((x) => x.op !== 'equal')
+    expect(late.map((x) => [x.op, x.a, x.beyond])).toEqual([['delete', 'Copyright', true]])
+    // The panel marks no change there, and says what the grey words are.
+    expect(legend(beyond, 'A', 'B')).toBe(
+      'Identical wording; the passages do not start or end alike: the words in grey are in both texts, one passage stops short of them.',
+    )
+  })
+
   it('shows words removed or added with the brackets around them', () => {
     expect(changed('the (C) notice', 'the notice')).toEqual([['delete', '(C)', '']])
     expect(changed('see tcsh(1) and more', 'see tcsh and more')).toEqual([['delete', '(1)', '']])

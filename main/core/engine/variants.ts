@@ -6,6 +6,7 @@ import type { OffsetMap } from '../text/offsets.js'
 import { sameSpelling, spellingDifferences } from './respelled.js'
 import { sameSurface } from './similarity.js'
 import { MAX_DIFF_WORDS } from './variant-pairs.js'
+import { continuesIdentifier } from './word-edges.js'
 
 // How two passages of an overlap differ, word by word: jsdiff's diffArrays over the passages'
 // tokens, between the anchors both share (anchors.ts), two tokens being equal when their surface
@@ -42,6 +43,15 @@ export interface Change {
    * of the pair, word for word (MIN_MOVED_WORDS or more): a sentence or clause put elsewhere.
    */
   moved?: true
+  /**
+   * On a delete or an insert at the start or end of a pair: the other passage stops short of
+   * these words, and its document has them there, word for word, just outside it. The passages'
+   * extents differ, not their texts: an overlap's passages reach as far as each document's
+   * matches with the others do, and one may end "the Licensor and" where another ends "the
+   * Licensor and You", its own text going on "You." (a reviewer: 695 of 1748 overlaps of
+   * Debian's copyright files with variants had such a change, said to be "only in" one text).
+   */
+  beyond?: true
 }
 
 /**
@@ -354,6 +364,7 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
   const push = (op: Change['op'], na: number, nb: number, isMoved = false, spans?: [number, number, number, number]): void => {
     const [aStart, aEnd] = spans ? [spans[0], spans[1]] : span(a, ia, na)
     const [bStart, bEnd] = spans ? [spans[2], spans[3]] : span(b, ib, nb)
+    const outside = !isMoved && ((op === 'delete' && beyond(a, ia, na, b, ib)) || (op === 'insert' && beyond(b, ib, nb, a, ia)))
     changes.push({
       op,
       a: a.doc.text.slice(aStart, aEnd),
@@ -363,6 +374,7 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
       bStart: b.map.toCodePoint(bStart),
       bEnd: b.map.toCodePoint(bEnd),
       ...(isMoved ? { moved: true } : {}),
+      ...(outside ? { beyond: true } : {}),
     })
     ia += na
     ib += nb
@@ -412,6 +424,23 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
     }
   }
   return changes
+}
+
+/**
+ * Whether words [from, from + count) of side x, which side y lacks (y's words go on at `at`), are
+ * the start or end of x's passage and y's document has them, word for word, just before or after
+ * y's passage (see Change.beyond), as words of their own: not the end of a longer identifier
+ * ("VS_JUST_MY_CODE" of "CMAKE_VS_JUST_MY_CODE") or the start of one.
+ */
+function beyond(x: DiffSide, from: number, count: number, y: DiffSide, at: number): boolean {
+  const first = from === x.start && at === y.start
+  const last = from + count === x.end + 1 && at === y.end + 1
+  if (!first && !last) return false
+  const ys = y.doc.surface
+  const start = first ? y.start - count : y.end + 1
+  if (start < 0 || start + count > ys.length) return false
+  for (let k = 0; k < count; k++) if (x.doc.surface[from + k] !== ys[start + k]) return false
+  return !continuesIdentifier(y.doc, start) && !continuesIdentifier(y.doc, start + count)
 }
 
 /**

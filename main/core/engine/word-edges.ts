@@ -94,8 +94,8 @@ export function wholeWords(doc: AnalysedDocument, t0: number, t1: number): [numb
 }
 
 /** Whether token t of `doc` continues an identifier of token t - 1: only underscores between them ("PROJECT_NAME"). */
-function continuesIdentifier(doc: AnalysedDocument, t: number): boolean {
-  if (t === 0) return false
+export function continuesIdentifier(doc: AnalysedDocument, t: number): boolean {
+  if (t === 0 || t >= doc.starts.length) return false
   const { text } = doc
   const from = doc.ends[t - 1]
   const to = doc.starts[t]
@@ -119,7 +119,7 @@ export function wholeIdentifiers(doc: AnalysedDocument, t0: number, t1: number):
   let start = t0
   while (start <= t1 && continuesIdentifier(doc, start)) start++
   let end = t1
-  while (end >= start && end + 1 < doc.starts.length && continuesIdentifier(doc, end + 1)) end--
+  while (end >= start && continuesIdentifier(doc, end + 1)) end--
   return start <= end ? [start, end] : [t0, t1]
 }
 

@@ -50,6 +50,7 @@ const StoredVariant = z.object({
         bStart: z.number().int(),
         bEnd: z.number().int(),
         moved: z.literal(true).optional(),
+        beyond: z.literal(true).optional(),
       }),
     )
     .nullable(),
