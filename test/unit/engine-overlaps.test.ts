@@ -119,6 +119,28 @@ describe('findOverlaps on fixtures', () => {
     for (const p of overlaps[0].passages) expect(p.text).toMatch(/^is embedded .* is started; see the$/)
   })
 
+  it('takes an edited copy\'s passages to their sentence\'s end where both stop a few words short (a reviewer: "See also the")', () => {
+    const text = (see: string) =>
+      'A semicolon-separated list specifying runtime path entries to add to binaries linked in the build tree (for platforms ' +
+      `that support it).  The entries will not be used for binaries in the install tree.  See also the ${see}.\n\nMore text.`
+    const { overlaps } = findOverlaps([
+      { id: 'property', text: text(':prop_tgt:`INSTALL_RPATH` target property') },
+      { id: 'variable', text: text(':variable:`CMAKE_INSTALL_RPATH` variable').replace('linked in', 'built in') },
+    ])
+    expect(overlaps).toHaveLength(1)
+    expect(overlaps[0].kind).toBe('variant')
+    expect(overlaps[0].passages.map((p) => p.text.slice(-48))).toEqual(
+      ['See also the :prop_tgt:`INSTALL_RPATH` target property.', 'See also the :variable:`CMAKE_INSTALL_RPATH` variable.'].map((t) =>
+        t.slice(-48),
+      ),
+    )
+    expect(overlaps[0].variants[0].changes!.filter((c) => c.op !== 'equal').map((c) => [c.a, c.b])).toEqual([
+      ['linked', 'built'],
+      ['prop_tgt', 'variable:`CMAKE'],
+      ['target property', 'variable'],
+    ])
+  })
+
   it('keeps reordered clauses in one overlap', async () => {
     const { result } = await overlapsOf('reordered')
     expect(result.overlaps).toHaveLength(1)

@@ -26,6 +26,7 @@ import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sharedRuns } from './shared-runs.js'
 import { sentenceStarts } from './sentences.js'
+import { SentenceEdges, sentenceTails } from './sentence-tails.js'
 import { PairTable, type PairValues } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { type SynonymSource, synonymClasses } from './synonyms.js'
@@ -645,6 +646,7 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
     }
     return map
   }
+  const sentenceEdges = new SentenceEdges(docs)
   const boilerplateDocuments = Math.max(BOILERPLATE_MIN_DOCUMENTS, Math.ceil(BOILERPLATE_SHARE * N))
   run.phase('variants', limited.length)
   const memo = new DiffMemo()
@@ -652,13 +654,15 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
   limited.forEach((draft, k) => {
     // Each passage with the marks of its first and last words, a paraphrase's from a whole
     // written word, none from or to a piece of an identifier (word-edges.ts).
-    const shown = draft.passages
+    const whole = draft.passages
       .filter((p) => !reference[p.doc])
       .map((p) => {
         const [from, to] = draft.kind === 'paraphrase' ? wholeWords(docs[p.doc], p.start, p.end) : [p.start, p.end]
         const [start, end] = wholeIdentifiers(docs[p.doc], from, to)
         return { doc: p.doc, start, end }
       })
+    // A near-verbatim copy's passages to their sentences' ends, where they all stop a few words short (sentence-tails.ts).
+    const shown = draft.kind === 'variant' ? sentenceTails(whole, sentenceEdges) : whole
     const offsets = shown.map((p) => passageOffsets(docs[p.doc], p.start, p.end))
     // The mark ending the sentence, where every passage ends one with the same (word-edges.ts).
     const stops = offsets.map(([, end], i) => sentenceEndAfter(docs[shown[i].doc].text, end))

@@ -65,16 +65,65 @@ export const FULL_LINE_SHARE = 0.75
  * Infinity when the text is not hard-wrapped.
  */
 function fullLineLength(text: string): number {
-  const lengths: number[] = []
-  for (const line of text.split(/\r\n|[\n\r\u2029]/)) {
-    const trimmed = line.trim()
-    if (/[\p{L}\p{N}]/u.test(trimmed)) lengths.push(trimmed.length)
+  // The lengths of the lines with a letter or digit, spaces at either end left out, counted: one
+  // pass over the text's units, no line copied and none sorted (this is read for every document a
+  // passage's sentence is looked for in, and a changelog is megabytes). Only lengths up to
+  // MAX_WRAP_WIDTH are counted one by one: a text is wrapped when WRAPPED_SHARE of its lines, more
+  // than half, are that short, and then its median line is one of them.
+  const counts = new Uint32Array(MAX_WRAP_WIDTH + 1)
+  let lines = 0
+  const n = text.length
+  // Lines end at a line feed, a carriage return or a paragraph separator; most texts have only
+  // the first, found by the native search.
+  const feedsOnly = !text.includes('\r') && !text.includes('\u2029')
+  for (let start = 0; start <= n;) {
+    let i = feedsOnly ? text.indexOf('\n', start) : lineBreakFrom(text, start)
+    if (i < 0) i = n
+    let from = start
+    let to = i
+    while (from < to && isSpace(text, from)) from++
+    while (to > from && isSpace(text, to - 1)) to--
+    for (let k = from; k < to; k++) {
+      if (isLetterOrDigit(text, k)) {
+        lines++
+        if (to - from <= MAX_WRAP_WIDTH) counts[to - from]++
+        break
+      }
+    }
+    start = i + 1
   }
-  if (lengths.length < MIN_WRAPPED_LINES) return Infinity
-  const wrapped = lengths.filter((l) => l <= MAX_WRAP_WIDTH).length
-  if (wrapped < WRAPPED_SHARE * lengths.length) return Infinity
-  lengths.sort((a, b) => a - b)
-  return FULL_LINE_SHARE * lengths[lengths.length >> 1]
+  if (lines < MIN_WRAPPED_LINES) return Infinity
+  let wrapped = 0
+  for (const count of counts) wrapped += count
+  if (wrapped < WRAPPED_SHARE * lines) return Infinity
+  // The median: the length of line lines >> 1 in ascending order.
+  for (let length = 0, below = 0; length <= MAX_WRAP_WIDTH; length++) {
+    below += counts[length]
+    if (below > lines >> 1) return FULL_LINE_SHARE * length
+  }
+  return Infinity
+}
+
+/** Where the first line break (line feed, carriage return, paragraph separator) from `start` is, or -1. */
+function lineBreakFrom(text: string, start: number): number {
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x0a || c === 0x0d || c === 0x2029) return i
+  }
+  return -1
+}
+
+/** Whether text[k] is white space, as String.prototype.trim reads it. */
+function isSpace(text: string, k: number): boolean {
+  const c = text.charCodeAt(k)
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && /\s/.test(text[k]))
+}
+
+/** Whether the character at text[k] (or the pair of units starting there) is a letter or digit. */
+function isLetterOrDigit(text: string, k: number): boolean {
+  const c = text.charCodeAt(k)
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)
+  return /[\p{L}\p{N}]/u.test(String.fromCodePoint(text.codePointAt(k)!))
 }
 
 /** Length of the line of `text` that ends at `end` (a line break), leading and trailing spaces left out. */
@@ -86,46 +135,59 @@ function lineLengthBefore(text: string, end: number): number {
 
 /** Start token of every sentence, then the token count (so sentence i is [out[i], out[i+1]) ). */
 export function sentenceStarts(doc: AnalysedDocument): Uint32Array {
-  const { text, starts, ends } = doc
-  const n = starts.length
-  const out: number[] = []
+  const n = doc.starts.length
   if (n === 0) return new Uint32Array([0])
-  out.push(0)
-  let fullLine: number | undefined
-  for (let i = 0; i + 1 < n; i++) {
-    const gapStart = ends[i]
-    const gapEnd = starts[i + 1]
-    let breaks = 0
-    let lineEnd = -1
-    let stop = false
-    for (let k = gapStart; k < gapEnd; k++) {
-      const c = text.charCodeAt(k)
-      if (c === 0x0a || c === 0x2029 || (c === 0x0d && text.charCodeAt(k + 1) !== 0x0a)) {
-        breaks++
-        if (lineEnd < 0) lineEnd = k
-      } else if (c === 0x2e || c === 0x21 || c === 0x3f) stop = true
-    }
-    // One line break with no full stop before it, and no list marker after it: the paragraph may
-    // be wrapped there.
-    if (breaks === 1 && !stop && !LIST_MARKER.test(text.slice(lineEnd + 1, gapEnd))) {
-      const next = text.slice(gapEnd, gapEnd + 2)
-      if (LOWER.test(next)) breaks = 0
-      else {
-        fullLine ??= fullLineLength(text)
-        if (lineLengthBefore(text, lineEnd) >= fullLine) breaks = 0
-      }
-    }
-    if (!breaks && stop) {
-      const word = text.slice(starts[i], ends[i])
-      const first = text.charCodeAt(gapStart)
-      const initial = word.length === 1 && first === 0x2e
-      if (initial || (first === 0x2e && ABBREVIATIONS.has(word.toLowerCase()))) stop = false
-      else if (!CAPITAL_OR_DIGIT.test(text.slice(gapEnd, gapEnd + 2))) stop = false
-    }
-    if (breaks || stop) out.push(i + 1)
-  }
+  const out: number[] = [0]
+  const fullLine = fullLineOf(doc.text)
+  for (let i = 0; i + 1 < n; i++) if (endsSentence(doc, i, fullLine)) out.push(i + 1)
   out.push(n)
   return Uint32Array.from(out)
+}
+
+/**
+ * fullLineLength of `text`, computed when first asked: only a line break with no full stop before
+ * it needs it.
+ */
+export function fullLineOf(text: string): () => number {
+  let length: number | undefined
+  return () => (length ??= fullLineLength(text))
+}
+
+/**
+ * Whether a sentence ends between tokens i and i + 1 of `doc`: a full stop, question or
+ * exclamation mark before a capital or digit (not after an initial or a known abbreviation), a
+ * blank line, or a line break that no wrapped paragraph runs on across. `fullLine`: the
+ * document's fullLineOf.
+ */
+export function endsSentence(doc: AnalysedDocument, i: number, fullLine: () => number): boolean {
+  const { text, starts, ends } = doc
+  const gapStart = ends[i]
+  const gapEnd = starts[i + 1]
+  let breaks = 0
+  let lineEnd = -1
+  let stop = false
+  for (let k = gapStart; k < gapEnd; k++) {
+    const c = text.charCodeAt(k)
+    if (c === 0x0a || c === 0x2029 || (c === 0x0d && text.charCodeAt(k + 1) !== 0x0a)) {
+      breaks++
+      if (lineEnd < 0) lineEnd = k
+    } else if (c === 0x2e || c === 0x21 || c === 0x3f) stop = true
+  }
+  // One line break with no full stop before it, and no list marker after it: the paragraph may
+  // be wrapped there.
+  if (breaks === 1 && !stop && !LIST_MARKER.test(text.slice(lineEnd + 1, gapEnd))) {
+    const next = text.slice(gapEnd, gapEnd + 2)
+    if (LOWER.test(next)) breaks = 0
+    else if (lineLengthBefore(text, lineEnd) >= fullLine()) breaks = 0
+  }
+  if (!breaks && stop) {
+    const word = text.slice(starts[i], ends[i])
+    const first = text.charCodeAt(gapStart)
+    const initial = word.length === 1 && first === 0x2e
+    if (initial || (first === 0x2e && ABBREVIATIONS.has(word.toLowerCase()))) stop = false
+    else if (!CAPITAL_OR_DIGIT.test(text.slice(gapEnd, gapEnd + 2))) stop = false
+  }
+  return breaks > 0 || stop
 }
 
 /**

@@ -1,0 +1,68 @@
+import type { AnalysedDocument } from './analyse.js'
+import { endsSentence, fullLineOf } from './sentences.js'
+
+// The rest of the sentence an edited copy stops short of. A near-verbatim passage ends where the
+// texts stop matching, and a copy edited in its last words ends a few words before its sentence
+// does: "... is used to build the project.  See also the" against "... See also the", the one
+// going on ":prop_tgt:`INSTALL_RPATH` target property." and the other ":variable:
+// `CMAKE_INSTALL_RPATH` variable." (a reviewer of CMake's help: the change that makes the two
+// variants is left out, and both read as cut short). Where every passage of a near-verbatim
+// overlap is that close to its sentence's end (or start), each is taken to it, and the words
+// they differ in there are changes like any other. A verbatim overlap stays as found: its
+// passages are the words the texts share, word for word.
+
+/**
+ * Words (tokens) a passage may be short of its sentence's end or start and be taken to it: the
+ * rest of a clause naming something (":prop_tgt:`INSTALL_RPATH` target property" is six, the
+ * "What compatibility" a heading repeats two). At seven, the bundled corpus's "New quality
+ * productive forces are driven by" / "Specifically, it called for “promoting" came in before the
+ * list both quote: each text's own framing of it, said as a change.
+ */
+export const MAX_SENTENCE_TAIL = 6
+
+/** A passage: tokens [start, end] of document `doc`. */
+export interface TailedPassage {
+  doc: number
+  start: number
+  end: number
+}
+
+/**
+ * Where sentences end in a corpus's documents, read around a passage's edges only (sentences.ts
+ * endsSentence): a passage's sentence is found by reading at most MAX_SENTENCE_TAIL + 1 gaps
+ * from each edge, not by splitting its whole document (Debian's changelogs: 150 MB of text).
+ */
+export class SentenceEdges {
+  private readonly fullLines = new Map<number, () => number>()
+
+  constructor(private readonly docs: readonly AnalysedDocument[]) {}
+
+  /**
+   * Words (tokens) from the start of token t's sentence to t (`dir` -1), or from t to its end
+   * (1); Infinity when more than MAX_SENTENCE_TAIL.
+   */
+  distance(d: number, t: number, dir: -1 | 1): number {
+    const doc = this.docs[d]
+    let fullLine = this.fullLines.get(d)
+    if (!fullLine) this.fullLines.set(d, (fullLine = fullLineOf(doc.text)))
+    for (let k = 0; k <= MAX_SENTENCE_TAIL; k++) {
+      const u = t + dir * k
+      if (dir < 0 ? u === 0 || endsSentence(doc, u - 1, fullLine) : u === doc.starts.length - 1 || endsSentence(doc, u, fullLine)) return k
+    }
+    return Infinity
+  }
+}
+
+/**
+ * The passages taken to their sentences' ends, where each ends at most MAX_SENTENCE_TAIL words
+ * before its own and one ends before it; and to their starts likewise.
+ */
+export function sentenceTails<P extends TailedPassage>(passages: readonly P[], edges: SentenceEdges): P[] {
+  const heads = passages.map((p) => edges.distance(p.doc, p.start, -1))
+  const tails = passages.map((p) => edges.distance(p.doc, p.end, 1))
+  const reaches = (gaps: number[]) => gaps.every((g) => g <= MAX_SENTENCE_TAIL) && gaps.some((g) => g > 0)
+  const toStart = reaches(heads)
+  const toEnd = reaches(tails)
+  if (!toStart && !toEnd) return [...passages]
+  return passages.map((p, i) => ({ ...p, start: toStart ? p.start - heads[i] : p.start, end: toEnd ? p.end + tails[i] : p.end }))
+}
