@@ -85,13 +85,12 @@ function renderChanges(changes: readonly Change[], a: OverlapPassage): HTMLEleme
       return
     }
     if (c.beyond) {
+      // At the pair's start when no equal words come before it, else at its end.
+      const where = changes.slice(0, k).some((x) => x.op === 'equal') ? 'after' : 'before'
       p.append(
         el(
           'span',
-          {
-            class: 'beyond',
-            title: `the other passage stops before these words; its text has them too, just ${k === 0 ? 'before' : 'after'} it`,
-          },
+          { class: 'beyond', title: `the other passage stops short of these words; its text has them too, just ${where} it` },
           c.a || c.b,
         ),
       )

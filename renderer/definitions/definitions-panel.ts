@@ -224,7 +224,8 @@ function memberWords(f: Facet, k: number): (string | HTMLElement)[] {
   const out: (string | HTMLElement)[] = []
   let at = 0
   for (const c of changes) {
-    if (c.op !== 'insert' && c.op !== 'replace') continue
+    // Words beyond the first member's edge (variants.ts `beyond`) are in its text too.
+    if ((c.op !== 'insert' && c.op !== 'replace') || c.beyond) continue
     const from = c.bStart - m.start
     const to = c.bEnd - m.start
     if (from < at || to > chars.length || to <= from) continue

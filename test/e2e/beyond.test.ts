@@ -59,7 +59,7 @@ describe('words beyond the other passage', () => {
       await expect.poll(() => page.locator('.variants .diff .beyond').count()).toBe(1)
       const beyond = page.locator('.variants .diff .beyond')
       expect(await beyond.textContent()).toBe('For')
-      expect(await beyond.getAttribute('title')).toBe('the other passage stops before these words; its text has them too, just after it')
+      expect(await beyond.getAttribute('title')).toBe('the other passage stops short of these words; its text has them too, just after it')
       // Not counted as a difference, and said what it is.
       const legend = await page.locator('.variants .muted').first().textContent()
       expect(legend).toMatch(/^3 differences: .*; the passages do not start or end alike: the words in grey are in both texts/)

@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MAX_SENTENCE_TAIL, SentenceEdges, sentenceTails } from '../../main/core/engine/sentence-tails.js'
+import { fullLineOf, sentenceStarts } from '../../main/core/engine/sentences.js'
 import { analysed } from '../helpers.js'
 
 // Two texts of numbered words: "w0 w1 ... w9. W10 ... w29. W30 ...", sentences of 10 and 20 words.
@@ -24,6 +26,23 @@ describe('sentenceTails', () => {
     ])
   })
 
+  it('takes a passage exactly MAX_SENTENCE_TAIL words short, and not over text left out (blanked)', () => {
+    const short = [
+      { doc: 0, start: 10, end: 29 - MAX_SENTENCE_TAIL },
+      { doc: 1, start: 12, end: 49 },
+    ]
+    expect(sentenceTails(short, edges).map((p) => p.end)).toEqual([29, 49])
+    // "w7" left out of a copy (blanked, offsets kept): its passage is not taken over it, and so
+    // neither is the other.
+    const blanked = analysed(docs[0].text.replace(' w7 ', '    '), docs[1].text)
+    const both = [
+      { doc: 0, start: 2, end: 5 },
+      { doc: 1, start: 2, end: 5 },
+    ]
+    expect(sentenceTails(both, edges).map((p) => p.end)).toEqual([9, 11])
+    expect(sentenceTails(both, new SentenceEdges(blanked)).map((p) => p.end)).toEqual([5, 5])
+  })
+
   it('leaves the passages as they are when one of them stops further short, at either edge', () => {
     const far = [
       { doc: 0, start: 10, end: 29 - MAX_SENTENCE_TAIL - 1 },
@@ -43,5 +62,47 @@ describe('sentenceTails', () => {
       { doc: 0, start: 10, end: 20 },
       { doc: 1, start: 12, end: 30 },
     ])
+  })
+
+  it("reads a wrapped text's line length as splitting it into lines would (the scan that replaced it)", () => {
+    /** The length a line must reach to run on, computed the plain way: lines split, trimmed, sorted. */
+    const reference = (text: string): number => {
+      const lengths = text
+        .split(/\r\n|[\n\r\u2029]/)
+        .map((line) => line.trim())
+        .filter((line) => /[\p{L}\p{N}]/u.test(line))
+        .map((line) => line.length)
+      if (lengths.length < 8 || lengths.filter((l) => l <= 100).length < 0.8 * lengths.length) return Infinity
+      return 0.75 * lengths.sort((a, b) => a - b)[lengths.length >> 1]
+    }
+    const pieces = fc.constantFrom(
+      'word',
+      'Ωμέγα',
+      '𝔄𝔰',
+      '12',
+      ' ',
+      '  ',
+      '\t',
+      '\u00a0',
+      '\ufeff',
+      '\u2028',
+      '\n',
+      '\r\n',
+      '\r',
+      '\u2029',
+      '.',
+      '-',
+    )
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 400 }), fc.integer({ min: 1, max: 60 }), (parts, width) => {
+        // Lines of about `width` characters, so that some texts are wrapped.
+        const text = parts.map((p, k) => (k % width === width - 1 ? `${p}\n` : p)).join('')
+        const [doc] = analysed(text)
+        expect(fullLineOf(doc)()).toBe(reference(text))
+      }),
+      { numRuns: 500 },
+    )
+    // And sentences start where they did (sentences.ts, the same gaps read).
+    expect([...sentenceStarts(docs[0])]).toEqual([0, 10, 30, 40])
   })
 })

@@ -135,6 +135,12 @@ describe('what a change shows', () => {
       ['insert', '', '2004 Nicholas Miell, Copyright'],
     ])
     expect(changed('Title Other\n^^^^^^\nSome text', 'Title\n^^^^^\nSome text')).toEqual([['delete', 'Other', '']])
+    // Only the words a sign is read as: a year removed beside one is removed, not written as a sign.
+    expect(changed('Copyright 2005 Free Software Foundation', 'Copyright © Free Software Foundation')).toEqual([['delete', '2005', '']])
+    expect(changed('Copyright (C) 2005 Free Software Foundation', 'Copyright © Free Software Foundation')).toEqual([
+      ['delete', '(C) 2005', ''],
+    ])
+    expect(changed('Tom and the cat Jerry run home', 'Tom & Jerry run home')).toEqual([['delete', 'and the cat', '']])
   })
 
   it("says words one passage has past the other one's edge, which its text has there too, are beyond it, not removed", () => {
@@ -153,6 +159,14 @@ describe('what a change shows', () => {
     // The same at the start: b's passage starts a word later than a's.
     const late = diffPassages(a, { ...b, start: 1 })!.filter((x) => x.op !== 'equal')
     expect(late.map((x) => [x.op, x.a, x.beyond])).toEqual([['delete', 'Copyright', true]])
+    // Words of a longer identifier just outside the other passage ("CMAKE_VS_JUST_MY_CODE") are
+    // not the same words as a name of their own ("VS_JUST_MY_CODE").
+    const [named, prefixed] = sides(
+      'VS_JUST_MY_CODE enables the debugger for this target.',
+      'CMAKE_VS_JUST_MY_CODE enables the debugger for this target.',
+    )
+    const partOf = diffPassages(named, { ...prefixed, start: at(prefixed, 'enables') })!.filter((x) => x.op !== 'equal')
+    expect(partOf.map((x) => [x.op, x.a, x.beyond])).toEqual([['delete', 'VS_JUST_MY_CODE', undefined]])
     // The panel marks no change there, and says what the grey words are.
     expect(legend(beyond, 'A', 'B')).toBe(
       'Identical wording; the passages do not start or end alike: the words in grey are in both texts, one passage stops short of them.',
@@ -163,6 +177,10 @@ describe('what a change shows', () => {
     expect(changed('the (C) notice', 'the notice')).toEqual([['delete', '(C)', '']])
     expect(changed('see tcsh(1) and more', 'see tcsh and more')).toEqual([['delete', '(1)', '']])
     expect(changed('see tcsh and more', 'see tcsh [1] and more')).toEqual([['insert', '', '[1]']])
+    expect(changed('see tcsh(1), csh and more', 'see tcsh, csh and more')).toEqual([['delete', '(1)', '']])
+    expect(changed('Copyright (C) 2005 Free Software Foundation', 'Copyright Free Software Foundation')).toEqual([
+      ['delete', '(C) 2005', ''],
+    ])
     // Brackets that hold more than the words, or words at the passage's edge, are left out.
     expect(changed('a (b c) d e', 'a (c) d e')).toEqual([['delete', 'b', '']])
     expect(changed('(b) c d e', 'c d e')).toEqual([['delete', 'b', '']])

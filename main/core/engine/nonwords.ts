@@ -1,5 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
+import { continuesIdentifier } from './word-edges.js'
 
 // Tokens that are not words of a claim, which the paraphrase pass does not read (paraphrase.ts):
 //   addresses  web and e-mail addresses. The tokenizer reads "https://www.gnu.org/licenses/gpl.html"
@@ -148,19 +149,11 @@ export function identifierJoins(doc: AnalysedDocument, t0: number, t1: number): 
   return joins
 }
 
-/** Whether tokens t and u (t < u) of `doc` are in one identifier: only underscores between each token and the next. */
+/** Whether tokens t and u (t < u) of `doc` are in one identifier: each token from t + 1 to u continues it (word-edges.ts). */
 function joined(doc: AnalysedDocument, t: number, u: number): boolean {
-  const { text, starts, ends } = doc
-  for (let k = t; k < u; k++) {
-    let i = ends[k]
-    if (i === starts[k + 1]) return false
-    while (i < starts[k + 1] && text.charCodeAt(i) === UNDERSCORE) i++
-    if (i !== starts[k + 1]) return false
-  }
+  for (let k = t + 1; k <= u; k++) if (!continuesIdentifier(doc, k)) return false
   return true
 }
-
-const UNDERSCORE = 0x5f
 
 /** Per document read by identifierJoins: whether its text has an underscore. */
 const hasUnderscore = new WeakMap<AnalysedDocument, boolean>()

@@ -654,13 +654,13 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
   limited.forEach((draft, k) => {
     // Each passage with the marks of its first and last words, a paraphrase's from a whole
     // written word, none from or to a piece of an identifier (word-edges.ts).
-    const whole = draft.passages
+    const found = draft.passages
       .filter((p) => !reference[p.doc])
       .map((p) => {
-        const [from, to] = draft.kind === 'paraphrase' ? wholeWords(docs[p.doc], p.start, p.end) : [p.start, p.end]
-        const [start, end] = wholeIdentifiers(docs[p.doc], from, to)
+        const [start, end] = draft.kind === 'paraphrase' ? wholeWords(docs[p.doc], p.start, p.end) : [p.start, p.end]
         return { doc: p.doc, start, end }
       })
+    const whole = wholeIdentifiers(found, (p) => docs[p.doc], draft.kind !== 'paraphrase')
     // A near-verbatim copy's passages to their sentences' ends, where they all stop a few words short (sentence-tails.ts).
     const shown = draft.kind === 'variant' ? sentenceTails(whole, sentenceEdges) : whole
     const offsets = shown.map((p) => passageOffsets(docs[p.doc], p.start, p.end))
@@ -749,26 +749,23 @@ interface PassageMarks {
  */
 function toPassageEdges(variant: Variant, a: OverlapPassage, marksA: PassageMarks, b: OverlapPassage, marksB: PassageMarks): Variant {
   if (!variant.changes?.length) return variant
-  const change = (aText: string, aStart: number, aEnd: number, bText: string, bStart: number, bEnd: number): Change[] =>
-    aText || bText
-      ? [
-          {
-            op: aText === bText ? 'equal' : !aText ? 'insert' : !bText ? 'delete' : 'replace',
-            a: aText,
-            b: bText,
-            aStart,
-            aEnd,
-            bStart,
-            bEnd,
-          },
-        ]
-      : []
+  const words = variant.changes
+  /**
+   * The change of an edge's marks; `beside`, the change of the words next to them: marks one
+   * passage has before (after) words beyond the other's edge go with those words.
+   */
+  const change = (aText: string, aStart: number, aEnd: number, bText: string, bStart: number, bEnd: number, beside: Change): Change[] => {
+    if (!aText && !bText) return []
+    const op = aText === bText ? 'equal' : !aText ? 'insert' : !bText ? 'delete' : 'replace'
+    const beyond = beside.beyond === true && op === beside.op
+    return [{ op, a: aText, b: bText, aStart, aEnd, bStart, bEnd, ...(beyond ? { beyond } : {}) }]
+  }
   return {
     ...variant,
     changes: [
-      ...change(marksA.before, a.start, marksA.first, marksB.before, b.start, marksB.first),
-      ...variant.changes,
-      ...change(marksA.after, marksA.last, a.end, marksB.after, marksB.last, b.end),
+      ...change(marksA.before, a.start, marksA.first, marksB.before, b.start, marksB.first, words[0]),
+      ...words,
+      ...change(marksA.after, marksA.last, a.end, marksB.after, marksB.last, b.end, words[words.length - 1]),
     ],
   }
 }

@@ -33,8 +33,6 @@ export interface TailedPassage {
  * from each edge, not by splitting its whole document (Debian's changelogs: 150 MB of text).
  */
 export class SentenceEdges {
-  private readonly fullLines = new Map<number, () => number>()
-
   constructor(private readonly docs: readonly AnalysedDocument[]) {}
 
   /**
@@ -43,14 +41,43 @@ export class SentenceEdges {
    */
   distance(d: number, t: number, dir: -1 | 1): number {
     const doc = this.docs[d]
-    let fullLine = this.fullLines.get(d)
-    if (!fullLine) this.fullLines.set(d, (fullLine = fullLineOf(doc.text)))
+    const fullLine = fullLineOf(doc)
     for (let k = 0; k <= MAX_SENTENCE_TAIL; k++) {
       const u = t + dir * k
       if (dir < 0 ? u === 0 || endsSentence(doc, u - 1, fullLine) : u === doc.starts.length - 1 || endsSentence(doc, u, fullLine)) return k
+      // The gap to the next word out: one that holds a stretch of spaces is text left out there.
+      const [from, to] = dir < 0 ? [doc.ends[u - 1], doc.starts[u]] : [doc.ends[u], doc.starts[u + 1]]
+      if (spaced(doc.text, from, to)) return Infinity
     }
     return Infinity
   }
+}
+
+/**
+ * Spaces in a row, within a line, from which the text between two words is taken for text left
+ * out: an excluded range (project/exclusions.ts) is blanked with a space a character, offsets
+ * kept, and a passage taken over it would show the excluded words. A man page's justified line
+ * spaces its words two or three apart; a line's indent, after its line break, is no stretch.
+ */
+export const MIN_BLANK_SPACES = 4
+
+/** Whether text[from, to) holds MIN_BLANK_SPACES spaces or tabs in a row, not at a line's start. */
+function spaced(text: string, from: number, to: number): boolean {
+  let run = 0
+  let lineStart = false
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k)
+    if (c === 0x0a || c === 0x0d) {
+      lineStart = true
+      run = 0
+    } else if (c === 0x20 || c === 0x09) {
+      if (!lineStart && ++run >= MIN_BLANK_SPACES) return true
+    } else {
+      lineStart = false
+      run = 0
+    }
+  }
+  return false
 }
 
 /**
@@ -60,7 +87,7 @@ export class SentenceEdges {
 export function sentenceTails<P extends TailedPassage>(passages: readonly P[], edges: SentenceEdges): P[] {
   const heads = passages.map((p) => edges.distance(p.doc, p.start, -1))
   const tails = passages.map((p) => edges.distance(p.doc, p.end, 1))
-  const reaches = (gaps: number[]) => gaps.every((g) => g <= MAX_SENTENCE_TAIL) && gaps.some((g) => g > 0)
+  const reaches = (gaps: number[]) => gaps.every((g) => g <= MAX_SENTENCE_TAIL)
   const toStart = reaches(heads)
   const toEnd = reaches(tails)
   if (!toStart && !toEnd) return [...passages]

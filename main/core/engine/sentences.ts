@@ -138,19 +138,26 @@ export function sentenceStarts(doc: AnalysedDocument): Uint32Array {
   const n = doc.starts.length
   if (n === 0) return new Uint32Array([0])
   const out: number[] = [0]
-  const fullLine = fullLineOf(doc.text)
+  const fullLine = fullLineOf(doc)
   for (let i = 0; i + 1 < n; i++) if (endsSentence(doc, i, fullLine)) out.push(i + 1)
   out.push(n)
   return Uint32Array.from(out)
 }
 
+/** fullLineLength of each document's text, once computed (see fullLineOf). */
+const fullLines = new WeakMap<AnalysedDocument, number>()
+
 /**
- * fullLineLength of `text`, computed when first asked: only a line break with no full stop before
- * it needs it.
+ * fullLineLength of `doc`'s text, computed when first asked (only a line break with no full stop
+ * before it needs it) and kept with the document: sentenceStarts and a passage's sentence edges
+ * (sentence-tails.ts) read it for the same documents.
  */
-export function fullLineOf(text: string): () => number {
-  let length: number | undefined
-  return () => (length ??= fullLineLength(text))
+export function fullLineOf(doc: AnalysedDocument): () => number {
+  return () => {
+    let length = fullLines.get(doc)
+    if (length === undefined) fullLines.set(doc, (length = fullLineLength(doc.text)))
+    return length
+  }
 }
 
 /**

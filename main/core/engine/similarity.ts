@@ -1,7 +1,7 @@
 import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 import { lowerBound } from '../text/sorted.js'
 import { sameSpelling } from './respelled.js'
-import { negates } from './stopwords.js'
+import { negates, STOPWORDS } from './stopwords.js'
 
 // How much two passages share, counted on their content words as bags (order ignored, so a
 // passage whose clauses were reordered is as similar as one copied in order):
@@ -9,8 +9,9 @@ import { negates } from './stopwords.js'
 //   weighted    the same, each word weighted by its rarity (analyse.ts), so that sharing
 //               "catalysts" counts more than sharing "development"
 //   similarity  weighted Dice coefficient: 2 x weighted / (weight of A + weight of B), 0..1,
-//               where a negation one passage has more often than the other (stopwords.ts
-//               negates) weighs on its side as a word the other lacks: "is not a SYSTEM library"
+//               where a negation that is a function word (stopwords.ts negates: "not", "no",
+//               "doesn't") one passage has more often than the other weighs on its side as a
+//               content word the other lacks would: "is not a SYSTEM library"
 //               and "is a SYSTEM library" say opposite things, and were similarity 1
 //   commonShare share of the shared words that common n-grams cover (banality.ts)
 //   verbatim    the two passages are the same sequence of surface forms (normalise.ts)
@@ -120,7 +121,8 @@ export class PairMeasurer {
     let sum = 0
     for (let t = t0; t <= t1; t++) {
       const s = D.surface[t]
-      if (negating[s] === 0) negating[s] = negates(surfaces[s]) ? 1 : 2
+      // Only a function word: a negation that is a content word ("never") is weighed as one already.
+      if (negating[s] === 0) negating[s] = negates(surfaces[s]) && STOPWORDS.has(surfaces[s]) ? 1 : 2
       if (negating[s] === 1) sum += this.weights[D.match[t]]
     }
     return sum

@@ -6,7 +6,7 @@ import type { OffsetMap } from '../text/offsets.js'
 import { sameSpelling, spellingDifferences } from './respelled.js'
 import { sameSurface } from './similarity.js'
 import { MAX_DIFF_WORDS } from './variant-pairs.js'
-import { continuesIdentifier } from './word-edges.js'
+import { continuesIdentifier, withBrackets } from './word-edges.js'
 
 // How two passages of an overlap differ, word by word: jsdiff's diffArrays over the passages'
 // tokens, between the anchors both share (anchors.ts), two tokens being equal when their surface
@@ -24,9 +24,9 @@ import { continuesIdentifier } from './word-edges.js'
  * words go.
  *   equal    the same words (surface forms), spelled alike, in both; `a` and `b` show each
  *            text's own wording (case, quotes)
- *   delete   words only in a
- *   insert   words only in b
- *   replace  words of a replaced by words of b
+ *   delete   words only in a (with the brackets that belong to them: "(C) 2005", "(1)")
+ *   insert   words only in b (likewise)
+ *   replace  words of a replaced by words of b, or by a sign read as them ("(C)" / "©": SIGNS)
  * A removal and an addition that hold the same words at different places are moved words
  * (movedWords): each is a delete or insert of its own, marked `moved`, never half of a replace.
  */
@@ -44,8 +44,11 @@ export interface Change {
    */
   moved?: true
   /**
-   * On a delete or an insert at the start or end of a pair: the other passage stops short of
-   * these words, and its document has them there, word for word, just outside it. The passages'
+   * On a delete or an insert at the start or end of a pair (or the marks beside such words): the
+   * other passage stops short of these words, and its document has the same words (as the diff
+   * compares them: case and quotes aside) just outside it, not as part of a longer identifier.
+   * Passages diffed alone (an imported overlap's, reuse/variants.ts) have nothing outside them
+   * and never have it. The passages'
    * extents differ, not their texts: an overlap's passages reach as far as each document's
    * matches with the others do, and one may end "the Licensor and" where another ends "the
    * Licensor and You", its own text going on "You." (a reviewer: 695 of 1748 overlaps of
@@ -416,10 +419,15 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
       const spans = na ? signGap(a, ia, na, b, ib) : signGap(b, ib, nb, a, ia)
       if (spans) push('replace', na, nb, false, na ? spans : [spans[2], spans[3], spans[0], spans[1]])
       else {
-        // Words removed (added) with the brackets around them: "(C)", "tcsh(1)".
-        const [bracketed, [at]] = na ? [enclosed(a, ia, na), span(b, ib, 0)] : [enclosed(b, ib, nb), span(a, ia, 0)]
-        if (!bracketed) push(na ? 'delete' : 'insert', na, nb)
-        else push(na ? 'delete' : 'insert', na, nb, false, na ? [...bracketed, at, at] : [at, at, ...bracketed])
+        // Words removed (added) with the brackets that belong to them: "(C) 2005", "tcsh(1)".
+        const [x, from, count, [at]] = na ? [a, ia, na, span(b, ib, 0)] : [b, ib, nb, span(a, ia, 0)]
+        const { starts, ends } = x.doc
+        const [low, high] = [
+          from > x.start ? ends[from - 1] : starts[from],
+          from + count <= x.end ? starts[from + count] : ends[from + count - 1],
+        ]
+        const [start, end] = withBrackets(x.doc.text, ...span(x, from, count), low, high)
+        push(na ? 'delete' : 'insert', na, nb, false, na ? [start, end, at, at] : [at, at, start, end])
       }
     }
   }
@@ -444,47 +452,44 @@ function beyond(x: DiffSide, from: number, count: number, y: DiffSide, at: numbe
 }
 
 /**
- * Longest text between two words, spaces aside, that is read as a sign put for words: "©" for
- * "(C)", "&" for "and", "€" for "EUR". Longer, it is a rule or a row of a table ("^^^^" under a
- * heading), whatever words it stands beside.
+ * Signs put for words, each with the words (lower case, spaces between) it is read as: "(C)" and
+ * "©", "and" and "&", "EUR" and "€". Only these: a sign beside words the other text lacks is
+ * no more than a sign where the words are others ("Copyright 2005" / "Copyright ©" removed a
+ * year, it did not write it as a sign; a reviewer).
  */
-export const MAX_SIGN_LENGTH = 3
-
-/** A sign (see MAX_SIGN_LENGTH): a symbol of its own kind (©, ®, ™, °), a currency, an ampersand. */
-const SIGN = /^(?:\p{So}|\p{Sc}|&)+$/u
+const SIGNS = new Map<string, readonly string[]>([
+  ['©', ['c', 'copyright']],
+  ['®', ['r']],
+  ['™', ['tm']],
+  ['&', ['and']],
+  ['€', ['eur', 'euro', 'euros']],
+  ['£', ['gbp', 'pound', 'pounds']],
+  ['$', ['usd', 'dollar', 'dollars']],
+  ['¥', ['jpy', 'yen', 'cny', 'rmb', 'yuan']],
+  ['°', ['deg', 'degree', 'degrees']],
+  ['§', ['section']],
+])
 
 /**
  * Where side `x` has words [from, from + count) and side `y` none between its tokens `at - 1` and
- * `at`, but a sign: the spans [xStart, xEnd, yStart, yEnd] of the text between the words around,
- * spaces trimmed, on each side ("(C)" with its brackets, "©"); undefined when y has no sign there,
- * x has the sign too, or the words are at a passage's edge.
+ * `at`, but a sign those words are read as (SIGNS): the spans [xStart, xEnd, yStart, yEnd] of the
+ * text between the words around, spaces trimmed, on each side ("(C)" with its brackets, "©");
+ * undefined when y has no such sign there, x has the sign too, or the words are at a passage's
+ * edge.
  */
 function signGap(x: DiffSide, from: number, count: number, y: DiffSide, at: number): [number, number, number, number] | undefined {
   if (from <= x.start || from + count > x.end || at <= y.start || at > y.end) return undefined
   const [y0, y1] = trimmed(y.doc.text, y.doc.ends[at - 1], y.doc.starts[at])
-  const sign = y.doc.text.slice(y0, y1)
-  if (sign.length === 0 || sign.length > MAX_SIGN_LENGTH || !SIGN.test(sign)) return undefined
+  const spellings = SIGNS.get(y.doc.text.slice(y0, y1))
+  if (!spellings) return undefined
+  const { text, starts, ends } = x.doc
+  const words: string[] = []
+  for (let t = from; t < from + count; t++) words.push(text.slice(starts[t], ends[t]).toLowerCase())
+  if (!spellings.includes(words.join(' '))) return undefined
   // Words added beside the same sign ("Copyright © 2004 A, Copyright © 2005 B" / "Copyright ©
   // 2005 B") are an insertion, not the sign replaced.
-  const [x0, x1] = trimmed(x.doc.text, x.doc.ends[from - 1], x.doc.starts[from + count])
-  return x.doc.text.slice(x0, x1).includes(sign) ? undefined : [x0, x1, y0, y1]
-}
-
-/** Closing brackets by opening one. */
-const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' }
-
-/**
- * The span of words [from, from + count) of side `x` with the brackets that enclose them and
- * nothing else (the text between the words around them, spaces trimmed, is an opening bracket,
- * the words, its closing bracket); undefined when they have none or are at a passage's edge.
- */
-function enclosed(x: DiffSide, from: number, count: number): [number, number] | undefined {
-  if (from <= x.start || from + count > x.end) return undefined
-  const { text, starts, ends } = x.doc
   const [x0, x1] = trimmed(text, ends[from - 1], starts[from + count])
-  const closing = CLOSING[text[x0]]
-  if (!closing || text[x1 - 1] !== closing || x0 + 1 !== starts[from] || x1 - 1 !== ends[from + count - 1]) return undefined
-  return [x0, x1]
+  return text.slice(x0, x1).includes(y.doc.text.slice(y0, y1)) ? undefined : [x0, x1, y0, y1]
 }
 
 /** [start, end) of `text` without the white space at either end. */

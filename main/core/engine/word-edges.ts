@@ -105,22 +105,43 @@ export function continuesIdentifier(doc: AnalysedDocument, t: number): boolean {
 }
 
 /**
- * Tokens [t0, t1] of `doc` without a piece of an identifier at either edge: the parts of
- * "IMPORTED_NO_SYSTEM" or "PROJECT_DESCRIPTION" in the passage where the identifier goes on
- * outside it. Two texts that share a sentence up to a name of code that differs
+ * Passages (tokens [start, end] of `doc`) without a piece of an identifier at either edge: the
+ * parts of "IMPORTED_NO_SYSTEM" or "PROJECT_DESCRIPTION" in a passage where the identifier goes
+ * on outside it. Two texts that share a sentence up to a name of code that differs
  * ("PROJECT_DESCRIPTION" / "PROJECT_NAME") share its words up to the name, not the name's first
  * part: shown, the part named a variable neither text has (a reviewer of CMake's help: passages
- * of 219 of 654 overlaps began or ended inside an identifier). The range itself when that would
- * leave nothing. Only underscores: the parts of "no-target-directory" or "3.4.0" that two texts
- * share are shared as sim_text reads them (see above), and an identifier is rarely the start of
- * a run sim_text reports.
+ * of 219 of 654 overlaps began or ended inside an identifier). Passages that are one run of
+ * words in each text (`inStep`, a verbatim or near-verbatim overlap's, and as many words each)
+ * lose as many words at an edge as the one that loses most, so that they stay word for word
+ * alike ("see the PROJECT" of "PROJECT_NAME" and "see the PROJECT manual" both end "see the");
+ * others, each its own (a cluster's passages need not start at the same word: cut alike, 120
+ * passages of a policy's closing paragraph lost their last sentence). A passage is left as found
+ * where that would leave nothing (all of them, when in step). Only underscores: the parts of "no-target-directory" or
+ * "3.4.0" that two texts share are shared as sim_text reads them (see above).
  */
-export function wholeIdentifiers(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
-  let start = t0
-  while (start <= t1 && continuesIdentifier(doc, start)) start++
-  let end = t1
-  while (end >= start && continuesIdentifier(doc, end + 1)) end--
-  return start <= end ? [start, end] : [t0, t1]
+export function wholeIdentifiers<P extends { start: number; end: number }>(
+  passages: readonly P[],
+  docOf: (p: P) => AnalysedDocument,
+  inStep: boolean,
+): P[] {
+  const cuts = passages.map((p) => {
+    const doc = docOf(p)
+    let head = 0
+    while (p.start + head <= p.end && continuesIdentifier(doc, p.start + head)) head++
+    let tail = 0
+    while (p.end - tail >= p.start + head && continuesIdentifier(doc, p.end - tail + 1)) tail++
+    return { head, tail }
+  })
+  const fits = (p: P, head: number, tail: number) => p.start + head <= p.end - tail
+  const alike = inStep && passages.every((p) => p.end - p.start === passages[0].end - passages[0].start)
+  if (!alike)
+    return passages.map((p, i) =>
+      fits(p, cuts[i].head, cuts[i].tail) ? { ...p, start: p.start + cuts[i].head, end: p.end - cuts[i].tail } : p,
+    )
+  const head = Math.max(...cuts.map((c) => c.head))
+  const tail = Math.max(...cuts.map((c) => c.tail))
+  if ((head === 0 && tail === 0) || !passages.every((p) => fits(p, head, tail))) return [...passages]
+  return passages.map((p) => ({ ...p, start: p.start + head, end: p.end - tail }))
 }
 
 /**
@@ -149,6 +170,36 @@ const PARTNERS = new Map<string, string>([
   ["'", "'"],
   ['`', "'`"],
 ])
+/** The brackets of PARTNERS, each with the one that closes it (quotation marks, which may close as they open, are not). */
+const BRACKETS = new Map([...PARTNERS].filter(([open]) => /\p{Ps}/u.test(open)))
+const CLOSED_BY = new Map([...BRACKETS].map(([open, close]) => [close, open]))
+
+/**
+ * Span [start, end) of `text` (words a change removes or adds) with the brackets just outside it
+ * that belong to it: an opening one before it whose closing one is in it unopened ("(C) 2005",
+ * not "C) 2005"), a closing one after it whose opening one is in it unclosed, or a pair around it
+ * ("(1)" of "tcsh(1)"). Only brackets in [low, high): the text between the words around the span.
+ */
+export function withBrackets(text: string, start: number, end: number, low: number, high: number): [number, number] {
+  // The brackets in the span that close one opened before it, and that open one closed after it.
+  const unopened: string[] = []
+  const unclosed: string[] = []
+  for (let k = start; k < end; k++) {
+    const c = text[k]
+    if (BRACKETS.has(c)) unclosed.push(c)
+    else if (CLOSED_BY.has(c)) {
+      if (unclosed.length && unclosed[unclosed.length - 1] === CLOSED_BY.get(c)) unclosed.pop()
+      else if (unclosed.length === 0) unopened.push(c)
+    }
+  }
+  const before = start > low ? text[start - 1] : ''
+  const after = end < high ? text[end] : ''
+  const around = BRACKETS.has(before) && BRACKETS.get(before) === after && unopened.length === 0 && unclosed.length === 0
+  const opensIt = unopened.length === 1 && CLOSED_BY.get(unopened[0]) === before
+  const closesIt = unclosed.length === 1 && BRACKETS.get(unclosed[0]) === after
+  return [around || opensIt ? start - 1 : start, around || closesIt ? end + 1 : end]
+}
+
 /** Every mark that closes a pair (see PARTNERS), with the marks that open it. */
 const OPENED_BY = new Map<string, string>()
 for (const [open, closes] of PARTNERS) for (const close of closes) OPENED_BY.set(close, (OPENED_BY.get(close) ?? '') + open)
