@@ -661,7 +661,8 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
         return { doc: p.doc, start, end }
       })
     const whole = wholeIdentifiers(found, (p) => docs[p.doc], draft.kind !== 'paraphrase')
-    // A near-verbatim copy's passages to their sentences' ends, where they all stop a few words short (sentence-tails.ts).
+    // A near-verbatim copy's passages to their sentences' ends, where they all stop a few words
+    // short (sentence-tails.ts).
     const shown = draft.kind === 'variant' ? sentenceTails(whole, sentenceEdges) : whole
     const offsets = shown.map((p) => passageOffsets(docs[p.doc], p.start, p.end))
     // The mark ending the sentence, where every passage ends one with the same (word-edges.ts).

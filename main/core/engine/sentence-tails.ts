@@ -82,7 +82,7 @@ function spaced(text: string, from: number, to: number): boolean {
 
 /**
  * The passages taken to their sentences' ends, where each ends at most MAX_SENTENCE_TAIL words
- * before its own and one ends before it; and to their starts likewise.
+ * before its own (and no stretch of spaces lies between); and to their starts likewise.
  */
 export function sentenceTails<P extends TailedPassage>(passages: readonly P[], edges: SentenceEdges): P[] {
   const heads = passages.map((p) => edges.distance(p.doc, p.start, -1))

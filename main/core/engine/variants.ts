@@ -47,12 +47,12 @@ export interface Change {
    * On a delete or an insert at the start or end of a pair (or the marks beside such words): the
    * other passage stops short of these words, and its document has the same words (as the diff
    * compares them: case and quotes aside) just outside it, not as part of a longer identifier.
-   * Passages diffed alone (an imported overlap's, reuse/variants.ts) have nothing outside them
-   * and never have it. The passages'
-   * extents differ, not their texts: an overlap's passages reach as far as each document's
-   * matches with the others do, and one may end "the Licensor and" where another ends "the
-   * Licensor and You", its own text going on "You." (a reviewer: 695 of 1748 overlaps of
+   * The passages' extents differ, not their texts: an overlap's passages reach as far as each
+   * document's matches with the others do, and one may end "the Licensor and" where another ends
+   * "the Licensor and You", its own text going on "You." (a reviewer: 695 of 1748 overlaps of
    * Debian's copyright files with variants had such a change, said to be "only in" one text).
+   * Passages diffed alone (an imported overlap's, reuse/variants.ts) have nothing outside them
+   * and never have it.
    */
   beyond?: true
 }
@@ -362,7 +362,8 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
   let ib = b.start
   /**
    * Adds a change of na words of a from ia and nb of b from ib, and moves on past them; `spans`:
-   * the UTF-16 spans shown, when they are not the words' own (a sign put for words, signGap).
+   * the UTF-16 spans shown, when they are not the words' own (a sign read as the words, signGap;
+   * the brackets that belong to them, withBrackets).
    */
   const push = (op: Change['op'], na: number, nb: number, isMoved = false, spans?: [number, number, number, number]): void => {
     const [aStart, aEnd] = spans ? [spans[0], spans[1]] : span(a, ia, na)
@@ -486,8 +487,7 @@ function signGap(x: DiffSide, from: number, count: number, y: DiffSide, at: numb
   const words: string[] = []
   for (let t = from; t < from + count; t++) words.push(text.slice(starts[t], ends[t]).toLowerCase())
   if (!spellings.includes(words.join(' '))) return undefined
-  // Words added beside the same sign ("Copyright © 2004 A, Copyright © 2005 B" / "Copyright ©
-  // 2005 B") are an insertion, not the sign replaced.
+  // Where x writes the sign too ("© (C) 2005" / "© 2005"), its words are removed, not written as it.
   const [x0, x1] = trimmed(text, ends[from - 1], starts[from + count])
   return text.slice(x0, x1).includes(y.doc.text.slice(y0, y1)) ? undefined : [x0, x1, y0, y1]
 }

@@ -116,8 +116,9 @@ export function continuesIdentifier(doc: AnalysedDocument, t: number): boolean {
  * alike ("see the PROJECT" of "PROJECT_NAME" and "see the PROJECT manual" both end "see the");
  * others, each its own (a cluster's passages need not start at the same word: cut alike, 120
  * passages of a policy's closing paragraph lost their last sentence). A passage is left as found
- * where that would leave nothing (all of them, when in step). Only underscores: the parts of "no-target-directory" or
- * "3.4.0" that two texts share are shared as sim_text reads them (see above).
+ * where that would leave nothing (all of them, when in step). Only underscores: the parts of
+ * "no-target-directory" or "3.4.0" that two texts share are shared as sim_text reads them (see
+ * above).
  */
 export function wholeIdentifiers<P extends { start: number; end: number }>(
   passages: readonly P[],
@@ -171,7 +172,7 @@ const PARTNERS = new Map<string, string>([
   ['`', "'`"],
 ])
 /** The brackets of PARTNERS, each with the one that closes it (quotation marks, which may close as they open, are not). */
-const BRACKETS = new Map([...PARTNERS].filter(([open]) => /\p{Ps}/u.test(open)))
+const BRACKETS = new Map([...PARTNERS].filter(([open, close]) => /\p{Ps}/u.test(open) && close.length === 1))
 const CLOSED_BY = new Map([...BRACKETS].map(([open, close]) => [close, open]))
 
 /**
