@@ -173,6 +173,21 @@ describe('what a change shows', () => {
     )
   })
 
+  it('takes a word or two left equal between two changes into them: one clause replaced by another', () => {
+    // jsdiff pairs "of" with "of", and one text's article "the" with the other's next "The".
+    expect(
+      changed(
+        'Projects should be aware of the abstraction.  The policy setting is recorded.',
+        'Projects should expect the lack of warning flags.  The policy setting is recorded.',
+      ),
+    ).toEqual([['replace', 'be aware of the abstraction', 'expect the lack of warning flags']])
+    // Longer runs stay equal, and so do the words between two respellings (each a change of its own).
+    expect(changed('the red fox jumps over the lazy dog today', 'the blue fox leaps over the lazy dog today')).toEqual([
+      ['replace', 'red', 'blue'],
+      ['replace', 'jumps', 'leaps'],
+    ])
+  })
+
   it('shows words removed or added with the brackets around them', () => {
     expect(changed('the (C) notice', 'the notice')).toEqual([['delete', '(C)', '']])
     expect(changed('see tcsh(1) and more', 'see tcsh and more')).toEqual([['delete', '(1)', '']])

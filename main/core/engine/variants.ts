@@ -5,6 +5,8 @@ import { fmix32, mix32 } from './hash.js'
 import type { OffsetMap } from '../text/offsets.js'
 import { sameSpelling, spellingDifferences } from './respelled.js'
 import { sameSurface } from './similarity.js'
+import { STOPWORDS } from './stopwords.js'
+import { surfaceForm } from './normalise.js'
 import { MAX_DIFF_WORDS } from './variant-pairs.js'
 import { continuesIdentifier, withBrackets } from './word-edges.js'
 
@@ -353,9 +355,94 @@ function withRespellings(a: DiffSide, b: DiffSide, parts: readonly Part[]): read
   return joined
 }
 
+/**
+ * Most words of an equal run between two changes that are taken into them (absorbShortEquals),
+ * function words all: the glue of a clause ("of", "of the"). A sentence or clause between a
+ * removal and an addition is what a move leaves in place (movedWords), and stays; so does a
+ * content word ("the red fox jumps" / "the blue fox leaps": "fox" is in both).
+ */
+export const MAX_ABSORBED_WORDS = 2
+
+/**
+ * The parts with each run of equal function words between two changes taken into them when it is
+ * no longer than either change (its larger side) and MAX_ABSORBED_WORDS, as word diffs clean up after a
+ * minimal diff (diff-match-patch's semantic clean-up): jsdiff pairs any word it can, and "be
+ * aware of the abstraction.  The policy" / "expect the lack of warning flags.  The policy" came
+ * out as "be aware" replaced, "of" equal, "warning flags" added, "the" (one text's article) equal
+ * to "The" (the other's next sentence), "abstraction.  The" removed (a reviewer of CMake's help):
+ * it is one clause replaced by another. The words both sides of a change so made start or end
+ * with, spelled alike, are taken back out of it (the next sentence's "The").
+ */
+function absorbShortEquals(a: DiffSide, b: DiffSide, parts: readonly Part[]): readonly Part[] {
+  // Runs: an equal run's count, or a change's removed and added words, with where they start.
+  type Run = { equal: number; removed: number; added: number; ia: number; ib: number; absorbed?: true }
+  const runs: Run[] = []
+  let ia = a.start
+  let ib = b.start
+  for (const part of parts) {
+    const last = runs[runs.length - 1]
+    if (!part.added && !part.removed) runs.push({ equal: part.count, removed: 0, added: 0, ia, ib })
+    else if (last && last.equal === 0) {
+      if (part.removed) last.removed += part.count
+      else last.added += part.count
+    } else runs.push({ equal: 0, removed: part.removed ? part.count : 0, added: part.added ? part.count : 0, ia, ib })
+    if (!part.added) ia += part.count
+    if (!part.removed) ib += part.count
+  }
+  // A word spelled otherwise (withRespellings) is a change of its own, its neighbours equal to it.
+  const respelled = (r: Run) => r.removed === r.added && sameSurface(a.doc, r.ia, r.ia + r.removed - 1, b.doc, r.ib, r.ib + r.added - 1)
+  const size = (r: Run) => (respelled(r) ? 0 : Math.max(r.removed, r.added))
+  /** Whether an equal run is function words only ("of", "of the"): a content word between two changes is one both texts keep. */
+  const glue = (r: Run) => {
+    for (let t = r.ia; t < r.ia + r.equal; t++)
+      if (!STOPWORDS.has(surfaceForm(a.doc.text.slice(a.doc.starts[t], a.doc.ends[t])))) return false
+    return true
+  }
+  let absorbed = false
+  for (let i = 1; i + 1 < runs.length;) {
+    const [before, run, after] = [runs[i - 1], runs[i], runs[i + 1]]
+    const short = run.equal > 0 && run.equal <= MAX_ABSORBED_WORDS && run.equal <= size(before) && run.equal <= size(after) && glue(run)
+    if (short && before.equal === 0 && after.equal === 0) {
+      const [removed, added] = [before.removed + run.equal + after.removed, before.added + run.equal + after.added]
+      runs.splice(i - 1, 3, { equal: 0, removed, added, ia: before.ia, ib: before.ib, absorbed: true })
+      absorbed = true
+      i = Math.max(1, i - 1)
+    } else i++
+  }
+  if (!absorbed) return parts
+  // Back to parts, a change so made without the words both its sides start or end with.
+  const out: Part[] = []
+  const equal = (count: number) => count && append(out, { added: false, removed: false, count })
+  const alike = (x: number, y: number) => a.doc.surface[x] === b.doc.surface[y] && sameSpelling(a.doc, x, b.doc, y, 1)
+  ia = a.start
+  ib = b.start
+  for (const run of runs) {
+    if (run.equal) {
+      equal(run.equal)
+      ia += run.equal
+      ib += run.equal
+      continue
+    }
+    const { removed, added } = run
+    let head = 0
+    let tail = 0
+    if (run.absorbed) {
+      while (head < removed && head < added && alike(ia + head, ib + head)) head++
+      while (tail < removed - head && tail < added - head && alike(ia + removed - 1 - tail, ib + added - 1 - tail)) tail++
+    }
+    equal(head)
+    if (removed - head - tail) append(out, { added: false, removed: true, count: removed - head - tail })
+    if (added - head - tail) append(out, { added: true, removed: false, count: added - head - tail })
+    equal(tail)
+    ia += removed
+    ib += added
+  }
+  return out
+}
+
 /** The changes of jsdiff's parts, in text offsets. */
 function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change[] {
-  const parts = withRespellings(a, b, diffParts)
+  const parts = absorbShortEquals(a, b, withRespellings(a, b, diffParts))
   const moved = movedWords(a, b, parts)
   const changes: Change[] = []
   let ia = a.start
