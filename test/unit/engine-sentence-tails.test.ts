@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MAX_SENTENCE_TAIL, SentenceEdges, sentenceTails } from '../../main/core/engine/sentence-tails.js'
-import { fullLineOf, sentenceStarts } from '../../main/core/engine/sentences.js'
+import { endsSentence, fullLineOf, sentenceStarts } from '../../main/core/engine/sentences.js'
 import { analysed } from '../helpers.js'
 
 // Two texts of numbered words: "w0 w1 ... w9. W10 ... w29. W30 ...", sentences of 10 and 20 words.
@@ -41,6 +41,22 @@ describe('sentenceTails', () => {
     ]
     expect(sentenceTails(both, edges).map((p) => p.end)).toEqual([9, 11])
     expect(sentenceTails(both, new SentenceEdges(blanked)).map((p) => p.end)).toEqual([5, 5])
+  })
+
+  it('goes over a line break only into a line that goes on in lower case', () => {
+    // Fields of a Debian copyright file, wrapped text to sentences.ts: a name's line ends there.
+    // (A dozen lines of about one length: a wrapped text, whose lines run on as far as sentences.ts reads them.)
+    const names = Array.from({ length: 12 }, (_, k) => ` 2012-2019 Developer Number${k} <developer${k}@debian.org>`).join('\n')
+    const fields = analysed(
+      `Copyright:${names}\n 2012-2019 Michael Gilbert <mgilbert@debian.org>\nLicense: BSD-3-clause\n\nMore.`,
+      `Copyright:${names}\n 2012-2019 Michael Gilbert <mgilbert@debian.org>\nand the rest of the team.\n\nMore.`,
+    )
+    const fieldEdges = new SentenceEdges(fields)
+    const at = (d: number, word: string) =>
+      [...fields[d].starts].findLastIndex((s, t) => fields[d].text.slice(s, fields[d].ends[t]) === word)
+    expect(endsSentence(fields[0], at(0, 'org'), fullLineOf(fields[0]))).toBe(false)
+    expect(fieldEdges.distance(0, at(0, 'org'), 1)).toBe(Infinity)
+    expect(fieldEdges.distance(1, at(1, 'org'), 1)).toBe(6)
   })
 
   it('leaves the passages as they are when one of them stops further short, at either edge', () => {

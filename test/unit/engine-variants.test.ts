@@ -167,6 +167,10 @@ describe('what a change shows', () => {
     )
     const partOf = diffPassages(named, { ...prefixed, start: at(prefixed, 'enables') })!.filter((x) => x.op !== 'equal')
     expect(partOf.map((x) => [x.op, x.a, x.beyond])).toEqual([['delete', 'VS_JUST_MY_CODE', undefined]])
+    // Nor the start of one: "common-licenses/GPL" is not beyond a passage whose text goes on "GPL-2".
+    const [gpl, gpl2] = sides('found in /usr/share/common-licenses/GPL today', 'found in /usr/share/common-licenses/GPL-2 today')
+    const cut = diffPassages({ ...gpl, end: at(gpl, 'GPL') }, { ...gpl2, end: at(gpl2, 'in') })!.filter((x) => x.op !== 'equal')
+    expect(cut.map((x) => x.beyond)).toEqual([undefined])
     // The panel marks no change there, and says what the grey words are.
     expect(legend(beyond, 'A', 'B')).toBe(
       'Identical wording; the passages do not start or end alike: the words in grey are in both texts, one passage stops short of them.',

@@ -45,9 +45,10 @@ export class SentenceEdges {
     for (let k = 0; k <= MAX_SENTENCE_TAIL; k++) {
       const u = t + dir * k
       if (dir < 0 ? u === 0 || endsSentence(doc, u - 1, fullLine) : u === doc.starts.length - 1 || endsSentence(doc, u, fullLine)) return k
-      // The gap to the next word out: one that holds a stretch of spaces is text left out there.
+      // The gap to the next word out: one that holds a stretch of spaces is text left out there;
+      // a line break, the next line's unless the text goes on in lower case.
       const [from, to] = dir < 0 ? [doc.ends[u - 1], doc.starts[u]] : [doc.ends[u], doc.starts[u + 1]]
-      if (spaced(doc.text, from, to)) return Infinity
+      if (spaced(doc.text, from, to) || (breaksLine(doc.text, from, to) && !LOWER.test(doc.text[to]))) return Infinity
     }
     return Infinity
   }
@@ -60,6 +61,23 @@ export class SentenceEdges {
  * spaces its words two or three apart; a line's indent, after its line break, is no stretch.
  */
 export const MIN_BLANK_SPACES = 4
+
+/**
+ * A line break read as going on only before a lower-case word. A text wrapped at a fixed width is
+ * one paragraph to sentences.ts however its next line starts, and a Debian copyright file's
+ * fields are such lines: " 2012-2019 Michael Gilbert <mgilbert@debian.org>" went on into
+ * "License: BSD-3-clause", said as a change against another text's next name (a reviewer).
+ */
+const LOWER = /\p{Ll}/u
+
+/** Whether text[from, to) holds a line break. */
+function breaksLine(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k)
+    if (c === 0x0a || c === 0x0d || c === 0x2029) return true
+  }
+  return false
+}
 
 /** Whether text[from, to) holds MIN_BLANK_SPACES spaces or tabs in a row, not at a line's start. */
 function spaced(text: string, from: number, to: number): boolean {

@@ -8,7 +8,7 @@ import { sameSurface } from './similarity.js'
 import { STOPWORDS } from './stopwords.js'
 import { surfaceForm } from './normalise.js'
 import { MAX_DIFF_WORDS } from './variant-pairs.js'
-import { continuesIdentifier, withBrackets } from './word-edges.js'
+import { continuesWord, withBrackets } from './word-edges.js'
 
 // How two passages of an overlap differ, word by word: jsdiff's diffArrays over the passages'
 // tokens, between the anchors both share (anchors.ts), two tokens being equal when their surface
@@ -48,7 +48,7 @@ export interface Change {
   /**
    * On a delete or an insert at the start or end of a pair (or the marks beside such words): the
    * other passage stops short of these words, and its document has the same words (as the diff
-   * compares them: case and quotes aside) just outside it, not as part of a longer identifier.
+   * compares them: case and quotes aside) just outside it, not as part of a longer written word.
    * The passages' extents differ, not their texts: an overlap's passages reach as far as each
    * document's matches with the others do, and one may end "the Licensor and" where another ends
    * "the Licensor and You", its own text going on "You." (a reviewer: 695 of 1748 overlaps of
@@ -525,8 +525,9 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
 /**
  * Whether words [from, from + count) of side x, which side y lacks (y's words go on at `at`), are
  * the start or end of x's passage and y's document has them, word for word, just before or after
- * y's passage (see Change.beyond), as words of their own: not the end of a longer identifier
- * ("VS_JUST_MY_CODE" of "CMAKE_VS_JUST_MY_CODE") or the start of one.
+ * y's passage (see Change.beyond), as words of their own: not the end of a longer written word
+ * ("VS_JUST_MY_CODE" of "CMAKE_VS_JUST_MY_CODE") or the start of one ("common-licenses/GPL" of
+ * ".../GPL-2": word-edges.ts continuesWord).
  */
 function beyond(x: DiffSide, from: number, count: number, y: DiffSide, at: number): boolean {
   const first = from === x.start && at === y.start
@@ -536,7 +537,7 @@ function beyond(x: DiffSide, from: number, count: number, y: DiffSide, at: numbe
   const start = first ? y.start - count : y.end + 1
   if (start < 0 || start + count > ys.length) return false
   for (let k = 0; k < count; k++) if (x.doc.surface[from + k] !== ys[start + k]) return false
-  return !continuesIdentifier(y.doc, start) && !continuesIdentifier(y.doc, start + count)
+  return !continuesWord(y.doc, start) && !continuesWord(y.doc, start + count)
 }
 
 /**

@@ -76,8 +76,8 @@ function marksAfter(text: string, at: number): number {
 }
 
 /** Whether token t of `doc` continues the written word of token t - 1 (see JOINERS). */
-function continuesWord(doc: AnalysedDocument, t: number): boolean {
-  if (t === 0) return false
+export function continuesWord(doc: AnalysedDocument, t: number): boolean {
+  if (t === 0 || t >= doc.starts.length) return false
   const from = doc.ends[t - 1]
   const to = doc.starts[t]
   return marksBefore(doc.text, to) === from && joins(doc.text, from, to)
