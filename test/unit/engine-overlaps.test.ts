@@ -153,6 +153,32 @@ describe('findOverlaps on fixtures', () => {
     expect(overlaps[0].variants[0].changes!.filter((c) => c.op !== 'equal').map((c) => [c.a, c.b])[0]).toEqual(['linked', 'built'])
   })
 
+  it('reports a whole sentence both texts have word for word, though it has fewer than six content words', () => {
+    const { overlaps } = findOverlaps([
+      {
+        id: 'compiler-id',
+        text: 'Compiler identification string.\n\nA short string unique to the compiler vendor.  Possible values include GNU, Clang and MSVC.\n\nThis variable is not guaranteed to be defined for all compilers or\nlanguages.\n',
+      },
+      {
+        id: 'compiler-version',
+        text: 'Compiler version.\n\nCompiler version in major.minor.patch format.  This\nvariable is not guaranteed to be defined for all compilers or\nlanguages.\n',
+      },
+    ])
+    expect(overlaps.map((o) => [o.kind, ...o.passages.map((p) => p.text.replace(/\s+/g, ' '))])).toEqual([
+      [
+        'verbatim',
+        'This variable is not guaranteed to be defined for all compilers or languages.',
+        'This variable is not guaranteed to be defined for all compilers or languages.',
+      ],
+    ])
+    // Not a part of a sentence: "is not guaranteed to be defined for all compilers" in two others.
+    const parts = findOverlaps([
+      { id: 'a', text: 'The value is not guaranteed to be defined for all compilers of the family we ship.' },
+      { id: 'b', text: 'Its name is not guaranteed to be defined for all compilers and linkers on a platform.' },
+    ]).overlaps
+    expect(parts).toEqual([])
+  })
+
   it('keeps reordered clauses in one overlap', async () => {
     const { result } = await overlapsOf('reordered')
     expect(result.overlaps).toHaveLength(1)

@@ -28,7 +28,7 @@ import { sharedRuns } from './shared-runs.js'
 import { sentenceStarts } from './sentences.js'
 import { SentenceEdges, sentenceTails } from './sentence-tails.js'
 import { PairTable, type PairValues } from './pair-table.js'
-import { type PairMeasure, PairMeasurer } from './similarity.js'
+import { type PairMeasure, PairMeasurer, sameSurface } from './similarity.js'
 import { type SynonymSource, synonymClasses } from './synonyms.js'
 import { passageOffsets, sentenceEndAfter, wholeIdentifiers, wholeWords } from './word-edges.js'
 import { OffsetMap } from '../text/offsets.js'
@@ -178,6 +178,16 @@ export interface OverlapResult {
  * quoted definitions would be lost.
  */
 export const MIN_SHARED_WORDS = 6
+
+/**
+ * A whole sentence both texts have word for word is shared with fewer content words than
+ * MIN_SHARED_WORDS: this many, in MIN_SENTENCE_TOKENS words at least ("This variable is not
+ * guaranteed to be defined for all compilers or languages.", five content words in thirteen; a
+ * reviewer of CMake's help). A set phrase is seldom a sentence of its own; sim_text reports any
+ * run of eight words.
+ */
+export const MIN_SENTENCE_SHARED = 4
+export const MIN_SENTENCE_TOKENS = 8
 
 /**
  * Shared words from which a close pair's identifier joins are not subtracted (see keptKind): a
@@ -384,6 +394,31 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
    */
   const reached = { docA: -1, docB: -1, a0: 0, a1: -1, b0: 0, b1: -1 }
   /** Aligns and measures one candidate; true when it is kept as a pair. */
+  const edges = new SentenceEdges(corpus.docs)
+  /**
+   * Tokens [a0, a1] of document da and [b0, b1] of db, read word for word alike, taken to their
+   * sentences' starts and ends where the words up to them are alike too, when that makes a whole
+   * sentence of MIN_SENTENCE_TOKENS words at least on both sides; undefined when it does not.
+   */
+  const wholeSentence = (
+    da: number,
+    a0: number,
+    a1: number,
+    db: number,
+    b0: number,
+    b1: number,
+  ): [number, number, number, number] | undefined => {
+    const A = corpus.docs[da]
+    const B = corpus.docs[db]
+    const head = edges.distance(da, a0, -1)
+    const tail = edges.distance(da, a1, 1)
+    if (head !== edges.distance(db, b0, -1) || tail !== edges.distance(db, b1, 1) || head === Infinity || tail === Infinity)
+      return undefined
+    if (a1 - a0 + 1 + head + tail < MIN_SENTENCE_TOKENS) return undefined
+    if (!sameSurface(A, a0 - head, a0 - 1, B, b0 - head, b0 - 1) || !sameSurface(A, a1 + 1, a1 + tail, B, b1 + 1, b1 + tail))
+      return undefined
+    return [a0 - head, a1 + tail, b0 - head, b1 + tail]
+  }
   const alignRegion = (r: Region): boolean => {
     const A = corpus.docs[r.docA]
     const B = corpus.docs[r.docB]
@@ -427,8 +462,18 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     b1 += mb1
     // A document's repetition of itself: only the two copies, never one stretch against itself.
     if (r.docA === r.docB && a1 >= b0 && b1 >= a0) return false
-    const measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
-    const kind = keptKind(measure, minWords, A, a0, a1, B, b0, b1)
+    let measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
+    let least = minWords
+    // Too few words for a passage, but maybe a whole sentence both texts have word for word.
+    if (measure.shared < minWords && measure.verbatim) {
+      const sentence = wholeSentence(r.docA, a0, a1, r.docB, b0, b1)
+      if (sentence) {
+        ;[a0, a1, b0, b1] = sentence
+        measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
+        least = Math.min(minWords, MIN_SENTENCE_SHARED)
+      }
+    }
+    const kind = keptKind(measure, least, A, a0, a1, B, b0, b1)
     if (!kind) return false
     const a = { doc: r.docA, start: a0, end: a1 }
     const b = { doc: r.docB, start: b0, end: b1 }
