@@ -78,6 +78,8 @@ function renderChanges(changes: readonly Change[], a: OverlapPassage): HTMLEleme
   // words with nothing between them), a space keeps its words apart.
   const between = (before: Change, after: Change): string =>
     text.slice(before.aEnd - a.start, after.aStart - a.start) || (before.a && after.a ? '' : ' ')
+  // Words beyond the other passage before the first equal words are at the pair's start, after them at its end.
+  const firstEqual = changes.findIndex((x) => x.op === 'equal')
   changes.forEach((c, k) => {
     if (k > 0) p.append(between(changes[k - 1], c))
     if (c.op === 'equal') {
@@ -85,8 +87,7 @@ function renderChanges(changes: readonly Change[], a: OverlapPassage): HTMLEleme
       return
     }
     if (c.beyond) {
-      // At the pair's start when no equal words come before it, else at its end.
-      const where = changes.slice(0, k).some((x) => x.op === 'equal') ? 'after' : 'before'
+      const where = firstEqual >= 0 && firstEqual < k ? 'after' : 'before'
       p.append(
         el(
           'span',

@@ -50,10 +50,15 @@ beforeAll(async () => {
 afterAll(() => app?.close())
 
 describe('words beyond the other passage', () => {
-  for (const scheme of ['light', 'dark'] as const)
-    it(`are shown in grey as in both texts, not as a difference (${scheme})`, async () => {
+  for (const [width, height, scheme] of [
+    [1440, 900, 'light'],
+    [1440, 900, 'dark'],
+    [1024, 700, 'light'],
+    [1024, 700, 'dark'],
+  ] as const)
+    it(`are shown in grey as in both texts, not as a difference (${width}×${height}, ${scheme})`, async () => {
       const { page, errors } = await openPage(app, { colorScheme: scheme, ready: '.overlap-item' })
-      await page.setViewportSize({ width: 1440, height: 900 })
+      await page.setViewportSize({ width, height })
       await page.locator('.overlap-item', { hasText: 'Postfix to append' }).first().click()
       await page.locator('#compare-tab-variants').click()
       await expect.poll(() => page.locator('.variants .diff .beyond').count()).toBe(1)
@@ -65,7 +70,7 @@ describe('words beyond the other passage', () => {
       expect(legend).toMatch(/^3 differences: .*; the passages do not start or end alike: the words in grey are in both texts/)
       // The panes mark no change there.
       expect(await page.locator('.pane .variant-change', { hasText: /^For$/ }).count()).toBe(0)
-      await page.screenshot({ path: join(SHOTS, `compare-beyond-1440-${scheme}.png`) })
+      await page.screenshot({ path: join(SHOTS, `compare-beyond-${width}-${scheme}.png`) })
       expect(errors).toEqual([])
       await page.close()
     })
