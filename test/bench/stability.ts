@@ -142,7 +142,7 @@ function compare(before: readonly Overlap[], after: readonly Overlap[]): Omit<Tr
     o.passages.forEach((p, i) => {
       const at = `${p.doc} ${p.start}-${p.end}`
       if (found[i].size === 0 && !lostPassages.has(at))
-        lostPassages.set(at, `${at} (${o.words} words): ${JSON.stringify(p.text.slice(0, 100))}`)
+        lostPassages.set(at, `${at} (${o.kind}, ${o.words} words): ${JSON.stringify(p.text.slice(0, 100))}`)
     })
     for (let i = 0; i < o.passages.length; i++) {
       for (let j = i + 1; j < o.passages.length; j++) {

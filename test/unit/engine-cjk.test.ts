@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { nonWordTokens } from '../../main/core/engine/nonwords.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { sentenceStarts } from '../../main/core/engine/sentences.js'
+import { sentenceEndAfter } from '../../main/core/engine/word-edges.js'
+import { analysed } from '../helpers.js'
 
 // Chinese and Japanese, written without spaces (tokenize.ts reads each Han, Hiragana and
 // Katakana character as a word; normalise.ts takes function characters and Hiragana as function
@@ -35,5 +39,59 @@ describe('texts written without spaces', () => {
     const { overlaps } = findOverlaps(documents)
     expect(overlaps.map((o) => [o.kind, o.passages.map((p) => p.doc)])).toEqual([['verbatim', ['a', 'b']]])
     expect(overlaps[0].passages.every((p) => p.text.includes('利用者にとってソフトウェアが自由であり続ける'))).toBe(true)
+  })
+
+  // Sentences end at 。？！ with no space and no capital after them (sentences.ts WIDE_STOPS): a
+  // passage is the sentence both texts have, with its full stop, not the stop of the sentence
+  // before it nor the next sentence's first characters.
+  it('reads a Chinese paragraph as its sentences, at 。？！ whatever follows', () => {
+    const [doc] = analysed('今年春天我们去了北京。会议讨论了很多问题？大家都很高兴！数值是３．５左右。\n')
+    const bounds = sentenceStarts(doc)
+    const sentences = Array.from({ length: bounds.length - 1 }, (_, k) =>
+      doc.text.slice(doc.starts[bounds[k]], doc.ends[bounds[k + 1] - 1]),
+    )
+    expect(sentences).toEqual(['今年春天我们去了北京', '会议讨论了很多问题', '大家都很高兴', '数值是３．５左右'])
+    expect(sentenceEndAfter('北京。会议', 2)).toBe('。')
+    expect(sentenceEndAfter('３．５', 1)).toBe('')
+  })
+
+  it('finds a shared sentence inside two paragraphs as that sentence, with its full stop', () => {
+    const shared = '新质生产力是创新起主导作用，摆脱传统经济增长方式和生产力发展路径的先进生产力质态。'
+    const documents = [
+      { id: 'a', text: `今年春天，我们在北京参加了一次会议。${shared}会议讨论了很多问题。\n` },
+      { id: 'b', text: `记者在上海采访了几位经济学家。${shared}他们认为城市的交通需要改善。\n` },
+    ]
+    const { overlaps } = findOverlaps(documents)
+    expect(overlaps.map((o) => [o.kind, o.passages.map((p) => p.text)])).toEqual([['verbatim', [shared, shared]]])
+  })
+
+  it('ends an edited sentence at its full stop, not in the next sentence', () => {
+    const documents = [
+      { id: 'a', text: '今年春天我们在北京开会。它由技术革命性突破、生产要素创新性配置、产业深度转型升级而催生。大家都很高兴。\n' },
+      { id: 'b', text: '记者在上海采访了几位专家。它由技术革命性突破、生产要素创新性配置、产业深度转型升级催生。明天继续报道。\n' },
+    ]
+    const { overlaps } = findOverlaps(documents)
+    expect(overlaps.map((o) => [o.kind, o.passages.map((p) => p.text)])).toEqual([
+      [
+        'variant',
+        [
+          '它由技术革命性突破、生产要素创新性配置、产业深度转型升级而催生。',
+          '它由技术革命性突破、生产要素创新性配置、产业深度转型升级催生。',
+        ],
+      ],
+    ])
+    expect(overlaps[0].variants[0].changes?.filter((c) => c.op !== 'equal').map((c) => [c.op, c.a, c.b])).toEqual([['delete', '而', '']])
+  })
+
+  // Each character is a token, a word one to four of them: characters in common are no claim in
+  // common, and the paraphrase pass reads none (nonwords.ts).
+  it('reports no paraphrase between sentences that only share characters', () => {
+    const [doc] = analysed('请从步骤1执行到步骤3退出。')
+    expect([...nonWordTokens(doc)].every((m) => m === 1)).toBe(true)
+    const documents = [
+      { id: 'a', text: '本教程的设计目标是讲述一些必要的基本命令。请从步骤1执行到步骤3退出，然后再次进入编辑器。\n' },
+      { id: 'b', text: '在执行以下步骤之前，请先保存文件。这一节讲述基本命令的设计目标。\n' },
+    ]
+    expect(findOverlaps(documents).overlaps).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import { LONG_MATCH_WORDS } from './banality.js'
 import type { Lexicon } from './lexicon.js'
+import { isStopMark, WIDE_STOPS } from './sentences.js'
 
 // Exact passage ends by local alignment. A candidate passage (chain.ts) starts and ends on shared
 // content words; the words just outside may still belong to it ("the improvement of workers"
@@ -73,8 +74,11 @@ const MISMATCH = -2
 /** Score of skipping a word in one text (an inserted or deleted word). */
 const GAP = -2
 
-/** A sentence end or a line break in the gap between two words (moved-edge.ts stops there too). */
-export const SENTENCE_GAP = /[.!?]["”’)\]]*\s|[\n\r\u2028\u2029]/
+/**
+ * A sentence end or a line break in the gap between two words (moved-edge.ts stops there too): a
+ * Chinese or Japanese full stop, question or exclamation mark (WIDE_STOPS) needs no space after it.
+ */
+export const SENTENCE_GAP = new RegExp(`[.!?]["”’)\\]]*\\s|[${WIDE_STOPS}\\n\\r\\u2028\\u2029]`)
 /** A paragraph break (a blank line or a paragraph separator): the extension stops there. */
 const PARAGRAPH_GAP = /\n[ \t]*\r?\n|\r[ \t]*\r|\u2029/
 
@@ -122,13 +126,13 @@ function reach(doc: AnalysedDocument, from: number, dir: 1 | -1, crossed: Uint8A
 
 /**
  * Whether text[from, to) has a character either boundary pattern needs (a line break, a line or
- * paragraph separator, or a full stop, question or exclamation mark): a gap without one (", ",
+ * paragraph separator, or a full stop, question or exclamation mark: isStopMark): a gap without one (", ",
  * " (") is neither a sentence end nor a paragraph break, and is not cut from the text and matched.
  */
 function mayEnd(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i)
-    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x2e || c === 0x21 || c === 0x3f) return true
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || isStopMark(c)) return true
   }
   return false
 }

@@ -1,5 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
+import { OWN_FROM, OWN_WORD } from './tokenize.js'
 import { continuesIdentifier } from './word-edges.js'
 
 // Tokens that are not words of a claim, which the paraphrase pass does not read (paraphrase.ts):
@@ -23,7 +24,12 @@ import { continuesIdentifier } from './word-edges.js'
 //              standard tool to be used to maintain XML catalog files" / "is overwritten the next
 //              time that XML catalog file is updated using update-xmlcatalog(8)") shared "update"
 //              through the command's name, and were a paraphrase.
-// All five still count where passages are aligned word for word (a copyright line copied with its
+//   characters Chinese and Japanese characters, each a token of its own (tokenize.ts OWN_WORD):
+//              a word is one to four of them, and without a word segmenter two sentences sharing
+//              characters share no claim ("请从步骤1执行到步骤3退出" / "执行以下步骤之前" share
+//              步, 骤, 执, 行). Text in these scripts is matched as copies, verbatim or edited,
+//              not as restatements.
+// All six still count where passages are aligned word for word (a copyright line copied with its
 // years is a copy): only a loose match (a paraphrase, or an aligned pair less similar than a
 // near-verbatim copy) needs words of a claim besides them. But an identifier's content words are
 // one word there too (identifierJoins): two release notes naming one function share a name, not a
@@ -82,7 +88,8 @@ const marksOf = new WeakMap<AnalysedDocument, Uint8Array>()
 
 /**
  * Per token of `doc`, 1 when the token is part of a web or e-mail address, a path, an identifier,
- * a command or a number (see above). Made on the first call for a document and kept with it.
+ * a command, a number or a Chinese or Japanese character (see above). Made on the first call for
+ * a document and kept with it.
  */
 export function nonWordTokens(doc: AnalysedDocument): Uint8Array {
   let marks = marksOf.get(doc)
@@ -127,8 +134,15 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
   }
   for (const match of part.matchAll(IDENTIFIER)) mark(match.index, match.index + match[0].length)
   for (const match of part.matchAll(COMMAND)) mark(match.index, match.index + match[0].length)
-  for (let t = t0; t <= t1; t++) if (!marks[t - t0] && isNumber(doc, t)) marks[t - t0] = 1
+  for (let t = t0; t <= t1; t++) if (!marks[t - t0] && (isNumber(doc, t) || isCharacter(doc, t))) marks[t - t0] = 1
   return marks
+}
+
+/** Whether token t of `doc` is a Chinese or Japanese character, a token of its own (tokenize.ts). */
+function isCharacter(doc: AnalysedDocument, t: number): boolean {
+  const at = doc.starts[t]
+  if (doc.text.charCodeAt(at) < OWN_FROM) return false
+  return OWN_WORD.test(String.fromCodePoint(doc.text.codePointAt(at)!))
 }
 
 /**

@@ -2,7 +2,9 @@ import type { AnalysedDocument } from './analyse.js'
 
 // Sentences as token ranges. A sentence ends at a line break, or at ., ! or ? followed by a word
 // that starts with a capital letter or a digit (possibly after quotes or brackets), unless the
-// word before the full stop is an abbreviation or an initial ("U.S. released", "Mr. Xi").
+// word before the full stop is an abbreviation or an initial ("U.S. released", "Mr. Xi"), or at
+// the full stop, question or exclamation mark of Chinese and Japanese (。？！, WIDE_STOPS),
+// whatever follows: those scripts have no capitals, and no space after the mark.
 // A single line break inside a hard-wrapped paragraph is no end: where the next line starts with
 // a lower-case letter ("a work based\non the Program"), and, in a document whose lines are
 // wrapped (fullLineLength), where the line before it is about as long as the document's lines are.
@@ -38,6 +40,23 @@ const ABBREVIATIONS = new Set([
   'est',
   'vol',
 ])
+
+/**
+ * The full stop, question and exclamation marks of Chinese and Japanese (the ideographic full stop,
+ * its half-width form, the full-width ？ and ！): each ends a sentence whatever follows it. Not the
+ * full-width full stop ．, which also writes the decimal point of full-width numbers (３．５).
+ */
+export const WIDE_STOPS = '\u3002\uff61\uff1f\uff01'
+
+/** Whether the UTF-16 unit `c` is a mark that can end a sentence: . ! ? or one of WIDE_STOPS. */
+export function isStopMark(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || isWideStop(c)
+}
+
+/** Whether the UTF-16 unit `c` is one of WIDE_STOPS. */
+export function isWideStop(c: number): boolean {
+  return c === 0x3002 || c === 0xff61 || c === 0xff1f || c === 0xff01
+}
 
 const CAPITAL_OR_DIGIT = /^[\p{Lu}\p{Lt}\p{N}]/u
 const LOWER = /^\p{Ll}/u
@@ -163,8 +182,8 @@ export function fullLineOf(doc: AnalysedDocument): () => number {
 /**
  * Whether a sentence ends between tokens i and i + 1 of `doc`: a full stop, question or
  * exclamation mark before a capital or digit (not after an initial or a known abbreviation), a
- * blank line, or a line break that no wrapped paragraph runs on across. `fullLine`: the
- * document's fullLineOf.
+ * Chinese or Japanese one (WIDE_STOPS), a blank line, or a line break that no wrapped paragraph
+ * runs on across. `fullLine`: the document's fullLineOf.
  */
 export function endsSentence(doc: AnalysedDocument, i: number, fullLine: () => number): boolean {
   const { text, starts, ends } = doc
@@ -173,13 +192,16 @@ export function endsSentence(doc: AnalysedDocument, i: number, fullLine: () => n
   let breaks = 0
   let lineEnd = -1
   let stop = false
+  let wide = false
   for (let k = gapStart; k < gapEnd; k++) {
     const c = text.charCodeAt(k)
     if (c === 0x0a || c === 0x2029 || (c === 0x0d && text.charCodeAt(k + 1) !== 0x0a)) {
       breaks++
       if (lineEnd < 0) lineEnd = k
-    } else if (c === 0x2e || c === 0x21 || c === 0x3f) stop = true
+    } else if (isWideStop(c)) wide = true
+    else if (isStopMark(c)) stop = true
   }
+  if (wide) return true
   // One line break with no full stop before it, and no list marker after it: the paragraph may
   // be wrapped there.
   if (breaks === 1 && !stop && !LIST_MARKER.test(text.slice(lineEnd + 1, gapEnd))) {
@@ -207,5 +229,12 @@ export function breaksClause(text: string, from: number, to: number): boolean {
   return false
 }
 
-/** Punctuation between two words that ends a clause (breaksClause). */
-const CLAUSE_BREAKS = new Set([...',;:()[]\u2014\u2013"\u201c\u201d'].map((c) => c.charCodeAt(0)))
+/**
+ * Punctuation between two words that ends a clause (breaksClause); with the Chinese and Japanese
+ * comma, enumeration comma, semicolon, colon, brackets and quotation marks (，、；：（）「」『』《》【】).
+ */
+const CLAUSE_BREAKS = new Set(
+  [...',;:()[]\u2014\u2013"\u201c\u201d\uff0c\u3001\uff1b\uff1a\uff08\uff09\u300c\u300d\u300e\u300f\u300a\u300b\u3010\u3011'].map((c) =>
+    c.charCodeAt(0),
+  ),
+)

@@ -1,4 +1,5 @@
 import type { AnalysedDocument } from './analyse.js'
+import { isWideStop, WIDE_STOPS } from './sentences.js'
 import { OWN_WORD } from './tokenize.js'
 
 // Where a passage begins and ends in its text. The engine matches tokens (tokenize.ts), and one
@@ -34,8 +35,17 @@ const JOINERS = new Set(['-', '\u2010', '\u2011', '.', '_'])
 const NUMBER_JOINERS = new Set([',', ':'])
 /** Marks between two numbers that make a range of them, each number whole: "2002-2012". */
 const RANGE_MARKS = new Set(['-', '\u2013'])
-/** Marks after a passage's last word that end a clause: no closing mark after them is its. */
-const CLAUSE_MARKS = new Set([',', ';', ':'])
+/**
+ * Marks after a passage's last word that end a clause: no closing mark after them is its. With the
+ * Chinese and Japanese comma, enumeration comma, semicolon and colon (，、；：).
+ */
+const CLAUSE_MARKS = new Set([',', ';', ':', '\uff0c', '\u3001', '\uff1b', '\uff1a'])
+/**
+ * Marks that end what comes before them in Chinese and Japanese, where no space follows them
+ * (。？！ and ，、；：): the passage after one starts after it, not with it. (In other scripts a space
+ * follows such a mark, and what touches a word belongs to it: ".bashrc", "-z".)
+ */
+const WIDE_ENDS = new Set([...WIDE_STOPS, '\uff0c', '\u3001', '\uff1b', '\uff1a'])
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
 const SPACE = /\s/u
 const DIGIT = /\d/
@@ -280,7 +290,7 @@ export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [
   /** The start: back from the first word while the marks belong to the passage up to `end`. */
   const startTo = (end: number): number => {
     let start = first
-    while (start > widest && belongs(text, start - 1, start - 1, end)) start--
+    while (start > widest && !WIDE_ENDS.has(text[start - 1]) && belongs(text, start - 1, start - 1, end)) start--
     return start
   }
   // The closing marks first, read against every mark before the passage that may open; then the
@@ -301,17 +311,19 @@ export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [
 }
 
 /** Marks that end a sentence, each read alone (an ellipsis of three stops is none). */
-const SENTENCE_ENDS = new Set(['.', '!', '?', '\u2026'])
+const SENTENCE_ENDS = new Set(['.', '!', '?', '\u2026', ...WIDE_STOPS])
 /** What may follow a sentence's end mark: a space, the text's end, a closing bracket or quotation mark. */
 const AFTER_SENTENCE = /[\s)\]}"'\u2019\u201d\u00bb]/u
 
 /**
  * The mark ending a sentence just after UTF-16 offset `end` of `text` (a passage's end, as
  * passageOffsets gives it), or '' when none does: a full stop, question or exclamation mark or
- * ellipsis, followed by a space, a closing mark or the text's end ("e.g" and "3.8" go on).
+ * ellipsis, followed by a space, a closing mark or the text's end ("e.g" and "3.8" go on); a
+ * Chinese or Japanese one (WIDE_STOPS) whatever follows it.
  */
 export function sentenceEndAfter(text: string, end: number): string {
   const mark = text[end]
   if (!SENTENCE_ENDS.has(mark)) return ''
+  if (isWideStop(mark.charCodeAt(0))) return mark
   return end + 1 === text.length || AFTER_SENTENCE.test(text[end + 1]) ? mark : ''
 }
