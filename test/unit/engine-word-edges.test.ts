@@ -35,6 +35,16 @@ describe('passage edges at whole written words', () => {
     expect(shown('License: LGPL-2.1+\n', 'License', '2')).toBe('License: LGPL-2')
   })
 
+  it("ends with the suffix of its last word: a licence's + (or any later version), C++, C#", () => {
+    expect(shown('License: LGPL-3+\n', 'License', '3')).toBe('License: LGPL-3+')
+    expect(shown('written in C++ and C#, mostly.', 'written', 'C')).toBe('written in C++')
+    expect(shown('written in C++ and C#, mostly.', 'written', 'C', [0, 1])).toBe('written in C++ and C#')
+    expect(shown('the pattern [a-z]+ matches', 'pattern', 'z')).toBe('pattern [a-z]+')
+    // Not an operator between two numbers or words, nor a sign that starts the next one.
+    expect(shown('it is 1+1 here', 'it', '1')).toBe('it is 1')
+    expect(shown('add +5 more', 'add', 'add')).toBe('add')
+  })
+
   it('keeps a passage that is one such word as found', () => {
     expect(shown('version 3.4.0 only', '4', '0')).toBe('4.0')
   })
