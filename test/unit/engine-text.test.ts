@@ -39,6 +39,26 @@ describe('tokenize', () => {
     ])
   })
 
+  it('keeps the + and # signs that end a word, not a sign between two words', () => {
+    expect(words('License: GPL-2+, LGPL-2.1+\nwritten in C++ and C#; [a-z]+')).toEqual([
+      'License',
+      'GPL',
+      '2+',
+      'LGPL',
+      '2',
+      '1+',
+      'written',
+      'in',
+      'C++',
+      'and',
+      'C#',
+      'a',
+      'z',
+    ])
+    expect(words('1+1 = 2, a#b, +5, issue #12')).toEqual(['1', '1', '2', 'a', 'b', '5', 'issue', '12'])
+    expect(words('版本2+中文')).toEqual(['版', '本', '2', '中', '文'])
+  })
+
   it('reads astral letters as word characters and skips emoji', () => {
     expect(words('𝔄𝔰𝔱𝔯𝔞𝔩 😀 word')).toEqual(['𝔄𝔰𝔱𝔯𝔞𝔩', 'word'])
   })
@@ -79,7 +99,7 @@ describe('tokenize', () => {
   })
 
   it('hashes each token as it reads it, as unitHash hashes the token alone', () => {
-    const text = 'develop-\nment of China’s econ\u00adomy, 3,327.8 𝔄𝔰𝔱𝔯𝔞𝔩 words 生产力 か\u3099'
+    const text = 'develop-\nment of China’s econ\u00adomy, 3,327.8 𝔄𝔰𝔱𝔯𝔞𝔩 words 生产力 か\u3099 GPL-2+ C#'
     const t = tokenize(text, true)
     expect(t.hashes).toHaveLength(t.count)
     for (let i = 0; i < t.count; i++) expect(t.hashes![i]).toBe(unitHash(text, t.starts[i], t.ends[i]))
@@ -124,5 +144,12 @@ describe('normalise', () => {
     expect(matchForm('forces', true)).toBe(matchForm('force', true))
     expect(matchForm('forces', false)).toBe('forces')
     expect(matchForm("china's", false)).toBe('china')
+  })
+
+  it('reads a word with its + or # signs as the word, where spelling does not count', () => {
+    expect(surfaceForm('2+')).toBe('2+')
+    expect(matchForm(surfaceForm('2+'), true)).toBe(matchForm('2', true))
+    expect(matchForm(surfaceForm('C++'), true)).toBe('c')
+    expect(matchForm('+', true)).toBe('+')
   })
 })

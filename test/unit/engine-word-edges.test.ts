@@ -35,14 +35,18 @@ describe('passage edges at whole written words', () => {
     expect(shown('License: LGPL-2.1+\n', 'License', '2')).toBe('License: LGPL-2')
   })
 
-  it("ends with the suffix of its last word: a licence's + (or any later version), C++, C#", () => {
-    expect(shown('License: LGPL-3+\n', 'License', '3')).toBe('License: LGPL-3+')
-    expect(shown('written in C++ and C#, mostly.', 'written', 'C')).toBe('written in C++')
-    expect(shown('written in C++ and C#, mostly.', 'written', 'C', [0, 1])).toBe('written in C++ and C#')
-    expect(shown('the pattern [a-z]+ matches', 'pattern', 'z')).toBe('pattern [a-z]+')
-    // Not an operator between two numbers or words, nor a sign that starts the next one.
-    expect(shown('it is 1+1 here', 'it', '1')).toBe('it is 1')
-    expect(shown('add +5 more', 'add', 'add')).toBe('add')
+  it("ends with its last word's + or # (tokenize.ts), and a licence's + one copy lacks is a change", () => {
+    expect(shown('License: LGPL-3+\n', 'License', '3+')).toBe('License: LGPL-3+')
+    expect(shown('written in C++ and C#, mostly.', 'written', 'C#')).toBe('written in C++ and C#')
+    const stanza = (licence: string) =>
+      `Files: debian/*\nCopyright: 2004 Other Person Here and Friends\nLicense: ${licence}\n This program is free software; you can redistribute it.\n`
+    const { overlaps } = findOverlaps([
+      { id: 'later', text: `A first file.\n\n${stanza('GPL-2+')}` },
+      { id: 'only', text: `Another one.\n\n${stanza('GPL-2')}` },
+    ])
+    expect(overlaps.map((o) => o.kind)).toEqual(['variant'])
+    const changes = overlaps[0].variants[0].changes!.filter((c) => c.op !== 'equal')
+    expect(changes.map((c) => [c.op, c.a, c.b])).toContainEqual(['replace', '2+', '2'])
   })
 
   it('keeps a passage that is one such word as found', () => {

@@ -13,14 +13,17 @@ import { CHINESE_STOP_CHARACTERS, STOPWORDS } from './stopwords.js'
 //                 The few tokens whose written form differs from it are listed per document
 //                 (AnalysedDocument.respelled), so spelling is told apart where it counts (an
 //                 overlap's kind, its variants, duplicates: respelled.ts).
-//   match form    the surface form without a possessive 's, stemmed when stemming is on
-//                 ("forces" = "force", "improving" = "improve"). Seeds, similarity and term
-//                 matching use it.
+//   match form    the surface form without a possessive 's or the + and # signs that end a word
+//                 (tokenize.ts: "GPL-2+" is read with "GPL-2", "C++" with "C"), stemmed when
+//                 stemming is on ("forces" = "force", "improving" = "improve"). Seeds, similarity
+//                 and term matching use it.
 // None changes the text: tokens keep their offsets (tokenize.ts).
 
 const APOSTROPHE_LIKE = /[\u2018\u2019\u02bc\u0060\u00b4\u2032]/g
 const HYPHENATION = /[\u00ad]|[-\u2010][ \t]*\r?\n[ \t]*/g
 const POSSESSIVE = /'s?$/
+/** The signs that end a word (tokenize.ts), the word being more than them. */
+const SUFFIX_SIGNS = /(?<=.)[+#]+$/u
 
 /** The written form of a token's text (see above). */
 export function writtenForm(raw: string): string {
@@ -35,7 +38,8 @@ export function surfaceForm(raw: string): string {
 
 /** The match form of a surface form (see above). */
 export function matchForm(surface: string, stem: boolean): string {
-  const base = surface.length > 2 ? surface.replace(POSSESSIVE, '') : surface
+  const unsigned = surface.replace(SUFFIX_SIGNS, '')
+  const base = unsigned.length > 2 ? unsigned.replace(POSSESSIVE, '') : unsigned
   return stem && base.length > 2 ? stemmer(base) : base
 }
 

@@ -6,7 +6,10 @@
 //   - an apostrophe between letters (don't, China’s),
 //   - a soft hyphen (U+00AD) inside a word,
 //   - a hyphen at a line end followed by a lower-case letter on the next line (hyphenation:
-//     "develop-\nment" is one token).
+//     "develop-\nment" is one token),
+//   - the + or # signs that end it, where no letter or digit follows them: "GPL-2+" (version 2
+//     or any later one) is "GPL" and "2+", another word than the "2" of "GPL-2" (a near-verbatim
+//     copy's variant, not a verbatim one), "C++", "C#"; not the sign between "1+1".
 // Any other hyphen or dash splits: "high-tech" is "high" and "tech", so it matches "high tech".
 // Chinese and Japanese write no spaces between words: a Han, Hiragana or Katakana character is a
 // token of its own (with any combining marks after it), as text-reuse tools for those languages
@@ -183,6 +186,9 @@ export function tokenize(text: string, hashes = false): TokenSpans {
         if (hashes) for (let k = i; k < resume; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME)
         i = resume
       }
+      const suffixed = suffixEnd(text, i)
+      if (hashes) for (let k = i; k < suffixed; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME)
+      i = suffixed
     }
     if (count === starts.length) {
       starts = grow(starts)
@@ -197,6 +203,20 @@ export function tokenize(text: string, hashes = false): TokenSpans {
   const spans: TokenSpans = { starts: starts.slice(0, count), ends: ends.slice(0, count), count }
   if (hashes) spans.hashes = sums.subarray(0, count)
   return spans
+}
+
+const PLUS = 0x2b
+const NUMBER_SIGN = 0x23
+
+/**
+ * Where a word that ends at `i` ends with its suffix signs (+ and #, see above): past them where
+ * no word character follows them, else `i`.
+ */
+function suffixEnd(text: string, i: number): number {
+  let j = i
+  while (j < text.length && (text.charCodeAt(j) === PLUS || text.charCodeAt(j) === NUMBER_SIGN)) j++
+  if (j === i || (j < text.length && (wordCharAt(text, j) > 0 || ownWordEnd(text, j) > j))) return i
+  return j
 }
 
 function grow(a: Uint32Array): Uint32Array<ArrayBuffer> {

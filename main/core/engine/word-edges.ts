@@ -261,20 +261,11 @@ function apart(char: string): boolean {
 }
 
 /**
- * Marks that end a written word when they touch it and nothing but marks, a space or the text's
- * end follows them: "GPL-2+" (version 2 or any later one: another licence than GPL-2), "C++",
- * "C#". The tokenizer reads the word without them (tokenize.ts); a passage that ends with the
- * word has them too.
- */
-const WORD_SUFFIXES = new Set(['+', '#'])
-
-/**
  * The UTF-16 offsets [start, end) of tokens [t0, t1] of `doc` with the marks that belong to the
  * first and last words (see above): before the first, those set apart from the word before them
  * (`apart`) or at the text's start, back from the word to the first that does not belong; after
- * the last, its suffixes (WORD_SUFFIXES) and up to the last closing bracket or quotation mark of
- * the marks that end the text or are set apart, not past a mark that ends a clause (CLAUSE_MARKS)
- * or one that does not belong. A
+ * the last, up to the last closing bracket or quotation mark of the marks that end the text or are
+ * set apart, not past a mark that ends a clause (CLAUSE_MARKS) or one that does not belong. A
  * bracket or quotation mark belongs only with its partner inside the passage: "(see
  * basename(1))", but "local conditions" of a quotation that began before the passage. Each mark
  * is looked for inside the passage only: a passage can be a whole document, and there are
@@ -293,7 +284,7 @@ export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [
     let end = last
     if (closable)
       for (let k = last; k < after && !CLAUSE_MARKS.has(text[k]) && belongs(text, k, start, k + 1); k++)
-        if (OPENED_BY.has(text[k]) || (end === k && WORD_SUFFIXES.has(text[k]))) end = k + 1
+        if (OPENED_BY.has(text[k])) end = k + 1
     return end
   }
   /** The start: back from the first word while the marks belong to the passage up to `end`. */
