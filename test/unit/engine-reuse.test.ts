@@ -206,6 +206,24 @@ describe('duplicates and formulas', () => {
     expect(overlaps.every((x) => x.passages.every((p) => p.doc !== 'orchard'))).toBe(true)
   })
 
+  it('reports two copies as copies when a third document shares most of their text (a reviewer)', () => {
+    // Two identical READMEs and a third whose first sentence differs: the three are one
+    // near-verbatim overlap, and that two of them are one file is said by the duplicates' own.
+    const same =
+      'The minutes of this meeting are kept in the harbour office archive.\n\nA summary of the "Harbour Board Rules" can be read in\n\n        the public library\n\nSometime it will be moved to the town hall archive in the\nnew records building.\n'
+    const third = same.replace(
+      'this meeting are kept in the harbour office archive.',
+      'these meetings are kept in the office archive, where the office is the one named on the notice.',
+    )
+    const { overlaps } = findOverlaps([
+      { id: 'a', text: same },
+      { id: 'b', text: same },
+      { id: 'c', text: third },
+    ])
+    expect(overlaps.filter((o) => o.duplicate).map(docsOf)).toEqual([['a', 'b']])
+    expect(overlaps.filter((o) => !o.duplicate).map(docsOf)).toEqual([['a', 'b', 'c']])
+  })
+
   it('tells a copy respelled in American spelling from a duplicate: one near-verbatim overlap, its respellings its variants', async () => {
     const docs = await texts('duplicate')
     const report = docs.find((d) => d.id === 'annual-report')!

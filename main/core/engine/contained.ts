@@ -18,6 +18,10 @@ import { sortIndicesByKeys } from './radix.js'
 // them goes with which passage of another document (its variants compare its first passage with
 // the others), and a pairing the inner overlap makes would be shown nowhere (a reviewer: the
 // sentence grep and sed give word for word, inside an overlap of grep's -Z and -z and sed's -z).
+// Nor is a group of identical documents (duplicates.ts) inside another overlap: that they are
+// copies of one text is said by no other (a reviewer: two identical READMEs, and a third that
+// shares most of their text, were one near-verbatim overlap of three, and nothing said the two
+// were the same file).
 
 /**
  * Passages of a document looked at as the one holding another, the nearest start first: a passage
@@ -27,10 +31,11 @@ import { sortIndicesByKeys } from './radix.js'
  */
 export const MAX_LOOKED_AT = 256
 
-/** The passages of one overlap, sorted by document and start, and whether it is a paraphrase. */
+/** The passages of one overlap, sorted by document and start, whether it is a paraphrase, and whether it is a group of duplicates. */
 interface Held {
   readonly passages: readonly PairPassage[]
   readonly kind: string
+  readonly duplicate?: boolean
 }
 
 /**
@@ -74,6 +79,7 @@ export function containedOverlaps(overlaps: readonly Held[]): Uint8Array {
   const inner = new Uint8Array(overlaps.length)
   for (let k = 0; k < overlaps.length; k++) {
     const o = overlaps[k]
+    if (o.duplicate) continue
     // The holders of its longest passage, each tried for all of its passages.
     let longest = o.passages[0]
     for (const p of o.passages) if (p.end - p.start > longest.end - longest.start) longest = p
