@@ -52,7 +52,27 @@ describe('texts written without spaces', () => {
     )
     expect(sentences).toEqual(['今年春天我们去了北京', '会议讨论了很多问题', '大家都很高兴', '数值是３．５左右'])
     expect(sentenceEndAfter('北京。会议', 2)).toBe('。')
+    expect(sentenceEndAfter('质态？！下面', 2)).toBe('？！')
     expect(sentenceEndAfter('３．５', 1)).toBe('')
+  })
+
+  it('reads a Japanese quotation that ends with its own stop, a particle after it, as inside the sentence', () => {
+    const [doc] = analysed('彼は「本当？」と聞いた。そして帰った。\n')
+    const bounds = sentenceStarts(doc)
+    expect(Array.from({ length: bounds.length - 1 }, (_, k) => doc.text.slice(doc.starts[bounds[k]], doc.ends[bounds[k + 1] - 1]))).toEqual(
+      ['彼は「本当？」と聞いた', 'そして帰った'],
+    )
+  })
+
+  it('reads the long vowel mark as a character, and starts no passage with an ellipsis', () => {
+    const [doc] = analysed('コンピューター')
+    expect([...nonWordTokens(doc)]).toEqual([1, 1, 1, 1, 1, 1, 1])
+    const shared = '新质生产力是创新起主导作用，摆脱传统经济增长方式和生产力发展路径的先进生产力质态。'
+    const { overlaps } = findOverlaps([
+      { id: 'a', text: `会议开了很久……${shared}大家都很高兴。\n` },
+      { id: 'b', text: `记者采访了专家……${shared}明天继续报道。\n` },
+    ])
+    expect(overlaps.map((o) => o.passages.map((p) => p.text))).toEqual([[shared, shared]])
   })
 
   it('finds a shared sentence inside two paragraphs as that sentence, with its full stop', () => {

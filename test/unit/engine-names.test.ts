@@ -37,6 +37,9 @@ describe('names in a loose match', () => {
     expect(writtenAs(doc, tokenOf(doc, 'Water'))).toBe('either')
     expect(writtenAs(doc, tokenOf(doc, 'FOR'))).toBe('either')
     expect(writtenAs(doc, tokenOf(doc, 'NOT'))).toBe('either')
+    // After a Chinese full stop, a sentence's first word too.
+    const [mixed] = analysed('今天天气很好。Software is great, said Maria.')
+    expect(writtenAs(mixed, tokenOf(mixed, 'Software'))).toBe('either')
   })
 
   it('counts the shared words that are not names in both passages', () => {

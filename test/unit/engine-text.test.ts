@@ -56,7 +56,12 @@ describe('tokenize', () => {
       'z',
     ])
     expect(words('1+1 = 2, a#b, +5, issue #12')).toEqual(['1', '1', '2', 'a', 'b', '5', 'issue', '12'])
-    expect(words('版本2+中文')).toEqual(['版', '本', '2', '中', '文'])
+    // Not before an operator or a mark that goes on: an assignment, a Debian repack, a shell expansion.
+    expect(words('a+=1 2.0.0+~cs1 ${var##*/}')).toEqual(['a', '1', '2', '0', '0', 'cs1', 'var'])
+    // Before a mark that ends the word, and before Chinese, Japanese or Korean with no space.
+    expect(words('g++(1), C++-based, C++…')).toEqual(['g++', '1', 'C++', 'based', 'C++'])
+    expect(words('本程序采用GPL-2+许可证')).toEqual(['本', '程', '序', '采', '用', 'GPL', '2+', '许', '可', '证'])
+    expect(words('C#で開発')).toEqual(['C#', 'で', '開', '発'])
   })
 
   it('reads astral letters as word characters and skips emoji', () => {

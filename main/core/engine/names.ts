@@ -1,6 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import { lowerBound } from '../text/sorted.js'
 import { shouted } from './abbreviations.js'
+import { WIDE_STOPS } from './sentences.js'
 
 // Names in a loose match. Two passages that share a person's name and title ("Xi Jinping, general
 // secretary of the Communist Party of China Central Committee") and little else say different
@@ -24,8 +25,8 @@ import { shouted } from './abbreviations.js'
  */
 export const MIN_PLAIN_SHARED = 3
 
-/** Sentence punctuation or a line break between two words: the next one starts a sentence. */
-const SENTENCE_GAP = /[.!?:\n\r\u2029]/
+/** Sentence punctuation (a colon too, Chinese and Japanese stops: sentences.ts) or a line break between two words: the next one starts a sentence. */
+const SENTENCE_GAP = new RegExp(`[.!?:${WIDE_STOPS}\\n\\r\\u2029]`)
 const UPPER = /\p{Lu}/gu
 const LOWER = /\p{Ll}/u
 /** What a word in capitals may hold in small letters: a possessive, an ß. */

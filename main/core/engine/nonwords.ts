@@ -1,6 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
-import { OWN_FROM, OWN_WORD } from './tokenize.js'
+import { ownWordAt } from './tokenize.js'
 import { continuesIdentifier } from './word-edges.js'
 
 // Tokens that are not words of a claim, which the paraphrase pass does not read (paraphrase.ts):
@@ -134,15 +134,8 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
   }
   for (const match of part.matchAll(IDENTIFIER)) mark(match.index, match.index + match[0].length)
   for (const match of part.matchAll(COMMAND)) mark(match.index, match.index + match[0].length)
-  for (let t = t0; t <= t1; t++) if (!marks[t - t0] && (isNumber(doc, t) || isCharacter(doc, t))) marks[t - t0] = 1
+  for (let t = t0; t <= t1; t++) if (!marks[t - t0] && (ownWordAt(doc.text, doc.starts[t]) || isNumber(doc, t))) marks[t - t0] = 1
   return marks
-}
-
-/** Whether token t of `doc` is a Chinese or Japanese character, a token of its own (tokenize.ts). */
-function isCharacter(doc: AnalysedDocument, t: number): boolean {
-  const at = doc.starts[t]
-  if (doc.text.charCodeAt(at) < OWN_FROM) return false
-  return OWN_WORD.test(String.fromCodePoint(doc.text.codePointAt(at)!))
 }
 
 /**

@@ -852,8 +852,8 @@ function reasonsOf(reasons: readonly string[]): string[] {
 /**
  * Whether a pair of passages shares fewer than MIN_PLAIN_SHARED words that are not names
  * (names.ts): the same person or body named in two different statements. For a `paraphrase`
- * (no edited copy: kindOf), parts of addresses, paths and numbers (nonwords.ts) are no words of
- * a claim either: two stanzas of copyright files listing different files under one template
+ * (no edited copy: kindOf), the tokens nonwords.ts lists (parts of addresses and paths,
+ * numbers, identifiers, commands, Chinese and Japanese characters) are no words of a claim either: two stanzas of copyright files listing different files under one template
  * ("Files: chrome/test/file_test_utils.h" / "Files: test_utils/test_utils.h") share words only
  * there. Edited copies keep them: a pointer to "/usr/share/common-licenses/GPL-2" reworded
  * around its path is still the same pointer (without them, 0.6% of sim_text's runs on the

@@ -58,6 +58,10 @@ export function isWideStop(c: number): boolean {
   return c === 0x3002 || c === 0xff61 || c === 0xff1f || c === 0xff01
 }
 
+/** A closing bracket or quotation mark. */
+const CLOSING = /[\p{Pe}\p{Pf}"']/u
+const HIRAGANA_START = /^\p{sc=Hiragana}/u
+
 const CAPITAL_OR_DIGIT = /^[\p{Lu}\p{Lt}\p{N}]/u
 const LOWER = /^\p{Ll}/u
 /** What starts a list item or a quoted line of a mail: a bullet, a dash, ">" or "#". */
@@ -201,7 +205,9 @@ export function endsSentence(doc: AnalysedDocument, i: number, fullLine: () => n
     } else if (isWideStop(c)) wide = true
     else if (isStopMark(c)) stop = true
   }
-  if (wide) return true
+  // A Japanese quotation or bracket that ends with its own stop is inside the sentence when a
+  // particle follows it: 彼は「本当？」と聞いた。
+  if (wide) return !(CLOSING.test(text[gapEnd - 1]) && HIRAGANA_START.test(text.slice(gapEnd, gapEnd + 2)))
   // One line break with no full stop before it, and no list marker after it: the paragraph may
   // be wrapped there.
   if (breaks === 1 && !stop && !LIST_MARKER.test(text.slice(lineEnd + 1, gapEnd))) {

@@ -7,9 +7,11 @@
 //   - a soft hyphen (U+00AD) inside a word,
 //   - a hyphen at a line end followed by a lower-case letter on the next line (hyphenation:
 //     "develop-\nment" is one token),
-//   - the + or # signs that end it, where no letter or digit follows them: "GPL-2+" (version 2
-//     or any later one) is "GPL" and "2+", another word than the "2" of "GPL-2" (a near-verbatim
-//     copy's variant, not a verbatim one), "C++", "C#"; not the sign between "1+1".
+//   - the + or # signs that end it, where a space, a punctuation mark that ends a word, or a
+//     Chinese, Japanese or Korean character follows them: "GPL-2+" (version 2 or any later one)
+//     is "GPL" and "2+", another word than the "2" of "GPL-2" (a near-verbatim copy's variant,
+//     not a verbatim one), "C++", "C#", "g++(1)", "C++-based", "GPL-2+许可证"; not the signs of "1+1",
+//     "a+=1", "2.0.0+~cs1" or "${var##*/}".
 // Any other hyphen or dash splits: "high-tech" is "high" and "tech", so it matches "high tech".
 // Chinese and Japanese write no spaces between words: a Han, Hiragana or Katakana character is a
 // token of its own (with any combining marks after it), as text-reuse tools for those languages
@@ -35,8 +37,11 @@ export interface TokenSpans {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
-/** Characters that are words on their own (see above). */
-export const OWN_WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u
+/**
+ * Characters that are words on their own (see above), with the Japanese long vowel mark (ー, and
+ * its half-width form), which Unicode gives to no one script.
+ */
+export const OWN_WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc\uff70]/u
 const MARK = /\p{M}/u
 const LOWER_START = /\p{Ll}/u
 
@@ -208,15 +213,27 @@ export function tokenize(text: string, hashes = false): TokenSpans {
 const PLUS = 0x2b
 const NUMBER_SIGN = 0x23
 
+/** What may follow a word's closing + or # signs (see above), beyond white space and CJK_FROM. */
+const AFTER_SUFFIX = new Set([...',;:.!?)]}>\'"\u2019\u201d\u00bb(/-\u2010\u2013\u2014\u2026'].map((c) => c.charCodeAt(0)))
+/** Chinese, Japanese and Korean text and punctuation start here (CJK radicals, U+2E80). */
+const CJK_FROM = OWN_FROM
+
 /**
  * Where a word that ends at `i` ends with its suffix signs (+ and #, see above): past them where
- * no word character follows them, else `i`.
+ * the text ends, or white space, AFTER_SUFFIX or Chinese, Japanese or Korean follows them; else `i`.
  */
 function suffixEnd(text: string, i: number): number {
   let j = i
   while (j < text.length && (text.charCodeAt(j) === PLUS || text.charCodeAt(j) === NUMBER_SIGN)) j++
-  if (j === i || (j < text.length && (wordCharAt(text, j) > 0 || ownWordEnd(text, j) > j))) return i
-  return j
+  if (j === i || j === text.length) return j
+  const next = text.charCodeAt(j)
+  const ends = next === 0x20 || (next >= 0x09 && next <= 0x0d) || AFTER_SUFFIX.has(next) || next >= CJK_FROM || /\s/.test(text[j])
+  return ends ? j : i
+}
+
+/** Whether text[i] is a word on its own (a Chinese or Japanese character, see above). */
+export function ownWordAt(text: string, i: number): boolean {
+  return ownWordEnd(text, i) > i
 }
 
 function grow(a: Uint32Array): Uint32Array<ArrayBuffer> {

@@ -42,10 +42,11 @@ const RANGE_MARKS = new Set(['-', '\u2013'])
 const CLAUSE_MARKS = new Set([',', ';', ':', '\uff0c', '\u3001', '\uff1b', '\uff1a'])
 /**
  * Marks that end what comes before them in Chinese and Japanese, where no space follows them
- * (。？！ and ，、；：): the passage after one starts after it, not with it. (In other scripts a space
- * follows such a mark, and what touches a word belongs to it: ".bashrc", "-z".)
+ * (。？！ and ，、；：), and an ellipsis (……): the passage after one starts after it, not with it.
+ * (In other scripts a space follows such a mark, and what touches a word belongs to it:
+ * ".bashrc", "-z".)
  */
-const WIDE_ENDS = new Set([...WIDE_STOPS, '\uff0c', '\u3001', '\uff1b', '\uff1a'])
+const WIDE_ENDS = new Set([...WIDE_STOPS, '\uff0c', '\u3001', '\uff1b', '\uff1a', '\u2026'])
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
 const SPACE = /\s/u
 const DIGIT = /\d/
@@ -319,11 +320,16 @@ const AFTER_SENTENCE = /[\s)\]}"'\u2019\u201d\u00bb]/u
  * The mark ending a sentence just after UTF-16 offset `end` of `text` (a passage's end, as
  * passageOffsets gives it), or '' when none does: a full stop, question or exclamation mark or
  * ellipsis, followed by a space, a closing mark or the text's end ("e.g" and "3.8" go on); a
- * Chinese or Japanese one (WIDE_STOPS) whatever follows it.
+ * Chinese or Japanese one (WIDE_STOPS) whatever follows it, with the ones after it.
  */
 export function sentenceEndAfter(text: string, end: number): string {
   const mark = text[end]
   if (!SENTENCE_ENDS.has(mark)) return ''
-  if (isWideStop(mark.charCodeAt(0))) return mark
+  if (isWideStop(mark.charCodeAt(0))) {
+    // All of them: "？！", "。。。".
+    let k = end + 1
+    while (k < text.length && isWideStop(text.charCodeAt(k))) k++
+    return text.slice(end, k)
+  }
   return end + 1 === text.length || AFTER_SENTENCE.test(text[end + 1]) ? mark : ''
 }
