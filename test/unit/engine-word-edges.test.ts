@@ -49,6 +49,12 @@ describe('passage edges at whole written words', () => {
     expect(changes.map((c) => [c.op, c.a, c.b])).toContainEqual(['replace', '2+', '2'])
   })
 
+  it("ends with the angle bracket of an address or placeholder it opened (a reviewer's <doko@debian.org>)", () => {
+    expect(shown('--\nMatthias Klose <doko@debian.org>\n', 'Matthias', 'org')).toBe('Matthias Klose <doko@debian.org>')
+    expect(shown('see postgresql-doc-<version> for more', 'see', 'version')).toBe('see postgresql-doc-<version>')
+    expect(shown('if a < b then b > c holds', 'b', 'then')).toBe('b then')
+  })
+
   it('keeps a passage that is one such word as found', () => {
     expect(shown('version 3.4.0 only', '4', '0')).toBe('4.0')
   })

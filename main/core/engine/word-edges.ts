@@ -158,7 +158,8 @@ export function wholeIdentifiers<P extends { start: number; end: number }>(
 
 /**
  * Opening brackets and quotation marks, each with the marks that close it: the pairs of English,
- * German („…“), French (« … » and » … «) and Chinese and Japanese (（…）, 「…」) texts, and the
+ * German („…“), French (« … » and » … «) and Chinese and Japanese (（…）, 「…」) texts, the angle
+ * brackets of an e-mail address or a placeholder ("<doko@debian.org>", "<version>"), and the
  * marks that close as they open (", ', and ` … ' as TeX and old man pages quote).
  */
 const PARTNERS = new Map<string, string>([
@@ -172,6 +173,7 @@ const PARTNERS = new Map<string, string>([
   ['\u00ab', '\u00bb'],
   ['\u00bb', '\u00ab'],
   ['\u2039', '\u203a'],
+  ['<', '>'],
   ['\uff08', '\uff09'],
   ['\u300c', '\u300d'],
   ['\u300e', '\u300f'],
