@@ -806,14 +806,120 @@ function toPassageEdges(variant: Variant, a: OverlapPassage, marksA: PassageMark
     const beyond = beside.beyond === true && op === beside.op
     return [{ op, a: aText, b: bText, aStart, aEnd, bStart, bEnd, ...(beyond ? { beyond } : {}) }]
   }
-  return {
-    ...variant,
-    changes: [
-      ...change(marksA.before, a.start, marksA.first, marksB.before, b.start, marksB.first, words[0]),
-      ...words,
-      ...change(marksA.after, marksA.last, a.end, marksB.after, marksB.last, b.end, words[words.length - 1]),
-    ],
+  const head = change(marksA.before, a.start, marksA.first, marksB.before, b.start, marksB.first, words[0])
+  const tail = change(marksA.after, marksA.last, a.end, marksB.after, marksB.last, b.end, words[words.length - 1])
+  // Where one passage goes on past the other's last word (first), the other's closing marks
+  // (opening ones) are most often the marks the first has there too, between the words both have
+  // and its own: "…fifthhorseman.net>" against "…fifthhorseman.net>, Mon". Read as they are, they
+  // were a change of their own, the ">" added at the end.
+  const last = words.length - 1
+  /** The marks of the passage that stops short at an edge change (a delete: B's; an insert: A's). */
+  const shortOf = (edge: Change, side: 'after' | 'before'): string =>
+    (edge.op === 'delete' ? marksB : edge.op === 'insert' ? marksA : marksA)[side]
+  const tailAt = shortOf(words[last], 'after')
+    ? sharedMarks(words[last], words[last - 1], a, b, shortOf(words[last], 'after'), 'after')
+    : undefined
+  const headAt = shortOf(words[0], 'before') ? sharedMarks(words[0], words[1], a, b, shortOf(words[0], 'before'), 'before') : undefined
+  if (!tailAt && !headAt) return { ...variant, changes: [...head, ...words, ...tail] }
+  const changes = [...words]
+  // The short passage's marks are the equal change found; the other's own marks at its edge, if
+  // any, are its alone.
+  if (tailAt) {
+    // The words the short passage lacks come after its marks in it.
+    changes[last] =
+      words[last].op === 'delete'
+        ? { ...words[last], bStart: tailAt.bEnd, bEnd: tailAt.bEnd }
+        : { ...words[last], aStart: tailAt.aEnd, aEnd: tailAt.aEnd }
+    changes.splice(last, 0, tailAt)
+    const own = words[last].op === 'delete'
+    tail.splice(
+      0,
+      tail.length,
+      ...(own
+        ? change(marksA.after, marksA.last, a.end, '', b.end, b.end, words[last])
+        : change('', a.end, a.end, marksB.after, marksB.last, b.end, words[last])),
+    )
   }
+  if (headAt) {
+    // The words the short passage lacks come before its marks in it.
+    changes[0] =
+      words[0].op === 'delete'
+        ? { ...words[0], bStart: headAt.bStart, bEnd: headAt.bStart }
+        : { ...words[0], aStart: headAt.aStart, aEnd: headAt.aStart }
+    changes.splice(1, 0, headAt)
+    const own = words[0].op === 'delete'
+    head.splice(
+      0,
+      head.length,
+      ...(own
+        ? change(marksA.before, a.start, marksA.first, '', b.start, b.start, words[0])
+        : change('', a.start, a.start, marksB.before, b.start, marksB.first, words[0])),
+    )
+  }
+  return { ...variant, changes: [...head, ...changes, ...tail] }
+}
+
+/**
+ * Where `edge` (a pair's last change, `side` 'after'; its first, 'before') is words one passage
+ * has beyond the other's, and `beside` (the change next to it) equal: the other passage's marks
+ * `marks` on that side, found in the first passage between the words both have and its own, as
+ * an equal change there; else undefined. Only the first passage (A) going on is read (a delete):
+ * an insert is the same with the passages' roles swapped.
+ */
+function sharedMarks(
+  edge: Change,
+  beside: Change | undefined,
+  a: OverlapPassage,
+  b: OverlapPassage,
+  marks: string,
+  side: 'after' | 'before',
+): Change | undefined {
+  if (!beside || beside.op !== 'equal' || (edge.op !== 'delete' && edge.op !== 'insert')) return undefined
+  const goesOn = edge.op === 'delete' ? a : b
+  // The marks between the words both have and the first passage's own, in code points.
+  const [from, to] =
+    side === 'after'
+      ? edge.op === 'delete'
+        ? [beside.aEnd, edge.aStart]
+        : [beside.bEnd, edge.bStart]
+      : edge.op === 'delete'
+        ? [edge.aEnd, beside.aStart]
+        : [edge.bEnd, beside.bStart]
+  const gap = codePointSlice(goesOn, from, to)
+  if (side === 'after' ? !gap.startsWith(marks) : !gap.endsWith(marks)) return undefined
+  const length = [...marks].length
+  const [gapStart, gapEnd] = side === 'after' ? [from, from + length] : [to - length, to]
+  // The other passage's marks: its last (first) characters.
+  const [otherStart, otherEnd] =
+    edge.op === 'delete'
+      ? side === 'after'
+        ? [b.end - length, b.end]
+        : [b.start, b.start + length]
+      : side === 'after'
+        ? [a.end - length, a.end]
+        : [a.start, a.start + length]
+  return edge.op === 'delete'
+    ? { op: 'equal', a: marks, b: marks, aStart: gapStart, aEnd: gapEnd, bStart: otherStart, bEnd: otherEnd }
+    : { op: 'equal', a: marks, b: marks, aStart: otherStart, aEnd: otherEnd, bStart: gapStart, bEnd: gapEnd }
+}
+
+/** Code points [from, to) of a document, read from `passage` (which holds them), walking from its nearer end. */
+function codePointSlice(passage: OverlapPassage, from: number, to: number): string {
+  const { text } = passage
+  if (from - passage.start <= passage.end - to) {
+    let unit = 0
+    for (let cp = passage.start; cp < from; cp++) unit += text.codePointAt(unit)! > 0xffff ? 2 : 1
+    let end = unit
+    for (let cp = from; cp < to; cp++) end += text.codePointAt(end)! > 0xffff ? 2 : 1
+    return text.slice(unit, end)
+  }
+  let unit = text.length
+  for (let cp = passage.end; cp > to; cp--)
+    unit -= unit >= 2 && text.charCodeAt(unit - 1) >= 0xdc00 && text.charCodeAt(unit - 1) <= 0xdfff ? 2 : 1
+  let start = unit
+  for (let cp = to; cp > from; cp--)
+    start -= start >= 2 && text.charCodeAt(start - 1) >= 0xdc00 && text.charCodeAt(start - 1) <= 0xdfff ? 2 : 1
+  return text.slice(start, unit)
 }
 
 /** The reasons that list words, each starting so: "synonyms: growth/expansion, rapid/swift". */
