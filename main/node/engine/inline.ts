@@ -370,7 +370,9 @@ export async function definitionsCommand(
  * the text is read as the line shows: a passage can be a whole document of megabytes.
  */
 export function oneLine(text: string, max = 240): string {
-  for (let read = 4 * max; ; read *= 2) {
+  // Read a little more than the line shows, then twice as much while white space folded away
+  // leaves it short: most passages are prose, whose runs of spaces are single.
+  for (let read = max + (max >> 2); ; read *= 2) {
     const flat = text.slice(0, read).replace(/\s+/g, ' ')
     if (flat.length > max) return `${flat.slice(0, max - 1)}…`
     if (read >= text.length) return flat
