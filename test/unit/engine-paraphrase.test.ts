@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../main/core/engine/analyse.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { trimmedSpan } from '../../main/core/engine/paraphrase.js'
 import { Run } from '../../main/core/engine/progress.js'
 
@@ -62,5 +63,27 @@ describe('a paraphrase side trimmed to what it restates', () => {
   it('keeps its edges when the rest would be shorter than a clause', () => {
     const text = 'This code implements the MD5 message-digest algorithm'
     expect(trimmed(text, 'message digest algorithm')).toBe(text)
+  })
+})
+
+describe('what a paraphrase shares', () => {
+  it('counts a word written with a hyphen in both as one word (a reviewer of README.Debian files)', () => {
+    // The lines of three README.Debian files that made it (delta-debugged).
+    const documents = [
+      {
+        id: 'chromium',
+        text: 'directly in the browser and the two-factor authentication extension.\nfrom source.  See debian bug #886358 for more information.\nWidevine Extension\nWidevine is a non-free library that cannot be distributed directly by Debian.\n',
+      },
+      { id: 'gdb', text: 'Debian main; it is available in the non-free distribution (because it is\n' },
+      { id: 'coreutils', text: 'Most of the coreutils documentation is available as info pages. (Try "info\navailable online at\n' },
+    ]
+    expect(findOverlaps(documents).overlaps).toEqual([])
+    // Three shared words besides the compound: still a restatement.
+    const restated = [
+      { id: 'a', text: 'The non-free firmware blobs are shipped separately from the main archive by the project.\n' },
+      { id: 'b', text: 'The project ships the non-free firmware blobs separately, outside its main archive.\n' },
+      { id: 'c', text: 'The full documentation for the utilities is maintained as a Texinfo manual.\n' },
+    ]
+    expect(findOverlaps(restated).overlaps.map((o) => o.passages.map((p) => p.doc))).toEqual([['a', 'b']])
   })
 })

@@ -433,11 +433,13 @@ export function findParaphrases(
     })
   /**
    * Units u and v restate each other in words of their own: MIN_PLAIN_SHARED shared that are not
-   * names (names.ts), not one phrase both write alike (phraseQuoted), no abbreviation matched by a
-   * part of its words.
+   * names (names.ts), a word both write joined by a hyphen counted once (sharedCompounds), not one
+   * phrase both write alike (phraseQuoted), no abbreviation matched by a part of its words.
    */
   const restates = (u: Unit, v: Unit): boolean =>
-    plainSharedWords(docs[u.sentence.doc], u.t0, u.t1, docs[v.sentence.doc], v.t0, v.t1, classOf, wordsOf) >= MIN_PLAIN_SHARED &&
+    plainSharedWords(docs[u.sentence.doc], u.t0, u.t1, docs[v.sentence.doc], v.t0, v.t1, classOf, wordsOf) -
+      sharedCompounds(docs[u.sentence.doc], u.t0, u.t1, docs[v.sentence.doc], v.t0, v.t1, classOf) >=
+      MIN_PLAIN_SHARED &&
     !phraseQuoted(u, v) &&
     !halfSpelt(u, v) &&
     !halfSpelt(v, u)
@@ -864,4 +866,48 @@ export function wordsInCommon(corpus: AnalysedCorpus, da: number, a0: number, a1
     words.push(A.text.slice(A.starts[t], A.ends[t]))
   }
   return words
+}
+
+/** A hyphen between two words of one written word ("non-free", "high-tech"). */
+const HYPHENS = new Set(['-', '\u2010', '\u2011'])
+
+/**
+ * How many words written joined by a hyphen both spans have, in the same forms (`formOf`, -1: no
+ * word): each is two shared words to plainSharedWords, and one word to a reader. Two sentences
+ * that share "non-free" and "distributed" ("Widevine is a non-free library that cannot be
+ * distributed directly by Debian" / "available in the non-free distribution") share two words,
+ * not the three a restatement needs (a reviewer of README.Debian files).
+ */
+export function sharedCompounds(
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+  formOf: (doc: AnalysedDocument, t: number) => number,
+): number {
+  const compounds = (doc: AnalysedDocument, t0: number, t1: number): Set<string> => {
+    const out = new Set<string>()
+    for (let t = t0; t < t1; t++) {
+      if (doc.starts[t + 1] - doc.ends[t] !== 1 || !HYPHENS.has(doc.text[doc.ends[t]])) continue
+      // Two content words (plainSharedWords counts no others).
+      if (!isContent(doc, t) || !isContent(doc, t + 1)) continue
+      const x = formOf(doc, t)
+      const y = formOf(doc, t + 1)
+      if (x >= 0 && y >= 0 && x !== y) out.add(`${x} ${y}`)
+    }
+    return out
+  }
+  const inA = compounds(A, a0, a1)
+  if (inA.size === 0) return 0
+  let both = 0
+  for (const c of compounds(B, b0, b1)) if (inA.has(c)) both++
+  return both
+}
+
+/** Whether token t of `doc` is a content word. */
+function isContent(doc: AnalysedDocument, t: number): boolean {
+  const c = lowerBound(doc.content, t)
+  return c < doc.content.length && doc.content[c] === t
 }
