@@ -806,16 +806,15 @@ function toPassageEdges(variant: Variant, a: OverlapPassage, marksA: PassageMark
     const beyond = beside.beyond === true && op === beside.op
     return [{ op, a: aText, b: bText, aStart, aEnd, bStart, bEnd, ...(beyond ? { beyond } : {}) }]
   }
-  const head = change(marksA.before, a.start, marksA.first, marksB.before, b.start, marksB.first, words[0])
-  const tail = change(marksA.after, marksA.last, a.end, marksB.after, marksB.last, b.end, words[words.length - 1])
+  let head = change(marksA.before, a.start, marksA.first, marksB.before, b.start, marksB.first, words[0])
+  let tail = change(marksA.after, marksA.last, a.end, marksB.after, marksB.last, b.end, words[words.length - 1])
   // Where one passage goes on past the other's last word (first), the other's closing marks
   // (opening ones) are most often the marks the first has there too, between the words both have
   // and its own: "…fifthhorseman.net>" against "…fifthhorseman.net>, Mon". Read as they are, they
   // were a change of their own, the ">" added at the end.
   const last = words.length - 1
   /** The marks of the passage that stops short at an edge change (a delete: B's; an insert: A's). */
-  const shortOf = (edge: Change, side: 'after' | 'before'): string =>
-    (edge.op === 'delete' ? marksB : edge.op === 'insert' ? marksA : marksA)[side]
+  const shortOf = (edge: Change, side: 'after' | 'before'): string => (edge.op === 'delete' ? marksB : marksA)[side]
   const tailAt = shortOf(words[last], 'after')
     ? sharedMarks(words[last], words[last - 1], a, b, shortOf(words[last], 'after'), 'after')
     : undefined
@@ -831,14 +830,10 @@ function toPassageEdges(variant: Variant, a: OverlapPassage, marksA: PassageMark
         ? { ...words[last], bStart: tailAt.bEnd, bEnd: tailAt.bEnd }
         : { ...words[last], aStart: tailAt.aEnd, aEnd: tailAt.aEnd }
     changes.splice(last, 0, tailAt)
-    const own = words[last].op === 'delete'
-    tail.splice(
-      0,
-      tail.length,
-      ...(own
+    tail =
+      words[last].op === 'delete'
         ? change(marksA.after, marksA.last, a.end, '', b.end, b.end, words[last])
-        : change('', a.end, a.end, marksB.after, marksB.last, b.end, words[last])),
-    )
+        : change('', a.end, a.end, marksB.after, marksB.last, b.end, words[last])
   }
   if (headAt) {
     // The words the short passage lacks come before its marks in it.
@@ -847,24 +842,19 @@ function toPassageEdges(variant: Variant, a: OverlapPassage, marksA: PassageMark
         ? { ...words[0], bStart: headAt.bStart, bEnd: headAt.bStart }
         : { ...words[0], aStart: headAt.aStart, aEnd: headAt.aStart }
     changes.splice(1, 0, headAt)
-    const own = words[0].op === 'delete'
-    head.splice(
-      0,
-      head.length,
-      ...(own
+    head =
+      words[0].op === 'delete'
         ? change(marksA.before, a.start, marksA.first, '', b.start, b.start, words[0])
-        : change('', a.start, a.start, marksB.before, b.start, marksB.first, words[0])),
-    )
+        : change('', a.start, a.start, marksB.before, b.start, marksB.first, words[0])
   }
   return { ...variant, changes: [...head, ...changes, ...tail] }
 }
 
 /**
  * Where `edge` (a pair's last change, `side` 'after'; its first, 'before') is words one passage
- * has beyond the other's, and `beside` (the change next to it) equal: the other passage's marks
- * `marks` on that side, found in the first passage between the words both have and its own, as
- * an equal change there; else undefined. Only the first passage (A) going on is read (a delete):
- * an insert is the same with the passages' roles swapped.
+ * has beyond the other's (a delete: A goes on; an insert: B), and `beside` (the change next to
+ * it) equal: the short passage's marks `marks` on that side, found in the long one between the
+ * words both have and its own, as an equal change there; else undefined.
  */
 function sharedMarks(
   edge: Change,
@@ -958,8 +948,9 @@ function reasonsOf(reasons: readonly string[]): string[] {
 /**
  * Whether a pair of passages shares fewer than MIN_PLAIN_SHARED words that are not names
  * (names.ts): the same person or body named in two different statements. For a `paraphrase`
- * (no edited copy: kindOf), the tokens nonwords.ts lists (parts of addresses and paths,
- * numbers, identifiers, commands, Chinese and Japanese characters) are no words of a claim either: two stanzas of copyright files listing different files under one template
+ * (no edited copy: kindOf), the tokens nonwords.ts lists (parts of addresses and paths, numbers,
+ * identifiers, commands, Chinese and Japanese characters) are no words of a claim either: two
+ * stanzas of copyright files listing different files under one template
  * ("Files: chrome/test/file_test_utils.h" / "Files: test_utils/test_utils.h") share words only
  * there. Edited copies keep them: a pointer to "/usr/share/common-licenses/GPL-2" reworded
  * around its path is still the same pointer (without them, 0.6% of sim_text's runs on the
