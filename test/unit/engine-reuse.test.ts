@@ -530,6 +530,26 @@ describe('kinds with a respelled copy', () => {
   })
 })
 
+/**
+ * True when two passages have a run of SHARED_RUN words in common. An overlap's passages are
+ * one text where its pairs meet, but a long passage can meet two others that share nothing with
+ * each other (the words one document has around its copy of a licence, shared with a third
+ * document, next to the licence shared with a second): such two were never a match, and a
+ * document added later may rightly put them in two overlaps (fast-check found one in ten
+ * thousand runs).
+ */
+function sharesText(a: Overlap['passages'][number], b: Overlap['passages'][number]): boolean {
+  const words = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? []
+  const runs = (ws: string[]) =>
+    new Set(ws.slice(0, Math.max(0, ws.length - SHARED_RUN + 1)).map((_, i) => ws.slice(i, i + SHARED_RUN).join(' ')))
+  const inA = runs(words(a.text))
+  for (const run of runs(words(b.text))) if (inA.has(run)) return true
+  return false
+}
+
+/** Words in a row two passages must have in common to be a match (sharesText). */
+const SHARED_RUN = 6
+
 /** True when `after` still holds a match between the two passages (same documents, overlapping). */
 function stillThere(after: Overlap[], a: Overlap['passages'][number], b: Overlap['passages'][number]): boolean {
   const meets = (p: Overlap['passages'][number], q: Overlap['passages'][number]) => p.doc === q.doc && p.start < q.end && q.start < p.end
@@ -560,7 +580,8 @@ describe('adding a document', () => {
         grown.splice(at % (documents.length + 1), 0, make(added, 'added'))
         const after = findOverlaps(grown).overlaps
         for (const o of before)
-          for (const a of o.passages) for (const b of o.passages) if (a.doc < b.doc && !stillThere(after, a, b)) return false
+          for (const a of o.passages)
+            for (const b of o.passages) if (a.doc < b.doc && sharesText(a, b) && !stillThere(after, a, b)) return false
         return true
       }),
       {
@@ -568,6 +589,16 @@ describe('adding a document', () => {
         // Cases fast-check once found: a document met a shared paragraph only inside a longer match
         // with the representative's document (verbatim, then edited), so the paragraph's overlap lost it.
         examples: [
+          // Two passages that met only through a third document's long passage (sharesText).
+          [
+            [
+              { seed: 1, shared: [0, 1], repeat: 0 },
+              { seed: 4, shared: [0, 1], repeat: 0 },
+              { seed: 4, shared: [3], repeat: 1 },
+            ],
+            { seed: 1, shared: [0], repeat: 0 },
+            0,
+          ],
           [
             [
               { seed: 1, shared: [2, 3], repeat: 0 },
