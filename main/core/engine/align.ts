@@ -126,8 +126,9 @@ function reach(doc: AnalysedDocument, from: number, dir: 1 | -1, crossed: Uint8A
 
 /**
  * Whether text[from, to) has a character either boundary pattern needs (a line break, a line or
- * paragraph separator, or a full stop, question or exclamation mark: isStopMark): a gap without one (", ",
- * " (") is neither a sentence end nor a paragraph break, and is not cut from the text and matched.
+ * paragraph separator, or a full stop, question or exclamation mark: isStopMark): a gap without
+ * one (", ", " (") is neither a sentence end nor a paragraph break, and is not cut from the text
+ * and matched.
  */
 function mayEnd(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {

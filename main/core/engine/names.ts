@@ -25,7 +25,10 @@ import { WIDE_STOPS } from './sentences.js'
  */
 export const MIN_PLAIN_SHARED = 3
 
-/** Sentence punctuation (a colon too, Chinese and Japanese stops: sentences.ts) or a line break between two words: the next one starts a sentence. */
+/**
+ * Sentence punctuation (a colon too, and the Chinese and Japanese stops: sentences.ts) or a line
+ * break between two words: the next one starts a sentence.
+ */
 const SENTENCE_GAP = new RegExp(`[.!?:${WIDE_STOPS}\\n\\r\\u2029]`)
 const UPPER = /\p{Lu}/gu
 const LOWER = /\p{Ll}/u
