@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SHOTS } from './browser.js'
+import { SCREENS, SHOTS } from './browser.js'
 import { openPage, startApp, type TestApp } from './harness.js'
 
 // Words past the other passage's edge in the variants panel (variants.ts `beyond`), in Chromium:
@@ -50,12 +50,7 @@ beforeAll(async () => {
 afterAll(() => app?.close())
 
 describe('words beyond the other passage', () => {
-  for (const [width, height, scheme] of [
-    [1440, 900, 'light'],
-    [1440, 900, 'dark'],
-    [1024, 700, 'light'],
-    [1024, 700, 'dark'],
-  ] as const)
+  for (const [width, height, scheme] of SCREENS)
     it(`are shown in grey as in both texts, not as a difference (${width}×${height}, ${scheme})`, async () => {
       const { page, errors } = await openPage(app, { colorScheme: scheme, ready: '.overlap-item' })
       await page.setViewportSize({ width, height })

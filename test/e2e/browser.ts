@@ -29,3 +29,11 @@ export async function launchChromium(): Promise<Browser> {
 
 /** Where the end-to-end tests save their screenshots (looked at by people, not compared). */
 export const SHOTS = join(fileURLToPath(new URL('../..', import.meta.url)), 'test-results', 'screenshots')
+
+/** The window sizes and colour schemes a changed screen is looked at in: the smallest laptop and a common desktop, light and dark. */
+export const SCREENS = [
+  [1440, 900, 'light'],
+  [1440, 900, 'dark'],
+  [1024, 700, 'light'],
+  [1024, 700, 'dark'],
+] as const

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CORPUS } from '../helpers.js'
-import { SHOTS } from './browser.js'
+import { SCREENS, SHOTS } from './browser.js'
 import { openPage, startApp, type TestApp } from './harness.js'
 
 // Moved words in the variants panel (variants.ts `moved`), in Chromium: a paragraph and a copy of
@@ -35,12 +35,7 @@ beforeAll(async () => {
 afterAll(() => app?.close())
 
 describe('moved words', () => {
-  for (const [width, height, scheme] of [
-    [1440, 900, 'light'],
-    [1440, 900, 'dark'],
-    [1024, 700, 'light'],
-    [1024, 700, 'dark'],
-  ] as const)
+  for (const [width, height, scheme] of SCREENS)
     it(`are shown as moved, not as replaced by what stands in their place (${width}×${height}, ${scheme})`, async () => {
       const { page, errors } = await openPage(app, { colorScheme: scheme, ready: '.overlap-item' })
       await page.setViewportSize({ width, height })
