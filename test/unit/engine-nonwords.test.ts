@@ -1,6 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
-import { identifierJoins, nonWordTokens, nonWordTokensIn } from '../../main/core/engine/nonwords.js'
+import { identifierJoins, isNumber, NON_WORD_PATTERNS, nonWordTokens, nonWordTokensIn } from '../../main/core/engine/nonwords.js'
+import { ownWordAt } from '../../main/core/engine/tokenize.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
 
@@ -196,5 +198,60 @@ describe('tokens that are no words of a claim', () => {
         'The mail of Aug 2008 came at -0400 and 44 past.\nIn Jul 2002 and +0200 too.\n',
     ].map((text, k) => ({ id: `d${k}`, text }))
     expect(findOverlaps(documents).overlaps).toEqual([])
+  })
+
+  it('reads the runs of text around the characters a pattern needs as the whole text reads', () => {
+    // The patterns tried from every character of the whole text, as they were before
+    // markNonWords read only the runs without white space that hold "/", "_", "@", "(" or "www.".
+    const whole = (doc: AnalysedDocument): number[] => {
+      const marks = new Uint8Array(doc.starts.length)
+      for (const [pattern, marked] of NON_WORD_PATTERNS)
+        for (const match of doc.text.matchAll(pattern)) {
+          const end = match.index + marked(match[0])
+          doc.starts.forEach((s, t) => {
+            if (s >= match.index && s < end) marks[t] = 1
+          })
+        }
+      return [...marks.keys()].map((t) => (marks[t] || ownWordAt(doc.text, doc.starts[t]) || isNumber(doc, t) ? 1 : 0))
+    }
+    const pieces = [
+      'a',
+      'b_c',
+      'www.',
+      'WwW.',
+      'x',
+      'é',
+      '中',
+      '𝐀',
+      'e\u0301',
+      '_',
+      '(',
+      ')',
+      '(1)',
+      '(3pm)',
+      '(2nd)',
+      '/',
+      '://',
+      '@',
+      '.',
+      '-',
+      '+',
+      '*',
+      '~',
+      ' ',
+      '\n',
+      '\t',
+      '12',
+      'org',
+      'usr',
+      'c',
+    ]
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const [doc] = analysed(parts.join(''))
+        expect([...nonWordTokens(doc)]).toEqual(whole(doc))
+      }),
+      { numRuns: 3000 },
+    )
   })
 })

@@ -83,6 +83,26 @@ const COMMAND = /(?<![\p{L}\p{N}\p{M}_.+-])[\p{L}\p{N}\p{M}_.+-]*[\p{L}\p{N}\p{M
 
 const LETTER = /\p{L}/u
 
+/**
+ * A character without which none of the patterns above matches: an address's "://", "www." or
+ * "@", a path's slash, an identifier's underscore, a command's bracket.
+ */
+const NEEDED = /[/_@(]|[wW]{3}\./g
+
+/** The patterns above, each with the length of a match's text that is marked (a path's without trailing dots). */
+export const NON_WORD_PATTERNS: readonly [RegExp, (match: string) => number][] = [
+  [ADDRESS, (match) => match.length],
+  [
+    SLASHED,
+    (match) => {
+      const slashed = match.replace(TRAILING, '')
+      return isPath(slashed) ? slashed.length : 0
+    },
+  ],
+  [IDENTIFIER, (match) => match.length],
+  [COMMAND, (match) => match.length],
+]
+
 /** The marks of each document read whole so far, made once a document (its text never changes). */
 const marksOf = new WeakMap<AnalysedDocument, Uint8Array>()
 
@@ -127,13 +147,21 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
   const mark = (start: number, end: number): void => {
     for (let t = Math.max(t0, lowerBound(starts, from + start)); t <= t1 && starts[t] < from + end; t++) marks[t - t0] = 1
   }
-  for (const match of part.matchAll(ADDRESS)) mark(match.index, match.index + match[0].length)
-  for (const match of part.matchAll(SLASHED)) {
-    const run = match[0].replace(TRAILING, '')
-    if (isPath(run)) mark(match.index, match.index + run.length)
+  // Each pattern matches inside a run of text without white space, and reads no further back
+  // than the character before it (white space, where the run starts): the runs holding one of
+  // the characters a match needs are read alone, not the whole text from every character.
+  NEEDED.lastIndex = 0
+  for (let found = NEEDED.exec(part); found; found = NEEDED.exec(part)) {
+    const c = found.index
+    let start = c
+    while (start > 0 && !SPACE.test(part[start - 1])) start--
+    let end = c + 1
+    while (end < part.length && !SPACE.test(part[end])) end++
+    const run = part.slice(start, end)
+    for (const [pattern, marked] of NON_WORD_PATTERNS)
+      for (const match of run.matchAll(pattern)) mark(start + match.index, start + match.index + marked(match[0]))
+    NEEDED.lastIndex = end
   }
-  for (const match of part.matchAll(IDENTIFIER)) mark(match.index, match.index + match[0].length)
-  for (const match of part.matchAll(COMMAND)) mark(match.index, match.index + match[0].length)
   for (let t = t0; t <= t1; t++) if (!marks[t - t0] && (ownWordAt(doc.text, doc.starts[t]) || isNumber(doc, t))) marks[t - t0] = 1
   return marks
 }
