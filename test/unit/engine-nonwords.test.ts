@@ -205,7 +205,7 @@ describe('tokens that are no words of a claim', () => {
     // markNonWords read only the runs without white space that hold "/", "_", "@", "(" or "www.".
     const whole = (doc: AnalysedDocument): number[] => {
       const marks = new Uint8Array(doc.starts.length)
-      for (const [pattern, marked] of NON_WORD_PATTERNS)
+      for (const { pattern, marked } of NON_WORD_PATTERNS)
         for (const match of doc.text.matchAll(pattern)) {
           const end = match.index + marked(match[0])
           doc.starts.forEach((s, t) => {

@@ -1,5 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
+import { isSpace } from './sentences.js'
 import { ownWordAt } from './tokenize.js'
 import { continuesIdentifier } from './word-edges.js'
 
@@ -83,25 +84,32 @@ const COMMAND = /(?<![\p{L}\p{N}\p{M}_.+-])[\p{L}\p{N}\p{M}_.+-]*[\p{L}\p{N}\p{M
 
 const LETTER = /\p{L}/u
 
-/**
- * A character without which none of the patterns above matches: an address's "://", "www." or
- * "@", a path's slash, an identifier's underscore, a command's bracket.
- */
-const NEEDED = /[/_@(]|[wW]{3}\./g
+/** One kind of token that is no word of a claim, as markNonWords looks for it. */
+interface NonWordPattern {
+  pattern: RegExp
+  /** What a run of text without white space holds wherever the pattern matches in it. */
+  needs: RegExp
+  /** How much of a match is marked: all of it, or a path's run without trailing dots (0: none). */
+  marked(match: string): number
+}
 
-/** The patterns above, each with the length of a match's text that is marked (a path's without trailing dots). */
-export const NON_WORD_PATTERNS: readonly [RegExp, (match: string) => number][] = [
-  [ADDRESS, (match) => match.length],
-  [
-    SLASHED,
-    (match) => {
+/** The patterns above, each with what it needs. */
+export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
+  { pattern: ADDRESS, needs: /:\/\/|[wW]{3}\.|@/, marked: (match) => match.length },
+  {
+    pattern: SLASHED,
+    needs: /\//,
+    marked: (match) => {
       const slashed = match.replace(TRAILING, '')
       return isPath(slashed) ? slashed.length : 0
     },
-  ],
-  [IDENTIFIER, (match) => match.length],
-  [COMMAND, (match) => match.length],
+  },
+  { pattern: IDENTIFIER, needs: /_/, marked: (match) => match.length },
+  { pattern: COMMAND, needs: /\(/, marked: (match) => match.length },
 ]
+
+/** What any of the patterns needs (see markNonWords). */
+const NEEDED = new RegExp(NON_WORD_PATTERNS.map((p) => p.needs.source).join('|'), 'g')
 
 /** The marks of each document read whole so far, made once a document (its text never changes). */
 const marksOf = new WeakMap<AnalysedDocument, Uint8Array>()
@@ -129,8 +137,6 @@ export function nonWordTokensIn(doc: AnalysedDocument, t0: number, t1: number): 
   return marksOf.get(doc)?.slice(t0, t1 + 1) ?? markNonWords(doc, t0, t1)
 }
 
-const SPACE = /\s/
-
 /**
  * Marks tokens t0 to t1 (see nonWordTokens). The text read reaches to the white space around
  * them: addresses and paths hold none, so each is read whole, as in the whole text.
@@ -140,26 +146,31 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
   if (marks.length === 0) return marks
   const { text, starts } = doc
   let from = starts[t0]
-  while (from > 0 && !SPACE.test(text[from - 1])) from--
+  while (from > 0 && !isSpace(text, from - 1)) from--
   let to = doc.ends[t1]
-  while (to < text.length && !SPACE.test(text[to])) to++
+  while (to < text.length && !isSpace(text, to)) to++
   const part = from === 0 && to === text.length ? text : text.slice(from, to)
   const mark = (start: number, end: number): void => {
     for (let t = Math.max(t0, lowerBound(starts, from + start)); t <= t1 && starts[t] < from + end; t++) marks[t - t0] = 1
   }
   // Each pattern matches inside a run of text without white space, and reads no further back
-  // than the character before it (white space, where the run starts): the runs holding one of
-  // the characters a match needs are read alone, not the whole text from every character.
+  // than the character before it (white space, where the run starts): the runs that hold what a
+  // pattern needs are read alone, by the patterns that need it, not the whole text from every
+  // character by every pattern.
   NEEDED.lastIndex = 0
   for (let found = NEEDED.exec(part); found; found = NEEDED.exec(part)) {
-    const c = found.index
-    let start = c
-    while (start > 0 && !SPACE.test(part[start - 1])) start--
-    let end = c + 1
-    while (end < part.length && !SPACE.test(part[end])) end++
+    let start = found.index
+    while (start > 0 && !isSpace(part, start - 1)) start--
+    let end = found.index + 1
+    while (end < part.length && !isSpace(part, end)) end++
     const run = part.slice(start, end)
-    for (const [pattern, marked] of NON_WORD_PATTERNS)
-      for (const match of run.matchAll(pattern)) mark(start + match.index, start + match.index + marked(match[0]))
+    // exec, not matchAll: matchAll copies its pattern on every call, and there is a call a run.
+    for (const { pattern, needs, marked } of NON_WORD_PATTERNS) {
+      if (!needs.test(run)) continue
+      pattern.lastIndex = 0
+      for (let match = pattern.exec(run); match; match = pattern.exec(run))
+        mark(start + match.index, start + match.index + marked(match[0]))
+    }
     NEEDED.lastIndex = end
   }
   for (let t = t0; t <= t1; t++) if (!marks[t - t0] && (ownWordAt(doc.text, doc.starts[t]) || isNumber(doc, t))) marks[t - t0] = 1
