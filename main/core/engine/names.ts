@@ -39,8 +39,27 @@ const CAMEL = /\p{Ll}\p{Lu}/u
 /** Two to six capitals, a plural s allowed: an acronym, unless shouted. */
 const ACRONYM = /^\p{Lu}{2,6}s?$/u
 
+/** How a token is written (see writtenAs). */
+type Written = 'name' | 'word' | 'either'
+const WRITTEN: readonly Written[] = ['name', 'word', 'either']
+
+/**
+ * Per document asked about, how each token is written, once read: its index in WRITTEN plus one
+ * (0: not read yet). The paraphrase pass asks about the same sentences' words for each sentence
+ * they are compared with; reading a word's letters each time was a tenth of its time.
+ */
+const writtenOf = new WeakMap<AnalysedDocument, Uint8Array>()
+
 /** How token t of `doc` is written (see above): as a name, as an ordinary word, or telling neither. */
-export function writtenAs(doc: AnalysedDocument, t: number): 'name' | 'word' | 'either' {
+export function writtenAs(doc: AnalysedDocument, t: number): Written {
+  let known = writtenOf.get(doc)
+  if (!known) writtenOf.set(doc, (known = new Uint8Array(doc.starts.length)))
+  if (known[t] === 0) known[t] = WRITTEN.indexOf(readWrittenAs(doc, t)) + 1
+  return WRITTEN[known[t] - 1]
+}
+
+/** writtenAs, read from the token's letters and the text before it. */
+function readWrittenAs(doc: AnalysedDocument, t: number): Written {
   const word = doc.text.slice(doc.starts[t], doc.ends[t])
   if (CAMEL.test(word)) return 'name'
   const first = word[0]
