@@ -254,4 +254,18 @@ describe('tokens that are no words of a claim', () => {
       { numRuns: 3000 },
     )
   })
+
+  it("lists a paraphrase's words in common without the parts of its addresses", () => {
+    // Two README files' apt source lines (distro-info-data's and chromium's), read as a loose
+    // match of "deb", "stable" and "main": the words it rests on are those, not "http", "debian"
+    // and "org" of the two addresses, which count for no claim.
+    const documents = [
+      'To get the updates, add this line to your sources:\n\nOn Debian, this is:\ndeb http://ftp.debian.org/debian stable-updates main\n\nOn Ubuntu, it is:\ndeb http://archive.ubuntu.com/ubuntu $RELEASE-updates main\n',
+      'As root add one or more of the following lines to your /etc/apt/sources.list file\n(select the one appropriate to the Debian release you are using):\n\ndeb http://debug.mirrors.debian.org/debian-debug stable-debug main\ndeb http://debug.mirrors.debian.org/debian-debug testing-debug main\ndeb http://debug.mirrors.debian.org/debian-debug unstable-debug main\n\nThen execute these commands (also as root):\n',
+    ].map((text, k) => ({ id: `d${k}`, text }))
+    const reasons = findOverlaps(documents)
+      .overlaps.filter((o) => o.kind === 'paraphrase')
+      .flatMap((o) => o.because ?? [])
+    expect(reasons).toContain('words in common: deb, stable, main')
+  })
 })

@@ -381,7 +381,10 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
    */
   const keptValues = (measure: PairMeasure, kind: OverlapKind, a: PairPassage, b: PairPassage): PairValues =>
     kind === 'paraphrase'
-      ? { ...valuesOf(measure, kind), because: listReason(IN_COMMON, wordsInCommon(corpus, a.doc, a.start, a.end, b.doc, b.start, b.end)) }
+      ? {
+          ...valuesOf(measure, kind),
+          because: listReason(IN_COMMON, wordsInCommon(corpus, a.doc, a.start, a.end, b.doc, b.start, b.end, true)),
+        }
       : valuesOf(measure, kind)
 
   run.phase('align', seeded.regions.length)
@@ -548,7 +551,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
               ...new Set([...abbreviations(p.da, p.a0, p.a1, p.db, p.b0, p.b1), ...abbreviations(p.db, p.b0, p.b1, p.da, p.a0, p.a1)]),
             ].map((a) => `abbreviation ${a} read as the words it stands for`),
             ...listReason(SYNONYMS, synonymsUsed(corpus, synonyms, p.da, p.a0, p.a1, p.db, p.b0, p.b1)),
-            ...listReason(IN_COMMON, wordsInCommon(corpus, p.da, p.a0, p.a1, p.db, p.b0, p.b1)),
+            ...listReason(IN_COMMON, wordsInCommon(corpus, p.da, p.a0, p.a1, p.db, p.b0, p.b1, !edited)),
           ],
         },
       )

@@ -3,7 +3,7 @@ import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 import type { Run } from './progress.js'
 import type { SynonymClasses } from './synonyms.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
-import { nonWordTokens } from './nonwords.js'
+import { nonWordTokens, nonWordTokensIn } from './nonwords.js'
 import { breaksClause } from './sentences.js'
 import { negates } from './stopwords.js'
 import { standsFor } from './abbreviations.js'
@@ -852,17 +852,31 @@ export function synonymsUsed(
 /**
  * The content words tokens [a0, a1] of document da and [b0, b1] of db have in common (the same
  * match form), as first written in the first, in its order: what a paraphrase found by the words
- * it shares rests on, for a reader to judge ("name, two, files, line" is no restatement).
+ * it shares rests on, for a reader to judge ("name, two, files, line" is no restatement). With
+ * `claimsOnly` (a paraphrase), not the tokens that are no words of a claim (nonwords.ts: parts of
+ * addresses and paths, numbers, identifiers, commands), which a paraphrase does not rest on: two
+ * apt source lines rest on "deb, stable, main", not on their addresses' "http, debian, org".
  */
-export function wordsInCommon(corpus: AnalysedCorpus, da: number, a0: number, a1: number, db: number, b0: number, b1: number): string[] {
+export function wordsInCommon(
+  corpus: AnalysedCorpus,
+  da: number,
+  a0: number,
+  a1: number,
+  db: number,
+  b0: number,
+  b1: number,
+  claimsOnly: boolean,
+): string[] {
   const B = corpus.docs[db]
-  const inB = new Set<number>()
-  for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++) inB.add(B.match[B.content[c]])
   const A = corpus.docs[da]
+  const [nonA, nonB] = claimsOnly ? [nonWordTokensIn(A, a0, a1), nonWordTokensIn(B, b0, b1)] : []
+  const inB = new Set<number>()
+  for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++)
+    if (!nonB?.[B.content[c] - b0]) inB.add(B.match[B.content[c]])
   const words: string[] = []
   for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1; c++) {
     const t = A.content[c]
-    if (!inB.delete(A.match[t])) continue
+    if (nonA?.[t - a0] || !inB.delete(A.match[t])) continue
     words.push(A.text.slice(A.starts[t], A.ends[t]))
   }
   return words
