@@ -91,6 +91,22 @@ describe('diffPassages', () => {
     )
   })
 
+  it('diffs two versions of a history whatever the length of the entries one adds', () => {
+    // A release's notes and the next one's: 600 words of new entries between two shared ones, an
+    // entry reworded, and the rest as it was. The words added are more than MAX_EDIT_LENGTH edits
+    // and are not counted against it; the reworded entry is.
+    const before = words(150, 'old')
+    const after = words(150, 'late')
+    const added = words(600, 'new')
+    const [a, b] = sides(
+      [...before, 'the', 'shell', 'closed', ...after].join(' '),
+      [...before, ...added, 'the', 'shell', 'stopped', ...after].join(' '),
+    )
+    const changes = diffPassages(a, b)
+    expect(changes?.map((x) => x.op)).toEqual(['equal', 'insert', 'equal', 'replace', 'equal'])
+    expect(changes?.[1].b.split(' ')).toHaveLength(600)
+  })
+
   it('gives up on a pair that needs more than MAX_EDIT_LENGTH edits, as jsdiff does', () => {
     // Disjoint words: known at once from the words alone.
     const [a, b] = sides(words(300, 'a').join(' '), words(300, 'b').join(' '))

@@ -86,11 +86,18 @@ function tooLong(a: DiffSide, b: DiffSide): boolean {
 export { MAX_DIFF_WORDS }
 
 /**
- * Most inserted plus deleted words a diff may need. Passages are at most a few hundred words; a
- * pair needing over 400 edits shares little in order, and Myers' algorithm costs grow with the
- * square of the edits.
+ * Most inserted plus deleted words a diff may need beyond those that one passage adds (wordDiff):
+ * a pair needing over 400 more edits shares little in order, and Myers' algorithm costs grow with
+ * the square of the edits.
  */
 export const MAX_EDIT_LENGTH = 400
+
+/**
+ * Most words one side of a stretch between anchors may add to a run of Myers' algorithm (words
+ * added where the other side has none cost nothing): the run costs about the square of its edits,
+ * and 1,000 words added to 1,500 with MAX_EDIT_LENGTH more edits took a third of a second here.
+ */
+export const MAX_ADDED_WORDS = 1000
 
 /** A passage to diff: tokens [start, end] (inclusive) of a document and its offset map. */
 export interface DiffSide {
@@ -187,19 +194,26 @@ export function diffPassages(a: DiffSide, b: DiffSide, memo?: DiffMemo): Change[
  * jsdiff's steps from a's words to b's, or null past MAX_EDIT_LENGTH. The passages are cut at
  * their anchors (anchors.ts: words once in each, in the same order), and each stretch between
  * anchors at its own anchors in turn, as patience diff does; what is left is diffed by jsdiff
- * within what remains of MAX_EDIT_LENGTH. An edited licence with 150 edits costs the sum of its
- * stretches' squared edits, not 150 squared. If the anchors make the diff exceed the limit where
- * one diff of the whole might not, the whole is diffed.
+ * within what remains of MAX_EDIT_LENGTH, the words a stretch's longer side adds not counted. An
+ * edited licence with 150 edits costs the sum of its stretches' squared edits, not 150 squared,
+ * and two versions of a release history, thousands of words of new entries among shared ones,
+ * are diffed whole. Steps with fewer equal words than half the shorter passage share too little
+ * in order (anchors found in a text and its reverse). If the anchors make the diff exceed the
+ * limit where one diff of the whole might not, the whole is diffed.
  */
 function wordDiff(a: DiffSide, b: DiffSide): readonly Part[] | null {
   const sa = a.doc.surface
   const sb = b.doc.surface
+  const parts: Part[] = []
+  if (anchoredDiff(sa, a.start, a.end, sb, b.start, b.end, MAX_EDIT_LENGTH, parts) !== null) {
+    let equal = 0
+    for (const part of parts) if (!part.added && !part.removed) equal += part.count
+    if (2 * equal >= Math.min(a.end - a.start, b.end - b.start) + 1) return parts
+  }
   // Myers' algorithm gives up only after trying every edit length up to the limit, the slowest
   // case; a pair that surely needs more edits is known at once. Each word of one passage without
   // a partner in the other (as a multiset) is one insertion or deletion in any diff.
   if (unpairedWords(sa, a.start, a.end, sb, b.start, b.end) > MAX_EDIT_LENGTH) return null
-  const parts: Part[] = []
-  if (anchoredDiff(sa, a.start, a.end, sb, b.start, b.end, MAX_EDIT_LENGTH, parts) !== null) return parts
   return stretchDiff(sa, a.start, a.end, sb, b.start, b.end, MAX_EDIT_LENGTH)
 }
 
@@ -225,13 +239,26 @@ function anchoredDiff(
 ): number | null {
   const anchors = a1 - a0 + b1 - b0 + 2 < MIN_ANCHORED_WORDS ? [] : uniqueAnchors(a, a0, a1, b, b0, b1)
   if (anchors.length === 0) {
-    const stretch = stretchDiff(a, a0, a1, b, b0, b1, limit)
+    // The words both begin and end with are equal steps of any shortest diff: what one side adds
+    // after the last shared entry is then often all that is left.
+    let head = 0
+    while (a0 + head <= a1 && b0 + head <= b1 && a[a0 + head] === b[b0 + head]) head++
+    let tail = 0
+    while (a1 - tail >= a0 + head && b1 - tail >= b0 + head && a[a1 - tail] === b[b1 - tail]) tail++
+    if (head) append(parts, { added: false, removed: false, count: head })
+    // Of the edits, those the difference in length needs anyway are not counted: words one side
+    // adds (the entries a release's notes add among the last release's) cost no part of the limit.
+    const [m0, m1, n0, n1] = [a0 + head, a1 - tail, b0 + head, b1 - tail]
+    const added = Math.abs(m1 - m0 - (n1 - n0))
+    if (m1 >= m0 && n1 >= n0 && added > MAX_ADDED_WORDS) return null
+    const stretch = stretchDiff(a, m0, m1, b, n0, n1, added + limit)
     if (!stretch) return null
-    let used = 0
+    let used = -added
     for (const part of stretch) {
       if (part.added || part.removed) used += part.count
       append(parts, part)
     }
+    if (tail) append(parts, { added: false, removed: false, count: tail })
     return used
   }
   let used = 0
