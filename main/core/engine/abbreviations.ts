@@ -25,7 +25,7 @@ const SHOUTED = /^\p{Lu}{3,}$/u
 /**
  * Whether text[k] may be a capital: not an ASCII character other than A-Z. Each pattern above
  * starts with a capital, and most tokens start with a small ASCII letter: told without slicing
- * the token and running a Unicode pattern over it (a tenth of the paraphrase pass on changelogs).
+ * the token and running a Unicode pattern over it (acronymExpansions reads every token).
  */
 function mayBeCapital(text: string, k: number): boolean {
   const c = text.charCodeAt(k)

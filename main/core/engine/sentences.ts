@@ -136,7 +136,7 @@ function lineBreakFrom(text: string, start: number): number {
   return -1
 }
 
-/** Whether text[k] is white space, as String.prototype.trim (and a pattern's \\s) reads it. */
+/** Whether text[k] is white space, as String.prototype.trim (and a pattern's \s) reads it. */
 export function isSpace(text: string, k: number): boolean {
   const c = text.charCodeAt(k)
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && /\s/.test(text[k]))
