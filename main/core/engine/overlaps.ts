@@ -18,6 +18,7 @@ import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 import { identifierJoins, nonWordTokensIn } from './nonwords.js'
 import { projectNested } from './nested.js'
 import { movedEdge } from './moved-edge.js'
+import { paragraphEnd } from './paragraph-edge.js'
 import { raggedEdge } from './ragged-edge.js'
 import { editedCopy, editedWords } from './order.js'
 import { joinSameText } from './same-text.js'
@@ -465,6 +466,14 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     b1 += mb1
     // A document's repetition of itself: only the two copies, never one stretch against itself.
     if (r.docA === r.docB && a1 >= b0 && b1 >= a0) return false
+    // An end a word or two into a paragraph both texts only open alike goes, where the pair is
+    // kept without it (paragraph-edge.ts).
+    const ends = paragraphEnd(A, a0, a1, B, b0, b1, n)
+    if (ends) {
+      const measure = measurer.measure(r.docA, a0, ends[0], r.docB, b0, ends[1])
+      const kind = keptKind(measure, minWords, A, a0, ends[0], B, b0, ends[1])
+      if (kind) return keep(r.docA, a0, ends[0], r.docB, b0, ends[1], measure, kind)
+    }
     let measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
     let least = minWords
     // Too few words for a passage, but maybe a whole sentence both texts have word for word.
@@ -477,9 +486,12 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       }
     }
     const kind = keptKind(measure, least, A, a0, a1, B, b0, b1)
-    if (!kind) return false
-    const a = { doc: r.docA, start: a0, end: a1 }
-    const b = { doc: r.docB, start: b0, end: b1 }
+    return kind ? keep(r.docA, a0, a1, r.docB, b0, b1, measure, kind) : false
+  }
+  /** Keeps tokens [a0, a1] of document da and [b0, b1] of db as a pair; true. */
+  const keep = (da: number, a0: number, a1: number, db: number, b0: number, b1: number, measure: PairMeasure, kind: OverlapKind): true => {
+    const a = { doc: da, start: a0, end: a1 }
+    const b = { doc: db, start: b0, end: b1 }
     pairTable.push(a, b, keptValues(measure, kind, a, b))
     return true
   }

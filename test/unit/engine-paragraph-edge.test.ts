@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
+
+// A passage's end a word or two into the next paragraph (paragraph-edge.ts).
+
+/** Release notes: the entries both share, then each one's own entry. */
+const shared = [
+  'bpo-1001: Fix a crash in the shell window when the user pastes a very long line that contains tab characters and the font is changed.',
+  'bpo-1002: Make the configuration dialog remember its size and position between sessions, so that users with small screens can arrange it once.',
+  'bpo-1003: Add a search option that highlights every match in the editor, and let the user step through the matches with the keyboard.',
+]
+
+describe('a passage that ends in the next paragraph', () => {
+  it('ends before an entry whose identifier only starts alike', () => {
+    const documents = [
+      [
+        ...shared,
+        'bpo-9999: Something only this file says about colours in the debugger and the stack viewer, written in plain words here.',
+      ],
+      [
+        'bpo-5555: An unrelated entry about the module browser that appears only in this second file and nowhere else at all.',
+        ...shared,
+        'bpo-7777: Another entry that only the second file has, about printing and the help menu and the about dialog box.',
+      ],
+    ].map((entries, k) => ({ id: `d${k}`, text: entries.join('\n\n') + '\n' }))
+    const [overlap] = findOverlaps(documents).overlaps
+    expect(overlap.passages.map((p) => p.text.slice(-9))).toEqual(['keyboard.', 'keyboard.'])
+  })
+
+  it('keeps whole words of the next paragraph', () => {
+    // Both go on with an entry that opens with the same whole word: a word two texts share, which
+    // sim_text's runs read on into (a changelog's trailer, "-- Matthias Klose", is such words).
+    const documents = [
+      [...shared, 'Fixed: something only this file says about colours in the debugger and the stack viewer, written in plain words.'],
+      [...shared, 'Fixed: another entry that only the second file has, about printing and the help menu and the about dialog box.'],
+    ].map((entries, k) => ({ id: `d${k}`, text: `Release ${k + 1}\n\n${entries.join('\n\n')}\n` }))
+    const [overlap] = findOverlaps(documents).overlaps
+    expect(overlap.passages.map((p) => p.text.slice(-16))).toEqual(['keyboard.\n\nFixed', 'keyboard.\n\nFixed'])
+  })
+})
