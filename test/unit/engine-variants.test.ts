@@ -201,6 +201,10 @@ describe('what a change shows', () => {
         'Projects should expect the lack of warning flags.  The policy setting is recorded.',
       ),
     ).toEqual([['replace', 'be aware of the abstraction', 'expect the lack of warning flags']])
+    // A number between two changes is met by chance: two licences' names, two headings' versions.
+    expect(changed('License: GPL-3+ Bash is free software.', 'License: LGPL-3+ This program is free software.')).toEqual([
+      ['replace', 'GPL-3+ Bash', 'LGPL-3+ This program'],
+    ])
     // Longer runs stay equal, and so do the words between two respellings (each a change of its own).
     expect(changed('the red fox jumps over the lazy dog today', 'the blue fox leaps over the lazy dog today')).toEqual([
       ['replace', 'red', 'blue'],

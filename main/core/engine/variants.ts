@@ -2,6 +2,7 @@ import { diffArrays } from 'diff'
 import type { AnalysedDocument } from './analyse.js'
 import { uniqueAnchors } from './anchors.js'
 import { fmix32, mix32 } from './hash.js'
+import { isNumber } from './nonwords.js'
 import type { OffsetMap } from '../text/offsets.js'
 import { sameSpelling, spellingDifferences } from './respelled.js'
 import { sameSurface } from './similarity.js'
@@ -384,14 +385,14 @@ function withRespellings(a: DiffSide, b: DiffSide, parts: readonly Part[]): read
 
 /**
  * Most words of an equal run between two changes that are taken into them (absorbShortEquals),
- * function words all: the glue of a clause ("of", "of the"). A sentence or clause between a
+ * function words or numbers all: the glue of a clause ("of", "of the"). A sentence or clause between a
  * removal and an addition is what a move leaves in place (movedWords), and stays; so does a
  * content word ("the red fox jumps" / "the blue fox leaps": "fox" is in both).
  */
 export const MAX_ABSORBED_WORDS = 2
 
 /**
- * The parts with each run of equal function words between two changes taken into them when it is
+ * The parts with each run of equal function words (or numbers) between two changes taken into them when it is
  * no longer than either change (its larger side) and MAX_ABSORBED_WORDS, as word diffs clean up after a
  * minimal diff (diff-match-patch's semantic clean-up): jsdiff pairs any word it can, and "be
  * aware of the abstraction.  The policy" / "expect the lack of warning flags.  The policy" came
@@ -419,10 +420,14 @@ function absorbShortEquals(a: DiffSide, b: DiffSide, parts: readonly Part[]): re
   // A word spelled otherwise (withRespellings) is a change of its own, its neighbours equal to it.
   const respelled = (r: Run) => r.removed === r.added && sameSurface(a.doc, r.ia, r.ia + r.removed - 1, b.doc, r.ib, r.ib + r.added - 1)
   const size = (r: Run) => (respelled(r) ? 0 : Math.max(r.removed, r.added))
-  /** Whether an equal run is function words only ("of", "of the"): a content word between two changes is one both texts keep. */
+  /**
+   * Whether an equal run is function words or numbers only ("of", "of the", "10"): a content word
+   * between two changes is one both texts keep, but a number there is met by chance (the "10" of
+   * "3.10.0" and of the month in "2022-10-24", two headings of release notes).
+   */
   const glue = (r: Run) => {
     for (let t = r.ia; t < r.ia + r.equal; t++)
-      if (!STOPWORDS.has(surfaceForm(a.doc.text.slice(a.doc.starts[t], a.doc.ends[t])))) return false
+      if (!isNumber(a.doc, t) && !STOPWORDS.has(surfaceForm(a.doc.text.slice(a.doc.starts[t], a.doc.ends[t])))) return false
     return true
   }
   let absorbed = false
