@@ -15,9 +15,11 @@ export const MAX_PAIRWISE_PASSAGES = 4
 export const MAX_DIFFS = 8
 
 /**
- * Longest passage (in words) diffed. Myers' algorithm bounded by MAX_EDIT_LENGTH costs about
- * (words of a + words of b) x MAX_EDIT_LENGTH steps: 20,000 words make a few million, well under a
- * second; longer passages that differ are whole documents, better compared side by side.
+ * Longest passage (in words) diffed. A run of Myers' algorithm bounded by MAX_EDIT_LENGTH costs
+ * about (words of a + words of b) x MAX_EDIT_LENGTH steps: 20,000 words make a few million, well
+ * under a second (a stretch between anchors where one side adds words may take MAX_ADDED_WORDS
+ * more edits, variants.ts); longer passages that differ are whole documents, better compared side
+ * by side.
  */
 export const MAX_DIFF_WORDS = 20_000
 
