@@ -34,6 +34,15 @@ describe('overlaps inside another', () => {
     expect([...inner]).toEqual([0, 0])
   })
 
+  it('of the same passages as one before, even two in one document, are the same text twice: listed once', () => {
+    const inner = containedOverlaps([
+      overlap('verbatim', [0, 0, 9], [0, 50, 59], [1, 0, 9]),
+      overlap('verbatim', [0, 0, 9], [0, 50, 59], [1, 0, 9]),
+      overlap('verbatim', [0, 0, 9], [0, 50, 59], [1, 0, 8]),
+    ])
+    expect([...inner]).toEqual([0, 1, 0])
+  })
+
   it('but not inside a paraphrase: the words kept, moved or changed are what the closer match shows', () => {
     const inner = containedOverlaps([
       overlap('paraphrase', [0, 0, 30], [1, 0, 30]),

@@ -68,6 +68,13 @@ export function containedOverlaps(overlaps: readonly Held[]): Uint8Array {
   const furthest = new Float64Array(total)
   for (let r = 0; r < total; r++)
     furthest[r] = r > 0 && doc[sorted[r - 1]] === doc[sorted[r]] ? Math.max(furthest[r - 1], end[sorted[r]]) : end[sorted[r]]
+  /** Whether overlaps h and k have the same passages (each sorted by document and start). */
+  const same = (h: number, k: number): boolean => {
+    if (first[h + 1] - first[h] !== first[k + 1] - first[k]) return false
+    for (let e = first[h], f = first[k]; e < first[h + 1]; e++, f++)
+      if (doc[e] !== doc[f] || start[e] !== start[f] || end[e] !== end[f]) return false
+    return true
+  }
   /** Whether passage p lies inside the one passage overlap h has in its document. */
   const holds = (h: number, p: PairPassage): boolean => {
     const docs = doc.subarray(first[h], first[h + 1])
@@ -92,6 +99,13 @@ export function containedOverlaps(overlaps: readonly Held[]): Uint8Array {
       const h = owner[sorted[r]]
       if (h === k || inner[h] || end[sorted[r]] < longest.end) continue
       if (overlaps[h].kind === 'paraphrase' && o.kind !== 'paraphrase') continue
+      // The same passages as an overlap before it, even two in one document: the same text twice,
+      // under one id (overlapId reads the passages), the second saying nothing the first does not
+      // (a reviewer: two overlaps of 17 avatar links in 16 READMEs).
+      if (h < k && same(h, k)) {
+        inner[k] = 1
+        break
+      }
       if (!o.passages.every((p) => holds(h, p))) continue
       // Of two overlaps with the same passages, the later one is inside the first.
       if (h > k && o.passages.length === overlaps[h].passages.length && overlaps[h].passages.every((p) => holds(k, p))) continue
