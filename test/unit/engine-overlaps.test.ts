@@ -370,6 +370,20 @@ describe('findOverlaps on fixtures', () => {
     expect([o.kind, o.similarity]).toEqual(['verbatim', 1])
   })
 
+  it('calls two passages verbatim only when they have the same words (a reviewer: an option inserted, "verbatim")', async () => {
+    // Two lists of options, one inserting an option between two the other has: a verbatim pair
+    // and a near-verbatim one joined into one passage each.
+    const { result } = await overlapsOf('kind-two-passages')
+    expect(result.overlaps).toHaveLength(1)
+    const [o] = result.overlaps
+    expect(o.pairKinds).toEqual({ verbatim: 1, variant: 1, paraphrase: 0 })
+    expect(o.passages).toHaveLength(2)
+    expect(o.kind).toBe('variant')
+    // The fork (first by name) has the option the other lacks.
+    expect((o.variants[0].changes ?? []).some((c) => c.op === 'delete' && /^iri` \(boolean/.test(c.a))).toBe(true)
+    expect(o.similarity).toBeLessThan(1)
+  })
+
   it('says the words a loose pair the seeds found rests on, as the paraphrase pass does', async () => {
     // GNU make's NEWS and Debian's NEWS of make restate one warning; without the paraphrase pass
     // (as on a corpus over PARAPHRASE_MAX_WORDS) the seeds find it, too loose to be an edited copy.

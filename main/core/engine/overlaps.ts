@@ -617,6 +617,18 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       }
       let kind: OverlapKind = 'verbatim'
       for (const k of KINDS) if (pairKinds[k] > pairKinds[kind]) kind = k
+      // Every passage in the searched copy of a duplicate document is in each of its copies too.
+      const passages: PairPassage[] = []
+      for (const p of c.passages) {
+        passages.push(p)
+        for (const copy of copiesOf.get(p.doc) ?? []) passages.push({ doc: copy, start: p.start, end: p.end })
+      }
+      passages.sort((x, y) => x.doc - y.doc || x.start - y.start)
+      // Two passages are one pair as a reader sees them: verbatim only where they have the same
+      // words, whatever the pairs clustered into them were (a reviewer: two READMEs' option lists,
+      // one inserting a whole option, were "verbatim" from one verbatim and one near-verbatim pair).
+      const side = (p: PairPassage) => ({ doc: corpus.docs[p.doc], start: p.start, end: p.end })
+      if (kind === 'verbatim' && passages.length === 2 && !sameWords(side(passages[0]), side(passages[1]))) kind = 'variant'
       // Ranked by its best pair; described (shared words, similarity) by its best pair of the
       // kind it is said to be, so that a verbatim overlap is not shown "similarity 0.546" from
       // one of its variant pairs (a reviewer, cp/install/mv). Where no pair is of that kind (its
@@ -625,13 +637,6 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       for (const i of c.pairs) if (KINDS[list.kind(i)] === kind && (shown < 0 || list.score(i) > list.score(shown))) shown = i
       if (shown < 0) shown = top
       const best: BestPair = { score: list.score(top), measure: { shared: list.shared(shown), similarity: list.similarity(shown) } }
-      // Every passage in the searched copy of a duplicate document is in each of its copies too.
-      const passages: PairPassage[] = []
-      for (const p of c.passages) {
-        passages.push(p)
-        for (const copy of copiesOf.get(p.doc) ?? []) passages.push({ doc: copy, start: p.start, end: p.end })
-      }
-      passages.sort((x, y) => x.doc - y.doc || x.start - y.start)
       const because = reasonsOf(c.pairs.flatMap((i) => list.because(i) ?? []))
       drafts.push({ passages, best, kind, pairKinds, duplicate: false, ...(because.length ? { because } : {}) })
     })

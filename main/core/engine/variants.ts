@@ -172,7 +172,7 @@ function sameRun(run: { ids: Uint32Array; start: number }, side: DiffSide): bool
  * over the two id runs, no diff; the same token range of one surface array (identical texts share
  * it) at once.
  */
-export function sameWords(a: DiffSide, b: DiffSide): boolean {
+export function sameWords(a: Pick<DiffSide, 'doc' | 'start' | 'end'>, b: Pick<DiffSide, 'doc' | 'start' | 'end'>): boolean {
   if (a.doc.surface === b.doc.surface && a.start === b.start && a.end === b.end) return true
   return sameSurface(a.doc, a.start, a.end, b.doc, b.start, b.end) && sameSpelling(a.doc, a.start, b.doc, b.start, a.end - a.start + 1)
 }
