@@ -7,7 +7,7 @@ import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
 
 // What a loose match does not read as words of a claim (nonwords.ts): parts of web and e-mail
-// addresses, paths, numbers and identifiers.
+// addresses, paths, numbers, identifiers, Markdown code blocks and HTML markup.
 
 const words = (doc: AnalysedDocument, marks: Uint8Array) =>
   [...marks.keys()].filter((t) => marks[t]).map((t) => doc.text.slice(doc.starts[t], doc.ends[t]))
@@ -164,6 +164,61 @@ describe('tokens that are no words of a claim', () => {
         expect([...nonWordTokensIn(analysed(text)[0], t0, t1)]).toEqual([...whole.slice(t0, t1 + 1)])
   })
 
+  it("marks a Markdown code block's lines and HTML tags, not the prose around them", () => {
+    const text = [
+      'Install it <a href="https://example.org/x"><img alt="logo" src="x.svg"></a> with npm:',
+      '',
+      '```javascript',
+      "const tmp = require('tmp') // <b>bold</b>",
+      '```',
+      '',
+      'Then <!-- a comment --> call it: m < n and p > q stay words.',
+      '',
+      '~~~~',
+      'an unclosed block',
+      '```',
+      'runs on',
+    ].join('\n')
+    const [doc] = analysed(text)
+    const marked = words(doc, nonWordTokens(doc))
+    expect(marked.slice(0, 11)).toEqual(['a', 'href', 'https', 'example', 'org', 'x', 'img', 'alt', 'logo', 'src', 'x'])
+    expect(marked).toContain('javascript')
+    expect(marked).toEqual(expect.arrayContaining(['const', 'tmp', 'require', 'bold', 'comment', 'unclosed', 'block', 'runs', 'on']))
+    for (const word of ['Install', 'with', 'npm', 'Then', 'call', 'it', 'm', 'n', 'and', 'p', 'q', 'stay', 'words'])
+      expect(marked).not.toContain(word)
+    // A span reads them as the whole text does.
+    for (let t0 = 0; t0 < doc.starts.length; t0 += 3)
+      expect([...nonWordTokensIn(analysed(text)[0], t0, doc.starts.length - 1)]).toEqual([...nonWordTokens(doc).slice(t0)])
+  })
+
+  it('makes no paraphrase of two code snippets', () => {
+    // Shaped as two READMEs of npm packages (a reviewer): their snippets share "javascript",
+    // "require" and the package's name, and were reported as a paraphrase.
+    const documents = [
+      [
+        'Load the settings of your project from a file into the environment before anything else runs.',
+        '',
+        '```javascript',
+        "const settings = require('settings-loader')",
+        'settings.config()',
+        '```',
+        '',
+        'Version 2 dropped support for old runtimes, and the parser now keeps quoted values whole.',
+      ],
+      [
+        'Report bugs on the tracker; pull requests that add tests are welcome.',
+        '',
+        '```javascript',
+        "require('settings-loader').config()",
+        'console.log(process.env.PORT)',
+        '```',
+        '',
+        'Expansion of variables inside values happens after they are read, one line at a time.',
+      ],
+    ].map((lines, k) => ({ id: `d${k}`, text: lines.join('\n') }))
+    expect(findOverlaps(documents).overlaps).toEqual([])
+  })
+
   it('makes no loose match of two stanzas naming different files', () => {
     // Debian copyright stanzas of two programs, each naming its own test_utils files: read as
     // words, the paths share "test", "utils", "h" in order, and were aligned into a match of
@@ -212,6 +267,30 @@ describe('tokens that are no words of a claim', () => {
             if (s >= match.index && s < end) marks[t] = 1
           })
         }
+      // Code blocks, line by line: from an opening fence to a closing one of its character, at
+      // least as long, or the text's end; tags and comments outside them.
+      let at = 0
+      let open = ''
+      let blockStart = 0
+      const blocks: [number, number][] = []
+      for (const line of doc.text.split('\n')) {
+        const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1]
+        if (fence && !open) [open, blockStart] = [fence, at]
+        else if (fence && fence[0] === open[0] && fence.length >= open.length) {
+          blocks.push([blockStart, at + line.indexOf(fence) + fence.length])
+          open = ''
+        }
+        at += line.length + 1
+      }
+      if (open) blocks.push([blockStart, doc.text.length])
+      const ranges = [...blocks]
+      for (const tag of doc.text.matchAll(/<!--[\s\S]*?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]{0,2000})?>/g)) {
+        const end = tag.index + tag[0].length
+        if (!blocks.some(([s, e]) => tag.index < e && end > s)) ranges.push([tag.index, end])
+      }
+      doc.starts.forEach((s, t) => {
+        if (ranges.some(([from, to]) => s >= from && s < to)) marks[t] = 1
+      })
       return [...marks.keys()].map((t) => (marks[t] || ownWordAt(doc.text, doc.starts[t]) || isNumber(doc, t) ? 1 : 0))
     }
     const pieces = [
@@ -245,6 +324,14 @@ describe('tokens that are no words of a claim', () => {
       'org',
       'usr',
       'c',
+      '```',
+      '`',
+      '<',
+      '>',
+      '</',
+      '<!--',
+      '-->',
+      '<a ',
     ]
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
