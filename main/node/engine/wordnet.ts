@@ -141,8 +141,17 @@ export class WordNet implements SynonymSource {
     return ids
   }
 
+  /** commonSenses of the words looked up so far: `senses` and `relatedForms` read a word's once. */
+  private readonly known = new Map<string, number[]>()
+
   /** The numbers of the word's common senses (see COMMON_SHARE), most used first, base forms found. */
   private commonSenses(word: string): number[] {
+    let senses = this.known.get(word)
+    if (!senses) this.known.set(word, (senses = this.findCommonSenses(word)))
+    return senses
+  }
+
+  private findCommonSenses(word: string): number[] {
     // WordNet's lemmas are ASCII, spaces written as underscores; anything else is not in it.
     if (!/^[a-z][a-z'-]*$/.test(word)) return []
     const index = this.index()
