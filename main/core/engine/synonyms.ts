@@ -9,9 +9,9 @@ import type { AnalysedCorpus } from './analyse.js'
 // no files): the caller hands it a SynonymSource, WordNet on the Node side
 // (main/node/engine/wordnet.ts), and only the corpus's own content words are looked up.
 //
-// Related forms are read as one word too: a noun and the adjective or verb it is made from, or
-// that is made from it, where the dictionary joins a common sense of each ("necessity" and
-// "necessary", "reduce" and "reduction"). The stemmer joins only inflected forms and a few
+// Related forms are read as one word too: a noun and the adjective made from it, or it from the
+// adjective, where the dictionary joins a common sense of each ("necessity" and "necessary",
+// "strategy" and "strategic"; the source says which: wordnet.ts). The stemmer joins only inflected forms and a few
 // suffixes ("necess" and "necessari" stay apart), so "a necessity for creating NQPFs" and "a
 // necessary prerequisite for developing new quality productive forces" shared one content word
 // less than a reader sees. A word joins all its related forms in the corpus, and their synonyms:

@@ -2,8 +2,9 @@
 // data.adv), which join a word in one sense to a word of another part of speech made from it, or
 // it from that word, in a sense of the same meaning: "necessity" (the noun, the condition of being
 // essential) and "necessary" (absolutely essential), "reduce" and "reduction". The paraphrase pass
-// reads two such words as one (core/engine/synonyms.ts), as it reads inflected forms through the
-// stemmer, which leaves such pairs apart ("necess" and "necessari").
+// reads a noun and an adjective so joined as one word (core/engine/synonyms.ts, wordnet.ts
+// RELATED_PARTS), as it reads inflected forms through the stemmer, which leaves such pairs apart
+// ("necess" and "necessari").
 //
 // A data file's line is one synset:
 //   offset lex_filenum ss_type w_cnt word lex_id [word lex_id ...] p_cnt [pointer ...] ... | gloss
