@@ -4,6 +4,7 @@ import { isBanal } from './banality.js'
 import { chainSeeds, type Region } from './chain.js'
 import { RegionList } from './region-list.js'
 import { alignedGaps } from './aligned-gaps.js'
+import { boilerplateOverlaps } from './boilerplate.js'
 import { containedOverlaps } from './contained.js'
 import { crossAligned } from './cross-aligned.js'
 import { clusterPairs, type PairPassage, type PairSides } from './cluster.js'
@@ -92,8 +93,9 @@ export interface OverlapPassage {
  *   boilerplate shared by a large share of the corpus (BOILERPLATE_SHARE of its texts, at least
  *               BOILERPLATE_MIN_DOCUMENTS, a duplicate document's copies being one text), or
  *               matching text known to be boilerplate (the project's excluded ranges,
- *               EngineDocument.boilerplate); a duplicate document's own overlap is one text,
- *               never boilerplate by its copies
+ *               EngineDocument.boilerplate), or a part of such text, each passage inside one of
+ *               a boilerplate overlap (boilerplate.ts); a duplicate document's own overlap is one
+ *               text, never boilerplate by its copies
  *   duplicate   the passages are whole documents with the same words (duplicates.ts)
  *   because     why a paraphrase was reported: abbreviations read as their words, synonyms,
  *               related forms ("related forms: necessary/necessity"), the same place and date,
@@ -213,15 +215,8 @@ export const MIN_SIMILARITY = 0.4
  */
 export const VARIANT_SIMILARITY = 0.6
 
-/**
- * When an overlap is boilerplate: its passages are in at least BOILERPLATE_SHARE of the corpus's
- * documents and at least BOILERPLATE_MIN_DOCUMENTS of them, the copies of a duplicate document
- * counted as one. A tenth of a corpus reprinting one passage is a licence, a standard notice or a
- * house formula, not a borrowing a reader traces; below eight documents a corpus is too small to
- * tell boilerplate from a passage everyone quotes. Boilerplate is labelled, never dropped.
- */
-export const BOILERPLATE_SHARE = 0.1
-export const BOILERPLATE_MIN_DOCUMENTS = 8
+/** When an overlap is boilerplate: boilerplate.ts. */
+export { BOILERPLATE_MIN_DOCUMENTS, BOILERPLATE_SHARE } from './boilerplate.js'
 
 /**
  * Largest corpus (in words) searched for paraphrases by default: about a hundred books or a few
@@ -348,12 +343,12 @@ export function findOverlaps(documents: readonly EngineDocument[], options: Over
 interface Drafted {
   /** Best first, at most options.limit. */
   drafts: Draft[]
+  /** Per draft, 1 when it is boilerplate (boilerplate.ts). */
+  boilerplate: Uint8Array
   /** The analysed documents; only their texts, offsets and surface ids are read from here on. */
   docs: readonly AnalysedDocument[]
   /** Per document: a text known to be boilerplate (EngineDocument.boilerplate). */
   reference: readonly boolean[]
-  /** Per document: the first document of its group of duplicates (duplicates.ts), else itself. */
-  textOf: Uint32Array
   stats: OverlapResult['stats']
 }
 
@@ -674,13 +669,15 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   // An overlap inside another is not listed again (contained.ts).
   const inner = containedOverlaps(kept)
   const listed = kept.filter((_, k) => !inner[k])
+  // Boilerplate judged among all the overlaps listed, however many are asked for (boilerplate.ts).
+  const boilerplate = boilerplateOverlaps(listed, textOf, reference)
   const limited = options.limit === undefined ? listed : listed.slice(0, options.limit)
   run.end()
   return {
     drafts: limited,
+    boilerplate,
     docs: corpus.docs,
     reference,
-    textOf,
     stats: {
       documents: N,
       words: corpus.words,
@@ -697,16 +694,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
 
 /** The overlaps of `drafted`: their passages cut from the texts, the variants of their pairs. */
 function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): OverlapResult {
-  const { drafts: limited, docs, reference, textOf, stats } = drafted
-  // Boilerplate is text in many texts: the copies of a duplicate document are one text, as their
-  // overlap is one (17 packages shipping one README made a paragraph it shares with one other
-  // file boilerplate among 125 READMEs). stats.documents still counts documents.
-  const textsOf = (ds: Iterable<number>): number => {
-    const texts = new Set<number>()
-    for (const d of ds) if (!reference[d]) texts.add(textOf[d])
-    return texts.size
-  }
-  const N = textsOf(docs.keys())
+  const { drafts: limited, docs, reference, stats } = drafted
   const maps = new Map<number, OffsetMap>()
   const mapOf = (d: number): OffsetMap => {
     let map = maps.get(d)
@@ -717,7 +705,6 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
     return map
   }
   const sentenceEdges = new SentenceEdges(docs)
-  const boilerplateDocuments = Math.max(BOILERPLATE_MIN_DOCUMENTS, Math.ceil(BOILERPLATE_SHARE * N))
   run.phase('variants', limited.length)
   const memo = new DiffMemo()
   const overlaps: Overlap[] = []
@@ -765,8 +752,7 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
       if (!sameWords(a, b)) variants.push(toPassageEdges(variantOf(i, j, a, b, memo), passages[i], edges[i], passages[j], edges[j]))
     }
     run.tick(k)
-    const documents = textsOf(shown.map((p) => p.doc))
-    const boilerplate = documents >= boilerplateDocuments || draft.passages.some((p) => reference[p.doc])
+    const boilerplate = drafted.boilerplate[k] === 1
     const overlap: Overlap = {
       id: overlapId(passages),
       score: round(draft.best.score),

@@ -1,0 +1,81 @@
+import type { PairPassage } from './cluster.js'
+import { upperBound } from '../text/sorted.js'
+
+// Which overlaps are boilerplate (Overlap.boilerplate): text in a large share of the corpus (a
+// licence, a standard notice, a house formula), or text known to be boilerplate (the project's
+// excluded ranges: EngineDocument.boilerplate), labelled, never dropped. And a part of such a text
+// that fewer documents share on its own, each of its passages inside a passage of boilerplate: of
+// Debian's copyright files, the BSD licence's "be used to endorse or promote products derived from
+// this software without specific prior written permission" (111 passages, 88 files, fewer texts
+// than a tenth of the corpus's) and 120 other parts of licences were not, and a reader who hid
+// boilerplate still saw them.
+
+/**
+ * Share of a corpus's texts from which an overlap is boilerplate, and fewest texts: the copies of a
+ * duplicate document are one text, as their overlap is one (17 packages shipping one README made
+ * a paragraph it shares with one other file boilerplate among 125 READMEs). A tenth of a corpus reprinting one passage is a licence, a
+ * standard notice or a house formula, not a borrowing a reader traces; below eight documents a
+ * corpus is too small to tell boilerplate from a passage everyone quotes.
+ */
+export const BOILERPLATE_SHARE = 0.1
+export const BOILERPLATE_MIN_DOCUMENTS = 8
+
+/**
+ * Per overlap (its passages as token spans), 1 when it is boilerplate (see above); a group of
+ * duplicate documents (`duplicate`) only by the texts it is in, which are one: that documents are
+ * copies of one file is said by no other overlap. `textOf`: per
+ * document, the first document of its group of duplicates (itself if none); `reference`: per
+ * document, whether it is a text known to be boilerplate (counted in no overlap's texts, and no
+ * text of the corpus).
+ */
+export function boilerplateOverlaps(
+  overlaps: readonly { passages: readonly PairPassage[]; duplicate?: boolean }[],
+  textOf: ArrayLike<number>,
+  reference: readonly boolean[],
+): Uint8Array {
+  const textsOf = (docs: Iterable<number>): number => {
+    const texts = new Set<number>()
+    for (const d of docs) if (!reference[d]) texts.add(textOf[d])
+    return texts.size
+  }
+  const least = Math.max(BOILERPLATE_MIN_DOCUMENTS, Math.ceil(BOILERPLATE_SHARE * textsOf(reference.keys())))
+  const out = new Uint8Array(overlaps.length)
+  overlaps.forEach((o, k) => {
+    if (o.passages.some((p) => reference[p.doc]) || textsOf(o.passages.map((p) => p.doc)) >= least) out[k] = 1
+  })
+  // The spans of boilerplate per document, merged where they overlap or touch: [start, end, ...].
+  const spans = new Map<number, [number, number][]>()
+  overlaps.forEach((o, k) => {
+    if (!out[k]) return
+    for (const p of o.passages) {
+      const list = spans.get(p.doc)
+      if (list) list.push([p.start, p.end])
+      else spans.set(p.doc, [[p.start, p.end]])
+    }
+  })
+  const merged = new Map<number, { starts: number[]; ends: number[] }>()
+  for (const [doc, list] of spans) {
+    list.sort((x, y) => x[0] - y[0])
+    const starts: number[] = []
+    const ends: number[] = []
+    for (const [start, end] of list) {
+      if (ends.length && start <= ends[ends.length - 1] + 1) ends[ends.length - 1] = Math.max(ends[ends.length - 1], end)
+      else {
+        starts.push(start)
+        ends.push(end)
+      }
+    }
+    merged.set(doc, { starts, ends })
+  }
+  /** Whether passage p lies inside boilerplate of its document. */
+  const inside = (p: PairPassage): boolean => {
+    const m = merged.get(p.doc)
+    if (!m) return false
+    const at = upperBound(m.starts, p.start) - 1
+    return at >= 0 && m.ends[at] >= p.end
+  }
+  overlaps.forEach((o, k) => {
+    if (!out[k] && !o.duplicate && o.passages.every((p) => reference[p.doc] || inside(p))) out[k] = 1
+  })
+  return out
+}
