@@ -111,6 +111,23 @@ describe('synonym classes', () => {
     // A source without related forms: the synonyms only.
     expect(wordClasses(corpus, { senses: source.senses }).classes).toEqual(synonyms)
   })
+
+  it('never makes two classes of synonyms one through their related forms (a reviewer: "key" and "middle")', () => {
+    // "central" is "key" (important), "center" is "middle"; the two are related forms through
+    // the other sense of "central".
+    const source: SynonymSource = {
+      senses: (w) => ({ key: ['important'], central: ['important', 'middle'], center: ['centre'], middle: ['centre'] })[w] ?? [],
+      relatedForms: (w) => ({ central: ['a+n'], center: ['a+n'], centrality: ['n+a2'], key: [] as string[] })[w] ?? [],
+    }
+    const corpus = analyse([{ id: 'a', text: 'key central center middle centrality' }], false, new Run({}))
+    const { classes } = wordClasses(corpus, source)
+    const id = (w: string) => corpus.lexicon.matchIdOf(w)
+    const same = (x: string, y: string) => classes.get(id(x)) !== undefined && classes.get(id(x)) === classes.get(id(y))
+    expect(same('key', 'central')).toBe(true)
+    expect(same('center', 'middle')).toBe(true)
+    expect(same('central', 'center')).toBe(false)
+    expect(same('key', 'middle')).toBe(false)
+  })
 })
 
 describe('paraphrase through synonyms', () => {

@@ -15,7 +15,8 @@ import type { AnalysedCorpus } from './analyse.js'
 // suffixes ("necess" and "necessari" stay apart), so "a necessity for creating NQPFs" and "a
 // necessary prerequisite for developing new quality productive forces" shared one content word
 // less than a reader sees. A word joins all its related forms in the corpus, and their synonyms:
-// the forms are one word in two parts of speech, not two meanings.
+// the forms are one word in two parts of speech, not two meanings. But never two classes of
+// synonyms through their forms (see wordClasses).
 
 /** Where synonyms come from. */
 export interface SynonymSource {
@@ -124,15 +125,29 @@ export function wordClasses(corpus: AnalysedCorpus, source: SynonymSource, skip?
     }
     return r
   }
-  const join = (x: number, y: number): void => {
+  // Per root, the class of synonyms its words hold, if any: a related form joins a word to the
+  // synonyms of its form, never two classes of synonyms to each other. The forms are linked
+  // through senses that need not be those the classes were joined through: "central" is "key"
+  // (important) and "center" is "middle", and joining "central" to "center" made "key" one word
+  // with "middle" (a reviewer).
+  const meaning = new Map<number, number>()
+  const join = (x: number, y: number): boolean => {
     const rx = root(x)
     const ry = root(y)
-    if (rx === ry) return
+    if (rx === ry) return false
+    const [mx, my] = [meaning.get(rx), meaning.get(ry)]
+    if (mx !== undefined && my !== undefined && mx !== my) return false
     const [low, high] = rx < ry ? [rx, ry] : [ry, rx]
     parent.set(high, low)
     parent.set(low, low)
+    const held = mx ?? my
+    if (held !== undefined) meaning.set(low, held)
+    return true
   }
-  for (const [m, first] of synonyms) join(m, first)
+  for (const [m, first] of synonyms) {
+    join(m, first)
+    meaning.set(root(m), first)
+  }
   // Link id -> the first match id met with it.
   const byLink = new Map<string, number>()
   const looked = new Uint8Array(lexicon.surfaces.length)
@@ -149,10 +164,7 @@ export function wordClasses(corpus: AnalysedCorpus, source: SynonymSource, skip?
       for (const link of source.relatedForms!(word)) {
         const other = byLink.get(link)
         if (other === undefined) byLink.set(link, m)
-        else if (other !== m) {
-          join(m, other)
-          joined = true
-        }
+        else if (other !== m && join(m, other)) joined = true
       }
     }
   })
