@@ -186,6 +186,25 @@ describe('tokens that are no words of a claim', () => {
     expect(marked).toEqual(expect.arrayContaining(['const', 'tmp', 'require', 'bold', 'comment', 'unclosed', 'block', 'runs', 'on']))
     for (const word of ['Install', 'with', 'npm', 'Then', 'call', 'it', 'm', 'n', 'and', 'p', 'q', 'stay', 'words'])
       expect(marked).not.toContain(word)
+    // Not a fence: a reStructuredText heading's underline, code inline, a fence after text that
+    // closes nothing; not a tag: prose with "<" and ">" in it.
+    const [prose] = analysed(
+      [
+        'Usage',
+        '~~~~~',
+        '',
+        'The program reads its settings.',
+        '',
+        'Options',
+        '~~~~~~~',
+        '',
+        '```npm install foo``` and then configure it; while i<n holds, it goes on, returned -> to its caller.',
+      ].join('\n'),
+    )
+    expect(words(prose, nonWordTokens(prose))).toEqual([])
+    // A bare fence under a longer line of text opens a block, as Markdown writes them.
+    const [usage] = analysed('Install it:\n```\nnpm install tmp\n```\nand read on.')
+    expect(words(usage, nonWordTokens(usage))).toEqual(['npm', 'install', 'tmp'])
     // A span reads them as the whole text does.
     for (let t0 = 0; t0 < doc.starts.length; t0 += 3)
       expect([...nonWordTokensIn(analysed(text)[0], t0, doc.starts.length - 1)]).toEqual([...nonWordTokens(doc).slice(t0)])
@@ -267,24 +286,36 @@ describe('tokens that are no words of a claim', () => {
             if (s >= match.index && s < end) marks[t] = 1
           })
         }
-      // Code blocks, line by line: from an opening fence to a closing one of its character, at
-      // least as long, or the text's end; tags and comments outside them.
+      // Code blocks, line by line: from an opening fence (a backquote one without a backquote
+      // after it; one with nothing after it not under a line of text as short as itself) to a closing one of its
+      // character, at least as long, with nothing after it, or the text's end; tags and comments
+      // outside them.
       let at = 0
       let open = ''
       let blockStart = 0
+      let previous = ''
       const blocks: [number, number][] = []
       for (const line of doc.text.split('\n')) {
-        const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1]
-        if (fence && !open) [open, blockStart] = [fence, at]
-        else if (fence && fence[0] === open[0] && fence.length >= open.length) {
-          blocks.push([blockStart, at + line.indexOf(fence) + fence.length])
+        const [, fence, rest] = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line) ?? []
+        const bare = rest?.trim() === ''
+        if (fence && open && bare && fence[0] === open[0] && fence.length >= open.length) {
+          blocks.push([blockStart, at + line.length])
           open = ''
-        }
+        } else if (
+          fence &&
+          !open &&
+          !(fence[0] === '`' && rest.includes('`')) &&
+          (!bare || fence.length < previous.trim().length || !previous.trim())
+        )
+          [open, blockStart] = [fence, at]
+        previous = line
         at += line.length + 1
       }
       if (open) blocks.push([blockStart, doc.text.length])
       const ranges = [...blocks]
-      for (const tag of doc.text.matchAll(/<!--[\s\S]*?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]{0,2000})?>/g)) {
+      const tagPattern =
+        /<!--[\s\S]{0,5000}?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:@][^\s"'<>/=]*(?:\s*=\s*(?:"[^"<>]{0,1000}"|'[^'<>]{0,1000}'|[^\s"'<>=`]+))?)*\s*\/?>/g
+      for (const tag of doc.text.matchAll(tagPattern)) {
         const end = tag.index + tag[0].length
         if (!blocks.some(([s, e]) => tag.index < e && end > s)) ranges.push([tag.index, end])
       }

@@ -118,16 +118,41 @@ export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
 const NEEDED = new RegExp(NON_WORD_PATTERNS.map((p) => p.needs.source).join('|'), 'g')
 
 /**
- * A fence opening or closing a Markdown code block: three or more backquotes or tildes at a line's
- * start (up to three spaces before them).
+ * A line that may open or close a Markdown code block: three or more backquotes or tildes at its
+ * start (up to three spaces before them), and the rest of the line (the info string,
+ * "javascript"). See isFence for which such lines are fences.
  */
-const FENCE = /^ {0,3}(`{3,}|~{3,})/gm
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/gm
 
 /**
- * An HTML tag (a name after "<" or "</", attributes up to ">", no "<" between) or comment. A tag
- * longer than this many characters is no tag: a "<" in prose and a ">" paragraphs later.
+ * An HTML tag (a name after "<" or "</", then attributes: names, each with a value or not, up to
+ * ">") or comment. Only that shape, an attribute's name starting with a letter (HTML allows any
+ * sign but quotes, "/", "=" and ">", and prose would read as attributes: "i<n holds, and ...
+ * returned ->" is no tag from "<n" to "->", a reviewer); a name may go on with other signs
+ * (the "[PREV LIST]" of an old page's unquoted ALT=[PREV LIST]). "<configure options>" is a
+ * placeholder, read as markup too.
  */
-const MARKUP = /<!--[\s\S]*?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]{0,2000})?>/g
+const MARKUP =
+  /<!--[\s\S]{0,5000}?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:@][^\s"'<>/=]*(?:\s*=\s*(?:"[^"<>]{0,1000}"|'[^'<>]{0,1000}'|[^\s"'<>=`]+))?)*\s*\/?>/g
+
+/**
+ * Whether a FENCE line opens a code block (`open` undefined) or closes the one `open` opened, as
+ * CommonMark reads them: a backquote fence's info string has no backquote ("```npm install```" is
+ * code inline, no fence); a closing fence is of the opening one's character, as long at least, with
+ * nothing after it. And an opening fence with nothing after it, under a line of text at most as
+ * long as itself, is that line's underline: a heading of reStructuredText ("Usage" over "~~~~~",
+ * a reviewer). ("Usage:" over "```" opens a block, as Markdown writes them.)
+ */
+function isFence(text: string, line: RegExpExecArray, open: string | undefined): boolean {
+  const [, fence, rest] = line
+  const bare = rest.trim() === ''
+  if (open !== undefined) return bare && fence[0] === open[0] && fence.length >= open.length
+  if (fence[0] === '`' && rest.includes('`')) return false
+  if (!bare || line.index === 0) return true
+  const before = text.lastIndexOf('\n', line.index - 2)
+  const above = text.slice(before + 1, line.index - 1).trim()
+  return above === '' || fence.length < above.length
+}
 
 /**
  * The code blocks and markup of a document's text (see above), as sorted, disjoint [start, end)
@@ -142,13 +167,15 @@ function codeAndMarkup(doc: AnalysedDocument): readonly number[] {
   // Most texts have neither: told by a native search before any pattern.
   if (text.includes('```') || text.includes('~~~')) {
     FENCE.lastIndex = 0
-    for (let open = FENCE.exec(text); open; open = FENCE.exec(text)) {
-      const fence = open[1]
-      let close = FENCE.exec(text)
-      while (close && (close[1][0] !== fence[0] || close[1].length < fence.length)) close = FENCE.exec(text)
-      blocks.push(open.index, close ? close.index + close[0].length : text.length)
-      if (!close) break
+    let open: RegExpExecArray | undefined
+    for (let line = FENCE.exec(text); line; line = FENCE.exec(text)) {
+      if (!isFence(text, line, open?.[1])) continue
+      if (open) {
+        blocks.push(open.index, line.index + line[0].length)
+        open = undefined
+      } else open = line
     }
+    if (open) blocks.push(open.index, text.length)
   }
   const tags: [number, number][] = []
   if (text.includes('<')) {
