@@ -54,29 +54,18 @@ export interface WordClasses {
  * Each distinct surface form is looked up once.
  */
 export function synonymClasses(corpus: AnalysedCorpus, source: SynonymSource, skip?: Uint8Array): Map<number, number> {
-  const { docs, lexicon } = corpus
-  const looked = new Uint8Array(lexicon.surfaces.length)
   // Sense id -> match ids of the words used in that sense; match id -> its words' senses, most
   // common first (a match id is all the forms of a word: "grow", "grows", "growing").
   const bySense = new Map<string, number[]>()
   const sensesOf = new Map<number, string[]>()
-  docs.forEach((doc, d) => {
-    if (skip?.[d]) return
-    for (const t of doc.content) {
-      const s = doc.surface[t]
-      if (looked[s]) continue
-      looked[s] = 1
-      const word = lexicon.surfaces[s]
-      if (word.length < MIN_WORD_LENGTH || !LETTERS.test(word)) continue
-      const m = doc.match[t]
-      for (const sense of source.senses(word)) {
-        const list = bySense.get(sense)
-        if (!list) bySense.set(sense, [m])
-        else if (!list.includes(m)) list.push(m)
-        const own = sensesOf.get(m)
-        if (!own) sensesOf.set(m, [sense])
-        else if (!own.includes(sense)) own.push(sense)
-      }
+  eachWord(corpus, skip, (word, m) => {
+    for (const sense of source.senses(word)) {
+      const list = bySense.get(sense)
+      if (!list) bySense.set(sense, [m])
+      else if (!list.includes(m)) list.push(m)
+      const own = sensesOf.get(m)
+      if (!own) sensesOf.set(m, [sense])
+      else if (!own.includes(sense)) own.push(sense)
     }
   })
   // Each word joins through one meaning only, its most common one that another word of the corpus
@@ -111,7 +100,6 @@ export function synonymClasses(corpus: AnalysedCorpus, source: SynonymSource, sk
 export function wordClasses(corpus: AnalysedCorpus, source: SynonymSource, skip?: Uint8Array): WordClasses {
   const synonyms = synonymClasses(corpus, source, skip)
   if (!source.relatedForms) return { classes: synonyms, synonyms }
-  const { docs, lexicon } = corpus
   // Union-find over match ids, each class's root its smallest id: only ids joined to another have
   // an entry, so every class holds two words at least.
   const parent = new Map<number, number>()
@@ -150,8 +138,28 @@ export function wordClasses(corpus: AnalysedCorpus, source: SynonymSource, skip?
   }
   // Link id -> the first match id met with it.
   const byLink = new Map<string, number>()
-  const looked = new Uint8Array(lexicon.surfaces.length)
   let joined = false
+  eachWord(corpus, skip, (word, m) => {
+    for (const link of source.relatedForms!(word)) {
+      const other = byLink.get(link)
+      if (other === undefined) byLink.set(link, m)
+      else if (other !== m && join(m, other)) joined = true
+    }
+  })
+  if (!joined) return { classes: synonyms, synonyms }
+  const classes = new Map<number, number>()
+  for (const m of parent.keys()) classes.set(m, root(m))
+  return { classes, synonyms }
+}
+
+/**
+ * Calls `visit` with each word a dictionary is asked about (a content word of the documents not
+ * skipped, in lower-case letters, MIN_WORD_LENGTH at least) and its match id: each distinct surface
+ * form once, in the order the documents first use it.
+ */
+function eachWord(corpus: AnalysedCorpus, skip: Uint8Array | undefined, visit: (word: string, match: number) => void): void {
+  const { docs, lexicon } = corpus
+  const looked = new Uint8Array(lexicon.surfaces.length)
   docs.forEach((doc, d) => {
     if (skip?.[d]) return
     for (const t of doc.content) {
@@ -159,17 +167,7 @@ export function wordClasses(corpus: AnalysedCorpus, source: SynonymSource, skip?
       if (looked[s]) continue
       looked[s] = 1
       const word = lexicon.surfaces[s]
-      if (word.length < MIN_WORD_LENGTH || !LETTERS.test(word)) continue
-      const m = doc.match[t]
-      for (const link of source.relatedForms!(word)) {
-        const other = byLink.get(link)
-        if (other === undefined) byLink.set(link, m)
-        else if (other !== m && join(m, other)) joined = true
-      }
+      if (word.length >= MIN_WORD_LENGTH && LETTERS.test(word)) visit(word, doc.match[t])
     }
   })
-  if (!joined) return { classes: synonyms, synonyms }
-  const classes = new Map<number, number>()
-  for (const m of parent.keys()) classes.set(m, root(m))
-  return { classes, synonyms }
 }
