@@ -11,19 +11,21 @@ import { upperBound } from '../text/sorted.js'
 // boilerplate still saw them.
 
 /**
- * Share of a corpus's texts from which an overlap is boilerplate, and fewest texts: the copies of a
- * duplicate document are one text, as their overlap is one (17 packages shipping one README made
- * a paragraph it shares with one other file boilerplate among 125 READMEs). A tenth of a corpus reprinting one passage is a licence, a
- * standard notice or a house formula, not a borrowing a reader traces; below eight documents a
- * corpus is too small to tell boilerplate from a passage everyone quotes.
+ * Share of a corpus's texts from which an overlap is boilerplate, and fewest texts. A tenth of a
+ * corpus reprinting one passage is a licence, a standard notice or a house formula, not a
+ * borrowing a reader traces; below eight documents a corpus is too small to tell boilerplate from
+ * a passage everyone quotes. The copies of a duplicate document are one text, as their overlap is
+ * one (17 packages shipping one README made a paragraph it shares with one other file boilerplate
+ * among 125 READMEs).
  */
 export const BOILERPLATE_SHARE = 0.1
 export const BOILERPLATE_MIN_DOCUMENTS = 8
 
 /**
- * Per overlap (its passages as token spans), 1 when it is boilerplate (see above); a group of
- * duplicate documents (`duplicate`) only by the texts it is in, which are one: that documents are
- * copies of one file is said by no other overlap. `textOf`: per
+ * Per overlap (its passages as token spans), 1 when it is boilerplate (see above): by the texts it
+ * is in, by a text known to be boilerplate, or each passage inside one of an overlap that is
+ * boilerplate so. A group of duplicate documents (`duplicate`) only by the texts it is in, which
+ * are one: that documents are copies of one file is said by no other overlap. `textOf`: per
  * document, the first document of its group of duplicates (itself if none); `reference`: per
  * document, whether it is a text known to be boilerplate (counted in no overlap's texts, and no
  * text of the corpus).

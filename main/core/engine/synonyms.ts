@@ -45,7 +45,10 @@ export type SynonymClasses = ReadonlyMap<number, number>
 export interface WordClasses {
   /** Synonyms and related forms: each joined match id -> the smallest match id of its class. */
   classes: SynonymClasses
-  /** Synonyms alone (synonymClasses): two words of one class are synonyms when of one class here too, else related forms. */
+  /**
+   * Synonyms alone (synonymClasses): two words of one class are synonyms when of one class here
+   * too, else related forms.
+   */
   synonyms: SynonymClasses
 }
 
