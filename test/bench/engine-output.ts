@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs'
 
-// The engine CLI's `overlaps --json` output as the benchmark needs it, read line by line. At
+// The CLI's `overlaps --json` output as the benchmark needs it, read line by line. At
 // corpus scale the file is hundreds of megabytes (the changelogs of one Debian system: 334 MB),
 // and grows with the corpus past what one JavaScript string holds (about 512 MB), so it is never
 // read as one string. The CLI writes JSON.stringify(…, null, 2)'s text (main/core/text/json-lines.ts):

@@ -70,11 +70,8 @@ const ROUNDS_MOST = 5
  */
 const ROUNDS_BUDGET_S = 30
 
-/** The engine's entry point: the slim engine CLI when present, else the full CLI. */
-function engineEntry(): string {
-  const slim = join(ROOT, 'main/node/engine/cli.ts')
-  return existsSync(slim) ? slim : join(ROOT, 'main/node/cli/cli.ts')
-}
+/** The engine's entry point: the CLI, which loads only the engine and the folder reader for `overlaps`. */
+const ENGINE_ENTRY = join(ROOT, 'main/node/cli/cli.ts')
 
 function walk(dir: string, test: (name: string) => boolean, out: string[] = []): string[] {
   let entries
@@ -402,7 +399,7 @@ export async function main(args: string[]): Promise<number> {
     const engineBundle = join(ROOT, 'node_modules/.cache/parallax-bench/engine/engine.mjs')
     rmSync(dirname(engineBundle), { recursive: true, force: true })
     await bundle(floorBundle, { source: FLOOR_SOURCE })
-    await bundle(engineBundle, { entry: engineEntry() })
+    await bundle(engineBundle, { entry: ENGINE_ENTRY })
     // WordNet's sense index is built from index.sense by a machine's first engine run and kept in
     // the user data folder (main/node/engine/sense-index.ts): made ready here, before any timing,
     // so each engine run is measured as every run after the first is; a build is reported.
@@ -470,7 +467,7 @@ export async function main(args: string[]): Promise<number> {
     else rmSync(dir, { recursive: true, force: true })
   }
   if (values.json) {
-    process.stdout.write(JSON.stringify({ entry: basename(engineEntry()), rows }, null, 2) + '\n')
+    process.stdout.write(JSON.stringify({ entry: basename(ENGINE_ENTRY), rows }, null, 2) + '\n')
     return 0
   }
   const pct = (x: number, of: number) => (of > 0 ? `${((100 * x) / of).toFixed(1)}%` : '-')
@@ -522,7 +519,7 @@ export async function main(args: string[]): Promise<number> {
   }
   const roundCounts = [...new Set(rows.map((r) => r.engine.rounds?.length ?? 1))].join('/')
   process.stdout.write(
-    `engine entry: ${basename(engineEntry())}; seconds are whole processes, wall clock, the median of ${roundCounts} alternating round(s) per corpus\n`,
+    `engine entry: ${basename(ENGINE_ENTRY)}; seconds are whole processes, wall clock, the median of ${roundCounts} alternating round(s) per corpus\n`,
   )
   process.stdout.write(table(cells))
   return 0

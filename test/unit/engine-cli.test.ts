@@ -95,7 +95,7 @@ describe('overlaps command', () => {
     await writeLargeCorpus(large)
     for (const folder of [join(FIXTURES, 'three'), CORPUS, large]) {
       const lines = await cli('overlaps', folder, '--json')
-      const child = spawn(process.execPath, ['--import', 'tsx', 'main/node/engine/cli.ts', 'overlaps', folder, '--json', '--verbose'], {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'main/node/cli/cli.ts', 'overlaps', folder, '--json', '--verbose'], {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
       })

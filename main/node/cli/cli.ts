@@ -1,26 +1,26 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve as resolvePath } from 'node:path'
 import { parseArgs } from 'node:util'
-import { positionOf, tagIdsOf } from '../../core/annotations/annotation.js'
+import { setFlagsFromString } from 'node:v8'
 import { ApiError } from '../../core/contract/api.js'
 import { EXPORT_FORMAT_IDS, isExportFormat } from '../../core/export/formats.js'
-import { stableStringify } from '../../core/project/json.js'
-import { findOccurrences } from '../../core/annotations/quote.js'
-import { OffsetMap } from '../../core/text/offsets.js'
-import { annotationsCommand, CODEBOOK_USAGE, memoCommand, tagsCommand } from './codebook.js'
-import { omittedOrphansLine } from '../../core/export/excerpts.js'
 import { asUsage, UsageError } from './error.js'
-import { passimCommand, REUSE_USAGE, textpairCommand } from './passim.js'
 import { processIo, type CommandIo } from './stdout.js'
-import { definitionsCommand, overlapsCommand } from '../engine/inline.js'
 import { userDataDir } from '../project/paths.js'
 import { CORPUS_DIR, isEntryPoint } from '../root.js'
-import { Service } from '../service/service.js'
+import type { Service } from '../service/service.js'
 
 // The headless CLI: the same services as the app, no UI. stdout carries only the result (JSON
 // with --json); errors go to stderr. Exit codes: 0 done, 1 runtime error (one line), 2 usage.
+// A command loads its own code when it runs (dynamic imports): `overlaps` and `definitions` load
+// the engine and the folder reader, never the project store, import or export code or zod
+// (test/unit/cli-entry.test.ts), so a script that runs the engine over folders starts in a
+// fraction of the time the whole CLI takes to load.
 
-export const USAGE = `Usage: parallax <command> [options]
+/** The usage text: the codebook's and batch tools' lines are read from their commands' modules. */
+async function usage(): Promise<string> {
+  const [{ CODEBOOK_USAGE }, { REUSE_USAGE }] = await Promise.all([import('./codebook.js'), import('./passim.js')])
+  return `Usage: parallax <command> [options]
 
 Commands:
   import <files|folders>... [--project DIR]   add .txt, .md, .html, .docx, .pdf or .qdpx documents
@@ -49,6 +49,7 @@ ${CODEBOOK_USAGE}
 ${REUSE_USAGE}
 
 Without --project, commands act on the default project of the bundled corpus.`
+}
 
 export { UsageError }
 
@@ -101,6 +102,7 @@ function need<T>(value: T | undefined, flag: string, command: string): T {
 }
 
 async function open(project: string | undefined): Promise<Service> {
+  const { Service } = await import('../service/service.js')
   return Service.start({ corpusDir: CORPUS_DIR, userData: userDataDir(), project })
 }
 
@@ -113,14 +115,14 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv
   try {
     if (!command || command === '--help' || command === 'help') {
-      io.out(USAGE)
+      io.out(await usage())
       return command ? 0 : 2
     }
-    if (command === 'tags') return await tagsCommand(rest, io, open)
-    if (command === 'annotations') return await annotationsCommand(rest, io, open)
-    if (command === 'memo') return await memoCommand(rest, io, open)
-    if (command === 'passim') return await passimCommand(rest, io, open)
-    if (command === 'textpair') return await textpairCommand(rest, io, open)
+    if (command === 'tags') return await (await import('./codebook.js')).tagsCommand(rest, io, open)
+    if (command === 'annotations') return await (await import('./codebook.js')).annotationsCommand(rest, io, open)
+    if (command === 'memo') return await (await import('./codebook.js')).memoCommand(rest, io, open)
+    if (command === 'passim') return await (await import('./passim.js')).passimCommand(rest, io, open)
+    if (command === 'textpair') return await (await import('./passim.js')).textpairCommand(rest, io, open)
     if (!Object.prototype.hasOwnProperty.call(COMMANDS, command)) throw new UsageError(`unknown command: ${command}`)
     const { values, positionals } = parse(command as CommandName, rest) as { values: Record<string, unknown>; positionals: string[] }
     const project = values.project as string | undefined
@@ -192,12 +194,16 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
         throw new UsageError(`overlaps: --limit wants a whole number from 1, not "${values.limit}"`)
       const options = { json: values.json as boolean | undefined, verbose: values.verbose as boolean | undefined }
+      const { definitionsCommand, overlapsCommand } = await import('../engine/inline.js')
       if (command === 'overlaps') return await overlapsCommand(positionals[0], { ...options, limit }, io)
       return await definitionsCommand(positionals[0], { ...options, term: values.term as string | undefined }, io)
     }
 
     if (command === 'export') {
-      const { exportExcerpts } = await import('../export/export.js')
+      const [{ exportExcerpts }, { omittedOrphansLine }] = await Promise.all([
+        import('../export/export.js'),
+        import('../../core/export/excerpts.js'),
+      ])
       const format = need(values.format as string | undefined, '--format', command)
       if (!isExportFormat(format)) throw new UsageError(`export: --format is one of ${EXPORT_FORMAT_IDS.join(', ')}, not "${format}"`)
       const out = need(values.out as string | undefined, '--out', command)
@@ -236,7 +242,13 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     const occurrence = values.occurrence === undefined ? 1 : Number(values.occurrence)
     if (!Number.isInteger(occurrence) || occurrence < 1)
       throw new UsageError(`annotate: --occurrence wants a whole number from 1, not "${values.occurrence}"`)
-    const service = await open(project)
+    const [service, { OffsetMap }, { findOccurrences }, { positionOf, tagIdsOf }, { stableStringify }] = await Promise.all([
+      open(project),
+      import('../../core/text/offsets.js'),
+      import('../../core/annotations/quote.js'),
+      import('../../core/annotations/annotation-parts.js'),
+      import('../../core/project/json.js'),
+    ])
     const { text } = await service.getDocument({ id: docId })
     const map = new OffsetMap(text)
     const found = findOccurrences(map, quote)
@@ -262,7 +274,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     return 0
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`parallax: ${e.message}\n\n${USAGE}`)
+      io.err(`parallax: ${e.message}\n\n${await usage()}`)
       return 2
     }
     io.err(`parallax: ${(e as Error).message}`)
@@ -270,6 +282,22 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   }
 }
 
+/**
+ * How much bytecode a function runs before V8 optimises it (its --interrupt-budget, 66 KB by
+ * default), in a process that runs `overlaps` or `definitions`: most of a short run (the bundled
+ * corpus: a third of a second) is code that runs a few times, and optimising it took longer than
+ * running it unoptimised. About four times the default: the bundled corpus 0.38-0.42 -> 0.33 s
+ * (medians of 21 alternating runs, three times); at twice or 16 times the same; the default set
+ * again, no change. Runs of seconds optimise their loops all the same: the copyright files 7.68
+ * against 7.83 s (medians of 8), the changelogs 34.1 and 35.3 against 32.9 and 35.6 s, peak RSS
+ * unchanged.
+ */
+export const INTERRUPT_BUDGET = 256 * 1024
+
 if (isEntryPoint(import.meta.url)) {
-  process.exitCode = await runCli(process.argv.slice(2), processIo())
+  const argv = process.argv.slice(2)
+  // V8's flags are the process's: set before any of the engine's functions has run (a function
+  // takes its budget when it first runs), and they hold for the JSON writer's thread too.
+  if (argv[0] === 'overlaps' || argv[0] === 'definitions') setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`)
+  process.exitCode = await runCli(argv, processIo())
 }

@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs'
 
-// Standard output for the command-line entries (cli.ts, engine/cli.ts), written synchronously and
+// Standard output for the command line (cli.ts), written synchronously and
 // at the pace of whoever reads it. process.stdout queues in memory what a pipe cannot take at once
 // and the engine never waits for it to drain: `overlaps --json` piped into a slower reader (jq, a
 // script) held its whole output, 1.4 GB of memory on Debian's copyright files against 0.27 GB

@@ -31,7 +31,7 @@ import { WordNet } from './wordnet.js'
 // folder of files as found on a disk is not (4 of Debian's 198 NEWS files are Latin-1). The
 // project store, the manifest reader and the reader of imported
 // overlaps are loaded only for a folder that has their files: a plain folder loads the engine and
-// the text decoder alone (a fast start for scripts, the engine CLI's purpose).
+// the text decoder alone (a fast start for scripts; cli.ts loads this module for those commands only).
 
 /** A document as the CLI lists it. `path` is the file it was read from. */
 export interface ListedDocument {

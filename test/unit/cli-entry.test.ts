@@ -3,15 +3,16 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers.js'
 
-// The engine's CLI entry (main/node/engine/cli.ts) is the slim one: what it loads on start (its
-// static imports, followed through) is the engine, the text decoder and the folder reader, never
-// the project store, import, export or the reader of imported overlaps, which it loads only for a
+// The CLI (main/node/cli/cli.ts) loads a command's code when it runs: on start (its static
+// imports, followed through) only the parsing of command lines. `overlaps` loads
+// engine/inline.ts, which brings the engine, the text decoder and the folder reader, never the
+// project store, import, export or the reader of imported overlaps, which it loads only for a
 // folder that needs them (a dynamic import), nor the definitions code, loaded by that command,
 // nor zod.
 
 /**
- * The repository's modules the entry loads on start, by following static imports, and the
- * packages those import (`packages`).
+ * The repository's modules `entry` loads, by following static imports, and the packages those
+ * import (`packages`).
  */
 async function loadedOnStart(entry: string): Promise<{ modules: string[]; packages: string[] }> {
   const result = await build({
@@ -41,15 +42,22 @@ async function loadedOnStart(entry: string): Promise<{ modules: string[]; packag
   return { modules: [...seen], packages: [...packages] }
 }
 
-describe('the engine CLI entry', () => {
-  it('loads no store, import, export, imported-overlap or definitions code on start', async () => {
-    const { modules, packages } = await loadedOnStart('main/node/engine/cli.ts')
+/** Modules of the store, import, export, imported overlaps and definitions. */
+const HEAVY =
+  /^main\/(node\/(service|project\/(store|corpus|lock)\.ts|import|export|reuse)\/?|core\/(export\/(?!formats\.ts)|reuse|definitions)\/)/
+
+describe('the CLI entry', () => {
+  it('loads no command on start', async () => {
+    const { modules, packages } = await loadedOnStart('main/node/cli/cli.ts')
+    expect(modules.filter((m) => m.startsWith('main/core/engine/') || HEAVY.test(m))).toEqual([])
+    expect(packages).toEqual([])
+  })
+
+  it('loads no store, import, export, imported-overlap or definitions code for overlaps', async () => {
+    const { modules, packages } = await loadedOnStart('main/node/engine/inline.ts')
     expect(modules).toContain('main/core/engine/overlaps.ts')
     expect(modules).toContain('main/node/project/decode.ts')
-    const heavy = modules.filter((m) =>
-      /^main\/(node\/project\/(store|corpus|lock)\.ts|node\/(import|export|reuse)\/|core\/(export|reuse|definitions)\/)/.test(m),
-    )
-    expect(heavy).toEqual([])
+    expect(modules.filter((m) => HEAVY.test(m))).toEqual([])
     // Nor zod (schemas are checked where files are read into a project; 30 ms of a start).
     expect(packages).toContain('diff')
     expect(packages.filter((p) => p === 'zod' || p.startsWith('zod/'))).toEqual([])
