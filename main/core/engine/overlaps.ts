@@ -35,6 +35,7 @@ import { type SynonymSource, wordClasses } from './synonyms.js'
 import { passageOffsets, sentenceEndAfter, wholeIdentifiers, wholeWords } from './word-edges.js'
 import { OffsetMap } from '../text/offsets.js'
 import { comparedPairs } from './variant-pairs.js'
+import { sameStretch } from './same-stretch.js'
 import { type Change, DiffMemo, sameWords, type Variant, variantOf } from './variants.js'
 
 // Text reuse: which passages do these documents share? The pipeline, after passim and TextPAIR:
@@ -83,10 +84,12 @@ export interface OverlapPassage {
  *   kind        verbatim (the same words, as written: case and typography aside), variant
  *               (near-verbatim: respelled, edited, words inserted, clauses reordered) or
  *               paraphrase (same content words, few shared runs):
- *               each pair of passages matched is judged on its own, and the overlap takes the
- *               kind most of its pairs have (the closer kind on a tie), so a passage copied
- *               verbatim into five documents is verbatim as it is in two; but an overlap of two
- *               texts whose passages' words differ is never verbatim
+ *               each pair of passages matched is judged on its own, and an overlap most of whose
+ *               pairs are paraphrases is one; any other is verbatim when most of the pairs of its
+ *               passages compared (those `variants` lists) are one stretch of the same words,
+ *               their extents aside (closeKind), near-verbatim when not, on a tie too. So a
+ *               passage copied verbatim into five documents is verbatim as it is in two, and an
+ *               overlap of passages in several wordings is not, whatever pairs found it
  *   pairKinds   how many of the pairs matched are of each kind (a passage found through a longer
  *               overlap, nesting.ts, is one verbatim pair with the passage read)
  *   words       content words shared (best pair)
@@ -251,6 +254,41 @@ function kindOf(measure: PairMeasure, edited: () => boolean): OverlapKind {
   if (measure.verbatim) return measure.spelledAlike ? 'verbatim' : 'variant'
   if (measure.similarity >= VARIANT_SIMILARITY) return 'variant'
   return edited() ? 'variant' : 'paraphrase'
+}
+
+/**
+ * The kind of an overlap of close pairs (verbatim or near-verbatim) as a reader compares its
+ * passages: verbatim when most of the pairs compared (variant-pairs.ts: those whose differences
+ * the overlap's variants list) are one stretch of the same words (same-stretch.ts: their extents
+ * may differ, not their words); else variant, on a tie too (a passage of one text among copies of
+ * another, "Text editor for use by Git commands" with two of "Text viewer for use by Git
+ * commands", is not said to be one of them). With it, a pair of that kind, as spans to measure:
+ * for verbatim, the stretch both documents have. Undefined when no pair is compared.
+ */
+function closeKind(
+  passages: readonly PairPassage[],
+  docs: readonly AnalysedDocument[],
+): { kind: OverlapKind; pair: [PairPassage, PairPassage] } | undefined {
+  let same: [PairPassage, PairPassage] | undefined
+  let differ: [PairPassage, PairPassage] | undefined
+  let sameCount = 0
+  let differCount = 0
+  for (const [i, j] of comparedPairs(passages.map((p) => p.doc))) {
+    const [a, b] = [passages[i], passages[j]]
+    const stretch = sameStretch(docs[a.doc], a.start, a.end, docs[b.doc], b.start, b.end)
+    if (stretch) {
+      sameCount++
+      same ??= [
+        { doc: a.doc, start: stretch.from, end: stretch.to },
+        { doc: b.doc, start: stretch.from + stretch.shift, end: stretch.to + stretch.shift },
+      ]
+    } else {
+      differCount++
+      differ ??= [a, b]
+    }
+  }
+  if (sameCount > differCount) return { kind: 'verbatim', pair: same! }
+  return differ ? { kind: 'variant', pair: differ } : undefined
 }
 
 /** What a pair table keeps of a measured pair (pair-table.ts) of kind `kind` (kindOf). */
@@ -620,21 +658,34 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         for (const copy of copiesOf.get(p.doc) ?? []) passages.push({ doc: copy, start: p.start, end: p.end })
       }
       passages.sort((x, y) => x.doc - y.doc || x.start - y.start)
-      // Two passages are one pair as a reader sees them: verbatim only where they have the same
-      // words, whatever the pairs clustered into them were (a reviewer: two READMEs' option lists,
-      // one inserting a whole option, were "verbatim" from one verbatim and one near-verbatim pair).
-      // Two texts, that is: the copies of a duplicate document are the passage again.
-      const side = (p: PairPassage) => ({ doc: corpus.docs[p.doc], start: p.start, end: p.end })
-      const [one, other] = c.passages
-      if (kind === 'verbatim' && c.passages.length === 2 && !sameWords(side(one), side(other))) kind = 'variant'
+      // Verbatim or near-verbatim as a reader compares the passages, whatever the pairs clustered
+      // into them were (closeKind; reviewers: two READMEs' option lists, one inserting a whole
+      // option, were "verbatim" from one verbatim and one near-verbatim pair; git's manual pages,
+      // 13 passages in 9 wordings "verbatim" by their matched pairs).
+      const close =
+        kind === 'paraphrase'
+          ? undefined
+          : closeKind(
+              passages.filter((p) => !reference[p.doc]),
+              corpus.docs,
+            )
+      if (close) kind = close.kind
       // Ranked by its best pair; described (shared words, similarity) by its best pair of the
       // kind it is said to be, so that a verbatim overlap is not shown "similarity 0.546" from
-      // one of its variant pairs (a reviewer, cp/install/mv). Where no pair is of that kind (its
-      // verbatim passages all found through a longer overlap), by its best.
+      // one of its variant pairs (a reviewer, cp/install/mv). Where no pair matched is of that
+      // kind (its passages read as verbatim or near-verbatim by closeKind), by the pair closeKind
+      // read, measured; else by its best.
       let shown = -1
       for (const i of c.pairs) if (KINDS[list.kind(i)] === kind && (shown < 0 || list.score(i) > list.score(shown))) shown = i
-      if (shown < 0) shown = top
-      const best: BestPair = { score: list.score(top), measure: { shared: list.shared(shown), similarity: list.similarity(shown) } }
+      let measure: BestPair['measure']
+      if (shown < 0 && close) {
+        const [a, b] = close.pair
+        measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
+      } else {
+        if (shown < 0) shown = top
+        measure = { shared: list.shared(shown), similarity: list.similarity(shown) }
+      }
+      const best: BestPair = { score: list.score(top), measure }
       const because = reasonsOf(c.pairs.flatMap((i) => list.because(i) ?? []))
       drafts.push({ passages, best, kind, pairKinds, duplicate: false, ...(because.length ? { because } : {}) })
     })

@@ -1,0 +1,76 @@
+import type { AnalysedDocument } from './analyse.js'
+import { sameSpelling } from './respelled.js'
+
+// Whether two passages say the same words as a reader compares them: parts of one stretch of the
+// same words in their two documents. Where both passages have words, the words are the same
+// (surface forms, spelled alike); where one reaches further than the other, the other's document
+// goes on with the same words just outside its passage. Their word diff would be "equal" steps and
+// changes marked `beyond` only (variants.ts): the passages' extents differ, not their texts. An
+// overlap is verbatim by its passages so read (overlaps.ts), not by the pairs that were matched
+// to find it: those are stretches of their own, and a passage merged from several of them, or
+// found through a longer overlap (nesting.ts), can hold words another passage does not (a reviewer
+// of git's manual pages: a "verbatim" overlap of 13 passages in 9 wordings).
+
+/**
+ * Tokens from the start of one passage looked for in the other to place it: enough that a common
+ * word does not place it wrongly (a wrong place is only a "no"), few enough for short passages.
+ */
+export const PLACE_TOKENS = 4
+
+/**
+ * The stretch passages [a0, a1] of A and [b0, b1] of B are parts of (see above): tokens
+ * [from, to] of A, the same words as tokens [from + shift, to + shift] of B; undefined when they
+ * are not parts of one.
+ */
+export function sameStretch(
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+): { from: number; to: number; shift: number } | undefined {
+  // B's token b0 at A's token p (B index = A index + b0 - p), or A's a0 at B's q.
+  const p = place(B, b0, b1, A, a0, a1)
+  if (p >= 0) {
+    const stretch = agreeing(A, a0, a1, B, b0, b1, b0 - p)
+    if (stretch) return stretch
+  }
+  const q = place(A, a0, a1, B, b0, b1)
+  return q >= 0 ? agreeing(A, a0, a1, B, b0, b1, q - a0) : undefined
+}
+
+/**
+ * The first token of [t0, t1] of T at which the first PLACE_TOKENS tokens of [s0, s1] of S (fewer
+ * when it is shorter) start, read on in T's text past t1 where they must, or -1.
+ */
+function place(S: AnalysedDocument, s0: number, s1: number, T: AnalysedDocument, t0: number, t1: number): number {
+  const n = Math.min(PLACE_TOKENS, s1 - s0 + 1)
+  for (let t = t0; t <= t1 && t + n <= T.surface.length; t++) {
+    let k = 0
+    while (k < n && T.surface[t + k] === S.surface[s0 + k]) k++
+    if (k === n) return t
+  }
+  return -1
+}
+
+/**
+ * The passages' span (their union) with B's token i + shift read against A's token i, when it
+ * has the same words, spelled alike, in both documents and the passages share a word at least.
+ */
+function agreeing(
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+  shift: number,
+): { from: number; to: number; shift: number } | undefined {
+  const from = Math.min(a0, b0 - shift)
+  const to = Math.max(a1, b1 - shift)
+  if (Math.max(a0, b0 - shift) > Math.min(a1, b1 - shift)) return undefined
+  if (from < 0 || to >= A.surface.length || from + shift < 0 || to + shift >= B.surface.length) return undefined
+  for (let i = from; i <= to; i++) if (A.surface[i] !== B.surface[i + shift]) return undefined
+  return sameSpelling(A, from, B, from + shift, to - from + 1) ? { from, to, shift } : undefined
+}
