@@ -22,6 +22,31 @@ describe('tokenize', () => {
     expect(words('a dash - New line')).toEqual(['a', 'dash', 'New', 'line'])
   })
 
+  it('splits a line-end hyphen where the text writes the two parts with a hyphen on one line (a reviewer of git manual pages)', () => {
+    // groff breaks "git-config" after its own hyphen: the text says "git-config" elsewhere.
+    const man = 'See git-config(1) for the variables; the\n       same as in git-\n       config(1).'
+    expect(words(man).slice(-4)).toEqual(['in', 'git', 'config', '1'])
+    expect(words('Position-Independent code is built position-\nindependent')).toEqual([
+      'Position',
+      'Independent',
+      'code',
+      'is',
+      'built',
+      'position',
+      'independent',
+    ])
+    // Without the compound on one line, a hyphenated word, as before; the joined word written
+    // elsewhere is no compound ("dealings" and "deal-\nings" of the X11 licence).
+    expect(words('other dealings in the Software and deal-\nings in it')).toContain('deal-\nings')
+    expect(words('git-\nconfig alone')).toEqual(['git-\nconfig', 'alone'])
+    // A word the text writes with a hyphen before others makes compounds ("git-log": "git-\nswitch"),
+    // unless the text writes the two parts as one word ("re-use", but "release" for "re-\nlease").
+    expect(words('git-log and git-\nswitch')).toEqual(['git', 'log', 'and', 'git', 'switch'])
+    expect(words('re-use the release, re-\nlease')).toEqual(['re', 'use', 'the', 'release', 're-\nlease'])
+    // Each compound of a chain: "a-b-c" says "a-b" and "b-c".
+    expect(words('read-only-mode and only-\nmode')).toEqual(['read', 'only', 'mode', 'and', 'only', 'mode'])
+  })
+
   it('splits numbers at periods and commas, as sim_text counts words', () => {
     expect(words('Standards-Version 3.8.3, urgency=low (1:2.5.1-4)')).toEqual([
       'Standards',

@@ -1,3 +1,5 @@
+import { LineEndHyphens } from './line-end-hyphens.js'
+
 // Word tokens of a text, as offsets into it. The engine never rewrites a text: everything it
 // matches on (see normalise.ts) is derived from these spans, so every passage it reports can be
 // cut from the original string exactly.
@@ -6,7 +8,9 @@
 //   - an apostrophe between letters (don't, China’s),
 //   - a soft hyphen (U+00AD) inside a word,
 //   - a hyphen at a line end followed by a lower-case letter on the next line (hyphenation:
-//     "develop-\nment" is one token),
+//     "develop-\nment" is one token), unless the text says the hyphen is a compound's own
+//     (line-end-hyphens.ts: "git-\nconfig" where it writes "git-config"), which splits the
+//     words as any other hyphen does,
 //   - the + or # signs that end it, where a space, a punctuation mark that ends a word, or a
 //     Chinese, Japanese or Korean character follows them: "GPL-2+" (version 2 or any later one)
 //     is "GPL" and "2+", another word than the "2" of "GPL-2" (a near-verbatim copy's variant,
@@ -124,15 +128,21 @@ export function unitHash(text: string, start: number, end: number): number {
   return h >>> 0
 }
 
-/** Where a line-end hyphenation starting at hyphen `i` resumes the word, or -1. */
-function hyphenationResume(text: string, i: number): number {
+/**
+ * Where a line-end hyphenation starting at hyphen `i` of the word that starts at `start` resumes
+ * the word, or -1: none, or the hyphen is the compound's own (line-end-hyphens.ts).
+ */
+function hyphenationResume(text: string, start: number, i: number, hyphens: () => LineEndHyphens): number {
   let j = i + 1
   while (j < text.length && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09)) j++
   if (text.charCodeAt(j) === 0x0d) j++
   if (text.charCodeAt(j) !== 0x0a) return -1
   j++
   while (j < text.length && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09)) j++
-  return j < text.length && LOWER_START.test(text[j]) ? j : -1
+  if (!(j < text.length && LOWER_START.test(text[j]))) return -1
+  let end = j
+  for (let w = wordCharAt(text, end); w > 0; w = end < text.length ? wordCharAt(text, end) : 0) end += w
+  return hyphens().isCompound(text.slice(start, i), text.slice(j, end)) ? -1 : j
 }
 
 /**
@@ -146,6 +156,9 @@ export function tokenize(text: string, hashes = false): TokenSpans {
   let sums = new Uint32Array(hashes ? starts.length : 0)
   let count = 0
   const n = text.length
+  // What the text says of its line-end hyphens, read the first time one is met (most texts have none).
+  let lineEndHyphens: LineEndHyphens | undefined
+  const hyphens = () => (lineEndHyphens ??= new LineEndHyphens(text))
   let i = 0
   while (i < n) {
     const w = wordCharAt(text, i)
@@ -185,7 +198,7 @@ export function tokenize(text: string, hashes = false): TokenSpans {
         } else if (code === APOSTROPHE || code === RIGHT_QUOTE) {
           if (i + 1 < n && wordCharAt(text, i + 1) > 0 && !isDigit(text.charCodeAt(i + 1))) resume = i + 1
         } else if (code === HYPHEN_MINUS || code === HYPHEN) {
-          resume = hyphenationResume(text, i)
+          resume = hyphenationResume(text, start, i, hyphens)
         }
         if (resume < 0) break
         if (hashes) for (let k = i; k < resume; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME)
