@@ -25,6 +25,12 @@ describe('readStatedMetadata', () => {
     expect(readStatedMetadata('Intro line\n\n# The Heading\n\nBy Ann Lee\n', true).title).toBe('The Heading')
   })
 
+  it('reads a title laid out in columns with one space between its parts (a manual page)', () => {
+    const man =
+      'GIT-ADD(1)                        Git Manual                        GIT-ADD(1)\n\nNAME\n       git-add - Add file contents to the index\n'
+    expect(readStatedMetadata(man).title).toBe('GIT-ADD(1) Git Manual GIT-ADD(1)')
+  })
+
   it('tells a byline that is a site apart from an author', () => {
     const m = readStatedMetadata('Title here\n\n2024-March-9 11:06 By: GMW.cn\n\nBy Light Blade\n\nText.')
     expect(m).toMatchObject({ title: 'Title here', author: 'Light Blade', outlet: 'GMW.cn', date: '2024-03-09' })

@@ -61,7 +61,12 @@ function looksLikeDomain(s: string): boolean {
 function cleanTitle(line: string): string {
   // "Home > Section > Title" breadcrumbs: keep the last segment.
   const crumbs = line.split(/\s+>\s+/)
-  return crumbs[crumbs.length - 1].replace(/^#+\s*/, '').trim()
+  // A line laid out in columns (a manual page's header, "GIT-ADD(1)      Git Manual      GIT-ADD(1)")
+  // is read with one space between its parts.
+  return crumbs[crumbs.length - 1]
+    .replace(/^#+\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 function frontMatter(text: string): Partial<StatedMetadata> {
