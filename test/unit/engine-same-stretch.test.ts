@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../main/core/engine/analyse.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { Run } from '../../main/core/engine/progress.js'
 import { sameStretch } from '../../main/core/engine/same-stretch.js'
 
@@ -58,6 +59,25 @@ describe('one stretch of the same words', () => {
     expect(same(COPY, ['Permission', 'software'], COPY.replace('Permission', 'PERMISSION'), ['PERMISSION', 'software'])).toBe(true)
   })
 
+  it('finds the place where passages agree when their first words recur (a reviewer)', () => {
+    const text = 'Options follow. Set the value of the first option now. Set the value of the second option later. End.'
+    const corpus = analyse(
+      [
+        { id: 'a', text },
+        { id: 'b', text },
+      ],
+      true,
+      new Run({}),
+    )
+    const [A, B] = corpus.docs
+    const second = B.surface.findIndex((s, t) => t > 2 && corpus.lexicon.surfaces[s] === 'set')
+    expect(sameStretch(A, 0, A.surface.length - 1, B, second, B.surface.length - 1)).toEqual({
+      from: 0,
+      to: A.surface.length - 1,
+      shift: 0,
+    })
+  })
+
   it('fails for a word inserted, replaced or respelled, and for an edge word the other text lacks', () => {
     expect(same(COPY, ['Permission', 'software'], COPY.replace('any person', 'any natural person'), ['Permission', 'software'])).toBe(false)
     expect(same(COPY, ['Permission', 'software'], COPY.replace('a copy', 'the copy'), ['Permission', 'software'])).toBe(false)
@@ -68,5 +88,38 @@ describe('one stretch of the same words', () => {
     expect(same(`Notice. ${COPY}`, ['Notice', 'software'], `Warning. ${COPY}`, ['Permission', 'software'])).toBe(false)
     // Passages with no word in common at one place.
     expect(same(COPY, ['Permission', 'charge'], COPY, ['person', 'software'])).toBe(false)
+  })
+})
+
+describe("an overlap's kind", () => {
+  const MINUTES =
+    'The committee met on Tuesday to discuss the proposal for a new library in the centre of town. After a long debate, members agreed that the building should open in the spring, and that the council would pay for books, staff and heating for the first five years of its life.'
+  const edited = MINUTES.replace('five years', 'seven years')
+  const HEADERS = [
+    'Quantum ferrets juggle marmalade.',
+    'Orange zebras whisper softly.',
+    'Purple kettles migrate north.',
+    'Velvet trumpets dissolve slowly.',
+    'Granite pianos evaporate quietly.',
+  ]
+
+  it('is near-verbatim for two texts that differ, however many copies one has (a reviewer)', () => {
+    const copies = [1, 2, 3, 4].map((k) => ({ id: `a${k}`, text: `${MINUTES}\n\nCopy of the minutes.\n` }))
+    const [o] = findOverlaps([...copies, { id: 'b', text: `${edited}\n\nAnother note.\n` }]).overlaps.filter((x) => !x.duplicate)
+    expect(o.passages.map((p) => p.doc)).toEqual(['a1', 'a2', 'a3', 'a4', 'b'])
+    expect(o.kind).toBe('variant')
+    expect(o.similarity).toBeLessThan(1)
+  })
+
+  it('does not hang on which document sorts first (a reviewer: a file renamed changed it)', () => {
+    const kindWith = (odd: string) => {
+      const ids = ['a', 'b', 'c', 'd', 'e']
+      const docs = ids.map((id, k) => ({ id, text: `${HEADERS[k]}\n\n${id === odd ? edited : MINUTES}\n` }))
+      const [o] = findOverlaps(docs).overlaps
+      return [o.passages.length, o.kind]
+    }
+    // Four of five say "five years": most pairs are the same words.
+    expect(kindWith('a')).toEqual([5, 'verbatim'])
+    expect(kindWith('e')).toEqual([5, 'verbatim'])
   })
 })

@@ -84,12 +84,12 @@ export interface OverlapPassage {
  *   kind        verbatim (the same words, as written: case and typography aside), variant
  *               (near-verbatim: respelled, edited, words inserted, clauses reordered) or
  *               paraphrase (same content words, few shared runs):
- *               each pair of passages matched is judged on its own, and an overlap most of whose
- *               pairs are paraphrases is one; any other is verbatim when most of the pairs of its
- *               passages compared (those `variants` lists) are one stretch of the same words,
- *               their extents aside (closeKind), near-verbatim when not, on a tie too. So a
- *               passage copied verbatim into five documents is verbatim as it is in two, and an
- *               overlap of passages in several wordings is not, whatever pairs found it
+ *               each pair of passages matched is judged on its own, and an overlap more of whose
+ *               pairs are paraphrases than of another kind is one; any other is verbatim when more
+ *               than half of its passages, in two documents at least, are one stretch of the same
+ *               words, their extents aside (closeKind), near-verbatim when not. So a passage
+ *               copied verbatim into five documents is verbatim as it is in two, and an overlap of
+ *               passages in several wordings is not, whatever pairs found it
  *   pairKinds   how many of the pairs matched are of each kind (a passage found through a longer
  *               overlap, nesting.ts, is one verbatim pair with the passage read)
  *   words       content words shared (best pair)
@@ -257,37 +257,57 @@ function kindOf(measure: PairMeasure, edited: () => boolean): OverlapKind {
 }
 
 /**
+ * Texts an overlap's passages are sorted into at most by closeKind (each the passages with the
+ * same words as its first): a licence notice reprinted in hundreds of files is a few wordings,
+ * and a passage like none of the first few is counted in no text (it agrees with no majority).
+ */
+export const KIND_TEXTS = 8
+
+/**
  * The kind of an overlap of close pairs (verbatim or near-verbatim) as a reader compares its
- * passages: verbatim when most of the pairs compared (variant-pairs.ts: those whose differences
- * the overlap's variants list) are one stretch of the same words (same-stretch.ts: their extents
- * may differ, not their words); else variant, on a tie too (a passage of one text among copies of
- * another, "Text editor for use by Git commands" with two of "Text viewer for use by Git
- * commands", is not said to be one of them). With it, a pair of that kind, as spans to measure:
- * for verbatim, the stretch both documents have. Undefined when no pair is compared.
+ * passages: each passage is sorted into the first text (KIND_TEXTS) whose first passage it is one
+ * stretch of the same words with (same-stretch.ts: their extents may differ, not their words), a
+ * duplicate document's copies (`copies`) counted with it; verbatim when one text holds more than
+ * half the passages, in two documents' texts at least, else variant. So a passage copied word for
+ * word into five documents and edited in a sixth is verbatim; two texts that differ are not,
+ * however many copies one has; nor is one passage of one text with one of another (a reviewer:
+ * "Text editor for use by Git commands" beside "Text viewer for use by Git commands"); and the
+ * kind does not hang on which document sorts first (another: a file renamed had changed it). With
+ * it, a pair of that kind, as spans to measure: for verbatim, the stretch both documents have.
+ * Undefined when the passages are in fewer than two documents.
  */
 function closeKind(
   passages: readonly PairPassage[],
+  copies: ReadonlyMap<number, readonly number[]>,
   docs: readonly AnalysedDocument[],
 ): { kind: OverlapKind; pair: [PairPassage, PairPassage] } | undefined {
-  let same: [PairPassage, PairPassage] | undefined
+  const texts: { first: PairPassage; weight: number; pair?: [PairPassage, PairPassage] }[] = []
   let differ: [PairPassage, PairPassage] | undefined
-  let sameCount = 0
-  let differCount = 0
-  for (const [i, j] of comparedPairs(passages.map((p) => p.doc))) {
-    const [a, b] = [passages[i], passages[j]]
-    const stretch = sameStretch(docs[a.doc], a.start, a.end, docs[b.doc], b.start, b.end)
-    if (stretch) {
-      sameCount++
-      same ??= [
-        { doc: a.doc, start: stretch.from, end: stretch.to },
-        { doc: b.doc, start: stretch.from + stretch.shift, end: stretch.to + stretch.shift },
+  let total = 0
+  for (const p of passages) {
+    const weight = 1 + (copies.get(p.doc)?.length ?? 0)
+    total += weight
+    let text: (typeof texts)[number] | undefined
+    for (const t of texts) {
+      if (t.first.doc === p.doc) continue
+      const stretch = sameStretch(docs[t.first.doc], t.first.start, t.first.end, docs[p.doc], p.start, p.end)
+      if (!stretch) {
+        differ ??= [t.first, p]
+        continue
+      }
+      t.pair ??= [
+        { doc: t.first.doc, start: stretch.from, end: stretch.to },
+        { doc: p.doc, start: stretch.from + stretch.shift, end: stretch.to + stretch.shift },
       ]
-    } else {
-      differCount++
-      differ ??= [a, b]
+      text = t
+      break
     }
+    if (!text && texts.length < KIND_TEXTS) texts.push((text = { first: p, weight: 0 }))
+    if (text) text.weight += weight
   }
-  if (sameCount > differCount) return { kind: 'verbatim', pair: same! }
+  // The text with most passages, if they are in two documents at least (it has a pair).
+  const largest = texts.reduce<(typeof texts)[number] | undefined>((x, y) => (!x || y.weight > x.weight ? y : x), undefined)
+  if (largest?.pair && 2 * largest.weight > total) return { kind: 'verbatim', pair: largest.pair }
   return differ ? { kind: 'variant', pair: differ } : undefined
 }
 
@@ -666,7 +686,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         kind === 'paraphrase'
           ? undefined
           : closeKind(
-              passages.filter((p) => !reference[p.doc]),
+              c.passages.filter((p) => !reference[p.doc]),
+              copiesOf,
               corpus.docs,
             )
       if (close) kind = close.kind

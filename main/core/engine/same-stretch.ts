@@ -13,9 +13,17 @@ import { sameSpelling } from './respelled.js'
 
 /**
  * Tokens from the start of one passage looked for in the other to place it: enough that a common
- * word does not place it wrongly (a wrong place is only a "no"), few enough for short passages.
+ * word seldom places it wrongly, few enough for short passages.
  */
 export const PLACE_TOKENS = 4
+
+/**
+ * Places tried, each way, at most: a passage's first words can recur in the other (a list whose
+ * items start alike, "Set the value of the first option ... Set the value of the second"), and
+ * the first place is then not the one where the passages agree (a reviewer). A place that does
+ * not agree costs a read as far as the first word that differs.
+ */
+export const MAX_PLACES = 16
 
 /**
  * The stretch passages [a0, a1] of A and [b0, b1] of B are parts of (see above): tokens
@@ -31,22 +39,26 @@ export function sameStretch(
   b1: number,
 ): { from: number; to: number; shift: number } | undefined {
   // B's token b0 at A's token p (B index = A index + b0 - p), or A's a0 at B's q.
-  const p = place(B, b0, b1, A, a0, a1)
-  if (p >= 0) {
+  let tried = 0
+  for (let p = place(B, b0, b1, A, a0, a1, a0); p >= 0 && tried < MAX_PLACES; p = place(B, b0, b1, A, a0, a1, p + 1), tried++) {
     const stretch = agreeing(A, a0, a1, B, b0, b1, b0 - p)
     if (stretch) return stretch
   }
-  const q = place(A, a0, a1, B, b0, b1)
-  return q >= 0 ? agreeing(A, a0, a1, B, b0, b1, q - a0) : undefined
+  tried = 0
+  for (let q = place(A, a0, a1, B, b0, b1, b0); q >= 0 && tried < MAX_PLACES; q = place(A, a0, a1, B, b0, b1, q + 1), tried++) {
+    const stretch = agreeing(A, a0, a1, B, b0, b1, q - a0)
+    if (stretch) return stretch
+  }
+  return undefined
 }
 
 /**
- * The first token of [t0, t1] of T at which the first PLACE_TOKENS tokens of [s0, s1] of S (fewer
- * when it is shorter) start, read on in T's text past t1 where they must, or -1.
+ * The first token of [from, t1] of T at which the first PLACE_TOKENS tokens of [s0, s1] of S
+ * (fewer when it is shorter) start, read on in T's text past t1 where they must, or -1.
  */
-function place(S: AnalysedDocument, s0: number, s1: number, T: AnalysedDocument, t0: number, t1: number): number {
+function place(S: AnalysedDocument, s0: number, s1: number, T: AnalysedDocument, t0: number, t1: number, from: number): number {
   const n = Math.min(PLACE_TOKENS, s1 - s0 + 1)
-  for (let t = t0; t <= t1 && t + n <= T.surface.length; t++) {
+  for (let t = Math.max(from, t0); t <= t1 && t + n <= T.surface.length; t++) {
     let k = 0
     while (k < n && T.surface[t + k] === S.surface[s0 + k]) k++
     if (k === n) return t

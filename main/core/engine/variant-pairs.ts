@@ -30,7 +30,7 @@ export const MAX_DIFF_WORDS = 20_000
  * not a pair; at most MAX_DIFFS pairs. Pairs with the same words are compared (and counted) but
  * get no variant.
  */
-export function comparedPairs<T>(docs: readonly T[]): [number, number][] {
+export function comparedPairs(docs: readonly string[]): [number, number][] {
   const pairs: [number, number][] = []
   const count = docs.length
   const last = count > MAX_PAIRWISE_PASSAGES ? 1 : count

@@ -1,5 +1,5 @@
-// Document ids, made from file names: written without zod, so that the engine's CLI, which names
-// the files of a plain folder (main/node/engine/inline.ts), starts without loading it.
+// Document ids, made from file names: written without zod, so that the CLI's engine commands, which
+// name the files of a plain folder (main/node/engine/inline.ts), start without loading it.
 
 /**
  * A document id made from a file name: lower case, ASCII letters and digits, hyphens between

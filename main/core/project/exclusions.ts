@@ -5,8 +5,8 @@ import type { ExcludedRange } from './project.js'
 // Reply") without changing the document's file. They are stored with the document's entry in
 // project.json as [start, end) spans in code points, like annotation positions. The engine reads
 // them and analyses `maskExcluded(text, ranges)` instead of the text: every offset stays valid.
-// The range's schema is project.json's (project.ts): this module loads no zod, so the engine's CLI
-// (main/node/engine/inline.ts) starts without it.
+// The range's schema is project.json's (project.ts): this module loads no zod, so the CLI's engine
+// commands (main/node/engine/inline.ts) start without it.
 
 export type { ExcludedRange }
 

@@ -1,7 +1,7 @@
 // The formats Parallax imports and the file endings they are recognised by: the one list the
 // importer, the desktop app's "Add Documents…" dialog and the page's file picker read. Kept apart
-// from the readers so that code which only needs to recognise a file (the engine's CLI, the UI)
-// does not load them.
+// from the readers so that code which only needs to recognise a file (the CLI's engine commands,
+// the UI) does not load them.
 
 /** What an imported file is read as. */
 export type ImportFormatId = 'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'qdpx'

@@ -67,7 +67,7 @@ export function decodeUtf8(bytes: Uint8Array, path: string): string {
  * Reads and decodes a UTF-8 text file (see decodeUtf8), refusing files over MAX_TEXT_BYTES. Read
  * through fs's callbacks, not fs/promises: its readFile (a FileHandle, a promise at each step)
  * took twice as long for a folder of a thousand small files (Debian's copyright files: 0.34 s
- * against 0.18 s, read eight at a time as the engine's CLI reads them).
+ * against 0.18 s, read eight at a time as the CLI's engine commands read them).
  */
 export function readTextFile(path: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -4,8 +4,8 @@ import { ApiError } from '../../core/contract/api.js'
 import { CorpusManifest, type ProjectFile } from '../../core/project/project.js'
 import { MANIFEST_FILE } from './layout.js'
 
-// Reading a corpus folder's manifest.json, on its own: the engine's CLI reads the bundled corpus
-// through it and loads none of what creates a project from it (corpus.ts: durable writes, and
+// Reading a corpus folder's manifest.json, on its own: the CLI's engine commands read the bundled
+// corpus through it and load none of what creates a project from it (corpus.ts: durable writes, and
 // node:crypto with them; the bundled corpus's run 7 ms shorter, medians of 31 alternating runs).
 
 /** Reads and validates a corpus folder's manifest (the bundled corpus's). */
