@@ -73,6 +73,21 @@ describe('passage edges at whole written words', () => {
     expect(changes.filter((c) => c.op === 'equal' && c.a === '>')).toHaveLength(1)
   })
 
+  it("gives the words one passage goes on with and their closing marks as one change (a reviewer of git's manual pages)", () => {
+    // Two pages go on with a SEE ALSO line after the paragraph all three share: "git-branch(1" and
+    // its ")" were two deletes.
+    const shared =
+      'Incorporates changes from a remote repository into the current branch. If the current branch is behind the remote, then by default it will fast-forward the current branch to match the remote.'
+    const seeAlso = 'SEE ALSO\n       git-checkout(1), git-branch(1)'
+    const { overlaps } = findOverlaps([
+      { id: 'x', text: `Intro one.\n\n${shared}\n\n${seeAlso}\n` },
+      { id: 'y', text: `Intro two differs.\n\n${shared}\n\nThe end of it.\n` },
+      { id: 'z', text: `Intro three here.\n\n${shared}\n\n${seeAlso}\n` },
+    ])
+    const [first] = overlaps[0].variants
+    expect(first.changes!.filter((c) => c.op !== 'equal').map((c) => [c.op, c.a, c.b])).toEqual([['delete', seeAlso, '']])
+  })
+
   it('keeps a passage that is one such word as found', () => {
     expect(shown('version 3.4.0 only', '4', '0')).toBe('4.0')
   })

@@ -905,7 +905,7 @@ function toPassageEdges(variant: Variant, a: OverlapPassage, marksA: PassageMark
     ? sharedMarks(words[last], words[last - 1], a, b, shortOf(words[last], 'after'), 'after')
     : undefined
   const headAt = shortOf(words[0], 'before') ? sharedMarks(words[0], words[1], a, b, shortOf(words[0], 'before'), 'before') : undefined
-  if (!tailAt && !headAt) return { ...variant, changes: [...head, ...words, ...tail] }
+  if (!tailAt && !headAt) return { ...variant, changes: joinedSteps([...head, ...words, ...tail]) }
   const changes = [...words]
   // The short passage's marks are the equal change found; the other's own marks at its edge, if
   // any, are its alone.
@@ -933,7 +933,32 @@ function toPassageEdges(variant: Variant, a: OverlapPassage, marksA: PassageMark
         ? change(marksA.before, a.start, marksA.first, '', b.start, b.start, words[0])
         : change('', a.start, a.start, marksB.before, b.start, marksB.first, words[0])
   }
-  return { ...variant, changes: [...head, ...changes, ...tail] }
+  return { ...variant, changes: joinedSteps([...head, ...changes, ...tail]) }
+}
+
+/**
+ * Changes with each run of deletes (inserts) that touch, in both texts, made one: an edge's marks
+ * and the words beside them that one passage has and the other lacks are one removal, not two
+ * ("--" and "exclude-first-parent-only ...", ")" after "git-branch(1": a reviewer of git's manual
+ * pages found 426 changes of marks alone). Moved words and words beyond the other passage's edge
+ * are joined only with their like.
+ */
+function joinedSteps(changes: Change[]): Change[] {
+  const out: Change[] = []
+  for (const c of changes) {
+    const prev = out[out.length - 1]
+    const joins =
+      prev !== undefined &&
+      (c.op === 'delete' || c.op === 'insert') &&
+      prev.op === c.op &&
+      prev.moved === c.moved &&
+      prev.beyond === c.beyond &&
+      prev.aEnd === c.aStart &&
+      prev.bEnd === c.bStart
+    if (joins) out[out.length - 1] = { ...prev, a: prev.a + c.a, b: prev.b + c.b, aEnd: c.aEnd, bEnd: c.bEnd }
+    else out.push(c)
+  }
+  return out
 }
 
 /**
