@@ -16,35 +16,42 @@
 // CC-licensed), the other 114 one word each, the hyphenations of licences' typeset text among
 // them ("deal-\nings", "consor-\ntium").
 
-/** A word and a hyphen with another word after it on one line: "git-" of "git-config". */
-const COMPOUND = /([\p{L}\p{N}\p{M}]+)-(?=([\p{L}\p{N}\p{M}]+))/gu
-const WORD = /[\p{L}\p{N}\p{M}]+/gu
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
 
 /** What one text says of its line-end hyphens (see above), read from it when first asked. */
 export class LineEndHyphens {
-  /** Pairs written with a hyphen on one line, "git-config", and their first parts, "git"; lower case. */
-  private compounds: Set<string> | undefined
-  private prefixes: Set<string> | undefined
-  /** The text's words, lower case: read only when a pair is not a compound the text writes. */
-  private words: Set<string> | undefined
+  /** The text in lower case, made when first needed (most texts have no line-end hyphen). */
+  private lower: string | undefined
+  /** What was found for each word pair asked about ("git-config"), a text's pairs recurring. */
+  private known: Map<string, boolean> | undefined
 
   constructor(private readonly text: string) {}
 
   /** Whether the line-end hyphen between words `before` and `after` is a compound's own (see above). */
   isCompound(before: string, after: string): boolean {
-    if (!this.compounds || !this.prefixes) {
-      this.compounds = new Set()
-      this.prefixes = new Set()
-      for (const m of this.text.matchAll(COMPOUND)) {
-        const first = m[1].toLowerCase()
-        this.compounds.add(`${first}-${m[2].toLowerCase()}`)
-        this.prefixes.add(first)
-      }
-    }
     const [b, a] = [before.toLowerCase(), after.toLowerCase()]
-    if (this.compounds.has(`${b}-${a}`)) return true
-    if (!this.prefixes.has(b)) return false
-    this.words ??= new Set(Array.from(this.text.matchAll(WORD), (m) => m[0].toLowerCase()))
-    return !this.words.has(b + a)
+    const key = `${b}-${a}`
+    const known = (this.known ??= new Map())
+    let found = known.get(key)
+    if (found === undefined) {
+      found = this.written(key, true) || (this.written(`${b}-`, false) && !this.written(b + a, true))
+      known.set(key, found)
+    }
+    return found
+  }
+
+  /**
+   * Whether the text has `part` as written words: not after a word character, and (`whole`) not
+   * before one, or (not `whole`: a word and its hyphen) before one. Native searches of the lower-
+   * case text, no scan of its words: a corpus's texts are read once over and no more.
+   */
+  private written(part: string, whole: boolean): boolean {
+    const lower = (this.lower ??= this.text.toLowerCase())
+    for (let at = lower.indexOf(part); at >= 0; at = lower.indexOf(part, at + 1)) {
+      if (at > 0 && WORD_CHAR.test(lower[at - 1])) continue
+      const next = at + part.length < lower.length && WORD_CHAR.test(lower[at + part.length])
+      if (next !== whole) return true
+    }
+    return false
   }
 }

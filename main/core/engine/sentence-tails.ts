@@ -103,11 +103,19 @@ function spaced(text: string, from: number, to: number): boolean {
  * before its own (and no stretch of spaces lies between); and to their starts likewise.
  */
 export function sentenceTails<P extends TailedPassage>(passages: readonly P[], edges: SentenceEdges): P[] {
-  const heads = passages.map((p) => edges.distance(p.doc, p.start, -1))
-  const tails = passages.map((p) => edges.distance(p.doc, p.end, 1))
-  const reaches = (gaps: number[]) => gaps.every((g) => g <= MAX_SENTENCE_TAIL)
-  const toStart = reaches(heads)
-  const toEnd = reaches(tails)
-  if (!toStart && !toEnd) return [...passages]
-  return passages.map((p, i) => ({ ...p, start: toStart ? p.start - heads[i] : p.start, end: toEnd ? p.end + tails[i] : p.end }))
+  // Each passage's distance to its sentence's start (end), read until one is too far: a licence's
+  // overlap of hundreds of passages is seldom taken anywhere, and is told so by its first few.
+  const gaps = (dir: -1 | 1): number[] | undefined => {
+    const found: number[] = []
+    for (const p of passages) {
+      const gap = edges.distance(p.doc, dir < 0 ? p.start : p.end, dir)
+      if (gap > MAX_SENTENCE_TAIL) return undefined
+      found.push(gap)
+    }
+    return found
+  }
+  const heads = gaps(-1)
+  const tails = gaps(1)
+  if (!heads && !tails) return [...passages]
+  return passages.map((p, i) => ({ ...p, start: heads ? p.start - heads[i] : p.start, end: tails ? p.end + tails[i] : p.end }))
 }
