@@ -347,8 +347,7 @@ describe('findOverlaps on fixtures', () => {
 
   it('reports a line with one word changed as near-verbatim, though too short for a seed (order.ts editedWords)', async () => {
     // Three coreutils man pages (a reviewer: "every directory processed" was a paraphrase of "every
-    // file processed"). Two of the three passages are the same words: the overlap is verbatim as
-    // most of its passages are (closeKind), rmdir's edit its variant.
+    // file processed"). Two of the three passages are the same words, rmdir's edited.
     const { result } = await overlapsOf('edited-line')
     const line = result.overlaps.find((o) => o.passages.some((p) => p.doc === 'rmdir'))!
     expect(line.variants.flatMap((v) => (v.changes ?? []).filter((c) => c.op !== 'equal').map((c) => [c.op, c.a, c.b]))).toEqual([
@@ -357,7 +356,7 @@ describe('findOverlaps on fixtures', () => {
     ])
     expect(kindsAndTexts([line])).toEqual([
       [
-        'verbatim',
+        'variant',
         '-v, --verbose\n              output a diagnostic for every file processed',
         '-v, --verbose\n              output a diagnostic for every file processed',
         '-v, --verbose\n              output a diagnostic for every directory processed',

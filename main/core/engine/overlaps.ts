@@ -85,10 +85,10 @@ export interface OverlapPassage {
  *               (near-verbatim: respelled, edited, words inserted, clauses reordered) or
  *               paraphrase (same content words, few shared runs):
  *               each pair of passages matched is judged on its own, and an overlap more of whose
- *               pairs are paraphrases than of another kind is one; any other is verbatim when more
- *               than half of its passages, in two documents at least, are one stretch of the same
- *               words, their extents aside (closeKind), near-verbatim when not. So a passage
- *               copied verbatim into five documents is verbatim as it is in two, and an overlap of
+ *               pairs are paraphrases than of another kind is one; any other is verbatim when all
+ *               its passages, in two documents at least, are one stretch of the same words, their
+ *               extents aside (closeKind), near-verbatim when any differ. So a passage copied
+ *               verbatim into five documents is verbatim as it is in two, and an overlap of
  *               passages in several wordings is not, whatever pairs found it
  *   pairKinds   how many of the pairs matched are of each kind (a passage found through a longer
  *               overlap, nesting.ts, is one verbatim pair with the passage read)
@@ -257,13 +257,6 @@ function kindOf(measure: PairMeasure, edited: () => boolean): OverlapKind {
 }
 
 /**
- * Texts an overlap's passages are sorted into at most by closeKind (each the passages with the
- * same words as its first): a licence notice reprinted in hundreds of files is a few wordings,
- * and a passage like none of the first few is counted in no text (it agrees with no majority).
- */
-export const KIND_TEXTS = 8
-
-/**
  * Passages of an overlap closeKind reads at most, spread evenly over it: a text reprinted in
  * hundreds of documents is judged by a sample of them, each read whole (reading all of them took
  * a second more on Debian's copyright files). Fewer, and a sample can miss a wording a few
@@ -273,52 +266,33 @@ export const KIND_SAMPLE = 64
 
 /**
  * The kind of an overlap of close pairs (verbatim or near-verbatim) as a reader compares its
- * passages (KIND_SAMPLE of them at most): each is sorted into the first text (KIND_TEXTS) whose
- * first passage it is one stretch of the same words with (same-stretch.ts: their extents may
- * differ, not their words), a duplicate document's copies (`copies`) counted with it; verbatim
- * when one text holds more than half the passages, in two documents' texts at least, else variant.
- * So a passage copied word for word into five documents and edited in a sixth is verbatim; two
- * texts that differ are not, however many copies one has; nor is one passage of one text with one
- * of another (a reviewer: "Text editor for use by Git commands" beside "Text viewer for use by Git
- * commands"); and the kind does not hang on which document sorts first (another: a file renamed
- * had changed it). With it, a pair of that kind, as spans to measure: for verbatim, the stretch
- * both documents have. Undefined when the passages are in fewer than two documents.
+ * passages (KIND_SAMPLE of them at most): verbatim when each is one stretch of the same words
+ * with the first (same-stretch.ts: their extents may differ, not their words), in two documents
+ * at least; else variant, the passages differing somewhere. Not by the pairs matched to find it
+ * (reviewers: git's manual pages, 13 passages in 9 wordings "verbatim"; licences, GPL-2 edited
+ * into the LGPL "verbatim" beside LGPL-2 and 2.1, which are the same), nor by most passages (four
+ * copies of one file are not the other text they differ from). With it, a pair of that kind, as
+ * spans to measure: for verbatim, the stretch both documents have. Undefined when the passages
+ * are the same words in one document only.
  */
 function closeKind(
   passages: readonly PairPassage[],
-  copies: ReadonlyMap<number, readonly number[]>,
   docs: readonly AnalysedDocument[],
 ): { kind: OverlapKind; pair: [PairPassage, PairPassage] } | undefined {
-  const texts: { first: PairPassage; weight: number; pair?: [PairPassage, PairPassage] }[] = []
-  let differ: [PairPassage, PairPassage] | undefined
-  let total = 0
   const count = Math.min(passages.length, KIND_SAMPLE)
-  for (let k = 0; k < count; k++) {
+  const first = passages[0]
+  let pair: [PairPassage, PairPassage] | undefined
+  for (let k = 1; k < count; k++) {
     const p = passages[Math.floor((k * passages.length) / count)]
-    const weight = 1 + (copies.get(p.doc)?.length ?? 0)
-    total += weight
-    let text: (typeof texts)[number] | undefined
-    for (const t of texts) {
-      if (t.first.doc === p.doc) continue
-      const stretch = sameStretch(docs[t.first.doc], t.first.start, t.first.end, docs[p.doc], p.start, p.end)
-      if (!stretch) {
-        differ ??= [t.first, p]
-        continue
-      }
-      t.pair ??= [
-        { doc: t.first.doc, start: stretch.from, end: stretch.to },
+    const stretch = sameStretch(docs[first.doc], first.start, first.end, docs[p.doc], p.start, p.end)
+    if (!stretch) return { kind: 'variant', pair: [first, p] }
+    if (p.doc !== first.doc)
+      pair ??= [
+        { doc: first.doc, start: stretch.from, end: stretch.to },
         { doc: p.doc, start: stretch.from + stretch.shift, end: stretch.to + stretch.shift },
       ]
-      text = t
-      break
-    }
-    if (!text && texts.length < KIND_TEXTS) texts.push((text = { first: p, weight: 0 }))
-    if (text) text.weight += weight
   }
-  // The text with most passages, if they are in two documents at least (it has a pair).
-  const largest = texts.reduce<(typeof texts)[number] | undefined>((x, y) => (!x || y.weight > x.weight ? y : x), undefined)
-  if (largest?.pair && 2 * largest.weight > total) return { kind: 'verbatim', pair: largest.pair }
-  return differ ? { kind: 'variant', pair: differ } : undefined
+  return pair ? { kind: 'verbatim', pair } : undefined
 }
 
 /** What a pair table keeps of a measured pair (pair-table.ts) of kind `kind` (kindOf). */
@@ -697,7 +671,6 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
           ? undefined
           : closeKind(
               c.passages.filter((p) => !reference[p.doc]),
-              copiesOf,
               corpus.docs,
             )
       if (close) kind = close.kind
