@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../main/core/engine/analyse.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
-import { trimmedSpan } from '../../main/core/engine/paraphrase.js'
+import { trimmedSpan, wordsInCommon } from '../../main/core/engine/paraphrase.js'
 import { Run } from '../../main/core/engine/progress.js'
 
 // A paraphrase's start (paraphrase.ts, MAX_UNSHARED_EDGE): a side of a restatement, read as one
@@ -85,5 +85,25 @@ describe('what a paraphrase shares', () => {
       { id: 'c', text: 'The full documentation for the utilities is maintained as a Texinfo manual.\n' },
     ]
     expect(findOverlaps(restated).overlaps.map((o) => o.passages.map((p) => p.doc))).toEqual([['a', 'b']])
+  })
+})
+
+describe('the words a paraphrase rests on', () => {
+  it('are no letter alone (a reviewer of licences: "(b)", the "s" of "Contribution(s)")', () => {
+    const a = 'Each Contributor grants a patent license for their Contribution(s), (b) to make and sell the Work.'
+    const b = 'A Contributor grants (b) a patent license to make and sell its Contribution(s) and the Work.'
+    const corpus = analyse(
+      [
+        { id: 'a', text: a },
+        { id: 'b', text: b },
+      ],
+      true,
+      new Run({}),
+    )
+    const [A, B] = corpus.docs
+    const words = wordsInCommon(corpus, 0, 0, A.surface.length - 1, 1, 0, B.surface.length - 1, true)
+    expect(words).toEqual(['Contributor', 'grants', 'patent', 'license', 'Contribution', 'make', 'sell', 'Work'])
+    // An edited copy's words in common are all of them.
+    expect(wordsInCommon(corpus, 0, 0, A.surface.length - 1, 1, 0, B.surface.length - 1, false)).toContain('b')
   })
 })

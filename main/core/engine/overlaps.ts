@@ -1019,7 +1019,8 @@ function listReason(label: string, words: readonly string[]): string[] {
 /**
  * An overlap's reasons: its pairs' reasons, each once, and the words each list reason names as
  * one reason where the first pair's stood ("synonyms: build/construction,
- * building/construction", not one reason per pair).
+ * building/construction", not one reason per pair), each word once whatever its case, as first
+ * written (one pair's "WARRANTIES" and another's "warranties": a reviewer of licences).
  */
 function reasonsOf(reasons: readonly string[]): string[] {
   const out: string[] = []
@@ -1035,7 +1036,8 @@ function reasonsOf(reasons: readonly string[]): string[] {
       lists.set(label, (words = []))
       out.push(label)
     }
-    for (const word of reason.slice(label.length).split(', ')) if (!words.includes(word)) words.push(word)
+    for (const word of reason.slice(label.length).split(', '))
+      if (!words.some((w) => w.toLowerCase() === word.toLowerCase())) words.push(word)
   }
   return out.map((r) => (lists.has(r) ? `${r}${lists.get(r)!.join(', ')}` : r))
 }

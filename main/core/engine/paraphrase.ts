@@ -861,7 +861,9 @@ export function synonymsUsed(
  * it shares rests on, for a reader to judge ("name, two, files, line" is no restatement). With
  * `claimsOnly` (a paraphrase), not the tokens that are no words of a claim (nonwords.ts: parts of
  * addresses and paths, numbers, identifiers, commands), which a paraphrase does not rest on: two
- * apt source lines rest on "deb, stable, main", not on their addresses' "http, debian, org".
+ * apt source lines rest on "deb, stable, main", not on their addresses' "http, debian, org"; nor
+ * a letter alone, which says nothing to a reader: a list's "(b)", the "s" of "Contribution(s)"
+ * (a reviewer of licences).
  */
 export function wordsInCommon(
   corpus: AnalysedCorpus,
@@ -883,7 +885,9 @@ export function wordsInCommon(
   for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1; c++) {
     const t = A.content[c]
     if (nonA?.[t - a0] || !inB.delete(A.match[t])) continue
-    words.push(A.text.slice(A.starts[t], A.ends[t]))
+    const word = A.text.slice(A.starts[t], A.ends[t])
+    if (claimsOnly && [...word].length < 2) continue
+    words.push(word)
   }
   return words
 }
