@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isStopword, matchForm, surfaceForm } from '../../main/core/engine/normalise.js'
 import { americanSpelling } from '../../main/core/engine/spelling.js'
 import { tokenize, unitHash } from '../../main/core/engine/tokenize.js'
+import { indexWords } from '../../main/core/text/search.js'
 
 function words(text: string): string[] {
   const t = tokenize(text)
@@ -43,8 +44,19 @@ describe('tokenize', () => {
     // unless the text writes the two parts as one word ("re-use", but "release" for "re-\nlease").
     expect(words('git-log and git-\nswitch')).toEqual(['git', 'log', 'and', 'git', 'switch'])
     expect(words('re-use the release, re-\nlease')).toEqual(['re', 'use', 'the', 'release', 're-\nlease'])
+    // A letter beyond the Basic Multilingual Plane is a letter: "git-𝑥" writes "git-" before a word.
+    expect(words('see git-\nconfig; also git-𝑥')).toEqual(['see', 'git', 'config', 'also', 'git', '𝑥'])
     // Each compound of a chain: "a-b-c" says "a-b" and "b-c".
     expect(words('read-only-mode and only-\nmode')).toEqual(['read', 'only', 'mode', 'and', 'only', 'mode'])
+  })
+
+  it("reads a long text's line-end hyphens alike in search, which reads it in parts (a reviewer)", () => {
+    const text = `See git-config(1).\n${'Filler words of the manual page. '.repeat(5000)}\nAs in git-\nconfig(1).`
+    const index = indexWords(text)
+    const t = tokenize(text)
+    expect(Array.from(index.starts)).toEqual(Array.from(t.starts))
+    expect(Array.from(index.ends)).toEqual(Array.from(t.ends))
+    expect(words(text).slice(-4)).toEqual(['in', 'git', 'config', '1'])
   })
 
   it('splits numbers at periods and commas, as sim_text counts words', () => {

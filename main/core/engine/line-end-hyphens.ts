@@ -17,41 +17,70 @@
 // them ("deal-\nings", "consor-\ntium").
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
+const WORD = /[\p{L}\p{N}\p{M}]+/gu
+/** The hyphens a compound is written with: hyphen-minus and the hyphen (U+2010). */
+const HYPHENS = ['-', '\u2010']
 
-/** What one text says of its line-end hyphens (see above), read from it when first asked. */
+/**
+ * What one text says of its line-end hyphens (see above), read from it when first asked: its
+ * compounds in one pass over its hyphens, its words only if a pair needs them. Linear in the
+ * text however many line-end hyphens it has (a typeset book has thousands).
+ */
 export class LineEndHyphens {
-  /** The text in lower case, made when first needed (most texts have no line-end hyphen). */
-  private lower: string | undefined
-  /** What was found for each word pair asked about ("git-config"), a text's pairs recurring. */
-  private known: Map<string, boolean> | undefined
+  /** Pairs written with a hyphen on one line, "git-config", and their first parts, "git"; lower case. */
+  private compounds: Set<string> | undefined
+  private prefixes: Set<string> | undefined
+  /** The text's words, lower case: read only when a pair is not a compound the text writes. */
+  private words: Set<string> | undefined
 
   constructor(private readonly text: string) {}
 
   /** Whether the line-end hyphen between words `before` and `after` is a compound's own (see above). */
   isCompound(before: string, after: string): boolean {
+    if (!this.compounds || !this.prefixes) [this.compounds, this.prefixes] = compoundsOf(this.text)
     const [b, a] = [before.toLowerCase(), after.toLowerCase()]
-    const key = `${b}-${a}`
-    const known = (this.known ??= new Map())
-    let found = known.get(key)
-    if (found === undefined) {
-      found = this.written(key, true) || (this.written(`${b}-`, false) && !this.written(b + a, true))
-      known.set(key, found)
-    }
-    return found
+    if (this.compounds.has(`${b}-${a}`)) return true
+    if (!this.prefixes.has(b)) return false
+    this.words ??= new Set(Array.from(this.text.matchAll(WORD), (m) => m[0].toLowerCase()))
+    return !this.words.has(b + a)
   }
+}
 
-  /**
-   * Whether the text has `part` as written words: not after a word character, and (`whole`) not
-   * before one, or (not `whole`: a word and its hyphen) before one. Native searches of the lower-
-   * case text, no scan of its words: a corpus's texts are read once over and no more.
-   */
-  private written(part: string, whole: boolean): boolean {
-    const lower = (this.lower ??= this.text.toLowerCase())
-    for (let at = lower.indexOf(part); at >= 0; at = lower.indexOf(part, at + 1)) {
-      if (at > 0 && WORD_CHAR.test(lower[at - 1])) continue
-      const next = at + part.length < lower.length && WORD_CHAR.test(lower[at + part.length])
-      if (next !== whole) return true
+/** The pairs `text` writes with a hyphen between two words on one line, and their first words; lower case. */
+function compoundsOf(text: string): [Set<string>, Set<string>] {
+  const compounds = new Set<string>()
+  const prefixes = new Set<string>()
+  for (const hyphen of HYPHENS)
+    for (let at = text.indexOf(hyphen); at >= 0; at = text.indexOf(hyphen, at + 1)) {
+      const start = wordStart(text, at)
+      const end = wordEnd(text, at + 1)
+      if (start === at || end === at + 1) continue
+      const first = text.slice(start, at).toLowerCase()
+      compounds.add(`${first}-${text.slice(at + 1, end).toLowerCase()}`)
+      prefixes.add(first)
     }
-    return false
+  return [compounds, prefixes]
+}
+
+/** Where the word that ends at `end` starts (`end` when none does): code points, not units. */
+function wordStart(text: string, end: number): number {
+  let k = end
+  while (k > 0) {
+    const low = text.charCodeAt(k - 1)
+    const size = low >= 0xdc00 && low <= 0xdfff && k >= 2 && text.charCodeAt(k - 2) >= 0xd800 && text.charCodeAt(k - 2) <= 0xdbff ? 2 : 1
+    if (!WORD_CHAR.test(text.slice(k - size, k))) break
+    k -= size
   }
+  return k
+}
+
+/** Where the word that starts at `start` ends (`start` when none does): code points, not units. */
+function wordEnd(text: string, start: number): number {
+  let k = start
+  while (k < text.length) {
+    const size = text.codePointAt(k)! > 0xffff ? 2 : 1
+    if (!WORD_CHAR.test(text.slice(k, k + size))) break
+    k += size
+  }
+  return k
 }

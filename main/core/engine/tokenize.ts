@@ -147,19 +147,20 @@ function hyphenationResume(text: string, start: number, i: number, hyphens: Line
 
 /**
  * Splits `text` into word tokens (see the rules above). Linear in the text's length. With
- * `hashes`, each token's unitHash too, computed as its units are read (no second pass).
+ * `hashes`, each token's unitHash too, computed as its units are read (no second pass). `hyphens`:
+ * what the whole text says of its line-end hyphens, where `text` is a part of it (search.ts reads
+ * a text in parts), so that the part's words are the whole text's.
  */
-export function tokenize(text: string, hashes = false): TokenSpans {
+export function tokenize(text: string, hashes = false, hyphens: LineEndHyphens = new LineEndHyphens(text)): TokenSpans {
   // Start with room for one token per 5 units (English averages ~6 with the space) and grow.
   let starts = new Uint32Array(Math.max(16, (text.length / 5) | 0))
   let ends = new Uint32Array(starts.length)
   let sums = new Uint32Array(hashes ? starts.length : 0)
   let count = 0
   const n = text.length
-  // What the text says of its line-end hyphens, read the first time one is met (most texts have
-  // none). An object, not a closure: a closure over `text` would make every read of it in this
-  // loop a read through a context (the copyright files tokenised a quarter slower).
-  const hyphens = new LineEndHyphens(text)
+  // `hyphens` reads the text the first time a line-end hyphen is met (most texts have none). An
+  // object, not a closure: a closure over `text` would make every read of it in this loop a read
+  // through a context (the copyright files tokenised a quarter slower).
   let i = 0
   while (i < n) {
     const w = wordCharAt(text, i)

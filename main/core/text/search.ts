@@ -1,5 +1,6 @@
 import { matchForm, surfaceForm } from '../engine/normalise.js'
 import { tokenize } from '../engine/tokenize.js'
+import { LineEndHyphens } from '../engine/line-end-hyphens.js'
 import { OffsetMap } from './offsets.js'
 
 // Full-text search and keyword-in-context, reading words as the engine does (engine/tokenize.ts,
@@ -133,10 +134,12 @@ export function* indexWordsInSteps(text: string): Generator<void, WordIndex> {
   const wordIds = new Map<string, number>()
   const surfaces: string[] = []
   const keys: string[] = []
+  // The whole text's line-end hyphens, so that each part's words are the engine's.
+  const hyphens = new LineEndHyphens(text)
   for (let from = 0; from < text.length;) {
     const to = stepEnd(text, from)
     const part = text.slice(from, to)
-    const spans = tokenize(part)
+    const spans = tokenize(part, false, hyphens)
     if (count + spans.count > starts.length) {
       const size = Math.max(count + spans.count, starts.length * 2)
       const grow = (a: Uint32Array) => {
