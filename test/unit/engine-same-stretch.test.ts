@@ -123,4 +123,33 @@ describe("an overlap's kind", () => {
     expect(kindWith('e')).toEqual([5, 'variant'])
     expect(kindWith('none')).toEqual([5, 'verbatim'])
   })
+
+  it('reads every passage: the one edited copy is found wherever its document sorts (a reviewer)', () => {
+    const fox =
+      'The quick brown fox jumps over the lazy dog near the old river bank every single morning. It then runs back home across the green fields, past the mill and the church, to sleep until noon. Nobody in the village has ever seen it hunt, and the farmers leave it alone.'
+    const greek =
+      'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega'.split(
+        ' ',
+      )
+    const kindOf = (n: number, edited: number, others = 0) => {
+      const docs = Array.from({ length: n }, (_, i) => ({
+        id: `d${String(i).padStart(3, '0')}`,
+        text: `Intro ${i} unique${i} words${i}.\n\n${i === edited ? fox.replace('dog', 'cat') : fox}\n\nOutro${i} end${i}.`,
+      }))
+      // Documents of other words, so that the fox's paragraph is in a third of the corpus only.
+      for (let j = 0; j < others; j++)
+        docs.push({
+          id: `o${String(j).padStart(3, '0')}`,
+          text: Array.from({ length: 60 }, (_, k) => greek[(j * 7 + k * 13 + k * k) % greek.length] + (k % 9 === 8 ? '.' : '')).join(' '),
+        })
+      const o = findOverlaps(docs, { paraphrase: false }).overlaps.find((x) => x.passages.some((p) => p.doc === 'd000'))!
+      const changes = o.variants.flatMap((v) => (v.changes ?? []).filter((c) => c.op !== 'equal').map((c) => [c.op, c.a, c.b]))
+      return { kind: o.kind, passages: o.passages.length, changes }
+    }
+    // The last of 65 documents, past any sample of the first.
+    expect(kindOf(65, 64, 200)).toMatchObject({ kind: 'variant', passages: 65 })
+    // The tenth of ten, past the pairs compared (the first against the next eight): its pair is
+    // listed too, so the variants say what makes the overlap near-verbatim.
+    expect(kindOf(10, 9)).toEqual({ kind: 'variant', passages: 10, changes: [['replace', 'dog', 'cat']] })
+  })
 })

@@ -107,9 +107,10 @@ export interface OverlapPassage {
  *               the paraphrase search found rests on (order.ts editedWords)
  *   variants    word-level differences per pair of passages (variants.ts), for the pairs
  *               compared (variant-pairs.ts: all pairs up to MAX_PAIRWISE_PASSAGES passages, then
- *               the first against the others, at most MAX_DIFFS) whose words differ; a compared
- *               pair with the same words (surface forms, spelled alike) has no variant, its
- *               text being the passages' own
+ *               the first against the others, at most MAX_DIFFS) whose words differ, and the two
+ *               passages that make it near-verbatim where those pairs all agree (closeKind); a
+ *               compared pair with the same words (surface forms, spelled alike) has no variant,
+ *               its text being the passages' own
  */
 export interface Overlap {
   id: string
@@ -257,42 +258,40 @@ function kindOf(measure: PairMeasure, edited: () => boolean): OverlapKind {
 }
 
 /**
- * Passages of an overlap closeKind reads at most, spread evenly over it: a text reprinted in
- * hundreds of documents is judged by a sample of them, each read whole (reading all of them took
- * a second more on Debian's copyright files). Fewer, and a sample can miss a wording a few
- * documents share.
- */
-export const KIND_SAMPLE = 64
-
-/**
  * The kind of an overlap of close pairs (verbatim or near-verbatim) as a reader compares its
- * passages (KIND_SAMPLE of them at most): verbatim when each is one stretch of the same words
- * with the first (same-stretch.ts: their extents may differ, not their words), in two documents
- * at least; else variant, the passages differing somewhere. Not by the pairs matched to find it
- * (reviewers: git's manual pages, 13 passages in 9 wordings "verbatim"; licences, GPL-2 edited
- * into the LGPL "verbatim" beside LGPL-2 and 2.1, which are the same), nor by most passages (four
- * copies of one file are not the other text they differ from). With it, a pair of that kind, as
- * spans to measure: for verbatim, the stretch both documents have. Undefined when the passages
- * are the same words in one document only.
+ * passages: verbatim when each is one stretch of the same words with the first (same-stretch.ts:
+ * their extents may differ, not their words), in two documents at least; else variant, the
+ * passages differing somewhere. Not by the pairs matched to find it (reviewers: git's manual
+ * pages, 13 passages in 9 wordings "verbatim"; licences, GPL-2 edited into the LGPL "verbatim"
+ * beside LGPL-2 and 2.1, which are the same), nor by most passages (four copies of one file are
+ * not the other text they differ from), nor by a sample (the one edited copy of 65 was missed).
+ * A passage that differs ends the reading: a licence reprinted in hundreds of files is read whole
+ * only where its copies are all alike. With it, a pair of that kind, as spans to measure: for
+ * verbatim, the stretch both documents have; for variant, two passages that differ, of two
+ * documents where there are such (`differs`). Undefined when the passages are the same words in
+ * one document only.
  */
 function closeKind(
   passages: readonly PairPassage[],
   docs: readonly AnalysedDocument[],
-): { kind: OverlapKind; pair: [PairPassage, PairPassage] } | undefined {
-  const count = Math.min(passages.length, KIND_SAMPLE)
+): { kind: OverlapKind; pair: [PairPassage, PairPassage]; differs?: true } | undefined {
   const first = passages[0]
-  let pair: [PairPassage, PairPassage] | undefined
-  for (let k = 1; k < count; k++) {
-    const p = passages[Math.floor((k * passages.length) / count)]
+  let same: [PairPassage, PairPassage] | undefined
+  let inOne: [PairPassage, PairPassage] | undefined
+  for (let k = 1; k < passages.length; k++) {
+    const p = passages[k]
     const stretch = sameStretch(docs[first.doc], first.start, first.end, docs[p.doc], p.start, p.end)
-    if (!stretch) return { kind: 'variant', pair: [first, p] }
-    if (p.doc !== first.doc)
-      pair ??= [
+    if (!stretch && p.doc !== first.doc) return { kind: 'variant', pair: [first, p], differs: true }
+    if (!stretch) inOne ??= [first, p]
+    else if (p.doc !== first.doc)
+      same ??= [
         { doc: first.doc, start: stretch.from, end: stretch.to },
         { doc: p.doc, start: stretch.from + stretch.shift, end: stretch.to + stretch.shift },
       ]
   }
-  return pair ? { kind: 'verbatim', pair } : undefined
+  // Passages differing only within one document (a text it repeats with a change).
+  if (inOne) return { kind: 'variant', pair: inOne }
+  return same ? { kind: 'verbatim', pair: same } : undefined
 }
 
 /** What a pair table keeps of a measured pair (pair-table.ts) of kind `kind` (kindOf). */
@@ -370,6 +369,11 @@ interface Draft {
   kind: OverlapKind
   pairKinds: Record<OverlapKind, number>
   duplicate: boolean
+  /**
+   * Two passages of two documents that differ, which make a near-verbatim overlap so (closeKind):
+   * listed among its variants if its compared pairs leave them out.
+   */
+  differs?: [PairPassage, PairPassage]
 }
 
 /** Finds the passages the documents share (see above), best first. */
@@ -691,7 +695,15 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       }
       const best: BestPair = { score: list.score(top), measure }
       const because = reasonsOf(c.pairs.flatMap((i) => list.because(i) ?? []))
-      drafts.push({ passages, best, kind, pairKinds, duplicate: false, ...(because.length ? { because } : {}) })
+      drafts.push({
+        passages,
+        best,
+        kind,
+        pairKinds,
+        duplicate: false,
+        ...(because.length ? { because } : {}),
+        ...(close?.differs ? { differs: close.pair } : {}),
+      })
     })
     // Clustered: the pairs are let go (each overlap keeps its best), not held through variants.
     list.clear()
@@ -803,8 +815,16 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
       return { doc: docs[p.doc], start: p.start, end: p.end, map: mapOf(p.doc) }
     }
     // Only pairs whose words differ: identical passages (most copies of a licence) would give one
-    // "equal" step repeating both texts, nothing the passages do not say.
-    for (const [i, j] of options.variants === false ? [] : comparedPairs(passages.map((p) => p.doc))) {
+    // "equal" step repeating both texts, nothing the passages do not say. And the two passages that
+    // made the overlap near-verbatim where no compared pair shows a difference (the tenth copy of
+    // ten edited, past the pairs compared: a reviewer).
+    const pairs = options.variants === false ? [] : comparedPairs(passages.map((p) => p.doc))
+    if (draft.differs && pairs.length) {
+      const kept = draft.passages.filter((p) => !reference[p.doc])
+      const [i, j] = draft.differs.map((p) => kept.indexOf(p)).sort((x, y) => x - y)
+      if (i >= 0 && !pairs.some(([x, y]) => x === i && y === j)) pairs.push([i, j])
+    }
+    for (const [i, j] of pairs) {
       const a = side(i)
       const b = side(j)
       if (!sameWords(a, b)) variants.push(toPassageEdges(variantOf(i, j, a, b, memo), passages[i], edges[i], passages[j], edges[j]))

@@ -886,11 +886,14 @@ export function wordsInCommon(
     const t = A.content[c]
     if (nonA?.[t - a0] || !inB.delete(A.match[t])) continue
     const word = A.text.slice(A.starts[t], A.ends[t])
-    if (claimsOnly && [...word].length < 2) continue
+    if (claimsOnly && ONE_LETTER.test(word)) continue
     words.push(word)
   }
   return words
 }
+
+/** A letter alone, with its accents ("b", "é" written as e and an accent). */
+const ONE_LETTER = /^\p{L}\p{M}*$/u
 
 /** A hyphen between two words of one written word ("non-free", "high-tech"). */
 const HYPHENS = new Set(['-', '\u2010', '\u2011'])
