@@ -51,8 +51,9 @@ export interface PairShown {
 
 /**
  * The pairs to show, in the engine's order: each compared pair (variant-pairs.ts) with its variant,
- * or identical when it has none, then any variant of a pair outside that rule (a result stored
- * under other limits).
+ * or identical when it has none, then any variant of a pair outside that rule (the two passages
+ * that make a near-verbatim overlap so where the compared pairs all agree, overlaps.ts closeKind;
+ * a result stored under other limits).
  */
 export function pairsShown(overlap: Overlap): PairShown[] {
   const byPair = new Map(overlap.variants.map((v) => [`${v.a}:${v.b}`, v]))
