@@ -8,12 +8,9 @@ import { sameStretch } from '../../main/core/engine/same-stretch.js'
 // both have them and each document goes on as the other passage does: the test by which an
 // overlap is verbatim as a reader compares its passages (overlaps.ts closeKind).
 
-/**
- * Whether the passages `a` of text A and `b` of text B (each given by its first and last words,
- * first occurrences) are one stretch of the same words.
- */
-function same(A: string, a: [string, string], B: string, b: [string, string]): boolean {
-  const corpus = analyse(
+/** Texts A and B analysed as one corpus of two documents. */
+function corpusOf(A: string, B: string) {
+  return analyse(
     [
       { id: 'a', text: A },
       { id: 'b', text: B },
@@ -21,7 +18,14 @@ function same(A: string, a: [string, string], B: string, b: [string, string]): b
     true,
     new Run({}),
   )
-  const [docA, docB] = corpus.docs
+}
+
+/**
+ * Whether the passages `a` of text A and `b` of text B (each given by its first and last words,
+ * first occurrences) are one stretch of the same words.
+ */
+function same(A: string, a: [string, string], B: string, b: [string, string]): boolean {
+  const [docA, docB] = corpusOf(A, B).docs
   const span = (doc: typeof docA, [first, last]: [string, string]): [number, number] => {
     const word = (t: number) => doc.text.slice(doc.starts[t], doc.ends[t])
     let t0 = 0
@@ -45,15 +49,7 @@ describe('one stretch of the same words', () => {
     expect(same(COPY, ['Permission', 'person'], COPY, ['granted', 'software'])).toBe(true)
     expect(same(COPY, ['granted', 'person'], COPY, ['Permission', 'software'])).toBe(true)
     // The stretch is both passages' span: the whole sentence in each.
-    const corpus = analyse(
-      [
-        { id: 'a', text: COPY },
-        { id: 'b', text: `Notice. ${COPY}` },
-      ],
-      true,
-      new Run({}),
-    )
-    const [A, B] = corpus.docs
+    const [A, B] = corpusOf(COPY, `Notice. ${COPY}`).docs
     expect(sameStretch(A, 0, 5, B, 4, A.surface.length)).toEqual({ from: 0, to: A.surface.length - 1, shift: 1 })
     // Case and quotation marks are no words.
     expect(same(COPY, ['Permission', 'software'], COPY.replace('Permission', 'PERMISSION'), ['PERMISSION', 'software'])).toBe(true)
@@ -61,14 +57,7 @@ describe('one stretch of the same words', () => {
 
   it('finds the place where passages agree when their first words recur (a reviewer)', () => {
     const text = 'Options follow. Set the value of the first option now. Set the value of the second option later. End.'
-    const corpus = analyse(
-      [
-        { id: 'a', text },
-        { id: 'b', text },
-      ],
-      true,
-      new Run({}),
-    )
+    const corpus = corpusOf(text, text)
     const [A, B] = corpus.docs
     const second = B.surface.findIndex((s, t) => t > 2 && corpus.lexicon.surfaces[s] === 'set')
     expect(sameStretch(A, 0, A.surface.length - 1, B, second, B.surface.length - 1)).toEqual({

@@ -667,9 +667,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       }
       passages.sort((x, y) => x.doc - y.doc || x.start - y.start)
       // Verbatim or near-verbatim as a reader compares the passages, whatever the pairs clustered
-      // into them were (closeKind; reviewers: two READMEs' option lists, one inserting a whole
-      // option, were "verbatim" from one verbatim and one near-verbatim pair; git's manual pages,
-      // 13 passages in 9 wordings "verbatim" by their matched pairs).
+      // into them were (closeKind; a reviewer: two READMEs' option lists, one inserting a whole
+      // option, were "verbatim" from one verbatim and one near-verbatim pair).
       const close =
         kind === 'paraphrase'
           ? undefined
@@ -781,12 +780,11 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
   limited.forEach((draft, k) => {
     // Each passage with the marks of its first and last words, a paraphrase's from a whole
     // written word, none from or to a piece of an identifier (word-edges.ts).
-    const found = draft.passages
-      .filter((p) => !reference[p.doc])
-      .map((p) => {
-        const [start, end] = draft.kind === 'paraphrase' ? wholeWords(docs[p.doc], p.start, p.end) : [p.start, p.end]
-        return { doc: p.doc, start, end }
-      })
+    const kept = draft.passages.filter((p) => !reference[p.doc])
+    const found = kept.map((p) => {
+      const [start, end] = draft.kind === 'paraphrase' ? wholeWords(docs[p.doc], p.start, p.end) : [p.start, p.end]
+      return { doc: p.doc, start, end }
+    })
     const whole = wholeIdentifiers(found, (p) => docs[p.doc], draft.kind !== 'paraphrase')
     // A near-verbatim copy's passages to their sentences' ends, where they all stop a few words
     // short (sentence-tails.ts).
@@ -820,7 +818,6 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
     // ten edited, past the pairs compared: a reviewer).
     const pairs = options.variants === false ? [] : comparedPairs(passages.map((p) => p.doc))
     if (draft.differs && pairs.length) {
-      const kept = draft.passages.filter((p) => !reference[p.doc])
       const [i, j] = draft.differs.map((p) => kept.indexOf(p)).sort((x, y) => x - y)
       if (i >= 0 && !pairs.some(([x, y]) => x === i && y === j)) pairs.push([i, j])
     }

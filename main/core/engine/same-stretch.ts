@@ -1,5 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { sameSpelling } from './respelled.js'
+import { sameSurface } from './similarity.js'
 
 // Whether two passages say the same words as a reader compares them: parts of one stretch of the
 // same words in their two documents. Where both passages have words, the words are the same
@@ -83,6 +84,6 @@ function agreeing(
   const to = Math.max(a1, b1 - shift)
   if (Math.max(a0, b0 - shift) > Math.min(a1, b1 - shift)) return undefined
   if (from < 0 || to >= A.surface.length || from + shift < 0 || to + shift >= B.surface.length) return undefined
-  for (let i = from; i <= to; i++) if (A.surface[i] !== B.surface[i + shift]) return undefined
-  return sameSpelling(A, from, B, from + shift, to - from + 1) ? { from, to, shift } : undefined
+  const same = sameSurface(A, from, to, B, from + shift, to + shift) && sameSpelling(A, from, B, from + shift, to - from + 1)
+  return same ? { from, to, shift } : undefined
 }
