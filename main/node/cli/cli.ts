@@ -2,8 +2,12 @@ import { writeFile } from 'node:fs/promises'
 import { resolve as resolvePath } from 'node:path'
 import { parseArgs } from 'node:util'
 import { setFlagsFromString } from 'node:v8'
+import { positionOf, tagIdsOf } from '../../core/annotations/annotation-parts.js'
+import { findOccurrences } from '../../core/annotations/quote.js'
 import { ApiError } from '../../core/contract/api.js'
 import { EXPORT_FORMAT_IDS, isExportFormat } from '../../core/export/formats.js'
+import { stableStringify } from '../../core/project/json.js'
+import { OffsetMap } from '../../core/text/offsets.js'
 import { asUsage, UsageError } from './error.js'
 import { processIo, type CommandIo } from './stdout.js'
 import { userDataDir } from '../project/paths.js'
@@ -242,13 +246,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     const occurrence = values.occurrence === undefined ? 1 : Number(values.occurrence)
     if (!Number.isInteger(occurrence) || occurrence < 1)
       throw new UsageError(`annotate: --occurrence wants a whole number from 1, not "${values.occurrence}"`)
-    const [service, { OffsetMap }, { findOccurrences }, { positionOf, tagIdsOf }, { stableStringify }] = await Promise.all([
-      open(project),
-      import('../../core/text/offsets.js'),
-      import('../../core/annotations/quote.js'),
-      import('../../core/annotations/annotation-parts.js'),
-      import('../../core/project/json.js'),
-    ])
+    const service = await open(project)
     const { text } = await service.getDocument({ id: docId })
     const map = new OffsetMap(text)
     const found = findOccurrences(map, quote)
