@@ -1,7 +1,7 @@
 import { type AnalysedCorpus, type AnalysedDocument, type EngineDocument, analyse, rarity } from './analyse.js'
-import { extendEdge, verbatimReach } from './align.js'
+import { CandidateAligner } from './align-candidates.js'
 import { isBanal } from './banality.js'
-import { chainSeeds, type Region } from './chain.js'
+import { chainSeeds } from './chain.js'
 import { RegionList } from './region-list.js'
 import { alignedGaps } from './aligned-gaps.js'
 import { boilerplateOverlaps } from './boilerplate.js'
@@ -15,22 +15,18 @@ import { acronymExpansions, standsFor } from './abbreviations.js'
 import { findEvents } from './events.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type Seeds } from './ngrams.js'
-import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
-import { identifierJoins, nonWordTokensIn } from './nonwords.js'
 import { projectNested } from './nested.js'
-import { movedEdge } from './moved-edge.js'
-import { paragraphEnd } from './paragraph-edge.js'
-import { raggedEdge } from './ragged-edge.js'
-import { editedCopy, editedWords } from './order.js'
+import { editedWords } from './order.js'
+import { KIND_RANK, KINDS, keptKind, keptValues, MIN_SHARED_WORDS, valuesOf } from './kept-pair.js'
+import { FORMS, IN_COMMON, listReason, reasonsOf, SYNONYMS } from './reasons.js'
 import { joinSameText } from './same-text.js'
 import { nestClusters } from './nesting.js'
 import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
-import { sharedRuns } from './shared-runs.js'
 import { sentenceStarts } from './sentences.js'
 import { SentenceEdges, sentenceTails } from './sentence-tails.js'
-import { PairTable, type PairValues } from './pair-table.js'
-import { type PairMeasure, PairMeasurer, sameSurface } from './similarity.js'
+import { PairTable } from './pair-table.js'
+import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { type SynonymSource, wordClasses } from './synonyms.js'
 import { passageOffsets, sentenceEndAfter, wholeIdentifiers, wholeWords } from './word-edges.js'
 import { OffsetMap } from '../text/offsets.js'
@@ -181,44 +177,15 @@ export interface OverlapResult {
   }
 }
 
-/**
- * Content words two passages must share. Six is about a dozen running words, a clause: fewer and
- * set phrases ("improve total factor productivity") would count as borrowings; more and short
- * quoted definitions would be lost.
- */
-export const MIN_SHARED_WORDS = 6
-
-/**
- * A whole sentence both texts have word for word is shared with fewer content words than
- * MIN_SHARED_WORDS: this many, in MIN_SENTENCE_TOKENS words at least ("This variable is not
- * guaranteed to be defined for all compilers or languages.", five content words in thirteen; a
- * reviewer of CMake's help). A set phrase is seldom a sentence of its own; sim_text reports any
- * run of eight words.
- */
-export const MIN_SENTENCE_SHARED = 4
-export const MIN_SENTENCE_TOKENS = 8
-
-/**
- * Shared words from which a close pair's identifier joins are not subtracted (see keptKind): a
- * near-verbatim copy of two dozen words holds a clause however many of them are parts of
- * identifiers, and counting them costs a read of its tokens.
- */
-export const IDENTIFIER_WORDS = 4 * MIN_SHARED_WORDS
-
-/**
- * Least similarity of a pair of passages. Below 0.4 the box spanned by the seeds holds more words
- * the two texts do not share than words they do: two texts cite the same few phrases in different
- * sentences, not one passage.
- */
-export const MIN_SIMILARITY = 0.4
-
-/**
- * Similarity from which a pair that is not verbatim is a variant (an edited copy) rather than a
- * paraphrase. At 0.6 an edit every few words, or two clauses swapped, is still a variant. A less
- * similar pair is a variant too when most of the words it shares come in runs, in order (order.ts:
- * a copy with clauses inserted); a pair under it must share words that are not names (names.ts).
- */
-export const VARIANT_SIMILARITY = 0.6
+/** Which pairs are kept, and as which kind: kept-pair.ts. */
+export {
+  IDENTIFIER_WORDS,
+  MIN_SENTENCE_SHARED,
+  MIN_SENTENCE_TOKENS,
+  MIN_SHARED_WORDS,
+  MIN_SIMILARITY,
+  VARIANT_SIMILARITY,
+} from './kept-pair.js'
 
 /** When an overlap is boilerplate: boilerplate.ts. */
 export { BOILERPLATE_MIN_DOCUMENTS, BOILERPLATE_SHARE } from './boilerplate.js'
@@ -236,25 +203,10 @@ export { MAX_DIFFS, MAX_PAIRWISE_PASSAGES } from './variant-pairs.js'
 /** What a corpus array no stage reads any more is replaced with. */
 const RELEASED = new Uint32Array(0)
 
-const KIND_RANK: Record<OverlapKind, number> = { verbatim: 0, variant: 1, paraphrase: 2 }
-const KINDS: OverlapKind[] = ['verbatim', 'variant', 'paraphrase']
-
 /** What an overlap keeps of its best pair: its score, shared words and similarity. */
 interface BestPair {
   score: number
   measure: Pick<PairMeasure, 'shared' | 'similarity'>
-}
-
-/**
- * The kind of one pair of passages (see Overlap.kind). A pair less similar than a variant is still
- * one, an edited copy, when most of the words it shares come in runs in the same order: `edited`
- * says so (order.ts editedCopy), asked only of such a pair.
- */
-function kindOf(measure: PairMeasure, edited: () => boolean): OverlapKind {
-  // A respelled copy ("labour" for "labor") is near-verbatim, the same words spelled otherwise.
-  if (measure.verbatim) return measure.spelledAlike ? 'verbatim' : 'variant'
-  if (measure.similarity >= VARIANT_SIMILARITY) return 'variant'
-  return edited() ? 'variant' : 'paraphrase'
 }
 
 /**
@@ -292,73 +244,6 @@ function closeKind(
   // Passages differing only within one document (a text it repeats with a change).
   if (inOne) return { kind: 'variant', pair: inOne }
   return same ? { kind: 'verbatim', pair: same } : undefined
-}
-
-/** What a pair table keeps of a measured pair (pair-table.ts) of kind `kind` (kindOf). */
-function valuesOf(measure: PairMeasure, kind: OverlapKind): PairValues {
-  return {
-    shared: measure.shared,
-    similarity: measure.similarity,
-    verbatim: measure.verbatim,
-    kind: KIND_RANK[kind],
-    score: measure.weighted * measure.similarity,
-  }
-}
-
-/**
- * Whether an aligned pair (tokens [a0, a1] of A and [b0, b1] of B, `measure`d) is kept, and as
- * which kind: it shares `minWords` words at least, each identifier counted once, and
- * MIN_SIMILARITY; a close pair (verbatim, or near-verbatim: kindOf) is never banal when long; a pair
- * less similar than a variant must share words that are not names (namesOnly), even when they
- * come in order (a person's name and title, said in two different statements, is one run); and
- * no side is the start of a web address or path that goes on otherwise (cutAddress).
- * Undefined when it is dropped.
- */
-function keptKind(
-  measure: PairMeasure,
-  minWords: number,
-  A: AnalysedDocument,
-  a0: number,
-  a1: number,
-  B: AnalysedDocument,
-  b0: number,
-  b1: number,
-): OverlapKind | undefined {
-  if (measure.similarity < MIN_SIMILARITY || measure.shared < minWords) return undefined
-  // Each identifier one word: the shared words less the joins of the side with fewer
-  // (identifierJoins, nonwords.ts), counted only where they could matter: in a pair of fewer than
-  // IDENTIFIER_WORDS shared words, or a loose one (a list of functions against a sentence naming
-  // them).
-  const joinsMatter = measure.shared < IDENTIFIER_WORDS || measure.similarity < VARIANT_SIMILARITY
-  if (joinsMatter && measure.shared - Math.min(identifierJoins(A, a0, a1), identifierJoins(B, b0, b1)) < minWords) return undefined
-  const kind = kindOf(measure, () => editedCopy(A, a0, a1, B, b0, b1, measure.shared))
-  const close = kind !== 'paraphrase'
-  if (isBanal(measure.commonShare * measure.shared, measure.shared, close)) return undefined
-  if (measure.similarity < VARIANT_SIMILARITY && namesOnly(A, a0, a1, B, b0, b1, kind === 'paraphrase')) return undefined
-  if (cutAddress(A, a0, a1) || cutAddress(B, b0, b1)) return undefined
-  return kind
-}
-
-/** What makes a word with no space in it an address: a slash (paths, web addresses) or an at sign (e-mail). */
-const ADDRESS = /[/@]/
-
-/**
- * Whether tokens [t0, t1] of `doc` are part of one address (a web address, path or e-mail: no
- * space among them, a slash or at sign: ADDRESS) that goes on after them with more letters or
- * digits: where two links part, "https://savannah.gnu.org/bugs/?group" (=findutils, =make),
- * "ftp://ftp.gnu.org/pub/gnu" (/wget, /gcc). That is no text the two share, and a reader shown
- * it sees a link cut mid-path; among 307 READMEs, 30 overlaps were such stems. sim_text counts
- * them as shared runs: on the changelogs the engine's share of its runs fell from 97.4% to 95.3%
- * (99.8% of their words), about a hundred overlaps of link stems fewer. A whole address two texts share (a licence's pointer,
- * "/usr/share/common-licenses/Apache-2.0") is shared, and kept; so is a patch's name, which
- * says what the patch does ("fix-823-Response-change-to-NODATA-for-some-ANY-queries.patch").
- */
-function cutAddress(doc: AnalysedDocument, t0: number, t1: number): boolean {
-  const { text } = doc
-  const span = text.slice(doc.starts[t0], doc.ends[t1])
-  if (/\s/.test(span) || !ADDRESS.test(span)) return false
-  for (let k = doc.ends[t1]; k < text.length && !/\s/.test(text[k]); k++) if (/[\p{L}\p{N}]/u.test(text[k])) return true
-  return false
 }
 
 /** An overlap before its passages are cut from the texts. */
@@ -417,138 +302,11 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   const weights = new Float64Array(corpus.lexicon.matchCount)
   for (let m = 0; m < weights.length; m++) weights[m] = rarity(corpus, m)
   const measurer = new PairMeasurer(corpus, weights, common)
-  const { lexicon } = corpus
-
-  /**
-   * A kept pair's values; a paraphrase, too loose to be an edited copy, says the words it rests
-   * on as the paraphrase pass's do (IN_COMMON).
-   */
-  const keptValues = (measure: PairMeasure, kind: OverlapKind, a: PairPassage, b: PairPassage): PairValues =>
-    kind === 'paraphrase'
-      ? {
-          ...valuesOf(measure, kind),
-          because: listReason(IN_COMMON, wordsInCommon(corpus, a.doc, a.start, a.end, b.doc, b.start, b.end, true)),
-        }
-      : valuesOf(measure, kind)
-
   run.phase('align', seeded.regions.length)
   // Pairs kept, in typed arrays (pair-table.ts).
   const pairTable = new PairTable()
-  /**
-   * The last candidate reached out word for word (verbatimReach), as content positions: a later
-   * candidate of the same pair inside it is not read out again (the candidates of a pair come in
-   * order), so a long text both documents share costs one reading however many candidates it holds.
-   */
-  const reached = { docA: -1, docB: -1, a0: 0, a1: -1, b0: 0, b1: -1 }
-  /** Aligns and measures one candidate; true when it is kept as a pair. */
-  const edges = new SentenceEdges(corpus.docs)
-  /**
-   * Tokens [a0, a1] of document da and [b0, b1] of db, read word for word alike, taken to their
-   * sentences' starts and ends where the words up to them are alike too, when that makes a whole
-   * sentence of MIN_SENTENCE_TOKENS words at least on both sides; undefined when it does not.
-   */
-  const wholeSentence = (
-    da: number,
-    a0: number,
-    a1: number,
-    db: number,
-    b0: number,
-    b1: number,
-  ): [number, number, number, number] | undefined => {
-    const A = corpus.docs[da]
-    const B = corpus.docs[db]
-    const head = edges.distance(da, a0, -1)
-    const tail = edges.distance(da, a1, 1)
-    if (head !== edges.distance(db, b0, -1) || tail !== edges.distance(db, b1, 1) || head === Infinity || tail === Infinity)
-      return undefined
-    if (a1 - a0 + 1 + head + tail < MIN_SENTENCE_TOKENS) return undefined
-    if (!sameSurface(A, a0 - head, a0 - 1, B, b0 - head, b0 - 1) || !sameSurface(A, a1 + 1, a1 + tail, B, b1 + 1, b1 + tail))
-      return undefined
-    return [a0 - head, a1 + tail, b0 - head, b1 + tail]
-  }
-  const alignRegion = (r: Region): boolean => {
-    const A = corpus.docs[r.docA]
-    const B = corpus.docs[r.docB]
-    let { a0: ca0, a1: ca1, b0: cb0, b1: cb1 } = r
-    // A side stretched by a chance seed beside the passage starts and ends where the other's does
-    // (ragged-edge.ts): n + 1 words alike, an anchor.
-    cb0 += raggedEdge(A, ca0, ca1, B, cb0, cb1, -1, n + 1)
-    ca0 += raggedEdge(B, cb0, cb1, A, ca0, ca1, -1, n + 1)
-    cb1 -= raggedEdge(A, ca0, ca1, B, cb0, cb1, 1, n + 1)
-    ca1 -= raggedEdge(B, cb0, cb1, A, ca0, ca1, 1, n + 1)
-    const inside =
-      r.docA === reached.docA && r.docB === reached.docB && ca0 >= reached.a0 && ca1 <= reached.a1 && cb0 >= reached.b0 && cb1 <= reached.b1
-    // A document's repetition of itself is read as found: reaching out could make its copies meet.
-    if (!inside && r.docA !== r.docB) {
-      const after = verbatimReach(A, ca1, B, cb1, 1)
-      const before = verbatimReach(A, ca0, B, cb0, -1)
-      ca0 -= before
-      cb0 -= before
-      ca1 += after
-      cb1 += after
-      Object.assign(reached, { docA: r.docA, docB: r.docB, a0: ca0, a1: ca1, b0: cb0, b1: cb1 })
-    }
-    let a0 = A.content[ca0]
-    let a1 = A.content[ca1]
-    let b0 = B.content[cb0]
-    let b1 = B.content[cb1]
-    const [la, lb] = extendEdge(lexicon, A, a0, B, b0, -1)
-    a0 -= la
-    b0 -= lb
-    const [ra, rb] = extendEdge(lexicon, A, a1, B, b1, 1)
-    a1 += ra
-    b1 += rb
-    // Words moved to an edge (moved-edge.ts), each side read against the other as aligned.
-    const ma0 = movedEdge(A, a0, a1, B, b0, b1, -1)
-    const ma1 = movedEdge(A, a0, a1, B, b0, b1, 1)
-    const mb0 = movedEdge(B, b0, b1, A, a0, a1, -1)
-    const mb1 = movedEdge(B, b0, b1, A, a0, a1, 1)
-    a0 -= ma0
-    a1 += ma1
-    b0 -= mb0
-    b1 += mb1
-    // A document's repetition of itself: only the two copies, never one stretch against itself.
-    if (r.docA === r.docB && a1 >= b0 && b1 >= a0) return false
-    // An end a word or two into a paragraph both texts only open alike goes, where the pair is
-    // kept without it (paragraph-edge.ts).
-    const ends = paragraphEnd(A, a0, a1, B, b0, b1, n)
-    if (ends) {
-      const measure = measurer.measure(r.docA, a0, ends[0], r.docB, b0, ends[1])
-      const kind = keptKind(measure, minWords, A, a0, ends[0], B, b0, ends[1])
-      if (kind) return keep(r.docA, a0, ends[0], r.docB, b0, ends[1], measure, kind)
-    }
-    let measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
-    let least = minWords
-    // Too few words for a passage, but maybe a whole sentence both texts have word for word.
-    if (measure.shared < minWords && measure.verbatim) {
-      const sentence = wholeSentence(r.docA, a0, a1, r.docB, b0, b1)
-      if (sentence) {
-        ;[a0, a1, b0, b1] = sentence
-        measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
-        least = Math.min(minWords, MIN_SENTENCE_SHARED)
-      }
-    }
-    const kind = keptKind(measure, least, A, a0, a1, B, b0, b1)
-    return kind ? keep(r.docA, a0, a1, r.docB, b0, b1, measure, kind) : false
-  }
-  /** Keeps tokens [a0, a1] of document da and [b0, b1] of db as a pair; true. */
-  const keep = (da: number, a0: number, a1: number, db: number, b0: number, b1: number, measure: PairMeasure, kind: OverlapKind): true => {
-    const a = { doc: da, start: a0, end: a1 }
-    const b = { doc: db, start: b0, end: b1 }
-    pairTable.push(a, b, keptValues(measure, kind, a, b))
-    return true
-  }
-  for (let k = 0; k < seeded.regions.length; k++) {
-    run.tick(k)
-    const r = seeded.regions.at(k)
-    if (alignRegion(r)) continue
-    // Too unlike as a whole: the candidates it joins, and of one too unlike, the runs of words
-    // its passages share word for word (shared-runs.ts).
-    for (const part of r.parts ?? [r]) {
-      if (part !== r && alignRegion(part)) continue
-      for (const shared of sharedRuns(part, corpus.docs[part.docA], corpus.docs[part.docB], minWords)) alignRegion(shared)
-    }
-  }
+  const aligner = new CandidateAligner(corpus, measurer, n, minWords)
+  aligner.alignCandidates(seeded.regions, 0, seeded.regions.length, pairTable, (k) => run.tick(k))
   run.end()
   const candidates = seeded.regions.length
   // Aligned: the candidates are let go (hundreds of thousands of objects at corpus scale).
@@ -558,7 +316,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
     const kind = keptKind(measure, minWords, corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end)
     if (!kind) continue
-    pairTable.push(a, b, keptValues(measure, kind, a, b), true)
+    pairTable.push(a, b, keptValues(corpus, measure, kind, a, b), true)
   }
 
   const paraphraseSearch =
@@ -1021,63 +779,6 @@ function codePointSlice(passage: OverlapPassage, from: number, to: number): stri
   for (let cp = to; cp > from; cp--)
     start -= start >= 2 && text.charCodeAt(start - 1) >= 0xdc00 && text.charCodeAt(start - 1) <= 0xdfff ? 2 : 1
   return text.slice(start, unit)
-}
-
-/** The reasons that list words, each starting so: "synonyms: growth/expansion, rapid/swift". */
-const SYNONYMS = 'synonyms: '
-const FORMS = 'related forms: '
-const IN_COMMON = 'words in common: '
-
-/** The reason a paraphrase gives for `words` under `label` (SYNONYMS, IN_COMMON): none for none. */
-function listReason(label: string, words: readonly string[]): string[] {
-  return words.length ? [`${label}${words.join(', ')}`] : []
-}
-
-/**
- * An overlap's reasons: its pairs' reasons, each once, and the words each list reason names as
- * one reason where the first pair's stood ("synonyms: build/construction,
- * building/construction", not one reason per pair), each word once whatever its case, as first
- * written (one pair's "WARRANTIES" and another's "warranties": a reviewer of licences).
- */
-function reasonsOf(reasons: readonly string[]): string[] {
-  const out: string[] = []
-  const lists = new Map<string, string[]>()
-  for (const reason of reasons) {
-    const label = [SYNONYMS, FORMS, IN_COMMON].find((l) => reason.startsWith(l))
-    if (!label) {
-      if (!out.includes(reason)) out.push(reason)
-      continue
-    }
-    let words = lists.get(label)
-    if (!words) {
-      lists.set(label, (words = []))
-      out.push(label)
-    }
-    for (const word of reason.slice(label.length).split(', '))
-      if (!words.some((w) => w.toLowerCase() === word.toLowerCase())) words.push(word)
-  }
-  return out.map((r) => (lists.has(r) ? `${r}${lists.get(r)!.join(', ')}` : r))
-}
-
-/**
- * Whether a pair of passages shares fewer than MIN_PLAIN_SHARED words that are not names
- * (names.ts): the same person or body named in two different statements. For a `paraphrase`
- * (no edited copy: kindOf), the tokens nonwords.ts lists (parts of addresses and paths, numbers,
- * identifiers, commands, Chinese and Japanese characters) are no words of a claim either: two
- * stanzas of copyright files listing different files under one template
- * ("Files: chrome/test/file_test_utils.h" / "Files: test_utils/test_utils.h") share words only
- * there. Edited copies keep them: a pointer to "/usr/share/common-licenses/GPL-2" reworded
- * around its path is still the same pointer (without them, 0.6% of sim_text's runs on the
- * copyright files were no longer covered).
- */
-function namesOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number, paraphrase: boolean): boolean {
-  if (!paraphrase) return plainSharedWords(A, a0, a1, B, b0, b1) < MIN_PLAIN_SHARED
-  const inA = nonWordTokensIn(A, a0, a1)
-  const inB = nonWordTokensIn(B, b0, b1)
-  // A token's word: its match id, -1 where it is no word of a claim.
-  const plainForm = (doc: AnalysedDocument, t: number): number =>
-    (doc === A && t >= a0 && t <= a1 ? inA[t - a0] : inB[t - b0]) ? -1 : doc.match[t]
-  return plainSharedWords(A, a0, a1, B, b0, b1, plainForm) < MIN_PLAIN_SHARED
 }
 
 /** A test of whether a token span of a document lies mostly inside passages already found. */

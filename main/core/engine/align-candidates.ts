@@ -1,0 +1,182 @@
+import type { AnalysedCorpus } from './analyse.js'
+import { extendEdge, verbatimReach } from './align.js'
+import type { Region } from './chain.js'
+import { keptKind, keptValues, MIN_SENTENCE_SHARED, MIN_SENTENCE_TOKENS } from './kept-pair.js'
+import { movedEdge } from './moved-edge.js'
+import type { OverlapKind } from './overlaps.js'
+import type { PairTable } from './pair-table.js'
+import { paragraphEnd } from './paragraph-edge.js'
+import { raggedEdge } from './ragged-edge.js'
+import type { RegionList } from './region-list.js'
+import { SentenceEdges } from './sentence-tails.js'
+import { sharedRuns } from './shared-runs.js'
+import { type PairMeasure, type PairMeasurer, sameSurface } from './similarity.js'
+
+// The align stage: each candidate passage (chain.ts) read to its exact ends in both documents
+// and measured, and kept as a pair of passages when it passes the rules of kept-pair.ts. A
+// candidate too unlike as a whole is tried as the candidates it joins, and those as the runs of
+// words their passages share word for word (shared-runs.ts).
+//
+// Candidates are read in order, and a pair's candidates come together (chain.ts): what one
+// candidate read word for word is not read again for a later one of the same pair inside it
+// (verbatimReach). Candidates of different pairs share nothing else, so any run of candidates
+// that starts where a pair's start gives the same pairs whoever aligns it, and in whatever order
+// the runs are aligned (align-batches.ts shares them between two threads).
+
+/** Aligns candidates of one analysed corpus into pairs (see above). */
+export class CandidateAligner {
+  private readonly edges: SentenceEdges
+
+  constructor(
+    private readonly corpus: AnalysedCorpus,
+    private readonly measurer: PairMeasurer,
+    /** Content words per seed n-gram (ngrams.ts). */
+    private readonly n: number,
+    /** Least shared content words of a pair (OverlapOptions.minWords). */
+    private readonly minWords: number,
+  ) {
+    this.edges = new SentenceEdges(corpus.docs)
+  }
+
+  /**
+   * Aligns candidates [from, to) of `regions` into `table`, in order; `tick(k)` is called before
+   * candidate k (progress, cancellation). `from` must start a pair's candidates for the pairs to
+   * be those of one reading of all of them (see above).
+   */
+  alignCandidates(regions: RegionList, from: number, to: number, table: PairTable, tick?: (k: number) => void): void {
+    /**
+     * The last candidate reached out word for word (verbatimReach), as content positions: a later
+     * candidate of the same pair inside it is not read out again, so a long text both documents
+     * share costs one reading however many candidates it holds.
+     */
+    const reached = { docA: -1, docB: -1, a0: 0, a1: -1, b0: 0, b1: -1 }
+    for (let k = from; k < to; k++) {
+      tick?.(k)
+      const r = regions.at(k)
+      if (this.alignRegion(r, reached, table)) continue
+      // Too unlike as a whole: the candidates it joins, and of one too unlike, the runs of words
+      // its passages share word for word (shared-runs.ts).
+      for (const part of r.parts ?? [r]) {
+        if (part !== r && this.alignRegion(part, reached, table)) continue
+        for (const shared of sharedRuns(part, this.corpus.docs[part.docA], this.corpus.docs[part.docB], this.minWords))
+          this.alignRegion(shared, reached, table)
+      }
+    }
+  }
+
+  /**
+   * Tokens [a0, a1] of document da and [b0, b1] of db, read word for word alike, taken to their
+   * sentences' starts and ends where the words up to them are alike too, when that makes a whole
+   * sentence of MIN_SENTENCE_TOKENS words at least on both sides; undefined when it does not.
+   */
+  private wholeSentence(
+    da: number,
+    a0: number,
+    a1: number,
+    db: number,
+    b0: number,
+    b1: number,
+  ): [number, number, number, number] | undefined {
+    const { corpus, edges } = this
+    const A = corpus.docs[da]
+    const B = corpus.docs[db]
+    const head = edges.distance(da, a0, -1)
+    const tail = edges.distance(da, a1, 1)
+    if (head !== edges.distance(db, b0, -1) || tail !== edges.distance(db, b1, 1) || head === Infinity || tail === Infinity)
+      return undefined
+    if (a1 - a0 + 1 + head + tail < MIN_SENTENCE_TOKENS) return undefined
+    if (!sameSurface(A, a0 - head, a0 - 1, B, b0 - head, b0 - 1) || !sameSurface(A, a1 + 1, a1 + tail, B, b1 + 1, b1 + tail))
+      return undefined
+    return [a0 - head, a1 + tail, b0 - head, b1 + tail]
+  }
+
+  /** Aligns and measures one candidate; true when it is kept as a pair (in `table`). */
+  private alignRegion(
+    r: Region,
+    reached: { docA: number; docB: number; a0: number; a1: number; b0: number; b1: number },
+    table: PairTable,
+  ): boolean {
+    const { corpus, measurer, n, minWords } = this
+    const A = corpus.docs[r.docA]
+    const B = corpus.docs[r.docB]
+    let { a0: ca0, a1: ca1, b0: cb0, b1: cb1 } = r
+    // A side stretched by a chance seed beside the passage starts and ends where the other's does
+    // (ragged-edge.ts): n + 1 words alike, an anchor.
+    cb0 += raggedEdge(A, ca0, ca1, B, cb0, cb1, -1, n + 1)
+    ca0 += raggedEdge(B, cb0, cb1, A, ca0, ca1, -1, n + 1)
+    cb1 -= raggedEdge(A, ca0, ca1, B, cb0, cb1, 1, n + 1)
+    ca1 -= raggedEdge(B, cb0, cb1, A, ca0, ca1, 1, n + 1)
+    const inside =
+      r.docA === reached.docA && r.docB === reached.docB && ca0 >= reached.a0 && ca1 <= reached.a1 && cb0 >= reached.b0 && cb1 <= reached.b1
+    // A document's repetition of itself is read as found: reaching out could make its copies meet.
+    if (!inside && r.docA !== r.docB) {
+      const after = verbatimReach(A, ca1, B, cb1, 1)
+      const before = verbatimReach(A, ca0, B, cb0, -1)
+      ca0 -= before
+      cb0 -= before
+      ca1 += after
+      cb1 += after
+      Object.assign(reached, { docA: r.docA, docB: r.docB, a0: ca0, a1: ca1, b0: cb0, b1: cb1 })
+    }
+    let a0 = A.content[ca0]
+    let a1 = A.content[ca1]
+    let b0 = B.content[cb0]
+    let b1 = B.content[cb1]
+    const [la, lb] = extendEdge(corpus.lexicon, A, a0, B, b0, -1)
+    a0 -= la
+    b0 -= lb
+    const [ra, rb] = extendEdge(corpus.lexicon, A, a1, B, b1, 1)
+    a1 += ra
+    b1 += rb
+    // Words moved to an edge (moved-edge.ts), each side read against the other as aligned.
+    const ma0 = movedEdge(A, a0, a1, B, b0, b1, -1)
+    const ma1 = movedEdge(A, a0, a1, B, b0, b1, 1)
+    const mb0 = movedEdge(B, b0, b1, A, a0, a1, -1)
+    const mb1 = movedEdge(B, b0, b1, A, a0, a1, 1)
+    a0 -= ma0
+    a1 += ma1
+    b0 -= mb0
+    b1 += mb1
+    // A document's repetition of itself: only the two copies, never one stretch against itself.
+    if (r.docA === r.docB && a1 >= b0 && b1 >= a0) return false
+    // An end a word or two into a paragraph both texts only open alike goes, where the pair is
+    // kept without it (paragraph-edge.ts).
+    const ends = paragraphEnd(A, a0, a1, B, b0, b1, n)
+    if (ends) {
+      const measure = measurer.measure(r.docA, a0, ends[0], r.docB, b0, ends[1])
+      const kind = keptKind(measure, minWords, A, a0, ends[0], B, b0, ends[1])
+      if (kind) return this.keep(table, r.docA, a0, ends[0], r.docB, b0, ends[1], measure, kind)
+    }
+    let measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
+    let least = minWords
+    // Too few words for a passage, but maybe a whole sentence both texts have word for word.
+    if (measure.shared < minWords && measure.verbatim) {
+      const sentence = this.wholeSentence(r.docA, a0, a1, r.docB, b0, b1)
+      if (sentence) {
+        ;[a0, a1, b0, b1] = sentence
+        measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
+        least = Math.min(minWords, MIN_SENTENCE_SHARED)
+      }
+    }
+    const kind = keptKind(measure, least, A, a0, a1, B, b0, b1)
+    return kind ? this.keep(table, r.docA, a0, a1, r.docB, b0, b1, measure, kind) : false
+  }
+
+  /** Keeps tokens [a0, a1] of document da and [b0, b1] of db as a pair; true. */
+  private keep(
+    table: PairTable,
+    da: number,
+    a0: number,
+    a1: number,
+    db: number,
+    b0: number,
+    b1: number,
+    measure: PairMeasure,
+    kind: OverlapKind,
+  ): true {
+    const a = { doc: da, start: a0, end: a1 }
+    const b = { doc: db, start: b0, end: b1 }
+    table.push(a, b, keptValues(this.corpus, measure, kind, a, b))
+    return true
+  }
+}

@@ -1,0 +1,171 @@
+import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
+import { isBanal } from './banality.js'
+import type { PairPassage } from './cluster.js'
+import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
+import { identifierJoins, nonWordTokensIn } from './nonwords.js'
+import { editedCopy } from './order.js'
+import type { OverlapKind } from './overlaps.js'
+import type { PairValues } from './pair-table.js'
+import { wordsInCommon } from './paraphrase.js'
+import { IN_COMMON, listReason } from './reasons.js'
+import type { PairMeasure } from './similarity.js'
+
+// Which aligned pairs of passages are kept, and as which kind (verbatim, near-verbatim,
+// paraphrase): the rules every pair passes, whichever stage found it (align-candidates.ts, and
+// overlaps.ts for passages read through longer ones, paraphrases and events).
+
+/**
+ * Content words two passages must share. Six is about a dozen running words, a clause: fewer and
+ * set phrases ("improve total factor productivity") would count as borrowings; more and short
+ * quoted definitions would be lost.
+ */
+export const MIN_SHARED_WORDS = 6
+
+/**
+ * A whole sentence both texts have word for word is shared with fewer content words than
+ * MIN_SHARED_WORDS: this many, in MIN_SENTENCE_TOKENS words at least ("This variable is not
+ * guaranteed to be defined for all compilers or languages.", five content words in thirteen; a
+ * reviewer of CMake's help). A set phrase is seldom a sentence of its own; sim_text reports any
+ * run of eight words.
+ */
+export const MIN_SENTENCE_SHARED = 4
+export const MIN_SENTENCE_TOKENS = 8
+
+/**
+ * Shared words from which a close pair's identifier joins are not subtracted (see keptKind): a
+ * near-verbatim copy of two dozen words holds a clause however many of them are parts of
+ * identifiers, and counting them costs a read of its tokens.
+ */
+export const IDENTIFIER_WORDS = 4 * MIN_SHARED_WORDS
+
+/**
+ * Least similarity of a pair of passages. Below 0.4 the box spanned by the seeds holds more words
+ * the two texts do not share than words they do: two texts cite the same few phrases in different
+ * sentences, not one passage.
+ */
+export const MIN_SIMILARITY = 0.4
+
+/**
+ * Similarity from which a pair that is not verbatim is a variant (an edited copy) rather than a
+ * paraphrase. At 0.6 an edit every few words, or two clauses swapped, is still a variant. A less
+ * similar pair is a variant too when most of the words it shares come in runs, in order (order.ts:
+ * a copy with clauses inserted); a pair under it must share words that are not names (names.ts).
+ */
+export const VARIANT_SIMILARITY = 0.6
+
+/** Kinds by rank (PairValues.kind), closest first. */
+export const KIND_RANK: Record<OverlapKind, number> = { verbatim: 0, variant: 1, paraphrase: 2 }
+export const KINDS: OverlapKind[] = ['verbatim', 'variant', 'paraphrase']
+
+/**
+ * The kind of one pair of passages (see Overlap.kind). A pair less similar than a variant is still
+ * one, an edited copy, when most of the words it shares come in runs in the same order: `edited`
+ * says so (order.ts editedCopy), asked only of such a pair.
+ */
+export function kindOf(measure: PairMeasure, edited: () => boolean): OverlapKind {
+  // A respelled copy ("labour" for "labor") is near-verbatim, the same words spelled otherwise.
+  if (measure.verbatim) return measure.spelledAlike ? 'verbatim' : 'variant'
+  if (measure.similarity >= VARIANT_SIMILARITY) return 'variant'
+  return edited() ? 'variant' : 'paraphrase'
+}
+
+/** What a pair table keeps of a measured pair (pair-table.ts) of kind `kind` (kindOf). */
+export function valuesOf(measure: PairMeasure, kind: OverlapKind): PairValues {
+  return {
+    shared: measure.shared,
+    similarity: measure.similarity,
+    verbatim: measure.verbatim,
+    kind: KIND_RANK[kind],
+    score: measure.weighted * measure.similarity,
+  }
+}
+
+/**
+ * What a pair table keeps of a kept pair of passages a and b; a paraphrase, too loose to be an
+ * edited copy, says the words it rests on as the paraphrase pass's do (IN_COMMON).
+ */
+export function keptValues(corpus: AnalysedCorpus, measure: PairMeasure, kind: OverlapKind, a: PairPassage, b: PairPassage): PairValues {
+  return kind === 'paraphrase'
+    ? {
+        ...valuesOf(measure, kind),
+        because: listReason(IN_COMMON, wordsInCommon(corpus, a.doc, a.start, a.end, b.doc, b.start, b.end, true)),
+      }
+    : valuesOf(measure, kind)
+}
+
+/**
+ * Whether an aligned pair (tokens [a0, a1] of A and [b0, b1] of B, `measure`d) is kept, and as
+ * which kind: it shares `minWords` words at least, each identifier counted once, and
+ * MIN_SIMILARITY; a close pair (verbatim, or near-verbatim: kindOf) is never banal when long; a pair
+ * less similar than a variant must share words that are not names (namesOnly), even when they
+ * come in order (a person's name and title, said in two different statements, is one run); and
+ * no side is the start of a web address or path that goes on otherwise (cutAddress).
+ * Undefined when it is dropped.
+ */
+export function keptKind(
+  measure: PairMeasure,
+  minWords: number,
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+): OverlapKind | undefined {
+  if (measure.similarity < MIN_SIMILARITY || measure.shared < minWords) return undefined
+  // Each identifier one word: the shared words less the joins of the side with fewer
+  // (identifierJoins, nonwords.ts), counted only where they could matter: in a pair of fewer than
+  // IDENTIFIER_WORDS shared words, or a loose one (a list of functions against a sentence naming
+  // them).
+  const joinsMatter = measure.shared < IDENTIFIER_WORDS || measure.similarity < VARIANT_SIMILARITY
+  if (joinsMatter && measure.shared - Math.min(identifierJoins(A, a0, a1), identifierJoins(B, b0, b1)) < minWords) return undefined
+  const kind = kindOf(measure, () => editedCopy(A, a0, a1, B, b0, b1, measure.shared))
+  const close = kind !== 'paraphrase'
+  if (isBanal(measure.commonShare * measure.shared, measure.shared, close)) return undefined
+  if (measure.similarity < VARIANT_SIMILARITY && namesOnly(A, a0, a1, B, b0, b1, kind === 'paraphrase')) return undefined
+  if (cutAddress(A, a0, a1) || cutAddress(B, b0, b1)) return undefined
+  return kind
+}
+
+/** What makes a word with no space in it an address: a slash (paths, web addresses) or an at sign (e-mail). */
+const ADDRESS = /[/@]/
+
+/**
+ * Whether tokens [t0, t1] of `doc` are part of one address (a web address, path or e-mail: no
+ * space among them, a slash or at sign: ADDRESS) that goes on after them with more letters or
+ * digits: where two links part, "https://savannah.gnu.org/bugs/?group" (=findutils, =make),
+ * "ftp://ftp.gnu.org/pub/gnu" (/wget, /gcc). That is no text the two share, and a reader shown
+ * it sees a link cut mid-path; among 307 READMEs, 30 overlaps were such stems. sim_text counts
+ * them as shared runs: on the changelogs the engine's share of its runs fell from 97.4% to 95.3%
+ * (99.8% of their words), about a hundred overlaps of link stems fewer. A whole address two texts share (a licence's pointer,
+ * "/usr/share/common-licenses/Apache-2.0") is shared, and kept; so is a patch's name, which
+ * says what the patch does ("fix-823-Response-change-to-NODATA-for-some-ANY-queries.patch").
+ */
+function cutAddress(doc: AnalysedDocument, t0: number, t1: number): boolean {
+  const { text } = doc
+  const span = text.slice(doc.starts[t0], doc.ends[t1])
+  if (/\s/.test(span) || !ADDRESS.test(span)) return false
+  for (let k = doc.ends[t1]; k < text.length && !/\s/.test(text[k]); k++) if (/[\p{L}\p{N}]/u.test(text[k])) return true
+  return false
+}
+
+/**
+ * Whether a pair of passages shares fewer than MIN_PLAIN_SHARED words that are not names
+ * (names.ts): the same person or body named in two different statements. For a `paraphrase`
+ * (no edited copy: kindOf), the tokens nonwords.ts lists (parts of addresses and paths, numbers,
+ * identifiers, commands, Chinese and Japanese characters) are no words of a claim either: two
+ * stanzas of copyright files listing different files under one template
+ * ("Files: chrome/test/file_test_utils.h" / "Files: test_utils/test_utils.h") share words only
+ * there. Edited copies keep them: a pointer to "/usr/share/common-licenses/GPL-2" reworded
+ * around its path is still the same pointer (without them, 0.6% of sim_text's runs on the
+ * copyright files were no longer covered).
+ */
+function namesOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number, paraphrase: boolean): boolean {
+  if (!paraphrase) return plainSharedWords(A, a0, a1, B, b0, b1) < MIN_PLAIN_SHARED
+  const inA = nonWordTokensIn(A, a0, a1)
+  const inB = nonWordTokensIn(B, b0, b1)
+  // A token's word: its match id, -1 where it is no word of a claim.
+  const plainForm = (doc: AnalysedDocument, t: number): number =>
+    (doc === A && t >= a0 && t <= a1 ? inA[t - a0] : inB[t - b0]) ? -1 : doc.match[t]
+  return plainSharedWords(A, a0, a1, B, b0, b1, plainForm) < MIN_PLAIN_SHARED
+}
