@@ -1,3 +1,5 @@
+import { WORD_CHAR } from './word-char.js'
+
 // Whether a hyphen at a line end splits a word ("develop-\nment", a hyphenation: one word) or
 // is a compound's own, the line happening to end there ("git-\nconfig", "position-\nindependent":
 // two words, as "git-config" is). Typesetting hyphenates (groff, a PDF's text pasted into a
@@ -16,7 +18,6 @@
 // CC-licensed), the other 114 one word each, the hyphenations of licences' typeset text among
 // them ("deal-\nings", "consor-\ntium").
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
 const WORD = /[\p{L}\p{N}\p{M}]+/gu
 /** The hyphens a compound is written with: hyphen-minus and the hyphen (U+2010). */
 const HYPHENS = ['-', '\u2010']

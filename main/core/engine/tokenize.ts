@@ -1,4 +1,5 @@
 import { LineEndHyphens } from './line-end-hyphens.js'
+import { WORD_CHAR } from './word-char.js'
 
 // Word tokens of a text, as offsets into it. The engine never rewrites a text: everything it
 // matches on (see normalise.ts) is derived from these spans, so every passage it reports can be
@@ -40,7 +41,6 @@ export interface TokenSpans {
   hashes?: Uint32Array
 }
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
 /**
  * Characters that are words on their own (see above), with the Japanese long vowel mark (ー, and
  * its half-width form), which Unicode gives to no one script.

@@ -1,6 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import { isWideStop, WIDE_STOPS } from './sentences.js'
 import { OWN_WORD } from './tokenize.js'
+import { WORD_CHAR } from './word-char.js'
 
 // Where a passage begins and ends in its text. The engine matches tokens (tokenize.ts), and one
 // written word can be several of them: "--no-target-directory" is "no", "target", "directory";
@@ -47,7 +48,6 @@ const CLAUSE_MARKS = new Set([',', ';', ':', '\uff0c', '\u3001', '\uff1b', '\uff
  * ".bashrc", "-z".)
  */
 const WIDE_ENDS = new Set([...WIDE_STOPS, '\uff0c', '\u3001', '\uff1b', '\uff1a', '\u2026'])
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
 const SPACE = /\s/u
 const DIGIT = /\d/
 
