@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 
-// A passage's end a word or two into the next paragraph (paragraph-edge.ts).
+// A passage's end a word or two into the next paragraph, or its start a word or two before its
+// own (paragraph-edge.ts).
 
 /** Release notes: the entries both share, then each one's own entry. */
 const shared = [
@@ -25,6 +26,25 @@ describe('a passage that ends in the next paragraph', () => {
     ].map((entries, k) => ({ id: `d${k}`, text: entries.join('\n\n') + '\n' }))
     const [overlap] = findOverlaps(documents).overlaps
     expect(overlap.passages.map((p) => p.text.slice(-9))).toEqual(['keyboard.', 'keyboard.'])
+  })
+
+  it("ends before the next list item's first words, and starts after the last words of the item before", () => {
+    // Release notes: items (" * ") both share, between items of each one's own that open (and,
+    // before, close) with the same words: "git" is no part of the text they share.
+    const items = [
+      'The "git fetch" command learned to report the objects it skipped when the server sent a pack that was too large.',
+      'The "git log" command stopped showing the notes of commits that were reached only through a grafted parent.',
+      'The "git gc" command now prunes the reflogs of deleted branches before it repacks the objects that remain.',
+    ]
+    const documents = [
+      ['"git push" to a mirror did not report the refs it deleted, which has been fixed.', ...items, '"git stash" lost untracked files.'],
+      ['"git clone" into an empty folder left a lock file behind, which has been fixed.', ...items, '"git mv" renamed the wrong file.'],
+    ].map((entries, k) => ({ id: `d${k}`, text: `Release ${k + 1}\n\n${entries.map((e) => ` * ${e}`).join('\n\n')}\n` }))
+    const [overlap] = findOverlaps(documents).overlaps
+    expect(overlap.passages.map((p) => [p.text.slice(0, 9), p.text.slice(-7)])).toEqual([
+      ['The "git ', 'remain.'],
+      ['The "git ', 'remain.'],
+    ])
   })
 
   it('keeps whole words of the next paragraph', () => {

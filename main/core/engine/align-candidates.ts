@@ -5,7 +5,7 @@ import { keptKind, keptValues, MIN_SENTENCE_SHARED, MIN_SENTENCE_TOKENS } from '
 import { movedEdge } from './moved-edge.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairTable } from './pair-table.js'
-import { paragraphEnd } from './paragraph-edge.js'
+import { paragraphEdges } from './paragraph-edge.js'
 import { raggedEdge } from './ragged-edge.js'
 import type { RegionList } from './region-list.js'
 import { SentenceEdges } from './sentence-tails.js'
@@ -141,11 +141,12 @@ export class CandidateAligner {
     if (r.docA === r.docB && a1 >= b0 && b1 >= a0) return false
     // An end a word or two into a paragraph both texts only open alike goes, where the pair is
     // kept without it (paragraph-edge.ts).
-    const ends = paragraphEnd(A, a0, a1, B, b0, b1, n)
-    if (ends) {
-      const measure = measurer.measure(r.docA, a0, ends[0], r.docB, b0, ends[1])
-      const kind = keptKind(measure, minWords, A, a0, ends[0], B, b0, ends[1])
-      if (kind) return this.keep(table, r.docA, a0, ends[0], r.docB, b0, ends[1], measure, kind)
+    const edges = paragraphEdges(A, a0, a1, B, b0, b1, n)
+    if (edges) {
+      const [ea0, ea1, eb0, eb1] = edges
+      const measure = measurer.measure(r.docA, ea0, ea1, r.docB, eb0, eb1)
+      const kind = keptKind(measure, minWords, A, ea0, ea1, B, eb0, eb1)
+      if (kind) return this.keep(table, r.docA, ea0, ea1, r.docB, eb0, eb1, measure, kind)
     }
     let measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
     let least = minWords

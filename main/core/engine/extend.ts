@@ -1,5 +1,6 @@
 import type { AlignedSpans } from './aligned-spans.js'
 import { paragraphBetween } from './align.js'
+import { betweenListItems, lessThanHalf } from './paragraph-edge.js'
 import type { AnalysedDocument } from './analyse.js'
 import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
 
@@ -101,6 +102,15 @@ export function extendAlike(passages: PairPassage[], docs: readonly MatchSource[
  * fewer when a paragraph break comes before them (see STRAY_EDGE_WORDS).
  */
 function unstrayed(doc: MatchSource, edge: number, by: number, dir: 1 | -1): number {
+  // Into the next list item, or back into the item before, less than half of that item stays out
+  // (paragraph-edge.ts): a reprinted list's items are each their own, and two items that open or
+  // close alike ("... which has been fixed." / " * The \"git ...") are not the passage.
+  for (let k = 1; k <= by; k++) {
+    if (!paragraphBetween(doc, edge + dir * (k - 1), edge + dir * k)) continue
+    const item = betweenListItems(doc, dir > 0 ? edge + k : edge - k + 1)
+    if (item && (dir > 0 ? lessThanHalf(doc, edge + k, edge + by, 1) : lessThanHalf(doc, edge - by, edge - k, -1))) return k - 1
+    break
+  }
   // A break before word k leaves by - k + 1 words after it.
   for (let k = Math.max(1, by - STRAY_EDGE_WORDS + 1); k <= by; k++)
     if (paragraphBetween(doc, edge + dir * (k - 1), edge + dir * k)) return k - 1
