@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
-import { identifierJoins, isNumber, NON_WORD_PATTERNS, nonWordTokens, nonWordTokensIn } from '../../main/core/engine/nonwords.js'
+import { identifierJoins, isNumber, nameJoins, NON_WORD_PATTERNS, nonWordTokens, nonWordTokensIn } from '../../main/core/engine/nonwords.js'
 import { ownWordAt } from '../../main/core/engine/tokenize.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
@@ -141,6 +141,46 @@ describe('tokens that are no words of a claim', () => {
     // Identifiers that differ ("list", "map") take nothing from the seven words the lines share.
     const fix = (name: string) => `Fix a rare crash seen in ${name} when the widget cache is reset.`
     expect(kept(fix('is_it_in_the_list'), fix('is_it_in_the_map'))).toBe(1)
+  })
+
+  it('counts a name with a slash as one word where the other side writes another name', () => {
+    const merge = (name: string, hash = '30e215a65c') => `(merge ${hash} ${name} later to maint).`
+    const [a, b, c] = analysed(
+      merge('er/fast-import-dump-refs-on-checkpoint'),
+      merge('sg/fast-import-dump-refs-on-checkpoint-fix'),
+      merge('er/fast-import-dump-refs-on-checkpoint'),
+    )
+    const all = (doc: AnalysedDocument): [number, number] => [0, doc.starts.length - 1]
+    // "er/fast-import-dump-refs-on-checkpoint": six content words, five joins ("on" is a function
+    // word); the other name seven, six joins: the fewer, five.
+    expect(nameJoins(a, ...all(a), b, ...all(b))).toBe(5)
+    // The same name on both sides: its words are shared words.
+    expect(nameJoins(a, ...all(a), c, ...all(c))).toBe(0)
+    // Names part after the folders they share: "jk/" of two topic branches ("pack", "objects",
+    // "bitmap", "splitting" past it: three joins; the other's four), "/usr/share/common-licenses/"
+    // of two licences ("GPL", "2": one join).
+    const [d, e] = analysed(merge('jk/pack-objects-no-bitmap-when-splitting'), merge('jk/pack-objects-bitmap-progress-fix', '8e118e8490'))
+    expect(nameJoins(d, ...all(d), e, ...all(e))).toBe(3)
+    const [f, g] = analysed(
+      'See /usr/share/common-licenses/GPL-2 for the terms.',
+      'See /usr/share/common-licenses/Apache-2.0 for the terms.',
+    )
+    expect(nameJoins(f, ...all(f), g, ...all(g))).toBe(1)
+    // Two release notes' lines that merge two topic branches of one family share their parts, not a
+    // line: no aligned pair (the paraphrase pass, which weighs words by the corpus, is left out: in
+    // two documents every word is rare); the same branch merged in both is a line they share.
+    const around = (line: string, k: number) =>
+      [
+        `The weather was mild and the harvest came in early this year across the valley.\n\n${line}\n\nMore notes follow.`,
+        `Other lines here today.\n\n${line}\n\nOur choir sang at the festival and the mayor thanked every volunteer warmly.`,
+      ][k]
+    const kept = (x: string, y: string) =>
+      findOverlaps(
+        [x, y].map((line, k) => ({ id: `d${k}`, text: around(line, k) })),
+        { paraphrase: false },
+      ).overlaps.length
+    expect(kept(merge('er/fast-import-dump-refs-on-checkpoint'), merge('sg/fast-import-dump-refs-on-checkpoint-fix', 'ab29f1b329'))).toBe(0)
+    expect(kept(merge('er/fast-import-dump-refs-on-checkpoint'), merge('er/fast-import-dump-refs-on-checkpoint'))).toBe(1)
   })
 
   it('keeps a shared line that names an identifier among six words of its own', () => {

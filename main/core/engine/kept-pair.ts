@@ -2,7 +2,7 @@ import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 import { isBanal } from './banality.js'
 import type { PairPassage } from './cluster.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
-import { identifierJoins, nonWordTokensIn } from './nonwords.js'
+import { identifierJoins, nameJoins, nonWordTokensIn } from './nonwords.js'
 import { editedCopy } from './order.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairValues } from './pair-table.js'
@@ -118,7 +118,11 @@ export function keptKind(
   // IDENTIFIER_WORDS shared words, or a loose one (a list of functions against a sentence naming
   // them).
   const joinsMatter = measure.shared < IDENTIFIER_WORDS || measure.similarity < VARIANT_SIMILARITY
-  if (joinsMatter && measure.shared - Math.min(identifierJoins(A, a0, a1), identifierJoins(B, b0, b1)) < minWords) return undefined
+  if (
+    joinsMatter &&
+    measure.shared - Math.min(identifierJoins(A, a0, a1), identifierJoins(B, b0, b1)) - nameJoins(A, a0, a1, B, b0, b1) < minWords
+  )
+    return undefined
   const kind = kindOf(measure, () => editedCopy(A, a0, a1, B, b0, b1, measure.shared))
   const close = kind !== 'paraphrase'
   if (isBanal(measure.commonShare * measure.shared, measure.shared, close)) return undefined

@@ -3,6 +3,7 @@ import { lowerBound, upperBound } from '../text/sorted.js'
 import { isSpace } from './sentences.js'
 import { ownWordAt } from './tokenize.js'
 import { continuesIdentifier } from './word-edges.js'
+import { WORD_CHAR } from './word-char.js'
 
 // Tokens that are not words of a claim, which the paraphrase pass does not read (paraphrase.ts):
 //   addresses  web and e-mail addresses. The tokenizer reads "https://www.gnu.org/licenses/gpl.html"
@@ -285,6 +286,92 @@ export function identifierJoins(doc: AnalysedDocument, t0: number, t1: number): 
   let joins = 0
   const end = upperBound(content, t1)
   for (let c = lowerBound(content, t0) + 1; c < end; c++) if (joined(doc, content[c - 1], content[c])) joins++
+  return joins
+}
+
+/**
+ * How many content words of the pair's sides (tokens [a0, a1] of A, [b0, b1] of B) continue a name
+ * with a slash in it past where it parts from the other side's names: the folders (or branch
+ * prefix) it shares with the closest name the other side writes are shared words, the rest of it
+ * one word, as an identifier is (joins by underscores are identifierJoins', not counted here);
+ * the fewer of the two sides. Two names of one family share their parts, not a text: the topic
+ * branches "er/fast-import-dump-refs-on-checkpoint" and "sg/fast-import-dump-refs-on-checkpoint-fix"
+ * in two release notes' "(merge ... later to maint)" lines shared seven words, and were an edited
+ * copy (a reviewer of git's release notes). A name both sides write (the same branch, the same
+ * path) counts all its words, as sim_text counts them, and two paths to one folder share the
+ * folder ("/usr/share/common-licenses/" of "GPL-2" and "Apache-2.0").
+ */
+export function nameJoins(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): number {
+  const inA = namesIn(A, a0, a1)
+  if (inA.length === 0) return 0
+  const inB = namesIn(B, b0, b1)
+  return Math.min(joinsPastShared(A, a0, a1, inA, inB), joinsPastShared(B, b0, b1, inB, inA))
+}
+
+/** A name with a slash in it (see nameJoins): where it is, and its folders as nameJoins compares them. */
+interface Name {
+  /** Offsets [from, to) of the name in its text, marks trimmed at both ends. */
+  from: number
+  to: number
+  /** Offset where each of its parts (between slashes) starts, from the first after a scheme. */
+  parts: number[]
+  /** Those parts in lower case. */
+  folders: string[]
+}
+
+/** The names with a slash in them around tokens [t0, t1] of `doc` (runs without white space). */
+function namesIn(doc: AnalysedDocument, t0: number, t1: number): Name[] {
+  const { text } = doc
+  let from = doc.starts[t0]
+  while (from > 0 && !isSpace(text, from - 1)) from--
+  let to = doc.ends[t1]
+  while (to < text.length && !isSpace(text, to)) to++
+  const names: Name[] = []
+  for (let slash = text.indexOf('/', from); slash >= 0 && slash < to; slash = text.indexOf('/', slash + 1)) {
+    let start = slash
+    while (start > from && !isSpace(text, start - 1)) start--
+    let end = slash + 1
+    while (end < to && !isSpace(text, end)) end++
+    while (start < end && !WORD_CHAR.test(text[start])) start++
+    while (end > start && !WORD_CHAR.test(text[end - 1])) end--
+    slash = Math.max(slash, end)
+    if (names.length > 0 && names[names.length - 1].from === start) continue
+    // An address's scheme and "www." name no folder: "http://www.debian.org/doc/" and
+    // "https://debian.org/doc" are one address (Debian's copyright files write their format's
+    // address either way).
+    const scheme = SCHEME.exec(text.slice(start, end))
+    const parts = [start + (scheme ? scheme[0].length : 0)]
+    for (let k = text.indexOf('/', parts[0]); k >= 0 && k < end; k = text.indexOf('/', k + 1)) if (k + 1 < end) parts.push(k + 1)
+    const folders = parts.map((p, k) => text.slice(p, k + 1 < parts.length ? parts[k + 1] - 1 : end).toLowerCase())
+    names.push({ from: start, to: end, parts, folders })
+  }
+  return names
+}
+
+/** An address's scheme and "www.", which nameJoins does not compare. */
+const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/(?:[wW]{3}\.)?/
+
+/**
+ * Joins of content words of `names` (in tokens [t0, t1] of `doc`) past the parts each shares from
+ * its start with the closest of `others` (see nameJoins), not counting joins by underscores.
+ */
+function joinsPastShared(doc: AnalysedDocument, t0: number, t1: number, names: readonly Name[], others: readonly Name[]): number {
+  const { content, starts } = doc
+  let joins = 0
+  for (const name of names) {
+    let shared = 0
+    for (const other of others) {
+      let k = 0
+      while (k < name.folders.length && k < other.folders.length && name.folders[k] === other.folders[k]) k++
+      shared = Math.max(shared, k)
+    }
+    if (shared === name.folders.length) continue
+    // Joins between content words both past the shared parts.
+    const rest = name.parts[shared]
+    const first = lowerBound(content, Math.max(t0, lowerBound(starts, rest)))
+    const end = upperBound(content, Math.min(t1, lowerBound(starts, name.to) - 1))
+    for (let c = first + 1; c < end; c++) if (!joined(doc, content[c - 1], content[c])) joins++
+  }
   return joins
 }
 
