@@ -166,6 +166,20 @@ describe('tokens that are no words of a claim', () => {
       'See /usr/share/common-licenses/Apache-2.0 for the terms.',
     )
     expect(nameJoins(f, ...all(f), g, ...all(g))).toBe(1)
+    // One address however it is written: with or without its scheme and "www.", in a link's
+    // brackets or bare. A Chinese sentence's "和/或" is no name (a name has no such letters).
+    const [h, i, j] = analysed(
+      'Format: http://www.debian.org/doc/packaging-manuals/copyright-format/1.0/ here.',
+      'Format: [the format](https://debian.org/doc/packaging-manuals/copyright-format/1.0) here.',
+      'Format: www.debian.org/doc/packaging-manuals/copyright-format/1.0 here.',
+    )
+    expect(nameJoins(h, ...all(h), i, ...all(i))).toBe(0)
+    expect(nameJoins(h, ...all(h), j, ...all(j))).toBe(0)
+    const [k, l] = analysed(
+      '提交书面材料和/或电子材料，逾期未提交的视为撤回申请。',
+      '提交书面材料和/或电子文件，逾期未提交的视为撤回申请。',
+    )
+    expect(nameJoins(k, ...all(k), l, ...all(l))).toBe(0)
     // Two release notes' lines that merge two topic branches of one family share their parts, not a
     // line: no aligned pair (the paraphrase pass, which weighs words by the corpus, is left out: in
     // two documents every word is rare); the same branch merged in both is a line they share.
@@ -181,6 +195,15 @@ describe('tokens that are no words of a claim', () => {
       ).overlaps.length
     expect(kept(merge('er/fast-import-dump-refs-on-checkpoint'), merge('sg/fast-import-dump-refs-on-checkpoint-fix', 'ab29f1b329'))).toBe(0)
     expect(kept(merge('er/fast-import-dump-refs-on-checkpoint'), merge('er/fast-import-dump-refs-on-checkpoint'))).toBe(1)
+  })
+
+  it('keeps a Chinese sentence with a slash in it, which is no address', () => {
+    const shared = '申请人应当在规定期限内提交书面材料和/或电子材料，逾期未提交的视为撤回申请。'
+    const documents = [
+      '第一条 本办法适用于全省范围内的行政许可事项。' + shared + '本条自发布之日起施行。',
+      '第五条 各地可以结合实际制定实施细则并报省政府备案。' + shared + '其他事项另行规定。',
+    ].map((text, k) => ({ id: `d${k}`, text }))
+    expect(findOverlaps(documents, { paraphrase: false }).overlaps.map((o) => o.passages.map((p) => p.text))).toEqual([[shared, shared]])
   })
 
   it('keeps a shared line that names an identifier among six words of its own', () => {

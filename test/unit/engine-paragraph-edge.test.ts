@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { extendAlike } from '../../main/core/engine/extend.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { betweenListItems } from '../../main/core/engine/paragraph-edge.js'
+import { analysed } from '../helpers.js'
 
 // A passage's end a word or two into the next paragraph, or its start a word or two before its
 // own (paragraph-edge.ts).
@@ -44,6 +47,41 @@ describe('a passage that ends in the next paragraph', () => {
     expect(overlap.passages.map((p) => [p.text.slice(0, 9), p.text.slice(-7)])).toEqual([
       ['The "git ', 'remain.'],
       ['The "git ', 'remain.'],
+    ])
+  })
+
+  it('reads a break as between two list items only where both paragraphs are items', () => {
+    const at = (text: string, word: string): [ReturnType<typeof analysed>[number], number] => {
+      const [doc] = analysed(text)
+      return [doc, doc.starts.findIndex((s) => s === doc.text.indexOf(word))]
+    }
+    // A heading (or a changelog's version line) and its first item: one text, as sim_text reads it.
+    expect(betweenListItems(...at('foo (1.2-1) unstable; urgency=medium\n\n  * New upstream release.\n', 'New'))).toBe(false)
+    expect(betweenListItems(...at('Fixes\n\n * First item.\n\n * Second item.\n', 'First'))).toBe(false)
+    expect(betweenListItems(...at('Fixes\n\n * First item.\n\n * Second item.\n', 'Second'))).toBe(true)
+    // An item at the text's start; a quotation mark before the first word; a scene break is no item.
+    expect(betweenListItems(...at(' * First item.\n\n * "Second" item.\n', 'Second'))).toBe(true)
+    expect(betweenListItems(...at('* * *\n\n * An item.\n', 'An'))).toBe(false)
+    // A trailer's "--" is no bullet.
+    expect(betweenListItems(...at('  * New upstream release.\n\n -- Matthias Klose\n', 'Matthias'))).toBe(false)
+  })
+
+  it('extends a passage over a whole item both lists share, not into the next one', () => {
+    const item = ' * The fetch command learned to report the objects it skipped when the server sent a pack, which has been fixed.'
+    const tails = [
+      ' * "git stash" lost untracked files when the index held a conflict.',
+      ' * "git mv" renamed the wrong file on a folding filesystem.',
+    ]
+    const docs = analysed(...tails.map((tail) => `Release\n\n${item}\n\n * Docs updated.\n\n${tail}\n`))
+    const token = (k: number, word: string, last = false) => {
+      const at = docs[k].text.indexOf(word) + (last ? word.length : 0)
+      return last ? docs[k].ends.findIndex((e) => e === at) : docs[k].starts.findIndex((s) => s === at)
+    }
+    const passages = docs.map((_, k) => ({ doc: k, start: token(k, 'The fetch'), end: token(k, 'fixed', true) }))
+    const out = extendAlike(passages, docs)
+    expect(out.map((p) => docs[p.doc].text.slice(docs[p.doc].starts[p.start], docs[p.doc].ends[p.end]).slice(-12))).toEqual([
+      'Docs updated',
+      'Docs updated',
     ])
   })
 

@@ -19,9 +19,8 @@ import { type PairMeasure, type PairMeasurer, sameSurface } from './similarity.j
 //
 // Candidates are read in order, and a pair's candidates come together (chain.ts): what one
 // candidate read word for word is not read again for a later one of the same pair inside it
-// (verbatimReach). Candidates of different pairs share nothing else, so any run of candidates
-// that starts where a pair's start gives the same pairs whoever aligns it, and in whatever order
-// the runs are aligned (align-batches.ts shares them between two threads).
+// (verbatimReach). Candidates of different pairs share nothing else: a run of candidates that
+// starts where a pair's start gives the same pairs aligned alone as among the others.
 
 /** Aligns candidates of one analysed corpus into pairs (see above). */
 export class CandidateAligner {

@@ -98,14 +98,16 @@ export function extendAlike(passages: PairPassage[], docs: readonly MatchSource[
 }
 
 /**
- * `by` words beyond token `edge` (dir 1: after it, -1: before), less the last STRAY_EDGE_WORDS or
- * fewer when a paragraph break comes before them (see STRAY_EDGE_WORDS).
+ * `by` words beyond token `edge` (dir 1: after it, -1: before), less those past the last
+ * paragraph break among them when that break lies between two list items and they are less than
+ * half of their item (paragraph-edge.ts: a reprinted list's items are each their own, and two
+ * items that open or close alike, "... which has been fixed." / ' * The "git ...', are not the
+ * passage), else less the last STRAY_EDGE_WORDS or fewer when a paragraph break comes before
+ * them (see STRAY_EDGE_WORDS).
  */
 function unstrayed(doc: MatchSource, edge: number, by: number, dir: 1 | -1): number {
-  // Into the next list item, or back into the item before, less than half of that item stays out
-  // (paragraph-edge.ts): a reprinted list's items are each their own, and two items that open or
-  // close alike ("... which has been fixed." / " * The \"git ...") are not the passage.
-  for (let k = 1; k <= by; k++) {
+  // The last break: the words past it are in one paragraph.
+  for (let k = by; k >= 1; k--) {
     if (!paragraphBetween(doc, edge + dir * (k - 1), edge + dir * k)) continue
     const item = betweenListItems(doc, dir > 0 ? edge + k : edge - k + 1)
     if (item && (dir > 0 ? lessThanHalf(doc, edge + k, edge + by, 1) : lessThanHalf(doc, edge - by, edge - k, -1))) return k - 1

@@ -9,6 +9,7 @@ import type { PairValues } from './pair-table.js'
 import { wordsInCommon } from './paraphrase.js'
 import { IN_COMMON, listReason } from './reasons.js'
 import type { PairMeasure } from './similarity.js'
+import { OWN_WORD } from './tokenize.js'
 
 // Which aligned pairs of passages are kept, and as which kind (verbatim, near-verbatim,
 // paraphrase): the rules every pair passes, whichever stage found it (align-candidates.ts, and
@@ -148,7 +149,8 @@ const ADDRESS = /[/@]/
 function cutAddress(doc: AnalysedDocument, t0: number, t1: number): boolean {
   const { text } = doc
   const span = text.slice(doc.starts[t0], doc.ends[t1])
-  if (/\s/.test(span) || !ADDRESS.test(span)) return false
+  // A script written without spaces (a Chinese sentence's "和/或") is text, not an address.
+  if (/\s/.test(span) || !ADDRESS.test(span) || OWN_WORD.test(span)) return false
   for (let k = doc.ends[t1]; k < text.length && !/\s/.test(text[k]); k++) if (/[\p{L}\p{N}]/u.test(text[k])) return true
   return false
 }

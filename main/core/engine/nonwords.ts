@@ -1,7 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { isSpace } from './sentences.js'
-import { ownWordAt } from './tokenize.js'
+import { OWN_WORD, ownWordAt } from './tokenize.js'
 import { continuesIdentifier } from './word-edges.js'
 import { WORD_CHAR } from './word-char.js'
 
@@ -305,7 +305,7 @@ export function nameJoins(A: AnalysedDocument, a0: number, a1: number, B: Analys
   const inA = namesIn(A, a0, a1)
   if (inA.length === 0) return 0
   const inB = namesIn(B, b0, b1)
-  return Math.min(joinsPastShared(A, a0, a1, inA, inB), joinsPastShared(B, b0, b1, inB, inA))
+  return Math.min(joinsPastShared(A, a0, a1, inA, prefixesOf(inB)), joinsPastShared(B, b0, b1, inB, prefixesOf(inA)))
 }
 
 /** A name with a slash in it (see nameJoins): where it is, and its folders as nameJoins compares them. */
@@ -319,23 +319,40 @@ interface Name {
   folders: string[]
 }
 
-/** The names with a slash in them around tokens [t0, t1] of `doc` (runs without white space). */
+/**
+ * A character of a name: a word's (but not of a script written without spaces: a Chinese
+ * sentence is no name however many slashes it holds) or one a path or address is written with.
+ */
+function inName(text: string, k: number): boolean {
+  const c = text[k]
+  return NAME_MARKS.includes(c) || (WORD_CHAR.test(c) && !OWN_WORD.test(c))
+}
+const NAME_MARKS = './-_~%+:@'
+
+/**
+ * The names with a slash in them that tokens [t0, t1] of `doc` touch: runs of name characters
+ * (inName) around a slash, read on past the tokens to the name's ends.
+ */
 function namesIn(doc: AnalysedDocument, t0: number, t1: number): Name[] {
   const { text } = doc
-  let from = doc.starts[t0]
-  while (from > 0 && !isSpace(text, from - 1)) from--
-  let to = doc.ends[t1]
-  while (to < text.length && !isSpace(text, to)) to++
   const names: Name[] = []
-  for (let slash = text.indexOf('/', from); slash >= 0 && slash < to; slash = text.indexOf('/', slash + 1)) {
+  // Read within the tokens' text and the names it starts or ends inside, not beyond: most
+  // passages hold no slash, and a document may hold none after them.
+  let from = doc.starts[t0]
+  while (from > 0 && inName(text, from - 1)) from--
+  let to = doc.ends[t1]
+  while (to < text.length && inName(text, to)) to++
+  const span = text.slice(from, to)
+  for (let at = span.indexOf('/'); at >= 0; at = span.indexOf('/', at + 1)) {
+    const slash = from + at
     let start = slash
-    while (start > from && !isSpace(text, start - 1)) start--
+    while (start > 0 && inName(text, start - 1)) start--
     let end = slash + 1
-    while (end < to && !isSpace(text, end)) end++
+    while (end < text.length && inName(text, end)) end++
+    at = end - from
     while (start < end && !WORD_CHAR.test(text[start])) start++
     while (end > start && !WORD_CHAR.test(text[end - 1])) end--
-    slash = Math.max(slash, end)
-    if (names.length > 0 && names[names.length - 1].from === start) continue
+    if (start === end || (names.length > 0 && names[names.length - 1].from === start)) continue
     // An address's scheme and "www." name no folder: "http://www.debian.org/doc/" and
     // "https://debian.org/doc" are one address (Debian's copyright files write their format's
     // address either way).
@@ -349,24 +366,32 @@ function namesIn(doc: AnalysedDocument, t0: number, t1: number): Name[] {
 }
 
 /** An address's scheme and "www.", which nameJoins does not compare. */
-const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/(?:[wW]{3}\.)?/
+const SCHEME = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?(?:[wW]{3}\.)?/
+
+/** Every run of first folders of `names` ("usr", "usr/share", ...), to find how far a name shares them. */
+function prefixesOf(names: readonly Name[]): Set<string> {
+  const prefixes = new Set<string>()
+  for (const { folders } of names) {
+    let prefix = ''
+    for (const folder of folders) prefixes.add((prefix += `/${folder}`))
+  }
+  return prefixes
+}
 
 /**
- * Joins of content words of `names` (in tokens [t0, t1] of `doc`) past the parts each shares from
- * its start with the closest of `others` (see nameJoins), not counting joins by underscores.
+ * Joins of content words of `names` (in tokens [t0, t1] of `doc`) past the folders each shares
+ * from its start with a name of the other side (`prefixes`, prefixesOf), not counting joins by
+ * underscores.
  */
-function joinsPastShared(doc: AnalysedDocument, t0: number, t1: number, names: readonly Name[], others: readonly Name[]): number {
+function joinsPastShared(doc: AnalysedDocument, t0: number, t1: number, names: readonly Name[], prefixes: Set<string>): number {
   const { content, starts } = doc
   let joins = 0
   for (const name of names) {
     let shared = 0
-    for (const other of others) {
-      let k = 0
-      while (k < name.folders.length && k < other.folders.length && name.folders[k] === other.folders[k]) k++
-      shared = Math.max(shared, k)
-    }
+    let prefix = ''
+    while (shared < name.folders.length && prefixes.has((prefix += `/${name.folders[shared]}`))) shared++
     if (shared === name.folders.length) continue
-    // Joins between content words both past the shared parts.
+    // Joins between content words both past the shared folders.
     const rest = name.parts[shared]
     const first = lowerBound(content, Math.max(t0, lowerBound(starts, rest)))
     const end = upperBound(content, Math.min(t1, lowerBound(starts, name.to) - 1))

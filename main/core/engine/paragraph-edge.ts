@@ -64,10 +64,11 @@ function afterPartialParagraph(doc: AnalysedDocument, t0: number, t1: number, wo
 
 /**
  * A list item's opening: a bullet (an asterisk, plus sign, bullet character, or a hyphen or en
- * dash alone) at the start of a line, before its first word (a quotation mark may come between).
- * Not "--": a Debian changelog's trailer line ("-- Matthias Klose").
+ * dash alone) at the start of a line (or of the text), spaces after it, and before its first word
+ * at most quotation marks and opening brackets. Not "--": a Debian changelog's trailer line
+ * ("-- Matthias Klose"); nor "* * *", a break between scenes.
  */
-const LIST_ITEM = /\n[ \t]*(?:[*+\u2022\u2023\u25e6\u00b7\u2013]|-(?!-))[ \t]+\P{L}*$/u
+const LIST_ITEM = /(?:^|[\n\r\u2029])[ \t]*[*+\u2022\u2023\u25e6\u00b7\u2013-][ \t]+["'\u201c\u2018([]*$/u
 
 /**
  * Tokens read back, at most, for the start of the paragraph before a break (betweenListItems): a
@@ -84,13 +85,13 @@ const ITEM_TOKENS = 200
  */
 export function betweenListItems(doc: Paragraphs, t: number): boolean {
   if (!opensListItem(doc, t)) return false
-  for (let u = t - 1; u > 0 && u >= t - ITEM_TOKENS; u--) if (paragraphBetween(doc, u - 1, u)) return opensListItem(doc, u)
+  for (let u = t - 1; u >= 0 && u >= t - ITEM_TOKENS; u--) if (u === 0 || paragraphBetween(doc, u - 1, u)) return opensListItem(doc, u)
   return false
 }
 
-/** Whether the gap before token t of `doc` opens a list item (LIST_ITEM). */
+/** Whether the gap before token t of `doc` (the text's start before token 0) opens a list item (LIST_ITEM). */
 function opensListItem(doc: Paragraphs, t: number): boolean {
-  return LIST_ITEM.test(doc.text.slice(doc.ends[t - 1], doc.starts[t]))
+  return LIST_ITEM.test(doc.text.slice(t > 0 ? doc.ends[t - 1] : 0, doc.starts[t]))
 }
 
 /**
