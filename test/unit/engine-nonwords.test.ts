@@ -197,6 +197,19 @@ describe('tokens that are no words of a claim', () => {
     expect(kept(merge('er/fast-import-dump-refs-on-checkpoint'), merge('er/fast-import-dump-refs-on-checkpoint'))).toBe(1)
   })
 
+  it('keeps a whole sentence both write word for word, its identifier one word of it', () => {
+    // The same item in two release notes, between items of each one's own: six content words, of
+    // which "parse_config_key" is three; a sentence of ten words both texts have whole.
+    const item = ' * The "parse_config_key()" API function has been cleaned up.'
+    const documents = [
+      ['Release one', item, ' * An helper function to make it easier to append the result to a strbuf has been added.'],
+      ['Changes in two', ' * Some warning() messages from "git clean" were updated to show the errno.', item],
+    ].map((lines, k) => ({ id: `d${k}`, text: lines.join('\n\n') + '\n' }))
+    expect(findOverlaps(documents, { paraphrase: false }).overlaps.map((o) => o.passages.map((p) => p.text))).toEqual([
+      [item.slice(3), item.slice(3)],
+    ])
+  })
+
   it('keeps a Chinese sentence with a slash in it, which is no address', () => {
     const shared = '申请人应当在规定期限内提交书面材料和/或电子材料，逾期未提交的视为撤回申请。'
     const documents = [

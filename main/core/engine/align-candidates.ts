@@ -148,17 +148,17 @@ export class CandidateAligner {
       if (kind) return this.keep(table, r.docA, ea0, ea1, r.docB, eb0, eb1, measure, kind)
     }
     let measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
-    let least = minWords
-    // Too few words for a passage, but maybe a whole sentence both texts have word for word.
-    if (measure.shared < minWords && measure.verbatim) {
+    let kind = measure.shared < minWords ? undefined : keptKind(measure, minWords, A, a0, a1, B, b0, b1)
+    // Too few words for a passage (or too few once each name of code counts as one word: 'The
+    // "parse_config_key()" API function has been cleaned up.', the same item in two release
+    // notes), but maybe a whole sentence both texts have word for word.
+    if (!kind && measure.verbatim) {
       const sentence = this.wholeSentence(r.docA, a0, a1, r.docB, b0, b1)
-      if (sentence) {
-        ;[a0, a1, b0, b1] = sentence
-        measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
-        least = Math.min(minWords, MIN_SENTENCE_SHARED)
-      }
+      if (!sentence) return false
+      ;[a0, a1, b0, b1] = sentence
+      measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
+      kind = keptKind(measure, Math.min(minWords, MIN_SENTENCE_SHARED), A, a0, a1, B, b0, b1)
     }
-    const kind = keptKind(measure, least, A, a0, a1, B, b0, b1)
     return kind ? this.keep(table, r.docA, a0, a1, r.docB, b0, b1, measure, kind) : false
   }
 
