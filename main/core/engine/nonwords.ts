@@ -305,6 +305,8 @@ export function nameJoins(A: AnalysedDocument, a0: number, a1: number, B: Analys
   const inA = namesIn(A, a0, a1)
   if (inA.length === 0) return 0
   const inB = namesIn(B, b0, b1)
+  // A side with no names has no joins: the fewer is none.
+  if (inB.length === 0) return 0
   return Math.min(joinsPastShared(A, a0, a1, inA, prefixesOf(inB)), joinsPastShared(B, b0, b1, inB, prefixesOf(inA)))
 }
 
@@ -327,6 +329,7 @@ function inName(text: string, k: number): boolean {
   const c = text[k]
   return NAME_MARKS.includes(c) || (WORD_CHAR.test(c) && !OWN_WORD.test(c))
 }
+/** The marks a path, address or branch name is written with besides letters and digits. */
 const NAME_MARKS = './-_~%+:@'
 
 /**
