@@ -138,8 +138,8 @@ export class CandidateAligner {
     b1 += mb1
     // A document's repetition of itself: only the two copies, never one stretch against itself.
     if (r.docA === r.docB && a1 >= b0 && b1 >= a0) return false
-    // An end a word or two into a paragraph both texts only open alike goes, where the pair is
-    // kept without it (paragraph-edge.ts).
+    // An end a word or two into a paragraph both texts only open alike goes, and a start a word
+    // or two into the list item before, where the pair is kept without them (paragraph-edge.ts).
     const edges = paragraphEdges(A, a0, a1, B, b0, b1, n)
     if (edges) {
       const [ea0, ea1, eb0, eb1] = edges
