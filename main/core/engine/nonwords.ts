@@ -359,10 +359,13 @@ function namesIn(doc: AnalysedDocument, t0: number, t1: number): Name[] {
     // An address's scheme and "www." name no folder: "http://www.debian.org/doc/" and
     // "https://debian.org/doc" are one address (Debian's copyright files write their format's
     // address either way).
-    const scheme = SCHEME.exec(text.slice(start, end))
-    const parts = [start + (scheme ? scheme[0].length : 0)]
-    for (let k = text.indexOf('/', parts[0]); k >= 0 && k < end; k = text.indexOf('/', k + 1)) if (k + 1 < end) parts.push(k + 1)
-    const folders = parts.map((p, k) => text.slice(p, k + 1 < parts.length ? parts[k + 1] - 1 : end).toLowerCase())
+    // Its slashes read in the name alone, not on through the document to the next one.
+    const name = text.slice(start, end)
+    const scheme = SCHEME.exec(name)
+    const parts = [scheme ? scheme[0].length : 0]
+    for (let k = name.indexOf('/', parts[0]); k >= 0; k = name.indexOf('/', k + 1)) if (k + 1 < name.length) parts.push(k + 1)
+    const folders = parts.map((p, k) => name.slice(p, k + 1 < parts.length ? parts[k + 1] - 1 : name.length).toLowerCase())
+    for (let k = 0; k < parts.length; k++) parts[k] += start
     names.push({ from: start, to: end, parts, folders })
   }
   return names
