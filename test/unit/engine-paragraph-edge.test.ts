@@ -64,6 +64,42 @@ describe('a passage that ends in the next paragraph', () => {
     expect(betweenListItems(...at('* * *\n\n * An item.\n', 'An'))).toBe(false)
     // A trailer's "--" is no bullet.
     expect(betweenListItems(...at('  * New upstream release.\n\n -- Matthias Klose\n', 'Matthias'))).toBe(false)
+    // A manual's options, and numbered items: "1. ", "2) ", or a tag followed by two spaces.
+    const options = 'OPTIONS\n\n       -P password\n              Use password.\n\n       --quiet\n              Say less.\n'
+    expect(betweenListItems(...at(options, 'P password'))).toBe(false)
+    expect(betweenListItems(...at(options, 'quiet'))).toBe(true)
+    const codes = '       4      unable to allocate memory.\n\n       5      a severe error.\n\n2012  John Doe\n'
+    expect(betweenListItems(...at(codes, '5'))).toBe(true)
+    expect(betweenListItems(...at('1. First clause.\n\n2) Second clause.\n', '2'))).toBe(true)
+    // A year, a number in running text, a dash and a space: no items.
+    expect(betweenListItems(...at(codes, '2012'))).toBe(false)
+    expect(betweenListItems(...at('1. First clause.\n\n12 apples were left.\n', '12'))).toBe(false)
+    expect(betweenListItems(...at('-P password\n\n- a dash and words\n', 'a dash'))).toBe(true)
+  })
+
+  it('ends before the next option of a manual, or the next numbered item, that opens alike', () => {
+    // Manual pages: an option both describe alike, then each its own next option; an exit code
+    // both describe alike, then each its own next code.
+    const password =
+      '       -P password\n              Use password to decrypt encrypted archive entries. THIS IS INSECURE! Many multi-user\n' +
+      '              operating systems provide ways for any user to see the current command line of any other user.'
+    const memory =
+      '       4      The program was unable to allocate memory for one or more buffers during program\n' +
+      '              initialization, and stopped before it read any archive.'
+    const ends = (texts: string[]) =>
+      findOverlaps(texts.map((text, k) => ({ id: `d${k}`, text }))).overlaps.flatMap((o) => o.passages.map((p) => p.text.slice(-11)))
+    expect(
+      ends([
+        `OPTIONS\n\n${password}\n\n       -q     perform operations quietly, with no messages.\n`,
+        `DESCRIPTION\n\n${password}\n\n       -q     quiet mode; eliminate informational messages.\n`,
+      ]),
+    ).toEqual(['other user.', 'other user.'])
+    expect(
+      ends([
+        `EXIT STATUS\n\n${memory}\n\n       5      a severe error in the archive format was detected.\n`,
+        `DIAGNOSTICS\n\n${memory}\n\n       5      the archive could not be written to its folder.\n`,
+      ]),
+    ).toEqual(['ny archive.', 'ny archive.'])
   })
 
   it('extends a passage over a whole item both lists share, not into the next one', () => {

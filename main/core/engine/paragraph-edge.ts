@@ -18,7 +18,9 @@ import { continuesWord } from './word-edges.js'
 // fixed." and ' * "git push ...' / ' * "git branch ...') made 250 passage ends and 43 starts a word
 // or two into the next item or the one before (a reviewer: 13 overlaps near-verbatim only by such
 // a word); now 95 and 34, the rest after headings ("Fixes since v2.33" and the first item). A
-// side's start goes so too, between two items. Other whole words stay: a changelog's version line
+// manual page's options and exit codes are items too: unzip's and zip's pages describe -P alike
+// and exit code 4 alike, and the passages ended on the next option's "-q" and the next code's "5"
+// (a reviewer of compression tools' manual pages). A side's start goes so too, between two items. Other whole words stay: a changelog's version line
 // or author line and its first item ("foo (1.2-1) unstable; urgency=medium" / "  * New upstream
 // release", "2012-03-12  Rainer Orth <...>" / "* configure.tgt"), and an entry's last line and its
 // trailer's "-- Matthias Klose", are what two changelogs share as sim_text reads them (its runs
@@ -89,9 +91,33 @@ export function betweenListItems(doc: Paragraphs, t: number): boolean {
   return false
 }
 
-/** Whether the gap before token t of `doc` (the text's start before token 0) opens a list item (LIST_ITEM). */
+/**
+ * A manual's option item: a hyphen or two at the start of a line and the option's name right
+ * after them ("       -q", "       --quiet"), as a manual page lists its options.
+ */
+const OPTION_ITEM = /(?:^|[\n\r\u2029])[ \t]*--?$/u
+
+/**
+ * A numbered item's opening before its number: the start of a line, spaces, an opening bracket.
+ * The number (NUMBER) is then followed by a stop or closing bracket and a space ("1. ", "2) "), by
+ * two spaces or more, or by the line's end (a manual's "5      a severe error ...").
+ */
+const NUMBER_ITEM = /(?:^|[\n\r\u2029])[ \t]*\(?$/u
+const NUMBER = /^\d{1,3}$/u
+const AFTER_NUMBER = /^(?:[.)][ \t]|[ \t]{2,}|[ \t]*(?:[\n\r\u2029]|$))/u
+
+/**
+ * Whether the gap before token t of `doc` (the text's start before token 0) opens a list item: a
+ * bullet's (LIST_ITEM), an option's (OPTION_ITEM) or a number's (NUMBER_ITEM).
+ */
 function opensListItem(doc: Paragraphs, t: number): boolean {
-  return LIST_ITEM.test(doc.text.slice(t > 0 ? doc.ends[t - 1] : 0, doc.starts[t]))
+  const gap = doc.text.slice(t > 0 ? doc.ends[t - 1] : 0, doc.starts[t])
+  if (LIST_ITEM.test(gap) || OPTION_ITEM.test(gap)) return true
+  return (
+    NUMBER_ITEM.test(gap) &&
+    NUMBER.test(doc.text.slice(doc.starts[t], doc.ends[t])) &&
+    AFTER_NUMBER.test(doc.text.slice(doc.ends[t], doc.ends[t] + 3))
+  )
 }
 
 /**
