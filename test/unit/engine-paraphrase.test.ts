@@ -106,4 +106,25 @@ describe('the words a paraphrase rests on', () => {
     // An edited copy's words in common are all of them.
     expect(wordsInCommon(corpus, 0, 0, A.surface.length - 1, 1, 0, B.surface.length - 1, false)).toContain('b')
   })
+
+  it('are shown without the hyphenation of a line end (a reviewer of manual pages: "com‐\\n pression")', () => {
+    const a = 'It is possible to erase source files on successful com‐\n           pression or decompression.'
+    const b = 'Remove the source files after successful compression or decompression.'
+    const corpus = analyse(
+      [
+        { id: 'a', text: a },
+        { id: 'b', text: b },
+      ],
+      true,
+      new Run({}),
+    )
+    const [A, B] = corpus.docs
+    expect(wordsInCommon(corpus, 0, 0, A.surface.length - 1, 1, 0, B.surface.length - 1, true)).toEqual([
+      'source',
+      'files',
+      'successful',
+      'compression',
+      'decompression',
+    ])
+  })
 })

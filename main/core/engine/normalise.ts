@@ -31,6 +31,15 @@ export function writtenForm(raw: string): string {
   return s.includes('\u00ad') || s.includes('\n') ? s.replace(HYPHENATION, '') : s
 }
 
+/**
+ * A token's text as a reader is shown it in a list of words (a paraphrase's reasons): as written,
+ * case kept, without its soft or line-end hyphens ("com‐\n    pression", a manual page's
+ * hyphenation, is "compression": a reviewer).
+ */
+export function shownWord(raw: string): string {
+  return raw.includes('\u00ad') || raw.includes('\n') ? raw.replace(HYPHENATION, '') : raw
+}
+
 /** The surface form of a token's text (see above). */
 export function surfaceForm(raw: string): string {
   return americanSpelling(writtenForm(raw))

@@ -33,6 +33,7 @@ import { OffsetMap } from '../text/offsets.js'
 import { comparedPairs } from './variant-pairs.js'
 import { sameStretch } from './same-stretch.js'
 import { type Change, DiffMemo, sameWords, type Variant, variantOf } from './variants.js'
+import { shownWord } from './normalise.js'
 
 // Text reuse: which passages do these documents share? The pipeline, after passim and TextPAIR:
 //   analyse     tokens with offsets, normalised for matching (tokenize.ts, normalise.ts)
@@ -341,7 +342,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       const written = new Set(other.match.subarray(u0, u1 + 1))
       const out: string[] = []
       for (let t = t0; t <= t1; t++)
-        if (standsFor(expansions, doc, t)?.every((m) => written.has(m))) out.push(doc.text.slice(doc.starts[t], doc.ends[t]))
+        if (standsFor(expansions, doc, t)?.every((m) => written.has(m))) out.push(shownWord(doc.text.slice(doc.starts[t], doc.ends[t])))
       return out
     }
     for (const p of findParaphrases(corpus, sentences, run, expansions, words.classes, alignedGaps(pairTable))) {

@@ -8,6 +8,7 @@ import { breaksClause } from './sentences.js'
 import { negates } from './stopwords.js'
 import { standsFor } from './abbreviations.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
+import { shownWord } from './normalise.js'
 
 // Paraphrase candidates: passages of different documents that say much the same in other words.
 // Abbreviations are read as the words they stand for (abbreviations.ts), and synonyms as one word
@@ -885,7 +886,7 @@ export function wordsInCommon(
   for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1; c++) {
     const t = A.content[c]
     if (nonA?.[t - a0] || !inB.delete(A.match[t])) continue
-    const word = A.text.slice(A.starts[t], A.ends[t])
+    const word = shownWord(A.text.slice(A.starts[t], A.ends[t]))
     if (claimsOnly && ONE_LETTER.test(word)) continue
     words.push(word)
   }
