@@ -350,6 +350,23 @@ describe('tokens that are no words of a claim', () => {
     expect(findOverlaps(documents).overlaps).toEqual([])
   })
 
+  it('makes no overlap of a short list of years or versions, and keeps a table of numbers', () => {
+    // Two copyright files that list the same years for different holders; two manual pages'
+    // version histories (a reviewer: "0.0, 1.0.1, 1.0" / "0.0, 0.1, and 1.0", near-verbatim).
+    const years = '1996, 1997, 1998, 1999, 2000, 2001, 2002, 2003, 2004, 2005'
+    const documents = [
+      `Copyright:\n ${years} Alice Example <alice@example.org>\nLicense: GPL-2+\n`,
+      `Files: src/*\nCopyright: ${years}\n  Bob Sample and the Sample project\nLicense: BSD-3-clause\n`,
+    ].map((text, k) => ({ id: `d${k}`, text }))
+    expect(findOverlaps(documents).overlaps).toEqual([])
+    // A table of thirty figures both print is one copied.
+    const table = Array.from({ length: 30 }, (_, k) => `${(17 * k + 3) % 97}.${k % 10}`).join('  ')
+    const tables = [`Figures of the survey, as published:\n${table}\nThe end.\n`, `Our own reading of it differs.\n\n${table}\n`].map(
+      (text, k) => ({ id: `t${k}`, text }),
+    )
+    expect(findOverlaps(tables).overlaps).toHaveLength(1)
+  })
+
   it('reads the runs of text around the characters a pattern needs as the whole text reads', () => {
     // The patterns tried from every character of the whole text, as they were before
     // markNonWords read only the runs without white space that hold "/", "_", "@", "(" or "www.".

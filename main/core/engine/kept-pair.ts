@@ -2,7 +2,7 @@ import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 import { isBanal } from './banality.js'
 import type { PairPassage } from './cluster.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
-import { identifierJoins, nameJoins, nonWordTokensIn } from './nonwords.js'
+import { identifierJoins, isNumber, nameJoins, nonWordTokensIn } from './nonwords.js'
 import { editedCopy } from './order.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairValues } from './pair-table.js'
@@ -10,6 +10,7 @@ import { wordsInCommon } from './paraphrase.js'
 import { IN_COMMON, listReason } from './reasons.js'
 import type { PairMeasure } from './similarity.js'
 import { OWN_WORD } from './tokenize.js'
+import { lowerBound } from '../text/sorted.js'
 
 // Which aligned pairs of passages are kept, and as which kind (verbatim, near-verbatim,
 // paraphrase): the rules every pair passes, whichever stage found it (align-candidates.ts, and
@@ -99,8 +100,9 @@ export function keptValues(corpus: AnalysedCorpus, measure: PairMeasure, kind: O
  * which kind: it shares `minWords` words at least, each identifier counted once, and
  * MIN_SIMILARITY; a close pair (verbatim, or near-verbatim: kindOf) is never banal when long; a pair
  * less similar than a variant must share words that are not names (namesOnly), even when they
- * come in order (a person's name and title, said in two different statements, is one run); and
- * no side is the start of a web address or path that goes on otherwise (cutAddress).
+ * come in order (a person's name and title, said in two different statements, is one run); a
+ * short pair shares words besides numbers (numbersOnly); and no side is the start of a web
+ * address or path that goes on otherwise (cutAddress).
  * Undefined when it is dropped.
  */
 export function keptKind(
@@ -124,12 +126,39 @@ export function keptKind(
     measure.shared - Math.min(identifierJoins(A, a0, a1), identifierJoins(B, b0, b1)) - nameJoins(A, a0, a1, B, b0, b1) < minWords
   )
     return undefined
+  if (measure.shared < IDENTIFIER_WORDS && numbersOnly(A, a0, a1, B, b0, b1)) return undefined
   const kind = kindOf(measure, () => editedCopy(A, a0, a1, B, b0, b1, measure.shared))
   const close = kind !== 'paraphrase'
   if (isBanal(measure.commonShare * measure.shared, measure.shared, close)) return undefined
   if (measure.similarity < VARIANT_SIMILARITY && namesOnly(A, a0, a1, B, b0, b1, kind === 'paraphrase')) return undefined
   if (cutAddress(A, a0, a1) || cutAddress(B, b0, b1)) return undefined
   return kind
+}
+
+/**
+ * Shared words, at most, besides numbers (isNumber) in a pair that is dropped as numbers only
+ * (numbersOnly): the "Copyright:" or "Version" a list of years or versions stands under. At two,
+ * "License: Apache-2.0" and "Copyright (C) 1986, 1987, ..." (with its "C") went too, and 19 of
+ * sim_text's runs on the copyright files with them, not 12.
+ */
+export const MAX_NUMBERED_WORDS = 1
+
+/**
+ * Whether the content words tokens [a0, a1] of A share with [b0, b1] of B are numbers but for
+ * MAX_NUMBERED_WORDS: versions or years two texts happen to list alike ("0.0, 1.0.1, 1.0" / "0.0,
+ * 0.1, and 1.0", two manual pages' version histories, a near-verbatim overlap by its six numbers:
+ * a reviewer; "Copyright: 1996, 1997, ..., 2002" in 75 of Debian's copyright files, for as many
+ * holders), no text they share. Asked of pairs sharing fewer than IDENTIFIER_WORDS words: a
+ * longer run of numbers both have is a table one copied.
+ */
+function numbersOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): boolean {
+  const inB = new Set<number>()
+  for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++)
+    if (!isNumber(B, B.content[c])) inB.add(B.match[B.content[c]])
+  let words = 0
+  for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1 && words <= MAX_NUMBERED_WORDS; c++)
+    if (inB.delete(A.match[A.content[c]]) && !isNumber(A, A.content[c])) words++
+  return words <= MAX_NUMBERED_WORDS
 }
 
 /** What makes a word with no space in it an address: a slash (paths, web addresses) or an at sign (e-mail). */
