@@ -50,6 +50,18 @@ describe('tokenize', () => {
     expect(words('read-only-mode and only-\nmode')).toEqual(['read', 'only', 'mode', 'and', 'only', 'mode'])
   })
 
+  it("reads a line-end hyphen after a part of a compound as the compound's, and hyphenates words in capitals (a reviewer of manual pages)", () => {
+    // "over-the-\nshoulder": the hyphen after "the" is the compound's own, as the one before it.
+    expect(words('the threat of over-the-\n       shoulder peeking')).toEqual(['the', 'threat', 'of', 'over', 'the', 'shoulder', 'peeking'])
+    // Typeset text hyphenates words in capitals as any other: a manual page's warning, a licence's
+    // disclaimer.
+    expect(words('THIS IS INSE\u2010\n       CURE!')).toEqual(['THIS', 'IS', 'INSE\u2010\n       CURE'])
+    expect(words('IN CONNEC-\nTION WITH')).toEqual(['IN', 'CONNEC-\nTION', 'WITH'])
+    // Unless the text writes them as a compound; a capitalised word after the break is a word of its own.
+    expect(words('MS-DOS and MS-\nDOS')).toEqual(['MS', 'DOS', 'and', 'MS', 'DOS'])
+    expect(words('ASCII-\nEbcdic and Post-\nScript')).toEqual(['ASCII', 'Ebcdic', 'and', 'Post', 'Script'])
+  })
+
   it("reads a long text's line-end hyphens alike in search, which reads it in parts (a reviewer)", () => {
     const text = `See git-config(1).\n${'Filler words of the manual page. '.repeat(5000)}\nAs in git-\nconfig(1).`
     const index = indexWords(text)
