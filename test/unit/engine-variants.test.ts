@@ -16,6 +16,7 @@ import {
 import { passageVariants } from '../../main/core/reuse/variants.js'
 import { legend, pairsShown, summary } from '../../renderer/compare/variants-panel.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
+import { writingDifferences, writtenAlike } from '../../main/core/text/written-alike.js'
 import { analysed } from '../helpers.js'
 
 const words = (n: number, prefix: string) => Array.from({ length: n }, (_, k) => `${prefix}${k}`)
@@ -327,16 +328,56 @@ describe('variants only where the words differ', () => {
       ],
     }
     expect(pairsShown(overlap)).toEqual([
-      { a: 0, b: 1, changes: [], identical: true },
+      { a: 0, b: 1, changes: [], identical: true, otherwise: 0 },
       { a: 0, b: 2, changes, identical: false },
       { a: 1, b: 2, changes, identical: false },
     ])
     // A stored result whose variants include a pair outside the rule still shows it.
     const older = { ...overlap, passages: overlap.passages.slice(0, 2), variants: [{ a: 1, b: 0, changes: null }] }
     expect(pairsShown(older)).toEqual([
-      { a: 0, b: 1, changes: [], identical: true },
+      { a: 0, b: 1, changes: [], identical: true, otherwise: 0 },
       { a: 1, b: 0, changes: null, identical: false },
     ])
+  })
+
+  it('the variants panel says where the same words are written otherwise, not "identical" (a reviewer of manual pages)', () => {
+    // Layout is not writing: spaces, a line end's hyphen, curly quotes.
+    expect(writtenAlike('THIS IS INSE\u2010\n              CURE!', 'THIS  IS  INSECURE!')).toBe(true)
+    expect(writtenAlike('over-the-\n   shoulder peeking', 'over-the-shoulder  peeking')).toBe(true)
+    expect(writtenAlike('China\u2019s \u201cnew\u201d forces', 'China\'s "new" forces')).toBe(true)
+    // Case and punctuation are, word by word: one span a place on each side.
+    expect(writtenAlike('Use password', 'use password')).toBe(false)
+    const spans = (a: string, b: string) => {
+      const d = writingDifferences(a, b)
+      return [d.a.map(([s, e]) => a.slice(s, e)), d.b.map(([s, e]) => b.slice(s, e))]
+    }
+    expect(spans('Use password to see any other\n user; even on', 'use password to see any other user, even on')).toEqual([
+      ['Use', 'user;'],
+      ['use', 'user,'],
+    ])
+    expect(spans('the time zone (TZ) is set', 'the time zone TZ is set')).toEqual([['(TZ)'], ['TZ']])
+    expect(spans('using # compression level', 'using compression level')).toEqual([['#'], ['compression']])
+    expect(spans('THIS IS INSE\u2010\n CURE!', 'THIS IS INSECURE!')).toEqual([[], []])
+    const passage = (doc: string, text: string) => ({ doc, start: 0, end: [...text].length, text })
+    const overlap = {
+      passages: [passage('a', 'Study Session of the Political Bureau'), passage('b', 'study session of the Political Bureau')],
+      variants: [],
+    } as unknown as Overlap
+    const [shown] = pairsShown(overlap)
+    expect(shown.otherwise).toBe(1)
+    expect(legend(shown.changes, 'A', 'B', false, shown.otherwise)).toBe(
+      'The same words, written otherwise (case or punctuation) once, dotted: both passages are shown.',
+    )
+    // In a variant, the runs written otherwise are counted apart from the differences.
+    const step = (op: Change['op'], a: string, b: string): Change => ({ op, a, b, aStart: 0, aEnd: 0, bStart: 0, bEnd: 0 })
+    expect(legend([step('equal', 'Use password', 'use password'), step('equal', 'to decrypt', 'to  decrypt')], 'A', 'B')).toBe(
+      'The same words, written otherwise (case or punctuation) once, dotted.',
+    )
+    expect(
+      legend([step('equal', 'Use it', 'use it'), step('replace', 'decrypt', 'encrypt'), step('equal', '(TZ) is', 'TZ is')], 'A', 'B'),
+    ).toBe(
+      '1 difference: struck through only in A, underlined only in B; the same words written otherwise (case or punctuation) 2 times, dotted.',
+    )
   })
 })
 
