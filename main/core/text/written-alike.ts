@@ -40,6 +40,15 @@ export function writtenAlike(a: string, b: string): boolean {
   return a === b || writing(a).chars === writing(b).chars
 }
 
+/**
+ * Characters written otherwise, at most, that writingDifferences places one by one where the
+ * texts differ in more than case; more, and the two texts are one run written otherwise each.
+ * Bounds the diff by size, never by a clock: its cost grows with the text times this (8,000
+ * words with a comma changed: 30 ms; at 2,000 edits, text written otherwise throughout took 0.7
+ * s, for a panel redrawn as the reader moves).
+ */
+export const MAX_WRITING_EDITS = 200
+
 /** Spans [start, end) of a text (UTF-16 offsets), ascending, apart. */
 export type Spans = [number, number][]
 
@@ -64,7 +73,18 @@ export function writingDifferences(a: string, b: string): { a: Spans; b: Spans }
     const p = w.at[k]
     return other.at[p > 0 && !/\s/u.test(text[p - 1]) ? Math.max(0, ko - 1) : Math.min(ko, other.at.length - 1)]
   }
-  const parts = diffChars(wa.chars, wb.chars)
+  // Case alone: read place by place, no diff needed.
+  if (wa.chars.toLowerCase() === wb.chars.toLowerCase()) {
+    for (let k = 0; k < wa.chars.length; k++)
+      if (wa.chars[k] !== wb.chars[k]) {
+        marksA.push(wa.at[k])
+        marksB.push(wb.at[k])
+      }
+    return { a: wordSpans(a, marksA), b: wordSpans(b, marksB) }
+  }
+  const parts = diffChars(wa.chars, wb.chars, { maxEditLength: MAX_WRITING_EDITS })
+  // Written otherwise throughout (another case from start to end): one run each.
+  if (!parts) return { a: [[0, a.length]], b: [[0, b.length]] }
   let ia = 0
   let ib = 0
   parts.forEach((part, k) => {
