@@ -3,16 +3,17 @@ import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js
 import { OffsetMap } from '../../main/core/text/offsets.js'
 import { comparedPairs, MAX_DIFF_WORDS } from '../../main/core/engine/variant-pairs.js'
 import type { Change } from '../../main/core/engine/variants.js'
-import { writingDifferences } from '../../main/core/text/written-alike.js'
+import { ALIKE, writingDifferences, type WritingDifferences } from '../../main/core/text/written-alike.js'
 import { el } from '../shared/dom.js'
 import type { Overlay } from './reader.js'
 import { KIND_LABELS, KINDS } from './kinds.js'
 
 // The selected overlap's word-level differences, pair by pair: deletions struck through,
 // insertions underlined, substitutions as both, moved words (a sentence put elsewhere) dashed,
-// the same words written otherwise (case, punctuation: text/written-alike.ts) dotted. The same
-// changes are marked in the panes. A pair compared without a variant has the same words in both
-// passages: shown as identical wording where they are written alike, else both are shown.
+// the same words written otherwise (case, punctuation: text/written-alike.ts) dotted. The
+// changes but the dotted runs are marked in the panes too. A pair compared without a variant has
+// the same words in both passages: shown as identical wording where they are written alike, else
+// both are shown, dotted.
 
 /** Marks in each document for the changed words of an overlap's pairs. */
 export function variantOverlays(overlap: Overlap): Map<string, Overlay[]> {
@@ -49,8 +50,16 @@ export interface PairShown {
   tooLong?: true
   /** Compared and given no variant: the two passages have the same words. */
   identical: boolean
-  /** Identical: how many runs of their words the two passages write otherwise (writingDifferences). */
-  otherwise?: number
+  /**
+   * Where the same words are written otherwise (writingDifferences): for an identical pair, its
+   * two passages' (one entry); else each change's, by index (none but for equal steps).
+   */
+  written: WritingDifferences[]
+}
+
+/** Where each equal step of `changes` writes its words otherwise (PairShown.written). */
+function writtenSteps(changes: readonly Change[] | null): WritingDifferences[] {
+  return (changes ?? []).map((c) => (c.op === 'equal' ? writingDifferences(c.a, c.b) : ALIKE))
 }
 
 /**
@@ -64,10 +73,10 @@ export function pairsShown(overlap: Overlap): PairShown[] {
   const shown = comparedPairs(overlap.passages.map((p) => p.doc)).map(([a, b]): PairShown => {
     const v = byPair.get(`${a}:${b}`)
     byPair.delete(`${a}:${b}`)
-    if (v) return { ...v, identical: false }
-    return { a, b, changes: [], identical: true, otherwise: writtenOtherwise(overlap.passages[a].text, overlap.passages[b].text) }
+    if (v) return { ...v, identical: false, written: writtenSteps(v.changes) }
+    return { a, b, changes: [], identical: true, written: [writingDifferences(overlap.passages[a].text, overlap.passages[b].text)] }
   })
-  return [...shown, ...[...byPair.values()].map((v) => ({ ...v, identical: false }))]
+  return [...shown, ...[...byPair.values()].map((v) => ({ ...v, identical: false, written: writtenSteps(v.changes) }))]
 }
 
 /**
@@ -76,7 +85,7 @@ export function pairsShown(overlap: Overlap): PairShown[] {
  * second's words it lacks underlined where the diff puts them, a space apart. Read without the
  * underlined words, it is the first passage.
  */
-function renderChanges(changes: readonly Change[], a: OverlapPassage): HTMLElement {
+function renderChanges(changes: readonly Change[], written: readonly WritingDifferences[], a: OverlapPassage): HTMLElement {
   const p = el('p', { class: 'diff' })
   const text = new OffsetMap(a.text)
   // An insertion stands at a place of the first passage (aStart = aEnd): the text there is shown
@@ -89,7 +98,7 @@ function renderChanges(changes: readonly Change[], a: OverlapPassage): HTMLEleme
   changes.forEach((c, k) => {
     if (k > 0) p.append(between(changes[k - 1], c))
     if (c.op === 'equal') {
-      p.append(...writtenRuns(c.a, c.b, 'second'))
+      p.append(...writtenRuns(c.a, c.b, written[k] ?? ALIKE, 'a'))
       return
     }
     if (c.beyond) {
@@ -114,56 +123,67 @@ function renderChanges(changes: readonly Change[], a: OverlapPassage): HTMLEleme
 }
 
 /**
- * Text `a` with its words written otherwise than in `b` (the same words: writingDifferences)
- * dotted, each titled with the `other` text's writing of it.
+ * Text `text`, side `side` of `written` (the other side's text is `other`), with its runs of the
+ * same words written otherwise dotted, each titled with the other text's writing of it.
  */
-function writtenRuns(a: string, b: string, other: 'first' | 'second'): (string | HTMLElement)[] {
-  const spans = writingDifferences(a, b)
+function writtenRuns(text: string, other: string, written: WritingDifferences, side: 'a' | 'b'): (string | HTMLElement)[] {
   const out: (string | HTMLElement)[] = []
+  const otherSide = side === 'a' ? 'b' : 'a'
+  const name = side === 'a' ? 'second' : 'first'
   let at = 0
-  spans.a.forEach(([start, end], k) => {
-    if (start > at) out.push(a.slice(at, start))
-    const theirs = spans.a.length === spans.b.length ? b.slice(...spans.b[k]) : b
-    out.push(el('span', { class: 'written', title: `the ${other} writes “${theirs}”` }, a.slice(start, end)))
+  for (const place of written.places) {
+    const [start, end] = place[side]
+    if (start > at) out.push(text.slice(at, start))
+    const title = written.throughout
+      ? `the ${name} writes these words otherwise throughout`
+      : `the ${name} writes “${other.slice(...place[otherSide])}”`
+    out.push(el('span', { class: 'written', title }, text.slice(start, end)))
     at = end
-  })
-  if (at < a.length) out.push(a.slice(at))
+  }
+  if (at < text.length) out.push(text.slice(at))
   return out
 }
 
-/** How many runs of the same words two texts write otherwise (writingDifferences). */
-function writtenOtherwise(a: string, b: string): number {
-  return writingDifferences(a, b).a.length
+/** How often `written` says the same words are written otherwise: a count, or "throughout". */
+function howOften(written: readonly WritingDifferences[]): string | undefined {
+  if (written.some((w) => w.throughout)) return 'throughout'
+  const n = written.reduce((sum, w) => sum + w.places.length, 0)
+  return n === 0 ? undefined : n === 1 ? 'once' : `${n} times`
 }
 
 /**
  * What a pair's marks mean, with how many there are. A move is one delete and one insert (the
  * same words, at another place in each passage), counted once and apart from the differences:
  * its words are in both passages, which "only in" would deny. Runs of the same words written
- * otherwise (writingDifferences) are counted apart too: no word differs there. `otherwise`: for a
- * pair with no changes (the same words), how many runs its two passages write otherwise.
+ * otherwise are counted apart too: no word differs there. `written`: where the same words are
+ * written otherwise (PairShown.written).
  */
-export function legend(changes: readonly Change[] | null, a: string, b: string, tooLong = false, otherwise = 0): string {
+export function legend(
+  changes: readonly Change[] | null,
+  a: string,
+  b: string,
+  tooLong = false,
+  written: readonly WritingDifferences[] = [],
+): string {
   if (changes === null && tooLong)
     return `Too long to compare word by word (over ${MAX_DIFF_WORDS.toLocaleString('en')} words): both passages are shown whole.`
   if (changes === null) return 'The wordings differ too much in order for a word-by-word comparison.'
   const differences = changes.filter((c) => c.op !== 'equal' && !c.moved && !c.beyond).length
   const moves = changes.filter((c) => c.moved && c.op === 'delete').length
-  const written = changes.reduce((n, c) => n + (c.op === 'equal' ? writtenOtherwise(c.a, c.b) : 0), 0)
+  const often = howOften(written)
   const edges = changes.some((c) => c.beyond)
   const extent = 'the passages do not start or end alike: the words in grey are in both texts, one passage stops short of them'
-  const times = (n: number) => (n === 1 ? 'once' : `${n} times`)
-  if (changes.length === 0 && otherwise > 0)
-    return `The same words, written otherwise (case or punctuation) ${times(otherwise)}, dotted: both passages are shown.`
-  if (differences === 0 && moves === 0 && written === 0) return edges ? `Identical wording; ${extent}.` : 'Identical wording.'
+  if (changes.length === 0 && often)
+    return `The same words, written otherwise (case or punctuation) ${often}, dotted: both passages are shown.`
+  if (differences === 0 && moves === 0 && !often) return edges ? `Identical wording; ${extent}.` : 'Identical wording.'
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-  const dotted = `written otherwise (case or punctuation) ${times(written)}, dotted`
+  const dotted = `written otherwise (case or punctuation) ${often}, dotted`
   const parts = [
     ...(differences ? [`${plural(differences, 'difference')}: struck through only in ${a}, underlined only in ${b}`] : []),
     ...(moves
       ? [`${plural(moves, 'move')} (the same words, dashed): struck through where ${a} has them, underlined where ${b} has them`]
       : []),
-    ...(written && (differences || moves) ? [`the same words ${dotted}`] : []),
+    ...(often && (differences || moves) ? [`the same words ${dotted}`] : []),
     ...(edges ? [extent] : []),
   ]
   // No word differs: said first ("The same words, written otherwise ... once, dotted.").
@@ -220,18 +240,18 @@ export class VariantsPanel {
             ' ↔ ',
             el('span', { title: title(b.doc) }, who(b.doc)),
           ),
-          el('p', { class: 'muted' }, legend(v.changes, who(a.doc), who(b.doc), v.tooLong, v.otherwise)),
-          v.identical && v.otherwise
+          el('p', { class: 'muted' }, legend(v.changes, who(a.doc), who(b.doc), v.tooLong, v.written)),
+          v.identical && v.written[0].places.length
             ? el(
                 'div',
                 {},
-                el('p', { class: 'diff' }, ...writtenRuns(a.text, b.text, 'second')),
-                el('p', { class: 'diff' }, ...writtenRuns(b.text, a.text, 'first')),
+                el('p', { class: 'diff' }, ...writtenRuns(a.text, b.text, v.written[0], 'a')),
+                el('p', { class: 'diff' }, ...writtenRuns(b.text, a.text, v.written[0], 'b')),
               )
             : v.identical
               ? el('p', { class: 'diff' }, a.text)
               : v.changes
-                ? renderChanges(v.changes, a)
+                ? renderChanges(v.changes, v.written, a)
                 : el('div', {}, el('p', { class: 'diff' }, a.text), el('p', { class: 'diff' }, b.text)),
         )
       }),

@@ -6,8 +6,8 @@ import { openPage, startApp, type TestApp } from './harness.js'
 // The same words written otherwise in the variants panel (text/written-alike.ts), in Chromium:
 // two manual pages describe a password option alike, one writing "Use" where the other writes
 // "use" and a comma where the other has a semicolon, one word changed. The panel dots those runs
-// (the second's writing in their title) and counts them apart from the difference; a line end's
-// hyphen ("INSE-\nCURE", "over-the-\nshoulder") is layout, not writing, and is not dotted.
+// (the second's writing in their title) and counts them apart from the differences; a line end's
+// hyphen ("INSE-\nCURE") is layout, not writing, and is not dotted.
 
 const unzip = [
   'OPTIONS',
@@ -26,8 +26,8 @@ const zip = [
   '       --password password',
   '              Use password to encrypt encrypted zipfile entries (if any).  THIS IS INSE-',
   '              CURE!  Many multi-user operating systems provide ways for any user to see the current',
-  '              command line of any other user, even on stand-alone systems there is always the threat of over-the-',
-  '              shoulder peeking.',
+  '              command line of any other user, even on stand-alone systems there is always the threat of',
+  '              over-the-shoulder peeking.',
   '',
 ].join('\n')
 

@@ -359,12 +359,21 @@ describe('tokens that are no words of a claim', () => {
       `Files: src/*\nCopyright: ${years}\n  Bob Sample and the Sample project\nLicense: BSD-3-clause\n`,
     ].map((text, k) => ({ id: `d${k}`, text }))
     expect(findOverlaps(documents).overlaps).toEqual([])
-    // A table of thirty figures both print is one copied.
+    // Two version histories, near-verbatim by their numbers alone.
+    const versions = [
+      'The format was changed in versions 0.0, 1.0.1, 1.0, 1.2.3, 1.4 and 2.0.6 of the program.\n',
+      'Archives of the releases 0.0, 0.1, and 1.0, 1.2.3, 1.4, 2.0.6 are kept on the site.\n',
+    ].map((text, k) => ({ id: `v${k}`, text }))
+    expect(findOverlaps(versions).overlaps).toEqual([])
+    // A table of thirty figures both print is one copied; so is a row of twelve, word for word
+    // (a reviewer), and a list of telephone numbers.
     const table = Array.from({ length: 30 }, (_, k) => `${(17 * k + 3) % 97}.${k % 10}`).join('  ')
-    const tables = [`Figures of the survey, as published:\n${table}\nThe end.\n`, `Our own reading of it differs.\n\n${table}\n`].map(
-      (text, k) => ({ id: `t${k}`, text }),
-    )
-    expect(findOverlaps(tables).overlaps).toHaveLength(1)
+    const row = Array.from({ length: 12 }, (_, k) => `${(31 * k + 7) % 89}`).join('  ')
+    const phones = '555 0142, 555 0187, 555 0123, 555 0199'
+    for (const shared of [table, row, phones]) {
+      const texts = [`Figures of the survey, as published:\n${shared}\nThe end.\n`, `Our own reading of it differs.\n\n${shared}\n`]
+      expect(findOverlaps(texts.map((text, k) => ({ id: `t${k}`, text }))).overlaps).toHaveLength(1)
+    }
   })
 
   it('reads the runs of text around the characters a pattern needs as the whole text reads', () => {

@@ -71,10 +71,18 @@ describe('a passage that ends in the next paragraph', () => {
     const codes = '       4      unable to allocate memory.\n\n       5      a severe error.\n\n2012  John Doe\n'
     expect(betweenListItems(...at(codes, '5'))).toBe(true)
     expect(betweenListItems(...at('1. First clause.\n\n2) Second clause.\n', '2'))).toBe(true)
-    // A year, a number in running text, a dash and a space: no items.
+    // A year, a number in running text, a negative number, a trailer without its space: no items.
     expect(betweenListItems(...at(codes, '2012'))).toBe(false)
     expect(betweenListItems(...at('1. First clause.\n\n12 apples were left.\n', '12'))).toBe(false)
+    expect(betweenListItems(...at('-P password\n\n-30 degrees at night\n', '30'))).toBe(false)
+    expect(betweenListItems(...at('  * New upstream release.\n\n--Matthias Klose\n', 'Matthias'))).toBe(false)
+    // A bullet after an option; options written with groff's hyphen or minus sign, a digit alone
+    // (gzip's -9); an item's number before a tab, or a line break after its stop.
     expect(betweenListItems(...at('-P password\n\n- a dash and words\n', 'a dash'))).toBe(true)
+    expect(betweenListItems(...at('\u2010P password\n\n\u2212q quiet\n', 'q quiet'))).toBe(true)
+    expect(betweenListItems(...at('-1 fast\n\n-9 best\n', '9'))).toBe(true)
+    expect(betweenListItems(...at('1\tFirst clause.\n\n2\tSecond clause.\n', '2'))).toBe(true)
+    expect(betweenListItems(...at('1.\nFirst clause.\n\n2.\nSecond clause.\n', '2'))).toBe(true)
   })
 
   it('ends before the next option of a manual, or the next numbered item, that opens alike', () => {

@@ -51,8 +51,25 @@ describe('tokenize', () => {
   })
 
   it("reads a line-end hyphen after a part of a compound as the compound's, and hyphenates words in capitals (a reviewer of manual pages)", () => {
-    // "over-the-\nshoulder": the hyphen after "the" is the compound's own, as the one before it.
-    expect(words('the threat of over-the-\n       shoulder peeking')).toEqual(['the', 'threat', 'of', 'over', 'the', 'shoulder', 'peeking'])
+    // "over-the-\nshoulder": the hyphen after "the" is the compound's own, as the one before it,
+    // where the text writes "the" and "shoulder" elsewhere and never "theshoulder".
+    expect(words('the threat of over-the-\n       shoulder peeking over a shoulder')).toEqual([
+      'the',
+      'threat',
+      'of',
+      'over',
+      'the',
+      'shoulder',
+      'peeking',
+      'over',
+      'a',
+      'shoulder',
+    ])
+    // Else a hyphenation, as any other: the parts no words of the text ("multi-vol-\nume"), or the
+    // joined word written ("read-\nable" beside "readable"), or one part written once alone.
+    expect(words('a multi-vol-\nume archive of one volume')).toContain('vol-\nume')
+    expect(words('machine-read-\nable, read as readable, able to read')).toContain('read-\nable')
+    expect(words('ODS2-com-\npatibility, see www.info-zip.com')).toContain('com-\npatibility')
     // Typeset text hyphenates words in capitals as any other: a manual page's warning, a licence's
     // disclaimer.
     expect(words('THIS IS INSE\u2010\n       CURE!')).toEqual(['THIS', 'IS', 'INSE\u2010\n       CURE'])

@@ -328,15 +328,15 @@ describe('variants only where the words differ', () => {
       ],
     }
     expect(pairsShown(overlap)).toEqual([
-      { a: 0, b: 1, changes: [], identical: true, otherwise: 0 },
-      { a: 0, b: 2, changes, identical: false },
-      { a: 1, b: 2, changes, identical: false },
+      { a: 0, b: 1, changes: [], identical: true, written: [{ places: [], throughout: false }] },
+      { a: 0, b: 2, changes, identical: false, written: [{ places: [], throughout: false }] },
+      { a: 1, b: 2, changes, identical: false, written: [{ places: [], throughout: false }] },
     ])
     // A stored result whose variants include a pair outside the rule still shows it.
     const older = { ...overlap, passages: overlap.passages.slice(0, 2), variants: [{ a: 1, b: 0, changes: null }] }
     expect(pairsShown(older)).toEqual([
-      { a: 0, b: 1, changes: [], identical: true, otherwise: 0 },
-      { a: 1, b: 0, changes: null, identical: false },
+      { a: 0, b: 1, changes: [], identical: true, written: [{ places: [], throughout: false }] },
+      { a: 1, b: 0, changes: null, identical: false, written: [] },
     ])
   })
 
@@ -345,37 +345,51 @@ describe('variants only where the words differ', () => {
     expect(writtenAlike('THIS IS INSE\u2010\n              CURE!', 'THIS  IS  INSECURE!')).toBe(true)
     expect(writtenAlike('over-the-\n   shoulder peeking', 'over-the-shoulder  peeking')).toBe(true)
     expect(writtenAlike('China\u2019s \u201cnew\u201d forces', 'China\'s "new" forces')).toBe(true)
-    // Case and punctuation are, word by word: one span a place on each side.
+    // Case and punctuation are, word by word: a place is its words in each text.
     expect(writtenAlike('Use password', 'use password')).toBe(false)
-    const spans = (a: string, b: string) => {
-      const d = writingDifferences(a, b)
-      return [d.a.map(([s, e]) => a.slice(s, e)), d.b.map(([s, e]) => b.slice(s, e))]
-    }
-    expect(spans('Use password to see any other\n user; even on', 'use password to see any other user, even on')).toEqual([
-      ['Use', 'user;'],
-      ['use', 'user,'],
+    expect(writtenAlike('Set it to -5 degrees.', 'Set it to 5 degrees.')).toBe(false)
+    expect(writtenAlike('\u2212q and \u2010P', '-q and -P')).toBe(true)
+    const places = (a: string, b: string) => writingDifferences(a, b).places.map((p) => [a.slice(...p.a), b.slice(...p.b)])
+    expect(places('Use password to see any other\n user; even on', 'use password to see any other user, even on')).toEqual([
+      ['Use', 'use'],
+      ['user;', 'user,'],
     ])
-    expect(spans('the time zone (TZ) is set', 'the time zone TZ is set')).toEqual([['(TZ)'], ['TZ']])
-    expect(spans('using # compression level', 'using compression level')).toEqual([['#'], ['compression']])
-    expect(spans('THIS IS INSE\u2010\n CURE!', 'THIS IS INSECURE!')).toEqual([[], []])
+    expect(places('the time zone (TZ) is set', 'the time zone TZ is set')).toEqual([['(TZ)', 'TZ']])
+    expect(places('using # compression level', 'using compression level')).toEqual([['#', 'compression']])
+    expect(places('Study Session of the Bureau', 'study session of the Bureau')).toEqual([['Study Session', 'study session']])
+    // Each place paired with its own words in the other text (a reviewer: "even" titled "Tz").
+    expect(places('Time use even use use tz" (on use)', 'time use: Even use use Tz on use')).toEqual([
+      ['Time use even', 'time use: Even'],
+      ['tz" (on use)', 'Tz on use'],
+    ])
+    // A letter whose lower case is longer ("İ") is compared as it is, the rest in its place.
+    expect(places('\u0130 x', 'i\u0307 x')).toEqual([['\u0130', 'i\u0307']])
+    // Beyond MAX_WRITING_EDITS differences other than case: throughout, one place.
+    const brackets = Array.from({ length: 120 }, (_, k) => `(w${k})`).join(' ')
+    const bare = brackets.replace(/[()]/g, '')
+    expect(writingDifferences(brackets, bare).throughout).toBe(true)
+    expect(legend([], 'A', 'B', false, [writingDifferences(brackets, bare)])).toBe(
+      'The same words, written otherwise (case or punctuation) throughout, dotted: both passages are shown.',
+    )
     const passage = (doc: string, text: string) => ({ doc, start: 0, end: [...text].length, text })
     const overlap = {
       passages: [passage('a', 'Study Session of the Political Bureau'), passage('b', 'study session of the Political Bureau')],
       variants: [],
     } as unknown as Overlap
     const [shown] = pairsShown(overlap)
-    expect(shown.otherwise).toBe(1)
-    expect(legend(shown.changes, 'A', 'B', false, shown.otherwise)).toBe(
+    expect(legend(shown.changes, 'A', 'B', false, shown.written)).toBe(
       'The same words, written otherwise (case or punctuation) once, dotted: both passages are shown.',
     )
     // In a variant, the runs written otherwise are counted apart from the differences.
     const step = (op: Change['op'], a: string, b: string): Change => ({ op, a, b, aStart: 0, aEnd: 0, bStart: 0, bEnd: 0 })
-    expect(legend([step('equal', 'Use password', 'use password'), step('equal', 'to decrypt', 'to  decrypt')], 'A', 'B')).toBe(
+    const steps = (changes: Change[]) =>
+      pairsShown({ passages: [passage('a', ''), passage('b', '')], variants: [{ a: 0, b: 1, changes }] } as unknown as Overlap)[0]
+    const alike = steps([step('equal', 'Use password', 'use password'), step('equal', 'to decrypt', 'to  decrypt')])
+    expect(legend(alike.changes, 'A', 'B', false, alike.written)).toBe(
       'The same words, written otherwise (case or punctuation) once, dotted.',
     )
-    expect(
-      legend([step('equal', 'Use it', 'use it'), step('replace', 'decrypt', 'encrypt'), step('equal', '(TZ) is', 'TZ is')], 'A', 'B'),
-    ).toBe(
+    const replaced = steps([step('equal', 'Use it', 'use it'), step('replace', 'decrypt', 'encrypt'), step('equal', '(TZ) is', 'TZ is')])
+    expect(legend(replaced.changes, 'A', 'B', false, replaced.written)).toBe(
       '1 difference: struck through only in A, underlined only in B; the same words written otherwise (case or punctuation) 2 times, dotted.',
     )
   })
@@ -472,7 +486,7 @@ describe('diffPassages cut at anchors', () => {
     const [c, d] = sides(...[text, text.replace('w3 ', 'changed ')].map((t) => t.split(' ').slice(0, 100).join(' ')))
     expect(variantOf(0, 1, c, d).changes?.some((x) => x.op === 'replace')).toBe(true)
     const shown = pairsShown({ passages: [{ doc: 'x' }, { doc: 'y' }], variants: [variantOf(0, 1, a, b)] } as unknown as Overlap)
-    expect(shown).toEqual([{ a: 0, b: 1, changes: null, tooLong: true, identical: false }])
+    expect(shown).toEqual([{ a: 0, b: 1, changes: null, tooLong: true, identical: false, written: [] }])
   })
 
   it("says an overlap's kind as most of its pairs' and its figures as its best pair's", () => {

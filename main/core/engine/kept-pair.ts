@@ -101,8 +101,8 @@ export function keptValues(corpus: AnalysedCorpus, measure: PairMeasure, kind: O
  * MIN_SIMILARITY; a close pair (verbatim, or near-verbatim: kindOf) is never banal when long; a pair
  * less similar than a variant must share words that are not names (namesOnly), even when they
  * come in order (a person's name and title, said in two different statements, is one run); a
- * short pair shares words besides numbers (numbersOnly); and no side is the start of a web
- * address or path that goes on otherwise (cutAddress).
+ * short pair that is not verbatim shares words besides numbers (numbersOnly); and no side is the
+ * start of a web address or path that goes on otherwise (cutAddress).
  * Undefined when it is dropped.
  */
 export function keptKind(
@@ -126,7 +126,7 @@ export function keptKind(
     measure.shared - Math.min(identifierJoins(A, a0, a1), identifierJoins(B, b0, b1)) - nameJoins(A, a0, a1, B, b0, b1) < minWords
   )
     return undefined
-  if (measure.shared < IDENTIFIER_WORDS && numbersOnly(A, a0, a1, B, b0, b1)) return undefined
+  if (measure.shared <= MAX_NUMBER_LIST && numbersOnly(A, a0, a1, B, b0, b1, measure.verbatim)) return undefined
   const kind = kindOf(measure, () => editedCopy(A, a0, a1, B, b0, b1, measure.shared))
   const close = kind !== 'paraphrase'
   if (isBanal(measure.commonShare * measure.shared, measure.shared, close)) return undefined
@@ -144,21 +144,36 @@ export function keptKind(
 export const MAX_NUMBERED_WORDS = 1
 
 /**
- * Whether the content words tokens [a0, a1] of A share with [b0, b1] of B are numbers but for
- * MAX_NUMBERED_WORDS: versions or years two texts happen to list alike ("0.0, 1.0.1, 1.0" / "0.0,
- * 0.1, and 1.0", two manual pages' version histories, a near-verbatim overlap by its six numbers:
- * a reviewer; "Copyright: 1996, 1997, ..., 2002" in 75 of Debian's copyright files, for as many
- * holders), no text they share. Asked of pairs sharing fewer than IDENTIFIER_WORDS words: a
- * longer run of numbers both have is a table one copied.
+ * Shared words, at most, of a pair dropped as numbers only (numbersOnly). A longer run of numbers
+ * two texts have alike is a table one copied. At this, the copyright files' lists of years go (up
+ * to 24 years a list).
  */
-function numbersOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): boolean {
+export const MAX_NUMBER_LIST = 24
+
+/** A year, as copyright lines and version histories write them. */
+const YEAR = /^(?:19|20)\d\d$/u
+
+/**
+ * Whether the content words tokens [a0, a1] of A share with [b0, b1] of B are numbers but for
+ * MAX_NUMBERED_WORDS, and for a `verbatim` pair, years all: versions or years two texts happen to
+ * list alike ("0.0, 1.0.1, 1.0" / "0.0, 0.1, and 1.0", two manual pages' version histories, a
+ * near-verbatim overlap by its six numbers: a reviewer; "Copyright: 1996, 1997, ..., 2002" in 75
+ * of Debian's copyright files, for as many holders), no text they share. A row of figures or a
+ * list of telephone numbers copied word for word is shared (another reviewer). Asked of pairs of
+ * MAX_NUMBER_LIST shared words at most.
+ */
+function numbersOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number, verbatim: boolean): boolean {
   const inB = new Set<number>()
-  for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++)
-    if (!isNumber(B, B.content[c])) inB.add(B.match[B.content[c]])
+  for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++) inB.add(B.match[B.content[c]])
   let words = 0
-  for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1 && words <= MAX_NUMBERED_WORDS; c++)
-    if (inB.delete(A.match[A.content[c]]) && !isNumber(A, A.content[c])) words++
-  return words <= MAX_NUMBERED_WORDS
+  for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1; c++) {
+    const t = A.content[c]
+    if (!inB.delete(A.match[t])) continue
+    if (!isNumber(A, t)) {
+      if (++words > MAX_NUMBERED_WORDS) return false
+    } else if (verbatim && !YEAR.test(A.text.slice(A.starts[t], A.ends[t]))) return false
+  }
+  return true
 }
 
 /** What makes a word with no space in it an address: a slash (paths, web addresses) or an at sign (e-mail). */

@@ -31,8 +31,8 @@ export class LineEndHyphens {
   /** Pairs written with a hyphen on one line, "git-config", and their first parts, "git"; lower case. */
   private compounds: Set<string> | undefined
   private prefixes: Set<string> | undefined
-  /** The text's words, lower case: read only when a pair is not a compound the text writes. */
-  private words: Set<string> | undefined
+  /** The text's words, lower case, and how often it writes each: read only when a pair is not a compound the text writes. */
+  private words: Map<string, number> | undefined
 
   constructor(private readonly text: string) {}
 
@@ -42,8 +42,34 @@ export class LineEndHyphens {
     const [b, a] = [before.toLowerCase(), after.toLowerCase()]
     if (this.compounds.has(`${b}-${a}`)) return true
     if (!this.prefixes.has(b)) return false
-    this.words ??= new Set(Array.from(this.text.matchAll(WORD), (m) => m[0].toLowerCase()))
-    return !this.words.has(b + a)
+    return !this.writes(b + a)
+  }
+
+  /**
+   * Whether the text writes `before` and `after` as words of their own elsewhere, and never
+   * joined: the line-end hyphen after a compound's part ("over-the-\nshoulder", where the text
+   * says "shoulder" again) is the compound's own then, not a hyphenation ("multi-vol-\nume",
+   * "--mem-\nlimit", "case-insensi-\ntive" join, their parts no words of the text;
+   * "machine-read-\nable" joins where the text writes "readable"; a reviewer).
+   */
+  areWordsApart(before: string, after: string): boolean {
+    const [b, a] = [before.toLowerCase(), after.toLowerCase()]
+    // Each part written once more than at this line end (where the text's words are read apart),
+    // the joined word never. The part before alone is no evidence: "ODS2-com-\npatibility" where
+    // "com" is in the page's addresses.
+    return this.writes(b, 2) && this.writes(a, 2) && !this.writes(b + a)
+  }
+
+  /** Whether the text writes `word` (lower case) as a word `times` times at least. */
+  private writes(word: string, times = 1): boolean {
+    if (!this.words) {
+      this.words = new Map()
+      for (const m of this.text.matchAll(WORD)) {
+        const w = m[0].toLowerCase()
+        this.words.set(w, (this.words.get(w) ?? 0) + 1)
+      }
+    }
+    return (this.words.get(word) ?? 0) >= times
   }
 }
 

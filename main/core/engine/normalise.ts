@@ -27,8 +27,7 @@ const SUFFIX_SIGNS = /(?<=.)[+#]+$/u
 
 /** The written form of a token's text (see above). */
 export function writtenForm(raw: string): string {
-  const s = raw.normalize('NFKC').toLowerCase().replace(APOSTROPHE_LIKE, "'")
-  return s.includes('\u00ad') || s.includes('\n') ? s.replace(HYPHENATION, '') : s
+  return shownWord(raw.normalize('NFKC').toLowerCase().replace(APOSTROPHE_LIKE, "'"))
 }
 
 /**

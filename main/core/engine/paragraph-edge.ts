@@ -18,16 +18,17 @@ import { continuesWord } from './word-edges.js'
 // fixed." and ' * "git push ...' / ' * "git branch ...') made 250 passage ends and 43 starts a word
 // or two into the next item or the one before (a reviewer: 13 overlaps near-verbatim only by such
 // a word); now 95 and 34, the rest after headings ("Fixes since v2.33" and the first item). A
-// manual page's options and exit codes are items too: unzip's and zip's pages describe -P alike
-// and exit code 4 alike, and the passages ended on the next option's "-q" and the next code's "5"
-// (a reviewer of compression tools' manual pages). A side's start goes so too, between two items. Other whole words stay: a changelog's version line
-// or author line and its first item ("foo (1.2-1) unstable; urgency=medium" / "  * New upstream
-// release", "2012-03-12  Rainer Orth <...>" / "* configure.tgt"), and an entry's last line and its
-// trailer's "-- Matthias Klose", are what two changelogs share as sim_text reads them (its runs
-// of eight words and more go on so: cut at every break, 84.0% of the changelogs' runs were
-// covered, not 95.1%; at every break into a list item, 94.8%), and so do a whole paragraph after
-// the break (a heading both texts have), most of one, and an end one text writes without the
-// break. (The caller keeps the edges where the pair would be too short without them.)
+// manual page's options and exit codes are items too: unzip's and zip's pages describe -P alike and
+// exit code 4 alike, and the passages ended on the next option's "-q" and the next code's "5" (a
+// reviewer of compression tools' manual pages). A side's start goes so too, between two items.
+// Other whole words stay: a changelog's version line or author line and its first item ("foo
+// (1.2-1) unstable; urgency=medium" / "  * New upstream release", "2012-03-12  Rainer Orth <...>" /
+// "* configure.tgt"), and an entry's last line and its trailer's "-- Matthias Klose", are what two
+// changelogs share as sim_text reads them (its runs of eight words and more go on so: cut at every
+// break, 84.0% of the changelogs' runs were covered, not 95.1%; at every break into a list item,
+// 94.8%), and so do a whole paragraph after the break (a heading both texts have), most of one, and
+// an end one text writes without the break. (The caller keeps the edges where the pair would be
+// too short without them.)
 
 /** What the paragraph tests read of a document: its text and where its tokens are. */
 type Paragraphs = Pick<AnalysedDocument, 'text' | 'starts' | 'ends'>
@@ -92,19 +93,25 @@ export function betweenListItems(doc: Paragraphs, t: number): boolean {
 }
 
 /**
- * A manual's option item: a hyphen or two at the start of a line and the option's name right
- * after them ("       -q", "       --quiet"), as a manual page lists its options.
+ * A manual's option item: a hyphen or two at the start of a line ("       -q", "       --quiet";
+ * groff may write them as the hyphen U+2010 or the minus sign U+2212) and the option's name right
+ * after them: after one, a letter first or a digit alone (gzip's -1 to -9); after two, a
+ * lower-case letter. Not a changelog's trailer (" -- Matthias Klose", or "--Matthias Klose").
  */
-const OPTION_ITEM = /(?:^|[\n\r\u2029])[ \t]*--?$/u
+const OPTION_ITEM = /(?:^|[\n\r\u2029])[ \t]*[-\u2010\u2212]{1,2}$/u
+const SHORT_OPTION = /^(?:\p{L}|\d$)/u
+const LONG_OPTION = /^\p{Ll}/u
+const TWO_DASHES = /[-\u2010\u2212]{2}$/u
 
 /**
  * A numbered item's opening before its number: the start of a line, spaces, an opening bracket.
- * The number (NUMBER) is then followed by a stop or closing bracket and a space ("1. ", "2) "), by
- * two spaces or more, or by the line's end (a manual's "5      a severe error ...").
+ * The number (NUMBER: three digits at most, so that a year opening a changelog's author line is
+ * none) is then followed by a stop or closing bracket and a space or line break ("1. ", "2) "),
+ * by a tab, or by two spaces or more (a manual's "5      a severe error ...").
  */
 const NUMBER_ITEM = /(?:^|[\n\r\u2029])[ \t]*\(?$/u
 const NUMBER = /^\d{1,3}$/u
-const AFTER_NUMBER = /^(?:[.)][ \t]|[ \t]{2,}|[ \t]*(?:[\n\r\u2029]|$))/u
+const AFTER_NUMBER = /^(?:[.)][ \t\r\n\u2029]|\t| {2,})/u
 
 /**
  * Whether the gap before token t of `doc` (the text's start before token 0) opens a list item: a
@@ -112,12 +119,10 @@ const AFTER_NUMBER = /^(?:[.)][ \t]|[ \t]{2,}|[ \t]*(?:[\n\r\u2029]|$))/u
  */
 function opensListItem(doc: Paragraphs, t: number): boolean {
   const gap = doc.text.slice(t > 0 ? doc.ends[t - 1] : 0, doc.starts[t])
-  if (LIST_ITEM.test(gap) || OPTION_ITEM.test(gap)) return true
-  return (
-    NUMBER_ITEM.test(gap) &&
-    NUMBER.test(doc.text.slice(doc.starts[t], doc.ends[t])) &&
-    AFTER_NUMBER.test(doc.text.slice(doc.ends[t], doc.ends[t] + 3))
-  )
+  if (LIST_ITEM.test(gap)) return true
+  const word = doc.text.slice(doc.starts[t], doc.ends[t])
+  if (OPTION_ITEM.test(gap)) return (TWO_DASHES.test(gap) ? LONG_OPTION : SHORT_OPTION).test(word)
+  return NUMBER_ITEM.test(gap) && NUMBER.test(word) && AFTER_NUMBER.test(doc.text.slice(doc.ends[t], doc.ends[t] + 2))
 }
 
 /**

@@ -11,9 +11,10 @@ import { WORD_CHAR } from './word-char.js'
 //   - a hyphen at a line end followed by a lower-case letter on the next line (hyphenation:
 //     "develop-\nment" is one token), unless the text says the hyphen is a compound's own
 //     (line-end-hyphens.ts: "git-\nconfig" where it writes "git-config"), or the word before it
-//     is a compound's part ("over-the-\nshoulder"), which split the words as any other hyphen
-//     does; likewise between two words in capitals ("INSE-\nCURE" in a manual page's warning,
-//     "CONNEC-\nTION" in a licence's disclaimer: typeset text hyphenates them as any other),
+//     is a compound's part and the text writes both parts as words, never joined
+//     ("over-the-\nshoulder"), which split the words as any other hyphen does. Two words in
+//     capitals are joined so too ("INSE-\nCURE" in a manual page's warning, "CONNEC-\nTION" in a
+//     licence's disclaimer: typeset text hyphenates them as any other),
 //   - the + or # signs that end it, where a space, a punctuation mark that ends a word, or a
 //     Chinese, Japanese or Korean character follows them: "GPL-2+" (version 2 or any later one)
 //     is "GPL" and "2+", another word than the "2" of "GPL-2" (a near-verbatim copy's variant,
@@ -145,15 +146,16 @@ function hyphenationResume(text: string, start: number, i: number, hyphens: Line
   j++
   while (j < text.length && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09)) j++
   if (j >= text.length) return -1
-  // The word before is itself the end of a compound: "over-the-\nshoulder".
-  if (start > 0 && (text.charCodeAt(start - 1) === HYPHEN_MINUS || text.charCodeAt(start - 1) === HYPHEN)) return -1
   const lower = LOWER_START.test(text[j])
   if (!lower && !UPPER_START.test(text[j])) return -1
   let end = j
   for (let w = wordCharAt(text, end); w > 0; w = end < text.length ? wordCharAt(text, end) : 0) end += w
   const [before, after] = [text.slice(start, i), text.slice(j, end)]
   if (!lower && !(CAPITALS.test(before) && CAPITALS.test(after))) return -1
-  return hyphens.isCompound(before, after) ? -1 : j
+  // The word before is itself a compound's part ("over-the-\nshoulder"): the compound's hyphen
+  // where the text writes both parts as words, and never joined.
+  const partOfCompound = start > 0 && (text.charCodeAt(start - 1) === HYPHEN_MINUS || text.charCodeAt(start - 1) === HYPHEN)
+  return hyphens.isCompound(before, after) || (partOfCompound && hyphens.areWordsApart(before, after)) ? -1 : j
 }
 
 /**
