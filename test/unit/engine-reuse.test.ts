@@ -469,6 +469,9 @@ describe('paraphrase', () => {
       'abbreviation UNHCR read as the words it stands for',
       'words in common: camps, border, full, asked, donors, tents',
     ])
+    // Hyphenated at a line end, it is still said as one word.
+    const hyphenated = (await texts('abbreviation')).map((d) => ({ ...d, text: d.text.replace('UNHCR', 'UN-\nHCR') }))
+    expect(findOverlaps(hyphenated).overlaps[0]?.because?.[0]).toBe('abbreviation UNHCR read as the words it stands for')
   })
 })
 

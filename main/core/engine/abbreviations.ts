@@ -1,4 +1,5 @@
 import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
+import { shownWord } from './normalise.js'
 
 // Abbreviations the texts use, expanded from the texts themselves, never from a list: a token
 // written in capitals ("CPC", "NQPFs") is an acronym of the capitalised words elsewhere in the
@@ -44,7 +45,7 @@ export function shouted(doc: AnalysedDocument, t: number): boolean {
 
 /** Whether token t of `doc` is written as an acronym (ACRONYM), not shouted among other capitals. */
 export function writtenAsAcronym(doc: AnalysedDocument, t: number): boolean {
-  return mayBeCapital(doc.text, doc.starts[t]) && ACRONYM.test(doc.text.slice(doc.starts[t], doc.ends[t])) && !shouted(doc, t)
+  return mayBeCapital(doc.text, doc.starts[t]) && ACRONYM.test(shownWord(doc.text.slice(doc.starts[t], doc.ends[t]))) && !shouted(doc, t)
 }
 
 /**
@@ -59,7 +60,8 @@ export function acronymExpansions(corpus: AnalysedCorpus): Map<number, number[]>
   for (const doc of docs) {
     for (let i = 0; i < doc.starts.length; i++) {
       if (!writtenAsAcronym(doc, i)) continue
-      const raw = doc.text.slice(doc.starts[i], doc.ends[i])
+      // As one word where a line end hyphenates it ("UN-\nHCR").
+      const raw = shownWord(doc.text.slice(doc.starts[i], doc.ends[i]))
       const letters = raw.endsWith('s') ? raw.slice(0, -1) : raw
       acronyms.set(letters, doc.match[i])
     }
