@@ -101,8 +101,8 @@ export function keptValues(corpus: AnalysedCorpus, measure: PairMeasure, kind: O
  * MIN_SIMILARITY; a close pair (verbatim, or near-verbatim: kindOf) is never banal when long; a pair
  * less similar than a variant must share words that are not names (namesOnly), even when they
  * come in order (a person's name and title, said in two different statements, is one run); a
- * short pair that is not verbatim shares words besides numbers (numbersOnly); and no side is the
- * start of a web address or path that goes on otherwise (cutAddress).
+ * short pair shares words besides numbers, or a verbatim one besides years (numbersOnly); and no
+ * side is the start of a web address or path that goes on otherwise (cutAddress).
  * Undefined when it is dropped.
  */
 export function keptKind(
