@@ -89,9 +89,8 @@ describe('what a paraphrase shares', () => {
 })
 
 describe('the words a paraphrase rests on', () => {
-  it('are no letter alone (a reviewer of licences: "(b)", the "s" of "Contribution(s)")', () => {
-    const a = 'Each Contributor grants a patent license for their Contribution(s), (b) to make and sell the Work.'
-    const b = 'A Contributor grants (b) a patent license to make and sell its Contribution(s) and the Work.'
+  /** The words texts a and b have in common, read whole (wordsInCommon), as a paraphrase's or (`claimsOnly` false) an edited copy's. */
+  const inCommon = (a: string, b: string, claimsOnly = true): string[] => {
     const corpus = analyse(
       [
         { id: 'a', text: a },
@@ -101,30 +100,20 @@ describe('the words a paraphrase rests on', () => {
       new Run({}),
     )
     const [A, B] = corpus.docs
-    const words = wordsInCommon(corpus, 0, 0, A.surface.length - 1, 1, 0, B.surface.length - 1, true)
-    expect(words).toEqual(['Contributor', 'grants', 'patent', 'license', 'Contribution', 'make', 'sell', 'Work'])
+    return wordsInCommon(corpus, 0, 0, A.surface.length - 1, 1, 0, B.surface.length - 1, claimsOnly)
+  }
+
+  it('are no letter alone (a reviewer of licences: "(b)", the "s" of "Contribution(s)")', () => {
+    const a = 'Each Contributor grants a patent license for their Contribution(s), (b) to make and sell the Work.'
+    const b = 'A Contributor grants (b) a patent license to make and sell its Contribution(s) and the Work.'
+    expect(inCommon(a, b)).toEqual(['Contributor', 'grants', 'patent', 'license', 'Contribution', 'make', 'sell', 'Work'])
     // An edited copy's words in common are all of them.
-    expect(wordsInCommon(corpus, 0, 0, A.surface.length - 1, 1, 0, B.surface.length - 1, false)).toContain('b')
+    expect(inCommon(a, b, false)).toContain('b')
   })
 
   it('are shown without the hyphenation of a line end (a reviewer of manual pages: "com‐\\n pression")', () => {
     const a = 'It is possible to erase source files on successful com‐\n           pression or decompression.'
     const b = 'Remove the source files after successful compression or decompression.'
-    const corpus = analyse(
-      [
-        { id: 'a', text: a },
-        { id: 'b', text: b },
-      ],
-      true,
-      new Run({}),
-    )
-    const [A, B] = corpus.docs
-    expect(wordsInCommon(corpus, 0, 0, A.surface.length - 1, 1, 0, B.surface.length - 1, true)).toEqual([
-      'source',
-      'files',
-      'successful',
-      'compression',
-      'decompression',
-    ])
+    expect(inCommon(a, b)).toEqual(['source', 'files', 'successful', 'compression', 'decompression'])
   })
 })
