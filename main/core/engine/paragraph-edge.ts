@@ -107,7 +107,10 @@ const TWO_DASHES = /[-\u2010\u2212]{2}$/u
  * A numbered item's opening before its number: the start of a line, spaces, an opening bracket.
  * The number (NUMBER: three digits at most, so that a year opening a changelog's author line is
  * none) is then followed by a stop or closing bracket and a space or line break ("1. ", "2) "),
- * by a tab, or by two spaces or more (a manual's "5      a severe error ...").
+ * by a tab, or by two spaces or more (a manual's "5      a severe error ..."). Its limit, and the
+ * options': two paragraphs that open with a date written "3. Oktober" and "9. November", or with
+ * "-5 degrees" and "-3 degrees", read as two items (a reviewer), and a passage that runs a word or
+ * two across their break ends before it.
  */
 const NUMBER_ITEM = /(?:^|[\n\r\u2029])[ \t]*\(?$/u
 const NUMBER = /^\d{1,3}$/u
