@@ -16,7 +16,7 @@ import {
 import { passageVariants } from '../../main/core/reuse/variants.js'
 import { legend, pairsShown, summary } from '../../renderer/compare/variants-panel.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
-import { writingDifferences, writtenAlike } from '../../main/core/text/written-alike.js'
+import { writingDifferences } from '../../main/core/text/written-alike.js'
 import { analysed } from '../helpers.js'
 
 const words = (n: number, prefix: string) => Array.from({ length: n }, (_, k) => `${prefix}${k}`)
@@ -342,6 +342,7 @@ describe('variants only where the words differ', () => {
 
   it('the variants panel says where the same words are written otherwise, not "identical" (a reviewer of manual pages)', () => {
     // Layout is not writing: spaces, a line end's hyphen, curly quotes.
+    const writtenAlike = (a: string, b: string): boolean => writingDifferences(a, b).places.length === 0
     expect(writtenAlike('THIS IS INSE\u2010\n              CURE!', 'THIS  IS  INSECURE!')).toBe(true)
     expect(writtenAlike('over-the-\n   shoulder peeking', 'over-the-shoulder  peeking')).toBe(true)
     expect(writtenAlike('China\u2019s \u201cnew\u201d forces', 'China\'s "new" forces')).toBe(true)

@@ -68,11 +68,6 @@ export interface WritingDifferences {
 /** Two texts written alike: no place. */
 export const ALIKE: WritingDifferences = { places: [], throughout: false }
 
-/** Whether `a` and `b` are written alike: the same letters, case and punctuation, their layout aside (see above). */
-export function writtenAlike(a: string, b: string): boolean {
-  return writingDifferences(a, b).places.length === 0
-}
-
 /**
  * Where `a` and `b`, two texts of the same words, write them otherwise (see above): the words
  * (runs without white space) of each that hold a character the other does not have there, or
