@@ -19,9 +19,12 @@ import { type OffsetMap } from '../text/offsets.js'
 //      a fuzzy similarity normalised to 0..1) and on its distance from the stored position;
 //   3. a candidate is accepted only when its context agrees with the stored prefix and suffix;
 //      the best accepted one → moved;
-//   4. otherwise → orphan: kept as it is, with its stored selectors, quote, note and tags, for the
+//   4. where the passage's own place is still there (its stored prefix and suffix intact, close
+//      together, with other words or none between them), a candidate elsewhere is other text;
+//   5. otherwise → orphan: kept as it is, with its stored selectors, quote, note and tags, for the
 //      user to re-attach. So when the annotated occurrence of a repeated phrase is rewritten, the
-//      annotation does not jump to another occurrence whose surroundings differ.
+//      annotation does not jump to another occurrence whose surroundings differ, nor to one whose
+//      surroundings are merely alike (text that repeats its letters and words).
 
 export type AnchorStatus = 'anchored' | 'moved' | 'orphan'
 
@@ -75,6 +78,14 @@ const NEAR = 2 * PREFIX_LENGTH
  * words elsewhere. Longer: a long passage with one fixed typo would be reported as gone.
  */
 const CONTEXTLESS_FUZZY_MIN = 64
+/**
+ * How long (UTF-16 units) the text between an intact stored prefix and suffix may be, beyond the
+ * stored quote's length, for it to count as the passage's own place rewritten (see `ownPlaces`).
+ * Longer: a prefix and a suffix that recur far apart would be taken for a place. Shorter: a passage
+ * rewritten at greater length no longer holds its place, and the same-looking words elsewhere are
+ * judged on their surroundings alone.
+ */
+const REWRITE_SLACK = 2 * PREFIX_LENGTH
 /** Extra characters of text the context alignment may use, for insertions next to the passage. */
 const CONTEXT_SLACK = 8
 
@@ -161,6 +172,33 @@ function scored(text: string, c: Candidate, quote: TextQuoteSelector, expected: 
   return { ...c, agrees, total }
 }
 
+/**
+ * The places of the passage found by its surroundings alone: each stretch of `text` (UTF-16) that
+ * the stored prefix ends right before and the stored suffix starts right after, whatever it holds
+ * now (the passage, the passage rewritten, or nothing when it was deleted). Both sides must be
+ * known: a full PREFIX_LENGTH of context, or a shorter one that reached the text's edge. Empty
+ * when either side was rewritten too, or when the selectors carry no such context.
+ */
+function ownPlaces(text: string, quote: TextQuoteSelector, edges: Edges): Array<{ start: number; end: number }> {
+  const full = (side: string) => [...side].length === PREFIX_LENGTH
+  if (edges.contextless || !(full(quote.prefix) || edges.prefix) || !(full(quote.suffix) || edges.suffix)) return []
+  const longest = quote.exact.length + REWRITE_SLACK
+  const places: Array<{ start: number; end: number }> = []
+  const starts: number[] = []
+  if (quote.prefix) {
+    for (let i = text.indexOf(quote.prefix); i !== -1; i = text.indexOf(quote.prefix, i + 1)) starts.push(i + quote.prefix.length)
+  } else starts.push(0)
+  for (const start of starts) {
+    if (!quote.suffix) {
+      if (text.length - start <= longest) places.push({ start, end: text.length })
+      continue
+    }
+    const end = text.indexOf(quote.suffix, start)
+    if (end !== -1 && end - start <= longest) places.push({ start, end })
+  }
+  return places
+}
+
 /** The best candidate whose context agrees, or null. */
 function best(text: string, candidates: Candidate[], quote: TextQuoteSelector, expected: number, edges: Edges): Scored | null {
   // Fewest errors first: once a candidate's best possible score (perfect context and position)
@@ -189,12 +227,22 @@ function best(text: string, candidates: Candidate[], quote: TextQuoteSelector, e
 function snapped(text: string, c: Candidate, quote: TextQuoteSelector, edges: Edges): Candidate {
   let { start, end } = c
   const reach = c.errors + CONTEXT_SLACK
+  // A context that reached the text's edge is found only there: " wt" at the end of the text is
+  // not the " wt" of " wtaa" before it.
   if (quote.prefix) {
-    const i = text.indexOf(quote.prefix, Math.max(0, start - quote.prefix.length - reach))
+    const i = edges.prefix
+      ? text.startsWith(quote.prefix)
+        ? 0
+        : -1
+      : text.indexOf(quote.prefix, Math.max(0, start - quote.prefix.length - reach))
     if (i !== -1 && Math.abs(i + quote.prefix.length - start) <= reach) start = i + quote.prefix.length
   } else if (edges.prefix && start <= reach) start = 0
   if (quote.suffix) {
-    const j = text.indexOf(quote.suffix, Math.max(start, end - reach))
+    const j = edges.suffix
+      ? text.endsWith(quote.suffix) && text.length - quote.suffix.length >= start
+        ? text.length - quote.suffix.length
+        : -1
+      : text.indexOf(quote.suffix, Math.max(start, end - reach))
     if (j !== -1 && Math.abs(j - end) <= reach) end = j
   } else if (edges.suffix && text.length - end <= reach) end = text.length
   return end > start ? { ...c, start, end } : c
@@ -226,6 +274,8 @@ export function anchorSelectors(
   const edges: Edges = options.contextless ? { prefix: false, suffix: false, contextless: true } : edgesOf(quote, position)
   const top = best(t, candidates, quote, expected, edges)
   if (!top) return { status: 'orphan', start, end }
+  const places = ownPlaces(t, quote, edges)
+  if (places.length > 0 && !places.some((p) => top.start <= p.end && top.end >= p.start)) return { status: 'orphan', start, end }
   const found = top.errors > 0 ? snapped(t, top, quote, edges) : top
   const from = text.toCodePoint(onCodePoint(t, found.start))
   const to = text.toCodePoint(onCodePoint(t, found.end))
