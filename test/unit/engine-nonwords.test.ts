@@ -365,6 +365,12 @@ describe('tokens that are no words of a claim', () => {
       'Archives of the releases 0.0, 0.1, and 1.0, 1.2.3, 1.4, 2.0.6 are kept on the site.\n',
     ].map((text, k) => ({ id: `v${k}`, text }))
     expect(findOverlaps(versions).overlaps).toEqual([])
+    // Three versions of one protocol, word for word (curl's and wget's manual pages: a reviewer).
+    const protocols = [
+      'Set the minimum version to use: tlsv1.1,  tlsv1.2  or\n    tlsv1.3 (the default is chosen by the library).\n',
+      'The secure protocol is one of auto, SSLv3, TLSv1_1, TLSv1_2 or TLSv1_3, as the server allows.\n',
+    ].map((text, k) => ({ id: `p${k}`, text }))
+    expect(findOverlaps(protocols).overlaps).toEqual([])
     // A table of thirty figures both print is one copied; so is a row of twelve, word for word
     // (a reviewer), and a list of telephone numbers.
     const table = Array.from({ length: 30 }, (_, k) => `${(17 * k + 3) % 97}.${k % 10}`).join('  ')

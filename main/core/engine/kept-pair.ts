@@ -150,12 +150,21 @@ export const MAX_NUMBERED_WORDS = 1
  */
 export const MAX_NUMBER_LIST = 24
 
+/**
+ * Different numbers, years aside, that a verbatim pair of numbers only (numbersOnly) must share to
+ * be a list one copied: a row of twelve figures, four telephone numbers. Fewer are numbers any
+ * text lists alike: the versions "tlsv1.1, tlsv1.2 or tlsv1.3" / "TLSv1_1, TLSv1_2 or TLSv1_3" of
+ * curl's and wget's manual pages, a verbatim overlap by its 1, 2 and 3 (a reviewer; among the
+ * corpus's top ten).
+ */
+export const MIN_COPIED_FIGURES = 4
+
 /** A year, as copyright lines and version histories write them. */
 const YEAR = /^(?:19|20)\d\d$/u
 
 /**
  * Whether the content words tokens [a0, a1] of A share with [b0, b1] of B are numbers but for
- * MAX_NUMBERED_WORDS, and for a `verbatim` pair, years all: versions or years two texts happen to
+ * MAX_NUMBERED_WORDS, and for a `verbatim` pair, years all or fewer than MIN_COPIED_FIGURES others: versions or years two texts happen to
  * list alike ("0.0, 1.0.1, 1.0" / "0.0, 0.1, and 1.0", two manual pages' version histories, a
  * near-verbatim overlap by its six numbers: a reviewer; "Copyright: 1996, 1997, ..., 2002" in 75
  * of Debian's copyright files, for as many holders), no text they share. A row of figures or a
@@ -166,14 +175,15 @@ function numbersOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDoc
   const inB = new Set<number>()
   for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++) inB.add(B.match[B.content[c]])
   let words = 0
+  let figures = 0
   for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1; c++) {
     const t = A.content[c]
     if (!inB.delete(A.match[t])) continue
     if (!isNumber(A, t)) {
       if (++words > MAX_NUMBERED_WORDS) return false
-    } else if (verbatim && !YEAR.test(A.text.slice(A.starts[t], A.ends[t]))) return false
+    } else if (verbatim && !YEAR.test(A.text.slice(A.starts[t], A.ends[t]))) figures++
   }
-  return true
+  return figures < MIN_COPIED_FIGURES
 }
 
 /** What makes a word with no space in it an address: a slash (paths, web addresses) or an at sign (e-mail). */
