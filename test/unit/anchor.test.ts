@@ -190,3 +190,102 @@ describe('re-anchoring', () => {
     expect(anchor).toEqual({ status: 'moved', start: 30, end: 40 })
   })
 })
+
+describe('re-anchoring in text that repeats itself', () => {
+  // Records of one template with their own words: a register, minutes, a form letter.
+  const records = fc.uniqueArray(word, { minLength: 14, maxLength: 40 }).map((w) => {
+    const lead = 'Entered in the register of the parish on the day of '
+    const trail = ' by the clerk, in the presence of two witnesses here.'
+    const out: string[] = []
+    for (let i = 0; i + 1 < w.length; i += 2) out.push(`${lead}${w[i]} ${w[i + 1]}${trail}`)
+    return out.join('\n')
+  })
+  /** A record's own words: UTF-16 offset, code point span, the words. */
+  function payload(source: string, k: number) {
+    const found = [...source.matchAll(/of (\S+ \S+) by/g)]
+    const m = found[k % found.length]
+    const u16 = m.index + 3
+    const start = [...source.slice(0, u16)].length
+    return { u16, start, end: start + [...m[1]].length, words: m[1] }
+  }
+
+  it('orphans a passage deleted whole, rather than put it on the next record', () => {
+    fc.assert(
+      fc.property(records, fc.nat(), (source, k) => {
+        const p = payload(source, k)
+        const edited = source.slice(0, p.u16) + source.slice(p.u16 + p.words.length)
+        expect(anchorAnnotation(new OffsetMap(edited), annotate(source, p.start, p.end)).status).toBe('orphan')
+      }),
+      {
+        numRuns: 300,
+        // The second record's words deleted: the third's ("ae rea", one letter from "am re" after
+        // its own intact surroundings) are not the passage.
+        examples: [
+          [
+            ['aa ai', 'am re', 'ae rea', 'ag aw', 'ao al', 'av ah', 'ja af']
+              .map((w) => `Entered in the register of the parish on the day of ${w} by the clerk, in the presence of two witnesses here.`)
+              .join('\n'),
+            1,
+          ],
+        ],
+      },
+    )
+  })
+
+  it('finds a passage after an edit beside it, though another record has its surroundings intact', () => {
+    fc.assert(
+      fc.property(records, fc.nat(), fc.integer({ min: 1, max: 20 }), (source, k, back) => {
+        const p = payload(source, k)
+        const at = p.u16 - back
+        const edited = new OffsetMap(`${source.slice(0, at)}X${source.slice(at)}`)
+        const anchor = anchorAnnotation(edited, annotate(source, p.start, p.end))
+        expect(anchor.status).toBe('moved')
+        expect(edited.slice(anchor.start, anchor.end)).toBe(p.words)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('puts a rewritten passage on no other record, after text inserted before it', () => {
+    fc.assert(
+      fc.property(records, fc.nat(), fc.nat(), fc.string({ maxLength: 200 }), word, (source, k, i, inserted, rewrite) => {
+        const p = payload(source, k)
+        fc.pre(!p.words.includes(rewrite) && !rewrite.includes(p.words))
+        const at = i % (p.u16 + 1)
+        const edited = new OffsetMap(
+          source.slice(0, at) + inserted + source.slice(at, p.u16) + rewrite + source.slice(p.u16 + p.words.length),
+        )
+        const anchor = anchorAnnotation(edited, annotate(source, p.start, p.end))
+        if (anchor.status === 'orphan') return
+        // Only the rewritten words are the passage's place now.
+        const from = [...inserted].length + p.start
+        expect(anchor.start < from + [...rewrite].length && anchor.end > from, `moved to ${anchor.start}..${anchor.end}`).toBe(true)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('snaps a near match to the nearest copy of its context, not the first in reach', () => {
+    const tail = ' and then the singer finally stopped and the audience went home.'
+    const source = `Refrain: ${'la '.repeat(20)}${tail}`
+    const start = source.indexOf('and then')
+    const end = start + 'and then the singer finally stopped'.length
+    const edited = new OffsetMap(source.replace('finally', 'finaly'))
+    const anchor = anchorAnnotation(edited, annotate(source, start, end))
+    expect(edited.slice(anchor.start, anchor.end)).toBe('and then the singer finaly stopped')
+    // A row of leader dots before a title whose last letter went.
+    const dots = `Chapter One${'.'.repeat(40)}A Long Voyage Out To Sea`
+    const title = annotate(dots, dots.indexOf('A Long'), dots.length)
+    const cut = new OffsetMap(dots.slice(0, -1))
+    const found = anchorAnnotation(cut, title)
+    expect(cut.slice(found.start, found.end)).toBe('A Long Voyage Out To Se')
+  })
+
+  it('orphans a deleted name rather than put it on a like one beside it', () => {
+    const source = 'At the dinner on Sunday the guests were Mr. Smith, Mrs. Smith and the vicar, who arrived late as always.'
+    const start = source.indexOf('Mr. Smith, ')
+    const annotation = annotate(source, start, start + 'Mr. Smith, '.length)
+    const edited = source.replace('Mr. Smith, ', '')
+    expect(anchorAnnotation(new OffsetMap(edited), annotation).status).toBe('orphan')
+  })
+})

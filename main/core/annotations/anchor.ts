@@ -20,7 +20,8 @@ import { type OffsetMap } from '../text/offsets.js'
 //   3. a candidate is accepted only when its context agrees with the stored prefix and suffix;
 //      the best accepted one → moved;
 //   4. where the passage's own place is still there (its stored prefix and suffix intact, close
-//      together, with other words or none between them), a candidate elsewhere is other text;
+//      together, with other words or none between them) and no farther from the stored position
+//      than the candidate, a candidate elsewhere is other text;
 //   5. otherwise → orphan: kept as it is, with its stored selectors, quote, note and tags, for the
 //      user to re-attach. So when the annotated occurrence of a repeated phrase is rewritten, the
 //      annotation does not jump to another occurrence whose surroundings differ, nor to one whose
@@ -141,7 +142,8 @@ interface Edges {
 function edgesOf(quote: TextQuoteSelector, position: TextPositionSelector): Edges {
   const prefix = [...quote.prefix].length
   const suffix = [...quote.suffix].length
-  const prefixAtStart = prefix === position.start
+  // A whole PREFIX_LENGTH of context is evidence by itself, wherever the passage now starts.
+  const prefixAtStart = prefix < PREFIX_LENGTH && prefix === position.start
   return { prefix: prefixAtStart, suffix: suffix < PREFIX_LENGTH && (prefixAtStart || prefix === PREFIX_LENGTH) }
 }
 
@@ -185,16 +187,20 @@ function ownPlaces(text: string, quote: TextQuoteSelector, edges: Edges): Array<
   const longest = quote.exact.length + REWRITE_SLACK
   const places: Array<{ start: number; end: number }> = []
   const starts: number[] = []
-  if (quote.prefix) {
-    for (let i = text.indexOf(quote.prefix); i !== -1; i = text.indexOf(quote.prefix, i + 1)) starts.push(i + quote.prefix.length)
-  } else starts.push(0)
+  // A context cut short by the text's edge is found only at that edge.
+  if (edges.prefix) {
+    if (text.startsWith(quote.prefix)) starts.push(quote.prefix.length)
+  } else for (let i = text.indexOf(quote.prefix); i !== -1; i = text.indexOf(quote.prefix, i + 1)) starts.push(i + quote.prefix.length)
   for (const start of starts) {
-    if (!quote.suffix) {
-      if (text.length - start <= longest) places.push({ start, end: text.length })
+    if (edges.suffix) {
+      const end = text.length - quote.suffix.length
+      if (end >= start && end - start <= longest && text.endsWith(quote.suffix)) places.push({ start, end })
       continue
     }
-    const end = text.indexOf(quote.suffix, start)
-    if (end !== -1 && end - start <= longest) places.push({ start, end })
+    // Only as far as a place may reach: text that repeats its prefix (a refrain, a row of dots)
+    // has it at thousands of places.
+    const at = text.slice(start, start + longest + quote.suffix.length).indexOf(quote.suffix)
+    if (at !== -1) places.push({ start, end: start + at })
   }
   return places
 }
@@ -230,11 +236,7 @@ function snapped(text: string, c: Candidate, quote: TextQuoteSelector, edges: Ed
   // A context that reached the text's edge is found only there: " wt" at the end of the text is
   // not the " wt" of " wtaa" before it.
   if (quote.prefix) {
-    const i = edges.prefix
-      ? text.startsWith(quote.prefix)
-        ? 0
-        : -1
-      : text.indexOf(quote.prefix, Math.max(0, start - quote.prefix.length - reach))
+    const i = edges.prefix ? (text.startsWith(quote.prefix) ? 0 : -1) : nearest(text, quote.prefix, start - quote.prefix.length, reach, 0)
     if (i !== -1 && Math.abs(i + quote.prefix.length - start) <= reach) start = i + quote.prefix.length
   } else if (edges.prefix && start <= reach) start = 0
   if (quote.suffix) {
@@ -242,10 +244,22 @@ function snapped(text: string, c: Candidate, quote: TextQuoteSelector, edges: Ed
       ? text.endsWith(quote.suffix) && text.length - quote.suffix.length >= start
         ? text.length - quote.suffix.length
         : -1
-      : text.indexOf(quote.suffix, Math.max(start, end - reach))
+      : nearest(text, quote.suffix, end, reach, start)
     if (j !== -1 && Math.abs(j - end) <= reach) end = j
   } else if (edges.suffix && text.length - end <= reach) end = text.length
   return end > start ? { ...c, start, end } : c
+}
+
+/**
+ * The occurrence of `s` in `text` nearest to offset `at`, within `reach` of it and not before
+ * `from`, or -1: where a context repeats itself ("la la la", a row of dots), the first occurrence
+ * in reach is other text.
+ */
+function nearest(text: string, s: string, at: number, reach: number, from: number): number {
+  let found = -1
+  for (let i = text.indexOf(s, Math.max(from, at - reach)); i !== -1 && i <= at + reach; i = text.indexOf(s, i + 1))
+    if (found === -1 || Math.abs(i - at) < Math.abs(found - at)) found = i
+  return found
 }
 
 /** Moves a UTF-16 boundary off the middle of a surrogate pair (to the pair's start). */
@@ -274,8 +288,19 @@ export function anchorSelectors(
   const edges: Edges = options.contextless ? { prefix: false, suffix: false, contextless: true } : edgesOf(quote, position)
   const top = best(t, candidates, quote, expected, edges)
   if (!top) return { status: 'orphan', start, end }
+  // The passage's own place, found by its intact surroundings: the one nearest to where it was
+  // (text of one template has a place in each record). The candidate must be in it; or, when
+  // the candidate is in no place (its own surroundings were edited too), nearer than any. Else
+  // it is other text: another record's words, or the words after a passage deleted whole.
   const places = ownPlaces(t, quote, edges)
-  if (places.length > 0 && !places.some((p) => top.start <= p.end && top.end >= p.start)) return { status: 'orphan', start, end }
+  if (places.length > 0) {
+    const distance = (at: number) => Math.abs(at - expected)
+    let nearest = Infinity
+    for (const p of places) nearest = Math.min(nearest, distance(p.start))
+    const holding = places.filter((p) => top.start < p.end && top.end > p.start)
+    const own = holding.length > 0 ? holding.some((p) => distance(p.start) === nearest) : distance(top.start) < nearest
+    if (!own) return { status: 'orphan', start, end }
+  }
   const found = top.errors > 0 ? snapped(t, top, quote, edges) : top
   const from = text.toCodePoint(onCodePoint(t, found.start))
   const to = text.toCodePoint(onCodePoint(t, found.end))
