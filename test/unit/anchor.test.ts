@@ -281,6 +281,15 @@ describe('re-anchoring in text that repeats itself', () => {
     expect(cut.slice(found.start, found.end)).toBe('A Long Voyage Out To Se')
   })
 
+  it('keeps a repeated word on its own occurrence after an edit before it shifted the text', () => {
+    const source = 'Alas! He said: no, no, no. And then he left the room without another word.'
+    const second = source.indexOf('no', source.indexOf('no,') + 1)
+    const annotation = annotate(source, second, second + 2)
+    const edited = new OffsetMap(`Now ${source}`)
+    const anchor = anchorAnnotation(edited, annotation)
+    expect(anchor).toEqual({ status: 'moved', start: second + 4, end: second + 6 })
+  })
+
   it('orphans a deleted name rather than put it on a like one beside it', () => {
     const source = 'At the dinner on Sunday the guests were Mr. Smith, Mrs. Smith and the vicar, who arrived late as always.'
     const start = source.indexOf('Mr. Smith, ')

@@ -268,6 +268,18 @@ function onCodePoint(text: string, u: number): number {
   return code >= 0xdc00 && code <= 0xdfff && u > 0 ? u - 1 : u
 }
 
+/** Whether code points [start, end) of `text` have the stored prefix just before and suffix just after. */
+function inContext(text: OffsetMap, start: number, end: number, quote: TextQuoteSelector): boolean {
+  const before = [...quote.prefix].length
+  const after = [...quote.suffix].length
+  return (
+    start >= before &&
+    text.slice(start - before, start) === quote.prefix &&
+    end + after <= text.codePointLength &&
+    text.slice(end, end + after) === quote.suffix
+  )
+}
+
 /** Finds the passage described by a quote and a position selector in `text`, or makes it an orphan. */
 export function anchorSelectors(
   text: OffsetMap,
@@ -276,7 +288,10 @@ export function anchorSelectors(
   options: { contextless?: boolean } = {},
 ): Anchor {
   const { start, end } = position
-  if (end <= text.codePointLength && text.slice(start, end) === quote.exact) return { status: 'anchored', start, end }
+  // Where it was, with the same words and the same surroundings: a passage that repeats ("no, no,
+  // no") can hold its words there after an edit before it shifted the text, and be another of them.
+  if (end <= text.codePointLength && text.slice(start, end) === quote.exact && inContext(text, start, end, quote))
+    return { status: 'anchored', start, end }
 
   const t = text.text
   const expected = text.toUtf16(Math.min(start, text.codePointLength))
