@@ -290,6 +290,19 @@ describe('re-anchoring in text that repeats itself', () => {
     expect(anchor).toEqual({ status: 'moved', start: second + 4, end: second + 6 })
   })
 
+  it('finds an edited passage in its own record, though another record holds it unedited', () => {
+    const record = (date: string) =>
+      `Minutes of the meeting of ${date}. Item 4: the committee agreed that the budget was approved unanimously by all members present. Item 5: other business.`
+    const source = `${record('4 May')}\n${record('7 June')}`
+    const quote = 'the budget was approved unanimously'
+    const start = source.lastIndexOf(quote)
+    const annotation = annotate(source, start, start + quote.length)
+    const edited = new OffsetMap(`${source.slice(0, start)}the budget was aproved unanimosly${source.slice(start + quote.length)}`)
+    const anchor = anchorAnnotation(edited, annotation)
+    expect(anchor.status).toBe('moved')
+    expect(edited.slice(anchor.start, anchor.end)).toBe('the budget was aproved unanimosly')
+  })
+
   it('orphans a deleted name rather than put it on a like one beside it', () => {
     const source = 'At the dinner on Sunday the guests were Mr. Smith, Mrs. Smith and the vicar, who arrived late as always.'
     const start = source.indexOf('Mr. Smith, ')

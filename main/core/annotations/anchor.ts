@@ -174,6 +174,27 @@ function scored(text: string, c: Candidate, quote: TextQuoteSelector, expected: 
   return { ...c, agrees, total }
 }
 
+/** A stretch of text (UTF-16) between an intact stored prefix and suffix: see ownPlaces. */
+interface Place {
+  start: number
+  end: number
+}
+
+/** The longest a place may be (see REWRITE_SLACK). */
+const longestPlace = (quote: TextQuoteSelector): number => quote.exact.length + REWRITE_SLACK
+
+/** The index of the first place starting at `at` or after (places sorted by start). */
+function firstFrom(places: readonly Place[], at: number): number {
+  let lo = 0
+  let hi = places.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (places[mid].start < at) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /**
  * The places of the passage found by its surroundings alone: each stretch of `text` (UTF-16) that
  * the stored prefix ends right before and the stored suffix starts right after, whatever it holds
@@ -181,11 +202,11 @@ function scored(text: string, c: Candidate, quote: TextQuoteSelector, expected: 
  * known: a full PREFIX_LENGTH of context, or a shorter one that reached the text's edge. Empty
  * when either side was rewritten too, or when the selectors carry no such context.
  */
-function ownPlaces(text: string, quote: TextQuoteSelector, edges: Edges): Array<{ start: number; end: number }> {
+function ownPlaces(text: string, quote: TextQuoteSelector, edges: Edges): Place[] {
   const full = (side: string) => [...side].length === PREFIX_LENGTH
   if (edges.contextless || !(full(quote.prefix) || edges.prefix) || !(full(quote.suffix) || edges.suffix)) return []
-  const longest = quote.exact.length + REWRITE_SLACK
-  const places: Array<{ start: number; end: number }> = []
+  const longest = longestPlace(quote)
+  const places: Place[] = []
   const starts: number[] = []
   // A context cut short by the text's edge is found only at that edge.
   if (edges.prefix) {
@@ -301,21 +322,34 @@ export function anchorSelectors(
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(quote.exact.length * MAX_ERROR_RATE))
   if (maxErrors > 0) candidates.push(...search(t, quote.exact, maxErrors))
   const edges: Edges = options.contextless ? { prefix: false, suffix: false, contextless: true } : edgesOf(quote, position)
-  const top = best(t, candidates, quote, expected, edges)
-  if (!top) return { status: 'orphan', start, end }
   // The passage's own place, found by its intact surroundings: the one nearest to where it was
-  // (text of one template has a place in each record). The candidate must be in it; or, when
-  // the candidate is in no place (its own surroundings were edited too), nearer than any. Else
-  // it is other text: another record's words, or the words after a passage deleted whole.
+  // (text of one template has a place in each record). A candidate must be in it; or, when the
+  // candidate is in no place (its own surroundings were edited too), nearer than any. Else it is
+  // other text: another record's words, or the words after a passage deleted whole.
   const places = ownPlaces(t, quote, edges)
-  if (places.length > 0) {
-    const distance = (at: number) => Math.abs(at - expected)
-    let nearest = Infinity
-    for (const p of places) nearest = Math.min(nearest, distance(p.start))
-    const holding = places.filter((p) => top.start < p.end && top.end > p.start)
-    const own = holding.length > 0 ? holding.some((p) => distance(p.start) === nearest) : distance(top.start) < nearest
-    if (!own) return { status: 'orphan', start, end }
+  const distance = (at: number) => Math.abs(at - expected)
+  let nearest = Infinity
+  for (const p of places) nearest = Math.min(nearest, distance(p.start))
+  const own = places.filter((p) => distance(p.start) === nearest)
+  const isOwn = (c: Candidate): boolean => {
+    if (places.length === 0) return true
+    const holds = (p: Place) => c.start < p.end && c.end > p.start
+    // Places start in order and are at most `longest` long: only those starting from there can hold c.
+    let inAny = false
+    for (let k = firstFrom(places, c.start - longestPlace(quote)); k < places.length && places[k].start < c.end && !inAny; k++)
+      inAny = holds(places[k])
+    return inAny ? own.some(holds) : distance(c.start) < nearest
   }
+  // The search above reports the fewest errors found anywhere: an exact copy elsewhere hides the
+  // edited passage in its own place, which is looked for there too.
+  if (maxErrors > 0)
+    for (const p of own) {
+      const from = Math.max(0, p.start - CONTEXT_SLACK)
+      for (const m of search(t.slice(from, p.end + CONTEXT_SLACK), quote.exact, maxErrors))
+        candidates.push({ start: m.start + from, end: m.end + from, errors: m.errors })
+    }
+  const top = best(t, candidates.filter(isOwn), quote, expected, edges)
+  if (!top) return { status: 'orphan', start, end }
   const found = top.errors > 0 ? snapped(t, top, quote, edges) : top
   const from = text.toCodePoint(onCodePoint(t, found.start))
   const to = text.toCodePoint(onCodePoint(t, found.end))
