@@ -60,14 +60,13 @@ const MAX_ERRORS = 256
  * When a candidate's surroundings agree with the stored prefix and suffix (similarities 0..1). A
  * side agrees when it is at least STRONG_SIDE similar (a typo or two in 32 characters). Edits
  * inside a passage leave both sides intact: a candidate whose both sides agree is accepted
- * wherever it is. An edit beside a passage damages one side: a candidate with one side agreeing
- * (and both on average at least MIN_CONTEXT) is accepted only within NEAR of the stored position,
+ * wherever it is. An edit beside a passage damages one side: a candidate with one side intact
+ * (similarity 1), whatever the other, is accepted only within NEAR of the stored position,
  * because in repetitive text (boilerplate, refrains) the same words elsewhere often have one side
  * that agrees too. Lower thresholds or a wider NEAR: a rewritten passage's annotation may land on
  * the same words elsewhere. Higher or narrower: more orphans after edits beside a passage.
  */
 const STRONG_SIDE = 0.9
-const MIN_CONTEXT = 0.5
 /** See STRONG_SIDE: how far (UTF-16 units) a passage with one side rewritten may have moved. */
 const NEAR = 2 * PREFIX_LENGTH
 
@@ -167,7 +166,7 @@ function scored(text: string, c: Candidate, quote: TextQuoteSelector, expected: 
   const positionScore = 1 - Math.min(1, Math.abs(c.start - expected) / Math.max(1, text.length))
   const total = QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT * prefixScore + SUFFIX_WEIGHT * suffixScore + POSITION_WEIGHT * positionScore
   const both = prefixScore >= STRONG_SIDE && suffixScore >= STRONG_SIDE
-  const one = Math.max(prefixScore, suffixScore) === 1 && (prefixScore + suffixScore) / 2 >= MIN_CONTEXT
+  const one = Math.max(prefixScore, suffixScore) === 1
   const agrees = edges.contextless
     ? c.errors === 0 || quote.exact.length >= CONTEXTLESS_FUZZY_MIN
     : both || (one && Math.abs(c.start - expected) <= NEAR)
