@@ -13,15 +13,19 @@ import { type OffsetMap } from '../text/offsets.js'
 // Re-anchoring: finding an annotation's passage again in a text that may have changed since the
 // annotation was made. Orphan rather than guess: a reader's note on the wrong sentence is worse
 // than a note that asks to be re-attached.
-//   1. position: the stored start/end still hold the stored quote → anchored;
-//   2. candidates: every exact occurrence of the quote and every near match (approx-string-match),
-//      each scored, as Hypothesis' match-quote does, on the quote, the prefix and the suffix (each
-//      a fuzzy similarity normalised to 0..1) and on its distance from the stored position;
-//   3. a candidate is accepted only when its context agrees with the stored prefix and suffix;
+//   1. position: the stored start/end still hold the stored quote, between the stored prefix and
+//      suffix → anchored;
+//   2. places: where the stored prefix and suffix are both intact, close together, with the
+//      passage, other words or nothing between them; the passage's own place is the one nearest
+//      to the stored position (text of one template has a place in each record);
+//   3. candidates: every exact occurrence of the quote and every near match (approx-string-match,
+//      over the text and inside the own place), each scored, as Hypothesis' match-quote does, on
+//      the quote, the prefix and the suffix (each a fuzzy similarity normalised to 0..1) and on its
+//      distance from the stored position; where there are places, only candidates in the own
+//      place, or in none and nearer than any, are the passage: the others are another record's
+//      words, or the words after a passage deleted whole;
+//   4. a candidate is accepted only when its context agrees with the stored prefix and suffix;
 //      the best accepted one → moved;
-//   4. where the passage's own place is still there (its stored prefix and suffix intact, close
-//      together, with other words or none between them) and no farther from the stored position
-//      than the candidate, a candidate elsewhere is other text;
 //   5. otherwise → orphan: kept as it is, with its stored selectors, quote, note and tags, for the
 //      user to re-attach. So when the annotated occurrence of a repeated phrase is rewritten, the
 //      annotation does not jump to another occurrence whose surroundings differ, nor to one whose
