@@ -303,6 +303,17 @@ describe('re-anchoring in text that repeats itself', () => {
     expect(edited.slice(anchor.start, anchor.end)).toBe('the budget was aproved unanimosly')
   })
 
+  it('keeps a passage whose words are where they were and nowhere else, both its surroundings rewritten', () => {
+    const claim = 'The annotated claim stands here alone.'
+    const source = `The first sentence says one thing. ${claim} The last sentence ends it.`
+    const start = source.indexOf(claim)
+    const annotation = annotate(source, start, start + claim.length)
+    // Sentences of the same lengths, other words: the claim keeps its offsets.
+    const edited = `Another opening line, rewritten... ${claim} A closing line replaced.`
+    expect(edited.indexOf(claim)).toBe(start)
+    expect(anchorAnnotation(new OffsetMap(edited), annotation)).toEqual({ status: 'anchored', start, end: start + claim.length })
+  })
+
   it('orphans a deleted name rather than put it on a like one beside it', () => {
     const source = 'At the dinner on Sunday the guests were Mr. Smith, Mrs. Smith and the vicar, who arrived late as always.'
     const start = source.indexOf('Mr. Smith, ')

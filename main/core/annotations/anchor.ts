@@ -14,7 +14,7 @@ import { type OffsetMap } from '../text/offsets.js'
 // annotation was made. Orphan rather than guess: a reader's note on the wrong sentence is worse
 // than a note that asks to be re-attached.
 //   1. position: the stored start/end still hold the stored quote, between the stored prefix and
-//      suffix → anchored;
+//      suffix or found nowhere else in the text → anchored;
 //   2. places: where the stored prefix and suffix are both intact, close together, with the
 //      passage, other words or nothing between them; the passage's own place is the one nearest
 //      to the stored position (text of one template has a place in each record);
@@ -312,9 +312,14 @@ export function anchorSelectors(
   options: { contextless?: boolean } = {},
 ): Anchor {
   const { start, end } = position
-  // Where it was, with the same words and the same surroundings: a passage that repeats ("no, no,
-  // no") can hold its words there after an edit before it shifted the text, and be another of them.
-  if (end <= text.codePointLength && text.slice(start, end) === quote.exact && inContext(text, start, end, quote))
+  // Where it was, with the same words and the same surroundings, or words found nowhere else: a
+  // passage that repeats ("no, no, no") can hold its words there after an edit before it shifted
+  // the text, and be another of them.
+  if (
+    end <= text.codePointLength &&
+    text.slice(start, end) === quote.exact &&
+    (inContext(text, start, end, quote) || text.text.indexOf(quote.exact) === text.text.lastIndexOf(quote.exact))
+  )
     return { status: 'anchored', start, end }
 
   const t = text.text
