@@ -336,9 +336,9 @@ export function anchorSelectors(
   // other text: another record's words, or the words after a passage deleted whole.
   const places = ownPlaces(t, quote, edges)
   const distance = (at: number) => Math.abs(at - expected)
-  let nearest = Infinity
-  for (const p of places) nearest = Math.min(nearest, distance(p.start))
-  const own = places.filter((p) => distance(p.start) === nearest)
+  let nearestPlace = Infinity
+  for (const p of places) nearestPlace = Math.min(nearestPlace, distance(p.start))
+  const own = places.filter((p) => distance(p.start) === nearestPlace)
   const isOwn = (c: Candidate): boolean => {
     if (places.length === 0) return true
     const holds = (p: Place) => c.start < p.end && c.end > p.start
@@ -346,7 +346,7 @@ export function anchorSelectors(
     let inAny = false
     for (let k = firstFrom(places, c.start - longestPlace(quote)); k < places.length && places[k].start < c.end && !inAny; k++)
       inAny = holds(places[k])
-    return inAny ? own.some(holds) : distance(c.start) < nearest
+    return inAny ? own.some(holds) : distance(c.start) < nearestPlace
   }
   // The search above reports the fewest errors found anywhere: an exact copy elsewhere hides the
   // edited passage in its own place, which is looked for there too.
