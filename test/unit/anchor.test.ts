@@ -290,28 +290,36 @@ describe('re-anchoring in text that repeats itself', () => {
     expect(anchor).toEqual({ status: 'moved', start: second + 4, end: second + 6 })
   })
 
-  it('finds an edited passage in its own record, though another record holds it unedited', () => {
-    const record = (date: string) =>
-      `Minutes of the meeting of ${date}. Item 4: the committee agreed that the budget was approved unanimously by all members present. Item 5: other business.`
-    const source = `${record('4 May')}\n${record('7 June')}`
-    const quote = 'the budget was approved unanimously'
-    const start = source.lastIndexOf(quote)
-    const annotation = annotate(source, start, start + quote.length)
-    const edited = new OffsetMap(`${source.slice(0, start)}the budget was aproved unanimosly${source.slice(start + quote.length)}`)
+  it('follows a record of a register when text before it shifts every record', () => {
+    const record = (x: string) => `Baptised in this parish church on the day of ${x} by the curate.\n`
+    const source = ['3 May 1851', '4 May 1851', '5 May 1851', '6 May 1851'].map(record).join('')
+    const start = source.indexOf('5 May 1851')
+    const annotation = annotate(source, start, start + 10)
+    const edited = new OffsetMap(`Register of baptisms, 1851.\nTranscribed 2024.\n${source}`)
     const anchor = anchorAnnotation(edited, annotation)
-    expect(anchor.status).toBe('moved')
-    expect(edited.slice(anchor.start, anchor.end)).toBe('the budget was aproved unanimosly')
+    expect(edited.slice(anchor.start, anchor.end)).toBe('5 May 1851')
+    // The first record deleted: the others move back by one record.
+    const names = ['Mary Cole', 'John Hart', 'Anne Lowe', 'Ruth Ames', 'Jane Reed'].map(record).join('')
+    const anne = names.indexOf('Anne Lowe')
+    const cut = new OffsetMap(names.slice(record('Mary Cole').length))
+    const found = anchorAnnotation(cut, annotate(names, anne, anne + 9))
+    expect(cut.slice(found.start, found.end)).toBe('Anne Lowe')
   })
 
-  it('keeps a passage whose words are where they were and nowhere else, both its surroundings rewritten', () => {
-    const claim = 'The annotated claim stands here alone.'
-    const source = `The first sentence says one thing. ${claim} The last sentence ends it.`
-    const start = source.indexOf(claim)
-    const annotation = annotate(source, start, start + claim.length)
-    // Sentences of the same lengths, other words: the claim keeps its offsets.
-    const edited = `Another opening line, rewritten... ${claim} A closing line replaced.`
-    expect(edited.indexOf(claim)).toBe(start)
-    expect(anchorAnnotation(new OffsetMap(edited), annotation)).toEqual({ status: 'anchored', start, end: start + claim.length })
+  it('keeps a record whose end was rewritten off another record edited elsewhere', () => {
+    const record = (d: string) =>
+      `Entered in the register of the parish on the day of ${d} by the clerk, in the presence of two witnesses.\n`
+    const source = ['3 May 1851', '4 July 1851', '14 May 1851'].map(record).join('')
+    const quote = 'the day of 4 July 1851 by the clerk'
+    const start = source.indexOf(quote)
+    const annotation = annotate(source, start, start + quote.length)
+    const edited = new OffsetMap(
+      source
+        .replace('4 July 1851 by the clerk, in the presence of two witnesses.', '4 July 1851 by the clerk; the witnesses were not named.')
+        .replace('3 May', '3rd May'),
+    )
+    const anchor = anchorAnnotation(edited, annotation)
+    if (anchor.status !== 'orphan') expect(edited.slice(anchor.start, anchor.end)).toBe(quote)
   })
 
   it('orphans a deleted name rather than put it on a like one beside it', () => {

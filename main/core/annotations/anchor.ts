@@ -14,22 +14,27 @@ import { type OffsetMap } from '../text/offsets.js'
 // annotation was made. Orphan rather than guess: a reader's note on the wrong sentence is worse
 // than a note that asks to be re-attached.
 //   1. position: the stored start/end still hold the stored quote, between the stored prefix and
-//      suffix or found nowhere else in the text → anchored;
+//      suffix (or found nowhere else in the text, with no place below) → anchored;
 //   2. places: where the stored prefix and suffix are both intact, close together, with the
-//      passage, other words or nothing between them; the passage's own place is the one nearest
-//      to the stored position (text of one template has a place in each record);
-//   3. candidates: every exact occurrence of the quote and every near match (approx-string-match,
-//      over the text and inside the own place), each scored, as Hypothesis' match-quote does, on
-//      the quote, the prefix and the suffix (each a fuzzy similarity normalised to 0..1) and on its
-//      distance from the stored position; where there are places, only candidates in the own
-//      place, or in none and nearer than any, are the passage: the others are another record's
-//      words, or the words after a passage deleted whole;
+//      passage, other words or nothing between them (text of one template has one in each record);
+//   3. candidates: every exact occurrence of the quote, else every near match (approx-string-match),
+//      each scored, as Hypothesis' match-quote does, on the quote, the prefix and the suffix (each
+//      a fuzzy similarity normalised to 0..1) and on its distance from the stored position; where
+//      there are places, a candidate is the passage when it is a place's words intact (wherever:
+//      text inserted before shifts every record), a near match in the place nearest to the stored
+//      position, or in no place and nearer than any; the others are another record's words, or
+//      the words after a passage deleted whole;
 //   4. a candidate is accepted only when its context agrees with the stored prefix and suffix;
 //      the best accepted one → moved;
 //   5. otherwise → orphan: kept as it is, with its stored selectors, quote, note and tags, for the
 //      user to re-attach. So when the annotated occurrence of a repeated phrase is rewritten, the
 //      annotation does not jump to another occurrence whose surroundings differ, nor to one whose
 //      surroundings are merely alike (text that repeats its letters and words).
+// Its limits: where two records hold the same words with the same 32 characters either side and
+// the annotated one is edited inside, the other is taken, words and surroundings intact (only
+// distance tells them apart, and text inserted before shifts every record); and a passage deleted
+// with the space or line break after it leaves no place, so its annotation is judged on its
+// surroundings alone, and a neighbour that repeats them can take it.
 
 export type AnchorStatus = 'anchored' | 'moved' | 'orphan'
 
@@ -312,51 +317,50 @@ export function anchorSelectors(
   options: { contextless?: boolean } = {},
 ): Anchor {
   const { start, end } = position
-  // Where it was, with the same words and the same surroundings, or words found nowhere else: a
-  // passage that repeats ("no, no, no") can hold its words there after an edit before it shifted
-  // the text, and be another of them.
+  const t = text.text
+  const edges: Edges = options.contextless ? { prefix: false, suffix: false, contextless: true } : edgesOf(quote, position)
+  const places = ownPlaces(t, quote, edges)
+  // Where it was, with the same words and the same surroundings, or with words found nowhere else
+  // while nothing marks a place of the passage elsewhere: a passage that repeats ("no, no, no") can
+  // hold its words there after an edit before it shifted the text, and be another of them.
   if (
     end <= text.codePointLength &&
     text.slice(start, end) === quote.exact &&
-    (inContext(text, start, end, quote) || text.text.indexOf(quote.exact) === text.text.lastIndexOf(quote.exact))
+    (inContext(text, start, end, quote) || (places.length === 0 && t.indexOf(quote.exact) === t.lastIndexOf(quote.exact)))
   )
     return { status: 'anchored', start, end }
 
-  const t = text.text
   const expected = text.toUtf16(Math.min(start, text.codePointLength))
   const candidates: Candidate[] = []
   for (let i = t.indexOf(quote.exact); quote.exact && i !== -1; i = t.indexOf(quote.exact, i + 1))
     candidates.push({ start: i, end: i + quote.exact.length, errors: 0 })
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(quote.exact.length * MAX_ERROR_RATE))
-  if (maxErrors > 0) candidates.push(...search(t, quote.exact, maxErrors))
-  const edges: Edges = options.contextless ? { prefix: false, suffix: false, contextless: true } : edgesOf(quote, position)
-  // The passage's own place, found by its intact surroundings: the one nearest to where it was
-  // (text of one template has a place in each record). A candidate must be in it; or, when the
-  // candidate is in no place (its own surroundings were edited too), nearer than any. Else it is
-  // other text: another record's words, or the words after a passage deleted whole.
-  const places = ownPlaces(t, quote, edges)
+  // Only where no exact occurrence was found: the search reports the fewest errors found anywhere,
+  // so it would list the exact ones again. A loop, not a spread: a refrain has 100,000s of them.
+  if (maxErrors > 0 && candidates.length === 0) for (const m of search(t, quote.exact, maxErrors)) candidates.push(m)
+  // The places of the passage (ownPlaces), where there are any, decide which candidates can be it:
+  // the passage itself, words and surroundings intact, wherever it is now (text inserted or
+  // deleted before it shifts every record of a register); a near match in a place only in the
+  // nearest place to where it was (another record's words are alike too: it was edited there, or
+  // deleted); a candidate in no place only when nearer than any place (its surroundings were edited).
   const distance = (at: number) => Math.abs(at - expected)
   let nearestPlace = Infinity
   for (const p of places) nearestPlace = Math.min(nearestPlace, distance(p.start))
-  const own = places.filter((p) => distance(p.start) === nearestPlace)
-  const isOwn = (c: Candidate): boolean => {
+  const isPassage = (c: Candidate): boolean => {
     if (places.length === 0) return true
-    const holds = (p: Place) => c.start < p.end && c.end > p.start
-    // Places start in order and are at most `longest` long: only those starting from there can hold c.
-    let inAny = false
-    for (let k = firstFrom(places, c.start - longestPlace(quote)); k < places.length && places[k].start < c.end && !inAny; k++)
-      inAny = holds(places[k])
-    return inAny ? own.some(holds) : distance(c.start) < nearestPlace
-  }
-  // The search above reports the fewest errors found anywhere: an exact copy elsewhere hides the
-  // edited passage in its own place, which is looked for there too.
-  if (maxErrors > 0)
-    for (const p of own) {
-      const from = Math.max(0, p.start - CONTEXT_SLACK)
-      for (const m of search(t.slice(from, p.end + CONTEXT_SLACK), quote.exact, maxErrors))
-        candidates.push({ start: m.start + from, end: m.end + from, errors: m.errors })
+    let holding: Place | undefined
+    let nearestHolding = false
+    // Places start in order and are at most longestPlace long: only those starting from there can hold c.
+    for (let k = firstFrom(places, c.start - longestPlace(quote)); k < places.length && places[k].start < c.end; k++) {
+      const p = places[k]
+      if (!(c.start < p.end && c.end > p.start)) continue
+      if (c.errors === 0 && p.start === c.start && p.end === c.end) return true
+      holding = p
+      if (distance(p.start) === nearestPlace) nearestHolding = true
     }
-  const top = best(t, candidates.filter(isOwn), quote, expected, edges)
+    return holding ? nearestHolding : distance(c.start) < nearestPlace
+  }
+  const top = best(t, candidates.filter(isPassage), quote, expected, edges)
   if (!top) return { status: 'orphan', start, end }
   const found = top.errors > 0 ? snapped(t, top, quote, edges) : top
   const from = text.toCodePoint(onCodePoint(t, found.start))
