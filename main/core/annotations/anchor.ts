@@ -318,17 +318,15 @@ export function anchorSelectors(
 ): Anchor {
   const { start, end } = position
   const t = text.text
-  const edges: Edges = options.contextless ? { prefix: false, suffix: false, contextless: true } : edgesOf(quote, position)
-  const places = ownPlaces(t, quote, edges)
   // Where it was, with the same words and the same surroundings, or with words found nowhere else
   // while nothing marks a place of the passage elsewhere: a passage that repeats ("no, no, no") can
-  // hold its words there after an edit before it shifted the text, and be another of them.
-  if (
-    end <= text.codePointLength &&
-    text.slice(start, end) === quote.exact &&
-    (inContext(text, start, end, quote) || (places.length === 0 && t.indexOf(quote.exact) === t.lastIndexOf(quote.exact)))
-  )
-    return { status: 'anchored', start, end }
+  // hold its words there after an edit before it shifted the text, and be another of them. (The
+  // first test first: it answers for every annotation of a text that did not change.)
+  const here = end <= text.codePointLength && text.slice(start, end) === quote.exact
+  if (here && inContext(text, start, end, quote)) return { status: 'anchored', start, end }
+  const edges: Edges = options.contextless ? { prefix: false, suffix: false, contextless: true } : edgesOf(quote, position)
+  const places = ownPlaces(t, quote, edges)
+  if (here && places.length === 0 && t.indexOf(quote.exact) === t.lastIndexOf(quote.exact)) return { status: 'anchored', start, end }
 
   const expected = text.toUtf16(Math.min(start, text.codePointLength))
   const candidates: Candidate[] = []
