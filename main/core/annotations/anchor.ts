@@ -9,6 +9,7 @@ import {
   type TextQuoteSelector,
 } from './annotation.js'
 import { type OffsetMap } from '../text/offsets.js'
+import { lowerBound } from '../text/sorted.js'
 
 // Re-anchoring: finding an annotation's passage again in a text that may have changed since the
 // annotation was made. Orphan rather than guess: a reader's note on the wrong sentence is worse
@@ -191,18 +192,6 @@ interface Place {
 /** The longest a place may be (see REWRITE_SLACK). */
 const longestPlace = (quote: TextQuoteSelector): number => quote.exact.length + REWRITE_SLACK
 
-/** The index of the first place starting at `at` or after (places sorted by start). */
-function firstFrom(places: readonly Place[], at: number): number {
-  let lo = 0
-  let hi = places.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (places[mid].start < at) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
 /**
  * The places of the passage found by its surroundings alone: each stretch of `text` (UTF-16) that
  * the stored prefix ends right before and the stored suffix starts right after, whatever it holds
@@ -344,12 +333,14 @@ export function anchorSelectors(
   const distance = (at: number) => Math.abs(at - expected)
   let nearestPlace = Infinity
   for (const p of places) nearestPlace = Math.min(nearestPlace, distance(p.start))
+  const placeStarts = places.map((p) => p.start)
+  const longest = longestPlace(quote)
   const isPassage = (c: Candidate): boolean => {
     if (places.length === 0) return true
     let holding: Place | undefined
     let nearestHolding = false
-    // Places start in order and are at most longestPlace long: only those starting from there can hold c.
-    for (let k = firstFrom(places, c.start - longestPlace(quote)); k < places.length && places[k].start < c.end; k++) {
+    // Places start in order and are at most `longest` long: only those starting from there can hold c.
+    for (let k = lowerBound(placeStarts, c.start - longest); k < places.length && places[k].start < c.end; k++) {
       const p = places[k]
       if (!(c.start < p.end && c.end > p.start)) continue
       if (c.errors === 0 && p.start === c.start && p.end === c.end) return true
