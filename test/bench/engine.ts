@@ -61,6 +61,9 @@ const CORPORA: Corpus[] = ['bundled', 'copyright', 'changelogs']
  */
 const COVER_SHARE = 0.9
 
+/** Runs of `node -e 0` whose median is given as Node's own start-up. */
+const NODE_START_ROUNDS = 5
+
 /** Most rounds of a corpus's three processes (see above). */
 const ROUNDS_MOST = 5
 
@@ -390,6 +393,10 @@ export async function main(args: string[]): Promise<number> {
     process.stderr.write('sim_text is not installed: the peer is left out (install it with: sudo apt-get install similarity-tester)\n')
   if (!existsSync('/usr/bin/time')) throw new Error('/usr/bin/time is needed to measure peak RSS (sudo apt-get install time)')
 
+  // Node's own start-up, part of every floor and engine figure: `node -e 0`, the median of
+  // NODE_START_ROUNDS runs (an environment that makes Node load certificates at start, as
+  // NODE_EXTRA_CA_CERTS does, adds 0.08 s on this machine).
+  const nodeStart = medianOf(Array.from({ length: NODE_START_ROUNDS }, () => timeProcess([process.execPath, '-e', '0'])))
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-'))
   const rows: Row[] = []
   try {
@@ -467,7 +474,7 @@ export async function main(args: string[]): Promise<number> {
     else rmSync(dir, { recursive: true, force: true })
   }
   if (values.json) {
-    process.stdout.write(JSON.stringify({ entry: basename(ENGINE_ENTRY), rows }, null, 2) + '\n')
+    process.stdout.write(JSON.stringify({ entry: basename(ENGINE_ENTRY), nodeStartSeconds: nodeStart.seconds, rows }, null, 2) + '\n')
     return 0
   }
   const pct = (x: number, of: number) => (of > 0 ? `${((100 * x) / of).toFixed(1)}%` : '-')
@@ -519,7 +526,8 @@ export async function main(args: string[]): Promise<number> {
   }
   const roundCounts = [...new Set(rows.map((r) => r.engine.rounds?.length ?? 1))].join('/')
   process.stdout.write(
-    `engine entry: ${basename(ENGINE_ENTRY)}; seconds are whole processes, wall clock, the median of ${roundCounts} alternating round(s) per corpus\n`,
+    `engine entry: ${basename(ENGINE_ENTRY)}; seconds are whole processes, wall clock, the median of ${roundCounts} alternating round(s) per corpus; ` +
+      `Node's own start-up (node -e 0), in every floor and engine figure: ${nodeStart.seconds.toFixed(2)} s\n`,
   )
   process.stdout.write(table(cells))
   return 0

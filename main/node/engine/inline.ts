@@ -229,9 +229,15 @@ function readAhead(paths: readonly string[], read: (path: string) => Promise<str
 }
 
 /**
- * The engine's hooks: each phase named as it starts when `enabled`, and `collect` called at the
- * start of the phases after which a stage's data is dead (collect.ts).
+ * The engine's hooks: each phase named as it starts when `enabled`, with the seconds since the
+ * process started (Node's own start-up included), and `collect` called at the start of the phases
+ * after which a stage's data is dead (collect.ts).
  */
+/** The time since the process started, as `--verbose` shows it ("0.21 s"). */
+function secondsSinceStart(): string {
+  return `${(performance.now() / 1000).toFixed(2)} s`
+}
+
 function progressTo(io: CommandIo, enabled: boolean, collect?: () => void) {
   if (!enabled && !collect) return {}
   let last = ''
@@ -240,7 +246,7 @@ function progressTo(io: CommandIo, enabled: boolean, collect?: () => void) {
       if (p.phase === last) return
       last = p.phase
       if (collect && COLLECT_BEFORE.has(p.phase)) collect()
-      if (enabled) io.err(`… ${p.phase}`)
+      if (enabled) io.err(`… ${p.phase} at ${secondsSinceStart()}`)
     },
   }
 }
@@ -297,7 +303,7 @@ export async function overlapsCommand(
     output.line('  ]')
     output.line('}')
     output.end()
-    if (options.verbose) io.err(`… output made on ${output.threads()} thread(s)`)
+    if (options.verbose) io.err(`… output made on ${output.threads()} thread(s), done at ${secondsSinceStart()}`)
     return 0
   }
   // As the JSON, each overlap written as it is made, through one buffer (a write per line was a
