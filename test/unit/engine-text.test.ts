@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { isStopword, matchForm, surfaceForm } from '../../main/core/engine/normalise.js'
 import { americanSpelling } from '../../main/core/engine/spelling.js'
-import { tokenize, unitHash } from '../../main/core/engine/tokenize.js'
+import { isWordUnit, OWN_WORD, tokenize, unitHash } from '../../main/core/engine/tokenize.js'
+import { WORD_CHAR } from '../../main/core/engine/word-char.js'
 import { indexWords } from '../../main/core/text/search.js'
 
 function words(text: string): string[] {
@@ -10,6 +11,15 @@ function words(text: string): string[] {
 }
 
 describe('tokenize', () => {
+  it('tells a word unit from its table as WORD_CHAR and OWN_WORD tell it, for every UTF-16 unit', () => {
+    const differ: number[] = []
+    for (let code = 0; code < 0x10000; code++) {
+      const c = String.fromCharCode(code)
+      if (isWordUnit(code) !== (WORD_CHAR.test(c) && !OWN_WORD.test(c))) differ.push(code)
+    }
+    expect(differ).toEqual([])
+  })
+
   it('keeps offsets into the original text', () => {
     const text = '  “New” quality—productive forces, 3,327.8 billion!'
     const t = tokenize(text)

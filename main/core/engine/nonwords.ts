@@ -1,7 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { isSpace } from './sentences.js'
-import { OWN_WORD, ownWordAt } from './tokenize.js'
+import { isWordUnit, ownWordAt } from './tokenize.js'
 import { continuesIdentifier } from './word-edges.js'
 import { WORD_CHAR } from './word-char.js'
 
@@ -326,8 +326,7 @@ interface Name {
  * sentence is no name however many slashes it holds) or one a path or address is written with.
  */
 function inName(text: string, k: number): boolean {
-  const c = text[k]
-  return NAME_MARKS.includes(c) || (WORD_CHAR.test(c) && !OWN_WORD.test(c))
+  return isWordUnit(text.charCodeAt(k)) || NAME_MARKS.includes(text[k])
 }
 /** The marks a path, address or branch name is written with besides letters and digits. */
 const NAME_MARKS = './-_~%+:@'

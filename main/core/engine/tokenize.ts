@@ -74,6 +74,15 @@ function classify(code: number): number {
 }
 
 /**
+ * Whether the UTF-16 unit `code` is by itself a word character that is no word on its own (a
+ * letter, digit or mark of the Basic Multilingual Plane outside OWN_WORD): what WORD_CHAR and
+ * OWN_WORD tell of the one-unit string, from the table. A surrogate is none.
+ */
+export function isWordUnit(code: number): boolean {
+  return (bmpClass[code] || classify(code)) === WORD
+}
+
+/**
  * Length in UTF-16 units of the word character at `i` (1 or 2), or 0 when it is not one. A word
  * on its own is none here (ownWordEnd): it ends the word before it.
  */
