@@ -58,4 +58,19 @@ describe('sentences', () => {
       'Premier Li Qiang said so in his speech to the National People’s Congress on the fifth of March, before the delegates and the press, at length and the delegates applauded',
     ])
   })
+
+  it('reads on past a full stop after an abbreviation (resp., cf., viz.)', () => {
+    const text =
+      'The default value for GID_MIN (resp. GID_MAX) is 1000 (resp. 60000). See the manual, cf. Section 3 for details. Two things matter, viz. Speed and care.'
+    expect(sentencesOf(text)).toEqual([
+      'The default value for GID_MIN (resp. GID_MAX) is 1000 (resp. 60000',
+      'See the manual, cf. Section 3 for details',
+      'Two things matter, viz. Speed and care',
+    ])
+  })
+
+  it('reads no sentence end inside a number, a version or a name (a stop with no space after it)', () => {
+    const text = 'GDP grew to 3,327.8 billion in 2023. Ninja 1.11.1 Was released. See example.Com for more.'
+    expect(sentencesOf(text)).toEqual(['GDP grew to 3,327.8 billion in 2023', 'Ninja 1.11.1 Was released', 'See example.Com for more'])
+  })
 })

@@ -39,6 +39,9 @@ const ABBREVIATIONS = new Set([
   'dept',
   'est',
   'vol',
+  'resp',
+  'cf',
+  'viz',
 ])
 
 /**
@@ -185,7 +188,7 @@ export function fullLineOf(doc: AnalysedDocument): () => number {
 
 /**
  * Whether a sentence ends between tokens i and i + 1 of `doc`: a full stop, question or
- * exclamation mark before a capital or digit (not after an initial or a known abbreviation), a
+ * exclamation mark and a space before a capital or digit (not after an initial or a known abbreviation), a
  * Chinese or Japanese one (WIDE_STOPS), a blank line, or a line break that no wrapped paragraph
  * runs on across. `fullLine`: the document's fullLineOf.
  */
@@ -196,6 +199,7 @@ export function endsSentence(doc: AnalysedDocument, i: number, fullLine: () => n
   let breaks = 0
   let lineEnd = -1
   let stop = false
+  let spaced = false
   let wide = false
   for (let k = gapStart; k < gapEnd; k++) {
     const c = text.charCodeAt(k)
@@ -204,7 +208,11 @@ export function endsSentence(doc: AnalysedDocument, i: number, fullLine: () => n
       if (lineEnd < 0) lineEnd = k
     } else if (isWideStop(c)) wide = true
     else if (isStopMark(c)) stop = true
+    else if (stop && (c === 0x20 || c === 0x09 || c === 0x0d || c === 0xa0)) spaced = true
   }
+  // A stop with no space after it is inside a number, a version or a name ("1.11.1", "3,327.8",
+  // "example.Com").
+  if (stop && !spaced && !breaks) stop = false
   // A Japanese quotation or bracket that ends with its own stop is inside the sentence when a
   // particle follows it: 彼は「本当？」と聞いた。
   if (wide) return !(CLOSING.test(text[gapEnd - 1]) && HIRAGANA_START.test(text.slice(gapEnd, gapEnd + 2)))
