@@ -7,6 +7,7 @@ import { alignedGaps } from './aligned-gaps.js'
 import { boilerplateOverlaps } from './boilerplate.js'
 import { containedOverlaps } from './contained.js'
 import { crossAligned } from './cross-aligned.js'
+import { withoutDanglingEdges } from './dangling-edges.js'
 import { clusterPairs, type PairPassage, type PairSides } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
 import { AlignedSpans } from './aligned-spans.js'
@@ -399,14 +400,16 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       clusters = clusters.filter((c) => !c.pairs.every((i) => cross[i]))
     }
     // Reused text: each passage reaches as far as another passage of its overlap goes on alike,
-    // overlaps of the same words in no common document are one (same-text.ts), and an overlap
-    // inside a longer one is found in all the longer one's documents (nesting.ts).
+    // overlaps of the same words in no common document are one (same-text.ts), an overlap inside
+    // a longer one is found in all the longer one's documents (nesting.ts), and no passage starts
+    // or ends on a word or two of another sentence (dangling-edges.ts).
     let nested = new Uint32Array(clusters.length)
     if (list === pairTable) {
       const aligned = new AlignedSpans(list)
       for (const c of clusters) c.passages = extendAlike(c.passages, corpus.docs, aligned)
       clusters = joinSameText(clusters, corpus.docs)
       nested = nestClusters(clusters, corpus.docs)
+      for (const c of clusters) c.passages = withoutDanglingEdges(c.passages, corpus.docs, minWords)
     }
     clusters.forEach((c, ci) => {
       let top = c.pairs[0]

@@ -1,0 +1,75 @@
+import type { AnalysedDocument } from './analyse.js'
+import type { PairPassage } from './cluster.js'
+import { paragraphBetween } from './align.js'
+import { endsSentence, fullLineOf } from './sentences.js'
+import { lowerBound, upperBound } from '../text/sorted.js'
+
+// A passage's edge a word or two into another sentence. Two texts may go on alike for a word or
+// two past a sentence's end (two manual pages' "... with no intervening whitespace. The groups",
+// the one going on "are subject to the same restrictions", the other "must exist"), or agree on
+// the last word or two of the sentence before. Those words are shared, but they are a fragment of
+// a sentence the passage does not otherwise hold: a reader marks the passage from the sentence it
+// starts and to the sentence it ends (a reviewer of nine user-administration manual pages found
+// 12 of the top 30 overlaps starting or ending inside a sentence; 4 of them so). So a side that
+// starts inside a sentence, and reaches that sentence's end within its first MAX_DANGLING_WORDS
+// tokens, starts after it; a side that ends inside a sentence begun within its last
+// MAX_DANGLING_WORDS tokens ends before it. A side left with fewer than the pair's least shared
+// content words keeps its edges. Only passages that are the words two texts share are cut:
+// paraphrases take their clauses otherwise (paraphrase.ts).
+// A sentence end at a paragraph break is not cut at: there the words beyond are, most often, the
+// next entry of a log or a list that both texts open alike (a changelog's next date, "2007-06",
+// or the end of an entry's date line, "2010 -0700"), which paragraph-edge.ts weighs, and which a
+// run of shared words counts. Cut there too, 70 more of sim_text's 46,272 shared runs of Debian's
+// changelogs were no longer covered (94.97% against 95.12%). So a manual page's option whose
+// paragraph ends alike still opens a passage there ("... members of the group.\n\nThe default
+// behavior ..." against "... add the user to this group.\n\nThe default behavior ..."), and that
+// stray word alone makes the overlap near-verbatim.
+
+/**
+ * Tokens of another sentence, at most, cut from a passage's edge (see above). Three would cut a
+ * clause both texts open alike ("See also the"), which near-verbatim copies take to the
+ * sentence's end instead (sentence-tails.ts).
+ */
+export const MAX_DANGLING_WORDS = 2
+
+/**
+ * Share of a passage's tokens, at most, that the fragments cut from its edges may be. In a short
+ * passage a word or two across a break are much of what the texts share, often in text written
+ * in lines rather than sentences (a copyright file's "Copyright: 2013, Michael Gilbert\nLicense:
+ * GPL-2+"): cutting any fragment, 193 more of sim_text's 6,482 shared runs of Debian's copyright
+ * files were no longer covered (92.7% against 95.6%), their passages shorter than a tenth of
+ * them.
+ */
+export const MAX_DANGLING_SHARE = 0.1
+
+/**
+ * `passages` with the fragments of other sentences at their edges cut (see above): the same
+ * objects where nothing is cut. `minWords`: content words a passage keeps at least.
+ */
+export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs: readonly AnalysedDocument[], minWords: number): P[] {
+  let out: P[] | undefined
+  passages.forEach((p, i) => {
+    const doc = docs[p.doc]
+    const fullLine = fullLineOf(doc)
+    const last = doc.starts.length - 1
+    let { start, end } = p
+    if (start > 0 && !endsSentence(doc, start - 1, fullLine))
+      for (let t = start; t < Math.min(end, start + MAX_DANGLING_WORDS); t++)
+        if (endsSentence(doc, t, fullLine) && !paragraphBetween(doc, t, t + 1)) {
+          start = t + 1
+          break
+        }
+    if (end < last && !endsSentence(doc, end, fullLine))
+      for (let t = end - 1; t >= Math.max(start, end - MAX_DANGLING_WORDS); t--)
+        if (endsSentence(doc, t, fullLine) && !paragraphBetween(doc, t, t + 1)) {
+          end = t
+          break
+        }
+    if (start === p.start && end === p.end) return
+    if (MAX_DANGLING_SHARE * (p.end - p.start + 1) < start - p.start + (p.end - end)) return
+    if (upperBound(doc.content, end) - lowerBound(doc.content, start) < minWords) return
+    out ??= [...passages]
+    out[i] = { ...p, start, end }
+  })
+  return out ?? passages
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { MAX_DANGLING_SHARE, MAX_DANGLING_WORDS, withoutDanglingEdges } from '../../main/core/engine/dangling-edges.js'
+import { MIN_SHARED_WORDS } from '../../main/core/engine/kept-pair.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { analysed } from '../helpers.js'
+
+// A passage's edge a word or two into another sentence (dangling-edges.ts), on the texts of two
+// manual pages a reviewer read (useradd and usermod, groupadd and useradd, shadow-utils 4.13).
+
+/** The -G entry of useradd(8) and of usermod(8), as `man` renders them at 80 columns. */
+const USERADD_G = `       -G, --groups GROUP1[,GROUP2,...[,GROUPN]]]
+           A list of supplementary groups which the user is also a member of.
+           Each group is separated from the next by a comma, with no
+           intervening whitespace. The groups are subject to the same
+           restrictions as the group given with the -g option. The default is
+           for the user to belong only to the initial group.
+`
+const USERMOD_G = `       -G, --groups GROUP1[,GROUP2,...[,GROUPN]]]
+           A list of supplementary groups which the user is also a member of.
+           Each group is separated from the next by a comma, with no
+           intervening whitespace. The groups must exist.
+
+           If the user is currently a member of a group which is not listed,
+           the user will be removed from the group.
+`
+
+describe('a passage that starts or ends a word or two into another sentence', () => {
+  it('ends where the sentence ends, not on the first words of the next that both texts open alike', () => {
+    const [overlap] = findOverlaps([
+      { id: 'useradd', text: USERADD_G },
+      { id: 'usermod', text: USERMOD_G },
+    ]).overlaps
+    expect(overlap.kind).toBe('verbatim')
+    for (const p of overlap.passages) expect(p.text).toMatch(/with no\s+intervening whitespace\.$/)
+  })
+
+  it('starts with the sentence, not on the last word of the one before that both texts end alike', () => {
+    const sentence =
+      'Each group is separated from the next by a comma, with no intervening whitespace, and each must already exist on the system when the command runs.'
+    const [overlap] = findOverlaps([
+      { id: 'useradd', text: `Use the -G option to name extra groups. ${sentence} The default is the initial group only.` },
+      { id: 'usermod', text: `The usermod command replaces all groups. ${sentence} Without -a, other groups are left.` },
+    ]).overlaps
+    expect(overlap.kind).toBe('verbatim')
+    for (const p of overlap.passages) expect(p.text).toBe(sentence)
+  })
+
+  it('keeps the words across a paragraph break: the next entry of a log or list that opens alike', () => {
+    // A changelog's entries, each under its date: the next entry's date, which both texts open
+    // alike, stays (paragraph-edge.ts weighs such words; a run of shared words counts them).
+    const entry = (date: string) =>
+      `${date}  Paolo Bonzini  <bonzini@gnu.org>\n\n\t* Makefile.tpl (cleanstrap): Don't delete the toplevel Makefile.\n\t* Makefile.in: Regenerate.\n\n`
+    const [overlap] = findOverlaps([
+      { id: 'gcc', text: entry('2007-06-14') + '2007-06-12  Seongbae Park  <seongbae.park@gmail.com>\n\n\t* configure: Regenerate.\n' },
+      { id: 'gdb', text: entry('2007-06-14') + '2007-06-08  Kai Tietz  <kai.tietz@onevision.com>\n\n\t* NEWS: Update.\n' },
+    ]).overlaps
+    for (const p of overlap.passages) expect(p.text).toMatch(/Regenerate\.\n\n2007-06$/)
+  })
+
+  it('cuts MAX_DANGLING_WORDS tokens at most, and nothing from a passage that starts and ends with its sentences', () => {
+    const text =
+      'Alpha beta. ' +
+      Array.from({ length: 30 }, (_, k) => `Word${k}`).join(' ') +
+      '. Gamma delta epsilon. ' +
+      Array.from({ length: 30 }, (_, k) => `More${k}`).join(' ') +
+      '.'
+    const docs = analysed(text)
+    // Tokens: 0-1 "Alpha beta", 2-31 the words, 32-34 "Gamma delta epsilon", 35-64 the others.
+    expect(withoutDanglingEdges([{ doc: 0, start: 1, end: 33 }], docs, MIN_SHARED_WORDS)).toEqual([{ doc: 0, start: 2, end: 31 }])
+    // A passage that starts and ends with its sentences, the same array back.
+    const whole = [{ doc: 0, start: 2, end: 31 }]
+    expect(withoutDanglingEdges(whole, docs, MIN_SHARED_WORDS)).toBe(whole)
+    // One word more than MAX_DANGLING_WORDS into the next sentence: the passage goes on there.
+    const further = [{ doc: 0, start: 10, end: 34 + MAX_DANGLING_WORDS + 1 }]
+    expect(withoutDanglingEdges(further, docs, MIN_SHARED_WORDS)).toBe(further)
+    // Cut, it would keep fewer content words than asked.
+    const few = [{ doc: 0, start: 1, end: 33 }]
+    expect(withoutDanglingEdges(few, docs, 31)).toBe(few)
+  })
+
+  it('keeps a fragment that is more than a tenth of its passage (MAX_DANGLING_SHARE)', () => {
+    const docs = analysed('One two three four five six seven. Eight nine ten eleven twelve thirteen fourteen fifteen.')
+    // "seven" and then the next sentence: the fragment is a ninth of the passage.
+    const short = [{ doc: 0, start: 6, end: 14 }]
+    expect(1 / 9).toBeGreaterThan(MAX_DANGLING_SHARE)
+    expect(withoutDanglingEdges(short, docs, MIN_SHARED_WORDS)).toBe(short)
+  })
+})
