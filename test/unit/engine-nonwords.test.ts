@@ -7,7 +7,7 @@ import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
 
 // What a loose match does not read as words of a claim (nonwords.ts): parts of web and e-mail
-// addresses, paths, numbers, identifiers, Markdown code blocks and HTML markup.
+// addresses, paths, file names, numbers, identifiers, Markdown code blocks and HTML markup.
 
 const words = (doc: AnalysedDocument, marks: Uint8Array) =>
   [...marks.keys()].filter((t) => marks[t]).map((t) => doc.text.slice(doc.starts[t], doc.ends[t]))
@@ -61,6 +61,21 @@ describe('tokens that are no words of a claim', () => {
       '2',
       'configure',
     ])
+  })
+
+  it('marks file names with an extension, not initialisms, abbreviations or versions', () => {
+    const [doc] = analysed('Read login.defs and username.tar.gz on example.com, e.g. as the U.S. team did with v1.2 and GPL-2.0 here.')
+    expect(words(doc, nonWordTokens(doc))).toEqual(['login', 'defs', 'username', 'tar', 'gz', 'example', 'com', '2', '2', '0'])
+  })
+
+  it('makes no paraphrase of two sentences about different things that name one file', () => {
+    // As two manual pages (userdel's and useradd's) say where a setting is kept: the file's name
+    // read as the words "login" and "defs" made the two a restatement of each other.
+    const documents = [
+      'The mail spool directory is set in the login.defs file of the system.\n\nThe home directory is removed with the -r option, and the mail spool with it.\n',
+      'The system directory is set in login.defs, instead of the default.\n\nThe password is read from standard input in a batch.\n',
+    ].map((text, k) => ({ id: `d${k}`, text }))
+    expect(findOverlaps(documents).overlaps).toEqual([])
   })
 
   it('marks commands named with their manual section, and not a number in brackets after a word', () => {

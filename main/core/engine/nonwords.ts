@@ -21,6 +21,11 @@ import { WORD_CHAR } from './word-char.js'
 //              tokens (the tokenizer splits at "_", as sim_text does), one name. A list of
 //              functions in one release's notes and a sentence naming them in another's shared
 //              "14 words".
+//   file names a name with an extension, without folders: "login.defs", "adduser.conf",
+//              "example.com". Two manual pages' "defined in login.defs, instead of GID_MIN" and
+//              "The mail spool is defined by the MAIL_DIR variable in the login.defs file" shared
+//              "defined", "login" and "defs", and were a paraphrase (a reviewer of the pages of
+//              useradd, groupadd, userdel and their kin).
 //   commands   a program named with its manual's section: "update-xmlcatalog(8)", "sources.list(5)".
 //              Two READMEs about XML catalogs ("update-xmlcatalog(8) in the xml-core package is the
 //              standard tool to be used to maintain XML catalog files" / "is overwritten the next
@@ -76,6 +81,15 @@ function isPath(run: string): boolean {
 }
 
 /**
+ * A file name with an extension and no folder (one with a folder is a path): a name that starts
+ * with a letter, a dot, and an extension of two to five letters and digits that starts with a
+ * letter ("login.defs", "sources.list", "gpl.html", "example.com"), with more dotted parts
+ * before it or not ("username.tar.gz"). Not an initialism or abbreviation, whose parts are single
+ * letters ("U.S.", "e.g."), nor a version ("v1.2", "GPL-2.0").
+ */
+const FILE_NAME = /(?<![\w.+-])[A-Za-z][\w+-]*(?:\.[\w+-]+)*\.[A-Za-z][A-Za-z0-9]{1,4}(?![\w+-])/g
+
+/**
  * An identifier: runs of word characters (the tokenizer's: letters, digits, marks) joined by
  * underscores, as identifierJoins reads them. Underscores before or after it ("__init__", "_private")
  * join nothing.
@@ -112,6 +126,7 @@ export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
     },
   },
   { pattern: IDENTIFIER, needs: /_/, marked: (match) => match.length },
+  { pattern: FILE_NAME, needs: /\w\.[A-Za-z]/, marked: (match) => match.length },
   { pattern: COMMAND, needs: /\(/, marked: (match) => match.length },
 ]
 
@@ -205,8 +220,8 @@ const rangesOf = new WeakMap<AnalysedDocument, readonly number[]>()
 const marksOf = new WeakMap<AnalysedDocument, Uint8Array>()
 
 /**
- * Per token of `doc`, 1 when the token is part of a web or e-mail address, a path, an identifier,
- * a command, a number or a Chinese or Japanese character (see above). Made on the first call for
+ * Per token of `doc`, 1 when the token is part of a web or e-mail address, a path, a file name, an
+ * identifier, a command, a number or a Chinese or Japanese character (see above). Made on the first call for
  * a document and kept with it.
  */
 export function nonWordTokens(doc: AnalysedDocument): Uint8Array {
