@@ -8,6 +8,7 @@ import { boilerplateOverlaps } from './boilerplate.js'
 import { containedOverlaps } from './contained.js'
 import { crossAligned } from './cross-aligned.js'
 import { withoutDanglingEdges } from './dangling-edges.js'
+import { withGoverningNegations } from './negated-edges.js'
 import { clusterPairs, type PairPassage, type PairSides } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
 import { AlignedSpans } from './aligned-spans.js'
@@ -411,6 +412,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       nested = nestClusters(clusters, corpus.docs)
       for (const c of clusters) c.passages = withoutDanglingEdges(c.passages, corpus.docs, minWords)
     }
+    // No passage stops short of the negation that governs it (negated-edges.ts).
+    for (const c of clusters) c.passages = withGoverningNegations(c.passages, corpus.docs, corpus.lexicon)
     clusters.forEach((c, ci) => {
       let top = c.pairs[0]
       // A passage found through a longer overlap is a verbatim match with the one read through it.
