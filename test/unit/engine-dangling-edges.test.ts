@@ -57,6 +57,20 @@ describe('a passage that starts or ends a word or two into another sentence', ()
     for (const p of overlap.passages) expect(p.text).toMatch(/Regenerate\.\n\n2007-06$/)
   })
 
+  it('cuts no passage where another of its overlap goes on alike without a sentence end ("whitespace; the groups")', () => {
+    const sentence =
+      'Each supplementary group in the list given to this option is separated from the next one by a single comma, with no intervening whitespace'
+    const { overlaps } = findOverlaps([
+      {
+        id: 'a',
+        text: `An opening paragraph about the project.\n\n${sentence}. The groups are subject to the same restrictions as the primary group.\n`,
+      },
+      { id: 'b', text: `Another paragraph about installing it.\n\n${sentence}; the groups must exist before the command is run.\n` },
+    ])
+    const [a, b] = overlaps[0].passages.map((p) => p.text.replace(/[.;]\s+/, ' ').toLowerCase())
+    expect(a).toBe(b)
+  })
+
   it('cuts MAX_DANGLING_WORDS tokens at most, and nothing from a passage that starts and ends with its sentences', () => {
     const text =
       'Alpha beta. ' +

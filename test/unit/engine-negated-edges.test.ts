@@ -87,6 +87,21 @@ THE COST OF ALL NECESSARY SERVICING, REPAIR OR CORRECTION.
     expect(withGoverningNegations(toFacilities, after.corpus.docs, after.corpus.lexicon)).toBe(toFacilities)
   })
 
+  it('takes two function words at most before the negation, and no negation before a comma at the end', () => {
+    const revise = corpusOf('The author may revise it and you may not distribute the modified source files to any other party.')
+    const [p] = withGoverningNegations(
+      [{ doc: 0, start: revise.token('distribute'), end: revise.token('party') }],
+      revise.corpus.docs,
+      revise.corpus.lexicon,
+    )
+    expect(revise.doc.text.slice(revise.doc.starts[p.start], revise.doc.ends[p.end])).toMatch(/^you may not distribute/)
+    const comma = corpusOf(
+      'When the account is closed the home directory of that user is not, as the manual explains, removed from the disk.',
+    )
+    const toIs = [{ doc: 0, start: comma.token('When'), end: comma.token('is', comma.token('user')) }]
+    expect(withGoverningNegations(toIs, comma.corpus.docs, comma.corpus.lexicon)).toBe(toIs)
+  })
+
   it('ends with a negation that ends the clause ("is not.")', () => {
     const { corpus, doc, token } = corpusOf(
       'The object code may incorporate material from a header file even though the source code is not.',

@@ -64,7 +64,9 @@ describe('tokens that are no words of a claim', () => {
   })
 
   it('marks file names with an extension, not initialisms, abbreviations or versions', () => {
-    const [doc] = analysed('Read login.defs and username.tar.gz on example.com, e.g. as the U.S. team did with v1.2 and GPL-2.0 here.')
+    const [doc] = analysed(
+      'Read login.defs and username.tar.gz on example.com, e.g. as the U.S. team did with v1.2 and GPL-2.0 here. Done.The U.S.Army',
+    )
     expect(words(doc, nonWordTokens(doc))).toEqual(['login', 'defs', 'username', 'tar', 'gz', 'example', 'com', '2', '2', '0'])
   })
 

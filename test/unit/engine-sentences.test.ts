@@ -72,5 +72,7 @@ describe('sentences', () => {
   it('reads no sentence end inside a number, a version or a name (a stop with no space after it)', () => {
     const text = 'GDP grew to 3,327.8 billion in 2023. Ninja 1.11.1 Was released. See example.Com for more.'
     expect(sentencesOf(text)).toEqual(['GDP grew to 3,327.8 billion in 2023', 'Ninja 1.11.1 Was released', 'See example.Com for more'])
+    // Any white space after the stop will do: an em space, a narrow no-break space, a form feed.
+    expect(sentencesOf('One ends.\u2003Two ends.\u202fThree ends.\fFour.')).toEqual(['One ends', 'Two ends', 'Three ends', 'Four'])
   })
 })

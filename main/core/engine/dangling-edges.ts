@@ -1,7 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import { paragraphBetween } from './align.js'
-import { endsSentence, fullLineOf } from './sentences.js'
+import { endsSentence, fullLineOf, isStopMark, isWideStop } from './sentences.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 
 // A passage's edge a word or two into another sentence. Two texts may go on alike for a word or
@@ -16,11 +16,16 @@ import { lowerBound, upperBound } from '../text/sorted.js'
 // MAX_DANGLING_WORDS tokens ends before it. A side left with fewer than the pair's least shared
 // content words keeps its edges. Only passages that are the words two texts share are cut:
 // paraphrases take their clauses otherwise (paraphrase.ts).
-// A sentence end at a paragraph break is not cut at: there the words beyond are, most often, the
-// next entry of a log or a list that both texts open alike (a changelog's next date, "2007-06",
-// or the end of an entry's date line, "2010 -0700"), which paragraph-edge.ts weighs, and which a
-// run of shared words counts. Cut there too, 70 more of sim_text's 46,272 shared runs of Debian's
-// changelogs were no longer covered (94.97% against 95.12%). So a manual page's option whose
+// Only a sentence ended by its full stop, question or exclamation mark is cut at: a line break
+// read as a sentence's end (sentences.ts) is often a heading's or an option's ("--password
+// password\n Use password to encrypt" against "-P password\n use password to decrypt", the one
+// line break an end because a capital follows it, the other not), and the passages of one
+// overlap would start unlike. A sentence end at a paragraph break is not cut at either: there the
+// words beyond are, most often, the next entry of a log or a list that both texts open alike (a
+// changelog's next date, "2007-06", or the end of an entry's date line, "2010 -0700"), which
+// paragraph-edge.ts weighs, and which a run of shared words counts. Cut there too, 70 more of
+// sim_text's 46,272 shared runs of Debian's changelogs were no longer covered (94.97% against
+// 95.12%). So a manual page's option whose
 // paragraph ends alike still opens a passage there ("... members of the group.\n\nThe default
 // behavior ..." against "... add the user to this group.\n\nThe default behavior ..."), and that
 // stray word alone makes the overlap near-verbatim.
@@ -42,33 +47,60 @@ export const MAX_DANGLING_WORDS = 2
 export const MAX_DANGLING_SHARE = 0.1
 
 /**
- * `passages` with the fragments of other sentences at their edges cut (see above): the same
- * objects where nothing is cut. `minWords`: content words a passage keeps at least.
+ * `passages` with the fragments of other sentences at their edges cut (see above), at an edge only
+ * where every passage has one there and keeps `minWords` content words and the share: cut in one
+ * passage and not in another, the words the two share would read as a difference. The same
+ * objects where nothing is cut.
  */
 export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs: readonly AnalysedDocument[], minWords: number): P[] {
-  let out: P[] | undefined
-  passages.forEach((p, i) => {
+  const starts: number[] = []
+  const ends: number[] = []
+  for (const p of passages) {
     const doc = docs[p.doc]
     const fullLine = fullLineOf(doc)
-    const last = doc.starts.length - 1
-    let { start, end } = p
-    if (start > 0 && !endsSentence(doc, start - 1, fullLine))
-      for (let t = start; t < Math.min(end, start + MAX_DANGLING_WORDS); t++)
-        if (endsSentence(doc, t, fullLine) && !paragraphBetween(doc, t, t + 1)) {
+    /** Whether a sentence ends between tokens t and t + 1 at its full stop, question or exclamation mark, within a paragraph, before a word in capitals. */
+    const stopsAt = (t: number): boolean =>
+      stopBetween(doc, t) && CAPITAL.test(doc.text[doc.starts[t + 1]]) && endsSentence(doc, t, fullLine) && !paragraphBetween(doc, t, t + 1)
+    let start = -1
+    if (p.start > 0 && !endsSentence(doc, p.start - 1, fullLine))
+      for (let t = p.start; t < Math.min(p.end, p.start + MAX_DANGLING_WORDS); t++)
+        if (stopsAt(t)) {
           start = t + 1
           break
         }
-    if (end < last && !endsSentence(doc, end, fullLine))
-      for (let t = end - 1; t >= Math.max(start, end - MAX_DANGLING_WORDS); t--)
-        if (endsSentence(doc, t, fullLine) && !paragraphBetween(doc, t, t + 1)) {
+    let end = -1
+    if (p.end < doc.starts.length - 1 && !endsSentence(doc, p.end, fullLine))
+      for (let t = p.end - 1; t >= Math.max(p.start, p.end - MAX_DANGLING_WORDS); t--)
+        if (stopsAt(t)) {
           end = t
           break
         }
-    if (start === p.start && end === p.end) return
-    if (MAX_DANGLING_SHARE * (p.end - p.start + 1) < start - p.start + (p.end - end)) return
-    if (upperBound(doc.content, end) - lowerBound(doc.content, start) < minWords) return
-    out ??= [...passages]
-    out[i] = { ...p, start, end }
+    starts.push(start)
+    ends.push(end)
+  }
+  const cutStarts = starts.every((t) => t >= 0)
+  const cutEnds = ends.every((t) => t >= 0)
+  if (!cutStarts && !cutEnds) return passages
+  const cut = passages.map((p, i) => ({ ...p, start: cutStarts ? starts[i] : p.start, end: cutEnds ? ends[i] : p.end }))
+  const keeps = cut.every((q, i) => {
+    const p = passages[i]
+    const doc = docs[p.doc]
+    return (
+      MAX_DANGLING_SHARE * (p.end - p.start + 1) >= q.start - p.start + (p.end - q.end) &&
+      upperBound(doc.content, q.end) - lowerBound(doc.content, q.start) >= minWords
+    )
   })
-  return out ?? passages
+  return keeps ? cut : passages
+}
+
+/** A capital letter: what starts the sentence a passage's fragment is of (not a digit: "Sec. 5"). */
+const CAPITAL = /\p{Lu}/u
+
+/** Whether the text between tokens t and t + 1 of `doc` holds a full stop, question or exclamation mark. */
+function stopBetween(doc: AnalysedDocument, t: number): boolean {
+  for (let k = doc.ends[t]; k < doc.starts[t + 1]; k++) {
+    const c = doc.text.charCodeAt(k)
+    if (isStopMark(c) || isWideStop(c)) return true
+  }
+  return false
 }

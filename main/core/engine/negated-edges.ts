@@ -1,7 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import type { Lexicon } from './lexicon.js'
-import { breaksClause, endsSentence, fullLineOf } from './sentences.js'
+import { breaksClause, endsSentence, fullLineOf, isStopMark, isWideStop } from './sentences.js'
 import { negates } from './stopwords.js'
 
 // A passage's edge just past the negation that governs it. Passages are aligned on what two texts
@@ -14,8 +14,9 @@ import { negates } from './stopwords.js'
 // says the opposite of its text. So a passage takes in a negation (stopwords.ts `negates`) among
 // the MAX_NEGATION_REACH tokens before its start in its clause, and with it the function words
 // that open the clause before the negation ("THERE IS NO", "IN NO EVENT"). After its end, only a
-// negation that ends the clause ("is not."): one with words after it negates those, which the
-// passage does not hold ("library facilities | not covered by this License"). The other passages
+// negation that ends the sentence ("is not."): one with words after it negates those, which the
+// passage does not hold ("library facilities | not covered by this License", "is not, as the
+// manual explains, removed"). The other passages
 // of the overlap show whether their texts say it too: where one does not, the two differ there,
 // as they do.
 
@@ -25,6 +26,13 @@ import { negates } from './stopwords.js'
  * negation is another clause's, or the passage's words are not the ones it negates.
  */
 export const MAX_NEGATION_REACH = 4
+
+/**
+ * Function words before a negation, at most, taken in with it: the clause's opening, "THERE IS
+ * NO", "You may not". Further back they are another clause's, joined without a comma ("... may
+ * revise it and you may not distribute": "it and" is the first clause's).
+ */
+export const MAX_OPENING_WORDS = 2
 
 /**
  * `passages` (sorted by document and start, apart) with their edges taken to the negations that
@@ -43,14 +51,14 @@ export function withGoverningNegations<P extends PairPassage>(passages: P[], doc
     for (let t = p.start - 1, k = 0; t >= 0 && k < MAX_NEGATION_REACH && !apart(t); t--, k++)
       if (negation(t)) {
         start = t
-        while (start > 0 && function_(start - 1) && !apart(start - 1)) start--
+        for (let k = 0; k < MAX_OPENING_WORDS && start > 0 && function_(start - 1) && !apart(start - 1); k++) start--
         break
       }
     let end = p.end
     const last = doc.starts.length - 1
     for (let t = p.end + 1, k = 0; t <= last && k < MAX_NEGATION_REACH && !apart(t - 1); t++, k++)
       if (negation(t)) {
-        if (t === last || apart(t)) end = t
+        if (t === last || stopAfter(doc, t)) end = t
         break
       }
     // Not into the passage of the same document before or after it.
@@ -63,4 +71,11 @@ export function withGoverningNegations<P extends PairPassage>(passages: P[], doc
     out[i] = { ...p, start, end }
   })
   return out ?? passages
+}
+
+/** Whether a full stop, question or exclamation mark follows token t of `doc` (before the next token). */
+function stopAfter(doc: AnalysedDocument, t: number): boolean {
+  const to = t + 1 < doc.starts.length ? doc.starts[t + 1] : doc.text.length
+  for (let k = doc.ends[t]; k < to; k++) if (isStopMark(doc.text.charCodeAt(k)) || isWideStop(doc.text.charCodeAt(k))) return true
+  return false
 }

@@ -82,12 +82,13 @@ function isPath(run: string): boolean {
 
 /**
  * A file name with an extension and no folder (one with a folder is a path): a name that starts
- * with a letter, a dot, and an extension of two to five letters and digits that starts with a
- * letter ("login.defs", "sources.list", "gpl.html", "example.com"), with more dotted parts
+ * with a letter, a dot, and an extension of two to five lower-case letters and digits that starts
+ * with a letter ("login.defs", "sources.list", "gpl.html", "example.com"), with more dotted parts
  * before it or not ("username.tar.gz"). Not an initialism or abbreviation, whose parts are single
- * letters ("U.S.", "e.g."), nor a version ("v1.2", "GPL-2.0").
+ * letters ("U.S.", "e.g."), nor a version ("v1.2", "GPL-2.0"), nor a sentence whose space after
+ * its full stop is missing ("end.The", "U.S.Army").
  */
-const FILE_NAME = /(?<![\w.+-])[A-Za-z][\w+-]*(?:\.[\w+-]+)*\.[A-Za-z][A-Za-z0-9]{1,4}(?![\w+-])/g
+const FILE_NAME = /(?<![\w.+-])[A-Za-z][\w+-]*(?:\.[\w+-]+)*\.[a-z][a-z0-9]{1,4}(?![\w+-])/g
 
 /**
  * An identifier: runs of word characters (the tokenizer's: letters, digits, marks) joined by

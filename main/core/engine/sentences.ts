@@ -208,7 +208,7 @@ export function endsSentence(doc: AnalysedDocument, i: number, fullLine: () => n
       if (lineEnd < 0) lineEnd = k
     } else if (isWideStop(c)) wide = true
     else if (isStopMark(c)) stop = true
-    else if (stop && (c === 0x20 || c === 0x09 || c === 0x0d || c === 0xa0)) spaced = true
+    else if (stop && isSpace(text, k)) spaced = true
   }
   // A stop with no space after it is inside a number, a version or a name ("1.11.1", "3,327.8",
   // "example.Com").
