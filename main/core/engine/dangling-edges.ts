@@ -1,7 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import { paragraphBetween } from './align.js'
-import { endsSentence, fullLineOf, isStopMark, isWideStop } from './sentences.js'
+import { endsSentence, fullLineOf, stopAfter } from './sentences.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 
 // A passage's edge a word or two into another sentence. Two texts may go on alike for a word or
@@ -60,7 +60,7 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
     const fullLine = fullLineOf(doc)
     /** Whether a sentence ends between tokens t and t + 1 at its full stop, question or exclamation mark, within a paragraph, before a word in capitals. */
     const stopsAt = (t: number): boolean =>
-      stopBetween(doc, t) && CAPITAL.test(doc.text[doc.starts[t + 1]]) && endsSentence(doc, t, fullLine) && !paragraphBetween(doc, t, t + 1)
+      stopAfter(doc, t) && CAPITAL.test(doc.text[doc.starts[t + 1]]) && endsSentence(doc, t, fullLine) && !paragraphBetween(doc, t, t + 1)
     let start = -1
     if (p.start > 0 && !endsSentence(doc, p.start - 1, fullLine))
       for (let t = p.start; t < Math.min(p.end, p.start + MAX_DANGLING_WORDS); t++)
@@ -95,12 +95,3 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
 
 /** A capital letter: what starts the sentence a passage's fragment is of (not a digit: "Sec. 5"). */
 const CAPITAL = /\p{Lu}/u
-
-/** Whether the text between tokens t and t + 1 of `doc` holds a full stop, question or exclamation mark. */
-function stopBetween(doc: AnalysedDocument, t: number): boolean {
-  for (let k = doc.ends[t]; k < doc.starts[t + 1]; k++) {
-    const c = doc.text.charCodeAt(k)
-    if (isStopMark(c) || isWideStop(c)) return true
-  }
-  return false
-}

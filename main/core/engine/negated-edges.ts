@@ -1,7 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import type { Lexicon } from './lexicon.js'
-import { breaksClause, endsSentence, fullLineOf, isStopMark, isWideStop } from './sentences.js'
+import { breaksClause, endsSentence, fullLineOf, stopAfter } from './sentences.js'
 import { negates } from './stopwords.js'
 
 // A passage's edge just past the negation that governs it. Passages are aligned on what two texts
@@ -71,11 +71,4 @@ export function withGoverningNegations<P extends PairPassage>(passages: P[], doc
     out[i] = { ...p, start, end }
   })
   return out ?? passages
-}
-
-/** Whether a full stop, question or exclamation mark follows token t of `doc` (before the next token). */
-function stopAfter(doc: AnalysedDocument, t: number): boolean {
-  const to = t + 1 < doc.starts.length ? doc.starts[t + 1] : doc.text.length
-  for (let k = doc.ends[t]; k < to; k++) if (isStopMark(doc.text.charCodeAt(k)) || isWideStop(doc.text.charCodeAt(k))) return true
-  return false
 }

@@ -234,6 +234,19 @@ export function endsSentence(doc: AnalysedDocument, i: number, fullLine: () => n
 }
 
 /**
+ * Whether a full stop, question or exclamation mark (isStopMark, WIDE_STOPS) stands between token
+ * t of `doc` and the next token, or the text's end after the last.
+ */
+export function stopAfter(doc: Pick<AnalysedDocument, 'text' | 'starts' | 'ends'>, t: number): boolean {
+  const to = t + 1 < doc.starts.length ? doc.starts[t + 1] : doc.text.length
+  for (let k = doc.ends[t]; k < to; k++) {
+    const c = doc.text.charCodeAt(k)
+    if (isStopMark(c) || isWideStop(c)) return true
+  }
+  return false
+}
+
+/**
  * Whether the text between two words, [from, to), ends a clause: a comma, semicolon, colon, dash,
  * bracket or quotation mark. The paraphrase pass compares clauses (paraphrase.ts); a same-event
  * pair is the clauses that name its facts (events.ts).
