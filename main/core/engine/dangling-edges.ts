@@ -10,7 +10,7 @@ import { lowerBound, upperBound } from '../text/sorted.js'
 // the last word or two of the sentence before. Those words are shared, but they are a fragment of
 // a sentence the passage does not otherwise hold: a reader marks the passage from the sentence it
 // starts and to the sentence it ends (a reviewer of nine user-administration manual pages found
-// 12 of the top 30 overlaps starting or ending inside a sentence; 4 of them so). So a side that
+// 12 of the top 30 overlaps starting or ending inside a sentence, 3 of them so). So a side that
 // starts inside a sentence, and reaches that sentence's end within its first MAX_DANGLING_WORDS
 // tokens, starts after it; a side that ends inside a sentence begun within its last
 // MAX_DANGLING_WORDS tokens ends before it. A side left with fewer than the pair's least shared
