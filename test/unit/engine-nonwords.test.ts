@@ -494,7 +494,8 @@ describe('tokens that are no words of a claim', () => {
         const [doc] = analysed(parts.join(''))
         expect([...nonWordTokens(doc)]).toEqual(whole(doc))
       }),
-      { numRuns: 3000 },
+      // A file name whose name ends in a dash, as the whole text reads it (a run CI found).
+      { numRuns: 3000, examples: [[['a', '-', '.', 'a', 'a']]] },
     )
   })
 

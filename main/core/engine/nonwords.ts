@@ -127,7 +127,7 @@ export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
     },
   },
   { pattern: IDENTIFIER, needs: /_/, marked: (match) => match.length },
-  { pattern: FILE_NAME, needs: /\w\.[A-Za-z]/, marked: (match) => match.length },
+  { pattern: FILE_NAME, needs: /[\w+-]\.[a-z]/, marked: (match) => match.length },
   { pattern: COMMAND, needs: /\(/, marked: (match) => match.length },
 ]
 
