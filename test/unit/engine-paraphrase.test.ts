@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../main/core/engine/analyse.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
-import { trimmedSpan, wordsInCommon } from '../../main/core/engine/paraphrase.js'
+import { afterClosedBracket, MAX_BRACKET_TAIL, trimmedSpan, wordsInCommon } from '../../main/core/engine/paraphrase.js'
 import { Run } from '../../main/core/engine/progress.js'
 
 // A paraphrase's start (paraphrase.ts, MAX_UNSHARED_EDGE): a side of a restatement, read as one
@@ -63,6 +63,30 @@ describe('a paraphrase side trimmed to what it restates', () => {
   it('keeps its edges when the rest would be shorter than a clause', () => {
     const text = 'This code implements the MD5 message-digest algorithm'
     expect(trimmed(text, 'message digest algorithm')).toBe(text)
+  })
+})
+
+describe('a paraphrase side that starts inside a bracket it does not open', () => {
+  /** Side `text` from its token `from` on, as afterClosedBracket leaves it. */
+  const from = (text: string, word: string): string => {
+    const [D] = analyse([{ id: 'a', text }], true, new Run({})).docs
+    const t0 = [...D.starts.keys()].find((t) => text.slice(D.starts[t], D.ends[t]) === word)!
+    const t = afterClosedBracket(D, t0, D.starts.length - 1)
+    return text.slice(D.starts[t])
+  }
+
+  it('starts after the bracket it would close', () => {
+    // MPL 2.0's section 5.2: the clause after "counter-claims," is the bracket's end.
+    const text =
+      'initiate litigation against any entity by asserting a patent infringement claim (excluding declaratory judgment actions, counter-claims, and cross-claims) alleging that a Contributor Version directly or indirectly infringes any patent'
+    expect(from(text, 'cross')).toBe('alleging that a Contributor Version directly or indirectly infringes any patent')
+  })
+
+  it('keeps a bracket it opens, one further in than MAX_BRACKET_TAIL tokens, and a rest too short', () => {
+    expect(from('(see the manual) for details of every option', 'see')).toBe('see the manual) for details of every option')
+    const far = `the ${'very '.repeat(MAX_BRACKET_TAIL)}long name) is given to each new account on the system`
+    expect(from(far, 'the')).toBe(far)
+    expect(from('the name of it) is given', 'name')).toBe('name of it) is given')
   })
 })
 

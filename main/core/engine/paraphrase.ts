@@ -384,8 +384,8 @@ export function findParaphrases(
     const inA = stemSet(a, ca0, ca1)
     const [ta0, a1] = trimmed(a, ca0, ca1, inB, p.a0, p.a1)
     const [tb0, b1] = trimmed(b, cb0, cb1, inA, p.b0, p.b1)
-    const a0 = negatedFrom(A, corpus.lexicon.surfaces, ta0, a.t0)
-    const b0 = negatedFrom(B, corpus.lexicon.surfaces, tb0, b.t0)
+    const a0 = afterClosedBracket(A, negatedFrom(A, corpus.lexicon.surfaces, ta0, a.t0), a1)
+    const b0 = afterClosedBracket(B, negatedFrom(B, corpus.lexicon.surfaces, tb0, b.t0), b1)
     if (a0 === p.a0 && a1 === p.a1 && b0 === p.b0 && b1 === p.b1) return p
     // The cosine of what is shown, as its similarity.
     const shown = (s: Sentence, D: AnalysedDocument, t0: number, t1: number): number[] =>
@@ -599,6 +599,37 @@ export function negatedFrom(D: AnalysedDocument, surfaces: readonly string[], t0
   const floor = Math.max(from, c > 0 ? D.content[c - 1] + 1 : 0)
   for (let t = t0 - 1; t >= floor && !breaksClause(D.text, D.ends[t], D.starts[t + 1]); t--) if (negates(surfaces[D.surface[t]])) start = t
   return start
+}
+
+/**
+ * Tokens at a paraphrase side's start, at most, that a bracket closing there may end. A clause is
+ * cut at a comma inside brackets as anywhere, and a side read from it started with the bracket's
+ * last words and its closing mark: "cross-claims) alleging that a Contributor Version directly or
+ * indirectly infringes any patent" (of "(excluding declaratory judgment actions, counter-claims,
+ * and cross-claims)", a reviewer of ten licences: three sides so). Further in, the bracket is the
+ * side's own aside.
+ */
+export const MAX_BRACKET_TAIL = 3
+
+/** Marks that close a bracket, and the ones that open it. */
+const CLOSING = ')]}\uff09\u3011'
+const OPENING = '([{\uff08\u3010'
+
+/**
+ * Where a paraphrase's side [t0, t1] of D starts without the end of a bracket it does not open
+ * (see MAX_BRACKET_TAIL): after the token a closing mark follows, when no opening mark comes
+ * before it in the side and at least MIN_CLAUSE_WORDS tokens are left; else t0.
+ */
+export function afterClosedBracket(D: AnalysedDocument, t0: number, t1: number): number {
+  const { text, starts, ends } = D
+  // From the marks before its first word: "(see the manual) for details" opens its bracket.
+  for (let t = t0; t < Math.min(t1, t0 + MAX_BRACKET_TAIL); t++) {
+    for (let k = t === t0 ? (t0 > 0 ? ends[t0 - 1] : 0) : ends[t - 1]; k < starts[t + 1]; k++) {
+      if (OPENING.includes(text[k])) return t0
+      if (CLOSING.includes(text[k]) && k >= ends[t]) return t1 - t >= MIN_CLAUSE_WORDS ? t + 1 : t0
+    }
+  }
+  return t0
 }
 
 /** Distinct stems of unit u that vector v does not have. */
