@@ -222,8 +222,8 @@ const marksOf = new WeakMap<AnalysedDocument, Uint8Array>()
 
 /**
  * Per token of `doc`, 1 when the token is part of a web or e-mail address, a path, a file name, an
- * identifier, a command, a number or a Chinese or Japanese character (see above). Made on the first call for
- * a document and kept with it.
+ * identifier, a command, a number or a Chinese or Japanese character (see above). Made on the
+ * first call for a document and kept with it.
  */
 export function nonWordTokens(doc: AnalysedDocument): Uint8Array {
   let marks = marksOf.get(doc)

@@ -188,9 +188,9 @@ export function fullLineOf(doc: AnalysedDocument): () => number {
 
 /**
  * Whether a sentence ends between tokens i and i + 1 of `doc`: a full stop, question or
- * exclamation mark and a space before a capital or digit (not after an initial or a known abbreviation), a
- * Chinese or Japanese one (WIDE_STOPS), a blank line, or a line break that no wrapped paragraph
- * runs on across. `fullLine`: the document's fullLineOf.
+ * exclamation mark and white space before a capital or digit (not after an initial or a known
+ * abbreviation), a Chinese or Japanese one (WIDE_STOPS), a blank line, or a line break that no
+ * wrapped paragraph runs on across. `fullLine`: the document's fullLineOf.
  */
 export function endsSentence(doc: AnalysedDocument, i: number, fullLine: () => number): boolean {
   const { text, starts, ends } = doc

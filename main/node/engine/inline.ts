@@ -228,16 +228,16 @@ function readAhead(paths: readonly string[], read: (path: string) => Promise<str
   }
 }
 
-/**
- * The engine's hooks: each phase named as it starts when `enabled`, with the seconds since the
- * process started (Node's own start-up included), and `collect` called at the start of the phases
- * after which a stage's data is dead (collect.ts).
- */
 /** The time since the process started, as `--verbose` shows it ("0.21 s"). */
 function secondsSinceStart(): string {
   return `${(performance.now() / 1000).toFixed(2)} s`
 }
 
+/**
+ * The engine's hooks: each phase named as it starts when `enabled`, with the seconds since the
+ * process started (Node's own start-up included), and `collect` called at the start of the phases
+ * after which a stage's data is dead (collect.ts).
+ */
 function progressTo(io: CommandIo, enabled: boolean, collect?: () => void) {
   if (!enabled && !collect) return {}
   let last = ''
