@@ -16,9 +16,10 @@ import { negates } from './stopwords.js'
 // that open the clause before the negation ("THERE IS NO", "IN NO EVENT"). After its end, only a
 // negation that ends the sentence ("is not."): one with words after it negates those, which the
 // passage does not hold ("library facilities | not covered by this License", "is not, as the
-// manual explains, removed"). The other passages
-// of the overlap show whether their texts say it too: where one does not, the two differ there,
-// as they do.
+// manual explains, removed"). The other passages of the overlap show whether their texts say it
+// too: where one does not, the two differ there, as they do. Without a parse, a negation of the
+// clause before, joined without punctuation, is taken in too ("if the directory does not exist
+// | the program creates it"): a few words more, not a claim turned over.
 
 /**
  * Tokens before a passage's start (after its end), at most, among which a negation governing it
