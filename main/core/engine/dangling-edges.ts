@@ -13,22 +13,22 @@ import { lowerBound, upperBound } from '../text/sorted.js'
 // 12 of the top 30 overlaps starting or ending inside a sentence, 3 of them so). So a side that
 // starts inside a sentence, and reaches that sentence's end within its first MAX_DANGLING_WORDS
 // tokens, starts after it; a side that ends inside a sentence begun within its last
-// MAX_DANGLING_WORDS tokens ends before it. A side left with fewer than the pair's least shared
-// content words keeps its edges. Only passages that are the words two texts share are cut:
-// paraphrases take their clauses otherwise (paraphrase.ts).
-// Only a sentence ended by its full stop, question or exclamation mark is cut at: a line break
-// read as a sentence's end (sentences.ts) is often a heading's or an option's ("--password
-// password\n Use password to encrypt" against "-P password\n use password to decrypt", the one
-// line break an end because a capital follows it, the other not), and the passages of one
-// overlap would start unlike. A sentence end at a paragraph break is not cut at either: there the
-// words beyond are, most often, the next entry of a log or a list that both texts open alike (a
-// changelog's next date, "2007-06", or the end of an entry's date line, "2010 -0700"), which
+// MAX_DANGLING_WORDS tokens ends before it; at an edge only where every passage of the overlap
+// has such a fragment, and keeps the pair's least shared content words. Only passages that are
+// the words two texts share are cut: paraphrases take their clauses otherwise (paraphrase.ts).
+// Only a sentence ended by its full stop, question or exclamation mark, before a capital, is cut
+// at: a line break read as a sentence's end (sentences.ts) is often a heading's or an option's
+// ("--password password\n Use password to encrypt" against "-P password\n use password to
+// decrypt", the one line break an end because a capital follows it, the other not), and "Sec. 5"
+// is no end. A sentence end at a paragraph break is not cut at either: there the words beyond
+// are, most often, the next entry of a log or a list that both texts open alike (a changelog's
+// next date, "2007-06", or the end of an entry's date line, "2010 -0700"), which
 // paragraph-edge.ts weighs, and which a run of shared words counts. Cut there too, 70 more of
 // sim_text's 46,272 shared runs of Debian's changelogs were no longer covered (94.97% against
-// 95.12%). So a manual page's option whose
-// paragraph ends alike still opens a passage there ("... members of the group.\n\nThe default
-// behavior ..." against "... add the user to this group.\n\nThe default behavior ..."), and that
-// stray word alone makes the overlap near-verbatim.
+// 95.12%). So a manual page's option whose paragraph ends alike still opens a passage there
+// ("... members of the group.\n\nThe default behavior ..." against "... add the user to this
+// group.\n\nThe default behavior ..."), and that stray word alone makes the overlap
+// near-verbatim.
 
 /**
  * Tokens of another sentence, at most, cut from a passage's edge (see above). Three would cut a
