@@ -9,6 +9,7 @@ import { negates } from './stopwords.js'
 import { standsFor } from './abbreviations.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 import { shownWord } from './normalise.js'
+import { closesBracket, opensBracket } from './word-edges.js'
 
 // Paraphrase candidates: passages of different documents that say much the same in other words.
 // Abbreviations are read as the words they stand for (abbreviations.ts), and synonyms as one word
@@ -611,10 +612,6 @@ export function negatedFrom(D: AnalysedDocument, surfaces: readonly string[], t0
  */
 export const MAX_BRACKET_TAIL = 3
 
-/** Marks that close a bracket, and the ones that open it. */
-const CLOSING = ')]}\uff09\u3011'
-const OPENING = '([{\uff08\u3010'
-
 /**
  * Where a paraphrase's side [t0, t1] of D starts without the end of a bracket it does not open
  * (see MAX_BRACKET_TAIL): after the token a closing mark follows, when no opening mark comes
@@ -625,8 +622,8 @@ export function afterClosedBracket(D: AnalysedDocument, t0: number, t1: number):
   // From the marks before its first word: "(see the manual) for details" opens its bracket.
   for (let t = t0; t < Math.min(t1, t0 + MAX_BRACKET_TAIL); t++) {
     for (let k = t === t0 ? (t0 > 0 ? ends[t0 - 1] : 0) : ends[t - 1]; k < starts[t + 1]; k++) {
-      if (OPENING.includes(text[k])) return t0
-      if (CLOSING.includes(text[k]) && k >= ends[t]) return t1 - t >= MIN_CLAUSE_WORDS ? t + 1 : t0
+      if (opensBracket(text[k])) return t0
+      if (closesBracket(text[k]) && k >= ends[t]) return t1 - t >= MIN_CLAUSE_WORDS ? t + 1 : t0
     }
   }
   return t0

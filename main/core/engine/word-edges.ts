@@ -188,6 +188,16 @@ const PARTNERS = new Map<string, string>([
 const BRACKETS = new Map([...PARTNERS].filter(([open, close]) => /\p{Ps}/u.test(open) && close.length === 1))
 const CLOSED_BY = new Map([...BRACKETS].map(([open, close]) => [close, open]))
 
+/** Whether `c` opens a bracket (BRACKETS: "(", "[", "（", "「", not a quotation mark). */
+export function opensBracket(c: string): boolean {
+  return BRACKETS.has(c)
+}
+
+/** Whether `c` closes a bracket (BRACKETS: ")", "]", "）", "」", not a quotation mark). */
+export function closesBracket(c: string): boolean {
+  return CLOSED_BY.has(c)
+}
+
 /**
  * Span [start, end) of `text` (words a change removes or adds) with the brackets just outside it
  * that belong to it: an opening one before it whose closing one is in it unopened ("(C) 2005",
