@@ -56,6 +56,10 @@ export const MAX_DANGLING_SHARE = 0.1
 export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs: readonly AnalysedDocument[], minWords: number): P[] {
   const starts: number[] = []
   const ends: number[] = []
+  // An edge is cut only where every passage has a fragment there: the first passage with none at
+  // either edge settles it, before the sentence ends of the others are read.
+  let anyStart = true
+  let anyEnd = true
   for (const p of passages) {
     const doc = docs[p.doc]
     const fullLine = fullLineOf(doc)
@@ -63,19 +67,26 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
     const stopsAt = (t: number): boolean =>
       stopAfter(doc, t) && CAPITAL.test(doc.text[doc.starts[t + 1]]) && endsSentence(doc, t, fullLine) && !paragraphBetween(doc, t, t + 1)
     let start = -1
-    if (p.start > 0 && !endsSentence(doc, p.start - 1, fullLine))
+    if (anyStart && p.start > 0) {
       for (let t = p.start; t < Math.min(p.end, p.start + MAX_DANGLING_WORDS); t++)
         if (stopsAt(t)) {
           start = t + 1
           break
         }
+      if (start >= 0 && endsSentence(doc, p.start - 1, fullLine)) start = -1
+    }
     let end = -1
-    if (p.end < doc.starts.length - 1 && !endsSentence(doc, p.end, fullLine))
+    if (anyEnd && p.end < doc.starts.length - 1) {
       for (let t = p.end - 1; t >= Math.max(p.start, p.end - MAX_DANGLING_WORDS); t--)
         if (stopsAt(t)) {
           end = t
           break
         }
+      if (end >= 0 && endsSentence(doc, p.end, fullLine)) end = -1
+    }
+    anyStart &&= start >= 0
+    anyEnd &&= end >= 0
+    if (!anyStart && !anyEnd) return passages
     starts.push(start)
     ends.push(end)
   }

@@ -48,25 +48,31 @@ export function withGoverningNegations<P extends PairPassage>(passages: P[], doc
     const function_ = (t: number): boolean => lexicon.isStop(doc.surface[t])
     /** Whether the gap between tokens t and t + 1 ends a clause or a sentence. */
     const apart = (t: number): boolean => breaksClause(doc.text, doc.ends[t], doc.starts[t + 1]) || endsSentence(doc, t, fullLine)
+    /** Whether a clause or a sentence ends after any of tokens from..to. */
+    const apartWithin = (from: number, to: number): boolean => {
+      for (let t = from; t <= to; t++) if (apart(t)) return true
+      return false
+    }
+    // The nearest negation within reach is found first (most passages have none), then the
+    // clause is read back to it.
     let start = p.start
-    for (let t = p.start - 1, k = 0; t >= 0 && k < MAX_NEGATION_REACH && !apart(t); t--, k++)
-      if (negation(t)) {
-        start = t
-        for (let k = 0; k < MAX_OPENING_WORDS && start > 0 && function_(start - 1) && !apart(start - 1); k++) start--
-        break
-      }
+    let before = p.start - 1
+    while (before >= 0 && p.start - before <= MAX_NEGATION_REACH && !negation(before)) before--
+    if (before >= 0 && p.start - before <= MAX_NEGATION_REACH && !apartWithin(before, p.start - 1)) {
+      start = before
+      for (let k = 0; k < MAX_OPENING_WORDS && start > 0 && function_(start - 1) && !apart(start - 1); k++) start--
+    }
     let end = p.end
     const last = doc.starts.length - 1
-    for (let t = p.end + 1, k = 0; t <= last && k < MAX_NEGATION_REACH && !apart(t - 1); t++, k++)
-      if (negation(t)) {
-        if (t === last || stopAfter(doc, t)) end = t
-        break
-      }
+    let after = p.end + 1
+    while (after <= last && after - p.end <= MAX_NEGATION_REACH && !negation(after)) after++
+    if (after <= last && after - p.end <= MAX_NEGATION_REACH && !apartWithin(p.end, after - 1) && (after === last || stopAfter(doc, after)))
+      end = after
     // Not into the passage of the same document before or after it.
-    const before = passages[i - 1]
-    const after = passages[i + 1]
-    if (before?.doc === p.doc && start <= before.end) start = p.start
-    if (after?.doc === p.doc && end >= after.start) end = p.end
+    const previous = passages[i - 1]
+    const next = passages[i + 1]
+    if (previous?.doc === p.doc && start <= previous.end) start = p.start
+    if (next?.doc === p.doc && end >= next.start) end = p.end
     if (start === p.start && end === p.end) return
     out ??= [...passages]
     out[i] = { ...p, start, end }
