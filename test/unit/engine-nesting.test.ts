@@ -73,6 +73,9 @@ describe('nestClusters', () => {
   const word = wordMaker(9)
   const [before, shared, after, other] = [filler(word, 3), filler(word, 2), filler(word, 3), filler(word, 3)]
   const text1 = [before, shared, after].join('\n\n')
+  // The shared paragraph with a word inserted after its sixth, and text 1 around that copy.
+  const sharedEdited = shared.replace(/^((?:\S+ ){6})/, '$1vunvun ')
+  const text1Edited = [before, sharedEdited, after].join('\n\n')
   const texts = {
     a: text1,
     b: [filler(word, 1), text1].join('\n\n'),
@@ -82,6 +85,7 @@ describe('nestClusters', () => {
     // MAX_REPEATS allows to be looked for).
     r: [filler(word, 1), shared, filler(word, 1), text1].join('\n\n'),
     s: [filler(word, 1), shared, ...Array.from({ length: MAX_REPEATS + 1 }, () => [filler(word, 1), text1]).flat()].join('\n\n'),
+    f: [filler(word, 1), text1Edited].join('\n\n'),
   }
   const ids = Object.keys(texts)
   const corpus = analyse(
@@ -138,6 +142,16 @@ describe('nestClusters', () => {
     expect(copies).toBeGreaterThan(MAX_REPEATS)
     expect(inS).toHaveLength(1 + MAX_REPEATS)
     expect(inS[1]).toEqual(span('s', shared, texts.s.indexOf(text1)))
+  })
+
+  it('finds the shared part in an edited copy of the longer text, whole, from its first word to its last', () => {
+    // f's copy of text 1 has a word inserted in the paragraph: not the paragraph word for word,
+    // and read on from its start only as far as the insertion (a quarter of it).
+    expect(sharedEdited).not.toBe(shared)
+    const text = { passages: [span('a', text1), span('f', text1Edited)] }
+    const part = { passages: [span('a', shared), span('e', shared)] }
+    nestClusters([text, part], corpus.docs)
+    expect(part.passages.filter((p) => ids[p.doc] === 'f')).toEqual([span('f', sharedEdited)])
   })
 
   it('leaves a part alone whose documents all hold the longer text', () => {

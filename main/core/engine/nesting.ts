@@ -1,5 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
+import { findEdited } from './edited-find.js'
 import { mergePassages } from './extend.js'
 import { findWords, sameRun } from './nested.js'
 import { upperBound } from '../text/sorted.js'
@@ -22,9 +23,12 @@ import { identity, sortIndicesByKeys } from './radix.js'
 //   down  Y's words are looked for in each passage of K in a document C lacks, at the same
 //         distance from its start as Y from X's (nested.ts `findWords`: the same match forms in
 //         order, near the proportional place in an edited copy), and each document where they
-//         are gets a passage in C: the shared part in every document of the longer text. In an
-//         edited copy, where Y is not whole, Y's first words placed there and read on as far as
-//         the words agree, when that is SAME_PASSAGE_SHARE of Y;
+//         are gets a passage in C: the shared part in every document of the longer text. Where Y
+//         is not whole, an edited copy of it there, a few words changed (edited-find.ts), from its
+//         first word to its last: a family of manual pages shares its connection options, one of
+//         them with "the" inserted ("the TCP port or the local Unix domain socket"), and that page
+//         was in no overlap of them. Else, while Y has been found in no copy, Y's first words
+//         placed there and read on as far as the words agree, when that is SAME_PASSAGE_SHARE of Y;
 //   up    Y's first words are looked for around each passage of C in a document K lacks, and X's
 //         words read back and on from there as far as they agree: a document holding the longer
 //         text, whose copy of the shared part was paired and clustered with C only, gets a
@@ -37,9 +41,9 @@ import { identity, sortIndicesByKeys } from './radix.js'
 // part; MAX_REPEATS more places than the first at most.
 // Only a few Y per pair (C, K) are read (NEST_READINGS), so a part shared by a text reprinted k
 // times costs k word searches, not k² pairs; a Y found in none of the first NEST_TRIALS passages
-// it is looked for in is given up. A passage found holds the words searched for at the same
-// places, never an approximation. K's passages are not cut: the reprints keep their longer passage, and the
-// shared part is its own overlap with sub-spans of them, as in passim.
+// it is looked for in is given up. A passage found holds the words searched for, in order, but
+// for the few words an edited copy changes. K's passages are not cut: the reprints keep their
+// longer passage, and the shared part is its own overlap with sub-spans of them, as in passim.
 
 /**
  * Inner passages read per pair of overlaps (the first met, each in another document; the longest
@@ -227,13 +231,28 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
         add(inner, { doc: w.doc, start, end: start + (y.end - y.start) })
         return true
       }
-      // Not whole: the longest reading as far as the words agree from where it starts, when
-      // that is SAME_PASSAGE_SHARE of it (an edited copy of the longer text), only while the
-      // part has been found whole in no copy (read so in copies after one that holds it whole,
-      // it added 31 k passages on the copyright files and covered 9 fewer of sim_text's runs).
-      if (anyFound) return false
+      // Not whole: the longest reading as an edited copy, a few words changed (edited-find.ts),
+      // around the place proportion puts it at.
       const [y, x] = spans
       const guess = w.start + Math.round(((y.start - x.start) * (w.end - w.start + 1)) / (x.end - x.start + 1))
+      const edited = findEdited(
+        docs[y.doc],
+        y.start,
+        y.end,
+        docs[w.doc],
+        Math.max(w.start, guess - DOWN_RADIUS),
+        Math.min(w.end, guess + (y.end - y.start) + DOWN_RADIUS),
+        guess,
+      )
+      if (edited) {
+        add(inner, { doc: w.doc, start: edited[0], end: edited[1] })
+        return true
+      }
+      // Else the longest reading as far as the words agree from where it starts, when that is
+      // SAME_PASSAGE_SHARE of it (an edited copy of the longer text), only while the part has
+      // been found whole in no copy (read so in copies after one that holds it whole, it added
+      // 31 k passages on the copyright files and covered 9 fewer of sim_text's runs).
+      if (anyFound) return false
       const span = readAround(docs[y.doc], y.start, y.end, y.start, docs[w.doc], guess, DOWN_RADIUS)
       if (!span || span[1] - span[0] + 1 < SAME_PASSAGE_SHARE * (y.end - y.start + 1)) return false
       add(inner, { doc: w.doc, start: span[0], end: span[1] })

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { analyse } from '../../main/core/engine/analyse.js'
+import { EDITED_ANCHOR_TOKENS, findEdited, MAX_EDITED_SHARE } from '../../main/core/engine/edited-find.js'
+import { Run } from '../../main/core/engine/progress.js'
+import { wordMaker } from '../made-up-text.js'
+
+// A passage found in another document as an edited copy (edited-find.ts): a few words inserted,
+// deleted or replaced, found whole, between anchors at its first and last words.
+
+const word = wordMaker(21)
+const words = (n: number) => Array.from({ length: n }, word)
+/** The passage: forty made-up words. */
+const passage = words(40)
+const around = (inner: string[]) => [...words(30), ...inner, ...words(30)].join(' ')
+
+/** findEdited of document 0's tokens [30, 69] (the passage) in all of document 1, near its token 30. */
+function find(copy: string[]): [number, number] | undefined {
+  const corpus = analyse(
+    [
+      { id: 'a', text: around(passage) },
+      { id: 'b', text: around(copy) },
+    ],
+    false,
+    new Run({}),
+  )
+  const [A, B] = corpus.docs
+  return findEdited(A, 30, 69, B, 0, B.match.length - 1, 30)
+}
+
+describe('findEdited', () => {
+  it('finds a copy with a word inserted, one deleted and one replaced, from its first word to its last', () => {
+    const copy = [...passage]
+    copy.splice(10, 0, 'inserted')
+    copy.splice(20, 1)
+    copy[30] = 'replaced'
+    expect(find(copy)).toEqual([30, 30 + copy.length - 1])
+  })
+
+  it('finds a copy word for word too', () => {
+    expect(find(passage)).toEqual([30, 69])
+  })
+
+  it('finds no copy with more edits than MAX_EDITED_SHARE of the passage', () => {
+    const edits = Math.floor(MAX_EDITED_SHARE * passage.length) + 1
+    const copy = passage.map((w, k) => (k >= 10 && k < 10 + edits ? `${w}x` : w))
+    expect(find(copy)).toBeUndefined()
+    const fewer = passage.map((w, k) => (k >= 10 && k < 9 + edits ? `${w}x` : w))
+    expect(find(fewer)).toEqual([30, 69])
+  })
+
+  it('finds no copy whose first or last words are edited (its anchors)', () => {
+    const copy = [...passage]
+    copy[EDITED_ANCHOR_TOKENS - 1] = 'changed'
+    expect(find(copy)).toBeUndefined()
+    const end = [...passage]
+    end[passage.length - EDITED_ANCHOR_TOKENS] = 'changed'
+    expect(find(end)).toBeUndefined()
+  })
+
+  it('finds no copy where the anchors are too far apart for the passage', () => {
+    const copy = [...passage.slice(0, 20), ...words(10), ...passage.slice(20)]
+    expect(find(copy)).toBeUndefined()
+  })
+})
