@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { AlignedSpans } from '../../main/core/engine/aligned-spans.js'
 import { pairSides, SAME_PASSAGE_SHARE } from '../../main/core/engine/cluster.js'
 import { EDGE_CONTEXT, EDGE_SHIFTS, extendAlike, MAX_EXTENSION, type MatchSource, mergePassages } from '../../main/core/engine/extend.js'
+import { analyse } from '../../main/core/engine/analyse.js'
+import { Run } from '../../main/core/engine/progress.js'
 
 /**
  * Documents as extension reads them: one small number per distinct word of the text (words
@@ -204,6 +206,34 @@ describe('extendAlike', () => {
     expect(out.map((p) => [p.start, p.end])).toEqual([
       [20, 31],
       [21, 32],
+    ])
+  })
+
+  it('ends an extension cut short by that bound at the last sentence end within it, not on the word the bound falls on', () => {
+    // A six-word phrase; after it the two documents go on alike with a sentence of four words and
+    // then twenty more: six words would end inside the second sentence. (Analysed as the engine
+    // does, so that the full stop is between tokens.)
+    const after = Array.from({ length: 20 }, (_, i) => `t${i}`).join(' ')
+    const texts = [`a b c d p q r s u v w0 w1 w2 w3. Then ${after}`, `e f g h p q r s u v w0 w1 w2 w3. Then ${after}`]
+    const analysed = (texts: string[]) =>
+      analyse(
+        texts.map((text, i) => ({ id: String(i), text })),
+        false,
+        new Run({}),
+      ).docs
+    const passages = () => [
+      { doc: 0, start: 4, end: 9 },
+      { doc: 1, start: 4, end: 9 },
+    ]
+    const docs = analysed(texts)
+    const shown = (p: { doc: number; start: number; end: number }) =>
+      texts[p.doc].slice(docs[p.doc].starts[p.start], docs[p.doc].ends[p.end])
+    expect(extendAlike(passages(), docs).map(shown)).toEqual(['p q r s u v w0 w1 w2 w3', 'p q r s u v w0 w1 w2 w3'])
+    // Where no sentence ends within the bound, to the bound.
+    const unbroken = analysed(texts.map((t) => t.replace('w3. Then', 'w3 then')))
+    expect(extendAlike(passages(), unbroken).map((p) => [p.start, p.end])).toEqual([
+      [4, 15],
+      [4, 15],
     ])
   })
 

@@ -3,6 +3,7 @@ import { paragraphBetween } from './align.js'
 import { betweenListItems, lessThanHalf } from './paragraph-edge.js'
 import type { AnalysedDocument } from './analyse.js'
 import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
+import { endsSentence, fullLineOf } from './sentences.js'
 
 // Passages of one overlap reach as far as they share words with each other, not only with the
 // partner they were paired with. Frequent text is seeded through a representative occurrence
@@ -30,7 +31,9 @@ import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
 // words of GPL, BSD and MIT text around a ten-word phrase. A passage is therefore extended by at
 // most as many words as it had, so that what the overlap's passages have in common stays at least
 // SAME_PASSAGE_SHARE of each (as clustering demands, cluster.ts): a cut-short copy of a line still
-// gets its missing words, a phrase does not become the licence around it.
+// gets its missing words, a phrase does not become the licence around it. Where that bound (or
+// MAX_EXTENSION) cuts the words two passages go on with, the extension ends at the last sentence
+// end within it (bounded), not in the middle of the next sentence.
 //
 // Nor are words two passages go on with alike theirs when their documents were aligned with each
 // other over those words (aligned-spans.ts): two reprints of a text, around a part of it a third
@@ -89,12 +92,35 @@ export function extendAlike(passages: PairPassage[], docs: readonly MatchSource[
   const ends = edgeExtensions(passages, docs, 1, aligned)
   const starts = edgeExtensions(passages, docs, -1, aligned)
   passages.forEach((p, i) => {
+    const doc = docs[p.doc]
     const room = Math.floor((p.end - p.start + 1) * (1 / SAME_PASSAGE_SHARE - 1))
-    const after = unstrayed(docs[p.doc], p.end, Math.min(ends[i], room), 1)
+    const after = unstrayed(doc, p.end, bounded(doc, p.end, ends[i], Math.min(room, MAX_EXTENSION), 1), 1)
     p.end += after
-    p.start -= unstrayed(docs[p.doc], p.start, Math.min(starts[i], room - after), -1)
+    p.start -= unstrayed(doc, p.start, bounded(doc, p.start, starts[i], Math.min(room - after, MAX_EXTENSION), -1), -1)
   })
   return mergePassages(passages)
+}
+
+/**
+ * Words, of the `by` the texts go on alike beyond token `edge` (dir 1: after it, -1: before), an
+ * extension takes when it may take `bound`: all of them within the bound; where they go on
+ * further, to the last sentence end within the bound (the passage's own edge, when that is one),
+ * not to the word the bound falls on. Cut at the bound, eight PostgreSQL pages' "PG_COLOR ...
+ * never." paragraph ended in the next sentence's "(see Section" and its "This utility ..."
+ * sentence in "DIAGNOSTICS In case of difficulty, see". Where no sentence ends within the bound
+ * (a line of a log, a clause), to the bound.
+ */
+function bounded(doc: MatchSource, edge: number, by: number, bound: number, dir: 1 | -1): number {
+  if (by <= bound) return by
+  const fullLine = fullLineOf(doc)
+  for (let k = Math.max(0, bound); k >= 0; k--) {
+    // A sentence ends between the extension's last token and the one beyond it.
+    const last = edge + dir * k
+    const ends =
+      dir > 0 ? last >= doc.starts.length - 1 || endsSentence(doc, last, fullLine) : last <= 0 || endsSentence(doc, last - 1, fullLine)
+    if (ends) return k
+  }
+  return Math.max(0, bound)
 }
 
 /**
@@ -119,7 +145,10 @@ function unstrayed(doc: MatchSource, edge: number, by: number, dir: 1 | -1): num
   return by
 }
 
-/** Per passage, how many words it can be extended by past its end (dir 1) or before its start (-1). */
+/**
+ * Per passage, how many words it can be extended by past its end (dir 1) or before its start (-1);
+ * MAX_EXTENSION + 1 where the texts go on alike further.
+ */
 function edgeExtensions(passages: readonly PairPassage[], docs: readonly MatchSource[], dir: 1 | -1, aligned?: AlignedSpans): Int32Array {
   const out = new Int32Array(passages.length)
   const keys = EDGE_SHIFTS + 1
@@ -183,7 +212,8 @@ function edgeExtensions(passages: readonly PairPassage[], docs: readonly MatchSo
     // Both keys must reach their passages' edges, so that the edges are one place of the text.
     if (shared < inside(q) || shared < inside(o)) return true
     const i = (q / keys) | 0
-    const by = Math.min(MAX_EXTENSION, shared - inside(q))
+    // One word more than MAX_EXTENSION says that the texts go on alike beyond it (bounded).
+    const by = Math.min(MAX_EXTENSION + 1, shared - inside(q))
     if (by <= out[i]) return true
     const p = passages[i]
     if (aligned?.covers(p.doc, dir === 1 ? p.end + 1 : p.start - 1, docOf(o))) return false

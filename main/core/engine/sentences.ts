@@ -171,14 +171,14 @@ export function sentenceStarts(doc: AnalysedDocument): Uint32Array {
 }
 
 /** fullLineLength of each document's text, once computed (see fullLineOf). */
-const fullLines = new WeakMap<AnalysedDocument, number>()
+const fullLines = new WeakMap<Pick<AnalysedDocument, 'text'>, number>()
 
 /**
  * fullLineLength of `doc`'s text, computed when first asked (only a line break with no full stop
  * before it needs it) and kept with the document: sentenceStarts and a passage's sentence edges
  * (sentence-tails.ts) read it for the same documents.
  */
-export function fullLineOf(doc: AnalysedDocument): () => number {
+export function fullLineOf(doc: Pick<AnalysedDocument, 'text'>): () => number {
   return () => {
     let length = fullLines.get(doc)
     if (length === undefined) fullLines.set(doc, (length = fullLineLength(doc.text)))
@@ -192,7 +192,7 @@ export function fullLineOf(doc: AnalysedDocument): () => number {
  * abbreviation), a Chinese or Japanese one (WIDE_STOPS), a blank line, or a line break that no
  * wrapped paragraph runs on across. `fullLine`: the document's fullLineOf.
  */
-export function endsSentence(doc: AnalysedDocument, i: number, fullLine: () => number): boolean {
+export function endsSentence(doc: Pick<AnalysedDocument, 'text' | 'starts' | 'ends'>, i: number, fullLine: () => number): boolean {
   const { text, starts, ends } = doc
   const gapStart = ends[i]
   const gapEnd = starts[i + 1]
