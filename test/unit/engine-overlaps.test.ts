@@ -135,6 +135,18 @@ describe('findOverlaps on fixtures', () => {
     for (const p of named[0].passages) expect(p.text).toMatch(/is started; see the$/)
   })
 
+  it('starts no passage at the section of a manual page\'s name ("1), CREATE DATABASE" of "dropdb(1)")', () => {
+    // The pages' texts differ up to the name, and go on alike from its section on.
+    const text = (before: string, page: string) =>
+      `${before}\n\n${page}(1), psql(1), pg_dump(1), pg_restore(1), vacuumdb(1), clusterdb(1), reindexdb(1) and the environment variables of libpq\n`
+    const { overlaps } = findOverlaps([
+      { id: 'createdb', text: text('Orchards bloom early in the valley', 'dropdb') },
+      { id: 'createuser', text: text('Harbour cranes unload grain at dawn', 'dropuser') },
+    ])
+    expect(overlaps).toHaveLength(1)
+    for (const p of overlaps[0].passages) expect(p.text).not.toMatch(/^1\)/)
+  })
+
   it('takes an edited copy\'s passages to their sentence\'s end where both stop a few words short (a reviewer: "See also the")', () => {
     const text = (see: string) =>
       'A semicolon-separated list specifying runtime path entries to add to binaries linked in the build tree (for platforms ' +

@@ -116,6 +116,20 @@ export function continuesIdentifier(doc: AnalysedDocument, t: number): boolean {
 }
 
 /**
+ * Whether token t of `doc` is the section of a manual page's name, "1" of "dropdb(1)" or "3pm"
+ * of "File::Temp(3pm)": a digit and at most two letters, in brackets right after a word.
+ */
+export function namesManualSection(doc: AnalysedDocument, t: number): boolean {
+  if (t === 0 || t >= doc.starts.length) return false
+  const { text } = doc
+  const from = doc.ends[t - 1]
+  if (doc.starts[t] !== from + 1 || text.charCodeAt(from) !== 0x28 || text.charCodeAt(doc.ends[t]) !== 0x29) return false
+  return MANUAL_SECTION.test(text.slice(doc.starts[t], doc.ends[t]))
+}
+
+const MANUAL_SECTION = /^\d[a-z]{0,2}$/
+
+/**
  * Passages (tokens [start, end] of `doc`) without a piece of an identifier at either edge: the
  * parts of "IMPORTED_NO_SYSTEM" or "PROJECT_DESCRIPTION" in a passage where the identifier goes
  * on outside it. Two texts that share a sentence up to a name of code that differs
@@ -127,7 +141,9 @@ export function continuesIdentifier(doc: AnalysedDocument, t: number): boolean {
  * alike ("see the PROJECT" of "PROJECT_NAME" and "see the PROJECT manual" both end "see the");
  * others, each its own (a cluster's passages need not start at the same word: cut alike, 120
  * passages of a policy's closing paragraph lost their last sentence). A passage is left as found
- * where that would leave nothing (all of them, when in step). Only underscores: the parts of
+ * where that would leave nothing (all of them, when in step). Nor does a passage start at the
+ * section of a manual page's name ("1), CREATE DATABASE ..." of "dropdb(1), CREATE DATABASE",
+ * the end of two pages' SEE ALSO lines: namesManualSection). Only underscores: the parts of
  * "no-target-directory" or "3.4.0" that two texts share are shared as sim_text reads them (see
  * above).
  */
@@ -139,7 +155,7 @@ export function wholeIdentifiers<P extends { start: number; end: number }>(
   const cuts = passages.map((p) => {
     const doc = docOf(p)
     let head = 0
-    while (p.start + head <= p.end && continuesIdentifier(doc, p.start + head)) head++
+    while (p.start + head <= p.end && (continuesIdentifier(doc, p.start + head) || namesManualSection(doc, p.start + head))) head++
     let tail = 0
     while (p.end - tail >= p.start + head && continuesIdentifier(doc, p.end - tail + 1)) tail++
     return { head, tail }
