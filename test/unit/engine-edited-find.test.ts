@@ -57,6 +57,37 @@ describe('findEdited', () => {
     expect(find(end)).toBeUndefined()
   })
 
+  it('finds no copy whose edits change a number, which is a fact the passage states', () => {
+    const versioned = (n: string) => [...passage.slice(0, 20), 'version', n, ...passage.slice(20)]
+    const corpus = analyse(
+      [
+        { id: 'a', text: around(versioned('2')) },
+        { id: 'b', text: around(versioned('3')) },
+        { id: 'c', text: around([...versioned('2').slice(0, 10), 'inserted', ...versioned('2').slice(10)]) },
+      ],
+      false,
+      new Run({}),
+    )
+    const [A, B, C] = corpus.docs
+    expect(findEdited(A, 30, 71, B, 0, B.match.length - 1, 30)).toBeUndefined()
+    expect(findEdited(A, 30, 71, C, 0, C.match.length - 1, 30)).toEqual([30, 72])
+  })
+
+  it('finds no copy that starts on a piece of a written word, read as written words', () => {
+    // The copy's first word is the end of a path ("common-licenses"), the passage's a word.
+    const text = (first: string) => [...words(30), first, ...passage.slice(1), ...words(30)].join(' ')
+    const corpus = analyse(
+      [
+        { id: 'a', text: text(passage[0]) },
+        { id: 'b', text: text(`common-${passage[0]}`) },
+      ],
+      false,
+      new Run({}),
+    )
+    const [A, B] = corpus.docs
+    expect(findEdited(A, 30, 69, B, 0, B.match.length - 1, 30)).toBeUndefined()
+  })
+
   it('finds no copy where the anchors are too far apart for the passage', () => {
     const copy = [...passage.slice(0, 20), ...words(10), ...passage.slice(20)]
     expect(find(copy)).toBeUndefined()

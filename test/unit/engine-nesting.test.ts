@@ -124,7 +124,8 @@ describe('nestClusters', () => {
     expect(part.passages[1]).toEqual(span('b', shared))
     expect(docs(text.passages)).toEqual(['a', 'b', 'd'])
     expect(text.passages[2]).toEqual(span('d', text1))
-    expect([...added]).toEqual([1, 1])
+    expect([...added.verbatim]).toEqual([1, 1])
+    expect([...added.edited]).toEqual([0, 0])
   })
 
   it('finds the shared part inside the longer text in a document that has it at another place too', () => {
@@ -150,8 +151,9 @@ describe('nestClusters', () => {
     expect(sharedEdited).not.toBe(shared)
     const text = { passages: [span('a', text1), span('f', text1Edited)] }
     const part = { passages: [span('a', shared), span('e', shared)] }
-    nestClusters([text, part], corpus.docs)
+    const added = nestClusters([text, part], corpus.docs)
     expect(part.passages.filter((p) => ids[p.doc] === 'f')).toEqual([span('f', sharedEdited)])
+    expect([...added.verbatim, ...added.edited]).toEqual([0, 0, 0, 1])
   })
 
   it('leaves a part alone whose documents all hold the longer text', () => {
@@ -159,6 +161,6 @@ describe('nestClusters', () => {
     const part = { passages: [span('a', shared), span('b', shared)] }
     const added = nestClusters([text, part], corpus.docs)
     expect(docs(part.passages)).toEqual(['a', 'b'])
-    expect([...added]).toEqual([0, 0])
+    expect([...added.verbatim, ...added.edited]).toEqual([0, 0, 0, 0])
   })
 })

@@ -103,13 +103,20 @@ export interface NestCluster {
   passages: PairPassage[]
 }
 
+/** Per cluster, how many passages nesting added: found word for word, and found as edited copies. */
+export interface NestedPassages {
+  verbatim: Uint32Array<ArrayBuffer>
+  edited: Uint32Array<ArrayBuffer>
+}
+
 /**
  * Adds to each cluster the passages of its text found in the documents of the longer clusters
  * it lies in (see above), in place (passages merged and sorted again); returns, per cluster, how
- * many passages were added.
+ * many passages were added, word for word and as edited copies.
  */
-export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDocument[]): Uint32Array<ArrayBuffer> {
+export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDocument[]): NestedPassages {
   const added = new Uint32Array(clusters.length) as Uint32Array<ArrayBuffer>
+  const edited = new Uint32Array(clusters.length) as Uint32Array<ArrayBuffer>
   // Every passage as an entry: its cluster, document and span in typed arrays, sorted by
   // document, start, longest first (no object per passage: hundreds of thousands at corpus scale).
   let total = 0
@@ -178,7 +185,8 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
   // the last found per cluster and document by key c * docs.length + doc.
   const found = new FoundList()
   const lastFound = new Map<number, number>()
-  const add = (c: number, p: PairPassage): void => {
+  const add = (c: number, p: PairPassage, isEdited = false): void => {
+    if (isEdited) edited[c]++
     heldBy(c).add(p.doc)
     const at = c * docs.length + p.doc
     lastFound.set(at, found.push(c, p, lastFound.get(at) ?? -1))
@@ -235,7 +243,7 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
       // around the place proportion puts it at.
       const [y, x] = spans
       const guess = w.start + Math.round(((y.start - x.start) * (w.end - w.start + 1)) / (x.end - x.start + 1))
-      const edited = findEdited(
+      const copy = findEdited(
         docs[y.doc],
         y.start,
         y.end,
@@ -244,8 +252,8 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
         Math.min(w.end, guess + (y.end - y.start) + DOWN_RADIUS),
         guess,
       )
-      if (edited) {
-        add(inner, { doc: w.doc, start: edited[0], end: edited[1] })
+      if (copy) {
+        add(inner, { doc: w.doc, start: copy[0], end: copy[1] }, true)
         return true
       }
       // Else the longest reading as far as the words agree from where it starts, when that is
@@ -292,10 +300,10 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
     else byCluster.set(c, [p])
   }
   for (const [c, list] of byCluster) {
-    added[c] = list.length
+    added[c] = list.length - edited[c]
     clusters[c].passages = mergePassages([...clusters[c].passages, ...list])
   }
-  return added
+  return { verbatim: added, edited }
 }
 
 /**

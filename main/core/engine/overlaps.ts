@@ -22,7 +22,7 @@ import { editedWords } from './order.js'
 import { KIND_RANK, KINDS, keptKind, keptValues, MIN_SHARED_WORDS, valuesOf } from './kept-pair.js'
 import { FORMS, IN_COMMON, listReason, reasonsOf, SYNONYMS } from './reasons.js'
 import { joinSameText } from './same-text.js'
-import { nestClusters } from './nesting.js'
+import { nestClusters, type NestedPassages } from './nesting.js'
 import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
@@ -90,7 +90,8 @@ export interface OverlapPassage {
  *               verbatim into five documents is verbatim as it is in two, and an overlap of
  *               passages in several wordings is not, whatever pairs found it
  *   pairKinds   how many of the pairs matched are of each kind (a passage found through a longer
- *               overlap, nesting.ts, is one verbatim pair with the passage read)
+ *               overlap, nesting.ts, is one verbatim pair with the passage read, or near-verbatim
+ *               when found as an edited copy)
  *   words       content words shared (best pair)
  *   similarity  weighted Dice similarity of the best pair's content words, 0..1
  *   boilerplate shared by a large share of the corpus (BOILERPLATE_SHARE of its texts, at least
@@ -404,7 +405,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     // overlaps of the same words in no common document are one (same-text.ts), an overlap inside
     // a longer one is found in all the longer one's documents (nesting.ts), and no passage starts
     // or ends on a word or two of another sentence (dangling-edges.ts).
-    let nested = new Uint32Array(clusters.length)
+    let nested: NestedPassages = { verbatim: new Uint32Array(clusters.length), edited: new Uint32Array(clusters.length) }
     if (list === pairTable) {
       const aligned = new AlignedSpans(list)
       for (const c of clusters) c.passages = extendAlike(c.passages, corpus.docs, aligned)
@@ -416,8 +417,9 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     for (const c of clusters) c.passages = withGoverningNegations(c.passages, corpus.docs, corpus.lexicon)
     clusters.forEach((c, ci) => {
       let top = c.pairs[0]
-      // A passage found through a longer overlap is a verbatim match with the one read through it.
-      const pairKinds: Record<OverlapKind, number> = { verbatim: nested[ci], variant: 0, paraphrase: 0 }
+      // A passage found through a longer overlap is a verbatim match with the one read through it,
+      // or a near-verbatim one when found as an edited copy.
+      const pairKinds: Record<OverlapKind, number> = { verbatim: nested.verbatim[ci], variant: nested.edited[ci], paraphrase: 0 }
       for (const i of c.pairs) {
         if (list.score(i) > list.score(top)) top = i
         pairKinds[KINDS[list.kind(i)]]++
