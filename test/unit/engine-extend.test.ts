@@ -229,7 +229,13 @@ describe('extendAlike', () => {
     const shown = (p: { doc: number; start: number; end: number }) =>
       texts[p.doc].slice(docs[p.doc].starts[p.start], docs[p.doc].ends[p.end])
     expect(extendAlike(passages(), docs).map(shown)).toEqual(['p q r s u v w0 w1 w2 w3', 'p q r s u v w0 w1 w2 w3'])
-    // Where no sentence ends within the bound, to the bound.
+    // Where no sentence ends within the bound, to the bound; a line break before a comment
+    // block's next line (" * ") is no sentence's end.
+    const comment = analysed(texts.map((t) => t.replace('w3. Then', 'w3\n * then')))
+    expect(extendAlike(passages(), comment).map((p) => [p.start, p.end])).toEqual([
+      [4, 15],
+      [4, 15],
+    ])
     const unbroken = analysed(texts.map((t) => t.replace('w3. Then', 'w3 then')))
     expect(extendAlike(passages(), unbroken).map((p) => [p.start, p.end])).toEqual([
       [4, 15],

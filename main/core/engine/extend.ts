@@ -3,7 +3,7 @@ import { paragraphBetween } from './align.js'
 import { betweenListItems, lessThanHalf } from './paragraph-edge.js'
 import type { AnalysedDocument } from './analyse.js'
 import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
-import { endsSentence, fullLineOf } from './sentences.js'
+import { endsSentence, fullLineOf, stopAfter } from './sentences.js'
 
 // Passages of one overlap reach as far as they share words with each other, not only with the
 // partner they were paired with. Frequent text is seeded through a representative occurrence
@@ -95,8 +95,12 @@ export function extendAlike(passages: PairPassage[], docs: readonly MatchSource[
     const doc = docs[p.doc]
     const room = Math.floor((p.end - p.start + 1) * (1 / SAME_PASSAGE_SHARE - 1))
     const after = unstrayed(doc, p.end, bounded(doc, p.end, ends[i], Math.min(room, MAX_EXTENSION), 1), 1)
+    // The start has the room the end leaves when extended to the bound: an end cut back to a
+    // sentence's end leaves no more room to the start (which then reached into the paragraph
+    // before, "of the GNU Library General Public License can be found in ...").
+    const roomBefore = room - unstrayed(doc, p.end, Math.min(ends[i], room, MAX_EXTENSION), 1)
     p.end += after
-    p.start -= unstrayed(doc, p.start, bounded(doc, p.start, starts[i], Math.min(room - after, MAX_EXTENSION), -1), -1)
+    p.start -= unstrayed(doc, p.start, bounded(doc, p.start, starts[i], Math.min(roomBefore, MAX_EXTENSION), -1), -1)
   })
   return mergePassages(passages)
 }
@@ -114,11 +118,13 @@ function bounded(doc: MatchSource, edge: number, by: number, bound: number, dir:
   if (by <= bound) return by
   const fullLine = fullLineOf(doc)
   for (let k = Math.max(0, bound); k >= 0; k--) {
-    // A sentence ends between the extension's last token and the one beyond it.
+    // A sentence ends between the extension's last token and the one beyond it, at a full stop,
+    // question or exclamation mark or a paragraph break: not at a line break read as an end, as
+    // one is before each line of a comment block (" * DAMAGES ...", "# notice ...").
     const last = edge + dir * k
-    const ends =
-      dir > 0 ? last >= doc.starts.length - 1 || endsSentence(doc, last, fullLine) : last <= 0 || endsSentence(doc, last - 1, fullLine)
-    if (ends) return k
+    const [t, u] = dir > 0 ? [last, last + 1] : [last - 1, last]
+    if (t < 0 || u >= doc.starts.length) return k
+    if ((stopAfter(doc, t) || paragraphBetween(doc, t, u)) && endsSentence(doc, t, fullLine)) return k
   }
   return Math.max(0, bound)
 }
