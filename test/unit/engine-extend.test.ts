@@ -243,6 +243,26 @@ describe('extendAlike', () => {
     ])
   })
 
+  it("takes into the next paragraph only its whole sentences, not a heading and its sentence's first words", () => {
+    const text = (page: string) =>
+      `${page}. p q r s u v x1 x2 x3 x4 x5 x6 w0 w1 w2 w3.\n\nDIAGNOSTICS\nIn case of difficulty see ${page} and the rest.`
+    const texts = [text('alpha'), text('beta')]
+    const docs = analyse(
+      texts.map((text, i) => ({ id: String(i), text })),
+      false,
+      new Run({}),
+    ).docs
+    // The phrase's twelve tokens, after the page's name: room for ten more.
+    const passages = [
+      { doc: 0, start: 1, end: 12 },
+      { doc: 1, start: 1, end: 12 },
+    ]
+    const shown = (p: { doc: number; start: number; end: number }) =>
+      texts[p.doc].slice(docs[p.doc].starts[p.start], docs[p.doc].ends[p.end])
+    const phrase = 'p q r s u v x1 x2 x3 x4 x5 x6 w0 w1 w2 w3'
+    expect(extendAlike(passages, docs).map(shown)).toEqual([phrase, phrase])
+  })
+
   it('merges passages of one document that come to overlap', () => {
     const texts = ['a b c d e f g h i j', 'a b c d e f g h i j']
     const out = extendAlike(

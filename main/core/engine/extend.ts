@@ -116,17 +116,25 @@ export function extendAlike(passages: PairPassage[], docs: readonly MatchSource[
  */
 function bounded(doc: MatchSource, edge: number, by: number, bound: number, dir: 1 | -1): number {
   if (by <= bound) return by
+  const k = lastSentenceEnd(doc, edge, 0, Math.max(0, bound), dir)
+  return k < 0 ? Math.max(0, bound) : k
+}
+
+/**
+ * The most words k in [least, most] beyond token `edge` (dir 1: after it, -1: before) that end
+ * where a sentence ends (an extension of k words stops at one), -1 when none: at a full stop,
+ * question or exclamation mark or a paragraph break, not at a line break read as an end, as one
+ * is before each line of a comment block (" * DAMAGES ...", "# notice ...").
+ */
+function lastSentenceEnd(doc: MatchSource, edge: number, least: number, most: number, dir: 1 | -1): number {
   const fullLine = fullLineOf(doc)
-  for (let k = Math.max(0, bound); k >= 0; k--) {
-    // A sentence ends between the extension's last token and the one beyond it, at a full stop,
-    // question or exclamation mark or a paragraph break: not at a line break read as an end, as
-    // one is before each line of a comment block (" * DAMAGES ...", "# notice ...").
+  for (let k = most; k >= least; k--) {
     const last = edge + dir * k
     const [t, u] = dir > 0 ? [last, last + 1] : [last - 1, last]
     if (t < 0 || u >= doc.starts.length) return k
     if ((stopAfter(doc, t) || paragraphBetween(doc, t, u)) && endsSentence(doc, t, fullLine)) return k
   }
-  return Math.max(0, bound)
+  return -1
 }
 
 /**
@@ -143,12 +151,28 @@ function unstrayed(doc: MatchSource, edge: number, by: number, dir: 1 | -1): num
     if (!paragraphBetween(doc, edge + dir * (k - 1), edge + dir * k)) continue
     const item = betweenListItems(doc, dir > 0 ? edge + k : edge - k + 1)
     if (item && (dir > 0 ? lessThanHalf(doc, edge + k, edge + by, 1) : lessThanHalf(doc, edge - by, edge - k, -1))) return k - 1
-    break
+    // Past the break, over more than one line of that paragraph, whole sentences only: not a
+    // heading and the first words of the sentence under it ("34.15).\n\nDIAGNOSTICS\n In case of
+    // difficulty, see", where eight manual pages go on alike to the name of the command each
+    // refers to). On one line, the words stay: a changelog entry's sign-off ("-- Julien Cristau").
+    if (!lineBreakAmong(doc, dir > 0 ? edge + k : edge - by, dir > 0 ? edge + by : edge - k)) break
+    const whole = lastSentenceEnd(doc, edge, k, by, dir)
+    if (whole === by) break
+    return whole >= k ? whole : k - 1
   }
   // A break before word k leaves by - k + 1 words after it.
   for (let k = Math.max(1, by - STRAY_EDGE_WORDS + 1); k <= by; k++)
     if (paragraphBetween(doc, edge + dir * (k - 1), edge + dir * k)) return k - 1
   return by
+}
+
+/** Whether a line break lies between two of tokens [t0, t1] of `doc`. */
+function lineBreakAmong(doc: MatchSource, t0: number, t1: number): boolean {
+  for (let k = doc.ends[t0]; k < doc.starts[t1]; k++) {
+    const c = doc.text.charCodeAt(k)
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true
+  }
+  return false
 }
 
 /**
