@@ -110,6 +110,22 @@ describe('a passage that ends in the next paragraph', () => {
     ).toEqual(['ny archive.', 'ny archive.'])
   })
 
+  it("ends before the next section's heading in capitals that both open alike", () => {
+    // Manual pages: the last options both describe alike, then the next section's heading, and
+    // each its own first entry under it.
+    const options =
+      '       --admindir=dir\n           Change the location of the package database. The default location is the\n' +
+      '           administrative folder of the system.\n\n       -?, --help\n           Show the usage message and exit.\n\n' +
+      '       --version\n           Show the version and exit.'
+    const ends = findOverlaps(
+      [
+        `OPTIONS\n${options}\n\nENVIRONMENT\n       COLORS\n           Sets the color mode of the output.\n`,
+        `OPTIONS\n${options}\n\nENVIRONMENT\n       LANGUAGE\n           Chooses the messages' language.\n`,
+      ].map((text, k) => ({ id: `d${k}`, text })),
+    ).overlaps.flatMap((o) => o.passages.map((p) => p.text.slice(-9)))
+    expect(ends).toEqual(['and exit.', 'and exit.'])
+  })
+
   it('extends a passage over a whole item both lists share, not into the next one', () => {
     const item = ' * The fetch command learned to report the objects it skipped when the server sent a pack, which has been fixed.'
     const tails = [

@@ -17,7 +17,8 @@ import { continuesWord } from './word-edges.js'
 // fixes as items (" * ..."), and items that close alike and open alike ("... which has been
 // fixed." and ' * "git push ...' / ' * "git branch ...') made 250 passage ends and 43 starts a word
 // or two into the next item or the one before (a reviewer: 13 overlaps near-verbatim only by such
-// a word); now 95 and 34, the rest after headings ("Fixes since v2.33" and the first item). A
+// a word); now 95 and 34, the rest after headings ("Fixes since v2.33" and the first item). An end
+// on the line of a heading in capitals goes too ("ENVIRONMENT", a manual page's next section). A
 // manual page's options and exit codes are items too: unzip's and zip's pages describe -P alike and
 // exit code 4 alike, and the passages ended on the next option's "-q" and the next code's "5" (a
 // reviewer of compression tools' manual pages). A side's start goes so too, between two items.
@@ -46,9 +47,30 @@ function beforePartialParagraph(doc: AnalysedDocument, t0: number, t1: number, w
   const c = upperBound(content, t1) - words
   const floor = Math.max(t0, c >= 0 ? content[c] : t0)
   for (let t = t1; t > floor; t--)
-    if (paragraphBetween(doc, t - 1, t)) return (piece || betweenListItems(doc, t)) && lessThanHalf(doc, t, t1) ? t - 1 : undefined
+    if (paragraphBetween(doc, t - 1, t))
+      return (piece || betweenListItems(doc, t) || headingLine(doc, t, t1)) && lessThanHalf(doc, t, t1) ? t - 1 : undefined
   return undefined
 }
+
+/**
+ * Whether tokens [t0, t1] of `doc` are a heading's whole line: written in capitals, alone on
+ * their line, without a stop. Eight manual pages' "--version Show the version and exit." went on
+ * alike into the next section's heading, "ENVIRONMENT", and every passage ended on it.
+ */
+function headingLine(doc: Paragraphs, t0: number, t1: number): boolean {
+  const { text, starts, ends } = doc
+  const after = t1 + 1 < starts.length ? starts[t1 + 1] : text.length
+  if (after < text.length && !LINE_END.test(text.slice(ends[t1], after))) return false
+  const line = text.slice(starts[t0], ends[t1])
+  return CAPITALS.test(line) && !NOT_HEADING.test(line)
+}
+
+/** A line break right after a token, spaces aside. */
+const LINE_END = /^[ \t]*(?:\r?\n|\r|\u2029)/u
+/** Two capitals in a row. */
+const CAPITALS = /\p{Lu}{2}/u
+/** What a heading in capitals has none of: a small letter, a line break, a stop. */
+const NOT_HEADING = /[\p{Ll}\n\r.!?]/u
 
 /**
  * Where side [t0, t1] of `doc` would start without the fewer than `words` content words it has in
