@@ -586,6 +586,12 @@ document.addEventListener('drop', (e) => {
 let analysing = 0
 /** True until the first analysis has chosen what the app opens on. */
 let firstScreen = true
+/**
+ * True while the app opens its first pair of documents on its own: selecting their top passage
+ * then leaves the reader in the view they went to meanwhile (a click on Definitions while the
+ * panes loaded was undone when the passage was selected).
+ */
+let openingFirstPair = false
 /** The page's first state (the project, the panes' documents): fetched at the end of this module. */
 let firstState: Promise<void> = Promise.resolve()
 async function analyse(): Promise<void> {
@@ -609,7 +615,14 @@ async function analyse(): Promise<void> {
       await firstState
       // Nothing chosen yet: open on the two documents that share the most, their top passage selected.
       const first = selected ? null : firstPair(project()?.documents.map((d) => d.id) ?? [], view.overlaps)
-      if (first) await compare.openPair(...first.docs, first.overlap)
+      if (first) {
+        openingFirstPair = true
+        try {
+          await compare.openPair(...first.docs, first.overlap)
+        } finally {
+          openingFirstPair = false
+        }
+      }
     }
   } catch (e) {
     if (run !== analysing) return
@@ -628,7 +641,7 @@ async function analyse(): Promise<void> {
 /** Selects an overlap: its documents open in panes first, then the state names it. */
 async function selectOverlap(id: string | null): Promise<void> {
   const overlap = store.state.overlaps?.overlaps.find((o) => o.id === id) ?? null
-  if (store.state.view !== 'read') showView('read')
+  if (store.state.view !== 'read' && !openingFirstPair) showView('read')
   if (overlap) await compare.reveal(overlap)
   // Chosen again (the reader scrolled away, or its document was opened elsewhere): the panes line
   // up on it again, as on a new selection.

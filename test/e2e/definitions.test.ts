@@ -19,6 +19,8 @@ afterAll(() => app?.close())
 async function openDefinitions(page: Page): Promise<void> {
   await page.locator('#tab-definitions').click()
   await expect.poll(() => page.locator('.facet-matrix tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(3)
+  // The view stays the reader's while the app opens its first pair of documents on its own.
+  await expect.poll(() => page.locator('#view-definitions').isVisible()).toBe(true)
 }
 
 /** Top of the first element matching `selector` in each of the first two panes (null where there is none). */
