@@ -393,6 +393,30 @@ describe('findOverlaps on fixtures', () => {
     expect(o.words).toBeGreaterThan(10)
   })
 
+  it('describes an overlap by the passages it shows, not by the words first matched (a reviewer: 17 words beside 16)', () => {
+    // Two manual pages' option, alike up to "whitespace."; the match went on to "The groups",
+    // which the passages no longer hold (dangling-edges.ts). Its figures were the match's.
+    const option = [
+      '-G, --groups GROUP1[,GROUP2,...[,GROUPN]]]',
+      '    A list of supplementary groups which the user is also a member of.',
+      '    Each group is separated from the next by a comma, with no',
+      '    intervening whitespace. The groups',
+    ].join('\n')
+    const overlaps = overlapsOfTexts({
+      useradd: `${option} are subject to the same\n    restrictions as the group given with the -g option.\n`,
+      usermod: `${option} must exist.\n\n    If the user is currently a member of a group which is not listed,\n`,
+    })
+    expect(overlaps).toHaveLength(1)
+    const [o] = overlaps
+    expect(o.kind).toBe('verbatim')
+    expect(o.passages[0].text).toMatch(/intervening whitespace\.$/)
+    // The same figures as the two passages give compared alone.
+    const [alone] = overlapsOfTexts({ useradd: o.passages[0].text, usermod: o.passages[1].text })
+    expect(alone.passages.map((p) => p.text)).toEqual(o.passages.map((p) => p.text))
+    expect([o.words, o.similarity]).toEqual([alone.words, alone.similarity])
+    expect(o.words).toBe(16)
+  })
+
   it('calls two passages verbatim only when they have the same words (a reviewer: an option inserted, "verbatim")', async () => {
     // Two lists of options, one inserting an option between two the other has: a verbatim pair
     // and a near-verbatim one joined into one passage each.

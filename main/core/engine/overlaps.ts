@@ -92,8 +92,12 @@ export interface OverlapPassage {
  *   pairKinds   how many of the pairs matched are of each kind (a passage found through a longer
  *               overlap, nesting.ts, is one verbatim pair with the passage read, or near-verbatim
  *               when found as an edited copy)
- *   words       content words shared (best pair)
- *   similarity  weighted Dice similarity of the best pair's content words, 0..1
+ *   words       content words shared (best pair), counted on its two passages as shown, after
+ *               their edges moved; for an overlap the paraphrase pass found, on the sentences
+ *               its pair matched
+ *   similarity  weighted Dice similarity of the best pair's content words, 0..1, on the same
+ *               passages; for a paraphrase of sentences, the cosine it was found by
+ *               (paraphrase.ts)
  *   boilerplate shared by a large share of the corpus (BOILERPLATE_SHARE of its texts, at least
  *               BOILERPLATE_MIN_DOCUMENTS, a duplicate document's copies being one text), or
  *               matching text known to be boilerplate (the project's excluded ranges,
@@ -458,6 +462,14 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       } else {
         if (shown < 0) shown = top
         measure = { shared: list.shared(shown), similarity: list.similarity(shown) }
+        // Measured as the passages shown: a reused pair's passages have grown or been cut since
+        // it was matched (extend.ts, nesting.ts, dangling-edges.ts, negated-edges.ts), and its
+        // figures were of the words matched (a reviewer: "17 shared words" beside a passage of
+        // forty). A paraphrase keeps its pair's figures: its similarity is a cosine of another
+        // reading (paraphrase.ts).
+        const a = list === pairTable ? holding(c.passages, list, 2 * shown) : undefined
+        const b = list === pairTable ? holding(c.passages, list, 2 * shown + 1) : undefined
+        if (a && b) measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
       }
       const best: BestPair = { score: list.score(top), measure }
       const because = reasonsOf(c.pairs.flatMap((i) => list.because(i) ?? []))
@@ -630,6 +642,22 @@ function seedAndChain(
   const seeds = findSeeds(corpus, { n, skip }, run)
   const regions = chainSeeds(seeds, n, run, corpus.docs, minWords)
   return { regions, seedStats: seeds.stats, seedPairs: seeds.count, common: seeds.common }
+}
+
+/**
+ * The passage of `passages` that holds side `e` of a pair (PairSides): the one of its document
+ * that shares the most tokens with it; undefined where none does (the pair's passages are not
+ * the overlap's, as a duplicate document's copies are not).
+ */
+function holding(passages: readonly PairPassage[], pairs: PairSides, e: number): PairPassage | undefined {
+  const [doc, start, end] = [pairs.doc(e), pairs.start(e), pairs.end(e)]
+  let best: PairPassage | undefined
+  let most = 0
+  for (const p of passages) {
+    const common = p.doc === doc ? Math.min(p.end, end) - Math.max(p.start, start) + 1 : 0
+    if (common > most) [best, most] = [p, common]
+  }
+  return best
 }
 
 /** A passage's marks before its first word and after its last, and where those words start and end (code points). */
