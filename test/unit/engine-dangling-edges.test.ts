@@ -92,6 +92,28 @@ describe('a passage that starts or ends a word or two into another sentence', ()
     expect(withoutDanglingEdges(few, docs, 31)).toBe(few)
   })
 
+  it('cuts the fragment where the overlap’s other passages end with the sentence (a reviewer: "non-negative. The" in two of three)', () => {
+    // Three manual pages' "The value must be non-negative.": two go on with "The", the third
+    // ends its sentence there. Cut, all three end alike; left, two ended on a stray word.
+    const words = Array.from({ length: 25 }, (_, k) => `word${k}`).join(' ')
+    const docs = analysed(
+      `Intro here. ${words} must be non-negative. The default is one.`,
+      `Intro here. ${words} must be non-negative. The value is kept.`,
+      `Intro here. ${words} must be non-negative.\n\nThe user's mailbox moves.`,
+    )
+    // The token "The" after the full stop in document d; the same in the first two.
+    const after = (d: number) => docs[d].starts.findIndex((s) => docs[d].text.startsWith('The', s))
+    const dangling = (d: number) => ({ doc: d, start: 2, end: after(d) })
+    const whole = { doc: 2, start: 2, end: after(2) - 1 }
+    const cut = withoutDanglingEdges([dangling(0), dangling(1), whole], docs, MIN_SHARED_WORDS)
+    expect(cut.map((p) => p.end)).toEqual([after(0) - 1, after(1) - 1, after(2) - 1])
+    // A passage that goes on into its sentence instead (no full stop there): nothing is cut, or
+    // the words it shares with the others would read as a difference.
+    const going = analysed(`Intro here. ${words} must be non-negative the whole time.`)[0]
+    const mixed = [dangling(0), dangling(1), { doc: 3, start: 2, end: after(0) }]
+    expect(withoutDanglingEdges(mixed, [...docs, going], MIN_SHARED_WORDS)).toBe(mixed)
+  })
+
   it('keeps a fragment that is more than a tenth of its passage (MAX_DANGLING_SHARE)', () => {
     const docs = analysed('One two three four five six seven. Eight nine ten eleven twelve thirteen fourteen fifteen.')
     // "seven" and then the next sentence: the fragment is a ninth of the passage.

@@ -14,7 +14,9 @@ import { lowerBound, upperBound } from '../text/sorted.js'
 // starts inside a sentence, and reaches that sentence's end within its first MAX_DANGLING_WORDS
 // tokens, starts after it; a side that ends inside a sentence begun within its last
 // MAX_DANGLING_WORDS tokens ends before it; at an edge only where every passage of the overlap
-// has such a fragment, and keeps the pair's least shared content words. Only passages that are
+// has such a fragment or already starts (ends) with its sentence there (three pages' "The value
+// must be non-negative.", two going on with "The": cut, all three end alike), and keeps the
+// pair's least shared content words. Only passages that are
 // the words two texts share are cut: paraphrases take their clauses otherwise (paraphrase.ts).
 // Only a sentence ended by its full stop, question or exclamation mark, before a capital, is cut
 // at: a line break read as a sentence's end (sentences.ts) is often a heading's or an option's
@@ -49,9 +51,10 @@ export const MAX_DANGLING_SHARE = 0.1
 
 /**
  * `passages` with the fragments of other sentences at their edges cut (see above), at an edge only
- * where every passage has one there and keeps `minWords` content words and the share: cut in one
- * passage and not in another, the words the two share would read as a difference. The same
- * objects where nothing is cut.
+ * where every passage has one there or is whole there (starts or ends with its sentence), and
+ * keeps `minWords` content words and the share: cut in one passage while another goes on into
+ * the sentence, the words the two share would read as a difference. The same objects where
+ * nothing is cut.
  */
 export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs: readonly AnalysedDocument[], minWords: number): P[] {
   const starts: number[] = []
@@ -60,29 +63,39 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
   // either edge settles it, before the sentence ends of the others are read.
   let anyStart = true
   let anyEnd = true
+  // Whether some passage has a fragment at the edge (the others being whole there).
+  let fragmentStart = false
+  let fragmentEnd = false
   for (const p of passages) {
     const doc = docs[p.doc]
     const fullLine = fullLineOf(doc)
     /** Whether a sentence ends between tokens t and t + 1 at its full stop, question or exclamation mark, within a paragraph, before a word in capitals. */
     const stopsAt = (t: number): boolean =>
       stopAfter(doc, t) && CAPITAL.test(doc.text[doc.starts[t + 1]]) && endsSentence(doc, t, fullLine) && !paragraphBetween(doc, t, t + 1)
+    // Where it is cut, or stays (whole: it starts a sentence); -1, neither.
     let start = -1
-    if (anyStart && p.start > 0) {
-      for (let t = p.start; t < Math.min(p.end, p.start + MAX_DANGLING_WORDS); t++)
-        if (stopsAt(t)) {
-          start = t + 1
-          break
-        }
-      if (start >= 0 && endsSentence(doc, p.start - 1, fullLine)) start = -1
+    if (anyStart) {
+      const whole = p.start === 0 || endsSentence(doc, p.start - 1, fullLine)
+      if (!whole)
+        for (let t = p.start; t < Math.min(p.end, p.start + MAX_DANGLING_WORDS); t++)
+          if (stopsAt(t)) {
+            start = t + 1
+            fragmentStart = true
+            break
+          }
+      if (whole) start = p.start
     }
     let end = -1
-    if (anyEnd && p.end < doc.starts.length - 1) {
-      for (let t = p.end - 1; t >= Math.max(p.start, p.end - MAX_DANGLING_WORDS); t--)
-        if (stopsAt(t)) {
-          end = t
-          break
-        }
-      if (end >= 0 && endsSentence(doc, p.end, fullLine)) end = -1
+    if (anyEnd) {
+      const whole = p.end === doc.starts.length - 1 || endsSentence(doc, p.end, fullLine)
+      if (!whole)
+        for (let t = p.end - 1; t >= Math.max(p.start, p.end - MAX_DANGLING_WORDS); t--)
+          if (stopsAt(t)) {
+            end = t
+            fragmentEnd = true
+            break
+          }
+      if (whole) end = p.end
     }
     anyStart &&= start >= 0
     anyEnd &&= end >= 0
@@ -90,8 +103,8 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
     starts.push(start)
     ends.push(end)
   }
-  const cutStarts = starts.every((t) => t >= 0)
-  const cutEnds = ends.every((t) => t >= 0)
+  const cutStarts = fragmentStart && starts.every((t) => t >= 0)
+  const cutEnds = fragmentEnd && ends.every((t) => t >= 0)
   if (!cutStarts && !cutEnds) return passages
   const cut = passages.map((p, i) => ({ ...p, start: cutStarts ? starts[i] : p.start, end: cutEnds ? ends[i] : p.end }))
   const keeps = cut.every((q, i) => {
