@@ -88,6 +88,62 @@ describe('findEdited', () => {
     expect(findEdited(A, 30, 69, B, 0, B.match.length - 1, 30)).toBeUndefined()
   })
 
+  it('takes the copy from its first words where words are inserted after them (a licence: "PROVIDED BY THE REGENTS AND CONTRIBUTORS")', () => {
+    // Fifty words, five edits allowed; the copy has five words inserted after the first four.
+    // Read from the second inserted word, the copy was four edits (its first words replaced),
+    // and it started mid-sentence: "THE REGENTS AND CONTRIBUTORS ``AS IS''".
+    const long = words(50)
+    const copy = [...long.slice(0, 4), ...words(5), ...long.slice(4)]
+    const corpus = analyse(
+      [
+        { id: 'a', text: around(long) },
+        { id: 'b', text: around(copy) },
+      ],
+      false,
+      new Run({}),
+    )
+    const [A, B] = corpus.docs
+    expect(Math.floor(MAX_EDITED_SHARE * long.length)).toBe(5)
+    expect(findEdited(A, 30, 79, B, 0, B.match.length - 1, 30)).toEqual([30, 30 + copy.length - 1])
+  })
+
+  it('finds a copy edited in its first words, where no pair of anchors holds one whole, from the words the two share', () => {
+    // Fifty words, five edits allowed: five words inserted after the first four and one deleted
+    // further on. From the first words the copy is six edits; read from the second inserted
+    // word, five (the passage's first four words replaced, the one deleted).
+    const long = words(50)
+    const copy = [...long.slice(0, 4), ...words(5), ...long.slice(4, 20), ...long.slice(21)]
+    const corpus = analyse(
+      [
+        { id: 'a', text: around(long) },
+        { id: 'b', text: around(copy) },
+      ],
+      false,
+      new Run({}),
+    )
+    const [A, B] = corpus.docs
+    expect(findEdited(A, 30, 79, B, 0, B.match.length - 1, 30)).toEqual([35, 30 + copy.length - 1])
+  })
+
+  it('takes the anchors that leave fewest edits, not the nearest: a heading that repeats the first words', () => {
+    // "License: BSD-3-clause" on the line before the licence's own: nearer, but a copy from there
+    // has the heading's words more, and a number among them (refused).
+    const heading = passage.slice(0, EDITED_ANCHOR_TOKENS)
+    const copy = [...passage]
+    copy.splice(10, 0, 'inserted')
+    const corpus = analyse(
+      [
+        { id: 'a', text: around(passage) },
+        { id: 'b', text: [...words(30), ...heading, '3', ...copy, ...words(30)].join(' ') },
+      ],
+      false,
+      new Run({}),
+    )
+    const [A, B] = corpus.docs
+    const at = 30 + EDITED_ANCHOR_TOKENS + 1
+    expect(findEdited(A, 30, 69, B, 0, B.match.length - 1, 30)).toEqual([at, at + copy.length - 1])
+  })
+
   it('finds no copy where the anchors are too far apart for the passage', () => {
     const copy = [...passage.slice(0, 20), ...words(10), ...passage.slice(20)]
     expect(find(copy)).toBeUndefined()
