@@ -114,6 +114,28 @@ describe('a passage that starts or ends a word or two into another sentence', ()
     expect(withoutDanglingEdges(mixed, [...docs, going], MIN_SHARED_WORDS)).toBe(mixed)
   })
 
+  it('cuts nothing where a passage read as whole holds the words cut from the others (a reviewer: a line break, a document’s edge)', () => {
+    const sentence =
+      'Each supplementary group named by this option must already exist on the system, and its numeric value must be non-negative.'
+    // The second's "The" ends a line before a capital: a sentence end as sentences.ts reads it.
+    const atLineBreak = findOverlaps([
+      { id: 'a', text: `Intro here. ${sentence} The default is one.` },
+      { id: 'b', text: `Other text. ${sentence} The\nUID range is set.\n` },
+    ]).overlaps
+    // At a document's start: the second has the last word of the sentence before.
+    const atStart = findOverlaps([
+      { id: 'a', text: `Intro here and there, non-negative. ${sentence} The default.` },
+      { id: 'b', text: `non-negative. ${sentence} Other words follow.` },
+    ]).overlaps
+    for (const overlaps of [atLineBreak, atStart]) {
+      expect(overlaps).toHaveLength(1)
+      const [a, b] = overlaps[0].passages.map((p) => p.text)
+      // The same words in both, and no difference made of the words both have.
+      expect(a.replace(/\s+/g, ' ')).toBe(b.replace(/\s+/g, ' '))
+      expect(overlaps[0].variants).toEqual([])
+    }
+  })
+
   it('keeps a fragment that is more than a tenth of its passage (MAX_DANGLING_SHARE)', () => {
     const docs = analysed('One two three four five six seven. Eight nine ten eleven twelve thirteen fourteen fifteen.')
     // "seven" and then the next sentence: the fragment is a ninth of the passage.

@@ -15,8 +15,8 @@ import { lowerBound, upperBound } from '../text/sorted.js'
 // tokens, starts after it; a side that ends inside a sentence begun within its last
 // MAX_DANGLING_WORDS tokens ends before it; at an edge only where every passage of the overlap
 // has such a fragment or already starts (ends) with its sentence there (three pages' "The value
-// must be non-negative.", two going on with "The": cut, all three end alike), and keeps the
-// pair's least shared content words. Only passages that are
+// must be non-negative.", two going on with "The": cut, all three end alike), all of them then
+// starting (ending) with the same word, and keeps the pair's least shared content words. Only passages that are
 // the words two texts share are cut: paraphrases take their clauses otherwise (paraphrase.ts).
 // Only a sentence ended by its full stop, question or exclamation mark, before a capital, is cut
 // at: a line break read as a sentence's end (sentences.ts) is often a heading's or an option's
@@ -66,6 +66,9 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
   // Whether some passage has a fragment at the edge (the others being whole there).
   let fragmentStart = false
   let fragmentEnd = false
+  // Whether some passage is whole at the edge.
+  let wholeStart = false
+  let wholeEnd = false
   for (const p of passages) {
     const doc = docs[p.doc]
     const fullLine = fullLineOf(doc)
@@ -83,7 +86,7 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
             fragmentStart = true
             break
           }
-      if (whole) start = p.start
+      if (whole) [start, wholeStart] = [p.start, true]
     }
     let end = -1
     if (anyEnd) {
@@ -95,7 +98,7 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
             fragmentEnd = true
             break
           }
-      if (whole) end = p.end
+      if (whole) [end, wholeEnd] = [p.end, true]
     }
     anyStart &&= start >= 0
     anyEnd &&= end >= 0
@@ -103,8 +106,16 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
     starts.push(start)
     ends.push(end)
   }
-  const cutStarts = fragmentStart && starts.every((t) => t >= 0)
-  const cutEnds = fragmentEnd && ends.every((t) => t >= 0)
+  // Where some passages are whole at an edge and others cut, all of them must then begin (end)
+  // with the same word: a passage read as whole at a line break, or at its document's edge, may
+  // hold the very words cut from the others ("non-negative. The\nUID range": cut in one passage
+  // and not in the other, "The" read as a difference; a reviewer).
+  const sameWord = (edge: number[]): boolean => {
+    const word = docs[passages[0].doc].match[edge[0]]
+    return edge.every((t, i) => docs[passages[i].doc].match[t] === word)
+  }
+  const cutStarts = fragmentStart && starts.every((t) => t >= 0) && (!wholeStart || sameWord(starts))
+  const cutEnds = fragmentEnd && ends.every((t) => t >= 0) && (!wholeEnd || sameWord(ends))
   if (!cutStarts && !cutEnds) return passages
   const cut = passages.map((p, i) => ({ ...p, start: cutStarts ? starts[i] : p.start, end: cutEnds ? ends[i] : p.end }))
   const keeps = cut.every((q, i) => {
