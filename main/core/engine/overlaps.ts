@@ -73,7 +73,7 @@ export interface OverlapPassage {
 
 /**
  * A stretch of text shared by two or more passages (of different documents).
- *   score       rarity-weighted shared words times similarity, for the best pair of passages:
+ *   score       rarity-weighted shared words times similarity, for the best pair as matched:
  *               each shared content word counts its rarity, ln((N + 1) / (df + 0.5)) (about 0.9
  *               for a word only the two texts of a pair use among five texts, 0.1 for a word all
  *               five use, more in larger corpora), and the sum is multiplied by the pair's
@@ -92,12 +92,15 @@ export interface OverlapPassage {
  *   pairKinds   how many of the pairs matched are of each kind (a passage found through a longer
  *               overlap, nesting.ts, is one verbatim pair with the passage read, or near-verbatim
  *               when found as an edited copy)
- *   words       content words shared (best pair), counted on its two passages as shown, after
- *               their edges moved; for an overlap the paraphrase pass found, on the sentences
- *               its pair matched
- *   similarity  weighted Dice similarity of the best pair's content words, 0..1, on the same
- *               passages; for a paraphrase of sentences, the cosine it was found by
- *               (paraphrase.ts)
+ *   words       content words shared (best pair of the overlap's kind, see draftOverlaps),
+ *               counted on its two passages as the overlap holds them, grown or cut since the
+ *               pair was matched (extend.ts, nesting.ts, dangling-edges.ts, negated-edges.ts)
+ *               but before the last touches that move an edge by a word or a few
+ *               (wholeIdentifiers, sentence-tails.ts), so they describe passages much as shown,
+ *               and may show how little two of them have in common where one grew; for an
+ *               overlap the paraphrase pass found, on the sentences its pair matched
+ *   similarity  weighted Dice similarity of the same two passages' content words, 0..1; for a
+ *               paraphrase of sentences, the cosine it was found by (paraphrase.ts)
  *   boilerplate shared by a large share of the corpus (BOILERPLATE_SHARE of its texts, at least
  *               BOILERPLATE_MIN_DOCUMENTS, a duplicate document's copies being one text), or
  *               matching text known to be boilerplate (the project's excluded ranges,
@@ -462,14 +465,15 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       } else {
         if (shown < 0) shown = top
         measure = { shared: list.shared(shown), similarity: list.similarity(shown) }
-        // Measured as the passages shown: a reused pair's passages have grown or been cut since
-        // it was matched (extend.ts, nesting.ts, dangling-edges.ts, negated-edges.ts), and its
-        // figures were of the words matched (a reviewer: "17 shared words" beside a passage of
-        // forty). A paraphrase keeps its pair's figures: its similarity is a cosine of another
-        // reading (paraphrase.ts).
+        // Measured on the passages the overlap holds: a reused pair's passages have grown or
+        // been cut since it was matched (extend.ts, nesting.ts, dangling-edges.ts,
+        // negated-edges.ts), and its figures were of the words matched (a reviewer: "17 shared
+        // words" beside two passages of 16, "The groups" cut). A paraphrase keeps its pair's
+        // figures: its similarity is a cosine of another reading (paraphrase.ts).
         const a = list === pairTable ? holding(c.passages, list, 2 * shown) : undefined
         const b = list === pairTable ? holding(c.passages, list, 2 * shown + 1) : undefined
-        if (a && b) measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
+        // (A side in a reference text, which is not shown, keeps the figures as matched.)
+        if (a && b && !reference[a.doc] && !reference[b.doc]) measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
       }
       const best: BestPair = { score: list.score(top), measure }
       const because = reasonsOf(c.pairs.flatMap((i) => list.because(i) ?? []))
@@ -646,8 +650,8 @@ function seedAndChain(
 
 /**
  * The passage of `passages` that holds side `e` of a pair (PairSides): the one of its document
- * that shares the most tokens with it; undefined where none does (the pair's passages are not
- * the overlap's, as a duplicate document's copies are not).
+ * that shares the most tokens with it (a cluster may hold several passages of one document);
+ * undefined where none does.
  */
 function holding(passages: readonly PairPassage[], pairs: PairSides, e: number): PairPassage | undefined {
   const [doc, start, end] = [pairs.doc(e), pairs.start(e), pairs.end(e)]
