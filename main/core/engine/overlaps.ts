@@ -27,6 +27,7 @@ import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
 import { SentenceEdges, sentenceTails } from './sentence-tails.js'
+import { withoutNextItems } from './next-item.js'
 import { PairTable } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { type SynonymSource, wordClasses } from './synonyms.js'
@@ -571,7 +572,9 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
     const whole = wholeIdentifiers(found, (p) => docs[p.doc], draft.kind !== 'paraphrase')
     // A near-verbatim copy's passages to their sentences' ends, where they all stop a few words
     // short (sentence-tails.ts).
-    const shown = draft.kind === 'variant' ? sentenceTails(whole, sentenceEdges) : whole
+    const tailed = draft.kind === 'variant' ? sentenceTails(whole, sentenceEdges) : whole
+    // Nor on the next item's first words (next-item.ts).
+    const shown = draft.kind === 'paraphrase' ? tailed : withoutNextItems(tailed, docs)
     const offsets = shown.map((p) => passageOffsets(docs[p.doc], p.start, p.end))
     // The mark ending the sentence, where every passage ends one with the same (word-edges.ts).
     const stops = offsets.map(([, end], i) => sentenceEndAfter(docs[shown[i].doc].text, end))

@@ -140,11 +140,12 @@ const AFTER_NUMBER = /^(?:[.)][ \t\r\n\u2029]|\t| {2,})/u
 
 /**
  * Whether the gap before token t of `doc` (the text's start before token 0) opens a list item: a
- * bullet's (LIST_ITEM), an option's (OPTION_ITEM) or a number's (NUMBER_ITEM).
+ * bullet's (LIST_ITEM; unless `bullets` is false), an option's (OPTION_ITEM) or a number's
+ * (NUMBER_ITEM).
  */
-function opensListItem(doc: Paragraphs, t: number): boolean {
+export function opensListItem(doc: Paragraphs, t: number, bullets = true): boolean {
   const gap = doc.text.slice(t > 0 ? doc.ends[t - 1] : 0, doc.starts[t])
-  if (LIST_ITEM.test(gap)) return true
+  if (bullets && LIST_ITEM.test(gap)) return true
   const word = doc.text.slice(doc.starts[t], doc.ends[t])
   if (OPTION_ITEM.test(gap)) return (TWO_DASHES.test(gap) ? LONG_OPTION : SHORT_OPTION).test(word)
   return NUMBER_ITEM.test(gap) && NUMBER.test(word) && AFTER_NUMBER.test(doc.text.slice(doc.ends[t], doc.ends[t] + 2))
