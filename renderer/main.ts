@@ -530,7 +530,10 @@ function renderActiveDocument(): void {
   details.render(project()?.documents.find((d) => d.id === docId) ?? null)
 }
 
+/** Whether the reader has opened a document (openDocument): the first pair then opens on none of theirs. */
+let readerOpened = false
 async function openDocument(id: string, span?: Span): Promise<void> {
+  readerOpened = true
   showView('read')
   await compare.open(id, span)
 }
@@ -613,12 +616,15 @@ async function analyse(): Promise<void> {
       firstScreen = false
       // The documents to choose from are the project's: fetched alongside, perhaps not yet there.
       await firstState
-      // Nothing chosen yet: open on the two documents that share the most, their top passage selected.
-      const first = selected ? null : firstPair(project()?.documents.map((d) => d.id) ?? [], view.overlaps)
+      // Nothing chosen yet: open on the two documents that share the most, their top passage
+      // selected. Not where the reader has opened a document meanwhile (the analysis can take
+      // longer than a click: the pair took the document's pane, a red CI run).
+      const chosen = selected || readerOpened
+      const first = chosen ? null : firstPair(project()?.documents.map((d) => d.id) ?? [], view.overlaps)
       if (first) {
         openingFirstPair = true
         try {
-          await compare.openPair(...first.docs, first.overlap)
+          await compare.openPair(...first.docs, first.overlap, () => readerOpened)
         } finally {
           openingFirstPair = false
         }

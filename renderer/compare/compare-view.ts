@@ -411,6 +411,8 @@ export class CompareView {
   async show(pane: Pane, docId: string): Promise<void> {
     pane.docId = docId
     await this.hooks.load(docId)
+    // Another document was shown in the pane while this one loaded: the pane is that one's.
+    if (pane.docId !== docId) return
     pane.picker.value = docId
     this.drawPane(pane)
   }
@@ -504,10 +506,14 @@ export class CompareView {
 
   /**
    * Opens two documents side by side in the first two panes and selects `overlap`, by default the
-   * first listed overlap they share.
+   * first listed overlap they share; not where `superseded` says, once they are loaded, that the
+   * reader has since chosen otherwise.
    */
-  async openPair(a: string, b: string, overlap?: string): Promise<void> {
+  async openPair(a: string, b: string, overlap?: string, superseded: () => boolean = () => false): Promise<void> {
     await Promise.all([this.show(this.panes[0], a), this.show(this.panes[1], b)])
+    // The reader opened another document in one of the panes while these loaded: theirs stays,
+    // and no overlap is selected over it.
+    if (this.panes[0].docId !== a || this.panes[1].docId !== b || superseded()) return
     const shared = this.overlaps?.overlaps.find((o) =>
       overlap ? o.id === overlap : o.passages.some((p) => p.doc === a) && o.passages.some((p) => p.doc === b),
     )

@@ -124,11 +124,11 @@ export function desktopApp(page: Page): ElectronApplication | null {
 }
 
 /** A new page: a page of the test's Chromium, or the window of a new launch of the desktop app. */
-async function newPage(app: TestApp, colorScheme: 'light' | 'dark', watch: (page: Page) => void): Promise<Page> {
+async function newPage(app: TestApp, colorScheme: 'light' | 'dark', watch: (page: Page) => void | Promise<void>): Promise<Page> {
   const viewport = { width: 1280, height: 800 }
   if (app.browser) {
     const page = await app.browser.newPage({ viewport, colorScheme, acceptDownloads: true })
-    watch(page)
+    await watch(page)
     await page.goto(app.url())
     return page
   }
@@ -139,7 +139,7 @@ async function newPage(app: TestApp, colorScheme: 'light' | 'dark', watch: (page
   launched.add(electron)
   const page = await electron.firstWindow()
   appOfPage.set(page, electron)
-  watch(page)
+  await watch(page)
   // Closing the window quits the app (window-all-closed), as closing a page ends a browser's.
   page.on('close', () => {
     launched.delete(electron)
@@ -154,18 +154,23 @@ async function newPage(app: TestApp, colorScheme: 'light' | 'dark', watch: (page
 /**
  * Opens the app in a new page (1280×800; in Electron, a window of a new launch) and waits for `ready` (by default: the analysis is done
  * and its shared passages listed, so nothing repaints the panes under the test's hands); collects
- * page errors and console errors, which a test expects to stay empty.
+ * page errors and console errors, which a test expects to stay empty. `beforeLoad` runs before
+ * the page loads, in a browser only (page.route holds the web host's API calls; the desktop
+ * app's go over IPC).
  */
 export async function openPage(
   app: TestApp,
-  options: { colorScheme?: 'light' | 'dark'; ready?: string } = {},
+  options: { colorScheme?: 'light' | 'dark'; ready?: string; beforeLoad?: (page: Page) => Promise<unknown> } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   const errors: string[] = []
-  const page = await newPage(app, options.colorScheme ?? 'light', (page) => {
+  const page = await newPage(app, options.colorScheme ?? 'light', async (page) => {
     page.on('pageerror', (e) => errors.push(e.message))
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text())
     })
+    // What a test sets up before the page loads (routes), in a browser: the desktop app's window
+    // has loaded already.
+    if (app.browser) await options.beforeLoad?.(page)
   })
   try {
     await page
