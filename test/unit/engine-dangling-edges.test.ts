@@ -136,6 +136,18 @@ describe('a passage that starts or ends a word or two into another sentence', ()
     }
   })
 
+  it('starts after the last word of a heading line both texts end alike (a reviewer: "group If called with two non-option arguments")', () => {
+    // adduser(8) and deluser(8): each mode's heading, then its paragraph; both headings end
+    // "group", a line short of the page's width, and a capital opens the next line.
+    const mode = (heading: string, verb: string) =>
+      `   ${heading}\n       If called with two non-option arguments, the program will ${verb} the user and an existing group\n       named on the command line, and report what it did in the system log.\n`
+    const [overlap] = findOverlaps([
+      { id: 'adduser', text: mode('Add an existing user to an existing group', 'add') },
+      { id: 'deluser', text: mode('Remove a user from a specific group', 'remove') },
+    ]).overlaps
+    for (const p of overlap.passages) expect(p.text).toMatch(/^If called with two non-option arguments/)
+  })
+
   it('keeps a fragment that is more than a tenth of its passage (MAX_DANGLING_SHARE)', () => {
     const docs = analysed('One two three four five six seven. Eight nine ten eleven twelve thirteen fourteen fifteen.')
     // "seven" and then the next sentence: the fragment is a ninth of the passage.

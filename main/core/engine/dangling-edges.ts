@@ -4,33 +4,38 @@ import { paragraphBetween } from './align.js'
 import { endsSentence, fullLineOf, stopAfter } from './sentences.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 
-// A passage's edge a word or two into another sentence. Two texts may go on alike for a word or
-// two past a sentence's end (two manual pages' "... with no intervening whitespace. The groups",
-// the one going on "are subject to the same restrictions", the other "must exist"), or agree on
-// the last word or two of the sentence before. Those words are shared, but they are a fragment of
-// a sentence the passage does not otherwise hold: a reader marks the passage from the sentence it
-// starts and to the sentence it ends (a reviewer of nine user-administration manual pages found
-// 12 of the top 30 overlaps starting or ending inside a sentence, 3 of them so). So a side that
-// starts inside a sentence, and reaches that sentence's end within its first MAX_DANGLING_WORDS
-// tokens, starts after it; a side that ends inside a sentence begun within its last
-// MAX_DANGLING_WORDS tokens ends before it; at an edge only where every passage of the overlap
-// has such a fragment or already starts (ends) with its sentence there (three pages' "The value
-// must be non-negative.", two going on with "The": cut, all three end alike), all of them then
-// starting (ending) with the same word, and keeps the pair's least shared content words. Only passages that are
-// the words two texts share are cut: paraphrases take their clauses otherwise (paraphrase.ts).
-// Only a sentence ended by its full stop, question or exclamation mark, before a capital, is cut
-// at: a line break read as a sentence's end (sentences.ts) is often a heading's or an option's
-// ("--password password\n Use password to encrypt" against "-P password\n use password to
-// decrypt", the one line break an end because a capital follows it, the other not), and "Sec. 5"
-// is no end. A sentence end at a paragraph break is not cut at either: there the words beyond
-// are, most often, the next entry of a log or a list that both texts open alike (a changelog's
-// next date, "2007-06", or the end of an entry's date line, "2010 -0700"), which
-// paragraph-edge.ts weighs, and which a run of shared words counts. Cut there too, 70 more of
-// sim_text's 46,272 shared runs of Debian's changelogs were no longer covered (94.97% against
-// 95.12%). So a manual page's option whose paragraph ends alike still opens a passage there
-// ("... members of the group.\n\nThe default behavior ..." against "... add the user to this
-// group.\n\nThe default behavior ..."), and that stray word alone makes the overlap
-// near-verbatim.
+// A passage's edge a word or two into another sentence. Two texts may go on alike for a word or two
+// past a sentence's end (two manual pages' "... with no intervening whitespace. The groups", the
+// one going on "are subject to the same restrictions", the other "must exist"), or agree on the
+// last word or two of the sentence before. Those words are shared, but they are a fragment of a
+// sentence the passage does not otherwise hold: a reader marks the passage from the sentence it
+// starts and to the sentence it ends (a reviewer of nine user-administration manual pages found 12
+// of the top 30 overlaps starting or ending inside a sentence, 3 of them so). So a side that starts
+// inside a sentence, and reaches that sentence's end within its first MAX_DANGLING_WORDS tokens,
+// starts after it; a side that ends inside a sentence begun within its last MAX_DANGLING_WORDS
+// tokens ends before it; at an edge only where every passage of the overlap has such a fragment or
+// already starts (ends) with its sentence there (three pages' "The value must be non-negative.",
+// two going on with "The": cut, all three end alike), all of them then starting (ending) with the
+// same word, and keeps the pair's least shared content words. Only passages that are the words two
+// texts share are cut: paraphrases take their clauses otherwise (paraphrase.ts). Only a sentence
+// ended by its full stop, question or exclamation mark, before a capital, is cut at ("Sec. 5" is no
+// end), or a line break read as a sentence's end (sentences.ts) where the fragment is a piece of
+// its line: the end of a heading's line ("Add an existing user to an existing group\nIf called with
+// two non-option arguments", adduser and deluser: every passage started "group"), or the first
+// words of the next line ("... Research Institute.\n- CVE-2022" of Chromium's changelog), not a
+// whole line (a copyright file's stanza's own "Files:" line). A line break is an end in one text
+// and not in another ("--password password\n Use password to encrypt" against "-P password\n use
+// password to decrypt", a capital after one only), which the rule that every passage be cut or
+// whole there covers. Cut at line breaks too, 1 more of sim_text's 6,482 runs of the copyright
+// files and 3 more of the changelogs' 46,272 were no longer covered, and 16 and 31 passages
+// changed. A sentence end at a paragraph break is not cut at either: there the words beyond are,
+// most often, the next entry of a log or a list that both texts open alike (a changelog's next
+// date, "2007-06", or the end of an entry's date line, "2010 -0700"), which paragraph-edge.ts
+// weighs, and which a run of shared words counts. Cut there too, 70 more of sim_text's 46,272
+// shared runs of Debian's changelogs were no longer covered (94.97% against 95.12%). So a manual
+// page's option whose paragraph ends alike still opens a passage there ("... members of the
+// group.\n\nThe default behavior ..." against "... add the user to this group.\n\nThe default
+// behavior ..."), and that stray word alone makes the overlap near-verbatim.
 
 /**
  * Tokens of another sentence, at most, cut from a passage's edge (see above). Three would cut a
@@ -72,16 +77,26 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
   for (const p of passages) {
     const doc = docs[p.doc]
     const fullLine = fullLineOf(doc)
-    /** Whether a sentence ends between tokens t and t + 1 at its full stop, question or exclamation mark, within a paragraph, before a word in capitals. */
-    const stopsAt = (t: number): boolean =>
-      stopAfter(doc, t) && CAPITAL.test(doc.text[doc.starts[t + 1]]) && endsSentence(doc, t, fullLine) && !paragraphBetween(doc, t, t + 1)
+    /**
+     * Whether a sentence ends between tokens t and t + 1, within a paragraph, before a word in
+     * capitals: at its full stop, question or exclamation mark, or at a line break where the
+     * fragment is a piece of its line (`partial`), the end of a heading's line ("Add an existing
+     * user to an existing group\nIf called ...") or the start of the next line, not a whole
+     * line (a copyright file's "Files: xdiff/*\nCopyright: ...", its stanza's own first line).
+     */
+    const stopsAt = (t: number, partial: boolean): boolean =>
+      (stopAfter(doc, t) || (partial && lineBreakAfter(doc, t))) &&
+      CAPITAL.test(doc.text[doc.starts[t + 1]]) &&
+      endsSentence(doc, t, fullLine) &&
+      !paragraphBetween(doc, t, t + 1)
     // Where it is cut, or stays (whole: it starts a sentence); -1, neither.
     let start = -1
     if (anyStart) {
       const whole = p.start === 0 || endsSentence(doc, p.start - 1, fullLine)
+      const partial = !lineBreakAfter(doc, p.start - 1)
       if (!whole)
         for (let t = p.start; t < Math.min(p.end, p.start + MAX_DANGLING_WORDS); t++)
-          if (stopsAt(t)) {
+          if (stopsAt(t, partial)) {
             start = t + 1
             fragmentStart = true
             break
@@ -91,9 +106,10 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
     let end = -1
     if (anyEnd) {
       const whole = p.end === doc.starts.length - 1 || endsSentence(doc, p.end, fullLine)
+      const partial = !whole && !lineBreakAfter(doc, p.end)
       if (!whole)
         for (let t = p.end - 1; t >= Math.max(p.start, p.end - MAX_DANGLING_WORDS); t--)
-          if (stopsAt(t)) {
+          if (stopsAt(t, partial)) {
             end = t
             fragmentEnd = true
             break
@@ -131,3 +147,12 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
 
 /** A capital letter: what starts the sentence a passage's fragment is of (not a digit: "Sec. 5"). */
 const CAPITAL = /\p{Lu}/u
+
+/** Whether a line break lies between token t of `doc` and the next. */
+function lineBreakAfter(doc: AnalysedDocument, t: number): boolean {
+  for (let k = doc.ends[t]; k < doc.starts[t + 1]; k++) {
+    const c = doc.text.charCodeAt(k)
+    if (c === 0x0a || c === 0x0d || c === 0x2029) return true
+  }
+  return false
+}
