@@ -85,6 +85,16 @@ redoButton.addEventListener('click', () => void redo())
 // --- Panels -------------------------------------------------------------------------------------
 
 const title = el('span', { class: 'project-name' })
+/**
+ * Whether the reader has chosen anything the panes show (a document, a pane, an overlap, a
+ * definition, a pair of the matrix): the app then opens no first pair of its own over it (chose).
+ */
+let readerChose = false
+/** Notes a choice of the reader's (see readerChose). */
+function chose(): void {
+  readerChose = true
+}
+
 const editor = new AnnotationEditor()
 const compare = new CompareView(
   {
@@ -93,10 +103,18 @@ const compare = new CompareView(
       onAnnotationClick: (ids) => void editAnnotation(pane().reader, ids[0]),
     }),
     load: (docId) => loadDocument(docId),
-    onSelect: (id) => void selectOverlap(id),
-    onSelectDefinition: (id) => void selectDefinition(id),
+    onSelect: (id) => {
+      // A passage clicked in a pane; the app's own first pair selects its overlap so too.
+      if (!openingFirstPair) chose()
+      void selectOverlap(id)
+    },
+    onSelectDefinition: (id) => {
+      chose()
+      void selectDefinition(id)
+    },
     onFocus: () => renderActiveDocument(),
     say,
+    onChoose: chose,
   },
   store,
 )
@@ -117,8 +135,14 @@ const exportDialog = onFirstUse(async () => {
   return dialog
 })
 const importReport = new ImportReport()
-const overlapList = new OverlapList((id) => void selectOverlap(id), store)
-const matrix = new OverlapMatrix((a, b) => void compare.openPair(a, b))
+const overlapList = new OverlapList((id) => {
+  chose()
+  void selectOverlap(id)
+}, store)
+const matrix = new OverlapMatrix((a, b) => {
+  chose()
+  void compare.openPair(a, b)
+})
 const variants = new VariantsPanel()
 const list = new DocumentList((id) => void openDocument(id))
 const codebook = new CodebookPanel(
@@ -172,7 +196,10 @@ const definitions = new DefinitionsPanel(
   api,
   {
     found: (result) => store.update({ definitions: result, selectedDefinition: null }),
-    select: (id) => void selectDefinition(id),
+    select: (id) => {
+      chose()
+      void selectDefinition(id)
+    },
     tag: tagWithActive,
     say,
   },
@@ -530,10 +557,8 @@ function renderActiveDocument(): void {
   details.render(project()?.documents.find((d) => d.id === docId) ?? null)
 }
 
-/** Whether the reader has opened a document (openDocument): the first pair then opens on none of theirs. */
-let readerOpened = false
 async function openDocument(id: string, span?: Span): Promise<void> {
-  readerOpened = true
+  chose()
   showView('read')
   await compare.open(id, span)
 }
@@ -619,12 +644,12 @@ async function analyse(): Promise<void> {
       // Nothing chosen yet: open on the two documents that share the most, their top passage
       // selected. Not where the reader has opened a document meanwhile (the analysis can take
       // longer than a click: the pair took the document's pane, a red CI run).
-      const chosen = selected || readerOpened
+      const chosen = selected || readerChose
       const first = chosen ? null : firstPair(project()?.documents.map((d) => d.id) ?? [], view.overlaps)
       if (first) {
         openingFirstPair = true
         try {
-          await compare.openPair(...first.docs, first.overlap, () => readerOpened)
+          await compare.openPair(...first.docs, first.overlap, () => readerChose)
         } finally {
           openingFirstPair = false
         }

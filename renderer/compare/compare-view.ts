@@ -70,6 +70,8 @@ export interface CompareHooks {
   onFocus(pane: Pane): void
   /** Tells the user something (why a pane was not added). */
   say(message: string, error?: boolean): void
+  /** The user chose what the panes show: a pane's document picked, a pane added or closed. */
+  onChoose(): void
 }
 
 /**
@@ -135,7 +137,10 @@ export class CompareView {
       { type: 'button', class: 'add-pane', title: 'Add a pane showing the document that shares the most with the open ones' },
       '+ Pane',
     )
-    add.addEventListener('click', () => void this.addNextPane())
+    add.addEventListener('click', () => {
+      this.hooks.onChoose()
+      void this.addNextPane()
+    })
     this.toolbar = el(
       'div',
       { class: 'compare-toolbar' },
@@ -305,10 +310,16 @@ export class CompareView {
     Object.assign(pane, { docId: null, reader, dom, picker, heat })
     this.panes.push(pane)
     this.fillPicker(pane)
-    picker.addEventListener('change', () => picker.value && void this.show(pane, picker.value))
+    picker.addEventListener('change', () => {
+      this.hooks.onChoose()
+      if (picker.value) void this.show(pane, picker.value)
+    })
     left.addEventListener('click', () => this.move(pane, -1))
     right.addEventListener('click', () => this.move(pane, 1))
-    close.addEventListener('click', () => this.close(pane))
+    close.addEventListener('click', () => {
+      this.hooks.onChoose()
+      this.close(pane)
+    })
     dom.addEventListener('focusin', () => this.focusPane(pane))
     dom.addEventListener('mousedown', () => this.focusPane(pane))
     reader.body.addEventListener('scroll', () => this.onScroll(pane), { passive: true })

@@ -58,6 +58,34 @@ describe('the app in Chromium', () => {
     await page.close()
   })
 
+  it('keeps the passage the reader selects while the first pair of documents loads', async (context) => {
+    // The first pair's overlap was selected over the reader's choice of another (a reviewer).
+    if (app.shell !== 'chromium') context.skip()
+    const held: Route[] = []
+    const { page, errors } = await openPage(app, {
+      beforeLoad: (page) => page.route('**/api/getDocument', (route) => void held.push(route)),
+    })
+    // Another passage of the pair the app opens on (the top passage's two documents): choosing
+    // it moves no pane, so only the order of the selections tells.
+    const items = page.locator('.overlap-item')
+    const pair = (await items.first().locator('.overlap-docs').innerText()).trim()
+    const texts = await items.evaluateAll((els) => els.map((e) => (e.querySelector('.overlap-docs')?.textContent ?? '').trim()))
+    const other = texts.findIndex((t, i) => i > 0 && t === pair)
+    expect(other).toBeGreaterThan(0)
+    const chosen = items.nth(other)
+    await chosen.click()
+    await expect.poll(() => held.length).toBeGreaterThan(0)
+    for (const route of held) await route.continue()
+    await page.unroute('**/api/getDocument')
+    // Once the panes show their documents, the reader's passage is still the one selected.
+    await expect.poll(() => page.locator('.pane .reader[data-doc] .reader-text p').count()).toBeGreaterThan(1)
+    await expect.poll(() => page.locator('.pane .reader[data-doc]').count()).toBe(2)
+    expect(await chosen.getAttribute('aria-selected')).toBe('true')
+    expect(await page.locator('.overlap-item[aria-selected="true"]').count()).toBe(1)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   it('opens a document and shows its text, selectable, with its annotations', async () => {
     const docId = 'gmw-light-blade-what-are-nqpf'
     const { text } = await app.service.getDocument({ id: docId })
