@@ -45,6 +45,32 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     )
   })
 
+  it('cuts no passage where another ends its text on the same item words (a reviewer: "-r, --system" read as deleted)', () => {
+    const overlaps = findOverlaps([
+      { id: 'useradd', text: option('-r, --system', 'Create a system account.').replace(/\n\s+Create a system account\.\n$/, '') },
+      { id: 'usermod', text: option('-r, --system', 'Remove the user from named supplementary groups.') },
+    ]).overlaps
+    expect(overlaps).toHaveLength(1)
+    for (const p of overlaps[0].passages) expect(p.text).toMatch(/-r, --system$/)
+    expect(overlaps[0].variants).toEqual([])
+  })
+
+  it('reads a sentence in capitals as no heading, and cuts a heading with the first item under it', () => {
+    const words = Array.from({ length: 40 }, (_, k) => `word${k}`).join(' ')
+    const [a] = analysed(
+      `${words}.\n\nTHERE IS NO WARRANTY FOR THE PROGRAM, TO THE EXTENT PERMITTED BY\nAPPLICABLE LAW.\n\nGNU GENERAL PUBLIC LICENSE\n\nOPTIONS\n\n-a, --all\n    Show all.\n`,
+    )
+    const at = (word: string) => a.starts.findIndex((s) => a.text.startsWith(word, s))
+    // Into the disclaimer, or a title of four words: no item there, nothing cut.
+    const disclaimer = [{ doc: 0, start: 0, end: at('NO') }]
+    expect(withoutNextItems(disclaimer, [a])).toBe(disclaimer)
+    const title = [{ doc: 0, start: at('word20'), end: at('GENERAL') }]
+    expect(withoutNextItems(title, [a])).toBe(title)
+    // A heading and the option under it: cut before the heading.
+    const heading = [{ doc: 0, start: at('word30'), end: at('all') }]
+    expect(withoutNextItems(heading, [a])).toEqual([{ doc: 0, start: at('word30'), end: at('OPTIONS') - 1 }])
+  })
+
   it('keeps the words of a next paragraph that opens no item, or that one passage goes on into', () => {
     // A changelog's next entry opens alike in both: what two changelogs share (paragraph-edge.ts).
     const [a, b, c] = analysed(

@@ -45,33 +45,67 @@ type Paragraphs = Pick<AnalysedDocument, 'text' | 'starts' | 'ends'>
 export function withoutNextItems<P extends ItemPassage>(passages: readonly P[], docs: readonly Paragraphs[]): readonly P[] {
   const ends = edges(passages, docs, 1)
   const starts = edges(passages, docs, -1)
-  if (!ends && !starts) return passages
-  return passages.map((p, i) => ({ ...p, start: starts ? starts[i] : p.start, end: ends ? ends[i] : p.end }))
+  /** Whether every passage keeps its share with these edges cut. */
+  const keeps = (starts: number[] | undefined, ends: number[] | undefined): boolean =>
+    passages.every((p, i) => {
+      const cut = (starts ? starts[i] - p.start : 0) + (ends ? p.end - ends[i] : 0)
+      return cut <= MAX_ITEM_SHARE * (p.end - p.start + 1)
+    })
+  // Both edges where the passages keep their share so; else the end, else the start.
+  const tried: [number[] | undefined, number[] | undefined][] = [
+    [starts, ends],
+    [undefined, ends],
+    [starts, undefined],
+  ]
+  const chosen = tried.find(([s, e]) => (s || e) && keeps(s, e))
+  if (!chosen) return passages
+  const [s, e] = chosen
+  return passages.map((p, i) => ({ ...p, start: s ? s[i] : p.start, end: e ? e[i] : p.end }))
 }
 
 /**
  * Where each passage would end (`dir` 1) or start (-1) without the next (previous) item's words,
- * where every passage either has such words at that edge or is whole there and one at least has
- * them, and each keeps its share; undefined where the edge stays.
+ * where every passage either has such words at that edge or is whole there, and one at least has
+ * them; undefined where the edge stays. Where a passage ends whole on the very item words cut
+ * from another (its text ending "-r, --system", where the other's paragraph goes on past them),
+ * the end stays for all: cut in the others only, the words both have would read as a
+ * difference.
  */
 function edges(passages: readonly ItemPassage[], docs: readonly Paragraphs[], dir: 1 | -1): number[] | undefined {
   const out: number[] = []
-  let cut = false
+  /** The words cut from passages, and those that whole passages end on an item with (dir 1). */
+  const cutWords = new Set<string>()
+  const itemWords = new Set<string>()
+  const words = (doc: Paragraphs, t0: number, t1: number): string =>
+    doc.text.slice(doc.starts[t0], doc.ends[t1]).replace(/\s+/g, ' ').toLowerCase()
   for (const p of passages) {
     const doc = docs[p.doc]
     const edge = dir > 0 ? p.end : p.start
     if (whole(doc, edge, dir)) {
+      const item = dir > 0 ? lastItem(doc, p) : undefined
+      if (item !== undefined) itemWords.add(words(doc, item, p.end))
       out.push(edge)
       continue
     }
     const at = itemBreak(doc, p, dir)
     if (at === undefined) return undefined
-    const kept = dir > 0 ? at - p.start + 1 : p.end - at + 1
-    if ((1 - MAX_ITEM_SHARE) * (p.end - p.start + 1) > kept) return undefined
+    cutWords.add(dir > 0 ? words(doc, at + 1, p.end) : words(doc, p.start, at - 1))
     out.push(at)
-    cut = true
   }
-  return cut ? out : undefined
+  if (!cutWords.size) return undefined
+  for (const item of itemWords) if (cutWords.has(item)) return undefined
+  return out
+}
+
+/**
+ * Where passage `p`'s last paragraph starts, when it is at most MAX_ITEM_TOKENS tokens and opens
+ * an item: a passage that ends with its text or paragraph on an item's words ("... policy.\n\n-r,
+ * --system"); undefined if it does not.
+ */
+function lastItem(doc: Paragraphs, p: ItemPassage): number | undefined {
+  for (let t = p.end; t > p.start && t > p.end - MAX_ITEM_TOKENS; t--)
+    if (paragraphBetween(doc, t - 1, t)) return opensItem(doc, t) ? t : undefined
+  return undefined
 }
 
 /** Whether token `edge` of `doc` ends (`dir` 1) or starts (-1) its paragraph or its text. */
@@ -81,19 +115,21 @@ function whole(doc: Paragraphs, edge: number, dir: 1 | -1): boolean {
 }
 
 /**
- * Where passage `p` would end (`dir` 1: the last token before a paragraph break at most
- * MAX_ITEM_TOKENS from its end, the paragraph after it opening an item) or start (-1: the first
- * after such a break near its start, its own paragraph opening an item); undefined if none.
+ * Where passage `p` would end (`dir` 1: the last token before the first paragraph break of its
+ * last MAX_ITEM_TOKENS tokens after which an item opens) or start (-1: the first token after the
+ * last such break of its first MAX_ITEM_TOKENS, its own paragraph opening an item); undefined if
+ * none. A heading and the first item under it go together: "exit.\n\nOPTIONS\n\n-a, --all".
  */
 function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undefined {
+  let at: number | undefined
   if (dir > 0) {
     for (let t = p.end; t > p.start && t > p.end - MAX_ITEM_TOKENS; t--)
-      if (paragraphBetween(doc, t - 1, t)) return opensItem(doc, t) ? t - 1 : undefined
+      if (paragraphBetween(doc, t - 1, t) && opensItem(doc, t)) at = t - 1
   } else {
     for (let t = p.start; t < p.end && t < p.start + MAX_ITEM_TOKENS; t++)
-      if (paragraphBetween(doc, t, t + 1)) return opensItem(doc, t + 1) ? t + 1 : undefined
+      if (paragraphBetween(doc, t, t + 1) && opensItem(doc, t + 1)) at = t + 1
   }
-  return undefined
+  return at
 }
 
 /**
@@ -103,11 +139,28 @@ function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undef
  */
 function opensItem(doc: Paragraphs, t: number): boolean {
   if (opensListItem(doc, t, false)) return true
-  const from = doc.starts[t]
-  let to = doc.text.indexOf('\n', from)
-  if (to < 0) to = doc.text.length
-  return CAPITALS_LINE.test(doc.text.slice(from, to))
+  const line = lineAt(doc.text, doc.starts[t])
+  if (!CAPITALS_LINE.test(line)) return false
+  // A name (an underscore, a digit, a type in brackets), or a heading of a few words: not a
+  // sentence written in capitals ("GNU GENERAL PUBLIC LICENSE", "THERE IS NO WARRANTY FOR THE
+  // PROGRAM, TO THE EXTENT ..."), nor one wrapped over lines in capitals.
+  if (!NAME.test(line) && (line.includes(',') || line.trim().split(/\s+/).length > MAX_HEADING_WORDS)) return false
+  const next = doc.text.indexOf('\n', doc.starts[t])
+  const after = next < 0 ? '' : lineAt(doc.text, next + 1).trim()
+  return !(CAPITALS_LINE.test(after) && !NAME.test(after))
 }
+
+/** The line of `text` from `from` to its end (its line break left out). */
+function lineAt(text: string, from: number): string {
+  const to = text.indexOf('\n', from)
+  return text.slice(from, to < 0 ? text.length : to)
+}
+
+/** Words of a heading in capitals, at most: "EXIT STATUS", "REPORTING BUGS", "SEE ALSO". */
+const MAX_HEADING_WORDS = 3
+
+/** What makes a line in capitals a name: an underscore, a digit, a type in brackets. */
+const NAME = /[_\d(]/u
 
 /**
  * A line that opens with a name in capitals (two capitals at least, with digits and underscores),
