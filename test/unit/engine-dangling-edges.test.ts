@@ -139,13 +139,27 @@ describe('a passage that starts or ends a word or two into another sentence', ()
   it('starts after the last word of a heading line both texts end alike (a reviewer: "group If called with two non-option arguments")', () => {
     // adduser(8) and deluser(8): each mode's heading, then its paragraph; both headings end
     // "group", a line short of the page's width, and a capital opens the next line.
+    // A page of wrapped lines (sentences.ts reads a line break as a sentence's end only in a text
+    // whose width it knows, MIN_WRAPPED_LINES lines and more).
+    const wrapped = (verb: string) =>
+      Array.from({ length: 10 }, (_, k) => `       ${Array.from({ length: 9 }, (_, w) => `${verb}${k}w${w}`).join(' ')}`).join('\n')
     const mode = (heading: string, verb: string) =>
-      `   ${heading}\n       If called with two non-option arguments, the program will ${verb} the user and an existing group\n       named on the command line, and report what it did in the system log.\n`
+      `${wrapped(verb)}\n\n   ${heading}\n       If called with two non-option arguments, the program will ${verb} the user and\n       an existing group named on the command line, and report what it did in the\n       system log.\n`
     const [overlap] = findOverlaps([
       { id: 'adduser', text: mode('Add an existing user to an existing group', 'add') },
       { id: 'deluser', text: mode('Remove a user from a specific group', 'remove') },
     ]).overlaps
     for (const p of overlap.passages) expect(p.text).toMatch(/^If called with two non-option arguments/)
+  })
+
+  it('cuts at no line break in a text of a few lines, whose width is not known (a reviewer: "by the\\nNational Science")', () => {
+    const text = (rest: string) =>
+      `This work on the reading of texts side by side, their shared passages and their variants, was supported in part by the grants and the fellowships of the\nNational Science ${rest}\nand by nothing else at all.\n`
+    const [overlap] = findOverlaps([
+      { id: 'a', text: text('Foundation under grant 12345 of the year') },
+      { id: 'b', text: text('Council of Taiwan under its own programme') },
+    ]).overlaps
+    for (const p of overlap.passages) expect(p.text).toMatch(/the fellowships of the\s+National Science$/)
   })
 
   it('keeps a fragment that is more than a tenth of its passage (MAX_DANGLING_SHARE)', () => {

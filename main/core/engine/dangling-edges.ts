@@ -82,10 +82,14 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
      * capitals: at its full stop, question or exclamation mark, or at a line break where the
      * fragment is a piece of its line (`partial`), the end of a heading's line ("Add an existing
      * user to an existing group\nIf called ...") or the start of the next line, not a whole
-     * line (a copyright file's "Files: xdiff/*\nCopyright: ...", its stanza's own first line).
+     * line (a copyright file's "Files: xdiff/*\nCopyright: ...", its stanza's own first line);
+     * and only in a text whose lines are wrapped at a width it shows (sentences.ts fullLineOf):
+     * in a text of a few lines, any line break before a capital reads as a sentence's end, and
+     * "supported in part by the\nNational Science Foundation" lost "National Science" (a
+     * reviewer).
      */
     const stopsAt = (t: number, partial: boolean): boolean =>
-      (stopAfter(doc, t) || (partial && lineBreakAfter(doc, t))) &&
+      (stopAfter(doc, t) || (partial && lineBreakAfter(doc, t) && Number.isFinite(fullLine()))) &&
       CAPITAL.test(doc.text[doc.starts[t + 1]]) &&
       endsSentence(doc, t, fullLine) &&
       !paragraphBetween(doc, t, t + 1)
