@@ -13,18 +13,21 @@ const words = (n: number) => Array.from({ length: n }, word)
 const passage = words(40)
 const around = (inner: string[]) => [...words(30), ...inner, ...words(30)].join(' ')
 
-/** findEdited of document 0's tokens [30, 69] (the passage) in all of document 1, near its token 30. */
-function find(copy: string[]): [number, number] | undefined {
+/**
+ * findEdited of document 0's tokens [30, 30 + length) (the passage, by default the forty words) in
+ * all of document 1, near its token 30.
+ */
+function find(copy: string[], original = passage): [number, number] | undefined {
   const corpus = analyse(
     [
-      { id: 'a', text: around(passage) },
+      { id: 'a', text: around(original) },
       { id: 'b', text: around(copy) },
     ],
     false,
     new Run({}),
   )
   const [A, B] = corpus.docs
-  return findEdited(A, 30, 69, B, 0, B.match.length - 1, 30)
+  return findEdited(A, 30, 30 + original.length - 1, B, 0, B.match.length - 1, 30)
 }
 
 describe('findEdited', () => {
@@ -94,17 +97,8 @@ describe('findEdited', () => {
     // and it started mid-sentence: "THE REGENTS AND CONTRIBUTORS ``AS IS''".
     const long = words(50)
     const copy = [...long.slice(0, 4), ...words(5), ...long.slice(4)]
-    const corpus = analyse(
-      [
-        { id: 'a', text: around(long) },
-        { id: 'b', text: around(copy) },
-      ],
-      false,
-      new Run({}),
-    )
-    const [A, B] = corpus.docs
     expect(Math.floor(MAX_EDITED_SHARE * long.length)).toBe(5)
-    expect(findEdited(A, 30, 79, B, 0, B.match.length - 1, 30)).toEqual([30, 30 + copy.length - 1])
+    expect(find(copy, long)).toEqual([30, 30 + copy.length - 1])
   })
 
   it('finds a copy edited in its first words, where no pair of anchors holds one whole, from the words the two share', () => {
@@ -113,16 +107,7 @@ describe('findEdited', () => {
     // word, five (the passage's first four words replaced, the one deleted).
     const long = words(50)
     const copy = [...long.slice(0, 4), ...words(5), ...long.slice(4, 20), ...long.slice(21)]
-    const corpus = analyse(
-      [
-        { id: 'a', text: around(long) },
-        { id: 'b', text: around(copy) },
-      ],
-      false,
-      new Run({}),
-    )
-    const [A, B] = corpus.docs
-    expect(findEdited(A, 30, 79, B, 0, B.match.length - 1, 30)).toEqual([35, 30 + copy.length - 1])
+    expect(find(copy, long)).toEqual([35, 30 + copy.length - 1])
   })
 
   it('takes the anchors that leave fewest edits, not the nearest: a heading that repeats the first words', () => {
