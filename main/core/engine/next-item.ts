@@ -10,13 +10,13 @@ import { opensListItem } from './paragraph-edge.js'
 // "... need it.\n\nSUB_GID_MIN (number)", "--version Show the version and exit.\n\nOPTIONS
 // --admindir". The words past the break are shared, or taken in by sentence-tails.ts as the
 // rest of a sentence, but a reader marks the option described, not the next one's name (a
-// reviewer of user-administration, dpkg and coreutils pages: 10 of 66 overlaps so). So, as the
-// last thing done to an overlap's passages, where every passage ends at most MAX_ITEM_TOKENS
-// tokens into a paragraph that opens such an item (an option, a numbered item, a line in
-// capitals: a heading or a variable's name), or ends with its paragraph or sentence there, each
-// ends before the break; and a start likewise, after the break, where the passage's own
-// paragraph opens an item. Only items: a changelog's entries (a version line, a bullet, a
-// trailer) open alike and two changelogs share them as sim_text's runs read them
+// reviewer of user-administration, dpkg and coreutils pages: the commonest edge defect of the
+// three). So, as the last thing done to an overlap's passages, where every passage ends at most
+// MAX_ITEM_TOKENS tokens into a paragraph that opens such an item (an option, a numbered item, a
+// variable's name in capitals, a heading of a few words in capitals: opensItem), or ends with its
+// paragraph there, each ends before the break; and a start likewise, after the break, where the
+// passage's own paragraph opens an item. Only items: a changelog's entries (a version line, a
+// bullet, a trailer) open alike and two changelogs share them as sim_text's runs read them
 // (paragraph-edge.ts).
 
 /** Tokens of the next (previous) paragraph, at most, cut from a passage's end (start). */
