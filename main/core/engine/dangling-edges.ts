@@ -1,7 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import { paragraphBetween } from './align.js'
-import { endsSentence, fullLineOf, stopAfter } from './sentences.js'
+import { breaksLine, endsSentence, fullLineOf, stopAfter } from './sentences.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 
 // A passage's edge a word or two into another sentence. Two texts may go on alike for a word or two
@@ -89,7 +89,7 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
      * reviewer).
      */
     const stopsAt = (t: number, partial: boolean): boolean =>
-      (stopAfter(doc, t) || (partial && lineBreakAfter(doc, t) && Number.isFinite(fullLine()))) &&
+      (stopAfter(doc, t) || (partial && breaksLine(doc.text, doc.ends[t], doc.starts[t + 1]) && Number.isFinite(fullLine()))) &&
       CAPITAL.test(doc.text[doc.starts[t + 1]]) &&
       endsSentence(doc, t, fullLine) &&
       !paragraphBetween(doc, t, t + 1)
@@ -97,7 +97,7 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
     let start = -1
     if (anyStart) {
       const whole = p.start === 0 || endsSentence(doc, p.start - 1, fullLine)
-      const partial = !lineBreakAfter(doc, p.start - 1)
+      const partial = !whole && !breaksLine(doc.text, doc.ends[p.start - 1], doc.starts[p.start])
       if (!whole)
         for (let t = p.start; t < Math.min(p.end, p.start + MAX_DANGLING_WORDS); t++)
           if (stopsAt(t, partial)) {
@@ -110,7 +110,7 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
     let end = -1
     if (anyEnd) {
       const whole = p.end === doc.starts.length - 1 || endsSentence(doc, p.end, fullLine)
-      const partial = !whole && !lineBreakAfter(doc, p.end)
+      const partial = !whole && !breaksLine(doc.text, doc.ends[p.end], doc.starts[p.end + 1])
       if (!whole)
         for (let t = p.end - 1; t >= Math.max(p.start, p.end - MAX_DANGLING_WORDS); t--)
           if (stopsAt(t, partial)) {
@@ -151,12 +151,3 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
 
 /** A capital letter: what starts the sentence a passage's fragment is of (not a digit: "Sec. 5"). */
 const CAPITAL = /\p{Lu}/u
-
-/** Whether a line break lies between token t of `doc` and the next. */
-function lineBreakAfter(doc: AnalysedDocument, t: number): boolean {
-  for (let k = doc.ends[t]; k < doc.starts[t + 1]; k++) {
-    const c = doc.text.charCodeAt(k)
-    if (c === 0x0a || c === 0x0d || c === 0x2029) return true
-  }
-  return false
-}

@@ -69,6 +69,8 @@ export function findEdited(
   const firsts = placesOf(A.surface, start, anchor, B.surface, from, to)
   if (!firsts.length) return undefined
   const lasts = placesOf(A.surface, end - anchor + 1, anchor, B.surface, from, to)
+  // No pair of anchors as far apart as the passage is long: nothing to compare.
+  if (!firsts.some((p) => lasts.some((last) => Math.abs(last + anchor - p - length) <= maxErrors))) return undefined
   // The passage's ids as characters 1, 2, ..., every other id as OTHER (more distinct ids than a
   // string's code units: too long a passage to compare so).
   const codes = new Map<number, number>()

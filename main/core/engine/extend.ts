@@ -3,7 +3,7 @@ import { paragraphBetween } from './align.js'
 import { betweenListItems, lessThanHalf } from './paragraph-edge.js'
 import type { AnalysedDocument } from './analyse.js'
 import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
-import { endsSentence, fullLineOf, stopAfter } from './sentences.js'
+import { breaksLine, endsSentence, fullLineOf, stopAfter } from './sentences.js'
 
 // Passages of one overlap reach as far as they share words with each other, not only with the
 // partner they were paired with. Frequent text is seeded through a representative occurrence
@@ -155,7 +155,7 @@ function unstrayed(doc: MatchSource, edge: number, by: number, dir: 1 | -1): num
     // heading and the first words of the sentence under it ("34.15).\n\nDIAGNOSTICS\n In case of
     // difficulty, see", where eight manual pages go on alike to the name of the command each
     // refers to). On one line, the words stay: a changelog entry's sign-off ("-- Julien Cristau").
-    if (!lineBreakAmong(doc, dir > 0 ? edge + k : edge - by, dir > 0 ? edge + by : edge - k)) break
+    if (!breaksLine(doc.text, doc.ends[dir > 0 ? edge + k : edge - by], doc.starts[dir > 0 ? edge + by : edge - k])) break
     const whole = lastSentenceEnd(doc, edge, k, by, dir)
     if (whole === by) break
     return whole >= k ? whole : k - 1
@@ -164,15 +164,6 @@ function unstrayed(doc: MatchSource, edge: number, by: number, dir: 1 | -1): num
   for (let k = Math.max(1, by - STRAY_EDGE_WORDS + 1); k <= by; k++)
     if (paragraphBetween(doc, edge + dir * (k - 1), edge + dir * k)) return k - 1
   return by
-}
-
-/** Whether a line break lies between two of tokens [t0, t1] of `doc`. */
-function lineBreakAmong(doc: MatchSource, t0: number, t1: number): boolean {
-  for (let k = doc.ends[t0]; k < doc.starts[t1]; k++) {
-    const c = doc.text.charCodeAt(k)
-    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true
-  }
-  return false
 }
 
 /**

@@ -103,9 +103,22 @@ function edges(passages: readonly ItemPassage[], docs: readonly Paragraphs[], di
  * --system"); undefined if it does not.
  */
 function lastItem(doc: Paragraphs, p: ItemPassage): number | undefined {
-  for (let t = p.end; t > p.start && t > p.end - MAX_ITEM_TOKENS; t--)
-    if (paragraphBetween(doc, t - 1, t)) return opensItem(doc, t) ? t : undefined
-  return undefined
+  const [nearest] = paragraphsNear(doc, p, 1)
+  return nearest !== undefined && opensItem(doc, nearest) ? nearest : undefined
+}
+
+/**
+ * The first tokens of the paragraphs that open within passage `p`'s last (`dir` 1) or first (-1)
+ * MAX_ITEM_TOKENS tokens, nearest that edge first.
+ */
+function paragraphsNear(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number[] {
+  const out: number[] = []
+  if (dir > 0) {
+    for (let t = p.end; t > p.start && t > p.end - MAX_ITEM_TOKENS; t--) if (paragraphBetween(doc, t - 1, t)) out.push(t)
+  } else {
+    for (let t = p.start; t < p.end && t < p.start + MAX_ITEM_TOKENS; t++) if (paragraphBetween(doc, t, t + 1)) out.push(t + 1)
+  }
+  return out
 }
 
 /** Whether token `edge` of `doc` ends (`dir` 1) or starts (-1) its paragraph or its text. */
@@ -121,15 +134,10 @@ function whole(doc: Paragraphs, edge: number, dir: 1 | -1): boolean {
  * none. A heading and the first item under it go together: "exit.\n\nOPTIONS\n\n-a, --all".
  */
 function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undefined {
-  let at: number | undefined
-  if (dir > 0) {
-    for (let t = p.end; t > p.start && t > p.end - MAX_ITEM_TOKENS; t--)
-      if (paragraphBetween(doc, t - 1, t) && opensItem(doc, t)) at = t - 1
-  } else {
-    for (let t = p.start; t < p.end && t < p.start + MAX_ITEM_TOKENS; t++)
-      if (paragraphBetween(doc, t, t + 1) && opensItem(doc, t + 1)) at = t + 1
-  }
-  return at
+  const items = paragraphsNear(doc, p, dir).filter((t) => opensItem(doc, t))
+  // The one furthest from the edge.
+  const t = items[items.length - 1]
+  return t === undefined ? undefined : dir > 0 ? t - 1 : t
 }
 
 /**

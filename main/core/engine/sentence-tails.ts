@@ -1,5 +1,5 @@
 import type { AnalysedDocument } from './analyse.js'
-import { endsSentence, fullLineOf } from './sentences.js'
+import { breaksLine, endsSentence, fullLineOf } from './sentences.js'
 
 // The rest of the sentence an edited copy stops short of. A near-verbatim passage ends where the
 // texts stop matching, and a copy edited in its last words ends a few words before its sentence
@@ -69,15 +69,6 @@ export const MIN_BLANK_SPACES = 4
  * "License: BSD-3-clause", said as a change against another text's next name (a reviewer).
  */
 const LOWER = /\p{Ll}/u
-
-/** Whether text[from, to) holds a line break. */
-function breaksLine(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k)
-    if (c === 0x0a || c === 0x0d || c === 0x2029) return true
-  }
-  return false
-}
 
 /** Whether text[from, to) holds MIN_BLANK_SPACES spaces or tabs in a row, not at a line's start. */
 function spaced(text: string, from: number, to: number): boolean {

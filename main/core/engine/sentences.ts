@@ -139,6 +139,15 @@ function lineBreakFrom(text: string, start: number): number {
   return -1
 }
 
+/** Whether text[from, to) holds a line break (line feed, carriage return, paragraph separator). */
+export function breaksLine(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k)
+    if (c === 0x0a || c === 0x0d || c === 0x2029) return true
+  }
+  return false
+}
+
 /** Whether text[k] is white space, as String.prototype.trim (and a pattern's \s) reads it. */
 export function isSpace(text: string, k: number): boolean {
   const c = text.charCodeAt(k)
