@@ -642,8 +642,8 @@ async function analyse(): Promise<void> {
       // The documents to choose from are the project's: fetched alongside, perhaps not yet there.
       await firstState
       // Nothing chosen yet: open on the two documents that share the most, their top passage
-      // selected. Not where the reader has opened a document meanwhile (the analysis can take
-      // longer than a click: the pair took the document's pane, a red CI run).
+      // selected. Not where the reader has chosen anything meanwhile (the analysis can take
+      // longer than a click: the pair took the pane of a document opened, a red CI run).
       const chosen = selected || readerChose
       const first = chosen ? null : firstPair(project()?.documents.map((d) => d.id) ?? [], view.overlaps)
       if (first) {
