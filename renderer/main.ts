@@ -665,6 +665,8 @@ async function analyse(): Promise<void> {
     if (run === analysing) {
       progress.hidden = true
       cancelButton.hidden = true
+      // The first analysis has opened the panes on what they show first, or failed.
+      compare.settled()
     }
   }
 }

@@ -105,7 +105,11 @@ export class CompareView {
   /** The toolbar above the panes (the page adds its own controls to it). */
   readonly toolbar: HTMLElement
   readonly panes: Pane[] = []
-  private readonly row = el('div', { class: 'panes' })
+  /**
+   * The panes. Busy (aria-busy) until the app has chosen what they show first (settled): the
+   * documents they open on may still change.
+   */
+  private readonly row = el('div', { class: 'panes', 'aria-busy': 'true' })
   private readonly svg = document.createElementNS(SVG_NS, 'svg')
   private readonly syncToggle = el('input', { type: 'checkbox', checked: true })
   private readonly marginToggle = el('input', { type: 'checkbox', class: 'margin-toggle' })
@@ -513,6 +517,11 @@ export class CompareView {
     this.focusPane(pane)
     if (span) pane.reader.select(span)
     return pane
+  }
+
+  /** The app has chosen what the panes show first (see row). */
+  settled(): void {
+    this.row.setAttribute('aria-busy', 'false')
   }
 
   /**

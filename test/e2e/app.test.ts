@@ -37,6 +37,8 @@ describe('the app in Chromium', () => {
     const docId = 'gmw-light-blade-what-are-nqpf'
     const held: Route[] = []
     const { page, errors } = await openPage(app, {
+      // The passages listed: the panes are still busy with the pair held.
+      ready: '.overlap-item',
       beforeLoad: (page) =>
         page.route('**/api/getDocument', (route) => {
           if ((route.request().postDataJSON() as { id: string }).id === docId) return route.continue()
@@ -63,6 +65,8 @@ describe('the app in Chromium', () => {
     if (app.shell !== 'chromium') context.skip()
     const held: Route[] = []
     const { page, errors } = await openPage(app, {
+      // The passages listed: the panes are still busy with the pair held.
+      ready: '.overlap-item',
       beforeLoad: (page) => page.route('**/api/getDocument', (route) => void held.push(route)),
     })
     // Another passage of the pair the app opens on (the top passage's two documents): choosing

@@ -152,8 +152,9 @@ async function newPage(app: TestApp, colorScheme: 'light' | 'dark', watch: (page
 }
 
 /**
- * Opens the app in a new page (1280×800; in Electron, a window of a new launch) and waits for `ready` (by default: the analysis is done
- * and its shared passages listed, so nothing repaints the panes under the test's hands); collects
+ * Opens the app in a new page (1280×800; in Electron, a window of a new launch) and waits for
+ * `ready` (by default: the analysis is done, its shared passages listed and the panes opened on
+ * what they show first, so nothing repaints the panes under the test's hands); collects
  * page errors and console errors, which a test expects to stay empty. `beforeLoad` runs before
  * the page loads, in a browser only (page.route holds the web host's API calls; the desktop
  * app's go over IPC).
@@ -177,6 +178,10 @@ export async function openPage(
       .locator(options.ready ?? '.overlap-item')
       .first()
       .waitFor({ timeout: 30_000 })
+    // By default, also until the app has opened its panes on what they show first: the first pair
+    // loads after the passages are listed, and a test that read the panes before read documents
+    // about to change (a red CI run of colours.test.ts).
+    if (!options.ready) await page.locator('.panes[aria-busy="false"]').waitFor({ timeout: 30_000 })
   } catch (e) {
     // Say what the page was showing: an analysis that failed reads differently from a slow one.
     const shown = await page.evaluate(() =>
