@@ -2,8 +2,10 @@ import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type AnalysedDocument, analyse } from '../main/core/engine/analyse.js'
+import { type AnalysedDocument, analyse, type EngineDocument, rarity } from '../main/core/engine/analyse.js'
+import type { OverlapPassage } from '../main/core/engine/overlaps.js'
 import { Run } from '../main/core/engine/progress.js'
+import { type PairMeasure, PairMeasurer } from '../main/core/engine/similarity.js'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const CORPUS = join(ROOT, 'corpus')
@@ -28,6 +30,27 @@ export function analysed(...texts: string[]): AnalysedDocument[] {
     true,
     new Run({}),
   ).docs
+}
+
+/**
+ * Two passages of an overlap found in `documents` (code point offsets: the texts are ASCII here)
+ * measured as the engine measures a pair (similarity.ts), with its rarity weights over the same
+ * documents; no word is counted as covered by a common n-gram.
+ */
+export function measuredPair(documents: readonly EngineDocument[], a: OverlapPassage, b: OverlapPassage): PairMeasure {
+  const corpus = analyse(documents, true, new Run({}))
+  const weights = Float64Array.from({ length: corpus.lexicon.matchCount }, (_, m) => rarity(corpus, m))
+  const measurer = new PairMeasurer(
+    corpus,
+    weights,
+    corpus.docs.map((d) => new Uint8Array(d.content.length)),
+  )
+  const [da, a0, a1, db, b0, b1] = [a, b].flatMap((p) => {
+    const doc = documents.findIndex((d) => d.id === p.doc)
+    const { starts, ends } = corpus.docs[doc]
+    return [doc, starts.findIndex((s) => s >= p.start), ends.findLastIndex((e) => e <= p.end)]
+  })
+  return measurer.measure(da, a0, a1, db, b0, b1)
 }
 
 /** A pair of passages as the engine's clustering reads them: [doc, start, end] on each side (inclusive tokens). */

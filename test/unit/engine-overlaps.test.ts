@@ -5,7 +5,7 @@ import { comparedPairs } from '../../main/core/engine/variant-pairs.js'
 import { EngineCancelled, isCancelled } from '../../main/core/engine/progress.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
-import { CORPUS, ROOT } from '../helpers.js'
+import { CORPUS, ROOT, analysed, measuredPair } from '../helpers.js'
 
 const FIXTURES = join(ROOT, 'test/fixtures/engine')
 
@@ -415,6 +415,34 @@ describe('findOverlaps on fixtures', () => {
     expect(alone.passages.map((p) => p.text)).toEqual(o.passages.map((p) => p.text))
     expect([o.words, o.similarity]).toEqual([alone.words, alone.similarity])
     expect(o.words).toBe(16)
+  })
+
+  it("gives an overlap's similarity as the share of its passages' words in common, a rare word weighing as any other", () => {
+    // Four manual pages of one subject, each naming its program in every sentence, copy a sentence
+    // with their own names in it. Weighed by rarity, the names (each in one page) outweigh the
+    // words the copies share (in every page): the similarity a pair is judged by is low (0.28).
+    const page = (name: string, own: string) =>
+      [
+        `${name} compresses files with its own fast method. Compressed files of ${name} decompress on any system, and ${name} checks them.`,
+        own,
+        `The ratio ${name} reached for the files is reported, and ${name} runs on large files to show how it compares.`,
+      ].join('\n\n')
+    const documents = Object.entries({
+      lz4: page('lz4', 'Concatenated files decompress as one.'),
+      xz: page('xz', 'A file of several streams decompresses as one.'),
+      gzip: page('gzip', 'A single file is possible to decompress in place.'),
+      bzip2: page('bzip2', 'Decompress a single file in place; concatenate files on any system.'),
+    }).map(([id, text]) => ({ id, text }))
+    const [o] = findOverlaps(documents).overlaps.filter((x) => x.passages.some((p) => p.text.startsWith('The ratio lz4')))
+    expect(o.passages.map((p) => p.doc)).toEqual(['lz4', 'xz', 'gzip', 'bzip2'])
+    const [lz4, xz] = o.passages
+    const measured = measuredPair(documents, lz4, xz)
+    expect(measured.similarity).toBeLessThan(0.5)
+    // Shown: the words the two passages share, of all their words (Dice), as a reader counts them.
+    const [a, b] = analysed(lz4.text, xz.text)
+    expect(o.words).toBe(measured.shared)
+    expect(o.similarity).toBe(Number(((2 * measured.shared) / (a.content.length + b.content.length)).toFixed(3)))
+    expect(o.similarity).toBeGreaterThan(0.75)
   })
 
   it('calls two passages verbatim only when they have the same words (a reviewer: an option inserted, "verbatim")', async () => {

@@ -100,8 +100,11 @@ export interface OverlapPassage {
  *               (wholeIdentifiers, sentence-tails.ts), so they describe passages much as shown,
  *               and may show how little two of them have in common where one grew; for an
  *               overlap the paraphrase pass found, on the sentences its pair matched
- *   similarity  weighted Dice similarity of the same two passages' content words, 0..1; for a
- *               paraphrase of sentences, the cosine it was found by (paraphrase.ts)
+ *   similarity  the share of the same two passages' content words they have in common (Dice
+ *               coefficient, similarity.ts `dice`), 0..1, as a reader counts it and as imported
+ *               overlaps give it (reuse/imported.ts); the pairs' kinds and the score weigh each
+ *               word by its rarity instead. For a paraphrase, the cosine it was found by
+ *               (paraphrase.ts)
  *   boilerplate shared by a large share of the corpus (BOILERPLATE_SHARE of its texts, at least
  *               BOILERPLATE_MIN_DOCUMENTS, a duplicate document's copies being one text), or
  *               matching text known to be boilerplate (the project's excluded ranges,
@@ -462,19 +465,22 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       let measure: BestPair['measure']
       if (shown < 0 && close) {
         const [a, b] = close.pair
-        measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
+        measure = figuresOf(measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end))
       } else {
         if (shown < 0) shown = top
         measure = { shared: list.shared(shown), similarity: list.similarity(shown) }
         // Measured on the passages the overlap holds: a reused pair's passages have grown or
         // been cut since it was matched (extend.ts, nesting.ts, dangling-edges.ts,
         // negated-edges.ts), and its figures were of the words matched (a reviewer: "17 shared
-        // words" beside two passages of 16, "The groups" cut). A paraphrase keeps its pair's
-        // figures: its similarity is a cosine of another reading (paraphrase.ts).
-        const a = list === pairTable ? holding(c.passages, list, 2 * shown) : undefined
-        const b = list === pairTable ? holding(c.passages, list, 2 * shown + 1) : undefined
+        // words" beside two passages of 16, "The groups" cut). A paraphrase the paraphrase pass
+        // found keeps its pair's figures: its similarity is a cosine of another reading
+        // (paraphrase.ts); the pass's near-verbatim pairs (editedWords) are measured.
+        const measured = list === pairTable || kind !== 'paraphrase'
+        const a = measured ? holding(c.passages, list, 2 * shown) : undefined
+        const b = measured ? holding(c.passages, list, 2 * shown + 1) : undefined
         // (A side in a reference text, which is not shown, keeps the figures as matched.)
-        if (a && b && !reference[a.doc] && !reference[b.doc]) measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
+        if (a && b && !reference[a.doc] && !reference[b.doc])
+          measure = figuresOf(measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end))
       }
       const best: BestPair = { score: list.score(top), measure }
       const because = reasonsOf(c.pairs.flatMap((i) => list.because(i) ?? []))
@@ -496,7 +502,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     const last = corpus.docs[first].surface.length - 1
     const measure = measurer.measure(first, 0, last, copies[0], 0, last)
     const whole = (doc: number): PairPassage => ({ doc, start: 0, end: last })
-    const best: BestPair = { measure, score: measure.weighted * measure.similarity }
+    const best: BestPair = { measure: figuresOf(measure), score: measure.weighted * measure.similarity }
     const pairKinds = { verbatim: copies.length, variant: 0, paraphrase: 0 }
     drafts.push({ passages: group.map(whole), best, kind: 'verbatim', pairKinds, duplicate: true })
   }
@@ -649,6 +655,15 @@ function seedAndChain(
   const seeds = findSeeds(corpus, { n, skip }, run)
   const regions = chainSeeds(seeds, n, run, corpus.docs, minWords)
   return { regions, seedStats: seeds.stats, seedPairs: seeds.count, common: seeds.common }
+}
+
+/**
+ * What an overlap shows of a pair of its passages measured: the words they share, and the share
+ * of their words in common (PairMeasure.dice), not the weighted similarity its kind and score are
+ * judged by (see Overlap.similarity).
+ */
+function figuresOf(measure: PairMeasure): BestPair['measure'] {
+  return { shared: measure.shared, similarity: measure.dice }
 }
 
 /**
