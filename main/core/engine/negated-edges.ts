@@ -36,6 +36,21 @@ export const MAX_NEGATION_REACH = 4
 export const MAX_OPENING_WORDS = 2
 
 /**
+ * The negation that governs a passage starting at token t0 of `doc` (see above): the nearest of
+ * the MAX_NEGATION_REACH tokens before it, with no clause or sentence ending between; -1 where
+ * none does. `fullLine` as sentences.ts fullLineOf gives it.
+ */
+export function negationBefore(doc: AnalysedDocument, surfaces: readonly string[], t0: number, fullLine = fullLineOf(doc)): number {
+  // The nearest negation within reach is found first (most passages have none), then the clause
+  // is read back to it.
+  let before = t0 - 1
+  while (before >= 0 && t0 - before <= MAX_NEGATION_REACH && !negates(surfaces[doc.surface[before]])) before--
+  if (before < 0 || t0 - before > MAX_NEGATION_REACH) return -1
+  for (let t = before; t < t0; t++) if (breaksClause(doc.text, doc.ends[t], doc.starts[t + 1]) || endsSentence(doc, t, fullLine)) return -1
+  return before
+}
+
+/**
  * `passages` (sorted by document and start, apart) with their edges taken to the negations that
  * govern them (see above), never into another of them: the same objects where none is.
  */
@@ -53,12 +68,9 @@ export function withGoverningNegations<P extends PairPassage>(passages: P[], doc
       for (let t = from; t <= to; t++) if (apart(t)) return true
       return false
     }
-    // The nearest negation within reach is found first (most passages have none), then the
-    // clause is read back to it.
     let start = p.start
-    let before = p.start - 1
-    while (before >= 0 && p.start - before <= MAX_NEGATION_REACH && !negation(before)) before--
-    if (before >= 0 && p.start - before <= MAX_NEGATION_REACH && !apartWithin(before, p.start - 1)) {
+    const before = negationBefore(doc, lexicon.surfaces, p.start, fullLine)
+    if (before >= 0) {
       start = before
       for (let k = 0; k < MAX_OPENING_WORDS && start > 0 && function_(start - 1) && !apart(start - 1); k++) start--
     }

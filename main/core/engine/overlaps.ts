@@ -30,6 +30,7 @@ import { SentenceEdges, sentenceTails } from './sentence-tails.js'
 import { withoutNextItems } from './next-item.js'
 import { PairTable } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
+import { saysOpposite } from './polarity.js'
 import { type SynonymSource, wordClasses } from './synonyms.js'
 import { passageOffsets, sentenceEndAfter, wholeIdentifiers, wholeWords } from './word-edges.js'
 import { OffsetMap } from '../text/offsets.js'
@@ -366,6 +367,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       // Found by the words it shares, a pair can still be one sentence with a word changed, too
       // short for a seed's pair (order.ts EDITED_WORD_SHARE): near-verbatim, measured as one.
       const edited = editedWords(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)
+      // Nor is a pair one where one side negates what both say (polarity.ts).
+      if (!edited && saysOpposite(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1, corpus.lexicon.surfaces)) continue
       const similarity = edited ? measure.similarity : p.cosine
       const read = synonymsUsed(corpus, words, p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       paraphrases.push(

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { analyse } from '../../main/core/engine/analyse.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { saysOpposite } from '../../main/core/engine/polarity.js'
+import { Run } from '../../main/core/engine/progress.js'
+
+// A paraphrase says what the other side says, not its opposite (polarity.ts).
+
+/** Whether side `a` of text `textA` and side `b` of `textB` say opposite things (each side a substring of its text). */
+function opposite(textA: string, a: string, textB: string, b: string): boolean {
+  const corpus = analyse(
+    [
+      { id: 'a', text: textA },
+      { id: 'b', text: textB },
+    ],
+    true,
+    new Run({}),
+  )
+  const [A, B] = corpus.docs
+  const span = (D: typeof A, text: string, side: string): [number, number] => {
+    const from = text.indexOf(side)
+    return [D.starts.findIndex((s) => s >= from), D.ends.findLastIndex((e) => e <= from + side.length)]
+  }
+  return saysOpposite(A, ...span(A, textA, a), B, ...span(B, textB, b), corpus.lexicon.surfaces)
+}
+
+describe('a paraphrase and its opposite', () => {
+  it('tells a side that negates a word both say from one that negates nothing', () => {
+    // dpkg's manual pages (a reviewer: a false paraphrase).
+    const trigger = 'It need not await the processing of this trigger.'
+    const awaits = 'The package awaits trigger processing by another package.'
+    expect(opposite(trigger, 'await the processing of this trigger', awaits, awaits)).toBe(true)
+    // The negation before the side is read with it, as its passage takes it in.
+    expect(opposite(trigger, 'await the processing of this trigger', awaits, awaits)).toBe(
+      opposite(trigger, 'need not await the processing of this trigger', awaits, awaits),
+    )
+  })
+
+  it('leaves a pair whose negation is of a word only one side has, or whose sides both negate', () => {
+    // LGPL 2.1 and 3: one clause, its condition turned round.
+    const lgpl3 = 'if the incorporated material is not limited to numerical parameters, data structure layouts and accessors'
+    const lgpl21 = 'the object file uses only numerical parameters, data structure layouts and accessors'
+    expect(opposite(lgpl3, lgpl3, lgpl21, lgpl21)).toBe(false)
+    // CC0 and Apache 2.0: both disclaim; CC0's side paired from "warranties", after its "no".
+    const cc0 = 'Affirmer offers the Work as-is and makes no representations or warranties of any kind concerning the Work'
+    const apache = 'WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied'
+    expect(opposite(cc0, 'warranties of any kind concerning the Work', apache, apache)).toBe(false)
+  })
+
+  it('reports no paraphrase of a sentence and its negation', () => {
+    const page = (name: string, own: string) =>
+      [
+        `${name} compresses files with its own fast method. Compressed files of ${name} decompress on any system, and ${name} checks them.`,
+        own,
+        `Run ${name} on large files to see how it compares; ${name} reports the ratio it reached for the files.`,
+      ].join('\n\n')
+    const pages = (gzip: string, bzip2: string) =>
+      findOverlaps(
+        Object.entries({
+          lz4: page('lz4', 'It is possible to concatenate .lz4 files as is. lz4 will decompress such files as one.'),
+          xz: page('xz', 'It is possible to concatenate .xz files as is. xz will decompress such files as one.'),
+          gzip: page('gzip', gzip),
+          bzip2: page('bzip2', bzip2),
+        }).map(([id, text]) => ({ id, text })),
+      ).overlaps.filter((o) => o.kind === 'paraphrase' && o.passages.some((p) => /in place/.test(p.text)))
+    const possible = 'A single file is possible to decompress in place, and concatenate too, whatever the system it was made on.'
+    const impossible = 'A single file is not possible to decompress in place, nor to concatenate, whatever the system it was made on.'
+    const said = (negated: boolean) =>
+      `It is ${negated ? 'not ' : ''}possible to decompress a single file in place; concatenate files instead, on any system.`
+    expect(pages(possible, said(false)).map((o) => o.passages.length)).toEqual([2])
+    expect(pages(possible, said(true))).toEqual([])
+    expect(pages(impossible, said(true)).map((o) => o.passages.length)).toEqual([2])
+  })
+})
