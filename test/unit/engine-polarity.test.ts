@@ -36,15 +36,55 @@ describe('a paraphrase and its opposite', () => {
     )
   })
 
-  it('leaves a pair whose negation is of a word only one side has, or whose sides both negate', () => {
-    // LGPL 2.1 and 3: one clause, its condition turned round.
+  it('reads a negation as negating the word after it, past an adverb, in its clause', () => {
+    const possible = 'A single file is possible to decompress in place.'
+    expect(
+      opposite(
+        'It is no longer possible to decompress a single file in place.',
+        'no longer possible to decompress a single file in place',
+        possible,
+        possible,
+      ),
+    ).toBe(true)
+    // A negation of another word of the other side leaves its claim as it is.
+    const copied = 'A single file, which need not be copied, is possible to decompress in place.'
+    expect(
+      opposite(
+        'It is not possible to decompress a single file in place.',
+        'not possible to decompress a single file in place',
+        copied,
+        copied,
+      ),
+    ).toBe(true)
+    // A clause (a comma) or a sentence ends what a negation negates.
+    for (const text of [
+      'It is not, a single file is possible to decompress in place.',
+      'It is not. A single file is possible to decompress in place.',
+    ])
+      expect(opposite(text, text, possible, possible)).toBe(false)
+    // LGPL 2.1 and 3: a negation of a word only one side has.
     const lgpl3 = 'if the incorporated material is not limited to numerical parameters, data structure layouts and accessors'
     const lgpl21 = 'the object file uses only numerical parameters, data structure layouts and accessors'
     expect(opposite(lgpl3, lgpl3, lgpl21, lgpl21)).toBe(false)
+  })
+
+  it('leaves a pair whose sides both negate what they share, or whose "not" negates nothing', () => {
     // CC0 and Apache 2.0: both disclaim; CC0's side paired from "warranties", after its "no".
     const cc0 = 'Affirmer offers the Work as-is and makes no representations or warranties of any kind concerning the Work'
     const apache = 'WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied'
     expect(opposite(cc0, 'warranties of any kind concerning the Work', apache, apache)).toBe(false)
+    expect(opposite(apache, apache, cc0, 'warranties of any kind concerning the Work')).toBe(false)
+    // Idioms (a reviewer): "whether or not", "with or without", "not only", "no-charge".
+    const able = 'A single file is able to decompress in place.'
+    for (const text of [
+      'Whether or not a single file is able to decompress in place, it is kept.',
+      'With or without modification, a single file is able to decompress in place.',
+      'A single file is not only able to decompress in place but also to copy.',
+    ])
+      expect(opposite(text, text, able, able)).toBe(false)
+    const apacheGrant = 'a perpetual, worldwide, no-charge license to copy, modify and distribute the software'
+    const mit = 'granted, free of charge, to copy, modify and distribute the software'
+    expect(opposite(apacheGrant, apacheGrant, mit, mit)).toBe(false)
   })
 
   it('reports no paraphrase of a sentence and its negation', () => {
