@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { type AnalysedDocument, analyse, type EngineDocument, rarity } from '../main/core/engine/analyse.js'
 import type { OverlapPassage } from '../main/core/engine/overlaps.js'
 import { Run } from '../main/core/engine/progress.js'
+import { OffsetMap } from '../main/core/text/offsets.js'
 import { type PairMeasure, PairMeasurer } from '../main/core/engine/similarity.js'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -33,9 +34,9 @@ export function analysed(...texts: string[]): AnalysedDocument[] {
 }
 
 /**
- * Two passages of an overlap found in `documents` (code point offsets: the texts are ASCII here)
- * measured as the engine measures a pair (similarity.ts), with its rarity weights over the same
- * documents; no word is counted as covered by a common n-gram.
+ * Two passages of an overlap found in `documents` measured as the engine measures a pair
+ * (similarity.ts), with its rarity weights over the same documents; no word is counted as
+ * covered by a common n-gram.
  */
 export function measuredPair(documents: readonly EngineDocument[], a: OverlapPassage, b: OverlapPassage): PairMeasure {
   const corpus = analyse(documents, true, new Run({}))
@@ -47,8 +48,13 @@ export function measuredPair(documents: readonly EngineDocument[], a: OverlapPas
   )
   const [da, a0, a1, db, b0, b1] = [a, b].flatMap((p) => {
     const doc = documents.findIndex((d) => d.id === p.doc)
-    const { starts, ends } = corpus.docs[doc]
-    return [doc, starts.findIndex((s) => s >= p.start), ends.findLastIndex((e) => e <= p.end)]
+    const { starts, ends, text } = corpus.docs[doc]
+    const map = new OffsetMap(text)
+    const [start, end] = [map.toUtf16(p.start), map.toUtf16(p.end)]
+    // The passage's words: its marks before the first and after the last are no tokens.
+    const span = [doc, starts.findIndex((s) => s >= start), ends.findLastIndex((e) => e <= end)]
+    if (span.some((x) => x < 0) || span[1] > span[2]) throw new Error(`${p.doc} ${p.start}-${p.end}: no words of its document`)
+    return span
   })
   return measurer.measure(da, a0, a1, db, b0, b1)
 }

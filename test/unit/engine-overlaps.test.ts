@@ -441,8 +441,31 @@ describe('findOverlaps on fixtures', () => {
     // Shown: the words the two passages share, of all their words (Dice), as a reader counts them.
     const [a, b] = analysed(lz4.text, xz.text)
     expect(o.words).toBe(measured.shared)
-    expect(o.similarity).toBe(Number(((2 * measured.shared) / (a.content.length + b.content.length)).toFixed(3)))
+    expect(o.similarity).toBe(Math.round(((2 * measured.shared) / (a.content.length + b.content.length)) * 1000) / 1000)
     expect(o.similarity).toBeGreaterThan(0.75)
+  })
+
+  it('describes an overlap by its passages as shown, their sentences taken in whole (a reviewer: "-f, --force", 0.947)', () => {
+    // Two manual pages' option, alike up to "exists,": the passages are taken to their sentences'
+    // ends (sentence-tails.ts), where they differ. Its figures were those of the words before.
+    const documents = [
+      {
+        id: 'lz4',
+        text: 'OPTIONS\n\n-f --[no-]force\n    This option has several effects: If the target file already exists,\n    overwrite it without prompting.\n\n-k --keep\n    Keep the input file.\n',
+      },
+      {
+        id: 'xz',
+        text: 'OPTIONS\n\n-f, --force\n    This option has several effects: If the target file already exists,\n    delete it before compressing or decompressing.\n\n-q, --quiet\n    Suppress warnings.\n',
+      },
+    ]
+    const overlaps = findOverlaps(documents).overlaps
+    expect(overlaps).toHaveLength(1)
+    const [o] = overlaps
+    expect(o.kind).toBe('variant')
+    expect(o.passages.map((p) => p.text.split(/\s+/).slice(-2).join(' '))).toEqual(['without prompting.', 'or decompressing.'])
+    const measured = measuredPair(documents, o.passages[0], o.passages[1])
+    expect([o.words, o.similarity]).toEqual([measured.shared, Math.round(measured.dice * 1000) / 1000])
+    expect(o.similarity).toBeLessThan(0.8)
   })
 
   it('calls two passages verbatim only when they have the same words (a reviewer: an option inserted, "verbatim")', async () => {

@@ -75,7 +75,7 @@ export function kindOf(measure: PairMeasure, edited: () => boolean): OverlapKind
 export function valuesOf(measure: PairMeasure, kind: OverlapKind): PairValues {
   return {
     shared: measure.shared,
-    similarity: measure.similarity,
+    similarity: measure.dice,
     verbatim: measure.verbatim,
     kind: KIND_RANK[kind],
     score: measure.weighted * measure.similarity,

@@ -95,17 +95,15 @@ export interface OverlapPassage {
  *               overlap, nesting.ts, is one verbatim pair with the passage read, or near-verbatim
  *               when found as an edited copy)
  *   words       content words shared (best pair of the overlap's kind, see draftOverlaps),
- *               counted on its two passages as the overlap holds them, grown or cut since the
- *               pair was matched (extend.ts, nesting.ts, dangling-edges.ts, negated-edges.ts)
- *               but before the last touches that move an edge by a word or a few
- *               (wholeIdentifiers, sentence-tails.ts), so they describe passages much as shown,
- *               and may show how little two of them have in common where one grew; for an
- *               overlap the paraphrase pass found, on the sentences its pair matched
- *   similarity  the share of the same two passages' content words they have in common (Dice
- *               coefficient, similarity.ts `dice`), 0..1, as a reader counts it and as imported
- *               overlaps give it (reuse/imported.ts); the pairs' kinds and the score weigh each
- *               word by its rarity instead. For a paraphrase, the cosine it was found by
- *               (paraphrase.ts)
+ *               counted on its two passages as shown, grown or cut since the pair was matched
+ *               (extend.ts, nesting.ts, dangling-edges.ts, negated-edges.ts, shownEdges), so
+ *               they may show how little two of them have in common where one grew; for a
+ *               paraphrase the paraphrase pass found by its words, on the clauses its pair matched
+ *   similarity  the share of the same two passages' content words they have in common (a Dice
+ *               coefficient, a function-word negation one has more counted as a word the other
+ *               lacks: similarity.ts `dice`), 0..1, as a reader counts it; the pairs' kinds and
+ *               the score weigh each word by its rarity instead. For a paraphrase the paraphrase
+ *               pass found by its words, the cosine it was found by (paraphrase.ts)
  *   boilerplate shared by a large share of the corpus (BOILERPLATE_SHARE of its texts, at least
  *               BOILERPLATE_MIN_DOCUMENTS, a duplicate document's copies being one text), or
  *               matching text known to be boilerplate (the project's excluded ranges,
@@ -265,7 +263,10 @@ function closeKind(
 /** An overlap before its passages are cut from the texts. */
 interface Draft {
   because?: string[]
+  /** As clustered: which overlaps lie inside others (contained.ts) and are boilerplate is judged on these. */
   passages: PairPassage[]
+  /** The same passages, in the same order, at the edges shown (shownEdges): the figures are of these. */
+  shown: PairPassage[]
   best: BestPair
   kind: OverlapKind
   pairKinds: Record<OverlapKind, number>
@@ -376,7 +377,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         { doc: p.db, start: p.b0, end: p.b1 },
         {
           shared: measure.shared,
-          similarity,
+          similarity: edited ? measure.dice : p.cosine,
           verbatim: measure.verbatim,
           kind: KIND_RANK[edited ? 'variant' : 'paraphrase'],
           score: measure.weighted * similarity,
@@ -403,6 +404,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   }
 
   run.phase('cluster', pairTable.length + paraphrases.length)
+  const sentenceEdges = new SentenceEdges(corpus.docs)
   const copiesOf = new Map<number, number[]>()
   for (const group of duplicates) copiesOf.set(group[0], group.slice(1))
   const drafts: Draft[] = []
@@ -458,6 +460,10 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
               corpus.docs,
             )
       if (close) kind = close.kind
+      // The passages at the edges shown (shownEdges), which the figures below describe.
+      const edged = shownEdges(passages, kind, corpus.docs, reference, sentenceEdges)
+      // (A verbatim overlap's pair from closeKind is the stretch two passages share, no passage of its own.)
+      const edgedOf = (p: PairPassage): PairPassage => edged[passages.indexOf(p)] ?? p
       // Ranked by its best pair; described (shared words, similarity) by its best pair of the
       // kind it is said to be, so that a verbatim overlap is not shown "similarity 0.546" from
       // one of its variant pairs (a reviewer, cp/install/mv). Where no pair matched is of that
@@ -467,7 +473,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       for (const i of c.pairs) if (KINDS[list.kind(i)] === kind && (shown < 0 || list.score(i) > list.score(shown))) shown = i
       let measure: BestPair['measure']
       if (shown < 0 && close) {
-        const [a, b] = close.pair
+        const [a, b] = close.pair.map(edgedOf)
         measure = figuresOf(measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end))
       } else {
         if (shown < 0) shown = top
@@ -479,22 +485,24 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         // found keeps its pair's figures: its similarity is a cosine of another reading
         // (paraphrase.ts); the pass's near-verbatim pairs (editedWords) are measured.
         const measured = list === pairTable || kind !== 'paraphrase'
-        const a = measured ? holding(c.passages, list, 2 * shown) : undefined
-        const b = measured ? holding(c.passages, list, 2 * shown + 1) : undefined
+        const [a, b] = measured ? [holding(c.passages, list, 2 * shown), holding(c.passages, list, 2 * shown + 1)] : []
         // (A side in a reference text, which is not shown, keeps the figures as matched.)
-        if (a && b && !reference[a.doc] && !reference[b.doc])
-          measure = figuresOf(measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end))
+        if (a && b && !reference[a.doc] && !reference[b.doc]) {
+          const [x, y] = [edgedOf(a), edgedOf(b)]
+          measure = figuresOf(measurer.measure(x.doc, x.start, x.end, y.doc, y.start, y.end))
+        }
       }
       const best: BestPair = { score: list.score(top), measure }
       const because = reasonsOf(c.pairs.flatMap((i) => list.because(i) ?? []))
       drafts.push({
         passages,
+        shown: edged,
         best,
         kind,
         pairKinds,
         duplicate: false,
         ...(because.length ? { because } : {}),
-        ...(close?.differs ? { differs: close.pair } : {}),
+        ...(close?.differs ? { differs: [edgedOf(close.pair[0]), edgedOf(close.pair[1])] } : {}),
       })
     })
     // Clustered: the pairs are let go (each overlap keeps its best), not held through variants.
@@ -507,7 +515,14 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     const whole = (doc: number): PairPassage => ({ doc, start: 0, end: last })
     const best: BestPair = { measure: figuresOf(measure), score: measure.weighted * measure.similarity }
     const pairKinds = { verbatim: copies.length, variant: 0, paraphrase: 0 }
-    drafts.push({ passages: group.map(whole), best, kind: 'verbatim', pairKinds, duplicate: true })
+    drafts.push({
+      passages: group.map(whole),
+      shown: shownEdges(group.map(whole), 'verbatim', corpus.docs, reference, sentenceEdges),
+      best,
+      kind: 'verbatim',
+      pairKinds,
+      duplicate: true,
+    })
   }
   // Only the variants are left, which read surface forms and offsets: the match ids and content
   // positions (a third of the corpus's arrays) are let go.
@@ -566,24 +581,12 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
     }
     return map
   }
-  const sentenceEdges = new SentenceEdges(docs)
   run.phase('variants', limited.length)
   const memo = new DiffMemo()
   const overlaps: Overlap[] = []
   limited.forEach((draft, k) => {
-    // Each passage with the marks of its first and last words, a paraphrase's from a whole
-    // written word, none from or to a piece of an identifier (word-edges.ts).
-    const kept = draft.passages.filter((p) => !reference[p.doc])
-    const found = kept.map((p) => {
-      const [start, end] = draft.kind === 'paraphrase' ? wholeWords(docs[p.doc], p.start, p.end) : [p.start, p.end]
-      return { doc: p.doc, start, end }
-    })
-    const whole = wholeIdentifiers(found, (p) => docs[p.doc], draft.kind !== 'paraphrase')
-    // A near-verbatim copy's passages to their sentences' ends, where they all stop a few words
-    // short (sentence-tails.ts).
-    const tailed = draft.kind === 'variant' ? sentenceTails(whole, sentenceEdges) : whole
-    // Nor on the next item's first words (next-item.ts).
-    const shown = draft.kind === 'paraphrase' ? tailed : withoutNextItems(tailed, docs)
+    // Each passage (at the edges shown: shownEdges) with the marks of its first and last words.
+    const shown = draft.shown.filter((p) => !reference[p.doc])
     const offsets = shown.map((p) => passageOffsets(docs[p.doc], p.start, p.end))
     // The mark ending the sentence, where every passage ends one with the same (word-edges.ts).
     const stops = offsets.map(([, end], i) => sentenceEndAfter(docs[shown[i].doc].text, end))
@@ -613,7 +616,7 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
     // ten edited, past the pairs compared: a reviewer).
     const pairs = options.variants === false ? [] : comparedPairs(passages.map((p) => p.doc))
     if (draft.differs && pairs.length) {
-      const [i, j] = draft.differs.map((p) => kept.indexOf(p)).sort((x, y) => x - y)
+      const [i, j] = draft.differs.map((p) => shown.indexOf(p)).sort((x, y) => x - y)
       if (i >= 0 && !pairs.some(([x, y]) => x === i && y === j)) pairs.push([i, j])
     }
     for (const [i, j] of pairs) {
@@ -658,6 +661,38 @@ function seedAndChain(
   const seeds = findSeeds(corpus, { n, skip }, run)
   const regions = chainSeeds(seeds, n, run, corpus.docs, minWords)
   return { regions, seedStats: seeds.stats, seedPairs: seeds.count, common: seeds.common }
+}
+
+/**
+ * An overlap's passages (sorted by document and start) at the edges a reader is shown: a
+ * paraphrase's from a whole written word, none from or to a piece of an identifier
+ * (word-edges.ts), a near-verbatim copy's to their sentences' ends where they all stop a few
+ * words short (sentence-tails.ts), none but a paraphrase's on the next item's first words
+ * (next-item.ts). Each passage in the same place; those in reference texts (not shown) as they
+ * are. Done before the overlap's figures are taken, so that they describe the passages shown.
+ */
+function shownEdges(
+  passages: readonly PairPassage[],
+  kind: OverlapKind,
+  docs: readonly AnalysedDocument[],
+  reference: readonly boolean[],
+  sentenceEdges: SentenceEdges,
+): PairPassage[] {
+  const at = passages.flatMap((p, i) => (reference[p.doc] ? [] : [i]))
+  const found = at.map((i) => {
+    const p = passages[i]
+    const [start, end] = kind === 'paraphrase' ? wholeWords(docs[p.doc], p.start, p.end) : [p.start, p.end]
+    return { doc: p.doc, start, end }
+  })
+  const whole = wholeIdentifiers(found, (p) => docs[p.doc], kind !== 'paraphrase')
+  const tailed = kind === 'variant' ? sentenceTails(whole, sentenceEdges) : whole
+  const shown = kind === 'paraphrase' ? tailed : withoutNextItems(tailed, docs)
+  // A passage not moved is the same object: a corpus's drafts hold both arrays.
+  const out = [...passages]
+  at.forEach((i, k) => {
+    if (shown[k].start !== out[i].start || shown[k].end !== out[i].end) out[i] = shown[k]
+  })
+  return out
 }
 
 /**

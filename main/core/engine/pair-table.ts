@@ -16,7 +16,11 @@ import type { PairLike, PairPassage, PairSides } from './cluster.js'
 export interface PairValues {
   /** Content words shared (PairMeasure.shared). */
   shared: number
-  /** Similarity, 0..1 (PairMeasure.similarity, or a paraphrase's cosine). */
+  /**
+   * The similarity an overlap shows of the pair, 0..1: the share of their words in common
+   * (PairMeasure.dice), or the cosine a paraphrase was found by (paraphrase.ts). Its kind and
+   * score are judged by the weighted similarity (PairMeasure.similarity).
+   */
   similarity: number
   /** Same surface forms (PairMeasure.verbatim). */
   verbatim: boolean
