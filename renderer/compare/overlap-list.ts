@@ -187,7 +187,7 @@ export class OverlapList {
                 class: 'score',
                 title:
                   o.source === 'parallax'
-                    ? 'Shared words × similarity, each word weighted by its rarity (not the similarity shown)'
+                    ? 'Shared words × similarity, each word weighted by its rarity'
                     : 'Shared words × similarity (not comparable with the engine’s scores)',
               },
               o.score.toFixed(1),

@@ -87,6 +87,46 @@ describe('a paraphrase and its opposite', () => {
     expect(opposite(apacheGrant, apacheGrant, mit, mit)).toBe(false)
   })
 
+  it('reads the other side broadly, so as to keep a pair when in doubt (a reviewer)', () => {
+    // Both negate, one with a word between: "no additional restrictions", "not easily possible".
+    const restrictions = 'You may impose no restrictions on the exercise of the rights granted.'
+    const additional = 'You may impose no additional restrictions on the exercise of the rights granted.'
+    expect(opposite(restrictions, restrictions, additional, additional)).toBe(false)
+    expect(opposite(additional, additional, restrictions, restrictions)).toBe(false)
+    const easily = 'A single file is not easily possible to decompress in place.'
+    const not = 'It is not possible to decompress a single file in place.'
+    expect(opposite(easily, easily, not, not)).toBe(false)
+    // "and" opens another clause as often as it joins a word to the negated one.
+    const derivative = 'The library is not a derivative and users are free to link it.'
+    const free = 'Users are free to link the library.'
+    expect(opposite(derivative, derivative, free, free)).toBe(false)
+  })
+
+  it('reads no negation in a comparison, nor in one its clause negates again', () => {
+    const most = 'The user name may be at most 32 characters long.'
+    for (const text of ['The user name must be no more than 32 characters long.', 'The user name must not be longer than 32 characters.'])
+      expect(opposite(text, text, most, most)).toBe(false)
+    // GPL 2 and 3: one clause.
+    const gpl2 = 'for a charge no more than your cost of physically performing source distribution'
+    const gpl3 = 'for a price no more than your reasonable cost of physically performing this conveying of source'
+    expect(opposite(gpl2, gpl2, gpl3, gpl3)).toBe(false)
+    const without = 'The name may not be used to endorse products without specific prior written permission.'
+    const with_ = 'The name may be used to endorse products only with specific prior written permission.'
+    expect(opposite(without, without, with_, with_)).toBe(false)
+    // Two negations otherwise are two (LGPL 2.1 and 3).
+    const lgpl3 = 'other library facilities that are not Applications and are not covered by this License'
+    const lgpl21 = 'other library facilities not covered by this License'
+    expect(opposite(lgpl3, lgpl3, lgpl21, lgpl21)).toBe(false)
+    // "neither ... nor" negates both.
+    const neither = 'It is neither possible to decompress a single file in place nor useful.'
+    const possible = 'A single file is possible to decompress in place.'
+    expect(opposite(neither, neither, possible, possible)).toBe(true)
+    // "not just" with no "but" negates.
+    const just = 'You should not just delete the lock file.'
+    const remove = 'Delete the lock file.'
+    expect(opposite(just, just, remove, remove)).toBe(true)
+  })
+
   it('reports no paraphrase of a sentence and its negation', () => {
     const page = (name: string, own: string) =>
       [

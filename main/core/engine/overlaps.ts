@@ -98,7 +98,10 @@ export interface OverlapPassage {
  *               counted on its two passages as shown, grown or cut since the pair was matched
  *               (extend.ts, nesting.ts, dangling-edges.ts, negated-edges.ts, shownEdges), so
  *               they may show how little two of them have in common where one grew; for a
- *               paraphrase the paraphrase pass found by its words, on the clauses its pair matched
+ *               paraphrase the paraphrase pass found (by its words, or as the same event) and a
+ *               pair with a side in a reference text, on the passages its pair matched; for a
+ *               verbatim overlap no pair of which was matched verbatim, on the stretch two of its
+ *               passages have alike (closeKind)
  *   similarity  the share of the same two passages' content words they have in common (a Dice
  *               coefficient, a function-word negation one has more counted as a word the other
  *               lacks: similarity.ts `dice`), 0..1, as a reader counts it; the pairs' kinds and
@@ -515,9 +518,10 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     const whole = (doc: number): PairPassage => ({ doc, start: 0, end: last })
     const best: BestPair = { measure: figuresOf(measure), score: measure.weighted * measure.similarity }
     const pairKinds = { verbatim: copies.length, variant: 0, paraphrase: 0 }
+    const passages = group.map(whole)
     drafts.push({
-      passages: group.map(whole),
-      shown: shownEdges(group.map(whole), 'verbatim', corpus.docs, reference, sentenceEdges),
+      passages,
+      shown: shownEdges(passages, 'verbatim', corpus.docs, reference, sentenceEdges),
       best,
       kind: 'verbatim',
       pairKinds,
@@ -672,7 +676,7 @@ function seedAndChain(
  * are. Done before the overlap's figures are taken, so that they describe the passages shown.
  */
 function shownEdges(
-  passages: readonly PairPassage[],
+  passages: PairPassage[],
   kind: OverlapKind,
   docs: readonly AnalysedDocument[],
   reference: readonly boolean[],
@@ -687,12 +691,15 @@ function shownEdges(
   const whole = wholeIdentifiers(found, (p) => docs[p.doc], kind !== 'paraphrase')
   const tailed = kind === 'variant' ? sentenceTails(whole, sentenceEdges) : whole
   const shown = kind === 'paraphrase' ? tailed : withoutNextItems(tailed, docs)
-  // A passage not moved is the same object: a corpus's drafts hold both arrays.
-  const out = [...passages]
+  // A passage not moved is the same object, and an overlap none of whose passages moved the same
+  // array: a corpus's drafts hold both.
+  let out: PairPassage[] | undefined
   at.forEach((i, k) => {
-    if (shown[k].start !== out[i].start || shown[k].end !== out[i].end) out[i] = shown[k]
+    if (shown[k].start === passages[i].start && shown[k].end === passages[i].end) return
+    out ??= [...passages]
+    out[i] = shown[k]
   })
-  return out
+  return out ?? passages
 }
 
 /**

@@ -11,20 +11,28 @@ import { negates } from './stopwords.js'
 // paraphrase of cosine 1, and dpkg's "need not await the processing of this trigger" and "The
 // package awaits trigger processing" one too (a reviewer: false). Where one side negates words
 // both sides have and the other negates none of them, the pair is no paraphrase (overlaps.ts).
-// What a negation negates is read without a parse: the first content word after it in its clause
-// ("not possible", "need not await"), past an adverb ("no longer possible", "not always
-// possible": ADVERBS), and the words joined to that one by "or", "and" or "nor" ("no
-// representations or warranties"). So a negation of another word ("which need not be copied")
-// leaves the claim as it is, and both sides negating the words they share say the same
+// What a negation negates is read without a parse, and each side is read so as to keep a pair
+// when in doubt. That a side negates a shared word, narrowly: the first content word after the
+// negation in its clause ("not possible", "need not await"), past an adverb ("no longer
+// possible": ADVERBS), and the words "or" or "nor" join to it ("no representations or
+// warranties"). That the other side negates none of them, broadly: no shared word anywhere after
+// a negation in its clause ("no additional restrictions" negates "restrictions" as "no
+// restrictions" does; GPL 2's "for a charge no more than your cost" and GPL 3's "for a price no
+// more than your reasonable cost" are one clause). A negation of another clause ("which need not
+// be copied,") leaves the claim as it is; both sides negating the words they share say the same
 // ("WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND" / "no representations or warranties of any
-// kind"). Read to its clause's end, a negation turned licences' restatements into opposites: GPL
-// 2's "do not apply to those sections when you distribute them as separate works" and GPL 3's
-// "separate and independent works", LGPL 2.1's terms that "permit modification" and LGPL 3's
-// that "do not restrict modification". Not read as negations: "or not" and "or without"
-// ("whether or not", "with or without modification"), "not only" ("not only X but also Y" says
-// X), and "no" joined to the next word ("no-charge"). A negation said in a word of its own
-// ("Declining to grant rights" / "does not grant permission") is not read as one, and that pair
-// is lost.
+// kind"). Read to its clause's end on both sides, a negation turned licences' restatements into
+// opposites: GPL 2's "do not apply to those sections when you distribute them as separate works"
+// and GPL 3's "separate and independent works", LGPL 2.1's terms that "permit modification" and
+// LGPL 3's that "do not restrict modification".
+// Not read as negations: "or not" and "or without" ("whether or not", "with or without
+// modification"); "not only" (or "just", "merely") with a "but" after it in its sentence ("not only
+// X but also Y" says X); a comparison ("no more than 32 characters", "not be longer than", "no
+// later than"); "no" joined to the next word by a hyphen ("no-charge"); and a negation with a
+// "without" after it in its clause ("may not be used ... without specific prior written
+// permission" says it may be used with it). Known limits: a negation said in a word of its own ("Declining to grant rights" /
+// "does not grant permission") is not read as one, and that pair is lost; an aside in brackets
+// or quotation marks after a negation ends what it negates ("is not (yet) possible").
 
 /**
  * Adverbs between a negation and the word it negates ("no longer possible"). A closed list: any
@@ -48,28 +56,53 @@ const ADVERBS: ReadonlySet<string> = new Set([
   'usually',
   'completely',
   'exactly',
+  'simply',
+  'just',
+  'easily',
+  'merely',
 ])
 
-/** Words that join another word to the one a negation negates ("no representations or warranties"). */
-const JOINS: ReadonlySet<string> = new Set(['or', 'and', 'nor'])
+/**
+ * Words that join another word to the one a negation negates ("no representations or
+ * warranties"). Not "and", which as often opens another clause ("is not a derivative and users
+ * are free to link it").
+ */
+const JOINS: ReadonlySet<string> = new Set(['or', 'nor'])
 
-/** Words after "not" that make it no negation of what follows ("not only X but also Y"). */
-const NOT_ONLY: ReadonlySet<string> = new Set(['only', 'just', 'merely', 'simply'])
+/** Words after "not" that, with a "but" after them in the sentence, make it no negation ("not only X but also Y"). */
+const NOT_ONLY: ReadonlySet<string> = new Set(['only', 'just', 'merely'])
 
-/** Whether token t of D negates what follows it in its clause (see above). */
-function negatesHere(D: AnalysedDocument, surfaces: readonly string[], t: number): boolean {
-  if (!negates(surfaces[D.surface[t]])) return false
-  if (t > 0 && surfaces[D.surface[t - 1]] === 'or') return false
-  if (t + 1 < D.starts.length && NOT_ONLY.has(surfaces[D.surface[t + 1]])) return false
-  // "no-charge": a hyphen and nothing else between it and the next word.
-  if (t + 1 < D.starts.length && /^[-\u2010\u2011]$/.test(D.text.slice(D.ends[t], D.starts[t + 1]))) return false
-  return true
-}
+/** Comparatives that, before "than", make the negation before them a comparison ("no more than"). */
+const COMPARATIVES: ReadonlySet<string> = new Set([
+  'more',
+  'less',
+  'fewer',
+  'longer',
+  'shorter',
+  'later',
+  'earlier',
+  'greater',
+  'larger',
+  'smaller',
+  'higher',
+  'lower',
+  'bigger',
+  'older',
+  'newer',
+])
+
+/** Negations that carry on one before them rather than negate it again ("neither X nor Y"). */
+const GOES_ON: ReadonlySet<string> = new Set(['nor', 'neither'])
+
+/** A hyphen and nothing else between two words ("no-charge"). */
+const HYPHEN = /^[-\u2010\u2011\u2012\u2212]$/
+
+/** How a side's negations are read (see above): what they surely negate, or all they may. */
+type Reading = 'narrow' | 'broad'
 
 /**
- * The match ids of `shared` that tokens [t0, t1] of D negate (see above): after each negation, in
- * its clause and sentence and inside the span, its first content word but for ADVERBS, and the
- * words JOINS join to it.
+ * The match ids of `shared` that tokens [t0, t1] of D negate, read `narrow`ly or `broad`ly (see
+ * above), in each negation's clause and sentence and inside the span.
  */
 export function negatedShared(
   D: AnalysedDocument,
@@ -77,22 +110,51 @@ export function negatedShared(
   t0: number,
   t1: number,
   shared: ReadonlySet<number>,
+  reading: Reading,
 ): Set<number> {
   const out = new Set<number>()
   const fullLine = fullLineOf(D)
-  const apart = (t: number): boolean => breaksClause(D.text, D.ends[t], D.starts[t + 1]) || endsSentence(D, t, fullLine)
+  const last = D.starts.length - 1
+  /** Whether a sentence ends after token t. */
+  const stop = (t: number): boolean => t >= last || endsSentence(D, t, fullLine)
+  /** Whether a clause or a sentence ends after token t. */
+  const apart = (t: number): boolean => stop(t) || breaksClause(D.text, D.ends[t], D.starts[t + 1])
   const content = (t: number): boolean => D.content[lowerBound(D.content, t)] === t
+  const word = (t: number): string => (t <= last ? surfaces[D.surface[t]] : '')
+  /** Whether token t negates what follows it in its clause (see above: the idioms that do not). */
+  const negating = (t: number): boolean => {
+    const surface = word(t)
+    if (!negates(surface)) return false
+    if (t > 0 && word(t - 1) === 'or') return false
+    if (surface === 'no' && t < last && HYPHEN.test(D.text.slice(D.ends[t], D.starts[t + 1]))) return false
+    // "no more than", "not be longer than".
+    const next = word(t + 1) === 'be' ? t + 2 : t + 1
+    if (COMPARATIVES.has(word(next)) && word(next + 1) === 'than') return false
+    // "not only ... but", in its sentence.
+    if (surface === 'not' && NOT_ONLY.has(word(t + 1)))
+      for (let u = t + 2; u <= last && !stop(u - 1); u++) if (word(u) === 'but') return false
+    // A negation and a "without" after it in its clause ("may not be used ... without
+    // permission"): neither is read. Two negations otherwise are two ("are not Applications and
+    // are not covered by this License").
+    if (surface !== 'without') for (let u = t + 1; u <= last && !apart(u - 1); u++) if (word(u) === 'without') return false
+    if (surface === 'without') for (let u = t - 1; u >= 0 && !apart(u); u--) if (negates(word(u)) && !GOES_ON.has(word(u))) return false
+    return true
+  }
   for (let t = t0; t <= t1; t++) {
-    if (!negatesHere(D, surfaces, t)) continue
+    if (!negating(t)) continue
+    if (reading === 'broad') {
+      for (let u = t + 1; u <= t1 && !apart(u - 1); u++) if (content(u) && shared.has(D.match[u])) out.add(D.match[u])
+      continue
+    }
     // The first content word after it, past the adverbs.
     let u = t + 1
-    while (u <= t1 && !apart(u - 1) && (!content(u) || ADVERBS.has(surfaces[D.surface[u]]))) u++
+    while (u <= t1 && !apart(u - 1) && (!content(u) || ADVERBS.has(word(u)))) u++
     if (u > t1 || apart(u - 1)) continue
     for (;;) {
       if (shared.has(D.match[u])) out.add(D.match[u])
       // "or warranties": a join and a content word next, in the clause.
       const next = u + 2
-      if (next > t1 || apart(u) || apart(u + 1) || !JOINS.has(surfaces[D.surface[u + 1]]) || !content(next)) break
+      if (next > t1 || apart(u) || apart(u + 1) || !JOINS.has(word(u + 1)) || !content(next)) break
       u = next
     }
   }
@@ -108,7 +170,7 @@ function contentMatches(D: AnalysedDocument, t0: number, t1: number): Set<number
 
 /**
  * Whether tokens [a0, a1] of A and [b0, b1] of B say opposite things (see above): one negates
- * content words both have, and the other none of them. Each side is read from the negation that
+ * content words both have (read narrowly), and the other none of them (read broadly). Each side is read from the negation that
  * governs it, which its passage takes in (negated-edges.ts): CC0's "no representations or
  * warranties of any kind" was paired from "warranties".
  */
@@ -126,7 +188,9 @@ export function saysOpposite(
   const inA = contentMatches(A, a0, a1)
   const inB = contentMatches(B, b0, b1)
   const shared = new Set([...inA].filter((m) => inB.has(m)))
-  return negatedShared(A, surfaces, a0, a1, shared).size > 0 !== negatedShared(B, surfaces, b0, b1, shared).size > 0
+  const negated = (D: AnalysedDocument, t0: number, t1: number, reading: Reading) =>
+    negatedShared(D, surfaces, t0, t1, shared, reading).size > 0
+  return (negated(A, a0, a1, 'narrow') && !negated(B, b0, b1, 'broad')) || (negated(B, b0, b1, 'narrow') && !negated(A, a0, a1, 'broad'))
 }
 
 /** Where a side starting at token t0 of D starts with the negation that governs it (negated-edges.ts). */
