@@ -91,9 +91,6 @@ const COMPARATIVES: ReadonlySet<string> = new Set([
   'newer',
 ])
 
-/** Negations that carry on one before them rather than negate it again ("neither X nor Y"). */
-const GOES_ON: ReadonlySet<string> = new Set(['nor', 'neither'])
-
 /** A hyphen and nothing else between two words ("no-charge"). */
 const HYPHEN = /^[-\u2010\u2011\u2012\u2212]$/
 
@@ -137,7 +134,7 @@ export function negatedShared(
     // permission"): neither is read. Two negations otherwise are two ("are not Applications and
     // are not covered by this License").
     if (surface !== 'without') for (let u = t + 1; u <= last && !apart(u - 1); u++) if (word(u) === 'without') return false
-    if (surface === 'without') for (let u = t - 1; u >= 0 && !apart(u); u--) if (negates(word(u)) && !GOES_ON.has(word(u))) return false
+    if (surface === 'without') for (let u = t - 1; u >= 0 && !apart(u); u--) if (negates(word(u))) return false
     return true
   }
   for (let t = t0; t <= t1; t++) {
@@ -170,9 +167,9 @@ function contentMatches(D: AnalysedDocument, t0: number, t1: number): Set<number
 
 /**
  * Whether tokens [a0, a1] of A and [b0, b1] of B say opposite things (see above): one negates
- * content words both have (read narrowly), and the other none of them (read broadly). Each side is read from the negation that
- * governs it, which its passage takes in (negated-edges.ts): CC0's "no representations or
- * warranties of any kind" was paired from "warranties".
+ * content words both have (read narrowly), and the other none of them (read broadly). Each side
+ * is read from the negation that governs it, which its passage takes in (negated-edges.ts):
+ * CC0's "no representations or warranties of any kind" was paired from "warranties".
  */
 export function saysOpposite(
   A: AnalysedDocument,
