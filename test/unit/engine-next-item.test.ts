@@ -106,4 +106,101 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     const far = [{ doc: 0, start: 0, end: 36 + MAX_ITEM_TOKENS }]
     expect(withoutNextItems(far, [b])).toBe(far)
   })
+
+  describe('items that open on a line of their own, not a paragraph (bash(1) and dash(1), as man renders them)', () => {
+    // bash's tests: no blank line between items, each item's name back at the margin.
+    const bashTests = `       -r file
+              True if file exists and is readable.
+       -s file
+              True if file exists and has a size greater than zero.
+       -t fd  True if file descriptor fd is open and refers to a terminal.
+       -u file
+              True if file exists and its set-user-id bit is set.
+`
+    // dash's: a blank line between items.
+    const dashTests = `            -r file       True if file exists and is readable.
+
+            -s file       True if file exists and has a size greater than
+                          zero.
+
+            -t file_descriptor
+                          True if the file whose file descriptor number is
+                          file_descriptor is open and is associated with a
+                          terminal.
+`
+    const at = (doc: { text: string; starts: ArrayLike<number> }, word: string, from = 0) =>
+      Array.from(doc.starts).findIndex((s, k) => k >= from && doc.text.startsWith(word, s))
+
+    it('ends before the next option\'s name on the line after a description ("... greater than zero.\\n       -t")', () => {
+      const [a, b] = analysed(bashTests, dashTests)
+      const given = [
+        { doc: 0, start: 0, end: at(a, 't fd') },
+        { doc: 1, start: 0, end: at(b, 't file') },
+      ]
+      expect(withoutNextItems(given, [a, b])).toEqual([
+        { doc: 0, start: 0, end: at(a, 'zero') },
+        { doc: 1, start: 0, end: at(b, 'zero') },
+      ])
+      // The line back at the item's margin is the break, with or without a stop before it.
+      const [c] = analysed(bashTests.replace('zero.', 'zero'))
+      const unstopped = [{ doc: 0, start: 0, end: at(c, 't fd') }]
+      expect(withoutNextItems(unstopped, [c])).toEqual([{ doc: 0, start: 0, end: at(c, 'zero') }])
+      // And starts after the end of the item before: "a terminal.\n       -u file".
+      const from = [{ doc: 0, start: at(a, 'a terminal'), end: a.starts.length - 1 }]
+      expect(withoutNextItems(from, [a])).toEqual([{ doc: 0, start: at(a, 'u file'), end: a.starts.length - 1 }])
+    })
+
+    it('reads a name with its description indented under it as an item (a built-in command, a parameter expansion)', () => {
+      const times = (indent: string, body: string, trap: string) =>
+        `${indent}times  Print the accumulated user and system times for the shell and\n${body}for processes run from the shell.  The return status is 0.\n\n${indent}${trap}\n${body}The command arg is to be read and executed.\n`
+      const [a, b] = analysed(
+        times('       ', '              ', 'trap [-lp] [[arg] sigspec ...]'),
+        times('     ', '            ', 'trap [action signal ...]'),
+      )
+      const given = [a, b].map((doc, k) => ({ doc: k, start: 0, end: at(doc, 'trap') }))
+      expect(withoutNextItems(given, [a, b])).toEqual([a, b].map((doc, k) => ({ doc: k, start: 0, end: at(doc, 'trap') - 1 })))
+      const [c] = analysed(
+        `       ... for a parameter that is unset.\n\n       \${#parameter}\n              Parameter length.  The length in characters of the value of\n              parameter is substituted.\n`,
+      )
+      const expansion = [{ doc: 0, start: 0, end: at(c, 'parameter', at(c, 'unset')) }]
+      expect(withoutNextItems(expansion, [c])).toEqual([{ doc: 0, start: 0, end: at(c, 'unset') }])
+    })
+
+    it('ends before the option on the line after a sentence, at one margin ("... the shell is interactive.\\n       -l")', () => {
+      const [a] = analysed(
+        `       -i        If the -i option is present, the shell is interactive.\n       -l        Make bash act as if it had been invoked as a login shell\n`,
+      )
+      const given = [{ doc: 0, start: at(a, 'interactive'), end: a.starts.length - 1 }]
+      expect(withoutNextItems(given, [a])).toEqual([{ doc: 0, start: at(a, 'l  '), end: a.starts.length - 1 }])
+    })
+
+    it("keeps a whole numbered item on its line, the next on the line after it (SQLite's changelog)", () => {
+      const [a] = analysed(
+        `    1. Print the offending SQL statement when an error occurs, and the line and column where the\n       parser stopped reading it, in every one of the shell's modes.\n    2. Do not require commas between constraints in CREATE TABLE\n       statements.\n    3. Added the "-echo" option to the shell.\n    4. Changes to comments.\n`,
+      )
+      const given = [{ doc: 0, start: 0, end: at(a, 'shell.') }]
+      expect(withoutNextItems(given, [a])).toBe(given)
+    })
+
+    it("reads no item in a changelog's entry that goes on with a line opening with a compiler's flag", () => {
+      // At one margin, after a sentence: an option only after a line that is an option's.
+      const [a] = analysed(`\tUnbreak llvm-toolchain-13 on buster.\n\t-fuse-ld=gold wasn't passed to compiler-rt. it was using bfd.\n`)
+      const given = [{ doc: 0, start: at(a, 'buster'), end: a.starts.length - 1 }]
+      expect(withoutNextItems(given, [a])).toBe(given)
+    })
+
+    it("ends before a manual's footer, and reads a line at the margin under an indented first line as the same paragraph", () => {
+      const [a] = analysed(
+        `       If the info and sed programs are properly installed at your site, the\n       command info sed should give you access to the complete manual.\n\nGNU sed 4.9                      January 2023                           SED(1)\n`,
+      )
+      const footer = [{ doc: 0, start: 0, end: at(a, 'GNU') }]
+      expect(withoutNextItems(footer, [a])).toEqual([{ doc: 0, start: 0, end: at(a, 'GNU') - 1 }])
+      // GPL version 2's paragraphs: indented on their first line, going on at the margin.
+      const [b] = analysed(
+        `  11. BECAUSE THE PROGRAM IS LICENSED FREE OF CHARGE, THERE IS NO WARRANTY\nFOR THE PROGRAM, TO THE EXTENT PERMITTED BY APPLICABLE LAW.  EXCEPT WHEN\nOTHERWISE STATED IN WRITING THE COPYRIGHT HOLDERS PROVIDE THE PROGRAM.\n\n  12. IN NO EVENT UNLESS REQUIRED BY APPLICABLE LAW\n`,
+      )
+      const warranty = [{ doc: 0, start: at(b, 'THERE'), end: at(b, 'PROGRAM', at(b, 'PROVIDE')) }]
+      expect(withoutNextItems(warranty, [b])).toBe(warranty)
+    })
+  })
 })

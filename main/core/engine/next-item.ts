@@ -18,6 +18,13 @@ import { opensListItem } from './paragraph-edge.js'
 // passage's own paragraph opens an item. Only items: a changelog's entries (a version line, a
 // bullet, a trailer) open alike and two changelogs share them as sim_text's runs read them
 // (paragraph-edge.ts).
+// A manual's items need not be paragraphs of their own: bash(1) lists its tests with no blank line
+// between them ("-s file\n              True if file exists and has a size greater than\n
+// zero.\n       -t fd  True if ..."), its line back at the item's margin; and an item may open
+// with a name rather than an option: a built-in command with its synopsis ("trap [-lp] [[arg]
+// sigspec ...]"), a parameter expansion ("${parameter:-word}"), its description indented under
+// it. So a line that starts left of the line before it breaks items as a paragraph does
+// (breakBefore), and a line whose next line is indented deeper opens an item (hangingTerm).
 
 /** Tokens of the next (previous) paragraph, at most, cut from a passage's end (start). */
 export const MAX_ITEM_TOKENS = 8
@@ -114,17 +121,94 @@ function lastItem(doc: Paragraphs, p: ItemPassage): number | undefined {
 function paragraphsNear(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number[] {
   const out: number[] = []
   if (dir > 0) {
-    for (let t = p.end; t > p.start && t > p.end - MAX_ITEM_TOKENS; t--) if (paragraphBetween(doc, t - 1, t)) out.push(t)
+    for (let t = p.end; t > p.start && t > p.end - MAX_ITEM_TOKENS; t--) if (breakBefore(doc, t)) out.push(t)
   } else {
-    for (let t = p.start; t < p.end && t < p.start + MAX_ITEM_TOKENS; t++) if (paragraphBetween(doc, t, t + 1)) out.push(t + 1)
+    for (let t = p.start; t < p.end && t < p.start + MAX_ITEM_TOKENS; t++) if (breakBefore(doc, t + 1)) out.push(t + 1)
   }
   return out
 }
 
-/** Whether token `edge` of `doc` ends (`dir` 1) or starts (-1) its paragraph or its text. */
+/**
+ * Whether token `edge` of `doc` ends (`dir` 1) or starts (-1) its paragraph or its text, or its
+ * item where the next item opens on a line of its own (breakBefore, opensItem).
+ */
 function whole(doc: Paragraphs, edge: number, dir: 1 | -1): boolean {
   const next = edge + dir
-  return next < 0 || next >= doc.starts.length || paragraphBetween(doc, edge, next)
+  if (next < 0 || next >= doc.starts.length || paragraphBetween(doc, edge, next)) return true
+  const after = Math.max(edge, next)
+  return breakBefore(doc, after) && opensItem(doc, after)
+}
+
+/**
+ * Whether an item may open at token t of `doc` (t > 0): after a paragraph break; at a line that
+ * starts left of the one before (in a manual, the margin of the next item after a description
+ * indented under its item's name; text wrapped at a margin, or one paragraph a line, has no such
+ * line); or at a line at the margin of the one before when that one is an option's or a numbered
+ * item's and ends a sentence (bash(1)'s "-i        If the -i option is present, the shell is
+ * interactive.\n       -l        Make bash act ...", each option a line of its own; SQLite's
+ * "3. Added the "-echo" option to the shell.\n    4. Changes to comments.", a whole item of
+ * two changelogs, not a stray start of the next). Not after any line that ends a
+ * sentence: a changelog's entry goes on with a line that starts with a compiler's flag ("Unbreak
+ * llvm-toolchain-13 on buster.\n    -fuse-ld=gold wasn't passed to compiler-rt").
+ */
+function breakBefore(doc: Paragraphs, t: number): boolean {
+  if (paragraphBetween(doc, t - 1, t)) return true
+  const lines = linesBefore(doc, t)
+  if (!lines) return false
+  const [previous, line] = lines
+  const { text } = doc
+  const [indent, indentBefore] = [indentAt(text, line), indentAt(text, previous)]
+  if (indent < indentBefore) return true
+  return (
+    indent === indentBefore &&
+    ITEM_LINE.test(text.slice(previous, line)) &&
+    SENTENCE_STOP.test(text.slice(doc.starts[t - 1], doc.ends[t - 1] + 1))
+  )
+}
+
+/**
+ * Where the line of token t of `doc` (t > 0) starts, and the one before it, when token t is the
+ * first of its line and the line before it holds the token before (no paragraph break between).
+ */
+function linesBefore(doc: Paragraphs, t: number): [number, number] | undefined {
+  const { text, starts, ends } = doc
+  const gap = text.lastIndexOf('\n', starts[t] - 1)
+  if (gap < ends[t - 1]) return undefined
+  const previous = text.lastIndexOf('\n', gap - 1) + 1
+  return previous <= starts[t - 1] ? [previous, gap + 1] : undefined
+}
+
+/** Columns of white space at the start of the line that starts at `from` (a tab to the next multiple of 8). */
+function indentAt(text: string, from: number): number {
+  let column = 0
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x20) column++
+    else if (c === 0x09) column = (column & ~7) + 8
+    else break
+  }
+  return column
+}
+
+/**
+ * Whether token t of `doc` opens a manual's item by a name (see above): it is the first word of
+ * its line, indented, with a few marks at most before it (TERM_OPENING), and the next line that
+ * holds anything is indented deeper: the item's description. Not at the margin: there a line with lines indented under it is a log's entry (a
+ * changelog's "foo (1.2-1) unstable; urgency=medium", a NEWS file's "Version 1.2"), whose opening
+ * words two logs share as sim_text's runs read them (paragraph-edge.ts); nor a bullet's line.
+ */
+function hangingTerm(doc: Paragraphs, t: number): boolean {
+  const { text, starts } = doc
+  const from = text.lastIndexOf('\n', starts[t] - 1) + 1
+  if (!TERM_OPENING.test(text.slice(from, starts[t]))) return false
+  const indent = indentAt(text, from)
+  for (let end = text.indexOf('\n', starts[t]); end >= 0; end = text.indexOf('\n', end + 1)) {
+    let i = end + 1
+    while (text[i] === ' ' || text[i] === '\t') i++
+    if (i >= text.length) return false
+    if (text[i] !== '\n' && text[i] !== '\r') return indentAt(text, end + 1) > indent
+  }
+  return false
 }
 
 /**
@@ -146,7 +230,14 @@ function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undef
  * in capitals, a heading ("ENVIRONMENT") or a variable's name ("SYS_GID_MAX (number)").
  */
 function opensItem(doc: Paragraphs, t: number): boolean {
-  if (opensListItem(doc, t, false)) return true
+  if (opensListItem(doc, t, false) || hangingTerm(doc, t)) return true
+  // The text's last line, at the margin under indented lines: a manual's footer ("GNU grep 3.8
+  // 2022-09-02   GREP(1)"). Not any line at the margin under an indented one: a paragraph
+  // indented on its first line only goes on at the margin ("  11. BECAUSE THE PROGRAM IS
+  // LICENSED FREE OF CHARGE, THERE IS NO WARRANTY\nFOR THE PROGRAM", GPL version 2).
+  const from = doc.text.lastIndexOf('\n', doc.starts[t] - 1) + 1
+  if (indentAt(doc.text, from) === 0 && lastLine(doc.text, from) && paragraphBetween(doc, t - 1, t) && indentedLineOf(doc, t - 1))
+    return true
   const line = lineAt(doc.text, doc.starts[t])
   if (!CAPITALS_LINE.test(line)) return false
   // A name (an underscore, a digit, a type in brackets), or a heading of a few words: not a
@@ -158,11 +249,37 @@ function opensItem(doc: Paragraphs, t: number): boolean {
   return !(CAPITALS_LINE.test(after) && !NAME.test(after))
 }
 
+/** Whether token t of `doc` is on an indented line. */
+function indentedLineOf(doc: Paragraphs, t: number): boolean {
+  return indentAt(doc.text, doc.text.lastIndexOf('\n', doc.starts[t] - 1) + 1) > 0
+}
+
+/** Whether the line that starts at `from` is the last of `text` that holds anything. */
+function lastLine(text: string, from: number): boolean {
+  const end = text.indexOf('\n', from)
+  return end < 0 || text.slice(end).trim() === ''
+}
+
 /** The line of `text` from `from` to its end (its line break left out). */
 function lineAt(text: string, from: number): string {
   const to = text.indexOf('\n', from)
   return text.slice(from, to < 0 ? text.length : to)
 }
+
+/**
+ * A line that opens with an option's name or an item's number ("       -i        If the -i option
+ * ...", "    3. Added the "-echo" option to the shell.").
+ */
+const ITEM_LINE = /^[ \t]*(?:[-\u2010\u2212]{1,2}\p{L}|\(?\d{1,3}[.)][ \t])/u
+
+/** A token and the character after it, ending a sentence: a stop, a colon. */
+const SENTENCE_STOP = /[.!?:]$/u
+
+/**
+ * What a line may hold before an item's name (hangingTerm): its indentation, then up to three
+ * marks, no space among them ("${#parameter}", "$((expression))"; a bullet has a space after it).
+ */
+const TERM_OPENING = /^[ \t]+[^\s\p{L}\p{N}]{0,3}$/u
 
 /** Words of a heading in capitals, at most: "EXIT STATUS", "REPORTING BUGS", "SEE ALSO". */
 const MAX_HEADING_WORDS = 3
