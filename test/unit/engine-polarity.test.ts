@@ -151,4 +151,29 @@ describe('a paraphrase and its opposite', () => {
     expect(pages(possible, said(true))).toEqual([])
     expect(pages(impossible, said(true)).map((o) => o.passages.length)).toEqual([2])
   })
+
+  it('reads a verb that says "not" with its action as a negation, and two negations as none', () => {
+    // scp's -B and ssh's -f (a reviewer: a false paraphrase).
+    const batch = 'Selects batch mode (prevents asking for passwords or passphrases).'
+    const background = 'This is useful if ssh is going to ask for passwords or passphrases.'
+    expect(opposite(batch, 'prevents asking for passwords or passphrases', background, 'going to ask for passwords or passphrases')).toBe(
+      true,
+    )
+    // GPL 3 and the Apache licence: both decline to grant, in their own words.
+    const gpl = 'Declining to grant rights under trademark law for use of some trade names, trademarks, or service marks.'
+    const apache = 'This License does not grant permission to use the trade names, trademarks, service marks.'
+    expect(opposite(gpl, gpl.slice(0, -1), apache, apache.slice(0, -1))).toBe(false)
+    // "does not prevent" says it may.
+    const may = 'You may use the library in a proprietary program.'
+    const notPrevented = 'This does not prevent you from using the library in a proprietary program.'
+    expect(opposite(notPrevented, notPrevented.slice(0, -1), may, may.slice(0, -1))).toBe(false)
+    expect(
+      opposite(
+        'It prevents you from using the library in a proprietary program.',
+        'prevents you from using the library',
+        may,
+        may.slice(0, -1),
+      ),
+    ).toBe(true)
+  })
 })

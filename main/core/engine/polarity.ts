@@ -30,9 +30,31 @@ import { negates } from './stopwords.js'
 // X but also Y" says X); a comparison ("no more than 32 characters", "not be longer than", "no
 // later than"); "no" joined to the next word by a hyphen ("no-charge"); and a negation with a
 // "without" after it in its clause ("may not be used ... without specific prior written
-// permission" says it may be used with it). Known limits: a negation said in a word of its own ("Declining to grant rights" /
-// "does not grant permission") is not read as one, and that pair is lost; an aside in brackets
-// or quotation marks after a negation ends what it negates ("is not (yet) possible").
+// permission" says it may be used with it).
+// A verb can negate what it governs as "not" does: "Declining to grant rights" says "does not
+// grant permission" (GPL 3 and the Apache licence), and scp's "-B Selects batch mode (prevents
+// asking for passwords or passphrases)" says the opposite of ssh's "-f ... useful if ssh is going
+// to ask for passwords or passphrases" (a reviewer). Such verbs (NEGATING_VERBS) are read as
+// negations, the content word after them their first. Not every verb that turns a claim: "fail"
+// and "lack" name a failure as often as they negate ("Fix failed build" / "Fix the build"), and
+// "disable", "stop", "ignore" have plain opposites ("turn off", "skip") that no list would hold.
+// Known limit: an aside in brackets or quotation marks after a negation ends what it negates ("is
+// not (yet) possible").
+
+/**
+ * Verbs that negate what they govern (see above), in their inflected forms: a word that says "not"
+ * with its action, and has no plain opposite a restatement would use instead.
+ */
+const NEGATING_VERBS: ReadonlySet<string> = new Set(
+  `prevent prevents prevented preventing refuse refuses refused refusing decline declines declined
+declining forbid forbids forbade forbidden forbidding prohibit prohibits prohibited prohibiting deny
+denies denied denying`.split(/\s+/),
+)
+
+/** Whether a surface form negates what follows it: a negation (stopwords.ts) or a negating verb. */
+function negative(surface: string): boolean {
+  return negates(surface) || NEGATING_VERBS.has(surface)
+}
 
 /**
  * Adverbs between a negation and the word it negates ("no longer possible"). A closed list: any
@@ -121,7 +143,7 @@ export function negatedShared(
   /** Whether token t negates what follows it in its clause (see above: the idioms that do not). */
   const negating = (t: number): boolean => {
     const surface = word(t)
-    if (!negates(surface)) return false
+    if (!negative(surface)) return false
     if (t > 0 && word(t - 1) === 'or') return false
     if (surface === 'no' && t < last && HYPHEN.test(D.text.slice(D.ends[t], D.starts[t + 1]))) return false
     // "no more than", "not be longer than".
@@ -130,11 +152,12 @@ export function negatedShared(
     // "not only ... but", in its sentence.
     if (surface === 'not' && NOT_ONLY.has(word(t + 1)))
       for (let u = t + 2; u <= last && !stop(u - 1); u++) if (word(u) === 'but') return false
-    // A negation and a "without" after it in its clause ("may not be used ... without
-    // permission"): neither is read. Two negations otherwise are two ("are not Applications and
-    // are not covered by this License").
-    if (surface !== 'without') for (let u = t + 1; u <= last && !apart(u - 1); u++) if (word(u) === 'without') return false
-    if (surface === 'without') for (let u = t - 1; u >= 0 && !apart(u); u--) if (negates(word(u))) return false
+    // A negation and a "without" or a negating verb after it in its clause ("may not be used ...
+    // without permission", "does not prevent you from using"): neither is read. Two negations
+    // otherwise are two ("are not Applications and are not covered by this License").
+    const cancels = (w: string): boolean => w === 'without' || NEGATING_VERBS.has(w)
+    if (!cancels(surface)) for (let u = t + 1; u <= last && !apart(u - 1); u++) if (cancels(word(u))) return false
+    if (cancels(surface)) for (let u = t - 1; u >= 0 && !apart(u); u--) if (negative(word(u))) return false
     return true
   }
   for (let t = t0; t <= t1; t++) {
