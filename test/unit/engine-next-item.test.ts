@@ -189,6 +189,26 @@ describe('a passage that ends on the next item of a list, or starts on the one b
       expect(withoutNextItems(given, [a])).toBe(given)
     })
 
+    it("reads no item at a wrapped line of prose, a list's lead-in or an example's introduction (a reviewer)", () => {
+      // A paragraph indented on its first line: its second line starts left of it, with an option.
+      const [a] = analysed(
+        `The files are kept where make cannot see them.\n    The program accepts several flags, and the most useful one is\n-v, which prints each file name quietly.\n`,
+      )
+      const flags = [{ doc: 0, start: 0, end: at(a, 'which') }]
+      expect(withoutNextItems(flags, [a])).toBe(flags)
+      // A lead-in and the list it opens; an example a sentence goes on into.
+      const [b] = analysed(
+        `       Show the changes between the two trees, as they were recorded. The following parameters are available:\n\n       changes\n           Show the changes.\n`,
+      )
+      const leadIn = [{ doc: 0, start: at(b, 'The following'), end: b.starts.length - 1 }]
+      expect(withoutNextItems(leadIn, [b])).toBe(leadIn)
+      const [c] = analysed(
+        `       Archives are written to the file given, and read from it when asked. To write a file, use\n\n              tar\n                  -cf archive.tar foo bar\n`,
+      )
+      const example = [{ doc: 0, start: 0, end: at(c, 'tar') }]
+      expect(withoutNextItems(example, [c])).toBe(example)
+    })
+
     it("ends before a manual's footer, and reads a line at the margin under an indented first line as the same paragraph", () => {
       const [a] = analysed(
         `       If the info and sed programs are properly installed at your site, the\n       command info sed should give you access to the complete manual.\n\nGNU sed 4.9                      January 2023                           SED(1)\n`,

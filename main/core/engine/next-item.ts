@@ -1,6 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import { paragraphBetween } from './align.js'
 import { opensListItem } from './paragraph-edge.js'
+import { lowerBound } from '../text/sorted.js'
 
 // A passage's end on the first words of the next item of a list, and its start on the last words
 // of the item before. A manual page's options, configuration variables and sections each open a
@@ -141,9 +142,9 @@ function whole(doc: Paragraphs, edge: number, dir: 1 | -1): boolean {
 
 /**
  * Whether an item may open at token t of `doc` (t > 0): after a paragraph break; at a line that
- * starts left of the one before (in a manual, the margin of the next item after a description
- * indented under its item's name; text wrapped at a margin, or one paragraph a line, has no such
- * line); or at a line at the margin of the one before when that one is an option's or a numbered
+ * starts left of the one before, back at the margin of an item above it (in a manual, the next
+ * item after a description indented under its item's name; not a paragraph indented on its first
+ * line only, whose second line may start with "-v, which prints ..."); or at a line at the margin of the one before when that one is an option's or a numbered
  * item's and ends a sentence (bash(1)'s "-i        If the -i option is present, the shell is
  * interactive.\n       -l        Make bash act ...", each option a line of its own; SQLite's
  * "3. Added the "-echo" option to the shell.\n    4. Changes to comments.", a whole item of
@@ -158,7 +159,7 @@ function breakBefore(doc: Paragraphs, t: number): boolean {
   const [previous, line] = lines
   const { text } = doc
   const [indent, indentBefore] = [indentAt(text, line), indentAt(text, previous)]
-  if (indent < indentBefore) return true
+  if (indent < indentBefore) return backAtItemMargin(doc, line, indent)
   return (
     indent === indentBefore &&
     ITEM_LINE.test(text.slice(previous, line)) &&
@@ -172,10 +173,59 @@ function breakBefore(doc: Paragraphs, t: number): boolean {
  */
 function linesBefore(doc: Paragraphs, t: number): [number, number] | undefined {
   const { text, starts, ends } = doc
-  const gap = text.lastIndexOf('\n', starts[t] - 1)
-  if (gap < ends[t - 1]) return undefined
-  const previous = text.lastIndexOf('\n', gap - 1) + 1
-  return previous <= starts[t - 1] ? [previous, gap + 1] : undefined
+  const line = lineStart(text, starts[t])
+  if (line <= ends[t - 1]) return undefined
+  const previous = lineStart(text, line - 1)
+  return previous >= 0 && previous <= starts[t - 1] ? [previous, line] : undefined
+}
+
+/**
+ * Whether the line that starts at `line`, indented `indent` columns, is back at the margin of an
+ * item above it: the nearest line above it, within MAX_LINES_BACK, that holds anything and is
+ * indented no deeper is indented as much and opens an item (an option's, a number's, a name with
+ * its description indented under it: termLine).
+ */
+function backAtItemMargin(doc: Paragraphs, line: number, indent: number): boolean {
+  const { text, starts } = doc
+  let at = line
+  for (let k = 0; k < MAX_LINES_BACK && at > 0; k++) {
+    at = lineStart(text, at - 1)
+    if (at < 0) return false
+    let first = at
+    while (text[first] === ' ' || text[first] === '\t') first++
+    if (text[first] === '\n' || text[first] === '\r') continue
+    const column = indentAt(text, at)
+    if (column > indent) continue
+    if (column < indent) return false
+    const t = lowerBound(starts, first)
+    return t < starts.length && opensListItem(doc, t, false) ? true : t < starts.length && termLine(doc, t)
+  }
+  return false
+}
+
+/**
+ * Characters, at most, of a line read for where it starts or ends: a manual's lines are under a
+ * hundred. A text written a paragraph a line, or one without line breaks at all (extracted from a
+ * PDF or a web page), has no layout to read, and reading its lines whole from every passage's
+ * edge took 32 s instead of 3 on two one-line files of a megabyte (a reviewer).
+ */
+const MAX_LINE = 1000
+
+/** Lines above an item's description read for the line that opens the item (backAtItemMargin). */
+const MAX_LINES_BACK = 40
+
+/** Where the line holding offset i of `text` starts; -1 when that is more than MAX_LINE before i. */
+function lineStart(text: string, i: number): number {
+  const floor = Math.max(0, i - MAX_LINE)
+  for (let j = i - 1; j >= floor; j--) if (text.charCodeAt(j) === 0x0a) return j + 1
+  return floor === 0 ? 0 : -1
+}
+
+/** Where the line holding offset i of `text` ends (its line break, or the text's end); -1 when more than MAX_LINE after i. */
+function lineEnd(text: string, i: number): number {
+  const ceiling = Math.min(text.length, i + MAX_LINE)
+  for (let j = i; j < ceiling; j++) if (text.charCodeAt(j) === 0x0a) return j
+  return ceiling === text.length ? text.length : -1
 }
 
 /** Columns of white space at the start of the line that starts at `from` (a tab to the next multiple of 8). */
@@ -191,25 +241,41 @@ function indentAt(text: string, from: number): number {
 }
 
 /**
- * Whether token t of `doc` opens a manual's item by a name (see above): it is the first word of
- * its line, indented, with a few marks at most before it (TERM_OPENING), and the next line that
- * holds anything is indented deeper: the item's description. Not at the margin: there a line with lines indented under it is a log's entry (a
+ * Whether token t of `doc` opens a manual's item by a name (see above): after a sentence's end
+ * (not a lead-in, "The following parameters are available:", nor a sentence that goes on in an
+ * example, "To write a file, use\n\n              tar -cf ..."), the first word of its line,
+ * indented, with a few marks at most before it, the next line that holds anything indented deeper:
+ * the item's description (termLine). Not at the margin: there a line with lines indented under it is a log's entry (a
  * changelog's "foo (1.2-1) unstable; urgency=medium", a NEWS file's "Version 1.2"), whose opening
  * words two logs share as sim_text's runs read them (paragraph-edge.ts); nor a bullet's line.
  */
 function hangingTerm(doc: Paragraphs, t: number): boolean {
+  return t > 0 && SENTENCE_END.test(doc.text.slice(doc.ends[t - 1], doc.ends[t - 1] + 4)) && termLine(doc, t)
+}
+
+/**
+ * Whether token t of `doc` is the first word of an indented line, a few marks at most before it
+ * (TERM_OPENING), whose next line that holds anything (past MAX_BLANK_LINES at most) is indented
+ * deeper.
+ */
+function termLine(doc: Paragraphs, t: number): boolean {
   const { text, starts } = doc
-  const from = text.lastIndexOf('\n', starts[t] - 1) + 1
-  if (!TERM_OPENING.test(text.slice(from, starts[t]))) return false
+  const from = lineStart(text, starts[t])
+  if (from < 0 || !TERM_OPENING.test(text.slice(from, starts[t]))) return false
   const indent = indentAt(text, from)
-  for (let end = text.indexOf('\n', starts[t]); end >= 0; end = text.indexOf('\n', end + 1)) {
+  let end = lineEnd(text, starts[t])
+  for (let blank = 0; end >= 0 && end < text.length && blank <= MAX_BLANK_LINES; blank++) {
     let i = end + 1
-    while (text[i] === ' ' || text[i] === '\t') i++
+    while (i < text.length && i - end <= MAX_LINE && (text[i] === ' ' || text[i] === '\t')) i++
     if (i >= text.length) return false
     if (text[i] !== '\n' && text[i] !== '\r') return indentAt(text, end + 1) > indent
+    end = text[i] === '\r' && text[i + 1] === '\n' ? i + 1 : i
   }
   return false
 }
+
+/** Blank lines, at most, between an item's name and its description (termLine). */
+const MAX_BLANK_LINES = 2
 
 /**
  * Where passage `p` would end (`dir` 1: the last token before the first paragraph break of its
@@ -235,8 +301,14 @@ function opensItem(doc: Paragraphs, t: number): boolean {
   // 2022-09-02   GREP(1)"). Not any line at the margin under an indented one: a paragraph
   // indented on its first line only goes on at the margin ("  11. BECAUSE THE PROGRAM IS
   // LICENSED FREE OF CHARGE, THERE IS NO WARRANTY\nFOR THE PROGRAM", GPL version 2).
-  const from = doc.text.lastIndexOf('\n', doc.starts[t] - 1) + 1
-  if (indentAt(doc.text, from) === 0 && lastLine(doc.text, from) && paragraphBetween(doc, t - 1, t) && indentedLineOf(doc, t - 1))
+  const from = lineStart(doc.text, doc.starts[t])
+  if (
+    from >= 0 &&
+    indentAt(doc.text, from) === 0 &&
+    lastLine(doc.text, from) &&
+    paragraphBetween(doc, t - 1, t) &&
+    indentedLineOf(doc, t - 1)
+  )
     return true
   const line = lineAt(doc.text, doc.starts[t])
   if (!CAPITALS_LINE.test(line)) return false
@@ -251,14 +323,20 @@ function opensItem(doc: Paragraphs, t: number): boolean {
 
 /** Whether token t of `doc` is on an indented line. */
 function indentedLineOf(doc: Paragraphs, t: number): boolean {
-  return indentAt(doc.text, doc.text.lastIndexOf('\n', doc.starts[t] - 1) + 1) > 0
+  const from = lineStart(doc.text, doc.starts[t])
+  return from >= 0 && indentAt(doc.text, from) > 0
 }
 
 /** Whether the line that starts at `from` is the last of `text` that holds anything. */
 function lastLine(text: string, from: number): boolean {
-  const end = text.indexOf('\n', from)
-  return end < 0 || text.slice(end).trim() === ''
+  const end = lineEnd(text, from)
+  if (end < 0) return false
+  ANYTHING.lastIndex = end
+  return !ANYTHING.test(text)
 }
+
+/** Any character but white space, searched from a place (lastLine). */
+const ANYTHING = /\S/g
 
 /** The line of `text` from `from` to its end (its line break left out). */
 function lineAt(text: string, from: number): string {
@@ -271,6 +349,9 @@ function lineAt(text: string, from: number): string {
  * ...", "    3. Added the "-echo" option to the shell.").
  */
 const ITEM_LINE = /^[ \t]*(?:[-\u2010\u2212]{1,2}\p{L}|\(?\d{1,3}[.)][ \t])/u
+
+/** What follows a sentence's last word: closing marks, then a stop (not a colon: a lead-in). */
+const SENTENCE_END = /^[)\]"'\u201d\u2019]*[.!?]/u
 
 /** A token and the character after it, ending a sentence: a stop, a colon. */
 const SENTENCE_STOP = /[.!?:]$/u
