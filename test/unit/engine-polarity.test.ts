@@ -176,4 +176,41 @@ describe('a paraphrase and its opposite', () => {
       ),
     ).toBe(true)
   })
+
+  it('reads a negating verb only where it governs an action, and no cancelling past a subordinate clause (a reviewer)', () => {
+    const same = (a: string, b: string) => opposite(a, a.slice(0, -1), b, b.slice(0, -1))
+    // An object, or a noun the verb qualifies: nothing negated.
+    expect(
+      same(
+        'The company reported declining market share across its European business units this year.',
+        'This year, shrinking market share was reported across the European business units of the company.',
+      ),
+    ).toBe(false)
+    expect(
+      same(
+        'Forbidden characters in uploaded file names are silently replaced by underscores.',
+        'The server silently replaces invalid characters in file names of uploads with underscores.',
+      ),
+    ).toBe(false)
+    expect(
+      same(
+        'The journal prevents corruption of the database after a crash.',
+        'The journal avoids corruption of the database after a crash.',
+      ),
+    ).toBe(false)
+    // "Nothing prevents" says you may.
+    expect(
+      same(
+        'Nothing prevents you from copying the files to another machine for backup.',
+        'You are free to copy the files to another machine as a backup.',
+      ),
+    ).toBe(false)
+    // "not" governs "retry"; "refuses" is in the "when" clause.
+    expect(
+      same(
+        'Do not retry the request when the remote server refuses the connection.',
+        'If the remote server rejects the connection, the client should not retry the request.',
+      ),
+    ).toBe(false)
+  })
 })

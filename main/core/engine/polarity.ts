@@ -31,13 +31,15 @@ import { negates } from './stopwords.js'
 // later than"); "no" joined to the next word by a hyphen ("no-charge"); and a negation with a
 // "without" after it in its clause ("may not be used ... without specific prior written
 // permission" says it may be used with it).
-// A verb can negate what it governs as "not" does: "Declining to grant rights" says "does not
-// grant permission" (GPL 3 and the Apache licence), and scp's "-B Selects batch mode (prevents
-// asking for passwords or passphrases)" says the opposite of ssh's "-f ... useful if ssh is going
-// to ask for passwords or passphrases" (a reviewer). Such verbs (NEGATING_VERBS) are read as
-// negations, the content word after them their first. Not every verb that turns a claim: "fail"
-// and "lack" name a failure as often as they negate ("Fix failed build" / "Fix the build"), and
-// "disable", "stop", "ignore" have plain opposites ("turn off", "skip") that no list would hold.
+// A verb can negate the action it governs as "not" does: "Declining to grant rights" says "does
+// not grant permission" (GPL 3 and the Apache licence), and scp's "-B Selects batch mode
+// (prevents asking for passwords or passphrases)" says the opposite of ssh's "-f ... useful if
+// ssh is going to ask for passwords or passphrases" (a reviewer). Such verbs (NEGATING_VERBS)
+// are read as negations where they govern an action, "to" or "from" after them, or a verb in -ing:
+// "prevents corruption" is said again by "avoids corruption", and "declining market share" or
+// "Permission denied errors" negate nothing (a second reviewer). Not every verb that turns a
+// claim: "fail" and "lack" name a failure as often as they negate ("Fix failed build" / "Fix the
+// build"), and "disable", "stop", "ignore" have plain opposites ("turn off", "skip").
 // Known limit: an aside in brackets or quotation marks after a negation ends what it negates ("is
 // not (yet) possible").
 
@@ -50,6 +52,25 @@ const NEGATING_VERBS: ReadonlySet<string> = new Set(
 declining forbid forbids forbade forbidden forbidding prohibit prohibits prohibited prohibiting deny
 denies denied denying`.split(/\s+/),
 )
+
+/** Tokens after a negating verb within which its "to" or "from" is looked for ("prevents the user from"). */
+const GOVERNED_REACH = 3
+
+/** Words that open a subordinate clause: a negation does not reach past one to cancel another. */
+const SUBORDINATORS: ReadonlySet<string> = new Set([
+  'when',
+  'whenever',
+  'if',
+  'unless',
+  'because',
+  'while',
+  'since',
+  'although',
+  'though',
+  'where',
+  'which',
+  'who',
+])
 
 /** Whether a surface form negates what follows it: a negation (stopwords.ts) or a negating verb. */
 function negative(surface: string): boolean {
@@ -140,6 +161,18 @@ export function negatedShared(
   const apart = (t: number): boolean => stop(t) || breaksClause(D.text, D.ends[t], D.starts[t + 1])
   const content = (t: number): boolean => D.content[lowerBound(D.content, t)] === t
   const word = (t: number): string => (t <= last ? surfaces[D.surface[t]] : '')
+  /**
+   * Whether the negating verb at token t governs an action: "to" or "from" after it ("declining to
+   * grant", "prevents you from using", within GOVERNED_REACH tokens) or a verb in -ing ("prevents
+   * asking"), not an object ("prevents corruption", for which "avoids corruption" says the same)
+   * nor a noun it qualifies ("declining market share", "Permission denied errors").
+   */
+  const governsAction = (t: number): boolean => {
+    if (t < last && word(t + 1).endsWith('ing') && content(t + 1)) return true
+    for (let u = t + 1; u <= Math.min(last, t + GOVERNED_REACH) && !apart(u - 1); u++)
+      if (word(u) === 'to' || word(u) === 'from') return true
+    return false
+  }
   /** Whether token t negates what follows it in its clause (see above: the idioms that do not). */
   const negating = (t: number): boolean => {
     const surface = word(t)
@@ -152,12 +185,19 @@ export function negatedShared(
     // "not only ... but", in its sentence.
     if (surface === 'not' && NOT_ONLY.has(word(t + 1)))
       for (let u = t + 2; u <= last && !stop(u - 1); u++) if (word(u) === 'but') return false
+    // A negating verb only where it governs an action as "not" does (see above).
+    if (NEGATING_VERBS.has(surface) && !governsAction(t)) return false
     // A negation and a "without" or a negating verb after it in its clause ("may not be used ...
-    // without permission", "does not prevent you from using"): neither is read. Two negations
-    // otherwise are two ("are not Applications and are not covered by this License").
+    // without permission", "does not prevent you from using", "Nothing prevents you from
+    // copying"), not past a subordinate clause's opening ("Do not retry the request when the
+    // server refuses the connection"): neither is read. Two negations otherwise are two ("are
+    // not Applications and are not covered by this License").
     const cancels = (w: string): boolean => w === 'without' || NEGATING_VERBS.has(w)
-    if (!cancels(surface)) for (let u = t + 1; u <= last && !apart(u - 1); u++) if (cancels(word(u))) return false
-    if (cancels(surface)) for (let u = t - 1; u >= 0 && !apart(u); u--) if (negative(word(u))) return false
+    if (!cancels(surface))
+      for (let u = t + 1; u <= last && !apart(u - 1) && !SUBORDINATORS.has(word(u)); u++) if (cancels(word(u))) return false
+    if (cancels(surface))
+      for (let u = t - 1; u >= 0 && !apart(u) && !SUBORDINATORS.has(word(u)); u--)
+        if (negative(word(u)) || word(u) === 'nothing') return false
     return true
   }
   for (let t = t0; t <= t1; t++) {
