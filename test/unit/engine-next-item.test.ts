@@ -145,6 +145,18 @@ describe('a passage that ends on the next item of a list, or starts on the one b
       const [c] = analysed(bashTests.replace('zero.', 'zero'))
       const unstopped = [{ doc: 0, start: 0, end: at(c, 't fd') }]
       expect(withoutNextItems(unstopped, [c])).toEqual([{ doc: 0, start: 0, end: at(c, 'zero') }])
+      // Lines broken as an old Mac broke them, or as Windows does.
+      for (const breaks of ['\r', '\r\n']) {
+        const [d, e] = analysed(bashTests.replace(/\n/g, breaks), dashTests.replace(/\n/g, breaks))
+        const broken = [
+          { doc: 0, start: 0, end: at(d, 't fd') },
+          { doc: 1, start: 0, end: at(e, 't file') },
+        ]
+        expect(withoutNextItems(broken, [d, e])).toEqual([
+          { doc: 0, start: 0, end: at(d, 'zero') },
+          { doc: 1, start: 0, end: at(e, 'zero') },
+        ])
+      }
       // And starts after the end of the item before: "a terminal.\n       -u file".
       const from = [{ doc: 0, start: at(a, 'a terminal'), end: a.starts.length - 1 }]
       expect(withoutNextItems(from, [a])).toEqual([{ doc: 0, start: at(a, 'u file'), end: a.starts.length - 1 }])

@@ -193,7 +193,7 @@ function backAtItemMargin(doc: Paragraphs, line: number, indent: number): boolea
     if (at < 0) return false
     let first = at
     while (text[first] === ' ' || text[first] === '\t') first++
-    if (text[first] === '\n' || text[first] === '\r') continue
+    if (first >= text.length || endsLine(text, first) || text[first] === '\r') continue
     const column = indentAt(text, at)
     if (column > indent) continue
     if (column < indent) return false
@@ -217,15 +217,24 @@ const MAX_LINES_BACK = 40
 /** Where the line holding offset i of `text` starts; -1 when that is more than MAX_LINE before i. */
 function lineStart(text: string, i: number): number {
   const floor = Math.max(0, i - MAX_LINE)
-  for (let j = i - 1; j >= floor; j--) if (text.charCodeAt(j) === 0x0a) return j + 1
+  for (let j = i - 1; j >= floor; j--) if (endsLine(text, j)) return j + 1
   return floor === 0 ? 0 : -1
 }
 
 /** Where the line holding offset i of `text` ends (its line break, or the text's end); -1 when more than MAX_LINE after i. */
 function lineEnd(text: string, i: number): number {
   const ceiling = Math.min(text.length, i + MAX_LINE)
-  for (let j = i; j < ceiling; j++) if (text.charCodeAt(j) === 0x0a) return j
+  for (let j = i; j < ceiling; j++) if (endsLine(text, j)) return j
   return ceiling === text.length ? text.length : -1
+}
+
+/**
+ * Whether the character at j of `text` ends a line: a line feed, a carriage return alone (an old
+ * Mac's line break; before a line feed, the line ends at the line feed), or a paragraph separator.
+ */
+function endsLine(text: string, j: number): boolean {
+  const c = text.charCodeAt(j)
+  return c === 0x0a || c === 0x2029 || (c === 0x0d && text.charCodeAt(j + 1) !== 0x0a)
 }
 
 /** Columns of white space at the start of the line that starts at `from` (a tab to the next multiple of 8). */
@@ -268,8 +277,8 @@ function termLine(doc: Paragraphs, t: number): boolean {
     let i = end + 1
     while (i < text.length && i - end <= MAX_LINE && (text[i] === ' ' || text[i] === '\t')) i++
     if (i >= text.length) return false
-    if (text[i] !== '\n' && text[i] !== '\r') return indentAt(text, end + 1) > indent
-    end = text[i] === '\r' && text[i + 1] === '\n' ? i + 1 : i
+    if (!endsLine(text, i) && text[i] !== '\r') return indentAt(text, end + 1) > indent
+    end = endsLine(text, i) ? i : i + 1
   }
   return false
 }
