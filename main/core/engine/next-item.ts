@@ -144,13 +144,14 @@ function whole(doc: Paragraphs, edge: number, dir: 1 | -1): boolean {
  * Whether an item may open at token t of `doc` (t > 0): after a paragraph break; at a line that
  * starts left of the one before, back at the margin of an item above it (in a manual, the next
  * item after a description indented under its item's name; not a paragraph indented on its first
- * line only, whose second line may start with "-v, which prints ..."); or at a line at the margin of the one before when that one is an option's or a numbered
- * item's and ends a sentence (bash(1)'s "-i        If the -i option is present, the shell is
- * interactive.\n       -l        Make bash act ...", each option a line of its own; SQLite's
- * "3. Added the "-echo" option to the shell.\n    4. Changes to comments.", a whole item of
- * two changelogs, not a stray start of the next). Not after any line that ends a
- * sentence: a changelog's entry goes on with a line that starts with a compiler's flag ("Unbreak
- * llvm-toolchain-13 on buster.\n    -fuse-ld=gold wasn't passed to compiler-rt").
+ * line only, whose second line may start with "-v, which prints ..."); or at a line at the margin
+ * of the one before when that one is an option's or a numbered item's and ends a sentence
+ * (bash(1)'s "-i        If the -i option is present, the shell is interactive.\n       -l
+ * Make bash act ...", each option a line of its own; SQLite's "3. Added the "-echo" option to
+ * the shell.\n    4. Changes to comments.", a whole item of two changelogs, not a stray start of
+ * the next). Not after any line that ends a sentence: a changelog's entry goes on with a line that
+ * starts with a compiler's flag ("Unbreak llvm-toolchain-13 on buster.\n    -fuse-ld=gold wasn't
+ * passed to compiler-rt").
  */
 function breakBefore(doc: Paragraphs, t: number): boolean {
   if (paragraphBetween(doc, t - 1, t)) return true
@@ -198,7 +199,7 @@ function backAtItemMargin(doc: Paragraphs, line: number, indent: number): boolea
     if (column > indent) continue
     if (column < indent) return false
     const t = lowerBound(starts, first)
-    return t < starts.length && opensListItem(doc, t, false) ? true : t < starts.length && termLine(doc, t)
+    return t < starts.length && (opensListItem(doc, t, false) || termLine(doc, t))
   }
   return false
 }
@@ -254,9 +255,10 @@ function indentAt(text: string, from: number): number {
  * (not a lead-in, "The following parameters are available:", nor a sentence that goes on in an
  * example, "To write a file, use\n\n              tar -cf ..."), the first word of its line,
  * indented, with a few marks at most before it, the next line that holds anything indented deeper:
- * the item's description (termLine). Not at the margin: there a line with lines indented under it is a log's entry (a
- * changelog's "foo (1.2-1) unstable; urgency=medium", a NEWS file's "Version 1.2"), whose opening
- * words two logs share as sim_text's runs read them (paragraph-edge.ts); nor a bullet's line.
+ * the item's description (termLine). Not at the margin: there a line with lines indented under it
+ * is a log's entry (a changelog's "foo (1.2-1) unstable; urgency=medium", a NEWS file's "Version
+ * 1.2"), whose opening words two logs share as sim_text's runs read them (paragraph-edge.ts); nor
+ * a bullet's line.
  */
 function hangingTerm(doc: Paragraphs, t: number): boolean {
   return t > 0 && SENTENCE_END.test(doc.text.slice(doc.ends[t - 1], doc.ends[t - 1] + 4)) && termLine(doc, t)

@@ -44,8 +44,8 @@ import { negates } from './stopwords.js'
 // not (yet) possible").
 
 /**
- * Verbs that negate what they govern (see above), in their inflected forms: a word that says "not"
- * with its action, and has no plain opposite a restatement would use instead.
+ * Verbs that negate the action they govern (see above), in their inflected forms: words that say
+ * "not" with what they do ("refuses to overwrite" / "will not overwrite").
  */
 const NEGATING_VERBS: ReadonlySet<string> = new Set(
   `prevent prevents prevented preventing refuse refuses refused refusing decline declines declined
