@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_DANGLING_SHARE, MAX_DANGLING_WORDS, withoutDanglingEdges } from '../../main/core/engine/dangling-edges.js'
+import {
+  MAX_DANGLING_SHARE,
+  MAX_DANGLING_WORDS,
+  MAX_UNLIKE_DANGLING_WORDS,
+  withoutDanglingEdges,
+} from '../../main/core/engine/dangling-edges.js'
 import { MIN_SHARED_WORDS } from '../../main/core/engine/kept-pair.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
@@ -168,5 +173,30 @@ describe('a passage that starts or ends a word or two into another sentence', ()
     const short = [{ doc: 0, start: 6, end: 14 }]
     expect(1 / 9).toBeGreaterThan(MAX_DANGLING_SHARE)
     expect(withoutDanglingEdges(short, docs, MIN_SHARED_WORDS)).toBe(short)
+  })
+
+  it('cuts a longer fragment where the passages go on into different sentences, not where they open one alike', () => {
+    // bash(1) and dash(1) on a parameter's braces: each goes on into a sentence of its own, which
+    // share the word "parameter" (a reviewer).
+    const braces = (name: string) =>
+      `The braces are required when parameter is a positional parameter with more than one digit, or when parameter is followed by a character which is not to be interpreted as part of its ${name}.`
+    const docs = analysed(
+      `${braces('name')} The parameter is a shell parameter.`,
+      `${braces('name')} If a parameter expansion occurs inside quotes, it is quoted.`,
+    )
+    const at = (d: number, word: string) => docs[d].starts.findIndex((s) => docs[d].text.startsWith(word, s))
+    const ends = (d: number, word: string) => ({ doc: d, start: 0, end: at(d, word) })
+    const given = [ends(0, 'parameter is a shell'), ends(1, 'parameter expansion')]
+    expect(at(1, 'parameter expansion') - at(1, 'If')).toBe(MAX_UNLIKE_DANGLING_WORDS - 1)
+    expect(withoutDanglingEdges(given, docs, MIN_SHARED_WORDS)).toEqual([ends(0, 'name'), ends(1, 'name')])
+    // Three words both open their next sentence with: a clause they share, left for
+    // sentence-tails.ts to read to its end.
+    const alike = analysed(`${braces('name')} See also the manual.`, `${braces('name')} See also the tutorial.`)
+    const seeAlso = [0, 1].map((d) => ({
+      doc: d,
+      start: 0,
+      end: alike[d].starts.findIndex((s) => alike[d].text.startsWith('the', s) && s > 150),
+    }))
+    expect(withoutDanglingEdges(seeAlso, alike, MIN_SHARED_WORDS)).toBe(seeAlso)
   })
 })

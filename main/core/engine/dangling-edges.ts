@@ -11,8 +11,9 @@ import { lowerBound, upperBound } from '../text/sorted.js'
 // sentence the passage does not otherwise hold: a reader marks the passage from the sentence it
 // starts and to the sentence it ends (a reviewer of nine user-administration manual pages found 12
 // of the top 30 overlaps starting or ending inside a sentence, 3 of them so). So a side that starts
-// inside a sentence, and reaches that sentence's end within its first MAX_DANGLING_WORDS tokens,
-// starts after it; a side that ends inside a sentence begun within its last MAX_DANGLING_WORDS
+// inside a sentence, and reaches that sentence's end within its first MAX_DANGLING_WORDS tokens
+// (MAX_UNLIKE_DANGLING_WORDS where the passages' fragments differ), starts after it; a side that
+// ends inside a sentence begun within its last MAX_DANGLING_WORDS
 // tokens ends before it; at an edge only where every passage of the overlap has such a fragment or
 // already starts (ends) with its sentence there (three pages' "The value must be non-negative.",
 // two going on with "The": cut, all three end alike), all of them then starting (ending) with the
@@ -43,6 +44,14 @@ import { lowerBound, upperBound } from '../text/sorted.js'
  * sentence's end instead (sentence-tails.ts).
  */
 export const MAX_DANGLING_WORDS = 2
+
+/**
+ * Tokens of another sentence, at most, cut where the passages' fragments there are not the same
+ * words: then they are no clause both texts open alike, only a word they happen to share after
+ * their sentences' ends (bash's "... part of its name. The parameter" and dash's "... part of the
+ * name. If a parameter", a reviewer of the two shells' pages).
+ */
+export const MAX_UNLIKE_DANGLING_WORDS = 3
 
 /**
  * Share of a passage's tokens, at most, that the fragments cut from its edges may be. In a short
@@ -99,7 +108,7 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
       const whole = p.start === 0 || endsSentence(doc, p.start - 1, fullLine)
       const partial = !whole && !breaksLine(doc.text, doc.ends[p.start - 1], doc.starts[p.start])
       if (!whole)
-        for (let t = p.start; t < Math.min(p.end, p.start + MAX_DANGLING_WORDS); t++)
+        for (let t = p.start; t < Math.min(p.end, p.start + MAX_UNLIKE_DANGLING_WORDS); t++)
           if (stopsAt(t, partial)) {
             start = t + 1
             fragmentStart = true
@@ -112,7 +121,7 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
       const whole = p.end === doc.starts.length - 1 || endsSentence(doc, p.end, fullLine)
       const partial = !whole && !breaksLine(doc.text, doc.ends[p.end], doc.starts[p.end + 1])
       if (!whole)
-        for (let t = p.end - 1; t >= Math.max(p.start, p.end - MAX_DANGLING_WORDS); t--)
+        for (let t = p.end - 1; t >= Math.max(p.start, p.end - MAX_UNLIKE_DANGLING_WORDS); t--)
           if (stopsAt(t, partial)) {
             end = t
             fragmentEnd = true
@@ -134,8 +143,19 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
     const word = docs[passages[0].doc].match[edge[0]]
     return edge.every((t, i) => docs[passages[i].doc].match[t] === word)
   }
-  const cutStarts = fragmentStart && starts.every((t) => t >= 0) && (!wholeStart || sameWord(starts))
-  const cutEnds = fragmentEnd && ends.every((t) => t >= 0) && (!wholeEnd || sameWord(ends))
+  // A fragment longer than MAX_DANGLING_WORDS only where the fragments are not all the same words.
+  const fragment = (i: number, dir: 1 | -1): string => {
+    const p = passages[i]
+    const doc = docs[p.doc]
+    const [t0, t1] = dir < 0 ? [p.start, starts[i] - 1] : [ends[i] + 1, p.end]
+    return Array.from(doc.match.subarray(t0, t1 + 1)).join(' ')
+  }
+  const unlikeOrShort = (edge: number[], dir: 1 | -1): boolean => {
+    const long = edge.some((t, i) => (dir < 0 ? t - passages[i].start : passages[i].end - t) > MAX_DANGLING_WORDS)
+    return !long || new Set(passages.map((_, i) => fragment(i, dir))).size > 1
+  }
+  const cutStarts = fragmentStart && starts.every((t) => t >= 0) && (!wholeStart || sameWord(starts)) && unlikeOrShort(starts, -1)
+  const cutEnds = fragmentEnd && ends.every((t) => t >= 0) && (!wholeEnd || sameWord(ends)) && unlikeOrShort(ends, 1)
   if (!cutStarts && !cutEnds) return passages
   const cut = passages.map((p, i) => ({ ...p, start: cutStarts ? starts[i] : p.start, end: cutEnds ? ends[i] : p.end }))
   const keeps = cut.every((q, i) => {
