@@ -92,9 +92,12 @@ describe('a passage that starts or ends a word or two into another sentence', ()
     // One word more than MAX_DANGLING_WORDS into the next sentence: the passage goes on there.
     const further = [{ doc: 0, start: 10, end: 34 + MAX_DANGLING_WORDS + 1 }]
     expect(withoutDanglingEdges(further, docs, MIN_SHARED_WORDS)).toBe(further)
-    // Cut, it would keep fewer content words than asked.
+    // Cut, it would keep fewer content words than asked (33): 30 cut at both edges, 32 at the
+    // start alone, 31 at the end alone.
     const few = [{ doc: 0, start: 1, end: 33 }]
-    expect(withoutDanglingEdges(few, docs, 31)).toBe(few)
+    expect(withoutDanglingEdges(few, docs, 33)).toBe(few)
+    // Asked for 31, the start alone is cut (both edges would keep 30), and the end stays.
+    expect(withoutDanglingEdges(few, docs, 31)).toEqual([{ doc: 0, start: 2, end: 33 }])
   })
 
   it('cuts the fragment where the overlap’s other passages end with the sentence (a reviewer: "non-negative. The" in two of three)', () => {
@@ -198,5 +201,34 @@ describe('a passage that starts or ends a word or two into another sentence', ()
       end: alike[d].starts.findIndex((s) => alike[d].text.startsWith('the', s) && s > 150),
     }))
     expect(withoutDanglingEdges(seeAlso, alike, MIN_SHARED_WORDS)).toBe(seeAlso)
+  })
+
+  it('cuts a short edge alone where a longer one with it is too much of the passage, and reads no whole passage as unlike (a reviewer)', () => {
+    const braces =
+      'The braces are required when parameter is a positional parameter with more than one digit, or when parameter is followed by a character which is not to be interpreted as part of its name.'
+    const docs = analysed(
+      `Kittens like good stories. ${braces} The parameter is a shell parameter.`,
+      `Dogs prefer good stories. ${braces} If a parameter expansion occurs inside quotes, it is quoted.`,
+    )
+    const at = (d: number, word: string) => docs[d].starts.findIndex((s) => docs[d].text.startsWith(word, s))
+    const given = [
+      { doc: 0, start: at(0, 'good'), end: at(0, 'parameter is a shell') },
+      { doc: 1, start: at(1, 'good'), end: at(1, 'parameter expansion') },
+    ]
+    // Both edges, 4 and 5 tokens of 37 and 38: more than MAX_DANGLING_SHARE; the start alone is not.
+    expect(MAX_DANGLING_SHARE * 37).toBeLessThan(4)
+    expect(withoutDanglingEdges(given, docs, MIN_SHARED_WORDS)).toEqual(given.map((p, d) => ({ ...p, start: at(d, 'The braces') })))
+    // The same three words before the sentence in two passages, the third whole there: no longer
+    // fragment is cut for the third's sake.
+    const sentence =
+      'The following terms apply to all files associated with the software unless explicitly disclaimed in individual files, and the authors hereby grant permission to use, copy, modify, distribute, and license this software and its documentation for any purpose.'
+    const three = analysed(
+      `Foo Bar Limited and other parties. ${sentence}`,
+      `Baz Qux and other parties. ${sentence}`,
+      `Notice.\n\n${sentence}`,
+    )
+    const from = (d: number) => three[d].starts.findIndex((s) => three[d].text.startsWith(d < 2 ? 'and other' : 'The following', s))
+    const parties = [0, 1, 2].map((d) => ({ doc: d, start: from(d), end: three[d].starts.length - 1 }))
+    expect(withoutDanglingEdges(parties, three, MIN_SHARED_WORDS)).toBe(parties)
   })
 })

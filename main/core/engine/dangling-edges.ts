@@ -143,7 +143,9 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
     const word = docs[passages[0].doc].match[edge[0]]
     return edge.every((t, i) => docs[passages[i].doc].match[t] === word)
   }
-  // A fragment longer than MAX_DANGLING_WORDS only where the fragments are not all the same words.
+  // A fragment longer than MAX_DANGLING_WORDS only where the fragments cut are not all the same
+  // words (a passage whole at the edge has none: that it ends its sentence says nothing of
+  // whether the others go on alike; a reviewer).
   const fragment = (i: number, dir: 1 | -1): string => {
     const p = passages[i]
     const doc = docs[p.doc]
@@ -151,22 +153,34 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
     return Array.from(doc.match.subarray(t0, t1 + 1)).join(' ')
   }
   const unlikeOrShort = (edge: number[], dir: 1 | -1): boolean => {
-    const long = edge.some((t, i) => (dir < 0 ? t - passages[i].start : passages[i].end - t) > MAX_DANGLING_WORDS)
-    return !long || new Set(passages.map((_, i) => fragment(i, dir))).size > 1
+    const length = (t: number, i: number): number => (dir < 0 ? t - passages[i].start : passages[i].end - t)
+    if (edge.every((t, i) => length(t, i) <= MAX_DANGLING_WORDS)) return true
+    const fragments = new Set<string>()
+    edge.forEach((t, i) => {
+      if (length(t, i) > 0) fragments.add(fragment(i, dir))
+    })
+    return fragments.size > 1
   }
   const cutStarts = fragmentStart && starts.every((t) => t >= 0) && (!wholeStart || sameWord(starts)) && unlikeOrShort(starts, -1)
   const cutEnds = fragmentEnd && ends.every((t) => t >= 0) && (!wholeEnd || sameWord(ends)) && unlikeOrShort(ends, 1)
-  if (!cutStarts && !cutEnds) return passages
-  const cut = passages.map((p, i) => ({ ...p, start: cutStarts ? starts[i] : p.start, end: cutEnds ? ends[i] : p.end }))
-  const keeps = cut.every((q, i) => {
-    const p = passages[i]
-    const doc = docs[p.doc]
-    return (
-      MAX_DANGLING_SHARE * (p.end - p.start + 1) >= q.start - p.start + (p.end - q.end) &&
-      upperBound(doc.content, q.end) - lowerBound(doc.content, q.start) >= minWords
-    )
-  })
-  return keeps ? cut : passages
+  /** The passages cut at the edges asked for, when each keeps its share and `minWords`. */
+  const cutAt = (atStart: boolean, atEnd: boolean): P[] | undefined => {
+    if (!atStart && !atEnd) return undefined
+    const cut = passages.map((p, i) => ({ ...p, start: atStart ? starts[i] : p.start, end: atEnd ? ends[i] : p.end }))
+    const keeps = cut.every((q, i) => {
+      const p = passages[i]
+      const doc = docs[p.doc]
+      return (
+        MAX_DANGLING_SHARE * (p.end - p.start + 1) >= q.start - p.start + (p.end - q.end) &&
+        upperBound(doc.content, q.end) - lowerBound(doc.content, q.start) >= minWords
+      )
+    })
+    return keeps ? cut : undefined
+  }
+  // Both edges where the passages keep their share so; else the start, else the end: cut
+  // together, a start and a longer end may be more than a passage's share where each alone is
+  // not (a reviewer: the start cut was lost with the end's).
+  return cutAt(cutStarts, cutEnds) ?? cutAt(cutStarts, false) ?? cutAt(false, cutEnds) ?? passages
 }
 
 /** A capital letter: what starts the sentence a passage's fragment is of (not a digit: "Sec. 5"). */
