@@ -69,6 +69,14 @@ describe('sentences', () => {
     ])
   })
 
+  it('reads on past a title\'s full stop before a name (a reviewer: "Rev. Martin Luther King")', () => {
+    const text = 'The letter was signed by Rev. Martin Luther King and read by Capt. Smith. Lt. Col. Jones replied at once.'
+    expect(sentencesOf(text)).toEqual([
+      'The letter was signed by Rev. Martin Luther King and read by Capt. Smith',
+      'Lt. Col. Jones replied at once',
+    ])
+  })
+
   it('reads no sentence end inside a number, a version or a name (a stop with no space after it)', () => {
     const text = 'GDP grew to 3,327.8 billion in 2023. Ninja 1.11.1 Was released. See example.Com for more.'
     expect(sentencesOf(text)).toEqual(['GDP grew to 3,327.8 billion in 2023', 'Ninja 1.11.1 Was released', 'See example.Com for more'])
