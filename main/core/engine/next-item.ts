@@ -2,6 +2,7 @@ import type { AnalysedDocument } from './analyse.js'
 import { paragraphBetween } from './align.js'
 import { opensListItem } from './paragraph-edge.js'
 import { lowerBound } from '../text/sorted.js'
+import { stopAfter } from './sentences.js'
 
 // A passage's end on the first words of the next item of a list, and its start on the last words
 // of the item before. A manual page's options, configuration variables and sections each open a
@@ -161,11 +162,7 @@ function breakBefore(doc: Paragraphs, t: number): boolean {
   const { text } = doc
   const [indent, indentBefore] = [indentAt(text, line), indentAt(text, previous)]
   if (indent < indentBefore) return backAtItemMargin(doc, line, indent)
-  return (
-    indent === indentBefore &&
-    ITEM_LINE.test(text.slice(previous, line)) &&
-    SENTENCE_STOP.test(text.slice(doc.starts[t - 1], doc.ends[t - 1] + 1))
-  )
+  return indent === indentBefore && ITEM_LINE.test(text.slice(previous, line)) && (stopAfter(doc, t - 1) || text[doc.ends[t - 1]] === ':')
 }
 
 /**
@@ -251,7 +248,7 @@ function indentAt(text: string, from: number): number {
 }
 
 /**
- * Whether token t of `doc` opens a manual's item by a name (see above): after a sentence's end
+ * Whether token t of `doc` opens a manual's item by a name (see above): after a sentence's stop
  * (not a lead-in, "The following parameters are available:", nor a sentence that goes on in an
  * example, "To write a file, use\n\n              tar -cf ..."), the first word of its line,
  * indented, with a few marks at most before it, the next line that holds anything indented deeper:
@@ -261,7 +258,7 @@ function indentAt(text: string, from: number): number {
  * a bullet's line.
  */
 function hangingTerm(doc: Paragraphs, t: number): boolean {
-  return t > 0 && SENTENCE_END.test(doc.text.slice(doc.ends[t - 1], doc.ends[t - 1] + 4)) && termLine(doc, t)
+  return t > 0 && stopAfter(doc, t - 1) && termLine(doc, t)
 }
 
 /**
@@ -327,8 +324,8 @@ function opensItem(doc: Paragraphs, t: number): boolean {
   // sentence written in capitals ("GNU GENERAL PUBLIC LICENSE", "THERE IS NO WARRANTY FOR THE
   // PROGRAM, TO THE EXTENT ..."), nor one wrapped over lines in capitals.
   if (!NAME.test(line) && (line.includes(',') || line.trim().split(/\s+/).length > MAX_HEADING_WORDS)) return false
-  const next = doc.text.indexOf('\n', doc.starts[t])
-  const after = next < 0 ? '' : lineAt(doc.text, next + 1).trim()
+  const end = lineEnd(doc.text, doc.starts[t])
+  const after = end < 0 || end >= doc.text.length ? '' : lineAt(doc.text, end + 1).trim()
   return !(CAPITALS_LINE.test(after) && !NAME.test(after))
 }
 
@@ -351,8 +348,8 @@ const ANYTHING = /\S/g
 
 /** The line of `text` from `from` to its end (its line break left out). */
 function lineAt(text: string, from: number): string {
-  const to = text.indexOf('\n', from)
-  return text.slice(from, to < 0 ? text.length : to)
+  const to = lineEnd(text, from)
+  return to < 0 ? '' : text.slice(from, to)
 }
 
 /**
@@ -360,12 +357,6 @@ function lineAt(text: string, from: number): string {
  * ...", "    3. Added the "-echo" option to the shell.").
  */
 const ITEM_LINE = /^[ \t]*(?:[-\u2010\u2212]{1,2}\p{L}|\(?\d{1,3}[.)][ \t])/u
-
-/** What follows a sentence's last word: closing marks, then a stop (not a colon: a lead-in). */
-const SENTENCE_END = /^[)\]"'\u201d\u2019]*[.!?]/u
-
-/** A token and the character after it, ending a sentence: a stop, a colon. */
-const SENTENCE_STOP = /[.!?:]$/u
 
 /**
  * What a line may hold before an item's name (hangingTerm): its indentation, then up to three

@@ -72,6 +72,11 @@ const SUBORDINATORS: ReadonlySet<string> = new Set([
   'who',
 ])
 
+/** Whether a surface form cancels a negation before it in its clause: "without", a negating verb. */
+function cancelsNegation(surface: string): boolean {
+  return surface === 'without' || NEGATING_VERBS.has(surface)
+}
+
 /** Whether a surface form negates what follows it: a negation (stopwords.ts) or a negating verb. */
 function negative(surface: string): boolean {
   return negates(surface) || NEGATING_VERBS.has(surface)
@@ -192,10 +197,9 @@ export function negatedShared(
     // copying"), not past a subordinate clause's opening ("Do not retry the request when the
     // server refuses the connection"): neither is read. Two negations otherwise are two ("are
     // not Applications and are not covered by this License").
-    const cancels = (w: string): boolean => w === 'without' || NEGATING_VERBS.has(w)
-    if (!cancels(surface))
-      for (let u = t + 1; u <= last && !apart(u - 1) && !SUBORDINATORS.has(word(u)); u++) if (cancels(word(u))) return false
-    if (cancels(surface))
+    if (!cancelsNegation(surface))
+      for (let u = t + 1; u <= last && !apart(u - 1) && !SUBORDINATORS.has(word(u)); u++) if (cancelsNegation(word(u))) return false
+    if (cancelsNegation(surface))
       for (let u = t - 1; u >= 0 && !apart(u) && !SUBORDINATORS.has(word(u)); u--)
         if (negative(word(u)) || word(u) === 'nothing') return false
     return true
