@@ -22,6 +22,7 @@ import { editedWords } from './order.js'
 import { KIND_RANK, KINDS, keptKind, keptValues, MIN_SHARED_WORDS, valuesOf } from './kept-pair.js'
 import { FORMS, IN_COMMON, listReason, reasonsOf, SYNONYMS } from './reasons.js'
 import { joinSameText } from './same-text.js'
+import { joinContinued } from './continued.js'
 import { nestClusters, type NestedPassages } from './nesting.js'
 import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
@@ -52,6 +53,7 @@ import { shownWord } from './normalise.js'
 //               a loose pair how much it shares in runs, in order (order.ts)
 //   cluster     pairs into overlaps: one passage in three documents is one overlap (cluster.ts);
 //               each passage extended as far as another of its overlap goes on alike (extend.ts);
+//               an overlap another goes on from part of it (continued.ts);
 //               an overlap inside a longer one found in all its documents (nesting.ts);
 //               kinds judged per pair and summarised per overlap; boilerplate labelled
 //   paraphrase  sentence pairs alike in content words that share few n-grams, abbreviations read
@@ -421,14 +423,16 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       clusters = clusters.filter((c) => !c.pairs.every((i) => cross[i]))
     }
     // Reused text: each passage reaches as far as another passage of its overlap goes on alike,
-    // overlaps of the same words in no common document are one (same-text.ts), an overlap inside
-    // a longer one is found in all the longer one's documents (nesting.ts), and no passage starts
-    // or ends on a word or two of another sentence (dangling-edges.ts).
+    // overlaps of the same words in no common document are one (same-text.ts), an overlap that
+    // another goes on from, an edit having parted its pairs in one document, is part of it
+    // (continued.ts), an overlap inside a longer one is found in all the longer one's documents
+    // (nesting.ts), and no passage starts or ends on a word or two of another sentence
+    // (dangling-edges.ts).
     let nested: NestedPassages = { verbatim: new Uint32Array(clusters.length), edited: new Uint32Array(clusters.length) }
     if (list === pairTable) {
       const aligned = new AlignedSpans(list)
       for (const c of clusters) c.passages = extendAlike(c.passages, corpus.docs, aligned)
-      clusters = joinSameText(clusters, corpus.docs)
+      clusters = joinContinued(joinSameText(clusters, corpus.docs))
       nested = nestClusters(clusters, corpus.docs)
       for (const c of clusters) c.passages = withoutDanglingEdges(c.passages, corpus.docs, minWords)
     }

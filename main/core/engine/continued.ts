@@ -1,0 +1,135 @@
+import type { PairPassage } from './cluster.js'
+import type { TextCluster } from './same-text.js'
+
+// An overlap that another goes on from. Three versions of a manual page, A, B and C: B and C are
+// copies word for word from their first line on, and their pair is one passage each; A has an
+// edit near the top (its own name, a paragraph of its own), and its pairs with B and C are two
+// passages, the head and the rest, apart at the edit. Clustered (cluster.ts), the rest of A joins
+// B's and C's whole passages, and the head is an overlap of its own, lying inside B's and C's
+// passages and before A's. The main overlap's passages then do not line up: A's starts at the
+// rest, B's and C's at the top, and its variants say that B and C added the head, which A has too,
+// just outside its passage (a reviewer of gcloud's alpha, beta and GA pages: 6 of 6 commands so,
+// up to 1,250 characters of invented edits in one overlap). So an overlap X whose passages each
+// lie inside the one passage of another overlap Y in that document, at that passage's start, or
+// start before Y's passage there, the text between no longer than X's passage (Y then reaches
+// back to X's start: the text between is A's edit, which the variants show), is part of Y; the
+// same at Y's end. A longer text between is another text, not an edit of the one both go on
+// with: a copyright file's list of holders with lines of its own after the seven words it shares
+// with another's ("Copyright (c) 1998 Geoffrey Keating Copyright (c)"). One document at least of each: all inside is an overlap inside another
+// (contained.ts), none inside is two overlaps one after the other, the text going on alike in no
+// document.
+
+/**
+ * Tokens, at most, between the start (end) of Y's passage and that of X's inside it: a heading's
+ * words or the end of a page header before a section both copies open alike. More, and X is in
+ * the middle of Y there, and the order of the texts differs from the documents where X stands
+ * before Y.
+ */
+export const MAX_LEAD_TOKENS = 8
+
+/**
+ * Passages of a document looked at as the one holding a passage of X (from the nearest start
+ * back), as contained.ts does: a document with thousands of passages would cost a look at each.
+ */
+export const MAX_LOOKED_AT = 64
+
+/**
+ * The clusters with each one that another goes on from (see above) made part of it: its pairs
+ * added to the other's, the other's passages reaching back (on) to its own in the documents where
+ * it stands before (after) them; in the clusters' order, less those joined.
+ */
+export function joinContinued<C extends TextCluster>(clusters: C[]): C[] {
+  // Every passage, by document, then start, with the furthest end so far: the passages that may
+  // hold one are those starting at or before it, back to where none reaches that far.
+  const entries: { cluster: number; passage: PairPassage }[] = []
+  clusters.forEach((c, cluster) => {
+    for (const passage of c.passages) entries.push({ cluster, passage })
+  })
+  entries.sort((x, y) => x.passage.doc - y.passage.doc || x.passage.start - y.passage.start || x.cluster - y.cluster)
+  const furthest = new Float64Array(entries.length)
+  entries.forEach((e, i) => {
+    const before = i > 0 && entries[i - 1].passage.doc === e.passage.doc ? furthest[i - 1] : -1
+    furthest[i] = Math.max(before, e.passage.end)
+  })
+  const firstAfter = (p: PairPassage): number => {
+    let lo = 0
+    let hi = entries.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      const q = entries[mid].passage
+      if (q.doc < p.doc || (q.doc === p.doc && q.start <= p.start)) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  const joined = new Uint8Array(clusters.length)
+  clusters.forEach((x, xi) => {
+    if (!onePerDocument(x.passages)) return
+    // Clusters with a passage that holds one of x's.
+    const holders = new Set<number>()
+    for (const p of x.passages)
+      for (let r = firstAfter(p) - 1, looked = 0; r >= 0 && looked < MAX_LOOKED_AT; r--, looked++) {
+        const e = entries[r]
+        if (e.passage.doc !== p.doc || furthest[r] < p.end) break
+        if (e.cluster !== xi && e.passage.end >= p.end) holders.add(e.cluster)
+      }
+    for (const yi of [...holders].sort((a, b) => a - b)) {
+      const y = clusters[yi]
+      if (joined[yi] || y.passages.length !== x.passages.length) continue
+      const reach = continuation(x.passages, y.passages, -1) ?? continuation(x.passages, y.passages, 1)
+      if (!reach) continue
+      y.passages = reach
+      y.pairs.push(...x.pairs)
+      joined[xi] = 1
+      return
+    }
+  })
+  return clusters.filter((_, i) => !joined[i])
+}
+
+/**
+ * Y's passages reaching back (`side` -1) or on (1) to X's where X goes on into Y there (see
+ * above); undefined where it does not. Both sorted by document and start.
+ */
+function continuation(x: readonly PairPassage[], y: readonly PairPassage[], side: -1 | 1): PairPassage[] | undefined {
+  const out = y.map((q) => ({ ...q }))
+  let inside = 0
+  let outside = 0
+  for (const p of x) {
+    const at = firstOf(y, p.doc)
+    if (at === y.length || y[at].doc !== p.doc || (at + 1 < y.length && y[at + 1].doc === p.doc)) return undefined
+    const q = y[at]
+    // The tokens between X's passage and Y's, no more than X's passage holds.
+    const gap = side < 0 ? q.start - p.end - 1 : p.start - q.end - 1
+    const gapFits = gap <= p.end - p.start + 1
+    if (q.start <= p.start && p.end <= q.end) {
+      if ((side < 0 ? p.start - q.start : q.end - p.end) > MAX_LEAD_TOKENS) return undefined
+      inside++
+    } else if (side < 0 && p.start < q.start && p.end < q.end && gapFits) {
+      out[at].start = p.start
+      outside++
+    } else if (side > 0 && p.end > q.end && p.start > q.start && gapFits) {
+      out[at].end = p.end
+      outside++
+    } else return undefined
+  }
+  return inside > 0 && outside > 0 ? out : undefined
+}
+
+/** The first of `passages` (sorted by document) in document `doc` or after it. */
+function firstOf(passages: readonly PairPassage[], doc: number): number {
+  let lo = 0
+  let hi = passages.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (passages[mid].doc < doc) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Whether passages (sorted by document) are one per document. */
+function onePerDocument(passages: readonly PairPassage[]): boolean {
+  for (let i = 1; i < passages.length; i++) if (passages[i].doc === passages[i - 1].doc) return false
+  return passages.length >= 2
+}
