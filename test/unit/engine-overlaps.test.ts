@@ -393,6 +393,21 @@ describe('findOverlaps on fixtures', () => {
     expect(o.words).toBeGreaterThan(10)
   })
 
+  it('judges the kind on the passages it shows (a reviewer: seven passages alike, said to be near-verbatim)', async () => {
+    // The "Default Dependencies" sections of eight systemd manual pages (systemd 252): seven
+    // open with the same heading and sentence. Matched, some passages began a line or two
+    // earlier, where the pages differ; shown, each starts at the heading (next-item.ts), and the
+    // seven are the same words.
+    const { result } = await overlapsOf('kind-shown')
+    const heading = result.overlaps.filter(
+      (o) => o.passages.length === 7 && o.passages.every((p) => p.text.startsWith('Default Dependencies')),
+    )
+    expect(heading).toHaveLength(1)
+    expect(new Set(heading[0].passages.map((p) => p.text.replace(/\s+/g, ' '))).size).toBe(1)
+    expect(heading[0].kind).toBe('verbatim')
+    expect(heading[0].variants).toEqual([])
+  })
+
   it('describes an overlap by the passages it shows, not by the words first matched (a reviewer: 17 words beside 16)', () => {
     // Two manual pages' option, alike up to "whitespace."; the match went on to "The groups",
     // which the passages no longer hold (dangling-edges.ts). Its figures were the match's.

@@ -459,18 +459,22 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       // Verbatim or near-verbatim as a reader compares the passages, whatever the pairs clustered
       // into them were (closeKind; a reviewer: two READMEs' option lists, one inserting a whole
       // option, were "verbatim" from one verbatim and one near-verbatim pair).
-      const close =
-        kind === 'paraphrase'
-          ? undefined
-          : closeKind(
-              c.passages.filter((p) => !reference[p.doc]),
-              corpus.docs,
-            )
+      const own = c.passages.filter((p) => !reference[p.doc])
+      let close = kind === 'paraphrase' ? undefined : closeKind(own, corpus.docs)
       if (close) kind = close.kind
       // The passages at the edges shown (shownEdges), which the figures below describe.
       const edged = shownEdges(passages, kind, corpus.docs, reference, sentenceEdges)
       // (A verbatim overlap's pair from closeKind is the stretch two passages share, no passage of its own.)
       const edgedOf = (p: PairPassage): PairPassage => edged[passages.indexOf(p)] ?? p
+      // And as a reader compares the passages shown: copies whose edges differed as matched may
+      // be the same words once cut at the same item or sentence (a reviewer of systemd's pages:
+      // seven passages "Default Dependencies The following dependencies are added unless
+      // DefaultDependencies=no is set", all alike, said to be near-verbatim), or differ where
+      // one was cut and another not.
+      if (close) {
+        close = closeKind(own.map(edgedOf), corpus.docs) ?? close
+        kind = close.kind
+      }
       // Ranked by its best pair; described (shared words, similarity) by its best pair of the
       // kind it is said to be, so that a verbatim overlap is not shown "similarity 0.546" from
       // one of its variant pairs (a reviewer, cp/install/mv). Where no pair matched is of that
