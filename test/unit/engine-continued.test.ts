@@ -1,6 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { PairPassage } from '../../main/core/engine/cluster.js'
 import { joinContinued, MAX_LEAD_TOKENS } from '../../main/core/engine/continued.js'
+import { mergePassages } from '../../main/core/engine/extend.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { filler, wordMaker } from '../made-up-text.js'
 
@@ -61,16 +63,93 @@ describe('joinContinued', () => {
     expect(y.passages[0]).toEqual({ doc: 0, start: 0, end: 160 })
   })
 
+  it('joins at the bounds: the text between as long as X, X as far into Y as MAX_LEAD_TOKENS', () => {
+    // X's passage in document 0 holds 31 tokens; 31 between it and Y's.
+    const gap = joinContinued([cluster([0], [0, 62, 200], [1, 0, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])
+    expect(gap).toHaveLength(1)
+    expect(gap[0].passages[0]).toEqual({ doc: 0, start: 0, end: 200 })
+    const lead = joinContinued([cluster([0], [0, 40, 200], [1, 0, 180]), cluster([1], [0, 0, 30], [1, MAX_LEAD_TOKENS, 30])])
+    expect(lead).toHaveLength(1)
+  })
+
   it('leaves apart what is not one text going on', () => {
     const y = () => cluster([0], [0, 40, 200], [1, 0, 180])
     // Before Y in every document: two texts one after the other.
     expect(joinContinued([cluster([0], [0, 40, 200], [1, 50, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
+    // All inside Y: an overlap inside another (contained.ts), not this.
+    expect(joinContinued([cluster([0], [0, 0, 200], [1, 0, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
     // Inside Y but in its middle, past MAX_LEAD_TOKENS: the texts are in another order there.
     expect(joinContinued([y(), cluster([1], [0, 0, 30], [1, MAX_LEAD_TOKENS + 1, 40])])).toHaveLength(2)
     // More text between than X's passage there: another text between.
     expect(joinContinued([cluster([0], [0, 63, 200], [1, 0, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
-    // A document where Y has two passages, or X is not in Y's documents.
-    expect(joinContinued([cluster([0], [0, 40, 200], [1, 0, 60], [1, 70, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
+    // X reaching over Y's passage there: no text going on from X into Y.
+    expect(joinContinued([cluster([0], [0, 10, 20], [1, 0, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
+    // X with two passages in a document, Y with two, or X not in Y's documents.
+    expect(joinContinued([y(), cluster([1], [0, 0, 30], [1, 0, 30], [1, 40, 60])])).toHaveLength(2)
+    expect(
+      joinContinued([cluster([0], [0, 40, 200], [1, 0, 60], [1, 70, 180]), cluster([1], [0, 0, 30], [1, 0, 30], [2, 0, 30])]),
+    ).toHaveLength(2)
     expect(joinContinued([y(), cluster([1], [0, 0, 30], [1, 0, 30], [2, 0, 30])])).toHaveLength(2)
+    // Two passages of X in one document, each at Y's start there; Y in a document X is not in.
+    const three = () => cluster([0], [0, 40, 200], [1, 0, 180], [2, 0, 180])
+    expect(joinContinued([three(), cluster([1], [0, 0, 30], [1, 0, 2], [1, 4, 6])])).toHaveLength(2)
+    expect(joinContinued([three(), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
+  })
+
+  it('joins nothing to a cluster joined to another, and loses no pair so', () => {
+    // Y goes on into Z and is joined to it first; X would go on into Y, and goes into Z.
+    const y = cluster([0], [0, 100, 140], [1, 100, 140], [2, 100, 140])
+    const z = cluster([1], [0, 100, 300], [1, 150, 300], [2, 100, 300])
+    const x = cluster([2], [0, 100, 110], [1, 100, 110], [2, 80, 95])
+    const out = joinContinued([y, z, x])
+    expect(out).toEqual([z])
+    expect(z.pairs).toEqual([1, 0, 2])
+    expect(z.passages.map((p) => p.start)).toEqual([100, 100, 80])
+  })
+
+  it('joins no head that most documents have apart from the rest (a reviewer: six copies, each a paragraph of its own between)', () => {
+    // Documents 0 and 1 hold the head and the rest one after the other; 2 to 7 a paragraph of
+    // their own between: the head is a text all eight share, the paragraphs no edits of each other.
+    const spans = (from: number, to: number, shift: (d: number) => number): [number, number, number][] =>
+      Array.from({ length: 8 }, (_, d) => [d, from + shift(d), to + shift(d)])
+    const own = (d: number) => (d < 2 ? 0 : 40)
+    const rest = cluster([0], ...spans(0, 100, own).map(([d, s, e]): [number, number, number] => [d, d < 2 ? 0 : s + 40, e + 40]))
+    const head = cluster([1], ...spans(0, 39, () => 0))
+    expect(joinContinued([rest, head])).toHaveLength(2)
+    // With one such document of three, the one edited copy: joined.
+    const three = cluster([0], [0, 0, 140], [1, 0, 140], [2, 80, 180])
+    expect(joinContinued([three, cluster([1], [0, 0, 39], [1, 0, 39], [2, 0, 39])])).toHaveLength(1)
+  })
+
+  it('finds Y at its end however many passages lie inside it (a reviewer: 63 small overlaps inside a long one)', () => {
+    const inner = Array.from({ length: 80 }, (_, k) => cluster([100 + k], [0, 10 * k, 10 * k + 5], [1, 10 * k, 10 * k + 5]))
+    const y = cluster([0], [0, 0, 1000], [1, 0, 900])
+    const x = cluster([1], [0, 980, 1000], [1, 905, 925])
+    const out = joinContinued([y, ...inner, x])
+    expect(out).not.toContain(x)
+    expect(y.passages[1]).toEqual({ doc: 1, start: 0, end: 925 })
+  })
+
+  it('loses no pair and no passage, and leaves each cluster’s passages sorted and apart (property)', () => {
+    const span = fc
+      .tuple(fc.nat(2), fc.nat(80), fc.nat(40))
+      .map(([doc, start, length]): PairPassage => ({ doc, start, end: start + length }))
+    fc.assert(
+      fc.property(fc.array(fc.array(span, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 8 }), (lists) => {
+        const clusters = lists.map((list, k) => ({ pairs: [k], passages: mergePassages(list.map((p) => ({ ...p }))) }))
+        const before = clusters.map((c) => c.passages.map((p) => ({ ...p })))
+        const out = joinContinued(clusters)
+        expect(out.flatMap((c) => c.pairs).sort((a, b) => a - b)).toEqual(clusters.map((_, k) => k))
+        before.forEach((passages, k) => {
+          const holder = out.find((c) => c.pairs.includes(k))!
+          for (const p of passages) expect(holder.passages.some((q) => q.doc === p.doc && q.start <= p.start && q.end >= p.end)).toBe(true)
+        })
+        for (const c of out)
+          c.passages.forEach((p, i) => {
+            const q = c.passages[i - 1]
+            if (q) expect(q.doc < p.doc || (q.doc === p.doc && q.end < p.start)).toBe(true)
+          })
+      }),
+    )
   })
 })

@@ -9,15 +9,21 @@ import type { TextCluster } from './same-text.js'
 // passages and before A's. The main overlap's passages then do not line up: A's starts at the
 // rest, B's and C's at the top, and its variants say that B and C added the head, which A has too,
 // just outside its passage (a reviewer of gcloud's alpha, beta and GA pages: 6 of 6 commands so,
-// up to 1,250 characters of invented edits in one overlap). So an overlap X whose passages each
-// lie inside the one passage of another overlap Y in that document, at that passage's start, or
-// start before Y's passage there, the text between no longer than X's passage (Y then reaches
-// back to X's start: the text between is A's edit, which the variants show), is part of Y; the
-// same at Y's end. A longer text between is another text, not an edit of the one both go on
-// with: a copyright file's list of holders with lines of its own after the seven words it shares
-// with another's ("Copyright (c) 1998 Geoffrey Keating Copyright (c)"). One document at least of each: all inside is an overlap inside another
-// (contained.ts), none inside is two overlaps one after the other, the text going on alike in no
-// document.
+// up to 1,250 characters of invented edits in one overlap).
+//
+// So an overlap X whose passages each lie inside the one passage of another overlap Y in that
+// document, at that passage's start, or start before Y's passage there, the text between no
+// longer than X's passage (Y then reaches back to X's start: the text between is A's edit, which
+// the variants show), is part of Y; the same at Y's end. X and Y are in the same documents, and
+// X stands apart from Y in no more of them than it lies inside Y: the copies that go on alike
+// show the text, the edited ones are the exception. Where most documents have a text of their own
+// between X and Y (two copies of a head and its rest, six with a paragraph of each one's own
+// between: a reviewer), the head is a text they all share, and the paragraphs no edits of each
+// other. A longer text between than X is another text, not an edit of the one both go on with: a
+// copyright file's list of holders with lines of its own after the seven words it shares with
+// another's ("Copyright (c) 1998 Geoffrey Keating Copyright (c)"). One document at least of each:
+// all inside is an overlap inside another (contained.ts), none inside is two overlaps one after
+// the other, the text going on alike in no document.
 
 /**
  * Tokens, at most, between the start (end) of Y's passage and that of X's inside it: a heading's
@@ -28,36 +34,28 @@ import type { TextCluster } from './same-text.js'
 export const MAX_LEAD_TOKENS = 8
 
 /**
- * Passages of a document looked at as the one holding a passage of X (from the nearest start
- * back), as contained.ts does: a document with thousands of passages would cost a look at each.
- */
-export const MAX_LOOKED_AT = 64
-
-/**
  * The clusters with each one that another goes on from (see above) made part of it: its pairs
  * added to the other's, the other's passages reaching back (on) to its own in the documents where
  * it stands before (after) them; in the clusters' order, less those joined.
  */
 export function joinContinued<C extends TextCluster>(clusters: C[]): C[] {
-  // Every passage, by document, then start, with the furthest end so far: the passages that may
-  // hold one are those starting at or before it, back to where none reaches that far.
+  // Every passage, by document and start, and by document and end: a passage that holds one of
+  // X's at its start starts at most MAX_LEAD_TOKENS before it, and one that holds it at its end
+  // ends at most MAX_LEAD_TOKENS after it.
   const entries: { cluster: number; passage: PairPassage }[] = []
   clusters.forEach((c, cluster) => {
     for (const passage of c.passages) entries.push({ cluster, passage })
   })
-  entries.sort((x, y) => x.passage.doc - y.passage.doc || x.passage.start - y.passage.start || x.cluster - y.cluster)
-  const furthest = new Float64Array(entries.length)
-  entries.forEach((e, i) => {
-    const before = i > 0 && entries[i - 1].passage.doc === e.passage.doc ? furthest[i - 1] : -1
-    furthest[i] = Math.max(before, e.passage.end)
-  })
-  const firstAfter = (p: PairPassage): number => {
+  const byStart = [...entries].sort((x, y) => x.passage.doc - y.passage.doc || x.passage.start - y.passage.start || x.cluster - y.cluster)
+  const byEnd = [...entries].sort((x, y) => x.passage.doc - y.passage.doc || x.passage.end - y.passage.end || x.cluster - y.cluster)
+  /** The first of `list` at or after token `at` of document `doc`, read by `key`. */
+  const first = (list: typeof entries, doc: number, at: number, key: (p: PairPassage) => number): number => {
     let lo = 0
-    let hi = entries.length
+    let hi = list.length
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      const q = entries[mid].passage
-      if (q.doc < p.doc || (q.doc === p.doc && q.start <= p.start)) lo = mid + 1
+      const q = list[mid].passage
+      if (q.doc < doc || (q.doc === doc && key(q) < at)) lo = mid + 1
       else hi = mid
     }
     return lo
@@ -65,16 +63,20 @@ export function joinContinued<C extends TextCluster>(clusters: C[]): C[] {
   const joined = new Uint8Array(clusters.length)
   clusters.forEach((x, xi) => {
     if (!onePerDocument(x.passages)) return
-    // Clusters with a passage that holds one of x's.
+    // Clusters with a passage that holds one of x's at its start or at its end.
     const holders = new Set<number>()
-    for (const p of x.passages)
-      for (let r = firstAfter(p) - 1, looked = 0; r >= 0 && looked < MAX_LOOKED_AT; r--, looked++) {
-        const e = entries[r]
-        if (e.passage.doc !== p.doc || furthest[r] < p.end) break
-        if (e.cluster !== xi && e.passage.end >= p.end) holders.add(e.cluster)
-      }
+    for (const p of x.passages) {
+      const from = first(byStart, p.doc, p.start - MAX_LEAD_TOKENS, (q) => q.start)
+      for (let r = from; r < byStart.length && byStart[r].passage.doc === p.doc && byStart[r].passage.start <= p.start; r++)
+        if (byStart[r].passage.end >= p.end) holders.add(byStart[r].cluster)
+      const to = first(byEnd, p.doc, p.end, (q) => q.end)
+      for (let r = to; r < byEnd.length && byEnd[r].passage.doc === p.doc && byEnd[r].passage.end <= p.end + MAX_LEAD_TOKENS; r++)
+        if (byEnd[r].passage.start <= p.start) holders.add(byEnd[r].cluster)
+    }
+    holders.delete(xi)
     for (const yi of [...holders].sort((a, b) => a - b)) {
       const y = clusters[yi]
+      // (A cluster joined to another is no longer one to join to.)
       if (joined[yi] || y.passages.length !== x.passages.length) continue
       const reach = continuation(x.passages, y.passages, -1) ?? continuation(x.passages, y.passages, 1)
       if (!reach) continue
@@ -89,7 +91,8 @@ export function joinContinued<C extends TextCluster>(clusters: C[]): C[] {
 
 /**
  * Y's passages reaching back (`side` -1) or on (1) to X's where X goes on into Y there (see
- * above); undefined where it does not. Both sorted by document and start.
+ * above); undefined where it does not. Both sorted by document and start, X one passage per
+ * document, Y as many passages: Y, with one in each of X's documents, has no other.
  */
 function continuation(x: readonly PairPassage[], y: readonly PairPassage[], side: -1 | 1): PairPassage[] | undefined {
   const out = y.map((q) => ({ ...q }))
@@ -97,7 +100,7 @@ function continuation(x: readonly PairPassage[], y: readonly PairPassage[], side
   let outside = 0
   for (const p of x) {
     const at = firstOf(y, p.doc)
-    if (at === y.length || y[at].doc !== p.doc || (at + 1 < y.length && y[at + 1].doc === p.doc)) return undefined
+    if (at === y.length || y[at].doc !== p.doc) return undefined
     const q = y[at]
     // The tokens between X's passage and Y's, no more than X's passage holds.
     const gap = side < 0 ? q.start - p.end - 1 : p.start - q.end - 1
@@ -113,7 +116,7 @@ function continuation(x: readonly PairPassage[], y: readonly PairPassage[], side
       outside++
     } else return undefined
   }
-  return inside > 0 && outside > 0 ? out : undefined
+  return inside > 0 && outside > 0 && outside <= inside ? out : undefined
 }
 
 /** The first of `passages` (sorted by document) in document `doc` or after it. */

@@ -463,17 +463,25 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       let close = kind === 'paraphrase' ? undefined : closeKind(own, corpus.docs)
       if (close) kind = close.kind
       // The passages at the edges shown (shownEdges), which the figures below describe.
-      const edged = shownEdges(passages, kind, corpus.docs, reference, sentenceEdges)
+      let edged = shownEdges(passages, kind, corpus.docs, reference, sentenceEdges)
       // (A verbatim overlap's pair from closeKind is the stretch two passages share, no passage of its own.)
       const edgedOf = (p: PairPassage): PairPassage => edged[passages.indexOf(p)] ?? p
       // And as a reader compares the passages shown: copies whose edges differed as matched may
       // be the same words once cut at the same item or sentence (a reviewer of systemd's pages:
       // seven passages "Default Dependencies The following dependencies are added unless
       // DefaultDependencies=no is set", all alike, said to be near-verbatim), or differ where
-      // one was cut and another not.
-      if (close) {
-        close = closeKind(own.map(edgedOf), corpus.docs) ?? close
-        kind = close.kind
+      // one was cut and another not. A kind so changed is shown at its own edges (only a
+      // near-verbatim overlap's reach their sentences' ends, sentence-tails.ts), and kept where
+      // its passages read so there too.
+      const shownClose = close && closeKind(own.map(edgedOf), corpus.docs)
+      if (shownClose && shownClose.kind === kind) close = shownClose
+      else if (shownClose) {
+        const again = shownEdges(passages, shownClose.kind, corpus.docs, reference, sentenceEdges)
+        const confirmed = closeKind(
+          own.map((p) => again[passages.indexOf(p)] ?? p),
+          corpus.docs,
+        )
+        if (confirmed?.kind === shownClose.kind) [edged, close, kind] = [again, confirmed, confirmed.kind]
       }
       // Ranked by its best pair; described (shared words, similarity) by its best pair of the
       // kind it is said to be, so that a verbatim overlap is not shown "similarity 0.546" from
