@@ -194,6 +194,33 @@ describe('what a change shows', () => {
     )
   })
 
+  it('splits words at an edge into those the other text has just outside its passage and those it lacks', () => {
+    // A licence's "may not copy" against another's "may copy", whose passage starts at "copy": the
+    // "may" is beyond it, the "not" is the change (two licences of /usr/share/common-licenses).
+    const [a, b] = sides(
+      'Intro words here. The licensee may not copy the program without written permission of the author.',
+      'Intro words here. The licensee may copy the program without written permission of the author.',
+    )
+    const at = (side: typeof b, word: string) =>
+      [...side.doc.starts].findIndex((start, t) => side.doc.text.slice(start, side.doc.ends[t]) === word)
+    const start = diffPassages({ ...a, start: at(a, 'may') }, { ...b, start: at(b, 'copy') })!.filter((x) => x.op !== 'equal')
+    expect(start.map((x) => [x.op, x.a, x.beyond])).toEqual([
+      ['delete', 'may', true],
+      ['delete', 'not', undefined],
+    ])
+    // At the end: a page's last option, which the other page lacks, then a section the other page
+    // has just after its passage (a reviewer of gcloud's pages).
+    const [c, d] = sides(
+      'Map this domain even if mapped. --region=REGION Region of the resource. GLOBAL FLAGS These flags are for all commands.',
+      'Map this domain even if mapped. GLOBAL FLAGS These flags are for all commands.',
+    )
+    const end = diffPassages(c, { ...d, end: at(d, 'mapped') })!.filter((x) => x.op !== 'equal')
+    expect(end.map((x) => [x.op, x.a.replace(/\s+/g, ' '), x.beyond])).toEqual([
+      ['delete', 'region=REGION Region of the resource', undefined],
+      ['delete', 'GLOBAL FLAGS These flags are for all commands', true],
+    ])
+  })
+
   it('takes a word or two left equal between two changes into them: one clause replaced by another', () => {
     // jsdiff pairs "of" with "of", and one text's article "the" with the other's next "The".
     expect(

@@ -54,8 +54,9 @@ export interface Change {
    * document's matches with the others do, and one may end "the Licensor and" where another ends
    * "the Licensor and You", its own text going on "You." (a reviewer: 695 of 1748 overlaps of
    * Debian's copyright files with variants had such a change, said to be "only in" one text).
-   * Passages diffed alone (an imported overlap's, reuse/variants.ts) have nothing outside them
-   * and never have it.
+   * Where only some of those words are there, they are a change of their own and the rest
+   * another, not beyond (beyondPart). Passages diffed alone (an imported overlap's,
+   * reuse/variants.ts) have nothing outside them and never have it.
    */
   beyond?: true
 }
@@ -540,14 +541,27 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
       if (spans) push('replace', na, nb, false, na ? spans : [spans[2], spans[3], spans[0], spans[1]])
       else {
         // Words removed (added) with the brackets that belong to them: "(C) 2005", "tcsh(1)".
-        const [x, from, count, [at]] = na ? [a, ia, na, span(b, ib, 0)] : [b, ib, nb, span(a, ia, 0)]
-        const { starts, ends } = x.doc
-        const [low, high] = [
-          from > x.start ? ends[from - 1] : starts[from],
-          from + count <= x.end ? starts[from + count] : ends[from + count - 1],
-        ]
-        const [start, end] = withBrackets(x.doc.text, ...span(x, from, count), low, high)
-        push(na ? 'delete' : 'insert', na, nb, false, na ? [start, end, at, at] : [at, at, start, end])
+        const removal = (count: number): void => {
+          const [x, from, [at]] = na ? [a, ia, span(b, ib, 0)] : [b, ib, span(a, ia, 0)]
+          const { starts, ends } = x.doc
+          const [low, high] = [
+            from > x.start ? ends[from - 1] : starts[from],
+            from + count <= x.end ? starts[from + count] : ends[from + count - 1],
+          ]
+          const [start, end] = withBrackets(x.doc.text, ...span(x, from, count), low, high)
+          push(na ? 'delete' : 'insert', na ? count : 0, nb ? count : 0, false, na ? [start, end, at, at] : [at, at, start, end])
+        }
+        // At the pair's start or end, the words the other document has just outside its passage
+        // are a change of their own (Change.beyond), the others removed (added): "--region=REGION
+        // Region in which ... GCLOUD WIDE FLAGS These flags are ...", where the other page has no
+        // region flag and its passage stops short of the flags it has too (a reviewer of gcloud's
+        // pages: 286 characters said to be removed, most of them there).
+        const count = na || nb
+        const outside = na ? beyondPart(a, ia, na, b, ib) : beyondPart(b, ib, nb, a, ia)
+        const atStart = (na ? ia === a.start : ib === b.start) && outside > 0 && outside < count
+        if (outside === 0 || outside === count) removal(count)
+        else if (atStart) [outside, count - outside].forEach(removal)
+        else [count - outside, outside].forEach(removal)
       }
     }
   }
@@ -570,6 +584,32 @@ function beyond(x: DiffSide, from: number, count: number, y: DiffSide, at: numbe
   if (start < 0 || start + count > ys.length) return false
   for (let k = 0; k < count; k++) if (x.doc.surface[from + k] !== ys[start + k]) return false
   return !continuesWord(y.doc, start) && !continuesWord(y.doc, start + count)
+}
+
+/**
+ * Words, of words [from, from + count) of side x that side y lacks at the start or end of the pair
+ * (y's words go on at `at`), that y's document has just outside y's passage (see beyond): at the
+ * end, the longest run that ends x's words and opens y's document after its passage; at the start,
+ * the longest that opens x's words and ends y's document before its passage. 0 where none; count
+ * where all (beyond).
+ */
+function beyondPart(x: DiffSide, from: number, count: number, y: DiffSide, at: number): number {
+  if (beyond(x, from, count, y, at)) return count
+  const first = from === x.start && at === y.start
+  const last = from + count === x.end + 1 && at === y.end + 1
+  if (!first && !last) return 0
+  const xs = x.doc.surface
+  const ys = y.doc.surface
+  for (let k = count - 1; k > 0; k--) {
+    // The k words of x at its far edge against the k words of y's document just outside.
+    const [x0, y0] = last ? [from + count - k, y.end + 1] : [from, y.start - k]
+    if (y0 < 0 || y0 + k > ys.length) continue
+    let same = true
+    for (let i = 0; i < k && same; i++) same = xs[x0 + i] === ys[y0 + i]
+    if (same && !continuesWord(y.doc, y0) && !continuesWord(y.doc, y0 + k) && !continuesWord(x.doc, x0) && !continuesWord(x.doc, x0 + k))
+      return k
+  }
+  return 0
 }
 
 /**
