@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { containedOverlaps } from '../../main/core/engine/contained.js'
+import { containedOverlaps, MAX_LOOKED_AT } from '../../main/core/engine/contained.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
 import { ROOT } from '../helpers.js'
@@ -22,6 +22,17 @@ describe('overlaps inside another', () => {
       overlap('verbatim', [0, 10, 19], [3, 10, 19]), // another document
     ])
     expect([...inner]).toEqual([0, 1, 0, 0, 1, 0])
+  })
+
+  it('are found inside a passage from far back however many shorter ones start between (a thousand of Debian’s changelogs’ overlaps)', () => {
+    // A text two changelogs share from their tops, and more short overlaps than MAX_LOOKED_AT
+    // starting inside it before the last one, each in one changelog and a third document.
+    const many = MAX_LOOKED_AT + 10
+    const short = Array.from({ length: many }, (_, k) => overlap('verbatim', [0, 10 * k, 10 * k + 3], [2, 10 * k, 10 * k + 3]))
+    const last = overlap('verbatim', [0, 10 * many + 5, 10 * many + 8], [1, 10 * many + 5, 10 * many + 8])
+    const inner = containedOverlaps([overlap('verbatim', [0, 0, 20000], [1, 0, 20000]), ...short, last])
+    expect(inner[inner.length - 1]).toBe(1)
+    expect(inner.slice(1, -1).every((x) => x === 0)).toBe(true)
   })
 
   it('but not inside an overlap with two passages in one of their documents: it shows no pairing of them', () => {
