@@ -232,33 +232,6 @@ describe('a passage that starts or ends a word or two into another sentence', ()
     expect(withoutDanglingEdges(parties, three, MIN_SHARED_WORDS)).toBe(parties)
   })
 
-  it('cuts unlike fragments past a paragraph break, where some passages end their sentence (a reviewer of systemd’s pages)', () => {
-    // Five passages of one overlap on a timeout's default: two go on into the next paragraph with
-    // "If a service", one with the next option's name "Service", two end with the sentence.
-    const sentence =
-      'Takes a unit-less value in seconds, or a time span value such as "5min 20s". Defaults to DefaultTimeoutStartSec= from the manager configuration file (see systemd-system.conf(5)).'
-    const docs = analysed(
-      `${sentence}\n\n           If a service of Type=notify sends EXTEND_TIMEOUT_USEC=, this may extend it.`,
-      `${sentence}\n\n           If a service is asked to stop, the manager waits.`,
-      `${sentence}\n\n       Service=\n           Specifies the service unit name to activate.`,
-      `${sentence} Pass 0 to disable the timeout logic.`,
-      `${sentence}\n\n       Other words entirely, of another option.`,
-    )
-    const at = (d: number, word: string) => docs[d].starts.findIndex((s) => docs[d].text.startsWith(word, s))
-    const last = at(0, 'If') - 1
-    const ends = [at(0, 'service'), at(1, 'service'), at(2, 'Service'), last, last]
-    const given = ends.map((end, d) => ({ doc: d, start: 0, end }))
-    expect(withoutDanglingEdges(given, docs, MIN_SHARED_WORDS).map((p) => p.end)).toEqual([last, last, last, last, last])
-    // All going on alike past the break (a log's next entry both open alike): left.
-    const alike = given.slice(0, 2)
-    expect(withoutDanglingEdges(alike, docs, MIN_SHARED_WORDS)).toBe(alike)
-    // A passage whole there (at its document's end) that ends with the very words cut from
-    // another, in its paragraph: left.
-    const holding = analysed(`${sentence} If a service`)[0]
-    const withHolding = [...given.slice(0, 3), { doc: 5, start: 0, end: holding.starts.length - 1 }]
-    expect(withoutDanglingEdges(withHolding, [...docs, holding], MIN_SHARED_WORDS)).toBe(withHolding)
-  })
-
   it('reads no sentence opening at an option’s name after its dash (a synopsis: "cp [OPTION]... [-T] SOURCE DEST")', () => {
     const synopsis = (cmd: string) =>
       `SYNOPSIS\n       ${cmd} [OPTION]... [-T] SOURCE DEST\n       ${cmd} [OPTION]... SOURCE... DIRECTORY\n       ${cmd} [OPTION]... -t DIRECTORY SOURCE...\n\nDESCRIPTION\n       Rename SOURCE to DEST, or move SOURCE(s) to DIRECTORY.`

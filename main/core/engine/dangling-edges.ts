@@ -36,14 +36,7 @@ import { lowerBound, upperBound } from '../text/sorted.js'
 // shared runs of Debian's changelogs were no longer covered (94.97% against 95.12%). So a manual
 // page's option whose paragraph ends alike still opens a passage there ("... members of the
 // group.\n\nThe default behavior ..." against "... add the user to this group.\n\nThe default
-// behavior ..."), and that stray word alone makes the overlap near-verbatim. But where the
-// passages' fragments past the break are not the same words, they are no entry both texts open
-// alike, and they are cut (up to MAX_UNLIKE_DANGLING_WORDS): five passages of systemd's pages
-// on a timeout, two going on "If a service", one with the next option's name "Service", two
-// ending with their sentence (a reviewer). A passage read as whole there, its last line a
-// sentence of its own ("Service=" on a line), is such a fragment too. Two passages of one pair
-// always share their fragment, so only an overlap of three passages or more is cut so: of
-// sim_text's runs, 1 more of the changelogs' 46,272 was no longer covered.
+// behavior ..."), and that stray word alone makes the overlap near-verbatim.
 
 /**
  * Tokens of another sentence, at most, cut from a passage's edge (see above). Three would cut a
@@ -90,9 +83,6 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
   // Whether some passage is whole at the edge.
   let wholeStart = false
   let wholeEnd = false
-  // Whether some passage's fragment there is past a paragraph break (see above).
-  let breakStart = false
-  let breakEnd = false
   for (const p of passages) {
     const doc = docs[p.doc]
     const fullLine = fullLineOf(doc)
@@ -112,42 +102,32 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
       opensSentence(doc, t + 1) &&
       endsSentence(doc, t, fullLine) &&
       !paragraphBetween(doc, t, t + 1)
-    /** Whether a sentence ends at its stop between tokens t and t + 1, a paragraph break after it (see above). */
-    const stopsAtBreak = (t: number): boolean => paragraphBetween(doc, t, t + 1) && stopAfter(doc, t) && opensSentence(doc, t + 1)
     // Where it is cut, or stays (whole: it starts a sentence); -1, neither.
     let start = -1
     if (anyStart) {
       const whole = p.start === 0 || endsSentence(doc, p.start - 1, fullLine)
       const partial = !whole && !breaksLine(doc.text, doc.ends[p.start - 1], doc.starts[p.start])
-      // (A passage whole there may still open with a paragraph of a few words: "Service=\n" read
-      // as a line of its own, then the next paragraph.)
-      for (let t = p.start; t < Math.min(p.end, p.start + MAX_UNLIKE_DANGLING_WORDS); t++) {
-        const within = !whole && stopsAt(t, partial)
-        const atBreak = !within && stopsAtBreak(t)
-        if (within || atBreak) {
-          start = t + 1
-          fragmentStart = true
-          breakStart ||= atBreak
-          break
-        }
-      }
-      if (start < 0 && whole) [start, wholeStart] = [p.start, true]
+      if (!whole)
+        for (let t = p.start; t < Math.min(p.end, p.start + MAX_UNLIKE_DANGLING_WORDS); t++)
+          if (stopsAt(t, partial)) {
+            start = t + 1
+            fragmentStart = true
+            break
+          }
+      if (whole) [start, wholeStart] = [p.start, true]
     }
     let end = -1
     if (anyEnd) {
       const whole = p.end === doc.starts.length - 1 || endsSentence(doc, p.end, fullLine)
       const partial = !whole && !breaksLine(doc.text, doc.ends[p.end], doc.starts[p.end + 1])
-      for (let t = p.end - 1; t >= Math.max(p.start, p.end - MAX_UNLIKE_DANGLING_WORDS); t--) {
-        const within = !whole && stopsAt(t, partial)
-        const atBreak = !within && stopsAtBreak(t)
-        if (within || atBreak) {
-          end = t
-          fragmentEnd = true
-          breakEnd ||= atBreak
-          break
-        }
-      }
-      if (end < 0 && whole) [end, wholeEnd] = [p.end, true]
+      if (!whole)
+        for (let t = p.end - 1; t >= Math.max(p.start, p.end - MAX_UNLIKE_DANGLING_WORDS); t--)
+          if (stopsAt(t, partial)) {
+            end = t
+            fragmentEnd = true
+            break
+          }
+      if (whole) [end, wholeEnd] = [p.end, true]
     }
     anyStart &&= start >= 0
     anyEnd &&= end >= 0
@@ -172,42 +152,17 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
     const [t0, t1] = dir < 0 ? [p.start, starts[i] - 1] : [ends[i] + 1, p.end]
     return Array.from(doc.match.subarray(t0, t1 + 1)).join(' ')
   }
-  const unlikeOrShort = (edge: number[], dir: 1 | -1, atBreak: boolean): boolean => {
+  const unlikeOrShort = (edge: number[], dir: 1 | -1): boolean => {
     const length = (t: number, i: number): number => (dir < 0 ? t - passages[i].start : passages[i].end - t)
-    if (!atBreak && edge.every((t, i) => length(t, i) <= MAX_DANGLING_WORDS)) return true
+    if (edge.every((t, i) => length(t, i) <= MAX_DANGLING_WORDS)) return true
     const fragments = new Set<string>()
     edge.forEach((t, i) => {
       if (length(t, i) > 0) fragments.add(fragment(i, dir))
     })
     return fragments.size > 1
   }
-  // Or where no passage whole there holds the words cut from another at that edge: five
-  // passages of systemd's pages, two ending their sentence there, two going on "If a service",
-  // one "Service" (the next option's name; a reviewer).
-  const holdsNoCut = (edge: number[], dir: 1 | -1): boolean => {
-    const cut = new Set<string>()
-    edge.forEach((t, i) => {
-      if (t !== (dir < 0 ? passages[i].start : passages[i].end)) cut.add(fragment(i, dir))
-    })
-    return passages.every((p, i) => {
-      if (edge[i] !== (dir < 0 ? p.start : p.end)) return true
-      const match = docs[p.doc].match
-      for (const words of cut) {
-        const k = words.split(' ').length
-        if (k > p.end - p.start + 1) continue
-        const [t0, t1] = dir < 0 ? [p.start, p.start + k - 1] : [p.end - k + 1, p.end]
-        if (Array.from(match.subarray(t0, t1 + 1)).join(' ') === words) return false
-      }
-      return true
-    })
-  }
-  const cutStarts =
-    fragmentStart &&
-    starts.every((t) => t >= 0) &&
-    (!wholeStart || sameWord(starts) || holdsNoCut(starts, -1)) &&
-    unlikeOrShort(starts, -1, breakStart)
-  const cutEnds =
-    fragmentEnd && ends.every((t) => t >= 0) && (!wholeEnd || sameWord(ends) || holdsNoCut(ends, 1)) && unlikeOrShort(ends, 1, breakEnd)
+  const cutStarts = fragmentStart && starts.every((t) => t >= 0) && (!wholeStart || sameWord(starts)) && unlikeOrShort(starts, -1)
+  const cutEnds = fragmentEnd && ends.every((t) => t >= 0) && (!wholeEnd || sameWord(ends)) && unlikeOrShort(ends, 1)
   /** The passages cut at the edges asked for, when each keeps its share and `minWords`. */
   const cutAt = (atStart: boolean, atEnd: boolean): P[] | undefined => {
     if (!atStart && !atEnd) return undefined
