@@ -219,6 +219,45 @@ describe('what a change shows', () => {
       ['delete', 'region=REGION Region of the resource', undefined],
       ['delete', 'GLOBAL FLAGS These flags are for all commands', true],
     ])
+    // The same on the added side, and at the start with more words beyond than not: the words
+    // beyond first, then the change.
+    const added = diffPassages({ ...d, end: at(d, 'mapped') }, c)!.filter((x) => x.op !== 'equal')
+    expect(added.map((x) => [x.op, x.b.replace(/\s+/g, ' '), x.beyond])).toEqual([
+      ['insert', 'region=REGION Region of the resource', undefined],
+      ['insert', 'GLOBAL FLAGS These flags are for all commands', true],
+    ])
+    const [e, f] = sides(
+      'Intro words here. The licensee may well not copy the program without written permission of the author.',
+      'Intro words here. The licensee may well copy the program without written permission of the author.',
+    )
+    const two = diffPassages({ ...e, start: at(e, 'licensee') }, { ...f, start: at(f, 'copy') })!.filter((x) => x.op !== 'equal')
+    expect(two.map((x) => [x.op, x.a, x.beyond])).toEqual([
+      ['delete', 'licensee may well', true],
+      ['delete', 'not', undefined],
+    ])
+    // Words beyond only as whole written words: "GPL" before the other passage is the end of
+    // "sub-GPL" there.
+    const [g, h] = sides('GPL now and then the text stays here.', 'Read the sub-GPL the text stays here.')
+    const piece = diffPassages(g, { ...h, start: at(h, 'text') - 1 })!.filter((x) => x.op !== 'equal')
+    expect(piece.map((x) => [x.op, x.a, x.beyond])).toEqual([['delete', 'GPL now and then', undefined]])
+    // Nor a piece of one of the words removed: "bar" of "foo-bar" is not the other text's "bar".
+    const [i, j] = sides('Same start here. Then go foo-bar.', 'Same start here. bar again.')
+    const own = diffPassages(i, { ...j, end: at(j, 'here') })!.filter((x) => x.op !== 'equal')
+    expect(own.every((x) => !x.beyond)).toBe(true)
+  })
+
+  it('splits a removal of one word repeated at the longest run the other text has (a reviewer: 19,000 times)', () => {
+    // A text of one word repeated is where trying each length of run took seconds; the search
+    // is Knuth-Morris-Pratt's, linear in the words.
+    const [long, short] = sides(`Same start here. ${'la '.repeat(2_000)}end.`, `Same start here. ${'la '.repeat(3)}end.`)
+    const at = (side: typeof short, word: string) =>
+      [...side.doc.starts].findIndex((start, t) => side.doc.text.slice(start, side.doc.ends[t]) === word)
+    const changes = diffPassages(long, { ...short, end: at(short, 'here') })!.filter((x) => x.op !== 'equal')
+    // The other text has "la la la end" after its passage: those four words are beyond it.
+    expect(changes.map((x) => [x.op, x.a.split(/\s+/).length, x.beyond])).toEqual([
+      ['delete', 1997, undefined],
+      ['delete', 4, true],
+    ])
   })
 
   it('takes a word or two left equal between two changes into them: one clause replaced by another', () => {

@@ -600,14 +600,31 @@ function beyondPart(x: DiffSide, from: number, count: number, y: DiffSide, at: n
   if (!first && !last) return 0
   const xs = x.doc.surface
   const ys = y.doc.surface
-  for (let k = count - 1; k > 0; k--) {
-    // The k words of x at its far edge against the k words of y's document just outside.
+  // At the end, x's words as they are, against y's words after its passage; at the start, both
+  // read backwards (x's from its last word, y's from its passage's start).
+  const m = last ? Math.min(count, ys.length - (y.end + 1)) : Math.min(count, y.start)
+  if (m <= 0) return 0
+  const word = (i: number): number => (last ? xs[from + i] : xs[from + count - 1 - i])
+  const other = (i: number): number => (last ? ys[y.end + 1 + i] : ys[y.start - 1 - i])
+  // The longest run that ends x's words (in that order) and opens y's (a border, as
+  // Knuth-Morris-Pratt finds it: linear in the words, where trying each length was quadratic on a
+  // text of one word repeated).
+  const border = new Int32Array(m)
+  for (let i = 1, k = 0; i < m; i++) {
+    while (k > 0 && other(i) !== other(k)) k = border[k - 1]
+    if (other(i) === other(k)) k++
+    border[i] = k
+  }
+  let k = 0
+  for (let i = 0; i < count; i++) {
+    while (k > 0 && (k === m || word(i) !== other(k))) k = border[k - 1]
+    if (word(i) === other(k)) k++
+  }
+  // Shorter runs that do too, longest first, until one is words of their own at both ends.
+  for (; k > 0; k = border[k - 1]) {
+    if (k >= count) continue
     const [x0, y0] = last ? [from + count - k, y.end + 1] : [from, y.start - k]
-    if (y0 < 0 || y0 + k > ys.length) continue
-    let same = true
-    for (let i = 0; i < k && same; i++) same = xs[x0 + i] === ys[y0 + i]
-    if (same && !continuesWord(y.doc, y0) && !continuesWord(y.doc, y0 + k) && !continuesWord(x.doc, x0) && !continuesWord(x.doc, x0 + k))
-      return k
+    if (!continuesWord(y.doc, y0) && !continuesWord(y.doc, y0 + k) && !continuesWord(x.doc, x0) && !continuesWord(x.doc, x0 + k)) return k
   }
   return 0
 }
