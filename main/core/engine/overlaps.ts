@@ -464,8 +464,10 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       if (close) kind = close.kind
       // The passages at the edges shown (shownEdges), which the figures below describe.
       let edged = shownEdges(passages, kind, corpus.docs, reference, sentenceEdges)
-      // (A verbatim overlap's pair from closeKind is the stretch two passages share, no passage of its own.)
-      const edgedOf = (p: PairPassage): PairPassage => edged[passages.indexOf(p)] ?? p
+      // (A verbatim overlap's pair from closeKind is the stretch two passages share, no passage of
+      // its own. By a map, not a search: an overlap of a licence has thousands of passages.)
+      const place = new Map(passages.map((p, i) => [p, i]))
+      const edgedOf = (p: PairPassage): PairPassage => edged[place.get(p) ?? -1] ?? p
       // And as a reader compares the passages shown: copies whose edges differed as matched may
       // be the same words once cut at the same item or sentence (a reviewer of systemd's pages:
       // seven passages "Default Dependencies The following dependencies are added unless
@@ -478,7 +480,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       else if (shownClose) {
         const again = shownEdges(passages, shownClose.kind, corpus.docs, reference, sentenceEdges)
         const confirmed = closeKind(
-          own.map((p) => again[passages.indexOf(p)] ?? p),
+          own.map((p) => again[place.get(p) ?? -1] ?? p),
           corpus.docs,
         )
         if (confirmed?.kind === shownClose.kind) [edged, close, kind] = [again, confirmed, confirmed.kind]
