@@ -1,5 +1,6 @@
 import type { PairPassage } from './cluster.js'
 import type { TextCluster } from './same-text.js'
+import { lowerBound } from '../text/sorted.js'
 
 // An overlap that another goes on from. Three versions of a manual page, A, B and C: B and C are
 // copies word for word from their first line on, and their pair is one passage each; A has an
@@ -48,28 +49,20 @@ export function joinContinued<C extends TextCluster>(clusters: C[]): C[] {
   })
   const byStart = [...entries].sort((x, y) => x.passage.doc - y.passage.doc || x.passage.start - y.passage.start || x.cluster - y.cluster)
   const byEnd = [...entries].sort((x, y) => x.passage.doc - y.passage.doc || x.passage.end - y.passage.end || x.cluster - y.cluster)
-  /** The first of `list` at or after token `at` of document `doc`, read by `key`. */
-  const first = (list: typeof entries, doc: number, at: number, key: (p: PairPassage) => number): number => {
-    let lo = 0
-    let hi = list.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      const q = list[mid].passage
-      if (q.doc < doc || (q.doc === doc && key(q) < at)) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
+  // Each as one ascending key, its document and its start (end), for the one binary search.
+  const key = (doc: number, token: number): number => doc * 2 ** 32 + Math.max(0, token)
+  const startKeys = Float64Array.from(byStart, (e) => key(e.passage.doc, e.passage.start))
+  const endKeys = Float64Array.from(byEnd, (e) => key(e.passage.doc, e.passage.end))
   const joined = new Uint8Array(clusters.length)
   clusters.forEach((x, xi) => {
     if (!onePerDocument(x.passages)) return
     // Clusters with a passage that holds one of x's at its start or at its end.
     const holders = new Set<number>()
     for (const p of x.passages) {
-      const from = first(byStart, p.doc, p.start - MAX_LEAD_TOKENS, (q) => q.start)
+      const from = lowerBound(startKeys, key(p.doc, p.start - MAX_LEAD_TOKENS))
       for (let r = from; r < byStart.length && byStart[r].passage.doc === p.doc && byStart[r].passage.start <= p.start; r++)
         if (byStart[r].passage.end >= p.end) holders.add(byStart[r].cluster)
-      const to = first(byEnd, p.doc, p.end, (q) => q.end)
+      const to = lowerBound(endKeys, key(p.doc, p.end))
       for (let r = to; r < byEnd.length && byEnd[r].passage.doc === p.doc && byEnd[r].passage.end <= p.end + MAX_LEAD_TOKENS; r++)
         if (byEnd[r].passage.start <= p.start) holders.add(byEnd[r].cluster)
     }
@@ -92,16 +85,16 @@ export function joinContinued<C extends TextCluster>(clusters: C[]): C[] {
 /**
  * Y's passages reaching back (`side` -1) or on (1) to X's where X goes on into Y there (see
  * above); undefined where it does not. Both sorted by document and start, X one passage per
- * document, Y as many passages: Y, with one in each of X's documents, has no other.
+ * document, Y as many passages: Y is in X's documents where its passages are, one by one, in the
+ * same documents as X's.
  */
 function continuation(x: readonly PairPassage[], y: readonly PairPassage[], side: -1 | 1): PairPassage[] | undefined {
   const out = y.map((q) => ({ ...q }))
   let inside = 0
   let outside = 0
-  for (const p of x) {
-    const at = firstOf(y, p.doc)
-    if (at === y.length || y[at].doc !== p.doc) return undefined
-    const q = y[at]
+  for (let at = 0; at < x.length; at++) {
+    const [p, q] = [x[at], y[at]]
+    if (q.doc !== p.doc) return undefined
     // The tokens between X's passage and Y's, no more than X's passage holds.
     const gap = side < 0 ? q.start - p.end - 1 : p.start - q.end - 1
     const gapFits = gap <= p.end - p.start + 1
@@ -117,18 +110,6 @@ function continuation(x: readonly PairPassage[], y: readonly PairPassage[], side
     } else return undefined
   }
   return inside > 0 && outside > 0 && outside <= inside ? out : undefined
-}
-
-/** The first of `passages` (sorted by document) in document `doc` or after it. */
-function firstOf(passages: readonly PairPassage[], doc: number): number {
-  let lo = 0
-  let hi = passages.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (passages[mid].doc < doc) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /** Whether passages (sorted by document) are one per document. */
