@@ -558,7 +558,7 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
         // pages: 286 characters said to be removed, most of them there).
         const count = na || nb
         const outside = na ? beyondPart(a, ia, na, b, ib) : beyondPart(b, ib, nb, a, ia)
-        const atStart = (na ? ia === a.start : ib === b.start) && outside > 0 && outside < count
+        const atStart = na ? ia === a.start : ib === b.start
         if (outside === 0 || outside === count) removal(count)
         else if (atStart) [outside, count - outside].forEach(removal)
         else [count - outside, outside].forEach(removal)
