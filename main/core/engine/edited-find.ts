@@ -46,10 +46,106 @@ export const MAX_EDITED_SHARE = 0.1
 export const EDITED_ANCHOR_TOKENS = 4
 
 /**
- * Tokens [start, end] of A found in B's tokens [from, to] as an edited copy (see above): between
- * the pair of anchors that leaves the fewest edits, at most MAX_EDITED_SHARE of the passage's
- * tokens, the nearest `near` of those as few, as B's first and last token; undefined when there
- * is none.
+ * A passage of A, tokens [start, end], prepared to be looked for as an edited copy (see above) in
+ * many places: nesting looks for one passage in every passage of the longer overlap it lies in,
+ * and its ids are read as characters once, not once a place.
+ */
+export class EditedPassage {
+  private readonly length: number
+  private readonly maxErrors: number
+  /** The passage's ids as characters 1, 2, ..., and the string they make; made when first compared. */
+  private codes: Map<number, number> | undefined
+  private passage: string | undefined
+  /** Set when the passage has too many distinct ids to be compared (see prepare). */
+  private tooLong = false
+
+  constructor(
+    private readonly A: AnalysedDocument,
+    private readonly start: number,
+    private readonly end: number,
+  ) {
+    this.length = end - start + 1
+    this.maxErrors = Math.floor(MAX_EDITED_SHARE * this.length)
+  }
+
+  /**
+   * The passage found in B's tokens [from, to] as an edited copy: between the pair of anchors
+   * that leaves the fewest edits, at most MAX_EDITED_SHARE of the passage's tokens, the nearest
+   * `near` of those as few, as B's first and last token; undefined when there is none.
+   */
+  find(B: AnalysedDocument, from: number, to: number, near: number): [number, number] | undefined {
+    const { A, start, end, length, maxErrors } = this
+    const anchor = EDITED_ANCHOR_TOKENS
+    if (maxErrors < 1 || length < 2 * anchor || to < from) return undefined
+    // The anchors, read as written (surface forms, not match forms: "licenses" is no "License"):
+    // the passage's first words at p, its last at q, the copy's length about the passage's. Only
+    // where a pair of them can be (|last + anchor - p - length| <= maxErrors) is scanned: a first
+    // anchor at most maxErrors past where the passage would end at `to`, a last one as far from a
+    // first as that allows.
+    const firsts = placesOf(A.surface, start, anchor, B.surface, from, Math.min(to, to - length + maxErrors + anchor))
+    if (!firsts.length) return undefined
+    const lasts = placesOf(
+      A.surface,
+      end - anchor + 1,
+      anchor,
+      B.surface,
+      Math.max(from, firsts[0] + length - anchor - maxErrors),
+      Math.min(to, firsts[firsts.length - 1] + length + maxErrors - 1),
+    )
+    // No pair of anchors as far apart as the passage is long: nothing to compare.
+    if (!firsts.some((p) => lasts.some((last) => Math.abs(last + anchor - p - length) <= maxErrors))) return undefined
+    const codes = this.codes ?? (this.tooLong ? undefined : this.prepare())
+    if (!codes) return undefined
+    const passage = this.passage as string
+    // Of the pairs of anchors, the copy between with fewest edits; of those as few, the one that
+    // starts nearest `near`, then the longer (the words at either end may repeat near the copy: a
+    // licence's name on the line before its text).
+    let best: { p: number; q: number; edits: number } | undefined
+    for (const p of firsts) {
+      if (continuesWord(B, p)) continue
+      for (const last of lasts) {
+        const q = last + anchor - 1
+        // The difference in length is as many edits at least.
+        const most = best ? best.edits : maxErrors
+        if (Math.abs(q + 1 - p - length) > most || continuesWord(B, q + 1)) continue
+        const copy: number[] = []
+        for (let t = p; t <= q; t++) copy.push(codes.get(B.match[t]) ?? OTHER)
+        const edits = distance(passage, fromCodes(copy))
+        if (edits > most) continue
+        const better = !best || edits < best.edits || Math.abs(p - near) < Math.abs(best.p - near) || (p === best.p && q > best.q)
+        if (better) best = { p, q, edits }
+      }
+    }
+    if (!best) best = editedWithin(passage, firsts, lasts, length, maxErrors, near, B, codes)
+    if (!best) return undefined
+    return changesNumber(A, start, end, B, best.p, best.q) ? undefined : [best.p, best.q]
+  }
+
+  /**
+   * The passage's ids as characters 1, 2, ..., every other id reading as OTHER; undefined when it
+   * has more distinct ids than a string's code units (too long a passage to compare so).
+   */
+  private prepare(): Map<number, number> | undefined {
+    const { A, start, end } = this
+    const codes = new Map<number, number>()
+    const pattern: number[] = []
+    for (let t = start; t <= end; t++) {
+      let c = codes.get(A.match[t])
+      if (c === undefined) codes.set(A.match[t], (c = codes.size + 1))
+      pattern.push(c)
+    }
+    if (codes.size >= 0xffff) {
+      this.tooLong = true
+      return undefined
+    }
+    this.passage = fromCodes(pattern)
+    return (this.codes = codes)
+  }
+}
+
+/**
+ * Tokens [start, end] of A found in B's tokens [from, to] as an edited copy (EditedPassage.find),
+ * for one search.
  */
 export function findEdited(
   A: AnalysedDocument,
@@ -60,50 +156,7 @@ export function findEdited(
   to: number,
   near: number,
 ): [number, number] | undefined {
-  const length = end - start + 1
-  const maxErrors = Math.floor(MAX_EDITED_SHARE * length)
-  const anchor = EDITED_ANCHOR_TOKENS
-  if (maxErrors < 1 || length < 2 * anchor || to < from) return undefined
-  // The anchors, read as written (surface forms, not match forms: "licenses" is no "License"):
-  // the passage's first words at p, its last at q, the copy's length about the passage's.
-  const firsts = placesOf(A.surface, start, anchor, B.surface, from, to)
-  if (!firsts.length) return undefined
-  const lasts = placesOf(A.surface, end - anchor + 1, anchor, B.surface, from, to)
-  // No pair of anchors as far apart as the passage is long: nothing to compare.
-  if (!firsts.some((p) => lasts.some((last) => Math.abs(last + anchor - p - length) <= maxErrors))) return undefined
-  // The passage's ids as characters 1, 2, ..., every other id as OTHER (more distinct ids than a
-  // string's code units: too long a passage to compare so).
-  const codes = new Map<number, number>()
-  const pattern: number[] = []
-  for (let t = start; t <= end; t++) {
-    let c = codes.get(A.match[t])
-    if (c === undefined) codes.set(A.match[t], (c = codes.size + 1))
-    pattern.push(c)
-  }
-  if (codes.size >= 0xffff) return undefined
-  const passage = fromCodes(pattern)
-  // Of the pairs of anchors, the copy between with fewest edits; of those as few, the one that
-  // starts nearest `near`, then the longer (the words at either end may repeat near the copy: a
-  // licence's name on the line before its text).
-  let best: { p: number; q: number; edits: number } | undefined
-  for (const p of firsts) {
-    if (continuesWord(B, p)) continue
-    for (const last of lasts) {
-      const q = last + anchor - 1
-      // The difference in length is as many edits at least.
-      const most = best ? best.edits : maxErrors
-      if (Math.abs(q + 1 - p - length) > most || continuesWord(B, q + 1)) continue
-      const copy: number[] = []
-      for (let t = p; t <= q; t++) copy.push(codes.get(B.match[t]) ?? OTHER)
-      const edits = distance(passage, fromCodes(copy))
-      if (edits > most) continue
-      const better = !best || edits < best.edits || Math.abs(p - near) < Math.abs(best.p - near) || (p === best.p && q > best.q)
-      if (better) best = { p, q, edits }
-    }
-  }
-  if (!best) best = editedWithin(passage, firsts, lasts, length, maxErrors, near, B, codes)
-  if (!best) return undefined
-  return changesNumber(A, start, end, B, best.p, best.q) ? undefined : [best.p, best.q]
+  return new EditedPassage(A, start, end).find(B, from, to, near)
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
-import { findEdited } from './edited-find.js'
+import { EditedPassage } from './edited-find.js'
 import { mergePassages } from './extend.js'
 import { findWords, sameRun } from './nested.js'
 import { upperBound } from '../text/sorted.js'
@@ -230,6 +230,7 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
     changes.add(id)
     const spans = readings.map(passage)
     const innerHolds = (w: PairPassage): boolean => holds(inner, w)
+    let editedCopy: EditedPassage | undefined
     searchPassages(clusters[outer].passages, innerHolds, (w, anyFound) => {
       for (let r = 0; r < spans.length; r += 2) {
         const y = spans[r]
@@ -239,14 +240,12 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
         add(inner, { doc: w.doc, start, end: start + (y.end - y.start) })
         return true
       }
-      // Not whole: the longest reading as an edited copy, a few words changed (edited-find.ts),
-      // around the place proportion puts it at.
+      // Not whole: the longest reading as an edited copy, a few words changed (edited-find.ts;
+      // prepared once for every passage of the outer overlap), around the place proportion puts
+      // it at.
       const [y, x] = spans
       const guess = w.start + Math.round(((y.start - x.start) * (w.end - w.start + 1)) / (x.end - x.start + 1))
-      const copy = findEdited(
-        docs[y.doc],
-        y.start,
-        y.end,
+      const copy = (editedCopy ??= new EditedPassage(docs[y.doc], y.start, y.end)).find(
         docs[w.doc],
         Math.max(w.start, guess - DOWN_RADIUS),
         Math.min(w.end, guess + (y.end - y.start) + DOWN_RADIUS),
