@@ -6,6 +6,7 @@ import { isNumber } from './nonwords.js'
 import type { OffsetMap } from '../text/offsets.js'
 import { sameSpelling, spellingDifferences } from './respelled.js'
 import { sameSurface } from './similarity.js'
+import { slidChanges } from './slid-changes.js'
 import { STOPWORDS } from './stopwords.js'
 import { surfaceForm } from './normalise.js'
 import { MAX_DIFF_WORDS } from './variant-pairs.js'
@@ -55,7 +56,8 @@ export interface Change {
    * "the Licensor and You", its own text going on "You." (a reviewer: 695 of 1748 overlaps of
    * Debian's copyright files with variants had such a change, said to be "only in" one text).
    * Where only some of those words are there, they are a change of their own and the rest
-   * another, not beyond (beyondPart). Passages diffed alone (an imported overlap's,
+   * another, not beyond (beyondPart); words the other document has a few words of its own further
+   * on (a heading one edition adds, MAX_BEYOND_GAP) are beyond it too. Passages diffed alone (an imported overlap's,
    * reuse/variants.ts) have nothing outside them and never have it.
    */
   beyond?: true
@@ -426,11 +428,7 @@ function absorbShortEquals(a: DiffSide, b: DiffSide, parts: readonly Part[]): re
    * between two changes is one both texts keep, but a number there is met by chance (the "10" of
    * "3.10.0" and of the month in "2022-10-24", two headings of release notes).
    */
-  const glue = (r: Run) => {
-    for (let t = r.ia; t < r.ia + r.equal; t++)
-      if (!isNumber(a.doc, t) && !STOPWORDS.has(surfaceForm(a.doc.text.slice(a.doc.starts[t], a.doc.ends[t])))) return false
-    return true
-  }
+  const glue = (r: Run) => functionWordsOnly(a.doc, r.ia, r.equal)
   let absorbed = false
   for (let i = 1; i + 1 < runs.length;) {
     const [before, run, after] = [runs[i - 1], runs[i], runs[i + 1]]
@@ -473,9 +471,16 @@ function absorbShortEquals(a: DiffSide, b: DiffSide, parts: readonly Part[]): re
   return out
 }
 
+/** Whether words [t0, t0 + count) of `doc` are function words or numbers, all of them. */
+function functionWordsOnly(doc: AnalysedDocument, t0: number, count: number): boolean {
+  for (let t = t0; t < t0 + count; t++)
+    if (!isNumber(doc, t) && !STOPWORDS.has(surfaceForm(doc.text.slice(doc.starts[t], doc.ends[t])))) return false
+  return true
+}
+
 /** The changes of jsdiff's parts, in text offsets. */
 function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change[] {
-  const parts = absorbShortEquals(a, b, withRespellings(a, b, diffParts))
+  const parts = slidChanges(a, b, absorbShortEquals(a, b, withRespellings(a, b, diffParts)))
   const moved = movedWords(a, b, parts)
   const changes: Change[] = []
   let ia = a.start
@@ -483,12 +488,21 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
   /**
    * Adds a change of na words of a from ia and nb of b from ib, and moves on past them; `spans`:
    * the UTF-16 spans shown, when they are not the words' own (a sign read as the words, signGap;
-   * the brackets that belong to them, withBrackets).
+   * the brackets that belong to them, withBrackets); `isBeyond`: whether a removal (addition) is
+   * words the other passage stops short of (beyondPart), else whether they are so just outside it.
    */
-  const push = (op: Change['op'], na: number, nb: number, isMoved = false, spans?: [number, number, number, number]): void => {
+  const push = (
+    op: Change['op'],
+    na: number,
+    nb: number,
+    isMoved = false,
+    spans?: [number, number, number, number],
+    isBeyond?: boolean,
+  ): void => {
     const [aStart, aEnd] = spans ? [spans[0], spans[1]] : span(a, ia, na)
     const [bStart, bEnd] = spans ? [spans[2], spans[3]] : span(b, ib, nb)
-    const outside = !isMoved && ((op === 'delete' && beyond(a, ia, na, b, ib)) || (op === 'insert' && beyond(b, ib, nb, a, ia)))
+    const outside =
+      !isMoved && (isBeyond ?? ((op === 'delete' && beyond(a, ia, na, b, ib)) || (op === 'insert' && beyond(b, ib, nb, a, ia))))
     changes.push({
       op,
       a: a.doc.text.slice(aStart, aEnd),
@@ -534,14 +548,14 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
       // Moved words are said to be moved, not replaced by whatever stands in their place.
       pieces('delete', na)
       pieces('insert', nb)
-    } else if (na && nb) push('replace', na, nb)
+    } else if (na && nb) push(sameWriting(a, ia, na, b, ib, nb) ? 'equal' : 'replace', na, nb)
     else {
       // Words one side has where the other has a sign ("(C)" / "©"): the sign replaced them.
       const spans = na ? signGap(a, ia, na, b, ib) : signGap(b, ib, nb, a, ia)
       if (spans) push('replace', na, nb, false, na ? spans : [spans[2], spans[3], spans[0], spans[1]])
       else {
         // Words removed (added) with the brackets that belong to them: "(C) 2005", "tcsh(1)".
-        const removal = (count: number): void => {
+        const removal = (count: number, isBeyond: boolean): void => {
           const [x, from, [at]] = na ? [a, ia, span(b, ib, 0)] : [b, ib, span(a, ia, 0)]
           const { starts, ends } = x.doc
           const [low, high] = [
@@ -549,7 +563,7 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
             from + count <= x.end ? starts[from + count] : ends[from + count - 1],
           ]
           const [start, end] = withBrackets(x.doc.text, ...span(x, from, count), low, high)
-          push(na ? 'delete' : 'insert', na ? count : 0, nb ? count : 0, false, na ? [start, end, at, at] : [at, at, start, end])
+          push(na ? 'delete' : 'insert', na ? count : 0, nb ? count : 0, false, na ? [start, end, at, at] : [at, at, start, end], isBeyond)
         }
         // At the pair's start or end, the words the other document has just outside its passage
         // are a change of their own (Change.beyond), the others removed (added): "--region=REGION
@@ -558,10 +572,14 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
         // pages: 286 characters said to be removed, most of them there).
         const count = na || nb
         const outside = na ? beyondPart(a, ia, na, b, ib) : beyondPart(b, ib, nb, a, ia)
-        const atStart = na ? ia === a.start : ib === b.start
-        if (outside === 0 || outside === count) removal(count)
-        else if (atStart) [outside, count - outside].forEach(removal)
-        else [count - outside, outside].forEach(removal)
+        if (outside.words === 0 || outside.words === count) removal(count, outside.words === count)
+        else if (outside.leading) {
+          removal(outside.words, true)
+          removal(count - outside.words, false)
+        } else {
+          removal(count - outside.words, false)
+          removal(outside.words, true)
+        }
       }
     }
   }
@@ -569,15 +587,15 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
 }
 
 /**
- * Whether words [from, from + count) of side x, which side y lacks (y's words go on at `at`), are
- * the start or end of x's passage and y's document has them, word for word, just before or after
- * y's passage (see Change.beyond), as words of their own: not the end of a longer written word
- * ("VS_JUST_MY_CODE" of "CMAKE_VS_JUST_MY_CODE") or the start of one ("common-licenses/GPL" of
- * ".../GPL-2": word-edges.ts continuesWord).
+ * Whether words [from, from + count) of side x, which side y lacks at the start or end of the pair
+ * (y's words go on at `at`, its passage's first token or one past its last), are what y's
+ * document has, word for word, just before or after y's passage (see Change.beyond), as words of
+ * their own: not the end of a longer written word ("VS_JUST_MY_CODE" of "CMAKE_VS_JUST_MY_CODE")
+ * or the start of one ("common-licenses/GPL" of ".../GPL-2": word-edges.ts continuesWord).
  */
 function beyond(x: DiffSide, from: number, count: number, y: DiffSide, at: number): boolean {
-  const first = from === x.start && at === y.start
-  const last = from + count === x.end + 1 && at === y.end + 1
+  const first = at === y.start
+  const last = at === y.end + 1
   if (!first && !last) return false
   const ys = y.doc.surface
   const start = first ? y.start - count : y.end + 1
@@ -587,28 +605,51 @@ function beyond(x: DiffSide, from: number, count: number, y: DiffSide, at: numbe
 }
 
 /**
- * Words, of words [from, from + count) of side x that side y lacks at the start or end of the pair
- * (y's words go on at `at`), that y's document has just outside y's passage (see beyond): at the
- * end, the longest run that ends x's words and opens y's document after its passage; at the start,
- * the longest that opens x's words and ends y's document before its passage. 0 where none; count
- * where all (beyond).
+ * Of words [from, from + count) of side x that side y lacks at the start or end of the pair (y's
+ * words go on at `at`), those y's document has just outside y's passage (see beyond), and
+ * whether they lead x's words (else they close them). Two readings, the one with more words
+ * taken, the first on a tie:
+ *   along   y's document goes on past its passage (back before it) with x's words next to what
+ *           both have, then differs: one passage stopped short, and the texts part further on
+ *           ("The exception information is not available ..." one edition goes on with, for
+ *           53 of the 98 words the other's passage has; a reviewer of Python's reference);
+ *   across  x's words end (open) with the words y's document has next to its passage: x has
+ *           more between ("--region=REGION Region in which ... GCLOUD WIDE FLAGS These flags
+ *           are", where the other page has no region flag and its passage stops short of the
+ *           flags it has too; a reviewer of gcloud's pages).
+ * 0 words where none; all where all (beyond).
  */
-function beyondPart(x: DiffSide, from: number, count: number, y: DiffSide, at: number): number {
-  if (beyond(x, from, count, y, at)) return count
+function beyondPart(x: DiffSide, from: number, count: number, y: DiffSide, at: number): { words: number; leading: boolean } {
+  if (beyond(x, from, count, y, at)) return { words: count, leading: true }
   const first = from === x.start && at === y.start
   const last = from + count === x.end + 1 && at === y.end + 1
-  if (!first && !last) return 0
+  if (!first && !last) return { words: 0, leading: true }
   const xs = x.doc.surface
   const ys = y.doc.surface
   // At the end, x's words as they are, against y's words after its passage; at the start, both
   // read backwards (x's from its last word, y's from its passage's start).
   const m = last ? Math.min(count, ys.length - (y.end + 1)) : Math.min(count, y.start)
-  if (m <= 0) return 0
+  if (m <= 0) return { words: 0, leading: true }
   const word = (i: number): number => (last ? xs[from + i] : xs[from + count - 1 - i])
   const other = (i: number): number => (last ? ys[y.end + 1 + i] : ys[y.start - 1 - i])
-  // The longest run that ends x's words (in that order) and opens y's (a border, as
+  /** Whether k words of x from x0 and of y from y0 are words of their own at both ends. */
+  const whole = (x0: number, y0: number, k: number): boolean =>
+    !continuesWord(y.doc, y0) && !continuesWord(y.doc, y0 + k) && !continuesWord(x.doc, x0) && !continuesWord(x.doc, x0 + k)
+  // Along: the words x and y's document have alike from the edge on, as long as they are words of
+  // their own at both ends.
+  let along = 0
+  while (along < m && word(along) === other(along)) along++
+  for (; along > 0; along--) {
+    const [x0, y0] = last ? [from, y.end + 1] : [from + count - along, y.start - along]
+    if (whole(x0, y0, along)) break
+  }
+  // A function word or a number the texts go on with alike is met by chance ("The" of two
+  // different sentences after a passage): no stretch of text one passage stopped short of.
+  if (along > 0 && functionWordsOnly(x.doc, last ? from : from + count - along, along)) along = 0
+  // Across: the longest run that ends x's words (in that order) and opens y's (a border, as
   // Knuth-Morris-Pratt finds it: linear in the words, where trying each length was quadratic on a
-  // text of one word repeated).
+  // text of one word repeated); shorter runs that do too, longest first, until one is words of
+  // their own at both ends.
   const border = new Int32Array(m)
   for (let i = 1, k = 0; i < m; i++) {
     while (k > 0 && other(i) !== other(k)) k = border[k - 1]
@@ -620,14 +661,68 @@ function beyondPart(x: DiffSide, from: number, count: number, y: DiffSide, at: n
     while (k > 0 && (k === m || word(i) !== other(k))) k = border[k - 1]
     if (word(i) === other(k)) k++
   }
-  // Shorter runs that do too, longest first, until one is words of their own at both ends.
   for (; k > 0; k = border[k - 1]) {
     if (k >= count) continue
     const [x0, y0] = last ? [from + count - k, y.end + 1] : [from, y.start - k]
-    if (!continuesWord(y.doc, y0) && !continuesWord(y.doc, y0 + k) && !continuesWord(x.doc, x0) && !continuesWord(x.doc, x0 + k)) return k
+    if (whole(x0, y0, k)) break
   }
-  return 0
+  // Past a gap: y's document has x's words next to what both have a few words of its own on (a
+  // heading, a note one edition adds before the paragraph both go on with; reviewers of IDLE's
+  // NEWS files and Python's reference), MIN_GAPPED_BEYOND of them at least; the nearest such place.
+  let past = 0
+  for (let gap = 1; gap <= MAX_BEYOND_GAP && past === 0; gap++) {
+    const y0 = last ? y.end + 1 + gap : y.start - 1 - gap
+    const gapped = (i: number): number => (last ? ys[y0 + i] : ys[y0 - i])
+    let n = 0
+    while (n < count && (last ? y0 + n < ys.length : y0 - n >= 0) && word(n) === gapped(n)) n++
+    for (; n >= MIN_GAPPED_BEYOND; n--) {
+      const [x0, y1] = last ? [from, y0] : [from + count - n, y0 - n + 1]
+      if (whole(x0, y1, n)) break
+    }
+    if (n >= MIN_GAPPED_BEYOND && !functionWordsOnly(x.doc, last ? from : from + count - n, n)) past = n
+  }
+  // Along, the words next to what both have: x's first at the end, its last at the start; so past
+  // a gap.
+  if (along >= k && along >= past) return { words: along, leading: last }
+  if (k >= past) return { words: k, leading: !last }
+  return { words: past, leading: last }
 }
+
+/**
+ * Words of its own, at most, y's document may have between its passage and words of x's it has
+ * past them, for those words to count as beyond y's passage (beyondPart): a heading, a sentence
+ * or a short note one edition adds where the other goes on with the same paragraph. Further, the
+ * words are another place of the text, not the other passage's continuation.
+ */
+export const MAX_BEYOND_GAP = 48
+
+/**
+ * Least words x and y's document must have alike past such a gap. Licences say "a copy of the GNU
+ * General Public License" in one sentence and another: at 8 words, Debian's copyright files had
+ * such phrases of two sentences said to be beyond; the editions reviewers found had dozens to
+ * hundreds of words past a heading or a note.
+ */
+export const MIN_GAPPED_BEYOND = 12
+
+/**
+ * Whether words [ia, ia + na) of a and [ib, ib + nb) of b are the same writing read as other words:
+ * the same characters but for case, white space and a line-end hyphen's break ("left-\nhand"
+ * read as a compound in a text that writes "left-hand", and as one hyphenated word in one that
+ * does not: line-end-hyphens.ts reads each text on its own), or but for a line-end hyphen itself
+ * ("pre-\ncomputed" / "precomputed"). Hyphenation is no change (see above); a reviewer of Python's
+ * reference was shown "left-\nhand" replaced by "left-\nhand".
+ */
+function sameWriting(a: DiffSide, ia: number, na: number, b: DiffSide, ib: number, nb: number): boolean {
+  const [x, y] = [a.doc.text.slice(a.doc.starts[ia], a.doc.ends[ia + na - 1]), b.doc.text.slice(b.doc.starts[ib], b.doc.ends[ib + nb - 1])]
+  if (!LINE_END_HYPHEN.test(x) && !LINE_END_HYPHEN.test(y)) return false
+  const written = (text: string, hyphen: string): string =>
+    text.normalize('NFKC').toLowerCase().replace(LINE_END_HYPHENS, hyphen).replace(/\s+/g, ' ')
+  return written(x, '$1') === written(y, '$1') || written(x, '') === written(y, '')
+}
+
+/** A hyphen at a line's end, with the break after it (LINE_END_HYPHENS: all of them, the hyphen kept as $1). */
+const LINE_END_HYPHEN = /[-\u2010][ \t]*(?:\r\n|\r|\n)/
+const LINE_END_HYPHENS = /([-\u2010])[ \t]*(?:\r\n|\r|\n)[ \t]*/g
 
 /**
  * Signs put for words, each with the words (lower case, spaces between) it is read as: "(C)" and
