@@ -310,6 +310,56 @@ describe('what a change shows', () => {
     expect(diffPassages(a, stopped(d))!.filter((x) => x.beyond)).toEqual([])
   })
 
+  it('reads words past a gap at the start too, and only as whole words, more of them than the gap holds', () => {
+    const said = 'Members agreed that the research division should receive additional funding for equipment and staff training next year.'
+    const met = 'The committee met on Monday to discuss the annual budget and the new hiring plan for the spring.'
+    // At the start: the other passage starts after a heading its text puts between.
+    const [a, b] = sides(`${said} ${met}`, `${said}\n\nMinutes of the spring meeting\n\n${met}`)
+    const late = diffPassages(a, { ...b, start: tokenOf(b, 'The') })!.filter((x) => x.op !== 'equal')
+    expect(late.map((x) => [x.op, x.a, x.beyond])).toEqual([['delete', said.slice(0, -1), true]])
+    // At the end, the words past the gap first, then those the other text has not there.
+    const [g, h] = sides(`${met} ${said} Zebra quantum violet pancake.`, `${met}\n\nMinutes of the spring meeting\n\n${said}`)
+    const part = diffPassages(g, { ...h, end: tokenOf(h, 'spring') })!.filter((x) => x.op !== 'equal')
+    expect(part.map((x) => [x.op, x.a, x.beyond])).toEqual([
+      ['delete', said.slice(0, -1), true],
+      ['delete', 'Zebra quantum violet pancake', undefined],
+    ])
+    // Past a gap as long as the words alike: another place where a formula is met again.
+    const [c, d] = sides(
+      `${met} On Debian systems the complete text of the licence is in the common licences folder here.`,
+      `${met}\n\nFiles: doc/manual/* Copyright: 2004 Bob Writer License: GFDL Permission is granted to copy under the Free Documentation License with no invariant sections at all.\n\nOn Debian systems the complete text of the licence is in the common licences folder here.`,
+    )
+    const formula = diffPassages(c, { ...d, end: tokenOf(d, 'spring') })!.filter((x) => x.op !== 'equal')
+    expect(formula.map((x) => x.beyond)).toEqual([undefined])
+    // Words alike past a gap that are the end of a longer written word there are none.
+    const [e, f] = sides(`${met} ${said}`, `${met} A heading here.\n\nsecretary_${said}`)
+    const joined = diffPassages(e, { ...f, end: tokenOf(f, 'spring') })!.filter((x) => x.op !== 'equal')
+    expect(joined.map((x) => x.beyond)).toEqual([undefined])
+  })
+
+  it('slides a change only across words spelled alike, and never so far that two changes meet', () => {
+    // "colour" and "color" are one surface form spelled otherwise (respelled.ts): sliding the
+    // added word across the other would show "colour" equal to "color".
+    const [p, q] = sides('we paint\n\ncolour it is red and fine', 'we paint\n\ncolour color it is red and fine')
+    expect(diffPassages(p, q)!.map((c) => [c.op, c.a.replace(/\s+/g, ' '), c.b.replace(/\s+/g, ' ')])).toEqual([
+      ['equal', 'we paint colour', 'we paint colour'],
+      ['insert', '', 'color'],
+      ['equal', 'it is red and fine', 'it is red and fine'],
+    ])
+    // An equal run between two changes keeps a word at least: no change slides into the next.
+    const [a, b] = sides('alpha zz beta beta gamma delta', 'alpha yy\n\nbeta beta beta gamma delta')
+    const ops = diffPassages(a, b)!.map((x) => x.op)
+    for (let k = 1; k < ops.length; k++) expect(ops[k] === 'equal' || ops[k - 1] === 'equal').toBe(true)
+    // Of two places, the one at a paragraph break rather than a line break, at a line break
+    // rather than a sentence's end, at a sentence's end rather than a space.
+    const insert = (x: string, y: string) => changed(x, y).filter(([op]) => op === 'insert')
+    expect(insert('one two three. go on here.', 'one two three. go on here. extra three. go on here.')).toEqual([
+      ['insert', '', 'extra three. go on here'],
+    ])
+    expect(insert('one two\nthree four five', 'one two\nthree mid\n\nthree four five')).toEqual([['insert', '', 'three mid']])
+    expect(insert('one two\nthree four five', 'one two\nthree mid\nthree four five')).toEqual([['insert', '', 'three mid']])
+  })
+
   it("shows an entry added before others whole, not from its second word to the next one's first", () => {
     // Two versions of a change log, one adding an entry: jsdiff pairs the added entry's "bpo" with
     // the next one's (a reviewer of IDLE's NEWS files).
@@ -336,6 +386,10 @@ describe('what a change shows', () => {
         if (!changes) return
         const wordsOf = (s: string) => s.toLowerCase().match(/\w+/g) ?? []
         for (const c of changes) if (c.op === 'equal') expect(wordsOf(c.a)).toEqual(wordsOf(c.b))
+        // No two changes meet but pieces of one (moved words, words beyond the other passage).
+        for (let k = 1; k < changes.length; k++)
+          if (changes[k].op !== 'equal' && changes[k - 1].op !== 'equal')
+            expect(changes[k].moved || changes[k - 1].moved || changes[k].beyond || changes[k - 1].beyond).toBe(true)
         expect(changes.flatMap((c) => wordsOf(c.a))).toEqual(wordsOf(x))
         expect(changes.flatMap((c) => wordsOf(c.b))).toEqual(wordsOf(y))
       }),
@@ -352,6 +406,11 @@ describe('what a change shows', () => {
     expect(same.filter((x) => x.op !== 'equal')).toEqual([])
     expect(same.map((x) => x.a).join(' ')).toBe('evaluates the left-\nhand side first')
     expect(changed('It is an expression-less clause here.', 'It is an expression-\nless clause here.')).toEqual([])
+    expect(changed('Values were pre-\ncomputed once here.', 'Values were precomputed once here.')).toEqual([])
+    // Not numbers, nor characters written otherwise: a range broken at its hyphen is no number,
+    // a superscript no digit (a reviewer).
+    expect(changed('the range 5-\n10 in the model here', 'the range 510 in the model here')).not.toEqual([])
+    expect(changed('growth was 10²-\nfold in the test', 'growth was 102-fold in the test')).not.toEqual([])
     // A hyphen of a compound against none is a change still.
     expect(changed('It is an expression-less clause here.', 'It is an expressionless clause here.')).toEqual([
       ['replace', 'expression-less', 'expressionless'],

@@ -56,14 +56,15 @@ export function slidChanges(a: SlidSide, b: SlidSide, parts: readonly SlidPart[]
   let out: SlidPart[] | undefined
   let ia = a.start
   let ib = b.start
-  for (let k = 0; k < parts.length; k++) {
+  for (let k = 0; k < (out ?? parts).length; k++) {
     const part = (out ?? parts)[k]
     const equal = !part.added && !part.removed
     const before = k > 0 ? (out ?? parts)[k - 1] : undefined
-    const after = k + 1 < parts.length ? (out ?? parts)[k + 1] : undefined
+    const after = k + 1 < (out ?? parts).length ? (out ?? parts)[k + 1] : undefined
     const isEqual = (p: SlidPart | undefined): p is SlidPart => !!p && !p.added && !p.removed
     if (!equal && (!before || isEqual(before)) && (!after || isEqual(after))) {
-      const shift = bestShift(a, b, part, ia, ib, before?.count ?? 0, k === 1, after?.count ?? 0, k + 2 === parts.length)
+      const length = (out ?? parts).length
+      const shift = bestShift(a, b, part, ia, ib, before?.count ?? 0, k === 1, after?.count ?? 0, k + 2 === length)
       if (shift !== 0) {
         out ??= parts.map((p) => ({ ...p }))
         if (shift < 0) {

@@ -675,11 +675,15 @@ function beyondPart(x: DiffSide, from: number, count: number, y: DiffSide, at: n
     const gapped = (i: number): number => (last ? ys[y0 + i] : ys[y0 - i])
     let n = 0
     while (n < count && (last ? y0 + n < ys.length : y0 - n >= 0) && word(n) === gapped(n)) n++
-    for (; n >= MIN_GAPPED_BEYOND; n--) {
+    // More words alike than the gap holds: a heading or a note put between, not another place of
+    // the text where a formula it repeats is met again (a licence's "On Debian systems, the
+    // complete text of ..." under the next "Files:" stanza; a reviewer).
+    const least = Math.max(MIN_GAPPED_BEYOND, gap + 1)
+    for (; n >= least; n--) {
       const [x0, y1] = last ? [from, y0] : [from + count - n, y0 - n + 1]
       if (whole(x0, y1, n)) break
     }
-    if (n >= MIN_GAPPED_BEYOND && !functionWordsOnly(x.doc, last ? from : from + count - n, n)) past = n
+    if (n >= least && !functionWordsOnly(x.doc, last ? from : from + count - n, n)) past = n
   }
   // Along, the words next to what both have: x's first at the end, its last at the start; so past
   // a gap.
@@ -700,7 +704,7 @@ export const MAX_BEYOND_GAP = 48
  * Least words x and y's document must have alike past such a gap. Licences say "a copy of the GNU
  * General Public License" in one sentence and another: at 8 words, Debian's copyright files had
  * such phrases of two sentences said to be beyond; the editions reviewers found had dozens to
- * hundreds of words past a heading or a note.
+ * hundreds of words past a heading or a note. And more than the gap holds (beyondPart).
  */
 export const MIN_GAPPED_BEYOND = 12
 
@@ -710,19 +714,23 @@ export const MIN_GAPPED_BEYOND = 12
  * read as a compound in a text that writes "left-hand", and as one hyphenated word in one that
  * does not: line-end-hyphens.ts reads each text on its own), or but for a line-end hyphen itself
  * ("pre-\ncomputed" / "precomputed"). Hyphenation is no change (see above); a reviewer of Python's
- * reference was shown "left-\nhand" replaced by "left-\nhand".
+ * reference was shown "left-\nhand" replaced by "left-\nhand". Characters are compared as
+ * written (no compatibility folding: "10²" is no "102"), and a hyphen beside a digit is never
+ * dropped: "5-\n10" is a range, not the number 510 (a reviewer).
  */
 function sameWriting(a: DiffSide, ia: number, na: number, b: DiffSide, ib: number, nb: number): boolean {
   const [x, y] = [a.doc.text.slice(a.doc.starts[ia], a.doc.ends[ia + na - 1]), b.doc.text.slice(b.doc.starts[ib], b.doc.ends[ib + nb - 1])]
   if (!LINE_END_HYPHEN.test(x) && !LINE_END_HYPHEN.test(y)) return false
-  const written = (text: string, hyphen: string): string =>
-    text.normalize('NFKC').toLowerCase().replace(LINE_END_HYPHENS, hyphen).replace(/\s+/g, ' ')
-  return written(x, '$1') === written(y, '$1') || written(x, '') === written(y, '')
+  const written = (text: string, hyphen: string): string => text.toLowerCase().replace(LINE_END_HYPHENS, hyphen).replace(/\s+/g, ' ')
+  if (written(x, '$1') === written(y, '$1')) return true
+  return !DIGIT_HYPHEN.test(x) && !DIGIT_HYPHEN.test(y) && written(x, '') === written(y, '')
 }
 
 /** A hyphen at a line's end, with the break after it (LINE_END_HYPHENS: all of them, the hyphen kept as $1). */
 const LINE_END_HYPHEN = /[-\u2010][ \t]*(?:\r\n|\r|\n)/
 const LINE_END_HYPHENS = /([-\u2010])[ \t]*(?:\r\n|\r|\n)[ \t]*/g
+/** A line-end hyphen with a digit on either side of it. */
+const DIGIT_HYPHEN = /\p{N}[-\u2010][ \t]*(?:\r\n|\r|\n)|[-\u2010][ \t]*(?:\r\n|\r|\n)[ \t]*\p{N}/u
 
 /**
  * Signs put for words, each with the words (lower case, spaces between) it is read as: "(C)" and
