@@ -5,6 +5,7 @@ import { chainSeeds } from './chain.js'
 import { RegionList } from './region-list.js'
 import { alignedGaps } from './aligned-gaps.js'
 import { boilerplateOverlaps } from './boilerplate.js'
+import { withoutBridges } from './bridged.js'
 import { containedOverlaps } from './contained.js'
 import { crossAligned } from './cross-aligned.js'
 import { withoutDanglingEdges } from './dangling-edges.js'
@@ -52,6 +53,7 @@ import { shownWord } from './normalise.js'
 //   score       shared words weighted by rarity, similarity, banality (similarity.ts), and for
 //               a loose pair how much it shares in runs, in order (order.ts)
 //   cluster     pairs into overlaps: one passage in three documents is one overlap (cluster.ts);
+//               two texts only loosely alike pairs join split apart (bridged.ts);
 //               each passage extended as far as another of its overlap goes on alike (extend.ts);
 //               an overlap another goes on from part of it (continued.ts);
 //               an overlap inside a longer one found in all its documents (nesting.ts);
@@ -418,9 +420,13 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     let clusters = clusterPairs(list)
     // An overlap of pairs that only read a document's repetition of itself across another that
     // shares its text is none (cross-aligned.ts).
+    // Nor is one text an overlap with another it holds through loose pairs only (bridged.ts).
     if (list === pairTable) {
       const cross = crossAligned(list)
-      clusters = clusters.filter((c) => !c.pairs.every((i) => cross[i]))
+      clusters = withoutBridges(
+        clusters.filter((c) => !c.pairs.every((i) => cross[i])),
+        list,
+      )
     }
     // Reused text: each passage reaches as far as another passage of its overlap goes on alike,
     // overlaps of the same words in no common document are one (same-text.ts), an overlap that

@@ -1,0 +1,151 @@
+import { type Cluster, clusterPairs, type PairPassage, type PairSides } from './cluster.js'
+import { mergePassages } from './extend.js'
+import { identity, sortIndicesByKeys } from './radix.js'
+
+// Two texts an overlap holds only through pairs that are loosely alike. Clustering joins pairs
+// whose passages lie in the same place of a document (cluster.ts, cores.ts): a pair is taken to be
+// one text in two documents. A loose pair of two different texts, each copied word for word in
+// documents of its own, joins both copies into one overlap: Python's reference ships its "if" and
+// "while" sections as topics of their own and again inside its "compound" topic, and the two
+// sections, written to one pattern ("The "if" statement is used for conditional execution: ...",
+// "The "while" statement is used for repeated execution ..."), matched as a pair of their own
+// whose words were half the same. The four passages were one near-verbatim overlap "27 shared
+// words, similarity 0.529", and the two copies word for word were listed nowhere (a reviewer);
+// without a fifth, unrelated topic in the folder, the pair was shorter, stayed apart, and the
+// copies were listed: adding a document removed them.
+// So within each overlap, the pairs that are close (word for word, or as alike as a near-verbatim
+// copy: CLOSE_SIMILARITY) are read as the texts they join, passages of one document that overlap
+// joining their pairs; where two such texts or more are each in two documents at least, the
+// overlap is split: each text its own overlap with the loose pairs that touch it alone, and the
+// loose pairs that touch two texts or none an overlap of their own (clustered again), which
+// holds the likeness of the texts and is listed beside them.
+
+/**
+ * Share of the words of a pair's passages in common (PairValues.similarity, a Dice coefficient)
+ * from which the pair is one text's copies, never a bridge between two texts: a near-verbatim
+ * copy's (kept-pair.ts VARIANT_SIMILARITY). Two sections written to one pattern share half.
+ */
+export const CLOSE_SIMILARITY = 0.6
+
+/** What splitting reads of the pairs: their passages, how alike they are, and whether word for word. */
+export interface BridgedPairs extends PairSides {
+  similarity(i: number): number
+  verbatim(i: number): boolean
+}
+
+/**
+ * `clusters` with each overlap that holds two texts or more through loose pairs only split into
+ * those texts and the likeness between them (see above); the same array where none does.
+ */
+export function withoutBridges(clusters: Cluster[], pairs: BridgedPairs): Cluster[] {
+  let out: Cluster[] | undefined
+  clusters.forEach((cluster, k) => {
+    const parts = split(cluster, pairs)
+    if (!parts) {
+      out?.push(cluster)
+      return
+    }
+    out ??= clusters.slice(0, k)
+    out.push(...parts)
+  })
+  return out ?? clusters
+}
+
+/** Cluster's texts and their likeness as clusters (see above), or undefined when it holds one text. */
+function split(cluster: Cluster, pairs: BridgedPairs): Cluster[] | undefined {
+  if (cluster.pairs.length < 3) return undefined
+  const close = cluster.pairs.filter((i) => pairs.verbatim(i) || pairs.similarity(i) >= CLOSE_SIMILARITY)
+  // Close pairs alone join only where their passages overlap (cluster.ts): one text.
+  if (close.length < 2 || close.length === cluster.pairs.length) return undefined
+  // The texts: close pairs whose passages overlap in a document, by union-find over their
+  // places in close, swept per document in order of start.
+  const parent = close.map((_, c) => c)
+  const find = (c: number): number => {
+    while (parent[c] !== c) c = parent[c] = parent[parent[c]]
+    return c
+  }
+  // Entry e is close pair e >>> 1's a (even) or b (odd) side, in typed arrays (a licence's
+  // overlap has thousands of pairs), sorted by document and start.
+  const count = 2 * close.length
+  const docOf = new Uint32Array(count)
+  const startOf = new Uint32Array(count)
+  const endOf = new Uint32Array(count)
+  for (let e = 0; e < count; e++) {
+    const at = 2 * close[e >>> 1] + (e & 1)
+    docOf[e] = pairs.doc(at)
+    startOf[e] = pairs.start(at)
+    endOf[e] = pairs.end(at)
+  }
+  const order = sortIndicesByKeys(identity(count), count, [(e) => docOf[e], (e) => startOf[e]])
+  let reach = -1
+  let holder = -1
+  for (let n = 0; n < count; n++) {
+    const e = order[n]
+    if (n > 0 && docOf[order[n - 1]] === docOf[e] && startOf[e] <= reach) {
+      parent[find(e >>> 1)] = find(holder)
+      reach = Math.max(reach, endOf[e])
+    } else {
+      holder = e >>> 1
+      reach = endOf[e]
+    }
+  }
+  // Texts in two documents at least.
+  const docsOf = new Map<number, Set<number>>()
+  close.forEach((i, c) => {
+    const root = find(c)
+    let docs = docsOf.get(root)
+    if (!docs) docsOf.set(root, (docs = new Set()))
+    docs.add(pairs.doc(2 * i)).add(pairs.doc(2 * i + 1))
+  })
+  const texts = [...docsOf].filter(([, docs]) => docs.size >= 2).map(([root]) => root)
+  if (texts.length < 2) return undefined
+  // Each text's passages per document, to find which texts another pair touches.
+  const textOf = new Map(texts.map((root, t) => [root, t]))
+  const placesOf = new Map<number, { start: number; end: number; text: number }[]>()
+  close.forEach((_, c) => {
+    const text = textOf.get(find(c))
+    if (text === undefined) return
+    for (const e of [2 * c, 2 * c + 1]) {
+      let places = placesOf.get(docOf[e])
+      if (!places) placesOf.set(docOf[e], (places = []))
+      places.push({ start: startOf[e], end: endOf[e], text })
+    }
+  })
+  const members: number[][] = texts.map(() => [])
+  close.forEach((i, c) => {
+    const text = textOf.get(find(c))
+    if (text !== undefined) members[text].push(i)
+  })
+  const closeAt = new Map(close.map((i, c) => [i, c]))
+  const bridges: number[] = []
+  for (const i of cluster.pairs) {
+    const c = closeAt.get(i)
+    if (c !== undefined && textOf.has(find(c))) continue
+    const touched = new Set<number>()
+    for (const e of [2 * i, 2 * i + 1])
+      for (const place of placesOf.get(pairs.doc(e)) ?? [])
+        if (place.start <= pairs.end(e) && pairs.start(e) <= place.end) touched.add(place.text)
+    if (touched.size === 1) members[[...touched][0]].push(i)
+    else bridges.push(i)
+  }
+  const parts: Cluster[] = members.map((list) => ({ pairs: list, passages: passagesOf(list, pairs) }))
+  if (bridges.length) {
+    // The likeness: the bridging pairs clustered again among themselves.
+    const view: PairSides = {
+      length: bridges.length,
+      doc: (e) => pairs.doc(2 * bridges[e >>> 1] + (e & 1)),
+      start: (e) => pairs.start(2 * bridges[e >>> 1] + (e & 1)),
+      end: (e) => pairs.end(2 * bridges[e >>> 1] + (e & 1)),
+      projected: (b) => pairs.projected(bridges[b]),
+    }
+    for (const c of clusterPairs(view)) parts.push({ pairs: c.pairs.map((b) => bridges[b]), passages: c.passages })
+  }
+  return parts
+}
+
+/** The passages of `list`'s pairs, merged per document. */
+function passagesOf(list: readonly number[], pairs: PairSides): PairPassage[] {
+  const passages: PairPassage[] = []
+  for (const i of list) for (const e of [2 * i, 2 * i + 1]) passages.push({ doc: pairs.doc(e), start: pairs.start(e), end: pairs.end(e) })
+  return mergePassages(passages)
+}

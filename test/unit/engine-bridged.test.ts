@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { CLOSE_SIMILARITY, withoutBridges } from '../../main/core/engine/bridged.js'
+import { clusterPairs, type PairPassage } from '../../main/core/engine/cluster.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { PairTable } from '../../main/core/engine/pair-table.js'
+import { KIND_RANK } from '../../main/core/engine/kept-pair.js'
+import { loadFolder } from '../../main/node/engine/inline.js'
+
+// Two texts an overlap held only through loosely alike pairs (bridged.ts).
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/engine')
+
+/** A pair table of [a, b, similarity, verbatim] pairs. */
+function table(pairs: [PairPassage, PairPassage, number, boolean][]): PairTable {
+  const list = new PairTable()
+  for (const [a, b, similarity, verbatim] of pairs)
+    list.push(a, b, { shared: 10, similarity, verbatim, kind: KIND_RANK[verbatim ? 'verbatim' : 'variant'], score: 1 })
+  return list
+}
+
+const at = (doc: number, start: number, end: number): PairPassage => ({ doc, start, end })
+
+describe('withoutBridges', () => {
+  it('splits two texts copied word for word that only a loose pair joins, keeping their likeness apart', () => {
+    // Text X at 0-99 of document 0 and in document 1; text Y at 200-299 of document 0 and in
+    // document 2; a loose pair of X's and Y's copies (documents 1 and 2), half their words alike.
+    const list = table([
+      [at(0, 0, 99), at(1, 0, 99), 1, true],
+      [at(0, 200, 299), at(2, 0, 99), 1, true],
+      [at(1, 0, 99), at(2, 0, 99), 0.53, false],
+    ])
+    const clusters = clusterPairs(list)
+    expect(clusters).toHaveLength(1)
+    const split = withoutBridges(clusters, list)
+    expect(split.map((c) => c.pairs)).toEqual([[0], [1], [2]])
+    expect(split.map((c) => c.passages)).toEqual([
+      [at(0, 0, 99), at(1, 0, 99)],
+      [at(0, 200, 299), at(2, 0, 99)],
+      [at(1, 0, 99), at(2, 0, 99)],
+    ])
+  })
+
+  it('keeps one text whose copies a near-verbatim pair joins, and a loose pair that touches one text only', () => {
+    // An edited copy (similarity over CLOSE_SIMILARITY) is the same text: no split.
+    const edited = table([
+      [at(0, 0, 99), at(1, 0, 99), 1, true],
+      [at(2, 0, 99), at(3, 0, 99), 1, true],
+      [at(1, 0, 99), at(2, 0, 99), CLOSE_SIMILARITY, false],
+    ])
+    const clusters = clusterPairs(edited)
+    expect(withoutBridges(clusters, edited)).toBe(clusters)
+    // A loose pair from one text to a document holding no other copied text joins that text.
+    const loose = table([
+      [at(0, 0, 99), at(1, 0, 99), 1, true],
+      [at(1, 0, 99), at(2, 0, 99), 0.45, false],
+      [at(0, 0, 99), at(2, 0, 99), 0.45, false],
+    ])
+    const one = clusterPairs(loose)
+    expect(withoutBridges(one, loose)).toBe(one)
+    // A text in one document only (a repetition within it) is no text of its own to split off.
+    const inOne = table([
+      [at(0, 0, 99), at(1, 0, 99), 1, true],
+      [at(0, 200, 299), at(0, 400, 499), 1, true],
+      [at(1, 0, 99), at(0, 200, 299), 0.5, false],
+    ])
+    const repeated = clusterPairs(inOne)
+    expect(withoutBridges(repeated, inOne)).toBe(repeated)
+  })
+})
+
+describe('findOverlaps, two sections written to one pattern', () => {
+  it('lists each section copied word for word, whether or not another topic is in the folder (a reviewer)', async () => {
+    // Python's reference: the "if" and "while" topics are copies of the "compound" topic's
+    // sections, which begin alike ("The "if" statement is used for conditional execution", "The
+    // "while" statement is used for repeated execution"). With the "augassign" topic in the folder
+    // the sections matched as a loose pair of their own, and the two copies were one near-verbatim
+    // overlap of four passages; without it, two verbatim overlaps.
+    const { texts } = await loadFolder(join(FIXTURES, 'bridged'))
+    for (const documents of [texts, texts.filter((t) => t.id !== 'augassign')]) {
+      const { overlaps } = findOverlaps(documents)
+      const copies = overlaps.filter((o) => o.kind === 'verbatim').map((o) => o.passages.map((p) => p.doc).sort())
+      expect(copies).toEqual(
+        expect.arrayContaining([
+          ['compound', 'if'],
+          ['compound', 'while'],
+        ]),
+      )
+      // Every passage of the copies is a whole section, the same words in both documents.
+      for (const o of overlaps.filter((o) => o.kind === 'verbatim' && o.passages.length === 2))
+        expect(o.passages[0].text.replace(/[=*]+/g, '')).toBe(o.passages[1].text.replace(/[=*]+/g, ''))
+    }
+  })
+})
