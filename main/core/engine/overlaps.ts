@@ -16,6 +16,7 @@ import { AlignedSpans } from './aligned-spans.js'
 import { extendAlike } from './extend.js'
 import { acronymExpansions, standsFor } from './abbreviations.js'
 import { findEvents } from './events.js'
+import { citeOthers } from './cited-numbers.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type Seeds } from './ngrams.js'
 import { projectNested } from './nested.js'
@@ -375,8 +376,10 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       // Found by the words it shares, a pair can still be one sentence with a word changed, too
       // short for a seed's pair (order.ts EDITED_WORD_SHARE): near-verbatim, measured as one.
       const edited = editedWords(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)
-      // Nor is a pair one where one side negates what both say (polarity.ts).
+      // Nor is a pair one where one side negates what both say (polarity.ts), nor two that cite
+      // different reference numbers (cited-numbers.ts).
       if (!edited && saysOpposite(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1, corpus.lexicon.surfaces)) continue
+      if (!edited && citeOthers(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
       const similarity = edited ? measure.similarity : p.cosine
       const read = synonymsUsed(corpus, words, p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       paraphrases.push(
