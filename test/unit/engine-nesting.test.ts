@@ -156,6 +156,21 @@ describe('nestClusters', () => {
     expect([...added.verbatim, ...added.edited]).toEqual([0, 0, 0, 1])
   })
 
+  it("finds the part in the longer text's other documents where its passage in one of the part's stops short of it", () => {
+    // Seven versions of a change log (a reviewer of IDLE's NEWS files): the longer overlap's
+    // passage in d ends before the part, whose overlap has d but not b. Every document of the part
+    // is one of the longer text's, and still no overlap held the part in b.
+    const before = text1.slice(0, text1.indexOf(shared)).trim()
+    const text = { passages: [span('a', text1), span('b', text1), span('d', before)] }
+    const part = { passages: [span('a', shared), span('d', shared)] }
+    const added = nestClusters([text, part], corpus.docs)
+    expect(docs(part.passages)).toEqual(['a', 'b', 'd'])
+    expect(part.passages[1]).toEqual(span('b', shared))
+    // And, up, the longer text around the part in d: its passage there no longer stops short.
+    expect(text.passages.filter((p) => ids[p.doc] === 'd')).toEqual([span('d', text1)])
+    expect([...added.verbatim]).toEqual([1, 1])
+  })
+
   it('leaves a part alone whose documents all hold the longer text', () => {
     const text = { passages: [span('a', text1), span('b', text1), span('d', text1)] }
     const part = { passages: [span('a', shared), span('b', shared)] }

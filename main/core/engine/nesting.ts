@@ -19,7 +19,11 @@ import { identity, sortIndicesByKeys } from './radix.js'
 // After clustering, each overlap is read through the longer overlaps it lies in. Where a passage
 // Y of overlap C lies inside a passage X of a longer overlap K in one document (Y shorter than X,
 // or as long and C listed after K), and C has a document that K lacks (the set of documents
-// changes; when it does not, every pair of C's documents shares Y in K already):
+// changes) or a passage that K's passage in its document does not hold (K's stops short of it:
+// seven versions of a change log, one of whose passages in K ended a release earlier than the
+// others, and C, the entries of that release, was in the six others but not the seventh, whose K
+// passage held them; a reviewer of IDLE's NEWS files). Else every pair of C's documents shares Y
+// in K already:
 //   down  Y's words are looked for in each passage of K in a document C lacks, at the same
 //         distance from its start as Y from X's (nested.ts `findWords`: the same match forms in
 //         order, near the proportional place in an edited copy), and each document where they
@@ -224,9 +228,8 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
     sortReadings(readings, spanOf)
     const inner = Math.floor(id / clusters.length)
     const outer = id % clusters.length
-    // Down (see above), only where the set of documents changes.
-    const outerDocs = heldBy(outer)
-    if (clusters[inner].passages.every((p) => outerDocs.has(p.doc))) continue
+    // Down (see above), only where the set of documents changes or K stops short of C somewhere.
+    if (clusters[inner].passages.every((p) => holdsWhole(clusters[outer].passages, p))) continue
     changes.add(id)
     const spans = readings.map(passage)
     const innerHolds = (w: PairPassage): boolean => holds(inner, w)
@@ -303,6 +306,20 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
     clusters[c].passages = mergePassages([...clusters[c].passages, ...list])
   }
   return { verbatim: added, edited }
+}
+
+/** Whether one of `passages` (sorted by document and start, apart) holds all of p. */
+function holdsWhole(passages: readonly PairPassage[], p: PairPassage): boolean {
+  let lo = 0
+  let hi = passages.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const q = passages[mid]
+    if (q.doc < p.doc || (q.doc === p.doc && q.start <= p.start)) lo = mid + 1
+    else hi = mid
+  }
+  const q = passages[lo - 1]
+  return q !== undefined && q.doc === p.doc && q.end >= p.end
 }
 
 /**
