@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { CLOSE_SIMILARITY, withoutBridges } from '../../main/core/engine/bridged.js'
 import { clusterPairs, type PairPassage } from '../../main/core/engine/cluster.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { containedOverlaps } from '../../main/core/engine/contained.js'
 import { PairTable } from '../../main/core/engine/pair-table.js'
 import { KIND_RANK } from '../../main/core/engine/kept-pair.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
@@ -66,6 +67,35 @@ describe('withoutBridges', () => {
     ])
     const repeated = clusterPairs(inOne)
     expect(withoutBridges(repeated, inOne)).toBe(repeated)
+  })
+})
+
+describe('withoutBridges, the overlaps around a split', () => {
+  it('keeps every other overlap, in its place, and each text with all its copies', () => {
+    // Y in documents 2, 3 and 4 (two pairs through document 2), X in 0 and 1, a loose pair of X's
+    // copy in 1 and Y's in 2; an overlap before and one after, of other documents.
+    const list = table([
+      [at(7, 0, 99), at(8, 0, 99), 1, true],
+      [at(0, 0, 99), at(1, 0, 99), 1, true],
+      [at(2, 0, 99), at(3, 0, 99), 1, true],
+      [at(2, 0, 99), at(4, 0, 99), 1, true],
+      [at(1, 0, 99), at(2, 0, 99), 0.53, false],
+      [at(8, 200, 299), at(9, 0, 99), 1, true],
+    ])
+    const split = withoutBridges(clusterPairs(list), list)
+    expect(split.map((c) => c.pairs)).toEqual([[0], [1], [2, 3], [4], [5]])
+    expect(split.map((c) => !!c.likeness)).toEqual([false, false, false, true, false])
+  })
+
+  it('lists the split texts even where the likeness holds each of their passages', () => {
+    // Text X in documents 0 and 1, Y in 2 and 3, the likeness of the four (a reviewer: a
+    // likeness with one passage in each document hid both texts as overlaps inside it).
+    const x = { passages: [at(0, 0, 99), at(1, 0, 99)], kind: 'verbatim' }
+    const y = { passages: [at(2, 0, 99), at(3, 0, 99)], kind: 'verbatim' }
+    const likeness = { passages: [at(0, 0, 99), at(1, 0, 99), at(2, 0, 99), at(3, 0, 99)], kind: 'variant' }
+    expect([...containedOverlaps([{ ...likeness, likeness: true }, x, y])]).toEqual([0, 0, 0])
+    // (As any other overlap holding them would.)
+    expect([...containedOverlaps([likeness, x, y])]).toEqual([0, 1, 1])
   })
 })
 

@@ -138,7 +138,7 @@ function split(cluster: Cluster, pairs: BridgedPairs): Cluster[] | undefined {
       end: (e) => pairs.end(2 * bridges[e >>> 1] + (e & 1)),
       projected: (b) => pairs.projected(bridges[b]),
     }
-    for (const c of clusterPairs(view)) parts.push({ pairs: c.pairs.map((b) => bridges[b]), passages: c.passages })
+    for (const c of clusterPairs(view)) parts.push({ pairs: c.pairs.map((b) => bridges[b]), passages: c.passages, likeness: true })
   }
   return parts
 }

@@ -90,6 +90,8 @@ export function pairSides(pairs: readonly PairLike[]): PairSides {
 export interface Cluster {
   pairs: number[]
   passages: PairPassage[]
+  /** The likeness of texts split apart (bridged.ts), which hides none of them (contained.ts). */
+  likeness?: true
 }
 
 /** Clusters pairwise matches (see above); clusters keep the order of their first pair. */

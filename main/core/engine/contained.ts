@@ -39,6 +39,8 @@ interface Held {
   readonly passages: readonly PairPassage[]
   readonly kind: string
   readonly duplicate?: boolean
+  /** The likeness of texts split apart (bridged.ts): listed beside them, it holds none of them. */
+  readonly likeness?: boolean
 }
 
 /**
@@ -114,7 +116,7 @@ export function containedOverlaps(overlaps: readonly Held[]): Uint8Array {
     ) {
       const h = owner[sorted[r]]
       if (h === k || inner[h] || end[sorted[r]] < longest.end) continue
-      if (overlaps[h].kind === 'paraphrase' && o.kind !== 'paraphrase') continue
+      if ((overlaps[h].kind === 'paraphrase' && o.kind !== 'paraphrase') || overlaps[h].likeness) continue
       // The same passages as an overlap before it, even two in one document: the same text twice,
       // under one id (overlapId reads the passages), the second saying nothing the first does not
       // (a reviewer: two overlaps of 17 avatar links in 16 READMEs).

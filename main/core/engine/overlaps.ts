@@ -279,6 +279,8 @@ interface Draft {
   kind: OverlapKind
   pairKinds: Record<OverlapKind, number>
   duplicate: boolean
+  /** The likeness of texts listed on their own (bridged.ts): it hides no overlap (contained.ts). */
+  likeness?: true
   /**
    * Two passages of two documents that differ, which make a near-verbatim overlap so (closeKind):
    * listed among its variants if its compared pairs leave them out.
@@ -532,6 +534,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         kind,
         pairKinds,
         duplicate: false,
+        ...(c.likeness ? { likeness: true as const } : {}),
         ...(because.length ? { because } : {}),
         ...(close?.differs ? { differs: [edgedOf(close.pair[0]), edgedOf(close.pair[1])] } : {}),
       })
