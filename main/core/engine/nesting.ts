@@ -205,14 +205,7 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
     // Its own passages are sorted by document and start and do not overlap: only the last that
     // starts before p ends can reach p.
     const own = clusters[c].passages
-    let lo = 0
-    let hi = own.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      const q = own[mid]
-      if (q.doc < p.doc || (q.doc === p.doc && q.start <= p.end)) lo = mid + 1
-      else hi = mid
-    }
+    const lo = startingBy(own, p.doc, p.end)
     const last = own[lo - 1]
     if (last && last.doc === p.doc && last.end >= p.start) return true
     let places = (last && last.doc === p.doc) || (lo < own.length && own[lo].doc === p.doc) ? 1 : 0
@@ -310,16 +303,21 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
 
 /** Whether one of `passages` (sorted by document and start, apart) holds all of p. */
 function holdsWhole(passages: readonly PairPassage[], p: PairPassage): boolean {
+  const q = passages[startingBy(passages, p.doc, p.start) - 1]
+  return q !== undefined && q.doc === p.doc && q.end >= p.end
+}
+
+/** How many of `passages` (sorted by document and start) come before document `doc`'s token `at` or start there. */
+function startingBy(passages: readonly PairPassage[], doc: number, at: number): number {
   let lo = 0
   let hi = passages.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     const q = passages[mid]
-    if (q.doc < p.doc || (q.doc === p.doc && q.start <= p.start)) lo = mid + 1
+    if (q.doc < doc || (q.doc === doc && q.start <= at)) lo = mid + 1
     else hi = mid
   }
-  const q = passages[lo - 1]
-  return q !== undefined && q.doc === p.doc && q.end >= p.end
+  return lo
 }
 
 /**
