@@ -486,8 +486,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       // one was cut and another not. A kind so changed is shown at its own edges (only a
       // near-verbatim overlap's reach their sentences' ends, sentence-tails.ts), and kept where
       // its passages read so there too.
-      // (Where no passage moved, they are the passages just read.)
-      const shownClose = close && (edged === passages ? close : closeKind(own.map(edgedOf), corpus.docs))
+      const shownClose = close && closeKind(own.map(edgedOf), corpus.docs)
       if (shownClose && shownClose.kind === kind) close = shownClose
       else if (shownClose) {
         const again = shownEdges(passages, shownClose.kind, corpus.docs, reference, sentenceEdges)

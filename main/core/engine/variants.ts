@@ -57,8 +57,8 @@ export interface Change {
    * Debian's copyright files with variants had such a change, said to be "only in" one text).
    * Where only some of those words are there, they are a change of their own and the rest
    * another, not beyond (beyondPart); words the other document has a few words of its own further
-   * on (a heading one edition adds, MAX_BEYOND_GAP) are beyond it too. Passages diffed alone (an imported overlap's,
-   * reuse/variants.ts) have nothing outside them and never have it.
+   * on (a heading one edition adds, MAX_BEYOND_GAP) are beyond it too. Passages diffed alone (an
+   * imported overlap's, reuse/variants.ts) have nothing outside them and never have it.
    */
   beyond?: true
 }
@@ -607,7 +607,7 @@ function beyond(x: DiffSide, from: number, count: number, y: DiffSide, at: numbe
 /**
  * Of words [from, from + count) of side x that side y lacks at the start or end of the pair (y's
  * words go on at `at`), those y's document has just outside y's passage (see beyond), and
- * whether they lead x's words (else they close them). Two readings, the one with more words
+ * whether they lead x's words (else they close them). Three readings, the one with more words
  * taken, the first on a tie:
  *   along   y's document goes on past its passage (back before it) with x's words next to what
  *           both have, then differs: one passage stopped short, and the texts part further on
@@ -616,7 +616,8 @@ function beyond(x: DiffSide, from: number, count: number, y: DiffSide, at: numbe
  *   across  x's words end (open) with the words y's document has next to its passage: x has
  *           more between ("--region=REGION Region in which ... GCLOUD WIDE FLAGS These flags
  *           are", where the other page has no region flag and its passage stops short of the
- *           flags it has too; a reviewer of gcloud's pages).
+ *           flags it has too; a reviewer of gcloud's pages);
+ *   past    as along, a few words of y's own between (MAX_BEYOND_GAP, MIN_GAPPED_BEYOND).
  * 0 words where none; all where all (beyond).
  */
 function beyondPart(x: DiffSide, from: number, count: number, y: DiffSide, at: number): { words: number; leading: boolean } {
@@ -635,17 +636,24 @@ function beyondPart(x: DiffSide, from: number, count: number, y: DiffSide, at: n
   /** Whether k words of x from x0 and of y from y0 are words of their own at both ends. */
   const whole = (x0: number, y0: number, k: number): boolean =>
     !continuesWord(y.doc, y0) && !continuesWord(y.doc, y0 + k) && !continuesWord(x.doc, x0) && !continuesWord(x.doc, x0 + k)
-  // Along: the words x and y's document have alike from the edge on, as long as they are words of
-  // their own at both ends.
-  let along = 0
-  while (along < m && word(along) === other(along)) along++
-  for (; along > 0; along--) {
-    const [x0, y0] = last ? [from, y.end + 1] : [from + count - along, y.start - along]
-    if (whole(x0, y0, along)) break
+  /**
+   * How many of x's words, from the one next to what both have, y's document has alike from y0
+   * on (read away from y's passage): as many as are words of their own at both ends, `least` at
+   * fewest, not function words or numbers only (met by chance: "The" of two different sentences
+   * after a passage); else 0.
+   */
+  const alikeFrom = (y0: number, least: number): number => {
+    const at = (i: number): number => (last ? ys[y0 + i] : ys[y0 - i])
+    let n = 0
+    while (n < count && (last ? y0 + n < ys.length : y0 - n >= 0) && word(n) === at(n)) n++
+    for (; n >= least; n--) {
+      const [x0, y1] = last ? [from, y0] : [from + count - n, y0 - n + 1]
+      if (whole(x0, y1, n)) break
+    }
+    return n >= least && !functionWordsOnly(x.doc, last ? from : from + count - n, n) ? n : 0
   }
-  // A function word or a number the texts go on with alike is met by chance ("The" of two
-  // different sentences after a passage): no stretch of text one passage stopped short of.
-  if (along > 0 && functionWordsOnly(x.doc, last ? from : from + count - along, along)) along = 0
+  // Along: the words x and y's document have alike from the edge on.
+  const along = alikeFrom(last ? y.end + 1 : y.start - 1, 1)
   // Across: the longest run that ends x's words (in that order) and opens y's (a border, as
   // Knuth-Morris-Pratt finds it: linear in the words, where trying each length was quadratic on a
   // text of one word repeated); shorter runs that do too, longest first, until one is words of
@@ -670,21 +678,11 @@ function beyondPart(x: DiffSide, from: number, count: number, y: DiffSide, at: n
   // heading, a note one edition adds before the paragraph both go on with; reviewers of IDLE's
   // NEWS files and Python's reference), MIN_GAPPED_BEYOND of them at least; the nearest such place.
   let past = 0
-  for (let gap = 1; gap <= MAX_BEYOND_GAP && past === 0; gap++) {
-    const y0 = last ? y.end + 1 + gap : y.start - 1 - gap
-    const gapped = (i: number): number => (last ? ys[y0 + i] : ys[y0 - i])
-    let n = 0
-    while (n < count && (last ? y0 + n < ys.length : y0 - n >= 0) && word(n) === gapped(n)) n++
-    // More words alike than the gap holds: a heading or a note put between, not another place of
-    // the text where a formula it repeats is met again (a licence's "On Debian systems, the
-    // complete text of ..." under the next "Files:" stanza; a reviewer).
-    const least = Math.max(MIN_GAPPED_BEYOND, gap + 1)
-    for (; n >= least; n--) {
-      const [x0, y1] = last ? [from, y0] : [from + count - n, y0 - n + 1]
-      if (whole(x0, y1, n)) break
-    }
-    if (n >= least && !functionWordsOnly(x.doc, last ? from : from + count - n, n)) past = n
-  }
+  // More words alike than the gap holds: a heading or a note put between, not another place of
+  // the text where a formula it repeats is met again (a licence's "On Debian systems, the
+  // complete text of ..." under the next "Files:" stanza; a reviewer).
+  for (let gap = 1; gap <= MAX_BEYOND_GAP && past === 0; gap++)
+    past = alikeFrom(last ? y.end + 1 + gap : y.start - 1 - gap, Math.max(MIN_GAPPED_BEYOND, gap + 1))
   // Along, the words next to what both have: x's first at the end, its last at the start; so past
   // a gap.
   if (along >= k && along >= past) return { words: along, leading: last }
