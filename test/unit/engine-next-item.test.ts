@@ -107,6 +107,20 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     expect(withoutNextItems(far, [b])).toBe(far)
   })
 
+  it('reads a long name in capitals that runs into other words as no item, at once (a manual title line: minutes before)', () => {
+    const words = Array.from({ length: 12 }, (_, k) => `word${k}`).join(' ')
+    const heading = (line: string) => analysed(`${words}.\n\n${line}\n    and what it says.\n`)[0]
+    // Tokens 0-11 the words, 12 on the heading's line. A name cut into names every way before
+    // failing on the small letters after it: 2^48 ways.
+    const title = heading(`${'GCLOUD_AI_OPERATIONS_DESCRIBE_'.repeat(2)}Xgeneral Commands Manual`)
+    const passage = [{ doc: 0, start: 0, end: 12 }]
+    expect(withoutNextItems(passage, [title])).toBe(passage)
+    // Names beside names, types and commas still open an item, with or without a space after a
+    // bracket or a comma.
+    for (const line of ['SYS_GID_MAX (number), SYS_GID_MIN (number)', 'SYS_GID_MAX (number),SYS_GID_MIN', 'EXIT STATUS', 'SUB_GID_MIN'])
+      expect(withoutNextItems(passage, [heading(line)]), line).toEqual([{ doc: 0, start: 0, end: 11 }])
+  })
+
   describe('items that open on a line of their own, not a paragraph (bash(1) and dash(1), as man renders them)', () => {
     // bash's tests: no blank line between items, each item's name back at the margin.
     const bashTests = `       -r file
