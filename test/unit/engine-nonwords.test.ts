@@ -1,7 +1,17 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
-import { identifierJoins, isNumber, nameJoins, NON_WORD_PATTERNS, nonWordTokens, nonWordTokensIn } from '../../main/core/engine/nonwords.js'
+import {
+  identifierJoins,
+  isNumber,
+  LINK,
+  linkWeightShare,
+  nameJoins,
+  NON_WORD,
+  NON_WORD_PATTERNS,
+  nonWordTokens,
+  nonWordTokensIn,
+} from '../../main/core/engine/nonwords.js'
 import { ownWordAt } from '../../main/core/engine/tokenize.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
@@ -257,6 +267,38 @@ describe('tokens that are no words of a claim', () => {
         expect([...nonWordTokensIn(analysed(text)[0], t0, t1)]).toEqual([...whole.slice(t0, t1 + 1)])
   })
 
+  it('marks links, web addresses and HTML tags, as LINK too; not e-mail addresses, paths, numbers or code', () => {
+    const text = [
+      'See <a href="https://example.org/x">the guide</a> at www.example.com/faq or mail help@example.org.',
+      'Files: debian/* src/lib/util.c in 2008',
+      '',
+      '```js',
+      'const guide = load()',
+      '```',
+    ].join('\n')
+    const [doc] = analysed(text)
+    const marks = nonWordTokens(doc)
+    const linked = words(
+      doc,
+      marks.map((m) => m & LINK),
+    )
+    expect(linked).toEqual(['a', 'href', 'https', 'example', 'org', 'x', 'a', 'www', 'example', 'com', 'faq'])
+    // The rest of what is no word of a claim is that only.
+    for (const word of ['help', 'debian', 'src', 'util', '2008', 'const', 'load'])
+      expect(marks[doc.starts.findIndex((s) => doc.text.startsWith(word, s))], word).toBe(NON_WORD)
+    // A span is marked as in the whole text.
+    const fresh = analysed(text)[0]
+    expect([...nonWordTokensIn(fresh, 3, 12)]).toEqual([...marks.slice(3, 13)])
+    // The weight of a passage's words in its links: all of a link, none of prose.
+    const weights = new Float64Array(1024).fill(1)
+    const at = (word: string) => doc.starts.findIndex((s) => doc.text.startsWith(word, s))
+    expect(linkWeightShare(doc, at('https'), at('x'), weights)).toBe(1)
+    expect(linkWeightShare(doc, at('Files'), at('2008'), weights)).toBe(0)
+    const share = linkWeightShare(doc, 0, at('faq'), weights)
+    expect(share).toBeGreaterThan(0.5)
+    expect(share).toBeLessThan(1)
+  })
+
   it("marks a Markdown code block's lines and HTML tags, not the prose around them", () => {
     const text = [
       'Install it <a href="https://example.org/x"><img alt="logo" src="x.svg"></a> with npm:',
@@ -492,7 +534,10 @@ describe('tokens that are no words of a claim', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
         const [doc] = analysed(parts.join(''))
-        expect([...nonWordTokens(doc)]).toEqual(whole(doc))
+        const marks = [...nonWordTokens(doc)]
+        expect(marks.map((m) => m & NON_WORD)).toEqual(whole(doc))
+        // A link's tokens are no words of a claim either.
+        for (const m of marks) expect(m & LINK ? m & NON_WORD : NON_WORD).toBe(NON_WORD)
       }),
       // A file name whose name ends in a dash, as the whole text reads it (a run CI found).
       { numRuns: 3000, examples: [[['a', '-', '.', 'a', 'a']]] },

@@ -106,6 +106,15 @@ const COMMAND = /(?<![\p{L}\p{N}\p{M}_.+-])[\p{L}\p{N}\p{M}_.+-]*[\p{L}\p{N}\p{M
 
 const LETTER = /\p{L}/u
 
+/** A token's mark (nonWordTokens): no word of a claim. */
+export const NON_WORD = 1
+/**
+ * A token's mark besides NON_WORD: part of a link, a web address or an HTML tag (its name,
+ * attributes and their values), which says where a text points or how it is shown, not what it
+ * says (see kept-pair.ts linksOnly).
+ */
+export const LINK = 2
+
 /** One kind of token that is no word of a claim, as markNonWords looks for it. */
 interface NonWordPattern {
   pattern: RegExp
@@ -113,11 +122,13 @@ interface NonWordPattern {
   needs: RegExp
   /** How much of a match is marked: all of it, or a path's run without trailing dots (0: none). */
   marked(match: string): number
+  /** Whether a match is a link (LINK): a web address, not an e-mail address. */
+  link?(match: string): boolean
 }
 
 /** The patterns above, each with what it needs. */
 export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
-  { pattern: ADDRESS, needs: /:\/\/|[wW]{3}\.|@/, marked: (match) => match.length },
+  { pattern: ADDRESS, needs: /:\/\/|[wW]{3}\.|@/, marked: (match) => match.length, link: (match) => /:\/\/|^[wW]{3}\./.test(match) },
   {
     pattern: SLASHED,
     needs: /\//,
@@ -173,8 +184,8 @@ function isFence(text: string, line: RegExpExecArray, open: string | undefined):
 
 /**
  * The code blocks and markup of a document's text (see above), as sorted, disjoint [start, end)
- * ranges of its offsets; made once a document. A code block opened and never closed runs to the
- * text's end, as Markdown reads it.
+ * ranges of its offsets, a tag's end negated (-end); made once a document. A code block opened
+ * and never closed runs to the text's end, as Markdown reads it.
  */
 function codeAndMarkup(doc: AnalysedDocument): readonly number[] {
   const known = rangesOf.get(doc)
@@ -204,14 +215,29 @@ function codeAndMarkup(doc: AnalysedDocument): readonly number[] {
       if (at % 2 === 0 && (at === blocks.length || blocks[at] >= end)) tags.push([tag.index, end])
     }
   }
-  // Sorted by start, disjoint.
+  // Sorted by start, disjoint; a tag's end negated (told from a block's where marks are made).
   const ranges = tags.length
-    ? [...tags, ...Array.from({ length: blocks.length / 2 }, (_, k) => [blocks[2 * k], blocks[2 * k + 1]])]
+    ? [
+        ...tags.map(([start, end]) => [start, -end]),
+        ...Array.from({ length: blocks.length / 2 }, (_, k) => [blocks[2 * k], blocks[2 * k + 1]]),
+      ]
         .sort((x, y) => x[0] - y[0])
         .flat()
     : blocks
   rangesOf.set(doc, ranges)
   return ranges
+}
+
+/** The index (even) of the first range of `ranges` (codeAndMarkup) that ends after offset x. */
+function firstRangeEndingAfter(ranges: readonly number[], x: number): number {
+  let lo = 0
+  let hi = ranges.length / 2
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (Math.abs(ranges[2 * mid + 1]) <= x) lo = mid + 1
+    else hi = mid
+  }
+  return 2 * lo
 }
 
 /** The ranges of code and markup of each document read so far (codeAndMarkup). */
@@ -221,9 +247,10 @@ const rangesOf = new WeakMap<AnalysedDocument, readonly number[]>()
 const marksOf = new WeakMap<AnalysedDocument, Uint8Array>()
 
 /**
- * Per token of `doc`, 1 when the token is part of a web or e-mail address, a path, a file name, an
- * identifier, a command, a number or a Chinese or Japanese character (see above). Made on the
- * first call for a document and kept with it.
+ * Per token of `doc`, NON_WORD when the token is part of a web or e-mail address, a path, a file
+ * name, an identifier, a command, code or markup, a number or a Chinese or Japanese character (see
+ * above), with LINK too in a web address or an HTML tag; 0 for a word. Made on the first call for
+ * a document and kept with it.
  */
 export function nonWordTokens(doc: AnalysedDocument): Uint8Array {
   let marks = marksOf.get(doc)
@@ -256,8 +283,8 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
   let to = doc.ends[t1]
   while (to < text.length && !isSpace(text, to)) to++
   const part = from === 0 && to === text.length ? text : text.slice(from, to)
-  const mark = (start: number, end: number): void => {
-    for (let t = Math.max(t0, lowerBound(starts, from + start)); t <= t1 && starts[t] < from + end; t++) marks[t - t0] = 1
+  const mark = (start: number, end: number, bits: number): void => {
+    for (let t = Math.max(t0, lowerBound(starts, from + start)); t <= t1 && starts[t] < from + end; t++) marks[t - t0] |= bits
   }
   // Each pattern matches inside a run of text without white space, and reads no further back
   // than the character before it (white space, where the run starts): the runs that hold what a
@@ -271,20 +298,79 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
     while (end < part.length && !isSpace(part, end)) end++
     const run = part.slice(start, end)
     // exec, not matchAll: matchAll copies its pattern on every call, and there is a call a run.
-    for (const { pattern, needs, marked } of NON_WORD_PATTERNS) {
+    for (const { pattern, needs, marked, link } of NON_WORD_PATTERNS) {
       if (!needs.test(run)) continue
       pattern.lastIndex = 0
       for (let match = pattern.exec(run); match; match = pattern.exec(run))
-        mark(start + match.index, start + match.index + marked(match[0]))
+        mark(start + match.index, start + match.index + marked(match[0]), link?.(match[0]) ? NON_WORD | LINK : NON_WORD)
     }
     NEEDED.lastIndex = end
   }
   // Code and markup: the tokens that start inside a range, from the first range ending after t0's start.
   const ranges = codeAndMarkup(doc)
-  for (let r = upperBound(ranges, starts[t0]) & ~1; r < ranges.length && ranges[r] <= starts[t1]; r += 2)
-    for (let t = Math.max(t0, lowerBound(starts, ranges[r])); t <= t1 && starts[t] < ranges[r + 1]; t++) marks[t - t0] = 1
-  for (let t = t0; t <= t1; t++) if (!marks[t - t0] && (ownWordAt(doc.text, doc.starts[t]) || isNumber(doc, t))) marks[t - t0] = 1
+  for (let r = firstRangeEndingAfter(ranges, starts[t0]); r < ranges.length && ranges[r] <= starts[t1]; r += 2) {
+    const [end, bits] = ranges[r + 1] < 0 ? [-ranges[r + 1], NON_WORD | LINK] : [ranges[r + 1], NON_WORD]
+    for (let t = Math.max(t0, lowerBound(starts, ranges[r])); t <= t1 && starts[t] < end; t++) marks[t - t0] |= bits
+  }
+  for (let t = t0; t <= t1; t++) if (!marks[t - t0] && (ownWordAt(doc.text, doc.starts[t]) || isNumber(doc, t))) marks[t - t0] = NON_WORD
   return marks
+}
+
+/** Where a web address shows itself: a scheme's "://", "www." (see ADDRESS). */
+const ADDRESS_SIGN = /:\/\/|[wW]{3}\./g
+
+/** Per document read so far, where its ADDRESS_SIGNs are, ascending (mayLink). */
+const addressSignsOf = new WeakMap<AnalysedDocument, Uint32Array>()
+
+/**
+ * Characters, at most, read back from a passage's first token for the address it may start inside
+ * (mayLink): an address is a run without white space, seldom of more than a few hundred.
+ */
+const MAX_ADDRESS_BACK = 2048
+
+/**
+ * Whether tokens [t0, t1] of `doc` may hold a link (LINK): an address's sign in them or in the run
+ * without white space their first token is in, or a tag of the document reaching into them. Most
+ * passages have none, told by two binary searches in what is found once a document.
+ */
+export function mayLink(doc: AnalysedDocument, t0: number, t1: number): boolean {
+  const { text } = doc
+  let signs = addressSignsOf.get(doc)
+  if (!signs) {
+    const found: number[] = []
+    ADDRESS_SIGN.lastIndex = 0
+    for (let m = ADDRESS_SIGN.exec(text); m; m = ADDRESS_SIGN.exec(text)) found.push(m.index)
+    addressSignsOf.set(doc, (signs = Uint32Array.from(found)))
+  }
+  let from = doc.starts[t0]
+  const floor = Math.max(0, from - MAX_ADDRESS_BACK)
+  while (from > floor && !isSpace(text, from - 1)) from--
+  const to = doc.ends[t1]
+  const sign = lowerBound(signs, from)
+  if (sign < signs.length && signs[sign] < to) return true
+  // A tag (codeAndMarkup: its end negated) that ends after the first token starts and starts before the last ends.
+  const ranges = codeAndMarkup(doc)
+  for (let r = firstRangeEndingAfter(ranges, doc.starts[t0]); r < ranges.length && ranges[r] < to; r += 2)
+    if (ranges[r + 1] < 0) return true
+  return false
+}
+
+/**
+ * The share (0..1) of the weight of the content words of tokens [t0, t1] of `doc` that lies in
+ * links (LINK), each word weighing `weights[match id]`; 0 for a passage without a link.
+ */
+export function linkWeightShare(doc: AnalysedDocument, t0: number, t1: number, weights: ArrayLike<number>): number {
+  if (!mayLink(doc, t0, t1)) return 0
+  const marks = nonWordTokensIn(doc, t0, t1)
+  let all = 0
+  let linked = 0
+  for (let c = lowerBound(doc.content, t0); c < doc.content.length && doc.content[c] <= t1; c++) {
+    const t = doc.content[c]
+    const w = weights[doc.match[t]]
+    all += w
+    if (marks[t - t0] & LINK) linked += w
+  }
+  return all > 0 ? linked / all : 0
 }
 
 /**

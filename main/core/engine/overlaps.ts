@@ -10,6 +10,7 @@ import { containedOverlaps } from './contained.js'
 import { crossAligned } from './cross-aligned.js'
 import { withoutDanglingEdges } from './dangling-edges.js'
 import { withGoverningNegations } from './negated-edges.js'
+import { linkWeightShare } from './nonwords.js'
 import { clusterPairs, type PairPassage, type PairSides } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
 import { AlignedSpans } from './aligned-spans.js'
@@ -85,6 +86,9 @@ export interface OverlapPassage {
  *               for a word only the two texts of a pair use among five texts, 0.1 for a word all
  *               five use, more in larger corpora), and the sum is multiplied by the pair's
  *               similarity, so a loose match of many words can rank below a tight one of fewer.
+ *               The words of links (web addresses, HTML tags: nonwords.ts LINK) count for
+ *               nothing: the score is multiplied by the share of the pair's word weight outside
+ *               them (two READMEs' badges and sponsors' logos were half of a corpus's top twenty).
  *               It compares overlaps within one corpus, not across corpora; banal and short
  *               matches are gone before scoring.
  *   kind        verbatim (the same words, as written: case and typography aside), variant
@@ -524,7 +528,15 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
           measure = figuresOf(measurer.measure(x.doc, x.start, x.end, y.doc, y.start, y.end))
         }
       }
-      const best: BestPair = { score: list.score(top), measure }
+      // Ranked by what the texts say: the weight of the words in links counts for nothing (see
+      // Overlap.score).
+      const linkShare =
+        list === pairTable
+          ? (linkWeightShare(corpus.docs[list.doc(2 * top)], list.start(2 * top), list.end(2 * top), weights) +
+              linkWeightShare(corpus.docs[list.doc(2 * top + 1)], list.start(2 * top + 1), list.end(2 * top + 1), weights)) /
+            2
+          : 0
+      const best: BestPair = { score: list.score(top) * (1 - linkShare), measure }
       const because = reasonsOf(c.pairs.flatMap((i) => list.because(i) ?? []))
       drafts.push({
         passages,
