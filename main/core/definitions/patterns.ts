@@ -110,10 +110,14 @@ const FOUNDATION_BEFORE =
 const FOCUS_BEFORE = /^\s*(?:the|this|that)\s+(?:[\p{L}-]+\s+)?(?:focus|emphasis|shift|turn|move)\s+(?:on|to|towards?)\s+(?:the\s+)?$/iu
 /** "... marks a change from Y to Z". */
 const CHANGE_AFTER =
-  /^\s*[”"’']?\s*(?:marks?|signals?|represents?|means?)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:change|shift|move|transition|turn)\s+from\b[^.;]*\bto\b/iu
+  /^\s*(?:[”"’']\s*)?(?:marks?|signals?|represents?|means?)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:change|shift|move|transition|turn)\s+from\b[^.;]*\bto\b/iu
 
-/** After the mention: a closing quote, an acronym in brackets, a parenthesis between commas, adverbs. */
-const LEAD = String.raw`^\s*[”"’']?\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{1,60},\s*)?(?:(?:today|also|now|thus|therefore|essentially|basically|generally|simply|still|then|in\s+essence|in\s+particular|closely|all|both|first|recently|since|already|increasingly)[\s,]+){0,3}`
+/**
+ * After the mention: a closing quote, an acronym in brackets, a parenthesis between commas, adverbs.
+ * White space is read at one place of the pattern, never by two "\s*" around an optional mark: so
+ * read, a long run of spaces took seconds (an audit; the same matches on 1.9 M lines and suffixes).
+ */
+const LEAD = String.raw`^\s*(?:[”"’']\s*)?(?:\([^)]{0,40}\)\s*)?(?:,[^,]{1,60},\s*)?(?:(?:today|also|now|thus|therefore|essentially|basically|generally|simply|still|then|in\s+essence|in\s+particular|closely|all|both|first|recently|since|already|increasingly)[\s,]+){0,3}`
 const after = (verbs: string, lead = LEAD): RegExp => new RegExp(`${lead}(?:${verbs})\\b`, 'iu')
 /**
  * LEAD, or a phrase that says of what or where the term is taken, before a defining verb: "The
@@ -121,13 +125,13 @@ const after = (verbs: string, lead = LEAD): RegExp => new RegExp(`${lead}(?:${ve
  * executable work include ..." (licences and standards define their terms so). Only before
  * "means" and "consists of": "X in the south is driven by ..." says where, not what X is.
  */
-const QUALIFIED_LEAD = String.raw`${LEAD}(?:(?:for|of|in)\s+(?:an?|the)\s+[^,.;:"“”()]{1,40}?\s+)?`
+const QUALIFIED_LEAD = String.raw`${LEAD}(?:(?:for|of|in)\s+(?:an?|the)\s+(?:[^\s,.;:"“”()](?:[^,.;:"“”()]{0,38}?[^\s,.;:"“”()])?\s+|\s{2,41}))?`
 
 const MEANS = after(
   String.raw`means?|refers?(?:\s+\w+){0,2}\s+to|denotes?|(?:is|are|can\s+be)\s+defined\s+as|stands?\s+for|signif(?:y|ies)|represents?|connotes?|(?:is|are)\s+understood\s+as`,
   QUALIFIED_LEAD,
 )
-const IN_ESSENCE = after(String.raw`(?:is|are)\s*,?\s*(?:in\s+essence|essentially|at\s+(?:its|their)\s+core)`)
+const IN_ESSENCE = after(String.raw`(?:is|are)\s*(?:,\s*)?(?:in\s+essence|essentially|at\s+(?:its|their)\s+core)`)
 const DRIVEN = after(
   String.raw`(?:is|are)\s+(?:(?:primarily|mainly|chiefly|largely)\s+)?(?:driven|led|powered|marked|characteri[sz]ed|distinguished|defined|shaped|propelled)\s+by|(?:is|are)\s+(?:based|rooted|centred|centered|focused|founded)\s+on|rel(?:y|ies)\s+(?:mainly\s+|primarily\s+)?on`,
 )
@@ -194,7 +198,7 @@ export function judgeMention(before: string, afterText: string): Verdict {
   const kind = mentionKind(afterText)
   if (kind) return { kind: 'mention', mention: kind }
   // "Unlike conventional grids, which ..., smart grids carry ...": a contrast whatever the verb.
-  if (CONTRAST_LEAD.test(before) && /^\s*[”"’']?\s*(?:\p{Ll}+\s+){0,2}\p{Ll}+/u.test(afterText)) return definition('contrast')
+  if (CONTRAST_LEAD.test(before) && /^\s*(?:[”"’']\s*)?(?:\p{Ll}+\s+){0,2}\p{Ll}+/u.test(afterText)) return definition('contrast')
   const pattern = predicateOf(afterText)
   if (!pattern) return null
   // A subordinate clause ("As X are also ...") or a clause deep in the sentence says it in passing.
@@ -266,7 +270,7 @@ export function continues(sentence: string, parts: readonly string[]): boolean {
 }
 
 /** "What is X?", "so what exactly does it imply?": a question the next sentence may answer. */
-export const QUESTION = /^\s*[“"]?\s*what\b[^?]*\?\s*[”"]?\s*$|\bwhat\s+(?:exactly\s+)?(?:is|are|does|do)\b[^?]*\?\s*[”"]?\s*$/i
+export const QUESTION = /^\s*(?:[“"]\s*)?what\b[^?]*\?\s*(?:[”"]\s*)?$|\bwhat\s+(?:exactly\s+)?(?:is|are|does|do)\b[^?]*\?\s*(?:[”"]\s*)?$/i
 /** An answer that starts with a pronoun and a copula or defining verb. */
 export const PRONOUN_ANSWER =
   /^\s*(?:it|they|this|these|the\s+(?:concept|term|phrase))\b[\s\S]{0,24}?\b(?:is|are|means?|refers?|denotes?|[’']s)\b/i

@@ -69,7 +69,7 @@ const SLASHED = /(?<![\w.*+~/-])[\w.*+~/-]*\/[\w.*+~/-]*/gu
 /** A file name's extension at the end of a run: ".c", ".html", ".tar"; not a lone dot. */
 const EXTENSION = /[\w-]\.[A-Za-z0-9]{1,5}$/
 /** What may end a sentence, not a path: "see debian/copyright." */
-const TRAILING = /[.-]+$/
+const TRAILING = /(?<![.-])[.-]+$/
 
 /**
  * Whether a slashed run (SLASHED, trailing dots taken off) is a path: it starts at a root

@@ -14,7 +14,7 @@ export const MAX_MEMO_LENGTH = 100_000
 export function withMemo<T extends { memo?: string }>(item: T, memo: string | undefined): T {
   if (memo === undefined) return item
   const { memo: _old, ...rest } = item
-  const text = memo.replace(/\s+$/, '')
+  const text = memo.replace(/(?<!\s)\s+$/, '')
   return (text.trim() ? { ...rest, memo: text } : rest) as T
 }
 

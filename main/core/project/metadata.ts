@@ -69,14 +69,19 @@ function cleanTitle(line: string): string {
     .trim()
 }
 
+/** A line break of any kind: a line that holds one is more than a line. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/
+
 function frontMatter(text: string): Partial<StatedMetadata> {
   const m = text.match(/^---\r?\n([\s\S]*?)\r?\n---\r?\n/)
   if (!m) return {}
   const out: Partial<StatedMetadata> = {}
   for (const line of m[1].split(/\r?\n/)) {
-    const kv = line.match(/^(\w+):\s*(.*?)\s*$/)
+    // A value's white space read at one place only (not ".*?" between two "\s*": a line of
+    // spaces and a lone carriage return took seconds a kilobyte).
+    const kv = line.match(/^(\w+):(?:\s*$|\s*(\S(?:.*\S)?)\s*$)/)
     if (!kv) continue
-    const value = kv[2].replace(/^["']|["']$/g, '')
+    const value = (kv[2] ?? '').replace(/^["']|["']$/g, '')
     const key = kv[1].toLowerCase()
     if (key === 'title') out.title = value
     else if (key === 'author' || key === 'byline') out.author = value
@@ -114,7 +119,7 @@ export function readStatedMetadata(text: string, markdown = false): StatedMetada
   if (titleLine) out.title = cleanTitle(titleLine)
 
   for (const line of head) {
-    const by = line.match(/(?:^|\s)By:?\s+(.+?)\s*$/)
+    const by = line.match(/(?:^|\s)By:?\s+(\S(?:.*\S)?)\s*$/)
     if (by) {
       const who = by[1].replace(/[.,;]$/, '')
       if (looksLikeDomain(who)) out.outlet ||= who
@@ -126,7 +131,9 @@ export function readStatedMetadata(text: string, markdown = false): StatedMetada
   }
 
   for (const line of tail) {
-    const cite = line.match(/^([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}), ["“](.+?),?["”],? (.+?)\. (.+?)\.?$/)
+    // No citation holds a line break (a file of lone carriage returns is one line here), on which
+    // the pattern's three lazy parts took seconds a few kilobytes.
+    const cite = !LINE_BREAK.test(line) && line.match(/^([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}), ["“](.+?),?["”],? (.+?)\. (.+?)\.?$/)
     if (cite && findDate(cite[4])) {
       out.author ||= cite[1]
       out.outlet ||= cite[3].replace(/\b\w/g, (c) => c.toUpperCase())

@@ -68,7 +68,7 @@ export async function readDocx(bytes: Uint8Array, path: string): Promise<Extract
   }
   const text = raw
     .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+\n/g, '\n')
+    .replace(/(?<![ \t])[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim()
   if (!text) throw new DecodeError(path, 'this .docx file has no text')

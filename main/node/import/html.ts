@@ -76,8 +76,8 @@ export function blockText(root: DomNode): string {
     const line = current
       .replace(/[ \t\f\v\u00a0]*\n[ \t\f\v\u00a0]*/g, '\n')
       .replace(/[ \f\v]+/g, ' ')
-      .replace(/ *\t */g, '\t')
-      .replace(/^[ \t]+|[ \t]+$/g, '')
+      .replace(/(?<! ) *\t */g, '\t')
+      .replace(/^[ \t]+|(?<![ \t])[ \t]+$/g, '')
     if (line) blocks.push(line)
     current = ''
   }
@@ -132,7 +132,7 @@ const CHARSET_SNIFF = 4096
 /** Decodes HTML bytes: a declared charset wins; otherwise UTF-8 or a detected legacy encoding. */
 function decodeHtml(bytes: Uint8Array, path: string): { html: string; notes: string[] } {
   const head = Buffer.from(bytes.subarray(0, CHARSET_SNIFF)).toString('latin1')
-  const declared = head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i)?.[1]
+  const declared = head.match(/<meta[^>]+charset\s*=\s*(?:["']\s*)?([\w-]+)/i)?.[1]
   if (declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared)) {
     return { html: iconv.decode(Buffer.from(bytes), declared), notes: [`converted from ${declared}`] }
   }

@@ -45,7 +45,7 @@ function pageLines(items: readonly TextItem[]): PdfLine[] {
     }
   }
   if (line) lines.push(line)
-  return lines.map((l) => ({ ...l, text: l.text.replace(/[ \t]+$/, '') }))
+  return lines.map((l) => ({ ...l, text: l.text.replace(/(?<![ \t])[ \t]+$/, '') }))
 }
 
 /**

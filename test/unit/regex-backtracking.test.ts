@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { predicateOf, QUESTION } from '../../main/core/definitions/patterns.js'
+import { readStatedMetadata } from '../../main/core/project/metadata.js'
+import { withMemo } from '../../main/core/project/memo.js'
+
+// Patterns read on what a user's files hold, on inputs that made them try the same text in
+// polynomially many ways (an audit with recheck, each confirmed by timing: seconds for a few
+// kilobytes, and a larger file would hang the app). Each input is many times the size that took
+// seconds before; read as rewritten, each takes milliseconds, and reads what it read before.
+
+/** A run of n spaces. */
+const spaces = (n: number) => ' '.repeat(n)
+
+describe('patterns on hostile inputs', () => {
+  it("reads a file's stated metadata whose lines are padded with spaces and broken by lone carriage returns", () => {
+    // Front matter: "key:" then spaces around a value and a carriage return inside the line.
+    const front = `---\ntitle:${spaces(20_000)}x${spaces(20_000)}\rx\nauthor: Jane Roe\n---\n\nBody.`
+    expect(readStatedMetadata(front, true).author).toBe('Jane Roe')
+    // A by-line the same way: one line of the file, as lines are split at line feeds only.
+    const byline = `By${spaces(20_000)}x${spaces(20_000)}\rx\nBody.`
+    expect(readStatedMetadata(byline)).toMatchObject({ title: 'Body.', author: '' })
+    // A citation-like last line with quotation marks, commas and a carriage return.
+    const cite = `Body.\n\nA, “"${'” ,'.repeat(3_000)}${'. ,'.repeat(3_000)}\r\n`
+    expect(readStatedMetadata(cite)).toMatchObject({ author: '', outlet: '' })
+    // What they read is as before.
+    expect(readStatedMetadata('---\ntitle:  "A Title"  \nempty:\n---\n\nBody.', true).title).toBe('A Title')
+    expect(readStatedMetadata('Growth in the South\nBy Jane Roe  \n\nBody.').author).toBe('Jane Roe')
+  })
+
+  it('reads a question, and what follows a term, past long runs of white space', () => {
+    expect(QUESTION.test(`${'what is '.repeat(3_000)}?${spaces(3_000)}x`)).toBe(false)
+    expect(QUESTION.test('So what exactly does it imply? ”')).toBe(true)
+    // After a mention: a quotation mark, then the words before a defining verb.
+    expect(predicateOf(`”${spaces(20_000)}x`)).toBeNull()
+    expect(predicateOf(` for a${spaces(20_000)}x`)).toBeNull()
+    expect(predicateOf(` is${spaces(20_000)},${spaces(20_000)}x`)).toBe('copula')
+    expect(predicateOf('” for a work in object code form means the source code')).toBe('means')
+  })
+
+  it("trims a memo's trailing white space however long", () => {
+    expect(withMemo({ id: 'a' }, `note${spaces(60_000)}x${spaces(60_000)}`).memo).toBe(`note${spaces(60_000)}x`)
+  })
+})
