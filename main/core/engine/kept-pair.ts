@@ -133,6 +133,8 @@ export function keptKind(
   if (isBanal(measure.commonShare * measure.shared, measure.shared, close)) return undefined
   if (measure.similarity < VARIANT_SIMILARITY && namesOnly(A, a0, a1, B, b0, b1, kind === 'paraphrase')) return undefined
   if (kind === 'variant' && !measure.verbatim && linksOnly(A, a0, a1, B, b0, b1, minWords)) return undefined
+  if (!measure.verbatim && measure.shared < minWords + MAX_NUMBER_PIECES && sharedWholeNumbers(A, a0, a1, B, b0, b1, minWords) < minWords)
+    return undefined
   if (cutAddress(A, a0, a1) || cutAddress(B, b0, b1)) return undefined
   return kind
 }
@@ -236,6 +238,65 @@ function linkCount(marks: Uint8Array): number {
   for (let k = 0; k < marks.length; k++) if (marks[k] & LINK && !(k > 0 && marks[k - 1] & LINK)) runs++
   return runs
 }
+
+/**
+ * Shared words a pair may have, at most, for sharedWholeNumbers to be asked of it: a pair sharing
+ * more holds a clause besides any numbers, and most pairs are not read again.
+ */
+export const MAX_NUMBER_PIECES = 12
+
+/**
+ * How many content words tokens [a0, a1] of A and [b0, b1] of B share (as many as each has), a
+ * number counted as the whole number it is written in ("8.2.3", "2021-05-04", the characters
+ * around it without white space or brackets), not its pieces; `enough` at most (counting stops
+ * there). The pieces of two different numbers are no words two texts share: two change logs'
+ * headings "8.2.3 (2021-05-04) ### Bug fixes Fix an issue where" and "1.13.3 (2021-02-04) ###
+ * Bug fixes Fix an issue where" shared "3", "2021" and "04" with four words, and were an edited
+ * copy (a reviewer of npm packages' change logs: 81 overlaps of headings of different releases).
+ */
+function sharedWholeNumbers(
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+  enough: number,
+): number {
+  const keyOf = (doc: AnalysedDocument, t: number): number | string => (isNumber(doc, t) ? wholeNumber(doc, t) : doc.match[t])
+  const left = new Map<number | string, number>()
+  let numbers = false
+  for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++) {
+    const key = keyOf(B, B.content[c])
+    if (typeof key === 'string') numbers = true
+    left.set(key, (left.get(key) ?? 0) + 1)
+  }
+  let shared = 0
+  for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1; c++) {
+    const key = keyOf(A, A.content[c])
+    const n = left.get(key) ?? 0
+    if (n === 0) continue
+    left.set(key, n - 1)
+    if (++shared >= enough) return shared
+  }
+  // Without a number on one side there are no pieces: the count is the words'.
+  return numbers ? shared : enough
+}
+
+/** The number token t of `doc` is written in, whole: its run of characters without white space, brackets or quotation marks, its end marks trimmed. */
+function wholeNumber(doc: AnalysedDocument, t: number): string {
+  const { text } = doc
+  let from = doc.starts[t]
+  let to = doc.ends[t]
+  while (from > 0 && !NUMBER_EDGE.test(text[from - 1])) from--
+  while (to < text.length && !NUMBER_EDGE.test(text[to])) to++
+  return text.slice(from, to).replace(END_MARKS, '')
+}
+
+/** What ends a written number: white space, a bracket, a quotation mark, a comma or semicolon. */
+const NUMBER_EDGE = /[\s()[\]{}<>"'“”‘’,;]/u
+/** Marks at a written number's ends that are not its: a full stop, a colon, a hash. */
+const END_MARKS = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
 
 /** What makes a word with no space in it an address: a slash (paths, web addresses) or an at sign (e-mail). */
 const ADDRESS = /[/@]/
