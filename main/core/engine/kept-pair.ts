@@ -204,24 +204,11 @@ function numbersOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDoc
  */
 function linksOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number, minWords: number): boolean {
   if (!mayLink(A, a0, a1) || !mayLink(B, b0, b1)) return false
-  const inA = nonWordTokensIn(A, a0, a1)
-  const inB = nonWordTokensIn(B, b0, b1)
-  if (linkCount(inA) < MIN_LINKS || linkCount(inB) < MIN_LINKS) return false
-  // B's content words outside links, by match id, as many as it has; then A's taken from them.
-  const left = new Map<number, number>()
-  for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++) {
-    const t = B.content[c]
-    if (!(inB[t - b0] & LINK)) left.set(B.match[t], (left.get(B.match[t]) ?? 0) + 1)
-  }
-  let shared = 0
-  for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1; c++) {
-    const t = A.content[c]
-    const n = inA[t - a0] & LINK ? 0 : (left.get(A.match[t]) ?? 0)
-    if (n === 0) continue
-    left.set(A.match[t], n - 1)
-    if (++shared >= minWords) return false
-  }
-  return true
+  const marks = [nonWordTokensIn(A, a0, a1), nonWordTokensIn(B, b0, b1)]
+  if (linkCount(marks[0]) < MIN_LINKS || linkCount(marks[1]) < MIN_LINKS) return false
+  const outsideLinks = (side: number, doc: AnalysedDocument, t: number): number | undefined =>
+    marks[side][t - (side ? b0 : a0)] & LINK ? undefined : doc.match[t]
+  return sharedAs(A, a0, a1, B, b0, b1, outsideLinks, minWords) < minWords
 }
 
 /**
@@ -263,24 +250,50 @@ function sharedWholeNumbers(
   b1: number,
   enough: number,
 ): number {
-  const keyOf = (doc: AnalysedDocument, t: number): number | string => (isNumber(doc, t) ? wholeNumber(doc, t) : doc.match[t])
+  // Without a number on both sides no piece of one is shared: the count is the words'.
+  if (!hasNumber(A, a0, a1) || !hasNumber(B, b0, b1)) return enough
+  const whole = (_side: number, doc: AnalysedDocument, t: number): number | string =>
+    isNumber(doc, t) ? wholeNumber(doc, t) : doc.match[t]
+  return sharedAs(A, a0, a1, B, b0, b1, whole, enough)
+}
+
+/** Whether a content word of tokens [t0, t1] of `doc` is a number. */
+function hasNumber(doc: AnalysedDocument, t0: number, t1: number): boolean {
+  for (let c = lowerBound(doc.content, t0); c < doc.content.length && doc.content[c] <= t1; c++)
+    if (isNumber(doc, doc.content[c])) return true
+  return false
+}
+
+/**
+ * How many content words tokens [a0, a1] of A and [b0, b1] of B share, per word the smaller of
+ * its two counts (as PairMeasure.shared), each word read as `keyOf` gives it (side 0 is A, 1 is
+ * B; undefined: not counted); `enough` at most, where counting stops.
+ */
+function sharedAs(
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+  keyOf: (side: number, doc: AnalysedDocument, t: number) => number | string | undefined,
+  enough: number,
+): number {
+  // B's words by key, as many as it has; then A's taken from them.
   const left = new Map<number | string, number>()
-  let numbers = false
   for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++) {
-    const key = keyOf(B, B.content[c])
-    if (typeof key === 'string') numbers = true
-    left.set(key, (left.get(key) ?? 0) + 1)
+    const key = keyOf(1, B, B.content[c])
+    if (key !== undefined) left.set(key, (left.get(key) ?? 0) + 1)
   }
   let shared = 0
   for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1; c++) {
-    const key = keyOf(A, A.content[c])
-    const n = left.get(key) ?? 0
-    if (n === 0) continue
+    const key = keyOf(0, A, A.content[c])
+    const n = key === undefined ? 0 : (left.get(key) ?? 0)
+    if (key === undefined || n === 0) continue
     left.set(key, n - 1)
-    if (++shared >= enough) return shared
+    if (++shared >= enough) break
   }
-  // Without a number on one side there are no pieces: the count is the words'.
-  return numbers ? shared : enough
+  return shared
 }
 
 /** The number token t of `doc` is written in, whole: its run of characters without white space, brackets or quotation marks, its end marks trimmed. */
