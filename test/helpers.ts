@@ -7,6 +7,8 @@ import type { OverlapPassage } from '../main/core/engine/overlaps.js'
 import { Run } from '../main/core/engine/progress.js'
 import { OffsetMap } from '../main/core/text/offsets.js'
 import { type PairMeasure, PairMeasurer } from '../main/core/engine/similarity.js'
+import { keptKind, MIN_SHARED_WORDS } from '../main/core/engine/kept-pair.js'
+import type { OverlapKind } from '../main/core/engine/overlaps.js'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const CORPUS = join(ROOT, 'corpus')
@@ -57,6 +59,27 @@ export function measuredPair(documents: readonly EngineDocument[], a: OverlapPas
     return span
   })
   return measurer.measure(da, a0, a1, db, b0, b1)
+}
+
+/**
+ * The kind two whole texts are kept as when aligned as one pair, measured as the engine measures
+ * it (see measuredPair), or undefined when the pair is dropped (kept-pair.ts keptKind).
+ */
+export function keptKindOf(a: string, b: string): OverlapKind | undefined {
+  const corpus = analyse(
+    [a, b].map((text, k) => ({ id: `d${k}`, text })),
+    true,
+    new Run({}),
+  )
+  const weights = Float64Array.from({ length: corpus.lexicon.matchCount }, (_, m) => rarity(corpus, m))
+  const measurer = new PairMeasurer(
+    corpus,
+    weights,
+    corpus.docs.map((d) => new Uint8Array(d.content.length)),
+  )
+  const [A, B] = corpus.docs
+  const [a1, b1] = [A.starts.length - 1, B.starts.length - 1]
+  return keptKind(measurer.measure(0, 0, a1, 1, 0, b1), MIN_SHARED_WORDS, A, 0, a1, B, 0, b1)
 }
 
 /** A pair of passages as the engine's clustering reads them: [doc, start, end] on each side (inclusive tokens). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { keptKindOf } from '../helpers.js'
 
 // A pair that is not word for word shares numbers as the whole numbers they are written in, not
 // their pieces (kept-pair.ts sharedWholeNumbers).
@@ -20,5 +21,30 @@ describe('numbers in what two texts share', () => {
       { id: 'fork', text: entry('8.2.3', '2021-05-04', 'the parser would loop forever when parsing an unterminated template literal.') },
     ]
     expect(findOverlaps(edited).overlaps.map((o) => o.kind)).toEqual(['variant'])
+  })
+
+  it('counts a whole number shared as one word, to MIN_SHARED_WORDS and not one fewer', () => {
+    const entry = (version: string, date: string) => `${version} (${date}) fixed crash parsing empty files`
+    expect(keptKindOf(entry('1.2.3', '2021-05-04'), entry('1.2.4', '2021-05-04'))).toBe('variant')
+    expect(keptKindOf(entry('1.2.3', '2021-05-04'), entry('1.2.4', '2021-05-05'))).toBeUndefined()
+    // A full stop after it is the sentence's.
+    expect(keptKindOf('1.2.3 fixed crash parsing empty files on 2021-05-04.', '1.2.4 fixed crash parsing empty files on 2021-05-04')).toBe(
+      'variant',
+    )
+  })
+
+  it('reads a number as the engine reads words: case aside, a dash as a hyphen (an adversarial reviewer)', () => {
+    expect(
+      keptKindOf(
+        'In 2020 the COVID-19 pandemic closed schools in the region.',
+        'In 2020 the Covid-19 pandemic shut schools in the region.',
+      ),
+    ).toBe('variant')
+    expect(
+      keptKindOf(
+        'Opening hours: 09:30-17:00 daily, 1-30 April; 10:00-16:00 on weekends and holidays.',
+        'Opening hours: 09:30\u201317:00 each day, 1\u201330 April; 10:00\u201316:00 on weekends and holidays.',
+      ),
+    ).toBe('variant')
   })
 })

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
+import { keptKindOf } from '../helpers.js'
 
 // Links (web addresses, HTML tags: nonwords.ts LINK) say where a text points or how it is shown,
 // not what it says: an edited copy shares words besides them (kept-pair.ts linksOnly), and an
@@ -60,5 +61,15 @@ describe('links in what two texts share', () => {
     expect(overlaps.map((o) => o.passages[0].text.slice(0, 16))).toEqual(['Usage\n\nThe parse', '[![npm](https://'])
     // The badges hold more words, and rarer ones.
     expect(overlaps[1].words).toBeGreaterThan(overlaps[0].words)
+  })
+
+  it('keeps an edited copy with links that shares MIN_SHARED_WORDS words outside them, not one word fewer; and a copy word for word', () => {
+    const link = (page: string) => `https://site.example.org/docs/guide/${page}/page`
+    const note = (words: string, edition: string) => `${words} and ${link(`intro${edition}`)} or ${link(`setup${edition}`)}`
+    const six = 'alpha bravo charlie delta echo foxtrot'
+    expect(keptKindOf(note(six, 'a'), note(six, 'b'))).toBe('variant')
+    expect(keptKindOf(note(six, 'a'), note('alpha bravo charlie delta echo golf', 'b'))).toBeUndefined()
+    // Word for word, links and all: a copy, however few its other words.
+    expect(keptKindOf(note('alpha bravo', 'a'), note('alpha bravo', 'a'))).toBe('verbatim')
   })
 })

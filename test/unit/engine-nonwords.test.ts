@@ -297,6 +297,19 @@ describe('tokens that are no words of a claim', () => {
     const share = linkWeightShare(doc, 0, at('faq'), weights)
     expect(share).toBeGreaterThan(0.5)
     expect(share).toBeLessThan(1)
+    // A span that starts inside an address (its "www." before it) or inside a tag with no address.
+    expect(linkWeightShare(doc, at('example.com'), at('faq'), weights)).toBe(1)
+    const [tagged] = analysed('Our logo: <img alt="logo" src="x.svg" width="64"> and more <!-- a licence notice --> words')
+    const inTag = (word: string) => tagged.starts.findIndex((s) => tagged.text.startsWith(word, s))
+    expect(linkWeightShare(tagged, inTag('src'), inTag('width'), weights)).toBe(1)
+    // A comment is text, no link (though no claim of a paraphrase either).
+    expect(
+      words(
+        tagged,
+        nonWordTokens(tagged).map((m) => m & LINK),
+      ),
+    ).toEqual(['img', 'alt', 'logo', 'src', 'x', 'svg', 'width', '64'])
+    expect(nonWordTokens(tagged)[inTag('licence')]).toBe(NON_WORD)
   })
 
   it("marks a Markdown code block's lines and HTML tags, not the prose around them", () => {

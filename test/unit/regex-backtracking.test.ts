@@ -38,6 +38,8 @@ describe('patterns on hostile inputs', () => {
   })
 
   it("trims a memo's trailing white space however long", () => {
-    expect(withMemo({ id: 'a' }, `note${spaces(60_000)}x${spaces(60_000)}`).memo).toBe(`note${spaces(60_000)}x`)
+    expect(withMemo<{ id: string; memo?: string }>({ id: 'a' }, `note${spaces(60_000)}x${spaces(60_000)}`).memo).toBe(
+      `note${spaces(60_000)}x`,
+    )
   })
 })

@@ -296,15 +296,22 @@ function sharedAs(
   return shared
 }
 
-/** The number token t of `doc` is written in, whole: its run of characters without white space, brackets or quotation marks, its end marks trimmed. */
+/**
+ * The number token t of `doc` is written in, whole: its run of characters without white space,
+ * brackets or quotation marks, its end marks trimmed; as the engine matches words, case aside
+ * ("COVID-19" is "Covid-19"), and a dash as a hyphen.
+ */
 function wholeNumber(doc: AnalysedDocument, t: number): string {
   const { text } = doc
   let from = doc.starts[t]
   let to = doc.ends[t]
   while (from > 0 && !NUMBER_EDGE.test(text[from - 1])) from--
   while (to < text.length && !NUMBER_EDGE.test(text[to])) to++
-  return text.slice(from, to).replace(END_MARKS, '')
+  return text.slice(from, to).replace(END_MARKS, '').toLowerCase().replace(DASHES, '-')
 }
+
+/** Dashes a number may be written with, read as a hyphen: "09:30–17:00" is "09:30-17:00". */
+const DASHES = /[\u2010-\u2015\u2212]/gu
 
 /** What ends a written number: white space, a bracket, a quotation mark, a comma or semicolon. */
 const NUMBER_EDGE = /[\s()[\]{}<>"'“”‘’,;]/u

@@ -184,7 +184,8 @@ function isFence(text: string, line: RegExpExecArray, open: string | undefined):
 
 /**
  * The code blocks and markup of a document's text (see above), as sorted, disjoint [start, end)
- * ranges of its offsets, a tag's end negated (-end); made once a document. A code block opened
+ * ranges of its offsets, a tag's end negated (-end: a link, LINK), a comment's and a block's
+ * not; made once a document. A code block opened
  * and never closed runs to the text's end, as Markdown reads it.
  */
 function codeAndMarkup(doc: AnalysedDocument): readonly number[] {
@@ -212,15 +213,15 @@ function codeAndMarkup(doc: AnalysedDocument): readonly number[] {
       const end = tag.index + tag[0].length
       // Outside every block (one inside is marked with it), and reaching into none.
       const at = upperBound(blocks, tag.index)
-      if (at % 2 === 0 && (at === blocks.length || blocks[at] >= end)) tags.push([tag.index, end])
+      // A comment's end is kept as it is: what it holds is text (a licence's notice, a section
+      // left out), no link, though no claim of a paraphrase either.
+      if (at % 2 === 0 && (at === blocks.length || blocks[at] >= end)) tags.push([tag.index, tag[0].startsWith('<!--') ? end : -end])
     }
   }
-  // Sorted by start, disjoint; a tag's end negated (told from a block's where marks are made).
+  // Sorted by start, disjoint; a tag's end negated (told from a block's or comment's where marks
+  // are made).
   const ranges = tags.length
-    ? [
-        ...tags.map(([start, end]) => [start, -end]),
-        ...Array.from({ length: blocks.length / 2 }, (_, k) => [blocks[2 * k], blocks[2 * k + 1]]),
-      ]
+    ? [...tags, ...Array.from({ length: blocks.length / 2 }, (_, k) => [blocks[2 * k], blocks[2 * k + 1]])]
         .sort((x, y) => x[0] - y[0])
         .flat()
     : blocks
