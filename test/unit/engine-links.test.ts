@@ -69,6 +69,9 @@ describe('links in what two texts share', () => {
     const six = 'alpha bravo charlie delta echo foxtrot'
     expect(keptKindOf(note(six, 'a'), note(six, 'b'))).toBe('variant')
     expect(keptKindOf(note(six, 'a'), note('alpha bravo charlie delta echo golf', 'b'))).toBeUndefined()
+    // A word one side writes in its text and the other only in a link is not shared outside links.
+    expect(keptKindOf(note('alpha bravo charlie delta echo guide', 'a'), note('alpha bravo charlie delta echo golf', 'b'))).toBeUndefined()
+    expect(keptKindOf(note('alpha bravo charlie delta echo golf', 'a'), note('alpha bravo charlie delta echo guide', 'b'))).toBeUndefined()
     // Word for word, links and all: a copy, however few its other words.
     expect(keptKindOf(note('alpha bravo', 'a'), note('alpha bravo', 'a'))).toBe('verbatim')
   })
