@@ -36,11 +36,11 @@ export function analysed(...texts: string[]): AnalysedDocument[] {
 }
 
 /**
- * Two passages of an overlap found in `documents` measured as the engine measures a pair
- * (similarity.ts), with its rarity weights over the same documents; no word is counted as
- * covered by a common n-gram.
+ * `documents` analysed as the engine analyses them (stemming on), and a measurer of their pairs
+ * with its rarity weights over the same documents; no word is counted as covered by a common
+ * n-gram.
  */
-export function measuredPair(documents: readonly EngineDocument[], a: OverlapPassage, b: OverlapPassage): PairMeasure {
+function measurerOf(documents: readonly EngineDocument[]): { corpus: ReturnType<typeof analyse>; measurer: PairMeasurer } {
   const corpus = analyse(documents, true, new Run({}))
   const weights = Float64Array.from({ length: corpus.lexicon.matchCount }, (_, m) => rarity(corpus, m))
   const measurer = new PairMeasurer(
@@ -48,6 +48,16 @@ export function measuredPair(documents: readonly EngineDocument[], a: OverlapPas
     weights,
     corpus.docs.map((d) => new Uint8Array(d.content.length)),
   )
+  return { corpus, measurer }
+}
+
+/**
+ * Two passages of an overlap found in `documents` measured as the engine measures a pair
+ * (similarity.ts), with its rarity weights over the same documents; no word is counted as
+ * covered by a common n-gram.
+ */
+export function measuredPair(documents: readonly EngineDocument[], a: OverlapPassage, b: OverlapPassage): PairMeasure {
+  const { corpus, measurer } = measurerOf(documents)
   const [da, a0, a1, db, b0, b1] = [a, b].flatMap((p) => {
     const doc = documents.findIndex((d) => d.id === p.doc)
     const { starts, ends, text } = corpus.docs[doc]
@@ -66,17 +76,7 @@ export function measuredPair(documents: readonly EngineDocument[], a: OverlapPas
  * it (see measuredPair), or undefined when the pair is dropped (kept-pair.ts keptKind).
  */
 export function keptKindOf(a: string, b: string): OverlapKind | undefined {
-  const corpus = analyse(
-    [a, b].map((text, k) => ({ id: `d${k}`, text })),
-    true,
-    new Run({}),
-  )
-  const weights = Float64Array.from({ length: corpus.lexicon.matchCount }, (_, m) => rarity(corpus, m))
-  const measurer = new PairMeasurer(
-    corpus,
-    weights,
-    corpus.docs.map((d) => new Uint8Array(d.content.length)),
-  )
+  const { corpus, measurer } = measurerOf([a, b].map((text, k) => ({ id: `d${k}`, text })))
   const [A, B] = corpus.docs
   const [a1, b1] = [A.starts.length - 1, B.starts.length - 1]
   return keptKind(measurer.measure(0, 0, a1, 1, 0, b1), MIN_SHARED_WORDS, A, 0, a1, B, 0, b1)
