@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { predicateOf, QUESTION } from '../../main/core/definitions/patterns.js'
 import { readStatedMetadata } from '../../main/core/project/metadata.js'
 import { withMemo } from '../../main/core/project/memo.js'
+import { readHtml } from '../../main/node/import/html.js'
 
 // Patterns read on what a user's files hold, on inputs that made them try the same text in
 // polynomially many ways (an audit with recheck, each confirmed by timing: seconds for a few
@@ -40,6 +41,13 @@ describe('patterns on hostile inputs', () => {
   it("trims a memo's trailing white space however long", () => {
     expect(withMemo<{ id: string; memo?: string }>({ id: 'a' }, `note${spaces(60_000)}x${spaces(60_000)}`).memo).toBe(
       `note${spaces(60_000)}x`,
+    )
+  })
+
+  it('reads an HTML page whose preformatted block holds a long run of spaces (10 s for 64,000 before)', () => {
+    const page = `<html><head><title>T</title></head><body><article><pre>x${spaces(200_000)}x\ny</pre><p>One paragraph of the article, long enough for the reader to keep it as the page's text.</p></article></body></html>`
+    expect(readHtml(new TextEncoder().encode(page), 'page.html').text).toBe(
+      "T\n\nx x\ny\n\nOne paragraph of the article, long enough for the reader to keep it as the page's text.\n",
     )
   })
 })
