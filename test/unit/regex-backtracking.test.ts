@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { attribute } from '../../main/core/definitions/attribution.js'
 import { predicateOf, QUESTION } from '../../main/core/definitions/patterns.js'
 import { readStatedMetadata } from '../../main/core/project/metadata.js'
 import { withMemo } from '../../main/core/project/memo.js'
@@ -49,5 +50,16 @@ describe('patterns on hostile inputs', () => {
     expect(readHtml(new TextEncoder().encode(page), 'page.html').text).toBe(
       "T\n\nx x\ny\n\nOne paragraph of the article, long enough for the reader to keep it as the page's text.\n",
     )
+  })
+
+  it('reads who speaks in a sentence of a text without full stops (a table out of a PDF) in its last words before the term', () => {
+    const head = `A told ${'\t'.repeat(50_000)}\u0000 `
+    const text = `${head}new quality productive forces means growth driven by innovation.`
+    expect(attribute(text, 0, text.length, head.length, 0, [])).toBeNull()
+    const closing = `Growth means innovation, according to ${spaces(50_000)}\u0000`
+    expect(attribute(closing, 0, closing.length, 0, 0, [])).toBeNull()
+    // A speaker named in the sentence is read as before.
+    const said = 'Professor Li Wei once pointed out that new quality productive forces means growth driven by innovation.'
+    expect(attribute(said, 0, said.length, said.indexOf('new quality'), 0, [])).toMatchObject({ speaker: 'Li Wei', form: 'reported' })
   })
 })
