@@ -75,4 +75,21 @@ describe('links in what two texts share', () => {
     // Word for word, links and all: a copy, however few its other words.
     expect(keptKindOf(note('alpha bravo', 'a'), note('alpha bravo', 'a'))).toBe('verbatim')
   })
+
+  it("discounts the links of either side of an overlap's best pair alike, whichever document comes first", () => {
+    const [before, after] = [
+      'The parser reads a document once from start to end',
+      'and keeps every node in the order the author wrote it, then hands the tree to the printer unchanged.',
+    ]
+    const linked = `${before} (see https://docs.example.org/parser/guide/reading/page) ${after}`
+    const plain = `${before} ${after}`
+    const scores = (a: string, b: string) =>
+      findOverlaps([
+        { id: 'a', text: a },
+        { id: 'b', text: b },
+      ]).overlaps.map((o) => o.score)
+    const [[first], [second], [neither]] = [scores(linked, plain), scores(plain, linked), scores(plain, plain)]
+    expect(first).toBe(second)
+    expect(first).toBeLessThan(neither)
+  })
 })
