@@ -2,7 +2,7 @@ import { diffArrays } from 'diff'
 import { distance } from 'fastest-levenshtein'
 import search from 'approx-string-match'
 import type { AnalysedDocument } from './analyse.js'
-import { isNumber } from './nonwords.js'
+import { hasNumber, isNumber } from './nonwords.js'
 import { continuesWord } from './word-edges.js'
 
 // A passage's words found in another document as an edited copy: the same match forms in order
@@ -222,12 +222,6 @@ function changesNumber(A: AnalysedDocument, a0: number, a1: number, B: AnalysedD
       j += n
     }
   }
-  return false
-}
-
-/** Whether any of tokens [t0, t1] of D is a number. */
-function hasNumber(D: AnalysedDocument, t0: number, t1: number): boolean {
-  for (let t = t0; t <= t1; t++) if (isNumber(D, t)) return true
   return false
 }
 

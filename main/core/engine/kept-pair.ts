@@ -2,7 +2,7 @@ import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 import { isBanal } from './banality.js'
 import type { PairPassage } from './cluster.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
-import { identifierJoins, isNumber, LINK, mayLink, nameJoins, nonWordTokensIn } from './nonwords.js'
+import { hasNumber, identifierJoins, isNumber, LINK, mayLink, nameJoins, nonWordTokensIn } from './nonwords.js'
 import { editedCopy } from './order.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairValues } from './pair-table.js'
@@ -255,13 +255,6 @@ function sharedWholeNumbers(
   const whole = (_side: number, doc: AnalysedDocument, t: number): number | string =>
     isNumber(doc, t) ? wholeNumber(doc, t) : doc.match[t]
   return sharedAs(A, a0, a1, B, b0, b1, whole, enough)
-}
-
-/** Whether a content word of tokens [t0, t1] of `doc` is a number. */
-function hasNumber(doc: AnalysedDocument, t0: number, t1: number): boolean {
-  for (let c = lowerBound(doc.content, t0); c < doc.content.length && doc.content[c] <= t1; c++)
-    if (isNumber(doc, doc.content[c])) return true
-  return false
 }
 
 /**

@@ -185,8 +185,8 @@ function isFence(text: string, line: RegExpExecArray, open: string | undefined):
 /**
  * The code blocks and markup of a document's text (see above), as sorted, disjoint [start, end)
  * ranges of its offsets, a tag's end negated (-end: a link, LINK), a comment's and a block's
- * not; made once a document. A code block opened
- * and never closed runs to the text's end, as Markdown reads it.
+ * not; made once a document. A code block opened and never closed runs to the text's end, as
+ * Markdown reads it.
  */
 function codeAndMarkup(doc: AnalysedDocument): readonly number[] {
   const known = rangesOf.get(doc)
@@ -516,6 +516,12 @@ function joined(doc: AnalysedDocument, t: number, u: number): boolean {
 
 /** Per document read by identifierJoins: whether its text has an underscore. */
 const hasUnderscore = new WeakMap<AnalysedDocument, boolean>()
+
+/** Whether any of tokens [t0, t1] of `doc` is a number (isNumber). */
+export function hasNumber(doc: AnalysedDocument, t0: number, t1: number): boolean {
+  for (let t = t0; t <= t1; t++) if (isNumber(doc, t)) return true
+  return false
+}
 
 /** Whether token t of `doc` is a number: no letter in it. */
 export function isNumber(doc: AnalysedDocument, t: number): boolean {

@@ -88,7 +88,8 @@ export interface OverlapPassage {
  *               similarity, so a loose match of many words can rank below a tight one of fewer.
  *               The words of links (web addresses, HTML tags: nonwords.ts LINK) count for
  *               nothing: the score is multiplied by the share of the pair's word weight outside
- *               them (two READMEs' badges and sponsors' logos were half of a corpus's top twenty).
+ *               them, the mean of its two passages' (two READMEs' badges and sponsors' logos
+ *               were half of a corpus's top twenty).
  *               It compares overlaps within one corpus, not across corpora; banal and short
  *               matches are gone before scoring.
  *   kind        verbatim (the same words, as written: case and typography aside), variant
