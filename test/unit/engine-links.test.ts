@@ -92,4 +92,56 @@ describe('links in what two texts share', () => {
     expect(first).toBe(second)
     expect(first).toBeLessThan(neither)
   })
+
+  it("keeps two logs' entry whose commit links differ when a third log has its words (adding a document removes no overlap)", () => {
+    // Three npm packages' change logs as they write a release (a reviewer: gopd, minimist and
+    // has-symbols). The links' hashes and repositories are rare words; a third log holding the
+    // entries' words lowered the pair's similarity from 0.48 to 0.32, and the FUNDING entry the
+    // first two share was in no overlap.
+    const entry = (repo: string, hash: string, text: string): string =>
+      `- ${text} [\`${hash.slice(0, 7)}\`](https://github.com/${repo}/commit/${hash})`
+    const log = (repo: string, version: string, entries: string[]): string =>
+      `# Changelog\n\n## [${version}](https://github.com/${repo}/compare/v1.0.0...${version}) - 2022-11-01\n\n### Commits\n\n${entries.join('\n')}\n`
+    const gopd = log('ljharb/gopd', 'v1.0.1', [
+      entry('ljharb/gopd', '4b624bfbeff788c5e3ff16d9443a83627847234f', '[Fix] actually export gOPD instead of dP'),
+      entry('ljharb/gopd', '11c22e6355bb01f24e7fac4c9bb3055eb5b25002', '[meta] create FUNDING.yml; add `funding` in package.json'),
+      entry('ljharb/gopd', '4f4537a843b39f698c52f072845092e6fca345bb', '[meta] use `npmignore` to autogenerate an npmignore file'),
+    ])
+    const minimist = log('minimistjs/minimist', 'v1.2.7', [
+      entry('minimistjs/minimist', 'f0fb958e9a1fe980cdffc436a211b0bda58f621b', '[Tests] add tests for the option parser'),
+      entry('minimistjs/minimist', '3639e0c819359a366387e425ab6eabf4c78d3caa', '[meta] create FUNDING.yml; add `funding` in package.json'),
+      entry('minimistjs/minimist', 'be2e038c342d8333b32f0fde67a0026b79c8150e', '[meta] use `npmignore` to autogenerate an npmignore file'),
+    ])
+    const hasSymbols = log('inspect-js/has-symbols', 'v1.0.3', [
+      entry(
+        'inspect-js/has-symbols',
+        'ac81032809157e0a079e5264e9ce9b6f1275777e',
+        '[meta] use `npmignore` to autogenerate an npmignore file',
+      ),
+      entry('inspect-js/has-symbols', 'aa57a17b19708906d1927f821ea8e73394d84ca4', '[meta] create FUNDING.yml'),
+      entry(
+        'inspect-js/has-symbols',
+        'd84bdfa48ac5188abbb4904b42614cd6c030940a',
+        '[Dev Deps] update `eslint`, `@ljharb/eslint-config`, `tape`',
+      ),
+    ])
+    const funding = '[meta] create FUNDING.yml; add `funding` in package.json'
+    for (const documents of [
+      [
+        { id: 'gopd', text: gopd },
+        { id: 'minimist', text: minimist },
+      ],
+      [
+        { id: 'gopd', text: gopd },
+        { id: 'has-symbols', text: hasSymbols },
+        { id: 'minimist', text: minimist },
+      ],
+    ]) {
+      const overlaps = findOverlaps(documents).overlaps
+      const shared = overlaps.find((o) =>
+        ['gopd', 'minimist'].every((id) => o.passages.some((p) => p.doc === id && p.text.includes(funding))),
+      )
+      expect(shared?.kind, documents.map((d) => d.id).join(', ')).toBe('variant')
+    }
+  })
 })

@@ -116,7 +116,7 @@ export function keptKind(
   b0: number,
   b1: number,
 ): OverlapKind | undefined {
-  if (measure.similarity < MIN_SIMILARITY || measure.shared < minWords) return undefined
+  if (measure.shared < minWords || (measure.similarity < MIN_SIMILARITY && !alikeOutsideLinks(measure, minWords))) return undefined
   // Each identifier one word: the shared words less the joins of the side with fewer
   // (identifierJoins, nonwords.ts), counted only where they could matter: in a pair of fewer than
   // IDENTIFIER_WORDS shared words, or a loose one (a list of functions against a sentence naming
@@ -137,6 +137,21 @@ export function keptKind(
     return undefined
   if (cutAddress(A, a0, a1) || cutAddress(B, b0, b1)) return undefined
   return kind
+}
+
+/**
+ * Whether a pair's words outside its links (PairMeasure.outsideLinks) are an edited copy's
+ * (VARIANT_SIMILARITY), `minWords` of them at least. The parts of addresses are rare words (a
+ * commit's hash, a repository's name) and weigh most in a pair's similarity, so where two texts'
+ * links differ, the words around them decide: two change logs' entry "[meta] create FUNDING.yml;
+ * add `funding` in package.json" with its commit link, similarity 0.48 alone, 0.32 once a third log
+ * had its words (adding a document removed the overlap; a reviewer), 0.76 outside the links. An
+ * edited copy's likeness, not MIN_SIMILARITY's: at that, lines written to one template ("[Dev
+ * Deps] update `eslint`, `aud`, `tape` [`8205f97`](...)", 0.42-0.54) were kept.
+ */
+function alikeOutsideLinks(measure: PairMeasure, minWords: number): boolean {
+  const text = measure.outsideLinks
+  return text !== undefined && text.similarity >= VARIANT_SIMILARITY && text.shared >= minWords
 }
 
 /**
