@@ -36,7 +36,36 @@ describe('three versions of a page, one edited near its top', () => {
   })
 })
 
+describe('a text one document holds twice, the first copy cut short', () => {
+  it('is two passages of that document, neither said to be deleted (a reviewer of npm READMEs: is-extglob quoting is-glob)', () => {
+    // A generated list of related projects quotes a description cut short, then whole in the
+    // link's title: the two copies were one passage, the first shown as deleted from is-glob's.
+    const description =
+      'Returns `true` if the given string looks like a glob pattern or an extglob pattern. This makes it easy to create code that only uses external modules like node-glob when necessary, resulting in much faster code execution and initialization time, and a better user experience.'
+    const cut = description.slice(0, description.indexOf('.'))
+    const documents = [
+      {
+        id: 'is-extglob',
+        text: `# is-extglob\n\n## Related projects\n\n* [is-glob](https://www.npmjs.com/package/is-glob): ${cut}… [more](https://github.com/jonschlinkert/is-glob) | [homepage](https://github.com/jonschlinkert/is-glob "${description}")\n* [micromatch](https://www.npmjs.com/package/micromatch): Glob matching for javascript and node.js.\n`,
+      },
+      { id: 'is-glob', text: `# is-glob\n\n> ${description}\n\nCheck if a string is a glob pattern.\n` },
+    ]
+    const { overlaps } = findOverlaps(documents)
+    const holders = overlaps.filter((o) => o.passages.some((p) => p.doc === 'is-glob' && p.text.includes(cut)))
+    expect(holders.length).toBeGreaterThan(0)
+    for (const o of holders) {
+      // Each passage holds one copy; no change deletes or inserts a copy.
+      for (const p of o.passages) expect(p.text.split('Returns `true`')).toHaveLength(2)
+      for (const v of o.variants) for (const c of v.changes ?? []) expect(c.op === 'equal' || !(c.a + c.b).includes('Returns')).toBe(true)
+    }
+    // The whole description is in an overlap of its own, word for word.
+    expect(holders.some((o) => o.kind === 'verbatim' && o.passages.every((p) => p.text.includes('code execution')))).toBe(true)
+  })
+})
+
 describe('joinContinued', () => {
+  /** joinContinued where no passage holds a copy of another (startsWithCopy: no texts here). */
+  const joinApart = <C extends Parameters<typeof joinContinued>[0][number]>(clusters: C[]): C[] => joinContinued(clusters, () => false)
   /** A cluster of passages [doc, start, end]. */
   const cluster = (pairs: number[], ...spans: [number, number, number][]) => ({
     pairs,
@@ -46,7 +75,7 @@ describe('joinContinued', () => {
   it('joins a head inside the others at their start and before the third, Y reaching back', () => {
     const y = cluster([0], [0, 40, 200], [1, 0, 180], [2, 0, 181])
     const x = cluster([1], [0, 0, 30], [1, 0, 30], [2, 2, 31])
-    const out = joinContinued([y, x])
+    const out = joinApart([y, x])
     expect(out).toEqual([y])
     expect(y.pairs).toEqual([0, 1])
     expect(y.passages).toEqual([
@@ -59,41 +88,41 @@ describe('joinContinued', () => {
   it('joins a tail the same way, Y reaching on', () => {
     const y = cluster([0], [0, 0, 100], [1, 0, 180])
     const x = cluster([1], [0, 120, 160], [1, 150, 180])
-    expect(joinContinued([y, x])).toEqual([y])
+    expect(joinApart([y, x])).toEqual([y])
     expect(y.passages[0]).toEqual({ doc: 0, start: 0, end: 160 })
   })
 
   it('joins at the bounds: the text between as long as X, X as far into Y as MAX_LEAD_TOKENS', () => {
     // X's passage in document 0 holds 31 tokens; 31 between it and Y's.
-    const gap = joinContinued([cluster([0], [0, 62, 200], [1, 0, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])
+    const gap = joinApart([cluster([0], [0, 62, 200], [1, 0, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])
     expect(gap).toHaveLength(1)
     expect(gap[0].passages[0]).toEqual({ doc: 0, start: 0, end: 200 })
-    const lead = joinContinued([cluster([0], [0, 40, 200], [1, 0, 180]), cluster([1], [0, 0, 30], [1, MAX_LEAD_TOKENS, 30])])
+    const lead = joinApart([cluster([0], [0, 40, 200], [1, 0, 180]), cluster([1], [0, 0, 30], [1, MAX_LEAD_TOKENS, 30])])
     expect(lead).toHaveLength(1)
   })
 
   it('leaves apart what is not one text going on', () => {
     const y = () => cluster([0], [0, 40, 200], [1, 0, 180])
     // Before Y in every document: two texts one after the other.
-    expect(joinContinued([cluster([0], [0, 40, 200], [1, 50, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
+    expect(joinApart([cluster([0], [0, 40, 200], [1, 50, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
     // All inside Y: an overlap inside another (contained.ts), not this.
-    expect(joinContinued([cluster([0], [0, 0, 200], [1, 0, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
+    expect(joinApart([cluster([0], [0, 0, 200], [1, 0, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
     // Inside Y but in its middle, past MAX_LEAD_TOKENS: the texts are in another order there.
-    expect(joinContinued([y(), cluster([1], [0, 0, 30], [1, MAX_LEAD_TOKENS + 1, 40])])).toHaveLength(2)
+    expect(joinApart([y(), cluster([1], [0, 0, 30], [1, MAX_LEAD_TOKENS + 1, 40])])).toHaveLength(2)
     // More text between than X's passage there: another text between.
-    expect(joinContinued([cluster([0], [0, 63, 200], [1, 0, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
+    expect(joinApart([cluster([0], [0, 63, 200], [1, 0, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
     // X reaching over Y's passage there: no text going on from X into Y.
-    expect(joinContinued([cluster([0], [0, 10, 20], [1, 0, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
+    expect(joinApart([cluster([0], [0, 10, 20], [1, 0, 180]), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
     // X with two passages in a document, Y with two, or X not in Y's documents.
-    expect(joinContinued([y(), cluster([1], [0, 0, 30], [1, 0, 30], [1, 40, 60])])).toHaveLength(2)
+    expect(joinApart([y(), cluster([1], [0, 0, 30], [1, 0, 30], [1, 40, 60])])).toHaveLength(2)
     expect(
-      joinContinued([cluster([0], [0, 40, 200], [1, 0, 60], [1, 70, 180]), cluster([1], [0, 0, 30], [1, 0, 30], [2, 0, 30])]),
+      joinApart([cluster([0], [0, 40, 200], [1, 0, 60], [1, 70, 180]), cluster([1], [0, 0, 30], [1, 0, 30], [2, 0, 30])]),
     ).toHaveLength(2)
-    expect(joinContinued([y(), cluster([1], [0, 0, 30], [1, 0, 30], [2, 0, 30])])).toHaveLength(2)
+    expect(joinApart([y(), cluster([1], [0, 0, 30], [1, 0, 30], [2, 0, 30])])).toHaveLength(2)
     // Two passages of X in one document, each at Y's start there; Y in a document X is not in.
     const three = () => cluster([0], [0, 40, 200], [1, 0, 180], [2, 0, 180])
-    expect(joinContinued([three(), cluster([1], [0, 0, 30], [1, 0, 2], [1, 4, 6])])).toHaveLength(2)
-    expect(joinContinued([three(), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
+    expect(joinApart([three(), cluster([1], [0, 0, 30], [1, 0, 2], [1, 4, 6])])).toHaveLength(2)
+    expect(joinApart([three(), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
   })
 
   it('joins nothing to a cluster joined to another, and loses no pair so', () => {
@@ -101,7 +130,7 @@ describe('joinContinued', () => {
     const y = cluster([0], [0, 100, 140], [1, 100, 140], [2, 100, 140])
     const z = cluster([1], [0, 100, 300], [1, 150, 300], [2, 100, 300])
     const x = cluster([2], [0, 100, 110], [1, 100, 110], [2, 80, 95])
-    const out = joinContinued([y, z, x])
+    const out = joinApart([y, z, x])
     expect(out).toEqual([z])
     expect(z.pairs).toEqual([1, 0, 2])
     expect(z.passages.map((p) => p.start)).toEqual([100, 100, 80])
@@ -115,17 +144,17 @@ describe('joinContinued', () => {
     const own = (d: number) => (d < 2 ? 0 : 40)
     const rest = cluster([0], ...spans(0, 100, own).map(([d, s, e]): [number, number, number] => [d, d < 2 ? 0 : s + 40, e + 40]))
     const head = cluster([1], ...spans(0, 39, () => 0))
-    expect(joinContinued([rest, head])).toHaveLength(2)
+    expect(joinApart([rest, head])).toHaveLength(2)
     // With one such document of three, the one edited copy: joined.
     const three = cluster([0], [0, 0, 140], [1, 0, 140], [2, 80, 180])
-    expect(joinContinued([three, cluster([1], [0, 0, 39], [1, 0, 39], [2, 0, 39])])).toHaveLength(1)
+    expect(joinApart([three, cluster([1], [0, 0, 39], [1, 0, 39], [2, 0, 39])])).toHaveLength(1)
   })
 
   it('finds Y at its end however many passages lie inside it (a reviewer: 63 small overlaps inside a long one)', () => {
     const inner = Array.from({ length: 80 }, (_, k) => cluster([100 + k], [0, 10 * k, 10 * k + 5], [1, 10 * k, 10 * k + 5]))
     const y = cluster([0], [0, 0, 1000], [1, 0, 900])
     const x = cluster([1], [0, 980, 1000], [1, 905, 925])
-    const out = joinContinued([y, ...inner, x])
+    const out = joinApart([y, ...inner, x])
     expect(out).not.toContain(x)
     expect(y.passages[1]).toEqual({ doc: 1, start: 0, end: 925 })
   })
@@ -138,7 +167,7 @@ describe('joinContinued', () => {
       fc.property(fc.array(fc.array(span, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 8 }), (lists) => {
         const clusters = lists.map((list, k) => ({ pairs: [k], passages: mergePassages(list.map((p) => ({ ...p }))) }))
         const before = clusters.map((c) => c.passages.map((p) => ({ ...p })))
-        const out = joinContinued(clusters)
+        const out = joinApart(clusters)
         expect(out.flatMap((c) => c.pairs).sort((a, b) => a - b)).toEqual(clusters.map((_, k) => k))
         before.forEach((passages, k) => {
           const holder = out.find((c) => c.pairs.includes(k))!

@@ -1,3 +1,4 @@
+import type { AnalysedDocument } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import type { TextCluster } from './same-text.js'
 import { lowerBound } from '../text/sorted.js'
@@ -24,7 +25,11 @@ import { lowerBound } from '../text/sorted.js'
 // copyright file's list of holders with lines of its own after the seven words it shares with
 // another's ("Copyright (c) 1998 Geoffrey Keating Copyright (c)"). One document at least of each:
 // all inside is an overlap inside another (contained.ts), none inside is two overlaps one after
-// the other, the text going on alike in no document.
+// the other, the text going on alike in no document. And where X stands apart, Y's passage there
+// does not open (close) with X's words: else it holds X's text already, and X is a second copy
+// of it in that document, not Y's head (a reviewer of npm READMEs: is-extglob's list of related
+// projects quotes is-glob's description twice, cut short and then in a link's title, and the
+// overlap of both copies with is-glob said the first was deleted).
 
 /**
  * Tokens, at most, between the start (end) of Y's passage and that of X's inside it: a heading's
@@ -35,11 +40,35 @@ import { lowerBound } from '../text/sorted.js'
 export const MAX_LEAD_TOKENS = 8
 
 /**
+ * Whether passage `y` opens (`side` -1) or closes (1) with the words of passage `x` of the same
+ * document, every one in order (see above): startsWithCopy reads them.
+ */
+export type HoldsCopy = (x: PairPassage, y: PairPassage, side: -1 | 1) => boolean
+
+/**
+ * HoldsCopy over the documents' content words: y's first (last) content words are x's, match
+ * form for match form. All of x's, not a few: a manual page names its command at its head and
+ * again where the rest goes on ("gcloud bigtable app-profiles create" in NAME and in SYNOPSIS).
+ */
+export function startsWithCopy(docs: readonly AnalysedDocument[]): HoldsCopy {
+  return (x, y, side) => {
+    const D = docs[x.doc]
+    const [x0, x1] = [lowerBound(D.content, x.start), lowerBound(D.content, x.end + 1)]
+    const [y0, y1] = [lowerBound(D.content, y.start), lowerBound(D.content, y.end + 1)]
+    const words = x1 - x0
+    if (words === 0 || words > y1 - y0) return false
+    const [from, to] = side < 0 ? [x0, y0] : [x1 - words, y1 - words]
+    for (let k = 0; k < words; k++) if (D.match[D.content[from + k]] !== D.match[D.content[to + k]]) return false
+    return true
+  }
+}
+
+/**
  * The clusters with each one that another goes on from (see above) made part of it: its pairs
  * added to the other's, the other's passages reaching back (on) to its own in the documents where
  * it stands before (after) them; in the clusters' order, less those joined.
  */
-export function joinContinued<C extends TextCluster>(clusters: C[]): C[] {
+export function joinContinued<C extends TextCluster>(clusters: C[], holdsCopy: HoldsCopy): C[] {
   // Every passage, by document and start, and by document and end: a passage that holds one of
   // X's at its start starts at most MAX_LEAD_TOKENS before it, and one that holds it at its end
   // ends at most MAX_LEAD_TOKENS after it.
@@ -71,7 +100,7 @@ export function joinContinued<C extends TextCluster>(clusters: C[]): C[] {
       const y = clusters[yi]
       // (A cluster joined to another is no longer one to join to.)
       if (joined[yi] || y.passages.length !== x.passages.length) continue
-      const reach = continuation(x.passages, y.passages, -1) ?? continuation(x.passages, y.passages, 1)
+      const reach = continuation(x.passages, y.passages, -1, holdsCopy) ?? continuation(x.passages, y.passages, 1, holdsCopy)
       if (!reach) continue
       y.passages = reach
       y.pairs.push(...x.pairs)
@@ -88,7 +117,7 @@ export function joinContinued<C extends TextCluster>(clusters: C[]): C[] {
  * document, Y as many passages: Y is in X's documents where its passages are, one by one, in the
  * same documents as X's.
  */
-function continuation(x: readonly PairPassage[], y: readonly PairPassage[], side: -1 | 1): PairPassage[] | undefined {
+function continuation(x: readonly PairPassage[], y: readonly PairPassage[], side: -1 | 1, holdsCopy: HoldsCopy): PairPassage[] | undefined {
   const out = y.map((q) => ({ ...q }))
   let inside = 0
   let outside = 0
@@ -102,9 +131,11 @@ function continuation(x: readonly PairPassage[], y: readonly PairPassage[], side
       if ((side < 0 ? p.start - q.start : q.end - p.end) > MAX_LEAD_TOKENS) return undefined
       inside++
     } else if (side < 0 && p.start < q.start && p.end < q.end && gapFits) {
+      if (holdsCopy(p, q, side)) return undefined
       out[at].start = p.start
       outside++
     } else if (side > 0 && p.end > q.end && p.start > q.start && gapFits) {
+      if (holdsCopy(p, q, side)) return undefined
       out[at].end = p.end
       outside++
     } else return undefined

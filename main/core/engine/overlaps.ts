@@ -25,7 +25,7 @@ import { editedWords } from './order.js'
 import { KIND_RANK, KINDS, keptKind, keptValues, MIN_SHARED_WORDS, valuesOf } from './kept-pair.js'
 import { FORMS, IN_COMMON, listReason, reasonsOf, SYNONYMS } from './reasons.js'
 import { joinSameText } from './same-text.js'
-import { joinContinued } from './continued.js'
+import { joinContinued, startsWithCopy } from './continued.js'
 import { nestClusters, type NestedPassages } from './nesting.js'
 import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
@@ -448,7 +448,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     if (list === pairTable) {
       const aligned = new AlignedSpans(list)
       for (const c of clusters) c.passages = extendAlike(c.passages, corpus.docs, aligned)
-      clusters = joinContinued(joinSameText(clusters, corpus.docs))
+      clusters = joinContinued(joinSameText(clusters, corpus.docs), startsWithCopy(corpus.docs))
       nested = nestClusters(clusters, corpus.docs)
       for (const c of clusters) c.passages = withoutDanglingEdges(c.passages, corpus.docs, minWords)
     }
