@@ -4,6 +4,8 @@ import { predicateOf, QUESTION } from '../../main/core/definitions/patterns.js'
 import { readStatedMetadata } from '../../main/core/project/metadata.js'
 import { withMemo } from '../../main/core/project/memo.js'
 import { readHtml } from '../../main/node/import/html.js'
+import { LINK, nonWordTokens } from '../../main/core/engine/nonwords.js'
+import { analysed } from '../helpers.js'
 
 // Patterns read on what a user's files hold, on inputs that made them try the same text in
 // polynomially many ways (an audit with recheck, each confirmed by timing: seconds for a few
@@ -61,5 +63,26 @@ describe('patterns on hostile inputs', () => {
     // A speaker named in the sentence is read as before.
     const said = 'Professor Li Wei once pointed out that new quality productive forces means growth driven by innovation.'
     expect(attribute(said, 0, said.length, said.indexOf('new quality'), 0, [])).toMatchObject({ speaker: 'Li Wei', form: 'reported' })
+  })
+
+  it('marks the tags of a text with fourteen megabytes of unclosed HTML comments (3 s a megabyte before)', () => {
+    // Each "<!--" was read MAX_COMMENT characters on for its "-->". The tag: "a", "href", "y", "a".
+    const [open] = analysed(`${'<!-- x '.repeat(2_000_000)}<a href="y">z</a>`)
+    const marks = nonWordTokens(open)
+    expect(marks.filter((m) => m & LINK)).toHaveLength(4)
+    // A comment still holds what it holds, and a tag after it is read.
+    const [closed] = analysed('Then <!-- a <b>licence</b> notice --> <i>call</i> it.')
+    expect([...nonWordTokens(closed)].map((m, t) => [closed.text.slice(closed.starts[t], closed.ends[t]), m & LINK ? 1 : 0])).toEqual([
+      ['Then', 0],
+      ['a', 0],
+      ['b', 0],
+      ['licence', 0],
+      ['b', 0],
+      ['notice', 0],
+      ['i', 1],
+      ['call', 0],
+      ['i', 1],
+      ['it', 0],
+    ])
   })
 })

@@ -154,14 +154,42 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/gm
 
 /**
  * An HTML tag (a name after "<" or "</", then attributes: names, each with a value or not, up to
- * ">") or comment. Only that shape, an attribute's name starting with a letter (HTML allows any
- * sign but quotes, "/", "=" and ">", and prose would read as attributes: "i<n holds, and ...
- * returned ->" is no tag from "<n" to "->", a reviewer); a name may go on with other signs
- * (the "[PREV LIST]" of an old page's unquoted ALT=[PREV LIST]). "<configure options>" is a
- * placeholder, read as markup too.
+ * ">"). Only that shape, an attribute's name starting with a letter (HTML allows any sign but
+ * quotes, "/", "=" and ">", and prose would read as attributes: "i<n holds, and ... returned ->"
+ * is no tag from "<n" to "->", a reviewer); a name may go on with other signs (the "[PREV LIST]"
+ * of an old page's unquoted ALT=[PREV LIST]). "<configure options>" is a placeholder, read as
+ * markup too. Comments: commentsOf.
  */
-const MARKUP =
-  /<!--[\s\S]{0,5000}?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:@][^\s"'<>/=]*(?:\s*=\s*(?:"[^"<>]{0,1000}"|'[^'<>]{0,1000}'|[^\s"'<>=`]+))?)*\s*\/?>/g
+const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:@][^\s"'<>/=]*(?:\s*=\s*(?:"[^"<>]{0,1000}"|'[^'<>]{0,1000}'|[^\s"'<>=`]+))?)*\s*\/?>/g
+
+/**
+ * Characters an HTML comment may hold between "<!--" and "-->": a notice or a section left out.
+ * A "<!--" with no "-->" this near opens no comment (a text about HTML, a cut file), and the tags
+ * after it are read.
+ */
+export const MAX_COMMENT = 5000
+
+/**
+ * The HTML comments of `text`, as sorted [start, end) pairs: each "<!--" with the first "-->"
+ * after it, MAX_COMMENT characters between at most; read on after a comment's end. Each "-->" is
+ * searched for once, not once for every "<!--" before it: a pattern's lazy search of MAX_COMMENT
+ * characters on from each "<!--" took 3 s for a megabyte of unclosed ones (a regex audit).
+ */
+function commentsOf(text: string): number[] {
+  const comments: number[] = []
+  let close = -1
+  for (let open = text.indexOf('<!--'); open >= 0;) {
+    if (close < open + 4) close = text.indexOf('-->', open + 4)
+    if (close < 0) break
+    if (close - open - 4 > MAX_COMMENT) {
+      open = text.indexOf('<!--', open + 1)
+      continue
+    }
+    comments.push(open, close + 3)
+    open = text.indexOf('<!--', close + 3)
+  }
+  return comments
+}
 
 /**
  * Whether a FENCE line opens a code block (`open` undefined) or closes the one `open` opened, as
@@ -208,14 +236,25 @@ function codeAndMarkup(doc: AnalysedDocument): readonly number[] {
   }
   const tags: [number, number][] = []
   if (text.includes('<')) {
-    MARKUP.lastIndex = 0
-    for (let tag = MARKUP.exec(text); tag; tag = MARKUP.exec(text)) {
-      const end = tag.index + tag[0].length
+    // A comment's end is kept as it is: what it holds is text (a licence's notice, a section
+    // left out), no link, though no claim of a paraphrase either. A tag's is negated.
+    const comments = text.includes('<!--') ? commentsOf(text) : []
+    for (let k = 0; k < comments.length; k += 2) {
       // Outside every block (one inside is marked with it), and reaching into none.
+      const at = upperBound(blocks, comments[k])
+      if (at % 2 === 0 && (at === blocks.length || blocks[at] >= comments[k + 1])) tags.push([comments[k], comments[k + 1]])
+    }
+    TAG.lastIndex = 0
+    for (let tag = TAG.exec(text); tag; tag = TAG.exec(text)) {
+      const end = tag.index + tag[0].length
+      // None inside a comment (its text); outside every block, and reaching into none.
+      const inComment = upperBound(comments, tag.index)
+      if (inComment % 2 === 1) {
+        TAG.lastIndex = comments[inComment]
+        continue
+      }
       const at = upperBound(blocks, tag.index)
-      // A comment's end is kept as it is: what it holds is text (a licence's notice, a section
-      // left out), no link, though no claim of a paraphrase either.
-      if (at % 2 === 0 && (at === blocks.length || blocks[at] >= end)) tags.push([tag.index, tag[0].startsWith('<!--') ? end : -end])
+      if (at % 2 === 0 && (at === blocks.length || blocks[at] >= end)) tags.push([tag.index, -end])
     }
   }
   // Sorted by start, disjoint; a tag's end negated (told from a block's or comment's where marks
