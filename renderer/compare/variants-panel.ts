@@ -48,6 +48,8 @@ export interface PairShown {
   changes: Change[] | null
   /** With changes null: a passage too long to diff at all (Variant.tooLong). */
   tooLong?: true
+  /** With changes null: the passages are different parts of the text (Variant.apart). */
+  apart?: true
   /** Compared and given no variant: the two passages have the same words. */
   identical: boolean
   /**
@@ -164,9 +166,12 @@ export function legend(
   b: string,
   tooLong = false,
   written: readonly WritingDifferences[] = [],
+  apart = false,
 ): string {
   if (changes === null && tooLong)
     return `Too long to compare word by word (over ${MAX_DIFF_WORDS.toLocaleString('en')} words): both passages are shown whole.`
+  if (changes === null && apart)
+    return `Different parts of the shared text: ${a} or ${b} holds it in more than one passage, and these two are not the same part.`
   if (changes === null) return 'The wordings differ too much in order for a word-by-word comparison.'
   const differences = changes.filter((c) => c.op !== 'equal' && !c.moved && !c.beyond).length
   const moves = changes.filter((c) => c.moved && c.op === 'delete').length
@@ -252,7 +257,7 @@ export class VariantsPanel {
             ' ↔ ',
             el('span', { title: title(b.doc) }, who(b.doc)),
           ),
-          el('p', { class: 'muted' }, legend(v.changes, who(a.doc), who(b.doc), v.tooLong, v.written)),
+          el('p', { class: 'muted' }, legend(v.changes, who(a.doc), who(b.doc), v.tooLong, v.written, v.apart)),
           v.identical && v.written[0].places.length
             ? el(
                 'div',

@@ -2,7 +2,7 @@ import { diffArrays } from 'diff'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { uniqueAnchors } from '../../main/core/engine/anchors.js'
-import type { Overlap } from '../../main/core/engine/overlaps.js'
+import { closestPart, type Overlap } from '../../main/core/engine/overlaps.js'
 import { comparedPairs, MAX_DIFF_WORDS, MAX_DIFFS, MAX_PAIRWISE_PASSAGES } from '../../main/core/engine/variant-pairs.js'
 import {
   type Change,
@@ -758,5 +758,44 @@ describe('diffPassages cut at anchors', () => {
     expect(replaced.every((c) => c.op === 'replace')).toBe(true)
     expect(replaced.map((c) => c.b)).toEqual(edited.filter((w) => w.startsWith('edit')))
     expect(replaced.length * 2).toBeLessThanOrEqual(MAX_EDIT_LENGTH)
+  })
+})
+
+describe('a document holding the text in pieces', () => {
+  // A BSD licence's conditions, and its disclaimer: one document has them as two passages of an
+  // overlap (an edit between), another has the disclaimer alone, a third holds the whole text
+  // twice, the second copy with a word changed.
+  const conditions =
+    'Redistribution and use in source and binary forms, with or without modification, are permitted provided that the following conditions are met: Redistributions of source code must retain the above copyright notice, this list of conditions and the following disclaimer.'
+  const disclaimer =
+    'THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE DISCLAIMED.'
+  const docs = analysed(
+    `${conditions}\n\nNeither the name of the project nor its authors may be named.\n\n${disclaimer}`,
+    disclaimer,
+    `${conditions} ${disclaimer}\n\n${conditions} ${disclaimer.replace('EXPRESS', 'STATED')}`,
+  )
+  const span = (doc: number, from: number, words: number) => ({ doc, start: from, end: from + words - 1 })
+  const [c, d] = [conditions, disclaimer].map((t) => analysed(t)[0].starts.length)
+  const passages = [span(0, 0, c), span(0, docs[0].starts.length - d, d), span(1, 0, d), span(2, 0, c + d), span(2, c + d, c + d)]
+
+  it("compares each piece with the part of another passage it is, not with another part (a reviewer of npm packages' licences)", () => {
+    // The conditions against the disclaimer alone: another part.
+    expect(closestPart(passages, 0, 2, docs)).toBe(false)
+    expect(closestPart(passages, 1, 2, docs)).toBe(true)
+    // Against the whole text, both pieces are parts of it.
+    expect(closestPart(passages, 0, 3, docs)).toBe(true)
+    expect(closestPart(passages, 1, 3, docs)).toBe(true)
+    // Two copies of the whole text, a word apart, are each the same part as a passage elsewhere.
+    expect(closestPart(passages, 3, 0, docs)).toBe(true)
+    expect(closestPart(passages, 4, 0, docs)).toBe(true)
+    // A document with one passage there is compared as it is.
+    expect(closestPart(passages, 2, 0, docs)).toBe(true)
+  })
+
+  it('says so in the variants panel, not that the wordings differ too much', () => {
+    expect(legend(null, 'A', 'B', false, [], true)).toBe(
+      'Different parts of the shared text: A or B holds it in more than one passage, and these two are not the same part.',
+    )
+    expect(legend(null, 'A', 'B')).toBe('The wordings differ too much in order for a word-by-word comparison.')
   })
 })

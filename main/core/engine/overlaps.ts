@@ -669,7 +669,9 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
     for (const [i, j] of pairs) {
       const a = side(i)
       const b = side(j)
-      if (!sameWords(a, b)) variants.push(toPassageEdges(variantOf(i, j, a, b, memo), passages[i], edges[i], passages[j], edges[j]))
+      if (sameWords(a, b)) continue
+      if (!closestPart(shown, i, j, docs) || !closestPart(shown, j, i, docs)) variants.push({ a: i, b: j, changes: null, apart: true })
+      else variants.push(toPassageEdges(variantOf(i, j, a, b, memo), passages[i], edges[i], passages[j], edges[j]))
     }
     run.tick(k)
     const boilerplate = drafted.boilerplate[k] === 1
@@ -691,6 +693,50 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
   })
   run.end()
   return { overlaps, stats }
+}
+
+/**
+ * How many times as like another passage in words one of a document's passages must be as
+ * another of them for that other to be a different part of the text (closestPart). Copies of one
+ * text a document holds twice differ by a few words and are each compared; a licence's
+ * conditions against its disclaimer share a quarter of their words, the disclaimers nine tenths.
+ */
+export const OTHER_PART_RATIO = 2
+
+/**
+ * Whether passage i of an overlap (`passages`, shown) is the part of its text that passage j is:
+ * no other passage of i's document there is OTHER_PART_RATIO times as like j in words (their
+ * surface forms as bags, Dice). A document holds a text in pieces where another has it whole (a
+ * BSD licence's conditions and its disclaimer, a clause of its own between), or twice; each
+ * piece is compared with the part of another passage it is: its conditions, compared with
+ * another's disclaimer, were "equal 'provided' ... 'copyright'" and the rest replaced (a reviewer
+ * of npm packages' licences). Such a pair is listed apart (Variant.apart), not diffed.
+ */
+export function closestPart(passages: readonly PairPassage[], i: number, j: number, docs: readonly AnalysedDocument[]): boolean {
+  const doc = passages[i].doc
+  let several = false
+  for (let k = 0; k < passages.length && !several; k++) several = k !== i && passages[k].doc === doc
+  if (!several) return true
+  const likeness = surfaceDice(docs, passages[i], passages[j])
+  for (let k = 0; k < passages.length; k++)
+    if (k !== i && passages[k].doc === doc && surfaceDice(docs, passages[k], passages[j]) >= OTHER_PART_RATIO * likeness) return false
+  return true
+}
+
+/** Dice of two passages' tokens as bags of surface forms (lexicon ids). */
+function surfaceDice(docs: readonly AnalysedDocument[], x: PairPassage, y: PairPassage): number {
+  const counts = new Map<number, number>()
+  const X = docs[x.doc]
+  const Y = docs[y.doc]
+  for (let t = x.start; t <= x.end; t++) counts.set(X.surface[t], (counts.get(X.surface[t]) ?? 0) + 1)
+  let shared = 0
+  for (let t = y.start; t <= y.end; t++) {
+    const n = counts.get(Y.surface[t]) ?? 0
+    if (n === 0) continue
+    shared++
+    counts.set(Y.surface[t], n - 1)
+  }
+  return (2 * shared) / (x.end - x.start + 1 + y.end - y.start + 1)
 }
 
 /**

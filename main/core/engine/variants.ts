@@ -67,13 +67,16 @@ export interface Change {
  * The differences between passages `a` and `b` (indices into the overlap's passages). `changes`
  * is null when the diff gave up: the passages share words but not in an order a word diff can
  * show (over MAX_EDIT_LENGTH), or, with `tooLong`, one of them is longer than MAX_DIFF_WORDS
- * words and was not diffed at all (two copies of a long history, a whole document each).
+ * words and was not diffed at all (two copies of a long history, a whole document each), or,
+ * with `apart`, the two passages are different parts of the overlap's text, one document holding
+ * it in pieces or twice, and were not compared (overlaps.ts closestPart).
  */
 export interface Variant {
   a: number
   b: number
   changes: Change[] | null
   tooLong?: true
+  apart?: true
 }
 
 /** The variant of passages `a` and `b`, numbered i and j in their overlap (diffPassages, memo). */

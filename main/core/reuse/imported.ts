@@ -55,6 +55,7 @@ const StoredVariant = z.object({
     )
     .nullable(),
   tooLong: z.literal(true).optional(),
+  apart: z.literal(true).optional(),
 })
 
 /** An imported overlap as stored. passim's add `cluster` (exact) and `size` (documents in the whole cluster). */
