@@ -40,7 +40,7 @@ export function analysed(...texts: string[]): AnalysedDocument[] {
  * with its rarity weights over the same documents; no word is counted as covered by a common
  * n-gram.
  */
-function measurerOf(documents: readonly EngineDocument[]): { corpus: ReturnType<typeof analyse>; measurer: PairMeasurer } {
+export function measurerOf(documents: readonly EngineDocument[]): { corpus: ReturnType<typeof analyse>; measurer: PairMeasurer } {
   const corpus = analyse(documents, true, new Run({}))
   const weights = Float64Array.from({ length: corpus.lexicon.matchCount }, (_, m) => rarity(corpus, m))
   const measurer = new PairMeasurer(

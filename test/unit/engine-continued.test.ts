@@ -1,9 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { PairPassage } from '../../main/core/engine/cluster.js'
-import { joinContinued, MAX_LEAD_TOKENS } from '../../main/core/engine/continued.js'
+import { joinContinued, MAX_LEAD_TOKENS, startsWithCopy } from '../../main/core/engine/continued.js'
 import { mergePassages } from '../../main/core/engine/extend.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { analysed } from '../helpers.js'
 import { filler, wordMaker } from '../made-up-text.js'
 
 // An overlap another goes on from (continued.ts): three versions of one page, two of them copies
@@ -123,6 +124,28 @@ describe('joinContinued', () => {
     const three = () => cluster([0], [0, 40, 200], [1, 0, 180], [2, 0, 180])
     expect(joinApart([three(), cluster([1], [0, 0, 30], [1, 0, 2], [1, 4, 6])])).toHaveLength(2)
     expect(joinApart([three(), cluster([1], [0, 0, 30], [1, 0, 30])])).toHaveLength(2)
+  })
+
+  it('joins no head or tail whose words the other passage already opens or closes with there (startsWithCopy)', () => {
+    const y = () => cluster([0], [0, 0, 100], [1, 0, 180])
+    const tail = () => cluster([1], [0, 120, 160], [1, 150, 180])
+    // Asked of the side read (1: Y closes with X's words in document 0), it keeps them apart.
+    expect(joinContinued([y(), tail()], (_x, _y, side) => side === 1)).toHaveLength(2)
+    expect(joinContinued([y(), tail()], (_x, _y, side) => side === -1)).toHaveLength(1)
+    const [doc] = analysed('Alpha beta gamma delta. Epsilon zeta eta. Alpha beta gamma delta. Alpha beta gamma omega theta.')
+    const at = (word: string, from = 0) => doc.starts.findIndex((s, t) => t >= from && doc.text.startsWith(word, s))
+    const holds = startsWithCopy([doc])
+    const head = { doc: 0, start: 0, end: at('delta') }
+    // Closing with all of its words (side 1); opening with other words (side -1).
+    const closing = { doc: 0, start: at('Epsilon'), end: at('delta', at('Epsilon')) }
+    expect(holds(head, closing, 1)).toBe(true)
+    expect(holds(head, closing, -1)).toBe(false)
+    // Its words but the last: no copy.
+    const almost = { doc: 0, start: at('Alpha', at('Epsilon') + 5), end: at('theta') }
+    expect(holds(head, almost, -1)).toBe(false)
+    // Exactly its words: a copy; a passage of no content word holds none.
+    expect(holds(head, { doc: 0, start: at('Alpha', 3), end: at('delta', at('Epsilon')) }, -1)).toBe(true)
+    expect(holds({ doc: 0, start: at('Alpha'), end: at('Alpha') - 1 }, closing, -1)).toBe(false)
   })
 
   it('joins nothing to a cluster joined to another, and loses no pair so', () => {

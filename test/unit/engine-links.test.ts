@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
-import { keptKindOf } from '../helpers.js'
+import { keptKindOf, measurerOf } from '../helpers.js'
 
 // Links (web addresses, HTML tags: nonwords.ts LINK) say where a text points or how it is shown,
 // not what it says: an edited copy shares words besides them (kept-pair.ts linksOnly), and an
@@ -143,5 +143,26 @@ describe('links in what two texts share', () => {
       )
       expect(shared?.kind, documents.map((d) => d.id).join(', ')).toBe('variant')
     }
+  })
+
+  it("measures the words outside two passages' links, numbers aside, the same however often asked (PairMeasure.outsideLinks)", () => {
+    const entry = (repo: string, version: string, hash: string) =>
+      `- [meta] create FUNDING.yml; add funding in package.json for ${version} [\`${hash}\`](https://github.com/${repo}/commit/${hash}abcdef)`
+    const { corpus, measurer } = measurerOf([
+      { id: 'a', text: entry('ljharb/gopd', '1.2.7', '11c22e6') },
+      { id: 'b', text: entry('minimistjs/minimist', '2.0.1', '3639e0c') },
+      { id: 'c', text: 'Create a funding file; add funding in package.json for 1.2.7 and say so.' },
+    ])
+    const last = (d: number) => corpus.docs[d].starts.length - 1
+    const pair = () => measurer.measure(0, 0, last(0), 1, 0, last(1))
+    const first = pair()
+    // Outside the links: "meta create funding yml add funding package json" and each side's hash
+    // (its numbers set aside): 8 words shared, the hashes the only difference.
+    expect(first.outsideLinks?.shared).toBe(8)
+    expect(first.outsideLinks!.similarity).toBeGreaterThan(first.similarity)
+    expect(first.outsideLinks!.similarity).toBeLessThan(1)
+    // A pair without a link on one side has none; and the scratch counts are left clean.
+    expect(measurer.measure(0, 0, last(0), 2, 0, last(2)).outsideLinks).toBeUndefined()
+    expect(pair()).toEqual(first)
   })
 })

@@ -5,6 +5,7 @@ import {
   identifierJoins,
   isNumber,
   LINK,
+  MAX_COMMENT,
   linkWeightShare,
   nameJoins,
   NON_WORD,
@@ -310,6 +311,38 @@ describe('tokens that are no words of a claim', () => {
       ),
     ).toEqual(['img', 'alt', 'logo', 'src', 'x', 'svg', 'width', '64'])
     expect(nonWordTokens(tagged)[inTag('licence')]).toBe(NON_WORD)
+  })
+
+  it('reads a comment as HTML does: to the first "-->", MAX_COMMENT characters at most, none nested', () => {
+    /** The tokens of `text` marked LINK (tags), and those marked at all. */
+    const read = (text: string) => {
+      const [doc] = analysed(text)
+      const marks = nonWordTokens(doc)
+      return {
+        links: words(
+          doc,
+          marks.map((m) => m & LINK),
+        ),
+        marked: words(
+          doc,
+          marks.map((m) => m & NON_WORD),
+        ),
+      }
+    }
+    const filler = (n: number) => 'w '.repeat(n / 2)
+    // A comment of MAX_COMMENT characters hides the tag in it; one more, and it is no comment.
+    const held = `${filler(MAX_COMMENT - 8)}<b>x</b>`
+    expect(held).toHaveLength(MAX_COMMENT)
+    expect(read(`<!--${held}-->`).links).toEqual([])
+    expect(read(`<!--${held} -->`).links).toEqual(['b', 'b'])
+    // "<!--->" opens a comment that "--->" closes further on ("<!--" then "-"), and the first
+    // "-->" ends it: the second "<!--" is inside, the "-->" after it text.
+    expect(read('a <!---> w <b>x</b> --> c').links).toEqual([])
+    expect(read('<!-- <!-- a --> b --> <i>c</i>').links).toEqual(['i', 'i'])
+    // An unclosed "<!--" farther than MAX_COMMENT before a real comment opens none; the real one does.
+    expect(read(`<!-- ${filler(MAX_COMMENT + 10)}<u>y</u> <!-- <b>x</b> --> <i>c</i>`).links).toEqual(['u', 'u', 'i', 'i'])
+    // A comment reaching into a code block is none; its words are words.
+    expect(read('t <!-- a\n```\nx\n```\n --> after').marked).toEqual(['x'])
   })
 
   it("marks a Markdown code block's lines and HTML tags, not the prose around them", () => {
