@@ -87,13 +87,7 @@ export class PairMeasurer {
       countB[m]++
       totalB += weights[m]
     }
-    let shared = 0
-    let weighted = 0
-    for (const m of touched) {
-      const s = Math.min(countA[m], countB[m])
-      shared += s
-      weighted += s * weights[m]
-    }
+    const [shared, weighted] = this.sharedCounted()
     let sharedPositions = 0
     let commonPositions = 0
     const commonA = this.common[da]
@@ -176,18 +170,27 @@ export class PairMeasurer {
     }
     const [totalA, linkedA] = count(A, a0, a1, countA)
     const [totalB, linkedB] = count(B, b0, b1, countB)
-    let shared = 0
-    let weighted = 0
+    const [shared, weighted] = this.sharedCounted()
     for (const m of touched) {
-      const s = Math.min(countA[m], countB[m])
-      shared += s
-      weighted += s * weights[m]
       countA[m] = 0
       countB[m] = 0
     }
     touched.length = 0
     if (!linkedA || !linkedB || totalA === 0 || totalB === 0) return undefined
     return { shared, similarity: (2 * weighted) / (totalA + totalB + unmatched) }
+  }
+
+  /** The words counted on both sides (countA, countB): how many (as many as each has), and their weight. */
+  private sharedCounted(): [shared: number, weighted: number] {
+    const { countA, countB, weights } = this
+    let shared = 0
+    let weighted = 0
+    for (const m of this.touched) {
+      const s = Math.min(countA[m], countB[m])
+      shared += s
+      weighted += s * weights[m]
+    }
+    return [shared, weighted]
   }
 
   /** The negations among tokens [t0, t1] of D: how many, and their weights summed. */
