@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { containedOverlaps, MAX_LOOKED_AT } from '../../main/core/engine/contained.js'
+import { MAX_PAIRWISE_PASSAGES } from '../../main/core/engine/variant-pairs.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
 import { ROOT } from '../helpers.js'
@@ -45,11 +46,29 @@ describe('overlaps inside another', () => {
     expect([...inner]).toEqual([0, 0])
   })
 
+  it('but inside an overlap with two passages in one document when each of theirs lies in its own and the longer shows every pairing', () => {
+    const list = overlap('variant', [0, 0, 99], [0, 200, 299], [1, 0, 99])
+    expect([...containedOverlaps([list, overlap('verbatim', [0, 0, 13], [0, 200, 213], [1, 0, 13])])]).toEqual([0, 1])
+    // Not in each of its passages: which of its copies goes with which is the question again.
+    expect([...containedOverlaps([list, overlap('verbatim', [0, 200, 213], [1, 0, 13])])]).toEqual([0, 0])
+    // Past MAX_PAIRWISE_PASSAGES passages, only the first is compared with the others: a verbatim
+    // overlap's are the same text, and the same part of each pairs the same words...
+    const five = (kind: string) => overlap(kind, [0, 0, 99], [0, 200, 299], [1, 0, 99], [2, 0, 99], [3, 10, 109])
+    const part = overlap('verbatim', [0, 0, 13], [0, 200, 213], [1, 0, 13], [2, 0, 13], [3, 10, 23])
+    expect(five('verbatim').passages.length).toBeGreaterThan(MAX_PAIRWISE_PASSAGES)
+    expect([...containedOverlaps([five('verbatim'), part])]).toEqual([0, 1])
+    // ...not another part of one of them, nor a near-verbatim overlap's passages, which differ.
+    expect([
+      ...containedOverlaps([five('verbatim'), overlap('verbatim', [0, 0, 13], [0, 210, 223], [1, 0, 13], [2, 0, 13], [3, 10, 23])]),
+    ]).toEqual([0, 0])
+    expect([...containedOverlaps([five('variant'), part])]).toEqual([0, 0])
+  })
+
   it('of the same passages as one before, even two in one document, are the same text twice: listed once', () => {
     const inner = containedOverlaps([
       overlap('verbatim', [0, 0, 9], [0, 50, 59], [1, 0, 9]),
       overlap('verbatim', [0, 0, 9], [0, 50, 59], [1, 0, 9]),
-      overlap('verbatim', [0, 0, 9], [0, 50, 59], [1, 0, 8]),
+      overlap('verbatim', [0, 0, 9], [0, 50, 59], [2, 0, 9]), // another document
     ])
     expect([...inner]).toEqual([0, 1, 0])
   })
@@ -75,6 +94,16 @@ describe('overlaps inside another', () => {
       for (const other of overlaps) if (o !== other) expect(o.passages.every((p) => other.passages.some((q) => within(p, q)))).toBe(false)
     expect(overlaps[0].kind).toBe('verbatim')
     expect(overlaps[0].passages.map((p) => p.text.length > 1000)).toEqual([true, true])
+  })
+
+  it('leave no first lines of a list listed again where one document has the list twice (git-config and git-diff, a reviewer)', async () => {
+    // git-config's manual page lists the diff tools under diff.tool and merge.tool, git-diff's once;
+    // the list's first two lines, alike in the lines after them, were an overlap of their own.
+    const { texts } = await loadFolder(`${ROOT}/test/fixtures/engine/diff-tools`)
+    const { overlaps } = findOverlaps(texts)
+    expect(overlaps.map((o) => [o.kind, o.passages.map((p) => `${p.doc} ${p.start}-${p.end}`)])).toEqual([
+      ['verbatim', ['config 0-500', 'config 502-1002', 'diff 0-500']],
+    ])
   })
 
   it('leave no bullet read against its neighbour inside the option two documents give whole (wget, a reviewer)', async () => {

@@ -1,6 +1,7 @@
 import { lowerBound, upperBound } from '../text/sorted.js'
 import type { PairPassage } from './cluster.js'
 import { sortIndicesByKeys } from './radix.js'
+import { MAX_PAIRWISE_PASSAGES } from './variant-pairs.js'
 
 // Overlaps that say nothing another does not: each of their passages lies inside the one passage
 // another overlap has in that document. The other overlap shows all they show, in the same
@@ -17,7 +18,12 @@ import { sortIndicesByKeys } from './radix.js'
 // an overlap with two passages or more in a document holds none there: it does not show which of
 // them goes with which passage of another document (its variants compare its first passage with
 // the others), and a pairing the inner overlap makes would be shown nowhere (a reviewer: the
-// sentence grep and sed give word for word, inside an overlap of grep's -Z and -z and sed's -z).
+// sentence grep and sed give word for word, inside an overlap of grep's -Z and -z and sed's -z) —
+// unless the shorter one has a passage inside each of the longer one's and every pairing it makes
+// is shown by the longer one (pairedInside): the longer one is verbatim and the shorter one the
+// same part of each of its passages, or all pairs of its passages are compared (variant-pairs.ts)
+// (a reviewer of git's manual pages: the list of diff tools, twice in git-config and once in
+// git-diff, and its first two lines listed again as an overlap of their own).
 // Nor is a group of identical documents (duplicates.ts) inside another overlap: that they are
 // copies of one text is said by no other (a reviewer: two identical READMEs, and a third that
 // shares most of their text, were one near-verbatim overlap of three, and nothing said the two
@@ -101,6 +107,8 @@ export function containedOverlaps(overlaps: readonly Held[]): Uint8Array {
     const e = first[h] + at
     return start[e] <= p.start && end[e] >= p.end
   }
+  /** Whether each passage of `o` lies inside the one passage overlap h has in its document, or each in its own of h's, paired as h pairs them (pairedInside). */
+  const inside = (o: Held, h: number): boolean => o.passages.every((p) => holds(h, p)) || pairedInside(overlaps[h], o)
   const inner = new Uint8Array(overlaps.length)
   for (let k = 0; k < overlaps.length; k++) {
     const o = overlaps[k]
@@ -124,12 +132,29 @@ export function containedOverlaps(overlaps: readonly Held[]): Uint8Array {
         inner[k] = 1
         break
       }
-      if (!o.passages.every((p) => holds(h, p))) continue
+      if (!inside(o, h)) continue
       // Of two overlaps with the same passages, the later one is inside the first.
-      if (h > k && o.passages.length === overlaps[h].passages.length && overlaps[h].passages.every((p) => holds(k, p))) continue
+      if (h > k && o.passages.length === overlaps[h].passages.length && inside(overlaps[h], k)) continue
       inner[k] = 1
       break
     }
   }
   return inner
+}
+
+/**
+ * Whether each passage of `inner` lies inside its own passage of `outer` and every pairing it makes
+ * is one `outer` shows (see above): as many passages, the k-th inside the k-th (both sorted by
+ * document and start); and `outer` is verbatim with each of `inner`'s passages as long and as far
+ * from the start of the passage holding it (the same words at the same place of the same text),
+ * or all pairs of its passages are compared (MAX_PAIRWISE_PASSAGES).
+ */
+function pairedInside(outer: Held, inner: Held): boolean {
+  const { passages } = outer
+  if (passages.length !== inner.passages.length) return false
+  if (!inner.passages.every((p, k) => passages[k].doc === p.doc && passages[k].start <= p.start && p.end <= passages[k].end)) return false
+  if (passages.length <= MAX_PAIRWISE_PASSAGES) return true
+  if (outer.kind !== 'verbatim') return false
+  const [p0, q0] = [inner.passages[0], passages[0]]
+  return inner.passages.every((p, k) => p.start - passages[k].start === p0.start - q0.start && p.end - p.start === p0.end - p0.start)
 }
