@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
-import { passageOffsets, sentenceEndAfter, wholeWords } from '../../main/core/engine/word-edges.js'
+import { MAX_PIECES_TAKEN, passageOffsets, sentenceEndAfter, wholeWords, wholeWritten } from '../../main/core/engine/word-edges.js'
 import { analysed } from '../helpers.js'
 
 // A passage's edges at whole written words, with the marks of its first and last words
@@ -136,6 +136,39 @@ describe('passage edges at whole written words', () => {
   it('changes nothing in Chinese, written without spaces', () => {
     const text = '加快发展新质生产力。扎实推进高质量发展'
     expect(shown(text, '发', '力')).toBe('发展新质生产力')
+  })
+
+  it("reaches a close copy's edges to whole written words, not to an identifier's pieces", () => {
+    const written = (text: string, first: string, last: string): string => {
+      const [doc] = analysed(text)
+      const [start, end] = passageOffsets(doc, ...wholeWritten(doc, token(doc, first), token(doc, last)))
+      return text.slice(start, end)
+    }
+    expect(written('  --update-billing-project=PROJECT\n   the project to bill', 'billing', 'bill')).toBe(
+      '--update-billing-project=PROJECT\n   the project to bill',
+    )
+    expect(written('Copyright 2022 Someone\nLicense: GPL-2+\n', 'Copyright', 'GPL')).toBe('Copyright 2022 Someone\nLicense: GPL-2+')
+    expect(written('see /usr/share/common-licenses/GPL-2.0 for it', 'see', '2')).toBe('see /usr/share/common-licenses/GPL-2.0')
+    // An identifier's pieces are left to wholeIdentifiers; a chain of pieces is taken so far only.
+    expect(written('set PROJECT_NAME now', 'NAME', 'now')).toBe('NAME now')
+    const chain = Array.from({ length: MAX_PIECES_TAKEN + 3 }, (_, k) => `p${k}`).join('-')
+    expect(written(`${chain} end`, `p${MAX_PIECES_TAKEN + 2}`, 'end')).toBe(`${chain.split('-').slice(2).join('-')} end`)
+  })
+
+  it('shows two different options whose descriptions are the same as a change of the option (a reviewer of gcloud’s pages)', () => {
+    const about = '           The Google Cloud project ID to use for API enablement check, quota, and endpoint uptime billing.\n\n'
+    const result = findOverlaps([
+      { id: 'create', text: `REQUIRED FLAGS\n         --billing-project=BILLING_PROJECT\n\n${about}OPTIONAL FLAGS\n         --async\n` },
+      {
+        id: 'update',
+        text: `FLAGS\n         --description=DESCRIPTION\n\n           Optional description.\n\n         --update-billing-project=BILLING_PROJECT\n\n${about}`,
+      },
+    ])
+    expect(result.overlaps).toHaveLength(1)
+    const [overlap] = result.overlaps
+    expect(overlap.kind).toBe('variant')
+    expect(overlap.passages.map((p) => p.text.split('=')[0])).toEqual(['--billing-project', '--update-billing-project'])
+    expect(overlap.variants[0].changes?.filter((c) => c.op !== 'equal').map((c) => [c.op, c.a, c.b])).toEqual([['insert', '', 'update']])
   })
 
   it('gives the engine whole options in two man pages (a reviewer: "z, --zero … basename(1")', () => {

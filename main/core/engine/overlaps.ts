@@ -36,7 +36,7 @@ import { PairTable } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { saysOpposite } from './polarity.js'
 import { type SynonymSource, wordClasses } from './synonyms.js'
-import { passageOffsets, sentenceEndAfter, wholeIdentifiers, wholeWords } from './word-edges.js'
+import { passageOffsets, sentenceEndAfter, wholeIdentifiers, wholeWords, wholeWritten } from './word-edges.js'
 import { OffsetMap } from '../text/offsets.js'
 import { comparedPairs } from './variant-pairs.js'
 import { sameStretch } from './same-stretch.js'
@@ -758,8 +758,8 @@ function seedAndChain(
 
 /**
  * An overlap's passages (sorted by document and start) at the edges a reader is shown: a
- * paraphrase's from a whole written word, none from or to a piece of an identifier
- * (word-edges.ts), a near-verbatim copy's to their sentences' ends where they all stop a few
+ * paraphrase's from a whole written word, a close copy's from and to whole written words, none from
+ * or to a piece of an identifier (word-edges.ts), a near-verbatim copy's to their sentences' ends where they all stop a few
  * words short (sentence-tails.ts), none but a paraphrase's on the next item's first words
  * (next-item.ts). Each passage in the same place; those in reference texts (not shown) as they
  * are. Done before the overlap's figures are taken, so that they describe the passages shown.
@@ -774,7 +774,7 @@ function shownEdges(
   const at = passages.flatMap((p, i) => (reference[p.doc] ? [] : [i]))
   const found = at.map((i) => {
     const p = passages[i]
-    const [start, end] = kind === 'paraphrase' ? wholeWords(docs[p.doc], p.start, p.end) : [p.start, p.end]
+    const [start, end] = kind === 'paraphrase' ? wholeWords(docs[p.doc], p.start, p.end) : wholeWritten(docs[p.doc], p.start, p.end)
     return { doc: p.doc, start, end }
   })
   const whole = wholeIdentifiers(found, (p) => docs[p.doc], kind !== 'paraphrase')
