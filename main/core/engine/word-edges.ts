@@ -10,12 +10,14 @@ import { WORD_CHAR } from './word-char.js'
 // does. So a paraphrase begins at a whole written word: a piece of a word at its start is left
 // out (not the whole passage: a passage that is one such word stays as found). A range of numbers
 // is two words ("2002-2012" and "2000-2012" share the year 2012). A passage of words the texts
-// have in common, verbatim or nearly, begins and ends where they do, as sim_text's runs do: "ci
+// have in common, verbatim or nearly, holds every one of them, as sim_text's runs do: "ci
 // yml | 2 +- 1 file changed" of "linux-ci.yml" and ".gitlab-ci.yml" is shared, and cut back to
 // whole words, Debian's changelogs lost a twentieth of sim_text's runs (git logs' lines that differ
 // in a file's name), the copyright files a third of a hundredth at the start alone, a hundredth
-// and a half at both edges ("License: LGPL-2" of "LGPL-2.1+"). Only a piece of a name of code
-// joined by underscores is left out at either edge ("PROJECT" of "PROJECT_NAME": wholeIdentifiers).
+// and a half at both edges ("License: LGPL-2" of "LGPL-2.1+"). So such a passage reaches to its
+// edge words' whole written words instead (wholeWritten: "License: LGPL-2.1+", whose ".1+" is then
+// a change where the other text has "LGPL-2+"). Only a piece of a name of code joined by
+// underscores is left out at either edge ("PROJECT" of "PROJECT_NAME": wholeIdentifiers).
 // And the marks that belong to its first and last words are in every passage: before the first,
 // "-z", "\0NNN", "(see", an opening quotation mark; after the last, the brackets and quotation
 // marks it opened, "basename(1))", "combinations.”". What else follows the last word, a comma,
