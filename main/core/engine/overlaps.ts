@@ -25,6 +25,7 @@ import { editedWords } from './order.js'
 import { KIND_RANK, KINDS, keptKind, keptValues, MIN_SHARED_WORDS, valuesOf } from './kept-pair.js'
 import { FORMS, IN_COMMON, listReason, reasonsOf, SYNONYMS } from './reasons.js'
 import { joinSameText } from './same-text.js'
+import { joinTwins } from './twins.js'
 import { joinContinued, startsWithCopy } from './continued.js'
 import { nestClusters, type NestedPassages } from './nesting.js'
 import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
@@ -59,6 +60,7 @@ import { shownWord } from './normalise.js'
 //               each passage extended as far as another of its overlap goes on alike (extend.ts);
 //               an overlap another goes on from part of it (continued.ts);
 //               an overlap inside a longer one found in all its documents (nesting.ts);
+//               overlaps of the same documents and most of the same passages one (twins.ts);
 //               kinds judged per pair and summarised per overlap; boilerplate labelled
 //   paraphrase  sentence pairs alike in content words that share few n-grams, abbreviations read
 //               as their words, synonyms and related forms as one word (paraphrase.ts,
@@ -454,6 +456,13 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     }
     // No passage stops short of the negation that governs it (negated-edges.ts).
     for (const c of clusters) c.passages = withGoverningNegations(c.passages, corpus.docs, corpus.lexicon)
+    // Overlaps of the same documents and most of the same passages are one (twins.ts).
+    if (list === pairTable) {
+      const twins = joinTwins(clusters)
+      const sum = (counts: Uint32Array) => Uint32Array.from(twins.members, (m) => m.reduce((total, ci) => total + counts[ci], 0))
+      nested = { verbatim: sum(nested.verbatim), edited: sum(nested.edited) }
+      clusters = twins.clusters
+    }
     clusters.forEach((c, ci) => {
       let top = c.pairs[0]
       // A passage found through a longer overlap is a verbatim match with the one read through it,

@@ -1,0 +1,108 @@
+import type { PairPassage } from './cluster.js'
+import { SAME_PASSAGE_SHARE } from './cluster.js'
+import { mergePassages } from './extend.js'
+import { identity, sortIndicesByKeys } from './radix.js'
+import { UnionFind } from '../text/union-find.js'
+
+// Overlaps that are one overlap twice. A stock text a document gives several times (a manual
+// page's "This represents a Cloud resource. (NOTE) Some attributes are not given arguments in
+// this group ..." under each of its resource arguments, a licence's notice under each group of
+// files) is paired copy by copy, and clustering keeps copies at different places of one document
+// apart: each overlap holds one copy of each document, and which copy differs from overlap to
+// overlap. Once their passages have reached as far as the text goes (extend.ts, nesting.ts), such
+// overlaps hold the same documents and most of the same passages: a reviewer of gcloud's manual
+// pages found the sentence above in six overlaps of the same thirty pages, each with 14 to 26 of
+// the same thirty passages, and Debian's copyright files had the MIT licence's "The above
+// copyright notice and this permission notice shall be included" twice, 439 of 459 passages the
+// same. Two overlaps of the same documents, SAME_PASSAGE_SHARE of the passages of each the very
+// same (document, first and last token), are therefore one: its passages those of both, each
+// document holding the text at as many places as the two found it. Not fewer passages in common,
+// nor other documents: same-text.ts joins overlaps of one text that share no document, and
+// bridged.ts parts two texts a document holds only loosely alike, in one passage each.
+
+/** What joining needs of an overlap: the pairs it was clustered from and its passages (sorted by document and start, apart). */
+export interface TwinCluster {
+  pairs: number[]
+  passages: PairPassage[]
+}
+
+/**
+ * The clusters with each set of twins (see above) joined into the first of them, in order, and
+ * per cluster returned, the indices of the clusters it joins (itself first).
+ */
+export function joinTwins<C extends TwinCluster>(clusters: readonly C[]): { clusters: C[]; members: number[][] } {
+  // Every passage as an entry, sorted by document, start and end: the same passage of two
+  // clusters are neighbours.
+  let total = 0
+  for (const c of clusters) total += c.passages.length
+  const owner = new Uint32Array(total)
+  const doc = new Uint32Array(total)
+  const start = new Uint32Array(total)
+  const end = new Uint32Array(total)
+  let e = 0
+  clusters.forEach((c, ci) => {
+    for (const p of c.passages) {
+      owner[e] = ci
+      doc[e] = p.doc
+      start[e] = p.start
+      end[e++] = p.end
+    }
+  })
+  const sorted = sortIndicesByKeys(identity(total), total, [(k) => doc[k], (k) => start[k], (k) => end[k]])
+  // Per pair of clusters with a passage in common, how many they have (key: x * count + y, x < y).
+  const count = clusters.length
+  const common = new Map<number, number>()
+  for (let g = 0; g < total;) {
+    let h = g + 1
+    const k = sorted[g]
+    while (h < total && doc[sorted[h]] === doc[k] && start[sorted[h]] === start[k] && end[sorted[h]] === end[k]) h++
+    for (let i = g; i < h; i++)
+      for (let j = i + 1; j < h; j++) {
+        const [x, y] = [owner[sorted[i]], owner[sorted[j]]].sort((a, b) => a - b)
+        if (x !== y) common.set(x * count + y, (common.get(x * count + y) ?? 0) + 1)
+      }
+    g = h
+  }
+  const sets = new UnionFind(count)
+  let joined = false
+  for (const [key, n] of common) {
+    const x = Math.floor(key / count)
+    const y = key % count
+    const [px, py] = [clusters[x].passages, clusters[y].passages]
+    if (n < SAME_PASSAGE_SHARE * Math.max(px.length, py.length) || !sameDocuments(px, py)) continue
+    sets.union(x, y)
+    joined = true
+  }
+  if (!joined) return { clusters: [...clusters], members: clusters.map((_, ci) => [ci]) }
+  const out: C[] = []
+  const members: number[][] = []
+  const at = new Map<number, number>()
+  clusters.forEach((c, ci) => {
+    const root = sets.find(ci)
+    const k = at.get(root)
+    if (k === undefined) {
+      at.set(root, out.length)
+      out.push({ ...c, pairs: [...c.pairs], passages: [...c.passages] })
+      members.push([ci])
+      return
+    }
+    out[k].pairs.push(...c.pairs)
+    out[k].passages.push(...c.passages)
+    members[k].push(ci)
+  })
+  for (let k = 0; k < out.length; k++) if (members[k].length > 1) out[k].passages = mergePassages(out[k].passages)
+  return { clusters: out, members }
+}
+
+/** Whether two lists of passages (sorted by document and start) are in the same documents. */
+function sameDocuments(xs: readonly PairPassage[], ys: readonly PairPassage[]): boolean {
+  let i = 0
+  let j = 0
+  while (i < xs.length && j < ys.length) {
+    if (xs[i].doc !== ys[j].doc) return false
+    const d = xs[i].doc
+    while (i < xs.length && xs[i].doc === d) i++
+    while (j < ys.length && ys[j].doc === d) j++
+  }
+  return i === xs.length && j === ys.length
+}
