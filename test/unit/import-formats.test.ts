@@ -64,6 +64,19 @@ describe('import of richer formats', () => {
     expect(text.split('\n\n')).toHaveLength(4)
   })
 
+  it("keeps an HTML page's whole title where the reader's heuristics leave a piece of it with an unpaired bracket", async () => {
+    // Readability keeps what follows a title's last colon when no heading holds the whole title.
+    const title = 'Arrays Unions Enums (libffi: the portable foreign function interface library)'
+    const paragraph = 'Although libffi does not have special support for unions or enums, it is possible to describe them. '
+    const page = `<html><head><title>${title}</title></head><body><div><h3>2.3.3 Arrays, Unions, and Enumerations</h3><p>${paragraph.repeat(4)}</p><p>${paragraph.repeat(3)}</p></div></body></html>`
+    const s = await service()
+    const { added } = await s.importDocuments({ paths: [await file('Arrays-Unions-Enums.html', page)] })
+    expect(added[0].title).toBe(title)
+    const text = await readFile(join(project, 'documents', added[0].file), 'utf8')
+    expect(text.startsWith(`${title}\n\n`)).toBe(true)
+    expect(text).not.toMatch(/^the portable/m)
+  })
+
   it('imports a .docx (mammoth) and a PDF text layer (pdf.js) as UTF-8 text with their metadata', async () => {
     const s = await service()
     const docx = await file(

@@ -228,6 +228,11 @@ export function readHtml(bytes: Uint8Array, path: string): ExtractedText {
   }
   if (!body.trim()) throw new DecodeError(path, 'this HTML page has no readable text')
   let title = (article?.title ?? '').trim() || pageTitle
+  // Readability keeps the part of a title after its last colon when no heading holds the whole:
+  // "Arrays Unions Enums (libffi: the portable foreign function interface library)" became "the
+  // portable foreign function interface library)", and that line opened the document's text (a
+  // page of Debian's libffi manual). A title whose brackets do not pair is such a piece.
+  if (pageTitle.includes(title) && !bracketsPair(title)) title = pageTitle
   // "Site | Headline": the page's <h1> is the headline when the title contains it.
   if (headline && headline !== title && title.includes(headline)) title = headline
   // Readability drops the headline from the content when it repeats the title; put it back on top.
@@ -245,3 +250,17 @@ export function readHtml(bytes: Uint8Array, path: string): ExtractedText {
     notes,
   }
 }
+
+/** Whether every bracket of `text` is closed by its partner, in order ("(a: b)", not "b)"). */
+function bracketsPair(text: string): boolean {
+  const open: string[] = []
+  for (const c of text) {
+    const partner = BRACKET_PAIRS[c]
+    if (partner) open.push(partner)
+    else if (CLOSING.has(c) && open.pop() !== c) return false
+  }
+  return open.length === 0
+}
+
+const BRACKET_PAIRS: Record<string, string> = { '(': ')', '[': ']', '{': '}' }
+const CLOSING = new Set(Object.values(BRACKET_PAIRS))
