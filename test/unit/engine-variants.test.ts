@@ -429,6 +429,15 @@ describe('what a change shows', () => {
     expect(changed('License: GPL-3+ Bash is free software.', 'License: LGPL-3+ This program is free software.')).toEqual([
       ['replace', 'GPL-3+ Bash', 'LGPL-3+ This program'],
     ])
+    // Between two removals the words are kept: no replacement by them (a reviewer's licences).
+    expect(changed('They said that the text of it was long and dull.', 'They said that the text was long and dull.')).toEqual([
+      ['delete', 'of it', ''],
+    ])
+    expect(changed('Keep the words of one and the words of two here.', 'Keep the one the two here.')).toEqual([
+      ['delete', 'words of', ''],
+      ['delete', 'and', ''],
+      ['delete', 'words of', ''],
+    ])
     // Longer runs stay equal, and so do the words between two respellings (each a change of its own).
     expect(changed('the red fox jumps over the lazy dog today', 'the blue fox leaps over the lazy dog today')).toEqual([
       ['replace', 'red', 'blue'],

@@ -399,7 +399,8 @@ export const MAX_ABSORBED_WORDS = 2
 
 /**
  * The parts with each run of equal function words (or numbers) between two changes taken into them when it is
- * no longer than either change (its larger side) and MAX_ABSORBED_WORDS, as word diffs clean up after a
+ * no longer than either change (its larger side) and MAX_ABSORBED_WORDS, and the two remove words and add
+ * others (not two removals, nor two additions), as word diffs clean up after a
  * minimal diff (diff-match-patch's semantic clean-up): jsdiff pairs any word it can, and "be
  * aware of the abstraction.  The policy" / "expect the lack of warning flags.  The policy" came
  * out as "be aware" replaced, "of" equal, "warning flags" added, "the" (one text's article) equal
@@ -436,7 +437,11 @@ function absorbShortEquals(a: DiffSide, b: DiffSide, parts: readonly Part[]): re
   for (let i = 1; i + 1 < runs.length;) {
     const [before, run, after] = [runs[i - 1], runs[i], runs[i + 1]]
     const short = run.equal > 0 && run.equal <= MAX_ABSORBED_WORDS && run.equal <= size(before) && run.equal <= size(after) && glue(run)
-    if (short && before.equal === 0 && after.equal === 0) {
+    // Between two removals (or two additions) the words are kept, not replaced: "Neither the
+    // name ... this software.\n\nTHIS SOFTWARE IS" / "THIS IS" is two removals around the "THIS"
+    // both keep, where one change replacing them all by "THIS" said a text was put in its place.
+    const replaces = before.removed + after.removed > 0 && before.added + after.added > 0
+    if (short && replaces && before.equal === 0 && after.equal === 0) {
       const [removed, added] = [before.removed + run.equal + after.removed, before.added + run.equal + after.added]
       runs.splice(i - 1, 3, { equal: 0, removed, added, ia: before.ia, ib: before.ib, absorbed: true })
       absorbed = true
