@@ -77,6 +77,36 @@ describe('import of richer formats', () => {
     expect(text).not.toMatch(/^the portable/m)
   })
 
+  it("keeps an HTML page's code as written: indentation, aligned columns, each version of an example its own block, no heading's permalink mark", async () => {
+    const prose = 'The paragraphs around the examples are ordinary prose, long enough for the page to read as an article. '
+    const page = `<html><head><title>Examples</title></head><body><article>
+<h2>Greeting people<span><a class="mark" href="#greeting-people" id="greeting-people">#</a></span></h2>
+<p>${prose.repeat(3)}</p>
+<pre><code>def greet(name):
+    if name:
+        print("Hello", name)
+
+Column A    Column B
+short	1
+</code></pre>
+<p>${prose.repeat(2)}</p>
+<pre><input type="checkbox"><code class="mjs">import { greet } from 'greeting';
+greet('you');</code><code class="cjs">const { greet } = require('greeting');
+greet('you');</code><button>copy</button></pre>
+<p>${prose.repeat(2)}</p>
+</article></body></html>`
+    const s = await service()
+    const { added } = await s.importDocuments({ paths: [await file('examples.html', page)] })
+    const text = await readFile(join(project, 'documents', added[0].file), 'utf8')
+    const blocks = text.split('\n\n')
+    expect(blocks).toContain('def greet(name):\n    if name:\n        print("Hello", name)')
+    expect(blocks).toContain('Column A    Column B\nshort\t1')
+    expect(blocks).toContain("import { greet } from 'greeting';\ngreet('you');")
+    expect(blocks).toContain("const { greet } = require('greeting');\ngreet('you');")
+    expect(blocks).toContain('Greeting people')
+    expect(text).not.toContain('#')
+  })
+
   it('imports a .docx (mammoth) and a PDF text layer (pdf.js) as UTF-8 text with their metadata', async () => {
     const s = await service()
     const docx = await file(

@@ -72,7 +72,18 @@ interface DomNode {
 export function blockText(root: DomNode): string {
   const blocks: string[] = []
   let current = ''
+  /** Whether the text gathered is a <pre>'s: its spaces, indentation and line breaks are the text's. */
+  let verbatim = false
   const flush = () => {
+    if (verbatim) {
+      // As a browser shows it: a line break just after <pre> is none, and the block's own end
+      // is where its last line ends (a reviewer: Python and C examples came in unindented).
+      const text = current.replace(/^\r?\n/, '').replace(/\s+$/, '')
+      if (text.trim()) blocks.push(text)
+      current = ''
+      verbatim = false
+      return
+    }
     // White space around a line break dropped in two steps, each run read from where it starts
     // (one pattern with a run on both sides of the break tried a long run from each of its places:
     // 8 s for 64,000 spaces in one block).
@@ -95,15 +106,17 @@ export function blockText(root: DomNode): string {
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return
     const name = node.nodeName.toUpperCase()
-    if (SKIP.has(name)) return
+    if (SKIP.has(name) || isPermalink(node, name)) return
     if (name === 'BR') {
       current += '\n'
       return
     }
     // Inside a list item or a table cell, paragraphs run on (a cell is one field, an item one line).
     const inner = container > 0 && !CONTAINERS.has(name) && name !== 'TR' && name !== 'TABLE'
-    const block = BLOCKS.has(name) && !inner
+    // Inside a <pre>, an element of a block's kind only starts a line: the <pre> is one block.
+    const block = BLOCKS.has(name) && !inner && !pre
     if (block) flush()
+    else if (BLOCKS.has(name) && pre && current && !current.endsWith('\n')) current += '\n'
     else if (BLOCKS.has(name) && current && !/[\s\t]$/.test(current)) current += ' '
     if (name === 'OL' || name === 'UL') {
       const start = Number(node.getAttribute?.('start') ?? 1)
@@ -115,6 +128,13 @@ export function blockText(root: DomNode): string {
     }
     if (name === 'TD' || name === 'TH') current += current && !current.endsWith('\t') ? '\t' : ''
     const isPre = pre || name === 'PRE'
+    if (name === 'PRE' && !pre) verbatim = true
+    // Two versions of one example in one <pre> (a page's ES module and CommonJS code, one shown
+    // at a time), each its own block, not run together on one line.
+    if (name === 'CODE' && pre && current.trim()) {
+      flush()
+      verbatim = true
+    }
     const holds = name === 'LI' || name === 'TD' || name === 'TH'
     if (holds) container++
     for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i], isPre)
@@ -125,6 +145,18 @@ export function blockText(root: DomNode): string {
   walk(root, false)
   flush()
   return blocks.join('\n\n')
+}
+
+/** The marks a heading's link to itself shows (Node.js's "#", Sphinx's "¶", "§", a link symbol). */
+const PERMALINK_MARKS = new Set(['#', '\u00b6', '\u00a7', '\ud83d\udd17'])
+
+/**
+ * Whether `node` (named `name`) is a link to its own page's heading that shows only a mark
+ * ("Windows vs. POSIX#": 462 headings of Node.js's API pages ended so).
+ */
+function isPermalink(node: DomNode, name: string): boolean {
+  if (name !== 'A' || !(node.getAttribute?.('href') ?? '').startsWith('#')) return false
+  return PERMALINK_MARKS.has((node.textContent ?? '').trim())
 }
 
 /**
