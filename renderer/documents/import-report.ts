@@ -2,8 +2,9 @@ import { el } from '../shared/dom.js'
 
 // What an import brought in and what it could not, in one message: the documents or tags added,
 // then each line of the importer's report (for a REFI-QDA project: what was not brought in — PDF
-// sources without text, cases, sets, journals — selections skipped and why, ids remapped). A
-// report line lists its parts separated by "; ", shown one per line.
+// sources without text, cases, sets, journals — selections skipped and why, ids remapped; for any
+// file, how it was read where not as it is: "notes.txt: converted from windows-1252"). A report
+// line lists its parts separated by "; ", shown one per line.
 
 export class ImportReport {
   readonly dom: HTMLDialogElement

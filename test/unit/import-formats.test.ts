@@ -223,8 +223,10 @@ greet('you');</code><button>copy</button></pre>
       await file('french.txt', iconv.encode(french, 'windows-1252')),
       await file('russian.md', iconv.encode(russian, 'windows-1251')),
     ]
-    const { added } = await s.importDocuments({ paths })
+    const { added, report } = await s.importDocuments({ paths })
     expect(added.map((d) => d.file)).toEqual(['french.txt', 'russian.md'])
+    // The import says so, a line a file (a reviewer: converted silently, as the README says it is not).
+    expect(report).toEqual(['french.txt: converted from windows-1252', 'russian.md: converted from windows-1251'])
     expect(await readFile(join(project, 'documents', 'french.txt'), 'utf8')).toBe(french)
     expect(await readFile(join(project, 'documents', 'russian.md'), 'utf8')).toBe(russian)
     // UTF-16 with a byte-order mark.

@@ -113,14 +113,19 @@ async function extract(
   file: string,
   bytes: Uint8Array,
   readerWorker: string | undefined,
-): Promise<{ bytes: Uint8Array; name: string; stated: StatedMetadata }> {
+): Promise<{ bytes: Uint8Array; name: string; stated: StatedMetadata; notes: string[] }> {
   const format = importFormatOf(file)
   const base = basename(file, extname(file))
   if (format === 'text' || format === 'markdown') {
     const decoded = decodeImportedText(bytes, file)
     // UTF-8 files are copied byte for byte; converted ones are stored as UTF-8.
     const stored = decoded.converted ? new TextEncoder().encode(decoded.text) : bytes
-    return { bytes: stored, name: basename(file), stated: readStatedMetadata(decoded.text, format === 'markdown') }
+    return {
+      bytes: stored,
+      name: basename(file),
+      stated: readStatedMetadata(decoded.text, format === 'markdown'),
+      notes: decoded.converted ? [`converted from ${decoded.encoding}`] : [],
+    }
   }
   let extracted: ExtractedText
   let formatFirst: MetadataKey[] = []
@@ -138,6 +143,7 @@ async function extract(
     bytes: new TextEncoder().encode(text),
     name: `${base}.txt`,
     stated: merge(extracted.metadata, readStatedMetadata(text), formatFirst),
+    notes: extracted.notes,
   }
 }
 
@@ -149,7 +155,8 @@ async function extract(
  * project.json or not) gets a numeric suffix (a listed document with the same
  * content is skipped), with the metadata the document states about itself. Every file is read and
  * checked before anything is written, so one bad file leaves the project as it was. What a .qdpx
- * brought and left out is added to `report`, one line per file.
+ * brought and left out is added to `report`, one line per file, and how a file added was read
+ * where it was not read as it is (its readers' notes: "converted from windows-1252").
  */
 export async function importDocuments(
   store: ProjectStore,
@@ -194,6 +201,9 @@ export async function importDocuments(
     const entry: DocumentEntry = { id, file: name, ...stated, title: stated.title || basename(name, extname(name)) }
     names.set(name, entry)
     prepared.push({ bytes, entry })
+    // How the file was read, where it was not read as it is: a legacy encoding converted, a page
+    // with no article found taken whole (its menus with it).
+    for (const note of extracted.notes) report.push(`${basename(file)}: ${note}`)
   }
   const documents = [...prepared, ...projects.flatMap((p) => p.documents)]
   // Annotation ids stay unique in the project: one the project (or an earlier file of this import)
