@@ -107,6 +107,25 @@ greet('you');</code><button>copy</button></pre>
     expect(text).not.toContain('#')
   })
 
+  it("keeps an HTML page's notices that start with a link, and still leaves its menus out", async () => {
+    const notice = (level: string, rest: string) =>
+      `<div class="api_stability"><a href="documentation.html#stability-index">Stability: ${level}</a> - ${rest}</div>`
+    const page = `<html><head><title>Domain | Docs</title></head><body>
+<nav><ul><li><a href="a.html">About</a></li><li><a href="b.html">Usage</a></li><li><a href="c.html">Buffer</a></li></ul></nav>
+<div id="content"><h2>Domain</h2>${notice('0', 'Deprecated')}
+<p>This module is pending deprecation. Once a replacement API has been finalized, this module will be fully deprecated. Most developers should not have cause to use this module.</p>
+<p>Domains provide a way to handle multiple different IO operations as a single group. If any of the event emitters or callbacks registered to a domain emit an error event, then the domain object will be notified.</p>
+<h3>setTimeout()</h3>${notice('3', 'Legacy: Use <a href="#cleartimeout"><code>clearTimeout()</code></a> instead.')}
+<p>Schedules execution of a one-time callback after delay milliseconds. The callback will likely not be invoked in precisely delay milliseconds.</p>
+</div></body></html>`
+    const s = await service()
+    const { added } = await s.importDocuments({ paths: [await file('domain.html', page)] })
+    const blocks = (await readFile(join(project, 'documents', added[0].file), 'utf8')).split('\n\n')
+    expect(blocks).toContain('Stability: 0 - Deprecated')
+    expect(blocks).toContain('Stability: 3 - Legacy: Use clearTimeout() instead.')
+    for (const item of ['About', 'Usage', 'Buffer']) expect(blocks.join('\n')).not.toMatch(new RegExp(`^- ${item}$`, 'm'))
+  })
+
   it('imports a .docx (mammoth) and a PDF text layer (pdf.js) as UTF-8 text with their metadata', async () => {
     const s = await service()
     const docx = await file(

@@ -147,6 +147,16 @@ export function blockText(root: DomNode): string {
   return blocks.join('\n\n')
 }
 
+/**
+ * Share of a block's text that may be link text beyond Readability's own bounds (0.2 for a block
+ * of little weight, 0.5 else) before it drops the block as navigation. A notice that starts with a
+ * link ("<a>Stability: 0</a> - Deprecated", "<a>Stability: 3</a> - Legacy: Use
+ * <a>clearTimeout()</a> instead") is half link text: Node.js's API pages lost every such notice, a
+ * module's deprecation among them (a reviewer). Menus, tag lists and "related" lists are links
+ * nearly all through, and still go.
+ */
+export const LINK_DENSITY_ALLOWANCE = 0.35
+
 /** The marks a heading's link to itself shows (Node.js's "#", Sphinx's "¶", "§", a link symbol). */
 const PERMALINK_MARKS = new Set(['#', '\u00b6', '\u00a7', '\ud83d\udd17'])
 
@@ -247,8 +257,13 @@ export function readHtml(bytes: Uint8Array, path: string): ExtractedText {
   const headline = (document.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim()
 
   let article: ReturnType<Readability<DomNode>['parse']>
+  // (linkDensityModifier is Readability's since 0.5; its type declarations do not list it yet.)
+  const options: ConstructorParameters<typeof Readability<DomNode>>[1] & { linkDensityModifier: number } = {
+    serializer: (node) => node as unknown as DomNode,
+    linkDensityModifier: LINK_DENSITY_ALLOWANCE,
+  }
   try {
-    article = new Readability<DomNode>(document, { serializer: (node) => node as unknown as DomNode }).parse()
+    article = new Readability<DomNode>(document, options).parse()
   } catch {
     article = null
   }
