@@ -73,6 +73,19 @@ describe('findDefinitions on fixtures', async () => {
   })
 })
 
+describe('key terms', () => {
+  it('never span a tab: imported tables hold their cells apart with one (a reviewer)', () => {
+    const history = 'History\nVersion\tChanges\nv18.0.0\tAdded.\n\n'
+    const texts = ['timers', 'console', 'stream'].map((id) => ({
+      id,
+      text: `${history}A small reusable component handles the ${id}. Each small reusable component is documented, and a small reusable component is tested.\n`,
+    }))
+    const terms = proposeTerms(texts).map((t) => t.term)
+    expect(terms[0]).toBe('small reusable component')
+    expect(terms.some((t) => t.includes('\t'))).toBe(false)
+  })
+})
+
 describe('findDefinitions on the bundled corpus', async () => {
   const { texts, dates } = await loadFolder(CORPUS)
 

@@ -41,7 +41,12 @@ export interface ProposedTermIds extends ProposedTerm {
   ids: number[]
 }
 
-const JOINER = /^[ \t]*[-\u2010]?[ \t]*$|^[ \t]+$/
+/**
+ * What may stand between two words of a term (see above): spaces, a hyphen. Not a tab: imported
+ * tables hold their cells apart with one, and a History table's "Version<TAB>Changes", in every
+ * Node.js API page, was proposed as the key term (a reviewer).
+ */
+const JOINER = /^[ \u00a0]*[-\u2010]?[ \u00a0]*$/
 
 /** Proposes the key terms of a corpus (see above). */
 export function proposeTerms(
