@@ -78,7 +78,7 @@ export function blockText(root: DomNode): string {
     if (verbatim) {
       // As a browser shows it: a line break just after <pre> is none, and the block's own end
       // is where its last line ends (a reviewer: Python and C examples came in unindented).
-      const text = current.replace(/^\r?\n/, '').replace(/\s+$/, '')
+      const text = current.replace(/^\r?\n/, '').trimEnd()
       if (text.trim()) blocks.push(text)
       current = ''
       verbatim = false
