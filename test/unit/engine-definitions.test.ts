@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findDefinitions } from '../../main/core/definitions/definitions.js'
+import { predicateOf } from '../../main/core/definitions/patterns.js'
 import { proposeTerms } from '../../main/core/definitions/terms.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
 import { CORPUS, ROOT } from '../helpers.js'
@@ -70,6 +71,24 @@ describe('findDefinitions on fixtures', async () => {
     const result = findDefinitions(texts)
     expect(result.term).toBe('blue carbon ecosystems')
     expect(result.terms?.[0]).toMatchObject({ term: 'blue carbon ecosystems', aliases: ['BCEs'] })
+  })
+})
+
+describe('the defining predicate', () => {
+  it('is no verb in the passive, no single property and no place: a reviewer of Node.js’s API pages', () => {
+    for (const after of [
+      ' is scheduled using either setTimeout() or setInterval()',
+      ' is cleared when the process exits.',
+      ' is used as standalone program',
+      ' is run as standalone program',
+      ' is exited either by receiving the .exit command',
+      ' is active.',
+      ' are in use, then all new EventEmitter objects are bound',
+    ])
+      expect(predicateOf(after), after).toBeNull()
+    expect(predicateOf(' is an internal construct that calls a given function')).toBe('copula')
+    expect(predicateOf(' are advanced productivity that is freed from traditional growth')).toBe('copula')
+    expect(predicateOf(' is a detailed plan of the work')).toBe('copula')
   })
 })
 

@@ -212,6 +212,14 @@ function definition(pattern: DefinitionPattern, factor = 1): Verdict {
   return { kind: 'definition', pattern, confidence: Math.round(PATTERN_CONFIDENCE[pattern] * factor * 100) / 100 }
 }
 
+/**
+ * A past participle right after the copula, before a preposition, a conjunction, a clause's
+ * opener or the clause's end: a verb in the passive ("is cleared when the process exits"), not an
+ * adjective before the noun a definition names ("is advanced productivity").
+ */
+const PASSIVE =
+  /^\s*(?:\p{L}{2,}ed|run|done|made|given|taken|seen|shown|written|built|held|kept|found|sent|thrown|drawn|chosen|broken|hidden|bound|read|set|put|shut)(?:\s*(?:[.,;:!?]|$)|\s+(?:and|or|by|to|in|for|as|with|at|on|from|through|when|whenever|if|once|after|before|until|while|using|via|during|unless|because|within|upon|into|onto|over|under|automatically|only|again|either|also|instead|here|there|later|first|once)\b)/iu
+
 /** The defining predicate after the subject, or null. */
 export function predicateOf(text: string): DefinitionPattern | null {
   if (IN_ESSENCE.test(text)) return 'in essence'
@@ -229,7 +237,14 @@ export function predicateOf(text: string): DefinitionPattern | null {
     if (/^\s*(?:that|to|being|been|not|no|also\s+not)\b/i.test(np)) return null
     // "are shifting from ...", "are used and shared": a verb, not a noun phrase.
     if (/^\s*\p{L}+ing\s+(?:from|to|into|towards?|up|out|away|in|on|at|with|by|across)\b/iu.test(np)) return null
-    if (/^\s*\p{L}{3,}ed\s+(?:and|or|by|to|in|for|as|with|at|on|from|through)\b/iu.test(np)) return null
+    // "is used by ...", "is scheduled using ...", "is cleared when ...", "is exited.": a verb in the
+    // passive, what is done to it, not what it is (a reviewer of Node.js's API pages: three
+    // "definitions" of the REPL and one of a timer said so).
+    if (PASSIVE.test(np)) return null
+    // "If domains are in use, ...": where it is, not what.
+    if (/^\s*(?:in|on|at|under|within|without|out\s+of|off)\s/iu.test(np)) return null
+    // "as long as the timer is active.": one word and the clause's end, a property, not a class.
+    if (/^\s*\p{L}+\s*(?:[.,;:!?)]|$)/u.test(np)) return null
     return 'copula'
   }
   return null
