@@ -391,3 +391,24 @@ describe('export of annotated excerpts', () => {
     expect(d.out.stderr).toBe('parallax: no tag named "Nope" in project project\n')
   })
 })
+
+describe('citations of a hard-wrapped text', () => {
+  it('number its paragraphs, not its lines (a reviewer: "para. 212" for a twentieth paragraph)', async () => {
+    const t = await tempDir()
+    try {
+      const line = (k: number) => `Line ${k} of a paragraph written at seventy columns, as mail and licences are.`
+      const paragraph = (from: number) => [0, 1, 2].map((k) => line(from + k)).join('\n')
+      const text = `A Wrapped Text\n\n${paragraph(1)}\n\n${paragraph(4)}\n\n${paragraph(7)}\nIts last line holds the key phrase here.\n`
+      await mkdir(join(t.dir, 'in'))
+      await writeFile(join(t.dir, 'in', 'wrapped.txt'), text)
+      const service = await Service.start({ corpusDir: CORPUS, userData: join(t.dir, 'user-data'), project: join(t.dir, 'project') })
+      await service.importDocuments({ paths: [join(t.dir, 'in')] })
+      const [start, end] = cp(text, 'the key phrase')
+      await service.createAnnotation({ docId: 'wrapped', start, end })
+      const r = await service.exportExcerpts({ format: 'md', docs: ['wrapped'] })
+      expect(r.content).toContain('“A Wrapped Text”, para. 4, characters')
+    } finally {
+      await t.cleanup()
+    }
+  })
+})

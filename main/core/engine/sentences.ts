@@ -103,6 +103,14 @@ export const MIN_WRAPPED_LINES = 8
 export const FULL_LINE_SHARE = 0.75
 
 /**
+ * Whether `text` is hard-wrapped (see fullLineLength): its paragraphs are runs of lines, a blank
+ * line between them, not a line each.
+ */
+export function isHardWrapped(text: string): boolean {
+  return fullLineLength(text) !== Infinity
+}
+
+/**
  * The length a line of `text` must reach to run on into the next (see FULL_LINE_SHARE), or
  * Infinity when the text is not hard-wrapped.
  */

@@ -3,6 +3,7 @@ import { anchorAnnotation, type AnchorStatus, withSpan } from '../annotations/an
 import { type Tag, tagPath, tagsInTreeOrder, withDescendantIds } from '../annotations/codebook.js'
 import { memoOf } from '../project/memo.js'
 import type { DocumentEntry } from '../project/project.js'
+import { isHardWrapped } from '../engine/sentences.js'
 import { OffsetMap } from '../text/offsets.js'
 
 // Excerpts: annotations chosen and ordered for export, each with its citation. Every export format
@@ -161,17 +162,27 @@ export function omittedOrphansLine(count: number): string {
 }
 
 /**
- * Paragraph starts (code points) of a text: every non-empty line is a paragraph, except the lines
- * of Markdown front matter ("---" … "---" at the very top), which are metadata, not text.
+ * Paragraph starts (code points) of a text: every non-empty line is a paragraph, or in a
+ * hard-wrapped text (a plain-text licence or mail, Markdown written at 72 columns: sentences.ts
+ * isHardWrapped) the first line after a blank one, except the lines of Markdown front matter ("---"
+ * … "---" at the very top), which are metadata, not text. Every line of a hard-wrapped text was
+ * counted as a paragraph: "para. 212" for its twentieth (a reviewer).
  */
 function paragraphStarts(map: OffsetMap): number[] {
   const starts: number[] = []
   let at = 0
   let frontMatter = /^---\r?\n/.test(map.text)
   let first = true
+  const wrapped = isHardWrapped(map.text)
+  let afterBlank = true
   for (const line of map.text.split('\n')) {
-    if (frontMatter && !first && line.trim() === '---') frontMatter = false
-    else if (!frontMatter && line.trim()) starts.push(map.toCodePoint(at))
+    const blank = !line.trim()
+    if (frontMatter) {
+      if (!first && line.trim() === '---') frontMatter = false
+    } else {
+      if (!blank && (!wrapped || afterBlank)) starts.push(map.toCodePoint(at))
+      afterBlank = blank
+    }
     first = false
     at += line.length + 1
   }
