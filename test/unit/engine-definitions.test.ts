@@ -103,6 +103,15 @@ describe('key terms', () => {
     expect(terms[0]).toBe('small reusable component')
     expect(terms.some((t) => t.includes('\t'))).toBe(false)
   })
+
+  it('start and end with whole written words: not "js v20" of "Node.js v20.20.2" (a reviewer)', () => {
+    const texts = ['timers', 'console', 'stream'].map((id) => ({
+      id,
+      text: `Node.js v20.20.2 documentation. The ${id} module of Node.js v20.20.2 is stable. Node.js v20.20.2 runs it.\n`,
+    }))
+    const terms = proposeTerms(texts).map((t) => t.term)
+    expect(terms.filter((t) => /^(?:js|20)\b|\bv20$/.test(t))).toEqual([])
+  })
 })
 
 describe('findDefinitions on the bundled corpus', async () => {

@@ -2,6 +2,7 @@ import { type AnalysedCorpus, type EngineDocument, analyse } from '../engine/ana
 import { termForms } from './aliases.js'
 import { type EngineHooks, Run } from '../engine/progress.js'
 import { isNumber } from '../engine/nonwords.js'
+import { continuesWord } from '../engine/word-edges.js'
 
 // Key terms of a corpus: its most distinctive multi-word terms. Candidates are runs of two to
 // MAX_TERM_WORDS content words written together (only spaces or hyphens between them, so no
@@ -67,9 +68,11 @@ export function proposeTermsIn(corpus: AnalysedCorpus, run: Run): ProposedTermId
     const { text, starts, ends, match, surface } = doc
     const usable = (t: number): boolean => !lexicon.isStop(surface[t]) && !isNumber(doc, t)
     for (let i = 0; i < starts.length; i++) {
-      if (!usable(i)) continue
+      // A term starts and ends with whole written words: not "js v20" of "Node.js v20.20.2".
+      if (!usable(i) || continuesWord(doc, i)) continue
       for (let j = i + 1; j < starts.length && j - i < MAX_TERM_WORDS; j++) {
         if (!usable(j) || !JOINER.test(text.slice(ends[j - 1], starts[j]))) break
+        if (continuesWord(doc, j + 1)) continue
         const ids = Array.from(match.subarray(i, j + 1))
         const key = ids.join(',')
         let s = stats.get(key)
