@@ -1,5 +1,6 @@
 import { lowerBound, upperBound } from '../text/sorted.js'
 import type { PairPassage } from './cluster.js'
+import { flatPassages } from './flat-passages.js'
 import { sortIndicesByKeys } from './radix.js'
 import { MAX_PAIRWISE_PASSAGES } from './variant-pairs.js'
 
@@ -56,20 +57,7 @@ interface Held {
 export function containedOverlaps(overlaps: readonly Held[]): Uint8Array {
   // Every passage by a number, in flat arrays, in the overlaps' order (each overlap's from
   // first[k], sorted by document).
-  const first = new Uint32Array(overlaps.length + 1)
-  for (let k = 0; k < overlaps.length; k++) first[k + 1] = first[k] + overlaps[k].passages.length
-  const total = first[overlaps.length]
-  const owner = new Uint32Array(total)
-  const doc = new Uint32Array(total)
-  const start = new Float64Array(total)
-  const end = new Float64Array(total)
-  for (let k = 0, e = 0; k < overlaps.length; k++)
-    for (const p of overlaps[k].passages) {
-      owner[e] = k
-      doc[e] = p.doc
-      start[e] = p.start
-      end[e++] = p.end
-    }
+  const { total, first, owner, doc, start, end } = flatPassages(overlaps)
   // By document, by start, the longest first (then in the overlaps' order), as one ascending key
   // each.
   const order = new Uint32Array(total)

@@ -2,6 +2,7 @@ import type { AnalysedDocument } from './analyse.js'
 import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
 import { EditedPassage } from './edited-find.js'
 import { mergePassages } from './extend.js'
+import { flatPassages } from './flat-passages.js'
 import { findWords, sameRun } from './nested.js'
 import { upperBound } from '../text/sorted.js'
 import { identity, sortIndicesByKeys } from './radix.js'
@@ -123,22 +124,7 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
   const edited = new Uint32Array(clusters.length) as Uint32Array<ArrayBuffer>
   // Every passage as an entry: its cluster, document and span in typed arrays, sorted by
   // document, start, longest first (no object per passage: hundreds of thousands at corpus scale).
-  let total = 0
-  for (const c of clusters) total += c.passages.length
-  const clusterOf = new Uint32Array(total)
-  const docOf = new Uint32Array(total)
-  const startOf = new Uint32Array(total)
-  const endOf = new Uint32Array(total)
-  let e = 0
-  clusters.forEach((c, i) => {
-    for (const p of c.passages) {
-      clusterOf[e] = i
-      docOf[e] = p.doc
-      startOf[e] = p.start
-      endOf[e] = p.end
-      e++
-    }
-  })
+  const { total, owner: clusterOf, doc: docOf, start: startOf, end: endOf } = flatPassages(clusters)
   const entries = sortIndicesByKeys(identity(total), total, [(k) => docOf[k], (k) => startOf[k], (k) => -endOf[k]])
   const passage = (k: number): PairPassage => ({ doc: docOf[k], start: startOf[k], end: endOf[k] })
   // Contacts: (inner cluster, outer cluster) -> up to NEST_READINGS inner passages found inside

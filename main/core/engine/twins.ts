@@ -1,6 +1,6 @@
-import type { PairPassage } from './cluster.js'
-import { SAME_PASSAGE_SHARE } from './cluster.js'
+import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
 import { mergePassages } from './extend.js'
+import { flatPassages } from './flat-passages.js'
 import { identity, sortIndicesByKeys } from './radix.js'
 import { UnionFind } from '../text/union-find.js'
 
@@ -33,21 +33,7 @@ export interface TwinCluster {
 export function joinTwins<C extends TwinCluster>(clusters: readonly C[]): { clusters: C[]; members: number[][] } {
   // Every passage as an entry, sorted by document, start and end: the same passage of two
   // clusters are neighbours.
-  let total = 0
-  for (const c of clusters) total += c.passages.length
-  const owner = new Uint32Array(total)
-  const doc = new Uint32Array(total)
-  const start = new Uint32Array(total)
-  const end = new Uint32Array(total)
-  let e = 0
-  clusters.forEach((c, ci) => {
-    for (const p of c.passages) {
-      owner[e] = ci
-      doc[e] = p.doc
-      start[e] = p.start
-      end[e++] = p.end
-    }
-  })
+  const { total, owner, doc, start, end } = flatPassages(clusters)
   const sorted = sortIndicesByKeys(identity(total), total, [(k) => doc[k], (k) => start[k], (k) => end[k]])
   // Per pair of clusters with a passage in common, how many they have (key: x * count + y, x < y).
   const count = clusters.length
