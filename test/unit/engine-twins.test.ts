@@ -30,18 +30,33 @@ describe('twin overlaps', () => {
     expect(first.pairs).toEqual([0, 1])
   })
 
-  it('merge the passages of one place that the two reach to differently, and join a chain of twins into one', () => {
+  it('merge the passages of one place that the two reach to differently, and join a star, never a chain', () => {
     const { clusters, members } = joinTwins([
       cluster([0], [0, 0, 20], [1, 0, 20], [2, 0, 20]),
       cluster([1], [0, 0, 20], [1, 0, 20], [2, 2, 25]),
       cluster([2], [0, 0, 20], [1, 3, 22], [2, 2, 25]),
+      cluster([3], [0, 0, 20], [1, 0, 20], [2, 0, 18]),
     ])
-    expect(members).toEqual([[0, 1, 2]])
+    // The second and the fourth are twins of the first; the third of the second only.
+    expect(members).toEqual([[0, 1, 3], [2]])
     expect(clusters[0].passages).toEqual([
       { doc: 0, start: 0, end: 20 },
-      { doc: 1, start: 0, end: 22 },
+      { doc: 1, start: 0, end: 20 },
       { doc: 2, start: 0, end: 25 },
     ])
+  })
+
+  it('never joins the likeness of two texts bridged.ts parted with either (a reviewer)', () => {
+    // Text X in documents 0, 1 and 2, text Y in all three too, and the loose pairs of X's copies
+    // in 0 and 1 with Y's in 2, their likeness: it shares two passages with X, and joined, X's
+    // text was one overlap with Y's copy again.
+    const x = cluster([0], [0, 0, 99], [1, 0, 99], [2, 0, 99])
+    const y = cluster([1], [0, 200, 299], [1, 200, 299], [2, 200, 299])
+    const likeness = cluster([2], [0, 0, 99], [1, 0, 99], [2, 200, 299])
+    expect(joinTwins([x, y, likeness]).members).toEqual([[0, 2], [1]])
+    expect(joinTwins([x, y, { ...likeness, likeness: true as const }]).members).toEqual([[0], [1], [2]])
+    // Nor are two overlaps one for one passage in common.
+    expect(joinTwins([cluster([0], [0, 0, 99], [1, 0, 99]), cluster([3], [0, 0, 99], [1, 300, 399])]).members).toEqual([[0], [1]])
   })
 
   it('are not joined with fewer passages in common, nor with a document one lacks', () => {

@@ -15,15 +15,26 @@ import { UnionFind } from '../text/union-find.js'
 // the same thirty passages, and Debian's copyright files had the MIT licence's "The above
 // copyright notice and this permission notice shall be included" twice, 439 of 459 passages the
 // same. Two overlaps of the same documents, SAME_PASSAGE_SHARE of the passages of each the very
-// same (document, first and last token), are therefore one: its passages those of both, each
-// document holding the text at as many places as the two found it. Not fewer passages in common,
+// same (document, first and last token), two at least (MIN_SAME_PASSAGES), are therefore one: its
+// passages those of both, each document holding the text at as many places as the two found it. Not fewer passages in common,
 // nor other documents: same-text.ts joins overlaps of one text that share no document, and
 // bridged.ts parts two texts a document holds only loosely alike, in one passage each.
 
-/** What joining needs of an overlap: the pairs it was clustered from and its passages (sorted by document and start, apart). */
+/**
+ * Passages two twins must have the very same, at least: one alone is a passage two texts both
+ * matched (a document's copy read against two others), not the same text.
+ */
+export const MIN_SAME_PASSAGES = 2
+
+/**
+ * What joining needs of an overlap: the pairs it was clustered from, its passages (sorted by
+ * document and start, apart), and whether it is the likeness of two texts bridged.ts parted,
+ * which is never joined: it holds a passage of each text, and joined, it joined them again.
+ */
 export interface TwinCluster {
   pairs: number[]
   passages: PairPassage[]
+  likeness?: true
 }
 
 /**
@@ -49,14 +60,23 @@ export function joinTwins<C extends TwinCluster>(clusters: readonly C[]): { clus
       }
     g = h
   }
+  // Each set of twins is a star, one overlap and those it shares its passages with, never a chain
+  // from one text to another through overlaps each like the next (same-text.ts). Per cluster, its
+  // star's hub, or -1 while it is alone.
   const sets = new UnionFind(count)
+  const hub = new Int32Array(count).fill(-1)
   let joined = false
-  for (const [key, n] of common) {
+  for (const [key, n] of [...common].sort((a, b) => b[1] - a[1] || a[0] - b[0])) {
     const x = Math.floor(key / count)
     const y = key % count
-    const [px, py] = [clusters[x].passages, clusters[y].passages]
-    if (n < SAME_PASSAGE_SHARE * Math.max(px.length, py.length) || !sameDocuments(px, py)) continue
+    const [cx, cy] = [clusters[x], clusters[y]]
+    if (cx.likeness || cy.likeness) continue
+    const most = Math.max(cx.passages.length, cy.passages.length)
+    if (n < MIN_SAME_PASSAGES || n < SAME_PASSAGE_SHARE * most || !sameDocuments(cx.passages, cy.passages)) continue
+    const center = hub[x] < 0 && hub[y] < 0 ? x : hub[x] < 0 && hub[y] === y ? y : hub[y] < 0 && hub[x] === x ? x : -1
+    if (center < 0) continue
     sets.union(x, y)
+    hub[x] = hub[y] = center
     joined = true
   }
   if (!joined) return { clusters: [...clusters], members: clusters.map((_, ci) => [ci]) }
