@@ -93,7 +93,12 @@ short	1
 <pre><input type="checkbox"><code class="mjs">import { greet } from 'greeting';
 greet('you');</code><code class="cjs">const { greet } = require('greeting');
 greet('you');</code><button>copy</button></pre>
-<p>${prose.repeat(2)}</p>
+<p>${prose.repeat(2)} The rules are in <a href="#rules">§</a> 4.</p>
+<pre>$ <code>npm install greeting</code>
+int
+<b>greet</b> (const char *name,
+       int times);</pre>
+<ul><li>An item with code:<pre>  indented()</pre></li></ul>
 </article></body></html>`
     const s = await service()
     const { added } = await s.importDocuments({ paths: [await file('examples.html', page)] })
@@ -105,6 +110,12 @@ greet('you');</code><button>copy</button></pre>
     expect(blocks).toContain("const { greet } = require('greeting');\ngreet('you');")
     expect(blocks).toContain('Greeting people')
     expect(text).not.toContain('#')
+    // A <code> or <b> inside a <pre>'s text is part of its line; a mark linking inside the page
+    // outside a heading is text; a <pre> in a list item is a block of its own, as written.
+    expect(blocks).toContain('$ npm install greeting\nint\ngreet (const char *name,\n       int times);')
+    expect(text).toContain('The rules are in § 4.')
+    expect(blocks).toContain('- An item with code:')
+    expect(text.endsWith('\n\n  indented()\n')).toBe(true)
   })
 
   it("keeps an HTML page's notices that start with a link, and still leaves its menus out", async () => {
@@ -246,6 +257,9 @@ greet('you');</code><button>copy</button></pre>
     expect(added.map((d) => d.file)).toEqual(['french.txt', 'russian.md'])
     // The import says so, a line a file (a reviewer: converted silently, as the README says it is not).
     expect(report).toEqual(['french.txt: converted from windows-1252', 'russian.md: converted from windows-1251'])
+    // A page of ASCII that declares another encoding reads the same in it: nothing to say.
+    const ascii = `<html><head><meta charset="iso-8859-1"><title>Plain</title></head><body><article><p>${'Plain ASCII prose only. '.repeat(20)}</p></article></body></html>`
+    expect((await s.importDocuments({ paths: [await file('plain.html', ascii)] })).report).toBeUndefined()
     expect(await readFile(join(project, 'documents', 'french.txt'), 'utf8')).toBe(french)
     expect(await readFile(join(project, 'documents', 'russian.md'), 'utf8')).toBe(russian)
     // UTF-16 with a byte-order mark.

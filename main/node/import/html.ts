@@ -98,6 +98,7 @@ export function blockText(root: DomNode): string {
   }
   const lists: { ordered: boolean; next: number }[] = []
   let container = 0 // depth of list items and table cells around the node
+  let headings = 0 // depth of headings (and terms of definition lists) around the node
   const walk = (node: DomNode, pre: boolean) => {
     if (node.nodeType === 3) {
       const t = node.textContent ?? ''
@@ -106,15 +107,16 @@ export function blockText(root: DomNode): string {
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return
     const name = node.nodeName.toUpperCase()
-    if (SKIP.has(name) || isPermalink(node, name)) return
+    if (SKIP.has(name) || (headings > 0 && isPermalink(node, name))) return
     if (name === 'BR') {
       current += '\n'
       return
     }
     // Inside a list item or a table cell, paragraphs run on (a cell is one field, an item one line).
     const inner = container > 0 && !CONTAINERS.has(name) && name !== 'TR' && name !== 'TABLE'
-    // Inside a <pre>, an element of a block's kind only starts a line: the <pre> is one block.
-    const block = BLOCKS.has(name) && !inner && !pre
+    // Inside a <pre>, an element of a block's kind only starts a line: the <pre> is one block, its
+    // own even inside a list item or a table cell.
+    const block = (BLOCKS.has(name) && !inner && !pre) || (name === 'PRE' && !pre)
     if (block) flush()
     else if (BLOCKS.has(name) && pre && current && !current.endsWith('\n')) current += '\n'
     else if (BLOCKS.has(name) && current && !/[\s\t]$/.test(current)) current += ' '
@@ -129,16 +131,24 @@ export function blockText(root: DomNode): string {
     if (name === 'TD' || name === 'TH') current += current && !current.endsWith('\t') ? '\t' : ''
     const isPre = pre || name === 'PRE'
     if (name === 'PRE' && !pre) verbatim = true
-    // Two versions of one example in one <pre> (a page's ES module and CommonJS code, one shown
-    // at a time), each its own block, not run together on one line.
-    if (name === 'CODE' && pre && current.trim()) {
-      flush()
-      verbatim = true
-    }
     const holds = name === 'LI' || name === 'TD' || name === 'TH'
+    const heading = /^H[1-6]$/.test(name) || name === 'DT'
     if (holds) container++
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i], isPre)
+    if (heading) headings++
+    let codes = 0
+    for (let i = 0; i < node.childNodes.length; i++) {
+      const child = node.childNodes[i]
+      // Two versions of one example, two <code> children of one <pre> (a page's ES module and
+      // CommonJS code, one shown at a time): each its own block, not run together on one line.
+      // (A <code> inside the <pre>'s text, "$ <code>npm install</code>", is part of its line.)
+      if (name === 'PRE' && !pre && child.nodeType === 1 && child.nodeName.toUpperCase() === 'CODE' && codes++ > 0 && current.trim()) {
+        flush()
+        verbatim = true
+      }
+      walk(child, isPre)
+    }
     if (holds) container--
+    if (heading) headings--
     if (name === 'OL' || name === 'UL') lists.pop()
     if (block) flush()
   }
@@ -161,8 +171,10 @@ export const LINK_DENSITY_ALLOWANCE = 0.35
 const PERMALINK_MARKS = new Set(['#', '\u00b6', '\u00a7', '\ud83d\udd17'])
 
 /**
- * Whether `node` (named `name`) is a link to its own page's heading that shows only a mark
- * ("Windows vs. POSIX#": 462 headings of Node.js's API pages ended so).
+ * Whether `node` (named `name`), inside a heading or a definition list's term, is a link to a place
+ * on its page that shows only a mark: the heading's link to itself ("Windows vs. POSIX#": 462
+ * headings of Node.js's API pages ended so; libffi's manual ends its terms with "¶"). Elsewhere
+ * such a link is text ("in <a href="#rules">§</a> 4", a table's "#" column).
  */
 function isPermalink(node: DomNode, name: string): boolean {
   if (name !== 'A' || !(node.getAttribute?.('href') ?? '').startsWith('#')) return false
@@ -180,7 +192,10 @@ function decodeHtml(bytes: Uint8Array, path: string): { html: string; notes: str
   const head = Buffer.from(bytes.subarray(0, CHARSET_SNIFF)).toString('latin1')
   const declared = head.match(/<meta[^>]+charset\s*=\s*(?:["']\s*)?([\w-]+)/i)?.[1]
   if (declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared)) {
-    return { html: iconv.decode(Buffer.from(bytes), declared), notes: [`converted from ${declared}`] }
+    // Said only where a character was converted: a page of ASCII reads the same in any of them
+    // (67 of the 71 ISO-8859-1 pages under /usr/share/doc, a reviewer).
+    const converted = bytes.some((b) => b >= 0x80)
+    return { html: iconv.decode(Buffer.from(bytes), declared), notes: converted ? [`converted from ${declared}`] : [] }
   }
   const decoded = decodeImportedText(bytes, path)
   return { html: decoded.text, notes: decoded.converted ? [`converted from ${decoded.encoding}`] : [] }
