@@ -87,6 +87,17 @@ describe('the defining predicate', () => {
     ])
       expect(predicateOf(after), after).toBeNull()
     expect(predicateOf(' is an internal construct that calls a given function')).toBe('copula')
+    // What follows a sentence adverb, and a class in one word, are still a definition (a reviewer);
+    // "described below" is not.
+    for (const after of [
+      ' is in fact a small database',
+      ' is at heart a scheduler',
+      ' is on the whole a list',
+      ' is software.',
+      ' is JSON, a text format',
+    ])
+      expect(predicateOf(after), after).toBe('copula')
+    expect(predicateOf(' is described below.')).toBeNull()
     expect(predicateOf(' are advanced productivity that is freed from traditional growth')).toBe('copula')
     expect(predicateOf(' is a detailed plan of the work')).toBe('copula')
   })

@@ -218,7 +218,14 @@ function definition(pattern: DefinitionPattern, factor = 1): Verdict {
  * adjective before the noun a definition names ("is advanced productivity").
  */
 const PASSIVE =
-  /^\s*(?:\p{L}{2,}ed|run|done|made|given|taken|seen|shown|written|built|held|kept|found|sent|thrown|drawn|chosen|broken|hidden|bound|read|set|put|shut)(?:\s*(?:[.,;:!?]|$)|\s+(?:and|or|by|to|in|for|as|with|at|on|from|through|when|whenever|if|once|after|before|until|while|using|via|during|unless|because|within|upon|into|onto|over|under|automatically|only|again|either|also|instead|here|there|later|first|once)\b)/iu
+  /^\s*(?:\p{L}{2,}ed|run|done|made|given|taken|seen|shown|written|built|held|kept|found|sent|thrown|drawn|chosen|broken|hidden|bound|read|set|put|shut)(?:\s*(?:[.,;:!?]|$)|\s+(?:and|or|by|to|in|for|as|with|at|on|from|through|when|whenever|if|once|after|before|until|while|using|via|during|unless|because|within|upon|into|onto|over|under|automatically|only|again|either|also|instead|here|there|later|first|once|below|above|elsewhere|separately|earlier)\b)/iu
+
+/**
+ * A sentence adverb right after the copula, with its comma: "in fact", "at heart", "in many ways",
+ * "on the whole". What it says of the term follows it ("is in fact a small database").
+ */
+const SENTENCE_ADVERB =
+  /^\s*(?:in\s+(?:fact|turn|effect|principle|general|short|practice|reality|particular|essence|a\s+(?:sense|way)|(?:many|some|most)\s+ways)|at\s+(?:heart|bottom|(?:its|their)\s+core)|on\s+the\s+whole|of\s+course|above\s+all|first\s+and\s+foremost),?\s/iu
 
 /** The defining predicate after the subject, or null. */
 export function predicateOf(text: string): DefinitionPattern | null {
@@ -229,8 +236,10 @@ export function predicateOf(text: string): DefinitionPattern | null {
   if (DRIVEN.test(text)) return 'driven by'
   if (CONSISTS.test(text)) return 'consists of'
   if (FEATURES.test(text)) return 'features'
-  const np = afterCopula(text)
-  if (np !== null) {
+  const copula = afterCopula(text)
+  if (copula !== null) {
+    // "is in fact a small database", "is at heart a ...": what follows the sentence adverb.
+    const np = copula.replace(SENTENCE_ADVERB, ' ')
     if (STATUS_NP.test(np)) return null
     if (ROLE_NP.test(np)) return 'role'
     // "is that ...", "are to be ...", "is being ...": not a noun phrase.
@@ -243,8 +252,9 @@ export function predicateOf(text: string): DefinitionPattern | null {
     if (PASSIVE.test(np)) return null
     // "If domains are in use, ...": where it is, not what.
     if (/^\s*(?:in|on|at|under|within|without|out\s+of|off)\s/iu.test(np)) return null
-    // "as long as the timer is active.": one word and the clause's end, a property, not a class.
-    if (/^\s*\p{L}+\s*(?:[.,;:!?)]|$)/u.test(np)) return null
+    // "as long as the timer is active.": an adjective and the clause's end, a property, not a
+    // class ("is software.", "is JSON, a text format" are classes).
+    if (/^\s*\p{L}+(?:ive|ful|ous|able|ible|ent|ant|less|ic|al|ary|ory)\s*(?:[.;:!?)]|$)/iu.test(np)) return null
     return 'copula'
   }
   return null
