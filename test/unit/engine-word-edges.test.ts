@@ -152,7 +152,8 @@ describe('passage edges at whole written words', () => {
     // An identifier's pieces are left to wholeIdentifiers; a chain of pieces is taken so far only.
     expect(written('set PROJECT_NAME now', 'NAME', 'now')).toBe('NAME now')
     const chain = Array.from({ length: MAX_PIECES_TAKEN + 3 }, (_, k) => `p${k}`).join('-')
-    expect(written(`${chain} end`, `p${MAX_PIECES_TAKEN + 2}`, 'end')).toBe(`${chain.split('-').slice(2).join('-')} end`)
+    expect(written(`${chain} end`, `p${MAX_PIECES_TAKEN + 2}`, 'end')).toBe(`p${MAX_PIECES_TAKEN + 2} end`)
+    expect(written(`${chain} end`, `p${MAX_PIECES_TAKEN}`, 'end')).toBe(`${chain} end`)
   })
 
   it('shows two different options whose descriptions are the same as a change of the option (a reviewer of gcloud’s pages)', () => {

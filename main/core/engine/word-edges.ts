@@ -117,18 +117,21 @@ export const MAX_PIECES_TAKEN = 6
  * Tokens [t0, t1] of `doc` (a verbatim or near-verbatim passage's) reaching to the start of the
  * written word the first is a piece of and the end of the one the last is (see JOINERS; not
  * underscores, whose pieces wholeIdentifiers leaves out), MAX_PIECES_TAKEN pieces more at most
- * each way. Two texts share the words from "billing-project=BILLING_PROJECT" on, one as the option
- * "--billing-project", the other inside "--update-billing-project": begun where the shared words
+ * each way (a longer chain's edge stays where it was). Two texts share the words from
+ * "billing-project=BILLING_PROJECT" on, one as the option "--billing-project", the other inside
+ * "--update-billing-project": begun where the shared words
  * begin, the passages showed two different options as the same (a reviewer of gcloud's manual
  * pages); so shown, the option's first word is a change. As sim_text's runs do, a passage still
  * holds what the texts share (a piece is added, never cut off: see above).
  */
 export function wholeWritten(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
+  const joined = (t: number): boolean => continuesWord(doc, t) && !continuesIdentifier(doc, t)
   let start = t0
-  while (t0 - start < MAX_PIECES_TAKEN && continuesWord(doc, start) && !continuesIdentifier(doc, start)) start--
+  while (t0 - start <= MAX_PIECES_TAKEN && joined(start)) start--
   let end = t1
-  while (end - t1 < MAX_PIECES_TAKEN && continuesWord(doc, end + 1) && !continuesIdentifier(doc, end + 1)) end++
-  return [start, end]
+  while (end - t1 <= MAX_PIECES_TAKEN && joined(end + 1)) end++
+  // A chain of more pieces is no one word: that edge stays where it was.
+  return [t0 - start > MAX_PIECES_TAKEN ? t0 : start, end - t1 > MAX_PIECES_TAKEN ? t1 : end]
 }
 
 /** Whether token t of `doc` continues an identifier of token t - 1: only underscores between them ("PROJECT_NAME"). */
