@@ -94,7 +94,7 @@ short	1
 greet('you');</code><code class="cjs">const { greet } = require('greeting');
 greet('you');</code><button>copy</button></pre>
 <p>${prose.repeat(2)} The rules are in <a href="#rules">§</a> 4.</p>
-<pre>$ <code>npm install greeting</code>
+<pre>$ <code>npm install</code> <code>greeting</code>
 int
 <b>greet</b> (const char *name,
        int times);</pre>

@@ -16,9 +16,10 @@ import { UnionFind } from '../text/union-find.js'
 // copyright notice and this permission notice shall be included" twice, 439 of 459 passages the
 // same. Two overlaps of the same documents, SAME_PASSAGE_SHARE of the passages of each the very
 // same (document, first and last token), two at least (MIN_SAME_PASSAGES), are therefore one: its
-// passages those of both, each document holding the text at as many places as the two found it. Not fewer passages in common,
-// nor other documents: same-text.ts joins overlaps of one text that share no document, and
-// bridged.ts parts two texts a document holds only loosely alike, in one passage each.
+// passages those of both, each document holding the text at as many places as the two found it.
+// Not fewer passages in common, nor other documents: same-text.ts joins overlaps of one text that
+// share no document, and bridged.ts parts two texts a document holds only loosely alike, in one
+// passage each (their likeness, which shares a passage with each, is never joined).
 
 /**
  * Passages two twins must have the very same, at least: one alone is a passage two texts both

@@ -135,13 +135,19 @@ export function blockText(root: DomNode): string {
     const heading = /^H[1-6]$/.test(name) || name === 'DT'
     if (holds) container++
     if (heading) headings++
+    // Two versions of one example, <code> children of one <pre> with no text of its own between
+    // them (a page's ES module and CommonJS code, one shown at a time): each its own block, not
+    // run together on one line. (A <code> in the <pre>'s text, "$ <code>npm install</code>", is
+    // part of its line.)
+    let versions = name === 'PRE' && !pre
+    for (let i = 0; i < node.childNodes.length && versions; i++) {
+      const child = node.childNodes[i]
+      versions = child.nodeType !== 3 || !(child.textContent ?? '').trim()
+    }
     let codes = 0
     for (let i = 0; i < node.childNodes.length; i++) {
       const child = node.childNodes[i]
-      // Two versions of one example, two <code> children of one <pre> (a page's ES module and
-      // CommonJS code, one shown at a time): each its own block, not run together on one line.
-      // (A <code> inside the <pre>'s text, "$ <code>npm install</code>", is part of its line.)
-      if (name === 'PRE' && !pre && child.nodeType === 1 && child.nodeName.toUpperCase() === 'CODE' && codes++ > 0 && current.trim()) {
+      if (versions && child.nodeType === 1 && child.nodeName.toUpperCase() === 'CODE' && codes++ > 0 && current.trim()) {
         flush()
         verbatim = true
       }
