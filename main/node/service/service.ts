@@ -191,10 +191,13 @@ export class Service implements Api {
   async importDocuments({ paths }: OperationInput<'importDocuments'>): Promise<Results['importDocuments']> {
     const open = this.open
     const report: string[] = []
+    // The codebook is replaced, not changed in place, when an import brings tags (a .qdpx): its
+    // report also says how plain files were read, which changes no tag.
+    const book = open.store.codebook
     const added = await transfer.importDocuments(open.store, paths, report, this.options.readerWorker)
     this.rewatch()
     this.emit({ type: 'project-changed' })
-    if (report.length) this.emit({ type: 'codebook-changed' })
+    if (open.store.codebook !== book) this.emit({ type: 'codebook-changed' })
     return { added: await Promise.all(added.map((d) => documents.summary(open, d))), ...(report.length ? { report } : {}) }
   }
 
