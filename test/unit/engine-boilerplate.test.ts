@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { boilerplateOverlaps } from '../../main/core/engine/boilerplate.js'
+import { boilerplateOverlaps, printedText } from '../../main/core/engine/boilerplate.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
 
 // Which overlaps are boilerplate (boilerplate.ts): by the share of the corpus's texts they are in,
 // by a text known to be boilerplate, and as a part of boilerplate. (engine-reuse.test.ts reads the
@@ -40,5 +41,50 @@ describe('boilerplate overlaps', () => {
     expect([...result]).toEqual([1, 1, 1, 1, 0, 0])
     // Not a group of duplicate documents: that they are one file's copies is said by no other overlap.
     expect([...boilerplateOverlaps([licence, { ...clause, duplicate: true }], textOf, reference)]).toEqual([1, 0])
+  })
+
+  it('are the text a large share of the corpus prints, where two of its copies share it with a word or two more', () => {
+    // The AWS command line's examples: "This command produces no output. For more information,
+    // see `<title> <address>`__ in the *<guide>*", too short an overlap alone; two whose titles
+    // start alike made one of eight words, in two documents, unlabelled (a reviewer).
+    const topics = ['volume', 'snapshot', 'bucket', 'queue', 'alarm', 'table', 'stream', 'cluster', 'role', 'key', 'topic', 'vault']
+    const documents = topics.map((topic, k) => ({
+      id: `d${k}`,
+      text:
+        `The following delete-${topic} example removes the ${topic} named sample-${topic} from account ${1000 + k}.\n\n` +
+        'This command produces no output.\n\n' +
+        `For more information, see \`${k < 2 ? 'Creating a managed' : 'Working with'} ${topic}s\`__.\n`,
+    }))
+    // And a borrowing that quotes the stock words among its own: not boilerplate.
+    documents.push(
+      {
+        id: 'q1',
+        text: 'Reviewers said this command produces no output for more information about zebra crossings painted near harbour lighthouses.',
+      },
+      {
+        id: 'q2',
+        text: 'The survey found this command produces no output for more information about zebra crossings painted near harbour lighthouses.',
+      },
+    )
+    const { overlaps } = findOverlaps(documents, { paraphrase: false })
+    const formula = overlaps.find((o) => o.passages.some((p) => p.doc === 'd0'))
+    expect(formula?.passages.map((p) => p.doc)).toEqual(['d0', 'd1'])
+    expect(formula?.passages[0].text).toMatch(/^This command produces no output\.\s+For more information, see `Creating a managed/)
+    expect(formula?.boilerplate).toBe(true)
+    const quoted = overlaps.find((o) => o.passages.some((p) => p.doc === 'q1'))
+    expect(quoted?.boilerplate).toBe(false)
+  })
+
+  it('by their words: each passage with PRINTED_SHARE of its content words in printed n-grams', () => {
+    const docs = [{ content: Uint32Array.from([0, 2, 4, 6, 8, 10]) }, { content: Uint32Array.from([0, 1, 2, 3]) }]
+    const printed = [Uint8Array.from([1, 1, 1, 1, 0, 0]), Uint8Array.from([1, 1, 0, 1])]
+    const passage = (doc: number, start: number, end: number) => ({ doc, start, end })
+    // Four of six content words in the first, three of four in the second: two thirds and more.
+    expect(printedText([passage(0, 0, 10), passage(1, 0, 3)], docs, printed, [false, false])).toBe(true)
+    // Three of five (tokens 2-10) in the first: less.
+    expect(printedText([passage(0, 2, 10), passage(1, 0, 3)], docs, printed, [false, false])).toBe(false)
+    // A passage in a reference text is not read; one at least must be.
+    expect(printedText([passage(0, 2, 10), passage(1, 0, 3)], docs, printed, [true, false])).toBe(true)
+    expect(printedText([passage(0, 2, 10)], docs, printed, [true, false])).toBe(false)
   })
 })

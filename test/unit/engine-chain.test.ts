@@ -141,6 +141,7 @@ function seedsOf(list: readonly [number, number, number, number][]): Seeds {
     posB: Uint32Array.from(sorted, (s) => s[3]),
     count: sorted.length,
     common: [],
+    printed: [],
     stats: { ngrams: 0, distinct: 0, common: 0, seeding: 0 },
   }
 }

@@ -1,5 +1,5 @@
 import type { PairPassage } from './cluster.js'
-import { upperBound } from '../text/sorted.js'
+import { lowerBound, upperBound } from '../text/sorted.js'
 
 // Which overlaps are boilerplate (Overlap.boilerplate): text in a large share of the corpus (a
 // licence, a standard notice, a house formula), or text known to be boilerplate (the project's
@@ -8,7 +8,11 @@ import { upperBound } from '../text/sorted.js'
 // Debian's copyright files, the BSD licence's "be used to endorse or promote products derived from
 // this software without specific prior written permission" (111 passages, 88 files, fewer texts
 // than a tenth of the corpus's) and 120 other parts of licences were not, and a reader who hid
-// boilerplate still saw them.
+// boilerplate still saw them. And an overlap of such text that few documents share with the words
+// around it, most of its words in phrases a large share of the corpus prints (printedText): the
+// AWS command line's examples end "This command produces no output. For more information, see
+// `<title> <address>`__ in the *<guide>*" in hundreds of files, too short an overlap alone, and
+// two whose titles start alike ("`Creating a") made one, unlabelled (a reviewer).
 
 /**
  * Share of a corpus's texts from which an overlap is boilerplate, and fewest texts. A tenth of a
@@ -22,8 +26,59 @@ export const BOILERPLATE_SHARE = 0.1
 export const BOILERPLATE_MIN_DOCUMENTS = 8
 
 /**
+ * Share of a passage's content words, at least, in n-grams that a large share of the corpus prints
+ * (printedText) for it to be that text. Two thirds: the house formula above with the two words
+ * of a title two of its copies have alike; a borrowing that quotes a stock phrase among words of
+ * its own is less.
+ */
+export const PRINTED_SHARE = 2 / 3
+
+/**
+ * Texts, at least, that boilerplate is in (BOILERPLATE_SHARE of the corpus's texts, and
+ * BOILERPLATE_MIN_DOCUMENTS): `textOf`, per document, the first document of its group of
+ * duplicates; `reference`, per document, whether it is a text known to be boilerplate (no text of
+ * the corpus).
+ */
+export function boilerplateTexts(textOf: ArrayLike<number>, reference: readonly boolean[]): number {
+  const texts = new Set<number>()
+  reference.forEach((r, d) => {
+    if (!r) texts.add(textOf[d])
+  })
+  return Math.max(BOILERPLATE_MIN_DOCUMENTS, Math.ceil(BOILERPLATE_SHARE * texts.size))
+}
+
+/**
+ * Whether every passage (token spans; those of reference texts aside) has PRINTED_SHARE of its
+ * content words or more where `printed` (per document, per content position: ngrams.ts
+ * Seeds.printed, n-grams in boilerplateTexts texts or more) flags them, and a passage at least
+ * is so read.
+ */
+export function printedText(
+  passages: readonly PairPassage[],
+  docs: readonly { content: Uint32Array }[],
+  printed: readonly Uint8Array[],
+  reference: readonly boolean[],
+): boolean {
+  let read = 0
+  for (const p of passages) {
+    if (reference[p.doc]) continue
+    const { content } = docs[p.doc]
+    const flags = printed[p.doc]
+    const from = lowerBound(content, p.start)
+    const to = upperBound(content, p.end)
+    if (to <= from || flags.length === 0) return false
+    let covered = 0
+    for (let c = from; c < to; c++) covered += flags[c]
+    if (covered < PRINTED_SHARE * (to - from)) return false
+    read++
+  }
+  return read > 0
+}
+
+/**
  * Per overlap (its passages as token spans), 1 when it is boilerplate (see above): by the texts it
- * is in, by a text known to be boilerplate, or each passage inside one of an overlap that is
+ * is in, by a text known to be boilerplate, by its words (`printed`: printedText), or each passage
+ * inside one of an overlap that is
  * boilerplate so. A group of duplicate documents (`duplicate`) only by the texts it is in, which
  * are one: that documents are copies of one file is said by no other overlap. `textOf`: per
  * document, the first document of its group of duplicates (itself if none); `reference`: per
@@ -31,7 +86,7 @@ export const BOILERPLATE_MIN_DOCUMENTS = 8
  * text of the corpus).
  */
 export function boilerplateOverlaps(
-  overlaps: readonly { passages: readonly PairPassage[]; duplicate?: boolean }[],
+  overlaps: readonly { passages: readonly PairPassage[]; duplicate?: boolean; printed?: boolean }[],
   textOf: ArrayLike<number>,
   reference: readonly boolean[],
 ): Uint8Array {
@@ -40,10 +95,11 @@ export function boilerplateOverlaps(
     for (const d of docs) if (!reference[d]) texts.add(textOf[d])
     return texts.size
   }
-  const least = Math.max(BOILERPLATE_MIN_DOCUMENTS, Math.ceil(BOILERPLATE_SHARE * textsOf(reference.keys())))
+  const least = boilerplateTexts(textOf, reference)
   const out = new Uint8Array(overlaps.length)
   overlaps.forEach((o, k) => {
-    if (o.passages.some((p) => reference[p.doc]) || textsOf(o.passages.map((p) => p.doc)) >= least) out[k] = 1
+    if (o.passages.some((p) => reference[p.doc]) || textsOf(o.passages.map((p) => p.doc)) >= least || (o.printed && !o.duplicate))
+      out[k] = 1
   })
   // The spans of boilerplate per document, merged where they overlap or touch: [start, end, ...].
   const spans = new Map<number, [number, number][]>()

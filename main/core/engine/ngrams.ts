@@ -63,6 +63,12 @@ export interface Seeds {
   count: number
   /** Per document, per content position: 1 when a common n-gram covers that word. */
   common: Uint8Array[]
+  /**
+   * Per document, per content position: 1 when an n-gram in SeedParams.printedBy documents or more
+   * covers that word (boilerplate.ts: text printed in a large share of the corpus); empty arrays
+   * when printedBy is not given.
+   */
+  printed: Uint8Array[]
   /** Distinct n-grams, how many seeded, how many of those were common (topic phrases). */
   stats: { ngrams: number; distinct: number; common: number; seeding: number }
 }
@@ -81,6 +87,8 @@ export interface SeedParams {
   n: number
   /** Documents that seed nothing (1 = skip): the copies of a duplicate document after its first. */
   skip?: Uint8Array
+  /** Documents, at least, whose n-grams are flagged `printed` (Seeds.printed); none when not given. */
+  printedBy?: number
 }
 
 /**
@@ -263,12 +271,13 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
 
   // The index and its sort live only in this function, so their memory is free before the seeds
   // are sorted.
-  const { docA, posA, docB, posB, common, stats } = ((): {
+  const { docA, posA, docB, posB, common, printed, stats } = ((): {
     docA: UintList
     posA: UintList
     docB: UintList
     posB: UintList
     common: Uint8Array[]
+    printed: Uint8Array[]
     stats: Seeds['stats']
   } => {
     run.phase('index', docs.length)
@@ -281,6 +290,8 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     }
 
     const common = docs.map((d) => new Uint8Array(d.content.length))
+    const printedBy = params.printedBy ?? Infinity
+    const printed = docs.map((d) => new Uint8Array(printedBy < Infinity ? d.content.length : 0))
     const narrowDocs = docs.length <= 0x10000
     // About as many seeds as n-grams (a third more on the changelogs of a Debian system).
     const docA = new UintList(narrowDocs, total)
@@ -317,6 +328,7 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
       }
       if (df < 2) return
       stats.seeding++
+      if (df >= printedBy) for (let k = 0; k < group.length; k++) printed[occurrenceDocs[k]].fill(1, occurrencePos[k], occurrencePos[k] + n)
       if (isCommonNgram(df, repeating, docs.length)) {
         stats.common++
         for (let k = 0; k < group.length; k++) {
@@ -449,7 +461,7 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
       i = j
     }
     run.end()
-    return { docA, posA, docB, posB, common, stats }
+    return { docA, posA, docB, posB, common, printed, stats }
   })()
 
   // Sort seeds by (docA, docB, posA): least significant key first, each pass stable, the keys
@@ -490,5 +502,5 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
   const sortedDocB = permute(docB, docArray(1))
   const sortedPosB = permute(posB, seedOrder) as Uint32Array
   run.end()
-  return { docA: sortedDocA, posA: sortedPosA, docB: sortedDocB, posB: sortedPosB, count, common, stats }
+  return { docA: sortedDocA, posA: sortedPosA, docB: sortedDocB, posB: sortedPosB, count, common, printed, stats }
 }

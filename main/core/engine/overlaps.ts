@@ -4,7 +4,7 @@ import { isBanal } from './banality.js'
 import { chainSeeds } from './chain.js'
 import { RegionList } from './region-list.js'
 import { alignedGaps } from './aligned-gaps.js'
-import { boilerplateOverlaps } from './boilerplate.js'
+import { boilerplateOverlaps, boilerplateTexts, printedText } from './boilerplate.js'
 import { withoutBridges } from './bridged.js'
 import { containedOverlaps } from './contained.js'
 import { crossAligned } from './cross-aligned.js'
@@ -19,7 +19,7 @@ import { acronymExpansions, standsFor } from './abbreviations.js'
 import { findEvents } from './events.js'
 import { citeOthers } from './cited-numbers.js'
 import { fmix32, mix32 } from './hash.js'
-import { findSeeds, NGRAM_SIZE, type Seeds } from './ngrams.js'
+import { findSeeds, NGRAM_SIZE, type SeedParams, type Seeds } from './ngrams.js'
 import { projectNested } from './nested.js'
 import { editedWords } from './order.js'
 import { KIND_RANK, KINDS, keptKind, keptValues, MIN_SHARED_WORDS, valuesOf } from './kept-pair.js'
@@ -123,7 +123,9 @@ export interface OverlapPassage {
  *               BOILERPLATE_MIN_DOCUMENTS, a duplicate document's copies being one text), or
  *               matching text known to be boilerplate (the project's excluded ranges,
  *               EngineDocument.boilerplate), or a part of such text, each passage inside one of
- *               a boilerplate overlap (boilerplate.ts); a duplicate document's own overlap is one
+ *               a boilerplate overlap, or such text with a word or two more, most of each
+ *               passage's words in phrases that many texts print (boilerplate.ts
+ *               printedText); a duplicate document's own overlap is one
  *               text, never boilerplate by its copies
  *   duplicate   the passages are whole documents with the same words (duplicates.ts)
  *   because     why a paraphrase was reported: abbreviations read as their words, synonyms,
@@ -288,6 +290,8 @@ interface Draft {
   duplicate: boolean
   /** The likeness of texts listed on their own (bridged.ts): it hides no overlap (contained.ts). */
   likeness?: true
+  /** Most words of each passage are in phrases a large share of the corpus prints (boilerplate.ts printedText). */
+  printed?: true
   /**
    * Two passages of two documents that differ, which make a near-verbatim overlap so (closeKind):
    * listed among its variants if its compared pairs leave them out.
@@ -330,8 +334,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   const textOf = Uint32Array.from(corpus.docs, (_, d) => d)
   for (const group of duplicates) for (const d of group) textOf[d] = group[0]
   const skip = Uint8Array.from(textOf, (first, d) => (first !== d ? 1 : 0))
-  const seeded = seedAndChain(corpus, n, minWords, skip, run)
-  const { seedStats, seedPairs, common } = seeded
+  const seeded = seedAndChain(corpus, { n, skip, printedBy: boilerplateTexts(textOf, reference) }, minWords, run)
+  const { seedStats, seedPairs, common, printed } = seeded
 
   const weights = new Float64Array(corpus.lexicon.matchCount)
   for (let m = 0; m < weights.length; m++) weights[m] = rarity(corpus, m)
@@ -556,6 +560,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         pairKinds,
         duplicate: false,
         ...(c.likeness ? { likeness: true as const } : {}),
+        ...(printedText(c.passages, corpus.docs, printed, reference) ? { printed: true as const } : {}),
         ...(because.length ? { because } : {}),
         ...(close?.differs ? { differs: [edgedOf(close.pair[0]), edgedOf(close.pair[1])] } : {}),
       })
@@ -755,14 +760,13 @@ function surfaceDice(docs: readonly AnalysedDocument[], x: PairPassage, y: PairP
  */
 function seedAndChain(
   corpus: AnalysedCorpus,
-  n: number,
+  params: SeedParams & { n: number },
   minWords: number,
-  skip: Uint8Array,
   run: Run,
-): { regions: RegionList; seedStats: Seeds['stats']; seedPairs: number; common: Uint8Array[] } {
-  const seeds = findSeeds(corpus, { n, skip }, run)
-  const regions = chainSeeds(seeds, n, run, corpus.docs, minWords)
-  return { regions, seedStats: seeds.stats, seedPairs: seeds.count, common: seeds.common }
+): { regions: RegionList; seedStats: Seeds['stats']; seedPairs: number; common: Uint8Array[]; printed: Uint8Array[] } {
+  const seeds = findSeeds(corpus, params, run)
+  const regions = chainSeeds(seeds, params.n, run, corpus.docs, minWords)
+  return { regions, seedStats: seeds.stats, seedPairs: seeds.count, common: seeds.common, printed: seeds.printed }
 }
 
 /**
