@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
 import {
+  codeWords,
   identifierJoins,
   isNumber,
   LINK,
@@ -134,6 +135,40 @@ describe('tokens that are no words of a claim', () => {
     // "list_of_items": "of" is a function word, between two content words of one identifier.
     const [list] = analysed('Call is_it_on_the_list_of_items now.')
     expect(identifierJoins(list, 0, list.starts.length - 1)).toBe(1)
+  })
+
+  it('reads a written word with a colon and letters, or hexadecimal parts, as one code word', () => {
+    const [doc] = analysed(
+      'At "YYYY-MM-DDTHH:MM:SS.000Z" fleet-12a34b55-67cd-8ef9 uses arn:aws:rds:us-east-1:123456789012 and 2600:1f14:2a00::/56; ' +
+        'not 21:50:21, GPL-2+, v1.2-4ubuntu1, self-reliance, e.g. nor debian/copyright.',
+    )
+    const code = codeWords(doc, 0, doc.starts.length - 1) ?? new Uint16Array(0)
+    const groups = new Map<number, string[]>()
+    code.forEach((id, t) => {
+      if (id) groups.set(id, [...(groups.get(id) ?? []), doc.text.slice(doc.starts[t], doc.ends[t])])
+    })
+    expect([...groups.values()].map((g) => g.join(' '))).toEqual([
+      'YYYY MM DDTHH MM SS 000Z',
+      'fleet 12a34b55 67cd 8ef9',
+      'arn aws rds us east 1 123456789012',
+      '2600 1f14 2a00 56',
+    ])
+    // Each one word: 6 + 4 + 6 ("us" is a function word) content words, less one each.
+    expect(identifierJoins(doc, 0, code.lastIndexOf(3))).toBe(5 + 3 + 5)
+  })
+
+  it('makes no overlap of one shared code word, the words of a sentence around it counted', () => {
+    // The AWS command line's examples: a date format and a fleet's id, six tokens each, were
+    // verbatim overlaps of "6 shared words" (a reviewer).
+    const alone = ['Set "StartTime": "YYYY-MM-DDTHH:MM:SS.000Z" here.', 'Give "EndTime": "YYYY-MM-DDTHH:MM:SS.000Z" there.']
+    expect(findOverlaps(alone.map((text, k) => ({ id: `d${k}`, text }))).overlaps).toEqual([])
+    const fleets = ['Deletes fleet-12a34b55-67cd-8ef9-ba9b-9208dEXAMPLE now.', 'Lists fleet-12a34b55-67cd-8ef9-ba9b-9208dEXAMPLE too.']
+    expect(findOverlaps(fleets.map((text, k) => ({ id: `d${k}`, text }))).overlaps).toEqual([])
+    const said = [
+      'The following example deletes the fleet fleet-12a34b55-67cd-8ef9-ba9b-9208dEXAMPLE and its instances from the account.',
+      'Note that the following example deletes the fleet fleet-12a34b55-67cd-8ef9-ba9b-9208dEXAMPLE and its instances from the account.',
+    ]
+    expect(findOverlaps(said.map((text, k) => ({ id: `d${k}`, text }))).overlaps).toHaveLength(1)
   })
 
   it('makes no overlap of one shared identifier, and none of a list of them and a sentence naming them', () => {
