@@ -61,8 +61,25 @@ function joins(text: string, from: number, to: number): boolean {
   if (to - from !== 1) return false
   const mark = text[from]
   const digits = DIGIT.test(text[from - 1]) && DIGIT.test(text[to])
-  if (digits && RANGE_MARKS.has(mark)) return false
+  if (digits && RANGE_MARKS.has(mark) && !inIsoDate(text, from)) return false
   return JOINERS.has(mark) || (digits && NUMBER_JOINERS.has(mark))
+}
+
+/** A date as ISO 8601 writes it, "2019-07-10", no digit before or after. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?!\d)/
+
+/**
+ * Whether the hyphen text[at] is one of an ISO date's ("2019-07-10", "2019-07-10T14:02:12Z"):
+ * its parts are one written word, not a range of numbers ("2002-2012"). A passage of the AWS
+ * command line's outputs started at "10T14:02:12.000Z", its year and month left out, and two
+ * dates of different months read as the same month (a reviewer).
+ */
+function inIsoDate(text: string, at: number): boolean {
+  for (const start of [at - 4, at - 7]) {
+    if (start < 0) continue
+    if (ISO_DATE.test(text.slice(start, start + 11)) && (start === 0 || !DIGIT.test(text[start - 1]))) return true
+  }
+  return false
 }
 
 /**
