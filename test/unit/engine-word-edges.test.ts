@@ -154,14 +154,15 @@ describe('passage edges at whole written words', () => {
     const chain = Array.from({ length: MAX_PIECES_TAKEN + 3 }, (_, k) => `p${k}`).join('-')
     expect(written(`${chain} end`, `p${MAX_PIECES_TAKEN + 2}`, 'end')).toBe(`p${MAX_PIECES_TAKEN + 2} end`)
     expect(written(`${chain} end`, `p${MAX_PIECES_TAKEN}`, 'end')).toBe(`${chain} end`)
-    // An ISO date is one written word, a range of years two numbers (a reviewer of the AWS command
-    // line's outputs: a passage started at "10T14:02:12.000Z", its year and month left out).
+    // An ISO timestamp is one written word, a range of years two numbers, a date alone its pieces
+    // (a reviewer of the AWS command line's outputs: a passage started at "10T14:02:12.000Z", its
+    // year and month left out).
     expect(written('"CreationTime": "2019-07-10T14:02:12.000Z", "Options"', '10T14', 'Options')).toBe(
       '"2019-07-10T14:02:12.000Z", "Options"',
     )
-    expect(written('on 2019-07-10 at noon', '10', 'noon')).toBe('2019-07-10 at noon')
+    expect(written('on 2019-07-10 at noon', '10', 'noon')).toBe('10 at noon')
     expect(written('Copyright 2002-2012 Someone', '2012', 'Someone')).toBe('2012 Someone')
-    expect(written('in 12019-07-10 at noon', '10', 'noon')).toBe('10 at noon')
+    expect(written('in 12019-07-10T14:00 at noon', '10T14', 'noon')).toBe('10T14:00 at noon')
   })
 
   it('shows two different options whose descriptions are the same as a change of the option (a reviewer of gcloud’s pages)', () => {
