@@ -45,6 +45,42 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     )
   })
 
+  it('ends before a heading its markup makes one, and starts after one (a reviewer of the AWS command line: "**Example 2: To")', () => {
+    const example = (verb: string, heading: string, rest: string) =>
+      `**To ${verb} a Capacity Reservation**\r\n\r\nThe following \`\`${verb}-capacity-reservation\`\` example ${verb}s it.\r\n\r\n` +
+      'Output::\r\n\r\n    {\r\n        "Return": true\r\n    }\r\n\r\n' +
+      'For more information, see `Capacity Reservations <https://docs.example.com/capacity-reservations.html>`__ in the *Amazon EC2 User Guide*.\r\n\r\n' +
+      `${heading}\r\n\r\n${rest}\r\n`
+    const overlaps = findOverlaps([
+      {
+        id: 'modify',
+        text: example(
+          'modify',
+          '**Example 2: To modify the instance-match criteria of a Capacity Reservation**',
+          'Zebras graze quietly near harbour lighthouses.',
+        ),
+      },
+      {
+        id: 'cancel',
+        text: example(
+          'cancel',
+          '**Example 2: To cancel a Capacity Reservation and its instances**',
+          'Volcanic ash drifts over distant orchards tonight.',
+        ),
+      },
+    ]).overlaps
+    const passages = overlaps.flatMap((o) => o.passages)
+    expect(passages.length).toBeGreaterThan(0)
+    for (const p of passages) expect(p.text).not.toMatch(/Example 2/)
+    const underlined = (verb: string) =>
+      `Setting up\n==========\n\nRun the ${verb} tool against the shared capacity reservation group to see how the pool behaves.\n`
+    const [a] = analysed(underlined('modify'))
+    const at = (word: string) => a.starts.findIndex((s) => a.text.startsWith(word, s))
+    expect(withoutNextItems([{ doc: 0, start: at('up'), end: at('behaves') }], [a])).toEqual([
+      { doc: 0, start: at('Run'), end: at('behaves') },
+    ])
+  })
+
   it('cuts no passage where another ends its text on the same item words (a reviewer: "-r, --system" read as deleted)', () => {
     const overlaps = findOverlaps([
       { id: 'useradd', text: option('-r, --system', 'Create a system account.').replace(/\n\s+Create a system account\.\n$/, '') },

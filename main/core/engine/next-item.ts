@@ -292,7 +292,9 @@ const MAX_BLANK_LINES = 2
  * none. A heading and the first item under it go together: "exit.\n\nOPTIONS\n\n-a, --all".
  */
 function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undefined {
-  const items = paragraphsNear(doc, p, dir).filter((t) => opensItem(doc, t))
+  // A start is cut after a heading marked as one (markedHeading) as well: the passage's own
+  // paragraph is what the heading is over.
+  const items = paragraphsNear(doc, p, dir).filter((t) => opensItem(doc, t) || (dir < 0 && paragraphBetween(doc, t - 1, t) && markedHeading(doc, t - 1)))
   // The one furthest from the edge.
   const t = items[items.length - 1]
   return t === undefined ? undefined : dir > 0 ? t - 1 : t
@@ -300,11 +302,13 @@ function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undef
 
 /**
  * Whether the paragraph at token t of `doc` opens an item: an option's or a number's
- * (paragraph-edge.ts opensListItem; not a bullet's, which a changelog's entries have), or a line
- * in capitals, a heading ("ENVIRONMENT") or a variable's name ("SYS_GID_MAX (number)").
+ * (paragraph-edge.ts opensListItem; not a bullet's, which a changelog's entries have), a heading
+ * its markup makes one (markedHeading), or a line in capitals, a heading ("ENVIRONMENT") or a
+ * variable's name ("SYS_GID_MAX (number)").
  */
 function opensItem(doc: Paragraphs, t: number): boolean {
   if (opensListItem(doc, t, false) || hangingTerm(doc, t)) return true
+  if (paragraphBetween(doc, t - 1, t) && markedHeading(doc, t)) return true
   // The text's last line, at the margin under indented lines: a manual's footer ("GNU grep 3.8
   // 2022-09-02   GREP(1)"). Not any line at the margin under an indented one: a paragraph
   // indented on its first line only goes on at the margin ("  11. BECAUSE THE PROGRAM IS
@@ -327,6 +331,35 @@ function opensItem(doc: Paragraphs, t: number): boolean {
   const end = lineEnd(doc.text, doc.starts[t])
   const after = end < 0 || end >= doc.text.length ? '' : lineAt(doc.text, end + 1).trim()
   return !(CAPITALS_LINE.test(after) && !NAME.test(after))
+}
+
+/**
+ * A line that is a heading by its markup: wholly in strong emphasis ("**Example 2: To modify a
+ * Capacity Reservation**", as the AWS command line's examples head each example, or "__...__"),
+ * or a Markdown heading ("## Usage"). Two examples that end alike went on alike into the next
+ * one's heading, "... in the *Amazon EC2 User Guide*.\n\n**Example 2: To", and others started
+ * on a heading's last words, "multicast group**" (a reviewer).
+ */
+const MARKED_HEADING = /^[ \t]*(?:\*\*[^*\n]*[^*\s]\*\*|__[^_\n]*[^_\s]__|#{1,6}[ \t]+\S[^\n]*)[ \t]*\r?$/u
+
+/**
+ * A line that underlines the one above it as a heading (reStructuredText, Markdown's setext
+ * headings): three or more of one mark and nothing else.
+ */
+const UNDERLINE = /^[ \t]*([=\-~^"'`#*+])\1{2,}[ \t]*\r?$/u
+
+/**
+ * Whether token t of `doc` is on a line that its markup makes a heading: MARKED_HEADING, or a line
+ * of words with an UNDERLINE under it.
+ */
+function markedHeading(doc: Paragraphs, t: number): boolean {
+  const from = lineStart(doc.text, doc.starts[t])
+  if (from < 0) return false
+  const line = lineAt(doc.text, from)
+  if (MARKED_HEADING.test(line)) return true
+  const end = lineEnd(doc.text, from)
+  if (end < 0 || end >= doc.text.length) return false
+  return /\p{L}/u.test(line) && UNDERLINE.test(lineAt(doc.text, end + 1))
 }
 
 /** Whether token t of `doc` is on an indented line. */
