@@ -1,4 +1,6 @@
+import type { AnalysedDocument } from './analyse.js'
 import type { PairPassage } from './cluster.js'
+import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 
 // Which overlaps are boilerplate (Overlap.boilerplate): text in a large share of the corpus (a
@@ -73,6 +75,35 @@ export function printedText(
     read++
   }
   return read > 0
+}
+
+/**
+ * Whether a paraphrase of tokens [a0, a1] of document da and [b0, b1] of db restates nothing but
+ * text a large share of the corpus prints: it has MIN_PLAIN_SHARED words in common that are no
+ * names (names.ts plainSharedWords), and fewer outside `printed` words (printedText). The AWS command
+ * line's examples refer to their guides by one template, "For more information, see `<title>
+ * <address>`__ in the *AWS IAM User Guide*", and two of them with different titles were a
+ * paraphrase by the template's words, "information, see, IAM, AWS, User, Guide" (a reviewer).
+ */
+export function restatesPrintedOnly(
+  docs: readonly AnalysedDocument[],
+  printed: readonly Uint8Array[],
+  da: number,
+  a0: number,
+  a1: number,
+  db: number,
+  b0: number,
+  b1: number,
+): boolean {
+  if (printed[da].length === 0 && printed[db].length === 0) return false
+  const form = (doc: AnalysedDocument, t: number): number => {
+    const flags = printed[doc === docs[da] ? da : db]
+    return flags.length && flags[lowerBound(doc.content, t)] ? -1 : doc.match[t]
+  }
+  return (
+    plainSharedWords(docs[da], a0, a1, docs[db], b0, b1, form) < MIN_PLAIN_SHARED &&
+    plainSharedWords(docs[da], a0, a1, docs[db], b0, b1) >= MIN_PLAIN_SHARED
+  )
 }
 
 /**

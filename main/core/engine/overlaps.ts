@@ -4,7 +4,7 @@ import { isBanal } from './banality.js'
 import { chainSeeds } from './chain.js'
 import { RegionList } from './region-list.js'
 import { alignedGaps } from './aligned-gaps.js'
-import { boilerplateOverlaps, boilerplateTexts, printedText } from './boilerplate.js'
+import { boilerplateOverlaps, boilerplateTexts, printedText, restatesPrintedOnly } from './boilerplate.js'
 import { withoutBridges } from './bridged.js'
 import { containedOverlaps } from './contained.js'
 import { crossAligned } from './cross-aligned.js'
@@ -393,6 +393,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       // different reference numbers (cited-numbers.ts).
       if (!edited && saysOpposite(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1, corpus.lexicon.surfaces)) continue
       if (!edited && citeOthers(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
+      // Nor one that shares only the words of a house formula (boilerplate.ts).
+      if (!edited && restatesPrintedOnly(corpus.docs, printed, p.da, p.a0, p.a1, p.db, p.b0, p.b1)) continue
       const similarity = edited ? measure.similarity : p.cosine
       const read = synonymsUsed(corpus, words, p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       paraphrases.push(
