@@ -55,6 +55,32 @@ describe('passage edges at whole written words', () => {
     expect(shown('if a < b then b > c holds', 'b', 'then')).toBe('b then')
   })
 
+  it('lists no change of marks alone at an edge beside words both passages have', () => {
+    // A command line and its output (a reviewer of the AWS command line's examples): the output
+    // quotes the role's address, the command line writes it bare, and the closing quotation mark
+    // was a change of its own, '"' inserted.
+    const role = 'arn:aws:iam::123456789012:role/service-role/MyTestFunction-role-tges6bf4'
+    const { overlaps } = findOverlaps([
+      {
+        id: 'create',
+        text:
+          'The following ``create-function`` example creates a Lambda function named ``my-function``. ::\n\n' +
+          '    aws lambda create-function \\\n        --function-name my-function \\\n        --runtime nodejs22.x \\\n' +
+          `        --zip-file fileb://my-function.zip \\\n        --handler my-function.handler \\\n        --role ${role}\n`,
+      },
+      {
+        id: 'get',
+        text:
+          'The following ``get-function-configuration`` example displays the settings for version 2 of the ``my-function`` function. ::\n\n' +
+          '    aws lambda get-function-configuration \\\n        --function-name  my-function:2\n\nOutput::\n\n    {\n' +
+          `        "FunctionName": "my-function",\n        "Handler": "my-function.handler",\n        "Role": "${role}",\n        "Timeout": 3\n    }\n`,
+      },
+    ])
+    const changes = overlaps.flatMap((o) => o.variants.flatMap((v) => v.changes ?? []))
+    expect(changes.some((c) => c.op !== 'equal')).toBe(true)
+    expect(changes.filter((c) => c.op !== 'equal' && !/\p{L}/u.test(c.a + c.b))).toEqual([])
+  })
+
   it("reads the closing marks of a passage that stops short as the other's, where it has them too", () => {
     // Three README signatures, two of them on a Monday: the third passage's ">" is the others'
     // too, before their "Mon", not a mark only it has (a reviewer of README.Debian files). The
