@@ -294,7 +294,9 @@ const MAX_BLANK_LINES = 2
 function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undefined {
   // A start is cut after a heading marked as one (markedHeading) as well: the passage's own
   // paragraph is what the heading is over.
-  const items = paragraphsNear(doc, p, dir).filter((t) => opensItem(doc, t) || (dir < 0 && paragraphBetween(doc, t - 1, t) && markedHeading(doc, t - 1)))
+  const items = paragraphsNear(doc, p, dir).filter(
+    (t) => opensItem(doc, t) || (dir < 0 && paragraphBetween(doc, t - 1, t) && markedHeading(doc, t - 1)),
+  )
   // The one furthest from the edge.
   const t = items[items.length - 1]
   return t === undefined ? undefined : dir > 0 ? t - 1 : t

@@ -418,70 +418,104 @@ export function linkWeightShare(doc: AnalysedDocument, t0: number, t1: number, w
  * before them are in the span too: each identifier's content words, less one. A span's content
  * words less these are its words with each identifier counted once ("is_it_on_the_list_of_items"
  * is the content words "list" and "items": one join). An identifier is a name joined by
- * underscores, or a code word (codeWords).
+ * underscores, or a code word (codeRuns).
  */
 export function identifierJoins(doc: AnalysedDocument, t0: number, t1: number): number {
   const { content } = doc
-  const code = codeWords(doc, t0, t1)
+  const runs = codeRuns(doc)
+  let r = firstRunEndingFrom(runs, t0)
   // Most documents hold no underscore at all: told once per document, by one native search.
   let has = hasUnderscore.get(doc)
   if (has === undefined) hasUnderscore.set(doc, (has = doc.text.includes('_')))
-  if (!has && !code) return 0
+  if (!has && (r === runs.length || runs[r] > t1)) return 0
+  if (!has) {
+    // The code words' content words in the span, less one each: two binary searches a word.
+    let joins = 0
+    for (; r < runs.length && runs[r] <= t1; r += 2) {
+      const words = upperBound(content, Math.min(runs[r + 1], t1)) - lowerBound(content, Math.max(runs[r], t0))
+      if (words > 1) joins += words - 1
+    }
+    return joins
+  }
   let joins = 0
   const end = upperBound(content, t1)
   for (let c = lowerBound(content, t0) + 1; c < end; c++) {
     const [t, u] = [content[c - 1], content[c]]
-    if ((code && code[t - t0] !== 0 && code[t - t0] === code[u - t0]) || (has && joined(doc, t, u))) joins++
+    while (r < runs.length && runs[r + 1] < t) r += 2
+    const inCode = r < runs.length && runs[r] <= t && u <= runs[r + 1]
+    if (inCode || (has && joined(doc, t, u))) joins++
   }
   return joins
 }
 
 /**
- * Most characters of a written word (a run without white space) read to tell whether it is a code
- * word (codeWords): longer runs (a key in base64, a hash) are read no further and are code words
- * when what was read is one.
+ * Most characters of a written word read to tell whether it is a code word (codeRuns): longer
+ * runs (a key in base64, a hash) are read no further and are code words when what was read is one.
  */
 const MAX_CODE_WORD = 256
 
+/** The marks that join the tokens of a code word, one or two of them between two ("::"). */
+const CODE_JOINERS = '-:._'
+
 /**
  * A part of a written word in hexadecimal digits, four or more, letters and digits mixed
- * ("12a34b55", "8ef9", "2a00"): see codeWords. Not a version ("1.2-4ubuntu1", "x86", a word of
+ * ("12a34b55", "8ef9", "2a00"): see codeRuns. Not a version ("1.2-4ubuntu1", "x86", a word of
  * sim_text's runs of Debian's change logs: with them, 0.3% of the runs were no longer covered).
  */
 const HEX_MIXED = /(?<![\p{L}\p{N}])(?=[\da-fA-F]*[a-fA-F])(?=[\da-fA-F]*\d)[\da-fA-F]{4,}(?![\p{L}\p{N}])/u
 
+/** Per document read by codeRuns: its code words. */
+const codeRunsOf = new WeakMap<AnalysedDocument, Uint32Array>()
+
 /**
- * Per token of [t0, t1] of `doc`, a number that tokens of one code word share (1, 2, ...), 0 for
- * a token in none; undefined when the span has none. A code word is a written word of two tokens
- * or more, without a slash (paths and addresses: nameJoins), that has a colon between its tokens
- * and a letter ("arn:aws:rds", "HH:MM", "std::string"; not a time, "21:50") or a part in
- * hexadecimal digits (HEX_MIXED: "fleet-12a34b55-67cd-8ef9"): an identifier, a date format, an
- * address of the machine, whose pieces are no words a reader counts.
- * The AWS command line's examples shared "YYYY-MM-DDTHH:MM:SS.000Z" (six tokens), an IPv6 address
- * (eight) or an account's ARN and were verbatim overlaps of "6 shared words" and more (a reviewer).
+ * The code words of `doc`, as its tokens [first, last] in pairs, ascending; found once a document.
+ * A code word is a written word of two tokens or more joined by hyphens, colons, dots or
+ * underscores (CODE_JOINERS; the parts of a path or an address, with slashes, are nameJoins'),
+ * that has a colon between its tokens and a letter ("arn:aws:rds", "HH:MM", "std::string"; not a
+ * time, "21:50") or a part in hexadecimal digits (HEX_MIXED: "fleet-12a34b55-67cd-8ef9"): an
+ * identifier, a date format, an address of the machine, whose pieces are no words a reader
+ * counts. The AWS command line's examples shared "YYYY-MM-DDTHH:MM:SS.000Z" (six tokens), an IPv6
+ * address (eight) or an account's ARN and were verbatim overlaps of "6 shared words" and more (a
+ * reviewer).
  */
-export function codeWords(doc: AnalysedDocument, t0: number, t1: number): Uint16Array | undefined {
+export function codeRuns(doc: AnalysedDocument): Uint32Array {
+  const known = codeRunsOf.get(doc)
+  if (known) return known
   const { text, starts, ends } = doc
-  let out: Uint16Array | undefined
-  let id = 0
-  for (let t = t0; t <= t1;) {
-    // The tokens of t's written word within the span: [t, u].
+  const n = starts.length
+  /** Whether tokens u and u + 1 are joined into one word: one or two of CODE_JOINERS between them. */
+  const touches = (u: number): boolean => {
+    const [from, to] = [ends[u], starts[u + 1]]
+    if (to - from < 1 || to - from > 2) return false
+    for (let k = from; k < to; k++) if (!CODE_JOINERS.includes(text[k])) return false
+    return true
+  }
+  const found: number[] = []
+  for (let t = 0; t < n;) {
     let u = t
-    while (u < t1 && starts[u + 1] - ends[u] <= MAX_CODE_WORD && !/\s/.test(text.slice(ends[u], starts[u + 1]))) u++
-    if (u > t && isCodeWord(text.slice(starts[t], Math.min(ends[u], starts[t] + MAX_CODE_WORD)))) {
-      out ??= new Uint16Array(t1 - t0 + 1)
-      id = id === 0xffff ? 1 : id + 1
-      out.fill(id, t - t0, u - t0 + 1)
-    }
+    while (u + 1 < n && touches(u)) u++
+    if (u > t && isCodeWord(text.slice(starts[t], Math.min(ends[u], starts[t] + MAX_CODE_WORD)))) found.push(t, u)
     t = u + 1
   }
-  return out
+  const runs = Uint32Array.from(found)
+  codeRunsOf.set(doc, runs)
+  return runs
 }
 
-/** Whether a written word (see codeWords) is a code word. */
+/** The index (even) of the first run of `runs` (codeRuns) that ends at token t or after it. */
+function firstRunEndingFrom(runs: Uint32Array, t: number): number {
+  let lo = 0
+  let hi = runs.length / 2
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (runs[2 * mid + 1] < t) lo = mid + 1
+    else hi = mid
+  }
+  return 2 * lo
+}
+
+/** Whether a written word (see codeRuns) is a code word. */
 function isCodeWord(word: string): boolean {
-  // A slash before a part with a letter: a path or an address (a network's "/56" is a number).
-  if (/\/[^/]*\p{L}/u.test(word)) return false
   return (word.includes(':') && LETTER.test(word)) || HEX_MIXED.test(word)
 }
 
@@ -535,19 +569,26 @@ function namesIn(doc: AnalysedDocument, t0: number, t1: number): Name[] {
   const { text } = doc
   const names: Name[] = []
   // Read within the tokens' text and the names it starts or ends inside, not beyond: most
-  // passages hold no slash, and a document may hold none after them.
+  // passages hold no slash (told by a binary search in the document's slashes, found once), and a
+  // document may hold none after them.
+  let slashes = slashesOf.get(doc)
+  if (!slashes) {
+    const found: number[] = []
+    for (let k = text.indexOf('/'); k >= 0; k = text.indexOf('/', k + 1)) found.push(k)
+    slashesOf.set(doc, (slashes = Uint32Array.from(found)))
+  }
   let from = doc.starts[t0]
   while (from > 0 && inName(text, from - 1)) from--
   let to = doc.ends[t1]
   while (to < text.length && inName(text, to)) to++
-  const span = text.slice(from, to)
-  for (let at = span.indexOf('/'); at >= 0; at = span.indexOf('/', at + 1)) {
-    const slash = from + at
+  for (let next = lowerBound(slashes, from); next < slashes.length && slashes[next] < to; next++) {
+    const slash = slashes[next]
     let start = slash
     while (start > 0 && inName(text, start - 1)) start--
     let end = slash + 1
     while (end < text.length && inName(text, end)) end++
-    at = end - from
+    // The name's other slashes are read with it.
+    while (next + 1 < slashes.length && slashes[next + 1] < end) next++
     while (start < end && !WORD_CHAR.test(text[start])) start++
     while (end > start && !WORD_CHAR.test(text[end - 1])) end--
     if (start === end || (names.length > 0 && names[names.length - 1].from === start)) continue
@@ -565,6 +606,9 @@ function namesIn(doc: AnalysedDocument, t0: number, t1: number): Name[] {
   }
   return names
 }
+
+/** Per document read by namesIn: the offsets of its slashes, ascending. */
+const slashesOf = new WeakMap<AnalysedDocument, Uint32Array>()
 
 /** An address's scheme and "www.", which nameJoins does not compare. */
 const SCHEME = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?(?:[wW]{3}\.)?/
