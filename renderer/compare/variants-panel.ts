@@ -94,7 +94,8 @@ function renderChanges(changes: readonly Change[], written: readonly WritingDiff
   // after it, and where there is none (it ends or starts the passage, or stands between two
   // words with nothing between them), a space keeps its words apart.
   const between = (before: Change, after: Change): string =>
-    text.slice(before.aEnd - a.start, after.aStart - a.start) || (before.a && after.a ? '' : ' ')
+    text.slice(before.aEnd - a.start, after.aStart - a.start) ||
+    (before.a && after.a ? '' : (before.op === 'equal' && !before.a) || (after.op === 'equal' && !after.a) ? '' : ' ')
   // Words beyond the other passage before the first equal words are at the pair's start, after them at its end.
   const firstEqual = changes.findIndex((x) => x.op === 'equal')
   changes.forEach((c, k) => {

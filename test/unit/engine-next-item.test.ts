@@ -81,6 +81,42 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     ])
   })
 
+  it('keeps a heading the passages share, and reads no code comment or root prompt as a heading (a reviewer)', () => {
+    const report = (before: string, tracker: string) =>
+      `${before}\n\nHow to report bugs\n==================\n\nBugs should be reported to the ${tracker} bug tracking system, with the version you use, the steps that reproduce the problem, and a short test case that shows it; a backtrace helps when the program crashes.\n`
+    const [shared] = findOverlaps([
+      { id: 'cups', text: report('The printer helper talks to the print daemon.', 'freedesktop.org') },
+      { id: 'gtk', text: report('Widgets in this toolkit, which many desktop programs use, are drawn by means of GLib.', 'GNOME') },
+      { id: 'pixbuf', text: report('Images of every common format are decoded, then painted by means of GLib.', 'GNOME') },
+    ]).overlaps
+    for (const p of shared.passages) expect(p.text).toMatch(/^How to report bugs\n=+\n\nBugs should/)
+    const build = (title: string, about: string, tools: string, last: string) =>
+      `# ${title}\n\n${about}\n\n## Building\n\nClone the repository, then install the toolchain and run the build from the top folder:\n\n\`\`\`sh\ngit clone https://example.org/widget.git\ncd widget\n\n# then build it\n${tools}\n\`\`\`\n\n${last}\n`
+    const [code] = findOverlaps([
+      {
+        id: 'alpha',
+        text: build(
+          'Alpha widget',
+          'Alpha draws charts for dashboards.',
+          './tools/bootstrap --pinned\nmake all',
+          'Alpha also ships a plugin for spreadsheets.',
+        ),
+      },
+      {
+        id: 'beta',
+        text: build('Beta widget', 'Beta renders maps for kiosks.', './tools/setup --latest\nninja', 'Beta has no plugins yet.'),
+      },
+    ]).overlaps
+    for (const p of code.passages) expect(p.text).toMatch(/# then build it\n\.\/tools$/)
+    const debian = (name: string, unit: string, last: string) =>
+      `${name} for Debian\n--------------\n\nThe daemon is installed but not started, since it needs a configured key\nfile before it can accept connections from other hosts on the network.\nTo start it at boot and right away, run as root:\n\n  # systemctl enable --now ${unit}.service\n\n${last}\n`
+    const [prompt] = findOverlaps([
+      { id: 'bar', text: debian('bar', 'bard', 'See the manual page for options.') },
+      { id: 'foo', text: debian('foo', 'foo-agent', 'Logs go to the journal.') },
+    ]).overlaps
+    for (const p of prompt.passages) expect(p.text).toMatch(/run as root:\n\n {2}# systemctl enable --now$/)
+  })
+
   it('cuts no passage where another ends its text on the same item words (a reviewer: "-r, --system" read as deleted)', () => {
     const overlaps = findOverlaps([
       { id: 'useradd', text: option('-r, --system', 'Create a system account.').replace(/\n\s+Create a system account\.\n$/, '') },

@@ -154,6 +154,9 @@ describe('tokens that are no words of a claim', () => {
       'arn aws rds us east 1 123456789012',
       '2600 1f14 2a00',
     ])
+    // Not a clause of Chinese, written without spaces, around an ASCII colon (a reviewer).
+    const [chinese] = analysed('注意:委员会周二开会审议港口预算。')
+    expect([...codeRuns(chinese)]).toEqual([])
     // Each one word: 6 + 4 + 6 ("us" is a function word) content words, less one each.
     expect(identifierJoins(doc, 0, runs[5])).toBe(5 + 3 + 5)
   })

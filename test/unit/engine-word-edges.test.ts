@@ -79,6 +79,19 @@ describe('passage edges at whole written words', () => {
     const changes = overlaps.flatMap((o) => o.variants.flatMap((v) => v.changes ?? []))
     expect(changes.some((c) => c.op !== 'equal')).toBe(true)
     expect(changes.filter((c) => c.op !== 'equal' && !/\p{L}/u.test(c.a + c.b))).toEqual([])
+    // Marks that say something stay changes: a sum in dollars and a bare number, a question and a
+    // statement (a reviewer).
+    const said = (first: string, last: string) =>
+      `${first}450 million was allocated by the council to repair the northern bridge and the old river tunnel before winter${last}`
+    const asked = findOverlaps([
+      { id: 'a', text: `Zebras graze near the harbour. ${said('"$', '?"')}\n` },
+      { id: 'b', text: `Volcanic ash drifts over orchards. ${said('', '.').replace('the council', 'the city council')}\n` },
+    ]).overlaps
+    const marks = asked.flatMap((o) => o.variants.flatMap((v) => v.changes ?? [])).filter((c) => !/\p{L}/u.test(c.a + c.b))
+    expect(marks.filter((c) => c.op !== 'equal').map((c) => [c.op, c.a, c.b])).toEqual([
+      ['delete', '"$', ''],
+      ['delete', '?"', ''],
+    ])
   })
 
   it("reads the closing marks of a passage that stops short as the other's, where it has them too", () => {

@@ -1,5 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { paragraphBetween } from './align.js'
+import { inCodeBlock } from './nonwords.js'
 import { opensListItem } from './paragraph-edge.js'
 import { lowerBound } from '../text/sorted.js'
 import { stopAfter } from './sentences.js'
@@ -292,10 +293,14 @@ const MAX_BLANK_LINES = 2
  * none. A heading and the first item under it go together: "exit.\n\nOPTIONS\n\n-a, --all".
  */
 function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undefined {
-  // A start is cut after a heading marked as one (markedHeading) as well: the passage's own
-  // paragraph is what the heading is over.
+  // A start on a heading's last words (markedHeading) is cut after it as well: the passage's own
+  // paragraph is what the heading is over. Not one before the heading, or on its first word: a
+  // heading both texts have is the passage's (a reviewer: "How to report bugs", cut from two of
+  // three passages, read as deleted from the third).
   const items = paragraphsNear(doc, p, dir).filter(
-    (t) => opensItem(doc, t) || (dir < 0 && paragraphBetween(doc, t - 1, t) && markedHeading(doc, t - 1)),
+    (t) =>
+      opensItem(doc, t) ||
+      (dir < 0 && paragraphBetween(doc, t - 1, t) && markedHeading(doc, t - 1) && withinParagraph(doc, p.start, t - 1)),
   )
   // The one furthest from the edge.
   const t = items[items.length - 1]
@@ -335,14 +340,27 @@ function opensItem(doc: Paragraphs, t: number): boolean {
   return !(CAPITALS_LINE.test(after) && !NAME.test(after))
 }
 
+/** Whether token `from` of `doc` is inside the paragraph of token `to` (from < to), not at its start. */
+function withinParagraph(doc: Paragraphs, from: number, to: number): boolean {
+  if (from === 0 || paragraphBetween(doc, from - 1, from)) return false
+  for (let t = from + 1; t <= to; t++) if (paragraphBetween(doc, t - 1, t)) return false
+  return true
+}
+
 /**
  * A line that is a heading by its markup: wholly in strong emphasis ("**Example 2: To modify a
- * Capacity Reservation**", as the AWS command line's examples head each example, or "__...__"),
- * or a Markdown heading ("## Usage"). Two examples that end alike went on alike into the next
+ * Capacity Reservation**", as the AWS command line's examples head each example, or "__...__").
+ * Two examples that end alike went on alike into the next
  * one's heading, "... in the *Amazon EC2 User Guide*.\n\n**Example 2: To", and others started
  * on a heading's last words, "multicast group**" (a reviewer).
  */
-const MARKED_HEADING = /^[ \t]*(?:\*\*[^*\n]*[^*\s]\*\*|__[^_\n]*[^_\s]__|#{1,6}[ \t]+\S[^\n]*)[ \t]*\r?$/u
+const MARKED_HEADING = /^[ \t]*(?:\*\*[^*\n]*[^*\s]\*\*|__[^_\n]*[^_\s]__)[ \t]*\r?$/u
+
+/**
+ * A Markdown heading, at the line's start ("## Usage"): not one indented, a root shell's prompt in
+ * a plain text ("  # systemctl enable --now ..."), nor a comment in a code block (inCodeBlock).
+ */
+const HASH_HEADING = /^#{1,6}[ \t]+\S/u
 
 /**
  * A line that underlines the one above it as a heading (reStructuredText, Markdown's setext
@@ -351,14 +369,15 @@ const MARKED_HEADING = /^[ \t]*(?:\*\*[^*\n]*[^*\s]\*\*|__[^_\n]*[^_\s]__|#{1,6}
 const UNDERLINE = /^[ \t]*([=\-~^"'`#*+])\1{2,}[ \t]*\r?$/u
 
 /**
- * Whether token t of `doc` is on a line that its markup makes a heading: MARKED_HEADING, or a line
- * of words with an UNDERLINE under it.
+ * Whether token t of `doc` is on a line that its markup makes a heading: MARKED_HEADING,
+ * HASH_HEADING, or a line of words with an UNDERLINE under it.
  */
 function markedHeading(doc: Paragraphs, t: number): boolean {
   const from = lineStart(doc.text, doc.starts[t])
   if (from < 0) return false
   const line = lineAt(doc.text, from)
   if (MARKED_HEADING.test(line)) return true
+  if (HASH_HEADING.test(line)) return !inCodeBlock(doc, from)
   const end = lineEnd(doc.text, from)
   if (end < 0 || end >= doc.text.length) return false
   return /\p{L}/u.test(line) && UNDERLINE.test(lineAt(doc.text, end + 1))

@@ -216,7 +216,7 @@ function isFence(text: string, line: RegExpExecArray, open: string | undefined):
  * not; made once a document. A code block opened and never closed runs to the text's end, as
  * Markdown reads it.
  */
-function codeAndMarkup(doc: AnalysedDocument): readonly number[] {
+function codeAndMarkup(doc: Pick<AnalysedDocument, 'text'>): readonly number[] {
   const known = rangesOf.get(doc)
   if (known) return known
   const { text } = doc
@@ -281,7 +281,14 @@ function firstRangeEndingAfter(ranges: readonly number[], x: number): number {
 }
 
 /** The ranges of code and markup of each document read so far (codeAndMarkup). */
-const rangesOf = new WeakMap<AnalysedDocument, readonly number[]>()
+const rangesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, readonly number[]>()
+
+/** Whether offset `at` of `doc`'s text lies in a Markdown code block or an HTML comment (codeAndMarkup). */
+export function inCodeBlock(doc: Pick<AnalysedDocument, 'text'>, at: number): boolean {
+  const ranges = codeAndMarkup(doc)
+  const r = firstRangeEndingAfter(ranges, at)
+  return r < ranges.length && ranges[r] <= at && ranges[r + 1] > 0
+}
 
 /** The marks of each document read whole so far, made once a document (its text never changes). */
 const marksOf = new WeakMap<AnalysedDocument, Uint8Array>()
@@ -464,6 +471,9 @@ const CODE_JOINERS = '-:._'
  */
 const HEX_MIXED = /(?<![\p{L}\p{N}])(?=[\da-fA-F]*[a-fA-F])(?=[\da-fA-F]*\d)[\da-fA-F]{4,}(?![\p{L}\p{N}])/u
 
+/** A written word of printable ASCII characters only. */
+const ASCII_WORD = /^[\x21-\x7e]+$/
+
 /** Per document read by codeRuns: its code words. */
 const codeRunsOf = new WeakMap<AnalysedDocument, Uint32Array>()
 
@@ -514,8 +524,12 @@ function firstRunEndingFrom(runs: Uint32Array, t: number): number {
   return 2 * lo
 }
 
-/** Whether a written word (see codeRuns) is a code word. */
+/**
+ * Whether a written word (see codeRuns) is a code word: ASCII only (Chinese and Japanese text
+ * writes a clause without spaces, "注意:委员会...", its colon no joiner of code; a reviewer).
+ */
 function isCodeWord(word: string): boolean {
+  if (!ASCII_WORD.test(word)) return false
   return (word.includes(':') && LETTER.test(word)) || HEX_MIXED.test(word)
 }
 

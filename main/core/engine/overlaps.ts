@@ -231,6 +231,12 @@ export const PARAPHRASE_MAX_WORDS = 1_000_000
 /** Which pairs of passages are diffed: variant-pairs.ts (the renderer reads the rule too). */
 export { MAX_DIFFS, MAX_PAIRWISE_PASSAGES } from './variant-pairs.js'
 
+/**
+ * Marks that quote, bracket or emphasise what they stand beside, and say nothing of it: quotation
+ * marks, backquotes, brackets, asterisks and underscores (see toPassageEdges).
+ */
+const QUOTING_MARKS = /^[\s"'`\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a*_()[\]{}<>]*$/u
+
 /** What a corpus array no stage reads any more is replaced with. */
 const RELEASED = new Uint32Array(0)
 
@@ -851,16 +857,17 @@ function toPassageEdges(variant: Variant, a: OverlapPassage, marksA: PassageMark
   /**
    * The change of an edge's marks; `beside`, the change of the words next to them: marks one
    * passage has before (after) words beyond the other's edge go with those words. Beside words
-   * both have, marks are compared as an equal step compares them, not at all: one passage's
-   * closing quotation mark after an address the other writes bare was a change of its own, a lone
-   * '"' inserted (a reviewer of the AWS command line's examples: 506 of 10,935 changes on ec2's
-   * were marks alone). Beside words replaced, they are part of the replacement ('"pending"' by
-   * 'deleting').
+   * both have, quotation marks, brackets and emphasis (QUOTING_MARKS) are compared as an equal
+   * step compares them, not at all: one passage's closing quotation mark after an address the
+   * other writes bare was a change of its own, a lone '"' inserted (a reviewer of the AWS command
+   * line's examples: 506 of 10,935 changes on ec2's were marks alone); other marks say something
+   * ("$450" and "450", a question and a statement) and stay changes. Beside words replaced, marks
+   * are part of the replacement ('"pending"' by 'deleting').
    */
   const change = (aText: string, aStart: number, aEnd: number, bText: string, bStart: number, bEnd: number, beside: Change): Change[] => {
     if (!aText && !bText) return []
     const op =
-      aText === bText || beside.op === 'equal'
+      aText === bText || (beside.op === 'equal' && QUOTING_MARKS.test(aText) && QUOTING_MARKS.test(bText))
         ? 'equal'
         : beside.op === 'replace' && !beside.moved
           ? 'replace'
