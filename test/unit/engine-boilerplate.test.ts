@@ -130,4 +130,28 @@ describe('boilerplate overlaps', () => {
     expect(overlaps.length).toBeGreaterThan(0)
     expect(overlaps.filter((o) => o.kind === 'paraphrase')).toEqual([])
   })
+
+  it('are not the names and phrases of a corpus on one subject, which its texts write in sentences of their own', () => {
+    // Ten articles on one outbreak (a reviewer): two share a sentence, the others name its
+    // people, places and phrases in sentences of their own; each name's n-gram is in every text.
+    const articles = [
+      'Markets in Asia slipped on Monday as investors weighed fresh travel restrictions. World Health Organization experts said the novel coronavirus outbreak in Wuhan, Hubei province, was a public health emergency that frightened many travellers. Traders expect more volatility before the central bank meets.',
+      'Hospitals reported a shortage of masks and protective gowns this week. World Health Organization experts said the novel coronavirus outbreak in Wuhan, Hubei province, was a public health emergency that frightened many travellers. Nurses asked for longer breaks between shifts.',
+      'Airlines cancelled hundreds of flights. A spokesman for the World Health Organization urged calm, while doctors in Wuhan, Hubei province, described crowded wards. Nobody yet called the novel coronavirus outbreak a public health emergency.',
+      'Schools postponed the spring term. Teachers worried about the novel coronavirus outbreak after the World Health Organization published guidance; a public health emergency, they feared, would close classrooms for months, as happened in Wuhan, Hubei province.',
+      'Factory output fell sharply last month. Economists said the novel coronavirus outbreak hurt suppliers near Wuhan, Hubei province, and that any public health emergency declared by the World Health Organization would deepen the slump.',
+      'Pharmacies ran out of thermometers. In Wuhan, Hubei province, queues formed at dawn. The World Health Organization has not ruled on whether the novel coronavirus outbreak is a public health emergency.',
+      'Tourism operators warned of heavy losses. Cruise bookings to Asia collapsed as news of the novel coronavirus outbreak in Wuhan, Hubei province, spread; the World Health Organization may soon declare a public health emergency.',
+      'Scientists raced to sequence samples. Laboratories shared genomes with the World Health Organization within days, and virologists in Wuhan, Hubei province, warned that the novel coronavirus outbreak could become a public health emergency.',
+      'Football matches were played behind closed doors. Clubs cited the novel coronavirus outbreak and advice from the World Health Organization; fans from Wuhan, Hubei province, were asked to stay home during the public health emergency.',
+      'Embassies began evacuating citizens. Diplomats said the World Health Organization briefed them about the novel coronavirus outbreak, describing Wuhan, Hubei province, as the centre of a public health emergency.',
+    ]
+    const { overlaps } = findOverlaps(
+      articles.map((text, k) => ({ id: `a${k}`, text })),
+      { paraphrase: false },
+    )
+    const borrowed = overlaps.find((o) => ['a0', 'a1'].every((d) => o.passages.some((p) => p.doc === d)))
+    expect(borrowed?.passages[0].text).toContain('was a public health emergency that frightened many travellers')
+    expect(borrowed?.boilerplate).toBe(false)
+  })
 })
