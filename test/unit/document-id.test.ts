@@ -30,6 +30,18 @@ describe('documentIdFor', () => {
     ])
   })
 
+  it('gives a long name its first MAX_ID_LENGTH characters where its start and end are taken', () => {
+    // Two names that differ in their middle (a reviewer: two volumes' minutes were one id and "-2").
+    const taken = new Set<string>()
+    const ids = [1, 2].map((k) => {
+      const id = documentIdFor(`city-council-of-springfield-board-volume-${k}-minutes-of-the-board-meeting-held-in-spring.txt`, taken)
+      taken.add(id)
+      return id
+    })
+    expect(ids[0]).toMatch(/--/)
+    expect(ids[1]).toContain('volume-2')
+  })
+
   it("is at most MAX_ID_LENGTH characters before its suffix, of the name's letters and digits", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (name) => {

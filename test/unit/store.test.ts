@@ -146,6 +146,26 @@ describe('ProjectStore', () => {
     expect(await readFile(join(dir, 'project.json'), 'utf8')).toBe('{"name": "Test", "documents": [{"id": "BAD ID"}]}')
   })
 
+  it("reads a long-named document's annotations again when project.json is broken, under the id they were stored with", async () => {
+    // Ids once kept a long name's first 60 characters; now its start and end (document-id.ts). A
+    // project made before, read again from its folder, keeps the old id where annotations are
+    // stored under it (a reviewer: they were left unread).
+    const file = 'gcloud_network-security_mirroring-endpoint-group-associations_create.txt'
+    const old = 'gcloud-network-security-mirroring-endpoint-group-association'
+    await writeFile(join(dir, 'documents', file), 'Create a mirroring endpoint group association for the project.')
+    await writeFile(
+      join(dir, 'project.json'),
+      JSON.stringify({ name: 'Test', documents: [{ id: old, file, title: 'Create' }], settings: {} }),
+    )
+    const before = await service()
+    await before.createAnnotation({ docId: old, start: 0, end: 6 })
+    await writeFile(join(dir, 'project.json'), '{"name": "Test", "documents": [{"id": "BAD ID"}]}')
+    const after = await service()
+    const view = await after.getProject()
+    expect(view.documents.find((d) => d.file === file)?.id).toBe(old)
+    expect((await after.listAnnotations({ docId: old })).items).toHaveLength(1)
+  })
+
   it('reports a corrupt codebook and keeps it', async () => {
     await writeFile(join(dir, 'tags.json'), '{"tags": [{"id": "a", "name": "", "colour": "red"}]}')
     const s = await service()

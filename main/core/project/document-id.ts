@@ -17,24 +17,37 @@ export const KEPT_END = 30
 
 /**
  * A document id made from a file name: lower case, ASCII letters and digits, hyphens between
- * words; a name longer than MAX_ID_LENGTH keeps its start and its end (shortened); made unique
- * against `taken` by a numeric suffix.
+ * words; a name longer than MAX_ID_LENGTH keeps its start and its end (shortened), or where that
+ * is taken its first MAX_ID_LENGTH characters; made unique against `taken` by a numeric suffix.
  */
 export function documentIdFor(fileName: string, taken: Iterable<string>): string {
-  const base =
-    shortened(
-      fileName
-        .replace(/\.[^.]+$/, '')
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, ''),
-    ) || 'document'
   // A set is used as it is: a caller naming many files keeps one, and each call stays constant time.
   const used: ReadonlySet<string> = taken instanceof Set ? taken : new Set(taken)
+  const [base, ...others] = documentIdCandidates(fileName)
   if (!used.has(base)) return base
+  // Two long names that differ in their middle: the other reading of the name before a suffix.
+  for (const other of others) if (!used.has(other)) return other
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`
+}
+
+/**
+ * The ids a file name reads as, the one documentIdFor gives first: a long name's start and end
+ * (shortened), then its first MAX_ID_LENGTH characters, as ids were made before they kept the
+ * end (a project's documents read again from its folder keep the id their annotations were
+ * stored under: store.ts). One id where the name is short.
+ */
+export function documentIdCandidates(fileName: string): string[] {
+  const words =
+    fileName
+      .replace(/\.[^.]+$/, '')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'document'
+  const short = shortened(words)
+  const start = words.slice(0, MAX_ID_LENGTH)
+  return short === words ? [words] : [short, start]
 }
 
 /**

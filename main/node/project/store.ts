@@ -7,7 +7,7 @@ import { checkCodebook, CodebookFile } from '../../core/annotations/codebook.js'
 import { idsMentioned, splitDuplicateIds } from '../../core/annotations/unique-ids.js'
 import { type SerialisationCache, stableStringify } from '../../core/project/json.js'
 import { type DocumentEntry, ProjectFile } from '../../core/project/project.js'
-import { documentIdFor } from '../../core/project/document-id.js'
+import { documentIdCandidates, documentIdFor } from '../../core/project/document-id.js'
 import { readTextFile } from './decode.js'
 import { refuseSpecialPath } from './special-paths.js'
 import { removeLeftovers, syncFolder, WriteFailure, writeDurable } from './durable.js'
@@ -256,15 +256,22 @@ export class ProjectStore {
     return store
   }
 
-  /** A project description made from the files in documents/, when project.json is unusable. */
+  /**
+   * A project description made from the files in documents/, when project.json is unusable. A
+   * document whose annotations are stored under another reading of its name's id (one made before
+   * long names kept their end: document-id.ts documentIdCandidates) takes that id, so that its
+   * annotations are read again (a reviewer: a long-named document's annotations were left unread).
+   */
   private static async projectFromFolder(dir: string): Promise<ProjectFile> {
     const files = (await readdir(join(dir, DOCUMENTS_DIR)).catch(() => [] as string[])).filter((f) => !f.startsWith('.')).sort()
+    const stored = new Set(
+      (await readdir(join(dir, ANNOTATIONS_DIR)).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)),
+    )
     const documents: DocumentEntry[] = []
+    const taken = new Set<string>()
     for (const file of files) {
-      const id = documentIdFor(
-        file,
-        documents.map((d) => d.id),
-      )
+      const id = documentIdCandidates(file).find((c) => stored.has(c) && !taken.has(c)) ?? documentIdFor(file, taken)
+      taken.add(id)
       documents.push({ id, file, title: file, author: '', outlet: '', date: '', url: '' })
     }
     return { name: basename(dir), documents, settings: {} }
