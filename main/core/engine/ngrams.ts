@@ -66,7 +66,7 @@ export interface Seeds {
   /**
    * Per document, per content position: 1 when a run of MIN_PRINTED_NGRAMS n-grams or more, each
    * in SeedParams.printedBy documents or more, covers that word (boilerplate.ts: text printed in a
-   * large share of the corpus); empty arrays when printedBy is not given.
+   * large share of the corpus); empty arrays when printedBy is not given or exceeds the documents.
    */
   printed: Uint8Array[]
   /** Distinct n-grams, how many seeded, how many of those were common (topic phrases). */
@@ -321,7 +321,8 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     }
 
     const common = docs.map((d) => new Uint8Array(d.content.length))
-    const printedBy = params.printedBy ?? Infinity
+    // No n-gram is in more documents than the corpus has: no flags to keep where none can be printed.
+    const printedBy = params.printedBy !== undefined && params.printedBy <= docs.length ? params.printedBy : Infinity
     const printed = docs.map((d) => new Uint8Array(printedBy < Infinity ? d.content.length : 0))
     const narrowDocs = docs.length <= 0x10000
     // About as many seeds as n-grams (a third more on the changelogs of a Debian system).
