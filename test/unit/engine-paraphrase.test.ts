@@ -141,3 +141,33 @@ describe('the words a paraphrase rests on', () => {
     expect(inCommon(a, b)).toEqual(['source', 'files', 'successful', 'compression', 'decompression'])
   })
 })
+
+describe('paraphrases of headings', () => {
+  it('finds none between two headings its markup makes ones, titles of two examples', () => {
+    // The AWS command line's examples (a reviewer): "**Example 3: To create a VPN connection**" and
+    // "**Example 2: To describe your available VPN connections**" were a paraphrase.
+    const filler = [
+      'Zebras graze quietly near the old harbour while gulls circle.',
+      'Volcanic ash drifts slowly over distant orchards tonight.',
+      'The baker sells warm bread to early travellers at the station.',
+      'Children paint murals along the canal every summer weekend.',
+      'A violinist rehearses scales before the evening concert begins.',
+      'Farmers bring apples and pears to the Saturday market square.',
+    ]
+    const documents = [
+      {
+        id: 'create',
+        text: '**Example 3: To create a VPN connection and specify your own inside CIDR and pre-shared key**\n\nThe following example creates a connection for the gateway.\n',
+      },
+      {
+        id: 'describe',
+        text: '**Example 2: To describe the inside CIDR and pre-shared key of your available VPN connections**\n\nThe following example lists every connection in the region.\n',
+      },
+      ...filler.map((text, k) => ({ id: `f${k}`, text: `${text}\n` })),
+    ]
+    expect(findOverlaps(documents, { paraphrase: true }).overlaps.filter((o) => o.kind === 'paraphrase')).toEqual([])
+    // Written as sentences, the same words are one.
+    const prose = documents.map((d) => ({ ...d, text: d.text.replace(/\*\*/g, '') }))
+    expect(findOverlaps(prose, { paraphrase: true }).overlaps.filter((o) => o.kind === 'paraphrase')).toHaveLength(1)
+  })
+})

@@ -372,7 +372,7 @@ const UNDERLINE = /^[ \t]*([=\-~^"'`#*+])\1{2,}[ \t]*\r?$/u
  * Whether token t of `doc` is on a line that its markup makes a heading: MARKED_HEADING,
  * HASH_HEADING, or a line of words with an UNDERLINE under it.
  */
-function markedHeading(doc: Paragraphs, t: number): boolean {
+export function markedHeading(doc: Paragraphs, t: number): boolean {
   const from = lineStart(doc.text, doc.starts[t])
   if (from < 0) return false
   const line = lineAt(doc.text, from)

@@ -32,7 +32,7 @@ import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
 import { SentenceEdges, sentenceTails } from './sentence-tails.js'
-import { withoutNextItems } from './next-item.js'
+import { markedHeading, withoutNextItems } from './next-item.js'
 import { PairTable } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { saysOpposite } from './polarity.js'
@@ -399,8 +399,10 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       // different reference numbers (cited-numbers.ts).
       if (!edited && saysOpposite(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1, corpus.lexicon.surfaces)) continue
       if (!edited && citeOthers(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
-      // Nor one that shares only the words of a house formula (boilerplate.ts).
+      // Nor one that shares only the words of a house formula (boilerplate.ts), nor two headings
+      // (headingOnly).
       if (!edited && restatesPrintedOnly(corpus.docs, printed, p.da, p.a0, p.a1, p.db, p.b0, p.b1)) continue
+      if (!edited && headingOnly(corpus.docs[p.da], p.a0, p.a1) && headingOnly(corpus.docs[p.db], p.b0, p.b1)) continue
       const similarity = edited ? measure.similarity : p.cosine
       const read = synonymsUsed(corpus, words, p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       paraphrases.push(
@@ -775,6 +777,19 @@ function seedAndChain(
   const seeds = findSeeds(corpus, params, run)
   const regions = chainSeeds(seeds, params.n, run, corpus.docs, minWords)
   return { regions, seedStats: seeds.stats, seedPairs: seeds.count, common: seeds.common, printed: seeds.printed }
+}
+
+/**
+ * Whether tokens [t0, t1] of `doc` lie on one heading its markup makes one (next-item.ts
+ * markedHeading). A heading names what follows it; two that share words ("**Example 3: To create
+ * a VPN connection**", "**Example 2: To describe your available VPN connections**") are the
+ * titles of two examples, not one claim said twice (a reviewer of the AWS command line's
+ * examples), so a paraphrase is never of two headings.
+ */
+function headingOnly(doc: AnalysedDocument, t0: number, t1: number): boolean {
+  if (!markedHeading(doc, t0)) return false
+  for (let t = t0 + 1; t <= t1; t++) if (doc.text.slice(doc.ends[t - 1], doc.starts[t]).includes('\n')) return false
+  return true
 }
 
 /**
