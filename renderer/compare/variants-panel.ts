@@ -93,9 +93,11 @@ function renderChanges(changes: readonly Change[], written: readonly WritingDiff
   // An insertion stands at a place of the first passage (aStart = aEnd): the text there is shown
   // after it, and where there is none (it ends or starts the passage, or stands between two
   // words with nothing between them), a space keeps its words apart.
+  // An equal step with nothing of the first passage stands for marks only the second has at an
+  // edge: no space beside it.
+  const marksOnly = (c: Change): boolean => c.op === 'equal' && !c.a
   const between = (before: Change, after: Change): string =>
-    text.slice(before.aEnd - a.start, after.aStart - a.start) ||
-    (before.a && after.a ? '' : (before.op === 'equal' && !before.a) || (after.op === 'equal' && !after.a) ? '' : ' ')
+    text.slice(before.aEnd - a.start, after.aStart - a.start) || ((before.a && after.a) || marksOnly(before) || marksOnly(after) ? '' : ' ')
   // Words beyond the other passage before the first equal words are at the pair's start, after them at its end.
   const firstEqual = changes.findIndex((x) => x.op === 'equal')
   changes.forEach((c, k) => {

@@ -881,16 +881,7 @@ function toPassageEdges(variant: Variant, a: OverlapPassage, marksA: PassageMark
    */
   const change = (aText: string, aStart: number, aEnd: number, bText: string, bStart: number, bEnd: number, beside: Change): Change[] => {
     if (!aText && !bText) return []
-    const op =
-      aText === bText || (beside.op === 'equal' && QUOTING_MARKS.test(aText) && QUOTING_MARKS.test(bText))
-        ? 'equal'
-        : beside.op === 'replace' && !beside.moved
-          ? 'replace'
-          : !aText
-            ? 'insert'
-            : !bText
-              ? 'delete'
-              : 'replace'
+    const op = edgeOp(aText, bText, beside)
     const beyond = beside.beyond === true && op === beside.op
     return [{ op, a: aText, b: bText, aStart, aEnd, bStart, bEnd, ...(beyond ? { beyond } : {}) }]
   }
@@ -936,6 +927,19 @@ function toPassageEdges(variant: Variant, a: OverlapPassage, marksA: PassageMark
         : change('', a.start, a.start, marksB.before, b.start, marksB.first, words[0])
   }
   return { ...variant, changes: joinedSteps([...head, ...changes, ...tail]) }
+}
+
+/**
+ * The step of an edge's marks, `aText` of one passage and `bText` of the other, beside the words'
+ * change `beside` (see toPassageEdges): equal where they are the same, or quote, bracket or
+ * emphasise words both have (QUOTING_MARKS); part of a replacement beside words replaced; else
+ * what one has and the other lacks.
+ */
+function edgeOp(aText: string, bText: string, beside: Change): Change['op'] {
+  if (aText === bText) return 'equal'
+  if (beside.op === 'equal' && QUOTING_MARKS.test(aText) && QUOTING_MARKS.test(bText)) return 'equal'
+  if (beside.op === 'replace' && !beside.moved) return 'replace'
+  return !aText ? 'insert' : !bText ? 'delete' : 'replace'
 }
 
 /**
