@@ -79,10 +79,11 @@ export class CandidateAligner {
     const { corpus, edges } = this
     const A = corpus.docs[da]
     const B = corpus.docs[db]
+    // Each side's distance read only where the one before left the pair whole (most are Infinity).
     const head = edges.distance(da, a0, -1)
+    if (head === Infinity || head !== edges.distance(db, b0, -1)) return undefined
     const tail = edges.distance(da, a1, 1)
-    if (head !== edges.distance(db, b0, -1) || tail !== edges.distance(db, b1, 1) || head === Infinity || tail === Infinity)
-      return undefined
+    if (tail === Infinity || tail !== edges.distance(db, b1, 1)) return undefined
     if (a1 - a0 + 1 + head + tail < MIN_SENTENCE_TOKENS) return undefined
     if (!sameSurface(A, a0 - head, a0 - 1, B, b0 - head, b0 - 1) || !sameSurface(A, a1 + 1, a1 + tail, B, b1 + 1, b1 + tail))
       return undefined

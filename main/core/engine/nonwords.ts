@@ -428,30 +428,41 @@ export function linkWeightShare(doc: AnalysedDocument, t0: number, t1: number, w
  * underscores, or a code word (codeRuns).
  */
 export function identifierJoins(doc: AnalysedDocument, t0: number, t1: number): number {
+  const joins = joinsOf(doc)
+  if (joins.length === 0) return 0
+  // The joins between the span's first content word and its last: content positions (lo, end).
+  const lo = lowerBound(doc.content, t0)
+  const end = upperBound(doc.content, t1)
+  return end - lo < 2 ? 0 : lowerBound(joins, end) - lowerBound(joins, lo + 1)
+}
+
+/** Per document read by identifierJoins: its joins (joinsOf). */
+const joinsOfDoc = new WeakMap<AnalysedDocument, Uint32Array>()
+
+/**
+ * The content positions c of `doc` whose word continues an identifier from the content word
+ * before it (c - 1): both in one code word (codeRuns), or joined by underscores; ascending, found
+ * once a document. identifierJoins counts those of a span by binary searches, not by reading its
+ * words: a pair is counted each time it is measured (its edges cut, its words read as a sentence),
+ * and a change log's passage can be thousands of words.
+ */
+function joinsOf(doc: AnalysedDocument): Uint32Array {
+  const known = joinsOfDoc.get(doc)
+  if (known) return known
   const { content } = doc
   const runs = codeRuns(doc)
-  let r = firstRunEndingFrom(runs, t0)
-  // Most documents hold no underscore at all: told once per document, by one native search.
-  let has = hasUnderscore.get(doc)
-  if (has === undefined) hasUnderscore.set(doc, (has = doc.text.includes('_')))
-  if (!has && (r === runs.length || runs[r] > t1)) return 0
-  if (!has) {
-    // The code words' content words in the span, less one each: two binary searches a word.
-    let joins = 0
-    for (; r < runs.length && runs[r] <= t1; r += 2) {
-      const words = upperBound(content, Math.min(runs[r + 1], t1)) - lowerBound(content, Math.max(runs[r], t0))
-      if (words > 1) joins += words - 1
-    }
-    return joins
-  }
-  let joins = 0
-  const end = upperBound(content, t1)
-  for (let c = lowerBound(content, t0) + 1; c < end; c++) {
+  // Most documents hold no underscore at all: told by one native search.
+  const underscores = doc.text.includes('_')
+  const found: number[] = []
+  let r = 0
+  for (let c = 1; c < content.length; c++) {
     const [t, u] = [content[c - 1], content[c]]
     while (r < runs.length && runs[r + 1] < t) r += 2
     const inCode = r < runs.length && runs[r] <= t && u <= runs[r + 1]
-    if (inCode || (has && joined(doc, t, u))) joins++
+    if (inCode || (underscores && joined(doc, t, u))) found.push(c)
   }
+  const joins = Uint32Array.from(found)
+  joinsOfDoc.set(doc, joins)
   return joins
 }
 
@@ -512,25 +523,30 @@ export function codeRuns(doc: AnalysedDocument): Uint32Array {
   return runs
 }
 
-/** The index (even) of the first run of `runs` (codeRuns) that ends at token t or after it. */
-function firstRunEndingFrom(runs: Uint32Array, t: number): number {
-  let lo = 0
-  let hi = runs.length / 2
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (runs[2 * mid + 1] < t) lo = mid + 1
-    else hi = mid
-  }
-  return 2 * lo
-}
-
 /**
  * Whether a written word (see codeRuns) is a code word: ASCII only (Chinese and Japanese text
  * writes a clause without spaces, "注意:委员会...", its colon no joiner of code; a reviewer).
  */
 function isCodeWord(word: string): boolean {
   if (!ASCII_WORD.test(word)) return false
-  return (word.includes(':') && LETTER.test(word)) || HEX_MIXED.test(word)
+  return (word.includes(':') && LETTER.test(word)) || (mayHoldHex(word) && HEX_MIXED.test(word))
+}
+
+/**
+ * Whether a word has a digit and a letter a-f, as a part HEX_MIXED finds must: most joined words
+ * (hyphenated ones, versions) have not, and are told so without the pattern's look-arounds (a
+ * fifth of finding the code words of Debian's change logs).
+ */
+function mayHoldHex(word: string): boolean {
+  let digit = false
+  let letter = false
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k)
+    if (c >= 0x30 && c <= 0x39) digit = true
+    else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66) letter = true
+    if (digit && letter) return true
+  }
+  return false
 }
 
 /**
@@ -664,9 +680,6 @@ function joined(doc: AnalysedDocument, t: number, u: number): boolean {
   for (let k = t + 1; k <= u; k++) if (!continuesIdentifier(doc, k)) return false
   return true
 }
-
-/** Per document read by identifierJoins: whether its text has an underscore. */
-const hasUnderscore = new WeakMap<AnalysedDocument, boolean>()
 
 /** Whether any of tokens [t0, t1] of `doc` is a number (isNumber). */
 export function hasNumber(doc: AnalysedDocument, t0: number, t1: number): boolean {
