@@ -135,6 +135,33 @@ describe('findOverlaps on fixtures', () => {
     for (const p of named[0].passages) expect(p.text).toMatch(/is started; see the$/)
   })
 
+  it('ends no passage on a lone piece of an address that goes on outside it (a reviewer: "Changelog, https")', () => {
+    // Two package descriptions alike up to their projects' addresses, which differ from the host
+    // on and are longer than a written word's edge takes whole (word-edges.ts MAX_PIECES_TAKEN).
+    const text = (address: string, after: string) =>
+      'The library parses and validates configuration files, reports every error with its line and column, and ' +
+      `keeps comments when it writes a file back. Report problems at ${address}\n\n${after}`
+    const { overlaps } = findOverlaps([
+      {
+        id: 'alpha',
+        text: text(
+          'https://code.one/alpha/tickets/new/form/entry/default/view',
+          'Orchards bloom early in the valley while the river runs high.',
+        ),
+      },
+      {
+        id: 'beta',
+        text: text(
+          'https://forge.two/beta/bugs/list/all/open/latest/page',
+          'Harbour cranes unload grain at dawn before the ferries leave.',
+        ),
+      },
+    ])
+    expect(overlaps).toHaveLength(1)
+    expect(overlaps[0].kind).toBe('verbatim')
+    for (const p of overlaps[0].passages) expect(p.text).toMatch(/when it writes a file back\. Report problems at$/)
+  })
+
   it('starts no passage at the section of a manual page\'s name ("1), CREATE DATABASE" of "dropdb(1)")', () => {
     // The pages' texts differ up to the name, and go on alike from its section on.
     const text = (before: string, page: string) =>

@@ -1,5 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
+import { ADDRESS, ADDRESS_NEEDS } from './addresses.js'
 import { isSpace } from './sentences.js'
 import { isWordUnit, ownWordAt } from './tokenize.js'
 import { continuesIdentifier } from './word-edges.js'
@@ -47,18 +48,6 @@ import { WORD_CHAR } from './word-char.js'
 // near-verbatim copy) needs words of a claim besides them. But an identifier's content words are
 // one word there too (identifierJoins): two release notes naming one function share a name, not a
 // clause.
-
-/**
- * An address: a scheme and what follows it, or a "www." name and what follows it, or an e-mail
- * address (its domain ending in letters: "lodash@4.17.21" is a package, not an address). An
- * address is ASCII up to a space, bracket or quotation mark: a dash, curly quotation mark or
- * Chinese character after it, with no space between, is text again. Neither part may start inside
- * a longer run of word characters, dots, pluses or hyphens, so a long unbroken token (base64, a
- * sequence) is tried once, not from each of its characters. (Case is spelled out: with the `i`
- * flag a Unicode class folds case, and "ſ", outside ASCII, would exclude "s".)
- */
-const ADDRESS =
-  /(?<![\w.+-])(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|[wW]{3}\.)[^\s<>"'()[\]{}\u0080-\uffff]+|(?<![\w.+-])[\w.+-]+@(?:[\w-]+\.)+[a-zA-Z][a-zA-Z-]*/gu
 
 /**
  * A run of the characters a path is made of with a slash in it, not starting inside a longer run
@@ -128,7 +117,7 @@ interface NonWordPattern {
 
 /** The patterns above, each with what it needs. */
 export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
-  { pattern: ADDRESS, needs: /:\/\/|[wW]{3}\.|@/, marked: (match) => match.length, link: (match) => /:\/\/|^[wW]{3}\./.test(match) },
+  { pattern: ADDRESS, needs: ADDRESS_NEEDS, marked: (match) => match.length, link: (match) => /:\/\/|^[wW]{3}\./.test(match) },
   {
     pattern: SLASHED,
     needs: /\//,

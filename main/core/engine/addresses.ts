@@ -1,0 +1,41 @@
+import type { AnalysedDocument } from './analyse.js'
+import { isSpace } from './sentences.js'
+
+// Web and e-mail addresses in a text: what the paraphrase pass reads as no words (nonwords.ts),
+// and what a passage's edge does not cut a lone piece of (word-edges.ts wholeIdentifiers).
+
+/**
+ * An address: a scheme and what follows it, or a "www." name and what follows it, or an e-mail
+ * address (its domain ending in letters: "lodash@4.17.21" is a package, not an address). An
+ * address is ASCII up to a space, bracket or quotation mark: a dash, curly quotation mark or
+ * Chinese character after it, with no space between, is text again. Neither part may start inside
+ * a longer run of word characters, dots, pluses or hyphens, so a long unbroken token (base64, a
+ * sequence) is tried once, not from each of its characters. (Case is spelled out: with the `i`
+ * flag a Unicode class folds case, and "ſ", outside ASCII, would exclude "s".)
+ */
+export const ADDRESS =
+  /(?<![\w.+-])(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|[wW]{3}\.)[^\s<>"'()[\]{}\u0080-\uffff]+|(?<![\w.+-])[\w.+-]+@(?:[\w-]+\.)+[a-zA-Z][a-zA-Z-]*/gu
+
+/** What a run of text without white space holds wherever ADDRESS matches in it. */
+export const ADDRESS_NEEDS = /:\/\/|[wW]{3}\.|@/
+
+/**
+ * Whether token t of `doc` goes on from token t - 1 in one web or e-mail address (ADDRESS): no
+ * white space between them, and one address holds both ("github" and "com" of
+ * "https://github.com/p1c2u/"). Read from the run of text around the two tokens.
+ */
+export function continuesAddress(doc: AnalysedDocument, t: number): boolean {
+  if (t <= 0 || t >= doc.starts.length) return false
+  const { text, starts, ends } = doc
+  for (let k = ends[t - 1]; k < starts[t]; k++) if (isSpace(text, k)) return false
+  let from = starts[t - 1]
+  while (from > 0 && !isSpace(text, from - 1)) from--
+  let to = ends[t]
+  while (to < text.length && !isSpace(text, to)) to++
+  const run = text.slice(from, to)
+  if (!ADDRESS_NEEDS.test(run)) return false
+  ADDRESS.lastIndex = 0
+  for (let match = ADDRESS.exec(run); match; match = ADDRESS.exec(run))
+    if (from + match.index <= starts[t - 1] && ends[t] <= from + match.index + match[0].length) return true
+  return false
+}
