@@ -515,6 +515,12 @@ describe('tokens that are no words of a claim', () => {
       'The secure protocol is one of auto, SSLv3, TLSv1_1, TLSv1_2 or TLSv1_3, as the server allows.\n',
     ].map((text, k) => ({ id: `p${k}`, text }))
     expect(findOverlaps(protocols).overlaps).toEqual([])
+    // Python versions one package excludes and another is tested on: digits, however many.
+    const pythons = [
+      'Requires-Python: >=2.7, !=3.0.*, !=3.1.*, !=3.2.*, !=3.3.*, !=3.4.*, !=3.5.*, !=3.6.*\nLicense-File: LICENSE\n',
+      '- Developed on Python 3.7\n- Tested on CPython 2.7, 3.2, 3.3, 3.4, 3.5, 3.6, 3.7 and PyPy, PyPy3\n',
+    ].map((text, k) => ({ id: `py${k}`, text }))
+    expect(findOverlaps(pythons).overlaps).toEqual([])
     // A table of thirty figures both print is one copied; so is a row of twelve, word for word
     // (a reviewer), and a list of telephone numbers.
     const table = Array.from({ length: 30 }, (_, k) => `${(17 * k + 3) % 97}.${k % 10}`).join('  ')

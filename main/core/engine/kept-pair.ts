@@ -170,20 +170,26 @@ export const MAX_NUMBERED_WORDS = 1
 export const MAX_NUMBER_LIST = 24
 
 /**
- * Different numbers, years aside, that a verbatim pair of numbers only (numbersOnly) must share to
- * be a list one copied: a row of twelve figures, four telephone numbers. Fewer are numbers any
- * text lists alike: the versions "tlsv1.1, tlsv1.2 or tlsv1.3" / "TLSv1_1, TLSv1_2 or TLSv1_3" of
- * curl's and wget's manual pages, a verbatim overlap by its 1, 2 and 3 (a reviewer; among the
- * corpus's top ten).
+ * Different numbers of two digits or more, years aside, that a verbatim pair of numbers only
+ * (numbersOnly) must share to be a list one copied: a row of twelve figures, four telephone
+ * numbers. Fewer are numbers any text lists alike: the versions "tlsv1.1, tlsv1.2 or tlsv1.3" /
+ * "TLSv1_1, TLSv1_2 or TLSv1_3" of curl's and wget's manual pages, a verbatim overlap by its 1, 2
+ * and 3 (a reviewer; among the corpus's top ten). A digit alone is a version's part or a count,
+ * however many a list has: the Python versions a package excludes, "!=3.2.*, !=3.3.*, ...,
+ * !=3.6.*", and those another is tested on, "3.2, 3.3, 3.4, 3.5, 3.6", were a verbatim overlap
+ * of similarity 1 (a reviewer of Python packages' descriptions).
  */
 export const MIN_COPIED_FIGURES = 4
+
+/** A number of two digits or more (see MIN_COPIED_FIGURES). */
+const FIGURE = /\d\d/u
 
 /** A year, as copyright lines and version histories write them. */
 const YEAR = /^(?:19|20)\d\d$/u
 
 /**
  * Whether the content words tokens [a0, a1] of A share with [b0, b1] of B are numbers but for
- * MAX_NUMBERED_WORDS, and for a `verbatim` pair, years all or fewer than MIN_COPIED_FIGURES others: versions or years two texts happen to
+ * MAX_NUMBERED_WORDS, and for a `verbatim` pair, fewer than MIN_COPIED_FIGURES figures besides years: versions or years two texts happen to
  * list alike ("0.0, 1.0.1, 1.0" / "0.0, 0.1, and 1.0", two manual pages' version histories, a
  * near-verbatim overlap by its six numbers: a reviewer; "Copyright: 1996, 1997, ..., 2002" in 75
  * of Debian's copyright files, for as many holders), no text they share. A row of figures or a
@@ -200,7 +206,10 @@ function numbersOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDoc
     if (!inB.delete(A.match[t])) continue
     if (!isNumber(A, t)) {
       if (++words > MAX_NUMBERED_WORDS) return false
-    } else if (verbatim && !YEAR.test(A.text.slice(A.starts[t], A.ends[t]))) figures++
+    } else if (verbatim) {
+      const written = A.text.slice(A.starts[t], A.ends[t])
+      if (FIGURE.test(written) && !YEAR.test(written)) figures++
+    }
   }
   return figures < MIN_COPIED_FIGURES
 }
