@@ -117,6 +117,31 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     for (const p of prompt.passages) expect(p.text).toMatch(/run as root:\n\n {2}# systemctl enable --now$/)
   })
 
+  it('ends before the next header field\'s name, its value left out (a reviewer of Python packages\' METADATA: "text/x-rst\\nClassifier")', () => {
+    const header = (name: string, summary: string, classifiers: string[]) =>
+      `Metadata-Version: 2.1\nName: ${name}\nVersion: 0.2.0\nSummary: ${summary}\nHome-page: https://example.org/${name}\n` +
+      'License: UNKNOWN\nAuthor: Ann Example\nAuthor-email: ann@example.org\nDescription-Content-Type: text/x-rst\n' +
+      classifiers.map((c) => `Classifier: ${c}\n`).join('')
+    const overlaps = findOverlaps([
+      {
+        id: 'callbacks',
+        text: header('callbacks', 'Specifications for callback functions passed in to an API', [
+          'License :: OSI Approved :: BSD License',
+          'Programming Language :: Python :: 2',
+        ]),
+      },
+      {
+        id: 'terminals',
+        text: header('terminals', 'Run a subprocess in a pseudo terminal', [
+          'Development Status :: 5 - Production/Stable',
+          'Environment :: Console',
+        ]),
+      },
+    ]).overlaps
+    expect(overlaps).toHaveLength(1)
+    for (const p of overlaps[0].passages) expect(p.text).toMatch(/Description-Content-Type: text\/x-rst$/)
+  })
+
   it('cuts no passage where another ends its text on the same item words (a reviewer: "-r, --system" read as deleted)', () => {
     const overlaps = findOverlaps([
       { id: 'useradd', text: option('-r, --system', 'Create a system account.').replace(/\n\s+Create a system account\.\n$/, '') },
