@@ -20,6 +20,13 @@ export const ADDRESS =
 export const ADDRESS_NEEDS = /:\/\/|[wW]{3}\.|@/
 
 /**
+ * Characters read, at most, on either side of two tokens for the address they may be in
+ * (continuesAddress): an address is seldom longer than a few hundred, and the run of text without
+ * white space around two tokens can be a whole document.
+ */
+export const MAX_ADDRESS = 2048
+
+/**
  * Whether token t of `doc` goes on from token t - 1 in one web or e-mail address (ADDRESS): no
  * white space between them, and one address holds both ("github" and "com" of
  * "https://github.com/p1c2u/"). Read from the run of text around the two tokens.
@@ -27,11 +34,14 @@ export const ADDRESS_NEEDS = /:\/\/|[wW]{3}\.|@/
 export function continuesAddress(doc: AnalysedDocument, t: number): boolean {
   if (t <= 0 || t >= doc.starts.length) return false
   const { text, starts, ends } = doc
+  // An address is ASCII (ADDRESS): most tokens are told so by their first character, and a text
+  // written without spaces (Chinese, a line of 180,000 characters) is not read as one run.
+  if (text.charCodeAt(starts[t - 1]) > 0x7f || text.charCodeAt(starts[t]) > 0x7f) return false
   for (let k = ends[t - 1]; k < starts[t]; k++) if (isSpace(text, k)) return false
   let from = starts[t - 1]
-  while (from > 0 && !isSpace(text, from - 1)) from--
+  while (from > 0 && starts[t - 1] - from < MAX_ADDRESS && !isSpace(text, from - 1)) from--
   let to = ends[t]
-  while (to < text.length && !isSpace(text, to)) to++
+  while (to < text.length && to - ends[t] < MAX_ADDRESS && !isSpace(text, to)) to++
   const run = text.slice(from, to)
   if (!ADDRESS_NEEDS.test(run)) return false
   ADDRESS.lastIndex = 0
