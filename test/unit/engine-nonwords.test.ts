@@ -515,18 +515,24 @@ describe('tokens that are no words of a claim', () => {
       'The secure protocol is one of auto, SSLv3, TLSv1_1, TLSv1_2 or TLSv1_3, as the server allows.\n',
     ].map((text, k) => ({ id: `p${k}`, text }))
     expect(findOverlaps(protocols).overlaps).toEqual([])
-    // Python versions one package excludes and another is tested on: digits, however many.
+    // Python versions one package excludes and another is tested on, however many (a reviewer).
     const pythons = [
       'Requires-Python: >=2.7, !=3.0.*, !=3.1.*, !=3.2.*, !=3.3.*, !=3.4.*, !=3.5.*, !=3.6.*\nLicense-File: LICENSE\n',
       '- Developed on Python 3.7\n- Tested on CPython 2.7, 3.2, 3.3, 3.4, 3.5, 3.6, 3.7 and PyPy, PyPy3\n',
     ].map((text, k) => ({ id: `py${k}`, text }))
     expect(findOverlaps(pythons).overlaps).toEqual([])
+    const newer = [
+      'Supported on 3.9, 3.10, 3.11, 3.12 and 3.13 only.\n',
+      'Wheels are built for 3.9, 3.10, 3.11, 3.12 and 3.13 each night.\n',
+    ].map((text, k) => ({ id: `new${k}`, text }))
+    expect(findOverlaps(newer).overlaps).toEqual([])
     // A table of thirty figures both print is one copied; so is a row of twelve, word for word
-    // (a reviewer), and a list of telephone numbers.
+    // (a reviewer), a list of telephone numbers, and a row of twelve digits (another).
     const table = Array.from({ length: 30 }, (_, k) => `${(17 * k + 3) % 97}.${k % 10}`).join('  ')
     const row = Array.from({ length: 12 }, (_, k) => `${(31 * k + 7) % 89}`).join('  ')
     const phones = '555 0142, 555 0187, 555 0123, 555 0199'
-    for (const shared of [table, row, phones]) {
+    const digits = '3 7 1 9 4 6 2 8 5 7 3 6'
+    for (const shared of [table, row, phones, digits]) {
       const texts = [`Figures of the survey, as published:\n${shared}\nThe end.\n`, `Our own reading of it differs.\n\n${shared}\n`]
       expect(findOverlaps(texts.map((text, k) => ({ id: `t${k}`, text }))).overlaps).toHaveLength(1)
     }

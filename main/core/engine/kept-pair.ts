@@ -170,26 +170,27 @@ export const MAX_NUMBERED_WORDS = 1
 export const MAX_NUMBER_LIST = 24
 
 /**
- * Different numbers of two digits or more, years aside, that a verbatim pair of numbers only
- * (numbersOnly) must share to be a list one copied: a row of twelve figures, four telephone
- * numbers. Fewer are numbers any text lists alike: the versions "tlsv1.1, tlsv1.2 or tlsv1.3" /
- * "TLSv1_1, TLSv1_2 or TLSv1_3" of curl's and wget's manual pages, a verbatim overlap by its 1, 2
- * and 3 (a reviewer; among the corpus's top ten). A digit alone is a version's part or a count,
- * however many a list has: the Python versions a package excludes, "!=3.2.*, !=3.3.*, ...,
- * !=3.6.*", and those another is tested on, "3.2, 3.3, 3.4, 3.5, 3.6", were a verbatim overlap
- * of similarity 1 (a reviewer of Python packages' descriptions).
+ * Different numbers, years and versions aside, that a verbatim pair of numbers only (numbersOnly)
+ * must share to be a list one copied: a row of twelve figures, four telephone numbers. Fewer are
+ * numbers any text lists alike. A number is the whole number it is written in (wholeNumber), and
+ * one with a digit alone before a dot and more digits ("3.10", "1.0.1", "tlsv1.2", "!=3.2.*") is
+ * a version, however many a list names: the versions "tlsv1.1, tlsv1.2 or tlsv1.3" / "TLSv1_1, TLSv1_2 or TLSv1_3" of curl's
+ * and wget's manual pages (a reviewer; among the corpus's top ten), and the Python versions a
+ * package excludes, "!=3.2.*, !=3.3.*, ..., !=3.6.*", and those another is tested on, "3.2, 3.3,
+ * 3.4, 3.5, 3.6", a verbatim overlap of similarity 1 (a reviewer of Python packages'
+ * descriptions). A table's "17.3  54.1" are figures.
  */
 export const MIN_COPIED_FIGURES = 4
 
-/** A number of two digits or more (see MIN_COPIED_FIGURES). */
-const FIGURE = /\d\d/u
+/** A version, in a whole number as numbersOnly reads it (see MIN_COPIED_FIGURES): a digit alone before a dot and digits. */
+const VERSION = /(?<!\d)\d\.\d/u
 
 /** A year, as copyright lines and version histories write them. */
 const YEAR = /^(?:19|20)\d\d$/u
 
 /**
  * Whether the content words tokens [a0, a1] of A share with [b0, b1] of B are numbers but for
- * MAX_NUMBERED_WORDS, and for a `verbatim` pair, fewer than MIN_COPIED_FIGURES figures besides years: versions or years two texts happen to
+ * MAX_NUMBERED_WORDS, and for a `verbatim` pair, fewer than MIN_COPIED_FIGURES figures besides years and versions: versions or years two texts happen to
  * list alike ("0.0, 1.0.1, 1.0" / "0.0, 0.1, and 1.0", two manual pages' version histories, a
  * near-verbatim overlap by its six numbers: a reviewer; "Copyright: 1996, 1997, ..., 2002" in 75
  * of Debian's copyright files, for as many holders), no text they share. A row of figures or a
@@ -200,18 +201,18 @@ function numbersOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDoc
   const inB = new Set<number>()
   for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++) inB.add(B.match[B.content[c]])
   let words = 0
-  let figures = 0
+  const figures = new Set<string>()
   for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1; c++) {
     const t = A.content[c]
     if (!inB.delete(A.match[t])) continue
     if (!isNumber(A, t)) {
       if (++words > MAX_NUMBERED_WORDS) return false
     } else if (verbatim) {
-      const written = A.text.slice(A.starts[t], A.ends[t])
-      if (FIGURE.test(written) && !YEAR.test(written)) figures++
+      const number = wholeNumber(A, t)
+      if (!YEAR.test(number) && !VERSION.test(number)) figures.add(number)
     }
   }
-  return figures < MIN_COPIED_FIGURES
+  return figures.size < MIN_COPIED_FIGURES
 }
 
 /**
