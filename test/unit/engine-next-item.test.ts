@@ -142,6 +142,26 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     for (const p of overlaps[0].passages) expect(p.text).toMatch(/Description-Content-Type: text\/x-rst$/)
   })
 
+  it("ends before the next field's name where another passage ends with its field's line (a reviewer: three headers)", () => {
+    const CLASSIFIERS = [
+      'Development Status :: 5 - Production/Stable',
+      'Intended Audience :: Developers',
+      'License :: OSI Approved :: MIT License',
+      'Operating System :: OS Independent',
+      'Programming Language :: Python :: 3',
+      'Topic :: Software Development :: Libraries',
+    ]
+    const header = (name: string, summary: string, next: string) =>
+      `Metadata-Version: 2.1\nName: ${name}\nSummary: ${summary}\n${CLASSIFIERS.map((c) => `Classifier: ${c}\n`).join('')}${next}\n`
+    const overlaps = findOverlaps([
+      { id: 'alpha', text: header('alpha', 'Parse calendars written in the iCalendar format', 'Requires-Dist: icalendar>=5') },
+      { id: 'beta', text: header('beta', 'Draw charts of time series in a terminal window', 'Requires-Dist: numpy>=1.24') },
+      { id: 'gamma', text: header('gamma', 'Read and write compressed archives of many kinds', 'Description-Content-Type: text/markdown') },
+    ]).overlaps
+    expect(overlaps).toHaveLength(1)
+    for (const p of overlaps[0].passages) expect(p.text).toMatch(/Software Development :: Libraries$/)
+  })
+
   it('cuts no passage where another ends its text on the same item words (a reviewer: "-r, --system" read as deleted)', () => {
     const overlaps = findOverlaps([
       { id: 'useradd', text: option('-r, --system', 'Create a system account.').replace(/\n\s+Create a system account\.\n$/, '') },

@@ -139,6 +139,8 @@ function whole(doc: Paragraphs, edge: number, dir: 1 | -1): boolean {
   const next = edge + dir
   if (next < 0 || next >= doc.starts.length || paragraphBetween(doc, edge, next)) return true
   const after = Math.max(edge, next)
+  // A header's field ends with its line (fieldNameEnd).
+  if (dir > 0 && opensField(doc, after)) return true
   return breakBefore(doc, after) && opensItem(doc, after)
 }
 
@@ -429,10 +431,14 @@ function fieldNameEnd(doc: Paragraphs, p: ItemPassage): number | undefined {
   if (from <= starts[p.start]) return undefined
   const name = FIELD_LINE.exec(lineAt(text, from))
   if (!name || ends[p.end] > from + name[1].length) return undefined
-  const above = lineStart(text, from - 1)
-  if (above < 0 || !FIELD_LINE.test(lineAt(text, above))) return undefined
   const first = lowerBound(starts, from)
-  return first > p.start ? first - 1 : undefined
+  return first > p.start && opensField(doc, first) ? first - 1 : undefined
+}
+
+/** Whether token t of `doc` opens a field's line under another field's line (FIELD_LINE). */
+function opensField(doc: Paragraphs, t: number): boolean {
+  const lines = t > 0 ? linesBefore(doc, t) : undefined
+  return !!lines && FIELD_LINE.test(lineAt(doc.text, lines[1])) && FIELD_LINE.test(lineAt(doc.text, lines[0]))
 }
 
 /**
