@@ -174,15 +174,15 @@ export const MAX_NUMBER_LIST = 24
  * must share to be a list one copied: a row of twelve figures, four telephone numbers. Fewer are
  * numbers any text lists alike. A number is the whole number it is written in (wholeNumber), and
  * one with a digit alone before a dot and more digits ("3.10", "1.0.1", "tlsv1.2", "!=3.2.*") is
- * a version, however many a list names: the versions "tlsv1.1, tlsv1.2 or tlsv1.3" / "TLSv1_1, TLSv1_2 or TLSv1_3" of curl's
- * and wget's manual pages (a reviewer; among the corpus's top ten), and the Python versions a
- * package excludes, "!=3.2.*, !=3.3.*, ..., !=3.6.*", and those another is tested on, "3.2, 3.3,
- * 3.4, 3.5, 3.6", a verbatim overlap of similarity 1 (a reviewer of Python packages'
- * descriptions). A table's "17.3  54.1" are figures.
+ * a version, however many a list names: the versions "tlsv1.1, tlsv1.2 or tlsv1.3" / "TLSv1_1,
+ * TLSv1_2 or TLSv1_3" of curl's and wget's manual pages (a reviewer; among the corpus's top ten),
+ * and the Python versions a package excludes, "!=3.2.*, !=3.3.*, ..., !=3.6.*", and those another
+ * is tested on, "3.2, 3.3, 3.4, 3.5, 3.6", a verbatim overlap of similarity 1 (a reviewer of
+ * Python packages' descriptions). A table's "17.3  54.1" are figures.
  */
 export const MIN_COPIED_FIGURES = 4
 
-/** A version, in a whole number as numbersOnly reads it (see MIN_COPIED_FIGURES): a digit alone before a dot and digits. */
+/** A version in a whole number (see MIN_COPIED_FIGURES): a digit alone before a dot and digits. */
 const VERSION = /(?<!\d)\d\.\d/u
 
 /** A year, as copyright lines and version histories write them. */
@@ -190,10 +190,11 @@ const YEAR = /^(?:19|20)\d\d$/u
 
 /**
  * Whether the content words tokens [a0, a1] of A share with [b0, b1] of B are numbers but for
- * MAX_NUMBERED_WORDS, and for a `verbatim` pair, fewer than MIN_COPIED_FIGURES figures besides years and versions: versions or years two texts happen to
- * list alike ("0.0, 1.0.1, 1.0" / "0.0, 0.1, and 1.0", two manual pages' version histories, a
- * near-verbatim overlap by its six numbers: a reviewer; "Copyright: 1996, 1997, ..., 2002" in 75
- * of Debian's copyright files, for as many holders), no text they share. A row of figures or a
+ * MAX_NUMBERED_WORDS, and for a `verbatim` pair, fewer than MIN_COPIED_FIGURES figures besides
+ * years and versions: versions or years two texts happen to list alike ("0.0, 1.0.1, 1.0" / "0.0,
+ * 0.1, and 1.0", two manual pages' version histories, a near-verbatim overlap by its six numbers:
+ * a reviewer; "Copyright: 1996, 1997, ..., 2002" in 75 of Debian's copyright files, for as many
+ * holders), no text they share. A row of figures or a
  * list of telephone numbers copied word for word is shared (another reviewer). Asked of pairs of
  * MAX_NUMBER_LIST shared words at most.
  */
