@@ -92,6 +92,21 @@ describe('tokens that are no words of a claim', () => {
     expect(findOverlaps(documents).overlaps).toEqual([])
   })
 
+  it("makes no paraphrase of a table of contents' entry and a sentence with its heading's words", () => {
+    // A README's contents, "[Getting the AST node](#getting-the-ast-node)": the link's target read
+    // as words made the entry a sentence of six, and another README's clause its paraphrase.
+    const documents = [
+      '    * [Getting the AST node](#getting-the-ast-node)\n',
+      "- Literals (e.g. `123`, `'abc'`, `[1, 2, 3]`, `{'a': (), 'b': ([1, 2], [3])}`)\n" +
+        "- Variables or attributes whose name is equal to the value's `__name__`, such as `foo` above or `self.foo` if it was a method.\n" +
+        '- Builtins (e.g. `len`) referred to by their usual name.\n```python\n```\n' +
+        'To get the source code of an AST node, I recommend [asttokens](https://github.com/gristlabs/asttokens).\n',
+    ].map((text, k) => ({ id: `d${k}`, text }))
+    expect(findOverlaps(documents).overlaps).toEqual([])
+    const [doc] = analysed(documents[0].text)
+    expect(words(doc, nonWordTokens(doc))).toEqual(['getting', 'the', 'ast', 'node'])
+  })
+
   it('marks commands named with their manual section, and not a number in brackets after a word', () => {
     const [doc] = analysed(
       'Run update-xmlcatalog(8), not xmlcatalog(1), g++(1) or sources.list(5); then repeat the steps (2), the list(s) and the item(2nd).',
@@ -627,6 +642,9 @@ describe('tokens that are no words of a claim', () => {
       '<!--',
       '-->',
       '<a ',
+      '[x]',
+      '](',
+      '#',
     ]
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {

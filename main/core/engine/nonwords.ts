@@ -37,6 +37,11 @@ import { WORD_CHAR } from './word-char.js'
 //              characters share no claim ("请从步骤1执行到步骤3退出" / "执行以下步骤之前" share
 //              步, 骤, 执, 行). Text in these scripts is matched as copies, verbatim or edited,
 //              not as restatements.
+//   anchors    the target of a Markdown link to a place in its own page: "#getting-the-ast-node"
+//              of "[Getting the AST node](#getting-the-ast-node)", a heading's words again. A
+//              README's table of contents read so ("getting", "ast", "node" twice) was a sentence
+//              of six words, and another README's "To get the source code of an AST node" its
+//              paraphrase (a reviewer of the METADATA of 103 Python packages).
 //   code and markup  the lines of a Markdown code block (between two fences of ``` or ~~~) and
 //              HTML tags and comments ("<picture><source media=...>", "<a href=...>"). Of the
 //              paraphrases found among 344 READMEs of npm packages, a reviewer judged most not to
@@ -78,6 +83,13 @@ function isPath(run: string): boolean {
  * its full stop is missing ("end.The", "U.S.Army").
  */
 const FILE_NAME = /(?<![\w.+-])[A-Za-z][\w+-]*(?:\.[\w+-]+)*\.[a-z][a-z0-9]{1,4}(?![\w+-])/g
+
+/**
+ * A Markdown link's target that is a place in its own page: "#" and what follows it up to the
+ * closing bracket, right after a link's "](". Its words are the heading's it points to, not a
+ * claim's (not a LINK either: it points nowhere outside the text).
+ */
+const ANCHOR = /(?<=\]\()#[^\s()]+(?=\))/g
 
 /**
  * An identifier: runs of word characters (the tokenizer's: letters, digits, marks) joined by
@@ -129,6 +141,7 @@ export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
   { pattern: IDENTIFIER, needs: /_/, marked: (match) => match.length },
   { pattern: FILE_NAME, needs: /[\w+-]\.[a-z]/, marked: (match) => match.length },
   { pattern: COMMAND, needs: /\(/, marked: (match) => match.length },
+  { pattern: ANCHOR, needs: /\]\(#/, marked: (match) => match.length },
 ]
 
 /** What any of the patterns needs (see markNonWords). */
