@@ -171,3 +171,58 @@ describe('paraphrases of headings', () => {
     expect(findOverlaps(prose, { paraphrase: true }).overlaps.filter((o) => o.kind === 'paraphrase')).toHaveLength(1)
   })
 })
+
+describe('paraphrases of lists', () => {
+  it('finds none between clauses of one word each, as two declarations name their parameters', () => {
+    // TypeScript's library (a reviewer): "with(index: number, value: number)" and the callback
+    // "(value: number, index: number, ...)" were a paraphrase, similarity 1, cut into clauses at
+    // each colon, comma and bracket.
+    const documents = [
+      {
+        id: 'findLast',
+        text: [
+          'interface Uint8Array<TArrayBuffer extends ArrayBufferLike> {',
+          '    /**',
+          '     * Returns the value of the last element in the array where predicate is true, and undefined',
+          '     * otherwise.',
+          '     * @param predicate findLast calls predicate once for each element of the array, in descending',
+          '     * order, until it finds one where predicate returns true. If such an element is found, findLast',
+          '     * immediately returns that element value. Otherwise, findLast returns undefined.',
+          '     * @param thisArg If provided, it will be used as the this value for each invocation of',
+          '     * predicate. If it is not provided, undefined is used instead.',
+          '     */',
+          '    findLast(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): number | undefined;',
+          '',
+          '    /**',
+          '     * Copies the array and inserts the given number at the provided index.',
+          '     * @param index The index of the value to overwrite. If the index is',
+          '     * negative, then it replaces from the end of the array.',
+          '     * @param value The value to insert into the copied array.',
+          '     * @returns A copy of the original array with the inserted value.',
+          '     */',
+          '    with(index: number, value: number): Uint8Array<ArrayBuffer>;',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      {
+        id: 'every',
+        text: [
+          'interface Uint8Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {',
+          '    /**',
+          '     * Determines whether all the members of an array satisfy the specified test.',
+          '     * @param predicate A function that accepts up to three arguments. The every method calls',
+          '     * the predicate function for each element in the array until the predicate returns a value',
+          '     * which is coercible to the Boolean value false, or until the end of the array.',
+          '     * @param thisArg An object to which the this keyword can refer in the predicate function.',
+          '     * If thisArg is omitted, undefined is used as the this value.',
+          '     */',
+          '    every(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;',
+          '}',
+          '',
+        ].join('\n'),
+      },
+    ]
+    expect(findOverlaps(documents).overlaps.filter((o) => o.kind === 'paraphrase')).toEqual([])
+  })
+})

@@ -43,7 +43,11 @@ export const MAX_SENTENCE_WORDS = 80
  * Four is the shortest restatement a reader marks ("develop new quality productive forces
  * according to local conditions" / "developing NQPFs in accordance with local conditions"); at
  * three, pairs of set phrases joined. Beyond twenty a unit is most of a sentence, which the
- * sentence itself stands for.
+ * sentence itself stands for. And a unit holds a clause of two words at least: clauses of one word
+ * each are a list of words, no claim ("index: number, value: number" and "predicate: (value:
+ * number, index", cut at each colon, comma and bracket, were a paraphrase of two declarations of
+ * TypeScript's library, a reviewer; in Debian's manual pages, "codename (bookworm, trixie, sid"
+ * and "distribution codenamed with trixie or sid").
  */
 export const MIN_CLAUSE_WORDS = 4
 export const MAX_CLAUSE_WORDS = 20
@@ -254,9 +258,18 @@ export function findParaphrases(
     for (let c = c0 + 1; c < c1; c++) if (breaksClause(doc.text, doc.ends[doc.content[c - 1]], doc.starts[doc.content[c]])) cuts.push(c)
     cuts.push(c1)
     for (let i = 0; i + 1 < cuts.length; i++) {
+      // Whether one of the clauses [i, j) has more than one word (see MIN_CLAUSE_WORDS).
+      let phrase = false
       for (let j = i + 1; j < cuts.length && j - i <= MAX_CLAUSES; j++) {
+        phrase ||= readWords(sentence, cuts[j - 1], cuts[j]) > 1
         const n = wordsIn(sentence, cuts[i], cuts[j])
-        if ((i === 0 && j === cuts.length - 1) || readWords(sentence, cuts[i], cuts[j]) < MIN_CLAUSE_WORDS || n > MAX_CLAUSE_WORDS) continue
+        if (
+          (i === 0 && j === cuts.length - 1) ||
+          !phrase ||
+          readWords(sentence, cuts[i], cuts[j]) < MIN_CLAUSE_WORDS ||
+          n > MAX_CLAUSE_WORDS
+        )
+          continue
         units.push(unit(cuts[i], cuts[j], true))
       }
     }
