@@ -105,6 +105,9 @@ describe('tokens that are no words of a claim', () => {
     expect(findOverlaps(documents).overlaps).toEqual([])
     const [doc] = analysed(documents[0].text)
     expect(words(doc, nonWordTokens(doc))).toEqual(['getting', 'the', 'ast', 'node'])
+    // In angle brackets, or with a title; not an empty target.
+    const [forms] = analysed('[Usage](<#usage-notes>) [Notes](#read-me "Notes") [Top](#)')
+    expect(words(forms, nonWordTokens(forms))).toEqual(['usage', 'notes', 'read', 'me'])
   })
 
   it('marks commands named with their manual section, and not a number in brackets after a word', () => {

@@ -85,11 +85,12 @@ function isPath(run: string): boolean {
 const FILE_NAME = /(?<![\w.+-])[A-Za-z][\w+-]*(?:\.[\w+-]+)*\.[a-z][a-z0-9]{1,4}(?![\w+-])/g
 
 /**
- * A Markdown link's target that is a place in its own page: "#" and what follows it up to the
- * closing bracket, right after a link's "](". Its words are the heading's it points to, not a
- * claim's (not a LINK either: it points nowhere outside the text).
+ * A Markdown link's target that is a place in its own page: "#" and what follows it, right after a
+ * link's "](" (or "](<"), up to the closing bracket (or ">", or the space before a title: `(#usage
+ * "Usage")`). Its words are the heading's it points to, not a claim's (not a LINK either: it
+ * points nowhere outside the text).
  */
-const ANCHOR = /(?<=\]\()#[^\s()]+(?=\))/g
+const ANCHOR = /(?<=\]\(<?)#[^\s()<>]+(?=>?(?:\)|\s|$))/g
 
 /**
  * An identifier: runs of word characters (the tokenizer's: letters, digits, marks) joined by
@@ -141,7 +142,7 @@ export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
   { pattern: IDENTIFIER, needs: /_/, marked: (match) => match.length },
   { pattern: FILE_NAME, needs: /[\w+-]\.[a-z]/, marked: (match) => match.length },
   { pattern: COMMAND, needs: /\(/, marked: (match) => match.length },
-  { pattern: ANCHOR, needs: /\]\(#/, marked: (match) => match.length },
+  { pattern: ANCHOR, needs: /\]\(<?#/, marked: (match) => match.length },
 ]
 
 /** What any of the patterns needs (see markNonWords). */
