@@ -225,4 +225,33 @@ describe('paraphrases of lists', () => {
     ]
     expect(findOverlaps(documents).overlaps.filter((o) => o.kind === 'paraphrase')).toEqual([])
   })
+
+  it('finds none between two lists of words, and finds a list a clause says something of', () => {
+    const paraphrases = (a: string, b: string) =>
+      findOverlaps([
+        { id: 'a', text: a },
+        { id: 'b', text: b },
+      ]).overlaps.filter((o) => o.kind === 'paraphrase')
+    // Two lists of the same words, in another order: no claim restated.
+    expect(
+      paraphrases(
+        'My grandmother baked this cake every Sunday for forty years. Flour, sugar, eggs, butter, milk, salt.\n',
+        'This loaf keeps well for a week if wrapped in a towel. Salt, milk, butter, eggs, sugar, flour.\n',
+      ),
+    ).toEqual([])
+    // A list against a clause that says what its words do: a restatement (a reviewer: lost when
+    // a list made no unit at all).
+    expect(
+      paraphrases(
+        'The plenum closed on Thursday with a long communique read out on state television. Future growth will depend on four factors: innovation, talent, capital, and data, and every province has been told to draw up plans by June.\n',
+        'Foreign investors have been cautious since the property slump began three years ago. In the view of the planners, data, capital, talent and innovation will drive future growth, though few details were offered.\n',
+      ),
+    ).toHaveLength(1)
+    expect(
+      paraphrases(
+        'This agreement is made between the author and the person who downloads the files. Except as this agreement expressly allows, you may not copy, modify, sublicense, or distribute, and any attempt to do so will terminate your rights at once.\n',
+        'The company offers support by telephone during office hours on weekdays. Whatever the purpose, the licensee must not sublicense, distribute, modify or copy; breaches are reported to the board of directors every quarter.\n',
+      ),
+    ).toHaveLength(1)
+  })
 })

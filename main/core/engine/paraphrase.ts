@@ -43,11 +43,7 @@ export const MAX_SENTENCE_WORDS = 80
  * Four is the shortest restatement a reader marks ("develop new quality productive forces
  * according to local conditions" / "developing NQPFs in accordance with local conditions"); at
  * three, pairs of set phrases joined. Beyond twenty a unit is most of a sentence, which the
- * sentence itself stands for. And a unit holds a clause of two words at least: clauses of one word
- * each are a list of words, no claim ("index: number, value: number" and "predicate: (value:
- * number, index", cut at each colon, comma and bracket, were a paraphrase of two declarations of
- * TypeScript's library, a reviewer; in Debian's manual pages, "codename (bookworm, trixie, sid"
- * and "distribution codenamed with trixie or sid").
+ * sentence itself stands for.
  */
 export const MIN_CLAUSE_WORDS = 4
 export const MAX_CLAUSE_WORDS = 20
@@ -244,33 +240,38 @@ export function findParaphrases(
     const { c0, c1, at } = sentence
     const units: Unit[] = []
     // A clause reaches from its first content word to its last; the sentence is all its tokens.
-    const unit = (from: number, to: number, clause: boolean): Unit => ({
+    const unit = (from: number, to: number, clause: boolean, list = false): Unit => ({
       sentence,
       t0: clause ? doc.content[from] : sentence.t0,
       t1: clause ? doc.content[to - 1] : sentence.t1,
       from: at[from - c0],
       to: at[to - c0],
       clause,
+      list,
     })
-    const sentenceWords = wordsIn(sentence, c0, c1)
-    if (readWords(sentence, c0, c1) >= MIN_SENTENCE_WORDS && sentenceWords <= MAX_SENTENCE_WORDS) units.push(unit(c0, c1, false))
     const cuts = [c0]
     for (let c = c0 + 1; c < c1; c++) if (breaksClause(doc.text, doc.ends[doc.content[c - 1]], doc.starts[doc.content[c]])) cuts.push(c)
     cuts.push(c1)
+    // Whether clause k (content words [cuts[k], cuts[k + 1])) is one written word at most: an
+    // item of a list (see restates).
+    const item = (k: number): boolean => wordsIn(sentence, cuts[k], cuts[k + 1]) <= 1
+    const sentenceWords = wordsIn(sentence, c0, c1)
+    if (readWords(sentence, c0, c1) >= MIN_SENTENCE_WORDS && sentenceWords <= MAX_SENTENCE_WORDS)
+      units.push(
+        unit(
+          c0,
+          c1,
+          false,
+          cuts.slice(1).every((_, k) => item(k)),
+        ),
+      )
     for (let i = 0; i + 1 < cuts.length; i++) {
-      // Whether one of the clauses [i, j) has more than one word (see MIN_CLAUSE_WORDS).
-      let phrase = false
+      let list = true
       for (let j = i + 1; j < cuts.length && j - i <= MAX_CLAUSES; j++) {
-        phrase ||= readWords(sentence, cuts[j - 1], cuts[j]) > 1
+        list &&= item(j - 1)
         const n = wordsIn(sentence, cuts[i], cuts[j])
-        if (
-          (i === 0 && j === cuts.length - 1) ||
-          !phrase ||
-          readWords(sentence, cuts[i], cuts[j]) < MIN_CLAUSE_WORDS ||
-          n > MAX_CLAUSE_WORDS
-        )
-          continue
-        units.push(unit(cuts[i], cuts[j], true))
+        if ((i === 0 && j === cuts.length - 1) || readWords(sentence, cuts[i], cuts[j]) < MIN_CLAUSE_WORDS || n > MAX_CLAUSE_WORDS) continue
+        units.push(unit(cuts[i], cuts[j], true, list))
       }
     }
     return (sentence.units = units)
@@ -295,7 +296,15 @@ export function findParaphrases(
     const cTo = c0 + lowerBound(at, to)
     if (to <= from || readWords(u.sentence, cFrom, cTo) < MIN_CLAUSE_WORDS) return undefined
     const doc = docs[u.sentence.doc]
-    return { sentence: u.sentence, t0: doc.content[cFrom], t1: doc.content[cTo - 1], from: at[cFrom - c0], to: at[cTo - c0], clause: true }
+    return {
+      sentence: u.sentence,
+      t0: doc.content[cFrom],
+      t1: doc.content[cTo - 1],
+      from: at[cFrom - c0],
+      to: at[cTo - c0],
+      clause: true,
+      list: u.list,
+    }
   }
   /** The cores of units u and v, and their cosine, when they are one phrase said twice (see MIN_CORE_SHARED). */
   const coresOf = (u: Unit, v: Unit): Cores | undefined => {
@@ -449,9 +458,19 @@ export function findParaphrases(
   /**
    * Units u and v restate each other in words of their own: MIN_PLAIN_SHARED shared that are not
    * names (names.ts), a word both write joined by a hyphen counted once (sharedCompounds), not one
-   * phrase both write alike (phraseQuoted), no abbreviation matched by a part of its words.
+   * phrase both write alike (phraseQuoted), no abbreviation matched by a part of its words, and
+   * not two lists: units whose clauses are one written word each are lists of words, which say no
+   * claim, in whatever order ("index: number, value: number" and "predicate: (value: number,
+   * index", cut at each colon, comma and bracket, were a paraphrase of two declarations of
+   * TypeScript's library, a reviewer; "Flour, sugar, eggs, butter, milk, salt." and its reverse).
+   * A list against a clause that says something of its words is a claim restated ("four factors:
+   * innovation, talent, capital, and data" / "data, capital, talent and innovation will drive
+   * future growth"; "may not copy, modify, sublicense, or distribute" / "must not sublicense,
+   * distribute, modify or copy": a reviewer of this rule's first form, which made no unit of a
+   * list and lost both).
    */
   const restates = (u: Unit, v: Unit): boolean =>
+    !(u.list && v.list) &&
     plainSharedWords(docs[u.sentence.doc], u.t0, u.t1, docs[v.sentence.doc], v.t0, v.t1, classOf, wordsOf) -
       sharedCompounds(docs[u.sentence.doc], u.t0, u.t1, docs[v.sentence.doc], v.t0, v.t1, classOf) >=
       MIN_PLAIN_SHARED &&
@@ -719,6 +738,8 @@ interface Unit {
   to: number
   /** Shorter than its sentence. */
   clause: boolean
+  /** Its clauses are one written word each (see restates); a core, its unit's. */
+  list: boolean
   /** Its TF-IDF vector, once made. */
   vector?: Vector
 }
