@@ -255,16 +255,10 @@ export function findParaphrases(
     // Whether clause k (content words [cuts[k], cuts[k + 1])) is one written word at most: an
     // item of a list (see restates).
     const item = (k: number): boolean => wordsIn(sentence, cuts[k], cuts[k + 1]) <= 1
+    let allItems = true
+    for (let k = 0; k + 1 < cuts.length && allItems; k++) allItems = item(k)
     const sentenceWords = wordsIn(sentence, c0, c1)
-    if (readWords(sentence, c0, c1) >= MIN_SENTENCE_WORDS && sentenceWords <= MAX_SENTENCE_WORDS)
-      units.push(
-        unit(
-          c0,
-          c1,
-          false,
-          cuts.slice(1).every((_, k) => item(k)),
-        ),
-      )
+    if (readWords(sentence, c0, c1) >= MIN_SENTENCE_WORDS && sentenceWords <= MAX_SENTENCE_WORDS) units.push(unit(c0, c1, false, allItems))
     for (let i = 0; i + 1 < cuts.length; i++) {
       let list = true
       for (let j = i + 1; j < cuts.length && j - i <= MAX_CLAUSES; j++) {
