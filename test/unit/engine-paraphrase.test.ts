@@ -172,6 +172,32 @@ describe('paraphrases of headings', () => {
   })
 })
 
+describe('paraphrases of contents entries', () => {
+  it("finds none between a contents entry, a section's title pointed to, and a sentence", () => {
+    // A reviewer: the entry's link text, four words of the sentence's, was its paraphrase.
+    const documents = [
+      {
+        id: 'contents',
+        text: '# Contents\n\n* [Installation](#installation)\n* [Getting the source code of a node](#getting-the-source-code-of-a-node)\n* [License](#license)\n',
+      },
+      {
+        id: 'pyast',
+        text: '# pyast\n\nThis project was started in 2019 by a group of volunteers who maintain it in their spare time.\n\nTo get the source code of an AST node, I recommend a helper library that ships with the tools.\n',
+      },
+    ]
+    expect(findOverlaps(documents).overlaps).toEqual([])
+    // The same words as a sentence of the text are one.
+    const prose = documents.map((d) => ({
+      ...d,
+      text: d.text.replace(
+        '* [Getting the source code of a node](#getting-the-source-code-of-a-node)',
+        'Getting the source code of a node takes one call.',
+      ),
+    }))
+    expect(findOverlaps(prose).overlaps.filter((o) => o.kind === 'paraphrase')).toHaveLength(1)
+  })
+})
+
 describe('paraphrases of lists', () => {
   it('finds none between clauses of one word each, as two declarations name their parameters', () => {
     // TypeScript's library (a reviewer): "with(index: number, value: number)" and the callback

@@ -385,6 +385,19 @@ export function markedHeading(doc: Paragraphs, t: number): boolean {
   return /\p{L}/u.test(line) && UNDERLINE.test(lineAt(doc.text, end + 1))
 }
 
+/**
+ * A contents entry: a line that is only a Markdown link to a place in its own page, a list item or
+ * not ("* [Getting the AST node](#getting-the-ast-node)", "1. [Usage](<#usage> \"Usage\")"): the
+ * title of a section, pointed to.
+ */
+const CONTENTS_ENTRY = /^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?\[[^\]\n]+\]\(<?#[^\s()<>]*>?(?:[ \t]+"[^"\n]*")?\)[ \t]*\r?$/u
+
+/** Whether token t of `doc` is on a contents entry's line (CONTENTS_ENTRY). */
+export function contentsEntry(doc: Paragraphs, t: number): boolean {
+  const from = lineStart(doc.text, doc.starts[t])
+  return from >= 0 && CONTENTS_ENTRY.test(lineAt(doc.text, from))
+}
+
 /** Whether token t of `doc` is on an indented line. */
 function indentedLineOf(doc: Paragraphs, t: number): boolean {
   const from = lineStart(doc.text, doc.starts[t])

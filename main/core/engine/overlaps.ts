@@ -32,7 +32,7 @@ import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
 import { SentenceEdges, sentenceTails } from './sentence-tails.js'
-import { markedHeading, withoutNextItems } from './next-item.js'
+import { contentsEntry, markedHeading, withoutNextItems } from './next-item.js'
 import { PairTable } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { saysOpposite } from './polarity.js'
@@ -400,9 +400,14 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       if (!edited && saysOpposite(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1, corpus.lexicon.surfaces)) continue
       if (!edited && citeOthers(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
       // Nor one that shares only the words of a house formula (boilerplate.ts), nor two headings
-      // (headingOnly).
+      // (headingOnly), nor one with a contents entry (next-item.ts contentsEntry): a section's
+      // title, pointed to, which says nothing of it ("[Getting the source code of a
+      // node](#...)" / "To get the source code of an AST node, I recommend asttokens", a reviewer).
+      // An entry's target is no word either (nonwords.ts ANCHOR).
       if (!edited && restatesPrintedOnly(corpus.docs, printed, p.da, p.a0, p.a1, p.db, p.b0, p.b1)) continue
       if (!edited && headingOnly(corpus.docs[p.da], p.a0, p.a1) && headingOnly(corpus.docs[p.db], p.b0, p.b1)) continue
+      if (!edited && (onOneLine(corpus.docs[p.da], p.a0, p.a1, contentsEntry) || onOneLine(corpus.docs[p.db], p.b0, p.b1, contentsEntry)))
+        continue
       const similarity = edited ? measure.similarity : p.cosine
       const read = synonymsUsed(corpus, words, p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       paraphrases.push(
@@ -787,7 +792,12 @@ function seedAndChain(
  * examples), so a paraphrase is never of two headings.
  */
 function headingOnly(doc: AnalysedDocument, t0: number, t1: number): boolean {
-  if (!markedHeading(doc, t0)) return false
+  return onOneLine(doc, t0, t1, markedHeading)
+}
+
+/** Whether tokens [t0, t1] of `doc` lie on one line, of which `line` says yes (of its first token). */
+function onOneLine(doc: AnalysedDocument, t0: number, t1: number, line: (doc: AnalysedDocument, t: number) => boolean): boolean {
+  if (!line(doc, t0)) return false
   for (let t = t0 + 1; t <= t1; t++) if (doc.text.slice(doc.ends[t - 1], doc.starts[t]).includes('\n')) return false
   return true
 }
