@@ -160,6 +160,13 @@ describe('findOverlaps on fixtures', () => {
     expect(overlaps).toHaveLength(1)
     expect(overlaps[0].kind).toBe('verbatim')
     for (const p of overlaps[0].passages) expect(p.text).toMatch(/when it writes a file back\. Report problems at$/)
+    // An e-mail address with its "mailto:" (a reviewer: "... to mailto").
+    const mail = findOverlaps([
+      { id: 'alpha', text: text('mailto:security@code.one', 'Orchards bloom early in the valley while the river runs high.') },
+      { id: 'beta', text: text('mailto:reports@forge.two', 'Harbour cranes unload grain at dawn before the ferries leave.') },
+    ]).overlaps
+    expect(mail).toHaveLength(1)
+    for (const p of mail[0].passages) expect(p.text).toMatch(/when it writes a file back\. Report problems at$/)
   })
 
   it('starts no passage at the section of a manual page\'s name ("1), CREATE DATABASE" of "dropdb(1)")', () => {

@@ -6,7 +6,9 @@ import { isSpace } from './sentences.js'
 
 /**
  * An address: a scheme and what follows it, or a "www." name and what follows it, or an e-mail
- * address (its domain ending in letters: "lodash@4.17.21" is a package, not an address). An
+ * address (its domain ending in letters: "lodash@4.17.21" is a package, not an address), with
+ * its "mailto:" if it has one (a passage ended on "... the affected versions to mailto", the two
+ * addresses parting after it: a reviewer). An
  * address is ASCII up to a space, bracket or quotation mark: a dash, curly quotation mark or
  * Chinese character after it, with no space between, is text again. Neither part may start inside
  * a longer run of word characters, dots, pluses or hyphens, so a long unbroken token (base64, a
@@ -14,7 +16,7 @@ import { isSpace } from './sentences.js'
  * flag a Unicode class folds case, and "ſ", outside ASCII, would exclude "s".)
  */
 export const ADDRESS =
-  /(?<![\w.+-])(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|[wW]{3}\.)[^\s<>"'()[\]{}\u0080-\uffff]+|(?<![\w.+-])[\w.+-]+@(?:[\w-]+\.)+[a-zA-Z][a-zA-Z-]*/gu
+  /(?<![\w.+-])(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|[wW]{3}\.)[^\s<>"'()[\]{}\u0080-\uffff]+|(?<![\w.+-])(?:[mM][aA][iI][lL][tT][oO]:)?[\w.+-]+@(?:[\w-]+\.)+[a-zA-Z][a-zA-Z-]*/gu
 
 /** What a run of text without white space holds wherever ADDRESS matches in it. */
 export const ADDRESS_NEEDS = /:\/\/|[wW]{3}\.|@/
