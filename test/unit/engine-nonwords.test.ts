@@ -513,47 +513,54 @@ describe('tokens that are no words of a claim', () => {
   })
 
   it('makes no overlap of a short list of years or versions, and keeps a table of numbers', () => {
+    /** The engine's overlaps among `texts`. */
+    const overlapsOf = (...texts: string[]) => findOverlaps(texts.map((text, k) => ({ id: `d${k}`, text }))).overlaps
     // Two copyright files that list the same years for different holders; two manual pages'
     // version histories (a reviewer: "0.0, 1.0.1, 1.0" / "0.0, 0.1, and 1.0", near-verbatim).
     const years = '1996, 1997, 1998, 1999, 2000, 2001, 2002, 2003, 2004, 2005'
-    const documents = [
-      `Copyright:\n ${years} Alice Example <alice@example.org>\nLicense: GPL-2+\n`,
-      `Files: src/*\nCopyright: ${years}\n  Bob Sample and the Sample project\nLicense: BSD-3-clause\n`,
-    ].map((text, k) => ({ id: `d${k}`, text }))
-    expect(findOverlaps(documents).overlaps).toEqual([])
+    expect(
+      overlapsOf(
+        `Copyright:\n ${years} Alice Example <alice@example.org>\nLicense: GPL-2+\n`,
+        `Files: src/*\nCopyright: ${years}\n  Bob Sample and the Sample project\nLicense: BSD-3-clause\n`,
+      ),
+    ).toEqual([])
     // Two version histories, near-verbatim by their numbers alone.
-    const versions = [
-      'The format was changed in versions 0.0, 1.0.1, 1.0, 1.2.3, 1.4 and 2.0.6 of the program.\n',
-      'Archives of the releases 0.0, 0.1, and 1.0, 1.2.3, 1.4, 2.0.6 are kept on the site.\n',
-    ].map((text, k) => ({ id: `v${k}`, text }))
-    expect(findOverlaps(versions).overlaps).toEqual([])
+    expect(
+      overlapsOf(
+        'The format was changed in versions 0.0, 1.0.1, 1.0, 1.2.3, 1.4 and 2.0.6 of the program.\n',
+        'Archives of the releases 0.0, 0.1, and 1.0, 1.2.3, 1.4, 2.0.6 are kept on the site.\n',
+      ),
+    ).toEqual([])
     // Three versions of one protocol, word for word (curl's and wget's manual pages: a reviewer).
-    const protocols = [
-      'Set the minimum version to use: tlsv1.1,  tlsv1.2  or\n    tlsv1.3 (the default is chosen by the library).\n',
-      'The secure protocol is one of auto, SSLv3, TLSv1_1, TLSv1_2 or TLSv1_3, as the server allows.\n',
-    ].map((text, k) => ({ id: `p${k}`, text }))
-    expect(findOverlaps(protocols).overlaps).toEqual([])
+    expect(
+      overlapsOf(
+        'Set the minimum version to use: tlsv1.1,  tlsv1.2  or\n    tlsv1.3 (the default is chosen by the library).\n',
+        'The secure protocol is one of auto, SSLv3, TLSv1_1, TLSv1_2 or TLSv1_3, as the server allows.\n',
+      ),
+    ).toEqual([])
     // Python versions one package excludes and another is tested on, however many (a reviewer).
-    const pythons = [
-      'Requires-Python: >=2.7, !=3.0.*, !=3.1.*, !=3.2.*, !=3.3.*, !=3.4.*, !=3.5.*, !=3.6.*\nLicense-File: LICENSE\n',
-      '- Developed on Python 3.7\n- Tested on CPython 2.7, 3.2, 3.3, 3.4, 3.5, 3.6, 3.7 and PyPy, PyPy3\n',
-    ].map((text, k) => ({ id: `py${k}`, text }))
-    expect(findOverlaps(pythons).overlaps).toEqual([])
-    const newer = [
-      'Supported on 3.9, 3.10, 3.11, 3.12 and 3.13 only.\n',
-      'Wheels are built for 3.9, 3.10, 3.11, 3.12 and 3.13 each night.\n',
-    ].map((text, k) => ({ id: `new${k}`, text }))
-    expect(findOverlaps(newer).overlaps).toEqual([])
+    expect(
+      overlapsOf(
+        'Requires-Python: >=2.7, !=3.0.*, !=3.1.*, !=3.2.*, !=3.3.*, !=3.4.*, !=3.5.*, !=3.6.*\nLicense-File: LICENSE\n',
+        '- Developed on Python 3.7\n- Tested on CPython 2.7, 3.2, 3.3, 3.4, 3.5, 3.6, 3.7 and PyPy, PyPy3\n',
+      ),
+    ).toEqual([])
+    expect(
+      overlapsOf(
+        'Supported on 3.9, 3.10, 3.11, 3.12 and 3.13 only.\n',
+        'Wheels are built for 3.9, 3.10, 3.11, 3.12 and 3.13 each night.\n',
+      ),
+    ).toEqual([])
     // A table of thirty figures both print is one copied; so is a row of twelve, word for word
     // (a reviewer), a list of telephone numbers, and a row of twelve digits (another).
     const table = Array.from({ length: 30 }, (_, k) => `${(17 * k + 3) % 97}.${k % 10}`).join('  ')
     const row = Array.from({ length: 12 }, (_, k) => `${(31 * k + 7) % 89}`).join('  ')
     const phones = '555 0142, 555 0187, 555 0123, 555 0199'
     const digits = '3 7 1 9 4 6 2 8 5 7 3 6'
-    for (const shared of [table, row, phones, digits]) {
-      const texts = [`Figures of the survey, as published:\n${shared}\nThe end.\n`, `Our own reading of it differs.\n\n${shared}\n`]
-      expect(findOverlaps(texts.map((text, k) => ({ id: `t${k}`, text }))).overlaps).toHaveLength(1)
-    }
+    for (const shared of [table, row, phones, digits])
+      expect(
+        overlapsOf(`Figures of the survey, as published:\n${shared}\nThe end.\n`, `Our own reading of it differs.\n\n${shared}\n`),
+      ).toHaveLength(1)
   })
 
   it('reads the runs of text around the characters a pattern needs as the whole text reads', () => {
