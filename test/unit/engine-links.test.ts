@@ -63,6 +63,47 @@ describe('links in what two texts share', () => {
     expect(overlaps[1].words).toBeGreaterThan(overlaps[0].words)
   })
 
+  it("makes no overlap of two READMEs' HTML badges, their tags' names and attributes alone (a reviewer of npm READMEs)", () => {
+    // A centred block of shields.io badges as chai's and prettier's READMEs open, each its own
+    // package's: five overlaps were made of it ("</p>\n\n<p align=center>\n  <a href", the badges'
+    // addresses), none of a word either text says.
+    const badge = (pkg: string, kind: string, alt: string) =>
+      `  <a href="https://www.npmjs.com/package/${pkg}">\n    <img\n      alt="${alt}"\n      src="https://img.shields.io/npm/${kind}/${pkg}.svg?style=flat-square"\n    />\n  </a>\n`
+    const readme = (pkg: string, about: string, alts: string[]) =>
+      `<h1 align=center>${pkg}</h1>\n\n<p align=center>\n  ${about}\n</p>\n\n<p align=center>\n${badge(pkg, 'dm', alts[0])}${badge(pkg, 'v', alts[1])}  <br/>\n${badge(pkg, 'l', alts[2])}</p>\n`
+    const texts = [
+      {
+        id: 'chai',
+        text: readme('chai', 'Chai is an assertion library for node and the browser, paired with any testing framework.', [
+          'downloads',
+          'node version',
+          'licence',
+        ]),
+      },
+      {
+        id: 'prettier',
+        text: readme('prettier', 'Prettier formats your code the same way every time, whoever wrote it.', [
+          'weekly downloads from npm',
+          'npm version',
+          'licence',
+        ]),
+      },
+    ]
+    expect(findOverlaps(texts).overlaps).toEqual([])
+    // A sentence the two say inside the same tags is text, and shared.
+    const said = 'The assertions read as plain English sentences and report the values they compared.'
+    const both = texts.map((t) => ({ ...t, text: t.text.replace('</h1>', `</h1>\n\n<p align=center>${said}</p>`) }))
+    expect(findOverlaps(both).overlaps.map((o) => o.passages.map((p) => p.text.includes(said)))).toEqual([[true, true]])
+    // A placeholder written as a tag is no markup: a manual's "<n>" is a word of its sentence, the
+    // sixth these two share.
+    expect(
+      keptKindOf(
+        'Shows <n> lines of context around each change, as diff does.',
+        'Shows <n> lines of context around each change, as patch does.',
+      ),
+    ).toBe('variant')
+  })
+
   it('keeps an edited copy with links that shares MIN_SHARED_WORDS words outside them, not one word fewer; and a copy word for word', () => {
     const link = (page: string) => `https://site.example.org/docs/guide/${page}/page`
     const note = (words: string, edition: string) => `${words} and ${link(`intro${edition}`)} or ${link(`setup${edition}`)}`

@@ -2,7 +2,7 @@ import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 import { isBanal } from './banality.js'
 import type { PairPassage } from './cluster.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
-import { hasNumber, identifierJoins, isNumber, LINK, mayLink, nameJoins, nonWordTokensIn } from './nonwords.js'
+import { hasNumber, identifierJoins, isNumber, LINK, MARKUP, mayLink, nameJoins, nonWordTokensIn } from './nonwords.js'
 import { editedCopy } from './order.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairValues } from './pair-table.js'
@@ -133,6 +133,7 @@ export function keptKind(
   if (isBanal(measure.commonShare * measure.shared, measure.shared, close)) return undefined
   if (measure.similarity < VARIANT_SIMILARITY && namesOnly(A, a0, a1, B, b0, b1, kind === 'paraphrase')) return undefined
   if (kind === 'variant' && !measure.verbatim && linksOnly(A, a0, a1, B, b0, b1, minWords)) return undefined
+  if (markupOnly(A, a0, a1, B, b0, b1, minWords)) return undefined
   if (!measure.verbatim && measure.shared < minWords + MAX_NUMBER_PIECES && sharedWholeNumbers(A, a0, a1, B, b0, b1, minWords) < minWords)
     return undefined
   if (cutAddress(A, a0, a1) || cutAddress(B, b0, b1)) return undefined
@@ -235,6 +236,24 @@ function linksOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocum
   const outsideLinks = (side: number, doc: AnalysedDocument, t: number): number | undefined =>
     marks[side][t - (side ? b0 : a0)] & LINK ? undefined : doc.match[t]
   return sharedAs(A, a0, a1, B, b0, b1, outsideLinks, minWords) < minWords
+}
+
+/**
+ * Whether tokens [a0, a1] of A and [b0, b1] of B share fewer than `minWords` content words outside
+ * HTML tags (MARKUP): two READMEs' badges, "</p>\n\n<p align=center>\n  <a href" or the shields.io
+ * images of different packages ('src="https://img.shields.io/npm/dm/chai.svg?style=flat-square"
+ * />'), a verbatim or near-verbatim pair by their tags' names, attributes and values, which say
+ * how the texts are shown and nothing they say (a reviewer of npm packages' READMEs: five
+ * overlaps over one block of badges in two files, and the sponsors' logos of several). A tag's
+ * words are no words a pair shares, as a link's are none of an edited copy's (linksOnly); a word
+ * between two tags, a link's text, is text, and so is a web address written out in the text.
+ */
+function markupOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number, minWords: number): boolean {
+  if (!mayLink(A, a0, a1) || !mayLink(B, b0, b1)) return false
+  const marks = [nonWordTokensIn(A, a0, a1), nonWordTokensIn(B, b0, b1)]
+  const outsideTags = (side: number, doc: AnalysedDocument, t: number): number | undefined =>
+    marks[side][t - (side ? b0 : a0)] & MARKUP ? undefined : doc.match[t]
+  return sharedAs(A, a0, a1, B, b0, b1, outsideTags, minWords) < minWords
 }
 
 /**

@@ -116,6 +116,12 @@ export const NON_WORD = 1
  * says (see kept-pair.ts linksOnly).
  */
 export const LINK = 2
+/**
+ * A token's mark besides NON_WORD and LINK: inside an HTML tag (its name, attributes and their
+ * values; isHtmlTag), which says how a text is shown, never what it says (kept-pair.ts
+ * markupOnly). Not a placeholder written as a tag ("<when>").
+ */
+export const MARKUP = 4
 
 /** One kind of token that is no word of a claim, as markNonWords looks for it. */
 interface NonWordPattern {
@@ -164,6 +170,31 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/gm
  * markup too. Comments: commentsOf.
  */
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:@][^\s"'<>/=]*(?:\s*=\s*(?:"[^"<>]{0,1000}"|'[^'<>]{0,1000}'|[^\s"'<>=`]+))?)*\s*\/?>/g
+
+/**
+ * Elements that format a text (README badges, tables, sponsors' logos), read as markup (MARKUP)
+ * whatever attributes their tags have: "<p align=center>", "<br>". Not names a manual writes as a
+ * placeholder ("<object>", "<source>", "<path>", "<option>", "<data>", "<time>").
+ */
+const FORMATTING_ELEMENTS = new Set(
+  'a abbr b blockquote br center dd details div dl dt em figcaption figure font h1 h2 h3 h4 h5 h6 hr i img kbd li ol p picture pre span strong sub summary sup table tbody td tfoot th thead tr tt u ul'.split(
+    ' ',
+  ),
+)
+
+/** An attribute with a quoted value: `src="..."`, `alt='...'`. */
+const QUOTED_ATTRIBUTE = /=\s*["']/
+
+/**
+ * Whether `tag` (a match of TAG) is an HTML tag, not a placeholder or a type's parameters that
+ * look like one ("<when>", "<name of author>", TypeScript's "<K extends WeakKey = WeakKey>"): a
+ * closing tag, a tag with a quoted attribute value, or one of FORMATTING_ELEMENTS.
+ */
+function isHtmlTag(tag: string): boolean {
+  if (tag.startsWith('</') || QUOTED_ATTRIBUTE.test(tag)) return true
+  const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(tag)
+  return name !== null && FORMATTING_ELEMENTS.has(name[1].toLowerCase())
+}
 
 /**
  * Characters an HTML comment may hold between "<!--" and "-->": a notice or a section left out.
@@ -359,7 +390,10 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
   // Code and markup: the tokens that start inside a range, from the first range ending after t0's start.
   const ranges = codeAndMarkup(doc)
   for (let r = firstRangeEndingAfter(ranges, starts[t0]); r < ranges.length && ranges[r] <= starts[t1]; r += 2) {
-    const [end, bits] = ranges[r + 1] < 0 ? [-ranges[r + 1], NON_WORD | LINK] : [ranges[r + 1], NON_WORD]
+    const [end, bits] =
+      ranges[r + 1] < 0
+        ? [-ranges[r + 1], NON_WORD | LINK | (isHtmlTag(text.slice(ranges[r], -ranges[r + 1])) ? MARKUP : 0)]
+        : [ranges[r + 1], NON_WORD]
     for (let t = Math.max(t0, lowerBound(starts, ranges[r])); t <= t1 && starts[t] < end; t++) marks[t - t0] |= bits
   }
   for (let t = t0; t <= t1; t++) if (!marks[t - t0] && (ownWordAt(doc.text, doc.starts[t]) || isNumber(doc, t))) marks[t - t0] = NON_WORD
