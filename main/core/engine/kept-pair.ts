@@ -246,7 +246,10 @@ function linksOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocum
  * how the texts are shown and nothing they say (a reviewer of npm packages' READMEs: five
  * overlaps over one block of badges in two files, and the sponsors' logos of several). A tag's
  * words are no words a pair shares, as a link's are none of an edited copy's (linksOnly); a word
- * between two tags, a link's text, is text, and so is a web address written out in the text.
+ * between two tags, a link's text, an image's alternative text, is text, and so is a web address
+ * written out in the text. Its limit: an HTML example two texts print outside a code block (a
+ * form's markup in a plain text, or in Markdown's indented code) is markup too; in a fenced code
+ * block or a code span it is code, whose words count.
  */
 function markupOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number, minWords: number): boolean {
   if (!mayLink(A, a0, a1) || !mayLink(B, b0, b1)) return false

@@ -172,28 +172,65 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/gm
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:@][^\s"'<>/=]*(?:\s*=\s*(?:"[^"<>]{0,1000}"|'[^'<>]{0,1000}'|[^\s"'<>=`]+))?)*\s*\/?>/g
 
 /**
- * Elements that format a text (README badges, tables, sponsors' logos), read as markup (MARKUP)
- * whatever attributes their tags have: "<p align=center>", "<br>". Not names a manual writes as a
- * placeholder ("<object>", "<source>", "<path>", "<option>", "<data>", "<time>").
+ * HTML's elements (those a text shows, and the document's own: "<meta>", "<source>"). A tag of one
+ * is markup (MARKUP) when it has an attribute with a value ("<p align=center>", "<source
+ * media=...>"); without attributes only where it closes later in the text ("<b>...</b>") or is
+ * void ("<br>"): "<table>", "<source>", "<object>" alone are the placeholders a manual writes
+ * ("VACUUM <table>", "git mv <source> <destination>").
  */
-const FORMATTING_ELEMENTS = new Set(
-  'a abbr b blockquote br center dd details div dl dt em figcaption figure font h1 h2 h3 h4 h5 h6 hr i img kbd li ol p picture pre span strong sub summary sup table tbody td tfoot th thead tr tt u ul'.split(
-    ' ',
-  ),
+const HTML_ELEMENTS = new Set(
+  (
+    'a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption center cite code col ' +
+    'colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 ' +
+    'head header hr html i iframe img input ins kbd label legend li link main map mark meta meter nav noscript object ol ' +
+    'optgroup option output p param picture pre progress q s samp script section select small source span strong style sub ' +
+    'summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr'
+  ).split(' '),
 )
+
+/** Elements that never close, whose bare tag is markup: "<br>", "<hr/>". */
+const VOID_ELEMENTS = new Set(['br', 'hr', 'wbr'])
+
+/**
+ * An image's alternative text or an element's title, quoted (its value: group 1): words the text
+ * says of a figure ('alt="Mean annual temperature in Berlin from 1900 to 2020"'), not markup.
+ */
+const PROSE_ATTRIBUTE = /\s(?:alt|title)\s*=\s*("[^"]*"|'[^']*')/giu
 
 /** An attribute with a quoted value: `src="..."`, `alt='...'`. */
 const QUOTED_ATTRIBUTE = /=\s*["']/
 
+/** An attribute with a value, quoted or not: "align=center". */
+const VALUED_ATTRIBUTE = /\s[A-Za-z_:@][^\s"'<>/=]*\s*=/
+
+/** A tag without attributes: "<p>", "<br/>". */
+const BARE_TAG = /^<[A-Za-z][A-Za-z0-9-]*\s*\/?>$/
+
 /**
- * Whether `tag` (a match of TAG) is an HTML tag, not a placeholder or a type's parameters that
- * look like one ("<when>", "<name of author>", TypeScript's "<K extends WeakKey = WeakKey>"): a
- * closing tag, a tag with a quoted attribute value, or one of FORMATTING_ELEMENTS.
+ * Characters after an opening tag without attributes, at most, read for its closing tag
+ * (isHtmlTag): an element of a page's text closes within a few paragraphs.
  */
-function isHtmlTag(tag: string): boolean {
+const MAX_ELEMENT = 5000
+
+/**
+ * Whether text[start, end), a match of TAG, is an HTML tag, not a placeholder or a type's
+ * parameters that look like one ("<when>", "<name of author>", "VACUUM <table>", TypeScript's
+ * "<K extends WeakKey = WeakKey>"): a closing tag, a tag with a quoted attribute value, or one of
+ * HTML_ELEMENTS (see there). Not one inside a Markdown code span on its line ("add `<meta
+ * name=...>` to the head"): that is code a text quotes, and its words are the text's.
+ */
+function isHtmlTag(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  let ticks = 0
+  for (let k = text.indexOf('`', lineStart); k >= 0 && k < start; k = text.indexOf('`', k + 1)) ticks++
+  if (ticks % 2 === 1) return false
+  const tag = text.slice(start, end)
   if (tag.startsWith('</') || QUOTED_ATTRIBUTE.test(tag)) return true
-  const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(tag)
-  return name !== null && FORMATTING_ELEMENTS.has(name[1].toLowerCase())
+  const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(tag)![1].toLowerCase()
+  if (!HTML_ELEMENTS.has(name)) return false
+  if (VALUED_ATTRIBUTE.test(tag)) return true
+  if (!BARE_TAG.test(tag)) return false
+  return VOID_ELEMENTS.has(name) || new RegExp(`</${name}\\s*>`, 'i').test(text.slice(end, end + MAX_ELEMENT))
 }
 
 /**
@@ -390,11 +427,18 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
   // Code and markup: the tokens that start inside a range, from the first range ending after t0's start.
   const ranges = codeAndMarkup(doc)
   for (let r = firstRangeEndingAfter(ranges, starts[t0]); r < ranges.length && ranges[r] <= starts[t1]; r += 2) {
-    const [end, bits] =
-      ranges[r + 1] < 0
-        ? [-ranges[r + 1], NON_WORD | LINK | (isHtmlTag(text.slice(ranges[r], -ranges[r + 1])) ? MARKUP : 0)]
-        : [ranges[r + 1], NON_WORD]
+    const [end, bits] = ranges[r + 1] < 0 ? [-ranges[r + 1], NON_WORD | LINK] : [ranges[r + 1], NON_WORD]
     for (let t = Math.max(t0, lowerBound(starts, ranges[r])); t <= t1 && starts[t] < end; t++) marks[t - t0] |= bits
+    if (ranges[r + 1] < 0 && isHtmlTag(text, ranges[r], end)) {
+      // Markup but for the text of its alt and title attributes (PROSE_ATTRIBUTE).
+      const tag = text.slice(ranges[r], end)
+      const prose: number[] = []
+      PROSE_ATTRIBUTE.lastIndex = 0
+      for (let m = PROSE_ATTRIBUTE.exec(tag); m; m = PROSE_ATTRIBUTE.exec(tag))
+        prose.push(ranges[r] + m.index + m[0].length - m[1].length, ranges[r] + m.index + m[0].length)
+      for (let t = Math.max(t0, lowerBound(starts, ranges[r])); t <= t1 && starts[t] < end; t++)
+        if (upperBound(prose, starts[t]) % 2 === 0) marks[t - t0] |= MARKUP
+    }
   }
   for (let t = t0; t <= t1; t++) if (!marks[t - t0] && (ownWordAt(doc.text, doc.starts[t]) || isNumber(doc, t))) marks[t - t0] = NON_WORD
   return marks
