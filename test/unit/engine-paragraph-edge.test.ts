@@ -126,6 +126,26 @@ describe('a passage that ends in the next paragraph', () => {
     expect(ends).toEqual(['and exit.', 'and exit.'])
   })
 
+  it("ends before the next section's Markdown heading, and starts with its own", () => {
+    // Node.js's http.md and http2.md describe 'checkContinue' alike; the next heading, another
+    // event in each, opens alike ("Event:"), and what follows it does too (its YAML record): both
+    // passages ended on the heading (a reviewer).
+    const body =
+      'Emitted each time a request with an HTTP `Expect: 100-continue` is received.\nIf this event is not listened for, the server will automatically respond\n' +
+      'with a `100 Continue` as appropriate.\n\nWhen this event is emitted and handled, the request event will\nnot be emitted.'
+    const section = (hashes: string, event: string, added: string, text: string) =>
+      `${hashes} Event: \`'${event}'\`\n\n<!-- YAML\nadded: ${added}\n-->\n\n${text}\n\n`
+    const overlaps = findOverlaps(
+      [
+        `# HTTP\n\n${section('###', 'checkContinue', 'v0.3.0', body)}${section('###', 'checkExpectation', 'v5.5.0', 'Emitted for any other expectation.')}`,
+        `# HTTP/2\n\n${section('####', 'checkContinue', 'v8.5.0', body)}${section('####', 'connection', 'v8.4.0', 'Emitted when a stream opens.')}`,
+      ].map((text, k) => ({ id: `d${k}`, text })),
+    ).overlaps
+    expect(overlaps.flatMap((o) => o.passages.map((p) => [p.text.slice(0, 24), p.text.slice(-15)]))).toEqual(
+      Array(2).fill(["Event: `'checkContinue'`", 'not be emitted.']),
+    )
+  })
+
   it('extends a passage over a whole item both lists share, not into the next one', () => {
     const item = ' * The fetch command learned to report the objects it skipped when the server sent a pack, which has been fixed.'
     const tails = [

@@ -48,7 +48,9 @@ function beforePartialParagraph(doc: AnalysedDocument, t0: number, t1: number, w
   const floor = Math.max(t0, c >= 0 ? content[c] : t0)
   for (let t = t1; t > floor; t--)
     if (paragraphBetween(doc, t - 1, t))
-      return (piece || betweenListItems(doc, t) || headingLine(doc, t, t1)) && lessThanHalf(doc, t, t1) ? t - 1 : undefined
+      return ((piece || betweenListItems(doc, t) || headingLine(doc, t, t1)) && lessThanHalf(doc, t, t1)) || markdownHeading(doc, t, t1)
+        ? t - 1
+        : undefined
   return undefined
 }
 
@@ -64,6 +66,25 @@ function headingLine(doc: Paragraphs, t0: number, t1: number): boolean {
   const line = text.slice(starts[t0], ends[t1])
   return CAPITALS.test(line) && !NOT_HEADING.test(line)
 }
+
+/**
+ * Whether tokens [t0, t1] of `doc` lie on the line of a Markdown heading ("### Event:
+ * `'checkExpectation'`"): at a passage's end, the next section's title, which says nothing of the
+ * section the passage is in, however much of it two texts write alike (at its start, a heading
+ * is its own section's, and stays). Two API references described an event alike and their
+ * passages ran on into the next event's heading, different in each ("### Event:
+ * `'checkExpectation'`" / "#### Event: `'connection'`": a reviewer of Node.js's documentation).
+ */
+function markdownHeading(doc: Paragraphs, t0: number, t1: number): boolean {
+  const { text, starts, ends } = doc
+  const lineStart = text.lastIndexOf('\n', starts[t0] - 1) + 1
+  if (!ATX_HEADING.test(text.slice(lineStart, starts[t0] + 1))) return false
+  const lineEnd = text.indexOf('\n', starts[t0])
+  return lineEnd < 0 || ends[t1] <= lineEnd
+}
+
+/** A Markdown heading's line: up to three spaces, one to six hashes, a space or tab. */
+const ATX_HEADING = /^ {0,3}#{1,6}[ \t]/
 
 /** A line break right after a token, spaces aside. */
 const LINE_END = /^[ \t]*(?:\r?\n|\r|\u2029)/u
