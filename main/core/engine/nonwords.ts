@@ -118,7 +118,8 @@ export const NON_WORD = 1
 export const LINK = 2
 /**
  * A token's mark besides NON_WORD and LINK: inside an HTML tag (its name, attributes and their
- * values; isHtmlTag), which says how a text is shown, never what it says (kept-pair.ts
+ * values; isHtmlTag) or on a Markdown link reference definition's line (REFERENCE_DEFINITION),
+ * which say how a text is shown and where its links point, never what it says (kept-pair.ts
  * markupOnly). Not a placeholder written as a tag ("<when>").
  */
 export const MARKUP = 4
@@ -351,6 +352,36 @@ function firstRangeEndingAfter(ranges: readonly number[], x: number): number {
   return 2 * lo
 }
 
+/**
+ * A Markdown link reference definition, a line of a text's table of links: a label in brackets,
+ * a colon, one target (an address, a place in the page, a path) and maybe a title:
+ * "[`crypto.createCipheriv()`]: #cryptocreatecipherivalgorithm-key-iv-options", "[npm-image]:
+ * https://img.shields.io/npm/v/x.svg", a change log's "[4.15.0]: https://.../compare/v4.14.0...v4.15.0".
+ * Two texts' tables list the same links in the same order (Node.js's crypto.md and
+ * deprecations.md, a reviewer: two of its top twenty overlaps) and say nothing by it. Not a
+ * footnote ("[^1]: ..."), whose text is the text's, nor a line with more than one word after the
+ * colon ("[WARNING]: the disk is full").
+ */
+const REFERENCE_DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]{1,999}\]:[ \t]*<?[^\s<>]+>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/gm
+
+/** The link reference definitions of each document read so far, as [start, end) offsets (referenceLines). */
+const referencesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>()
+
+/** A document's link reference definitions (REFERENCE_DEFINITION): sorted, disjoint [start, end) ranges. */
+function referenceLines(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
+  let ranges = referencesOf.get(doc)
+  if (!ranges) {
+    const found: number[] = []
+    if (doc.text.includes(']:')) {
+      REFERENCE_DEFINITION.lastIndex = 0
+      for (let m = REFERENCE_DEFINITION.exec(doc.text); m; m = REFERENCE_DEFINITION.exec(doc.text))
+        found.push(m.index, m.index + m[0].length)
+    }
+    referencesOf.set(doc, (ranges = Uint32Array.from(found)))
+  }
+  return ranges
+}
+
 /** The ranges of code and markup of each document read so far (codeAndMarkup). */
 const rangesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, readonly number[]>()
 
@@ -440,6 +471,11 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
         if (upperBound(prose, starts[t]) % 2 === 0) marks[t - t0] |= MARKUP
     }
   }
+  // A link reference definition's line: its label, target and title.
+  const references = referenceLines(doc)
+  for (let r = upperBound(references, starts[t0]) & ~1; r < references.length && references[r] <= starts[t1]; r += 2)
+    for (let t = Math.max(t0, lowerBound(starts, references[r])); t <= t1 && starts[t] < references[r + 1]; t++)
+      marks[t - t0] |= NON_WORD | LINK | MARKUP
   for (let t = t0; t <= t1; t++) if (!marks[t - t0] && (ownWordAt(doc.text, doc.starts[t]) || isNumber(doc, t))) marks[t - t0] = NON_WORD
   return marks
 }
@@ -458,7 +494,8 @@ const MAX_ADDRESS_BACK = 2048
 
 /**
  * Whether tokens [t0, t1] of `doc` may hold a link (LINK): an address's sign in them or in the run
- * without white space their first token is in, or a tag of the document reaching into them. Most
+ * without white space their first token is in, or a tag or link reference definition of the
+ * document reaching into them. Most
  * passages have none, told by two binary searches in what is found once a document.
  */
 export function mayLink(doc: AnalysedDocument, t0: number, t1: number): boolean {
@@ -480,7 +517,10 @@ export function mayLink(doc: AnalysedDocument, t0: number, t1: number): boolean 
   const ranges = codeAndMarkup(doc)
   for (let r = firstRangeEndingAfter(ranges, doc.starts[t0]); r < ranges.length && ranges[r] < to; r += 2)
     if (ranges[r + 1] < 0) return true
-  return false
+  // A link reference definition reaching into them.
+  const references = referenceLines(doc)
+  const r = upperBound(references, doc.starts[t0]) & ~1
+  return r < references.length && references[r] < to
 }
 
 /**
