@@ -103,9 +103,22 @@ describe('links in what two texts share', () => {
         { id: 'essay', text: figure('figures/temp.png', 'We disagree.') },
       ]).overlaps,
     ).toHaveLength(1)
-    // A tag a text quotes as code, in a code span, is code whose words count.
+    // A badge's label is no figure's description: one to four words, the same in every README.
+    const row = (pkg: string, about: string) =>
+      `# ${pkg}\n\n${about}\n\n<p align="center">\n` +
+      `  <a href="https://github.com/acme/${pkg}/actions"><img src="https://github.com/acme/${pkg}/workflows/CI/badge.svg" alt="Build Status"></a>\n` +
+      `  <a href="https://www.npmjs.com/package/${pkg}"><img src="https://img.shields.io/npm/v/${pkg}.svg" alt="npm version"></a>\n` +
+      `  <a href="https://www.npmjs.com/package/${pkg}"><img src="https://img.shields.io/npm/dm/${pkg}.svg" alt="npm downloads"></a>\n</p>\n`
+    const labelled = [
+      { id: 'store', text: row('fast-store', 'State management without boilerplate or ceremony.') },
+      { id: 'router', text: row('tiny-router', 'A tiny router for single-page applications.') },
+    ]
+    expect(findOverlaps(labelled).overlaps).toEqual([])
+    // A tag a text quotes as code, in a code span of one backquote or two, is code whose words count.
     const meta = 'Always add `<meta name="viewport" content="width=device-width, initial-scale=1">` to the head.'
     expect(keptKindOf(`${meta}\n\nThen test on a phone.`, `${meta}\n\nCheck the layout in the browser.`)).toBe('variant')
+    const preload = 'Add ``<link rel="preload" href="/fonts/inter-var.woff2" as="font" type="font/woff2" crossorigin="anonymous">`` first.'
+    expect(keptKindOf(`${preload}\n\nOther words here.`, `${preload}\n\nAnd more of them.`)).toBe('variant')
     // A placeholder written as a tag is no markup, even one named as an element that never closes
     // ("<table>"): a manual's "<n>" is a word of its sentence, the sixth these two share.
     expect(
@@ -130,6 +143,13 @@ describe('links in what two texts share', () => {
       { id: 'deprecations', text: `# Deprecations\n\nSome of these functions are deprecated.\n\n${table('crypto.md')}\n` },
     ]
     expect(findOverlaps(texts).overlaps).toEqual([])
+    // Nor is code a table of links, nor a citation whose "target" is no link (a reviewer).
+    const handlers = ['Click', 'Hover', 'Focus', 'Blur', 'KeyDown'].map((e) => `  [EventType.${e}]: on${e},`).join('\n')
+    const code = (k: number) => `Version ${k} registers its handlers so:\n\n\`\`\`ts\nconst handlers = {\n${handlers}\n};\n\`\`\`\n`
+    expect(findOverlaps([0, 1].map((k) => ({ id: `v${k}`, text: code(k) }))).overlaps).toHaveLength(1)
+    const cites = (k: number) =>
+      `Brief ${k}.\n\n[2]: Id. (holding that the seller of a defective product is strictly liable for physical harm to the ultimate user)\n`
+    expect(findOverlaps([0, 1].map((k) => ({ id: `b${k}`, text: cites(k) }))).overlaps).toHaveLength(1)
     // Text on such a line is the text's: a footnote, or a label followed by a sentence.
     const notes = (k: number) =>
       `Report ${k}.\n\n[^1]: The measurements were taken at the northern station between March and October.\n\n` +

@@ -144,6 +144,11 @@ describe('a passage that ends in the next paragraph', () => {
     expect(overlaps.flatMap((o) => o.passages.map((p) => [p.text.slice(0, 24), p.text.slice(-15)]))).toEqual(
       Array(2).fill(["Event: `'checkContinue'`", 'not be emitted.']),
     )
+    // A heading underlined ("Setext") is one too, the same heading in both texts (a reviewer).
+    const setext = (after: string) =>
+      `Intro.\n\nThe quick brown fox jumps over the lazy dog while the farmer watches from the porch and drinks his coffee slowly.\n\nInstallation guide\n------------------\n\n${after}\n`
+    const underlined = findOverlaps([setext('Run make.'), setext('Use npm.')].map((text, k) => ({ id: `s${k}`, text }))).overlaps
+    expect(underlined.flatMap((o) => o.passages.map((p) => p.text.slice(-14)))).toEqual(['coffee slowly.', 'coffee slowly.'])
   })
 
   it('extends a passage over a whole item both lists share, not into the next one', () => {

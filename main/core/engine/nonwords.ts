@@ -194,9 +194,18 @@ const VOID_ELEMENTS = new Set(['br', 'hr', 'wbr'])
 
 /**
  * An image's alternative text or an element's title, quoted (its value: group 1): words the text
- * says of a figure ('alt="Mean annual temperature in Berlin from 1900 to 2020"'), not markup.
+ * says of a figure ('alt="Mean annual temperature in Berlin from 1900 to 2020"'), not markup,
+ * when it has MIN_PROSE_WORDS words at least.
  */
 const PROSE_ATTRIBUTE = /\s(?:alt|title)\s*=\s*("[^"]*"|'[^']*')/giu
+
+/**
+ * Words an alt or title value has, at least, to be text (PROSE_ATTRIBUTE): a figure's
+ * description is a sentence; a badge's label is one to four words ("Build Status", "weekly
+ * downloads from npm"), the same in every README, and counted, three badges of two READMEs were
+ * an overlap again (a reviewer).
+ */
+const MIN_PROSE_WORDS = 6
 
 /** An attribute with a quoted value: `src="..."`, `alt='...'`. */
 const QUOTED_ATTRIBUTE = /=\s*["']/
@@ -214,24 +223,62 @@ const BARE_TAG = /^<[A-Za-z][A-Za-z0-9-]*\s*\/?>$/
 const MAX_ELEMENT = 5000
 
 /**
- * Whether text[start, end), a match of TAG, is an HTML tag, not a placeholder or a type's
+ * What isHtmlTag reads of a document, found once a document that has tags: where its lines break,
+ * where its runs of backquotes start, and per element name where it closes ("</p>").
+ */
+interface TagContext {
+  newlines: Uint32Array
+  backquoteRuns: Uint32Array
+  closings: Map<string, Uint32Array>
+}
+
+/** The TagContext of each document read so far. */
+const tagContexts = new WeakMap<Pick<AnalysedDocument, 'text'>, TagContext>()
+
+/** The offsets of `text` where `pattern` (global) matches, in order. */
+function offsetsOf(text: string, pattern: RegExp): Uint32Array {
+  const found: number[] = []
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push(m.index)
+  return Uint32Array.from(found)
+}
+
+function tagContextOf(doc: Pick<AnalysedDocument, 'text'>): TagContext {
+  let context = tagContexts.get(doc)
+  if (!context) {
+    const backquoteRuns = doc.text.includes('`') ? offsetsOf(doc.text, /`+/g) : new Uint32Array(0)
+    context = { newlines: offsetsOf(doc.text, /\n/g), backquoteRuns, closings: new Map() }
+    tagContexts.set(doc, context)
+  }
+  return context
+}
+
+/**
+ * Whether text[start, end) of `doc`, a match of TAG, is an HTML tag, not a placeholder or a type's
  * parameters that look like one ("<when>", "<name of author>", "VACUUM <table>", TypeScript's
  * "<K extends WeakKey = WeakKey>"): a closing tag, a tag with a quoted attribute value, or one of
- * HTML_ELEMENTS (see there). Not one inside a Markdown code span on its line ("add `<meta
- * name=...>` to the head"): that is code a text quotes, and its words are the text's.
+ * HTML_ELEMENTS (see there). Not one inside a code span on its line, after an odd number of runs
+ * of backquotes ("add `<meta name=...>` to the head", or two backquotes each side): that is code
+ * a text quotes, and its words are the text's. Read in time logarithmic in the document's size
+ * (TagContext): a page of HTML on one line of a megabyte has thousands of tags.
  */
-function isHtmlTag(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1
-  let ticks = 0
-  for (let k = text.indexOf('`', lineStart); k >= 0 && k < start; k = text.indexOf('`', k + 1)) ticks++
-  if (ticks % 2 === 1) return false
+function isHtmlTag(doc: Pick<AnalysedDocument, 'text'>, start: number, end: number): boolean {
+  const { text } = doc
+  const context = tagContextOf(doc)
+  const line = lowerBound(context.newlines, start)
+  const lineStart = line > 0 ? context.newlines[line - 1] + 1 : 0
+  if ((lowerBound(context.backquoteRuns, start) - lowerBound(context.backquoteRuns, lineStart)) % 2 === 1) return false
   const tag = text.slice(start, end)
   if (tag.startsWith('</') || QUOTED_ATTRIBUTE.test(tag)) return true
   const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(tag)![1].toLowerCase()
   if (!HTML_ELEMENTS.has(name)) return false
   if (VALUED_ATTRIBUTE.test(tag)) return true
   if (!BARE_TAG.test(tag)) return false
-  return VOID_ELEMENTS.has(name) || new RegExp(`</${name}\\s*>`, 'i').test(text.slice(end, end + MAX_ELEMENT))
+  if (VOID_ELEMENTS.has(name)) return true
+  let closings = context.closings.get(name)
+  if (!closings) context.closings.set(name, (closings = offsetsOf(text, new RegExp(`</${name}\\s*>`, 'gi'))))
+  const next = lowerBound(closings, end)
+  return next < closings.length && closings[next] < end + MAX_ELEMENT
 }
 
 /**
@@ -354,15 +401,19 @@ function firstRangeEndingAfter(ranges: readonly number[], x: number): number {
 
 /**
  * A Markdown link reference definition, a line of a text's table of links: a label in brackets,
- * a colon, one target (an address, a place in the page, a path) and maybe a title:
+ * a colon, one target that is a link (an address, a place in a page, a path or a file: it has
+ * a slash or a hash, or ends with an extension, or is in angle brackets) and maybe a title:
  * "[`crypto.createCipheriv()`]: #cryptocreatecipherivalgorithm-key-iv-options", "[npm-image]:
- * https://img.shields.io/npm/v/x.svg", a change log's "[4.15.0]: https://.../compare/v4.14.0...v4.15.0".
- * Two texts' tables list the same links in the same order (Node.js's crypto.md and
- * deprecations.md, a reviewer: two of its top twenty overlaps) and say nothing by it. Not a
- * footnote ("[^1]: ..."), whose text is the text's, nor a line with more than one word after the
- * colon ("[WARNING]: the disk is full").
+ * https://img.shields.io/npm/v/x.svg", "[REPL]: repl.md", a change log's "[4.15.0]:
+ * https://.../compare/v4.14.0...v4.15.0". Two texts' tables list the same links in the same order
+ * (Node.js's crypto.md and deprecations.md, a reviewer: two of its top twenty overlaps) and say
+ * nothing by it. Not a footnote ("[^1]: ..."), whose text is the text's; nor a line with more
+ * than one word after the colon ("[WARNING]: the disk is full"), a citation ("[2]: Id. (holding
+ * that ...)") or code ("[EventType.Click]: onClick,", "[key: string]: unknown;"), whose target is
+ * no link; nor a line in a code block (referenceLines).
  */
-const REFERENCE_DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]{1,999}\]:[ \t]*<?[^\s<>]+>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/gm
+const REFERENCE_DEFINITION =
+  /^ {0,3}\[(?!\^)[^\]\n]{1,999}\]:[ \t]*(?:<[^<>\n]*>|[^\s<>]*[/#][^\s<>]*|[^\s<>]+\.[A-Za-z][A-Za-z0-9]{0,4})(?<![,;])(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/gm
 
 /** The link reference definitions of each document read so far, as [start, end) offsets (referenceLines). */
 const referencesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>()
@@ -375,7 +426,7 @@ function referenceLines(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
     if (doc.text.includes(']:')) {
       REFERENCE_DEFINITION.lastIndex = 0
       for (let m = REFERENCE_DEFINITION.exec(doc.text); m; m = REFERENCE_DEFINITION.exec(doc.text))
-        found.push(m.index, m.index + m[0].length)
+        if (!inCodeBlock(doc, m.index)) found.push(m.index, m.index + m[0].length)
     }
     referencesOf.set(doc, (ranges = Uint32Array.from(found)))
   }
@@ -460,13 +511,14 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
   for (let r = firstRangeEndingAfter(ranges, starts[t0]); r < ranges.length && ranges[r] <= starts[t1]; r += 2) {
     const [end, bits] = ranges[r + 1] < 0 ? [-ranges[r + 1], NON_WORD | LINK] : [ranges[r + 1], NON_WORD]
     for (let t = Math.max(t0, lowerBound(starts, ranges[r])); t <= t1 && starts[t] < end; t++) marks[t - t0] |= bits
-    if (ranges[r + 1] < 0 && isHtmlTag(text, ranges[r], end)) {
+    if (ranges[r + 1] < 0 && isHtmlTag(doc, ranges[r], end)) {
       // Markup but for the text of its alt and title attributes (PROSE_ATTRIBUTE).
       const tag = text.slice(ranges[r], end)
       const prose: number[] = []
       PROSE_ATTRIBUTE.lastIndex = 0
       for (let m = PROSE_ATTRIBUTE.exec(tag); m; m = PROSE_ATTRIBUTE.exec(tag))
-        prose.push(ranges[r] + m.index + m[0].length - m[1].length, ranges[r] + m.index + m[0].length)
+        if (m[1].trim().split(/\s+/).length >= MIN_PROSE_WORDS)
+          prose.push(ranges[r] + m.index + m[0].length - m[1].length, ranges[r] + m.index + m[0].length)
       for (let t = Math.max(t0, lowerBound(starts, ranges[r])); t <= t1 && starts[t] < end; t++)
         if (upperBound(prose, starts[t]) % 2 === 0) marks[t - t0] |= MARKUP
     }

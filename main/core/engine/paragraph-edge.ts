@@ -2,6 +2,7 @@ import type { AnalysedDocument } from './analyse.js'
 import { paragraphBetween } from './align.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { continuesWord } from './word-edges.js'
+import { inCodeBlock } from './nonwords.js'
 
 // A passage's end a word or two into the next paragraph, and its start a word or two before its
 // own. Seeds span paragraph breaks (chain.ts), so a candidate can end inside the next paragraph
@@ -69,22 +70,31 @@ function headingLine(doc: Paragraphs, t0: number, t1: number): boolean {
 
 /**
  * Whether tokens [t0, t1] of `doc` lie on the line of a Markdown heading ("### Event:
- * `'checkExpectation'`"): at a passage's end, the next section's title, which says nothing of the
- * section the passage is in, however much of it two texts write alike (at its start, a heading
- * is its own section's, and stays). Two API references described an event alike and their
- * passages ran on into the next event's heading, different in each ("### Event:
- * `'checkExpectation'`" / "#### Event: `'connection'`": a reviewer of Node.js's documentation).
+ * `'checkExpectation'`", or a line underlined with "===" or "---"): at a passage's end, the next
+ * section's title, which says nothing of the section the passage is in, however much of it two
+ * texts write alike (at its start, a heading is its own section's, and stays). Two API
+ * references described an event alike and their passages ran on into the next event's heading,
+ * different in each ("### Event: `'checkExpectation'`" / "#### Event: `'connection'`": a reviewer
+ * of Node.js's documentation). Not a line of a code block ("# a comment" in a shell script).
  */
 function markdownHeading(doc: Paragraphs, t0: number, t1: number): boolean {
   const { text, starts, ends } = doc
   const lineStart = text.lastIndexOf('\n', starts[t0] - 1) + 1
-  if (!ATX_HEADING.test(text.slice(lineStart, starts[t0] + 1))) return false
   const lineEnd = text.indexOf('\n', starts[t0])
-  return lineEnd < 0 || ends[t1] <= lineEnd
+  if (lineEnd >= 0 && ends[t1] > lineEnd) return false
+  if (!ATX_HEADING.test(text.slice(lineStart, starts[t0] + 1))) {
+    if (lineEnd < 0) return false
+    const next = text.indexOf('\n', lineEnd + 1)
+    if (!SETEXT_UNDERLINE.test(text.slice(lineEnd + 1, next < 0 ? text.length : next))) return false
+  }
+  return !inCodeBlock(doc, starts[t0])
 }
 
 /** A Markdown heading's line: up to three spaces, one to six hashes, a space or tab. */
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]/
+
+/** The line under a Markdown heading written over it: "=====" or "-----". */
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*\r?$/
 
 /** A line break right after a token, spaces aside. */
 const LINE_END = /^[ \t]*(?:\r?\n|\r|\u2029)/u
