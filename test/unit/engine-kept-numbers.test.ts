@@ -45,6 +45,23 @@ describe('numbers in what two texts share', () => {
     ).toBe('variant')
   })
 
+  it('reads a figure grouped with commas as one number, as one grouped with dots (a reviewer)', () => {
+    // Different fines share no "000".
+    expect(
+      keptKindOf(
+        'The fine is 10,000 euros for a first offence and 50,000 euros after that.',
+        'The fine is 25,000 euros for a first offence and 75,000 euros after that.',
+      ),
+    ).toBeUndefined()
+    // The same figures in an English and a German text's grouping count alike.
+    const report = (a: string, b: string) => [
+      `Sold were ${a} vehicles, exported ${b} vehicles.`,
+      `Built were ${a} vehicles; abroad went ${b} vehicles.`,
+    ]
+    const [english, german] = [report('1,245,300', '987,650'), report('1.245.300', '987.650')].map(([x, y]) => keptKindOf(x, y))
+    expect(english).toBe(german)
+  })
+
   it('reads a number as the engine reads words: case aside, a dash as a hyphen (an adversarial reviewer)', () => {
     expect(
       keptKindOf(

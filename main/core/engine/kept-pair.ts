@@ -362,8 +362,8 @@ function wholeNumberAt(doc: AnalysedDocument, t: number): [number, string] {
   const { text } = doc
   let from = doc.starts[t]
   let to = doc.ends[t]
-  while (from > 0 && !NUMBER_EDGE.test(text[from - 1])) from--
-  while (to < text.length && !NUMBER_EDGE.test(text[to])) to++
+  while (from > 0 && !endsNumber(text, from - 1)) from--
+  while (to < text.length && !endsNumber(text, to)) to++
   return [from, text.slice(from, to).replace(END_MARKS, '').toLowerCase().replace(DASHES, '-')]
 }
 
@@ -372,6 +372,20 @@ const DASHES = /[\u2010-\u2015\u2212]/gu
 
 /** What ends a written number: white space, a bracket, a quotation mark, a comma or semicolon. */
 const NUMBER_EDGE = /[\s()[\]{}<>"'“”‘’,;]/u
+
+/**
+ * Whether character k of `text` ends a written number (NUMBER_EDGE), but for a comma between two
+ * digits, which groups one number's digits: "1,245,300" is one number as "1.245.300" is (a
+ * reviewer: an English text's figures were three words each where a German text's were one, and
+ * "10,000" and "25,000" shared "000").
+ */
+function endsNumber(text: string, k: number): boolean {
+  if (text[k] === ',' && DIGIT.test(text[k - 1] ?? '') && DIGIT.test(text[k + 1] ?? '')) return false
+  return NUMBER_EDGE.test(text[k])
+}
+
+/** A digit. */
+const DIGIT = /\d/u
 /** Marks at a written number's ends that are not its: a full stop, a colon, a hash. */
 const END_MARKS = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
 

@@ -118,8 +118,8 @@ export const NON_WORD = 1
 export const LINK = 2
 /**
  * A token's mark besides NON_WORD and LINK: inside an HTML tag (its name, attributes and their
- * values; isHtmlTag) or on a Markdown link reference definition's line (REFERENCE_DEFINITION),
- * which say how a text is shown and where its links point, never what it says (kept-pair.ts
+ * values; isHtmlTag), on a Markdown link reference definition's line or in a page's style sheet or
+ * script (markupRanges), which say how a text is shown and where its links point, never what it says (kept-pair.ts
  * markupOnly). Not a placeholder written as a tag ("<when>").
  */
 export const MARKUP = 4
@@ -401,34 +401,72 @@ function firstRangeEndingAfter(ranges: readonly number[], x: number): number {
 
 /**
  * A Markdown link reference definition, a line of a text's table of links: a label in brackets,
- * a colon, one target that is a link (an address, a place in a page, a path or a file: it has
- * a slash or a hash, or ends with an extension, or is in angle brackets) and maybe a title:
- * "[`crypto.createCipheriv()`]: #cryptocreatecipherivalgorithm-key-iv-options", "[npm-image]:
- * https://img.shields.io/npm/v/x.svg", "[REPL]: repl.md", a change log's "[4.15.0]:
- * https://.../compare/v4.14.0...v4.15.0". Two texts' tables list the same links in the same order
- * (Node.js's crypto.md and deprecations.md, a reviewer: two of its top twenty overlaps) and say
- * nothing by it. Not a footnote ("[^1]: ..."), whose text is the text's; nor a line with more
- * than one word after the colon ("[WARNING]: the disk is full"), a citation ("[2]: Id. (holding
- * that ...)") or code ("[EventType.Click]: onClick,", "[key: string]: unknown;"), whose target is
- * no link; nor a line in a code block (referenceLines).
+ * a colon, one target (group 1) and maybe a title: "[`crypto.createCipheriv()`]:
+ * #cryptocreatecipherivalgorithm-key-iv-options", "[npm-image]: https://img.shields.io/npm/v/x.svg",
+ * "[REPL]: repl.md", a change log's "[4.15.0]: https://.../compare/v4.14.0...v4.15.0". Two texts'
+ * tables list the same links in the same order (Node.js's crypto.md and deprecations.md, a
+ * reviewer: two of its top twenty overlaps) and say nothing by it. Not a footnote ("[^1]: ..."),
+ * whose text is the text's; nor a line with more than one word after the colon ("[WARNING]: the
+ * disk is full"); nor one whose target is no link (LINK_TARGET). The target is read as one run
+ * without spaces and tested after: a pattern that looked inside it for a slash backtracked over
+ * every slash of a long one (an image written as data, base64, 200 KB: 4.6 s; a reviewer).
  */
 const REFERENCE_DEFINITION =
-  /^ {0,3}\[(?!\^)[^\]\n]{1,999}\]:[ \t]*(?:<[^<>\n]*>|[^\s<>]*[/#][^\s<>]*|[^\s<>]+\.[A-Za-z][A-Za-z0-9]{0,4})(?<![,;])(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/gm
+  /^ {0,3}\[(?!\^)[^\]\n]{1,999}\]:[ \t]*(<[^<>\n]*>|[^\s<>]+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/gm
 
-/** The link reference definitions of each document read so far, as [start, end) offsets (referenceLines). */
-const referencesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>()
+/**
+ * A link reference definition's target that is a link: in angle brackets, or with a slash or a
+ * hash (an address, a path, a place in a page), or a file's name with its extension; not ending
+ * with a comma or semicolon. Not a citation's "Id." ("[2]: Id. (holding that ...)") nor code's
+ * value ("[EventType.Click]: onClick,", "[key: string]: unknown;"), a reviewer's cases.
+ */
+const LINK_TARGET = /^<.*>$|^[^,;]*[/#]|^[^,;]*\.[A-Za-z][A-Za-z0-9]{0,4}$/
 
-/** A document's link reference definitions (REFERENCE_DEFINITION): sorted, disjoint [start, end) ranges. */
-function referenceLines(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
-  let ranges = referencesOf.get(doc)
+/**
+ * The contents of an HTML page's style sheet or script ("<style>...</style>", "<script
+ * ...>...</script>"): how the page is drawn and what it runs, never what it says. Two newsletters
+ * sent from one template share their style sheet whole (a reviewer: a verbatim overlap scored
+ * 9.3). At most MAX_ELEMENT_CONTENT characters, a page's own sheet, not a file of them.
+ */
+const STYLE_OR_SCRIPT = /<(style|script)\b[^<>]*>([^<]*(?:<(?!\/\1\s*>)[^<]*)*)<\/\1\s*>/gi
+
+/** Characters a style sheet or script (STYLE_OR_SCRIPT) holds, at most, to be read as markup. */
+const MAX_ELEMENT_CONTENT = 100_000
+
+/** The markup ranges of each document read so far (markupRanges). */
+const markupRangesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>()
+
+/**
+ * A document's text that is markup whole, besides its tags: its link reference definitions
+ * (REFERENCE_DEFINITION, LINK_TARGET) and the contents of its style sheets and scripts
+ * (STYLE_OR_SCRIPT), neither in a code block, where a text shows them as code; sorted, disjoint
+ * [start, end) ranges.
+ */
+function markupRanges(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
+  let ranges = markupRangesOf.get(doc)
   if (!ranges) {
-    const found: number[] = []
-    if (doc.text.includes(']:')) {
+    const { text } = doc
+    const found: [number, number][] = []
+    if (text.includes(']:')) {
       REFERENCE_DEFINITION.lastIndex = 0
-      for (let m = REFERENCE_DEFINITION.exec(doc.text); m; m = REFERENCE_DEFINITION.exec(doc.text))
-        if (!inCodeBlock(doc, m.index)) found.push(m.index, m.index + m[0].length)
+      for (let m = REFERENCE_DEFINITION.exec(text); m; m = REFERENCE_DEFINITION.exec(text))
+        if (LINK_TARGET.test(m[1]) && !inCodeBlock(doc, m.index)) found.push([m.index, m.index + m[0].length])
     }
-    referencesOf.set(doc, (ranges = Uint32Array.from(found)))
+    if (/<s(?:tyle|cript)\b/i.test(text)) {
+      STYLE_OR_SCRIPT.lastIndex = 0
+      for (let m = STYLE_OR_SCRIPT.exec(text); m; m = STYLE_OR_SCRIPT.exec(text)) {
+        const from = m.index + m[0].indexOf('>') + 1
+        // Its opening tag one (isHtmlTag: not "`<script>`" quoted in a code span), else read on after it.
+        if (!isHtmlTag(doc, m.index, from) || inCodeBlock(doc, m.index)) STYLE_OR_SCRIPT.lastIndex = m.index + 1
+        else if (m[2].length <= MAX_ELEMENT_CONTENT) found.push([from, from + m[2].length])
+      }
+    }
+    found.sort((x, y) => x[0] - y[0])
+    const merged: number[] = []
+    for (const [from, to] of found)
+      if (merged.length && from <= merged[merged.length - 1]) merged[merged.length - 1] = Math.max(merged[merged.length - 1], to)
+      else merged.push(from, to)
+    markupRangesOf.set(doc, (ranges = Uint32Array.from(merged)))
   }
   return ranges
 }
@@ -523,10 +561,10 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
         if (upperBound(prose, starts[t]) % 2 === 0) marks[t - t0] |= MARKUP
     }
   }
-  // A link reference definition's line: its label, target and title.
-  const references = referenceLines(doc)
-  for (let r = upperBound(references, starts[t0]) & ~1; r < references.length && references[r] <= starts[t1]; r += 2)
-    for (let t = Math.max(t0, lowerBound(starts, references[r])); t <= t1 && starts[t] < references[r + 1]; t++)
+  // A link reference definition's line, its label, target and title; a style sheet or script.
+  const markup = markupRanges(doc)
+  for (let r = upperBound(markup, starts[t0]) & ~1; r < markup.length && markup[r] <= starts[t1]; r += 2)
+    for (let t = Math.max(t0, lowerBound(starts, markup[r])); t <= t1 && starts[t] < markup[r + 1]; t++)
       marks[t - t0] |= NON_WORD | LINK | MARKUP
   for (let t = t0; t <= t1; t++) if (!marks[t - t0] && (ownWordAt(doc.text, doc.starts[t]) || isNumber(doc, t))) marks[t - t0] = NON_WORD
   return marks
@@ -546,8 +584,8 @@ const MAX_ADDRESS_BACK = 2048
 
 /**
  * Whether tokens [t0, t1] of `doc` may hold a link (LINK): an address's sign in them or in the run
- * without white space their first token is in, or a tag or link reference definition of the
- * document reaching into them. Most
+ * without white space their first token is in, or a tag, link reference definition, style sheet or
+ * script of the document reaching into them. Most
  * passages have none, told by two binary searches in what is found once a document.
  */
 export function mayLink(doc: AnalysedDocument, t0: number, t1: number): boolean {
@@ -569,10 +607,10 @@ export function mayLink(doc: AnalysedDocument, t0: number, t1: number): boolean 
   const ranges = codeAndMarkup(doc)
   for (let r = firstRangeEndingAfter(ranges, doc.starts[t0]); r < ranges.length && ranges[r] < to; r += 2)
     if (ranges[r + 1] < 0) return true
-  // A link reference definition reaching into them.
-  const references = referenceLines(doc)
-  const r = upperBound(references, doc.starts[t0]) & ~1
-  return r < references.length && references[r] < to
+  // A link reference definition, style sheet or script reaching into them.
+  const markup = markupRanges(doc)
+  const r = upperBound(markup, doc.starts[t0]) & ~1
+  return r < markup.length && markup[r] < to
 }
 
 /**
