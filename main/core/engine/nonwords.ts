@@ -118,9 +118,9 @@ export const NON_WORD = 1
 export const LINK = 2
 /**
  * A token's mark besides NON_WORD and LINK: inside an HTML tag (its name, attributes and their
- * values; isHtmlTag), on a Markdown link reference definition's line or in a page's style sheet or
- * script (markupRanges), which say how a text is shown and where its links point, never what it says (kept-pair.ts
- * markupOnly). Not a placeholder written as a tag ("<when>").
+ * values; isHtmlTag), on a Markdown link reference definition's line or in a page's style sheet
+ * or script (markupRanges), which say how a text is shown and where its links point, never what
+ * it says (kept-pair.ts markupOnly). Not a placeholder written as a tag ("<when>").
  */
 export const MARKUP = 4
 
@@ -243,6 +243,7 @@ function offsetsOf(text: string, pattern: RegExp): Uint32Array {
   return Uint32Array.from(found)
 }
 
+/** The TagContext of `doc`, found on the first call and kept with it. */
 function tagContextOf(doc: Pick<AnalysedDocument, 'text'>): TagContext {
   let context = tagContexts.get(doc)
   if (!context) {
@@ -584,9 +585,9 @@ const MAX_ADDRESS_BACK = 2048
 
 /**
  * Whether tokens [t0, t1] of `doc` may hold a link (LINK): an address's sign in them or in the run
- * without white space their first token is in, or a tag, link reference definition, style sheet or
- * script of the document reaching into them. Most
- * passages have none, told by two binary searches in what is found once a document.
+ * without white space their first token is in, or a tag, link reference definition, style sheet
+ * or script of the document reaching into them. Most passages have none, told by binary searches
+ * in what is found once a document.
  */
 export function mayLink(doc: AnalysedDocument, t0: number, t1: number): boolean {
   const { text } = doc
