@@ -60,6 +60,10 @@ describe('numbers in what two texts share', () => {
     ]
     const [english, german] = [report('1,245,300', '987,650'), report('1.245.300', '987.650')].map(([x, y]) => keptKindOf(x, y))
     expect(english).toBe(german)
+    // A list of numbers written without spaces is several numbers, not one (a reviewer).
+    expect(keptKindOf('Doses are given on days 1,8,15,22 of each cycle.', 'Doses were given on days 1,8,15,22 of every cycle.')).toBe(
+      'variant',
+    )
   })
 
   it('reads a number as the engine reads words: case aside, a dash as a hyphen (an adversarial reviewer)', () => {

@@ -112,6 +112,14 @@ describe('links in what two texts share', () => {
         { id: 'april', text: letter('Our spring reading group meets every second Tuesday.') },
       ]).overlaps,
     ).toEqual([])
+    // A "<script>" a sentence names is no script: the paragraph between two mentions is text (a reviewer).
+    const shared =
+      "Every visitor who opens a page with such a comment runs the attacker's code in their own session, with their cookies and their rights on the site."
+    const advisories = [
+      `Security advisory 2024-17\n\nThe comment form did not escape a <script> tag typed into a comment.\n\n${shared}\n\nThe old filter removed only the </script> end tag.\n`,
+      `Notice to customers\n\nOur forum let users post a <script> element in a reply.\n\n${shared}\n\nWe stripped the </script> closing tag but not the opening one.\n`,
+    ]
+    expect(findOverlaps(advisories.map((text, k) => ({ id: `a${k}`, text }))).overlaps.map((o) => o.kind)).toEqual(['verbatim'])
     // A badge's label is no figure's description: one to four words, the same in every README.
     const row = (pkg: string, about: string) =>
       `# ${pkg}\n\n${about}\n\n<p align="center">\n` +
@@ -156,6 +164,9 @@ describe('links in what two texts share', () => {
     const handlers = ['Click', 'Hover', 'Focus', 'Blur', 'KeyDown'].map((e) => `  [EventType.${e}]: on${e},`).join('\n')
     const code = (k: number) => `Version ${k} registers its handlers so:\n\n\`\`\`ts\nconst handlers = {\n${handlers}\n};\n\`\`\`\n`
     expect(findOverlaps([0, 1].map((k) => ({ id: `v${k}`, text: code(k) }))).overlaps).toHaveLength(1)
+    const routes = ['Home', 'About', 'Contact', 'Pricing', 'Blog'].map((r) => `  [Page.${r}]: '/${r.toLowerCase()}',`).join('\n')
+    const router = (k: number) => `Router ${k} maps its pages so:\n\nconst routes = {\n${routes}\n}\n`
+    expect(findOverlaps([0, 1].map((k) => ({ id: `p${k}`, text: router(k) }))).overlaps).toHaveLength(1)
     const cites = (k: number) =>
       `Brief ${k}.\n\n[2]: Id. (holding that the seller of a defective product is strictly liable for physical harm to the ultimate user)\n`
     expect(findOverlaps([0, 1].map((k) => ({ id: `b${k}`, text: cites(k) }))).overlaps).toHaveLength(1)

@@ -374,18 +374,24 @@ const DASHES = /[\u2010-\u2015\u2212]/gu
 const NUMBER_EDGE = /[\s()[\]{}<>"'“”‘’,;]/u
 
 /**
- * Whether character k of `text` ends a written number (NUMBER_EDGE), but for a comma between two
- * digits, which groups one number's digits: "1,245,300" is one number as "1.245.300" is (a
- * reviewer: an English text's figures were three words each where a German text's were one, and
- * "10,000" and "25,000" shared "000").
+ * Whether character k of `text` ends a written number (NUMBER_EDGE), but for a comma that groups
+ * thousands (THOUSANDS): "1,245,300" is one number as "1.245.300" is (a reviewer: an English
+ * text's figures were three words each where a German text's were one, and "10,000" and "25,000"
+ * shared "000").
  */
 function endsNumber(text: string, k: number): boolean {
-  if (text[k] === ',' && DIGIT.test(text[k - 1] ?? '') && DIGIT.test(text[k + 1] ?? '')) return false
+  if (text[k] === ',' && DIGIT.test(text[k - 1] ?? '') && THOUSANDS.test(text.slice(k + 1, k + 5))) return false
   return NUMBER_EDGE.test(text[k])
 }
 
 /** A digit. */
 const DIGIT = /\d/u
+
+/**
+ * What follows a comma that groups thousands: three digits, then no digit. A list of numbers
+ * written without spaces ("days 1,8,15,22", "2006,2007,2009") is several (a reviewer).
+ */
+const THOUSANDS = /^\d{3}(?!\d)/u
 /** Marks at a written number's ends that are not its: a full stop, a colon, a hash. */
 const END_MARKS = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
 

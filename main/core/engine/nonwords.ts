@@ -264,22 +264,32 @@ function tagContextOf(doc: Pick<AnalysedDocument, 'text'>): TagContext {
  * (TagContext): a page of HTML on one line of a megabyte has thousands of tags.
  */
 function isHtmlTag(doc: Pick<AnalysedDocument, 'text'>, start: number, end: number): boolean {
-  const { text } = doc
   const context = tagContextOf(doc)
-  const line = lowerBound(context.newlines, start)
-  const lineStart = line > 0 ? context.newlines[line - 1] + 1 : 0
-  if ((lowerBound(context.backquoteRuns, start) - lowerBound(context.backquoteRuns, lineStart)) % 2 === 1) return false
-  const tag = text.slice(start, end)
+  if (inCodeSpan(context, start)) return false
+  const tag = doc.text.slice(start, end)
   if (tag.startsWith('</') || QUOTED_ATTRIBUTE.test(tag)) return true
   const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(tag)![1].toLowerCase()
   if (!HTML_ELEMENTS.has(name)) return false
   if (VALUED_ATTRIBUTE.test(tag)) return true
   if (!BARE_TAG.test(tag)) return false
   if (VOID_ELEMENTS.has(name)) return true
+  const closing = closingOf(doc, context, name, end)
+  return closing !== undefined && closing < end + MAX_ELEMENT
+}
+
+/** Whether offset `at` lies in a code span on its line: after an odd number of runs of backquotes there. */
+function inCodeSpan(context: TagContext, at: number): boolean {
+  const line = lowerBound(context.newlines, at)
+  const lineStart = line > 0 ? context.newlines[line - 1] + 1 : 0
+  return (lowerBound(context.backquoteRuns, at) - lowerBound(context.backquoteRuns, lineStart)) % 2 === 1
+}
+
+/** Where the first closing tag of element `name` ("</p>") at or after offset `from` starts; undefined when none. */
+function closingOf(doc: Pick<AnalysedDocument, 'text'>, context: TagContext, name: string, from: number): number | undefined {
   let closings = context.closings.get(name)
-  if (!closings) context.closings.set(name, (closings = offsetsOf(text, new RegExp(`</${name}\\s*>`, 'gi'))))
-  const next = lowerBound(closings, end)
-  return next < closings.length && closings[next] < end + MAX_ELEMENT
+  if (!closings) context.closings.set(name, (closings = offsetsOf(doc.text, new RegExp(`</${name}\\s*>`, 'gi'))))
+  const next = lowerBound(closings, from)
+  return next < closings.length ? closings[next] : undefined
 }
 
 /**
@@ -417,21 +427,26 @@ const REFERENCE_DEFINITION =
 
 /**
  * A link reference definition's target that is a link: in angle brackets, or with a slash or a
- * hash (an address, a path, a place in a page), or a file's name with its extension; not ending
- * with a comma or semicolon. Not a citation's "Id." ("[2]: Id. (holding that ...)") nor code's
- * value ("[EventType.Click]: onClick,", "[key: string]: unknown;"), a reviewer's cases.
+ * hash (an address, a path, a place in a page), or a file's name with its extension; no comma or
+ * semicolon in it. Not a citation's "Id." ("[2]: Id. (holding that ...)") nor code's value
+ * ("[EventType.Click]: onClick,", "[key: string]: unknown;", "[Page.Home]: '/home',"), reviewers'
+ * cases.
  */
-const LINK_TARGET = /^<.*>$|^[^,;]*[/#]|^[^,;]*\.[A-Za-z][A-Za-z0-9]{0,4}$/
+const LINK_TARGET = /^(?:<.*>|[^,;]*[/#][^,;]*|[^,;]*\.[A-Za-z][A-Za-z0-9]{0,4})$/
 
 /**
- * The contents of an HTML page's style sheet or script ("<style>...</style>", "<script
- * ...>...</script>"): how the page is drawn and what it runs, never what it says. Two newsletters
- * sent from one template share their style sheet whole (a reviewer: a verbatim overlap scored
- * 9.3). At most MAX_ELEMENT_CONTENT characters, a page's own sheet, not a file of them.
+ * An HTML page's style sheet or script opening ("<style>", "<script type=...>", Vue's "<style
+ * scoped>"; the element's name: group 1) where a page's markup has it: first on its line, or right
+ * after another tag ("<head><style>"). Its contents, to the element's closing tag, are how the page
+ * is drawn and what it runs, never what it says: two newsletters sent from one template share
+ * their style sheet whole (a reviewer: a verbatim overlap scored 9.3). Not a "<script>" a text
+ * names in a sentence ("an attacker can inject <script> tags ... the </script> end tag", a
+ * reviewer of this rule), nor one in a code block or code span, nor one whose closing tag is in a
+ * code block or more than MAX_ELEMENT_CONTENT characters on.
  */
-const STYLE_OR_SCRIPT = /<(style|script)\b[^<>]*>([^<]*(?:<(?!\/\1\s*>)[^<]*)*)<\/\1\s*>/gi
+const STYLE_OR_SCRIPT_OPENING = /(?:^|>)[ \t]*<(style|script)\b[^<>]*>/gim
 
-/** Characters a style sheet or script (STYLE_OR_SCRIPT) holds, at most, to be read as markup. */
+/** Characters a style sheet or script holds, at most, to be read as markup: a page's own sheet, not a file of them. */
 const MAX_ELEMENT_CONTENT = 100_000
 
 /** The markup ranges of each document read so far (markupRanges). */
@@ -440,8 +455,8 @@ const markupRangesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>(
 /**
  * A document's text that is markup whole, besides its tags: its link reference definitions
  * (REFERENCE_DEFINITION, LINK_TARGET) and the contents of its style sheets and scripts
- * (STYLE_OR_SCRIPT), neither in a code block, where a text shows them as code; sorted, disjoint
- * [start, end) ranges.
+ * (STYLE_OR_SCRIPT_OPENING), neither in a code block, where a text shows them as code; sorted,
+ * disjoint [start, end) ranges.
  */
 function markupRanges(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
   let ranges = markupRangesOf.get(doc)
@@ -454,12 +469,14 @@ function markupRanges(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
         if (LINK_TARGET.test(m[1]) && !inCodeBlock(doc, m.index)) found.push([m.index, m.index + m[0].length])
     }
     if (/<s(?:tyle|cript)\b/i.test(text)) {
-      STYLE_OR_SCRIPT.lastIndex = 0
-      for (let m = STYLE_OR_SCRIPT.exec(text); m; m = STYLE_OR_SCRIPT.exec(text)) {
-        const from = m.index + m[0].indexOf('>') + 1
-        // Its opening tag one (isHtmlTag: not "`<script>`" quoted in a code span), else read on after it.
-        if (!isHtmlTag(doc, m.index, from) || inCodeBlock(doc, m.index)) STYLE_OR_SCRIPT.lastIndex = m.index + 1
-        else if (m[2].length <= MAX_ELEMENT_CONTENT) found.push([from, from + m[2].length])
+      const context = tagContextOf(doc)
+      STYLE_OR_SCRIPT_OPENING.lastIndex = 0
+      for (let m = STYLE_OR_SCRIPT_OPENING.exec(text); m; m = STYLE_OR_SCRIPT_OPENING.exec(text)) {
+        const from = m.index + m[0].length
+        const opening = text.lastIndexOf('<', from)
+        if (inCodeSpan(context, opening) || inCodeBlock(doc, opening)) continue
+        const to = closingOf(doc, context, m[1].toLowerCase(), from)
+        if (to !== undefined && to - from <= MAX_ELEMENT_CONTENT && !inCodeBlock(doc, to)) found.push([from, to])
       }
     }
     found.sort((x, y) => x[0] - y[0])
