@@ -120,6 +120,9 @@ describe('links in what two texts share', () => {
       `Notice to customers\n\nOur forum let users post a <script> element in a reply.\n\n${shared}\n\nWe stripped the </script> closing tag but not the opening one.\n`,
     ]
     expect(findOverlaps(advisories.map((text, k) => ({ id: `a${k}`, text }))).overlaps.map((o) => o.kind)).toEqual(['verbatim'])
+    // Nor when a hard-wrapped text puts the "<script>" first on its line.
+    const wrapped = advisories.map((text) => text.replace(' <script> ', '\n<script> '))
+    expect(findOverlaps(wrapped.map((text, k) => ({ id: `w${k}`, text }))).overlaps.map((o) => o.kind)).toEqual(['verbatim'])
     // A badge's label is no figure's description: one to four words, the same in every README.
     const row = (pkg: string, about: string) =>
       `# ${pkg}\n\n${about}\n\n<p align="center">\n` +

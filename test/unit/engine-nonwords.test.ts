@@ -608,6 +608,23 @@ describe('tokens that are no words of a claim', () => {
         const end = tag.index + tag[0].length
         if (!blocks.some(([s, e]) => tag.index < e && end > s)) ranges.push([tag.index, end])
       }
+      // Markdown link reference definitions, line by line: "[label]: target", the target a link
+      // (angle brackets, a slash or hash, or a file's extension; no comma or semicolon), with a
+      // title or not; not a footnote, nor a line in a code block or comment.
+      const hidden: [number, number][] = [...blocks]
+      for (const comment of doc.text.matchAll(/<!--[\s\S]{0,5000}?-->/g)) {
+        const end = comment.index + comment[0].length
+        if (!blocks.some(([s, e]) => comment.index < e && end > s)) hidden.push([comment.index, end])
+      }
+      at = 0
+      for (const line of doc.text.split('\n')) {
+        const definition =
+          /^ {0,3}\[(?!\^)[^\]\n]{1,999}\]:[ \t]*(<[^<>\n]*>|[^\s<>]+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/.exec(line)
+        const target = definition?.[1] ?? ''
+        const link = /^<.*>$/.test(target) || (!/[,;]/.test(target) && (/[/#]/.test(target) || /\.[A-Za-z][A-Za-z0-9]{0,4}$/.test(target)))
+        if (definition && link && !hidden.some(([from, to]) => at >= from && at < to)) ranges.push([at, at + line.length])
+        at += line.length + 1
+      }
       doc.starts.forEach((s, t) => {
         if (ranges.some(([from, to]) => s >= from && s < to)) marks[t] = 1
       })

@@ -442,9 +442,16 @@ const LINK_TARGET = /^(?:<.*>|[^,;]*[/#][^,;]*|[^,;]*\.[A-Za-z][A-Za-z0-9]{0,4})
  * their style sheet whole (a reviewer: a verbatim overlap scored 9.3). Not a "<script>" a text
  * names in a sentence ("an attacker can inject <script> tags ... the </script> end tag", a
  * reviewer of this rule), nor one in a code block or code span, nor one whose closing tag is in a
- * code block or more than MAX_ELEMENT_CONTENT characters on.
+ * code block, more than MAX_ELEMENT_CONTENT characters on, or followed by words (CLOSING_EDGE).
  */
 const STYLE_OR_SCRIPT_OPENING = /(?:^|>)[ \t]*<(style|script)\b[^<>]*>/gim
+
+/**
+ * What follows a style sheet's or script's closing tag where a page's markup has it: the line's
+ * end or another tag. Not the rest of a sentence: a hard-wrapped advisory put its "<script>" first
+ * on a line, and its "</script> end tag" a paragraph later is prose (a reviewer).
+ */
+const CLOSING_EDGE = /^[ \t]*(?:\r?\n|$|<)/
 
 /** Characters a style sheet or script holds, at most, to be read as markup: a page's own sheet, not a file of them. */
 const MAX_ELEMENT_CONTENT = 100_000
@@ -476,7 +483,10 @@ function markupRanges(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
         const opening = text.lastIndexOf('<', from)
         if (inCodeSpan(context, opening) || inCodeBlock(doc, opening)) continue
         const to = closingOf(doc, context, m[1].toLowerCase(), from)
-        if (to !== undefined && to - from <= MAX_ELEMENT_CONTENT && !inCodeBlock(doc, to)) found.push([from, to])
+        if (to === undefined || to - from > MAX_ELEMENT_CONTENT || inCodeBlock(doc, to)) continue
+        // Its closing tag last on its line or before another tag, as a page's markup has it.
+        const after = text.indexOf('>', to) + 1
+        if (after > 0 && CLOSING_EDGE.test(text.slice(after, after + 64))) found.push([from, to])
       }
     }
     found.sort((x, y) => x[0] - y[0])
