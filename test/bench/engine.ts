@@ -12,10 +12,13 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { gunzipSync } from 'node:zlib'
+import { type AnalysedDocument, analyse } from '../../main/core/engine/analyse.js'
+import { LINK, MARKUP, nonWordTokens } from '../../main/core/engine/nonwords.js'
+import { Run as EngineRun } from '../../main/core/engine/progress.js'
 import { tokenize } from '../../main/core/engine/tokenize.js'
 import { lowerBound } from '../../main/core/text/sorted.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
@@ -34,7 +37,11 @@ import { table } from './common.js'
 // and the engine's coverage of sim_text's runs: a run is covered when both of its sides lie in
 // passages of one and the same overlap (sim_text reports line ranges; a side lies in an overlap
 // when the overlap's passages in that file cover at least COVER_SHARE of the run's words, capped
-// at the words of its lines). Coverage is given per run and weighted by the runs' words.
+// at the words of its lines). Coverage is given per run and weighted by the runs' words. Of the
+// runs not covered, those whose two sides' lines share no SIM_RUN_WORDS words in a row outside
+// links and markup (nonwords.ts LINK and MARKUP: web addresses, HTML tags, Markdown's tables of
+// links, which the engine never pairs on, kept-pair.ts) are counted apart: sim_text reads a
+// URL's pieces as words, and a Markdown corpus's "missed" runs are mostly its link tables.
 //
 // Corpora, each copied into a temporary folder as .txt files (so all three read the same bytes;
 // files that are not UTF-8 text are skipped, and counted):
@@ -46,13 +53,22 @@ import { table } from './common.js'
 // so one run of each, minutes apart, compared the drift as much as the programs. A corpus gets
 // ROUNDS_MOST rounds while they fit in ROUNDS_BUDGET_S (here the bundled corpus all five, the
 // copyright files three or four, the changelogs one); --rounds N asks for exactly N.
+// --folder DIR (repeatable) adds a corpus of one's own: every file under DIR (hidden ones aside;
+// .gz gunzipped), named after the folder, measured as the others are; --corpus '' runs only those.
 // --documents N keeps the first N files of each corpus (sorted by path), for quick iterations;
-// --missed N prints (to stderr) N of sim_text's runs the engine does not cover; --keep keeps the
-// temporary folder (the corpora as read, each one's engine JSON and sim_text output).
+// --missed N prints (to stderr) N of sim_text's runs the engine does not cover (links and markup
+// aside); --keep keeps the temporary folder (the corpora as read, each one's engine JSON and
+// sim_text output).
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export type Corpus = 'bundled' | 'copyright' | 'changelogs'
 const CORPORA: Corpus[] = ['bundled', 'copyright', 'changelogs']
+
+/** A corpus measured: one of CORPORA, or a folder given with --folder (its path). */
+interface CorpusSpec {
+  name: string
+  folder?: string
+}
 
 /**
  * Share of a sim_text run's words an overlap's passages must cover on each side to cover the run.
@@ -60,6 +76,9 @@ const CORPORA: Corpus[] = ['bundled', 'copyright', 'changelogs']
  * run's word count and the engine's count of the same words can differ by a word or two.
  */
 const COVER_SHARE = 0.9
+
+/** The least run sim_text is asked for (-r 8), in words. */
+const SIM_RUN_WORDS = 8
 
 /** Runs of `node -e 0` whose median is given as Node's own start-up. */
 const NODE_START_ROUNDS = 5
@@ -120,11 +139,25 @@ interface Prepared {
   skipped: number
 }
 
+/** A folder's files (--folder), hidden ones and those in hidden folders aside, sorted. */
+function folderSources(folder: string): string[] {
+  const files = walk(folder, (name) => !name.startsWith('.'))
+  return files
+    .filter(
+      (path) =>
+        !path
+          .slice(folder.length)
+          .split('/')
+          .some((part) => part.startsWith('.')),
+    )
+    .sort()
+}
+
 /** Copies a corpus's decodable texts into `dir` as .txt files (the bundled corpus is read in place). */
-function prepare(corpus: Corpus, dir: string, limit: number): Prepared {
-  const sources = sourcesOf(corpus).slice(0, limit)
-  if (corpus === 'bundled') return { folder: join(ROOT, 'corpus'), files: sources, skipped: 0 }
-  const folder = join(dir, corpus)
+function prepare(corpus: CorpusSpec, dir: string, limit: number): Prepared {
+  const sources = (corpus.folder ? folderSources(corpus.folder) : sourcesOf(corpus.name as Corpus)).slice(0, limit)
+  if (corpus.name === 'bundled' && !corpus.folder) return { folder: join(ROOT, 'corpus'), files: sources, skipped: 0 }
+  const folder = join(dir, `corpus-${corpus.name}`)
   mkdirSync(folder)
   const files: string[] = []
   let skipped = 0
@@ -137,7 +170,10 @@ function prepare(corpus: Corpus, dir: string, limit: number): Prepared {
       skipped++
       return
     }
-    const name = path.replace(/^\/usr\/share\/doc\//, '').replace(/[^A-Za-z0-9.+-]+/g, '_')
+    const name = path
+      .slice(corpus.folder ? corpus.folder.length : 0)
+      .replace(/^\/usr\/share\/doc\//, '')
+      .replace(/[^A-Za-z0-9.+-]+/g, '_')
     const file = join(folder, `${String(k).padStart(5, '0')}-${name}.txt`)
     writeFileSync(file, bytes)
     files.push(file)
@@ -275,7 +311,7 @@ function coverage(
   output: EngineOutput,
   runs: Run[],
   missedSample = 0,
-): { runs: number; words: number; covered: number; coveredWords: number; missed: string[] } {
+): { runs: number; words: number; covered: number; coveredWords: number; missedMarkup: number; missed: string[] } {
   const idOfPath = new Map(output.documents.map((d) => [d.path, d.id]))
   const files = new Map<string, FileIndex>()
   const indexOf = (path: string): FileIndex | undefined => {
@@ -320,7 +356,43 @@ function coverage(
   let covered = 0
   let coveredWords = 0
   let words = 0
+  let missedMarkup = 0
   const missed: string[] = []
+  // Each file with a run missed, analysed as the engine reads it (for its LINK and MARKUP marks).
+  const analysed = new Map<string, AnalysedDocument>()
+  const analysedOf = (path: string): AnalysedDocument => {
+    let doc = analysed.get(path)
+    if (!doc) analysed.set(path, (doc = analyse([{ id: path, text: readFileSync(path, 'utf8') }], true, new EngineRun()).docs[0]))
+    return doc
+  }
+  /** The words of lines [l0, l1] of a file, lower-cased; '' for a token in a link or markup. */
+  const formsOf = (path: string, f: FileIndex, [l0, l1]: [number, number]): string[] => {
+    const doc = analysedOf(path)
+    const t0 = lowerBound(doc.starts, f.lineStarts[l0 - 1] ?? f.length)
+    const t1 = lowerBound(doc.starts, f.lineStarts[l1] ?? f.length)
+    const marks = nonWordTokens(doc)
+    const forms: string[] = []
+    for (let t = t0; t < t1; t++) forms.push(marks[t] & (LINK | MARKUP) ? '' : doc.text.slice(doc.starts[t], doc.ends[t]).toLowerCase())
+    return forms
+  }
+  /**
+   * Whether a run's two sides share no SIM_RUN_WORDS words in a row outside links and markup: the
+   * longest common stretch of their lines' words, a link's or tag's words matching none.
+   */
+  const markupOnly = (run: Run, a: FileIndex, b: FileIndex): boolean => {
+    const A = formsOf(run.fileA, a, run.linesA)
+    const B = formsOf(run.fileB, b, run.linesB)
+    let previous = new Uint32Array(B.length + 1)
+    let current = new Uint32Array(B.length + 1)
+    for (let i = 1; i <= A.length; i++) {
+      for (let j = 1; j <= B.length; j++) {
+        current[j] = A[i - 1] !== '' && A[i - 1] === B[j - 1] ? previous[j - 1] + 1 : 0
+        if (current[j] >= SIM_RUN_WORDS) return false
+      }
+      ;[previous, current] = [current, previous]
+    }
+    return true
+  }
   for (const run of runs) {
     words += run.words
     const a = indexOf(run.fileA)
@@ -337,6 +409,8 @@ function coverage(
     if (hit) {
       covered++
       coveredWords += run.words
+    } else if (markupOnly(run, a, b)) {
+      missedMarkup++
     } else if (missed.length < missedSample) {
       const lines = (path: string, [l0, l1]: [number, number]) =>
         readFileSync(path, 'utf8')
@@ -350,11 +424,11 @@ function coverage(
       )
     }
   }
-  return { runs: runs.length, words, covered, coveredWords, missed }
+  return { runs: runs.length, words, covered, coveredWords, missedMarkup, missed }
 }
 
 interface Row {
-  corpus: Corpus
+  corpus: string
   documents: number
   skipped: number
   words: number
@@ -378,11 +452,21 @@ export async function main(args: string[]): Promise<number> {
       missed: { type: 'string' },
       keep: { type: 'boolean' },
       rounds: { type: 'string' },
+      folder: { type: 'string', multiple: true },
     },
     strict: true,
   })
-  const corpora = values.corpus ? (values.corpus.split(',') as Corpus[]) : CORPORA
-  for (const c of corpora) if (!CORPORA.includes(c)) throw new Error(`unknown corpus ${c} (${CORPORA.join(', ')})`)
+  const named = values.corpus !== undefined ? (values.corpus.split(',').filter(Boolean) as Corpus[]) : CORPORA
+  for (const c of named) if (!CORPORA.includes(c)) throw new Error(`unknown corpus ${c} (${CORPORA.join(', ')})`)
+  const corpora: CorpusSpec[] = named.map((name) => ({ name }))
+  for (const given of values.folder ?? []) {
+    const folder = resolve(given)
+    if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--folder ${given}: no such folder`)
+    let name = basename(folder).replace(/[^A-Za-z0-9.+-]+/g, '_') || 'folder'
+    while (corpora.some((c) => c.name === name)) name += '+'
+    corpora.push({ name, folder })
+  }
+  if (corpora.length === 0) throw new Error('no corpus to measure: --corpus names none and no --folder is given')
   const limit = values.documents ? Number(values.documents) : Infinity
   if (!(limit >= 2)) throw new Error(`--documents wants a number from 2, not "${values.documents}"`)
   const rounds = values.rounds === undefined ? undefined : Number(values.rounds)
@@ -420,12 +504,12 @@ export async function main(args: string[]): Promise<number> {
       )
     for (const corpus of corpora) {
       const prepared = prepare(corpus, dir, limit)
-      const say = (what: string) => values.json || process.stderr.write(`${corpus} (${prepared.files.length} files): ${what}\n`)
+      const say = (what: string) => values.json || process.stderr.write(`${corpus.name} (${prepared.files.length} files): ${what}\n`)
       // Once to warm the file cache, then measured, in rounds (see above).
       timeProcess([process.execPath, floorBundle, ...prepared.files])
-      const floorOut = join(dir, `${corpus}.floor`)
-      const engineOut = join(dir, `${corpus}.json`)
-      const simOut = join(dir, `${corpus}.sim`)
+      const floorOut = join(dir, `${corpus.name}.floor`)
+      const engineOut = join(dir, `${corpus.name}.json`)
+      const simOut = join(dir, `${corpus.name}.sim`)
       const runs: { floor: Timed[]; engine: Timed[]; simText: Timed[] } = { floor: [], engine: [], simText: [] }
       const started = performance.now()
       /** Whether round k is run (see ROUNDS_MOST). */
@@ -433,15 +517,15 @@ export async function main(args: string[]): Promise<number> {
         rounds !== undefined ? k < rounds : k === 0 || (k < ROUNDS_MOST && performance.now() - started < 1000 * ROUNDS_BUDGET_S)
       for (let k = 0; runsRound(k); k++) {
         const floor = timeProcess([process.execPath, floorBundle, ...prepared.files], floorOut)
-        if (floor.status !== 0) throw new Error(`floor failed on ${corpus}: ${floor.stderr}`)
+        if (floor.status !== 0) throw new Error(`floor failed on ${corpus.name}: ${floor.stderr}`)
         const engine = timeProcess([process.execPath, engineBundle, 'overlaps', prepared.folder, '--json'], engineOut)
-        if (engine.status !== 0) throw new Error(`engine failed on ${corpus}: ${engine.stderr}`)
+        if (engine.status !== 0) throw new Error(`engine failed on ${corpus.name}: ${engine.stderr}`)
         runs.floor.push(floor)
         runs.engine.push(engine)
         let simText = ''
         if (hasSimText) {
           const run = timeProcess(['sim_text', '-s', '-r', '8', '-n', '-T', '-o', simOut, ...prepared.files])
-          if (run.status !== 0) throw new Error(`sim_text failed on ${corpus}: ${run.stderr}`)
+          if (run.status !== 0) throw new Error(`sim_text failed on ${corpus.name}: ${run.stderr}`)
           runs.simText.push(run)
           simText = `, sim_text ${run.seconds.toFixed(2)} s`
         }
@@ -452,7 +536,7 @@ export async function main(args: string[]): Promise<number> {
       // Read line by line (engine-output.ts): at corpus scale the output is more than one string holds.
       const output = readEngineOutput(engineOut)
       const row: Row = {
-        corpus,
+        corpus: corpus.name,
         documents: prepared.files.length,
         skipped: prepared.skipped,
         words: Number(readFileSync(floorOut, 'utf8').trim()),
@@ -499,6 +583,7 @@ export async function main(args: string[]): Promise<number> {
       'sim runs',
       'covers runs',
       'covers words',
+      'missed: links/markup',
     ],
   ]
   for (const r of rows) {
@@ -522,6 +607,7 @@ export async function main(args: string[]): Promise<number> {
       r.coverage ? String(r.coverage.runs) : '-',
       r.coverage ? pct(r.coverage.covered, r.coverage.runs) : '-',
       r.coverage ? pct(r.coverage.coveredWords, r.coverage.words) : '-',
+      r.coverage ? String(r.coverage.missedMarkup) : '-',
     ])
   }
   const roundCounts = [...new Set(rows.map((r) => r.engine.rounds?.length ?? 1))].join('/')
