@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
-import { MAX_PIECES_TAKEN, passageOffsets, sentenceEndAfter, wholeWords, wholeWritten } from '../../main/core/engine/word-edges.js'
+import {
+  MAX_PIECES_TAKEN,
+  passageOffsets,
+  sentenceEndAfter,
+  wholeCodeSpans,
+  wholeWords,
+  wholeWritten,
+} from '../../main/core/engine/word-edges.js'
+import { codeSpanAround } from '../../main/core/engine/nonwords.js'
+import { breaksClause } from '../../main/core/engine/sentences.js'
 import { analysed } from '../helpers.js'
 
 // A passage's edges at whole written words, with the marks of its first and last words
@@ -279,5 +288,61 @@ describe('passage edges at whole written words', () => {
     expect(sentenceEndAfter('wait...', 4)).toBe('')
     expect(sentenceEndAfter('why? because', 3)).toBe('?')
     expect(sentenceEndAfter('the end', 7)).toBe('')
+  })
+})
+
+describe('passage edges and clauses in Markdown code spans', () => {
+  it("reads a code span on its line, not the stretch between two `quotations' of the old style", () => {
+    const call = 'calling [`buf.fill(fill, encoding)`] now'
+    expect(codeSpanAround({ text: call }, call.indexOf(','))).toEqual([call.indexOf('`'), call.lastIndexOf('`')])
+    expect(codeSpanAround({ text: call }, call.indexOf('now'))).toBeUndefined()
+    expect(codeSpanAround({ text: "see `foo' and `bar' here" }, 10)).toBeUndefined()
+    expect(codeSpanAround({ text: 'an `unclosed span\nand, later` text' }, 6)).toBeUndefined()
+  })
+
+  it('breaks no clause at a comma or bracket inside a code span', () => {
+    const text = 'allocated by calling [`buf.fill(fill, encoding)`], then returned'
+    const inCode = (at: number) => codeSpanAround({ text }, at) !== undefined
+    const [from, to] = [text.indexOf('fill,') + 4, text.indexOf(' encoding')]
+    expect(breaksClause(text, from, to)).toBe(true)
+    expect(breaksClause(text, from, to, inCode)).toBe(false)
+    const after = text.indexOf('`],')
+    expect(breaksClause(text, after, text.indexOf(' then'), inCode)).toBe(true)
+  })
+
+  it("ends a passage with its last word's code span, and a paraphrase's with the span's other words", () => {
+    expect(shown('emitted when [`stream.resume()`][stream-resume] is called', 'emitted', 'resume')).toBe('emitted when [`stream.resume()`')
+    expect(shown('Defaults to `process.cwd()`.', 'Defaults', 'cwd')).toBe('Defaults to `process.cwd()`')
+    expect(shown('`{ port: 12346 }` is returned', 'port', 'returned')).toBe('`{ port: 12346 }` is returned')
+    // Another word of the span beyond the last is not taken in by the marks.
+    expect(shown('calling `buf.fill(fill, encoding)` twice', 'calling', 'fill', [0, 1])).toBe('calling `buf.fill(fill')
+    const text = 'initialized by calling [`buf.fill(fill, encoding)`] at once'
+    const [doc] = analysed(text)
+    const [start, end] = passageOffsets(doc, ...wholeCodeSpans(doc, token(doc, 'initialized'), token(doc, 'fill', 1)))
+    expect(text.slice(start, end)).toBe('initialized by calling [`buf.fill(fill, encoding)`]')
+  })
+
+  it('shows a paraphrase of API documentation with its code spans whole (Node.js: readline and stream)', () => {
+    const filler = [
+      'Timers are scheduled on the event loop.',
+      'A socket may be half closed.',
+      'Paths are resolved against the working directory.',
+    ]
+    const overlaps = findOverlaps([
+      {
+        id: 'readline',
+        text: `## Event: 'resume'\n\n${filler.join(' ')}\n\nThe \`'resume'\` event is emitted whenever the \`input\` stream is resumed.\n`,
+      },
+      {
+        id: 'stream',
+        text: `## Event: 'resume'\n\n${filler.slice(1).join(' ')} Certificates are loaded at start.\n\nThe \`'resume'\` event is emitted when [\`stream.resume()\`][stream-resume] is called.\n`,
+      },
+      { id: 'other', text: `${filler.slice(0, 2).join(' ')} Nothing else is said here.\n` },
+    ]).overlaps
+    const paraphrase = overlaps.find((o) => o.kind === 'paraphrase')
+    expect(paraphrase?.passages.map((p) => p.text)).toEqual([
+      "The `'resume'` event is emitted whenever the `input` stream is resumed",
+      "`'resume'` event is emitted when [`stream.resume()`",
+    ])
   })
 })

@@ -277,6 +277,30 @@ function isHtmlTag(doc: Pick<AnalysedDocument, 'text'>, start: number, end: numb
   return closing !== undefined && closing < end + MAX_ELEMENT
 }
 
+/**
+ * The Markdown code span on its line that offset `at` of `doc`'s text lies in (see inCodeSpan),
+ * closed on that line: the offsets of its opening and closing runs of backquotes; undefined when
+ * there is none. A call or a name written as code is one thing a sentence names ("calling
+ * [`buf.fill(fill, encoding)`]": the comma and brackets are the code's, no clause's).
+ */
+export function codeSpanAround(doc: Pick<AnalysedDocument, 'text'>, at: number): [number, number] | undefined {
+  if (!doc.text.includes('`')) return undefined
+  const context = tagContextOf(doc)
+  if (!inCodeSpan(context, at)) return undefined
+  const runs = context.backquoteRuns
+  const k = lowerBound(runs, at)
+  const lineEnd = context.newlines[lowerBound(context.newlines, at)] ?? doc.text.length
+  if (k >= runs.length || runs[k] >= lineEnd) return undefined
+  // Not the stretch between two of a text's `quotations' (an old style of quoting, backquote and
+  // apostrophe: "`foo' and `bar'"), which starts or ends with a space where a code span, written
+  // so, has one at both ends or neither.
+  let open = runs[k - 1]
+  while (doc.text[open] === '`') open++
+  const before = isSpace(doc.text, open)
+  const after = isSpace(doc.text, runs[k] - 1)
+  return before === after ? [runs[k - 1], runs[k]] : undefined
+}
+
 /** Whether offset `at` lies in a code span on its line: after an odd number of runs of backquotes there. */
 function inCodeSpan(context: TagContext, at: number): boolean {
   const line = lowerBound(context.newlines, at)

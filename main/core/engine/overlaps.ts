@@ -37,7 +37,7 @@ import { PairTable } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { saysOpposite } from './polarity.js'
 import { type SynonymSource, wordClasses } from './synonyms.js'
-import { passageOffsets, sentenceEndAfter, wholeIdentifiers, wholeWords, wholeWritten } from './word-edges.js'
+import { passageOffsets, sentenceEndAfter, wholeCodeSpans, wholeIdentifiers, wholeWords, wholeWritten } from './word-edges.js'
 import { OffsetMap } from '../text/offsets.js'
 import { comparedPairs } from './variant-pairs.js'
 import { sameStretch } from './same-stretch.js'
@@ -820,7 +820,10 @@ function shownEdges(
   const at = passages.flatMap((p, i) => (reference[p.doc] ? [] : [i]))
   const found = at.map((i) => {
     const p = passages[i]
-    const [start, end] = kind === 'paraphrase' ? wholeWords(docs[p.doc], p.start, p.end) : wholeWritten(docs[p.doc], p.start, p.end)
+    const [start, end] =
+      kind === 'paraphrase'
+        ? wholeCodeSpans(docs[p.doc], ...wholeWords(docs[p.doc], p.start, p.end))
+        : wholeWritten(docs[p.doc], p.start, p.end)
     return { doc: p.doc, start, end }
   })
   const whole = wholeIdentifiers(found, (p) => docs[p.doc], kind !== 'paraphrase')

@@ -1,4 +1,5 @@
 import { continuesAddress } from './addresses.js'
+import { codeSpanAround } from './nonwords.js'
 import type { AnalysedDocument } from './analyse.js'
 import { isWideStop, WIDE_STOPS } from './sentences.js'
 import { OWN_WORD } from './tokenize.js'
@@ -124,6 +125,22 @@ export function wholeWords(doc: AnalysedDocument, t0: number, t1: number): [numb
   let start = t0
   while (start <= t1 && continuesWord(doc, start)) start++
   return start <= t1 ? [start, t1] : [t0, t1]
+}
+
+/**
+ * Tokens [t0, t1] of `doc` (a paraphrase's) reaching to the ends of the Markdown code spans on
+ * their lines that its first and last words lie in (nonwords.ts codeSpanAround): a call or a name
+ * written as code is shown whole, "[`stream.resume()`]", not "[`stream.resume" (a paraphrase's
+ * passage is read from its first to its last shared word, paraphrase.ts coreOf).
+ */
+export function wholeCodeSpans(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
+  let start = t0
+  const opening = codeSpanAround(doc, doc.starts[t0])
+  if (opening) while (start > 0 && doc.starts[start - 1] > opening[0]) start--
+  let end = t1
+  const closing = codeSpanAround(doc, doc.ends[t1] - 1)
+  if (closing) while (end + 1 < doc.starts.length && doc.ends[end + 1] <= closing[1]) end++
+  return [start, end]
 }
 
 /**
@@ -356,12 +373,11 @@ function apart(char: string): boolean {
  * bracket or quotation mark belongs only with its partner inside the passage: "(see
  * basename(1))", but "local conditions" of a quotation that began before the passage. Each mark
  * is looked for inside the passage only: a passage can be a whole document, and there are
- * hundreds of thousands.
+ * hundreds of thousands. A first or last word in a code span takes its backquotes (codeEdges).
  */
 export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
   const { text } = doc
-  const first = doc.starts[t0]
-  const last = doc.ends[t1]
+  const [first, last] = codeEdges(doc, t0, t1)
   const before = marksBefore(text, first)
   const after = marksAfter(text, last)
   const widest = before === 0 || apart(text[before - 1]) ? before : first
@@ -395,6 +411,26 @@ export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [
     start = later
   }
   return [start, end]
+}
+
+/**
+ * The UTF-16 offsets of the start of token t0 of `doc` and the end of token t1, reaching over the
+ * backquotes of a Markdown code span (nonwords.ts codeSpanAround) that the first or last word
+ * lies in where no other word of the span lies beyond it: "[`stream.resume()`", not
+ * "[`stream.resume" (the span's marks are its words'; its words beyond are not taken).
+ */
+function codeEdges(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
+  const { text, starts, ends } = doc
+  let first = starts[t0]
+  let last = ends[t1]
+  const opening = codeSpanAround(doc, first)
+  if (opening && (t0 === 0 || ends[t0 - 1] <= opening[0])) first = opening[0]
+  const closing = codeSpanAround(doc, last - 1)
+  if (closing && (t1 + 1 >= starts.length || starts[t1 + 1] > closing[1])) {
+    last = closing[1]
+    while (text[last] === '`') last++
+  }
+  return [first, last]
 }
 
 /** Marks that end a sentence, each read alone (an ellipsis of three stops is none). */
