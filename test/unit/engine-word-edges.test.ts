@@ -10,7 +10,6 @@ import {
   wholeWritten,
 } from '../../main/core/engine/word-edges.js'
 import { codeSpanAround } from '../../main/core/engine/nonwords.js'
-import { breaksClause } from '../../main/core/engine/sentences.js'
 import { analysed } from '../helpers.js'
 
 // A passage's edges at whole written words, with the marks of its first and last words
@@ -291,31 +290,40 @@ describe('passage edges at whole written words', () => {
   })
 })
 
-describe('passage edges and clauses in Markdown code spans', () => {
-  it("reads a code span on its line, not the stretch between two `quotations' of the old style", () => {
-    const call = 'calling [`buf.fill(fill, encoding)`] now'
-    expect(codeSpanAround({ text: call }, call.indexOf(','))).toEqual([call.indexOf('`'), call.lastIndexOf('`')])
-    expect(codeSpanAround({ text: call }, call.indexOf('now'))).toBeUndefined()
-    expect(codeSpanAround({ text: "see `foo' and `bar' here" }, 10)).toBeUndefined()
-    expect(codeSpanAround({ text: 'an `unclosed span\nand, later` text' }, 6)).toBeUndefined()
+describe('passage edges in Markdown code spans', () => {
+  it("reads code spans as CommonMark does, not the stretch between two `quotations' of the old style", () => {
+    const around = (text: string, at: string) => {
+      const span = codeSpanAround({ text }, text.indexOf(at))
+      return span && text.slice(span[0], span[1] + /^`+/.exec(text.slice(span[1]))![0].length)
+    }
+    expect(around('calling [`buf.fill(fill, encoding)`] now', ',')).toBe('`buf.fill(fill, encoding)`')
+    expect(around('calling [`buf.fill(fill, encoding)`] now', 'now')).toBeUndefined()
+    // Across a line break in its paragraph, and the prose after it read as prose.
+    const wrapped = 'when `handler.on(\n  event)` is set and the flow goes on, the handler calls `next()`.'
+    expect(around(wrapped, 'event')).toBe('`handler.on(\n  event)`')
+    expect(around(wrapped, 'flow')).toBeUndefined()
+    expect(around('one `open\n\nnever closed` here', 'never')).toBeUndefined()
+    // A run of another length is the span's text.
+    expect(around('write `` ` `` for a backquote, and `x` here', 'here')).toBeUndefined()
+    expect(around('write `` ` `` for a backquote, and `x` here', 'x`')).toBe('`x`')
+    // Old-style quotations, a reStructuredText link, a fence.
+    expect(around("see `foo' and `bar' here", 'and')).toBeUndefined()
+    expect(around("give `-f'/`--force' to it", '/')).toBeUndefined()
+    expect(around('the `jq manual <https://example.org/jq/>`_ says', 'manual')).toBeUndefined()
+    // (Its closing backquote opens nothing: pip's change log, links around a literal.)
+    const rst = '(`#1 <https://example.org/1>`_)\n- Implement ``--break`` now. (`#2 <https://example.org/2>`_)'
+    expect(around(rst, 'Implement')).toBeUndefined()
+    expect(around(rst, 'break')).toBe('``--break``')
+    expect(around('```sh\nrun it\n```\n', 'run')).toBeUndefined()
   })
 
-  it('breaks no clause at a comma or bracket inside a code span', () => {
-    const text = 'allocated by calling [`buf.fill(fill, encoding)`], then returned'
-    const inCode = (at: number) => codeSpanAround({ text }, at) !== undefined
-    const [from, to] = [text.indexOf('fill,') + 4, text.indexOf(' encoding')]
-    expect(breaksClause(text, from, to)).toBe(true)
-    expect(breaksClause(text, from, to, inCode)).toBe(false)
-    const after = text.indexOf('`],')
-    expect(breaksClause(text, after, text.indexOf(' then'), inCode)).toBe(true)
-  })
-
-  it("ends a passage with its last word's code span, and a paraphrase's with the span's other words", () => {
+  it("takes a code span's marks where the passage holds all its words, and a paraphrase the span's other words", () => {
     expect(shown('emitted when [`stream.resume()`][stream-resume] is called', 'emitted', 'resume')).toBe('emitted when [`stream.resume()`')
     expect(shown('Defaults to `process.cwd()`.', 'Defaults', 'cwd')).toBe('Defaults to `process.cwd()`')
     expect(shown('`{ port: 12346 }` is returned', 'port', 'returned')).toBe('`{ port: 12346 }` is returned')
-    // Another word of the span beyond the last is not taken in by the marks.
+    // A part of a span: its marks stay out.
     expect(shown('calling `buf.fill(fill, encoding)` twice', 'calling', 'fill', [0, 1])).toBe('calling `buf.fill(fill')
+    expect(shown('type `{ start: number, end: number }` here', 'start', 'number')).toBe('start: number')
     const text = 'initialized by calling [`buf.fill(fill, encoding)`] at once'
     const [doc] = analysed(text)
     const [start, end] = passageOffsets(doc, ...wholeCodeSpans(doc, token(doc, 'initialized'), token(doc, 'fill', 1)))

@@ -277,28 +277,73 @@ function isHtmlTag(doc: Pick<AnalysedDocument, 'text'>, start: number, end: numb
   return closing !== undefined && closing < end + MAX_ELEMENT
 }
 
+/** The code spans of each document read so far (codeSpansOf). */
+const codeSpans = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>()
+
+/** The text of a code span that is an old-style quotation's: a word closed by an apostrophe ("-f'/"). */
+const GNU_QUOTED = /^[^\s'`]+'(?![\p{L}\p{N}])/u
+
+/** A blank line: where a paragraph, and any code span in it, ends. */
+const BLANK_LINE = /\n[ \t]*\r?\n/g
+
 /**
- * The Markdown code span on its line that offset `at` of `doc`'s text lies in (see inCodeSpan),
- * closed on that line: the offsets of its opening and closing runs of backquotes; undefined when
- * there is none. A call or a name written as code is one thing a sentence names ("calling
- * [`buf.fill(fill, encoding)`]": the comma and brackets are the code's, no clause's).
+ * The Markdown code spans of `doc`, as CommonMark reads them: a run of backquotes opens one, and
+ * the next run of as many backquotes in its paragraph closes it (across a line break; runs of
+ * another length between are its text: "`` a`b ``"). Not a fence (three backquotes or more first
+ * on a line: a code block), nor a reStructuredText link ("`text <url>`_"), nor the stretch between
+ * two of a text's old-style `quotations' (backquote and apostrophe, as GNU texts quote): one that
+ * starts or ends with a space where a code span, written so, has one at both ends or neither
+ * ("`foo' and `bar'"), or starts with a word closed by an apostrophe ("`-f'/`--force'"). As
+ * [open, close] pairs: the offsets of the opening and the closing run, ascending.
+ */
+function codeSpansOf(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
+  let spans = codeSpans.get(doc)
+  if (spans) return spans
+  const { text } = doc
+  const runs: [number, number][] = []
+  const RUN = /`+/g
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    const fence = m[0].length >= 3 && /^[ ]{0,3}$/.test(text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index))
+    if (!fence) runs.push([m.index, m[0].length])
+  }
+  const blanks = runs.length ? offsetsOf(text, BLANK_LINE) : new Uint32Array(0)
+  const found: number[] = []
+  for (let i = 0; i < runs.length; i++) {
+    const [open, length] = runs[i]
+    let j = i + 1
+    while (j < runs.length && runs[j][1] !== length) j++
+    if (j === runs.length) continue
+    const close = runs[j][0]
+    // In one paragraph: no blank line between.
+    if (lowerBound(blanks, close) > lowerBound(blanks, open)) continue
+    // Either way the two runs are taken: the closing one of a link or a quotation opens nothing.
+    const content = text.slice(open + length, close)
+    const span = text[close + length] !== '_' && isSpace(content, 0) === isSpace(content, content.length - 1) && !GNU_QUOTED.test(content)
+    if (span) found.push(open, close)
+    i = j
+  }
+  spans = Uint32Array.from(found)
+  codeSpans.set(doc, spans)
+  return spans
+}
+
+/**
+ * The Markdown code span that offset `at` of `doc`'s text lies in (codeSpansOf): the offsets of
+ * its opening and closing runs of backquotes; undefined when there is none. A call or a name
+ * written as code is one thing a sentence names, "`process.cwd()`".
  */
 export function codeSpanAround(doc: Pick<AnalysedDocument, 'text'>, at: number): [number, number] | undefined {
   if (!doc.text.includes('`')) return undefined
-  const context = tagContextOf(doc)
-  if (!inCodeSpan(context, at)) return undefined
-  const runs = context.backquoteRuns
-  const k = lowerBound(runs, at)
-  const lineEnd = context.newlines[lowerBound(context.newlines, at)] ?? doc.text.length
-  if (k >= runs.length || runs[k] >= lineEnd) return undefined
-  // Not the stretch between two of a text's `quotations' (an old style of quoting, backquote and
-  // apostrophe: "`foo' and `bar'"), which starts or ends with a space where a code span, written
-  // so, has one at both ends or neither.
-  let open = runs[k - 1]
-  while (doc.text[open] === '`') open++
-  const before = isSpace(doc.text, open)
-  const after = isSpace(doc.text, runs[k] - 1)
-  return before === after ? [runs[k - 1], runs[k]] : undefined
+  const spans = codeSpansOf(doc)
+  // The last span opening before `at`.
+  let lo = 0
+  let hi = spans.length / 2
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (spans[2 * mid] < at) lo = mid + 1
+    else hi = mid
+  }
+  return lo > 0 && at < spans[2 * lo - 1] ? [spans[2 * lo - 2], spans[2 * lo - 1]] : undefined
 }
 
 /** Whether offset `at` lies in a code span on its line: after an odd number of runs of backquotes there. */

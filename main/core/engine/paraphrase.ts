@@ -3,7 +3,7 @@ import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 import type { Run } from './progress.js'
 import type { SynonymClasses, WordClasses } from './synonyms.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
-import { codeSpanAround, nonWordTokens, nonWordTokensIn } from './nonwords.js'
+import { nonWordTokens, nonWordTokensIn } from './nonwords.js'
 import { breaksClause } from './sentences.js'
 import { negates } from './stopwords.js'
 import { standsFor } from './abbreviations.js'
@@ -250,9 +250,7 @@ export function findParaphrases(
       list,
     })
     const cuts = [c0]
-    const inCode = (at: number): boolean => codeSpanAround(doc, at) !== undefined
-    for (let c = c0 + 1; c < c1; c++)
-      if (breaksClause(doc.text, doc.ends[doc.content[c - 1]], doc.starts[doc.content[c]], inCode)) cuts.push(c)
+    for (let c = c0 + 1; c < c1; c++) if (breaksClause(doc.text, doc.ends[doc.content[c - 1]], doc.starts[doc.content[c]])) cuts.push(c)
     cuts.push(c1)
     // Whether clause k (content words [cuts[k], cuts[k + 1])) is one written word at most: an
     // item of a list (see restates).

@@ -281,12 +281,11 @@ export function stopAfter(doc: Pick<AnalysedDocument, 'text' | 'starts' | 'ends'
 
 /**
  * Whether the text between two words, [from, to), ends a clause: a comma, semicolon, colon, dash,
- * bracket or quotation mark, not one `inCode` says is code's (a Markdown code span's: "calling
- * [`buf.fill(fill, encoding)`]" is one clause). The paraphrase pass compares clauses
- * (paraphrase.ts); a same-event pair is the clauses that name its facts (events.ts).
+ * bracket or quotation mark. The paraphrase pass compares clauses (paraphrase.ts); a same-event
+ * pair is the clauses that name its facts (events.ts).
  */
-export function breaksClause(text: string, from: number, to: number, inCode?: (at: number) => boolean): boolean {
-  for (let i = from; i < to; i++) if (CLAUSE_BREAKS.has(text.charCodeAt(i)) && !inCode?.(i)) return true
+export function breaksClause(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (CLAUSE_BREAKS.has(text.charCodeAt(i))) return true
   return false
 }
 

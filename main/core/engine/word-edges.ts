@@ -415,18 +415,21 @@ export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [
 
 /**
  * The UTF-16 offsets of the start of token t0 of `doc` and the end of token t1, reaching over the
- * backquotes of a Markdown code span (nonwords.ts codeSpanAround) that the first or last word
- * lies in where no other word of the span lies beyond it: "[`stream.resume()`", not
- * "[`stream.resume" (the span's marks are its words'; its words beyond are not taken).
+ * backquotes of a Markdown code span (nonwords.ts codeSpanAround) whose words the passage holds
+ * all of: "`process.cwd()`", not "`process.cwd"; a span it holds a part of keeps its marks out
+ * ("start: number" of "`{ start: number, end: number }`", not "`{ start: number").
  */
 function codeEdges(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
   const { text, starts, ends } = doc
   let first = starts[t0]
   let last = ends[t1]
+  /** Whether the passage holds every word of the span [open, close]. */
+  const holds = ([open, close]: [number, number]): boolean =>
+    (t0 === 0 || ends[t0 - 1] <= open) && (t1 + 1 >= starts.length || starts[t1 + 1] >= close)
   const opening = codeSpanAround(doc, first)
-  if (opening && (t0 === 0 || ends[t0 - 1] <= opening[0])) first = opening[0]
+  if (opening && holds(opening)) first = opening[0]
   const closing = codeSpanAround(doc, last - 1)
-  if (closing && (t1 + 1 >= starts.length || starts[t1 + 1] > closing[1])) {
+  if (closing && holds(closing)) {
     last = closing[1]
     while (text[last] === '`') last++
   }
