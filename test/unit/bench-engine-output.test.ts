@@ -60,4 +60,14 @@ describe("the benchmark's reader of the engine's JSON output", () => {
     })
     expect(() => readEngineOutput(written([1, 2]))).toThrow(/not the engine's JSON output/)
   })
+
+  it('refuses an empty or cut-off output rather than read it as no overlaps', () => {
+    const path = join(dir, 'empty.json')
+    writeFileSync(path, '')
+    expect(() => readEngineOutput(path)).toThrow(/is empty/)
+    const whole = JSON.stringify({ documents: [{ id: 'a', path: '/a' }], overlaps: [] }, null, 2)
+    const cut = join(dir, 'cut.json')
+    writeFileSync(cut, whole.slice(0, whole.lastIndexOf('}')))
+    expect(() => readEngineOutput(cut)).toThrow(/ends before its closing brace/)
+  })
 })
