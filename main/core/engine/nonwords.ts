@@ -283,8 +283,22 @@ const codeSpans = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>()
 /** The text of a code span that is an old-style quotation's: a word closed by an apostrophe ("-f'/"). */
 const GNU_QUOTED = /^[^\s'`]+'(?![\p{L}\p{N}])/u
 
-/** A blank line: where a paragraph, and any code span in it, ends. */
-const BLANK_LINE = /\n[ \t]*\r?\n/g
+/**
+ * Whether text[from, to) holds a blank line, where a paragraph, and any code span in it, ends.
+ * Read from `from` on, to the first: a span is short, and a run unclosed in its paragraph is
+ * read to that paragraph's end only.
+ */
+function blankLineIn(text: string, from: number, to: number): boolean {
+  let lineEnd = -1
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k)
+    if (c === 0x0a) {
+      if (lineEnd >= 0) return true
+      lineEnd = k
+    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) lineEnd = -1
+  }
+  return false
+}
 
 /**
  * The Markdown code spans of `doc`, as CommonMark reads them: a run of backquotes opens one, and
@@ -300,22 +314,28 @@ function codeSpansOf(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
   let spans = codeSpans.get(doc)
   if (spans) return spans
   const { text } = doc
-  const runs: [number, number][] = []
-  const RUN = /`+/g
-  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    const fence = m[0].length >= 3 && /^[ ]{0,3}$/.test(text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index))
-    if (!fence) runs.push([m.index, m[0].length])
+  // The runs of backquotes: where each starts, and how long it is.
+  const starts: number[] = []
+  const lengths: number[] = []
+  for (let at = text.indexOf('`'); at >= 0;) {
+    let end = at + 1
+    while (text.charCodeAt(end) === 0x60) end++
+    const fence = end - at >= 3 && /^[ ]{0,3}$/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at))
+    if (!fence) {
+      starts.push(at)
+      lengths.push(end - at)
+    }
+    at = text.indexOf('`', end)
   }
-  const blanks = runs.length ? offsetsOf(text, BLANK_LINE) : new Uint32Array(0)
   const found: number[] = []
-  for (let i = 0; i < runs.length; i++) {
-    const [open, length] = runs[i]
+  for (let i = 0; i < starts.length; i++) {
+    const [open, length] = [starts[i], lengths[i]]
     let j = i + 1
-    while (j < runs.length && runs[j][1] !== length) j++
-    if (j === runs.length) continue
-    const close = runs[j][0]
+    while (j < starts.length && lengths[j] !== length) j++
+    if (j === starts.length) continue
+    const close = starts[j]
     // In one paragraph: no blank line between.
-    if (lowerBound(blanks, close) > lowerBound(blanks, open)) continue
+    if (blankLineIn(text, open, close)) continue
     // Either way the two runs are taken: the closing one of a link or a quotation opens nothing.
     const content = text.slice(open + length, close)
     const span = text[close + length] !== '_' && isSpace(content, 0) === isSpace(content, content.length - 1) && !GNU_QUOTED.test(content)
