@@ -139,6 +139,13 @@ describe('links in what two texts share', () => {
     expect(keptKindOf(`${meta}\n\nThen test on a phone.`, `${meta}\n\nCheck the layout in the browser.`)).toBe('variant')
     const preload = 'Add ``<link rel="preload" href="/fonts/inter-var.woff2" as="font" type="font/woff2" crossorigin="anonymous">`` first.'
     expect(keptKindOf(`${preload}\n\nOther words here.`, `${preload}\n\nAnd more of them.`)).toBe('variant')
+    // Code spans as CommonMark reads them (nonwords.ts codeSpanAround): after a literal backquote
+    // written `` ` ``, and wrapped across a line break.
+    const after =
+      'Write `` ` `` for a backquote, and add `<meta name="viewport" content="width=device-width, initial-scale=1">` to the head.'
+    expect(keptKindOf(`${after}\n\nThen test on a phone.`, `${after}\n\nCheck the layout in the browser.`)).toBe('variant')
+    const wrappedSpan = 'Always add `<meta name="viewport"\ncontent="width=device-width, initial-scale=1">` to the head.'
+    expect(keptKindOf(`${wrappedSpan}\n\nThen test on a phone.`, `${wrappedSpan}\n\nCheck the layout in the browser.`)).toBe('variant')
     // A placeholder written as a tag is no markup, even one named as an element that never closes
     // ("<table>"): a manual's "<n>" is a word of its sentence, the sixth these two share.
     expect(

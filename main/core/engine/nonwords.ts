@@ -224,11 +224,10 @@ const MAX_ELEMENT = 5000
 
 /**
  * What isHtmlTag reads of a document, found once a document that has tags: where its lines break,
- * where its runs of backquotes start, and per element name where it closes ("</p>").
+ * and per element name where it closes ("</p>").
  */
 interface TagContext {
   newlines: Uint32Array
-  backquoteRuns: Uint32Array
   closings: Map<string, Uint32Array>
 }
 
@@ -247,8 +246,7 @@ function offsetsOf(text: string, pattern: RegExp): Uint32Array {
 function tagContextOf(doc: Pick<AnalysedDocument, 'text'>): TagContext {
   let context = tagContexts.get(doc)
   if (!context) {
-    const backquoteRuns = doc.text.includes('`') ? offsetsOf(doc.text, /`+/g) : new Uint32Array(0)
-    context = { newlines: offsetsOf(doc.text, /\n/g), backquoteRuns, closings: new Map() }
+    context = { newlines: offsetsOf(doc.text, /\n/g), closings: new Map() }
     tagContexts.set(doc, context)
   }
   return context
@@ -258,14 +256,14 @@ function tagContextOf(doc: Pick<AnalysedDocument, 'text'>): TagContext {
  * Whether text[start, end) of `doc`, a match of TAG, is an HTML tag, not a placeholder or a type's
  * parameters that look like one ("<when>", "<name of author>", "VACUUM <table>", TypeScript's
  * "<K extends WeakKey = WeakKey>"): a closing tag, a tag with a quoted attribute value, or one of
- * HTML_ELEMENTS (see there). Not one inside a code span on its line, after an odd number of runs
- * of backquotes ("add `<meta name=...>` to the head", or two backquotes each side): that is code
- * a text quotes, and its words are the text's. Read in time logarithmic in the document's size
- * (TagContext): a page of HTML on one line of a megabyte has thousands of tags.
+ * HTML_ELEMENTS (see there). Not one inside a code span (codeSpanAround: "add `<meta name=...>` to
+ * the head"): that is code a text quotes, and its words are the text's. Read in time logarithmic
+ * in the document's size (TagContext): a page of HTML on one line of a megabyte has thousands of
+ * tags.
  */
 function isHtmlTag(doc: Pick<AnalysedDocument, 'text'>, start: number, end: number): boolean {
+  if (codeSpanAround(doc, start)) return false
   const context = tagContextOf(doc)
-  if (inCodeSpan(context, start)) return false
   const tag = doc.text.slice(start, end)
   if (tag.startsWith('</') || QUOTED_ATTRIBUTE.test(tag)) return true
   const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(tag)![1].toLowerCase()
@@ -364,13 +362,6 @@ export function codeSpanAround(doc: Pick<AnalysedDocument, 'text'>, at: number):
     else hi = mid
   }
   return lo > 0 && at < spans[2 * lo - 1] ? [spans[2 * lo - 2], spans[2 * lo - 1]] : undefined
-}
-
-/** Whether offset `at` lies in a code span on its line: after an odd number of runs of backquotes there. */
-function inCodeSpan(context: TagContext, at: number): boolean {
-  const line = lowerBound(context.newlines, at)
-  const lineStart = line > 0 ? context.newlines[line - 1] + 1 : 0
-  return (lowerBound(context.backquoteRuns, at) - lowerBound(context.backquoteRuns, lineStart)) % 2 === 1
 }
 
 /** Where the first closing tag of element `name` ("</p>") at or after offset `from` starts; undefined when none. */
@@ -570,7 +561,7 @@ function markupRanges(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
       for (let m = STYLE_OR_SCRIPT_OPENING.exec(text); m; m = STYLE_OR_SCRIPT_OPENING.exec(text)) {
         const from = m.index + m[0].length
         const opening = text.lastIndexOf('<', from)
-        if (inCodeSpan(context, opening) || inCodeBlock(doc, opening)) continue
+        if (codeSpanAround(doc, opening) || inCodeBlock(doc, opening)) continue
         const to = closingOf(doc, context, m[1].toLowerCase(), from)
         if (to === undefined || to - from > MAX_ELEMENT_CONTENT || inCodeBlock(doc, to)) continue
         // Its closing tag last on its line or before another tag, as a page's markup has it.
