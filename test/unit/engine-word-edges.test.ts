@@ -315,6 +315,9 @@ describe('passage edges in Markdown code spans', () => {
     expect(around(rst, 'Implement')).toBeUndefined()
     expect(around(rst, 'break')).toBe('``--break``')
     expect(around('```sh\nrun it\n```\n', 'run')).toBeUndefined()
+    expect(around('text\n   ```\nrun it\n   ```\n', 'run')).toBeUndefined()
+    // (Four spaces before it: no fence, and three backquotes a span as any run.)
+    expect(around('text ```run``` here', 'run')).toBe('```run```')
   })
 
   it("takes a code span's marks where the passage holds all its words, and a paraphrase the span's other words", () => {

@@ -318,7 +318,10 @@ function codeSpansOf(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
   for (let at = text.indexOf('`'); at >= 0;) {
     let end = at + 1
     while (text.charCodeAt(end) === 0x60) end++
-    const fence = end - at >= 3 && /^[ ]{0,3}$/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at))
+    // A fence: three backquotes or more after at most three spaces at a line's start.
+    let before = at - 1
+    while (before >= 0 && at - before <= 4 && text.charCodeAt(before) === 0x20) before--
+    const fence = end - at >= 3 && at - before <= 4 && (before < 0 || text.charCodeAt(before) === 0x0a)
     if (!fence) {
       starts.push(at)
       lengths.push(end - at)
