@@ -316,7 +316,7 @@ describe('passage edges in Markdown code spans', () => {
     expect(around(rst, 'break')).toBe('``--break``')
     expect(around('```sh\nrun it\n```\n', 'run')).toBeUndefined()
     expect(around('text\n   ```\nrun it\n   ```\n', 'run')).toBeUndefined()
-    // (Four spaces before it: no fence, and three backquotes a span as any run.)
+    // (Not first on its line: no fence, and three backquotes open a span as any run does.)
     expect(around('text ```run``` here', 'run')).toBe('```run```')
   })
 
