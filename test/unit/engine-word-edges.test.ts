@@ -309,6 +309,12 @@ describe('passage edges in Markdown code spans', () => {
     // Old-style quotations, a reStructuredText link, a fence.
     expect(around("see `foo' and `bar' here", 'and')).toBeUndefined()
     expect(around("give `-f'/`--force' to it", '/')).toBeUndefined()
+    // (bash's CHANGES: one quotation's text has spaces, and the next starts in brackets; TeX's.)
+    expect(around("`read -e' may now be used with arbitrary file descriptors (`read -u N').", 'used')).toBeUndefined()
+    expect(around("the ``foo bar'' (``baz'') form", 'bar')).toBeUndefined()
+    // Code's own quotes come in pairs.
+    expect(around("the `'resume'` event and `it's` here", 'resume')).toBe("`'resume'`")
+    expect(around("the `'resume'` event and `it's` here", "it's")).toBe("`it's`")
     expect(around('the `jq manual <https://example.org/jq/>`_ says', 'manual')).toBeUndefined()
     // (Its closing backquote opens nothing: pip's change log, links around a literal.)
     const rst = '(`#1 <https://example.org/1>`_)\n- Implement ``--break`` now. (`#2 <https://example.org/2>`_)'

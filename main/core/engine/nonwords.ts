@@ -278,24 +278,49 @@ function isHtmlTag(doc: Pick<AnalysedDocument, 'text'>, start: number, end: numb
 /** The code spans of each document read so far (codeSpansOf). */
 const codeSpans = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>()
 
-/** The text of a code span that is an old-style quotation's: a word closed by an apostrophe ("-f'/"). */
-const GNU_QUOTED = /^[^\s'`]+'(?![\p{L}\p{N}])/u
+/**
+ * Whether a code span's text is the stretch between two of a text's old-style `quotations'
+ * (backquote and apostrophe, as GNU texts quote; TeX's ``quotes''): it starts or ends with a
+ * space where a code span, written so, has one at both ends or neither ("`foo' and `bar'"), or
+ * holds an odd number of runs of apostrophes not between two letters ("`read -e' may now be used
+ * (`", "`-f'/`--force'"), where code's quotes come in pairs ("'resume'", "it's" aside).
+ */
+function quotationsBetween(content: string): boolean {
+  if (isSpace(content, 0) !== isSpace(content, content.length - 1)) return true
+  let quotes = 0
+  for (let k = content.indexOf("'"); k >= 0; k = content.indexOf("'", k + 1)) {
+    let end = k + 1
+    while (content[end] === "'") end++
+    if (!(LETTER.test(content[k - 1] ?? '') && LETTER.test(content[end] ?? ''))) quotes++
+    k = end - 1
+  }
+  return quotes % 2 === 1
+}
 
 /**
- * Whether text[from, to) holds a blank line, where a paragraph, and any code span in it, ends.
- * Read from `from` on, to the first: a span is short, and a run unclosed in its paragraph is
- * read to that paragraph's end only.
+ * Where the paragraphs of a text end, read forward once as far as asked (codeSpansOf asks in
+ * order of the runs of backquotes): a blank line's second line break.
  */
-function blankLineIn(text: string, from: number, to: number): boolean {
-  let lineEnd = -1
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k)
-    if (c === 0x0a) {
-      if (lineEnd >= 0) return true
-      lineEnd = k
-    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) lineEnd = -1
+class ParagraphEnds {
+  private readonly ends: number[] = []
+  private scanned = 0
+  private newline = -1
+
+  constructor(private readonly text: string) {}
+
+  /** Whether a paragraph ends in text(from, to): a blank line between. */
+  between(from: number, to: number): boolean {
+    const { text, ends } = this
+    for (; this.scanned < to; this.scanned++) {
+      const c = text.charCodeAt(this.scanned)
+      if (c === 0x0a) {
+        if (this.newline >= 0) ends.push(this.scanned)
+        this.newline = this.scanned
+      } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) this.newline = -1
+    }
+    const k = upperBound(ends, from)
+    return k < ends.length && ends[k] < to
   }
-  return false
 }
 
 /**
@@ -303,10 +328,8 @@ function blankLineIn(text: string, from: number, to: number): boolean {
  * the next run of as many backquotes in its paragraph closes it (across a line break; runs of
  * another length between are its text: "`` a`b ``"). Not a fence (three backquotes or more first
  * on a line: a code block), nor a reStructuredText link ("`text <url>`_"), nor the stretch between
- * two of a text's old-style `quotations' (backquote and apostrophe, as GNU texts quote): one that
- * starts or ends with a space where a code span, written so, has one at both ends or neither
- * ("`foo' and `bar'"), or starts with a word closed by an apostrophe ("`-f'/`--force'"). As
- * [open, close] pairs: the offsets of the opening and the closing run, ascending.
+ * two of a text's old-style quotations (quotationsBetween). As [open, close] pairs: the offsets of
+ * the opening and the closing run, ascending. Linear in the text and its runs.
  */
 function codeSpansOf(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
   let spans = codeSpans.get(doc)
@@ -328,19 +351,23 @@ function codeSpansOf(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
     }
     at = text.indexOf('`', end)
   }
+  // Per run, the next run as long (-1: none).
+  const next = new Int32Array(starts.length).fill(-1)
+  const last = new Map<number, number>()
+  for (let i = starts.length - 1; i >= 0; i--) {
+    next[i] = last.get(lengths[i]) ?? -1
+    last.set(lengths[i], i)
+  }
+  const paragraphs = new ParagraphEnds(text)
   const found: number[] = []
   for (let i = 0; i < starts.length; i++) {
-    const [open, length] = [starts[i], lengths[i]]
-    let j = i + 1
-    while (j < starts.length && lengths[j] !== length) j++
-    if (j === starts.length) continue
-    const close = starts[j]
+    const j = next[i]
+    if (j < 0) continue
+    const [open, length, close] = [starts[i], lengths[i], starts[j]]
     // In one paragraph: no blank line between.
-    if (blankLineIn(text, open, close)) continue
+    if (paragraphs.between(open, close)) continue
     // Either way the two runs are taken: the closing one of a link or a quotation opens nothing.
-    const content = text.slice(open + length, close)
-    const span = text[close + length] !== '_' && isSpace(content, 0) === isSpace(content, content.length - 1) && !GNU_QUOTED.test(content)
-    if (span) found.push(open, close)
+    if (text[close + length] !== '_' && !quotationsBetween(text.slice(open + length, close))) found.push(open, close)
     i = j
   }
   spans = Uint32Array.from(found)
