@@ -128,8 +128,8 @@ export function wholeWords(doc: AnalysedDocument, t0: number, t1: number): [numb
 }
 
 /**
- * Tokens [t0, t1] of `doc` (a paraphrase's) reaching to the ends of the Markdown code spans on
- * their lines that its first and last words lie in (nonwords.ts codeSpanAround): a call or a name
+ * Tokens [t0, t1] of `doc` (a paraphrase's) reaching to the ends of the Markdown code spans that
+ * its first and last words lie in (nonwords.ts codeSpanAround): a call or a name
  * written as code is shown whole, "[`stream.resume()`]", not "[`stream.resume" (a paraphrase's
  * passage is read from its first to its last shared word, paraphrase.ts coreOf).
  */
@@ -373,7 +373,8 @@ function apart(char: string): boolean {
  * bracket or quotation mark belongs only with its partner inside the passage: "(see
  * basename(1))", but "local conditions" of a quotation that began before the passage. Each mark
  * is looked for inside the passage only: a passage can be a whole document, and there are
- * hundreds of thousands. A first or last word in a code span takes its backquotes (codeEdges).
+ * hundreds of thousands. A code span the passage holds all the words of comes with its
+ * backquotes (codeEdges).
  */
 export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
   const { text } = doc
