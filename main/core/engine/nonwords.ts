@@ -275,8 +275,14 @@ function isHtmlTag(doc: Pick<AnalysedDocument, 'text'>, start: number, end: numb
   return closing !== undefined && closing < end + MAX_ELEMENT
 }
 
+/** A document's code spans (codeSpansOf): where each opening and closing run of backquotes starts, ascending. */
+interface CodeSpans {
+  opens: Uint32Array
+  closes: Uint32Array
+}
+
 /** The code spans of each document read so far (codeSpansOf). */
-const codeSpans = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>()
+const codeSpans = new WeakMap<Pick<AnalysedDocument, 'text'>, CodeSpans>()
 
 /**
  * Whether a code span's text is the stretch between two of a text's old-style `quotations'
@@ -328,10 +334,9 @@ class ParagraphEnds {
  * the next run of as many backquotes in its paragraph closes it (across a line break; runs of
  * another length between are its text: "`` a`b ``"). Not a fence (three backquotes or more first
  * on a line: a code block), nor a reStructuredText link ("`text <url>`_"), nor the stretch between
- * two of a text's old-style quotations (quotationsBetween). As [open, close] pairs: the offsets of
- * the opening and the closing run, ascending. Linear in the text and its runs.
+ * two of a text's old-style quotations (quotationsBetween). Linear in the text and its runs.
  */
-function codeSpansOf(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
+function codeSpansOf(doc: Pick<AnalysedDocument, 'text'>): CodeSpans {
   let spans = codeSpans.get(doc)
   if (spans) return spans
   const { text } = doc
@@ -359,7 +364,8 @@ function codeSpansOf(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
     last.set(lengths[i], i)
   }
   const paragraphs = new ParagraphEnds(text)
-  const found: number[] = []
+  const opens: number[] = []
+  const closes: number[] = []
   for (let i = 0; i < starts.length; i++) {
     const j = next[i]
     if (j < 0) continue
@@ -367,10 +373,13 @@ function codeSpansOf(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
     // In one paragraph: no blank line between.
     if (paragraphs.between(open, close)) continue
     // Either way the two runs are taken: the closing one of a link or a quotation opens nothing.
-    if (text[close + length] !== '_' && !quotationsBetween(text.slice(open + length, close))) found.push(open, close)
+    if (text[close + length] !== '_' && !quotationsBetween(text.slice(open + length, close))) {
+      opens.push(open)
+      closes.push(close)
+    }
     i = j
   }
-  spans = Uint32Array.from(found)
+  spans = { opens: Uint32Array.from(opens), closes: Uint32Array.from(closes) }
   codeSpans.set(doc, spans)
   return spans
 }
@@ -382,16 +391,10 @@ function codeSpansOf(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
  */
 export function codeSpanAround(doc: Pick<AnalysedDocument, 'text'>, at: number): [number, number] | undefined {
   if (!doc.text.includes('`')) return undefined
-  const spans = codeSpansOf(doc)
+  const { opens, closes } = codeSpansOf(doc)
   // The last span opening before `at`.
-  let lo = 0
-  let hi = spans.length / 2
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (spans[2 * mid] < at) lo = mid + 1
-    else hi = mid
-  }
-  return lo > 0 && at < spans[2 * lo - 1] ? [spans[2 * lo - 2], spans[2 * lo - 1]] : undefined
+  const k = lowerBound(opens, at) - 1
+  return k >= 0 && at < closes[k] ? [opens[k], closes[k]] : undefined
 }
 
 /** Where the first closing tag of element `name` ("</p>") at or after offset `from` starts; undefined when none. */
