@@ -223,11 +223,10 @@ const BARE_TAG = /^<[A-Za-z][A-Za-z0-9-]*\s*\/?>$/
 const MAX_ELEMENT = 5000
 
 /**
- * What isHtmlTag reads of a document, found once a document that has tags: where its lines break,
- * and per element name where it closes ("</p>").
+ * What isHtmlTag reads of a document, found once a document that has tags: per element name where
+ * it closes ("</p>").
  */
 interface TagContext {
-  newlines: Uint32Array
   closings: Map<string, Uint32Array>
 }
 
@@ -246,7 +245,7 @@ function offsetsOf(text: string, pattern: RegExp): Uint32Array {
 function tagContextOf(doc: Pick<AnalysedDocument, 'text'>): TagContext {
   let context = tagContexts.get(doc)
   if (!context) {
-    context = { newlines: offsetsOf(doc.text, /\n/g), closings: new Map() }
+    context = { closings: new Map() }
     tagContexts.set(doc, context)
   }
   return context
@@ -263,7 +262,6 @@ function tagContextOf(doc: Pick<AnalysedDocument, 'text'>): TagContext {
  */
 function isHtmlTag(doc: Pick<AnalysedDocument, 'text'>, start: number, end: number): boolean {
   if (codeSpanAround(doc, start)) return false
-  const context = tagContextOf(doc)
   const tag = doc.text.slice(start, end)
   if (tag.startsWith('</') || QUOTED_ATTRIBUTE.test(tag)) return true
   const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(tag)![1].toLowerCase()
@@ -271,7 +269,7 @@ function isHtmlTag(doc: Pick<AnalysedDocument, 'text'>, start: number, end: numb
   if (VALUED_ATTRIBUTE.test(tag)) return true
   if (!BARE_TAG.test(tag)) return false
   if (VOID_ELEMENTS.has(name)) return true
-  const closing = closingOf(doc, context, name, end)
+  const closing = closingOf(doc, tagContextOf(doc), name, end)
   return closing !== undefined && closing < end + MAX_ELEMENT
 }
 
@@ -390,7 +388,6 @@ function codeSpansOf(doc: Pick<AnalysedDocument, 'text'>): CodeSpans {
  * written as code is one thing a sentence names, "`process.cwd()`".
  */
 export function codeSpanAround(doc: Pick<AnalysedDocument, 'text'>, at: number): [number, number] | undefined {
-  if (!doc.text.includes('`')) return undefined
   const { opens, closes } = codeSpansOf(doc)
   // The last span opening before `at`.
   const k = lowerBound(opens, at) - 1
