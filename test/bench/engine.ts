@@ -101,7 +101,17 @@ const ROUNDS_BUDGET_S = 30
 /** The engine's entry point: the CLI, which loads only the engine and the folder reader for `overlaps`. */
 const ENGINE_ENTRY = join(ROOT, 'main/node/cli/cli.ts')
 
-function walk(dir: string, test: (name: string) => boolean, out: string[] = []): string[] {
+/**
+ * The files under `dir` whose names pass `test`, in the folders whose names pass it too where
+ * `folders` is set; files linked into a folder with `linked` (a linked folder is never followed:
+ * it may lead back up).
+ */
+function walk(
+  dir: string,
+  test: (name: string) => boolean,
+  options: { folders?: boolean; linked?: boolean } = {},
+  out: string[] = [],
+): string[] {
   let entries
   try {
     entries = readdirSync(dir, { withFileTypes: true })
@@ -110,8 +120,13 @@ function walk(dir: string, test: (name: string) => boolean, out: string[] = []):
   }
   for (const e of entries) {
     const path = join(dir, e.name)
-    if (e.isDirectory()) walk(path, test, out)
-    else if (e.isFile() && test(e.name)) out.push(path)
+    if (e.isDirectory()) {
+      if (!options.folders || test(e.name)) walk(path, test, options, out)
+    } else if (
+      test(e.name) &&
+      (e.isFile() || (options.linked && e.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile()))
+    )
+      out.push(path)
   }
   return out
 }
@@ -145,21 +160,9 @@ interface Prepared {
   skipped: number
 }
 
-/** A folder's files (--folder), hidden ones and those in hidden folders aside, sorted. */
+/** A folder's files (--folder), hidden ones and those in hidden folders aside, files linked into it read, sorted. */
 function folderSources(folder: string): string[] {
-  const out: string[] = []
-  const visit = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.name.startsWith('.')) continue
-      const path = join(dir, e.name)
-      // A file linked into the folder is read as the engine reads it; a linked folder is not
-      // followed (it may lead back up).
-      if (e.isDirectory()) visit(path)
-      else if (e.isFile() || (e.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile())) out.push(path)
-    }
-  }
-  visit(folder)
-  return out.sort()
+  return walk(folder, (name) => !name.startsWith('.'), { folders: true, linked: true }).sort()
 }
 
 /** Copies a corpus's decodable texts into `dir` as .txt files (the bundled corpus is read in place). */
