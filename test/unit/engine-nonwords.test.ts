@@ -325,6 +325,15 @@ describe('tokens that are no words of a claim', () => {
         expect([...nonWordTokensIn(analysed(text)[0], t0, t1)]).toEqual([...whole.slice(t0, t1 + 1)])
   })
 
+  it('marks spans of one document asked again and again as the whole text, before and after it is read whole', () => {
+    // The spans asked of a document add up past its length and it is then read whole once.
+    const text = 'See https://www.gnu.org/licenses/gpl.html or <help@example.org>, and `code` in src/lib/util.c.'
+    const whole = nonWordTokens(analysed(text)[0])
+    const doc = analysed(text)[0]
+    for (let t0 = whole.length - 1; t0 >= 0; t0--) expect([...nonWordTokensIn(doc, t0, whole.length - 1)]).toEqual([...whole.slice(t0)])
+    expect(nonWordTokens(doc)).toEqual(whole)
+  })
+
   it('marks links, web addresses and HTML tags, as LINK too; not e-mail addresses, paths, numbers or code', () => {
     const text = [
       'See <a href="https://example.org/x">the guide</a> at www.example.com/faq or mail help@example.org.',
