@@ -4,6 +4,7 @@ import {
   MAX_DANGLING_WORDS,
   MAX_UNLIKE_DANGLING_WORDS,
   withoutDanglingEdges,
+  withoutFunctionWordEdges,
 } from '../../main/core/engine/dangling-edges.js'
 import { MIN_SHARED_WORDS } from '../../main/core/engine/kept-pair.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
@@ -240,5 +241,56 @@ describe('a passage that starts or ends a word or two into another sentence', ()
     // From "OPTION": were "...]... [-" a sentence's end, the passage would start at "T".
     const given = [0, 1].map((d) => ({ doc: d, start: at(d, 'OPTION'), end: docs[d].starts.length - 1 }))
     expect(withoutDanglingEdges(given, docs, MIN_SHARED_WORDS)).toBe(given)
+  })
+})
+
+// Function words of another sentence at a passage's edge, cut however many of them there are
+// (MAX_FUNCTION_WORD_EDGE), across a paragraph break too, in one passage alone where no other
+// keeps the same words (a reviewer of GNU READMEs and licences).
+describe('a passage that ends on the function words of another sentence', () => {
+  it('ends at its sentence, not on the four function words two READMEs open their next sentences with', () => {
+    // findutils' and grep's READMEs: "If there is no" and then "file INSTALL" / "INSTALL file".
+    const [overlap] = findOverlaps([
+      {
+        id: 'findutils',
+        text: 'See the file INSTALL for compilation and installation instructions.\n\nIf there is no file INSTALL, you must be looking at the checked-out\nsource code instead of at an unpacked source tarball ("release").\n',
+      },
+      {
+        id: 'grep',
+        text: 'See the file INSTALL for compilation and installation instructions.\nIf there is no INSTALL file, this copy of the source code is intended\nfor expert hackers; please see the file README-hacking.\n',
+      },
+    ]).overlaps
+    expect(overlap.passages.map((p) => p.text)).toEqual([
+      'See the file INSTALL for compilation and installation instructions.',
+      'See the file INSTALL for compilation and installation instructions.',
+    ])
+    expect(overlap.variants).toEqual([])
+  })
+
+  it('cuts one passage’s function words where the others end before them, and none where another keeps them', () => {
+    const docs = analysed(
+      'This program is distributed WITHOUT ANY WARRANTY and FITNESS FOR A PARTICULAR PURPOSE.  THE ENTIRE RISK IS WITH YOU.',
+      'This package is provided WITHOUT ANY WARRANTY and FITNESS FOR A PARTICULAR PURPOSE\nARE DISCLAIMED.',
+      'You should have received a copy of the license along with this program; if not, write to us.',
+      'You should have received a copy of the license along with this program.  If not, see the web site.',
+    )
+    const at = (d: number, word: string) => docs[d].starts.findIndex((s, t) => docs[d].text.slice(s, docs[d].ends[t]) === word)
+    const texts = (passages: readonly { doc: number; start: number; end: number }[]) =>
+      passages.map((p) => docs[p.doc].text.slice(docs[p.doc].starts[p.start], docs[p.doc].ends[p.end]))
+    // "PURPOSE.  THE": the disclaimer against one that ends at "PURPOSE" mid-sentence.
+    const disclaimers = [
+      { doc: 0, start: at(0, 'WITHOUT'), end: at(0, 'THE') },
+      { doc: 1, start: at(1, 'WITHOUT'), end: at(1, 'PURPOSE') },
+    ]
+    expect(texts(withoutFunctionWordEdges(disclaimers, docs))).toEqual([
+      'WITHOUT ANY WARRANTY and FITNESS FOR A PARTICULAR PURPOSE',
+      'WITHOUT ANY WARRANTY and FITNESS FOR A PARTICULAR PURPOSE',
+    ])
+    // "; if not" keeps the words ". If not" would lose: both stay, alike.
+    const notices = [2, 3].map((d) => ({ doc: d, start: at(d, 'received'), end: at(d, 'not') }))
+    expect(withoutFunctionWordEdges(notices, docs)).toBe(notices)
+    // Alone, the second one's "If not" goes; a content word after the stop ("If not, see") stays.
+    expect(texts(withoutFunctionWordEdges([notices[1]], docs))).toEqual(['received a copy of the license along with this program'])
+    expect(withoutFunctionWordEdges([{ ...notices[1], end: at(3, 'see') }], docs)).toEqual([{ ...notices[1], end: at(3, 'see') }])
   })
 })

@@ -183,6 +183,77 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
   return cutAt(cutStarts, cutEnds) ?? cutAt(cutStarts, false) ?? cutAt(false, cutEnds) ?? passages
 }
 
+/**
+ * Tokens, at most, of a fragment of function words cut from a passage's edge on its own
+ * (withoutFunctionWordEdges): "If there is no", the four words two READMEs' next sentences open
+ * alike before they part ("If there is no file INSTALL, you must be" / "If there is no INSTALL file,
+ * this copy"). Longer runs of function words alone are rare, and are then no fragment.
+ */
+export const MAX_FUNCTION_WORD_EDGE = 6
+
+/**
+ * `passages` with the function words cut that their edges take of another sentence: the words
+ * after a passage's last full stop (question or exclamation mark) when they are all function
+ * words, MAX_FUNCTION_WORD_EDGE of them at most ("... FITNESS FOR A PARTICULAR PURPOSE.  THE", the
+ * GPL's disclaimer against the Artistic licence's and BSD's, which end at "PURPOSE"), and those
+ * before its first. Unlike withoutDanglingEdges' fragments these hold no content word, so a
+ * passage cut loses no word it shares, and a paragraph break between is no reason to keep them (a
+ * change log's next entry opens with its date, a content word). A reader marks a passage from the
+ * sentence it starts and to the sentence it ends (a reviewer of GNU READMEs and licences: "...
+ * installation instructions.\n\nIf there is no"). A passage's fragment is cut unless another
+ * passage has the same words at that edge and keeps them (they are no fragment there: "... this
+ * program; if not" against "... this program.  If not"), which would read as a difference. Read on
+ * the edges an overlap shows (overlaps.ts shownEdges), after sentence-tails.ts has taken a passage
+ * that ends a few words into a sentence to its end: there "flushed. For" is "flushed. For that
+ * purpose, use `message.writableFinished` instead", which the other passages say too ("flushed,
+ * for this use ... instead"). The same array where nothing is cut.
+ */
+export function withoutFunctionWordEdges<P extends PairPassage>(passages: readonly P[], docs: readonly AnalysedDocument[]): readonly P[] {
+  // Per passage, where it would start and end with its fragments cut.
+  const starts: number[] = []
+  const ends: number[] = []
+  for (const p of passages) {
+    const doc = docs[p.doc]
+    const fullLine = fullLineOf(doc)
+    const stopsAt = (t: number): boolean => stopAfter(doc, t) && opensSentence(doc, t + 1) && endsSentence(doc, t, fullLine)
+    /** Whether tokens [t0, t1] hold no content word. */
+    const functionWords = (t0: number, t1: number): boolean => upperBound(doc.content, t1) === lowerBound(doc.content, t0)
+    let { start, end } = p
+    for (let t = end - 1; t >= Math.max(start, end - MAX_FUNCTION_WORD_EDGE); t--)
+      if (stopsAt(t)) {
+        if (functionWords(t + 1, end)) end = t
+        break
+      }
+    for (let t = start; t < Math.min(end, start + MAX_FUNCTION_WORD_EDGE); t++)
+      if (stopsAt(t)) {
+        if (functionWords(start, t)) start = t + 1
+        break
+      }
+    starts.push(start)
+    ends.push(end)
+  }
+  /** Whether passage j has tokens [t0, t1] of passage i's document's words at its start (dir -1) or end (1), and keeps them. */
+  const keepsSame = (i: number, t0: number, t1: number, j: number, dir: 1 | -1): boolean => {
+    const [A, B] = [docs[passages[i].doc], docs[passages[j].doc]]
+    const q = passages[j]
+    const n = t1 - t0 + 1
+    if ((dir < 0 ? starts[j] !== q.start : ends[j] !== q.end) || q.end - q.start + 1 < n) return false
+    const from = dir < 0 ? q.start : q.end - n + 1
+    for (let k = 0; k < n; k++) if (A.match[t0 + k] !== B.match[from + k]) return false
+    return true
+  }
+  let changed = false
+  const cut = passages.map((p, i) => {
+    const others = (t0: number, t1: number, dir: 1 | -1): boolean => passages.some((_, j) => j !== i && keepsSame(i, t0, t1, j, dir))
+    const start = starts[i] > p.start && !others(p.start, starts[i] - 1, -1) ? starts[i] : p.start
+    const end = ends[i] < p.end && !others(ends[i] + 1, p.end, 1) ? ends[i] : p.end
+    if (start === p.start && end === p.end) return p
+    changed = true
+    return { ...p, start, end }
+  })
+  return changed ? cut : passages
+}
+
 /** A capital letter: what starts the sentence a passage's fragment is of (not a digit: "Sec. 5"). */
 const CAPITAL = /\p{Lu}/u
 

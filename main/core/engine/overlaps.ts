@@ -8,7 +8,7 @@ import { boilerplateOverlaps, boilerplateTexts, printedText, restatesPrintedOnly
 import { withoutBridges } from './bridged.js'
 import { containedOverlaps } from './contained.js'
 import { crossAligned } from './cross-aligned.js'
-import { withoutDanglingEdges } from './dangling-edges.js'
+import { withoutDanglingEdges, withoutFunctionWordEdges } from './dangling-edges.js'
 import { withGoverningNegations } from './negated-edges.js'
 import { linkWeightShare } from './nonwords.js'
 import { clusterPairs, type PairPassage, type PairSides } from './cluster.js'
@@ -806,8 +806,9 @@ function onOneLine(doc: AnalysedDocument, t0: number, t1: number, line: (doc: An
  * An overlap's passages (sorted by document and start) at the edges a reader is shown: a
  * paraphrase's from a whole written word, a close copy's from and to whole written words, none from
  * or to a piece of an identifier (word-edges.ts), a near-verbatim copy's to their sentences' ends where they all stop a few
- * words short (sentence-tails.ts), none but a paraphrase's on the next item's first words
- * (next-item.ts). Each passage in the same place; those in reference texts (not shown) as they
+ * words short (sentence-tails.ts), none but a paraphrase's on function words of another sentence
+ * (dangling-edges.ts withoutFunctionWordEdges) or the next item's first words (next-item.ts).
+ * Each passage in the same place; those in reference texts (not shown) as they
  * are. Done before the overlap's figures are taken, so that they describe the passages shown.
  */
 function shownEdges(
@@ -828,7 +829,7 @@ function shownEdges(
   })
   const whole = wholeIdentifiers(found, (p) => docs[p.doc], kind !== 'paraphrase')
   const tailed = kind === 'variant' ? sentenceTails(whole, sentenceEdges) : whole
-  const shown = kind === 'paraphrase' ? tailed : withoutNextItems(tailed, docs)
+  const shown = kind === 'paraphrase' ? tailed : withoutNextItems(withoutFunctionWordEdges(tailed, docs), docs)
   // A passage not moved is the same object, and an overlap none of whose passages moved the same
   // array: a corpus's drafts hold both.
   let out: PairPassage[] | undefined
