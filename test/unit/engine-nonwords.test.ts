@@ -6,6 +6,7 @@ import {
   identifierJoins,
   isNumber,
   LINK,
+  MAIL,
   MAX_COMMENT,
   linkWeightShare,
   nameJoins,
@@ -334,7 +335,7 @@ describe('tokens that are no words of a claim', () => {
     expect(nonWordTokens(doc)).toEqual(whole)
   })
 
-  it('marks links, web addresses and HTML tags, as LINK too; not e-mail addresses, paths, numbers or code', () => {
+  it('marks links, web addresses and HTML tags, as LINK too, and e-mail addresses as MAIL; not paths, numbers or code', () => {
     const text = [
       'See <a href="https://example.org/x">the guide</a> at www.example.com/faq or mail help@example.org.',
       'Files: debian/* src/lib/util.c in 2008',
@@ -350,9 +351,16 @@ describe('tokens that are no words of a claim', () => {
       marks.map((m) => m & LINK),
     )
     expect(linked).toEqual(['a', 'href', 'https', 'example', 'org', 'x', 'a', 'www', 'example', 'com', 'faq'])
-    // The rest of what is no word of a claim is that only.
-    for (const word of ['help', 'debian', 'src', 'util', '2008', 'const', 'load'])
-      expect(marks[doc.starts.findIndex((s) => doc.text.startsWith(word, s))], word).toBe(NON_WORD)
+    // An e-mail address is MAIL; the rest of what is no word of a claim is that only.
+    const mark = (word: string) => marks[doc.starts.findIndex((s) => doc.text.startsWith(word, s))]
+    expect(
+      words(
+        doc,
+        marks.map((m) => m & MAIL),
+      ),
+    ).toEqual(['help', 'example', 'org'])
+    expect(mark('help')).toBe(NON_WORD | MAIL)
+    for (const word of ['debian', 'src', 'util', '2008', 'const', 'load']) expect(mark(word), word).toBe(NON_WORD)
     // A span is marked as in the whole text.
     const fresh = analysed(text)[0]
     expect([...nonWordTokensIn(fresh, 3, 12)]).toEqual([...marks.slice(3, 13)])
@@ -364,6 +372,10 @@ describe('tokens that are no words of a claim', () => {
     const share = linkWeightShare(doc, 0, at('faq'), weights)
     expect(share).toBeGreaterThan(0.5)
     expect(share).toBeLessThan(1)
+    // An e-mail address weighs nothing either: a signature's names weigh, its addresses not.
+    const [signed] = analysed('Jean-loup Gailly    Mark Adler\njloup@gzip.org    madler@alumni.caltech.edu')
+    expect(linkWeightShare(signed, 0, signed.starts.length - 1, weights)).toBeCloseTo(7 / 12)
+    expect(linkWeightShare(signed, 5, signed.starts.length - 1, weights)).toBe(1)
     // A span that starts inside an address (its "www." before it) or inside a tag with no address.
     expect(linkWeightShare(doc, at('example.com'), at('faq'), weights)).toBe(1)
     const [tagged] = analysed('Our logo: <img alt="logo" src="x.svg" width="64"> and more <!-- a licence notice --> words')

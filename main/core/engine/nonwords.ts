@@ -123,6 +123,15 @@ export const LINK = 2
  * it says (kept-pair.ts markupOnly). Not a placeholder written as a tag ("<when>").
  */
 export const MARKUP = 4
+/**
+ * A token's mark besides NON_WORD: part of an e-mail address, which says where to write, not what
+ * a text says. Its words are rare (a user's name, a host's), and a signature two texts end with
+ * ("Jean-loup Gailly  Mark Adler\njloup@gzip.org  madler@alumni.caltech.edu", a maintainer's
+ * sign-off line) ranked above the prose they share (a reviewer of zlib's and Debian's READMEs): they
+ * count for nothing in an overlap's score, as a link's words (linkWeightShare). Not LINK: an
+ * edited copy may share its words, as two change logs share an entry's author.
+ */
+export const MAIL = 8
 
 /** One kind of token that is no word of a claim, as markNonWords looks for it. */
 interface NonWordPattern {
@@ -131,13 +140,18 @@ interface NonWordPattern {
   needs: RegExp
   /** How much of a match is marked: all of it, or a path's run without trailing dots (0: none). */
   marked(match: string): number
-  /** Whether a match is a link (LINK): a web address, not an e-mail address. */
-  link?(match: string): boolean
+  /** The marks a match takes besides NON_WORD: LINK for a web address, MAIL for an e-mail address. */
+  marks?(match: string): number
 }
 
 /** The patterns above, each with what it needs. */
 export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
-  { pattern: ADDRESS, needs: ADDRESS_NEEDS, marked: (match) => match.length, link: (match) => /:\/\/|^[wW]{3}\./.test(match) },
+  {
+    pattern: ADDRESS,
+    needs: ADDRESS_NEEDS,
+    marked: (match) => match.length,
+    marks: (match) => (/:\/\/|^[wW]{3}\./.test(match) ? LINK : MAIL),
+  },
   {
     pattern: SLASHED,
     needs: /\//,
@@ -685,11 +699,11 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
     while (end < part.length && !isSpace(part, end)) end++
     const run = part.slice(start, end)
     // exec, not matchAll: matchAll copies its pattern on every call, and there is a call a run.
-    for (const { pattern, needs, marked, link } of NON_WORD_PATTERNS) {
+    for (const { pattern, needs, marked, marks: bits } of NON_WORD_PATTERNS) {
       if (!needs.test(run)) continue
       pattern.lastIndex = 0
       for (let match = pattern.exec(run); match; match = pattern.exec(run))
-        mark(start + match.index, start + match.index + marked(match[0]), link?.(match[0]) ? NON_WORD | LINK : NON_WORD)
+        mark(start + match.index, start + match.index + marked(match[0]), NON_WORD | (bits?.(match[0]) ?? 0))
     }
     NEEDED.lastIndex = end
   }
@@ -738,20 +752,8 @@ const MAX_ADDRESS_BACK = 2048
  * in what is found once a document.
  */
 export function mayLink(doc: AnalysedDocument, t0: number, t1: number): boolean {
-  const { text } = doc
-  let signs = addressSignsOf.get(doc)
-  if (!signs) {
-    const found: number[] = []
-    ADDRESS_SIGN.lastIndex = 0
-    for (let m = ADDRESS_SIGN.exec(text); m; m = ADDRESS_SIGN.exec(text)) found.push(m.index)
-    addressSignsOf.set(doc, (signs = Uint32Array.from(found)))
-  }
-  let from = doc.starts[t0]
-  const floor = Math.max(0, from - MAX_ADDRESS_BACK)
-  while (from > floor && !isSpace(text, from - 1)) from--
+  if (signIn(doc, t0, t1, ADDRESS_SIGN, addressSignsOf)) return true
   const to = doc.ends[t1]
-  const sign = lowerBound(signs, from)
-  if (sign < signs.length && signs[sign] < to) return true
   // A tag (codeAndMarkup: its end negated) that ends after the first token starts and starts before the last ends.
   const ranges = codeAndMarkup(doc)
   for (let r = firstRangeEndingAfter(ranges, doc.starts[t0]); r < ranges.length && ranges[r] < to; r += 2)
@@ -762,12 +764,40 @@ export function mayLink(doc: AnalysedDocument, t0: number, t1: number): boolean 
   return r < markup.length && markup[r] < to
 }
 
+/** Where an e-mail address shows itself (see ADDRESS). */
+const MAIL_SIGN = /@/g
+
+/** Per document read so far, where its MAIL_SIGNs are, ascending (signIn). */
+const mailSignsOf = new WeakMap<AnalysedDocument, Uint32Array>()
+
+/**
+ * Whether `sign` is found in tokens [t0, t1] of `doc` or in the run without white space their
+ * first token is in (MAX_ADDRESS_BACK characters back at most), by a binary search in where the
+ * document has it, found once (`found`).
+ */
+function signIn(doc: AnalysedDocument, t0: number, t1: number, sign: RegExp, found: WeakMap<AnalysedDocument, Uint32Array>): boolean {
+  const { text } = doc
+  let signs = found.get(doc)
+  if (!signs) {
+    const at: number[] = []
+    sign.lastIndex = 0
+    for (let m = sign.exec(text); m; m = sign.exec(text)) at.push(m.index)
+    found.set(doc, (signs = Uint32Array.from(at)))
+  }
+  let from = doc.starts[t0]
+  const floor = Math.max(0, from - MAX_ADDRESS_BACK)
+  while (from > floor && !isSpace(text, from - 1)) from--
+  const next = lowerBound(signs, from)
+  return next < signs.length && signs[next] < doc.ends[t1]
+}
+
 /**
  * The share (0..1) of the weight of the content words of tokens [t0, t1] of `doc` that lies in
- * links (LINK), each word weighing `weights[match id]`; 0 for a passage without a link.
+ * links or e-mail addresses (LINK, MAIL), each word weighing `weights[match id]`; 0 for a passage
+ * without either.
  */
 export function linkWeightShare(doc: AnalysedDocument, t0: number, t1: number, weights: ArrayLike<number>): number {
-  if (!mayLink(doc, t0, t1)) return 0
+  if (!mayLink(doc, t0, t1) && !signIn(doc, t0, t1, MAIL_SIGN, mailSignsOf)) return 0
   const marks = nonWordTokensIn(doc, t0, t1)
   let all = 0
   let linked = 0
@@ -775,7 +805,7 @@ export function linkWeightShare(doc: AnalysedDocument, t0: number, t1: number, w
     const t = doc.content[c]
     const w = weights[doc.match[t]]
     all += w
-    if (marks[t - t0] & LINK) linked += w
+    if (marks[t - t0] & (LINK | MAIL)) linked += w
   }
   return all > 0 ? linked / all : 0
 }

@@ -88,10 +88,11 @@ export interface OverlapPassage {
  *               for a word only the two texts of a pair use among five texts, 0.1 for a word all
  *               five use, more in larger corpora), and the sum is multiplied by the pair's
  *               similarity, so a loose match of many words can rank below a tight one of fewer.
- *               The words of links (web addresses, HTML tags: nonwords.ts LINK) count for
- *               nothing: the score is multiplied by the share of the pair's word weight outside
- *               them, the mean of its two passages' (two READMEs' badges and sponsors' logos
- *               were half of a corpus's top twenty).
+ *               The words of links (web addresses, HTML tags: nonwords.ts LINK) and of e-mail
+ *               addresses (MAIL) count for nothing: the score is multiplied by the share of the
+ *               pair's word weight outside them, the mean of its two passages' (two READMEs'
+ *               badges and sponsors' logos were half of a corpus's top twenty; two texts' authors'
+ *               signatures, the top overlap of zlib's and xz's documentation).
  *               It compares overlaps within one corpus, not across corpora; banal and short
  *               matches are gone before scoring.
  *   kind        verbatim (the same words, as written: case and typography aside), variant
@@ -557,8 +558,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
           measure = figuresOf(measurer.measure(x.doc, x.start, x.end, y.doc, y.start, y.end))
         }
       }
-      // Ranked by what the texts say: the weight of the words in links counts for nothing (see
-      // Overlap.score).
+      // Ranked by what the texts say: the weight of the words in links and e-mail addresses
+      // counts for nothing (see Overlap.score).
       const linkShare =
         list === pairTable
           ? (linkWeightShare(corpus.docs[list.doc(2 * top)], list.start(2 * top), list.end(2 * top), weights) +
