@@ -32,6 +32,27 @@ function tokenOf(side: ReturnType<typeof sides>[number], word: string): number {
 }
 
 describe('diffPassages', () => {
+  it('shows a number written in pieces whole on both sides of a change (a reviewer: "insert 0")', () => {
+    const changed = (x: string, y: string) =>
+      diffPassages(...(sides(x, y) as [ReturnType<typeof sides>[number], ReturnType<typeof sides>[number]]))
+        ?.filter((c) => c.op !== 'equal')
+        .map((c) => [c.op, c.a, c.b])
+    expect(changed('under the GNU General Public License, Version 2', 'under the GNU General Public License, Version 2.0')).toEqual([
+      ['replace', '2', '2.0'],
+    ])
+    expect(changed('Python 3.10.0 is the release tested here', 'Python 3.9.0 is the release tested here')).toEqual([
+      ['replace', '3.10.0', '3.9.0'],
+    ])
+    expect(changed('paid 1,000 dollars for the licence', 'paid 1,500 dollars for the licence')).toEqual([['replace', '1,000', '1,500']])
+    // A range is two numbers, and a name joined to a number is not widened over.
+    expect(changed('Copyright 2002-2012 the authors of the library', 'Copyright 2002-2013 the authors of the library')).toEqual([
+      ['replace', '2012', '2013'],
+    ])
+    expect(changed('distributed under the GPL-2 or any later version', 'distributed under the GPL-3 or any later version')).toEqual([
+      ['replace', '2', '3'],
+    ])
+  })
+
   it('gives the same changes with a memo, and for identical texts the memo answers', () => {
     const base = 'the quick brown fox jumps over the lazy dog while the cat sleeps'
     const edited = 'the quick red fox leaps over the lazy dog while a cat sleeps'

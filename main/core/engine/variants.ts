@@ -479,6 +479,83 @@ function absorbShortEquals(a: DiffSide, b: DiffSide, parts: readonly Part[]): re
   return out
 }
 
+/**
+ * The parts with no change that starts or ends inside a written number: a number written with
+ * dots or commas is several tokens ("2.0", "1.2.3", "1,000"), and a diff of tokens says "Version 2"
+ * / "Version 2.0" is an insertion of "0" after an equal "2", and "3.10.0" / "3.9.0" a replace of
+ * "10" by "9" (a reviewer of licences: "insert 0"). A change's side is widened over the equal
+ * tokens of the number it starts or ends inside, on both sides, so that each side shows its whole
+ * number: "2" replaced by "2.0". A range of numbers is two ("2002-2012": word-edges.ts
+ * continuesWord), and a word joined to a number is not widened over ("GPL-2" / "GPL-3" replaces
+ * "2" by "3"). The same array where nothing is widened.
+ */
+function wholeNumbers(a: DiffSide, b: DiffSide, parts: readonly Part[]): readonly Part[] {
+  // Runs: an equal run's count, or a change's removed and added words, with where they start.
+  type Run = { equal: number; removed: number; added: number; ia: number; ib: number }
+  const runs: Run[] = []
+  let ia = a.start
+  let ib = b.start
+  for (const part of parts) {
+    const last = runs[runs.length - 1]
+    if (!part.added && !part.removed) runs.push({ equal: part.count, removed: 0, added: 0, ia, ib })
+    else if (last && last.equal === 0) {
+      if (part.removed) last.removed += part.count
+      else last.added += part.count
+    } else runs.push({ equal: 0, removed: part.removed ? part.count : 0, added: part.added ? part.count : 0, ia, ib })
+    if (!part.added) ia += part.count
+    if (!part.removed) ib += part.count
+  }
+  /** Whether token t of `doc` is a number that goes on from token t - 1, a number, in one written word. */
+  const continuesNumber = (doc: AnalysedDocument, t: number): boolean => continuesWord(doc, t) && isNumber(doc, t) && isNumber(doc, t - 1)
+  let widened = false
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]
+    if (run.equal) continue
+    const before = runs[i - 1]
+    // The equal token before the change and a changed token after it, on a side that has one.
+    while (before?.equal && ((run.removed > 0 && continuesNumber(a.doc, run.ia)) || (run.added > 0 && continuesNumber(b.doc, run.ib)))) {
+      before.equal--
+      run.ia--
+      run.ib--
+      run.removed++
+      run.added++
+      widened = true
+    }
+    const after = runs[i + 1]
+    while (
+      after?.equal &&
+      ((run.removed > 0 && continuesNumber(a.doc, run.ia + run.removed)) || (run.added > 0 && continuesNumber(b.doc, run.ib + run.added)))
+    ) {
+      after.equal--
+      after.ia++
+      after.ib++
+      run.removed++
+      run.added++
+      widened = true
+    }
+  }
+  if (!widened) return parts
+  // Back to parts, two changes whose equal run between was all taken in one change.
+  const out: Part[] = []
+  let removed = 0
+  let added = 0
+  const change = () => {
+    if (removed) append(out, { added: false, removed: true, count: removed })
+    if (added) append(out, { added: true, removed: false, count: added })
+    removed = added = 0
+  }
+  for (const run of runs) {
+    if (run.equal) {
+      change()
+      append(out, { added: false, removed: false, count: run.equal })
+    }
+    removed += run.removed
+    added += run.added
+  }
+  change()
+  return out
+}
+
 /** Whether words [t0, t0 + count) of `doc` are function words or numbers, all of them. */
 function functionWordsOnly(doc: AnalysedDocument, t0: number, count: number): boolean {
   for (let t = t0; t < t0 + count; t++)
@@ -488,7 +565,7 @@ function functionWordsOnly(doc: AnalysedDocument, t0: number, count: number): bo
 
 /** The changes of jsdiff's parts, in text offsets. */
 function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change[] {
-  const parts = slidChanges(a, b, absorbShortEquals(a, b, withRespellings(a, b, diffParts)))
+  const parts = wholeNumbers(a, b, slidChanges(a, b, absorbShortEquals(a, b, withRespellings(a, b, diffParts))))
   const moved = movedWords(a, b, parts)
   const changes: Change[] = []
   let ia = a.start
