@@ -545,8 +545,9 @@ describe('findOverlaps on fixtures', () => {
       o.passages.some((p) => p.text.startsWith("The '$?' variable now contains")),
     )!
     expect(restated.kind).toBe('paraphrase')
-    expect(restated.because).toHaveLength(1)
-    expect(restated.because![0]).toMatch(/^words in common: variable, contains, prerequisites, caused, target, considered, date/)
+    expect(restated.because).toHaveLength(2)
+    expect(restated.because![0]).toMatch(/^related forms: contains\/contain/)
+    expect(restated.because![1]).toMatch(/^words in common: variable, prerequisites, caused, target, considered, date/)
   })
 
   it('reads an abbreviation as its words only where the other passage spells out all of them', () => {
@@ -565,8 +566,9 @@ describe('findOverlaps on fixtures', () => {
         'PAM documentation is available in several formats in the\nlibpam-doc package',
       ],
     ])
-    // PAM is a word the passages have in common, not an abbreviation read as its words.
-    expect(overlaps[0].because).toEqual(['words in common: documentation, PAM, packaged, libpam, doc'])
+    // PAM is a word the passages have in common, not an abbreviation read as its words; "packaged"
+    // and "package" are two forms of one word.
+    expect(overlaps[0].because).toEqual(['related forms: packaged/package', 'words in common: documentation, PAM, libpam, doc'])
     // Nor is a pair a restatement through two of those three words: the sentences share
     // administrators, configure, users, log.
     expect(

@@ -114,7 +114,7 @@ describe('what a paraphrase shares', () => {
 
 describe('the words a paraphrase rests on', () => {
   /** The words texts a and b have in common, read whole (wordsInCommon), as a paraphrase's or (`claimsOnly` false) an edited copy's. */
-  const inCommon = (a: string, b: string, claimsOnly = true): string[] => {
+  const common = (a: string, b: string, claimsOnly = true): { alike: string[]; forms: string[] } => {
     const corpus = analyse(
       [
         { id: 'a', text: a },
@@ -126,6 +126,19 @@ describe('the words a paraphrase rests on', () => {
     const [A, B] = corpus.docs
     return wordsInCommon(corpus, 0, 0, A.surface.length - 1, 1, 0, B.surface.length - 1, claimsOnly)
   }
+  /** Those both write alike. */
+  const inCommon = (a: string, b: string, claimsOnly = true): string[] => common(a, b, claimsOnly).alike
+
+  it('are words both write alike, case and spelling aside; words of one stem written otherwise are related forms', () => {
+    // The bundled corpus: "according to local conditions" / "in accordance with local conditions".
+    const a = 'Develop new quality productive forces according to local conditions and expand openness.'
+    const b = 'Developing them in accordance with local conditions, expanding opening to the outside world.'
+    expect(common(a, b)).toEqual({
+      alike: ['local', 'conditions'],
+      forms: ['Develop/Developing', 'according/accordance', 'expand/expanding', 'openness/opening'],
+    })
+    expect(common('The labour organisation met.', 'The Labor Organization met.').alike).toEqual(['labour', 'organisation', 'met'])
+  })
 
   it('are no letter alone (a reviewer of licences: "(b)", the "s" of "Contribution(s)")', () => {
     const a = 'Each Contributor grants a patent license for their Contribution(s), (b) to make and sell the Work.'

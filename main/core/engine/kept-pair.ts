@@ -7,7 +7,7 @@ import { editedCopy } from './order.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairValues } from './pair-table.js'
 import { wordsInCommon } from './paraphrase.js'
-import { IN_COMMON, listReason } from './reasons.js'
+import { FORMS, IN_COMMON, listReason } from './reasons.js'
 import type { PairMeasure } from './similarity.js'
 import { OWN_WORD } from './tokenize.js'
 import { lowerBound } from '../text/sorted.js'
@@ -87,12 +87,9 @@ export function valuesOf(measure: PairMeasure, kind: OverlapKind): PairValues {
  * edited copy, says the words it rests on as the paraphrase pass's do (IN_COMMON).
  */
 export function keptValues(corpus: AnalysedCorpus, measure: PairMeasure, kind: OverlapKind, a: PairPassage, b: PairPassage): PairValues {
-  return kind === 'paraphrase'
-    ? {
-        ...valuesOf(measure, kind),
-        because: listReason(IN_COMMON, wordsInCommon(corpus, a.doc, a.start, a.end, b.doc, b.start, b.end, true)),
-      }
-    : valuesOf(measure, kind)
+  if (kind !== 'paraphrase') return valuesOf(measure, kind)
+  const common = wordsInCommon(corpus, a.doc, a.start, a.end, b.doc, b.start, b.end, true)
+  return { ...valuesOf(measure, kind), because: [...listReason(FORMS, common.forms), ...listReason(IN_COMMON, common.alike)] }
 }
 
 /**

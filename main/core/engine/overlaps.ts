@@ -411,6 +411,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         continue
       const similarity = edited ? measure.similarity : p.cosine
       const read = synonymsUsed(corpus, words, p.da, p.a0, p.a1, p.db, p.b0, p.b1)
+      const common = wordsInCommon(corpus, p.da, p.a0, p.a1, p.db, p.b0, p.b1, !edited)
       paraphrases.push(
         { doc: p.da, start: p.a0, end: p.a1 },
         { doc: p.db, start: p.b0, end: p.b1 },
@@ -425,8 +426,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
               ...new Set([...abbreviations(p.da, p.a0, p.a1, p.db, p.b0, p.b1), ...abbreviations(p.db, p.b0, p.b1, p.da, p.a0, p.a1)]),
             ].map((a) => `abbreviation ${a} read as the words it stands for`),
             ...listReason(SYNONYMS, read.synonyms),
-            ...listReason(FORMS, read.forms),
-            ...listReason(IN_COMMON, wordsInCommon(corpus, p.da, p.a0, p.a1, p.db, p.b0, p.b1, !edited)),
+            ...listReason(FORMS, [...read.forms, ...common.forms]),
+            ...listReason(IN_COMMON, common.alike),
           ],
         },
       )

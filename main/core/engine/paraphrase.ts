@@ -915,12 +915,15 @@ export function synonymsUsed(
 /**
  * The content words tokens [a0, a1] of document da and [b0, b1] of db have in common (the same
  * match form), as first written in the first, in its order: what a paraphrase found by the words
- * it shares rests on, for a reader to judge ("name, two, files, line" is no restatement). With
- * `claimsOnly` (a paraphrase), not the tokens that are no words of a claim (nonwords.ts: parts of
- * addresses and paths, numbers, identifiers, commands), which a paraphrase does not rest on: two
- * apt source lines rest on "deb, stable, main", not on their addresses' "http, debian, org"; nor
- * a letter alone, which says nothing to a reader: a list's "(b)", the "s" of "Contribution(s)"
- * (a reviewer of licences).
+ * it shares rests on, for a reader to judge ("name, two, files, line" is no restatement). Under
+ * `alike` those the second writes alike too (the same surface form: case and spelling aside);
+ * under `forms` the others, each with the second's word ("according/accordance",
+ * "openness/opening": a reviewer of the bundled corpus found "according" listed as a word in
+ * common with a text that says "in accordance with"). With `claimsOnly` (a paraphrase), not the
+ * tokens that are no words of a claim (nonwords.ts: parts of addresses and paths, numbers,
+ * identifiers, commands), which a paraphrase does not rest on: two apt source lines rest on "deb,
+ * stable, main", not on their addresses' "http, debian, org"; nor a letter alone, which says
+ * nothing to a reader: a list's "(b)", the "s" of "Contribution(s)" (a reviewer of licences).
  */
 export function wordsInCommon(
   corpus: AnalysedCorpus,
@@ -931,22 +934,32 @@ export function wordsInCommon(
   b0: number,
   b1: number,
   claimsOnly: boolean,
-): string[] {
+): { alike: string[]; forms: string[] } {
   const B = corpus.docs[db]
   const A = corpus.docs[da]
   const [nonA, nonB] = claimsOnly ? [nonWordTokensIn(A, a0, a1), nonWordTokensIn(B, b0, b1)] : []
-  const inB = new Set<number>()
-  for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++)
-    if (!nonB?.[B.content[c] - b0]) inB.add(B.match[B.content[c]])
-  const words: string[] = []
+  // B's words by match form: the surface forms it writes each in, and the first it writes.
+  const inB = new Map<number, { surfaces: Set<number>; first: number }>()
+  for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++) {
+    const t = B.content[c]
+    if (nonB?.[t - b0]) continue
+    const forms = inB.get(B.match[t])
+    if (forms) forms.surfaces.add(B.surface[t])
+    else inB.set(B.match[t], { surfaces: new Set([B.surface[t]]), first: t })
+  }
+  const alike: string[] = []
+  const forms: string[] = []
   for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1; c++) {
     const t = A.content[c]
-    if (nonA?.[t - a0] || !inB.delete(A.match[t])) continue
+    const inBoth = nonA?.[t - a0] ? undefined : inB.get(A.match[t])
+    if (!inBoth) continue
+    inB.delete(A.match[t])
     const word = shownWord(A.text.slice(A.starts[t], A.ends[t]))
     if (claimsOnly && ONE_LETTER.test(word)) continue
-    words.push(word)
+    if (inBoth.surfaces.has(A.surface[t])) alike.push(word)
+    else forms.push(`${word}/${shownWord(B.text.slice(B.starts[inBoth.first], B.ends[inBoth.first]))}`)
   }
-  return words
+  return { alike, forms }
 }
 
 /** A letter alone, with its accents ("b", "é" written as e and an accent). */
