@@ -389,6 +389,33 @@ function withRespellings(a: DiffSide, b: DiffSide, parts: readonly Part[]): read
   return joined
 }
 
+/** A diff's equal run (`equal` words) or change (`removed` and `added` words), with where it starts on each side. */
+interface DiffRun {
+  equal: number
+  removed: number
+  added: number
+  ia: number
+  ib: number
+}
+
+/** The runs of jsdiff's parts from a's and b's starts: each equal part one, the parts of a change between two joined. */
+function runsOf(a: DiffSide, b: DiffSide, parts: readonly Part[]): DiffRun[] {
+  const runs: DiffRun[] = []
+  let ia = a.start
+  let ib = b.start
+  for (const part of parts) {
+    const last = runs[runs.length - 1]
+    if (!part.added && !part.removed) runs.push({ equal: part.count, removed: 0, added: 0, ia, ib })
+    else if (last && last.equal === 0) {
+      if (part.removed) last.removed += part.count
+      else last.added += part.count
+    } else runs.push({ equal: 0, removed: part.removed ? part.count : 0, added: part.added ? part.count : 0, ia, ib })
+    if (!part.added) ia += part.count
+    if (!part.removed) ib += part.count
+  }
+  return runs
+}
+
 /**
  * Most words of an equal run between two changes that are taken into them (absorbShortEquals),
  * function words or numbers all: the glue of a clause ("of", "of the"). A sentence or clause between a
@@ -409,30 +436,16 @@ export const MAX_ABSORBED_WORDS = 2
  * with, spelled alike, are taken back out of it (the next sentence's "The").
  */
 function absorbShortEquals(a: DiffSide, b: DiffSide, parts: readonly Part[]): readonly Part[] {
-  // Runs: an equal run's count, or a change's removed and added words, with where they start.
-  type Run = { equal: number; removed: number; added: number; ia: number; ib: number; absorbed?: true }
-  const runs: Run[] = []
-  let ia = a.start
-  let ib = b.start
-  for (const part of parts) {
-    const last = runs[runs.length - 1]
-    if (!part.added && !part.removed) runs.push({ equal: part.count, removed: 0, added: 0, ia, ib })
-    else if (last && last.equal === 0) {
-      if (part.removed) last.removed += part.count
-      else last.added += part.count
-    } else runs.push({ equal: 0, removed: part.removed ? part.count : 0, added: part.added ? part.count : 0, ia, ib })
-    if (!part.added) ia += part.count
-    if (!part.removed) ib += part.count
-  }
+  const runs: (DiffRun & { absorbed?: true })[] = runsOf(a, b, parts)
   // A word spelled otherwise (withRespellings) is a change of its own, its neighbours equal to it.
-  const respelled = (r: Run) => r.removed === r.added && sameSurface(a.doc, r.ia, r.ia + r.removed - 1, b.doc, r.ib, r.ib + r.added - 1)
-  const size = (r: Run) => (respelled(r) ? 0 : Math.max(r.removed, r.added))
+  const respelled = (r: DiffRun) => r.removed === r.added && sameSurface(a.doc, r.ia, r.ia + r.removed - 1, b.doc, r.ib, r.ib + r.added - 1)
+  const size = (r: DiffRun) => (respelled(r) ? 0 : Math.max(r.removed, r.added))
   /**
    * Whether an equal run is function words or numbers only ("of", "of the", "10"): a content word
    * between two changes is one both texts keep, but a number there is met by chance (the "10" of
    * "3.10.0" and of the month in "2022-10-24", two headings of release notes).
    */
-  const glue = (r: Run) => functionWordsOnly(a.doc, r.ia, r.equal)
+  const glue = (r: DiffRun) => functionWordsOnly(a.doc, r.ia, r.equal)
   let absorbed = false
   for (let i = 1; i + 1 < runs.length;) {
     const [before, run, after] = [runs[i - 1], runs[i], runs[i + 1]]
@@ -453,8 +466,8 @@ function absorbShortEquals(a: DiffSide, b: DiffSide, parts: readonly Part[]): re
   const out: Part[] = []
   const equal = (count: number) => count && append(out, { added: false, removed: false, count })
   const alike = (x: number, y: number) => a.doc.surface[x] === b.doc.surface[y] && sameSpelling(a.doc, x, b.doc, y, 1)
-  ia = a.start
-  ib = b.start
+  let ia = a.start
+  let ib = b.start
   for (const run of runs) {
     if (run.equal) {
       equal(run.equal)
@@ -490,21 +503,7 @@ function absorbShortEquals(a: DiffSide, b: DiffSide, parts: readonly Part[]): re
  * "2" by "3"). The same array where nothing is widened.
  */
 function wholeNumbers(a: DiffSide, b: DiffSide, parts: readonly Part[]): readonly Part[] {
-  // Runs: an equal run's count, or a change's removed and added words, with where they start.
-  type Run = { equal: number; removed: number; added: number; ia: number; ib: number }
-  const runs: Run[] = []
-  let ia = a.start
-  let ib = b.start
-  for (const part of parts) {
-    const last = runs[runs.length - 1]
-    if (!part.added && !part.removed) runs.push({ equal: part.count, removed: 0, added: 0, ia, ib })
-    else if (last && last.equal === 0) {
-      if (part.removed) last.removed += part.count
-      else last.added += part.count
-    } else runs.push({ equal: 0, removed: part.removed ? part.count : 0, added: part.added ? part.count : 0, ia, ib })
-    if (!part.added) ia += part.count
-    if (!part.removed) ib += part.count
-  }
+  const runs = runsOf(a, b, parts)
   /** Whether token t of `doc` is a number that goes on from token t - 1, a number, in one written word. */
   const continuesNumber = (doc: AnalysedDocument, t: number): boolean => continuesWord(doc, t) && isNumber(doc, t) && isNumber(doc, t - 1)
   let widened = false
