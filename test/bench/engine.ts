@@ -161,7 +161,7 @@ interface Prepared {
 }
 
 /** A folder's files (--folder), hidden ones and those in hidden folders aside, files linked into it read, sorted. */
-function folderSources(folder: string): string[] {
+export function folderSources(folder: string): string[] {
   return walk(folder, (name) => !name.startsWith('.'), { folders: true, linked: true }).sort()
 }
 

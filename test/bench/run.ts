@@ -9,7 +9,8 @@ const BENCHES: Record<string, { about: string; load: () => Promise<{ main: (args
     load: () => import('./engine.js'),
   },
   stability: {
-    about: 'adding a real document (Debian copyright files): what the engine found among the others, kept or lost',
+    about:
+      'adding a real document (Debian copyright files, --corpus bundled, --folder DIR): what the engine found among the others, kept or lost',
     load: () => import('./stability.js'),
   },
   ui: { about: 'UI in Chromium: app ready, a 1 MiB document opening, scrolling 10,000 highlights', load: () => import('./ui.js') },

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { basename, dirname } from 'node:path'
+import { basename, dirname, extname, relative } from 'node:path'
 import { parseArgs } from 'node:util'
+import { gunzipSync } from 'node:zlib'
 import type { EngineDocument } from '../../main/core/engine/analyse.js'
 import { findOverlaps, type Overlap, type OverlapPassage } from '../../main/core/engine/overlaps.js'
 import { WordNet } from '../../main/node/engine/wordnet.js'
 import { decodeUtf8 } from '../../main/node/project/decode.js'
-import { sourcesOf } from './engine.js'
+import { folderSources, sourcesOf } from './engine.js'
 import { random, table } from './common.js'
 
 // Whether adding a document keeps what the engine found among the others (issue: "adding a
@@ -19,7 +20,9 @@ import { random, table } from './common.js'
 //   apart     each still in an overlap, but in none together (the text grouped otherwise);
 //   lost      one of them in no overlap at all: a passage the reader saw shared is gone.
 // Passages lost are also counted once each, and listed with --verbose. The same --seed gives the
-// same trials on the same files.
+// same trials on the same files. --corpus bundled takes the bundled corpus's texts instead (with
+// --documents 4: four of its five and the fifth added), --folder DIR a folder's (its text files,
+// .gz ones gunzipped, each named by its path in the folder).
 
 /** Documents per trial before one is added. */
 const DOCUMENTS = 40
@@ -47,6 +50,8 @@ export async function main(args: string[]): Promise<number> {
       trials: { type: 'string' },
       documents: { type: 'string' },
       seed: { type: 'string' },
+      corpus: { type: 'string' },
+      folder: { type: 'string' },
     },
     strict: true,
   })
@@ -55,8 +60,16 @@ export async function main(args: string[]): Promise<number> {
   const seed = Number(values.seed ?? 1)
   if (!(Number.isInteger(trials) && trials >= 1)) throw new Error(`--trials wants a whole number from 1, not "${values.trials}"`)
   if (!(Number.isInteger(size) && size >= 2)) throw new Error(`--documents wants a whole number from 2, not "${values.documents}"`)
-  const files = readable(sourcesOf('copyright'))
-  if (files.length < size + 1) throw new Error(`${files.length} readable copyright files under /usr/share/doc; ${size + 1} are needed`)
+  if (values.corpus && values.folder) throw new Error('--corpus and --folder: give one')
+  if (values.corpus && values.corpus !== 'copyright' && values.corpus !== 'bundled')
+    throw new Error(`--corpus is copyright or bundled, not "${values.corpus}"`)
+  const corpus = values.folder ?? values.corpus ?? 'copyright'
+  const files = values.folder
+    ? readable(folderSources(values.folder), (path) => relative(values.folder!, path))
+    : values.corpus === 'bundled'
+      ? readable(sourcesOf('bundled'), (path) => basename(path, extname(path)))
+      : readable(sourcesOf('copyright'), (path) => basename(dirname(path)))
+  if (files.length < size + 1) throw new Error(`${files.length} readable texts in ${corpus}; ${size + 1} are needed (--documents)`)
   const synonyms = new WordNet()
   await synonyms.preload()
   const next = random(seed)
@@ -100,17 +113,18 @@ export async function main(args: string[]): Promise<number> {
     lost: sum((r) => r.lost),
     lostPassages: results.flatMap((r) => r.lostPassages),
   })
-  process.stdout.write(`${size} copyright files and one added, ${trials} trial(s), seed ${seed}\n${table(rows)}`)
+  process.stdout.write(`${size} texts of ${corpus} and one added, ${trials} trial(s), seed ${seed}\n${table(rows)}`)
   if (values.verbose) for (const r of results) for (const p of r.lostPassages) process.stdout.write(`lost after adding ${r.added}: ${p}\n`)
   return 0
 }
 
-/** The copyright files that decode as UTF-8 text, each as a document named after its package. */
-function readable(paths: readonly string[]): EngineDocument[] {
+/** The files that decode as UTF-8 text (.gz ones gunzipped), each as a document named `idOf` its path. */
+function readable(paths: readonly string[], idOf: (path: string) => string): EngineDocument[] {
   const out: EngineDocument[] = []
   for (const path of paths) {
     try {
-      out.push({ id: basename(dirname(path)), text: decodeUtf8(readFileSync(path), path) })
+      const bytes = readFileSync(path)
+      out.push({ id: idOf(path), text: decodeUtf8(path.endsWith('.gz') ? gunzipSync(bytes) : bytes, path) })
     } catch {
       // Not text: left out, as the engine bench leaves it out.
     }
