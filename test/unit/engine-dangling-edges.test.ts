@@ -244,6 +244,32 @@ describe('a passage that starts or ends a word or two into another sentence', ()
   })
 })
 
+describe('a passage that starts on the last word of the paragraph before', () => {
+  it('starts with its paragraph where that word ends a sentence with its own full stop (a reviewer of licences)', () => {
+    const apache =
+      'the Licensor that is granting the License.\n\n      "Legal Entity" shall mean the union of the acting entity and all other entities that control, are controlled by, or are under common control with that entity.\n'
+    const mpl =
+      'which You exercise the rights of this License. For legal entities, the union of the acting entity and all other entities that control, are controlled by, or are under common control with that entity.\n'
+    const texts = findOverlaps([
+      { id: 'apache', text: apache },
+      { id: 'mpl', text: mpl },
+    ]).overlaps.map((o) => o.passages.map((p) => p.text))
+    expect(texts).toHaveLength(1)
+    expect(texts[0][0]).toMatch(/^"?Legal Entity"? shall mean the union/)
+    expect(texts[0][1]).toMatch(/^For legal entities, the union/)
+  })
+
+  it('keeps its start where the mark before is no full stop of the word’s own (a heading, an HTML comment)', () => {
+    const heading = (name: string) =>
+      `### \`${name}.httpVersion\`\n\n<!-- YAML\nadded: v0.1.1\n-->\n\n* {string}\n\nIn case of server request, the HTTP version sent by the client. In the case of client response, the HTTP version of the connected-to server.\n`
+    const [overlap] = findOverlaps([
+      { id: 'http', text: heading('message') },
+      { id: 'http2', text: heading('request') },
+    ]).overlaps
+    for (const p of overlap.passages) expect(p.text).toMatch(/^`\w+\.httpVersion`\n\n<!-- YAML/)
+  })
+})
+
 // Function words of another sentence at a passage's edge, cut however many of them there are
 // (MAX_FUNCTION_WORD_EDGE), across a paragraph break too, in one passage alone where no other
 // keeps the same words (a reviewer of GNU READMEs and licences).
