@@ -51,6 +51,18 @@ describe('diffPassages', () => {
     expect(changed('distributed under the GPL-2 or any later version', 'distributed under the GPL-3 or any later version')).toEqual([
       ['replace', '2', '3'],
     ])
+    // Two changes stay two, an equal token between them (a reviewer: "libfoo (1:1.0.5" was one change).
+    expect(changed('libfoo (1:1.0.5-1) unstable; urgency=medium', 'libbar (1:1.0.3-1) unstable; urgency=medium')).toEqual([
+      ['replace', 'libfoo', 'libbar'],
+      ['replace', '1.0.5', '1.0.3'],
+    ])
+    // Numbers listed with commas are numbers of their own (a reviewer: "1989" replaced by "1989,1991").
+    expect(
+      changed('Copyright 1989 Free Software Foundation and the authors', 'Copyright 1989,1991 Free Software Foundation and the authors'),
+    ).toEqual([['insert', '', '1991']])
+    expect(changed('tested on Python 3.8,3.9 and later releases', 'tested on Python 3.8,3.10 and later releases')).toEqual([
+      ['replace', '3.9', '3.10'],
+    ])
   })
 
   it('gives the same changes with a memo, and for identical texts the memo answers', () => {

@@ -494,25 +494,28 @@ function absorbShortEquals(a: DiffSide, b: DiffSide, parts: readonly Part[]): re
 
 /**
  * The parts with no change that starts or ends inside a written number: a number written with
- * dots or commas is several tokens ("2.0", "1.2.3", "1,000"), and a diff of tokens says "Version 2"
- * / "Version 2.0" is an insertion of "0" after an equal "2", and "3.10.0" / "3.9.0" a replace of
- * "10" by "9" (a reviewer of licences: "insert 0"). A change's side is widened over the equal
- * tokens of the number it starts or ends inside, on both sides, so that each side shows its whole
- * number: "2" replaced by "2.0". A range of numbers is two ("2002-2012": word-edges.ts
- * continuesWord), and a word joined to a number is not widened over ("GPL-2" / "GPL-3" replaces
- * "2" by "3"). The same array where nothing is widened.
+ * dots, commas or colons is several tokens ("2.0", "1.2.3", "1,000", "22:26:34"), and a diff of
+ * tokens says "Version 2" / "Version 2.0" is an insertion of "0" after an equal "2", and "3.10.0"
+ * / "3.9.0" a replace of "10" by "9" (a reviewer of licences: "insert 0"). A change's side is
+ * widened over the equal tokens of the number it starts or ends inside (continuesNumber), on both
+ * sides, so that each side shows its whole number: "2" replaced by "2.0". An equal run between
+ * two changes keeps a token at least, so that two changes never become one ("libfoo (1:1.0.5" /
+ * "libbar (1:1.0.3": "libfoo" replaced, "(1:" equal, "1.0.5" replaced; a reviewer). The same array
+ * where nothing is widened.
  */
 function wholeNumbers(a: DiffSide, b: DiffSide, parts: readonly Part[]): readonly Part[] {
   const runs = runsOf(a, b, parts)
-  /** Whether token t of `doc` is a number that goes on from token t - 1, a number, in one written word. */
-  const continuesNumber = (doc: AnalysedDocument, t: number): boolean => continuesWord(doc, t) && isNumber(doc, t) && isNumber(doc, t - 1)
   let widened = false
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i]
     if (run.equal) continue
-    const before = runs[i - 1]
     // The equal token before the change and a changed token after it, on a side that has one.
-    while (before?.equal && ((run.removed > 0 && continuesNumber(a.doc, run.ia)) || (run.added > 0 && continuesNumber(b.doc, run.ib)))) {
+    const before = runs[i - 1]
+    const keptBefore = i >= 2 ? 1 : 0
+    while (
+      before?.equal > keptBefore &&
+      ((run.removed > 0 && continuesNumber(a.doc, run.ia)) || (run.added > 0 && continuesNumber(b.doc, run.ib)))
+    ) {
       before.equal--
       run.ia--
       run.ib--
@@ -521,8 +524,9 @@ function wholeNumbers(a: DiffSide, b: DiffSide, parts: readonly Part[]): readonl
       widened = true
     }
     const after = runs[i + 1]
+    const keptAfter = i + 2 < runs.length ? 1 : 0
     while (
-      after?.equal &&
+      after?.equal > keptAfter &&
       ((run.removed > 0 && continuesNumber(a.doc, run.ia + run.removed)) || (run.added > 0 && continuesNumber(b.doc, run.ib + run.added)))
     ) {
       after.equal--
@@ -534,25 +538,29 @@ function wholeNumbers(a: DiffSide, b: DiffSide, parts: readonly Part[]): readonl
     }
   }
   if (!widened) return parts
-  // Back to parts, two changes whose equal run between was all taken in one change.
   const out: Part[] = []
-  let removed = 0
-  let added = 0
-  const change = () => {
-    if (removed) append(out, { added: false, removed: true, count: removed })
-    if (added) append(out, { added: true, removed: false, count: added })
-    removed = added = 0
-  }
   for (const run of runs) {
-    if (run.equal) {
-      change()
-      append(out, { added: false, removed: false, count: run.equal })
-    }
-    removed += run.removed
-    added += run.added
+    if (run.equal) append(out, { added: false, removed: false, count: run.equal })
+    if (run.removed) append(out, { added: false, removed: true, count: run.removed })
+    if (run.added) append(out, { added: true, removed: false, count: run.added })
   }
-  change()
   return out
+}
+
+/**
+ * Whether token t of `doc` goes on from token t - 1 in one written number, both numbers: after a
+ * decimal point or a version's dot ("2.0", "1.2.3"), a thousands comma before three digits
+ * ("1,000"), or a colon between groups of two digits at most ("22:26:34", an epoch's "1:1.0").
+ * Not a list ("1989,1991", "3.8,3.10"), nor a range ("2002-2012").
+ */
+function continuesNumber(doc: AnalysedDocument, t: number): boolean {
+  if (t <= 0 || t >= doc.starts.length || doc.starts[t] - doc.ends[t - 1] !== 1) return false
+  if (!isNumber(doc, t) || !isNumber(doc, t - 1)) return false
+  const length = (k: number) => doc.ends[k] - doc.starts[k]
+  const mark = doc.text[doc.ends[t - 1]]
+  if (mark === '.') return true
+  if (mark === ',') return length(t) === 3 && length(t - 1) <= 3
+  return mark === ':' && length(t) <= 2 && length(t - 1) <= 2
 }
 
 /** Whether words [t0, t0 + count) of `doc` are function words or numbers, all of them. */
