@@ -312,9 +312,12 @@ describe('a passage that ends on the function words of another sentence', () => 
       'WITHOUT ANY WARRANTY and FITNESS FOR A PARTICULAR PURPOSE',
       'WITHOUT ANY WARRANTY and FITNESS FOR A PARTICULAR PURPOSE',
     ])
-    // "; if not" keeps the words ". If not" would lose: both stay, alike.
+    // "; if not" keeps the words ". If not" would lose: both stay, alike, and so where the one
+    // goes on past them ("; if not, write to": a reviewer of GNU READMEs).
     const notices = [2, 3].map((d) => ({ doc: d, start: at(d, 'received'), end: at(d, 'not') }))
     expect(withoutFunctionWordEdges(notices, docs)).toBe(notices)
+    const goesOn = [{ ...notices[0], end: at(2, 'write') }, notices[1]]
+    expect(withoutFunctionWordEdges(goesOn, docs)).toBe(goesOn)
     // Alone, the second one's "If not" goes; a content word after the stop ("If not, see") stays.
     expect(texts(withoutFunctionWordEdges([notices[1]], docs))).toEqual(['received a copy of the license along with this program'])
     expect(withoutFunctionWordEdges([{ ...notices[1], end: at(3, 'see') }], docs)).toEqual([{ ...notices[1], end: at(3, 'see') }])

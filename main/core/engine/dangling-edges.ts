@@ -208,8 +208,9 @@ export const MAX_FUNCTION_WORD_EDGE = 6
  * change log's next entry opens with its date, a content word). A reader marks a passage from the
  * sentence it starts and to the sentence it ends (a reviewer of GNU READMEs and licences: "...
  * installation instructions.\n\nIf there is no"). A passage's fragment is cut unless another
- * passage has the same words at that edge and keeps them (they are no fragment there: "... this
- * program; if not" against "... this program.  If not"), which would read as a difference. Read on
+ * passage keeps the same words after the same word (before it, at a start): they are no fragment
+ * there ("... this program; if not, write to" against "... this program.  If not", a reviewer of
+ * GNU READMEs), and cut, they would read as a difference. Read on
  * the edges an overlap shows (overlaps.ts shownEdges), after sentence-tails.ts has taken a passage
  * that ends a few words into a sentence to its end: there "flushed. For" is "flushed. For that
  * purpose, use `message.writableFinished` instead", which the other passages say too ("flushed,
@@ -239,21 +240,26 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
     starts.push(start)
     ends.push(end)
   }
-  /** Whether passage j has tokens [t0, t1] of passage i's document's words at its start (dir -1) or end (1), and keeps them. */
-  const keepsSame = (i: number, t0: number, t1: number, j: number, dir: 1 | -1): boolean => {
+  /**
+   * Whether passage j keeps, as one run, the words of tokens [t0, t1] of passage i's document
+   * (the word its sentence ends with and the fragment after it, or the fragment and the word
+   * its sentence starts with): the fragment is then words the two share there.
+   */
+  const keepsRun = (i: number, t0: number, t1: number, j: number): boolean => {
     const [A, B] = [docs[passages[i].doc], docs[passages[j].doc]]
-    const q = passages[j]
     const n = t1 - t0 + 1
-    if ((dir < 0 ? starts[j] !== q.start : ends[j] !== q.end) || q.end - q.start + 1 < n) return false
-    const from = dir < 0 ? q.start : q.end - n + 1
-    for (let k = 0; k < n; k++) if (A.match[t0 + k] !== B.match[from + k]) return false
-    return true
+    for (let from = starts[j]; from + n - 1 <= ends[j]; from++) {
+      let k = 0
+      while (k < n && A.match[t0 + k] === B.match[from + k]) k++
+      if (k === n) return true
+    }
+    return false
   }
   let changed = false
   const cut = passages.map((p, i) => {
-    const others = (t0: number, t1: number, dir: 1 | -1): boolean => passages.some((_, j) => j !== i && keepsSame(i, t0, t1, j, dir))
-    const start = starts[i] > p.start && !others(p.start, starts[i] - 1, -1) ? starts[i] : p.start
-    const end = ends[i] < p.end && !others(ends[i] + 1, p.end, 1) ? ends[i] : p.end
+    const others = (t0: number, t1: number): boolean => passages.some((_, j) => j !== i && keepsRun(i, t0, t1, j))
+    const start = starts[i] > p.start && !others(p.start, starts[i]) ? starts[i] : p.start
+    const end = ends[i] < p.end && !others(ends[i], p.end) ? ends[i] : p.end
     if (start === p.start && end === p.end) return p
     changed = true
     return { ...p, start, end }
