@@ -372,6 +372,14 @@ describe('tokens that are no words of a claim', () => {
     const share = linkWeightShare(doc, 0, at('faq'), weights)
     expect(share).toBeGreaterThan(0.5)
     expect(share).toBeLessThan(1)
+    // Nor are a systemd unit or a package at a version e-mail addresses (a reviewer).
+    const [units] = analysed('Enable getty@tty1.service and pg_dump@15-main.timer, then install pnpm@7.x or mail help@example.org.')
+    expect(
+      words(
+        units,
+        nonWordTokens(units).map((m) => m & MAIL),
+      ),
+    ).toEqual(['help', 'example', 'org'])
     // An e-mail address weighs nothing either: a signature's names weigh, its addresses not.
     const [signed] = analysed('Jean-loup Gailly    Mark Adler\njloup@gzip.org    madler@alumni.caltech.edu')
     expect(linkWeightShare(signed, 0, signed.starts.length - 1, weights)).toBeCloseTo(7 / 12)
