@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { analyse } from '../../main/core/engine/analyse.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { afterClosedBracket, MAX_BRACKET_TAIL, trimmedSpan, wordsInCommon } from '../../main/core/engine/paraphrase.js'
+import { reasonsOf } from '../../main/core/engine/reasons.js'
 import { Run } from '../../main/core/engine/progress.js'
 
 // A paraphrase's start (paraphrase.ts, MAX_UNSHARED_EDGE): a side of a restatement, read as one
@@ -138,6 +139,27 @@ describe('the words a paraphrase rests on', () => {
       forms: ['Develop/Developing', 'according/accordance', 'expand/expanding', 'openness/opening'],
     })
     expect(common('The labour organisation met.', 'The Labor Organization met.').alike).toEqual(['labour', 'organisation', 'met'])
+    // A form both write somewhere is in common, however each first writes it (a reviewer: "keys/key").
+    expect(common('Private keys and a public key are kept.', 'The public key and the private key are kept.')).toEqual({
+      alike: ['Private', 'key', 'public', 'kept'],
+      forms: [],
+    })
+  })
+
+  it("are gathered from an overlap's pairs once each, forms in either order one, the lists in one order", () => {
+    expect(
+      reasonsOf([
+        'words in common: local, conditions, developing',
+        'abbreviation NQPFs read as the words it stands for',
+        'related forms: develop/developing, components/Component, according/accordance',
+        'related forms: Component/components, developing/local',
+        'words in common: Local, develop',
+      ]),
+    ).toEqual([
+      'abbreviation NQPFs read as the words it stands for',
+      'related forms: components/Component, according/accordance',
+      'words in common: local, conditions, developing, develop',
+    ])
   })
 
   it('are no letter alone (a reviewer of licences: "(b)", the "s" of "Contribution(s)")', () => {

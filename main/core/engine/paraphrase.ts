@@ -916,8 +916,8 @@ export function synonymsUsed(
  * The content words tokens [a0, a1] of document da and [b0, b1] of db have in common (the same
  * match form), as first written in the first, in its order: what a paraphrase found by the words
  * it shares rests on, for a reader to judge ("name, two, files, line" is no restatement). Under
- * `alike` those the second writes alike too (the same surface form: case and spelling aside);
- * under `forms` the others, each with the second's word ("according/accordance",
+ * `alike` those both write alike somewhere (the same surface form: case and spelling aside);
+ * under `forms` the others, each with the second's first word of that form ("according/accordance",
  * "openness/opening": a reviewer of the bundled corpus found "according" listed as a word in
  * common with a text that says "in accordance with"). With `claimsOnly` (a paraphrase), not the
  * tokens that are no words of a claim (nonwords.ts: parts of addresses and paths, numbers,
@@ -938,26 +938,33 @@ export function wordsInCommon(
   const B = corpus.docs[db]
   const A = corpus.docs[da]
   const [nonA, nonB] = claimsOnly ? [nonWordTokensIn(A, a0, a1), nonWordTokensIn(B, b0, b1)] : []
-  // B's words by match form: the surface forms it writes each in, and the first it writes.
-  const inB = new Map<number, { surfaces: Set<number>; first: number }>()
-  for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++) {
-    const t = B.content[c]
-    if (nonB?.[t - b0]) continue
-    const forms = inB.get(B.match[t])
-    if (forms) forms.surfaces.add(B.surface[t])
-    else inB.set(B.match[t], { surfaces: new Set([B.surface[t]]), first: t })
+  /** A side's words by match form, in its order: each surface form it writes one in, at its first token. */
+  const wordsOf = (D: AnalysedDocument, t0: number, t1: number, non: Uint8Array | undefined): Map<number, Map<number, number>> => {
+    const out = new Map<number, Map<number, number>>()
+    for (let c = lowerBound(D.content, t0); c < D.content.length && D.content[c] <= t1; c++) {
+      const t = D.content[c]
+      if (non?.[t - t0]) continue
+      let surfaces = out.get(D.match[t])
+      if (!surfaces) out.set(D.match[t], (surfaces = new Map()))
+      if (!surfaces.has(D.surface[t])) surfaces.set(D.surface[t], t)
+    }
+    return out
   }
+  const inA = wordsOf(A, a0, a1, nonA)
+  const inB = wordsOf(B, b0, b1, nonB)
+  const shown = (D: AnalysedDocument, t: number): string => shownWord(D.text.slice(D.starts[t], D.ends[t]))
   const alike: string[] = []
   const forms: string[] = []
-  for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1; c++) {
-    const t = A.content[c]
-    const inBoth = nonA?.[t - a0] ? undefined : inB.get(A.match[t])
-    if (!inBoth) continue
-    inB.delete(A.match[t])
-    const word = shownWord(A.text.slice(A.starts[t], A.ends[t]))
+  for (const [m, surfacesA] of inA) {
+    const surfacesB = inB.get(m)
+    if (!surfacesB) continue
+    // A form both write, as the first passage first writes it; else each one's first.
+    const both = [...surfacesA].find(([surface]) => surfacesB.has(surface))
+    const [t, u] = both ? [both[1], -1] : [surfacesA.values().next().value!, surfacesB.values().next().value!]
+    const word = shown(A, t)
     if (claimsOnly && ONE_LETTER.test(word)) continue
-    if (inBoth.surfaces.has(A.surface[t])) alike.push(word)
-    else forms.push(`${word}/${shownWord(B.text.slice(B.starts[inBoth.first], B.ends[inBoth.first]))}`)
+    if (u < 0) alike.push(word)
+    else forms.push(`${word}/${shown(B, u)}`)
   }
   return { alike, forms }
 }

@@ -13,26 +13,38 @@ export function listReason(label: string, words: readonly string[]): string[] {
 
 /**
  * An overlap's reasons: its pairs' reasons, each once, and the words each list reason names as
- * one reason where the first pair's stood ("synonyms: build/construction,
- * building/construction", not one reason per pair), each word once whatever its case, as first
- * written (one pair's "WARRANTIES" and another's "warranties": a reviewer of licences).
+ * one reason ("synonyms: build/construction, building/construction", not one reason per pair),
+ * each word once whatever its case, as first written (one pair's "WARRANTIES" and another's
+ * "warranties": a reviewer of licences), after the others in one order (synonyms, related
+ * forms, words in common). Two forms are one pair in either order ("components/Component" and
+ * "Component/components"), and a pair of forms both of which another pair has in common is said
+ * once, in common (a reviewer of the bundled corpus).
  */
 export function reasonsOf(reasons: readonly string[]): string[] {
   const out: string[] = []
-  const lists = new Map<string, string[]>()
+  const lists = new Map<string, string[]>(LISTS.map((label) => [label, []]))
   for (const reason of reasons) {
-    const label = [SYNONYMS, FORMS, IN_COMMON].find((l) => reason.startsWith(l))
+    const label = LISTS.find((l) => reason.startsWith(l))
     if (!label) {
       if (!out.includes(reason)) out.push(reason)
       continue
     }
-    let words = lists.get(label)
-    if (!words) {
-      lists.set(label, (words = []))
-      out.push(label)
-    }
-    for (const word of reason.slice(label.length).split(', '))
-      if (!words.some((w) => w.toLowerCase() === word.toLowerCase())) words.push(word)
+    const words = lists.get(label)!
+    for (const word of reason.slice(label.length).split(', ')) if (!words.some((w) => sameWords(w, word, label === FORMS))) words.push(word)
   }
-  return out.map((r) => (lists.has(r) ? `${r}${lists.get(r)!.join(', ')}` : r))
+  const common = new Set(lists.get(IN_COMMON)!.map((w) => w.toLowerCase()))
+  lists.set(
+    FORMS,
+    lists.get(FORMS)!.filter((pair) => !pair.split('/').every((w) => common.has(w.toLowerCase()))),
+  )
+  return [...out, ...LISTS.flatMap((label) => listReason(label, lists.get(label)!))]
+}
+
+/** The reasons that list words, in the order an overlap gives them. */
+const LISTS = [SYNONYMS, FORMS, IN_COMMON]
+
+/** Whether two listed words are one, case aside; two pairs of forms (`pairs`) in either order. */
+function sameWords(a: string, b: string, pairs: boolean): boolean {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()]
+  return x === y || (pairs && x.split('/').reverse().join('/') === y)
 }
