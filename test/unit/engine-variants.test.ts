@@ -56,6 +56,11 @@ describe('diffPassages', () => {
       ['replace', 'libfoo', 'libbar'],
       ['replace', '1.0.5', '1.0.3'],
     ])
+    // A change with words in it is not widened (a reviewer: "and v12.19.0" replaced by "0").
+    expect(changed('added in v14.8.0 and v12.19.0 of the runtime', 'added in v14.0.0 of the runtime')).toEqual([
+      ['delete', '8', ''],
+      ['delete', 'and v12.19', ''],
+    ])
     // Numbers listed with commas are numbers of their own (a reviewer: "1989" replaced by "1989,1991").
     expect(
       changed('Copyright 1989 Free Software Foundation and the authors', 'Copyright 1989,1991 Free Software Foundation and the authors'),

@@ -496,9 +496,11 @@ function absorbShortEquals(a: DiffSide, b: DiffSide, parts: readonly Part[]): re
  * The parts with no change that starts or ends inside a written number: a number written with
  * dots, commas or colons is several tokens ("2.0", "1.2.3", "1,000", "22:26:34"), and a diff of
  * tokens says "Version 2" / "Version 2.0" is an insertion of "0" after an equal "2", and "3.10.0"
- * / "3.9.0" a replace of "10" by "9" (a reviewer of licences: "insert 0"). A change's side is
- * widened over the equal tokens of the number it starts or ends inside (continuesNumber), on both
- * sides, so that each side shows its whole number: "2" replaced by "2.0". An equal run between
+ * / "3.9.0" a replace of "10" by "9" (a reviewer of licences: "insert 0"). A change of numbers
+ * only is widened over the equal tokens of the number it starts or ends inside (continuesNumber),
+ * on both sides, so that each side shows its whole number: "2" replaced by "2.0". A change with
+ * words in it is left as it is: "v14.8.0 and v12.19.0" / "v14.0.0" deletes "8" and "and v12.19",
+ * the last "0" of each equal (a reviewer). An equal run between
  * two changes keeps a token at least, so that two changes never become one ("libfoo (1:1.0.5" /
  * "libbar (1:1.0.3": "libfoo" replaced, "(1:" equal, "1.0.5" replaced; a reviewer). The same array
  * where nothing is widened.
@@ -506,9 +508,14 @@ function absorbShortEquals(a: DiffSide, b: DiffSide, parts: readonly Part[]): re
 function wholeNumbers(a: DiffSide, b: DiffSide, parts: readonly Part[]): readonly Part[] {
   const runs = runsOf(a, b, parts)
   let widened = false
+  /** Whether tokens [t0, t0 + count) of `doc` are numbers, all of them. */
+  const numbers = (doc: AnalysedDocument, t0: number, count: number): boolean => {
+    for (let t = t0; t < t0 + count; t++) if (!isNumber(doc, t)) return false
+    return true
+  }
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i]
-    if (run.equal) continue
+    if (run.equal || !numbers(a.doc, run.ia, run.removed) || !numbers(b.doc, run.ib, run.added)) continue
     // The equal token before the change and a changed token after it, on a side that has one.
     const before = runs[i - 1]
     const keptBefore = i >= 2 ? 1 : 0
