@@ -240,26 +240,36 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
     starts.push(start)
     ends.push(end)
   }
-  /**
-   * Whether passage j keeps, as one run, the words of tokens [t0, t1] of passage i's document
-   * (the word its sentence ends with and the fragment after it, or the fragment and the word
-   * its sentence starts with): the fragment is then words the two share there.
-   */
-  const keepsRun = (i: number, t0: number, t1: number, j: number): boolean => {
-    const [A, B] = [docs[passages[i].doc], docs[passages[j].doc]]
-    const n = t1 - t0 + 1
-    for (let from = starts[j]; from + n - 1 <= ends[j]; from++) {
-      let k = 0
-      while (k < n && A.match[t0 + k] === B.match[from + k]) k++
-      if (k === n) return true
-    }
-    return false
+  // Passage i's fragment, with the word its sentence ends (starts) with: [from, to] of its
+  // document, asked about only where it has one.
+  const runs: [number, number, number][] = []
+  passages.forEach((p, i) => {
+    if (ends[i] < p.end) runs.push([i, ends[i], p.end])
+    if (starts[i] > p.start) runs.push([i, p.start, starts[i]])
+  })
+  if (runs.length === 0) return passages
+  // Where each run's first two words stand in the passages' spans kept, found in one reading of
+  // them (an overlap can hold thousands of copies of a licence, each asked about by the others).
+  const key = (doc: AnalysedDocument, t: number): number => doc.match[t] * PAIR_KEY + doc.match[t + 1]
+  const found = new Map<number, [number, number][]>(runs.map(([i, from]) => [key(docs[passages[i].doc], from), []]))
+  passages.forEach((p, j) => {
+    const doc = docs[p.doc]
+    for (let t = starts[j]; t < ends[j]; t++) found.get(key(doc, t))?.push([j, t])
+  })
+  /** Whether another passage than i keeps tokens [from, to] of i's document as one run: words the two share there. */
+  const keptElsewhere = (i: number, from: number, to: number): boolean => {
+    const A = docs[passages[i].doc]
+    return found.get(key(A, from))!.some(([j, t]) => {
+      if (j === i || t + to - from > ends[j]) return false
+      const B = docs[passages[j].doc]
+      for (let k = 0; k <= to - from; k++) if (A.match[from + k] !== B.match[t + k]) return false
+      return true
+    })
   }
   let changed = false
   const cut = passages.map((p, i) => {
-    const others = (t0: number, t1: number): boolean => passages.some((_, j) => j !== i && keepsRun(i, t0, t1, j))
-    const start = starts[i] > p.start && !others(p.start, starts[i]) ? starts[i] : p.start
-    const end = ends[i] < p.end && !others(ends[i], p.end) ? ends[i] : p.end
+    const start = starts[i] > p.start && !keptElsewhere(i, p.start, starts[i]) ? starts[i] : p.start
+    const end = ends[i] < p.end && !keptElsewhere(i, ends[i], p.end) ? ends[i] : p.end
     if (start === p.start && end === p.end) return p
     changed = true
     return { ...p, start, end }
@@ -269,6 +279,9 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
 
 /** A full stop, question or exclamation mark. */
 const STOP_MARK = /[.?!]/
+
+/** Match ids of two words as one number (withoutFunctionWordEdges): a vocabulary has fewer words; a run found so is compared whole. */
+const PAIR_KEY = 2 ** 26
 
 /** A capital letter: what starts the sentence a passage's fragment is of (not a digit: "Sec. 5"). */
 const CAPITAL = /\p{Lu}/u
