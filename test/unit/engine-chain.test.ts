@@ -126,6 +126,7 @@ function doc(words: readonly number[]): AnalysedDocument {
     ends: content,
     surface: content,
     match: Uint32Array.from(words),
+    foreign: new Uint32Array(0),
     content,
     respelled: new Uint32Array(0),
   }

@@ -394,6 +394,7 @@ describe('short formulas shared by few of many documents', () => {
       ends: new Uint32Array([3, 7, 13]),
       surface: trigram(z),
       match: trigram(z),
+      foreign: new Uint32Array(0),
       content: positions,
       respelled: new Uint32Array(0),
     })

@@ -1,4 +1,4 @@
-import type { AnalysedDocument } from './analyse.js'
+import { type AnalysedDocument, isFunctionWord } from './analyse.js'
 import { LONG_MATCH_WORDS } from './banality.js'
 import type { Lexicon } from './lexicon.js'
 import { isStopMark, WIDE_STOPS } from './sentences.js'
@@ -172,7 +172,7 @@ export function extendEdge(
   for (let i = 1; i <= wa; i++) {
     const t = fromA + dir * i
     matchA[i] = a.match[t]
-    stopA[i] = lexicon.isStop(a.surface[t]) ? 1 : 0
+    stopA[i] = isFunctionWord(lexicon, a, t) ? 1 : 0
   }
   for (let j = 1; j <= wb; j++) matchB[j] = b.match[fromB + dir * j]
   // Without a word in both windows every step is a gap or a mismatch, each a loss, and no

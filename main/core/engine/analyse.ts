@@ -1,6 +1,8 @@
+import { foreignFunctionWords } from './languages.js'
 import { Lexicon } from './lexicon.js'
 import type { Run } from './progress.js'
 import { tokenize } from './tokenize.js'
+import { lowerBound } from '../text/sorted.js'
 
 // A corpus as the engine holds it: per document, its tokens as parallel typed arrays (offsets,
 // surface ids, match ids) and the positions of its content words. No per-token objects, so a
@@ -30,6 +32,12 @@ export interface AnalysedDocument {
   match: Uint32Array
   /** Token indices of the content (non-function) words, ascending. */
   content: Uint32Array
+  /**
+   * Token indices, ascending, of the function words of another language than English in the
+   * sentences written in it (languages.ts), usually none: with the English ones (Lexicon.isStop),
+   * the tokens that are not content words (isFunctionWord).
+   */
+  foreign: Uint32Array
   /**
    * Token indices, ascending, of the words written otherwise than their surface form (British
    * spelling: "labour" is read as "labor"; normalise.ts), usually none. Where spelling counts (an
@@ -75,17 +83,20 @@ export function analyse(documents: readonly EngineDocument[], stem: boolean, run
     const { starts, ends, count, hashes } = tokenize(text, true)
     const surface = new Uint32Array(count)
     const match = new Uint32Array(count)
-    const contentBuffer = new Uint32Array(count)
-    let contentCount = 0
     const respelled: number[] = []
     for (let i = 0; i < count; i++) {
       const raw = lexicon.internSpan(text, starts[i], ends[i], hashes![i])
-      const sid = lexicon.surfaceOfRaw(raw)
-      surface[i] = sid
+      surface[i] = lexicon.surfaceOfRaw(raw)
       match[i] = lexicon.matchOfRaw(raw)
-      if (!lexicon.isStop(sid)) contentBuffer[contentCount++] = i
       if (lexicon.isRespelledRaw(raw)) respelled.push(i)
       run.tick(d)
+    }
+    const foreign = foreignFunctionWords(text, starts, ends, surface, count, lexicon)
+    const contentBuffer = new Uint32Array(count)
+    let contentCount = 0
+    for (let i = 0, f = 0; i < count; i++) {
+      if (f < foreign.length && foreign[f] === i) f++
+      else if (!lexicon.isStop(surface[i])) contentBuffer[contentCount++] = i
     }
     words += count
     const doc: AnalysedDocument = {
@@ -96,6 +107,7 @@ export function analyse(documents: readonly EngineDocument[], stem: boolean, run
       surface,
       match,
       content: contentBuffer.slice(0, contentCount),
+      foreign,
       respelled: respelled.length ? Uint32Array.from(respelled) : NONE_RESPELLED,
     }
     byText.set(text, doc)
@@ -115,6 +127,14 @@ export function analyse(documents: readonly EngineDocument[], stem: boolean, run
     }
   }
   return { docs, lexicon, docFreq, words }
+}
+
+/**
+ * Whether token t of `doc` is a function word: an English one (or a Chinese or Japanese one:
+ * normalise.ts), or one of the language its sentence is written in (AnalysedDocument.foreign).
+ */
+export function isFunctionWord(lexicon: Lexicon, doc: AnalysedDocument, t: number): boolean {
+  return lexicon.isStop(doc.surface[t]) || (doc.foreign.length > 0 && doc.foreign[lowerBound(doc.foreign, t)] === t)
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AnalysedCorpus } from './analyse.js'
+import { type AnalysedCorpus, isFunctionWord } from './analyse.js'
 import type { SentencePair } from './paraphrase.js'
 import { breaksClause } from './sentences.js'
 
@@ -79,7 +79,7 @@ export function findEvents(corpus: AnalysedCorpus, sentences: Uint32Array[]): Ev
           }
           continue
         }
-        if (t === bounds[k] || !CAPITALISED.test(word) || lexicon.isStop(doc.surface[t])) continue
+        if (t === bounds[k] || !CAPITALISED.test(word) || isFunctionWord(lexicon, doc, t)) continue
         const m = doc.match[t]
         if (docFreq[m] > rare) continue
         const place = [t - 1, t - 2].some((p) => p >= bounds[k] && PLACE_WORDS.has(lexicon.surfaces[doc.surface[p]]))

@@ -1,3 +1,4 @@
+import { languageBits } from './languages.js'
 import { isStopword, matchForm, surfaceForm, writtenForm } from './normalise.js'
 import { americanSpelling } from './spelling.js'
 import { unitHash } from './tokenize.js'
@@ -12,8 +13,10 @@ export class Lexicon {
   readonly surfaces: string[] = []
   /** Match form of each match id. */
   readonly matches: string[] = []
-  /** 1 when the surface id is a function word. */
+  /** 1 when the surface id is an English function word (or a Chinese or Japanese one: normalise.ts). */
   private stopFlags = new Uint8Array(1024)
+  /** Per surface id, the languages besides English that count it a function word (languages.ts languageBits). */
+  private languageFlags = new Uint8Array(1024)
   /** Per raw entry: surface id and match id (raw entry index = position in these arrays / 1). */
   private rawSurface: Uint32Array = new Uint32Array(1024)
   private rawMatch: Uint32Array = new Uint32Array(1024)
@@ -100,11 +103,11 @@ export class Lexicon {
       this.surfaces.push(surface)
       this.surfaceIds.set(surface, sid)
       if (sid === this.stopFlags.length) {
-        const bigger = new Uint8Array(sid * 2)
-        bigger.set(this.stopFlags)
-        this.stopFlags = bigger
+        this.stopFlags = growBytes(this.stopFlags)
+        this.languageFlags = growBytes(this.languageFlags)
       }
       this.stopFlags[sid] = isStopword(surface) ? 1 : 0
+      this.languageFlags[sid] = languageBits(surface)
     }
     const match = matchForm(surface, this.stem)
     let mid = this.matchIds.get(match)
@@ -132,15 +135,26 @@ export class Lexicon {
     return this.rawRespelled[index] === 1
   }
 
-  /** True when the surface id is a function word. */
+  /** True when the surface id is an English function word (or a Chinese or Japanese one: normalise.ts). */
   isStop(surfaceId: number): boolean {
     return this.stopFlags[surfaceId] === 1
+  }
+
+  /** The languages besides English that count the surface id a function word, as bits (languages.ts languageBits). */
+  languagesOf(surfaceId: number): number {
+    return this.languageFlags[surfaceId]
   }
 
   /** Match id of a word (normalised as a token would be), or -1 when the corpus never has it. */
   matchIdOf(word: string): number {
     return this.matchIds.get(matchForm(surfaceForm(word), this.stem)) ?? -1
   }
+}
+
+function growBytes(a: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(a.length * 2)
+  b.set(a)
+  return b
 }
 
 function grow(a: Uint32Array): Uint32Array {

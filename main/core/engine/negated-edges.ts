@@ -1,4 +1,4 @@
-import type { AnalysedDocument } from './analyse.js'
+import { type AnalysedDocument, isFunctionWord } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import type { Lexicon } from './lexicon.js'
 import { breaksClause, endsSentence, fullLineOf, stopAfter } from './sentences.js'
@@ -60,7 +60,7 @@ export function withGoverningNegations<P extends PairPassage>(passages: P[], doc
     const doc = docs[p.doc]
     const fullLine = fullLineOf(doc)
     const negation = (t: number): boolean => negates(lexicon.surfaces[doc.surface[t]])
-    const function_ = (t: number): boolean => lexicon.isStop(doc.surface[t])
+    const function_ = (t: number): boolean => isFunctionWord(lexicon, doc, t)
     /** Whether the gap between tokens t and t + 1 ends a clause or a sentence. */
     const apart = (t: number): boolean => breaksClause(doc.text, doc.ends[t], doc.starts[t + 1]) || endsSentence(doc, t, fullLine)
     /** Whether a clause or a sentence ends after any of tokens from..to. */

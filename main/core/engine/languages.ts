@@ -1,0 +1,244 @@
+import type { Lexicon } from './lexicon.js'
+
+// The languages whose function words the engine knows besides English, and which sentences are
+// written in them. Function words carry a sentence's grammar, not its content (stopwords.ts): in
+// a German text "und die der das von zu mit" are what "and the of to with" are in English. Read
+// as content words, they made a German text's fragments shared passages (six shared "content"
+// words, half of them articles and prepositions), and a paraphrase's "words in common" ("ist,
+// für", "das, der, und"; Debian's German manual pages).
+// The lists are closed classes only: articles and determiners, pronouns, prepositions and their
+// contractions with an article, conjunctions, the forms of the auxiliary and modal verbs, negations
+// and a few particles. A word that is a function word in one language is often a content word in
+// another ("die", "war", "man", "car", "con", "sin", "come"), so each sentence is read in its own
+// language: the one whose function words it writes most, at least twice as many as English's and
+// MIN_OWN_WORDS of them its own (not English function words too: "in", "so", "an"); any other
+// sentence is read as English, as before. A sentence, not a document: translated manual pages and
+// documentation quote English paragraphs whole, and keep German headings and sentences in a page
+// left mostly in English, and the same sentence must have the same content words in every text
+// that has it, whatever the rest of the text is written in, or two copies of it never meet.
+// Stems stay English (the stemmer package): a German plural or a French verb's ending is another
+// word to the seeds, as it was. A French or Italian word elided before the next is one token with
+// it (tokenize.ts: "l'homme", "d'un"): the list holds such tokens that are function words whole
+// ("d'un", "qu'il", "c'est"); one with a content word is that word's token ("l'homme").
+// On Debian's German manual pages (195 pages, 245,000 words) the overlaps went from 513 to 372:
+// gone are fragments such as "über apt_auth.conf(5) bereitgestellt werden" and paraphrases such as
+// "CFLAGS, CXXFLAGS und LDFLAGS"; of sim_text's 710 shared runs of eight words or more, 95.2% are
+// covered, against 97.3% (99.5% of their words, against 99.7%): a German sentence has fewer
+// content words than an English one of the same length (compounds), and six are a passage's
+// least, as in English. English texts are read as before: the bundled corpus, Debian's copyright
+// files, licences, READMEs and Node.js's documentation give byte-identical output.
+
+/** The languages whose function words the engine knows besides English (ISO 639-1 codes), in the order of their bits (languageBits). */
+export const OTHER_LANGUAGES = ['de', 'fr', 'es', 'it', 'pt', 'nl'] as const
+
+const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/))
+
+/** Function words of each language besides English (lower case, as surface forms are; see above). */
+export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], ReadonlySet<string>>> = {
+  de: words(`
+    der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines
+    ich du er sie es wir ihr mich dich sich uns euch mir dir ihm ihn ihnen man
+    mein meine meinen meinem meiner meines dein deine deinen deinem deiner deines sein seine seinen
+    seinem seiner seines ihre ihren ihrem ihrer ihres unser unsere unseren unserem unserer unseres
+    euer eure euren eurem eurer eures dieser diese dieses diesen diesem jener jene jenes jenen jenem
+    welcher welche welches welchen welchem derselbe dieselbe dasselbe denen deren dessen dies
+    alle allen aller alles jede jeder jedes jeden jedem einige einigen einiger
+    an am auf aus bei beim bis durch für gegen hinter im in ins mit nach neben ohne seit über um
+    unter vom von vor während wegen zu zum zur zwischen
+    und oder aber denn sondern dass daß ob wenn weil als wie sowie sowohl weder noch entweder falls
+    indem obwohl bevor nachdem sobald solange sodass damit dabei dadurch dafür dagegen danach davon
+    dazu daran darauf darin darüber darunter
+    bin bist ist sind seid war warst waren wart sei seien wäre wären gewesen
+    habe hast hat haben habt hatte hatten hätte hätten gehabt werde wirst wird werden werdet wurde
+    wurden würde würden worden geworden kann kannst können könnt konnte konnten könnte könnten
+    muss musst müssen müsst musste mussten müsste soll sollst sollen sollt sollte sollten will willst
+    wollen wollt wollte wollten darf darfst dürfen dürft durfte durften mag magst mögen möchte
+    nicht nie auch nur schon so da dann hier dort sehr was wer wo wann warum wie doch ja zu
+  `),
+  fr: words(`
+    le la les un une des du au aux ce cet cette ces mon ma mes ton ta tes son sa ses notre nos
+    votre vos leur leurs je tu il elle on nous vous ils elles me te se lui eux moi toi soi y en
+    qui que quoi dont où quel quelle quels quelles lequel laquelle lesquels lesquelles
+    c'est c'était d'un d'une qu'il qu'ils qu'elle qu'elles qu'on qu'un qu'une n'est n'a n'ont n'y
+    s'il s'ils j'ai l'on l'un l'une jusqu'à lorsqu'il puisqu'il
+    à avec chez dans de par pour sans sous sur entre vers contre depuis pendant selon
+    et ou mais donc ni car si comme quand lorsque puisque
+    ne pas plus jamais rien aucun aucune
+    est sont être été étant suis es sommes êtes était étaient sera seront serait seraient soit soient
+    ai as a avons avez ont avait avaient aura auront aurait auraient eu ait aient
+    peut peuvent pourrait pourraient doit doivent devrait
+    aussi très tout tous toute toutes même
+  `),
+  es: words(`
+    el la los las lo un una unos unas al del
+    yo tú él ella ello nosotros nosotras vosotros vosotras ellos ellas me te se nos os le les
+    mi mis tu tus su sus nuestro nuestra nuestros nuestras vuestro vuestra vuestros vuestras
+    este esta estos estas ese esa esos esas aquel aquella aquellos aquellas esto eso aquello
+    qué quién quien quienes cuál cual cuales cuyo cuya cuyos cuyas
+    a ante bajo con contra de desde durante en entre hacia hasta mediante para por según sin sobre tras
+    y e o u ni pero sino que si como cuando donde porque aunque mientras pues
+    no nunca jamás ningún ninguna ninguno ya muy más menos también tan
+    es son ser soy eres somos fue fueron era eran sea sean sería serían sido
+    está están estar estoy estaba estaban esté estén estado
+    ha han he has hemos hay había habían haber habrá hubo haya hayan
+    puede pueden podrá podría debe deben debería
+  `),
+  it: words(`
+    il lo la i gli le un uno una del dello della dei degli delle al allo alla ai agli alle
+    dal dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle
+    col coi di a da in con su per tra fra
+    e ed o od ma però che se come quando dove perché anche né mai più
+    io tu lui lei noi voi loro mi ti si ci vi ne me te se li
+    mio mia miei mie tuo tua tuoi tue suo sua suoi sue nostro nostra nostri nostre vostro vostra
+    questo questa questi queste quello quella quelli quelle chi cui quale quali
+    non è sono essere era erano sia siano sarà saranno sarebbe stato stata stati state
+    ha hanno ho hai abbiamo avete aveva avevano avere avuto abbia
+    può possono potrebbe deve devono dovrebbe molto
+  `),
+  pt: words(`
+    o a os as um uma uns umas do da dos das no na nos nas ao aos à às pelo pela pelos pelas
+    de em por para com sem sobre entre até desde contra
+    e ou mas nem que se como quando onde porque também
+    não nunca já muito mais menos
+    eu tu ele ela nós vós eles elas me te lhe lhes meu minha meus minhas teu tua seu sua seus suas
+    nosso nossa nossos nossas este esta estes estas esse essa esses essas aquele aquela aqueles
+    aquelas isso isto aquilo qual quais quem cujo cuja
+    é são ser sou foi foram era eram seja sejam será serão seria sido
+    está estão estar estava estavam esteja estado
+    tem têm ter tinha tinham há havia haver tenha
+    pode podem poderá poderia deve devem deveria
+  `),
+  nl: words(`
+    de het een den der des
+    van in op aan met voor door bij naar uit over onder tot tegen tussen om na zonder sinds
+    en of maar dus want omdat als dan dat die dit deze wie wat waar wanneer hoe
+    ik jij je u hij zij ze wij we jullie mij me hem haar ons hun zich mijn jouw uw zijn onze
+    niet geen nooit ook nog al wel er
+    is ben bent was waren wordt worden werd werden geweest
+    heeft hebben had hadden heb hebt gehad
+    kan kunnen kon konden moet moeten moest zal zullen zou zouden wil willen mag mogen
+  `),
+}
+
+/**
+ * Distinct function words of a language, at least, that a sentence must write for it to be read
+ * in that language, words that are English function words too aside ("a", "in", "so"). Lines of
+ * English with few function words of its own tipped at two: a change log's sign-off line, "Mon,"
+ * French and "Tue," Italian, "Pascal De Vuyst" Dutch or Spanish; "non-existing" and "vi-mode"
+ * Italian.
+ */
+export const MIN_OWN_WORDS = 3
+
+/**
+ * How many times as many function words of its language as English ones a sentence read in that
+ * language writes, at least: "The man will die in war" has three German ones of its own ("man",
+ * "die", "war") and five in all, against English's three.
+ */
+export const OWN_OVER_ENGLISH = 2
+
+/**
+ * The bit of each language besides English that counts `surface` (a surface form) among its
+ * function words: bit k for OTHER_LANGUAGES[k].
+ */
+export function languageBits(surface: string): number {
+  let bits = 0
+  for (let k = 0; k < OTHER_LANGUAGES.length; k++) if (FUNCTION_WORDS[OTHER_LANGUAGES[k]].has(surface)) bits |= 1 << k
+  return bits
+}
+
+/**
+ * Whether a sentence ends in text[from, to), the gap between two tokens: a full stop, question or
+ * exclamation mark before a space or a line break, or a blank line; not a full stop after a
+ * letter alone, an abbreviation's ("d.h. DEBIAN/conffiles während der Paketerstellung", "z.B.").
+ * Read a character at a time: most gaps are one space, and every token's is read.
+ */
+function endsSentence(text: string, from: number, to: number): boolean {
+  if (to - from === 1 && text.charCodeAt(from) === 0x20) return false
+  let lines = 0
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x0a) {
+      if (++lines === 2) return true
+    } else if (c === 0x2e || c === 0x21 || c === 0x3f) {
+      if (c === 0x2e && i === from && from >= 1 && !ALNUM.test(text[from - 2] ?? '')) continue
+      const next = i + 1 < to ? text.charCodeAt(i + 1) : -1
+      if (next === 0x20 || next === 0x0a || next === 0x09 || next === 0x0d) return true
+    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) lines = 0
+  }
+  return false
+}
+
+/**
+ * Whether the token text[start, end) is a piece of a longer written name, not a word of running
+ * text: joined to a letter or digit before or after it by a dot, slash, at sign, hyphen or
+ * underscore ("github.com", "de.po", "vi-mode", "ci.AGOLA", "po/de"). Such a piece is no
+ * function word, whatever language its letters spell one in.
+ */
+function joined(text: string, start: number, end: number): boolean {
+  return (
+    (JOINERS.has(text.charCodeAt(start - 1)) && ALNUM.test(text[start - 2] ?? '')) ||
+    (JOINERS.has(text.charCodeAt(end)) && ALNUM.test(text[end + 1] ?? ''))
+  )
+}
+
+/** The marks that join the pieces of a written name (joined): . / @ - _ */
+const JOINERS: ReadonlySet<number> = new Set([0x2e, 0x2f, 0x40, 0x2d, 0x5f])
+const ALNUM = /[\p{L}\p{N}]/u
+
+/**
+ * The tokens of a text that are function words of the language their sentence is written in,
+ * besides English (see above), ascending: tokens [0, count) at `starts` and `ends` of `text`, of
+ * surface ids `surface` in `lexicon`. Mostly none.
+ */
+export function foreignFunctionWords(
+  text: string,
+  starts: Uint32Array,
+  ends: Uint32Array,
+  surface: Uint32Array,
+  count: number,
+  lexicon: Lexicon,
+): Uint32Array {
+  const out: number[] = []
+  const hits = new Uint32Array(OTHER_LANGUAGES.length)
+  const own = new Uint32Array(OTHER_LANGUAGES.length)
+  const seen = new Set<number>()
+  let english = 0
+  let from = 0
+  let foreign = false
+  for (let t = 0; t <= count; t++) {
+    if (t > 0 && (t === count || endsSentence(text, ends[t - 1], starts[t]))) {
+      // Sentence [from, t) read: its language, when it writes any function word of another.
+      if (foreign) {
+        for (const sid of seen) for (let k = 0; k < OTHER_LANGUAGES.length; k++) own[k] += (lexicon.languagesOf(sid) >>> k) & 1
+        let best = -1
+        for (let k = 0; k < OTHER_LANGUAGES.length; k++)
+          if (own[k] >= MIN_OWN_WORDS && hits[k] >= OWN_OVER_ENGLISH * english && hits[k] > 0 && (best < 0 || hits[k] > hits[best]))
+            best = k
+        if (best >= 0)
+          for (let u = from; u < t; u++)
+            if (!lexicon.isStop(surface[u]) && (lexicon.languagesOf(surface[u]) >>> best) & 1 && !joined(text, starts[u], ends[u]))
+              out.push(u)
+        hits.fill(0)
+        own.fill(0)
+        seen.clear()
+        foreign = false
+      }
+      english = 0
+      from = t
+    }
+    if (t === count) break
+    const sid = surface[t]
+    if (lexicon.isStop(sid)) english++
+    const bits = lexicon.languagesOf(sid)
+    if (bits === 0 || joined(text, starts[t], ends[t])) continue
+    for (let k = 0; k < OTHER_LANGUAGES.length; k++) hits[k] += (bits >>> k) & 1
+    if (!lexicon.isStop(sid)) {
+      seen.add(sid)
+      foreign = true
+    }
+  }
+  return out.length ? Uint32Array.from(out) : NONE
+}
+
+/** No tokens: one empty array for every text with none. */
+const NONE = new Uint32Array(0)

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
+import { analysed } from '../helpers.js'
+
+// Function words of other languages than English (languages.ts): each sentence read in the
+// language whose function words it writes, an English one's words kept whatever they spell in
+// another.
+
+/** The content words of a document, as written. */
+const contentWords = (doc: AnalysedDocument): string[] => Array.from(doc.content, (t) => doc.text.slice(doc.starts[t], doc.ends[t]))
+
+describe('function words of other languages', () => {
+  it("reads a German sentence's articles, prepositions, auxiliaries and negation as function words", () => {
+    const [doc] = analysed('Der Befehl wird von dem Programm nicht gelesen, wenn die Datei leer ist.\n')
+    expect(contentWords(doc)).toEqual(['Befehl', 'Programm', 'gelesen', 'Datei', 'leer'])
+  })
+
+  it('reads French, Spanish, Italian, Portuguese and Dutch sentences so too', () => {
+    const words = (text: string) => contentWords(analysed(text)[0])
+    expect(words("La commande ne lit pas le fichier si celui-ci est vide, et elle s'arrête.")).toEqual([
+      'commande',
+      'lit',
+      'fichier',
+      'celui',
+      'ci',
+      'vide',
+      "s'arrête",
+    ])
+    expect(words('El programa no lee el archivo si está vacío, y se detiene con un error.')).toEqual([
+      'programa',
+      'lee',
+      'archivo',
+      'vacío',
+      'detiene',
+      'error',
+    ])
+    expect(words('Il programma non legge il file se è vuoto, e si ferma con un errore.')).toEqual([
+      'programma',
+      'legge',
+      'file',
+      'vuoto',
+      'ferma',
+      'errore',
+    ])
+    expect(words('O programa não lê o arquivo se ele estiver vazio, e para com um erro.')).toEqual([
+      'programa',
+      'lê',
+      'arquivo',
+      'estiver',
+      'vazio',
+      'erro',
+    ])
+    expect(words('Het programma leest het bestand niet als het leeg is, en stopt met een fout.')).toEqual([
+      'programma',
+      'leest',
+      'bestand',
+      'leeg',
+      'stopt',
+      'fout',
+    ])
+  })
+
+  it('keeps the words of an English sentence that spell function words of another language', () => {
+    const [doc] = analysed('The old man said that soldiers die in war, under the MIT License, in a den.\n')
+    expect(contentWords(doc)).toEqual(['old', 'man', 'said', 'soldiers', 'die', 'war', 'MIT', 'License', 'den'])
+  })
+
+  it('reads no function word in a piece of a written name ("de.po", "github.com", "ci.AGOLA")', () => {
+    const [doc] = analysed('Updated po/de.po and po/es.po from github.com; see ci.AGOLA, ci.APPVEYOR, ci.BUDDY and vi-mode.\n')
+    expect(doc.foreign).toHaveLength(0)
+  })
+
+  it("reads each sentence of a text in its own language, an abbreviation's full stop inside one", () => {
+    const [doc] = analysed(
+      'Die Datei wird gelesen, wenn sie existiert (d.h. für die Dauer der Sitzung).\n\nOld soldiers never die, they just fade away.\n',
+    )
+    // "d.h." is one sentence with what follows: "für die der" are German there.
+    expect(contentWords(doc)).toEqual([
+      'Datei',
+      'gelesen',
+      'existiert',
+      'd',
+      'h',
+      'Dauer',
+      'Sitzung',
+      'Old',
+      'soldiers',
+      'never',
+      'die',
+      'fade',
+      'away',
+    ])
+  })
+
+  it('makes no overlap of a clause two German texts share in function words and three content words', () => {
+    // Read as content words, "wird von dem ... nicht ... wenn die" made nine shared words.
+    const shared = 'wird von dem Programm nicht gelesen, wenn die Datei'
+    const { overlaps } = findOverlaps([
+      { id: 'a', text: `Die Konfiguration des Dienstes ${shared} fehlt oder beschädigt ist.\n` },
+      { id: 'b', text: `Eine Sicherungskopie im Heimatverzeichnis ${shared} auf einem Netzlaufwerk liegt.\n` },
+    ])
+    expect(overlaps).toEqual([])
+  })
+
+  it('finds a German sentence a mostly English text quotes and a German text has, as one overlap', () => {
+    // Translated manual pages: a page left mostly in English keeps some German sentences, which
+    // must have the same content words there as in a page translated whole.
+    const shared =
+      'Dieser Befehl ist für den Einsatz in großen Umgebungen vorgesehen, in der viele Konten gleichzeitig erstellt werden müssen.'
+    const documents = [
+      {
+        id: 'english',
+        text:
+          'The chpasswd command reads a list of user name and password pairs from standard input and uses this information to update a group of existing users.\n\n' +
+          `${shared}\n\nThe options which apply to the chpasswd command are listed below, with the files it reads and writes.\n`,
+      },
+      {
+        id: 'german',
+        text: `Der Befehl newusers liest eine Datei mit Paaren aus Benutzername und Passwort und aktualisiert die vorhandenen Benutzer.\n\n${shared}\n\nDie Optionen folgen.\n`,
+      },
+    ]
+    const { overlaps } = findOverlaps(documents)
+    expect(overlaps.map((o) => o.passages.map((p) => [p.doc, p.text]))).toEqual([
+      [
+        ['english', shared],
+        ['german', shared],
+      ],
+    ])
+  })
+})
