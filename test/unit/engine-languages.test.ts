@@ -93,6 +93,25 @@ describe('function words of other languages', () => {
     ])
   })
 
+  it('reads the negations of a sentence in another language: a copy that drops them is not the same text', () => {
+    // "nicht" is a function word of German, and still says the opposite: as "not" in English
+    // (similarity.ts), a negation one passage has more lowers the pair's similarity.
+    const text = (nicht: string) =>
+      `Das Konto des Benutzers wird ${nicht}gesperrt, wenn das Passwort abgelaufen ist und der Benutzer sich in der ` +
+      `festgelegten Frist ${nicht}neu angemeldet hat. Die Sperre gilt für alle Anmeldedienste des Systems und alle Terminals.`
+    const { overlaps } = findOverlaps([
+      { id: 'nicht', text: text('nicht ') },
+      { id: 'gesperrt', text: text('') },
+    ])
+    expect(overlaps).toHaveLength(1)
+    expect(overlaps[0].kind).toBe('variant')
+    expect(overlaps[0].similarity).toBeLessThan(0.98)
+    // Italian "non" negates in an Italian sentence; the "non" of "non-exclusive" in an English one is a word as before.
+    const [italian, english] = analysed('Il file non viene letto se è vuoto.\n', 'A non-exclusive licence to use the files.\n')
+    expect(contentWords(italian)).toEqual(['file', 'viene', 'letto', 'vuoto'])
+    expect(contentWords(english)).toContain('non')
+  })
+
   it('makes no overlap of a clause two German texts share in function words and three content words', () => {
     // Read as content words, "wird von dem ... nicht ... wenn die" made nine shared words.
     const shared = 'wird von dem Programm nicht gelesen, wenn die Datei'

@@ -1,5 +1,6 @@
-import { foreignFunctionWords } from './languages.js'
+import { foreignFunctionWords, NEGATIONS } from './languages.js'
 import { Lexicon } from './lexicon.js'
+import { negates } from './stopwords.js'
 import type { Run } from './progress.js'
 import { tokenize } from './tokenize.js'
 import { lowerBound } from '../text/sorted.js'
@@ -134,7 +135,26 @@ export function analyse(documents: readonly EngineDocument[], stem: boolean, run
  * normalise.ts), or one of the language its sentence is written in (AnalysedDocument.foreign).
  */
 export function isFunctionWord(lexicon: Lexicon, doc: AnalysedDocument, t: number): boolean {
-  return lexicon.isStop(doc.surface[t]) || (doc.foreign.length > 0 && doc.foreign[lowerBound(doc.foreign, t)] === t)
+  return lexicon.isStop(doc.surface[t]) || foreignAt(doc, t)
+}
+
+/** Whether token t of `doc` is a function word of the language besides English its sentence is written in (AnalysedDocument.foreign). */
+function foreignAt(doc: AnalysedDocument, t: number): boolean {
+  return doc.foreign.length > 0 && doc.foreign[lowerBound(doc.foreign, t)] === t
+}
+
+/**
+ * Whether token t of `doc`, of surface forms `surfaces`, negates what follows it: an English
+ * negation (stopwords.ts negates), or one of the language its sentence is written in
+ * (languages.ts NEGATIONS).
+ */
+export function negatesAt(surfaces: readonly string[], doc: AnalysedDocument, t: number): boolean {
+  return negates(surfaces[doc.surface[t]]) || foreignNegationAt(surfaces, doc, t)
+}
+
+/** Whether token t of `doc` is a negation of the language besides English its sentence is written in (languages.ts NEGATIONS). */
+export function foreignNegationAt(surfaces: readonly string[], doc: AnalysedDocument, t: number): boolean {
+  return doc.foreign.length > 0 && NEGATIONS.has(surfaces[doc.surface[t]]) && foreignAt(doc, t)
 }
 
 /**

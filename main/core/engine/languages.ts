@@ -53,7 +53,7 @@ export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], R
     wurden würde würden worden geworden kann kannst können könnt konnte konnten könnte könnten
     muss musst müssen müsst musste mussten müsste soll sollst sollen sollt sollte sollten will willst
     wollen wollt wollte wollten darf darfst dürfen dürft durfte durften mag magst mögen möchte
-    nicht nie auch nur schon so da dann hier dort sehr was wer wo wann warum wie doch ja zu
+    nicht nie niemals auch nur schon so da dann hier dort sehr was wer wo wann warum wie doch ja zu
   `),
   fr: words(`
     le la les un une des du au aux ce cet cette ces mon ma mes ton ta tes son sa ses notre nos
@@ -77,7 +77,7 @@ export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], R
     qué quién quien quienes cuál cual cuales cuyo cuya cuyos cuyas
     a ante bajo con contra de desde durante en entre hacia hasta mediante para por según sin sobre tras
     y e o u ni pero sino que si como cuando donde porque aunque mientras pues
-    no nunca jamás ningún ninguna ninguno ya muy más menos también tan
+    no nunca jamás ningún ninguna ninguno tampoco ya muy más menos también tan
     es son ser soy eres somos fue fueron era eran sea sean sería serían sido
     está están estar estoy estaba estaban esté estén estado
     ha han he has hemos hay había habían haber habrá hubo haya hayan
@@ -87,7 +87,7 @@ export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], R
     il lo la i gli le un uno una del dello della dei degli delle al allo alla ai agli alle
     dal dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle
     col coi di a da in con su per tra fra
-    e ed o od ma però che se come quando dove perché anche né mai più
+    e ed o od ma però che se come quando dove perché anche né mai più nessun nessuno nessuna
     io tu lui lei noi voi loro mi ti si ci vi ne me te se li
     mio mia miei mie tuo tua tuoi tue suo sua suoi sue nostro nostra nostri nostre vostro vostra
     questo questa questi queste quello quella quelli quelle chi cui quale quali
@@ -113,12 +113,29 @@ export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], R
     van in op aan met voor door bij naar uit over onder tot tegen tussen om na zonder sinds
     en of maar dus want omdat als dan dat die dit deze wie wat waar wanneer hoe
     ik jij je u hij zij ze wij we jullie mij me hem haar ons hun zich mijn jouw uw zijn onze
-    niet geen nooit ook nog al wel er
+    niet geen nooit noch ook nog al wel er
     is ben bent was waren wordt worden werd werden geweest
     heeft hebben had hadden heb hebt gehad
     kan kunnen kon konden moet moeten moest zal zullen zou zouden wil willen mag mogen
   `),
 }
+
+/**
+ * The function words of the languages besides English that negate what follows them, as "not",
+ * "no" and "never" do (stopwords.ts negates): a negation is read where its sentence is written in
+ * its language (AnalysedDocument.foreign), so Italian "non" negates and the "non" of
+ * "non-exclusive" in an English sentence does not, as before. "Without" and its kin ("ohne",
+ * "sans", "sin") are not among them, as "without" is an English negation of its own kind
+ * (polarity.ts).
+ */
+export const NEGATIONS: ReadonlySet<string> = words(`
+  nicht nie niemals kein keine keinen keinem keiner keines weder
+  ne pas jamais aucun aucune ni n'est n'a n'ont n'y
+  no nunca jamás ningún ninguna ninguno tampoco
+  non mai né nessun nessuno nessuna
+  não nunca nem nenhum nenhuma
+  niet geen nooit noch
+`)
 
 /**
  * Distinct function words of a language, at least, that a sentence must write for it to be read

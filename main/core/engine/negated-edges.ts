@@ -1,8 +1,7 @@
-import { type AnalysedDocument, isFunctionWord } from './analyse.js'
+import { type AnalysedDocument, isFunctionWord, negatesAt } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import type { Lexicon } from './lexicon.js'
 import { breaksClause, endsSentence, fullLineOf, stopAfter } from './sentences.js'
-import { negates } from './stopwords.js'
 
 // A passage's edge just past the negation that governs it. Passages are aligned on what two texts
 // share, and a negation can stand outside that: a hard-wrapped licence's "THERE IS NO\nWARRANTY
@@ -44,7 +43,7 @@ export function negationBefore(doc: AnalysedDocument, surfaces: readonly string[
   // The nearest negation within reach is found first (most passages have none), then the clause
   // is read back to it.
   let before = t0 - 1
-  while (before >= 0 && t0 - before <= MAX_NEGATION_REACH && !negates(surfaces[doc.surface[before]])) before--
+  while (before >= 0 && t0 - before <= MAX_NEGATION_REACH && !negatesAt(surfaces, doc, before)) before--
   if (before < 0 || t0 - before > MAX_NEGATION_REACH) return -1
   for (let t = before; t < t0; t++) if (breaksClause(doc.text, doc.ends[t], doc.starts[t + 1]) || endsSentence(doc, t, fullLine)) return -1
   return before
@@ -59,7 +58,7 @@ export function withGoverningNegations<P extends PairPassage>(passages: P[], doc
   passages.forEach((p, i) => {
     const doc = docs[p.doc]
     const fullLine = fullLineOf(doc)
-    const negation = (t: number): boolean => negates(lexicon.surfaces[doc.surface[t]])
+    const negation = (t: number): boolean => negatesAt(lexicon.surfaces, doc, t)
     const function_ = (t: number): boolean => isFunctionWord(lexicon, doc, t)
     /** Whether the gap between tokens t and t + 1 ends a clause or a sentence. */
     const apart = (t: number): boolean => breaksClause(doc.text, doc.ends[t], doc.starts[t + 1]) || endsSentence(doc, t, fullLine)

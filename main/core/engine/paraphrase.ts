@@ -1,11 +1,10 @@
 import type { AlignedGap } from './aligned-gaps.js'
-import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
+import { type AnalysedCorpus, type AnalysedDocument, negatesAt } from './analyse.js'
 import type { Run } from './progress.js'
 import type { SynonymClasses, WordClasses } from './synonyms.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { nonWordTokens, nonWordTokensIn } from './nonwords.js'
 import { breaksClause } from './sentences.js'
-import { negates } from './stopwords.js'
 import { standsFor } from './abbreviations.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 import { shownWord } from './normalise.js'
@@ -601,7 +600,7 @@ export function trimmedSpan(
   }
   /** Whether a token of [from, to) negates. */
   const negated = (from: number, to: number): boolean => {
-    for (let t = from; t < to; t++) if (negates(surfaces[D.surface[t]])) return true
+    for (let t = from; t < to; t++) if (negatesAt(surfaces, D, t)) return true
     return false
   }
   let first = c0
@@ -624,7 +623,7 @@ export function negatedFrom(D: AnalysedDocument, surfaces: readonly string[], t0
   let start = t0
   const c = lowerBound(D.content, t0)
   const floor = Math.max(from, c > 0 ? D.content[c - 1] + 1 : 0)
-  for (let t = t0 - 1; t >= floor && !breaksClause(D.text, D.ends[t], D.starts[t + 1]); t--) if (negates(surfaces[D.surface[t]])) start = t
+  for (let t = t0 - 1; t >= floor && !breaksClause(D.text, D.ends[t], D.starts[t + 1]); t--) if (negatesAt(surfaces, D, t)) start = t
   return start
 }
 

@@ -1,8 +1,7 @@
-import type { AnalysedDocument } from './analyse.js'
+import { type AnalysedDocument, negatesAt } from './analyse.js'
 import { lowerBound } from '../text/sorted.js'
 import { negationBefore } from './negated-edges.js'
 import { breaksClause, endsSentence, fullLineOf } from './sentences.js'
-import { negates } from './stopwords.js'
 
 // A restatement says what the other passage says; two passages whose words are the same but for
 // a negation of one of them say the opposite. The paraphrase pass compares content words, and a
@@ -75,11 +74,6 @@ const SUBORDINATORS: ReadonlySet<string> = new Set([
 /** Whether a surface form cancels a negation before it in its clause: "without", a negating verb. */
 function cancelsNegation(surface: string): boolean {
   return surface === 'without' || NEGATING_VERBS.has(surface)
-}
-
-/** Whether a surface form negates what follows it: a negation (stopwords.ts) or a negating verb. */
-function negative(surface: string): boolean {
-  return negates(surface) || NEGATING_VERBS.has(surface)
 }
 
 /**
@@ -166,6 +160,8 @@ export function negatedShared(
   const apart = (t: number): boolean => stop(t) || breaksClause(D.text, D.ends[t], D.starts[t + 1])
   const content = (t: number): boolean => D.content[lowerBound(D.content, t)] === t
   const word = (t: number): string => (t <= last ? surfaces[D.surface[t]] : '')
+  /** Whether token t negates what follows it: a negation (analyse.ts negatesAt) or a negating verb. */
+  const negative = (t: number): boolean => t <= last && (negatesAt(surfaces, D, t) || NEGATING_VERBS.has(word(t)))
   /**
    * Whether the negating verb at token t governs an action: "to" or "from" after it ("declining to
    * grant", "prevents you from using", within GOVERNED_REACH tokens) or a verb in -ing ("prevents
@@ -181,7 +177,7 @@ export function negatedShared(
   /** Whether token t negates what follows it in its clause (see above: the idioms that do not). */
   const negating = (t: number): boolean => {
     const surface = word(t)
-    if (!negative(surface)) return false
+    if (!negative(t)) return false
     if (t > 0 && word(t - 1) === 'or') return false
     if (surface === 'no' && t < last && HYPHEN.test(D.text.slice(D.ends[t], D.starts[t + 1]))) return false
     // "no more than", "not be longer than".
@@ -200,8 +196,7 @@ export function negatedShared(
     if (!cancelsNegation(surface))
       for (let u = t + 1; u <= last && !apart(u - 1) && !SUBORDINATORS.has(word(u)); u++) if (cancelsNegation(word(u))) return false
     if (cancelsNegation(surface))
-      for (let u = t - 1; u >= 0 && !apart(u) && !SUBORDINATORS.has(word(u)); u--)
-        if (negative(word(u)) || word(u) === 'nothing') return false
+      for (let u = t - 1; u >= 0 && !apart(u) && !SUBORDINATORS.has(word(u)); u--) if (negative(u) || word(u) === 'nothing') return false
     return true
   }
   for (let t = t0; t <= t1; t++) {

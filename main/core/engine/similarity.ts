@@ -1,4 +1,4 @@
-import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
+import { type AnalysedCorpus, type AnalysedDocument, foreignNegationAt } from './analyse.js'
 import { lowerBound } from '../text/sorted.js'
 import { sameSpelling } from './respelled.js'
 import { negates, STOPWORDS } from './stopwords.js'
@@ -218,7 +218,8 @@ export class PairMeasurer {
       const s = D.surface[t]
       // Only a function word: a negation that is a content word ("never") is weighed as one already.
       if (negating[s] === 0) negating[s] = negates(surfaces[s]) && STOPWORDS.has(surfaces[s]) ? 1 : 2
-      if (negating[s] === 1) {
+      // Or one of the language besides English its sentence is written in (a function word there).
+      if (negating[s] === 1 || foreignNegationAt(surfaces, D, t)) {
         count++
         sum += this.weights[D.match[t]]
       }
