@@ -112,6 +112,15 @@ describe('function words of other languages', () => {
     expect(contentWords(english)).toContain('non')
   })
 
+  it('reads a French or Italian word without its elided article: "l\'option" is the "option" another sentence writes', () => {
+    const [doc] = analysed("Cette option remplace l'option d'origine et dell'autore l'autore.\n")
+    const matchOf = (word: string) => doc.match[Array.from(doc.starts).findIndex((s, t) => doc.text.slice(s, doc.ends[t]) === word)]
+    expect(matchOf("l'option")).toBe(matchOf('option'))
+    expect(matchOf("dell'autore")).toBe(matchOf("l'autore"))
+    // Where spelling counts, they are written otherwise.
+    expect(doc.surface[1]).not.toBe(doc.surface[3])
+  })
+
   it('makes no overlap of a clause two German texts share in function words and three content words', () => {
     // Read as content words, "wird von dem ... nicht ... wenn die" made nine shared words.
     const shared = 'wird von dem Programm nicht gelesen, wenn die Datei'
