@@ -8,25 +8,37 @@ import type { Lexicon } from './lexicon.js'
 // für", "das, der, und"; Debian's German manual pages).
 // The lists are closed classes only: articles and determiners, pronouns, prepositions and their
 // contractions with an article, conjunctions, the forms of the auxiliary and modal verbs, negations
-// and a few particles. A word that is a function word in one language is often a content word in
-// another ("die", "war", "man", "car", "con", "sin", "come"), so each sentence is read in its own
-// language: the one whose function words it writes most, at least twice as many as English's and
-// MIN_OWN_WORDS of them its own (not English function words too: "in", "so", "an"); any other
-// sentence is read as English, as before. A sentence, not a document: translated manual pages and
-// documentation quote English paragraphs whole, and keep German headings and sentences in a page
-// left mostly in English, and the same sentence must have the same content words in every text
-// that has it, whatever the rest of the text is written in, or two copies of it never meet.
+// and a few particles and quantifiers. A word that is a function word in one language is often a
+// content word in another ("die", "war", "man", "car", "con", "sin", "come"), so each sentence is
+// read in its own language: the one whose function words it writes most, at least twice as many
+// as English's and MIN_OWN_WORDS of them its own (not English function words too: "in", "so",
+// "an"); any other sentence is read as English, as before, but for the short sentences of a text
+// written in another language (MIN_TEXT_SENTENCES). A sentence, not a document: translated manual
+// pages and documentation quote English paragraphs whole, and keep German headings and sentences
+// in a page left mostly in English, and the same sentence must have the same content words in
+// every text that has it, whatever the rest of the text is written in, or two copies of it never
+// meet. What counts for no language: a piece of a written name or a command-line option ("de.po",
+// "-o", "--and": pieceOfName), and a word written with a capital inside its sentence (names and
+// titles: "Ben, Dan, Van", "Die Hard, Man on Fire, War Horse").
 // Stems stay English (the stemmer package): a German plural or a French verb's ending is another
-// word to the seeds, as it was. A French or Italian word elided before the next is one token with
-// it (tokenize.ts: "l'homme", "d'un"): the list holds such tokens that are function words whole
-// ("d'un", "qu'il", "c'est"); one with a content word is that word's token ("l'homme").
-// On Debian's German manual pages (195 pages, 245,000 words) the overlaps went from 513 to 372:
-// gone are fragments such as "über apt_auth.conf(5) bereitgestellt werden" and paraphrases such as
-// "CFLAGS, CXXFLAGS und LDFLAGS"; of sim_text's 710 shared runs of eight words or more, 95.2% are
-// covered, against 97.3% (99.5% of their words, against 99.7%): a German sentence has fewer
-// content words than an English one of the same length (compounds), and six are a passage's
-// least, as in English. English texts are read as before: the bundled corpus, Debian's copyright
-// files, licences, READMEs and Node.js's documentation give byte-identical output.
+// word to the seeds, as it was, and so does the British spelling read into a French "utiliser"
+// ("utilizer", spelling.ts), which both copies of a text have. A French or Italian word elided
+// before the next is one token with it (tokenize.ts: "l'homme", "d'un"): the list holds such
+// tokens that are function words whole ("d'un", "qu'il", "c'est"); one with a content word is
+// matched as that word (normalise.ts matchForm).
+// On Debian's manual pages in German, French, Dutch, Italian and Spanish (195, 196, 93, 75 and 35
+// pages) the overlaps went from 513, 878, 469, 208 and 100 to 373, 441, 285, 163 and 57: gone are
+// fragments such as "über apt_auth.conf(5) bereitgestellt werden", "(depuis dpkg 1.4.1.17)" and
+// paraphrases such as "CFLAGS, CXXFLAGS und LDFLAGS"; a reviewer found "words in common" with
+// function words in 85 of 103 French paraphrases before, 7 of 53 after. Of sim_text's shared runs
+// of eight words or more, the texts of 574 of 710 German ones lie in passages (575 before), 675 of
+// 887 French (687), 349 of 442 Dutch (354); a run's two sides in one overlap, 95.5% of the German
+// runs (97.3% before), 88.2% of the French (92.0%), 87.3% of the Dutch (93.7%): the passages hold
+// as much, grouped otherwise. Lost are stretches with fewer than six content words: a German
+// sentence has fewer than an English one of the same length (compounds), and six are a passage's
+// least, as in English ("Wenn in der ersten Zeile einer Handbuchseite eine Kodierung angegeben ist,
+// wird" has five). English texts are read as before: the bundled corpus, Debian's copyright files,
+// licences, READMEs and Node.js's documentation give byte-identical output.
 
 /** The languages whose function words the engine knows besides English (ISO 639-1 codes), in the order of their bits (languageBits). */
 export const OTHER_LANGUAGES = ['de', 'fr', 'es', 'it', 'pt', 'nl'] as const
@@ -42,7 +54,8 @@ export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], R
     seinem seiner seines ihre ihren ihrem ihrer ihres unser unsere unseren unserem unserer unseres
     euer eure euren eurem eurer eures dieser diese dieses diesen diesem jener jene jenes jenen jenem
     welcher welche welches welchen welchem derselbe dieselbe dasselbe denen deren dessen dies
-    alle allen aller alles jede jeder jedes jeden jedem einige einigen einiger
+    alle allen aller alles jede jeder jedes jeden jedem einige einigen einiger mehrere mehr etwas
+    andere anderen anderer anderes anderem außer jedoch wobei selbst ab
     an am auf aus bei beim bis durch für gegen hinter im in ins mit nach neben ohne seit über um
     unter vom von vor während wegen zu zum zur zwischen
     und oder aber denn sondern dass daß ob wenn weil als wie sowie sowohl weder noch entweder falls
@@ -66,8 +79,9 @@ export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], R
     ne pas plus jamais rien aucun aucune
     est sont être été étant suis es sommes êtes était étaient sera seront serait seraient soit soient
     ai as a avons avez ont avait avaient aura auront aurait auraient eu ait aient
-    peut peuvent pourrait pourraient doit doivent devrait
-    aussi très tout tous toute toutes même
+    avoir peut peuvent pourrait pourraient pourra pouvez doit doivent devrait devez
+    aussi très tout tous toute toutes même cela ceci ça celui celle ceux celles chaque plusieurs
+    après avant lors dès parmi ainsi alors
   `),
   es: words(`
     el la los las lo un una unos unas al del
@@ -75,11 +89,11 @@ export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], R
     mi mis tu tus su sus nuestro nuestra nuestros nuestras vuestro vuestra vuestros vuestras
     este esta estos estas ese esa esos esas aquel aquella aquellos aquellas esto eso aquello
     qué quién quien quienes cuál cual cuales cuyo cuya cuyos cuyas
-    a ante bajo con contra de desde durante en entre hacia hasta mediante para por según sin sobre tras
+    a ante con contra de desde durante en entre hacia hasta mediante para por según sin sobre tras
     y e o u ni pero sino que si como cuando donde porque aunque mientras pues
     no nunca jamás ningún ninguna ninguno tampoco ya muy más menos también tan
     es son ser soy eres somos fue fueron era eran sea sean sería serían sido
-    está están estar estoy estaba estaban esté estén estado
+    está están estar estoy estaba estaban esté estén
     ha han he has hemos hay había habían haber habrá hubo haya hayan
     puede pueden podrá podría debe deben debería
   `),
@@ -91,20 +105,20 @@ export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], R
     io tu lui lei noi voi loro mi ti si ci vi ne me te se li
     mio mia miei mie tuo tua tuoi tue suo sua suoi sue nostro nostra nostri nostre vostro vostra
     questo questa questi queste quello quella quelli quelle chi cui quale quali
-    non è sono essere era erano sia siano sarà saranno sarebbe stato stata stati state
+    non è sono essere era erano sia siano sarà saranno sarebbe viene vengono
     ha hanno ho hai abbiamo avete aveva avevano avere avuto abbia
-    può possono potrebbe deve devono dovrebbe molto
+    può possono potrebbe deve devono dovrebbe molto ogni tutti tutte tutto tutta senza ciò ad
   `),
   pt: words(`
     o a os as um uma uns umas do da dos das no na nos nas ao aos à às pelo pela pelos pelas
     de em por para com sem sobre entre até desde contra
     e ou mas nem que se como quando onde porque também
-    não nunca já muito mais menos
-    eu tu ele ela nós vós eles elas me te lhe lhes meu minha meus minhas teu tua seu sua seus suas
+    não nunca já muito mais menos apenas todos todas alguns algumas
+    eu tu você vocês ele ela nós vós eles elas me te lhe lhes meu minha meus minhas teu tua seu sua seus suas
     nosso nossa nossos nossas este esta estes estas esse essa esses essas aquele aquela aqueles
     aquelas isso isto aquilo qual quais quem cujo cuja
     é são ser sou foi foram era eram seja sejam será serão seria sido
-    está estão estar estava estavam esteja estado
+    está estão estar estava estavam esteja
     tem têm ter tinha tinham há havia haver tenha
     pode podem poderá poderia deve devem deveria
   `),
@@ -116,7 +130,8 @@ export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], R
     niet geen nooit noch ook nog al wel er
     is ben bent was waren wordt worden werd werden geweest
     heeft hebben had hadden heb hebt gehad
-    kan kunnen kon konden moet moeten moest zal zullen zou zouden wil willen mag mogen
+    kan kunt kunnen kon konden moet moeten moest zal zult zullen zou zouden wil wilt willen mag mogen
+    te indien zoals alle welke elk elke
   `),
 }
 
@@ -164,12 +179,13 @@ export function languageBits(surface: string): number {
 }
 
 /**
- * Whether a sentence ends in text[from, to), the gap between two tokens: a full stop, question or
- * exclamation mark before a space or a line break, or a blank line; not a full stop after a
- * letter alone, an abbreviation's ("d.h. DEBIAN/conffiles während der Paketerstellung", "z.B.").
- * Read a character at a time: most gaps are one space, and every token's is read.
+ * Whether a sentence ends in text[from, to), the gap between two tokens, the one before starting
+ * at `start`: a full stop, question or exclamation mark before a space or a line break, or a blank
+ * line; not a full stop after an abbreviation (ABBREVIATIONS) or a letter alone ("d.h. DEBIAN/
+ * conffiles während der Paketerstellung", "z.B."). Read a character at a time: most gaps are one
+ * space, and every token's is read.
  */
-function endsSentence(text: string, from: number, to: number): boolean {
+function endsSentence(text: string, start: number, from: number, to: number): boolean {
   if (to - from === 1 && text.charCodeAt(from) === 0x20) return false
   let lines = 0
   for (let i = from; i < to; i++) {
@@ -177,7 +193,7 @@ function endsSentence(text: string, from: number, to: number): boolean {
     if (c === 0x0a) {
       if (++lines === 2) return true
     } else if (c === 0x2e || c === 0x21 || c === 0x3f) {
-      if (c === 0x2e && i === from && from >= 1 && !ALNUM.test(text[from - 2] ?? '')) continue
+      if (c === 0x2e && i === from && (from - start === 1 || ABBREVIATIONS.has(text.slice(start, from).toLowerCase()))) continue
       const next = i + 1 < to ? text.charCodeAt(i + 1) : -1
       if (next === 0x20 || next === 0x0a || next === 0x09 || next === 0x0d) return true
     } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) lines = 0
@@ -186,21 +202,58 @@ function endsSentence(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Whether the token text[start, end) is a piece of a longer written name, not a word of running
- * text: joined to a letter or digit before or after it by a dot, slash, at sign, hyphen or
- * underscore ("github.com", "de.po", "vi-mode", "ci.AGOLA", "po/de"). Such a piece is no
- * function word, whatever language its letters spell one in.
+ * Abbreviations whose full stop ends no sentence (endsSentence): German "bzw.", "vgl.", "usw.",
+ * French "cf.", "env." and the like, written mid-sentence, which split one sentence into two
+ * too short to tell their language. Not "etc.", which often ends one.
  */
-function joined(text: string, start: number, end: number): boolean {
-  return (
-    (JOINERS.has(text.charCodeAt(start - 1)) && ALNUM.test(text[start - 2] ?? '')) ||
-    (JOINERS.has(text.charCodeAt(end)) && ALNUM.test(text[end + 1] ?? ''))
-  )
+const ABBREVIATIONS: ReadonlySet<string> = words(`
+  bzw vgl usw ggf evtl inkl bzgl sog ca nr dr abs
+  cf env ex mme mlle
+  pág núm sr sra
+  ecc pag sig
+`)
+
+/**
+ * Whether the token text[start, end) is a piece of a longer written name, not a word of running
+ * text: joined to a letter or digit before or after it by a dot, slash, at sign or underscore
+ * ("github.com", "de.po", "ci.AGOLA", "po/de"), or by a hyphen where `hyphens` ("vi-mode",
+ * "non-existing"), or a command-line option's name ("-o", "-u", "--and", "--all"). Such a piece is
+ * no function word, whatever language its letters spell one in; a hyphen's piece counts for no
+ * sentence's language, but is a function word of a sentence written in its language ("c'est-à-dire",
+ * "elle-même").
+ */
+function pieceOfName(text: string, start: number, end: number, hyphens: boolean): boolean {
+  const before = text.charCodeAt(start - 1)
+  if (before === 0x2d && !ALNUM.test(text[start - 2] ?? '')) return true
+  const joins = (c: number): boolean => JOINERS.has(c) || (hyphens && c === 0x2d)
+  return (joins(before) && ALNUM.test(text[start - 2] ?? '')) || (joins(text.charCodeAt(end)) && ALNUM.test(text[end + 1] ?? ''))
 }
 
-/** The marks that join the pieces of a written name (joined): . / @ - _ */
-const JOINERS: ReadonlySet<number> = new Set([0x2e, 0x2f, 0x40, 0x2d, 0x5f])
+/** The marks that join the pieces of a written name (pieceOfName): . / @ _ */
+const JOINERS: ReadonlySet<number> = new Set([0x2e, 0x2f, 0x40, 0x5f])
 const ALNUM = /[\p{L}\p{N}]/u
+const UPPER = /\p{Lu}/u
+
+/**
+ * Sentences, at least, that a text must write in a language for its sentences that write no
+ * English function word and one of that language's own to be read in it too: headings, a
+ * manual page's option descriptions and the terms of its lists ("Leere Zeilen werden
+ * ignoriert", "Fichier de configuration d'adduser(8)"), which the same words in a longer
+ * sentence of another page are read in. A text that quotes a sentence or two in another language
+ * (a French institute's name in a W3C notice, a Spanish headline) reads the rest as before.
+ */
+export const MIN_TEXT_SENTENCES = 3
+
+/** A sentence read for its language: tokens [from, to), its English function words, the languages it is read in or may be. */
+interface Sentence {
+  from: number
+  to: number
+  english: number
+  /** OTHER_LANGUAGES' index of the language it is written in, by its own words; -1 for none. */
+  language: number
+  /** The languages of which it writes one function word of their own at least, as bits. */
+  own: number
+}
 
 /**
  * The tokens of a text that are function words of the language their sentence is written in,
@@ -215,44 +268,81 @@ export function foreignFunctionWords(
   count: number,
   lexicon: Lexicon,
 ): Uint32Array {
-  const out: number[] = []
+  /**
+   * Whether token t of a sentence that starts at token `first` may be one of another language's
+   * function words (languageBits), as counted (`counting`) or as read: a word of running text,
+   * written in small letters unless it starts its sentence ("Die Hard, Man on Fire, War Horse" are
+   * a film's titles, "Ben, Dan, Van" names).
+   */
+  const candidate = (t: number, first: number, counting: boolean): boolean =>
+    lexicon.languagesOf(surface[t]) !== 0 &&
+    !lexicon.isStop(surface[t]) &&
+    (t === first || !UPPER.test(text[starts[t]])) &&
+    !pieceOfName(text, starts[t], ends[t], counting)
+  const sentences: Sentence[] = []
   const hits = new Uint32Array(OTHER_LANGUAGES.length)
   const own = new Uint32Array(OTHER_LANGUAGES.length)
   const seen = new Set<number>()
-  let english = 0
+  const decided = new Uint32Array(OTHER_LANGUAGES.length)
+  /** Sentence [from, to), which writes a function word of another language than English: read for its language. */
+  const read = (from: number, to: number): void => {
+    let english = 0
+    hits.fill(0)
+    own.fill(0)
+    seen.clear()
+    for (let t = from; t < to; t++) {
+      const sid = surface[t]
+      const bits = lexicon.languagesOf(sid)
+      const stop = lexicon.isStop(sid)
+      // A piece of a name counts for no language, English's neither ("-a, --and Zeigt nur ...").
+      if ((bits === 0 && !stop) || pieceOfName(text, starts[t], ends[t], true)) continue
+      if (stop) english++
+      if (bits === 0 || (t !== from && UPPER.test(text[starts[t]]))) continue
+      for (let k = 0; k < OTHER_LANGUAGES.length; k++) hits[k] += (bits >>> k) & 1
+      if (!stop) seen.add(sid)
+    }
+    let mask = 0
+    for (const sid of seen) {
+      const bits = lexicon.languagesOf(sid)
+      mask |= bits
+      for (let k = 0; k < OTHER_LANGUAGES.length; k++) own[k] += (bits >>> k) & 1
+    }
+    let best = -1
+    for (let k = 0; k < OTHER_LANGUAGES.length; k++)
+      if (
+        own[k] >= MIN_OWN_WORDS &&
+        hits[k] >= OWN_OVER_ENGLISH * english &&
+        (best < 0 || hits[k] > hits[best] || (hits[k] === hits[best] && own[k] > own[best]))
+      )
+        best = k
+    if (best >= 0) decided[best]++
+    if (mask !== 0) sentences.push({ from, to, english, language: best, own: mask })
+  }
+  // Each sentence that writes a word another language counts a function word of its own is read
+  // again, whole (most sentences of an English text write none).
   let from = 0
   let foreign = false
   for (let t = 0; t <= count; t++) {
-    if (t > 0 && (t === count || endsSentence(text, ends[t - 1], starts[t]))) {
-      // Sentence [from, t) read: its language, when it writes any function word of another.
-      if (foreign) {
-        for (const sid of seen) for (let k = 0; k < OTHER_LANGUAGES.length; k++) own[k] += (lexicon.languagesOf(sid) >>> k) & 1
-        let best = -1
-        for (let k = 0; k < OTHER_LANGUAGES.length; k++)
-          if (own[k] >= MIN_OWN_WORDS && hits[k] >= OWN_OVER_ENGLISH * english && hits[k] > 0 && (best < 0 || hits[k] > hits[best]))
-            best = k
-        if (best >= 0)
-          for (let u = from; u < t; u++)
-            if (!lexicon.isStop(surface[u]) && (lexicon.languagesOf(surface[u]) >>> best) & 1 && !joined(text, starts[u], ends[u]))
-              out.push(u)
-        hits.fill(0)
-        own.fill(0)
-        seen.clear()
-        foreign = false
-      }
-      english = 0
+    if (t > 0 && (t === count || endsSentence(text, starts[t - 1], ends[t - 1], starts[t]))) {
+      if (foreign) read(from, t)
+      foreign = false
       from = t
     }
-    if (t === count) break
-    const sid = surface[t]
-    if (lexicon.isStop(sid)) english++
-    const bits = lexicon.languagesOf(sid)
-    if (bits === 0 || joined(text, starts[t], ends[t])) continue
-    for (let k = 0; k < OTHER_LANGUAGES.length; k++) hits[k] += (bits >>> k) & 1
-    if (!lexicon.isStop(sid)) {
-      seen.add(sid)
-      foreign = true
-    }
+    if (t < count && !foreign && lexicon.languagesOf(surface[t]) !== 0 && !lexicon.isStop(surface[t])) foreign = true
+  }
+  if (sentences.length === 0) return NONE
+  // The text's own language besides English, where it writes MIN_TEXT_SENTENCES sentences in it
+  // and more than in any other: its sentences with no English function word are read in it.
+  let main = -1
+  for (let k = 0; k < OTHER_LANGUAGES.length; k++)
+    if (decided[k] >= MIN_TEXT_SENTENCES && (main < 0 || decided[k] > decided[main])) main = k
+  const out: number[] = []
+  for (const sentence of sentences) {
+    let language = sentence.language
+    if (language < 0 && main >= 0 && sentence.english === 0 && (sentence.own >>> main) & 1) language = main
+    if (language < 0) continue
+    for (let u = sentence.from; u < sentence.to; u++)
+      if ((lexicon.languagesOf(surface[u]) >>> language) & 1 && candidate(u, sentence.from, false)) out.push(u)
   }
   return out.length ? Uint32Array.from(out) : NONE
 }
