@@ -14,6 +14,9 @@ describe('function words of other languages', () => {
   it("reads a German sentence's articles, prepositions, auxiliaries and negation as function words", () => {
     const [doc] = analysed('Der Befehl wird von dem Programm nicht gelesen, wenn die Datei leer ist.\n')
     expect(contentWords(doc)).toEqual(['Befehl', 'Programm', 'gelesen', 'Datei', 'leer'])
+    // The polite "Sie" and "Ihr" are written with a capital inside a sentence, and are pronouns still.
+    const [polite] = analysed('Wenn Sie die Option angeben, wird Ihre Datei nicht gelesen.\n')
+    expect(contentWords(polite)).toEqual(['Option', 'angeben', 'Datei', 'gelesen'])
   })
 
   it('reads French, Spanish, Italian, Portuguese and Dutch sentences so too', () => {

@@ -234,6 +234,9 @@ const JOINERS: ReadonlySet<number> = new Set([0x2e, 0x2f, 0x40, 0x5f])
 const ALNUM = /[\p{L}\p{N}]/u
 const UPPER = /\p{Lu}/u
 
+/** Function words written with a capital wherever they stand: German's polite pronouns ("Wenn Sie die Option angeben"). */
+const CAPITALISED: ReadonlySet<string> = words('sie ihr ihre ihren ihrem ihrer ihres ihnen')
+
 /**
  * Sentences, at least, that a text must write in a language for its sentences that write no
  * English function word and one of that language's own to be read in it too: headings, a
@@ -277,8 +280,13 @@ export function foreignFunctionWords(
   const candidate = (t: number, first: number, counting: boolean): boolean =>
     lexicon.languagesOf(surface[t]) !== 0 &&
     !lexicon.isStop(surface[t]) &&
-    (t === first || !UPPER.test(text[starts[t]])) &&
+    (t === first || !capitalised(t)) &&
     !pieceOfName(text, starts[t], ends[t], counting)
+  /**
+   * Whether token t is written with a capital, as a name or a title is, not as German writes its
+   * polite "Sie" and "Ihr" (CAPITALISED) wherever they stand.
+   */
+  const capitalised = (t: number): boolean => UPPER.test(text[starts[t]]) && !CAPITALISED.has(lexicon.surfaces[surface[t]])
   const sentences: Sentence[] = []
   const hits = new Uint32Array(OTHER_LANGUAGES.length)
   const own = new Uint32Array(OTHER_LANGUAGES.length)
@@ -297,7 +305,7 @@ export function foreignFunctionWords(
       // A piece of a name counts for no language, English's neither ("-a, --and Zeigt nur ...").
       if ((bits === 0 && !stop) || pieceOfName(text, starts[t], ends[t], true)) continue
       if (stop) english++
-      if (bits === 0 || (t !== from && UPPER.test(text[starts[t]]))) continue
+      if (bits === 0 || (t !== from && capitalised(t))) continue
       for (let k = 0; k < OTHER_LANGUAGES.length; k++) hits[k] += (bits >>> k) & 1
       if (!stop) seen.add(sid)
     }
