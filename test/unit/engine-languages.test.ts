@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
-import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
+import { type AnalysedDocument, analyse, negatesAt } from '../../main/core/engine/analyse.js'
+import { Run } from '../../main/core/engine/progress.js'
 import { analysed } from '../helpers.js'
 
 // Function words of other languages than English (languages.ts): each sentence read in the
@@ -96,9 +97,13 @@ describe('function words of other languages', () => {
     const page =
       'Die Datei wird beim Start gelesen, wenn sie vorhanden ist.\n\nDie Einträge werden der Reihe nach von oben nach unten verarbeitet.\n\n' +
       'Jede Zeile enthält einen Eintrag, der aus zwei Feldern besteht.\n\nLeere Zeilen werden ignoriert.\n'
-    const [german, english] = analysed(page, 'The file is read at start.\n\nLeere Zeilen werden ignoriert.\n')
+    const [german, english] = analysed(
+      page + 'Es dient in erster Linie der Fehlersuche.\n',
+      'The file is read at start.\n\nLeere Zeilen werden ignoriert.\n',
+    )
+    // "in" is an English function word and a German one: it keeps no sentence from German.
+    expect(contentWords(german).slice(-6)).toEqual(['Leere', 'Zeilen', 'ignoriert', 'dient', 'erster', 'Linie', 'Fehlersuche'].slice(-6))
     const last = (doc: AnalysedDocument) => contentWords(doc).slice(-3)
-    expect(last(german)).toEqual(['Leere', 'Zeilen', 'ignoriert'])
     // An English text that quotes the line alone reads it as before.
     expect(last(english)).toEqual(['Zeilen', 'werden', 'ignoriert'])
   })
@@ -145,12 +150,44 @@ describe('function words of other languages', () => {
   })
 
   it('reads a French or Italian word without its elided article: "l\'option" is the "option" another sentence writes', () => {
-    const [doc] = analysed("Cette option remplace l'option d'origine et dell'autore l'autore.\n")
-    const matchOf = (word: string) => doc.match[Array.from(doc.starts).findIndex((s, t) => doc.text.slice(s, doc.ends[t]) === word)]
-    expect(matchOf("l'option")).toBe(matchOf('option'))
-    expect(matchOf("dell'autore")).toBe(matchOf("l'autore"))
+    const [french, italian, english] = analysed(
+      "Cette option remplace l'option d'origine, et elle est lue par le programme.\n",
+      "Il nome dell'autore è scritto nel file dall'utente, come l'autore vuole.\n",
+      "Thanks to Marco d'Itri and Diogo Teles Sant'Anna for the Itri port and the Anna tests.\n",
+    )
+    const matchOf = (doc: AnalysedDocument, word: string) =>
+      doc.match[Array.from(doc.starts).findIndex((s, t) => doc.text.slice(s, doc.ends[t]) === word)]
+    expect(matchOf(french, "l'option")).toBe(matchOf(french, 'option'))
+    expect(matchOf(italian, "dell'autore")).toBe(matchOf(italian, "l'autore"))
     // Where spelling counts, they are written otherwise.
-    expect(doc.surface[1]).not.toBe(doc.surface[3])
+    expect(french.surface[1]).not.toBe(french.surface[3])
+    // In an English sentence such a word is a name, read as written.
+    expect(matchOf(english, "d'Itri")).not.toBe(matchOf(english, 'Itri'))
+    expect(matchOf(english, "Sant'Anna")).not.toBe(matchOf(english, 'Anna'))
+  })
+
+  it("reads a capitalised function word in its sentence's language once its other words decide it, not a heading's", () => {
+    // The line before a sentence (an option's name, a heading) is no full stop away from it.
+    const [after, alone] = analysed(
+      '-q, --quiet\n       Die Ausgabe wird beim Start des Dienstes unterdrückt, wenn sie nicht gebraucht wird.\n',
+      'Die Ausgabe wird beim Start des Dienstes unterdrückt, wenn sie nicht gebraucht wird.\n',
+    )
+    expect(contentWords(after)).toEqual(['q', 'quiet', ...contentWords(alone)])
+    expect(contentWords(alone)[0]).toBe('Ausgabe')
+  })
+
+  it('reads French negations after the verb, not "ne ... que" ("only")', () => {
+    const { docs, lexicon } = analyse(
+      [{ id: 'fr', text: "Le fichier n'est pas lu, et il ne contient que des lignes que le programme ne lit jamais, non signées.\n" }],
+      true,
+      new Run(),
+    )
+    const [doc] = docs
+    const negations = Array.from(doc.starts)
+      .map((s, t) => [doc.text.slice(s, doc.ends[t]), negatesAt(lexicon.surfaces, doc, t)] as const)
+      .filter(([, negates]) => negates)
+      .map(([word]) => word)
+    expect(negations).toEqual(['pas', 'jamais', 'non'])
   })
 
   it('makes no overlap of a clause two German texts share in function words and three content words', () => {

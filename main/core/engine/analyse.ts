@@ -1,4 +1,4 @@
-import { foreignFunctionWords, NEGATIONS } from './languages.js'
+import { ELIDING, foreignFunctionWords, NEGATIONS, unelided } from './languages.js'
 import { Lexicon } from './lexicon.js'
 import { negates } from './stopwords.js'
 import type { Run } from './progress.js'
@@ -92,7 +92,15 @@ export function analyse(documents: readonly EngineDocument[], stem: boolean, run
       if (lexicon.isRespelledRaw(raw)) respelled.push(i)
       run.tick(d)
     }
-    const foreign = foreignFunctionWords(text, starts, ends, surface, count, lexicon)
+    const { words: foreign, sentences } = foreignFunctionWords(text, starts, ends, surface, count, lexicon)
+    // A French or Italian sentence's words matched without their elided articles (languages.ts).
+    for (let k = 0; k < sentences.length; k += 3) {
+      if (!ELIDING.has(sentences[k + 2])) continue
+      for (let i = sentences[k]; i < sentences[k + 1]; i++) {
+        const rest = unelided(lexicon.surfaces[surface[i]])
+        if (rest !== undefined) match[i] = lexicon.matchOfForm(rest)
+      }
+    }
     const contentBuffer = new Uint32Array(count)
     let contentCount = 0
     for (let i = 0, f = 0; i < count; i++) {

@@ -27,18 +27,22 @@ import type { Lexicon } from './lexicon.js'
 // tokens that are function words whole ("d'un", "qu'il", "c'est"); one with a content word is
 // matched as that word (normalise.ts matchForm).
 // On Debian's manual pages in German, French, Dutch, Italian and Spanish (195, 196, 93, 75 and 35
-// pages) the overlaps went from 513, 878, 469, 208 and 100 to 373, 441, 285, 163 and 57: gone are
+// pages) the overlaps went from 513, 878, 469, 208 and 100 to 358, 434, 271, 161 and 60: gone are
 // fragments such as "über apt_auth.conf(5) bereitgestellt werden", "(depuis dpkg 1.4.1.17)" and
 // paraphrases such as "CFLAGS, CXXFLAGS und LDFLAGS"; a reviewer found "words in common" with
-// function words in 85 of 103 French paraphrases before, 7 of 53 after. Of sim_text's shared runs
-// of eight words or more, the texts of 574 of 710 German ones lie in passages (575 before), 675 of
-// 887 French (687), 349 of 442 Dutch (354); a run's two sides in one overlap, 95.5% of the German
-// runs (97.3% before), 88.2% of the French (92.0%), 87.3% of the Dutch (93.7%): the passages hold
-// as much, grouped otherwise. Lost are stretches with fewer than six content words: a German
-// sentence has fewer than an English one of the same length (compounds), and six are a passage's
-// least, as in English ("Wenn in der ersten Zeile einer Handbuchseite eine Kodierung angegeben ist,
-// wird" has five). English texts are read as before: the bundled corpus, Debian's copyright files,
-// licences, READMEs and Node.js's documentation give byte-identical output.
+// function words in 85 of 103 French paraphrases before, 2 of 47 after. Of sim_text's shared runs
+// of eight words or more, the texts of 571 of 710 German ones lie in passages (575 before), 674 of
+// 887 French (687), 346 of 442 Dutch (354); a run's two sides in one overlap, 94.9% of the German
+// runs (97.3% before), 87.5% of the French (92.0%), 87.8% of the Dutch (93.7%): the passages hold
+// nearly as much, grouped otherwise. Lost are stretches with fewer than six content words: a
+// German sentence has fewer than an English one of the same length (compounds), and six are a
+// passage's least, as in English ("Wenn in der ersten Zeile einer Handbuchseite eine Kodierung
+// angegeben ist, wird" has five). English texts are read as before: the bundled corpus, licences,
+// READMEs and Node.js's documentation give byte-identical output; in Debian's copyright files an
+// Italian licence is read as Italian now (125 of 2,136 overlaps grouped otherwise, no passage
+// lost), and in a W3C notice the French name of an institute ("de", "en", "et").
+// Left: a short English line in a text written mostly in another language, with no English
+// function word its own ("Worker processes die quietly"), is read in that language.
 
 /** The languages whose function words the engine knows besides English (ISO 639-1 codes), in the order of their bits (languageBits). */
 export const OTHER_LANGUAGES = ['de', 'fr', 'es', 'it', 'pt', 'nl'] as const
@@ -76,7 +80,7 @@ export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], R
     s'il s'ils j'ai l'on l'un l'une jusqu'à lorsqu'il puisqu'il
     à avec chez dans de par pour sans sous sur entre vers contre depuis pendant selon
     et ou mais donc ni car si comme quand lorsque puisque
-    ne pas plus jamais rien aucun aucune
+    ne pas plus jamais rien aucun aucune non
     est sont être été étant suis es sommes êtes était étaient sera seront serait seraient soit soient
     ai as a avons avez ont avait avaient aura auront aurait auraient eu ait aient
     avoir peut peuvent pourrait pourraient pourra pouvez doit doivent devrait devez
@@ -141,11 +145,13 @@ export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], R
  * its language (AnalysedDocument.foreign), so Italian "non" negates and the "non" of
  * "non-exclusive" in an English sentence does not, as before. "Without" and its kin ("ohne",
  * "sans", "sin") are not among them, as "without" is an English negation of its own kind
- * (polarity.ts).
+ * (polarity.ts). French negates with the word after its verb ("pas", "jamais", "rien"), not "ne",
+ * which "ne ... que" ("only") writes too. A German or Dutch negation after its verb ("Die Datei
+ * existiert nicht.") negates no word after it: polarity.ts reads English word order.
  */
 export const NEGATIONS: ReadonlySet<string> = words(`
   nicht nie niemals kein keine keinen keinem keiner keines weder
-  ne pas jamais aucun aucune ni n'est n'a n'ont n'y
+  pas jamais aucun aucune ni rien non
   no nunca jamás ningún ninguna ninguno tampoco
   non mai né nessun nessuno nessuna
   não nunca nem nenhum nenhuma
@@ -242,16 +248,30 @@ const CAPITALISED: ReadonlySet<string> = words('sie ihr ihre ihren ihrem ihrer i
  * English function word and one of that language's own to be read in it too: headings, a
  * manual page's option descriptions and the terms of its lists ("Leere Zeilen werden
  * ignoriert", "Fichier de configuration d'adduser(8)"), which the same words in a longer
- * sentence of another page are read in. A text that quotes a sentence or two in another language
- * (a French institute's name in a W3C notice, a Spanish headline) reads the rest as before.
+ * sentence of another page are read in. English function words that the language's list has
+ * too ("in", "an", "a") do not keep a sentence from it ("Es dient in erster Linie der
+ * Fehlersuche"). A text that quotes a sentence or two in another language (a Spanish headline)
+ * reads the rest as before; the sentences themselves are read in their language where their own
+ * words decide it (a French institute's name in a W3C notice: "de", "en", "et").
  */
 export const MIN_TEXT_SENTENCES = 3
+
+/**
+ * What foreignFunctionWords finds: the function words of another language than English, token
+ * indices ascending, and the sentences read in such a language, as tokens [from, to) and its index
+ * in OTHER_LANGUAGES, three numbers each.
+ */
+export interface ForeignSentences {
+  words: Uint32Array
+  sentences: number[]
+}
 
 /** A sentence read for its language: tokens [from, to), its English function words, the languages it is read in or may be. */
 interface Sentence {
   from: number
   to: number
-  english: number
+  /** Its English function words that no other language's list has ("the", "of", not "in", "an", "a"). */
+  englishOnly: number
   /** OTHER_LANGUAGES' index of the language it is written in, by its own words; -1 for none. */
   language: number
   /** The languages of which it writes one function word of their own at least, as bits. */
@@ -270,18 +290,17 @@ export function foreignFunctionWords(
   surface: Uint32Array,
   count: number,
   lexicon: Lexicon,
-): Uint32Array {
+): ForeignSentences {
   /**
-   * Whether token t of a sentence that starts at token `first` may be one of another language's
-   * function words (languageBits), as counted (`counting`) or as read: a word of running text,
-   * written in small letters unless it starts its sentence ("Die Hard, Man on Fire, War Horse" are
-   * a film's titles, "Ben, Dan, Van" names).
+   * Whether token t is read as a function word of its sentence's language, where that language
+   * counts it one: not a piece of a name, written with a capital or not. A capital keeps a word
+   * from deciding the language ("Die Hard, Man on Fire, War Horse" are a film's titles, "Ben, Dan,
+   * Van" names: read), but a sentence decided without it reads it in its language: a sentence's
+   * first word after a heading or an option's name on the line before, which no full stop parts
+   * from it ("-q, --quiet\n  Die Ausgabe wird unterdrückt"), the heading's "SIEHE AUCH".
    */
-  const candidate = (t: number, first: number, counting: boolean): boolean =>
-    lexicon.languagesOf(surface[t]) !== 0 &&
-    !lexicon.isStop(surface[t]) &&
-    (t === first || !capitalised(t)) &&
-    !pieceOfName(text, starts[t], ends[t], counting)
+  const readIn = (t: number): boolean =>
+    lexicon.languagesOf(surface[t]) !== 0 && !lexicon.isStop(surface[t]) && !pieceOfName(text, starts[t], ends[t], false)
   /**
    * Whether token t is written with a capital, as a name or a title is, not as German writes its
    * polite "Sie" and "Ihr" (CAPITALISED) wherever they stand.
@@ -295,6 +314,7 @@ export function foreignFunctionWords(
   /** Sentence [from, to), which writes a function word of another language than English: read for its language. */
   const read = (from: number, to: number): void => {
     let english = 0
+    let englishOnly = 0
     hits.fill(0)
     own.fill(0)
     seen.clear()
@@ -305,6 +325,7 @@ export function foreignFunctionWords(
       // A piece of a name counts for no language, English's neither ("-a, --and Zeigt nur ...").
       if ((bits === 0 && !stop) || pieceOfName(text, starts[t], ends[t], true)) continue
       if (stop) english++
+      if (stop && bits === 0) englishOnly++
       if (bits === 0 || (t !== from && capitalised(t))) continue
       for (let k = 0; k < OTHER_LANGUAGES.length; k++) hits[k] += (bits >>> k) & 1
       if (!stop) seen.add(sid)
@@ -324,7 +345,7 @@ export function foreignFunctionWords(
       )
         best = k
     if (best >= 0) decided[best]++
-    if (mask !== 0) sentences.push({ from, to, english, language: best, own: mask })
+    if (mask !== 0) sentences.push({ from, to, englishOnly, language: best, own: mask })
   }
   // Each sentence that writes a word another language counts a function word of its own is read
   // again, whole (most sentences of an English text write none).
@@ -338,21 +359,43 @@ export function foreignFunctionWords(
     }
     if (t < count && !foreign && lexicon.languagesOf(surface[t]) !== 0 && !lexicon.isStop(surface[t])) foreign = true
   }
-  if (sentences.length === 0) return NONE
+  if (sentences.length === 0) return { words: NONE, sentences: [] }
   // The text's own language besides English, where it writes MIN_TEXT_SENTENCES sentences in it
   // and more than in any other: its sentences with no English function word are read in it.
   let main = -1
   for (let k = 0; k < OTHER_LANGUAGES.length; k++)
     if (decided[k] >= MIN_TEXT_SENTENCES && (main < 0 || decided[k] > decided[main])) main = k
   const out: number[] = []
+  const spans: number[] = []
   for (const sentence of sentences) {
     let language = sentence.language
-    if (language < 0 && main >= 0 && sentence.english === 0 && (sentence.own >>> main) & 1) language = main
+    if (language < 0 && main >= 0 && sentence.englishOnly === 0 && (sentence.own >>> main) & 1) language = main
     if (language < 0) continue
-    for (let u = sentence.from; u < sentence.to; u++)
-      if ((lexicon.languagesOf(surface[u]) >>> language) & 1 && candidate(u, sentence.from, false)) out.push(u)
+    spans.push(sentence.from, sentence.to, language)
+    for (let u = sentence.from; u < sentence.to; u++) if ((lexicon.languagesOf(surface[u]) >>> language) & 1 && readIn(u)) out.push(u)
   }
-  return out.length ? Uint32Array.from(out) : NONE
+  return { words: out.length ? Uint32Array.from(out) : NONE, sentences: spans }
+}
+
+/**
+ * A French or Italian word's elided article, pronoun or preposition, written with it as one token
+ * (tokenize.ts): "l'option", "d'utilisateur", "qu'elle", "dell'autore", "un'altra". In a sentence
+ * written in French or Italian the word is matched without it (unelided), so "l'option" is read as
+ * the "option" another sentence writes ("les options"), as an English word is read without its
+ * possessive 's; where spelling counts (an overlap's kind, its variants) the surface forms still
+ * differ. Three in a hundred words of Debian's French manual pages are written so. Not in an
+ * English sentence: "Sant'Anna", "d'Itri" and "d'Heureuse" are names there.
+ */
+const ELIDED =
+  /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|dell|all|dall|nell|sull|coll|quell|quest|un|nessun|sant|tutt)'(?=\p{L}{2})/u
+
+/** The languages whose words elide (ELIDED), as OTHER_LANGUAGES' indices. */
+export const ELIDING: ReadonlySet<number> = new Set([OTHER_LANGUAGES.indexOf('fr'), OTHER_LANGUAGES.indexOf('it')])
+
+/** A surface form without its elided article (ELIDED); undefined for a word written with none. */
+export function unelided(surface: string): string | undefined {
+  const rest = surface.replace(ELIDED, '')
+  return rest === surface ? undefined : rest
 }
 
 /** No tokens: one empty array for every text with none. */

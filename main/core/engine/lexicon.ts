@@ -109,15 +109,8 @@ export class Lexicon {
       this.stopFlags[sid] = isStopword(surface) ? 1 : 0
       this.languageFlags[sid] = languageBits(surface)
     }
-    const match = matchForm(surface, this.stem)
-    let mid = this.matchIds.get(match)
-    if (mid === undefined) {
-      mid = this.matches.length
-      this.matches.push(match)
-      this.matchIds.set(match, mid)
-    }
     this.rawSurface[index] = sid
-    this.rawMatch[index] = mid
+    this.rawMatch[index] = this.matchOfForm(surface)
     this.raws.push(raw)
     return index
   }
@@ -138,6 +131,22 @@ export class Lexicon {
   /** True when the surface id is an English function word (or a Chinese or Japanese one: normalise.ts). */
   isStop(surfaceId: number): boolean {
     return this.stopFlags[surfaceId] === 1
+  }
+
+  /**
+   * The match id of a word written `surface` (a surface form), interning its match form on first
+   * sight: a raw token's (add), or a word a token is read as otherwise than its text (languages.ts
+   * unelided).
+   */
+  matchOfForm(surface: string): number {
+    const match = matchForm(surface, this.stem)
+    let mid = this.matchIds.get(match)
+    if (mid === undefined) {
+      mid = this.matches.length
+      this.matches.push(match)
+      this.matchIds.set(match, mid)
+    }
+    return mid
   }
 
   /** The languages besides English that count the surface id a function word, as bits (languages.ts languageBits). */

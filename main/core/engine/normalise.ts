@@ -14,8 +14,7 @@ import { CHINESE_STOP_CHARACTERS, STOPWORDS } from './stopwords.js'
 //                 (AnalysedDocument.respelled), so spelling is told apart where it counts (an
 //                 overlap's kind, its variants, duplicates: respelled.ts).
 //   match form    the surface form without a possessive 's or the + and # signs that end a word
-//                 (tokenize.ts: "GPL-2+" is read with "GPL-2", "C++" with "C"), nor a French or
-//                 Italian elided article before it ("l'option" is read with "option"), stemmed when
+//                 (tokenize.ts: "GPL-2+" is read with "GPL-2", "C++" with "C"), stemmed when
 //                 stemming is on ("forces" = "force", "improving" = "improve"). Seeds, similarity
 //                 and term matching use it.
 // None changes the text: tokens keep their offsets (tokenize.ts).
@@ -45,20 +44,9 @@ export function surfaceForm(raw: string): string {
   return americanSpelling(writtenForm(raw))
 }
 
-/**
- * A French or Italian word's elided article, pronoun or preposition, written with it as one token
- * (tokenize.ts): "l'option", "d'utilisateur", "qu'elle", "dell'autore", "un'altra". The match form
- * is the word without it, so "l'option" is read as the "option" another sentence writes ("les
- * options"), as an English word is read without its possessive 's; where spelling counts (an
- * overlap's kind, its variants) the surface forms still differ. Three in a hundred words of
- * Debian's French manual pages are written so; English words begin so rarely ("d'Itri", "c'mon").
- */
-const ELIDED =
-  /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|dell|all|dall|nell|sull|coll|quell|quest|un|nessun|sant|tutt)'(?=\p{L}{2})/u
-
 /** The match form of a surface form (see above). */
 export function matchForm(surface: string, stem: boolean): string {
-  const unsigned = surface.replace(SUFFIX_SIGNS, '').replace(ELIDED, '')
+  const unsigned = surface.replace(SUFFIX_SIGNS, '')
   const base = unsigned.length > 2 ? unsigned.replace(POSSESSIVE, '') : unsigned
   return stem && base.length > 2 ? stemmer(base) : base
 }
