@@ -245,7 +245,7 @@ const CAPITALISED: ReadonlySet<string> = words('sie ihr ihre ihren ihrem ihrer i
 
 /**
  * Sentences, at least, that a text must write in a language for its sentences that write no
- * English function word and one of that language's own to be read in it too: headings, a
+ * English function word of English's own and one of that language's to be read in it too: headings, a
  * manual page's option descriptions and the terms of its lists ("Leere Zeilen werden
  * ignoriert", "Fichier de configuration d'adduser(8)"), which the same words in a longer
  * sentence of another page are read in. English function words that the language's list has
@@ -279,9 +279,10 @@ interface Sentence {
 }
 
 /**
- * The tokens of a text that are function words of the language their sentence is written in,
- * besides English (see above), ascending: tokens [0, count) at `starts` and `ends` of `text`, of
- * surface ids `surface` in `lexicon`. Mostly none.
+ * What of a text is written in another language than English (see above): the tokens that are
+ * function words of the language their sentence is written in, and those sentences (ForeignSentences);
+ * of tokens [0, count) at `starts` and `ends` of `text`, of surface ids `surface` in `lexicon`.
+ * Mostly none.
  */
 export function foreignFunctionWords(
   text: string,
@@ -361,7 +362,7 @@ export function foreignFunctionWords(
   }
   if (sentences.length === 0) return { words: NONE, sentences: [] }
   // The text's own language besides English, where it writes MIN_TEXT_SENTENCES sentences in it
-  // and more than in any other: its sentences with no English function word are read in it.
+  // and more than in any other: its sentences with no English-only function word are read in it.
   let main = -1
   for (let k = 0; k < OTHER_LANGUAGES.length; k++)
     if (decided[k] >= MIN_TEXT_SENTENCES && (main < 0 || decided[k] > decided[main])) main = k
