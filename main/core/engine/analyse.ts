@@ -147,7 +147,7 @@ export function isFunctionWord(lexicon: Lexicon, doc: AnalysedDocument, t: numbe
 }
 
 /** Whether token t of `doc` is a function word of the language besides English its sentence is written in (AnalysedDocument.foreign). */
-function foreignAt(doc: AnalysedDocument, t: number): boolean {
+export function foreignAt(doc: AnalysedDocument, t: number): boolean {
   return doc.foreign.length > 0 && doc.foreign[lowerBound(doc.foreign, t)] === t
 }
 

@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff'
-import type { AnalysedDocument } from './analyse.js'
+import { type AnalysedDocument, foreignAt } from './analyse.js'
 import { uniqueAnchors } from './anchors.js'
 import { fmix32, mix32 } from './hash.js'
 import { isNumber } from './nonwords.js'
@@ -570,10 +570,13 @@ function continuesNumber(doc: AnalysedDocument, t: number): boolean {
   return mark === ':' && length(t) <= 2 && length(t - 1) <= 2
 }
 
-/** Whether words [t0, t0 + count) of `doc` are function words or numbers, all of them. */
+/**
+ * Whether words [t0, t0 + count) of `doc` are function words or numbers, all of them: English
+ * ones, or of the language their sentence is written in (analyse.ts foreignAt).
+ */
 function functionWordsOnly(doc: AnalysedDocument, t0: number, count: number): boolean {
   for (let t = t0; t < t0 + count; t++)
-    if (!isNumber(doc, t) && !STOPWORDS.has(surfaceForm(doc.text.slice(doc.starts[t], doc.ends[t])))) return false
+    if (!isNumber(doc, t) && !STOPWORDS.has(surfaceForm(doc.text.slice(doc.starts[t], doc.ends[t]))) && !foreignAt(doc, t)) return false
   return true
 }
 
