@@ -190,6 +190,18 @@ describe('function words of other languages', () => {
     expect(negations).toEqual(['pas', 'jamais', 'non'])
   })
 
+  it("shows a German sentence's changes as an English one's: one function word between two changes is taken into them", () => {
+    const text = (verb: string, object: string) =>
+      `Der Dienst prüft beim Start jeden Eintrag der Datei sorgfältig, ${verb} die ${object} danach vollständig ein und meldet jeden Fehler in der Syntax sofort an den Verwalter.\n`
+    const { overlaps } = findOverlaps([
+      { id: 'a', text: text('liest', 'Datei') },
+      { id: 'b', text: text('lädt', 'Konfiguration') },
+    ])
+    expect(overlaps).toHaveLength(1)
+    const changes = overlaps[0].variants[0].changes!.filter((c) => c.op !== 'equal').map((c) => [c.a, c.b])
+    expect(changes).toEqual([['liest die Datei', 'lädt die Konfiguration']])
+  })
+
   it('makes no overlap of a clause two German texts share in function words and three content words', () => {
     // Read as content words, "wird von dem ... nicht ... wenn die" made nine shared words.
     const shared = 'wird von dem Programm nicht gelesen, wenn die Datei'
