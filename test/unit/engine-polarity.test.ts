@@ -36,6 +36,17 @@ describe('a paraphrase and its opposite', () => {
     )
   })
 
+  it('reads a German or Dutch negation after its verb as negating the word before it', () => {
+    const reads = 'Der Dienst liest die Konfigurationsdatei beim Start des Systems vollständig ein.'
+    const readsNot = 'Beim Start des Systems liest der Dienst die Konfigurationsdatei nicht.'
+    expect(opposite(readsNot, readsNot, reads, reads)).toBe(true)
+    const dutch = 'Het programma leest het configuratiebestand bij het opstarten van het systeem.'
+    const dutchNot = 'Bij het opstarten van het systeem leest het programma het configuratiebestand niet.'
+    expect(opposite(dutchNot, dutchNot, dutch, dutch)).toBe(true)
+    // Both negating, they say the same.
+    expect(opposite(readsNot, readsNot, readsNot, readsNot)).toBe(false)
+  })
+
   it('reads a negation as negating the word after it, past an adverb, in its clause', () => {
     const possible = 'A single file is possible to decompress in place.'
     expect(

@@ -1,4 +1,4 @@
-import { type AnalysedDocument, negatesAt } from './analyse.js'
+import { type AnalysedDocument, foreignNegationAt, negatesAt } from './analyse.js'
 import { lowerBound } from '../text/sorted.js'
 import { negationBefore } from './negated-edges.js'
 import { breaksClause, endsSentence, fullLineOf } from './sentences.js'
@@ -160,6 +160,11 @@ export function negatedShared(
   const apart = (t: number): boolean => stop(t) || breaksClause(D.text, D.ends[t], D.starts[t + 1])
   const content = (t: number): boolean => D.content[lowerBound(D.content, t)] === t
   const word = (t: number): string => (t <= last ? surfaces[D.surface[t]] : '')
+  /** Whether a content word follows token t in its clause. */
+  const contentAfter = (t: number): boolean => {
+    for (let u = t + 1; u <= last && !apart(u - 1); u++) if (content(u)) return true
+    return false
+  }
   /** Whether token t negates what follows it: a negation (analyse.ts negatesAt) or a negating verb. */
   const negative = (t: number): boolean => t <= last && (negatesAt(surfaces, D, t) || NEGATING_VERBS.has(word(t)))
   /**
@@ -201,8 +206,20 @@ export function negatedShared(
   }
   for (let t = t0; t <= t1; t++) {
     if (!negating(t)) continue
+    // A German or Dutch negation after its verb ("Der Dienst liest die Datei nicht.") negates
+    // what comes before it in its clause: read so where no content word follows it there (a
+    // negation of another language than English: analyse.ts foreignNegationAt).
+    const before = foreignNegationAt(surfaces, D, t) && !contentAfter(t)
     if (reading === 'broad') {
       for (let u = t + 1; u <= t1 && !apart(u - 1); u++) if (content(u) && shared.has(D.match[u])) out.add(D.match[u])
+      if (before) for (let u = t - 1; u >= t0 && !apart(u); u--) if (content(u) && shared.has(D.match[u])) out.add(D.match[u])
+      continue
+    }
+    if (before) {
+      // The nearest content word before it.
+      let u = t - 1
+      while (u >= t0 && !apart(u) && !content(u)) u--
+      if (u >= t0 && !apart(u) && shared.has(D.match[u])) out.add(D.match[u])
       continue
     }
     // The first content word after it, past the adverbs.
