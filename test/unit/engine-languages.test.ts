@@ -50,7 +50,6 @@ describe('function words of other languages', () => {
       'programa',
       'lê',
       'arquivo',
-      'estiver',
       'vazio',
       'erro',
     ])
@@ -200,6 +199,38 @@ describe('function words of other languages', () => {
     expect(overlaps).toHaveLength(1)
     const changes = overlaps[0].variants[0].changes!.filter((c) => c.op !== 'equal').map((c) => [c.a, c.b])
     expect(changes).toEqual([['liest die Datei', 'lädt die Konfiguration']])
+  })
+
+  it('reads the negating pronouns and determiners too ("nenhum", "niets", "nada", "niente")', () => {
+    const texts = [
+      'Se nenhum arquivo for especificado, o programa lê a entrada padrão e escreve na saída.\n',
+      'Als er niets opgegeven wordt, dan leest het programma de standaardinvoer en schrijft het naar de uitvoer.\n',
+      'Si no se indica nada, el programa lee la entrada estándar y escribe en la salida.\n',
+      'Se non viene indicato niente, il programma legge lo standard input e scrive sullo standard output.\n',
+    ]
+    const { docs, lexicon } = analyse(
+      texts.map((text, k) => ({ id: `d${k}`, text })),
+      true,
+      new Run(),
+    )
+    const negations = docs.map((doc) =>
+      Array.from(doc.starts)
+        .map((s, t) => [doc.text.slice(s, doc.ends[t]), negatesAt(lexicon.surfaces, doc, t)] as const)
+        .filter(([, negates]) => negates)
+        .map(([word]) => word),
+    )
+    expect(negations).toEqual([['nenhum'], ['niets'], ['no', 'nada'], ['non', 'niente']])
+  })
+
+  it('reads a sentence as much in two languages as in the one its text is written in', () => {
+    // "e", "de", "como" and "são" are Portuguese, and all but "são" Spanish too: Portuguese in a Portuguese page.
+    const page =
+      'O programa lê os arquivos da entrada e escreve o resultado na saída padrão.\n\n' +
+      'Se nenhum arquivo for especificado, o programa lê a entrada padrão.\n\n' +
+      'Os tamanhos são aceitos com um sufixo, e o valor padrão é usado quando não há nenhum.\n\n' +
+      'Mi, m, M e MB são aceitos como sinônimos de MiB.\n'
+    const [doc] = analysed(page)
+    expect(contentWords(doc).slice(-6)).toEqual(['Mi', 'm', 'M', 'MB', 'aceitos', 'sinônimos', 'MiB'].slice(-6))
   })
 
   it('makes no overlap of a clause two German texts share in function words and three content words', () => {

@@ -95,8 +95,10 @@ export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], R
     qué quién quien quienes cuál cual cuales cuyo cuya cuyos cuyas
     a ante con contra de desde durante en entre hacia hasta mediante para por según sin sobre tras
     y e o u ni pero sino que si como cuando donde porque aunque mientras pues
-    no nunca jamás ningún ninguna ninguno tampoco ya muy más menos también tan
-    es son ser soy eres somos fue fueron era eran sea sean sería serían sido
+    no nunca jamás ningún ninguna ninguno tampoco nada nadie ya muy más menos también tan
+    cada todo toda todos todas mismo misma mismos mismas cualquier sólo solo varios varias otro otra otros otras
+    entonces usted ustedes
+    es son ser soy eres somos fue fueron era eran sea sean será serán sería serían sido tiene tienen
     está están estar estoy estaba estaban esté estén
     ha han he has hemos hay había habían haber habrá hubo haya hayan
     puede pueden podrá podría debe deben debería
@@ -112,18 +114,22 @@ export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], R
     non è sono essere era erano sia siano sarà saranno sarebbe viene vengono
     ha hanno ho hai abbiamo avete aveva avevano avere avuto abbia
     può possono potrebbe deve devono dovrebbe molto ogni tutti tutte tutto tutta senza ciò ad
+    niente nulla solo prima dopo stesso stessa stessi stesse altro altra altri altre qualsiasi invece così
+    sotto sempre ciascun ciascuno ciascuna cioè già ancora c'è
   `),
   pt: words(`
     o a os as um uma uns umas do da dos das no na nos nas ao aos à às pelo pela pelos pelas
     de em por para com sem sobre entre até desde contra
     e ou mas nem que se como quando onde porque também
-    não nunca já muito mais menos apenas todos todas alguns algumas
+    não nunca já muito mais menos apenas todos todas alguns algumas nenhum nenhuma nada ninguém
+    mesmo mesma mesmos mesmas ainda após cada qualquer então outro outra outros outras pois enquanto só
+    desse dessa deste desta nesse nessa neste nesta
     eu tu você vocês ele ela nós vós eles elas me te lhe lhes meu minha meus minhas teu tua seu sua seus suas
     nosso nossa nossos nossas este esta estes estas esse essa esses essas aquele aquela aqueles
     aquelas isso isto aquilo qual quais quem cujo cuja
-    é são ser sou foi foram era eram seja sejam será serão seria sido
+    é são ser sou foi foram era eram seja sejam será serão seria sido forem estiver
     está estão estar estava estavam esteja
-    tem têm ter tinha tinham há havia haver tenha
+    tem têm ter tinha tinham há havia haver tenha tiver houver terá vai vão
     pode podem poderá poderia deve devem deveria
   `),
   nl: words(`
@@ -135,7 +141,9 @@ export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], R
     is ben bent was waren wordt worden werd werden geweest
     heeft hebben had hadden heb hebt gehad
     kan kunt kunnen kon konden moet moeten moest zal zult zullen zou zouden wil wilt willen mag mogen
-    te indien zoals alle welke elk elke
+    te indien zoals alle welke elk elke niets niemand nergens enkel andere meer toe dezelfde hetzelfde
+    waarbij waarin waarvan waardoor tenzij zelfs behalve zodat tijdens sommige enkele zelf volgens reeds
+    men slechts terwijl ervoor ten wegens
   `),
 }
 
@@ -152,10 +160,10 @@ export const FUNCTION_WORDS: Readonly<Record<(typeof OTHER_LANGUAGES)[number], R
 export const NEGATIONS: ReadonlySet<string> = words(`
   nicht nie niemals kein keine keinen keinem keiner keines weder
   pas jamais aucun aucune ni rien non
-  no nunca jamás ningún ninguna ninguno tampoco
-  non mai né nessun nessuno nessuna
-  não nunca nem nenhum nenhuma
-  niet geen nooit noch
+  no nunca jamás ningún ninguna ninguno tampoco nada nadie
+  non mai né nessun nessuno nessuna niente nulla
+  não nunca nem nenhum nenhuma nada ninguém
+  niet geen nooit noch niets niemand nergens
 `)
 
 /**
@@ -274,6 +282,8 @@ interface Sentence {
   englishOnly: number
   /** OTHER_LANGUAGES' index of the language it is written in, by its own words; -1 for none. */
   language: number
+  /** The languages its words decide it is in as much as that one (as many function words), as bits. */
+  tied: number
   /** The languages of which it writes one function word of their own at least, as bits. */
   own: number
 }
@@ -345,8 +355,11 @@ export function foreignFunctionWords(
         (best < 0 || hits[k] > hits[best] || (hits[k] === hits[best] && own[k] > own[best]))
       )
         best = k
+    let tied = 0
+    for (let k = 0; k < OTHER_LANGUAGES.length && best >= 0; k++)
+      if (own[k] >= MIN_OWN_WORDS && hits[k] >= OWN_OVER_ENGLISH * english && hits[k] === hits[best]) tied |= 1 << k
     if (best >= 0) decided[best]++
-    if (mask !== 0) sentences.push({ from, to, englishOnly, language: best, own: mask })
+    if (mask !== 0) sentences.push({ from, to, englishOnly, language: best, tied, own: mask })
   }
   // Each sentence that writes a word another language counts a function word of its own is read
   // again, whole (most sentences of an English text write none).
@@ -370,6 +383,9 @@ export function foreignFunctionWords(
   const spans: number[] = []
   for (const sentence of sentences) {
     let language = sentence.language
+    // A sentence as much in the text's language as in another is in the text's ("Mi, m, M e MB são
+    // aceitos como sinônimos de MiB" in a Portuguese page, four function words of Spanish too).
+    if (language >= 0 && main >= 0 && (sentence.tied >>> main) & 1) language = main
     if (language < 0 && main >= 0 && sentence.englishOnly === 0 && (sentence.own >>> main) & 1) language = main
     if (language < 0) continue
     spans.push(sentence.from, sentence.to, language)
