@@ -8,6 +8,20 @@ import { analysed } from '../helpers.js'
 // language whose function words it writes, an English one's words kept whatever they spell in
 // another.
 
+/** The words of each text that negate what follows them (analyse.ts negatesAt), as written. */
+function negationsIn(...texts: string[]): string[][] {
+  const { docs, lexicon } = analyse(
+    texts.map((text, k) => ({ id: `d${k}`, text })),
+    true,
+    new Run(),
+  )
+  return docs.map((doc) =>
+    Array.from(doc.starts, (s, t) => [doc.text.slice(s, doc.ends[t]), negatesAt(lexicon.surfaces, doc, t)] as const)
+      .filter(([, negates]) => negates)
+      .map(([word]) => word),
+  )
+}
+
 /** The content words of a document, as written. */
 const contentWords = (doc: AnalysedDocument): string[] => Array.from(doc.content, (t) => doc.text.slice(doc.starts[t], doc.ends[t]))
 
@@ -176,16 +190,9 @@ describe('function words of other languages', () => {
   })
 
   it('reads French negations after the verb, not "ne ... que" ("only")', () => {
-    const { docs, lexicon } = analyse(
-      [{ id: 'fr', text: "Le fichier n'est pas lu, et il ne contient que des lignes que le programme ne lit jamais, non signées.\n" }],
-      true,
-      new Run(),
+    const [negations] = negationsIn(
+      "Le fichier n'est pas lu, et il ne contient que des lignes que le programme ne lit jamais, non signées.\n",
     )
-    const [doc] = docs
-    const negations = Array.from(doc.starts)
-      .map((s, t) => [doc.text.slice(s, doc.ends[t]), negatesAt(lexicon.surfaces, doc, t)] as const)
-      .filter(([, negates]) => negates)
-      .map(([word]) => word)
     expect(negations).toEqual(['pas', 'jamais', 'non'])
   })
 
@@ -202,22 +209,11 @@ describe('function words of other languages', () => {
   })
 
   it('reads the negating pronouns and determiners too ("nenhum", "niets", "nada", "niente")', () => {
-    const texts = [
+    const negations = negationsIn(
       'Se nenhum arquivo for especificado, o programa lê a entrada padrão e escreve na saída.\n',
       'Als er niets opgegeven wordt, dan leest het programma de standaardinvoer en schrijft het naar de uitvoer.\n',
       'Si no se indica nada, el programa lee la entrada estándar y escribe en la salida.\n',
       'Se non viene indicato niente, il programma legge lo standard input e scrive sullo standard output.\n',
-    ]
-    const { docs, lexicon } = analyse(
-      texts.map((text, k) => ({ id: `d${k}`, text })),
-      true,
-      new Run(),
-    )
-    const negations = docs.map((doc) =>
-      Array.from(doc.starts)
-        .map((s, t) => [doc.text.slice(s, doc.ends[t]), negatesAt(lexicon.surfaces, doc, t)] as const)
-        .filter(([, negates]) => negates)
-        .map(([word]) => word),
     )
     expect(negations).toEqual([['nenhum'], ['niets'], ['no', 'nada'], ['non', 'niente']])
   })
