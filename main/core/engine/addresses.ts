@@ -51,3 +51,59 @@ export function continuesAddress(doc: AnalysedDocument, t: number): boolean {
     if (from + match.index <= starts[t - 1] && ends[t] <= from + match.index + match[0].length) return true
   return false
 }
+
+// Statements that point at different addresses. A README or a package's notes says where things
+// are: "There's a mailing list for discussion of issues related to Python on Debian systems:
+// debian-python@lists.debian.org" and "Debian mailing list 'debian-sgml@lists.debian.org' is
+// used to discuss issues related to XML and SGML on Debian systems" share the words of a
+// mailing list and are two lists; "[Keyv docs](https://github.com/lukechilds/keyv) for more
+// information on how to use storage adapters" and "[keyv-file](https://github.com/zaaack/keyv-file)
+// - File system storage adapter for Keyv", two projects. The paraphrase pass reads no address as
+// words (nonwords.ts), so it matched them on the words around. A restatement points where the
+// other points, or nowhere: two that each point somewhere, and nowhere the same, are no
+// paraphrase (overlaps.ts), as cited-numbers.ts says of two that cite different issues.
+
+/**
+ * An address as addressesIn compares it: lower case, without its scheme or "mailto:", a leading
+ * "www." or the marks that end a sentence after it.
+ */
+function comparable(address: string): string {
+  return address
+    .toLowerCase()
+    .replace(/^(?:[a-z][a-z0-9+.-]*:\/\/|mailto:)/, '')
+    .replace(/^www\./, '')
+    .replace(/[.,;:!?/]+$/, '')
+}
+
+/**
+ * The web and e-mail addresses (ADDRESS) tokens [t0, t1] of `doc` hold a part of, each read whole
+ * up to the white space around it (a passage may start or end inside one), as comparable reads
+ * them.
+ */
+export function addressesIn(doc: AnalysedDocument, t0: number, t1: number): string[] {
+  const { text } = doc
+  let from = doc.starts[t0]
+  while (from > 0 && doc.starts[t0] - from < MAX_ADDRESS && !isSpace(text, from - 1)) from--
+  let to = doc.ends[t1]
+  while (to < text.length && to - doc.ends[t1] < MAX_ADDRESS && !isSpace(text, to)) to++
+  const part = text.slice(from, to)
+  if (!ADDRESS_NEEDS.test(part)) return []
+  const out: string[] = []
+  for (const m of part.matchAll(ADDRESS)) out.push(comparable(m[0]))
+  return out
+}
+
+/** Whether addresses a and b (comparable) are one, or one is a page or part of the other's ("github.com/x/issues"). */
+function sameAddress(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  return long === short || (long.startsWith(short) && '/#?'.includes(long[short.length]))
+}
+
+/** Whether tokens [a0, a1] of A and [b0, b1] of B each point at an address and none the same (see above). */
+export function pointElsewhere(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): boolean {
+  const inA = addressesIn(A, a0, a1)
+  if (inA.length === 0) return false
+  const inB = addressesIn(B, b0, b1)
+  if (inB.length === 0) return false
+  return !inA.some((a) => inB.some((b) => sameAddress(a, b)))
+}
