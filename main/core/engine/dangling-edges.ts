@@ -252,9 +252,12 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
   // them (an overlap can hold thousands of copies of a licence, each asked about by the others).
   const key = (doc: AnalysedDocument, t: number): number => doc.match[t] * PAIR_KEY + doc.match[t + 1]
   const found = new Map<number, [number, number][]>(runs.map(([i, from]) => [key(docs[passages[i].doc], from), []]))
+  // (A run's first word read first: most words of the passages start no run, and a word is a
+  // small number where a pair of them is not.)
+  const firsts = new Set(runs.map(([i, from]) => docs[passages[i].doc].match[from]))
   passages.forEach((p, j) => {
     const doc = docs[p.doc]
-    for (let t = starts[j]; t < ends[j]; t++) found.get(key(doc, t))?.push([j, t])
+    for (let t = starts[j]; t < ends[j]; t++) if (firsts.has(doc.match[t])) found.get(key(doc, t))?.push([j, t])
   })
   /** Whether another passage than i keeps tokens [from, to] of i's document as one run: words the two share there. */
   const keptElsewhere = (i: number, from: number, to: number): boolean => {
