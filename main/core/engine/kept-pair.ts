@@ -2,7 +2,7 @@ import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
 import { isBanal } from './banality.js'
 import type { PairPassage } from './cluster.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
-import { hasNumber, identifierJoins, isNumber, LINK, MARKUP, mayLink, nameJoins, nonWordTokensIn } from './nonwords.js'
+import { hasNumber, identifierJoins, isNumber, LINK, MARKUP, mayLink, mayMarkup, nameJoins, nonWordTokensIn } from './nonwords.js'
 import { editedCopy } from './order.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairValues } from './pair-table.js'
@@ -250,6 +250,10 @@ function linksOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocum
  */
 function markupOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number, minWords: number): boolean {
   if (!mayLink(A, a0, a1) || !mayLink(B, b0, b1)) return false
+  // Without a tag on either side the words counted are all the pair's: as many as it shares, and
+  // keptKind asks only of a pair that shares `minWords` (a change log's e-mail addresses and links
+  // are no tags: most of its pairs are told so without marking their words).
+  if (!mayMarkup(A, a0, a1) && !mayMarkup(B, b0, b1)) return false
   const marks = [nonWordTokensIn(A, a0, a1), nonWordTokensIn(B, b0, b1)]
   const outsideTags = (side: number, doc: AnalysedDocument, t: number): number | undefined =>
     marks[side][t - (side ? b0 : a0)] & MARKUP ? undefined : doc.match[t]

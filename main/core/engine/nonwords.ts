@@ -779,7 +779,15 @@ const MAX_ADDRESS_BACK = 2048
  * in what is found once a document.
  */
 export function mayLink(doc: AnalysedDocument, t0: number, t1: number): boolean {
-  if (signIn(doc, t0, t1, ADDRESS_SIGN, addressSignsOf)) return true
+  return signIn(doc, t0, t1, ADDRESS_SIGN, addressSignsOf) || mayMarkup(doc, t0, t1)
+}
+
+/**
+ * Whether tokens [t0, t1] of `doc` may hold markup (MARKUP): a tag, link reference definition,
+ * style sheet or script of the document reaching into them (see mayLink). Where this is false, no
+ * token of them is marked MARKUP.
+ */
+export function mayMarkup(doc: AnalysedDocument, t0: number, t1: number): boolean {
   const to = doc.ends[t1]
   // A tag (codeAndMarkup: its end negated) that ends after the first token starts and starts before the last ends.
   const ranges = codeAndMarkup(doc)
