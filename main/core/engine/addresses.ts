@@ -2,7 +2,8 @@ import type { AnalysedDocument } from './analyse.js'
 import { isSpace } from './sentences.js'
 
 // Web and e-mail addresses in a text: what the paraphrase pass reads as no words (nonwords.ts),
-// and what a passage's edge does not cut a lone piece of (word-edges.ts wholeIdentifiers).
+// what a passage's edge does not cut a lone piece of (word-edges.ts wholeIdentifiers), and what
+// tells two statements apart that point at different places (pointElsewhere, below).
 
 /**
  * An address: a scheme and what follows it, or a "www." name and what follows it, or an e-mail
