@@ -19,6 +19,7 @@ import { acronymExpansions, standsFor } from './abbreviations.js'
 import { findEvents } from './events.js'
 import { citeOthers } from './cited-numbers.js'
 import { pointElsewhere } from './addresses.js'
+import { nameOtherCode } from './code-names.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type SeedParams, type Seeds } from './ngrams.js'
 import { projectNested } from './nested.js'
@@ -399,10 +400,11 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       const edited = editedWords(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)
       // Nor is a pair one where one side negates what both say (polarity.ts), nor two that cite
       // different reference numbers (cited-numbers.ts), nor two that point at different addresses
-      // (addresses.ts).
+      // (addresses.ts), nor two that say one template of different code (code-names.ts).
       if (!edited && saysOpposite(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1, corpus.lexicon.surfaces)) continue
       if (!edited && citeOthers(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
       if (!edited && pointElsewhere(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
+      if (!edited && nameOtherCode(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
       // Nor one that shares only the words of a house formula (boilerplate.ts), nor two headings
       // (headingOnly), nor one with a contents entry (next-item.ts contentsEntry): a section's
       // title, pointed to, which says nothing of it ("[Getting the source code of a
