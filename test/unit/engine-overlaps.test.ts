@@ -876,6 +876,11 @@ const SHARED_IN_CORPUS = [
     docs: ['gmw-light-blade-what-are-nqpf', 'china-briefing-nqpf-explainer'],
     phrase: /(Government Work Report|GWR).*accelerat(e|ing) the development of (new quality productive forces|NQPFs)/,
   },
+  // The same things listed in other words and order: the ministry's future industries (list-items.ts).
+  {
+    docs: ['new-productive-forces-catalysts', 'china-briefing-nqpf-explainer'],
+    phrase: /humanoid robots.*(quantum|6G)/,
+  },
   // The same event in other words: Xi's visit to Heilongjiang in September 2023.
   {
     docs: ['china-briefing-nqpf-explainer', 'gmw-light-blade-what-are-nqpf'],

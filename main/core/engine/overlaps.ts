@@ -25,7 +25,7 @@ import { findSeeds, NGRAM_SIZE, type SeedParams, type Seeds } from './ngrams.js'
 import { projectNested } from './nested.js'
 import { editedWords } from './order.js'
 import { KIND_RANK, KINDS, keptKind, keptValues, MIN_SHARED_WORDS, valuesOf } from './kept-pair.js'
-import { FORMS, IN_COMMON, listReason, reasonsOf, SYNONYMS } from './reasons.js'
+import { FORMS, IN_COMMON, listReason, reasonsOf, SAME_ITEMS, SYNONYMS } from './reasons.js'
 import { joinSameText } from './same-text.js'
 import { joinTwins } from './twins.js'
 import { joinContinued, startsWithCopy } from './continued.js'
@@ -133,6 +133,7 @@ export interface OverlapPassage {
  *   duplicate   the passages are whole documents with the same words (duplicates.ts)
  *   because     why a paraphrase was reported: abbreviations read as their words, synonyms,
  *               related forms ("related forms: necessary/necessity"), the same place and date,
+ *               the same items listed (reasons.ts SAME_ITEMS),
  *               the words in common; and the words a near-verbatim line
  *               the paraphrase search found rests on (order.ts editedWords)
  *   variants    word-level differences per pair of passages (variants.ts), for the pairs
@@ -430,6 +431,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
             ...[
               ...new Set([...abbreviations(p.da, p.a0, p.a1, p.db, p.b0, p.b1), ...abbreviations(p.db, p.b0, p.b1, p.da, p.a0, p.a1)]),
             ].map((a) => `abbreviation ${a} read as the words it stands for`),
+            ...(p.list ? [SAME_ITEMS] : []),
             ...listReason(SYNONYMS, read.synonyms),
             ...listReason(FORMS, [...read.forms, ...common.forms]),
             ...listReason(IN_COMMON, common.alike),

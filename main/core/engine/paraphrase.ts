@@ -5,6 +5,7 @@ import type { SynonymClasses, WordClasses } from './synonyms.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { nonWordTokens, nonWordTokensIn } from './nonwords.js'
 import { breaksClause } from './sentences.js'
+import { type Item, listItems, sharedItems } from './list-items.js'
 import { standsFor } from './abbreviations.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 import { shownWord } from './normalise.js'
@@ -25,7 +26,9 @@ import { closesBracket, opensBracket } from './word-edges.js'
 // at most one pair of units, its best, its start trimmed of another claim (MAX_UNSHARED_EDGE).
 // Only sentences that share several rare stems are compared at all (an inverted index over stems
 // used by few sentences), and of them only the units that hold several of those stems, which
-// keeps the pass near linear.
+// keeps the pass near linear. Two sentences no pair of whose units restates the other may still
+// list the same things, each in its own words and order: they are read as their lists' items
+// (list-items.ts).
 // Names do not make a paraphrase (names.ts): the units must share MIN_PLAIN_SHARED words that
 // are not names. Nor do numbers or web addresses: they are left out (nonwords.ts).
 
@@ -163,6 +166,8 @@ export interface SentencePair {
   b1: number
   cosine: number
   shared: number
+  /** Found as two lists of the same items (list-items.ts). */
+  list?: true
 }
 
 /**
@@ -490,6 +495,41 @@ export function findParaphrases(
     const best = bestUnits(a.doc, holding(unitsOf(a)), b.doc, holding(unitsOf(b)), vectorOfUnit, rare, coresOf, restates, idf)
     return best && trimEdges(best, a, b)
   }
+  /** A sentence's list items (list-items.ts), made when it is first in a candidate pair. */
+  const itemsOf = (sentence: Sentence): Item[] => (sentence.items ??= listItems(docs[sentence.doc], sentence, proposes))
+  /**
+   * Sentences s and t as two lists of the same items (list-items.ts), where no pair of their units
+   * restates the other: the stretch of each from the first item it shares to the last, as a pair
+   * of clauses that restate each other (restates: words of their own, not names alone).
+   */
+  const sharedList = (s: number, t: number): SentencePair | undefined => {
+    const [a, b] = [sentenceList[s], sentenceList[t]]
+    const shared = sharedItems(itemsOf(a), itemsOf(b))
+    if (!shared) return undefined
+    const [A, B] = [docs[a.doc], docs[b.doc]]
+    const unit = (x: Sentence, D: AnalysedDocument, [c0, c1]: [number, number]): Unit => ({
+      sentence: x,
+      t0: D.content[c0],
+      t1: D.content[c1 - 1],
+      from: x.at[c0 - x.c0],
+      to: x.at[c1 - x.c0],
+      clause: true,
+      list: false,
+    })
+    const [u, v] = [unit(a, A, shared.a), unit(b, B, shared.b)]
+    if (!restates(u, v)) return undefined
+    const pair = {
+      da: a.doc,
+      a0: u.t0,
+      a1: u.t1,
+      db: b.doc,
+      b0: v.t0,
+      b1: v.t1,
+      cosine: cosineOf(vectorOfUnit(u), vectorOfUnit(v)),
+      shared: shared.stems.size,
+    }
+    return { ...trimEdges(pair, a, b), list: true }
+  }
   for (let s = 0; s < S; s++) {
     for (const m of distinct[s]) {
       for (let p = rowStart[m]; p < rowStart[m + 1]; p++) {
@@ -501,7 +541,7 @@ export function findParaphrases(
     }
     for (const t of touched) {
       if (shared[t] >= MIN_SHARED_STEMS) {
-        const best = evaluate(s, t, distinct[s], distinct[t], proposes)
+        const best = evaluate(s, t, distinct[s], distinct[t], proposes) ?? sharedList(s, t)
         if (best) {
           pairs.push(best)
           found.add(s * S + t)
@@ -725,6 +765,8 @@ interface Sentence {
   /** Where the stems of its content word c0 + k start: at[k] (at[c1 - c0] = stems.length). */
   at: Uint32Array
   units?: Unit[]
+  /** Its list items (list-items.ts), once read. */
+  items?: Item[]
 }
 
 /** A sentence, or one to MAX_CLAUSES clauses of one (see above). */
