@@ -64,29 +64,35 @@ export function findEvents(corpus: AnalysedCorpus, sentences: Uint32Array[]): Ev
   docs.forEach((doc, d) => {
     const bounds = sentences[d]
     for (let k = 0; k + 1 < bounds.length; k++) {
-      const facts: SentenceFacts = { doc: d, first: bounds[k], last: bounds[k + 1] - 1, dates: new Map(), names: new Map() }
-      for (let t = bounds[k]; t < bounds[k + 1]; t++) {
-        const word = doc.text.slice(doc.starts[t], doc.ends[t])
-        const lower = lexicon.surfaces[doc.surface[t]]
-        if (MONTHS.has(lower) && CAPITALISED.test(word) && t + 1 < bounds[k + 1]) {
-          const next = doc.text.slice(doc.starts[t + 1], doc.ends[t + 1])
-          if (DAY_OR_YEAR.test(next)) {
-            // "September 5, 2023": the year after a day is the date's too (its comma cuts no clause).
-            const year = t + 2 < bounds[k + 1] && YEAR_AFTER_DAY.test(doc.text.slice(doc.ends[t + 1], doc.ends[t + 2])) ? t + 2 : t + 1
-            const key = `${lower} ${next}`
-            const known = facts.dates.get(key)
-            facts.dates.set(key, { text: known?.text ?? `${word} ${next}`, from: known?.from ?? t, to: year })
-          }
-          continue
-        }
-        if (t === bounds[k] || !CAPITALISED.test(word) || isFunctionWord(lexicon, doc, t)) continue
+      const [first, end] = [bounds[k], bounds[k + 1]]
+      const facts: SentenceFacts = { doc: d, first, last: end - 1, dates: new Map(), names: new Map() }
+      const wordAt = (t: number): string => doc.text.slice(doc.starts[t], doc.ends[t])
+      /** Whether token t is a month a word follows in the sentence: a date's, if any, never a name. */
+      const opensDate = (t: number): boolean => MONTHS.has(lexicon.surfaces[doc.surface[t]]) && t + 1 < end && CAPITALISED.test(wordAt(t))
+      for (let t = first; t < end; t++) {
+        if (!opensDate(t)) continue
+        const next = wordAt(t + 1)
+        if (!DAY_OR_YEAR.test(next)) continue
+        // "September 5, 2023": the year after a day is the date's too (its comma cuts no clause).
+        const year = t + 2 < end && YEAR_AFTER_DAY.test(doc.text.slice(doc.ends[t + 1], doc.ends[t + 2])) ? t + 2 : t + 1
+        const key = `${lexicon.surfaces[doc.surface[t]]} ${next}`
+        const known = facts.dates.get(key)
+        facts.dates.set(key, { text: known?.text ?? `${wordAt(t)} ${next}`, from: known?.from ?? t, to: year })
+      }
+      // Names are read only in a sentence that names a date: only those make a pair (most
+      // sentences name none, and their capitalised words were read for nothing).
+      if (facts.dates.size === 0) continue
+      for (let t = first; t < end; t++) {
+        if (t === first || opensDate(t)) continue
+        const word = wordAt(t)
+        if (!CAPITALISED.test(word) || isFunctionWord(lexicon, doc, t)) continue
         const m = doc.match[t]
         if (docFreq[m] > rare) continue
-        const place = [t - 1, t - 2].some((p) => p >= bounds[k] && PLACE_WORDS.has(lexicon.surfaces[doc.surface[p]]))
+        const place = [t - 1, t - 2].some((p) => p >= first && PLACE_WORDS.has(lexicon.surfaces[doc.surface[p]]))
         const known = facts.names.get(m)
         facts.names.set(m, { text: known?.text ?? word, place: place || !!known?.place, from: known?.from ?? t, to: t })
       }
-      if (facts.dates.size === 0 || facts.names.size === 0) continue
+      if (facts.names.size === 0) continue
       for (const date of facts.dates.keys()) {
         const list = byDate.get(date)
         if (list) list.push(facts)
