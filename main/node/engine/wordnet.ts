@@ -92,6 +92,17 @@ const RULES = (Object.keys(DETACH) as Pos[]).map((pos) => ({
   bases: DETACH[pos].map(([, base]) => base),
 }))
 
+/** What a lemma of WordNet's may be written in (see findCommonSenses). */
+const LEMMA_CHARS = /^[a-z][a-z'-]*$/
+
+/**
+ * RELATED_PARTS by the parts of speech (sense key digits) of a sense and of a sense linked to it,
+ * and per part of speech whether any link from it may be one: read for every link of every
+ * word's common senses (thousands, in code too briefly run to be optimised), no string made for each.
+ */
+const RELATED_POS = LETTER.map((x) => LETTER.map((y) => RELATED_PARTS.has(x + y)))
+const RELATES = RELATED_POS.map((row) => row.includes(true))
+
 /** WordNet's common senses of words (see above), read from the database folder `dir`. */
 export class WordNet implements SynonymSource {
   private loaded: SenseIndex | null = null
@@ -146,12 +157,15 @@ export class WordNet implements SynonymSource {
   relatedForms(word: string): string[] {
     const index = this.index()
     const ids: string[] = []
-    for (const s of this.commonSenses(word))
+    for (const s of this.commonSenses(word)) {
+      const pos = index.pos(s)
+      if (!RELATES[pos]) continue
       for (const t of index.linked(s)) {
-        if (!RELATED_PARTS.has(LETTER[index.pos(s)] + LETTER[index.pos(t)]) || !isCommon(index, t)) continue
+        if (!RELATED_POS[pos][index.pos(t)] || !isCommon(index, t)) continue
         const id = s < t ? `${s}+${t}` : `${t}+${s}`
         if (!ids.includes(id)) ids.push(id)
       }
+    }
     return ids
   }
 
@@ -167,7 +181,7 @@ export class WordNet implements SynonymSource {
 
   private findCommonSenses(word: string): number[] {
     // WordNet's lemmas are ASCII, spaces written as underscores; anything else is not in it.
-    if (!/^[a-z][a-z'-]*$/.test(word)) return []
+    if (!LEMMA_CHARS.test(word)) return []
     const index = this.index()
     // The lemmas found (the word itself, base forms), each with the parts of speech it is taken in.
     const lemmas: number[] = []
@@ -192,7 +206,10 @@ export class WordNet implements SynonymSource {
         }
       }
     }
-    const common: { tagged: number; sense: number }[] = []
+    // The common senses, most used first (ties in the file's order), and their tagged uses: each
+    // put in its place as found (a word has a few), not sorted as objects afterwards.
+    const common: number[] = []
+    const uses: number[] = []
     for (let f = 0; f < lemmas.length; f++) {
       const first = index.firstSense(lemmas[f])
       const end = index.endSense(lemmas[f])
@@ -207,12 +224,17 @@ export class WordNet implements SynonymSource {
         if (!(parts[f] & (1 << index.pos(s)))) continue
         const tagged = index.tagged(s)
         // A word the tagged texts never used is taken in its one sense, if it has only one.
-        if (total === 0 ? taken === 1 : tagged > 0 && tagged >= COMMON_SHARE * total) common.push({ tagged, sense: s })
+        if (!(total === 0 ? taken === 1 : tagged > 0 && tagged >= COMMON_SHARE * total)) continue
+        let k = common.length
+        for (; k > 0 && uses[k - 1] < tagged; k--) {
+          common[k] = common[k - 1]
+          uses[k] = uses[k - 1]
+        }
+        common[k] = s
+        uses[k] = tagged
       }
     }
-    // Most used first (a stable sort: ties in the file's order).
-    common.sort((x, y) => y.tagged - x.tagged)
-    return common.map((c) => c.sense)
+    return common
   }
 }
 
