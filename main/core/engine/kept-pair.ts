@@ -10,6 +10,7 @@ import { wordsInCommon } from './paraphrase.js'
 import { FORMS, IN_COMMON, listReason } from './reasons.js'
 import type { PairMeasure } from './similarity.js'
 import { OWN_WORD } from './tokenize.js'
+import { patternOnUse } from '../text/pattern-on-use.js'
 import { lowerBound } from '../text/sorted.js'
 
 // Which aligned pairs of passages are kept, and as which kind (verbatim, near-verbatim,
@@ -365,7 +366,7 @@ function wholeNumberAt(doc: AnalysedDocument, t: number): [number, string] {
   let to = doc.ends[t]
   while (from > 0 && !endsNumber(text, from - 1)) from--
   while (to < text.length && !endsNumber(text, to)) to++
-  return [from, text.slice(from, to).replace(END_MARKS, '').toLowerCase().replace(DASHES, '-')]
+  return [from, text.slice(from, to).replace(END_MARKS(), '').toLowerCase().replace(DASHES, '-')]
 }
 
 /** Dashes a number may be written with, read as a hyphen: "09:30–17:00" is "09:30-17:00". */
@@ -394,7 +395,7 @@ const DIGIT = /\d/u
  */
 const THOUSANDS = /^\d{3}(?!\d)/u
 /** Marks at a written number's ends that are not its: a full stop, a colon, a hash. */
-const END_MARKS = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
+const END_MARKS = patternOnUse(String.raw`^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$`, 'gu')
 
 /** What makes a word with no space in it an address: a slash (paths, web addresses) or an at sign (e-mail). */
 const ADDRESS = /[/@]/

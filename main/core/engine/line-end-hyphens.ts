@@ -1,3 +1,4 @@
+import { patternOnUse } from '../text/pattern-on-use.js'
 import { WORD_CHAR } from './word-char.js'
 
 // Whether a hyphen at a line end splits a word ("develop-\nment", a hyphenation: one word) or
@@ -18,7 +19,7 @@ import { WORD_CHAR } from './word-char.js'
 // CC-licensed), the other 114 one word each, the hyphenations of licences' typeset text among
 // them ("deal-\nings", "consor-\ntium").
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu
+const WORD = patternOnUse(String.raw`[\p{L}\p{N}\p{M}]+`, 'gu')
 /** The hyphens a compound is written with: hyphen-minus and the hyphen (U+2010). */
 const HYPHENS = ['-', '\u2010']
 
@@ -64,7 +65,7 @@ export class LineEndHyphens {
   private writes(word: string, times = 1): boolean {
     if (!this.words) {
       this.words = new Map()
-      for (const m of this.text.matchAll(WORD)) {
+      for (const m of this.text.matchAll(WORD())) {
         const w = m[0].toLowerCase()
         this.words.set(w, (this.words.get(w) ?? 0) + 1)
       }

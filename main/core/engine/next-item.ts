@@ -2,6 +2,7 @@ import type { AnalysedDocument } from './analyse.js'
 import { paragraphBetween } from './align.js'
 import { inCodeBlock } from './nonwords.js'
 import { opensListItem } from './paragraph-edge.js'
+import { patternOnUse } from '../text/pattern-on-use.js'
 import { lowerBound } from '../text/sorted.js'
 import { stopAfter } from './sentences.js'
 
@@ -272,7 +273,7 @@ function hangingTerm(doc: Paragraphs, t: number): boolean {
 function termLine(doc: Paragraphs, t: number): boolean {
   const { text, starts } = doc
   const from = lineStart(text, starts[t])
-  if (from < 0 || !TERM_OPENING.test(text.slice(from, starts[t]))) return false
+  if (from < 0 || !TERM_OPENING().test(text.slice(from, starts[t]))) return false
   const indent = indentAt(text, from)
   let end = lineEnd(text, starts[t])
   for (let blank = 0; end >= 0 && end < text.length && blank <= MAX_BLANK_LINES; blank++) {
@@ -332,14 +333,14 @@ function opensItem(doc: Paragraphs, t: number): boolean {
   )
     return true
   const line = lineAt(doc.text, doc.starts[t])
-  if (!CAPITALS_LINE.test(line)) return false
+  if (!CAPITALS_LINE().test(line)) return false
   // A name (an underscore, a digit, a type in brackets), or a heading of a few words: not a
   // sentence written in capitals ("GNU GENERAL PUBLIC LICENSE", "THERE IS NO WARRANTY FOR THE
   // PROGRAM, TO THE EXTENT ..."), nor one wrapped over lines in capitals.
   if (!NAME.test(line) && (line.includes(',') || line.trim().split(/\s+/).length > MAX_HEADING_WORDS)) return false
   const end = lineEnd(doc.text, doc.starts[t])
   const after = end < 0 || end >= doc.text.length ? '' : lineAt(doc.text, end + 1).trim()
-  return !(CAPITALS_LINE.test(after) && !NAME.test(after))
+  return !(CAPITALS_LINE().test(after) && !NAME.test(after))
 }
 
 /** Whether token `from` of `doc` is inside the paragraph of token `to` (from < to), not at its start. */
@@ -464,7 +465,7 @@ const ITEM_LINE = /^[ \t]*(?:[-\u2010\u2212]{1,2}\p{L}|\(?\d{1,3}[.)][ \t])/u
  * What a line may hold before an item's name (hangingTerm): its indentation, then up to three
  * marks, no space among them ("${#parameter}", "$((expression))"; a bullet has a space after it).
  */
-const TERM_OPENING = /^[ \t]+[^\s\p{L}\p{N}]{0,3}$/u
+const TERM_OPENING = patternOnUse(String.raw`^[ \t]+[^\s\p{L}\p{N}]{0,3}$`, 'u')
 
 /** Words of a heading in capitals, at most: "EXIT STATUS", "REPORTING BUGS", "SEE ALSO". */
 const MAX_HEADING_WORDS = 3
@@ -481,4 +482,7 @@ const NAME = /[_\d(]/u
  * manual's title line "GCLOUD_AI_OPERATIONS_DESCRIBGeneral Commands M...": 60 ms a test, 5.7 s of
  * a run on 18 pages; a longer name, minutes).
  */
-const CAPITALS_LINE = /^\p{Lu}[\p{Lu}\d_]+(?:[ \t]*\([\p{Ll}\p{Lu} ]+\)|[ \t]*,|(?:[ \t]+|(?<=[),]))[\p{Lu}\d_]{2,})*[ \t]*\r?$/u
+const CAPITALS_LINE = patternOnUse(
+  String.raw`^\p{Lu}[\p{Lu}\d_]+(?:[ \t]*\([\p{Ll}\p{Lu} ]+\)|[ \t]*,|(?:[ \t]+|(?<=[),]))[\p{Lu}\d_]{2,})*[ \t]*\r?$`,
+  'u',
+)

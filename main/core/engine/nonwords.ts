@@ -1,4 +1,5 @@
 import type { AnalysedDocument } from './analyse.js'
+import { patternOnUse } from '../text/pattern-on-use.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { ADDRESS, ADDRESS_NEEDS } from './addresses.js'
 import { isSpace } from './sentences.js'
@@ -97,14 +98,17 @@ const ANCHOR = /(?<=\]\(<?)#[^\s()<>]+(?=>?(?:\)|\s|$))/g
  * underscores, as identifierJoins reads them. Underscores before or after it ("__init__", "_private")
  * join nothing.
  */
-const IDENTIFIER = /(?<![\p{L}\p{N}\p{M}])[\p{L}\p{N}\p{M}]+(?:_+[\p{L}\p{N}\p{M}]+)+/gu
+const IDENTIFIER = patternOnUse(String.raw`(?<![\p{L}\p{N}\p{M}])[\p{L}\p{N}\p{M}]+(?:_+[\p{L}\p{N}\p{M}]+)+`, 'gu')
 
 /**
  * A command with its manual's section (one digit, a few letters after it: "3pm", "1ssl", "3X";
  * not an ordinal, "2nd"), the name written up to the bracket: "xmlcatalog(1)", "apt-get(8)",
  * "g++(1)". Not a word in brackets after a space ("the list (1)"): an enumeration.
  */
-const COMMAND = /(?<![\p{L}\p{N}\p{M}_.+-])[\p{L}\p{N}\p{M}_.+-]*[\p{L}\p{N}\p{M}_+]\((?!\d(?:st|nd|rd|th)\))\d[a-zA-Z]{0,5}\)/gu
+const COMMAND = patternOnUse(
+  String.raw`(?<![\p{L}\p{N}\p{M}_.+-])[\p{L}\p{N}\p{M}_.+-]*[\p{L}\p{N}\p{M}_+]\((?!\d(?:st|nd|rd|th)\))\d[a-zA-Z]{0,5}\)`,
+  'gu',
+)
 
 const LETTER = /\p{L}/u
 
@@ -187,11 +191,23 @@ export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
       return isPath(slashed) ? slashed.length : 0
     },
   },
-  { pattern: IDENTIFIER, needs: /_/, marked: (match) => match.length },
+  {
+    get pattern() {
+      return IDENTIFIER()
+    },
+    needs: /_/,
+    marked: (match) => match.length,
+  },
   { pattern: FILE_NAME, needs: /[\w+-]\.[a-z]/, marked: (match) => match.length },
   // A bracket and a digit, not a bracket alone: prose brackets many words ("(NQPF)"), and the
   // pattern, compiled for its first run, cost the bundled corpus a few milliseconds of its start.
-  { pattern: COMMAND, needs: /\(\d/, marked: (match) => match.length },
+  {
+    get pattern() {
+      return COMMAND()
+    },
+    needs: /\(\d/,
+    marked: (match) => match.length,
+  },
   { pattern: ANCHOR, needs: /\]\(<?#/, marked: (match) => match.length },
 ]
 
@@ -728,8 +744,10 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
     while (end < part.length && !isSpace(part, end)) end++
     const run = part.slice(start, end)
     // exec, not matchAll: matchAll copies its pattern on every call, and there is a call a run.
-    for (const { pattern, needs, marked, marks: bits } of NON_WORD_PATTERNS) {
-      if (!needs.test(run)) continue
+    for (const p of NON_WORD_PATTERNS) {
+      if (!p.needs.test(run)) continue
+      // The pattern read only where the run needs it: some are made on first use (patternOnUse).
+      const { pattern, marked, marks: bits } = p
       pattern.lastIndex = 0
       for (let match = pattern.exec(run); match; match = pattern.exec(run))
         mark(start + match.index, start + match.index + marked(match[0]), NON_WORD | (bits?.(match[0]) ?? 0))
