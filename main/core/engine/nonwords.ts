@@ -925,7 +925,7 @@ const CODE_JOINERS = '-:._'
  * ("12a34b55", "8ef9", "2a00"): see codeRuns. Not a version ("1.2-4ubuntu1", "x86", a word of
  * sim_text's runs of Debian's change logs: with them, 0.3% of the runs were no longer covered).
  */
-const HEX_MIXED = /(?<![\p{L}\p{N}])(?=[\da-fA-F]*[a-fA-F])(?=[\da-fA-F]*\d)[\da-fA-F]{4,}(?![\p{L}\p{N}])/u
+const HEX_MIXED = patternOnUse(String.raw`(?<![\p{L}\p{N}])(?=[\da-fA-F]*[a-fA-F])(?=[\da-fA-F]*\d)[\da-fA-F]{4,}(?![\p{L}\p{N}])`, 'u')
 
 /** A written word of printable ASCII characters only. */
 const ASCII_WORD = /^[\x21-\x7e]+$/
@@ -974,7 +974,7 @@ export function codeRuns(doc: AnalysedDocument): Uint32Array {
  */
 function isCodeWord(word: string): boolean {
   if (!ASCII_WORD.test(word)) return false
-  return (word.includes(':') && LETTER.test(word)) || (mayHoldHex(word) && HEX_MIXED.test(word))
+  return (word.includes(':') && LETTER.test(word)) || (mayHoldHex(word) && HEX_MIXED().test(word))
 }
 
 /**

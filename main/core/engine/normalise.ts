@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer'
+import { patternOnUse } from '../text/pattern-on-use.js'
 import { americanSpelling } from './spelling.js'
 import { CHINESE_STOP_CHARACTERS, STOPWORDS } from './stopwords.js'
 
@@ -51,7 +52,13 @@ export function matchForm(surface: string, stem: boolean): string {
   return stem && base.length > 2 ? stemmer(base) : base
 }
 
-const HIRAGANA = /^\p{sc=Hiragana}[\p{sc=Hiragana}\p{M}]*$/u
+const HIRAGANA = patternOnUse(String.raw`^\p{sc=Hiragana}[\p{sc=Hiragana}\p{M}]*$`, 'u')
+/**
+ * The first code unit of Hiragana (U+3041; one beyond the Basic Multilingual Plane starts with a
+ * surrogate, higher still): a word that starts below it is none, told without HIRAGANA, which a
+ * text without Japanese never makes (patternOnUse) nor calls for each of its words.
+ */
+const HIRAGANA_FROM = 0x3041
 
 /**
  * True for function words (stopwords.ts), judged on the surface form: English ones, Chinese
@@ -59,5 +66,9 @@ const HIRAGANA = /^\p{sc=Hiragana}[\p{sc=Hiragana}\p{M}]*$/u
  * character as a word).
  */
 export function isStopword(surface: string): boolean {
-  return STOPWORDS.has(surface) || (surface.length === 1 && CHINESE_STOP_CHARACTERS.has(surface)) || HIRAGANA.test(surface)
+  return (
+    STOPWORDS.has(surface) ||
+    (surface.length === 1 && CHINESE_STOP_CHARACTERS.has(surface)) ||
+    (surface.charCodeAt(0) >= HIRAGANA_FROM && HIRAGANA().test(surface))
+  )
 }
