@@ -12,6 +12,9 @@ const BUCKETS = 1 << DIGIT_BITS
  */
 const SMALL_SORT = 1 << 14
 
+/** More than the places of a small sort's elements: a packed element's key is its value over this. */
+const PLACES = SMALL_SORT + 1
+
 /**
  * Reorders `order` (a permutation of indices into `keys`) so that keys[order[i]] ascends, keeping
  * the current relative order of equal keys (stable), which lets a caller sort by several keys
@@ -159,9 +162,19 @@ function sortByChunks(
 ): Uint32Array {
   const n = order.length
   if (n <= SMALL_SORT) {
-    // Array.prototype.sort is stable; for few elements it beats clearing 2^16 buckets per pass.
-    const sorted = Array.from(order).sort((x, y) => chunks[x >>> shift][x & mask] - chunks[y >>> shift][y & mask])
-    order.set(sorted)
+    // For few elements a comparison sort beats clearing 2^16 buckets per pass. Each element is
+    // one number, its key times PLACES plus its place in `order` (exact: below 2^47), sorted by
+    // a typed array's own numeric sort, no function called back per comparison: ascending keys,
+    // equal keys in their places' order (stable). With a comparator, the bundled corpus's sorts
+    // of 5,000 n-grams took 5.5-7 ms cold, 1.4-2.1 ms so.
+    const packed = new Float64Array(n)
+    for (let i = 0; i < n; i++) {
+      const index = order[i]
+      packed[i] = chunks[index >>> shift][index & mask] * PLACES + i
+    }
+    packed.sort()
+    const before = order.slice()
+    for (let i = 0; i < n; i++) order[i] = before[packed[i] % PLACES]
     return order
   }
   const passes = maxKey >>> DIGIT_BITS === 0 ? 1 : 2
