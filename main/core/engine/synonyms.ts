@@ -57,11 +57,17 @@ export interface WordClasses {
  * Each distinct surface form is looked up once.
  */
 export function synonymClasses(corpus: AnalysedCorpus, source: SynonymSource, skip?: Uint8Array): Map<number, number> {
+  return synonymsAmong(lookedUp(corpus, skip), source)
+}
+
+/** synonymClasses of the words a dictionary is asked about (lookedUp). */
+function synonymsAmong(words: LookedUp, source: SynonymSource): Map<number, number> {
   // Sense id -> match ids of the words used in that sense; match id -> its words' senses, most
   // common first (a match id is all the forms of a word: "grow", "grows", "growing").
   const bySense = new Map<string, number[]>()
   const sensesOf = new Map<number, string[]>()
-  eachWord(corpus, skip, (word, m) => {
+  words.words.forEach((word, k) => {
+    const m = words.matches[k]
     for (const sense of source.senses(word)) {
       const list = bySense.get(sense)
       if (!list) bySense.set(sense, [m])
@@ -101,7 +107,9 @@ export function synonymClasses(corpus: AnalysedCorpus, source: SynonymSource, sk
  * theirs. Each distinct surface form is looked up once.
  */
 export function wordClasses(corpus: AnalysedCorpus, source: SynonymSource, skip?: Uint8Array): WordClasses {
-  const synonyms = synonymClasses(corpus, source, skip)
+  // The words are listed once, for their synonyms and their related forms.
+  const words = lookedUp(corpus, skip)
+  const synonyms = synonymsAmong(words, source)
   if (!source.relatedForms) return { classes: synonyms, synonyms }
   // Union-find over match ids, each class's root its smallest id: only ids joined to another have
   // an entry, so every class holds two words at least.
@@ -142,7 +150,8 @@ export function wordClasses(corpus: AnalysedCorpus, source: SynonymSource, skip?
   // Link id -> the first match id met with it.
   const byLink = new Map<string, number>()
   let joined = false
-  eachWord(corpus, skip, (word, m) => {
+  words.words.forEach((word, k) => {
+    const m = words.matches[k]
     for (const link of source.relatedForms!(word)) {
       const other = byLink.get(link)
       if (other === undefined) byLink.set(link, m)
@@ -155,14 +164,22 @@ export function wordClasses(corpus: AnalysedCorpus, source: SynonymSource, skip?
   return { classes, synonyms }
 }
 
+/** Words a dictionary is asked about, and their match ids (word k's is matches[k]). */
+interface LookedUp {
+  words: string[]
+  matches: number[]
+}
+
 /**
- * Calls `visit` with each word a dictionary is asked about (a content word of the documents not
- * skipped, in lower-case letters, MIN_WORD_LENGTH at least) and its match id: each distinct surface
- * form once, in the order the documents first use it.
+ * The words a dictionary is asked about (content words of the documents not skipped, in
+ * lower-case letters, MIN_WORD_LENGTH at least) and their match ids: each distinct surface form
+ * once, in the order the documents first use it.
  */
-function eachWord(corpus: AnalysedCorpus, skip: Uint8Array | undefined, visit: (word: string, match: number) => void): void {
+function lookedUp(corpus: AnalysedCorpus, skip: Uint8Array | undefined): LookedUp {
   const { docs, lexicon } = corpus
   const looked = new Uint8Array(lexicon.surfaces.length)
+  const words: string[] = []
+  const matches: number[] = []
   docs.forEach((doc, d) => {
     if (skip?.[d]) return
     for (const t of doc.content) {
@@ -170,7 +187,10 @@ function eachWord(corpus: AnalysedCorpus, skip: Uint8Array | undefined, visit: (
       if (looked[s]) continue
       looked[s] = 1
       const word = lexicon.surfaces[s]
-      if (word.length >= MIN_WORD_LENGTH && LETTERS.test(word)) visit(word, doc.match[t])
+      if (word.length < MIN_WORD_LENGTH || !LETTERS.test(word)) continue
+      words.push(word)
+      matches.push(doc.match[t])
     }
   })
+  return { words, matches }
 }
