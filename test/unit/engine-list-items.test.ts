@@ -18,7 +18,8 @@ function textOf(doc: AnalysedDocument, [c0, c1]: [number, number]): string {
   return doc.text.slice(doc.starts[doc.content[c0]], doc.ends[doc.content[c1 - 1]])
 }
 
-const anyStem = (): boolean => true
+/** The items of a whole text read as one sentence, every stem counted as rare. */
+const itemsOf = (doc: AnalysedDocument) => listItems(doc, sentence(doc), () => true)
 
 describe('listItems and sharedItems', () => {
   it('finds two lists of the same items in other words and order, from the first shared item to the last', () => {
@@ -26,7 +27,7 @@ describe('listItems and sharedItems', () => {
       'Examples of "iconic products" include humanoid robots, quantum computers, new-type displays, 6G networks, brain-computer interfaces, and third-generation internet.',
       'The new goals for future-oriented sectors include artificial intelligence, humanoid robots, the metaverse, next-generation internet, 6G, quantum information, and deep sea, deep air, and deep space.',
     )
-    const shared = sharedItems(listItems(a, sentence(a), anyStem), listItems(b, sentence(b), anyStem))
+    const shared = sharedItems(itemsOf(a), itemsOf(b))
     expect(shared).toBeDefined()
     expect(textOf(a, shared!.a)).toBe(
       'include humanoid robots, quantum computers, new-type displays, 6G networks, brain-computer interfaces, and third-generation internet',
@@ -41,10 +42,9 @@ describe('listItems and sharedItems', () => {
       'Possible values are `arm`, `mips`, `sparc`, `alpha` and `x64`.',
       'The values are `alpha`, `sparc`, `arm`, `mips`, `ppc` or `s390`.',
     )
-    const items = (d: AnalysedDocument) => listItems(d, sentence(d), anyStem)
-    expect(items(apt).length).toBeGreaterThanOrEqual(3)
-    expect(sharedItems(items(apt), items(dpkg))).toBeUndefined()
-    expect(sharedItems(items(os), items(processDoc))).toBeUndefined()
+    expect(itemsOf(apt).length).toBeGreaterThanOrEqual(3)
+    expect(sharedItems(itemsOf(apt), itemsOf(dpkg))).toBeUndefined()
+    expect(sharedItems(itemsOf(os), itemsOf(processDoc))).toBeUndefined()
   })
 
   it('does not take a long list for three items it shares among many of its own, nor two lists of single words', () => {
@@ -54,10 +54,9 @@ describe('listItems and sharedItems', () => {
       'My grandmother baked this cake every Sunday: flour, sugar, eggs, butter, milk, salt.',
       'This loaf keeps well for a week: salt, milk, butter, eggs, sugar, flour.',
     )
-    const items = (d: AnalysedDocument) => listItems(d, sentence(d), anyStem)
-    expect(sharedItems(items(short), items(long))).toBeUndefined()
-    expect(sharedItems(items(short), items(short))).toBeDefined()
-    expect(sharedItems(items(words), items(reversed))).toBeUndefined()
+    expect(sharedItems(itemsOf(short), itemsOf(long))).toBeUndefined()
+    expect(sharedItems(itemsOf(short), itemsOf(short))).toBeDefined()
+    expect(sharedItems(itemsOf(words), itemsOf(reversed))).toBeUndefined()
   })
 })
 
