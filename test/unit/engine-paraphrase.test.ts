@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../main/core/engine/analyse.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
-import { afterClosedBracket, MAX_BRACKET_TAIL, trimmedSpan, wordsInCommon } from '../../main/core/engine/paraphrase.js'
+import {
+  afterClosedBracket,
+  MAX_BRACKET_TAIL,
+  MAX_COMPARED_SENTENCE_WORDS,
+  trimmedSpan,
+  wordsInCommon,
+} from '../../main/core/engine/paraphrase.js'
 import { reasonsOf } from '../../main/core/engine/reasons.js'
 import { Run } from '../../main/core/engine/progress.js'
 
@@ -314,5 +320,27 @@ describe('paraphrases of lists', () => {
         'The company offers support by telephone during office hours on weekdays. Whatever the purpose, the licensee must not sublicense, distribute, modify or copy; breaches are reported to the board of directors every quarter.\n',
       ),
     ).toHaveLength(1)
+  })
+})
+
+describe('sentences too long to be prose', () => {
+  it('compares no sentence of more than MAX_COMPARED_SENTENCE_WORDS words, and compares the same items in shorter ones', () => {
+    // Two seed banks' lists of varieties, each written as one "sentence" of comma-separated items,
+    // in another order: the same things listed (list-items.ts) while each list is prose-sized; as
+    // a table of thousands of words, compared unit by unit, it would cost every unit of one list
+    // against every unit of the other (two lists of 20,000 words: more than five minutes).
+    const adjectives = ['red', 'green', 'blue', 'tall', 'short', 'early', 'late', 'wild', 'sweet', 'bitter']
+    const varieties = (n: number) => Array.from({ length: n }, (_, i) => `${adjectives[i % 10]} plant${i.toString(36)}`)
+    const lists = (n: number) => {
+      const items = varieties(n)
+      return [
+        { id: 'bank', text: `The seed bank keeps these varieties: ${items.join(', ')}.\n` },
+        { id: 'farm', text: `The farm grows the following varieties: ${items.map((_, i) => items[(i * 7) % n]).join(', ')}.\n` },
+      ]
+    }
+    const paraphrases = (n: number) => findOverlaps(lists(n)).overlaps.filter((o) => o.kind === 'paraphrase')
+    expect(paraphrases(20)).toHaveLength(1)
+    expect(2 * 1100).toBeGreaterThan(MAX_COMPARED_SENTENCE_WORDS)
+    expect(paraphrases(1100)).toEqual([])
   })
 })

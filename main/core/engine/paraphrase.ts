@@ -41,6 +41,13 @@ export const MIN_SENTENCE_WORDS = 6
 /** Sentences with more content words than this are lists or run-ons; cosine means little there. */
 export const MAX_SENTENCE_WORDS = 80
 /**
+ * Content words, at most, of a sentence whose clauses and list items are compared at all. Longer
+ * is no sentence but a table, a list or a file without full stops, and two of them compare every
+ * unit of one with every unit of the other: two comma-separated lists of 20,000 words each kept
+ * the pass at work for more than five minutes. Prose's longest sentences have a few hundred words.
+ */
+export const MAX_COMPARED_SENTENCE_WORDS = 2_000
+/**
  * Content words of a clause unit (one to MAX_CLAUSES clauses of a sentence), at least and at most.
  * Four is the shortest restatement a reader marks ("develop new quality productive forces
  * according to local conditions" / "developing NQPFs in accordance with local conditions"); at
@@ -423,9 +430,11 @@ export function findParaphrases(
   }
   // Posting lists (compressed rows) of the stems that propose candidates, over sentences with units.
   const rowStart = new Uint32Array(vocab + 1)
-  /** A sentence's distinct stems, if it holds a unit (MIN_CLAUSE_WORDS); else none. */
-  const unitStems = (sentence: Sentence): number[] =>
-    readWords(sentence, sentence.c0, sentence.c1) >= MIN_CLAUSE_WORDS ? [...new Set(sentence.stems)] : []
+  /** A sentence's distinct stems, if it holds a unit (MIN_CLAUSE_WORDS) and is compared (MAX_COMPARED_SENTENCE_WORDS); else none. */
+  const unitStems = (sentence: Sentence): number[] => {
+    const words = readWords(sentence, sentence.c0, sentence.c1)
+    return words >= MIN_CLAUSE_WORDS && words <= MAX_COMPARED_SENTENCE_WORDS ? [...new Set(sentence.stems)] : []
+  }
   const distinct = sentenceList.map((sentence) => unitStems(sentence).filter(proposes))
   for (const stems of distinct) for (const m of stems) rowStart[m + 1]++
   for (let m = 0; m < vocab; m++) rowStart[m + 1] += rowStart[m]
