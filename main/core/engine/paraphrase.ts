@@ -247,6 +247,11 @@ export function findParaphrases(
   for (let m = 0; m < vocab; m++) if (sf[m] > 0) idfs[m] = Math.log(S / sf[m])
   const idf = (m: number): number => idfs[m]
   const proposes = (m: number): boolean => sf[m] >= 2 && sf[m] <= MAX_STEM_SENTENCES
+  /** The clause unit of sentence x's content words [c0, c1) (a run of clauses, a core, a stretch of list items). */
+  const clauseUnit = (x: Sentence, c0: number, c1: number, list: boolean): Unit => {
+    const doc = docs[x.doc]
+    return { sentence: x, t0: doc.content[c0], t1: doc.content[c1 - 1], from: x.at[c0 - x.c0], to: x.at[c1 - x.c0], clause: true, list }
+  }
   /**
    * A sentence's units: itself, and its runs of clauses (content words [cuts[i], cuts[j]),
    * j - i <= MAX_CLAUSES, not the whole sentence). Made when the sentence is first in a candidate
@@ -255,18 +260,8 @@ export function findParaphrases(
   const unitsOf = (sentence: Sentence): Unit[] => {
     if (sentence.units) return sentence.units
     const doc = docs[sentence.doc]
-    const { c0, c1, at } = sentence
+    const { c0, c1 } = sentence
     const units: Unit[] = []
-    // A clause reaches from its first content word to its last; the sentence is all its tokens.
-    const unit = (from: number, to: number, clause: boolean, list = false): Unit => ({
-      sentence,
-      t0: clause ? doc.content[from] : sentence.t0,
-      t1: clause ? doc.content[to - 1] : sentence.t1,
-      from: at[from - c0],
-      to: at[to - c0],
-      clause,
-      list,
-    })
     const cuts = [c0]
     for (let c = c0 + 1; c < c1; c++) if (breaksClause(doc.text, doc.ends[doc.content[c - 1]], doc.starts[doc.content[c]])) cuts.push(c)
     cuts.push(c1)
@@ -276,14 +271,16 @@ export function findParaphrases(
     let allItems = true
     for (let k = 0; k + 1 < cuts.length && allItems; k++) allItems = item(k)
     const sentenceWords = wordsIn(sentence, c0, c1)
-    if (readWords(sentence, c0, c1) >= MIN_SENTENCE_WORDS && sentenceWords <= MAX_SENTENCE_WORDS) units.push(unit(c0, c1, false, allItems))
+    if (readWords(sentence, c0, c1) >= MIN_SENTENCE_WORDS && sentenceWords <= MAX_SENTENCE_WORDS)
+      // The sentence is all its tokens; a clause reaches from its first content word to its last.
+      units.push({ ...clauseUnit(sentence, c0, c1, allItems), t0: sentence.t0, t1: sentence.t1, clause: false })
     for (let i = 0; i + 1 < cuts.length; i++) {
       let list = true
       for (let j = i + 1; j < cuts.length && j - i <= MAX_CLAUSES; j++) {
         list &&= item(j - 1)
         const n = wordsIn(sentence, cuts[i], cuts[j])
         if ((i === 0 && j === cuts.length - 1) || readWords(sentence, cuts[i], cuts[j]) < MIN_CLAUSE_WORDS || n > MAX_CLAUSE_WORDS) continue
-        units.push(unit(cuts[i], cuts[j], true, list))
+        units.push(clauseUnit(sentence, cuts[i], cuts[j], list))
       }
     }
     return (sentence.units = units)
@@ -307,16 +304,7 @@ export function findParaphrases(
     const cFrom = c0 + upperBound(at, from) - 1
     const cTo = c0 + lowerBound(at, to)
     if (to <= from || readWords(u.sentence, cFrom, cTo) < MIN_CLAUSE_WORDS) return undefined
-    const doc = docs[u.sentence.doc]
-    return {
-      sentence: u.sentence,
-      t0: doc.content[cFrom],
-      t1: doc.content[cTo - 1],
-      from: at[cFrom - c0],
-      to: at[cTo - c0],
-      clause: true,
-      list: u.list,
-    }
+    return clauseUnit(u.sentence, cFrom, cTo, u.list)
   }
   /** The cores of units u and v, and their cosine, when they are one phrase said twice (see MIN_CORE_SHARED). */
   const coresOf = (u: Unit, v: Unit): Cores | undefined => {
@@ -515,17 +503,7 @@ export function findParaphrases(
     const [a, b] = [sentenceList[s], sentenceList[t]]
     const shared = sharedItems(itemsOf(a), itemsOf(b))
     if (!shared) return undefined
-    const [A, B] = [docs[a.doc], docs[b.doc]]
-    const unit = (x: Sentence, D: AnalysedDocument, [c0, c1]: [number, number]): Unit => ({
-      sentence: x,
-      t0: D.content[c0],
-      t1: D.content[c1 - 1],
-      from: x.at[c0 - x.c0],
-      to: x.at[c1 - x.c0],
-      clause: true,
-      list: false,
-    })
-    const [u, v] = [unit(a, A, shared.a), unit(b, B, shared.b)]
+    const [u, v] = [clauseUnit(a, ...shared.a, false), clauseUnit(b, ...shared.b, false)]
     if (!restates(u, v)) return undefined
     const pair = {
       da: a.doc,
