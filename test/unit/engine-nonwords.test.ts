@@ -33,6 +33,22 @@ describe('tokens that are no words of a claim', () => {
     expect(words(doc, nonWordTokens(doc))).toEqual(['21', '2008', '21', '50', '10'])
   })
 
+  it('marks quantities, a number with a unit of measure, and not a name or a numbered part', () => {
+    const [doc] = analysed('About 2KB, 8kB or ~2.5KB; 10ms and 1024px at 3GHz. 6G and 5G, subsection 6b, x86 and the 2nd.')
+    expect(words(doc, nonWordTokens(doc))).toEqual(['2KB', '8kB', '2', '5KB', '10ms', '1024px', '3GHz'])
+    // Two READMEs that give their packages' sizes say nothing alike (a reviewer of npm READMEs):
+    // the sizes were their third shared word. Each among many sentences, so that the words they
+    // share are rare ("qab", "qac", ...: words of letters only).
+    const word = (k: number) => 'q' + String.fromCharCode(97 + (Math.floor(k / 26) % 26), 97 + (k % 26))
+    const others = (from: number) =>
+      Array.from({ length: 120 }, (_, k) => `The ${word(from + k)} module reads ${word(from + k + 1)} records.`).join(' ')
+    const sizes = [
+      `# fdir\n\n${others(0)}\n\n**Astonishingly Small:** < 2KB in size gzipped & minified.\n`,
+      `# Tinybench\n\n${others(200)}\n\nBenchmark your code with Tinybench, a tiny \`7KB\` (\`2KB\` minified and gzipped)\nbenchmarking library!\n`,
+    ].map((text, k) => ({ id: `d${k}`, text }))
+    expect(findOverlaps(sizes).overlaps).toEqual([])
+  })
+
   it('marks the words of addresses and nothing around them', () => {
     const [doc] = analysed('See https://www.gnu.org/licenses/gpl.html, or write to <help@example.org> (www.example.com/faq) today.')
     expect(words(doc, nonWordTokens(doc))).toEqual([

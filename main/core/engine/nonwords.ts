@@ -683,9 +683,9 @@ const marksOf = new WeakMap<AnalysedDocument, Uint8Array>()
 
 /**
  * Per token of `doc`, NON_WORD when the token is part of a web or e-mail address, a path, a file
- * name, an identifier, a command, code or markup, a number or a Chinese or Japanese character (see
- * above), with LINK too in a web address or an HTML tag; 0 for a word. Made on the first call for
- * a document and kept with it.
+ * name, an identifier, a command, code or markup, a number, a quantity (isQuantity) or a Chinese
+ * or Japanese character (see above), with LINK too in a web address or an HTML tag; 0 for a
+ * word. Made on the first call for a document and kept with it.
  */
 export function nonWordTokens(doc: AnalysedDocument): Uint8Array {
   let marks = marksOf.get(doc)
@@ -776,7 +776,8 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
   for (let r = upperBound(markup, starts[t0]) & ~1; r < markup.length && markup[r] <= starts[t1]; r += 2)
     for (let t = Math.max(t0, lowerBound(starts, markup[r])); t <= t1 && starts[t] < markup[r + 1]; t++)
       marks[t - t0] |= NON_WORD | LINK | MARKUP
-  for (let t = t0; t <= t1; t++) if (!marks[t - t0] && (ownWordAt(doc.text, doc.starts[t]) || isNumber(doc, t))) marks[t - t0] = NON_WORD
+  for (let t = t0; t <= t1; t++)
+    if (!marks[t - t0] && (ownWordAt(doc.text, doc.starts[t]) || isNumber(doc, t) || isQuantity(doc, t))) marks[t - t0] = NON_WORD
   return marks
 }
 
@@ -1130,6 +1131,42 @@ function joined(doc: AnalysedDocument, t: number, u: number): boolean {
 export function hasNumber(doc: AnalysedDocument, t0: number, t1: number): boolean {
   for (let t = t0; t <= t1; t++) if (isNumber(doc, t)) return true
   return false
+}
+
+/**
+ * Units of measure written after a number in one token ("2KB", "10ms", "1024px"): sizes of data
+ * and rates, times, lengths on screen and on paper, frequencies, masses. Case counts where the
+ * other case is another thing: "6G" and "5G" are networks, not grams. Letters that number a
+ * part more often than they measure are left out: "subsection 6b", "Section 3B" (bits, bytes).
+ */
+const UNITS = new Set(
+  [
+    'kB KB kb Kb KiB MB Mb MiB GB Gb GiB TB TiB PB bps kbps Kbps Mbps Gbps',
+    'ns us µs ms s sec secs min mins h hr hrs',
+    'px em rem pt mm cm m km in ft',
+    'Hz kHz KHz MHz GHz',
+    'mg g kg lb lbs oz',
+  ]
+    .join(' ')
+    .split(' '),
+)
+
+/** A number and the letters written after it, in one token (see UNITS). */
+const NUMBER_WITH_LETTERS = /^\d+(\p{L}+)$/u
+
+/**
+ * Whether token t of `doc` is a quantity: a number with a unit of measure (UNITS). Like a number,
+ * a fact the passage states and no word of a claim (nonWordTokens): two READMEs that give their
+ * packages' sizes ("(`2KB` minified and gzipped) benchmarking library" / "2KB in size gzipped &
+ * minified", "weighs 8kB minified for the core build … 5kB for compression" / "~2.5KB, compared
+ * to 8KB for the full version") shared the sizes as words, and were said to restate each other (a
+ * reviewer of npm packages' READMEs: 2 false paraphrases of 32).
+ */
+export function isQuantity(doc: AnalysedDocument, t: number): boolean {
+  const c = doc.text.charCodeAt(doc.starts[t])
+  if (c < 0x30 || c > 0x39) return false
+  const unit = NUMBER_WITH_LETTERS.exec(doc.text.slice(doc.starts[t], doc.ends[t]))?.[1]
+  return unit !== undefined && UNITS.has(unit)
 }
 
 /** Whether token t of `doc` is a number: no letter in it. */
