@@ -41,6 +41,16 @@ export const MIN_LIST_SHARE = 1 / 3
  */
 export const MAX_ITEM_WORDS = 3
 
+/**
+ * Pairs of items, at most, compared between two lists (each item with each). The lists a reader
+ * compares name a few things or a few dozen (725 pairs, the most in licences, manuals, API
+ * documentation and READMEs). Lists of a hundred items and more are indexes and tables, and among
+ * that many, items share a word by chance often enough to pass MIN_LIST_SHARE: two indexes of 150
+ * pairs of words from one vocabulary of 300 were "the same items listed", and two documents of
+ * ten lists of 700 items each spent 5 s here.
+ */
+export const MAX_ITEM_PAIRS = 10_000
+
 /** What stands between two items: a comma (the Chinese and Japanese ones too). */
 const ITEM_BREAK = /[,\uff0c\u3001]/
 
@@ -108,14 +118,15 @@ export function listItems(doc: AnalysedDocument, x: ItemSource, rare: (m: number
 /**
  * Where lists `a` and `b` name the same items (see above): the content words from the first item
  * each shares to the last, and the stems they share; undefined when they share fewer than
- * MIN_LIST_SHARED items, or too few of those between (MIN_LIST_SHARE). Each item is matched once,
- * to the item that shares the most stems with it.
+ * MIN_LIST_SHARED items, or too few of those between (MIN_LIST_SHARE), or the lists are too long
+ * to compare (MAX_ITEM_PAIRS). Each item is matched once, to the item that shares the most stems
+ * with it.
  */
 export function sharedItems(
   a: readonly Item[],
   b: readonly Item[],
 ): { a: [number, number]; b: [number, number]; stems: Set<number> } | undefined {
-  if (a.length < MIN_LIST_SHARED || b.length < MIN_LIST_SHARED) return undefined
+  if (a.length < MIN_LIST_SHARED || b.length < MIN_LIST_SHARED || a.length * b.length > MAX_ITEM_PAIRS) return undefined
   // The pairs of items that share stems, most shared first: "include humanoid robots" is the
   // item "humanoid robots", not "include artificial intelligence".
   const pairs: [number, number, number][] = []

@@ -48,6 +48,16 @@ export const MAX_SENTENCE_WORDS = 80
  */
 export const MAX_COMPARED_SENTENCE_WORDS = 2_000
 /**
+ * Pairs of clause units, at most, compared between two sentences (the units of each that hold
+ * MIN_SHARED_STEMS of the rare stems both have). Two sentences of prose give a few thousand at
+ * most (3,190, two licence notices in /usr/share/doc's READMEs; most give a few dozen); two long
+ * comma-separated lists of one vocabulary give hundreds of thousands, each a cosine to compute:
+ * two documents of ten such sentences (700 pairs of words each) kept the pass at work for 20 s
+ * (0.6 s for the whole run with this bound and list-items.ts MAX_ITEM_PAIRS). Two lists that long
+ * share their words, not a claim.
+ */
+export const MAX_UNIT_PAIRS = 20_000
+/**
  * Content words of a clause unit (one to MAX_CLAUSES clauses of a sentence), at least and at most.
  * Four is the shortest restatement a reader marks ("develop new quality productive forces
  * according to local conditions" / "developing NQPFs in accordance with local conditions"); at
@@ -482,14 +492,16 @@ export function findParaphrases(
   /**
    * The best pair of units of sentences s and t (see bestUnits), among the units that hold
    * MIN_SHARED_STEMS of the stems both `stemsS` and `stemsT` (distinct stems of each) have, the
-   * stems `rare` says may be counted.
+   * stems `rare` says may be counted; none past MAX_UNIT_PAIRS pairs of them.
    */
   const evaluate = (s: number, t: number, stemsS: readonly number[], stemsT: readonly number[], rare: (m: number) => boolean) => {
     const [a, b] = [sentenceList[s], sentenceList[t]]
     stamp++
     for (const m of stemsT) mark[m] = -2 - stamp
     for (const m of stemsS) if (mark[m] === -2 - stamp) mark[m] = stamp
-    const best = bestUnits(a.doc, holding(unitsOf(a)), b.doc, holding(unitsOf(b)), vectorOfUnit, rare, coresOf, restates, idf)
+    const [unitsA, unitsB] = [holding(unitsOf(a)), holding(unitsOf(b))]
+    if (unitsA.length * unitsB.length > MAX_UNIT_PAIRS) return undefined
+    const best = bestUnits(a.doc, unitsA, b.doc, unitsB, vectorOfUnit, rare, coresOf, restates, idf)
     return best && trimEdges(best, a, b)
   }
   /** A sentence's list items (list-items.ts), made when it is first in a candidate pair. */
