@@ -207,6 +207,11 @@ function changesNumber(A: AnalysedDocument, a0: number, a1: number, B: AnalysedD
   for (; a1 >= a0 && b1 >= b0 && A.match[a1] === B.match[b1]; a1--) b1--
   // Most copies change no number at all (a licence's text): no edit of one.
   if (!hasNumber(A, a0, a1) && !hasNumber(B, b0, b1)) return false
+  // A number one side has and the other lacks altogether is removed (added) by any diff, which
+  // pairs only words that are the same: no diff is needed to say so. Most copies that change a
+  // number change it so ("version 2" / "version 3", a year): on Debian's copyright files, all but
+  // 15 of the 7,329 that do, and the diffs were two thirds of this function's time.
+  if (numberNotIn(A, a0, a1, B, b0, b1) || numberNotIn(B, b0, b1, A, a0, a1)) return true
   let i = a0
   let j = b0
   for (const part of diffArrays(Array.from(A.match.subarray(a0, a1 + 1)), Array.from(B.match.subarray(b0, b1 + 1)))) {
@@ -221,6 +226,17 @@ function changesNumber(A: AnalysedDocument, a0: number, a1: number, B: AnalysedD
       i += n
       j += n
     }
+  }
+  return false
+}
+
+/** Whether one of tokens [a0, a1] of A is a number whose match id none of tokens [b0, b1] of B has. */
+function numberNotIn(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): boolean {
+  let ids: Set<number> | undefined
+  for (let t = a0; t <= a1; t++) {
+    if (!isNumber(A, t)) continue
+    ids ??= new Set(B.match.subarray(b0, b1 + 1))
+    if (!ids.has(A.match[t])) return true
   }
   return false
 }
