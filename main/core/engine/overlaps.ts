@@ -1,4 +1,4 @@
-import { type AnalysedCorpus, type AnalysedDocument, type EngineDocument, analyse, rarity } from './analyse.js'
+import { type AnalysedCorpus, type AnalysedDocument, type EngineDocument, analyse, rarity, SpanMemo } from './analyse.js'
 import { CandidateAligner } from './align-candidates.js'
 import { isBanal } from './banality.js'
 import { chainSeeds } from './chain.js'
@@ -827,13 +827,13 @@ function shownEdges(
   reference: readonly boolean[],
   sentenceEdges: SentenceEdges,
 ): PairPassage[] {
-  const at = passages.flatMap((p, i) => (reference[p.doc] ? [] : [i]))
+  const at: number[] = []
+  for (let i = 0; i < passages.length; i++) if (!reference[passages[i].doc]) at.push(i)
+  // Each span's edges read once per text (an overlap holds a passage in each copy of a text).
+  const edges = new SpanMemo(kind === 'paraphrase' ? paraphraseEdges : wholeWritten)
   const found = at.map((i) => {
     const p = passages[i]
-    const [start, end] =
-      kind === 'paraphrase'
-        ? wholeCodeSpans(docs[p.doc], ...wholeWords(docs[p.doc], p.start, p.end))
-        : wholeWritten(docs[p.doc], p.start, p.end)
+    const [start, end] = edges.get(docs[p.doc], p.start, p.end)
     return { doc: p.doc, start, end }
   })
   const whole = wholeIdentifiers(found, (p) => docs[p.doc], kind !== 'paraphrase')
@@ -848,6 +848,11 @@ function shownEdges(
     out[i] = shown[k]
   })
   return out ?? passages
+}
+
+/** Tokens [t0, t1] of `doc` (a paraphrase's) from a whole written word, reaching over the code spans at their edges (shownEdges). */
+function paraphraseEdges(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
+  return wholeCodeSpans(doc, ...wholeWords(doc, t0, t1))
 }
 
 /**
