@@ -1,4 +1,4 @@
-import type { AnalysedDocument } from './analyse.js'
+import { type AnalysedDocument, SpanMemo } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import { paragraphBetween } from './align.js'
 import { breaksLine, endsSentence, fullLineOf, stopAfter } from './sentences.js'
@@ -217,26 +217,13 @@ export const MAX_FUNCTION_WORD_EDGE = 6
  * for this use ... instead"). The same array where nothing is cut.
  */
 export function withoutFunctionWordEdges<P extends PairPassage>(passages: readonly P[], docs: readonly AnalysedDocument[]): readonly P[] {
-  // Per passage, where it would start and end with its fragments cut.
+  // Per passage, where it would start and end with its fragments cut (read once per text and
+  // span: an overlap holds a passage in each copy of a text).
+  const cuts = new SpanMemo(functionWordCuts)
   const starts: number[] = []
   const ends: number[] = []
   for (const p of passages) {
-    const doc = docs[p.doc]
-    const fullLine = fullLineOf(doc)
-    const stopsAt = (t: number): boolean => stopAfter(doc, t) && opensSentence(doc, t + 1) && endsSentence(doc, t, fullLine)
-    /** Whether tokens [t0, t1] hold no content word. */
-    const functionWords = (t0: number, t1: number): boolean => upperBound(doc.content, t1) === lowerBound(doc.content, t0)
-    let { start, end } = p
-    for (let t = end - 1; t >= Math.max(start, end - MAX_FUNCTION_WORD_EDGE); t--)
-      if (stopsAt(t)) {
-        if (functionWords(t + 1, end)) end = t
-        break
-      }
-    for (let t = start; t < Math.min(end, start + MAX_FUNCTION_WORD_EDGE); t++)
-      if (stopsAt(t)) {
-        if (functionWords(start, t)) start = t + 1
-        break
-      }
+    const [start, end] = cuts.get(docs[p.doc], p.start, p.end)
     starts.push(start)
     ends.push(end)
   }
@@ -278,6 +265,29 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
     return { ...p, start, end }
   })
   return changed ? cut : passages
+}
+
+/**
+ * Where tokens [start, end] of `doc` would start and end with the function words cut that they
+ * take of another sentence at either edge (withoutFunctionWordEdges), before it asks whether
+ * another passage keeps them.
+ */
+function functionWordCuts(doc: AnalysedDocument, start: number, end: number): [number, number] {
+  const fullLine = fullLineOf(doc)
+  const stopsAt = (t: number): boolean => stopAfter(doc, t) && opensSentence(doc, t + 1) && endsSentence(doc, t, fullLine)
+  /** Whether tokens [t0, t1] hold no content word. */
+  const functionWords = (t0: number, t1: number): boolean => upperBound(doc.content, t1) === lowerBound(doc.content, t0)
+  for (let t = end - 1; t >= Math.max(start, end - MAX_FUNCTION_WORD_EDGE); t--)
+    if (stopsAt(t)) {
+      if (functionWords(t + 1, end)) end = t
+      break
+    }
+  for (let t = start; t < Math.min(end, start + MAX_FUNCTION_WORD_EDGE); t++)
+    if (stopsAt(t)) {
+      if (functionWords(start, t)) start = t + 1
+      break
+    }
+  return [start, end]
 }
 
 /** A full stop, question or exclamation mark. */
