@@ -672,7 +672,9 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
   limited.forEach((draft, k) => {
     // Each passage (at the edges shown: shownEdges) with the marks of its first and last words.
     const shown = draft.shown.filter((p) => !reference[p.doc])
-    const offsets = shown.map((p) => passageOffsets(docs[p.doc], p.start, p.end))
+    // (Read once per text and span: an overlap holds a passage in each copy of a text.)
+    const read = new SpanMemo(passageOffsets)
+    const offsets = shown.map((p) => read.get(docs[p.doc], p.start, p.end))
     // The mark ending the sentence, where every passage ends one with the same (word-edges.ts).
     const stops = offsets.map(([, end], i) => sentenceEndAfter(docs[shown[i].doc].text, end))
     const stop = stops.every((m) => m === stops[0]) ? stops[0].length : 0
