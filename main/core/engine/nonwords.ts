@@ -1162,7 +1162,7 @@ const NUMBER_WITH_LETTERS = /^\d+(\p{L}+)$/u
  * to 8KB for the full version") shared the sizes as words, and were said to restate each other (a
  * reviewer of npm packages' READMEs: 2 false paraphrases of 32).
  */
-export function isQuantity(doc: AnalysedDocument, t: number): boolean {
+function isQuantity(doc: AnalysedDocument, t: number): boolean {
   const c = doc.text.charCodeAt(doc.starts[t])
   if (c < 0x30 || c > 0x39) return false
   const unit = NUMBER_WITH_LETTERS.exec(doc.text.slice(doc.starts[t], doc.ends[t]))?.[1]
