@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isStopword, matchForm, surfaceForm } from '../../main/core/engine/normalise.js'
 import { americanSpelling } from '../../main/core/engine/spelling.js'
 import { isWordUnit, OWN_WORD, tokenize, unitHash } from '../../main/core/engine/tokenize.js'
-import { WORD_CHAR } from '../../main/core/engine/word-char.js'
+import { WORD_CHAR, wordCharLength } from '../../main/core/engine/word-char.js'
 import { indexWords } from '../../main/core/text/search.js'
 
 function words(text: string): string[] {
@@ -17,6 +17,23 @@ describe('tokenize', () => {
       const c = String.fromCharCode(code)
       if (isWordUnit(code) !== (WORD_CHAR.test(c) && !OWN_WORD.test(c))) differ.push(code)
     }
+    expect(differ).toEqual([])
+  })
+
+  it('tells the length of a word character as WORD_CHAR tells it, for every UTF-16 unit, pair and lone surrogate', () => {
+    const differ: string[] = []
+    for (let code = 0; code < 0x10000; code++) {
+      const c = String.fromCharCode(code)
+      // Each unit alone, and before a letter (a surrogate that is no half of a pair stays one).
+      if (wordCharLength(c, 0) !== (WORD_CHAR.test(c) ? 1 : 0)) differ.push(c)
+      if (wordCharLength(c + 'a', 0) !== wordCharLength(c, 0)) differ.push(c + 'a')
+    }
+    // Letters, digits and marks beyond the Basic Multilingual Plane, and characters that are none.
+    for (const c of ['𝐀', '𠀀', '𝟘', '𝆥', '😀', '𐀀', '\u{1F100}']) {
+      if (wordCharLength(`x${c}`, 1) !== (WORD_CHAR.test(c) ? 2 : 0)) differ.push(c)
+      if (wordCharLength(c, 1) !== 0) differ.push(`${c}'s low half`)
+    }
+    expect(wordCharLength('ab', 2)).toBe(0)
     expect(differ).toEqual([])
   })
 

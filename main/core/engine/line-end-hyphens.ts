@@ -1,5 +1,4 @@
-import { patternOnUse } from '../text/pattern-on-use.js'
-import { WORD_CHAR } from './word-char.js'
+import { wordCharLength } from './word-char.js'
 
 // Whether a hyphen at a line end splits a word ("develop-\nment", a hyphenation: one word) or
 // is a compound's own, the line happening to end there ("git-\nconfig", "position-\nindependent":
@@ -19,7 +18,6 @@ import { WORD_CHAR } from './word-char.js'
 // CC-licensed), the other 114 one word each, the hyphenations of licences' typeset text among
 // them ("deal-\nings", "consor-\ntium").
 
-const WORD = patternOnUse(String.raw`[\p{L}\p{N}\p{M}]+`, 'gu')
 /** The hyphens a compound is written with: hyphen-minus and the hyphen (U+2010). */
 const HYPHENS = ['-', '\u2010']
 
@@ -63,15 +61,32 @@ export class LineEndHyphens {
 
   /** Whether the text writes `word` (lower case) as a word `times` times at least. */
   private writes(word: string, times = 1): boolean {
-    if (!this.words) {
-      this.words = new Map()
-      for (const m of this.text.matchAll(WORD())) {
-        const w = m[0].toLowerCase()
-        this.words.set(w, (this.words.get(w) ?? 0) + 1)
-      }
-    }
+    if (!this.words) this.words = wordCounts(this.text)
     return (this.words.get(word) ?? 0) >= times
   }
+}
+
+/**
+ * The words of `text` (runs of WORD_CHAR), lower case, and how often it writes each: read by a
+ * loop over its units (wordCharLength), not by a pattern's matches (half the time on a Debian
+ * system's change logs, the same words).
+ */
+function wordCounts(text: string): Map<string, number> {
+  const words = new Map<string, number>()
+  const n = text.length
+  for (let i = 0; i < n;) {
+    const size = wordCharLength(text, i)
+    if (size === 0) {
+      i++
+      continue
+    }
+    const start = i
+    i += size
+    for (let next = wordCharLength(text, i); next > 0; next = wordCharLength(text, i)) i += next
+    const w = text.slice(start, i).toLowerCase()
+    words.set(w, (words.get(w) ?? 0) + 1)
+  }
+  return words
 }
 
 /** The pairs `text` writes with a hyphen between two words on one line, and their first words; lower case. */
@@ -96,7 +111,7 @@ function wordStart(text: string, end: number): number {
   while (k > 0) {
     const low = text.charCodeAt(k - 1)
     const size = low >= 0xdc00 && low <= 0xdfff && k >= 2 && text.charCodeAt(k - 2) >= 0xd800 && text.charCodeAt(k - 2) <= 0xdbff ? 2 : 1
-    if (!WORD_CHAR.test(text.slice(k - size, k))) break
+    if (wordCharLength(text, k - size) !== size) break
     k -= size
   }
   return k
@@ -105,10 +120,6 @@ function wordStart(text: string, end: number): number {
 /** Where the word that starts at `start` ends (`start` when none does): code points, not units. */
 function wordEnd(text: string, start: number): number {
   let k = start
-  while (k < text.length) {
-    const size = text.codePointAt(k)! > 0xffff ? 2 : 1
-    if (!WORD_CHAR.test(text.slice(k, k + size))) break
-    k += size
-  }
+  for (let size = wordCharLength(text, k); size > 0; size = wordCharLength(text, k)) k += size
   return k
 }
