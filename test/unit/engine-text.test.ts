@@ -77,6 +77,31 @@ describe('tokenize', () => {
     expect(words('read-only-mode and only-\nmode')).toEqual(['read', 'only', 'mode', 'and', 'only', 'mode'])
   })
 
+  it('finds the joined word a line-end hyphen is judged by only where the text writes it as a whole word, in any case', () => {
+    // "re-use" makes "re" a compound's part; "re-\nlease" is one word only where the text writes
+    // "release" as a word of its own: not inside another word, nor with a digit or letter beside
+    // it, in any case, and beside a letter beyond the Basic Multilingual Plane still inside one.
+    const judged = (elsewhere: string) => words(`re-use and re-\nlease; ${elsewhere}`).includes('re-\nlease')
+    expect(judged('prerelease release2 releases _xrelease 𝑥release release𝑥')).toBe(false)
+    expect(judged('the RELEASE')).toBe(true)
+    expect(judged('(release)')).toBe(true)
+    expect(judged('pre-release')).toBe(true)
+    // A text whose lower case is not read unit for unit (a capital sigma, read as final or not by
+    // what follows it; U+0130, two units in lower case) has its words counted instead: the same
+    // answers.
+    for (const other of ['ΟΔΟΣ', 'İstanbul']) {
+      expect(judged(`${other} prerelease release2`)).toBe(false)
+      expect(judged(`${other} the RELEASE`)).toBe(true)
+    }
+    // "ΟΔΟΑΣ" is "οδοας" as a word, but "οδοασ" in the lower case of "ΟΔΟΑΣ'x": its sigma is
+    // followed by a letter there. The text writes the joined word: a hyphenation.
+    expect(words("ΟΔΟ-ΧΥ and ΟΔΟ-\nΑΣ; ΟΔΟΑΣ'x")).toContain('ΟΔΟ-\nΑΣ')
+    // However many line-end hyphens a text asks of (searches, then its words counted): the same.
+    const many = Array.from({ length: 40 }, (_, k) => `re-\nlease${k} re-\nlease`).join(' ')
+    expect(words(`re-use ${many} release`).filter((w) => w === 're-\nlease')).toHaveLength(40)
+    expect(words(`re-use ${many} prerelease`).filter((w) => w === 'lease')).toHaveLength(40)
+  })
+
   it("reads a line-end hyphen after a part of a compound as the compound's, and hyphenates words in capitals (a reviewer of manual pages)", () => {
     // "over-the-\nshoulder": the hyphen after "the" is the compound's own, as the one before it,
     // where the text writes "the" and "shoulder" elsewhere and never "theshoulder".
