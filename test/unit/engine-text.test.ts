@@ -94,12 +94,22 @@ describe('tokenize', () => {
       expect(judged(`${other} the RELEASE`)).toBe(true)
     }
     // "ΟΔΟΑΣ" is "οδοας" as a word, but "οδοασ" in the lower case of "ΟΔΟΑΣ'x": its sigma is
-    // followed by a letter there. The text writes the joined word: a hyphenation.
+    // followed by a letter there. The text writes the joined word: a hyphenation; and where it
+    // writes the compound on one line, the compound's hyphen.
     expect(words("ΟΔΟ-ΧΥ and ΟΔΟ-\nΑΣ; ΟΔΟΑΣ'x")).toContain('ΟΔΟ-\nΑΣ')
+    expect(words("ΟΔΟ-ΑΣ'x and ΟΔΟ-\nΑΣ; ΟΔΟΑΣ")).toEqual(['ΟΔΟ', "ΑΣ'x", 'and', 'ΟΔΟ', 'ΑΣ', 'ΟΔΟΑΣ'])
+    // The compound and its first part found where they are whole words, in any case, with either hyphen.
+    expect(words('GIT‐CONFIG and git-\nconfig')).toEqual(['GIT', 'CONFIG', 'and', 'git', 'config'])
+    expect(words('legit-config and git-\nconfig')).toEqual(['legit', 'config', 'and', 'git-\nconfig'])
+    expect(words('git-configs and git-\nconfig')).toEqual(['git', 'configs', 'and', 'git', 'config'])
+    expect(words('git- and git-\nconfig')).toEqual(['git', 'and', 'git-\nconfig'])
     // However many line-end hyphens a text asks of (searches, then its words counted): the same.
     const many = Array.from({ length: 40 }, (_, k) => `re-\nlease${k} re-\nlease`).join(' ')
     expect(words(`re-use ${many} release`).filter((w) => w === 're-\nlease')).toHaveLength(40)
     expect(words(`re-use ${many} prerelease`).filter((w) => w === 'lease')).toHaveLength(40)
+    const compounds = Array.from({ length: 40 }, (_, k) => `a${k}-\nb${k} c-\nd`).join(' ')
+    expect(words(`${compounds} c-d`).filter((w) => w === 'd')).toHaveLength(41)
+    expect(words(`${compounds} c-dx cd`).filter((w) => w === 'c-\nd')).toHaveLength(40)
   })
 
   it("reads a line-end hyphen after a part of a compound as the compound's, and hyphenates words in capitals (a reviewer of manual pages)", () => {

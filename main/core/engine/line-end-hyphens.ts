@@ -22,29 +22,32 @@ import { wordCharLength } from './word-char.js'
 const HYPHENS = ['-', '\u2010']
 
 /**
- * What one text says of its line-end hyphens (see above), read from it when first asked: its
- * compounds in one pass over its hyphens, its words only if a pair needs them. Linear in the
- * text however many line-end hyphens it has (a typeset book has thousands).
+ * What one text says of its line-end hyphens (see above), read from it when first asked. Each
+ * question is answered by a search of the text in lower case (find) until those searches have read
+ * SEARCHED_TEXTS times the text; then from what is read once for all, its compounds in one pass
+ * over its hyphens (compoundsOf) and its words (wordCounts). Linear in the text however many
+ * line-end hyphens it has (a typeset book has thousands).
  */
 export class LineEndHyphens {
   /** Pairs written with a hyphen on one line, "git-config", and their first parts, "git"; lower case. */
   private compounds: Set<string> | undefined
   private prefixes: Set<string> | undefined
-  /** The text's words, lower case, and how often it writes each: read only when a pair is not a compound the text writes. */
+  /** The text's words, lower case, and how often it writes each. */
   private words: Map<string, number> | undefined
   /** The text in lower case, unit for unit (inPlaceLowerCase); null when it is not read so. */
   private lower: string | null | undefined
-  /** Units of the text read so far by whereWritten's searches. */
+  /** The hyphens (HYPHENS) the text holds. */
+  private hyphens: string[] | undefined
+  /** Units of the text read so far by find's searches. */
   private searched = 0
 
   constructor(private readonly text: string) {}
 
   /** Whether the line-end hyphen between words `before` and `after` is a compound's own (see above). */
   isCompound(before: string, after: string): boolean {
-    if (!this.compounds || !this.prefixes) [this.compounds, this.prefixes] = compoundsOf(this.text)
     const [b, a] = [before.toLowerCase(), after.toLowerCase()]
-    if (this.compounds.has(`${b}-${a}`)) return true
-    if (!this.prefixes.has(b)) return false
+    if (this.hyphenated(b, a)) return true
+    if (!this.startsCompound(b)) return false
     return !this.writes(b + a)
   }
 
@@ -63,49 +66,86 @@ export class LineEndHyphens {
     return this.writes(b, 2) && this.writes(a, 2) && !this.writes(b + a)
   }
 
-  /**
-   * Whether the text writes `word` (lower case) as a word `times` times at least: found by
-   * searching the text in lower case for it (whereWritten), until those searches have read
-   * SEARCHED_TEXTS times the text; then, and for a text whose lower case is not read in place,
-   * from its words counted once (wordCounts).
-   */
+  /** Whether the text writes words `b` and `a` (lower case) with a hyphen between them on one line: "git-config". */
+  private hyphenated(b: string, a: string): boolean {
+    // A compound's parts are words: neither is empty (compoundsOf).
+    if (b.length === 0 || a.length === 0) return false
+    if (!this.compounds) {
+      const { text } = this
+      const found = this.findHyphenated(
+        b,
+        a,
+        (at) => isWholeWord(text, at, at + b.length) && isWholeWord(text, at + b.length + 1, at + b.length + 1 + a.length),
+      )
+      if (found !== undefined) return found
+      ;[this.compounds, this.prefixes] = compoundsOf(text)
+    }
+    return this.compounds.has(`${b}-${a}`)
+  }
+
+  /** Whether the text writes word `b` (lower case) with a hyphen before another word on one line: "git-log". */
+  private startsCompound(b: string): boolean {
+    if (!this.prefixes) {
+      const { text } = this
+      const found = this.findHyphenated(b, '', (at) => isWholeWord(text, at, at + b.length) && wordCharLength(text, at + b.length + 1) > 0)
+      if (found !== undefined) return found
+      ;[this.compounds, this.prefixes] = compoundsOf(text)
+    }
+    return this.prefixes.has(b)
+  }
+
+  /** find for `b`, a hyphen and `a`, with each hyphen the text holds; false when `b` is empty (no part of a compound is). */
+  private findHyphenated(b: string, a: string, isWritten: (at: number) => boolean): boolean | undefined {
+    if (b.length === 0) return false
+    this.hyphens ??= HYPHENS.filter((h) => this.text.includes(h))
+    for (const hyphen of this.hyphens) {
+      const found = this.find(b + hyphen + a, isWritten)
+      if (found !== false) return found
+    }
+    return false
+  }
+
+  /** Whether the text writes `word` (lower case) as a word `times` times at least. */
   private writes(word: string, times = 1): boolean {
     if (!this.words) {
-      const written = this.searched < SEARCHED_TEXTS * this.text.length ? this.whereWritten(word, times) : undefined
-      if (written !== undefined) return written
-      this.words = wordCounts(this.text)
+      const { text } = this
+      const found = word.length > 0 ? this.find(word, (at) => isWholeWord(text, at, at + word.length), times) : false
+      if (found !== undefined) return found
+      this.words = wordCounts(text)
     }
     return (this.words.get(word) ?? 0) >= times
   }
 
   /**
-   * Whether the text writes `word` (lower case) as a word `times` times at least, by a search of
-   * its lower case for `word` where it is a whole word of the text; undefined when the text's
-   * lower case is not read in place.
+   * Whether `isWritten` holds at `times` places at least where the text's lower case has `string`
+   * (not empty), by a search; undefined when the searches have read SEARCHED_TEXTS times the text,
+   * or its lower case is not read in place (inPlaceLowerCase).
    */
-  private whereWritten(word: string, times: number): boolean | undefined {
+  private find(string: string, isWritten: (at: number) => boolean, times = 1): boolean | undefined {
+    if (this.searched >= SEARCHED_TEXTS * this.text.length) return undefined
     if (this.lower === undefined) this.lower = inPlaceLowerCase(this.text)
-    const { lower, text } = this
-    if (lower === null || word.length === 0) return undefined
+    const { lower } = this
+    if (lower === null) return undefined
     let found = 0
-    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
-      if (isWholeWord(text, at, at + word.length) && ++found >= times) {
-        this.searched += at + word.length
+    for (let at = lower.indexOf(string); at >= 0; at = lower.indexOf(string, at + 1)) {
+      if (isWritten(at) && ++found >= times) {
+        this.searched += at + string.length
         return true
       }
     }
-    this.searched += text.length
+    this.searched += lower.length
     return false
   }
 }
 
 /**
- * Searches for single words (LineEndHyphens.whereWritten) read at most this many times a text's
- * length before its words are counted once for all (wordCounts). A search is a native scan of the
- * text, tens of times faster a unit than counting its words (which makes a string of each), and
- * most texts ask of a line-end hyphen or two: a Debian system's change logs read, decoded and
- * tokenized in 3.9 s, not 5.1. A typeset book asks of thousands: its words are counted after sixteen
- * searches, so the text is still read in linear time.
+ * Searches (LineEndHyphens.find) read at most this many times a text's length before its
+ * compounds and words are read once for all (compoundsOf, wordCounts). A search is a native scan
+ * of the text, many times faster a unit than reading its words (which makes a string of each), and
+ * most texts ask of a line-end hyphen or two: 1,299 change logs of a Debian system are read,
+ * decoded and tokenized in 3.8-4.2 s, not 6.6-6.9 s (all their compounds and words read). A
+ * typeset book asks of thousands: it is read once for all after sixteen texts' length of searches,
+ * so it is still read in linear time.
  */
 const SEARCHED_TEXTS = 16
 
