@@ -188,7 +188,11 @@ function isLetterOrDigit(text: string, k: number): boolean {
 /** Length of the line of `text` that ends at `end` (a line break), leading and trailing spaces left out. */
 function lineLengthBefore(text: string, end: number): number {
   let start = end
-  while (start > 0 && !/[\n\r\u2029]/.test(text[start - 1])) start--
+  while (start > 0) {
+    const c = text.charCodeAt(start - 1)
+    if (c === 0x0a || c === 0x0d || c === 0x2029) break
+    start--
+  }
   return text.slice(start, end).trim().length
 }
 
