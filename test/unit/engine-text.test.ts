@@ -87,8 +87,8 @@ describe('tokenize', () => {
     expect(judged('(release)')).toBe(true)
     expect(judged('pre-release')).toBe(true)
     // A text whose lower case is not read unit for unit (a capital sigma, read as final or not by
-    // what follows it; U+0130, two units in lower case) has its words counted instead: the same
-    // answers.
+    // what follows it; U+0130, two units in lower case) has its compounds and words read once for
+    // all instead: the same answers.
     for (const other of ['ΟΔΟΣ', 'İstanbul']) {
       expect(judged(`${other} prerelease release2`)).toBe(false)
       expect(judged(`${other} the RELEASE`)).toBe(true)
