@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { identity, sortByKey, sortIndicesByKey, sortIndicesByKeys, sortIndicesByList, UintList } from '../../main/core/engine/radix.js'
+import { identity, type RowKey, sortByKey, sortIndicesByKey, sortIndicesByKeys, sortRows, UintList } from '../../main/core/engine/radix.js'
 
 /** Keys of every kind a radix pass treats differently, by index. */
 const keyKinds: Record<string, (i: number) => number> = {
@@ -33,17 +33,44 @@ describe('UintList', () => {
   })
 })
 
-describe('sortIndicesByList', () => {
-  it('orders as sortIndicesByKey does over the same values, stable, small and large', () => {
-    for (const count of [1000, 100_000]) {
-      const list = new UintList(false, 64)
-      const keys = new Uint32Array(count)
-      for (let i = 0; i < count; i++) {
-        keys[i] = ((i * 2654435761) >>> 0) % 5000
-        list.push(keys[i])
-      }
-      expect(sortIndicesByList(identity(count), list)).toEqual(sortIndicesByKey(identity(count), keys))
+describe('sortRows', () => {
+  /** Rows as [key columns..., row number], ordered by a stable comparison sort (keys least significant first). */
+  const reference = (columns: Uint32Array[], keys: RowKey[]): number[][] => {
+    const rows = Array.from(columns[0], (_, r) => columns.map((c) => c[r]))
+    return rows.sort((x, y) => {
+      for (let k = keys.length - 1; k >= 0; k--) if (x[keys[k].column] !== y[keys[k].column]) return x[keys[k].column] - y[keys[k].column]
+      return 0
+    })
+  }
+  const column = (n: number, value: (i: number) => number): Uint32Array => Uint32Array.from({ length: n }, (_, i) => value(i) >>> 0)
+  it('orders rows by every key, stable, moving each row whole (keys of one, two and three digits, skipped passes, none)', () => {
+    for (const n of [0, 1, 1000, 200_003]) {
+      const hash = (i: number, s: number) => Math.imul(i + s, 2654435761) >>> 0
+      // A position of up to 32 bits, a pair of documents of up to 21 bits, one key the same in every
+      // row (its passes skipped), and the row number (stability: equal keys keep their rows' order).
+      const columns = [column(n, (i) => hash(i, 1)), column(n, (i) => hash(i, 2) % 1_700_000), column(n, () => 77), column(n, (i) => i)]
+      const keys: RowKey[] = [
+        { column: 0, max: 0xffffffff },
+        { column: 2, max: 77 },
+        { column: 1, max: 1_699_999 },
+      ]
+      const expected = reference(columns, keys)
+      const { sorted } = sortRows(columns, keys)
+      const got = Array.from(sorted[0], (_, r) => sorted.map((c) => c[r]))
+      expect(got).toEqual(expected)
     }
+  })
+
+  it('keeps the given order of rows whose keys are equal, and gives back the arrays the passes left free', () => {
+    const n = 50_000
+    const columns = [column(n, (i) => i % 3), column(n, (i) => n - i)]
+    const { sorted, free } = sortRows(columns, [{ column: 0, max: 2 }])
+    expect(Array.from(sorted[0].subarray(0, 3))).toEqual([0, 0, 0])
+    expect(Array.from(sorted[1].subarray(0, 3))).toEqual([n, n - 3, n - 6])
+    expect(free.every((f) => f instanceof Uint32Array && f.length === n)).toBe(true)
+    // One key the same everywhere: no pass runs, nothing is moved.
+    const same = sortRows([column(10, () => 5)], [{ column: 0, max: 5 }])
+    expect(same.free).toEqual([undefined])
   })
 })
 

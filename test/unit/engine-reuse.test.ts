@@ -406,6 +406,40 @@ describe('short formulas shared by few of many documents', () => {
     expect(pairs).toEqual(['0-1', '2-3'])
   })
 
+  it('lists seeds by first document, second document and position, past 65,536 documents (documents four bytes each)', () => {
+    // 32,771 pairs of documents, each pair sharing two trigrams of its own, in one order in the
+    // first document and the other in the second: two seeds a pair, at positions 0 and 3 of the
+    // first. The seeds are made n-gram by n-gram (in no document order) and sorted after.
+    const pairs = 32_771
+    const positions = new Uint32Array([0, 1, 2, 3, 4, 5])
+    const doc = (id: string, match: Uint32Array): AnalysedDocument => ({
+      id,
+      text: 'aa bb cc dd ee ff',
+      starts: new Uint32Array([0, 3, 6, 9, 12, 15]),
+      ends: new Uint32Array([2, 5, 8, 11, 14, 17]),
+      surface: match,
+      match,
+      foreign: new Uint32Array(0),
+      content: positions,
+      respelled: new Uint32Array(0),
+    })
+    // Pair k is documents k and 2 * pairs - 1 - k: by first document, the second ones descend.
+    const docs: AnalysedDocument[] = new Array(2 * pairs)
+    for (let k = 0; k < pairs; k++) {
+      // Trigrams [x, 1, y] and [z, 2, w], ids of their own for each pair.
+      const [x, y, z, w] = [3 + 4 * k, 4 + 4 * k, 5 + 4 * k, 6 + 4 * k]
+      docs[k] = doc(`a${k}`, new Uint32Array([x, 1, y, z, 2, w]))
+      docs[2 * pairs - 1 - k] = doc(`b${k}`, new Uint32Array([z, 2, w, x, 1, y]))
+    }
+    const corpus: AnalysedCorpus = { docs, lexicon: new Lexicon(true), docFreq: new Uint32Array(4 * pairs + 7), words: 6 * docs.length }
+    const seeds = findSeeds(corpus, { n: 3 }, new Run())
+    expect(seeds.docA).toBeInstanceOf(Uint32Array)
+    const rows = Array.from({ length: seeds.count }, (_, k) => [seeds.docA[k], seeds.docB[k], seeds.posA[k], seeds.posB[k]])
+    const expected: number[][] = []
+    for (let k = 0; k < pairs; k++) expected.push([k, 2 * pairs - 1 - k, 0, 3], [k, 2 * pairs - 1 - k, 3, 0])
+    expect(rows).toEqual(expected)
+  })
+
   it('gives each context link an anchor: the next n-gram of both copies is seeded too', () => {
     // Every n-gram here is in five or more documents (seeded through representatives and
     // context). y's "pel quo ras" agrees longest, going on, with x (earliest of x, w); its next

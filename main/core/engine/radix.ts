@@ -21,7 +21,11 @@ const PLACES = SMALL_SORT + 1
  * by sorting on the least significant first. `maxKey` skips the high pass when it is zero.
  * The passes go back and forth between `order` and a second array of its length: `scratch` when
  * given (so that sorting by several keys makes no array per key), else a new one. The result is
- * one of the two; the other is free to reuse.
+ * one of the two; the other is free to reuse. Each pass's counts are taken before any pass, in
+ * one read of the keys in their own order when `order` holds every index of `keys` (the counts
+ * do not depend on the order; reading through `order` would be a random access per element, as
+ * the passes' own reads are), and a pass whose digit is the same for every key (the high half of
+ * keys below 2^16) is skipped: a stable pass over one bucket leaves the order as it is.
  */
 export function sortIndicesByKey(
   order: Uint32Array,
@@ -29,18 +33,64 @@ export function sortIndicesByKey(
   maxKey = 0xffffffff,
   scratch?: Uint32Array,
 ): Uint32Array {
-  // One chunk: index >>> 31 is 0 and index & 0x7fffffff the index for any typed array's index.
-  return sortByChunks(order, [keys], 31, 0x7fffffff, maxKey, scratch, keys.length)
+  const n = order.length
+  if (n <= SMALL_SORT) {
+    // For few elements a comparison sort beats clearing 2^16 buckets per pass. Each element is
+    // one number, its key times PLACES plus its place in `order` (exact: below 2^47), sorted by
+    // a typed array's own numeric sort, no function called back per comparison: ascending keys,
+    // equal keys in their places' order (stable). With a comparator, the bundled corpus's sorts
+    // of 5,000 n-grams took 5.5-7 ms cold, 1.4-2.1 ms so.
+    const packed = new Float64Array(n)
+    for (let i = 0; i < n; i++) {
+      const index = order[i]
+      packed[i] = keys[index] * PLACES + i
+    }
+    packed.sort()
+    const before = order.slice()
+    for (let i = 0; i < n; i++) order[i] = before[packed[i] % PLACES]
+    return order
+  }
+  const passes = maxKey >>> DIGIT_BITS === 0 ? 1 : 2
+  const counts = new Uint32Array(passes * BUCKETS)
+  if (n === keys.length) {
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]
+      counts[key & (BUCKETS - 1)]++
+      if (passes > 1) counts[BUCKETS + (key >>> DIGIT_BITS)]++
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const key = keys[order[i]]
+      counts[key & (BUCKETS - 1)]++
+      if (passes > 1) counts[BUCKETS + (key >>> DIGIT_BITS)]++
+    }
+  }
+  let source: Uint32Array = order
+  let target: Uint32Array | undefined = scratch && scratch.length === n ? scratch : undefined
+  for (let pass = 0; pass < passes; pass++) {
+    const bits = pass * DIGIT_BITS
+    const base = pass * BUCKETS
+    if (toStarts(counts.subarray(base, base + BUCKETS), n)) continue
+    target ??= new Uint32Array(n)
+    for (let i = 0; i < n; i++) {
+      const index = source[i]
+      target[counts[base + ((keys[index] >>> bits) & (BUCKETS - 1))]++] = index
+    }
+    const swap = source
+    source = target
+    target = swap
+  }
+  return source
 }
 
 /**
- * Turns one pass's bucket counts, counts[base, base + BUCKETS), into each bucket's first place
- * in the pass's output; returns whether one bucket holds all `n` keys (the pass can be skipped).
+ * Turns one pass's bucket counts into each bucket's first place in the pass's output, in place;
+ * returns whether one bucket holds all `n` keys (the pass can be skipped).
  */
-function toStarts(counts: Uint32Array, base: number, n: number): boolean {
+function toStarts(counts: Uint32Array, n: number): boolean {
   let sum = 0
   let single = false
-  for (let b = base; b < base + BUCKETS; b++) {
+  for (let b = 0; b < counts.length; b++) {
     const c = counts[b]
     if (c === n) single = true
     counts[b] = sum
@@ -78,7 +128,7 @@ export function sortByKey(keys: Uint32Array): { order: Uint32Array; sorted: Uint
     const bits = pass * DIGIT_BITS
     const base = pass * BUCKETS
     // A digit the same for every key: the pass would leave the order as it is.
-    if (toStarts(counts, base, n)) continue
+    if (toStarts(counts.subarray(base, base + BUCKETS), n)) continue
     const targetOrder = spareOrder ?? new Uint32Array(n)
     const targetKeys = spareKeys ?? new Uint32Array(n)
     for (let i = 0; i < n; i++) {
@@ -136,86 +186,6 @@ export function identity(n: number): Uint32Array {
 }
 
 /**
- * Reorders `order` as sortIndicesByKey does, the keys being the values of `list` (a UintList,
- * read where it lies, in its chunks, rather than copied into one array first).
- */
-export function sortIndicesByList(order: Uint32Array, list: UintList, maxKey = 0xffffffff, scratch?: Uint32Array): Uint32Array {
-  return sortByChunks(order, list.chunks, list.shift, list.mask, maxKey, scratch, list.length)
-}
-
-/**
- * The sort of both: key i is chunks[i >>> shift][i & mask], for i below `size`. Each pass's
- * counts are taken before any pass, in one read of the keys in their own order when `order`
- * holds every index below `size` (the counts do not depend on the order; reading through `order`
- * would be a random access per element, as the passes' own reads are), and a pass whose digit is
- * the same for every key (the high half of keys below 2^16) is skipped: a stable pass over one
- * bucket leaves the order as it is.
- */
-function sortByChunks(
-  order: Uint32Array,
-  chunks: readonly (Uint32Array | Uint16Array)[],
-  shift: number,
-  mask: number,
-  maxKey: number,
-  scratch: Uint32Array | undefined,
-  size: number,
-): Uint32Array {
-  const n = order.length
-  if (n <= SMALL_SORT) {
-    // For few elements a comparison sort beats clearing 2^16 buckets per pass. Each element is
-    // one number, its key times PLACES plus its place in `order` (exact: below 2^47), sorted by
-    // a typed array's own numeric sort, no function called back per comparison: ascending keys,
-    // equal keys in their places' order (stable). With a comparator, the bundled corpus's sorts
-    // of 5,000 n-grams took 5.5-7 ms cold, 1.4-2.1 ms so.
-    const packed = new Float64Array(n)
-    for (let i = 0; i < n; i++) {
-      const index = order[i]
-      packed[i] = chunks[index >>> shift][index & mask] * PLACES + i
-    }
-    packed.sort()
-    const before = order.slice()
-    for (let i = 0; i < n; i++) order[i] = before[packed[i] % PLACES]
-    return order
-  }
-  const passes = maxKey >>> DIGIT_BITS === 0 ? 1 : 2
-  const counts = new Uint32Array(passes * BUCKETS)
-  if (n === size) {
-    for (let c = 0, i = 0; i < n; c++) {
-      const chunk = chunks[c]
-      const stop = Math.min(n, i + mask + 1)
-      for (let k = 0; i < stop; i++, k++) {
-        const key = chunk[k]
-        counts[key & (BUCKETS - 1)]++
-        if (passes > 1) counts[BUCKETS + (key >>> DIGIT_BITS)]++
-      }
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const index = order[i]
-      const key = chunks[index >>> shift][index & mask]
-      counts[key & (BUCKETS - 1)]++
-      if (passes > 1) counts[BUCKETS + (key >>> DIGIT_BITS)]++
-    }
-  }
-  let source: Uint32Array = order
-  let target: Uint32Array | undefined = scratch && scratch.length === n ? scratch : undefined
-  for (let pass = 0; pass < passes; pass++) {
-    const bits = pass * DIGIT_BITS
-    const base = pass * BUCKETS
-    if (toStarts(counts, base, n)) continue
-    target ??= new Uint32Array(n)
-    for (let i = 0; i < n; i++) {
-      const index = source[i]
-      target[counts[base + ((chunks[index >>> shift][index & mask] >>> bits) & (BUCKETS - 1))]++] = index
-    }
-    const swap = source
-    source = target
-    target = swap
-  }
-  return source
-}
-
-/**
  * Most bytes a chunk of a UintList holds: 32 MB, glibc's largest threshold for giving an
  * allocation its own mapping, so that a chunk is returned to the system when it is freed rather
  * than left as a hole in the allocator's heap, where it still counts towards the process's
@@ -230,7 +200,7 @@ const MIN_CHUNK_VALUES = 1 << 10
 
 /**
  * A growable list of unsigned integers, 32 bits each, or 16 when made with `narrow`, held in
- * chunks of one size (a power of two) and read where they lie (at, sortIndicesByList). An array
+ * chunks of one size (a power of two) and read where they lie (at). An array
  * that doubles when full holds a quarter of itself unused on average and, at each doubling,
  * itself and its copy; one copied into a right-sized array at the end is held twice then: for the
  * seeds of a corpus (ngrams.ts, 12 M seeds of four lists on the changelogs of a Debian system),
@@ -275,4 +245,63 @@ export class UintList {
     this.chunks = []
     this.length = 0
   }
+}
+
+/**
+ * Bits of a digit of sortRows' passes: 2,048 buckets, whose places a pass writes to while it
+ * reads its rows in order. Fewer bits make more passes; more, more places written far apart (at
+ * 16 bits, 65,536 of them for each column).
+ */
+const ROW_DIGIT_BITS = 11
+
+/** A key of sortRows: the column it is read from, and its largest value. */
+export interface RowKey {
+  column: number
+  max: number
+}
+
+/**
+ * Sorts rows, given as columns of one length, by `keys` (least significant first), stable, the
+ * rows first in the order they are given: a least-significant-digit radix sort that moves every
+ * column's value at each pass, so that no pass reads a value far from the one before (sorting
+ * indices, sortIndicesByKey, reads each key through its index, at random, and the columns again
+ * to permute them: ngrams.ts's seeds). Each column is held twice while it runs. Returns the sorted columns, and for each the array the passes left
+ * free (undefined where no pass ran), for the caller's reuse.
+ */
+export function sortRows(
+  columns: readonly Uint32Array[],
+  keys: readonly RowKey[],
+): { sorted: Uint32Array[]; free: (Uint32Array | undefined)[] } {
+  const n = columns.length ? columns[0].length : 0
+  const buckets = 1 << ROW_DIGIT_BITS
+  const passes: { column: number; shift: number }[] = []
+  for (const key of keys)
+    for (let shift = 0; shift < 32 && key.max >>> shift > 0; shift += ROW_DIGIT_BITS) passes.push({ column: key.column, shift })
+  // Every pass's counts in one read of each key column (counts do not depend on the order).
+  const counts = new Uint32Array(passes.length * buckets)
+  for (let p = 0; p < passes.length; p++) {
+    const { column, shift } = passes[p]
+    const values = columns[column]
+    const base = p * buckets
+    for (let i = 0; i < n; i++) counts[base + ((values[i] >>> shift) & (buckets - 1))]++
+  }
+  const sorted = [...columns]
+  const free: (Uint32Array | undefined)[] = columns.map(() => undefined)
+  const mask = buckets - 1
+  for (let p = 0; p < passes.length; p++) {
+    const { column, shift } = passes[p]
+    // Each bucket's first place; a pass whose digit is the same for every row is skipped.
+    const starts = counts.subarray(p * buckets, (p + 1) * buckets)
+    if (toStarts(starts, n)) continue
+    // Each column moved in turn, its places read from the key column (in order) each time.
+    const key = sorted[column]
+    for (let c = 0; c < sorted.length; c++) {
+      const from = sorted[c]
+      const to = (free[c] ??= new Uint32Array(n))
+      const next = starts.slice()
+      for (let i = 0; i < n; i++) to[next[(key[i] >>> shift) & mask]++] = from[i]
+    }
+    for (let c = 0; c < sorted.length; c++) [sorted[c], free[c]] = [free[c]!, sorted[c]]
+  }
+  return { sorted, free }
 }
