@@ -1,7 +1,8 @@
-// Stable least-significant-digit radix sort of an index permutation by 32-bit keys, 16 bits a
-// pass. Sorting tens of millions of hashed n-grams with Array.prototype.sort and a comparator
-// takes minutes and an object per element; two linear passes over typed arrays take well under
-// a second.
+// Stable least-significant-digit radix sorts by 32-bit keys: of an index permutation, 16 bits a
+// pass (sortIndicesByKey, sortIndicesByKeys, sortByKey), and of rows held as columns, 11 bits a
+// pass, every column moved (sortRows). Sorting tens of millions of hashed n-grams with
+// Array.prototype.sort and a comparator takes minutes and an object per element; two linear
+// passes over typed arrays take well under a second.
 
 const DIGIT_BITS = 16
 const BUCKETS = 1 << DIGIT_BITS
