@@ -526,21 +526,8 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
     keys.push({ column: 2, max: docs.length - 1 }, { column: 3, max: docs.length - 1 })
   }
   const { sorted, free } = sortRows(columns, keys)
-  columns.length = 0
   const [sortedPosA, sortedPosB] = sorted
-  let sortedDocA: Uint32Array | Uint16Array = sorted[3]
-  let sortedDocB: Uint32Array | Uint16Array = sorted[2]
-  if (paired) {
-    const pair = sorted[2]
-    const spare = free[2] ?? new Uint32Array(count)
-    sortedDocA = new Uint16Array(spare.buffer, spare.byteOffset, count)
-    sortedDocB = new Uint16Array(spare.buffer, spare.byteOffset + 2 * count, count)
-    for (let i = 0; i < count; i++) {
-      const d = Math.floor(pair[i] / docs.length)
-      sortedDocA[i] = d
-      sortedDocB[i] = pair[i] - d * docs.length
-    }
-  }
+  const [sortedDocA, sortedDocB] = paired ? documentsOf(sorted[2], free[2] ?? new Uint32Array(count), docs.length) : [sorted[3], sorted[2]]
   run.end()
   return { docA: sortedDocA, posA: sortedPosA, docB: sortedDocB, posB: sortedPosB, count, common, printed, stats }
 }
@@ -552,4 +539,20 @@ function columnOf(list: UintList): Uint32Array {
   list.chunks.forEach((chunk, k) => out.set(chunk.subarray(0, Math.min(size, list.length - k * size)), k * size))
   list.clear()
   return out
+}
+
+/**
+ * The first and second documents of `pairs` (each docA * documents + docB), two bytes each, in the
+ * two halves of `spare` (an array of the pairs' length, free to reuse).
+ */
+function documentsOf(pairs: Uint32Array, spare: Uint32Array, documents: number): [Uint16Array, Uint16Array] {
+  const count = pairs.length
+  const docA = new Uint16Array(spare.buffer, spare.byteOffset, count)
+  const docB = new Uint16Array(spare.buffer, spare.byteOffset + 2 * count, count)
+  for (let i = 0; i < count; i++) {
+    const d = Math.floor(pairs[i] / documents)
+    docA[i] = d
+    docB[i] = pairs[i] - d * documents
+  }
+  return [docA, docB]
 }
