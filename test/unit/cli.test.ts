@@ -22,10 +22,13 @@ beforeEach(async () => {
 })
 afterEach(() => cleanup())
 
-/** Runs the CLI as a user does: a separate process, stdout and stderr apart. */
+/**
+ * Runs the CLI as a user does (npm run cli): a separate process, stdout and stderr apart, from the
+ * bundle the tests' setup builds (run.mjs).
+ */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'main/node/cli/cli.ts'), ...args], {
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'main/node/cli/run.mjs'), ...args], {
       env,
       cwd: ROOT,
     })

@@ -292,10 +292,16 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
  */
 export const INTERRUPT_BUDGET = 256 * 1024
 
-if (isEntryPoint(import.meta.url)) {
-  const argv = process.argv.slice(2)
+/**
+ * Runs the CLI as its own process, on `argv` (the arguments after the script's name), with the
+ * process's streams; returns the exit code. Called when this module is the script Node runs, and
+ * by `npm run cli` (run.mjs), which runs this module's bundle or its source.
+ */
+export async function main(argv: string[]): Promise<number> {
   // V8's flags are the process's: set before any of the engine's functions has run (a function
   // takes its budget when it first runs), and they hold for the JSON writer's thread too.
   if (argv[0] === 'overlaps' || argv[0] === 'definitions') setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`)
-  process.exitCode = await runCli(argv, processIo())
+  return runCli(argv, processIo())
 }
+
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2))
