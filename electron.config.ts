@@ -102,12 +102,13 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'rendere
 }
 
 /**
- * The CLI bundle's stamps (main/node/cli/run.mjs reads them): every source file it was made
- * from, its own files, this one, and for the packages it holds npm's record of what is installed
- * (node_modules/.package-lock.json, written at every install), as [path from the repository root,
- * size in bytes, modification time in ms]. While they all still match, the bundle is the
- * sources' code; after any edit (or a file of it removed), run.mjs runs the sources. (Each
- * package file stamped would be about 1,000 files to look at on every start, 15 ms, not 230 and 6 ms.)
+ * The CLI bundle's stamps (main/node/cli/stamps.mjs reads them, for run.mjs): every source file
+ * it was made from, its own files, this one, and for the packages it holds npm's record of what is
+ * installed (node_modules/.package-lock.json, written at every install), as [path from the
+ * repository root, size in bytes, modification time in ms]. While they all still match, the
+ * bundle is the sources' code; after any edit (or a file of it removed), run.mjs runs the
+ * sources. (Each package file stamped would be about 1,000 files to look at on every start, 15
+ * ms, not 230 and 6 ms.)
  */
 export const CLI_STAMPS = join(dist, 'cli', 'stamps.json')
 

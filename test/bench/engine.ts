@@ -29,7 +29,7 @@ import { decodeUtf8 } from '../../main/node/project/decode.js'
 import { type EngineOutput, readEngineOutput } from './engine-output.js'
 import { table } from './common.js'
 import { buildCli, CLI_STAMPS } from '../../electron.config.js'
-import { isCurrent } from '../../main/node/cli/run.mjs'
+import { isCurrent } from '../../main/node/cli/stamps.mjs'
 
 // The engine benchmark, side by side with a peer. For each corpus, three whole processes, each
 // timed (wall clock, Node's start-up included) and measured for peak RSS by /usr/bin/time:

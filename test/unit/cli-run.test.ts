@@ -2,14 +2,14 @@ import { mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CLI_STAMPS } from '../../electron.config.js'
-import { isCurrent } from '../../main/node/cli/run.mjs'
+import { isCurrent } from '../../main/node/cli/stamps.mjs'
 import { ROOT, tempDir } from '../helpers.js'
 
 // npm run cli (main/node/cli/run.mjs) runs the CLI's bundle only while every file it was made from
 // is as it was then (electron.config.ts CLI_STAMPS), and the sources otherwise: a bundle of code
 // since edited must never run in its place.
 
-describe('the CLI bundle is run only while it is current (run.mjs isCurrent)', () => {
+describe('the CLI bundle is run only while it is current (stamps.mjs isCurrent)', () => {
   let root: string
   let cleanup: () => Promise<void>
   const stamps = () => join(root, 'stamps.json')
