@@ -1,4 +1,10 @@
-// Helpers every benchmark uses: a seeded random number generator and an aligned table of figures.
+import { join } from 'node:path'
+import { buildCli, CLI_STAMPS } from '../../electron.config.js'
+import { isCurrent } from '../../main/node/cli/stamps.mjs'
+import { ROOT } from '../helpers.js'
+
+// Helpers the benchmarks use: a seeded random number generator, an aligned table of figures, and
+// the CLI a user runs.
 
 /** A small deterministic PRNG (mulberry32), so every run makes the same choices. */
 export function random(seed: number): () => number {
@@ -25,4 +31,16 @@ export function table(rows: string[][]): string {
       )
       .join('\n') + '\n'
   )
+}
+
+/**
+ * The CLI as `npm run cli` runs it (main/node/cli/run.mjs), its bundle (dist/cli) made first where
+ * it is not current, as `npm run build` makes it: a benchmark times the CLI a user runs, never its
+ * sources (run.mjs's way when the bundle is not current). Returns run.mjs's path.
+ */
+export async function cliEntry(): Promise<string> {
+  if (!isCurrent(CLI_STAMPS, ROOT)) await buildCli()
+  if (!isCurrent(CLI_STAMPS, ROOT))
+    throw new Error('the CLI bundle (dist/cli) is not current after building it: a source changed meanwhile?')
+  return join(ROOT, 'main/node/cli/run.mjs')
 }

