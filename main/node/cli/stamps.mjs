@@ -1,12 +1,33 @@
-// Whether the CLI's bundle is current (run.mjs): plain JavaScript, as run.mjs is, so that Node reads
-// it without a loader. The stamps are written by the build (electron.config.ts CLI_STAMPS).
+// Which bundle of the CLI run.mjs runs: the one dist/cli.json names, while it is current (its
+// stamps, written by build-cli.ts, all still match). Plain JavaScript, as run.mjs is, so that
+// Node reads it without a loader.
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 /**
+ * The entry (cli.mjs) of the CLI's current bundle in `dist` for the repository at `root`, or
+ * undefined where there is none: no bundle built, or one made from files that have changed since.
+ *
+ * @param {string} dist
+ * @param {string} root
+ * @returns {string | undefined}
+ */
+export function currentBundle(dist, root) {
+  let dir
+  try {
+    dir = JSON.parse(readFileSync(join(dist, 'cli.json'), 'utf8')).dir
+  } catch {
+    return undefined
+  }
+  if (typeof dir !== 'string' || !/^cli-[a-z0-9-]+$/.test(dir)) return undefined
+  return isCurrent(join(dist, dir, 'stamps.json'), root) ? join(dist, dir, 'cli.mjs') : undefined
+}
+
+/**
  * Whether the bundle whose stamps `stampsFile` holds is current: every file it lists, as a path
  * from `root`, still has the size and modification time it had when the bundle was made. False
- * when the stamps are missing, unreadable or not stamps (a build cut short, another version's).
+ * when the stamps are missing, unreadable or not stamps (a build cut short, another version's),
+ * or a file cannot be looked at.
  *
  * @param {string} stampsFile
  * @param {string} root
@@ -22,7 +43,12 @@ export function isCurrent(stampsFile, root) {
   if (!Array.isArray(files) || files.length === 0) return false
   for (const stamp of files) {
     if (!Array.isArray(stamp) || stamp.length !== 3 || typeof stamp[0] !== 'string') return false
-    const info = statSync(join(root, stamp[0]), { throwIfNoEntry: false })
+    let info
+    try {
+      info = statSync(join(root, stamp[0]), { throwIfNoEntry: false })
+    } catch {
+      return false
+    }
     if (!info || info.size !== stamp[1] || info.mtimeMs !== stamp[2]) return false
   }
   return true
