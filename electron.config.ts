@@ -108,9 +108,9 @@ function bundle(options: BuildOptions) {
   return esbuild({ logLevel: 'warning', metafile: true, absWorkingDir: root, ...options })
 }
 
-/** Bundles the CLI into a new folder of dist/ and publishes it where its sources did not change meanwhile (main/node/cli/build-cli.ts). */
+/** Bundles the CLI into a new folder of dist/ and publishes it where its sources and this file did not change meanwhile (main/node/cli/build-cli.ts). */
 export function buildCli(): Promise<CliBuild> {
-  return buildCliBundle(bundles.cli, root, dist)
+  return buildCliBundle(bundles.cli, root, dist, [fileURLToPath(import.meta.url)])
 }
 
 /** electron-builder options (https://www.electron.build/configuration). */

@@ -1,9 +1,9 @@
-import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { dirname, isAbsolute, join } from 'node:path'
 import type { Plugin } from 'esbuild'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dist } from '../../electron.config.js'
-import { buildCli, KEEP_BUNDLES, KEEP_OLD_MS } from '../../main/node/cli/build-cli.js'
+import { buildCli, KEEP_BUNDLES, KEEP_OLD_MS, type Stamp } from '../../main/node/cli/build-cli.js'
 import { currentBundle, isCurrent } from '../../main/node/cli/stamps.mjs'
 import { ROOT, tempDir } from '../helpers.js'
 
@@ -17,12 +17,12 @@ describe('the CLI bundle is run only while it is current (stamps.mjs isCurrent)'
   const stamps = () => join(root, 'stamps.json')
   const WRITTEN = new Date('2026-01-02T03:04:05Z')
 
-  /** Writes stamps for `files` (paths from root) as the build writes them: [path, size, mtimeMs]. */
+  /** Writes stamps for `files` (paths from root) as the build writes them (build-cli.ts Stamp). */
   async function stampFiles(...files: string[]): Promise<void> {
     const list = await Promise.all(
       files.map(async (f) => {
         const info = await stat(join(root, f))
-        return [f, info.size, info.mtimeMs]
+        return [f, info.size, info.mtimeMs, info.ctimeMs, info.ino]
       }),
     )
     await writeFile(stamps(), JSON.stringify({ files: list }))
@@ -60,13 +60,38 @@ describe('the CLI bundle is run only while it is current (stamps.mjs isCurrent)'
     expect(isCurrent(stamps(), root)).toBe(false)
   })
 
+  it('is not once a file is edited to the same size, its time set back as it was', async () => {
+    await writeFile(join(root, 'src/b.ts'), 'export const b = 3\n')
+    await utimes(join(root, 'src/b.ts'), WRITTEN, WRITTEN)
+    const info = await stat(join(root, 'src/b.ts'))
+    expect([info.size, info.mtimeMs]).toEqual(JSON.parse(await readFile(stamps(), 'utf8')).files[1].slice(1, 3))
+    expect(isCurrent(stamps(), root)).toBe(false)
+  })
+
+  it('is not once a file is replaced by another of the same size and time', async () => {
+    await writeFile(join(root, 'src/c.ts'), 'export const b = 2\n')
+    await utimes(join(root, 'src/c.ts'), WRITTEN, WRITTEN)
+    await rename(join(root, 'src/c.ts'), join(root, 'src/b.ts'))
+    expect(isCurrent(stamps(), root)).toBe(false)
+  })
+
   it('is not once a file is removed', async () => {
     await rm(join(root, 'src/b.ts'))
     expect(isCurrent(stamps(), root)).toBe(false)
   })
 
   it('is not without stamps, or with stamps it cannot read', async () => {
-    for (const text of ['', '{', 'null', '{}', '{"files":[]}', '{"files":{}}', '{"files":[["src/a.ts",18]]}', '{"files":[[1,18,0]]}']) {
+    for (const text of [
+      '',
+      '{',
+      'null',
+      '{}',
+      '{"files":[]}',
+      '{"files":{}}',
+      '{"files":[["src/a.ts",18]]}',
+      '{"files":[["src/a.ts",18,0]]}',
+      '{"files":[[1,18,0,0,0]]}',
+    ]) {
       await writeFile(stamps(), text)
       expect(isCurrent(stamps(), root), text).toBe(false)
     }
@@ -149,9 +174,10 @@ describe('a build of the CLI (build-cli.ts) publishes a bundle only of the sourc
     expect(dirs).toHaveLength(KEEP_BUNDLES + 2)
     // All young: all kept.
     expect((await readdir(out())).filter((f) => f.startsWith('cli-')).sort()).toEqual([...dirs].sort())
-    // The two oldest made older than KEEP_OLD_MS: removed by the next build, the rest kept.
+    // The three oldest made older than KEEP_OLD_MS: the two of them replaced as long ago removed by
+    // the next build; the third, replaced by a young one, kept (a CLI may have started from it).
     const old = new Date(Date.now() - 2 * KEEP_OLD_MS)
-    for (const d of dirs.slice(0, 2)) await utimes(join(out(), d), old, old)
+    for (const d of dirs.slice(0, 3)) await utimes(join(out(), d), old, old)
     const last = await buildCli(options(), root, out())
     const left = (await readdir(out())).filter((f) => f.startsWith('cli-'))
     expect(left.sort()).toEqual([...dirs.slice(2), last.published ? last.dir : ''].sort())
@@ -161,6 +187,30 @@ describe('a build of the CLI (build-cli.ts) publishes a bundle only of the sourc
     const kept = (await readdir(out())).filter((f) => f.startsWith('cli-')).sort()
     expect(kept).toHaveLength(KEEP_BUNDLES)
     expect(kept).toContain(latest.published && latest.dir)
+  })
+
+  it('leaves nothing behind of builds cut short once they are old, and builds side by side all publish', async () => {
+    expect((await buildCli(options(), root, out())).published).toBe(true)
+    const cut = join(out(), 'cli.json.cli-cut-1.tmp')
+    await writeFile(cut, '{"dir":"cli-cut-1"}\n')
+    const builds = await Promise.all(Array.from({ length: 4 }, () => buildCli(options(), root, out())))
+    expect(builds.every((b) => b.published)).toBe(true)
+    expect(await readdir(out())).toContain('cli.json.cli-cut-1.tmp')
+    const old = new Date(Date.now() - 2 * KEEP_OLD_MS)
+    await utimes(cut, old, old)
+    // Every folder old too: the next builds, side by side, remove the same ones.
+    for (const d of (await readdir(out())).filter((f) => f.startsWith('cli-'))) await utimes(join(out(), d), old, old)
+    const again = await Promise.all(Array.from({ length: 3 }, () => buildCli(options(), root, out())))
+    expect(again.every((b) => b.published)).toBe(true)
+    expect(await readdir(out())).not.toContain('cli.json.cli-cut-1.tmp')
+    expect(currentBundle(out(), root)).toBeDefined()
+  })
+
+  it('does not publish a bundle where a module the build loaded has changed since it started', async () => {
+    await writeFile(join(root, 'config.ts'), 'export const options = {}\n')
+    const built = await buildCli(options(), root, out(), [join(root, 'config.ts')])
+    expect(built).toEqual({ published: false, reason: 'config.ts changed since the build started' })
+    expect(currentBundle(out(), root)).toBeUndefined()
   })
 
   it('is not told a bundle by a pointer it cannot read or that names no bundle folder', async () => {
@@ -174,9 +224,16 @@ describe('a build of the CLI (build-cli.ts) publishes a bundle only of the sourc
   it("reads the repository's own: the bundle the tests' setup built is current, and stamps the CLI's sources and settings", async () => {
     const entry = currentBundle(dist, ROOT)
     expect(entry).toBeDefined()
-    const files: [string, number, number][] = JSON.parse(await readFile(join(dirname(entry!), 'stamps.json'), 'utf8')).files
+    const files: Stamp[] = JSON.parse(await readFile(join(dirname(entry!), 'stamps.json'), 'utf8')).files
     const paths = files.map(([f]) => f)
-    for (const f of ['main/node/cli/cli.ts', 'main/core/engine/overlaps.ts', 'electron.config.ts', 'tsconfig.json', 'package.json'])
+    for (const f of [
+      'main/node/cli/cli.ts',
+      'main/core/engine/overlaps.ts',
+      'electron.config.ts',
+      'main/node/cli/build-cli.ts',
+      'tsconfig.json',
+      'package.json',
+    ])
       expect(paths).toContain(f)
     expect(paths).toContain(`dist/${dirname(entry!).split(/[\\/]/).pop()}/cli.mjs`)
     // Paths from the repository root, wherever the build was run from.

@@ -25,9 +25,9 @@ export function currentBundle(dist, root) {
 
 /**
  * Whether the bundle whose stamps `stampsFile` holds is current: every file it lists, as a path
- * from `root`, still has the size and modification time it had when the bundle was made. False
- * when the stamps are missing, unreadable or not stamps (a build cut short, another version's),
- * or a file cannot be looked at.
+ * from `root`, still has the size, modification and status-change times and inode it had when the
+ * bundle was made (build-cli.ts Stamp). False when the stamps are missing, unreadable or not
+ * stamps (a build cut short, another version's), or a file cannot be looked at.
  *
  * @param {string} stampsFile
  * @param {string} root
@@ -42,14 +42,14 @@ export function isCurrent(stampsFile, root) {
   }
   if (!Array.isArray(files) || files.length === 0) return false
   for (const stamp of files) {
-    if (!Array.isArray(stamp) || stamp.length !== 3 || typeof stamp[0] !== 'string') return false
+    if (!Array.isArray(stamp) || stamp.length !== 5 || typeof stamp[0] !== 'string') return false
     let info
     try {
       info = statSync(join(root, stamp[0]), { throwIfNoEntry: false })
     } catch {
       return false
     }
-    if (!info || info.size !== stamp[1] || info.mtimeMs !== stamp[2]) return false
+    if (!info || info.size !== stamp[1] || info.mtimeMs !== stamp[2] || info.ctimeMs !== stamp[3] || info.ino !== stamp[4]) return false
   }
   return true
 }
