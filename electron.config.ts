@@ -108,9 +108,14 @@ function bundle(options: BuildOptions) {
   return esbuild({ logLevel: 'warning', metafile: true, absWorkingDir: root, ...options })
 }
 
-/** Bundles the CLI into a new folder of dist/ and publishes it where its sources and this file did not change meanwhile (main/node/cli/build-cli.ts). */
+/**
+ * Bundles the CLI into a new folder of dist/, with the engine's commands as one script beside it
+ * and that script's code cache made on the bundled corpus, and publishes it where its sources and
+ * this file did not change meanwhile (main/node/cli/build-cli.ts).
+ */
 export function buildCli(): Promise<CliBuild> {
-  return buildCliBundle(bundles.cli, root, dist, [fileURLToPath(import.meta.url)])
+  const engine = { entry: join(root, 'main/node/cli/engine-main.ts'), corpus: join(root, 'corpus') }
+  return buildCliBundle(bundles.cli, root, dist, [fileURLToPath(import.meta.url)], engine)
 }
 
 /** electron-builder options (https://www.electron.build/configuration). */

@@ -1,11 +1,29 @@
+import { execFile } from 'node:child_process'
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { dirname, isAbsolute, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { promisify } from 'node:util'
 import type { Plugin } from 'esbuild'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dist } from '../../electron.config.js'
 import { buildCli, KEEP_BUNDLES, KEEP_OLD_MS, type Stamp } from '../../main/node/cli/build-cli.js'
+import { ENGINE_CACHE, ENGINE_SCRIPT } from '../../main/node/cli/engine-script.mjs'
 import { currentBundle, isCurrent } from '../../main/node/cli/stamps.mjs'
 import { ROOT, tempDir } from '../helpers.js'
+
+/**
+ * Runs the command line `argv` with the engine script of the bundle in `dir` as run.mjs does
+ * (engine-script.mjs runEngineScript), in a process of its own, its output unread: the exit code
+ * (none where the script did not run it), and what V8 made of the script's code cache.
+ */
+async function engineScript(dir: string, argv: string[]): Promise<{ code?: number; cache: string }> {
+  const runner = pathToFileURL(join(ROOT, 'main/node/cli/engine-script.mjs')).href
+  const code = `const { runEngineScript } = await import(${JSON.stringify(runner)})
+const r = await runEngineScript(${JSON.stringify(dir)}, ${JSON.stringify(argv)})
+process.stderr.write(JSON.stringify(r))`
+  const { stderr } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, maxBuffer: 1 << 26 })
+  return JSON.parse(stderr.slice(stderr.lastIndexOf('{"')))
+}
 
 // npm run cli (main/node/cli/run.mjs) runs the CLI's bundle only while every file it was made from
 // is as it was then (build-cli.ts writes the stamps, stamps.mjs reads them), and the sources
@@ -221,6 +239,38 @@ describe('a build of the CLI (build-cli.ts) publishes a bundle only of the sourc
     }
   })
 
+  it('makes the engine script beside the bundle, its code cache made on the folder given, and stamps both', async () => {
+    await writeFile(
+      join(root, 'src/engine-main.ts'),
+      "export async function main(argv: string[]): Promise<number | undefined> {\n  return argv[0] === 'overlaps' || argv[0] === 'definitions' ? (argv[1].endsWith('bad') ? 1 : 0) : undefined\n}\n",
+    )
+    const engine = { entry: join(root, 'src/engine-main.ts'), corpus: join(root, 'corpus') }
+    const built = await buildCli(options(), root, out(), [], engine)
+    if (!built.published) throw new Error(built.reason)
+    const dir = join(out(), built.dir)
+    const stamped = JSON.parse(await readFile(join(dir, 'stamps.json'), 'utf8')).files.map(([f]: [string]) => f)
+    expect(stamped).toEqual(
+      expect.arrayContaining(['src/engine-main.ts', `dist/${built.dir}/${ENGINE_SCRIPT}`, `dist/${built.dir}/${ENGINE_CACHE}`]),
+    )
+    expect(await engineScript(dir, ['overlaps', 'folder'])).toEqual({ code: 0, cache: 'used' })
+    expect(await engineScript(dir, ['definitions', 'bad'])).toEqual({ code: 1, cache: 'used' })
+    // Not an engine command: not run (the whole CLI runs it).
+    expect(await engineScript(dir, ['list'])).toEqual({ cache: 'none' })
+    // A script that fails on the folder it is made on: not published,
+    // and the one before is still current.
+    const failing = await buildCli(options(), root, out(), [], { ...engine, corpus: join(root, 'bad') })
+    expect(failing).toEqual({
+      published: false,
+      reason: `the engine script failed on ${join(root, 'bad')}: the engine's commands ended with exit code 1`,
+    })
+    expect(currentBundle(out(), root)).toBe(join(dir, 'cli.mjs'))
+    // A cache V8 cannot use: the script is compiled without it, and runs the same.
+    await writeFile(join(dir, ENGINE_CACHE), Buffer.alloc(4096, 7))
+    expect(await engineScript(dir, ['overlaps', 'folder'])).toEqual({ code: 0, cache: 'rejected' })
+    await rm(join(dir, ENGINE_CACHE))
+    expect(await engineScript(dir, ['overlaps', 'folder'])).toEqual({ code: 0, cache: 'none' })
+  })
+
   it("reads the repository's own: the bundle the tests' setup built is current, and stamps the CLI's sources and settings", async () => {
     const entry = currentBundle(dist, ROOT)
     expect(entry).toBeDefined()
@@ -235,7 +285,13 @@ describe('a build of the CLI (build-cli.ts) publishes a bundle only of the sourc
       'package.json',
     ])
       expect(paths).toContain(f)
-    expect(paths).toContain(`dist/${dirname(entry!).split(/[\\/]/).pop()}/cli.mjs`)
+    for (const f of ['cli.mjs', ENGINE_SCRIPT, ENGINE_CACHE]) expect(paths).toContain(`dist/${dirname(entry!).split(/[\\/]/).pop()}/${f}`)
+    expect(paths).toContain('main/node/cli/engine-main.ts')
+    // Its engine script runs with the code cache made when it was built.
+    expect(await engineScript(dirname(entry!), ['overlaps', join(ROOT, 'test/fixtures/engine/three'), '--json'])).toEqual({
+      code: 0,
+      cache: 'used',
+    })
     // Paths from the repository root, wherever the build was run from.
     expect(paths.every((f) => !isAbsolute(f) && !f.startsWith('..'))).toBe(true)
   })

@@ -1,14 +1,20 @@
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { extname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build, type BuildOptions, type Loader, type Plugin } from 'esbuild'
+import { ENGINE_CACHE, ENGINE_SCRIPT } from './engine-script.mjs'
 
 // The CLI's bundle as `npm run cli` runs it (run.mjs; stamps.mjs reads what this writes). Each
 // build makes a new folder, dist/cli-<id> (as deep in the repository as main/node/, so that
 // root.ts finds the repository from it), and publishes it by rewriting dist/cli.json, which names
 // it, in one rename: a CLI started from an older folder loads its chunks as its command needs
 // them, so older folders stay until KEEP_BUNDLES newer ones exist and they are KEEP_OLD_MS old.
+//
+// The folder also holds the engine's commands as one CommonJS script, with its code cache
+// (engine-script.mjs; make-engine-cache.mjs makes the cache, running the script on the bundled
+// corpus: a build whose script fails there is not published).
 //
 // The folder's stamps.json lists a Stamp of every file that decides what the bundle is: each
 // source it was made from, TypeScript's and the package's settings, the build's own modules (its
@@ -43,6 +49,24 @@ const SETTINGS = ['tsconfig.json', 'tsconfig.base.json', 'package.json']
 /** npm's record of what is installed, rewritten at every install: stamped for the package files bundled. */
 const INSTALLED = 'node_modules/.package-lock.json'
 
+/** The script that makes the engine script's code cache. */
+const MAKE_ENGINE_CACHE = fileURLToPath(new URL('./make-engine-cache.mjs', import.meta.url))
+
+/**
+ * What `import.meta` is in the engine script, a CommonJS script (esbuild leaves it empty there):
+ * its own file's URL, and the resolution of a package from it.
+ */
+const IMPORT_META_SHIM =
+  "const __importMeta = { url: require('node:url').pathToFileURL(__filename).href, resolve: (s) => require('node:url').pathToFileURL(require.resolve(s)).href };"
+
+/**
+ * Packages the engine script requires from node_modules when it needs them instead of holding
+ * them: the readers of legacy encodings (iconv-lite's tables, chardet), which a command loads
+ * only for a file not in UTF-8. Held, they were two fifths of the script (650 of 1,490 KB), which
+ * V8 reads, and its cache describes, at every start.
+ */
+const SCRIPT_EXTERNAL = ['iconv-lite', 'chardet']
+
 /** How the build reads each kind of source it reads itself (recordSources); esbuild's loader for it. */
 const LOADERS: Record<string, Loader> = {
   '.ts': 'ts',
@@ -69,6 +93,15 @@ type Status = [size: number, mtimeMs: number, ctimeMs: number, ino: number]
 interface Read {
   status: Status
   hash: string
+}
+
+/**
+ * The engine script a build makes beside the bundle (see above): its entry (engine-main.ts), and
+ * the folder it runs on to make its code cache (the bundled corpus).
+ */
+export interface EngineScript {
+  entry: string
+  corpus: string
 }
 
 /** What a build of the CLI did: published (run.mjs runs it while it is current), or why not. */
@@ -121,9 +154,16 @@ let builds = 0
  * Builds the CLI with esbuild `options` (its entry named `cli`, split into chunks) for the
  * repository at `root` into a new folder of `dist`, stamps it and publishes it (see above); a
  * bundle whose sources changed while it was built is removed, not published. `modules`: the
- * files (absolute paths) this process loaded to make `options`, such as electron.config.ts.
+ * files (absolute paths) this process loaded to make `options`, such as electron.config.ts;
+ * `engine`, the engine script to make beside it, with its code cache.
  */
-export async function buildCli(options: BuildOptions, root: string, dist: string, modules: string[] = []): Promise<CliBuild> {
+export async function buildCli(
+  options: BuildOptions,
+  root: string,
+  dist: string,
+  modules: string[] = [],
+  engine?: EngineScript,
+): Promise<CliBuild> {
   const dir = `cli-${Date.now().toString(36)}-${process.pid.toString(36)}-${(builds++).toString(36)}`
   const outdir = join(dist, dir)
   const settings = [...SETTINGS, INSTALLED]
@@ -131,19 +171,37 @@ export async function buildCli(options: BuildOptions, root: string, dist: string
   const own = [...modules, fileURLToPath(import.meta.url)]
   const ownBefore = await Promise.all(own.map(statusOf))
   const read = new Map<string, Read>()
-  const result = await build({
+  const common: BuildOptions = {
     logLevel: 'warning',
     ...options,
     outdir,
     absWorkingDir: root,
     metafile: true,
     plugins: [...(options.plugins ?? []), recordSources(read)],
-  })
+  }
+  const results = await Promise.all([
+    build(common),
+    ...(engine
+      ? [
+          build({
+            ...common,
+            entryPoints: { [ENGINE_SCRIPT.replace(/\.cjs$/, '')]: engine.entry },
+            format: 'cjs',
+            splitting: false,
+            outExtension: { '.js': '.cjs' },
+            banner: { js: IMPORT_META_SHIM },
+            define: { ...options.define, 'import.meta': '__importMeta' },
+            external: [...(options.external ?? []), ...SCRIPT_EXTERNAL],
+          }),
+        ]
+      : []),
+  ])
   const unpublished = async (reason: string): Promise<CliBuild> => {
     await rm(outdir, { recursive: true, force: true })
     return { published: false, reason }
   }
-  const inputs = Object.keys(result.metafile.inputs)
+  const inputs = [...new Set(results.flatMap((r) => Object.keys(r.metafile!.inputs)))]
+  const outputs = [...new Set(results.flatMap((r) => Object.keys(r.metafile!.outputs)))]
   const sources = inputs.filter((f) => !f.split('/').includes('node_modules'))
   const stamps: Stamp[] = []
   for (const file of sources) {
@@ -167,9 +225,14 @@ export async function buildCli(options: BuildOptions, root: string, dist: string
       return unpublished(`${name} changed since the build started`)
     stamps.push([name, ...now])
   }
+  if (engine) {
+    const made = await makeEngineCache(outdir, engine.corpus)
+    if (made !== true) return unpublished(`the engine script failed on ${engine.corpus}: ${made}`)
+    outputs.push(relative(root, join(outdir, ENGINE_CACHE)).split(sep).join('/'))
+  }
   // Without npm's record, each package file bundled.
   const packages = settingsBefore[settings.length - 1] ? [] : inputs.filter((f) => f.split('/').includes('node_modules'))
-  for (const file of [...packages, ...Object.keys(result.metafile.outputs)]) {
+  for (const file of [...packages, ...outputs]) {
     const now = await statusOf(join(root, file))
     if (!now) return unpublished(`${file} is gone`)
     stamps.push([file, ...now])
@@ -180,6 +243,21 @@ export async function buildCli(options: BuildOptions, root: string, dist: string
   await rename(`${pointer}.${dir}.tmp`, pointer)
   await removeOlderBundles(dist, dir)
   return { published: true, dir }
+}
+
+/**
+ * Makes the code cache of the engine script in `outdir` (engine-script.mjs) in a process of its
+ * own, the script run on the folder `corpus`; resolves with true, or what the process said when
+ * it failed.
+ */
+function makeEngineCache(outdir: string, corpus: string): Promise<true | string> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [MAKE_ENGINE_CACHE, outdir, corpus], { stdio: ['ignore', 'ignore', 'pipe'] })
+    let said = ''
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (said += text))
+    child.on('error', (e) => resolve(e.message))
+    child.on('close', (code) => resolve(code === 0 ? true : said.trim().split('\n')[0] || `exit code ${code}`))
+  })
 }
 
 /**

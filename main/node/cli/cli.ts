@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve as resolvePath } from 'node:path'
 import { parseArgs } from 'node:util'
-import { setFlagsFromString } from 'node:v8'
 import { positionOf, tagIdsOf } from '../../core/annotations/annotation-parts.js'
 import { findOccurrences } from '../../core/annotations/quote.js'
 import { ApiError } from '../../core/contract/api.js'
@@ -9,6 +8,8 @@ import { EXPORT_FORMAT_IDS, isExportFormat } from '../../core/export/formats.js'
 import { stableStringify } from '../../core/project/json.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { asUsage, UsageError } from './error.js'
+import { isEngineCommand, parseEngineCommand, runEngineCommand } from './engine-commands.js'
+import { engineFlags } from './engine-script.mjs'
 import { processIo, type CommandIo } from './stdout.js'
 import { userDataDir } from '../project/paths.js'
 import { CORPUS_DIR, isEntryPoint } from '../root.js'
@@ -69,8 +70,6 @@ const COMMANDS = {
     tag: { type: 'string', multiple: true },
     note: { type: 'string' },
   },
-  overlaps: { json: { type: 'boolean' }, limit: { type: 'string' }, verbose: { type: 'boolean' } },
-  definitions: { json: { type: 'boolean' }, term: { type: 'string' }, verbose: { type: 'boolean' } },
   export: {
     project: { type: 'string' },
     format: { type: 'string' },
@@ -95,7 +94,7 @@ function parse(command: CommandName, args: string[]) {
       args,
       options: COMMANDS[command],
       strict: true,
-      allowPositionals: command === 'import' || command === 'overlaps' || command === 'definitions',
+      allowPositionals: command === 'import',
     }),
   )
 }
@@ -127,6 +126,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     if (command === 'memo') return await (await import('./codebook.js')).memoCommand(rest, io, open)
     if (command === 'passim') return await (await import('./passim.js')).passimCommand(rest, io, open)
     if (command === 'textpair') return await (await import('./passim.js')).textpairCommand(rest, io, open)
+    if (isEngineCommand(command)) return await runEngineCommand(parseEngineCommand(command, rest), io)
     if (!Object.prototype.hasOwnProperty.call(COMMANDS, command)) throw new UsageError(`unknown command: ${command}`)
     const { values, positionals } = parse(command as CommandName, rest) as { values: Record<string, unknown>; positionals: string[] }
     const project = values.project as string | undefined
@@ -190,17 +190,6 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
       if (values.json) io.out(JSON.stringify({ readerName }, null, 2))
       else io.out(`reader name: ${readerName || '(not set)'}`)
       return 0
-    }
-
-    if (command === 'overlaps' || command === 'definitions') {
-      if (positionals.length !== 1) throw new UsageError(`${command}: name one folder or project`)
-      const limit = values.limit === undefined ? undefined : Number(values.limit)
-      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
-        throw new UsageError(`overlaps: --limit wants a whole number from 1, not "${values.limit}"`)
-      const options = { json: values.json as boolean | undefined, verbose: values.verbose as boolean | undefined }
-      const { definitionsCommand, overlapsCommand } = await import('../engine/inline.js')
-      if (command === 'overlaps') return await overlapsCommand(positionals[0], { ...options, limit }, io)
-      return await definitionsCommand(positionals[0], { ...options, term: values.term as string | undefined }, io)
     }
 
     if (command === 'export') {
@@ -281,26 +270,12 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
 }
 
 /**
- * How much bytecode a function runs before V8 optimises it (its --interrupt-budget, 66 KB by
- * default), in a process that runs `overlaps` or `definitions`: most of a short run (the bundled
- * corpus: a third of a second) is code that runs a few times, and optimising it took longer than
- * running it unoptimised. About four times the default: the bundled corpus 0.38-0.42 -> 0.33 s
- * (medians of 21 alternating runs, three times); at twice or 16 times the same; the default set
- * again, no change. Runs of seconds optimise their loops all the same: the copyright files 7.68
- * against 7.83 s (medians of 8), the changelogs 34.1 and 35.3 against 32.9 and 35.6 s, peak RSS
- * unchanged.
- */
-export const INTERRUPT_BUDGET = 256 * 1024
-
-/**
  * Runs the CLI as its own process, on `argv` (the arguments after the script's name), with the
  * process's streams; returns the exit code. Called when this module is the script Node runs, and
  * by `npm run cli` (run.mjs), which runs this module's bundle or its source.
  */
 export async function main(argv: string[]): Promise<number> {
-  // V8's flags are the process's: set before any of the engine's functions has run (a function
-  // takes its budget when it first runs), and they hold for the JSON writer's thread too.
-  if (argv[0] === 'overlaps' || argv[0] === 'definitions') setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`)
+  engineFlags(argv[0])
   return runCli(argv, processIo())
 }
 

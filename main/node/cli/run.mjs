@@ -5,18 +5,26 @@
 // the compiled sources read) and reads a few files instead of hundreds. `overlaps` on the bundled
 // corpus: 0.5 s instead of 1.1 s from the sources, `list` 0.3 s instead of 1.2 s (whole
 // processes, without npm's own 0.3 s).
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { runEngineScript } from './engine-script.mjs'
 import { currentBundle } from './stamps.mjs'
 
 /** The repository root (this file is main/node/cli/run.mjs). */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+const argv = process.argv.slice(2)
 const bundle = currentBundle(join(ROOT, 'dist'), ROOT)
-// A bundle removed since it was found (a build's cleanup) fails to load before any of it runs.
-let cli = bundle && (await import(pathToFileURL(bundle).href).catch(() => undefined))
-if (!cli) {
-  const { register } = await import('tsx/esm/api')
-  register()
-  cli = await import('./cli.ts')
+// The engine's commands from the bundle's engine script, with its code cache (engine-script.mjs);
+// any other command line, or where the bundle has no such script, from the whole CLI.
+const engine = bundle ? await runEngineScript(dirname(bundle), argv) : undefined
+if (engine?.code !== undefined) process.exitCode = engine.code
+else {
+  // A bundle removed since it was found (a build's cleanup) fails to load before any of it runs.
+  let cli = bundle && (await import(pathToFileURL(bundle).href).catch(() => undefined))
+  if (!cli) {
+    const { register } = await import('tsx/esm/api')
+    register()
+    cli = await import('./cli.ts')
+  }
+  process.exitCode = await cli.main(argv)
 }
-process.exitCode = await cli.main(process.argv.slice(2))

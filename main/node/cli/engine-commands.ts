@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util'
+import { asUsage, UsageError } from './error.js'
+import { ENGINE_COMMANDS } from './engine-script.mjs'
+import type { CommandIo } from './stdout.js'
+
+// The engine's commands, `overlaps` and `definitions`, from their command line to their output:
+// the whole CLI (cli.ts) runs them with this module, and so does the engine script (engine-main.ts,
+// run with V8's code cache: engine-script.mjs). The engine itself (engine/inline.ts) is loaded when
+// a command runs, so the whole CLI's other commands never load it.
+
+export type EngineCommand = (typeof ENGINE_COMMANDS)[number]
+
+/** The options of each engine command (node:util parseArgs). */
+const OPTIONS = {
+  overlaps: { json: { type: 'boolean' }, limit: { type: 'string' }, verbose: { type: 'boolean' } },
+  definitions: { json: { type: 'boolean' }, term: { type: 'string' }, verbose: { type: 'boolean' } },
+} as const satisfies Record<EngineCommand, NonNullable<Parameters<typeof parseArgs>[0]>['options']>
+
+/** Whether `command` names an engine command. */
+export function isEngineCommand(command: string | undefined): command is EngineCommand {
+  return (ENGINE_COMMANDS as readonly (string | undefined)[]).includes(command)
+}
+
+/** An engine command line, checked. */
+export interface EngineCommandLine {
+  command: EngineCommand
+  folder: string
+  json?: boolean
+  verbose?: boolean
+  /** overlaps: at most this many overlaps. */
+  limit?: number
+  /** definitions: the term. */
+  term?: string
+}
+
+/** Parses an engine command's arguments (after its name); a mistake in them is a UsageError. */
+export function parseEngineCommand(command: EngineCommand, args: string[]): EngineCommandLine {
+  const { values, positionals } = asUsage(command, () =>
+    parseArgs({ args, options: OPTIONS[command], strict: true, allowPositionals: true }),
+  ) as { values: { json?: boolean; verbose?: boolean; limit?: string; term?: string }; positionals: string[] }
+  if (positionals.length !== 1) throw new UsageError(`${command}: name one folder or project`)
+  const limit = values.limit === undefined ? undefined : Number(values.limit)
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
+    throw new UsageError(`overlaps: --limit wants a whole number from 1, not "${values.limit}"`)
+  return { command, folder: positionals[0], json: values.json, verbose: values.verbose, limit, term: values.term }
+}
+
+/** Runs an engine command line, its output on `io`; resolves with the exit code. */
+export async function runEngineCommand(line: EngineCommandLine, io: CommandIo): Promise<number> {
+  const { definitionsCommand, overlapsCommand } = await import('../engine/inline.js')
+  const options = { json: line.json, verbose: line.verbose }
+  if (line.command === 'overlaps') return await overlapsCommand(line.folder, { ...options, limit: line.limit }, io)
+  return await definitionsCommand(line.folder, { ...options, term: line.term }, io)
+}

@@ -1,0 +1,97 @@
+// The CLI's engine commands run from one script with V8's code cache (run.mjs). A short run of
+// the engine (the bundled corpus: a third of a second in all) spends a tenth of its time making
+// bytecode for the functions it calls, each the first time it is called, and Node 20 keeps no
+// such cache for ES modules (module.enableCompileCache came with Node 22). So the build
+// (build-cli.ts) bundles the engine's commands a second time, as one CommonJS script
+// (engine.cjs, from engine-main.ts), runs it once on the bundled corpus and keeps the bytecode
+// V8 then holds (engine.cache); run.mjs hands it back to V8 when it compiles the script. Plain
+// JavaScript, as run.mjs is. The bundled corpus's `overlaps --json`: 0.42 -> 0.39 s (medians of
+// 21 alternating runs); made before the script runs, the cache holds little more than the
+// script's top level and gained nothing (0.43 s). V8 refuses a cache made by another V8 version
+// or with other flags, or for a script of another length (cachedDataRejected): the script is
+// then compiled as it would be without one. The stamps (stamps.mjs) hold the cache and the
+// script, so a changed file is never run.
+import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { Script } from 'node:vm'
+import { setFlagsFromString } from 'node:v8'
+
+/** The commands the engine script runs; any other command line is the whole CLI's. */
+export const ENGINE_COMMANDS = /** @type {const} */ (['overlaps', 'definitions'])
+
+/** The engine script's file and its code cache's, in a bundle's folder. */
+export const ENGINE_SCRIPT = 'engine.cjs'
+export const ENGINE_CACHE = 'engine.cache'
+
+/**
+ * How much bytecode a function runs before V8 optimises it (its --interrupt-budget, 66 KB by
+ * default), in a process that runs `overlaps` or `definitions`: most of a short run (the bundled
+ * corpus: a third of a second) is code that runs a few times, and optimising it took longer than
+ * running it unoptimised. About four times the default: the bundled corpus 0.38-0.42 -> 0.33 s
+ * (medians of 21 alternating runs, three times); at twice or 16 times the same; the default set
+ * again, no change. Runs of seconds optimise their loops all the same: the copyright files 7.68
+ * against 7.83 s (medians of 8), the changelogs 34.1 and 35.3 against 32.9 and 35.6 s, peak RSS
+ * unchanged. Set before the engine's code is compiled: V8 accepts a code cache only under the
+ * flags it was made with.
+ */
+export const INTERRUPT_BUDGET = 256 * 1024
+
+/**
+ * Sets the engine commands' V8 flags (INTERRUPT_BUDGET). V8's flags are the process's: set
+ * before any of the engine's functions has run (a function takes its budget when it first
+ * runs), they hold for the JSON writer's thread too.
+ *
+ * @param {string | undefined} command
+ */
+export function engineFlags(command) {
+  if (ENGINE_COMMANDS.includes(/** @type {never} */ (command))) setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`)
+}
+
+/**
+ * Runs the command line `argv` with the engine script of the bundle in `dir`, compiled with its
+ * code cache where it has one, and resolves with the exit code; or with undefined where the
+ * script does not run it (another command, a usage mistake: the whole CLI says it, with its
+ * usage text) or the folder has no script (a bundle from before it, or one removed since it was
+ * found): nothing was run or written then. With `cacheAfter`, the script runs those command
+ * lines too, and the bytecode V8 then holds is written to the folder's cache file (see above).
+ *
+ * @param {string} dir
+ * @param {string[]} argv
+ * @param {{ cacheAfter?: string[][] }} [options]
+ * @returns {Promise<{ code: number | undefined, cache: 'used' | 'rejected' | 'none' }>}
+ */
+export async function runEngineScript(dir, argv, options = {}) {
+  if (!ENGINE_COMMANDS.includes(/** @type {never} */ (argv[0]))) return { code: undefined, cache: 'none' }
+  const file = join(dir, ENGINE_SCRIPT)
+  let source
+  try {
+    source = readFileSync(file, 'utf8')
+  } catch {
+    return { code: undefined, cache: 'none' }
+  }
+  /** @type {Buffer | undefined} */
+  let cachedData
+  try {
+    if (!options.cacheAfter) cachedData = readFileSync(join(dir, ENGINE_CACHE))
+  } catch {
+    cachedData = undefined
+  }
+  engineFlags(argv[0])
+  // As Node compiles a CommonJS module (its wrapper), with the module's own require.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData })
+  const module = { exports: /** @type {{ main?: (argv: string[]) => Promise<number | undefined> }} */ ({}) }
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dir)
+  let code = await module.exports.main?.(argv)
+  if (options.cacheAfter && code === 0) {
+    for (const more of options.cacheAfter) if ((code = await module.exports.main?.(more)) !== 0) return { code, cache: 'none' }
+    const tmp = `${join(dir, ENGINE_CACHE)}.${process.pid}.tmp`
+    try {
+      writeFileSync(tmp, script.createCachedData())
+      renameSync(tmp, join(dir, ENGINE_CACHE))
+    } finally {
+      rmSync(tmp, { force: true })
+    }
+  }
+  return { code, cache: !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used' }
+}
