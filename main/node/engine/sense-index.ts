@@ -279,7 +279,9 @@ export class SenseIndex {
     const links = words(linkCount)
     const keys = new Uint8Array(bytes.buffer, at, keyBytes)
     if (keyStart[lemmas] !== keyBytes || senseStart[lemmas] !== senses || linkStart[senses] !== linkCount) return null
-    for (const s of links) if (s >= senses) return null
+    // Indexed, not for...of: run once a process, before V8 optimises it, an iterator over the
+    // 75,000 links took 8 ms, an index 1.3 ms.
+    for (let k = 0; k < links.length; k++) if (links[k] >= senses) return null
     return new SenseIndex(keyStart, senseStart, code, tagged, table, keys, { size, mtimeMs }, linkStart, links)
   }
 
@@ -324,7 +326,23 @@ export class SenseIndex {
 
   /** The senses sense s is joined to by a derivation link (see above), ascending. */
   linked(s: number): Uint32Array {
-    return this.links.subarray(this.linkStart[s], this.linkStart[s + 1])
+    return this.links.subarray(this.firstLink(s), this.endLink(s))
+  }
+
+  /**
+   * Sense s's links are the numbers firstLink(s) to endLink(s) - 1, each joining it to sense
+   * link(k): `linked` without an array made for each sense (a few thousand a run).
+   */
+  firstLink(s: number): number {
+    return this.linkStart[s]
+  }
+
+  endLink(s: number): number {
+    return this.linkStart[s + 1]
+  }
+
+  link(k: number): number {
+    return this.links[k]
   }
 
   /** The lemma sense s is a sense of. */

@@ -160,7 +160,8 @@ export class WordNet implements SynonymSource {
     for (const s of this.commonSenses(word)) {
       const pos = index.pos(s)
       if (!RELATES[pos]) continue
-      for (const t of index.linked(s)) {
+      for (let k = index.firstLink(s); k < index.endLink(s); k++) {
+        const t = index.link(k)
         if (!RELATED_POS[pos][index.pos(t)] || !isCommon(index, t)) continue
         const id = s < t ? `${s}+${t}` : `${t}+${s}`
         if (!ids.includes(id)) ids.push(id)
