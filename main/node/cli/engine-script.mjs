@@ -13,7 +13,7 @@
 // script, so a changed file is never run.
 import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { Script } from 'node:vm'
 import { setFlagsFromString } from 'node:v8'
 
@@ -28,14 +28,16 @@ export const ENGINE_CACHE = 'engine.cache'
  * How much bytecode a function runs before V8 optimises it (its --interrupt-budget, 66 KB by
  * default), in a process that runs `overlaps` or `definitions`: most of a short run (the bundled
  * corpus: a third of a second) is code that runs a few times, and optimising it took longer than
- * running it unoptimised. About four times the default: the bundled corpus 0.38-0.42 -> 0.33 s
- * (medians of 21 alternating runs, three times); at twice or 16 times the same; the default set
- * again, no change. Runs of seconds optimise their loops all the same: the copyright files 7.68
- * against 7.83 s (medians of 8), the changelogs 34.1 and 35.3 against 32.9 and 35.6 s, peak RSS
- * unchanged. Set before the engine's code is compiled: V8 accepts a code cache only under the
- * flags it was made with.
+ * running it unoptimised. Compiled from the source, four times the default was best: the bundled
+ * corpus 0.38-0.42 -> 0.33 s (medians of 21 alternating runs, three times), at twice or 16
+ * times the same. With the code cache (which holds bytecode, and is made and taken under one
+ * budget), 16 times: the bundled corpus 0.40 s at four times, 0.37-0.38 at 16, 32 or 64 (medians of
+ * 21 alternating runs, twice), 120 copyright files 3.15 -> 3.03 s (of 7). Runs of seconds
+ * optimise their loops all the same: the 827 copyright files 7.02 against 7.07 s (medians of 3).
+ * Set before the engine's code is compiled: V8 accepts a code cache only under the flags it was
+ * made with.
  */
-export const INTERRUPT_BUDGET = 256 * 1024
+export const INTERRUPT_BUDGET = 1024 * 1024
 
 /**
  * Sets the engine commands' V8 flags (INTERRUPT_BUDGET). V8's flags are the process's: set
@@ -63,7 +65,7 @@ export function engineFlags(command) {
  */
 export async function runEngineScript(dir, argv, options = {}) {
   if (!ENGINE_COMMANDS.includes(/** @type {never} */ (argv[0]))) return { code: undefined, cache: 'none' }
-  const file = join(dir, ENGINE_SCRIPT)
+  const file = resolve(dir, ENGINE_SCRIPT)
   let source
   try {
     source = readFileSync(file, 'utf8')
@@ -81,7 +83,7 @@ export async function runEngineScript(dir, argv, options = {}) {
   // As Node compiles a CommonJS module (its wrapper), with the module's own require.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData })
   const module = { exports: /** @type {{ main?: (argv: string[]) => Promise<number | undefined> }} */ ({}) }
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dir)
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file))
   let code = await module.exports.main?.(argv)
   if (options.cacheAfter && code === 0) {
     for (const more of options.cacheAfter) if ((code = await module.exports.main?.(more)) !== 0) return { code, cache: 'none' }
