@@ -5,9 +5,10 @@
 // (build-cli.ts) bundles the engine's commands a second time, as one CommonJS script
 // (engine.cjs, from engine-main.ts), runs it once on the bundled corpus and keeps the bytecode
 // V8 then holds (engine.cache); run.mjs hands it back to V8 when it compiles the script. Plain
-// JavaScript, as run.mjs is. The bundled corpus's `overlaps --json`: 0.42 -> 0.39 s (medians of
-// 21 alternating runs); made before the script runs, the cache holds little more than the
-// script's top level and gained nothing (0.43 s). V8 refuses a cache made by another V8 version
+// JavaScript, as run.mjs is. The bundled corpus's `overlaps --json`: 0.425 -> 0.393 s (medians
+// of 31 alternating runs against the ES module bundle), `definitions` 0.48 -> 0.40 s; made
+// before the script runs, the cache holds little more than the script's top level and gained
+// nothing (0.43 s). V8 refuses a cache made by another V8 version
 // or with other flags, or for a script of another length (cachedDataRejected): the script is
 // then compiled as it would be without one. The stamps (stamps.mjs) hold the cache and the
 // script, so a changed file is never run.
