@@ -264,11 +264,45 @@ describe('a build of the CLI (build-cli.ts) publishes a bundle only of the sourc
       reason: `the engine script failed on ${join(root, 'bad')}: the engine's commands ended with exit code 1`,
     })
     expect(currentBundle(out(), root)).toBe(join(dir, 'cli.mjs'))
-    // A cache V8 cannot use: the script is compiled without it, and runs the same.
+    // A cache V8 cannot use: the bundle is no longer current (run.mjs runs the sources); the
+    // script, run all the same, is compiled without it and runs the same.
     await writeFile(join(dir, ENGINE_CACHE), Buffer.alloc(4096, 7))
+    expect(currentBundle(out(), root)).toBeUndefined()
     expect(await engineScript(dir, ['overlaps', 'folder'])).toEqual({ code: 0, cache: 'rejected' })
     await rm(join(dir, ENGINE_CACHE))
     expect(await engineScript(dir, ['overlaps', 'folder'])).toEqual({ code: 0, cache: 'none' })
+  })
+
+  it('does not publish where the engine script fails to load, or a source shared by the bundle and the script changed between their reads', async () => {
+    const engine = { entry: join(root, 'src/engine-main.ts'), corpus: join(root, 'corpus') }
+    await writeFile(join(root, 'src/engine-main.ts'), "throw new TypeError('the script is broken')\nexport const main = 1\n")
+    expect(await buildCli(options(), root, out(), [], engine)).toEqual({
+      published: false,
+      reason: `the engine script failed on ${join(root, 'corpus')}: TypeError: the script is broken`,
+    })
+    await writeFile(
+      join(root, 'src/engine-main.ts'),
+      "import { word } from './word.js'\nexport async function main(argv: string[]): Promise<number | undefined> {\n  return word ? 0 : 1\n}\n",
+    )
+    // word.ts saved again after the bundle read it and before the engine script does: each was
+    // made of another version, the last one on disk.
+    let bundleRead: () => void = () => undefined
+    const bundleHasRead = new Promise<void>((resolve) => (bundleRead = resolve))
+    const saveBetween: Plugin = {
+      name: 'save-between',
+      setup(build) {
+        if (build.initialOptions.format === 'cjs')
+          build.onLoad({ filter: /word\.ts$/ }, async () => {
+            await bundleHasRead
+            await writeFile(join(root, 'src/word.ts'), "export const word: string = 'third'\n")
+            return undefined
+          })
+        else build.onEnd(() => bundleRead())
+      },
+    }
+    const built = await buildCli(options([saveBetween]), root, out(), [], engine)
+    expect(built).toEqual({ published: false, reason: 'src/word.ts changed while the CLI was built' })
+    expect(currentBundle(out(), root)).toBeUndefined()
   })
 
   it("reads the repository's own: the bundle the tests' setup built is current, and stamps the CLI's sources and settings", async () => {

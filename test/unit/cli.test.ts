@@ -131,6 +131,10 @@ describe('cli', () => {
     expect(unknown.code).toBe(2)
     expect(unknown.stdout).toBe('')
     expect(unknown.stderr).toMatch(/unknown command: frobnicate[\s\S]*Usage:/)
+    // An engine command's mistake, which its own script leaves to the whole CLI (engine-script.mjs).
+    const noFolder = await cli('overlaps')
+    expect([noFolder.code, noFolder.stdout]).toEqual([2, ''])
+    expect(noFolder.stderr).toMatch(/^parallax: overlaps: name one folder or project\n\nUsage:/)
     const flag = await inProcess('list', '--bogus')
     expect(flag.code).toBe(2)
     expect(flag.stderr).toMatch(/Unknown option '--bogus'/)

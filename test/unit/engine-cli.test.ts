@@ -6,6 +6,8 @@ import { runCli } from '../../main/node/cli/cli.js'
 import { WRITER_FROM_CHARS } from '../../main/node/cli/json-output.js'
 import { oneLine } from '../../main/node/engine/inline.js'
 import type { Overlap } from '../../main/core/engine/overlaps.js'
+import { dist } from '../../electron.config.js'
+import { currentBundle } from '../../main/node/cli/stamps.mjs'
 import { CORPUS, ROOT, tempDir } from '../helpers.js'
 
 const FIXTURES = join(ROOT, 'test/fixtures/engine')
@@ -96,6 +98,8 @@ describe('overlaps command', () => {
     // From the sources, and as npm run cli runs it: the bundle's engine script, with its code
     // cache (engine-script.mjs), whose writer thread runs that script too.
     const entries = [['--import', 'tsx', 'main/node/cli/cli.ts'], ['main/node/cli/run.mjs']]
+    // (run.mjs runs the engine script where the bundle is current: the tests' setup built it.)
+    expect(currentBundle(dist, ROOT)).toBeDefined()
     for (const folder of [join(FIXTURES, 'three'), CORPUS, large]) {
       const lines = await cli('overlaps', folder, '--json')
       for (const entry of entries) {

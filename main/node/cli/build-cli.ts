@@ -112,9 +112,10 @@ const hashOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
 /**
  * An esbuild plugin that loads every source outside node_modules itself, so that the build knows
  * what it bundled: `read` gets each file's size and time from before it was read and the hash of
- * what was read.
+ * what was read, each time it is read (the bundle and the engine script read the sources they
+ * share once each, and a file saved between the two reads is in each as it was then).
  */
-function recordSources(read: Map<string, Read>): Plugin {
+function recordSources(read: Map<string, Read[]>): Plugin {
   return {
     name: 'record-sources',
     setup(build) {
@@ -124,7 +125,9 @@ function recordSources(read: Map<string, Read>): Plugin {
         const before = await statusOf(args.path)
         const contents = await readFile(args.path)
         if (!before) throw new Error(`${args.path} is gone`)
-        read.set(args.path, { status: before, hash: hashOf(contents) })
+        const reads = read.get(args.path)
+        if (reads) reads.push({ status: before, hash: hashOf(contents) })
+        else read.set(args.path, [{ status: before, hash: hashOf(contents) }])
         return { contents, loader }
       })
     },
@@ -168,9 +171,9 @@ export async function buildCli(
   const outdir = join(dist, dir)
   const settings = [...SETTINGS, INSTALLED]
   const settingsBefore = await Promise.all(settings.map((f) => statusOf(join(root, f))))
-  const own = [...modules, fileURLToPath(import.meta.url)]
+  const own = [...modules, fileURLToPath(import.meta.url), ...(engine ? [MAKE_ENGINE_CACHE] : [])]
   const ownBefore = await Promise.all(own.map(statusOf))
-  const read = new Map<string, Read>()
+  const read = new Map<string, Read[]>()
   const common: BuildOptions = {
     logLevel: 'warning',
     ...options,
@@ -179,6 +182,7 @@ export async function buildCli(
     metafile: true,
     plugins: [...(options.plugins ?? []), recordSources(read)],
   }
+  // A build that fails leaves nothing of its folder (the other may have written to it).
   const results = await Promise.all([
     build(common),
     ...(engine
@@ -195,7 +199,10 @@ export async function buildCli(
           }),
         ]
       : []),
-  ])
+  ]).catch(async (e: unknown) => {
+    await rm(outdir, { recursive: true, force: true })
+    throw e
+  })
   const unpublished = async (reason: string): Promise<CliBuild> => {
     await rm(outdir, { recursive: true, force: true })
     return { published: false, reason }
@@ -205,12 +212,14 @@ export async function buildCli(
   const sources = inputs.filter((f) => !f.split('/').includes('node_modules'))
   const stamps: Stamp[] = []
   for (const file of sources) {
-    const was = read.get(join(root, file))
-    if (!was) return unpublished(`${file} was not read by the build itself`)
+    const reads = read.get(join(root, file))
+    if (!reads) return unpublished(`${file} was not read by the build itself`)
     const now = await statusOf(join(root, file))
-    const same = sameStatus(now, was.status) && hashOf(await readFile(join(root, file))) === was.hash
-    if (!same) return unpublished(`${file} changed while the CLI was built`)
-    stamps.push([file, ...was.status])
+    const hash = hashOf(await readFile(join(root, file)))
+    // As it is now at every read: the bundle and the engine script were both made of it.
+    if (!reads.every((was) => sameStatus(now, was.status) && was.hash === hash))
+      return unpublished(`${file} changed while the CLI was built`)
+    stamps.push([file, ...now!])
   }
   for (const [k, file] of settings.entries()) {
     const now = await statusOf(join(root, file))
@@ -246,17 +255,36 @@ export async function buildCli(
 }
 
 /**
+ * How long making the engine script's code cache may take: the bundled corpus takes about a
+ * second; an engine that runs on far longer is stopped, and the bundle not published.
+ */
+export const ENGINE_CACHE_TIMEOUT_MS = 120_000
+
+/**
  * Makes the code cache of the engine script in `outdir` (engine-script.mjs) in a process of its
- * own, the script run on the folder `corpus`; resolves with true, or what the process said when
- * it failed.
+ * own, the script run on the folder `corpus`; resolves with true, or why it failed: the error the
+ * process ended with (the line naming it, not the place it was thrown), the command's own error
+ * line, its last line, or that it was stopped (ENGINE_CACHE_TIMEOUT_MS).
  */
 function makeEngineCache(outdir: string, corpus: string): Promise<true | string> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAKE_ENGINE_CACHE, outdir, corpus], { stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, [MAKE_ENGINE_CACHE, outdir, corpus], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: ENGINE_CACHE_TIMEOUT_MS,
+    })
     let said = ''
     child.stderr.setEncoding('utf8').on('data', (text: string) => (said += text))
     child.on('error', (e) => resolve(e.message))
-    child.on('close', (code) => resolve(code === 0 ? true : said.trim().split('\n')[0] || `exit code ${code}`))
+    child.on('close', (code, signal) => {
+      if (code === 0) return resolve(true)
+      if (signal) return resolve(`stopped by ${signal} (it may run ${ENGINE_CACHE_TIMEOUT_MS / 1000} s at most)`)
+      const lines = said
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+      const reason = lines.find((l) => /^[A-Za-z]*Error\b.*:/.test(l)) ?? lines.find((l) => l.startsWith('parallax: '))
+      resolve(reason ?? lines[lines.length - 1] ?? `exit code ${code}`)
+    })
   })
 }
 

@@ -10,8 +10,10 @@
 // before the script runs, the cache holds little more than the script's top level and gained
 // nothing (0.43 s). V8 refuses a cache made by another V8 version
 // or with other flags, or for a script of another length (cachedDataRejected): the script is
-// then compiled as it would be without one. The stamps (stamps.mjs) hold the cache and the
-// script, so a changed file is never run.
+// then compiled as it would be without one (so with another V8 flag, set on the command line or
+// in NODE_OPTIONS). V8 checks no more than the script's length: the stamps (stamps.mjs) hold the
+// cache and the script, and run.mjs runs only a bundle whose stamps all match, so an edited
+// script is never run with another's cache.
 import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
@@ -56,8 +58,9 @@ export function engineFlags(command) {
  * code cache where it has one, and resolves with the exit code; or with undefined where the
  * script does not run it (another command, a usage mistake: the whole CLI says it, with its
  * usage text) or the folder has no script (a bundle from before it, or one removed since it was
- * found): nothing was run or written then. With `cacheAfter`, the script runs those command
- * lines too, and the bytecode V8 then holds is written to the folder's cache file (see above).
+ * found, or one that fails to load): nothing was run or written then. With `cacheAfter`, the
+ * script runs those command lines too, and the bytecode V8 then holds is written to the
+ * folder's cache file (see above); a script that fails to load then throws.
  *
  * @param {string} dir
  * @param {string[]} argv
@@ -81,10 +84,19 @@ export async function runEngineScript(dir, argv, options = {}) {
     cachedData = undefined
   }
   engineFlags(argv[0])
-  // As Node compiles a CommonJS module (its wrapper), with the module's own require.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData })
+  // As Node compiles a CommonJS module (its wrapper), with the module's own require. A script
+  // that fails to load has run and written nothing: the whole CLI runs the command, as run.mjs
+  // runs the sources where the bundle fails to load.
   const module = { exports: /** @type {{ main?: (argv: string[]) => Promise<number | undefined> }} */ ({}) }
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file))
+  let script
+  try {
+    script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData })
+    script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file))
+  } catch (e) {
+    // Making the cache (the build), it is an error the build reports.
+    if (options.cacheAfter) throw e
+    return { code: undefined, cache: 'none' }
+  }
   let code = await module.exports.main?.(argv)
   if (options.cacheAfter && code === 0) {
     for (const more of options.cacheAfter) if ((code = await module.exports.main?.(more)) !== 0) return { code, cache: 'none' }
