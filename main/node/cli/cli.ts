@@ -7,7 +7,7 @@ import { ApiError } from '../../core/contract/api.js'
 import { EXPORT_FORMAT_IDS, isExportFormat } from '../../core/export/formats.js'
 import { stableStringify } from '../../core/project/json.js'
 import { OffsetMap } from '../../core/text/offsets.js'
-import { asUsage, UsageError } from './error.js'
+import { asUsage, reportFailure, UsageError } from './error.js'
 import { isEngineCommand, parseEngineCommand, runEngineCommand } from './engine-commands.js'
 import { engineFlags } from './engine-script.mjs'
 import { processIo, type CommandIo } from './stdout.js'
@@ -264,8 +264,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
       io.err(`parallax: ${e.message}\n\n${await usage()}`)
       return 2
     }
-    io.err(`parallax: ${(e as Error).message}`)
-    return 1
+    return reportFailure(e, io)
   }
 }
 

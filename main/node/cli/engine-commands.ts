@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { asUsage, UsageError } from './error.js'
-import { ENGINE_COMMANDS } from './engine-script.mjs'
+import { type ENGINE_COMMANDS } from './engine-script.mjs'
 import type { CommandIo } from './stdout.js'
 
 // The engine's commands, `overlaps` and `definitions`, from their command line to their output:
@@ -16,10 +16,7 @@ const OPTIONS = {
   definitions: { json: { type: 'boolean' }, term: { type: 'string' }, verbose: { type: 'boolean' } },
 } as const satisfies Record<EngineCommand, NonNullable<Parameters<typeof parseArgs>[0]>['options']>
 
-/** Whether `command` names an engine command. */
-export function isEngineCommand(command: string | undefined): command is EngineCommand {
-  return (ENGINE_COMMANDS as readonly (string | undefined)[]).includes(command)
-}
+export { isEngineCommand } from './engine-script.mjs'
 
 /** An engine command line, checked. */
 export interface EngineCommandLine {

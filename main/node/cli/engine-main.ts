@@ -1,4 +1,5 @@
 import { runEngineCommand, isEngineCommand, parseEngineCommand, type EngineCommandLine } from './engine-commands.js'
+import { reportFailure } from './error.js'
 import { processIo } from './stdout.js'
 // A large corpus's JSON is written by a thread of its own that runs this script (json-output.ts
 // startWriter), and json-output.ts, loaded on start, makes it the writer there.
@@ -27,7 +28,6 @@ export async function main(argv: string[]): Promise<number | undefined> {
   try {
     return await runEngineCommand(line, io)
   } catch (e) {
-    io.err(`parallax: ${(e as Error).message}`)
-    return 1
+    return reportFailure(e, io)
   }
 }

@@ -23,6 +23,16 @@ import { setFlagsFromString } from 'node:v8'
 /** The commands the engine script runs; any other command line is the whole CLI's. */
 export const ENGINE_COMMANDS = /** @type {const} */ (['overlaps', 'definitions'])
 
+/**
+ * Whether `command` names an engine command.
+ *
+ * @param {string | undefined} command
+ * @returns {command is (typeof ENGINE_COMMANDS)[number]}
+ */
+export function isEngineCommand(command) {
+  return /** @type {readonly (string | undefined)[]} */ (ENGINE_COMMANDS).includes(command)
+}
+
 /** The engine script's file and its code cache's, in a bundle's folder. */
 export const ENGINE_SCRIPT = 'engine.cjs'
 export const ENGINE_CACHE = 'engine.cache'
@@ -50,7 +60,7 @@ export const INTERRUPT_BUDGET = 1024 * 1024
  * @param {string | undefined} command
  */
 export function engineFlags(command) {
-  if (ENGINE_COMMANDS.includes(/** @type {never} */ (command))) setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`)
+  if (isEngineCommand(command)) setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`)
 }
 
 /**
@@ -68,7 +78,7 @@ export function engineFlags(command) {
  * @returns {Promise<{ code: number | undefined, cache: 'used' | 'rejected' | 'none' }>}
  */
 export async function runEngineScript(dir, argv, options = {}) {
-  if (!ENGINE_COMMANDS.includes(/** @type {never} */ (argv[0]))) return { code: undefined, cache: 'none' }
+  if (!isEngineCommand(argv[0])) return { code: undefined, cache: 'none' }
   const file = resolve(dir, ENGINE_SCRIPT)
   let source
   try {

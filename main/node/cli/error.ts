@@ -1,7 +1,14 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { CommandIo } from './stdout.js'
 
 /** A mistake in a command line (unknown command or flag, missing argument): usage on stderr, exit 2. */
 export class UsageError extends Error {}
+
+/** Says on `io` that a command failed at run time (one line), and returns its exit code, 1. */
+export function reportFailure(error: unknown, io: CommandIo): 1 {
+  io.err(`parallax: ${(error as Error).message}`)
+  return 1
+}
 
 /** Runs a command's argument parsing; what it throws becomes a UsageError naming the command. */
 export function asUsage<T>(command: string, parse: () => T): T {
