@@ -464,6 +464,25 @@ describe('short formulas shared by few of many documents', () => {
     ])
   })
 
+  it('seeds a pair of occurrences once per n-gram, however many of its links join them', () => {
+    // Six copies of one sentence: each of its three n-grams is in six documents (seeded through
+    // representatives and context). Each links the copies to the first (representative) and to
+    // the one before (previous document): 5 + 4 seeds an n-gram. Every copy's nearest by context
+    // is the first copy too, a seed made already; only the anchors one n-gram on are new (four
+    // links of five copies each: going on from the first two n-grams, going back from the last
+    // two). Seeded again, the context links were 20 more of the 67 seeds.
+    const documents: EngineDocument[] = Array.from({ length: 6 }, (_, k) => ({ id: `copy${k}`, text: 'alpha beta gamma delta epsilon' }))
+    const seeds = findSeeds(analyse(documents, true, new Run()), { n: 3 }, new Run())
+    expect(seeds.count).toBe(3 * (5 + 4) + 4 * 5)
+    const rows = new Set(
+      Array.from({ length: seeds.count }, (_, k) => `${seeds.docA[k]} ${seeds.docB[k]} ${seeds.posA[k]} ${seeds.posB[k]}`),
+    )
+    // The same places: each pair of copies word for word, from every n-gram of the sentence.
+    for (let a = 0; a < 6; a++)
+      for (let b = a + 1; b < 6; b++)
+        if (b === a + 1 || a === 0) for (const p of [0, 1, 2]) expect(rows.has(`${a} ${b} ${p} ${p}`)).toBe(true)
+  })
+
   it('extends a passage across a line break to a content word both texts have', () => {
     const documents: EngineDocument[] = [
       { id: 'gnu-tool', text: 'Copyright: 1996-2017, Free Software Foundation, Inc.\nLicense: GPL-3+\n\nIn the tool' },
