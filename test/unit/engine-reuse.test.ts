@@ -468,9 +468,10 @@ describe('short formulas shared by few of many documents', () => {
     // Six copies of one sentence: each of its three n-grams is in six documents (seeded through
     // representatives and context). Each links the copies to the first (representative) and to
     // the one before (previous document): 5 + 4 seeds an n-gram. Every copy's nearest by context
-    // is the first copy too, a seed made already; only the anchors one n-gram on are new (four
-    // links of five copies each: going on from the first two n-grams, going back from the last
-    // two). Seeded again, the context links were 20 more of the 67 seeds.
+    // is the first copy too, a seed the n-gram made already; its anchors one n-gram on are pushed
+    // (four links of five copies each: going on from the first two n-grams, going back from the
+    // last two), though they repeat the next n-gram's own seeds, which no n-gram can tell. Seeded
+    // again, the context links were 20 more of the 67 seeds.
     const documents: EngineDocument[] = Array.from({ length: 6 }, (_, k) => ({ id: `copy${k}`, text: 'alpha beta gamma delta epsilon' }))
     const seeds = findSeeds(analyse(documents, true, new Run()), { n: 3 }, new Run())
     expect(seeds.count).toBe(3 * (5 + 4) + 4 * 5)

@@ -21,12 +21,12 @@ import { type PairMeasure, type PairMeasurer, sameSurface } from './similarity.j
 // candidate read word for word is not read again for a later one of the same pair inside it
 // (verbatimReach). Candidates of different pairs share nothing else: a run of candidates that
 // starts where a pair's start gives the same pairs aligned alone as among the others.
-// So the stage can be shared among threads, but on the two cores of the machines it runs on that
-// was slower: chunks of 256 candidates claimed by this thread and a worker that analysed the same
-// documents itself gave the same pairs, and the worker aligned 77 of the 177 chunks of a thousand
-// copyright files, but its start and analysis, on the core this thread's garbage collector and
-// compiler use, slowed every stage before alignment more than it saved (7.5 s instead of 7.2, 90
-// MB more at peak; without --json, 7.2 instead of 6.9).
+// So the stage could be shared among threads. It was tried and measured slower on the two cores
+// of the machines it runs on: a worker analysed the same documents itself, then took chunks of
+// 256 candidates in turn with this thread (77 of the 177 chunks of a thousand copyright files),
+// and the pairs were the same; but the worker's start and analysis ran on the core this thread's
+// garbage collector and compiler use, and slowed every earlier stage more than its aligning saved
+// (7.5 s instead of 7.2, 90 MB more at peak; without --json, 7.2 s instead of 6.9).
 
 /** Aligns candidates of one analysed corpus into pairs (see above). */
 export class CandidateAligner {

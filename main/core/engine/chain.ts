@@ -206,10 +206,11 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
           }
           if (stepA === 1 && stepB === 1) anchored[i - start] = anchored[j - start] = 1
           root = sets.joinRoots(root, sets.find(j - start))
-          // A copy of seed i (the same two positions; representatives and contexts seed a pair
-          // twice or more): every seed further back that i would join, the copy has joined (its
-          // lookback reached at least as far, with the same positions), and any anchor among them
-          // is already in the set. The copies are half the seeds of a corpus of licences.
+          // A copy of seed i (the same two positions; a context link's anchor often repeats the
+          // next n-gram's own seed): every seed further back that i would join, the copy has
+          // joined (its lookback reached at least as far, with the same positions), and any
+          // anchor among them is already in the set. The copies are a third of the copyright
+          // files' seeds (an n-gram seeds a pair once: ngrams.ts pushOnce).
           if (stepA === 0 && stepB === 0) break
         }
       }

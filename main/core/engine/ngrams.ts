@@ -461,12 +461,13 @@ export function findSeeds(corpus: AnalysedCorpus, params: SeedParams, run: Run):
       while (to < occurrenceDocs.length && occurrenceDocs[to] === occurrenceDocs[from]) to++
       return to
     }
-    // The seeds (x, y) of occurrences x < y of this group pushed so far, kept at y: up to three
-    // (its representative's, its previous document's, one by context), the first three met, so
-    // that the group seeds a pair of occurrences once. The earliest copy by context is most often
-    // the representative or the previous document: pushed again, a seed was sorted and chained
-    // again for nothing (a fifth of the copyright files' 1.09 M seeds; 21 MB of the changelogs'
-    // peak, which is their seeds' sort; three hundred copies of one licence, 5.0 s, 4.3 so).
+    // The seeds (x, y) of occurrences x < y of this group pushed so far, kept at y: the first
+    // three met (its representative's, its previous document's, and those by context, in both
+    // directions), so that the group seeds a pair of occurrences once (a y linked to more is
+    // seeded as before). The earliest copy by context is most often the representative or the
+    // previous document: pushed again, a seed was sorted and chained again for nothing (a fifth
+    // of the copyright files' 1.09 M seeds; 21 MB of the changelogs' peak, which is their seeds'
+    // sort; three hundred copies of one licence, 5.0 s, 4.3 s so).
     let linkedBy = new Int32Array(48)
     const pushOnce = (x: number, y: number): void => {
       const at = 3 * y
