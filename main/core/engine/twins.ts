@@ -56,7 +56,8 @@ export function joinTwins<C extends TwinCluster>(clusters: readonly C[]): { clus
     while (h < total && doc[sorted[h]] === doc[k] && start[sorted[h]] === start[k] && end[sorted[h]] === end[k]) h++
     for (let i = g; i < h; i++)
       for (let j = i + 1; j < h; j++) {
-        const [x, y] = [owner[sorted[i]], owner[sorted[j]]].sort((a, b) => a - b)
+        const x = Math.min(owner[sorted[i]], owner[sorted[j]])
+        const y = Math.max(owner[sorted[i]], owner[sorted[j]])
         if (x !== y) common.set(x * count + y, (common.get(x * count + y) ?? 0) + 1)
       }
     g = h
