@@ -188,7 +188,7 @@ export class PairMeasurer {
    * The shared words and similarity (weighted Dice, `unmatched` the negations' weight) of the
    * content words of tokens [a0, a1] of A and [b0, b1] of B that lie outside links and are no
    * numbers (isNumber); undefined when either side has none in a link or none such outside one.
-   * Read through PairMeasure.outsideLinks, between two calls of measure (its scratch arrays clear).
+   * Read through PairMeasure.outsideLinks, whenever asked: measure leaves the scratch arrays clear.
    */
   outsideLinks(
     A: AnalysedDocument,
