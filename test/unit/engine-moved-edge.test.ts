@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
-import { movedEdge } from '../../main/core/engine/moved-edge.js'
+import { movedEdges } from '../../main/core/engine/moved-edge.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
 import { analysed, CORPUS } from '../helpers.js'
@@ -22,8 +22,7 @@ function extended(a: string, [first, last]: [string, string], b: string, [bFirst
   const [A, B] = analysed(a, b)
   let [a0, a1] = span(A, first, last)
   const [b0, b1] = span(B, bFirst, bLast)
-  const before = movedEdge(A, a0, a1, B, b0, b1, -1)
-  const after = movedEdge(A, a0, a1, B, b0, b1, 1)
+  const [before, after] = movedEdges(A, a0, a1, B, b0, b1)
   a0 -= before
   a1 += after
   return A.text.slice(A.starts[a0], A.ends[a1])

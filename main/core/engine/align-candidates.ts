@@ -2,7 +2,7 @@ import type { AnalysedCorpus } from './analyse.js'
 import { extendEdge, verbatimReach } from './align.js'
 import type { Region } from './chain.js'
 import { keptKind, keptValues, MIN_SENTENCE_SHARED, MIN_SENTENCE_TOKENS } from './kept-pair.js'
-import { movedEdge } from './moved-edge.js'
+import { movedEdges } from './moved-edge.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairTable } from './pair-table.js'
 import { paragraphEdges } from './paragraph-edge.js'
@@ -135,10 +135,7 @@ export class CandidateAligner {
     a1 += ra
     b1 += rb
     // Words moved to an edge (moved-edge.ts), each side read against the other as aligned.
-    const ma0 = movedEdge(A, a0, a1, B, b0, b1, -1)
-    const ma1 = movedEdge(A, a0, a1, B, b0, b1, 1)
-    const mb0 = movedEdge(B, b0, b1, A, a0, a1, -1)
-    const mb1 = movedEdge(B, b0, b1, A, a0, a1, 1)
+    const [ma0, ma1, mb0, mb1] = movedEdges(A, a0, a1, B, b0, b1)
     a0 -= ma0
     a1 += ma1
     b0 -= mb0

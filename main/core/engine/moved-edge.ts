@@ -26,18 +26,59 @@ export const MOVED_EDGE_WORDS = 2
 export const MOVED_WINDOW = 8
 
 /**
- * Tokens by which passage [a0, a1] of A reaches beyond its edge (dir 1: its end a1, -1: its start
- * a0) to take in words moved there (see above), given the passage [b0, b1] of B it is aligned
- * with; 0 when none.
+ * Tokens by which passage [a0, a1] of A and passage [b0, b1] of B, aligned with each other, reach
+ * beyond their edges to take in words moved there (see above): [A's start, A's end, B's start,
+ * B's end], each 0 when none. Each side's content positions are found once (a binary search at
+ * each end) for the four edges: found edge by edge, they were up to twenty searches a pair, in
+ * documents of hundreds of thousands of words (Debian's changelogs: 1.1 s of their alignment).
  */
-export function movedEdge(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number, dir: 1 | -1): number {
+export function movedEdges(
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+): [number, number, number, number] {
+  const sideA = contentOf(A, a0, a1)
+  const sideB = contentOf(B, b0, b1)
+  return [
+    movedEdge(A, a0, a1, sideA, B, sideB, -1),
+    movedEdge(A, a0, a1, sideA, B, sideB, 1),
+    movedEdge(B, b0, b1, sideB, A, sideA, -1),
+    movedEdge(B, b0, b1, sideB, A, sideA, 1),
+  ]
+}
+
+/** A passage's content positions [from, to): the content words of its tokens. */
+type ContentSpan = [from: number, to: number]
+
+function contentOf(doc: AnalysedDocument, t0: number, t1: number): ContentSpan {
+  return [lowerBound(doc.content, t0), upperBound(doc.content, t1)]
+}
+
+/**
+ * Tokens by which passage [a0, a1] of A (its content positions `inA`) reaches beyond its edge
+ * (dir 1: its end a1, -1: its start a0) over words moved there, given the passage of B it is
+ * aligned with (its content positions `inB`); 0 when none.
+ */
+function movedEdge(
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  inA: ContentSpan,
+  B: AnalysedDocument,
+  inB: ContentSpan,
+  dir: 1 | -1,
+): number {
   const edge = dir > 0 ? a1 : a0
-  let c = dir > 0 ? upperBound(A.content, edge) : lowerBound(A.content, edge) - 1
+  // The first content word beyond the edge.
+  let c = dir > 0 ? inA[1] : inA[0] - 1
   // Most edges are followed by a word the other passage lacks: told before any window is read.
   if (c < 0 || c >= A.content.length) return 0
-  const [bf, bt] = windowOf(B, b0, b1, dir)
+  const [bf, bt] = windowOf(inB, dir)
   if (count(B, bf, bt, A.match[A.content[c]]) === 0) return 0
-  const [af, at] = windowOf(A, a0, a1, dir)
+  const [af, at] = windowOf(inA, dir)
   let reach = 0
   /** The words taken so far. */
   const taken: number[] = []
@@ -58,10 +99,8 @@ export function movedEdge(A: AnalysedDocument, a0: number, a1: number, B: Analys
   return reach
 }
 
-/** The window (MOVED_WINDOW) of passage [t0, t1] of `doc` at its edge `dir`, as content positions [from, to). */
-function windowOf(doc: AnalysedDocument, t0: number, t1: number, dir: 1 | -1): [number, number] {
-  const from = lowerBound(doc.content, t0)
-  const to = upperBound(doc.content, t1)
+/** The window (MOVED_WINDOW) of a passage with content positions [from, to) at its edge `dir`, as content positions. */
+function windowOf([from, to]: ContentSpan, dir: 1 | -1): ContentSpan {
   return dir > 0 ? [Math.max(from, to - MOVED_WINDOW), to] : [from, Math.min(to, from + MOVED_WINDOW)]
 }
 
