@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { boilerplateOverlaps, printedText } from '../../main/core/engine/boilerplate.js'
+import { contentBlocksOf } from '../../main/core/engine/analyse.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 
 // Which overlaps are boilerplate (boilerplate.ts): by the share of the corpus's texts they are in,
@@ -76,7 +77,10 @@ describe('boilerplate overlaps', () => {
   })
 
   it('by their words: each passage with PRINTED_SHARE of its content words in printed n-grams', () => {
-    const docs = [{ content: Uint32Array.from([0, 2, 4, 6, 8, 10]) }, { content: Uint32Array.from([0, 1, 2, 3]) }]
+    const docs = [Uint32Array.from([0, 2, 4, 6, 8, 10]), Uint32Array.from([0, 1, 2, 3])].map((content) => ({
+      content,
+      contentBlocks: contentBlocksOf(content, content[content.length - 1] + 1),
+    }))
     const printed = [Uint8Array.from([1, 1, 1, 1, 0, 0]), Uint8Array.from([1, 1, 0, 1])]
     const passage = (doc: number, start: number, end: number) => ({ doc, start, end })
     // Four of six content words in the first, three of four in the second: two thirds and more.

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
+import { type AnalysedDocument, contentBlocksOf } from '../../main/core/engine/analyse.js'
 import type { RegionList } from '../../main/core/engine/region-list.js'
 import { chainSeeds, MAX_GAP_WORDS, MERGE_GAP_WORDS, MIN_REGION_SEEDS, type Region } from '../../main/core/engine/chain.js'
 import type { Seeds } from '../../main/core/engine/ngrams.js'
@@ -128,6 +128,7 @@ function doc(words: readonly number[]): AnalysedDocument {
     match: Uint32Array.from(words),
     foreign: new Uint32Array(0),
     content,
+    contentBlocks: contentBlocksOf(content, content.length),
     respelled: new Uint32Array(0),
   }
 }

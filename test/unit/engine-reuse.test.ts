@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { AnalysedCorpus, AnalysedDocument, EngineDocument } from '../../main/core/engine/analyse.js'
-import { analyse } from '../../main/core/engine/analyse.js'
+import { analyse, contentBlocksOf } from '../../main/core/engine/analyse.js'
 import { extendEdge } from '../../main/core/engine/align.js'
 import { isCommonNgram } from '../../main/core/engine/banality.js'
 import { findSeeds, linkByContext, ngramCheck, ngramKey } from '../../main/core/engine/ngrams.js'
@@ -396,6 +396,7 @@ describe('short formulas shared by few of many documents', () => {
       match: trigram(z),
       foreign: new Uint32Array(0),
       content: positions,
+      contentBlocks: contentBlocksOf(positions, positions.length),
       respelled: new Uint32Array(0),
     })
     const docs = [doc('x1', x), doc('x2', x), doc('y1', y), doc('y2', y)]
@@ -421,6 +422,7 @@ describe('short formulas shared by few of many documents', () => {
       match,
       foreign: new Uint32Array(0),
       content: positions,
+      contentBlocks: contentBlocksOf(positions, positions.length),
       respelled: new Uint32Array(0),
     })
     // Pair k is documents k and 2 * pairs - 1 - k: by first document, the second ones descend.

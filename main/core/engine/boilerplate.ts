@@ -1,7 +1,7 @@
-import type { AnalysedDocument } from './analyse.js'
+import { contentFrom, type AnalysedDocument } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
-import { lowerBound, upperBound } from '../text/sorted.js'
+import { upperBound } from '../text/sorted.js'
 
 // Which overlaps are boilerplate (Overlap.boilerplate): text in a large share of the corpus (a
 // licence, a standard notice, a house formula), or text known to be boilerplate (the project's
@@ -57,17 +57,16 @@ export function boilerplateTexts(textOf: ArrayLike<number>, reference: readonly 
  */
 export function printedText(
   passages: readonly PairPassage[],
-  docs: readonly { content: Uint32Array }[],
+  docs: readonly Pick<AnalysedDocument, 'content' | 'contentBlocks'>[],
   printed: readonly Uint8Array[],
   reference: readonly boolean[],
 ): boolean {
   let read = 0
   for (const p of passages) {
     if (reference[p.doc]) continue
-    const { content } = docs[p.doc]
     const flags = printed[p.doc]
-    const from = lowerBound(content, p.start)
-    const to = upperBound(content, p.end)
+    const from = contentFrom(docs[p.doc], p.start)
+    const to = contentFrom(docs[p.doc], p.end + 1)
     if (to <= from || flags.length === 0) return false
     let covered = 0
     for (let c = from; c < to; c++) covered += flags[c]
@@ -98,7 +97,7 @@ export function restatesPrintedOnly(
   if (printed[da].length === 0 && printed[db].length === 0) return false
   const form = (doc: AnalysedDocument, t: number): number => {
     const flags = printed[doc === docs[da] ? da : db]
-    return flags.length && flags[lowerBound(doc.content, t)] ? -1 : doc.match[t]
+    return flags.length && flags[contentFrom(doc, t)] ? -1 : doc.match[t]
   }
   return (
     plainSharedWords(docs[da], a0, a1, docs[db], b0, b1, form) < MIN_PLAIN_SHARED &&

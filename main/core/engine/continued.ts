@@ -1,4 +1,4 @@
-import type { AnalysedDocument } from './analyse.js'
+import { contentFrom, type AnalysedDocument } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import type { TextCluster } from './same-text.js'
 import { lowerBound } from '../text/sorted.js'
@@ -53,8 +53,8 @@ export type HoldsCopy = (x: PairPassage, y: PairPassage, side: -1 | 1) => boolea
 export function startsWithCopy(docs: readonly AnalysedDocument[]): HoldsCopy {
   return (x, y, side) => {
     const D = docs[x.doc]
-    const [x0, x1] = [lowerBound(D.content, x.start), lowerBound(D.content, x.end + 1)]
-    const [y0, y1] = [lowerBound(D.content, y.start), lowerBound(D.content, y.end + 1)]
+    const [x0, x1] = [contentFrom(D, x.start), contentFrom(D, x.end + 1)]
+    const [y0, y1] = [contentFrom(D, y.start), contentFrom(D, y.end + 1)]
     const words = x1 - x0
     if (words === 0 || words > y1 - y0) return false
     const [from, to] = side < 0 ? [x0, y0] : [x1 - words, y1 - words]

@@ -1,8 +1,7 @@
-import { type AnalysedDocument, SpanMemo } from './analyse.js'
+import { contentFrom, type AnalysedDocument, SpanMemo } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import { paragraphBetween } from './align.js'
 import { breaksLine, endsSentence, fullLineOf, stopAfter } from './sentences.js'
-import { lowerBound, upperBound } from '../text/sorted.js'
 
 // A passage's edge a word or two into another sentence. Two texts may go on alike for a word or two
 // past a sentence's end (two manual pages' "... with no intervening whitespace. The groups", the
@@ -179,7 +178,7 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
       const doc = docs[p.doc]
       return (
         MAX_DANGLING_SHARE * (p.end - p.start + 1) >= q.start - p.start + (p.end - q.end) &&
-        upperBound(doc.content, q.end) - lowerBound(doc.content, q.start) >= minWords
+        contentFrom(doc, q.end + 1) - contentFrom(doc, q.start) >= minWords
       )
     })
     return keeps ? cut : undefined
@@ -276,7 +275,7 @@ function functionWordCuts(doc: AnalysedDocument, start: number, end: number): [n
   const fullLine = fullLineOf(doc)
   const stopsAt = (t: number): boolean => stopAfter(doc, t) && opensSentence(doc, t + 1) && endsSentence(doc, t, fullLine)
   /** Whether tokens [t0, t1] hold no content word. */
-  const functionWords = (t0: number, t1: number): boolean => upperBound(doc.content, t1) === lowerBound(doc.content, t0)
+  const functionWords = (t0: number, t1: number): boolean => contentFrom(doc, t1 + 1) === contentFrom(doc, t0)
   for (let t = end - 1; t >= Math.max(start, end - MAX_FUNCTION_WORD_EDGE); t--)
     if (stopsAt(t)) {
       if (functionWords(t + 1, end)) end = t

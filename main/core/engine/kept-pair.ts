@@ -1,4 +1,4 @@
-import type { AnalysedCorpus, AnalysedDocument } from './analyse.js'
+import { contentFrom, type AnalysedCorpus, type AnalysedDocument } from './analyse.js'
 import { isBanal } from './banality.js'
 import type { PairPassage } from './cluster.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
@@ -11,7 +11,6 @@ import { FORMS, IN_COMMON, listReason } from './reasons.js'
 import type { PairMeasure } from './similarity.js'
 import { OWN_WORD } from './tokenize.js'
 import { patternOnUse } from '../text/pattern-on-use.js'
-import { lowerBound } from '../text/sorted.js'
 
 // Which aligned pairs of passages are kept, and as which kind (verbatim, near-verbatim,
 // paraphrase): the rules every pair passes, whichever stage found it (align-candidates.ts, and
@@ -199,10 +198,10 @@ const YEAR = /^(?:19|20)\d\d$/u
  */
 function numbersOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number, verbatim: boolean): boolean {
   const inB = new Set<number>()
-  for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++) inB.add(B.match[B.content[c]])
+  for (let c = contentFrom(B, b0); c < B.content.length && B.content[c] <= b1; c++) inB.add(B.match[B.content[c]])
   let words = 0
   const figures = new Set<string>()
-  for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1; c++) {
+  for (let c = contentFrom(A, a0); c < A.content.length && A.content[c] <= a1; c++) {
     const t = A.content[c]
     if (!inB.delete(A.match[t])) continue
     if (!isNumber(A, t)) {
@@ -335,12 +334,12 @@ function sharedAs(
 ): number {
   // B's words by key, as many as it has; then A's taken from them.
   const left = new Map<number | string, number>()
-  for (let c = lowerBound(B.content, b0); c < B.content.length && B.content[c] <= b1; c++) {
+  for (let c = contentFrom(B, b0); c < B.content.length && B.content[c] <= b1; c++) {
     const key = keyOf(1, B, B.content[c])
     if (key !== undefined) left.set(key, (left.get(key) ?? 0) + 1)
   }
   let shared = 0
-  for (let c = lowerBound(A.content, a0); c < A.content.length && A.content[c] <= a1; c++) {
+  for (let c = contentFrom(A, a0); c < A.content.length && A.content[c] <= a1; c++) {
     const key = keyOf(0, A, A.content[c])
     const n = key === undefined ? 0 : (left.get(key) ?? 0)
     if (key === undefined || n === 0) continue

@@ -1,6 +1,5 @@
-import type { AnalysedDocument } from './analyse.js'
+import { contentFrom, type AnalysedDocument } from './analyse.js'
 import { SENTENCE_GAP } from './align.js'
-import { lowerBound, upperBound } from '../text/sorted.js'
 
 // Words moved to a passage's edge. An edited copy may put a word or two of the passage elsewhere:
 // "deep industrial transformation and upgrading" is "deep transformation and upgrading of
@@ -54,7 +53,7 @@ export function movedEdges(
 type ContentSpan = [from: number, to: number]
 
 function contentOf(doc: AnalysedDocument, t0: number, t1: number): ContentSpan {
-  return [lowerBound(doc.content, t0), upperBound(doc.content, t1)]
+  return [contentFrom(doc, t0), contentFrom(doc, t1 + 1)]
 }
 
 /**

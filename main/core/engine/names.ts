@@ -1,5 +1,4 @@
-import type { AnalysedDocument } from './analyse.js'
-import { lowerBound } from '../text/sorted.js'
+import { contentFrom, type AnalysedDocument } from './analyse.js'
 import { shouted } from './abbreviations.js'
 import { WIDE_STOPS } from './sentences.js'
 
@@ -98,7 +97,7 @@ export function plainSharedWords(
   /** The abbreviations read, as [side, the words it stands for]: counted once both sides are read. */
   const abbreviations: [number, readonly number[]][] = []
   const read = (doc: AnalysedDocument, t0: number, t1: number, side: number): void => {
-    for (let c = lowerBound(doc.content, t0); c < doc.content.length && doc.content[c] <= t1; c++) {
+    for (let c = contentFrom(doc, t0); c < doc.content.length && doc.content[c] <= t1; c++) {
       const t = doc.content[c]
       const form = formOf(doc, t)
       if (form < 0) continue

@@ -1,4 +1,4 @@
-import type { AnalysedDocument } from './analyse.js'
+import { contentFrom, type AnalysedDocument } from './analyse.js'
 import { patternOnUse } from '../text/pattern-on-use.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { ADDRESS, ADDRESS_NEEDS } from './addresses.js'
@@ -857,7 +857,7 @@ export function linkWeightShare(doc: AnalysedDocument, t0: number, t1: number, w
   const marks = nonWordTokensIn(doc, t0, t1)
   let all = 0
   let linked = 0
-  for (let c = lowerBound(doc.content, t0); c < doc.content.length && doc.content[c] <= t1; c++) {
+  for (let c = contentFrom(doc, t0); c < doc.content.length && doc.content[c] <= t1; c++) {
     const t = doc.content[c]
     const w = weights[doc.match[t]]
     all += w
@@ -877,8 +877,8 @@ export function identifierJoins(doc: AnalysedDocument, t0: number, t1: number): 
   const joins = joinsOf(doc)
   if (joins.length === 0) return 0
   // The joins between the span's first content word and its last: content positions (lo, end).
-  const lo = lowerBound(doc.content, t0)
-  const end = upperBound(doc.content, t1)
+  const lo = contentFrom(doc, t0)
+  const end = contentFrom(doc, t1 + 1)
   return end - lo < 2 ? 0 : lowerBound(joins, end) - lowerBound(joins, lo + 1)
 }
 
@@ -1114,8 +1114,8 @@ function joinsPastShared(doc: AnalysedDocument, t0: number, t1: number, names: r
     if (shared === name.folders.length) continue
     // Joins between content words both past the shared folders.
     const rest = name.parts[shared]
-    const first = lowerBound(content, Math.max(t0, lowerBound(starts, rest)))
-    const end = upperBound(content, Math.min(t1, lowerBound(starts, name.to) - 1))
+    const first = contentFrom(doc, Math.max(t0, lowerBound(starts, rest)))
+    const end = contentFrom(doc, Math.min(t1 + 1, lowerBound(starts, name.to)))
     for (let c = first + 1; c < end; c++) if (!joined(doc, content[c - 1], content[c])) joins++
   }
   return joins

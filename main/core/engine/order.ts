@@ -1,7 +1,6 @@
 import { diffArrays } from 'diff'
-import type { AnalysedDocument } from './analyse.js'
+import { contentFrom, type AnalysedDocument } from './analyse.js'
 import { NGRAM_SIZE, ngramKey } from './ngrams.js'
-import { lowerBound } from '../text/sorted.js'
 import { MAX_EDIT_LENGTH } from './variants.js'
 
 // How much of what two passages share is shared in order: the share of their common content
@@ -94,7 +93,7 @@ function wordsInSharedNgrams(A: AnalysedDocument, a0: number, a1: number, B: Ana
 
 /** The content words among tokens [t0, t1] of a document: positions [c0, c1) of its content array. */
 function contentRange(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
-  return [lowerBound(doc.content, t0), lowerBound(doc.content, t1 + 1)]
+  return [contentFrom(doc, t0), contentFrom(doc, t1 + 1)]
 }
 
 /** The match forms of the content words among tokens [t0, t1] of a document, in order. */

@@ -614,6 +614,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   for (const doc of corpus.docs) {
     doc.match = RELEASED
     doc.content = RELEASED
+    doc.contentBlocks = RELEASED
   }
   const real = (drafts: Draft[]): Draft[] =>
     drafts.filter((d) => {

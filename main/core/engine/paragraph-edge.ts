@@ -1,6 +1,5 @@
-import type { AnalysedDocument } from './analyse.js'
+import { contentFrom, type AnalysedDocument } from './analyse.js'
 import { paragraphBetween } from './align.js'
-import { lowerBound, upperBound } from '../text/sorted.js'
 import { continuesWord } from './word-edges.js'
 import { inCodeBlock } from './nonwords.js'
 
@@ -45,7 +44,7 @@ function beforePartialParagraph(doc: AnalysedDocument, t0: number, t1: number, w
   const piece = continuesWord(doc, t1 + 1)
   // After the words-th content word from the end, fewer than `words` content words.
   const { content } = doc
-  const c = upperBound(content, t1) - words
+  const c = contentFrom(doc, t1 + 1) - words
   const floor = Math.max(t0, c >= 0 ? content[c] : t0)
   for (let t = t1; t > floor; t--)
     if (paragraphBetween(doc, t - 1, t))
@@ -111,7 +110,7 @@ const NOT_HEADING = /[\p{Ll}\n\r.!?]/u
 function afterPartialParagraph(doc: AnalysedDocument, t0: number, t1: number, words: number): number | undefined {
   // Before the words-th content word from the start, fewer than `words` content words.
   const { content } = doc
-  const c = lowerBound(content, t0) + words - 1
+  const c = contentFrom(doc, t0) + words - 1
   const ceiling = Math.min(t1, c < content.length ? content[c] : t1)
   for (let t = t0; t < ceiling; t++)
     if (paragraphBetween(doc, t, t + 1)) return betweenListItems(doc, t + 1) && lessThanHalf(doc, t0, t, -1) ? t + 1 : undefined

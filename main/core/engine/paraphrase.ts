@@ -1,5 +1,5 @@
 import type { AlignedGap } from './aligned-gaps.js'
-import { type AnalysedCorpus, type AnalysedDocument, negatesAt } from './analyse.js'
+import { contentFrom, type AnalysedCorpus, type AnalysedDocument, negatesAt } from './analyse.js'
 import type { Run } from './progress.js'
 import type { SynonymClasses, WordClasses } from './synonyms.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
@@ -233,8 +233,8 @@ export function findParaphrases(
     if (bounds.length < 2) return
     const nonWords = nonWordTokens(doc)
     for (let k = 0; k + 1 < bounds.length; k++) {
-      const c0 = lowerBound(doc.content, bounds[k])
-      const c1 = lowerBound(doc.content, bounds[k + 1])
+      const c0 = contentFrom(doc, bounds[k])
+      const c1 = contentFrom(doc, bounds[k + 1])
       if (c1 > c0) sentenceList.push({ doc: d, t0: bounds[k], t1: bounds[k + 1] - 1, c0, c1, ...stemsOf(doc, nonWords, c0, c1) })
     }
   })
@@ -356,8 +356,8 @@ export function findParaphrases(
    */
   const phraseQuoted = (u: Unit, v: Unit): boolean => {
     const [A, B] = [docs[u.sentence.doc], docs[v.sentence.doc]]
-    const [ua, va] = [lowerBound(A.content, u.t0), lowerBound(B.content, v.t0)]
-    const [ub, vb] = [upperBound(A.content, u.t1), upperBound(B.content, v.t1)]
+    const [ua, va] = [contentFrom(A, u.t0), contentFrom(B, v.t0)]
+    const [ub, vb] = [contentFrom(A, u.t1 + 1), contentFrom(B, v.t1 + 1)]
     const shared = sharedInOrder(u, vectorOfUnit(v))
     if (shared.length === 0) return false
     const { stems, at: stemAt, c0 } = u.sentence
@@ -383,7 +383,7 @@ export function findParaphrases(
   const halfSpelt = (u: Unit, v: Unit): boolean => {
     const doc = docs[u.sentence.doc]
     const other = vectorOfUnit(v)
-    for (let c = lowerBound(doc.content, u.t0); c < doc.content.length && doc.content[c] <= u.t1; c++) {
+    for (let c = contentFrom(doc, u.t0); c < doc.content.length && doc.content[c] <= u.t1; c++) {
       const words = wordsOf(doc, doc.content[c])
       if (!words) continue
       const held = words.filter((w) => holds(other, w)).length
@@ -411,8 +411,8 @@ export function findParaphrases(
   const trimEdges = (p: SentencePair, a: Sentence, b: Sentence): SentencePair => {
     const A = docs[a.doc]
     const B = docs[b.doc]
-    const [ca0, ca1] = [lowerBound(A.content, p.a0), upperBound(A.content, p.a1)]
-    const [cb0, cb1] = [lowerBound(B.content, p.b0), upperBound(B.content, p.b1)]
+    const [ca0, ca1] = [contentFrom(A, p.a0), contentFrom(A, p.a1 + 1)]
+    const [cb0, cb1] = [contentFrom(B, p.b0), contentFrom(B, p.b1 + 1)]
     const inB = stemSet(b, cb0, cb1)
     const inA = stemSet(a, ca0, ca1)
     const [ta0, a1] = trimmed(a, ca0, ca1, inB, p.a0, p.a1)
@@ -422,7 +422,7 @@ export function findParaphrases(
     if (a0 === p.a0 && a1 === p.a1 && b0 === p.b0 && b1 === p.b1) return p
     // The cosine of what is shown, as its similarity.
     const shown = (s: Sentence, D: AnalysedDocument, t0: number, t1: number): number[] =>
-      s.stems.slice(s.at[lowerBound(D.content, t0) - s.c0], s.at[upperBound(D.content, t1) - s.c0])
+      s.stems.slice(s.at[contentFrom(D, t0) - s.c0], s.at[contentFrom(D, t1 + 1) - s.c0])
     const cosine = cosineOf(vectorOf(shown(a, A, a0, a1), idf), vectorOf(shown(b, B, b0, b1), idf))
     return { ...p, a0, a1, b0, b1, cosine }
   }
@@ -667,7 +667,7 @@ export function trimmedSpan(
  */
 export function negatedFrom(D: AnalysedDocument, surfaces: readonly string[], t0: number, from: number): number {
   let start = t0
-  const c = lowerBound(D.content, t0)
+  const c = contentFrom(D, t0)
   const floor = Math.max(from, c > 0 ? D.content[c - 1] + 1 : 0)
   for (let t = t0 - 1; t >= floor && !breaksClause(D.text, D.ends[t], D.starts[t + 1]); t--) if (negatesAt(surfaces, D, t)) start = t
   return start
@@ -725,10 +725,10 @@ function sharedInOrder(u: Unit, v: Vector): number[] {
 
 /** Whether units a of document A and b of B have the same content words (match forms) in order. */
 function sameWords(A: AnalysedDocument, a: Unit, B: AnalysedDocument, b: Unit): boolean {
-  const ca = lowerBound(A.content, a.t0)
-  const cb = lowerBound(B.content, b.t0)
-  const n = upperBound(A.content, a.t1) - ca
-  if (upperBound(B.content, b.t1) - cb !== n) return false
+  const ca = contentFrom(A, a.t0)
+  const cb = contentFrom(B, b.t0)
+  const n = contentFrom(A, a.t1 + 1) - ca
+  if (contentFrom(B, b.t1 + 1) - cb !== n) return false
   for (let k = 0; k < n; k++) if (A.match[A.content[ca + k]] !== B.match[B.content[cb + k]]) return false
   return true
 }
@@ -934,7 +934,7 @@ export function synonymsUsed(
   const wordsOf = (d: number, t0: number, t1: number): Map<number, Map<number, string>> => {
     const doc = corpus.docs[d]
     const out = new Map<number, Map<number, string>>()
-    for (let c = lowerBound(doc.content, t0); c < doc.content.length && doc.content[c] <= t1; c++) {
+    for (let c = contentFrom(doc, t0); c < doc.content.length && doc.content[c] <= t1; c++) {
       const m = doc.match[doc.content[c]]
       const cls = classes.get(m)
       if (cls === undefined) continue
@@ -988,7 +988,7 @@ export function wordsInCommon(
   /** A side's words by match form, in its order: each surface form it writes one in, at its first token. */
   const wordsOf = (D: AnalysedDocument, t0: number, t1: number, non: Uint8Array | undefined): Map<number, Map<number, number>> => {
     const out = new Map<number, Map<number, number>>()
-    for (let c = lowerBound(D.content, t0); c < D.content.length && D.content[c] <= t1; c++) {
+    for (let c = contentFrom(D, t0); c < D.content.length && D.content[c] <= t1; c++) {
       const t = D.content[c]
       if (non?.[t - t0]) continue
       let surfaces = out.get(D.match[t])
@@ -1059,6 +1059,6 @@ export function sharedCompounds(
 
 /** Whether token t of `doc` is a content word. */
 function isContent(doc: AnalysedDocument, t: number): boolean {
-  const c = lowerBound(doc.content, t)
+  const c = contentFrom(doc, t)
   return c < doc.content.length && doc.content[c] === t
 }

@@ -1,5 +1,4 @@
-import { type AnalysedDocument, foreignNegationAt, negatesAt } from './analyse.js'
-import { lowerBound } from '../text/sorted.js'
+import { contentFrom, type AnalysedDocument, foreignNegationAt, negatesAt } from './analyse.js'
 import { negationBefore } from './negated-edges.js'
 import { breaksClause, endsSentence, fullLineOf } from './sentences.js'
 
@@ -158,7 +157,7 @@ export function negatedShared(
   const stop = (t: number): boolean => t >= last || endsSentence(D, t, fullLine)
   /** Whether a clause or a sentence ends after token t. */
   const apart = (t: number): boolean => stop(t) || breaksClause(D.text, D.ends[t], D.starts[t + 1])
-  const content = (t: number): boolean => D.content[lowerBound(D.content, t)] === t
+  const content = (t: number): boolean => D.content[contentFrom(D, t)] === t
   const word = (t: number): string => (t <= last ? surfaces[D.surface[t]] : '')
   /** Whether a content word follows token t in its clause. */
   const contentAfter = (t: number): boolean => {
@@ -240,7 +239,7 @@ export function negatedShared(
 /** The match ids of the content words of tokens [t0, t1] of D. */
 function contentMatches(D: AnalysedDocument, t0: number, t1: number): Set<number> {
   const out = new Set<number>()
-  for (let c = lowerBound(D.content, t0); c < D.content.length && D.content[c] <= t1; c++) out.add(D.match[D.content[c]])
+  for (let c = contentFrom(D, t0); c < D.content.length && D.content[c] <= t1; c++) out.add(D.match[D.content[c]])
   return out
 }
 

@@ -1,5 +1,4 @@
-import { type AnalysedCorpus, type AnalysedDocument, foreignNegationAt } from './analyse.js'
-import { lowerBound } from '../text/sorted.js'
+import { contentFrom, type AnalysedCorpus, type AnalysedDocument, foreignNegationAt } from './analyse.js'
 import { sameSpelling } from './respelled.js'
 import { negates, STOPWORDS } from './stopwords.js'
 import { isNumber, LINK, mayLink, nonWordTokensIn } from './nonwords.js'
@@ -110,10 +109,10 @@ export class PairMeasurer {
     const A = this.corpus.docs[da]
     const B = this.corpus.docs[db]
     const { countA, countB, touched, weights } = this
-    const ca0 = lowerBound(A.content, a0)
-    const ca1 = lowerBound(A.content, a1 + 1)
-    const cb0 = lowerBound(B.content, b0)
-    const cb1 = lowerBound(B.content, b1 + 1)
+    const ca0 = contentFrom(A, a0)
+    const ca1 = contentFrom(A, a1 + 1)
+    const cb0 = contentFrom(B, b0)
+    const cb1 = contentFrom(B, b1 + 1)
     let totalA = 0
     let totalB = 0
     for (let c = ca0; c < ca1; c++) {
@@ -204,7 +203,7 @@ export class PairMeasurer {
       const marks = nonWordTokensIn(D, t0, t1)
       let total = 0
       let linked = 0
-      for (let c = lowerBound(D.content, t0); c < D.content.length && D.content[c] <= t1; c++) {
+      for (let c = contentFrom(D, t0); c < D.content.length && D.content[c] <= t1; c++) {
         const t = D.content[c]
         if (marks[t - t0] & LINK) {
           linked++
