@@ -130,7 +130,8 @@ function lastSentenceEnd(doc: MatchSource, edge: number, least: number, most: nu
   const fullLine = fullLineOf(doc)
   for (let k = most; k >= least; k--) {
     const last = edge + dir * k
-    const [t, u] = dir > 0 ? [last, last + 1] : [last - 1, last]
+    const t = dir > 0 ? last : last - 1
+    const u = t + 1
     if (t < 0 || u >= doc.starts.length) return k
     if ((stopAfter(doc, t) || paragraphBetween(doc, t, u)) && endsSentence(doc, t, fullLine)) return k
   }
