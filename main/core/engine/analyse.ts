@@ -34,8 +34,9 @@ export interface AnalysedDocument {
   /** Token indices of the content (non-function) words, ascending. */
   content: Uint32Array
   /**
-   * Per block of CONTENT_BLOCK tokens, the index in `content` of its first content word (or of the
-   * next block's): what contentFrom searches in, one block's few entries instead of all of them.
+   * Per block of CONTENT_BLOCK tokens, the index in `content` of the first content word at or after
+   * the block's first token (`content.length` if none): what contentFrom searches between, one
+   * block's few entries instead of all of them.
    */
   contentBlocks: Uint32Array
   /**
@@ -66,18 +67,21 @@ export interface AnalysedCorpus {
  * Tokens per entry of AnalysedDocument.contentBlocks, as a power of two (CONTENT_BLOCK_SHIFT):
  * contentFrom searches a block's content words, at most this many (a few cache lines), not the
  * whole document's. The engine asks for the content positions of every pair's edges, again and
- * again as the pair is extended, measured and judged: about ten million on Debian's changelogs,
- * most in documents of tens of thousands of words. A search of a whole document's took 120-200
- * ns (a microbenchmark of random tokens), one of a block about 50; the changelogs' alignment was
- * 0.3-0.8 s shorter (of 7.5). The index costs 4 bytes per 64 tokens.
+ * again as the pair is extended, measured and judged: counted on Debian's changelogs (before
+ * movedEdges, moved-edge.ts), 14 M binary searches a run of arrays of more than 4,096 entries,
+ * most of them of content words. A search of a whole document's took 120-200 ns (a
+ * microbenchmark of random tokens, documents of 5,000 to 500,000 content words), one of a block
+ * about 50; the changelogs' alignment was 0.3-0.8 s shorter (of about 7.5 s) in five of six
+ * side-by-side runs. The index costs 4 bytes per 64 tokens.
  */
 export const CONTENT_BLOCK_SHIFT = 6
 export const CONTENT_BLOCK = 1 << CONTENT_BLOCK_SHIFT
 
 /**
  * The index in doc.content of the first content word at token t or after it
- * (doc.content.length if none): lowerBound(doc.content, t), searched within t's block. Content
- * words of tokens [t0, t1] are content positions [contentFrom(doc, t0), contentFrom(doc, t1 + 1)).
+ * (doc.content.length if none), t a token index (an integer, negative or past the last token
+ * too): lowerBound(doc.content, t), searched within t's block. Content words of tokens [t0, t1]
+ * are content positions [contentFrom(doc, t0), contentFrom(doc, t1 + 1)).
  */
 export function contentFrom(doc: Pick<AnalysedDocument, 'content' | 'contentBlocks'>, t: number): number {
   const { content, contentBlocks: blocks } = doc
@@ -96,8 +100,8 @@ export function contentFrom(doc: Pick<AnalysedDocument, 'content' | 'contentBloc
 
 /** AnalysedDocument.contentBlocks of content words `content` (token indices, ascending) of `count` tokens. */
 export function contentBlocksOf(content: Uint32Array, count: number): Uint32Array {
-  // An entry per block that holds a token, and one past the last: contentFrom reads a block's
-  // entry and the next.
+  // An entry per block up to the one after the last token's (one more when the last token ends
+  // a block): contentFrom reads a block's entry and the next.
   const blocks = new Uint32Array((count >> CONTENT_BLOCK_SHIFT) + 2)
   let c = 0
   for (let b = 0; b < blocks.length; b++) {

@@ -30,8 +30,9 @@ export type MovedEdges = [aStart: number, aEnd: number, bStart: number, bEnd: nu
 /**
  * Tokens by which passage [a0, a1] of A and passage [b0, b1] of B, aligned with each other, reach
  * beyond their edges to take in words moved there (see above). Each side's content positions are
- * found once for the four edges: found edge by edge, they were up to twenty searches a pair
- * (Debian's changelogs, documents of up to 670,000 words: 1.1 s of their alignment).
+ * found once for the four edges: found edge by edge, they were up to twenty searches a pair, and
+ * on Debian's changelogs (documents of up to 670,000 words) movedEdge took 1.18 s of a CPU
+ * profile, movedEdges 0.55 s.
  */
 export function movedEdges(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): MovedEdges {
   const sideA = contentOf(A, a0, a1)
