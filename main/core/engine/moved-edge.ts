@@ -48,6 +48,7 @@ export function movedEdges(A: AnalysedDocument, a0: number, a1: number, B: Analy
 /** A passage's content positions [from, to): the content words of its tokens. */
 type ContentSpan = [from: number, to: number]
 
+/** Tokens [t0, t1] of `doc` as content positions. */
 function contentOf(doc: AnalysedDocument, t0: number, t1: number): ContentSpan {
   return [contentFrom(doc, t0), contentFrom(doc, t1 + 1)]
 }
