@@ -87,15 +87,7 @@ export function contentFrom(doc: Pick<AnalysedDocument, 'content' | 'contentBloc
   const { content, contentBlocks: blocks } = doc
   if (t <= 0) return 0
   const b = t >> CONTENT_BLOCK_SHIFT
-  if (b + 1 >= blocks.length) return content.length
-  let lo = blocks[b]
-  let hi = blocks[b + 1]
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (content[mid] < t) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return b + 1 < blocks.length ? lowerBound(content, t, blocks[b], blocks[b + 1]) : content.length
 }
 
 /** AnalysedDocument.contentBlocks of content words `content` (token indices, ascending) of `count` tokens. */

@@ -3,10 +3,11 @@
 // ascending run of a sequence, by the same search (a diff's anchors, passages two documents share
 // in order).
 
-/** First index in the ascending `sorted` whose value is >= `value` (`sorted.length` if none). */
-export function lowerBound(sorted: ArrayLike<number>, value: number): number {
-  let lo = 0
-  let hi = sorted.length
+/**
+ * First index in the ascending `sorted` whose value is >= `value` (`sorted.length` if none); with
+ * `lo` and `hi`, the first in [lo, hi) (`hi` if none), for a caller that knows the answer lies there.
+ */
+export function lowerBound(sorted: ArrayLike<number>, value: number, lo = 0, hi = sorted.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1
     if (sorted[mid] < value) lo = mid + 1
