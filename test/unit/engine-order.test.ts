@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
 import { VARIANT_SIMILARITY } from '../../main/core/engine/kept-pair.js'
-import { EDITED_RUN_SHARE, editedCopy, runShare } from '../../main/core/engine/order.js'
+import { EDITED_RUN_SHARE, editedAround, editedCopy, editedWords, MAX_EDITED_WORDINGS, runShare } from '../../main/core/engine/order.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
 import { ROOT, analysed, measuredPair } from '../helpers.js'
@@ -58,5 +58,48 @@ describe('how much of a loose match is shared in order', () => {
     expect(measuredPair(texts, o.passages[0], o.passages[1]).similarity).toBeLessThan(VARIANT_SIMILARITY)
     expect(o.kind).toBe('variant')
     for (const p of o.passages) expect(p.text).toMatch(/^If a member brings a grain claim .* the date the claim is filed\.$/)
+  })
+})
+
+describe('copies of one sentence edited in different words (editedAround)', () => {
+  const spans = (docs: AnalysedDocument[]) => docs.map((doc, d) => ({ doc: d, start: 0, end: doc.starts.length - 1 }))
+
+  it('takes passages each a copy of one of them, a few words changed, though two differ in more', () => {
+    const docs = analysed(
+      'way you could satisfy both it and this License would be to refrain entirely from distribution of the Program',
+      'way you could satisfy both those terms and this License would be to refrain entirely from conveying the Program',
+      'way you could satisfy both it and this License would be to refrain entirely from distribution of the Library',
+    )
+    const whole = (d: number): [AnalysedDocument, number, number] => [docs[d], 0, docs[d].starts.length - 1]
+    // The second and third differ in four of nineteen words: no edited copy of each other.
+    expect(editedWords(...whole(1), ...whole(2))).toBe(false)
+    expect(editedWords(...whole(0), ...whole(1))).toBe(true)
+    expect(editedWords(...whole(0), ...whole(2))).toBe(true)
+    expect(editedAround(spans(docs), docs)).toBe(true)
+    // Without the first, nothing they are both copies of.
+    expect(editedAround(spans(docs).slice(1), docs)).toBe(false)
+  })
+
+  it('takes the same words in every passage, and refuses a restatement', () => {
+    const same = analysed(
+      'Members must renew their permits before the first frost.',
+      'Members must renew their permits before the first frost.',
+    )
+    expect(editedAround(spans(same), same)).toBe(true)
+    const restated = analysed(
+      'The swift growth of the railroad brought the farmers of the valley to the markets.',
+      'Farmers in the valley reached distant markets through the rapid growth of the railway.',
+    )
+    expect(editedAround(spans(restated), restated)).toBe(false)
+  })
+
+  it('compares no more than MAX_EDITED_WORDINGS wordings', () => {
+    const words = ['alder', 'birch', 'cedar', 'elm', 'fir', 'hazel', 'larch', 'maple', 'oak', 'pine']
+    const texts = words
+      .slice(0, MAX_EDITED_WORDINGS + 1)
+      .map((w) => `the orchard keeper planted a young ${w} tree beside the old stone wall near the gate`)
+    const docs = analysed(...texts)
+    expect(editedAround(spans(docs).slice(0, MAX_EDITED_WORDINGS), docs)).toBe(true)
+    expect(editedAround(spans(docs), docs)).toBe(false)
   })
 })

@@ -411,6 +411,47 @@ describe('findOverlaps on fixtures', () => {
     expect(line.pairKinds).toEqual({ verbatim: 0, variant: 2, paraphrase: 0 })
   })
 
+  it('reports copies of one sentence edited in different words as near-verbatim, though their pairs read as restatements (order.ts editedAround)', async () => {
+    // Sections of GPL-2, GPL-3, LGPL-2 and LGPL-2.1 (a reviewer of /usr/share/common-licenses): "the
+    // only way you could satisfy both it and this License would be to refrain entirely from
+    // distribution of the Program", GPL-3 with "those terms" and "conveying", the LGPL with "the
+    // Library". The paraphrase pass found GPL-3 against each LGPL as a restatement (four words
+    // changed of nineteen: editedWords' share), and against GPL-2 as an edited copy.
+    const { result } = await overlapsOf('licence-versions')
+    const o = result.overlaps.find((x) => x.passages.some((p) => p.text.includes('satisfy both those terms')))!
+    expect(o.pairKinds).toEqual({ verbatim: 0, variant: 1, paraphrase: 2 })
+    expect(o.kind).toBe('variant')
+    expect(o.passages.map((p) => p.doc)).toEqual(['gpl-2', 'gpl-3', 'lgpl-2-1', 'lgpl-2'])
+    expect(o.variants.map((v) => [v.a, v.b, (v.changes ?? []).filter((c) => c.op !== 'equal').map((c) => [c.a, c.b])])).toEqual([
+      [
+        0,
+        1,
+        [
+          ['it', 'those terms'],
+          ['distribution of', 'conveying'],
+        ],
+      ],
+      [0, 2, [['Program', 'Library']]],
+      [0, 3, [['Program', 'Library']]],
+      [
+        1,
+        2,
+        [
+          ['those terms', 'it'],
+          ['conveying the Program', 'distribution of the Library'],
+        ],
+      ],
+      [
+        1,
+        3,
+        [
+          ['those terms', 'it'],
+          ['conveying the Program', 'distribution of the Library'],
+        ],
+      ],
+    ])
+  })
+
   it("describes an overlap by its best pair of the overlap's kind (a reviewer: verbatim, similarity 0.546)", async () => {
     // Three coreutils man pages sharing a sentence word for word; cp and mv share an option
     // more, cp with another option between (a variant pair, the best scored). Three verbatim

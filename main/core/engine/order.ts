@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff'
 import { contentFrom, type AnalysedDocument } from './analyse.js'
+import type { PairPassage } from './cluster.js'
 import { NGRAM_SIZE, ngramKey } from './ngrams.js'
 import { MAX_EDIT_LENGTH } from './variants.js'
 
@@ -116,6 +117,36 @@ function contentMatches(doc: AnalysedDocument, t0: number, t1: number): number[]
  * called edited copies; higher, a line of nine words with a word changed is a paraphrase.
  */
 export const EDITED_WORD_SHARE = 0.8
+
+/**
+ * Distinct wordings, at most, of an overlap's passages that editedAround compares: each one
+ * against each other, the square of them (diffs of a sentence each). A paraphrase overlap holds a
+ * few; more are many sentences alike, which the pass found as restatements of one another.
+ */
+export const MAX_EDITED_WORDINGS = 8
+
+/**
+ * Whether every passage (token spans of `docs`) is one sentence edited (editedWords) from one of
+ * them, or the same words: the passages are copies of that one, a few words changed in each. Two
+ * copies edited in different words can differ from each other in more words than
+ * EDITED_WORD_SHARE allows and still each be a copy of the third (a licence's sentence in GPL-2,
+ * GPL-3 and the LGPL: "it" / "those terms" and "distribution of" / "conveying" in GPL-3, "the
+ * Program" / "the Library" in the LGPL, a reviewer). Passages of more than MAX_EDITED_WORDINGS
+ * different wordings are not compared (false).
+ */
+export function editedAround(passages: readonly PairPassage[], docs: readonly AnalysedDocument[]): boolean {
+  // One passage of each wording (the same match forms in order).
+  const wordings = new Map<string, PairPassage>()
+  for (const p of passages) {
+    const key = Array.from(docs[p.doc].match.subarray(p.start, p.end + 1)).join(',')
+    if (!wordings.has(key)) wordings.set(key, p)
+    if (wordings.size > MAX_EDITED_WORDINGS) return false
+  }
+  const list = [...wordings.values()]
+  if (list.length < 2) return true
+  const edited = (x: PairPassage, y: PairPassage): boolean => editedWords(docs[x.doc], x.start, x.end, docs[y.doc], y.start, y.end)
+  return list.some((center) => list.every((other) => other === center || edited(center, other)))
+}
 
 /** Whether tokens [a0, a1] of A and [b0, b1] of B are one sentence edited (EDITED_WORD_SHARE). */
 export function editedWords(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): boolean {

@@ -23,7 +23,7 @@ import { nameOtherCode } from './code-names.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type SeedParams, type Seeds } from './ngrams.js'
 import { projectNested } from './nested.js'
-import { editedWords } from './order.js'
+import { editedAround, editedWords } from './order.js'
 import { KIND_RANK, KINDS, keptKind, keptValues, MIN_SHARED_WORDS, valuesOf } from './kept-pair.js'
 import { FORMS, IN_COMMON, listReason, reasonsOf, SAME_ITEMS, SYNONYMS } from './reasons.js'
 import { joinSameText } from './same-text.js'
@@ -513,6 +513,11 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       // into them were (closeKind; a reviewer: two READMEs' option lists, one inserting a whole
       // option, were "verbatim" from one verbatim and one near-verbatim pair).
       const own = c.passages.filter((p) => !reference[p.doc])
+      // Found as restatements, with an edited copy among its pairs, an overlap is near-verbatim
+      // where each passage is a copy of one of them, a few words changed (order.ts editedAround):
+      // its pairs were judged one by one, and two copies edited in different words read as a
+      // restatement of each other.
+      if (kind === 'paraphrase' && pairKinds.variant > 0 && editedAround(own, corpus.docs)) kind = 'variant'
       let close = kind === 'paraphrase' ? undefined : closeKind(own, corpus.docs)
       if (close) kind = close.kind
       // The passages at the edges shown (shownEdges), which the figures below describe.
