@@ -31,6 +31,25 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     expect(overlaps[0].kind).toBe('verbatim')
   })
 
+  it("ends before the next lettered item's letter, and keeps a list's heading at its start (a reviewer of the LGPL; bash's and readline's change logs)", () => {
+    // LGPL 2.1 and 2 go on alike into the next item's letter, their items parting after it; and
+    // two change logs number the section the list is under otherwise ("2." / "1."), their passages
+    // starting on its heading, which the list's first letter does not part from it.
+    const clause = (section: string, next: string) =>
+      `${section}. Changes to the Library\n\n    a) Accompany the work with the complete corresponding machine-readable source code for the Library,\n    so that the user can modify the Library and then relink to produce a modified executable\n    containing the modified Library.  (It is understood that the user who changes the contents of\n    definitions files in the Library will not necessarily be able to recompile the application\n    to use the modified definitions.)\n\n    b) ${next}\n`
+    const [a, b] = analysed(
+      clause('2', 'Use a suitable shared library mechanism for linking with the Library.'),
+      clause('1', 'Accompany the work with a written offer, valid for at least three years.'),
+    )
+    const at = (doc: typeof a, word: string, from = 0) => doc.starts.findIndex((s, t) => t >= from && doc.text.startsWith(word, s))
+    const given = [a, b].map((doc, i) => ({ doc: i, start: at(doc, 'Changes'), end: at(doc, 'b', at(doc, 'definitions.)')) }))
+    const cut = withoutNextItems(given, [a, b])
+    for (const [i, doc] of [a, b].entries())
+      expect(doc.text.slice(doc.starts[cut[i].start], doc.ends[cut[i].end])).toMatch(
+        /^Changes to the Library\n\n {4}a\) Accompany .* definitions$/s,
+      )
+  })
+
   it("ends before a section's heading or a variable's name in capitals, and starts after one", () => {
     const section = (variable: string) =>
       `Before it.\n\n${variable} (number)\n    Maximum members per group entry. When the maximum is reached, a new group entry (line) is started in /etc/group with the same name, password and GID.\n\nAFTER IT\n    The rest of the page.\n`

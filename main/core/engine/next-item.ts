@@ -1,7 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import { paragraphBetween } from './align.js'
 import { inCodeBlock } from './nonwords.js'
-import { opensListItem } from './paragraph-edge.js'
+import { NUMBER_ITEM, opensListItem } from './paragraph-edge.js'
 import { patternOnUse } from '../text/pattern-on-use.js'
 import { lowerBound } from '../text/sorted.js'
 import { stopAfter } from './sentences.js'
@@ -115,7 +115,7 @@ function edges(passages: readonly ItemPassage[], docs: readonly Paragraphs[], di
  */
 function lastItem(doc: Paragraphs, p: ItemPassage): number | undefined {
   const [nearest] = paragraphsNear(doc, p, 1)
-  return nearest !== undefined && opensItem(doc, nearest) ? nearest : undefined
+  return nearest !== undefined && opensItem(doc, nearest, true) ? nearest : undefined
 }
 
 /**
@@ -142,7 +142,7 @@ function whole(doc: Paragraphs, edge: number, dir: 1 | -1): boolean {
   const after = Math.max(edge, next)
   // A header's field ends with its line (fieldNameEnd).
   if (dir > 0 && opensField(doc, after)) return true
-  return breakBefore(doc, after) && opensItem(doc, after)
+  return breakBefore(doc, after) && opensItem(doc, after, dir > 0)
 }
 
 /**
@@ -302,7 +302,7 @@ function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undef
   // three passages, read as deleted from the third).
   const items = paragraphsNear(doc, p, dir).filter(
     (t) =>
-      opensItem(doc, t) ||
+      opensItem(doc, t, dir > 0) ||
       (dir < 0 && paragraphBetween(doc, t - 1, t) && markedHeading(doc, t - 1) && withinParagraph(doc, p.start, t - 1)),
   )
   // The one furthest from the edge.
@@ -312,12 +312,13 @@ function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undef
 
 /**
  * Whether the paragraph at token t of `doc` opens an item: an option's or a number's
- * (paragraph-edge.ts opensListItem; not a bullet's, which a changelog's entries have), a heading
- * its markup makes one (markedHeading), or a line in capitals, a heading ("ENVIRONMENT") or a
- * variable's name ("SYS_GID_MAX (number)").
+ * (paragraph-edge.ts opensListItem; not a bullet's, which a changelog's entries have), a letter's
+ * where `lettered` (opensLetteredItem: read at a passage's end only), a heading its markup makes
+ * one (markedHeading), or a line in capitals, a heading ("ENVIRONMENT") or a variable's name
+ * ("SYS_GID_MAX (number)").
  */
-function opensItem(doc: Paragraphs, t: number): boolean {
-  if (opensListItem(doc, t, false) || hangingTerm(doc, t)) return true
+function opensItem(doc: Paragraphs, t: number, lettered = false): boolean {
+  if (opensListItem(doc, t, false) || (lettered && opensLetteredItem(doc, t)) || hangingTerm(doc, t)) return true
   if (paragraphBetween(doc, t - 1, t) && markedHeading(doc, t)) return true
   // The text's last line, at the margin under indented lines: a manual's footer ("GNU grep 3.8
   // 2022-09-02   GREP(1)"). Not any line at the margin under an indented one: a paragraph
@@ -341,6 +342,35 @@ function opensItem(doc: Paragraphs, t: number): boolean {
   const end = lineEnd(doc.text, doc.starts[t])
   const after = end < 0 || end >= doc.text.length ? '' : lineAt(doc.text, end + 1).trim()
   return !(CAPITALS_LINE().test(after) && !NAME.test(after))
+}
+
+/**
+ * A lettered item's opening, as a numbered one's (paragraph-edge.ts NUMBER_ITEM: the start of a
+ * line, spaces, an opening bracket at most), with a letter alone and a closing bracket or stop and
+ * a space or line break: "b) ", "(c) ", "a. ". A capital only before a bracket ("A) "): "A. " opens
+ * a name's initial as often. Licences and laws letter the items of a clause where manuals number
+ * them, and two versions of a licence go on alike into the next item's letter, their items parting
+ * after it ("... use the modified definitions.)\n\n    b) Use a suitable shared library
+ * mechanism" / "b) Accompany the work with a written offer", LGPL 2.1 and 2: a reviewer of
+ * /usr/share/common-licenses). Read at a passage's end only: a list's letters start at "a.", and
+ * the paragraph before it is the list's heading, which a passage that starts on it holds ("Changes
+ * to Readline\n\na.  When setting the terminal attributes ...", bash's and readline's change logs:
+ * 23 overlaps of Debian's changelogs started at "a." without it, cut as the tail of an item before).
+ */
+const SMALL_LETTER = /^\p{Ll}$/u
+const CAPITAL_LETTER = /^\p{Lu}$/u
+const AFTER_SMALL_LETTER = /^[.)][ \t\r\n\u2029]/u
+const AFTER_CAPITAL_LETTER = /^\)[ \t\r\n\u2029]/u
+
+/** Whether token t of `doc` opens a lettered item (see above). */
+function opensLetteredItem(doc: Paragraphs, t: number): boolean {
+  const word = doc.text.slice(doc.starts[t], doc.ends[t])
+  const after = SMALL_LETTER.test(word) ? AFTER_SMALL_LETTER : CAPITAL_LETTER.test(word) ? AFTER_CAPITAL_LETTER : undefined
+  return (
+    after !== undefined &&
+    after.test(doc.text.slice(doc.ends[t], doc.ends[t] + 2)) &&
+    NUMBER_ITEM.test(doc.text.slice(t > 0 ? doc.ends[t - 1] : 0, doc.starts[t]))
+  )
 }
 
 /** Whether token `from` of `doc` is inside the paragraph of token `to` (from < to), not at its start. */

@@ -164,7 +164,7 @@ const TWO_DASHES = /[-\u2010\u2212]{2}$/u
  * "-5 degrees" and "-3 degrees", read as two items (a reviewer), and a passage that runs a word or
  * two across their break ends before it.
  */
-const NUMBER_ITEM = /(?:^|[\n\r\u2029])[ \t]*\(?$/u
+export const NUMBER_ITEM = /(?:^|[\n\r\u2029])[ \t]*\(?$/u
 const NUMBER = /^\d{1,3}$/u
 const AFTER_NUMBER = /^(?:[.)][ \t\r\n\u2029]|\t| {2,})/u
 
