@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { containedOverlaps, MAX_LOOKED_AT } from '../../main/core/engine/contained.js'
+import { containedOverlaps, MAX_LOOKED_AT, shownTwice } from '../../main/core/engine/contained.js'
 import { MAX_PAIRWISE_PASSAGES } from '../../main/core/engine/variant-pairs.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
@@ -115,5 +115,22 @@ describe('overlaps inside another', () => {
     const { overlaps } = findOverlaps(texts)
     expect(overlaps).toHaveLength(1)
     expect(overlaps[0].passages.map((p) => p.text.length > 2000)).toEqual([true, true])
+  })
+})
+
+describe('overlaps shown alike', () => {
+  const shown = (...passages: Array<[number, number, number]>) => passages.map(([doc, start, end]) => ({ doc, start, end }))
+
+  it('are one text twice, whatever they were as clustered: the first listed, the others not (a sign-off line of Debian’s changelogs under one id)', () => {
+    const again = shownTwice([
+      shown([0, 10, 19], [1, 40, 49], [2, 5, 14]),
+      shown([0, 10, 19], [1, 40, 49]), // fewer passages
+      shown([0, 10, 19], [1, 40, 50], [2, 5, 14]), // one edge elsewhere
+      shown([0, 10, 19], [1, 40, 49], [2, 5, 14]), // the first again
+      shown([0, 10, 19], [1, 40, 49]), // the second again
+      shown(),
+      shown(),
+    ])
+    expect([...again]).toEqual([0, 0, 0, 1, 1, 0, 1])
   })
 })

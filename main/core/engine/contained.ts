@@ -1,6 +1,7 @@
 import { lowerBound, upperBound } from '../text/sorted.js'
 import type { PairPassage } from './cluster.js'
 import { flatPassages } from './flat-passages.js'
+import { fmix32, mix32 } from './hash.js'
 import { sortIndicesByKeys } from './radix.js'
 import { MAX_PAIRWISE_PASSAGES } from './variant-pairs.js'
 
@@ -145,4 +146,30 @@ function pairedInside(outer: Held, inner: Held): boolean {
   if (outer.kind !== 'verbatim') return false
   const [p0, q0] = [inner.passages[0], passages[0]]
   return inner.passages.every((p, k) => p.start - passages[k].start === p0.start - q0.start && p.end - p.start === p0.end - p0.start)
+}
+
+/**
+ * Per overlap of `shown` (each its passages as shown, in order; the first kept of equals), 1 when
+ * an overlap before it is shown with the same passages: the same text twice, under one id
+ * (overlaps.ts overlapId reads them). Overlaps whose passages as clustered differ can meet there,
+ * their edges read alike (overlaps.ts shownEdges): two overlaps of 32 passages of the same
+ * sign-off line in Debian's changelogs, one from 84 pairs and one from 32, listed both, 7,000
+ * places apart, under one id (three such ids in 13,686 overlaps).
+ */
+export function shownTwice(shown: readonly (readonly PairPassage[])[]): Uint8Array {
+  const again = new Uint8Array(shown.length)
+  // By a hash of the passages, the overlaps met so far; equal hashes compared whole.
+  const seen = new Map<number, number[]>()
+  const same = (a: readonly PairPassage[], b: readonly PairPassage[]): boolean =>
+    a.length === b.length && a.every((p, i) => p.doc === b[i].doc && p.start === b[i].start && p.end === b[i].end)
+  shown.forEach((passages, k) => {
+    let h = passages.length
+    for (const p of passages) h = mix32(mix32(mix32(h, p.doc), p.start), p.end)
+    h = fmix32(h)
+    const before = seen.get(h)
+    if (before?.some((j) => same(shown[j], passages))) again[k] = 1
+    else if (before) before.push(k)
+    else seen.set(h, [k])
+  })
+  return again
 }

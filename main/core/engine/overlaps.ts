@@ -6,7 +6,7 @@ import { RegionList } from './region-list.js'
 import { alignedGaps } from './aligned-gaps.js'
 import { boilerplateOverlaps, boilerplateTexts, printedText, restatesPrintedOnly } from './boilerplate.js'
 import { withoutBridges } from './bridged.js'
-import { containedOverlaps } from './contained.js'
+import { containedOverlaps, shownTwice } from './contained.js'
 import { crossAligned } from './cross-aligned.js'
 import { withoutDanglingEdges, withoutFunctionWordEdges } from './dangling-edges.js'
 import { withGoverningNegations } from './negated-edges.js'
@@ -634,9 +634,12 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       x.passages[0].doc - y.passages[0].doc ||
       x.passages[0].start - y.passages[0].start,
   )
-  // An overlap inside another is not listed again (contained.ts).
+  // An overlap inside another is not listed again (contained.ts), nor one shown as another
+  // listed before it is (shownTwice: the passages a reader sees, reference texts' aside).
   const inner = containedOverlaps(kept)
-  const listed = kept.filter((_, k) => !inner[k])
+  const outer = kept.filter((_, k) => !inner[k])
+  const again = shownTwice(outer.map((d) => d.shown.filter((p) => !reference[p.doc])))
+  const listed = outer.filter((_, k) => !again[k])
   // Boilerplate judged among all the overlaps listed, however many are asked for (boilerplate.ts).
   const boilerplate = boilerplateOverlaps(listed, textOf, reference)
   const limited = options.limit === undefined ? listed : listed.slice(0, options.limit)
