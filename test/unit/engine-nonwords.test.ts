@@ -148,6 +148,52 @@ describe('tokens that are no words of a claim', () => {
     ])
   })
 
+  it("marks command-line options' names and values, not hyphenated words, bullets, trailers or negative numbers", () => {
+    const [doc] = analysed(
+      "* If --ignore-space-change or `-l' is given, pass -fuse-ld=gold and --tabsize=COLUMNS (or -E) to the high-tech tool.\n -- Maintainer <m@example.org>\n - a bullet at -5 degrees",
+    )
+    expect(words(doc, nonWordTokens(doc))).toEqual([
+      'ignore',
+      'space',
+      'change',
+      'l',
+      'fuse',
+      'ld',
+      'gold',
+      'tabsize',
+      'COLUMNS',
+      'E',
+      'm',
+      'example',
+      'org',
+      '5',
+    ])
+  })
+
+  it("reads no words of a claim in options' names (a reviewer of GNU packages' NEWS files)", () => {
+    // diffutils' and patch's NEWS: a paraphrase "because" of "ignore", "space" and "change", the
+    // words of diff's options, as a restatement of patch's sentence on its -l option.
+    const corpus = analyse(
+      [
+        'If --ignore-space-change or --ignore-all-space is also specified, blank lines are empty.\n',
+        "`-l' ignores changes only in spaces and tabs, and blank lines are kept.\n",
+      ].map((text, k) => ({ id: `d${k}`, text })),
+      true,
+      new Run({}),
+    )
+    const [A, B] = corpus.docs
+    expect(wordsInCommon(corpus, 0, 0, A.surface.length - 1, 1, 0, B.surface.length - 1, true)).toEqual({
+      alike: ['blank', 'lines'],
+      forms: [],
+    })
+    // Read as words (an edited copy's), they are shared in other forms.
+    expect(wordsInCommon(corpus, 0, 0, A.surface.length - 1, 1, 0, B.surface.length - 1, false).forms).toEqual([
+      'ignore/ignores',
+      'space/spaces',
+      'change/changes',
+    ])
+  })
+
   it('marks the parts of identifiers joined by underscores, and counts each identifier once', () => {
     const [doc] = analysed('Call gtk_tree_selection_get_selected_rows() or __init__ and GNUTLS_CERT_EXPIRED: a self_test.')
     expect(words(doc, nonWordTokens(doc))).toEqual([

@@ -33,6 +33,10 @@ import { WORD_CHAR } from './word-char.js'
 //              standard tool to be used to maintain XML catalog files" / "is overwritten the next
 //              time that XML catalog file is updated using update-xmlcatalog(8)") shared "update"
 //              through the command's name, and were a paraphrase.
+//   options    a command-line option's name and value: "--ignore-space-change", "`-l'",
+//              "--tabsize=COLUMNS" (OPTION). A release note naming diff's options and another on
+//              patch's -l, which "ignores changes only in spaces and tabs", shared "ignore", "space"
+//              and "change" through the options' names, and were a paraphrase.
 //   characters Chinese and Japanese characters, each a token of its own (tokenize.ts OWN_WORD):
 //              a word is one to four of them, and without a word segmenter two sentences sharing
 //              characters share no claim ("请从步骤1执行到步骤3退出" / "执行以下步骤之前" share
@@ -84,6 +88,21 @@ function isPath(run: string): boolean {
  * its full stop is missing ("end.The", "U.S.Army").
  */
 const FILE_NAME = /(?<![\w.+-])[A-Za-z][\w+-]*(?:\.[\w+-]+)*\.[a-z][a-z0-9]{1,4}(?![\w+-])/g
+
+/**
+ * A command-line option's name, and its value when it is given one: one or two hyphens (or the
+ * minus sign or hyphen groff writes) where a run starts, or after a quote or an opening bracket,
+ * then a letter, the name's letters, digits, underscores and hyphens, and after "=" its value
+ * ("--ignore-space-change", "`-l'", "-fuse-ld=gold", "--tabsize=COLUMNS"). A name of code, no
+ * word of a claim: two release notes' sentences, one naming diff's options "If
+ * --ignore-space-change or --ignore-all-space is also specified" and the other saying of patch's
+ * "`-l' ignores changes only in spaces and tabs", shared the option's words only, a paraphrase
+ * (a reviewer of GNU packages' NEWS files). Not a hyphen inside a word ("high-tech"), nor one
+ * before a space (a list's bullet, a changelog's "-- " trailer) or a digit ("-5").
+ */
+const OPTION = /(?<=^|[\s"'`(\[{<])[-\u2010\u2212]{1,2}\p{L}[\p{L}\p{N}\p{M}_-]*(?:=[\p{L}\p{N}\p{M}_.:/-]*)?/gu
+/** Where OPTION may be (see markNonWords): a hyphen where a run starts or after a quote or bracket, not before a space or digit (any letter after it: this pattern reads no Unicode classes). */
+const OPTION_NEEDS = /(?<=^|[\s"'`(\[{<])[-\u2010\u2212]{1,2}[^\s\d]/
 
 /**
  * A Markdown link's target that is a place in its own page: "#" and what follows it, right after a
@@ -209,6 +228,7 @@ export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
     marked: (match) => match.length,
   },
   { pattern: ANCHOR, needs: /\]\(<?#/, marked: (match) => match.length },
+  { pattern: OPTION, needs: OPTION_NEEDS, marked: (match) => match.length },
 ]
 
 /** What any of the patterns needs (see markNonWords). */
@@ -683,7 +703,7 @@ const marksOf = new WeakMap<AnalysedDocument, Uint8Array>()
 
 /**
  * Per token of `doc`, NON_WORD when the token is part of a web or e-mail address, a path, a file
- * name, an identifier, a command, code or markup, a number, a quantity (isQuantity) or a Chinese
+ * name, an identifier, a command, an option, code or markup, a number, a quantity (isQuantity) or a Chinese
  * or Japanese character (see above), with LINK too in a web address or an HTML tag; 0 for a
  * word. Made on the first call for a document and kept with it.
  */
