@@ -100,9 +100,9 @@ const FILE_NAME = /(?<![\w.+-])[A-Za-z][\w+-]*(?:\.[\w+-]+)*\.[a-z][a-z0-9]{1,4}
  * (a reviewer of GNU packages' NEWS files). Not a hyphen inside a word ("high-tech"), nor one
  * before a space (a list's bullet, a changelog's "-- " trailer) or a digit ("-5").
  */
-const OPTION = /(?<=^|[\s"'`(\[{<])[-\u2010\u2212]{1,2}\p{L}[\p{L}\p{N}\p{M}_-]*(?:=[\p{L}\p{N}\p{M}_.:/-]*)?/gu
+const OPTION = /(?<=^|[\s"'`([{<])[-\u2010\u2212]{1,2}\p{L}[\p{L}\p{N}\p{M}_-]*(?:=[\p{L}\p{N}\p{M}_.:/-]*)?/gu
 /** Where OPTION may be (see markNonWords): a hyphen where a run starts or after a quote or bracket, not before a space or digit (any letter after it: this pattern reads no Unicode classes). */
-const OPTION_NEEDS = /(?<=^|[\s"'`(\[{<])[-\u2010\u2212]{1,2}[^\s\d]/
+const OPTION_NEEDS = /(?<=^|[\s"'`([{<])[-\u2010\u2212]{1,2}[^\s\d]/
 
 /**
  * A Markdown link's target that is a place in its own page: "#" and what follows it, right after a
