@@ -27,6 +27,17 @@ import { analysed } from '../helpers.js'
 const words = (doc: AnalysedDocument, marks: Uint8Array) =>
   [...marks.keys()].filter((t) => marks[t]).map((t) => doc.text.slice(doc.starts[t], doc.ends[t]))
 
+/** The words two whole texts have in common as the paraphrase pass lists them (paraphrase.ts wordsInCommon). */
+const inCommon = (a: string, b: string, claimsOnly: boolean) => {
+  const corpus = analyse(
+    [a, b].map((text, k) => ({ id: `d${k}`, text })),
+    true,
+    new Run({}),
+  )
+  const [A, B] = corpus.docs
+  return wordsInCommon(corpus, 0, 0, A.surface.length - 1, 1, 0, B.surface.length - 1, claimsOnly)
+}
+
 describe('tokens that are no words of a claim', () => {
   it('marks numbers, and nothing else of a date or a name', () => {
     const [doc] = analysed('On Thu, 21 Aug 2008 at 21:50 the 3rd release of MD5 tools for Windows 10 came out.')
@@ -173,25 +184,13 @@ describe('tokens that are no words of a claim', () => {
   it("reads no words of a claim in options' names (a reviewer of GNU packages' NEWS files)", () => {
     // diffutils' and patch's NEWS: a paraphrase "because" of "ignore", "space" and "change", the
     // words of diff's options, as a restatement of patch's sentence on its -l option.
-    const corpus = analyse(
-      [
-        'If --ignore-space-change or --ignore-all-space is also specified, blank lines are empty.\n',
-        "`-l' ignores changes only in spaces and tabs, and blank lines are kept.\n",
-      ].map((text, k) => ({ id: `d${k}`, text })),
-      true,
-      new Run({}),
-    )
-    const [A, B] = corpus.docs
-    expect(wordsInCommon(corpus, 0, 0, A.surface.length - 1, 1, 0, B.surface.length - 1, true)).toEqual({
-      alike: ['blank', 'lines'],
-      forms: [],
-    })
+    const texts = [
+      'If --ignore-space-change or --ignore-all-space is also specified, blank lines are empty.\n',
+      "`-l' ignores changes only in spaces and tabs, and blank lines are kept.\n",
+    ] as const
+    expect(inCommon(...texts, true)).toEqual({ alike: ['blank', 'lines'], forms: [] })
     // Read as words (an edited copy's), they are shared in other forms.
-    expect(wordsInCommon(corpus, 0, 0, A.surface.length - 1, 1, 0, B.surface.length - 1, false).forms).toEqual([
-      'ignore/ignores',
-      'space/spaces',
-      'change/changes',
-    ])
+    expect(inCommon(...texts, false).forms).toEqual(['ignore/ignores', 'space/spaces', 'change/changes'])
   })
 
   it('marks the parts of identifiers joined by underscores, and counts each identifier once', () => {
@@ -784,15 +783,10 @@ describe('tokens that are no words of a claim', () => {
     // match of "deb", "stable" and "main": the words it rests on are those, not "http", "debian"
     // and "org" of the two addresses, which count for no claim. (Pointing at two mirrors, the two
     // lines are no paraphrase now: addresses.ts pointElsewhere, engine-addresses.test.ts.)
-    const corpus = analyse(
-      [
-        'On Debian, this is:\ndeb http://ftp.debian.org/debian stable-updates main\n',
-        'deb http://debug.mirrors.debian.org/debian-debug stable-debug main\n',
-      ].map((text, k) => ({ id: `d${k}`, text })),
-      true,
-      new Run({}),
-    )
-    const [A, B] = corpus.docs
-    expect(wordsInCommon(corpus, 0, 0, A.surface.length - 1, 1, 0, B.surface.length - 1, true).alike).toEqual(['deb', 'stable', 'main'])
+    const [a, b] = [
+      'On Debian, this is:\ndeb http://ftp.debian.org/debian stable-updates main\n',
+      'deb http://debug.mirrors.debian.org/debian-debug stable-debug main\n',
+    ]
+    expect(inCommon(a, b, true).alike).toEqual(['deb', 'stable', 'main'])
   })
 })
