@@ -31,7 +31,7 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     expect(overlaps[0].kind).toBe('verbatim')
   })
 
-  it("ends before the next lettered item's letter, and keeps a list's heading at its start (a reviewer of the LGPL; bash's and readline's change logs)", () => {
+  it("ends before the next lettered item's letter, starts at one after a list's first, and keeps a list's heading at its start (a reviewer of the LGPL; bash's and readline's change logs)", () => {
     // LGPL 2.1 and 2 go on alike into the next item's letter, their items parting after it; and
     // two change logs number the section the list is under otherwise ("2." / "1."), their passages
     // starting on its heading, which the list's first letter does not part from it.
@@ -48,6 +48,10 @@ describe('a passage that ends on the next item of a list, or starts on the one b
       expect(doc.text.slice(doc.starts[cut[i].start], doc.ends[cut[i].end])).toMatch(
         /^Changes to the Library\n\n {4}a\) Accompany .* definitions$/s,
       )
+    // A passage that starts on the last words of item a) starts with b), a letter after the first.
+    const later = [a, b].map((doc, i) => ({ doc: i, start: at(doc, 'definitions.)'), end: doc.starts.length - 1 }))
+    const from = withoutNextItems(later, [a, b])
+    for (const [i, doc] of [a, b].entries()) expect(doc.text.slice(doc.starts[from[i].start])).toMatch(/^b\) /)
   })
 
   it("ends before a section's heading or a variable's name in capitals, and starts after one", () => {

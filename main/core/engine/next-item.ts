@@ -313,12 +313,12 @@ function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undef
 /**
  * Whether the paragraph at token t of `doc` opens an item: an option's or a number's
  * (paragraph-edge.ts opensListItem; not a bullet's, which a changelog's entries have), a letter's
- * where `lettered` (opensLetteredItem: read at a passage's end only), a heading its markup makes
- * one (markedHeading), or a line in capitals, a heading ("ENVIRONMENT") or a variable's name
+ * (opensLetteredItem: a list's first letter only `atEnd`, a passage's end), a heading its markup
+ * makes one (markedHeading), or a line in capitals, a heading ("ENVIRONMENT") or a variable's name
  * ("SYS_GID_MAX (number)").
  */
-function opensItem(doc: Paragraphs, t: number, lettered = false): boolean {
-  if (opensListItem(doc, t, false) || (lettered && opensLetteredItem(doc, t)) || hangingTerm(doc, t)) return true
+function opensItem(doc: Paragraphs, t: number, atEnd = false): boolean {
+  if (opensListItem(doc, t, false) || opensLetteredItem(doc, t, atEnd) || hangingTerm(doc, t)) return true
   if (paragraphBetween(doc, t - 1, t) && markedHeading(doc, t)) return true
   // The text's last line, at the margin under indented lines: a manual's footer ("GNU grep 3.8
   // 2022-09-02   GREP(1)"). Not any line at the margin under an indented one: a paragraph
@@ -348,27 +348,34 @@ function opensItem(doc: Paragraphs, t: number, lettered = false): boolean {
  * A lettered item's opening, as a numbered one's (paragraph-edge.ts NUMBER_ITEM: the start of a
  * line, spaces, an opening bracket at most), with a letter alone and a closing bracket or stop and
  * a space or line break: "b) ", "(c) ", "a. ". A capital only before a bracket ("A) "): "A. " opens
- * a name's initial as often. Licences and laws letter the items of a clause where manuals number
- * them, and two versions of a licence go on alike into the next item's letter, their items parting
- * after it ("... use the modified definitions.)\n\n    b) Use a suitable shared library
- * mechanism" / "b) Accompany the work with a written offer", LGPL 2.1 and 2: a reviewer of
- * /usr/share/common-licenses). Read at a passage's end only: a list's letters start at "a.", and
- * the paragraph before it is the list's heading, which a passage that starts on it holds ("Changes
- * to Readline\n\na.  When setting the terminal attributes ...", bash's and readline's change logs:
- * 23 overlaps of Debian's changelogs started at "a." without it, cut as the tail of an item before).
+ * a name's initial as often; nor "(C)" or "(c)" before a year, a copyright's sign. Licences and
+ * laws letter the items of a clause where manuals number them, and two versions of a licence go on
+ * alike into the next item's letter, their items parting after it ("... use the modified
+ * definitions.)\n\n    b) Use a suitable shared library mechanism" / "b) Accompany the work with
+ * a written offer", LGPL 2.1 and 2: a reviewer of /usr/share/common-licenses). A list's first
+ * letter ("a", "A", and "i", "I" of a list numbered in Roman numerals) is an item's only where a
+ * passage ends (`first`): at a start, the paragraph before it is the list's heading, which a
+ * passage that starts on it holds ("Changes to Readline\n\na.  When setting the terminal
+ * attributes ...", bash's and readline's change logs: 23 overlaps of Debian's changelogs started at
+ * "a." without it, cut as the tail of an item before).
  */
 const SMALL_LETTER = /^\p{Ll}$/u
 const CAPITAL_LETTER = /^\p{Lu}$/u
 const AFTER_SMALL_LETTER = /^[.)][ \t\r\n\u2029]/u
 const AFTER_CAPITAL_LETTER = /^\)[ \t\r\n\u2029]/u
+const FIRST_LETTERS = new Set(['a', 'A', 'i', 'I'])
+/** A copyright's sign in brackets before its year: "(C) 2005", "(c) 1999-2002". */
+const COPYRIGHT_SIGN = /^[cC]\)[ \t]*\d/
 
-/** Whether token t of `doc` opens a lettered item (see above). */
-function opensLetteredItem(doc: Paragraphs, t: number): boolean {
+/** Whether token t of `doc` opens a lettered item (see above); a list's first letter too where `first`. */
+function opensLetteredItem(doc: Paragraphs, t: number, first: boolean): boolean {
   const word = doc.text.slice(doc.starts[t], doc.ends[t])
   const after = SMALL_LETTER.test(word) ? AFTER_SMALL_LETTER : CAPITAL_LETTER.test(word) ? AFTER_CAPITAL_LETTER : undefined
   return (
     after !== undefined &&
+    (first || !FIRST_LETTERS.has(word)) &&
     after.test(doc.text.slice(doc.ends[t], doc.ends[t] + 2)) &&
+    !COPYRIGHT_SIGN.test(doc.text.slice(doc.starts[t], doc.ends[t] + 12)) &&
     NUMBER_ITEM.test(doc.text.slice(t > 0 ? doc.ends[t - 1] : 0, doc.starts[t]))
   )
 }

@@ -91,18 +91,29 @@ const FILE_NAME = /(?<![\w.+-])[A-Za-z][\w+-]*(?:\.[\w+-]+)*\.[a-z][a-z0-9]{1,4}
 
 /**
  * A command-line option's name, and its value when it is given one: one or two hyphens (or the
- * minus sign or hyphen groff writes) where a run starts, or after a quote or an opening bracket,
+ * minus sign or hyphen groff writes) where a run starts, or after a quote, an opening bracket, an
+ * asterisk, a bar, a comma or a slash ("**--verbose**", "[-a|--all]", "-a,-b", "--foo/--bar"),
  * then a letter, the name's letters, digits, underscores and hyphens, and after "=" its value
  * ("--ignore-space-change", "`-l'", "-fuse-ld=gold", "--tabsize=COLUMNS"). A name of code, no
  * word of a claim: two release notes' sentences, one naming diff's options "If
  * --ignore-space-change or --ignore-all-space is also specified" and the other saying of patch's
  * "`-l' ignores changes only in spaces and tabs", shared the option's words only, a paraphrase
  * (a reviewer of GNU packages' NEWS files). Not a hyphen inside a word ("high-tech"), nor one
- * before a space (a list's bullet, a changelog's "-- " trailer) or a digit ("-5").
+ * before a space (a list's bullet, a changelog's "-- " trailer) or a digit ("-5"), nor one before
+ * a capitalised word alone: a bullet or trailer written without its space ("-Fixed a bug",
+ * "--Matthias Klose"; 14 lines of Debian's changelogs), which a few options look like too ("-Wall",
+ * "-Os": read as words, as before options were marked). Its limit: a dash written as two hyphens
+ * before a word ("paused --then went on"), a minus sign before one, a suffix named ("-ing") are
+ * marked too.
  */
-const OPTION = /(?<=^|[\s"'`([{<])[-\u2010\u2212]{1,2}\p{L}[\p{L}\p{N}\p{M}_-]*(?:=[\p{L}\p{N}\p{M}_.:/-]*)?/gu
-/** Where OPTION may be (see markNonWords): a hyphen where a run starts or after a quote or bracket, not before a space or digit (any letter after it: this pattern reads no Unicode classes). */
-const OPTION_NEEDS = /(?<=^|[\s"'`([{<])[-\u2010\u2212]{1,2}[^\s\d]/
+const OPTION =
+  /(?<=^|[\s"'`([{<*|,/])[-\u2010\u2212]{1,2}(?!\p{Lu}\p{Ll}+(?![\p{L}\p{N}\p{M}_=-]))\p{L}[\p{L}\p{N}\p{M}_-]*(?:=[\p{L}\p{N}\p{M}_.:/-]*)?/gu
+/**
+ * Where OPTION may be (see markNonWords): a hyphen where a run starts or after the marks OPTION
+ * reads before one, not before a space or digit (this pattern reads no Unicode classes: any
+ * character but those, a superset of OPTION's letters).
+ */
+const OPTION_NEEDS = /(?<=^|[\s"'`([{<*|,/])[-\u2010\u2212]{1,2}[^\s\d]/
 
 /**
  * A Markdown link's target that is a place in its own page: "#" and what follows it, right after a

@@ -144,8 +144,18 @@ export function editedAround(passages: readonly PairPassage[], docs: readonly An
   }
   const list = [...wordings.values()]
   if (list.length < 2) return true
-  const edited = (x: PairPassage, y: PairPassage): boolean => editedWords(docs[x.doc], x.start, x.end, docs[y.doc], y.start, y.end)
-  return list.some((center) => list.every((other) => other === center || edited(center, other)))
+  // Each pair diffed once (a shortest diff keeps as many words either way round).
+  const known = new Map<number, boolean>()
+  const edited = (i: number, j: number): boolean => {
+    const key = Math.min(i, j) * list.length + Math.max(i, j)
+    let found = known.get(key)
+    if (found === undefined) {
+      const [x, y] = [list[i], list[j]]
+      known.set(key, (found = editedWords(docs[x.doc], x.start, x.end, docs[y.doc], y.start, y.end)))
+    }
+    return found
+  }
+  return list.some((_, center) => list.every((_, other) => other === center || edited(center, other)))
 }
 
 /** Whether tokens [a0, a1] of A and [b0, b1] of B are one sentence edited (EDITED_WORD_SHARE). */

@@ -42,6 +42,7 @@ import { type SynonymSource, wordClasses } from './synonyms.js'
 import { passageOffsets, sentenceEndAfter, wholeCodeSpans, wholeIdentifiers, wholeWords, wholeWritten } from './word-edges.js'
 import { OffsetMap } from '../text/offsets.js'
 import { comparedPairs } from './variant-pairs.js'
+import { UniqueIds } from './unique-ids.js'
 import { sameStretch } from './same-stretch.js'
 import { type Change, DiffMemo, sameWords, type Variant, variantOf } from './variants.js'
 import { shownWord } from './normalise.js'
@@ -677,6 +678,7 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
   }
   run.phase('variants', limited.length)
   const memo = new DiffMemo()
+  const ids = new UniqueIds()
   const overlaps: Overlap[] = []
   limited.forEach((draft, k) => {
     // Each passage (at the edges shown: shownEdges) with the marks of its first and last words.
@@ -725,7 +727,7 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
     run.tick(k)
     const boilerplate = drafted.boilerplate[k] === 1
     const overlap: Overlap = {
-      id: overlapId(passages),
+      id: ids.of(overlapId(passages)),
       score: round(draft.best.score),
       kind: draft.kind,
       pairKinds: draft.pairKinds,
