@@ -161,7 +161,8 @@ describe('tokens that are no words of a claim', () => {
 
   it("marks command-line options' names and values, not hyphenated words, bullets, trailers or negative numbers", () => {
     const [doc] = analysed(
-      "* If --ignore-space-change or `-l' is given, pass -fuse-ld=gold and --tabsize=COLUMNS (or -E) to the high-tech tool.\n -- Maintainer <m@example.org>\n - a bullet at -5 degrees",
+      "* If --ignore-space-change or `-l' is given, pass -fuse-ld=gold and --tabsize=COLUMNS (or -E) to the high-tech tool.\n" +
+        ' -- Maintainer <m@example.org>\n - a bullet at -5 degrees\n-Fixed a bug in **--verbose** and [-a|--all], --Joe Smith\n',
     )
     expect(words(doc, nonWordTokens(doc))).toEqual([
       'ignore',
@@ -178,6 +179,9 @@ describe('tokens that are no words of a claim', () => {
       'example',
       'org',
       '5',
+      'verbose',
+      'a',
+      'all',
     ])
   })
 
