@@ -134,12 +134,22 @@ export function projectNested(
 
 /**
  * How far from where proportion puts it a nested passage is looked for in an edited copy: this
- * share of the copy's length, and at least MIN_SEARCH_TOKENS. An edited copy keeps its passages
+ * share of the copy's length, at least MIN_SEARCH_TOKENS and at most MAX_SEARCH_TOKENS. An edited copy keeps its passages
  * near their proportional place (edits are local); a passage moved further is left to the seeds.
  * Wider costs a scan of the whole copy for every nested passage it lacks.
  */
 export const SEARCH_SHARE = 0.1
 export const MIN_SEARCH_TOKENS = 64
+
+/**
+ * How far from where proportion puts it a nested passage is looked for at most, however long the
+ * copy. A long match holds nested passages in proportion to its length, and each was looked for
+ * across a tenth of it: three lists of 10,000 lines alike but for their numbers (250 k words
+ * each) took 9.8 s of a 15 s run, for 49 passages found. On Debian's copyright files, change logs,
+ * licences, NEWS files and READMEs, no passage was found further than 128 tokens from its place
+ * (of 75 k found); twice that is searched.
+ */
+export const MAX_SEARCH_TOKENS = 256
 
 /**
  * The token of B in [from, to] nearest to where proportion puts tokens [start, end] of A (which
@@ -163,7 +173,7 @@ export function findWords(
   const last = to - length + 1
   if (last < from) return -1
   const guess = Math.min(last, Math.max(from, from + Math.round(((start - x0) * (to - from + 1)) / (x1 - x0 + 1))))
-  const radius = Math.min(maxRadius, Math.max(MIN_SEARCH_TOKENS, Math.ceil(SEARCH_SHARE * (to - from + 1))))
+  const radius = Math.min(maxRadius, MAX_SEARCH_TOKENS, Math.max(MIN_SEARCH_TOKENS, Math.ceil(SEARCH_SHARE * (to - from + 1))))
   // The arrays read once, and each place's first word compared before the rest: most searches
   // find nothing, a place's first word differing.
   const a = A.match
