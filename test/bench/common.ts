@@ -1,10 +1,12 @@
+import { spawnSync } from 'node:child_process'
+import { closeSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildCli, dist } from '../../electron.config.js'
 import { currentBundle } from '../../main/node/cli/stamps.mjs'
 import { ROOT } from '../helpers.js'
 
-// Helpers the benchmarks use: a seeded random number generator, an aligned table of figures, and
-// the CLI a user runs.
+// Helpers the benchmarks use: a seeded random number generator, an aligned table of figures, the
+// CLI a user runs, and a process timed.
 
 /** A small deterministic PRNG (mulberry32), so every run makes the same choices. */
 export function random(seed: number): () => number {
@@ -44,4 +46,42 @@ export async function cliEntry(): Promise<string> {
     if (!built.published) throw new Error(`the CLI's bundle was not published: ${built.reason}`)
   }
   return join(ROOT, 'main/node/cli/run.mjs')
+}
+
+/** A process timed (timeProcess). */
+export interface Timed {
+  /** Wall seconds (of several rounds: the median). */
+  seconds: number
+  /** User + system CPU seconds: on a loaded machine, a fairer comparison than the wall clock. */
+  cpu: number
+  rssMB: number
+  status: number | null
+  stderr: string
+  /** Of several rounds (medianOf): each round's wall seconds, in order. */
+  rounds?: number[]
+}
+
+/** Wall seconds and peak RSS of a command via /usr/bin/time; stdout to `out` when given. */
+export function timeProcess(args: string[], out?: string): Timed {
+  const fd = out ? openSync(out, 'w') : 'ignore'
+  try {
+    const t0 = performance.now()
+    const r = spawnSync('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M CPU=%U+%S', ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', fd, 'pipe'],
+      maxBuffer: 1 << 28,
+    })
+    const seconds = (performance.now() - t0) / 1000
+    const kb = /PEAK_RSS_KB=(\d+)/.exec(r.stderr ?? '')
+    const cpu = /CPU=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? '')
+    return {
+      seconds,
+      cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,
+      rssMB: kb ? Number(kb[1]) / 1024 : NaN,
+      status: r.status,
+      stderr: r.stderr ?? '',
+    }
+  } finally {
+    if (typeof fd === 'number') closeSync(fd)
+  }
 }

