@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { alignedGaps } from '../../main/core/engine/aligned-gaps.js'
+import { analyse } from '../../main/core/engine/analyse.js'
 import { pairSides } from '../../main/core/engine/cluster.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { findParaphrases } from '../../main/core/engine/paraphrase.js'
+import { Run } from '../../main/core/engine/progress.js'
+import { ReusedSpans } from '../../main/core/engine/reused-spans.js'
+import { sentenceStarts } from '../../main/core/engine/sentences.js'
+import { lowerBound } from '../../main/core/text/sorted.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
 import { pairOf, ROOT } from '../helpers.js'
 
@@ -46,5 +52,57 @@ describe('gaps between shared passages', () => {
     ])
     // The other manuals' sentences are nowhere.
     expect(overlaps.every((o) => o.passages.every((p) => p.doc !== 'other-manuals'))).toBe(true)
+  })
+
+  it('are not read where every sentence on both sides is reused already: no pair there would be kept', async () => {
+    // sed's restatement, in a gap of its two documents: found, unless both sentences lie in
+    // passages shared word for word (overlaps.ts drops a paraphrase whose sides are both reused;
+    // 40 versions of one text spent 10 s comparing such sentences).
+    const { texts } = await loadFolder(`${ROOT}/test/fixtures/engine/restated-between`)
+    const corpus = analyse(texts, true, new Run())
+    const [man, manual] = ['sed-man-page', 'sed-manual'].map((id) => texts.findIndex((t) => t.id === id))
+    /** The tokens of the line of document d that holds `phrase`. */
+    const line = (d: number, phrase: string): [number, number, number] => {
+      const { text, starts } = corpus.docs[d]
+      const at = text.indexOf(phrase)
+      const from = text.lastIndexOf('\n', at) + 1
+      const to = text.indexOf('\n', at)
+      return [d, lowerBound(starts, from), lowerBound(starts, to) - 1]
+    }
+    const a = line(man, 'number Match')
+    const b = line(manual, 'Specifying a line number')
+    const gap = { docA: man, a0: a[1], a1: a[2], docB: manual, b0: b[1], b1: b[2] }
+    // The pair of those two lines (the pass finds others between the two documents elsewhere).
+    const restated = (reused?: ReusedSpans): boolean =>
+      findParaphrases(corpus, corpus.docs.map(sentenceStarts), new Run(), new Map(), new Map(), [gap], reused).some(
+        (p) => p.da === man && p.db === manual && p.a0 <= a[2] && p.a1 >= a[1] && p.b0 <= b[2] && p.b1 >= b[1],
+      )
+    const reusedAs = (...pairs: [number, number, number][][]) =>
+      new ReusedSpans(texts.length, pairSides(pairs.map(([x, y]) => pairOf(x, y))))
+    const other = texts.findIndex((t) => t.id === 'other-manuals')
+    expect(restated()).toBe(true)
+    // One side reused: still read.
+    expect(restated(reusedAs([a, [other, 0, a[2] - a[1]]]))).toBe(true)
+    // Both documents wholly, one as two pairs whose spans touch: not read.
+    const last = (d: number) => corpus.docs[d].starts.length - 1
+    const mid = a[1]
+    expect(
+      restated(
+        reusedAs(
+          [
+            [man, 0, mid],
+            [other, 0, mid],
+          ],
+          [
+            [man, mid + 1, last(man)],
+            [other, 0, last(man) - mid - 1],
+          ],
+          [
+            [manual, 0, last(manual)],
+            [other, 0, last(manual)],
+          ],
+        ),
+      ),
+    ).toBe(false)
   })
 })

@@ -4,6 +4,7 @@ import { isBanal } from './banality.js'
 import { chainSeeds } from './chain.js'
 import { RegionList } from './region-list.js'
 import { alignedGaps } from './aligned-gaps.js'
+import { ReusedSpans } from './reused-spans.js'
 import { boilerplateOverlaps, boilerplateTexts, printedText, restatesPrintedOnly } from './boilerplate.js'
 import { withoutBridges } from './bridged.js'
 import { containedOverlaps, shownTwice } from './contained.js'
@@ -393,7 +394,15 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         if (standsFor(expansions, doc, t)?.every((m) => written.has(m))) out.push(shownWord(doc.text.slice(doc.starts[t], doc.ends[t])))
       return out
     }
-    for (const p of findParaphrases(corpus, sentences, run, expansions, words.classes, alignedGaps(pairTable))) {
+    for (const p of findParaphrases(
+      corpus,
+      sentences,
+      run,
+      expansions,
+      words.classes,
+      alignedGaps(pairTable),
+      new ReusedSpans(corpus.docs.length, pairTable),
+    )) {
       if (covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)) continue
       const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       if (isBanal(measure.commonShare * measure.shared, measure.shared)) continue

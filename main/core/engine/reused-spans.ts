@@ -1,0 +1,41 @@
+import type { PairSides } from './cluster.js'
+import { upperBound } from '../text/sorted.js'
+
+// Where the documents' text is reused: the tokens that lie in a side of a pair the engine kept
+// (pair-table.ts), as each document's spans merged where they touch or overlap. The paraphrase
+// pass reads it to leave alone what no restatement can add to (paraphrase.ts).
+
+/** The tokens of each document that lie in a side of a pair, as merged spans. */
+export class ReusedSpans {
+  /** Per document, its merged spans' starts and ends, ascending (starts[k] <= ends[k] < starts[k + 1] - 1). */
+  private readonly starts: Uint32Array[]
+  private readonly ends: Uint32Array[]
+
+  constructor(documents: number, pairs: PairSides) {
+    const spans: number[][] = Array.from({ length: documents }, () => [])
+    for (let e = 0; e < 2 * pairs.length; e++) spans[pairs.doc(e)].push(pairs.start(e), pairs.end(e))
+    this.starts = []
+    this.ends = []
+    for (const list of spans) {
+      const order = Array.from({ length: list.length / 2 }, (_, k) => k).sort((x, y) => list[2 * x] - list[2 * y])
+      const starts: number[] = []
+      const ends: number[] = []
+      for (const k of order) {
+        const [s, e] = [list[2 * k], list[2 * k + 1]]
+        if (ends.length && s <= ends[ends.length - 1] + 1) ends[ends.length - 1] = Math.max(ends[ends.length - 1], e)
+        else {
+          starts.push(s)
+          ends.push(e)
+        }
+      }
+      this.starts.push(Uint32Array.from(starts))
+      this.ends.push(Uint32Array.from(ends))
+    }
+  }
+
+  /** Whether every token of [start, end] of document `doc` lies in a side of a pair. */
+  holds(doc: number, start: number, end: number): boolean {
+    const k = upperBound(this.starts[doc], start) - 1
+    return k >= 0 && this.ends[doc][k] >= end
+  }
+}
