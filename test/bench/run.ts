@@ -14,7 +14,7 @@ const BENCHES: Record<string, { about: string; load: () => Promise<{ main: (args
     load: () => import('./stability.js'),
   },
   scaling: {
-    about: 'how the engine grows: generated lists, versions, reprints and short documents at doubling sizes',
+    about: 'how the engine grows: generated lists, versions, editions, reprints and short documents at doubling sizes',
     load: () => import('./scaling.js'),
   },
   ui: { about: 'UI in Chromium: app ready, a 1 MiB document opening, scrolling 10,000 highlights', load: () => import('./ui.js') },

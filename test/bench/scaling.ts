@@ -17,12 +17,14 @@ import { sourcesOf } from './engine.js'
 //              list of copyright years): every line pairs with every other
 //   versions   three versions of one long text, each with a word changed, a sentence added or one
 //              left out here and there (editions of a book, a change log's releases)
+//   editions   versions of one text of 10,000 words, edited so, as many as the words make (a
+//              change log shipped by many packages, a licence's versions): more documents alike
 //   reprints   one document that reprints a paragraph again and again, and five that hold it once
 //   documents  many short documents (30 words each), each a stretch of one long text
 // --shape NAME (repeatable) runs only those; --keep keeps the folders made (their path is printed).
 
 /** The shapes (see above). */
-const SHAPES = ['lists', 'versions', 'reprints', 'documents'] as const
+const SHAPES = ['lists', 'versions', 'editions', 'reprints', 'documents'] as const
 type Shape = (typeof SHAPES)[number]
 
 /** Words of each document of a shape at the first size (documents: of all of them), unless --words. */
@@ -30,6 +32,9 @@ const DEFAULT_WORDS = 50_000
 
 /** Sizes measured, each twice the one before, unless --steps. */
 const DEFAULT_STEPS = 3
+
+/** Words of the text the `editions` shape makes versions of. */
+const EDITION_WORDS = 10_000
 
 /** Words of each of the `documents` shape's documents. */
 const SHORT_DOCUMENT_WORDS = 30
@@ -157,9 +162,9 @@ function make(shape: Shape, words: number, vocabulary: readonly string[]): Made[
       ).join(''),
     }))
   }
-  if (shape === 'versions') {
-    const original = prose(words)
-    return [0, 1, 2].map((i) => {
+  /** Versions of `original`, the first as it is: each with a word changed, a sentence added or one left out here and there. */
+  const versions = (original: readonly string[], count: number): Made[] =>
+    Array.from({ length: count }, (_, i) => {
       const edited: string[] = []
       for (const s of original) {
         const r = next()
@@ -173,7 +178,8 @@ function make(shape: Shape, words: number, vocabulary: readonly string[]): Made[
       }
       return { name: name(i), text: paragraphs(edited) }
     })
-  }
+  if (shape === 'versions') return versions(prose(words), 3)
+  if (shape === 'editions') return versions(prose(EDITION_WORDS), Math.max(2, Math.round(words / EDITION_WORDS)))
   if (shape === 'reprints') {
     const paragraph = prose(100).join(' ')
     const reprints = Math.ceil(words / paragraph.split(' ').length)
