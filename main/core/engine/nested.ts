@@ -2,6 +2,7 @@ import type { AnalysedDocument } from './analyse.js'
 import { upperBound } from '../text/sorted.js'
 import { identity, sortIndicesByKeys } from './radix.js'
 import { type PairLike, type PairPassage, type PairSides, pairSides, SAME_PASSAGE_SHARE } from './cluster.js'
+import { WordPlaces } from './word-places.js'
 
 // Passages seen through a longer match. Seeds of a frequent n-gram go through a representative
 // occurrence (ngrams.ts), so a document may meet a shared passage only inside a much longer match
@@ -29,6 +30,13 @@ import { type PairLike, type PairPassage, type PairSides, pairSides, SAME_PASSAG
  * reprint itself (its clustering with the representative's copy).
  */
 export const MAX_PROJECTIONS = 32
+
+/**
+ * Long passages searched (see INDEXED_RADIUS) whose places of each word are kept at once: the
+ * partners of the long matches around the passage being projected, which the next passages are
+ * projected through too.
+ */
+export const PLACES_KEPT = 8
 
 /**
  * One distinct passage span of a document; the passages it was matched with are the partners of
@@ -75,6 +83,20 @@ export function projectNested(
     (e) => -pairs.end(e),
   ])
   const out: Projection[] = []
+  // The places of each word in the long passages searched (word-places.ts), made on a passage's
+  // second search, for the last PLACES_KEPT of them (a long match's nested passages are searched
+  // one after another): most recently searched last.
+  const searched = new Map<string, { searches: number; places?: WordPlaces }>()
+  const placesIn = (d: number, from: number, to: number): WordPlaces | undefined => {
+    if (Math.ceil(SEARCH_SHARE * (to - from + 1)) < INDEXED_RADIUS) return undefined
+    const key = `${d}:${from}:${to}`
+    const entry = searched.get(key) ?? { searches: 0 }
+    searched.delete(key)
+    searched.set(key, entry)
+    if (searched.size > PLACES_KEPT) searched.delete(searched.keys().next().value!)
+    if (++entry.searches >= 2) entry.places ??= new WordPlaces(docs[d].match, from, to)
+    return entry.places
+  }
   for (let g = 0; g < entries.length;) {
     const doc = pairs.doc(entries[g])
     // The document's distinct spans, longest first among equal starts, so that a containing span
@@ -117,7 +139,7 @@ export function projectNested(
           const start =
             verbatim(pair) && wEnd - wStart === x.end - x.start
               ? wStart + (y.start - x.start)
-              : findWords(docs[doc], y.start, y.end, x.start, x.end, docs[wDoc], wStart, wEnd)
+              : findWords(docs[doc], y.start, y.end, x.start, x.end, docs[wDoc], wStart, wEnd, Infinity, placesIn(wDoc, wStart, wEnd))
           if (start < 0) continue
           reached.add(wDoc)
           out.push({ a: { doc, start: y.start, end: y.end }, b: { doc: wDoc, start, end: start + (y.end - y.start) }, through: pair })
@@ -134,7 +156,7 @@ export function projectNested(
 
 /**
  * How far from where proportion puts it a nested passage is looked for in an edited copy: this
- * share of the copy's length, at least MIN_SEARCH_TOKENS and at most MAX_SEARCH_TOKENS. An edited copy keeps its passages
+ * share of the copy's length, and at least MIN_SEARCH_TOKENS. An edited copy keeps its passages
  * near their proportional place (edits are local); a passage moved further is left to the seeds.
  * Wider costs a scan of the whole copy for every nested passage it lacks.
  */
@@ -142,19 +164,18 @@ export const SEARCH_SHARE = 0.1
 export const MIN_SEARCH_TOKENS = 64
 
 /**
- * How far from where proportion puts it a nested passage is looked for at most, however long the
- * copy. A long match holds nested passages in proportion to its length, and each was looked for
- * across a tenth of it: three lists of 10,000 lines alike but for their numbers (250 k words
- * each) took 9.8 s of a 15 s run, for 49 passages found. On Debian's copyright files, change logs,
- * licences, NEWS files and READMEs, no passage was found further than 128 tokens from its place
- * (of 75 k found); twice that is searched.
+ * A search this many tokens wide (each way) or wider reads the places of the passage's rarest word
+ * (word-places.ts) instead of every place, where the caller has them: a long match holds nested
+ * passages in proportion to its length, and reading a tenth of it for each cost the square of it.
+ * Narrower, reading every place costs less than listing the places first.
  */
-export const MAX_SEARCH_TOKENS = 256
+export const INDEXED_RADIUS = 256
 
 /**
  * The token of B in [from, to] nearest to where proportion puts tokens [start, end] of A (which
  * lie in [x0, x1] of A, matched with B's [from, to]), at which those tokens occur with the same
- * match forms, in order, searched within the distance above (at most `maxRadius` tokens); -1
+ * match forms, in order, searched within the distance above (at most `maxRadius` tokens; through
+ * `places`, B's places of each word in [from, to] or around it, where that is INDEXED_RADIUS or more); -1
  * when none does. Where [x0, x1] and [from, to] are as long, proportion puts them at the same
  * distance from the start.
  */
@@ -168,12 +189,15 @@ export function findWords(
   from: number,
   to: number,
   maxRadius = Infinity,
+  places?: WordPlaces,
 ): number {
   const length = end - start + 1
   const last = to - length + 1
   if (last < from) return -1
   const guess = Math.min(last, Math.max(from, from + Math.round(((start - x0) * (to - from + 1)) / (x1 - x0 + 1))))
-  const radius = Math.min(maxRadius, MAX_SEARCH_TOKENS, Math.max(MIN_SEARCH_TOKENS, Math.ceil(SEARCH_SHARE * (to - from + 1))))
+  const radius = Math.min(maxRadius, Math.max(MIN_SEARCH_TOKENS, Math.ceil(SEARCH_SHARE * (to - from + 1))))
+  if (places && radius >= INDEXED_RADIUS && places.match === B.match && places.from <= from && places.to >= to)
+    return places.nearest(A.match, start, length, guess, Math.max(from, guess - radius), Math.min(last, guess + radius))
   // The arrays read once, and each place's first word compared before the rest: most searches
   // find nothing, a place's first word differing.
   const a = A.match
