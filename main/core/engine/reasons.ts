@@ -26,14 +26,22 @@ export function listReason(label: string, words: readonly string[]): string[] {
 export function reasonsOf(reasons: readonly string[]): string[] {
   const out: string[] = []
   const lists = new Map<string, string[]>(LISTS.map((label) => [label, []]))
+  // Per list, its words in lower case: a word is in the list when its lower case is, or, a pair of
+  // forms, the pair the other way round (an overlap's pairs can say thousands of words).
+  const said = new Map<string, Set<string>>(LISTS.map((label) => [label, new Set()]))
   for (const reason of reasons) {
     const label = LISTS.find((l) => reason.startsWith(l))
     if (!label) {
       if (!out.includes(reason)) out.push(reason)
       continue
     }
-    const words = lists.get(label)!
-    for (const word of reason.slice(label.length).split(', ')) if (!words.some((w) => sameWords(w, word, label === FORMS))) words.push(word)
+    const [words, lower] = [lists.get(label)!, said.get(label)!]
+    for (const word of reason.slice(label.length).split(', ')) {
+      const key = word.toLowerCase()
+      if (lower.has(key) || (label === FORMS && lower.has(reversed(key)))) continue
+      words.push(word)
+      lower.add(key)
+    }
   }
   const common = new Set(lists.get(IN_COMMON)!.map((w) => w.toLowerCase()))
   lists.set(
@@ -46,8 +54,7 @@ export function reasonsOf(reasons: readonly string[]): string[] {
 /** The reasons that list words, in the order an overlap gives them. */
 const LISTS = [SYNONYMS, FORMS, IN_COMMON]
 
-/** Whether two listed words are one, case aside; two pairs of forms (`pairs`) in either order. */
-function sameWords(a: string, b: string, pairs: boolean): boolean {
-  const [x, y] = [a.toLowerCase(), b.toLowerCase()]
-  return x === y || (pairs && x.split('/').reverse().join('/') === y)
+/** A pair of forms ("a/b") the other way round ("b/a"). */
+function reversed(pair: string): string {
+  return pair.split('/').reverse().join('/')
 }
