@@ -3,6 +3,7 @@ import { termForms } from './aliases.js'
 import { type EngineHooks, Run } from '../engine/progress.js'
 import { isNumber } from '../engine/nonwords.js'
 import { continuesWord } from '../engine/word-edges.js'
+import { identity, sortIndicesByKeys } from '../engine/radix.js'
 
 // Key terms of a corpus: its most distinctive multi-word terms. Candidates are runs of two to
 // MAX_TERM_WORDS content words written together (only spaces or hyphens between them, so no
@@ -59,36 +60,19 @@ export function proposeTerms(
   return proposeTermsIn(analyse(documents, options.stem ?? true, run), run).map(({ ids: _ids, ...term }) => term)
 }
 
+/** A candidate's uses (see proposeTermsIn): its words' match ids, where and how it is written. */
+interface Candidate {
+  ids: number[]
+  uses: number
+  docs: number
+  /** Each way it is written, with how often, in the order first met. */
+  texts: Map<string, number>
+}
+
 /** proposeTerms on an analysed corpus. */
 export function proposeTermsIn(corpus: AnalysedCorpus, run: Run): ProposedTermIds[] {
-  const { docs, lexicon } = corpus
-  const stats = new Map<string, { ids: number[]; uses: number; docs: number; lastDoc: number; texts: Map<string, number> }>()
-  run.phase('terms', docs.length)
-  docs.forEach((doc, d) => {
-    const { text, starts, ends, match, surface } = doc
-    const usable = (t: number): boolean => !lexicon.isStop(surface[t]) && !isNumber(doc, t)
-    for (let i = 0; i < starts.length; i++) {
-      // A term starts and ends with whole written words: not "js v20" of "Node.js v20.20.2".
-      if (!usable(i) || continuesWord(doc, i)) continue
-      for (let j = i + 1; j < starts.length && j - i < MAX_TERM_WORDS; j++) {
-        if (!usable(j) || !JOINER.test(text.slice(ends[j - 1], starts[j]))) break
-        if (continuesWord(doc, j + 1)) continue
-        const ids = Array.from(match.subarray(i, j + 1))
-        const key = ids.join(',')
-        let s = stats.get(key)
-        if (!s) stats.set(key, (s = { ids, uses: 0, docs: 0, lastDoc: -1, texts: new Map() }))
-        s.uses++
-        if (s.lastDoc !== d) {
-          s.lastDoc = d
-          s.docs++
-        }
-        const written = text.slice(starts[i], ends[j])
-        s.texts.set(written, (s.texts.get(written) ?? 0) + 1)
-      }
-      run.tick(d)
-    }
-  })
-  run.end()
+  const { docs } = corpus
+  const stats = candidates(corpus, run)
   const minDocs = Math.min(2, docs.length)
   // Longer candidates containing each candidate: how many, and their total frequency.
   const nested = new Map<string, { count: number; uses: number; most: number }>()
@@ -139,6 +123,114 @@ export function proposeTermsIn(corpus: AnalysedCorpus, run: Run): ProposedTermId
     })
   }
   return out
+}
+
+/**
+ * Fewest places a run of words must have to be counted on: a candidate needs MIN_TERM_USES uses,
+ * and a run has as many places at least as any longer run it starts.
+ */
+const MIN_RUN_PLACES = MIN_TERM_USES
+
+/**
+ * The candidates used MIN_TERM_USES times or more (see above), by their match ids joined with
+ * commas, in the order their first uses come in the corpus (by document, start, then length: the
+ * order ranking keeps among equals). A candidate is a run of two to MAX_TERM_WORDS usable words
+ * (no stopword, no number), each joined to the one before by JOINER, starting and ending with
+ * whole written words. Counted by sorting, not in a map of every run: runs of two words are
+ * sorted by their words, and only a run that has MIN_RUN_PLACES places is read on to three words,
+ * and so on; every run once in a map held a few hundred bytes each (1.3 GB for Debian's change
+ * logs, 4.7 GB for a 2 M-word document of made-up words, all of whose words are usable).
+ */
+function candidates(corpus: AnalysedCorpus, run: Run): Map<string, Candidate> {
+  const { docs, lexicon } = corpus
+  // Per token: usable, joined to the one before, continuing the written word before it.
+  const USABLE = 1
+  const JOINED = 2
+  const CONTINUES = 4
+  run.phase('terms', docs.length)
+  const marks = docs.map((doc, d) => {
+    const { text, starts, ends, surface } = doc
+    const m = new Uint8Array(starts.length + 1)
+    for (let t = 0; t < starts.length; t++) {
+      if (!lexicon.isStop(surface[t]) && !isNumber(doc, t)) m[t] |= USABLE
+      if (t > 0 && JOINER.test(text.slice(ends[t - 1], starts[t]))) m[t] |= JOINED
+      if (continuesWord(doc, t)) m[t] |= CONTINUES
+    }
+    if (continuesWord(doc, starts.length)) m[starts.length] |= CONTINUES
+    run.tick(d)
+    return m
+  })
+  run.end()
+  // The runs of n words: document and start of each, sorted by their words, each with its group
+  // (runs of the same words, consecutive). Runs of one group stay in the corpus's order (the
+  // sorts are stable, and the runs of two words are listed in that order).
+  let doc: number[] = []
+  let start: number[] = []
+  docs.forEach((d, k) => {
+    const m = marks[k]
+    for (let i = 0; i + 1 < d.starts.length; i++)
+      if (m[i] & USABLE && !(m[i] & CONTINUES) && m[i + 1] & USABLE && m[i + 1] & JOINED) {
+        doc.push(k)
+        start.push(i)
+      }
+  })
+  // A run's words but its last, as one number: for two words, the first word's id; then its group.
+  let prefix = Uint32Array.from(doc, (k, e) => docs[k].match[start[e]])
+  const found: { key: string; candidate: Candidate; doc: number; start: number; length: number }[] = []
+  for (let n = 2; n <= MAX_TERM_WORDS && doc.length > 0; n++) {
+    const [D, S, P] = [doc, start, prefix]
+    const order = sortIndicesByKeys(identity(D.length), D.length, [(e) => P[e], (e) => docs[D[e]].match[S[e] + n - 1]])
+    const sameRun = (e: number, f: number): boolean => P[e] === P[f] && docs[D[e]].match[S[e] + n - 1] === docs[D[f]].match[S[f] + n - 1]
+    const next = { doc: [] as number[], start: [] as number[], prefix: [] as number[] }
+    let group = 0
+    for (let g = 0; g < order.length;) {
+      let h = g + 1
+      while (h < order.length && sameRun(order[g], order[h])) h++
+      if (h - g >= MIN_RUN_PLACES) {
+        // Its uses: the runs not followed by more of their written word.
+        let candidate: Candidate | undefined
+        let first = -1
+        let lastDoc = -1
+        for (let r = g; r < h; r++) {
+          const e = order[r]
+          const [k, i] = [D[e], S[e]]
+          const d = docs[k]
+          if (marks[k][i + n] & CONTINUES) continue
+          if (!candidate) {
+            candidate = { ids: Array.from(d.match.subarray(i, i + n)), uses: 0, docs: 0, texts: new Map() }
+            first = e
+          }
+          candidate.uses++
+          if (k !== lastDoc) {
+            lastDoc = k
+            candidate.docs++
+          }
+          const written = d.text.slice(d.starts[i], d.ends[i + n - 1])
+          candidate.texts.set(written, (candidate.texts.get(written) ?? 0) + 1)
+        }
+        if (candidate && candidate.uses >= MIN_TERM_USES)
+          found.push({ key: candidate.ids.join(','), candidate, doc: D[first], start: S[first], length: n })
+        // Read on: the runs that go on with a usable word joined to it.
+        for (let r = g; r < h; r++) {
+          const e = order[r]
+          const [k, i] = [D[e], S[e]]
+          const m = marks[k]
+          if (i + n < docs[k].starts.length && m[i + n] & USABLE && m[i + n] & JOINED) {
+            next.doc.push(k)
+            next.start.push(i)
+            next.prefix.push(group)
+          }
+        }
+        group++
+      }
+      g = h
+    }
+    doc = next.doc
+    start = next.start
+    prefix = Uint32Array.from(next.prefix)
+  }
+  found.sort((x, y) => x.doc - y.doc || x.start - y.start || x.length - y.length)
+  return new Map(found.map((f) => [f.key, f.candidate]))
 }
 
 /** True when `inner` occurs as a contiguous part of `outer`. */
