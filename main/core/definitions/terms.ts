@@ -138,8 +138,8 @@ const MIN_RUN_PLACES = MIN_TERM_USES
  * (no stopword, no number), each joined to the one before by JOINER, starting and ending with
  * whole written words. Counted by sorting, not in a map of every run: runs of two words are
  * sorted by their words, and only a run that has MIN_RUN_PLACES places is read on to three words,
- * and so on; every run once in a map held a few hundred bytes each (1.3 GB for Debian's change
- * logs, 4.7 GB for a 2 M-word document of made-up words, all of whose words are usable).
+ * and so on. Every run once held a few hundred bytes in a map: a 2 M-word document of made-up
+ * words, all of them usable, ran out of a 4 GB heap.
  */
 function candidates(corpus: AnalysedCorpus, run: Run): Map<string, Candidate> {
   const { docs, lexicon } = corpus
