@@ -9,8 +9,9 @@ import { sourcesOf } from './engine.js'
 // corpora (bench engine) are of one size each; a stage whose cost grows with the square of a
 // document's length hides there until a user opens a longer one. Each shape below is made at
 // --words words, then twice and four times as many (--steps), and the CLI is run on it as a user
-// runs it (`overlaps FOLDER --json`, output to a file; whole process, Node's start-up included).
-// Printed per run: seconds, peak RSS, overlaps found, and the growth since the size before as an
+// runs it (`overlaps FOLDER --json`, output to a file; whole process, Node's start-up included;
+// --command definitions: `definitions FOLDER --json`, the key terms and how each text defines the
+// first). Printed per run: seconds, peak RSS, what was found, and the growth since the size before as an
 // exponent (log2 of the time's ratio at twice the words: 1 grows as the corpus does, 2 as its
 // square). Shapes, from what real corpora hold, their prose of the bundled corpus's words (make):
 //   lists      three lists of one line template, alike but for their numbers (a table, a log, a
@@ -33,6 +34,9 @@ const DEFAULT_WORDS = 50_000
 /** Sizes measured, each twice the one before, unless --steps. */
 const DEFAULT_STEPS = 3
 
+/** The commands measured (--command), each with the list of its JSON counted as what it found. */
+const FOUND: Record<string, string> = { overlaps: 'overlaps', definitions: 'definitions' }
+
 /** Words of the text the `editions` shape makes versions of. */
 const EDITION_WORDS = 10_000
 
@@ -54,6 +58,7 @@ export async function main(args: string[]): Promise<number> {
       steps: { type: 'string' },
       shape: { type: 'string', multiple: true },
       keep: { type: 'boolean' },
+      command: { type: 'string' },
     },
     strict: true,
   })
@@ -65,14 +70,15 @@ export async function main(args: string[]): Promise<number> {
   }
   if (!(Number.isInteger(words) && words >= 1000)) return usage(`--words wants a whole number from 1000, not "${values.words}"`)
   if (!(Number.isInteger(steps) && steps >= 2)) return usage(`--steps wants a whole number from 2, not "${values.steps}"`)
+  const command = values.command ?? 'overlaps'
+  if (!(command in FOUND)) return usage(`--command is ${Object.keys(FOUND).join(' or ')}, not "${command}"`)
   const shapes = (values.shape ?? [...SHAPES]) as Shape[]
   for (const s of shapes) if (!SHAPES.includes(s)) return usage(`unknown shape "${s}" (${SHAPES.join(', ')})`)
 
   const vocabulary = bundledWords()
   const entry = await cliEntry()
   const dir = mkdtempSync(join(tmpdir(), 'parallax-scaling-'))
-  const results: { shape: Shape; words: number; documents: number; seconds: number; rssMB: number; overlaps: number; growth?: number }[] =
-    []
+  const results: { shape: Shape; words: number; documents: number; seconds: number; rssMB: number; found: number; growth?: number }[] = []
   try {
     for (const shape of shapes) {
       for (let k = 0; k < steps; k++) {
@@ -82,14 +88,14 @@ export async function main(args: string[]): Promise<number> {
         const made = make(shape, size, vocabulary)
         for (const d of made) writeFileSync(join(folder, d.name), d.text)
         const out = join(dir, `${shape}-${size}.json`)
-        const run = timeProcess([process.execPath, entry, 'overlaps', folder, '--json'], out)
-        if (run.status !== 0) throw new Error(`overlaps ${folder} failed (exit ${run.status}):\n${run.stderr}`)
-        const overlaps = (JSON.parse(readFileSync(out, 'utf8')) as { overlaps: unknown[] }).overlaps.length
+        const run = timeProcess([process.execPath, entry, command, folder, '--json'], out)
+        if (run.status !== 0) throw new Error(`${command} ${folder} failed (exit ${run.status}):\n${run.stderr}`)
+        const found = (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown[]>)[FOUND[command]].length
         if (!values.keep) rmSync(out)
         const before = results.at(-1)
         const growth = before && before.shape === shape ? Math.log2(run.seconds / before.seconds) : undefined
         const total = made.reduce((sum, d) => sum + d.text.split(/\s+/).filter(Boolean).length, 0)
-        results.push({ shape, words: total, documents: made.length, seconds: run.seconds, rssMB: run.rssMB, overlaps, growth })
+        results.push({ shape, words: total, documents: made.length, seconds: run.seconds, rssMB: run.rssMB, found, growth })
         if (!values.json)
           process.stderr.write(`${shape}: ${total.toLocaleString('en')} words in ${made.length} documents, ${run.seconds.toFixed(2)} s\n`)
       }
@@ -102,7 +108,7 @@ export async function main(args: string[]): Promise<number> {
     process.stdout.write(JSON.stringify({ results }, null, 2) + '\n')
     return 0
   }
-  const rows = [['shape', 'words', 'documents', 'seconds', 'peak RSS MB', 'overlaps', 'growth (1 linear, 2 square)']]
+  const rows = [['shape', 'words', 'documents', 'seconds', 'peak RSS MB', FOUND[command], 'growth (1 linear, 2 square)']]
   for (const r of results)
     rows.push([
       r.shape,
@@ -110,7 +116,7 @@ export async function main(args: string[]): Promise<number> {
       r.documents.toLocaleString('en'),
       r.seconds.toFixed(2),
       r.rssMB.toFixed(0),
-      String(r.overlaps),
+      String(r.found),
       r.growth === undefined ? '-' : r.growth.toFixed(2),
     ])
   process.stdout.write(table(rows))
