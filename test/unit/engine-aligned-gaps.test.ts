@@ -9,6 +9,7 @@ import { ReusedSpans } from '../../main/core/engine/reused-spans.js'
 import { sentenceStarts } from '../../main/core/engine/sentences.js'
 import { lowerBound } from '../../main/core/text/sorted.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
+import { filler, wordMaker } from '../made-up-text.js'
 import { pairOf, ROOT } from '../helpers.js'
 
 // Where two documents that share passages in order say something between them (aligned-gaps.ts),
@@ -104,5 +105,52 @@ describe('gaps between shared passages', () => {
         ),
       ),
     ).toBe(false)
+  })
+
+  it('are read where a sentence reused in both reaches the next gap: a pair found there is no candidate in it (a reviewer)', () => {
+    // A and B share paragraphs in order; between two of them, each has a sentence holding eight
+    // made-up words both have (a passage of their own, P2), so each sentence lies in two gaps. The
+    // two sentences are reused whole (C and D reprint them with the paragraph before) and restate
+    // each other; B goes on with another restatement of A's sentence (tp), which is not reused. The
+    // first gap, all reused on both sides, pairs the two sentences, which the second gap then does
+    // not compare: A's sentence is free to pair with tp. Skipped, the first gap let the second take
+    // the reused pair first, and tp's restatement was lost.
+    const word = wordMaker(7)
+    const paragraph = () => filler(word, 4)
+    const [P1, P3, P4, P5, XA, XB, YA, YB] = Array.from({ length: 8 }, paragraph)
+    const P2 = Array.from({ length: 8 }, word).join(' ')
+    const s = `The city council approved ${P2} the annual budget for the regional hospital after a long evening debate.`
+    const t = `After a long debate one evening, ${P2} the regional hospital annual budget was approved by the city council.`
+    const tp = 'Regional hospital gets its annual budget: city council approves it after long debate in the evening.'
+    // Their words in thirty sentences of another document: too common to propose a pair anywhere
+    // but in the gaps.
+    const bag = [s, t, tp].join(' ').replace(/[.,:]/g, '').split(/\s+/)
+    const shuffle = wordMaker(5)
+    const F = Array.from(
+      { length: 30 },
+      () => [...bag].sort((x, y) => shuffle().localeCompare(shuffle()) || x.localeCompare(y)).join(' ') + '.',
+    ).join('\n\n')
+    const { overlaps } = findOverlaps([
+      {
+        id: 'A',
+        text: [
+          P1,
+          XA,
+          `${s} Gardeners planted tulips along the river promenade during spring mornings.`,
+          YA,
+          P3,
+          paragraph(),
+          P4,
+          paragraph(),
+          P5,
+        ].join('\n\n'),
+      },
+      { id: 'B', text: [P1, XB, `${t} ${tp}`, YB, P3, paragraph(), P4, paragraph(), P5].join('\n\n') },
+      { id: 'C', text: [filler(word, 3), XA, s, filler(word, 3)].join('\n\n') },
+      { id: 'D', text: [filler(word, 3), XB, t, filler(word, 3)].join('\n\n') },
+      { id: 'F', text: F },
+    ])
+    const restated = overlaps.find((o) => o.kind === 'paraphrase' && o.passages.some((p) => p.text.startsWith('Regional hospital gets')))
+    expect(restated?.passages.map((p) => p.doc)).toEqual(['A', 'B'])
   })
 })

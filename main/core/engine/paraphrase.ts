@@ -560,9 +560,12 @@ export function findParaphrases(
   // comparison in a gap (a neighbour alike, an option's sibling, is not a second restatement);
   // a pair the pass above found stays, and one of its sentences may take another partner here.
   // A gap whose sentences all lie in pairs kept, on both sides (`reused`), is not read: each pair
-  // found there would have both sides reused, which overlaps.ts drops, and its partners are taken
-  // within the gap alone. Forty versions of one text (10 k words each) had 3,115 such gaps, and
-  // comparing their sentences took 10 of the run's 14 s.
+  // found there would have both sides reused, which overlaps.ts drops. Unless a pair of its
+  // sentences could be in another gap too (reachesOut): found here, it is not a candidate there,
+  // and the sentences are free to take other partners (a reviewer's case: a sentence that holds a
+  // short passage both documents share, between two gaps, and its restatement in the next one).
+  // Forty versions of one text (10 k words each) had 3,115 such gaps, and comparing their
+  // sentences took 10 of the run's 14 s.
   // Each sentence by its document and last token, ascending: where a gap's sentences start.
   const sentenceKeys = gaps.length
     ? Float64Array.from(sentenceList, (sentence) => sentence.doc * 2 ** 32 + sentence.t1)
@@ -575,16 +578,33 @@ export function findParaphrases(
     return [from, to]
   }
   const anyStem = (): boolean => true
+  /**
+   * Whether a pair of gap k's sentences [a0, a1) and [b0, b1) could be in another gap of the two
+   * documents too: its last sentence on both sides reaches into the next gap (over a passage the
+   * two share that is shorter than what is left of it), or its first on both sides into the gap
+   * before. Gaps of two documents come one after another, in order (aligned-gaps.ts); a sentence
+   * that reaches a gap further on holds the one between too.
+   */
+  const reachesOut = (k: number, a0: number, a1: number, b0: number, b1: number): boolean => {
+    const [gap, next, before] = [gaps[k], gaps[k + 1], gaps[k - 1]]
+    const same = (other: AlignedGap | undefined): other is AlignedGap =>
+      other !== undefined && other.docA === gap.docA && other.docB === gap.docB
+    return (
+      (same(next) && sentenceList[a1 - 1].t1 >= next.a0 && sentenceList[b1 - 1].t1 >= next.b0) ||
+      (same(before) && sentenceList[a0].t0 <= before.a1 && sentenceList[b0].t0 <= before.b1)
+    )
+  }
   /** Whether every token of sentences [from, to) (of one document) lies in a pair (ReusedSpans). */
   const wholly = (spans: ReusedSpans, from: number, to: number): boolean =>
     spans.holds(sentenceList[from].doc, sentenceList[from].t0, sentenceList[to - 1].t1)
   const inS = new Uint8Array(vocab)
   const key = (s: number, t: number): number => (s < t ? s * S + t : t * S + s)
-  for (const gap of gaps) {
+  for (let k = 0; k < gaps.length; k++) {
+    const gap = gaps[k]
     const [a0, a1] = sentencesIn(gap.docA, gap.a0, gap.a1)
     const [b0, b1] = sentencesIn(gap.docB, gap.b0, gap.b1)
     if ((a1 - a0) * (b1 - b0) > MAX_GAP_PAIRS) continue
-    if (reused && a1 > a0 && b1 > b0 && wholly(reused, a0, a1) && wholly(reused, b0, b1)) continue
+    if (reused && a1 > a0 && b1 > b0 && wholly(reused, a0, a1) && wholly(reused, b0, b1) && !reachesOut(k, a0, a1, b0, b1)) continue
     const candidates: { s: number; t: number; pair: SentencePair }[] = []
     const stemsB = new Map<number, number[]>()
     for (let s = a0; s < a1; s++) {
