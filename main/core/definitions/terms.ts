@@ -60,7 +60,7 @@ export function proposeTerms(
   return proposeTermsIn(analyse(documents, options.stem ?? true, run), run).map(({ ids: _ids, ...term }) => term)
 }
 
-/** A candidate's uses (see proposeTermsIn): its words' match ids, where and how it is written. */
+/** A candidate's uses (see candidates): its words' match ids, in how many documents, how it is written. */
 interface Candidate {
   ids: number[]
   uses: number

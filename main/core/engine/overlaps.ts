@@ -374,7 +374,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   const paraphrases = new PairTable()
   if (paraphraseSearch) {
     const sentences = corpus.docs.map((d, i) => (skip[i] ? new Uint32Array([0]) : sentenceStarts(d)))
-    const covered = coverage(corpus, pairTable)
+    const reused = new ReusedSpans(corpus.docs.length, pairTable)
+    const covered = (doc: number, start: number, end: number): boolean => reused.covers(doc, start, end)
     const expansions = acronymExpansions(corpus)
     const words = options.synonyms
       ? wordClasses(corpus, options.synonyms, skip)
@@ -394,15 +395,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         if (standsFor(expansions, doc, t)?.every((m) => written.has(m))) out.push(shownWord(doc.text.slice(doc.starts[t], doc.ends[t])))
       return out
     }
-    for (const p of findParaphrases(
-      corpus,
-      sentences,
-      run,
-      expansions,
-      words.classes,
-      alignedGaps(pairTable),
-      new ReusedSpans(corpus.docs.length, pairTable),
-    )) {
+    for (const p of findParaphrases(corpus, sentences, run, expansions, words.classes, alignedGaps(pairTable), reused)) {
       if (covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)) continue
       const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       if (isBanal(measure.commonShare * measure.shared, measure.shared)) continue
@@ -1079,17 +1072,6 @@ function codePointSlice(passage: OverlapPassage, from: number, to: number): stri
   for (let cp = to; cp > from; cp--)
     start -= start >= 2 && text.charCodeAt(start - 1) >= 0xdc00 && text.charCodeAt(start - 1) <= 0xdfff ? 2 : 1
   return text.slice(start, unit)
-}
-
-/** A test of whether a token span of a document lies mostly inside passages already found. */
-function coverage(corpus: AnalysedCorpus, pairs: PairSides): (doc: number, start: number, end: number) => boolean {
-  const spans = corpus.docs.map(() => [] as [number, number][])
-  for (let e = 0; e < 2 * pairs.length; e++) spans[pairs.doc(e)].push([pairs.start(e), pairs.end(e)])
-  return (doc, start, end) => {
-    let inside = 0
-    for (const [s, e] of spans[doc]) inside += Math.max(0, Math.min(e, end) - Math.max(s, start) + 1)
-    return inside * 2 > end - start + 1
-  }
 }
 
 function round(x: number): number {

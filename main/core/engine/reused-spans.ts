@@ -2,11 +2,15 @@ import type { PairSides } from './cluster.js'
 import { upperBound } from '../text/sorted.js'
 
 // Where the documents' text is reused: the tokens that lie in a side of a pair the engine kept
-// (pair-table.ts), as each document's spans merged where they touch or overlap. The paraphrase
-// pass reads it to leave alone what no restatement can add to (paraphrase.ts).
+// (pair-table.ts). The paraphrase pass reads it to leave alone what no restatement can add to: a
+// pair whose sides are both mostly reused (covers) is dropped (overlaps.ts), and a gap whose
+// sentences all lie in pairs (holds, each document's spans merged where they touch or overlap) is
+// not read (paraphrase.ts).
 
-/** The tokens of each document that lie in a side of a pair, as merged spans. */
+/** The tokens of each document that lie in a side of a pair. */
 export class ReusedSpans {
+  /** Per document, the sides of pairs in it, as start, end, start, end, ... */
+  private readonly spans: number[][]
   /** Per document, its merged spans' starts and ends, ascending (starts[k] <= ends[k] < starts[k + 1] - 1). */
   private readonly starts: Uint32Array[]
   private readonly ends: Uint32Array[]
@@ -14,6 +18,7 @@ export class ReusedSpans {
   constructor(documents: number, pairs: PairSides) {
     const spans: number[][] = Array.from({ length: documents }, () => [])
     for (let e = 0; e < 2 * pairs.length; e++) spans[pairs.doc(e)].push(pairs.start(e), pairs.end(e))
+    this.spans = spans
     this.starts = []
     this.ends = []
     for (const list of spans) {
@@ -31,6 +36,17 @@ export class ReusedSpans {
       this.starts.push(Uint32Array.from(starts))
       this.ends.push(Uint32Array.from(ends))
     }
+  }
+
+  /**
+   * Whether tokens [start, end] of document `doc` lie mostly in sides of pairs: the tokens each
+   * side holds, summed over the sides (a token in two sides counts twice), are more than half.
+   */
+  covers(doc: number, start: number, end: number): boolean {
+    const list = this.spans[doc]
+    let inside = 0
+    for (let k = 0; k < list.length; k += 2) inside += Math.max(0, Math.min(list[k + 1], end) - Math.max(list[k], start) + 1)
+    return inside * 2 > end - start + 1
   }
 
   /** Whether every token of [start, end] of document `doc` lies in a side of a pair. */
