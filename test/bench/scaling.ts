@@ -175,8 +175,8 @@ function make(shape: Shape, words: number, vocabulary: readonly string[]): Made[
       for (const s of original) {
         const r = next()
         if (i > 0 && r < 0.025) continue
-        if (i > 0 && r < 0.05) edited.push(sentence())
-        if (i > 0 && r < 0.1) {
+        if (i > 0 && r < 0.05) edited.push(sentence(), s)
+        else if (i > 0 && r < 0.1) {
           const w = s.split(' ')
           w[Math.floor(next() * w.length)] = 'changed'
           edited.push(w.join(' '))
