@@ -44,7 +44,8 @@ export interface AlignedGap {
 /**
  * The gaps between consecutive passages that two documents (docA < docB) share in order (pairs of
  * `pairs`), for two documents that share MIN_VERSION_PASSAGES in order; gaps with no token on a
- * side are left out.
+ * side are left out. Listed two documents after two documents, each two's gaps one after another
+ * in their order (paraphrase.ts reads a gap's neighbours so).
  */
 export function alignedGaps(pairs: PairSides): AlignedGap[] {
   // Pairs by their two documents, each as its side in docA (its side in docB is that ^ 1).
