@@ -71,7 +71,7 @@ export async function main(args: string[]): Promise<number> {
   if (!(Number.isInteger(words) && words >= 1000)) return usage(`--words wants a whole number from 1000, not "${values.words}"`)
   if (!(Number.isInteger(steps) && steps >= 2)) return usage(`--steps wants a whole number from 2, not "${values.steps}"`)
   const command = values.command ?? 'overlaps'
-  if (!(command in FOUND)) return usage(`--command is ${Object.keys(FOUND).join(' or ')}, not "${command}"`)
+  if (!Object.hasOwn(FOUND, command)) return usage(`--command is ${Object.keys(FOUND).join(' or ')}, not "${command}"`)
   const shapes = (values.shape ?? [...SHAPES]) as Shape[]
   for (const s of shapes) if (!SHAPES.includes(s)) return usage(`unknown shape "${s}" (${SHAPES.join(', ')})`)
 
