@@ -27,7 +27,10 @@ function union(parent: number[], x: number, y: number): void {
   else parent[rx] = ry
 }
 
-/** The chaining of commit f0242d2, written plainly. */
+/**
+ * The chaining of commit f0242d2, written plainly, a candidate joining the last before it near it
+ * in both texts that holds in A every candidate after it (chance matches), not only the last.
+ */
 function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): Region[] {
   const link = n + MAX_GAP_WORDS
   const regions: Region[] = []
@@ -80,11 +83,18 @@ function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): 
     const found = [...byRoot].filter(([root, r]) => r.seeds >= MIN_REGION_SEEDS && rootAnchored.has(root)).map(([, r]) => r)
     found.sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0)
     for (const region of found) {
-      let last = regions.length > start0 ? regions[regions.length - 1] : undefined
-      const gapA = last ? region.a0 - last.a1 : Infinity
-      const gapB = last ? region.b0 - last.b1 : Infinity
-      if (!(gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS)) {
-        last = undefined
+      // The last of the last MERGE_LOOKBACK near it in both texts that holds in A every later one.
+      let last: Region | undefined
+      let laterEnd = -1
+      for (let k = regions.length - 1; k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
+        const [gapA, gapB] = [region.a0 - regions[k].a1, region.b0 - regions[k].b1]
+        if (laterEnd <= regions[k].a1 && gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS) {
+          last = regions[k]
+          break
+        }
+        laterEnd = Math.max(laterEnd, regions[k].a1)
+      }
+      if (!last) {
         for (let k = regions.length - 1; k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
           if (sameGap(docs[da], regions[k].a1, region.a0, docs[db], regions[k].b1, region.b0)) {
             last = regions[k]

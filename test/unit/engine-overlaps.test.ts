@@ -93,6 +93,31 @@ describe('findOverlaps on fixtures', () => {
     }
   })
 
+  it('keeps a passage one text inserts a sentence into whole, though a phrase it repeats matches by chance between its parts (chain.ts)', () => {
+    // The phrase both texts repeat makes two chance candidates, its first place in one text
+    // against its second in the other, which sort between the two parts of the passage.
+    const phrase = 'the regional development fund for coastal towns'
+    const before =
+      `The council agreed that ${phrase} would pay for new harbour walls, better ferry terminals and the repair of flood barriers along the estuary. ` +
+      'Engineers warned that storms had damaged several piers beyond repair, and that insurers refused to cover boats moored there. ' +
+      `Residents asked whether ${phrase} could also support small fishing cooperatives and local markets.`
+    const after =
+      'The treasurer replied that grants would favour projects with matching private investment, audited accounts and a clear plan for maintenance over twenty years. ' +
+      'Applications open in March and close at the end of June, after which an independent panel scores every proposal against published criteria.'
+    const inserted =
+      'A visiting delegation from the northern provinces praised the scheme and promised to copy its rules for their own mountain villages.'
+    const overlaps = overlapsOfTexts({
+      a: `Minutes of the spring meeting.\n\n${before} ${after}\n\nThe meeting closed at nine.`,
+      b: `Report on the spring session.\n\n${before} ${inserted} ${after}\n\nNo other business was raised.`,
+    })
+    expect(overlaps).toHaveLength(1)
+    const [o] = overlaps
+    expect(o.kind).toBe('variant')
+    for (const p of o.passages) expect([p.text.startsWith('The council'), p.text.endsWith('published criteria.')]).toEqual([true, true])
+    // Its words inserted (the full stop before them or theirs is equal, as the diff pairs stops).
+    expect(o.variants[0].changes!.filter((c) => c.op !== 'equal').map((c) => [c.op, c.b])).toEqual([['insert', inserted.slice(0, -1)]])
+  })
+
   it('gives a copy that drops its negations a similarity below 1 (a reviewer: "is not a SYSTEM library", similarity 1)', () => {
     const text = (not: string) =>
       `Specifies that an imported target is ${not}a SYSTEM library.  This has the following effects: entries of ` +

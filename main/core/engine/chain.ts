@@ -255,14 +255,24 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
     }
     found.sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0)
     for (const region of found) {
-      // The candidate this one joins (an index into regions), or -1.
-      let last = regions.length > start0 ? regions.length - 1 : -1
-      const gapA = last >= 0 ? region.a0 - regions.a1(last) : Infinity
-      const gapB = last >= 0 ? region.b0 - regions.b1(last) : Infinity
-      if (!(gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS)) {
-        // Not near the last: a candidate the same words in both texts lead to, among the last few
-        // (chance matches of a few words may lie between two parts of one passage).
-        last = -1
+      // The candidate this one joins (an index into regions), or -1: the last before it near it
+      // in both texts, past candidates that lie inside that one in A: chance matches of a phrase
+      // one text repeats elsewhere, which sort between two parts of one passage (a sentence one
+      // text inserts split it in two, its parts not joined, where one of them came between).
+      let last = -1
+      let laterEnd = -1
+      for (let k = regions.length - 1; k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
+        const gapA = region.a0 - regions.a1(k)
+        const gapB = region.b0 - regions.b1(k)
+        if (laterEnd <= regions.a1(k) && gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS) {
+          last = k
+          break
+        }
+        laterEnd = Math.max(laterEnd, regions.a1(k))
+      }
+      if (last < 0) {
+        // Near none: a candidate the same words in both texts lead to, among the last few (chance
+        // matches of a few words may lie between two parts of one passage).
         for (let k = regions.length - 1; docs && k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
           if (sameGap(docs[da], regions.a1(k), region.a0, docs[db], regions.b1(k), region.b0)) {
             last = k
