@@ -29,7 +29,8 @@ function union(parent: number[], x: number, y: number): void {
 
 /**
  * The chaining of commit f0242d2, written plainly, a candidate joining the last before it near it
- * in both texts that holds in A every candidate after it (chance matches), not only the last.
+ * in both texts that holds in A every candidate after it but the short ones (chance matches), not
+ * only the last.
  */
 function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): Region[] {
   const link = n + MAX_GAP_WORDS
@@ -83,7 +84,8 @@ function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): 
     const found = [...byRoot].filter(([root, r]) => r.seeds >= MIN_REGION_SEEDS && rootAnchored.has(root)).map(([, r]) => r)
     found.sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0)
     for (const region of found) {
-      // The last of the last MERGE_LOOKBACK near it in both texts that holds in A every later one.
+      // The last of the last MERGE_LOOKBACK near it in both texts that holds in A every later one
+      // but the short ones.
       let last: Region | undefined
       let laterEnd = -1
       for (let k = regions.length - 1; k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
@@ -92,7 +94,7 @@ function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): 
           last = regions[k]
           break
         }
-        laterEnd = Math.max(laterEnd, regions[k].a1)
+        if (regions[k].a1 - regions[k].a0 >= n + MAX_GAP_WORDS) laterEnd = Math.max(laterEnd, regions[k].a1)
       }
       if (!last) {
         for (let k = regions.length - 1; k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
