@@ -172,7 +172,7 @@ export function legend(
   apart = false,
 ): string {
   if (changes === null && tooLong)
-    return `Too long to compare word by word (over ${MAX_DIFF_WORDS.toLocaleString('en')} words): both passages are shown whole.`
+    return `Too long to compare word by word (they differ over more than ${MAX_DIFF_WORDS.toLocaleString('en')} words): both passages are shown whole.`
   if (changes === null && apart)
     return `Different parts of the shared text: ${a} or ${b} holds it in more than one passage, and these two are not the same part.`
   if (changes === null) return 'The wordings differ too much in order for a word-by-word comparison.'

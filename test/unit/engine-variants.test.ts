@@ -743,21 +743,42 @@ describe('diffPassages cut at anchors', () => {
     expect([legend([], 'A', 'B'), legend(null, 'A', 'B'), legend(null, 'A', 'B', true)]).toEqual([
       'Identical wording.',
       'The wordings differ too much in order for a word-by-word comparison.',
-      'Too long to compare word by word (over 20,000 words): both passages are shown whole.',
+      'Too long to compare word by word (they differ over more than 20,000 words): both passages are shown whole.',
     ])
   })
 
-  it('says a pair was too long to diff, not too different in order, when a passage is over MAX_DIFF_WORDS words', () => {
-    // Two copies of a long history, one edited at its start: one passage each, over the limit.
+  it('says a pair was too long to diff, not too different in order, when passages differ over more than MAX_DIFF_WORDS words', () => {
+    // Two copies of a long history, one edited at its start and at its end: they differ over
+    // the whole of it, past the limit.
     const text = words(MAX_DIFF_WORDS + 10, 'w').join(' ')
-    const [a, b] = sides(text, text.replace('w3 ', 'changed '))
+    const edited = text.replace('w3 ', 'changed ').replace(/ w\d+$/, ' last')
+    const [a, b] = sides(text, edited)
     expect(diffPassages(a, b)).toBeNull()
     expect(variantOf(0, 1, a, b)).toEqual({ a: 0, b: 1, changes: null, tooLong: true })
-    // Shorter, the same edit is diffed.
-    const [c, d] = sides(...[text, text.replace('w3 ', 'changed ')].map((t) => t.split(' ').slice(0, 100).join(' ')))
+    // Shorter, the same edits are diffed.
+    const [c, d] = sides(...[text, edited].map((t) => t.split(' ').slice(0, 100).join(' ')))
     expect(variantOf(0, 1, c, d).changes?.some((x) => x.op === 'replace')).toBe(true)
     const shown = pairsShown({ passages: [{ doc: 'x' }, { doc: 'y' }], variants: [variantOf(0, 1, a, b)] } as unknown as Overlap)
     expect(shown).toEqual([{ a: 0, b: 1, changes: null, tooLong: true, identical: false, written: [] }])
+  })
+
+  it('diffs two long passages over the words where they differ, however long the words they begin and end with alike', () => {
+    // Copies of a history of 60,000 words, each naming its own package in its last line, one
+    // with a word changed in its middle too: each pair differs over a word or two, its changes.
+    const history = words(3 * MAX_DIFF_WORDS, 'w').join(' ')
+    const [a, b, c] = sides(
+      `${history} apt changelog curl`,
+      `${history} apt changelog wget`,
+      `${history.replace(' w30000 ', ' altered ')} apt changelog wget`,
+    )
+    const changed = (x: typeof a, y: typeof a) =>
+      variantOf(0, 1, x, y)
+        .changes!.filter((step) => step.op !== 'equal')
+        .map((step) => [step.op, step.a, step.b])
+    expect(changed(a, b)).toEqual([['replace', 'curl', 'wget']])
+    expect(changed(b, c)).toEqual([['replace', 'w30000', 'altered']])
+    // Two changes 30,000 words apart: they differ over more than the diff reads.
+    expect(variantOf(0, 1, a, c)).toEqual({ a: 0, b: 1, changes: null, tooLong: true })
   })
 
   it("says an overlap's kind as most of its pairs' and its figures as its best pair's", () => {

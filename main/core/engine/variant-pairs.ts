@@ -15,11 +15,12 @@ export const MAX_PAIRWISE_PASSAGES = 4
 export const MAX_DIFFS = 8
 
 /**
- * Longest passage (in words) diffed. A run of Myers' algorithm bounded by MAX_EDIT_LENGTH costs
- * about (words of a + words of b) x MAX_EDIT_LENGTH steps: 20,000 words make a few million, well
- * under a second (a stretch between anchors where one side adds words may take MAX_ADDED_WORDS
- * more edits, variants.ts); longer passages that differ are whole documents, better compared side
- * by side.
+ * Longest stretch (in words) of two passages diffed, the words they begin and end with alike
+ * aside (variants.ts sharedEnds). A run of Myers' algorithm bounded by MAX_EDIT_LENGTH costs about
+ * (words of a + words of b) x MAX_EDIT_LENGTH steps: 20,000 words make a few million, well under a
+ * second (a stretch between anchors where one side adds words may take MAX_ADDED_WORDS more edits,
+ * variants.ts); passages that differ over more are whole documents, better compared side by side.
+ * Two copies of a history of 400,000 words that differ in their last line are diffed over that line.
  */
 export const MAX_DIFF_WORDS = 20_000
 

@@ -66,8 +66,9 @@ export interface Change {
 /**
  * The differences between passages `a` and `b` (indices into the overlap's passages). `changes`
  * is null when the diff gave up: the passages share words but not in an order a word diff can
- * show (over MAX_EDIT_LENGTH), or, with `tooLong`, one of them is longer than MAX_DIFF_WORDS
- * words and was not diffed at all (two copies of a long history, a whole document each), or,
+ * show (over MAX_EDIT_LENGTH), or, with `tooLong`, they differ over more than MAX_DIFF_WORDS
+ * words of one of them (their shared beginning and end aside) and were not diffed at all (two
+ * versions of a long history, a whole document each, edited throughout), or,
  * with `apart`, the two passages are different parts of the overlap's text, one document holding
  * it in pieces or twice, and were not compared (overlaps.ts closestPart).
  */
@@ -85,9 +86,29 @@ export function variantOf(i: number, j: number, a: DiffSide, b: DiffSide, memo?:
   return changes === null && tooLong(a, b) ? { a: i, b: j, changes, tooLong: true } : { a: i, b: j, changes }
 }
 
-/** Whether either passage is longer than the diff reads (MAX_DIFF_WORDS). */
+/**
+ * Whether the passages differ over more words than the diff reads (MAX_DIFF_WORDS): the words
+ * they begin and end with alike aside (sharedEnds), on either side.
+ */
 function tooLong(a: DiffSide, b: DiffSide): boolean {
-  return a.end - a.start + 1 > MAX_DIFF_WORDS || b.end - b.start + 1 > MAX_DIFF_WORDS
+  if (a.end - a.start + 1 <= MAX_DIFF_WORDS && b.end - b.start + 1 <= MAX_DIFF_WORDS) return false
+  const [head, tail] = sharedEnds(a, b)
+  return a.end - a.start + 1 - head - tail > MAX_DIFF_WORDS || b.end - b.start + 1 - head - tail > MAX_DIFF_WORDS
+}
+
+/**
+ * How many tokens passages `a` and `b` begin with alike, and then how many of the rest they end
+ * with alike (surface ids): equal steps of any shortest diff. Two copies of a long history that
+ * differ in a line (a package's name in its last line) differ over that line only.
+ */
+function sharedEnds(a: DiffSide, b: DiffSide): [number, number] {
+  const [sa, sb] = [a.doc.surface, b.doc.surface]
+  const most = Math.min(a.end - a.start, b.end - b.start) + 1
+  let head = 0
+  while (head < most && sa[a.start + head] === sb[b.start + head]) head++
+  let tail = 0
+  while (tail < most - head && sa[a.end - tail] === sb[b.end - tail]) tail++
+  return [head, tail]
 }
 
 export { MAX_DIFF_WORDS }
@@ -193,8 +214,24 @@ export function diffPassages(a: DiffSide, b: DiffSide, memo?: DiffMemo): Change[
   if (tooLong(a, b)) return null
   // The same surface forms spelled otherwise: one equal step, cut at the respelled words.
   if (sameSurface(a.doc, a.start, a.end, b.doc, b.start, b.end)) return changesOf(a, b, [{ added: false, removed: false, count: na }])
-  const parts = memo ? memo.partsOf(a, b, () => wordDiff(a, b)) : wordDiff(a, b)
+  const parts = memo ? memo.partsOf(a, b, () => longDiff(a, b)) : longDiff(a, b)
   return parts ? changesOf(a, b, parts) : null
+}
+
+/**
+ * wordDiff's steps, of passages longer than MAX_DIFF_WORDS (not tooLong) between the tokens they
+ * begin and end with alike: those are equal steps, read once, not again in search of anchors.
+ */
+function longDiff(a: DiffSide, b: DiffSide): readonly Part[] | null {
+  if (a.end - a.start + 1 <= MAX_DIFF_WORDS && b.end - b.start + 1 <= MAX_DIFF_WORDS) return wordDiff(a, b)
+  const [head, tail] = sharedEnds(a, b)
+  const middle = wordDiff({ ...a, start: a.start + head, end: a.end - tail }, { ...b, start: b.start + head, end: b.end - tail })
+  if (!middle) return null
+  const parts: Part[] = []
+  if (head) append(parts, { added: false, removed: false, count: head })
+  for (const part of middle) append(parts, part)
+  if (tail) append(parts, { added: false, removed: false, count: tail })
+  return parts
 }
 
 /**
