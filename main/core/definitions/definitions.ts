@@ -403,21 +403,34 @@ function share(
   forms: readonly TermForm[],
 ): { definitions: Definition[]; groups: DefinitionGroup[]; order: number[] } {
   const { docs, lexicon } = corpus
-  const trivial = trivialPairs(corpus, forms)
+  // Content words of each definition, and the pairs of them it holds (pairKey), which are all
+  // trivialPairs counts in the corpus.
+  const contentOf = found.map((f) => {
+    const doc = docs[f.doc]
+    const content: number[] = []
+    for (let t = f.t0; t <= f.t1; t++) if (!lexicon.isStop(doc.surface[t])) content.push(t)
+    return content
+  })
+  const held = new Set<number>()
+  found.forEach((f, i) => {
+    const { match } = docs[f.doc]
+    const content = contentOf[i]
+    for (let k = 0; k + 1 < content.length; k++) held.add(pairKey(corpus, match[content[k]], match[content[k + 1]]))
+  })
+  const trivial = trivialPairs(corpus, forms, held)
   // Content-word pairs (adjacent content words within the definition) of each definition.
-  const pairsOf = found.map((f) => {
+  const pairsOf = found.map((f, i) => {
     const doc = docs[f.doc]
     const inMention = new Set<number>()
     for (const [a, b] of f.mentions ?? []) for (let t = a; t <= b; t++) inMention.add(t)
-    const content: number[] = []
-    for (let t = f.t0; t <= f.t1; t++) if (!lexicon.isStop(doc.surface[t])) content.push(t)
+    const content = contentOf[i]
     const keys: string[] = []
     for (let k = 0; k + 1 < content.length; k++) {
       const a = content[k]
       const b = content[k + 1]
       // Pairs that touch a mention of the term share the term, which every definition does.
       const key = `${doc.match[a]},${doc.match[b]}`
-      keys.push(inMention.has(a) || inMention.has(b) || trivial(doc, a, b, key) ? '' : key)
+      keys.push(inMention.has(a) || inMention.has(b) || trivial(doc, a, b) ? '' : key)
     }
     return { content, keys }
   })
@@ -536,35 +549,46 @@ function sentenceEnd(text: string, from: number, limit: number): number {
  */
 export const COMMON_PAIR_SHARE = 0.03
 
+/** A number for the pair of match ids a, b (each below the lexicon's size): a * size + b, exact as a double. */
+function pairKey(corpus: AnalysedCorpus, a: number, b: number): number {
+  return a * corpus.lexicon.matches.length + b
+}
+
 /**
  * Pairs not worth marking as shared: with a word of the term ("productive forces", "traditional
  * productive"), a name (both
- * words capitalised: "Xi Jinping"), and pairs common in the corpus (COMMON_PAIR_SHARE).
+ * words capitalised: "Xi Jinping"), and pairs common in the corpus (COMMON_PAIR_SHARE). Only the
+ * pairs `held` (pairKey) are counted in the corpus, the pairs of its definitions: a map of every
+ * pair of a corpus of change logs (19 M words) took 7 s.
  */
 function trivialPairs(
   corpus: AnalysedCorpus,
   forms: readonly TermForm[],
-): (doc: AnalysedDocument, a: number, b: number, key: string) => boolean {
+  held: ReadonlySet<number>,
+): (doc: AnalysedDocument, a: number, b: number) => boolean {
   const { lexicon } = corpus
   const termWords = new Set(forms.flatMap((f) => f.text.toLowerCase().split(/\s+/)).map(foldPlural))
-  const counts = new Map<string, number>()
+  const counts = new Map<number, number>()
+  for (const key of held) counts.set(key, 0)
   let sentences = 0
   for (const doc of corpus.docs) {
     sentences += sentenceStarts(doc).length - 1
+    if (held.size === 0) continue
     const { content, match } = doc
     for (let k = 0; k + 1 < content.length; k++) {
-      const key = `${match[content[k]]},${match[content[k + 1]]}`
-      counts.set(key, (counts.get(key) ?? 0) + 1)
+      const key = pairKey(corpus, match[content[k]], match[content[k + 1]])
+      const n = counts.get(key)
+      if (n !== undefined) counts.set(key, n + 1)
     }
   }
   const limit = Math.max(2, COMMON_PAIR_SHARE * sentences)
   const isTermWord = (doc: AnalysedDocument, t: number): boolean => termWords.has(foldPlural(lexicon.surfaces[doc.surface[t]]))
   const capitalised = (doc: AnalysedDocument, t: number): boolean => /^\p{Lu}/u.test(doc.text.slice(doc.starts[t], doc.ends[t]))
-  return (doc, a, b, key) =>
+  return (doc, a, b) =>
     isTermWord(doc, a) ||
     isTermWord(doc, b) ||
     (capitalised(doc, a) && capitalised(doc, b) && a > 0 && !/[.!?]\s*$/.test(doc.text.slice(0, doc.starts[a]))) ||
-    (counts.get(key) ?? 0) > limit
+    (counts.get(pairKey(corpus, doc.match[a], doc.match[b])) ?? 0) > limit
 }
 
 /** Groups the definitions that give the same speaker's words (quoted or reported) in different documents. */
