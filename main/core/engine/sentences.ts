@@ -196,8 +196,21 @@ function lineLengthBefore(text: string, end: number): number {
   return text.slice(start, end).trim().length
 }
 
-/** Start token of every sentence, then the token count (so sentence i is [out[i], out[i+1]) ). */
+/** sentenceStarts of each document, once computed. */
+const sentenceStartsOf = new WeakMap<AnalysedDocument, Uint32Array>()
+
+/**
+ * Start token of every sentence, then the token count (so sentence i is [out[i], out[i+1]) ).
+ * Computed once per document and kept with it (the definitions' stages each read every
+ * document's sentences: 2.9 s of 26 on 1,300 change logs): the array is shared, not to be written.
+ */
 export function sentenceStarts(doc: AnalysedDocument): Uint32Array {
+  let out = sentenceStartsOf.get(doc)
+  if (!out) sentenceStartsOf.set(doc, (out = readSentenceStarts(doc)))
+  return out
+}
+
+function readSentenceStarts(doc: AnalysedDocument): Uint32Array {
   const n = doc.starts.length
   if (n === 0) return new Uint32Array([0])
   const out: number[] = [0]
