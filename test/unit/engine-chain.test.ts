@@ -30,7 +30,7 @@ function union(parent: number[], x: number, y: number): void {
 /**
  * The chaining of commit f0242d2, written plainly, a candidate joining the last before it near it
  * in both texts that holds in A every candidate after it but the short ones (chance matches), not
- * only the last.
+ * only the last, past such matches only when it is long or one text has it at once after the other.
  */
 function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): Region[] {
   const link = n + MAX_GAP_WORDS
@@ -85,16 +85,20 @@ function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): 
     found.sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0)
     for (const region of found) {
       // The last of the last MERGE_LOOKBACK near it in both texts that holds in A every later one
-      // but the short ones.
+      // but the short ones; past any, only where it is long or next to k in one text.
+      const link = n + MAX_GAP_WORDS
       let last: Region | undefined
       let laterEnd = -1
       for (let k = regions.length - 1; k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
         const [gapA, gapB] = [region.a0 - regions[k].a1, region.b0 - regions[k].b1]
-        if (laterEnd <= regions[k].a1 && gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS) {
+        const near = gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS
+        const past = k < regions.length - 1
+        const joins = !past || Math.min(region.a1 - region.a0, region.b1 - region.b0) >= link || Math.min(gapA, gapB) <= n
+        if (near && laterEnd <= regions[k].a1 && joins) {
           last = regions[k]
           break
         }
-        if (regions[k].a1 - regions[k].a0 >= n + MAX_GAP_WORDS) laterEnd = Math.max(laterEnd, regions[k].a1)
+        if (regions[k].a1 - regions[k].a0 >= link) laterEnd = Math.max(laterEnd, regions[k].a1)
       }
       if (!last) {
         for (let k = regions.length - 1; k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {

@@ -118,6 +118,23 @@ describe('findOverlaps on fixtures', () => {
     expect(o.variants[0].changes!.filter((c) => c.op !== 'equal').map((c) => [c.op, c.b])).toEqual([['insert', inserted.slice(0, -1)]])
   })
 
+  it("keeps items two change logs give in another order apart, not joined past a chance match (a reviewer: xdg-utils' change logs)", async () => {
+    // Debian's change log lists four upstream items in one order, upstream's in another; short
+    // items, each a shared line of its own, are no chance matches to join a passage past.
+    const { result } = await overlapsOf('reordered-items')
+    const items = [
+      'xdg-settings: Detect generic DE instead of failing.',
+      'xdg-open, xdg-email: Add iceweasel to the list of fallback browsers.',
+      'xdg-open: Fall back to generic mode if gvfs-open and gnome-open are missing.',
+      'xdg-mime: Check ~/.config/mimeapps.list',
+    ]
+    const flat = (t: string) => t.replace(/\s+/g, ' ')
+    for (const item of items) {
+      const holding = result.overlaps.filter((o) => o.passages.every((p) => flat(p.text).includes(item)))
+      expect(holding.map((o) => [o.kind, o.passages.map((p) => flat(p.text))])).toEqual([['verbatim', [item, item]]])
+    }
+  })
+
   it('gives a copy that drops its negations a similarity below 1 (a reviewer: "is not a SYSTEM library", similarity 1)', () => {
     const text = (not: string) =>
       `Specifies that an imported target is ${not}a SYSTEM library.  This has the following effects: entries of ` +

@@ -260,12 +260,18 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
       // few words (shorter than a link), which sort between two parts of one passage: a phrase
       // one text repeats, matched at its other place. Stopped at such a match, one sentence one
       // text inserts split a passage in two (three versions of 100 k words: 28 overlaps).
+      // Past such matches, only a candidate of a link's length or more joins, or one that one
+      // text has at once after the other (an insertion or deletion, not other words in both): a
+      // short line further on, a name in a sign-off or an item given in another order, is no
+      // part of the passage (a reviewer: man-db's and xdg-utils' change logs).
+      const long = Math.min(region.a1 - region.a0, region.b1 - region.b0) >= link
       let last = -1
       let laterEnd = -1
       for (let k = regions.length - 1; k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
         const gapA = region.a0 - regions.a1(k)
         const gapB = region.b0 - regions.b1(k)
-        if (laterEnd <= regions.a1(k) && gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS) {
+        const near = gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS
+        if (near && laterEnd <= regions.a1(k) && (k === regions.length - 1 || long || Math.min(gapA, gapB) <= n)) {
           last = k
           break
         }
