@@ -46,7 +46,7 @@ export interface PairShown {
   b: number
   /** The pair's changes (null: too different in order to diff word by word); [] when identical. */
   changes: Change[] | null
-  /** With changes null: a passage too long to diff at all (Variant.tooLong). */
+  /** With changes null: passages that differ over more words than are diffed (Variant.tooLong). */
   tooLong?: true
   /** With changes null: the passages are different parts of the text (Variant.apart). */
   apart?: true

@@ -777,6 +777,12 @@ describe('diffPassages cut at anchors', () => {
         .map((step) => [step.op, step.a, step.b])
     expect(changed(a, b)).toEqual([['replace', 'curl', 'wget']])
     expect(changed(b, c)).toEqual([['replace', 'w30000', 'altered']])
+    // A word replaced by 450 in the middle of 20,000 alike: diffed as it is in a shorter pair, the
+    // words alike around it counted as the pair's equal words (a reviewer: "differ too much in order").
+    const [head, tail] = [words(MAX_DIFF_WORDS / 2 + 1, 'h').join(' '), words(MAX_DIFF_WORDS / 2 + 1, 't').join(' ')]
+    const added = words(450, 'n').join(' ')
+    const [e, f] = sides(`${head} old ${tail}`, `${head} ${added} ${tail}`)
+    expect(changed(e, f)).toEqual([['replace', 'old', added]])
     // Two changes 30,000 words apart: they differ over more than the diff reads.
     expect(variantOf(0, 1, a, c)).toEqual({ a: 0, b: 1, changes: null, tooLong: true })
   })

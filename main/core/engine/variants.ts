@@ -225,7 +225,11 @@ export function diffPassages(a: DiffSide, b: DiffSide, memo?: DiffMemo): Change[
 function longDiff(a: DiffSide, b: DiffSide): readonly Part[] | null {
   if (a.end - a.start + 1 <= MAX_DIFF_WORDS && b.end - b.start + 1 <= MAX_DIFF_WORDS) return wordDiff(a, b)
   const [head, tail] = sharedEnds(a, b)
-  const middle = wordDiff({ ...a, start: a.start + head, end: a.end - tail }, { ...b, start: b.start + head, end: b.end - tail })
+  const middle = wordDiff(
+    { ...a, start: a.start + head, end: a.end - tail },
+    { ...b, start: b.start + head, end: b.end - tail },
+    head + tail,
+  )
   if (!middle) return null
   const parts: Part[] = []
   if (head) append(parts, { added: false, removed: false, count: head })
@@ -243,16 +247,17 @@ function longDiff(a: DiffSide, b: DiffSide): readonly Part[] | null {
  * and two versions of a release history, thousands of words of new entries among shared ones,
  * are diffed whole. Steps with fewer equal words than half the shorter passage share too little
  * in order (anchors found in a text and its reverse). If the anchors make the diff exceed the
- * limit where one diff of the whole might not, the whole is diffed.
+ * limit where one diff of the whole might not, the whole is diffed. `alike`: equal words around
+ * the passages, which they are the middle of (longDiff), counted with theirs and in their lengths.
  */
-function wordDiff(a: DiffSide, b: DiffSide): readonly Part[] | null {
+function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
   const sa = a.doc.surface
   const sb = b.doc.surface
   const parts: Part[] = []
   if (anchoredDiff(sa, a.start, a.end, sb, b.start, b.end, MAX_EDIT_LENGTH, parts) !== null) {
-    let equal = 0
+    let equal = alike
     for (const part of parts) if (!part.added && !part.removed) equal += part.count
-    if (2 * equal >= Math.min(a.end - a.start, b.end - b.start) + 1) return parts
+    if (2 * equal >= Math.min(a.end - a.start, b.end - b.start) + alike + 1) return parts
   }
   // Myers' algorithm gives up only after trying every edit length up to the limit, the slowest
   // case; a pair that surely needs more edits is known at once. Each word of one passage without
