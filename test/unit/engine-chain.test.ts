@@ -85,7 +85,8 @@ function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): 
     found.sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0)
     for (const region of found) {
       // The last of the last MERGE_LOOKBACK near it in both texts that holds in A every later one
-      // but the short ones; past any, only where it is long or next to k in one text.
+      // but the short ones; past any, only a long one, and only where it is long or next to k in
+      // one text.
       const link = n + MAX_GAP_WORDS
       let last: Region | undefined
       let laterEnd = -1
@@ -93,7 +94,8 @@ function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): 
         const [gapA, gapB] = [region.a0 - regions[k].a1, region.b0 - regions[k].b1]
         const near = gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS
         const past = k < regions.length - 1
-        const joins = !past || Math.min(region.a1 - region.a0, region.b1 - region.b0) >= link || Math.min(gapA, gapB) <= n
+        const long = (r: Region) => Math.min(r.a1 - r.a0, r.b1 - r.b0) >= link
+        const joins = !past || (long(regions[k]) && (long(region) || Math.min(gapA, gapB) <= n))
         if (near && laterEnd <= regions[k].a1 && joins) {
           last = regions[k]
           break

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
@@ -116,6 +117,31 @@ describe('findOverlaps on fixtures', () => {
     for (const p of o.passages) expect([p.text.startsWith('The council'), p.text.endsWith('published criteria.')]).toEqual([true, true])
     // Its words inserted (the full stop before them or theirs is equal, as the diff pairs stops).
     expect(o.variants[0].changes!.filter((c) => c.op !== 'equal').map((c) => [c.op, c.b])).toEqual([['insert', inserted.slice(0, -1)]])
+  })
+
+  it('keeps three editions of an article whole, each inserting sentences at other places (chain.ts: a chance match is skipped, never joined)', async () => {
+    // Four paragraphs of one bundled article, once as written, once with a sentence inserted at
+    // its middle, once with two sentences inserted at its thirds. The article repeats its phrases
+    // ("new quality productive forces"), which match at their other places between the parts.
+    const article = await readFile(join(CORPUS, 'shi-jianxun-strategic-significance.txt'), 'utf8')
+    const paragraphs = article.split('\n').filter((p) => p.split(/\s+/).length > 40)
+    const sentences = paragraphs
+      .slice(2, 6)
+      .join(' ')
+      .split(/(?<=[.!?])\s+/)
+    const [one, two] = [
+      'The committee also noted that regional pilot programmes in Guangdong and Zhejiang had produced mixed results over the previous two fiscal years.',
+      'Critics in several provincial newspapers argued that the targets were too ambitious and poorly specified.',
+    ]
+    const [half, third] = [Math.floor(sentences.length / 2), Math.floor(sentences.length / 3)]
+    const overlaps = overlapsOfTexts({
+      a: sentences.join(' '),
+      b: [...sentences.slice(0, half), one, ...sentences.slice(half)].join(' '),
+      c: [...sentences.slice(0, third), one, ...sentences.slice(third, 2 * third), two, ...sentences.slice(2 * third)].join(' '),
+    })
+    expect(overlaps.map((o) => [o.kind, o.passages.map((p) => p.doc)])).toEqual([['variant', ['a', 'b', 'c']]])
+    for (const p of overlaps[0].passages)
+      expect([p.text.startsWith(sentences[0]), p.text.endsWith(sentences.at(-1)!)]).toEqual([true, true])
   })
 
   it("keeps items two change logs give in another order apart, not joined past a chance match (a reviewer: xdg-utils' change logs)", async () => {

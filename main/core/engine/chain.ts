@@ -256,14 +256,14 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
     found.sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0)
     for (const region of found) {
       // The candidate this one joins (an index into regions), or -1: the last before it near it
-      // in both texts, past candidates that lie inside that one in A or are chance matches of a
-      // few words (shorter than a link), which sort between two parts of one passage: a phrase
-      // one text repeats, matched at its other place. Stopped at such a match, one sentence one
-      // text inserts split a passage in two (three versions of 100 k words: 28 overlaps).
-      // Past such matches, only a candidate of a link's length or more joins, or one that one
-      // text has at once after the other (an insertion or deletion, not other words in both): a
-      // short line further on, a name in a sign-off or an item given in another order, is no
-      // part of the passage (a reviewer: man-db's and xdg-utils' change logs).
+      // in both texts. Chance matches of a phrase one text repeats, matched at its other place,
+      // sort between two parts of one passage; stopped at one, a sentence one text inserts split
+      // the passage in two (three versions of 100 k words: 28 overlaps). So the search goes past
+      // candidates shorter than a link and those inside the one joined in A, and past them a
+      // long candidate only joins a long one, or one the other text has at once after it (an
+      // insertion or deletion, not other words in both): a short line further on, a name in a
+      // sign-off, an item given in another order is no part of the passage (a reviewer: man-db's
+      // and xdg-utils' change logs), and a chance match near it is no partner.
       const long = Math.min(region.a1 - region.a0, region.b1 - region.b0) >= link
       let last = -1
       let laterEnd = -1
@@ -271,7 +271,9 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
         const gapA = region.a0 - regions.a1(k)
         const gapB = region.b0 - regions.b1(k)
         const near = gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS
-        if (near && laterEnd <= regions.a1(k) && (k === regions.length - 1 || long || Math.min(gapA, gapB) <= n)) {
+        const past = k < regions.length - 1
+        const kLong = Math.min(regions.a1(k) - regions.a0(k), regions.b1(k) - regions.b0(k)) >= link
+        if (near && laterEnd <= regions.a1(k) && (!past || (kLong && (long || Math.min(gapA, gapB) <= n)))) {
           last = k
           break
         }
