@@ -95,7 +95,10 @@ function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): 
         const near = gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS
         const past = k < regions.length - 1
         const long = (r: Region) => Math.min(r.a1 - r.a0, r.b1 - r.b0) >= link
-        const joins = !past || (long(regions[k]) && (long(region) || Math.min(gapA, gapB) <= n))
+        // No long candidate of the pair lies wholly inside the gap, in A or in B: text moved.
+        const [ka1, kb1] = [regions[k].a1, regions[k].b1]
+        const moved = found.some((r) => long(r) && ((r.b0 > kb1 && r.b1 < region.b0) || (r.a0 > ka1 && r.a1 < region.a0)))
+        const joins = !past || (long(regions[k]) && (long(region) || Math.min(gapA, gapB) <= n) && !moved)
         if (near && laterEnd <= regions[k].a1 && joins) {
           last = regions[k]
           break
@@ -120,7 +123,7 @@ function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): 
           b1: Math.max(last.b1, region.b1),
           seeds: last.seeds + region.seeds,
         })
-      } else regions.push(region)
+      } else regions.push({ ...region })
     }
     start = end
   }

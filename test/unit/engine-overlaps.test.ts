@@ -129,19 +129,41 @@ describe('findOverlaps on fixtures', () => {
       .slice(2, 6)
       .join(' ')
       .split(/(?<=[.!?])\s+/)
-    const [one, two] = [
+    // (Sentences of their own: one both inserted, at other places, would be a sentence moved.)
+    const [one, two, three] = [
       'The committee also noted that regional pilot programmes in Guangdong and Zhejiang had produced mixed results over the previous two fiscal years.',
       'Critics in several provincial newspapers argued that the targets were too ambitious and poorly specified.',
+      'A delegation of engineers from the northern provinces visited three pilot factories and reported on their energy use.',
     ]
     const [half, third] = [Math.floor(sentences.length / 2), Math.floor(sentences.length / 3)]
     const overlaps = overlapsOfTexts({
       a: sentences.join(' '),
       b: [...sentences.slice(0, half), one, ...sentences.slice(half)].join(' '),
-      c: [...sentences.slice(0, third), one, ...sentences.slice(third, 2 * third), two, ...sentences.slice(2 * third)].join(' '),
+      c: [...sentences.slice(0, third), three, ...sentences.slice(third, 2 * third), two, ...sentences.slice(2 * third)].join(' '),
     })
     expect(overlaps.map((o) => [o.kind, o.passages.map((p) => p.doc)])).toEqual([['variant', ['a', 'b', 'c']]])
     for (const p of overlaps[0].passages)
       expect([p.text.startsWith(sentences[0]), p.text.endsWith(sentences.at(-1)!)]).toEqual([true, true])
+  })
+
+  it('keeps list items given in another order apart, a moved item being no chance match to join past (a reviewer: items 0-5 as 0, 5, 2, 4, 3, 1)', () => {
+    const items = [
+      'Itself macro competitions solid backlash internet watchers for capability.',
+      'Realization political digitalize and underlying creativity by foster improvement a thailand.',
+      'Creating and circuit the consumption the states in diversification accelerate with northeastern.',
+      'Intended guangzhou following refer colleges with reach reply shanghai bodies qualitative of attending and levels accuracy fleshed.',
+      'Material in conservation to military sessions addition influence tools software for below layout arouse and completely and maintain.',
+      'Premier of energy a modes national digitization these indicators nation.',
+    ]
+    const list = (order: number[]) => order.map((i) => `  * ${items[i]}`).join('\n')
+    const overlaps = overlapsOfTexts({
+      a: `pkg (1.2-1) unstable; urgency=low\n\n${list([0, 1, 2, 3, 4, 5])}\n\n -- Jane Roe <jane@example.org>  Mon, 01 Jan 2024\n`,
+      b: `pkg (1.2) upstream\n\n${list([0, 5, 2, 4, 3, 1])}\n`,
+    })
+    // Each item moved is a verbatim overlap of its own (item 3 had been joined to the items before
+    // it across item 4, which the other text gives before it).
+    const shown = overlaps.map((o) => [o.kind, o.passages.map((p) => p.text)])
+    for (const i of [1, 3, 4, 5]) expect(shown).toContainEqual(['verbatim', [items[i], items[i]]])
   })
 
   it("keeps items two change logs give in another order apart, not joined past a chance match (a reviewer: xdg-utils' change logs)", async () => {

@@ -134,6 +134,21 @@ function joinShortItems(
   }
 }
 
+/**
+ * Whether words between two candidates of a pair (content positions a1 < a0 of A, b1 < b0 of B)
+ * are a candidate of the pair elsewhere (`found`, sorted by a0): one wholly inside the gap in B,
+ * or one of `link` words or more wholly inside the gap in A. The words between are then text the
+ * other document gives at another place, items or paragraphs in another order, not words one of
+ * them inserts (a reviewer: change log items 0-5 given as 0, 5, 2, 4, 3, 1, joined into one).
+ */
+function heldElsewhere(found: readonly Region[], a1: number, a0: number, b1: number, b0: number, link: number): boolean {
+  for (const r of found) {
+    if (Math.min(r.a1 - r.a0, r.b1 - r.b0) < link) continue
+    if ((r.b0 > b1 && r.b1 < b0) || (r.a0 > a1 && r.a1 < a0)) return true
+  }
+  return false
+}
+
 /** How many earlier candidates of a pair a candidate may join across words both texts share. */
 const MERGE_LOOKBACK = 64
 
@@ -273,7 +288,14 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
         const near = gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS
         const past = k < regions.length - 1
         const kLong = Math.min(regions.a1(k) - regions.a0(k), regions.b1(k) - regions.b0(k)) >= link
-        if (near && laterEnd <= regions.a1(k) && (!past || (kLong && (long || Math.min(gapA, gapB) <= n)))) {
+        if (
+          near &&
+          laterEnd <= regions.a1(k) &&
+          (!past ||
+            (kLong &&
+              (long || Math.min(gapA, gapB) <= n) &&
+              !heldElsewhere(found, regions.a1(k), region.a0, regions.b1(k), region.b0, link)))
+        ) {
           last = k
           break
         }
