@@ -833,7 +833,7 @@ function keyRarity(corpus: AnalysedCorpus, keyOf: (surface: string, match: strin
   const keys: string[] = []
   const numbers = new Map<string, number>()
   const numberOf = (key: string | null): number => {
-    if (key === null) return -1
+    if (!key) return -1
     let n = numbers.get(key)
     if (n === undefined) {
       numbers.set(key, (n = keys.length))

@@ -136,10 +136,11 @@ function joinShortItems(
 
 /**
  * Whether words between two candidates of a pair (content positions a1 < a0 of A, b1 < b0 of B)
- * are a candidate of the pair elsewhere (`found`, sorted by a0): one wholly inside the gap in B,
- * or one of `link` words or more wholly inside the gap in A. The words between are then text the
- * other document gives at another place, items or paragraphs in another order, not words one of
- * them inserts (a reviewer: change log items 0-5 given as 0, 5, 2, 4, 3, 1, joined into one).
+ * are a candidate of the pair elsewhere (`found`): one of `link` content words or more (no chance
+ * match) wholly inside the gap in A or in B. The words between are then text the other document
+ * gives at another place, items or paragraphs in another order, not words one of them inserts (a
+ * reviewer: change log items 0-5 given as 0, 5, 2, 4, 3, 1, joined into one). Read only where a
+ * join goes past a chance match.
  */
 function heldElsewhere(found: readonly Region[], a1: number, a0: number, b1: number, b0: number, link: number): boolean {
   for (const r of found) {
