@@ -2,7 +2,7 @@ import type { AnalysedDocument } from './analyse.js'
 import { upperBound } from '../text/sorted.js'
 import { identity, sortIndicesByKeys } from './radix.js'
 import { type PairLike, type PairPassage, type PairSides, pairSides, SAME_PASSAGE_SHARE } from './cluster.js'
-import { WordPlaces } from './word-places.js'
+import { sameRun, WordPlaces } from './word-places.js'
 
 // Passages seen through a longer match. Seeds of a frequent n-gram go through a representative
 // occurrence (ngrams.ts), so a document may meet a shared passage only inside a much longer match
@@ -211,11 +211,4 @@ export function findWords(
     if (d > 0 && after <= last && b[after] === first && sameRun(a, start, b, after, length)) return after
   }
   return -1
-}
-
-/** Whether b[j ..] has the `length` ids of a[i ..] (their first ids known to be equal). */
-export function sameRun(a: Uint32Array, i: number, b: Uint32Array, j: number, length: number): boolean {
-  let k = 1
-  while (k < length && b[j + k] === a[i + k]) k++
-  return k === length
 }

@@ -59,10 +59,7 @@ export class WordPlaces {
     const rHi = first + upperBound(within, hi + k - from)
     const split = first + upperBound(within, guess + k - from)
     const placeOf = (r: number): number => from + places[r] - k
-    const holds = (p: number): boolean => {
-      for (let i = 0; i < length; i++) if (match[p + i] !== a[start + i]) return false
-      return true
-    }
+    const holds = (p: number): boolean => match[p] === a[start] && sameRun(a, start, match, p, length)
     for (let back = Math.min(split, rHi) - 1, on = Math.max(split, rLo); back >= rLo || on < rHi;) {
       const p = back >= rLo && (on >= rHi || guess - placeOf(back) <= placeOf(on) - guess) ? placeOf(back--) : placeOf(on++)
       if (holds(p)) return p
@@ -77,3 +74,10 @@ export class WordPlaces {
  * that is rare.
  */
 export const RAREST_READ = 16
+
+/** Whether b[j ..] has the `length` ids of a[i ..] (their first ids known to be equal). */
+export function sameRun(a: Uint32Array, i: number, b: Uint32Array, j: number, length: number): boolean {
+  let k = 1
+  while (k < length && b[j + k] === a[i + k]) k++
+  return k === length
+}
