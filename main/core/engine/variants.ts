@@ -91,8 +91,17 @@ export function variantOf(i: number, j: number, a: DiffSide, b: DiffSide, memo?:
  * they begin and end with alike aside (sharedEnds), on either side.
  */
 function tooLong(a: DiffSide, b: DiffSide): boolean {
-  if (a.end - a.start + 1 <= MAX_DIFF_WORDS && b.end - b.start + 1 <= MAX_DIFF_WORDS) return false
-  const [head, tail] = sharedEnds(a, b)
+  const ends = longEnds(a, b)
+  return ends !== undefined && overLimit(a, b, ends)
+}
+
+/** sharedEnds of passages either of which is longer than MAX_DIFF_WORDS; undefined for shorter ones. */
+function longEnds(a: DiffSide, b: DiffSide): [number, number] | undefined {
+  return a.end - a.start + 1 > MAX_DIFF_WORDS || b.end - b.start + 1 > MAX_DIFF_WORDS ? sharedEnds(a, b) : undefined
+}
+
+/** Whether what lies between the passages' shared ends (`head`, `tail`) is over MAX_DIFF_WORDS on either side. */
+function overLimit(a: DiffSide, b: DiffSide, [head, tail]: [number, number]): boolean {
   return a.end - a.start + 1 - head - tail > MAX_DIFF_WORDS || b.end - b.start + 1 - head - tail > MAX_DIFF_WORDS
 }
 
@@ -211,20 +220,21 @@ export function sameWords(a: Pick<DiffSide, 'doc' | 'start' | 'end'>, b: Pick<Di
 export function diffPassages(a: DiffSide, b: DiffSide, memo?: DiffMemo): Change[] | null {
   const na = a.end - a.start + 1
   if (sameWords(a, b)) return changesOf(a, b, [{ added: false, removed: false, count: na }])
-  if (tooLong(a, b)) return null
+  const ends = longEnds(a, b)
+  if (ends && overLimit(a, b, ends)) return null
   // The same surface forms spelled otherwise: one equal step, cut at the respelled words.
   if (sameSurface(a.doc, a.start, a.end, b.doc, b.start, b.end)) return changesOf(a, b, [{ added: false, removed: false, count: na }])
-  const parts = memo ? memo.partsOf(a, b, () => longDiff(a, b)) : longDiff(a, b)
+  const diff = (): readonly Part[] | null => (ends ? middleDiff(a, b, ends) : wordDiff(a, b))
+  const parts = memo ? memo.partsOf(a, b, diff) : diff()
   return parts ? changesOf(a, b, parts) : null
 }
 
 /**
- * wordDiff's steps, of passages longer than MAX_DIFF_WORDS (not tooLong) between the tokens they
- * begin and end with alike: those are equal steps, read once, not again in search of anchors.
+ * wordDiff's steps of passages longer than MAX_DIFF_WORDS (not tooLong) between the tokens they
+ * begin and end with alike (`head`, `tail`: sharedEnds): those are equal steps, read once, not
+ * again in search of anchors.
  */
-function longDiff(a: DiffSide, b: DiffSide): readonly Part[] | null {
-  if (a.end - a.start + 1 <= MAX_DIFF_WORDS && b.end - b.start + 1 <= MAX_DIFF_WORDS) return wordDiff(a, b)
-  const [head, tail] = sharedEnds(a, b)
+function middleDiff(a: DiffSide, b: DiffSide, [head, tail]: [number, number]): readonly Part[] | null {
   const middle = wordDiff(
     { ...a, start: a.start + head, end: a.end - tail },
     { ...b, start: b.start + head, end: b.end - tail },
@@ -248,7 +258,7 @@ function longDiff(a: DiffSide, b: DiffSide): readonly Part[] | null {
  * are diffed whole. Steps with fewer equal words than half the shorter passage share too little
  * in order (anchors found in a text and its reverse). If the anchors make the diff exceed the
  * limit where one diff of the whole might not, the whole is diffed. `alike`: equal words around
- * the passages, which they are the middle of (longDiff), counted with theirs and in their lengths.
+ * the passages, which they are the middle of (middleDiff), counted with theirs and in their lengths.
  */
 function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
   const sa = a.doc.surface
