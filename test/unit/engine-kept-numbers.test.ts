@@ -3,7 +3,7 @@ import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { keptKindOf } from '../helpers.js'
 
 // A pair that is not word for word shares numbers as the whole numbers they are written in, not
-// their pieces (kept-pair.ts sharedWholeNumbers).
+// their pieces (kept-pair.ts sharedWholeWords).
 
 describe('numbers in what two texts share', () => {
   it("makes no near-verbatim pair of two releases' headings by the pieces of their numbers (a reviewer of npm change logs)", () => {

@@ -2,7 +2,19 @@ import { contentFrom, type AnalysedCorpus, type AnalysedDocument } from './analy
 import { isBanal } from './banality.js'
 import type { PairPassage } from './cluster.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
-import { hasNumber, identifierJoins, isNumber, LINK, MARKUP, mayLink, mayMarkup, nameJoins, nonWordTokensIn } from './nonwords.js'
+import {
+  hasNumber,
+  identifierJoins,
+  isNumber,
+  LINK,
+  MAIL,
+  MARKUP,
+  mayLink,
+  mayMail,
+  mayMarkup,
+  nameJoins,
+  nonWordTokensIn,
+} from './nonwords.js'
 import { editedCopy } from './order.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairValues } from './pair-table.js'
@@ -99,8 +111,10 @@ export function keptValues(corpus: AnalysedCorpus, measure: PairMeasure, kind: O
  * less similar than a variant must share words that are not names (namesOnly), even when they
  * come in order (a person's name and title, said in two different statements, is one run); a
  * short pair shares words besides numbers, or a verbatim one besides years (numbersOnly); an
- * edited copy shares words besides its links (linksOnly); and no side is the start of a web
- * address or path that goes on otherwise (cutAddress).
+ * edited copy shares words besides its links (linksOnly); the words counted, an e-mail address's
+ * pieces are shared only with the same address, and an edited copy's numbers are whole
+ * (sharedWholeWords); and no side is the start of a web address or path that goes on otherwise
+ * (cutAddress).
  * Undefined when it is dropped.
  */
 export function keptKind(
@@ -131,7 +145,7 @@ export function keptKind(
   if (measure.similarity < VARIANT_SIMILARITY && namesOnly(A, a0, a1, B, b0, b1, kind === 'paraphrase')) return undefined
   if (kind === 'variant' && !measure.verbatim && linksOnly(A, a0, a1, B, b0, b1, minWords)) return undefined
   if (markupOnly(A, a0, a1, B, b0, b1, minWords)) return undefined
-  if (!measure.verbatim && measure.shared < minWords + MAX_NUMBER_PIECES && sharedWholeNumbers(A, a0, a1, B, b0, b1, minWords) < minWords)
+  if (measure.shared < minWords + MAX_NUMBER_PIECES && sharedWholeWords(A, a0, a1, B, b0, b1, minWords, !measure.verbatim) < minWords)
     return undefined
   if (cutAddress(A, a0, a1) || cutAddress(B, b0, b1)) return undefined
   return kind
@@ -276,21 +290,30 @@ function linkCount(marks: Uint8Array): number {
 }
 
 /**
- * Shared words a pair may have, at most, for sharedWholeNumbers to be asked of it: a pair sharing
- * more holds a clause besides any numbers, and most pairs are not read again.
+ * Shared words a pair may have, at most, for sharedWholeWords to be asked of it: a pair sharing
+ * more holds a clause besides any numbers or addresses, and most pairs are not read again.
  */
 export const MAX_NUMBER_PIECES = 12
 
 /**
- * How many content words tokens [a0, a1] of A and [b0, b1] of B share (as many as each has), a
+ * How many content words tokens [a0, a1] of A and [b0, b1] of B share (as many as each has), the
+ * pieces of an e-mail address (MAIL) shared only with the same address, and where `numbers`, a
  * number counted as the whole number it is written in ("8.2.3", "2021-05-04", the characters
  * around it without white space or brackets), not its pieces; `enough` at most (counting stops
  * there). The pieces of two different numbers are no words two texts share: two change logs'
  * headings "8.2.3 (2021-05-04) ### Bug fixes Fix an issue where" and "1.13.3 (2021-02-04) ###
  * Bug fixes Fix an issue where" shared "3", "2021" and "04" with four words, and were an edited
  * copy (a reviewer of npm packages' change logs: 81 overlaps of headings of different releases).
+ * Nor are the pieces of two different addresses, in a copy word for word too: two Debian change
+ * logs' sign-off lines by different maintainers on one day, "<smcv@debian.org>  Sat, 21 Aug 2021"
+ * / "<jbicha@debian.org>  Sat, 21 Aug 2021", shared "debian", "org" and the date, six words, a
+ * verbatim pair, and such pairs joined each maintainer's sign-offs to the others' (an overlap of
+ * 764 sign-off lines of different people and days, similarity 0.27). An address two texts both
+ * write is shared piece by piece, as sim_text reads it ("Signed-off-by: Peter Hutterer
+ * <peter.hutterer@who-t.net>" in many of X.Org's change logs; counted as one word, 7.5% of
+ * sim_text's runs on the changelogs went uncovered).
  */
-function sharedWholeNumbers(
+function sharedWholeWords(
   A: AnalysedDocument,
   a0: number,
   a1: number,
@@ -298,9 +321,13 @@ function sharedWholeNumbers(
   b0: number,
   b1: number,
   enough: number,
+  numbers: boolean,
 ): number {
-  // Without a number on both sides no piece of one is shared: the count is the words'.
-  if (!hasNumber(A, a0, a1) || !hasNumber(B, b0, b1)) return enough
+  // Without a number or an address on both sides no piece of one is shared: the count is the words'.
+  const wholeNumbers = numbers && hasNumber(A, a0, a1) && hasNumber(B, b0, b1)
+  const addresses = mayMail(A, a0, a1) && mayMail(B, b0, b1)
+  if (!wholeNumbers && !addresses) return enough
+  const marks = addresses ? [nonWordTokensIn(A, a0, a1), nonWordTokensIn(B, b0, b1)] : undefined
   // Each written number once, at its first piece (the words are read in order, side by side):
   // "±0.13%" is one word, not "0" and "13", two. Counted per piece, two benchmarks' result lines
   // "x 32.16 ops/sec ±0.13% (56 runs sampled)" / "x 2,524,465 ops/sec ±0.13% (99 runs sampled)"
@@ -308,13 +335,29 @@ function sharedWholeNumbers(
   // 19 overlaps of such lines, 3 left, which share a word more).
   const numberAt = [-1, -1]
   const whole = (side: number, doc: AnalysedDocument, t: number): number | string | undefined => {
-    if (!isNumber(doc, t)) return doc.match[t]
+    // An address's pieces each a word, keyed by the address they are of: "<smcv@debian.org>" and
+    // "<jbicha@debian.org>" share no "debian" or "org".
+    if (marks && marks[side][t - (side ? b0 : a0)] & MAIL) return `${wholeAddress(doc, t)}\u0000${doc.match[t]}`
+    if (!wholeNumbers || !isNumber(doc, t)) return doc.match[t]
     const [from, number] = wholeNumberAt(doc, t)
     if (from === numberAt[side]) return undefined
     numberAt[side] = from
     return number
   }
   return sharedAs(A, a0, a1, B, b0, b1, whole, enough)
+}
+
+/**
+ * The e-mail address token t of `doc` is part of (MAIL), whole: its run of characters without
+ * white space, brackets, quotation marks, commas or semicolons, its end marks trimmed, case aside.
+ */
+function wholeAddress(doc: AnalysedDocument, t: number): string {
+  const { text } = doc
+  let from = doc.starts[t]
+  let to = doc.ends[t]
+  while (from > 0 && !NUMBER_EDGE.test(text[from - 1])) from--
+  while (to < text.length && !NUMBER_EDGE.test(text[to])) to++
+  return text.slice(from, to).replace(END_MARKS(), '').toLowerCase()
 }
 
 /**

@@ -854,6 +854,15 @@ export function mayMarkup(doc: AnalysedDocument, t0: number, t1: number): boolea
 /** Where an e-mail address shows itself (see ADDRESS). */
 const MAIL_SIGN = /@/g
 
+/**
+ * Whether tokens [t0, t1] of `doc` may hold part of an e-mail address (an "@" in them or in the
+ * run without white space their first token is in). Where this is false, no token of them is
+ * marked MAIL.
+ */
+export function mayMail(doc: AnalysedDocument, t0: number, t1: number): boolean {
+  return signIn(doc, t0, t1, MAIL_SIGN, mailSignsOf)
+}
+
 /** Per document read so far, where its MAIL_SIGNs are, ascending (signIn). */
 const mailSignsOf = new WeakMap<AnalysedDocument, Uint32Array>()
 
@@ -884,7 +893,7 @@ function signIn(doc: AnalysedDocument, t0: number, t1: number, sign: RegExp, fou
  * without either.
  */
 export function linkWeightShare(doc: AnalysedDocument, t0: number, t1: number, weights: ArrayLike<number>): number {
-  if (!mayLink(doc, t0, t1) && !signIn(doc, t0, t1, MAIL_SIGN, mailSignsOf)) return 0
+  if (!mayLink(doc, t0, t1) && !mayMail(doc, t0, t1)) return 0
   const marks = nonWordTokensIn(doc, t0, t1)
   let all = 0
   let linked = 0
