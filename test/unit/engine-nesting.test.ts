@@ -86,6 +86,8 @@ describe('nestClusters', () => {
     r: [filler(word, 1), shared, filler(word, 1), text1].join('\n\n'),
     s: [filler(word, 1), shared, ...Array.from({ length: MAX_REPEATS + 1 }, () => [filler(word, 1), text1]).flat()].join('\n\n'),
     f: [filler(word, 1), text1Edited].join('\n\n'),
+    // Text 1 with another paragraph where the shared one is (a licence without one of its clauses).
+    g: [filler(word, 1), before, other, after].join('\n\n'),
   }
   const ids = Object.keys(texts)
   const corpus = analyse(
@@ -169,6 +171,19 @@ describe('nestClusters', () => {
     // And, up, the longer text around the part in d: its passage there no longer stops short.
     expect(text.passages.filter((p) => ids[p.doc] === 'd')).toEqual([span('d', text1)])
     expect([...added.verbatim]).toEqual([1, 1])
+  })
+
+  it("reads no passage into the part's overlap from the text before the part, where a copy of the longer text lacks the part", () => {
+    // The part's passage in a also holds the paragraphs before it (merged with the next text of
+    // its document), so read from its start in g, whose copy of text 1 has another paragraph in
+    // place of the part, it agrees for more than half its length: all of it the paragraphs
+    // before, none of it the part (on the copyright files, a BSD licence's second clause was read
+    // so into an overlap of the third, from a copy without the third: similarity 0).
+    const text = { passages: [span('a', text1), span('g', [before, other, after].join('\n\n'))] }
+    const part = { passages: [span('a', [before, shared].join('\n\n')), span('e', shared)] }
+    const added = nestClusters([text, part], corpus.docs)
+    expect(docs(part.passages)).toEqual(['a', 'e'])
+    expect([...added.verbatim, ...added.edited]).toEqual([0, 0, 0, 0])
   })
 
   it('leaves a part alone whose documents all hold the longer text', () => {

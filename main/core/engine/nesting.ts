@@ -1,4 +1,4 @@
-import type { AnalysedDocument } from './analyse.js'
+import { type AnalysedDocument, contentFrom } from './analyse.js'
 import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
 import { EditedPassage } from './edited-find.js'
 import { mergePassages } from './extend.js'
@@ -34,7 +34,11 @@ import { identity, sortIndicesByKeys } from './radix.js'
 //         first word to its last: a family of manual pages shares its connection options, one of
 //         them with "the" inserted ("the TCP port or the local Unix domain socket"), and that page
 //         was in no overlap of them. Else, while Y has been found in no copy, Y's first words
-//         placed there and read on as far as the words agree, when that is SAME_PASSAGE_SHARE of Y;
+//         placed there and read on as far as the words agree, when that is SAME_PASSAGE_SHARE of Y
+//         and half its content words are words most of C's passages have (coreWords): Y can be
+//         a passage merged with the text before C's (a BSD licence's second clause before the
+//         third, which another copy lacks), and read so, that text alone joined C (an overlap of
+//         the third clause holding one copy's second, similarity 0);
 //   up    Y's first words are looked for around each passage of C in a document K lacks, and X's
 //         words read back and on from there as far as they agree: a document holding the longer
 //         text, whose copy of the shared part was paired and clustered with C only, gets a
@@ -103,6 +107,13 @@ export const DOWN_RADIUS = 32
  * 37 for 64 k, and 8% more JSON.)
  */
 export const MAX_REPEATS = 1
+
+/**
+ * Passages of an overlap, each of another document, whose content words make its core words
+ * (coreWords): the first met. A few are enough to tell the text all its passages share from the
+ * words a few of them hold besides (one passage merged with the next text of its document).
+ */
+export const CORE_SAMPLE = 8
 
 /** What nesting needs of an overlap: its passages (sorted by document and start, merged). */
 export interface NestCluster {
@@ -202,6 +213,13 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
     }
     return places > MAX_REPEATS
   }
+  // Per cluster, its core words (coreWords), read when a passage read around another is to join it.
+  const cores = new Map<number, Set<number>>()
+  const coreOf = (c: number): Set<number> => {
+    let core = cores.get(c)
+    if (!core) cores.set(c, (core = coreWords(clusters[c].passages, docs)))
+    return core
+  }
   // The pairs (C, K) where the set of documents changes (see above).
   const changes = new Set<number>()
   for (const [id, readings] of contacts) {
@@ -239,12 +257,14 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
         return true
       }
       // Else the longest reading as far as the words agree from where it starts, when that is
-      // SAME_PASSAGE_SHARE of it (an edited copy of the longer text), only while the part has
-      // been found whole in no copy (read so in copies after one that holds it whole, it added
-      // 31 k passages on the copyright files and covered 9 fewer of sim_text's runs).
+      // SAME_PASSAGE_SHARE of it (an edited copy of the longer text) and holds C's text (its core
+      // words, see above), only while the part has been found whole in no copy (read so in
+      // copies after one that holds it whole, it added 31 k passages on the copyright files and
+      // covered 9 fewer of sim_text's runs).
       if (anyFound) return false
       const span = readAround(docs[y.doc], y.start, y.end, y.start, docs[w.doc], guess, DOWN_RADIUS)
       if (!span || span[1] - span[0] + 1 < SAME_PASSAGE_SHARE * (y.end - y.start + 1)) return false
+      if (!holdsCore(coreOf(inner), docs[w.doc], span[0], span[1])) return false
       add(inner, { doc: w.doc, start: span[0], end: span[1] })
       return true
     })
@@ -286,6 +306,39 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
     clusters[c].passages = mergePassages([...clusters[c].passages, ...list])
   }
   return { verbatim: added, edited }
+}
+
+/**
+ * The content words (match ids) in more than half of the first CORE_SAMPLE passages of
+ * `passages` (sorted by document and start), each of another document: the words of the text the
+ * overlap is, not those a passage or two hold besides it.
+ */
+function coreWords(passages: readonly PairPassage[], docs: readonly AnalysedDocument[]): Set<number> {
+  const counts = new Map<number, number>()
+  let sampled = 0
+  for (let k = 0; k < passages.length && sampled < CORE_SAMPLE; k++) {
+    const p = passages[k]
+    if (k > 0 && passages[k - 1].doc === p.doc) continue
+    sampled++
+    const doc = docs[p.doc]
+    const words = new Set<number>()
+    for (let c = contentFrom(doc, p.start); c < doc.content.length && doc.content[c] <= p.end; c++) words.add(doc.match[doc.content[c]])
+    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1)
+  }
+  const core = new Set<number>()
+  for (const [w, n] of counts) if (2 * n > sampled) core.add(w)
+  return core
+}
+
+/** Whether SAME_PASSAGE_SHARE of the content words of tokens [start, end] of `doc` at least are `core` words. */
+function holdsCore(core: ReadonlySet<number>, doc: AnalysedDocument, start: number, end: number): boolean {
+  let words = 0
+  let held = 0
+  for (let c = contentFrom(doc, start); c < doc.content.length && doc.content[c] <= end; c++) {
+    words++
+    if (core.has(doc.match[doc.content[c]])) held++
+  }
+  return held >= SAME_PASSAGE_SHARE * words
 }
 
 /** Whether one of `passages` (sorted by document and start, apart) holds all of p. */
