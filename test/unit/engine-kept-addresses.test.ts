@@ -54,4 +54,24 @@ describe('e-mail addresses in what two texts share', () => {
     for (const o of overlaps)
       expect(o.passages.some((p) => p.text.includes('McVittie')) && o.passages.some((p) => p.text.includes('Bicha'))).toBe(false)
   })
+
+  it('keeps a sentence two entries share after headers with different addresses at one host (a reviewer)', () => {
+    // GNU change logs: read word for word, the pair reached back into "gnu.org>"; it starts after
+    // the two addresses, a whole sentence both have.
+    const sentence = 'Add copyright headers to some files which lack them.'
+    const overlaps = overlapsOf(
+      `2015-11-01  James Youngman  <jay@gnu.org>\n\n\t${sentence}\n\t* find/testsuite/excuses.txt: remove spurious character (a typo).\n`,
+      `2016-02-03  Jim Meyering  <meyering@gnu.org>\n\n\t${sentence}\n\t* src/ls.c: tidy up the option parsing code.\n`,
+    )
+    expect(overlaps.map((o) => [o.kind, o.passages.map((p) => p.text)])).toEqual([['verbatim', [sentence, sentence]]])
+  })
+
+  it('reads one address written with "mailto:" or after a label as the same address (a reviewer)', () => {
+    expect(keptKindOf('Please send bug reports to <mailto:bug-grep@gnu.org>.', 'Please send bug reports to <bug-grep@gnu.org>.')).toBe(
+      'variant',
+    )
+    expect(keptKindOf('For support write to Email:jane.roe@example.com or', 'For support write to Email: jane.roe@example.com or')).toBe(
+      'verbatim',
+    )
+  })
 })

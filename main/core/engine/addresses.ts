@@ -53,6 +53,82 @@ export function continuesAddress(doc: AnalysedDocument, t: number): boolean {
   return false
 }
 
+/**
+ * Whether an address ADDRESS matched with an "@" is an e-mail address, not what is written like
+ * one: a systemd unit ("getty@tty1.service", "pg_dump@15-main.timer") or a package at a version
+ * ("pnpm@7.x"), whose words are a text's as much as a file's name is (a reviewer: a README's
+ * units weighed nothing in its overlap's score). Its host ends with a name of two letters or more
+ * that is no unit's type.
+ */
+export function isMailAddress(address: string): boolean {
+  const last = address.slice(address.lastIndexOf('.') + 1).toLowerCase()
+  return last.length >= 2 && !UNIT_TYPES.has(last)
+}
+
+/** The types of systemd's units, which name one unit of a template after an "@" (systemd.unit(5)). */
+const UNIT_TYPES: ReadonlySet<string> = new Set([
+  'service',
+  'socket',
+  'device',
+  'mount',
+  'automount',
+  'swap',
+  'target',
+  'path',
+  'timer',
+  'slice',
+  'scope',
+])
+
+/** Per document read so far, its e-mail addresses (mailAddresses), found once. */
+const mailOf = new WeakMap<AnalysedDocument, { starts: number[]; ends: number[]; addresses: string[] }>()
+
+/**
+ * The e-mail address (ADDRESS and isMailAddress, as comparable reads it: "mailto:" and case aside)
+ * that token t of `doc` is part of; undefined when it is part of none.
+ */
+export function mailAddressAt(doc: AnalysedDocument, t: number): string | undefined {
+  let found = mailOf.get(doc)
+  if (!found) mailOf.set(doc, (found = mailAddresses(doc.text)))
+  const { starts, ends, addresses } = found
+  // The last address starting at or before the token.
+  let lo = 0
+  let hi = starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (starts[mid] <= doc.starts[t]) lo = mid + 1
+    else hi = mid
+  }
+  return lo > 0 && ends[lo - 1] >= doc.ends[t] ? addresses[lo - 1] : undefined
+}
+
+/**
+ * The e-mail addresses of `text`, in order: each run without white space that holds an "@" read
+ * once (MAX_ADDRESS characters either side of its first "@" at most), every address in it.
+ */
+function mailAddresses(text: string): { starts: number[]; ends: number[]; addresses: string[] } {
+  const starts: number[] = []
+  const ends: number[] = []
+  const addresses: string[] = []
+  let read = 0
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', Math.max(at + 1, read))) {
+    let from = at
+    while (from > read && at - from < MAX_ADDRESS && !isSpace(text, from - 1)) from--
+    let to = at + 1
+    while (to < text.length && to - at < MAX_ADDRESS && !isSpace(text, to)) to++
+    const run = text.slice(from, to)
+    ADDRESS.lastIndex = 0
+    for (let m = ADDRESS.exec(run); m; m = ADDRESS.exec(run)) {
+      if (!m[0].includes('@') || m[0].includes('://') || !isMailAddress(m[0])) continue
+      starts.push(from + m.index)
+      ends.push(from + m.index + m[0].length)
+      addresses.push(comparable(m[0]))
+    }
+    read = to
+  }
+  return { starts, ends, addresses }
+}
+
 // Statements that point at different addresses. A README or a package's notes says where things
 // are: "There's a mailing list for discussion of issues related to Python on Debian systems:
 // debian-python@lists.debian.org" and "Debian mailing list 'debian-sgml@lists.debian.org' is

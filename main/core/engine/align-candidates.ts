@@ -1,7 +1,7 @@
 import type { AnalysedCorpus } from './analyse.js'
 import { extendEdge, verbatimReach } from './align.js'
 import type { Region } from './chain.js'
-import { keptKind, keptValues, MIN_SENTENCE_SHARED, MIN_SENTENCE_TOKENS } from './kept-pair.js'
+import { keptKind, keptValues, MIN_SENTENCE_SHARED, MIN_SENTENCE_TOKENS, otherAddressEdges } from './kept-pair.js'
 import { movedEdges } from './moved-edge.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairTable } from './pair-table.js'
@@ -140,6 +140,13 @@ export class CandidateAligner {
     a1 += ma1
     b0 -= mb0
     b1 += mb1
+    // Nor does it start or end on pieces of two different e-mail addresses (kept-pair.ts).
+    const [leading, trailing] = otherAddressEdges(A, a0, a1, B, b0, b1)
+    a0 += leading
+    b0 += leading
+    a1 -= trailing
+    b1 -= trailing
+    if (a1 < a0 || b1 < b0) return false
     // A document's repetition of itself: only the two copies, never one stretch against itself.
     if (r.docA === r.docB && a1 >= b0 && b1 >= a0) return false
     // An end a word or two into a paragraph both texts only open alike goes, and a start a word

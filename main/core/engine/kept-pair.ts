@@ -1,20 +1,9 @@
 import { contentFrom, type AnalysedCorpus, type AnalysedDocument } from './analyse.js'
+import { mailAddressAt } from './addresses.js'
 import { isBanal } from './banality.js'
 import type { PairPassage } from './cluster.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
-import {
-  hasNumber,
-  identifierJoins,
-  isNumber,
-  LINK,
-  MAIL,
-  MARKUP,
-  mayLink,
-  mayMail,
-  mayMarkup,
-  nameJoins,
-  nonWordTokensIn,
-} from './nonwords.js'
+import { hasNumber, identifierJoins, isNumber, LINK, MARKUP, mayLink, mayMail, mayMarkup, nameJoins, nonWordTokensIn } from './nonwords.js'
 import { editedCopy } from './order.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairValues } from './pair-table.js'
@@ -297,7 +286,7 @@ export const MAX_NUMBER_PIECES = 12
 
 /**
  * How many content words tokens [a0, a1] of A and [b0, b1] of B share (as many as each has), the
- * pieces of an e-mail address (MAIL) shared only with the same address, and where `numbers`, a
+ * pieces of an e-mail address (mailAddressAt) shared only with the same address, and where `numbers`, a
  * number counted as the whole number it is written in ("8.2.3", "2021-05-04", the characters
  * around it without white space or brackets), not its pieces; `enough` at most (counting stops
  * there). The pieces of two different numbers are no words two texts share: two change logs'
@@ -327,7 +316,6 @@ function sharedWholeWords(
   const wholeNumbers = numbers && hasNumber(A, a0, a1) && hasNumber(B, b0, b1)
   const addresses = mayMail(A, a0, a1) && mayMail(B, b0, b1)
   if (!wholeNumbers && !addresses) return enough
-  const marks = addresses ? [nonWordTokensIn(A, a0, a1), nonWordTokensIn(B, b0, b1)] : undefined
   // Each written number once, at its first piece (the words are read in order, side by side):
   // "±0.13%" is one word, not "0" and "13", two. Counted per piece, two benchmarks' result lines
   // "x 32.16 ops/sec ±0.13% (56 runs sampled)" / "x 2,524,465 ops/sec ±0.13% (99 runs sampled)"
@@ -337,7 +325,8 @@ function sharedWholeWords(
   const whole = (side: number, doc: AnalysedDocument, t: number): number | string | undefined => {
     // An address's pieces each a word, keyed by the address they are of: "<smcv@debian.org>" and
     // "<jbicha@debian.org>" share no "debian" or "org".
-    if (marks && marks[side][t - (side ? b0 : a0)] & MAIL) return `${wholeAddress(doc, t)}\u0000${doc.match[t]}`
+    const address = addresses ? mailAddressAt(doc, t) : undefined
+    if (address !== undefined) return `${address}\u0000${doc.match[t]}`
     if (!wholeNumbers || !isNumber(doc, t)) return doc.match[t]
     const [from, number] = wholeNumberAt(doc, t)
     if (from === numberAt[side]) return undefined
@@ -348,16 +337,33 @@ function sharedWholeWords(
 }
 
 /**
- * The e-mail address token t of `doc` is part of (MAIL), whole: its run of characters without
- * white space, brackets, quotation marks, commas or semicolons, its end marks trimmed, case aside.
+ * Tokens at the start and at the end of a pair (tokens [a0, a1] of A and [b0, b1] of B, alike
+ * token for token at its edges), [leading, trailing], that are pieces of two different e-mail
+ * addresses: no text the two share (sharedWholeWords), which a pair read word for word reaches
+ * into from the text beside them. Two GNU change logs' entries by different authors at one host
+ * ("James Youngman <jay@gnu.org>" / "Jim Meyering <meyering@gnu.org>", then "Add copyright
+ * headers to some files which lack them.") were a pair from "gnu.org>" on, too few words once
+ * those were no shared words, and the sentence was lost (a reviewer).
  */
-function wholeAddress(doc: AnalysedDocument, t: number): string {
-  const { text } = doc
-  let from = doc.starts[t]
-  let to = doc.ends[t]
-  while (from > 0 && !NUMBER_EDGE.test(text[from - 1])) from--
-  while (to < text.length && !NUMBER_EDGE.test(text[to])) to++
-  return text.slice(from, to).replace(END_MARKS(), '').toLowerCase()
+export function otherAddressEdges(
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+): [number, number] {
+  if (!mayMail(A, a0, a1) || !mayMail(B, b0, b1)) return [0, 0]
+  const other = (i: number, j: number): boolean => {
+    if (A.match[i] !== B.match[j]) return false
+    const [x, y] = [mailAddressAt(A, i), mailAddressAt(B, j)]
+    return x !== undefined && y !== undefined && x !== y
+  }
+  let leading = 0
+  while (a0 + leading <= a1 && b0 + leading <= b1 && other(a0 + leading, b0 + leading)) leading++
+  let trailing = 0
+  while (a1 - trailing > a0 + leading && b1 - trailing > b0 + leading && other(a1 - trailing, b1 - trailing)) trailing++
+  return [leading, trailing]
 }
 
 /**

@@ -1,7 +1,7 @@
 import { contentFrom, type AnalysedDocument } from './analyse.js'
 import { patternOnUse } from '../text/pattern-on-use.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
-import { ADDRESS, ADDRESS_NEEDS } from './addresses.js'
+import { ADDRESS, ADDRESS_NEEDS, isMailAddress } from './addresses.js'
 import { isSpace } from './sentences.js'
 import { isWordUnit, ownWordAt } from './tokenize.js'
 import { continuesIdentifier } from './word-edges.js'
@@ -167,32 +167,10 @@ export const MARKUP = 4
  */
 export const MAIL = 8
 
-/**
- * MAIL for an e-mail address ADDRESS matched, 0 for what is written like one and is not: a
- * systemd unit ("getty@tty1.service", "pg_dump@15-main.timer") or a package at a version
- * ("pnpm@7.x"), whose words are a text's as much as a file's name is (a reviewer: a README's
- * units weighed nothing in its overlap's score). Its host ends with a name of two letters or more
- * that is no unit's type.
- */
+/** MAIL for an e-mail address ADDRESS matched, 0 for what is written like one and is not (isMailAddress). */
 function mailBits(address: string): number {
-  const last = address.slice(address.lastIndexOf('.') + 1).toLowerCase()
-  return last.length >= 2 && !UNIT_TYPES.has(last) ? MAIL : 0
+  return isMailAddress(address) ? MAIL : 0
 }
-
-/** The types of systemd's units, which name one unit of a template after an "@" (systemd.unit(5)). */
-const UNIT_TYPES: ReadonlySet<string> = new Set([
-  'service',
-  'socket',
-  'device',
-  'mount',
-  'automount',
-  'swap',
-  'target',
-  'path',
-  'timer',
-  'slice',
-  'scope',
-])
 
 /** One kind of token that is no word of a claim, as markNonWords looks for it. */
 interface NonWordPattern {
