@@ -2,8 +2,10 @@ import type { AnalysedDocument } from './analyse.js'
 import { isSpace } from './sentences.js'
 
 // Web and e-mail addresses in a text: what the paraphrase pass reads as no words (nonwords.ts),
-// what a passage's edge does not cut a lone piece of (word-edges.ts wholeIdentifiers), and what
-// tells two statements apart that point at different places (pointElsewhere, below).
+// what a passage's edge does not cut a lone piece of (word-edges.ts wholeIdentifiers), which
+// e-mail address a word is a piece of (mailAddressAt: two texts share the pieces of one address,
+// not of two, kept-pair.ts), and what tells two statements apart that point at different places
+// (pointElsewhere, below).
 
 /**
  * An address: a scheme and what follows it, or a "www." name and what follows it, or an e-mail

@@ -286,13 +286,14 @@ export const MAX_NUMBER_PIECES = 12
 
 /**
  * How many content words tokens [a0, a1] of A and [b0, b1] of B share (as many as each has), the
- * pieces of an e-mail address (mailAddressAt) shared only with the same address, and where `numbers`, a
- * number counted as the whole number it is written in ("8.2.3", "2021-05-04", the characters
- * around it without white space or brackets), not its pieces; `enough` at most (counting stops
- * there). The pieces of two different numbers are no words two texts share: two change logs'
- * headings "8.2.3 (2021-05-04) ### Bug fixes Fix an issue where" and "1.13.3 (2021-02-04) ###
- * Bug fixes Fix an issue where" shared "3", "2021" and "04" with four words, and were an edited
- * copy (a reviewer of npm packages' change logs: 81 overlaps of headings of different releases).
+ * pieces of an e-mail address (mailAddressAt) shared only with the same address, and where
+ * `numbers`, a number counted as the whole number it is written in ("8.2.3", "2021-05-04", the
+ * characters around it without white space or brackets), not its pieces; `enough` at most
+ * (counting stops there). The pieces of two different numbers are no words two texts share:
+ * two change logs' headings "8.2.3 (2021-05-04) ### Bug fixes Fix an issue where" and "1.13.3
+ * (2021-02-04) ### Bug fixes Fix an issue where" shared "3", "2021" and "04" with four words, and
+ * were an edited copy (a reviewer of npm packages' change logs: 81 overlaps of headings of
+ * different releases).
  * Nor are the pieces of two different addresses, in a copy word for word too: two Debian change
  * logs' sign-off lines by different maintainers on one day, "<smcv@debian.org>  Sat, 21 Aug 2021"
  * / "<jbicha@debian.org>  Sat, 21 Aug 2021", shared "debian", "org" and the date, six words, a
