@@ -32,6 +32,18 @@ export const ADDRESS_NEEDS = /:\/\/|[wW]{3}\.|@/
 export const MAX_ADDRESS = 2048
 
 /**
+ * The run of text without white space around characters [start, end) of `text`, as [from, to):
+ * MAX_ADDRESS characters either side at most, and from `floor` on.
+ */
+function runAround(text: string, start: number, end: number, floor = 0): [number, number] {
+  let from = start
+  while (from > floor && start - from < MAX_ADDRESS && !isSpace(text, from - 1)) from--
+  let to = end
+  while (to < text.length && to - end < MAX_ADDRESS && !isSpace(text, to)) to++
+  return [from, to]
+}
+
+/**
  * Whether token t of `doc` goes on from token t - 1 in one web or e-mail address (ADDRESS): no
  * white space between them, and one address holds both ("github" and "com" of
  * "https://github.com/p1c2u/"). Read from the run of text around the two tokens.
@@ -43,10 +55,7 @@ export function continuesAddress(doc: AnalysedDocument, t: number): boolean {
   // written without spaces (Chinese, a line of 180,000 characters) is not read as one run.
   if (text.charCodeAt(starts[t - 1]) > 0x7f || text.charCodeAt(starts[t]) > 0x7f) return false
   for (let k = ends[t - 1]; k < starts[t]; k++) if (isSpace(text, k)) return false
-  let from = starts[t - 1]
-  while (from > 0 && starts[t - 1] - from < MAX_ADDRESS && !isSpace(text, from - 1)) from--
-  let to = ends[t]
-  while (to < text.length && to - ends[t] < MAX_ADDRESS && !isSpace(text, to)) to++
+  const [from, to] = runAround(text, starts[t - 1], ends[t])
   const run = text.slice(from, to)
   if (!ADDRESS_NEEDS.test(run)) return false
   ADDRESS.lastIndex = 0
@@ -114,10 +123,7 @@ function mailAddresses(text: string): { starts: number[]; ends: number[]; addres
   const addresses: string[] = []
   let read = 0
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', Math.max(at + 1, read))) {
-    let from = at
-    while (from > read && at - from < MAX_ADDRESS && !isSpace(text, from - 1)) from--
-    let to = at + 1
-    while (to < text.length && to - at < MAX_ADDRESS && !isSpace(text, to)) to++
+    const [from, to] = runAround(text, at, at + 1, read)
     const run = text.slice(from, to)
     ADDRESS.lastIndex = 0
     for (let m = ADDRESS.exec(run); m; m = ADDRESS.exec(run)) {
@@ -161,10 +167,7 @@ function comparable(address: string): string {
  */
 export function addressesIn(doc: AnalysedDocument, t0: number, t1: number): string[] {
   const { text } = doc
-  let from = doc.starts[t0]
-  while (from > 0 && doc.starts[t0] - from < MAX_ADDRESS && !isSpace(text, from - 1)) from--
-  let to = doc.ends[t1]
-  while (to < text.length && to - doc.ends[t1] < MAX_ADDRESS && !isSpace(text, to)) to++
+  const [from, to] = runAround(text, doc.starts[t0], doc.ends[t1])
   const part = text.slice(from, to)
   if (!ADDRESS_NEEDS.test(part)) return []
   const out: string[] = []
