@@ -9,7 +9,7 @@ import type { AnnotationSpan } from '../../main/core/contract/api.js'
 import type { Tag } from '../../main/core/annotations/codebook.js'
 import { compareLegend } from './legend.js'
 import { variantOverlays } from './variants-panel.js'
-import { KIND_LABELS } from './kinds.js'
+import { KIND_LABELS } from '../../main/core/engine/kinds.js'
 import { type HeatPassage, heatMarks } from './heat-strip.js'
 
 // The compare view: 2 to 5 documents side by side, each in a read-only ProseMirror pane, with the

@@ -1,7 +1,7 @@
 import { TAG_PALETTE } from '../../main/core/annotations/tag-colours.js'
 import type { OverlapKind } from '../../main/core/engine/overlaps.js'
 import { el } from '../shared/dom.js'
-import { KIND_DESCRIPTIONS, KIND_LABELS, KINDS } from './kinds.js'
+import { KIND_DESCRIPTIONS, KIND_LABELS, KINDS } from '../../main/core/engine/kinds.js'
 
 // The compare view's legend: each sample word drawn exactly as the text draws it (the overlap
 // kinds as a wash, annotations underlined in their tag's colour, untagged highlights grey and

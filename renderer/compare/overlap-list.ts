@@ -2,11 +2,11 @@ import type { SourcedOverlap } from '../../main/core/reuse/imported.js'
 import { el, select } from '../shared/dom.js'
 import type { State, StateSource } from '../state/store.js'
 import { filterOverlaps, hideBoilerplateByDefault, SOURCE_LABELS } from './overlap-filter.js'
-import { KIND_DESCRIPTIONS, KIND_LABELS, KINDS } from './kinds.js'
+import { KIND_DESCRIPTIONS, KIND_LABELS, KINDS } from '../../main/core/engine/kinds.js'
 
 // The ranked overlap list, best first, with filters (kind, minimum score, document, text, hide
 // boilerplate) and next/previous keys as diff tools have (N / P, or Alt+↓ / Alt+↑, anywhere in the
-// compare view). Each item says its kind in the README's words (kinds.ts), whether it is
+// compare view). Each item says its kind in the README's words (main/core/engine/kinds.ts), whether it is
 // boilerplate or a duplicate document, and why a paraphrase was found. The kinds' colours are
 // explained once, by the compare toolbar's legend (legend.ts).
 

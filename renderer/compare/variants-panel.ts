@@ -6,7 +6,7 @@ import type { Change } from '../../main/core/engine/variants.js'
 import { ALIKE, writingDifferences, type WritingDifferences } from '../../main/core/text/written-alike.js'
 import { el } from '../shared/dom.js'
 import type { Overlay } from './reader.js'
-import { KIND_LABELS, KINDS } from './kinds.js'
+import { KIND_LABELS, KINDS } from '../../main/core/engine/kinds.js'
 
 // The selected overlap's word-level differences, pair by pair: deletions struck through,
 // insertions underlined, substitutions as both, moved words (a sentence put elsewhere) dashed,

@@ -203,13 +203,16 @@ describe('overlaps command', () => {
       (o.duplicate ? ', duplicate documents' : '') +
       (o.boilerplate ? ', boilerplate' : '') +
       (o.because ? `, because: ${o.because.join('; ')}` : '')
+    // The kind in the README's words: the JSON's "variant" is near-verbatim to a reader.
+    const word = { verbatim: 'verbatim', variant: 'near-verbatim', paraphrase: 'paraphrase' }
     const expected = json.overlaps.flatMap((o, k) => [
       '',
-      `${k + 1}. ${o.kind}, score ${o.score} (${o.words} shared words, similarity ${o.similarity})${marks(o)}`,
+      `${k + 1}. ${word[o.kind]}, score ${o.score} (${o.words} shared words, similarity ${o.similarity})${marks(o)}`,
       ...o.passages.map((p) => `   ${p.doc} ${p.start}-${p.end}: ${oneLine(p.text)}`),
     ])
     expect(lines.slice(1)).toEqual(expected)
     expect(json.overlaps.some((o) => o.because || o.duplicate)).toBe(true)
+    if (folder === CORPUS) expect(r.stdout).toMatch(/^\d+\. near-verbatim, score /m)
   })
 
   it('shows a passage on one line, white space collapsed, cut where the line ends', () => {

@@ -58,7 +58,6 @@ export const VARIANT_SIMILARITY = 0.6
 
 /** Kinds by rank (PairValues.kind), closest first. */
 export const KIND_RANK: Record<OverlapKind, number> = { verbatim: 0, variant: 1, paraphrase: 2 }
-export const KINDS: OverlapKind[] = ['verbatim', 'variant', 'paraphrase']
 
 /**
  * The kind of one pair of passages (see Overlap.kind). A pair less similar than a variant is still

@@ -5,6 +5,7 @@ import type { EngineDocument } from '../../core/engine/analyse.js'
 import { type ExcludedRange, maskExcluded, withOriginalTexts } from '../../core/project/exclusions.js'
 import { readStatedMetadata } from '../../core/project/metadata.js'
 import { findOverlaps, type Overlap } from '../../core/engine/overlaps.js'
+import { KIND_LABELS } from '../../core/engine/kinds.js'
 import type { SourcedOverlap } from '../../core/reuse/imported.js'
 import { documentIdFor } from '../../core/project/document-id.js'
 import { DecodeError, readTextFile } from '../project/decode.js'
@@ -316,7 +317,7 @@ export async function overlapsCommand(
     const marks = [...(o.duplicate ? ['duplicate documents'] : []), ...(o.boilerplate ? ['boilerplate'] : [])]
     if (o.because?.length) marks.push(`because: ${o.because.join('; ')}`)
     const more = marks.map((m) => `, ${m}`).join('')
-    sink(`\n${k + 1}. ${o.kind}${by}, score ${o.score} (${o.words} shared words, similarity ${o.similarity})${more}`)
+    sink(`\n${k + 1}. ${KIND_LABELS[o.kind]}${by}, score ${o.score} (${o.words} shared words, similarity ${o.similarity})${more}`)
     for (const p of o.passages) sink(`   ${p.doc} ${p.start}-${p.end}: ${oneLine(p.text)}`)
   }
   const header = (count: number) => sink(`${count + imported.overlaps.length} overlap(s) among ${documents.length} document(s)`)

@@ -1,8 +1,9 @@
-import type { OverlapKind } from '../../main/core/engine/overlaps.js'
+import type { OverlapKind } from './overlaps.js'
 
-// The words the UI uses for how passages relate, as the README names them: the engine's kind
-// `variant` is "near-verbatim" wherever a reader sees it (list, filter, legend, tooltips,
-// variants panel). The JSON keeps `kind: "variant"`; only the words shown change.
+// The words a reader sees for how passages relate, as the README names them: the engine's kind
+// `variant` is "near-verbatim" wherever a reader sees it (the UI's list, filter, legend, tooltips
+// and variants panel; the CLI's text output). The JSON keeps `kind: "variant"`; only the words
+// shown change.
 
 /** The word shown for each kind. */
 export const KIND_LABELS: Record<OverlapKind, string> = {
@@ -18,5 +19,5 @@ export const KIND_DESCRIPTIONS: Record<OverlapKind, string> = {
   paraphrase: 'the same content in other words (shared content words, synonyms, abbreviations, or the same event)',
 }
 
-/** The kinds in the order the UI lists them. */
+/** The kinds, closest first: the order the UI lists them in, and their rank (kept-pair.ts KIND_RANK). */
 export const KINDS: OverlapKind[] = ['verbatim', 'variant', 'paraphrase']
