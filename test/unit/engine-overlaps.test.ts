@@ -74,6 +74,28 @@ describe('findOverlaps on fixtures', () => {
     ])
   })
 
+  it('tells copies apart by the signs their words are written with: near-verbatim, the signs its variants', () => {
+    // sed's manual and its man page, a reviewer's case: the same words but for the signs, read as
+    // verbatim copies and "duplicate documents" when a sign was no part of its word.
+    const addresses = (first: string, second: string, third: string) =>
+      `Addresses. GNU sed also supports some special two-address forms.\n'ADDR1,${first}N'\n    Matches ADDR1 and the lines following ADDR1 until the next line whose input line number is a multiple of N.\nUse 'tail -n ${second}5' to print the file starting with its fifth line, and 'head -n ${third}5' to print all but its last five lines.\n`
+    const overlaps = overlapsOfTexts({ info: addresses('~', '+', '-'), man: addresses('+', '', '') })
+    expect(overlaps).toHaveLength(1)
+    const [o] = overlaps
+    expect(o.kind).toBe('variant')
+    expect(o.duplicate).toBeUndefined()
+    expect(o.similarity).toBe(1)
+    const changed = o.variants[0].changes!.filter((c) => c.op !== 'equal')
+    expect(changed.map((c) => [c.op, c.a, c.b])).toEqual([
+      ['replace', '~N', '+N'],
+      ['replace', '+5', '5'],
+      ['replace', '-5', '5'],
+    ])
+    // A minus sign is a hyphen-minus written otherwise: the same word, typography aside.
+    const [same] = overlapsOfTexts({ a: addresses('+', '-', '-'), b: addresses('+', '\u2212', '\u2212') })
+    expect(same.kind).toBe('verbatim')
+  })
+
   it('bridges inserted and deleted words and reports them as a variant', async () => {
     const { texts, result } = await overlapsOf('edits')
     expect(result.overlaps).toHaveLength(1)

@@ -53,7 +53,9 @@ describe('a passage that ends in the next paragraph', () => {
   it('reads a break as between two list items only where both paragraphs are items', () => {
     const at = (text: string, word: string): [ReturnType<typeof analysed>[number], number] => {
       const [doc] = analysed(text)
-      return [doc, doc.starts.findIndex((s) => s === doc.text.indexOf(word))]
+      const t = doc.starts.findIndex((s) => s === doc.text.indexOf(word))
+      expect(t).toBeGreaterThanOrEqual(0)
+      return [doc, t]
     }
     // A heading (or a changelog's version line) and its first item: one text, as sim_text reads it.
     expect(betweenListItems(...at('foo (1.2-1) unstable; urgency=medium\n\n  * New upstream release.\n', 'New'))).toBe(false)
@@ -74,13 +76,13 @@ describe('a passage that ends in the next paragraph', () => {
     // A year, a number in running text, a negative number, a trailer without its space: no items.
     expect(betweenListItems(...at(codes, '2012'))).toBe(false)
     expect(betweenListItems(...at('1. First clause.\n\n12 apples were left.\n', '12'))).toBe(false)
-    expect(betweenListItems(...at('-P password\n\n-30 degrees at night\n', '30'))).toBe(false)
+    expect(betweenListItems(...at('-P password\n\n-30 degrees at night\n', '-30'))).toBe(false)
     expect(betweenListItems(...at('  * New upstream release.\n\n--Matthias Klose\n', 'Matthias'))).toBe(false)
     // A bullet after an option; options written with groff's hyphen or minus sign, a digit alone
     // (gzip's -9); an item's number before a tab, or a line break after its stop.
     expect(betweenListItems(...at('-P password\n\n- a dash and words\n', 'a dash'))).toBe(true)
     expect(betweenListItems(...at('\u2010P password\n\n\u2212q quiet\n', 'q quiet'))).toBe(true)
-    expect(betweenListItems(...at('-1 fast\n\n-9 best\n', '9'))).toBe(true)
+    expect(betweenListItems(...at('-1 fast\n\n-9 best\n', '-9'))).toBe(true)
     expect(betweenListItems(...at('1\tFirst clause.\n\n2\tSecond clause.\n', '2'))).toBe(true)
     expect(betweenListItems(...at('1.\nFirst clause.\n\n2.\nSecond clause.\n', '2'))).toBe(true)
   })

@@ -183,13 +183,53 @@ describe('tokenize', () => {
       'a',
       'z',
     ])
-    expect(words('1+1 = 2, a#b, +5, issue #12')).toEqual(['1', '1', '2', 'a', 'b', '5', 'issue', '12'])
+    expect(words('1+1 = 2, a#b, +5, issue #12')).toEqual(['1', '1', '2', 'a', 'b', '+5', 'issue', '12'])
     // Not before an operator or a mark that goes on: an assignment, a Debian repack, a shell expansion.
     expect(words('a+=1 2.0.0+~cs1 ${var##*/}')).toEqual(['a', '1', '2', '0', '0', 'cs1', 'var'])
     // Before a mark that ends the word, and before Chinese, Japanese or Korean with no space.
     expect(words('g++(1), C++-based, C++…')).toEqual(['g++', '1', 'C++', 'based', 'C++'])
     expect(words('本程序采用GPL-2+许可证')).toEqual(['本', '程', '序', '采', '用', 'GPL', '2+', '许', '可', '证'])
     expect(words('C#で開発')).toEqual(['C#', 'で', '開', '発'])
+  })
+
+  it('reads a sign before a word with it, where the sign stands alone, not a hyphen between words', () => {
+    // sed's manual and its man page, and tail's counts: the same words but for the signs.
+    expect(words("'ADDR1,~N' and addr1,+N; tail -n +5, head -n -5 and −5 °C, ±0.1 (+2)")).toEqual([
+      'ADDR1',
+      '~N',
+      'and',
+      'addr1',
+      '+N',
+      'tail',
+      'n',
+      '+5',
+      'head',
+      'n',
+      '-5',
+      'and',
+      '−5',
+      'C',
+      '±0',
+      '1',
+      '+2',
+    ])
+    // A range, a compound, an option's name, two hyphens, a sign after a sign: no sign of a word.
+    expect(words('pages 1-2, e-mail, -n, --5, 2.0.0+~cs1 and x-5')).toEqual([
+      'pages',
+      '1',
+      '2',
+      'e',
+      'mail',
+      'n',
+      '5',
+      '2',
+      '0',
+      '0',
+      'cs1',
+      'and',
+      'x',
+      '5',
+    ])
   })
 
   it('reads astral letters as word characters and skips emoji', () => {

@@ -14,8 +14,9 @@ import { CHINESE_STOP_CHARACTERS, STOPWORDS } from './stopwords.js'
 //                 The few tokens whose written form differs from it are listed per document
 //                 (AnalysedDocument.respelled), so spelling is told apart where it counts (an
 //                 overlap's kind, its variants, duplicates: respelled.ts).
-//   match form    the surface form without a possessive 's or the + and # signs that end a word
-//                 (tokenize.ts: "GPL-2+" is read with "GPL-2", "C++" with "C"), stemmed when
+//   match form    the surface form without a possessive 's, the + and # signs that end a word
+//                 or the sign before it (tokenize.ts: "GPL-2+" is read with "GPL-2", "C++" with
+//                 "C", "+5" and "-5" with "5"), stemmed when
 //                 stemming is on ("forces" = "force", "improving" = "improve"). Seeds, similarity
 //                 and term matching use it.
 // None changes the text: tokens keep their offsets (tokenize.ts).
@@ -25,10 +26,14 @@ const HYPHENATION = /[\u00ad]|[-\u2010][ \t]*\r?\n[ \t]*/g
 const POSSESSIVE = /'s?$/
 /** The signs that end a word (tokenize.ts), the word being more than them. */
 const SUFFIX_SIGNS = /(?<=.)[+#]+$/u
+/** The sign a word is written with before it (tokenize.ts), the word being more than it. */
+const PREFIX_SIGN = /^[+~±-](?=.)/u
+/** The minus sign (U+2212), written as a hyphen-minus: "−5" and "-5" are one word, typography aside. */
+const MINUS_SIGN = /\u2212/g
 
 /** The written form of a token's text (see above). */
 export function writtenForm(raw: string): string {
-  return shownWord(raw.normalize('NFKC').toLowerCase().replace(APOSTROPHE_LIKE, "'"))
+  return shownWord(raw.normalize('NFKC').toLowerCase().replace(APOSTROPHE_LIKE, "'").replace(MINUS_SIGN, '-'))
 }
 
 /**
@@ -47,7 +52,7 @@ export function surfaceForm(raw: string): string {
 
 /** The match form of a surface form (see above). */
 export function matchForm(surface: string, stem: boolean): string {
-  const unsigned = surface.replace(SUFFIX_SIGNS, '')
+  const unsigned = surface.replace(SUFFIX_SIGNS, '').replace(PREFIX_SIGN, '')
   const base = unsigned.length > 2 ? unsigned.replace(POSSESSIVE, '') : unsigned
   return stem && base.length > 2 ? stemmer(base) : base
 }

@@ -155,6 +155,9 @@ const SHORT_OPTION = /^(?:\p{L}|\d$)/u
 const LONG_OPTION = /^\p{Ll}/u
 const TWO_DASHES = /[-\u2010\u2212]{2}$/u
 
+/** The signs a word may be written with before it (tokenize.ts). */
+const SIGNED = /^[-+~\u2212\u00b1]$/u
+
 /**
  * A numbered item's opening before its number: the start of a line, spaces, an opening bracket.
  * The number (NUMBER: three digits at most, so that a year opening a changelog's author line is
@@ -174,9 +177,11 @@ const AFTER_NUMBER = /^(?:[.)][ \t\r\n\u2029]|\t| {2,})/u
  * (NUMBER_ITEM).
  */
 export function opensListItem(doc: Paragraphs, t: number, bullets = true): boolean {
-  const gap = doc.text.slice(t > 0 ? doc.ends[t - 1] : 0, doc.starts[t])
+  // A sign the word is written with (tokenize.ts: gzip's option "-9") is read in the gap before it.
+  const signed = SIGNED.test(doc.text[doc.starts[t]]) ? 1 : 0
+  const gap = doc.text.slice(t > 0 ? doc.ends[t - 1] : 0, doc.starts[t] + signed)
   if (bullets && LIST_ITEM.test(gap)) return true
-  const word = doc.text.slice(doc.starts[t], doc.ends[t])
+  const word = doc.text.slice(doc.starts[t] + signed, doc.ends[t])
   if (OPTION_ITEM.test(gap)) return (TWO_DASHES.test(gap) ? LONG_OPTION : SHORT_OPTION).test(word)
   return NUMBER_ITEM.test(gap) && NUMBER.test(word) && AFTER_NUMBER.test(doc.text.slice(doc.ends[t], doc.ends[t] + 2))
 }

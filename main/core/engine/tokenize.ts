@@ -15,6 +15,12 @@ import { WORD_CHAR } from './word-char.js'
 //     ("over-the-\nshoulder"), which split the words as any other hyphen does. Two words in
 //     capitals are joined so too ("INSE-\nCURE" in a manual page's warning, "CONNEC-\nTION" in a
 //     licence's disclaimer: typeset text hyphenates them as any other),
+//   - the sign it is written with, before it: a plus, minus or plus-minus sign before a digit, a
+//     plus or tilde before a letter or digit, where the sign stands at the text's start or after
+//     a character that is neither a word's nor a sign: "+5", "-5", "−5", "±0.1", "~N", "(+5)", so
+//     that "tail -n +5" and "tail -n 5", or sed's "addr1,+N" and "addr1,~N", are not the same
+//     words (a near-verbatim copy's variants: the match form reads "+5" as "5", normalise.ts);
+//     not the hyphen of "1-2", "e-mail" or "-n", nor "--5",
 //   - the + or # signs that end it, where a space, a punctuation mark that ends a word, or a
 //     Chinese, Japanese or Korean character follows them: "GPL-2+" (version 2 or any later one)
 //     is "GPL" and "2+", another word than the "2" of "GPL-2" (a near-verbatim copy's variant,
@@ -186,7 +192,7 @@ export function tokenize(text: string, hashes = false, hyphens: LineEndHyphens =
   let i = 0
   while (i < n) {
     const w = wordCharAt(text, i)
-    const start = i
+    let start = i
     // The hash of units [start, i), kept up to date as i moves on.
     let h = FNV_BASIS
     if (w === 0) {
@@ -199,6 +205,11 @@ export function tokenize(text: string, hashes = false, hyphens: LineEndHyphens =
       i = end
       if (hashes) h = unitHash(text, start, end)
     } else {
+      // A sign the word is written with, before it: read with it (see above).
+      if (i > 0 && isLeadingSign(text, i)) {
+        start--
+        if (hashes) h = Math.imul(h ^ text.charCodeAt(start), FNV_PRIME)
+      }
       if (hashes) {
         h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
         if (w === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME)
@@ -249,6 +260,31 @@ export function tokenize(text: string, hashes = false, hyphens: LineEndHyphens =
 
 const PLUS = 0x2b
 const NUMBER_SIGN = 0x23
+const TILDE = 0x7e
+const MINUS = 0x2212
+const PLUS_MINUS = 0xb1
+
+/**
+ * Whether the word that starts at `i` (> 0) is written with the sign before it (see above): a
+ * plus, minus (hyphen-minus or U+2212) or plus-minus sign before a digit, or a plus or tilde
+ * before a letter or digit, the sign at the text's start or after a character that is neither a
+ * word's nor a sign ("-5", "(+5)", "x=-1", ",~N"; not "1-2", "a+b", "--5" or "e-mail").
+ */
+function isLeadingSign(text: string, i: number): boolean {
+  const sign = text.charCodeAt(i - 1)
+  if (sign === HYPHEN_MINUS || sign === MINUS || sign === PLUS_MINUS) {
+    if (!isDigit(text.charCodeAt(i))) return false
+  } else if (sign !== PLUS && sign !== TILDE) return false
+  if (i === 1) return true
+  // Not after a word (a range, a compound), nor after another sign; a low surrogate ends a letter
+  // beyond the Basic Multilingual Plane, or an emoji: read as a word's.
+  const before = text.charCodeAt(i - 2)
+  return !isSignCode(before) && !(before >= 0xdc00 && before <= 0xdfff) && wordCharAt(text, i - 2) === 0
+}
+
+function isSignCode(code: number): boolean {
+  return code === PLUS || code === TILDE || code === HYPHEN_MINUS || code === MINUS || code === PLUS_MINUS || code === HYPHEN
+}
 
 /** What may follow a word's closing + or # signs (see above), beyond white space and CJK_FROM. */
 const AFTER_SUFFIX = new Set([...',;:.!?)]}>\'"\u2019\u201d\u00bb(/-\u2010\u2013\u2014\u2026'].map((c) => c.charCodeAt(0)))
