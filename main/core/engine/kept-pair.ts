@@ -3,7 +3,20 @@ import { mailAddressAt } from './addresses.js'
 import { isBanal } from './banality.js'
 import type { PairPassage } from './cluster.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
-import { hasNumber, identifierJoins, isNumber, LINK, MARKUP, mayLink, mayMail, mayMarkup, nameJoins, nonWordTokensIn } from './nonwords.js'
+import {
+  hasNumber,
+  identifierJoins,
+  isNumber,
+  LINK,
+  MARKUP,
+  mayLink,
+  mayMail,
+  mayMarkup,
+  type Name,
+  nameJoins,
+  namesIn,
+  nonWordTokensIn,
+} from './nonwords.js'
 import { editedCopy } from './order.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairValues } from './pair-table.js'
@@ -12,6 +25,7 @@ import { FORMS, IN_COMMON, listReason } from './reasons.js'
 import type { PairMeasure } from './similarity.js'
 import { OWN_WORD } from './tokenize.js'
 import { patternOnUse } from '../text/pattern-on-use.js'
+import { lowerBound, upperBound } from '../text/sorted.js'
 
 // Which aligned pairs of passages are kept, and as which kind (verbatim, near-verbatim,
 // paraphrase): the rules every pair passes, whichever stage found it (align-candidates.ts, and
@@ -100,8 +114,9 @@ export function keptValues(corpus: AnalysedCorpus, measure: PairMeasure, kind: O
  * come in order (a person's name and title, said in two different statements, is one run); a
  * short pair shares words besides numbers, or a verbatim one besides years (numbersOnly); an
  * edited copy shares words besides its links (linksOnly); the words counted, an e-mail address's
- * pieces are shared only with the same address, and an edited copy's numbers are whole
- * (sharedWholeWords); and no side is the start of a web address or path that goes on otherwise
+ * pieces are shared only with the same address, and an edited copy's numbers are whole, and so
+ * is a path or web address it mentions outside the words both sides have around it
+ * (sharedWholeWords, loneNames); and no side is the start of a web address or path that goes on otherwise
  * (cutAddress).
  * Undefined when it is dropped.
  */
@@ -312,17 +327,29 @@ function sharedWholeWords(
   enough: number,
   numbers: boolean,
 ): number {
-  // Without a number or an address on both sides no piece of one is shared: the count is the words'.
+  // Without a number, an address or a name standing alone on both sides no piece of one is
+  // shared: the count is the words'.
   const wholeNumbers = numbers && hasNumber(A, a0, a1) && hasNumber(B, b0, b1)
   const addresses = mayMail(A, a0, a1) && mayMail(B, b0, b1)
-  if (!wholeNumbers && !addresses) return enough
+  const lone = numbers ? loneNames(A, a0, a1, B, b0, b1) : undefined
+  if (!wholeNumbers && !addresses && !lone) return enough
   // Each written number once, at its first piece (the words are read in order, side by side):
   // "±0.13%" is one word, not "0" and "13", two. Counted per piece, two benchmarks' result lines
   // "x 32.16 ops/sec ±0.13% (56 runs sampled)" / "x 2,524,465 ops/sec ±0.13% (99 runs sampled)"
   // shared six words by the margin their tool printed alike (a reviewer of npm packages' READMEs:
   // 19 overlaps of such lines, 3 left, which share a word more).
   const numberAt = [-1, -1]
+  // Each side's next lone name, in the order written (the words are read in order).
+  const loneNext = [0, 0]
   const whole = (side: number, doc: AnalysedDocument, t: number): number | string | undefined => {
+    // A name standing alone once, as the whole name, at its first piece (see loneNames).
+    if (lone) {
+      const list = lone[side]
+      const at = doc.starts[t]
+      while (loneNext[side] < list.length && list[loneNext[side]].to <= at) loneNext[side]++
+      const name = list[loneNext[side]]
+      if (name !== undefined && name.first <= at) return at === name.first ? `/\u0000${name.key}` : undefined
+    }
     // An address's pieces each a word, keyed by the address they are of: "<smcv@debian.org>" and
     // "<jbicha@debian.org>" share no "debian" or "org".
     const address = addresses ? mailAddressAt(doc, t) : undefined
@@ -334,6 +361,68 @@ function sharedWholeWords(
     return number
   }
   return sharedAs(A, a0, a1, B, b0, b1, whole, enough)
+}
+
+/** A name with a slash that a pair writes standing alone (loneNames): where, and the name read whole. */
+interface LoneName {
+  /** Where the name ends, and where the first token it is written in starts. */
+  to: number
+  first: number
+  key: string
+}
+
+/**
+ * The names with a slash (nonwords.ts namesIn) that each side of a pair that is not verbatim
+ * (tokens [a0, a1] of A and [b0, b1] of B) writes standing alone: no name of the other side in
+ * the same first folder (or at the same host) has the same word before it or after it. Such a
+ * name is one word of the pair (sharedWholeWords), not its pieces: a path or address that two
+ * texts both mention is a name they share, not text they share. Change logs' entries of systemd
+ * and polkit, "copy /usr/lib/pam.d into $initdir" and "/usr/lib/pam.d has been supported since",
+ * against "moved ... into /usr/lib/pam.d. This is supported since", shared "usr", "lib", "pam",
+ * "d", "supported" and "since", six words, a near-verbatim pair, and such pairs joined the two
+ * packages' entries into one overlap of 13 passages (similarity 0.25); READMEs' "home page:
+ * http://www.gnu.org/software" against "home page at http://www.gnu.org/software" were edited
+ * copies. A name written inside a run of words both sides have counts its pieces, as sim_text
+ * reads them: Debian's pointer "License: GPL-3+ See /usr/share/common-licenses/GPL-3." against
+ * "License: GPL-3 See `/usr/share/common-licenses/GPL-3'", "can be found in
+ * /usr/share/common-licenses/Apache-2.0" against "... in /usr/share/common-licenses/GPL-2", two
+ * lists of the same files ("Files: build-aux/depcomp build-aux/missing"): counted as one word
+ * each, 0.7% of sim_text's runs on the copyright files went uncovered. Undefined where neither
+ * side writes a name alone; else each side's, in the order written.
+ */
+function loneNames(
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+): [LoneName[], LoneName[]] | undefined {
+  const inA = namesIn(A, a0, a1)
+  if (inA.length === 0) return undefined
+  const inB = namesIn(B, b0, b1)
+  if (inB.length === 0) return undefined
+  // Each name with the match ids of the tokens just before and after it in the span (-1: none).
+  const read = (doc: AnalysedDocument, t0: number, t1: number, names: readonly Name[]) =>
+    names.map(({ from, to, folders }) => {
+      // The tokens the name is written in: from the one it starts in to the last before its end.
+      const first = upperBound(doc.starts, from) - 1
+      const last = lowerBound(doc.starts, to) - 1
+      return {
+        to,
+        first: doc.starts[first],
+        key: doc.text.slice(from, to).toLowerCase(),
+        head: folders[0],
+        before: first - 1 >= t0 ? doc.match[first - 1] : -1,
+        after: last + 1 <= t1 ? doc.match[last + 1] : -1,
+      }
+    })
+  const [ra, rb] = [read(A, a0, a1, inA), read(B, b0, b1, inB)]
+  const inRun = (n: (typeof ra)[number], other: typeof ra) =>
+    other.some((m) => m.head === n.head && ((n.before >= 0 && m.before === n.before) || (n.after >= 0 && m.after === n.after)))
+  const la = ra.filter((n) => !inRun(n, rb))
+  const lb = rb.filter((n) => !inRun(n, ra))
+  return la.length > 0 || lb.length > 0 ? [la, lb] : undefined
 }
 
 /**

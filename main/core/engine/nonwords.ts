@@ -1035,7 +1035,7 @@ export function nameJoins(A: AnalysedDocument, a0: number, a1: number, B: Analys
 }
 
 /** A name with a slash in it (see nameJoins): where it is, and its folders as nameJoins compares them. */
-interface Name {
+export interface Name {
   /** Offsets [from, to) of the name in its text, marks trimmed at both ends. */
   from: number
   to: number
@@ -1056,10 +1056,11 @@ function inName(text: string, k: number): boolean {
 const NAME_MARKS = './-_~%+:@'
 
 /**
- * The names with a slash in them that tokens [t0, t1] of `doc` touch: runs of name characters
- * (inName) around a slash, read on past the tokens to the name's ends.
+ * The names with a slash in them that tokens [t0, t1] of `doc` touch, in the order they are
+ * written: runs of name characters (inName) around a slash, read on past the tokens to the name's
+ * ends.
  */
-function namesIn(doc: AnalysedDocument, t0: number, t1: number): Name[] {
+export function namesIn(doc: AnalysedDocument, t0: number, t1: number): Name[] {
   const { text } = doc
   const names: Name[] = []
   // Read within the tokens' text and the names it starts or ends inside, not beyond: most
