@@ -83,4 +83,13 @@ describe('sentences', () => {
     // Any white space after the stop will do: an em space, a narrow no-break space, a form feed.
     expect(sentencesOf('One ends.\u2003Two ends.\u202fThree ends.\fFour.')).toEqual(['One ends', 'Two ends', 'Three ends', 'Four'])
   })
+
+  it('ends a sentence before a number written with its sign', () => {
+    // tokenize.ts reads the sign with its word (a reviewer: one sentence of two).
+    expect(sentencesOf('The score rose by ten points. +5 points came later.')).toEqual([
+      'The score rose by ten points',
+      '+5 points came later',
+    ])
+    expect(sentencesOf('It was cold. \u22125 °C at night was normal.')).toEqual(['It was cold', '\u22125 °C at night was normal'])
+  })
 })

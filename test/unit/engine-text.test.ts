@@ -230,6 +230,28 @@ describe('tokenize', () => {
       'x',
       '5',
     ])
+    // Full-width signs, as Chinese and Japanese text writes them; a plus at the text's start, no
+    // sign of the capitals hyphenated after it.
+    expect(words('气温为＋5度，－3度')).toEqual(['气', '温', '为', '＋5', '度', '－3', '度'])
+    expect(words('+INSE-\nCURE')).toEqual(['INSE-\nCURE'])
+    // About five; a plus that opens a line, a unified diff's added line; LaTeX's unbreakable space
+    // after a full stop; a home folder, a word (not a placeholder) after a plus or tilde.
+    expect(words('~5 lines\n+The package\n+5 more\nFig.~5 and Dr.~Smith, ~user and +Inf')).toEqual([
+      '~5',
+      'lines',
+      'The',
+      'package',
+      '5',
+      'more',
+      'Fig',
+      '5',
+      'and',
+      'Dr',
+      'Smith',
+      'user',
+      'and',
+      'Inf',
+    ])
   })
 
   it('reads astral letters as word characters and skips emoji', () => {

@@ -38,6 +38,14 @@ describe('search reads words as the engine does', () => {
     expect(find(text, 'innovat')).toEqual([])
   })
 
+  it('finds a word written with a sign by the word and by its sign, the wildcard too', () => {
+    // sed's placeholders and tail's counts (tokenize.ts reads the sign with its word).
+    const text = 'addr1,+N and ADDR1,~N; tail -n +5 or 5 lines; N'
+    expect(find(text, 'n')).toEqual(['+N', '~N', 'n', 'N'])
+    expect(find(text, 'n*')).toEqual(['+N', '~N', 'n', 'N'])
+    expect(find(text, '5')).toEqual(['+5', '5'])
+  })
+
   it('matches a quoted phrase as words in a row, across punctuation and line breaks', () => {
     const text = 'Free trade, they said. Free\ntrades rule. Trade free.'
     expect(find(text, '"free trade"')).toEqual(['Free trade', 'Free\ntrades'])

@@ -1173,6 +1173,9 @@ const UNITS = new Set(
 /** A number and the letters written after it, in one token (see UNITS). */
 const NUMBER_WITH_LETTERS = /^\d+(\p{L}+)$/u
 
+/** The signs a word may be written with before it (tokenize.ts). */
+const SIGNS = '+-~\u2212\u00b1\uff0b\uff0d'
+
 /**
  * Whether token t of `doc` is a quantity: a number with a unit of measure (UNITS). Like a number,
  * a fact the passage states and no word of a claim (nonWordTokens): two READMEs that give their
@@ -1182,9 +1185,11 @@ const NUMBER_WITH_LETTERS = /^\d+(\p{L}+)$/u
  * reviewer of npm packages' READMEs: 2 false paraphrases of 32).
  */
 function isQuantity(doc: AnalysedDocument, t: number): boolean {
-  const c = doc.text.charCodeAt(doc.starts[t])
+  // After the sign it may be written with (tokenize.ts): "~2.5KB".
+  const from = SIGNS.includes(doc.text[doc.starts[t]]) ? doc.starts[t] + 1 : doc.starts[t]
+  const c = doc.text.charCodeAt(from)
   if (c < 0x30 || c > 0x39) return false
-  const unit = NUMBER_WITH_LETTERS.exec(doc.text.slice(doc.starts[t], doc.ends[t]))?.[1]
+  const unit = NUMBER_WITH_LETTERS.exec(doc.text.slice(from, doc.ends[t]))?.[1]
   return unit !== undefined && UNITS.has(unit)
 }
 

@@ -26,7 +26,10 @@ const HYPHENATION = /[\u00ad]|[-\u2010][ \t]*\r?\n[ \t]*/g
 const POSSESSIVE = /'s?$/
 /** The signs that end a word (tokenize.ts), the word being more than them. */
 const SUFFIX_SIGNS = /(?<=.)[+#]+$/u
-/** The sign a word is written with before it (tokenize.ts), the word being more than it. */
+/**
+ * The sign a word is written with before it (tokenize.ts), the word being more than it, as
+ * written forms write it (NFKC: a full-width sign is an ASCII one; U+2212 a hyphen-minus).
+ */
 const PREFIX_SIGN = /^[+~±-](?=.)/u
 /** The minus sign (U+2212), written as a hyphen-minus: "−5" and "-5" are one word, typography aside. */
 const MINUS_SIGN = /\u2212/g
@@ -50,9 +53,17 @@ export function surfaceForm(raw: string): string {
   return americanSpelling(writtenForm(raw))
 }
 
+/**
+ * A written or surface form without the sign written before the word (tokenize.ts): what a
+ * reader compares where signs do not count (search's wildcards, a name's capitals).
+ */
+export function withoutSign(form: string): string {
+  return form.replace(PREFIX_SIGN, '')
+}
+
 /** The match form of a surface form (see above). */
 export function matchForm(surface: string, stem: boolean): string {
-  const unsigned = surface.replace(SUFFIX_SIGNS, '').replace(PREFIX_SIGN, '')
+  const unsigned = withoutSign(surface.replace(SUFFIX_SIGNS, ''))
   const base = unsigned.length > 2 ? unsigned.replace(POSSESSIVE, '') : unsigned
   return stem && base.length > 2 ? stemmer(base) : base
 }
@@ -70,7 +81,9 @@ const HIRAGANA_FROM = 0x3041
  * function characters, and Japanese Hiragana (particles and endings: tokenize.ts reads each
  * character as a word).
  */
-export function isStopword(surface: string): boolean {
+export function isStopword(signed: string): boolean {
+  // The sign a word may be written with aside (tokenize.ts): sed's placeholder "+A" is "a".
+  const surface = withoutSign(signed)
   return (
     STOPWORDS.has(surface) ||
     (surface.length === 1 && CHINESE_STOP_CHARACTERS.has(surface)) ||

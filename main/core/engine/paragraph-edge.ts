@@ -156,7 +156,7 @@ const LONG_OPTION = /^\p{Ll}/u
 const TWO_DASHES = /[-\u2010\u2212]{2}$/u
 
 /** The signs a word may be written with before it (tokenize.ts). */
-const SIGNED = /^[-+~\u2212\u00b1]$/u
+const SIGNED = /^[-+~\u2212\u00b1\uff0b\uff0d]$/u
 
 /**
  * A numbered item's opening before its number: the start of a line, spaces, an opening bracket.

@@ -81,7 +81,8 @@ export function isWideStop(c: number): boolean {
 const CLOSING = /[\p{Pe}\p{Pf}"']/u
 const HIRAGANA_START = /^\p{sc=Hiragana}/u
 
-const CAPITAL_OR_DIGIT = /^[\p{Lu}\p{Lt}\p{N}]/u
+/** A capital or digit, after the sign a word may be written with (tokenize.ts: "+5 points came"). */
+const CAPITAL_OR_DIGIT = /^[-+~\u2212\u00b1\uff0b\uff0d]?[\p{Lu}\p{Lt}\p{N}]/u
 const LOWER = /^\p{Ll}/u
 /** What starts a list item or a quoted line of a mail: a bullet, a dash, ">" or "#". */
 const LIST_MARKER = /[-*•·–—>#]/
@@ -278,7 +279,7 @@ export function endsSentence(doc: Pick<AnalysedDocument, 'text' | 'starts' | 'en
     const first = text.charCodeAt(gapStart)
     const initial = word.length === 1 && first === 0x2e
     if (initial || (first === 0x2e && ABBREVIATIONS.has(word.toLowerCase()))) stop = false
-    else if (!CAPITAL_OR_DIGIT.test(text.slice(gapEnd, gapEnd + 2))) stop = false
+    else if (!CAPITAL_OR_DIGIT.test(text.slice(gapEnd, gapEnd + 3))) stop = false
   }
   return breaks > 0 || stop
 }

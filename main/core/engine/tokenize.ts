@@ -15,12 +15,13 @@ import { WORD_CHAR } from './word-char.js'
 //     ("over-the-\nshoulder"), which split the words as any other hyphen does. Two words in
 //     capitals are joined so too ("INSE-\nCURE" in a manual page's warning, "CONNEC-\nTION" in a
 //     licence's disclaimer: typeset text hyphenates them as any other),
-//   - the sign it is written with, before it: a plus, minus or plus-minus sign before a digit, a
-//     plus or tilde before a letter or digit, where the sign stands at the text's start or after
-//     a character that is neither a word's nor a sign: "+5", "-5", "−5", "±0.1", "~N", "(+5)", so
-//     that "tail -n +5" and "tail -n 5", or sed's "addr1,+N" and "addr1,~N", are not the same
-//     words (a near-verbatim copy's variants: the match form reads "+5" as "5", normalise.ts);
-//     not the hyphen of "1-2", "e-mail" or "-n", nor "--5",
+//   - the sign it is written with, before it: a plus, minus, plus-minus sign or tilde before a
+//     digit (full-width plus and minus too), a plus or tilde before a single capital (a placeholder), where the sign stands at the
+//     text's start or after a character that is neither a word's nor a sign: "+5", "-5", "−5",
+//     "±0.1", "~5", "~N", "(+5)", so that "tail -n +5" and "tail -n 5", or sed's "addr1,+N" and
+//     "addr1,~N", are not the same words (a near-verbatim copy's variants: the match form reads
+//     "+5" as "5", normalise.ts); not the hyphen of "1-2", "e-mail" or "-n", nor "--5", nor a
+//     unified diff's "+" that opens an added line, nor LaTeX's "Fig.~5" (isLeadingSign),
 //   - the + or # signs that end it, where a space, a punctuation mark that ends a word, or a
 //     Chinese, Japanese or Korean character follows them: "GPL-2+" (version 2 or any later one)
 //     is "GPL" and "2+", another word than the "2" of "GPL-2" (a near-verbatim copy's variant,
@@ -206,7 +207,8 @@ export function tokenize(text: string, hashes = false, hyphens: LineEndHyphens =
       if (hashes) h = unitHash(text, start, end)
     } else {
       // A sign the word is written with, before it: read with it (see above).
-      if (i > 0 && isLeadingSign(text, i)) {
+      const signed = i > 0 && isLeadingSign(text, i)
+      if (signed) {
         start--
         if (hashes) h = Math.imul(h ^ text.charCodeAt(start), FNV_PRIME)
       }
@@ -233,7 +235,7 @@ export function tokenize(text: string, hashes = false, hyphens: LineEndHyphens =
         } else if (code === APOSTROPHE || code === RIGHT_QUOTE) {
           if (i + 1 < n && wordCharAt(text, i + 1) > 0 && !isDigit(text.charCodeAt(i + 1))) resume = i + 1
         } else if (code === HYPHEN_MINUS || code === HYPHEN) {
-          resume = hyphenationResume(text, start, i, hyphens)
+          resume = hyphenationResume(text, signed ? start + 1 : start, i, hyphens)
         }
         if (resume < 0) break
         if (hashes) for (let k = i; k < resume; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME)
@@ -263,27 +265,53 @@ const NUMBER_SIGN = 0x23
 const TILDE = 0x7e
 const MINUS = 0x2212
 const PLUS_MINUS = 0xb1
+/** The full-width plus and hyphen-minus of Chinese and Japanese text (NFKC: + and -). */
+const WIDE_PLUS = 0xff0b
+const WIDE_MINUS = 0xff0d
 
 /**
  * Whether the word that starts at `i` (> 0) is written with the sign before it (see above): a
- * plus, minus (hyphen-minus or U+2212) or plus-minus sign before a digit, or a plus or tilde
- * before a letter or digit, the sign at the text's start or after a character that is neither a
- * word's nor a sign ("-5", "(+5)", "x=-1", ",~N"; not "1-2", "a+b", "--5" or "e-mail").
+ * plus, minus (hyphen-minus or U+2212), plus-minus sign or tilde before a digit, or a plus or
+ * tilde before a single capital (a placeholder: sed's "addr1,+N", "ADDR1,~N"), the sign at the
+ * text's start or after a character that is neither a word's nor a sign ("-5", "(+5)", "x=-1";
+ * not "1-2", "a+b", "--5" or "e-mail"). Not a plus that opens a line, a unified diff's mark of an
+ * added line ("+The package is installed ..." is the text it adds), nor a tilde after a full stop,
+ * LaTeX's unbreakable space ("Fig.~5", "Dr.~Smith").
  */
 function isLeadingSign(text: string, i: number): boolean {
   const sign = text.charCodeAt(i - 1)
-  if (sign === HYPHEN_MINUS || sign === MINUS || sign === PLUS_MINUS) {
-    if (!isDigit(text.charCodeAt(i))) return false
-  } else if (sign !== PLUS && sign !== TILDE) return false
-  if (i === 1) return true
+  const next = text.charCodeAt(i)
+  if (sign === HYPHEN_MINUS || sign === MINUS || sign === PLUS_MINUS || sign === WIDE_MINUS || sign === WIDE_PLUS) {
+    if (!isDigit(next)) return false
+  } else if (sign === PLUS || sign === TILDE) {
+    if (!isDigit(next) && !placeholderAt(text, i)) return false
+  } else return false
+  if (i === 1) return sign !== PLUS
   // Not after a word (a range, a compound), nor after another sign; a low surrogate ends a letter
   // beyond the Basic Multilingual Plane, or an emoji: read as a word's.
   const before = text.charCodeAt(i - 2)
+  if (sign === PLUS && (before === 0x0a || before === 0x0d)) return false
+  if (sign === TILDE && before === 0x2e) return false
   return !isSignCode(before) && !(before >= 0xdc00 && before <= 0xdfff) && wordCharAt(text, i - 2) === 0
 }
 
+/** Whether a word of one capital letter (A-Z), a placeholder, starts at `i`. */
+function placeholderAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  return c >= 0x41 && c <= 0x5a && (i + 1 >= text.length || wordCharAt(text, i + 1) === 0)
+}
+
 function isSignCode(code: number): boolean {
-  return code === PLUS || code === TILDE || code === HYPHEN_MINUS || code === MINUS || code === PLUS_MINUS || code === HYPHEN
+  return (
+    code === PLUS ||
+    code === TILDE ||
+    code === HYPHEN_MINUS ||
+    code === MINUS ||
+    code === PLUS_MINUS ||
+    code === HYPHEN ||
+    code === WIDE_PLUS ||
+    code === WIDE_MINUS
+  )
 }
 
 /** What may follow a word's closing + or # signs (see above), beyond white space and CJK_FROM. */

@@ -1,4 +1,4 @@
-import { matchForm, surfaceForm } from '../engine/normalise.js'
+import { matchForm, surfaceForm, withoutSign } from '../engine/normalise.js'
 import { tokenize } from '../engine/tokenize.js'
 import { LineEndHyphens } from '../engine/line-end-hyphens.js'
 import { OffsetMap } from './offsets.js'
@@ -74,7 +74,8 @@ export function parseQuery(query: string): QueryTerm[] {
 
 /** A word's surface form (normalise.ts) without accents: what a wildcard's stem is compared to. */
 export function searchSurface(word: string): string {
-  return surfaceForm(foldString(word))
+  // The sign a word is written with aside (tokenize.ts): "conf*" finds "+configuration".
+  return withoutSign(surfaceForm(foldString(word)))
 }
 
 /** A word's match form, stemmed, without accents: what a query word is compared to. */
