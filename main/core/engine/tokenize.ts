@@ -16,12 +16,13 @@ import { WORD_CHAR } from './word-char.js'
 //     capitals are joined so too ("INSE-\nCURE" in a manual page's warning, "CONNEC-\nTION" in a
 //     licence's disclaimer: typeset text hyphenates them as any other),
 //   - the sign it is written with, before it: a plus, minus, plus-minus sign or tilde before a
-//     digit (full-width plus and minus too), a plus or tilde before a single capital (a placeholder), where the sign stands at the
-//     text's start or after a character that is neither a word's nor a sign: "+5", "-5", "−5",
-//     "±0.1", "~5", "~N", "(+5)", so that "tail -n +5" and "tail -n 5", or sed's "addr1,+N" and
-//     "addr1,~N", are not the same words (a near-verbatim copy's variants: the match form reads
-//     "+5" as "5", normalise.ts); not the hyphen of "1-2", "e-mail" or "-n", nor "--5", nor a
-//     unified diff's "+" that opens an added line, nor LaTeX's "Fig.~5" (isLeadingSign),
+//     digit (full-width plus and minus too), a plus or tilde before a single capital (a
+//     placeholder), where the sign stands at the text's start or after a character that is
+//     neither a word's nor a sign: "+5", "-5", "−5", "±0.1", "~5", "~N", "(+5)", so that
+//     "tail -n +5" and "tail -n 5", or sed's "addr1,+N" and "addr1,~N", are not the same words
+//     (a near-verbatim copy's variants: the match form reads "+5" as "5", normalise.ts); not the
+//     hyphen of "1-2", "e-mail" or "-n", nor "--5", nor a unified diff's "+" that opens an added
+//     line, nor LaTeX's "Fig.~5" (isLeadingSign),
 //   - the + or # signs that end it, where a space, a punctuation mark that ends a word, or a
 //     Chinese, Japanese or Korean character follows them: "GPL-2+" (version 2 or any later one)
 //     is "GPL" and "2+", another word than the "2" of "GPL-2" (a near-verbatim copy's variant,
