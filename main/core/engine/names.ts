@@ -1,7 +1,7 @@
 import { contentFrom, type AnalysedDocument } from './analyse.js'
 import { shouted } from './abbreviations.js'
-import { withoutSign } from './normalise.js'
 import { WIDE_STOPS } from './sentences.js'
+import { wordStart } from './tokenize.js'
 
 // Names in a loose match. Two passages that share a person's name and title ("Xi Jinping, general
 // secretary of the Communist Party of China Central Committee") and little else say different
@@ -61,7 +61,7 @@ export function writtenAs(doc: AnalysedDocument, t: number): Written {
 /** writtenAs, read from the token's letters and the text before it. */
 function readWrittenAs(doc: AnalysedDocument, t: number): Written {
   // Read without the sign it may be written with (tokenize.ts: sed's "~N").
-  const word = withoutSign(doc.text.slice(doc.starts[t], doc.ends[t]))
+  const word = doc.text.slice(wordStart(doc.text, doc.starts[t]), doc.ends[t])
   if (CAMEL.test(word)) return 'name'
   const first = word[0]
   if (first === first.toLowerCase()) return 'word'

@@ -3,7 +3,7 @@ import { patternOnUse } from '../text/pattern-on-use.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { ADDRESS, ADDRESS_NEEDS, isMailAddress } from './addresses.js'
 import { isSpace } from './sentences.js'
-import { isWordUnit, ownWordAt } from './tokenize.js'
+import { isWordUnit, ownWordAt, wordStart } from './tokenize.js'
 import { continuesIdentifier } from './word-edges.js'
 import { WORD_CHAR } from './word-char.js'
 
@@ -1173,9 +1173,6 @@ const UNITS = new Set(
 /** A number and the letters written after it, in one token (see UNITS). */
 const NUMBER_WITH_LETTERS = /^\d+(\p{L}+)$/u
 
-/** The signs a word may be written with before it (tokenize.ts). */
-const SIGNS = '+-~\u2212\u00b1\uff0b\uff0d'
-
 /**
  * Whether token t of `doc` is a quantity: a number with a unit of measure (UNITS). Like a number,
  * a fact the passage states and no word of a claim (nonWordTokens): two READMEs that give their
@@ -1186,7 +1183,7 @@ const SIGNS = '+-~\u2212\u00b1\uff0b\uff0d'
  */
 function isQuantity(doc: AnalysedDocument, t: number): boolean {
   // After the sign it may be written with (tokenize.ts): "~2.5KB".
-  const from = SIGNS.includes(doc.text[doc.starts[t]]) ? doc.starts[t] + 1 : doc.starts[t]
+  const from = wordStart(doc.text, doc.starts[t])
   const c = doc.text.charCodeAt(from)
   if (c < 0x30 || c > 0x39) return false
   const unit = NUMBER_WITH_LETTERS.exec(doc.text.slice(from, doc.ends[t]))?.[1]

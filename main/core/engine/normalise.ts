@@ -55,7 +55,7 @@ export function surfaceForm(raw: string): string {
 
 /**
  * A written or surface form without the sign written before the word (tokenize.ts): what a
- * reader compares where signs do not count (search's wildcards, a name's capitals).
+ * reader compares where signs do not count (search's wildcards, function words).
  */
 export function withoutSign(form: string): string {
   return form.replace(PREFIX_SIGN, '')

@@ -2,6 +2,7 @@ import { contentFrom, type AnalysedDocument } from './analyse.js'
 import { paragraphBetween } from './align.js'
 import { continuesWord } from './word-edges.js'
 import { inCodeBlock } from './nonwords.js'
+import { wordStart } from './tokenize.js'
 
 // A passage's end a word or two into the next paragraph, and its start a word or two before its
 // own. Seeds span paragraph breaks (chain.ts), so a candidate can end inside the next paragraph
@@ -155,9 +156,6 @@ const SHORT_OPTION = /^(?:\p{L}|\d$)/u
 const LONG_OPTION = /^\p{Ll}/u
 const TWO_DASHES = /[-\u2010\u2212]{2}$/u
 
-/** The signs a word may be written with before it (tokenize.ts). */
-const SIGNED = /^[-+~\u2212\u00b1\uff0b\uff0d]$/u
-
 /**
  * A numbered item's opening before its number: the start of a line, spaces, an opening bracket.
  * The number (NUMBER: three digits at most, so that a year opening a changelog's author line is
@@ -178,10 +176,10 @@ const AFTER_NUMBER = /^(?:[.)][ \t\r\n\u2029]|\t| {2,})/u
  */
 export function opensListItem(doc: Paragraphs, t: number, bullets = true): boolean {
   // A sign the word is written with (tokenize.ts: gzip's option "-9") is read in the gap before it.
-  const signed = SIGNED.test(doc.text[doc.starts[t]]) ? 1 : 0
-  const gap = doc.text.slice(t > 0 ? doc.ends[t - 1] : 0, doc.starts[t] + signed)
+  const from = wordStart(doc.text, doc.starts[t])
+  const gap = doc.text.slice(t > 0 ? doc.ends[t - 1] : 0, from)
   if (bullets && LIST_ITEM.test(gap)) return true
-  const word = doc.text.slice(doc.starts[t] + signed, doc.ends[t])
+  const word = doc.text.slice(from, doc.ends[t])
   if (OPTION_ITEM.test(gap)) return (TWO_DASHES.test(gap) ? LONG_OPTION : SHORT_OPTION).test(word)
   return NUMBER_ITEM.test(gap) && NUMBER.test(word) && AFTER_NUMBER.test(doc.text.slice(doc.ends[t], doc.ends[t] + 2))
 }

@@ -1,4 +1,5 @@
 import type { AnalysedDocument } from './analyse.js'
+import { wordStart } from './tokenize.js'
 
 // Sentences as token ranges. A sentence ends at a line break, or at ., ! or ? followed by a word
 // that starts with a capital letter or a digit (possibly after quotes or brackets), unless the
@@ -81,8 +82,7 @@ export function isWideStop(c: number): boolean {
 const CLOSING = /[\p{Pe}\p{Pf}"']/u
 const HIRAGANA_START = /^\p{sc=Hiragana}/u
 
-/** A capital or digit, after the sign a word may be written with (tokenize.ts: "+5 points came"). */
-const CAPITAL_OR_DIGIT = /^[-+~\u2212\u00b1\uff0b\uff0d]?[\p{Lu}\p{Lt}\p{N}]/u
+const CAPITAL_OR_DIGIT = /^[\p{Lu}\p{Lt}\p{N}]/u
 const LOWER = /^\p{Ll}/u
 /** What starts a list item or a quoted line of a mail: a bullet, a dash, ">" or "#". */
 const LIST_MARKER = /[-*•·–—>#]/
@@ -279,7 +279,8 @@ export function endsSentence(doc: Pick<AnalysedDocument, 'text' | 'starts' | 'en
     const first = text.charCodeAt(gapStart)
     const initial = word.length === 1 && first === 0x2e
     if (initial || (first === 0x2e && ABBREVIATIONS.has(word.toLowerCase()))) stop = false
-    else if (!CAPITAL_OR_DIGIT.test(text.slice(gapEnd, gapEnd + 3))) stop = false
+    // Past the sign the next word may be written with (tokenize.ts: "+5 points came").
+    else if (!CAPITAL_OR_DIGIT.test(text.slice(wordStart(text, gapEnd), gapEnd + 3))) stop = false
   }
   return breaks > 0 || stop
 }

@@ -270,6 +270,18 @@ const PLUS_MINUS = 0xb1
 const WIDE_PLUS = 0xff0b
 const WIDE_MINUS = 0xff0d
 
+/** The signs a word may be written with before it (see above and isLeadingSign). */
+export const LEADING_SIGNS = '+-~\u2212\u00b1\uff0b\uff0d'
+
+/**
+ * Where the word of the token that starts at `start` of `text` begins: past the sign it is
+ * written with (a token starts at a sign only when it is written with it), for what reads a
+ * word's first character (a quantity's digits, a sentence's capital, an option's name).
+ */
+export function wordStart(text: string, start: number): number {
+  return LEADING_SIGNS.includes(text[start]) ? start + 1 : start
+}
+
 /**
  * Whether the word that starts at `i` (> 0) is written with the sign before it (see above): a
  * plus, minus (hyphen-minus or U+2212), plus-minus sign or tilde before a digit, or a plus or
@@ -303,16 +315,7 @@ function placeholderAt(text: string, i: number): boolean {
 }
 
 function isSignCode(code: number): boolean {
-  return (
-    code === PLUS ||
-    code === TILDE ||
-    code === HYPHEN_MINUS ||
-    code === MINUS ||
-    code === PLUS_MINUS ||
-    code === HYPHEN ||
-    code === WIDE_PLUS ||
-    code === WIDE_MINUS
-  )
+  return code === HYPHEN || LEADING_SIGNS.includes(String.fromCharCode(code))
 }
 
 /** What may follow a word's closing + or # signs (see above), beyond white space and CJK_FROM. */
