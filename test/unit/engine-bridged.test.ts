@@ -63,13 +63,39 @@ describe('withoutBridges', () => {
       [at(0, 0, 99), at(2, 0, 99), 0.45, false],
     ])
     expect(unsplit(loose)).toBe(true)
-    // A text in one document only (a repetition within it) is no text of its own to split off.
+    // A text in one document only (a repetition within it) is no text of its own to split off,
+    // and a loose pair from another text's copy to it in a document that text is not in joins
+    // that text.
     const inOne = table([
+      [at(0, 0, 99), at(1, 0, 99), 1, true],
+      [at(2, 200, 299), at(2, 400, 499), 1, true],
+      [at(1, 0, 99), at(2, 200, 299), 0.5, false],
+    ])
+    expect(unsplit(inOne)).toBe(true)
+  })
+
+  it('parts a text from a loose pair that reads it against another place of a document it is in (a reviewer)', () => {
+    // Text X at 400-499 of document 0 and at 0-99 of document 1; a loose pair of X's copy in
+    // document 1 with 0-99 of document 0, a passage of its own there that shares a phrase with
+    // X. Joined, document 0 was in the overlap twice, and the loose pair gave it its figures.
+    const list = table([
+      [at(0, 400, 499), at(1, 0, 99), 1, true],
+      [at(0, 0, 99), at(1, 0, 99), 0.37, false],
+    ])
+    const split = withoutBridges(clusterPairs(list), list)
+    expect(split.map((c) => c.pairs)).toEqual([[0], [1]])
+    expect(split.map((c) => !!c.likeness)).toEqual([false, true])
+    // So too where the loose pair reads a repetition within document 0 (a text in one document
+    // only, which is no text of its own to split off: it goes with the likeness).
+    const repeated = table([
       [at(0, 0, 99), at(1, 0, 99), 1, true],
       [at(0, 200, 299), at(0, 400, 499), 1, true],
       [at(1, 0, 99), at(0, 200, 299), 0.5, false],
     ])
-    expect(unsplit(inOne)).toBe(true)
+    expect(withoutBridges(clusterPairs(repeated), repeated).map((c) => [c.pairs, !!c.likeness])).toEqual([
+      [[0], false],
+      [[1, 2], true],
+    ])
   })
 })
 
@@ -99,6 +125,27 @@ describe('withoutBridges, the overlaps around a split', () => {
     expect([...containedOverlaps([{ ...likeness, likeness: true }, x, y])]).toEqual([0, 0, 0])
     // (As any other overlap holding them would.)
     expect([...containedOverlaps([likeness, x, y])]).toEqual([0, 1, 1])
+  })
+})
+
+describe('findOverlaps, an option copied word for word and a sentence that shares a phrase with it', () => {
+  it('lists the copy alone, at its own figures, and the loose likeness beside it (a reviewer of man pages)', async () => {
+    // chage's and passwd's "--mindays" option, word for word (Debian's manual pages);
+    // chage's DESCRIPTION shares "the number of days between password changes" and "change their
+    // password" with it. The three passages were one near-verbatim overlap, "7 shared words,
+    // similarity 0.368".
+    const { texts } = await loadFolder(join(FIXTURES, 'reread'))
+    const { overlaps } = findOverlaps(texts)
+    const copy = overlaps.find((o) => o.passages.some((p) => p.text.startsWith('--mindays')))
+    expect(copy).toBeDefined()
+    expect(copy!.passages.map((p) => p.doc)).toEqual(['chage', 'passwd'])
+    expect(copy!.similarity).toBe(1)
+    expect(copy!.words).toBeGreaterThanOrEqual(15)
+    // No overlap holds chage twice, nor its DESCRIPTION with the copy.
+    for (const o of overlaps) {
+      expect(o.passages.filter((p) => p.doc === 'chage')).toHaveLength(1)
+      if (o !== copy) expect(o.passages.some((p) => p.text.includes('The chage command'))).toBe(true)
+    }
   })
 })
 

@@ -19,6 +19,15 @@ import { identity, sortIndicesByKeys } from './radix.js'
 // overlap is split: each text its own overlap with the loose pairs that touch it alone, and the
 // loose pairs that touch two texts or none an overlap of their own (clustered again), which
 // holds the likeness of the texts and is listed beside them.
+// A loose pair that touches one text in one document, and in another document that holds the
+// text lies at another place, away from it, is such a likeness too: the document's text, read a
+// second time against a passage of its own that is only loosely alike. Joined to the text, it
+// was a second passage of that document in the overlap and gave it its figures: chage's and
+// passwd's "--mindays MIN_DAYS Set the minimum number of days between password changes to
+// MIN_DAYS. A value of zero ..." with chage's DESCRIPTION ("changes the number of days between
+// password changes ... when a user must change their password") was one near-verbatim overlap,
+// "7 shared words, similarity 0.368" (a reviewer of man pages). A loose pair to a document
+// that holds the text nowhere else is a loose copy of it, and stays with it.
 
 /**
  * Share of the words of a pair's passages in common (PairValues.similarity, a Dice coefficient)
@@ -51,12 +60,15 @@ export function withoutBridges(clusters: Cluster[], pairs: BridgedPairs): Cluste
   return out ?? clusters
 }
 
-/** Cluster's texts and their likeness as clusters (see above), or undefined when it holds one text. */
+/**
+ * Cluster's texts and their likeness as clusters (see above), or undefined when it holds one text
+ * that no loose pair reads against another place of a document it is in.
+ */
 function split(cluster: Cluster, pairs: BridgedPairs): Cluster[] | undefined {
-  if (cluster.pairs.length < 3) return undefined
+  if (cluster.pairs.length < 2) return undefined
   const close = cluster.pairs.filter((i) => pairs.verbatim(i) || pairs.similarity(i) >= CLOSE_SIMILARITY)
   // Close pairs alone join only where their passages overlap (cluster.ts): one text.
-  if (close.length < 2 || close.length === cluster.pairs.length) return undefined
+  if (close.length === 0 || close.length === cluster.pairs.length) return undefined
   // The texts: close pairs whose passages overlap in a document, by union-find over their
   // places in close, swept per document in order of start.
   const parent = close.map((_, c) => c)
@@ -98,7 +110,7 @@ function split(cluster: Cluster, pairs: BridgedPairs): Cluster[] | undefined {
     docs.add(pairs.doc(2 * i)).add(pairs.doc(2 * i + 1))
   })
   const texts = [...docsOf].filter(([, docs]) => docs.size >= 2).map(([root]) => root)
-  if (texts.length < 2) return undefined
+  if (texts.length === 0) return undefined
   // Each text's passages per document, to find which texts another pair touches.
   const textOf = new Map(texts.map((root, t) => [root, t]))
   const placesOf = new Map<number, { start: number; end: number; text: number }[]>()
@@ -118,16 +130,31 @@ function split(cluster: Cluster, pairs: BridgedPairs): Cluster[] | undefined {
   })
   const closeAt = new Map(close.map((i, c) => [i, c]))
   const bridges: number[] = []
+  /** Whether a loose pair reads a document's text at another place of it (see above). */
+  let rereads = false
   for (const i of cluster.pairs) {
     const c = closeAt.get(i)
     if (c !== undefined && textOf.has(find(c))) continue
     const touched = new Set<number>()
-    for (const e of [2 * i, 2 * i + 1])
-      for (const place of placesOf.get(pairs.doc(e)) ?? [])
-        if (place.start <= pairs.end(e) && pairs.start(e) <= place.end) touched.add(place.text)
-    if (touched.size === 1) members[[...touched][0]].push(i)
-    else bridges.push(i)
+    /** The texts a side's document holds away from that side. */
+    const away = new Set<number>()
+    for (const e of [2 * i, 2 * i + 1]) {
+      const inSide = new Set<number>()
+      const places = placesOf.get(pairs.doc(e)) ?? []
+      for (const place of places) if (place.start <= pairs.end(e) && pairs.start(e) <= place.end) inSide.add(place.text)
+      for (const place of places) if (!inSide.has(place.text)) away.add(place.text)
+      for (const text of inSide) touched.add(text)
+    }
+    const [text] = touched
+    if (touched.size === 1 && !away.has(text)) members[text].push(i)
+    else {
+      rereads ||= touched.size === 1
+      bridges.push(i)
+    }
   }
+  // One text and loose pairs that touch it in no document it is not already in elsewhere: one
+  // overlap, as clustered.
+  if (texts.length === 1 && !rereads) return undefined
   const parts: Cluster[] = members.map((list) => ({ pairs: list, passages: passagesOf(list, pairs) }))
   if (bridges.length) {
     // The likeness: the bridging pairs clustered again among themselves.

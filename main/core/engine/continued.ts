@@ -68,7 +68,7 @@ export function startsWithCopy(docs: readonly AnalysedDocument[]): HoldsCopy {
  * added to the other's, the other's passages reaching back (on) to its own in the documents where
  * it stands before (after) them; in the clusters' order, less those joined.
  */
-export function joinContinued<C extends TextCluster>(clusters: C[], holdsCopy: HoldsCopy): C[] {
+export function joinContinued<C extends TextCluster & { likeness?: true }>(clusters: C[], holdsCopy: HoldsCopy): C[] {
   // Every passage, by document and start, and by document and end: a passage that holds one of
   // X's at its start starts at most MAX_LEAD_TOKENS before it, and one that holds it at its end
   // ends at most MAX_LEAD_TOKENS after it.
@@ -84,7 +84,9 @@ export function joinContinued<C extends TextCluster>(clusters: C[], holdsCopy: H
   const endKeys = Float64Array.from(byEnd, (e) => key(e.passage.doc, e.passage.end))
   const joined = new Uint8Array(clusters.length)
   clusters.forEach((x, xi) => {
-    if (!onePerDocument(x.passages)) return
+    // The likeness of texts parted (bridged.ts) is no head or tail of either: it reads a text
+    // against another place, and is listed beside it.
+    if (x.likeness || !onePerDocument(x.passages)) return
     // Clusters with a passage that holds one of x's at its start or at its end.
     const holders = new Set<number>()
     for (const p of x.passages) {

@@ -118,6 +118,8 @@ export const CORE_SAMPLE = 8
 /** What nesting needs of an overlap: its passages (sorted by document and start, merged). */
 export interface NestCluster {
   passages: PairPassage[]
+  /** The likeness of texts bridged.ts parted: it reads a text against another place, and takes no more of it. */
+  likeness?: true
 }
 
 /** Per cluster, how many passages nesting added: found word for word, and found as edited copies. */
@@ -226,6 +228,7 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
     sortReadings(readings, spanOf)
     const inner = Math.floor(id / clusters.length)
     const outer = id % clusters.length
+    if (clusters[inner].likeness) continue
     // Down (see above), only where the set of documents changes or K stops short of C somewhere.
     if (clusters[inner].passages.every((p) => holdsWhole(clusters[outer].passages, p))) continue
     changes.add(id)
@@ -272,6 +275,7 @@ export function nestClusters(clusters: NestCluster[], docs: readonly AnalysedDoc
   for (const [id, readings] of contacts) {
     const inner = Math.floor(id / clusters.length)
     const outer = id % clusters.length
+    if (clusters[inner].likeness) continue
     if (!changes.has(id)) continue
     // Up: the outer text, word for word, around the inner overlap's passages in other documents.
     const spans = readings.map(passage)
