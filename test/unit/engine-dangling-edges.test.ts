@@ -293,6 +293,45 @@ describe('a passage that ends on the function words of another sentence', () => 
     expect(overlap.variants).toEqual([])
   })
 
+  it('cuts the function words a passage ends a clause short on, where the other passages end otherwise (a reviewer)', () => {
+    // sed's manual and its page say one clause in two orders; the manual's passage ended "... is
+    // not disabled with the", its sentence going on "'-n' options".
+    const docs = analysed(
+      'Note that the current\n     pattern space is printed if auto-print is not disabled with the\n     ‘-n’ options.',
+      'except that if auto-print is not disabled the current pattern space will be printed.  The exit code',
+      'Binary prefixes can be used, too: KiB=K, MiB=M, and so on.',
+      'Binary prefixes can be used, too: KiB=K, MiB=M, and so on.',
+      'Files: Makefile.in\nCopyright: 1994-2021 Free Software Foundation, Inc',
+      'The user must change the password if it is not',
+    )
+    const at = (d: number, word: string, from = 0) =>
+      docs[d].starts.findIndex((s, t) => t >= from && docs[d].text.slice(s, docs[d].ends[t]) === word)
+    const texts = (passages: readonly { doc: number; start: number; end: number }[]) =>
+      passages.map((p) => docs[p.doc].text.slice(docs[p.doc].starts[p.start], docs[p.doc].ends[p.end]))
+    const clause = [
+      { doc: 0, start: at(0, 'current'), end: at(0, 'the', at(0, 'with')) },
+      { doc: 1, start: at(1, 'auto'), end: at(1, 'printed') },
+    ]
+    expect(texts(withoutFunctionWordEdges(clause, docs))).toEqual([
+      'current\n     pattern space is printed if auto-print is not disabled',
+      'auto-print is not disabled the current pattern space will be printed',
+    ])
+    // Where another passage has the same words after the same word they are shared, and stay.
+    const shared = [
+      { doc: 0, start: at(0, 'current'), end: at(0, 'the', at(0, 'with')) },
+      { doc: 0, start: at(0, 'current'), end: at(0, 'the', at(0, 'with')) },
+    ]
+    expect(withoutFunctionWordEdges(shared, docs)).toBe(shared)
+    // Nor are the words a sentence ends with cut ("and so on."), nor a name's pieces that read as
+    // function words ("Makefile.in"), nor a negation ("if it is not").
+    const whole = [
+      { doc: 2, start: 0, end: at(2, 'on') },
+      { doc: 4, start: 0, end: at(4, 'in') },
+      { doc: 5, start: 0, end: at(5, 'not') },
+    ]
+    expect(withoutFunctionWordEdges(whole, docs)).toBe(whole)
+  })
+
   it('cuts one passage’s function words where the others end before them, and none where another keeps them', () => {
     const docs = analysed(
       'This program is distributed WITHOUT ANY WARRANTY and FITNESS FOR A PARTICULAR PURPOSE.  THE ENTIRE RISK IS WITH YOU.',

@@ -2,6 +2,8 @@ import { contentFrom, type AnalysedDocument, SpanMemo } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import { paragraphBetween } from './align.js'
 import { breaksLine, endsSentence, fullLineOf, stopAfter } from './sentences.js'
+import { surfaceForm } from './normalise.js'
+import { negates } from './stopwords.js'
 
 // A passage's edge a word or two into another sentence. Two texts may go on alike for a word or two
 // past a sentence's end (two manual pages' "... with no intervening whitespace. The groups", the
@@ -214,6 +216,12 @@ export const MAX_FUNCTION_WORD_EDGE = 6
  * that ends a few words into a sentence to its end: there "flushed. For" is "flushed. For that
  * purpose, use `message.writableFinished` instead", which the other passages say too ("flushed,
  * for this use ... instead"). The same array where nothing is cut.
+ * A passage that ends inside a sentence on function words after its last content word ends a
+ * clause short: sed's manual "... is printed if auto-print is not disabled with the" against its
+ * page's "if auto-print is not disabled the current pattern space will be printed" (a reviewer).
+ * Those words are cut unless another passage has them after the same word (cut or not: then
+ * they are words the passages share, "... This option may be given" in two pages), the sentence
+ * ends with them ("KiB=K, MiB=M, and so on.") or one of them negates.
  */
 export function withoutFunctionWordEdges<P extends PairPassage>(passages: readonly P[], docs: readonly AnalysedDocument[]): readonly P[] {
   // Per passage, where it would start and end with its fragments cut (read once per text and
@@ -221,10 +229,13 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
   const cuts = new SpanMemo(functionWordCuts)
   const starts: number[] = []
   const ends: number[] = []
+  /** Per passage, whether its end's fragment is the rest of a clause (not of another sentence). */
+  const clauseEnds: boolean[] = []
   for (const p of passages) {
-    const [start, end] = cuts.get(docs[p.doc], p.start, p.end)
+    const [start, end, clauseEnd] = cuts.get(docs[p.doc], p.start, p.end)
     starts.push(start)
     ends.push(end)
+    clauseEnds.push(clauseEnd)
   }
   // Passage i's fragment, with the word its sentence ends (starts) with: [from, to] of its
   // document, asked about only where it has one.
@@ -243,13 +254,16 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
   const firsts = new Set(runs.map(([i, from]) => docs[passages[i].doc].match[from]))
   passages.forEach((p, j) => {
     const doc = docs[p.doc]
-    for (let t = starts[j]; t < ends[j]; t++) if (firsts.has(doc.match[t])) found.get(key(doc, t))?.push([j, t])
+    for (let t = p.start; t < p.end; t++) if (firsts.has(doc.match[t])) found.get(key(doc, t))?.push([j, t])
   })
-  /** Whether another passage than i keeps tokens [from, to] of i's document as one run: words the two share there. */
-  const keptElsewhere = (i: number, from: number, to: number): boolean => {
+  /**
+   * Whether another passage than i keeps tokens [from, to] of i's document as one run (`held`:
+   * holds it, cut or not): words the two share there.
+   */
+  const keptElsewhere = (i: number, from: number, to: number, held = false): boolean => {
     const A = docs[passages[i].doc]
     return found.get(key(A, from))!.some(([j, t]) => {
-      if (j === i || t + to - from > ends[j]) return false
+      if (j === i || (held ? t + to - from > passages[j].end : t < starts[j] || t + to - from > ends[j])) return false
       const B = docs[passages[j].doc]
       for (let k = 0; k <= to - from; k++) if (A.match[from + k] !== B.match[t + k]) return false
       return true
@@ -258,7 +272,7 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
   let changed = false
   const cut = passages.map((p, i) => {
     const start = starts[i] > p.start && !keptElsewhere(i, p.start, starts[i]) ? starts[i] : p.start
-    const end = ends[i] < p.end && !keptElsewhere(i, ends[i], p.end) ? ends[i] : p.end
+    const end = ends[i] < p.end && !keptElsewhere(i, ends[i], p.end, clauseEnds[i]) ? ends[i] : p.end
     if (start === p.start && end === p.end) return p
     changed = true
     return { ...p, start, end }
@@ -271,22 +285,58 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
  * take of another sentence at either edge (withoutFunctionWordEdges), before it asks whether
  * another passage keeps them.
  */
-function functionWordCuts(doc: AnalysedDocument, start: number, end: number): [number, number] {
+function functionWordCuts(doc: AnalysedDocument, start: number, end: number): [number, number, boolean] {
   const fullLine = fullLineOf(doc)
   const stopsAt = (t: number): boolean => stopAfter(doc, t) && opensSentence(doc, t + 1) && endsSentence(doc, t, fullLine)
   /** Whether tokens [t0, t1] hold no content word. */
   const functionWords = (t0: number, t1: number): boolean => contentFrom(doc, t1 + 1) === contentFrom(doc, t0)
+  let clauseEnd = false
+  let stopped = false
   for (let t = end - 1; t >= Math.max(start, end - MAX_FUNCTION_WORD_EDGE); t--)
     if (stopsAt(t)) {
       if (functionWords(t + 1, end)) end = t
+      stopped = true
       break
     }
+  // Else the function words after its last content word, inside its sentence (see
+  // withoutFunctionWordEdges), unless the sentence ends with them ("... and so on.") or a
+  // negation is among them ("... must not").
+  if (!stopped && !stopAfter(doc, end)) {
+    const c = contentFrom(doc, end + 1) - 1
+    const last = c >= 0 ? doc.content[c] : -1
+    if (
+      last >= start &&
+      last < end &&
+      end - last <= MAX_FUNCTION_WORD_EDGE &&
+      standsAlone(doc, last + 1, end) &&
+      !negationIn(doc, last + 1, end)
+    ) {
+      end = last
+      clauseEnd = true
+    }
+  }
   for (let t = start; t < Math.min(end, start + MAX_FUNCTION_WORD_EDGE); t++)
     if (stopsAt(t)) {
       if (functionWords(start, t)) start = t + 1
       break
     }
-  return [start, end]
+  return [start, end, clauseEnd]
+}
+
+/**
+ * Whether tokens [t0, t1] of `doc` are words of their own, each right after a space or a line
+ * break: not parts of a name ("Makefile.in", "CC-BY-SA-3.0-US") or an option ("'-a'"), whose
+ * letters read as function words.
+ */
+function standsAlone(doc: AnalysedDocument, t0: number, t1: number): boolean {
+  for (let t = t0; t <= t1; t++) if (!/\s/.test(doc.text[doc.starts[t] - 1] ?? '')) return false
+  return true
+}
+
+/** Whether tokens [t0, t1] of `doc` hold a negation (stopwords.ts negates), read on their text. */
+function negationIn(doc: AnalysedDocument, t0: number, t1: number): boolean {
+  for (let t = t0; t <= t1; t++) if (negates(surfaceForm(doc.text.slice(doc.starts[t], doc.ends[t])))) return true
+  return false
 }
 
 /** A full stop, question or exclamation mark. */
