@@ -261,6 +261,43 @@ describe('a passage that ends on the next item of a list, or starts on the one b
       expect(withoutNextItems(passage, [heading(line)]), line).toEqual([{ doc: 0, start: 0, end: 11 }])
   })
 
+  it("starts at the first option under a subsection's heading, no blank line between (a reviewer of man-db's pages)", () => {
+    // man(1) has "-?, --help" under its "Getting help" and then "--usage", which whatis(1) lacks:
+    // man's passage started at "--usage", its "--help" read as the tail of the heading's item.
+    const man = `   Getting help
+       -?, --help
+              Print a help message and exit.
+
+       --usage
+              Print a short usage message and exit.
+
+EXIT STATUS
+       0      Successful program execution.
+
+       1      Usage, syntax or configuration file error.
+`
+    const whatis = man.replace(/ {3}Getting help\n/, '').replace(/ {7}--usage\n.*\n\n/, '')
+    const [overlap] = findOverlaps([
+      { id: 'man', text: man },
+      { id: 'whatis', text: whatis },
+    ]).overlaps
+    expect(overlap.passages.map((p) => p.text.slice(0, 6))).toEqual(['--help', '--help'])
+    expect(overlap.variants[0].changes?.filter((c) => c.op !== 'equal').map((c) => c.a.replace(/\s+/g, ' '))).toEqual([
+      'usage Print a short usage message and exit',
+    ])
+    // Under a line that ends a sentence or leads into a list, the option is no heading's first.
+    const version =
+      '       -V, --version\n              Display the version of the program, the year it was made, the people who wrote it and\n              the licence it is given under, and exit at once with a status of zero.\n'
+    const heading = (line: string) =>
+      analysed(`   ${line}\n       -?, --help\n              Print a help message and exit.\n\n${version}`)[0]
+    const passage = (doc: { starts: ArrayLike<number> }) => [{ doc: 0, start: 2, end: doc.starts.length - 1 }]
+    const [under, after] = [heading('Getting help'), heading('The options are:')]
+    expect(withoutNextItems(passage(under), [under])).toEqual(passage(under))
+    expect(withoutNextItems(passage(after), [after])[0].start).toBe(
+      Array.from(after.starts).findIndex((s) => after.text.startsWith('V, --version', s)),
+    )
+  })
+
   describe('items that open on a line of their own, not a paragraph (bash(1) and dash(1), as man renders them)', () => {
     // bash's tests: no blank line between items, each item's name back at the margin.
     const bashTests = `       -r file

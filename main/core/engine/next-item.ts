@@ -166,8 +166,27 @@ function breakBefore(doc: Paragraphs, t: number): boolean {
   const { text } = doc
   const [indent, indentBefore] = [indentAt(text, line), indentAt(text, previous)]
   if (indent < indentBefore) return backAtItemMargin(doc, line, indent)
+  if (indent > indentBefore) return underHeading(doc, previous, t)
   return indent === indentBefore && ITEM_LINE.test(text.slice(previous, line)) && (stopAfter(doc, t - 1) || text[doc.ends[t - 1]] === ':')
 }
+
+/**
+ * Whether token t of `doc`, first on a line indented deeper than the line at `previous`, opens the
+ * first option of a list under that line as its heading: a manual's subsection ("   Getting
+ * help\n       -?, --help\n              Print a help message and exit.", man-db's pages), its
+ * options indented under it with no blank line between. The line above is a heading: it ends no
+ * sentence and opens no item itself (an option's name, whose description, indented deeper, may
+ * name another option first).
+ */
+function underHeading(doc: Paragraphs, previous: number, t: number): boolean {
+  const line = lineStart(doc.text, doc.starts[t])
+  if (!opensListItem(doc, t, false) || HEADING_END.test(doc.text.slice(previous, line))) return false
+  const first = lowerBound(doc.starts, previous)
+  return first < t && !opensListItem(doc, first, false)
+}
+
+/** A line that ends a sentence or a clause, or leads into what follows: no heading (underHeading). */
+const HEADING_END = /[.?!:;,][ \t]*\r?\n?$/u
 
 /**
  * Where the line of token t of `doc` (t > 0) starts, and the one before it, when token t is the

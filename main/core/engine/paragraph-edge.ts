@@ -149,9 +149,11 @@ export function betweenListItems(doc: Paragraphs, t: number): boolean {
  * A manual's option item: a hyphen or two at the start of a line ("       -q", "       --quiet";
  * groff may write them as the hyphen U+2010 or the minus sign U+2212) and the option's name right
  * after them: after one, a letter first or a digit alone (gzip's -1 to -9); after two, a
- * lower-case letter. Not a changelog's trailer (" -- Matthias Klose", or "--Matthias Klose").
+ * lower-case letter. Not a changelog's trailer (" -- Matthias Klose", or "--Matthias Klose"). A
+ * short option named by a mark, which no word holds, may come first ("-?, --help", man-db's
+ * pages).
  */
-const OPTION_ITEM = /(?:^|[\n\r\u2029])[ \t]*[-\u2010\u2212]{1,2}$/u
+const OPTION_ITEM = /(?:^|[\n\r\u2029])[ \t]*(?:[-\u2010\u2212][^\s\p{L}\p{N}-],[ \t]+)?[-\u2010\u2212]{1,2}$/u
 const SHORT_OPTION = /^(?:\p{L}|\d$)/u
 const LONG_OPTION = /^\p{Ll}/u
 const TWO_DASHES = /[-\u2010\u2212]{2}$/u
