@@ -332,6 +332,40 @@ describe('a passage that ends on the function words of another sentence', () => 
     expect(withoutFunctionWordEdges(whole, docs)).toBe(whole)
   })
 
+  it('keeps the function words a sentence ends with unstopped, and those another passage has too (a second reviewer)', () => {
+    const docs = analysed(
+      '--to=UNIT\n              auto-scale output numbers to UNITs; see UNIT\n              below\n\n       -h, --help\n',
+      '  * Fix the build scripts and clean up\n  * New upstream release.\n',
+      '  * Update the manual (docs changes only)\n',
+      'the rights granted to You by the Initial Developer',
+      'the rights granted to\n  the licensee',
+      'and mark it as Multi-arch: same\n',
+      'with M-A: same\n',
+    )
+    const at = (d: number, word: string) => docs[d].starts.findIndex((s, t) => docs[d].text.slice(s, docs[d].ends[t]) === word)
+    const texts = (passages: readonly { doc: number; start: number; end: number }[]) =>
+      passages.map((p) => docs[p.doc].text.slice(docs[p.doc].starts[p.start], docs[p.doc].ends[p.end]))
+    // An option's description, a changelog's bullet, a bracket: each sentence's own end.
+    const unstopped = [
+      { doc: 0, start: at(0, 'auto'), end: at(0, 'below') },
+      { doc: 1, start: at(1, 'Fix'), end: at(1, 'up') },
+      { doc: 2, start: at(2, 'Update'), end: at(2, 'only') },
+    ]
+    expect(withoutFunctionWordEdges(unstopped, docs)).toBe(unstopped)
+    // "to" both passages have after "granted" stays; "You by", which the other lacks, goes.
+    const granted = [
+      { doc: 3, start: 0, end: at(3, 'by') },
+      { doc: 4, start: 0, end: at(4, 'to') },
+    ]
+    expect(texts(withoutFunctionWordEdges(granted, docs))).toEqual(['the rights granted to', 'the rights granted to'])
+    // "same", the last word of both, though after other words ("Multi-arch" / "M-A").
+    const same = [
+      { doc: 5, start: at(5, 'mark'), end: at(5, 'same') },
+      { doc: 6, start: 0, end: at(6, 'same') },
+    ]
+    expect(withoutFunctionWordEdges(same, docs)).toBe(same)
+  })
+
   it('cuts one passage’s function words where the others end before them, and none where another keeps them', () => {
     const docs = analysed(
       'This program is distributed WITHOUT ANY WARRANTY and FITNESS FOR A PARTICULAR PURPOSE.  THE ENTIRE RISK IS WITH YOU.',

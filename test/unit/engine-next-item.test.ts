@@ -298,6 +298,21 @@ EXIT STATUS
     )
   })
 
+  it("ends before a subsection's heading with the option under it, and before the next option after a short first one (a second reviewer)", () => {
+    // openssl's pages: the passages went on into "PKCS#12 input (parsing) options\n       -in
+    // filename|uri", and "OPTIONS\n       -help\n ... message.\n\n       -out filename".
+    const pkey = `           This option checks the correctness of either a public key or the\n           public component of a key pair.\n\n   Input options\n       -in filename|uri\n           This specifies the input to read a key from.\n`
+    const genpkey = `OPTIONS\n       -help\n           Print out a usage message.\n\n       -out filename\n           Output the key to the specified file.\n`
+    const [a, b] = analysed(pkey, genpkey)
+    const at = (doc: { text: string; starts: ArrayLike<number> }, word: string) =>
+      Array.from(doc.starts).findIndex((s) => doc.text.startsWith(word, s))
+    expect(withoutNextItems([{ doc: 0, start: 0, end: at(a, 'This specifies') }], [a])).toEqual([{ doc: 0, start: 0, end: at(a, 'pair') }])
+    expect(withoutNextItems([{ doc: 1, start: 0, end: at(b, 'filename') }], [a, b])).toEqual([{ doc: 1, start: 0, end: at(b, 'message') }])
+    // A manual's NAME and its line, then DESCRIPTION: the end goes before DESCRIPTION, not NAME.
+    const [c] = analysed('FOO(5)\n\nNAME\n       foo.conf - the foo configuration file\n\nDESCRIPTION\n       The foo module')
+    expect(withoutNextItems([{ doc: 0, start: 0, end: at(c, 'DESCRIPTION') }], [c])).toEqual([{ doc: 0, start: 0, end: at(c, 'file') }])
+  })
+
   describe('items that open on a line of their own, not a paragraph (bash(1) and dash(1), as man renders them)', () => {
     // bash's tests: no blank line between items, each item's name back at the margin.
     const bashTests = `       -r file

@@ -4,6 +4,7 @@ import { paragraphBetween } from './align.js'
 import { breaksLine, endsSentence, fullLineOf, stopAfter } from './sentences.js'
 import { surfaceForm } from './normalise.js'
 import { negates } from './stopwords.js'
+import { opensListItem } from './paragraph-edge.js'
 
 // A passage's edge a word or two into another sentence. Two texts may go on alike for a word or two
 // past a sentence's end (two manual pages' "... with no intervening whitespace. The groups", the
@@ -219,9 +220,10 @@ export const MAX_FUNCTION_WORD_EDGE = 6
  * A passage that ends inside a sentence on function words after its last content word ends a
  * clause short: sed's manual "... is printed if auto-print is not disabled with the" against its
  * page's "if auto-print is not disabled the current pattern space will be printed" (a reviewer).
- * Those words are cut unless another passage has them after the same word (cut or not: then
- * they are words the passages share, "... This option may be given" in two pages), the sentence
- * ends with them ("KiB=K, MiB=M, and so on.") or one of them negates.
+ * Those words are cut, but for as many of them as another passage has after the same word, or
+ * ends with (cut or not: they are words the passages share, "... This option may be given" in two
+ * pages), and not where the sentence ends with them ("KiB=K, MiB=M, and so on.", "see UNIT
+ * below" before the next option: endsUnstopped) or one of them negates.
  */
 export function withoutFunctionWordEdges<P extends PairPassage>(passages: readonly P[], docs: readonly AnalysedDocument[]): readonly P[] {
   // Per passage, where it would start and end with its fragments cut (read once per text and
@@ -269,10 +271,42 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
       return true
     })
   }
+  // Passages by the match id of their last word, for the clause ends another passage ends with too.
+  let byLast: Map<number, number[]> | undefined
+  /** Whether another passage than i ends with tokens [from, to] of i's document, word for word. */
+  const endsAlike = (i: number, from: number, to: number): boolean => {
+    if (!byLast) {
+      byLast = new Map()
+      passages.forEach((q, j) => {
+        const m = docs[q.doc].match[q.end]
+        const list = byLast!.get(m)
+        if (list) list.push(j)
+        else byLast!.set(m, [j])
+      })
+    }
+    const A = docs[passages[i].doc]
+    return (byLast.get(A.match[to]) ?? []).some((j) => {
+      const q = passages[j]
+      if (j === i || q.end - q.start < to - from) return false
+      const B = docs[q.doc]
+      for (let k = 0; k <= to - from; k++) if (A.match[to - k] !== B.match[q.end - k]) return false
+      return true
+    })
+  }
+  /**
+   * Where passage i ends with its clause end's function words cut (functionWordCuts): after the
+   * most of them another passage has too, after the same word or as its own last words ("rights
+   * granted to You by" against "rights granted to"; "Multi-arch: same" against "M-A: same").
+   */
+  const clauseEnd = (i: number): number => {
+    const p = passages[i]
+    for (let to = p.end; to > ends[i]; to--) if (keptElsewhere(i, ends[i], to, true) || endsAlike(i, ends[i] + 1, to)) return to
+    return ends[i]
+  }
   let changed = false
   const cut = passages.map((p, i) => {
     const start = starts[i] > p.start && !keptElsewhere(i, p.start, starts[i]) ? starts[i] : p.start
-    const end = ends[i] < p.end && !keptElsewhere(i, ends[i], p.end, clauseEnds[i]) ? ends[i] : p.end
+    const end = ends[i] === p.end ? p.end : clauseEnds[i] ? clauseEnd(i) : keptElsewhere(i, ends[i], p.end) ? p.end : ends[i]
     if (start === p.start && end === p.end) return p
     changed = true
     return { ...p, start, end }
@@ -301,7 +335,7 @@ function functionWordCuts(doc: AnalysedDocument, start: number, end: number): [n
   // Else the function words after its last content word, inside its sentence (see
   // withoutFunctionWordEdges), unless the sentence ends with them ("... and so on.") or a
   // negation is among them ("... must not").
-  if (!stopped && !stopAfter(doc, end)) {
+  if (!stopped && !endsUnstopped(doc, end)) {
     const c = contentFrom(doc, end + 1) - 1
     const last = c >= 0 ? doc.content[c] : -1
     if (
@@ -321,6 +355,17 @@ function functionWordCuts(doc: AnalysedDocument, start: number, end: number): [n
       break
     }
   return [start, end, clauseEnd]
+}
+
+/**
+ * Whether token t of `doc` ends its sentence, with a stop or without: at the text's end, before a
+ * paragraph break or a list item (an option's description or a changelog's bullet, which end
+ * without a full stop: "... see UNIT\n              below\n\n       -h", "* clean up\n  * ..."),
+ * or before a closing bracket ("(docs changes only)").
+ */
+function endsUnstopped(doc: AnalysedDocument, t: number): boolean {
+  if (stopAfter(doc, t) || t + 1 >= doc.starts.length || paragraphBetween(doc, t, t + 1) || opensListItem(doc, t + 1)) return true
+  return /[)\]}]/.test(doc.text.slice(doc.ends[t], doc.starts[t + 1]))
 }
 
 /**

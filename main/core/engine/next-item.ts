@@ -125,9 +125,9 @@ function lastItem(doc: Paragraphs, p: ItemPassage): number | undefined {
 function paragraphsNear(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number[] {
   const out: number[] = []
   if (dir > 0) {
-    for (let t = p.end; t > p.start && t > p.end - MAX_ITEM_TOKENS; t--) if (breakBefore(doc, t)) out.push(t)
+    for (let t = p.end; t > p.start && t > p.end - MAX_ITEM_TOKENS; t--) if (breakBefore(doc, t, false)) out.push(t)
   } else {
-    for (let t = p.start; t < p.end && t < p.start + MAX_ITEM_TOKENS; t++) if (breakBefore(doc, t + 1)) out.push(t + 1)
+    for (let t = p.start; t < p.end && t < p.start + MAX_ITEM_TOKENS; t++) if (breakBefore(doc, t + 1, true)) out.push(t + 1)
   }
   return out
 }
@@ -142,7 +142,7 @@ function whole(doc: Paragraphs, edge: number, dir: 1 | -1): boolean {
   const after = Math.max(edge, next)
   // A header's field ends with its line (fieldNameEnd).
   if (dir > 0 && opensField(doc, after)) return true
-  return breakBefore(doc, after) && opensItem(doc, after, dir > 0)
+  return breakBefore(doc, after, dir < 0) && opensItem(doc, after, dir > 0)
 }
 
 /**
@@ -156,9 +156,10 @@ function whole(doc: Paragraphs, edge: number, dir: 1 | -1): boolean {
  * the shell.\n    4. Changes to comments.", a whole item of two changelogs, not a stray start of
  * the next). Not after any line that ends a sentence: a changelog's entry goes on with a line that
  * starts with a compiler's flag ("Unbreak llvm-toolchain-13 on buster.\n    -fuse-ld=gold wasn't
- * passed to compiler-rt").
+ * passed to compiler-rt"). `atStart`, where a passage's start is read: also at the first option
+ * under a subsection's heading (headingOver).
  */
-function breakBefore(doc: Paragraphs, t: number): boolean {
+function breakBefore(doc: Paragraphs, t: number, atStart: boolean): boolean {
   if (paragraphBetween(doc, t - 1, t)) return true
   const lines = linesBefore(doc, t)
   if (!lines) return false
@@ -166,27 +167,42 @@ function breakBefore(doc: Paragraphs, t: number): boolean {
   const { text } = doc
   const [indent, indentBefore] = [indentAt(text, line), indentAt(text, previous)]
   if (indent < indentBefore) return backAtItemMargin(doc, line, indent)
-  if (indent > indentBefore) return underHeading(doc, previous, t)
+  if (indent > indentBefore) return atStart && headingOver(doc, previous, t) >= 0
   return indent === indentBefore && ITEM_LINE.test(text.slice(previous, line)) && (stopAfter(doc, t - 1) || text[doc.ends[t - 1]] === ':')
 }
 
 /**
- * Whether token t of `doc`, first on a line indented deeper than the line at `previous`, opens the
- * first option of a list under that line as its heading: a manual's subsection ("   Getting
+ * The first token of the line at `previous` where token t of `doc`, first on a line indented
+ * deeper, opens the first option of a list under that line as its heading, else -1: a manual's subsection ("   Getting
  * help\n       -?, --help\n              Print a help message and exit.", man-db's pages), its
- * options indented under it with no blank line between. The line above is a heading: it ends no
- * sentence and opens no item itself (an option's name, whose description, indented deeper, may
- * name another option first).
+ * options indented under it with no blank line between. The line above is a heading: a few words
+ * (MAX_SUBHEADING_WORDS), no sentence's or clause's end, no item of its own (an option's name,
+ * whose description, indented deeper, may name another option first; a changelog's bullet, whose
+ * wrapped line may start with one: "* run-parts.c: skip all files that can't be statted
+ * unless\n    --exit-on-error is set."). Read at a passage's start only (breakBefore): at its end,
+ * the heading goes with the item under it, and the break before the heading is where it ends; at
+ * a start that holds the heading, it starts there (itemBreak).
  */
-function underHeading(doc: Paragraphs, previous: number, t: number): boolean {
+function headingOver(doc: Paragraphs, previous: number, t: number): number {
   const line = lineStart(doc.text, doc.starts[t])
-  if (!opensListItem(doc, t, false) || HEADING_END.test(doc.text.slice(previous, line))) return false
+  const heading = doc.text.slice(previous, line)
+  if (!opensListItem(doc, t, false) || HEADING_END.test(heading) || heading.trim().split(/\s+/).length > MAX_SUBHEADING_WORDS) return -1
   const first = lowerBound(doc.starts, previous)
-  return first < t && !opensListItem(doc, first, false)
+  return first < t && !opensListItem(doc, first) ? first : -1
 }
 
-/** A line that ends a sentence or a clause, or leads into what follows: no heading (underHeading). */
-const HEADING_END = /[.?!:;,][ \t]*\r?\n?$/u
+/** The first token of the subsection's heading over the option that token t opens (headingOver); -1 where none is. */
+function headingAt(doc: Paragraphs, t: number): number {
+  const lines = t > 0 && !paragraphBetween(doc, t - 1, t) ? linesBefore(doc, t) : undefined
+  if (!lines || indentAt(doc.text, lines[1]) <= indentAt(doc.text, lines[0])) return -1
+  return headingOver(doc, lines[0], t)
+}
+
+/** Words, at most, of a subsection's heading over its options (headingOver): "PKCS#12 input (parsing) options". */
+const MAX_SUBHEADING_WORDS = 6
+
+/** A line that ends a sentence or a clause, leads into what follows, or goes on on the next (a shell's "\\"): no heading (headingOver). */
+const HEADING_END = /[.?!:;,\\][ \t]*\r?\n?$/u
 
 /**
  * Where the line of token t of `doc` (t > 0) starts, and the one before it, when token t is the
@@ -309,10 +325,11 @@ function termLine(doc: Paragraphs, t: number): boolean {
 const MAX_BLANK_LINES = 2
 
 /**
- * Where passage `p` would end (`dir` 1: the last token before the first paragraph break of its
- * last MAX_ITEM_TOKENS tokens after which an item opens) or start (-1: the first token after the
- * last such break of its first MAX_ITEM_TOKENS, its own paragraph opening an item); undefined if
- * none. A heading and the first item under it go together: "exit.\n\nOPTIONS\n\n-a, --all".
+ * Where passage `p` would end (`dir` 1: the last token before the paragraph break of its last
+ * MAX_ITEM_TOKENS tokens after which an item opens, the first such of the headings before it) or
+ * start (-1: the first token after the last such break of its first MAX_ITEM_TOKENS, its own
+ * paragraph opening an item); undefined if none. A heading and the first item under it go
+ * together: "exit.\n\nOPTIONS\n\n-a, --all".
  */
 function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undefined {
   // A start on a heading's last words (markedHeading) is cut after it as well: the passage's own
@@ -324,9 +341,26 @@ function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undef
       opensItem(doc, t, dir > 0) ||
       (dir < 0 && paragraphBetween(doc, t - 1, t) && markedHeading(doc, t - 1) && withinParagraph(doc, p.start, t - 1)),
   )
-  // The one furthest from the edge.
-  const t = items[items.length - 1]
-  return t === undefined ? undefined : dir > 0 ? t - 1 : t
+  if (items.length === 0) return undefined
+  if (dir < 0) {
+    // The one furthest from the edge, or the heading over it where the start holds that too.
+    const t = items[items.length - 1]
+    const heading = headingAt(doc, t)
+    return heading > p.start && items.includes(heading) ? heading : t
+  }
+  // The nearest, and beyond it each further one whose paragraph is a heading's line alone (a
+  // heading goes with the item under it): not any break within reach, which in a short passage
+  // is its own start ("NAME\n       namespace.conf - the namespace configuration
+  // file\n\nDESCRIPTION", cut at NAME, was too much of it to cut, and kept DESCRIPTION).
+  let k = 0
+  while (k + 1 < items.length && oneLine(doc, items[k + 1], items[k] - 1)) k++
+  return items[k] - 1
+}
+
+/** Whether tokens [t0, t1] of `doc` are on one line. */
+function oneLine(doc: Paragraphs, t0: number, t1: number): boolean {
+  for (let i = doc.starts[t0]; i < doc.ends[t1]; i++) if (endsLine(doc.text, i)) return false
+  return true
 }
 
 /**
