@@ -1,4 +1,4 @@
-import { type Cluster, clusterPairs, type PairPassage, type PairSides } from './cluster.js'
+import { type Cluster, clusterPairs, documentPair, type PairPassage, type PairSides } from './cluster.js'
 import { mergePassages } from './extend.js'
 import { identity, sortIndicesByKeys } from './radix.js'
 
@@ -19,15 +19,18 @@ import { identity, sortIndicesByKeys } from './radix.js'
 // overlap is split: each text its own overlap with the loose pairs that touch it alone, and the
 // loose pairs that touch two texts or none an overlap of their own (clustered again), which
 // holds the likeness of the texts and is listed beside them.
-// A loose pair that touches one text in one document, and in another document that holds the
-// text lies at another place, away from it, is such a likeness too: the document's text, read a
-// second time against a passage of its own that is only loosely alike. Joined to the text, it
-// was a second passage of that document in the overlap and gave it its figures: chage's and
-// passwd's "--mindays MIN_DAYS Set the minimum number of days between password changes to
-// MIN_DAYS. A value of zero ..." with chage's DESCRIPTION ("changes the number of days between
-// password changes ... when a user must change their password") was one near-verbatim overlap,
-// "7 shared words, similarity 0.368" (a reviewer of man pages). A loose pair to a document
-// that holds the text nowhere else is a loose copy of it, and stays with it.
+// A loose pair that reads a text again is such a likeness too: a close pair of the text in the
+// same two documents holds one of its passages, and its other passage lies away from that pair's
+// (the text read a second time, against a passage of the other document's own that is only
+// loosely alike). Joined to the text, it was a second passage of that document in the overlap and
+// gave it its figures: chage's and passwd's "--mindays MIN_DAYS Set the minimum number of days
+// between password changes to MIN_DAYS. A value of zero ..." with chage's DESCRIPTION ("changes
+// the number of days between password changes ... when a user must change their password") was
+// one near-verbatim overlap, "7 shared words, similarity 0.368" (a reviewer of man pages). A
+// loose pair of two documents no close pair of which holds either of its passages is a loose copy
+// of the text, and stays with it: wget's manual's "--certificate-type" and "--private-key" options
+// and its startup file's "certificate_type" and "private_key" commands, of which only the second
+// pair is close (a second reviewer).
 
 /**
  * Share of the words of a pair's passages in common (PairValues.similarity, a Dice coefficient)
@@ -129,24 +132,52 @@ function split(cluster: Cluster, pairs: BridgedPairs): Cluster[] | undefined {
     if (text !== undefined) members[text].push(i)
   })
   const closeAt = new Map(close.map((i, c) => [i, c]))
+  // The close pairs of a text by their two documents, to find a loose pair that reads again what
+  // one of them matched.
+  const pairKey = (e: number): number => {
+    const [x, y] = [pairs.doc(e), pairs.doc(e ^ 1)]
+    return x < y ? documentPair(x, y) : documentPair(y, x)
+  }
+  const closeByDocs = new Map<number, number[]>()
+  close.forEach((i, c) => {
+    if (!textOf.has(find(c))) return
+    const key = pairKey(2 * i)
+    const list = closeByDocs.get(key)
+    if (list) list.push(i)
+    else closeByDocs.set(key, [i])
+  })
+  const overlapsSide = (e: number, f: number): boolean =>
+    pairs.doc(e) === pairs.doc(f) && pairs.start(e) <= pairs.end(f) && pairs.start(f) <= pairs.end(e)
+  /**
+   * Whether loose pair i reads a text again: a close pair of the same two documents holds one of
+   * its passages and lies away from the other, which is no place of the text (`inText`, per side:
+   * whether it touches one).
+   */
+  const readsAgain = (i: number, inText: readonly boolean[]): boolean =>
+    (closeByDocs.get(pairKey(2 * i)) ?? []).some((j) =>
+      [0, 1].some((flip) => {
+        const [x, y] = [2 * j + flip, 2 * j + (flip ^ 1)]
+        return (
+          (!inText[1] && pairs.doc(x) === pairs.doc(2 * i) && overlapsSide(x, 2 * i) && !overlapsSide(y, 2 * i + 1)) ||
+          (!inText[0] && pairs.doc(y) === pairs.doc(2 * i + 1) && overlapsSide(y, 2 * i + 1) && !overlapsSide(x, 2 * i))
+        )
+      }),
+    )
   const bridges: number[] = []
-  /** Whether a loose pair reads a document's text at another place of it (see above). */
+  /** Whether a loose pair reads a text again (see above). */
   let rereads = false
   for (const i of cluster.pairs) {
     const c = closeAt.get(i)
     if (c !== undefined && textOf.has(find(c))) continue
     const touched = new Set<number>()
-    /** The texts a side's document holds away from that side. */
-    const away = new Set<number>()
-    for (const e of [2 * i, 2 * i + 1]) {
-      const inSide = new Set<number>()
-      const places = placesOf.get(pairs.doc(e)) ?? []
-      for (const place of places) if (place.start <= pairs.end(e) && pairs.start(e) <= place.end) inSide.add(place.text)
-      for (const place of places) if (!inSide.has(place.text)) away.add(place.text)
-      for (const text of inSide) touched.add(text)
-    }
-    const [text] = touched
-    if (touched.size === 1 && !away.has(text)) members[text].push(i)
+    const inText = [false, false]
+    for (const side of [0, 1])
+      for (const place of placesOf.get(pairs.doc(2 * i + side)) ?? [])
+        if (place.start <= pairs.end(2 * i + side) && pairs.start(2 * i + side) <= place.end) {
+          touched.add(place.text)
+          inText[side] = true
+        }
+    if (touched.size === 1 && !readsAgain(i, inText)) members[[...touched][0]].push(i)
     else {
       rereads ||= touched.size === 1
       bridges.push(i)
