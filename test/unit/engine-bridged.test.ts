@@ -85,6 +85,13 @@ describe('withoutBridges', () => {
     const split = withoutBridges(clusterPairs(list), list)
     expect(split.map((c) => c.pairs)).toEqual([[0], [1]])
     expect(split.map((c) => !!c.likeness)).toEqual([false, true])
+    // Not where its passage goes on from the close pair's, a word or two between (ABUTTING_TOKENS):
+    // one list matched in two parts, one close and one loose (a reviewer).
+    const abutting = table([
+      [at(0, 100, 199), at(1, 0, 99), 1, true],
+      [at(0, 0, 97), at(1, 0, 99), 0.5, false],
+    ])
+    expect(unsplit(abutting)).toBe(true)
     // So too where the loose pair reads a repetition within document 0 (a text in one document
     // only, which is no text of its own to split off: it goes with the likeness).
     const repeated = table([

@@ -1,6 +1,11 @@
 import { type Cluster, clusterPairs, documentPair, type PairPassage, type PairSides } from './cluster.js'
 import { mergePassages } from './extend.js'
 import { identity, sortIndicesByKeys } from './radix.js'
+import { type AnalysedDocument } from './analyse.js'
+import { paragraphBetween } from './align.js'
+
+/** What abutting reads of a document (ABUTTING_TOKENS): its text and where its tokens are. */
+type Paragraphs = Pick<AnalysedDocument, 'text' | 'starts' | 'ends'>
 
 // Two texts an overlap holds only through pairs that are loosely alike. Clustering joins pairs
 // whose passages lie in the same place of a document (cluster.ts, cores.ts): a pair is taken to be
@@ -28,9 +33,11 @@ import { identity, sortIndicesByKeys } from './radix.js'
 // the number of days between password changes ... when a user must change their password") was
 // one near-verbatim overlap, "7 shared words, similarity 0.368" (a reviewer of man pages). A
 // loose pair of two documents no close pair of which holds either of its passages is a loose copy
-// of the text, and stays with it: wget's manual's "--certificate-type" and "--private-key" options
-// and its startup file's "certificate_type" and "private_key" commands, of which only the second
-// pair is close (a second reviewer).
+// of the text, and stays with it, and so does one that goes on from a close pair's passage
+// (ABUTTING_TOKENS). Its limit: a text that a document gives in pieces far apart (wget's manual's
+// "--certificate-type" and "--private-key" options, which its startup file lists at two places as
+// "certificate_type" and "private_key"), one piece matched closely and the other loosely, parts
+// the loose piece as a likeness (a reviewer).
 
 /**
  * Share of the words of a pair's passages in common (PairValues.similarity, a Dice coefficient)
@@ -39,6 +46,16 @@ import { identity, sortIndicesByKeys } from './radix.js'
  */
 export const CLOSE_SIMILARITY = 0.6
 
+/**
+ * Tokens, at most, between a loose pair's passage and the close pair's passage it goes on from
+ * for the two to be one place of the text, not two (readsAgain): a list of copyright holders
+ * matched in two parts, one close and one loose, "... Ronald S. Bultje" / "2005-2007 Vincent Untz
+ * ..." (a reviewer: the first part was parted from the list as a likeness of its own). Further,
+ * or past a paragraph break (chage's DESCRIPTION before its options), and a passage of the
+ * document's own is read against the text again.
+ */
+export const ABUTTING_TOKENS = 2
+
 /** What splitting reads of the pairs: their passages, how alike they are, and whether word for word. */
 export interface BridgedPairs extends PairSides {
   similarity(i: number): number
@@ -46,13 +63,15 @@ export interface BridgedPairs extends PairSides {
 }
 
 /**
- * `clusters` with each overlap that holds two texts or more through loose pairs only split into
- * those texts and the likeness between them (see above); the same array where none does.
+ * `clusters` with each overlap that holds two texts or more through loose pairs only, or a text
+ * and a loose pair that reads it again, split into those texts and the likeness between them (see
+ * above); the same array where none does. `docs`: where paragraphs break (ABUTTING_TOKENS); without
+ * them, none do.
  */
-export function withoutBridges(clusters: Cluster[], pairs: BridgedPairs): Cluster[] {
+export function withoutBridges(clusters: Cluster[], pairs: BridgedPairs, docs?: readonly Paragraphs[]): Cluster[] {
   let out: Cluster[] | undefined
   clusters.forEach((cluster, k) => {
-    const parts = split(cluster, pairs)
+    const parts = split(cluster, pairs, docs)
     if (!parts) {
       out?.push(cluster)
       return
@@ -67,7 +86,7 @@ export function withoutBridges(clusters: Cluster[], pairs: BridgedPairs): Cluste
  * Cluster's texts and their likeness as clusters (see above), or undefined when it holds one text
  * that no loose pair reads against another place of a document it is in.
  */
-function split(cluster: Cluster, pairs: BridgedPairs): Cluster[] | undefined {
+function split(cluster: Cluster, pairs: BridgedPairs, docs: readonly Paragraphs[] | undefined): Cluster[] | undefined {
   if (cluster.pairs.length < 2) return undefined
   const close = cluster.pairs.filter((i) => pairs.verbatim(i) || pairs.similarity(i) >= CLOSE_SIMILARITY)
   // Close pairs alone join only where their passages overlap (cluster.ts): one text.
@@ -148,6 +167,14 @@ function split(cluster: Cluster, pairs: BridgedPairs): Cluster[] | undefined {
   })
   const overlapsSide = (e: number, f: number): boolean =>
     pairs.doc(e) === pairs.doc(f) && pairs.start(e) <= pairs.end(f) && pairs.start(f) <= pairs.end(e)
+  /** Whether sides e and f overlap or abut: ABUTTING_TOKENS between, and no paragraph break. */
+  const nearSide = (e: number, f: number): boolean => {
+    if (pairs.doc(e) !== pairs.doc(f)) return false
+    if (overlapsSide(e, f)) return true
+    const [first, second] = pairs.end(e) < pairs.start(f) ? [e, f] : [f, e]
+    if (pairs.start(second) - pairs.end(first) - 1 > ABUTTING_TOKENS) return false
+    return !docs || !paragraphBetween(docs[pairs.doc(e)], pairs.end(first), pairs.start(second))
+  }
   /**
    * Whether loose pair i reads a text again: a close pair of the same two documents holds one of
    * its passages and lies away from the other, which is no place of the text (`inText`, per side:
@@ -158,8 +185,8 @@ function split(cluster: Cluster, pairs: BridgedPairs): Cluster[] | undefined {
       [0, 1].some((flip) => {
         const [x, y] = [2 * j + flip, 2 * j + (flip ^ 1)]
         return (
-          (!inText[1] && pairs.doc(x) === pairs.doc(2 * i) && overlapsSide(x, 2 * i) && !overlapsSide(y, 2 * i + 1)) ||
-          (!inText[0] && pairs.doc(y) === pairs.doc(2 * i + 1) && overlapsSide(y, 2 * i + 1) && !overlapsSide(x, 2 * i))
+          (!inText[1] && pairs.doc(x) === pairs.doc(2 * i) && overlapsSide(x, 2 * i) && !nearSide(y, 2 * i + 1)) ||
+          (!inText[0] && pairs.doc(y) === pairs.doc(2 * i + 1) && overlapsSide(y, 2 * i + 1) && !nearSide(x, 2 * i))
         )
       }),
     )

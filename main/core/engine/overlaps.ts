@@ -470,6 +470,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       clusters = withoutBridges(
         clusters.filter((c) => !c.pairs.every((i) => cross[i])),
         list,
+        corpus.docs,
       )
     }
     // Reused text: each passage reaches as far as another passage of its overlap goes on alike,
