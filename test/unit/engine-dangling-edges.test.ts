@@ -9,6 +9,7 @@ import {
 import { MIN_SHARED_WORDS } from '../../main/core/engine/kept-pair.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
+import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
 
 // A passage's edge a word or two into another sentence (dangling-edges.ts), on the texts of two
 // manual pages a reviewer read (useradd and usermod, groupadd and useradd, shadow-utils 4.13).
@@ -29,6 +30,18 @@ const USERMOD_G = `       -G, --groups GROUP1[,GROUP2,...[,GROUPN]]]
            If the user is currently a member of a group which is not listed,
            the user will be removed from the group.
 `
+
+/** Where a word is in documents `docs`: document d's first token that is `word`, from token `from` on. */
+const wordAt =
+  (docs: readonly AnalysedDocument[]) =>
+  (d: number, word: string, from = 0): number =>
+    docs[d].starts.findIndex((s, t) => t >= from && docs[d].text.slice(s, docs[d].ends[t]) === word)
+
+/** The text of each of passages of documents `docs`. */
+const textsIn =
+  (docs: readonly AnalysedDocument[]) =>
+  (passages: readonly { doc: number; start: number; end: number }[]): string[] =>
+    passages.map((p) => docs[p.doc].text.slice(docs[p.doc].starts[p.start], docs[p.doc].ends[p.end]))
 
 describe('a passage that starts or ends a word or two into another sentence', () => {
   it('ends where the sentence ends, not on the first words of the next that both texts open alike', () => {
@@ -304,10 +317,7 @@ describe('a passage that ends on the function words of another sentence', () => 
       'Files: Makefile.in\nCopyright: 1994-2021 Free Software Foundation, Inc',
       'The user must change the password if it is not',
     )
-    const at = (d: number, word: string, from = 0) =>
-      docs[d].starts.findIndex((s, t) => t >= from && docs[d].text.slice(s, docs[d].ends[t]) === word)
-    const texts = (passages: readonly { doc: number; start: number; end: number }[]) =>
-      passages.map((p) => docs[p.doc].text.slice(docs[p.doc].starts[p.start], docs[p.doc].ends[p.end]))
+    const [at, texts] = [wordAt(docs), textsIn(docs)]
     const clause = [
       { doc: 0, start: at(0, 'current'), end: at(0, 'the', at(0, 'with')) },
       { doc: 1, start: at(1, 'auto'), end: at(1, 'printed') },
@@ -342,9 +352,7 @@ describe('a passage that ends on the function words of another sentence', () => 
       'and mark it as Multi-arch: same\n',
       'with M-A: same\n',
     )
-    const at = (d: number, word: string) => docs[d].starts.findIndex((s, t) => docs[d].text.slice(s, docs[d].ends[t]) === word)
-    const texts = (passages: readonly { doc: number; start: number; end: number }[]) =>
-      passages.map((p) => docs[p.doc].text.slice(docs[p.doc].starts[p.start], docs[p.doc].ends[p.end]))
+    const [at, texts] = [wordAt(docs), textsIn(docs)]
     // An option's description, a changelog's bullet, a bracket: each sentence's own end.
     const unstopped = [
       { doc: 0, start: at(0, 'auto'), end: at(0, 'below') },
@@ -373,9 +381,7 @@ describe('a passage that ends on the function words of another sentence', () => 
       'You should have received a copy of the license along with this program; if not, write to us.',
       'You should have received a copy of the license along with this program.  If not, see the web site.',
     )
-    const at = (d: number, word: string) => docs[d].starts.findIndex((s, t) => docs[d].text.slice(s, docs[d].ends[t]) === word)
-    const texts = (passages: readonly { doc: number; start: number; end: number }[]) =>
-      passages.map((p) => docs[p.doc].text.slice(docs[p.doc].starts[p.start], docs[p.doc].ends[p.end]))
+    const [at, texts] = [wordAt(docs), textsIn(docs)]
     // "PURPOSE.  THE": the disclaimer against one that ends at "PURPOSE" mid-sentence.
     const disclaimers = [
       { doc: 0, start: at(0, 'WITHOUT'), end: at(0, 'THE') },
