@@ -84,7 +84,7 @@ export function withoutBridges(clusters: Cluster[], pairs: BridgedPairs, docs?: 
 
 /**
  * Cluster's texts and their likeness as clusters (see above), or undefined when it holds one text
- * that no loose pair reads against another place of a document it is in.
+ * that no loose pair reads again.
  */
 function split(cluster: Cluster, pairs: BridgedPairs, docs: readonly Paragraphs[] | undefined): Cluster[] | undefined {
   if (cluster.pairs.length < 2) return undefined
@@ -210,8 +210,7 @@ function split(cluster: Cluster, pairs: BridgedPairs, docs: readonly Paragraphs[
       bridges.push(i)
     }
   }
-  // One text and loose pairs that touch it in no document it is not already in elsewhere: one
-  // overlap, as clustered.
+  // One text, and no loose pair that reads it again: one overlap, as clustered.
   if (texts.length === 1 && !rereads) return undefined
   const parts: Cluster[] = members.map((list) => ({ pairs: list, passages: passagesOf(list, pairs) }))
   if (bridges.length) {
