@@ -351,6 +351,8 @@ describe('a passage that ends on the function words of another sentence', () => 
       'the rights granted to\n  the licensee',
       'and mark it as Multi-arch: same\n',
       'with M-A: same\n',
+      'is appended to the target file name built on disk; for non-executable targets',
+      'is appended to the framework file name built on disk.\n\nFor example, given a framework',
     )
     const [at, texts] = [wordAt(docs), textsIn(docs)]
     // An option's description, a changelog's bullet, a bracket: each sentence's own end.
@@ -372,6 +374,12 @@ describe('a passage that ends on the function words of another sentence', () => 
       { doc: 6, start: 0, end: at(6, 'same') },
     ]
     expect(withoutFunctionWordEdges(same, docs)).toBe(same)
+    // "for", which the other text has just past its passage: in both texts, shown in grey.
+    const beyond = [
+      { doc: 7, start: 0, end: at(7, 'for') },
+      { doc: 8, start: 0, end: at(8, 'disk') },
+    ]
+    expect(withoutFunctionWordEdges(beyond, docs)).toBe(beyond)
   })
 
   it('cuts one passage’s function words where the others end before them, and none where another keeps them', () => {

@@ -256,17 +256,19 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
   const firsts = new Set(runs.map(([i, from]) => docs[passages[i].doc].match[from]))
   passages.forEach((p, j) => {
     const doc = docs[p.doc]
-    for (let t = p.start; t < p.end; t++) if (firsts.has(doc.match[t])) found.get(key(doc, t))?.push([j, t])
+    for (let t = p.start; t <= p.end && t + 1 < doc.match.length; t++) if (firsts.has(doc.match[t])) found.get(key(doc, t))?.push([j, t])
   })
   /**
-   * Whether another passage than i keeps tokens [from, to] of i's document as one run (`held`:
-   * holds it, cut or not): words the two share there.
+   * Whether another passage than i keeps tokens [from, to] of i's document as one run: words the
+   * two share there. `held`: starting in it, cut or not, and going on past its end in its text
+   * (the words the variants show in grey, in both texts, where the other passage stops short of
+   * them: CMake's "... built on disk; for" against "... built on disk.\n\nFor example").
    */
   const keptElsewhere = (i: number, from: number, to: number, held = false): boolean => {
     const A = docs[passages[i].doc]
     return found.get(key(A, from))!.some(([j, t]) => {
-      if (j === i || (held ? t + to - from > passages[j].end : t < starts[j] || t + to - from > ends[j])) return false
       const B = docs[passages[j].doc]
+      if (j === i || (held ? t + to - from >= B.match.length : t < starts[j] || t + to - from > ends[j])) return false
       for (let k = 0; k <= to - from; k++) if (A.match[from + k] !== B.match[t + k]) return false
       return true
     })
