@@ -173,15 +173,15 @@ function breakBefore(doc: Paragraphs, t: number, atStart: boolean): boolean {
 
 /**
  * The first token of the line at `previous` where token t of `doc`, first on a line indented
- * deeper, opens the first option of a list under that line as its heading, else -1: a manual's subsection ("   Getting
- * help\n       -?, --help\n              Print a help message and exit.", man-db's pages), its
- * options indented under it with no blank line between. The line above is a heading: a few words
- * (MAX_SUBHEADING_WORDS), no sentence's or clause's end, no item of its own (an option's name,
- * whose description, indented deeper, may name another option first; a changelog's bullet, whose
- * wrapped line may start with one: "* run-parts.c: skip all files that can't be statted
- * unless\n    --exit-on-error is set."). Read at a passage's start only (breakBefore): at its end,
- * the heading goes with the item under it, and the break before the heading is where it ends; at
- * a start that holds the heading, it starts there (itemBreak).
+ * deeper, opens the first option of a list under that line as its heading, else -1: a manual's
+ * subsection ("   Getting help\n       -?, --help\n              Print a help message and exit.",
+ * man-db's pages), its options indented under it with no blank line between. The line above is a
+ * heading: a few words (MAX_SUBHEADING_WORDS), no sentence's or clause's end, no item of its own
+ * (an option's name, whose description, indented deeper, may name another option first; a
+ * changelog's bullet, whose wrapped line may start with one: "* run-parts.c: skip all files that
+ * can't be statted unless\n    --exit-on-error is set."). Read at a passage's start only
+ * (breakBefore): at its end, the heading goes with the item under it, and the break before the
+ * heading is where it ends; at a start that holds the heading, it starts there (itemBreak).
  */
 function headingOver(doc: Paragraphs, previous: number, t: number): number {
   const line = lineStart(doc.text, doc.starts[t])
