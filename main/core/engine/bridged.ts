@@ -1,4 +1,4 @@
-import { type Cluster, clusterPairs, documentPair, type PairPassage, type PairSides } from './cluster.js'
+import { type Cluster, clusterPairs, eitherOrder, type PairPassage, type PairSides } from './cluster.js'
 import { mergePassages } from './extend.js'
 import { identity, sortIndicesByKeys } from './radix.js'
 import { type AnalysedDocument } from './analyse.js'
@@ -153,10 +153,7 @@ function split(cluster: Cluster, pairs: BridgedPairs, docs: readonly Paragraphs[
   const closeAt = new Map(close.map((i, c) => [i, c]))
   // The close pairs of a text by their two documents, to find a loose pair that reads again what
   // one of them matched.
-  const pairKey = (e: number): number => {
-    const [x, y] = [pairs.doc(e), pairs.doc(e ^ 1)]
-    return x < y ? documentPair(x, y) : documentPair(y, x)
-  }
+  const pairKey = (e: number): number => eitherOrder(pairs.doc(e), pairs.doc(e ^ 1))
   const closeByDocs = new Map<number, number[]>()
   close.forEach((i, c) => {
     if (!textOf.has(find(c))) return

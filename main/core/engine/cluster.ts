@@ -59,6 +59,11 @@ export function documentPair(a: number, b: number): number {
   return a * 2 ** 26 + b
 }
 
+/** Two documents in one number whichever comes first (documentPair of the lower, then the higher). */
+export function eitherOrder(a: number, b: number): number {
+  return a < b ? documentPair(a, b) : documentPair(b, a)
+}
+
 /**
  * Pairwise matches read side by side without an object per passage: entry e is pair e >>> 1's a
  * when e is even, its b when odd (PairTable, pair-table.ts, holds them so; pairSides reads an

@@ -1,4 +1,4 @@
-import { documentPair, type PairSides } from './cluster.js'
+import { eitherOrder, type PairSides } from './cluster.js'
 
 // Pairs that read a document's repetition of itself across another document. Two documents that
 // share a long text share its inner repetitions too: GTK 3's NEWS file holds all of GTK 2's, whose
@@ -46,7 +46,7 @@ export function crossAligned(pairs: PairSides): Uint8Array {
     const a = pairs.doc(2 * i)
     const b = pairs.doc(2 * i + 1)
     if (a === b) continue
-    const key = a < b ? documentPair(a, b) : documentPair(b, a)
+    const key = eitherOrder(a, b)
     const group = groups.get(key)
     if (group) group.push(i)
     else groups.set(key, [i])
