@@ -7,8 +7,9 @@ import { KIND_DESCRIPTIONS, KIND_LABELS, KINDS } from '../../main/core/engine/ki
 // The ranked overlap list, best first, with filters (kind, minimum score, document, text, hide
 // boilerplate) and next/previous keys as diff tools have (N / P, or Alt+↓ / Alt+↑, anywhere in the
 // compare view). Each item says its kind in the README's words (main/core/engine/kinds.ts), whether it is
-// boilerplate or a duplicate document, and why a paraphrase was found. The kinds' colours are
-// explained once, by the compare toolbar's legend (legend.ts).
+// boilerplate, a duplicate document or a loose likeness of text shared more closely elsewhere, and
+// why a paraphrase was found. The kinds' colours are explained once, by the compare toolbar's
+// legend (legend.ts).
 
 /** Where the reader's choice of "Hide boilerplate" is remembered ('1' or '0'; unset: the default rule). */
 const HIDE_BOILERPLATE_KEY = 'parallax.hideBoilerplate'
@@ -170,6 +171,16 @@ export class OverlapList {
                   title: 'Shared by a large share of the documents, or matching excluded text: boilerplate rather than borrowing',
                 },
                 'boilerplate',
+              ),
+            o.likeness &&
+              el(
+                'span',
+                {
+                  class: 'flag-badge likeness-badge',
+                  title:
+                    'Loosely alike to text these documents share more closely elsewhere: listed apart, so that the shared text keeps its own passages and figures',
+                },
+                'loose likeness',
               ),
             ...(o.source === 'parallax'
               ? []

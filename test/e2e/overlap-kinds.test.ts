@@ -12,7 +12,9 @@ import { openPage, startApp, type TestApp } from './harness.js'
 // is a third of the list or more, remembered across reloads once the reader chooses. The bundled
 // corpus gets, by import: nine newsletters that each reprint fourteen notices between paragraphs
 // of their own (fourteen boilerplate overlaps), a copy of one bundled text (a duplicate document)
-// and two texts restating one sentence in synonyms (a paraphrase with its reason).
+// and two texts restating one sentence in synonyms (a paraphrase with its reason); then two
+// manual pages that share an option word for word, one of whose descriptions is loosely like it
+// (a loose likeness, listed apart from the copy).
 
 const NOTICES = [
   'This newsletter is distributed free of charge to members of the regional cooperative association and may be copied for private study, provided that this notice is kept on every copy.',
@@ -143,6 +145,37 @@ describe('the overlap list', () => {
       await expect.poll(() => items.count()).toBe(overlaps.length - boilerplate)
       expect(await toggle.isChecked()).toBe(true)
 
+      expect(errors).toEqual([])
+      await page.close()
+    }
+  })
+
+  it('labels a loose likeness, listed apart from the text it is like', async () => {
+    await app.service.importDocuments({ paths: ['chage.txt', 'passwd.txt'].map((name) => join(ROOT, 'test/fixtures/engine/reread', name)) })
+    const { overlaps } = await app.service.analyseOverlaps({})
+    const copy = overlaps.find((o) => o.passages.some((p) => p.text.startsWith('--mindays')))
+    const loose = overlaps.filter((o) => o.likeness)
+    expect(copy?.likeness).toBeUndefined()
+    expect(loose).toHaveLength(1)
+    expect(loose[0].passages.some((p) => p.text.includes('The chage command'))).toBe(true)
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, errors } = await openPage(app, { colorScheme })
+      const item = page.locator('.overlap-item', { has: page.locator('.likeness-badge') })
+      await item.first().waitFor()
+      expect(await item.count()).toBe(1)
+      expect(await item.locator('.likeness-badge').textContent()).toBe('loose likeness')
+      expect(await item.getAttribute('data-overlap')).toBe(loose[0].id)
+      await item.scrollIntoViewIfNeeded()
+      await item.click()
+      await page.locator('.pane .overlap.selected').first().waitFor()
+      for (const [width, height] of [
+        [1024, 700],
+        [1440, 900],
+      ]) {
+        await page.setViewportSize({ width, height })
+        await item.scrollIntoViewIfNeeded()
+        await page.screenshot({ path: join(SHOTS, `overlap-likeness-${width}-${colorScheme}.png`) })
+      }
       expect(errors).toEqual([])
       await page.close()
     }

@@ -148,10 +148,16 @@ describe('findOverlaps, an option copied word for word and a sentence that share
     expect(copy!.passages.map((p) => p.doc)).toEqual(['chage', 'passwd'])
     expect(copy!.similarity).toBe(1)
     expect(copy!.words).toBeGreaterThanOrEqual(15)
-    // No overlap holds chage twice, nor its DESCRIPTION with the copy.
+    // No overlap holds chage twice, nor its DESCRIPTION with the copy; the DESCRIPTION's pair is
+    // marked as the loose likeness it is, and the copy is not.
+    expect(copy!.likeness).toBeUndefined()
+    expect(overlaps.length).toBeGreaterThan(1)
     for (const o of overlaps) {
       expect(o.passages.filter((p) => p.doc === 'chage')).toHaveLength(1)
-      if (o !== copy) expect(o.passages.some((p) => p.text.includes('The chage command'))).toBe(true)
+      if (o !== copy) {
+        expect(o.passages.some((p) => p.text.includes('The chage command'))).toBe(true)
+        expect(o.likeness).toBe(true)
+      }
     }
   })
 })
@@ -173,6 +179,13 @@ describe('findOverlaps, two sections written to one pattern', () => {
           ['compound', 'while'],
         ]),
       )
+      // The copies are no likeness. The two sections written to one pattern are, with the fifth
+      // topic, where their pair is loose (without it, it is shorter and closer, and near-verbatim).
+      for (const o of overlaps) {
+        const both = ['if', 'while'].every((doc) => o.passages.some((p) => p.doc === doc))
+        if (!both) expect(o.likeness).toBeUndefined()
+        else if (documents === texts) expect(o.likeness).toBe(true)
+      }
       // Every passage of the copies is a whole section, the same words in both documents.
       for (const o of overlaps.filter((o) => o.kind === 'verbatim' && o.passages.length === 2))
         expect(o.passages[0].text.replace(/[=*]+/g, '')).toBe(o.passages[1].text.replace(/[=*]+/g, ''))

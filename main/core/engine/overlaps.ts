@@ -134,6 +134,11 @@ export interface OverlapPassage {
  *               printedText); a duplicate document's own overlap is one
  *               text, never boilerplate by its copies
  *   duplicate   the passages are whole documents with the same words (duplicates.ts)
+ *   likeness    true on a loose likeness of texts other overlaps hold (bridged.ts): pairs less
+ *               alike than CLOSE_SIMILARITY that read a text shared closely (word for word, or
+ *               as a near-verbatim copy) against another place of a document, or that join two
+ *               such texts. It is listed apart, so that each text keeps its own passages and
+ *               figures, and ranks by its own score; absent on every other overlap
  *   because     why a paraphrase was reported: abbreviations read as their words, synonyms,
  *               related forms ("related forms: necessary/necessity"), the same place and date,
  *               the same items listed (reasons.ts SAME_ITEMS),
@@ -157,6 +162,8 @@ export interface Overlap {
   /** Always set by findOverlaps (see pairKinds). */
   boilerplate?: boolean
   duplicate?: boolean
+  /** Set only on a loose likeness of shared texts (see above). */
+  likeness?: true
   because?: string[]
   passages: OverlapPassage[]
   variants: Variant[]
@@ -739,6 +746,7 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
       similarity: round(draft.best.measure.similarity),
       boilerplate,
       ...(draft.duplicate ? { duplicate: true } : {}),
+      ...(draft.likeness ? { likeness: true as const } : {}),
       ...(draft.because ? { because: draft.because } : {}),
       passages,
       variants,

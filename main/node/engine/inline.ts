@@ -314,7 +314,11 @@ export async function overlapsCommand(
     const by = o.source === 'parallax' ? '' : ` [${o.source}]`
     // What the JSON says of the overlap beyond its figures, after them: a reader of the text
     // tells boilerplate and copies of one document from reuse, and sees why a paraphrase is one.
-    const marks = [...(o.duplicate ? ['duplicate documents'] : []), ...(o.boilerplate ? ['boilerplate'] : [])]
+    const marks = [
+      ...(o.duplicate ? ['duplicate documents'] : []),
+      ...(o.boilerplate ? ['boilerplate'] : []),
+      ...(o.likeness ? ['loose likeness'] : []),
+    ]
     if (o.because?.length) marks.push(`because: ${o.because.join('; ')}`)
     const more = marks.map((m) => `, ${m}`).join('')
     sink(`\n${k + 1}. ${KIND_LABELS[o.kind]}${by}, score ${o.score} (${o.words} shared words, similarity ${o.similarity})${more}`)
