@@ -252,6 +252,21 @@ describe('tokenize', () => {
       'and',
       'Inf',
     ])
+    // "&c" (et cetera) is one word; not the ampersand of a name, of a longer word or after a word.
+    expect(words('bread, wine, &c. and (&C) but AT&T, &cb and a&c')).toEqual([
+      'bread',
+      'wine',
+      '&c',
+      'and',
+      '&C',
+      'but',
+      'AT',
+      'T',
+      'cb',
+      'and',
+      'a',
+      'c',
+    ])
   })
 
   it('reads astral letters as word characters and skips emoji', () => {

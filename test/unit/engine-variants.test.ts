@@ -483,6 +483,13 @@ describe('what a change shows', () => {
     ])
   })
 
+  it('shows "&c" and "etc." as one word written otherwise, the ampersand with it', () => {
+    // A reviewer saw "&c" compared with "etc." as "c" replaced by "etc".
+    expect(changed('bread, wine, &c. for the use of the church', 'bread, wine, etc. for the use of the church')).toEqual([
+      ['replace', '&c', 'etc'],
+    ])
+  })
+
   it('shows words removed or added with the brackets around them', () => {
     expect(changed('the (C) notice', 'the notice')).toEqual([['delete', '(C)', '']])
     expect(changed('see tcsh(1) and more', 'see tcsh and more')).toEqual([['delete', '(1)', '']])

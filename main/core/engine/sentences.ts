@@ -23,6 +23,7 @@ const ABBREVIATIONS = new Set([
   'no',
   'vs',
   'etc',
+  '&c',
   'inc',
   'ltd',
   'co',

@@ -124,11 +124,20 @@ const ISE_PATTERN = /^([a-z]{3,}?)(i|y)s(e|es|ed|ing|er|ers|ation|ations|able)$/
 const OGUE_PATTERN = /^(catal|dial|anal|monol|prol|epil|travel)ogue(s)?$/
 
 /**
- * The American spelling of a lower-case word, or the word itself. Only the spelling changes;
- * callers match on the result and report the original text.
+ * Words written with a sign for some of their letters, as the words they are: "&c" (et cetera, as
+ * older texts and their editions write it) is "etc", a word written otherwise, as "labour" is
+ * "labor" (a near-verbatim copy's variant, not a different word: a reviewer saw "wine &c." and
+ * "wine etc." compared as "c" replaced by "etc").
+ */
+const SIGN_WRITTEN: ReadonlyMap<string, string> = new Map([['&c', 'etc']])
+
+/**
+ * The American spelling of a lower-case word, or the word itself; a word written with a sign,
+ * as its letters (SIGN_WRITTEN). Only the spelling changes; callers match on the result and report
+ * the original text.
  */
 export function americanSpelling(word: string): string {
-  const irregular = IRREGULAR.get(word)
+  const irregular = IRREGULAR.get(word) ?? SIGN_WRITTEN.get(word)
   if (irregular !== undefined) return irregular
   let m = OUR_PATTERN.exec(word)
   if (m) return `${m[1]}or${word.slice(m[0].length)}`

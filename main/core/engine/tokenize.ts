@@ -22,7 +22,9 @@ import { WORD_CHAR } from './word-char.js'
 //     "tail -n +5" and "tail -n 5", or sed's "addr1,+N" and "addr1,~N", are not the same words
 //     (a near-verbatim copy's variants: the match form reads "+5" as "5", normalise.ts); not the
 //     hyphen of "1-2", "e-mail" or "-n", nor "--5", nor a unified diff's "+" that opens an added
-//     line, nor LaTeX's "Fig.~5" (isLeadingSign),
+//     line, nor LaTeX's "Fig.~5" (isLeadingSign); and the ampersand of "&c" (et cetera, as
+//     older texts write "etc."), which is the word "etc" written otherwise (spelling.ts), not the
+//     word "c" after a mark,
 //   - the + or # signs that end it, where a space, a punctuation mark that ends a word, or a
 //     Chinese, Japanese or Korean character follows them: "GPL-2+" (version 2 or any later one)
 //     is "GPL" and "2+", another word than the "2" of "GPL-2" (a near-verbatim copy's variant,
@@ -262,6 +264,7 @@ export function tokenize(text: string, hashes = false, hyphens: LineEndHyphens =
 }
 
 const PLUS = 0x2b
+const AMPERSAND = 0x26
 const NUMBER_SIGN = 0x23
 const TILDE = 0x7e
 const MINUS = 0x2212
@@ -271,7 +274,7 @@ const WIDE_PLUS = 0xff0b
 const WIDE_MINUS = 0xff0d
 
 /** The signs a word may be written with before it (see above and isLeadingSign). */
-export const LEADING_SIGNS = '+-~\u2212\u00b1\uff0b\uff0d'
+export const LEADING_SIGNS = '+-~&\u2212\u00b1\uff0b\uff0d'
 
 /**
  * Where the word of the token that starts at `start` of `text` begins: past the sign it is
@@ -289,7 +292,8 @@ export function wordStart(text: string, start: number): number {
  * text's start or after a character that is neither a word's nor a sign ("-5", "(+5)", "x=-1";
  * not "1-2", "a+b", "--5" or "e-mail"). Not a plus that opens a line, a unified diff's mark of an
  * added line ("+The package is installed ..." is the text it adds), nor a tilde after a full stop,
- * LaTeX's unbreakable space ("Fig.~5", "Dr.~Smith").
+ * LaTeX's unbreakable space ("Fig.~5", "Dr.~Smith"). And the ampersand of "&c" ("wine, &c."; not
+ * "AT&T", "&cb" or "a&c"), likewise placed.
  */
 function isLeadingSign(text: string, i: number): boolean {
   const sign = text.charCodeAt(i - 1)
@@ -298,6 +302,8 @@ function isLeadingSign(text: string, i: number): boolean {
     if (!isDigit(next)) return false
   } else if (sign === PLUS || sign === TILDE) {
     if (!isDigit(next) && !placeholderAt(text, i)) return false
+  } else if (sign === AMPERSAND) {
+    if ((next !== 0x63 && next !== 0x43) || (i + 1 < text.length && wordCharAt(text, i + 1) > 0)) return false
   } else return false
   if (i === 1) return sign !== PLUS
   // Not after a word (a range, a compound), nor after another sign; a low surrogate ends a letter
