@@ -182,4 +182,43 @@ describe('a passage that ends in the next paragraph', () => {
     const [overlap] = findOverlaps(documents).overlaps
     expect(overlap.passages.map((p) => p.text.slice(-16))).toEqual(['keyboard.\n\nFixed', 'keyboard.\n\nFixed'])
   })
+
+  it('ends before the next paragraph where the two open it unlike: other words, another label, a clause cut short', () => {
+    // Each case: the entries both share, then a paragraph each opens with a word or two alike.
+    const ends = (nexts: [string, string]) => {
+      const documents = nexts.map((next, k) => ({ id: `d${k}`, text: `Release ${k + 1}\n\n${[...shared, next].join('\n\n')}\n` }))
+      const [overlap] = findOverlaps(documents).overlaps
+      return overlap.passages.map((p) => p.text.slice(p.text.lastIndexOf('keyboard')))
+    }
+    // Python's reference: a sentence's "Before an except" against a code line's "except" (a
+    // reviewer: "Before an" shown as deleted).
+    expect(
+      ends([
+        'Before an except clause is run, the details of the exception are stored in the module that the interpreter keeps.',
+        '   except Exception as error:\n       handle(error)',
+      ]),
+    ).toEqual(['keyboard.', 'keyboard.'])
+    // A manual's list of the marks special in brackets: the next entries are other marks, with the
+    // same words after them (a reviewer: "‘[.’ represents the" and "‘-’ represents the", equal).
+    expect(
+      ends([
+        '‘[.’\n     represents the open collating symbol, which begins the name of a collating element.',
+        '‘-’\n     represents the range if it is not first or last in a list or the ending point of a range.',
+      ]),
+    ).toEqual(['keyboard.', 'keyboard.'])
+    // The next paragraph opens alike and parts after "the".
+    expect(
+      ends([
+        'Otherwise, the type of the error decides which handler runs, and the value is passed to it.',
+        'Otherwise, the interpreter stops at once and prints a message with a traceback of the calls.',
+      ]),
+    ).toEqual(['keyboard.', 'keyboard.'])
+    // Alike, with the same label, to a content word, they stay: words both texts go on with.
+    expect(
+      ends([
+        '‘-’\n     represents the range if it is not first or last in a list, as the manual says.',
+        '‘-’\n     represents the range when it stands between two characters of the list.',
+      ]),
+    ).toEqual(['keyboard.\n\n‘-’\n     represents the range', 'keyboard.\n\n‘-’\n     represents the range'])
+  })
 })
