@@ -14,7 +14,12 @@ import { upperBound } from '../text/sorted.js'
 // around it, most of its words in phrases a large share of the corpus prints (printedText): the
 // AWS command line's examples end "This command produces no output. For more information, see
 // `<title> <address>`__ in the *<guide>*" in hundreds of files, too short an overlap alone, and
-// two whose titles start alike ("`Creating a") made one, unlabelled (a reviewer).
+// two whose titles start alike ("`Creating a") made one, unlabelled (a reviewer). A part of
+// boilerplate is such a part with a sentence or two more, PRINTED_SHARE of each passage's tokens
+// inside boilerplate: Google Cloud's manual pages print one text for the --zone flag, the flags of
+// every command and its notes, and three pages with the sentence before it ("Name(s) of the
+// instance(s) to operate on. For details on valid instance names, refer to ...") were the top
+// overlap of eight pages, unlabelled, beside the labelled text (a reviewer).
 
 /**
  * Share of a corpus's texts from which an overlap is boilerplate, and fewest texts. A tenth of a
@@ -108,8 +113,8 @@ export function restatesPrintedOnly(
 /**
  * Per overlap (its passages as token spans), 1 when it is boilerplate (see above): by the texts it
  * is in, by a text known to be boilerplate, by its words (`printed`: printedText), or each passage
- * inside one of an overlap that is
- * boilerplate so. A group of duplicate documents (`duplicate`) only by the texts it is in, which
+ * inside passages of overlaps that are boilerplate so, but for a third of its tokens at most
+ * (PRINTED_SHARE). A group of duplicate documents (`duplicate`) only by the texts it is in, which
  * are one: that documents are copies of one file is said by no other overlap. `textOf`: per
  * document, the first document of its group of duplicates (itself if none); `reference`: per
  * document, whether it is a text known to be boilerplate (counted in no overlap's texts, and no
@@ -155,12 +160,14 @@ export function boilerplateOverlaps(
     }
     merged.set(doc, { starts, ends })
   }
-  /** Whether passage p lies inside boilerplate of its document. */
+  /** Whether PRINTED_SHARE of passage p's tokens or more lie inside boilerplate of its document. */
   const inside = (p: PairPassage): boolean => {
     const m = merged.get(p.doc)
     if (!m) return false
-    const at = upperBound(m.starts, p.start) - 1
-    return at >= 0 && m.ends[at] >= p.end
+    let held = 0
+    for (let at = Math.max(0, upperBound(m.starts, p.start) - 1); at < m.starts.length && m.starts[at] <= p.end; at++)
+      held += Math.max(0, Math.min(m.ends[at], p.end) - Math.max(m.starts[at], p.start) + 1)
+    return held >= PRINTED_SHARE * (p.end - p.start + 1)
   }
   overlaps.forEach((o, k) => {
     if (!out[k] && !o.duplicate && o.passages.every((p) => reference[p.doc] || inside(p))) out[k] = 1

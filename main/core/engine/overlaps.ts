@@ -128,8 +128,9 @@ export interface OverlapPassage {
  *   boilerplate shared by a large share of the corpus (BOILERPLATE_SHARE of its texts, at least
  *               BOILERPLATE_MIN_DOCUMENTS, a duplicate document's copies being one text), or
  *               matching text known to be boilerplate (the project's excluded ranges,
- *               EngineDocument.boilerplate), or a part of such text, each passage inside one of
- *               a boilerplate overlap, or such text with a word or two more, most of each
+ *               EngineDocument.boilerplate), or a part of such text, each passage inside
+ *               passages of boilerplate overlaps but for a third of it at most (a sentence or
+ *               two more), or such text with a word or two more, most of each
  *               passage's words in phrases that many texts print (boilerplate.ts
  *               printedText); a duplicate document's own overlap is one
  *               text, never boilerplate by its copies
