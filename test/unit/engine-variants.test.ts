@@ -259,14 +259,14 @@ describe('what a change shows', () => {
     )
     const end = diffPassages(c, { ...d, end: tokenOf(d, 'mapped') })!.filter((x) => x.op !== 'equal')
     expect(end.map((x) => [x.op, x.a.replace(/\s+/g, ' '), x.beyond])).toEqual([
-      ['delete', 'region=REGION Region of the resource', undefined],
+      ['delete', '--region=REGION Region of the resource', undefined],
       ['delete', 'GLOBAL FLAGS These flags are for all commands', true],
     ])
     // The same on the added side, and at the start with more words beyond than not: the words
     // beyond first, then the change.
     const added = diffPassages({ ...d, end: tokenOf(d, 'mapped') }, c)!.filter((x) => x.op !== 'equal')
     expect(added.map((x) => [x.op, x.b.replace(/\s+/g, ' '), x.beyond])).toEqual([
-      ['insert', 'region=REGION Region of the resource', undefined],
+      ['insert', '--region=REGION Region of the resource', undefined],
       ['insert', 'GLOBAL FLAGS These flags are for all commands', true],
     ])
     const [e, f] = sides(
@@ -498,6 +498,11 @@ describe('what a change shows', () => {
     expect(changed('Copyright (C) 2005 Free Software Foundation', 'Copyright Free Software Foundation')).toEqual([
       ['delete', '(C) 2005', ''],
     ])
+    // An option's hyphens go with its name (a reviewer: "q, --quiet"); a compound's stays.
+    expect(changed('print each name; -q, --quiet print no names at all', 'print each name; print no names at all')).toEqual([
+      ['delete', '-q, --quiet', ''],
+    ])
+    expect(changed('see the well-known tools here', 'see the well tools here')).toEqual([['delete', 'known', '']])
     // Brackets that hold more than the words, or words at the passage's edge, are left out.
     expect(changed('a (b c) d e', 'a (c) d e')).toEqual([['delete', 'b', '']])
     expect(changed('(b) c d e', 'c d e')).toEqual([['delete', 'b', '']])

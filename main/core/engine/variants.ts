@@ -10,7 +10,7 @@ import { slidChanges } from './slid-changes.js'
 import { STOPWORDS } from './stopwords.js'
 import { surfaceForm } from './normalise.js'
 import { MAX_DIFF_WORDS } from './variant-pairs.js'
-import { continuesWord, withBrackets } from './word-edges.js'
+import { continuesWord, withBrackets, withOptionHyphens } from './word-edges.js'
 
 // How two passages of an overlap differ, word by word: jsdiff's diffArrays over the passages'
 // tokens, between the anchors both share (anchors.ts), two tokens being equal when their surface
@@ -708,7 +708,8 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
       const spans = na ? signGap(a, ia, na, b, ib) : signGap(b, ib, nb, a, ia)
       if (spans) push('replace', na, nb, false, na ? spans : [spans[2], spans[3], spans[0], spans[1]])
       else {
-        // Words removed (added) with the brackets that belong to them: "(C) 2005", "tcsh(1)".
+        // Words removed (added) with the brackets that belong to them: "(C) 2005", "tcsh(1)"; and
+        // the hyphens of an option they name ("-q, --quiet").
         const removal = (count: number, isBeyond: boolean): void => {
           const [x, from, [at]] = na ? [a, ia, span(b, ib, 0)] : [b, ib, span(a, ia, 0)]
           const { starts, ends } = x.doc
@@ -716,7 +717,9 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
             from > x.start ? ends[from - 1] : starts[from],
             from + count <= x.end ? starts[from + count] : ends[from + count - 1],
           ]
-          const [start, end] = withBrackets(x.doc.text, ...span(x, from, count), low, high)
+          const [first, end] = withBrackets(x.doc.text, ...span(x, from, count), low, high)
+          // An option's hyphens before its first word, where no bracket is taken there.
+          const start = first === span(x, from, count)[0] ? withOptionHyphens(x.doc.text, first, low) : first
           push(na ? 'delete' : 'insert', na ? count : 0, nb ? count : 0, false, na ? [start, end, at, at] : [at, at, start, end], isBeyond)
         }
         // At the pair's start or end, the words the other document has just outside its passage

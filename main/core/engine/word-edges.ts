@@ -315,6 +315,20 @@ export function withBrackets(text: string, start: number, end: number, low: numb
   return [around || opensIt ? start - 1 : start, around || closesIt ? end + 1 : end]
 }
 
+/**
+ * Where span [start, ...) of `text` (words a change removes or adds) starts with the hyphens of an
+ * option its first word names ("-q, --quiet", not "q, --quiet": a reviewer of GNU manuals): one
+ * or two hyphens (U+2010 and the minus sign too, as groff writes them) just before it, in
+ * [low, start), after a space or an opening bracket; not the hyphen of a compound ("well-known"),
+ * which follows the word before.
+ */
+export function withOptionHyphens(text: string, start: number, low: number): number {
+  let k = start
+  while (k > low && start - k < 2 && OPTION_HYPHENS.includes(text[k - 1])) k--
+  return k < start && k > low && (SPACE.test(text[k - 1]) || BRACKETS.has(text[k - 1])) ? k : start
+}
+const OPTION_HYPHENS = '-\u2010\u2212'
+
 /** Every mark that closes a pair (see PARTNERS), with the marks that open it. */
 const OPENED_BY = new Map<string, string>()
 for (const [open, closes] of PARTNERS) for (const close of closes) OPENED_BY.set(close, (OPENED_BY.get(close) ?? '') + open)
