@@ -38,6 +38,12 @@ describe('passage edges at whole written words', () => {
     expect(shown('the total was 1,000 units', '000', 'units')).toBe('units')
   })
 
+  it('leaves out a piece of a call written without spaces at its start, not a Chinese character', () => {
+    // Python's reference (a reviewer: a paraphrase began "exit__").
+    expect(shown('   exit = type(manager).__exit__\n   value = enter(manager)', 'exit', 'manager', [1, 1])).toBe('value = enter(manager)')
+    expect(shown('新质生产力', '质', '力')).toBe('质生产力')
+  })
+
   it('reads a range of numbers as two words, and leaves the end where the shared words end', () => {
     expect(shown('Copyright: 2002-2012 Free Software Foundation', '2012', 'Foundation')).toBe('2012 Free Software Foundation')
     expect(shown('License: LGPL-2.1+\n', 'License', '2')).toBe('License: LGPL-2')

@@ -118,12 +118,28 @@ export function continuesWord(doc: AnalysedDocument, t: number): boolean {
 }
 
 /**
+ * Whether token t of `doc` is written on from the token before it: two marks or more between them
+ * and no space, as code writes a call's parts ("type(manager).__exit__", whose "exit" a paraphrase
+ * of Python's reference began at: a reviewer). One mark is a joiner's or a range's (continuesWord
+ * reads it); Chinese and Japanese write no spaces at all (OWN_WORD).
+ */
+function writtenOn(doc: AnalysedDocument, t: number): boolean {
+  if (t === 0 || t >= doc.starts.length) return false
+  const from = doc.ends[t - 1]
+  const to = doc.starts[t]
+  if (to - from < 2 || OWN_WORD.test(doc.text[from - 1]) || OWN_WORD.test(doc.text[to])) return false
+  for (let k = from; k < to; k++) if (SPACE.test(doc.text[k])) return false
+  return true
+}
+
+/**
  * Tokens [t0, t1] of `doc` (a paraphrase's) without a piece of a written word at its start (see
- * above): the range itself when that would leave nothing.
+ * above; nor a token written on from the one before, writtenOn): the range itself when that would
+ * leave nothing.
  */
 export function wholeWords(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
   let start = t0
-  while (start <= t1 && continuesWord(doc, start)) start++
+  while (start <= t1 && (continuesWord(doc, start) || writtenOn(doc, start))) start++
   return start <= t1 ? [start, t1] : [t0, t1]
 }
 
