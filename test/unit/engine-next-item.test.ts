@@ -283,7 +283,7 @@ EXIT STATUS
     ]).overlaps
     expect(overlap.passages.map((p) => p.text.slice(0, 6))).toEqual(['--help', '--help'])
     expect(overlap.variants[0].changes?.filter((c) => c.op !== 'equal').map((c) => c.a.replace(/\s+/g, ' '))).toEqual([
-      'usage Print a short usage message and exit',
+      '--usage Print a short usage message and exit',
     ])
     // Under a line that ends a sentence or leads into a list, the option is no heading's first.
     const version =
