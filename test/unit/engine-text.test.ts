@@ -252,8 +252,9 @@ describe('tokenize', () => {
       'and',
       'Inf',
     ])
-    // "&c" (et cetera) is one word; not the ampersand of a name, of a longer word or after a word.
-    expect(words('bread, wine, &c. and (&C) but AT&T, &cb and a&c')).toEqual([
+    // "&c." (et cetera) is one word; not the ampersand of a name, of a longer word, after a word,
+    // or of code's addresses ("&c," "&c.out").
+    expect(words('bread, wine, &c. and (&C.) but AT&T, &cb, f(fd, &c, 1), &c.out and a&c')).toEqual([
       'bread',
       'wine',
       '&c',
@@ -263,6 +264,12 @@ describe('tokenize', () => {
       'AT',
       'T',
       'cb',
+      'f',
+      'fd',
+      'c',
+      '1',
+      'c',
+      'out',
       'and',
       'a',
       'c',

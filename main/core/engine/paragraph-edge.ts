@@ -33,14 +33,15 @@ import { wordStart } from './tokenize.js'
 // where the two sides' pieces of it are unlike (unlikeOpenings): other words ("... not handle the
 // exception.)\n\nBefore an except" against a code line's "except"), another label before their
 // words (a manual's list of the marks special in brackets, "‘[.’\n represents the" against
-// "‘-’\n represents the", two entries shown as one, an "equal" change), or words that stop on a
-// function word, a clause cut short ("Otherwise, the" where the texts go on "the type of the error"
-// and "the interpreter stops"); a reviewer of Python's reference and GNU manuals. As every rule
-// here, only for fewer content words than a seed holds: the reference's "Otherwise, "raise"
-// evaluates the", three, stays. Of sim_text's 46,271 runs of Debian's change logs, 11 more are no
-// longer covered (2,278 against 2,267: an author line whose next entries open unlike, which the
-// runs read on into); the copyright files' coverage is unchanged. (The caller keeps the edges
-// where the pair would be too short without them.)
+// "‘-’\n represents the", two entries shown as one, an "equal" change); a reviewer of Python's
+// reference and GNU manuals. Not where the pieces are alike but stop on a function word (a clause
+// cut short, "Otherwise, the"): that is judged pair by pair, and an overlap's passages were then
+// cut unlike, one pair's "... Jean-loup Gailly" beside another's "... Gailly\n\nPermission is
+// granted" (a reviewer of gzip's manuals); nor for as many content words as a seed holds, as every
+// rule here (Python's reference's "Otherwise, "raise" evaluates the" stays). Of sim_text's 46,271
+// runs of Debian's change logs, 6 more are no longer covered (an author line whose next
+// entries open unlike, which the runs read on into); the copyright files' coverage is unchanged.
+// (The caller keeps the edges where the pair would be too short without them.)
 
 /** What the paragraph tests read of a document: its text and where its tokens are. */
 type Paragraphs = Pick<AnalysedDocument, 'text' | 'starts' | 'ends'>
@@ -75,25 +76,18 @@ function lastParagraphStart(doc: AnalysedDocument, t0: number, t1: number, words
 
 /**
  * Whether the pieces [a, a1] of A and [b, b1] of B of the paragraphs two aligned sides end in (each
- * less than half of its paragraph) are unlike (see above): not the same words (match forms), not
- * the same marks before their first words on their paragraph's first line (a label written
- * without letters, "‘[.’" and "‘-’"; not a label against none: a change log's author line goes
- * on into "\tdoc: ..." in one log and "\t* doc/tar.texi ..." in another, as sim_text's runs
- * do), or stopping, both, on a function word (functionWordEnd).
- * Not words in the same number that differ: a change log's next entries open so ("* configure.in"
+ * less than half of its paragraph) are unlike (see above): not as many words, or not the same
+ * marks before their first words on their paragraph's first line (a label written without
+ * letters, "‘[.’" and "‘-’"; not a label against none: a change log's author line goes on into
+ * "\tdoc: ..." in one log and "\t* doc/tar.texi ..." in another, as sim_text's runs do). Not
+ * words in the same number that differ: a change log's next entries open so ("* configure.in"
  * and "* configure.ac"), and sim_text's runs go on into them.
  */
 function unlikeOpenings(A: AnalysedDocument, a: number, a1: number, B: AnalysedDocument, b: number, b1: number): boolean {
   if (!lessThanHalf(A, a, a1) || !lessThanHalf(B, b, b1)) return false
   if (a1 - a !== b1 - b) return true
   const [x, y] = [labelBefore(A, a), labelBefore(B, b)]
-  if (x && y && x !== y) return true
-  return functionWordEnd(A, a1) && functionWordEnd(B, b1)
-}
-
-/** Whether token t of `doc` is a function word written as a word of its own (not the "in" of "configure.in"). */
-function functionWordEnd(doc: AnalysedDocument, t: number): boolean {
-  return !isContent(doc, t) && !continuesWord(doc, t)
+  return x !== '' && y !== '' && x !== y
 }
 
 /**
@@ -124,11 +118,6 @@ function labelBefore(doc: Paragraphs, t: number): string {
 /** A paragraph break in a gap between words: a line break, an empty line, a line break. */
 const PARAGRAPH_BREAK = /(?:\r?\n|\r|\u2029)[ \t]*(?:\r?\n|\r|\u2029)/u
 const WHITE_SPACE = /\s+/gu
-
-/** Whether token t of `doc` is a content word (analyse.ts AnalysedDocument.content). */
-function isContent(doc: AnalysedDocument, t: number): boolean {
-  return doc.content[contentFrom(doc, t)] === t
-}
 
 /**
  * Whether tokens [t0, t1] of `doc` are a heading's whole line: written in capitals, alone on

@@ -22,9 +22,9 @@ import { WORD_CHAR } from './word-char.js'
 //     "tail -n +5" and "tail -n 5", or sed's "addr1,+N" and "addr1,~N", are not the same words
 //     (a near-verbatim copy's variants: the match form reads "+5" as "5", normalise.ts); not the
 //     hyphen of "1-2", "e-mail" or "-n", nor "--5", nor a unified diff's "+" that opens an added
-//     line, nor LaTeX's "Fig.~5" (isLeadingSign); and the ampersand of "&c" (et cetera, as
+//     line, nor LaTeX's "Fig.~5" (isLeadingSign); and the ampersand of "&c." (et cetera, as
 //     older texts write "etc."), which is the word "etc" written otherwise (spelling.ts), not the
-//     word "c" after a mark,
+//     word "c" after a mark (not code's "&c," or "&c.field"),
 //   - the + or # signs that end it, where a space, a punctuation mark that ends a word, or a
 //     Chinese, Japanese or Korean character follows them: "GPL-2+" (version 2 or any later one)
 //     is "GPL" and "2+", another word than the "2" of "GPL-2" (a near-verbatim copy's variant,
@@ -292,8 +292,8 @@ export function wordStart(text: string, start: number): number {
  * text's start or after a character that is neither a word's nor a sign ("-5", "(+5)", "x=-1";
  * not "1-2", "a+b", "--5" or "e-mail"). Not a plus that opens a line, a unified diff's mark of an
  * added line ("+The package is installed ..." is the text it adds), nor a tilde after a full stop,
- * LaTeX's unbreakable space ("Fig.~5", "Dr.~Smith"). And the ampersand of "&c" ("wine, &c."; not
- * "AT&T", "&cb" or "a&c"), likewise placed.
+ * LaTeX's unbreakable space ("Fig.~5", "Dr.~Smith"). And the ampersand of "&c." ("wine, &c."; not
+ * "AT&T", "&cb", "a&c", "&c," or "&c.out": etCeteraAt), likewise placed.
  */
 function isLeadingSign(text: string, i: number): boolean {
   const sign = text.charCodeAt(i - 1)
@@ -303,7 +303,7 @@ function isLeadingSign(text: string, i: number): boolean {
   } else if (sign === PLUS || sign === TILDE) {
     if (!isDigit(next) && !placeholderAt(text, i)) return false
   } else if (sign === AMPERSAND) {
-    if ((next !== 0x63 && next !== 0x43) || (i + 1 < text.length && wordCharAt(text, i + 1) > 0)) return false
+    if (!etCeteraAt(text, i)) return false
   } else return false
   if (i === 1) return sign !== PLUS
   // Not after a word (a range, a compound), nor after another sign; a low surrogate ends a letter
@@ -312,6 +312,16 @@ function isLeadingSign(text: string, i: number): boolean {
   if (sign === PLUS && (before === 0x0a || before === 0x0d)) return false
   if (sign === TILDE && before === 0x2e) return false
   return !isSignCode(before) && !(before >= 0xdc00 && before <= 0xdfff) && wordCharAt(text, i - 2) === 0
+}
+
+/**
+ * Whether "c." or "C." is written at `i` (after an ampersand), its full stop followed by no word:
+ * "&c." as texts write et cetera, not code's "&c," or "&c.field" (an address; a reviewer of
+ * change logs: "read(fd, &c, 1)").
+ */
+function etCeteraAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  return (c === 0x63 || c === 0x43) && text.charCodeAt(i + 1) === 0x2e && (i + 2 >= text.length || wordCharAt(text, i + 2) === 0)
 }
 
 /** Whether a word of one capital letter (A-Z), a placeholder, starts at `i`. */
