@@ -184,42 +184,48 @@ describe('a passage that ends in the next paragraph', () => {
   })
 
   it('ends before the next paragraph where the two open it unlike: other words, another label', () => {
-    // Each case: the entries both share, then a paragraph each opens with a word or two alike.
-    const ends = (nexts: [string, string]) => {
+    // Each case: the paragraphs that follow the entries both share, and where both passages end.
+    const cases: { nexts: [string, string]; end: string }[] = [
+      // Python's reference: a sentence's "Before an except" against a code line's "except" (a
+      // reviewer: "Before an" shown as deleted).
+      {
+        nexts: [
+          'Before an except clause is run, the details of the exception are stored in the module that the interpreter keeps.',
+          '   except Exception as error:\n       handle(error)',
+        ],
+        end: 'keyboard.',
+      },
+      // A manual's list of the marks special in brackets: the next entries are other marks, with
+      // the same words after them (a reviewer: "‘[.’ represents the" and "‘-’ represents the", equal).
+      {
+        nexts: [
+          '‘[.’\n     represents the open collating symbol, which begins the name of a collating element.',
+          '‘-’\n     represents the range if it is not first or last in a list or the ending point of a range.',
+        ],
+        end: 'keyboard.',
+      },
+      // Alike, to a function word, they stay: judged pair by pair, a cut there left an overlap's
+      // passages unlike (a reviewer of gzip's manuals).
+      {
+        nexts: [
+          'Otherwise, the type of the error decides which handler runs, and the value is passed to it.',
+          'Otherwise, the interpreter stops at once and prints a message with a traceback of the calls.',
+        ],
+        end: 'keyboard.\n\nOtherwise, the',
+      },
+      // Alike, with the same label, to a content word, they stay: words both texts go on with.
+      {
+        nexts: [
+          '‘-’\n     represents the range if it is not first or last in a list, as the manual says.',
+          '‘-’\n     represents the range when it stands between two characters of the list.',
+        ],
+        end: 'keyboard.\n\n‘-’\n     represents the range',
+      },
+    ]
+    for (const { nexts, end } of cases) {
       const documents = nexts.map((next, k) => ({ id: `d${k}`, text: `Release ${k + 1}\n\n${[...shared, next].join('\n\n')}\n` }))
       const [overlap] = findOverlaps(documents).overlaps
-      return overlap.passages.map((p) => p.text.slice(p.text.lastIndexOf('keyboard')))
+      expect(overlap.passages.map((p) => p.text.slice(p.text.lastIndexOf('keyboard')))).toEqual([end, end])
     }
-    // Python's reference: a sentence's "Before an except" against a code line's "except" (a
-    // reviewer: "Before an" shown as deleted).
-    expect(
-      ends([
-        'Before an except clause is run, the details of the exception are stored in the module that the interpreter keeps.',
-        '   except Exception as error:\n       handle(error)',
-      ]),
-    ).toEqual(['keyboard.', 'keyboard.'])
-    // A manual's list of the marks special in brackets: the next entries are other marks, with the
-    // same words after them (a reviewer: "‘[.’ represents the" and "‘-’ represents the", equal).
-    expect(
-      ends([
-        '‘[.’\n     represents the open collating symbol, which begins the name of a collating element.',
-        '‘-’\n     represents the range if it is not first or last in a list or the ending point of a range.',
-      ]),
-    ).toEqual(['keyboard.', 'keyboard.'])
-    // Alike, to a function word, they stay: judged pair by pair, a cut there left an overlap's
-    // passages unlike (a reviewer of gzip's manuals).
-    expect(
-      ends([
-        'Otherwise, the type of the error decides which handler runs, and the value is passed to it.',
-        'Otherwise, the interpreter stops at once and prints a message with a traceback of the calls.',
-      ]),
-    ).toEqual(['keyboard.\n\nOtherwise, the', 'keyboard.\n\nOtherwise, the'])
-    // Alike, with the same label, to a content word, they stay: words both texts go on with.
-    expect(
-      ends([
-        '‘-’\n     represents the range if it is not first or last in a list, as the manual says.',
-        '‘-’\n     represents the range when it stands between two characters of the list.',
-      ]),
-    ).toEqual(['keyboard.\n\n‘-’\n     represents the range', 'keyboard.\n\n‘-’\n     represents the range'])
   })
 })
