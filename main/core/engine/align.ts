@@ -80,7 +80,7 @@ const GAP = -2
  */
 export const SENTENCE_GAP = new RegExp(`[.!?]["”’)\\]]*\\s|[${WIDE_STOPS}\\n\\r\\u2028\\u2029]`)
 /** A paragraph break (a blank line or a paragraph separator): the extension stops there. */
-const PARAGRAPH_GAP = /\n[ \t]*\r?\n|\r[ \t]*\r|\u2029/
+export const PARAGRAPH_GAP = /\n[ \t]*\r?\n|\r[ \t]*\r|\u2029/
 
 /**
  * What extending a passage across a sentence end or a line break costs: more than a function word

@@ -1,5 +1,5 @@
 import { contentFrom, type AnalysedDocument } from './analyse.js'
-import { paragraphBetween } from './align.js'
+import { PARAGRAPH_GAP, paragraphBetween } from './align.js'
 import { continuesWord } from './word-edges.js'
 import { inCodeBlock } from './nonwords.js'
 import { wordStart } from './tokenize.js'
@@ -109,14 +109,12 @@ function beforeUnlikeOpenings(
   return x !== undefined && y !== undefined && unlikeOpenings(A, x, a1, B, y, b1) ? [x - 1, y - 1] : undefined
 }
 
-/** What stands before token t of `doc` after the paragraph break before it, white space aside. */
+/** What stands before token t of `doc` after the paragraph break before it (PARAGRAPH_GAP), white space aside. */
 function labelBefore(doc: Paragraphs, t: number): string {
   const gap = doc.text.slice(doc.ends[t - 1], doc.starts[t])
-  const parts = gap.split(PARAGRAPH_BREAK)
+  const parts = gap.split(PARAGRAPH_GAP)
   return parts[parts.length - 1].replace(WHITE_SPACE, '')
 }
-/** A paragraph break in a gap between words: a line break, an empty line, a line break. */
-const PARAGRAPH_BREAK = /(?:\r?\n|\r|\u2029)[ \t]*(?:\r?\n|\r|\u2029)/u
 const WHITE_SPACE = /\s+/gu
 
 /**

@@ -717,9 +717,10 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
             from > x.start ? ends[from - 1] : starts[from],
             from + count <= x.end ? starts[from + count] : ends[from + count - 1],
           ]
-          const [first, end] = withBrackets(x.doc.text, ...span(x, from, count), low, high)
+          const words = span(x, from, count)
+          const [first, end] = withBrackets(x.doc.text, ...words, low, high)
           // An option's hyphens before its first word, where no bracket is taken there.
-          const start = first === span(x, from, count)[0] ? withOptionHyphens(x.doc.text, first, low) : first
+          const start = first === words[0] ? withOptionHyphens(x.doc.text, first, low) : first
           push(na ? 'delete' : 'insert', na ? count : 0, nb ? count : 0, false, na ? [start, end, at, at] : [at, at, start, end], isBeyond)
         }
         // At the pair's start or end, the words the other document has just outside its passage
