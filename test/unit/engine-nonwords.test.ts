@@ -186,6 +186,13 @@ describe('tokens that are no words of a claim', () => {
     ])
   })
 
+  it('marks a bound prefix written with its hyphen, not a word before a hyphen or the prefix alone', () => {
+    const [doc] = analysed(
+      'It is re-raised by the co-maintainer in a pre\u2010release; Re: non-free, self-test, are-you, Core-re, re - done.\n',
+    )
+    expect(words(doc, nonWordTokens(doc))).toEqual(['re', 'co', 'pre'])
+  })
+
   it("reads no words of a claim in options' names (a reviewer of GNU packages' NEWS files)", () => {
     // diffutils' and patch's NEWS: a paraphrase "because" of "ignore", "space" and "change", the
     // words of diff's options, as a restatement of patch's sentence on its -l option.
@@ -758,6 +765,10 @@ describe('tokens that are no words of a claim', () => {
       'org',
       'usr',
       'c',
+      're',
+      'Co',
+      'pre',
+      '\u2010',
       '```',
       '`',
       '<',

@@ -121,6 +121,52 @@ describe('what a paraphrase shares', () => {
   })
 })
 
+describe('how much a paraphrase shares', () => {
+  it('is four words at least (MIN_RESTATED_STEMS): three make no restatement, however alike (a reviewer of technical text)', () => {
+    // Python's reference, 2.7 and 3.13 (cut down by a reviewer): a clause of prose and two lines of
+    // a code listing shared "value", "exit" and "false", a paraphrase of similarity 0.62.
+    const prose = [
+      {
+        id: 'py2.7',
+        text:
+          '   If the suite was exited due to an exception, and the return value\n' +
+          '   from the "__exit__()" method was false, the exception is reraised.\n' +
+          '   If the return value was true, the exception is suppressed, and\n' +
+          '   execution continues with the statement following the "with"\n' +
+          '   statement.\n' +
+          '\n',
+      },
+      {
+        id: 'py3.13',
+        text:
+          '4. The context manager\u2019s "__enter__()" method is invoked.\n' +
+          '\n' +
+          '     The "with" statement guarantees that if the "__enter__()" method\n' +
+          '     returns without an error, then "__exit__()" will always be\n' +
+          '     called. Thus, if an error occurs during the assignment to the\n' +
+          '     target list, it will be treated the same as an error occurring\n' +
+          '     within the suite would be. See step 7 below.\n' +
+          '\n' +
+          '   manager = (EXPRESSION)\n' +
+          '   enter = type(manager).__enter__\n' +
+          '   exit = type(manager).__exit__\n' +
+          '   value = enter(manager)\n' +
+          '   hit_except = False\n' +
+          '\n',
+      },
+    ]
+    expect(findOverlaps(prose).overlaps).toEqual([])
+    // Four: a restatement.
+    const restated = [
+      { id: 'a', text: 'Lines of a file copied from another system may end with a carriage return and a line feed character.\n' },
+      { id: 'b', text: 'On other systems a line of the file can end in a carriage return followed by a feed.\n' },
+      { id: 'c', text: 'The manual is maintained in Texinfo and its pages are generated from it at build time.\n' },
+      { id: 'd', text: 'Each option is described in its own section of the manual page.\n' },
+    ]
+    expect(findOverlaps(restated).overlaps.map((o) => o.kind)).toEqual(['paraphrase'])
+  })
+})
+
 describe('the words a paraphrase rests on', () => {
   /** The words texts a and b have in common, read whole (wordsInCommon), as a paraphrase's or (`claimsOnly` false) an edited copy's. */
   const common = (a: string, b: string, claimsOnly = true): { alike: string[]; forms: string[] } => {

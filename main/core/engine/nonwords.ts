@@ -47,6 +47,7 @@ import { WORD_CHAR } from './word-char.js'
 //              README's table of contents read so ("getting", "ast", "node" twice) was a sentence
 //              of six words, and another README's "To get the source code of an AST node" its
 //              paraphrase (a reviewer of the METADATA of 103 Python packages).
+//   prefixes   a bound prefix written with its hyphen: "re" of "re-raised" (PREFIX).
 //   code and markup  the lines of a Markdown code block (between two fences of ``` or ~~~) and
 //              HTML tags and comments ("<picture><source media=...>", "<a href=...>"). Of the
 //              paraphrases found among 344 READMEs of npm packages, a reviewer judged most not to
@@ -140,6 +141,16 @@ const COMMAND = patternOnUse(
   'gu',
 )
 
+/**
+ * A bound prefix written with its hyphen, which the tokenizer splits off as a word of its own:
+ * "re" of "re-raised", "co" of "co-maintainer", "pre" of "pre-release". It is a piece of the
+ * word, no word of a claim: two passages of Python's reference, "re-raised at the end of the
+ * finally clause" and "clause are re-raised at the end", shared "re" as one of four words and
+ * were a paraphrase (a reviewer). Only prefixes that are no English word alone ("non-" negates,
+ * "self-" and "anti-" are words of their own).
+ */
+const PREFIX = /(?<![\p{L}\p{N}\p{M}_-])(?:re|co|pre)(?=[-\u2010]\p{L})/giu
+
 const LETTER = /\p{L}/u
 
 /** A token's mark (nonWordTokens): no word of a claim. */
@@ -218,6 +229,7 @@ export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
   },
   { pattern: ANCHOR, needs: /\]\(<?#/, marked: (match) => match.length },
   { pattern: OPTION, needs: OPTION_NEEDS, marked: (match) => match.length },
+  { pattern: PREFIX, needs: /(?:[Rr][Ee]|[Cc][Oo]|[Pp][Rr][Ee])[-\u2010][^\s\d-]/, marked: (match) => match.length },
 ]
 
 /** What any of the patterns needs (see markNonWords). */

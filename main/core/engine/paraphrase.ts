@@ -98,6 +98,25 @@ export const MAX_GAP_PAIRS = 20_000
 /** Distinct rare stems two units must share before their cosine is computed. */
 export const MIN_SHARED_STEMS = 3
 /**
+ * Distinct stems (synonyms and related forms as one, an abbreviation as the words it stands for)
+ * two units share, at least, to restate each other. Three words in common, however high their
+ * cosine, are as often chance as a claim. Of the 19 paraphrases that shared three on ten corpora
+ * (GNU manuals and their pages, git's pages, Python's reference in two versions, coreutils' pages,
+ * /usr/share/common-licenses, READMEs and NEWS files of /usr/share/doc), 14 said different
+ * things: "form feed, carriage return" / "carriage return and a line feed character", "return
+ * value from the __exit__() method was false" / "value = enter(manager) hit_except = False" (a
+ * reviewer), "comma separated list of --dirstat parameters" / "list of colors, separated by
+ * commas", "change upper case to lower case" / "fold lower case to upper case". Two were halves
+ * of a claim, and three restatements are lost with them: "the portion of the pattern space which
+ * was matched is replaced with REPLACEMENT" / "replace that portion matched with replacement"
+ * (replace and replacement one stem), "lines which do not match the addresses" / "if the address
+ * (or address-range) does not match", "linked executable is a combined work" / "a work produced by
+ * combining or linking". The restatements of the bundled corpus share four and more ("build a
+ * modern industrial system" / "construction of a modern industrial system", build/construction
+ * one).
+ */
+export const MIN_RESTATED_STEMS = 4
+/**
  * Least cosine for a paraphrase of whole sentences. Sentences on one subject by different authors
  * score 0.2-0.35 (same topic words, different claims); restatements of one claim score above one
  * half.
@@ -915,7 +934,7 @@ function bestUnits(
           common++
         }
       }
-      if (rares < MIN_SHARED_STEMS) continue
+      if (rares < MIN_SHARED_STEMS || common < MIN_RESTATED_STEMS) continue
       const cosine = dot / (u.norm * v.norm)
       if (cosine >= (unitA.clause || unitB.clause ? MIN_CLAUSE_COSINE : MIN_COSINE)) consider({ a: unitA, b: unitB, cosine }, common, mass)
       else if (!best && common >= MIN_CORE_SHARED) short.push([unitA, unitB, common, mass])
