@@ -224,4 +224,17 @@ describe('a paraphrase and its opposite', () => {
       ),
     ).toBe(false)
   })
+
+  it('reads "rather than" and "instead of" as negating what follows them (a reviewer of sed\'s manuals)', () => {
+    const same = (a: string, b: string) => opposite(a, a.slice(0, -1), b, b.slice(0, -1))
+    // sed's Info manual and its page: the page sets aside the single stream the manual describes.
+    const manual = 'By default, sed will consider the files specified on the command line as a single continuous long stream.'
+    expect(same(manual, 'Consider files as separate rather than as a single, continuous long stream.')).toBe(true)
+    expect(same(manual, 'Consider the files one at a time instead of a single continuous long stream.')).toBe(true)
+    // What each side says is what the other does: no opposite.
+    expect(same('Consider files as separate rather than as one stream.', 'Consider the files as separate files.')).toBe(false)
+    expect(same('Rather than a stream, the files are read as separate files.', 'The files are read as separate files.')).toBe(false)
+    // "rather" alone, and "than" after a comparative, negate nothing.
+    expect(same('The files are rather large for a single stream.', 'The files are large for a single stream.')).toBe(false)
+  })
 })

@@ -38,6 +38,8 @@ import { breaksClause, endsSentence, fullLineOf } from './sentences.js'
 // "Permission denied errors" negate nothing (a second reviewer). Not every verb that turns a
 // claim: "fail" and "lack" name a failure as often as they negate ("Fix failed build" / "Fix the
 // build"), and "disable", "stop", "ignore" have plain opposites ("turn off", "skip").
+// "rather than" and "instead of" negate what follows them (CONTRASTS): "separate rather than
+// a single stream" does not say "a single stream".
 // Known limit: an aside in brackets or quotation marks after a negation ends what it negates ("is
 // not (yet) possible").
 
@@ -50,6 +52,18 @@ const NEGATING_VERBS: ReadonlySet<string> = new Set(
 declining forbid forbids forbade forbidden forbidding prohibit prohibits prohibited prohibiting deny
 denies denied denying`.split(/\s+/),
 )
+
+/**
+ * Two words that say what follows them is not what the clause says, as "not" does, by the second
+ * word and the first: "rather than", "instead of". sed's page, "consider files as separate rather
+ * than as a single, continuous long stream", and its manual, "sed will consider the files ... as a
+ * single continuous long stream", shared the words the page sets aside, and were a paraphrase
+ * that said the opposite (a reviewer).
+ */
+const CONTRASTS: ReadonlyMap<string, string> = new Map([
+  ['than', 'rather'],
+  ['of', 'instead'],
+])
 
 /** Tokens after a negating verb within which its "to" or "from" is looked for ("prevents the user from"). */
 const GOVERNED_REACH = 3
@@ -164,8 +178,9 @@ export function negatedShared(
     for (let u = t + 1; u <= last && !apart(u - 1); u++) if (content(u)) return true
     return false
   }
-  /** Whether token t negates what follows it: a negation (analyse.ts negatesAt) or a negating verb. */
-  const negative = (t: number): boolean => t <= last && (negatesAt(surfaces, D, t) || NEGATING_VERBS.has(word(t)))
+  /** Whether token t negates what follows it: a negation (analyse.ts negatesAt), a negating verb, or a contrast's last word (CONTRASTS). */
+  const negative = (t: number): boolean =>
+    t <= last && (negatesAt(surfaces, D, t) || NEGATING_VERBS.has(word(t)) || (t > 0 && CONTRASTS.get(word(t)) === word(t - 1)))
   /**
    * Whether the negating verb at token t governs an action: "to" or "from" after it ("declining to
    * grant", "prevents you from using", within GOVERNED_REACH tokens) or a verb in -ing ("prevents
