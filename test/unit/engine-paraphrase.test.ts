@@ -10,6 +10,8 @@ import {
   wordsInCommon,
 } from '../../main/core/engine/paraphrase.js'
 import { MAX_ITEM_PAIRS } from '../../main/core/engine/list-items.js'
+import { contentsEntry } from '../../main/core/engine/next-item.js'
+import { analysed } from '../helpers.js'
 import { reasonsOf } from '../../main/core/engine/reasons.js'
 import { Run } from '../../main/core/engine/progress.js'
 
@@ -284,6 +286,46 @@ describe('paraphrases of contents entries', () => {
       ),
     }))
     expect(findOverlaps(prose).overlaps.filter((o) => o.kind === 'paraphrase')).toHaveLength(1)
+  })
+
+  it("finds none between two Info manuals' node headers, and reads their menu and index entries as contents entries", () => {
+    // grep's and sed's Info manuals (a reviewer: four such paraphrases between them).
+    const node = (file: string, next: string, up: string, says: string) =>
+      `\u001f\nFile: ${file},  Node: Character Classes and Bracket Expressions,  Next: ${next},  Up: ${up}\n\n${says}\n`
+    const documents = [
+      {
+        id: 'grep',
+        text: node(
+          'grep.info',
+          'Special Backslash Expressions,  Prev: Fundamental Structure',
+          'Regular Expressions',
+          'A bracket expression is a list of characters enclosed by brackets.',
+        ),
+      },
+      {
+        id: 'sed',
+        text: node(
+          'sed.info',
+          'regexp extensions,  Prev: ERE syntax',
+          'sed regular expressions',
+          'The sed program reads its script from the command line or a file.',
+        ),
+      },
+      { id: 'gzip', text: 'The gzip program compresses files with the Lempel-Ziv coding and keeps their names.\n' },
+    ]
+    expect(findOverlaps(documents).overlaps.map((o) => o.kind)).toEqual(['variant'])
+    const lines = [
+      'File: grep.info,  Node: Top,  Next: Introduction,  Up: (dir)',
+      '* Invoking::     Command-line options, environment, exit status.',
+      '* case insensitive search:               Matching Control.    (line  26)',
+      '  * debian/control: Add a field for the new package.',
+      '* QString::arg(): fix the order of its arguments.',
+      'File: the report, Node: unused, is a sentence.',
+    ]
+    const [doc] = analysed(lines.join('\n') + '\n')
+    const lineOf = (t: number) => doc.text.slice(0, doc.starts[t]).split('\n').length - 1
+    const entries = new Set([...doc.starts.keys()].filter((t) => contentsEntry(doc, t)).map(lineOf))
+    expect([...entries]).toEqual([0, 1, 2])
   })
 })
 

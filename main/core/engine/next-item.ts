@@ -483,10 +483,25 @@ export function markedHeading(doc: Paragraphs, t: number): boolean {
  */
 const CONTENTS_ENTRY = /^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?\[[^\]\n]+\]\(<?#[^\s()<>]*>?(?:[ \t]+"[^"\n]*")?\)[ \t]*\r?$/u
 
-/** Whether token t of `doc` is on a contents entry's line (CONTENTS_ENTRY). */
+/**
+ * An Info file's lines that point to its nodes (Texinfo's Info format): a node's header, "File:
+ * grep.info,  Node: Anchoring,  Next: Back-references and Subexpressions,  Prev: ...,  Up: ...",
+ * a menu entry, "* Invoking::     Command-line options, environment, exit status.", and an index
+ * entry, "* case insensitive search:     Matching Control.    (line  26)". Two manuals' headers
+ * and index entries name their nodes in the same words, and were five of the paraphrases a
+ * reviewer found between grep's, sed's and gzip's manuals. A menu entry's name ends with two
+ * colons and a space ("Foo::bar" is C++); a header's file is a name without spaces; a change
+ * log's item, "* debian/control: Add a field.", is none.
+ */
+const INFO_NAVIGATION =
+  /^(?:File:[ \t]+[^\s,]+,[ \t]+Node:[ \t]|\* [^:\n]+::(?:[ \t]|\r?$)|\* [^\n]+:[ \t]+[^\n]+\.[ \t]+\(line[ \t]+\d+\)[ \t]*\r?$)/u
+
+/** Whether token t of `doc` is on a contents entry's line (CONTENTS_ENTRY), or on an Info file's line that points to a node (INFO_NAVIGATION). */
 export function contentsEntry(doc: Paragraphs, t: number): boolean {
   const from = lineStart(doc.text, doc.starts[t])
-  return from >= 0 && CONTENTS_ENTRY.test(lineAt(doc.text, from))
+  if (from < 0) return false
+  const line = lineAt(doc.text, from)
+  return CONTENTS_ENTRY.test(line) || INFO_NAVIGATION.test(line)
 }
 
 /** Whether token t of `doc` is on an indented line. */
