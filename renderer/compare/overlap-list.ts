@@ -3,11 +3,12 @@ import { el, select } from '../shared/dom.js'
 import type { State, StateSource } from '../state/store.js'
 import { filterOverlaps, hideBoilerplateByDefault, SOURCE_LABELS } from './overlap-filter.js'
 import { KIND_DESCRIPTIONS, KIND_LABELS, KINDS } from '../../main/core/engine/kinds.js'
+import { likenessTexts } from '../../main/core/engine/likeness-texts.js'
 
 // The ranked overlap list, best first, with filters (kind, minimum score, document, text, hide
 // boilerplate) and next/previous keys as diff tools have (N / P, or Alt+↓ / Alt+↑, anywhere in the
 // compare view). Each item says its kind in the README's words (main/core/engine/kinds.ts), whether it is
-// boilerplate, a duplicate document or a loose likeness of text shared more closely elsewhere, and
+// boilerplate, a duplicate document or a loose likeness of text shared more closely elsewhere (with links to that text), and
 // why a paraphrase was found. The kinds' colours are explained once, by the compare toolbar's
 // legend (legend.ts).
 
@@ -119,6 +120,27 @@ export class OverlapList {
     this.onSelect(this.shown[next].id)
   }
 
+  /**
+   * A likeness's line naming the texts it is like (likeness-texts.ts): each a link to its item,
+   * by its rank in the list (clicking selects it, as the item's own data-overlap does), or
+   * "hidden" where the filters leave it out.
+   */
+  private likenessOf(o: SourcedOverlap, all: readonly SourcedOverlap[]): HTMLElement | false {
+    const texts = likenessTexts(o, all)
+    if (!texts.length) return false
+    const links = texts.map((id) => {
+      const rank = this.shown.findIndex((s) => s.id === id)
+      return rank < 0
+        ? el('span', { class: 'likeness-text hidden', title: 'Left out by the filters above' }, 'one hidden')
+        : el(
+            'button',
+            { type: 'button', class: 'likeness-text', 'data-overlap': id, title: 'Show the text this is loosely like' },
+            `#${rank + 1}`,
+          )
+    })
+    return el('p', { class: 'overlap-like' }, 'Loosely like ', ...links.flatMap((link, i) => (i ? [', ', link] : [link])))
+  }
+
   private render(): void {
     const { project, overlaps: view, selectedOverlap } = this.store.state
     const titles = new Map((project?.documents ?? []).map((d) => [d.id, d.author || d.outlet || d.title]))
@@ -212,6 +234,7 @@ export class OverlapList {
           el('p', { class: 'overlap-docs' }, [...new Set(o.passages.map((p) => titles.get(p.doc) ?? p.doc))].join(' · ')),
           !!o.because?.length &&
             el('p', { class: 'overlap-because', title: 'Why the engine reports this paraphrase' }, `Because: ${o.because.join(' · ')}`),
+          o.likeness && this.likenessOf(o, all),
         ),
       ),
     )
