@@ -8,8 +8,8 @@ import { likenessTexts } from '../../main/core/engine/likeness-texts.js'
 // The ranked overlap list, best first, with filters (kind, minimum score, document, text, hide
 // boilerplate) and next/previous keys as diff tools have (N / P, or Alt+↓ / Alt+↑, anywhere in the
 // compare view). Each item says its kind in the README's words (main/core/engine/kinds.ts), whether it is
-// boilerplate, a duplicate document or a loose likeness of text shared more closely elsewhere (with links to that text), and
-// why a paraphrase was found. The kinds' colours are explained once, by the compare toolbar's
+// boilerplate, a duplicate document or a loose likeness of text shared more closely elsewhere
+// (linked to that text), and why a paraphrase was found. The kinds' colours are explained once, by the compare toolbar's
 // legend (legend.ts).
 
 /** Where the reader's choice of "Hide boilerplate" is remembered ('1' or '0'; unset: the default rule). */
@@ -40,6 +40,8 @@ export class OverlapList {
   private readonly summary = el('p', { class: 'passages-summary', role: 'status' })
   /** The overlaps the filters keep, as last drawn (what N and P step through). */
   private shown: SourcedOverlap[] = []
+  /** The texts each likeness is like (likeness-texts.ts), read once per list of overlaps, not at every filter change. */
+  private likenesses: { of: readonly SourcedOverlap[]; texts: Map<string, string[]> } | undefined
 
   constructor(
     private readonly onSelect: (id: string) => void,
@@ -125,8 +127,7 @@ export class OverlapList {
    * by its rank in the list (clicking selects it, as the item's own data-overlap does), or
    * "hidden" where the filters leave it out.
    */
-  private likenessOf(o: SourcedOverlap, all: readonly SourcedOverlap[]): HTMLElement | false {
-    const texts = likenessTexts(o, all)
+  private likenessOf(texts: readonly string[] = []): HTMLElement | false {
     if (!texts.length) return false
     const links = texts.map((id) => {
       const rank = this.shown.findIndex((s) => s.id === id)
@@ -160,6 +161,8 @@ export class OverlapList {
       ? `${this.shown.length} of ${all.length} shared passages` +
         (boilerplate ? ` · ${boilerplate} boilerplate${this.hideBoilerplate.checked ? ' hidden' : ''}` : '')
       : ''
+    if (this.likenesses?.of !== all) this.likenesses = { of: all, texts: likenessTexts(all) }
+    const likenesses = this.likenesses.texts
     this.list.replaceChildren(
       ...this.shown.map((o, i) =>
         el(
@@ -234,7 +237,7 @@ export class OverlapList {
           el('p', { class: 'overlap-docs' }, [...new Set(o.passages.map((p) => titles.get(p.doc) ?? p.doc))].join(' · ')),
           !!o.because?.length &&
             el('p', { class: 'overlap-because', title: 'Why the engine reports this paraphrase' }, `Because: ${o.because.join(' · ')}`),
-          o.likeness && this.likenessOf(o, all),
+          o.likeness && this.likenessOf(likenesses.get(o.id)),
         ),
       ),
     )

@@ -51,8 +51,13 @@ describe('the texts a loose likeness is like', () => {
       ]),
     ]
     expect(MAX_LIKENESS_TEXTS).toBe(2)
-    expect(likenessTexts(likeness, overlaps)).toEqual(['text', 'second-text'])
-    expect(likenessTexts(overlap('alone', [['e', 0, 10]], true), overlaps)).toEqual([])
+    expect(likenessTexts([...overlaps, overlap('alone', [['e', 0, 10]], true)])).toEqual(
+      new Map([
+        ['like', ['text', 'second-text']],
+        ['other-likeness', ['text', 'second-text']],
+        ['alone', []],
+      ]),
+    )
   })
 
   it("names chage's and passwd's shared option as what their likeness is like", () => {
@@ -61,6 +66,6 @@ describe('the texts a loose likeness is like', () => {
     const { overlaps } = findOverlaps(documents)
     const likeness = overlaps.find((o) => o.likeness)!
     const copy = overlaps.find((o) => o.passages.some((p) => p.text.startsWith('--mindays')))!
-    expect(likenessTexts(likeness, overlaps)).toEqual([copy.id])
+    expect(likenessTexts(overlaps)).toEqual(new Map([[likeness.id, [copy.id]]]))
   })
 })

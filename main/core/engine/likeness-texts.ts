@@ -20,19 +20,42 @@ export const MAX_LIKENESS_TEXTS = 2
 export type LikenessCandidate = Pick<Overlap, 'id' | 'passages' | 'likeness'>
 
 /**
- * The ids of the overlaps of `overlaps` that `likeness`'s passages are like (see above): those
- * that are no likeness and share characters with its passages in the same documents, the most
- * characters first (the first listed where as many), MAX_LIKENESS_TEXTS at most.
+ * Per likeness of `overlaps` (by id), the ids of the overlaps its passages are like (see above):
+ * those that are no likeness and share characters with its passages in the same documents, the
+ * most characters first (the first listed where as many), MAX_LIKENESS_TEXTS at most. The
+ * passages are read by document once: a licence's overlaps hold thousands of passages, and the
+ * list is drawn again at every change of its filters.
  */
-export function likenessTexts(likeness: LikenessCandidate, overlaps: readonly LikenessCandidate[]): string[] {
-  const covered: { id: string; chars: number; at: number }[] = []
-  overlaps.forEach((o, at) => {
-    if (o.likeness || o.id === likeness.id) return
-    let chars = 0
-    for (const p of likeness.passages)
-      for (const q of o.passages) if (q.doc === p.doc) chars += Math.max(0, Math.min(p.end, q.end) - Math.max(p.start, q.start))
-    if (chars > 0) covered.push({ id: o.id, chars, at })
+export function likenessTexts(overlaps: readonly LikenessCandidate[]): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  const likenesses = overlaps.filter((o) => o.likeness)
+  if (!likenesses.length) return out
+  const wanted = new Set(likenesses.flatMap((l) => l.passages.map((p) => p.doc)))
+  // The passages of the other overlaps in the documents the likenesses are in: [overlap, start, end].
+  const byDoc = new Map<string, number[]>()
+  overlaps.forEach((o, k) => {
+    if (o.likeness) return
+    for (const q of o.passages) {
+      if (!wanted.has(q.doc)) continue
+      let list = byDoc.get(q.doc)
+      if (!list) byDoc.set(q.doc, (list = []))
+      list.push(k, q.start, q.end)
+    }
   })
-  covered.sort((x, y) => y.chars - x.chars || x.at - y.at)
-  return covered.slice(0, MAX_LIKENESS_TEXTS).map((c) => c.id)
+  for (const likeness of likenesses) {
+    const chars = new Map<number, number>()
+    for (const p of likeness.passages) {
+      const list = byDoc.get(p.doc) ?? []
+      for (let i = 0; i < list.length; i += 3) {
+        const common = Math.min(p.end, list[i + 2]) - Math.max(p.start, list[i + 1])
+        if (common > 0) chars.set(list[i], (chars.get(list[i]) ?? 0) + common)
+      }
+    }
+    const texts = [...chars].sort(([x, cx], [y, cy]) => cy - cx || x - y).slice(0, MAX_LIKENESS_TEXTS)
+    out.set(
+      likeness.id,
+      texts.map(([k]) => overlaps[k].id),
+    )
+  }
+  return out
 }
