@@ -167,6 +167,30 @@ describe('how much a paraphrase shares', () => {
     ]
     expect(findOverlaps(restated).overlaps.map((o) => o.kind)).toEqual(['paraphrase'])
   })
+
+  it('reads a word after a bound prefix as one word with it: "re-use" is "reuse" (prefixes.ts)', () => {
+    // util-linux's pages (a reviewer): losetup's "then re-use the device rather than a new one" and
+    // mount's "mount re-uses the loop device rather than initializing a new device" were lost
+    // with the prefix read as no word and "use" as "use".
+    const installer = 'The installer will re-use a downloaded archive whenever its checksum is unchanged on the mirror.'
+    const texts = (b: string) => [
+      { id: 'a', text: `${installer}\n` },
+      { id: 'b', text: `An archive downloaded before is ${b} by the installer when the mirror has the same checksum.\n` },
+      { id: 'c', text: 'The manual is maintained in Texinfo and its pages are generated from it at build time.\n' },
+      { id: 'd', text: 'Each option is described in its own section of the manual page.\n' },
+    ]
+    for (const [b, form] of [
+      ['reused', 're-use/reused'],
+      ['re-used', 're-use/re-used'],
+    ]) {
+      const { overlaps } = findOverlaps(texts(b))
+      expect(overlaps.map((o) => o.kind)).toEqual(['paraphrase'])
+      expect(overlaps[0].because).toContain(`related forms: ${form}`)
+      expect(overlaps[0].passages[0].text).toBe(installer)
+    }
+    // Another word after the hyphen is another word: "re-sign" is no "reuse".
+    expect(findOverlaps(texts('re-signed')).overlaps).toEqual([])
+  })
 })
 
 describe('the words a paraphrase rests on', () => {

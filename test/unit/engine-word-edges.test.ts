@@ -38,6 +38,14 @@ describe('passage edges at whole written words', () => {
     expect(shown('the total was 1,000 units', '000', 'units')).toBe('units')
   })
 
+  it('starts at the bound prefix of its first word (prefixes.ts), which a reader reads with it', () => {
+    // util-linux's mount page, as a paraphrase of losetup's "re-use the device" (a reviewer).
+    expect(shown('Since v2.29, mount re-uses the loop device', 'uses', 'device')).toBe('re-uses the loop device')
+    expect(shown('a pre\u2010release build', 'release', 'build')).toBe('pre\u2010release build')
+    // Not a word before a hyphen that is no such prefix.
+    expect(shown('the non-free archive', 'free', 'archive')).toBe('archive')
+  })
+
   it('leaves out a piece of a call written without spaces at its start, not a Chinese character', () => {
     // Python's reference (a reviewer: a paraphrase began "exit__").
     expect(shown('   exit = type(manager).__exit__\n   value = enter(manager)', 'exit', 'manager', [1, 1])).toBe('value = enter(manager)')

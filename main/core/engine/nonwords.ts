@@ -2,6 +2,7 @@ import { contentFrom, type AnalysedDocument } from './analyse.js'
 import { patternOnUse } from '../text/pattern-on-use.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { ADDRESS, ADDRESS_NEEDS, isMailAddress } from './addresses.js'
+import { PREFIX, PREFIX_NEEDS } from './prefixes.js'
 import { isSpace } from './sentences.js'
 import { isWordUnit, ownWordAt, wordStart } from './tokenize.js'
 import { continuesIdentifier } from './word-edges.js'
@@ -47,7 +48,8 @@ import { WORD_CHAR } from './word-char.js'
 //              README's table of contents read so ("getting", "ast", "node" twice) was a sentence
 //              of six words, and another README's "To get the source code of an AST node" its
 //              paraphrase (a reviewer of the METADATA of 103 Python packages).
-//   prefixes   a bound prefix written with its hyphen: "re" of "re-raised" (PREFIX).
+//   prefixes   a bound prefix written with its hyphen: "re" of "re-raised" (prefixes.ts), read with
+//              its word instead.
 //   code and markup  the lines of a Markdown code block (between two fences of ``` or ~~~) and
 //              HTML tags and comments ("<picture><source media=...>", "<a href=...>"). Of the
 //              paraphrases found among 344 READMEs of npm packages, a reviewer judged most not to
@@ -141,16 +143,6 @@ const COMMAND = patternOnUse(
   'gu',
 )
 
-/**
- * A bound prefix written with its hyphen, which the tokenizer splits off as a word of its own:
- * "re" of "re-raised", "co" of "co-maintainer", "pre" of "pre-release". It is a piece of the
- * word, no word of a claim: two passages of Python's reference, "re-raised at the end of the
- * finally clause" and "clause are re-raised at the end", shared "re" as one of four words and
- * were a paraphrase (a reviewer). Only prefixes that are no English word alone ("non-" negates,
- * "self-" and "anti-" are words of their own).
- */
-const PREFIX = /(?<![\p{L}\p{N}\p{M}_-])(?:re|co|pre)(?=[-\u2010]\p{L})/giu
-
 const LETTER = /\p{L}/u
 
 /** A token's mark (nonWordTokens): no word of a claim. */
@@ -229,7 +221,7 @@ export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
   },
   { pattern: ANCHOR, needs: /\]\(<?#/, marked: (match) => match.length },
   { pattern: OPTION, needs: OPTION_NEEDS, marked: (match) => match.length },
-  { pattern: PREFIX, needs: /(?:[Rr][Ee]|[Cc][Oo]|[Pp][Rr][Ee])[-\u2010][^\s\d-]/, marked: (match) => match.length },
+  { pattern: PREFIX, needs: PREFIX_NEEDS, marked: (match) => match.length },
 ]
 
 /** What any of the patterns needs (see markNonWords). */

@@ -4,6 +4,7 @@ import type { Run } from './progress.js'
 import type { SynonymClasses, WordClasses } from './synonyms.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { nonWordTokens, nonWordTokensIn } from './nonwords.js'
+import { afterPrefix, prefixedMatch, prefixedWords } from './prefixes.js'
 import { breaksClause } from './sentences.js'
 import { type Item, listItems, sharedItems } from './list-items.js'
 import { standsFor } from './abbreviations.js'
@@ -228,9 +229,15 @@ export function findParaphrases(
   reused?: ReusedSpans,
 ): SentencePair[] {
   const { docs } = corpus
+  // A word written after a bound prefix is read with it: "re-use" as "reuse" (prefixes.ts). Its
+  // match ids are interned before the vocabulary is counted.
+  const prefixed = new Map(docs.map((doc) => [doc, prefixedWords(doc, corpus.lexicon)]))
+  /** A token's match id as the units read it (see above). */
+  const matchOf = (doc: AnalysedDocument, t: number): number => prefixed.get(doc)!.get(t) ?? doc.match[t]
   const vocab = corpus.lexicon.matchCount
   /** A token's word as the units read it: its class of synonyms; -1 for no word (nonwords.ts). */
-  const classOf = (doc: AnalysedDocument, t: number): number => (nonWordTokens(doc)[t] ? -1 : (synonyms.get(doc.match[t]) ?? doc.match[t]))
+  const classOf = (doc: AnalysedDocument, t: number): number =>
+    nonWordTokens(doc)[t] ? -1 : (synonyms.get(matchOf(doc, t)) ?? matchOf(doc, t))
   /** The words (classes) an abbreviation token stands for, as the units read it. */
   const wordsOf = (doc: AnalysedDocument, t: number): readonly number[] | undefined =>
     nonWordTokens(doc)[t] ? undefined : standsFor(expansions, doc, t)?.map((e) => synonyms.get(e) ?? e)
@@ -241,10 +248,11 @@ export function findParaphrases(
   const stemsOf = (doc: AnalysedDocument, nonWords: Uint8Array, c0: number, c1: number): { stems: number[]; at: Uint32Array } => {
     const stems: number[] = []
     const at = new Uint32Array(c1 - c0 + 1)
+    const joined = prefixed.get(doc)!
     for (let c = c0; c < c1; c++) {
       at[c - c0] = stems.length
       if (nonWords[doc.content[c]]) continue
-      const m = doc.match[doc.content[c]]
+      const m = joined.size === 0 ? doc.match[doc.content[c]] : (joined.get(doc.content[c]) ?? doc.match[doc.content[c]])
       const expansion = standsFor(expansions, doc, doc.content[c])
       if (expansion) for (const e of expansion) stems.push(synonyms.get(e) ?? e)
       else stems.push(synonyms.get(m) ?? m)
@@ -1045,15 +1053,18 @@ export function wordsInCommon(
     for (let c = contentFrom(D, t0); c < D.content.length && D.content[c] <= t1; c++) {
       const t = D.content[c]
       if (non?.[t - t0]) continue
-      let surfaces = out.get(D.match[t])
-      if (!surfaces) out.set(D.match[t], (surfaces = new Map()))
+      // A word after a bound prefix as one word with it ("re-use": prefixes.ts).
+      const m = claimsOnly ? prefixedMatch(D, corpus.lexicon, t) : D.match[t]
+      let surfaces = out.get(m)
+      if (!surfaces) out.set(m, (surfaces = new Map()))
       if (!surfaces.has(D.surface[t])) surfaces.set(D.surface[t], t)
     }
     return out
   }
   const inA = wordsOf(A, a0, a1, nonA)
   const inB = wordsOf(B, b0, b1, nonB)
-  const shown = (D: AnalysedDocument, t: number): string => shownWord(D.text.slice(D.starts[t], D.ends[t]))
+  const shown = (D: AnalysedDocument, t: number): string =>
+    shownWord(D.text.slice(D.starts[claimsOnly && afterPrefix(D, t) ? t - 1 : t], D.ends[t]))
   const alike: string[] = []
   const forms: string[] = []
   for (const [m, surfacesA] of inA) {

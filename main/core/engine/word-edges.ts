@@ -1,6 +1,7 @@
 import { continuesAddress } from './addresses.js'
 import { codeSpanAround } from './nonwords.js'
 import type { AnalysedDocument } from './analyse.js'
+import { afterPrefix } from './prefixes.js'
 import { isWideStop, WIDE_STOPS } from './sentences.js'
 import { OWN_WORD } from './tokenize.js'
 import { WORD_CHAR } from './word-char.js'
@@ -135,9 +136,11 @@ function writtenOn(doc: AnalysedDocument, t: number): boolean {
 /**
  * Tokens [t0, t1] of `doc` (a paraphrase's) without a piece of a written word at its start (see
  * above; nor a token written on from the one before, writtenOn): the range itself when that would
- * leave nothing.
+ * leave nothing. A word after a bound prefix is read with it (prefixes.ts), and its passage
+ * starts at the prefix: "re-uses the loop device", not "the loop device".
  */
 export function wholeWords(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
+  if (afterPrefix(doc, t0)) return [t0 - 1, t1]
   let start = t0
   while (start <= t1 && (continuesWord(doc, start) || writtenOn(doc, start))) start++
   return start <= t1 ? [start, t1] : [t0, t1]
