@@ -237,4 +237,16 @@ describe('a paraphrase and its opposite', () => {
     // "rather" alone, and "than" after a comparative, negate nothing.
     expect(same('The files are rather large for a single stream.', 'The files are large for a single stream.')).toBe(false)
   })
+
+  it("reads no contrast that opens its clause: the clause after it says the claim (a reviewer of wget's and curl's manuals)", () => {
+    const same = (a: string, b: string) => opposite(a, a.slice(0, -1), b, b.slice(0, -1))
+    const curl = 'The time is given in seconds, or in minutes with the m suffix, or in hours with the h suffix.'
+    // wget's manual: "Instead of in seconds, the time can be specified in minutes using the 'm' suffix".
+    const fronted = 'Instead of in seconds, the time can be specified in minutes using the m suffix, in hours using the h suffix.'
+    expect(same(fronted, curl)).toBe(false)
+    expect(same(`The value is a number. ${fronted}`, curl)).toBe(false)
+    expect(same(`The value is a number; ${fronted.replace('Instead', 'instead')}`, curl)).toBe(false)
+    // Inside its clause, the same contrast sets aside what the other side says.
+    expect(same('The time can be specified in minutes or hours instead of in seconds.', curl)).toBe(true)
+  })
 })

@@ -39,7 +39,8 @@ import { breaksClause, endsSentence, fullLineOf } from './sentences.js'
 // claim: "fail" and "lack" name a failure as often as they negate ("Fix failed build" / "Fix the
 // build"), and "disable", "stop", "ignore" have plain opposites ("turn off", "skip").
 // "rather than" and "instead of" negate what follows them (CONTRASTS): "separate rather than
-// a single stream" does not say "a single stream".
+// a single stream" does not say "a single stream"; not where they open a clause ("Instead of in
+// seconds, ...").
 // Known limit: an aside in brackets or quotation marks after a negation ends what it negates ("is
 // not (yet) possible").
 
@@ -58,7 +59,11 @@ denies denied denying`.split(/\s+/),
  * word and the first: "rather than", "instead of". sed's page, "consider files as separate rather
  * than as a single, continuous long stream", and its manual, "sed will consider the files ... as a
  * single continuous long stream", shared the words the page sets aside, and were a paraphrase
- * that said the opposite (a reviewer).
+ * that said the opposite (a reviewer). Not where the contrast opens its clause or sentence: there
+ * it sets aside what the clause after it replaces, and that clause says the claim. wget's
+ * "Instead of in seconds, the time can be specified in minutes using the 'm' suffix, in hours
+ * ..." restates curl's "'s' (second), 'm' (minute), 'h' (hour)" (a reviewer: lost when the
+ * contrast was read there too).
  */
 const CONTRASTS: ReadonlyMap<string, string> = new Map([
   ['than', 'rather'],
@@ -178,9 +183,10 @@ export function negatedShared(
     for (let u = t + 1; u <= last && !apart(u - 1); u++) if (content(u)) return true
     return false
   }
-  /** Whether token t negates what follows it: a negation (analyse.ts negatesAt), a negating verb, or a contrast's last word (CONTRASTS). */
-  const negative = (t: number): boolean =>
-    t <= last && (negatesAt(surfaces, D, t) || NEGATING_VERBS.has(word(t)) || (t > 0 && CONTRASTS.get(word(t)) === word(t - 1)))
+  /** Whether token t ends a contrast (CONTRASTS) that does not open its clause or sentence. */
+  const contrast = (t: number): boolean => t > 1 && CONTRASTS.get(word(t)) === word(t - 1) && !apart(t - 2)
+  /** Whether token t negates what follows it: a negation (analyse.ts negatesAt), a negating verb, or a contrast's last word (contrast). */
+  const negative = (t: number): boolean => t <= last && (negatesAt(surfaces, D, t) || NEGATING_VERBS.has(word(t)) || contrast(t))
   /**
    * Whether the negating verb at token t governs an action: "to" or "from" after it ("declining to
    * grant", "prevents you from using", within GOVERNED_REACH tokens) or a verb in -ing ("prevents
