@@ -252,7 +252,7 @@ export function findParaphrases(
     for (let c = c0; c < c1; c++) {
       at[c - c0] = stems.length
       if (nonWords[doc.content[c]]) continue
-      const m = joined.size === 0 ? doc.match[doc.content[c]] : (joined.get(doc.content[c]) ?? doc.match[doc.content[c]])
+      const m = joined.get(doc.content[c]) ?? doc.match[doc.content[c]]
       const expansion = standsFor(expansions, doc, doc.content[c])
       if (expansion) for (const e of expansion) stems.push(synonyms.get(e) ?? e)
       else stems.push(synonyms.get(m) ?? m)
