@@ -53,4 +53,30 @@ export class AlignedSpans {
     const r = lo - 1
     return r >= 0 && this.group(sides[r]) === key && this.reach[r] >= t
   }
+
+  /**
+   * The sides in document d of the pairs of documents d and e whose side in d meets tokens
+   * [d0, d1] and whose side in e meets tokens [e0, e1]: the pairs two passages of d and e lie
+   * across, each as its side in d (its side in e is that ^ 1).
+   */
+  meeting(d: number, d0: number, d1: number, e: number, e0: number, e1: number): number[] {
+    const key = documentPair(d, e)
+    const { sides, pairs } = this
+    // The last side of (d, e) starting at or before d1; back from it while the sides before reach d0.
+    let lo = 0
+    let hi = sides.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      const s = sides[mid]
+      const g = this.group(s)
+      if (g < key || (g === key && pairs.start(s) <= d1)) lo = mid + 1
+      else hi = mid
+    }
+    const out: number[] = []
+    for (let r = lo - 1; r >= 0 && this.group(sides[r]) === key && this.reach[r] >= d0; r--) {
+      const s = sides[r]
+      if (pairs.end(s) >= d0 && pairs.start(s ^ 1) <= e1 && pairs.end(s ^ 1) >= e0) out.push(s)
+    }
+    return out
+  }
 }

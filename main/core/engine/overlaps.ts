@@ -25,7 +25,7 @@ import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type SeedParams, type Seeds } from './ngrams.js'
 import { projectNested } from './nested.js'
 import { editedAround, editedWords } from './order.js'
-import { KIND_RANK, keptKind, keptValues, MIN_SHARED_WORDS, valuesOf } from './kept-pair.js'
+import { KIND_RANK, keptKind, keptValues, kindOf, MIN_SHARED_WORDS, valuesOf } from './kept-pair.js'
 import { KINDS } from './kinds.js'
 import { FORMS, IN_COMMON, listReason, reasonsOf, SAME_ITEMS, SYNONYMS } from './reasons.js'
 import { joinSameText } from './same-text.js'
@@ -48,6 +48,7 @@ import { UniqueIds } from './unique-ids.js'
 import { sameStretch } from './same-stretch.js'
 import { type Change, DiffMemo, sameWords, type Variant, variantOf } from './variants.js'
 import { shownWord } from './normalise.js'
+import { keptWidened, type Widened, widenedOver } from './widened-pairs.js'
 
 // Text reuse: which passages do these documents share? The pipeline, after passim and TextPAIR:
 //   analyse     tokens with offsets, normalised for matching (tokenize.ts, normalise.ts)
@@ -70,7 +71,9 @@ import { shownWord } from './normalise.js'
 //   paraphrase  sentence pairs alike in content words that share few n-grams, abbreviations read
 //               as their words, synonyms and related forms as one word (paraphrase.ts,
 //               abbreviations.ts, synonyms.ts); sentences reporting one event,
-//               the same date and rare name or place (events.ts)
+//               the same date and rare name or place (events.ts); one across a pair kept of
+//               the same two texts, sharing words besides it, that pair read to its
+//               sentences (widened-pairs.ts)
 //   variants    word-level differences of the pairs of passages whose words differ (variants.ts,
 //               variant-pairs.ts)
 // All offsets in the result are Unicode code points into the documents' texts as given.
@@ -381,10 +384,13 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   const paraphraseSearch =
     options.paraphrase === 'auto' || options.paraphrase === undefined ? corpus.words <= PARAPHRASE_MAX_WORDS : options.paraphrase
   const paraphrases = new PairTable()
+  const widened = new Map<number, Widened>()
+  const widenedCovered: Widened[] = []
   if (paraphraseSearch) {
     const sentences = corpus.docs.map((d, i) => (skip[i] ? new Uint32Array([0]) : sentenceStarts(d)))
     const reused = new ReusedSpans(corpus.docs.length, pairTable)
     const covered = (doc: number, start: number, end: number): boolean => reused.covers(doc, start, end)
+    const keptSpans = new AlignedSpans(pairTable)
     const expansions = acronymExpansions(corpus)
     const words = options.synonyms
       ? wordClasses(corpus, options.synonyms, skip)
@@ -405,7 +411,12 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       return out
     }
     for (const p of findParaphrases(corpus, sentences, run, expansions, words.classes, alignedGaps(pairTable), reused)) {
-      if (covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)) continue
+      // One across a pair kept of the same two texts may be that pair read to its sentences
+      // (widened-pairs.ts); mostly in pairs kept already, it is nothing else: it adds only the
+      // words a pair stopped short of in its sentences.
+      const over = widenedOver(keptSpans, pairTable, corpus.docs, p.da, p.a0, p.a1, p.db, p.b0, p.b1)
+      const inPairs = covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)
+      if (inPairs && !over?.adds) continue
       const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       if (isBanal(measure.commonShare * measure.shared, measure.shared)) continue
       // Found by the words it shares, a pair can still be one sentence with a word changed, too
@@ -427,9 +438,14 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       if (!edited && headingOnly(corpus.docs[p.da], p.a0, p.a1) && headingOnly(corpus.docs[p.db], p.b0, p.b1)) continue
       if (!edited && (onOneLine(corpus.docs[p.da], p.a0, p.a1, contentsEntry) || onOneLine(corpus.docs[p.db], p.b0, p.b1, contentsEntry)))
         continue
+      if (inPairs) {
+        widenedCovered.push(over!)
+        continue
+      }
       const similarity = edited ? measure.similarity : p.cosine
       const read = synonymsUsed(corpus, words, p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       const common = wordsInCommon(corpus, p.da, p.a0, p.a1, p.db, p.b0, p.b1, !edited)
+      if (over) widened.set(paraphrases.length, over)
       paraphrases.push(
         { doc: p.da, start: p.a0, end: p.a1 },
         { doc: p.db, start: p.b0, end: p.b1 },
@@ -462,14 +478,23 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
     }
   }
 
+  // A restatement each of whose pairs lies across a pair kept is those pairs read to its
+  // sentences, kept pairs (widened-pairs.ts): an edited copy unless the pairs it lies across are loose.
+  const keepWidened = ({ a, b, kind }: Widened): void => {
+    const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
+    const read = KINDS[kind] === 'paraphrase' ? 'paraphrase' : kindOf(measure, () => true)
+    pairTable.push(a, b, keptValues(corpus, measure, read, a, b))
+  }
+  const restatements = keptWidened(clusterPairs(paraphrases), widened, keepWidened)
+  widenedCovered.forEach(keepWidened)
   run.phase('cluster', pairTable.length + paraphrases.length)
   const sentenceEdges = new SentenceEdges(corpus.docs)
   const copiesOf = new Map<number, number[]>()
   for (const group of duplicates) copiesOf.set(group[0], group.slice(1))
   const drafts: Draft[] = []
-  const pairCount = pairTable.length + paraphrases.length
+  const pairCount = pairTable.length + restatements.reduce((sum, c) => sum + c.pairs.length, 0)
   for (const list of [pairTable, paraphrases]) {
-    let clusters = clusterPairs(list)
+    let clusters = list === pairTable ? clusterPairs(list) : restatements
     // An overlap of pairs that only read a document's repetition of itself across another that
     // shares its text is none (cross-aligned.ts).
     // Nor is one text an overlap with another it holds through loose pairs only (bridged.ts).
