@@ -5,6 +5,7 @@ import {
   MAX_PIECES_TAKEN,
   passageOffsets,
   sentenceEndAfter,
+  wholeAddressAtEnd,
   wholeCodeSpans,
   wholeWords,
   wholeWritten,
@@ -224,6 +225,27 @@ describe('passage edges at whole written words', () => {
     expect(written('on 2019-07-10 at noon', '10', 'noon')).toBe('10 at noon')
     expect(written('Copyright 2002-2012 Someone', '2012', 'Someone')).toBe('2012 Someone')
     expect(written('in 12019-07-10T14:00 at noon', '10T14', 'noon')).toBe('10T14:00 at noon')
+  })
+
+  it("reaches a close copy's end to the end of a path or web address it is inside of (PAM's pages, a reviewer)", () => {
+    const written = (text: string, first: string, last: string): string => {
+      const [doc] = analysed(text)
+      const [start, end] = passageOffsets(doc, ...wholeAddressAtEnd(doc, token(doc, first), token(doc, last)))
+      return text.slice(start, end)
+    }
+    expect(written('lines which might be specified in\n/etc/security/limits.conf.\n', 'lines', 'security')).toBe(
+      'lines which might be specified in\n/etc/security/limits.conf',
+    )
+    expect(written('[package-url]: https://npmjs.org/package/hasown\n', 'package', 'org')).toBe(
+      '[package-url]: https://npmjs.org/package/hasown',
+    )
+    // Not at its start: the other text may have no address there.
+    expect(written('see https://cloud.google.com/compute/docs/disks for more', 'compute', 'more')).toBe('compute/docs/disks for more')
+    // A word with no slash in it is left to wholeWritten; an address of more pieces than
+    // MAX_PIECES_TAKEN beyond the edge keeps the edge.
+    expect(written('see the value=other thing', 'see', 'value')).toBe('see the value')
+    const long = Array.from({ length: MAX_PIECES_TAKEN + 2 }, (_, k) => `d${k}`).join('/')
+    expect(written(`under /${long} here`, 'under', 'd0')).toBe('under /d0')
   })
 
   it('shows two different options whose descriptions are the same as a change of the option (a reviewer of gcloud’s pages)', () => {

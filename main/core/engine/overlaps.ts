@@ -41,7 +41,15 @@ import { PairTable } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { saysOpposite } from './polarity.js'
 import { type SynonymSource, wordClasses } from './synonyms.js'
-import { passageOffsets, sentenceEndAfter, wholeCodeSpans, wholeIdentifiers, wholeWords, wholeWritten } from './word-edges.js'
+import {
+  passageOffsets,
+  sentenceEndAfter,
+  wholeAddressAtEnd,
+  wholeCodeSpans,
+  wholeIdentifiers,
+  wholeWords,
+  wholeWritten,
+} from './word-edges.js'
 import { OffsetMap } from '../text/offsets.js'
 import { comparedPairs } from './variant-pairs.js'
 import { UniqueIds } from './unique-ids.js'
@@ -867,7 +875,8 @@ function onOneLine(doc: AnalysedDocument, t0: number, t1: number, line: (doc: An
  * paraphrase's from a whole written word, a close copy's from and to whole written words, none from
  * or to a piece of an identifier (word-edges.ts), a near-verbatim copy's to their sentences' ends where they all stop a few
  * words short (sentence-tails.ts), none but a paraphrase's on function words of another sentence
- * (dangling-edges.ts withoutFunctionWordEdges) or the next item's first words (next-item.ts).
+ * (dangling-edges.ts withoutFunctionWordEdges) or the next item's first words (next-item.ts), nor
+ * inside a path or web address (word-edges.ts wholeAddressAtEnd).
  * Each passage in the same place; those in reference texts (not shown) as they
  * are. Done before the overlap's figures are taken, so that they describe the passages shown.
  */
@@ -889,7 +898,13 @@ function shownEdges(
   })
   const whole = wholeIdentifiers(found, (p) => docs[p.doc], kind !== 'paraphrase')
   const tailed = kind === 'variant' ? sentenceTails(whole, sentenceEdges) : whole
-  const shown = kind === 'paraphrase' ? tailed : withoutNextItems(withoutFunctionWordEdges(tailed, docs), docs)
+  const shown =
+    kind === 'paraphrase'
+      ? tailed
+      : withoutNextItems(withoutFunctionWordEdges(tailed, docs), docs).map((p) => {
+          const [start, end] = wholeAddressAtEnd(docs[p.doc], p.start, p.end)
+          return end === p.end ? p : { doc: p.doc, start, end }
+        })
   // A passage not moved is the same object, and an overlap none of whose passages moved the same
   // array: a corpus's drafts hold both.
   let out: PairPassage[] | undefined

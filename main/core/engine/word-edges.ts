@@ -190,6 +190,44 @@ export function wholeWritten(doc: AnalysedDocument, t0: number, t1: number): [nu
   return [t0 - start > MAX_PIECES_TAKEN ? t0 : start, end - t1 > MAX_PIECES_TAKEN ? t1 : end]
 }
 
+/**
+ * Tokens [t0, t1] of `doc` (a close copy's passage) reaching to the end of a path or web address
+ * its last token is inside of (a word written without spaces that holds a slash), MAX_PIECES_TAKEN
+ * pieces more at most (a longer address's edge stays where it was). Two texts that name
+ * "/etc/security/limits.conf" and "/etc/security/time.conf" in one sentence share it up to
+ * "/etc/security": ended there, the passages named a folder neither text names, said
+ * "verbatim", and hid the one difference (a reviewer of PAM's pages; links to packages,
+ * "https://npmjs.org/package" of ".../hasown" and ".../gopd"); so shown, the file's name is a
+ * change. The parts of a path are still matched alone (JOINERS): a passage only holds more of the
+ * text. Read last, at the edges shown (overlaps.ts shownEdges): a passage cut before the next
+ * section's heading and its first path ("FILES\n       /etc/fstab") is not read on into it. Not
+ * at a passage's start: one starting at the last part of a link's address
+ * ("https://github.com/jonschlinkert/is-glob") where the other starts at a heading of that name
+ * ("# is-glob") would take in the link the other text has nowhere.
+ */
+export function wholeAddressAtEnd(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
+  const { text, starts, ends } = doc
+  let end = t1
+  const to = wordEnd(text, ends[t1])
+  if (to > ends[t1] && text.slice(wordStart(text, starts[t1]), to).includes('/'))
+    while (end - t1 <= MAX_PIECES_TAKEN && end + 1 < starts.length && ends[end + 1] <= to) end++
+  return [t0, end - t1 > MAX_PIECES_TAKEN ? t1 : end]
+}
+
+/** Where the word written without spaces that holds text[at] starts. */
+function wordStart(text: string, at: number): number {
+  let k = at
+  while (k > 0 && !SPACE.test(text[k - 1])) k--
+  return k
+}
+
+/** Where the word written without spaces that holds text[at - 1] ends. */
+function wordEnd(text: string, at: number): number {
+  let k = at
+  while (k < text.length && !SPACE.test(text[k])) k++
+  return k
+}
+
 /** Whether token t of `doc` continues an identifier of token t - 1: only underscores between them ("PROJECT_NAME"). */
 export function continuesIdentifier(doc: AnalysedDocument, t: number): boolean {
   if (t === 0 || t >= doc.starts.length) return false
