@@ -5,6 +5,9 @@ import type { RegionList } from '../../main/core/engine/region-list.js'
 import { chainSeeds, MAX_GAP_WORDS, MERGE_GAP_WORDS, MIN_REGION_SEEDS, type Region } from '../../main/core/engine/chain.js'
 import type { Seeds } from '../../main/core/engine/ngrams.js'
 import { Run } from '../../main/core/engine/progress.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { loadFolder } from '../../main/node/engine/inline.js'
+import { ROOT } from '../helpers.js'
 
 // chainSeeds against the chaining it replaced, which scanned back over up to 64 earlier seeds of
 // the pair for every seed, even a copy of an earlier one, and sorted a long run's seeds by
@@ -249,5 +252,15 @@ describe('chainSeeds', () => {
     for (let k = 0; k < 200; k++) for (let c = 0; c < 3; c++) list.push([0, 10 + k, 1, 50 + k])
     const regions = regionsOf(chainSeeds(seedsOf(list), n, new Run(), docs))
     expect(regions).toEqual([{ docA: 0, docB: 1, a0: 10, a1: 209 + n - 1, b0: 50, b1: 249 + n - 1, seeds: 600 }])
+  })
+
+  it('ends a passage before a short tail a section heading and more words away (e2fsprogs, a reviewer)', async () => {
+    // resize2fs's and tune2fs's "-z undo_file" paragraphs, then AUTHOR (and tune2fs's BUGS): the
+    // two authors' paragraphs share "written by Theodore Ts'o <tytso@mit.edu>" only.
+    const { texts } = await loadFolder(`${ROOT}/test/fixtures/engine/tail-across-heading`)
+    const { overlaps } = findOverlaps(texts, { paraphrase: false })
+    const undo = overlaps.find((o) => o.passages.some((p) => p.text.startsWith('-z undo_file')))
+    expect(undo?.passages.map((p) => p.doc)).toEqual(['resize2fs', 'tune2fs'])
+    for (const p of undo!.passages) expect(p.text).toMatch(/E2FSPROGS_UNDO_DIR environment variable\.$/)
   })
 })

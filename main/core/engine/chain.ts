@@ -1,5 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { paragraphBetween } from './align.js'
+import { headingBetween } from './paragraph-edge.js'
 import type { Run } from './progress.js'
 import type { Seeds } from './ngrams.js'
 import { RegionList } from './region-list.js'
@@ -68,6 +69,25 @@ function apartAcrossBreak(A: AnalysedDocument, B: AnalysedDocument, x: Region, y
   if (lengthX > lengthY || Math.max(gapA, gapB) - 1 <= lengthX) return false
   const broken = paragraphBetween(A, A.content[x.a0], A.content[y.a0]) || paragraphBetween(B, B.content[x.b0], B.content[y.b0])
   return broken && !sameGap(A, x.a1, y.a0, B, x.b1, y.b0)
+}
+
+/**
+ * Whether candidate y, the next after x (a passage so far, its parts joined), is kept from joining
+ * it across the words between them: when y is shorter than x and than those words in either text,
+ * and a section's heading lies among them (paragraph-edge.ts headingBetween), unless they are the
+ * same words in both (sameGap). Two manual pages' "-z undo_file" paragraphs went on through one
+ * page's BUGS section and both AUTHOR sections to the one phrase they share there, "written by
+ * Theodore Ts'o <tytso@mit.edu>" (a reviewer of e2fsprogs' pages): a short tail a heading and
+ * more words away is another section's text, as a short head is (apartAcrossBreak).
+ */
+function tailAcrossHeading(A: AnalysedDocument, B: AnalysedDocument, x: Region, y: Region): boolean {
+  const gapA = y.a0 - x.a1
+  const gapB = y.b0 - x.b1
+  const lengthX = Math.min(x.a1 - x.a0, x.b1 - x.b0) + 1
+  const lengthY = Math.min(y.a1 - y.a0, y.b1 - y.b0) + 1
+  if (lengthY >= lengthX || Math.max(gapA, gapB) - 1 <= lengthY) return false
+  const headed = headingBetween(A, A.content[x.a1], A.content[y.a0]) || headingBetween(B, B.content[x.b1], B.content[y.b0])
+  return headed && !sameGap(A, x.a1, y.a0, B, x.b1, y.b0)
 }
 
 /**
@@ -319,6 +339,8 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
       // passage's start ("If a member brings a grain claim (excluding small debts, ...)
       // alleging"), and a short stretch inside a passage stays in it, however edited around.
       if (last >= 0 && docs && !regions.hasParts(last) && apartAcrossBreak(docs[da], docs[db], regions.at(last), region)) last = -1
+      // Nor does it end with a short one a section's heading and more words away (tailAcrossHeading).
+      if (last >= 0 && docs && tailAcrossHeading(docs[da], docs[db], regions.at(last), region)) last = -1
       if (last >= 0) {
         if (!regions.hasParts(last)) {
           // The candidate as it was, taken before its list of parts exists (it would be its own part).

@@ -152,6 +152,23 @@ function markdownHeading(doc: Paragraphs, t0: number, t1: number): boolean {
   return !inCodeBlock(doc, starts[t0])
 }
 
+/**
+ * Whether a section's heading stands between tokens t and u of `doc` (t < u): a line of its own
+ * after a paragraph break, in capitals (a manual page's "BUGS", "AUTHOR") or a Markdown heading
+ * (headingLine, markdownHeading), among tokens t + 1 to u.
+ */
+export function headingBetween(doc: Paragraphs, t: number, u: number): boolean {
+  const { text, starts, ends } = doc
+  for (let k = t + 1; k <= u; k++) {
+    if (!paragraphBetween(doc, k - 1, k)) continue
+    // The tokens of the line k starts.
+    let end = k
+    while (end < u && !/[\n\r\u2029]/u.test(text.slice(ends[end], starts[end + 1]))) end++
+    if (headingLine(doc, k, end) || markdownHeading(doc, k, end)) return true
+  }
+  return false
+}
+
 /** A Markdown heading's line: up to three spaces, one to six hashes, a space or tab. */
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]/
 
