@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { containedOverlaps, MAX_LOOKED_AT, shownTwice } from '../../main/core/engine/contained.js'
+import { CONTAINED_SHARE, containedOverlaps, MAX_LOOKED_AT, shownTwice } from '../../main/core/engine/contained.js'
 import { MAX_PAIRWISE_PASSAGES } from '../../main/core/engine/variant-pairs.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
@@ -23,6 +23,17 @@ describe('overlaps inside another', () => {
       overlap('verbatim', [0, 10, 19], [3, 10, 19]), // another document
     ])
     expect([...inner]).toEqual([0, 1, 0, 0, 1, 0])
+  })
+
+  it('are those of whose passages CONTAINED_SHARE lies inside, ragged ends aside (npm READMEs, a reviewer)', () => {
+    const longer = overlap('variant', [0, 100, 199], [1, 100, 199], [2, 0, 99])
+    // A part of it the same three documents share, one passage reaching 10 tokens past it, one starting 5 before.
+    const part = overlap('variant', [0, 150, 199], [1, 150, 209], [2, 0, 54])
+    expect(CONTAINED_SHARE).toBe(0.8)
+    expect([...containedOverlaps([longer, part])]).toEqual([0, 1])
+    // More than a fifth of a passage outside: it shows text the longer one does not.
+    const past = overlap('variant', [0, 150, 199], [1, 150, 219], [2, 0, 54])
+    expect([...containedOverlaps([longer, past])]).toEqual([0, 0])
   })
 
   it('are found inside a passage from far back however many shorter ones start between (a thousand of Debian’s changelogs’ overlaps)', () => {
