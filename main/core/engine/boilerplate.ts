@@ -112,7 +112,8 @@ export function restatesPrintedOnly(
 
 /**
  * Per overlap (its passages as token spans), 1 when it is boilerplate (see above): by the texts it
- * is in, by a text known to be boilerplate, by its words (`printed`: printedText), or each passage
+ * is in, by a text known to be boilerplate, by its words (`printed`: printedText), by the sections
+ * it lies in (`furniture`: furniture.ts furnitureOnly), or each passage
  * inside passages of overlaps that are boilerplate so, but for a third of its tokens at most
  * (PRINTED_SHARE). A group of duplicate documents (`duplicate`) only by the texts it is in, which
  * are one: that documents are copies of one file is said by no other overlap. `textOf`: per
@@ -121,7 +122,7 @@ export function restatesPrintedOnly(
  * text of the corpus).
  */
 export function boilerplateOverlaps(
-  overlaps: readonly { passages: readonly PairPassage[]; duplicate?: boolean; printed?: boolean }[],
+  overlaps: readonly { passages: readonly PairPassage[]; duplicate?: boolean; printed?: boolean; furniture?: boolean }[],
   textOf: ArrayLike<number>,
   reference: readonly boolean[],
 ): Uint8Array {
@@ -133,7 +134,11 @@ export function boilerplateOverlaps(
   const least = boilerplateTexts(textOf, reference)
   const out = new Uint8Array(overlaps.length)
   overlaps.forEach((o, k) => {
-    if (o.passages.some((p) => reference[p.doc]) || textsOf(o.passages.map((p) => p.doc)) >= least || (o.printed && !o.duplicate))
+    if (
+      o.passages.some((p) => reference[p.doc]) ||
+      textsOf(o.passages.map((p) => p.doc)) >= least ||
+      ((o.printed || o.furniture) && !o.duplicate)
+    )
       out[k] = 1
   })
   // The spans of boilerplate per document, merged where they overlap or touch: [start, end, ...].

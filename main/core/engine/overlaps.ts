@@ -33,6 +33,7 @@ import { joinTwins } from './twins.js'
 import { joinContinued, startsWithCopy } from './continued.js'
 import { nestClusters, type NestedPassages } from './nesting.js'
 import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
+import { furnitureOnly } from './furniture.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
 import { SentenceEdges, sentenceTails } from './sentence-tails.js'
@@ -324,6 +325,8 @@ interface Draft {
   likeness?: true
   /** Most words of each passage are in phrases a large share of the corpus prints (boilerplate.ts printedText). */
   printed?: true
+  /** Each passage lies in its document's furniture: SEE ALSO, AUTHORS, REPORTING BUGS, a README's License (furniture.ts). */
+  furniture?: true
   /**
    * Two passages of two documents that differ, which make a near-verbatim overlap so (closeKind):
    * listed among its variants if its compared pairs leave them out.
@@ -636,6 +639,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         duplicate: false,
         ...(c.likeness ? { likeness: true as const } : {}),
         ...(printedText(c.passages, corpus.docs, printed, reference) ? { printed: true as const } : {}),
+        ...(furnitureOnly(c.passages, corpus.docs) ? { furniture: true as const } : {}),
         ...(because.length ? { because } : {}),
         ...(close?.differs ? { differs: [edgedOf(close.pair[0]), edgedOf(close.pair[1])] } : {}),
       })

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { inFurniture } from '../../main/core/engine/furniture.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
+
+// A document's furniture: the sections about it, not its subject (furniture.ts).
+
+const page = (name: string, about: string, option: string, author: string) =>
+  `${name.toUpperCase()}(8)            System Manager's Manual            ${name.toUpperCase()}(8)
+
+NAME
+       ${name} - ${about}
+
+DESCRIPTION
+       The program reads the kernel's counters from the proc file system once
+       a second, sorts them by the column given and redraws the whole screen.
+
+OPTIONS
+       ${option}
+
+AUTHOR
+       ${name} was written by ${author}.
+
+REPORTING BUGS
+       Please send bug reports to <procps@freelists.org>; include the version
+       you run, the kernel you run it on and the steps that reproduce the problem.
+
+SEE ALSO
+       ps(1), top(1), vmstat(8), free(1), uptime(1)
+`
+
+const pages = [
+  { id: 'slabtop', text: page('slabtop', 'kernel slab caches', '-o  Display the output once and then exit.', 'Chris Rivera') },
+  { id: 'vmstat', text: page('vmstat', 'virtual memory statistics', '-a  Switch on the active and inactive memory.', 'Henry Ware') },
+  { id: 'tload', text: page('tload', 'system load average', '-s  Scale the graph by this many rows.', 'Branko Lankester') },
+]
+
+describe("a document's furniture", () => {
+  it('is the text of its AUTHOR, REPORTING BUGS and SEE ALSO sections, and a README’s License, not its description', () => {
+    const { text } = pages[0]
+    const at = (words: string) => [text.indexOf(words), text.indexOf(words) + words.length] as const
+    expect(inFurniture({ text }, ...at('Please send bug reports'))).toBe(true)
+    // From the heading it opens with across the next furniture section.
+    expect(inFurniture({ text }, text.indexOf('REPORTING BUGS'), text.indexOf('vmstat'))).toBe(true)
+    expect(inFurniture({ text }, ...at('sorts them by the column'))).toBe(false)
+    // Reaching into it from the options: not furniture only.
+    expect(inFurniture({ text }, text.indexOf('Display the output'), text.indexOf('was written'))).toBe(false)
+    expect(inFurniture({ text: 'No heading at all.' }, 0, 10)).toBe(false)
+    const readme = '# gopd\n\nGets a property descriptor.\n\n## License\n\nMIT, see [LICENSE](LICENSE).\n\n```sh\n# License\n```\n'
+    expect(inFurniture({ text: readme }, readme.indexOf('MIT'), readme.indexOf('see'))).toBe(true)
+    expect(inFurniture({ text: readme }, readme.indexOf('Gets'), readme.indexOf('descriptor'))).toBe(false)
+  })
+
+  it('makes an overlap of two pages’ furniture boilerplate, and leaves what they say of their subjects (procps, a reviewer)', () => {
+    const { overlaps } = findOverlaps(pages)
+    const bugs = overlaps.find((o) => o.passages.some((p) => p.text.includes('Please send bug reports')))
+    expect(bugs?.passages).toHaveLength(3)
+    expect(bugs?.boilerplate).toBe(true)
+    // What the pages say of their programs, alone or with the furniture after it: no boilerplate.
+    const described = overlaps.filter((o) => o.passages.some((p) => p.text.includes('sorts them by the column')))
+    expect(described.length).toBeGreaterThan(0)
+    for (const o of described) expect(o.boilerplate).toBe(false)
+  })
+})
