@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../main/core/engine/analyse.js'
-import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { findOverlaps, MIN_OUTPUT_SHARE } from '../../main/core/engine/overlaps.js'
 import {
   afterClosedBracket,
   MAX_BRACKET_TAIL,
@@ -474,5 +474,22 @@ describe('sentences too long to be prose', () => {
     expect(150 * 150).toBeGreaterThan(MAX_ITEM_PAIRS)
     expect(150 * 150).toBeGreaterThan(MAX_UNIT_PAIRS)
     expect(findOverlaps(documents).overlaps.filter((o) => o.kind === 'paraphrase')).toEqual([])
+  })
+})
+
+describe("a program's output", () => {
+  it('restates nothing: two lines of counters, MIN_OUTPUT_SHARE of their tokens no words (tc’s pages, a reviewer)', () => {
+    expect(MIN_OUTPUT_SHARE).toBeCloseTo(1 / 3)
+    const { overlaps } = findOverlaps([
+      {
+        id: 'codel',
+        text: 'The queue discipline was added to the interface and left running for an hour.\n\n    Sent 245801662 bytes 275853 pkt (dropped 0, overlimits 0 requeues 24)\n\nIt drops packets early when the standing queue grows too long.\n',
+      },
+      {
+        id: 'cake',
+        text: 'Statistics after a day of traffic on the home router.\n\n    Sent 44709231 bytes 31931 pkt (dropped 45, overlimits 93782 requeues 0)\n\nThe flows are hashed into buckets by their source address.\n',
+      },
+    ])
+    expect(overlaps).toEqual([])
   })
 })

@@ -11,7 +11,7 @@ import { containedOverlaps, shownTwice } from './contained.js'
 import { crossAligned } from './cross-aligned.js'
 import { withoutDanglingEdges, withoutFunctionWordEdges } from './dangling-edges.js'
 import { withGoverningNegations } from './negated-edges.js'
-import { linkWeightShare } from './nonwords.js'
+import { linkWeightShare, nonWordTokensIn } from './nonwords.js'
 import { clusterPairs, type PairPassage, type PairSides } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
 import { AlignedSpans } from './aligned-spans.js'
@@ -449,6 +449,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       if (!edited && headingOnly(corpus.docs[p.da], p.a0, p.a1) && headingOnly(corpus.docs[p.db], p.b0, p.b1)) continue
       if (!edited && (onOneLine(corpus.docs[p.da], p.a0, p.a1, contentsEntry) || onOneLine(corpus.docs[p.db], p.b0, p.b1, contentsEntry)))
         continue
+      // Nor two lines of a program's output (outputOnly).
+      if (!edited && outputOnly(corpus.docs[p.da], p.a0, p.a1) && outputOnly(corpus.docs[p.db], p.b0, p.b1)) continue
       if (inPairs) {
         widenedCovered.push(over!)
         continue
@@ -865,6 +867,26 @@ function seedAndChain(
  */
 function headingOnly(doc: AnalysedDocument, t0: number, t1: number): boolean {
   return onOneLine(doc, t0, t1, markedHeading)
+}
+
+/**
+ * Share of a paraphrase side's tokens, at least, that are no words (nonwords.ts: numbers,
+ * quantities, options, identifiers, paths) for it to be a program's output, not a claim: tc's
+ * pages print "Sent 245801662 bytes 275853 pkt (dropped 0, overlimits 0 requeues 24)" after
+ * each example, and twelve such lines were a paraphrase of each other, "similarity 1" (a
+ * reviewer). A fifth would also take "-h, --human-readable print sizes in human readable format
+ * (e.g., 1K 234M 2G)" against "with -l and -s, print sizes like 1K 234M 2G etc" (ls and du, a
+ * fifth and a third of their tokens), which restate each other; on 36 corpora a third takes the
+ * output lines only.
+ */
+export const MIN_OUTPUT_SHARE = 1 / 3
+
+/** Whether tokens [t0, t1] of `doc` are MIN_OUTPUT_SHARE no words at least (see there). */
+function outputOnly(doc: AnalysedDocument, t0: number, t1: number): boolean {
+  const marks = nonWordTokensIn(doc, t0, t1)
+  let none = 0
+  for (const mark of marks) if (mark) none++
+  return none >= MIN_OUTPUT_SHARE * marks.length
 }
 
 /** Whether tokens [t0, t1] of `doc` lie on one line, of which `line` says yes (of its first token). */
