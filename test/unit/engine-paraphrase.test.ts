@@ -11,7 +11,8 @@ import {
 } from '../../main/core/engine/paraphrase.js'
 import { MAX_ITEM_PAIRS } from '../../main/core/engine/list-items.js'
 import { contentsEntry } from '../../main/core/engine/next-item.js'
-import { analysed } from '../helpers.js'
+import { analysed, ROOT } from '../helpers.js'
+import { loadFolder } from '../../main/node/engine/inline.js'
 import { reasonsOf } from '../../main/core/engine/reasons.js'
 import { Run } from '../../main/core/engine/progress.js'
 
@@ -491,5 +492,20 @@ describe("a program's output", () => {
       },
     ])
     expect(overlaps).toEqual([])
+  })
+})
+
+describe('cores of words two sentences share between passages their documents share', () => {
+  it('are read only where they share rare words: topic words alone make fragments (mke2fs and tune2fs, a reviewer)', async () => {
+    // "Note that resizing a file system changes the number of inodes", "Backing up the file
+    // system before changing inode size is recommended": two claims, one core of "file system",
+    // "inode" and "change", words in most of the two pages' sentences.
+    const { texts } = await loadFolder(`${ROOT}/test/fixtures/engine/topic-cores`)
+    const paraphrases = findOverlaps(texts).overlaps.filter((o) => o.kind === 'paraphrase')
+    const holding = (words: string) => paraphrases.filter((o) => o.passages.some((p) => p.text.replace(/\s+/g, ' ').includes(words)))
+    expect(holding('changes the number of inodes')).toEqual([])
+    expect(holding('size is 256 bytes')).toEqual([])
+    // What the two pages say alike in words of their own stays.
+    expect(holding('prefixed with a caret character')).toHaveLength(1)
   })
 })
