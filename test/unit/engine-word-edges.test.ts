@@ -22,6 +22,18 @@ function token(doc: AnalysedDocument, word: string, nth = 0): number {
   throw new Error(`no ${word}`)
 }
 
+/** The text of tokens [first..last] of `text` with the edges `edges` gives them. */
+function edged(
+  edges: (doc: AnalysedDocument, t0: number, t1: number) => [number, number],
+  text: string,
+  first: string,
+  last: string,
+): string {
+  const [doc] = analysed(text)
+  const [start, end] = passageOffsets(doc, ...edges(doc, token(doc, first), token(doc, last)))
+  return text.slice(start, end)
+}
+
 /** The text of tokens [first..last] of `text` as a passage shows it. */
 function shown(text: string, first: string, last: string, nth: [number, number] = [0, 0]): string {
   const [doc] = analysed(text)
@@ -201,11 +213,7 @@ describe('passage edges at whole written words', () => {
   })
 
   it("reaches a close copy's edges to whole written words, not to an identifier's pieces", () => {
-    const written = (text: string, first: string, last: string): string => {
-      const [doc] = analysed(text)
-      const [start, end] = passageOffsets(doc, ...wholeWritten(doc, token(doc, first), token(doc, last)))
-      return text.slice(start, end)
-    }
+    const written = (text: string, first: string, last: string): string => edged(wholeWritten, text, first, last)
     expect(written('  --update-billing-project=PROJECT\n   the project to bill', 'billing', 'bill')).toBe(
       '--update-billing-project=PROJECT\n   the project to bill',
     )
@@ -228,11 +236,7 @@ describe('passage edges at whole written words', () => {
   })
 
   it("reaches a close copy's end to the end of a path or web address it is inside of (PAM's pages, a reviewer)", () => {
-    const written = (text: string, first: string, last: string): string => {
-      const [doc] = analysed(text)
-      const [start, end] = passageOffsets(doc, ...wholeAddressAtEnd(doc, token(doc, first), token(doc, last)))
-      return text.slice(start, end)
-    }
+    const written = (text: string, first: string, last: string): string => edged(wholeAddressAtEnd, text, first, last)
     expect(written('lines which might be specified in\n/etc/security/limits.conf.\n', 'lines', 'security')).toBe(
       'lines which might be specified in\n/etc/security/limits.conf',
     )

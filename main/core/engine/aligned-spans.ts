@@ -36,11 +36,14 @@ export class AlignedSpans {
     return documentPair(this.pairs.doc(e), this.pairs.doc(e ^ 1))
   }
 
-  /** Whether documents d and e were aligned with each other over d's token t. */
-  covers(d: number, t: number, e: number): boolean {
+  /**
+   * Where the last side in document d of documents d and e that starts at or before token t is
+   * in `sides`, or where it would be (then the side there is of another pair of documents, or
+   * there is none: -1).
+   */
+  private lastStartingBy(d: number, e: number, t: number): number {
     const key = documentPair(d, e)
     const { sides, pairs } = this
-    // The last side of (d, e) starting at or before t: sides before it reach no further than reach.
     let lo = 0
     let hi = sides.length
     while (lo < hi) {
@@ -50,8 +53,14 @@ export class AlignedSpans {
       if (g < key || (g === key && pairs.start(s) <= t)) lo = mid + 1
       else hi = mid
     }
-    const r = lo - 1
-    return r >= 0 && this.group(sides[r]) === key && this.reach[r] >= t
+    return lo - 1
+  }
+
+  /** Whether documents d and e were aligned with each other over d's token t. */
+  covers(d: number, t: number, e: number): boolean {
+    // The last side of (d, e) starting at or before t: sides before it reach no further than reach.
+    const r = this.lastStartingBy(d, e, t)
+    return r >= 0 && this.group(this.sides[r]) === documentPair(d, e) && this.reach[r] >= t
   }
 
   /**
@@ -62,18 +71,9 @@ export class AlignedSpans {
   meeting(d: number, d0: number, d1: number, e: number, e0: number, e1: number): number[] {
     const key = documentPair(d, e)
     const { sides, pairs } = this
-    // The last side of (d, e) starting at or before d1; back from it while the sides before reach d0.
-    let lo = 0
-    let hi = sides.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      const s = sides[mid]
-      const g = this.group(s)
-      if (g < key || (g === key && pairs.start(s) <= d1)) lo = mid + 1
-      else hi = mid
-    }
+    // From the last side of (d, e) starting at or before d1, back while the sides before reach d0.
     const out: number[] = []
-    for (let r = lo - 1; r >= 0 && this.group(sides[r]) === key && this.reach[r] >= d0; r--) {
+    for (let r = this.lastStartingBy(d, e, d1); r >= 0 && this.group(sides[r]) === key && this.reach[r] >= d0; r--) {
       const s = sides[r]
       if (pairs.end(s) >= d0 && pairs.start(s ^ 1) <= e1 && pairs.end(s ^ 1) >= e0) out.push(s)
     }
