@@ -208,21 +208,21 @@ export function wholeWritten(doc: AnalysedDocument, t0: number, t1: number): [nu
 export function wholeAddressAtEnd(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
   const { text, starts, ends } = doc
   let end = t1
-  const to = wordEnd(text, ends[t1])
-  if (to > ends[t1] && text.slice(wordStart(text, starts[t1]), to).includes('/'))
+  const to = runEnd(text, ends[t1])
+  if (to > ends[t1] && text.slice(runStart(text, starts[t1]), to).includes('/'))
     while (end - t1 <= MAX_PIECES_TAKEN && end + 1 < starts.length && ends[end + 1] <= to) end++
   return [t0, end - t1 > MAX_PIECES_TAKEN ? t1 : end]
 }
 
-/** Where the word written without spaces that holds text[at] starts. */
-function wordStart(text: string, at: number): number {
+/** Where the run without white space that holds text[at] starts. */
+function runStart(text: string, at: number): number {
   let k = at
   while (k > 0 && !SPACE.test(text[k - 1])) k--
   return k
 }
 
-/** Where the word written without spaces that holds text[at - 1] ends. */
-function wordEnd(text: string, at: number): number {
+/** Where the run without white space that holds text[at - 1] ends. */
+function runEnd(text: string, at: number): number {
   let k = at
   while (k < text.length && !SPACE.test(text[k])) k++
   return k
