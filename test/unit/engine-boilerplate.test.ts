@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boilerplateOverlaps, printedText } from '../../main/core/engine/boilerplate.js'
+import { HELD_SHARE, boilerplateOverlaps, printedText } from '../../main/core/engine/boilerplate.js'
 import { contentBlocksOf } from '../../main/core/engine/analyse.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 
@@ -47,6 +47,19 @@ describe('boilerplate overlaps', () => {
     expect([...boilerplateOverlaps([licence, rest, more, mostlyOwn], textOf, reference)]).toEqual([1, 1, 1, 0])
     // Not a group of duplicate documents: that they are one file's copies is said by no other overlap.
     expect([...boilerplateOverlaps([licence, { ...clause, duplicate: true }], textOf, reference)]).toEqual([1, 0])
+  })
+
+  it('are parts of boilerplate in two thirds of their passages, one text with a line of its own among them (HELD_SHARE; man-db, a reviewer)', () => {
+    const textOf = documents(100)
+    const reference = textOf.map(() => false)
+    const template = overlap(...documents(10).map((d): [number, number, number] => [d, 0, 49]))
+    // Six of seven passages inside the template, the seventh in a text that prints it otherwise.
+    const sixOfSeven = overlap(...documents(6).map((d): [number, number, number] => [d, 0, 40]), [60, 0, 40])
+    // One of two: a text that quotes a clause among words of its own stays unlabelled.
+    const oneOfTwo = overlap([0, 10, 20], [61, 10, 20])
+    const twoOfFour = overlap([0, 10, 20], [1, 10, 20], [62, 10, 20], [63, 10, 20])
+    expect(HELD_SHARE).toBeCloseTo(2 / 3)
+    expect([...boilerplateOverlaps([template, sixOfSeven, oneOfTwo, twoOfFour], textOf, reference)]).toEqual([1, 1, 0, 0])
   })
 
   it('are the text a large share of the corpus prints, where two of its copies share it with a word or two more', () => {

@@ -41,6 +41,17 @@ export const BOILERPLATE_MIN_DOCUMENTS = 8
 export const PRINTED_SHARE = 2 / 3
 
 /**
+ * Share of an overlap's passages, at least, inside boilerplate for it to be a part of boilerplate
+ * (see above). All of them left the same text with two labels: man-db's pages print one block of
+ * options ("-C file, --config-file=file ... -?, --help ... --usage ... -V, --version"), nine of
+ * ten pages the end of it, and seven of them the whole, one (mandb) with a line of its own ("Show
+ * the usage message, then exit"); the nine were boilerplate, the seven, the same passages in six
+ * pages, were not (a reviewer). Two thirds: an overlap of two texts still needs both passages
+ * inside; of three, one may be a text that quotes the boilerplate among words of its own.
+ */
+export const HELD_SHARE = 2 / 3
+
+/**
  * Texts, at least, that boilerplate is in (BOILERPLATE_SHARE of the corpus's texts, and
  * BOILERPLATE_MIN_DOCUMENTS): `textOf`, per document, the first document of its group of
  * duplicates; `reference`, per document, whether it is a text known to be boilerplate (no text of
@@ -115,7 +126,7 @@ export function restatesPrintedOnly(
  * is in, by a text known to be boilerplate, by its words (`printed`: printedText), by the sections
  * it lies in (`furniture`: furniture.ts furnitureOnly), or each passage
  * inside passages of overlaps that are boilerplate so, but for a third of its tokens at most
- * (PRINTED_SHARE). A group of duplicate documents (`duplicate`) only by the texts it is in, which
+ * (PRINTED_SHARE) — or HELD_SHARE of its passages so. A group of duplicate documents (`duplicate`) only by the texts it is in, which
  * are one: that documents are copies of one file is said by no other overlap. `textOf`: per
  * document, the first document of its group of duplicates (itself if none); `reference`: per
  * document, whether it is a text known to be boilerplate (counted in no overlap's texts, and no
@@ -175,7 +186,10 @@ export function boilerplateOverlaps(
     return held >= PRINTED_SHARE * (p.end - p.start + 1)
   }
   overlaps.forEach((o, k) => {
-    if (!out[k] && !o.duplicate && o.passages.every((p) => reference[p.doc] || inside(p))) out[k] = 1
+    if (out[k] || o.duplicate) return
+    let held = 0
+    for (const p of o.passages) if (reference[p.doc] || inside(p)) held++
+    if (held >= HELD_SHARE * o.passages.length) out[k] = 1
   })
   return out
 }
