@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { inFurniture } from '../../main/core/engine/furniture.js'
+import { MAX_POINTER_WORDS, inFurniture } from '../../main/core/engine/furniture.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 
 // A document's furniture: the sections about it, not its subject (furniture.ts).
@@ -48,6 +48,16 @@ describe("a document's furniture", () => {
     const readme = '# gopd\n\nGets a property descriptor.\n\n## License\n\nMIT, see [LICENSE](LICENSE).\n\n```sh\n# License\n```\n'
     expect(inFurniture({ text: readme }, readme.indexOf('MIT'), readme.indexOf('see'))).toBe(true)
     expect(inFurniture({ text: readme }, readme.indexOf('Gets'), readme.indexOf('descriptor'))).toBe(false)
+  })
+
+  it('is a BUGS section that only says where to report them, not one that describes a bug (lz4, man-db)', () => {
+    const pointer =
+      'NAME\n       lz4 - lz4 files\n\nBUGS\n       Report bugs at: https://github.com/lz4/lz4/issues\n\nAUTHOR\n       Yann Collet\n'
+    expect(inFurniture({ text: pointer }, pointer.indexOf('Report'), pointer.indexOf('Yann'))).toBe(true)
+    const bug =
+      'NAME\n       pmap - map\n\nBUGS\n       The -x option shows nothing for a process of another user; see https://example.org/1.\n'
+    expect(inFurniture({ text: bug }, bug.indexOf('The -x'), bug.indexOf('user'))).toBe(false)
+    expect(MAX_POINTER_WORDS).toBeLessThan(bug.slice(bug.indexOf('The -x')).split(/\s+/).length)
   })
 
   it('makes an overlap of two pages’ furniture boilerplate, and leaves what they say of their subjects (procps, a reviewer)', () => {

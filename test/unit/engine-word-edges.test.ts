@@ -148,11 +148,12 @@ describe('passage edges at whole written words', () => {
   })
 
   it("gives the words one passage goes on with and their closing marks as one change (a reviewer of git's manual pages)", () => {
-    // Two pages go on with a SEE ALSO line after the paragraph all three share: "git-branch(1" and
-    // its ")" were two deletes.
+    // Two pages go on with a line of references after the paragraph all three share:
+    // "git-branch(1" and its ")" were two deletes. (Not a SEE ALSO section: a passage stops at
+    // furniture, furniture.ts.)
     const shared =
       'Incorporates changes from a remote repository into the current branch. If the current branch is behind the remote, then by default it will fast-forward the current branch to match the remote.'
-    const seeAlso = 'SEE ALSO\n       git-checkout(1), git-branch(1)'
+    const seeAlso = 'See also:\n       git-checkout(1), git-branch(1)'
     const { overlaps } = findOverlaps([
       { id: 'x', text: `Intro one.\n\n${shared}\n\n${seeAlso}\n` },
       { id: 'y', text: `Intro two differs.\n\n${shared}\n\nThe end of it.\n` },

@@ -2,6 +2,7 @@ import type { AnalysedCorpus } from './analyse.js'
 import { extendEdge, verbatimReach } from './align.js'
 import type { Region } from './chain.js'
 import { keptKind, keptValues, MIN_SENTENCE_SHARED, MIN_SENTENCE_TOKENS, otherAddressEdges } from './kept-pair.js'
+import { sectionParts } from './sections.js'
 import { movedEdges } from './moved-edge.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairTable } from './pair-table.js'
@@ -102,7 +103,7 @@ export class CandidateAligner {
     reached: { docA: number; docB: number; a0: number; a1: number; b0: number; b1: number },
     table: PairTable,
   ): boolean {
-    const { corpus, measurer, n, minWords } = this
+    const { corpus, n } = this
     const A = corpus.docs[r.docA]
     const B = corpus.docs[r.docB]
     let { a0: ca0, a1: ca1, b0: cb0, b1: cb1 } = r
@@ -149,28 +150,41 @@ export class CandidateAligner {
     if (a1 < a0 || b1 < b0) return false
     // A document's repetition of itself: only the two copies, never one stretch against itself.
     if (r.docA === r.docB && a1 >= b0 && b1 >= a0) return false
+    // A pair running from a page's text into its furniture is two pairs (furniture.ts).
+    const parts = sectionParts(A, a0, a1, B, b0, b1)
+    if (!parts) return this.alignAt(table, r.docA, a0, a1, r.docB, b0, b1)
+    let kept = false
+    for (const [x0, x1, y0, y1] of parts) kept = this.alignAt(table, r.docA, x0, x1, r.docB, y0, y1) || kept
+    return kept
+  }
+
+  /** Keeps tokens [a0, a1] of document da and [b0, b1] of db, aligned, as a pair, at the edges its paragraphs and sentences give; true when kept. */
+  private alignAt(table: PairTable, da: number, a0: number, a1: number, db: number, b0: number, b1: number): boolean {
+    const { corpus, measurer, n, minWords } = this
+    const A = corpus.docs[da]
+    const B = corpus.docs[db]
     // An end a word or two into a paragraph both texts only open alike goes, and a start a word
     // or two into the list item before, where the pair is kept without them (paragraph-edge.ts).
     const edges = paragraphEdges(A, a0, a1, B, b0, b1, n)
     if (edges) {
       const [ea0, ea1, eb0, eb1] = edges
-      const measure = measurer.measure(r.docA, ea0, ea1, r.docB, eb0, eb1)
+      const measure = measurer.measure(da, ea0, ea1, db, eb0, eb1)
       const kind = keptKind(measure, minWords, A, ea0, ea1, B, eb0, eb1)
-      if (kind) return this.keep(table, r.docA, ea0, ea1, r.docB, eb0, eb1, measure, kind)
+      if (kind) return this.keep(table, da, ea0, ea1, db, eb0, eb1, measure, kind)
     }
-    let measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
+    let measure = measurer.measure(da, a0, a1, db, b0, b1)
     let kind = measure.shared < minWords ? undefined : keptKind(measure, minWords, A, a0, a1, B, b0, b1)
     // Too few words for a passage (or too few once each name of code counts as one word: 'The
     // "parse_config_key()" API function has been cleaned up.', the same item in two release
     // notes), but maybe a whole sentence both texts have word for word.
     if (!kind && measure.verbatim) {
-      const sentence = this.wholeSentence(r.docA, a0, a1, r.docB, b0, b1)
+      const sentence = this.wholeSentence(da, a0, a1, db, b0, b1)
       if (!sentence) return false
       ;[a0, a1, b0, b1] = sentence
-      measure = measurer.measure(r.docA, a0, a1, r.docB, b0, b1)
+      measure = measurer.measure(da, a0, a1, db, b0, b1)
       kind = keptKind(measure, Math.min(minWords, MIN_SENTENCE_SHARED), A, a0, a1, B, b0, b1)
     }
-    return kind ? this.keep(table, r.docA, a0, a1, r.docB, b0, b1, measure, kind) : false
+    return kind ? this.keep(table, da, a0, a1, db, b0, b1, measure, kind) : false
   }
 
   /** Keeps tokens [a0, a1] of document da and [b0, b1] of db as a pair; true. */

@@ -1,5 +1,6 @@
 import type { AlignedSpans } from './aligned-spans.js'
 import { paragraphBetween } from './align.js'
+import { sectionRoom } from './sections.js'
 import { betweenListItems, lessThanHalf } from './paragraph-edge.js'
 import type { AnalysedDocument } from './analyse.js'
 import { type PairPassage, SAME_PASSAGE_SHARE } from './cluster.js'
@@ -94,13 +95,20 @@ export function extendAlike(passages: PairPassage[], docs: readonly MatchSource[
   passages.forEach((p, i) => {
     const doc = docs[p.doc]
     const room = Math.floor((p.end - p.start + 1) * (1 / SAME_PASSAGE_SHARE - 1))
-    const after = unstrayed(doc, p.end, bounded(doc, p.end, ends[i], Math.min(room, MAX_EXTENSION), 1), 1)
+    // Not into another section of a manual page, nor into furniture or out of it (furniture.ts).
+    const after = Math.min(
+      sectionRoom(doc, p.end, 1),
+      unstrayed(doc, p.end, bounded(doc, p.end, ends[i], Math.min(room, MAX_EXTENSION), 1), 1),
+    )
     // The start has the room the end leaves when extended to the bound: an end cut back to a
     // sentence's end leaves no more room to the start (which then reached into the paragraph
     // before, "of the GNU Library General Public License can be found in ...").
     const roomBefore = room - unstrayed(doc, p.end, Math.min(ends[i], room, MAX_EXTENSION), 1)
     p.end += after
-    p.start -= unstrayed(doc, p.start, bounded(doc, p.start, starts[i], Math.min(roomBefore, MAX_EXTENSION), -1), -1)
+    p.start -= Math.min(
+      sectionRoom(doc, p.start, -1),
+      unstrayed(doc, p.start, bounded(doc, p.start, starts[i], Math.min(roomBefore, MAX_EXTENSION), -1), -1),
+    )
   })
   return mergePassages(passages)
 }

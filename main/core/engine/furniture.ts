@@ -1,6 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import type { PairPassage } from './cluster.js'
-import { inCodeBlock } from './nonwords.js'
+import { headings } from './headings.js'
 import { upperBound } from '../text/sorted.js'
 
 // A document's furniture: the sections of a manual page or a README about the document, not its
@@ -14,7 +14,9 @@ import { upperBound } from '../text/sorted.js'
 // REPORTING BUGS, COPYRIGHT, SEE ALSO; COLOPHON and AVAILABILITY, which Linux's and util-linux's
 // pages add) and a README's (License, Contributing, Authors). Not STANDARDS, HISTORY or BUGS,
 // which say something of the subject ("No standards apply, but pmap looks an awful lot like a
-// SunOS command").
+// SunOS command") — but a BUGS section that only says where to report them is (pointerOnly:
+// man-db's pages print two addresses there, lz4's and zstd's "Report bugs at:" one).
+//
 
 /** Section titles (upper case, single spaces) that name furniture (see above). */
 const FURNITURE = new Set([
@@ -31,28 +33,49 @@ const FURNITURE = new Set([
   'CONTRIBUTORS',
 ])
 
+/** A BUGS section's title: furniture when it only points elsewhere (pointerOnly). */
+const BUGS = 'BUGS'
+
 /**
- * A section's heading line: a manual page's, its title in capitals from the line's start ("SEE
- * ALSO"), or a Markdown heading ("## License"); the title in group 1 or 2.
+ * Words, at most, of a BUGS section that is a pointer (pointerOnly). "Report bugs at:" and an
+ * address, or two addresses, are a few; a section that describes a bug says more than a line
+ * ("The -x option does not work on ... ").
  */
-const HEADING = /^(?:([A-Z][A-Z]+(?: [A-Z]+)*)|[ ]{0,3}#{1,6}[ \t]+([^\n#]+?)[ \t#]*)[ \t]*\r?$/gm
+export const MAX_POINTER_WORDS = 12
 
-/** Per document read so far: its headings' offsets, ascending, and whether each is furniture's. */
-const headingsOf = new WeakMap<Pick<AnalysedDocument, 'text'>, { at: Uint32Array; furniture: Uint8Array }>()
+/** An address to report at: a web address or an e-mail address. */
+const ADDRESS = /\bhttps?:\/\/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g
 
-/** A document's section headings (HEADING), outside code blocks. */
-function headings(doc: Pick<AnalysedDocument, 'text'>): { at: Uint32Array; furniture: Uint8Array } {
-  let found = headingsOf.get(doc)
+/** Words that say a line is about reporting: "Report bugs at:", "Please send bug reports to". */
+const REPORTING = /\b(?:report|reports|bugs?|issues?)\b/i
+
+/**
+ * Whether a BUGS section's body only points at where to report bugs: an address, and nothing
+ * else or MAX_POINTER_WORDS words at most that say to report there (not "The -x option shows
+ * nothing for another user's process; see <address>").
+ */
+function pointerOnly(body: string): boolean {
+  const rest = body.replace(ADDRESS, ' ')
+  if (rest.length === body.length) return false
+  const words = (rest.match(/\p{L}+/gu) ?? []).length
+  return words === 0 || (words <= MAX_POINTER_WORDS && REPORTING.test(rest))
+}
+
+/** Per document read so far: whether each of its headings (headings.ts) opens furniture. */
+const furnitureOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint8Array>()
+
+/** Per heading of `doc` (headings.ts), 1 when its section is furniture (see above). */
+export function furnitureHeadings(doc: Pick<AnalysedDocument, 'text'>): Uint8Array {
+  let found = furnitureOf.get(doc)
   if (!found) {
-    const at: number[] = []
-    const furniture: number[] = []
-    HEADING.lastIndex = 0
-    for (let m = HEADING.exec(doc.text); m; m = HEADING.exec(doc.text)) {
-      if (m[2] !== undefined && inCodeBlock(doc, m.index)) continue
-      at.push(m.index)
-      furniture.push(FURNITURE.has((m[1] ?? m[2]).toUpperCase().replace(/\s+/g, ' ')) ? 1 : 0)
+    const { at, ends, titles, manual } = headings(doc)
+    /** Heading k's section's text; a manual page's without its lines from the margin, the page's footer ("2.11.2  2023-01-08  APROPOS(1)"). */
+    const body = (k: number): string => {
+      const text = doc.text.slice(ends[k], at[k + 1] ?? doc.text.length)
+      return manual[k] ? text.replace(/^\S.*$/gm, '') : text
     }
-    headingsOf.set(doc, (found = { at: Uint32Array.from(at), furniture: Uint8Array.from(furniture) }))
+    found = Uint8Array.from(titles, (title, k) => (FURNITURE.has(title) || (title === BUGS && pointerOnly(body(k))) ? 1 : 0))
+    furnitureOf.set(doc, found)
   }
   return found
 }
@@ -62,7 +85,8 @@ function headings(doc: Pick<AnalysedDocument, 'text'>): { at: Uint32Array; furni
  * it starts in, and each it reaches into, is furniture's (see above).
  */
 export function inFurniture(doc: Pick<AnalysedDocument, 'text'>, start: number, end: number): boolean {
-  const { at, furniture } = headings(doc)
+  const { at } = headings(doc)
+  const furniture = furnitureHeadings(doc)
   // The heading of the section it starts in: the last at or before its start (a passage may open
   // with its heading's words).
   let k = upperBound(at, start) - 1

@@ -57,6 +57,7 @@ import { UniqueIds } from './unique-ids.js'
 import { sameStretch } from './same-stretch.js'
 import { type Change, DiffMemo, sameWords, type Variant, variantOf } from './variants.js'
 import { shownWord } from './normalise.js'
+import { sectionPairs } from './sections.js'
 import { keptWidened, type Widened, widenedOver } from './widened-pairs.js'
 
 // Text reuse: which passages do these documents share? The pipeline, after passim and TextPAIR:
@@ -385,12 +386,14 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
   // Aligned: the candidates are let go (hundreds of thousands of objects at corpus scale).
   seeded.regions = new RegionList()
   // Passages seen through a longer match (nested.ts), kept when they hold the words.
-  for (const { a, b } of projectNested(corpus.docs, pairTable, (i) => pairTable.verbatim(i))) {
-    const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
-    const kind = keptKind(measure, minWords, corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end)
-    if (!kind) continue
-    pairTable.push(a, b, keptValues(corpus, measure, kind, a, b), true)
-  }
+  // (Each at the sections of a manual page, and apart from its furniture: furniture.ts.)
+  for (const nested of projectNested(corpus.docs, pairTable, (i) => pairTable.verbatim(i)))
+    for (const { a, b } of sectionPairs(corpus.docs, nested)) {
+      const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
+      const kind = keptKind(measure, minWords, corpus.docs[a.doc], a.start, a.end, corpus.docs[b.doc], b.start, b.end)
+      if (!kind) continue
+      pairTable.push(a, b, keptValues(corpus, measure, kind, a, b), true)
+    }
 
   const paraphraseSearch =
     options.paraphrase === 'auto' || options.paraphrase === undefined ? corpus.words <= PARAPHRASE_MAX_WORDS : options.paraphrase
@@ -493,10 +496,12 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
 
   // A restatement each of whose pairs lies across a pair kept is those pairs read to its
   // sentences, kept pairs (widened-pairs.ts): an edited copy unless the pairs it lies across are loose.
-  const keepWidened = ({ a, b, kind }: Widened): void => {
-    const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
-    const read = KINDS[kind] === 'paraphrase' ? 'paraphrase' : kindOf(measure, () => true)
-    pairTable.push(a, b, keptValues(corpus, measure, read, a, b))
+  const keepWidened = ({ kind, ...widened }: Widened): void => {
+    for (const { a, b } of sectionPairs(corpus.docs, widened)) {
+      const measure = measurer.measure(a.doc, a.start, a.end, b.doc, b.start, b.end)
+      const read = KINDS[kind] === 'paraphrase' ? 'paraphrase' : kindOf(measure, () => true)
+      pairTable.push(a, b, keptValues(corpus, measure, read, a, b))
+    }
   }
   const restatements = keptWidened(clusterPairs(paraphrases), widened, keepWidened)
   widenedCovered.forEach(keepWidened)
@@ -641,7 +646,8 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         duplicate: false,
         ...(c.likeness ? { likeness: true as const } : {}),
         ...(printedText(c.passages, corpus.docs, printed, reference) ? { printed: true as const } : {}),
-        ...(furnitureOnly(c.passages, corpus.docs) ? { furniture: true as const } : {}),
+        // (Of the passages shown: a stray word of the section before, "2 if trouble.", is not.)
+        ...(furnitureOnly(own.map(edgedOf), corpus.docs) ? { furniture: true as const } : {}),
         ...(because.length ? { because } : {}),
         ...(close?.differs ? { differs: [edgedOf(close.pair[0]), edgedOf(close.pair[1])] } : {}),
       })

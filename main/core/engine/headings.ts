@@ -1,0 +1,61 @@
+import type { AnalysedDocument } from './analyse.js'
+import { inCodeBlock } from './nonwords.js'
+
+// A document's section headings: a manual page's titles in capitals from a line's start ("SEE
+// ALSO", "EXIT STATUS") and Markdown's ("## License"), outside code blocks. Read once per
+// document. Which sections are furniture is furniture.ts's; where a pair of passages is cut at
+// them, sections.ts's.
+
+/**
+ * A heading's line: a manual page's, its title in capitals from the line's start, or a Markdown
+ * heading; the title in group 1 or 2.
+ */
+const HEADING = /^(?:([A-Z][A-Z]+(?: [A-Z]+)*)|[ ]{0,3}#{1,6}[ \t]+([^\n#]+?)[ \t#]*)[ \t]*\r?$/gm
+
+/** A document's headings, in order. */
+export interface Headings {
+  /** Offsets of the headings' lines. */
+  readonly at: Uint32Array
+  /** Offsets where the headings' lines end (their sections' text starts). */
+  readonly ends: Uint32Array
+  /** Titles, upper case, single spaces. */
+  readonly titles: readonly string[]
+  /**
+   * Per heading, 1 when it is a manual page's section heading: a title in capitals in a document
+   * that has a NAME section and a SYNOPSIS or DESCRIPTION one, as man-pages(7) lays a page out. A
+   * title in capitals elsewhere ("END OF TERMS AND CONDITIONS", in a licence) is a line of its
+   * text.
+   */
+  readonly manual: Uint8Array
+}
+
+/** Per document read so far: its headings. */
+const headingsOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Headings>()
+
+/** A document's section headings (see above). */
+export function headings(doc: Pick<AnalysedDocument, 'text'>): Headings {
+  let found = headingsOf.get(doc)
+  if (!found) {
+    const at: number[] = []
+    const ends: number[] = []
+    const titles: string[] = []
+    const capitals: number[] = []
+    HEADING.lastIndex = 0
+    for (let m = HEADING.exec(doc.text); m; m = HEADING.exec(doc.text)) {
+      if (m[2] !== undefined && inCodeBlock(doc, m.index)) continue
+      at.push(m.index)
+      ends.push(m.index + m[0].length)
+      capitals.push(m[1] !== undefined ? 1 : 0)
+      titles.push((m[1] ?? m[2]).toUpperCase().replace(/\s+/g, ' '))
+    }
+    const page = titles.includes('NAME') && (titles.includes('SYNOPSIS') || titles.includes('DESCRIPTION'))
+    found = {
+      at: Uint32Array.from(at),
+      ends: Uint32Array.from(ends),
+      titles,
+      manual: page ? Uint8Array.from(capitals) : new Uint8Array(capitals.length),
+    }
+    headingsOf.set(doc, found)
+  }
+  return found
+}

@@ -1,0 +1,159 @@
+import type { AnalysedDocument } from './analyse.js'
+import type { PairPassage } from './cluster.js'
+import { furnitureHeadings } from './furniture.js'
+import { headings } from './headings.js'
+import { lowerBound, upperBound } from '../text/sorted.js'
+
+// Where a pair of passages is cut: at a manual page's section headings, and where a page's or a
+// README's furniture starts or ends (furniture.ts). A reader cites an option's entry, a FILES
+// list, an EXIT STATUS table, not a stretch from one into the next, which other pages share
+// apart: reviewers of man-db's, OpenSSH's and the compressors' pages found passages running
+// across headings (whatis's "-l, --long" entry on through EXIT STATUS, ENVIRONMENT, FILES, SEE
+// ALSO, AUTHOR and BUGS to the page's footer; ssh-add's SSH_SK_PROVIDER entry on into FILES'
+// ~/.ssh/id_dsa), and the same AUTHOR and BUGS sections of apropos in two overlaps, one
+// boilerplate, one not, the other running from the FILES entries on. Cut, the parts are overlaps
+// of their own, each with the pages that share it, and furniture is labelled as such.
+//
+// A page's section against a text of other sections (an info manual's chapter, bc's) is cut only
+// where furniture starts: the other side has no headings to cut at there. A passage is not
+// extended across a cut either (extend.ts, sectionRoom).
+
+/** A side's stretch between two cuts: tokens [start, end], in furniture (1) or not (0). */
+interface Stretch {
+  readonly start: number
+  readonly end: number
+  readonly furniture: number
+  /** The title of the section it starts in ('' before the first). */
+  readonly title: string
+}
+
+/** Tokens [t0, t1] of `doc` as their stretches between cuts, in order (see above). */
+function stretches(doc: Pick<AnalysedDocument, 'text' | 'starts'>, t0: number, t1: number): Stretch[] {
+  const { token, furniture, titles } = cuts(doc)
+  const out: Stretch[] = []
+  /** Tokens [start, end], after cut k - 1 (none before the first). */
+  const push = (start: number, end: number, k: number): void => {
+    out.push({ start, end, furniture: k > 0 ? furniture[k - 1] : 0, title: k > 0 ? titles[k - 1] : '' })
+  }
+  // The first cut after t0.
+  let k = upperBound(token, t0)
+  let from = t0
+  for (; k < token.length && token[k] <= t1; k++) {
+    if (token[k] > from) push(from, token[k] - 1, k)
+    from = token[k]
+  }
+  push(from, t1, k)
+  return out
+}
+
+/** Stretches joined where they are of one kind (furniture or not), untitled: a text without a page's headings has no titles to pair them by. */
+function byFurniture(stretches: Stretch[]): Stretch[] {
+  const out: Stretch[] = []
+  for (const s of stretches) {
+    const last = out[out.length - 1]
+    if (last && last.furniture === s.furniture) out[out.length - 1] = { ...last, end: s.end }
+    else out.push({ ...s, title: '' })
+  }
+  return out
+}
+
+/**
+ * A pair of passages, tokens [a0, a1] of A and [b0, b1] of B, cut where it runs from one section
+ * of a manual page into the next, or from a text into its furniture or out of it (see above):
+ * its sides' stretches paired in order, [a0, a1, b0, b1] each — as many on each side, of the
+ * same kinds, one by one; else those of one kind and title, and of two that do not pair the
+ * shorter is left out (SEE ALSO's references on one side, between an example's output and the
+ * SOURCES section, and none on the other). Undefined when neither side crosses a cut.
+ */
+export function sectionParts(
+  A: Pick<AnalysedDocument, 'text' | 'starts'>,
+  a0: number,
+  a1: number,
+  B: Pick<AnalysedDocument, 'text' | 'starts'>,
+  b0: number,
+  b1: number,
+): [number, number, number, number][] | undefined {
+  let x = stretches(A, a0, a1)
+  let y = stretches(B, b0, b1)
+  // A manual page's section against a text of other sections (an info manual's chapter) is cut
+  // only where furniture starts.
+  if (x.length === 1 || y.length === 1) {
+    x = byFurniture(x)
+    y = byFurniture(y)
+  }
+  if (x.length === 1 && y.length === 1) return undefined
+  const out: [number, number, number, number][] = []
+  const inOrder = x.length === y.length && x.every((p, i) => p.furniture === y[i].furniture)
+  for (let i = 0, j = 0; i < x.length && j < y.length;) {
+    const [p, q] = [x[i], y[j]]
+    if (inOrder || (p.furniture === q.furniture && p.title === q.title)) {
+      out.push([p.start, p.end, q.start, q.end])
+      i++
+      j++
+    } else if (p.end - p.start <= q.end - q.start) i++
+    else j++
+  }
+  return out
+}
+
+/** A pair of passages at the sections of its documents (sectionParts): itself when it crosses none. */
+export function sectionPairs(
+  docs: readonly Pick<AnalysedDocument, 'text' | 'starts'>[],
+  pair: { readonly a: PairPassage; readonly b: PairPassage },
+): { a: PairPassage; b: PairPassage }[] {
+  const { a, b } = pair
+  const parts = sectionParts(docs[a.doc], a.start, a.end, docs[b.doc], b.start, b.end)
+  if (!parts) return [pair]
+  return parts.map(([a0, a1, b0, b1]) => ({ a: { doc: a.doc, start: a0, end: a1 }, b: { doc: b.doc, start: b0, end: b1 } }))
+}
+
+/** A document's cuts: the headings where a pair is cut, in order. */
+interface Cuts {
+  /** The heading's first token. */
+  readonly token: Uint32Array
+  /** 1 when the section it opens is furniture. */
+  readonly furniture: Uint8Array
+  readonly titles: readonly string[]
+}
+
+/** Per document read so far: its cuts. */
+const cutsOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Cuts>()
+
+/** The headings of `doc` where a pair is cut (see above): a manual page's, and where furniture starts or ends. */
+function cuts(doc: Pick<AnalysedDocument, 'text' | 'starts'>): Cuts {
+  let found = cutsOf.get(doc)
+  if (!found) {
+    const { at, manual, titles } = headings(doc)
+    const furniture = furnitureHeadings(doc)
+    const token: number[] = []
+    const kinds: number[] = []
+    const named: string[] = []
+    let kind = 0
+    at.forEach((offset, k) => {
+      if (manual[k] || furniture[k] !== kind) {
+        // The heading's first token: the first starting at or after the heading's line.
+        token.push(lowerBound(doc.starts, offset))
+        kinds.push(furniture[k])
+        named.push(titles[k])
+      }
+      kind = furniture[k]
+    })
+    cutsOf.set(doc, (found = { token: Uint32Array.from(token), furniture: Uint8Array.from(kinds), titles: named }))
+  }
+  return found
+}
+
+/**
+ * Tokens, at most, a passage's edge at token t of `doc` may move past it (dir 1: after, -1:
+ * before) and stay in its section (see above: a pair is cut there); Infinity in a document
+ * without such sections.
+ */
+export function sectionRoom(doc: Pick<AnalysedDocument, 'text' | 'starts'>, t: number, dir: 1 | -1): number {
+  const { token } = cuts(doc)
+  if (dir === 1) {
+    const k = upperBound(token, t)
+    return k < token.length ? token[k] - 1 - t : Infinity
+  }
+  const k = upperBound(token, t) - 1
+  return k >= 0 ? t - token[k] : Infinity
+}
