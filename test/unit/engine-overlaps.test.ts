@@ -234,17 +234,22 @@ describe('findOverlaps on fixtures', () => {
       { id: 'compatibility', text: text('FOO_COMPATIBILITY_VERSION', 'PROJECT_DESCRIPTION') },
       { id: 'current', text: text('FOO_CURRENT_VERSION', 'PROJECT_NAME') },
     ])
+    // The sentences, whole names and all: a near-verbatim copy, the names its changes
+    // (sentence-tails.ts verbatimTails); never a piece of a name.
     expect(overlaps).toHaveLength(1)
-    for (const p of overlaps[0].passages) expect(p.text).toMatch(/^is embedded .* is started; see the$/)
+    expect(overlaps[0].kind).toBe('variant')
+    expect(overlaps[0].passages.map((p) => p.text.replace(/ is embedded .* is started; see the /, ' … '))).toEqual([
+      'FOO_COMPATIBILITY_VERSION … PROJECT_DESCRIPTION variable.',
+      'FOO_CURRENT_VERSION … PROJECT_NAME variable.',
+    ])
     // A name in one text and a word of its own in the other: the passages stay alike, both
-    // without the word the name starts with.
+    // without the word the name starts with; the sentences' ends, which differ, are changes.
     const named = findOverlaps([
       { id: 'name', text: text('FOO_VERSION', 'PROJECT_NAME') },
       { id: 'word', text: text('FOO_VERSION', 'PROJECT manual page and the') },
     ]).overlaps
     expect(named).toHaveLength(1)
-    expect(named[0].kind).toBe('verbatim')
-    for (const p of named[0].passages) expect(p.text).toMatch(/is started; see the$/)
+    for (const p of named[0].passages) expect(p.text).toMatch(/^FOO_VERSION is embedded .* is started; see the PROJECT[ _]/)
   })
 
   it('ends no passage on a lone piece of an address that goes on outside it (a reviewer: "Changelog, https")', () => {

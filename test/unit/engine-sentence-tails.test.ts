@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MAX_SENTENCE_TAIL, SentenceEdges, sentenceTails } from '../../main/core/engine/sentence-tails.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { endsSentence, fullLineOf, sentenceStarts } from '../../main/core/engine/sentences.js'
 import { analysed } from '../helpers.js'
 
@@ -120,5 +121,27 @@ describe('sentenceTails', () => {
     )
     // And sentences start where they did (sentences.ts, the same gaps read).
     expect([...sentenceStarts(docs[0])]).toEqual([0, 10, 30, 40])
+  })
+})
+
+describe('a verbatim copy stopped short of its sentences', () => {
+  it("is read to them where the words it stops short of differ, and is near-verbatim (OpenSSH's pages, a reviewer)", () => {
+    const shared = 'keys provided by the PKCS#11 shared library pkcs11.'
+    const { overlaps } = findOverlaps([
+      { id: 'ssh-add', text: `OPTIONS\n     -e pkcs11\n             Remove ${shared}\n\n     -v      Verbose mode.\n` },
+      { id: 'ssh-keygen', text: `OPTIONS\n     -D pkcs11\n             Download the public ${shared}\n\n     -q      Silence.\n` },
+    ])
+    const copy = overlaps.find((o) => o.passages.some((p) => p.text.includes('PKCS#11')))!
+    expect(copy.kind).toBe('variant')
+    expect(copy.passages.map((p) => p.text)).toEqual([`Remove ${shared}`, `Download the public ${shared}`])
+  })
+
+  it('stays as found where they differ in numbers only, or one copy stops at its line', () => {
+    const heading = (date: string) => `Noteworthy changes in version 1.3.0 of the library and its tools (${date})`
+    const { overlaps } = findOverlaps([
+      { id: 'a', text: `${heading('2007-05-04')}\n\n* Fixed the parser.\n` },
+      { id: 'b', text: `${heading('2012-09-27')}\n\n* Faster start.\n` },
+    ])
+    expect(overlaps[0]?.kind).toBe('verbatim')
   })
 })

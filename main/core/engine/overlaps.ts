@@ -36,7 +36,7 @@ import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
 import { furnitureOnly } from './furniture.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
-import { SentenceEdges, sentenceTails } from './sentence-tails.js'
+import { SentenceEdges, sentenceTails, verbatimTails } from './sentence-tails.js'
 import { contentsEntry, markedHeading, withoutNextItems } from './next-item.js'
 import { PairTable } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
@@ -906,7 +906,8 @@ function onOneLine(doc: AnalysedDocument, t0: number, t1: number, line: (doc: An
  * An overlap's passages (sorted by document and start) at the edges a reader is shown: a
  * paraphrase's from a whole written word, a close copy's from and to whole written words, none from
  * or to a piece of an identifier (word-edges.ts), a near-verbatim copy's to their sentences' ends where they all stop a few
- * words short (sentence-tails.ts), none but a paraphrase's on function words of another sentence
+ * words short (sentence-tails.ts), a verbatim copy's too where the words they stop short of differ
+ * (verbatimTails), none but a paraphrase's on function words of another sentence
  * (dangling-edges.ts withoutFunctionWordEdges) or the next item's first words (next-item.ts), nor
  * inside a path or web address (word-edges.ts wholeAddressAtEnd).
  * Each passage in the same place; those in reference texts (not shown) as they
@@ -930,13 +931,21 @@ function shownEdges(
   })
   const whole = wholeIdentifiers(found, (p) => docs[p.doc], kind !== 'paraphrase')
   const tailed = kind === 'variant' ? sentenceTails(whole, sentenceEdges) : whole
-  const shown =
-    kind === 'paraphrase'
-      ? tailed
-      : withoutNextItems(withoutFunctionWordEdges(tailed, docs), docs).map((p) => {
-          const [start, end] = wholeAddressAtEnd(docs[p.doc], p.start, p.end)
-          return end === p.end ? p : { doc: p.doc, start, end }
-        })
+  if (kind === 'paraphrase') return moved(passages, at, tailed)
+  const cut = withoutNextItems(withoutFunctionWordEdges(tailed, docs), docs)
+  // A verbatim copy's at the sentence the next item's words are cut from (a case-folded "-O"
+  // read as "-o", the option after the one the pages share, went on to its name).
+  // (Taken to whole identifiers again: a sentence's end read inside one, "gtk_wi-" at a line's end.)
+  const read = kind === 'verbatim' ? wholeIdentifiers(verbatimTails(cut, sentenceEdges, docs), (p) => docs[p.doc], true) : cut
+  const shown = read.map((p) => {
+    const [start, end] = wholeAddressAtEnd(docs[p.doc], p.start, p.end)
+    return end === p.end ? p : { doc: p.doc, start, end }
+  })
+  return moved(passages, at, shown)
+}
+
+/** `passages` with those at `at` (indices) as `shown` has them (in that order), the same array where none moved. */
+function moved(passages: PairPassage[], at: readonly number[], shown: readonly PairPassage[]): PairPassage[] {
   // A passage not moved is the same object, and an overlap none of whose passages moved the same
   // array: a corpus's drafts hold both.
   let out: PairPassage[] | undefined

@@ -8,7 +8,13 @@ import { breaksLine, endsSentence, fullLineOf } from './sentences.js'
 // `CMAKE_INSTALL_RPATH` variable." (a reviewer of CMake's help: the change that makes the two
 // variants is left out, and both read as cut short). Where every passage of a near-verbatim
 // overlap is that close to its sentence's end (or start), each is taken to it, and the words
-// they differ in there are changes like any other. A verbatim overlap stays as found: its
+// they differ in there are changes like any other. A verbatim overlap too, where the words its
+// passages stop short of differ (verbatimTails): OpenSSH's "keys provided by the PKCS#11 shared
+// library pkcs11." was verbatim in ssh-add's "Remove keys …" and "Add keys …" and ssh-keygen's
+// "Download the public keys …", opposite operations said to be one sentence, and xzdiff's and
+// xzgrep's "All options specified are passed directly to" stopped before "cmp(1) or diff(1)" and
+// "grep(1)" (a reviewer). Where they differ only in numbers or marks ("Noteworthy changes in
+// version 1.3.0 (2007-05-04)", "(2012-09-27)" in another package's NEWS), it stays as found: its
 // passages are the words the texts share, word for word.
 
 /**
@@ -110,3 +116,65 @@ export function sentenceTails<P extends TailedPassage>(passages: readonly P[], e
   if (!heads && !tails) return [...passages]
   return passages.map((p, i) => ({ ...p, start: heads ? p.start - heads[i] : p.start, end: tails ? p.end + tails[i] : p.end }))
 }
+
+/** Words: runs of letters. */
+const WORD = /\p{L}+/gu
+
+/**
+ * Share of each sentence so read, at least, that the verbatim passage is (verbatimTails). A
+ * sentence copied but for a word or a clause at its edge is a near-verbatim copy: "Remove keys
+ * provided by the PKCS#11 shared library pkcs11." / "Download the public keys …", three fourths.
+ * A web address two sentences of their own point at is what they share, not an edited sentence:
+ * "The full licence is at <address> and nowhere else." / "Send readers to <address> for the
+ * terms.", half.
+ */
+export const MIN_COPIED_SHARE = 2 / 3
+
+/**
+ * A verbatim overlap's passages taken to their sentences' edges as sentenceTails takes a
+ * near-verbatim one's, where the words they are so taken to differ from one passage to another
+ * (see above); else as they are. Only words all the passages are taken to on that side count: a
+ * copy whose line ends where another's sentence goes on ("... if draw-value" / "... if draw-value
+ * is false", one bug in two lists of GTK's NEWS) was read as stopping at its line, not as saying
+ * less; and at the end only words up to a full stop, question or exclamation mark or colon: a
+ * line's end is read as a sentence's where a text wraps before a long path ("Check
+ * ~/.config/mimeapps.list instead of" in xdg-utils' change log, going on "~/.config/...").
+ */
+export function verbatimTails<P extends TailedPassage>(
+  passages: readonly P[],
+  edges: SentenceEdges,
+  docs: readonly Pick<AnalysedDocument, 'text' | 'starts' | 'ends'>[],
+): P[] {
+  const tailed = sentenceTails(passages, edges)
+  if (tailed.some((q, i) => passages[i].end - passages[i].start + 1 < MIN_COPIED_SHARE * (q.end - q.start + 1))) return [...passages]
+  /** The words passage i was taken to before it (side 0) or after it (1), lower case; '' for none. */
+  const added = (i: number, side: 0 | 1): string => {
+    const [p, q] = [passages[i], tailed[i]]
+    const { text, starts, ends } = docs[p.doc]
+    const words =
+      side === 0
+        ? q.start < p.start
+          ? text.slice(starts[q.start], starts[p.start])
+          : ''
+        : q.end > p.end
+          ? text.slice(ends[p.end], ends[q.end])
+          : ''
+    return (words.match(WORD) ?? []).join(' ').toLowerCase()
+  }
+  /** Whether passage i was taken to a mark that ends a sentence, not to a line's end read as one. */
+  const stopped = (i: number): boolean => {
+    const { text, starts, ends } = docs[passages[i].doc]
+    const end = tailed[i].end
+    return STOP_AT_END.test(text.slice(starts[end], ends[end])) || STOP_AFTER.test(text.slice(ends[end], ends[end] + 4))
+  }
+  for (const side of [0, 1] as const) {
+    const found = passages.map((_, i) => added(i, side))
+    if (side === 1 && !passages.every((_, i) => stopped(i))) continue
+    if (found.every((w) => w !== '') && found.some((w) => w !== found[0])) return tailed
+  }
+  return [...passages]
+}
+
+/** A sentence's end in a word's last characters ("application.", "(1)."), or just after it. */
+const STOP_AT_END = /[.!?:][)\]'"”’]*$/
+const STOP_AFTER = /^[)\]'"”’]*[.!?:]/
