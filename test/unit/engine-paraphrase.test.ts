@@ -509,3 +509,15 @@ describe('cores of words two sentences share between passages their documents sh
     expect(holding('prefixed with a caret character')).toHaveLength(1)
   })
 })
+
+describe("a manual page's NAME line and SYNOPSIS", () => {
+  it('restate nothing of another page’s: two NAME lines name two programs (msgfmt and msgunfmt, a reviewer)', async () => {
+    // "msgfmt - compile message catalog to binary format" / "msgunfmt - uncompile message
+    // catalog from binary format": opposite operations, one paraphrase.
+    const { texts } = await loadFolder(`${ROOT}/test/fixtures/engine/name-lines`)
+    const { overlaps } = findOverlaps(texts)
+    expect(overlaps.filter((o) => o.kind === 'paraphrase' && o.passages.some((p) => p.text.includes('message catalog')))).toEqual([])
+    // What the pages share of their options stays.
+    expect(overlaps.some((o) => o.kind !== 'paraphrase')).toBe(true)
+  })
+})

@@ -1,5 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { inCodeBlock } from './nonwords.js'
+import { upperBound } from '../text/sorted.js'
 
 // A document's section headings: a manual page's titles in capitals from a line's start ("SEE
 // ALSO", "EXIT STATUS") and Markdown's ("## License"), outside code blocks. Read once per
@@ -58,4 +59,16 @@ export function headings(doc: Pick<AnalysedDocument, 'text'>): Headings {
     headingsOf.set(doc, found)
   }
   return found
+}
+
+/**
+ * The title of the manual page's section that offset `at` of `doc` lies in ('' outside a manual
+ * page's sections: before the first, or in a document that is no manual page).
+ */
+export function manualSectionAt(doc: Pick<AnalysedDocument, 'text'>, at: number): string {
+  const { at: starts, manual, titles } = headings(doc)
+  let k = upperBound(starts, at) - 1
+  // The last manual heading at or before it (a Markdown heading inside a page's section is its text).
+  while (k >= 0 && !manual[k]) k--
+  return k >= 0 ? titles[k] : ''
 }
