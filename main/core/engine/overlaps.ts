@@ -58,6 +58,7 @@ import { UniqueIds } from './unique-ids.js'
 import { sameStretch } from './same-stretch.js'
 import { type Change, DiffMemo, sameWords, type Variant, variantOf } from './variants.js'
 import { shownWord } from './normalise.js'
+import { oneOfEachCopy } from './restated-copies.js'
 import { sectionPairs } from './sections.js'
 import { keptWidened, type Widened, widenedOver } from './widened-pairs.js'
 
@@ -506,8 +507,14 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
       pairTable.push(a, b, keptValues(corpus, measure, read, a, b))
     }
   }
-  const restatements = keptWidened(clusterPairs(paraphrases), widened, keepWidened)
+  const restated = keptWidened(clusterPairs(paraphrases), widened, keepWidened)
   widenedCovered.forEach(keepWidened)
+  // And one passage of each group of copies among a restatement's (restated-copies.ts; the pairs
+  // read by document only where a restatement has three passages or more: none of a large
+  // corpus's, which the paraphrase pass does not read).
+  const restatements = restated.some((c) => c.passages.length >= 3)
+    ? oneOfEachCopy(restated, paraphrases, (i) => KINDS[paraphrases.kind(i)] === 'paraphrase', new AlignedSpans(pairTable), pairTable)
+    : restated
   run.phase('cluster', pairTable.length + paraphrases.length)
   const sentenceEdges = new SentenceEdges(corpus.docs)
   const copiesOf = new Map<number, number[]>()
