@@ -440,3 +440,19 @@ EXIT STATUS
     })
   })
 })
+
+describe('a table of terms whose descriptions are no sentences', () => {
+  it("ends a passage before the next term, not on it (fstrim's and lsblk's exit codes, a reviewer)", () => {
+    const table = (all: string, some: string) =>
+      `EXIT STATUS\n       0\n           success\n\n       1\n           failure\n\n       32\n           ${all}\n\n       64\n           ${some}\n`
+    const { overlaps } = findOverlaps([
+      { id: 'fstrim', text: `FSTRIM(8)\n\nDESCRIPTION\n       fstrim discards unused blocks.\n\n${table('all failed', 'some failed')}` },
+      {
+        id: 'lsblk',
+        text: `LSBLK(8)\n\nDESCRIPTION\n       lsblk lists block devices.\n\n${table('none of specified devices found', 'some not found')}`,
+      },
+    ])
+    const codes = overlaps.find((o) => o.passages.every((p) => p.text.startsWith('EXIT STATUS')))!
+    for (const p of codes.passages) expect(p.text).toMatch(/failure$/)
+  })
+})

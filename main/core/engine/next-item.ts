@@ -297,7 +297,21 @@ function indentAt(text: string, from: number): number {
  * a bullet's line.
  */
 function hangingTerm(doc: Paragraphs, t: number): boolean {
-  return t > 0 && stopAfter(doc, t - 1) && termLine(doc, t)
+  return t > 0 && (stopAfter(doc, t - 1) || termAbove(doc, t)) && termLine(doc, t)
+}
+
+/**
+ * Whether the paragraph before token t's (a blank line between) opens with a term at t's indent:
+ * a table of terms whose descriptions are no sentences, an EXIT STATUS section's "0\n success\n\n
+ * 1\n failure\n\n 32\n all failed" (util-linux's pages: a passage ended on fstrim's and lsblk's
+ * "32", verbatim, their meanings of it differing, a reviewer).
+ */
+function termAbove(doc: Paragraphs, t: number): boolean {
+  if (!paragraphBetween(doc, t - 1, t)) return false
+  let k = t - 1
+  while (k > 0 && !paragraphBetween(doc, k - 1, k)) k--
+  const indent = (u: number): number => indentAt(doc.text, lineStart(doc.text, doc.starts[u]))
+  return termLine(doc, k) && indent(k) === indent(t)
 }
 
 /**
