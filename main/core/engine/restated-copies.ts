@@ -75,7 +75,11 @@ export function oneOfEachCopy(
     const passageOf = (e: number): number =>
       c.passages.findIndex((p) => p.doc === pairs.doc(e) && p.start <= pairs.start(e) && pairs.end(e) <= p.end)
     const held = c.passages.map(() => 0)
-    for (const i of c.pairs) for (const e of [2 * i, 2 * i + 1]) held[passageOf(e)]++
+    for (const i of c.pairs)
+      for (const e of [2 * i, 2 * i + 1]) {
+        const k = passageOf(e)
+        if (k >= 0) held[k]++
+      }
     // Groups of copies, copies of copies too (two sentences of one page each copied in another).
     const group = c.passages.map((_, k) => k)
     const root = (k: number): number => (group[k] === k ? k : (group[k] = root(group[k])))

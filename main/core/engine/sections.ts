@@ -73,6 +73,8 @@ export function sectionParts(
   b0: number,
   b1: number,
 ): [number, number, number, number][] | undefined {
+  // Most pairs cross no cut (a corpus without manual pages has none): told without a stretch.
+  if (!crosses(A, a0, a1) && !crosses(B, b0, b1)) return undefined
   let x = stretches(A, a0, a1)
   let y = stretches(B, b0, b1)
   // A manual page's section against a text of other sections (an info manual's chapter) is cut
@@ -94,6 +96,13 @@ export function sectionParts(
     else j++
   }
   return out
+}
+
+/** Whether a cut of `doc` falls within tokens (t0, t1]. */
+function crosses(doc: Pick<AnalysedDocument, 'text' | 'starts'>, t0: number, t1: number): boolean {
+  const { token } = cuts(doc)
+  const k = upperBound(token, t0)
+  return k < token.length && token[k] <= t1
 }
 
 /** A pair of passages at the sections of its documents (sectionParts): itself when it crosses none. */
