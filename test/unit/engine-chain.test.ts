@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type AnalysedDocument, contentBlocksOf } from '../../main/core/engine/analyse.js'
 import type { RegionList } from '../../main/core/engine/region-list.js'
-import { chainSeeds, MAX_GAP_WORDS, MERGE_GAP_WORDS, MIN_REGION_SEEDS, type Region } from '../../main/core/engine/chain.js'
+import { chainSeeds, MAX_GAP_WORDS, MERGE_GAP_WORDS, MIN_REGION_SEEDS, type Region, repeatedTwice } from '../../main/core/engine/chain.js'
 import type { Seeds } from '../../main/core/engine/ngrams.js'
 import { Run } from '../../main/core/engine/progress.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
@@ -84,7 +84,16 @@ function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): 
           seeds: r.seeds + 1,
         })
     }
-    const found = [...byRoot].filter(([root, r]) => r.seeds >= MIN_REGION_SEEDS && rootAnchored.has(root)).map(([, r]) => r)
+    // A text held twice in one document, chained into one set, read as its two copies.
+    const members = new Map<number, number[]>()
+    for (let i = start; i < end; i++) members.set(find(parent, i - start), [...(members.get(find(parent, i - start)) ?? []), i])
+    const found = [...byRoot]
+      .filter(([root, r]) => r.seeds >= MIN_REGION_SEEDS && rootAnchored.has(root))
+      .flatMap(([root, r]) => {
+        const lopsided = Math.abs(r.a1 - r.a0 - (r.b1 - r.b0)) > 2 * link
+        const copies = lopsided ? repeatedTwice(seeds, members.get(root)!, link) : undefined
+        return copies ? copies.map((c) => ({ docA: da, docB: db, ...c, a1: c.a1 + n - 1, b1: c.b1 + n - 1 })) : [r]
+      })
     found.sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0)
     for (const region of found) {
       // The last of the last MERGE_LOOKBACK near it in both texts that holds in A every later one
@@ -252,6 +261,30 @@ describe('chainSeeds', () => {
     for (let k = 0; k < 200; k++) for (let c = 0; c < 3; c++) list.push([0, 10 + k, 1, 50 + k])
     const regions = regionsOf(chainSeeds(seedsOf(list), n, new Run(), docs))
     expect(regions).toEqual([{ docA: 0, docB: 1, a0: 10, a1: 209 + n - 1, b0: 50, b1: 249 + n - 1, seeds: 600 }])
+  })
+
+  it('reads a text one document holds twice as its two copies, however chance matches chain them', () => {
+    // git-config's manual page lists the diff tools twice, git-diff's once; each tool's "(requires
+    // a graphical session)" matched at the other tools' places too, and those seeds chained the
+    // two copies into one candidate against the one (when git-diff was read first).
+    const list: [number, number, number, number][] = []
+    for (let k = 0; k < 40; k++) list.push([0, k, 1, k], [0, k, 1, 42 + k])
+    for (const [a, b] of [
+      [22, 50],
+      [22, 57],
+      [23, 51],
+      [23, 58],
+      [31, 52],
+      [31, 59],
+      [31, 66],
+      [38, 46],
+    ])
+      list.push([0, a, 1, b])
+    const regions = regionsOf(chainSeeds(seedsOf(list), n, new Run(), docs))
+    expect(regions.map((r) => [r.a0, r.a1, r.b0, r.b1])).toEqual([
+      [0, 39 + n - 1, 0, 39 + n - 1],
+      [0, 39 + n - 1, 42, 81 + n - 1],
+    ])
   })
 
   it('ends a passage before a short tail a section heading and more words away (e2fsprogs, a reviewer)', async () => {

@@ -170,6 +170,75 @@ function heldElsewhere(found: readonly Region[], a1: number, a0: number, b1: num
   return false
 }
 
+/**
+ * The two copies of a text one document of a pair holds twice, where the pair's seeds `members`
+ * (indices into `seeds`, in order of their place in A) were chained into one set: their boxes
+ * (first seeds' positions, each copy's seeds), or undefined when the set is one passage. A text
+ * given twice in B against once in A is two runs of seeds on two diagonals (posB - posA) as far
+ * apart as the text is long; chance matches of a phrase the text repeats ("(requires a graphical
+ * session)" after each of git's diff tools) lie between them and chain the two runs into one
+ * passage, the whole of B's two copies against A's one. Seeds are sorted by A, so the copies
+ * were chained only when B holds the text twice, and which document came first decided (git's
+ * configuration page lists the tools twice, git-diff's once). Each run is a copy when it holds
+ * as many seeds as a link spans and the second holds half as many as the first, and they lie
+ * further apart than two links and than half the shorter extent of the set (clauses in another
+ * order lie a link or so apart). A copy holds the seeds within a link of its diagonal (words
+ * inserted or left out shift it) but for those in the other copy's stretch of the document that
+ * holds the two; the others are chance matches, left out.
+ */
+export function repeatedTwice(seeds: Seeds, members: readonly number[], link: number): Omit<Region, 'docA' | 'docB'>[] | undefined {
+  const counts = new Map<number, number>()
+  let [lowA, highA, lowB, highB] = [Infinity, -Infinity, Infinity, -Infinity]
+  for (const i of members) {
+    const d = seeds.posB[i] - seeds.posA[i]
+    counts.set(d, (counts.get(d) ?? 0) + 1)
+    lowA = Math.min(lowA, seeds.posA[i])
+    highA = Math.max(highA, seeds.posA[i])
+    lowB = Math.min(lowB, seeds.posB[i])
+    highB = Math.max(highB, seeds.posB[i])
+  }
+  const apart = Math.max(2 * link, Math.min(highA - lowA, highB - lowB) / 2)
+  let first = 0
+  let most = 0
+  for (const [d, c] of counts) if (c > most || (c === most && d < first)) [first, most] = [d, c]
+  let second = 0
+  let next = 0
+  for (const [d, c] of counts) if (Math.abs(d - first) > apart && (c > next || (c === next && d < second))) [second, next] = [d, c]
+  if (most < link || next < most / 2) return undefined
+  const copies = [first, second].sort((x, y) => x - y)
+  // Each copy's core: the places of the seeds on its diagonal. A seed that lies in the other
+  // copy's core, in the document that holds the two apart, is of that copy (or a chance match).
+  const cores = copies.map((diagonal) => {
+    const core = { a0: Infinity, a1: -Infinity, b0: Infinity, b1: -Infinity }
+    for (const i of members)
+      if (seeds.posB[i] - seeds.posA[i] === diagonal) {
+        core.a0 = Math.min(core.a0, seeds.posA[i])
+        core.a1 = Math.max(core.a1, seeds.posA[i])
+        core.b0 = Math.min(core.b0, seeds.posB[i])
+        core.b1 = Math.max(core.b1, seeds.posB[i])
+      }
+    return core
+  })
+  const apartInA = cores[0].a1 < cores[1].a0 || cores[1].a1 < cores[0].a0
+  const apartInB = cores[0].b1 < cores[1].b0 || cores[1].b1 < cores[0].b0
+  return copies.map((diagonal, c) => {
+    const other = cores[1 - c]
+    const box = { a0: Infinity, a1: -Infinity, b0: Infinity, b1: -Infinity, seeds: 0 }
+    for (const i of members) {
+      const [pa, pb] = [seeds.posA[i], seeds.posB[i]]
+      const d = pb - pa
+      if (Math.abs(d - diagonal) >= link || Math.abs(d - diagonal) > Math.abs(d - copies[1 - c])) continue
+      if ((apartInA && pa >= other.a0 && pa <= other.a1) || (apartInB && pb >= other.b0 && pb <= other.b1)) continue
+      box.a0 = Math.min(box.a0, pa)
+      box.a1 = Math.max(box.a1, pa)
+      box.b0 = Math.min(box.b0, pb)
+      box.b1 = Math.max(box.b1, pb)
+      box.seeds++
+    }
+    return box
+  })
+}
+
 /** How many earlier candidates of a pair a candidate may join across words both texts share. */
 const MERGE_LOOKBACK = 64
 
@@ -284,9 +353,27 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
       }
     }
     const found: Region[] = []
+    // A set far longer in one text than in the other may hold one text's passage twice in the
+    // other (repeatedTwice); its seeds are read again for the two copies.
+    let lopsided: Map<number, number[]> | undefined
     for (let r = 0; r < roots; r++) {
       const k = rootList[r]
       if (seedCount[k] < MIN_REGION_SEEDS || !anchored[k]) continue
+      if (Math.abs(highA[k] - lowA[k] - (highB[k] - lowB[k])) > 2 * link) (lopsided ??= new Map()).set(k, [])
+    }
+    if (lopsided)
+      for (let i = start; i < end; i++) {
+        const members = lopsided.get(sets.find(i - start))
+        if (members) members.push(i)
+      }
+    for (let r = 0; r < roots; r++) {
+      const k = rootList[r]
+      if (seedCount[k] < MIN_REGION_SEEDS || !anchored[k]) continue
+      const copies = lopsided?.has(k) ? repeatedTwice(seeds, lopsided.get(k)!, link) : undefined
+      if (copies) {
+        for (const copy of copies) found.push({ docA: da, docB: db, ...copy, a1: copy.a1 + n - 1, b1: copy.b1 + n - 1 })
+        continue
+      }
       found.push({ docA: da, docB: db, a0: lowA[k], a1: highA[k] + n - 1, b0: lowB[k], b1: highB[k] + n - 1, seeds: seedCount[k] })
     }
     found.sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0)
