@@ -54,6 +54,7 @@ import {
 } from './word-edges.js'
 import { OffsetMap } from '../text/offsets.js'
 import { comparedPairs } from './variant-pairs.js'
+import { contentOrder } from './content-order.js'
 import { UniqueIds } from './unique-ids.js'
 import { sameStretch } from './same-stretch.js'
 import { type Change, DiffMemo, sameWords, type Variant, variantOf } from './variants.js'
@@ -340,11 +341,24 @@ interface Draft {
 /** Finds the passages the documents share (see above), best first. */
 export function findOverlaps(documents: readonly EngineDocument[], options: OverlapOptions = {}, hooks: EngineHooks = {}): OverlapResult {
   const run = new Run(hooks)
+  // Read in an order of their texts alone (content-order.ts); each overlap's passages are listed
+  // in the order the documents were given.
+  const order = contentOrder(documents)
   // Two calls, so that what the variants do not read (the lexicon, the measurer, the pairs, the
   // match ids and content positions: a third of the corpus's arrays and most of V8's heap) is
   // let go when the first returns: variables a closure reads stay alive as long as the function
   // that made them runs.
-  return variantsOf(draftOverlaps(documents, options, run), options, run)
+  return variantsOf(
+    draftOverlaps(
+      order.map((i) => documents[i]),
+      order,
+      options,
+      run,
+    ),
+    order,
+    options,
+    run,
+  )
 }
 
 /** The overlaps found, before their passages are cut from the texts and diffed. */
@@ -360,8 +374,12 @@ interface Drafted {
   stats: OverlapResult['stats']
 }
 
-/** Every stage but the variants (see above): the overlaps, best first. */
-function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOptions, run: Run): Drafted {
+/**
+ * Every stage but the variants (see above): the overlaps, best first. `given`: each document's
+ * position among those given (findOverlaps reads them in another order), for the reasons, which
+ * name a pair's words in the order its passages are shown.
+ */
+function draftOverlaps(documents: readonly EngineDocument[], given: readonly number[], options: OverlapOptions, run: Run): Drafted {
   const n = options.ngram ?? NGRAM_SIZE
   const minWords = options.minWords ?? MIN_SHARED_WORDS
   const corpus = analyse(documents, options.stem ?? true, run)
@@ -463,8 +481,11 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
         continue
       }
       const similarity = edited ? measure.similarity : p.cosine
-      const read = synonymsUsed(corpus, words, p.da, p.a0, p.a1, p.db, p.b0, p.b1)
-      const common = wordsInCommon(corpus, p.da, p.a0, p.a1, p.db, p.b0, p.b1, !edited)
+      // Its words named side by side as its passages are shown: the document given first, first.
+      const [x, y] = given[p.da] < given[p.db] ? [p.da, p.db] : [p.db, p.da]
+      const [x0, x1, y0, y1] = x === p.da ? [p.a0, p.a1, p.b0, p.b1] : [p.b0, p.b1, p.a0, p.a1]
+      const read = synonymsUsed(corpus, words, x, x0, x1, y, y0, y1)
+      const common = wordsInCommon(corpus, x, x0, x1, y, y0, y1, !edited)
       if (over) widened.set(paraphrases.length, over)
       paraphrases.push(
         { doc: p.da, start: p.a0, end: p.a1 },
@@ -476,9 +497,9 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
           kind: KIND_RANK[edited ? 'variant' : 'paraphrase'],
           score: measure.weighted * similarity,
           because: [
-            ...[
-              ...new Set([...abbreviations(p.da, p.a0, p.a1, p.db, p.b0, p.b1), ...abbreviations(p.db, p.b0, p.b1, p.da, p.a0, p.a1)]),
-            ].map((a) => `abbreviation ${a} read as the words it stands for`),
+            ...[...new Set([...abbreviations(x, x0, x1, y, y0, y1), ...abbreviations(y, y0, y1, x, x0, x1)])].map(
+              (a) => `abbreviation ${a} read as the words it stands for`,
+            ),
             ...(p.list ? [SAME_ITEMS] : []),
             ...listReason(SYNONYMS, read.synonyms),
             ...listReason(FORMS, [...read.forms, ...common.forms]),
@@ -732,7 +753,7 @@ function draftOverlaps(documents: readonly EngineDocument[], options: OverlapOpt
 }
 
 /** The overlaps of `drafted`: their passages cut from the texts, the variants of their pairs. */
-function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): OverlapResult {
+function variantsOf(drafted: Drafted, given: readonly number[], options: OverlapOptions, run: Run): OverlapResult {
   const { drafts: limited, docs, reference, stats } = drafted
   const maps = new Map<number, OffsetMap>()
   const mapOf = (d: number): OffsetMap => {
@@ -749,7 +770,8 @@ function variantsOf(drafted: Drafted, options: OverlapOptions, run: Run): Overla
   const overlaps: Overlap[] = []
   limited.forEach((draft, k) => {
     // Each passage (at the edges shown: shownEdges) with the marks of its first and last words.
-    const shown = draft.shown.filter((p) => !reference[p.doc])
+    // (In the order the documents were given: `given`, a document's position among them.)
+    const shown = draft.shown.filter((p) => !reference[p.doc]).sort((x, y) => given[x.doc] - given[y.doc] || x.start - y.start)
     // (Read once per text and span: an overlap holds a passage in each copy of a text.)
     const read = new SpanMemo(passageOffsets)
     const offsets = shown.map((p) => read.get(docs[p.doc], p.start, p.end))
@@ -1197,10 +1219,14 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000
 }
 
-/** A stable id from an overlap's passages: the same passages get the same id on every run. */
+/**
+ * A stable id from an overlap's passages: the same passages get the same id on every run,
+ * whatever order the documents are given in.
+ */
 function overlapId(passages: readonly OverlapPassage[]): string {
   let h = 0x9747b28c
-  for (const p of passages) {
+  const sorted = [...passages].sort((x, y) => (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start))
+  for (const p of sorted) {
     for (let i = 0; i < p.doc.length; i++) h = mix32(h, p.doc.charCodeAt(i))
     h = mix32(h, p.start)
     h = mix32(h, p.end)
