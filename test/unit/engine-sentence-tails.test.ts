@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { MAX_SENTENCE_TAIL, SentenceEdges, sentenceTails } from '../../main/core/engine/sentence-tails.js'
+import {
+  MAX_INSERTED_HEAD,
+  MAX_SENTENCE_TAIL,
+  SAME_HEAD_WORDS,
+  SentenceEdges,
+  sentenceTails,
+} from '../../main/core/engine/sentence-tails.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { endsSentence, fullLineOf, sentenceStarts } from '../../main/core/engine/sentences.js'
 import { analysed } from '../helpers.js'
@@ -143,5 +149,37 @@ describe('a verbatim copy stopped short of its sentences', () => {
       { id: 'b', text: `${heading('2012-09-27')}\n\n* Faster start.\n` },
     ])
     expect(overlaps[0]?.kind).toBe('verbatim')
+  })
+})
+
+describe('insertedHeads', () => {
+  it('starts a passage at its sentence where the sentence begins as another passage does, words inserted after (util-linux, a reviewer)', () => {
+    // lsblk inserts "as well as the default output from options like --fs and --topology" into the
+    // sentence wipefs gives plainly; the passage started on the line after the insertion.
+    const tail = 'So whenever possible, you should avoid using default outputs in your scripts.\n'
+    const documents = [
+      {
+        id: 'lsblk',
+        text:
+          'Use lsblk --help to get a list of all available columns.\n\n       The default output, as well as the default output from options like\n' +
+          `       --fs and --topology, is subject to change. ${tail}`,
+      },
+      { id: 'wipefs', text: `When used without options, wipefs lists all filesystems. The default output is subject to change. ${tail}` },
+    ]
+    const { overlaps } = findOverlaps(documents, { paraphrase: false })
+    const shared = overlaps.find((o) => o.passages.some((p) => p.text.includes('subject to change')))
+    expect(shared?.kind).toBe('variant')
+    expect(shared?.passages.map((p) => p.text.slice(0, 18))).toEqual(['The default output', 'The default output'])
+    expect(MAX_INSERTED_HEAD).toBeGreaterThanOrEqual(13)
+    expect(SAME_HEAD_WORDS).toBe(3)
+    // A sentence that begins otherwise is not taken back: "If input file is -" against "If no input".
+    const other = findOverlaps(
+      [
+        { id: 'a', text: `Read the catalogue first. Whenever it can, the default output is subject to change. ${tail}` },
+        { id: 'b', text: `Read the index first. The default output is subject to change. ${tail}` },
+      ],
+      { paraphrase: false },
+    ).overlaps.find((o) => o.passages.some((p) => p.text.includes('subject to change')))
+    expect(other?.passages.find((p) => p.doc === 'a')?.text.startsWith('Whenever')).toBe(false)
   })
 })

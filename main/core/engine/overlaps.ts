@@ -37,7 +37,7 @@ import { furnitureOnly } from './furniture.js'
 import { manualSectionAt } from './headings.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
-import { SentenceEdges, sentenceTails, verbatimTails } from './sentence-tails.js'
+import { insertedHeads, SentenceEdges, sentenceTails, verbatimTails } from './sentence-tails.js'
 import { contentsEntry, markedHeading, withoutNextItems } from './next-item.js'
 import { PairTable } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
@@ -979,7 +979,7 @@ function shownEdges(
     return { doc: p.doc, start, end }
   })
   const whole = wholeIdentifiers(found, (p) => docs[p.doc], kind !== 'paraphrase')
-  const tailed = kind === 'variant' ? sentenceTails(whole, sentenceEdges) : whole
+  const tailed = kind === 'variant' ? insertedHeads(sentenceTails(whole, sentenceEdges), docs) : whole
   if (kind === 'paraphrase') return moved(passages, at, tailed)
   const cut = withoutNextItems(withoutFunctionWordEdges(tailed, docs), docs)
   // A verbatim copy's at the sentence the next item's words are cut from (a case-folded "-O"

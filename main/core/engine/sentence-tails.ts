@@ -1,4 +1,4 @@
-import type { AnalysedDocument } from './analyse.js'
+import { type AnalysedDocument, contentFrom } from './analyse.js'
 import { breaksLine, endsSentence, fullLineOf } from './sentences.js'
 
 // The rest of the sentence an edited copy stops short of. A near-verbatim passage ends where the
@@ -115,6 +115,63 @@ export function sentenceTails<P extends TailedPassage>(passages: readonly P[], e
   const tails = gaps(1)
   if (!heads && !tails) return [...passages]
   return passages.map((p, i) => ({ ...p, start: heads ? p.start - heads[i] : p.start, end: tails ? p.end + tails[i] : p.end }))
+}
+
+/**
+ * Words (tokens), at most, that an edited copy inserts after its sentence's first words and before
+ * the words it shares with another copy (insertedHeads): lsblk's "The default output, as well as
+ * the default output from options like --fs and --topology, is subject to change" against
+ * wipefs's "The default output is subject to change" inserts thirteen.
+ */
+export const MAX_INSERTED_HEAD = 20
+
+/** Words a sentence must begin with as another passage does for insertedHeads: "The default output". */
+export const SAME_HEAD_WORDS = 3
+
+/**
+ * A near-verbatim overlap's passages taken back to their sentences' starts where a passage starts
+ * inside its sentence, at most MAX_INSERTED_HEAD words in, and that sentence begins with the same
+ * SAME_HEAD_WORDS words (one of them a content word) as another passage of the overlap that
+ * starts its own: the words between are inserted into the sentence they share, and the passage
+ * started on the words after the insertion, mid-sentence ("--fs and --topology, is subject to
+ * change." against "The default output is subject to change.", a reviewer of util-linux's pages).
+ */
+export function insertedHeads<P extends TailedPassage>(passages: readonly P[], docs: readonly AnalysedDocument[]): P[] {
+  if (passages.length < 2) return [...passages]
+  const heads = passages.map((p) => sentenceStartBefore(docs[p.doc], p.start))
+  const starting = passages.filter((_, i) => heads[i] === 0)
+  if (starting.length === 0 || starting.length === passages.length) return [...passages]
+  const sameWords = (a: AnalysedDocument, t: number, b: AnalysedDocument, u: number): boolean => {
+    if (t + SAME_HEAD_WORDS > a.starts.length || u + SAME_HEAD_WORDS > b.starts.length) return false
+    let content = false
+    for (let k = 0; k < SAME_HEAD_WORDS; k++) {
+      if (a.match[t + k] !== b.match[u + k]) return false
+      content ||= a.content[contentFrom(a, t + k)] === t + k
+    }
+    return content
+  }
+  return passages.map((p, i) => {
+    const back = heads[i]
+    if (!(back >= SAME_HEAD_WORDS && back <= MAX_INSERTED_HEAD)) return p
+    const from = p.start - back
+    const begins = starting.some((q) => q.doc !== p.doc && sameWords(docs[p.doc], from, docs[q.doc], q.start))
+    return begins ? { ...p, start: from } : p
+  })
+}
+
+/**
+ * Words (tokens) from the start of token t's sentence to t, at most MAX_INSERTED_HEAD, else Infinity:
+ * read by its marks alone, a full stop (or ! ? :) or a blank line before it. (sentences.ts also
+ * starts one at a line that starts with an option, "--fs and --topology, is ...", which an
+ * inserted clause may wrap onto.)
+ */
+function sentenceStartBefore(doc: AnalysedDocument, t: number): number {
+  for (let k = 1; k <= MAX_INSERTED_HEAD && t - k >= 0; k++) {
+    const between = doc.text.slice(doc.ends[t - k], doc.starts[t - k + 1])
+    if (/[.!?:]|\n[ \t]*\n/.test(between)) return k - 1
+    if (t - k === 0) return k
+  }
+  return t === 0 ? 0 : Infinity
 }
 
 /** Words: runs of letters. */
