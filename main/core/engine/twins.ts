@@ -108,7 +108,7 @@ function joinOnce<C extends TwinCluster>(clusters: readonly C[]): { clusters: C[
   }
   // Then overlaps at the same places of nearly all their documents (samePlaces).
   const documents = clusters.map((c) => documentCount(c.passages))
-  for (const [key, n] of [...samePlaces(clusters, documents, sorted, doc, start, end, owner)].sort((a, b) => b[1] - a[1] || a[0] - b[0])) {
+  for (const [key, n] of [...samePlaces(clusters, sorted, doc, start, end, owner)].sort((a, b) => b[1] - a[1] || a[0] - b[0])) {
     const x = Math.floor(key / count)
     const y = key % count
     if (clusters[x].likeness || clusters[y].likeness) continue
@@ -164,11 +164,10 @@ export const MIN_SAME_PLACES = 3
  * the longer in common): the text at the same places. (Two overlaps of a line a change log
  * repeats, "CVE-...: Use after free in ... Reported by Google.", thirty and forty passages in
  * each of three logs, meet at a few of them: two texts.) `sorted`: the flat passages' entries by
- * document, start and end; `documents`: how many documents each cluster is in.
+ * document, start and end.
  */
 function samePlaces(
   clusters: readonly TwinCluster[],
-  documents: readonly number[],
   sorted: ArrayLike<number>,
   doc: Uint32Array,
   start: Uint32Array,
@@ -177,6 +176,7 @@ function samePlaces(
 ): Map<number, number> {
   const count = clusters.length
   const places = new Map<number, number>()
+  const open: number[] = []
   for (let g = 0; g < sorted.length;) {
     // One document's passages, entries g..h of sorted.
     let h = g + 1
@@ -184,19 +184,14 @@ function samePlaces(
     // Per cluster, its passages here; per pair of clusters, their passages met at the same place.
     const own = new Map<number, number>()
     const met = new Map<number, Set<number>>()
+    open.length = 0
     for (let m = g; m < h; m++) {
       const k = sorted[m]
       own.set(owner[k], (own.get(owner[k]) ?? 0) + 1)
-      // A passage at the same place as k and before it starts at most this far before k: it is
-      // at most 1 / SAME_PASSAGE_SHARE times as long as k, and shares that share of itself.
-      const length = end[k] - start[k] + 1
-      const reach = (length * (1 - SAME_PASSAGE_SHARE)) / SAME_PASSAGE_SHARE
-      for (let l = m - 1; l >= g && start[k] - start[sorted[l]] <= reach; l--) {
-        const o = sorted[l]
-        // (Only clusters that may be twins: in enough documents, as many within a fifth.)
-        const [x, y] = [documents[owner[o]], documents[owner[k]]]
-        if (owner[o] === owner[k] || x < SAME_PLACE_SHARE * y || y < SAME_PLACE_SHARE * x || x < MIN_SAME_PLACES) continue
-        const longer = Math.max(end[o] - start[o] + 1, length)
+      for (let j = open.length - 1; j >= 0; j--) if (end[open[j]] < start[k]) open.splice(j, 1)
+      for (const o of open) {
+        if (owner[o] === owner[k]) continue
+        const longer = Math.max(end[o] - start[o], end[k] - start[k]) + 1
         const shared = Math.min(end[o], end[k]) - start[k] + 1
         if (shared < SAME_PASSAGE_SHARE * longer) continue
         const key = Math.min(owner[o], owner[k]) * count + Math.max(owner[o], owner[k])
@@ -204,6 +199,7 @@ function samePlaces(
         if (!both) met.set(key, (both = new Set()))
         both.add(o).add(k)
       }
+      open.push(k)
     }
     for (const [key, both] of met) {
       const [x, y] = [Math.floor(key / count), key % count]
