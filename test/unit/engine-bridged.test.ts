@@ -182,14 +182,12 @@ describe('findOverlaps, two sections written to one pattern', () => {
           ['compound', 'while'],
         ]),
       )
-      // The copies are no likeness, and the two sections written to one pattern no copy. (Whether
-      // their likeness is one overlap labelled so, or two loose ones, one inside the other, depends
-      // on which document the engine reads first, content-order.ts: a frequent n-gram's seeds link
-      // its places to the first; open, noted on issue 11.)
+      // The copies are no likeness. The two sections written to one pattern are, with the fifth
+      // topic, where their pair is loose (without it, it is shorter and closer, and near-verbatim).
       for (const o of overlaps) {
         const both = ['if', 'while'].every((doc) => o.passages.some((p) => p.doc === doc))
         if (!both) expect(o.likeness).toBeUndefined()
-        else expect(o.kind).not.toBe('verbatim')
+        else if (documents === texts) expect(o.likeness).toBe(true)
       }
       // Every passage of the copies is a whole section, the same words in both documents.
       for (const o of overlaps.filter((o) => o.kind === 'verbatim' && o.passages.length === 2))

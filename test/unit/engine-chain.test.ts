@@ -102,6 +102,8 @@ function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): 
       const link = n + MAX_GAP_WORDS
       let last: Region | undefined
       let laterEnd = -1
+      // A short one just before a long region only where no long one further back joins.
+      let shortBefore: Region | undefined
       for (let k = regions.length - 1; k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
         const [gapA, gapB] = [region.a0 - regions[k].a1, region.b0 - regions[k].b1]
         const near = gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS
@@ -112,11 +114,15 @@ function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): 
         const moved = found.some((r) => long(r) && ((r.b0 > kb1 && r.b1 < region.b0) || (r.a0 > ka1 && r.a1 < region.a0)))
         const joins = !past || (long(regions[k]) && (long(region) || Math.min(gapA, gapB) <= n) && !moved)
         if (near && laterEnd <= regions[k].a1 && joins) {
-          last = regions[k]
-          break
+          if (past || long(regions[k]) || !long(region)) {
+            last = regions[k]
+            break
+          }
+          shortBefore = regions[k]
         }
         if (regions[k].a1 - regions[k].a0 >= link) laterEnd = Math.max(laterEnd, regions[k].a1)
       }
+      last ??= shortBefore
       if (!last) {
         for (let k = regions.length - 1; k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
           if (sameGap(docs[da], regions[k].a1, region.a0, docs[db], regions[k].b1, region.b0)) {
@@ -285,6 +291,19 @@ describe('chainSeeds', () => {
       [0, 39 + n - 1, 0, 39 + n - 1],
       [0, 39 + n - 1, 42, 81 + n - 1],
     ])
+  })
+
+  it('joins the parts of a passage around an insertion, past a chance match of a phrase the text repeats', () => {
+    // A inserts a sentence after its word 80; a phrase of A's words 72-77 also stands at B's
+    // 44-49 (the article repeats "new quality productive forces"), a candidate of its own that
+    // sorts, in A, between the two parts.
+    const list: [number, number, number, number][] = []
+    for (let k = 0; k < 78; k++) list.push([0, k, 1, k])
+    for (let k = 0; k < 6; k++) list.push([0, 72 + k, 1, 44 + k])
+    for (let k = 0; k < 80; k++) list.push([0, 92 + k, 1, 81 + k])
+    const regions = regionsOf(chainSeeds(seedsOf(list), n, new Run(), docs))
+    const whole = regions.find((r) => r.a0 === 0)
+    expect([whole?.a1, whole?.b1]).toEqual([171 + n - 1, 160 + n - 1])
   })
 
   it('ends a passage before a short tail a section heading and more words away (e2fsprogs, a reviewer)', async () => {

@@ -390,6 +390,12 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
       const long = Math.min(region.a1 - region.a0, region.b1 - region.b0) >= link
       let last = -1
       let laterEnd = -1
+      // A short candidate just before a long one is joined only when no long candidate further
+      // back is (shortBefore): a chance match of a phrase the first text repeats, which an
+      // insertion in that text sorts between the parts of its passage, joined the part after the
+      // insertion and parted it from the part before (three editions of an article, the one with
+      // two sentences inserted read first: three overlaps for one).
+      let shortBefore = -1
       for (let k = regions.length - 1; k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
         const gapA = region.a0 - regions.a1(k)
         const gapB = region.b0 - regions.b1(k)
@@ -404,11 +410,15 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
               (long || Math.min(gapA, gapB) <= n) &&
               !heldElsewhere(found, regions.a1(k), region.a0, regions.b1(k), region.b0, link)))
         ) {
-          last = k
-          break
+          if (past || kLong || !long) {
+            last = k
+            break
+          }
+          shortBefore = k
         }
         if (regions.a1(k) - regions.a0(k) >= link) laterEnd = Math.max(laterEnd, regions.a1(k))
       }
+      if (last < 0) last = shortBefore
       if (last < 0) {
         // Near none: a candidate the same words in both texts lead to, among the last few (chance
         // matches of a few words may lie between two parts of one passage).
