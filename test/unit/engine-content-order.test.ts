@@ -30,8 +30,8 @@ describe('content order', () => {
       { id: 'c', text: 'zz' },
       { id: 'd', text: 'aaa' },
     ]
-    expect(contentOrder(docs)).toEqual([2, 1, 3, 0])
-    expect(contentOrder([...docs].reverse())).toEqual([1, 2, 0, 3])
+    expect(contentOrder(docs)).toEqual([1, 3, 0, 2])
+    expect(contentOrder([...docs].reverse())).toEqual([2, 0, 3, 1])
   })
 
   it('finds the same overlaps in texts given in another order under other names', async () => {

@@ -61,6 +61,17 @@ export interface AnalysedCorpus {
   docFreq: Uint32Array
   /** Total number of word tokens. */
   words: number
+  /**
+   * Each document's position among those the caller gave (the engine reads them in another
+   * order, content-order.ts): the reasons name a pair's words in the order its passages are
+   * shown. Absent: the order held.
+   */
+  given?: readonly number[]
+}
+
+/** Whether document a was given before document b (AnalysedCorpus.given), or is b. */
+export function givenFirst(corpus: Pick<AnalysedCorpus, 'given'>, a: number, b: number): boolean {
+  return corpus.given ? corpus.given[a] <= corpus.given[b] : a <= b
 }
 
 /**

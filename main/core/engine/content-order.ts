@@ -9,10 +9,14 @@ import type { EngineDocument } from './analyse.js'
 // whatever order they come in.
 
 /**
- * The positions of `documents` in the order the engine reads them: by text, shortest first, and
- * texts of one length by their code units (a comparison that stops at the first that differs).
- * Documents with the same text keep the order of their ids, then of their positions: they are
- * duplicates, each of which the engine reports alike.
+ * The positions of `documents` in the order the engine reads them: by their texts' code units (a
+ * comparison that stops at the first that differs), so that texts that begin alike are read one
+ * after another: a frequent n-gram is seeded against its previous document's copy too (ngrams.ts),
+ * and a package's files, a licence's copies, one tool's pages begin alike ("Format: https://
+ * www.debian.org/doc/packaging-manuals/copyright-format/1.0/ Upstream-Name: ..."). Read shortest
+ * first, Debian's change logs had 2,324 of sim_text's runs uncovered, in this order 2,247 (in the
+ * order of their names, 2,263). Documents with the same text keep the order of their ids, then
+ * of their positions: they are duplicates, each of which the engine reports alike.
  */
 export function contentOrder(documents: readonly EngineDocument[]): number[] {
   return documents
@@ -20,7 +24,6 @@ export function contentOrder(documents: readonly EngineDocument[]): number[] {
     .sort((x, y) => {
       const a = documents[x]
       const b = documents[y]
-      if (a.text.length !== b.text.length) return a.text.length - b.text.length
       if (a.text !== b.text) return a.text < b.text ? -1 : 1
       if (a.id !== b.id) return a.id < b.id ? -1 : 1
       return x - y

@@ -1,4 +1,4 @@
-import { contentFrom, type AnalysedCorpus, type AnalysedDocument } from './analyse.js'
+import { contentFrom, givenFirst, type AnalysedCorpus, type AnalysedDocument } from './analyse.js'
 import { mailAddressAt } from './addresses.js'
 import { isBanal } from './banality.js'
 import type { PairPassage } from './cluster.js'
@@ -102,7 +102,9 @@ export function valuesOf(measure: PairMeasure, kind: OverlapKind): PairValues {
  */
 export function keptValues(corpus: AnalysedCorpus, measure: PairMeasure, kind: OverlapKind, a: PairPassage, b: PairPassage): PairValues {
   if (kind !== 'paraphrase') return valuesOf(measure, kind)
-  const common = wordsInCommon(corpus, a.doc, a.start, a.end, b.doc, b.start, b.end, true)
+  // (Its words named in the order its passages are shown: the document given first, first.)
+  const [x, y] = givenFirst(corpus, a.doc, b.doc) ? [a, b] : [b, a]
+  const common = wordsInCommon(corpus, x.doc, x.start, x.end, y.doc, y.start, y.end, true)
   return { ...valuesOf(measure, kind), because: [...listReason(FORMS, common.forms), ...listReason(IN_COMMON, common.alike)] }
 }
 

@@ -1,4 +1,4 @@
-import { type AnalysedCorpus, type AnalysedDocument, type EngineDocument, analyse, rarity, SpanMemo } from './analyse.js'
+import { type AnalysedCorpus, type AnalysedDocument, type EngineDocument, analyse, givenFirst, rarity, SpanMemo } from './analyse.js'
 import { CandidateAligner } from './align-candidates.js'
 import { isBanal } from './banality.js'
 import { chainSeeds } from './chain.js'
@@ -383,6 +383,7 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
   const n = options.ngram ?? NGRAM_SIZE
   const minWords = options.minWords ?? MIN_SHARED_WORDS
   const corpus = analyse(documents, options.stem ?? true, run)
+  corpus.given = given
   const reference = documents.map((d) => !!d.boilerplate)
   const N = reference.filter((r) => !r).length
   const duplicates = duplicateGroups(corpus.docs)
@@ -482,7 +483,7 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       }
       const similarity = edited ? measure.similarity : p.cosine
       // Its words named side by side as its passages are shown: the document given first, first.
-      const [x, y] = given[p.da] < given[p.db] ? [p.da, p.db] : [p.db, p.da]
+      const [x, y] = givenFirst(corpus, p.da, p.db) ? [p.da, p.db] : [p.db, p.da]
       const [x0, x1, y0, y1] = x === p.da ? [p.a0, p.a1, p.b0, p.b1] : [p.b0, p.b1, p.a0, p.a1]
       const read = synonymsUsed(corpus, words, x, x0, x1, y, y0, y1)
       const common = wordsInCommon(corpus, x, x0, x1, y, y0, y1, !edited)
@@ -667,7 +668,9 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
             2
           : 0
       const best: BestPair = { score: list.score(top) * (1 - linkShare), measure }
-      const because = reasonsOf(c.pairs.flatMap((i) => list.because(i) ?? []))
+      // (The pairs' reasons in the order of their passages as given, whatever order they were found in.)
+      const placed = (i: number) => Math.min(corpus.given?.[list.doc(2 * i)] ?? 0, corpus.given?.[list.doc(2 * i + 1)] ?? 0)
+      const because = reasonsOf([...c.pairs].sort((i, j) => placed(i) - placed(j) || i - j).flatMap((i) => list.because(i) ?? []))
       drafts.push({
         passages,
         shown: edged,
