@@ -221,7 +221,7 @@ export function repeatedTwice(seeds: Seeds, members: readonly number[], link: nu
   })
   const apartInA = cores[0].a1 < cores[1].a0 || cores[1].a1 < cores[0].a0
   const apartInB = cores[0].b1 < cores[1].b0 || cores[1].b1 < cores[0].b0
-  return copies.map((diagonal, c) => {
+  const boxes = copies.map((diagonal, c) => {
     const other = cores[1 - c]
     const box = { a0: Infinity, a1: -Infinity, b0: Infinity, b1: -Infinity, seeds: 0 }
     for (const i of members) {
@@ -237,6 +237,8 @@ export function repeatedTwice(seeds: Seeds, members: readonly number[], link: nu
     }
     return box
   })
+  // (Each holds its diagonal's own seeds, which lie in its core; read as one passage otherwise.)
+  return boxes.every((box) => box.seeds > 0) ? boxes : undefined
 }
 
 /** How many earlier candidates of a pair a candidate may join across words both texts share. */

@@ -160,11 +160,10 @@ export function insertedHeads<P extends TailedPassage>(passages: readonly P[], d
 }
 
 /**
- * Words (tokens) from the start of token t's sentence to t, at most MAX_INSERTED_HEAD, else Infinity:
- * read by its marks alone, a full stop (or ! ? :) and a space, or a blank line, before it (not the
- * dot of "~/.ssh/id_rsa"). (sentences.ts also
- * starts one at a line that starts with an option, "--fs and --topology, is ...", which an
- * inserted clause may wrap onto.)
+ * Words (tokens) from the start of token t's sentence to t, at most MAX_INSERTED_HEAD, else
+ * Infinity: read by its marks alone, a full stop (or ! ? :) and a space, or a blank line, before
+ * it (not the dot of "~/.ssh/id_rsa"). sentences.ts also starts one at a line that starts with an
+ * option, "--fs and --topology, is ...", which an inserted clause may wrap onto.
  */
 function sentenceStartBefore(doc: AnalysedDocument, t: number): number {
   for (let k = 1; k <= MAX_INSERTED_HEAD && t - k >= 0; k++) {
