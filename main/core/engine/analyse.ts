@@ -69,6 +69,11 @@ export interface AnalysedCorpus {
   given?: readonly number[]
 }
 
+/** Whether token t of `doc` is a content word (one of doc.content). */
+export function isContentToken(doc: Pick<AnalysedDocument, 'content' | 'contentBlocks'>, t: number): boolean {
+  return doc.content[contentFrom(doc, t)] === t
+}
+
 /** Whether document a was given before document b (AnalysedCorpus.given), or is b. */
 export function givenFirst(corpus: Pick<AnalysedCorpus, 'given'>, a: number, b: number): boolean {
   return corpus.given ? corpus.given[a] <= corpus.given[b] : a <= b

@@ -1,4 +1,4 @@
-import { contentFrom, type AnalysedDocument, foreignNegationAt, negatesAt } from './analyse.js'
+import { type AnalysedDocument, contentFrom, foreignNegationAt, isContentToken, negatesAt } from './analyse.js'
 import { negationBefore } from './negated-edges.js'
 import { breaksClause, endsSentence, fullLineOf } from './sentences.js'
 
@@ -176,7 +176,7 @@ export function negatedShared(
   const stop = (t: number): boolean => t >= last || endsSentence(D, t, fullLine)
   /** Whether a clause or a sentence ends after token t. */
   const apart = (t: number): boolean => stop(t) || breaksClause(D.text, D.ends[t], D.starts[t + 1])
-  const content = (t: number): boolean => D.content[contentFrom(D, t)] === t
+  const content = (t: number): boolean => isContentToken(D, t)
   const word = (t: number): string => (t <= last ? surfaces[D.surface[t]] : '')
   /** Whether a content word follows token t in its clause. */
   const contentAfter = (t: number): boolean => {

@@ -1,4 +1,5 @@
-import { type AnalysedDocument, contentFrom } from './analyse.js'
+import { type AnalysedDocument, isContentToken } from './analyse.js'
+import { paragraphBetween } from './align.js'
 import { breaksLine, endsSentence, fullLineOf } from './sentences.js'
 
 // The rest of the sentence an edited copy stops short of. A near-verbatim passage ends where the
@@ -146,7 +147,7 @@ export function insertedHeads<P extends TailedPassage>(passages: readonly P[], d
     let content = false
     for (let k = 0; k < SAME_HEAD_WORDS; k++) {
       if (a.match[t + k] !== b.match[u + k]) return false
-      content ||= a.content[contentFrom(a, t + k)] === t + k
+      content ||= isContentToken(a, t + k)
     }
     return content
   }
@@ -168,7 +169,7 @@ export function insertedHeads<P extends TailedPassage>(passages: readonly P[], d
 function sentenceStartBefore(doc: AnalysedDocument, t: number): number {
   for (let k = 1; k <= MAX_INSERTED_HEAD && t - k >= 0; k++) {
     const between = doc.text.slice(doc.ends[t - k], doc.starts[t - k + 1])
-    if (/[.!?:]\s|\n[ \t]*\n/.test(between)) return k - 1
+    if (/[.!?:]\s/.test(between) || paragraphBetween(doc, t - k, t - k + 1)) return k - 1
     if (t - k === 0) return k
   }
   return t === 0 ? 0 : Infinity
