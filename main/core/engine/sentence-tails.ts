@@ -142,20 +142,29 @@ export function insertedHeads<P extends TailedPassage>(passages: readonly P[], d
   const heads = passages.map((p) => sentenceStartBefore(docs[p.doc], p.start))
   const starting = passages.filter((_, i) => heads[i] === 0)
   if (starting.length === 0 || starting.length === passages.length) return [...passages]
-  const sameWords = (a: AnalysedDocument, t: number, b: AnalysedDocument, u: number): boolean => {
-    if (t + SAME_HEAD_WORDS > a.starts.length || u + SAME_HEAD_WORDS > b.starts.length) return false
-    let content = false
-    for (let k = 0; k < SAME_HEAD_WORDS; k++) {
-      if (a.match[t + k] !== b.match[u + k]) return false
-      content ||= isContentToken(a, t + k)
-    }
-    return content
+  // The first SAME_HEAD_WORDS match ids of each passage that starts its sentence, with the
+  // document it is in, or -1 where passages of two documents start so: a licence's overlap of
+  // hundreds of passages is read once, not once a passage.
+  const key = (doc: AnalysedDocument, t: number): string | undefined =>
+    t + SAME_HEAD_WORDS > doc.starts.length ? undefined : doc.match.subarray(t, t + SAME_HEAD_WORDS).join(' ')
+  const startingDoc = new Map<string, number>()
+  for (const q of starting) {
+    const k = key(docs[q.doc], q.start)
+    if (k === undefined) continue
+    const seen = startingDoc.get(k)
+    startingDoc.set(k, seen === undefined || seen === q.doc ? q.doc : -1)
+  }
+  const holdsContent = (doc: AnalysedDocument, t: number): boolean => {
+    for (let k = 0; k < SAME_HEAD_WORDS; k++) if (isContentToken(doc, t + k)) return true
+    return false
   }
   return passages.map((p, i) => {
     const back = heads[i]
     if (!(back >= SAME_HEAD_WORDS && back <= MAX_INSERTED_HEAD)) return p
     const from = p.start - back
-    const begins = starting.some((q) => q.doc !== p.doc && sameWords(docs[p.doc], from, docs[q.doc], q.start))
+    const k = key(docs[p.doc], from)
+    const doc = k === undefined ? undefined : startingDoc.get(k)
+    const begins = doc !== undefined && doc !== p.doc && holdsContent(docs[p.doc], from)
     return begins ? { ...p, start: from } : p
   })
 }
