@@ -30,6 +30,7 @@ import { KINDS } from './kinds.js'
 import { FORMS, IN_COMMON, listReason, reasonsOf, SAME_ITEMS, SYNONYMS } from './reasons.js'
 import { joinSameText } from './same-text.js'
 import { joinTwins } from './twins.js'
+import { onCodeLines } from './code-lines.js'
 import { joinContinued, startsWithCopy } from './continued.js'
 import { nestClusters, type NestedPassages } from './nesting.js'
 import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
@@ -475,8 +476,9 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       if (!edited && callsOrNames(corpus.docs[p.da], p.a0, corpus.docs[p.db], p.b0)) continue
       if (!edited && (onOneLine(corpus.docs[p.da], p.a0, p.a1, contentsEntry) || onOneLine(corpus.docs[p.db], p.b0, p.b1, contentsEntry)))
         continue
-      // Nor two lines of a program's output (outputOnly).
+      // Nor two lines of a program's output (outputOnly), nor a side on lines of code (code-lines.ts).
       if (!edited && outputOnly(corpus.docs[p.da], p.a0, p.a1) && outputOnly(corpus.docs[p.db], p.b0, p.b1)) continue
+      if (!edited && (onCodeLines(corpus.docs[p.da], p.a0, p.a1) || onCodeLines(corpus.docs[p.db], p.b0, p.b1))) continue
       if (inPairs) {
         widenedCovered.push(over!)
         continue

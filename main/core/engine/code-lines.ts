@@ -1,0 +1,39 @@
+import type { AnalysedDocument } from './analyse.js'
+
+// Lines of program code in prose: a manual page's EXAMPLES, a README's snippet outside a fence.
+// Code states no claim a paraphrase could restate: two examples that both print "Hello world!"
+// ("p = stpcpy(p, "Hello "); p = stpcpy(p, "world");" in strcpy(3), "p = stpncpy(buf1, "Hello
+// world!", sizeof(buf1)); len = p - buf1;" in strncpy(3)) share a literal and a variable's name,
+// not a statement; a reviewer of the C library's string pages found three such paraphrases. A
+// line reads as code by the signs of statements in it (CODE_SIGNS), two different ones at least:
+// prose has one now and then ("Run the tests with maxdepth = 200;", "see stpcpy(p, n)"), seldom
+// two, and code seldom fewer.
+
+/** The signs of a statement of C-like code (see above), each read once per line. */
+export const CODE_SIGNS: readonly RegExp[] = [
+  // A statement's end: a semicolon closing a line or followed by a comment.
+  /[\w)\]'"]\s*;[ \t]*(?:$|\/\/|\/\*)/m,
+  // An assignment, spaced as code is: "p = buf1", "len += n".
+  /[\w\])][ \t]+[-+*/|&]?=[ \t]+[\w"'(&*!-]/,
+  // A call with arguments: "stpcpy(p, n)", "puts("text")".
+  /\b[A-Za-z_]\w*\((?:[^()\s,]+,[ \t]*[^()\n]*|"[^"\n]*"[^()\n]*)\)/,
+  // A comment: "// ..." or "/* ...".
+  /(?:^|[ \t;])(?:\/\/|\/\*)[ \t]/m,
+]
+
+/** Signs of CODE_SIGNS, at least, on the lines of a stretch for it to be code (see above). */
+export const MIN_CODE_SIGNS = 2
+
+/**
+ * Whether tokens [t0, t1] of `doc` lie on lines of code: the lines they are on, whole, show
+ * MIN_CODE_SIGNS of CODE_SIGNS (see above).
+ */
+export function onCodeLines(doc: Pick<AnalysedDocument, 'text' | 'starts' | 'ends'>, t0: number, t1: number): boolean {
+  const { text } = doc
+  const from = text.lastIndexOf('\n', doc.starts[t0]) + 1
+  const next = text.indexOf('\n', doc.ends[t1])
+  const lines = text.slice(from, next < 0 ? text.length : next)
+  let signs = 0
+  for (const sign of CODE_SIGNS) if (sign.test(lines) && ++signs >= MIN_CODE_SIGNS) return true
+  return false
+}

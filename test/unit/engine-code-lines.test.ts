@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { analyse } from '../../main/core/engine/analyse.js'
+import { onCodeLines } from '../../main/core/engine/code-lines.js'
+import { Run } from '../../main/core/engine/progress.js'
+
+/** Whether the tokens of `part`, inside `text`, lie on lines of code (onCodeLines). */
+function code(text: string, part: string): boolean {
+  const [doc] = analyse([{ id: 'a', text }], true, new Run({})).docs
+  const from = text.indexOf(part)
+  const t0 = doc.starts.findIndex((s) => s >= from)
+  let t1 = t0
+  while (t1 + 1 < doc.starts.length && doc.ends[t1 + 1] <= from + part.length) t1++
+  return onCodeLines(doc, t0, t1)
+}
+
+describe('lines of code (code-lines.ts), of which no paraphrase is made', () => {
+  it('are read by two signs of a statement on the lines a stretch lies on', () => {
+    // The C library's string pages' examples: three paraphrases of "Hello world!" (a reviewer).
+    const strcpy = '           p = buf1;\n           p = stpcpy(p, "Hello ");\n           puts(buf1);  // "Hello world!"\n'
+    expect(code(strcpy, 'Hello')).toBe(true)
+    expect(code(strcpy, 'buf1);  // "Hello world')).toBe(true)
+    const strncpy = '           p = stpncpy(buf1, "Hello world!", sizeof(buf1));\n           len = p - buf1;\n'
+    expect(code(strncpy, 'Hello world')).toBe(true)
+    // A stretch of a line is read with its whole line: the signs may lie outside it.
+    expect(code(strncpy, 'len')).toBe(true)
+  })
+
+  it('are not prose with a sign of code or none', () => {
+    // One sign: an option's value, a call named in a sentence, an equation.
+    expect(code('Run general tests with maxdepth = 200 (Nick Wellnhofer).\n', 'general tests')).toBe(false)
+    expect(code('The call stpcpy(p, "Hello ") returns a pointer to the end of the copy.\n', 'returns a pointer')).toBe(false)
+    expect(code('This is free software; see the source for copying conditions.\n', 'free software')).toBe(false)
+    expect(code('The function returns a pointer to dest.\nThe memcpy() function copies n bytes.\n', 'function returns')).toBe(false)
+    // Two signs on other lines do not count.
+    expect(code('x = a;\ny = b; // note\nThe function copies n bytes from src to dst.\n', 'copies n bytes')).toBe(false)
+  })
+})
