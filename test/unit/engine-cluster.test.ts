@@ -43,4 +43,32 @@ describe('clusterPairs', () => {
     const pairs = Array.from({ length: 50 }, (_, i) => pair([0, 5, 60], [i + 1, 0, 55]))
     expect(docsOf(pairs)).toEqual([Array.from({ length: 51 }, (_, i) => i)])
   })
+
+  it('joins the stars of one short text projected onto the very same span of a document', () => {
+    // A formula's two representatives, in documents 0 and 1, each paired with copies read
+    // through longer matches (projected, nested.ts): both stars put a passage at words 5-15 of
+    // document 2. One text: one overlap (Debian's copyright files had thirty such stars of the
+    // warranty formula, each an overlap of its own).
+    const projected = (a: [number, number, number], b: [number, number, number]): PairLike => ({ ...pair(a, b), projected: true })
+    const stars = [
+      projected([0, 10, 20], [2, 5, 15]),
+      projected([0, 10, 20], [3, 30, 40]),
+      projected([1, 50, 60], [2, 5, 15]),
+      projected([1, 50, 60], [4, 70, 80]),
+    ]
+    expect(docsOf(stars)).toEqual([[0, 1, 2, 3, 4]])
+    // Projected onto spans that only overlap, the stars stay apart: a projection joins nothing
+    // else by overlapping it (it could lie in a long match that holds two texts).
+    const apart = [projected([0, 10, 20], [2, 5, 15]), projected([1, 50, 60], [2, 8, 18])]
+    expect(docsOf(apart)).toEqual([
+      [0, 2],
+      [1, 2],
+    ])
+    // Nor does a passage projected onto a document's span join a pair of which that span is a
+    // passage (not projected): that pair is judged by its other side.
+    expect(docsOf([projected([0, 10, 20], [2, 5, 15]), pair([2, 5, 15], [5, 0, 10])])).toEqual([
+      [0, 2],
+      [2, 5],
+    ])
+  })
 })

@@ -15,6 +15,18 @@ import { sortIndicesByKeys } from './radix.js'
 // passages and many licences. So clusters join only when the stretch of text all their pairs
 // cover (their core, cores.ts) is still most of every passage: the two-text pair joins the GPL
 // copies or the BSD copies, not both.
+//
+// A projected passage (nested.ts: a short passage read through a longer match into its partner's
+// document) joins its pair's cluster only: overlapping another passage there, it would chain the
+// short text to whatever else lies in that long match. But the short text's representatives each
+// make a star of pairs of their own (ngrams.ts), and where two stars' passages were projected
+// onto the very same span of a document, both read the same words there: the stars are one text.
+// On Debian's copyright files the warranty formula "the implied warranty of MERCHANTABILITY or
+// FITNESS FOR A PARTICULAR PURPOSE" was some thirty stars of a few dozen passages each, apart,
+// and each found, through nesting.ts, in the five hundred documents of the licences around it:
+// thirty overlaps of a thousand passages, of one sentence (2,072 overlaps in all; 1,908 so
+// joined, sim_text's runs covered by one overlap 95.7% -> 95.6%, five short runs of stanza
+// headers fewer; the whole run 9.8 s -> 8.0 s, one round each).
 
 /**
  * Share of the longer of two passages of one document that the other must cover for both to be
@@ -46,7 +58,8 @@ export interface PairLike {
   b: PairPassage
   /**
    * b was projected through a longer match (nested.ts): the pair joins clusters through a only,
-   * so that the projection adds its document to a's overlap without chaining it to others.
+   * so that the projection adds its document to a's overlap without chaining it to others; and
+   * through b where another pair's b was projected onto the very same span (see above).
    */
   projected?: boolean
 }
@@ -162,6 +175,22 @@ export function clusterPairs(given: readonly PairLike[] | PairSides): Cluster[] 
         if (shared >= share * longer) join(e, other)
       }
       if (!same) open.push(e)
+    }
+  }
+  // Projected passages (PairLike.projected) join no cluster by overlapping another passage, but
+  // two projected onto the very same span of a document (see above) are joined there, as any
+  // two passages are: under the same rule of cores.
+  const projected: number[] = []
+  for (let i = 0; i < count; i++) if (pairs.projected(i)) projected.push(2 * i + 1)
+  if (projected.length > 1) {
+    const byPlace = sortIndicesByKeys(Uint32Array.from(projected), 2 * count, [
+      (e) => pairs.doc(e),
+      (e) => pairs.start(e),
+      (e) => pairs.end(e),
+    ])
+    for (let k = 1; k < byPlace.length; k++) {
+      const [e, last] = [byPlace[k], byPlace[k - 1]]
+      if (pairs.doc(e) === pairs.doc(last) && pairs.start(e) === pairs.start(last) && pairs.end(e) === pairs.end(last)) join(e, last)
     }
   }
   const clusters = new Map<number, Cluster>()
