@@ -193,6 +193,11 @@ export async function buildCli(
             format: 'cjs',
             splitting: false,
             outExtension: { '.js': '.cjs' },
+            // Without the sources' comments and spaces (names kept, for the messages of errors):
+            // 0.91 -> 0.63 MB read and hashed at every start, the bundled corpus's `overlaps
+            // --json` 418 -> 405 ms (medians of 31 alternating runs of the two scripts).
+            minifyWhitespace: true,
+            minifySyntax: true,
             banner: { js: IMPORT_META_SHIM },
             define: { ...options.define, 'import.meta': '__importMeta' },
             external: [...(options.external ?? []), ...SCRIPT_EXTERNAL],
