@@ -145,8 +145,12 @@ export function insertedHeads<P extends TailedPassage>(passages: readonly P[], d
   // The first SAME_HEAD_WORDS match ids of each passage that starts its sentence, with the
   // document it is in, or -1 where passages of two documents start so: a licence's overlap of
   // hundreds of passages is read once, not once a passage.
-  const key = (doc: AnalysedDocument, t: number): string | undefined =>
-    t + SAME_HEAD_WORDS > doc.starts.length ? undefined : doc.match.subarray(t, t + SAME_HEAD_WORDS).join(' ')
+  const key = (doc: AnalysedDocument, t: number): string | undefined => {
+    if (t + SAME_HEAD_WORDS > doc.starts.length) return undefined
+    let k = `${doc.match[t]}`
+    for (let j = 1; j < SAME_HEAD_WORDS; j++) k += ` ${doc.match[t + j]}`
+    return k
+  }
   const startingDoc = new Map<string, number>()
   for (const q of starting) {
     const k = key(docs[q.doc], q.start)
@@ -176,13 +180,20 @@ export function insertedHeads<P extends TailedPassage>(passages: readonly P[], d
  * option, "--fs and --topology, is ...", which an inserted clause may wrap onto.
  */
 function sentenceStartBefore(doc: AnalysedDocument, t: number): number {
+  const { text } = doc
   for (let k = 1; k <= MAX_INSERTED_HEAD && t - k >= 0; k++) {
-    const between = doc.text.slice(doc.ends[t - k], doc.starts[t - k + 1])
-    if (/[.!?:]\s/.test(between) || paragraphBetween(doc, t - k, t - k + 1)) return k - 1
+    // The characters between the two words read one by one (a string and a pattern per gap cost
+    // a tenth of a second on the copyright files' licence overlaps).
+    const [from, to] = [doc.ends[t - k], doc.starts[t - k + 1]]
+    for (let i = from; i + 1 < to; i++) if (STOPS.includes(text[i]) && /\s/.test(text[i + 1])) return k - 1
+    if (paragraphBetween(doc, t - k, t - k + 1)) return k - 1
     if (t - k === 0) return k
   }
   return t === 0 ? 0 : Infinity
 }
+
+/** The marks that end a sentence for sentenceStartBefore, before a space. */
+const STOPS = '.!?:'
 
 /** Words: runs of letters. */
 const WORD = /\p{L}+/gu
