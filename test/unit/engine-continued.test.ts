@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { PairPassage } from '../../main/core/engine/cluster.js'
-import { joinContinued, MAX_LEAD_TOKENS, startsWithCopy } from '../../main/core/engine/continued.js'
+import { joinContinued, MAX_INSERTED_SHARE, MAX_LEAD_TOKENS, startsWithCopy, type Succession } from '../../main/core/engine/continued.js'
 import { mergePassages } from '../../main/core/engine/extend.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
@@ -71,6 +71,30 @@ describe('joinContinued', () => {
   const cluster = (pairs: number[], ...spans: [number, number, number][]) => ({
     pairs,
     passages: spans.map(([doc, start, end]): PairPassage => ({ doc, start, end })),
+  })
+
+  it('joins a head that goes on into Y in one document and stands before it in another, the text between an insertion', () => {
+    // Two copies of Python's licence, one with a list of years inserted ("2001, 2002, 2003, 2004"
+    // against "2001, ..., 2014"): their pair is the head and the rest, and no passage holds both
+    // (a reviewer of Debian's copyright files: two verbatim overlaps of the same two documents).
+    const joinWith = (succession: Succession, gap: number) =>
+      joinContinued([cluster([0], [0, 10, 49], [1, 10, 49]), cluster([1], [0, 50, 120], [1, 50 + gap, 120 + gap])], () => false, succession)
+    const goesOn = (x: PairPassage, y: PairPassage) => y.start === x.end + 1
+    const inserted: Succession = { goesOn, breaksBetween: () => false }
+    const joined = joinWith(inserted, Math.floor(MAX_INSERTED_SHARE * 40))
+    expect(joined).toHaveLength(1)
+    expect(joined[0].passages).toEqual([
+      { doc: 0, start: 10, end: 120 },
+      { doc: 1, start: 10, end: 120 + Math.floor(MAX_INSERTED_SHARE * 40) },
+    ])
+    expect(joined[0].pairs).toEqual([1, 0])
+    // Not where the text between is longer than MAX_INSERTED_SHARE of X, or holds a paragraph
+    // break (items a manual lists between two its page lists one after the other), nor where
+    // the text goes on in no document.
+    expect(joinWith(inserted, Math.floor(MAX_INSERTED_SHARE * 40) + 1)).toHaveLength(2)
+    expect(joinWith({ goesOn, breaksBetween: () => true }, 4)).toHaveLength(2)
+    expect(joinWith({ goesOn: () => false, breaksBetween: () => false }, 4)).toHaveLength(2)
+    expect(joinApart([cluster([0], [0, 10, 49], [1, 10, 49]), cluster([1], [0, 50, 120], [1, 54, 124])])).toHaveLength(2)
   })
 
   it('joins a head inside the others at their start and before the third, Y reaching back', () => {

@@ -1,4 +1,5 @@
 import { contentFrom, type AnalysedDocument } from './analyse.js'
+import { paragraphBetween } from './align.js'
 import type { PairPassage } from './cluster.js'
 import type { TextCluster } from './same-text.js'
 import { lowerBound } from '../text/sorted.js'
@@ -30,6 +31,14 @@ import { lowerBound } from '../text/sorted.js'
 // of it in that document, not Y's head (a reviewer of npm READMEs: is-extglob's list of related
 // projects quotes is-glob's description twice, cut short and then in a link's title, and the
 // overlap of both copies with is-glob said the first was deleted).
+// Of two documents, or a few, no pair need be one passage: two copies of a licence, one with a
+// list of years inserted ("Copyright (c) 2001, 2002, 2003, 2004, 2005, ... 2014 Python Software
+// Foundation", the other's list ending at 2004), are paired as the head and the rest, apart at
+// the insertion, and were two verbatim overlaps of the same two documents (a reviewer of Debian's
+// copyright files). So where X's passage and Y's follow each other in a document, no token
+// between and no paragraph break (Succession.goesOn), the text goes on alike there as in a
+// passage that holds both: it counts as one inside; where no passage holds both, the text
+// between elsewhere must be an insertion (MAX_INSERTED_SHARE).
 
 /**
  * Tokens, at most, between the start (end) of Y's passage and that of X's inside it: a heading's
@@ -64,11 +73,45 @@ export function startsWithCopy(docs: readonly AnalysedDocument[]): HoldsCopy {
 }
 
 /**
+ * Where X and Y are joined only through documents where one goes on into the other (see above),
+ * the text between them elsewhere is an insertion into a paragraph, not paragraphs of its own, and
+ * this share of the shorter of the two passages there at most: a manual page and its info manual go on alike from one item
+ * of a list into the next where the other lists items of its own between ("X ... Z ... Date
+ * fields: a ... c" against "'X' ... 'c'", findutils; a reviewer's corpora), which are items
+ * apart, not an edited copy of one text.
+ */
+export const MAX_INSERTED_SHARE = 0.25
+
+/** How passages of one document follow each other, for joinContinued (see above). */
+export interface Succession {
+  /** Whether the text goes on from passage x into passage y right after it: no token between, no paragraph break. */
+  goesOn(x: PairPassage, y: PairPassage): boolean
+  /** Whether a paragraph break lies between passage x and passage y after it. */
+  breaksBetween(x: PairPassage, y: PairPassage): boolean
+}
+
+/** Succession over the documents' tokens and text. */
+export function successionIn(docs: readonly Pick<AnalysedDocument, 'text' | 'starts' | 'ends'>[]): Succession {
+  const breaksBetween = (x: PairPassage, y: PairPassage): boolean => {
+    for (let t = x.end; t < y.start; t++) if (paragraphBetween(docs[x.doc], t, t + 1)) return true
+    return false
+  }
+  return { goesOn: (x, y) => x.doc === y.doc && y.start === x.end + 1 && !breaksBetween(x, y), breaksBetween }
+}
+
+/** A Succession in which no passage goes on into another. */
+const APART: Succession = { goesOn: () => false, breaksBetween: () => true }
+
+/**
  * The clusters with each one that another goes on from (see above) made part of it: its pairs
  * added to the other's, the other's passages reaching back (on) to its own in the documents where
  * it stands before (after) them; in the clusters' order, less those joined.
  */
-export function joinContinued<C extends TextCluster & { likeness?: true }>(clusters: C[], holdsCopy: HoldsCopy): C[] {
+export function joinContinued<C extends TextCluster & { likeness?: true }>(
+  clusters: C[],
+  holdsCopy: HoldsCopy,
+  succession: Succession = APART,
+): C[] {
   // Every passage, by document and start, and by document and end: a passage that holds one of
   // X's at its start starts at most MAX_LEAD_TOKENS before it, and one that holds it at its end
   // ends at most MAX_LEAD_TOKENS after it.
@@ -96,13 +139,21 @@ export function joinContinued<C extends TextCluster & { likeness?: true }>(clust
       const to = lowerBound(endKeys, key(p.doc, p.end))
       for (let r = to; r < byEnd.length && byEnd[r].passage.doc === p.doc && byEnd[r].passage.end <= p.end + MAX_LEAD_TOKENS; r++)
         if (byEnd[r].passage.start <= p.start) holders.add(byEnd[r].cluster)
+      // And those with a passage that goes on from it, or that it goes on from.
+      const after = lowerBound(startKeys, key(p.doc, p.end + 1))
+      for (let r = after; r < byStart.length && startKeys[r] === key(p.doc, p.end + 1); r++)
+        if (succession.goesOn(p, byStart[r].passage)) holders.add(byStart[r].cluster)
+      const before = lowerBound(endKeys, key(p.doc, p.start - 1))
+      for (let r = before; r < byEnd.length && endKeys[r] === key(p.doc, p.start - 1); r++)
+        if (succession.goesOn(byEnd[r].passage, p)) holders.add(byEnd[r].cluster)
     }
     holders.delete(xi)
     for (const yi of [...holders].sort((a, b) => a - b)) {
       const y = clusters[yi]
       // (A cluster joined to another is no longer one to join to.)
       if (joined[yi] || y.passages.length !== x.passages.length) continue
-      const reach = continuation(x.passages, y.passages, -1, holdsCopy) ?? continuation(x.passages, y.passages, 1, holdsCopy)
+      const reach =
+        continuation(x.passages, y.passages, -1, holdsCopy, succession) ?? continuation(x.passages, y.passages, 1, holdsCopy, succession)
       if (!reach) continue
       y.passages = reach
       y.pairs.push(...x.pairs)
@@ -119,10 +170,20 @@ export function joinContinued<C extends TextCluster & { likeness?: true }>(clust
  * document, Y as many passages: Y is in X's documents where its passages are, one by one, in the
  * same documents as X's.
  */
-function continuation(x: readonly PairPassage[], y: readonly PairPassage[], side: -1 | 1, holdsCopy: HoldsCopy): PairPassage[] | undefined {
+function continuation(
+  x: readonly PairPassage[],
+  y: readonly PairPassage[],
+  side: -1 | 1,
+  holdsCopy: HoldsCopy,
+  succession: Succession,
+): PairPassage[] | undefined {
   const out = y.map((q) => ({ ...q }))
   let inside = 0
   let outside = 0
+  // Documents where X lies inside Y's passage (a pair held both).
+  let held = 0
+  // Whether every text between, where X stands apart, is an insertion (MAX_INSERTED_SHARE).
+  let inserted = true
   for (let at = 0; at < x.length; at++) {
     const [p, q] = [x[at], y[at]]
     if (q.doc !== p.doc) return undefined
@@ -132,17 +193,21 @@ function continuation(x: readonly PairPassage[], y: readonly PairPassage[], side
     if (q.start <= p.start && p.end <= q.end) {
       if ((side < 0 ? p.start - q.start : q.end - p.end) > MAX_LEAD_TOKENS) return undefined
       inside++
-    } else if (side < 0 && p.start < q.start && p.end < q.end && gapFits) {
+      held++
+    } else if ((side < 0 ? p.start < q.start && p.end < q.end : p.end > q.end && p.start > q.start) && gapFits) {
       if (holdsCopy(p, q, side)) return undefined
-      out[at].start = p.start
-      outside++
-    } else if (side > 0 && p.end > q.end && p.start > q.start && gapFits) {
-      if (holdsCopy(p, q, side)) return undefined
-      out[at].end = p.end
-      outside++
+      if (side < 0) out[at].start = p.start
+      else out[at].end = p.end
+      const [first, second] = side < 0 ? [p, q] : [q, p]
+      if (succession.goesOn(first, second)) inside++
+      else {
+        outside++
+        const shorter = Math.min(p.end - p.start, q.end - q.start) + 1
+        inserted &&= gap <= MAX_INSERTED_SHARE * shorter && !succession.breaksBetween(first, second)
+      }
     } else return undefined
   }
-  return inside > 0 && outside > 0 && outside <= inside ? out : undefined
+  return inside > 0 && outside > 0 && outside <= inside && (held > 0 || inserted) ? out : undefined
 }
 
 /** Whether passages (sorted by document) are one per document. */

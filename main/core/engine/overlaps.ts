@@ -31,7 +31,7 @@ import { FORMS, IN_COMMON, listReason, reasonsOf, SAME_ITEMS, SYNONYMS } from '.
 import { joinSameText } from './same-text.js'
 import { joinTwins } from './twins.js'
 import { onCodeLines } from './code-lines.js'
-import { joinContinued, startsWithCopy } from './continued.js'
+import { joinContinued, startsWithCopy, successionIn } from './continued.js'
 import { nestClusters, type NestedPassages } from './nesting.js'
 import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
 import { furnitureOnly } from './furniture.js'
@@ -568,7 +568,7 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
     if (list === pairTable) {
       const aligned = new AlignedSpans(list)
       for (const c of clusters) c.passages = extendAlike(c.passages, corpus.docs, aligned)
-      clusters = joinContinued(joinSameText(clusters, corpus.docs), startsWithCopy(corpus.docs))
+      clusters = joinContinued(joinSameText(clusters, corpus.docs), startsWithCopy(corpus.docs), successionIn(corpus.docs))
       nested = nestClusters(clusters, corpus.docs)
       for (const c of clusters) c.passages = withoutDanglingEdges(c.passages, corpus.docs, minWords)
     }
