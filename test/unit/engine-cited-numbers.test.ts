@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { citedNumbers, citeOthers } from '../../main/core/engine/cited-numbers.js'
+import { citedNumbers, citeOthers, namedVersions, nameOtherVersions } from '../../main/core/engine/cited-numbers.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
 import { join } from 'node:path'
@@ -37,5 +37,31 @@ describe('findOverlaps, entries of a change log', () => {
     expect(cited.length).toBeGreaterThan(0)
     for (const numbers of cited) expect(new Set(numbers).size).toBe(1)
     expect(cited).toContainEqual(expect.arrayContaining(['#17390']))
+  })
+})
+
+describe('named versions', () => {
+  it('are read where a version is named so, and tell two licences apart', () => {
+    // A reviewer of GNU READMEs: libgpg-error's "... GNU Lesser General Public License as
+    // published by the Free Software Foundation; either version 2.1 of the License" and
+    // libtasn1's "licensed under the GNU General Public License version 3.0 or later" were a
+    // paraphrase; so were the GFDL's "Version 1.3 or any later version" and a GPL notice's
+    // "version 2 or later" in ed's manuals.
+    const [lgpl, gpl, gfdl, gpl2, again, none] = analysed(
+      'Libgpg-error is free software; you can redistribute it under the terms of the GNU Lesser General Public License; either version 2.1 of the License, or any later version.',
+      'The library is licensed under the GNU General Public License version 3.0 or later.',
+      'Permission is granted under the terms of the GNU Free Documentation License, Version 1.3 or any later version.',
+      'License GPLv3+: GNU GPL version 2 or later; this is free software.',
+      'This file is free software, under the GNU General Public License, version v3.0, or later.',
+      'The library is free software under the GNU General Public License.',
+    )
+    const all = (x: typeof lgpl) => [x, 0, x.starts.length - 1] as const
+    expect([...namedVersions(...all(lgpl))]).toEqual(['2.1'])
+    expect([...namedVersions(...all(again))]).toEqual(['3.0'])
+    expect(nameOtherVersions(...all(lgpl), ...all(gpl))).toBe(true)
+    expect(nameOtherVersions(...all(gfdl), ...all(gpl2))).toBe(true)
+    // The same version, or none named on one side: no reason to part them.
+    expect(nameOtherVersions(...all(gpl), ...all(again))).toBe(false)
+    expect(nameOtherVersions(...all(gpl), ...all(none))).toBe(false)
   })
 })

@@ -42,3 +42,30 @@ export function citeOthers(A: AnalysedDocument, a0: number, a1: number, B: Analy
   for (const n of inA) if (inB.has(n)) return false
   return true
 }
+
+// Versions likewise, named so: "version 2.1 of the License" and "the GNU General Public License
+// version 3.0 or later" cite two licences, and a statement of one is no restatement of the other
+// (a reviewer of GNU READMEs: a paraphrase, "words in common: GNU, General, Public, License,
+// version, ..."; the GFDL's "Version 1.3 or any later version published by the Free Software
+// Foundation" against "version 2 or later", a GPL notice, in ed's manuals). Only where the pass
+// finds them in other words: two sentences a kept pair's words lie across are that pair read to
+// its sentences (widened-pairs.ts), the licences' names a change of it ("Licensed under the
+// Apache License, Version 2.0 (the "License"); you may not use this file ..." / "... the Mozilla
+// Public License Version 1.1 (the "License"); ...").
+
+/** A version named so: "version 2.1", "Version 3"; its number as written ("v" aside). */
+const VERSION = /\bversion\s+v?(\d+(?:\.\d+)*)\b/giu
+
+/** The versions tokens [t0, t1] of `doc` name (see above), as their numbers. */
+export function namedVersions(doc: AnalysedDocument, t0: number, t1: number): Set<string> {
+  const text = doc.text.slice(doc.starts[t0], doc.ends[t1])
+  return new Set(/version/i.test(text) ? Array.from(text.matchAll(VERSION), (m) => m[1]) : [])
+}
+
+/** Whether tokens [a0, a1] of A and [b0, b1] of B each name a version and none the same (see above). */
+export function nameOtherVersions(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): boolean {
+  const inA = namedVersions(A, a0, a1)
+  if (inA.size === 0) return false
+  const inB = namedVersions(B, b0, b1)
+  return inB.size > 0 && [...inA].every((v) => !inB.has(v))
+}

@@ -18,7 +18,7 @@ import { AlignedSpans } from './aligned-spans.js'
 import { extendAlike } from './extend.js'
 import { acronymExpansions, standsFor } from './abbreviations.js'
 import { findEvents } from './events.js'
-import { citeOthers } from './cited-numbers.js'
+import { citeOthers, nameOtherVersions } from './cited-numbers.js'
 import { pointElsewhere } from './addresses.js'
 import { nameOtherCode } from './code-names.js'
 import { fmix32, mix32 } from './hash.js'
@@ -483,6 +483,9 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
         widenedCovered.push(over!)
         continue
       }
+      // Nor two that name different versions (cited-numbers.ts), where the pass found them in
+      // other words, not across a pair kept (widened-pairs.ts).
+      if (!edited && !over && nameOtherVersions(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
       const similarity = edited ? measure.similarity : p.cosine
       // Its words named side by side as its passages are shown: the document given first, first.
       const [x, y] = givenFirst(corpus, p.da, p.db) ? [p.da, p.db] : [p.db, p.da]
