@@ -74,11 +74,11 @@ export function startsWithCopy(docs: readonly AnalysedDocument[]): HoldsCopy {
 
 /**
  * Where X and Y are joined only through documents where one goes on into the other (see above),
- * the text between them elsewhere is an insertion into a paragraph, not paragraphs of its own, and
- * this share of the shorter of the two passages there at most: a manual page and its info manual go on alike from one item
- * of a list into the next where the other lists items of its own between ("X ... Z ... Date
- * fields: a ... c" against "'X' ... 'c'", findutils; a reviewer's corpora), which are items
- * apart, not an edited copy of one text.
+ * the text between them elsewhere is an insertion into a paragraph, not paragraphs of its own,
+ * and this share of the shorter of the two passages there at most: a manual page and its info
+ * manual go on alike from one item of a list into the next where the other lists items of its
+ * own between ("X ... Z ... Date fields: a ... c" against "'X' ... 'c'", findutils; a reviewer's
+ * corpora), which are items apart, not an edited copy of one text.
  */
 export const MAX_INSERTED_SHARE = 0.25
 
