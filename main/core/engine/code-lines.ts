@@ -6,7 +6,7 @@ import type { AnalysedDocument } from './analyse.js'
 // world!", sizeof(buf1)); len = p - buf1;" in strncpy(3)) share a literal and a variable's name,
 // not a statement; a reviewer of the C library's string pages found three such paraphrases. A
 // line reads as code by the signs of statements in it (CODE_SIGNS), two different ones at least:
-// prose has one now and then ("Run the tests with maxdepth = 200;", "see stpcpy(p, n)"), seldom
+// prose has one now and then ("Run the tests with maxdepth = 200.", "see stpcpy(p, n)"), seldom
 // two, and code seldom fewer.
 
 /** The signs of a statement of C-like code (see above), each read once per line. */

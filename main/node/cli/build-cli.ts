@@ -194,8 +194,9 @@ export async function buildCli(
             splitting: false,
             outExtension: { '.js': '.cjs' },
             // Without the sources' comments and spaces (names kept, for the messages of errors):
-            // 0.91 -> 0.63 MB read and hashed at every start, the bundled corpus's `overlaps
-            // --json` 418 -> 405 ms (medians of 31 alternating runs of the two scripts).
+            // 0.91 -> 0.63 MB read at every start, the bundled corpus's `overlaps --json` 418 ->
+            // 405 ms (medians of 31 alternating runs of the two scripts, on a quiet machine). A
+            // CPU profile of the script reads a line or two for all of it: profile the sources.
             minifyWhitespace: true,
             minifySyntax: true,
             banner: { js: IMPORT_META_SHIM },
