@@ -36,6 +36,25 @@ export function analysed(...texts: string[]): AnalysedDocument[] {
 }
 
 /**
+ * The tokens of `doc` (analysed from `text`) that hold `part`, its first occurrence from character
+ * `after` on: [start, end], inclusive.
+ */
+export function tokenSpan(
+  doc: Pick<AnalysedDocument, 'starts' | 'ends'>,
+  text: string,
+  part: string,
+  after = 0,
+): { start: number; end: number } {
+  const from = text.indexOf(part, after)
+  const to = from + part.length
+  let start = 0
+  while (doc.starts[start] < from) start++
+  let end = start
+  while (end + 1 < doc.starts.length && doc.ends[end + 1] <= to) end++
+  return { start, end }
+}
+
+/**
  * `documents` analysed as the engine analyses them (stemming on), and a measurer of their pairs
  * with its rarity weights over the same documents; no word is counted as covered by a common
  * n-gram.

@@ -6,6 +6,7 @@ import { MAX_PROJECTIONS } from '../../main/core/engine/nested.js'
 import { MAX_REPEATS, nestClusters } from '../../main/core/engine/nesting.js'
 import { Run } from '../../main/core/engine/progress.js'
 import { filler, wordMaker } from '../made-up-text.js'
+import { tokenSpan } from '../helpers.js'
 
 // Overlaps nested in longer ones (nesting.ts): the part two different texts share is an overlap of
 // its own, in every document that holds either text, while each text's overlap stays one text.
@@ -98,14 +99,7 @@ describe('nestClusters', () => {
   /** Tokens of document `id` that hold `part` (its first occurrence from character `after` on). */
   const span = (id: keyof typeof texts, part: string, after = 0): PairPassage => {
     const d = ids.indexOf(id)
-    const doc = corpus.docs[d]
-    const from = texts[id].indexOf(part, after)
-    const to = from + part.length
-    let start = 0
-    while (doc.starts[start] < from) start++
-    let end = start
-    while (end + 1 < doc.starts.length && doc.ends[end + 1] <= to) end++
-    return { doc: d, start, end }
+    return { doc: d, ...tokenSpan(corpus.docs[d], texts[id], part, after) }
   }
   const docs = (ps: PairPassage[]) => ps.map((p) => ids[p.doc])
   /** Where the k-th occurrence (from 0) of `part` starts in `text`. */
@@ -221,13 +215,7 @@ describe('nestClusters, an overlap whose passage in one document runs on into an
     )
     const span = (id: string, part: string): PairPassage => {
       const d = ids.indexOf(id)
-      const doc = corpus.docs[d]
-      const from = texts[id].indexOf(part)
-      let start = 0
-      while (doc.starts[start] < from) start++
-      let end = start
-      while (end + 1 < doc.starts.length && doc.ends[end + 1] <= from + part.length) end++
-      return { doc: d, start, end }
+      return { doc: d, ...tokenSpan(corpus.docs[d], texts[id], part) }
     }
     // The BSD overlap, its passage in `both` running on from the GPL pointer; the pointer's last
     // sentence, an overlap of `both` and the two files holding the whole pointer.

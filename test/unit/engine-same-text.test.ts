@@ -4,6 +4,7 @@ import type { PairPassage } from '../../main/core/engine/cluster.js'
 import { Run } from '../../main/core/engine/progress.js'
 import { joinSameText } from '../../main/core/engine/same-text.js'
 import { filler, wordMaker } from '../made-up-text.js'
+import { tokenSpan } from '../helpers.js'
 
 // Overlaps of one text that share no document (same-text.ts): a clause copied by two groups of
 // documents, each group paired within itself, is one overlap; other texts, and overlaps that
@@ -30,13 +31,7 @@ describe('joinSameText', () => {
   /** Tokens of document `id` that hold `part`. */
   const span = (id: keyof typeof texts, part: string): PairPassage => {
     const d = ids.indexOf(id)
-    const doc = corpus.docs[d]
-    const from = texts[id].indexOf(part)
-    let start = 0
-    while (doc.starts[start] < from) start++
-    let end = start
-    while (end + 1 < doc.starts.length && doc.ends[end + 1] <= from + part.length) end++
-    return { doc: d, start, end }
+    return { doc: d, ...tokenSpan(corpus.docs[d], texts[id], part) }
   }
   const docs = (ps: PairPassage[]) => ps.map((p) => ids[p.doc])
 
