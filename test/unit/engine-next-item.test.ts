@@ -167,6 +167,52 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     for (const p of overlaps[0].passages) expect(p.text).toMatch(/Description-Content-Type: text\/x-rst$/)
   })
 
+  it("ends before the name of the next stanza's field, past a blank line or a value's indented lines (Debian's copyright files: \"... License: X11\\n\\nFiles\")", () => {
+    const GPL =
+      ' This program is free software; you can redistribute it and/or modify\n it under the terms of the GNU General Public License as published by\n' +
+      ' the Free Software Foundation; either version 2 of the License, or\n (at your option) any later version.\n'
+    const stanza = (holder: string, next: string) =>
+      `Files: *\nCopyright: 2019 ${holder}\n 2021 Bob Example <bob@example.org>\nLicense: GPL-2+\n${GPL}\n${next}\n`
+    const overlaps = findOverlaps([
+      {
+        id: 'alpha',
+        text: stanza(
+          'Ann Example <ann@example.org>',
+          'Files: debian/*\nCopyright: 2020 Carol Example <carol@example.org>\nLicense: public-domain\n The packaging was placed in the public domain by its author.',
+        ),
+      },
+      {
+        id: 'beta',
+        text: stanza(
+          'Eve Example <eve@example.org>',
+          'Files: src/compat/strlcpy.c\nCopyright: 1998 Todd C. Miller\nLicense: ISC\n Permission to use, copy, modify, and distribute this software for any purpose.',
+        ),
+      },
+      {
+        id: 'gamma',
+        text: stanza(
+          'Fay Example <fay@example.org>',
+          'Comment: On Debian systems, the full text of the GNU General Public License version 2\n can be found in the file /usr/share/common-licenses/GPL-2.',
+        ),
+      },
+    ]).overlaps
+    expect(overlaps).toHaveLength(1)
+    // Two go on into the next stanza's "Files", the third into a comment: each ends with the licence.
+    for (const p of overlaps[0].passages) expect(p.text).toMatch(/any later version\.$/)
+
+    // A field's value on indented lines, the next field's name under them ("... <eve@example.org>\nLicense").
+    const holders = [2011, 2012, 2013, 2014].map((year, k) => ` ${year} ${['Bob', 'Carol', 'Dan', 'Eve'][k]} Example\n`).join('')
+    const header = `Copyright: 2010 Ann Example <ann@example.org>\n${holders}`
+    const [held] = findOverlaps([
+      { id: 'alpha', text: `Files: lib/*\n${header}License: GPL-2+\n${GPL}` },
+      {
+        id: 'beta',
+        text: `Files: src/*\n${header}License: Expat\n Permission is hereby granted, free of charge, to any person obtaining a copy.\n`,
+      },
+    ]).overlaps
+    for (const p of held.passages) expect(p.text).toMatch(/2014 Eve Example$/)
+  })
+
   it("ends before the next field's name where another passage ends with its field's line (a reviewer: three headers)", () => {
     const CLASSIFIERS = [
       'Development Status :: 5 - Production/Stable',
