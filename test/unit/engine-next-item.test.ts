@@ -213,6 +213,24 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     for (const p of held.passages) expect(p.text).toMatch(/2014 Eve Example$/)
   })
 
+  it('ends before the opening of the next copyright notice, its years and holder left out ("... documentation.\\n\\nCopyright")', () => {
+    const X11 =
+      'Permission to use, copy, modify, distribute, and sell this software and its\ndocumentation for any purpose is hereby granted without fee, provided that\n' +
+      'the above copyright notice appear in all copies and that both that\ncopyright notice and this permission notice appear in supporting\ndocumentation.'
+    const overlaps = findOverlaps([
+      {
+        id: 'libx',
+        text: `Copyright 1989 Example Consortium\n\n${X11}\n\n\nCopyright 1990, 1991 by Omron Corporation\n\nText about fonts.\n`,
+      },
+      {
+        id: 'libice',
+        text: `Copyright 1993 Another Group\n\n${X11}\n\n\nCopyright (C) 1987 Digital Equipment Corporation\n\nAll rights reserved.\n`,
+      },
+    ]).overlaps
+    expect(overlaps).toHaveLength(1)
+    for (const p of overlaps[0].passages) expect(p.text).toMatch(/appear in supporting\ndocumentation\.$/)
+  })
+
   it("ends before the next field's name where another passage ends with its field's line (a reviewer: three headers)", () => {
     const CLASSIFIERS = [
       'Development Status :: 5 - Production/Stable',
