@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { acronymExpansions, standsFor, writtenAsAcronym } from '../../main/core/engine/abbreviations.js'
-import { analyse } from '../../main/core/engine/analyse.js'
+import {
+  type Abbreviations,
+  abbreviationsOf,
+  acronymExpansions,
+  NO_ABBREVIATIONS,
+  standsFor,
+  writtenAsAcronym,
+} from '../../main/core/engine/abbreviations.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
+import { type AnalysedCorpus, analyse } from '../../main/core/engine/analyse.js'
 import { Run } from '../../main/core/engine/progress.js'
 
 const corpusOf = (...texts: string[]) =>
@@ -9,10 +17,12 @@ const corpusOf = (...texts: string[]) =>
     true,
     new Run(),
   )
+/** A corpus's acronyms alone. */
+const acronymsOf = (corpus: AnalysedCorpus): Abbreviations => ({ ...NO_ABBREVIATIONS, acronyms: acronymExpansions(corpus) })
 /** What every token written `word` in document d stands for, as text. */
-const readAs = (texts: string[], d: number, word: string): (string | undefined)[] => {
+const readAs = (texts: string[], d: number, word: string, expand = acronymsOf): (string | undefined)[] => {
   const corpus = corpusOf(...texts)
-  const expansions = acronymExpansions(corpus)
+  const expansions = expand(corpus)
   const doc = corpus.docs[d]
   const out: (string | undefined)[] = []
   for (let t = 0; t < doc.starts.length; t++) {
@@ -47,5 +57,44 @@ describe('abbreviations the texts spell out', () => {
     // Not "Daniel Veillard IDs", "AppData Roaming MyApp".
     expect(readAs(['Thanks to Daniel Veillard IDs are stable.', 'The DVI output is fine.'], 1, 'DVI')).toEqual([undefined])
     expect(readAs(['Config lives in AppData Roaming MyApp on Windows.', 'Build on ARM today.'], 1, 'ARM')).toEqual([undefined])
+  })
+
+  it('reads a clipped compound as the coordinated words its parts begin, where no part is a word of its own', () => {
+    const texts = [
+      'The plan calls for original and disruptive sci-tech innovation achievements, and sci-tech projects.',
+      'Scientific and technological innovation comes first; science and technology are the means.',
+    ]
+    // The coordination written most often ("scientific and technological", twice with the plan's).
+    const withMore = [...texts, 'It funds scientific and technological research.']
+    expect(readAs(withMore, 0, 'sci', abbreviationsOf)).toEqual(['scientif', 'scientif'])
+    expect(readAs(withMore, 0, 'tech', abbreviationsOf)).toEqual(['technolog', 'technolog'])
+    // A part the corpus writes alone is a word ("clean" in "clean-up"); two letters are no clipping.
+    const words = ['The clean-up and the to-do list.', 'A cleanup and updates; tools and documented steps; it is clean.']
+    expect(readAs(words, 0, 'clean', abbreviationsOf)).toEqual([undefined])
+    expect(readAs(words, 0, 'do', abbreviationsOf)).toEqual([undefined])
+    // Only the parts of a compound stand for anything: "tech" alone is no clipping, and acronyms are read as before.
+    expect(readAs(['Tech tech-sci', 'technical and scientific'], 0, 'Tech', abbreviationsOf)).toEqual([undefined])
+  })
+
+  it('finds a restatement that writes out what the other clips, and names the compound', () => {
+    const [overlap] = findOverlaps(
+      [
+        {
+          id: 'a',
+          text: 'Other matters were discussed at length by the committee. In order for original and disruptive scientific and technological innovations to proliferate.',
+        },
+        {
+          id: 'b',
+          text: 'So that original and disruptive sci-tech innovation achievements emerge one after another. The session closed with a vote on the budget.',
+        },
+      ],
+      { paraphrase: true },
+    ).overlaps
+    expect(overlap.kind).toBe('paraphrase')
+    expect(overlap.passages.map((p) => p.text)).toEqual([
+      'original and disruptive scientific and technological innovations',
+      'original and disruptive sci-tech innovation',
+    ])
+    expect(overlap.because).toContain('abbreviation sci-tech read as the words it stands for')
   })
 })

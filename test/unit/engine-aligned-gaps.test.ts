@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { NO_ABBREVIATIONS } from '../../main/core/engine/abbreviations.js'
 import { alignedGaps } from '../../main/core/engine/aligned-gaps.js'
 import { analyse } from '../../main/core/engine/analyse.js'
 import { pairSides } from '../../main/core/engine/cluster.js'
@@ -75,7 +76,7 @@ describe('gaps between shared passages', () => {
     const gap = { docA: man, a0: a[1], a1: a[2], docB: manual, b0: b[1], b1: b[2] }
     // The pair of those two lines (the pass finds others between the two documents elsewhere).
     const restated = (reused?: ReusedSpans): boolean =>
-      findParaphrases(corpus, corpus.docs.map(sentenceStarts), new Run(), new Map(), new Map(), [gap], reused).some(
+      findParaphrases(corpus, corpus.docs.map(sentenceStarts), new Run(), NO_ABBREVIATIONS, new Map(), [gap], reused).some(
         (p) => p.da === man && p.db === manual && p.a0 <= a[2] && p.a1 >= a[1] && p.b0 <= b[2] && p.b1 >= b[1],
       )
     const reusedAs = (...pairs: [number, number, number][][]) =>

@@ -16,7 +16,7 @@ import { clusterPairs, type PairPassage, type PairSides } from './cluster.js'
 import { duplicateGroups } from './duplicates.js'
 import { AlignedSpans } from './aligned-spans.js'
 import { extendAlike } from './extend.js'
-import { acronymExpansions, standsFor } from './abbreviations.js'
+import { abbreviationsOf, hyphenJoined, standsFor } from './abbreviations.js'
 import { findEvents } from './events.js'
 import { citeOthers, nameOtherVersions } from './cited-numbers.js'
 import { pointElsewhere } from './addresses.js'
@@ -427,7 +427,7 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
     const reused = new ReusedSpans(corpus.docs.length, pairTable)
     const covered = (doc: number, start: number, end: number): boolean => reused.covers(doc, start, end)
     const keptSpans = new AlignedSpans(pairTable)
-    const expansions = acronymExpansions(corpus)
+    const expansions = abbreviationsOf(corpus)
     const words = options.synonyms
       ? wordClasses(corpus, options.synonyms, skip)
       : { classes: new Map<number, number>(), synonyms: new Map<number, number>() }
@@ -442,8 +442,15 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       const other = corpus.docs[e]
       const written = new Set(other.match.subarray(u0, u1 + 1))
       const out: string[] = []
-      for (let t = t0; t <= t1; t++)
-        if (standsFor(expansions, doc, t)?.every((m) => written.has(m))) out.push(shownWord(doc.text.slice(doc.starts[t], doc.ends[t])))
+      const spelt = (t: number): boolean => !!standsFor(expansions, doc, t)?.every((m) => written.has(m))
+      for (let t = t0; t <= t1; t++) {
+        if (!spelt(t)) continue
+        // A clipped compound as one ("sci-tech"), where each of its parts is spelt out.
+        let last = t
+        while (last < t1 && hyphenJoined(doc, last) && spelt(last + 1)) last++
+        out.push(shownWord(doc.text.slice(doc.starts[t], doc.ends[last])))
+        t = last
+      }
       return out
     }
     for (const p of findParaphrases(corpus, sentences, run, expansions, words.classes, alignedGaps(pairTable), reused)) {

@@ -7,7 +7,7 @@ import { nonWordTokens, nonWordTokensIn } from './nonwords.js'
 import { afterPrefix, prefixedMatch, prefixedWords } from './prefixes.js'
 import { breaksClause } from './sentences.js'
 import { type Item, listItems, sharedItems } from './list-items.js'
-import { standsFor } from './abbreviations.js'
+import { type Abbreviations, NO_ABBREVIATIONS, standsFor } from './abbreviations.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 import { shownWord } from './normalise.js'
 import { closesBracket, opensBracket } from './word-edges.js'
@@ -213,9 +213,9 @@ export interface SentencePair {
 
 /**
  * Pairs of units (see above) of different documents that restate each other, at most one per
- * pair of sentences. `expansions` maps a word (match id) to the words it stands for
- * (abbreviations.ts): a unit is read with them where the word is written as an acronym. `synonyms` maps a word to the one word its class
- * of synonyms is read as (synonyms.ts). `gaps`: where two documents say something between the
+ * pair of sentences. `expansions`: the abbreviations the texts use (abbreviations.ts), a unit
+ * read with the words one stands for where it is written as an acronym or a clipped compound.
+ * `synonyms` maps a word to the one word its class of synonyms is read as (synonyms.ts). `gaps`: where two documents say something between the
  * passages they share (aligned-gaps.ts); `reused`: the text in pairs the engine kept, whose gaps
  * are not read (see below).
  */
@@ -223,7 +223,7 @@ export function findParaphrases(
   corpus: AnalysedCorpus,
   sentences: Uint32Array[],
   run: Run,
-  expansions: ReadonlyMap<number, readonly number[]> = new Map(),
+  expansions: Abbreviations = NO_ABBREVIATIONS,
   synonyms: SynonymClasses = new Map(),
   gaps: readonly AlignedGap[] = [],
   reused?: ReusedSpans,
