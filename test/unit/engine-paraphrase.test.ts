@@ -125,6 +125,37 @@ describe('what a paraphrase shares', () => {
 })
 
 describe('how much a paraphrase shares', () => {
+  it('compares a clause of purpose run on without a comma ("... in key fields so that ...") as a clause of its own', () => {
+    const [overlap, ...rest] = findOverlaps(
+      [
+        {
+          id: 'catalysts',
+          text:
+            'Other matters were discussed at length by the committee. In order for original and disruptive scientific and technological ' +
+            'innovations to proliferate and create more momentum for the emergence of new productive forces, the plan sets aside funds.',
+        },
+        {
+          id: 'significance',
+          text:
+            'The ministry should accelerate the achievement of great self-reliance and strength in science and technology and achieve ' +
+            'breakthroughs in core technologies in key fields so that original and disruptive sci-tech innovation achievements emerge ' +
+            'one after another. The session closed with a vote on the budget.',
+        },
+        {
+          // Texts on the subject use the sides' own words too, so that they weigh what they do in a corpus.
+          id: 'background',
+          text:
+            'Reforms create momentum. Start-ups proliferate in coastal provinces. Past achievements were celebrated. ' +
+            'Exports create jobs and momentum. New firms proliferate where achievements are rewarded.',
+        },
+      ],
+      { paraphrase: true },
+    ).overlaps
+    expect(rest).toEqual([])
+    expect(overlap.kind).toBe('paraphrase')
+    expect(overlap.passages[1].text).toBe('original and disruptive sci-tech innovation achievements emerge')
+  })
+
   it('is four words at least (MIN_RESTATED_STEMS): three make no restatement, however alike (a reviewer of technical text)', () => {
     // Python's reference, 2.7 and 3.13 (cut down by a reviewer): a clause of prose and two lines of
     // a code listing shared "value", "exit" and "false", a paraphrase of similarity 0.62.

@@ -5,7 +5,7 @@ import type { SynonymClasses, WordClasses } from './synonyms.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { nonWordTokens, nonWordTokensIn } from './nonwords.js'
 import { afterPrefix, prefixedMatch, prefixedWords } from './prefixes.js'
-import { breaksClause } from './sentences.js'
+import { breaksClause, opensPurpose } from './sentences.js'
 import { type Item, listItems, sharedItems } from './list-items.js'
 import { type Abbreviations, NO_ABBREVIATIONS, standsFor } from './abbreviations.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
@@ -18,7 +18,8 @@ import type { ReusedSpans } from './reused-spans.js'
 // (synonyms.ts).
 // Seeds (ngrams.ts) need runs of shared words; a paraphrase shares its content words but few runs
 // of them. The units compared are sentences, and within a sentence its clauses (cut at commas,
-// semicolons, colons, dashes, brackets and quotation marks) one to MAX_CLAUSES at a time: an
+// semicolons, colons, dashes, brackets and quotation marks, and where a clause of purpose opens:
+// sentences.ts opensPurpose) one to MAX_CLAUSES at a time: an
 // author restates another's clause inside a longer sentence of their own ("developing NQPFs in
 // accordance with local conditions" in a sentence about a plenum's document, "develop new quality
 // productive forces according to local conditions" in one about a speech), which the whole
@@ -307,7 +308,10 @@ export function findParaphrases(
     const { c0, c1 } = sentence
     const units: Unit[] = []
     const cuts = [c0]
-    for (let c = c0 + 1; c < c1; c++) if (breaksClause(doc.text, doc.ends[doc.content[c - 1]], doc.starts[doc.content[c]])) cuts.push(c)
+    for (let c = c0 + 1; c < c1; c++) {
+      const [from, to] = [doc.ends[doc.content[c - 1]], doc.starts[doc.content[c]]]
+      if (breaksClause(doc.text, from, to) || opensPurpose(doc.text, from, to)) cuts.push(c)
+    }
     cuts.push(c1)
     // Whether clause k (content words [cuts[k], cuts[k + 1])) is one written word at most: an
     // item of a list (see restates).

@@ -310,6 +310,25 @@ export function breaksClause(text: string, from: number, to: number): boolean {
 }
 
 /**
+ * Whether the text between two words, [from, to), opens a clause of purpose: "so that", "in order
+ * to", "in order for". A translated policy text runs its purpose on without a comma where another
+ * translation opens the sentence with it ("... achieve breakthroughs in core technologies in key
+ * fields so that original and disruptive sci-tech innovation achievements emerge one after
+ * another" / "In order for original and disruptive scientific and technological innovations to
+ * proliferate ..."): the paraphrase pass (paraphrase.ts) compares the purpose as a clause of its
+ * own, which the whole clause, 23 content words, is too long to be.
+ */
+export function opensPurpose(text: string, from: number, to: number): boolean {
+  return to - from >= MIN_PURPOSE_GAP && PURPOSE.test(text.slice(from, to))
+}
+
+/** The words that open a clause of purpose (opensPurpose), between two content words. */
+const PURPOSE = /(?:^|\s)(?:so\s+that|in\s+order\s+(?:to|for))\s/i
+
+/** Characters, at least, of the text between two words that holds PURPOSE's words: " so that ". */
+const MIN_PURPOSE_GAP = 9
+
+/**
  * Punctuation between two words that ends a clause (breaksClause); with the Chinese and Japanese
  * comma, enumeration comma, semicolon, colon, brackets and quotation marks (，、；：（）「」『』《》【】).
  */
