@@ -17,6 +17,10 @@ const BENCHES: Record<string, { about: string; load: () => Promise<{ main: (args
     about: 'how the engine grows: generated lists, versions, editions, reprints and short documents at doubling sizes',
     load: () => import('./scaling.js'),
   },
+  reader: {
+    about: "the bundled corpus against a careful reader's marks (reader-marks.json): marks found, overlaps that meet none",
+    load: () => import('./reader.js'),
+  },
   ui: { about: 'UI in Chromium: app ready, a 1 MiB document opening, scrolling 10,000 highlights', load: () => import('./ui.js') },
   annotations: {
     about: 'creating an annotation until durable; loading a project with 10,000 annotations',
