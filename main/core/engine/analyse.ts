@@ -237,14 +237,14 @@ export function foreignNegationAt(surfaces: readonly string[], doc: AnalysedDocu
  * packages has a passage at the same tokens of each copy (on Debian's copyright files, 139 k of
  * the 240 k passages shown).
  */
-export class SpanMemo<T> {
+export class SpanMemo<T, D extends Pick<AnalysedDocument, 'starts'> = AnalysedDocument> {
   /** Per text (its tokens' starts, which only its copies share), the last span read from each start token. */
   private readonly texts = new Map<Uint32Array, Map<number, { end: number; value: T }>>()
 
-  constructor(private readonly read: (doc: AnalysedDocument, start: number, end: number) => T) {}
+  constructor(private readonly read: (doc: D, start: number, end: number) => T) {}
 
   /** What `read` gives for tokens [start, end] of `doc`. */
-  get(doc: AnalysedDocument, start: number, end: number): T {
+  get(doc: D, start: number, end: number): T {
     let spans = this.texts.get(doc.starts)
     if (!spans) this.texts.set(doc.starts, (spans = new Map()))
     let span = spans.get(start)

@@ -254,8 +254,17 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
   // (A run's first word read first: most words of the passages start no run, and a word is a
   // small number where a pair of them is not.)
   const firsts = new Set(runs.map(([i, from]) => docs[passages[i].doc].match[from]))
+  // Of the copies of one text at one span, one read: a copy keeps none of the fragments of
+  // another copy (they lie outside its kept span as they lie outside the other's), and keeps
+  // another text's words where each copy does. An overlap of a licence holds hundreds of copies.
+  const read = new Map<Uint32Array, Set<number>>()
   passages.forEach((p, j) => {
     const doc = docs[p.doc]
+    let spans = read.get(doc.starts)
+    if (!spans) read.set(doc.starts, (spans = new Set()))
+    const span = p.start * SPAN_KEY + p.end
+    if (spans.has(span)) return
+    spans.add(span)
     for (let t = p.start; t <= p.end && t + 1 < doc.match.length; t++) if (firsts.has(doc.match[t])) found.get(key(doc, t))?.push([j, t])
   })
   /**
@@ -391,6 +400,9 @@ const STOP_MARK = /[.?!]/
 
 /** Match ids of two words as one number (withoutFunctionWordEdges): a vocabulary has fewer words; a run found so is compared whole. */
 const PAIR_KEY = 2 ** 26
+
+/** A span's first and last tokens as one number (withoutFunctionWordEdges): a document has fewer tokens. */
+const SPAN_KEY = 2 ** 26
 
 /** A capital letter: what starts the sentence a passage's fragment is of (not a digit: "Sec. 5"). */
 const CAPITAL = /\p{Lu}/u

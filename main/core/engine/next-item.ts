@@ -1,4 +1,4 @@
-import type { AnalysedDocument } from './analyse.js'
+import { type AnalysedDocument, SpanMemo } from './analyse.js'
 import { paragraphBetween } from './align.js'
 import { inCodeBlock } from './nonwords.js'
 import { NUMBER_ITEM, opensListItem } from './paragraph-edge.js'
@@ -86,8 +86,13 @@ export function withoutNextItems<P extends ItemPassage>(given: readonly P[], doc
  */
 function withoutFieldNames<P extends ItemPassage>(passages: readonly P[], docs: readonly Paragraphs[]): readonly P[] {
   let out: P[] | undefined
+  // (Read once per text and span: an overlap holds a passage in each copy of a text.)
+  const labels = new SpanMemo((doc: Paragraphs, start: number, end: number) => {
+    const p = { doc: -1, start, end }
+    return fieldNameEnd(doc, p) ?? noticeLabelEnd(doc, p)
+  })
   passages.forEach((p, i) => {
-    const at = fieldNameEnd(docs[p.doc], p) ?? noticeLabelEnd(docs[p.doc], p)
+    const at = labels.get(docs[p.doc], p.start, p.end)
     if (at === undefined || p.end - at > MAX_ITEM_SHARE * (p.end - p.start + 1)) return
     out ??= [...passages]
     out[i] = { ...p, end: at }
