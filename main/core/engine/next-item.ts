@@ -588,13 +588,32 @@ const FIELD_LINE = /^([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*):(?:[ \t]|\r?$)/
  * sim_text's runs a word or two short of 90% covered (test/bench/engine.ts SHORT_BY).
  */
 function fieldNameEnd(doc: Paragraphs, p: ItemPassage): number | undefined {
+  return labelEnd(
+    doc,
+    p,
+    (line) => FIELD_LINE.exec(line)?.[1].length,
+    (t) => opensField(doc, t),
+  )
+}
+
+/**
+ * Where passage `p` would end without the label of the line it ends on (before the line), where
+ * it ends within the label (`labelLength` of the line's text, undefined where it has none) and
+ * `opens` says the line's first token opens such a line; undefined if it does not.
+ */
+function labelEnd(
+  doc: Paragraphs,
+  p: ItemPassage,
+  labelLength: (line: string) => number | undefined,
+  opens: (t: number) => boolean,
+): number | undefined {
   const { text, starts, ends } = doc
   const from = lineStart(text, starts[p.end])
   if (from <= starts[p.start]) return undefined
-  const name = FIELD_LINE.exec(lineAt(text, from))
-  if (!name || ends[p.end] > from + name[1].length) return undefined
+  const length = labelLength(lineAt(text, from))
+  if (length === undefined || ends[p.end] > from + length) return undefined
   const first = lowerBound(starts, from)
-  return first > p.start && opensField(doc, first) ? first - 1 : undefined
+  return first > p.start && opens(first) ? first - 1 : undefined
 }
 
 /**
@@ -613,13 +632,12 @@ const NOTICE_LABEL = /^[ \t]*Copyright(?:[ \t]*(?:\([cC]\)|©))?:?(?=[ \t]+(?:\(
  * none more missed, 11 more covered a word or two short: test/bench/engine.ts SHORT_BY).
  */
 function noticeLabelEnd(doc: Paragraphs, p: ItemPassage): number | undefined {
-  const { text, starts, ends } = doc
-  const from = lineStart(text, starts[p.end])
-  if (from <= starts[p.start]) return undefined
-  const label = NOTICE_LABEL.exec(lineAt(text, from))
-  if (!label || ends[p.end] > from + label[0].length) return undefined
-  const first = lowerBound(starts, from)
-  return first > p.start ? first - 1 : undefined
+  return labelEnd(
+    doc,
+    p,
+    (line) => NOTICE_LABEL.exec(line)?.[0].length,
+    () => true,
+  )
 }
 
 /**
