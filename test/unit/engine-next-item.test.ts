@@ -231,6 +231,37 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     for (const p of overlaps[0].passages) expect(p.text).toMatch(/appear in supporting\ndocumentation\.$/)
   })
 
+  it('ends before the number of the next item, its words left out ("... with the distribution.\\n 3"), each passage on its own, not a number in a sentence', () => {
+    const clauses =
+      'Redistribution and use in source and binary forms, with or without modification, are permitted provided that the following conditions are met:\n' +
+      ' 1. Redistributions of source code must retain the above copyright notice, this list of conditions and the following disclaimer.\n' +
+      ' 2. Redistributions in binary form must reproduce the above copyright notice, this list of conditions and the following disclaimer in the\n' +
+      '    documentation and/or other materials provided with the distribution.\n'
+    const overlaps = findOverlaps([
+      {
+        id: 'bsd3',
+        text: `Copyright 1990 The Regents.\n\n${clauses} 3. Neither the name of the University nor the names of its contributors may be used.\n`,
+      },
+      {
+        id: 'bsd4',
+        text: `Copyright 1995 Another Holder.\n\n${clauses} 3. All advertising materials mentioning features of this software must display it.\n`,
+      },
+      // A third copy goes on inside its sentence: no item there, the others cut all the same.
+      {
+        id: 'sold',
+        text: `Copyright 1999 A Third Holder.\n\n${clauses.replace('distribution.\n', 'distribution, and the copies sold\n    must say so.\n')}`,
+      },
+    ]).overlaps
+    expect(overlaps).toHaveLength(1)
+    const ends = overlaps[0].passages.map((p) => p.text.slice(-40))
+    expect(ends.filter((end) => /provided with the distribution\.?$/.test(end))).toHaveLength(3)
+    // A number a line opens inside a sentence is no item's ("... License version\n 2 may be found").
+    const [a] = analysed('The complete text of the GNU General Public License version\n 2 may be found in the file named here.\n')
+    const at = (word: string) => a.starts.findIndex((s) => a.text.startsWith(word, s))
+    const passage = [{ doc: 0, start: 0, end: at('2') }]
+    expect(withoutNextItems(passage, [a])).toBe(passage)
+  })
+
   it("ends before the next field's name where another passage ends with its field's line (a reviewer: three headers)", () => {
     const CLASSIFIERS = [
       'Development Status :: 5 - Production/Stable',
