@@ -597,6 +597,9 @@ function fieldNameEnd(doc: Paragraphs, p: ItemPassage): number | undefined {
   )
 }
 
+/** Characters, at most, from a line's start to the end of a label on it (labelEnd): an indented field's or notice's. */
+const MAX_LABEL_CHARS = 80
+
 /**
  * Where passage `p` would end without the label of the line it ends on (before the line), where
  * it ends within the label (`labelLength` of the line's text, undefined where it has none) and
@@ -609,8 +612,12 @@ function labelEnd(
   opens: (t: number) => boolean,
 ): number | undefined {
   const { text, starts, ends } = doc
-  const from = lineStart(text, starts[p.end])
-  if (from <= starts[p.start]) return undefined
+  // The line's start, read back MAX_LABEL_CHARS at most: a passage's end further into its line is
+  // no label's (most passages, read three times).
+  let from = -1
+  for (let j = starts[p.end] - 1; j >= Math.max(0, starts[p.end] - MAX_LABEL_CHARS) && from < 0; j--) if (endsLine(text, j)) from = j + 1
+  if (from < 0 && starts[p.end] <= MAX_LABEL_CHARS) from = 0
+  if (from < 0 || from <= starts[p.start]) return undefined
   const length = labelLength(lineAt(text, from))
   if (length === undefined || ends[p.end] > from + length) return undefined
   const first = lowerBound(starts, from)
