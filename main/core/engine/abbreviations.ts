@@ -110,11 +110,11 @@ export function acronymExpansions(corpus: AnalysedCorpus): Map<number, number[]>
 // first letters of two words joined by a hyphen. It is read from the texts as acronyms are: where
 // the corpus writes the two words coordinated ("scientific and technological innovation", in
 // another author's text or the same), each part of the compound stands for the word it begins,
-// where the corpus never writes the part as a word of its own. A
-// translated policy text clips what another translation writes out ("original and disruptive
-// sci-tech innovation achievements" / "original and disruptive scientific and technological
-// innovations": of the bundled corpus's five texts, one writes "sci-tech" 21 times, the others
-// "scientific and technological" 14 times and "science and technology" 9).
+// where the corpus never writes the part as a word of its own. A translated policy text clips
+// what another translation writes out ("original and disruptive sci-tech innovation
+// achievements" / "original and disruptive scientific and technological innovations": of the
+// bundled corpus's five texts, one writes "sci-tech" 21 times, the others "scientific and
+// technological" 14 times and "science and technology" 9).
 
 /**
  * A part of a clipped compound: three to five small letters ("sci", "tech"); two are as often a
@@ -176,7 +176,11 @@ export function clippedExpansions(corpus: AnalysedCorpus): Map<number, number[]>
   for (const doc of docs)
     for (let t = 0; t < doc.starts.length; t++)
       if (parts.has(doc.match[t]) && !hyphenJoined(doc, t) && !hyphenJoined(doc, t - 1)) alone.add(doc.match[t])
-  for (const [key, [a, b]] of compounds) if (alone.has(a) || alone.has(b)) seconds.get(key.split(' ')[0])?.delete(key.split(' ')[1])
+  for (const [key, [a, b]] of compounds) {
+    if (!alone.has(a) && !alone.has(b)) continue
+    const [first, second] = key.split(' ')
+    seconds.get(first)?.delete(second)
+  }
   // Per compound, how often each coordination of the words its parts begin is written.
   const counts = new Map<string, Map<string, number>>()
   for (const doc of docs)

@@ -19,11 +19,11 @@ import type { ReusedSpans } from './reused-spans.js'
 // Seeds (ngrams.ts) need runs of shared words; a paraphrase shares its content words but few runs
 // of them. The units compared are sentences, and within a sentence its clauses (cut at commas,
 // semicolons, colons, dashes, brackets and quotation marks, and where a clause of purpose opens:
-// sentences.ts opensPurpose) one to MAX_CLAUSES at a time: an
-// author restates another's clause inside a longer sentence of their own ("developing NQPFs in
-// accordance with local conditions" in a sentence about a plenum's document, "develop new quality
-// productive forces according to local conditions" in one about a speech), which the whole
-// sentences, mostly about other things, do not show. Each unit is a TF-IDF vector over the match
+// sentences.ts opensPurpose) one to MAX_CLAUSES at a time: an author restates another's clause
+// inside a longer sentence of their own ("developing NQPFs in accordance with local conditions"
+// in a sentence about a plenum's document, "develop new quality productive forces according to
+// local conditions" in one about a speech), which the whole sentences, mostly about other things,
+// do not show. Each unit is a TF-IDF vector over the match
 // forms (stems) of its content words (tfWeight), with IDF over the corpus's sentences, so words
 // every sentence uses weigh little; pairs are compared by cosine, and each pair of sentences gives
 // at most one pair of units, its best, its start trimmed of another claim (MAX_UNSHARED_EDGE).
@@ -216,9 +216,9 @@ export interface SentencePair {
  * Pairs of units (see above) of different documents that restate each other, at most one per
  * pair of sentences. `expansions`: the abbreviations the texts use (abbreviations.ts), a unit
  * read with the words one stands for where it is written as an acronym or a clipped compound.
- * `synonyms` maps a word to the one word its class of synonyms is read as (synonyms.ts). `gaps`: where two documents say something between the
- * passages they share (aligned-gaps.ts); `reused`: the text in pairs the engine kept, whose gaps
- * are not read (see below).
+ * `synonyms` maps a word to the one word its class of synonyms is read as (synonyms.ts).
+ * `gaps`: where two documents say something between the passages they share (aligned-gaps.ts);
+ * `reused`: the text in pairs the engine kept, whose gaps are not read (see below).
  */
 export function findParaphrases(
   corpus: AnalysedCorpus,
