@@ -390,14 +390,13 @@ function coverage(
     const wordsB = Math.min(run.words, tokensIn(b, b.lineStarts[run.linesB[0] - 1] ?? b.length, b.lineStarts[run.linesB[1]] ?? b.length))
     const inA = coveredBy(a, run.linesA)
     const inB = coveredBy(b, run.linesB)
-    /** Whether one overlap covers both sides, each lacking `lack(words)` of its words at most. */
-    const hitBy = (lack: (words: number) => number): boolean => {
-      for (const [k, n] of inA) if (n >= wordsA - lack(wordsA) && (inB.get(k) ?? 0) >= wordsB - lack(wordsB)) return true
+    /** Whether one overlap covers both sides, `need(words)` of each side's words at least. */
+    const hitBy = (need: (words: number) => number): boolean => {
+      for (const [k, n] of inA) if (n >= need(wordsA) && (inB.get(k) ?? 0) >= need(wordsB)) return true
       return false
     }
-    const strict = (w: number) => (1 - COVER_SHARE) * w
-    const hit = hitBy((w) => Math.max(strict(w), SHORT_BY))
-    if (hit) {
+    const strict = (w: number): number => COVER_SHARE * w
+    if (hitBy((w) => Math.min(strict(w), w - SHORT_BY))) {
       covered++
       coveredWords += run.words
       if (!hitBy(strict)) aWordShort++
