@@ -8,8 +8,9 @@ import { cliEntry, table } from './common.js'
 
 // The engine on the bundled corpus against what a careful reader marks there (the issue: "Read the
 // bundled texts again and make sure everything a careful reader marks is there, and nothing else in
-// the top ten"). reader-marks.json holds the marks of one reader who read the five texts and not
-// the engine's output: each mark the exact passages of two documents or more and its kind. The
+// the top ten"). reader-marks.json holds the marks of a reader who read the five texts and not
+// the engine's output, audited by a second such reader: each mark the exact passages of two
+// documents or more, its kind and the reader's confidence. The
 // CLI a user runs (`overlaps corpus --json`) gives the overlaps, and a mark is found where one
 // overlap has passages in two of its documents at least, each meeting the mark's passage there
 // (MIN_MEETING of the shorter of the two). Printed: the marks found, by kind and confidence; with
