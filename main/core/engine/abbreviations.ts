@@ -133,11 +133,12 @@ function wordAt(doc: AnalysedDocument, t: number): string {
   return t >= 0 && t < doc.starts.length ? doc.text.slice(doc.starts[t], doc.ends[t]).toLowerCase() : ''
 }
 
-/** Whether tokens t and t + 1 of `doc` are written joined by a hyphen alone ("sci-tech"). */
-export function hyphenJoined(doc: AnalysedDocument, t: number): boolean {
-  if (t < 0 || t + 1 >= doc.starts.length || doc.starts[t + 1] - doc.ends[t] !== 1) return false
-  const c = doc.text.charCodeAt(doc.ends[t])
-  return c === 0x2d || c === 0x2010
+/** A hyphen between two words of one written word ("non-free", "sci-tech"): the ASCII one, Unicode's and its non-breaking one. */
+const HYPHENS = new Set(['-', '\u2010', '\u2011'])
+
+/** Whether tokens t and t + 1 of `doc` are written joined by a hyphen alone ("sci-tech", "non-free"). */
+export function hyphenJoined(doc: Pick<AnalysedDocument, 'text' | 'starts' | 'ends'>, t: number): boolean {
+  return t >= 0 && t + 1 < doc.starts.length && doc.starts[t + 1] - doc.ends[t] === 1 && HYPHENS.has(doc.text[doc.ends[t]])
 }
 
 /** Whether token t of `doc` is a part of a clipped compound as written (CLIPPED_PART, hyphenJoined to a neighbour). */

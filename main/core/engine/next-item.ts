@@ -278,9 +278,9 @@ const MAX_LINE = 1000
 /** Lines above an item's description read for the line that opens the item (backAtItemMargin). */
 const MAX_LINES_BACK = 40
 
-/** Where the line holding offset i of `text` starts; -1 when that is more than MAX_LINE before i. */
-function lineStart(text: string, i: number): number {
-  const floor = Math.max(0, i - MAX_LINE)
+/** Where the line holding offset i of `text` starts; -1 when that is more than `most` (MAX_LINE) before i. */
+function lineStart(text: string, i: number, most = MAX_LINE): number {
+  const floor = Math.max(0, i - most)
   for (let j = i - 1; j >= floor; j--) if (endsLine(text, j)) return j + 1
   return floor === 0 ? 0 : -1
 }
@@ -614,9 +614,7 @@ function labelEnd(
   const { text, starts, ends } = doc
   // The line's start, read back MAX_LABEL_CHARS at most: a passage's end further into its line is
   // no label's (most passages, read three times).
-  let from = -1
-  for (let j = starts[p.end] - 1; j >= Math.max(0, starts[p.end] - MAX_LABEL_CHARS) && from < 0; j--) if (endsLine(text, j)) from = j + 1
-  if (from < 0 && starts[p.end] <= MAX_LABEL_CHARS) from = 0
+  const from = lineStart(text, starts[p.end], MAX_LABEL_CHARS)
   if (from < 0 || from <= starts[p.start]) return undefined
   const length = labelLength(lineAt(text, from))
   if (length === undefined || ends[p.end] > from + length) return undefined

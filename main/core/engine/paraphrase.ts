@@ -7,7 +7,7 @@ import { nonWordTokens, nonWordTokensIn } from './nonwords.js'
 import { afterPrefix, prefixedMatch, prefixedWords } from './prefixes.js'
 import { breaksClause, opensPurpose } from './sentences.js'
 import { type Item, listItems, sharedItems } from './list-items.js'
-import { type Abbreviations, NO_ABBREVIATIONS, standsFor } from './abbreviations.js'
+import { type Abbreviations, hyphenJoined, NO_ABBREVIATIONS, standsFor } from './abbreviations.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 import { shownWord } from './normalise.js'
 import { closesBracket, opensBracket } from './word-edges.js'
@@ -1100,9 +1100,6 @@ export function wordsInCommon(
 /** A letter alone, with its accents ("b", "é" written as e and an accent). */
 const ONE_LETTER = /^\p{L}\p{M}*$/u
 
-/** A hyphen between two words of one written word ("non-free", "high-tech"). */
-const HYPHENS = new Set(['-', '\u2010', '\u2011'])
-
 /**
  * How many words written joined by a hyphen both spans have, in the same forms (`formOf`, -1: no
  * word): each is two shared words to plainSharedWords, and one word to a reader. Two sentences
@@ -1122,7 +1119,7 @@ export function sharedCompounds(
   const compounds = (doc: AnalysedDocument, t0: number, t1: number): Set<string> => {
     const out = new Set<string>()
     for (let t = t0; t < t1; t++) {
-      if (doc.starts[t + 1] - doc.ends[t] !== 1 || !HYPHENS.has(doc.text[doc.ends[t]])) continue
+      if (!hyphenJoined(doc, t)) continue
       // Two content words (plainSharedWords counts no others).
       if (!isContent(doc, t) || !isContent(doc, t + 1)) continue
       const x = formOf(doc, t)
