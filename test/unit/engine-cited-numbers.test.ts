@@ -56,12 +56,37 @@ describe('named versions', () => {
       'The library is free software under the GNU General Public License.',
     )
     const all = (x: typeof lgpl) => [x, 0, x.starts.length - 1] as const
-    expect([...namedVersions(...all(lgpl))]).toEqual(['2.1'])
-    expect([...namedVersions(...all(again))]).toEqual(['3.0'])
+    expect(namedVersions(...all(lgpl))).toEqual(new Map([['version', new Set(['2.1'])]]))
+    expect(namedVersions(...all(again))).toEqual(new Map([['version', new Set(['3.0'])]]))
     expect(nameOtherVersions(...all(lgpl), ...all(gpl))).toBe(true)
     expect(nameOtherVersions(...all(gfdl), ...all(gpl2))).toBe(true)
     // The same version, or none named on one side: no reason to part them.
     expect(nameOtherVersions(...all(gpl), ...all(again))).toBe(false)
     expect(nameOtherVersions(...all(gpl), ...all(none))).toBe(false)
+  })
+})
+
+describe('named releases', () => {
+  it('tell apart two statements of one pattern naming other releases of one thing', () => {
+    // A review of C string and OpenSSH manual pages: each page's history, written to one pattern,
+    // was a paraphrase of another page's.
+    const [keysign, helper, memchr, strerror, again, counts] = analysed(
+      'HISTORY ssh-keysign first appeared in OpenBSD 3.2.',
+      'HISTORY ssh-pkcs11-helper first appeared in OpenBSD 4.7.',
+      'The rawmemchr() function is a GNU extension, available since glibc 2.1.91.',
+      'The GNU-specific strerror_r() is available since glibc 2.0 and the XSI-compliant one since glibc 2.3.4.',
+      'This function first appeared in OpenBSD 3.2, as ssh-keysign did.',
+      'The tool uses 4 threads and keeps 2 copies of version 3 of the file.',
+    )
+    const all = (x: typeof keysign) => [x, 0, x.starts.length - 1] as const
+    expect(namedVersions(...all(memchr))).toEqual(new Map([['glibc', new Set(['2.1.91'])]]))
+    expect(namedVersions(...all(strerror))).toEqual(new Map([['glibc', new Set(['2.0', '2.3.4'])]]))
+    expect(nameOtherVersions(...all(keysign), ...all(helper))).toBe(true)
+    expect(nameOtherVersions(...all(memchr), ...all(strerror))).toBe(true)
+    // The same release named on both sides, or releases of different things: no reason to part them.
+    expect(nameOtherVersions(...all(keysign), ...all(again))).toBe(false)
+    expect(nameOtherVersions(...all(keysign), ...all(memchr))).toBe(false)
+    // A number without a dot is a count, except after "version".
+    expect(namedVersions(...all(counts))).toEqual(new Map([['version', new Set(['3'])]]))
   })
 })

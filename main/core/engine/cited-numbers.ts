@@ -53,19 +53,46 @@ export function citeOthers(A: AnalysedDocument, a0: number, a1: number, B: Analy
 // Apache License, Version 2.0 (the "License"); you may not use this file ..." / "... the Mozilla
 // Public License Version 1.1 (the "License"); ...").
 
-/** A version named so: "version 2.1", "Version 3"; its number as written ("v" aside). */
-const VERSION = /\bversion\s+v?(\d+(?:\.\d+)*)\b/giu
+/**
+ * A version named so, "version 2.1", "Version 3", or a release of a named thing, a dotted number after a word: "glibc 2.1.91", "OpenBSD 3.2" (the number as written, a "v" before it aside). Manual pages
+ * write the history of each function or program to one pattern, and two such sentences are two
+ * facts: "ssh-keysign first appeared in OpenBSD 3.2" / "ssh-pkcs11-helper first appeared in
+ * OpenBSD 4.7", "function is a GNU extension, available since glibc 2.1.91" / "(available since
+ * glibc 2.3.4 ...)" were paraphrases ("words in common: GNU, available, since, glibc"; a review of
+ * C string and OpenSSH pages). A number without a dot after any other word is more often a count
+ * ("uses 4 threads") or a section than a release, and is not read.
+ */
+const RELEASE = /(?<![\p{L}\p{N}_.-])(\p{L}[\p{L}\p{N}_+-]*)\s+v?(\d+(?:\.\d+)*)(?![\p{N}_]|\.\p{N})/gu
 
-/** The versions tokens [t0, t1] of `doc` name (see above), as their numbers. */
-export function namedVersions(doc: AnalysedDocument, t0: number, t1: number): Set<string> {
+/**
+ * The versions and releases tokens [t0, t1] of `doc` name (see RELEASE): per name (lower case;
+ * "version" for a version named so), their numbers.
+ */
+export function namedVersions(doc: AnalysedDocument, t0: number, t1: number): Map<string, Set<string>> {
   const text = doc.text.slice(doc.starts[t0], doc.ends[t1])
-  return new Set(/version/i.test(text) ? Array.from(text.matchAll(VERSION), (m) => m[1]) : [])
+  const out = new Map<string, Set<string>>()
+  if (!/\d/.test(text)) return out
+  for (const [, word, number] of text.matchAll(RELEASE)) {
+    const name = word.toLowerCase()
+    if (name !== 'version' && !number.includes('.')) continue
+    let numbers = out.get(name)
+    if (!numbers) out.set(name, (numbers = new Set()))
+    numbers.add(number)
+  }
+  return out
 }
 
-/** Whether tokens [a0, a1] of A and [b0, b1] of B each name a version and none the same (see above). */
+/**
+ * Whether tokens [a0, a1] of A and [b0, b1] of B name versions or releases of one name and none
+ * the same (see RELEASE).
+ */
 export function nameOtherVersions(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): boolean {
   const inA = namedVersions(A, a0, a1)
   if (inA.size === 0) return false
   const inB = namedVersions(B, b0, b1)
-  return inB.size > 0 && [...inA].every((v) => !inB.has(v))
+  for (const [name, numbers] of inA) {
+    const other = inB.get(name)
+    if (other && [...numbers].every((n) => !other.has(n))) return true
+  }
+  return false
 }
