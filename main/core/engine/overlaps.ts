@@ -19,6 +19,7 @@ import { extendAlike } from './extend.js'
 import { abbreviationsOf, hyphenJoined, standsFor } from './abbreviations.js'
 import { findEvents } from './events.js'
 import { citeOthers, nameOtherVersions } from './cited-numbers.js'
+import { nameOtherThings } from './named-slots.js'
 import { pointElsewhere } from './addresses.js'
 import { nameOtherCode } from './code-names.js'
 import { fmix32, mix32 } from './hash.js'
@@ -467,11 +468,13 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       const edited = editedWords(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)
       // Nor is a pair one where one side negates what both say (polarity.ts), nor two that cite
       // different reference numbers (cited-numbers.ts), nor two that point at different addresses
-      // (addresses.ts), nor two that say one template of different code (code-names.ts).
+      // (addresses.ts), nor two that say one template of different code (code-names.ts) or of
+      // different named things (named-slots.ts).
       if (!edited && saysOpposite(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1, corpus.lexicon.surfaces)) continue
       if (!edited && citeOthers(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
       if (!edited && pointElsewhere(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
       if (!edited && nameOtherCode(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
+      if (!edited && nameOtherThings(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
       // Nor one that shares only the words of a house formula (boilerplate.ts), nor two headings
       // (headingOnly), nor one with a contents entry (next-item.ts contentsEntry): a section's
       // title, pointed to, which says nothing of it ("[Getting the source code of a
