@@ -58,6 +58,19 @@ describe('listItems and sharedItems', () => {
     expect(sharedItems(itemsOf(short), itemsOf(short))).toBeDefined()
     expect(sharedItems(itemsOf(words), itemsOf(reversed))).toBeUndefined()
   })
+
+  it('does not take two lists whose items share one word each, one list of names with words of its own', () => {
+    // C string pages: a table's "stpcpy(), strcpy(), strcat" and the NAME line of string(3);
+    // dpkg's pages: the compressors with their extensions, and with their default levels.
+    const [table, names, extensions, levels] = analysed(
+      'Interface stpcpy(), strcpy(), strcat() and the others are thread safe.',
+      'NAME stpcpy, strcasecmp, strcat, strchr, strcmp, strcoll, strcpy - string operations',
+      'Members can be compressed with gzip (with .gz extension), xz (with .xz extension), zstd (with .zst extension).',
+      'The level to compress with (default is 9 for gzip, 6 for xz, 3 for zstd) can be set.',
+    )
+    expect(sharedItems(itemsOf(table), itemsOf(names))).toBeUndefined()
+    expect(sharedItems(itemsOf(extensions), itemsOf(levels))).toBeUndefined()
+  })
 })
 
 describe('findOverlaps, two lists of the same things', () => {
