@@ -28,6 +28,12 @@ describe('nameOtherThings', () => {
     expect(nameOtherThings(...all(dh), ...all(dsa))).toBe(true)
     expect(nameOtherThings(...all(pkcs8), ...all(pem))).toBe(true)
     expect(nameOtherThings(...all(stats), ...all(tags))).toBe(true)
+    // A file name's extension.
+    const [po, msg] = analysed(
+      'Specify the base directory of ‘.po’ message catalogs for the program.',
+      'With -d DIRECTORY, the base directory of .msg message catalogs for the program.',
+    )
+    expect(nameOtherThings(...all(po), ...all(msg))).toBe(true)
     // A name with no counterpart at its place (the option names in words what the format is), or
     // only one side naming anything there.
     expect(nameOtherThings(...all(traditional), ...all(option))).toBe(false)

@@ -20,15 +20,16 @@ import { type AnalysedDocument, contentFrom } from './analyse.js'
 // configures Node.js to interpret `--eval` or `STDIN` input as CommonJS or as an ES module").
 // Measured against two reviewers' verdicts on the 320 paraphrases of 31 corpora (manual pages and
 // their info manuals, READMEs, NEWS files, licences, Node.js's and npm packages' documentation):
-// 9 false and 1 doubtful go, no true one; read at the edges too, 15 false, 2 doubtful and that true
-// one, and two of the false were made again through a third passage. Markdown's code spans are
-// code-names.ts's.
+// 11 false and 1 doubtful go, no true one (2 of the false through a file name's extension); read
+// at the edges too, 15 false, 2 doubtful and that true one, and two of the false were made again
+// through a third passage. Markdown's code spans are code-names.ts's.
 // A name is a word as written (between spaces, without the punctuation around it) that is
 //   - an option ("-g", "--debug"), or holds an underscore, a "#" or a dot between its letters
 //     ("st_size", "PKCS#8", "cache.stats.enabled"), or letters and digits ("IPv6", "pkcs11");
 //   - an acronym: two capitals or more and no lower case ("DH", "DSA"), where the statement is not
 //     written in capitals (a licence's disclaimer: "DISCLAIMED" against "NONINFRINGEMENT");
-//   - a word written alone in quotation marks ('"su"', "‘k’", "`stats`").
+//   - a word written alone in quotation marks ('"su"', "‘k’", "`stats`"), or a file name's
+//     extension (".po", "(with .gz extension)").
 
 /** Punctuation around a written word that is not part of it (brackets, quotation marks, stops). */
 const AROUND = /^[\s"'`‘’“”«»()[\]{}<>,;:.!?*]+|[\s"'`‘’“”«»()[\]{}<>,;:.!?*]+$/gu
@@ -39,6 +40,10 @@ const QUOTES = /^["'`‘“«][^\s]+["'`’”»]$/u
  * letters: "e.g."), or letters and digits.
  */
 const CODE_LIKE = /^--?\p{L}|[_#]|\p{L}{2}\.\p{L}|\p{L}\.\p{L}{2}|\p{L}\p{N}|\p{N}\p{L}/u
+/** A file name's extension written alone (".po", ".gz"), without the marks around it. */
+const EXTENSION = /^\.\p{L}[\p{L}\p{N}]*$/u
+const OPENING = /^["'`‘“«([{<]+/u
+const CLOSING = /["'`’”»)\]}>,;:!?]+$/u
 /** An acronym (see above). */
 const ACRONYM = /^\p{Lu}{2,}$/u
 /** A word with a lower-case letter: a statement with few is written in capitals. */
@@ -59,6 +64,7 @@ function isName(doc: AnalysedDocument, t: number, capitals: boolean): boolean {
   const written = writtenWord(doc, t)
   const word = written.replace(AROUND, '')
   if (word.length === 0) return false
+  if (EXTENSION.test(written.replace(OPENING, '').replace(CLOSING, ''))) return true
   if (CODE_LIKE.test(word)) return true
   if (!capitals && ACRONYM.test(word)) return true
   return QUOTES.test(written.replace(/[,;:.!?)]+$/u, '')) && !/\s/u.test(word)
