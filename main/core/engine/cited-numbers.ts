@@ -54,13 +54,14 @@ export function citeOthers(A: AnalysedDocument, a0: number, a1: number, B: Analy
 // Public License Version 1.1 (the "License"); ...").
 
 /**
- * A version named so, "version 2.1", "Version 3", or a release of a named thing, a dotted number after a word: "glibc 2.1.91", "OpenBSD 3.2" (the number as written, a "v" before it aside). Manual pages
- * write the history of each function or program to one pattern, and two such sentences are two
- * facts: "ssh-keysign first appeared in OpenBSD 3.2" / "ssh-pkcs11-helper first appeared in
- * OpenBSD 4.7", "function is a GNU extension, available since glibc 2.1.91" / "(available since
- * glibc 2.3.4 ...)" were paraphrases ("words in common: GNU, available, since, glibc"; a review of
- * C string and OpenSSH pages). A number without a dot after any other word is more often a count
- * ("uses 4 threads") or a section than a release, and is not read.
+ * A version named so, "version 2.1", "Version 3", or a release of a named thing, a dotted number
+ * after a word: "glibc 2.1.91", "OpenBSD 3.2" (the number as written, a "v" before it aside).
+ * Manual pages write the history of each function or program to one pattern, and two such
+ * sentences are two facts: "ssh-keysign first appeared in OpenBSD 3.2" / "ssh-pkcs11-helper first
+ * appeared in OpenBSD 4.7", "function is a GNU extension, available since glibc 2.1.91" /
+ * "(available since glibc 2.3.4 ...)" were paraphrases ("words in common: GNU, available, since,
+ * glibc"; a review of C string and OpenSSH pages). A number without a dot after any other word is
+ * more often a count ("uses 4 threads") or a section than a release, and is not read.
  */
 const RELEASE = /(?<![\p{L}\p{N}_.-])(\p{L}[\p{L}\p{N}_+-]*)\s+v?(\d+(?:\.\d+)*)(?![\p{N}_]|\.\p{N})/gu
 
