@@ -40,6 +40,15 @@ interface Output {
   overlaps: { kind: string; passages: { doc: string; start: number; end: number; text: string }[] }[]
 }
 
+/**
+ * Whether two spans of one document, [start, end), share at least `share` of the shorter: a
+ * reader's passage and the engine's meet though they start or end a few words apart. The paraphrases
+ * bench measures its spans in words, this one in code points.
+ */
+export function meets(a: [number, number], b: [number, number], share = MIN_MEETING): boolean {
+  return Math.min(a[1], b[1]) - Math.max(a[0], b[0]) >= share * Math.min(a[1] - a[0], b[1] - b[0])
+}
+
 export async function main(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, verbose: { type: 'boolean' } }, strict: true })
   const { marks } = JSON.parse(readFileSync(join(ROOT, 'test/bench/reader-marks.json'), 'utf8')) as { marks: Mark[] }
@@ -61,8 +70,6 @@ export async function main(args: string[]): Promise<number> {
     if (at < 0) throw new Error(`reader-marks.json: ${doc} has no passage ${JSON.stringify(quoted.slice(0, 60))}`)
     return [entry.map.toCodePoint(at), entry.map.toCodePoint(at + quoted.length)]
   }
-  const meets = (a: [number, number], b: [number, number]): boolean =>
-    Math.min(a[1], b[1]) - Math.max(a[0], b[0]) >= MIN_MEETING * Math.min(a[1] - a[0], b[1] - b[0])
   const met = new Set<number>()
   const found = marks.map((mark) => {
     const spans = mark.passages.map((p) => ({ doc: p.doc, span: spanOf(p.doc, p.text) }))

@@ -21,6 +21,10 @@ const BENCHES: Record<string, { about: string; load: () => Promise<{ main: (args
     about: "the bundled corpus against a careful reader's marks (reader-marks.json): marks found, overlaps that meet none",
     load: () => import('./reader.js'),
   },
+  paraphrases: {
+    about: "the engine's paraphrases on 31 review corpora against two reviewers' verdicts: true, partial, false, unjudged, lost",
+    load: () => import('./paraphrases.js'),
+  },
   ui: { about: 'UI in Chromium: app ready, a 1 MiB document opening, scrolling 10,000 highlights', load: () => import('./ui.js') },
   annotations: {
     about: 'creating an annotation until durable; loading a project with 10,000 annotations',
@@ -44,7 +48,7 @@ const USAGE = `Usage: npm run --silent bench -- <name> [--json] [options]
 
 Benchmarks:
 ${Object.entries(BENCHES)
-  .map(([name, b]) => `  ${name.padEnd(10)} ${b.about}`)
+  .map(([name, b]) => `  ${name.padEnd(11)} ${b.about}`)
   .join('\n')}`
 
 const [benchName, ...args] = process.argv.slice(2)

@@ -1,0 +1,285 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { OffsetMap } from '../../main/core/text/offsets.js'
+import { lowerBound } from '../../main/core/text/sorted.js'
+import { ROOT } from '../helpers.js'
+import { cliEntry, table } from './common.js'
+import { meets } from './reader.js'
+import { buildCorpus, REVIEW_CORPORA } from './review-corpora.js'
+
+// The engine's paraphrases on real text against two reviewers' verdicts. The review corpora
+// (review-corpora.ts: man pages, info manuals, READMEs, NEWS, copyright files, change logs,
+// licences, Node.js's docs of this machine) are built into a temporary folder, and the CLI a user
+// runs (`overlaps FOLDER --json`) reads each. Every paraphrase it found there was judged once
+// (paraphrase-verdicts.json): true (the passages make the same claim), partial, or false, with the
+// reason and its pattern. A paraphrase found now takes the verdict whose passages it meets in two
+// documents at least (a passage of each meeting one of the verdict's there: MIN_MEETING of the
+// shorter's words); none met, it is unjudged. Printed per corpus: the paraphrases found, how many
+// are judged true, partial, false, or not at all, the precision (true of those judged), and the
+// verdicts no paraphrase meets any more (a true one lost is a paraphrase a reader no longer sees).
+// --verbose lists the unjudged, the false and the true ones lost; --json prints it all as JSON;
+// --corpus NAME,... measures only those corpora.
+
+/**
+ * Share of the shorter of a verdict's passage and a paraphrase's passage in one document, in words,
+ * that the two must share to meet: the engine may now start or end a passage a clause apart from
+ * the one judged, and a lower share would take a neighbouring sentence for it.
+ */
+const MIN_MEETING = 0.5
+
+/** The CLI's JSON on one corpus, at most (the copyright files give about 20 MB). */
+const MAX_OUTPUT_BYTES = 256 << 20
+
+/** Characters of a passage printed with --verbose: enough to recognise it. */
+const SHOWN = 100
+
+type Judgement = 'true' | 'partial' | 'false'
+
+const JUDGEMENTS: Judgement[] = ['true', 'partial', 'false']
+
+interface Passage {
+  doc: string
+  text: string
+}
+
+interface Verdict {
+  corpus: string
+  verdict: Judgement
+  pattern: string
+  why: string
+  passages: Passage[]
+}
+
+interface Output {
+  documents: { id: string; path: string }[]
+  overlaps: { kind: string; passages: { doc: string; start: number; end: number; text: string }[] }[]
+}
+
+/** A document's text and where each of its words starts (UTF-16 offsets), to measure spans in words. */
+interface Words {
+  map: OffsetMap
+  starts: number[]
+}
+
+/** Words [first, last) of one document. */
+type Span = [number, number]
+
+/** A paraphrase found or a verdict lost, as --verbose and --json show it. */
+interface Listed {
+  corpus: string
+  passages: string[]
+  verdict?: Judgement
+  pattern?: string
+  why?: string
+}
+
+interface Figures {
+  corpus: string
+  documents: number
+  paraphrases: number
+  true: number
+  partial: number
+  false: number
+  unjudged: number
+  verdicts: number
+  lost: Record<Judgement, number>
+  /** Verdict passages whose text the corpus built here does not have (a machine with other files). */
+  missing: number
+}
+
+interface Judged {
+  figures: Figures
+  unjudged: Listed[]
+  false: Listed[]
+  lost: Listed[]
+}
+
+export async function main(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' }, verbose: { type: 'boolean' }, corpus: { type: 'string' } },
+    strict: true,
+  })
+  const names = values.corpus !== undefined ? values.corpus.split(',').filter(Boolean) : REVIEW_CORPORA
+  for (const name of names) if (!REVIEW_CORPORA.includes(name)) throw new Error(`unknown corpus ${name} (${REVIEW_CORPORA.join(', ')})`)
+  const { verdicts } = JSON.parse(readFileSync(join(ROOT, 'test/bench/paraphrase-verdicts.json'), 'utf8')) as { verdicts: Verdict[] }
+  const entry = await cliEntry()
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-'))
+  const results: Judged[] = []
+  const skipped: { corpus: string; reason: string; verdicts: number }[] = []
+  try {
+    for (const name of names) {
+      const ofCorpus = verdicts.filter((v) => v.corpus === name)
+      const built = buildCorpus(name, join(dir, name))
+      if ('skipped' in built) {
+        skipped.push({ corpus: name, reason: built.skipped, verdicts: ofCorpus.length })
+        continue
+      }
+      const t0 = performance.now()
+      const judged = judge(name, run(entry, join(dir, name)), ofCorpus)
+      results.push(judged)
+      if (!values.json)
+        process.stderr.write(
+          `${name}: ${built.documents} texts, ${judged.figures.paraphrases} paraphrases (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`,
+        )
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const total = sum(results.map((r) => r.figures))
+  if (values.json) {
+    const figures = [...results.map((r) => r.figures), total].map((f) => ({ ...f, precision: precision(f) }))
+    const lists = {
+      unjudged: results.flatMap((r) => r.unjudged),
+      false: results.flatMap((r) => r.false),
+      lost: results.flatMap((r) => r.lost),
+    }
+    process.stdout.write(JSON.stringify({ corpora: figures.slice(0, -1), total: figures.at(-1), skipped, ...lists }, null, 2) + '\n')
+    return 0
+  }
+  const rows = [
+    ['corpus', 'texts', 'paraphrases', 'true', 'partial', 'false', 'unjudged', 'precision', 'lost true', 'lost partial', 'lost false'],
+  ]
+  for (const f of [...results.map((r) => r.figures), total])
+    rows.push([
+      f.corpus,
+      String(f.documents),
+      String(f.paraphrases),
+      String(f.true),
+      String(f.partial),
+      String(f.false),
+      String(f.unjudged),
+      percent(precision(f)),
+      ...JUDGEMENTS.map((j) => String(f.lost[j])),
+    ])
+  process.stdout.write(
+    `${results.length} corpora, ${total.paraphrases} paraphrases; ${total.verdicts} verdicts, ` +
+      `${JUDGEMENTS.reduce((n, j) => n + total.lost[j], 0)} met by no paraphrase now (lost)\n${table(rows)}`,
+  )
+  for (const s of skipped) process.stdout.write(`skipped: ${s.corpus} (${s.reason}; ${s.verdicts} verdicts)\n`)
+  if (total.missing) process.stdout.write(`${total.missing} verdict passages are not in their corpus as built here (other files)\n`)
+  if (values.verbose)
+    for (const r of results) {
+      for (const o of r.unjudged) process.stdout.write(`unjudged: ${o.corpus} ${o.passages.join(' / ')}\n`)
+      for (const o of r.false) process.stdout.write(`false (${o.pattern || '-'}): ${o.corpus} ${o.passages.join(' / ')}: ${o.why}\n`)
+      for (const v of r.lost.filter((v) => v.verdict === 'true'))
+        process.stdout.write(`lost true: ${v.corpus} ${v.passages.join(' / ')}: ${v.why}\n`)
+    }
+  return 0
+}
+
+/** The CLI's overlaps of a folder. */
+function run(entry: string, folder: string): Output {
+  const result = spawnSync(process.execPath, [entry, 'overlaps', folder, '--json'], { encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES })
+  if (result.status !== 0) throw new Error(`the CLI failed on ${folder} (${result.status}): ${result.stderr}`)
+  return JSON.parse(result.stdout) as Output
+}
+
+/** The paraphrases of one corpus matched to its verdicts. */
+function judge(corpus: string, output: Output, verdicts: Verdict[]): Judged {
+  const words = new Map(output.documents.map((d) => [d.id, wordsOf(readFileSync(d.path, 'utf8'))]))
+  const judged = verdicts.map((v) => ({ verdict: v, places: v.passages.map((p) => ({ doc: p.doc, spans: placesOf(p, words) })) }))
+  const paraphrases = output.overlaps.filter((o) => o.kind === 'paraphrase')
+  const met = new Set<Verdict>()
+  const figures: Figures = {
+    corpus,
+    documents: output.documents.length,
+    paraphrases: paraphrases.length,
+    true: 0,
+    partial: 0,
+    false: 0,
+    unjudged: 0,
+    verdicts: verdicts.length,
+    lost: { true: 0, partial: 0, false: 0 },
+    missing: judged.reduce((n, j) => n + j.places.filter((p) => p.spans.length === 0).length, 0),
+  }
+  const unjudged: Listed[] = []
+  const falseOnes: Listed[] = []
+  for (const o of paraphrases) {
+    const spans = o.passages.map((p) => ({ doc: p.doc, span: wordSpan(words.get(p.doc)!, p.start, p.end) }))
+    // The verdict met in the most documents (the first of those): a paraphrase found now may span two judged.
+    let best: Verdict | undefined
+    let most = 1
+    for (const j of judged) {
+      const count = documentsMet(spans, j.places)
+      if (count >= 2) met.add(j.verdict)
+      if (count > most) [best, most] = [j.verdict, count]
+    }
+    const listed = { corpus, passages: o.passages.map((p) => shown(p.text)) }
+    if (!best) {
+      figures.unjudged++
+      unjudged.push(listed)
+      continue
+    }
+    figures[best.verdict]++
+    if (best.verdict === 'false') falseOnes.push({ ...listed, verdict: best.verdict, pattern: best.pattern, why: best.why })
+  }
+  const lost = verdicts.filter((v) => !met.has(v))
+  for (const v of lost) figures.lost[v.verdict]++
+  return {
+    figures,
+    unjudged,
+    false: falseOnes,
+    lost: lost.map((v) => ({ corpus, passages: v.passages.map((p) => shown(p.text)), verdict: v.verdict, pattern: v.pattern, why: v.why })),
+  }
+}
+
+function wordsOf(text: string): Words {
+  return { map: new OffsetMap(text), starts: [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m.index) }
+}
+
+/** The words of a span given in code points, as the engine gives its offsets. */
+function wordSpan(words: Words, start: number, end: number): Span {
+  return [lowerBound(words.starts, words.map.toUtf16(start)), lowerBound(words.starts, words.map.toUtf16(end))]
+}
+
+/** A verdict's passage as spans of words: every place its text is in its document (a sentence may be said twice), none if it is not. */
+function placesOf(passage: Passage, words: Map<string, Words>): Span[] {
+  const doc = words.get(passage.doc)
+  const places: Span[] = []
+  if (!doc) return places
+  for (let at = doc.map.text.indexOf(passage.text); at >= 0; at = doc.map.text.indexOf(passage.text, at + 1))
+    places.push([lowerBound(doc.starts, at), lowerBound(doc.starts, at + passage.text.length)])
+  return places
+}
+
+/** The documents where a passage found meets a verdict's passage there. */
+function documentsMet(found: { doc: string; span: Span }[], verdict: { doc: string; spans: Span[] }[]): number {
+  const meeting = (p: { doc: string; span: Span }) =>
+    verdict.some((v) => v.doc === p.doc && v.spans.some((s) => meets(p.span, s, MIN_MEETING)))
+  return new Set(found.filter(meeting).map((p) => p.doc)).size
+}
+
+function shown(text: string): string {
+  return JSON.stringify(text.replace(/\s+/g, ' ').trim().slice(0, SHOWN))
+}
+
+function percent(share: number | null): string {
+  return share === null ? '-' : `${(100 * share).toFixed(0)}%`
+}
+
+function precision(f: Figures): number | null {
+  const judged = f.true + f.partial + f.false
+  return judged ? f.true / judged : null
+}
+
+function sum(figures: Figures[]): Figures {
+  const add = (field: 'documents' | 'paraphrases' | Judgement | 'unjudged' | 'verdicts' | 'missing') =>
+    figures.reduce((n, f) => n + f[field], 0)
+  const lost = (j: Judgement) => figures.reduce((n, f) => n + f.lost[j], 0)
+  return {
+    corpus: 'all',
+    documents: add('documents'),
+    paraphrases: add('paraphrases'),
+    true: add('true'),
+    partial: add('partial'),
+    false: add('false'),
+    unjudged: add('unjudged'),
+    verdicts: add('verdicts'),
+    lost: { true: lost('true'), partial: lost('partial'), false: lost('false') },
+    missing: add('missing'),
+  }
+}
