@@ -43,13 +43,43 @@ describe('nameOtherThings', () => {
     expect(nameOtherThings(...all(eg), ...all(egAgain))).toBe(false)
   })
 
-  it('reads names between the words lined up only, not before the first or after the last', () => {
-    // A restatement may open with the option it describes, where the other opens otherwise.
-    const [option, words] = analysed(
+  it('reads a name before the first word lined up or after the last only where it is the gap', () => {
+    // A restatement may open with the option it describes, where the other opens otherwise; two
+    // options' descriptions written to one template open with their names alone.
+    const [option, words, cpu, heap] = analysed(
       '--default-type=module Interpret the input as ES modules or as CommonJS modules.',
       'This configures Node.js to interpret the input as ES modules or as CommonJS modules.',
+      'If --cpu-prof-dir is not specified, the profile will be written to the current working directory.',
+      'If --heap-prof-dir is not specified, the profile will be written to the current working directory.',
     )
-    expect(nameOtherThings(option, 0, option.starts.length - 1, words, 0, words.starts.length - 1)).toBe(false)
+    expect(nameOtherThings(...all(option), ...all(words))).toBe(false)
+    expect(nameOtherThings(...all(cpu), ...all(heap))).toBe(true)
+  })
+
+  it('takes a word no dictionary knows for a name, where the caller knows which', () => {
+    // shadow's pages: two commands' descriptions written to one template.
+    const [chgpasswd, newusers] = analysed(
+      'The chgpasswd command reads a list of pairs from standard input and uses this information to update a set of groups.',
+      'The newusers command reads a file from standard input and uses this information to update a set of users.',
+    )
+    const dictionary = new Set([
+      'command',
+      'reads',
+      'list',
+      'pairs',
+      'standard',
+      'input',
+      'uses',
+      'information',
+      'update',
+      'set',
+      'groups',
+      'file',
+      'users',
+    ])
+    const unknown = (doc: typeof chgpasswd, t: number) => !dictionary.has(doc.text.slice(doc.starts[t], doc.ends[t]).toLowerCase())
+    expect(nameOtherThings(...all(chgpasswd), ...all(newusers))).toBe(false)
+    expect(nameOtherThings(...all(chgpasswd), ...all(newusers), unknown)).toBe(true)
   })
 })
 

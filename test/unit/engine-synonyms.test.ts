@@ -67,6 +67,11 @@ describe('WordNet as a source of synonyms', () => {
     expect(wordnet.senses('naïve')).toEqual([])
     expect(wordnet.senses('')).toEqual([])
   })
+
+  it('tells the words it holds, in any sense and inflected, from names and identifiers', () => {
+    expect(['command', 'reads', 'passwords', 'studies', 'catenates', 'heap'].every((w) => wordnet.knows(w))).toBe(true)
+    expect(['chgpasswd', 'newusers', 'xzlib', 'preinst', 'qqzzvv', 'naïve', ''].some((w) => wordnet.knows(w))).toBe(false)
+  })
 })
 
 describe('synonym classes', () => {

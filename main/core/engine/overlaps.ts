@@ -19,7 +19,7 @@ import { extendAlike } from './extend.js'
 import { abbreviationsOf, hyphenJoined, standsFor } from './abbreviations.js'
 import { findEvents } from './events.js'
 import { citeOthers, nameOtherVersions } from './cited-numbers.js'
-import { nameOtherThings } from './named-slots.js'
+import { nameOtherThings, type UnknownWord } from './named-slots.js'
 import { pointElsewhere } from './addresses.js'
 import { nameOtherCode } from './code-names.js'
 import { fmix32, mix32 } from './hash.js'
@@ -454,6 +454,17 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       }
       return out
     }
+    // Words the dictionary does not know are names to named-slots.ts: each surface form asked once.
+    const knows = options.synonyms?.knows?.bind(options.synonyms)
+    const unknown = new Map<number, boolean>()
+    const unknownWord: UnknownWord | undefined = knows
+      ? (doc, t) => {
+          const surface = doc.surface[t]
+          let answer = unknown.get(surface)
+          if (answer === undefined) unknown.set(surface, (answer = !knows(corpus.lexicon.surfaces[surface])))
+          return answer
+        }
+      : undefined
     for (const p of findParaphrases(corpus, sentences, run, expansions, words.classes, alignedGaps(pairTable), reused)) {
       // One across a pair kept of the same two texts may be that pair read to its sentences
       // (widened-pairs.ts); mostly in pairs kept already, it is nothing else: it adds only the
@@ -474,7 +485,7 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       if (!edited && citeOthers(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
       if (!edited && pointElsewhere(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
       if (!edited && nameOtherCode(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
-      if (!edited && nameOtherThings(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
+      if (!edited && nameOtherThings(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1, unknownWord)) continue
       // Nor one that shares only the words of a house formula (boilerplate.ts), nor two headings
       // (headingOnly), nor one with a contents entry (next-item.ts contentsEntry): a section's
       // title, pointed to, which says nothing of it ("[Getting the source code of a

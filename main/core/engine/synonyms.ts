@@ -32,6 +32,12 @@ export interface SynonymSource {
    * synonyms only.
    */
   relatedForms?(word: string): readonly string[]
+  /**
+   * Whether the word (as `senses` takes it) is a word of the dictionary in any sense, its base
+   * forms found: a word it does not know is a name or an identifier ("chgpasswd", "xzlib").
+   * Optional: without it, no word is taken for a name so (named-slots.ts).
+   */
+  knows?(word: string): boolean
 }
 
 /** Words shorter than this are not looked up: abbreviations, letters and numerals, not words. */

@@ -170,6 +170,22 @@ export class WordNet implements SynonymSource {
     return ids
   }
 
+  /** Whether WordNet has the word, or a base form of it, as a lemma in any sense. */
+  knows(word: string): boolean {
+    if (!LEMMA_CHARS.test(word)) return false
+    const index = this.index()
+    if (index.find(word) >= 0) return true
+    for (const { endings, bases } of RULES)
+      for (let r = 0; r < endings.length; r++)
+        if (
+          word.length > endings[r].length + 1 &&
+          word.endsWith(endings[r]) &&
+          index.find(word.slice(0, -endings[r].length) + bases[r]) >= 0
+        )
+          return true
+    return false
+  }
+
   /** commonSenses of the words looked up so far: `senses` and `relatedForms` read a word's once. */
   private readonly known = new Map<string, number[]>()
 
