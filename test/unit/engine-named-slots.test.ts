@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { nameOtherThings } from '../../main/core/engine/named-slots.js'
+import { clusterPairs, type PairLike, pairSides } from '../../main/core/engine/cluster.js'
+import { nameOtherThings, partedByNames } from '../../main/core/engine/named-slots.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
 
@@ -80,6 +81,36 @@ describe('nameOtherThings', () => {
     const unknown = (doc: typeof chgpasswd, t: number) => !dictionary.has(doc.text.slice(doc.starts[t], doc.ends[t]).toLowerCase())
     expect(nameOtherThings(...all(chgpasswd), ...all(newusers))).toBe(false)
     expect(nameOtherThings(...all(chgpasswd), ...all(newusers), unknown)).toBe(true)
+  })
+})
+
+describe('partedByNames', () => {
+  it('parts a cluster of restatements joined through a passage that restates two statements of one template', () => {
+    // Node.js's page and its documentation: the snapshot blob's default restates both options'.
+    const docs = analysed(
+      'If --cpu-prof-dir is not specified, the profile will be written to the current working directory.',
+      'If --heap-prof-dir is not specified, the profile will be written to the current working directory.',
+      'If `--cpu-prof-dir` is not specified, the generated profile is placed in the current working directory.',
+      'If `--heap-prof-dir` is not specified, the generated profile is placed in the current working directory.',
+      'If not specified, the generated blob is written to `snapshot.blob` in the current working directory.',
+    )
+    const whole = (doc: number) => ({ doc, start: 0, end: docs[doc].starts.length - 1 })
+    const list: PairLike[] = [
+      { a: whole(0), b: whole(2) },
+      { a: whole(1), b: whole(3) },
+      { a: whole(0), b: whole(4) },
+      { a: whole(1), b: whole(4) },
+    ]
+    const pairs = { ...pairSides(list), score: (i: number) => 4 - i }
+    const clusters = clusterPairs(pairs)
+    expect(clusters).toHaveLength(1)
+    const documents = (cs: ReturnType<typeof clusterPairs>) => cs.map((c) => c.passages.map((p) => p.doc).sort())
+    expect(documents(partedByNames(clusters, pairs, docs, () => true))).toEqual([
+      [0, 2, 4],
+      [1, 3, 4],
+    ])
+    // Copies edited in a word or two are one template's boilerplate, and stay one cluster.
+    expect(documents(partedByNames(clusters, pairs, docs, (i) => i !== 2))).toEqual([[0, 1, 2, 3, 4]])
   })
 })
 

@@ -1,4 +1,5 @@
 import { type AnalysedDocument, contentFrom } from './analyse.js'
+import { type Cluster, clusterPairs, type PairSides } from './cluster.js'
 
 // Statements of one template about different named things. A manual page says the same thing of
 // many programs, options and formats in the same words: "This command is used to manipulate DH
@@ -172,4 +173,76 @@ export function nameOtherThings(
     namesOwn(B, b, from[1], to[1], capsB, writtenA)
   const [first, last] = [pairs[0], pairs[pairs.length - 1]]
   return edge([0, 0], first) || edge([last[0] + 1, last[1] + 1], [a.length, b.length])
+}
+
+/** Pairs of a restatement cluster, as parting reads them: their sides and scores (pair-table.ts PairTable). */
+export interface ScoredPairs extends PairSides {
+  score(i: number): number
+}
+
+/**
+ * Restatement clusters (paraphrase pairs clustered by their passages, cluster.ts) parted where
+ * two of a cluster's passages are one template's statements about different named things
+ * (nameOtherThings): each pair restates the other side, but a passage that restates two
+ * statements of one template joins them, "If not specified, the generated blob is written to
+ * `snapshot.blob` in the current working directory" two options' "If --cpu-prof-dir is not
+ * specified, the profile will be written to the current working directory" and "If
+ * --heap-prof-dir ..." (Node.js's page and its documentation), and one overlap said the two
+ * options' defaults were the same. Such a cluster's pairs are grouped again, the best (score)
+ * first, a pair joining the groups it shares a passage with unless a passage of it or of one of
+ * them names other things than a passage of another; one it cannot join with any starts a group of
+ * its own. Each group is a cluster of its own (clusterPairs over its pairs). Only clusters of
+ * restatements alone (`restated`): copies edited in a word or two, one template's each ("If the
+ * info and msgfmt programs are properly installed at your site" / "... msgattrib ..."), are one
+ * overlap of boilerplate, as overlaps.ts reads such pairs without nameOtherThings.
+ */
+export function partedByNames(
+  clusters: Cluster[],
+  pairs: ScoredPairs,
+  docs: readonly AnalysedDocument[],
+  restated: (i: number) => boolean,
+  unknown?: UnknownWord,
+): Cluster[] {
+  const apart = (e: number, f: number): boolean =>
+    pairs.doc(e) !== pairs.doc(f) || pairs.start(e) !== pairs.start(f) || pairs.end(e) !== pairs.end(f)
+      ? nameOtherThings(docs[pairs.doc(e)], pairs.start(e), pairs.end(e), docs[pairs.doc(f)], pairs.start(f), pairs.end(f), unknown)
+      : false
+  const out: Cluster[] = []
+  for (const cluster of clusters) {
+    const sides = cluster.pairs.flatMap((i) => [2 * i, 2 * i + 1])
+    const conflicts = (xs: number[], ys: number[]): boolean => xs.some((e) => ys.some((f) => apart(e, f)))
+    if (cluster.passages.length < 3 || !cluster.pairs.every(restated) || !conflicts(sides, sides)) {
+      out.push(cluster)
+      continue
+    }
+    const touches = (e: number, f: number): boolean =>
+      pairs.doc(e) === pairs.doc(f) && pairs.start(e) <= pairs.end(f) && pairs.start(f) <= pairs.end(e)
+    const groups: number[][] = []
+    for (const i of [...cluster.pairs].sort((x, y) => pairs.score(y) - pairs.score(x) || x - y)) {
+      const own = [2 * i, 2 * i + 1]
+      const met = groups.filter((g) =>
+        g.some((j) => touches(2 * j, own[0]) || touches(2 * j, own[1]) || touches(2 * j + 1, own[0]) || touches(2 * j + 1, own[1])),
+      )
+      const joined: number[] = [i]
+      for (const g of met) {
+        const theirs = g.flatMap((j) => [2 * j, 2 * j + 1])
+        const mine = joined.flatMap((j) => [2 * j, 2 * j + 1])
+        if (conflicts(mine, theirs)) continue
+        joined.push(...g)
+        groups.splice(groups.indexOf(g), 1)
+      }
+      groups.push(joined)
+    }
+    for (const group of groups) {
+      const view: PairSides = {
+        length: group.length,
+        doc: (e) => pairs.doc(2 * group[e >>> 1] + (e & 1)),
+        start: (e) => pairs.start(2 * group[e >>> 1] + (e & 1)),
+        end: (e) => pairs.end(2 * group[e >>> 1] + (e & 1)),
+        projected: (k) => pairs.projected(group[k]),
+      }
+      for (const c of clusterPairs(view)) out.push({ ...c, pairs: c.pairs.map((k) => group[k]) })
+    }
+  }
+  return out
 }

@@ -19,7 +19,7 @@ import { extendAlike } from './extend.js'
 import { abbreviationsOf, hyphenJoined, standsFor } from './abbreviations.js'
 import { findEvents } from './events.js'
 import { citeOthers, nameOtherVersions } from './cited-numbers.js'
-import { nameOtherThings, type UnknownWord } from './named-slots.js'
+import { nameOtherThings, partedByNames, type UnknownWord } from './named-slots.js'
 import { pointElsewhere } from './addresses.js'
 import { nameOtherCode } from './code-names.js'
 import { fmix32, mix32 } from './hash.js'
@@ -420,6 +420,17 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
 
   const paraphraseSearch =
     options.paraphrase === 'auto' || options.paraphrase === undefined ? corpus.words <= PARAPHRASE_MAX_WORDS : options.paraphrase
+  // Words the dictionary does not know are names to named-slots.ts: each surface form asked once.
+  const knows = options.synonyms?.knows?.bind(options.synonyms)
+  const unknown = new Map<number, boolean>()
+  const unknownWord: UnknownWord | undefined = knows
+    ? (doc, t) => {
+        const surface = doc.surface[t]
+        let answer = unknown.get(surface)
+        if (answer === undefined) unknown.set(surface, (answer = !knows(corpus.lexicon.surfaces[surface])))
+        return answer
+      }
+    : undefined
   const paraphrases = new PairTable()
   const widened = new Map<number, Widened>()
   const widenedCovered: Widened[] = []
@@ -454,17 +465,6 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       }
       return out
     }
-    // Words the dictionary does not know are names to named-slots.ts: each surface form asked once.
-    const knows = options.synonyms?.knows?.bind(options.synonyms)
-    const unknown = new Map<number, boolean>()
-    const unknownWord: UnknownWord | undefined = knows
-      ? (doc, t) => {
-          const surface = doc.surface[t]
-          let answer = unknown.get(surface)
-          if (answer === undefined) unknown.set(surface, (answer = !knows(corpus.lexicon.surfaces[surface])))
-          return answer
-        }
-      : undefined
     for (const p of findParaphrases(corpus, sentences, run, expansions, words.classes, alignedGaps(pairTable), reused)) {
       // One across a pair kept of the same two texts may be that pair read to its sentences
       // (widened-pairs.ts); mostly in pairs kept already, it is nothing else: it adds only the
@@ -555,7 +555,11 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       pairTable.push(a, b, keptValues(corpus, measure, read, a, b))
     }
   }
-  const restated = keptWidened(clusterPairs(paraphrases), widened, keepWidened)
+  const restated = keptWidened(
+    partedByNames(clusterPairs(paraphrases), paraphrases, corpus.docs, (i) => KINDS[paraphrases.kind(i)] === 'paraphrase', unknownWord),
+    widened,
+    keepWidened,
+  )
   widenedCovered.forEach(keepWidened)
   // And one passage of each group of copies among a restatement's (restated-copies.ts; the pairs
   // read by document only where a restatement has three passages or more: none of a large
