@@ -175,6 +175,13 @@ export function nameOtherThings(
   return edge([0, 0], first) || edge([last[0] + 1, last[1] + 1], [a.length, b.length])
 }
 
+/**
+ * Pairs, at most, of a restatement cluster that partedByNames reads: it compares every two of
+ * their passages (a line-up each, MAX_LINED_UP_WORDS squared at most). Restatements on the review
+ * corpora have nine passages at most; a larger cluster of restatements is rarer than its cost.
+ */
+export const MAX_PARTED_PAIRS = 32
+
 /** Pairs of a restatement cluster, as parting reads them: their sides and scores (pair-table.ts PairTable). */
 export interface ScoredPairs extends PairSides {
   score(i: number): number
@@ -211,7 +218,12 @@ export function partedByNames(
   for (const cluster of clusters) {
     const sides = cluster.pairs.flatMap((i) => [2 * i, 2 * i + 1])
     const conflicts = (xs: number[], ys: number[]): boolean => xs.some((e) => ys.some((f) => apart(e, f)))
-    if (cluster.passages.length < 3 || !cluster.pairs.every(restated) || !conflicts(sides, sides)) {
+    if (
+      cluster.passages.length < 3 ||
+      cluster.pairs.length > MAX_PARTED_PAIRS ||
+      !cluster.pairs.every(restated) ||
+      !conflicts(sides, sides)
+    ) {
       out.push(cluster)
       continue
     }
