@@ -24,9 +24,9 @@ import { type Cluster, clusterPairs, type PairSides } from './cluster.js'
 // CommonJS or as an ES module").
 // Measured against two reviewers' verdicts on the 320 paraphrases of 31 corpora (manual pages and
 // their info manuals, READMEs, NEWS files, licences, Node.js's and npm packages' documentation;
-// `npm run --silent bench -- paraphrases`): 15 false fewer, no true one lost (a few of those parted
-// are made again, joined through a third passage). Read at any edge, the true one above went too.
-// Markdown's code spans are code-names.ts's.
+// `npm run --silent bench -- paraphrases`): 15 false fewer, no true one lost. Read at any edge, the
+// true one above went too. A third passage that restates both statements of such a pair no longer
+// joins them into one overlap (partedByNames). Markdown's code spans are code-names.ts's.
 // A name is a word as written (between spaces, without the punctuation around it) that is
 //   - an option ("-g", "--debug"), or holds an underscore, a "#" or a dot between its letters
 //     ("st_size", "PKCS#8", "cache.stats.enabled"), or letters and digits ("IPv6", "pkcs11");
@@ -48,7 +48,9 @@ const QUOTES = /^["'`‘“«][^\s]+["'`’”»]$/u
 const CODE_LIKE = /^--?\p{L}|[_#]|\p{L}{2}\.\p{L}|\p{L}\.\p{L}{2}|\p{L}\p{N}|\p{N}\p{L}/u
 /** A file name's extension written alone (".po", ".gz"), without the marks around it. */
 const EXTENSION = /^\.\p{L}[\p{L}\p{N}]*$/u
+/** Marks that may open a written word before its extension: quotation marks and brackets. */
 const OPENING = /^["'`‘“«([{<]+/u
+/** Marks that may close a written word after its extension: quotation marks, brackets, stops. */
 const CLOSING = /["'`’”»)\]}>,;:!?]+$/u
 /** A token of letters alone, two at least: a word a dictionary may know. */
 const LETTERS_ONLY = /^\p{L}{2,}$/u
@@ -188,20 +190,20 @@ export interface ScoredPairs extends PairSides {
 }
 
 /**
- * Restatement clusters (paraphrase pairs clustered by their passages, cluster.ts) parted where
+ * Restatement clusters (paraphrase pairs clustered by their passages, cluster.ts), parted where
  * two of a cluster's passages are one template's statements about different named things
- * (nameOtherThings): each pair restates the other side, but a passage that restates two
- * statements of one template joins them, "If not specified, the generated blob is written to
- * `snapshot.blob` in the current working directory" two options' "If --cpu-prof-dir is not
+ * (nameOtherThings). Each pair is a restatement, but a passage that restates two statements of one
+ * template joins them: Node.js's "If not specified, the generated blob is written to
+ * `snapshot.blob` in the current working directory" restates both "If --cpu-prof-dir is not
  * specified, the profile will be written to the current working directory" and "If
- * --heap-prof-dir ..." (Node.js's page and its documentation), and one overlap said the two
- * options' defaults were the same. Such a cluster's pairs are grouped again, the best (score)
- * first, a pair joining the groups it shares a passage with unless a passage of it or of one of
- * them names other things than a passage of another; one it cannot join with any starts a group of
- * its own. Each group is a cluster of its own (clusterPairs over its pairs). Only clusters of
- * restatements alone (`restated`): copies edited in a word or two, one template's each ("If the
- * info and msgfmt programs are properly installed at your site" / "... msgattrib ..."), are one
- * overlap of boilerplate, as overlaps.ts reads such pairs without nameOtherThings.
+ * --heap-prof-dir ...", and one overlap said the two options were the same. Such a cluster's pairs
+ * are grouped again, the best (score) first: a pair joins each group it shares a passage with
+ * unless a passage of the one names other things than a passage of the other, and starts a group
+ * of its own where it joins none; a passage may so be in two overlaps (the blob's is). Each
+ * group is a cluster of its own (clusterPairs over its pairs). Only clusters of restatements
+ * alone (`restated`): copies edited in a word or two, one template's each ("If the info and
+ * msgfmt programs are properly installed at your site" / "... msgattrib ..."), are one overlap of
+ * boilerplate, and overlaps.ts reads such pairs without nameOtherThings.
  */
 export function partedByNames(
   clusters: Cluster[],
