@@ -81,6 +81,12 @@ describe('nameOtherThings', () => {
     const unknown = (doc: typeof chgpasswd, t: number) => !dictionary.has(doc.text.slice(doc.starts[t], doc.ends[t]).toLowerCase())
     expect(nameOtherThings(...all(chgpasswd), ...all(newusers))).toBe(false)
     expect(nameOtherThings(...all(chgpasswd), ...all(newusers), unknown)).toBe(true)
+    // In a sentence of another language, every word is one an English dictionary does not know.
+    const [announced, presented] = analysed(
+      'Le gouvernement a annoncé une réforme des retraites pour la fin de l’année.',
+      'Le gouvernement a présenté une réforme des retraites pour la fin de l’année.',
+    )
+    expect(nameOtherThings(...all(announced), ...all(presented), () => true)).toBe(false)
   })
 })
 

@@ -1,5 +1,6 @@
 import { type AnalysedDocument, contentFrom } from './analyse.js'
 import { type Cluster, clusterPairs, type PairSides } from './cluster.js'
+import { lowerBound } from '../text/sorted.js'
 
 // Statements of one template about different named things. A manual page says the same thing of
 // many programs, options and formats in the same words: "This command is used to manipulate DH
@@ -34,8 +35,9 @@ import { type Cluster, clusterPairs, type PairSides } from './cluster.js'
 //     written in capitals (a licence's disclaimer: "DISCLAIMED" against "NONINFRINGEMENT");
 //   - a word written alone in quotation marks ('"su"', "‘k’", "`stats`"), or a file name's
 //     extension (".po", "(with .gz extension)");
-//   - a word of letters the dictionary does not know, where the caller has one (UnknownWord:
-//     WordNet on the Node side, synonyms.ts SynonymSource.knows): "chgpasswd", "xzlib".
+//   - a word of Latin letters the dictionary does not know, in a statement written in English,
+//     where the caller has one (UnknownWord: WordNet on the Node side, synonyms.ts
+//     SynonymSource.knows): "chgpasswd", "xzlib".
 
 /** Punctuation around a written word that is not part of it (brackets, quotation marks, stops). */
 const AROUND = /^[\s"'`‘’“”«»()[\]{}<>,;:.!?*]+|[\s"'`‘’“”«»()[\]{}<>,;:.!?*]+$/gu
@@ -99,6 +101,12 @@ function inCapitals(doc: AnalysedDocument, t0: number, t1: number): boolean {
   return upper * 2 > t1 - t0 + 1
 }
 
+/** Whether tokens [t0, t1] of `doc` hold a function word of another language than English (analyse.ts foreign). */
+function writtenIn(doc: AnalysedDocument, t0: number, t1: number): boolean {
+  const k = lowerBound(doc.foreign, t0)
+  return k < doc.foreign.length && doc.foreign[k] <= t1
+}
+
 /** The content tokens of [t0, t1] of `doc`. */
 function contentTokens(doc: AnalysedDocument, t0: number, t1: number): number[] {
   const out: number[] = []
@@ -148,12 +156,18 @@ export function nameOtherThings(
   const a = contentTokens(A, a0, a1)
   const b = contentTokens(B, b0, b1)
   if (a.length === 0 || b.length === 0 || a.length > MAX_LINED_UP_WORDS || b.length > MAX_LINED_UP_WORDS) return false
-  const [capsA, capsB] = [inCapitals(A, a0, a1), inCapitals(B, b0, b1)]
+  // A word the dictionary does not know is a name in English only: in a sentence of another
+  // language (one with its function words, analyse.ts foreign) every word is one it does not know.
+  const sideA = { doc: A, tokens: a, capitals: inCapitals(A, a0, a1), unknown: writtenIn(A, a0, a1) ? undefined : unknown }
+  const sideB = { doc: B, tokens: b, capitals: inCapitals(B, b0, b1), unknown: writtenIn(B, b0, b1) ? undefined : unknown }
   const writtenA = new Set(A.match.subarray(a0, a1 + 1))
   const writtenB = new Set(B.match.subarray(b0, b1 + 1))
-  /** Whether content tokens [from, to) of side `side` hold a name the other side never writes. */
-  const namesOwn = (D: AnalysedDocument, side: number[], from: number, to: number, capitals: boolean, other: Set<number>): boolean => {
-    for (let k = from; k < to; k++) if (!other.has(D.match[side[k]]) && isName(D, side[k], capitals, unknown)) return true
+  /** Whether content tokens [from, to) of a side hold a name the other side never writes. */
+  const namesOwn = (side: typeof sideA, from: number, to: number, other: Set<number>): boolean => {
+    for (let k = from; k < to; k++) {
+      const t = side.tokens[k]
+      if (!other.has(side.doc.match[t]) && isName(side.doc, t, side.capitals, side.unknown)) return true
+    }
     return false
   }
   const pairs = lineUp(A, a, B, b)
@@ -161,7 +175,7 @@ export function nameOtherThings(
   for (let k = 0; k + 1 < pairs.length; k++) {
     const [[i0, j0], [i1, j1]] = [pairs[k], pairs[k + 1]]
     if (i1 - i0 < 2 || j1 - j0 < 2) continue
-    if (namesOwn(A, a, i0 + 1, i1, capsA, writtenB) && namesOwn(B, b, j0 + 1, j1, capsB, writtenA)) return true
+    if (namesOwn(sideA, i0 + 1, i1, writtenB) && namesOwn(sideB, j0 + 1, j1, writtenA)) return true
   }
   if (pairs.length === 0) return false
   // Before the first word lined up, and after the last: only where each side's gap is one written
@@ -171,8 +185,8 @@ export function nameOtherThings(
   const edge = (from: [number, number], to: [number, number]): boolean =>
     oneWord(A, a, from[0], to[0]) &&
     oneWord(B, b, from[1], to[1]) &&
-    namesOwn(A, a, from[0], to[0], capsA, writtenB) &&
-    namesOwn(B, b, from[1], to[1], capsB, writtenA)
+    namesOwn(sideA, from[0], to[0], writtenB) &&
+    namesOwn(sideB, from[1], to[1], writtenA)
   const [first, last] = [pairs[0], pairs[pairs.length - 1]]
   return edge([0, 0], first) || edge([last[0] + 1, last[1] + 1], [a.length, b.length])
 }

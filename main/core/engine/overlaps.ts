@@ -261,6 +261,9 @@ export { BOILERPLATE_MIN_DOCUMENTS, BOILERPLATE_SHARE } from './boilerplate.js'
  */
 export const PARAPHRASE_MAX_WORDS = 1_000_000
 
+/** A word of Latin letters alone, as the lexicon writes it (lower case): one a dictionary of English may know. */
+const LATIN_WORD = /^[a-z]{2,}$/
+
 /** Which pairs of passages are diffed: variant-pairs.ts (the renderer reads the rule too). */
 export { MAX_DIFFS, MAX_PAIRWISE_PASSAGES } from './variant-pairs.js'
 
@@ -420,14 +423,16 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
 
   const paraphraseSearch =
     options.paraphrase === 'auto' || options.paraphrase === undefined ? corpus.words <= PARAPHRASE_MAX_WORDS : options.paraphrase
-  // Words the dictionary does not know are names to named-slots.ts: each surface form asked once.
+  // Words the dictionary does not know are names to named-slots.ts: each surface form asked once,
+  // words of Latin letters only (a Chinese or Japanese word is none the dictionary knows).
   const knows = options.synonyms?.knows?.bind(options.synonyms)
   const unknown = new Map<number, boolean>()
   const unknownWord: UnknownWord | undefined = knows
     ? (doc, t) => {
         const surface = doc.surface[t]
         let answer = unknown.get(surface)
-        if (answer === undefined) unknown.set(surface, (answer = !knows(corpus.lexicon.surfaces[surface])))
+        const word = corpus.lexicon.surfaces[surface]
+        if (answer === undefined) unknown.set(surface, (answer = LATIN_WORD.test(word) && !knows(word)))
         return answer
       }
     : undefined
