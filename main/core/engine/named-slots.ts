@@ -1,3 +1,4 @@
+import { diffArrays } from 'diff'
 import { type AnalysedDocument, contentFrom } from './analyse.js'
 import { type Cluster, clusterPairs, type PairSides } from './cluster.js'
 import { lowerBound } from '../text/sorted.js'
@@ -115,31 +116,27 @@ function contentTokens(doc: AnalysedDocument, t0: number, t1: number): number[] 
 }
 
 /**
- * The longest run of content tokens `a` of A and `b` of B in the same order with the same match
- * forms, as pairs of positions in `a` and `b`.
+ * Content tokens `a` of A and `b` of B lined up: the longest run of them in the same order with the
+ * same match forms (jsdiff's diffArrays, Myers' algorithm), as pairs of positions in `a` and `b`.
  */
 function lineUp(A: AnalysedDocument, a: number[], B: AnalysedDocument, b: number[]): [number, number][] {
-  const n = a.length
-  const m = b.length
-  const table = new Uint16Array((n + 1) * (m + 1))
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      table[i * (m + 1) + j] =
-        A.match[a[i]] === B.match[b[j]]
-          ? table[(i + 1) * (m + 1) + j + 1] + 1
-          : Math.max(table[(i + 1) * (m + 1) + j], table[i * (m + 1) + j + 1])
   const pairs: [number, number][] = []
-  for (let i = 0, j = 0; i < n && j < m;) {
-    if (A.match[a[i]] === B.match[b[j]]) pairs.push([i++, j++])
-    else if (table[(i + 1) * (m + 1) + j] >= table[i * (m + 1) + j + 1]) i++
-    else j++
+  let [i, j] = [0, 0]
+  for (const part of diffArrays(
+    a.map((t) => A.match[t]),
+    b.map((t) => B.match[t]),
+  )) {
+    const n = part.count ?? part.value.length
+    if (part.removed) i += n
+    else if (part.added) j += n
+    else for (let k = 0; k < n; k++) pairs.push([i++, j++])
   }
   return pairs
 }
 
 /**
  * Content words, at most, of a side lined up (see above): a statement longer than this is no
- * template's, and the table lineUp fills grows as the product of the two sides.
+ * template's, and lining two up costs as their lengths times the words they differ in.
  */
 export const MAX_LINED_UP_WORDS = 200
 
@@ -192,9 +189,9 @@ export function nameOtherThings(
 }
 
 /**
- * Pairs, at most, of a restatement cluster that partedByNames reads: it compares every two of
- * their passages (a line-up each, MAX_LINED_UP_WORDS squared at most). Restatements on the review
- * corpora have nine passages at most; a larger cluster of restatements is rarer than its cost.
+ * Pairs, at most, of a restatement cluster that partedByNames reads: it lines up every two of
+ * their passages. Restatements on the review corpora have nine passages at most; a larger cluster
+ * of restatements is rarer than its cost.
  */
 export const MAX_PARTED_PAIRS = 32
 
@@ -248,9 +245,7 @@ export function partedByNames(
     const groups: number[][] = []
     for (const i of [...cluster.pairs].sort((x, y) => pairs.score(y) - pairs.score(x) || x - y)) {
       const own = [2 * i, 2 * i + 1]
-      const met = groups.filter((g) =>
-        g.some((j) => touches(2 * j, own[0]) || touches(2 * j, own[1]) || touches(2 * j + 1, own[0]) || touches(2 * j + 1, own[1])),
-      )
+      const met = groups.filter((g) => own.some((e) => g.some((j) => touches(2 * j, e) || touches(2 * j + 1, e))))
       const joined: number[] = [i]
       for (const g of met) {
         const theirs = g.flatMap((j) => [2 * j, 2 * j + 1])
