@@ -267,6 +267,24 @@ int
       text: 'Hello wörld',
       encoding: 'UTF-16LE',
     })
+    // Chinese, Japanese and Korean legacy encodings, whose byte pairs are often valid UTF-8 by
+    // chance ("传统" in GBK is CD B3 ..., a two-byte sequence): read, not refused as damaged UTF-8.
+    const chinese = '新质生产力是创新起主导作用，摆脱传统经济增长方式、生产力发展路径，具有高科技、高效能、高质量特征的先进生产力质态。'
+    const traditional = '新質生產力是創新起主導作用，擺脫傳統經濟增長方式、生產力發展路徑，具有高科技、高效能、高質量特徵的先進生產力質態。'
+    const japanese = '新しい質の生産力とは、イノベーションが主導的な役割を果たし、従来の経済成長方式から脱却した先進的な生産力である。'
+    const korean = '새로운 질적 생산력은 혁신이 주도적 역할을 하는 선진 생산력이며, 전통적인 경제 성장 방식에서 벗어난 것이다.'
+    for (const [text, encoding, read] of [
+      [chinese, 'gbk', 'GB18030'],
+      [traditional, 'big5', 'Big5'],
+      [japanese, 'shift_jis', 'Shift_JIS'],
+      [japanese, 'euc-jp', 'EUC-JP'],
+      [korean, 'euc-kr', 'EUC-KR'],
+    ])
+      expect(decodeImportedText(Uint8Array.from(iconv.encode(text, encoding)), 'cjk.txt')).toEqual({
+        text,
+        encoding: read,
+        converted: true,
+      })
     // UTF-8 with a damaged byte is refused, not "converted" into mojibake.
     expect(() => decodeImportedText(Uint8Array.from([...Buffer.from('naïve café '), 0xe9, 0x20, 0x6f]), 'broken.txt')).toThrow(
       /broken\.txt: this is not valid UTF-8 text \(first invalid byte at offset 13\): it is UTF-8 with damaged bytes/,

@@ -5,7 +5,8 @@ import { DecodeError, decodeUtf8 } from '../project/decode.js'
 // Text in legacy encodings (Windows-1252, Latin-1, Windows-1251, GB18030, Shift_JIS, …) and
 // UTF-16 with a byte-order mark is converted to UTF-8 on import; everything else must be UTF-8.
 // A file that is UTF-8 with a few broken bytes is refused, not "converted" into mojibake: the
-// legacy path is taken only when the bytes hold no valid UTF-8 sequence beyond ASCII at all.
+// legacy path is taken only when few of the bytes beyond ASCII are in valid UTF-8 sequences
+// (MIN_UTF8_SHARE).
 
 /**
  * Bytes beyond ASCII needed before an encoding is guessed. 4: fewer say too little about the
@@ -20,6 +21,19 @@ export const MIN_LEGACY_EVIDENCE = 4
  * refuse short Western European texts.
  */
 export const MIN_CONFIDENCE = 25
+
+/**
+ * Share of the bytes beyond ASCII, at least, that well-formed UTF-8 sequences hold in a file
+ * refused as UTF-8 with damaged bytes; below it, the file is read as a legacy encoding. In UTF-8
+ * with a broken byte or two nearly all of them do (0.8 in "naïve café" with a stray Latin-1 "é").
+ * A double-byte legacy encoding makes valid sequences by chance, since its lead bytes are UTF-8's
+ * lead bytes and its trail bytes often continuation bytes: "传统" in GBK is CD B3 ..., a two-byte
+ * UTF-8 sequence. A sentence of Chinese, Japanese or Korean in GBK, Big5, Shift_JIS, EUC-JP or
+ * EUC-KR has 0.15 to 0.35 of its bytes beyond ASCII in such sequences, and each was refused while
+ * any one sequence was found. A Western legacy encoding makes one only where a letter is followed
+ * by a symbol ("Ã©" in Latin-1): far below a half.
+ */
+export const MIN_UTF8_SHARE = 0.5
 
 /** Encodings chardet names that are read with a superset (Latin-1 files are usually Windows-1252). */
 const SUPERSETS: Record<string, string> = { 'ISO-8859-1': 'windows-1252', GB2312: 'GB18030', 'EUC-CN': 'GB18030' }
@@ -37,27 +51,24 @@ export interface DecodedText {
   guessed?: boolean
 }
 
-/** Number of well-formed multi-byte UTF-8 sequences in `bytes` (a sign the file is UTF-8). */
-function utf8Sequences(bytes: Uint8Array): number {
-  let n = 0
+/** Bytes beyond ASCII in `bytes`, and how many of them well-formed multi-byte UTF-8 sequences hold (a sign the file is UTF-8). */
+function highBytes(bytes: Uint8Array): { high: number; inUtf8: number } {
+  let high = 0
+  let inUtf8 = 0
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]
+    if (b < 0x80) continue
+    high++
     const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
-    if (!len) continue
-    let ok = i + len <= bytes.length
+    let ok = len > 0 && i + len <= bytes.length
     for (let k = 1; ok && k < len; k++) ok = (bytes[i + k] & 0xc0) === 0x80
     if (ok) {
-      n++
+      high += len - 1
+      inUtf8 += len
       i += len - 1
     }
   }
-  return n
-}
-
-function highBytes(bytes: Uint8Array): number {
-  let n = 0
-  for (const b of bytes) if (b >= 0x80) n++
-  return n
+  return { high, inUtf8 }
 }
 
 function checked(text: string, path: string, encoding: string): string {
@@ -86,8 +97,10 @@ export function decodeImportedText(bytes: Uint8Array, path: string, guess?: stri
   } catch (e) {
     if (!(e instanceof DecodeError) || !/not valid UTF-8/.test(e.message)) throw e
     const reason = e.message.slice(path.length + 2)
-    if (utf8Sequences(bytes) > 0) throw new DecodeError(path, `${reason}: it is UTF-8 with damaged bytes; repair or re-save it as UTF-8`)
-    if (highBytes(bytes) < MIN_LEGACY_EVIDENCE) {
+    const { high, inUtf8 } = highBytes(bytes)
+    if (inUtf8 > 0 && inUtf8 >= MIN_UTF8_SHARE * high)
+      throw new DecodeError(path, `${reason}: it is UTF-8 with damaged bytes; repair or re-save it as UTF-8`)
+    if (high < MIN_LEGACY_EVIDENCE) {
       if (guess)
         return { text: checked(iconv.decode(Buffer.from(bytes), guess), path, guess), encoding: guess, converted: true, guessed: true }
       throw new DecodeError(path, `${reason}, and too little of it is beyond ASCII to tell its encoding; save it as UTF-8`)
