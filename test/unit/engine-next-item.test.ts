@@ -262,6 +262,25 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     expect(withoutNextItems(passage, [a])).toBe(passage)
   })
 
+  it('ends before the number of the next section, its parts too ("... 02110-1301 USA\\n\\n3.2"): an identical paragraph stays verbatim (a tester)', () => {
+    const notice =
+      'You should have received a copy of the GNU Lesser General Public License along with this library; if not, write to ' +
+      'the Free Software Foundation, Inc., 51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA'
+    const overlaps = findOverlaps([
+      {
+        id: 'minutes',
+        text: `Our committee met on Tuesday to review the budget for the coming year.\n\n${notice}\n\n3. You may otherwise modify your copy of this Package in any way.\n`,
+      },
+      {
+        id: 'notes',
+        text: `Short notes on bridges and rivers of the northern district.\n\n${notice}\n\n3.2. Availability of Source Code. Any Modification must be made available.\n`,
+      },
+    ]).overlaps
+    expect(overlaps).toHaveLength(1)
+    expect(overlaps[0].kind).toBe('verbatim')
+    expect(overlaps[0].passages.map((p) => p.text)).toEqual([notice, notice])
+  })
+
   it("ends before the next field's name where another passage ends with its field's line (a reviewer: three headers)", () => {
     const CLASSIFIERS = [
       'Development Status :: 5 - Production/Stable',

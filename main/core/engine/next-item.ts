@@ -646,8 +646,12 @@ function noticeLabelEnd(doc: Paragraphs, p: ItemPassage): number | undefined {
   )
 }
 
-/** A numbered item's number at the start of its line, before its stop or bracket: "3" of " 3. Neither ...", "(2" of "(2) ...". */
-const ITEM_LABEL = /^[ \t]*\(?\d{1,3}(?=[.)][ \t])/
+/**
+ * A numbered item's number at the start of its line, before its stop or bracket: "3" of " 3.
+ * Neither ...", "(2" of "(2) ..."; or a section's, with its parts: "3.2" of "3.2. Availability
+ * ..." or "3.2 Availability ...". Not a number alone before a word ("2 may be found").
+ */
+const ITEM_LABEL = /^[ \t]*(?:\(?\d{1,3}(?:\.\d{1,3})*(?=[.)][ \t])|\d{1,3}(?:\.\d{1,3})+(?=[ \t]))/
 
 /**
  * Where passage `p` would end without the number of the next item of a list it ends on, the
