@@ -228,4 +228,26 @@ describe('a passage that ends in the next paragraph', () => {
       expect(overlap.passages.map((p) => p.text.slice(p.text.lastIndexOf('keyboard')))).toEqual([end, end])
     }
   })
+
+  it('starts after the paragraph before where the two close it unlike, as many words stay (a tester)', () => {
+    const clause =
+      '5.2. If You initiate litigation against any entity by asserting a patent infringement claim (excluding declaratory ' +
+      'judgment actions, counter-claims, and cross-claims) alleging that a Contributor Version directly or indirectly ' +
+      'infringes any patent, then the rights granted to You by any and all Contributors for the Covered Software under ' +
+      'Section 2.1 of this License shall terminate.'
+    // "the License at" against "the License.": an identical clause after two lines of their own.
+    const unlike = findOverlaps([
+      { id: 'a', text: `You may obtain a copy of the License at\n\n${clause}\n` },
+      { id: 'b', text: `Nothing here modifies the License.\n\n${clause}\n` },
+    ]).overlaps
+    expect(unlike).toHaveLength(1)
+    expect(unlike[0].kind).toBe('verbatim')
+    expect(unlike[0].passages.map((p) => p.text)).toEqual([clause, clause])
+    // As many words before the break, alike: the texts go on alike from there, as sim_text reads them.
+    const alike = findOverlaps([
+      { id: 'a', text: `You may obtain a copy of the License.\n\n${clause}\n` },
+      { id: 'b', text: `Nothing here modifies the License.\n\n${clause}\n` },
+    ]).overlaps
+    expect(alike[0].passages.map((p) => p.text.slice(0, 14))).toEqual(['the License.\n\n', 'the License.\n\n'])
+  })
 })

@@ -182,4 +182,24 @@ describe('insertedHeads', () => {
     ).overlaps.find((o) => o.passages.some((p) => p.text.includes('subject to change')))
     expect(other?.passages.find((p) => p.doc === 'a')?.text.startsWith('Whenever')).toBe(false)
   })
+
+  it("takes no passage to the sentence of another paragraph it opens with (a tester's licence clause)", () => {
+    const clause = (verb: string) =>
+      '5.2. If You initiate litigation against any entity by asserting a patent infringement claim (excluding declaratory ' +
+      'judgment actions, counter-claims, and cross-claims) alleging that a Contributor Version directly or indirectly ' +
+      `infringes any patent, then the rights granted to You by any and all Contributors ${verb} terminate.`
+    // Verbatim, and near-verbatim by a word: each passage opens with "the License." of a line of
+    // its own, which it is not taken back over ("You may obtain a copy of" / "Nothing here modifies").
+    for (const verb of ['shall', 'will']) {
+      const [overlap] = findOverlaps(
+        [
+          { id: 'a', text: `You may obtain a copy of the License.\n\n${clause('shall')}\n` },
+          { id: 'b', text: `Nothing here modifies the License.\n\n${clause(verb)}\n` },
+        ],
+        { paraphrase: false },
+      ).overlaps
+      expect(overlap.kind).toBe(verb === 'shall' ? 'verbatim' : 'variant')
+      expect(overlap.passages.map((p) => p.text.slice(0, 12))).toEqual(['the License.', 'the License.'])
+    }
+  })
 })

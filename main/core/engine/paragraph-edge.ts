@@ -188,13 +188,46 @@ const NOT_HEADING = /[\p{Ll}\n\r.!?]/u
  * start.
  */
 function afterPartialParagraph(doc: AnalysedDocument, t0: number, t1: number, words: number): number | undefined {
+  const t = firstParagraphStart(doc, t0, t1, words)
+  return t !== undefined && betweenListItems(doc, t) && lessThanHalf(doc, t0, t - 1, -1) ? t : undefined
+}
+
+/**
+ * The first token after the paragraph break side [t0, t1] of `doc` starts before, where it has
+ * fewer than `words` content words before the break; undefined where it has more, or no break.
+ */
+function firstParagraphStart(doc: AnalysedDocument, t0: number, t1: number, words: number): number | undefined {
   // Before the words-th content word from the start, fewer than `words` content words.
   const { content } = doc
   const c = contentFrom(doc, t0) + words - 1
   const ceiling = Math.min(t1, c < content.length ? content[c] : t1)
-  for (let t = t0; t < ceiling; t++)
-    if (paragraphBetween(doc, t, t + 1)) return betweenListItems(doc, t + 1) && lessThanHalf(doc, t0, t, -1) ? t + 1 : undefined
+  for (let t = t0; t < ceiling; t++) if (paragraphBetween(doc, t, t + 1)) return t + 1
   return undefined
+}
+
+/**
+ * Where aligned sides [a0, a1] of A and [b0, b1] of B start without the fewer than `words` content
+ * words each has in the paragraph before, where their pieces of it are unlike: not as many words,
+ * each less than half of its paragraph. Two texts that go on alike from a paragraph's last words
+ * into the same next paragraph share that paragraph, not the last words of two others: an
+ * identical clause after "You may obtain a copy of the License at" in one text and "Nothing here
+ * modifies the License." in another was near-verbatim from the start of each of those lines (a
+ * tester). As with the ends (unlikeOpenings), pieces of as many words stay: a changelog's version
+ * line or an entry's last line, which sim_text's runs read on from.
+ */
+function afterUnlikeClosings(
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+  words: number,
+): [number, number] | undefined {
+  const x = firstParagraphStart(A, a0, a1, words)
+  const y = x === undefined ? undefined : firstParagraphStart(B, b0, b1, words)
+  if (x === undefined || y === undefined || x - a0 === y - b0) return undefined
+  return lessThanHalf(A, a0, x - 1, -1) && lessThanHalf(B, b0, y - 1, -1) ? [x, y] : undefined
 }
 
 /**
@@ -297,9 +330,15 @@ export function paragraphEdges(
   const ends = a !== undefined && b !== undefined ? [a, b] : beforeUnlikeOpenings(A, a0, a1, B, b0, b1, words)
   const c = afterPartialParagraph(A, a0, a1, words)
   const d = c === undefined ? undefined : afterPartialParagraph(B, b0, b1, words)
-  const starts = c !== undefined && d !== undefined
+  // Or where both start a word or two before a paragraph break, their pieces unlike (see above).
+  const starts = c !== undefined && d !== undefined ? [c, d] : afterUnlikeClosings(A, a0, a1, B, b0, b1, words)
   if (!ends && !starts) return undefined
-  const edges: [number, number, number, number] = [starts ? c : a0, ends ? ends[0] : a1, starts ? d : b0, ends ? ends[1] : b1]
+  const edges: [number, number, number, number] = [
+    starts ? starts[0] : a0,
+    ends ? ends[0] : a1,
+    starts ? starts[1] : b0,
+    ends ? ends[1] : b1,
+  ]
   // Nothing left of a side: as found.
   return edges[0] <= edges[1] && edges[2] <= edges[3] ? edges : undefined
 }

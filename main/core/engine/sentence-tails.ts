@@ -59,6 +59,25 @@ export class SentenceEdges {
     }
     return Infinity
   }
+
+  /**
+   * Whether passage [start, end] of document d holds a paragraph break right after the sentence
+   * it starts in (`dir` -1), or right before the one it ends in (1): its first (last) words are
+   * the end (start) of another paragraph's sentence, and taken to that sentence's start (end) it
+   * would take that paragraph's words, not the ones it copies. Two texts that go on alike from a
+   * paragraph's last words ("the License.") into the same next paragraph: "You may obtain a copy
+   * of the License." / "Nothing here modifies the License." was said as a change of an identical
+   * clause after them (a tester).
+   */
+  brokenAtEdge(d: number, start: number, end: number, dir: -1 | 1): boolean {
+    const doc = this.docs[d]
+    if (dir < 0) {
+      const last = start + this.distance(d, start, 1)
+      return last < end && paragraphBetween(doc, last, last + 1)
+    }
+    const first = end - this.distance(d, end, -1)
+    return first > start && paragraphBetween(doc, first - 1, first)
+  }
 }
 
 /**
@@ -98,7 +117,8 @@ function spaced(text: string, from: number, to: number): boolean {
 
 /**
  * The passages taken to their sentences' ends, where each ends at most MAX_SENTENCE_TAIL words
- * before its own (and no stretch of spaces lies between); and to their starts likewise.
+ * before its own (and no stretch of spaces lies between, nor a paragraph break between that
+ * sentence and the rest of the passage: brokenAtEdge); and to their starts likewise.
  */
 export function sentenceTails<P extends TailedPassage>(passages: readonly P[], edges: SentenceEdges): P[] {
   // Each passage's distance to its sentence's start (end), read until one is too far: a licence's
@@ -107,7 +127,7 @@ export function sentenceTails<P extends TailedPassage>(passages: readonly P[], e
     const found: number[] = []
     for (const p of passages) {
       const gap = edges.distance(p.doc, dir < 0 ? p.start : p.end, dir)
-      if (gap > MAX_SENTENCE_TAIL) return undefined
+      if (gap > MAX_SENTENCE_TAIL || (gap > 0 && edges.brokenAtEdge(p.doc, p.start, p.end, dir))) return undefined
       found.push(gap)
     }
     return found
