@@ -4,7 +4,11 @@ import { predicateOf, QUESTION } from '../../main/core/definitions/patterns.js'
 import { readStatedMetadata } from '../../main/core/project/metadata.js'
 import { withMemo } from '../../main/core/project/memo.js'
 import { readHtml } from '../../main/node/import/html.js'
-import { LINK, nonWordTokens } from '../../main/core/engine/nonwords.js'
+import { LINK, nameJoins, namesIn, nonWordTokens } from '../../main/core/engine/nonwords.js'
+import { headings } from '../../main/core/engine/headings.js'
+import { furnitureHeadings } from '../../main/core/engine/furniture.js'
+import { tokenize } from '../../main/core/engine/tokenize.js'
+import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
 
 // Patterns read on what a user's files hold, on inputs that made them try the same text in
@@ -85,5 +89,44 @@ describe('patterns on hostile inputs', () => {
       ['i', 1],
       ['it', 0],
     ])
+  })
+
+  // A tester's inputs, each seconds to minutes for a few hundred kilobytes before.
+  it('reads a line of a "#" and spaces as no heading, and the headings around it (12 s for 500 spaces before)', () => {
+    const text = `NAME\n${'#'}${spaces(5_000)}#y\n## Results${spaces(20_000)}# see below\n## License ##  \nSEE ALSO\n`
+    expect(headings({ text }).titles).toEqual(['NAME', 'LICENSE', 'SEE ALSO'])
+  })
+
+  it("reads a BUGS section of one long run of a name's characters (27 s for 160,000 before)", () => {
+    const text = `NAME\n\nSYNOPSIS\n\nBUGS\n       ${'a.'.repeat(100_000)}\n`
+    expect([...furnitureHeadings({ text })]).toEqual([0, 0, 0])
+    // A section that only points at where to report bugs is still furniture.
+    expect([...furnitureHeadings({ text: 'NAME\n\nSYNOPSIS\n\nBUGS\n       Report bugs to bug-grep@gnu.org.\n' })]).toEqual([0, 0, 1])
+  })
+
+  it('tokenises a word hyphenated at the end of every line (14 s for 100,000 lines before)', () => {
+    const { count, starts, ends } = tokenize('ab-\n'.repeat(100_000))
+    expect(count).toBe(1)
+    expect([starts[0], ends[0]]).toEqual([0, 399_998])
+  })
+
+  it('compares the names of two copies of a path of 200 KB, every pair inside it (over two minutes and 2.7 GB before)', () => {
+    const folders = ['alpha', 'beta', 'gamma', 'delta', 'river', 'stone', 'policy', 'market', 'growth', 'system', 'forces', 'quality']
+    const path = `/usr/${Array.from({ length: 28_000 }, (_, k) => folders[(k * 7 + (k >> 3)) % folders.length]).join('/')}`
+    const half = path.lastIndexOf('/', path.length >> 1)
+    const [a, b] = analysed(
+      `The river flows past the old stone bridge. ${path}`,
+      `Other words. ${path.slice(0, half)} inserted changed words here. ${path.slice(half)}`,
+    )
+    // The names each side touches, read once per document; a pair of one name's words in each.
+    expect(namesIn(a, 0, a.starts.length - 1)).toHaveLength(1)
+    expect(namesIn(b, 0, b.starts.length - 1)).toHaveLength(2)
+    const at = (doc: typeof a, word: number) => doc.starts.findIndex((s) => s > doc.text.indexOf('/usr/')) + word
+    expect(nameJoins(a, at(a, 0), at(a, 20), b, at(b, 0), at(b, 20))).toBe(0)
+    const { overlaps } = findOverlaps([
+      { id: 'a', text: a.text },
+      { id: 'b', text: b.text },
+    ])
+    expect(overlaps.length).toBeGreaterThan(0)
   })
 })

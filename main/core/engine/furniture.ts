@@ -44,7 +44,7 @@ const BUGS = 'BUGS'
 export const MAX_POINTER_WORDS = 12
 
 /** An address to report at: a web address or an e-mail address. */
-const ADDRESS = /\bhttps?:\/\/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g
+const ADDRESS = /\bhttps?:\/\/\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g
 
 /** Words that say a line is about reporting: "Report bugs at:", "Please send bug reports to". */
 const REPORTING = /\b(?:report|reports|bugs?|issues?)\b/i

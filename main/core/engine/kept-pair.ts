@@ -406,14 +406,14 @@ function loneNames(
   if (inB.length === 0) return undefined
   // Each name with the match ids of the tokens just before and after it in the span (-1: none).
   const read = (doc: AnalysedDocument, t0: number, t1: number, names: readonly Name[]) =>
-    names.map(({ from, to, folders }) => {
+    names.map(({ from, to, folders, lower }) => {
       // The tokens the name is written in: from the one it starts in to the last before its end.
       const first = upperBound(doc.starts, from) - 1
       const last = lowerBound(doc.starts, to) - 1
       return {
         to,
         first: doc.starts[first],
-        key: doc.text.slice(from, to).toLowerCase(),
+        key: lower,
         head: folders[0],
         before: first - 1 >= t0 ? doc.match[first - 1] : -1,
         after: last + 1 <= t1 ? doc.match[last + 1] : -1,

@@ -1047,6 +1047,8 @@ export interface Name {
   parts: number[]
   /** Those parts in lower case. */
   folders: string[]
+  /** The name in lower case. */
+  lower: string
 }
 
 /**
@@ -1062,35 +1064,49 @@ const NAME_MARKS = './-_~%+:@'
 /**
  * The names with a slash in them that tokens [t0, t1] of `doc` touch, in the order they are
  * written: runs of name characters (inName) around a slash, read on past the tokens to the name's
- * ends.
+ * ends. A document's names are read once (namesOf), and a pair's found among them by a binary
+ * search: read from the pair's tokens at every pair, a name tens of kilobytes long was read whole
+ * for each of the hundreds of pairs inside it (a path of 100 KB: 25 s; a tester).
  */
 export function namesIn(doc: AnalysedDocument, t0: number, t1: number): Name[] {
+  const { names, runEnds } = namesOf(doc)
+  const [from, to] = [doc.starts[t0], doc.ends[t1]]
+  const out: Name[] = []
+  for (let k = lowerBound(runEnds, from); k < names.length && names[k].run <= to; k++) out.push(names[k])
+  return out
+}
+
+/** A document's names (namesIn), with where each one's run of name characters ends, ascending. */
+interface DocumentNames {
+  names: (Name & { run: number })[]
+  runEnds: Uint32Array
+}
+
+/** Per document read by namesIn: its names. */
+const namesOfDoc = new WeakMap<AnalysedDocument, DocumentNames>()
+
+/**
+ * Every name with a slash in `doc` (see namesIn): each run of name characters that holds a slash,
+ * its marks trimmed at both ends; its `run` is where the run starts, and runEnds where each ends.
+ */
+function namesOf(doc: AnalysedDocument): DocumentNames {
+  let found = namesOfDoc.get(doc)
+  if (found) return found
   const { text } = doc
-  const names: Name[] = []
-  // Read within the tokens' text and the names it starts or ends inside, not beyond: most
-  // passages hold no slash (told by a binary search in the document's slashes, found once), and a
-  // document may hold none after them.
-  let slashes = slashesOf.get(doc)
-  if (!slashes) {
-    const found: number[] = []
-    for (let k = text.indexOf('/'); k >= 0; k = text.indexOf('/', k + 1)) found.push(k)
-    slashesOf.set(doc, (slashes = Uint32Array.from(found)))
-  }
-  let from = doc.starts[t0]
-  while (from > 0 && inName(text, from - 1)) from--
-  let to = doc.ends[t1]
-  while (to < text.length && inName(text, to)) to++
-  for (let next = lowerBound(slashes, from); next < slashes.length && slashes[next] < to; next++) {
-    const slash = slashes[next]
-    let start = slash
-    while (start > 0 && inName(text, start - 1)) start--
-    let end = slash + 1
-    while (end < text.length && inName(text, end)) end++
+  const names: DocumentNames['names'] = []
+  const ends: number[] = []
+  let runEnd = -1
+  for (let slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
     // The name's other slashes are read with it.
-    while (next + 1 < slashes.length && slashes[next + 1] < end) next++
+    if (slash < runEnd) continue
+    let run = slash
+    while (run > 0 && inName(text, run - 1)) run--
+    runEnd = slash + 1
+    while (runEnd < text.length && inName(text, runEnd)) runEnd++
+    let [start, end] = [run, runEnd]
     while (start < end && !WORD_CHAR.test(text[start])) start++
     while (end > start && !WORD_CHAR.test(text[end - 1])) end--
-    if (start === end || (names.length > 0 && names[names.length - 1].from === start)) continue
+    if (start === end) continue
     // An address's scheme and "www." name no folder: "http://www.debian.org/doc/" and
     // "https://debian.org/doc" are one address (Debian's copyright files write their format's
     // address either way).
@@ -1101,25 +1117,34 @@ export function namesIn(doc: AnalysedDocument, t0: number, t1: number): Name[] {
     for (let k = name.indexOf('/', parts[0]); k >= 0; k = name.indexOf('/', k + 1)) if (k + 1 < name.length) parts.push(k + 1)
     const folders = parts.map((p, k) => name.slice(p, k + 1 < parts.length ? parts[k + 1] - 1 : name.length).toLowerCase())
     for (let k = 0; k < parts.length; k++) parts[k] += start
-    names.push({ from: start, to: end, parts, folders })
+    names.push({ from: start, to: end, parts, folders, lower: name.toLowerCase(), run })
+    ends.push(runEnd)
   }
-  return names
+  found = { names, runEnds: Uint32Array.from(ends) }
+  namesOfDoc.set(doc, found)
+  return found
 }
-
-/** Per document read by namesIn: the offsets of its slashes, ascending. */
-const slashesOf = new WeakMap<AnalysedDocument, Uint32Array>()
 
 /** An address's scheme and "www.", which nameJoins does not compare. */
 const SCHEME = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?(?:[wW]{3}\.)?/
 
-/** Every run of first folders of `names` ("usr", "usr/share", ...), to find how far a name shares them. */
-function prefixesOf(names: readonly Name[]): Set<string> {
-  const prefixes = new Set<string>()
+/**
+ * Every run of first folders of `names` ("usr", "usr/share", ...), to find how far a name shares
+ * them: a trie, each run's number by the number of the run before it (0 for none) and its last
+ * folder. Not the runs' text: a name of k folders would be k strings as long as itself.
+ */
+function prefixesOf(names: readonly Name[]): Map<string, number> {
+  const runs = new Map<string, number>()
   for (const { folders } of names) {
-    let prefix = ''
-    for (const folder of folders) prefixes.add((prefix += `/${folder}`))
+    let run = 0
+    for (const folder of folders) {
+      const key = `${run}/${folder}`
+      let next = runs.get(key)
+      if (next === undefined) runs.set(key, (next = runs.size + 1))
+      run = next
+    }
   }
-  return prefixes
+  return runs
 }
 
 /**
@@ -1127,13 +1152,16 @@ function prefixesOf(names: readonly Name[]): Set<string> {
  * from its start with a name of the other side (`prefixes`, prefixesOf), not counting joins by
  * underscores.
  */
-function joinsPastShared(doc: AnalysedDocument, t0: number, t1: number, names: readonly Name[], prefixes: Set<string>): number {
+function joinsPastShared(doc: AnalysedDocument, t0: number, t1: number, names: readonly Name[], prefixes: Map<string, number>): number {
   const { content, starts } = doc
   let joins = 0
   for (const name of names) {
     let shared = 0
-    let prefix = ''
-    while (shared < name.folders.length && prefixes.has((prefix += `/${name.folders[shared]}`))) shared++
+    for (let run = 0; shared < name.folders.length; shared++) {
+      const next = prefixes.get(`${run}/${name.folders[shared]}`)
+      if (next === undefined) break
+      run = next
+    }
     if (shared === name.folders.length) continue
     // Joins between content words both past the shared folders.
     const rest = name.parts[shared]
