@@ -8,6 +8,8 @@ import { LINK, nameJoins, namesIn, nonWordTokens } from '../../main/core/engine/
 import { headings } from '../../main/core/engine/headings.js'
 import { furnitureHeadings } from '../../main/core/engine/furniture.js'
 import { tokenize } from '../../main/core/engine/tokenize.js'
+import { onCodeLines } from '../../main/core/engine/code-lines.js'
+import { nameOtherThings } from '../../main/core/engine/named-slots.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
 
@@ -128,5 +130,17 @@ describe('patterns on hostile inputs', () => {
       { id: 'b', text: b.text },
     ])
     expect(overlaps.length).toBeGreaterThan(0)
+  })
+
+  it('reads a call left open, a link target ending in a comma and a word of brackets, however long (a tester: each read again from every mark)', () => {
+    const [open, code] = analysed(`Then f(a,${spaces(100_000)}x and so on.`, 'Then x = g(b, c);')
+    expect(onCodeLines(open, 0, open.starts.length - 1)).toBe(false)
+    expect(onCodeLines(code, 0, code.starts.length - 1)).toBe(true)
+    // Not a link's target (a comma in it): no link marked.
+    const [table] = analysed(`[x]: ${'a/'.repeat(100_000)},\n\n[y]: https://example.org/y\n`)
+    expect([...nonWordTokens(table)].filter((m) => m & LINK).length).toBeGreaterThan(0)
+    expect(nonWordTokens(table)[1] & LINK).toBe(0)
+    const [a, b] = analysed(`Use x${'('.repeat(100_000)}x here.`, `Use y${'('.repeat(100_000)}y here.`)
+    expect(nameOtherThings(a, 0, a.starts.length - 1, b, 0, b.starts.length - 1)).toBe(false)
   })
 })

@@ -15,8 +15,10 @@ export const CODE_SIGNS: readonly RegExp[] = [
   /[\w)\]'"]\s*;[ \t]*(?:$|\/\/|\/\*)/m,
   // An assignment, spaced as code is: "p = buf1", "len += n".
   /[\w\])][ \t]+[-+*/|&]?=[ \t]+[\w"'(&*!-]/,
-  // A call with arguments: "stpcpy(p, n)", "puts("text")".
-  /\b[A-Za-z_]\w*\((?:[^()\s,]+,[ \t]*[^()\n]*|"[^"\n]*"[^()\n]*)\)/,
+  // A call with arguments: "stpcpy(p, n)", "puts("text")". (The spaces after the comma are read
+  // with what follows it, in one run: read apart, a line of a call left open and spaces was tried
+  // every way of cutting the spaces in two.)
+  /\b[A-Za-z_]\w*\((?:[^()\s,]+,[^()\n]*|"[^"\n]*"[^()\n]*)\)/,
   // A comment: "// ..." or "/* ...".
   /(?:^|[ \t;])(?:\/\/|\/\*)[ \t]/m,
 ]

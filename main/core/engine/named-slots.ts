@@ -40,8 +40,12 @@ import { lowerBound } from '../text/sorted.js'
 //     where the caller has one (UnknownWord: WordNet on the Node side, synonyms.ts
 //     SynonymSource.knows): "chgpasswd", "xzlib".
 
-/** Punctuation around a written word that is not part of it (brackets, quotation marks, stops). */
-const AROUND = /^[\s"'`‘’“”«»()[\]{}<>,;:.!?*]+|[\s"'`‘’“”«»()[\]{}<>,;:.!?*]+$/gu
+/**
+ * Punctuation around a written word that is not part of it (brackets, quotation marks, stops). The
+ * run at the end is tried only where a run of such marks starts: tried from each of its marks, a
+ * long run inside a word was read again from each.
+ */
+const AROUND = /^[\s"'`‘’“”«»()[\]{}<>,;:.!?*]+|(?<![\s"'`‘’“”«»()[\]{}<>,;:.!?*])[\s"'`‘’“”«»()[\]{}<>,;:.!?*]+$/gu
 /** Quotation marks that may enclose a name alone. */
 const QUOTES = /^["'`‘“«][^\s]+["'`’”»]$/u
 /**

@@ -612,9 +612,10 @@ const REFERENCE_DEFINITION =
  * hash (an address, a path, a place in a page), or a file's name with its extension; no comma or
  * semicolon in it. Not a citation's "Id." ("[2]: Id. (holding that ...)") nor code's value
  * ("[EventType.Click]: onClick,", "[key: string]: unknown;", "[Page.Home]: '/home',"), reviewers'
- * cases.
+ * cases. "No comma or semicolon" is read once, ahead: read around each slash ("[^,;]*[/#][^,;]*$"),
+ * a long path ending in a comma was read again from each of its slashes (a tester).
  */
-const LINK_TARGET = /^(?:<.*>|[^,;]*[/#][^,;]*|[^,;]*\.[A-Za-z][A-Za-z0-9]{0,4})$/
+const LINK_TARGET = /^(?:<.*>$|(?=[^,;]*$)(?:[^/#]*[/#]|[^,;]*\.[A-Za-z][A-Za-z0-9]{0,4}$))/
 
 /**
  * An HTML page's style sheet or script opening ("<style>", "<script type=...>", Vue's "<style
