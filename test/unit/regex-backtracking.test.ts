@@ -10,6 +10,8 @@ import { furnitureHeadings } from '../../main/core/engine/furniture.js'
 import { tokenize } from '../../main/core/engine/tokenize.js'
 import { onCodeLines } from '../../main/core/engine/code-lines.js'
 import { nameOtherThings } from '../../main/core/engine/named-slots.js'
+import { nameOtherVersions } from '../../main/core/engine/cited-numbers.js'
+import { pointElsewhere } from '../../main/core/engine/addresses.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { analysed } from '../helpers.js'
 
@@ -142,5 +144,23 @@ describe('patterns on hostile inputs', () => {
     expect(nonWordTokens(table)[1] & LINK).toBe(0)
     const [a, b] = analysed(`Use x${'('.repeat(100_000)}x here.`, `Use y${'('.repeat(100_000)}y here.`)
     expect(nameOtherThings(a, 0, a.starts.length - 1, b, 0, b.starts.length - 1)).toBe(false)
+  })
+
+  it("reads releases, addresses and a word's closing marks past long runs of their characters (recheck's audit)", () => {
+    const all = (x: ReturnType<typeof analysed>[number]) => [x, 0, x.starts.length - 1] as const
+    // A release's name starts where a word does, not after each "+" of a long run.
+    const [plus, glibc, other] = analysed(
+      `Built with ${'v+'.repeat(50_000)} glibc 2.3.4 here.`,
+      'Built with glibc 2.1.91 here.',
+      'Built with glibc 2.3.4 here.',
+    )
+    expect(nameOtherVersions(...all(plus), ...all(glibc))).toBe(true)
+    expect(nameOtherVersions(...all(plus), ...all(other))).toBe(false)
+    // An address's closing marks, and a word's, read once however long the run inside it.
+    const [a, b] = analysed(`See http://example.org/${'!'.repeat(100_000)}x now.`, `See http://example.org/${'!'.repeat(100_000)}y now.`)
+    expect(pointElsewhere(...all(a), ...all(b))).toBe(true)
+    const [c, d] = analysed(`Use "${'!'.repeat(100_000)}x" here.`, `Use "${'!'.repeat(100_000)}y" here.`)
+    // (Each a word alone in quotation marks the other never writes: two names.)
+    expect(nameOtherThings(...all(c), ...all(d))).toBe(true)
   })
 })

@@ -782,9 +782,13 @@ function seriesIn(doc: AnalysedDocument, corpus: AnalysedCorpus, from: number, t
 /** Endings of English adjectives, for a modifier coordinated with another ("economic and social"). */
 const ADJECTIVE = /(?:al|ic|ive|ous|ary|ful|less|able|ible)$/
 
-/** Text with its hyphenated compounds left out: "future-focused" is no cue that something is focused on. */
+/**
+ * Text with its hyphenated compounds left out: "future-focused" is no cue that something is focused
+ * on. A compound starts where a word does (tried from each letter, a long word was read to its end
+ * from each).
+ */
 function loose(text: string): string {
-  return text.replace(/[\p{L}\d]+(?:-[\p{L}\d]+)+/gu, ' ')
+  return text.replace(/(?<![\p{L}\d])[\p{L}\d]+(?:-[\p{L}\d]+)+/gu, ' ')
 }
 
 /** The role the first words of the component starting at token `t` give it, or 'feature'. */

@@ -48,7 +48,7 @@ export interface ProposedTermIds extends ProposedTerm {
  * tables hold their cells apart with one, and a History table's "Version<TAB>Changes", in every
  * Node.js API page, was proposed as the key term (a reviewer).
  */
-const JOINER = /^[ \u00a0]*[-\u2010]?[ \u00a0]*$/
+const JOINER = /^[ \u00a0]*(?:[-\u2010][ \u00a0]*)?$/
 
 /** Proposes the key terms of a corpus (see above). */
 export function proposeTerms(

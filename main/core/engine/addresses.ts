@@ -157,7 +157,7 @@ function comparable(address: string): string {
     .toLowerCase()
     .replace(/^(?:[a-z][a-z0-9+.-]*:\/\/|mailto:)/, '')
     .replace(/^www\./, '')
-    .replace(/[.,;:!?/]+$/, '')
+    .replace(/(?<![.,;:!?/])[.,;:!?/]+$/, '')
 }
 
 /**

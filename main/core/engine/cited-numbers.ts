@@ -61,9 +61,11 @@ export function citeOthers(A: AnalysedDocument, a0: number, a1: number, B: Analy
  * appeared in OpenBSD 4.7", "function is a GNU extension, available since glibc 2.1.91" /
  * "(available since glibc 2.3.4 ...)" were paraphrases ("words in common: GNU, available, since,
  * glibc"; a review of C string and OpenSSH pages). A number without a dot after any other word is
- * more often a count ("uses 4 threads") or a section than a release, and is not read.
+ * more often a count ("uses 4 threads") or a section than a release, and is not read. A name starts
+ * where a word does, not after a "+" inside one: tried after each, a long run such as "v+v+v+..."
+ * was read to its end from each of its "+" (a tester).
  */
-const RELEASE = /(?<![\p{L}\p{N}_.-])(\p{L}[\p{L}\p{N}_+-]*)\s+v?(\d+(?:\.\d+)*)(?![\p{N}_]|\.\p{N})/gu
+const RELEASE = /(?<![\p{L}\p{N}_.-])(?<![\p{L}\p{N}_+-]\+)(\p{L}[\p{L}\p{N}_+-]*)\s+v?(\d+(?:\.\d+)*)(?![\p{N}_]|\.\p{N})/gu
 
 /**
  * The versions and releases tokens [t0, t1] of `doc` name (see RELEASE): per name (lower case;

@@ -533,8 +533,11 @@ const DIGIT = /\d/u
  * written without spaces ("days 1,8,15,22", "2006,2007,2009") is several (a reviewer).
  */
 const THOUSANDS = /^\d{3}(?!\d)/u
-/** Marks at a written number's ends that are not its: a full stop, a colon, a hash. */
-const END_MARKS = patternOnUse(String.raw`^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$`, 'gu')
+/**
+ * Marks at a written number's ends that are not its: a full stop, a colon, a hash. Those at the end
+ * are tried after a letter or digit only, not again from each mark of a run inside the word.
+ */
+const END_MARKS = patternOnUse(String.raw`^[^\p{L}\p{N}]+|(?<=[\p{L}\p{N}])[^\p{L}\p{N}]+$`, 'gu')
 
 /** What makes a word with no space in it an address: a slash (paths, web addresses) or an at sign (e-mail). */
 const ADDRESS = /[/@]/

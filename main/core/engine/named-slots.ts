@@ -57,8 +57,10 @@ const CODE_LIKE = /^--?\p{L}|[_#]|\p{L}{2}\.\p{L}|\p{L}\.\p{L}{2}|\p{L}\p{N}|\p{
 const EXTENSION = /^\.\p{L}[\p{L}\p{N}]*$/u
 /** Marks that may open a written word before its extension: quotation marks and brackets. */
 const OPENING = /^["'`‘“«([{<]+/u
-/** Marks that may close a written word after its extension: quotation marks, brackets, stops. */
-const CLOSING = /["'`’”»)\]}>,;:!?]+$/u
+/** Marks that may close a written word after its extension: quotation marks, brackets, stops (tried where a run of them starts). */
+const CLOSING = /(?<!["'`’”»)\]}>,;:!?])["'`’”»)\]}>,;:!?]+$/u
+/** Stops and a closing bracket after a word's closing quotation mark (tried where a run of them starts). */
+const STOPS_AFTER = /(?<![,;:.!?)])[,;:.!?)]+$/u
 /** A token of letters alone, two at least: a word a dictionary may know. */
 const LETTERS_ONLY = /^\p{L}{2,}$/u
 /** Whether token t of `doc` is a word no dictionary knows: a name or an identifier ("chgpasswd", "xzlib"). */
@@ -96,7 +98,7 @@ function isName(doc: AnalysedDocument, t: number, capitals: boolean, unknown: Un
   if (EXTENSION.test(written.replace(OPENING, '').replace(CLOSING, ''))) return true
   if (CODE_LIKE.test(word)) return true
   if (!capitals && ACRONYM.test(word)) return true
-  return QUOTES.test(written.replace(/[,;:.!?)]+$/u, '')) && !/\s/u.test(word)
+  return QUOTES.test(written.replace(STOPS_AFTER, '')) && !/\s/u.test(word)
 }
 
 /** Whether most words of tokens [t0, t1] of `doc` have no lower-case letter. */
