@@ -4,7 +4,7 @@ import { alignedGaps } from '../../main/core/engine/aligned-gaps.js'
 import { analyse } from '../../main/core/engine/analyse.js'
 import { pairSides } from '../../main/core/engine/cluster.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
-import { findParaphrases } from '../../main/core/engine/paraphrase.js'
+import { findParaphrases, GAP_WORK_PER_WORD } from '../../main/core/engine/paraphrase.js'
 import { Run } from '../../main/core/engine/progress.js'
 import { ReusedSpans } from '../../main/core/engine/reused-spans.js'
 import { sentenceStarts } from '../../main/core/engine/sentences.js'
@@ -153,5 +153,54 @@ describe('gaps between shared passages', () => {
     ])
     const restated = overlaps.find((o) => o.kind === 'paraphrase' && o.passages.some((p) => p.text.startsWith('Regional hospital gets')))
     expect(restated?.passages.map((p) => p.doc)).toEqual(['A', 'B'])
+  })
+
+  it('cost at most GAP_WORK_PER_WORD per word of the two documents: gaps past it are not read (a tester)', () => {
+    // A restatement whose words a third document uses everywhere, found only in its gap; before
+    // it, a gap of long comma-cut sentences of one small vocabulary, which every sentence and
+    // clause shares by chance with every other.
+    const s = 'The city council approved the annual budget for the regional hospital after a long evening debate.'
+    const t = 'After a long debate one evening, the regional hospital annual budget was approved by the city council.'
+    const bag = [s, t].join(' ').replace(/[.,]/g, '').split(/\s+/)
+    const shuffle = wordMaker(5)
+    const common = Array.from(
+      { length: 30 },
+      () => [...bag].sort((x, y) => shuffle().localeCompare(shuffle()) || x.localeCompare(y)).join(' ') + '.',
+    )
+    const vocabulary = Array.from({ length: 40 }, wordMaker(11))
+    const pick = wordMaker(13)
+    const chance = (sentences: number) =>
+      Array.from({ length: sentences }, () => {
+        const words = Array.from({ length: 60 }, () => vocabulary[pick().length % vocabulary.length] + pick().slice(0, 1))
+        return words.map((w, k) => (k % 3 === 2 ? `${w},` : w)).join(' ') + '.'
+      }).join(' ')
+    const documents = (sentences: number) => [
+      { id: 'A', text: `${chance(sentences)}\n\n${s}` },
+      { id: 'B', text: `${chance(sentences)}\n\n${t}` },
+      { id: 'F', text: common.join('\n\n') },
+    ]
+    const restated = (sentences: number): boolean => {
+      const corpus = analyse(documents(sentences), true, new Run())
+      const [A, B] = corpus.docs
+      const end = (doc: typeof A) => doc.text.lastIndexOf('\n\n')
+      const gaps = [
+        { docA: 0, a0: 0, a1: lowerBound(A.starts, end(A)) - 1, docB: 1, b0: 0, b1: lowerBound(B.starts, end(B)) - 1 },
+        {
+          docA: 0,
+          a0: lowerBound(A.starts, end(A)),
+          a1: A.starts.length - 1,
+          docB: 1,
+          b0: lowerBound(B.starts, end(B)),
+          b1: B.starts.length - 1,
+        },
+      ]
+      return findParaphrases(corpus, corpus.docs.map(sentenceStarts), new Run(), NO_ABBREVIATIONS, new Map(), gaps).some(
+        (p) => p.da === 0 && p.db === 1 && corpus.docs[0].text.slice(corpus.docs[0].starts[p.a0]).startsWith('The city'),
+      )
+    }
+    // A gap of a few such sentences leaves the next one read; one of twenty spends the pair's work.
+    expect(restated(2)).toBe(true)
+    expect(restated(20)).toBe(false)
+    expect(GAP_WORK_PER_WORD).toBe(128)
   })
 })
