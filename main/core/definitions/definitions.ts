@@ -10,7 +10,7 @@ import { OffsetMap } from '../text/offsets.js'
 import { proposeTermsIn, type ProposedTerm } from './terms.js'
 import { type Timeline, timelineOf } from './timeline.js'
 import { tokenize } from '../engine/tokenize.js'
-import { lastAtOrBefore } from '../text/sorted.js'
+import { lastAtOrBefore, lowerBound } from '../text/sorted.js'
 import { UnionFind } from '../text/union-find.js'
 
 // How each text defines or characterises a term, compared part by part across authors.
@@ -607,15 +607,19 @@ function shareQuotations(corpus: AnalysedCorpus, definitions: Definition[], date
   const { lexicon } = corpus
   const byId = new Map(corpus.docs.map((doc) => [doc.id, doc]))
   const attributed = definitions.map((d, i) => ({ d, i })).filter(({ d }) => d.quoted)
-  // Content words (match forms) of each quotation.
+  // Content words (match forms) of each quotation: its tokens found by a binary search, each
+  // document's offsets mapped once (per quotation, every token of its document was read and its
+  // text mapped again: a book's thousands of attributed definitions, seconds; a tester).
+  const maps = new Map<string, OffsetMap>()
   const words = attributed.map(({ d }) => {
     const doc = byId.get(d.doc)!
-    const map = new OffsetMap(doc.text)
+    let map = maps.get(d.doc)
+    if (!map) maps.set(d.doc, (map = new OffsetMap(doc.text)))
     const a = map.toUtf16(d.quoted!.start)
     const b = map.toUtf16(d.quoted!.end)
     const set = new Set<number>()
-    for (let t = 0; t < doc.starts.length; t++) {
-      if (doc.starts[t] < a || doc.ends[t] > b || lexicon.isStop(doc.surface[t])) continue
+    for (let t = lowerBound(doc.starts, a); t < doc.starts.length && doc.starts[t] < b; t++) {
+      if (doc.ends[t] > b || lexicon.isStop(doc.surface[t])) continue
       set.add(doc.match[t])
     }
     return set
@@ -633,7 +637,9 @@ function shareQuotations(corpus: AnalysedCorpus, definitions: Definition[], date
   const byRoot = new Map<number, number[]>()
   attributed.forEach((_, x) => {
     const r = sets.find(x)
-    byRoot.set(r, [...(byRoot.get(r) ?? []), x])
+    const members = byRoot.get(r)
+    if (members) members.push(x)
+    else byRoot.set(r, [x])
   })
   const out: SharedQuotation[] = [...byRoot.values()].map((xs) => {
     const members = xs.map((x) => {
@@ -667,7 +673,9 @@ function regroup(definitions: Definition[], groups: DefinitionGroup[], quotes: r
   const merged = new Map<number, number[]>()
   groups.forEach((g, gi) => {
     const r = sets.find(gi)
-    merged.set(r, [...(merged.get(r) ?? []), ...g.definitions])
+    const members = merged.get(r)
+    if (members) members.push(...g.definitions)
+    else merged.set(r, [...g.definitions])
   })
   if (merged.size === groups.length) return
   const next = [...merged.values()]
