@@ -178,11 +178,26 @@ export function speakerName(raw: string, text: string): string | null {
   if (!name || PRONOUNS.has(name.toLowerCase()) || TITLES.has(name.toLowerCase())) return null
   if (words.length === 1 && /^\p{Lu}/u.test(name)) {
     // "Wang" → "Wang Guocheng" when the text names them in full.
-    const full = new RegExp(String.raw`\b${escape(name)}\s+([\p{Lu}][\p{Ll}’'-]+)\b`, 'u').exec(text)
-    if (full && !TITLES.has(full[1].toLowerCase())) return `${name} ${full[1]}`
+    if (text !== fullNamesIn) {
+      fullNamesIn = text
+      fullNames.clear()
+    }
+    let full = fullNames.get(name)
+    if (full === undefined) {
+      const m = new RegExp(String.raw`\b${escape(name)}\s+([\p{Lu}][\p{Ll}’'-]+)\b`, 'u').exec(text)
+      fullNames.set(name, (full = m && !TITLES.has(m[1].toLowerCase()) ? `${name} ${m[1]}` : null))
+    }
+    if (full) return full
   }
   return name
 }
+
+/**
+ * The full names speakerName found in the text it was last asked about, by surname: a text that
+ * quotes one speaker a thousand times was searched for the full name a thousand times (a tester).
+ */
+const fullNames = new Map<string, string | null>()
+let fullNamesIn: string | undefined
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
