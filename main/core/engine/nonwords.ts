@@ -1070,32 +1070,41 @@ const NAME_MARKS = './-_~%+:@'
  * for each of the hundreds of pairs inside it (a path of 100 KB: 25 s; a tester).
  */
 export function namesIn(doc: AnalysedDocument, t0: number, t1: number): Name[] {
-  const { names, runEnds } = namesOf(doc)
+  const names = namesOf(doc)
   const [from, to] = [doc.starts[t0], doc.ends[t1]]
   const out: Name[] = []
-  for (let k = lowerBound(runEnds, from); k < names.length && names[k].run <= to; k++) out.push(names[k])
+  for (let k = lowerBound(names.runEnds, from); k < names.runEnds.length && names.runStarts[k] <= to; k++) {
+    if (names.froms[k] === names.tos[k]) continue
+    let name = names.read.get(k)
+    if (!name) names.read.set(k, (name = readName(doc.text, names.froms[k], names.tos[k])))
+    out.push(name)
+  }
   return out
 }
 
-/** A document's names (namesIn), with where each one's run of name characters ends, ascending. */
+/**
+ * A document's names (namesIn) as found: where each run of name characters around a slash starts
+ * and ends, and where the name it holds does (its marks trimmed; from = to: none), in the order
+ * written; and the names read so far (readName), by their place in that order. Only the names a
+ * pair touches are read: the change logs of a Debian system hold hundreds of thousands.
+ */
 interface DocumentNames {
-  names: (Name & { run: number })[]
+  runStarts: Uint32Array
   runEnds: Uint32Array
+  froms: Uint32Array
+  tos: Uint32Array
+  read: Map<number, Name>
 }
 
 /** Per document read by namesIn: its names. */
 const namesOfDoc = new WeakMap<AnalysedDocument, DocumentNames>()
 
-/**
- * Every name with a slash in `doc` (see namesIn): each run of name characters that holds a slash,
- * its marks trimmed at both ends; its `run` is where the run starts, and runEnds where each ends.
- */
+/** The names of `doc` (see DocumentNames): each run of name characters that holds a slash. */
 function namesOf(doc: AnalysedDocument): DocumentNames {
   let found = namesOfDoc.get(doc)
   if (found) return found
   const { text } = doc
-  const names: DocumentNames['names'] = []
-  const ends: number[] = []
+  const [runStarts, runEnds, froms, tos]: number[][] = [[], [], [], []]
   let runEnd = -1
   for (let slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
     // The name's other slashes are read with it.
@@ -1107,23 +1116,35 @@ function namesOf(doc: AnalysedDocument): DocumentNames {
     let [start, end] = [run, runEnd]
     while (start < end && !WORD_CHAR.test(text[start])) start++
     while (end > start && !WORD_CHAR.test(text[end - 1])) end--
-    if (start === end) continue
-    // An address's scheme and "www." name no folder: "http://www.debian.org/doc/" and
-    // "https://debian.org/doc" are one address (Debian's copyright files write their format's
-    // address either way).
-    // Its slashes read in the name alone, not on through the document to the next one.
-    const name = text.slice(start, end)
-    const scheme = SCHEME.exec(name)
-    const parts = [scheme ? scheme[0].length : 0]
-    for (let k = name.indexOf('/', parts[0]); k >= 0; k = name.indexOf('/', k + 1)) if (k + 1 < name.length) parts.push(k + 1)
-    const folders = parts.map((p, k) => name.slice(p, k + 1 < parts.length ? parts[k + 1] - 1 : name.length).toLowerCase())
-    for (let k = 0; k < parts.length; k++) parts[k] += start
-    names.push({ from: start, to: end, parts, folders, lower: name.toLowerCase(), run })
-    ends.push(runEnd)
+    runStarts.push(run)
+    runEnds.push(runEnd)
+    froms.push(start)
+    tos.push(end)
   }
-  found = { names, runEnds: Uint32Array.from(ends) }
+  found = {
+    runStarts: Uint32Array.from(runStarts),
+    runEnds: Uint32Array.from(runEnds),
+    froms: Uint32Array.from(froms),
+    tos: Uint32Array.from(tos),
+    read: new Map(),
+  }
   namesOfDoc.set(doc, found)
   return found
+}
+
+/** The name text[start, end) (see namesIn), its parts and folders read. */
+function readName(text: string, start: number, end: number): Name {
+  // An address's scheme and "www." name no folder: "http://www.debian.org/doc/" and
+  // "https://debian.org/doc" are one address (Debian's copyright files write their format's
+  // address either way).
+  // Its slashes read in the name alone, not on through the document to the next one.
+  const name = text.slice(start, end)
+  const scheme = SCHEME.exec(name)
+  const parts = [scheme ? scheme[0].length : 0]
+  for (let k = name.indexOf('/', parts[0]); k >= 0; k = name.indexOf('/', k + 1)) if (k + 1 < name.length) parts.push(k + 1)
+  const folders = parts.map((p, k) => name.slice(p, k + 1 < parts.length ? parts[k + 1] - 1 : name.length).toLowerCase())
+  for (let k = 0; k < parts.length; k++) parts[k] += start
+  return { from: start, to: end, parts, folders, lower: name.toLowerCase() }
 }
 
 /** An address's scheme and "www.", which nameJoins does not compare. */
