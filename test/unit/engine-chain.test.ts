@@ -2,7 +2,15 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type AnalysedDocument, contentBlocksOf } from '../../main/core/engine/analyse.js'
 import type { RegionList } from '../../main/core/engine/region-list.js'
-import { chainSeeds, MAX_GAP_WORDS, MERGE_GAP_WORDS, MIN_REGION_SEEDS, type Region, repeatedTwice } from '../../main/core/engine/chain.js'
+import {
+  chainSeeds,
+  joinAlikeGaps,
+  MAX_GAP_WORDS,
+  MERGE_GAP_WORDS,
+  MIN_REGION_SEEDS,
+  type Region,
+  repeatedTwice,
+} from '../../main/core/engine/chain.js'
 import type { Seeds } from '../../main/core/engine/ngrams.js'
 import { Run } from '../../main/core/engine/progress.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
@@ -143,6 +151,9 @@ function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): 
         })
       } else regions.push({ ...region })
     }
+    // Long candidates with alike words between joined (the same pass in both: joinAlikeGaps).
+    const joined = joinAlikeGaps(regions.slice(start0), docs[da], docs[db], found, n + MAX_GAP_WORDS)
+    if (joined) regions.splice(start0, regions.length - start0, ...joined)
     start = end
   }
   return regions
@@ -314,5 +325,47 @@ describe('chainSeeds', () => {
     const undo = overlaps.find((o) => o.passages.some((p) => p.text.startsWith('-z undo_file')))
     expect(undo?.passages.map((p) => p.doc)).toEqual(['resize2fs', 'tune2fs'])
     for (const p of undo!.passages) expect(p.text).toMatch(/E2FSPROGS_UNDO_DIR environment variable\.$/)
+  })
+})
+
+describe('joinAlikeGaps', () => {
+  // A: words 0-199, each its own; B: the same, but for the stretch between two parts of a passage,
+  // A's 60-99 against B's 60-99, whose words are A's there or others (`between`).
+  const link = 3 + MAX_GAP_WORDS
+  const docsWith = (between: (k: number) => number) => {
+    const words = Array.from({ length: 200 }, (_, k) => k)
+    return [doc(words), doc(words.map((w, k) => (k >= 60 && k < 100 ? between(k) : w)))]
+  }
+  const region = (a0: number, a1: number, b0: number, b1: number): Region => ({ docA: 0, docB: 1, a0, a1, b0, b1, seeds: a1 - a0 })
+  const [head, tail] = [region(0, 59, 0, 59), region(100, 199, 100, 199)]
+
+  it('joins two parts of a passage whose words between are mostly alike, however many', () => {
+    // Two words in five edited: 24 of the 40 alike, Dice 0.6.
+    const [A, B] = docsWith((k) => (k % 5 < 2 ? 1000 + k : k))
+    const joined = joinAlikeGaps([head, tail], A, B, [head, tail], link)
+    expect(joined).toHaveLength(1)
+    expect(joined![0]).toMatchObject({ a0: 0, a1: 199, b0: 0, b1: 199, seeds: 59 + 99 })
+    expect(joined![0].parts).toEqual([head, tail])
+  })
+
+  it('keeps them apart where the words between are another text, or longer than the parts', () => {
+    // Three words in five other words: Dice 0.4.
+    const [A, B] = docsWith((k) => (k % 5 < 3 ? 1000 + k : k))
+    expect(joinAlikeGaps([head, tail], A, B, [head, tail], link)).toBeUndefined()
+    // Alike words between, more of them than the two parts hold.
+    const [C, D] = docsWith((k) => k)
+    const [short1, short2] = [region(45, 59, 45, 59), region(100, 114, 100, 114)]
+    expect(joinAlikeGaps([short1, short2], C, D, [short1, short2], link)).toBeUndefined()
+  })
+
+  it('keeps them apart where a candidate of the pair lies between in one text only (items in another order)', () => {
+    const [A, B] = docsWith((k) => k)
+    const moved = region(70, 89, 150, 169)
+    expect(joinAlikeGaps([head, moved, tail], A, B, [head, moved, tail], link)).toBeUndefined()
+  })
+
+  it('joins no document with itself', () => {
+    const [A] = docsWith((k) => k)
+    expect(joinAlikeGaps([head, tail], A, A, [head, tail], link)).toBeUndefined()
   })
 })

@@ -56,6 +56,136 @@ function sameGap(A: AnalysedDocument, a1: number, a0: number, B: AnalysedDocumen
 }
 
 /**
+ * Least likeness of the words between two long candidates of a pair, in order in both texts, for
+ * the two to be one passage however far apart (alikeGap): the Dice coefficient of the content
+ * words between, as bags. Copies of one text edited every few words (a story reprinted and read by
+ * OCR, a licence retyped) lose their shared n-grams in a stretch where the edits come close
+ * together, or where a third copy took the pair's n-grams (ngrams.ts), and the two parts were
+ * apart; the words between are still the same words for the most part. Two texts that share two
+ * paragraphs and differ in the one between share a few words there by chance (a licence's
+ * "software", "copyright"), not half.
+ */
+export const MIN_GAP_LIKENESS = 0.5
+
+/**
+ * Words between candidates that joinAlikeGaps reads for a pair, at most, per content word its
+ * candidates hold (their shorter sides). Joining the parts of an edited copy reads each stretch
+ * between them once or twice; candidates that could join many others none of which they join
+ * (a long text one document repeats, against another's many long candidates) would read the
+ * words between every two of them, quadratic in the pair's length.
+ */
+export const GAP_READS_PER_WORD = 4
+
+/** Whether content words strictly between a1 and a0 of A and b1 and b0 of B are alike (MIN_GAP_LIKENESS). */
+function alikeGap(A: AnalysedDocument, a1: number, a0: number, B: AnalysedDocument, b1: number, b0: number): boolean {
+  const lengthA = Math.max(0, a0 - a1 - 1)
+  const lengthB = Math.max(0, b0 - b1 - 1)
+  if (lengthA === 0 || lengthB === 0) return lengthA === lengthB
+  const counts = new Map<number, number>()
+  for (let c = a1 + 1; c < a0; c++) {
+    const m = A.match[A.content[c]]
+    counts.set(m, (counts.get(m) ?? 0) + 1)
+  }
+  let shared = 0
+  for (let c = b1 + 1; c < b0; c++) {
+    const m = B.match[B.content[c]]
+    const left = counts.get(m)
+    if (!left) continue
+    shared++
+    counts.set(m, left - 1)
+  }
+  return (2 * shared) / (lengthA + lengthB) >= MIN_GAP_LIKENESS
+}
+
+/**
+ * Whether candidate y goes on from x in both texts: starts after x's start and ends after x's end
+ * in each (overlapping it or not).
+ */
+function goesOn(x: Region, y: Region): boolean {
+  return y.a0 > x.a0 && y.a1 > x.a1 && y.b0 > x.b0 && y.b1 > x.b1
+}
+
+/** Content words in the shorter side of a candidate. */
+function extent(r: Region): number {
+  return Math.min(r.a1 - r.a0, r.b1 - r.b0) + 1
+}
+
+/**
+ * Whether a candidate of the pair (of `found`) lies among the words between content positions a1
+ * and a0 of A, or between b1 and b0 of B, but not in both: those words are then text the other
+ * document gives at another place (heldElsewhere), not an edited stretch of the passage.
+ */
+function movedInto(found: readonly Region[], a1: number, a0: number, b1: number, b0: number): boolean {
+  for (const r of found) {
+    if (r.a0 > a1 && r.a1 < a0 && r.b0 > b1 && r.b1 < b0) continue
+    if ((r.b0 > b1 && r.b1 < b0) || (r.a0 > a1 && r.a1 < a0)) return true
+  }
+  return false
+}
+
+/**
+ * The candidates of one pair of documents (`pair`, in the order chaining made them) with the long
+ * ones (more than `link` content words each) joined where one goes on from another in both texts
+ * (goesOn) with words alike between (alikeGap), no more of them in either text than the two
+ * candidates hold (else they are a text of their own that the two frame), and no long candidate
+ * of the pair elsewhere among them (movedInto, of the pair's `found` candidates: items in another
+ * order). The words between are read GAP_READS_PER_WORD times the candidates' words at most.
+ * Of the candidates a candidate could join, among the last MERGE_LOOKBACK long ones, it joins
+ * the longest (a chance match of a phrase the text repeats, beside the passage, is short). The
+ * joined candidate is measured as a whole, and where that fails, its parts one by one
+ * (align-candidates.ts). Undefined where none joins.
+ */
+export function joinAlikeGaps(
+  pair: readonly Region[],
+  A: AnalysedDocument,
+  B: AnalysedDocument,
+  found: readonly Region[],
+  link: number,
+): Region[] | undefined {
+  // (A document's repetition of itself is read as found: joined, its copies would meet.)
+  if (A === B) return undefined
+  const kept: Region[] = []
+  const longKept: Region[] = []
+  let joined = false
+  let reads = 0
+  for (const candidate of pair) reads += GAP_READS_PER_WORD * extent(candidate)
+  /** The pair's long candidates as found (movedInto), read where a candidate would join. */
+  let longFound: Region[] | undefined
+  for (const candidate of pair) {
+    if (extent(candidate) <= link) {
+      kept.push(candidate)
+      continue
+    }
+    let before: Region | undefined
+    for (let i = longKept.length - 1; i >= 0 && i >= longKept.length - MERGE_LOOKBACK; i--) {
+      const r = longKept[i]
+      if (before && extent(r) <= extent(before)) continue
+      const between = Math.max(candidate.a0 - r.a1, candidate.b0 - r.b1) - 1
+      if (!goesOn(r, candidate) || between > extent(r) + extent(candidate) || 2 * between > reads) continue
+      reads -= 2 * Math.max(0, between)
+      if (alikeGap(A, r.a1, candidate.a0, B, r.b1, candidate.b0)) before = r
+    }
+    if (before) {
+      longFound ??= found.filter((r) => extent(r) > link)
+      if (movedInto(longFound, before.a1, candidate.a0, before.b1, candidate.b0)) before = undefined
+    }
+    if (!before) {
+      const copy = { ...candidate }
+      kept.push(copy)
+      longKept.push(copy)
+      continue
+    }
+    before.parts = [...(before.parts ?? [{ ...before }]), ...(candidate.parts ?? [candidate])]
+    before.a1 = Math.max(before.a1, candidate.a1)
+    before.b1 = Math.max(before.b1, candidate.b1)
+    before.b0 = Math.min(before.b0, candidate.b0)
+    before.seeds += candidate.seeds
+    joined = true
+  }
+  return joined ? kept : undefined
+}
+
+/**
  * Whether candidate x, the first of its passage so far (no parts), is kept from joining y, the
  * next candidate of the pair, across the words between them (see chainSeeds): when x is shorter
  * than y and than the words between them in either text, and a paragraph break lies in x or
@@ -456,6 +586,17 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
         )
         regions.setSeeds(last, regions.seeds(last) + region.seeds)
       } else regions.push(region)
+    }
+    let long = 0
+    for (let k = start0; k < regions.length && long < 2; k++)
+      if (Math.min(regions.a1(k) - regions.a0(k), regions.b1(k) - regions.b0(k)) >= link) long++
+    if (docs && long >= 2) {
+      const pair = Array.from({ length: regions.length - start0 }, (_, k) => regions.at(start0 + k))
+      const joined = joinAlikeGaps(pair, docs[da], docs[db], found, link)
+      if (joined) {
+        regions.truncate(start0)
+        for (const region of joined) regions.push(region)
+      }
     }
     start = end
   }

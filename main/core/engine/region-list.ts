@@ -31,6 +31,12 @@ export class RegionList {
     this.length++
   }
 
+  /** Drops the candidates from `length` on (chain.ts reads a pair's again to join some). */
+  truncate(length: number): void {
+    for (let k = length; k < this.length; k++) this.partsOf.delete(k)
+    this.length = Math.min(this.length, length)
+  }
+
   /** Candidate k as a Region (a new object each call). */
   at(k: number): Region {
     const b = this.bounds
