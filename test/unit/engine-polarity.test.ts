@@ -238,6 +238,16 @@ describe('a paraphrase and its opposite', () => {
     expect(same('The files are rather large for a single stream.', 'The files are large for a single stream.')).toBe(false)
   })
 
+  it('reads "all but" as negating what follows it, wherever it stands (a reviewer of head\'s and tail\'s pages)', () => {
+    const same = (a: string, b: string) => opposite(a, a.slice(0, -1), b, b.slice(0, -1))
+    const tail = 'Print the last 10 lines of each file to standard output.'
+    expect(same('With a leading minus, print all but the last 10 lines of each file.', tail)).toBe(true)
+    expect(same('All but the last 10 lines of each file are printed to standard output.', tail)).toBe(true)
+    // "but" alone, and "all" before another word, negate nothing.
+    expect(same('Print the last 10 lines of each file, but not to a terminal.', tail)).toBe(false)
+    expect(same('Print all the last 10 lines of each file to standard output.', tail)).toBe(false)
+  })
+
   it("reads no contrast that opens its clause: the clause after it says the claim (a reviewer of wget's and curl's manuals)", () => {
     const same = (a: string, b: string) => opposite(a, a.slice(0, -1), b, b.slice(0, -1))
     const curl = 'The time is given in seconds, or in minutes with the m suffix, or in hours with the h suffix.'

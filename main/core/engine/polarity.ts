@@ -40,7 +40,9 @@ import { breaksClause, endsSentence, fullLineOf } from './sentences.js'
 // build"), and "disable", "stop", "ignore" have plain opposites ("turn off", "skip").
 // "rather than" and "instead of" negate what follows them (CONTRASTS): "separate rather than
 // a single stream" does not say "a single stream"; not where they open a clause ("Instead of in
-// seconds, ...").
+// seconds, ..."). So does "all but" wherever it stands (allBut): head's "print all but the last
+// NUM lines of each file" is no restatement of tail's "Print the last 10 lines of each FILE" (a
+// reviewer of coreutils' pages); "all but impossible" (nearly) is read so too.
 // Known limit: an aside in brackets or quotation marks after a negation ends what it negates ("is
 // not (yet) possible").
 
@@ -185,8 +187,11 @@ export function negatedShared(
   }
   /** Whether token t ends a contrast (CONTRASTS) that does not open its clause or sentence. */
   const contrast = (t: number): boolean => t > 1 && CONTRASTS.get(word(t)) === word(t - 1) && !apart(t - 2)
-  /** Whether token t negates what follows it: a negation (analyse.ts negatesAt), a negating verb, or a contrast's last word (contrast). */
-  const negative = (t: number): boolean => t <= last && (negatesAt(surfaces, D, t) || NEGATING_VERBS.has(word(t)) || contrast(t))
+  /** Whether token t is the "but" of "all but" (see above). */
+  const allBut = (t: number): boolean => t > 0 && word(t) === 'but' && word(t - 1) === 'all'
+  /** Whether token t negates what follows it: a negation (analyse.ts negatesAt), a negating verb, or a contrast's last word (contrast, allBut). */
+  const negative = (t: number): boolean =>
+    t <= last && (negatesAt(surfaces, D, t) || NEGATING_VERBS.has(word(t)) || contrast(t) || allBut(t))
   /**
    * Whether the negating verb at token t governs an action: "to" or "from" after it ("declining to
    * grant", "prevents you from using", within GOVERNED_REACH tokens) or a verb in -ing ("prevents
