@@ -153,7 +153,7 @@ function reference(seeds: Seeds, n: number, docs: readonly AnalysedDocument[]): 
     }
     // Long candidates with alike words between joined (the same pass in both: joinAlikeGaps).
     const joined = joinAlikeGaps(regions.slice(start0), docs[da], docs[db], found, n + MAX_GAP_WORDS)
-    if (joined) regions.splice(start0, regions.length - start0, ...joined)
+    if (joined) regions.splice(start0, regions.length - start0, ...joined.filter((r) => r !== undefined))
     start = end
   }
   return regions
@@ -343,9 +343,10 @@ describe('joinAlikeGaps', () => {
     // Two words in five edited: 24 of the 40 alike, Dice 0.6.
     const [A, B] = docsWith((k) => (k % 5 < 2 ? 1000 + k : k))
     const joined = joinAlikeGaps([head, tail], A, B, [head, tail], link)
-    expect(joined).toHaveLength(1)
+    expect(joined).toHaveLength(2)
+    expect(joined![1]).toBeUndefined()
     expect(joined![0]).toMatchObject({ a0: 0, a1: 199, b0: 0, b1: 199, seeds: 59 + 99 })
-    expect(joined![0].parts).toEqual([head, tail])
+    expect(joined![0]?.parts).toEqual([head, tail])
   })
 
   it('keeps them apart where the words between are another text, or longer than the parts', () => {

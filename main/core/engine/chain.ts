@@ -133,7 +133,8 @@ function movedInto(found: readonly Region[], a1: number, a0: number, b1: number,
  * Of the candidates a candidate could join, among the last MERGE_LOOKBACK long ones, it joins
  * the longest (a chance match of a phrase the text repeats, beside the passage, is short). The
  * joined candidate is measured as a whole, and where that fails, its parts one by one
- * (align-candidates.ts). Undefined where none joins.
+ * (align-candidates.ts). The candidates as they are, or where joined to an earlier one,
+ * undefined, in the order given; undefined where none joins.
  */
 export function joinAlikeGaps(
   pair: readonly Region[],
@@ -141,14 +142,14 @@ export function joinAlikeGaps(
   B: AnalysedDocument,
   found: readonly Region[],
   link: number,
-): Region[] | undefined {
+): (Region | undefined)[] | undefined {
   // (A document's repetition of itself is read as found: joined, its copies would meet.)
   if (A === B) return undefined
-  const kept: Region[] = []
+  const kept: (Region | undefined)[] = []
   const longKept: Region[] = []
   let joined = false
   let reads = 0
-  for (const candidate of pair) reads += GAP_READS_PER_WORD * extent(candidate)
+  for (const candidate of pair) if (extent(candidate) > link) reads += GAP_READS_PER_WORD * extent(candidate)
   /** The pair's long candidates as found (movedInto), read where a candidate would join. */
   let longFound: Region[] | undefined
   for (const candidate of pair) {
@@ -180,6 +181,7 @@ export function joinAlikeGaps(
     before.b1 = Math.max(before.b1, candidate.b1)
     before.b0 = Math.min(before.b0, candidate.b0)
     before.seeds += candidate.seeds
+    kept.push(undefined)
     joined = true
   }
   return joined ? kept : undefined
@@ -587,16 +589,27 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
         regions.setSeeds(last, regions.seeds(last) + region.seeds)
       } else regions.push(region)
     }
-    let long = 0
-    for (let k = start0; k < regions.length && long < 2; k++)
-      if (Math.min(regions.a1(k) - regions.a0(k), regions.b1(k) - regions.b0(k)) >= link) long++
-    if (docs && long >= 2) {
-      const pair = Array.from({ length: regions.length - start0 }, (_, k) => regions.at(start0 + k))
-      const joined = joinAlikeGaps(pair, docs[da], docs[db], found, link)
-      if (joined) {
-        regions.truncate(start0)
-        for (const region of joined) regions.push(region)
-      }
+    // Long candidates joined across alike words (joinAlikeGaps), read as objects: the others,
+    // most of a pair's where it has thousands, are passed over as they are.
+    const longs: number[] = []
+    for (let k = start0; k < regions.length; k++)
+      if (Math.min(regions.a1(k) - regions.a0(k), regions.b1(k) - regions.b0(k)) >= link) longs.push(k)
+    const joined =
+      docs && longs.length >= 2
+        ? joinAlikeGaps(
+            longs.map((k) => regions.at(k)),
+            docs[da],
+            docs[db],
+            found,
+            link,
+          )
+        : undefined
+    if (joined) {
+      const pair = Array.from({ length: regions.length - start0 }, (_, i) => start0 + i)
+      const long = new Map(longs.map((k, i) => [k, i]))
+      const rest = pair.map((k) => (long.has(k) ? joined[long.get(k)!] : regions.at(k)))
+      regions.truncate(start0)
+      for (const region of rest) if (region) regions.push(region)
     }
     start = end
   }
