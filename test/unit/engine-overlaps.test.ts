@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
+import { apartInDocuments, findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
 import { comparedPairs } from '../../main/core/engine/variant-pairs.js'
 import { EngineCancelled, isCancelled } from '../../main/core/engine/progress.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
@@ -32,6 +32,8 @@ function expectExactSlices(texts: { id: string; text: string }[], overlaps: Over
       const text = texts.find((t) => t.id === p.doc)!.text
       expect([...text].slice(p.start, p.end).join('')).toBe(p.text)
       expect(new OffsetMap(text).slice(p.start, p.end)).toBe(p.text)
+      // No two passages of a document in one overlap list the same words, nor one holds another.
+      for (const q of o.passages) if (q !== p && q.doc === p.doc) expect(q.end <= p.start || q.start >= p.end).toBe(true)
     }
   }
 }
@@ -1138,5 +1140,34 @@ describe('findOverlaps on the bundled corpus', async () => {
       }
     }
     expectExactSlices(texts, result.overlaps)
+  })
+})
+
+describe('apartInDocuments', () => {
+  it('cuts a passage that runs into the next one of its document before it, and nothing else', () => {
+    // A licence notice's passage (tokens 10-40) reaching two words into the sentence the next
+    // passage of its document starts with (39-60), as edges read on each alone made it.
+    const shown = [
+      { doc: 0, start: 10, end: 40 },
+      { doc: 1, start: 5, end: 30 },
+      { doc: 0, start: 39, end: 60 },
+      { doc: 1, start: 31, end: 50 },
+    ]
+    expect(apartInDocuments(shown)).toEqual([
+      { doc: 0, start: 10, end: 38 },
+      { doc: 1, start: 5, end: 30 },
+      { doc: 0, start: 39, end: 60 },
+      { doc: 1, start: 31, end: 50 },
+    ])
+    // Apart, holding the other, or starting with it: as they are, the same array.
+    const apart = [
+      { doc: 0, start: 10, end: 20 },
+      { doc: 0, start: 21, end: 30 },
+      { doc: 2, start: 0, end: 50 },
+      { doc: 2, start: 10, end: 20 },
+      { doc: 3, start: 5, end: 9 },
+      { doc: 3, start: 5, end: 12 },
+    ]
+    expect(apartInDocuments(apart)).toBe(apart)
   })
 })

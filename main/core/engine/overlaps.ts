@@ -1028,7 +1028,31 @@ function shownEdges(
     const [start, end] = wholeAddressAtEnd(docs[p.doc], p.start, p.end)
     return end === p.end ? p : { doc: p.doc, start, end }
   })
-  return moved(passages, at, shown)
+  return moved(passages, at, apartInDocuments(shown))
+}
+
+/**
+ * `shown` with each passage that runs into the next one of its document (the next to start
+ * there, ending after it) cut before that one starts. Passages of one document in one overlap lie
+ * apart as clustered (cluster.ts joins those that overlap), and the edges read on each alone can
+ * make them meet: a licence notice's passage went on with the two words "On Debian" of the
+ * sentence the next passage starts with, and those words were listed twice in the overlap (a
+ * tester of Debian's copyright files). The same array where none does.
+ */
+export function apartInDocuments<P extends PairPassage>(shown: readonly P[]): readonly P[] {
+  let out: P[] | undefined
+  const order = shown.map((_, i) => i).sort((x, y) => shown[x].doc - shown[y].doc || shown[x].start - shown[y].start)
+  for (let k = 0; k + 1 < order.length; k++) {
+    const p = shown[order[k]]
+    // The next to start in p's document after p does (passages that start together are passed).
+    let n = k + 1
+    while (n < order.length && shown[order[n]].doc === p.doc && shown[order[n]].start === p.start) n++
+    const next = n < order.length ? shown[order[n]] : undefined
+    if (!next || next.doc !== p.doc || p.end < next.start || p.end >= next.end) continue
+    out ??= [...shown]
+    out[order[k]] = { ...p, end: next.start - 1 }
+  }
+  return out ?? shown
 }
 
 /** `passages` with those at `at` (indices) as `shown` has them (in that order), the same array where none moved. */
