@@ -677,6 +677,25 @@ describe('findOverlaps on fixtures', () => {
     expect(o.similarity).toBeLessThan(0.8)
   })
 
+  it('lists no paraphrase shown inside another overlap (a tester: the BSD and MIT disclaimers twice)', async () => {
+    // Pieces of Debian copyright files: the BSD licence's disclaimer in three (one with a word
+    // inserted), the MIT licence's in one. As clustered, the paraphrase of BSD's and MIT's
+    // disclaimers reached past the near-verbatim overlap of the three; cut at their sentences,
+    // both were the same passages.
+    const { texts, result } = await overlapsOf('paraphrase-shown-inside')
+    const shownInside = (o: Overlap, h: Overlap) =>
+      o.passages.every((p) =>
+        h.passages.some((q) => q.doc === p.doc && Math.min(p.end, q.end) - Math.max(p.start, q.start) >= 0.8 * (p.end - p.start)),
+      )
+    const disclaimer = result.overlaps.find(
+      (o) => o.kind === 'variant' && o.passages.some((p) => p.doc === 'd3' && p.text.startsWith('THE SOFTWARE IS PROVIDED')),
+    )
+    expect(disclaimer?.passages.map((p) => p.doc)).toEqual(['d1', 'd2', 'd3'])
+    for (const o of result.overlaps)
+      if (o.kind === 'paraphrase') for (const h of result.overlaps) if (h !== o) expect(shownInside(o, h)).toBe(false)
+    expectExactSlices(texts, result.overlaps)
+  })
+
   it('calls two passages verbatim only when they have the same words (a reviewer: an option inserted, "verbatim")', async () => {
     // Two lists of options, one inserting an option between two the other has: one passage each,
     // one pair, near-verbatim (its candidates, the options before the insertion and those after,

@@ -765,8 +765,16 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
   // listed before it is (shownTwice: the passages a reader sees, reference texts' aside).
   const inner = containedOverlaps(kept)
   const outer = kept.filter((_, k) => !inner[k])
-  const again = shownTwice(outer.map((d) => d.shown.filter((p) => !reference[p.doc])))
-  const listed = outer.filter((_, k) => !again[k])
+  const shown = outer.map((d) => d.shown.filter((p) => !reference[p.doc]))
+  const again = shownTwice(shown)
+  // Nor is a paraphrase listed that is shown inside another overlap: as clustered, its passages
+  // reached past the other's, and cut at their sentences (shownEdges) they were the same
+  // passages, the BSD and MIT licences' disclaimers near-verbatim and again as a paraphrase (a
+  // tester: both listed, of the same three documents).
+  const insideShown = outer.some((d) => d.kind === 'paraphrase')
+    ? containedOverlaps(outer.map((d, k) => ({ ...d, passages: shown[k] })))
+    : undefined
+  const listed = outer.filter((d, k) => !again[k] && !(d.kind === 'paraphrase' && insideShown?.[k]))
   // Boilerplate judged among all the overlaps listed, however many are asked for (boilerplate.ts).
   const boilerplate = boilerplateOverlaps(listed, textOf, reference)
   const limited = options.limit === undefined ? listed : listed.slice(0, options.limit)
