@@ -347,6 +347,12 @@ describe('normalise', () => {
       ['catalogue', 'catalog'],
       ['defence', 'defense'],
       ['programme', 'program'],
+      // The inflected forms of those the rules do not reach (a tester: "the licences" / "the licenses").
+      ['licences', 'licenses'],
+      ['licenced', 'licensed'],
+      ['licencing', 'licensing'],
+      ['defences', 'defenses'],
+      ['offences', 'offenses'],
     ]
     for (const [british, american] of pairs) expect(americanSpelling(british), british).toBe(americanSpelling(american))
     for (const word of ['four', 'hour', 'your', 'more', 'there', 'filled', 'rise', 'crisis']) expect(americanSpelling(word)).toBe(word)
