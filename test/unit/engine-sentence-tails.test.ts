@@ -142,6 +142,20 @@ describe('a verbatim copy stopped short of its sentences', () => {
     expect(copy.passages.map((p) => p.text)).toEqual([`Remove ${shared}`, `Download the public ${shared}`])
   })
 
+  it('is read to them where a figure differs, and is near-verbatim (a tester: "updated by 12 percent." / "15 percent.")', () => {
+    const shared =
+      'New productive forces could help focus on the ways and means of finding economic momentum at a time when the ' +
+      'economy has been rattled by the failing real estate market, according to industry experts. The labour figures were updated by'
+    const { overlaps } = findOverlaps([
+      { id: 'a', text: `Opening remarks.\n\n${shared} 12 percent.\n` },
+      { id: 'b', text: `Closing notes.\n\n${shared} 15 percent.\n` },
+    ])
+    expect(overlaps).toHaveLength(1)
+    expect(overlaps[0].kind).toBe('variant')
+    expect(overlaps[0].passages.map((p) => p.text.split('updated by ')[1])).toEqual(['12 percent.', '15 percent.'])
+    expect(overlaps[0].variants[0].changes?.filter((c) => c.op !== 'equal').map((c) => [c.a, c.b])).toEqual([['12', '15']])
+  })
+
   it('stays as found where they differ in numbers only, or one copy stops at its line', () => {
     const heading = (date: string) => `Noteworthy changes in version 1.3.0 of the library and its tools (${date})`
     const { overlaps } = findOverlaps([

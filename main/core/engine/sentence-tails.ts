@@ -215,8 +215,8 @@ function sentenceStartBefore(doc: AnalysedDocument, t: number): number {
 /** The marks that end a sentence for sentenceStartBefore, before a space. */
 const STOPS = '.!?:'
 
-/** Words: runs of letters. */
-const WORD = /\p{L}+/gu
+/** Words: runs of letters or digits (a figure two copies give otherwise is a word they differ in). */
+const WORD = /[\p{L}\p{N}]+/gu
 
 /**
  * Share of each sentence so read, at least, that the verbatim passage is (verbatimTails). A
