@@ -56,7 +56,11 @@ describe('diffPassages', () => {
       ['replace', 'libfoo', 'libbar'],
       ['replace', '1.0.5', '1.0.3'],
     ])
-    // A change with words in it is not widened (a reviewer: "and v12.19.0" replaced by "0").
+    // A change with words in it is widened at its start only (a tester: "1 in March" / "2 in
+    // April"; a reviewer: "and v12.19.0" replaced by "0").
+    expect(
+      changed('The report was revised as version 2.1 in March and sent on', 'The report was revised as version 2.2 in April and sent on'),
+    ).toEqual([['replace', '2.1 in March', '2.2 in April']])
     expect(changed('added in v14.8.0 and v12.19.0 of the runtime', 'added in v14.0.0 of the runtime')).toEqual([
       ['delete', '8', ''],
       ['delete', 'and v12.19', ''],

@@ -551,8 +551,10 @@ function absorbShortEquals(a: DiffSide, b: DiffSide, parts: readonly Part[]): re
  * / "3.9.0" a replace of "10" by "9" (a reviewer of licences: "insert 0"). A change of numbers
  * only is widened over the equal tokens of the number it starts or ends inside (continuesNumber),
  * on both sides, so that each side shows its whole number: "2" replaced by "2.0". A change with
- * words in it is left as it is: "v14.8.0 and v12.19.0" / "v14.0.0" deletes "8" and "and v12.19",
- * the last "0" of each equal (a reviewer). An equal run between
+ * words in it is widened only where it starts inside a number: "version 2.1 in March" / "version
+ * 2.2 in April" replaces "2.1 in March", not "1 in March" (a tester of the variants); at its end it
+ * is left as it is: "v14.8.0 and v12.19.0" / "v14.0.0" deletes "8" and "and v12.19", the last "0"
+ * of each equal (a reviewer: widened, "and v12.19.0" was replaced by "0"). An equal run between
  * two changes keeps a token at least, so that two changes never become one ("libfoo (1:1.0.5" /
  * "libbar (1:1.0.3": "libfoo" replaced, "(1:" equal, "1.0.5" replaced; a reviewer). The same array
  * where nothing is widened.
@@ -567,7 +569,9 @@ function wholeNumbers(a: DiffSide, b: DiffSide, parts: readonly Part[]): readonl
   }
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i]
-    if (run.equal || !numbers(a.doc, run.ia, run.removed) || !numbers(b.doc, run.ib, run.added)) continue
+    if (run.equal) continue
+    // A change with words in it is widened at its start only (see above).
+    const numbersOnly = numbers(a.doc, run.ia, run.removed) && numbers(b.doc, run.ib, run.added)
     // The equal token before the change and a changed token after it, on a side that has one.
     const before = runs[i - 1]
     const keptBefore = i >= 2 ? 1 : 0
@@ -585,6 +589,7 @@ function wholeNumbers(a: DiffSide, b: DiffSide, parts: readonly Part[]): readonl
     const after = runs[i + 1]
     const keptAfter = i + 2 < runs.length ? 1 : 0
     while (
+      numbersOnly &&
       after?.equal > keptAfter &&
       ((run.removed > 0 && continuesNumber(a.doc, run.ia + run.removed)) || (run.added > 0 && continuesNumber(b.doc, run.ib + run.added)))
     ) {
