@@ -65,6 +65,14 @@ describe('diffPassages', () => {
       ['delete', '8', ''],
       ['delete', 'and v12.19', ''],
     ])
+    // A token deleted from a run of alike ones is deleted where no number goes on past it (a
+    // tester: "<2.0.0-0" / "<2.0.0" read as "0.2.3" replaced by "2.3" on the next line).
+    expect(
+      changed(
+        'Versions in the range >=1.2.7 <2.0.0-0\n* ^0.2.3 := >=0.2.3 <0.3.0-0',
+        'Versions in the range >=1.2.7 <2.0.0\n* ^0.2.3 := >=0.2.3 <0.3.0-0',
+      ),
+    ).toEqual([['delete', '0', '']])
     // Numbers listed with commas are numbers of their own (a reviewer: "1989" replaced by "1989,1991").
     expect(
       changed('Copyright 1989 Free Software Foundation and the authors', 'Copyright 1989,1991 Free Software Foundation and the authors'),

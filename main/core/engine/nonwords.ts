@@ -1244,6 +1244,22 @@ function isQuantity(doc: AnalysedDocument, t: number): boolean {
   return unit !== undefined && UNITS.has(unit)
 }
 
+/**
+ * Whether token t of `doc` goes on from token t - 1 in one written number, both numbers: after a
+ * decimal point or a version's dot ("2.0", "1.2.3"), a thousands comma before three digits
+ * ("1,000"), or a colon between groups of two digits at most ("22:26:34", an epoch's "1:1.0").
+ * Not a list ("1989,1991", "3.8,3.10"), nor a range ("2002-2012").
+ */
+export function continuesNumber(doc: AnalysedDocument, t: number): boolean {
+  if (t <= 0 || t >= doc.starts.length || doc.starts[t] - doc.ends[t - 1] !== 1) return false
+  if (!isNumber(doc, t) || !isNumber(doc, t - 1)) return false
+  const length = (k: number) => doc.ends[k] - doc.starts[k]
+  const mark = doc.text[doc.ends[t - 1]]
+  if (mark === '.') return true
+  if (mark === ',') return length(t) === 3 && length(t - 1) <= 3
+  return mark === ':' && length(t) <= 2 && length(t - 1) <= 2
+}
+
 /** Whether token t of `doc` is a number: no letter in it. */
 export function isNumber(doc: AnalysedDocument, t: number): boolean {
   const c = doc.text.charCodeAt(doc.starts[t]) | 0x20

@@ -2,6 +2,7 @@ import type { AnalysedDocument } from './analyse.js'
 import { paragraphBetween } from './align.js'
 import { sameSpelling } from './respelled.js'
 import { breaksLine, isSpace, stopAfter } from './sentences.js'
+import { continuesNumber } from './nonwords.js'
 import { continuesWord } from './word-edges.js'
 
 // Where a change of a word diff stands among the places it could. A run of words one passage adds
@@ -13,8 +14,10 @@ import { continuesWord } from './word-edges.js'
 // reviewer of IDLE's NEWS files). A reader marks the entry: "bpo-29706: ... in 3.7." added
 // before a blank line. So each such change is put where it starts and ends at the best gaps
 // between words, as diff-match-patch's semantic clean-up does with characters: a passage's edge,
-// then a paragraph break, a line break, a sentence's end, a space, and last a gap inside a
-// written word ("bpo-29706", "3.7.0"). At a passage's edge, a change is read against what the
+// then a paragraph break, a line break, a sentence's end, a space, a gap inside a written word
+// ("bpo-29706"), and last one inside a written number ("3.7.0": nonwords.ts continuesNumber):
+// "<2.0.0-0" against "<2.0.0", a line before "* ^0.2.3" in both, deleted the "0" of "0.2.3",
+// and the whole number shown was "0.2.3" replaced by "2.3" (a tester of the variants). At a passage's edge, a change is read against what the
 // other document has just outside the other passage (variants.ts, Change.beyond): one version's
 // passage starting an entry earlier than another's, the entry itself is no difference.
 
@@ -44,6 +47,7 @@ export const GAP_SCORES = {
   sentence: 3,
   space: 1,
   inWord: 0,
+  inNumber: -1,
 } as const
 
 /**
@@ -151,7 +155,7 @@ function bestShift(
 function gapScore(x: SlidSide, t: number): number {
   if (t <= x.start || t > x.end) return GAP_SCORES.edge
   const { doc } = x
-  if (continuesWord(doc, t)) return GAP_SCORES.inWord
+  if (continuesWord(doc, t)) return continuesNumber(doc, t) ? GAP_SCORES.inNumber : GAP_SCORES.inWord
   if (paragraphBetween(doc, t - 1, t)) return GAP_SCORES.paragraph
   if (breaksLine(doc.text, doc.ends[t - 1], doc.starts[t])) return GAP_SCORES.line
   if (stopAfter(doc, t - 1)) return GAP_SCORES.sentence
