@@ -17,9 +17,10 @@ import { continuesWord } from './word-edges.js'
 // then a paragraph break, a line break, a sentence's end, a space, a gap inside a written word
 // ("bpo-29706"), and last one inside a written number ("3.7.0": nonwords.ts continuesNumber):
 // "<2.0.0-0" against "<2.0.0", a line before "* ^0.2.3" in both, deleted the "0" of "0.2.3",
-// and the whole number shown was "0.2.3" replaced by "2.3" (a tester of the variants). At a passage's edge, a change is read against what the
-// other document has just outside the other passage (variants.ts, Change.beyond): one version's
-// passage starting an entry earlier than another's, the entry itself is no difference.
+// and the whole number shown was "0.2.3" replaced by "2.3" (a tester of the variants). At a
+// passage's edge, a change is read against what the other document has just outside the other
+// passage (variants.ts, Change.beyond): one version's passage starting an entry earlier than
+// another's, the entry itself is no difference.
 
 /** A passage of a pair diffed: tokens [start, end] of `doc`. */
 export interface SlidSide {
