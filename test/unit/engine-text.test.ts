@@ -75,6 +75,10 @@ describe('tokenize', () => {
     expect(words('see git-\nconfig; also git-𝑥')).toEqual(['see', 'git', 'config', 'also', 'git', '𝑥'])
     // Each compound of a chain: "a-b-c" says "a-b" and "b-c".
     expect(words('read-only-mode and only-\nmode')).toEqual(['read', 'only', 'mode', 'and', 'only', 'mode'])
+    // No typesetter leaves fewer than three letters after a hyphenation (MIN_HYPHENATED_TAIL): a
+    // suspended hyphen wrapped before "to" is a word's own (a tester: "middle-\nto" was "middleto").
+    expect(words('for middle-\nto high-income countries')).toEqual(['for', 'middle', 'to', 'high', 'income', 'countries'])
+    expect(words('the develop-\nment of')).toEqual(['the', 'develop-\nment', 'of'])
   })
 
   it('finds the joined word a line-end hyphen is judged by only where the text writes it as a whole word, in any case', () => {
@@ -93,11 +97,11 @@ describe('tokenize', () => {
       expect(judged(`${other} prerelease release2`)).toBe(false)
       expect(judged(`${other} the RELEASE`)).toBe(true)
     }
-    // "ΟΔΟΑΣ" is "οδοας" as a word, but "οδοασ" in the lower case of "ΟΔΟΑΣ'x": its sigma is
+    // "ΟΔΟΑΑΣ" is "οδοαας" as a word, but "οδοαασ" in the lower case of "ΟΔΟΑΑΣ'x": its sigma is
     // followed by a letter there. The text writes the joined word: a hyphenation; and where it
     // writes the compound on one line, the compound's hyphen.
-    expect(words("ΟΔΟ-ΧΥ and ΟΔΟ-\nΑΣ; ΟΔΟΑΣ'x")).toContain('ΟΔΟ-\nΑΣ')
-    expect(words("ΟΔΟ-ΑΣ'x and ΟΔΟ-\nΑΣ; ΟΔΟΑΣ")).toEqual(['ΟΔΟ', "ΑΣ'x", 'and', 'ΟΔΟ', 'ΑΣ', 'ΟΔΟΑΣ'])
+    expect(words("ΟΔΟ-ΧΥ and ΟΔΟ-\nΑΑΣ; ΟΔΟΑΑΣ'x")).toContain('ΟΔΟ-\nΑΑΣ')
+    expect(words("ΟΔΟ-ΑΑΣ'x and ΟΔΟ-\nΑΑΣ; ΟΔΟΑΑΣ")).toEqual(['ΟΔΟ', "ΑΑΣ'x", 'and', 'ΟΔΟ', 'ΑΑΣ', 'ΟΔΟΑΑΣ'])
     // The compound and its first part found where they are whole words, in any case, with either hyphen.
     expect(words('GIT‐CONFIG and git-\nconfig')).toEqual(['GIT', 'CONFIG', 'and', 'git', 'config'])
     expect(words('legit-config and git-\nconfig')).toEqual(['legit', 'config', 'and', 'git-\nconfig'])
@@ -107,9 +111,9 @@ describe('tokenize', () => {
     const many = Array.from({ length: 40 }, (_, k) => `re-\nlease${k} re-\nlease`).join(' ')
     expect(words(`re-use ${many} release`).filter((w) => w === 're-\nlease')).toHaveLength(40)
     expect(words(`re-use ${many} prerelease`).filter((w) => w === 'lease')).toHaveLength(40)
-    const compounds = Array.from({ length: 40 }, (_, k) => `a${k}-\nb${k} c-\nd`).join(' ')
-    expect(words(`${compounds} c-d`).filter((w) => w === 'd')).toHaveLength(41)
-    expect(words(`${compounds} c-dx cd`).filter((w) => w === 'c-\nd')).toHaveLength(40)
+    const compounds = Array.from({ length: 40 }, (_, k) => `a${k}-\nbbb${k} c-\nddd`).join(' ')
+    expect(words(`${compounds} c-ddd`).filter((w) => w === 'ddd')).toHaveLength(41)
+    expect(words(`${compounds} c-dddx cddd`).filter((w) => w === 'c-\nddd')).toHaveLength(40)
   })
 
   it("reads a line-end hyphen after a part of a compound as the compound's, and hyphenates words in capitals (a reviewer of manual pages)", () => {

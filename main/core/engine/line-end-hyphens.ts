@@ -18,6 +18,15 @@ import { wordCharLength } from './word-char.js'
 // CC-licensed), the other 114 one word each, the hyphenations of licences' typeset text among
 // them ("deal-\nings", "consor-\ntium").
 
+/**
+ * Characters, at least, that a typesetter leaves after a hyphenation's hyphen: TeX's English
+ * \righthyphenmin is 3, and groff's manual pages hyphenate in mode 4 (an-old.tmac), never before
+ * a word's last two characters. A shorter part after a line-end hyphen is a word of its own, the
+ * hyphen a compound's or a suspended one ("middle-\nto high-income", a reprint wrapped there, was
+ * read as "middleto" and its copies near-verbatim: a tester).
+ */
+export const MIN_HYPHENATED_TAIL = 3
+
 /** The hyphens a compound is written with: hyphen-minus and the hyphen (U+2010). */
 const HYPHENS = ['-', '\u2010']
 
@@ -46,6 +55,7 @@ export class LineEndHyphens {
   /** Whether the line-end hyphen between words `before` and `after` is a compound's own (see above). */
   isCompound(before: string, after: string): boolean {
     const [b, a] = [before.toLowerCase(), after.toLowerCase()]
+    if ([...a].length < MIN_HYPHENATED_TAIL) return true
     if (this.hyphenated(b, a)) return true
     if (!this.startsCompound(b)) return false
     return !this.writes(b + a)
