@@ -83,7 +83,7 @@ describe('reuse shared by many documents', () => {
   })
 
   it('finds one text in all its copies, however closely edited, as one overlap', async () => {
-    // Copies of one text each edited every few words (a story reprinted and read by OCR, a licence
+    // Copies of one text each edited every few words (a story each reprint edits, a licence
     // retyped): a fifth of each copy's words replaced, left out or doubled, at random. Each pair
     // lost its shared n-grams where edits came close together, or to a third copy (ngrams.ts),
     // and was paired in pieces cut at different places; the pieces were clustered into an

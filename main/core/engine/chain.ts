@@ -58,12 +58,14 @@ function sameGap(A: AnalysedDocument, a1: number, a0: number, B: AnalysedDocumen
 /**
  * Least likeness of the words between two long candidates of a pair, in order in both texts, for
  * the two to be one passage however far apart (alikeGap): the Dice coefficient of the content
- * words between, as bags. Copies of one text edited every few words (a story reprinted and read by
- * OCR, a licence retyped) lose their shared n-grams in a stretch where the edits come close
- * together, or where a third copy took the pair's n-grams (ngrams.ts), and the two parts were
- * apart; the words between are still the same words for the most part. Two texts that share two
- * paragraphs and differ in the one between share a few words there by chance (a licence's
- * "software", "copyright"), not half.
+ * words between, as bags. Copies of one text edited every few words (a story each reprint edits,
+ * a licence retyped) lose their shared n-grams in a stretch where the edits come close together,
+ * or where a third copy took the pair's n-grams (ngrams.ts), and the two parts were apart; the
+ * words between are still the same words for the most part. Two texts that share two paragraphs
+ * and differ in the one between share a few words there by chance (a licence's "software",
+ * "copyright"), not half. Copies misread by OCR, a letter in twenty or so, are not joined so: each
+ * misread word is the rarest of all and the pair too unlike to keep whole (similarity.ts), and
+ * their candidates lie further apart than they are long.
  */
 export const MIN_GAP_LIKENESS = 0.5
 
