@@ -109,9 +109,10 @@ describe('patterns on hostile inputs', () => {
   })
 
   it('tokenises a word hyphenated at the end of every line (14 s for 100,000 lines before)', () => {
-    const { count, starts, ends } = tokenize('ab-\n'.repeat(100_000))
+    // (Three letters a line: fewer after a line-end hyphen are a word of their own, line-end-hyphens.ts.)
+    const { count, starts, ends } = tokenize('abc-\n'.repeat(100_000))
     expect(count).toBe(1)
-    expect([starts[0], ends[0]]).toEqual([0, 399_998])
+    expect([starts[0], ends[0]]).toEqual([0, 499_998])
   })
 
   it('compares the names of two copies of a path of 200 KB, every pair inside it (over two minutes and 2.7 GB before)', () => {
