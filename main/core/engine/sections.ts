@@ -15,8 +15,15 @@ import { lowerBound, upperBound } from '../text/sorted.js'
 // of their own, each with the pages that share it, and furniture is labelled as such.
 //
 // A page's section against a text of other sections (an info manual's chapter, bc's) is cut only
-// where furniture starts: the other side has no headings to cut at there. A passage is not
-// extended across a cut either (extend.ts, sectionRoom).
+// where furniture starts: the other side has no headings to cut at there, and is cut where the
+// page's part after the cut starts in it, its words found there (alignedStretches): bzip2's
+// info manual against its page, CAVEATS and then AUTHOR in both, was one pair of the manual's
+// whole text against the page's CAVEATS, and the acknowledgements both print (a hundred words,
+// six of sim_text's runs) were in no overlap (a tester of info manuals and their pages). A
+// passage is not extended across a cut either (extend.ts, sectionRoom).
+
+/** What sections.ts reads of a document. */
+type Sectioned = Pick<AnalysedDocument, 'text' | 'starts' | 'match'>
 
 /** A side's stretch between two cuts: tokens [start, end], in furniture (1) or not (0). */
 interface Stretch {
@@ -66,10 +73,10 @@ function byFurniture(stretches: Stretch[]): Stretch[] {
  * SOURCES section, and none on the other). Undefined when neither side crosses a cut.
  */
 export function sectionParts(
-  A: Pick<AnalysedDocument, 'text' | 'starts'>,
+  A: Sectioned,
   a0: number,
   a1: number,
-  B: Pick<AnalysedDocument, 'text' | 'starts'>,
+  B: Sectioned,
   b0: number,
   b1: number,
 ): [number, number, number, number][] | undefined {
@@ -78,10 +85,12 @@ export function sectionParts(
   let x = stretches(A, a0, a1)
   let y = stretches(B, b0, b1)
   // A manual page's section against a text of other sections (an info manual's chapter) is cut
-  // only where furniture starts.
+  // only where furniture starts, and the text where the page's parts are found in it.
   if (x.length === 1 || y.length === 1) {
     x = byFurniture(x)
     y = byFurniture(y)
+    if (x.length === 1 && y.length > 1) x = alignedStretches(A, x[0], B, y) ?? x
+    else if (y.length === 1 && x.length > 1) y = alignedStretches(B, y[0], A, x) ?? y
   }
   if (x.length === 1 && y.length === 1) return undefined
   const out: [number, number, number, number][] = []
@@ -98,6 +107,73 @@ export function sectionParts(
   return out
 }
 
+/**
+ * Words of the other side's stretch, at most, looked for in order where one stretch is cut at
+ * another's parts (alignedStretches): a heading and the first words under it ("AUTHOR Julian
+ * Seward"), or a stretch's last words. Fewer are found anywhere (a name, "the file"); more miss
+ * where the two texts part a few words in.
+ */
+export const SPLIT_WORDS = 3
+
+/**
+ * Words, at most, skipped at the start of the other side's stretch before its first words are
+ * looked for: its heading, which the text without headings may not have ("AUTHOR" against an
+ * info manual's "Colin Watson" alone).
+ */
+export const SPLIT_SKIP = 2
+
+/**
+ * `whole`, a stretch of `doc` without cuts, cut where the parts of `parts` (stretches of `other`,
+ * two or more) start and end in it (see above): each part's first words (after its heading:
+ * SPLIT_SKIP), SPLIT_WORDS of them or the part's own if fewer, found in order from where the part
+ * before was found, and that part's last words before them, words between two parts left out
+ * (an info node's line "File: bzip2.info, Node: AUTHOR, Prev: CAVEATS"). As many stretches as
+ * `parts`, of the same kinds; undefined where some part's words are not found.
+ */
+function alignedStretches(doc: Sectioned, whole: Stretch, other: Sectioned, parts: readonly Stretch[]): Stretch[] | undefined {
+  const out: Stretch[] = []
+  let from = whole.start
+  for (let k = 1; k < parts.length; k++) {
+    const next = parts[k]
+    let start = -1
+    for (let skip = 0; skip <= SPLIT_SKIP && start < 0; skip++) {
+      const u0 = next.start + skip
+      const u1 = Math.min(next.end, u0 + SPLIT_WORDS - 1)
+      if (u1 - u0 < 1) break
+      start = findWords(doc, from + 1, whole.end, other, u0, u1)
+    }
+    if (start < 0) return undefined
+    // The part before ends at its last words, where they are before `start`.
+    const before = parts[k - 1]
+    const v0 = Math.max(before.start, before.end - SPLIT_WORDS + 1)
+    const last = lastWords(doc, from, start - 1, other, v0, before.end)
+    out.push({ ...before, start: from, end: last >= 0 ? last : start - 1 })
+    from = start
+  }
+  out.push({ ...parts[parts.length - 1], start: from, end: whole.end })
+  return out
+}
+
+/** The first token t in [t0, t1] of `doc` where tokens [u0, u1] of `other` are word for word (match forms); -1 if none. */
+function findWords(doc: Sectioned, t0: number, t1: number, other: Sectioned, u0: number, u1: number): number {
+  const length = u1 - u0
+  for (let t = t0; t + length <= t1; t++) if (sameWordsAt(doc, t, other, u0, length)) return t
+  return -1
+}
+
+/** The last token of the last place in [t0, t1] of `doc` where tokens [u0, u1] of `other` are word for word; -1 if none. */
+function lastWords(doc: Sectioned, t0: number, t1: number, other: Sectioned, u0: number, u1: number): number {
+  const length = u1 - u0
+  for (let t = t1 - length; t >= t0; t--) if (sameWordsAt(doc, t, other, u0, length)) return t + length
+  return -1
+}
+
+/** Whether tokens t to t + length of `doc` are tokens u to u + length of `other`, by match form. */
+function sameWordsAt(doc: Sectioned, t: number, other: Sectioned, u: number, length: number): boolean {
+  for (let k = 0; k <= length; k++) if (doc.match[t + k] !== other.match[u + k]) return false
+  return true
+}
+
 /** Whether a cut of `doc` falls within tokens (t0, t1]. */
 function crosses(doc: Pick<AnalysedDocument, 'text' | 'starts'>, t0: number, t1: number): boolean {
   const { token } = cuts(doc)
@@ -107,7 +183,7 @@ function crosses(doc: Pick<AnalysedDocument, 'text' | 'starts'>, t0: number, t1:
 
 /** A pair of passages at the sections of its documents (sectionParts): itself when it crosses none. */
 export function sectionPairs(
-  docs: readonly Pick<AnalysedDocument, 'text' | 'starts'>[],
+  docs: readonly Sectioned[],
   pair: { readonly a: PairPassage; readonly b: PairPassage },
 ): { a: PairPassage; b: PairPassage }[] {
   const { a, b } = pair
