@@ -575,16 +575,36 @@ describe('findOverlaps on fixtures', () => {
     // Three coreutils man pages sharing a sentence word for word; cp and mv share an option
     // more, cp with another option between (a variant pair, the best scored). Three verbatim
     // pairs were matched, but the passages, as a reader compares them, all differ: cp's goes on
-    // with two options, mv's with one, install's stops at the sentence (overlaps.ts closeKind).
+    // with two options, mv's with one, install's stops at the sentence (overlaps.ts closeKind),
+    // and each pair is counted so (kindsAsShown).
     const { result } = await overlapsOf('kind-described')
     expect(result.overlaps).toHaveLength(1)
     const [o] = result.overlaps
-    expect(o.pairKinds).toEqual({ verbatim: 3, variant: 1, paraphrase: 0 })
+    expect(o.pairKinds).toEqual({ verbatim: 0, variant: 4, paraphrase: 0 })
     expect(o.variants).toHaveLength(3)
     expect(o.kind).toBe('variant')
     // Described by its variant pair (cp / mv), not by a verbatim one.
     expect(o.similarity).toBeLessThan(1)
     expect(o.words).toBeGreaterThan(10)
+  })
+
+  it("counts its pairs as the kinds they read as where the passages are shown (a reviewer of CMake's help: near-verbatim in 0 of its pairs)", () => {
+    // Two pages of one command's signature, and a copy of one of them: matched from "BUILD" on,
+    // word for word; shown, each passage starts with its whole command's name, and the two
+    // names differ. The pairs of different names are near-verbatim as shown; the copies' pair,
+    // verbatim. The overlap's kind is among its pairs' (the variants panel says "near-verbatim
+    // in 2 of 3 pairs, verbatim in 1", not "in 0 of 3").
+    const signature = (name: string) =>
+      `${name}\n${'-'.repeat(name.length)}\n\n::\n\n  ${name}([BUILD <build-dir>] [APPEND]\n    [START <start-number>]\n    [END <end-number>]\n    [STRIDE <stride-number>]\n    [EXCLUDE <exclude-regex>]\n    [INCLUDE <include-regex>]\n    [EXCLUDE_LABEL <label-exclude-regex>]\n    [INCLUDE_LABEL <label-include-regex>])\n`
+    const [o, ...rest] = overlapsOfTexts({
+      memcheck: signature('ctest_memcheck'),
+      test: signature('ctest_test'),
+      copy: `The test step.\n\n${signature('ctest_test')}`,
+    })
+    expect(rest).toEqual([])
+    expect(o.passages.map((p) => p.text.split('(')[0].split(/\s+/).pop())).toEqual(['ctest_memcheck', 'ctest_test', 'ctest_test'])
+    expect(o.kind).toBe('variant')
+    expect(o.pairKinds).toEqual({ verbatim: 1, variant: 2, paraphrase: 0 })
   })
 
   it('judges the kind on the passages it shows (a reviewer: seven passages alike, said to be near-verbatim)', async () => {

@@ -129,7 +129,9 @@ export interface OverlapPassage {
  *               passages in several wordings is not, whatever pairs found it
  *   pairKinds   how many of the pairs matched are of each kind (a passage found through a longer
  *               overlap, nesting.ts, is one verbatim pair with the passage read, or near-verbatim
- *               when found as an edited copy)
+ *               when found as an edited copy); in a verbatim or near-verbatim overlap, each pair
+ *               of the kind its two passages read as where they are shown (kindsAsShown), as the
+ *               overlap's kind is judged
  *   words       content words shared (best pair of the overlap's kind, see draftOverlaps),
  *               counted on its two passages as shown, grown or cut since the pair was matched
  *               (extend.ts, nesting.ts, dangling-edges.ts, negated-edges.ts, shownEdges), so
@@ -666,13 +668,23 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
         )
         if (confirmed?.kind === shownClose.kind) [edged, close, kind] = [again, confirmed, confirmed.kind]
       }
+      // Its pairs counted as the kinds they read as at those edges, as the overlap's kind is
+      // (kindsAsShown).
+      const pairRanks = close
+        ? kindsAsShown(kind, c.pairs, list, c.passages, edgedOf, reference, corpus.docs, pairKinds, {
+            verbatim: nested.verbatim[ci],
+            edited: nested.edited[ci],
+          })
+        : c.pairs.map((i) => list.kind(i))
       // Ranked by its best pair; described (shared words, similarity) by its best pair of the
       // kind it is said to be, so that a verbatim overlap is not shown "similarity 0.546" from
       // one of its variant pairs (a reviewer, cp/install/mv). Where no pair matched is of that
       // kind (its passages read as verbatim or near-verbatim by closeKind), by the pair closeKind
       // read, measured; else by its best.
       let shown = -1
-      for (const i of c.pairs) if (KINDS[list.kind(i)] === kind && (shown < 0 || list.score(i) > list.score(shown))) shown = i
+      c.pairs.forEach((i, k) => {
+        if (KINDS[pairRanks[k]] === kind && (shown < 0 || list.score(i) > list.score(shown))) shown = i
+      })
       let measure: BestPair['measure']
       if (shown < 0 && close) {
         const [a, b] = close.pair.map(edgedOf)
@@ -1095,6 +1107,76 @@ function figuresOf(measure: PairMeasure): BestPair['measure'] {
  * that shares the most tokens with it (a cluster may hold several passages of one document);
  * undefined where none does.
  */
+/**
+ * Passages found through a longer overlap (nesting.ts), at most, compared with as many of the
+ * passages of an overlap's pairs, each, when their kinds are counted as shown (kindsAsShown).
+ */
+const NESTED_COMPARED = 4
+
+/**
+ * The kinds of the pairs of a close overlap (verbatim or near-verbatim as a reader compares its
+ * passages: closeKind) as its passages are shown (`shownOf`: shownEdges), written into
+ * `counts` (its pairKinds), and per pair of `pairs`, its kind (KIND_RANK). Matched, a pair's
+ * passages were the words aligned; shown, they are cut at sentences and items, or widened to a
+ * whole identifier, and an overlap whose passages differ only there ("ctest_memcheck(" /
+ * "ctest_test(" before the same signature, matched from "BUILD" on) was near-verbatim "in 0 of
+ * 9 pairs, verbatim in 9" (a reviewer of CMake's help; 153 of the copyright files' overlaps).
+ * So a pair is verbatim where its two passages shown are one stretch of the same words
+ * (sameStretch), near-verbatim where not; every pair of a verbatim overlap is verbatim (each
+ * passage is the stretch of the first). A pair found as a paraphrase, or with a side in a
+ * reference text, keeps its kind as matched. A passage found through a longer overlap (`nested`,
+ * counted as one pair each) is verbatim where it is the same stretch as one of the first
+ * NESTED_COMPARED passages of the pairs in other documents, when those passages (the passages no
+ * pair holds) are as many as counted; else they keep their kinds as found.
+ */
+function kindsAsShown(
+  kind: OverlapKind,
+  pairs: readonly number[],
+  list: PairTable,
+  passages: readonly PairPassage[],
+  shownOf: (p: PairPassage) => PairPassage,
+  reference: readonly boolean[],
+  docs: readonly AnalysedDocument[],
+  counts: Record<OverlapKind, number>,
+  nested: { verbatim: number; edited: number },
+): number[] {
+  for (const k of KINDS) counts[k] = 0
+  const held = new Set<PairPassage>()
+  const same = (a: PairPassage, b: PairPassage): boolean => {
+    if (a === b || kind === 'verbatim') return true
+    const [x, y] = [shownOf(a), shownOf(b)]
+    return !!sameStretch(docs[x.doc], x.start, x.end, docs[y.doc], y.start, y.end)
+  }
+  const ranks = pairs.map((i) => {
+    const a = holding(passages, list, 2 * i)
+    const b = holding(passages, list, 2 * i + 1)
+    let rank = list.kind(i)
+    if (a && b && KINDS[rank] !== 'paraphrase' && !reference[a.doc] && !reference[b.doc]) {
+      held.add(a)
+      held.add(b)
+      rank = KIND_RANK[same(a, b) ? 'verbatim' : 'variant']
+    }
+    counts[KINDS[rank]]++
+    return rank
+  })
+  const found = passages.filter((p) => !held.has(p) && !reference[p.doc])
+  if (found.length !== nested.verbatim + nested.edited || (found.length > 0 && held.size === 0)) {
+    counts.verbatim += nested.verbatim
+    counts.variant += nested.edited
+    return ranks
+  }
+  for (const p of found) {
+    let compared = 0
+    let alike = false
+    for (const h of held) {
+      if (h.doc === p.doc) continue
+      if ((alike = same(p, h)) || ++compared >= NESTED_COMPARED) break
+    }
+    counts[alike ? 'verbatim' : 'variant']++
+  }
+  return ranks
+}
+
 function holding(passages: readonly PairPassage[], pairs: PairSides, e: number): PairPassage | undefined {
   const [doc, start, end] = [pairs.doc(e), pairs.start(e), pairs.end(e)]
   let best: PairPassage | undefined
