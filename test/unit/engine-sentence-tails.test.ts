@@ -197,6 +197,41 @@ describe('insertedHeads', () => {
     expect(other?.passages.find((p) => p.doc === 'a')?.text.startsWith('Whenever')).toBe(false)
   })
 
+  it("takes a passage to the subject of a paragraph it holds most of, on its own line only (a reviewer of CMake's help)", () => {
+    // Three policies' first paragraphs, one sentence each, alike but for their subjects: the
+    // passages started after them, mid-sentence ("runtime library flags are ...").
+    const policy = (version: string, subject: string, abi: string, what: string) =>
+      `.. versionadded:: ${version}\n\n${subject} flags are selected by an abstraction.\n\nCompilers targeting the ${abi} ABI have flags to select the ${what}.\n`
+    const [o] = findOverlaps(
+      [
+        { id: 'cmp0091', text: policy('3.15', 'MSVC runtime library', 'MSVC', 'MSVC runtime library') },
+        { id: 'cmp0136', text: policy('3.24', 'Watcom runtime library', 'Watcom', 'Watcom runtime library') },
+        { id: 'cmp0141', text: policy('3.25', 'MSVC debug information format', 'MSVC', 'debug information format') },
+      ],
+      { paraphrase: false },
+    ).overlaps
+    expect(o.kind).toBe('variant')
+    expect(o.passages.map((p) => p.text.split(' flags')[0])).toEqual([
+      'MSVC runtime library',
+      'Watcom runtime library',
+      'MSVC debug information format',
+    ])
+    // A sentence's words on the line before the passage are a heading ("NAME"), not taken; nor
+    // are the words after a heading the passage ends with ("SYNOPSIS", "## 2.").
+    const tails = analysed(
+      'NAME\n       touch - change file timestamps now\n\nSYNOPSIS\n       touch [OPTION]... FILE...\n',
+      'Changes.\n\n## Part two, see the other README file for more\n',
+    )
+    const lines = new SentenceEdges(tails)
+    const at = (d: number, word: string) => tails[d].starts.findIndex((s) => tails[d].text.startsWith(word, s))
+    const name = [{ doc: 0, start: at(0, 'touch'), end: at(0, 'OPTION') }]
+    expect(sentenceTails(name, lines)).toEqual(name)
+    const synopsis = [{ doc: 0, start: at(0, 'change'), end: at(0, 'OPTION') }]
+    expect(sentenceTails(synopsis, lines)).toEqual(synopsis)
+    const heading = [{ doc: 1, start: 0, end: at(1, 'README') }]
+    expect(sentenceTails(heading, lines)).toEqual(heading)
+  })
+
   it("takes no passage to the sentence of another paragraph it opens with (a tester's licence clause)", () => {
     const clause = (verb: string) =>
       '5.2. If You initiate litigation against any entity by asserting a patent infringement claim (excluding declaratory ' +

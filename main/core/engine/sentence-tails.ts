@@ -1,6 +1,8 @@
 import { type AnalysedDocument, isContentToken } from './analyse.js'
 import { paragraphBetween } from './align.js'
 import { breaksLine, endsSentence, fullLineOf } from './sentences.js'
+import { headings } from './headings.js'
+import { upperBound } from '../text/sorted.js'
 
 // The rest of the sentence an edited copy stops short of. A near-verbatim passage ends where the
 // texts stop matching, and a copy edited in its last words ends a few words before its sentence
@@ -61,22 +63,38 @@ export class SentenceEdges {
   }
 
   /**
-   * Whether passage [start, end] of document d holds a paragraph break right after the sentence
-   * it starts in (`dir` -1), or right before the one it ends in (1): its first (last) words are
-   * the end (start) of another paragraph's sentence, and taken to that sentence's start (end) it
-   * would take that paragraph's words, not the ones it copies. Two texts that go on alike from a
-   * paragraph's last words ("the License.") into the same next paragraph: "You may obtain a copy
-   * of the License." / "Nothing here modifies the License." was said as a change of an identical
-   * clause after them (a tester).
+   * Where passage [start, end] of document d holds a paragraph break right after the sentence it
+   * starts in (`dir` -1), or right before the one it ends in (1), the words (tokens) of that
+   * sentence it holds; Infinity where it holds no such break. Its first (last) words may be the
+   * end (start) of another paragraph's sentence, and taken to that sentence's start (end) it
+   * would take that paragraph's words, not the ones it copies (sentenceTails). Two texts that go
+   * on alike from a paragraph's last words ("the License.") into the same next paragraph: "You
+   * may obtain a copy of the License." / "Nothing here modifies the License." was said as a
+   * change of an identical clause after them (a tester).
    */
-  brokenAtEdge(d: number, start: number, end: number, dir: -1 | 1): boolean {
+  /** Whether token t of document d is on a heading's line (headings.ts: a Markdown heading, or a title in capitals). */
+  onHeading(d: number, t: number): boolean {
+    const doc = this.docs[d]
+    const { at, ends } = headings(doc)
+    const k = upperBound(at, doc.starts[t]) - 1
+    return k >= 0 && doc.starts[t] < ends[k]
+  }
+
+  /** Whether a line break lies between the starts of tokens t0 and t1 of document d. */
+  lineBetween(d: number, t0: number, t1: number): boolean {
+    const { text, starts } = this.docs[d]
+    const at = text.indexOf('\n', starts[t0])
+    return at >= 0 && at < starts[t1]
+  }
+
+  heldBeforeBreak(d: number, start: number, end: number, dir: -1 | 1): number {
     const doc = this.docs[d]
     if (dir < 0) {
       const last = start + this.distance(d, start, 1)
-      return last < end && paragraphBetween(doc, last, last + 1)
+      return last < end && paragraphBetween(doc, last, last + 1) ? last - start + 1 : Infinity
     }
     const first = end - this.distance(d, end, -1)
-    return first > start && paragraphBetween(doc, first - 1, first)
+    return first > start && paragraphBetween(doc, first - 1, first) ? end - first + 1 : Infinity
   }
 }
 
@@ -117,8 +135,19 @@ function spaced(text: string, from: number, to: number): boolean {
 
 /**
  * The passages taken to their sentences' ends, where each ends at most MAX_SENTENCE_TAIL words
- * before its own (and no stretch of spaces lies between, nor a paragraph break between that
- * sentence and the rest of the passage: brokenAtEdge); and to their starts likewise.
+ * before its own (and no stretch of spaces lies between); and to their starts likewise. Not where
+ * a paragraph break lies between that sentence and the rest of a passage (heldBeforeBreak) and
+ * the passage holds no more of the sentence than it would take: then its words there are the
+ * close of another paragraph's sentence ("the License." against "You may obtain a copy of" and
+ * "Nothing here modifies"). A passage holding most of a sentence of a paragraph of its own lacks
+ * only its subject ("runtime library flags are selected by an abstraction." of "MSVC ..." /
+ * "Watcom ..." / "MSVC debug information format ...", three policies of CMake's, each paragraph
+ * the policy's first sentence: a reviewer of CMake's help, the passages started mid-sentence),
+ * when that subject is on the passage's first line: on a line before, it is a heading the
+ * sentence runs on from ("NAME\n       touch - change file timestamps"). Likewise at the end,
+ * where the words held of the last sentence are on one line, not a heading's: on two, the first
+ * is a heading ("... data importers\n\nSYNOPSIS\n       frontend | git fast", taken on into the
+ * synopsis), and a Markdown heading is the next section's ("## 2. See Tcl").
  */
 export function sentenceTails<P extends TailedPassage>(passages: readonly P[], edges: SentenceEdges): P[] {
   // Each passage's distance to its sentence's start (end), read until one is too far: a licence's
@@ -127,7 +156,16 @@ export function sentenceTails<P extends TailedPassage>(passages: readonly P[], e
     const found: number[] = []
     for (const p of passages) {
       const gap = edges.distance(p.doc, dir < 0 ? p.start : p.end, dir)
-      if (gap > MAX_SENTENCE_TAIL || (gap > 0 && edges.brokenAtEdge(p.doc, p.start, p.end, dir))) return undefined
+      if (gap > MAX_SENTENCE_TAIL) return undefined
+      const held = gap > 0 ? edges.heldBeforeBreak(p.doc, p.start, p.end, dir) : Infinity
+      if (held <= gap) return undefined
+      if (
+        held < Infinity &&
+        (dir < 0
+          ? edges.lineBetween(p.doc, p.start - gap, p.start)
+          : edges.lineBetween(p.doc, p.end - held + 1, p.end) || edges.onHeading(p.doc, p.end - held + 1))
+      )
+        return undefined
       found.push(gap)
     }
     return found
