@@ -82,6 +82,26 @@ describe('diffPassages', () => {
     ])
   })
 
+  it("shows the shortest diff where the anchors line the passages up on the wrong words (a reviewer of CMake's help)", () => {
+    // The words once in each passage are "prop" and "tgt" of two different references and
+    // "property"; "compatibility" and "version" are twice in one, in a name and in the text.
+    // Anchored on "prop_tgt", the clause both say was deleted and inserted again (21 edits).
+    const [a, b] = sides(
+      'For shared libraries on Mach-O systems (e.g. macOS, iOS)\nthe ``MACHO_COMPATIBILITY_VERSION`` property corresponds to the\n*compatibility version* and :prop_tgt:`MACHO_CURRENT_VERSION` corresponds to\nthe *current version*',
+      'For shared libraries and executables on Mach-O systems (e.g. macOS, iOS),\nthe :prop_tgt:`SOVERSION` property corresponds to the *compatibility version*\nand ``VERSION`` corresponds to the *current version*',
+    )
+    const changes = diffPassages(a, b)!
+    const flat = (text: string) => text.replace(/\s+/g, ' ')
+    expect(changes.filter((c) => c.op === 'equal').map((c) => flat(c.a))).toContain(
+      'property corresponds to the *compatibility version* and',
+    )
+    expect(changes.filter((c) => c.op !== 'equal').map((c) => [c.op, flat(c.a), flat(c.b)])).toEqual([
+      ['insert', '', 'and executables'],
+      ['replace', 'MACHO_COMPATIBILITY_VERSION', 'prop_tgt:`SOVERSION'],
+      ['delete', 'prop_tgt:`MACHO_CURRENT', ''],
+    ])
+  })
+
   it('gives the same changes with a memo, and for identical texts the memo answers', () => {
     const base = 'the quick brown fox jumps over the lazy dog while the cat sleeps'
     const edited = 'the quick red fox leaps over the lazy dog while a cat sleeps'

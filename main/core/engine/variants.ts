@@ -266,8 +266,21 @@ function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
   const parts: Part[] = []
   if (anchoredDiff(sa, a.start, a.end, sb, b.start, b.end, MAX_EDIT_LENGTH, parts) !== null) {
     let equal = alike
-    for (const part of parts) if (!part.added && !part.removed) equal += part.count
-    if (2 * equal >= Math.min(a.end - a.start, b.end - b.start) + alike + 1) return parts
+    let edits = 0
+    for (const part of parts) {
+      if (!part.added && !part.removed) equal += part.count
+      else edits += part.count
+    }
+    if (2 * equal >= Math.min(a.end - a.start, b.end - b.start) + alike + 1) {
+      // A diff of the whole with far fewer edits, where the passages are short enough to look
+      // for one (see SHORTER_DIFF_SHARE).
+      const words = a.end - a.start + b.end - b.start + 2
+      const shorter =
+        words <= MAX_RECHECKED_WORDS && edits > 0
+          ? stretchDiff(sa, a.start, a.end, sb, b.start, b.end, Math.floor(SHORTER_DIFF_SHARE * edits))
+          : null
+      return shorter ?? parts
+    }
   }
   // Myers' algorithm gives up only after trying every edit length up to the limit, the slowest
   // case; a pair that surely needs more edits is known at once. Each word of one passage without
@@ -275,6 +288,28 @@ function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
   if (unpairedWords(sa, a.start, a.end, sb, b.start, b.end) > MAX_EDIT_LENGTH) return null
   return stretchDiff(sa, a.start, a.end, sb, b.start, b.end, MAX_EDIT_LENGTH)
 }
+
+/**
+ * Share of an anchored diff's edits (insertions plus deletions) at most that a diff of the whole
+ * passages must take for it to be shown instead (wordDiff). Anchors are the words once in each
+ * passage, and where the words that are so differ from what the passages share in order (a
+ * reference's role, ":prop_tgt:", before different names; "compatibility" and "version" twice in
+ * a passage, in a name and in the text), they line the passages up wrongly: two of CMake's
+ * property pages, "the ``MACHO_COMPATIBILITY_VERSION`` property corresponds to the
+ * *compatibility version* and :prop_tgt:`MACHO_CURRENT_VERSION` corresponds to ..." and "the
+ * :prop_tgt:`SOVERSION` property corresponds to the *compatibility version* and ``VERSION``
+ * corresponds to ...", were diffed on "prop_tgt", the clause both say deleted and inserted again
+ * (21 edits; the whole's shortest diff, 12: a reviewer). A shortest diff that is barely shorter
+ * may line the words up on "the" and "of" where the anchors line them up on what they say.
+ */
+export const SHORTER_DIFF_SHARE = 0.75
+
+/**
+ * Words of two passages together, at most, for which a diff of the whole is sought besides the
+ * anchored one (SHORTER_DIFF_SHARE): Myers' algorithm costs their length times its edits, a few
+ * paragraphs' worth here; a licence's is left to its anchors.
+ */
+export const MAX_RECHECKED_WORDS = 400
 
 /**
  * Stretches of fewer words than this (both sides together) are diffed without looking for
