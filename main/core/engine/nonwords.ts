@@ -639,14 +639,53 @@ const CLOSING_EDGE = /^[ \t]*(?:\r?\n|$|<)/
 /** Characters a style sheet or script holds, at most, to be read as markup: a page's own sheet, not a file of them. */
 const MAX_ELEMENT_CONTENT = 100_000
 
+/**
+ * A reStructuredText role before its target: ":command:" of ":command:`install()`", ":py:func:",
+ * ":prop_tgt:". It says what kind of thing the target names and how it is linked, as a tag's
+ * name says how a text is shown: two CMake pages' ":command:`while`\ncommand, the
+ * :command:`break` and :command:`continue` commands" and ":command:`if` command.\n\nThe commands
+ * :command:`break` and :command:`continue`" shared "command" five times and were a near-verbatim
+ * copy of similarity 1 (a reviewer of CMake's help). The target, between the backticks, is text.
+ */
+const RST_ROLE = /(?<![\w:`]):(?:[a-z][\w-]*:)?[a-z][\w.+-]*:(?=`[^`\n])/g
+
+/** The roles of each document read so far (rolesIn). */
+const rolesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>()
+
+/** A document's reStructuredText roles (RST_ROLE) outside code: sorted [start, end) offsets, flat. */
+function rolesIn(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
+  let roles = rolesOf.get(doc)
+  if (!roles) {
+    const found: number[] = []
+    if (doc.text.includes(':`')) {
+      RST_ROLE.lastIndex = 0
+      for (let m = RST_ROLE.exec(doc.text); m; m = RST_ROLE.exec(doc.text))
+        if (!inCodeBlock(doc, m.index) && !codeSpanAround(doc, m.index)) found.push(m.index, m.index + m[0].length)
+    }
+    rolesOf.set(doc, (roles = Uint32Array.from(found)))
+  }
+  return roles
+}
+
+/**
+ * The reStructuredText role (RST_ROLE) that offset `at` of `doc`'s text lies in, or whose target
+ * starts at `at` (its opening backtick, `at` - 1, right after the role), as [start, end) offsets
+ * of the role; undefined when none.
+ */
+export function roleAt(doc: Pick<AnalysedDocument, 'text'>, at: number): [number, number] | undefined {
+  const roles = rolesIn(doc)
+  const r = (upperBound(roles, at) - 1) & ~1
+  return r >= 0 && r < roles.length && roles[r] <= at && at <= roles[r + 1] + 1 ? [roles[r], roles[r + 1]] : undefined
+}
+
 /** The markup ranges of each document read so far (markupRanges). */
 const markupRangesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>()
 
 /**
  * A document's text that is markup whole, besides its tags: its link reference definitions
- * (REFERENCE_DEFINITION, LINK_TARGET) and the contents of its style sheets and scripts
- * (STYLE_OR_SCRIPT_OPENING), neither in a code block, where a text shows them as code; sorted,
- * disjoint [start, end) ranges.
+ * (REFERENCE_DEFINITION, LINK_TARGET), the contents of its style sheets and scripts
+ * (STYLE_OR_SCRIPT_OPENING) and its reStructuredText roles (RST_ROLE), none in a code block,
+ * where a text shows them as code; sorted, disjoint [start, end) ranges.
  */
 function markupRanges(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
   let ranges = markupRangesOf.get(doc)
@@ -658,6 +697,8 @@ function markupRanges(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
       for (let m = REFERENCE_DEFINITION.exec(text); m; m = REFERENCE_DEFINITION.exec(text))
         if (LINK_TARGET.test(m[1]) && !inCodeBlock(doc, m.index)) found.push([m.index, m.index + m[0].length])
     }
+    const roles = rolesIn(doc)
+    for (let r = 0; r < roles.length; r += 2) found.push([roles[r], roles[r + 1]])
     if (/<s(?:tyle|cript)\b/i.test(text)) {
       const context = tagContextOf(doc)
       STYLE_OR_SCRIPT_OPENING.lastIndex = 0

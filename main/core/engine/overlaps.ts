@@ -59,6 +59,7 @@ import { comparedPairs } from './variant-pairs.js'
 import { contentOrder } from './content-order.js'
 import { UniqueIds } from './unique-ids.js'
 import { sameStretch } from './same-stretch.js'
+import { wholeRoles } from './role-edges.js'
 import { type Change, DiffMemo, sameWords, type Variant, variantOf } from './variants.js'
 import { shownWord } from './normalise.js'
 import { oneOfEachCopy } from './restated-copies.js'
@@ -1036,7 +1037,10 @@ function shownEdges(
     const [start, end] = edges.get(docs[p.doc], p.start, p.end)
     return { doc: p.doc, start, end }
   })
-  const whole = wholeIdentifiers(found, (p) => docs[p.doc], kind !== 'paraphrase')
+  const whole = wholeRoles(
+    wholeIdentifiers(found, (p) => docs[p.doc], kind !== 'paraphrase'),
+    docs,
+  )
   const tailed = kind === 'variant' ? insertedHeads(sentenceTails(whole, sentenceEdges), docs) : whole
   if (kind === 'paraphrase') return moved(passages, at, tailed)
   const cut = withoutNextItems(withoutFunctionWordEdges(tailed, docs), docs)
