@@ -31,6 +31,27 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     expect(overlaps[0].kind).toBe('verbatim')
   })
 
+  it("ends before the next term of a reStructuredText definition list, at the margin (a reviewer of CMake's help)", () => {
+    const page = (first: string, firstAbout: string, next: string) =>
+      `\`\`${first}\`\`\n  ${firstAbout}\n\n\`\`COMMENT\`\`\n  Display the given message before the commands are executed at\n  build time.\n\n\`\`DEPENDS\`\`\n  ${next}\n`
+    const overlaps = findOverlaps([
+      {
+        id: 'command',
+        text: page('BYPRODUCTS', 'Specify the files the command is expected to produce.', 'Specify files on which the command depends.'),
+      },
+      {
+        id: 'target',
+        text: page(
+          'ALL',
+          'Indicate that this target should be added to the default build.',
+          'Reference files and outputs of custom commands.',
+        ),
+      },
+    ]).overlaps
+    expect(overlaps).toHaveLength(1)
+    for (const p of overlaps[0].passages) expect(p.text).toMatch(/^``COMMENT``[^]*build time\.$/)
+  })
+
   it("ends before the next lettered item's letter, starts at one after a list's first, and keeps a list's heading at its start (a reviewer of the LGPL; bash's and readline's change logs)", () => {
     // LGPL 2.1 and 2 go on alike into the next item's letter, their items parting after it; and
     // two change logs number the section the list is under otherwise ("2." / "1."), their passages

@@ -720,9 +720,13 @@ const ITEM_LINE = /^[ \t]*(?:[-\u2010\u2212]{1,2}\p{L}|\(?\d{1,3}[.)][ \t])/u
 
 /**
  * What a line may hold before an item's name (hangingTerm): its indentation, then up to three
- * marks, no space among them ("${#parameter}", "$((expression))"; a bullet has a space after it).
+ * marks, no space among them ("${#parameter}", "$((expression))"; a bullet has a space after it);
+ * or, at the margin, the double backquotes of a reStructuredText literal, a definition list's
+ * term ("``DEPENDS``" over its description: two CMake pages' "``COMMENT``" items, alike, ended on
+ * the next term, whose descriptions differ; a reviewer). A log's entry at the margin opens with a
+ * word, never so.
  */
-const TERM_OPENING = patternOnUse(String.raw`^[ \t]+[^\s\p{L}\p{N}]{0,3}$`, 'u')
+const TERM_OPENING = patternOnUse(String.raw`^(?:[ \t]+[^\s\p{L}\p{N}]{0,3}|\x60\x60)$`, 'u')
 
 /** Words of a heading in capitals, at most: "EXIT STATUS", "REPORTING BUGS", "SEE ALSO". */
 const MAX_HEADING_WORDS = 3
