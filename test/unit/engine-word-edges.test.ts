@@ -65,6 +65,19 @@ describe('passage edges at whole written words', () => {
     expect(shown('新质生产力', '质', '力')).toBe('质生产力')
   })
 
+  it("ends with an identifier's closing underscores, as it starts with its opening ones (a reviewer of Python's documentation)", () => {
+    const page = ' |  __dict__\n |      dictionary for instance variables\n |  __weakref__\n |  dict_items'
+    const [doc] = analysed(page)
+    const text = (first: string, last: string, nth: [number, number] = [0, 0]) => {
+      const [start, end] = passageOffsets(doc, token(doc, first, nth[0]), token(doc, last, nth[1]))
+      return page.slice(start, end)
+    }
+    expect(text('dict', 'dict')).toBe('__dict__')
+    expect(text('dictionary', 'weakref')).toBe('dictionary for instance variables\n |  __weakref__')
+    // Not where the name goes on after them.
+    expect(text('weakref', 'dict', [0, 1])).toBe('__weakref__\n |  dict')
+  })
+
   it('reads a range of numbers as two words, and leaves the end where the shared words end', () => {
     expect(shown('Copyright: 2002-2012 Free Software Foundation', '2012', 'Foundation')).toBe('2012 Free Software Foundation')
     expect(shown('License: LGPL-2.1+\n', 'License', '2')).toBe('License: LGPL-2')

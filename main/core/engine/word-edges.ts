@@ -482,7 +482,20 @@ export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [
     if (later === start) break
     start = later
   }
-  return [start, end]
+  return [start, end === last ? identifierEnd(text, last) : end]
+}
+
+/**
+ * Where an identifier's closing underscores after offset `last` end ("__dict__", "__init__":
+ * the tokenizer splits at "_", and a passage's last word is "dict"), where the name ends with
+ * them; `last` where none follow, or the name goes on after them ("dict_items"). The opening
+ * ones come with a passage's first word as other marks do (a pydoc page's "__dict" against
+ * "__dict__", a reviewer of Python's documentation).
+ */
+function identifierEnd(text: string, last: number): number {
+  let k = last
+  while (text[k] === '_') k++
+  return k > last && (k === text.length || !WORD_CHAR.test(text[k])) ? k : last
 }
 
 /**
