@@ -2,6 +2,7 @@ import { diffArrays } from 'diff'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { uniqueAnchors } from '../../main/core/engine/anchors.js'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { closestPart, findOverlaps, type Overlap } from '../../main/core/engine/overlaps.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
@@ -102,6 +103,23 @@ describe('diffPassages', () => {
       ['replace', 'MACHO_COMPATIBILITY_VERSION', 'prop_tgt:`SOVERSION'],
       ['delete', 'prop_tgt:`MACHO_CURRENT', ''],
     ])
+  })
+
+  it('shows the shortest diff of two longer passages too, where the anchors make it far longer (a tester: a sentence moved back)', async () => {
+    // Two edited copies of a licence's clauses (a tester's generator, 400 words together), one
+    // with its four-word heading moved back a sentence. Anchored, the heading stayed equal and
+    // the 23 words it was moved over were deleted and inserted again (127 words changed, difflib 79).
+    const texts = await Promise.all(
+      ['a.txt', 'b.txt'].map((f) => readFile(join(ROOT, 'test/fixtures/engine/sentence-moved-back', f), 'utf8')),
+    )
+    const [a, b] = sides(...texts)
+    const changes = diffPassages(a, b)!
+    const flat = (text: string) => text.replace(/\s+/g, ' ')
+    const steps = changes.map((c) => [c.op, flat(c.a), flat(c.b)])
+    expect(steps).toContainEqual(['insert', '', 'Effect of New Versions'])
+    expect(steps).toContainEqual(['delete', 'Effect of New Versions', ''])
+    const equal = changes.filter((c) => c.op === 'equal').map((c) => flat(c.a))
+    expect(equal.some((e) => e.includes('Once Covered Code has been published under a particular version of the License'))).toBe(true)
   })
 
   it('gives the same changes with a memo, and for identical texts the memo answers', () => {
