@@ -52,6 +52,37 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     for (const p of overlaps[0].passages) expect(p.text).toMatch(/^``COMMENT``[^]*build time\.$/)
   })
 
+  it("ends before the next class of a pydoc page, its first under a heading, and where another passage ends its sentence inside its box (a reviewer of Python's documentation)", () => {
+    const body = [
+      '     |  A test case that wraps a test function.',
+      '     |',
+      '     |  This is useful for slipping pre-existing test functions into the',
+      '     |  unittest framework. Optionally, set-up and tidy-up functions can be',
+      '     |  supplied.',
+    ].join('\n')
+    const page = (next: string, about: string) =>
+      `CLASSES\n    class FunctionTestCase(TestCase)\n${body}\n\n    class ${next}\n     |  ${about}\n`
+    const skip = page('SkipTest(builtins.Exception)', 'Raise this exception in a test to skip it.')
+    const isolated = page('IsolatedAsyncioTestCase(TestCase)', 'Run coroutines as tests on an event loop.')
+    const pair = findOverlaps([
+      { id: 'case', text: skip },
+      { id: 'unittest', text: isolated },
+    ]).overlaps
+    expect(pair).toHaveLength(1)
+    for (const p of pair[0].passages) expect(p.text).toMatch(/supplied\.$/)
+    // A third page whose box goes on after the sentence: the others' "class" is still cut.
+    const three = findOverlaps([
+      { id: 'case', text: skip },
+      { id: 'unittest', text: isolated },
+      {
+        id: 'util',
+        text: `CLASSES\n    class FunctionTestCase(TestCase)\n${body}\n     |\n     |  ------------------------------\n     |  Methods inherited from object:\n`,
+      },
+    ]).overlaps
+    expect(three).toHaveLength(1)
+    for (const p of three[0].passages) expect(p.text).toMatch(/supplied\.$/)
+  })
+
   it("ends before the next lettered item's letter, starts at one after a list's first, and keeps a list's heading at its start (a reviewer of the LGPL; bash's and readline's change logs)", () => {
     // LGPL 2.1 and 2 go on alike into the next item's letter, their items parting after it; and
     // two change logs number the section the list is under otherwise ("2." / "1."), their passages

@@ -103,8 +103,8 @@ function withoutLabels<P extends ItemPassage>(passages: readonly P[], docs: read
 
 /**
  * Where each passage would end (`dir` 1) or start (-1) without the next (previous) item's words,
- * where every passage either has such words at that edge or is whole there, and one at least has
- * them; undefined where the edge stays. Where a passage ends whole on the very item words cut
+ * where every passage either has such words at that edge or is whole there (or ends its sentence
+ * with its stop), and one at least has them; undefined where the edge stays. Where a passage ends whole on the very item words cut
  * from another (its text ending "-r, --system", where the other's paragraph goes on past them),
  * the end stays for all: cut in the others only, the words both have would read as a
  * difference.
@@ -119,7 +119,11 @@ function edges(passages: readonly ItemPassage[], docs: readonly Paragraphs[], di
   for (const p of passages) {
     const doc = docs[p.doc]
     const edge = dir > 0 ? p.end : p.start
-    if (whole(doc, edge, dir)) {
+    // (Or, at an end, its sentence's end with its own stop, in a paragraph that goes on: it holds
+    // none of a next item's words, and the others' are cut. A pydoc page's method box goes on
+    // "|\t---- Methods inherited from ...", where three other pages' passages of the same
+    // docstring ended on the next class's "class": a reviewer of Python's documentation.)
+    if (whole(doc, edge, dir) || (dir > 0 && stoppedSentence(doc, edge))) {
       const item = dir > 0 ? lastItem(doc, p) : undefined
       if (item !== undefined) itemWords.add(words(doc, item, p.end))
       out.push(edge)
@@ -134,6 +138,19 @@ function edges(passages: readonly ItemPassage[], docs: readonly Paragraphs[], di
   for (const item of itemWords) if (cutWords.has(item)) return undefined
   return out
 }
+
+/**
+ * Whether token t of `doc` ends a sentence with its own stop: a full stop, question or
+ * exclamation mark (closing brackets or quotation marks after it) and white space, or the text's
+ * end; not the dot inside a name ("asyncio.base_events").
+ */
+function stoppedSentence(doc: Paragraphs, t: number): boolean {
+  const to = t + 1 < doc.starts.length ? doc.starts[t + 1] : doc.text.length
+  return STOPPED.test(doc.text.slice(doc.ends[t], to)) && (t + 1 >= doc.starts.length || /\s/.test(doc.text.slice(doc.ends[t], to)))
+}
+
+/** A sentence's stop, with what may close after it: ".", "?)", '!"', ".)". */
+const STOPPED = /^[)\]"'\u2019\u201d]*[.?!][)\]"'\u2019\u201d]*(?:\s|$)/u
 
 /**
  * Where passage `p`'s last paragraph starts, when it is at most MAX_ITEM_TOKENS tokens and opens
@@ -338,7 +355,14 @@ function termAbove(doc: Paragraphs, t: number): boolean {
   let k = t - 1
   while (k > 0 && !paragraphBetween(doc, k - 1, k)) k--
   const indent = (u: number): number => indentAt(doc.text, lineStart(doc.text, doc.starts[u]))
-  return termLine(doc, k) && indent(k) === indent(t)
+  if (termLine(doc, k) && indent(k) === indent(t)) return true
+  // Or its second line, under a heading: a pydoc page's "CLASSES\n    class FunctionTestCase(...)"
+  // over its body, then "    class SkipTest(...)" (two pages of Python's documentation shared the
+  // first class and went on into the next one's name: a reviewer).
+  const end = lineEnd(doc.text, doc.starts[k])
+  if (end < 0 || end >= doc.text.length) return false
+  const next = lowerBound(doc.starts, end + 1)
+  return next < t && !paragraphBetween(doc, k, next) && termLine(doc, next) && indent(next) === indent(t)
 }
 
 /**
