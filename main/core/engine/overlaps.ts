@@ -1111,11 +1111,6 @@ function figuresOf(measure: PairMeasure): BestPair['measure'] {
 }
 
 /**
- * The passage of `passages` that holds side `e` of a pair (PairSides): the one of its document
- * that shares the most tokens with it (a cluster may hold several passages of one document);
- * undefined where none does.
- */
-/**
  * Passages found through a longer overlap (nesting.ts), at most, compared with as many of the
  * passages of an overlap's pairs, each, when their kinds are counted as shown (kindsAsShown).
  */
@@ -1229,6 +1224,11 @@ function holderOf(passages: readonly PairPassage[]): (pairs: PairSides, e: numbe
   }
 }
 
+/**
+ * The passage of `passages` that holds side `e` of a pair (PairSides): the one of its document
+ * that shares the most tokens with it (a cluster may hold several passages of one document);
+ * undefined where none does.
+ */
 function holding(passages: readonly PairPassage[], pairs: PairSides, e: number): PairPassage | undefined {
   const [doc, start, end] = [pairs.doc(e), pairs.start(e), pairs.end(e)]
   let best: PairPassage | undefined
