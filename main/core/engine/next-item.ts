@@ -104,10 +104,10 @@ function withoutLabels<P extends ItemPassage>(passages: readonly P[], docs: read
 /**
  * Where each passage would end (`dir` 1) or start (-1) without the next (previous) item's words,
  * where every passage either has such words at that edge or is whole there (or ends its sentence
- * with its stop), and one at least has them; undefined where the edge stays. Where a passage ends whole on the very item words cut
- * from another (its text ending "-r, --system", where the other's paragraph goes on past them),
- * the end stays for all: cut in the others only, the words both have would read as a
- * difference.
+ * with its stop), and one at least has them; undefined where the edge stays. Where a passage ends
+ * whole on the very item words cut from another (its text ending "-r, --system", where the
+ * other's paragraph goes on past them), the end stays for all: cut in the others only, the words
+ * both have would read as a difference.
  */
 function edges(passages: readonly ItemPassage[], docs: readonly Paragraphs[], dir: 1 | -1): number[] | undefined {
   const out: number[] = []

@@ -62,16 +62,6 @@ export class SentenceEdges {
     return Infinity
   }
 
-  /**
-   * Where passage [start, end] of document d holds a paragraph break right after the sentence it
-   * starts in (`dir` -1), or right before the one it ends in (1), the words (tokens) of that
-   * sentence it holds; Infinity where it holds no such break. Its first (last) words may be the
-   * end (start) of another paragraph's sentence, and taken to that sentence's start (end) it
-   * would take that paragraph's words, not the ones it copies (sentenceTails). Two texts that go
-   * on alike from a paragraph's last words ("the License.") into the same next paragraph: "You
-   * may obtain a copy of the License." / "Nothing here modifies the License." was said as a
-   * change of an identical clause after them (a tester).
-   */
   /** Whether token t of document d is on a heading's line (headings.ts: a Markdown heading, or a title in capitals). */
   onHeading(d: number, t: number): boolean {
     const doc = this.docs[d]
@@ -87,6 +77,16 @@ export class SentenceEdges {
     return at >= 0 && at < starts[t1]
   }
 
+  /**
+   * Where passage [start, end] of document d holds a paragraph break right after the sentence it
+   * starts in (`dir` -1), or right before the one it ends in (1), the words (tokens) of that
+   * sentence it holds; Infinity where it holds no such break. Its first (last) words may be the
+   * end (start) of another paragraph's sentence, and taken to that sentence's start (end) it
+   * would take that paragraph's words, not the ones it copies (sentenceTails). Two texts that go
+   * on alike from a paragraph's last words ("the License.") into the same next paragraph: "You
+   * may obtain a copy of the License." / "Nothing here modifies the License." was said as a
+   * change of an identical clause after them (a tester).
+   */
   heldBeforeBreak(d: number, start: number, end: number, dir: -1 | 1): number {
     const doc = this.docs[d]
     if (dir < 0) {

@@ -272,10 +272,9 @@ function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
       else edits += part.count
     }
     if (2 * equal >= Math.min(a.end - a.start, b.end - b.start) + alike + 1) {
-      // A diff of the whole with far fewer edits, where the passages are short enough to look
-      // for one (see SHORTER_DIFF_SHARE).
-      // (Sought only where the words one passage has and the other lacks, as bags, leave room for
-      // a shorter one: most anchored diffs are as short as any.)
+      // A diff of the whole with far fewer edits (SHORTER_DIFF_SHARE), sought where the passages
+      // are short enough (MAX_RECHECKED_WORDS) and the words one has and the other lacks, as
+      // bags, leave room for it: most anchored diffs are as short as any.
       const words = a.end - a.start + b.end - b.start + 2
       const limit = Math.floor(SHORTER_DIFF_SHARE * edits)
       const shorter =
@@ -312,8 +311,8 @@ export const SHORTER_DIFF_SHARE = 0.75
  * anchored one (SHORTER_DIFF_SHARE): Myers' algorithm costs their length times its edits. A
  * licence's notice against another's (the GPL's against the LGPL's, a few hundred words each) is
  * read so: anchored, "On Debian systems, the complete text of ... can be found in" both print was
- * a replace of a whole paragraph, 233 words changed against 67 (a tester). At 2,000 the
- * changelogs' variants took 0.25 s longer (4.1 s), the copyright files' no longer measurably;
+ * a replace of a whole paragraph, 233 words changed against 67 (Debian's copyright files). At
+ * 2,000 the changelogs' variants took 0.25 s longer (4.1 s), the copyright files' not measurably;
  * longer passages are left to their anchors.
  */
 export const MAX_RECHECKED_WORDS = 2000
