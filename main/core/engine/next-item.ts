@@ -145,12 +145,12 @@ function edges(passages: readonly ItemPassage[], docs: readonly Paragraphs[], di
  * end; not the dot inside a name ("asyncio.base_events").
  */
 function stoppedSentence(doc: Paragraphs, t: number): boolean {
-  const to = t + 1 < doc.starts.length ? doc.starts[t + 1] : doc.text.length
-  return STOPPED.test(doc.text.slice(doc.ends[t], to)) && (t + 1 >= doc.starts.length || /\s/.test(doc.text.slice(doc.ends[t], to)))
+  const last = t + 1 >= doc.starts.length
+  return STOPPED.test(doc.text.slice(doc.ends[t], last ? doc.text.length : doc.starts[t + 1]) + (last ? ' ' : ''))
 }
 
-/** A sentence's stop, with what may close after it: ".", "?)", '!"', ".)". */
-const STOPPED = /^[)\]"'\u2019\u201d]*[.?!][)\]"'\u2019\u201d]*(?:\s|$)/u
+/** A sentence's stop, with what may close after it (".", "?)", '!"', ".)"), then white space. */
+const STOPPED = /^[)\]"'\u2019\u201d]*[.?!][)\]"'\u2019\u201d]*\s/u
 
 /**
  * Where passage `p`'s last paragraph starts, when it is at most MAX_ITEM_TOKENS tokens and opens

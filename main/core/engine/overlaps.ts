@@ -671,8 +671,9 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       }
       // Its pairs counted as the kinds they read as at those edges, as the overlap's kind is
       // (kindsAsShown).
+      const holder = holding(c.passages)
       const pairRanks = close
-        ? kindsAsShown(kind, c.pairs, list, c.passages, edgedOf, reference, corpus.docs, pairKinds, {
+        ? kindsAsShown(kind, c.pairs, list, c.passages, holder, edgedOf, reference, corpus.docs, pairKinds, {
             verbatim: nested.verbatim[ci],
             edited: nested.edited[ci],
           })
@@ -700,7 +701,7 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
         // found keeps its pair's figures: its similarity is a cosine of another reading
         // (paraphrase.ts); the pass's near-verbatim pairs (editedWords) are measured.
         const measured = list === pairTable || kind !== 'paraphrase'
-        const [a, b] = measured ? [holding(c.passages, list, 2 * shown), holding(c.passages, list, 2 * shown + 1)] : []
+        const [a, b] = measured ? [holder(list, 2 * shown), holder(list, 2 * shown + 1)] : []
         // (A side in a reference text, which is not shown, keeps the figures as matched.)
         if (a && b && !reference[a.doc] && !reference[b.doc]) {
           const [x, y] = [edgedOf(a), edgedOf(b)]
@@ -1137,6 +1138,7 @@ function kindsAsShown(
   pairs: readonly number[],
   list: PairTable,
   passages: readonly PairPassage[],
+  holder: (pairs: PairSides, e: number) => PairPassage | undefined,
   shownOf: (p: PairPassage) => PairPassage,
   reference: readonly boolean[],
   docs: readonly AnalysedDocument[],
@@ -1145,7 +1147,6 @@ function kindsAsShown(
 ): number[] {
   for (const k of KINDS) counts[k] = 0
   const held = new Set<PairPassage>()
-  const holder = holderOf(passages)
   const same = (a: PairPassage, b: PairPassage): boolean => {
     if (a === b || kind === 'verbatim') return true
     const [x, y] = [shownOf(a), shownOf(b)]
@@ -1182,23 +1183,25 @@ function kindsAsShown(
 }
 
 /**
- * holding for many sides of one overlap's passages: the passages by document, in order of start,
- * each side's looked for among those of its document that it overlaps, found by a binary search
- * (an overlap of a licence has thousands of passages and pairs: read one by one, each pair's two
- * sides cost a reading of all of them, 15 s of the changelogs' run).
+ * The passage of `passages` that holds a side of a pair (PairSides, side e): the one of its
+ * document that shares the most tokens with it, the first of those that share as many (a
+ * cluster may hold several passages of one document); undefined where none does. Made once for
+ * an overlap's passages, each side is looked for by a binary search among those of its document
+ * (an overlap of a licence has thousands of passages and pairs: each side read against all of
+ * them, kindsAsShown took 15 s of the changelogs' run).
  */
-function holderOf(passages: readonly PairPassage[]): (pairs: PairSides, e: number) => PairPassage | undefined {
-  const byDoc = new Map<number, { list: PairPassage[]; reach: number[] }>()
-  for (const p of passages) {
+function holding(passages: readonly PairPassage[]): (pairs: PairSides, e: number) => PairPassage | undefined {
+  /** Per document, its passages' places in `passages`, by start, and the furthest end up to each. */
+  const byDoc = new Map<number, { list: number[]; reach: number[] }>()
+  passages.forEach((p, k) => {
     const entry = byDoc.get(p.doc)
-    if (entry) entry.list.push(p)
-    else byDoc.set(p.doc, { list: [p], reach: [] })
-  }
-  // Each document's passages by start, with the furthest end of those up to each.
+    if (entry) entry.list.push(k)
+    else byDoc.set(p.doc, { list: [k], reach: [] })
+  })
   for (const entry of byDoc.values()) {
-    entry.list.sort((x, y) => x.start - y.start || x.end - y.end)
+    entry.list.sort((x, y) => passages[x].start - passages[y].start || passages[x].end - passages[y].end || x - y)
     let reach = -1
-    for (const p of entry.list) entry.reach.push((reach = Math.max(reach, p.end)))
+    for (const k of entry.list) entry.reach.push((reach = Math.max(reach, passages[k].end)))
   }
   return (pairs, e) => {
     const entry = byDoc.get(pairs.doc(e))
@@ -1210,34 +1213,18 @@ function holderOf(passages: readonly PairPassage[]): (pairs: PairSides, e: numbe
     let hi = list.length
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (list[mid].start <= end) lo = mid + 1
+      if (passages[list[mid]].start <= end) lo = mid + 1
       else hi = mid
     }
-    let best: PairPassage | undefined
+    let best = -1
     let most = 0
     for (let k = lo - 1; k >= 0 && reach[k] >= start; k--) {
-      const p = list[k]
+      const p = passages[list[k]]
       const common = Math.min(p.end, end) - Math.max(p.start, start) + 1
-      if (common > most || (common === most && common > 0 && passages.indexOf(p) < passages.indexOf(best!))) [best, most] = [p, common]
+      if (common > most || (common === most && common > 0 && list[k] < best)) [best, most] = [list[k], common]
     }
-    return best
+    return best < 0 ? undefined : passages[best]
   }
-}
-
-/**
- * The passage of `passages` that holds side `e` of a pair (PairSides): the one of its document
- * that shares the most tokens with it (a cluster may hold several passages of one document);
- * undefined where none does.
- */
-function holding(passages: readonly PairPassage[], pairs: PairSides, e: number): PairPassage | undefined {
-  const [doc, start, end] = [pairs.doc(e), pairs.start(e), pairs.end(e)]
-  let best: PairPassage | undefined
-  let most = 0
-  for (const p of passages) {
-    const common = p.doc === doc ? Math.min(p.end, end) - Math.max(p.start, start) + 1 : 0
-    if (common > most) [best, most] = [p, common]
-  }
-  return best
 }
 
 /** A passage's marks before its first word and after its last, and where those words start and end (code points). */

@@ -3,6 +3,7 @@ import type { PairPassage } from './cluster.js'
 import { furnitureHeadings } from './furniture.js'
 import { headings } from './headings.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
+import { sameRun } from './word-places.js'
 
 // Where a pair of passages is cut: at a manual page's section headings, and where a page's or a
 // README's furniture starts or ends (furniture.ts). A reader cites an option's entry, a FILES
@@ -168,10 +169,9 @@ function lastWords(doc: Sectioned, t0: number, t1: number, other: Sectioned, u0:
   return -1
 }
 
-/** Whether tokens t to t + length of `doc` are tokens u to u + length of `other`, by match form. */
+/** Whether tokens t to t + length of `doc` are tokens u to u + length of `other`, by match form (word-places.ts sameRun). */
 function sameWordsAt(doc: Sectioned, t: number, other: Sectioned, u: number, length: number): boolean {
-  for (let k = 0; k <= length; k++) if (doc.match[t + k] !== other.match[u + k]) return false
-  return true
+  return doc.match[t] === other.match[u] && sameRun(doc.match, t, other.match, u, length + 1)
 }
 
 /** Whether a cut of `doc` falls within tokens (t0, t1]. */
