@@ -344,6 +344,34 @@ describe('findOverlaps on fixtures', () => {
     expect(parts).toEqual([])
   })
 
+  it('reports the whole end of a sentence both texts have word for word, where the texts part before it (pg_dump and pg_restore, a tester)', () => {
+    // Five content words; before, only the paraphrase pass found it, and lost it once other
+    // documents made its words common.
+    const pages = [
+      {
+        id: 'pg_dump',
+        text: 'Dumps can be output in script or archive file formats. Script dumps are\nplain-text files containing the SQL commands required to reconstruct\nthe database to the state it was in at the time it was saved. To\nrestore from such a script, feed it to psql.\n',
+      },
+      {
+        id: 'pg_restore',
+        text: 'pg_restore is a utility for restoring a PostgreSQL database from an\narchive created by pg_dump in one of the non-plain-text formats. It\nwill issue the commands necessary to reconstruct the database to the\nstate it was in at the time it was saved. The archive files also allow\npg_restore to be selective about what is restored.\n',
+      },
+    ]
+    const shared = 'to reconstruct the database to the state it was in at the time it was saved.'
+    const { overlaps } = findOverlaps(pages, { paraphrase: false })
+    expect(overlaps).toHaveLength(1)
+    for (const p of overlaps[0].passages) expect(p.text.replace(/\s+/g, ' ')).toContain(shared)
+    // Under twelve words, the end of a sentence is not enough (nine, four content words).
+    const short = findOverlaps(
+      [
+        { id: 'a', text: 'The old tool could only reconstruct the database at the time it was saved.' },
+        { id: 'b', text: 'A full backup will always reconstruct the database at the time it was saved.' },
+      ],
+      { paraphrase: false },
+    ).overlaps
+    expect(short).toEqual([])
+  })
+
   it('keeps reordered clauses in one overlap', async () => {
     const { result } = await overlapsOf('reordered')
     expect(result.overlaps).toHaveLength(1)

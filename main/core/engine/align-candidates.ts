@@ -1,7 +1,7 @@
 import type { AnalysedCorpus } from './analyse.js'
 import { extendEdge, verbatimReach } from './align.js'
 import type { Region } from './chain.js'
-import { keptKind, keptValues, MIN_SENTENCE_SHARED, MIN_SENTENCE_TOKENS, otherAddressEdges } from './kept-pair.js'
+import { keptKind, keptValues, MIN_SENTENCE_PART_TOKENS, MIN_SENTENCE_SHARED, MIN_SENTENCE_TOKENS, otherAddressEdges } from './kept-pair.js'
 import { sectionParts } from './sections.js'
 import { movedEdges } from './moved-edge.js'
 import type { OverlapKind } from './overlaps.js'
@@ -73,7 +73,9 @@ export class CandidateAligner {
   /**
    * Tokens [a0, a1] of document da and [b0, b1] of db, read word for word alike, taken to their
    * sentences' starts and ends where the words up to them are alike too, when that makes a whole
-   * sentence of MIN_SENTENCE_TOKENS words at least on both sides; undefined when it does not.
+   * sentence of MIN_SENTENCE_TOKENS words at least on both sides, or the whole start or end of a
+   * sentence (the other edge where the texts part) of MIN_SENTENCE_PART_TOKENS; undefined when it
+   * makes neither.
    */
   private wholeSentence(
     da: number,
@@ -87,13 +89,19 @@ export class CandidateAligner {
     const A = corpus.docs[da]
     const B = corpus.docs[db]
     // Each side's distance read only where the one before left the pair whole (most are Infinity).
-    const head = edges.distance(da, a0, -1)
-    if (head === Infinity || head !== edges.distance(db, b0, -1)) return undefined
-    const tail = edges.distance(da, a1, 1)
-    if (tail === Infinity || tail !== edges.distance(db, b1, 1)) return undefined
-    if (a1 - a0 + 1 + head + tail < MIN_SENTENCE_TOKENS) return undefined
-    if (!sameSurface(A, a0 - head, a0 - 1, B, b0 - head, b0 - 1) || !sameSurface(A, a1 + 1, a1 + tail, B, b1 + 1, b1 + tail))
-      return undefined
+    const reach = (ta: number, tb: number, dir: -1 | 1): number => {
+      const k = edges.distance(da, ta, dir)
+      if (k === Infinity || k !== edges.distance(db, tb, dir)) return 0
+      const alike = dir < 0 ? sameSurface(A, ta - k, ta - 1, B, tb - k, tb - 1) : sameSurface(A, ta + 1, ta + k, B, tb + 1, tb + k)
+      return alike ? k : 0
+    }
+    const opens = (t: number, d: number, dir: -1 | 1): boolean => edges.distance(d, t, dir) === 0
+    const head = reach(a0, b0, -1)
+    const tail = reach(a1, b1, 1)
+    const starts = opens(a0 - head, da, -1) && opens(b0 - head, db, -1)
+    const ends = opens(a1 + tail, da, 1) && opens(b1 + tail, db, 1)
+    const tokens = a1 - a0 + 1 + head + tail
+    if (starts && ends ? tokens < MIN_SENTENCE_TOKENS : !(starts || ends) || tokens < MIN_SENTENCE_PART_TOKENS) return undefined
     return [a0 - head, a1 + tail, b0 - head, b1 + tail]
   }
 

@@ -47,6 +47,16 @@ export const MIN_SHARED_WORDS = 6
  */
 export const MIN_SENTENCE_SHARED = 4
 export const MIN_SENTENCE_TOKENS = 8
+/**
+ * The start or the end of a sentence both texts have word for word, the rest of it where they
+ * part, is shared with MIN_SENTENCE_SHARED content words too in this many words at least: "... to
+ * reconstruct the database to the state it was in at the time it was saved.", the end of a
+ * sentence in pg_dump's manual page and in pg_restore's, which say "commands required" and
+ * "commands necessary" before it (a tester; it was found only as a paraphrase, and lost once
+ * other pages made its words common). Half again a whole sentence's least: a sentence's part is
+ * less of a unit than the sentence, and a set phrase ends many ("under the terms of the license.").
+ */
+export const MIN_SENTENCE_PART_TOKENS = 12
 
 /**
  * Shared words from which a close pair's identifier joins are not subtracted (see keptKind): a
