@@ -379,26 +379,43 @@ describe('a passage that ends on the next item of a list, or starts on the one b
     expect(withoutNextItems(heading, [a])).toEqual([{ doc: 0, start: at('word30'), end: at('OPTIONS') - 1 }])
   })
 
-  it('keeps the words of a next paragraph that opens no item, or that one passage goes on into', () => {
-    // A changelog's next entry opens alike in both: what two changelogs share (paragraph-edge.ts).
-    const [a, b, c] = analysed(
+  it('cuts the first words of a next bullet both go on into, and keeps those of a paragraph that opens no item, or that one passage goes on into', () => {
+    // The next entry of a changelog, or item of a manual's list ("To set the project attribute:\n\n
+    // — provide the argument" against "... argument LOCATION", gcloud's pages: a tester), opens
+    // alike in both and goes on otherwise: the passages end before it.
+    const [a, b, c, d] = analysed(
       'Update the translations for the new release of the program.\n\n * New upstream release\n',
       'Update the translations for the new release of the program.\n\n * New upstream version\n',
       'Update the translations for the new release of the program.\n\n-r the rest of its sentence goes on\n',
+      'Update the translations for the new release of the program.\n\nNew upstream code is taken as it is\n',
     )
     const end = (doc: typeof a) => doc.starts.findIndex((s) => doc.text.startsWith('New', s)) + 1
     const bullets = [
       { doc: 0, start: 0, end: end(a) },
       { doc: 1, start: 0, end: end(b) },
     ]
-    expect(withoutNextItems(bullets, [a, b])).toBe(bullets)
+    const program = a.starts.findIndex((s) => a.text.startsWith('program', s))
+    expect(withoutNextItems(bullets, [a, b])).toEqual(bullets.map((p) => ({ ...p, end: program })))
+    const [dashes, other] = analysed(
+      'Some attributes can be set in other ways.\n\nTo set the project attribute:\n\n— provide the argument dashboard on the command line;\n',
+      'Some attributes can be set in other ways.\n\nTo set the project attribute:\n\n— provide the argument LOCATION on the command line;\n',
+    )
+    const argument = (doc: typeof a) => doc.starts.findIndex((s) => doc.text.startsWith('argument', s))
+    const cut = withoutNextItems(
+      [
+        { doc: 0, start: 0, end: argument(dashes) },
+        { doc: 1, start: 0, end: argument(other) },
+      ],
+      [dashes, other],
+    )
+    for (const p of cut) expect([dashes, other][p.doc].text.slice(0, [dashes, other][p.doc].ends[p.end])).toMatch(/attribute$/)
     // One passage ends on an option's name, the other inside a paragraph that is no item.
     const rIn = (doc: typeof a) => doc.starts.findIndex((s) => doc.text.startsWith('r ', s))
     const mixed = [
-      { doc: 0, start: 0, end: end(a) },
+      { doc: 3, start: 0, end: end(d) },
       { doc: 2, start: 0, end: rIn(c) },
     ]
-    expect(withoutNextItems(mixed, [a, b, c])).toBe(mixed)
+    expect(withoutNextItems(mixed, [a, b, c, d])).toBe(mixed)
   })
 
   it('cuts at most MAX_ITEM_TOKENS tokens, and never most of a short passage', () => {

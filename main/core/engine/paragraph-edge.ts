@@ -231,12 +231,13 @@ function afterUnlikeClosings(
 }
 
 /**
- * A list item's opening: a bullet (an asterisk, plus sign, bullet character, or a hyphen or en
- * dash alone) at the start of a line (or of the text), spaces after it, and before its first word
- * at most quotation marks and opening brackets. Not "--": a Debian changelog's trailer line
- * ("-- Matthias Klose"); nor "* * *", a break between scenes.
+ * A list item's opening: a bullet (an asterisk, plus sign, bullet character, or a hyphen, en or
+ * em dash alone: groff writes a manual's bullets "•" and "—") at the start of a line (or of the
+ * text), spaces after it, and before its first word at most quotation marks and opening
+ * brackets. Not "--": a Debian changelog's trailer line ("-- Matthias Klose"); nor "* * *", a
+ * break between scenes.
  */
-const LIST_ITEM = /(?:^|[\n\r\u2029])[ \t]*[*+\u2022\u2023\u25e6\u00b7\u2013-][ \t]+["'\u201c\u2018([]*$/u
+const LIST_ITEM = /(?:^|[\n\r\u2029])[ \t]*[*+\u2022\u2023\u25e6\u00b7\u2013\u2014-][ \t]+["'\u201c\u2018([]*$/u
 
 /**
  * Tokens read back, at most, for the start of the paragraph before a break (betweenListItems): a
