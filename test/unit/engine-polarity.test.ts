@@ -248,6 +248,15 @@ describe('a paraphrase and its opposite', () => {
     expect(same('Print all the last 10 lines of each file to standard output.', tail)).toBe(false)
   })
 
+  it('reads "non" joined to a word by a hyphen as negating it (a tester of LLVM\'s pages)', () => {
+    const same = (a: string, b: string) => opposite(a, a.slice(0, -1), b, b.slice(0, -1))
+    const zero = 'The program exits with an exit code of zero.'
+    expect(same('The program exits with a non-zero exit code if there is an error.', zero)).toBe(true)
+    // Both negating it, or "non" standing apart: the same claim.
+    expect(same('It exits with a non-zero exit code on error.', 'Exits with a non-zero exit code on error.')).toBe(false)
+    expect(same('The program exits with the exit code of zero, non negotiable.', zero)).toBe(false)
+  })
+
   it("reads no contrast that opens its clause: the clause after it says the claim (a reviewer of wget's and curl's manuals)", () => {
     const same = (a: string, b: string) => opposite(a, a.slice(0, -1), b, b.slice(0, -1))
     const curl = 'The time is given in seconds, or in minutes with the m suffix, or in hours with the h suffix.'

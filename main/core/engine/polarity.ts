@@ -43,6 +43,9 @@ import { breaksClause, endsSentence, fullLineOf } from './sentences.js'
 // seconds, ..."). So does "all but" wherever it stands (allBut): head's "print all but the last
 // NUM lines of each file" is no restatement of tail's "Print the last 10 lines of each FILE" (a
 // reviewer of coreutils' pages); "all but impossible" (nearly) is read so too.
+// "non" joined to the next word by a hyphen negates that word as "not" does: llvm-objcopy's
+// "exits with a non-zero exit code if there is an error" is no restatement of llvm-nm's "exits with
+// an exit code of zero" (a tester of LLVM's pages), nor "non-free software" of "free software".
 // Known limit: an aside in brackets or quotation marks after a negation ends what it negates ("is
 // not (yet) possible").
 
@@ -189,9 +192,14 @@ export function negatedShared(
   const contrast = (t: number): boolean => t > 1 && CONTRASTS.get(word(t)) === word(t - 1) && !apart(t - 2)
   /** Whether token t is the "but" of "all but" (see above). */
   const allBut = (t: number): boolean => t > 0 && word(t) === 'but' && word(t - 1) === 'all'
-  /** Whether token t negates what follows it: a negation (analyse.ts negatesAt), a negating verb, or a contrast's last word (contrast, allBut). */
+  /** Whether token t is "non" joined to the next word by a hyphen ("non-zero", see above). */
+  const prefixed = (t: number): boolean => t < last && word(t) === 'non' && HYPHEN.test(D.text.slice(D.ends[t], D.starts[t + 1]))
+  /**
+   * Whether token t negates what follows it: a negation (analyse.ts negatesAt), a negating verb,
+   * a contrast's last word (contrast, allBut), or a prefix (prefixed).
+   */
   const negative = (t: number): boolean =>
-    t <= last && (negatesAt(surfaces, D, t) || NEGATING_VERBS.has(word(t)) || contrast(t) || allBut(t))
+    t <= last && (negatesAt(surfaces, D, t) || NEGATING_VERBS.has(word(t)) || contrast(t) || allBut(t) || prefixed(t))
   /**
    * Whether the negating verb at token t governs an action: "to" or "from" after it ("declining to
    * grant", "prevents you from using", within GOVERNED_REACH tokens) or a verb in -ing ("prevents
