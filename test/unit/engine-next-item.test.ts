@@ -621,6 +621,27 @@ EXIT STATUS
       const warranty = [{ doc: 0, start: at(b, 'THERE'), end: at(b, 'PROGRAM', at(b, 'PROVIDE')) }]
       expect(withoutNextItems(warranty, [b])).toBe(warranty)
     })
+
+    it("ends before a footer of the page's name alone, right-aligned (gcloud's pages, a tester), not before an example indented under its text", () => {
+      const page = (name: string, footer: string) =>
+        `NOTES\n       These variants are also available:\n\n         $ gcloud beta compute ${name}\n\n\n\n${footer}\n`
+      const [a, b, c] = analysed(
+        page('health-checks', `${' '.repeat(49)}GCLOUD_COMPUTE_HEALTH-CHECKS(1)`),
+        page('health-checks delete', `${' '.repeat(42)}GCLOUD_COMPUTE_HEALTH-CHECKS_DELETE(1)`),
+        page('health-checks delete', `${' '.repeat(12)}$ gcloud alpha compute health-checks delete`),
+      )
+      const inFooter = [
+        { doc: 0, start: 0, end: at(a, 'GCLOUD_COMPUTE_HEALTH') },
+        { doc: 1, start: 0, end: at(b, 'GCLOUD_COMPUTE_HEALTH') },
+      ]
+      const cut = withoutNextItems(inFooter, [a, b])
+      expect(cut.map((p) => [a, b][p.doc].text.slice(0, [a, b][p.doc].ends[p.end]).trimEnd().split('\n').at(-1)!.trim())).toEqual([
+        '$ gcloud beta compute health-checks',
+        '$ gcloud beta compute health-checks delete',
+      ])
+      const example = [{ doc: 0, start: 0, end: at(c, 'alpha') }]
+      expect(withoutNextItems(example, [c])).toBe(example)
+    })
   })
 })
 

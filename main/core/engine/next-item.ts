@@ -390,6 +390,13 @@ function termLine(doc: Paragraphs, t: number): boolean {
   return false
 }
 
+/**
+ * Columns a text's last line is indented, at least, to be a right-aligned footer (opensItem): a
+ * third of a page of 80 columns, deeper than a manual's paragraphs (7) and the examples and
+ * lists nested in them (a dozen or two).
+ */
+export const FOOTER_INDENT = 26
+
 /** Blank lines, at most, between an item's name and its description (termLine). */
 const MAX_BLANK_LINES = 2
 
@@ -445,16 +452,15 @@ function opensItem(doc: Paragraphs, t: number, atEnd = false): boolean {
   // The text's last line, at the margin under indented lines: a manual's footer ("GNU grep 3.8
   // 2022-09-02   GREP(1)"). Not any line at the margin under an indented one: a paragraph
   // indented on its first line only goes on at the margin ("  11. BECAUSE THE PROGRAM IS
-  // LICENSED FREE OF CHARGE, THERE IS NO WARRANTY\nFOR THE PROGRAM", GPL version 2).
+  // LICENSED FREE OF CHARGE, THERE IS NO WARRANTY\nFOR THE PROGRAM", GPL version 2). Or pushed
+  // to the right (FOOTER_INDENT): a footer of the page's name alone, right-aligned (gcloud's
+  // pages: "GCLOUD_COMPUTE_HEALTH-CHECKS_DELETE(1)", into which two pages' passages ran and
+  // stopped at different words, a tester).
   const from = lineStart(doc.text, doc.starts[t])
-  if (
-    from >= 0 &&
-    indentAt(doc.text, from) === 0 &&
-    lastLine(doc.text, from) &&
-    paragraphBetween(doc, t - 1, t) &&
-    indentedLineOf(doc, t - 1)
-  )
-    return true
+  if (from >= 0 && lastLine(doc.text, from) && paragraphBetween(doc, t - 1, t)) {
+    const indent = indentAt(doc.text, from)
+    if (indent === 0 ? indentedLineOf(doc, t - 1) : indent >= FOOTER_INDENT) return true
+  }
   const line = lineAt(doc.text, doc.starts[t])
   if (!CAPITALS_LINE().test(line)) return false
   // A name (an underscore, a digit, a type in brackets), or a heading of a few words: not a
