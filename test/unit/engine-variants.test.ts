@@ -909,6 +909,50 @@ describe('diffPassages cut at anchors', () => {
     expect(replaced.map((c) => c.b)).toEqual(edited.filter((w) => w.startsWith('edit')))
     expect(replaced.length * 2).toBeLessThanOrEqual(MAX_EDIT_LENGTH)
   })
+
+  it("lines passages up on content words where a function word once in each lines them up wrongly (pg_dump's and pg_dumpall's pages, a tester)", () => {
+    const option = (name: string, description: string, ignored: boolean) =>
+      `       --${name}\n           ${description}\n` +
+      (ignored
+        ? '\n           This option is ignored when emitting an archive (non-text) output\n           file. For the archive formats, you can specify the option when you\n           call pg_restore.\n'
+        : '')
+    const access =
+      'Do not output commands to select table access methods. With this option, all objects will be created with whichever table access method is the default during restore.'
+    const spaces = (what: string) =>
+      `Do not output commands to ${what}. With this option, all objects will be created in whichever tablespace is the default during restore.`
+    const toast =
+      'Do not output commands to set TOAST compression methods. With this option, all columns will be restored with the default compression setting.'
+    const [a, b] = sides(
+      [
+        option('no-table-access-method', access, true),
+        option('no-tablespaces', spaces('select tablespaces'), true),
+        option('no-toast-compression', toast, false),
+      ].join('\n'),
+      [
+        option('no-table-access-method', access, false),
+        option('no-tablespaces', spaces('create tablespaces nor select tablespaces for objects'), false),
+        option('no-toast-compression', toast, false),
+      ].join('\n'),
+    )
+    const changes = diffPassages(a, b)!
+    const words = (t: string) => t.replace(/\s+/g, ' ').trim()
+    expect(
+      changes
+        .filter((c) => c.op !== 'equal')
+        .map((c) => [
+          c.op,
+          words(c.op === 'insert' ? c.b : c.a)
+            .split(' ')
+            .slice(0, 4)
+            .join(' '),
+        ]),
+    ).toEqual([
+      ['delete', 'This option is ignored'],
+      ['insert', 'create tablespaces nor'],
+      ['insert', 'for objects'],
+      ['delete', 'This option is ignored'],
+    ])
+  })
 })
 
 describe('a document holding the text in pieces', () => {

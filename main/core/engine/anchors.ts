@@ -16,10 +16,18 @@ let placeB = new Int32Array(1024)
 
 /**
  * The anchors of a[a0..a1] and b[b0..b1] (word ids, inclusive ranges): pairs [i, j] with a[i] ===
- * b[j], the word occurring once in each range, ascending in both i and j, as many as can be (the
- * longest increasing subsequence, by patience sorting).
+ * b[j], the word occurring once in each range and `anchorable` at i, ascending in both i and j, as
+ * many as can be (the longest increasing subsequence, by patience sorting).
  */
-export function uniqueAnchors(a: Uint32Array, a0: number, a1: number, b: Uint32Array, b0: number, b1: number): Array<[number, number]> {
+export function uniqueAnchors(
+  a: Uint32Array,
+  a0: number,
+  a1: number,
+  b: Uint32Array,
+  b0: number,
+  b1: number,
+  anchorable: (i: number) => boolean = () => true,
+): Array<[number, number]> {
   let max = 0
   for (let t = a0; t <= a1; t++) if (a[t] > max) max = a[t]
   for (let t = b0; t <= b1; t++) if (b[t] > max) max = b[t]
@@ -39,7 +47,7 @@ export function uniqueAnchors(a: Uint32Array, a0: number, a1: number, b: Uint32A
   const to: number[] = []
   for (let t = a0; t <= a1; t++) {
     const w = a[t]
-    if (countA[w] === 1 && countB[w] === 1) {
+    if (countA[w] === 1 && countB[w] === 1 && anchorable(t)) {
       from.push(t)
       to.push(placeB[w])
     }
