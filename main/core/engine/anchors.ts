@@ -14,6 +14,9 @@ let countA = new Int32Array(1024)
 let countB = new Int32Array(1024)
 let placeB = new Int32Array(1024)
 
+/** Any token may anchor (uniqueAnchors' `anchorable` by default). */
+export const everyToken = (): boolean => true
+
 /**
  * The anchors of a[a0..a1] and b[b0..b1] (word ids, inclusive ranges): pairs [i, j] with a[i] ===
  * b[j], the word occurring once in each range and `anchorable` at i, ascending in both i and j, as
@@ -26,7 +29,7 @@ export function uniqueAnchors(
   b: Uint32Array,
   b0: number,
   b1: number,
-  anchorable: (i: number) => boolean = () => true,
+  anchorable: (i: number) => boolean = everyToken,
 ): Array<[number, number]> {
   let max = 0
   for (let t = a0; t <= a1; t++) if (a[t] > max) max = a[t]

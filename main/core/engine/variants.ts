@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff'
 import { type AnalysedDocument, foreignAt, isContentToken } from './analyse.js'
-import { uniqueAnchors } from './anchors.js'
+import { everyToken, uniqueAnchors } from './anchors.js'
 import { fmix32, mix32 } from './hash.js'
 import { continuesNumber, isNumber } from './nonwords.js'
 import type { OffsetMap } from '../text/offsets.js'
@@ -263,7 +263,7 @@ function middleDiff(a: DiffSide, b: DiffSide, [head, tail]: [number, number]): r
 function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
   const sa = a.doc.surface
   const sb = b.doc.surface
-  let anchored = anchoredSteps(sa, a, sb, b, everyWord)
+  let anchored = anchoredSteps(sa, a, sb, b, everyToken)
   // Lined up on a function word, maybe (anchoredDiff): on content words alone, where that is shorter.
   if (anchored && anchored.edits > 0 && a.end - a.start + b.end - b.start + 2 >= MIN_ANCHORED_WORDS) {
     const content = anchoredSteps(sa, a, sb, b, (t) => isContentToken(a.doc, t))
@@ -292,9 +292,6 @@ function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
   if (unpairedWords(sa, a.start, a.end, sb, b.start, b.end) > MAX_EDIT_LENGTH) return null
   return stretchDiff(sa, a.start, a.end, sb, b.start, b.end, MAX_EDIT_LENGTH)
 }
-
-/** Every token may anchor a diff (anchoredDiff). */
-const everyWord = (): boolean => true
 
 /** anchoredDiff's steps from side a's words to b's and their insertions plus deletions; null past MAX_EDIT_LENGTH. */
 function anchoredSteps(
