@@ -641,6 +641,17 @@ EXIT STATUS
       ])
       const example = [{ doc: 0, start: 0, end: at(c, 'alpha') }]
       expect(withoutNextItems(example, [c])).toBe(example)
+      // Held whole to the text's end, a long name's footer less indented, each passage on its
+      // own (the other ends elsewhere), however short the passage.
+      const [d, e] = analysed(
+        page('health-checks delete', `${' '.repeat(12)}GCLOUD_DATABASE-MIGRATION_PRIVATE-CONNECTIONS_CREATE(1)`),
+        'NOTES\n       These variants are also available, and more of them.\n',
+      )
+      const held = [
+        { doc: 0, start: at(d, 'NOTES'), end: d.starts.length - 1 },
+        { doc: 1, start: 0, end: at(e, 'more') },
+      ]
+      expect(withoutNextItems(held, [d, e])).toEqual([{ ...held[0], end: at(d, 'GCLOUD') - 1 }, held[1]])
     })
   })
 })
