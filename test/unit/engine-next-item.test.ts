@@ -652,6 +652,10 @@ EXIT STATUS
         { doc: 1, start: 0, end: at(e, 'more') },
       ]
       expect(withoutNextItems(held, [d, e])).toEqual([{ ...held[0], end: at(d, 'GCLOUD') - 1 }, held[1]])
+      // A licence's last line at the margin under indented ones is its text, not a footer.
+      const [f] = analysed('   You may apply these terms to your own work as well.\n\nThat is all there is to it!\n')
+      const licence = [{ doc: 0, start: 0, end: f.starts.length - 1 }]
+      expect(withoutNextItems(licence, [f])).toBe(licence)
     })
   })
 })

@@ -496,9 +496,19 @@ const PAGE_NAME_LINE = /^[ \t]+[^\s(]+\(\d\w*\)[ \t]*$/
  * "GCLOUD_AUDIT-MANAGER_AUDIT-REPORTS(1)" and "...-SCOPES(1)").
  */
 function footerEnd(doc: Paragraphs, p: ItemPassage): number | undefined {
-  const t = paragraphsNear(doc, p, 1).find((t) => opensFooter(doc, t))
+  const t = paragraphsNear(doc, p, 1).find(
+    (t) => opensFooter(doc, t) && PRINTED_FOOTER.test(lineAt(doc.text, lineStart(doc.text, doc.starts[t]))),
+  )
   return t === undefined ? undefined : t - 1
 }
+
+/**
+ * A footer as a formatter prints one (footerEnd): pushed right, or its fields set apart by
+ * columns of spaces ("Git 2.39.5                        10/07/2025"). Not a last line at the
+ * margin under indented ones that is text: a licence's "That's all there is to it!", which its
+ * copies share.
+ */
+const PRINTED_FOOTER = /^[ \t]|\S {3,}\S/
 
 /**
  * A lettered item's opening, as a numbered one's (paragraph-edge.ts NUMBER_ITEM: the start of a
