@@ -409,6 +409,17 @@ describe('a passage that ends on the next item of a list, or starts on the one b
       [dashes, other],
     )
     for (const p of cut) expect([dashes, other][p.doc].text.slice(0, [dashes, other][p.doc].ends[p.end])).toMatch(/attribute$/)
+    // A whole bullet item both have before the words they part in stays (a reviewer: two
+    // changelogs' "* Team upload.\n\n  [ Miguel Landaeta" cut back to the version line).
+    const entry = (next: string) =>
+      `  * Rebuild against the current toolchain and refresh the packaging files for the new policy.\n\n -- Debian Java Maintainers  Mon, 01 Jan 2024 10:00:00 +0000\n\nlibrary (1.0-1) unstable; urgency=medium\n\n  * Team upload.\n\n  [ Miguel Landaeta ]\n  * ${next}\n`
+    const [guava, plexus] = analysed(entry('Remove myself from uploaders list.'), entry('Install jars in /usr/share/java.'))
+    const upload = [guava, plexus].map((doc, k) => ({
+      doc: k,
+      start: 0,
+      end: doc.starts.findIndex((s) => doc.text.startsWith('Landaeta', s)),
+    }))
+    expect(withoutNextItems(upload, [guava, plexus])).toBe(upload)
     // One passage ends on an option's name, the other inside a paragraph that is no item.
     const rIn = (doc: typeof a) => doc.starts.findIndex((s) => doc.text.startsWith('r ', s))
     const mixed = [

@@ -416,7 +416,7 @@ function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undef
   // three passages, read as deleted from the third).
   const items = paragraphsNear(doc, p, dir).filter(
     (t) =>
-      opensItem(doc, t, dir > 0) ||
+      (opensItem(doc, t, dir > 0) && (dir < 0 || !opensListItem(doc, t) || lastBreak(doc, t, p.end))) ||
       (dir < 0 && paragraphBetween(doc, t - 1, t) && markedHeading(doc, t - 1) && withinParagraph(doc, p.start, t - 1)),
   )
   if (items.length === 0) return undefined
@@ -433,6 +433,17 @@ function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undef
   let k = 0
   while (k + 1 < items.length && oneLine(doc, items[k + 1], items[k] - 1)) k++
   return items[k] - 1
+}
+
+/**
+ * Whether no item may open after token t of `doc` up to token `end` (breakBefore): a passage's
+ * end is in the item t opens. A bullet's item is cut from an end only so, the words of the item
+ * the texts go on differently in: not a whole item both have before it, a changelog's "* Team
+ * upload.\n\n  [ Miguel Landaeta" (a reviewer: the entry cut back to its version line).
+ */
+function lastBreak(doc: Paragraphs, t: number, end: number): boolean {
+  for (let u = t + 1; u <= end; u++) if (breakBefore(doc, u, false)) return false
+  return true
 }
 
 /** Whether tokens [t0, t1] of `doc` are on one line. */
