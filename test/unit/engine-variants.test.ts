@@ -953,6 +953,26 @@ describe('diffPassages cut at anchors', () => {
       ['delete', 'This option is ignored'],
     ])
   })
+
+  it('keeps the first diff where the one anchored on content words is a few edits shorter, a tie broken otherwise (a BSD licence, a reviewer)', async () => {
+    // Nine of Debian's copyright files: alsa-ucm-conf's third clause and disclaimer against
+    // cmake-data's second clause and disclaimer. Anchored on content words, the first "this
+    // software" was lined up with the disclaimer's "THIS SOFTWARE", whose opening then read as
+    // deleted, for a few edits fewer.
+    const { texts } = await loadFolder(join(ROOT, 'test/fixtures/engine/content-anchor-tie'))
+    const { overlaps } = findOverlaps(texts)
+    const steps = overlaps.flatMap((o) =>
+      o.variants
+        .filter((v) => [o.passages[v.a].doc, o.passages[v.b].doc].sort().join() === 'alsa-ucm-conf-copyright,cmake-data-copyright')
+        .filter(() => o.passages.some((p) => p.text.startsWith('2) Redistributions in binary form')))
+        .map((v) => v.changes ?? []),
+    )
+    expect(steps.length).toBeGreaterThan(0)
+    for (const changes of steps) {
+      const equal = changes.filter((c) => c.op === 'equal').map((c) => c.a.replace(/\s+/g, ' ').trim())
+      expect(equal.some((t) => t.startsWith('THIS SOFTWARE IS PROVIDED BY'))).toBe(true)
+    }
+  })
 })
 
 describe('a document holding the text in pieces', () => {
