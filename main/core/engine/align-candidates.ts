@@ -88,7 +88,8 @@ export class CandidateAligner {
     const { corpus, edges } = this
     const A = corpus.docs[da]
     const B = corpus.docs[db]
-    // Each side's distance read only where the one before left the pair whole (most are Infinity).
+    // How far both sides reach alike to their sentence's start (-1) or end (1): 0 where they
+    // stand there already, or do not reach it alike (opens tells the two apart).
     const reach = (ta: number, tb: number, dir: -1 | 1): number => {
       const k = edges.distance(da, ta, dir)
       if (k === Infinity || k !== edges.distance(db, tb, dir)) return 0

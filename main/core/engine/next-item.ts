@@ -21,11 +21,11 @@ import { stopAfter } from './sentences.js'
 // paragraph there, each ends before the break; and a start likewise, after the break, where the
 // passage's own paragraph opens an item. Only items (at a start, not a bullet's: a changelog's
 // entries open alike, and two changelogs share them as sim_text's runs read them,
-// paragraph-edge.ts). At an end a bullet's item is one: "To set the project attribute:\n\n—
-// provide the argument" in gcloud's pages, going on "dashboard" in one and "LOCATION" in the
-// other (a tester: a tenth of the passages of 3,000 pages ended so), and a changelog's "* New
-// upstream" going on "release" and "version" (9 more of sim_text's 46,272 runs on the
-// changelogs missed, of 1,991).
+// paragraph-edge.ts). At an end a bullet's item is one where the passage ends in it
+// (lastBreak): "To set the project attribute:\n\n— provide the argument" in gcloud's pages,
+// going on "dashboard" in one and "LOCATION" in the other (a tester: a tenth of the passages of
+// 3,000 pages ended so), and a changelog's "* New upstream" going on "release" and "version"
+// (one more of sim_text's 46,272 runs on the changelogs missed, of 1,991).
 // A manual's items need not be paragraphs of their own: bash(1) lists its tests with no blank line
 // between them ("-s file\n              True if file exists and has a size greater than\n
 // zero.\n       -t fd  True if ..."), its line back at the item's margin; and an item may open
@@ -393,7 +393,7 @@ function termLine(doc: Paragraphs, t: number): boolean {
 }
 
 /**
- * Columns a text's last line is indented, at least, to be a right-aligned footer (opensItem): a
+ * Columns a text's last line is indented, at least, to be a right-aligned footer (opensFooter): a
  * third of a page of 80 columns, deeper than a manual's paragraphs (7) and the examples and
  * lists nested in them (a dozen or two).
  */

@@ -360,17 +360,17 @@ const MIN_ANCHORED_WORDS = 32
 /**
  * Appends to `parts` the steps from a[a0..a1] to b[b0..b1], cut at their anchors; returns the
  * insertions plus deletions used, or null past `limit` (parts then incomplete). Anchors are the
- * tokens `anchorable` (of a's). wordDiff tries every word, and where that diff has edits,
- * content words alone too, shown where clearly shorter (CONTENT_ANCHORED_SHARE): a function word
- * once in each stretch can line up what does not belong together, and what lies between is then
- * deleted and inserted again. pg_dump's page, "... call pg_restore.\n\n--no-tablespaces Do not
- * output commands to select tablespaces", and pg_dumpall's, "--no-tablespaces Do not output
- * commands to create tablespaces nor select tablespaces for objects", were lined up on the "For"
- * of pg_dump's "For the archive formats" and the "for" of "for objects": the option's name and its
- * description were a change of the deleted sentences (65 edits, 49 on content words; a tester).
- * Content words alone are not
- * always better: a word once in each stretch, moved, outvotes fewer anchors (on the review
- * corpora's licences, 18 of 43 diffs so changed had more edits, 3 none within the limit).
+ * tokens `anchorable` (of a's). wordDiff tries every word, and where a function word anchored
+ * that diff, content words alone too, shown where clearly shorter (CONTENT_ANCHORED_SHARE): a
+ * function word once in each stretch can line up what does not belong together, and what lies
+ * between is then deleted and inserted again. pg_dump's page, "... call pg_restore.\n\n
+ * --no-tablespaces Do not output commands to select tablespaces", and pg_dumpall's,
+ * "--no-tablespaces Do not output commands to create tablespaces nor select tablespaces for
+ * objects", were lined up on the "For" of pg_dump's "For the archive formats" and the "for" of
+ * "for objects": the option's name and its description were a change of the deleted sentences
+ * (65 edits, 49 on content words; a tester). Content words alone are not always better: a word
+ * once in each stretch, moved, outvotes fewer anchors (on the review corpora's licences, 18 of 43
+ * diffs so changed had more edits, 3 none within the limit).
  */
 function anchoredDiff(
   a: Uint32Array,
