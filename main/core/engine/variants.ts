@@ -263,16 +263,20 @@ function middleDiff(a: DiffSide, b: DiffSide, [head, tail]: [number, number]): r
 function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
   const sa = a.doc.surface
   const sb = b.doc.surface
+  // Each word of one passage without a partner in the other (as a multiset) is one insertion or
+  // deletion in any diff: a lower bound on the edits, counted once for the pair.
+  let unpaired: number | undefined
+  const unpairedOnce = (): number => (unpaired ??= unpairedWords(sa, a.start, a.end, sb, b.start, b.end))
   const anchorsAt: number[] = []
   let anchored = anchoredSteps(sa, a, sb, b, everyToken, anchorsAt)
   // Lined up on a function word (anchoredDiff): again on content words alone, shown where that
   // is clearly shorter. Sought only where a function word anchored the diff and the words one
-  // passage has and the other lacks, as bags, leave room for it: sought for every diff with
-  // edits, the changelogs' variants took 2 s longer, of 5.
-  const limit = anchored ? Math.floor(CONTENT_ANCHORED_SHARE * anchored.edits) : 0
-  if (limit > 0 && anchorsAt.some((t) => !isContentToken(a.doc, t)) && unpairedWords(sa, a.start, a.end, sb, b.start, b.end) <= limit) {
+  // passage has and the other lacks leave room for it: sought for every diff with edits, the
+  // changelogs' variants took 2 s longer, of 5.
+  const contentLimit = anchored ? Math.floor(CONTENT_ANCHORED_SHARE * anchored.edits) : 0
+  if (contentLimit > 0 && anchorsAt.some((t) => !isContentToken(a.doc, t)) && unpairedOnce() <= contentLimit) {
     const content = anchoredSteps(sa, a, sb, b, (t) => isContentToken(a.doc, t))
-    if (content && content.edits <= limit) anchored = content
+    if (content && content.edits <= contentLimit) anchored = content
   }
   if (anchored) {
     const { parts, edits } = anchored
@@ -280,21 +284,20 @@ function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
     for (const part of parts) if (!part.added && !part.removed) equal += part.count
     if (2 * equal >= Math.min(a.end - a.start, b.end - b.start) + alike + 1) {
       // A diff of the whole with far fewer edits (SHORTER_DIFF_SHARE), sought where the passages
-      // are short enough (MAX_RECHECKED_WORDS) and the words one has and the other lacks, as
-      // bags, leave room for it: most anchored diffs are as short as any.
+      // are short enough (MAX_RECHECKED_WORDS) and the words one has and the other lacks leave
+      // room for it: most anchored diffs are as short as any.
       const words = a.end - a.start + b.end - b.start + 2
       const limit = Math.floor(SHORTER_DIFF_SHARE * edits)
       const shorter =
-        words <= MAX_RECHECKED_WORDS && limit > 0 && unpairedWords(sa, a.start, a.end, sb, b.start, b.end) <= limit
+        words <= MAX_RECHECKED_WORDS && limit > 0 && unpairedOnce() <= limit
           ? stretchDiff(sa, a.start, a.end, sb, b.start, b.end, limit)
           : null
       return shorter ?? parts
     }
   }
   // Myers' algorithm gives up only after trying every edit length up to the limit, the slowest
-  // case; a pair that surely needs more edits is known at once. Each word of one passage without
-  // a partner in the other (as a multiset) is one insertion or deletion in any diff.
-  if (unpairedWords(sa, a.start, a.end, sb, b.start, b.end) > MAX_EDIT_LENGTH) return null
+  // case; a pair that surely needs more edits is known at once.
+  if (unpairedOnce() > MAX_EDIT_LENGTH) return null
   return stretchDiff(sa, a.start, a.end, sb, b.start, b.end, MAX_EDIT_LENGTH)
 }
 
