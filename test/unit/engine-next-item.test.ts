@@ -420,13 +420,39 @@ describe('a passage that ends on the next item of a list, or starts on the one b
       end: doc.starts.findIndex((s) => doc.text.startsWith('Landaeta', s)),
     }))
     expect(withoutNextItems(upload, [guava, plexus])).toBe(upload)
-    // One passage ends on an option's name, the other inside a paragraph that is no item.
+    // One passage ends on an option's name, the other inside a paragraph that is no item: the
+    // option's name is cut, and the other passage keeps its end (in an overlap of hundreds of
+    // gcloud's pages, one passage ending "... other ways.\n\nTo set the" kept all the others
+    // going on into the next bullet: a tester).
     const rIn = (doc: typeof a) => doc.starts.findIndex((s) => doc.text.startsWith('r ', s))
     const mixed = [
       { doc: 3, start: 0, end: end(d) },
       { doc: 2, start: 0, end: rIn(c) },
     ]
-    expect(withoutNextItems(mixed, [a, b, c, d])).toBe(mixed)
+    expect(withoutNextItems(mixed, [a, b, c, d])).toEqual([mixed[0], { ...mixed[1], end: rIn(c) - 1 }])
+    // Not where that passage's last paragraph opens with the words cut from the others: it goes
+    // on into their item, and cut from them, the words it shares would read as a difference.
+    const [e] = analysed('Update the translations for the new release of the program.\n\n-r the rest of its long sentence goes on and on\n')
+    const into = [
+      { doc: 0, start: 0, end: e.starts.findIndex((s) => e.text.startsWith('and on', s)) },
+      { doc: 1, start: 0, end: rIn(c) },
+    ]
+    expect(withoutNextItems(into, [e, c])).toBe(into)
+  })
+
+  it('cuts at the bullet alone where the heading over it would be too much of a short passage', () => {
+    // gcloud's resource arguments, a tester: the line over the bullets is an item's name (the
+    // bullets are indented under it), and a short passage is mostly that line.
+    const page = (name: string, long: boolean) =>
+      `NAME\n       gcloud ${name} - a command\n\n${long ? '           The arguments in this group can be used to specify the attributes of this resource.\n' : ''}           Some attributes can be set in other ways.\n\n           To set the project attribute:\n\n             — provide the argument ${name} on the command line;\n`
+    const docs = analysed(page('dashboard', true), page('location', true), page('endpoint', false))
+    const passages = docs.map((doc, k) => ({
+      doc: k,
+      start: doc.starts.findIndex((s) => doc.text.startsWith(k === 2 ? 'Some' : 'The', s)),
+      end: doc.starts.findIndex((s) => doc.text.startsWith('argument ', s)),
+    }))
+    const attribute = (doc: (typeof docs)[number]) => doc.starts.findIndex((s) => doc.text.startsWith('attribute:', s))
+    expect(withoutNextItems(passages, docs)).toEqual(passages.map((p) => ({ ...p, end: attribute(docs[p.doc]) })))
   })
 
   it('cuts at most MAX_ITEM_TOKENS tokens, and never most of a short passage', () => {

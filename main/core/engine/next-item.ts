@@ -18,7 +18,10 @@ import { stopAfter } from './sentences.js'
 // three). So, as the last thing done to an overlap's passages, where every passage ends at most
 // MAX_ITEM_TOKENS tokens into a paragraph that opens such an item (an option, a numbered item, a
 // variable's name in capitals, a heading of a few words in capitals: opensItem), or ends with its
-// paragraph there, each ends before the break; and a start likewise, after the break, where the
+// paragraph there, each ends before the break (at an end, a passage that ends elsewhere, inside a
+// sentence of a paragraph that opens no item, keeps its end, and the others are cut all the same:
+// in an overlap of hundreds of gcloud's pages, one ending "... in other ways.\n\nTo set the" kept
+// all the others going on into the next bullet); and a start likewise, after the break, where the
 // passage's own paragraph opens an item. Only items (at a start, not a bullet's: a changelog's
 // entries open alike, and two changelogs share them as sim_text's runs read them,
 // paragraph-edge.ts). At an end a bullet's item is one where the passage ends in it
@@ -73,7 +76,15 @@ export function withoutNextItems<P extends ItemPassage>(given: readonly P[], doc
     [undefined, ends],
     [starts, undefined],
   ]
-  const chosen = tried.find(([s, e]) => (s || e) && keeps(s, e))
+  let chosen = tried.find(([s, e]) => (s || e) && keeps(s, e))
+  // Else each end at its nearest item's break alone, where one cut with the heading over the item
+  // is too much of a passage: a short passage of gcloud's pages, "in other ways.\n\nTo set the
+  // project attribute:\n\n— provide the argument", mostly that heading, kept hundreds of others
+  // going on into the bullet (a tester).
+  if (!chosen && ends) {
+    const nearest = edges(passages, docs, 1, false)
+    if (nearest && keeps(undefined, nearest)) chosen = [undefined, nearest]
+  }
   if (!chosen) return passages
   const [s, e] = chosen
   return passages.map((p, i) => ({ ...p, start: s ? s[i] : p.start, end: e ? e[i] : p.end }))
@@ -110,19 +121,23 @@ function withoutLabels<P extends ItemPassage>(passages: readonly P[], docs: read
 /**
  * Where each passage would end (`dir` 1) or start (-1) without the next (previous) item's words,
  * where every passage either has such words at that edge or is whole there (or ends its sentence
- * with its stop), and one at least has them; undefined where the edge stays. Where a passage ends
- * whole on the very item words cut from another (its text ending "-r, --system", where the
- * other's paragraph goes on past them), the end stays for all: cut in the others only, the words
- * both have would read as a difference.
+ * with its stop), or, at an end, ends elsewhere (keeping its end), and one at least has them;
+ * undefined where the edge stays. Where a passage ends whole on the very item words cut from
+ * another (its text ending "-r, --system", where the other's paragraph goes on past them), or
+ * ends elsewhere in a paragraph that opens with them, the end stays for all: cut in the others
+ * only, the words both have would read as a difference. Without `headings`, an end is cut at
+ * its nearest item alone (itemBreak).
  */
-function edges(passages: readonly ItemPassage[], docs: readonly Paragraphs[], dir: 1 | -1): number[] | undefined {
+function edges(passages: readonly ItemPassage[], docs: readonly Paragraphs[], dir: 1 | -1, headings = true): number[] | undefined {
   const out: number[] = []
   /** The words cut from passages, and those that whole passages end on an item with (dir 1). */
   const cutWords = new Set<string>()
   const itemWords = new Set<string>()
+  /** The passages that end elsewhere (dir 1), by index: mid-sentence, on no item's words. */
+  const elsewhere: number[] = []
   const words = (doc: Paragraphs, t0: number, t1: number): string =>
     doc.text.slice(doc.starts[t0], doc.ends[t1]).replace(/\s+/g, ' ').toLowerCase()
-  for (const p of passages) {
+  for (const [i, p] of passages.entries()) {
     const doc = docs[p.doc]
     const edge = dir > 0 ? p.end : p.start
     // (Or, at an end, its sentence's end with its own stop, in a paragraph that goes on: it holds
@@ -135,15 +150,40 @@ function edges(passages: readonly ItemPassage[], docs: readonly Paragraphs[], di
       out.push(edge)
       continue
     }
-    const at = itemBreak(doc, p, dir)
-    if (at === undefined) return undefined
+    const at = itemBreak(doc, p, dir, headings)
+    if (at === undefined && dir < 0) return undefined
+    if (at === undefined) {
+      elsewhere.push(i)
+      out.push(p.end)
+      continue
+    }
     cutWords.add(dir > 0 ? words(doc, at + 1, p.end) : words(doc, p.start, at - 1))
     out.push(at)
   }
   if (!cutWords.size) return undefined
   for (const item of itemWords) if (cutWords.has(item)) return undefined
+  // A passage that ends elsewhere keeps its end, and the others are cut, unless its last
+  // paragraph opens with the words cut from them: it goes on past them into the item they open,
+  // and cut from the others, they would read as a difference. So where its last paragraph opens
+  // further back than MAX_HELD_TOKENS (what it opens with is not read).
+  for (const i of elsewhere) {
+    const p = passages[i]
+    const doc = docs[p.doc]
+    let t = p.end
+    while (t > p.start && t > p.end - MAX_HELD_TOKENS && !breakBefore(doc, t, false)) t--
+    if (!breakBefore(doc, t, false)) return undefined
+    const last = words(doc, t, p.end)
+    for (const cut of cutWords) if (last.startsWith(cut)) return undefined
+  }
   return out
 }
+
+/**
+ * Tokens, at most, of the last paragraph of a passage that ends elsewhere (edges) read for the
+ * words cut from the others: the most an item's words cut (MAX_ITEM_TOKENS) and as many again of
+ * the item's description.
+ */
+const MAX_HELD_TOKENS = 2 * MAX_ITEM_TOKENS
 
 /**
  * Whether token t of `doc` ends a sentence with its own stop: a full stop, question or
@@ -404,12 +444,13 @@ const MAX_BLANK_LINES = 2
 
 /**
  * Where passage `p` would end (`dir` 1: the last token before the paragraph break of its last
- * MAX_ITEM_TOKENS tokens after which an item opens, the first such of the headings before it) or
+ * MAX_ITEM_TOKENS tokens after which an item opens, the first such of the headings before it,
+ * where `headings`; else the nearest) or
  * start (-1: the first token after the last such break of its first MAX_ITEM_TOKENS, its own
  * paragraph opening an item); undefined if none. A heading and the first item under it go
  * together: "exit.\n\nOPTIONS\n\n-a, --all".
  */
-function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undefined {
+function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1, headings = true): number | undefined {
   // A start on a heading's last words (markedHeading) is cut after it as well: the passage's own
   // paragraph is what the heading is over. Not one before the heading, or on its first word: a
   // heading both texts have is the passage's (a reviewer: "How to report bugs", cut from two of
@@ -431,7 +472,7 @@ function itemBreak(doc: Paragraphs, p: ItemPassage, dir: 1 | -1): number | undef
   // is its own start ("NAME\n       namespace.conf - the namespace configuration
   // file\n\nDESCRIPTION", cut at NAME, was too much of it to cut, and kept DESCRIPTION).
   let k = 0
-  while (k + 1 < items.length && oneLine(doc, items[k + 1], items[k] - 1)) k++
+  while (headings && k + 1 < items.length && oneLine(doc, items[k + 1], items[k] - 1)) k++
   return items[k] - 1
 }
 
