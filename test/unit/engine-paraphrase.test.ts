@@ -551,4 +551,15 @@ describe("a manual page's NAME line and SYNOPSIS", () => {
     // What the pages share of their options stays.
     expect(overlaps.some((o) => o.kind !== 'paraphrase')).toBe(true)
   })
+
+  it('nor as a loose match the alignment kept (deb-preinst and deb-prerm, a paraphrase judged false)', async () => {
+    // "deb-preinst - package pre-installation maintainer script" / "deb-prerm - package
+    // pre-removal maintainer script": the pages align from their heads, and the pair over the
+    // NAME lines was kept, too loose for an edited copy, as a paraphrase.
+    const { texts } = await loadFolder(`${ROOT}/test/fixtures/engine/name-lines-aligned`)
+    const { overlaps } = findOverlaps(texts)
+    expect(overlaps.filter((o) => o.passages.some((p) => p.text.includes('maintainer script')))).toEqual([])
+    // Their descriptions, one template, stay near-verbatim.
+    expect(overlaps.find((o) => o.passages.some((p) => p.text.includes('A package can perform several')))?.kind).toBe('variant')
+  })
 })

@@ -76,3 +76,27 @@ export function manualSectionAt(doc: Pick<AnalysedDocument, 'text'>, at: number)
   while (k >= 0 && !manual[k]) k--
   return k >= 0 ? titles[k] : ''
 }
+
+/**
+ * Whether a paraphrase starting at token a0 of A and b0 of B has a side in a manual page's
+ * SYNOPSIS, or both in NAME sections (manualSectionAt): the paraphrase pass's, and a loose match
+ * the alignment kept ("NAME\n       deb-preinst - package pre-installation maintainer script",
+ * against deb-prerm's "pre-removal": a paraphrase of the paraphrases bench, judged false). A SYNOPSIS
+ * shows how a program is called, and two pages' NAME lines name two programs: no claim restated.
+ * A SYNOPSIS's option list ("[-t dsa | ecdsa | ed25519 | rsa]", against "Lists the public keys
+ * (DSA, ECDSA, Ed25519, RSA) that can be used for logging in") and two NAME lines ("ssh-add —
+ * adds private key identities to the OpenSSH authentication agent" / "ssh-agent — OpenSSH
+ * authentication agent"; msgfmt's "compile message catalog to binary format" and msgunfmt's
+ * "uncompile ...") were paraphrases (a reviewer of OpenSSH's pages). A NAME line against
+ * another text's sentence may restate it (bc's "An arbitrary precision calculator language" and
+ * its manual's "'bc' is a language that supports arbitrary precision numbers").
+ */
+export function callsOrNames(
+  A: Pick<AnalysedDocument, 'text' | 'starts'>,
+  a0: number,
+  B: Pick<AnalysedDocument, 'text' | 'starts'>,
+  b0: number,
+): boolean {
+  const [x, y] = [manualSectionAt(A, A.starts[a0]), manualSectionAt(B, B.starts[b0])]
+  return x === 'SYNOPSIS' || y === 'SYNOPSIS' || (x === 'NAME' && y === 'NAME')
+}

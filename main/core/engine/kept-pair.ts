@@ -1,6 +1,7 @@
 import { contentFrom, givenFirst, type AnalysedCorpus, type AnalysedDocument } from './analyse.js'
 import { mailAddressAt } from './addresses.js'
 import { isBanal } from './banality.js'
+import { callsOrNames } from './headings.js'
 import type { PairPassage } from './cluster.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
 import {
@@ -158,6 +159,9 @@ export function keptKind(
   const close = kind !== 'paraphrase'
   if (isBanal(measure.commonShare * measure.shared, measure.shared, close)) return undefined
   if (measure.similarity < VARIANT_SIMILARITY && namesOnly(A, a0, a1, B, b0, b1, kind === 'paraphrase')) return undefined
+  // Nor is a loose match of two pages' NAME lines, or with a SYNOPSIS, any more than the
+  // paraphrase pass's is (headings.ts callsOrNames).
+  if (kind === 'paraphrase' && callsOrNames(A, a0, B, b0)) return undefined
   if (kind === 'variant' && !measure.verbatim && linksOnly(A, a0, a1, B, b0, b1, minWords)) return undefined
   if (markupOnly(A, a0, a1, B, b0, b1, minWords)) return undefined
   if (measure.shared < minWords + MAX_NUMBER_PIECES && sharedWholeWords(A, a0, a1, B, b0, b1, minWords, !measure.verbatim) < minWords)

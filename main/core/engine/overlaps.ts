@@ -36,7 +36,7 @@ import { joinContinued, startsWithCopy, successionIn } from './continued.js'
 import { nestClusters, type NestedPassages } from './nesting.js'
 import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
 import { furnitureOnly } from './furniture.js'
-import { manualSectionAt } from './headings.js'
+import { callsOrNames } from './headings.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
 import { insertedHeads, SentenceEdges, sentenceTails, verbatimTails } from './sentence-tails.js'
@@ -969,23 +969,6 @@ function seedAndChain(
  */
 function headingOnly(doc: AnalysedDocument, t0: number, t1: number): boolean {
   return onOneLine(doc, t0, t1, markedHeading)
-}
-
-/**
- * Whether a paraphrase starting at token a0 of A and b0 of B has a side in a manual page's
- * SYNOPSIS, or both in NAME sections (headings.ts manualSectionAt). A SYNOPSIS
- * shows how a program is called, and two pages' NAME lines name two programs: no claim restated.
- * A SYNOPSIS's option list ("[-t dsa | ecdsa | ed25519 | rsa]", against "Lists the public keys
- * (DSA, ECDSA, Ed25519, RSA) that can be used for logging in") and two NAME lines ("ssh-add —
- * adds private key identities to the OpenSSH authentication agent" / "ssh-agent — OpenSSH
- * authentication agent"; msgfmt's "compile message catalog to binary format" and msgunfmt's
- * "uncompile ...") were paraphrases (a reviewer of OpenSSH's pages). A NAME line against
- * another text's sentence may restate it (bc's "An arbitrary precision calculator language" and
- * its manual's "'bc' is a language that supports arbitrary precision numbers").
- */
-function callsOrNames(A: AnalysedDocument, a0: number, B: AnalysedDocument, b0: number): boolean {
-  const [x, y] = [manualSectionAt(A, A.starts[a0]), manualSectionAt(B, B.starts[b0])]
-  return x === 'SYNOPSIS' || y === 'SYNOPSIS' || (x === 'NAME' && y === 'NAME')
 }
 
 /**
