@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
-import { MAX_ITEM_TOKENS, withoutNextItems } from '../../main/core/engine/next-item.js'
+import { MAX_ITEM_TOKENS, pageLines, withoutNextItems } from '../../main/core/engine/next-item.js'
 import { analysed } from '../helpers.js'
 
 // A passage's end on the next item's first words, or its start on the last words of the item
@@ -693,6 +693,27 @@ EXIT STATUS
       const [f] = analysed('   You may apply these terms to your own work as well.\n\nThat is all there is to it!\n')
       const licence = [{ doc: 0, start: 0, end: f.starts.length - 1 }]
       expect(withoutNextItems(licence, [f])).toBe(licence)
+    })
+
+    it("starts after a page's running header and ends before its footer, however many words they are (Perl modules' pages, a tester)", () => {
+      const page = (name: string, date: string) =>
+        `${name}(3pm)     User Contributed Perl Documentation    ${name}(3pm)\n\nCOPYRIGHT\n       This library is free software; you can redistribute it and/or modify it\n       under the same terms as Perl itself.\n\nperl v5.36.0                      ${date}                      ${name}(3pm)\n`
+      const [a] = analysed(page('Authen::SASL', '2022-10-13'))
+      // From inside the header to inside the footer (nine tokens into it: "perl v5.36.0
+      // 2022-10-13 Authen::SASL").
+      const held = [{ doc: 0, start: at(a, 'Documentation'), end: at(a, 'SASL', at(a, 'perl')) }]
+      expect(withoutNextItems(held, [a])).toEqual([{ doc: 0, start: at(a, 'COPYRIGHT'), end: at(a, 'perl') - 1 }])
+      expect(pageLines(a)).toEqual({ header: a.text.indexOf('\n'), footer: a.text.indexOf('perl v5') })
+      // Pages of one date share their footers' words: an overlap of nothing else is furniture,
+      // labelled boilerplate; the licence the pages share is their text.
+      const { overlaps } = findOverlaps([
+        { id: 'lwp-debug', text: page('LWP::Debug', '2023-03-01') },
+        { id: 'lwp-simple', text: page('LWP::Simple', '2023-03-01') },
+        { id: 'lwp-robotua', text: page('LWP::RobotUA', '2023-03-01') },
+      ])
+      const licence = overlaps.find((o) => o.passages.some((p) => p.text.includes('same terms as Perl')))!
+      for (const p of licence.passages) expect(p.text).not.toMatch(/Documentation|perl v5/)
+      for (const o of overlaps.filter((o) => o !== licence)) expect(o.boilerplate).toBe(true)
     })
   })
 })

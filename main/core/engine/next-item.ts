@@ -104,19 +104,68 @@ export function withoutNextItems<P extends ItemPassage>(given: readonly P[], doc
 function withoutLabels<P extends ItemPassage>(passages: readonly P[], docs: readonly Paragraphs[]): readonly P[] {
   let out: P[] | undefined
   // (Read once per text and span: an overlap holds a passage in each copy of a text.)
-  const labels = new SpanMemo((doc: Paragraphs, start: number, end: number) => {
+  const labels = new SpanMemo((doc: Paragraphs, start: number, end: number): [number, number] | undefined => {
     const p = { doc: -1, start, end }
     const label = fieldNameEnd(doc, p) ?? noticeLabelEnd(doc, p) ?? itemLabelEnd(doc, p)
-    return label !== undefined && end - label <= MAX_ITEM_SHARE * (end - start + 1) ? label : footerEnd(doc, p)
+    const last = label !== undefined && end - label <= MAX_ITEM_SHARE * (end - start + 1) ? label : footerEnd(doc, p)
+    const first = headerStart(doc, p)
+    return first === undefined && last === undefined ? undefined : [first ?? start, last ?? end]
   })
   passages.forEach((p, i) => {
     const at = labels.get(docs[p.doc], p.start, p.end)
-    if (at === undefined) return
+    if (at === undefined || at[0] > at[1]) return
     out ??= [...passages]
-    out[i] = { ...p, end: at }
+    out[i] = { ...p, start: at[0], end: at[1] }
   })
   return out ?? passages
 }
+
+/**
+ * Where passage `p` would start after its text's running header (pageLines), where it starts on
+ * the header's line and goes on past it: "User Contributed Perl Documentation
+ * File::BaseDir(3pm)\n\nNAME ..." (a tester of 269 Perl modules' pages); undefined if it does not.
+ * Each passage on its own, as a footer is cut (footerEnd).
+ */
+function headerStart(doc: Paragraphs, p: ItemPassage): number | undefined {
+  const header = pageLines(doc).header
+  if (header < 0 || doc.starts[p.start] >= header) return undefined
+  const t = lowerBound(doc.starts, header)
+  return t <= p.end ? t : undefined
+}
+
+/**
+ * The offsets where a manual page's running lines end (`header`: its text's first line, the page's
+ * name and section at both ends, "LWP::Debug(3pm)  User Contributed Perl Documentation
+ * LWP::Debug(3pm)") and start (`footer`: its last line, opensFooter, as a formatter prints it,
+ * PRINTED_FOOTER); -1 where it has none. What a page prints on every page, not what it says: a
+ * passage does not start or end on them (headerStart, footerEnd), and an overlap of nothing else
+ * is furniture (furniture.ts).
+ */
+export function pageLines(doc: Paragraphs): { header: number; footer: number } {
+  let found = pageLinesOf.get(doc)
+  if (!found) {
+    const first = doc.text.search(/\S/)
+    const lineEnded = first < 0 ? -1 : doc.text.indexOf('\n', first)
+    const line = first < 0 ? '' : doc.text.slice(lineStart(doc.text, first), lineEnded < 0 ? doc.text.length : lineEnded)
+    const header = lineEnded >= 0 && RUNNING_HEADER.test(line) ? lineEnded : -1
+    const last = doc.starts.length - 1
+    const from = last < 0 ? -1 : lineStart(doc.text, doc.starts[last])
+    const t = from < 0 ? -1 : lowerBound(doc.starts, from)
+    const footer = t > 0 && opensFooter(doc, t) && PRINTED_FOOTER.test(lineAt(doc.text, from)) ? from : -1
+    pageLinesOf.set(doc, (found = { header, footer }))
+  }
+  return found
+}
+
+/** Per text read so far, its running lines (pageLines). */
+const pageLinesOf = new WeakMap<Paragraphs, { header: number; footer: number }>()
+
+/**
+ * A manual page's running header: its name and section at the line's start and again at its end,
+ * the title between (in a name too long for its column, run together: "Algorithm::Diff::XS(3pUser
+ * Contributed Perl DocumentatAlgorithm::Diff::XS(3pm)").
+ */
+const RUNNING_HEADER = /^[ \t]*([^\s(]+)\(\d.*\1\(\d\w*\)[ \t]*$/u
 
 /**
  * Where each passage would end (`dir` 1) or start (-1) without the next (previous) item's words,
@@ -537,9 +586,11 @@ function opensFooter(doc: Paragraphs, t: number): boolean {
 const PAGE_NAME_LINE = /^[ \t]+[^\s(]+\(\d\w*\)[ \t]*$/
 
 /**
- * Where passage `p` would end before its text's footer (opensFooter), where it holds the
- * footer's first words or all of it (among its last MAX_ITEM_TOKENS tokens); undefined if it
- * does not. Each passage on its own (withoutLabels): a footer is no text any document shares
+ * Where passage `p` would end before its text's footer (opensFooter), where it ends on the
+ * footer's line, holding its first words or all of it, however many tokens they are (a Perl
+ * module's page, "perl v5.36.0  2022-10-13  Authen::SASL(3pm)", nine, more than an item's
+ * MAX_ITEM_TOKENS: 291 passages of 269 such pages held a header's or footer's words, a tester);
+ * undefined if it does not. Each passage on its own (withoutLabels): a footer is no text any document shares
  * with another, and a page's passage that ran into it kept it, or stopped inside it, wherever the
  * other passages of its overlap ended (gcloud's pages: 712 of 45,597 passages of 1,000 pages, in
  * 190 overlaps, one of 813 passages; a tester). Whatever share of the passage it is: a short
@@ -548,10 +599,10 @@ const PAGE_NAME_LINE = /^[ \t]+[^\s(]+\(\d\w*\)[ \t]*$/
  * "GCLOUD_AUDIT-MANAGER_AUDIT-REPORTS(1)" and "...-SCOPES(1)").
  */
 function footerEnd(doc: Paragraphs, p: ItemPassage): number | undefined {
-  const t = paragraphsNear(doc, p, 1).find(
-    (t) => opensFooter(doc, t) && PRINTED_FOOTER.test(lineAt(doc.text, lineStart(doc.text, doc.starts[t]))),
-  )
-  return t === undefined ? undefined : t - 1
+  const { footer } = pageLines(doc)
+  if (footer < 0 || doc.ends[p.end] <= footer) return undefined
+  const t = lowerBound(doc.starts, footer)
+  return t > p.start ? t - 1 : undefined
 }
 
 /**
