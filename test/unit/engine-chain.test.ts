@@ -177,6 +177,7 @@ function doc(words: readonly number[]): AnalysedDocument {
     surface: content,
     match: Uint32Array.from(words),
     foreign: new Uint32Array(0),
+    foreignSentences: new Uint32Array(0),
     content,
     contentBlocks: contentBlocksOf(content, content.length),
     respelled: new Uint32Array(0),

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { type AnalysedDocument, analyse, negatesAt } from '../../main/core/engine/analyse.js'
 import { Run } from '../../main/core/engine/progress.js'
-import { analysed } from '../helpers.js'
+import { analysed, ROOT } from '../helpers.js'
+import { loadFolder } from '../../main/node/engine/inline.js'
 
 // Function words of other languages than English (languages.ts): each sentence read in the
 // language whose function words it writes, an English one's words kept whatever they spell in
@@ -263,5 +264,22 @@ describe('function words of other languages', () => {
         ['german', shared],
       ],
     ])
+  })
+})
+
+describe('translations', () => {
+  it('are no copies: a page and its translation share names and code, not text (procps pages in English, French and German, a tester)', async () => {
+    const { texts } = await loadFolder(`${ROOT}/test/fixtures/engine/translations`)
+    const { overlaps } = findOverlaps(texts)
+    const close = overlaps.filter((o) => o.kind !== 'paraphrase')
+    const holding = (words: string) => close.filter((o) => o.passages.some((p) => p.text.replace(/\s+/g, ' ').includes(words)))
+    // German sentences against their English originals: "Im einzelnen sind HUP, INT, KILL, STOP,
+    // CONT und 0 nützliche Signale" / "Particularly useful signals include HUP, INT, KILL, STOP,
+    // CONT, and 0", near-verbatim on the signals' names.
+    expect(holding('Im einzelnen sind HUP')).toEqual([])
+    expect(holding('MemFree und SwapFree')).toEqual([])
+    // What the French page left in English is the English page's text, near-verbatim.
+    const untranslated = holding('Used or unavailable memory')
+    expect(untranslated.map((o) => o.passages.map((p) => p.doc).sort())).toContainEqual(['en-free', 'fr-free'])
   })
 })

@@ -46,6 +46,11 @@ export interface AnalysedDocument {
    */
   foreign: Uint32Array
   /**
+   * The sentences written in another language than English (languages.ts), usually none: tokens
+   * [from, to) and the language's index in OTHER_LANGUAGES, three numbers each, ascending.
+   */
+  foreignSentences: Uint32Array
+  /**
    * Token indices, ascending, of the words written otherwise than their surface form (British
    * spelling: "labour" is read as "labor"; normalise.ts), usually none. Where spelling counts (an
    * overlap's kind, its variants: respelled.ts) two tokens of one surface form are spelled alike
@@ -122,6 +127,8 @@ export function contentBlocksOf(content: Uint32Array, count: number): Uint32Arra
 
 /** The respelled tokens of a document with none: one empty array for all. */
 const NONE_RESPELLED = new Uint32Array(0)
+/** A text's foreignSentences where it has none (most): one empty array for all. */
+const NONE_FOREIGN = new Uint32Array(0)
 
 /**
  * Tokenises and normalises every document, in one pass over each text (tokenize.ts hashes each
@@ -182,6 +189,7 @@ export function analyse(documents: readonly EngineDocument[], stem: boolean, run
       content,
       contentBlocks: contentBlocksOf(content, count),
       foreign,
+      foreignSentences: sentences.length ? Uint32Array.from(sentences) : NONE_FOREIGN,
       respelled: respelled.length ? Uint32Array.from(respelled) : NONE_RESPELLED,
     }
     byText.set(text, doc)
@@ -214,6 +222,23 @@ export function isFunctionWord(lexicon: Lexicon, doc: AnalysedDocument, t: numbe
 /** Whether token t of `doc` is a function word of the language besides English its sentence is written in (AnalysedDocument.foreign). */
 export function foreignAt(doc: AnalysedDocument, t: number): boolean {
   return doc.foreign.length > 0 && doc.foreign[lowerBound(doc.foreign, t)] === t
+}
+
+/**
+ * The language tokens [t0, t1] of `doc` are written in: the index in OTHER_LANGUAGES (languages.ts)
+ * of the one that more than half of them are read in, by their sentences (foreignSentences), else
+ * -1, English (or no language the engine knows).
+ */
+export function languageOf(doc: AnalysedDocument, t0: number, t1: number): number {
+  const s = doc.foreignSentences
+  if (s.length === 0) return -1
+  const counts = new Map<number, number>()
+  for (let k = 0; k < s.length; k += 3) {
+    const [from, to] = [Math.max(s[k], t0), Math.min(s[k + 1], t1 + 1)]
+    if (from < to) counts.set(s[k + 2], (counts.get(s[k + 2]) ?? 0) + to - from)
+  }
+  for (const [language, count] of counts) if (2 * count > t1 - t0 + 1) return language
+  return -1
 }
 
 /**

@@ -1,4 +1,4 @@
-import { contentFrom, givenFirst, type AnalysedCorpus, type AnalysedDocument } from './analyse.js'
+import { contentFrom, givenFirst, languageOf, type AnalysedCorpus, type AnalysedDocument } from './analyse.js'
 import { mailAddressAt } from './addresses.js'
 import { isBanal } from './banality.js'
 import { callsOrNames } from './headings.js'
@@ -144,6 +144,9 @@ export function keptKind(
   b1: number,
 ): OverlapKind | undefined {
   if (measure.shared < minWords || (measure.similarity < MIN_SIMILARITY && !alikeOutsideLinks(measure, minWords))) return undefined
+  // A translation is no copy: the words two texts in different languages share are names and
+  // code (analyse.ts languageOf).
+  if (languageOf(A, a0, a1) !== languageOf(B, b0, b1)) return undefined
   // Each identifier one word: the shared words less the joins of the side with fewer
   // (identifierJoins, nonwords.ts), counted only where they could matter: in a pair of fewer than
   // IDENTIFIER_WORDS shared words, or a loose one (a list of functions against a sentence naming
