@@ -1,4 +1,4 @@
-import type { AnalysedCorpus } from './analyse.js'
+import { type AnalysedCorpus, contentFrom } from './analyse.js'
 import { extendEdge, verbatimReach } from './align.js'
 import type { Region } from './chain.js'
 import { keptKind, keptValues, MIN_SENTENCE_PART_TOKENS, MIN_SENTENCE_SHARED, MIN_SENTENCE_TOKENS, otherAddressEdges } from './kept-pair.js'
@@ -162,9 +162,20 @@ export class CandidateAligner {
     // A pair running from a page's text into its furniture is two pairs (furniture.ts).
     const parts = sectionParts(A, a0, a1, B, b0, b1)
     if (!parts) return this.alignAt(table, r.docA, a0, a1, r.docB, b0, b1)
-    let kept = false
-    for (const [x0, x1, y0, y1] of parts) kept = this.alignAt(table, r.docA, x0, x1, r.docB, y0, y1) || kept
-    return kept
+    const unkept = parts.filter(([x0, x1, y0, y1]) => !this.alignAt(table, r.docA, x0, x1, r.docB, y0, y1))
+    if (unkept.length === parts.length) return false
+    // A part too unlike, where another is kept, is read as a candidate too unlike is
+    // (alignCandidates): by the runs of words its two sides share word for word. The coreutils
+    // pages' AUTHOR to SEE ALSO, stat's naming three pages of its own, cut from their running
+    // footer, which all six pages share and which was kept.
+    for (const [x0, x1, y0, y1] of unkept) {
+      const [ca0, ca1] = [contentFrom(A, x0), contentFrom(A, x1 + 1) - 1]
+      const [cb0, cb1] = [contentFrom(B, y0), contentFrom(B, y1 + 1) - 1]
+      if (ca1 < ca0 || cb1 < cb0) continue
+      const part = { docA: r.docA, docB: r.docB, a0: ca0, a1: ca1, b0: cb0, b1: cb1, seeds: 0 }
+      for (const shared of sharedRuns(part, A, B, this.minWords)) this.alignRegion(shared, reached, table)
+    }
+    return true
   }
 
   /** Keeps tokens [a0, a1] of document da and [b0, b1] of db, aligned, as a pair, at the edges its paragraphs and sentences give; true when kept. */

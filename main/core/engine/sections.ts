@@ -2,6 +2,7 @@ import type { AnalysedDocument } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import { furnitureHeadings } from './furniture.js'
 import { headings } from './headings.js'
+import { pageLines } from './next-item.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { sameRun } from './word-places.js'
 
@@ -13,7 +14,11 @@ import { sameRun } from './word-places.js'
 // ALSO, AUTHOR and BUGS to the page's footer; ssh-add's SSH_SK_PROVIDER entry on into FILES'
 // ~/.ssh/id_dsa), and the same AUTHOR and BUGS sections of apropos in two overlaps, one
 // boilerplate, one not, the other running from the FILES entries on. Cut, the parts are overlaps
-// of their own, each with the pages that share it, and furniture is labelled as such.
+// of their own, each with the pages that share it, and furniture is labelled as such. A page's
+// running header and footer lines are furniture of their own: 269 Perl modules' pages printed
+// "perl v5.36.0  2022-10-13  Authen::SASL(3pm)" under their COPYRIGHT sections, and the licence
+// sentence they share was in eleven overlaps, split by the footers' dates and versions, with 156
+// passages holding a footer's words (a tester); cut there, it is in three.
 //
 // A page's section against a text of other sections (an info manual's chapter, bc's) is cut only
 // where furniture starts: the other side has no headings to cut at there, and is cut where the
@@ -24,7 +29,7 @@ import { sameRun } from './word-places.js'
 // passage is not extended across a cut either (extend.ts, sectionRoom).
 
 /** What sections.ts reads of a document. */
-type Sectioned = Pick<AnalysedDocument, 'text' | 'starts' | 'match'>
+type Sectioned = Pick<AnalysedDocument, 'text' | 'starts' | 'ends' | 'match'>
 
 /** A side's stretch between two cuts: tokens [start, end], in furniture (1) or not (0). */
 interface Stretch {
@@ -36,7 +41,7 @@ interface Stretch {
 }
 
 /** Tokens [t0, t1] of `doc` as their stretches between cuts, in order (see above). */
-function stretches(doc: Pick<AnalysedDocument, 'text' | 'starts'>, t0: number, t1: number): Stretch[] {
+function stretches(doc: Paged, t0: number, t1: number): Stretch[] {
   const { token, furniture, titles } = cuts(doc)
   const out: Stretch[] = []
   /** Tokens [start, end], after cut k - 1 (none before the first). */
@@ -175,7 +180,7 @@ function sameWordsAt(doc: Sectioned, t: number, other: Sectioned, u: number, len
 }
 
 /** Whether a cut of `doc` falls within tokens (t0, t1]. */
-function crosses(doc: Pick<AnalysedDocument, 'text' | 'starts'>, t0: number, t1: number): boolean {
+function crosses(doc: Paged, t0: number, t1: number): boolean {
   const { token } = cuts(doc)
   const k = upperBound(token, t0)
   return k < token.length && token[k] <= t1
@@ -205,35 +210,57 @@ interface Cuts {
 const cutsOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Cuts>()
 
 /** The headings of `doc` where a pair is cut (see above): a manual page's, and where furniture starts or ends. */
-function cuts(doc: Pick<AnalysedDocument, 'text' | 'starts'>): Cuts {
+function cuts(doc: Paged): Cuts {
   let found = cutsOf.get(doc)
   if (!found) {
     const { at, manual, titles } = headings(doc)
     const furniture = furnitureHeadings(doc)
+    const { header, footer } = pageLines(doc)
     const token: number[] = []
     const kinds: number[] = []
     const named: string[] = []
+    const cut = (t: number, kind: number, title: string): void => {
+      token.push(t)
+      kinds.push(kind)
+      named.push(title)
+    }
+    // A manual page's running header and footer are furniture of their own (next-item.ts
+    // pageLines): "perl v5.36.0  2022-10-13  Authen::SASL(3pm)" is no part of the COPYRIGHT
+    // section it follows, and pages of one date share it (a tester of Perl modules' pages).
+    if (header >= 0) {
+      cut(0, 1, HEADER)
+      const after = lowerBound(doc.starts, header)
+      // (The text after it, up to the first heading, is none.)
+      if (after < doc.starts.length && (at.length === 0 || at[0] > doc.starts[after])) cut(after, 0, '')
+    }
     let kind = 0
     at.forEach((offset, k) => {
+      if (footer >= 0 && offset >= footer) return
       if (manual[k] || furniture[k] !== kind) {
         // The heading's first token: the first starting at or after the heading's line.
-        token.push(lowerBound(doc.starts, offset))
-        kinds.push(furniture[k])
-        named.push(titles[k])
+        cut(lowerBound(doc.starts, offset), furniture[k], titles[k])
       }
       kind = furniture[k]
     })
+    if (footer >= 0) cut(lowerBound(doc.starts, footer), 1, FOOTER)
     cutsOf.set(doc, (found = { token: Uint32Array.from(token), furniture: Uint8Array.from(kinds), titles: named }))
   }
   return found
 }
+
+/** What cuts() reads of a document: its text, and its tokens' offsets (next-item.ts pageLines). */
+type Paged = Pick<AnalysedDocument, 'text' | 'starts' | 'ends'>
+
+/** The titles of a manual page's running lines as cuts (cuts): no section's title. */
+const HEADER = '(running header)'
+const FOOTER = '(running footer)'
 
 /**
  * Tokens, at most, a passage's edge at token t of `doc` may move past it (dir 1: after, -1:
  * before) and stay in its section (see above: a pair is cut there); Infinity in a document
  * without such sections.
  */
-export function sectionRoom(doc: Pick<AnalysedDocument, 'text' | 'starts'>, t: number, dir: 1 | -1): number {
+export function sectionRoom(doc: Paged, t: number, dir: 1 | -1): number {
   const { token } = cuts(doc)
   if (dir === 1) {
     const k = upperBound(token, t)
