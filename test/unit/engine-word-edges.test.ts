@@ -65,6 +65,16 @@ describe('passage edges at whole written words', () => {
     expect(shown('新质生产力', '质', '力')).toBe('质生产力')
   })
 
+  it("closes a French quotation across the space inside its guillemet, and groff's angle brackets (man pages in French and German, a tester)", () => {
+    const credit = 'utilisez la commande « man -L C <section> <page_de_man> ». Ensuite'
+    expect(shown(credit, 'utilisez', 'man', [0, 1])).toBe('utilisez la commande « man -L C <section> <page_de_man> »')
+    // Not one opened before the passage, nor a guillemet that opens the next quotation.
+    expect(shown(credit, 'L', 'man', [0, 1])).toBe('-L C <section> <page_de_man>')
+    expect(shown('dit « oui » et « non', 'dit', 'oui')).toBe('dit « oui »')
+    const bugs = 'Fehler bitte (auf Englisch) an\n       ⟨procps@freelists.org⟩ melden'
+    expect(shown(bugs, 'Fehler', 'org')).toBe('Fehler bitte (auf Englisch) an\n       ⟨procps@freelists.org⟩')
+  })
+
   it("ends with an identifier's closing underscores, as it starts with its opening ones (a reviewer of Python's documentation)", () => {
     const page = ' |  __dict__\n |      dictionary for instance variables\n |  __weakref__\n |  dict_items'
     const [doc] = analysed(page)

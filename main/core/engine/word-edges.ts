@@ -307,7 +307,8 @@ export function wholeIdentifiers<P extends { start: number; end: number }>(
 /**
  * Opening brackets and quotation marks, each with the marks that close it: the pairs of English,
  * German („…“), French (« … » and » … «) and Chinese and Japanese (（…）, 「…」) texts, the angle
- * brackets of an e-mail address or a placeholder ("<doko@debian.org>", "<version>"), and the
+ * brackets of an e-mail address or a placeholder ("<doko@debian.org>", "<version>", and groff's
+ * "⟨procps@freelists.org⟩" in a rendered manual page), and the
  * marks that close as they open (", ', and ` … ' as TeX and old man pages quote).
  */
 const PARTNERS = new Map<string, string>([
@@ -328,6 +329,7 @@ const PARTNERS = new Map<string, string>([
   ['\u3010', '\u3011'],
   ['\u300a', '\u300b'],
   ['\u3008', '\u3009'],
+  ['\u27e8', '\u27e9'],
   ['"', '"'],
   ["'", "'"],
   ['`', "'`"],
@@ -482,8 +484,26 @@ export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [
     if (later === start) break
     start = later
   }
-  return [start, end === last ? identifierEnd(text, last) : end]
+  return [start, frenchClose(text, start, end === last ? identifierEnd(text, last) : end)]
 }
+
+/**
+ * Where a passage's end `end` goes on to the French closing guillemet after the space French
+ * typography sets inside it ("la commande « man -L C <section> <page_de_man> »."), where the
+ * passage from `start` opened one that it has not closed; `end` otherwise. The marks after a
+ * word are read up to a space (marksAfter), and the passages of man-db's French pages left 30 of
+ * them open (a tester).
+ */
+function frenchClose(text: string, start: number, end: number): number {
+  if (!FRENCH_SPACE.test(text[end] ?? '') || text[end + 1] !== '\u00bb') return end
+  if (end + 2 < text.length && !apart(text[end + 2]) && !CLAUSE_MARKS.has(text[end + 2]) && !isMark(text, end + 2)) return end
+  let open = 0
+  for (let k = start; k < end; k++) open += text[k] === '\u00ab' ? 1 : text[k] === '\u00bb' ? -1 : 0
+  return open > 0 ? end + 2 : end
+}
+
+/** A space inside French guillemets: a space, a no-break space, or a narrow one. */
+const FRENCH_SPACE = /^[ \u00a0\u202f]$/u
 
 /**
  * Where an identifier's closing underscores after offset `last` end ("__dict__", "__init__":
