@@ -75,6 +75,13 @@ describe('passage edges at whole written words', () => {
     expect(shown(bugs, 'Fehler', 'org')).toBe('Fehler bitte (auf Englisch) an\n       ⟨procps@freelists.org⟩')
   })
 
+  it('starts with an option\'s short option of a mark alone (dpkg\'s "-?, --help", a tester)', () => {
+    const help = "trigger.\n\n       -?, --help\n           Afficher un message d'aide puis quitter."
+    expect(shown(help, 'help', 'quitter')).toBe("-?, --help\n           Afficher un message d'aide puis quitter")
+    // Not a mark in a sentence before it.
+    expect(shown('use it (or -?, --help) to read', 'help', 'read')).toBe('--help) to read')
+  })
+
   it("ends with an identifier's closing underscores, as it starts with its opening ones (a reviewer of Python's documentation)", () => {
     const page = ' |  __dict__\n |      dictionary for instance variables\n |  __weakref__\n |  dict_items'
     const [doc] = analysed(page)

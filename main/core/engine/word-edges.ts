@@ -484,8 +484,24 @@ export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [
     if (later === start) break
     start = later
   }
-  return [start, frenchClose(text, start, end === last ? identifierEnd(text, last) : end)]
+  return [markLabelStart(text, start), frenchClose(text, start, end === last ? identifierEnd(text, last) : end)]
 }
+
+/**
+ * Where a passage that starts at offset `start` on an option starts with the short options of
+ * marks alone before it on its line ("-?, --help", dpkg's pages: a short option with no letter is
+ * no word, and 143 passages of their French and German translations started at "--help", a
+ * tester); `start` otherwise.
+ */
+function markLabelStart(text: string, start: number): number {
+  if (text[start] !== '-') return start
+  const from = text.lastIndexOf('\n', start - 1) + 1
+  const label = MARK_LABELS.exec(text.slice(from, start))
+  return label ? from + label[1].length : start
+}
+
+/** Short options of one mark each, with their commas, from a line's start ("       -?, "). */
+const MARK_LABELS = /^([ \t]*)(?:-[^\s\p{L}\p{N}_-],[ \t]+)+$/u
 
 /**
  * Where a passage's end `end` goes on to the French closing guillemet after the space French
