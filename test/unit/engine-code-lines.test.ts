@@ -34,4 +34,14 @@ describe('lines of code (code-lines.ts), of which no paraphrase is made', () => 
     // Two signs on other lines do not count.
     expect(code('x = a;\ny = b; // note\nThe function copies n bytes from src to dst.\n', 'copies n bytes')).toBe(false)
   })
+
+  it("read Perl's calls and lists of variables as code, a variable named in a sentence as prose (X11 modules' pages, a tester)", () => {
+    expect(code('       $x->AllocColor($cmap, ($red, $green, $blue))\n', 'red')).toBe(true)
+    expect(code('        $red, $red_m, $green, $green_m, $blue, $blue_m,\n', 'green')).toBe(true)
+    expect(code('   Mail::Field->new( $tag [, STRING | %options] )\n', 'tag')).toBe(true)
+    expect(code('       The optional $interface parameter can be used to cast the object.\n', 'optional')).toBe(false)
+    expect(code('       Calls dgettext() on the $msgid and returns its translation.\n', 'returns')).toBe(false)
+    // A shell's variables in capitals are named in prose.
+    expect(code('       Set $HOME, $PATH and $SHELL before running it.\n', 'running')).toBe(false)
+  })
 })

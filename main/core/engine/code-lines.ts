@@ -7,7 +7,10 @@ import type { AnalysedDocument } from './analyse.js'
 // not a statement; a reviewer of the C library's string pages found three such paraphrases. A
 // line reads as code by the signs of statements in it (CODE_SIGNS), two different ones at least:
 // prose has one now and then ("Run the tests with maxdepth = 200.", "see stpcpy(p, n)"), seldom
-// two, and code seldom fewer.
+// two, and code seldom fewer. Perl's calls and lists of variables are code too: "$x->AllocColor($cmap,
+// ($red, $green, $blue))" and "$red, $red_m, $green, $green_m, $blue, $blue_m" (two X11 modules'
+// pages) shared the colours' names, and were a paraphrase, as were 12 more signatures of 269 Perl
+// modules' pages (a tester); "The optional $interface parameter can be used to ..." is prose.
 
 /** The signs of a statement of C-like code (see above), each read once per line. */
 export const CODE_SIGNS: readonly RegExp[] = [
@@ -21,6 +24,11 @@ export const CODE_SIGNS: readonly RegExp[] = [
   /\b[A-Za-z_]\w*\((?:[^()\s,]+,[^()\n]*|"[^"\n]*"[^()\n]*)\)/,
   // A comment: "// ..." or "/* ...".
   /(?:^|[ \t;])(?:\/\/|\/\*)[ \t]/m,
+  // Perl's: a variable with its sigil ("$cmap", "@list", "%options"; not a shell's "$HOME"), a
+  // list of two ("$red, $green"), a method called ("$x->AllocColor(", "Mail::Field->new(").
+  /(?:^|[\s([{,])[$@%][a-z_]\w*/m,
+  /(?:^|[\s([{,])[$@%][a-z_]\w*\s*,\s*[$@%][a-z_]\w*/m,
+  /\w->\w+\s*\(/,
 ]
 
 /** Signs of CODE_SIGNS, at least, on the lines of a stretch for it to be code (see above). */
