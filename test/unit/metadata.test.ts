@@ -25,10 +25,22 @@ describe('readStatedMetadata', () => {
     expect(readStatedMetadata('Intro line\n\n# The Heading\n\nBy Ann Lee\n', true).title).toBe('The Heading')
   })
 
-  it('reads a title laid out in columns with one space between its parts (a manual page)', () => {
+  it('reads a title laid out in columns with one space between its parts', () => {
+    const columns = 'Release Notes            Version 2.0            Spring Edition\n\nThe changes of this release.\n'
+    expect(readStatedMetadata(columns).title).toBe('Release Notes Version 2.0 Spring Edition')
+  })
+
+  it("titles a manual page by its NAME line, not its running header or the heading (Perl modules' pages, a tester)", () => {
     const man =
       'GIT-ADD(1)                        Git Manual                        GIT-ADD(1)\n\nNAME\n       git-add - Add file contents to the index\n'
-    expect(readStatedMetadata(man).title).toBe('GIT-ADD(1) Git Manual GIT-ADD(1)')
+    expect(readStatedMetadata(man).title).toBe('git-add - Add file contents to the index')
+    const pod = 'NAME\n    Net::DBus::Binding::Iterator - Reading and writing message parameters\n\nSYNOPSIS\n'
+    expect(readStatedMetadata(pod).title).toBe('Net::DBus::Binding::Iterator - Reading and writing message parameters')
+    expect(readStatedMetadata('NOM\n       dpkg-name - Renommer les paquets Debian\n').title).toBe(
+      'dpkg-name - Renommer les paquets Debian',
+    )
+    // Not a NAME heading further down.
+    expect(readStatedMetadata('A Guide\n\nIntro.\n\nNAME\n  the rest\n').title).toBe('A Guide')
   })
 
   it('tells a byline that is a site apart from an author', () => {

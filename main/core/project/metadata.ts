@@ -115,7 +115,7 @@ export function readStatedMetadata(text: string, markdown = false): StatedMetada
   const out: StatedMetadata = { title: '', author: '', outlet: '', date: '', url: '' }
 
   const heading = lines ? lines.find((l) => /^#\s+\S/.test(l)) : undefined
-  const titleLine = heading ?? head.find((l) => !looksLikeJunk(l) && l.length <= MAX_TITLE_LENGTH)
+  const titleLine = heading ?? manualName(head) ?? head.find((l) => !looksLikeJunk(l) && l.length <= MAX_TITLE_LENGTH)
   if (titleLine) out.title = cleanTitle(titleLine)
 
   for (const line of head) {
@@ -149,6 +149,21 @@ export function readStatedMetadata(text: string, markdown = false): StatedMetada
     url: fm.url || out.url,
   }
 }
+
+/**
+ * A rendered manual page's name and summary, the line under its NAME heading ("Net::DBus::Binding::Iterator
+ * - Reading and writing message parameters"), where the heading is its first line or the one after
+ * its running header ("LWP::Debug(3pm)  User Contributed Perl Documentation  LWP::Debug(3pm)"):
+ * not the heading, or the header, as every page of a folder was titled (a tester of Perl modules'
+ * pages). The heading in the languages whose pages Debian translates.
+ */
+function manualName(head: readonly string[]): string | undefined {
+  const k = head.findIndex((line) => NAME_HEADING.test(line))
+  return k >= 0 && k <= 1 && k + 1 < head.length && head[k + 1].length <= MAX_TITLE_LENGTH ? head[k + 1] : undefined
+}
+
+/** A manual page's NAME heading, in English, French, German, Spanish, Italian, Portuguese and Dutch. */
+const NAME_HEADING = /^(?:NAME|NOM|BEZEICHNUNG|NOMBRE|NOME|NAAM)$/
 
 /** The first `n` non-blank lines of a text, trimmed. */
 function firstLines(text: string, n: number): string[] {
