@@ -1,9 +1,10 @@
-import { type AnalysedCorpus, contentFrom } from './analyse.js'
+import { type AnalysedCorpus, type AnalysedDocument, contentFrom } from './analyse.js'
 import { extendEdge, verbatimReach } from './align.js'
 import type { Region } from './chain.js'
 import { keptKind, keptValues, MIN_SENTENCE_PART_TOKENS, MIN_SENTENCE_SHARED, MIN_SENTENCE_TOKENS, otherAddressEdges } from './kept-pair.js'
 import { sectionParts } from './sections.js'
 import { movedEdges } from './moved-edge.js'
+import { pageLines } from './next-item.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairTable } from './pair-table.js'
 import { paragraphEdges } from './paragraph-edge.js'
@@ -164,11 +165,14 @@ export class CandidateAligner {
     if (!parts) return this.alignAt(table, r.docA, a0, a1, r.docB, b0, b1)
     const unkept = parts.filter(([x0, x1, y0, y1]) => !this.alignAt(table, r.docA, x0, x1, r.docB, y0, y1))
     if (unkept.length === parts.length) return false
-    // A part too unlike, where another is kept, is read as a candidate too unlike is
-    // (alignCandidates): by the runs of words its two sides share word for word. The coreutils
-    // pages' AUTHOR to SEE ALSO, stat's naming three pages of its own, cut from their running
-    // footer, which all six pages share and which was kept.
-    for (const [x0, x1, y0, y1] of unkept) {
+    // A part too unlike, where the only parts kept are the pages' running lines, is read as a
+    // candidate too unlike is (alignCandidates): by the runs of words its two sides share word
+    // for word. The coreutils pages' AUTHOR to SEE ALSO, stat's naming three pages of its own, cut
+    // from their running footer, which all six pages share and which was kept. (Not where a part
+    // of the text is kept: there the runs joined 1,000 gcloud pages' resource arguments otherwise,
+    // and a thousand more passages ended a few words into a bullet.)
+    const pageLinesOnly = parts.every((part) => unkept.includes(part) || onPageLines(A, part[0], part[1]))
+    for (const [x0, x1, y0, y1] of pageLinesOnly ? unkept : []) {
       const [ca0, ca1] = [contentFrom(A, x0), contentFrom(A, x1 + 1) - 1]
       const [cb0, cb1] = [contentFrom(B, y0), contentFrom(B, y1 + 1) - 1]
       if (ca1 < ca0 || cb1 < cb0) continue
@@ -224,4 +228,10 @@ export class CandidateAligner {
     table.push(a, b, keptValues(this.corpus, measure, kind, a, b))
     return true
   }
+}
+
+/** Whether tokens [t0, t1] of `doc` lie on its running header's or footer's line (next-item.ts pageLines). */
+function onPageLines(doc: AnalysedDocument, t0: number, t1: number): boolean {
+  const { header, footer } = pageLines(doc)
+  return doc.ends[t1] <= header || (footer >= 0 && doc.starts[t0] >= footer)
 }
