@@ -232,8 +232,15 @@ export function foreignAt(doc: AnalysedDocument, t: number): boolean {
 export function languageOf(doc: AnalysedDocument, t0: number, t1: number): number {
   const s = doc.foreignSentences
   if (s.length === 0) return -1
+  // (The first sentence that ends after t0, by halves: the sentences are in order and apart.)
+  let [low, high] = [0, s.length / 3]
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (s[3 * mid + 1] <= t0) low = mid + 1
+    else high = mid
+  }
   const counts = new Map<number, number>()
-  for (let k = 0; k < s.length; k += 3) {
+  for (let k = 3 * low; k < s.length && s[k] <= t1; k += 3) {
     const [from, to] = [Math.max(s[k], t0), Math.min(s[k + 1], t1 + 1)]
     if (from < to) counts.set(s[k + 2], (counts.get(s[k + 2]) ?? 0) + to - from)
   }
