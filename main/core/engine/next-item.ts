@@ -146,7 +146,7 @@ export function pageLines(doc: Paragraphs): { header: number; footer: number } {
   if (!found) {
     const first = doc.text.search(/\S/)
     const lineEnded = first < 0 ? -1 : doc.text.indexOf('\n', first)
-    const line = first < 0 ? '' : doc.text.slice(lineStart(doc.text, first), lineEnded < 0 ? doc.text.length : lineEnded)
+    const line = first < 0 ? '' : doc.text.slice(doc.text.lastIndexOf('\n', first) + 1, lineEnded < 0 ? doc.text.length : lineEnded)
     const header = lineEnded >= 0 && RUNNING_HEADER.test(line) ? lineEnded : -1
     const last = doc.starts.length - 1
     const from = last < 0 ? -1 : lineStart(doc.text, doc.starts[last])
