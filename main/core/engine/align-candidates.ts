@@ -1,10 +1,10 @@
-import { type AnalysedCorpus, type AnalysedDocument, contentFrom } from './analyse.js'
+import { type AnalysedCorpus, contentFrom } from './analyse.js'
 import { extendEdge, verbatimReach } from './align.js'
 import type { Region } from './chain.js'
 import { keptKind, keptValues, MIN_SENTENCE_PART_TOKENS, MIN_SENTENCE_SHARED, MIN_SENTENCE_TOKENS, otherAddressEdges } from './kept-pair.js'
 import { sectionParts } from './sections.js'
 import { movedEdges } from './moved-edge.js'
-import { pageLines } from './next-item.js'
+import { onPageLines } from './next-item.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairTable } from './pair-table.js'
 import { paragraphEdges } from './paragraph-edge.js'
@@ -228,10 +228,4 @@ export class CandidateAligner {
     table.push(a, b, keptValues(this.corpus, measure, kind, a, b))
     return true
   }
-}
-
-/** Whether tokens [t0, t1] of `doc` lie on its running header's or footer's line (next-item.ts pageLines). */
-function onPageLines(doc: AnalysedDocument, t0: number, t1: number): boolean {
-  const { header, footer } = pageLines(doc)
-  return doc.ends[t1] <= header || (footer >= 0 && doc.starts[t0] >= footer)
 }

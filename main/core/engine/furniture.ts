@@ -1,7 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import { headings } from './headings.js'
-import { pageLines } from './next-item.js'
+import { onPageLines } from './next-item.js'
 import { upperBound } from '../text/sorted.js'
 
 // A document's furniture: the sections of a manual page or a README about the document, not its
@@ -98,7 +98,7 @@ export function inFurniture(doc: Pick<AnalysedDocument, 'text'>, start: number, 
 
 /**
  * Whether every passage (tokens [start, end] of its document) lies in furniture sections
- * (inFurniture), or on its page's running header or footer line (next-item.ts pageLines: "perl
+ * (inFurniture), or on its page's running header or footer line (next-item.ts onPageLines: "perl
  * v5.36.0  2023-03-01  LWP::Debug(3pm)", which pages of one date share).
  */
 export function furnitureOnly(
@@ -107,8 +107,6 @@ export function furnitureOnly(
 ): boolean {
   return passages.every((p) => {
     const doc = docs[p.doc]
-    const [start, end] = [doc.starts[p.start], doc.ends[p.end]]
-    const { header, footer } = pageLines(doc)
-    return end <= header || (footer >= 0 && start >= footer) || inFurniture(doc, start, end)
+    return onPageLines(doc, p.start, p.end) || inFurniture(doc, doc.starts[p.start], doc.ends[p.end])
   })
 }

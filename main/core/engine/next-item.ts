@@ -157,6 +157,12 @@ export function pageLines(doc: Paragraphs): { header: number; footer: number } {
   return found
 }
 
+/** Whether tokens [t0, t1] of `doc` lie on its running header's or footer's line (pageLines). */
+export function onPageLines(doc: Paragraphs, t0: number, t1: number): boolean {
+  const { header, footer } = pageLines(doc)
+  return doc.ends[t1] <= header || (footer >= 0 && doc.starts[t0] >= footer)
+}
+
 /** Per text read so far, its running lines (pageLines). */
 const pageLinesOf = new WeakMap<Paragraphs, { header: number; footer: number }>()
 
