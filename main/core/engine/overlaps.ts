@@ -44,6 +44,7 @@ import { contentsEntry, markedHeading, withoutNextItems } from './next-item.js'
 import { PairTable } from './pair-table.js'
 import { type PairMeasure, PairMeasurer } from './similarity.js'
 import { saysOpposite } from './polarity.js'
+import { sayOpposites } from './opposites.js'
 import { type SynonymSource, wordClasses } from './synonyms.js'
 import {
   passageOffsets,
@@ -450,7 +451,7 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
     const expansions = abbreviationsOf(corpus)
     const words = options.synonyms
       ? wordClasses(corpus, options.synonyms, skip)
-      : { classes: new Map<number, number>(), synonyms: new Map<number, number>() }
+      : { classes: new Map<number, number>(), synonyms: new Map<number, number>(), opposites: new Map<number, number[]>() }
     /**
      * The abbreviations of tokens [t0, t1] of document d whose words tokens [u0, u1] of document
      * e write out, every one of them: those the pass read as their words to match the other
@@ -485,11 +486,14 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       // Found by the words it shares, a pair can still be one sentence with a word changed, too
       // short for a seed's pair (order.ts EDITED_WORD_SHARE): near-verbatim, measured as one.
       const edited = editedWords(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)
-      // Nor is a pair one where one side negates what both say (polarity.ts), nor two that cite
+      // Nor is a pair one where one side negates what both say (polarity.ts), nor two alike but
+      // for opposite words (opposites.ts; an edited one too: "Return True if the queue is empty"
+      // and "... is full" are two methods' docstrings), nor two that cite
       // different reference numbers (cited-numbers.ts), nor two that point at different addresses
       // (addresses.ts), nor two that say one template of different code (code-names.ts) or of
       // different named things (named-slots.ts).
       if (!edited && saysOpposite(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1, corpus.lexicon.surfaces)) continue
+      if (sayOpposites(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1, words.opposites)) continue
       if (!edited && citeOthers(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
       if (!edited && pointElsewhere(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
       if (!edited && nameOtherCode(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue

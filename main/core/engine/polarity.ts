@@ -1,4 +1,4 @@
-import { type AnalysedDocument, contentFrom, foreignNegationAt, isContentToken, negatesAt } from './analyse.js'
+import { type AnalysedDocument, contentMatchSet, foreignNegationAt, isContentToken, negatesAt } from './analyse.js'
 import { negationBefore } from './negated-edges.js'
 import { breaksClause, endsSentence, fullLineOf } from './sentences.js'
 
@@ -270,13 +270,6 @@ export function negatedShared(
   return out
 }
 
-/** The match ids of the content words of tokens [t0, t1] of D. */
-function contentMatches(D: AnalysedDocument, t0: number, t1: number): Set<number> {
-  const out = new Set<number>()
-  for (let c = contentFrom(D, t0); c < D.content.length && D.content[c] <= t1; c++) out.add(D.match[D.content[c]])
-  return out
-}
-
 /**
  * Whether tokens [a0, a1] of A and [b0, b1] of B say opposite things (see above): one negates
  * content words both have (read narrowly), and the other none of them (read broadly). Each side
@@ -294,8 +287,8 @@ export function saysOpposite(
 ): boolean {
   a0 = governed(A, surfaces, a0)
   b0 = governed(B, surfaces, b0)
-  const inA = contentMatches(A, a0, a1)
-  const inB = contentMatches(B, b0, b1)
+  const inA = contentMatchSet(A, a0, a1)
+  const inB = contentMatchSet(B, b0, b1)
   const shared = new Set([...inA].filter((m) => inB.has(m)))
   const negated = (D: AnalysedDocument, t0: number, t1: number, reading: Reading) =>
     negatedShared(D, surfaces, t0, t1, shared, reading).size > 0

@@ -33,6 +33,14 @@ export interface SynonymSource {
    */
   relatedForms?(word: string): readonly string[]
   /**
+   * The links between a common sense of the word and a common sense of its opposite ("minimum"
+   * and "maximum"), each as the ids of the two senses, the word's first: a word whose link is
+   * [x, y] is the opposite of one whose link is [y, x] (opposites.ts), and a word whose link is
+   * [x, y] too is a form or a synonym of it ("adding" and "add"). Optional: a source without it
+   * gives no opposites.
+   */
+  opposites?(word: string): readonly (readonly [string, string])[]
+  /**
    * Whether the word (as `senses` takes it) is a word of the dictionary in any sense, its base
    * forms found: a word it does not know is a name or an identifier ("chgpasswd", "xzlib").
    * Optional: without it, no word is taken for a name so (named-slots.ts).
@@ -56,7 +64,12 @@ export interface WordClasses {
    * too, else related forms.
    */
   synonyms: SynonymClasses
+  /** Opposites: each match id -> the match ids of its opposites (SynonymSource.opposites). */
+  opposites: Opposites
 }
+
+/** Opposites among a corpus's words: each match id with one -> the match ids of its opposites. */
+export type Opposites = ReadonlyMap<number, readonly number[]>
 
 /**
  * The classes of synonyms among the content words of the documents not skipped (see above).
@@ -116,7 +129,8 @@ export function wordClasses(corpus: AnalysedCorpus, source: SynonymSource, skip?
   // The words are listed once, for their synonyms and their related forms.
   const words = lookedUp(corpus, skip)
   const synonyms = synonymsAmong(words, source)
-  if (!source.relatedForms) return { classes: synonyms, synonyms }
+  const opposites = oppositesAmong(words, source)
+  if (!source.relatedForms) return { classes: synonyms, synonyms, opposites }
   // Union-find over match ids, each class's root its smallest id: only ids joined to another have
   // an entry, so every class holds two words at least.
   const parent = new Map<number, number>()
@@ -164,10 +178,39 @@ export function wordClasses(corpus: AnalysedCorpus, source: SynonymSource, skip?
       else if (other !== m && join(m, other)) joined = true
     }
   })
-  if (!joined) return { classes: synonyms, synonyms }
+  if (!joined) return { classes: synonyms, synonyms, opposites }
   const classes = new Map<number, number>()
   for (const m of parent.keys()) classes.set(m, root(m))
-  return { classes, synonyms }
+  return { classes, synonyms, opposites }
+}
+
+/** The opposites among the words a dictionary is asked about (lookedUp). */
+function oppositesAmong(words: LookedUp, source: SynonymSource): Map<number, number[]> {
+  const opposites = new Map<number, number[]>()
+  if (!source.opposites) return opposites
+  // A link's two senses, the word's first ("x y") -> the match ids of the words with it: one side
+  // of an antonym link, whose words are opposites of those of "y x".
+  const bySide = new Map<string, number[]>()
+  words.words.forEach((word, k) => {
+    const m = words.matches[k]
+    for (const [own, other] of source.opposites!(word)) {
+      const side = `${own} ${other}`
+      const list = bySide.get(side)
+      if (!list) bySide.set(side, [m])
+      else if (!list.includes(m)) list.push(m)
+    }
+  })
+  for (const [side, list] of bySide) {
+    const [own, other] = side.split(' ')
+    for (const o of bySide.get(`${other} ${own}`) ?? [])
+      for (const m of list) {
+        if (o === m) continue
+        const known = opposites.get(m)
+        if (!known) opposites.set(m, [o])
+        else if (!known.includes(o)) known.push(o)
+      }
+  }
+  return opposites
 }
 
 /** Words a dictionary is asked about, and their match ids (word k's is matches[k]). */

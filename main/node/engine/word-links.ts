@@ -1,10 +1,14 @@
-// WordNet's derivation links: the "+" pointers of its data files (data.noun, data.verb, data.adj,
-// data.adv), which join a word in one sense to a word of another part of speech made from it, or
-// it from that word, in a sense of the same meaning: "necessity" (the noun, the condition of being
-// essential) and "necessary" (absolutely essential), "reduce" and "reduction". The paraphrase pass
-// reads a noun and an adjective so joined as one word (core/engine/synonyms.ts, wordnet.ts
-// RELATED_PARTS), as it reads inflected forms through the stemmer, which leaves such pairs apart
-// ("necess" and "necessari").
+// WordNet's links between words, two of the pointers of its data files (data.noun, data.verb,
+// data.adj, data.adv):
+//   derivation links, "+": join a word in one sense to a word of another part of speech made from
+//     it, or it from that word, in a sense of the same meaning: "necessity" (the noun, the condition
+//     of being essential) and "necessary" (absolutely essential), "reduce" and "reduction". The
+//     paraphrase pass reads a noun and an adjective so joined as one word (core/engine/synonyms.ts,
+//     wordnet.ts RELATED_PARTS), as it reads inflected forms through the stemmer, which leaves such
+//     pairs apart ("necess" and "necessari");
+//   antonym links, "!": join a word in one sense to its opposite in one of its senses: "minimum"
+//     (the smallest possible quantity) and "maximum" (the largest), "enable" and "disable". Two
+//     sentences alike but for a word and its opposite say different things (core/engine/opposites.ts).
 //
 // A data file's line is one synset:
 //   offset lex_filenum ss_type w_cnt word lex_id [word lex_id ...] p_cnt [pointer ...] ... | gloss
@@ -36,15 +40,21 @@ export type SenseOf = (lemma: string, pos: keyof DataFiles, offset: number) => n
 const SPACE = 0x20
 const NEWLINE = 0x0a
 const PLUS = 0x2b
+const BANG = 0x21
 const BAR = 0x7c
 const OPEN = 0x28
 
-/**
- * The derivation links of the data files, as pairs of sense numbers (`senseOf`): [s, t, s, t, ...]
- * for each "+" pointer whose two words have senses. Throws on a line not of the form above.
- */
-export function derivationLinks(data: DataFiles, senseOf: SenseOf): number[] {
-  const pairs: number[] = []
+/** The links of the data files between senses (`senseOf`), as pairs [s, t, s, t, ...]. */
+export interface WordLinks {
+  /** A pair for each "+" pointer whose two words have senses. */
+  derived: number[]
+  /** A pair for each "!" pointer whose two words have senses. */
+  opposed: number[]
+}
+
+/** The derivation and antonym links of the data files. Throws on a line not of the form above. */
+export function wordLinks(data: DataFiles, senseOf: SenseOf): WordLinks {
+  const pairs: WordLinks = { derived: [], opposed: [] }
   for (const pos of Object.keys(DATA_FILE_NAMES) as (keyof DataFiles)[]) {
     const bytes = data[pos]
     for (let at = 0; at < bytes.length;) {
@@ -112,7 +122,7 @@ function readSynset(
   from: number,
   to: number,
   senseOf: SenseOf,
-  pairs: number[],
+  pairs: WordLinks,
 ): void {
   const fields = fieldsOf(bytes, from, to)
   const bad = () =>
@@ -129,7 +139,8 @@ function readSynset(
   for (let p = 0; p < pointerCount; p++) {
     const base = 5 + 2 * words + 4 * p
     const [symbolStart, symbolEnd] = field(base)
-    if (symbolEnd - symbolStart !== 1 || bytes[symbolStart] !== PLUS) continue
+    const symbol = symbolEnd - symbolStart === 1 ? bytes[symbolStart] : 0
+    if (symbol !== PLUS && symbol !== BANG) continue
     const target = number(bytes, ...field(base + 1), 10)
     const [posStart] = field(base + 2)
     const [joinStart, joinEnd] = field(base + 3)
@@ -138,10 +149,10 @@ function readSynset(
     if (!(targetPos in DATA_FILE_NAMES) || joinEnd - joinStart !== 4 || Number.isNaN(target)) throw bad()
     const source = number(bytes, joinStart, joinStart + 2, 16)
     const goal = number(bytes, joinStart + 2, joinEnd, 16)
-    // 0000 joins the synsets as wholes: derivation is between words, never so.
+    // 0000 joins the synsets as wholes: derivation and antonymy are between words, never so.
     if (!(source >= 1 && source <= words) || !(goal >= 1)) continue
     const s = senseOf(lemmaOf(bytes, ...field(4 + 2 * (source - 1))), pos, offset)
     const t = senseOf(wordOf(data, targetPos, target, goal), targetPos, target)
-    if (s >= 0 && t >= 0) pairs.push(s, t)
+    if (s >= 0 && t >= 0) (symbol === PLUS ? pairs.derived : pairs.opposed).push(s, t)
   }
 }
