@@ -79,8 +79,15 @@ const GAP = -2
  * Chinese or Japanese full stop, question or exclamation mark (WIDE_STOPS) needs no space after it.
  */
 export const SENTENCE_GAP = new RegExp(`[.!?]["”’)\\]]*\\s|[${WIDE_STOPS}\\n\\r\\u2028\\u2029]`)
-/** A paragraph break (a blank line or a paragraph separator): the extension stops there. */
-export const PARAGRAPH_GAP = /\n[ \t]*\r?\n|\r[ \t]*\r|\u2029/
+/**
+ * A paragraph break (a blank line or a paragraph separator): the extension stops there. A line that
+ * holds only the marks of a margin the text is framed in is a blank line of that text: pydoc's
+ * pages print a class's methods after a "|" on every line, the blank lines between two methods'
+ * entries too, and a passage ran from one method's entry into the next one's, or joined two
+ * entries written to one template (a tester of Python's pages); a quoted e-mail's paragraphs
+ * stand between lines of ">" alone, or "> >" quoted twice.
+ */
+export const PARAGRAPH_GAP = /\n[ \t]*(?:[|>][ \t]*)*\r?\n|\r[ \t]*(?:[|>][ \t]*)*\r|\u2029/
 
 /**
  * What extending a passage across a sentence end or a line break costs: more than a function word
