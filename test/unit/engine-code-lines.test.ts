@@ -44,4 +44,13 @@ describe('lines of code (code-lines.ts), of which no paraphrase is made', () => 
     // A shell's variables in capitals are named in prose.
     expect(code('       Set $HOME, $PATH and $SHELL before running it.\n', 'running')).toBe(false)
   })
+
+  it("read Python's signatures with their parameters' defaults as code, an option's value as prose (pydoc's pages, a tester)", () => {
+    const bz2 = "    open(filename, mode='rb', compresslevel=9, encoding=None, errors=None, newline=None)\n"
+    expect(code(bz2, 'compresslevel')).toBe(true)
+    const gzip = '     |  __init__(self, filename=None, mode=None, compresslevel=9, fileobj=None, mtime=None)\n'
+    expect(code(gzip, 'compresslevel')).toBe(true)
+    expect(code('       Write to FILE (--output=file.txt, or print(x) on standard output).\n', 'standard output')).toBe(false)
+    expect(code('Call open(name) with mode set to rb, the default.\n', 'mode set')).toBe(false)
+  })
 })

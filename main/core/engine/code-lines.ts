@@ -11,6 +11,10 @@ import type { AnalysedDocument } from './analyse.js'
 // ($red, $green, $blue))" and "$red, $red_m, $green, $green_m, $blue, $blue_m" (two X11 modules'
 // pages) shared the colours' names, and were a paraphrase, as were 12 more signatures of 269 Perl
 // modules' pages (a tester); "The optional $interface parameter can be used to ..." is prose.
+// So are Python's signatures with their parameters' defaults, as pydoc prints them: bz2's
+// "open(filename, mode='rb', compresslevel=9, encoding=None, ...)" and GzipFile's
+// "__init__(self, filename=None, mode=None, compresslevel=9, ...)" shared four parameters' names,
+// and were a paraphrase (a tester of Python's pages: 4 of 24 paraphrases were signatures).
 
 /** The signs of a statement of C-like code (see above), each read once per line. */
 export const CODE_SIGNS: readonly RegExp[] = [
@@ -29,6 +33,9 @@ export const CODE_SIGNS: readonly RegExp[] = [
   /(?:^|[\s([{,])[$@%][a-z_]\w*/m,
   /(?:^|[\s([{,])[$@%][a-z_]\w*\s*,\s*[$@%][a-z_]\w*/m,
   /\w->\w+\s*\(/,
+  // Python's: a parameter with its default, after "(" or ", " ("mode='rb'", "compresslevel=9",
+  // "fileobj=None"); not an option's value ("--mode=rb": a hyphen before it).
+  /[(,][ \t]*[a-z_]\w*=(?:None|True|False|-?\d[\w.]*|'[^'\n]*'|"[^"\n]*")[,)]/,
 ]
 
 /** Signs of CODE_SIGNS, at least, on the lines of a stretch for it to be code (see above). */
