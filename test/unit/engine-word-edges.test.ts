@@ -213,6 +213,12 @@ describe('passage edges at whole written words', () => {
     expect(shown('She said: “the improvement of workers.” Then', 'the', 'workers')).toBe('“the improvement of workers.”')
     expect(shown('(see the manual, chapter two) and more', 'see', 'manual')).toBe('see the manual')
     expect(shown('key fields, and more', 'key', 'fields')).toBe('key fields')
+    // A comma before the closing bracket is code's, a tuple of one (pydoc's pages, a tester).
+    expect(shown('E.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,).', 'is', 'int', [0, 1])).toBe(
+      'is list and t.__args__ is (int,)',
+    )
+    expect(shown('the values (a, b,) and more', 'values', 'b')).toBe('values (a, b,)')
+    expect(shown('(see the manual, and more)', 'see', 'manual')).toBe('see the manual')
   })
 
   it("takes quotation marks of other languages and styles in pairs, and no apostrophe for one (a reviewer's cases)", () => {

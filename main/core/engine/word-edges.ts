@@ -460,7 +460,7 @@ export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [
   const endFrom = (start: number): number => {
     let end = last
     if (closable)
-      for (let k = last; k < after && !CLAUSE_MARKS.has(text[k]) && belongs(text, k, start, k + 1); k++)
+      for (let k = last; k < after && (!CLAUSE_MARKS.has(text[k]) || trailingComma(text, k)) && belongs(text, k, start, k + 1); k++)
         if (OPENED_BY.has(text[k])) end = k + 1
     return end
   }
@@ -485,6 +485,16 @@ export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [
     start = later
   }
   return [markLabelStart(text, start), frenchClose(text, start, end === last ? identifierEnd(text, last) : end)]
+}
+
+/**
+ * Whether the mark at text[k] is a comma that a closing bracket follows, as code writes a tuple of
+ * one or a list's last item ("t.__args__ is (int,)."): no clause ends there, and a passage that
+ * ends on "int" goes on to the bracket it opened (a tester of Python's pages: 150 passages of pydoc's
+ * pages ended "(int").
+ */
+function trailingComma(text: string, k: number): boolean {
+  return text[k] === ',' && closesBracket(text[k + 1] ?? '')
 }
 
 /**
