@@ -552,6 +552,63 @@ describe('tokens that are no words of a claim', () => {
       expect([...nonWordTokensIn(analysed(text)[0], t0, doc.starts.length - 1)]).toEqual([...nonWordTokens(doc).slice(t0)])
   })
 
+  it('marks a reStructuredText literal block\'s lines, after a paragraph ending "::" or a code directive', () => {
+    const text = [
+      'The following command returns the settings for ``Trail1``::',
+      '',
+      '  aws cloudtrail get-event-selectors --trail-name Trail1',
+      '',
+      '    still indented further',
+      '',
+      'Output follows in prose again.',
+      '',
+      '.. code-block:: bash',
+      '',
+      '   pip install requests',
+      '',
+      'Back to prose::',
+      'not a block: no blank line after it.',
+      '',
+      'A path such as Net::DBus:: in a sentence, then',
+      'prose at its indent.',
+    ].join('\r\n')
+    const [doc] = analysed(text)
+    const marked = words(doc, nonWordTokens(doc))
+    expect(marked).toEqual(
+      expect.arrayContaining([
+        'aws',
+        'cloudtrail',
+        'get',
+        'event',
+        'selectors',
+        'Trail1',
+        'still',
+        'indented',
+        'further',
+        'pip',
+        'requests',
+      ]),
+    )
+    for (const word of ['following', 'command', 'returns', 'Output', 'prose', 'again', 'Back', 'not', 'block', 'sentence', 'indent'])
+      expect(marked).not.toContain(word)
+  })
+
+  it("makes no paraphrase of two AWS CLI examples' command lines (reStructuredText literal blocks, a tester)", () => {
+    // awscli/examples/cloudtrail, as shipped: the same two files with their blocks fenced as
+    // Markdown gave none already.
+    const documents = [
+      {
+        id: 'get-event-selectors',
+        text: '**To view the event selector settings for a trail**\n\nThe following ``get-event-selectors`` command returns the settings for ``Trail1``::\n\n  aws cloudtrail get-event-selectors --trail-name Trail1\n\nOutput::\n\n  {\n    "EventSelectors": [\n        {\n            "IncludeManagementEvents": true,\n            "DataResources": [],\n            "ReadWriteType": "All"\n        }\n    ],\n    "TrailARN": "arn:aws:cloudtrail:us-east-1:123456789012:trail/Trail1"\n  }\n',
+      },
+      {
+        id: 'get-trail-status',
+        text: '**To get the status of a trail**\n\nThe following ``get-trail-status`` command returns the delivery and logging details for ``Trail1``::\n\n  aws cloudtrail get-trail-status --name Trail1\n\nOutput::\n\n  {\n    "LatestNotificationTime": 1454022144.869, \n    "LatestNotificationAttemptSucceeded": "2016-01-28T23:02:24Z", \n    "LatestDeliveryAttemptTime": "2016-01-28T23:02:24Z", \n    "LatestDeliveryTime": 1454022144.869, \n    "TimeLoggingStarted": "2015-11-06T18:36:38Z", \n    "LatestDeliveryAttemptSucceeded": "2016-01-28T23:02:24Z", \n    "IsLogging": true, \n    "LatestCloudWatchLogsDeliveryTime": 1454022144.918, \n    "StartLoggingTime": 1446834998.695, \n    "StopLoggingTime": 1446834996.933, \n    "LatestNotificationAttemptTime": "2016-01-28T23:02:24Z", \n    "TimeLoggingStopped": "2015-11-06T18:36:36Z"\n  }',
+      },
+    ]
+    expect(findOverlaps(documents).overlaps.filter((o) => o.kind === 'paraphrase')).toEqual([])
+  })
+
   it('makes no paraphrase of two code snippets', () => {
     // Shaped as two READMEs of npm packages (a reviewer): their snippets share "javascript",
     // "require" and the package's name, and were reported as a paraphrase.

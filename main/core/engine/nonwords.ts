@@ -5,6 +5,7 @@ import { ADDRESS, ADDRESS_NEEDS, isMailAddress } from './addresses.js'
 import { PREFIX, PREFIX_NEEDS } from './prefixes.js'
 import { isSpace } from './sentences.js'
 import { isWordUnit, ownWordAt, wordStart } from './tokenize.js'
+import { literalBlocks } from './literal-blocks.js'
 import { continuesIdentifier } from './word-edges.js'
 import { WORD_CHAR } from './word-char.js'
 
@@ -50,7 +51,8 @@ import { WORD_CHAR } from './word-char.js'
 //              paraphrase (a reviewer of the METADATA of 103 Python packages).
 //   prefixes   a bound prefix written with its hyphen: "re" of "re-raised" (prefixes.ts), read with
 //              its word instead.
-//   code and markup  the lines of a Markdown code block (between two fences of ``` or ~~~) and
+//   code and markup  the lines of a Markdown code block (between two fences of ``` or ~~~) or of a
+//              reStructuredText literal block (after a paragraph ending "::", literal-blocks.ts) and
 //              HTML tags and comments ("<picture><source media=...>", "<a href=...>"). Of the
 //              paraphrases found among 344 READMEs of npm packages, a reviewer judged most not to
 //              be any: two snippets' "javascript var tmp = require" / "const tmp = require", the
@@ -546,6 +548,12 @@ function codeAndMarkup(doc: Pick<AnalysedDocument, 'text'>): readonly number[] {
     }
     if (open) blocks.push(open.index, text.length)
   }
+  // reStructuredText's literal blocks are code blocks too, those outside a fenced one.
+  const literal = literalBlocks(text)
+  for (let k = 0; k < literal.length; k += 2) {
+    const at = upperBound(blocks, literal[k])
+    if (at % 2 === 0 && (at === blocks.length || blocks[at] >= literal[k + 1])) blocks.splice(at, 0, literal[k], literal[k + 1])
+  }
   const tags: [number, number][] = []
   if (text.includes('<')) {
     // A comment's end is kept as it is: what it holds is text (a licence's notice, a section
@@ -726,7 +734,7 @@ function markupRanges(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
 /** The ranges of code and markup of each document read so far (codeAndMarkup). */
 const rangesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, readonly number[]>()
 
-/** Whether offset `at` of `doc`'s text lies in a Markdown code block or an HTML comment (codeAndMarkup). */
+/** Whether offset `at` of `doc`'s text lies in a code block (Markdown's, reStructuredText's) or an HTML comment (codeAndMarkup). */
 export function inCodeBlock(doc: Pick<AnalysedDocument, 'text'>, at: number): boolean {
   const ranges = codeAndMarkup(doc)
   const r = firstRangeEndingAfter(ranges, at)
