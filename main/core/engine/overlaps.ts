@@ -39,6 +39,7 @@ import { furnitureOnly } from './furniture.js'
 import { callsOrNames } from './headings.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
+import { upperBound } from '../text/sorted.js'
 import { insertedHeads, SentenceEdges, sentenceTails, verbatimTails } from './sentence-tails.js'
 import { contentsEntry, markedHeading, withoutNextItems } from './next-item.js'
 import { PairTable } from './pair-table.js'
@@ -496,7 +497,20 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       if (sayOpposites(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1, words.opposites)) continue
       if (!edited && citeOthers(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
       if (!edited && pointElsewhere(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
-      if (!edited && nameOtherCode(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
+      // (Read over the pair's whole sentences: what a sentence is about is the code it names,
+      // often at its start, where its passage may begin after it: "The following ``put-item``
+      // example adds a new item to the table" / "The following ``update-item`` example updates an
+      // item in the table", the AWS CLI's examples.)
+      if (
+        !edited &&
+        nameOtherCode(
+          corpus.docs[p.da],
+          ...sentencesOf(sentences[p.da], p.a0, p.a1),
+          corpus.docs[p.db],
+          ...sentencesOf(sentences[p.db], p.b0, p.b1),
+        )
+      )
+        continue
       if (!edited && nameOtherThings(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1, unknownWord)) continue
       // Nor one that shares only the words of a house formula (boilerplate.ts), nor two headings
       // (headingOnly), nor one with a contents entry (next-item.ts contentsEntry): a section's
@@ -1410,4 +1424,14 @@ function overlapId(passages: readonly OverlapPassage[]): string {
     h = mix32(h, p.end)
   }
   return `ov-${fmix32(h).toString(16).padStart(8, '0')}`
+}
+
+/**
+ * Tokens [t0, t1] widened to the whole sentences they lie in, `starts` a document's sentence
+ * starts (sentences.ts sentenceStarts: the token count last).
+ */
+function sentencesOf(starts: Uint32Array, t0: number, t1: number): [number, number] {
+  const first = upperBound(starts, t0) - 1
+  const last = upperBound(starts, t1)
+  return [starts[Math.max(first, 0)], (last < starts.length ? starts[last] : starts[starts.length - 1]) - 1]
 }
