@@ -657,6 +657,16 @@ const MAX_ELEMENT_CONTENT = 100_000
  */
 const RST_ROLE = /(?<![\w:`]):(?:[a-z][\w-]*:)?[a-z][\w.+-]*:(?=`[^`\n])/g
 
+/**
+ * A reStructuredText field's name at a line's start, with its colons: ":title:", ":related
+ * command:", a docstring's ":param timeout:" and ":returns:". It names what the text after it is,
+ * as a role does: the AWS CLI's topics open with one list of fields (":title: ... :description:
+ * ... :category: ... :related command: ..."), and three topics on different things were a
+ * paraphrase of the fields' names, and a verbatim copy of "the AWS CLI\n:category: General\n:related
+ * command" (a tester). The value after it is text.
+ */
+const RST_FIELD = /^[ \t]*:[A-Za-z][\w .-]{0,40}?:(?=[ \t]|\r?$)/gm
+
 /** The roles of each document read so far (rolesIn). */
 const rolesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>()
 
@@ -692,7 +702,7 @@ const markupRangesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>(
 /**
  * A document's text that is markup whole, besides its tags: its link reference definitions
  * (REFERENCE_DEFINITION, LINK_TARGET), the contents of its style sheets and scripts
- * (STYLE_OR_SCRIPT_OPENING) and its reStructuredText roles (RST_ROLE), none in a code block,
+ * (STYLE_OR_SCRIPT_OPENING) and its reStructuredText roles and fields' names (RST_ROLE, RST_FIELD), none in a code block,
  * where a text shows them as code; sorted, disjoint [start, end) ranges.
  */
 function markupRanges(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
@@ -707,6 +717,13 @@ function markupRanges(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
     }
     const roles = rolesIn(doc)
     for (let r = 0; r < roles.length; r += 2) found.push([roles[r], roles[r + 1]])
+    if (/^[ \t]*:[A-Za-z]/m.test(text)) {
+      RST_FIELD.lastIndex = 0
+      for (let m = RST_FIELD.exec(text); m; m = RST_FIELD.exec(text)) {
+        const from = m.index + m[0].indexOf(':')
+        if (!inCodeBlock(doc, from)) found.push([from, m.index + m[0].length])
+      }
+    }
     if (/<s(?:tyle|cript)\b/i.test(text)) {
       const context = tagContextOf(doc)
       STYLE_OR_SCRIPT_OPENING.lastIndex = 0
