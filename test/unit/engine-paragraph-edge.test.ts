@@ -287,4 +287,25 @@ describe('a paragraph break', () => {
     expect(passages.length).toBeGreaterThan(0)
     for (const text of passages) expect(text.includes('isdecimal') && text.includes('isdigit'), text).toBe(false)
   })
+
+  it("drops a pair too short without the next section's heading it ends in (the AWS CLI's examples, a tester)", () => {
+    // Three examples' ends, "For more information, see `...`__ in the *Amazon EC2 User Guide*.",
+    // and the next example's heading, "**Example 3: To ...**", as shipped (CRLF): a verbatim
+    // overlap of "in the *Amazon EC2 User Guide*.\r\n\r\n**Example 3: To".
+    const documents = [
+      {
+        id: 'ec2-create-image',
+        text: '**Example 2: To create an AMI from an Amazon EBS-backed instance without reboot**\r\n\r\nThe following ``create-image`` example creates an AMI and sets the --no-reboot parameter, so that the instance is not rebooted before the image is created. ::\r\n\r\n    aws ec2 create-image \\\r\n        --instance-id i-1234567890abcdef0 \\\r\n        --name "My server" \\\r\n        --no-reboot\r\n\r\nOutput::\r\n\r\n    {\r\n        "ImageId": "ami-abcdef01234567890"\r\n    }\r\n\r\nFor more information about specifying a block device mapping for your AMI, see `Specifying a block device mapping for an AMI <https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/block-device-mapping-concepts.html#create-ami-bdm>`__ in the *Amazon EC2 User Guide*.\r\n\r\n\r\n**Example 3: To tag an AMI and snapshots on creation**\r\n\r\nThe following ``create-image`` example creates an AMI, and tags the AMI and the snapshots with the same tag ``cost-center=cc123`` ::\r\n\r\n    aws ec2 create-image \\\r\n',
+      },
+      {
+        id: 'ec2-describe-instances',
+        text: '**Example 2: To filter for instances with the specified type**\r\n\r\nThe following ``describe-instances`` example uses filters to scope the results to instances of the specified type. ::\r\n\r\n    aws ec2 describe-instances \\\r\n        --filters Name=instance-type,Values=m5.large\r\n\r\nFor example output, see Example 1.\r\n\r\nFor more information, see `List and filter using the CLI <https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Filtering.html#Filtering_Resources_CLI>`__ in the *Amazon EC2 User Guide*.\r\n\r\n**Example 3: To filter for instances with the specified type and Availability Zone**\r\n\r\nThe following ``describe-instances`` example uses multiple filters to scope the results to instances with the specified type that are also in the specified Availability Zone. ::\r\n\r\n    aws ec2 describe-instances \\\r\n',
+      },
+      {
+        id: 'ec2-describe-regions',
+        text: '**Example 2: To describe enabled Regions with an endpoint whose name contains a specific string**\r\n\r\nThe following ``describe-regions`` example describes all Regions that you have enabled that have the string "us" in the endpoint. ::\r\n\r\n    aws ec2 describe-regions \\\r\n        --filters "Name=endpoint,Values=*us*"\r\n\r\nOutput::\r\n\r\n    {\r\n        "Regions": [\r\n            {\r\n                "Endpoint": "ec2.us-east-1.amazonaws.com",\r\n                "RegionName": "us-east-1"\r\n            },\r\n            {\r\n                "Endpoint": "ec2.us-east-2.amazonaws.com",\r\n                "RegionName": "us-east-2"\r\n            },\r\n            {\r\n                "Endpoint": "ec2.us-west-1.amazonaws.com",\r\n                "RegionName": "us-west-1"\r\n            },\r\n            {\r\n                "Endpoint": "ec2.us-west-2.amazonaws.com",\r\n                "RegionName": "us-west-2"\r\n            }\r\n        ]\r\n    }\r\n\r\nFor more information, see `Regions and Zones <https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-regions-availability-zones.html>`__ in the *Amazon EC2 User Guide*.\r\n\r\n**Example 3: To describe all Regions**\r\n\r\nThe following ``describe-regions`` example describes all available Regions, including Regions that are disabled. ::\r\n\r\n',
+      },
+    ]
+    expect(findOverlaps(documents).overlaps.filter((o) => o.passages.some((p) => p.text.includes('**Example')))).toEqual([])
+  })
 })

@@ -7,7 +7,7 @@ import { movedEdges } from './moved-edge.js'
 import { onPageLines } from './next-item.js'
 import type { OverlapKind } from './overlaps.js'
 import type { PairTable } from './pair-table.js'
-import { paragraphEdges } from './paragraph-edge.js'
+import { endOnHeadings, paragraphEdges } from './paragraph-edge.js'
 import { raggedEdge } from './ragged-edge.js'
 import type { RegionList } from './region-list.js'
 import { SentenceEdges } from './sentence-tails.js'
@@ -195,6 +195,7 @@ export class CandidateAligner {
       const measure = measurer.measure(da, ea0, ea1, db, eb0, eb1)
       const kind = keptKind(measure, minWords, A, ea0, ea1, B, eb0, eb1)
       if (kind) return this.keep(table, da, ea0, ea1, db, eb0, eb1, measure, kind)
+      if (endOnHeadings(A, a0, a1, B, b0, b1, n)) return false
     }
     let measure = measurer.measure(da, a0, a1, db, b0, b1)
     let kind = measure.shared < minWords ? undefined : keptKind(measure, minWords, A, a0, a1, B, b0, b1)

@@ -41,7 +41,8 @@ import { wordStart } from './tokenize.js'
 // rule here (Python's reference's "Otherwise, "raise" evaluates the" stays). Of sim_text's 46,271
 // runs of Debian's change logs, 6 more are no longer covered (an author line whose next
 // entries open unlike, which the runs read on into); the copyright files' coverage is unchanged.
-// (The caller keeps the edges where the pair would be too short without them.)
+// (The caller keeps the edges where the pair would be too short without them, but for the next
+// section's heading: a pair too short without it is none, endOnHeadings.)
 
 /** What the paragraph tests read of a document: its text and where its tokens are. */
 type Paragraphs = Pick<AnalysedDocument, 'text' | 'starts' | 'ends'>
@@ -59,6 +60,31 @@ function beforePartialParagraph(doc: AnalysedDocument, t0: number, t1: number, w
   return ((piece || betweenListItems(doc, t) || headingLine(doc, t, t1)) && lessThanHalf(doc, t, t1)) || markdownHeading(doc, t, t1)
     ? t - 1
     : undefined
+}
+
+/**
+ * Whether sides [a0, a1] of A and [b0, b1] of B both end a word or two into the next section's
+ * heading (headingLine, markdownHeading), fewer than `words` content words: the heading is no part
+ * of the passage, and a pair too short without it is none (paragraphEdges' caller keeps the other
+ * edges it would cut where the pair is too short without them). Three AWS CLI examples' "in the
+ * *Amazon EC2 User Guide*.\n\n**Example 3: To" was a verbatim overlap of six words (a tester).
+ */
+export function endOnHeadings(
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+  words: number,
+): boolean {
+  // Not where the side starts on a heading itself: a release's heading and its first section's,
+  // "## 0.11.0 (2016-09-21)\n\n### Breaking changes", are what two change logs share there.
+  const onHeading = (doc: AnalysedDocument, t0: number, t1: number): boolean => {
+    const t = lastParagraphStart(doc, t0, t1, words)
+    return t !== undefined && (headingLine(doc, t, t1) || markdownHeading(doc, t, t1)) && !markdownHeading(doc, t0, t0)
+  }
+  return onHeading(A, a0, a1) && onHeading(B, b0, b1)
 }
 
 /**
@@ -132,7 +158,8 @@ function headingLine(doc: Paragraphs, t0: number, t1: number): boolean {
 
 /**
  * Whether tokens [t0, t1] of `doc` lie on the line of a Markdown heading ("### Event:
- * `'checkExpectation'`", or a line underlined with "===" or "---"): at a passage's end, the next
+ * `'checkExpectation'`", a line underlined with "===" or "---", or a line in strong emphasis
+ * alone, STRONG_LINE): at a passage's end, the next
  * section's title, which says nothing of the section the passage is in, however much of it two
  * texts write alike (at its start, a heading is its own section's, and stays). Two API
  * references described an event alike and their passages ran on into the next event's heading,
@@ -144,7 +171,10 @@ function markdownHeading(doc: Paragraphs, t0: number, t1: number): boolean {
   const lineStart = text.lastIndexOf('\n', starts[t0] - 1) + 1
   const lineEnd = text.indexOf('\n', starts[t0])
   if (lineEnd >= 0 && ends[t1] > lineEnd) return false
-  if (!ATX_HEADING.test(text.slice(lineStart, starts[t0] + 1))) {
+  if (
+    !ATX_HEADING.test(text.slice(lineStart, starts[t0] + 1)) &&
+    !STRONG_LINE.test(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd))
+  ) {
     if (lineEnd < 0) return false
     const next = text.indexOf('\n', lineEnd + 1)
     if (!SETEXT_UNDERLINE.test(text.slice(lineEnd + 1, next < 0 ? text.length : next))) return false
@@ -174,6 +204,14 @@ const ATX_HEADING = /^ {0,3}#{1,6}[ \t]/
 
 /** The line under a Markdown heading written over it: "=====" or "-----". */
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*\r?$/
+
+/**
+ * A line in strong emphasis alone, a heading as Markdown and reStructuredText texts write one
+ * without a heading's markup: the AWS CLI's examples open each with "**Example 3: To tag an
+ * AMI**", and their passages ran from the end of one example into the next one's "**Example 3:
+ * To" (a tester).
+ */
+const STRONG_LINE = /^[ \t]*(\*\*|__)(?![ \t]).*[^ \t]\1[ \t]*\r?$/
 
 /** A line break right after a token, spaces aside. */
 const LINE_END = /^[ \t]*(?:\r?\n|\r|\u2029)/u
