@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { extendAlike } from '../../main/core/engine/extend.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
-import { betweenListItems } from '../../main/core/engine/paragraph-edge.js'
+import { betweenListItems, paragraphEdges } from '../../main/core/engine/paragraph-edge.js'
 import { paragraphBetween } from '../../main/core/engine/align.js'
 import { analysed } from '../helpers.js'
 
@@ -307,5 +307,23 @@ describe('a paragraph break', () => {
       },
     ]
     expect(findOverlaps(documents).overlaps.filter((o) => o.passages.some((p) => p.text.includes('**Example')))).toEqual([])
+  })
+
+  it("ends before the next entry's signature both open alike, a bracket open at the end (pydoc's pages, a tester)", () => {
+    // _pyio's and io's entries, as pydoc prints them: the passages ended on the next entry's
+    // "readable(self", one page's "readable(self)", the other's "readable(self, /)".
+    const pyio =
+      '     |      In non-blocking mode, returns None if no data is available.\n     |      Return an empty bytes object at EOF.\n     |  \n     |  readable(self)\n     |      True if file was opened in a read mode.\n'
+    const io =
+      '     |      If the size argument is negative, read until EOF is reached.\n     |      Return an empty bytes object at EOF.\n     |  \n     |  readable(self, /)\n     |      Returns True if the IO object can be read.\n'
+    const [A, B] = analysed(pyio, io)
+    const last = (doc: typeof A, text: string) => doc.starts.findIndex((s) => text.slice(s, s + 4) === 'self')
+    const before = (doc: typeof A, text: string) => doc.starts.findIndex((s) => text.slice(s, s + 8) === 'readable') - 1
+    const edges = paragraphEdges(A, 0, last(A, pyio), B, 0, last(B, io), 3)
+    expect(edges).toEqual([0, before(A, pyio), 0, before(B, io)])
+    // A piece with no bracket left open is read as before: no edge of this rule.
+    const [pyioPlain, ioPlain] = [pyio.replace('readable(self)', 'readable self'), io.replace('readable(self, /)', 'readable self')]
+    const [C, D] = analysed(pyioPlain, ioPlain)
+    expect(paragraphEdges(C, 0, last(C, pyioPlain), D, 0, last(D, ioPlain), 3)).toBeUndefined()
   })
 })

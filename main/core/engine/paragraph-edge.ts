@@ -144,6 +144,42 @@ function labelBefore(doc: Paragraphs, t: number): string {
 const WHITE_SPACE = /\s+/gu
 
 /**
+ * Where sides [a0, a1] of A and [b0, b1] of B would end without the pieces of the next paragraph
+ * they end in (fewer than `words` content words, less than half of it, beforePartialParagraph),
+ * where one of the pieces ends inside a bracket it opens: the next entry's signature, which two
+ * texts open alike and go on with otherwise. pydoc's pages list a class's methods, and passages
+ * ended "Return an empty bytes object at EOF.\n |\n | readable(self" (one page's "readable(self,
+ * /)", the other's "readable(self)"; a tester of Python's pages: 533 passages ended on a
+ * signature's line). Undefined where not.
+ */
+function beforeOpenBracket(
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+  words: number,
+): [number, number] | undefined {
+  const ta = lastParagraphStart(A, a0, a1, words)
+  const tb = ta === undefined ? undefined : lastParagraphStart(B, b0, b1, words)
+  if (ta === undefined || tb === undefined || !lessThanHalf(A, ta, a1) || !lessThanHalf(B, tb, b1)) return undefined
+  return insideBracket(A, ta, a1) || insideBracket(B, tb, b1) ? [ta - 1, tb - 1] : undefined
+}
+
+/** Whether tokens [t, t1] of `doc` end inside a bracket they open. */
+function insideBracket(doc: Paragraphs, t: number, t1: number): boolean {
+  const { text, starts, ends } = doc
+  let open = 0
+  for (let k = starts[t]; k < ends[t1]; k++) {
+    const c = text[k]
+    if (c === '(' || c === '[' || c === '{') open++
+    else if ((c === ')' || c === ']' || c === '}') && open > 0) open--
+  }
+  return open > 0
+}
+
+/**
  * Whether tokens [t0, t1] of `doc` are a heading's whole line: written in capitals, alone on
  * their line, without a stop. Eight manual pages' "--version Show the version and exit." went on
  * alike into the next section's heading, "ENVIRONMENT", and every passage ended on it.
@@ -366,7 +402,10 @@ export function paragraphEdges(
   const a = beforePartialParagraph(A, a0, a1, words)
   const b = a === undefined ? undefined : beforePartialParagraph(B, b0, b1, words)
   // Or where both end a word or two into a paragraph, their pieces of it unlike (see above).
-  const ends = a !== undefined && b !== undefined ? [a, b] : beforeUnlikeOpenings(A, a0, a1, B, b0, b1, words)
+  const ends =
+    a !== undefined && b !== undefined
+      ? [a, b]
+      : (beforeOpenBracket(A, a0, a1, B, b0, b1, words) ?? beforeUnlikeOpenings(A, a0, a1, B, b0, b1, words))
   const c = afterPartialParagraph(A, a0, a1, words)
   const d = c === undefined ? undefined : afterPartialParagraph(B, b0, b1, words)
   // Or where both start a word or two before a paragraph break, their pieces unlike (see above).
