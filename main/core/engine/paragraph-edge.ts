@@ -48,11 +48,11 @@ import { wordStart } from './tokenize.js'
 type Paragraphs = Pick<AnalysedDocument, 'text' | 'starts' | 'ends'>
 
 /**
- * Where side [t0, t1] of `doc` would end without the fewer than `words` content words it has in
- * another paragraph (see above): the last token before the break; undefined when it keeps its end.
+ * Where side [.., t1] of `doc` would end without the fewer than `words` content words it has in
+ * another paragraph (see above), that paragraph's first token t (lastParagraphStart): the last
+ * token before the break; undefined when it keeps its end.
  */
-function beforePartialParagraph(doc: AnalysedDocument, t0: number, t1: number, words: number): number | undefined {
-  const t = lastParagraphStart(doc, t0, t1, words)
+function beforePartialParagraph(doc: AnalysedDocument, t: number | undefined, t1: number): number | undefined {
   if (t === undefined) return undefined
   // The end is a piece of a written word, which goes on ("bpo" of "bpo-9999"), or any words of a
   // list item.
@@ -117,22 +117,22 @@ function unlikeOpenings(A: AnalysedDocument, a: number, a1: number, B: AnalysedD
 }
 
 /**
- * Where aligned sides [a0, a1] of A and [b0, b1] of B end without the fewer than `words` content
- * words each has in the paragraph after, where their pieces of it are unlike (unlikeOpenings), as
- * [a, b]; undefined where they are not, or one has no such piece.
+ * Where aligned sides [.., a1] of A and [.., b1] of B end without the fewer than `words` content
+ * words each has in the paragraph after, x and y its first tokens (lastParagraphStart), where
+ * their pieces of it are unlike (unlikeOpenings), or where one piece ends inside a bracket it
+ * opens (insideBracket), as [a, b]; undefined where they are not, or one has no such piece.
  */
 function beforeUnlikeOpenings(
   A: AnalysedDocument,
-  a0: number,
+  x: number | undefined,
   a1: number,
   B: AnalysedDocument,
-  b0: number,
+  y: number | undefined,
   b1: number,
-  words: number,
 ): [number, number] | undefined {
-  const x = lastParagraphStart(A, a0, a1, words)
-  const y = x === undefined ? undefined : lastParagraphStart(B, b0, b1, words)
-  return x !== undefined && y !== undefined && unlikeOpenings(A, x, a1, B, y, b1) ? [x - 1, y - 1] : undefined
+  if (x === undefined || y === undefined) return undefined
+  const bracket = (insideBracket(A, x, a1) || insideBracket(B, y, b1)) && lessThanHalf(A, x, a1) && lessThanHalf(B, y, b1)
+  return bracket || unlikeOpenings(A, x, a1, B, y, b1) ? [x - 1, y - 1] : undefined
 }
 
 /** What stands before token t of `doc` after the paragraph break before it (PARAGRAPH_GAP), white space aside. */
@@ -144,30 +144,13 @@ function labelBefore(doc: Paragraphs, t: number): string {
 const WHITE_SPACE = /\s+/gu
 
 /**
- * Where sides [a0, a1] of A and [b0, b1] of B would end without the pieces of the next paragraph
- * they end in (fewer than `words` content words, less than half of it, beforePartialParagraph),
- * where one of the pieces ends inside a bracket it opens: the next entry's signature, which two
- * texts open alike and go on with otherwise. pydoc's pages list a class's methods, and passages
- * ended "Return an empty bytes object at EOF.\n |\n | readable(self" (one page's "readable(self,
- * /)", the other's "readable(self)"; a tester of Python's pages: 533 passages ended on a
- * signature's line). Undefined where not.
+ * Whether tokens [t, t1] of `doc`, a side's piece of the next paragraph, end inside a bracket
+ * they open: the next entry's signature, which two texts open alike and go on with otherwise
+ * (beforeUnlikeOpenings, where the pieces are less than half of their paragraphs). pydoc's pages
+ * list a class's methods, and passages ended "Return an empty bytes object at EOF.\n |\n |
+ * readable(self" (one page's "readable(self, /)", the other's "readable(self)"; a tester of
+ * Python's pages: 533 passages ended on a signature's line).
  */
-function beforeOpenBracket(
-  A: AnalysedDocument,
-  a0: number,
-  a1: number,
-  B: AnalysedDocument,
-  b0: number,
-  b1: number,
-  words: number,
-): [number, number] | undefined {
-  const ta = lastParagraphStart(A, a0, a1, words)
-  const tb = ta === undefined ? undefined : lastParagraphStart(B, b0, b1, words)
-  if (ta === undefined || tb === undefined || !lessThanHalf(A, ta, a1) || !lessThanHalf(B, tb, b1)) return undefined
-  return insideBracket(A, ta, a1) || insideBracket(B, tb, b1) ? [ta - 1, tb - 1] : undefined
-}
-
-/** Whether tokens [t, t1] of `doc` end inside a bracket they open. */
 function insideBracket(doc: Paragraphs, t: number, t1: number): boolean {
   const { text, starts, ends } = doc
   let open = 0
@@ -399,13 +382,13 @@ export function paragraphEdges(
   b1: number,
   words: number,
 ): [number, number, number, number] | undefined {
-  const a = beforePartialParagraph(A, a0, a1, words)
-  const b = a === undefined ? undefined : beforePartialParagraph(B, b0, b1, words)
+  // The paragraph each side ends in, read once for the rules below.
+  const x = lastParagraphStart(A, a0, a1, words)
+  const y = x === undefined ? undefined : lastParagraphStart(B, b0, b1, words)
+  const a = beforePartialParagraph(A, x, a1)
+  const b = a === undefined ? undefined : beforePartialParagraph(B, y, b1)
   // Or where both end a word or two into a paragraph, their pieces of it unlike (see above).
-  const ends =
-    a !== undefined && b !== undefined
-      ? [a, b]
-      : (beforeOpenBracket(A, a0, a1, B, b0, b1, words) ?? beforeUnlikeOpenings(A, a0, a1, B, b0, b1, words))
+  const ends = a !== undefined && b !== undefined ? [a, b] : beforeUnlikeOpenings(A, x, a1, B, y, b1)
   const c = afterPartialParagraph(A, a0, a1, words)
   const d = c === undefined ? undefined : afterPartialParagraph(B, b0, b1, words)
   // Or where both start a word or two before a paragraph break, their pieces unlike (see above).
