@@ -3,8 +3,8 @@ import type { Opposites } from './synonyms.js'
 
 // Two sentences alike but for a word and its opposite say different things. The paraphrase pass
 // pairs sentences by the content words they share, and one template filled with opposite words
-// shares them all but one: chage's and passwd's "Set the minimum number of days between password
-// changes" and "Set the maximum number of days a password remains valid" were one paraphrase (a
+// shares them all but one: passwd's "Set the minimum number of days between password changes" and
+// "Set the maximum number of days a password remains valid" were passages of one paraphrase (a
 // tester of Debian's manual pages), as "enable" and "disable" the same feature would be. Where a
 // side has a content word whose opposite (synonyms.ts Opposites, WordNet's antonyms between
 // common senses) the other side has, and neither side has both, the pair is no paraphrase

@@ -178,12 +178,12 @@ function headingLine(doc: Paragraphs, t0: number, t1: number): boolean {
 /**
  * Whether tokens [t0, t1] of `doc` lie on the line of a Markdown heading ("### Event:
  * `'checkExpectation'`", a line underlined with "===" or "---", or a line in strong emphasis
- * alone, STRONG_LINE): at a passage's end, the next
- * section's title, which says nothing of the section the passage is in, however much of it two
- * texts write alike (at its start, a heading is its own section's, and stays). Two API
- * references described an event alike and their passages ran on into the next event's heading,
- * different in each ("### Event: `'checkExpectation'`" / "#### Event: `'connection'`": a reviewer
- * of Node.js's documentation). Not a line of a code block ("# a comment" in a shell script).
+ * alone, STRONG_LINE): at a passage's end, the next section's title, which says nothing of the
+ * section the passage is in, however much of it two texts write alike (at its start, a heading is
+ * its own section's, and stays). Two API references described an event alike and their passages
+ * ran on into the next event's heading, different in each ("### Event: `'checkExpectation'`" /
+ * "#### Event: `'connection'`": a reviewer of Node.js's documentation). Not a line of a code block
+ * ("# a comment" in a shell script).
  */
 function markdownHeading(doc: Paragraphs, t0: number, t1: number): boolean {
   const { text, starts, ends } = doc
