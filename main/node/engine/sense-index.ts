@@ -184,21 +184,19 @@ export class SenseIndex {
       while (table[slot] !== 0) slot = (slot + 1) & (slots - 1)
       table[slot] = k + 1
     }
-    const index = new SenseIndex(
+    // The senses without links first: the links are read through them (senseAt).
+    const parts = [
       keyStart.slice(0, lemmas + 1),
       senseStart.slice(0, lemmas + 1),
       code.slice(0, senses),
       tagged.slice(0, senses),
       table,
       keys.slice(0, keyBytes),
-      stamp,
-    )
+    ] as const
+    const index = new SenseIndex(...parts, stamp)
     if (!data) return index
     const { derived, opposed } = wordLinks(data, (lemma, pos, offset) => index.senseAt(lemma, pos, offset))
-    const [linkStart, links] = linkTable(derived, senses)
-    const [oppositeStart, opposites] = linkTable(opposed, senses)
-    const { keyStart: k, senseStart: f, code: c, taggedCounts: t, table: h, keys: b } = index
-    return new SenseIndex(k, f, c, t, h, b, stamp, linkStart, links, oppositeStart, opposites)
+    return new SenseIndex(...parts, stamp, ...linkTable(derived, senses), ...linkTable(opposed, senses))
   }
 
   /** The number of sense `offset` (as a number) of `lemma` in part of speech `pos` (data files' letters), or -1. */
