@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { asUsage, UsageError } from './error.js'
-import { type ENGINE_COMMANDS } from './engine-script.mjs'
+import { ENGINE_OPTIONS, type ENGINE_COMMANDS } from './engine-script.mjs'
 import type { CommandIo } from './stdout.js'
 
 // The engine's commands, `overlaps` and `definitions`, from their command line to their output:
@@ -10,11 +10,8 @@ import type { CommandIo } from './stdout.js'
 
 export type EngineCommand = (typeof ENGINE_COMMANDS)[number]
 
-/** The options of each engine command (node:util parseArgs). */
-const OPTIONS = {
-  overlaps: { json: { type: 'boolean' }, limit: { type: 'string' }, verbose: { type: 'boolean' } },
-  definitions: { json: { type: 'boolean' }, term: { type: 'string' }, verbose: { type: 'boolean' } },
-} as const satisfies Record<EngineCommand, NonNullable<Parameters<typeof parseArgs>[0]>['options']>
+/** The options of each engine command (node:util parseArgs), checked against parseArgs' type. */
+const OPTIONS = ENGINE_OPTIONS satisfies Record<EngineCommand, NonNullable<Parameters<typeof parseArgs>[0]>['options']>
 
 export { isEngineCommand } from './engine-script.mjs'
 

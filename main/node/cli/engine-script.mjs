@@ -33,6 +33,15 @@ export function isEngineCommand(command) {
   return /** @type {readonly (string | undefined)[]} */ (ENGINE_COMMANDS).includes(command)
 }
 
+/**
+ * The options of each engine command (node:util parseArgs): engine-commands.ts parses with them,
+ * and allocator.mjs reads the folder a command line names.
+ */
+export const ENGINE_OPTIONS = /** @type {const} */ ({
+  overlaps: { json: { type: 'boolean' }, limit: { type: 'string' }, verbose: { type: 'boolean' } },
+  definitions: { json: { type: 'boolean' }, term: { type: 'string' }, verbose: { type: 'boolean' } },
+})
+
 /** The engine script's file and its code cache's, in a bundle's folder. */
 export const ENGINE_SCRIPT = 'engine.cjs'
 export const ENGINE_CACHE = 'engine.cache'

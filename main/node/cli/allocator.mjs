@@ -1,0 +1,136 @@
+// A large corpus's engine command run in a child process under a fixed malloc threshold (run.mjs).
+// Plain JavaScript, as run.mjs is.
+//
+// The engine's arrays live outside V8's heap, in memory Node takes from the C library's malloc.
+// glibc serves a block of 128 KiB or more with its own mmap and gives it back to the system when it
+// is freed; but freeing such a block raises that threshold to the block's size (up to 32 MiB), and
+// from then on blocks below it come from malloc's heap, which keeps the holes they leave. The
+// engine makes and lets go of such blocks by the thousand (each document's token arrays, the
+// seeds' tables, the passages' diffs), so its resident memory stayed near its highest however
+// much it freed. Setting the threshold (MALLOC_MMAP_THRESHOLD_) also stops it moving. Measured
+// with /usr/bin/time, whole processes, on Debian's changelogs (129 MB, 19 M words): peak RSS
+// 981 -> 870 MB in 48.6 / 48.3 s; on its copyright files (20 MB): 333-338 -> 286 MB in
+// 10.9-11.7 / 11.0 s. (MALLOC_ARENA_MAX=2 on top: 858 MB, 54 s.) The C library reads the
+// variable when the process starts, so the command runs again in a child process that has it:
+// Node's start-up once more, and about 7 MB of the parent's own (the child shares the parent's
+// executable's pages).
+
+import { spawn } from 'node:child_process'
+import { readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { constants } from 'node:os'
+import { parseArgs } from 'node:util'
+import { ENGINE_OPTIONS, isEngineCommand } from './engine-script.mjs'
+
+/** The variable glibc's malloc reads at start-up, and the threshold set (its default start). */
+export const ALLOCATOR_VARIABLE = 'MALLOC_MMAP_THRESHOLD_'
+export const ALLOCATOR_THRESHOLD = 128 * 1024
+
+/**
+ * The bytes under a folder from which an engine command runs in a child process. The child costs
+ * Node's start-up once more (0.05-0.09 s here); a corpus of 8 MB takes seconds, and the copyright
+ * files' 20 MB gain 50 MB.
+ */
+export const RELAUNCH_FROM_BYTES = 8 << 20
+
+/** Entries looked at, at most, to tell whether a folder holds RELAUNCH_FROM_BYTES. */
+const MAX_ENTRIES = 100_000
+
+/**
+ * Whether the command line `argv` should run in a child process with ALLOCATOR_VARIABLE set: an
+ * engine command, on Linux (the variable is glibc's; another C library ignores it), in a process
+ * that does not have it yet (the child itself, or one a user started with the variable of their
+ * choice), on a folder whose files hold RELAUNCH_FROM_BYTES at least. A command line that does
+ * not parse runs as it is, to be told its mistake.
+ *
+ * @param {string[]} argv
+ * @param {NodeJS.ProcessEnv} env
+ * @param {NodeJS.Platform} platform
+ * @returns {boolean}
+ */
+export function wantsChild(argv, env = process.env, platform = process.platform) {
+  const command = argv[0]
+  if (platform !== 'linux' || !isEngineCommand(command) || env[ALLOCATOR_VARIABLE] !== undefined) return false
+  let positionals
+  try {
+    positionals = parseArgs({ args: argv.slice(1), options: ENGINE_OPTIONS[command], strict: true, allowPositionals: true }).positionals
+  } catch {
+    return false
+  }
+  return positionals.length === 1 && holdsAtLeast(positionals[0], RELAUNCH_FROM_BYTES)
+}
+
+/**
+ * Whether the files under `folder` (its sub-folders too, hidden ones aside; links followed to
+ * files) hold `bytes` at least: an estimate of the corpus, whatever the files' kinds. False for
+ * a folder that cannot be read (the command says why).
+ *
+ * @param {string} folder
+ * @param {number} bytes
+ * @returns {boolean}
+ */
+export function holdsAtLeast(folder, bytes) {
+  let total = 0
+  let seen = 0
+  const pending = [folder]
+  while (pending.length) {
+    const dir = /** @type {string} */ (pending.pop())
+    let entries
+    try {
+      entries = readdirSync(dir, { withFileTypes: true })
+    } catch {
+      continue
+    }
+    for (const e of entries) {
+      if (++seen > MAX_ENTRIES) return false
+      if (e.name.startsWith('.')) continue
+      const path = join(dir, e.name)
+      if (e.isDirectory()) pending.push(path)
+      else if (e.isFile() || e.isSymbolicLink()) {
+        try {
+          const info = statSync(path)
+          if (info.isFile() && (total += info.size) >= bytes) return true
+        } catch {
+          // A broken link: the command says so.
+        }
+      }
+    }
+  }
+  return false
+}
+
+/**
+ * Runs the command line `argv` (this script's, run.mjs) again in a child process with
+ * ALLOCATOR_VARIABLE set, its standard streams this process's, and resolves with its exit code
+ * (128 + the signal's number where a signal ended it); the signals that stop this process are
+ * passed on to it. Resolves undefined where the child could not be started: the command then runs
+ * here.
+ *
+ * With `told` (--verbose), says so there first.
+ *
+ * @param {string[]} argv
+ * @param {{ write(text: string): unknown }} [told]
+ * @returns {Promise<number | undefined>}
+ */
+export function runInChild(argv, told) {
+  told?.write(`… in a child process with ${ALLOCATOR_VARIABLE}=${ALLOCATOR_THRESHOLD} (allocator.mjs)\n`)
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, /** @type {string} */ (process.argv[1]), ...argv], {
+      stdio: 'inherit',
+      env: { ...process.env, [ALLOCATOR_VARIABLE]: String(ALLOCATOR_THRESHOLD) },
+    })
+    /** @type {NodeJS.Signals[]} */
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP']
+    const pass = (/** @type {NodeJS.Signals} */ signal) => child.kill(signal)
+    for (const s of signals) process.on(s, pass)
+    const done = (/** @type {number | undefined} */ code) => {
+      for (const s of signals) process.off(s, pass)
+      resolve(code)
+    }
+    // Not started (no pid): run here. Any later error (a signal not passed on) leaves it running.
+    child.on('error', () => {
+      if (child.pid === undefined) done(undefined)
+    })
+    child.on('exit', (code, signal) => done(code ?? 128 + (signal ? constants.signals[signal] : 0)))
+  })
+}
