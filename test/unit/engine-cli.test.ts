@@ -150,7 +150,7 @@ describe('overlaps command', () => {
   })
 
   it.each([
-    ['bad-empty', /empty\.txt: the file is empty/],
+    ['bad-empty', /bad-empty: every \.txt and \.md file in the folder is empty \(.*empty\.txt: the file is empty\)/],
     ['bad-binary', /data\.txt: this is a binary file/],
     ['bad-invalid', /damaged\.txt: this is not valid UTF-8 text \(first invalid byte at offset 33\): it is UTF-8 with damaged bytes/],
   ])('refuses %s input with a clear error', async (folder, message) => {
@@ -158,6 +158,22 @@ describe('overlaps command', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(message)
+  })
+
+  it('leaves an empty file of a folder out, and says so', async () => {
+    // /etc's "environment" is empty on Debian: a copy of /etc read as a folder.
+    await writeFile(join(base, 'a-environment.txt'), '')
+    for (const f of ['essay.txt', 'review.txt']) await writeFile(join(base, f), await readFile(join(FIXTURES, 'three', f)))
+    await writeFile(join(base, 'z-empty.md'), '')
+    const r = await cli('overlaps', base, '--json')
+    expect(r.code).toBe(0)
+    expect(r.stderr.split('\n')).toEqual([
+      `note: ${join(base, 'a-environment.txt')}: the file is empty, left out`,
+      `note: ${join(base, 'z-empty.md')}: the file is empty, left out`,
+    ])
+    const json = JSON.parse(r.stdout) as { documents: { id: string }[]; overlaps: unknown[] }
+    expect(json.documents.map((d) => d.id)).toEqual(['essay', 'review'])
+    expect(json.overlaps.length).toBeGreaterThan(0)
   })
 
   it('reads a folder file in a legacy encoding as an import does, or guesses Windows-1252 where it tells too little, and says so', async () => {

@@ -8,7 +8,7 @@ import { findOverlaps, type Overlap } from '../../core/engine/overlaps.js'
 import { KIND_LABELS } from '../../core/engine/kinds.js'
 import type { SourcedOverlap } from '../../core/reuse/imported.js'
 import { documentIdFor } from '../../core/project/document-id.js'
-import { DecodeError, readTextFile } from '../project/decode.js'
+import { DecodeError, EMPTY_FILE, readTextFile } from '../project/decode.js'
 import { refuseSpecialPath } from '../project/special-paths.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
@@ -72,6 +72,9 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   /** What the reader should know of how a file was read, by its path (LoadedCorpus.notes). */
   const noted = new Map<string, string>()
   const asFound = (path: string) => readAsFound(path, noted)
+  // The files read, in order, and those a folder's reading left out for being empty (see below).
+  const paths: string[] = []
+  const empty: string[] = []
   // The texts are the largest thing a run holds from start to end: kept out of V8's heap when
   // they are many (off-heap-texts.ts), so that the heap's growth, set from its live size, stays in
   // proportion to what the engine makes.
@@ -88,6 +91,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     const stated = typeof date === 'function' ? detached(date(text)) : date
     if (stated) dates[id] = stated
     documents.push({ id, path, title: typeof title === 'string' ? title : detached(title(text)) })
+    paths.push(path)
     // Excluded ranges are blanked with offsets kept, so passages' start/end/text still refer to the file.
     const masked = maskExcluded(text, excluded ?? [])
     const engineText: EngineDocument = { id, text: masked }
@@ -143,6 +147,18 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     const ids = new Set<string>()
     const read = readAhead(files, asFound)
     for (const [k, path] of files.entries()) {
+      let text: string
+      try {
+        text = await read(k)
+      } catch (e) {
+        // An empty file is left out, and said so: it has no text to share, and one empty file in
+        // a copy of /etc (whose "environment" is empty) stopped the command.
+        if (!(e instanceof DecodeError && e.reason === EMPTY_FILE)) throw e
+        empty.push(path)
+        paths.push(path)
+        noted.set(path, `${path}: ${EMPTY_FILE}, left out`)
+        continue
+      }
       const id = documentIdFor(basename(path), ids)
       ids.add(id)
       const markdown = importFormatOf(path) === 'markdown'
@@ -151,13 +167,18 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
       add(
         id,
         path,
-        await read(k),
+        text,
         (text) => statedOf(text).title || basename(path, extname(path)),
         undefined,
         (text) => statedOf(text).date,
       )
     }
   }
+  if (documents.length === 0 && empty.length > 0)
+    throw new ApiError(
+      'invalid-input',
+      `${dir}: every .txt and .md file in the folder is empty (${empty[0]}: ${EMPTY_FILE}${empty.length > 1 ? `, and ${empty.length - 1} more` : ''})`,
+    )
   if (documents.length === 0) {
     const listing = (await stat(join(dir, PROJECT_FILE)).catch(() => null)) ? PROJECT_FILE : MANIFEST_FILE
     throw new ApiError(
@@ -166,8 +187,8 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     )
   }
   offHeap.flush()
-  // In the order of the documents (read ahead, their notes come as each read ends).
-  const notes = documents.flatMap((d) => noted.get(d.path) ?? [])
+  // In the order of the files (read ahead, their notes come as each read ends).
+  const notes = paths.flatMap((path) => noted.get(path) ?? [])
   return { documents, texts, originals, dates, excludedTexts, notes }
 }
 
@@ -191,7 +212,7 @@ async function readAsFound(path: string, notes: Map<string, string>): Promise<st
     return await readTextFile(path)
   } catch (e) {
     // Read by its reason, not its message: the path in front could say anything.
-    if (!(e instanceof DecodeError) || !/not valid UTF-8|UTF-16/.test(e.message.slice(e.path.length))) throw e
+    if (!(e instanceof DecodeError) || !/not valid UTF-8|UTF-16/.test(e.reason)) throw e
     const [{ decodeImportedText }, bytes] = await Promise.all([import('../import/encoding.js'), readFile(path)])
     const { text, encoding, guessed } = decodeImportedText(bytes, path, FOUND_FILE_GUESS)
     notes.set(

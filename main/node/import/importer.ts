@@ -6,7 +6,7 @@ import { withUniqueIds } from '../../core/annotations/unique-ids.js'
 import { readStatedMetadata, type StatedMetadata } from '../../core/project/metadata.js'
 import type { DocumentEntry } from '../../core/project/project.js'
 import { documentIdFor } from '../../core/project/document-id.js'
-import { DecodeError } from '../project/decode.js'
+import { DecodeError, EMPTY_FILE } from '../project/decode.js'
 import { writeDurable } from '../project/durable.js'
 import { refuseSpecialPath } from '../project/special-paths.js'
 import { decodeImportedText } from './encoding.js'
@@ -180,7 +180,7 @@ export async function importDocuments(
         `the file is ${Math.round(info.size / 2 ** 20)} MB, over the ${MAX_IMPORT_BYTES / 2 ** 20} MB import limit`,
       )
     }
-    if (info.size === 0) throw new DecodeError(file, 'the file is empty')
+    if (info.size === 0) throw new DecodeError(file, EMPTY_FILE)
     if (importFormatOf(file) === 'qdpx') {
       projects.push(await prepareQdpx(store, file, ids, names))
       continue

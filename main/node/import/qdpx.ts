@@ -9,7 +9,7 @@ import { documentIdFor } from '../../core/project/document-id.js'
 import { type QdaCode, QdaFormatError, type QdaProject, type QdaSelection, parseQdc, parseQde } from '../../core/export/refi-qda.js'
 import { placeSelections } from '../../core/export/refi-positions.js'
 import { OffsetMap } from '../../core/text/offsets.js'
-import { DecodeError } from '../project/decode.js'
+import { DecodeError, EMPTY_FILE } from '../project/decode.js'
 import { refuseSpecialPath } from '../project/special-paths.js'
 import { decodeImportedText } from './encoding.js'
 import { unzipWithin } from './zip.js'
@@ -101,7 +101,7 @@ async function readLimited(path: string): Promise<Uint8Array> {
   const info = await stat(path)
   if (info.size > MAX_QDA_BYTES)
     throw new DecodeError(path, `the file is ${Math.round(info.size / 2 ** 20)} MB, over the ${MAX_QDA_BYTES / 2 ** 20} MB limit`)
-  if (info.size === 0) throw new DecodeError(path, 'the file is empty')
+  if (info.size === 0) throw new DecodeError(path, EMPTY_FILE)
   return readFile(path)
 }
 

@@ -7,11 +7,15 @@ import { readFile, stat } from 'node:fs'
  */
 export const MAX_TEXT_BYTES = 256 * 1024 * 1024
 
+/** DecodeError's reason for a file of no bytes (or, converted, of white space alone). */
+export const EMPTY_FILE = 'the file is empty'
+
 /** A file that is not usable text: the message says why, in one line. */
 export class DecodeError extends Error {
   constructor(
     readonly path: string,
-    reason: string,
+    /** Why, without the path. */
+    readonly reason: string,
   ) {
     super(`${path}: ${reason}`)
     this.name = 'DecodeError'
@@ -50,7 +54,7 @@ function firstInvalidByte(bytes: Uint8Array): number {
  * changed.
  */
 export function decodeUtf8(bytes: Uint8Array, path: string): string {
-  if (bytes.length === 0) throw new DecodeError(path, 'the file is empty')
+  if (bytes.length === 0) throw new DecodeError(path, EMPTY_FILE)
   // UTF-16 (what Windows calls "Unicode") starts with its byte-order mark, and holds NUL bytes.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     throw new DecodeError(path, 'this is UTF-16 text, not UTF-8: save it as UTF-8 to read it')
