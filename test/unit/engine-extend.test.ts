@@ -5,6 +5,7 @@ import { pairSides, SAME_PASSAGE_SHARE } from '../../main/core/engine/cluster.js
 import { EDGE_CONTEXT, EDGE_SHIFTS, extendAlike, MAX_EXTENSION, type MatchSource, mergePassages } from '../../main/core/engine/extend.js'
 import { analyse } from '../../main/core/engine/analyse.js'
 import { Run } from '../../main/core/engine/progress.js'
+import { analysed } from '../helpers.js'
 
 /**
  * Documents as extension reads them: one small number per distinct word of the text (words
@@ -141,6 +142,27 @@ describe('extendAlike', () => {
         docsOf(signed),
       ).map((p) => words(signed, p)),
     ).toEqual([`${body} -- julien cristau`, `${body} -- julien cristau`])
+  })
+
+  it('takes whole sentences where the texts stop going on alike inside one (a tester of /etc)', () => {
+    // Configuration files that go on alike past the notice their passages hold, into a paragraph's
+    // second sentence, each then naming its own folder.
+    const notice =
+      'This file is part of the suite, which is free software: you can redistribute it and modify it under the terms of the licence as published by its authors, either version two or any later version.'
+    const texts = ['alpha', 'beta'].map(
+      (name) => `${notice} Entries in this file show the compiled defaults. Local settings should be made in the ${name} folder.`,
+    )
+    const docs = analysed(...texts)
+    const last = docs[0].starts.findIndex((s) => s === texts[0].indexOf('version.'))
+    const out = extendAlike(
+      [0, 1].map((doc) => ({ doc, start: 0, end: last })),
+      docs,
+    )
+    // Through the sentence after the notice (its stop aside), not into the next one.
+    for (const p of out)
+      expect(texts[p.doc].slice(docs[p.doc].starts[p.start], docs[p.doc].ends[p.end])).toBe(
+        `${notice} Entries in this file show the compiled defaults`,
+      )
   })
 
   it('extends backwards the same way', () => {

@@ -3,7 +3,17 @@ import { extendAlike } from '../../main/core/engine/extend.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { betweenListItems, paragraphEdges } from '../../main/core/engine/paragraph-edge.js'
 import { paragraphBetween } from '../../main/core/engine/align.js'
-import { analysed } from '../helpers.js'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { analysed, ROOT } from '../helpers.js'
+
+/** The texts of a folder of test/fixtures/engine, as documents named by their files. */
+function fixtureTexts(folder: string): { id: string; text: string }[] {
+  const dir = join(ROOT, 'test/fixtures/engine', folder)
+  return readdirSync(dir)
+    .sort()
+    .map((name) => ({ id: name, text: readFileSync(join(dir, name), 'utf8') }))
+}
 
 // A passage's end a word or two into the next paragraph, or its start a word or two before its
 // own (paragraph-edge.ts).
@@ -265,9 +275,32 @@ describe('a paragraph break', () => {
     expect(breaks('    > quoted first\n    >\n    > quoted second')).toBe(1)
     expect(breaks('    > > quoted twice\n    > >\n    > > again')).toBe(1)
     expect(breaks('     |  entry one\n     |  \n     |  entry two')).toBe(1)
+    // A comment block's blank lines: its comment mark alone.
+    expect(breaks('# first paragraph\n#\n# second paragraph')).toBe(1)
+    expect(breaks('/* first paragraph\n *\n * second paragraph */')).toBe(1)
+    expect(breaks('// first paragraph\n//\n// second paragraph')).toBe(1)
+    expect(breaks('; first paragraph\n;\n; second paragraph')).toBe(1)
     // A mark with words after it is a line of the text.
     expect(breaks('    > quoted first\n    > quoted second')).toBe(0)
     expect(breaks('a | b\nc | d')).toBe(0)
+    expect(breaks('# first line\n# second line\n * third line')).toBe(0)
+  })
+
+  it("ends the extension of a notice's passages at its comment block's blank line, or at a sentence (configuration files, a tester)", () => {
+    // Five systemd configuration files and a tmpfiles.d file open with the LGPL notice; readline's
+    // example inputrc has the GPL's. The five go on alike past the notice, to "... by creating
+    // "drop-ins" in the" (each then names its own subdirectory): their passages in the notice's
+    // overlap ended there, and an overlap of the licence's grant started at "is free software".
+    const { overlaps } = findOverlaps(fixtureTexts('comment-notices'))
+    const notice = overlaps.filter((o) => o.passages.some((p) => p.text.includes('is free software')))
+    expect(notice.length).toBeGreaterThan(0)
+    for (const o of notice)
+      for (const p of o.passages) {
+        expect(p.text).toMatch(/^(This file is part of systemd\.|This program is free software)/)
+        expect(p.text).toMatch(/(any later version|for details|compile time defaults|drop-ins)\.$/)
+      }
+    // The notice shared by the six files that have it, and the inputrc's grant, are found.
+    expect(notice.some((o) => new Set(o.passages.map((p) => p.doc)).size === 7)).toBe(true)
   })
 
   it("ends a passage at a method's entry in pydoc's pages (Python's enum and typing modules)", () => {

@@ -85,9 +85,12 @@ export const SENTENCE_GAP = new RegExp(`[.!?]["”’)\\]]*\\s|[${WIDE_STOPS}\\n
  * pages print a class's methods after a "|" on every line, the blank lines between two methods'
  * entries too, and a passage ran from one method's entry into the next one's, or joined two
  * entries written to one template (a tester of Python's pages); a quoted e-mail's paragraphs
- * stand between lines of ">" alone, or "> >" quoted twice.
+ * stand between lines of ">" alone, or "> >" quoted twice. So do a comment block's, between lines
+ * of its comment mark alone: "#" (shell, configuration files), " *" (C), "//", ";" (INI files).
+ * Five systemd configuration files' passages in the overlap of the LGPL notice they share with a
+ * sixth ran on past its "#" line into the paragraph after it (a tester of /etc).
  */
-export const PARAGRAPH_GAP = /\n[ \t]*(?:[|>][ \t]*)*\r?\n|\r[ \t]*(?:[|>][ \t]*)*\r|\u2029/
+export const PARAGRAPH_GAP = /\n[ \t]*(?:(?:[|>#*;]|\/\/)[ \t]*)*\r?\n|\r[ \t]*(?:(?:[|>#*;]|\/\/)[ \t]*)*\r|\u2029/
 
 /**
  * What extending a passage across a sentence end or a line break costs: more than a function word

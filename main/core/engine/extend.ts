@@ -98,7 +98,7 @@ export function extendAlike(passages: PairPassage[], docs: readonly MatchSource[
     // Not into another section of a manual page, nor into furniture or out of it (furniture.ts).
     const after = Math.min(
       sectionRoom(doc, p.end, 1),
-      unstrayed(doc, p.end, bounded(doc, p.end, ends[i], Math.min(room, MAX_EXTENSION), 1), 1),
+      unfinished(doc, p.end, unstrayed(doc, p.end, bounded(doc, p.end, ends[i], Math.min(room, MAX_EXTENSION), 1), 1), 1),
     )
     // The start has the room the end leaves when extended to the bound: an end cut back to a
     // sentence's end leaves no more room to the start (which then reached into the paragraph
@@ -107,7 +107,7 @@ export function extendAlike(passages: PairPassage[], docs: readonly MatchSource[
     p.end += after
     p.start -= Math.min(
       sectionRoom(doc, p.start, -1),
-      unstrayed(doc, p.start, bounded(doc, p.start, starts[i], Math.min(roomBefore, MAX_EXTENSION), -1), -1),
+      unfinished(doc, p.start, unstrayed(doc, p.start, bounded(doc, p.start, starts[i], Math.min(roomBefore, MAX_EXTENSION), -1), -1), -1),
     )
   })
   return mergePassages(passages)
@@ -126,6 +126,26 @@ function bounded(doc: MatchSource, edge: number, by: number, bound: number, dir:
   if (by <= bound) return by
   const k = lastSentenceEnd(doc, edge, 0, Math.max(0, bound), dir)
   return k < 0 ? Math.max(0, bound) : k
+}
+
+/**
+ * `by` words beyond token `edge` (dir 1: after it, -1: before), or, where a sentence of a
+ * paragraph ends among them at a stop but the last of them ends none (dir -1: begins, but the
+ * first begins none), to the last such stop: the texts stop going on alike inside a sentence,
+ * and the passage takes whole sentences. Five systemd configuration files go on alike past the
+ * LGPL notice they share with a sixth, and on through the next paragraph's first sentence, to
+ * "... by creating "drop-ins" in the" (each then names its own subdirectory), and their passages
+ * in the notice's overlap ended there (a tester of /etc). A paragraph break is left as
+ * `unstrayed` reads it: the line after a change log's entry ("-- Julien Cristau
+ * <jcristau@debian.org>", its date differing) is the entry's, and sim_text's runs go on into it.
+ */
+function unfinished(doc: MatchSource, edge: number, by: number, dir: 1 | -1): number {
+  if (by === 0 || lastSentenceEnd(doc, edge, by, by, dir) === by) return by
+  const k = lastSentenceEnd(doc, edge, 0, by - 1, dir)
+  if (k < 0) return by
+  const last = edge + dir * k
+  const t = dir > 0 ? last : last - 1
+  return paragraphBetween(doc, t, t + 1) ? by : k
 }
 
 /**
