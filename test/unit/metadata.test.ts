@@ -30,6 +30,20 @@ describe('readStatedMetadata', () => {
     expect(readStatedMetadata(columns).title).toBe('Release Notes Version 2.0 Spring Edition')
   })
 
+  it("titles a source file by its first line with words, not a comment's marks (C headers, a tester)", () => {
+    // X11's Composite.h and HookObjI.h, glibc's aio.h, as their first lines read.
+    const composite = '/***********************************************************\n\nCopyright 1987, 1988, 1998  The Open Group\n'
+    expect(readStatedMetadata(composite).title).toBe('Copyright 1987, 1988, 1998 The Open Group')
+    expect(readStatedMetadata('/*\n * Copyright 1993, 1998  The Open Group\n').title).toBe('Copyright 1993, 1998 The Open Group')
+    expect(
+      readStatedMetadata('/* Copyright (C) 1996-2024 Free Software Foundation, Inc.\n   This file is part of the GNU C Library.\n').title,
+    ).toBe('Copyright (C) 1996-2024 Free Software Foundation, Inc.')
+    expect(readStatedMetadata('// SPDX-License-Identifier: MIT\n').title).toBe('SPDX-License-Identifier: MIT')
+    expect(readStatedMetadata('/* A one-line header comment. */\n').title).toBe('A one-line header comment.')
+    // Nothing but marks: no title (the file's name is taken for it).
+    expect(readStatedMetadata('/*\n *\n */\n').title).toBe('')
+  })
+
   it("titles a manual page by its NAME line, not its running header or the heading (Perl modules' pages, a tester)", () => {
     const man =
       'GIT-ADD(1)                        Git Manual                        GIT-ADD(1)\n\nNAME\n       git-add - Add file contents to the index\n'
