@@ -2,6 +2,7 @@ import type { AnalysedDocument } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import { headings } from './headings.js'
 import { onPageLines } from './next-item.js'
+import { noticeEnd } from './notices.js'
 import { upperBound } from '../text/sorted.js'
 
 // A document's furniture: the sections of a manual page or a README about the document, not its
@@ -86,6 +87,8 @@ export function furnitureHeadings(doc: Pick<AnalysedDocument, 'text'>): Uint8Arr
  * it starts in, and each it reaches into, is furniture's (see above).
  */
 export function inFurniture(doc: Pick<AnalysedDocument, 'text'>, start: number, end: number): boolean {
+  // A source file's notice (notices.ts).
+  if (end <= noticeEnd(doc)) return true
   const { at } = headings(doc)
   const furniture = furnitureHeadings(doc)
   // The heading of the section it starts in: the last at or before its start (a passage may open

@@ -3,6 +3,7 @@ import type { PairPassage } from './cluster.js'
 import { furnitureHeadings } from './furniture.js'
 import { headings } from './headings.js'
 import { pageLines } from './next-item.js'
+import { noticeEnd } from './notices.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 import { sameRun } from './word-places.js'
 
@@ -224,6 +225,17 @@ function cuts(doc: Paged): Cuts {
       kinds.push(kind)
       named.push(title)
     }
+    // A source file's notice is its furniture, the code after it not (notices.ts); a file with a
+    // page's headings or running lines in it is no source file.
+    // Lines of it read as headings are a comment's (X11's notices end with a disclaimer in
+    // capitals, "ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS").
+    const notice = header < 0 && footer < 0 ? noticeEnd(doc) : 0
+    const first = lowerBound(at, notice)
+    if (notice > 0) {
+      cut(0, 1, NOTICE)
+      const after = lowerBound(doc.starts, notice)
+      if (after < doc.starts.length && (first === at.length || at[first] > doc.starts[after])) cut(after, 0, '')
+    }
     // A manual page's running header and footer are furniture of their own (next-item.ts
     // pageLines): "perl v5.36.0  2022-10-13  Authen::SASL(3pm)" is no part of the COPYRIGHT
     // section it follows, and pages of one date share it (a tester of Perl modules' pages).
@@ -235,7 +247,7 @@ function cuts(doc: Paged): Cuts {
     }
     let kind = 0
     at.forEach((offset, k) => {
-      if (footer >= 0 && offset >= footer) return
+      if ((footer >= 0 && offset >= footer) || offset < notice) return
       if (manual[k] || furniture[k] !== kind) {
         // The heading's first token: the first starting at or after the heading's line.
         cut(lowerBound(doc.starts, offset), furniture[k], titles[k])
@@ -254,6 +266,8 @@ type Paged = Pick<AnalysedDocument, 'text' | 'starts' | 'ends'>
 /** The titles of a manual page's running lines as cuts (cuts): no section's title. */
 const HEADER = '(running header)'
 const FOOTER = '(running footer)'
+/** The title of a source file's notice as a cut (cuts). */
+const NOTICE = '(notice)'
 
 /**
  * Tokens, at most, a passage's edge at token t of `doc` may move past it (dir 1: after, -1:
