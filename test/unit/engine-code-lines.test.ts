@@ -53,4 +53,17 @@ describe('lines of code (code-lines.ts), of which no paraphrase is made', () => 
     expect(code('       Write to FILE (--output=file.txt, or print(x) on standard output).\n', 'standard output')).toBe(false)
     expect(code('Call open(name) with mode set to rb, the default.\n', 'mode set')).toBe(false)
   })
+
+  it("read C's preprocessor lines and the shell's settings as code, comments about them as prose (/usr/include and /etc, testers)", () => {
+    const setjmp = '# define __sigsetjmp_cancel(env, savemask) \\\n  __sigsetjmp ((struct __jmp_buf_tag *) (void *) (env), (savemask))\n'
+    expect(code(setjmp, 'sigsetjmp_cancel')).toBe(true)
+    expect(code('# define sigsetjmp(env, savemask)\t__sigsetjmp (env, savemask)\n', 'savemask')).toBe(true)
+    const prompt = "    PS1='${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ '\n"
+    expect(code(prompt, 'PS1')).toBe(true)
+    expect(code('export LESS=-R ${LESSOPEN:-}\n', 'LESS')).toBe(true)
+    // A comment that says what a line does, with one sign at most.
+    expect(code('# define your aliases in ~/.bash_aliases, and set PS1 there\n', 'aliases')).toBe(false)
+    expect(code('# The SKEL variable names the folder of skeletal files: SKEL=/etc/skel\n', 'skeletal files')).toBe(false)
+    expect(code('If the path ends with a backslash, it is a folder.\n', 'backslash')).toBe(false)
+  })
 })

@@ -36,6 +36,16 @@ export const CODE_SIGNS: readonly RegExp[] = [
   // Python's: a parameter with its default, after "(" or ", " ("mode='rb'", "compresslevel=9",
   // "fileobj=None"); not an option's value ("--mode=rb": a hyphen before it).
   /[(,][ \t]*[a-z_]\w*=(?:None|True|False|-?\d[\w.]*|'[^'\n]*'|"[^"\n]*")[,)]/,
+  // C's preprocessor: a directive ("# define sigsetjmp(env, savemask)"), a line continued with a
+  // backslash (a macro's body). glibc's setjmp.h defines sigsetjmp and __sigsetjmp_cancel, which
+  // shared their parameters' names and were a paraphrase (a tester of /usr/include).
+  /^[ \t]*#[ \t]*(?:define|undef|include|ifn?def|if|elif|else|endif|pragma|error)\b/m,
+  /\\[ \t]*$/m,
+  // The shell's: a variable set at a line's start ("PS1='...'", "export LESS=-R"), a parameter
+  // expanded in braces ("${debian_chroot:+...}"). bash.bashrc's prompt and the one skel's .bashrc
+  // sets in an xterm's title shared the variable's name and were a paraphrase (a tester of /etc).
+  /^[ \t]*(?:export[ \t]+)?[A-Za-z_]\w*=\S/m,
+  /\$\{[A-Za-z_]\w*/,
 ]
 
 /** Signs of CODE_SIGNS, at least, on the lines of a stretch for it to be code (see above). */
