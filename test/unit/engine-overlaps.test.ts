@@ -98,6 +98,22 @@ describe('findOverlaps on fixtures', () => {
     expect(same.kind).toBe('verbatim')
   })
 
+  it('tells a setting commented out from the one in use: near-verbatim, the "#" its variant (a tester of /etc)', () => {
+    // PostgreSQL's sample configuration and the one installed from it.
+    const conf = (mark: string, folder: string) =>
+      `# - Connection Settings -\n\n${mark}listen_addresses = 'localhost'\t\t# what IP address(es) to listen on;\n${mark}port = 5432\t\t\t\t# (change requires restart)\n${mark}max_connections = 100\t\t\t# (change requires restart)\n${mark}unix_socket_directories = '${folder}'\t# comma-separated list of directories\n`
+    const [o] = overlapsOfTexts({ sample: conf('#', '/tmp'), installed: conf('', '/var/run/postgresql') })
+    expect(o.kind).toBe('variant')
+    const changed = o.variants[0].changes!.filter((c) => c.op !== 'equal')
+    expect(changed.map((c) => [c.a, c.b])).toEqual([
+      ['#listen', 'listen'],
+      ['#port', 'port'],
+      ['#max', 'max'],
+      ['#unix', 'unix'],
+      ['tmp', 'var/run/postgresql'],
+    ])
+  })
+
   it('bridges inserted and deleted words and reports them as a variant', async () => {
     const { texts, result } = await overlapsOf('edits')
     expect(result.overlaps).toHaveLength(1)

@@ -256,6 +256,25 @@ describe('tokenize', () => {
       'and',
       'Inf',
     ])
+    // A setting commented out: "#" opening a line (its indent aside), a letter after it; not a
+    // heading, a number, C's preprocessor, nor a "#" inside a line.
+    expect(words('#port = 5432\n  #Storage=external\n# Title\n#123 fixed\n#include <a.h>\n#define X 1\nsee #port')).toEqual([
+      '#port',
+      '5432',
+      '#Storage',
+      'external',
+      'Title',
+      '123',
+      'fixed',
+      'include',
+      'a',
+      'h',
+      'define',
+      'X',
+      '1',
+      'see',
+      'port',
+    ])
     // "&c." (et cetera) is one word; not the ampersand of a name, of a longer word, after a word,
     // or of code's addresses ("&c," "&c.out").
     expect(words('bread, wine, &c. and (&C.) but AT&T, &cb, f(fd, &c, 1), &c.out and a&c')).toEqual([

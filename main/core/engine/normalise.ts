@@ -30,7 +30,7 @@ const SUFFIX_SIGNS = /(?<=.)[+#]+$/u
  * The sign a word is written with before it (tokenize.ts), the word being more than it, as
  * written forms write it (NFKC: a full-width sign is an ASCII one; U+2212 a hyphen-minus).
  */
-const PREFIX_SIGN = /^[+~±-](?=.)/u
+const PREFIX_SIGN = /^[+~±#-](?=.)/u
 /** The minus sign (U+2212), written as a hyphen-minus: "−5" and "-5" are one word, typography aside. */
 const MINUS_SIGN = /\u2212/g
 

@@ -24,7 +24,8 @@ import { WORD_CHAR } from './word-char.js'
 //     hyphen of "1-2", "e-mail" or "-n", nor "--5", nor a unified diff's "+" that opens an added
 //     line, nor LaTeX's "Fig.~5" (isLeadingSign); and the ampersand of "&c." (et cetera, as
 //     older texts write "etc."), which is the word "etc" written otherwise (spelling.ts), not the
-//     word "c" after a mark (not code's "&c," or "&c.field"),
+//     word "c" after a mark (not code's "&c," or "&c.field"); and the "#" that comments a setting
+//     out, opening a line ("#port = 5432" against "port = 5432": commentedOutAt),
 //   - the + or # signs that end it, where a space, a punctuation mark that ends a word, or a
 //     Chinese, Japanese or Korean character follows them: "GPL-2+" (version 2 or any later one)
 //     is "GPL" and "2+", another word than the "2" of "GPL-2" (a near-verbatim copy's variant,
@@ -281,7 +282,7 @@ const WIDE_PLUS = 0xff0b
 const WIDE_MINUS = 0xff0d
 
 /** The signs a word may be written with before it (see above and isLeadingSign). */
-export const LEADING_SIGNS = '+-~&\u2212\u00b1\uff0b\uff0d'
+export const LEADING_SIGNS = '+-~&#\u2212\u00b1\uff0b\uff0d'
 
 /**
  * Where the word of the token that starts at `start` of `text` begins: past the sign it is
@@ -311,6 +312,8 @@ function isLeadingSign(text: string, i: number): boolean {
     if (!isDigit(next) && !placeholderAt(text, i)) return false
   } else if (sign === AMPERSAND) {
     if (!etCeteraAt(text, i)) return false
+  } else if (sign === NUMBER_SIGN) {
+    return commentedOutAt(text, i)
   } else return false
   if (i === 1) return sign !== PLUS
   // Not after a word (a range, a compound), nor after another sign; a low surrogate ends a letter
@@ -319,6 +322,29 @@ function isLeadingSign(text: string, i: number): boolean {
   if (sign === PLUS && (before === 0x0a || before === 0x0d)) return false
   if (sign === TILDE && before === 0x2e) return false
   return !isSignCode(before) && !(before >= 0xdc00 && before <= 0xdfff) && wordCharAt(text, i - 2) === 0
+}
+
+/**
+ * Whether the "#" before `i` comments a setting out: a configuration file's line opening with
+ * "#" and a letter after it, no space between ("#Storage=external", "#port = 5432", where the
+ * file in use says "port = 5432"), its indent aside; not a heading ("# Title"), a number ("#123"),
+ * nor C's preprocessor ("#include", "#define", which "# include" writes alike). Read with its
+ * word, the setting commented out and the one in use are not the same words (a tester of /etc:
+ * eight settings of PostgreSQL's configuration in use, and its sample's defaults, were verbatim).
+ */
+function commentedOutAt(text: string, i: number): boolean {
+  if (!isAsciiLetter(text.charCodeAt(i))) return false
+  let k = i - 2
+  while (k >= 0 && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x09)) k--
+  if (k >= 0 && text.charCodeAt(k) !== 0x0a && text.charCodeAt(k) !== 0x0d) return false
+  return !DIRECTIVE.test(text.slice(i, i + 8))
+}
+
+/** C's preprocessor directives, as "#" opens them (commentedOutAt). */
+const DIRECTIVE = /^(?:define|undef|include|if|ifdef|ifndef|elif|else|endif|pragma|error|warning|line)\b/
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
 }
 
 /**
