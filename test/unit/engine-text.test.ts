@@ -256,14 +256,26 @@ describe('tokenize', () => {
       'and',
       'Inf',
     ])
-    // A setting commented out: "#" opening a line (its indent aside), a letter after it; not a
-    // heading, a number, C's preprocessor, nor a "#" inside a line.
-    expect(words('#port = 5432\n  #Storage=external\n# Title\n#123 fixed\n#include <a.h>\n#define X 1\nsee #port')).toEqual([
+    // A setting commented out: "#" opening a line (its indent aside), a setting's name after it;
+    // not a heading, a number, C's preprocessor, nor a "#" inside a line.
+    expect(
+      words(
+        '#port = 5432\n  #Storage=external\n#max_wal_size 1GB\n#PermitRootLogin no\n# Title\n#MIT License\n#123 fixed\n#include <a.h>\n#define X 1\nsee #port',
+      ),
+    ).toEqual([
       '#port',
       '5432',
       '#Storage',
       'external',
+      '#max',
+      'wal',
+      'size',
+      '1GB',
+      '#PermitRootLogin',
+      'no',
       'Title',
+      'MIT',
+      'License',
       '123',
       'fixed',
       'include',

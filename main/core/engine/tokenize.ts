@@ -326,26 +326,24 @@ function isLeadingSign(text: string, i: number): boolean {
 
 /**
  * Whether the "#" before `i` comments a setting out: a configuration file's line opening with
- * "#" and a letter after it, no space between ("#Storage=external", "#port = 5432", where the
- * file in use says "port = 5432"), its indent aside; not a heading ("# Title"), a number ("#123"),
- * nor C's preprocessor ("#include", "#define", which "# include" writes alike). Read with its
- * word, the setting commented out and the one in use are not the same words (a tester of /etc:
- * eight settings of PostgreSQL's configuration in use, and its sample's defaults, were verbatim).
+ * "#" and a setting's name after it, no space between, its indent aside: a name set with "="
+ * ("#Storage=external", "#port = 5432", where the file in use says "port = 5432"), or written as
+ * names are, with an underscore or a capital inside ("#max_wal_size 1GB", "#PermitRootLogin
+ * prohibit-password"). Not a heading ("# Title", nor "#MIT License" as some copyright files write
+ * it), a number ("#123"), nor C's preprocessor ("#include", which "# include" writes alike). Read
+ * with its word, the setting commented out and the one in use are not the same words (a tester
+ * of /etc: eight settings of PostgreSQL's configuration in use, and its sample's defaults, were
+ * verbatim).
  */
 function commentedOutAt(text: string, i: number): boolean {
-  if (!isAsciiLetter(text.charCodeAt(i))) return false
   let k = i - 2
   while (k >= 0 && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x09)) k--
   if (k >= 0 && text.charCodeAt(k) !== 0x0a && text.charCodeAt(k) !== 0x0d) return false
-  return !DIRECTIVE.test(text.slice(i, i + 8))
+  return SETTING.test(text.slice(i, i + 64))
 }
 
-/** C's preprocessor directives, as "#" opens them (commentedOutAt). */
-const DIRECTIVE = /^(?:define|undef|include|if|ifdef|ifndef|elif|else|endif|pragma|error|warning|line)\b/
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
-}
+/** A setting's name as a line commented out starts with it (commentedOutAt). */
+const SETTING = /^[A-Za-z]\w*[ \t]*=|^[A-Za-z][A-Za-z0-9]*(?:_|[a-z][A-Z])/
 
 /**
  * Whether "c." or "C." is written at `i` (after an ampersand), its full stop followed by no word:
