@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { copyFile, mkdir, symlink, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ALLOCATOR_VARIABLE, holdsAtLeast, RELAUNCH_FROM_BYTES, wantsChild } from '../../main/node/cli/allocator.mjs'
+import { ALLOCATOR_VARIABLE, holdsAtLeast, PARENT_VARIABLE, RELAUNCH_FROM_BYTES, wantsChild } from '../../main/node/cli/allocator.mjs'
 import { ROOT, tempDir } from '../helpers.js'
 
 const run = promisify(execFile)
@@ -16,6 +16,23 @@ beforeEach(async () => {
   cleanup = t.cleanup
 })
 afterEach(() => cleanup())
+
+const ALLOCATOR = join(ROOT, 'main/node/cli/allocator.mjs')
+
+/** Runs an ES module's `source` in a Node process of its own: how it ended, and its output. */
+function script(source: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+  return new Promise((resolve) => {
+    const base = cleanEnv()
+    delete base[PARENT_VARIABLE]
+    const child = spawn(process.execPath, ['--input-type=module', '-e', source], {
+      env: { ...base, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.on('close', (code, signal) => resolve({ code, signal, out }))
+  })
+}
 
 /** The environment without the allocator's variable, whatever the tests' own has. */
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -120,5 +137,22 @@ describe('an engine command on a large folder runs in a child process (allocator
     const failedHere = await cli({ ...env, [ALLOCATOR_VARIABLE]: '131072' }, 'overlaps', empty, '--json')
     expect(failed.code).not.toBe(0)
     expect(failed).toEqual(failedHere)
+  })
+
+  it('ends as the child ended: its exit code, or of its signal, so that a shell stops at Ctrl-C (a tester)', async () => {
+    const ended = (how: string) => script(`import { endAs } from ${JSON.stringify(ALLOCATOR)}; endAs(${how})`)
+    expect(await ended(`{ code: 3 }`)).toEqual({ code: 3, signal: null, out: '' })
+    expect(await ended(`{ signal: 'SIGTERM' }`)).toEqual({ code: null, signal: 'SIGTERM', out: '' })
+    expect(await ended(`{ signal: 'SIGINT' }`)).toEqual({ code: null, signal: 'SIGINT', out: '' })
+  })
+
+  it('ends the child when its parent is gone, its own thread busy (a tester: killed, the parent left it writing)', async () => {
+    // The child's parent is the process that started it: a test's, here.
+    const busy = `import { watchParent } from ${JSON.stringify(ALLOCATOR)}; watchParent(); const end = Date.now() + 1500; while (Date.now() < end); console.log('done')`
+    expect(await script(busy, { [PARENT_VARIABLE]: String(process.pid) })).toEqual({ code: 0, signal: null, out: 'done\n' })
+    // Its parent is another: gone, as far as it can tell.
+    expect(await script(busy, { [PARENT_VARIABLE]: '999999' })).toEqual({ code: null, signal: 'SIGTERM', out: '' })
+    // No child: nothing watched.
+    expect(await script(busy)).toEqual({ code: 0, signal: null, out: 'done\n' })
   })
 })

@@ -20,6 +20,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { constants } from 'node:os'
 import { parseArgs } from 'node:util'
+import { Worker } from 'node:worker_threads'
 import { ENGINE_OPTIONS, isEngineCommand } from './engine-script.mjs'
 
 /** The variable glibc's malloc reads at start-up, and the threshold set (its default start). */
@@ -99,38 +100,79 @@ export function holdsAtLeast(folder, bytes) {
   return false
 }
 
+/** The variable that gives the child its parent's process id (watchParent). */
+export const PARENT_VARIABLE = 'PARALLAX_CLI_PARENT'
+
+/** Milliseconds between the child's looks at its parent (watchParent). */
+const PARENT_WATCH_MS = 250
+
+/**
+ * How a child process ended (runInChild): its exit code, or the signal it died of.
+ *
+ * @typedef {{ code: number } | { signal: NodeJS.Signals }} Ended
+ */
+
 /**
  * Runs the command line `argv` (this script's, run.mjs) again in a child process with
- * ALLOCATOR_VARIABLE set, its standard streams this process's, and resolves with its exit code
- * (128 + the signal's number where a signal ended it); the signals that stop this process are
- * passed on to it. Resolves undefined where the child could not be started: the command then runs
- * here.
- *
- * With `told` (--verbose), says so there first.
+ * ALLOCATOR_VARIABLE set, its standard streams this process's, and resolves with how it ended;
+ * the signals that stop a command line (SIGINT, SIGTERM, SIGHUP) are passed on to it. Resolves
+ * undefined where the child could not be started: the command then runs here. With `told`
+ * (--verbose), says so there first.
  *
  * @param {string[]} argv
  * @param {{ write(text: string): unknown }} [told]
- * @returns {Promise<number | undefined>}
+ * @returns {Promise<Ended | undefined>}
  */
 export function runInChild(argv, told) {
   told?.write(`… in a child process with ${ALLOCATOR_VARIABLE}=${ALLOCATOR_THRESHOLD} (allocator.mjs)\n`)
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...process.execArgv, /** @type {string} */ (process.argv[1]), ...argv], {
       stdio: 'inherit',
-      env: { ...process.env, [ALLOCATOR_VARIABLE]: String(ALLOCATOR_THRESHOLD) },
+      env: { ...process.env, [ALLOCATOR_VARIABLE]: String(ALLOCATOR_THRESHOLD), [PARENT_VARIABLE]: String(process.pid) },
     })
     /** @type {NodeJS.Signals[]} */
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP']
     const pass = (/** @type {NodeJS.Signals} */ signal) => child.kill(signal)
     for (const s of signals) process.on(s, pass)
-    const done = (/** @type {number | undefined} */ code) => {
+    const done = (/** @type {Ended | undefined} */ ended) => {
       for (const s of signals) process.off(s, pass)
-      resolve(code)
+      resolve(ended)
     }
     // Not started (no pid): run here. Any later error (a signal not passed on) leaves it running.
     child.on('error', () => {
       if (child.pid === undefined) done(undefined)
     })
-    child.on('exit', (code, signal) => done(code ?? 128 + (signal ? constants.signals[signal] : 0)))
+    child.on('exit', (code, signal) => done(signal ? { signal } : { code: code ?? 1 }))
   })
+}
+
+/**
+ * Ends this process as its child ended (runInChild): with its exit code, or of the same signal,
+ * so that what started the command reads the same end as without a child: a shell's loop stops
+ * at the Ctrl-C that stopped the command (bash goes on after a command that exits 130 instead),
+ * and says "Killed" of a child the system killed. A signal that does not end this process (one
+ * its starter set to be ignored): 128 and the signal's number, as a shell gives it.
+ *
+ * @param {Ended} ended
+ * @returns {never}
+ */
+export function endAs(ended) {
+  if ('code' in ended) process.exit(ended.code)
+  process.kill(process.pid, ended.signal)
+  process.exit(128 + (constants.signals[ended.signal] ?? 0))
+}
+
+/**
+ * In the child (runInChild), ends it when its parent is gone: killed by a signal it cannot pass on
+ * (SIGKILL, a time limit's), the parent can no longer stop it, and the child went on under init
+ * and wrote its whole output, seconds later, to a file its caller had given up on (a tester). A
+ * thread of its own looks, as the engine's work holds this one for seconds at a time: the child's
+ * parent process changes (to init, or a subreaper) when the parent dies. Does nothing in a
+ * process that is no such child.
+ */
+export function watchParent() {
+  const parent = Number(process.env[PARENT_VARIABLE])
+  if (!(parent > 1)) return
+  const code = `setInterval(() => { if (process.ppid !== ${parent}) process.kill(process.pid, 'SIGTERM') }, ${PARENT_WATCH_MS})`
+  new Worker(code, { eval: true }).unref()
 }

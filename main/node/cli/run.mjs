@@ -7,7 +7,7 @@
 // processes, without npm's own 0.3 s).
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { runInChild, wantsChild } from './allocator.mjs'
+import { endAs, runInChild, wantsChild, watchParent } from './allocator.mjs'
 import { runEngineScript } from './engine-script.mjs'
 import { currentBundle } from './stamps.mjs'
 
@@ -16,8 +16,9 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const argv = process.argv.slice(2)
 // An engine command on a large folder: in a child process whose malloc gives back what the engine
 // frees (allocator.mjs).
+watchParent()
 const child = wantsChild(argv) ? await runInChild(argv, argv.includes('--verbose') ? process.stderr : undefined) : undefined
-if (child !== undefined) process.exit(child)
+if (child) endAs(child)
 const bundle = currentBundle(join(ROOT, 'dist'), ROOT)
 // The engine's commands from the bundle's engine script, with its code cache (engine-script.mjs);
 // any other command line, or where the bundle has no such script, from the whole CLI.
