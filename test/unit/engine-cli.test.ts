@@ -150,7 +150,7 @@ describe('overlaps command', () => {
   })
 
   it.each([
-    ['bad-empty', /bad-empty: every \.txt and \.md file in the folder is empty \(.*empty\.txt: the file is empty\)/],
+    ['bad-empty', /bad-empty: no \.txt or \.md file in the folder holds text \(.*empty\.txt: the file is empty\)/],
     ['bad-binary', /data\.txt: this is a binary file/],
     ['bad-invalid', /damaged\.txt: this is not valid UTF-8 text \(first invalid byte at offset 33\): it is UTF-8 with damaged bytes/],
   ])('refuses %s input with a clear error', async (folder, message) => {
@@ -160,20 +160,47 @@ describe('overlaps command', () => {
     expect(r.stderr).toMatch(message)
   })
 
-  it('leaves an empty file of a folder out, and says so', async () => {
+  it('leaves a file of a folder that holds no text out, whatever its encoding, and says so', async () => {
     // /etc's "environment" is empty on Debian: a copy of /etc read as a folder.
     await writeFile(join(base, 'a-environment.txt'), '')
     for (const f of ['essay.txt', 'review.txt']) await writeFile(join(base, f), await readFile(join(FIXTURES, 'three', f)))
+    await writeFile(join(base, 'b-newlines.txt'), '\n\n  \n')
+    await writeFile(join(base, 'c-bom.txt'), '\ufeff')
+    await writeFile(join(base, 'd-utf16.txt'), Buffer.from('\ufeff \n', 'utf16le'))
     await writeFile(join(base, 'z-empty.md'), '')
     const r = await cli('overlaps', base, '--json')
     expect(r.code).toBe(0)
     expect(r.stderr.split('\n')).toEqual([
       `note: ${join(base, 'a-environment.txt')}: the file is empty, left out`,
+      `note: ${join(base, 'b-newlines.txt')}: the file holds no text, only white space, left out`,
+      `note: ${join(base, 'c-bom.txt')}: the file holds no text, only white space, left out`,
+      `note: ${join(base, 'd-utf16.txt')}: the file holds no text, only white space, left out`,
       `note: ${join(base, 'z-empty.md')}: the file is empty, left out`,
     ])
     const json = JSON.parse(r.stdout) as { documents: { id: string }[]; overlaps: unknown[] }
     expect(json.documents.map((d) => d.id)).toEqual(['essay', 'review'])
     expect(json.overlaps.length).toBeGreaterThan(0)
+    // Files of no text alone: the command says so, whatever their encoding.
+    const blank = join(base, 'blank')
+    await mkdir(blank)
+    await writeFile(join(blank, 'a.txt'), '\n')
+    await writeFile(join(blank, 'b.txt'), Buffer.from('\ufeff \n', 'utf16le'))
+    const none = await cli('overlaps', blank, '--json')
+    expect(none.code).toBe(1)
+    expect(none.stderr).toMatch(
+      /blank: no \.txt or \.md file in the folder holds text \(.*a\.txt: the file holds no text, only white space, and 1 more\)/,
+    )
+  })
+
+  it("reads no file in a hidden folder, as none that is hidden (a checkout's .git, a desktop's trash)", async () => {
+    for (const f of ['essay.txt', 'review.txt']) await writeFile(join(base, f), await readFile(join(FIXTURES, 'three', f)))
+    await mkdir(join(base, '.Trash-1000', 'files'), { recursive: true })
+    await writeFile(join(base, '.Trash-1000', 'files', 'essay.txt'), await readFile(join(FIXTURES, 'three', 'essay.txt')))
+    await mkdir(join(base, '.git', 'info'), { recursive: true })
+    await writeFile(join(base, '.git', 'info', 'notes.md'), 'Notes of the checkout, in Markdown.\n')
+    await writeFile(join(base, '.draft.txt'), await readFile(join(FIXTURES, 'three', 'review.txt')))
+    const json = JSON.parse((await cli('overlaps', base, '--json')).stdout) as { documents: { id: string }[] }
+    expect(json.documents.map((d) => d.id)).toEqual(['essay', 'review'])
   })
 
   it('reads a folder file in a legacy encoding as an import does, or guesses Windows-1252 where it tells too little, and says so', async () => {

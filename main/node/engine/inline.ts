@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
-import { basename, extname, join, resolve } from 'node:path'
+import { basename, extname, join, relative, resolve, sep } from 'node:path'
 import { ApiError } from '../../core/contract/api.js'
 import type { EngineDocument } from '../../core/engine/analyse.js'
 import { type ExcludedRange, maskExcluded, withOriginalTexts } from '../../core/project/exclusions.js'
@@ -8,7 +8,7 @@ import { findOverlaps, type Overlap } from '../../core/engine/overlaps.js'
 import { KIND_LABELS } from '../../core/engine/kinds.js'
 import type { SourcedOverlap } from '../../core/reuse/imported.js'
 import { documentIdFor } from '../../core/project/document-id.js'
-import { DecodeError, EMPTY_FILE, readTextFile } from '../project/decode.js'
+import { DecodeError, EMPTY_FILE, NO_TEXT, readTextFile } from '../project/decode.js'
 import { refuseSpecialPath } from '../project/special-paths.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
@@ -25,8 +25,8 @@ import { WordNet } from './wordnet.js'
 //   a project     it has project.json: its documents, through ProjectStore;
 //   the bundled corpus, or any folder with a manifest.json of the same shape: the files it lists;
 //   a plain folder of .txt and .md files (recursively), ids made from the file names.
-// Texts are decoded strictly (decode.ts): an empty, binary or damaged file stops the command with
-// an error naming it. A listed or plain folder's file in a legacy encoding (Latin-1 and its
+// Texts are decoded strictly (decode.ts): a binary or damaged file stops the command with an
+// error naming it; a plain folder's file that holds no text is left out, with a note. A listed or plain folder's file in a legacy encoding (Latin-1 and its
 // kin, UTF-16 with its byte-order mark) is read as an import reads it (import/encoding.ts),
 // converted and named in a note: a project's documents are UTF-8, made so by their import, but a
 // folder of files as found on a disk is not (4 of Debian's 198 NEWS files are Latin-1). The
@@ -72,7 +72,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   /** What the reader should know of how a file was read, by its path (LoadedCorpus.notes). */
   const noted = new Map<string, string>()
   const asFound = (path: string) => readAsFound(path, noted)
-  // The files read, in order, and those a folder's reading left out for being empty (see below).
+  // The files read, in order, and those a folder's reading left out as holding no text, with why (see below).
   const paths: string[] = []
   const empty: string[] = []
   // The texts are the largest thing a run holds from start to end: kept out of V8's heap when
@@ -131,6 +131,14 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
       if (e.name.startsWith('.') || (importFormatOf(e.name) !== 'text' && importFormatOf(e.name) !== 'markdown')) continue
       const path = join(e.parentPath, e.name)
+      // Nor a file in a hidden folder: a checkout's .git, a desktop's .Trash-1000 (whose copy of a
+      // text was read as its duplicate), a virtual environment's licences (a tester).
+      if (
+        relative(dir, e.parentPath)
+          .split(sep)
+          .some((part) => part.startsWith('.'))
+      )
+        continue
       // A name that is not UTF-8 comes back with U+FFFD in it, a path that names no file.
       if (e.name.includes('\ufffd'))
         throw new ApiError('invalid-input', `${path}: the file's name is not UTF-8 (shown with \ufffd); rename it to read the folder`)
@@ -147,16 +155,24 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     const ids = new Set<string>()
     const read = readAhead(files, asFound)
     for (const [k, path] of files.entries()) {
+      // A file that holds no text is left out, and said so: it has none to share, and one empty
+      // file in a copy of /etc (whose "environment" is empty) stopped the command. Whatever its
+      // encoding: white space alone, or a byte-order mark, is no text either (a tester).
+      const leftOut = (reason: string): void => {
+        empty.push(`${path}: ${reason}`)
+        paths.push(path)
+        noted.set(path, `${path}: ${reason}, left out`)
+      }
       let text: string
       try {
         text = await read(k)
       } catch (e) {
-        // An empty file is left out, and said so: it has no text to share, and one empty file in
-        // a copy of /etc (whose "environment" is empty) stopped the command.
-        if (!(e instanceof DecodeError && e.reason === EMPTY_FILE)) throw e
-        empty.push(path)
-        paths.push(path)
-        noted.set(path, `${path}: ${EMPTY_FILE}, left out`)
+        if (!(e instanceof DecodeError && (e.reason === EMPTY_FILE || e.reason === NO_TEXT))) throw e
+        leftOut(e.reason)
+        continue
+      }
+      if (!/\S/.test(text)) {
+        leftOut(NO_TEXT)
         continue
       }
       const id = documentIdFor(basename(path), ids)
@@ -177,7 +193,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   if (documents.length === 0 && empty.length > 0)
     throw new ApiError(
       'invalid-input',
-      `${dir}: every .txt and .md file in the folder is empty (${empty[0]}: ${EMPTY_FILE}${empty.length > 1 ? `, and ${empty.length - 1} more` : ''})`,
+      `${dir}: no .txt or .md file in the folder holds text (${empty[0]}${empty.length > 1 ? `, and ${empty.length - 1} more` : ''})`,
     )
   if (documents.length === 0) {
     const listing = (await stat(join(dir, PROJECT_FILE)).catch(() => null)) ? PROJECT_FILE : MANIFEST_FILE

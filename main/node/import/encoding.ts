@@ -1,6 +1,6 @@
 import * as chardet from 'chardet'
 import iconv from 'iconv-lite'
-import { DecodeError, decodeUtf8, EMPTY_FILE } from '../project/decode.js'
+import { DecodeError, decodeUtf8, NO_TEXT } from '../project/decode.js'
 
 // Text in legacy encodings (Windows-1252, Latin-1, Windows-1251, GB18030, Shift_JIS, …) and
 // UTF-16 with a byte-order mark is converted to UTF-8 on import; everything else must be UTF-8.
@@ -89,7 +89,7 @@ export function decodeImportedText(bytes: Uint8Array, path: string, guess?: stri
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const encoding = bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE'
     const text = iconv.decode(Buffer.from(bytes.subarray(2)), encoding)
-    if (!text.trim()) throw new DecodeError(path, EMPTY_FILE)
+    if (!text.trim()) throw new DecodeError(path, NO_TEXT)
     return { text: checked(text, path, encoding), encoding, converted: true }
   }
   try {

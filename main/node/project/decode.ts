@@ -7,8 +7,11 @@ import { readFile, stat } from 'node:fs'
  */
 export const MAX_TEXT_BYTES = 256 * 1024 * 1024
 
-/** DecodeError's reason for a file of no bytes (or, converted, of white space alone). */
+/** DecodeError's reason for a file of no bytes. */
 export const EMPTY_FILE = 'the file is empty'
+
+/** DecodeError's reason for a file whose bytes are no text: white space alone, or a byte-order mark. */
+export const NO_TEXT = 'the file holds no text, only white space'
 
 /** A file that is not usable text: the message says why, in one line. */
 export class DecodeError extends Error {
