@@ -8,12 +8,13 @@
 // engine makes and lets go of such blocks by the thousand (each document's token arrays, the
 // seeds' tables, the passages' diffs), so its resident memory stayed near its highest however
 // much it freed. Setting the threshold (MALLOC_MMAP_THRESHOLD_) also stops it moving. Measured
-// with /usr/bin/time, whole processes, on Debian's changelogs (129 MB, 19 M words): peak RSS
-// 981 -> 870 MB in 48.6 / 48.3 s; on its copyright files (20 MB): 333-338 -> 286 MB in
-// 10.9-11.7 / 11.0 s. (MALLOC_ARENA_MAX=2 on top: 858 MB, 54 s.) The C library reads the
-// variable when the process starts, so the command runs again in a child process that has it:
-// Node's start-up once more, and about 7 MB of the parent's own (the child shares the parent's
-// executable's pages).
+// with /usr/bin/time, whole processes of the built CLI, alternating: on Debian's changelogs (129
+// MB, 19 M words), peak RSS 953,932 -> 834,112 KB in 39.8 / 40.7 s (the system's time 1.8 -> 2.8
+// s: more blocks mapped and unmapped); on its copyright files (20 MB) the same peak, 283-303
+// against 288-302 MB, in 0.1-0.4 s more. (MALLOC_ARENA_MAX=2 on top: 12 MB less, 4 s more.) The
+// C library reads the variable when the process starts, so the command runs again in a child
+// process that has it: Node's start-up once more, and about 7 MB of the parent's own (the child
+// shares the parent's executable's pages).
 
 import { spawn } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
@@ -28,11 +29,12 @@ export const ALLOCATOR_VARIABLE = 'MALLOC_MMAP_THRESHOLD_'
 export const ALLOCATOR_THRESHOLD = 128 * 1024
 
 /**
- * The bytes under a folder from which an engine command runs in a child process. The child costs
- * Node's start-up once more (0.05-0.09 s here); a corpus of 8 MB takes seconds, and the copyright
- * files' 20 MB gain 50 MB.
+ * The bytes under a folder from which an engine command runs in a child process: where the
+ * memory kept is hundreds of megabytes. The child costs Node's start-up once more and the
+ * system's time of the blocks mapped (see above): the copyright files' 20 MB gained nothing for
+ * 0.1-0.4 s, the changelogs' 129 MB 120 MB for about a second.
  */
-export const RELAUNCH_FROM_BYTES = 8 << 20
+export const RELAUNCH_FROM_BYTES = 64 << 20
 
 /** Entries looked at, at most, to tell whether a folder holds RELAUNCH_FROM_BYTES. */
 const MAX_ENTRIES = 100_000
