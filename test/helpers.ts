@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +13,14 @@ import type { OverlapKind } from '../main/core/engine/overlaps.js'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const CORPUS = join(ROOT, 'corpus')
+
+/** The texts of a folder of test/fixtures/engine as the engine's documents, named by their files, in their names' order. */
+export function engineFixture(folder: string): EngineDocument[] {
+  const dir = join(ROOT, 'test/fixtures/engine', folder)
+  return readdirSync(dir)
+    .sort()
+    .map((name) => ({ id: name, text: readFileSync(join(dir, name), 'utf8') }))
+}
 
 /** A fresh temporary folder, removed by the returned cleanup. */
 export async function tempDir(prefix = 'parallax-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {

@@ -1,19 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { noticeEnd } from '../../main/core/engine/notices.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
-import { ROOT } from '../helpers.js'
+import { engineFixture } from '../helpers.js'
 
 const end = (text: string) => noticeEnd({ text })
-
-/** The texts of a folder of test/fixtures/engine, as documents named by their files. */
-function texts(folder: string): { id: string; text: string }[] {
-  const dir = join(ROOT, 'test/fixtures/engine', folder)
-  return readdirSync(dir)
-    .sort()
-    .map((name) => ({ id: name, text: readFileSync(join(dir, name), 'utf8') }))
-}
 
 describe("a source file's notice (notices.ts)", () => {
   it('is the comments a file opens with, to the last that states a copyright or licence', () => {
@@ -39,7 +29,7 @@ describe("a source file's notice (notices.ts)", () => {
   it("is cut from the code after it, and labelled boilerplate (glibc's and X11's headers, a tester)", () => {
     // The first lines of five glibc headers: the LGPL notice, then each file's own comment, include
     // guard and #include lines, whose names were the notice's variants ("AIO" -> "ALLOCA").
-    const { overlaps } = findOverlaps(texts('source-notices'))
+    const { overlaps } = findOverlaps(engineFixture('source-notices'))
     const notice = overlaps.find((o) => o.passages.some((p) => p.text.includes('free software')))!
     expect(notice.passages).toHaveLength(5)
     for (const p of notice.passages) {
@@ -49,7 +39,7 @@ describe("a source file's notice (notices.ts)", () => {
     expect(notice.boilerplate).toBe(true)
     // X11's notice ends with a disclaimer in capitals, a line read as a heading elsewhere: it is
     // the notice's, and the include guard after it is not.
-    const x11 = findOverlaps(texts('source-notices-x11')).overlaps
+    const x11 = findOverlaps(engineFixture('source-notices-x11')).overlaps
     expect(x11).toHaveLength(1)
     expect(x11[0].kind).toBe('verbatim')
     expect(x11[0].boilerplate).toBe(true)

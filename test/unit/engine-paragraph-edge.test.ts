@@ -3,17 +3,7 @@ import { extendAlike } from '../../main/core/engine/extend.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { betweenListItems, paragraphEdges } from '../../main/core/engine/paragraph-edge.js'
 import { paragraphBetween } from '../../main/core/engine/align.js'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { analysed, ROOT } from '../helpers.js'
-
-/** The texts of a folder of test/fixtures/engine, as documents named by their files. */
-function fixtureTexts(folder: string): { id: string; text: string }[] {
-  const dir = join(ROOT, 'test/fixtures/engine', folder)
-  return readdirSync(dir)
-    .sort()
-    .map((name) => ({ id: name, text: readFileSync(join(dir, name), 'utf8') }))
-}
+import { analysed, engineFixture } from '../helpers.js'
 
 // A passage's end a word or two into the next paragraph, or its start a word or two before its
 // own (paragraph-edge.ts).
@@ -291,7 +281,7 @@ describe('a paragraph break', () => {
     // example inputrc has the GPL's. The five go on alike past the notice, to "... by creating
     // "drop-ins" in the" (each then names its own subdirectory): their passages in the notice's
     // overlap ended there, and an overlap of the licence's grant started at "is free software".
-    const { overlaps } = findOverlaps(fixtureTexts('comment-notices'))
+    const { overlaps } = findOverlaps(engineFixture('comment-notices'))
     const notice = overlaps.filter((o) => o.passages.some((p) => p.text.includes('is free software')))
     expect(notice.length).toBeGreaterThan(0)
     for (const o of notice)
