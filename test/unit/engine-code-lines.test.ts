@@ -61,6 +61,14 @@ describe('lines of code (code-lines.ts), of which no paraphrase is made', () => 
     const prompt = "    PS1='${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ '\n"
     expect(code(prompt, 'PS1')).toBe(true)
     expect(code('export LESS=-R ${LESSOPEN:-}\n', 'LESS')).toBe(true)
+    // C's declarations and conditions (X11's and glibc's headers).
+    expect(code('typedef struct {\n\tunsigned long pixel;\n\tunsigned short red, green, blue;\n} XColor;\n', 'pixel')).toBe(true)
+    expect(code('    _Xconst char*\t/* bytes */,\n    int\t\t\t/* nbytes */,\n', 'nbytes')).toBe(true)
+    const limits = '#  if __WORDSIZE == 64\n#   define ULONG_MAX\t18446744073709551615UL\n'
+    expect(code(limits, 'WORDSIZE == 64\n#   define ULONG_MAX')).toBe(true)
+    expect(code(limits, 'ULONG_MAX')).toBe(false)
+    expect(code('The int type holds whole numbers; see char for letters.\n', 'whole numbers')).toBe(false)
+    expect(code('Both a == b and c != d hold for equal values.\n', 'equal values')).toBe(false)
     // A comment that says what a line does, with one sign at most.
     expect(code('# define your aliases in ~/.bash_aliases, and set PS1 there\n', 'aliases')).toBe(false)
     expect(code('# The SKEL variable names the folder of skeletal files: SKEL=/etc/skel\n', 'skeletal files')).toBe(false)

@@ -46,6 +46,13 @@ export const CODE_SIGNS: readonly RegExp[] = [
   // sets in an xterm's title shared the variable's name and were a paraphrase (a tester of /etc).
   /^[ \t]*(?:export[ \t]+)?[A-Za-z_]\w*=\S/m,
   /\$\{[A-Za-z_]\w*/,
+  // C's declarations and conditions: a line that opens with a declaration's keyword or type, then
+  // a name, a pointer or a comment ("typedef struct {", "int\t\t\t/* nbytes */,", "extern int
+  // gethostent_r (struct hostent *__restrict __result_buf,"); a comparison or a logical operator
+  // between operands ("__WORDSIZE == 64", "defined __USE_GNU || ..."). X11's prototypes with their
+  // parameters' names in comments, its colour structures, glibc's limits were paraphrases.
+  /^[ \t]*(?:extern|typedef|struct|union|enum|static|unsigned|signed|int|char|void|size_t)\b[ \t*]+[A-Za-z_*/{]/m,
+  /[\w)][ \t]*(?:==|!=|&&|\|\|)[ \t]*[\w(!]/,
 ]
 
 /** Signs of CODE_SIGNS, at least, on the lines of a stretch for it to be code (see above). */
