@@ -11,7 +11,8 @@
 // with /usr/bin/time, whole processes of the built CLI, alternating: on Debian's changelogs (129
 // MB, 19 M words), peak RSS 953,932 -> 834,112 KB in 39.8 / 40.7 s (the system's time 1.8 -> 2.8
 // s: more blocks mapped and unmapped); on its copyright files (20 MB) the same peak, 283-303
-// against 288-302 MB, in 0.1-0.4 s more. (MALLOC_ARENA_MAX=2 on top: 12 MB less, 4 s more.) The
+// against 288-302 MB, in 0.1-0.4 s more. (MALLOC_ARENA_MAX=2 on top, run from the sources: 12 MB
+// less, 4 s more.) The
 // C library reads the variable when the process starts, so the command runs again in a child
 // process that has it: Node's start-up once more, and about 7 MB of the parent's own (the child
 // shares the parent's executable's pages).

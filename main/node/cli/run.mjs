@@ -15,7 +15,7 @@ import { currentBundle } from './stamps.mjs'
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const argv = process.argv.slice(2)
 // An engine command on a large folder: in a child process whose malloc gives back what the engine
-// frees (allocator.mjs).
+// frees (allocator.mjs). In that child, a thread ends it if this process is gone.
 watchParent()
 const child = wantsChild(argv) ? await runInChild(argv, argv.includes('--verbose') ? process.stderr : undefined) : undefined
 if (child) endAs(child)

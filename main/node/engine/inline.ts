@@ -26,10 +26,11 @@ import { WordNet } from './wordnet.js'
 //   the bundled corpus, or any folder with a manifest.json of the same shape: the files it lists;
 //   a plain folder of .txt and .md files (recursively), ids made from the file names.
 // Texts are decoded strictly (decode.ts): a binary or damaged file stops the command with an
-// error naming it; a plain folder's file that holds no text is left out, with a note. A listed or plain folder's file in a legacy encoding (Latin-1 and its
-// kin, UTF-16 with its byte-order mark) is read as an import reads it (import/encoding.ts),
-// converted and named in a note: a project's documents are UTF-8, made so by their import, but a
-// folder of files as found on a disk is not (4 of Debian's 198 NEWS files are Latin-1). The
+// error naming it; a plain folder's file that holds no text is left out, with a note. A listed
+// or plain folder's file in a legacy encoding (Latin-1 and its kin, UTF-16 with its byte-order
+// mark) is read as an import reads it (import/encoding.ts), converted and named in a note: a
+// project's documents are UTF-8, made so by their import, but a folder of files as found on a
+// disk is not (4 of Debian's 198 NEWS files are Latin-1). The
 // project store, the manifest reader and the reader of imported
 // overlaps are loaded only for a folder that has their files: a plain folder loads the engine and
 // the text decoder alone (a fast start for scripts; cli.ts loads this module for those commands only).
@@ -72,9 +73,9 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   /** What the reader should know of how a file was read, by its path (LoadedCorpus.notes). */
   const noted = new Map<string, string>()
   const asFound = (path: string) => readAsFound(path, noted)
-  // The files read, in order, and those a folder's reading left out as holding no text, with why (see below).
+  // The files read, in order; those of a plain folder left out as holding no text, with why (see below).
   const paths: string[] = []
-  const empty: string[] = []
+  const withoutText: string[] = []
   // The texts are the largest thing a run holds from start to end: kept out of V8's heap when
   // they are many (off-heap-texts.ts), so that the heap's growth, set from its live size, stays in
   // proportion to what the engine makes.
@@ -159,7 +160,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
       // file in a copy of /etc (whose "environment" is empty) stopped the command. Whatever its
       // encoding: white space alone, or a byte-order mark, is no text either (a tester).
       const leftOut = (reason: string): void => {
-        empty.push(`${path}: ${reason}`)
+        withoutText.push(`${path}: ${reason}`)
         paths.push(path)
         noted.set(path, `${path}: ${reason}, left out`)
       }
@@ -190,10 +191,10 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
       )
     }
   }
-  if (documents.length === 0 && empty.length > 0)
+  if (documents.length === 0 && withoutText.length > 0)
     throw new ApiError(
       'invalid-input',
-      `${dir}: no .txt or .md file in the folder holds text (${empty[0]}${empty.length > 1 ? `, and ${empty.length - 1} more` : ''})`,
+      `${dir}: no .txt or .md file in the folder holds text (${withoutText[0]}${withoutText.length > 1 ? `, and ${withoutText.length - 1} more` : ''})`,
     )
   if (documents.length === 0) {
     const listing = (await stat(join(dir, PROJECT_FILE)).catch(() => null)) ? PROJECT_FILE : MANIFEST_FILE
