@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/node/cli/cli.js'
@@ -292,6 +292,12 @@ describe('overlaps command', () => {
     const dangling = await cli('overlaps', folder)
     expect(dangling.code).toBe(1)
     expect(dangling.stderr).toBe(`parallax: ${join(folder, 'c.txt')}: a link to a file that does not exist`)
+    // A link that leads to itself is a loop, not a file that does not exist (a tester).
+    await rm(join(folder, 'c.txt'))
+    await symlink('d.txt', join(folder, 'd.txt'))
+    const loop = await cli('overlaps', folder)
+    expect(loop.code).toBe(1)
+    expect(loop.stderr).toBe(`parallax: ${join(folder, 'd.txt')}: a link that leads back to itself (a loop of links)`)
   })
 
   it("names another program's manifest.json or project.json that lists no documents", async () => {

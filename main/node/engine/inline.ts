@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, extname, join, relative, resolve, sep } from 'node:path'
 import { ApiError } from '../../core/contract/api.js'
@@ -9,6 +10,7 @@ import { KIND_LABELS } from '../../core/engine/kinds.js'
 import type { SourcedOverlap } from '../../core/reuse/imported.js'
 import { documentIdFor } from '../../core/project/document-id.js'
 import { DecodeError, EMPTY_FILE, NO_TEXT, readTextFile } from '../project/decode.js'
+import { fileProblem } from '../project/file-problem.js'
 import { refuseSpecialPath } from '../project/special-paths.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { importFormatOf } from '../../core/project/formats.js'
@@ -129,7 +131,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
     for (const [k, doc] of manifest.documents.entries()) add(doc.id, join(dir, doc.file), await read(k), doc.title, undefined, doc.date)
   } else {
     const files: string[] = []
-    for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    for (const e of await listFolder(dir)) {
       if (e.name.startsWith('.') || (importFormatOf(e.name) !== 'text' && importFormatOf(e.name) !== 'markdown')) continue
       const path = join(e.parentPath, e.name)
       // Nor a file in a hidden folder: a checkout's .git, a desktop's .Trash-1000 (whose copy of a
@@ -146,8 +148,8 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
       // A link is read as the file it leads to (never a device or a system folder's file).
       if (e.isSymbolicLink()) {
         await refuseSpecialPath(path, 'a document')
-        const target = await stat(path).catch(() => null)
-        if (!target) throw new ApiError('not-found', `${path}: a link to a file that does not exist`)
+        const target = await stat(path).catch((e: NodeJS.ErrnoException) => e)
+        if (target instanceof Error) throw linkProblem(path, target)
         if (target.isFile()) files.push(path)
       } else if (e.isFile()) files.push(path)
     }
@@ -207,6 +209,31 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
   // In the order of the files (read ahead, their notes come as each read ends).
   const notes = paths.flatMap((path) => noted.get(path) ?? [])
   return { documents, texts, originals, dates, excludedTexts, notes }
+}
+
+/**
+ * Every entry of folder `dir` and its sub-folders (readdir's recursive listing), or an error that
+ * names the folder that could not be read and why: a sub-folder the user may not enter stopped
+ * the command with Node's "EACCES: permission denied, scandir '...'" (a tester).
+ */
+async function listFolder(dir: string): Promise<Dirent[]> {
+  try {
+    return await readdir(dir, { recursive: true, withFileTypes: true })
+  } catch (e) {
+    const path = (e as NodeJS.ErrnoException).path ?? dir
+    throw new ApiError('unreadable', `${path}: cannot read this folder (${fileProblem(e)})`)
+  }
+}
+
+/**
+ * The error for a folder's link whose file cannot be reached: one that leads nowhere is
+ * 'not-found'; a loop, or a file behind a folder the user may not enter, says so, not that the
+ * file does not exist (the user would look for a file that is there).
+ */
+function linkProblem(path: string, error: NodeJS.ErrnoException): ApiError {
+  if (error.code === 'ENOENT') return new ApiError('not-found', `${path}: a link to a file that does not exist`)
+  if (error.code === 'ELOOP') return new ApiError('unreadable', `${path}: ${fileProblem(error)}`)
+  return new ApiError('unreadable', `${path}: a link to a file that cannot be read (${fileProblem(error)})`)
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs'
+import { fileProblem } from './file-problem.js'
 
 /**
  * Largest text file read, in bytes. Large enough for any book or report (200 MB is about 35
@@ -79,7 +80,7 @@ export function decodeUtf8(bytes: Uint8Array, path: string): string {
 export function readTextFile(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     stat(path, (error, info) => {
-      if (error) return reject(new DecodeError(path, error.code === 'ENOENT' ? 'no such file' : String(error.message)))
+      if (error) return reject(new DecodeError(path, fileProblem(error)))
       // A FIFO or device put in a document's place would be read forever.
       if (!info.isFile()) return reject(new DecodeError(path, 'this is not a regular file (a folder, device, pipe or socket)'))
       if (info.size > MAX_TEXT_BYTES) {
@@ -87,7 +88,7 @@ export function readTextFile(path: string): Promise<string> {
         return reject(new DecodeError(path, `the file is ${megabytes} MB, over the ${MAX_TEXT_BYTES / 2 ** 20} MB limit for a text`))
       }
       readFile(path, (failure, bytes) => {
-        if (failure) return reject(failure)
+        if (failure) return reject(new DecodeError(path, fileProblem(failure)))
         try {
           resolve(decodeUtf8(bytes, path))
         } catch (e) {
