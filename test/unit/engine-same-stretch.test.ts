@@ -78,6 +78,24 @@ describe('one stretch of the same words', () => {
     // Passages with no word in common at one place.
     expect(same(COPY, ['Permission', 'charge'], COPY, ['person', 'software'])).toBe(false)
   })
+
+  it('fails for code whose signs between the words differ, not for prose whose typography does (a tester of /usr/include)', () => {
+    const negated = '#if ! defined (_FILE_OFFSET_BITS) || _FILE_OFFSET_BITS != 64\n# define __USE_FILE_OFFSET64\n#endif\n'
+    const plain = '#if defined _FILE_OFFSET_BITS && _FILE_OFFSET_BITS == 64\n# define __USE_FILE_OFFSET64\n#endif\n'
+    expect(same(negated, ['if', '64'], plain, ['if', '64'])).toBe(false)
+    // The same condition laid out otherwise is the same code.
+    expect(same(plain, ['if', '64'], plain.replace(' && ', '\n    && '), ['if', '64'])).toBe(true)
+    const cast = '#define CMPLXL(x, y) __builtin_complex ((long double) (x), (long double) (y))\n'
+    const parameters = 'static int __call (long double __x, long double __y) throw ();\n'
+    expect(same(cast, ['long', 'y'], parameters, ['long', 'y'])).toBe(false)
+    // In prose, a copy's quotes and commas are its typography.
+    expect(
+      same(COPY, ['Permission', 'software'], COPY.replace('granted, free', 'granted "free').replace('charge,', 'charge;'), [
+        'Permission',
+        'software',
+      ]),
+    ).toBe(true)
+  })
 })
 
 describe("an overlap's kind", () => {

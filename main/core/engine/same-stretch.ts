@@ -1,4 +1,5 @@
 import type { AnalysedDocument } from './analyse.js'
+import { onCodeLines } from './code-lines.js'
 import { sameSpelling } from './respelled.js'
 import { sameSurface } from './similarity.js'
 
@@ -84,6 +85,43 @@ function agreeing(
   const to = Math.max(a1, b1 - shift)
   if (Math.max(a0, b0 - shift) > Math.min(a1, b1 - shift)) return undefined
   if (from < 0 || to >= A.surface.length || from + shift < 0 || to + shift >= B.surface.length) return undefined
-  const same = sameSurface(A, from, to, B, from + shift, to + shift) && sameSpelling(A, from, B, from + shift, to - from + 1)
+  const same =
+    sameSurface(A, from, to, B, from + shift, to + shift) &&
+    sameSpelling(A, from, B, from + shift, to - from + 1) &&
+    sameCode(A, from, to, B, shift)
   return same ? { from, to, shift } : undefined
+}
+
+/**
+ * Whether tokens [from, to] of A and B's tokens `shift` further on have the same signs between
+ * their words where they are code (code-lines.ts onCodeLines): in code, what lies between words
+ * is what it says, and "#if ! defined (_FILE_OFFSET_BITS) || _FILE_OFFSET_BITS != 64" is not the
+ * same words as "#if defined _FILE_OFFSET_BITS && _FILE_OFFSET_BITS == 64", nor a cast "((long
+ * double) (x)" a parameter "(long double __x" (a tester of /usr/include: 10 of glibc's 25 verbatim
+ * overlaps differed so). In prose they are typography (quotes, a comma), which a copy may change:
+ * compared only where they differ, on the lines there.
+ */
+function sameCode(A: AnalysedDocument, from: number, to: number, B: AnalysedDocument, shift: number): boolean {
+  for (let t = from; t < to; t++) {
+    if (sameSigns(A.text, A.ends[t], A.starts[t + 1], B.text, B.ends[t + shift], B.starts[t + shift + 1])) continue
+    if (onCodeLines(A, t, t + 1) || onCodeLines(B, t + shift, t + shift + 1)) return false
+  }
+  return true
+}
+
+/** Whether a[a0, a1) and b[b0, b1) hold the same characters but for white space. */
+function sameSigns(a: string, a0: number, a1: number, b: string, b0: number, b1: number): boolean {
+  let i = a0
+  let j = b0
+  for (;;) {
+    while (i < a1 && isSpace(a.charCodeAt(i))) i++
+    while (j < b1 && isSpace(b.charCodeAt(j))) j++
+    if (i >= a1 || j >= b1) return i >= a1 && j >= b1
+    if (a.charCodeAt(i++) !== b.charCodeAt(j++)) return false
+  }
+}
+
+/** Space, tab, line feed, carriage return (what separates a copy's words however it is wrapped). */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13
 }
