@@ -51,7 +51,8 @@ export const CODE_SIGNS: readonly RegExp[] = [
   // gethostent_r (struct hostent *__restrict __result_buf,"); a comparison or a logical operator
   // between operands ("__WORDSIZE == 64", "defined __USE_GNU || ..."). X11's prototypes with their
   // parameters' names in comments, its colour structures, glibc's limits were paraphrases.
-  /^[ \t]*(?:extern|typedef|struct|union|enum|static|unsigned|signed|int|char|void|size_t)\b[ \t*]+[A-Za-z_*/{]/m,
+  // (After a compiler's keyword such as "__extension__ extern long long int atoll (...)".)
+  /^[ \t]*(?:__\w+__[ \t]+)*(?:extern|typedef|struct|union|enum|static|unsigned|signed|int|char|void|size_t)\b[ \t*]+[A-Za-z_*/{]/m,
   /[\w)][ \t]*(?:==|!=|&&|\|\|)[ \t]*[\w(!]/,
 ]
 

@@ -13,6 +13,7 @@ import { withoutDanglingEdges, withoutFunctionWordEdges } from './dangling-edges
 import { withGoverningNegations } from './negated-edges.js'
 import { linkWeightShare, nonWordTokensIn } from './nonwords.js'
 import { clusterPairs, type PairPassage, type PairSides } from './cluster.js'
+import { declareOtherThings } from './declarations.js'
 import { duplicateGroups } from './duplicates.js'
 import { AlignedSpans } from './aligned-spans.js'
 import { extendAlike } from './extend.js'
@@ -738,6 +739,9 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       // (The pairs' reasons in the order of their passages as given, whatever order they were found in.)
       const placed = (i: number) => Math.min(corpus.given?.[list.doc(2 * i)] ?? 0, corpus.given?.[list.doc(2 * i + 1)] ?? 0)
       const because = reasonsOf([...c.pairs].sort((i, j) => placed(i) - placed(j) || i - j).flatMap((i) => list.because(i) ?? []))
+      // Nor is an edited copy one whose passages declare different functions in one template
+      // (declarations.ts): atof's prototype and strlen's.
+      if (kind === 'variant' && declareOtherThings(own.map(edgedOf), corpus.docs)) return
       drafts.push({
         passages,
         shown: edged,
