@@ -50,6 +50,19 @@ describe("a document's furniture", () => {
     expect(inFurniture({ text: readme }, readme.indexOf('Gets'), readme.indexOf('descriptor'))).toBe(false)
   })
 
+  it('is no document\'s title: a guide titled "Contributing" is not its own furniture (a tester of /usr/share/doc)', () => {
+    const guide = (title: string) => `${title}\n\nThank you for considering contributing to this distribution.\n\n## License\n\nMIT.\n`
+    for (const title of ['CONTRIBUTING', '# Contributing', '\n\n# Contributing']) {
+      const text = guide(title)
+      expect(inFurniture({ text }, text.indexOf('Thank'), text.indexOf('distribution'))).toBe(false)
+      // Its sections after the title still are.
+      expect(inFurniture({ text }, text.indexOf('MIT'), text.indexOf('MIT') + 3)).toBe(true)
+    }
+    // A heading after text is a section, whatever it is called.
+    const readme = 'A tool.\n\n## Contributing\n\nSend patches to the list.\n'
+    expect(inFurniture({ text: readme }, readme.indexOf('Send'), readme.indexOf('list'))).toBe(true)
+  })
+
   it('is a BUGS section that only says where to report them, not one that describes a bug (lz4, man-db)', () => {
     const pointer =
       'NAME\n       lz4 - lz4 files\n\nBUGS\n       Report bugs at: https://github.com/lz4/lz4/issues\n\nAUTHOR\n       Yann Collet\n'

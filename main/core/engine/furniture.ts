@@ -76,7 +76,12 @@ export function furnitureHeadings(doc: Pick<AnalysedDocument, 'text'>): Uint8Arr
       const text = doc.text.slice(ends[k], at[k + 1] ?? doc.text.length)
       return manual[k] ? text.replace(/^\S.*$/gm, '') : text
     }
-    found = Uint8Array.from(titles, (title, k) => (FURNITURE.has(title) || (title === BUGS && pointerOnly(body(k))) ? 1 : 0))
+    // A heading with nothing but white space before it is the document's title, not a section of
+    // it: a CONTRIBUTING guide titled "Contributing" is all about contributing, and what it shares
+    // with another guide was boilerplate where the same text titled "How to contribute" was not
+    // (a tester of /usr/share/doc's Markdown files).
+    const title = (k: number): boolean => k === 0 && !/\S/.test(doc.text.slice(0, at[0]))
+    found = Uint8Array.from(titles, (name, k) => (!title(k) && (FURNITURE.has(name) || (name === BUGS && pointerOnly(body(k)))) ? 1 : 0))
     furnitureOf.set(doc, found)
   }
   return found
