@@ -19,7 +19,7 @@ import { ownWordAt } from '../../main/core/engine/tokenize.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { wordsInCommon } from '../../main/core/engine/paraphrase.js'
 import { Run } from '../../main/core/engine/progress.js'
-import { analysed } from '../helpers.js'
+import { analysed, engineFixture } from '../helpers.js'
 
 // What a loose match does not read as words of a claim (nonwords.ts): parts of web and e-mail
 // addresses, paths, file names, numbers, identifiers, Markdown code blocks and HTML markup.
@@ -550,6 +550,20 @@ describe('tokens that are no words of a claim', () => {
     // A span reads them as the whole text does.
     for (let t0 = 0; t0 < doc.starts.length; t0 += 3)
       expect([...nonWordTokensIn(analysed(text)[0], t0, doc.starts.length - 1)]).toEqual([...nonWordTokens(doc).slice(t0)])
+  })
+
+  it("makes no overlap of two HTML tables by their tags, whose rows say different things (Node.js's API documents, a tester)", () => {
+    // crypto.md's table of OpenSSL's options, os.md's of POSIX signals, fs.md's of file flags:
+    // "<tr><td><code>NAME</code></td><td>...</td></tr>" rows, alike in their tags alone. fs.md's
+    // and os.md's were an edited copy, and crypto.md's and os.md's a paraphrase in a larger corpus.
+    const docs = engineFixture('html-tables')
+    const { overlaps } = findOverlaps(docs)
+    expect(overlaps.length).toBeGreaterThan(0)
+    // What the tables' documents share is the sentence before them and their heading row.
+    for (const o of overlaps) {
+      expect(o.passages.map((p) => p.doc).sort()).toEqual(['crypto.md', 'fs.md', 'os.md'])
+      for (const p of o.passages) expect(p.text).toContain('The following constants are exported.')
+    }
   })
 
   it('marks a reStructuredText literal block\'s lines, after a paragraph ending "::" or a code directive', () => {

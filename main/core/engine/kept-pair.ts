@@ -160,6 +160,8 @@ export function keptKind(
   if (measure.shared <= MAX_NUMBER_LIST && numbersOnly(A, a0, a1, B, b0, b1, measure.verbatim)) return undefined
   const kind = kindOf(measure, () => editedCopy(A, a0, a1, B, b0, b1, measure.shared))
   const close = kind !== 'paraphrase'
+  // Nor is a pair one whose words outside its HTML tags are not alike (unlikeOutsideTags).
+  if (!measure.verbatim && unlikeOutsideTags(measure, A, a0, a1, B, b0, b1)) return undefined
   if (isBanal(measure.commonShare * measure.shared, measure.shared, close)) return undefined
   if (measure.similarity < VARIANT_SIMILARITY && namesOnly(A, a0, a1, B, b0, b1, kind === 'paraphrase')) return undefined
   // Nor is a loose match of two pages' NAME lines, or with a SYNOPSIS, any more than the
@@ -186,6 +188,30 @@ export function keptKind(
 function alikeOutsideLinks(measure: PairMeasure, minWords: number): boolean {
   const text = measure.outsideLinks
   return text !== undefined && text.similarity >= VARIANT_SIMILARITY && text.shared >= minWords
+}
+
+/**
+ * Whether a pair that is not verbatim is alike through its HTML tags alone: its words outside them
+ * (PairMeasure.outsideMarkup) less alike than MIN_SIMILARITY. Two tables of Node.js's API
+ * documentation, OpenSSL's options in crypto.md and the POSIX signals in os.md, rows of
+ * "<tr><td><code>NAME</code></td><td>...</td></tr>", were a paraphrase of 4,500 characters and
+ * the top overlap of its corpus, and fs.md's table of file flags an edited copy of the signals',
+ * by the tags' names each row repeats, in order (a tester); outside them, the rows say different
+ * things. A tag's words say how a text is shown, not what it says (markupOnly); a tag quoted in a
+ * code span is code, and an address written out is text, as they are there.
+ */
+function unlikeOutsideTags(
+  measure: PairMeasure,
+  A: AnalysedDocument,
+  a0: number,
+  a1: number,
+  B: AnalysedDocument,
+  b0: number,
+  b1: number,
+): boolean {
+  if (!mayMarkup(A, a0, a1) || !mayMarkup(B, b0, b1)) return false
+  const text = measure.outsideMarkup
+  return text !== undefined && text.similarity < MIN_SIMILARITY
 }
 
 /**

@@ -1,7 +1,7 @@
 import { contentFrom, type AnalysedCorpus, type AnalysedDocument, foreignNegationAt } from './analyse.js'
 import { sameSpelling } from './respelled.js'
 import { negates, STOPWORDS } from './stopwords.js'
-import { isNumber, LINK, mayLink, nonWordTokensIn } from './nonwords.js'
+import { isNumber, LINK, MARKUP, mayLink, nonWordTokensIn } from './nonwords.js'
 
 // How much two passages share, counted on their content words as bags (order ignored, so a
 // passage whose clauses were reordered is as similar as one copied in order):
@@ -27,6 +27,8 @@ import { isNumber, LINK, mayLink, nonWordTokensIn } from './nonwords.js'
 //               hash, a repository's name): two change logs' entries "[meta] create FUNDING.yml;
 //               add `funding` in package.json" with their commit links were similarity 0.48 alone
 //               and 0.32 once a third log had the entry's words; outside the links, 0.76
+//   outsideMarkup the same outside HTML tags (nonwords.ts MARKUP) alone, when both passages hold
+//               a tag: a code span's tag ("`<meta name=...>`") is code, and its words count
 //   commonShare share of the shared words that common n-grams cover (banality.ts)
 //   verbatim    the two passages are the same sequence of surface forms (normalise.ts)
 
@@ -39,6 +41,8 @@ export interface PairMeasure {
    * are clear between calls); undefined when a passage holds no link or nothing else.
    */
   readonly outsideLinks: { shared: number; similarity: number } | undefined
+  /** The words outside HTML tags (see above), as outsideLinks; undefined when a passage holds no tag or nothing else. */
+  readonly outsideMarkup: { shared: number; similarity: number } | undefined
   dice: number
   commonShare: number
   /** Same surface forms in order (sameSurface): one passage token for token. */
@@ -55,6 +59,7 @@ export interface PairMeasure {
  */
 class Measured implements PairMeasure {
   private outside: PairMeasure['outsideLinks'] | null = null
+  private outsideTags: PairMeasure['outsideMarkup'] | null = null
 
   constructor(
     readonly shared: number,
@@ -82,6 +87,14 @@ class Measured implements PairMeasure {
       this.outside = measurer ? measurer.outsideLinks(A, a0, a1, B, b0, b1, unmatched) : undefined
     }
     return this.outside
+  }
+
+  get outsideMarkup(): PairMeasure['outsideMarkup'] {
+    if (this.outsideTags === null) {
+      const { measurer, A, a0, a1, B, b0, b1, unmatched } = this
+      this.outsideTags = measurer ? measurer.outsideLinks(A, a0, a1, B, b0, b1, unmatched, MARKUP) : undefined
+    }
+    return this.outsideTags
   }
 }
 
@@ -188,6 +201,7 @@ export class PairMeasurer {
    * content words of tokens [a0, a1] of A and [b0, b1] of B that lie outside links and are no
    * numbers (isNumber); undefined when either side has none in a link or none such outside one.
    * Read through PairMeasure.outsideLinks, whenever asked: measure leaves the scratch arrays clear.
+   * `mask`: the marks (nonwords.ts) of the tokens left out, LINK or MARKUP (outsideMarkup).
    */
   outsideLinks(
     A: AnalysedDocument,
@@ -197,6 +211,7 @@ export class PairMeasurer {
     b0: number,
     b1: number,
     unmatched: number,
+    mask: number = LINK,
   ): PairMeasure['outsideLinks'] {
     const { countA, countB, touched, weights } = this
     const count = (D: AnalysedDocument, t0: number, t1: number, counts: Int32Array): [total: number, linked: number] => {
@@ -205,7 +220,7 @@ export class PairMeasurer {
       let linked = 0
       for (let c = contentFrom(D, t0); c < D.content.length && D.content[c] <= t1; c++) {
         const t = D.content[c]
-        if (marks[t - t0] & LINK) {
+        if (marks[t - t0] & mask) {
           linked++
           continue
         }
