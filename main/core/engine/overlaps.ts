@@ -37,6 +37,7 @@ import { joinContinued, startsWithCopy, successionIn } from './continued.js'
 import { nestClusters, type NestedPassages } from './nesting.js'
 import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
 import { furnitureOnly } from './furniture.js'
+import { withoutLinkEdges } from './link-edges.js'
 import { callsOrNames } from './headings.js'
 import { type EngineHooks, Run } from './progress.js'
 import { sentenceStarts } from './sentences.js'
@@ -1027,7 +1028,8 @@ function onOneLine(doc: AnalysedDocument, t0: number, t1: number, line: (doc: An
  * words short (sentence-tails.ts), a verbatim copy's too where the words they stop short of differ
  * (verbatimTails), none but a paraphrase's on function words of another sentence
  * (dangling-edges.ts withoutFunctionWordEdges) or the next item's first words (next-item.ts), nor
- * inside a path or web address (word-edges.ts wholeAddressAtEnd).
+ * inside a path or web address (word-edges.ts wholeAddressAtEnd), nor on a line's part of another
+ * item's links or of tags (link-edges.ts).
  * Each passage in the same place; those in reference texts (not shown) as they
  * are. Done before the overlap's figures are taken, so that they describe the passages shown.
  */
@@ -1058,9 +1060,11 @@ function shownEdges(
   // read as "-o", the option after the one the pages share, went on to its name).
   // (Taken to whole identifiers again: a sentence's end read inside one, "gtk_wi-" at a line's end.)
   const read = kind === 'verbatim' ? wholeIdentifiers(verbatimTails(cut, sentenceEdges, docs), (p) => docs[p.doc], true) : cut
+  // (And not on a line's part of links or tags: the next item's commit link, link-edges.ts.)
   const shown = read.map((p) => {
-    const [start, end] = wholeAddressAtEnd(docs[p.doc], p.start, p.end)
-    return end === p.end ? p : { doc: p.doc, start, end }
+    const [whole, end] = wholeAddressAtEnd(docs[p.doc], p.start, p.end)
+    const [s, e] = withoutLinkEdges(docs[p.doc], whole, end)
+    return s === p.start && e === p.end ? p : { doc: p.doc, start: s, end: e }
   })
   return moved(passages, at, apartInDocuments(shown))
 }
