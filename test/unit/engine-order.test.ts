@@ -39,6 +39,27 @@ describe('how much of a loose match is shared in order', () => {
     expect(editedCopy(c, ...whole(c), d, ...whole(d), 9)).toBe(false)
   })
 
+  it('tells a long copy with its parts moved, too far apart for a diff, by its runs in any order (a tester)', () => {
+    // Two change logs listing the same commits in other orders: a diff of the two lists needs more
+    // edits than MAX_EDIT_LENGTH, and the runs in order cannot be counted.
+    // Sixty items of eight words of their own ("* zabk zbbk ..."), as commit messages are.
+    const word = (k: number, w: number) =>
+      `z${String.fromCharCode(97 + w)}${String.fromCharCode(97 + (k % 26))}${String.fromCharCode(97 + Math.floor(k / 26))}`
+    const items = Array.from({ length: 60 }, (_, k) => `* ${Array.from({ length: 8 }, (_, w) => word(k, w)).join(' ')}`)
+    // The same items, each list in its own order: the second's a fixed shuffle of the first's.
+    const shuffled = items.map((_, k) => items[(k * 37) % 60])
+    const [a, b] = analysed(items.join('\n'), shuffled.join('\n'))
+    const shared = a.content.length
+    expect(runShare(a, ...whole(a), b, ...whole(b), shared)).toBe(0)
+    expect(editedCopy(a, ...whole(a), b, ...whole(b), shared)).toBe(true)
+    // Nor is a text that shares single words with another, in no run, however long.
+    const [c, d] = analysed(
+      items.map((_, k) => `${word(k, 0)} alpha ${word(k, 3)} beta ${word(k, 6)}`).join('. '),
+      shuffled.map((_, k) => `${word((k * 37) % 60, 6)} gamma ${word((k * 37) % 60, 0)} delta ${word((k * 37) % 60, 3)}`).join('. '),
+    )
+    expect(editedCopy(c, ...whole(c), d, ...whole(d), 180)).toBe(false)
+  })
+
   it('finds no run in a restatement that keeps single words', () => {
     const [a, b] = analysed(
       'The swift growth of the railroad brought the farmers of the valley to the markets.',
