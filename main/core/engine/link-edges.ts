@@ -1,5 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { LINK, MARKUP, NON_WORD, nonWordTokensIn } from './nonwords.js'
+import { lowerBound } from '../text/sorted.js'
 
 // A passage's edge on a line of links or tags. Node.js's change logs list commits one a line:
 // "* \[[`c742a1cc4d`](https://github.com/nodejs/node/commit/c742a1cc4d)] - **doc**: feature
@@ -30,27 +31,94 @@ export const MIN_KEPT_SHARE = 0.5
 /** A commit's hash as a change log writes it: seven to forty hexadecimal digits, letters and digits both. */
 const HASH = /^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}$/i
 
-/** Signs that a stretch of text may hold a link or a tag: read for its marks only then. */
-const LINK_SIGN = /:\/\/|\]\(|</
+/**
+ * Signs that a line may hold a tag (a "<" and a name, then a space, "/" or ">") or a link or an
+ * address ("://", "](", "@": a change log's author line "2014-06-26  Jane Doe
+ * <jane@gcc.gnu.org>", whose tail a passage may start on): its marks are read only then.
+ */
+const SIGNS = /:\/\/|\]\(|@|<\/?[A-Za-z][A-Za-z0-9-]*[\s/>]/g
 
 /**
  * Tokens [start, end] of `doc` without a first or last line's part of links or tags (see above);
  * the same pair where neither edge moves.
  */
 export function withoutLinkEdges(doc: AnalysedDocument, start: number, end: number): [number, number] {
+  const { text, starts, ends } = doc
   let s = start
   let e = end
-  // The start: the tokens of its line, from s on.
-  const startLineEnd = lineEndAfter(doc, s, e)
-  if (startLineEnd <= e && linkPart(doc, s, startLineEnd - 1, s > 0 && sameLine(doc, s - 1, s) && opensItem(doc, startLineEnd)))
-    s = startLineEnd
-  const endLineStart = lineStartBefore(doc, e, s)
-  if (
-    endLineStart >= s &&
-    linkPart(doc, endLineStart + 1, e, e + 1 < doc.starts.length && sameLine(doc, e, e + 1) && opensItem(doc, endLineStart + 1))
-  )
-    e = endLineStart
+  // The start's line: its tokens from s on are [s, next), the passage going on at `next`.
+  const startLineStart = lineStartOf(text, starts[s])
+  const startLineEnd = lineEndOf(text, starts[s])
+  const next = lowerBound(starts, startLineEnd, s, e + 1)
+  if (next <= e) {
+    const cutLine = s > 0 && startLineStart < ends[s - 1] && opensItem(doc, next)
+    if (linkPart(doc, s, next - 1, startLineStart, startLineEnd, cutLine)) s = next
+  }
+  // The end's line: its tokens up to e are [first, e], the passage's line before ending at first - 1.
+  const endLineStart = lineStartOf(text, starts[e])
+  const endLineEnd = lineEndOf(text, starts[e])
+  const first = lowerBound(starts, endLineStart, s, e + 1)
+  if (first > s) {
+    const cutLine = e + 1 < starts.length && starts[e + 1] < endLineEnd && opensItem(doc, first)
+    if (linkPart(doc, first, e, endLineStart, endLineEnd, cutLine)) e = first - 1
+  }
   return e - s + 1 >= MIN_KEPT_SHARE * (end - start + 1) ? [s, e] : [start, end]
+}
+
+/** Where the line holding offset `at` of `text` starts. */
+function lineStartOf(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1
+}
+
+/** Where the line holding offset `at` of `text` ends (its line feed, or the text's end). */
+function lineEndOf(text: string, at: number): number {
+  const end = text.indexOf('\n', at)
+  return end < 0 ? text.length : end
+}
+
+/**
+ * Whether tokens [t0, t1] of `doc` (a part of the line text[lineStart, lineEnd)) are a part to cut
+ * (see above): tags only, or, where the line goes on outside the passage (`cutLine`), links,
+ * numbers and hashes only. Their marks are read only where the line shows a sign of either.
+ */
+function linkPart(doc: AnalysedDocument, t0: number, t1: number, lineStart: number, lineEnd: number, cutLine: boolean): boolean {
+  const { tags: tagSigns, links: linkSigns } = signsOf(doc)
+  const linked = holds(linkSigns, lineStart, lineEnd)
+  // (A tag shows its "<"; a link's reference definition, markup too, "[1]: https://...", its address.)
+  let tags = holds(tagSigns, lineStart, lineEnd) || (linked && LINK_DEFINITION.test(doc.text.slice(lineStart, lineEnd)))
+  let links = cutLine && (tags || linked)
+  if (!tags && !links) return false
+  const marks = nonWordTokensIn(doc, t0, t1)
+  for (let k = 0; k <= t1 - t0 && (tags || links); k++) {
+    const mark = marks[k]
+    tags &&= (mark & MARKUP) !== 0
+    links &&= (mark & (LINK | NON_WORD)) !== 0 || HASH.test(doc.text.slice(doc.starts[t0 + k], doc.ends[t0 + k]))
+  }
+  return tags || links
+}
+
+/** Per document read so far, the offsets of its signs of tags and of links (SIGNS), ascending. */
+const signsFound = new WeakMap<AnalysedDocument, { tags: Uint32Array; links: Uint32Array }>()
+
+/** The signs of tags and links of `doc` (see signsFound), found once. */
+function signsOf(doc: AnalysedDocument): { tags: Uint32Array; links: Uint32Array } {
+  let signs = signsFound.get(doc)
+  if (!signs) {
+    const tags: number[] = []
+    const links: number[] = []
+    for (const m of doc.text.matchAll(SIGNS)) (m[0][0] === '<' ? tags : links).push(m.index)
+    signsFound.set(doc, (signs = { tags: Uint32Array.from(tags), links: Uint32Array.from(links) }))
+  }
+  return signs
+}
+
+/** A line that defines a Markdown link's reference: "[label]: address". */
+const LINK_DEFINITION = /^[ ]{0,3}\[[^\]\n]+\]:/
+
+/** Whether `sorted` holds an offset in [from, to). */
+function holds(sorted: Uint32Array, from: number, to: number): boolean {
+  const k = lowerBound(sorted, from)
+  return k < sorted.length && sorted[k] < to
 }
 
 /** A list item's mark at a line's start: a bullet or a number, then a space. */
@@ -58,46 +126,6 @@ const ITEM = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]/
 
 /** Whether the line token t of `doc` is on opens an item of a list (ITEM). */
 function opensItem(doc: AnalysedDocument, t: number): boolean {
-  const from = doc.text.lastIndexOf('\n', doc.starts[t] - 1) + 1
+  const from = lineStartOf(doc.text, doc.starts[t])
   return ITEM.test(doc.text.slice(from, doc.starts[t] + 1))
-}
-
-/** The first token after t (up to `last` + 1) that is on a later line than t. */
-function lineEndAfter(doc: AnalysedDocument, t: number, last: number): number {
-  let k = t
-  while (k < last && sameLine(doc, k, k + 1)) k++
-  return k + 1
-}
-
-/** The last token before t (down to `first` - 1) that is on an earlier line than t. */
-function lineStartBefore(doc: AnalysedDocument, t: number, first: number): number {
-  let k = t
-  while (k > first && sameLine(doc, k - 1, k)) k--
-  return k - 1
-}
-
-/** Whether tokens t and t + 1 of `doc` are on one line. */
-function sameLine(doc: AnalysedDocument, t: number, next: number): boolean {
-  return doc.text.lastIndexOf('\n', doc.starts[next] - 1) < doc.ends[t]
-}
-
-/**
- * Whether tokens [t0, t1] of `doc` (one line's part) are a part to cut (see above): tags only, or,
- * where the line goes on outside the passage (`cutLine`), links, numbers and hashes only.
- */
-function linkPart(doc: AnalysedDocument, t0: number, t1: number, cutLine: boolean): boolean {
-  if (t1 < t0) return false
-  // (Read on the whole line: a part that starts after "https://" shows no sign of its own.)
-  const lineStart = doc.text.lastIndexOf('\n', doc.starts[t0] - 1) + 1
-  const lineEnd = doc.text.indexOf('\n', doc.ends[t1])
-  if (!LINK_SIGN.test(doc.text.slice(lineStart, lineEnd < 0 ? doc.text.length : lineEnd))) return false
-  const marks = nonWordTokensIn(doc, t0, t1)
-  let tags = true
-  let links = true
-  for (let k = 0; k <= t1 - t0 && (tags || links); k++) {
-    const mark = marks[k]
-    tags &&= (mark & MARKUP) !== 0
-    links &&= (mark & (LINK | NON_WORD)) !== 0 || HASH.test(doc.text.slice(doc.starts[t0 + k], doc.ends[t0 + k]))
-  }
-  return tags || (cutLine && links)
 }

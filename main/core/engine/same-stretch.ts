@@ -1,5 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { onCodeLines } from './code-lines.js'
+import { fmix32, mix32 } from './hash.js'
 import { sameSpelling } from './respelled.js'
 import { sameSurface } from './similarity.js'
 
@@ -99,26 +100,61 @@ function agreeing(
  * same words as "#if defined _FILE_OFFSET_BITS && _FILE_OFFSET_BITS == 64", nor a cast "((long
  * double) (x)" a parameter "(long double __x" (a tester of /usr/include: 10 of glibc's 25 verbatim
  * overlaps differed so). In prose they are typography (quotes, a comma), which a copy may change:
- * compared only where they differ, on the lines there.
+ * compared only where they differ, on the lines there. Compared by hashes (signsBetween), so a
+ * licence's copies in hundreds of files are read as fast as their words.
  */
 function sameCode(A: AnalysedDocument, from: number, to: number, B: AnalysedDocument, shift: number): boolean {
+  const a = signsBetween(A)
+  const b = signsBetween(B)
   for (let t = from; t < to; t++) {
-    if (sameSigns(A.text, A.ends[t], A.starts[t + 1], B.text, B.ends[t + shift], B.starts[t + shift + 1])) continue
-    if (onCodeLines(A, t, t + 1) || onCodeLines(B, t + shift, t + shift + 1)) return false
+    if (a[t] === b[t + shift]) continue
+    if (codeLine(A, t) || codeLine(A, t + 1) || codeLine(B, t + shift) || codeLine(B, t + shift + 1)) return false
   }
   return true
 }
 
-/** Whether a[a0, a1) and b[b0, b1) hold the same characters but for white space. */
-function sameSigns(a: string, a0: number, a1: number, b: string, b0: number, b1: number): boolean {
-  let i = a0
-  let j = b0
-  for (;;) {
-    while (i < a1 && isSpace(a.charCodeAt(i))) i++
-    while (j < b1 && isSpace(b.charCodeAt(j))) j++
-    if (i >= a1 || j >= b1) return i >= a1 && j >= b1
-    if (a.charCodeAt(i++) !== b.charCodeAt(j++)) return false
+/** Per document read so far, whether each line asked of it is code, by the line's start. */
+const codeLinesOf = new WeakMap<AnalysedDocument, Map<number, boolean>>()
+
+/**
+ * Whether the line token t of `doc` is on is code (onCodeLines), read once per line: the lines of
+ * a licence whose copies differ in a comma are asked of again for each copy compared.
+ */
+function codeLine(doc: AnalysedDocument, t: number): boolean {
+  let lines = codeLinesOf.get(doc)
+  if (!lines) codeLinesOf.set(doc, (lines = new Map()))
+  const start = doc.text.lastIndexOf('\n', doc.starts[t] - 1) + 1
+  let code = lines.get(start)
+  if (code === undefined) lines.set(start, (code = onCodeLines(doc, t, t)))
+  return code
+}
+
+/** Per document read so far, its signs between words (signsBetween). */
+const signsOf = new WeakMap<AnalysedDocument, Uint32Array>()
+
+/**
+ * Per token t of `doc`, a hash of the characters between it and token t + 1 but for white space
+ * (0 where there are none): the signs two copies of a text compare equal where they have the same.
+ */
+function signsBetween(doc: AnalysedDocument): Uint32Array {
+  let signs = signsOf.get(doc)
+  if (!signs) {
+    const { text, starts, ends } = doc
+    signs = new Uint32Array(starts.length)
+    for (let t = 0; t + 1 < starts.length; t++) {
+      let h = 0
+      let any = false
+      for (let i = ends[t]; i < starts[t + 1]; i++) {
+        const code = text.charCodeAt(i)
+        if (isSpace(code)) continue
+        h = mix32(h, code)
+        any = true
+      }
+      signs[t] = any ? (fmix32(h) | 1) >>> 0 : 0
+    }
+    signsOf.set(doc, signs)
   }
+  return signs
 }
 
 /** Space, tab, line feed, carriage return (what separates a copy's words however it is wrapped). */
