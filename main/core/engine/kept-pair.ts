@@ -291,7 +291,7 @@ function numbersOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDoc
 function linksOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number, minWords: number): boolean {
   if (!mayLink(A, a0, a1) || !mayLink(B, b0, b1)) return false
   const marks = [nonWordTokensIn(A, a0, a1), nonWordTokensIn(B, b0, b1)]
-  if (linkCount(marks[0]) < MIN_LINKS || linkCount(marks[1]) < MIN_LINKS) return false
+  if (linkCount(A, a0, marks[0]) < MIN_LINKS || linkCount(B, b0, marks[1]) < MIN_LINKS) return false
   const outsideLinks = (side: number, doc: AnalysedDocument, t: number): number | undefined =>
     marks[side][t - (side ? b0 : a0)] & LINK ? undefined : doc.match[t]
   return sharedAs(A, a0, a1, B, b0, b1, outsideLinks, minWords) < minWords
@@ -330,11 +330,21 @@ function markupOnly(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocu
  */
 export const MIN_LINKS = 2
 
-/** How many runs of tokens marked LINK `marks` (nonWordTokensIn) holds. */
-function linkCount(marks: Uint8Array): number {
-  let runs = 0
-  for (let k = 0; k < marks.length; k++) if (marks[k] & LINK && !(k > 0 && marks[k - 1] & LINK)) runs++
-  return runs
+/**
+ * How many links tokens [t0, t0 + marks.length) of `doc` hold: runs of tokens marked LINK
+ * (`marks`, nonWordTokensIn), a run holding one more for each address that starts inside it. A
+ * badge is two addresses one after the other, its image's and its target's ("[![Coverage
+ * Status](https://coveralls.io/repos/stedolan/jq/badge.svg)](https://coveralls.io/github/
+ * stedolan/jq)"): two READMEs' badges of their own projects were near-verbatim (a tester).
+ */
+function linkCount(doc: AnalysedDocument, t0: number, marks: Uint8Array): number {
+  let links = 0
+  for (let k = 0; k < marks.length; k++) {
+    if (!(marks[k] & LINK)) continue
+    const t = t0 + k
+    if (!(k > 0 && marks[k - 1] & LINK) || (k > 0 && doc.text.startsWith('://', doc.ends[t]))) links++
+  }
+  return links
 }
 
 /**
