@@ -79,14 +79,17 @@ function lineEndOf(text: string, at: number): number {
 /**
  * Whether tokens [t0, t1] of `doc` (a part of the line text[lineStart, lineEnd)) are a part to cut
  * (see above): tags only, or, where the line goes on outside the passage (`cutLine`), links,
- * numbers and hashes only. Their marks are read only where the line shows a sign of either.
+ * numbers and hashes only, written without a space. Their marks are read only where the line
+ * shows a sign of either (a change log's author lines and links are many: reading every one's
+ * marks took half a second of its run).
  */
 function linkPart(doc: AnalysedDocument, t0: number, t1: number, lineStart: number, lineEnd: number, cutLine: boolean): boolean {
   const { tags: tagSigns, links: linkSigns } = signsOf(doc)
   const linked = holds(linkSigns, lineStart, lineEnd)
   // (A tag shows its "<"; a link's reference definition, markup too, "[1]: https://...", its address.)
   let tags = holds(tagSigns, lineStart, lineEnd) || (linked && LINK_DEFINITION.test(doc.text.slice(lineStart, lineEnd)))
-  let links = cutLine && (tags || linked)
+  // (A link's or an address's part is one unbroken string: "nodejs/node/pull/41813)", "gcc.gnu.org>".)
+  let links = cutLine && (tags || linked) && !/\s/.test(doc.text.slice(doc.starts[t0], doc.ends[t1]))
   if (!tags && !links) return false
   const marks = nonWordTokensIn(doc, t0, t1)
   for (let k = 0; k <= t1 - t0 && (tags || links); k++) {
