@@ -21,10 +21,10 @@ import { onCodeLines } from './code-lines.js'
 export const MAX_DECLARED = 2
 
 /**
- * Words (tokens), at most, of each passage: a prototype with its comment is some forty, two of them twice
- * that. A longer passage is text of another kind, however many signs of code its lines show: two
- * change logs' entries of 426 words, "* Makefile.def (host_modules): ...", named functions in
- * the same way.
+ * Words (tokens), at most, of each passage: a prototype with its comment is some forty, two of
+ * them twice that. A longer passage is text of another kind, however many signs of code its lines
+ * show: two change logs' entries of 426 words, "* Makefile.def (host_modules): ...", named
+ * functions in the same way.
  */
 export const MAX_DECLARATION_WORDS = 80
 
@@ -89,9 +89,9 @@ export function declaredNames(doc: Pick<AnalysedDocument, 'text' | 'starts' | 'e
 
 /**
  * Whether `passages` (tokens of `docs`) are declarations of different things: each short
- * (MAX_DECLARATION_WORDS) and on lines of code (code-lines.ts; a change log's "* configure.ac (with_cloog): Regenerate." names a
- * function too), each declaring a name (declaredNames), and no name declared in passages of two
- * documents.
+ * (MAX_DECLARATION_WORDS) and on lines of code (code-lines.ts; a change log's "* configure.ac
+ * (with_cloog): Regenerate." names a function too), each declaring a name (declaredNames), and
+ * no name declared in passages of two documents.
  */
 export function declareOtherThings(
   passages: readonly { doc: number; start: number; end: number }[],
@@ -119,7 +119,10 @@ export function declareOtherThings(
   return true
 }
 
-/** Where the statement holding offset `at` of `text` starts: after the last semicolon, brace or comment's close before it, or at its line's start if that line is a preprocessor directive. */
+/**
+ * Where the statement holding offset `at` of `text` starts: after the last semicolon, brace or
+ * comment's close before it, or at its line's start if that line is a preprocessor directive.
+ */
 function statementStart(text: string, at: number): number {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1
   if (/^[ \t]*#/.test(text.slice(lineStart, at))) return lineStart

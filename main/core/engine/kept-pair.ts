@@ -357,8 +357,8 @@ function linkCount(doc: AnalysedDocument, t0: number, marks: Uint8Array): number
   let links = 0
   for (let k = 0; k < marks.length; k++) {
     if (!(marks[k] & LINK)) continue
-    const t = t0 + k
-    if (!(k > 0 && marks[k - 1] & LINK) || (k > 0 && doc.text.startsWith('://', doc.ends[t]))) links++
+    // A run's first token, or one an address starts with ("https" before "://").
+    if (!(k > 0 && marks[k - 1] & LINK) || doc.text.startsWith('://', doc.ends[t0 + k])) links++
   }
   return links
 }

@@ -148,7 +148,7 @@ export async function loadFolder(given: string): Promise<LoadedCorpus> {
       // A link is read as the file it leads to (never a device or a system folder's file).
       if (e.isSymbolicLink()) {
         await refuseSpecialPath(path, 'a document')
-        const target = await stat(path).catch((e: NodeJS.ErrnoException) => e)
+        const target = await stat(path).catch((error: NodeJS.ErrnoException) => error)
         if (target instanceof Error) throw linkProblem(path, target)
         if (target.isFile()) files.push(path)
       } else if (e.isFile()) files.push(path)
