@@ -36,6 +36,12 @@ describe("a passage's edges on links", () => {
     expect(edged(notice, 'released', 'publicdomain')).toBe(
       'released to the public domain, as explained at\n http://creativecommons.org/licenses/publicdomain',
     )
+    // One that starts on its first item's commit address starts with the item's hash.
+    const item = 'Commits:\n\n* \\[[`ada2d053ae`](https://github.com/nodejs/node/commit/ada2d053ae)] - **doc**: fix a typo\n'
+    expect(edged(item, 'https', 'typo')).toBe(item.slice(item.indexOf('ada2d053ae'), item.indexOf('typo') + 4))
+    // Not over a line's words.
+    const words = 'Commits:\n\n* see the log at https://example.org/log - **doc**: fix a typo\n'
+    expect(edged(words, 'https', 'typo')).toBe(words.slice(words.indexOf('https'), words.indexOf('typo') + 4))
     // A passage on one line keeps its edges.
     const one = '* [`abc1234`](https://example.org/commit/abc1234) - fix the parser'
     expect(edged(one, 'abc1234', 'parser')).toBe(one.slice(one.indexOf('abc1234')))
