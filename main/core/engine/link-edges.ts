@@ -20,6 +20,8 @@ import { lowerBound } from '../text/sorted.js'
 //     questions", dlmalloc's notice in git's copyright file) opens no item.
 // A passage on one line keeps its edges; so does a line that says something in words, and a
 // passage that would keep less than MIN_KEPT_SHARE of its tokens: it is little more than links.
+// And a passage that starts on its first item's own link, after the item's hash, starts with the
+// item (itemStart): two logs' hashes for one commit differ, and the shared words began after it.
 
 /**
  * Share of a passage's tokens, at least, that its edges cut so keep: a passage that is mostly its
@@ -39,8 +41,8 @@ const HASH = /^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}$/i
 const SIGNS = /:\/\/|\]\(|@|<\/?[A-Za-z][A-Za-z0-9-]*[\s/>]/g
 
 /**
- * Tokens [start, end] of `doc` without a first or last line's part of links or tags (see above);
- * the same pair where neither edge moves.
+ * Tokens [start, end] of `doc` without a first or last line's part of links or tags, and from its
+ * item's start (see above); the same pair where neither edge moves.
  */
 export function withoutLinkEdges(doc: AnalysedDocument, start: number, end: number): [number, number] {
   const { text, starts, ends } = doc
