@@ -53,7 +53,7 @@ export function withoutLinkEdges(doc: AnalysedDocument, start: number, end: numb
   const startLineEnd = lineEndOf(text, starts[s])
   const next = lowerBound(starts, startLineEnd, s, e + 1)
   if (next <= e) {
-    const cutLine = s > 0 && startLineStart < ends[s - 1] && opensItem(doc, next)
+    const cutLine = s > 0 && startLineStart < ends[s - 1] && lineOpensItem(doc, next)
     if (linkPart(doc, s, next - 1, startLineStart, startLineEnd, cutLine)) s = next
   }
   // The end's line: its tokens up to e are [first, e], the passage's line before ending at first - 1.
@@ -61,7 +61,7 @@ export function withoutLinkEdges(doc: AnalysedDocument, start: number, end: numb
   const endLineEnd = lineEndOf(text, starts[e])
   const first = lowerBound(starts, endLineStart, s, e + 1)
   if (first > s) {
-    const cutLine = e + 1 < starts.length && starts[e + 1] < endLineEnd && opensItem(doc, first)
+    const cutLine = e + 1 < starts.length && starts[e + 1] < endLineEnd && lineOpensItem(doc, first)
     if (linkPart(doc, first, e, endLineStart, endLineEnd, cutLine)) e = first - 1
   }
   if (e - s + 1 < MIN_KEPT_SHARE * (end - start + 1)) return [start, end]
@@ -156,8 +156,12 @@ function holds(sorted: Uint32Array, from: number, to: number): boolean {
 /** A list item's mark at a line's start: a bullet or a number, then a space. */
 const ITEM = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]/
 
-/** Whether the line token t of `doc` is on opens an item of a list (ITEM). */
-function opensItem(doc: AnalysedDocument, t: number): boolean {
+/**
+ * Whether the line token t of `doc` is on opens an item of a list (ITEM), whatever stands between
+ * the item's mark and t. Not paragraph-edge.ts opensListItem, which asks that t be the item's
+ * first word: a commit's item opens "* \\[[`c742a1cc4d`](", its link's marks before the hash.
+ */
+function lineOpensItem(doc: AnalysedDocument, t: number): boolean {
   const from = lineStartOf(doc.text, doc.starts[t])
   return ITEM.test(doc.text.slice(from, doc.starts[t] + 1))
 }
