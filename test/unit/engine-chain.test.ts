@@ -329,6 +329,22 @@ describe('chainSeeds', () => {
   })
 })
 
+describe('a long copy with examples that repeat', () => {
+  it('starts where the copy starts, in both (Node.js path.md and the text of its HTML page, a tester)', async () => {
+    // A chance match near the end of the first half ("the following properties:" of two
+    // different examples) may not join the next half (chain.ts apartAcrossBreak); passed over,
+    // the next half joins the first half just before it. Stopped there, it joined an example the
+    // page repeats, 400 words into the text, and the passage lost the page's first 90 words.
+    const { texts } = await loadFolder(`${ROOT}/test/fixtures/engine/long-copy-start`)
+    const { overlaps } = findOverlaps(texts, { paraphrase: false })
+    const copy = overlaps.reduce((x, y) => (y.words > x.words ? y : x))
+    expect(copy.passages.map((p) => p.doc)).toEqual(['path-html', 'path'])
+    expect(copy.passages[0].text).toMatch(/^Source Code: lib\/path\.js\n\nThe node:path module provides utilities/)
+    expect(copy.passages[1].text).toMatch(/^source_link=lib\/path\.js -->\n\nThe `node:path` module provides utilities/)
+    expect(copy.words).toBeGreaterThan(1000)
+  })
+})
+
 describe('joinAlikeGaps', () => {
   // A: words 0-199, each its own; B: the same, but for the stretch between two parts of a passage,
   // A's 60-99 against B's 60-99, whose words are A's there or others (`between`).

@@ -532,6 +532,22 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
       // insertion and parted it from the part before (three editions of an article, the one with
       // two sentences inserted read first: three overlaps for one).
       let shortBefore = -1
+      // A passage does not start with a short candidate a paragraph and more words away from the
+      // next: a stock line before stanzas of other words ("License: GPL-2+", then each file's
+      // names and copyright holders, then the licence) is not the start of the licence text that
+      // follows it in both. Within a paragraph, a short clause before an inserted one is the
+      // passage's start ("If a member brings a grain claim (excluding small debts, ...)
+      // alleging"), and a short stretch inside a passage stays in it, however edited around.
+      // Nor does it end with a short one a section's heading and more words away
+      // (tailAcrossHeading). Such a candidate is passed over, and the search goes on: a chance
+      // match near the end of a long passage (an example's "following properties:" beside
+      // another's, in Node.js's path.md and the text of its HTML page) kept the passage's next
+      // part from it, and that part joined a repeated example far back (joinAlikeGaps), a
+      // thousand words of a pair whose start lay four hundred words off.
+      const apart = (k: number): boolean =>
+        !!docs &&
+        ((!regions.hasParts(k) && apartAcrossBreak(docs[da], docs[db], regions.at(k), region)) ||
+          tailAcrossHeading(docs[da], docs[db], regions.at(k), region))
       for (let k = regions.length - 1; k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
         const gapA = region.a0 - regions.a1(k)
         const gapB = region.b0 - regions.b1(k)
@@ -547,14 +563,15 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
               !heldElsewhere(found, regions.a1(k), region.a0, regions.b1(k), region.b0, link)))
         ) {
           if (past || kLong || !long) {
-            last = k
-            break
-          }
-          shortBefore = k
+            if (!apart(k)) {
+              last = k
+              break
+            }
+          } else shortBefore = k
         }
         if (regions.a1(k) - regions.a0(k) >= link) laterEnd = Math.max(laterEnd, regions.a1(k))
       }
-      if (last < 0) last = shortBefore
+      if (last < 0 && shortBefore >= 0 && !apart(shortBefore)) last = shortBefore
       if (last < 0) {
         // Near none: a candidate the same words in both texts lead to, among the last few (chance
         // matches of a few words may lie between two parts of one passage).
@@ -565,15 +582,8 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
           }
         }
       }
-      // A passage does not start with a short candidate a paragraph and more words away from the
-      // next: a stock line before stanzas of other words ("License: GPL-2+", then each file's
-      // names and copyright holders, then the licence) is not the start of the licence text that
-      // follows it in both. Within a paragraph, a short clause before an inserted one is the
-      // passage's start ("If a member brings a grain claim (excluding small debts, ...)
-      // alleging"), and a short stretch inside a passage stays in it, however edited around.
-      if (last >= 0 && docs && !regions.hasParts(last) && apartAcrossBreak(docs[da], docs[db], regions.at(last), region)) last = -1
-      // Nor does it end with a short one a section's heading and more words away (tailAcrossHeading).
-      if (last >= 0 && docs && tailAcrossHeading(docs[da], docs[db], regions.at(last), region)) last = -1
+      // (Words the same in both texts lead from that candidate: neither apartAcrossBreak nor
+      // tailAcrossHeading keeps them apart.)
       if (last >= 0) {
         if (!regions.hasParts(last)) {
           // The candidate as it was, taken before its list of parts exists (it would be its own part).
