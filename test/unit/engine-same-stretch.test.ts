@@ -98,6 +98,64 @@ describe('one stretch of the same words', () => {
   })
 })
 
+describe('two versions of a program', () => {
+  // packaging 21.3's Version.major, minor and micro; the other version flips three comparisons
+  // (a tester of vendored Python libraries).
+  const PROPERTIES = [0, 1, 2]
+    .map(
+      (k) =>
+        `    @property\n    def ${['major', 'minor', 'micro'][k]}(self) -> int:\n        return self.release[${k}] if len(self.release) >= ${k + 1} else 0\n`,
+    )
+    .join('\n')
+  const flipped = PROPERTIES.replace('>= 1', '> 1').replace('>= 2', '<= 2').replace('>= 3', '!= 3')
+
+  it('are no duplicate documents, nor verbatim, where an operator differs, and the variant shows it', () => {
+    const [o, ...rest] = findOverlaps([
+      { id: 'a', text: PROPERTIES },
+      { id: 'b', text: flipped },
+    ]).overlaps
+    expect(rest).toEqual([])
+    expect(o.duplicate).toBeUndefined()
+    expect(o.kind).toBe('variant')
+    const changed = o.variants[0].changes!.filter((c) => c.op !== 'equal')
+    expect(changed.map((c) => [c.op, c.a, c.b])).toEqual([
+      ['replace', 'release) >= 1', 'release) > 1'],
+      ['replace', 'release) >= 2', 'release) <= 2'],
+      ['replace', 'release) >= 3', 'release) != 3'],
+    ])
+    // Every equal step is the same text in both.
+    for (const c of o.variants[0].changes!) if (c.op === 'equal') expect(c.a).toBe(c.b)
+  })
+
+  it('are duplicates where only the style of quotes and the spacing differ', () => {
+    const prose =
+      'The \u201cquick\u201d fox \u2014 a brown one \u2014 jumps over the lazy dog, twice, before the farmer wakes up at dawn.\n'
+    const [o] = findOverlaps([
+      { id: 'a', text: prose },
+      {
+        id: 'b',
+        text: prose
+          .replace(/[\u201c\u201d]/g, '"')
+          .replace(/\u2014/g, '-')
+          .replace('fox ', 'fox\n'),
+      },
+    ]).overlaps
+    expect(o.duplicate).toBe(true)
+    expect(o.kind).toBe('verbatim')
+  })
+
+  it('shows a name made private as a change ("VERSION_PATTERN" / "_VERSION_PATTERN")', () => {
+    const pattern =
+      '# Deliberately not anchored, to make it easier for 3rd party code to reuse\nVERSION_PATTERN = r"""\n    v?\n    (?:(?P<epoch>[0-9]+)!)?  # epoch\n    (?P<release>[0-9]+(?:\\.[0-9]+)*)  # release segment\n"""\n'
+    const [o] = findOverlaps([
+      { id: 'a', text: pattern },
+      { id: 'b', text: pattern.replace('VERSION_PATTERN', '_VERSION_PATTERN') },
+    ]).overlaps
+    expect(o.duplicate).toBeUndefined()
+    expect(o.variants[0].changes!.filter((c) => c.op !== 'equal').map((c) => [c.a, c.b])).toEqual([['reuse\nVERSION', 'reuse\n_VERSION']])
+  })
+})
+
 describe("an overlap's kind", () => {
   const MINUTES =
     'The committee met on Tuesday to discuss the proposal for a new library in the centre of town. After a long debate, members agreed that the building should open in the spring, and that the council would pay for books, staff and heating for the first five years of its life.'

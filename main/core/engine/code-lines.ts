@@ -53,7 +53,16 @@ export const CODE_SIGNS: readonly RegExp[] = [
   // parameters' names in comments, its colour structures, glibc's limits were paraphrases.
   // (After a compiler's keyword such as "__extension__ extern long long int atoll (...)".)
   /^[ \t]*(?:__\w+__[ \t]+)*(?:extern|typedef|struct|union|enum|static|unsigned|signed|int|char|void|size_t)\b[ \t*]+[A-Za-z_*/{]/m,
-  /[\w)][ \t]*(?:==|!=|&&|\|\|)[ \t]*[\w(!]/,
+  /[\w)\]][ \t]*(?:==|!=|<=|>=|&&|\|\|)[ \t]*[\w(!]/,
+  // Python's: a function's or a class's header ("def major(self) -> int:", "class
+  // Version(_BaseVersion):"), an attribute of self ("self._version"), a string in triple quotes
+  // (a docstring's or a raw pattern's opening: 'VERSION_PATTERN = r"""'). Two versions of
+  // packaging's version.py that differ in "len(self.release) >= 1" / "> 1" and in
+  // "VERSION_PATTERN" / "_VERSION_PATTERN" were the same words throughout, verbatim (a tester of
+  // vendored Python libraries): only on lines read as code do the signs between words tell.
+  /^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+[A-Za-z_]\w*[ \t]*[(:]/m,
+  /\bself\.[A-Za-z_]/,
+  /"""|'''/,
 ]
 
 /** Signs of CODE_SIGNS, at least, on the lines of a stretch for it to be code (see above). */

@@ -103,7 +103,7 @@ function agreeing(
  * compared only where they differ, on the lines there. Compared by hashes (signsBetween), so a
  * licence's copies in hundreds of files are read as fast as their words.
  */
-function sameCode(A: AnalysedDocument, from: number, to: number, B: AnalysedDocument, shift: number): boolean {
+export function sameCode(A: AnalysedDocument, from: number, to: number, B: AnalysedDocument, shift: number): boolean {
   const a = signsBetween(A)
   const b = signsBetween(B)
   for (let t = from; t < to; t++) {
@@ -111,6 +111,14 @@ function sameCode(A: AnalysedDocument, from: number, to: number, B: AnalysedDocu
     if (codeLine(A, t) || codeLine(A, t + 1) || codeLine(B, t + shift) || codeLine(B, t + shift + 1)) return false
   }
   return true
+}
+
+/**
+ * Whether the signs between tokens t and t + 1 of A are not those between u and u + 1 of B, on a
+ * line of code (see sameCode): "len(self.release) >= 1" against "> 1".
+ */
+export function otherCode(A: AnalysedDocument, t: number, B: AnalysedDocument, u: number): boolean {
+  return signsBetween(A)[t] !== signsBetween(B)[u] && (codeLine(A, t) || codeLine(A, t + 1) || codeLine(B, u) || codeLine(B, u + 1))
 }
 
 /** Per document read so far, whether each line asked of it is code, by the line's start. */

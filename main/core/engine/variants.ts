@@ -5,6 +5,7 @@ import { fmix32, mix32 } from './hash.js'
 import { continuesNumber, isNumber } from './nonwords.js'
 import type { OffsetMap } from '../text/offsets.js'
 import { sameSpelling, spellingDifferences } from './respelled.js'
+import { otherCode, sameCode } from './same-stretch.js'
 import { sameSurface } from './similarity.js'
 import { slidChanges } from './slid-changes.js'
 import { STOPWORDS } from './stopwords.js'
@@ -203,14 +204,19 @@ function sameRun(run: { ids: Uint32Array; start: number }, side: DiffSide): bool
 
 /**
  * Whether passages `a` and `b` have the same words, spelled alike (surface forms and respelled.ts,
- * so case, quotes and hyphenation aside): their diff would be one "equal" step, which says nothing
- * the passages' texts do not, so an overlap lists no variant for them (variant-pairs.ts). One pass
+ * so case, quotes and hyphenation aside), and on lines of code the same signs between them
+ * (same-stretch.ts sameCode): their diff would be one "equal" step, which says nothing the
+ * passages' texts do not, so an overlap lists no variant for them (variant-pairs.ts). One pass
  * over the two id runs, no diff; the same token range of one surface array (identical texts share
  * it) at once.
  */
 export function sameWords(a: Pick<DiffSide, 'doc' | 'start' | 'end'>, b: Pick<DiffSide, 'doc' | 'start' | 'end'>): boolean {
   if (a.doc.surface === b.doc.surface && a.start === b.start && a.end === b.end) return true
-  return sameSurface(a.doc, a.start, a.end, b.doc, b.start, b.end) && sameSpelling(a.doc, a.start, b.doc, b.start, a.end - a.start + 1)
+  return (
+    sameSurface(a.doc, a.start, a.end, b.doc, b.start, b.end) &&
+    sameSpelling(a.doc, a.start, b.doc, b.start, a.end - a.start + 1) &&
+    sameCode(a.doc, a.start, a.end, b.doc, b.start - a.start)
+  )
 }
 
 /**
@@ -752,6 +758,24 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
     ia += na
     ib += nb
   }
+  /**
+   * An equal step of `count` words, but for the words with other signs between them on a line of
+   * code (same-stretch.ts otherCode): each such run of words, from the word before the first sign
+   * that differs to the word after the last, is a replacement ("release) >= 1" / "release) > 1").
+   */
+  const equalOrCode = (count: number): void => {
+    let from = 0
+    for (let k = 0; k + 1 < count; k++) {
+      if (!otherCode(a.doc, ia + k - from, b.doc, ib + k - from)) continue
+      let last = k + 1
+      while (last + 1 < count && otherCode(a.doc, ia + last - from, b.doc, ib + last - from)) last++
+      if (k > from) push('equal', k - from, k - from)
+      push('replace', last - k + 1, last - k + 1)
+      from = last + 1
+      k = last
+    }
+    if (count > from) push('equal', count - from, count - from)
+  }
   /** A removal (or addition) cut where its words start or stop being moved ones, each piece a change. */
   const pieces = (op: 'delete' | 'insert', count: number): void => {
     const marks = op === 'delete' ? moved!.inA : moved!.inB
@@ -771,7 +795,7 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
   for (let k = 0; k < parts.length; k++) {
     const part = parts[k]
     if (!part.added && !part.removed) {
-      push('equal', part.count, part.count)
+      equalOrCode(part.count)
       continue
     }
     const next = parts[k + 1]
