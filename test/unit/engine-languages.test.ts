@@ -105,6 +105,20 @@ describe('function words of other languages', () => {
     expect(contentWords(flagged)).toEqual(contentWords(plain))
   })
 
+  it('reads a text set in capitals as the same text in lower case (a tester of translated manual pages)', () => {
+    const french =
+      "Chaque page de manuel comporte une courte description. apropos recherche et affiche cette description pour chaque page correspondant à mot-clé. Par défaut, il est considéré en tant qu'expression rationnelle, comme avec l'option -r.\n"
+    const german =
+      'watch führt den Befehl wiederholt aus, wobei dessen Ausgabe und Fehler angezeigt werden. Dies ermöglicht Ihnen die Überwachung der Änderungen.\n'
+    const docs = analysed(french, french.toUpperCase(), german, german.toUpperCase())
+    const lower = (doc: (typeof docs)[number]) => contentWords(doc).map((w) => w.toLowerCase())
+    expect(lower(docs[1])).toEqual(lower(docs[0]))
+    expect(lower(docs[3])).toEqual(lower(docs[2]))
+    expect(lower(docs[0])).not.toContain('de')
+    // A title in capitals among words in lower case is still a name.
+    expect(contentWords(analysed('Watch list: DIE HARD, then bed.\n')[0])).toEqual(['Watch', 'list', 'DIE', 'HARD', 'bed'])
+  })
+
   it("reads a text's short sentences with no English function word in the language it writes most", () => {
     // A manual page's headings and option descriptions: "Leere Zeilen werden ignoriert" has two
     // German function words, too few alone, and reads as it does in a longer sentence elsewhere.

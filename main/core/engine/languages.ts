@@ -247,6 +247,7 @@ function pieceOfName(text: string, start: number, end: number, hyphens: boolean)
 const JOINERS: ReadonlySet<number> = new Set([0x2e, 0x2f, 0x40, 0x5f])
 const ALNUM = /[\p{L}\p{N}]/u
 const UPPER = /\p{Lu}/u
+const LOWER = /\p{Ll}/u
 
 /** Function words written with a capital wherever they stand: German's polite pronouns ("Wenn Sie die Option angeben"). */
 const CAPITALISED: ReadonlySet<string> = words('sie ihr ihre ihren ihrem ihrer ihres ihnen')
@@ -316,7 +317,19 @@ export function foreignFunctionWords(
    * Whether token t is written with a capital, as a name or a title is, not as German writes its
    * polite "Sie" and "Ihr" (CAPITALISED) wherever they stand.
    */
-  const capitalised = (t: number): boolean => UPPER.test(text[starts[t]]) && !CAPITALISED.has(lexicon.surfaces[surface[t]])
+  const capitalised = (t: number): boolean =>
+    UPPER.test(text[starts[t]]) && !CAPITALISED.has(lexicon.surfaces[surface[t]]) && !inCapitals(t)
+  /**
+   * Whether token t is written in capitals beside a word so written, as a heading, a notice or a
+   * copy set in capitals is: no name, a word of its text ("CHAQUE PAGE DE MANUEL COMPORTE UNE
+   * COURTE DESCRIPTION", "STANDARDMÄSSIG WIRD DER BEFEHL ALLE ZWEI SEKUNDEN AUSGEFÜHRT"). Read
+   * with its capitals as names, a French or German text in capitals had no function words, and
+   * its copy in lower case shared no n-gram with it (a tester of translated manual pages).
+   */
+  const inCapitals = (t: number): boolean =>
+    allCapitals(starts[t], ends[t]) &&
+    ((t > 0 && allCapitals(starts[t - 1], ends[t - 1])) || (t + 1 < count && allCapitals(starts[t + 1], ends[t + 1])))
+  const allCapitals = (from: number, to: number): boolean => UPPER.test(text[from]) && !LOWER.test(text.slice(from, to))
   const sentences: Sentence[] = []
   const hits = new Uint32Array(OTHER_LANGUAGES.length)
   const own = new Uint32Array(OTHER_LANGUAGES.length)
