@@ -41,6 +41,32 @@ describe('texts written without spaces', () => {
     expect(overlaps[0].passages.every((p) => p.text.includes('利用者にとってソフトウェアが自由であり続ける'))).toBe(true)
   })
 
+  it('counts two characters a word: a term both texts use, or a few words in another order, is no passage (a tester of translated manual pages)', () => {
+    // "login shell", "superuser", "account information": seven characters each, a term.
+    const documents = [
+      {
+        id: 'chsh',
+        text: '一般ユーザは自分のログインシェルのみを変更できる。\n\n春の雨が静かに降り続き、川の水はゆっくりと増えていった。\n\nスーパーユーザは何でも指定できる。\n\n古い寺の鐘が夕方に鳴り、村人たちは家路についた。\n\nアカウント情報を読む。\n',
+      },
+      {
+        id: 'passwd',
+        text: 'パスワードの期限が切れるとログインシェルは起動しない。\n\n駅前の商店街では毎週土曜日に小さな市場が開かれる。\n\n管理者はスーパーユーザと呼ばれる。\n\n山の上の天文台から見える星空は格別に美しかった。\n\n全てのアカウント情報が表示される。\n',
+      },
+      // "change user password expiry" and "(password) expired, change. User ...": the same eight
+      // characters in another order, across a full stop.
+      { id: 'chage', text: 'chage - 更改用户密码过期信息\n' },
+      { id: 'token', text: '表示密码更改只应该因为认证口令(密码)过期更改。用户希望保持他们尚未过期的口令。\n' },
+    ]
+    expect(findOverlaps(documents).overlaps).toEqual([])
+    // A dozen characters and more, a clause, is shared text.
+    const clause = '一般ユーザは自分のアカウントのログインシェルのみを変更できる。'
+    const { overlaps } = findOverlaps([
+      { id: 'a', text: `説明\n\n${clause}\n` },
+      { id: 'b', text: `パスワードを変更する。\n\n${clause}\n` },
+    ])
+    expect(overlaps.map((o) => o.passages.map((p) => p.text))).toEqual([[clause, clause]])
+  })
+
   // Sentences end at 。？！ with no space and no capital after them (sentences.ts WIDE_STOPS): a
   // passage is the sentence both texts have, with its full stop, not the stop of the sentence
   // before it nor the next sentence's first characters.

@@ -24,7 +24,7 @@ import type { PairValues } from './pair-table.js'
 import { wordsInCommon } from './paraphrase.js'
 import { FORMS, IN_COMMON, listReason } from './reasons.js'
 import type { PairMeasure } from './similarity.js'
-import { OWN_WORD } from './tokenize.js'
+import { OWN_FROM, OWN_WORD } from './tokenize.js'
 import { patternOnUse } from '../text/pattern-on-use.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
 
@@ -38,6 +38,19 @@ import { lowerBound, upperBound } from '../text/sorted.js'
  * quoted definitions would be lost.
  */
 export const MIN_SHARED_WORDS = 6
+
+/**
+ * Characters of Chinese and Japanese, each a word of its own to the engine (tokenize.ts), per
+ * word of those languages: their words are one to four characters, two most often. Counted one
+ * each, a term of seven characters was a shared passage of seven words: "ログインシェル" (login
+ * shell), "スーパーユーザ" (superuser), "アカウント情報" (account information) on chsh(1)'s and
+ * passwd(1)'s Japanese pages, and "更改用户密码过期" against "(密码)过期更改。用户", the same
+ * characters in another order across a full stop, a "near-verbatim" one of similarity 1 (a tester
+ * of translated manual pages: 65 of 367 overlaps on 85 such pages had no passage longer than 12
+ * characters). So two passages must share MIN_SHARED_WORDS words with their characters counted
+ * so (sharedWords): a dozen characters, a clause.
+ */
+export const CHARACTERS_PER_WORD = 2
 
 /**
  * A whole sentence both texts have word for word is shared with fewer content words than
@@ -144,6 +157,7 @@ export function keptKind(
   b1: number,
 ): OverlapKind | undefined {
   if (measure.shared < minWords || (measure.similarity < MIN_SIMILARITY && !alikeOutsideLinks(measure, minWords))) return undefined
+  if (measure.shared < CHARACTERS_PER_WORD * minWords && sharedWords(measure.shared, A, a0, a1, B, b0, b1) < minWords) return undefined
   // A translation is no copy: the words two texts in different languages share are names and
   // code (analyse.ts languageOf).
   if (languageOf(A, a0, a1) !== languageOf(B, b0, b1)) return undefined
@@ -524,6 +538,28 @@ export function otherAddressEdges(
   let trailing = 0
   while (a1 - trailing > a0 + leading && b1 - trailing > b0 + leading && other(a1 - trailing, b1 - trailing)) trailing++
   return [leading, trailing]
+}
+
+/**
+ * The words `shared` content words of tokens [a0, a1] of A and [b0, b1] of B are, those written in
+ * Chinese or Japanese characters counted CHARACTERS_PER_WORD to a word (see there). Documents
+ * without such characters are not read.
+ */
+function sharedWords(shared: number, A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): number {
+  if (!ownWordIn(A, a0, a1) || !ownWordIn(B, b0, b1)) return shared
+  const characters = sharedAs(A, a0, a1, B, b0, b1, (_, doc, t) => (ownWordAt(doc, t) ? doc.match[t] : undefined), shared)
+  return shared - characters + characters / CHARACTERS_PER_WORD
+}
+
+/** Whether tokens [t0, t1] of `doc` hold a character that is a word of its own (tokenize.ts OWN_WORD). */
+function ownWordIn(doc: AnalysedDocument, t0: number, t1: number): boolean {
+  for (let t = t0; t <= t1; t++) if (doc.text.charCodeAt(doc.starts[t]) >= OWN_FROM && ownWordAt(doc, t)) return true
+  return false
+}
+
+/** Whether token t of `doc` is a character that is a word of its own (tokenize.ts OWN_WORD). */
+function ownWordAt(doc: AnalysedDocument, t: number): boolean {
+  return OWN_WORD.test(String.fromCodePoint(doc.text.codePointAt(doc.starts[t])!))
 }
 
 /**

@@ -110,7 +110,7 @@ function wordCharAt(text: string, i: number): number {
 }
 
 /** The first code unit of a word on its own (CJK radicals, U+2E80): what is below is none. */
-const OWN_FROM = 0x2e80
+export const OWN_FROM = 0x2e80
 
 /**
  * Where the word on its own at `i` ends, with the combining marks after it (see above); `i` when
