@@ -105,6 +105,20 @@ describe('function words of other languages', () => {
     expect(contentWords(flagged)).toEqual(contentWords(plain))
   })
 
+  it('reads a short page in its language where it writes more sentences in it than in English (a tester of translated manual pages)', () => {
+    const bugs = 'FEHLER MELDEN\n       Bitte schicken Sie Fehlermeldungen (auf Englisch) an procps@freelists.org\n'
+    const short =
+      'OPTIONEN\n       -h, --help\n              zeigt eine Hilfe an und beendet das Programm.\n\nSTANDARDS\n       Es sind keine Standards anwendbar, aber pwdx ähnelt stark einem Befehl.\n\n'
+    const long =
+      short +
+      'BESCHREIBUNG\n       Das Programm sendet ein Signal an den Prozess, der mit der Kennung angegeben wird.\n\n' +
+      '       Wenn kein Signal angegeben ist, wird das Signal TERM gesendet.\n\n'
+    const [shortPage, longPage] = analysed(short + bugs, long + bugs)
+    const tail = (doc: typeof shortPage) => contentWords(doc).slice(contentWords(doc).indexOf('FEHLER'))
+    expect(tail(shortPage)).toEqual(tail(longPage))
+    expect(tail(shortPage)).not.toContain('Sie')
+  })
+
   it('reads a text set in capitals as the same text in lower case (a tester of translated manual pages)', () => {
     const french =
       "Chaque page de manuel comporte une courte description. apropos recherche et affiche cette description pour chaque page correspondant à mot-clé. Par défaut, il est considéré en tant qu'expression rationnelle, comme avec l'option -r.\n"

@@ -376,22 +376,35 @@ export function foreignFunctionWords(
   }
   // Each sentence that writes a word another language counts a function word of its own is read
   // again, whole (most sentences of an English text write none).
+  // (And the sentences that write an English function word no other language's list has are
+  // counted: englishSentences.)
   let from = 0
   let foreign = false
+  let english = false
+  let englishSentences = 0
   for (let t = 0; t <= count; t++) {
     if (t > 0 && (t === count || endsSentence(text, starts[t - 1], ends[t - 1], starts[t]))) {
       if (foreign) read(from, t)
-      foreign = false
+      if (english) englishSentences++
+      foreign = english = false
       from = t
     }
-    if (t < count && !foreign && lexicon.languagesOf(surface[t]) !== 0 && !lexicon.isStop(surface[t])) foreign = true
+    if (t === count) break
+    const bits = lexicon.languagesOf(surface[t])
+    if (!foreign && bits !== 0 && !lexicon.isStop(surface[t])) foreign = true
+    if (!english && bits === 0 && lexicon.isStop(surface[t])) english = true
   }
   if (sentences.length === 0) return { words: NONE, sentences: [] }
-  // The text's own language besides English, where it writes MIN_TEXT_SENTENCES sentences in it
-  // and more than in any other: its sentences with no English-only function word are read in it.
+  // The text's own language besides English, where it writes MIN_TEXT_SENTENCES sentences in it,
+  // or more than sentences of English (a short page in German: two sentences German by their
+  // own words, none English), and more than in any other: its sentences with no English-only
+  // function word are read in it. Without the second, procps' pwdx(1) read "Bitte schicken Sie
+  // Fehlermeldungen (auf Englisch) an" with "Sie" and "auf" as words, and kill(1), a longer page,
+  // read them as function words: the two shared no run of words (a tester of translated manual
+  // pages).
   let main = -1
   for (let k = 0; k < OTHER_LANGUAGES.length; k++)
-    if (decided[k] >= MIN_TEXT_SENTENCES && (main < 0 || decided[k] > decided[main])) main = k
+    if ((decided[k] >= MIN_TEXT_SENTENCES || decided[k] > englishSentences) && (main < 0 || decided[k] > decided[main])) main = k
   const out: number[] = []
   const spans: number[] = []
   for (const sentence of sentences) {
