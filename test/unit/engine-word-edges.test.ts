@@ -93,6 +93,14 @@ describe('passage edges at whole written words', () => {
     expect(text('dictionary', 'weakref')).toBe('dictionary for instance variables\n |  __weakref__')
     // Not where the name goes on after them.
     expect(text('weakref', 'dict', [0, 1])).toBe('__weakref__\n |  dict')
+    // Its opening ones where a mark before them goes with the word before it (a tester of
+    // vendored Python libraries: "LazyModule):"), not where the name starts before them.
+    const code = 'class _MovedItems(_LazyModule):\n    pass\n'
+    const [cls] = analysed(code)
+    const [start, end] = passageOffsets(cls, token(cls, 'LazyModule'), token(cls, 'pass'))
+    expect(code.slice(start, end)).toBe('_LazyModule):\n    pass')
+    const [mid] = passageOffsets(cls, token(cls, 'MovedItems'), token(cls, 'pass'))
+    expect(code.slice(mid, end)).toBe('_MovedItems(_LazyModule):\n    pass')
   })
 
   it('reads a range of numbers as two words, and leaves the end where the shared words end', () => {

@@ -484,7 +484,22 @@ export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [
     if (later === start) break
     start = later
   }
-  return [markLabelStart(text, start), frenchClose(text, start, end === last ? identifierEnd(text, last) : end)]
+  return [
+    markLabelStart(text, start === first ? identifierStart(text, first) : start),
+    frenchClose(text, start, end === last ? identifierEnd(text, last) : end),
+  ]
+}
+
+/**
+ * Where an identifier's opening underscores before offset `first` start, where a mark that is
+ * no part of the passage comes before them: "_LazyModule" of "class _MovedItems(_LazyModule):",
+ * whose "(" goes with "_MovedItems" (a tester of vendored Python libraries: the passage started
+ * "LazyModule)"); `first` where none come before it, or a letter or digit does ("dict_items").
+ */
+function identifierStart(text: string, first: number): number {
+  let k = first
+  while (k > 0 && text[k - 1] === '_') k--
+  return k < first && (k === 0 || !WORD_CHAR.test(text[k - 1])) ? k : first
 }
 
 /**
