@@ -310,4 +310,15 @@ describe('translations', () => {
     const untranslated = holding('Used or unavailable memory')
     expect(untranslated.map((o) => o.passages.map((p) => p.doc).sort())).toContainEqual(['en-free', 'fr-free'])
   })
+
+  it("are no paraphrases either (man-db's apropos(1) in English and whatis(1) in French, a tester)", async () => {
+    // "displayed list of descriptions will include pages in sections" / "liste des descriptions
+    // affichées inclura les pages des sections" share names and cognates.
+    const { texts } = await loadFolder(`${ROOT}/test/fixtures/engine/translation-paraphrase`)
+    const { overlaps } = findOverlaps(texts)
+    const translated = overlaps.filter((o) => o.passages.some((p) => /liste des descriptions/.test(p.text.replace(/\s+/g, ' '))))
+    expect(translated).toEqual([])
+    // What whatis(1)'s translation left in English is apropos(1)'s text.
+    expect(overlaps.some((o) => o.passages.every((p) => p.text.includes('See the SEARCH PATH section of manpath(5)')))).toBe(true)
+  })
 })

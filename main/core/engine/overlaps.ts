@@ -1,4 +1,13 @@
-import { type AnalysedCorpus, type AnalysedDocument, type EngineDocument, analyse, givenFirst, rarity, SpanMemo } from './analyse.js'
+import {
+  type AnalysedCorpus,
+  type AnalysedDocument,
+  type EngineDocument,
+  analyse,
+  givenFirst,
+  languageOf,
+  rarity,
+  SpanMemo,
+} from './analyse.js'
 import { CandidateAligner } from './align-candidates.js'
 import { isBanal } from './banality.js'
 import { chainSeeds } from './chain.js'
@@ -484,6 +493,11 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       const over = widenedOver(keptSpans, pairTable, corpus.docs, p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       const inPairs = covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)
       if (inPairs && !over?.adds) continue
+      // A translation is no restatement, as it is no copy (kept-pair.ts keptKind): what an English
+      // sentence and its French translation share are names and cognates ("displayed list of
+      // descriptions will include pages in sections" / "liste des descriptions affichées inclura
+      // les pages des sections", man-db's apropos(1) and whatis(1), a tester).
+      if (languageOf(corpus.docs[p.da], p.a0, p.a1) !== languageOf(corpus.docs[p.db], p.b0, p.b1)) continue
       const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       if (isBanal(measure.commonShare * measure.shared, measure.shared)) continue
       // Found by the words it shares, a pair can still be one sentence with a word changed, too
