@@ -129,6 +129,14 @@ describe('function words of other languages', () => {
     expect(lower(docs[1])).toEqual(lower(docs[0]))
     expect(lower(docs[3])).toEqual(lower(docs[2]))
     expect(lower(docs[0])).not.toContain('de')
+    // Set in capitals, German's sharp s is "SS": the same word (case folding's "ss").
+    const sharp = 'Standardmäßig wird der Befehl alle zwei Sekunden ausgeführt, bis er unterbrochen wird.\n'
+    const [copy] = findOverlaps([
+      { id: 'a', text: sharp },
+      { id: 'b', text: sharp.toUpperCase() },
+    ]).overlaps
+    expect(sharp.toUpperCase()).toContain('STANDARDMÄSSIG')
+    expect([copy.kind, copy.duplicate]).toEqual(['verbatim', true])
     // A title in capitals among words in lower case is still a name.
     expect(contentWords(analysed('Watch list: DIE HARD, then bed.\n')[0])).toEqual(['Watch', 'list', 'DIE', 'HARD', 'bed'])
   })

@@ -5,8 +5,10 @@ import { CHINESE_STOP_CHARACTERS, STOPWORDS } from './stopwords.js'
 
 // The forms a token is compared by. Three levels:
 //   written form  the word as written, whatever its case or typography: Unicode NFKC (full-width
-//                 letters, ligatures, mathematical alphabets fold to plain letters), lower case,
-//                 one apostrophe, no soft or line-end hyphens. Two passages whose tokens have
+//                 letters, ligatures, mathematical alphabets fold to plain letters), lower case
+//                 with German's sharp s as "ss" (as Unicode's case folding reads it: a word set
+//                 in capitals writes "STANDARDMÄSSIG" for "Standardmäßig"), one apostrophe, no
+//                 soft or line-end hyphens. Two passages whose tokens have
 //                 equal written forms are verbatim copies; "labour" and "labor" are one word
 //                 spelled two ways, a near-verbatim copy's variant.
 //   surface form  the written form in American spelling: "the same word" wherever spelling does
@@ -36,8 +38,12 @@ const MINUS_SIGN = /\u2212/g
 
 /** The written form of a token's text (see above). */
 export function writtenForm(raw: string): string {
-  return shownWord(raw.normalize('NFKC').toLowerCase().replace(APOSTROPHE_LIKE, "'").replace(MINUS_SIGN, '-'))
+  const lower = raw.normalize('NFKC').toLowerCase()
+  return shownWord((lower.includes('ß') ? lower.replace(SHARP_S, 'ss') : lower).replace(APOSTROPHE_LIKE, "'").replace(MINUS_SIGN, '-'))
 }
+
+/** German's sharp s, which case folding reads as "ss" (see above). */
+const SHARP_S = /ß/g
 
 /**
  * A token's text as a reader is shown it in a list of words (a paraphrase's reasons): as written,
