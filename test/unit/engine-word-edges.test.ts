@@ -103,6 +103,23 @@ describe('passage edges at whole written words', () => {
     expect(code.slice(mid, end)).toBe('_MovedItems(_LazyModule):\n    pass')
   })
 
+  it("reaches over the delimiters of a vim help file's links and tags it holds whole (a tester of vim's help files)", () => {
+    const help = 'Number of lines to scroll with the commands |CTRL-U| and |CTRL-D|.\n|]s|\t\t]s\t\tmove to next misspelled word *N-back*\n'
+    const [doc] = analysed(help)
+    const text = (first: string, last: string, nth: [number, number] = [0, 0]) => {
+      const [start, end] = passageOffsets(doc, token(doc, first, nth[0]), token(doc, last, nth[1]))
+      return help.slice(start, end)
+    }
+    expect(text('Number', 'D')).toBe('Number of lines to scroll with the commands |CTRL-U| and |CTRL-D|')
+    expect(text('s', 'word')).toBe('|]s|\t\t]s\t\tmove to next misspelled word')
+    expect(text('move', 'back')).toBe('move to next misspelled word *N-back*')
+    // Not a link the passage holds a part of, nor a glob (its marks as any word's) or a list's bullet.
+    expect(text('D', 'word')).toBe('D|.\n|]s|\t\t]s\t\tmove to next misspelled word')
+    const [glob] = analysed('copy *.txt files here\n* an item of a list\n')
+    const [start, end] = passageOffsets(glob, token(glob, 'txt'), token(glob, 'item'))
+    expect(glob.text.slice(start, end)).toBe('*.txt files here\n* an item')
+  })
+
   it('reads a range of numbers as two words, and leaves the end where the shared words end', () => {
     expect(shown('Copyright: 2002-2012 Free Software Foundation', '2012', 'Foundation')).toBe('2012 Free Software Foundation')
     expect(shown('License: LGPL-2.1+\n', 'License', '2')).toBe('License: LGPL-2')

@@ -451,7 +451,7 @@ function apart(char: string): boolean {
  */
 export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [number, number] {
   const { text } = doc
-  const [first, last] = codeEdges(doc, t0, t1)
+  const [first, last] = delimitedEdges(text, ...codeEdges(doc, t0, t1))
   const before = marksBefore(text, first)
   const after = marksAfter(text, last)
   const widest = before === 0 || apart(text[before - 1]) ? before : first
@@ -545,6 +545,48 @@ function frenchClose(text: string, start: number, end: number): number {
 
 /** A space inside French guillemets: a space, a no-break space, or a narrow one. */
 const FRENCH_SPACE = /^[ \u00a0\u202f]$/u
+
+/**
+ * Marks that open and close a name written between them with no space: vim's help writes a link
+ * "|CTRL-D|" and a tag "*N-back*" so, Markdown an emphasis "*word*".
+ */
+const DELIMITERS = '|*'
+
+/**
+ * Characters, at most, between the delimiters of one such name (DELIMITERS): vim's longest tags
+ * are some forty ("*g:markdown_fenced_languages*"); a longer run without a space is no name.
+ */
+const MAX_DELIMITED = 80
+
+/**
+ * Passage [first, last) of `text` reaching over the delimiters of a name written between them
+ * (DELIMITERS) at its edges, where it holds all of the name: "|CTRL-U| and |CTRL-D|", not "... and
+ * |CTRL-D", and "|]s| ]s 1 move to next misspelled word", not "s| ]s ..." (a tester of vim's help
+ * files: 323 passages ended inside a link, 43 started in one); not a name whose other words it
+ * leaves out ("D|" of "|CTRL-D|"). The delimiters stand where a
+ * space, a bracket or the text's end is beside them, and nothing but marks and word characters
+ * lie between them, MAX_DELIMITED at most.
+ */
+function delimitedEdges(text: string, first: number, last: number): [number, number] {
+  const around = delimitedAround(text, first)
+  const start = around && around[1] <= last && !WORD_CHAR.test(text.slice(around[0], first)) ? around[0] : first
+  const end = delimitedAround(text, last - 1)
+  return [start, end && end[0] >= start && !WORD_CHAR.test(text.slice(last, end[1])) ? end[1] + 1 : last]
+}
+
+/** The offsets of the delimiters (DELIMITERS) of the name offset `at` of `text` lies in, or undefined. */
+function delimitedAround(text: string, at: number): [number, number] | undefined {
+  let open = at
+  while (open >= 0 && at - open <= MAX_DELIMITED && !DELIMITERS.includes(text[open]) && !SPACE.test(text[open])) open--
+  if (open < 0 || open === at || !DELIMITERS.includes(text[open])) return undefined
+  const mark = text[open]
+  let close = at + 1
+  while (close < text.length && close - open <= MAX_DELIMITED && text[close] !== mark && !SPACE.test(text[close])) close++
+  if (text[close] !== mark) return undefined
+  const outside = (c: string | undefined): boolean =>
+    c === undefined || SPACE.test(c) || BRACKETS.has(c) || CLOSED_BY.has(c) || CLAUSE_MARKS.has(c) || c === '.'
+  return outside(text[open - 1]) && outside(text[close + 1]) ? [open, close] : undefined
+}
 
 /**
  * Where an identifier's closing underscores after offset `last` end ("__dict__", "__init__":
