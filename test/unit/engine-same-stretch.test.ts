@@ -136,12 +136,26 @@ describe('two versions of a program', () => {
         id: 'b',
         text: prose
           .replace(/[\u201c\u201d]/g, '"')
-          .replace(/\u2014/g, '-')
+          .replace(/\u2014/g, '--')
           .replace('fox ', 'fox\n'),
       },
     ]).overlaps
     expect(o.duplicate).toBe(true)
     expect(o.kind).toBe('verbatim')
+    // Four copies of a licence, two quoting ``AS IS'' as TeX does, are one text (a reviewer: two
+    // groups of duplicates and a third overlap of the same text).
+    const licence =
+      "THIS SOFTWARE IS PROVIDED BY THE REGENTS AND CONTRIBUTORS ``AS IS'' AND ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE DISCLAIMED.\n"
+    const copies = [licence, licence, licence.replace("``AS IS''", '"AS IS"'), licence.replace("``AS IS''", '"AS IS"')]
+    const { overlaps } = findOverlaps(copies.map((text, k) => ({ id: `c${k}`, text })))
+    expect(overlaps.map((x) => [x.duplicate, x.passages.length])).toEqual([[true, 4]])
+    // Code a paragraph quotes in curly quotes is the same code.
+    const said = 'The loop writes "self.count += 1" before it returns, and the counter starts again from zero each time.\n'
+    const [quoted] = findOverlaps([
+      { id: 'a', text: said },
+      { id: 'b', text: said.replace('"self', '\u201cself').replace('1"', '1\u201d') },
+    ]).overlaps
+    expect([quoted.kind, quoted.duplicate]).toEqual(['verbatim', true])
   })
 
   it('shows a name made private as a change ("VERSION_PATTERN" / "_VERSION_PATTERN")', () => {

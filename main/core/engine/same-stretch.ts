@@ -121,6 +121,15 @@ export function otherCode(A: AnalysedDocument, t: number, B: AnalysedDocument, u
   return signsBetween(A)[t] !== signsBetween(B)[u] && (codeLine(A, t) || codeLine(A, t + 1) || codeLine(B, u) || codeLine(B, u + 1))
 }
 
+/**
+ * Whether two documents with the same words (as many tokens, the same surface forms) have the
+ * same signs between them where they are code (sameCode): else they are two versions of a
+ * program, not two copies of one text (duplicates.ts).
+ */
+export function sameSignsInCode(A: AnalysedDocument, B: AnalysedDocument): boolean {
+  return sameCode(A, 0, A.surface.length - 1, B, 0)
+}
+
 /** Per document read so far, whether each line asked of it is code, by the line's start. */
 const codeLinesOf = new WeakMap<AnalysedDocument, Map<number, boolean>>()
 
@@ -155,7 +164,7 @@ function signsBetween(doc: AnalysedDocument): Uint32Array {
       for (let i = ends[t]; i < starts[t + 1]; i++) {
         const code = text.charCodeAt(i)
         if (isSpace(code)) continue
-        h = mix32(h, code)
+        h = mix32(h, code >= 0x2018 && code <= 0x2033 ? (PLAIN_SIGN.get(code) ?? code) : code)
         any = true
       }
       signs[t] = any ? (fmix32(h) | 1) >>> 0 : 0
@@ -164,6 +173,15 @@ function signsBetween(doc: AnalysedDocument): Uint32Array {
   }
   return signs
 }
+
+/**
+ * Typographic quotes, each read as the plain one a copy may type instead: a blog's copy of
+ * 'writes "self.count += 1"' sets it in curly quotes, and it is the same code (a reviewer).
+ */
+const PLAIN_SIGN: ReadonlyMap<number, number> = new Map([
+  ...[0x2018, 0x2019, 0x201a, 0x201b, 0x2032].map((c): [number, number] => [c, 0x27]),
+  ...[0x201c, 0x201d, 0x201e, 0x201f, 0x2033].map((c): [number, number] => [c, 0x22]),
+])
 
 /** Space, tab, line feed, carriage return (what separates a copy's words however it is wrapped). */
 function isSpace(code: number): boolean {
