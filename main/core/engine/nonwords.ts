@@ -5,6 +5,7 @@ import { ADDRESS, ADDRESS_NEEDS, isMailAddress } from './addresses.js'
 import { PREFIX, PREFIX_NEEDS } from './prefixes.js'
 import { isSpace } from './sentences.js'
 import { isWordUnit, ownWordAt, wordStart } from './tokenize.js'
+import { fieldLabels } from './field-labels.js'
 import { literalBlocks } from './literal-blocks.js'
 import { continuesIdentifier } from './word-edges.js'
 import { WORD_CHAR } from './word-char.js'
@@ -51,6 +52,8 @@ import { WORD_CHAR } from './word-char.js'
 //              paraphrase (a reviewer of the METADATA of 103 Python packages).
 //   prefixes   a bound prefix written with its hyphen: "re" of "re-raised" (prefixes.ts), read with
 //              its word instead.
+//   labels     the labels of a form's fields, "Solution:", "Files:" opening a line of each entry
+//              (field-labels.ts).
 //   code and markup  the lines of a Markdown code block (between two fences of ``` or ~~~) or of a
 //              reStructuredText literal block (after a paragraph ending "::", literal-blocks.ts) and
 //              HTML tags and comments ("<picture><source media=...>", "<a href=...>"). Of the
@@ -856,6 +859,9 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
   for (let r = upperBound(markup, starts[t0]) & ~1; r < markup.length && markup[r] <= starts[t1]; r += 2)
     for (let t = Math.max(t0, lowerBound(starts, markup[r])); t <= t1 && starts[t] < markup[r + 1]; t++)
       marks[t - t0] |= NON_WORD | LINK | MARKUP
+  // A form's field labels (field-labels.ts).
+  const labels = fieldLabels(doc)
+  for (let k = lowerBound(labels, t0); k < labels.length && labels[k] <= t1; k++) marks[labels[k] - t0] |= NON_WORD
   for (let t = t0; t <= t1; t++)
     if (!marks[t - t0] && (ownWordAt(doc.text, doc.starts[t]) || isNumber(doc, t) || isQuantity(doc, t))) marks[t - t0] = NON_WORD
   return marks
