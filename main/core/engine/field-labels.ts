@@ -38,7 +38,7 @@ export function fieldLabels(doc: AnalysedDocument): Uint32Array {
     let k = line
     while (k < end && (text[k] === ' ' || text[k] === '\t')) k++
     const from = k
-    while (k < end && k - from <= MAX_LABEL && LABEL_CHAR.test(text[k])) k++
+    while (k < end && k - from <= MAX_LABEL && labelChar(text.charCodeAt(k), text[k])) k++
     if (k > from && k < end && text[k] === ':' && (k + 1 === end || text[k + 1] === ' ' || text[k + 1] === '\t' || text[k + 1] === '\r')) {
       if (LETTER.test(text[from])) {
         const key = text.slice(from, k).toLowerCase()
@@ -63,6 +63,13 @@ export function fieldLabels(doc: AnalysedDocument): Uint32Array {
   return labels
 }
 
-/** The characters of a label: letters, digits, hyphens and underscores. */
-const LABEL_CHAR = /[\p{L}\p{N}_-]/u
+/** Whether UTF-16 unit `code` (character `char`) may be in a label: a letter, digit, hyphen or underscore. */
+function labelChar(code: number, char: string): boolean {
+  if (code < 0x80)
+    return (
+      (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x5f
+    )
+  return LABEL_CHAR.test(char)
+}
+const LABEL_CHAR = /[\p{L}\p{N}]/u
 const LETTER = /\p{L}/u

@@ -568,10 +568,16 @@ const MAX_DELIMITED = 80
  * lie between them, MAX_DELIMITED at most.
  */
 function delimitedEdges(text: string, first: number, last: number): [number, number] {
-  const around = delimitedAround(text, first)
+  // (Most edges have a space beside them, and so no delimiter: told without a search.)
+  const around = first > 0 && !blank(text.charCodeAt(first - 1)) ? delimitedAround(text, first) : undefined
   const start = around && around[1] <= last && !WORD_CHAR.test(text.slice(around[0], first)) ? around[0] : first
-  const end = delimitedAround(text, last - 1)
+  const end = last < text.length && !blank(text.charCodeAt(last)) ? delimitedAround(text, last - 1) : undefined
   return [start, end && end[0] >= start && !WORD_CHAR.test(text.slice(last, end[1])) ? end[1] + 1 : last]
+}
+
+/** Whether UTF-16 unit `code` is a space, tab, line feed or carriage return. */
+function blank(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d
 }
 
 /** The offsets of the delimiters (DELIMITERS) of the name offset `at` of `text` lies in, or undefined. */
