@@ -129,14 +129,21 @@ describe('function words of other languages', () => {
     expect(lower(docs[1])).toEqual(lower(docs[0]))
     expect(lower(docs[3])).toEqual(lower(docs[2]))
     expect(lower(docs[0])).not.toContain('de')
-    // Set in capitals, German's sharp s is "SS": the same word (case folding's "ss").
+    // Set in capitals, German's sharp s is "SS": the same word spelled otherwise, a copy's
+    // variant; so is a change of "Maßen" (moderation) into "Massen" (masses), which says other
+    // things (a reviewer).
     const sharp = 'Standardmäßig wird der Befehl alle zwei Sekunden ausgeführt, bis er unterbrochen wird.\n'
-    const [copy] = findOverlaps([
-      { id: 'a', text: sharp },
-      { id: 'b', text: sharp.toUpperCase() },
-    ]).overlaps
-    expect(sharp.toUpperCase()).toContain('STANDARDMÄSSIG')
-    expect([copy.kind, copy.duplicate]).toEqual(['verbatim', true])
+    const spelledOtherwise = (a: string, b: string) => {
+      const [o, ...rest] = findOverlaps([
+        { id: 'a', text: a },
+        { id: 'b', text: b },
+      ]).overlaps
+      expect(rest).toEqual([])
+      return [o.kind, o.variants[0]?.changes?.filter((c) => c.op !== 'equal').map((c) => [c.a, c.b])]
+    }
+    expect(spelledOtherwise(sharp, sharp.toUpperCase())).toEqual(['variant', [['Standardmäßig', 'STANDARDMÄSSIG']]])
+    const drink = 'Der Arzt rät, Alkohol nur in Maßen zu trinken und jeden Abend früh schlafen zu gehen, auch am Wochenende.\n'
+    expect(spelledOtherwise(drink, drink.replace('Maßen', 'Massen'))).toEqual(['variant', [['Maßen', 'Massen']]])
     // A title in capitals among words in lower case is still a name.
     expect(contentWords(analysed('Watch list: DIE HARD, then bed.\n')[0])).toEqual(['Watch', 'list', 'DIE', 'HARD', 'bed'])
   })
@@ -326,6 +333,13 @@ describe('translations', () => {
     const { overlaps } = findOverlaps(texts)
     const translated = overlaps.filter((o) => o.passages.some((p) => /liste des descriptions/.test(p.text.replace(/\s+/g, ' '))))
     expect(translated).toEqual([])
+    // A line of a German page that writes no function word is German: it restates another German
+    // page's sentence (procps' pgrep(1) and pstree(1), a reviewer).
+    const german = findOverlaps((await loadFolder(`${ROOT}/test/fixtures/engine/same-language-paraphrase`)).texts).overlaps
+    expect(german.filter((o) => o.kind === 'paraphrase').map((o) => o.passages.map((p) => p.text.replace(/\s+/g, ' ')))).toContainEqual([
+      'Verfügbare Namensräume: ipc, mnt, net, pid, user, uts.',
+      expect.stringContaining('ipc, mnt, net, pid, time, user, uts'),
+    ])
     // What whatis(1)'s translation left in English is apropos(1)'s text.
     expect(overlaps.some((o) => o.passages.every((p) => p.text.includes('See the SEARCH PATH section of manpath(5)')))).toBe(true)
   })

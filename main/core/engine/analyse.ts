@@ -256,6 +256,31 @@ export function languageOf(doc: AnalysedDocument, t0: number, t1: number): numbe
 }
 
 /**
+ * The language tokens [t0, t1] of `doc` are written in as a translation is told from a
+ * restatement (overlaps.ts): languageOf; where their sentences decide none and they write no
+ * English function word, the language most of the document is read in. A line of a German page
+ * with no function word at all ("Verfügbare Namensräume: ipc, mnt, net, pid, user, uts.") is
+ * German, and restated another German page's sentence (a reviewer); a paragraph a French page
+ * left in English ("the", "of") is English.
+ */
+export function writtenIn(doc: AnalysedDocument, t0: number, t1: number): number {
+  const own = languageOf(doc, t0, t1)
+  if (own >= 0 || doc.foreignSentences.length === 0) return own
+  // English's function words: the tokens that are no content words, nor another language's.
+  let c = contentFrom(doc, t0)
+  for (let t = t0; t <= t1; t++) {
+    while (c < doc.content.length && doc.content[c] < t) c++
+    if (doc.content[c] !== t && !foreignAt(doc, t)) return own
+  }
+  let language = documentLanguages.get(doc)
+  if (language === undefined) documentLanguages.set(doc, (language = languageOf(doc, 0, doc.starts.length - 1)))
+  return language
+}
+
+/** Per document asked, the language most of it is read in (writtenIn). */
+const documentLanguages = new WeakMap<AnalysedDocument, number>()
+
+/**
  * Whether token t of `doc`, of surface forms `surfaces`, negates what follows it: an English
  * negation (stopwords.ts negates), or one of the language its sentence is written in
  * (languages.ts NEGATIONS).

@@ -1,6 +1,5 @@
 import { languageBits } from './languages.js'
-import { isStopword, matchForm, surfaceForm, writtenForm } from './normalise.js'
-import { americanSpelling } from './spelling.js'
+import { isStopword, matchForm, spelledForm, surfaceForm, writtenForm } from './normalise.js'
 import { unitHash } from './tokenize.js'
 
 // Interns token texts as numbers. Every distinct raw token text is normalised once (NFKC,
@@ -95,7 +94,7 @@ export class Lexicon {
       this.rawRespelled = respelled
     }
     const written = writtenForm(raw)
-    const surface = americanSpelling(written)
+    const surface = spelledForm(written)
     this.rawRespelled[index] = written === surface ? 0 : 1
     let sid = this.surfaceIds.get(surface)
     if (sid === undefined) {

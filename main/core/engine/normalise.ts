@@ -5,13 +5,12 @@ import { CHINESE_STOP_CHARACTERS, STOPWORDS } from './stopwords.js'
 
 // The forms a token is compared by. Three levels:
 //   written form  the word as written, whatever its case or typography: Unicode NFKC (full-width
-//                 letters, ligatures, mathematical alphabets fold to plain letters), lower case
-//                 with German's sharp s as "ss" (as Unicode's case folding reads it: a word set
-//                 in capitals writes "STANDARDMÄSSIG" for "Standardmäßig"), one apostrophe, no
-//                 soft or line-end hyphens. Two passages whose tokens have
+//                 letters, ligatures, mathematical alphabets fold to plain letters), lower case,
+//                 one apostrophe, no soft or line-end hyphens. Two passages whose tokens have
 //                 equal written forms are verbatim copies; "labour" and "labor" are one word
 //                 spelled two ways, a near-verbatim copy's variant.
-//   surface form  the written form in American spelling: "the same word" wherever spelling does
+//   surface form  the written form in American spelling, German's sharp s as "ss" (spelledForm):
+//                 "the same word" wherever spelling does
 //                 not count (alignment, clustering, term matching, the steps a word diff finds).
 //                 The few tokens whose written form differs from it are listed per document
 //                 (AnalysedDocument.respelled), so spelling is told apart where it counts (an
@@ -38,12 +37,8 @@ const MINUS_SIGN = /\u2212/g
 
 /** The written form of a token's text (see above). */
 export function writtenForm(raw: string): string {
-  const lower = raw.normalize('NFKC').toLowerCase()
-  return shownWord((lower.includes('ß') ? lower.replace(SHARP_S, 'ss') : lower).replace(APOSTROPHE_LIKE, "'").replace(MINUS_SIGN, '-'))
+  return shownWord(raw.normalize('NFKC').toLowerCase().replace(APOSTROPHE_LIKE, "'").replace(MINUS_SIGN, '-'))
 }
-
-/** German's sharp s, which case folding reads as "ss" (see above). */
-const SHARP_S = /ß/g
 
 /**
  * A token's text as a reader is shown it in a list of words (a paraphrase's reasons): as written,
@@ -56,8 +51,22 @@ export function shownWord(raw: string): string {
 
 /** The surface form of a token's text (see above). */
 export function surfaceForm(raw: string): string {
-  return americanSpelling(writtenForm(raw))
+  return spelledForm(writtenForm(raw))
 }
+
+/**
+ * The surface form of a written form (see above): American spelling, and German's sharp s as
+ * "ss", as Swiss German writes it and a word set in capitals does ("STANDARDMÄSSIG" for
+ * "Standardmäßig"). A spelling, not typography: "in Maßen" (in moderation) and "in Massen" (in
+ * masses) say different things, and a copy that changed one into the other is near-verbatim,
+ * its variant shown (a reviewer).
+ */
+export function spelledForm(written: string): string {
+  return americanSpelling(written.includes('ß') ? written.replace(SHARP_S, 'ss') : written)
+}
+
+/** German's sharp s (see spelledForm). */
+const SHARP_S = /ß/g
 
 /**
  * A written or surface form without the sign written before the word (tokenize.ts): what a

@@ -4,7 +4,7 @@ import {
   type EngineDocument,
   analyse,
   givenFirst,
-  languageOf,
+  writtenIn,
   rarity,
   SpanMemo,
 } from './analyse.js'
@@ -496,8 +496,9 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       // A translation is no restatement, as it is no copy (kept-pair.ts keptKind): what an English
       // sentence and its French translation share are names and cognates ("displayed list of
       // descriptions will include pages in sections" / "liste des descriptions affichées inclura
-      // les pages des sections", man-db's apropos(1) and whatis(1), a tester).
-      if (languageOf(corpus.docs[p.da], p.a0, p.a1) !== languageOf(corpus.docs[p.db], p.b0, p.b1)) continue
+      // les pages des sections", man-db's apropos(1) and whatis(1), a tester). (A side its own
+      // words leave undecided is read in its document's language: analyse.ts writtenIn.)
+      if (writtenIn(corpus.docs[p.da], p.a0, p.a1) !== writtenIn(corpus.docs[p.db], p.b0, p.b1)) continue
       const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       if (isBanal(measure.commonShare * measure.shared, measure.shared)) continue
       // Found by the words it shares, a pair can still be one sentence with a word changed, too
