@@ -374,12 +374,23 @@ describe('a passage that ends on the function words of another sentence', () => 
       { doc: 6, start: 0, end: at(6, 'same') },
     ]
     expect(withoutFunctionWordEdges(same, docs)).toBe(same)
-    // "for", which the other text has just past its passage: in both texts, shown in grey.
+    // "; for", a clause's first word after a semicolon, goes, though the other text has "For" just
+    // past its passage: the two end alike (git's release notes: "... to the index, which", a
+    // tester).
     const beyond = [
       { doc: 7, start: 0, end: at(7, 'for') },
       { doc: 8, start: 0, end: at(8, 'disk') },
     ]
-    expect(withoutFunctionWordEdges(beyond, docs)).toBe(beyond)
+    expect(texts(withoutFunctionWordEdges(beyond, docs))).toEqual([
+      'is appended to the target file name built on disk',
+      'is appended to the framework file name built on disk',
+    ])
+    const index = analysed(
+      'Rewrite of "git add -i" in C didn\'t correctly record a removed file to the index, which is an old regression.\n',
+      'Rewrite of "git add -i" in C didn\'t correctly record a removed file to the index, which was fixed.\n',
+    )
+    const which = index.map((doc, d) => ({ doc: d, start: 0, end: doc.starts.findIndex((s) => doc.text.startsWith('which', s)) }))
+    for (const text of textsIn(index)(withoutFunctionWordEdges(which, index))) expect(text).toMatch(/a removed file to the index$/)
   })
 
   it('cuts one passage’s function words where the others end before them, and none where another keeps them', () => {

@@ -233,11 +233,14 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
   const ends: number[] = []
   /** Per passage, whether its end's fragment is the rest of a clause (not of another sentence). */
   const clauseEnds: boolean[] = []
+  /** Per passage, whether that fragment is the first words of a clause after a comma (see clauseEnd). */
+  const opening: boolean[] = []
   for (const p of passages) {
-    const [start, end, clauseEnd] = cuts.get(docs[p.doc], p.start, p.end)
+    const [start, end, clauseEnd, opensClause] = cuts.get(docs[p.doc], p.start, p.end)
     starts.push(start)
     ends.push(end)
     clauseEnds.push(clauseEnd)
+    opening.push(opensClause)
   }
   // Passage i's fragment, with the word its sentence ends (starts) with: [from, to] of its
   // document, asked about only where it has one.
@@ -311,6 +314,11 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
    */
   const clauseEnd = (i: number): number => {
     const p = passages[i]
+    // The first words of a clause after a comma, semicolon or colon, and nothing of it that says
+    // anything, are cut however many passages end with them: "... to the index, which" in two
+    // releases' notes, the one going on "is an old regression ...", the other "was fixed" (a tester
+    // of git's release notes: read as verbatim to "which").
+    if (opening[i]) return ends[i]
     for (let to = p.end; to > ends[i]; to--) if (keptElsewhere(i, ends[i], to, true) || endsAlike(i, ends[i] + 1, to)) return to
     return ends[i]
   }
@@ -330,12 +338,13 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
  * take of another sentence at either edge (withoutFunctionWordEdges), before it asks whether
  * another passage keeps them.
  */
-function functionWordCuts(doc: AnalysedDocument, start: number, end: number): [number, number, boolean] {
+function functionWordCuts(doc: AnalysedDocument, start: number, end: number): [number, number, boolean, boolean] {
   const fullLine = fullLineOf(doc)
   const stopsAt = (t: number): boolean => stopAfter(doc, t) && opensSentence(doc, t + 1) && endsSentence(doc, t, fullLine)
   /** Whether tokens [t0, t1] hold no content word. */
   const functionWords = (t0: number, t1: number): boolean => contentFrom(doc, t1 + 1) === contentFrom(doc, t0)
   let clauseEnd = false
+  let opensClause = false
   let stopped = false
   for (let t = end - 1; t >= Math.max(start, end - MAX_FUNCTION_WORD_EDGE); t--)
     if (stopsAt(t)) {
@@ -356,6 +365,7 @@ function functionWordCuts(doc: AnalysedDocument, start: number, end: number): [n
       standsAlone(doc, last + 1, end) &&
       !negationIn(doc, last + 1, end)
     ) {
+      opensClause = CLAUSE_MARK.test(doc.text.slice(doc.ends[last], doc.starts[last + 1]))
       end = last
       clauseEnd = true
     }
@@ -365,8 +375,11 @@ function functionWordCuts(doc: AnalysedDocument, start: number, end: number): [n
       if (functionWords(start, t)) start = t + 1
       break
     }
-  return [start, end, clauseEnd]
+  return [start, end, clauseEnd, opensClause]
 }
+
+/** A mark that ends a clause inside a sentence: a comma, semicolon or colon. */
+const CLAUSE_MARK = /[,;:]/
 
 /**
  * Whether token t of `doc` ends its sentence, with a stop or without: at the text's end, before a
