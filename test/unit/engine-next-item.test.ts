@@ -734,3 +734,15 @@ describe('a table of terms whose descriptions are no sentences', () => {
     for (const p of codes.passages) expect(p.text).toMatch(/failure$/)
   })
 })
+
+describe('an overlap as its edges show it', () => {
+  it("is no near-verbatim one of fewer than six words, not alike, left of a pair the next item carried (a tester of git's release notes)", () => {
+    // Two of git's merge trailers, kept with the next item's first words both notes have.
+    const notes = [
+      ' * "git push" over http transport did not unquote the push-options\n   correctly.\n   (merge 90dce21eb0 jk/push-options-via-transport-fix later to maint).\n\n * "git send-email" learned to complain when the batch-size option is\n   not defined when the relogin-delay option is, since these two are\n   mutually required.\n   (merge 9caa70697b xz/send-email-batch-size later to maint).',
+      ' * "git rev-parse --exclude=* --branches --branches"  (i.e. first\n   saying "add only things that do not match \'*\' out of all branches"\n   and then adding all branches, without any exclusion this time)\n   worked as expected, but "--exclude=* --all --all" did not work the\n   same way, which has been fixed.\n   (merge 5221048092 ag/rev-parse-all-exclude-fix later to maint).\n\n * "git send-email --transfer-encoding=..." in recent versions of Git\n   sometimes produced an empty "Content-Transfer-Encoding:" header,\n   which has been corrected.\n   (merge 3c88e46f1a al/send-email-auto-cte-fixup later to maint).',
+    ]
+    const { overlaps } = findOverlaps(notes.map((text, k) => ({ id: `notes-${k}`, text })))
+    expect(overlaps.filter((o) => o.passages.some((p) => p.text.includes('later to maint')))).toEqual([])
+  })
+})

@@ -36,7 +36,7 @@ import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type SeedParams, type Seeds } from './ngrams.js'
 import { projectNested } from './nested.js'
 import { editedAround, editedWords } from './order.js'
-import { KIND_RANK, keptKind, keptValues, kindOf, MIN_SHARED_WORDS, valuesOf } from './kept-pair.js'
+import { KIND_RANK, keptKind, keptValues, kindOf, MIN_SHARED_WORDS, valuesOf, VARIANT_SIMILARITY } from './kept-pair.js'
 import { KINDS } from './kinds.js'
 import { FORMS, IN_COMMON, listReason, reasonsOf, SAME_ITEMS, SYNONYMS } from './reasons.js'
 import { joinSameText } from './same-text.js'
@@ -758,6 +758,14 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       // Nor is an edited copy one whose passages declare different functions in one template
       // (declarations.ts): atof's prototype and strlen's.
       if (kind === 'variant' && declareOtherThings(own.map(edgedOf), corpus.docs)) return
+      // Nor one that, at the edges shown, would not have been kept: fewer than minWords shared and
+      // not alike enough for an edited copy (VARIANT_SIMILARITY), what the words cut at its edges
+      // (the next item's, shownEdges) had carried. Two of git's merge trailers, "(merge 90dce21eb0
+      // jk/push-options-via-transport-fix later to maint)." and "(merge 5221048092
+      // ag/rev-parse-all-exclude-fix later to maint).", kept with the next item's "* git
+      // send-email" both notes have, were near-verbatim of four words (a tester of git's release
+      // notes); a verbatim one is shared text whatever its length.
+      if (kind === 'variant' && list === pairTable && measure.shared < minWords && measure.similarity < VARIANT_SIMILARITY) return
       drafts.push({
         passages,
         shown: edged,
