@@ -34,6 +34,13 @@ function edged(
   return text.slice(start, end)
 }
 
+/** The text of tokens [first..last] of `text` (the `nth` such words) at the offsets passageOffsets gives them. */
+function offsetText(text: string, first: string, last: string, nth: [number, number] = [0, 0]): string {
+  const [doc] = analysed(text)
+  const [start, end] = passageOffsets(doc, token(doc, first, nth[0]), token(doc, last, nth[1]))
+  return text.slice(start, end)
+}
+
 /** The text of tokens [first..last] of `text` as a passage shows it. */
 function shown(text: string, first: string, last: string, nth: [number, number] = [0, 0]): string {
   const [doc] = analysed(text)
@@ -84,11 +91,7 @@ describe('passage edges at whole written words', () => {
 
   it("ends with an identifier's closing underscores, as it starts with its opening ones (a reviewer of Python's documentation)", () => {
     const page = ' |  __dict__\n |      dictionary for instance variables\n |  __weakref__\n |  dict_items'
-    const [doc] = analysed(page)
-    const text = (first: string, last: string, nth: [number, number] = [0, 0]) => {
-      const [start, end] = passageOffsets(doc, token(doc, first, nth[0]), token(doc, last, nth[1]))
-      return page.slice(start, end)
-    }
+    const text = (first: string, last: string, nth?: [number, number]) => offsetText(page, first, last, nth)
     expect(text('dict', 'dict')).toBe('__dict__')
     expect(text('dictionary', 'weakref')).toBe('dictionary for instance variables\n |  __weakref__')
     // Not where the name goes on after them.
@@ -96,28 +99,19 @@ describe('passage edges at whole written words', () => {
     // Its opening ones where a mark before them goes with the word before it (a tester of
     // vendored Python libraries: "LazyModule):"), not where the name starts before them.
     const code = 'class _MovedItems(_LazyModule):\n    pass\n'
-    const [cls] = analysed(code)
-    const [start, end] = passageOffsets(cls, token(cls, 'LazyModule'), token(cls, 'pass'))
-    expect(code.slice(start, end)).toBe('_LazyModule):\n    pass')
-    const [mid] = passageOffsets(cls, token(cls, 'MovedItems'), token(cls, 'pass'))
-    expect(code.slice(mid, end)).toBe('_MovedItems(_LazyModule):\n    pass')
+    expect(offsetText(code, 'LazyModule', 'pass')).toBe('_LazyModule):\n    pass')
+    expect(offsetText(code, 'MovedItems', 'pass')).toBe('_MovedItems(_LazyModule):\n    pass')
   })
 
   it("reaches over the delimiters of a vim help file's links and tags it holds whole (a tester of vim's help files)", () => {
     const help = 'Number of lines to scroll with the commands |CTRL-U| and |CTRL-D|.\n|]s|\t\t]s\t\tmove to next misspelled word *N-back*\n'
-    const [doc] = analysed(help)
-    const text = (first: string, last: string, nth: [number, number] = [0, 0]) => {
-      const [start, end] = passageOffsets(doc, token(doc, first, nth[0]), token(doc, last, nth[1]))
-      return help.slice(start, end)
-    }
+    const text = (first: string, last: string) => offsetText(help, first, last)
     expect(text('Number', 'D')).toBe('Number of lines to scroll with the commands |CTRL-U| and |CTRL-D|')
     expect(text('s', 'word')).toBe('|]s|\t\t]s\t\tmove to next misspelled word')
     expect(text('move', 'back')).toBe('move to next misspelled word *N-back*')
     // Not a link the passage holds a part of, nor a glob (its marks as any word's) or a list's bullet.
     expect(text('D', 'word')).toBe('D|.\n|]s|\t\t]s\t\tmove to next misspelled word')
-    const [glob] = analysed('copy *.txt files here\n* an item of a list\n')
-    const [start, end] = passageOffsets(glob, token(glob, 'txt'), token(glob, 'item'))
-    expect(glob.text.slice(start, end)).toBe('*.txt files here\n* an item')
+    expect(offsetText('copy *.txt files here\n* an item of a list\n', 'txt', 'item')).toBe('*.txt files here\n* an item')
   })
 
   it('reads a range of numbers as two words, and leaves the end where the shared words end', () => {
