@@ -10,8 +10,8 @@ import { CHINESE_STOP_CHARACTERS, STOPWORDS } from './stopwords.js'
 //                 equal written forms are verbatim copies; "labour" and "labor" are one word
 //                 spelled two ways, a near-verbatim copy's variant.
 //   surface form  the written form in American spelling, German's sharp s as "ss" (spelledForm):
-//                 "the same word" wherever spelling does
-//                 not count (alignment, clustering, term matching, the steps a word diff finds).
+//                 "the same word" wherever spelling does not count (alignment, clustering, term
+//                 matching, the steps a word diff finds).
 //                 The few tokens whose written form differs from it are listed per document
 //                 (AnalysedDocument.respelled), so spelling is told apart where it counts (an
 //                 overlap's kind, its variants, duplicates: respelled.ts).
