@@ -307,6 +307,36 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
       return true
     })
   }
+  // Passages by the match id of the word just after them, for the words another passage stops
+  // short of (shownBeyond).
+  let byNext: Map<number, number[]> | undefined
+  /**
+   * Whether another passage than i stops short of tokens [from, to] of i's document and its own
+   * text goes on with them, word for word: the variants show them in grey, as in both texts
+   * (variants.ts `beyond`; CMake's "... built on disk; for" against "... built on disk.\n\nFor
+   * example").
+   */
+  const shownBeyond = (i: number, from: number, to: number): boolean => {
+    if (!byNext) {
+      byNext = new Map()
+      passages.forEach((q, j) => {
+        const B = docs[q.doc]
+        if (q.end + 1 >= B.match.length) return
+        const m = B.match[q.end + 1]
+        const list = byNext!.get(m)
+        if (list) list.push(j)
+        else byNext!.set(m, [j])
+      })
+    }
+    const A = docs[passages[i].doc]
+    return (byNext.get(A.match[from]) ?? []).some((j) => {
+      const q = passages[j]
+      const B = docs[q.doc]
+      if (j === i || q.end + 1 + to - from >= B.match.length) return false
+      for (let k = 0; k <= to - from; k++) if (A.match[from + k] !== B.match[q.end + 1 + k]) return false
+      return true
+    })
+  }
   /**
    * Where passage i ends with its clause end's function words cut (functionWordCuts): after the
    * most of them another passage has too, after the same word or as its own last words ("rights
@@ -317,8 +347,9 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
     // The first words of a clause after a comma, semicolon or colon, and nothing of it that says
     // anything, are cut however many passages end with them: "... to the index, which" in two
     // releases' notes, the one going on "is an old regression ...", the other "was fixed" (a tester
-    // of git's release notes: read as verbatim to "which").
-    if (opening[i]) return ends[i]
+    // of git's release notes: read as verbatim to "which"). Unless another passage stops short of
+    // them and its text goes on with them (shownBeyond): they are in both texts, and shown so.
+    if (opening[i]) return shownBeyond(i, ends[i] + 1, p.end) ? p.end : ends[i]
     for (let to = p.end; to > ends[i]; to--) if (keptElsewhere(i, ends[i], to, true) || endsAlike(i, ends[i] + 1, to)) return to
     return ends[i]
   }
