@@ -289,15 +289,7 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
   let byLast: Map<number, number[]> | undefined
   /** Whether another passage than i ends with tokens [from, to] of i's document, word for word. */
   const endsAlike = (i: number, from: number, to: number): boolean => {
-    if (!byLast) {
-      byLast = new Map()
-      passages.forEach((q, j) => {
-        const m = docs[q.doc].match[q.end]
-        const list = byLast!.get(m)
-        if (list) list.push(j)
-        else byLast!.set(m, [j])
-      })
-    }
+    byLast ??= byWordAt(passages, docs, (q) => q.end)
     const A = docs[passages[i].doc]
     return (byLast.get(A.match[to]) ?? []).some((j) => {
       const q = passages[j]
@@ -317,17 +309,7 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
    * example").
    */
   const shownBeyond = (i: number, from: number, to: number): boolean => {
-    if (!byNext) {
-      byNext = new Map()
-      passages.forEach((q, j) => {
-        const B = docs[q.doc]
-        if (q.end + 1 >= B.match.length) return
-        const m = B.match[q.end + 1]
-        const list = byNext!.get(m)
-        if (list) list.push(j)
-        else byNext!.set(m, [j])
-      })
-    }
+    byNext ??= byWordAt(passages, docs, (q) => q.end + 1)
     const A = docs[passages[i].doc]
     return (byNext.get(A.match[from]) ?? []).some((j) => {
       const q = passages[j]
@@ -362,6 +344,27 @@ export function withoutFunctionWordEdges<P extends PairPassage>(passages: readon
     return { ...p, start, end }
   })
   return changed ? cut : passages
+}
+
+/**
+ * The passages (their places in `passages`) by the match id of their documents' token at `at`
+ * (one of theirs, or next to them), where their documents have one there.
+ */
+function byWordAt<P extends PairPassage>(
+  passages: readonly P[],
+  docs: readonly AnalysedDocument[],
+  at: (p: P) => number,
+): Map<number, number[]> {
+  const by = new Map<number, number[]>()
+  passages.forEach((q, j) => {
+    const { match } = docs[q.doc]
+    const t = at(q)
+    if (t >= match.length) return
+    const list = by.get(match[t])
+    if (list) list.push(j)
+    else by.set(match[t], [j])
+  })
+  return by
 }
 
 /**
