@@ -98,6 +98,70 @@ describe('one stretch of the same words', () => {
   })
 })
 
+describe('keys, options and operators in prose', () => {
+  // Their signs and case are what they say (code-signs.ts): testers of vim's help files and git's
+  // release notes found such pairs "verbatim", similarity 1, no change listed.
+  const HELP =
+    'Spell checking.\n\nType ]s to move the cursor to the next misspelled word after the cursor.\nWith the \\d item a pattern matches a digit, like [0-9] does.\nUse CTRL-W < to make the current window narrower by N columns.\n'
+
+  it('tells copies apart by a key, a class or an operator, and lists each as a change', () => {
+    const other = HELP.replace(']s', '[s').replace('\\d', '\\D').replace('W <', 'W >')
+    const [o, ...rest] = findOverlaps([
+      { id: 'a', text: HELP },
+      { id: 'b', text: other },
+    ]).overlaps
+    expect(rest).toEqual([])
+    expect([o.kind, o.duplicate]).toEqual(['variant', undefined])
+    expect(o.variants[0].changes!.filter((c) => c.op !== 'equal').map((c) => [c.op, c.a, c.b])).toEqual([
+      ['replace', 'Type ]s', 'Type [s'],
+      ['replace', 'the \\d item', 'the \\D item'],
+      ['replace', 'W < to', 'W > to'],
+    ])
+    // Each alone is enough.
+    for (const [x, y] of [
+      [']s', '[s'],
+      ['\\d', '\\D'],
+      ['W <', 'W >'],
+    ])
+      expect(same(HELP, ['Spell', 'columns'], HELP.replace(x, y), ['Spell', 'columns'])).toBe(false)
+  })
+
+  it("tells apart git's options and revisions, and a licence's version", () => {
+    const item = (command: string) => `* "${command}" added recently lacked documentation, which has been corrected.\n`
+    for (const [x, y] of [
+      ['git add --chmod=+x', 'git add --chmod={+,-}x'],
+      ['git add --chmod=+x', 'git add --chmod=-x'],
+      ['git branch -d', 'git branch -D'],
+      ['git log HEAD^', 'git log HEAD~'],
+    ])
+      expect(same(item(x), ['git', 'corrected'], item(y), ['git', 'corrected'])).toBe(false)
+    const licence = 'License: GPL-2+\n This program is free software; you can redistribute it and/or modify it.\n'
+    expect(same(licence, ['License', 'it'], licence.replace('2+', '2'), ['License', 'it'])).toBe(false)
+  })
+
+  it("reads prose's typography as before: quotes round a path, brackets, a rule, an escape, ©", () => {
+    const notice =
+      'On Debian systems, the complete text of the GNU General Public License version 2 can be found in "/usr/share/common-licenses/GPL-2".\n'
+    for (const other of [
+      notice.replace('"/usr', '`/usr').replace('GPL-2"', "GPL-2'"),
+      notice.replace('"/usr', '/usr').replace('GPL-2".', 'GPL-2.'),
+      notice.replace('systems,', 'systems,\u00a0'),
+    ])
+      expect(same(notice, ['On', '2'], other, ['On', '2'])).toBe(true)
+    const credit = 'The credit required by this Section 4(b) may be implemented in any reasonable manner, and/or in print.\n'
+    expect(same(credit, ['The', 'print'], credit.replace('4(b)', '4 (b)').replace('and/or', 'and\\/or'), ['The', 'print'])).toBe(true)
+    const held = 'Copyright: 2015 Daniel Dinu and others, who wrote it as-is for the project.\n'
+    expect(
+      same(held, ['Copyright', 'project'], held.replace(': 2015', ': \u00a9 2015').replace('as-is', '\\`\\`as-is'), [
+        'Copyright',
+        'project',
+      ]),
+    ).toBe(true)
+    const ruled = 'OF THE POSSIBILITY OF SUCH DAMAGE.\n ====================\n .\n This product includes software written by Tim.\n'
+    expect(same(ruled, ['OF', 'Tim'], ruled.replace(/\n /g, '\n * '), ['OF', 'Tim'])).toBe(true)
+  })
+})
+
 describe('two versions of a program', () => {
   // packaging 21.3's Version.major, minor and micro; the other version flips three comparisons
   // (a tester of vendored Python libraries).

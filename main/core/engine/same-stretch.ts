@@ -1,6 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { onCodeLines } from './code-lines.js'
-import { fmix32, mix32 } from './hash.js'
+import { signsOf, type Signs } from './code-signs.js'
 import { sameSpelling } from './respelled.js'
 import { sameSurface } from './similarity.js'
 
@@ -95,30 +95,45 @@ function agreeing(
 
 /**
  * Whether tokens [from, to] of A and B's tokens `shift` further on have the same signs between
- * their words where they are code (code-lines.ts onCodeLines): in code, what lies between words
- * is what it says, and "#if ! defined (_FILE_OFFSET_BITS) || _FILE_OFFSET_BITS != 64" is not the
- * same words as "#if defined _FILE_OFFSET_BITS && _FILE_OFFSET_BITS == 64", nor a cast "((long
- * double) (x)" a parameter "(long double __x" (a tester of /usr/include: 10 of glibc's 25 verbatim
- * overlaps differed so). In prose they are typography (quotes, a comma), which a copy may change:
- * compared only where they differ, on the lines there. Compared by hashes (signsBetween), so a
- * licence's copies in hundreds of files are read as fast as their words.
+ * their words where they are code: on lines of code (code-lines.ts onCodeLines), and in prose
+ * where they are keys, options and operators (code-signs.ts), whose words also keep their case
+ * ("\d", "\D"). In code, what lies between words is what it says, and "#if ! defined
+ * (_FILE_OFFSET_BITS) || _FILE_OFFSET_BITS != 64" is not the same words as "#if defined
+ * _FILE_OFFSET_BITS && _FILE_OFFSET_BITS == 64", nor a cast "((long double) (x)" a parameter
+ * "(long double __x" (a tester of /usr/include: 10 of glibc's 25 verbatim overlaps differed so).
+ * In prose they are typography (quotes, a comma), which a copy may change: compared only where
+ * they differ, on the lines there. Compared by hashes (code-signs.ts), so a licence's copies in
+ * hundreds of files are read as fast as their words.
  */
 export function sameCode(A: AnalysedDocument, from: number, to: number, B: AnalysedDocument, shift: number): boolean {
-  const a = signsBetween(A)
-  const b = signsBetween(B)
-  for (let t = from; t < to; t++) {
-    if (a[t] === b[t + shift]) continue
-    if (codeLine(A, t) || codeLine(A, t + 1) || codeLine(B, t + shift) || codeLine(B, t + shift + 1)) return false
-  }
-  return true
+  if (A.text === B.text && shift === 0) return true
+  const [a, b] = [signsOf(A), signsOf(B)]
+  for (let t = from; t < to; t++) if (otherSigns(A, a, t, B, b, t + shift)) return false
+  return from < to || !otherWord(A, a, from, B, b, from + shift)
 }
 
 /**
- * Whether the signs between tokens t and t + 1 of A are not those between u and u + 1 of B, on a
- * line of code (see sameCode): "len(self.release) >= 1" against "> 1".
+ * Whether the signs between tokens t and t + 1 of A are not those between u and u + 1 of B where
+ * they are code, or a word of code beside them is written otherwise (see sameCode): "len(self.release)
+ * >= 1" against "> 1", "Type ]s" against "Type [s".
  */
 export function otherCode(A: AnalysedDocument, t: number, B: AnalysedDocument, u: number): boolean {
-  return signsBetween(A)[t] !== signsBetween(B)[u] && (codeLine(A, t) || codeLine(A, t + 1) || codeLine(B, u) || codeLine(B, u + 1))
+  return otherSigns(A, signsOf(A), t, B, signsOf(B), u)
+}
+
+function otherSigns(A: AnalysedDocument, a: Signs, t: number, B: AnalysedDocument, b: Signs, u: number): boolean {
+  if (a.code[t] !== b.code[u]) return true
+  if (a.between[t] !== b.between[u] && (codeLine(A, t) || codeLine(A, t + 1) || codeLine(B, u) || codeLine(B, u + 1))) return true
+  return otherWord(A, a, t, B, b, u) || otherWord(A, a, t + 1, B, b, u + 1)
+}
+
+/** Whether token t of A, or token u of B, has a sign of code against it and they are written otherwise ("\d", "\D"). */
+function otherWord(A: AnalysedDocument, a: Signs, t: number, B: AnalysedDocument, b: Signs, u: number): boolean {
+  if (!a.codeWord[t] && !b.codeWord[u]) return false
+  const [x0, x1, y0, y1] = [A.starts[t], A.ends[t], B.starts[u], B.ends[u]]
+  if (x1 - x0 !== y1 - y0) return true
+  for (let k = 0; k < x1 - x0; k++) if (A.text.charCodeAt(x0 + k) !== B.text.charCodeAt(y0 + k)) return true
+  return false
 }
 
 /**
@@ -127,8 +142,7 @@ export function otherCode(A: AnalysedDocument, t: number, B: AnalysedDocument, u
  * program, not two copies of one text (duplicates.ts).
  */
 export function sameSignsInCode(A: AnalysedDocument, B: AnalysedDocument): boolean {
-  // (Most duplicates are the same text, told without reading their signs.)
-  return A.text === B.text || sameCode(A, 0, A.surface.length - 1, B, 0)
+  return sameCode(A, 0, A.surface.length - 1, B, 0)
 }
 
 /** Per document read so far, whether each line asked of it is code, by the line's start. */
@@ -145,46 +159,4 @@ function codeLine(doc: AnalysedDocument, t: number): boolean {
   let code = lines.get(start)
   if (code === undefined) lines.set(start, (code = onCodeLines(doc, t, t)))
   return code
-}
-
-/** Per document read so far, its signs between words (signsBetween). */
-const signsOf = new WeakMap<AnalysedDocument, Uint32Array>()
-
-/**
- * Per token t of `doc`, a hash of the characters between it and token t + 1 but for white space
- * (0 where there are none): the signs two copies of a text compare equal where they have the same.
- */
-function signsBetween(doc: AnalysedDocument): Uint32Array {
-  let signs = signsOf.get(doc)
-  if (!signs) {
-    const { text, starts, ends } = doc
-    signs = new Uint32Array(starts.length)
-    for (let t = 0; t + 1 < starts.length; t++) {
-      let h = 0
-      let any = false
-      for (let i = ends[t]; i < starts[t + 1]; i++) {
-        const code = text.charCodeAt(i)
-        if (isSpace(code)) continue
-        h = mix32(h, code >= 0x2018 && code <= 0x2033 ? (PLAIN_SIGN.get(code) ?? code) : code)
-        any = true
-      }
-      signs[t] = any ? (fmix32(h) | 1) >>> 0 : 0
-    }
-    signsOf.set(doc, signs)
-  }
-  return signs
-}
-
-/**
- * Typographic quotes, each read as the plain one a copy may type instead: a blog's copy of
- * 'writes "self.count += 1"' sets it in curly quotes, and it is the same code (a reviewer).
- */
-const PLAIN_SIGN: ReadonlyMap<number, number> = new Map([
-  ...[0x2018, 0x2019, 0x201a, 0x201b, 0x2032].map((c): [number, number] => [c, 0x27]),
-  ...[0x201c, 0x201d, 0x201e, 0x201f, 0x2033].map((c): [number, number] => [c, 0x22]),
-])
-
-/** Space, tab, line feed, carriage return (what separates a copy's words however it is wrapped). */
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13
 }
