@@ -272,6 +272,21 @@ describe('a passage that starts on the last word of the paragraph before', () =>
     expect(texts[0][1]).toMatch(/^For legal entities, the union/)
   })
 
+  it('starts with its paragraph however short the passage, the word before no part of it (a tester of package descriptions)', () => {
+    // "library." is a ninth of the passage, more than MAX_DANGLING_SHARE, and the passage left
+    // holds five content words, fewer than MIN_SHARED_WORDS: a short passage's stray word all the same.
+    const description = (synopsis: string, paragraph: string) =>
+      `${synopsis} (Python 3)\n\n${paragraph}\nlibrary.\n\nThis package installs the library for Python 3.\n`
+    const texts = findOverlaps([
+      { id: 'aws', text: description('python3-aws-requests-auth: AWS signing', 'The library leverages the Python\nrequests') },
+      {
+        id: 'terminado',
+        text: description('python3-terminado: Terminals served to term.js', 'This is a backend for the term.js\nterminal emulator'),
+      },
+    ]).overlaps.map((o) => o.passages.map((p) => p.text))
+    expect(texts).toEqual([['This package installs the library for Python 3.', 'This package installs the library for Python 3.']])
+  })
+
   it('keeps its start where the mark before is no full stop of the word’s own (a heading, an HTML comment)', () => {
     const heading = (name: string) =>
       `### \`${name}.httpVersion\`\n\n<!-- YAML\nadded: v0.1.1\n-->\n\n* {string}\n\nIn case of server request, the HTTP version sent by the client. In the case of client response, the HTTP version of the connected-to server.\n`

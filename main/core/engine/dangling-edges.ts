@@ -68,7 +68,14 @@ export const MAX_UNLIKE_DANGLING_WORDS = 3
  * in lines rather than sentences (a copyright file's "Copyright: 2013, Michael Gilbert\nLicense:
  * GPL-2+"). Of sim_text's 6,482 shared runs of Debian's copyright files, 4 more were no longer
  * covered without this bound (6,196 against 6,200); when a fragment was cut from each passage on
- * its own, and at a line break read as a sentence end too, 66 more.
+ * its own, and at a line break read as a sentence end too, 66 more. Not the last word of the
+ * paragraph before, ended by its own full stop, which is no line of a list: two packages'
+ * descriptions that end a paragraph on "... requests library." and "... terminal emulator
+ * library." before their common "This package installs the library for Python 3." started
+ * there, nine words of which "library." was more than this share (a tester of Debian's package
+ * descriptions). Nor need such a passage keep all the least shared content words: the texts
+ * share "This package installs the library for Python 3." (five) whatever word ends the
+ * paragraph before, and a word or two of it (MAX_DANGLING_WORDS) do not make it a pair.
  */
 export const MAX_DANGLING_SHARE = 0.1
 
@@ -82,6 +89,8 @@ export const MAX_DANGLING_SHARE = 0.1
 export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs: readonly AnalysedDocument[], minWords: number): P[] {
   const starts: number[] = []
   const ends: number[] = []
+  // Per passage, whether its start's fragment is the paragraph before's last word (see MAX_DANGLING_SHARE).
+  const paragraphStarts: boolean[] = []
   // An edge is cut only where every passage has a fragment there: the first passage with none at
   // either edge settles it, before the sentence ends of the others are read.
   let anyStart = true
@@ -113,6 +122,7 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
       (!paragraphBetween(doc, t, t + 1) || (atStart && STOP_MARK.test(doc.text[doc.ends[t]] ?? '')))
     // Where it is cut, or stays (whole: it starts a sentence); -1, neither.
     let start = -1
+    let paragraphStart = false
     if (anyStart) {
       const whole = p.start === 0 || endsSentence(doc, p.start - 1, fullLine)
       const partial = !whole && !breaksLine(doc.text, doc.ends[p.start - 1], doc.starts[p.start])
@@ -121,6 +131,7 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
           if (stopsAt(t, partial, true)) {
             start = t + 1
             fragmentStart = true
+            paragraphStart = paragraphBetween(doc, t, t + 1)
             break
           }
       if (whole) [start, wholeStart] = [p.start, true]
@@ -143,6 +154,7 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
     if (!anyStart && !anyEnd) return passages
     starts.push(start)
     ends.push(end)
+    paragraphStarts.push(paragraphStart)
   }
   // Where some passages are whole at an edge and others cut, all of them must then begin (end)
   // with the same word: a passage read as whole at a line break, or at its document's edge, may
@@ -180,8 +192,9 @@ export function withoutDanglingEdges<P extends PairPassage>(passages: P[], docs:
       const p = passages[i]
       const doc = docs[p.doc]
       return (
-        MAX_DANGLING_SHARE * (p.end - p.start + 1) >= q.start - p.start + (p.end - q.end) &&
-        contentFrom(doc, q.end + 1) - contentFrom(doc, q.start) >= minWords
+        MAX_DANGLING_SHARE * (p.end - p.start + 1) >= (paragraphStarts[i] ? 0 : q.start - p.start) + (p.end - q.end) &&
+        contentFrom(doc, q.end + 1) - contentFrom(doc, q.start) >=
+          (paragraphStarts[i] && atStart ? minWords - MAX_DANGLING_WORDS : minWords)
       )
     })
     return keeps ? cut : undefined
