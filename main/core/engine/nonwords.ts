@@ -9,6 +9,7 @@ import { fieldLabels } from './field-labels.js'
 import { literalBlocks } from './literal-blocks.js'
 import { continuesIdentifier } from './word-edges.js'
 import { WORD_CHAR } from './word-char.js'
+import { STOPWORDS } from './stopwords.js'
 
 // Tokens that are not words of a claim, which the paraphrase pass does not read (paraphrase.ts):
 //   addresses  web and e-mail addresses. The tokenizer reads "https://www.gnu.org/licenses/gpl.html"
@@ -26,6 +27,13 @@ import { WORD_CHAR } from './word-char.js'
 //              tokens (the tokenizer splits at "_", as sim_text does), one name. A list of
 //              functions in one release's notes and a sentence naming them in another's shared
 //              "14 words".
+//   package names  three or more parts in lower case joined by hyphens, none a function word:
+//              "fonts-motoya-l-cedar", "libghc-aeson-compat-prof", "python3-opensnitch-ui". Debian's
+//              descriptions open with their package's name, and a name's parts shared a sentence's
+//              words: "fonts-motoya-l-cedar" alone restated "Motoya L Cedar lacks some characters,
+//              so these are covered by M+ fonts", and two Haskell libraries' synopses were a
+//              paraphrase through "libghc", "compat" and "prof" (a tester of package descriptions).
+//              Not a compound of prose, which joins function words: "state-of-the-art", "up-to-date".
 //   file names a name with an extension, without folders: "login.defs", "adduser.conf",
 //              "example.com". Two manual pages' "defined in login.defs, instead of GID_MIN" and
 //              "The mail spool is defined by the MAIL_DIR variable in the login.defs file" shared
@@ -139,6 +147,12 @@ const ANCHOR = /(?<=\]\(<?)#[^\s()<>]+(?=>?(?:\)|\s|$))/g
 const IDENTIFIER = patternOnUse(String.raw`(?<![\p{L}\p{N}\p{M}])[\p{L}\p{N}\p{M}]+(?:_+[\p{L}\p{N}\p{M}]+)+`, 'gu')
 
 /**
+ * A package's name (see above): three or more runs of lower-case letters and digits joined by
+ * hyphens, not inside a longer run of word characters, hyphens, dots or slashes.
+ */
+const PACKAGE_NAME = /(?<![\w./-])[a-z0-9]+(?:-[a-z0-9]+){2,}(?![\w/-])/g
+
+/**
  * A command with its manual's section (one digit, a few letters after it: "3pm", "1ssl", "3X";
  * not an ordinal, "2nd"), the name written up to the bracket: "xmlcatalog(1)", "apt-get(8)",
  * "g++(1)". Not a word in brackets after a space ("the list (1)"): an enumeration.
@@ -213,6 +227,11 @@ export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
     },
     needs: /_/,
     marked: (match) => match.length,
+  },
+  {
+    pattern: PACKAGE_NAME,
+    needs: /[a-z0-9]-[a-z0-9]+-[a-z0-9]/,
+    marked: (match) => (match.split('-').some((part) => STOPWORDS.has(part)) ? 0 : match.length),
   },
   { pattern: FILE_NAME, needs: /[\w+-]\.[a-z]/, marked: (match) => match.length },
   // A bracket and a digit, not a bracket alone: prose brackets many words ("(NQPF)"), and the
