@@ -287,6 +287,24 @@ describe('a passage that starts on the last word of the paragraph before', () =>
     expect(texts).toEqual([['This package installs the library for Python 3.', 'This package installs the library for Python 3.']])
   })
 
+  it('ends with its paragraph, not on a clause of the next cut short where the texts part (a tester of package descriptions)', () => {
+    const shared =
+      'oslo.cache aims to provide a generic caching mechanism for OpenStack projects\nby wrapping the dogpile.cache library.\n\n'
+    const texts = findOverlaps([
+      { id: 'doc', text: `${shared}This package contains the documentation.\n` },
+      { id: 'module', text: `${shared}This package contains the Python 3.x module.\n` },
+    ]).overlaps.map((o) => o.passages.map((p) => p.text))
+    expect(texts).toEqual([[shared.trim(), shared.trim()]])
+    // The next entry of a log both open alike stays: it ends on no function word.
+    const entry = (n: number) =>
+      `  * Fix the build with the new compiler and update the symbols file for the library.\n\n -- Jane Doe <jane@example.org>  Mon, 0${n} Jan 2007 10:00:00 +0100\n`
+    const [log] = findOverlaps([
+      { id: 'a', text: entry(1) },
+      { id: 'b', text: entry(2) },
+    ]).overlaps
+    for (const p of log.passages) expect(p.text).toMatch(/Jane Doe/)
+  })
+
   it('keeps its start where the mark before is no full stop of the word’s own (a heading, an HTML comment)', () => {
     const heading = (name: string) =>
       `### \`${name}.httpVersion\`\n\n<!-- YAML\nadded: v0.1.1\n-->\n\n* {string}\n\nIn case of server request, the HTTP version sent by the client. In the case of client response, the HTTP version of the connected-to server.\n`
