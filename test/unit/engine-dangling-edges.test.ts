@@ -8,7 +8,7 @@ import {
 } from '../../main/core/engine/dangling-edges.js'
 import { MIN_SHARED_WORDS } from '../../main/core/engine/kept-pair.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
-import { analysed } from '../helpers.js'
+import { analysed, engineFixture } from '../helpers.js'
 import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
 
 // A passage's edge a word or two into another sentence (dangling-edges.ts), on the texts of two
@@ -303,6 +303,17 @@ describe('a passage that starts on the last word of the paragraph before', () =>
       { id: 'b', text: entry(2) },
     ]).overlaps
     for (const p of log.passages) expect(p.text).toMatch(/Jane Doe/)
+  })
+
+  it('ends with its paragraph before the next one’s "This package provides" too, words of no other kind, and a restatement starts with its sentence (a tester)', () => {
+    // Two packages' descriptions, the documentation's and the library's, cut down by the tester;
+    // the two other files set which words are rare.
+    const { overlaps } = findOverlaps(engineFixture('package-descriptions'))
+    const copy = overlaps.find((o) => o.kind !== 'paraphrase')!
+    for (const p of copy.passages) expect(p.text).toMatch(/Templates \(ZPT\) language\.$/)
+    for (const o of overlaps)
+      for (const p of o.passages)
+        if (/package provides/.test(p.text) && o.kind === 'paraphrase') expect(p.text).toMatch(/^This package provides/)
   })
 
   it('keeps its start where the mark before is no full stop of the word’s own (a heading, an HTML comment)', () => {

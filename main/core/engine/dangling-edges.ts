@@ -5,6 +5,7 @@ import { breaksLine, endsSentence, fullLineOf, stopAfter } from './sentences.js'
 import { surfaceForm } from './normalise.js'
 import { negates } from './stopwords.js'
 import { opensListItem } from './paragraph-edge.js'
+import { nonWordTokensIn } from './nonwords.js'
 
 // A passage's edge a word or two into another sentence. Two texts may go on alike for a word or two
 // past a sentence's end (two manual pages' "... with no intervening whitespace. The groups", the
@@ -84,10 +85,11 @@ export const MAX_DANGLING_SHARE = 0.1
  * word, cut short where the texts part: two packages' descriptions share a paragraph and open the
  * next alike, "This package contains the" documentation in one and the Python 3.x module in the
  * other, and the passages ended on "the" (a tester of Debian's package descriptions: 23 of 73
- * overlaps of one corpus). A reader marks the paragraph. Unlike a fragment within a paragraph
- * (MAX_DANGLING_WORDS) it is cut however alike the passages' are, and however much of a short
- * passage it is; unlike the next entry of a log that both texts open alike ("2007-06"), it ends
- * mid-clause, on a function word. As many as withoutFunctionWordEdges cuts.
+ * overlaps of one corpus; "This package provides" the documentation, the bindings). A reader
+ * marks the paragraph. Unlike a fragment within a paragraph (MAX_DANGLING_WORDS) it is cut however
+ * alike the passages' are, and however much of a short passage it is; unlike the next entry of a
+ * log that both texts open alike (its date, "2007-06", a version, an address), it ends on a
+ * function word, or holds words alone (nonwords.ts). As many as withoutFunctionWordEdges cuts.
  */
 export const MAX_PARAGRAPH_FRAGMENT = 6
 
@@ -97,13 +99,17 @@ export const MAX_PARAGRAPH_FRAGMENT = 6
  * where it does not end so.
  */
 function clauseCutShort(doc: AnalysedDocument, start: number, end: number, fullLine: () => number): number {
-  if (contentFrom(doc, end + 1) !== contentFrom(doc, end)) return -1
   for (let t = end - 1; t >= Math.max(start, end - MAX_PARAGRAPH_FRAGMENT); t--) {
     if (!paragraphBetween(doc, t, t + 1)) {
       if (stopAfter(doc, t)) return -1
       continue
     }
-    return endsSentence(doc, t, fullLine) ? t : -1
+    if (!endsSentence(doc, t, fullLine)) return -1
+    // Left on a function word, or a clause of words alone: a log's next entry opens with its
+    // date, its version, an address, or one word ("commit", "Fix"), which a run of words the
+    // texts share counts (sim_text's).
+    const functionWord = contentFrom(doc, end + 1) === contentFrom(doc, end)
+    return functionWord || (end > t + 1 && nonWordTokensIn(doc, t + 1, end).every((mark) => mark === 0)) ? t : -1
   }
   return -1
 }
