@@ -74,35 +74,35 @@ function readSigns(doc: AnalysedDocument): Signs {
     // The signs against token t's end, against token t + 1's start, and those standing alone:
     // of each, those that are code, hashed.
     let end = from
-    while (end < to && !isBlank(text.charCodeAt(end))) end++
+    while (end < to && !(KIND[text.charCodeAt(end)] & BLANK)) end++
     if (end === to) {
       // No space: the signs join two words into one ("chmod=+x", "well-known").
       if (!allIn(text, from, to, JOINING)) code[t] = codeHash(text, from, to)
       continue
     }
     let start = to
-    while (start > end && !isBlank(text.charCodeAt(start - 1))) start--
+    while (start > end && !(KIND[text.charCodeAt(start - 1)] & BLANK)) start--
     let c = 0
     // Against token t's end, but for the closing typography that ends them ("2+)", "HEAD^,"), and
     // a backslash that escapes one ("end\.").
     let last = end
-    while (last > from && (CLOSING.has(text.charCodeAt(last - 1)) || (text.charCodeAt(last - 1) === BACKSLASH && last < end))) last--
+    while (last > from && (KIND[text.charCodeAt(last - 1)] & CLOSING || (text.charCodeAt(last - 1) === BACKSLASH && last < end))) last--
     if (last > from) c = mix32(c, codeHash(text, from, last))
     for (let i = end; i < start;) {
-      while (i < start && isBlank(text.charCodeAt(i))) i++
+      while (i < start && KIND[text.charCodeAt(i)] & BLANK) i++
       let j = i
-      while (j < start && !isBlank(text.charCodeAt(j))) j++
+      while (j < start && !(KIND[text.charCodeAt(j)] & BLANK)) j++
       // (Read inside the quotation marks round it: texinfo's "`VAR ++'" is the page's "var ++".)
       let [x, y] = [i, j]
-      while (x < y && QUOTED.has(text.charCodeAt(x))) x++
-      while (y > x && QUOTED.has(text.charCodeAt(y - 1))) y--
+      while (x < y && KIND[text.charCodeAt(x)] & QUOTED) x++
+      while (y > x && KIND[text.charCodeAt(y - 1)] & QUOTED) y--
       if (y > x && !atLineStart(text, i) && !allIn(text, x, y, ALONE) && !ruled(text, x, y)) c = mix32(c, codeHash(text, x, y))
       i = j
     }
     // Against token t + 1's start, but for the opening typography before them ("“/usr", "(-D"),
     // and a backslash that escapes one ("\`\`as is''"; not "\d", which is written against the word).
     let first = start
-    while (first < to && (OPENING.has(text.charCodeAt(first)) || (text.charCodeAt(first) === BACKSLASH && first + 1 < to))) first++
+    while (first < to && (KIND[text.charCodeAt(first)] & OPENING || (text.charCodeAt(first) === BACKSLASH && first + 1 < to))) first++
     if (first < to) {
       c = mix32(c, codeHash(text, first, to))
       codeWord[t + 1] = 1
@@ -122,9 +122,9 @@ function codeHash(text: string, from: number, to: number): number {
   return (fmix32(h) | 1) >>> 0
 }
 
-/** Whether every character of text[from, to) is one of `signs`. */
-function allIn(text: string, from: number, to: number, signs: ReadonlySet<number>): boolean {
-  for (let i = from; i < to; i++) if (!signs.has(text.charCodeAt(i))) return false
+/** Whether every character of text[from, to) is of `kind` (KIND). */
+function allIn(text: string, from: number, to: number, kind: number): boolean {
+  for (let i = from; i < to; i++) if (!(KIND[text.charCodeAt(i)] & kind)) return false
   return true
 }
 
@@ -142,14 +142,10 @@ function atLineStart(text: string, i: number): boolean {
   return k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13
 }
 
-const codes = (signs: string): Set<number> => new Set([...signs].map((s) => s.charCodeAt(0)))
-
 /** Quotation marks, plain and typographic, and TeX's and texinfo's (`quoted'). */
 const QUOTES = '"\'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a'
 /** A backslash, which escapes the sign after it. */
 const BACKSLASH = 0x5c
-/** Quotation marks read off a sign standing alone (see readSigns). */
-const QUOTED = codes(QUOTES)
 /** Hyphens and dashes. */
 const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015'
 /** Emphasis of plain-text markup. */
@@ -157,14 +153,33 @@ const EMPHASIS = '*_'
 /** Signs of a name's rights: ©, ®, ™. */
 const MARKS = '\u00a9\u00ae\u2122'
 
-/** Typography written against a word's start (see above). */
-const OPENING = codes(`([{<${QUOTES}${EMPHASIS}${MARKS}\u00bf\u00a1\u2014\u2013\u2026`)
-/** Typography written against a word's end (see above). */
-const CLOSING = codes(`)]}>${QUOTES}${EMPHASIS}${MARKS}${DASHES}.,;:!?/\u2026\u2020\u2021`)
-/** Typography between two words written without a space (see above). */
-const JOINING = codes(`${DASHES}${QUOTES}()[]{}/.,@\\\u2026`)
-/** Typography standing alone between spaces (see above). */
-const ALONE = codes(`${DASHES}${QUOTES}${EMPHASIS}${MARKS}\u2022\u00b7\u2026&|/.,;:!?\u00a7\u00b6`)
+/** Kinds of a character (bits of KIND): typography written against a word's start (see above). */
+const OPENING = 1
+/** Typography written against a word's end. */
+const CLOSING = 2
+/** Typography between two words written without a space. */
+const JOINING = 4
+/** Typography standing alone between spaces. */
+const ALONE = 8
+/** A quotation mark, read off a sign standing alone (see readSigns). */
+const QUOTED = 16
+/**
+ * White space, a no-break space and a zero-width one too: what stands between signs, so that
+ * "License.\u00a0 This" ends a sentence as "License. This" does.
+ */
+const BLANK = 32
+
+/** Per UTF-16 unit, its kinds (the bits above): one read of a table, not of five sets. */
+const KIND = new Uint8Array(0x10000)
+const kind = (bit: number, signs: string): void => {
+  for (const sign of signs) KIND[sign.charCodeAt(0)] |= bit
+}
+kind(OPENING, `([{<${QUOTES}${EMPHASIS}${MARKS}\u00bf\u00a1\u2014\u2013\u2026`)
+kind(CLOSING, `)]}>${QUOTES}${EMPHASIS}${MARKS}${DASHES}.,;:!?/\u2026\u2020\u2021`)
+kind(JOINING, `${DASHES}${QUOTES}()[]{}/.,@\\\u2026`)
+kind(ALONE, `${DASHES}${QUOTES}${EMPHASIS}${MARKS}\u2022\u00b7\u2026&|/.,;:!?\u00a7\u00b6`)
+kind(QUOTED, QUOTES)
+kind(BLANK, ' \t\n\r\u000b\u000c\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff')
 
 /**
  * Typographic quotes, each read as the plain one a copy may type instead: a blog's copy of
@@ -174,24 +189,6 @@ const PLAIN_SIGN: ReadonlyMap<number, number> = new Map([
   ...[0x2018, 0x2019, 0x201a, 0x201b, 0x2032].map((c): [number, number] => [c, 0x27]),
   ...[0x201c, 0x201d, 0x201e, 0x201f, 0x2033].map((c): [number, number] => [c, 0x22]),
 ])
-
-/**
- * Any white space, a no-break space and a zero-width one too: what stands between signs, so that
- * "License.\u00a0 This" ends a sentence as "License. This" does.
- */
-function isBlank(code: number): boolean {
-  return (
-    isSpace(code) ||
-    code === 0x0b ||
-    code === 0x0c ||
-    code === 0xa0 ||
-    (code >= 0x2000 && code <= 0x200b) ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
-}
 
 /** Space, tab, line feed, carriage return (what separates a copy's words however it is wrapped). */
 function isSpace(code: number): boolean {
