@@ -157,6 +157,24 @@ describe('keys, options and operators in prose', () => {
         'project',
       ]),
     ).toBe(true)
+    // Laid out otherwise: spaces, line breaks, a bracket's shape, an escape, an arrow (a reviewer
+    // of this rule's first form: vim's links and tags, roff's "\\-\\-", "x = 1" against "x=1").
+    const usage =
+      'Use the option --diff-algorithm={patience|minimal} with x = 1 and a -> b, see |TRUE| if the period (.)\ncharacters match.\n'
+    expect(
+      same(
+        usage,
+        ['Use', 'match'],
+        usage
+          .replace('{patience|minimal}', '[patience|minimal]')
+          .replace('x = 1', 'x=1')
+          .replace('a -> b', 'a \u2192 b')
+          .replace('|TRUE|', 'TRUE')
+          .replace('period (.)\n', 'period\n(.) ')
+          .replace('--diff', '\\-\\-diff'),
+        ['Use', 'match'],
+      ),
+    ).toBe(true)
     const ruled = 'OF THE POSSIBILITY OF SUCH DAMAGE.\n ====================\n .\n This product includes software written by Tim.\n'
     expect(same(ruled, ['OF', 'Tim'], ruled.replace(/\n /g, '\n * '), ['OF', 'Tim'])).toBe(true)
   })

@@ -8,20 +8,23 @@ import { fmix32, mix32 } from './hash.js'
 // (the next misspelled word, the previous one), its "\d" and "\D" (a digit, a non-digit),
 // "CTRL-W <" and "CTRL-W >"; git's "--chmod=+x" and "--chmod={+,-}x", "git branch -d" and "-D",
 // "HEAD^" and "HEAD~"; a licence's "GPL-2" and "GPL-2+" (testers of vim's help files and git's
-// release notes: such pairs were "verbatim", similarity 1, with no change listed). A sign is
-// typography where prose puts it:
-//   - written against a word's start, an opening bracket or quotation mark, or emphasis ("(see",
-//     "“New", "*note*", "¿Qué");
-//   - against a word's end, a closing one or a sentence's punctuation ("below),", "end.”", "/*");
-//   - between two words with no space, a hyphen, dash, apostrophe, quotation mark, bracket, slash,
-//     full stop or comma, an address's "@", a backslash escaping a sign ("well-known", "don’t",
-//     "and/or", "e.g", "4(b)", "2006,2008", "and\/or");
-//   - standing alone between spaces, a dash, bullet, ellipsis, ampersand, bar or a sentence's
-//     punctuation spaced as French sets it ("word — word", "Attention !"), or a rule ("====");
-//     and anything standing alone where a line starts (a list's bullet, a quoted mail's ">", a
-//     comment's "#").
-// Any other is code ("]s", "\d", "-D", "HEAD^", "2+", "a = b", "x < y"): its signs compare, and the
-// case of a word it opens ("\D", "-D"). On lines of code every sign compares (same-stretch.ts).
+// release notes: such pairs were "verbatim", similarity 1, with no change listed). The signs
+// between two words are read as runs between spaces, and a sign is typography where prose puts it:
+//   - in a run against the next word's start, an opening bracket or quotation mark, emphasis or a
+//     bar ("(see", "“New", "*note*", "|link|", "¿Qué");
+//   - in a run against a word's end, a closing one or a sentence's punctuation ("below),", "end.”");
+//   - in a run that joins two words with no space, a hyphen, dash, apostrophe, quotation mark,
+//     bracket, bar, slash, full stop or comma, an address's "@" ("well-known", "don’t", "and/or",
+//     "e.g", "4(b)", "a|b", "2006,2008", "-X<option>");
+//   - in a run standing alone, a dash, bullet, ellipsis, ampersand, bar, arrow or a sentence's
+//     punctuation spaced as French sets it ("word — word", "a → b", "Attention !"), quotation marks
+//     round it, or a rule ("===="); a list's bullet, a quoted mail's ">" or a comment's "#" where a
+//     line starts;
+//   - anywhere, a backslash that escapes the sign after it ("and\/or", "\-\-verbose").
+// Any other is code ("]s", "\d", "-D", "HEAD^", "2+", "a = b", "x < y"): the code signs between
+// two words, read in order whatever the spaces and line breaks between them ("x = 1" is "x=1"),
+// brackets of any shape as one ("={a|b}" is "=[a|b]"), must be the same, and the case of a word
+// a run of code opens ("\D", "-D"). On lines of code every sign compares (same-stretch.ts).
 
 /** What a document's signs between words are (see above), read once per document. */
 export interface Signs {
@@ -66,60 +69,62 @@ function readSigns(doc: AnalysedDocument): Signs {
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i)
       if (isSpace(c)) continue
-      h = mix32(h, c >= 0x2018 && c <= 0x2033 ? (PLAIN_SIGN.get(c) ?? c) : c)
+      h = mix32(h, plain(c))
       any = true
     }
     if (!any) continue
     between[t] = (fmix32(h) | 1) >>> 0
-    // The signs against token t's end, against token t + 1's start, and those standing alone:
-    // of each, those that are code, hashed.
-    let end = from
-    while (end < to && !(KIND[text.charCodeAt(end)] & BLANK)) end++
-    if (end === to) {
-      // No space: the signs join two words into one ("chmod=+x", "well-known").
-      if (!allIn(text, from, to, JOINING)) code[t] = codeHash(text, from, to)
-      continue
-    }
-    let start = to
-    while (start > end && !(KIND[text.charCodeAt(start - 1)] & BLANK)) start--
+    // Each run of signs between spaces: against word t's end, joining the two words, against word
+    // t + 1's start, or standing alone; its code signs hashed in order into one.
     let c = 0
-    // Against token t's end, but for the closing typography that ends them ("2+)", "HEAD^,"), and
-    // a backslash that escapes one ("end\.").
-    let last = end
-    while (last > from && (KIND[text.charCodeAt(last - 1)] & CLOSING || (text.charCodeAt(last - 1) === BACKSLASH && last < end))) last--
-    if (last > from) c = mix32(c, codeHash(text, from, last))
-    for (let i = end; i < start;) {
-      while (i < start && KIND[text.charCodeAt(i)] & BLANK) i++
+    for (let i = from; i < to;) {
+      while (i < to && KIND[text.charCodeAt(i)] & BLANK) i++
       let j = i
-      while (j < start && !(KIND[text.charCodeAt(j)] & BLANK)) j++
-      // (Read inside the quotation marks round it: texinfo's "`VAR ++'" is the page's "var ++".)
-      let [x, y] = [i, j]
-      while (x < y && KIND[text.charCodeAt(x)] & QUOTED) x++
-      while (y > x && KIND[text.charCodeAt(y - 1)] & QUOTED) y--
-      if (y > x && !atLineStart(text, i) && !allIn(text, x, y, ALONE) && !ruled(text, x, y)) c = mix32(c, codeHash(text, x, y))
+      while (j < to && !(KIND[text.charCodeAt(j)] & BLANK)) j++
+      if (j === i) break
+      const [after, before] = [i === from, j === to]
+      const role = after && before ? JOINING : before ? OPENING : after ? CLOSING : ALONE
+      const signs = codeSignsOf(text, i, j, role)
+      for (let k = 0; k < signs; k++) c = mix32(c, codeRead[k])
+      if (signs && before) codeWord[t + 1] = 1
       i = j
-    }
-    // Against token t + 1's start, but for the opening typography before them ("“/usr", "(-D"),
-    // and a backslash that escapes one ("\`\`as is''"; not "\d", which is written against the word).
-    let first = start
-    while (first < to && (KIND[text.charCodeAt(first)] & OPENING || (text.charCodeAt(first) === BACKSLASH && first + 1 < to))) first++
-    if (first < to) {
-      c = mix32(c, codeHash(text, first, to))
-      codeWord[t + 1] = 1
     }
     if (c) code[t] = (fmix32(c) | 1) >>> 0
   }
   return { between, code, codeWord }
 }
 
-/** A hash of text[from, to), typographic quotation marks read as plain ones (never 0). */
-function codeHash(text: string, from: number, to: number): number {
-  let h = 0
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i)
-    h = mix32(h, c >= 0x2018 && c <= 0x2033 ? (PLAIN_SIGN.get(c) ?? c) : c)
+/** The code signs codeSignsOf read last (as many as it says), kept between calls. */
+let codeRead = new Uint16Array(64)
+
+/**
+ * How many code signs run text[i, j) has in `role` (OPENING: against the next word; CLOSING:
+ * against the word before; JOINING: between two; ALONE): none where it is
+ * typography, all of a joining run's that is not; else all but typography, in order. Escapes
+ * aside, a typographic quotation mark as a plain one, brackets of any shape as one. Put in
+ * `codeRead`.
+ */
+function codeSignsOf(text: string, i: number, j: number, role: number): number {
+  if (role === JOINING && allIn(text, i, j, JOINING)) return 0
+  if (role === ALONE) {
+    if (allIn(text, i, j, ALONE) || ruled(text, i, j) || ARROWS.has(text.slice(i, j))) return 0
+    if (atLineStart(text, i) && allIn(text, i, j, FURNITURE)) return 0
   }
-  return (fmix32(h) | 1) >>> 0
+  if (codeRead.length < j - i) codeRead = new Uint16Array(2 * (j - i))
+  let n = 0
+  for (let k = i; k < j; k++) {
+    const c = text.charCodeAt(k)
+    if (c === BACKSLASH && k + 1 < j && !(KIND[text.charCodeAt(k + 1)] & WORD)) continue
+    // (A joining run's signs all count; another's typography does not, a run alone's quotation marks neither.)
+    if (role !== JOINING && (KIND[c] & role || (role === ALONE && KIND[c] & QUOTED))) continue
+    codeRead[n++] = c < 0x80 ? BRACKET_AS[c] || c : plain(c)
+  }
+  return n
+}
+
+/** A typographic quotation mark as the plain one a copy may type instead (PLAIN_SIGN). */
+function plain(c: number): number {
+  return c >= 0x2018 && c <= 0x2033 ? (PLAIN_SIGN.get(c) ?? c) : c
 }
 
 /** Whether every character of text[from, to) is of `kind` (KIND). */
@@ -169,16 +174,31 @@ const QUOTED = 16
  */
 const BLANK = 32
 
-/** Per UTF-16 unit, its kinds (the bits above): one read of a table, not of five sets. */
+/** A letter or digit (of ASCII: an escape is of a sign). */
+const WORD = 64
+/** What may stand alone where a line starts: a bullet, a quoted mail's ">", a comment's "#". */
+const FURNITURE = 128
+
+/** Per UTF-16 unit, its kinds (the bits above): one read of a table, not of several sets. */
 const KIND = new Uint8Array(0x10000)
 const kind = (bit: number, signs: string): void => {
   for (const sign of signs) KIND[sign.charCodeAt(0)] |= bit
 }
-kind(OPENING, `([{<${QUOTES}${EMPHASIS}${MARKS}\u00bf\u00a1\u2014\u2013\u2026`)
-kind(CLOSING, `)]}>${QUOTES}${EMPHASIS}${MARKS}${DASHES}.,;:!?/\u2026\u2020\u2021`)
-kind(JOINING, `${DASHES}${QUOTES}()[]{}/.,@\\\u2026`)
-kind(ALONE, `${DASHES}${QUOTES}${EMPHASIS}${MARKS}\u2022\u00b7\u2026&|/.,;:!?\u00a7\u00b6`)
+kind(OPENING, `([{<|${QUOTES}${EMPHASIS}${MARKS}\u00bf\u00a1\u2014\u2013\u2026`)
+kind(CLOSING, `)]}>|${QUOTES}${EMPHASIS}${MARKS}${DASHES}.,;:!?/\u2026\u2020\u2021`)
+kind(JOINING, `${DASHES}${QUOTES}()[]{}<>|/.,@\\\u2026`)
+kind(ALONE, `${DASHES}${QUOTES}${EMPHASIS}${MARKS}\u2022\u00b7\u2026&|/.,;:!?\u00a7\u00b6\u2190\u2192\u21d0\u21d2`)
 kind(QUOTED, QUOTES)
+kind(WORD, '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')
+kind(FURNITURE, '*-+>#\u2022\u00b7')
+
+/** Arrows typed in signs, standing alone ("a -> b" is "a → b"). */
+const ARROWS: ReadonlySet<string> = new Set(['->', '<-', '=>', '<=>', '<->', '-->'])
+
+/** Brackets of any shape read as one: "{a|b}" is "[a|b]" (usage's braces and brackets as typed). */
+const BRACKET_AS = new Uint16Array(0x80)
+for (const open of '([{') BRACKET_AS[open.charCodeAt(0)] = 0x28
+for (const close of ')]}') BRACKET_AS[close.charCodeAt(0)] = 0x29
 kind(BLANK, ' \t\n\r\u000b\u000c\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff')
 
 /**
