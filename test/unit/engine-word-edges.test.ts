@@ -225,6 +225,14 @@ describe('passage edges at whole written words', () => {
     )
   })
 
+  it("takes its word's own brackets among words written without a space, and no operator's sign for one (testers of locales and package descriptions)", () => {
+    const locale = 'country_name "<U0627><U0644><U0623><U0631><U062F><U0646>"\n'
+    expect(offsetText(locale, 'country', 'U0644')).toBe('country_name "<U0627><U0644>')
+    expect(offsetText(locale, 'U0644', 'U0646')).toBe('<U0644><U0623><U0631><U062F><U0646>')
+    expect(offsetText('present only with aeson >=0.10 and later', '0', 'later')).toBe('>=0.10 and later')
+    expect(offsetText('a list (a, b) and more', 'a', 'b', [1, 0])).toBe('(a, b)')
+  })
+
   it('takes a bracket or quotation mark only with its partner, and no comma or full stop of the sentence', () => {
     const quoted = 'which called for “improving the system for developing NQPFs in accordance with local conditions”. Specifically'
     expect(shown(quoted, 'developing', 'conditions')).toBe('developing NQPFs in accordance with local conditions')
@@ -423,7 +431,8 @@ describe('passage edges in Markdown code spans', () => {
   })
 
   it("takes a code span's marks where the passage holds all its words, and a paraphrase the span's other words", () => {
-    expect(shown('emitted when [`stream.resume()`][stream-resume] is called', 'emitted', 'resume')).toBe('emitted when [`stream.resume()`')
+    // (With the link text's closing bracket, of a bracket it opened: the reference's stays out.)
+    expect(shown('emitted when [`stream.resume()`][stream-resume] is called', 'emitted', 'resume')).toBe('emitted when [`stream.resume()`]')
     expect(shown('Defaults to `process.cwd()`.', 'Defaults', 'cwd')).toBe('Defaults to `process.cwd()`')
     expect(shown('`{ port: 12346 }` is returned', 'port', 'returned')).toBe('`{ port: 12346 }` is returned')
     // A part of a span: its marks stay out.
@@ -455,7 +464,7 @@ describe('passage edges in Markdown code spans', () => {
     const paraphrase = overlaps.find((o) => o.kind === 'paraphrase')
     expect(paraphrase?.passages.map((p) => p.text)).toEqual([
       "The `'resume'` event is emitted whenever the `input` stream is resumed",
-      "`'resume'` event is emitted when [`stream.resume()`",
+      "The `'resume'` event is emitted when [`stream.resume()`]",
     ])
   })
 })

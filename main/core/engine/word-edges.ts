@@ -422,10 +422,18 @@ function holdsMark(text: string, from: number, to: number, marks: string): boole
  */
 function belongs(text: string, at: number, from: number, to: number): boolean {
   const mark = text[at]
+  // (A comparison's or an arrow's "<" and ">" are no brackets: ">=0.10", "<=", "->".)
+  if ((mark === '<' || mark === '>') && operator(text, at)) return true
   const opens = at < to - 1 && PARTNERS.has(mark) && holdsMark(text, at + 1, to, PARTNERS.get(mark)!)
   const closes = at > from && OPENED_BY.has(mark) && holdsMark(text, from, at, OPENED_BY.get(mark)!)
   if (PARTNERS.has(mark) || OPENED_BY.has(mark)) return opens || closes
   return !OTHER_PAIRED.test(mark)
+}
+
+/** Whether the "<" or ">" at text[at] is part of an operator: beside "=", "-" or itself (">=", "->", "<<"). */
+function operator(text: string, at: number): boolean {
+  const around = (c: string | undefined): boolean => c === '=' || c === '-' || c === text[at]
+  return around(text[at - 1]) || around(text[at + 1])
 }
 
 /**
@@ -454,14 +462,17 @@ export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [
   const [first, last] = delimitedEdges(text, ...codeEdges(doc, t0, t1))
   const before = marksBefore(text, first)
   const after = marksAfter(text, last)
-  const widest = before === 0 || apart(text[before - 1]) ? before : first
-  const closable = after === text.length || apart(text[after])
+  // Marks between two words written without a space belong to the passage as far as a bracket of
+  // the next word opens, or from where one of the first word's opens: a locale's country name in
+  // code points, '"<U0627><U0644><U0623>', a passage ending or starting inside it takes its
+  // own word's brackets (a tester of glibc's locales: "<U0644" cut from its ">").
+  const widest = before === 0 || apart(text[before - 1]) ? before : lastOpening(text, before, first)
+  const stop = after === text.length || apart(text[after]) ? after : firstOpening(text, last, after)
   /** The end: the closing marks whose opening ones are in the passage from `start`. */
   const endFrom = (start: number): number => {
     let end = last
-    if (closable)
-      for (let k = last; k < after && (!CLAUSE_MARKS.has(text[k]) || trailingComma(text, k)) && belongs(text, k, start, k + 1); k++)
-        if (OPENED_BY.has(text[k])) end = k + 1
+    for (let k = last; k < stop && (!CLAUSE_MARKS.has(text[k]) || trailingComma(text, k)) && belongs(text, k, start, k + 1); k++)
+      if (OPENED_BY.has(text[k])) end = k + 1
     return end
   }
   /** The start: back from the first word while the marks belong to the passage up to `end`. */
@@ -488,6 +499,24 @@ export function passageOffsets(doc: AnalysedDocument, t0: number, t1: number): [
     markLabelStart(text, start === first ? identifierStart(text, first) : start),
     frenchClose(text, start, end === last ? identifierEnd(text, last) : end),
   ]
+}
+
+/**
+ * Where the last bracket of marks text[from, to) opens (PARTNERS) after a mark that closes one:
+ * the first word's own, of two written without a space between them; `to` where there is none.
+ */
+function lastOpening(text: string, from: number, to: number): number {
+  for (let k = to - 1; k > from; k--) if (PARTNERS.has(text[k]) && OPENED_BY.has(text[k - 1])) return k
+  return to
+}
+
+/**
+ * Where the first bracket of marks text[from, to) opens after a mark that closes one (see
+ * lastOpening); `from` where there is none.
+ */
+function firstOpening(text: string, from: number, to: number): number {
+  for (let k = from + 1; k < to; k++) if (PARTNERS.has(text[k]) && OPENED_BY.has(text[k - 1])) return k
+  return from
 }
 
 /**
