@@ -295,6 +295,14 @@ describe('a passage that starts on the last word of the paragraph before', () =>
       { id: 'module', text: `${shared}This package contains the Python 3.x module.\n` },
     ]).overlaps.map((o) => o.passages.map((p) => p.text))
     expect(texts).toEqual([[shared.trim(), shared.trim()]])
+    // A whole line stays, a heading above its rule: git's release notes (a reviewer).
+    const notes = (version: string, fix: string) =>
+      `Git v${version}.1 Release Notes\n========================\n\nFixes since v${version}\n----------------\n\n * ${fix}\n`
+    const [heading] = findOverlaps([
+      { id: '2.5.1', text: notes('2.5', 'Running an aliased command from a subdirectory did not work.') },
+      { id: '2.9.1', text: notes('2.9', 'Something entirely different was fixed in this release.') },
+    ]).overlaps
+    for (const p of heading.passages) expect(p.text).toMatch(/Fixes since v2\.\d$/)
     // The next entry of a log both open alike stays: it ends on no function word.
     const entry = (n: number) =>
       `  * Fix the build with the new compiler and update the symbols file for the library.\n\n -- Jane Doe <jane@example.org>  Mon, 0${n} Jan 2007 10:00:00 +0100\n`

@@ -95,10 +95,15 @@ export const MAX_PARAGRAPH_FRAGMENT = 6
 
 /**
  * Where passage [start, end] of `doc` ends before a clause of another paragraph cut short (see
- * MAX_PARAGRAPH_FRAGMENT): the last token of the paragraph before, whose sentence ends there; -1
- * where it does not end so.
+ * MAX_PARAGRAPH_FRAGMENT), inside its line: the last token of the paragraph before, whose sentence
+ * ends there; -1 where it does not end so (a git release note's heading "Fixes since v2.5", whole
+ * above its rule, stays: a reviewer).
  */
 function clauseCutShort(doc: AnalysedDocument, start: number, end: number, fullLine: () => number): number {
+  // (A whole line is no clause cut short, but for numbers: a heading, "Fixes since v2.5" above its
+  // rule, against "Fixes since v2.9".)
+  const lineEnd = doc.text.indexOf('\n', doc.ends[end])
+  if (!/\p{L}/u.test(doc.text.slice(doc.ends[end], lineEnd < 0 ? doc.text.length : lineEnd))) return -1
   for (let t = end - 1; t >= Math.max(start, end - MAX_PARAGRAPH_FRAGMENT); t--) {
     if (!paragraphBetween(doc, t, t + 1)) {
       if (stopAfter(doc, t)) return -1
