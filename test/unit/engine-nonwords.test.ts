@@ -113,9 +113,9 @@ describe('tokens that are no words of a claim', () => {
     expect(words(doc, nonWordTokens(doc))).toEqual(['login', 'defs', 'username', 'tar', 'gz', 'example', 'com', '2', '2', '0'])
   })
 
-  it('marks package names, not compounds of prose that join function words or capitals', () => {
+  it('marks package names that label a line, not compounds of prose, nor a name inside a sentence or opening a wrapped line', () => {
     const [doc] = analysed(
-      'Install fonts-motoya-l-cedar and python3-opensnitch-ui, a state-of-the-art, up-to-date, high-quality tool by Jean-Pierre-Louis.',
+      'fonts-motoya-l-cedar\n  python3-opensnitch-ui: a state-of-the-art, up-to-date, high-quality tool by Jean-Pierre-Louis.\nCheck for the git-daemon-export-ok file, which repositories that have\ngit-daemon-export-ok file. export.',
     )
     expect(words(doc, nonWordTokens(doc))).toEqual(['fonts', 'motoya', 'l', 'cedar', 'python3', 'opensnitch', 'ui'])
   })

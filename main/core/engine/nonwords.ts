@@ -27,13 +27,17 @@ import { STOPWORDS } from './stopwords.js'
 //              tokens (the tokenizer splits at "_", as sim_text does), one name. A list of
 //              functions in one release's notes and a sentence naming them in another's shared
 //              "14 words".
-//   package names  three or more parts in lower case joined by hyphens, none a function word:
-//              "fonts-motoya-l-cedar", "libghc-aeson-compat-prof", "python3-opensnitch-ui". Debian's
+//   package names  three or more parts in lower case joined by hyphens, none a function word, that
+//              label a line (open it, with a colon or alone): "fonts-motoya-l-cedar",
+//              "libghc-aeson-compat-prof: ...". Debian's
 //              descriptions open with their package's name, and a name's parts shared a sentence's
 //              words: "fonts-motoya-l-cedar" alone restated "Motoya L Cedar lacks some characters,
 //              so these are covered by M+ fonts", and two Haskell libraries' synopses were a
 //              paraphrase through "libghc", "compat" and "prof" (a tester of package descriptions).
-//              Not a compound of prose, which joins function words: "state-of-the-art", "up-to-date".
+//              Not a compound of prose, which joins function words: "state-of-the-art", "up-to-date";
+//              nor a name inside a sentence, whose claim it may be: git's "check for the
+//              git-daemon-export-ok file before allowing export" restates gitweb's "allows pulling
+//              only for those repositories that have git-daemon-export-ok file" (a reviewer).
 //   file names a name with an extension, without folders: "login.defs", "adduser.conf",
 //              "example.com". Two manual pages' "defined in login.defs, instead of GID_MIN" and
 //              "The mail spool is defined by the MAIL_DIR variable in the login.defs file" shared
@@ -203,6 +207,22 @@ interface NonWordPattern {
   marked(match: string): number
   /** The marks a match takes besides NON_WORD: LINK for a web address, MAIL for an e-mail address. */
   marks?(match: string): number
+  /** Only in a run that labels its line (see labelsLine). */
+  label?: boolean
+}
+
+/**
+ * Whether run text[from, to) (without white space) labels its line: it opens the line (after
+ * spaces at most), and ends with a colon or is the whole line.
+ */
+function labelsLine(text: string, from: number, to: number): boolean {
+  let k = from - 1
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--
+  if (k >= 0 && text[k] !== '\n' && text[k] !== '\r') return false
+  if (text[to - 1] === ':') return true
+  let e = to
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++
+  return e === text.length || text[e] === '\n' || text[e] === '\r'
 }
 
 /** The patterns above, each with what it needs. */
@@ -232,6 +252,7 @@ export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
     pattern: PACKAGE_NAME,
     needs: /[a-z0-9]-[a-z0-9]+-[a-z0-9]/,
     marked: (match) => (match.split('-').some((part) => STOPWORDS.has(part)) ? 0 : match.length),
+    label: true,
   },
   { pattern: FILE_NAME, needs: /[\w+-]\.[a-z]/, marked: (match) => match.length },
   // A bracket and a digit, not a bracket alone: prose brackets many words ("(NQPF)"), and the
@@ -847,7 +868,7 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
     const run = part.slice(start, end)
     // exec, not matchAll: matchAll copies its pattern on every call, and there is a call a run.
     for (const p of NON_WORD_PATTERNS) {
-      if (!p.needs.test(run)) continue
+      if (!p.needs.test(run) || (p.label && !labelsLine(text, from + start, from + end))) continue
       // The pattern read only where the run needs it: some are made on first use (patternOnUse).
       const { pattern, marked, marks: bits } = p
       pattern.lastIndex = 0
