@@ -464,7 +464,7 @@ describe('passage edges in Markdown code spans', () => {
     const paraphrase = overlaps.find((o) => o.kind === 'paraphrase')
     expect(paraphrase?.passages.map((p) => p.text)).toEqual([
       "The `'resume'` event is emitted whenever the `input` stream is resumed",
-      "The `'resume'` event is emitted when [`stream.resume()`]",
+      "`'resume'` event is emitted when [`stream.resume()`]",
     ])
   })
 })

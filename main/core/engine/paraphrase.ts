@@ -307,10 +307,7 @@ export function findParaphrases(
   /** The clause unit of sentence x's content words [c0, c1) (a run of clauses, a core, a stretch of list items). */
   const clauseUnit = (x: Sentence, c0: number, c1: number, list: boolean): Unit => {
     const doc = docs[x.doc]
-    // (From the sentence's start where it opens the sentence: "This package provides bindings
-    // ...", not "package provides bindings ...", a tester of Debian's package descriptions.)
-    const t0 = c0 === x.c0 ? x.t0 : doc.content[c0]
-    return { sentence: x, t0, t1: doc.content[c1 - 1], from: x.at[c0 - x.c0], to: x.at[c1 - x.c0], clause: true, list }
+    return { sentence: x, t0: doc.content[c0], t1: doc.content[c1 - 1], from: x.at[c0 - x.c0], to: x.at[c1 - x.c0], clause: true, list }
   }
   /**
    * A sentence's units: itself, and its runs of clauses (content words [cuts[i], cuts[j]),
