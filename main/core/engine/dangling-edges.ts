@@ -93,6 +93,9 @@ export const MAX_DANGLING_SHARE = 0.1
  */
 export const MAX_PARAGRAPH_FRAGMENT = 6
 
+/** A blank line, which breaks paragraphs. */
+const BLANK_LINE = /\n[ \t]*\n/g
+
 /**
  * Where passage [start, end] of `doc` ends before a clause of another paragraph cut short (see
  * MAX_PARAGRAPH_FRAGMENT), inside its line: the last token of the paragraph before, whose sentence
@@ -113,8 +116,15 @@ function clauseCutShort(doc: AnalysedDocument, start: number, end: number, fullL
     // Left on a function word, or a clause of words alone: a log's next entry opens with its
     // date, its version, an address, or one word ("commit", "Fix"), which a run of words the
     // texts share counts (sim_text's).
+    // (Words, not a command: "# systemctl enable --now" ends on no function word. On one line: an
+    // entry's label on a line of its own, "‘-’\n represents the range", is the next entry both
+    // open alike, a reviewer.)
     const functionWord = contentFrom(doc, end + 1) === contentFrom(doc, end)
-    return functionWord || (end > t + 1 && nonWordTokensIn(doc, t + 1, end).every((mark) => mark === 0)) ? t : -1
+    const gap = doc.text.slice(doc.ends[t], doc.starts[t + 1])
+    let opens = 0
+    for (const blank of gap.matchAll(BLANK_LINE)) opens = blank.index + blank[0].length
+    const oneLine = !(gap.slice(opens) + doc.text.slice(doc.starts[t + 1], doc.ends[end])).trimStart().includes('\n')
+    return (functionWord || end > t + 1) && oneLine && nonWordTokensIn(doc, t + 1, end).every((mark) => mark === 0) ? t : -1
   }
   return -1
 }
