@@ -175,6 +175,28 @@ describe('keys, options and operators in prose', () => {
         ['Use', 'match'],
       ),
     ).toBe(true)
+    // And a second reviewer's: a box's rule, a bullet's glyph, angle brackets' shape, quotes after
+    // "=", a line broken after "(" or continued with "\\", options listed with "|" or "/", a
+    // placeholder's case.
+    const page =
+      'The table │ lists ○ each <newline> with action="store" and ArgumentParser(description here), run cmd --x \\\n  --y with -des, -des3, -idea or -h -H and --image=IMAGE as told.\n'
+    expect(
+      same(
+        page,
+        ['The', 'told'],
+        page
+          .replace('│', '|')
+          .replace('○', '•')
+          .replace('<newline>', '\u27e8newline\u27e9')
+          .replace('"store"', "'store'")
+          .replace('ArgumentParser(', 'ArgumentParser(\n    ')
+          .replace(' \\\n  --y', ' --y')
+          .replace('-des, -des3, -idea', '-des|-des3|-idea')
+          .replace('-h -H', '-h/-H')
+          .replace('=IMAGE', '=image'),
+        ['The', 'told'],
+      ),
+    ).toBe(true)
     const ruled = 'OF THE POSSIBILITY OF SUCH DAMAGE.\n ====================\n .\n This product includes software written by Tim.\n'
     expect(same(ruled, ['OF', 'Tim'], ruled.replace(/\n /g, '\n * '), ['OF', 'Tim'])).toBe(true)
   })

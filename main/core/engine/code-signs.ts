@@ -11,20 +11,26 @@ import { fmix32, mix32 } from './hash.js'
 // release notes: such pairs were "verbatim", similarity 1, with no change listed). The signs
 // between two words are read as runs between spaces, and a sign is typography where prose puts it:
 //   - in a run against the next word's start, an opening bracket or quotation mark, emphasis or a
-//     bar ("(see", "“New", "*note*", "|link|", "¿Qué");
-//   - in a run against a word's end, a closing one or a sentence's punctuation ("below),", "end.”");
-//   - in a run that joins two words with no space, a hyphen, dash, apostrophe, quotation mark,
-//     bracket, bar, slash, full stop or comma, an address's "@" ("well-known", "don’t", "and/or",
-//     "e.g", "4(b)", "a|b", "2006,2008", "-X<option>");
+//     bar ("(see", "“New", "*note*", "|link|", "⟨newline⟩", "¿Qué");
+//   - in a run against a word's end, a bracket or a sentence's punctuation ("below),", "end.”", a
+//     call broken after its "(");
+//   - in a run that joins two words with no space, a hyphen, dash, apostrophe, bracket, bar, slash,
+//     full stop, comma or underscore, an address's "@", and any quotation mark ("well-known",
+//     "don’t", "and/or", "e.g", "4(b)", "a|b", "2006,2008", "-X<option>", "action='store'"); its
+//     last hyphens open the next word, an option ("-des|-des3" is "-des, -des3");
 //   - in a run standing alone, a dash, bullet, ellipsis, ampersand, bar, arrow or a sentence's
-//     punctuation spaced as French sets it ("word — word", "a → b", "Attention !"), quotation marks
-//     round it, or a rule ("===="); a list's bullet, a quoted mail's ">" or a comment's "#" where a
-//     line starts;
-//   - anywhere, a backslash that escapes the sign after it ("and\/or", "\-\-verbose").
+//     punctuation spaced as French sets it ("word — word", "a → b", "○ item", "Attention !"),
+//     quotation marks round it, a rule ("===="), a backslash that continues a line; a list's
+//     bullet, a quoted mail's ">" or a comment's "#" where a line starts;
+//   - anywhere, a table's box drawing ("│"), and a backslash that escapes the sign after it
+//     ("and\/or", "\-\-verbose").
 // Any other is code ("]s", "\d", "-D", "HEAD^", "2+", "a = b", "x < y"): the code signs between
 // two words, read in order whatever the spaces and line breaks between them ("x = 1" is "x=1"),
 // brackets of any shape as one ("={a|b}" is "=[a|b]"), must be the same, and the case of a word
-// a run of code opens ("\D", "-D"). On lines of code every sign compares (same-stretch.ts).
+// a run of code opens ("\D", "-D"; a word hyphenated across a line break by its first letter).
+// On lines of code every sign compares (same-stretch.ts). Two reviewers of this rule's first forms
+// found 25 kinds of typography read as code, in man pages, vim's help, Python and gcloud's pages;
+// each of their cases reads as it did before the rule (test/unit/engine-same-stretch.test.ts).
 
 /** What a document's signs between words are (see above), read once per document. */
 export interface Signs {
@@ -83,10 +89,17 @@ function readSigns(doc: AnalysedDocument): Signs {
       while (j < to && !(KIND[text.charCodeAt(j)] & BLANK)) j++
       if (j === i) break
       const [after, before] = [i === from, j === to]
-      const role = after && before ? JOINING : before ? OPENING : after ? CLOSING : ALONE
-      const signs = codeSignsOf(text, i, j, role)
-      for (let k = 0; k < signs; k++) c = mix32(c, codeRead[k])
-      if (signs && before) codeWord[t + 1] = 1
+      // (A joining run's last hyphens open the next word where other signs join it: the options
+      // "-des|-des3" are "-des, -des3", and "-h/-H" is "-h -H".)
+      let k = j
+      while (after && before && k > i && text.charCodeAt(k - 1) === HYPHEN) k--
+      const opens = k > i && k < j
+      const role = after && (before || opens) ? JOINING : before ? OPENING : after ? CLOSING : ALONE
+      let signs = codeSignsOf(text, i, opens ? k : j, role)
+      for (let m = 0; m < signs; m++) c = mix32(c, codeRead[m])
+      if (opens) signs = codeSignsOf(text, k, j, OPENING)
+      for (let m = 0; opens && m < signs; m++) c = mix32(c, codeRead[m])
+      if (signs && before && (role === OPENING || opens)) codeWord[t + 1] = 1
       i = j
     }
     if (c) code[t] = (fmix32(c) | 1) >>> 0
@@ -109,14 +122,17 @@ function codeSignsOf(text: string, i: number, j: number, role: number): number {
   if (role === ALONE) {
     if (allIn(text, i, j, ALONE) || ruled(text, i, j) || ARROWS.has(text.slice(i, j))) return 0
     if (atLineStart(text, i) && allIn(text, i, j, FURNITURE)) return 0
+    // A line continued: an example's " \" before its line break.
+    if (j === i + 1 && text.charCodeAt(i) === BACKSLASH && (text[j] === '\n' || text[j] === '\r')) return 0
   }
   if (codeRead.length < j - i) codeRead = new Uint16Array(2 * (j - i))
   let n = 0
   for (let k = i; k < j; k++) {
     const c = text.charCodeAt(k)
     if (c === BACKSLASH && k + 1 < j && !(KIND[text.charCodeAt(k + 1)] & WORD)) continue
-    // (A joining run's signs all count; another's typography does not, a run alone's quotation marks neither.)
-    if (role !== JOINING && (KIND[c] & role || (role === ALONE && KIND[c] & QUOTED))) continue
+    // (A joining run's signs all count but its quotation marks, "action='store'"; another's
+    // typography does not, a run alone's quotation marks neither.)
+    if (role === JOINING ? KIND[c] & QUOTED : KIND[c] & role || (role === ALONE && KIND[c] & QUOTED)) continue
     codeRead[n++] = c < 0x80 ? BRACKET_AS[c] || c : plain(c)
   }
   return n
@@ -155,6 +171,12 @@ const BACKSLASH = 0x5c
 const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015'
 /** Emphasis of plain-text markup. */
 const EMPHASIS = '*_'
+/** Angle brackets of typesetting: ⟨ ⟩, 〈 〉 (a rendered page's "⟨newline⟩" for "<newline>"). */
+const ANGLES = '\u27e8\u27e9\u2329\u232a\u3008\u3009'
+/** Bullets and the like: • ◦ ○ ● ▪ ■ □ ‣ ⁃ ∙ ·. */
+const BULLETS = '\u2022\u25e6\u25cb\u25cf\u25aa\u25a0\u25a1\u2023\u2043\u2219\u00b7'
+/** A hyphen-minus, which opens an option ("-D"). */
+const HYPHEN = 0x2d
 /** Signs of a name's rights: ©, ®, ™. */
 const MARKS = '\u00a9\u00ae\u2122'
 
@@ -184,13 +206,15 @@ const KIND = new Uint8Array(0x10000)
 const kind = (bit: number, signs: string): void => {
   for (const sign of signs) KIND[sign.charCodeAt(0)] |= bit
 }
-kind(OPENING, `([{<|${QUOTES}${EMPHASIS}${MARKS}\u00bf\u00a1\u2014\u2013\u2026`)
-kind(CLOSING, `)]}>|${QUOTES}${EMPHASIS}${MARKS}${DASHES}.,;:!?/\u2026\u2020\u2021`)
-kind(JOINING, `${DASHES}${QUOTES}()[]{}<>|/.,@\\\u2026`)
-kind(ALONE, `${DASHES}${QUOTES}${EMPHASIS}${MARKS}\u2022\u00b7\u2026&|/.,;:!?\u00a7\u00b6\u2190\u2192\u21d0\u21d2`)
+kind(OPENING, `([{<|${ANGLES}${QUOTES}${EMPHASIS}${MARKS}\u00bf\u00a1\u2014\u2013\u2026`)
+kind(CLOSING, `()[]{}>|${ANGLES}${QUOTES}${EMPHASIS}${MARKS}${DASHES}.,;:!?/\u2026\u2020\u2021`)
+kind(JOINING, `${DASHES}${QUOTES}()[]{}<>|${ANGLES}/.,@_\\\u2026`)
+kind(ALONE, `${DASHES}${QUOTES}${EMPHASIS}${MARKS}${BULLETS}&|/.,;:!?\u00a7\u00b6\u2190\u2192\u21d0\u21d2`)
+// Box drawing: a table's rules and corners (systemd's pages: "│").
+for (let c = 0x2500; c < 0x2580; c++) KIND[c] |= OPENING | CLOSING | JOINING | ALONE
 kind(QUOTED, QUOTES)
 kind(WORD, '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')
-kind(FURNITURE, '*-+>#\u2022\u00b7')
+kind(FURNITURE, `*-+>#${BULLETS}`)
 
 /** Arrows typed in signs, standing alone ("a -> b" is "a → b"). */
 const ARROWS: ReadonlySet<string> = new Set(['->', '<-', '=>', '<=>', '<->', '-->'])

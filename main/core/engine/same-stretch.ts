@@ -137,8 +137,9 @@ function otherSigns(A: AnalysedDocument, a: Signs, t: number, B: AnalysedDocumen
 function otherWord(A: AnalysedDocument, a: Signs, t: number, B: AnalysedDocument, b: Signs, u: number): boolean {
   if (!a.codeWord[t] && !b.codeWord[u]) return false
   const [x0, x1, y0, y1] = [A.starts[t], A.ends[t], B.starts[u], B.ends[u]]
-  if (x1 - x0 !== y1 - y0) return true
-  for (let k = 0; k < x1 - x0; k++) if (A.text.charCodeAt(x0 + k) !== B.text.charCodeAt(y0 + k)) return true
+  // (A word hyphenated across a line break, "decom‐\n press", is told by its first letter.)
+  const n = x1 - x0 === y1 - y0 ? x1 - x0 : 1
+  for (let k = 0; k < n; k++) if (A.text.charCodeAt(x0 + k) !== B.text.charCodeAt(y0 + k)) return true
   return false
 }
 
