@@ -1,5 +1,6 @@
 import type { AnalysedDocument } from './analyse.js'
 import { fmix32, mix32 } from './hash.js'
+import { lowerBound } from '../text/sorted.js'
 
 // The signs between a document's words, and which of them are code in a line of prose. Words are
 // compared without their signs and case ("The" and "the", a quotation mark typed straight or
@@ -40,16 +41,30 @@ export interface Signs {
    */
   readonly between: Uint32Array
   /**
-   * Per token t, a hash of the signs between it and token t + 1 that are code (see above), 0
-   * where none is: what two copies in prose must have alike.
+   * The tokens t, ascending, whose signs to token t + 1 hold code (see above), and a hash of those
+   * code signs each: what two copies in prose must have alike. Few, so kept apart from `between`
+   * (the change logs' 19 million tokens: 76 MB more as one more array a token).
    */
-  readonly code: Uint32Array
+  readonly codeAt: Uint32Array
+  readonly codeHash: Uint32Array
   /**
-   * Per token, 1 where a sign of code opens it (a key's, an option's: "\D", "-D", "]s"): its case
-   * is what it says. Not where one closes it or joins it to the next: bc's info manual writes
-   * "SCALE+scale" where its page has "scale+scale".
+   * The tokens, ascending, that a run of code opens (a key's, an option's: "\D", "-D", "]s"): their
+   * case is what they say. Not where one closes it or joins it to the next: bc's info manual
+   * writes "SCALE+scale" where its page has "scale+scale".
    */
-  readonly codeWord: Uint8Array
+  readonly codeWords: Uint32Array
+}
+
+/** The hash of the code signs between tokens t and t + 1 of the document `signs` are of (0: none). */
+export function codeOf(signs: Signs, t: number): number {
+  const k = lowerBound(signs.codeAt, t)
+  return k < signs.codeAt.length && signs.codeAt[k] === t ? signs.codeHash[k] : 0
+}
+
+/** Whether a run of code opens token t of the document `signs` are of. */
+export function opensCode(signs: Signs, t: number): boolean {
+  const k = lowerBound(signs.codeWords, t)
+  return k < signs.codeWords.length && signs.codeWords[k] === t
 }
 
 /** Per document read so far, its signs (signsOf). */
@@ -66,8 +81,7 @@ function readSigns(doc: AnalysedDocument): Signs {
   const { text, starts, ends } = doc
   const n = starts.length
   const between = new Uint32Array(n)
-  const code = new Uint32Array(n)
-  const codeWord = new Uint8Array(n)
+  const [codeAt, codeHash, codeWords]: number[][] = [[], [], []]
   for (let t = 0; t + 1 < n; t++) {
     const [from, to] = [ends[t], starts[t + 1]]
     let h = 0
@@ -99,12 +113,15 @@ function readSigns(doc: AnalysedDocument): Signs {
       for (let m = 0; m < signs; m++) c = mix32(c, codeRead[m])
       if (opens) signs = codeSignsOf(text, k, j, OPENING)
       for (let m = 0; opens && m < signs; m++) c = mix32(c, codeRead[m])
-      if (signs && before && (role === OPENING || opens)) codeWord[t + 1] = 1
+      if (signs && before && (role === OPENING || opens)) codeWords.push(t + 1)
       i = j
     }
-    if (c) code[t] = (fmix32(c) | 1) >>> 0
+    if (c) {
+      codeAt.push(t)
+      codeHash.push((fmix32(c) | 1) >>> 0)
+    }
   }
-  return { between, code, codeWord }
+  return { between, codeAt: Uint32Array.from(codeAt), codeHash: Uint32Array.from(codeHash), codeWords: Uint32Array.from(codeWords) }
 }
 
 /** The code signs codeSignsOf read last (as many as it says), kept between calls. */

@@ -1,6 +1,7 @@
 import type { AnalysedDocument } from './analyse.js'
 import { onCodeLines } from './code-lines.js'
-import { signsOf, type Signs } from './code-signs.js'
+import { codeOf, opensCode, signsOf } from './code-signs.js'
+import { lowerBound } from '../text/sorted.js'
 import { sameSpelling } from './respelled.js'
 import { sameSurface } from './similarity.js'
 
@@ -108,14 +109,27 @@ function agreeing(
 export function sameCode(A: AnalysedDocument, from: number, to: number, B: AnalysedDocument, shift: number): boolean {
   if (A === B && shift === 0) return true
   const [a, b] = [signsOf(A), signsOf(B)]
-  // (Read inline where the signs and words agree, as in most copies: a licence's are hundreds.)
-  const [codeA, codeB, betweenA, betweenB, wordA, wordB] = [a.code, b.code, a.between, b.between, a.codeWord, b.codeWord]
+  // In prose: the gaps with code in either range, walked together, and the words code opens.
+  let [i, j] = [lowerBound(a.codeAt, from), lowerBound(b.codeAt, from + shift)]
+  for (;;) {
+    const x = i < a.codeAt.length && a.codeAt[i] < to ? a.codeAt[i] : to
+    const y = j < b.codeAt.length && b.codeAt[j] < to + shift ? b.codeAt[j] - shift : to
+    if (x === to && y === to) break
+    if (x !== y || a.codeHash[i] !== b.codeHash[j]) return false
+    i++
+    j++
+  }
+  for (let k = lowerBound(a.codeWords, from); k < a.codeWords.length && a.codeWords[k] <= to; k++)
+    if (otherCase(A, a.codeWords[k], B, a.codeWords[k] + shift)) return false
+  for (let k = lowerBound(b.codeWords, from + shift); k < b.codeWords.length && b.codeWords[k] <= to + shift; k++)
+    if (otherCase(A, b.codeWords[k] - shift, B, b.codeWords[k])) return false
+  // On lines of code, every sign (read inline where they agree, as in most copies: a licence's are hundreds).
+  const [betweenA, betweenB] = [a.between, b.between]
   for (let t = from; t < to; t++) {
     const u = t + shift
-    if (codeA[t] === codeB[u] && betweenA[t] === betweenB[u] && (wordA[t + 1] | wordB[u + 1]) === 0) continue
-    if (otherSigns(A, a, t, B, b, u)) return false
+    if (betweenA[t] !== betweenB[u] && (codeLine(A, t) || codeLine(A, t + 1) || codeLine(B, u) || codeLine(B, u + 1))) return false
   }
-  return !otherWord(A, a, from, B, b, from + shift)
+  return true
 }
 
 /**
@@ -124,18 +138,15 @@ export function sameCode(A: AnalysedDocument, from: number, to: number, B: Analy
  * >= 1" against "> 1", "Type ]s" against "Type [s".
  */
 export function otherCode(A: AnalysedDocument, t: number, B: AnalysedDocument, u: number): boolean {
-  return otherSigns(A, signsOf(A), t, B, signsOf(B), u)
-}
-
-function otherSigns(A: AnalysedDocument, a: Signs, t: number, B: AnalysedDocument, b: Signs, u: number): boolean {
-  if (a.code[t] !== b.code[u]) return true
+  const [a, b] = [signsOf(A), signsOf(B)]
+  if (codeOf(a, t) !== codeOf(b, u)) return true
   if (a.between[t] !== b.between[u] && (codeLine(A, t) || codeLine(A, t + 1) || codeLine(B, u) || codeLine(B, u + 1))) return true
-  return otherWord(A, a, t, B, b, u) || otherWord(A, a, t + 1, B, b, u + 1)
+  const opened = (x: number, y: number): boolean => (opensCode(a, x) || opensCode(b, y)) && otherCase(A, x, B, y)
+  return opened(t, u) || opened(t + 1, u + 1)
 }
 
-/** Whether token t of A, or token u of B, has a sign of code against it and they are written otherwise ("\d", "\D"). */
-function otherWord(A: AnalysedDocument, a: Signs, t: number, B: AnalysedDocument, b: Signs, u: number): boolean {
-  if (!a.codeWord[t] && !b.codeWord[u]) return false
+/** Whether token t of A and token u of B are written otherwise, case and all ("\d", "\D"). */
+function otherCase(A: AnalysedDocument, t: number, B: AnalysedDocument, u: number): boolean {
   const [x0, x1, y0, y1] = [A.starts[t], A.ends[t], B.starts[u], B.ends[u]]
   // (A word hyphenated across a line break, "decom‐\n press", is told by its first letter.)
   const n = x1 - x0 === y1 - y0 ? x1 - x0 : 1
