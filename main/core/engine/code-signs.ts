@@ -11,27 +11,30 @@ import { lowerBound } from '../text/sorted.js'
 // "HEAD^" and "HEAD~"; a licence's "GPL-2" and "GPL-2+" (testers of vim's help files and git's
 // release notes: such pairs were "verbatim", similarity 1, with no change listed). The signs
 // between two words are read as runs between spaces, and a sign is typography where prose puts it:
-//   - in a run against the next word's start, an opening bracket or quotation mark, emphasis or a
-//     bar ("(see", "“New", "*note*", "|link|", "⟨newline⟩", "¿Qué");
-//   - in a run against a word's end, a bracket or a sentence's punctuation ("below),", "end.”", a
-//     call broken after its "(");
+//   - in a run against the next word's start, an opening bracket or quotation mark, emphasis, a
+//     bar or "#" ("(see", "“New", "*note*", "|link|", "⟨newline⟩", "#endif", "¿Qué");
+//   - in a run against a word's end, a bracket, a sentence's punctuation, "#" or "¶" ("below),",
+//     "end.”", a call broken after its "(", a heading's permalink);
 //   - in a run that joins two words with no space, a hyphen, dash, apostrophe, bracket, bar, slash,
-//     full stop, comma or underscore, an address's "@", and any quotation mark ("well-known",
-//     "don’t", "and/or", "e.g", "4(b)", "a|b", "2006,2008", "-X<option>", "action='store'"); its
-//     last hyphens open the next word, an option ("-des|-des3" is "-des, -des3");
-//   - in a run standing alone, a dash, bullet, ellipsis, ampersand, bar, arrow or a sentence's
+//     full stop, comma, colon, semicolon, tilde or underscore, an address's "@", and any quotation
+//     mark ("well-known", "don’t", "and/or", "e.g", "4(b)", "a|b", "key:value", TeX's "Fig.~1",
+//     "-X<option>", "action='store'"); its last one or two hyphens after a bar, slash or comma open
+//     the next word, an option ("-des|-des3" is "-des, -des3");
+//   - in a run standing alone, a dash, bullet, ellipsis, ampersand, bar, "#", arrow or a sentence's
 //     punctuation spaced as French sets it ("word — word", "a → b", "○ item", "Attention !"),
-//     quotation marks round it, a rule ("===="), a backslash that continues a line; a list's
-//     bullet, a quoted mail's ">" or a comment's "#" where a line starts;
-//   - anywhere, a table's box drawing ("│"), and a backslash that escapes the sign after it
-//     ("and\/or", "\-\-verbose").
+//     quotation marks and brackets round it ("‚#’)"), a rule ("===="); where a line starts, after
+//     other such marks, a list's bullet, a quoted mail's ">", a comment's "#", "%" or ";";
+//   - anywhere, a table's box drawing ("│"), and a backslash but before a letter or digit (an
+//     escape, "and\/or", "\-\-verbose"; a quoted backslash; TeX's line end "\\").
+// An en dash opening a word is an option's "--" set in type ("–no-config").
 // Any other is code ("]s", "\d", "-D", "HEAD^", "2+", "a = b", "x < y"): the code signs between
 // two words, read in order whatever the spaces and line breaks between them ("x = 1" is "x=1"),
 // brackets of any shape as one ("={a|b}" is "=[a|b]"), must be the same, and the case of a word
 // a run of code opens ("\D", "-D"; a word hyphenated across a line break by its first letter).
-// On lines of code every sign compares (same-stretch.ts). Two reviewers of this rule's first forms
-// found 25 kinds of typography read as code, in man pages, vim's help, Python and gcloud's pages;
-// each of their cases reads as it did before the rule (test/unit/engine-same-stretch.test.ts).
+// On lines of code every sign compares (same-stretch.ts). Three reviewers of this rule's first
+// forms found 38 kinds of typography read as code, in man pages, vim's help, Python, gcloud's and
+// systemd's pages, C headers, Node.js's documents in Markdown and HTML, info manuals; each of
+// their cases reads as it did before the rule (test/unit/engine-same-stretch.test.ts).
 
 /** What a document's signs between words are (see above), read once per document. */
 export interface Signs {
@@ -107,7 +110,7 @@ function readSigns(doc: AnalysedDocument): Signs {
       // "-des|-des3" are "-des, -des3", and "-h/-H" is "-h -H".)
       let k = j
       while (after && before && k > i && text.charCodeAt(k - 1) === HYPHEN) k--
-      const opens = k > i && k < j
+      const opens = k > i && k < j && j - k <= 2 && SEPARATORS.includes(text[k - 1])
       const role = after && (before || opens) ? JOINING : before ? OPENING : after ? CLOSING : ALONE
       let signs = codeSignsOf(text, i, opens ? k : j, role)
       for (let m = 0; m < signs; m++) c = mix32(c, codeRead[m])
@@ -146,10 +149,18 @@ function codeSignsOf(text: string, i: number, j: number, role: number): number {
   let n = 0
   for (let k = i; k < j; k++) {
     const c = text.charCodeAt(k)
-    if (c === BACKSLASH && k + 1 < j && !(KIND[text.charCodeAt(k + 1)] & WORD)) continue
+    // (A backslash is a key's only before a letter or digit, "\d": else an escape, a quoted
+    // backslash, a line's end in TeX.)
+    if (c === BACKSLASH && !(k + 1 === j && role === OPENING) && !(KIND[text.charCodeAt(k + 1)] & WORD)) continue
+    // (An en dash opening a word is an option's "--" set in type: "–no-config".)
+    if (c === EN_DASH && role === OPENING && k + 1 === j) {
+      codeRead[n++] = HYPHEN
+      codeRead[n++] = HYPHEN
+      continue
+    }
     // (A joining run's signs all count but its quotation marks, "action='store'"; another's
     // typography does not, a run alone's quotation marks neither.)
-    if (role === JOINING ? KIND[c] & QUOTED : KIND[c] & role || (role === ALONE && KIND[c] & QUOTED)) continue
+    if (role === JOINING ? KIND[c] & QUOTED : KIND[c] & role || (role === ALONE && KIND[c] & (QUOTED | BRACKET))) continue
     codeRead[n++] = c < 0x80 ? BRACKET_AS[c] || c : plain(c)
   }
   return n
@@ -176,7 +187,8 @@ function ruled(text: string, from: number, to: number): boolean {
 /** Whether only spaces and tabs lie between the line's start and text[i]. */
 function atLineStart(text: string, i: number): boolean {
   let k = i - 1
-  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--
+  // (Past other furniture: a mail quoted twice, "> > text".)
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || KIND[text.charCodeAt(k)] & FURNITURE)) k--
   return k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13
 }
 
@@ -192,8 +204,11 @@ const EMPHASIS = '*_'
 const ANGLES = '\u27e8\u27e9\u2329\u232a\u3008\u3009'
 /** Bullets and the like: • ◦ ○ ● ▪ ■ □ ‣ ⁃ ∙ ·. */
 const BULLETS = '\u2022\u25e6\u25cb\u25cf\u25aa\u25a0\u25a1\u2023\u2043\u2219\u00b7'
-/** A hyphen-minus, which opens an option ("-D"). */
+/** A hyphen-minus, which opens an option ("-D"); an en dash, which type may set for two. */
 const HYPHEN = 0x2d
+const EN_DASH = 0x2013
+/** Signs that separate options listed without a space ("-des|-des3", "-h/-H", "-a,-b"). */
+const SEPARATORS = '|/,'
 /** Signs of a name's rights: ©, ®, ™. */
 const MARKS = '\u00a9\u00ae\u2122'
 
@@ -215,23 +230,26 @@ const BLANK = 32
 
 /** A letter or digit (of ASCII: an escape is of a sign). */
 const WORD = 64
+/** A bracket, of any shape, which a sign standing alone may have round it ("‚#’)"). */
+const BRACKET = 256
 /** What may stand alone where a line starts: a bullet, a quoted mail's ">", a comment's "#". */
 const FURNITURE = 128
 
 /** Per UTF-16 unit, its kinds (the bits above): one read of a table, not of several sets. */
-const KIND = new Uint8Array(0x10000)
+const KIND = new Uint16Array(0x10000)
 const kind = (bit: number, signs: string): void => {
   for (const sign of signs) KIND[sign.charCodeAt(0)] |= bit
 }
-kind(OPENING, `([{<|${ANGLES}${QUOTES}${EMPHASIS}${MARKS}\u00bf\u00a1\u2014\u2013\u2026`)
-kind(CLOSING, `()[]{}>|${ANGLES}${QUOTES}${EMPHASIS}${MARKS}${DASHES}.,;:!?/\u2026\u2020\u2021`)
-kind(JOINING, `${DASHES}${QUOTES}()[]{}<>|${ANGLES}/.,@_\\\u2026`)
-kind(ALONE, `${DASHES}${QUOTES}${EMPHASIS}${MARKS}${BULLETS}&|/.,;:!?\u00a7\u00b6\u2190\u2192\u21d0\u21d2`)
+kind(OPENING, `([{<|#${ANGLES}${QUOTES}${EMPHASIS}${MARKS}\u00bf\u00a1\u2014\u2026`)
+kind(CLOSING, `()[]{}>|#${ANGLES}${QUOTES}${EMPHASIS}${MARKS}${DASHES}.,;:!?/\u2026\u2020\u2021\u00b6`)
+kind(JOINING, `${DASHES}${QUOTES}()[]{}<>|${ANGLES}/.,;:~@_\\\u2026`)
+kind(ALONE, `${DASHES}${QUOTES}${EMPHASIS}${MARKS}${BULLETS}&|/.,;:!?#\u00a7\u00b6\u2190\u2192\u21d0\u21d2`)
+kind(BRACKET, `()[]{}${ANGLES}`)
 // Box drawing: a table's rules and corners (systemd's pages: "│").
 for (let c = 0x2500; c < 0x2580; c++) KIND[c] |= OPENING | CLOSING | JOINING | ALONE
 kind(QUOTED, QUOTES)
 kind(WORD, '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')
-kind(FURNITURE, `*-+>#${BULLETS}`)
+kind(FURNITURE, `*->#%;${BULLETS}`)
 
 /** Arrows typed in signs, standing alone ("a -> b" is "a → b"). */
 const ARROWS: ReadonlySet<string> = new Set(['->', '<-', '=>', '<=>', '<->', '-->'])
