@@ -23,7 +23,8 @@ import { lowerBound } from '../text/sorted.js'
 //   - in a run standing alone, a dash, bullet, ellipsis, ampersand, bar, "#", arrow or a sentence's
 //     punctuation spaced as French sets it ("word — word", "a → b", "○ item", "Attention !"),
 //     quotation marks and brackets round it ("‚#’)"), a rule ("===="); where a line starts, after
-//     other such marks, a list's bullet, a quoted mail's ">", a comment's "#", "%" or ";";
+//     other such marks, a list's bullet ("+" but before a number), a quoted mail's ">", a
+//     comment's "#", "%" or ";";
 //   - anywhere, a table's box drawing ("│"), and a backslash but before a letter or digit (an
 //     escape, "and\/or", "\-\-verbose"; a quoted backslash; TeX's line end "\\").
 // An en dash opening a word is an option's "--" set in type ("–no-config").
@@ -141,7 +142,7 @@ function codeSignsOf(text: string, i: number, j: number, role: number): number {
   if (role === JOINING && allIn(text, i, j, JOINING)) return 0
   if (role === ALONE) {
     if (allIn(text, i, j, ALONE) || ruled(text, i, j) || ARROWS.has(text.slice(i, j))) return 0
-    if (atLineStart(text, i) && allIn(text, i, j, FURNITURE)) return 0
+    if (atLineStart(text, i) && allIn(text, i, j, FURNITURE) && !sumGoesOn(text, i, j)) return 0
     // A line continued: an example's " \" before its line break.
     if (j === i + 1 && text.charCodeAt(i) === BACKSLASH && (text[j] === '\n' || text[j] === '\r')) return 0
   }
@@ -182,6 +183,16 @@ function ruled(text: string, from: number, to: number): boolean {
   if (to - from < 3) return false
   for (let i = from + 1; i < to; i++) if (text.charCodeAt(i) !== text.charCodeAt(from)) return false
   return true
+}
+
+/**
+ * Whether run text[i, j) is a "+" before a number: a sum wrapped to a line's start ("F\n+ 1"), not
+ * a list's bullet ("+ Build-Depends: ...", Debian's change logs).
+ */
+function sumGoesOn(text: string, i: number, j: number): boolean {
+  let k = j
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++
+  return j === i + 1 && text[i] === '+' && k < text.length && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39
 }
 
 /** Whether only spaces and tabs lie between the line's start and text[i]. */
@@ -249,7 +260,7 @@ kind(BRACKET, `()[]{}${ANGLES}`)
 for (let c = 0x2500; c < 0x2580; c++) KIND[c] |= OPENING | CLOSING | JOINING | ALONE
 kind(QUOTED, QUOTES)
 kind(WORD, '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')
-kind(FURNITURE, `*->#%;${BULLETS}`)
+kind(FURNITURE, `*-+>#%;${BULLETS}`)
 
 /** Arrows typed in signs, standing alone ("a -> b" is "a → b"). */
 const ARROWS: ReadonlySet<string> = new Set(['->', '<-', '=>', '<=>', '<->', '-->'])
