@@ -157,66 +157,66 @@ describe('keys, options and operators in prose', () => {
         'project',
       ]),
     ).toBe(true)
-    // Laid out otherwise: spaces, line breaks, a bracket's shape, an escape, an arrow (a reviewer
-    // of this rule's first form: vim's links and tags, roff's "\\-\\-", "x = 1" against "x=1").
-    const usage =
-      'Use the option --diff-algorithm={patience|minimal} with x = 1 and a -> b, see |TRUE| if the period (.)\ncharacters match.\n'
-    expect(
-      same(
-        usage,
+    // Three reviewers' cases of this rule's first forms: each text, its first and last words, and
+    // the edits that leave it the same text.
+    const laidOut: [string, [string, string], [string, string][]][] = [
+      // Spaces, line breaks, a bracket's shape, an escape, an arrow: vim's links and tags, roff's
+      // "\-\-", "x = 1" against "x=1".
+      [
+        'Use the option --diff-algorithm={patience|minimal} with x = 1 and a -> b, see |TRUE| if the period (.)\ncharacters match.\n',
         ['Use', 'match'],
-        usage
-          .replace('{patience|minimal}', '[patience|minimal]')
-          .replace('x = 1', 'x=1')
-          .replace('a -> b', 'a \u2192 b')
-          .replace('|TRUE|', 'TRUE')
-          .replace('period (.)\n', 'period\n(.) ')
-          .replace('--diff', '\\-\\-diff'),
-        ['Use', 'match'],
-      ),
-    ).toBe(true)
-    // And a second reviewer's: a box's rule, a bullet's glyph, angle brackets' shape, quotes after
-    // "=", a line broken after "(" or continued with "\\", options listed with "|" or "/", a
-    // placeholder's case.
-    const page =
-      'The table │ lists ○ each <newline> with action="store" and ArgumentParser(description here), run cmd --x \\\n  --y with -des, -des3, -idea or -h -H and --image=IMAGE as told.\n'
-    expect(
-      same(
-        page,
+        [
+          ['{patience|minimal}', '[patience|minimal]'],
+          ['x = 1', 'x=1'],
+          ['a -> b', 'a \u2192 b'],
+          ['|TRUE|', 'TRUE'],
+          ['period (.)\n', 'period\n(.) '],
+          ['--diff', '\\-\\-diff'],
+        ],
+      ],
+      // A box's rule, a bullet's glyph, angle brackets' shape, quotes after "=", a line broken
+      // after "(" or continued with "\\", options listed with "|" or "/", a placeholder's case.
+      [
+        'The table │ lists ○ each <newline> with action="store" and ArgumentParser(description here), run cmd --x \\\n  --y with -des, -des3, -idea or -h -H and --image=IMAGE as told.\n',
         ['The', 'told'],
-        page
-          .replace('│', '|')
-          .replace('○', '•')
-          .replace('<newline>', '\u27e8newline\u27e9')
-          .replace('"store"', "'store'")
-          .replace('ArgumentParser(', 'ArgumentParser(\n    ')
-          .replace(' \\\n  --y', ' --y')
-          .replace('-des, -des3, -idea', '-des|-des3|-idea')
-          .replace('-h -H', '-h/-H')
-          .replace('=IMAGE', '=image'),
-        ['The', 'told'],
-      ),
-    ).toBe(true)
-    // And a third's: a C directive's "#", a quoted backslash, a heading's permalink, a spaced colon,
-    // TeX's tie, a dash's shapes, a sum wrapped to a line's start, a mail quoted twice.
-    const notes =
-      'See #endif and `\\` with key:value in Fig.~1 where attempt)\u2014because --no-config takes \u2018+\u2019 and F+1 here.\n> > quoted twice and then the end.\n'
-    expect(
-      same(
-        notes,
+        [
+          ['│', '|'],
+          ['○', '•'],
+          ['<newline>', '\u27e8newline\u27e9'],
+          ['"store"', "'store'"],
+          ['ArgumentParser(', 'ArgumentParser(\n    '],
+          [' \\\n  --y', ' --y'],
+          ['-des, -des3, -idea', '-des|-des3|-idea'],
+          ['-h -H', '-h/-H'],
+          ['=IMAGE', '=image'],
+        ],
+      ],
+      // A C directive's "#", a quoted backslash, a spaced colon, TeX's tie, a dash's shapes, an
+      // option's dashes set as an en dash, a sum wrapped to a line's start, a mail quoted twice.
+      [
+        'See #endif and `\\` with key:value in Fig.~1 where attempt)\u2014because --no-config takes \u2018+\u2019 and F+1 here.\n> > quoted twice and then the end.\n',
         ['See', 'end'],
-        notes
-          .replace('#endif', '# endif')
-          .replace('`\\`', '\\')
-          .replace('key:value', 'key : value')
-          .replace('Fig.~1', 'Fig. 1')
-          .replace('\u2014because', '---because')
-          .replace('--no-config', '\u2013no-config')
-          .replace('F+1', 'F\n+ 1')
-          .replace('> > quoted', '>> quoted'),
-        ['See', 'end'],
-      ),
-    ).toBe(true)
+        [
+          ['#endif', '# endif'],
+          ['`\\`', '\\'],
+          ['key:value', 'key : value'],
+          ['Fig.~1', 'Fig. 1'],
+          ['\u2014because', '---because'],
+          ['--no-config', '\u2013no-config'],
+          ['F+1', 'F\n+ 1'],
+          ['> > quoted', '>> quoted'],
+        ],
+      ],
+    ]
+    for (const [text, edges, edits] of laidOut)
+      expect(
+        same(
+          text,
+          edges,
+          edits.reduce((other, [from, to]) => other.replace(from, to), text),
+          edges,
+        ),
+      ).toBe(true)
     const ruled = 'OF THE POSSIBILITY OF SUCH DAMAGE.\n ====================\n .\n This product includes software written by Tim.\n'
     expect(same(ruled, ['OF', 'Tim'], ruled.replace(/\n /g, '\n * '), ['OF', 'Tim'])).toBe(true)
   })
