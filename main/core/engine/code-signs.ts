@@ -33,7 +33,7 @@ import { lowerBound } from '../text/sorted.js'
 // brackets of any shape as one ("={a|b}" is "=[a|b]"), must be the same, and the case of a word
 // a run of code opens ("\D", "-D"; a word hyphenated across a line break by its first letter).
 // On lines of code every sign compares (same-stretch.ts). Three reviewers of this rule's first
-// forms found 38 kinds of typography read as code, in man pages, vim's help, Python, gcloud's and
+// forms found 34 kinds of typography read as code, in man pages, vim's help, Python, gcloud's and
 // systemd's pages, C headers, Node.js's documents in Markdown and HTML, info manuals; each of
 // their cases reads as it did before the rule (test/unit/engine-same-stretch.test.ts).
 
