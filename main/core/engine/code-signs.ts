@@ -241,10 +241,10 @@ const BLANK = 32
 
 /** A letter or digit (of ASCII: an escape is of a sign). */
 const WORD = 64
-/** A bracket, of any shape, which a sign standing alone may have round it ("‚#’)"). */
-const BRACKET = 256
 /** What may stand alone where a line starts: a bullet, a quoted mail's ">", a comment's "#". */
 const FURNITURE = 128
+/** A bracket, of any shape, which a sign standing alone may have round it ("‚#’)"). */
+const BRACKET = 256
 
 /** Per UTF-16 unit, its kinds (the bits above): one read of a table, not of several sets. */
 const KIND = new Uint16Array(0x10000)

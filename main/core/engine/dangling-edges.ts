@@ -70,7 +70,7 @@ export const MAX_UNLIKE_DANGLING_WORDS = 3
  * GPL-2+"). Of sim_text's 6,482 shared runs of Debian's copyright files, 4 more were no longer
  * covered without this bound (6,196 against 6,200); when a fragment was cut from each passage on
  * its own, and at a line break read as a sentence end too, 66 more. Not the last word of the
- * paragraph before, ended by its own full stop, which is no line of a list: two packages'
+ * paragraph before, ended by its own full stop: two packages'
  * descriptions that end a paragraph on "... requests library." and "... terminal emulator
  * library." before their common "This package installs the library for Python 3." started
  * there, nine words of which "library." was more than this share (a tester of Debian's package
@@ -87,9 +87,10 @@ export const MAX_DANGLING_SHARE = 0.1
  * other, and the passages ended on "the" (a tester of Debian's package descriptions: 23 of 73
  * overlaps of one corpus; "This package provides" the documentation, the bindings). A reader
  * marks the paragraph. Unlike a fragment within a paragraph (MAX_DANGLING_WORDS) it is cut however
- * alike the passages' are, and however much of a short passage it is; unlike the next entry of a
- * log that both texts open alike (its date, "2007-06", a version, an address), it ends on a
- * function word, or holds words alone (nonwords.ts). As many as withoutFunctionWordEdges cuts.
+ * alike the passages' are, and however much of a short passage it is. Unlike the next entry of a
+ * log that both texts open alike (its date, "2007-06", a version, an address, one word: "commit"),
+ * it holds words alone (nonwords.ts), two or more or a function word, on the paragraph's first
+ * line, which goes on past it in words (clauseCutShort). As many as withoutFunctionWordEdges cuts.
  */
 export const MAX_PARAGRAPH_FRAGMENT = 6
 
@@ -113,12 +114,11 @@ function clauseCutShort(doc: AnalysedDocument, start: number, end: number, fullL
       continue
     }
     if (!endsSentence(doc, t, fullLine)) return -1
-    // Left on a function word, or a clause of words alone: a log's next entry opens with its
-    // date, its version, an address, or one word ("commit", "Fix"), which a run of words the
-    // texts share counts (sim_text's).
-    // (Words, not a command: "# systemctl enable --now" ends on no function word. On one line: an
-    // entry's label on a line of its own, "‘-’\n represents the range", is the next entry both
-    // open alike, a reviewer.)
+    // Left on a function word, or two words or more: a log's next entry opens with one ("commit",
+    // "Fix"), which a run of words the texts share counts (sim_text's). Words alone, not a command
+    // ("# systemctl enable --now": an option, though "now" is a function word). On the paragraph's
+    // first line: an entry's label on a line of its own, "‘-’\n represents the range", is the next
+    // entry both open alike (a reviewer).
     const functionWord = contentFrom(doc, end + 1) === contentFrom(doc, end)
     const gap = doc.text.slice(doc.ends[t], doc.starts[t + 1])
     let opens = 0

@@ -29,15 +29,15 @@ import { STOPWORDS } from './stopwords.js'
 //              "14 words".
 //   package names  three or more parts in lower case joined by hyphens, none a function word, that
 //              label a line (open it, with a colon or alone): "fonts-motoya-l-cedar",
-//              "libghc-aeson-compat-prof: ...". Debian's
-//              descriptions open with their package's name, and a name's parts shared a sentence's
-//              words: "fonts-motoya-l-cedar" alone restated "Motoya L Cedar lacks some characters,
-//              so these are covered by M+ fonts", and two Haskell libraries' synopses were a
-//              paraphrase through "libghc", "compat" and "prof" (a tester of package descriptions).
-//              Not a compound of prose, which joins function words: "state-of-the-art", "up-to-date";
-//              nor a name inside a sentence, whose claim it may be: git's "check for the
-//              git-daemon-export-ok file before allowing export" restates gitweb's "allows pulling
-//              only for those repositories that have git-daemon-export-ok file" (a reviewer).
+//              "libghc-aeson-compat-prof: ...". Debian's descriptions open with their package's
+//              name, and a name's parts shared a sentence's words: "fonts-motoya-l-cedar" alone
+//              restated "Motoya L Cedar lacks some characters, so these are covered by M+ fonts",
+//              and two Haskell libraries' synopses were a paraphrase through "libghc", "compat" and
+//              "prof" (a tester of package descriptions). Not a compound of prose, which joins
+//              function words: "state-of-the-art", "up-to-date"; nor a name inside a sentence, whose
+//              claim it may be: git's "check for the git-daemon-export-ok file before allowing
+//              export" restates gitweb's "allows pulling only for those repositories that have
+//              git-daemon-export-ok file" (a reviewer).
 //   file names a name with an extension, without folders: "login.defs", "adduser.conf",
 //              "example.com". Two manual pages' "defined in login.defs, instead of GID_MIN" and
 //              "The mail spool is defined by the MAIL_DIR variable in the login.defs file" shared
