@@ -1,3 +1,4 @@
+import { DocumentMemo } from './document-memo.js'
 import type { AnalysedDocument } from './analyse.js'
 import { isSpace } from './sentences.js'
 
@@ -91,17 +92,15 @@ const UNIT_TYPES: ReadonlySet<string> = new Set([
   'scope',
 ])
 
-/** Per document read so far, its e-mail addresses (mailAddresses), found once. */
-const mailOf = new WeakMap<AnalysedDocument, { starts: number[]; ends: number[]; addresses: string[] }>()
+/** Per document, its e-mail addresses (mailAddresses), found once. */
+const mailOf = new DocumentMemo((doc: AnalysedDocument) => mailAddresses(doc.text))
 
 /**
  * The e-mail address (ADDRESS and isMailAddress, as comparable reads it: "mailto:" and case aside)
  * that token t of `doc` is part of; undefined when it is part of none.
  */
 export function mailAddressAt(doc: AnalysedDocument, t: number): string | undefined {
-  let found = mailOf.get(doc)
-  if (!found) mailOf.set(doc, (found = mailAddresses(doc.text)))
-  const { starts, ends, addresses } = found
+  const { starts, ends, addresses } = mailOf.get(doc)
   // The last address starting at or before the token.
   let lo = 0
   let hi = starts.length

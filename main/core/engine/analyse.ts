@@ -1,3 +1,4 @@
+import { DocumentMemo } from './document-memo.js'
 import { ELIDING, foreignFunctionWords, NEGATIONS, unelided } from './languages.js'
 import { Lexicon } from './lexicon.js'
 import { negates } from './stopwords.js'
@@ -272,13 +273,11 @@ export function writtenIn(doc: AnalysedDocument, t0: number, t1: number): number
     while (c < doc.content.length && doc.content[c] < t) c++
     if (doc.content[c] !== t && !foreignAt(doc, t)) return own
   }
-  let language = documentLanguages.get(doc)
-  if (language === undefined) documentLanguages.set(doc, (language = languageOf(doc, 0, doc.starts.length - 1)))
-  return language
+  return documentLanguages.get(doc)
 }
 
 /** Per document asked, the language most of it is read in (writtenIn). */
-const documentLanguages = new WeakMap<AnalysedDocument, number>()
+const documentLanguages = new DocumentMemo((doc: AnalysedDocument) => languageOf(doc, 0, doc.starts.length - 1))
 
 /**
  * Whether token t of `doc`, of surface forms `surfaces`, negates what follows it: an English

@@ -1,3 +1,4 @@
+import { DocumentMemo } from './document-memo.js'
 import type { AnalysedDocument } from './analyse.js'
 import { fmix32, mix32 } from './hash.js'
 import { lowerBound } from '../text/sorted.js'
@@ -72,13 +73,11 @@ export function opensCode(signs: Signs, t: number): boolean {
 }
 
 /** Per document read so far, its signs (signsOf). */
-const read = new WeakMap<AnalysedDocument, Signs>()
+const read = new DocumentMemo(readSigns)
 
 /** The signs of `doc` (see Signs), read once per document. */
 export function signsOf(doc: AnalysedDocument): Signs {
-  let signs = read.get(doc)
-  if (!signs) read.set(doc, (signs = readSigns(doc)))
-  return signs
+  return read.get(doc)
 }
 
 function readSigns(doc: AnalysedDocument): Signs {

@@ -1,3 +1,4 @@
+import { DocumentMemo } from './document-memo.js'
 import type { AnalysedDocument } from './analyse.js'
 import { lowerBound } from '../text/sorted.js'
 
@@ -19,17 +20,20 @@ export const MIN_LABEL_LINES = 3
  */
 const MAX_LABEL = 40
 
-/** Per document read so far, its labels' tokens, ascending (fieldLabels). */
-const labelsOf = new WeakMap<AnalysedDocument, Uint32Array>()
-
 /**
  * The tokens of `doc` that are its forms' labels (see above), ascending: each line's first word
  * where a colon and a space or the line's end follow it, the label (case aside) opening
  * MIN_LABEL_LINES lines at least. Read once a document, a line at a time.
  */
 export function fieldLabels(doc: AnalysedDocument): Uint32Array {
-  let labels = labelsOf.get(doc)
-  if (labels) return labels
+  return labelsOf.get(doc)
+}
+
+/** Per document read so far, its labels' tokens, ascending (fieldLabels). */
+const labelsOf = new DocumentMemo(readLabels)
+
+/** Reads what fieldLabels keeps for a document. */
+function readLabels(doc: AnalysedDocument): Uint32Array {
   const { text } = doc
   const found = new Map<string, number[]>()
   for (let line = 0; line < text.length;) {
@@ -58,9 +62,7 @@ export function fieldLabels(doc: AnalysedDocument): Uint32Array {
       for (let t = lowerBound(doc.starts, offset); t < doc.starts.length && doc.starts[t] < colon; t++) tokens.push(t)
     }
   }
-  labels = Uint32Array.from(tokens).sort()
-  labelsOf.set(doc, labels)
-  return labels
+  return Uint32Array.from(tokens).sort()
 }
 
 /** Whether UTF-16 unit `code` (character `char`) may be in a label: a letter, digit, hyphen or underscore. */

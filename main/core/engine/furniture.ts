@@ -1,3 +1,4 @@
+import { DocumentMemo } from './document-memo.js'
 import type { AnalysedDocument } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import { headings } from './headings.js'
@@ -64,27 +65,27 @@ function pointerOnly(body: string): boolean {
 }
 
 /** Per document read so far: whether each of its headings (headings.ts) opens furniture. */
-const furnitureOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint8Array>()
+const furnitureOf = new DocumentMemo(readFurnitureHeadings)
 
 /** Per heading of `doc` (headings.ts), 1 when its section is furniture (see above). */
 export function furnitureHeadings(doc: Pick<AnalysedDocument, 'text'>): Uint8Array {
-  let found = furnitureOf.get(doc)
-  if (!found) {
-    const { at, ends, titles, manual } = headings(doc)
-    /** Heading k's section's text; a manual page's without its lines from the margin, the page's footer ("2.11.2  2023-01-08  APROPOS(1)"). */
-    const body = (k: number): string => {
-      const text = doc.text.slice(ends[k], at[k + 1] ?? doc.text.length)
-      return manual[k] ? text.replace(/^\S.*$/gm, '') : text
-    }
-    // A heading with nothing but white space before it is the document's title, not a section of
-    // it: a CONTRIBUTING guide titled "Contributing" is all about contributing, and what it shares
-    // with another guide was boilerplate where the same text titled "How to contribute" was not
-    // (a tester of /usr/share/doc's Markdown files).
-    const title = (k: number): boolean => k === 0 && !/\S/.test(doc.text.slice(0, at[0]))
-    found = Uint8Array.from(titles, (name, k) => (!title(k) && (FURNITURE.has(name) || (name === BUGS && pointerOnly(body(k)))) ? 1 : 0))
-    furnitureOf.set(doc, found)
+  return furnitureOf.get(doc)
+}
+
+/** Reads what furnitureHeadings keeps for a document. */
+function readFurnitureHeadings(doc: Pick<AnalysedDocument, 'text'>): Uint8Array {
+  const { at, ends, titles, manual } = headings(doc)
+  /** Heading k's section's text; a manual page's without its lines from the margin, the page's footer ("2.11.2  2023-01-08  APROPOS(1)"). */
+  const body = (k: number): string => {
+    const text = doc.text.slice(ends[k], at[k + 1] ?? doc.text.length)
+    return manual[k] ? text.replace(/^\S.*$/gm, '') : text
   }
-  return found
+  // A heading with nothing but white space before it is the document's title, not a section of
+  // it: a CONTRIBUTING guide titled "Contributing" is all about contributing, and what it shares
+  // with another guide was boilerplate where the same text titled "How to contribute" was not
+  // (a tester of /usr/share/doc's Markdown files).
+  const title = (k: number): boolean => k === 0 && !/\S/.test(doc.text.slice(0, at[0]))
+  return Uint8Array.from(titles, (name, k) => (!title(k) && (FURNITURE.has(name) || (name === BUGS && pointerOnly(body(k)))) ? 1 : 0))
 }
 
 /**

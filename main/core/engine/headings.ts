@@ -1,3 +1,4 @@
+import { DocumentMemo } from './document-memo.js'
 import type { AnalysedDocument } from './analyse.js'
 import { inCodeBlock } from './nonwords.js'
 import { upperBound } from '../text/sorted.js'
@@ -35,34 +36,34 @@ export interface Headings {
 }
 
 /** Per document read so far: its headings. */
-const headingsOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Headings>()
+const headingsOf = new DocumentMemo(readHeadings)
 
 /** A document's section headings (see above). */
 export function headings(doc: Pick<AnalysedDocument, 'text'>): Headings {
-  let found = headingsOf.get(doc)
-  if (!found) {
-    const at: number[] = []
-    const ends: number[] = []
-    const titles: string[] = []
-    const capitals: number[] = []
-    HEADING.lastIndex = 0
-    for (let m = HEADING.exec(doc.text); m; m = HEADING.exec(doc.text)) {
-      if (m[2] !== undefined && inCodeBlock(doc, m.index)) continue
-      at.push(m.index)
-      ends.push(m.index + m[0].length)
-      capitals.push(m[1] !== undefined ? 1 : 0)
-      titles.push((m[1] ?? m[2]).toUpperCase().replace(/\s+/g, ' '))
-    }
-    const page = titles.includes('NAME') && (titles.includes('SYNOPSIS') || titles.includes('DESCRIPTION'))
-    found = {
-      at: Uint32Array.from(at),
-      ends: Uint32Array.from(ends),
-      titles,
-      manual: page ? Uint8Array.from(capitals) : new Uint8Array(capitals.length),
-    }
-    headingsOf.set(doc, found)
+  return headingsOf.get(doc)
+}
+
+/** Reads what headings keeps for a document. */
+function readHeadings(doc: Pick<AnalysedDocument, 'text'>): Headings {
+  const at: number[] = []
+  const ends: number[] = []
+  const titles: string[] = []
+  const capitals: number[] = []
+  HEADING.lastIndex = 0
+  for (let m = HEADING.exec(doc.text); m; m = HEADING.exec(doc.text)) {
+    if (m[2] !== undefined && inCodeBlock(doc, m.index)) continue
+    at.push(m.index)
+    ends.push(m.index + m[0].length)
+    capitals.push(m[1] !== undefined ? 1 : 0)
+    titles.push((m[1] ?? m[2]).toUpperCase().replace(/\s+/g, ' '))
   }
-  return found
+  const page = titles.includes('NAME') && (titles.includes('SYNOPSIS') || titles.includes('DESCRIPTION'))
+  return {
+    at: Uint32Array.from(at),
+    ends: Uint32Array.from(ends),
+    titles,
+    manual: page ? Uint8Array.from(capitals) : new Uint8Array(capitals.length),
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { DocumentMemo } from './document-memo.js'
 import type { AnalysedDocument } from './analyse.js'
 import { LINK, MARKUP, NON_WORD, nonWordTokensIn } from './nonwords.js'
 import { lowerBound } from '../text/sorted.js'
@@ -130,18 +131,19 @@ function linkPart(doc: AnalysedDocument, t0: number, t1: number, lineStart: numb
 }
 
 /** Per document read so far, the offsets of its signs of tags and of links (SIGNS), ascending. */
-const signsFound = new WeakMap<AnalysedDocument, { tags: Uint32Array; links: Uint32Array }>()
+const signsFound = new DocumentMemo(readSigns)
 
 /** The signs of tags and links of `doc` (see signsFound), found once. */
 function signsOf(doc: AnalysedDocument): { tags: Uint32Array; links: Uint32Array } {
-  let signs = signsFound.get(doc)
-  if (!signs) {
-    const tags: number[] = []
-    const links: number[] = []
-    for (const m of doc.text.matchAll(SIGNS)) (m[0][0] === '<' ? tags : links).push(m.index)
-    signsFound.set(doc, (signs = { tags: Uint32Array.from(tags), links: Uint32Array.from(links) }))
-  }
-  return signs
+  return signsFound.get(doc)
+}
+
+/** Reads what signsOf keeps for a document. */
+function readSigns(doc: AnalysedDocument): { tags: Uint32Array; links: Uint32Array } {
+  const tags: number[] = []
+  const links: number[] = []
+  for (const m of doc.text.matchAll(SIGNS)) (m[0][0] === '<' ? tags : links).push(m.index)
+  return { tags: Uint32Array.from(tags), links: Uint32Array.from(links) }
 }
 
 /** A line that defines a Markdown link's reference: "[label]: address". */

@@ -1,3 +1,4 @@
+import { DocumentMemo } from './document-memo.js'
 import { contentFrom, type AnalysedDocument } from './analyse.js'
 import { shouted } from './abbreviations.js'
 import { WIDE_STOPS } from './sentences.js'
@@ -48,12 +49,11 @@ const WRITTEN: readonly Written[] = ['name', 'word', 'either']
  * (0: not read yet). The paraphrase pass asks about the same sentences' words for each sentence
  * they are compared with; reading a word's letters each time was a tenth of its time.
  */
-const writtenOf = new WeakMap<AnalysedDocument, Uint8Array>()
+const writtenOf = new DocumentMemo((doc: AnalysedDocument) => new Uint8Array(doc.starts.length))
 
 /** How token t of `doc` is written (see above): as a name, as an ordinary word, or telling neither. */
 export function writtenAs(doc: AnalysedDocument, t: number): Written {
-  let known = writtenOf.get(doc)
-  if (!known) writtenOf.set(doc, (known = new Uint8Array(doc.starts.length)))
+  const known = writtenOf.get(doc)
   if (known[t] === 0) known[t] = WRITTEN.indexOf(readWrittenAs(doc, t)) + 1
   return WRITTEN[known[t] - 1]
 }

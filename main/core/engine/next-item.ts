@@ -1,3 +1,4 @@
+import { DocumentMemo } from './document-memo.js'
 import { type AnalysedDocument, SpanMemo } from './analyse.js'
 import { paragraphBetween } from './align.js'
 import { inCodeBlock } from './nonwords.js'
@@ -142,19 +143,20 @@ function headerStart(doc: Paragraphs, p: ItemPassage): number | undefined {
  * is furniture (furniture.ts).
  */
 export function pageLines(doc: Paragraphs): { header: number; footer: number } {
-  let found = pageLinesOf.get(doc)
-  if (!found) {
-    const first = doc.text.search(/\S/)
-    const lineEnded = first < 0 ? -1 : doc.text.indexOf('\n', first)
-    const line = first < 0 ? '' : doc.text.slice(doc.text.lastIndexOf('\n', first) + 1, lineEnded < 0 ? doc.text.length : lineEnded)
-    const header = lineEnded >= 0 && RUNNING_HEADER.test(line) ? lineEnded : -1
-    const last = doc.starts.length - 1
-    const from = last < 0 ? -1 : lineStart(doc.text, doc.starts[last])
-    const t = from < 0 ? -1 : lowerBound(doc.starts, from)
-    const footer = t > 0 && opensFooter(doc, t) && PRINTED_FOOTER.test(lineAt(doc.text, from)) ? from : -1
-    pageLinesOf.set(doc, (found = { header, footer }))
-  }
-  return found
+  return pageLinesOf.get(doc)
+}
+
+/** Reads what pageLines keeps for a document. */
+function readPageLines(doc: Paragraphs): { header: number; footer: number } {
+  const first = doc.text.search(/\S/)
+  const lineEnded = first < 0 ? -1 : doc.text.indexOf('\n', first)
+  const line = first < 0 ? '' : doc.text.slice(doc.text.lastIndexOf('\n', first) + 1, lineEnded < 0 ? doc.text.length : lineEnded)
+  const header = lineEnded >= 0 && RUNNING_HEADER.test(line) ? lineEnded : -1
+  const last = doc.starts.length - 1
+  const from = last < 0 ? -1 : lineStart(doc.text, doc.starts[last])
+  const t = from < 0 ? -1 : lowerBound(doc.starts, from)
+  const footer = t > 0 && opensFooter(doc, t) && PRINTED_FOOTER.test(lineAt(doc.text, from)) ? from : -1
+  return { header, footer }
 }
 
 /** Whether tokens [t0, t1] of `doc` lie on its running header's or footer's line (pageLines). */
@@ -164,7 +166,7 @@ export function onPageLines(doc: Paragraphs, t0: number, t1: number): boolean {
 }
 
 /** Per text read so far, its running lines (pageLines). */
-const pageLinesOf = new WeakMap<Paragraphs, { header: number; footer: number }>()
+const pageLinesOf = new DocumentMemo(readPageLines)
 
 /**
  * A manual page's running header: its name and section at the line's start and again at its end,

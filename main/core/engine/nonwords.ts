@@ -1,3 +1,4 @@
+import { DocumentMemo } from './document-memo.js'
 import { contentFrom, type AnalysedDocument } from './analyse.js'
 import { patternOnUse } from '../text/pattern-on-use.js'
 import { lowerBound, upperBound } from '../text/sorted.js'
@@ -348,7 +349,7 @@ interface TagContext {
 }
 
 /** The TagContext of each document read so far. */
-const tagContexts = new WeakMap<Pick<AnalysedDocument, 'text'>, TagContext>()
+const tagContexts = new DocumentMemo((): TagContext => ({ closings: new Map() }))
 
 /** The offsets of `text` where `pattern` (global) matches, in order. */
 function offsetsOf(text: string, pattern: RegExp): Uint32Array {
@@ -360,12 +361,7 @@ function offsetsOf(text: string, pattern: RegExp): Uint32Array {
 
 /** The TagContext of `doc`, found on the first call and kept with it. */
 function tagContextOf(doc: Pick<AnalysedDocument, 'text'>): TagContext {
-  let context = tagContexts.get(doc)
-  if (!context) {
-    context = { closings: new Map() }
-    tagContexts.set(doc, context)
-  }
-  return context
+  return tagContexts.get(doc)
 }
 
 /**
@@ -397,7 +393,7 @@ interface CodeSpans {
 }
 
 /** The code spans of each document read so far (codeSpansOf). */
-const codeSpans = new WeakMap<Pick<AnalysedDocument, 'text'>, CodeSpans>()
+const codeSpans = new DocumentMemo(readCodeSpans)
 
 /**
  * Whether a code span's text is the stretch between two of a text's old-style `quotations'
@@ -452,8 +448,11 @@ class ParagraphEnds {
  * two of a text's old-style quotations (quotationsBetween). Linear in the text and its runs.
  */
 function codeSpansOf(doc: Pick<AnalysedDocument, 'text'>): CodeSpans {
-  let spans = codeSpans.get(doc)
-  if (spans) return spans
+  return codeSpans.get(doc)
+}
+
+/** Reads what codeSpansOf keeps for a document. */
+function readCodeSpans(doc: Pick<AnalysedDocument, 'text'>): CodeSpans {
   const { text } = doc
   // The runs of backquotes: where each starts, and how long it is.
   const starts: number[] = []
@@ -494,9 +493,7 @@ function codeSpansOf(doc: Pick<AnalysedDocument, 'text'>): CodeSpans {
     }
     i = j
   }
-  spans = { opens: Uint32Array.from(opens), closes: Uint32Array.from(closes) }
-  codeSpans.set(doc, spans)
-  return spans
+  return { opens: Uint32Array.from(opens), closes: Uint32Array.from(closes) }
 }
 
 /**
@@ -574,8 +571,11 @@ function isFence(text: string, line: RegExpExecArray, open: string | undefined):
  * Markdown reads it.
  */
 function codeAndMarkup(doc: Pick<AnalysedDocument, 'text'>): readonly number[] {
-  const known = rangesOf.get(doc)
-  if (known) return known
+  return rangesOf.get(doc)
+}
+
+/** Reads what codeAndMarkup keeps for a document. */
+function readCodeAndMarkup(doc: Pick<AnalysedDocument, 'text'>): readonly number[] {
   const { text } = doc
   const blocks: number[] = []
   // Most texts have neither: told by a native search before any pattern.
@@ -627,7 +627,6 @@ function codeAndMarkup(doc: Pick<AnalysedDocument, 'text'>): readonly number[] {
         .sort((x, y) => x[0] - y[0])
         .flat()
     : blocks
-  rangesOf.set(doc, ranges)
   return ranges
 }
 
@@ -711,21 +710,22 @@ const RST_ROLE = /(?<![\w:`]):(?:[a-z][\w-]*:)?[a-z][\w.+-]*:(?=`[^`\n])/g
 const RST_FIELD = /^[ \t]*:[A-Za-z][\w .-]{0,40}?:(?=[ \t]|\r?$)/gm
 
 /** The roles of each document read so far (rolesIn). */
-const rolesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>()
+const rolesOf = new DocumentMemo(readRoles)
 
 /** A document's reStructuredText roles (RST_ROLE) outside code: sorted [start, end) offsets, flat. */
 function rolesIn(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
-  let roles = rolesOf.get(doc)
-  if (!roles) {
-    const found: number[] = []
-    if (doc.text.includes(':`')) {
-      RST_ROLE.lastIndex = 0
-      for (let m = RST_ROLE.exec(doc.text); m; m = RST_ROLE.exec(doc.text))
-        if (!inCodeBlock(doc, m.index) && !codeSpanAround(doc, m.index)) found.push(m.index, m.index + m[0].length)
-    }
-    rolesOf.set(doc, (roles = Uint32Array.from(found)))
+  return rolesOf.get(doc)
+}
+
+/** Reads what rolesIn keeps for a document. */
+function readRoles(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
+  const found: number[] = []
+  if (doc.text.includes(':`')) {
+    RST_ROLE.lastIndex = 0
+    for (let m = RST_ROLE.exec(doc.text); m; m = RST_ROLE.exec(doc.text))
+      if (!inCodeBlock(doc, m.index) && !codeSpanAround(doc, m.index)) found.push(m.index, m.index + m[0].length)
   }
-  return roles
+  return Uint32Array.from(found)
 }
 
 /**
@@ -740,7 +740,7 @@ export function roleAt(doc: Pick<AnalysedDocument, 'text'>, at: number): [number
 }
 
 /** The markup ranges of each document read so far (markupRanges). */
-const markupRangesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>()
+const markupRangesOf = new DocumentMemo(readMarkupRanges)
 
 /**
  * A document's text that is markup whole, besides its tags: its link reference definitions
@@ -749,50 +749,51 @@ const markupRangesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Uint32Array>(
  * where a text shows them as code; sorted, disjoint [start, end) ranges.
  */
 function markupRanges(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
-  let ranges = markupRangesOf.get(doc)
-  if (!ranges) {
-    const { text } = doc
-    const found: [number, number][] = []
-    if (text.includes(']:')) {
-      REFERENCE_DEFINITION.lastIndex = 0
-      for (let m = REFERENCE_DEFINITION.exec(text); m; m = REFERENCE_DEFINITION.exec(text))
-        if (LINK_TARGET.test(m[1]) && !inCodeBlock(doc, m.index)) found.push([m.index, m.index + m[0].length])
-    }
-    const roles = rolesIn(doc)
-    for (let r = 0; r < roles.length; r += 2) found.push([roles[r], roles[r + 1]])
-    if (/^[ \t]*:[A-Za-z]/m.test(text)) {
-      RST_FIELD.lastIndex = 0
-      for (let m = RST_FIELD.exec(text); m; m = RST_FIELD.exec(text)) {
-        const from = m.index + m[0].indexOf(':')
-        if (!inCodeBlock(doc, from)) found.push([from, m.index + m[0].length])
-      }
-    }
-    if (/<s(?:tyle|cript)\b/i.test(text)) {
-      const context = tagContextOf(doc)
-      STYLE_OR_SCRIPT_OPENING.lastIndex = 0
-      for (let m = STYLE_OR_SCRIPT_OPENING.exec(text); m; m = STYLE_OR_SCRIPT_OPENING.exec(text)) {
-        const from = m.index + m[0].length
-        const opening = text.lastIndexOf('<', from)
-        if (codeSpanAround(doc, opening) || inCodeBlock(doc, opening)) continue
-        const to = closingOf(doc, context, m[1].toLowerCase(), from)
-        if (to === undefined || to - from > MAX_ELEMENT_CONTENT || inCodeBlock(doc, to)) continue
-        // Its closing tag last on its line or before another tag, as a page's markup has it.
-        const after = text.indexOf('>', to) + 1
-        if (after > 0 && CLOSING_EDGE.test(text.slice(after, after + 64))) found.push([from, to])
-      }
-    }
-    found.sort((x, y) => x[0] - y[0])
-    const merged: number[] = []
-    for (const [from, to] of found)
-      if (merged.length && from <= merged[merged.length - 1]) merged[merged.length - 1] = Math.max(merged[merged.length - 1], to)
-      else merged.push(from, to)
-    markupRangesOf.set(doc, (ranges = Uint32Array.from(merged)))
+  return markupRangesOf.get(doc)
+}
+
+/** Reads what markupRanges keeps for a document. */
+function readMarkupRanges(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
+  const { text } = doc
+  const found: [number, number][] = []
+  if (text.includes(']:')) {
+    REFERENCE_DEFINITION.lastIndex = 0
+    for (let m = REFERENCE_DEFINITION.exec(text); m; m = REFERENCE_DEFINITION.exec(text))
+      if (LINK_TARGET.test(m[1]) && !inCodeBlock(doc, m.index)) found.push([m.index, m.index + m[0].length])
   }
-  return ranges
+  const roles = rolesIn(doc)
+  for (let r = 0; r < roles.length; r += 2) found.push([roles[r], roles[r + 1]])
+  if (/^[ \t]*:[A-Za-z]/m.test(text)) {
+    RST_FIELD.lastIndex = 0
+    for (let m = RST_FIELD.exec(text); m; m = RST_FIELD.exec(text)) {
+      const from = m.index + m[0].indexOf(':')
+      if (!inCodeBlock(doc, from)) found.push([from, m.index + m[0].length])
+    }
+  }
+  if (/<s(?:tyle|cript)\b/i.test(text)) {
+    const context = tagContextOf(doc)
+    STYLE_OR_SCRIPT_OPENING.lastIndex = 0
+    for (let m = STYLE_OR_SCRIPT_OPENING.exec(text); m; m = STYLE_OR_SCRIPT_OPENING.exec(text)) {
+      const from = m.index + m[0].length
+      const opening = text.lastIndexOf('<', from)
+      if (codeSpanAround(doc, opening) || inCodeBlock(doc, opening)) continue
+      const to = closingOf(doc, context, m[1].toLowerCase(), from)
+      if (to === undefined || to - from > MAX_ELEMENT_CONTENT || inCodeBlock(doc, to)) continue
+      // Its closing tag last on its line or before another tag, as a page's markup has it.
+      const after = text.indexOf('>', to) + 1
+      if (after > 0 && CLOSING_EDGE.test(text.slice(after, after + 64))) found.push([from, to])
+    }
+  }
+  found.sort((x, y) => x[0] - y[0])
+  const merged: number[] = []
+  for (const [from, to] of found)
+    if (merged.length && from <= merged[merged.length - 1]) merged[merged.length - 1] = Math.max(merged[merged.length - 1], to)
+    else merged.push(from, to)
+  return Uint32Array.from(merged)
 }
 
 /** The ranges of code and markup of each document read so far (codeAndMarkup). */
-const rangesOf = new WeakMap<Pick<AnalysedDocument, 'text'>, readonly number[]>()
+const rangesOf = new DocumentMemo(readCodeAndMarkup)
 
 /** Whether offset `at` of `doc`'s text lies in a code block (Markdown's, reStructuredText's) or an HTML comment (codeAndMarkup). */
 export function inCodeBlock(doc: Pick<AnalysedDocument, 'text'>, at: number): boolean {
@@ -802,7 +803,7 @@ export function inCodeBlock(doc: Pick<AnalysedDocument, 'text'>, at: number): bo
 }
 
 /** The marks of each document read whole so far, made once a document (its text never changes). */
-const marksOf = new WeakMap<AnalysedDocument, Uint8Array>()
+const marksOf = new DocumentMemo((doc: AnalysedDocument) => markNonWords(doc, 0, doc.starts.length - 1))
 
 /**
  * Per token of `doc`, NON_WORD when the token is part of a web or e-mail address, a path, a file
@@ -811,12 +812,7 @@ const marksOf = new WeakMap<AnalysedDocument, Uint8Array>()
  * word. Made on the first call for a document and kept with it.
  */
 export function nonWordTokens(doc: AnalysedDocument): Uint8Array {
-  let marks = marksOf.get(doc)
-  if (!marks) {
-    marks = markNonWords(doc, 0, doc.starts.length - 1)
-    marksOf.set(doc, marks)
-  }
-  return marks
+  return marksOf.get(doc)
 }
 
 /** Per document not read whole yet, how many tokens nonWordTokensIn has marked of it. */
@@ -831,7 +827,7 @@ const markedOf = new WeakMap<AnalysedDocument, number>()
  * again, 1.4 times its tokens in all. So no document is read more than twice over.
  */
 export function nonWordTokensIn(doc: AnalysedDocument, t0: number, t1: number): Uint8Array {
-  const whole = marksOf.get(doc)
+  const whole = marksOf.held(doc)
   if (whole) return whole.subarray(t0, t1 + 1)
   const marked = (markedOf.get(doc) ?? 0) + Math.max(0, t1 - t0 + 1)
   if (marked >= doc.starts.length) return nonWordTokens(doc).subarray(t0, t1 + 1)
@@ -911,7 +907,7 @@ function markNonWords(doc: AnalysedDocument, t0: number, t1: number): Uint8Array
 const ADDRESS_SIGN = /:\/\/|[wW]{3}\./g
 
 /** Per document read so far, where its ADDRESS_SIGNs are, ascending (mayLink). */
-const addressSignsOf = new WeakMap<AnalysedDocument, Uint32Array>()
+const addressSignsOf = new DocumentMemo((doc: AnalysedDocument) => offsetsOf(doc.text, ADDRESS_SIGN))
 
 /**
  * Characters, at most, read back from a passage's first token for the address it may start inside
@@ -926,7 +922,7 @@ const MAX_ADDRESS_BACK = 2048
  * in what is found once a document.
  */
 export function mayLink(doc: AnalysedDocument, t0: number, t1: number): boolean {
-  return signIn(doc, t0, t1, ADDRESS_SIGN, addressSignsOf) || mayMarkup(doc, t0, t1)
+  return signIn(doc, t0, t1, addressSignsOf.get(doc)) || mayMarkup(doc, t0, t1)
 }
 
 /**
@@ -955,26 +951,19 @@ const MAIL_SIGN = /@/g
  * marked MAIL.
  */
 export function mayMail(doc: AnalysedDocument, t0: number, t1: number): boolean {
-  return signIn(doc, t0, t1, MAIL_SIGN, mailSignsOf)
+  return signIn(doc, t0, t1, mailSignsOf.get(doc))
 }
 
 /** Per document read so far, where its MAIL_SIGNs are, ascending (signIn). */
-const mailSignsOf = new WeakMap<AnalysedDocument, Uint32Array>()
+const mailSignsOf = new DocumentMemo((doc: AnalysedDocument) => offsetsOf(doc.text, MAIL_SIGN))
 
 /**
- * Whether `sign` is found in tokens [t0, t1] of `doc` or in the run without white space their
- * first token is in (MAX_ADDRESS_BACK characters back at most), by a binary search in where the
- * document has it, found once (`found`).
+ * Whether a sign is found in tokens [t0, t1] of `doc` or in the run without white space their
+ * first token is in (MAX_ADDRESS_BACK characters back at most), by a binary search in `signs`,
+ * where the document has it (ascending offsets).
  */
-function signIn(doc: AnalysedDocument, t0: number, t1: number, sign: RegExp, found: WeakMap<AnalysedDocument, Uint32Array>): boolean {
+function signIn(doc: AnalysedDocument, t0: number, t1: number, signs: Uint32Array): boolean {
   const { text } = doc
-  let signs = found.get(doc)
-  if (!signs) {
-    const at: number[] = []
-    sign.lastIndex = 0
-    for (let m = sign.exec(text); m; m = sign.exec(text)) at.push(m.index)
-    found.set(doc, (signs = Uint32Array.from(at)))
-  }
   let from = doc.starts[t0]
   const floor = Math.max(0, from - MAX_ADDRESS_BACK)
   while (from > floor && !isSpace(text, from - 1)) from--
@@ -1018,7 +1007,7 @@ export function identifierJoins(doc: AnalysedDocument, t0: number, t1: number): 
 }
 
 /** Per document read by identifierJoins: its joins (joinsOf). */
-const joinsOfDoc = new WeakMap<AnalysedDocument, Uint32Array>()
+const joinsOfDoc = new DocumentMemo(readJoins)
 
 /**
  * The content positions c of `doc` whose word continues an identifier from the content word
@@ -1028,8 +1017,11 @@ const joinsOfDoc = new WeakMap<AnalysedDocument, Uint32Array>()
  * and a change log's passage can be thousands of words.
  */
 function joinsOf(doc: AnalysedDocument): Uint32Array {
-  const known = joinsOfDoc.get(doc)
-  if (known) return known
+  return joinsOfDoc.get(doc)
+}
+
+/** Reads what joinsOf keeps for a document. */
+function readJoins(doc: AnalysedDocument): Uint32Array {
   const { content } = doc
   const runs = codeRuns(doc)
   // Most documents hold no underscore at all: told by one native search.
@@ -1043,7 +1035,6 @@ function joinsOf(doc: AnalysedDocument): Uint32Array {
     if (inCode || (underscores && joined(doc, t, u))) found.push(c)
   }
   const joins = Uint32Array.from(found)
-  joinsOfDoc.set(doc, joins)
   return joins
 }
 
@@ -1067,7 +1058,7 @@ const HEX_MIXED = patternOnUse(String.raw`(?<![\p{L}\p{N}])(?=[\da-fA-F]*[a-fA-F
 const ASCII_WORD = /^[\x21-\x7e]+$/
 
 /** Per document read by codeRuns: its code words. */
-const codeRunsOf = new WeakMap<AnalysedDocument, Uint32Array>()
+const codeRunsOf = new DocumentMemo(readCodeRuns)
 
 /**
  * The code words of `doc`, as its tokens [first, last] in pairs, ascending; found once a document.
@@ -1081,8 +1072,11 @@ const codeRunsOf = new WeakMap<AnalysedDocument, Uint32Array>()
  * reviewer).
  */
 export function codeRuns(doc: AnalysedDocument): Uint32Array {
-  const known = codeRunsOf.get(doc)
-  if (known) return known
+  return codeRunsOf.get(doc)
+}
+
+/** Reads what codeRuns keeps for a document. */
+function readCodeRuns(doc: AnalysedDocument): Uint32Array {
   const { text, starts, ends } = doc
   const n = starts.length
   /** Whether tokens u and u + 1 are joined into one word: one or two of CODE_JOINERS between them. */
@@ -1100,7 +1094,6 @@ export function codeRuns(doc: AnalysedDocument): Uint32Array {
     t = u + 1
   }
   const runs = Uint32Array.from(found)
-  codeRunsOf.set(doc, runs)
   return runs
 }
 
@@ -1209,12 +1202,15 @@ interface DocumentNames {
 }
 
 /** Per document read by namesIn: its names. */
-const namesOfDoc = new WeakMap<AnalysedDocument, DocumentNames>()
+const namesOfDoc = new DocumentMemo(readNames)
 
 /** The names of `doc` (see DocumentNames): each run of name characters that holds a slash. */
 function namesOf(doc: AnalysedDocument): DocumentNames {
-  let found = namesOfDoc.get(doc)
-  if (found) return found
+  return namesOfDoc.get(doc)
+}
+
+/** Reads what namesOf keeps for a document. */
+function readNames(doc: AnalysedDocument): DocumentNames {
   const { text } = doc
   const [runStarts, runEnds, froms, tos]: number[][] = [[], [], [], []]
   let runEnd = -1
@@ -1233,15 +1229,13 @@ function namesOf(doc: AnalysedDocument): DocumentNames {
     froms.push(start)
     tos.push(end)
   }
-  found = {
+  return {
     runStarts: Uint32Array.from(runStarts),
     runEnds: Uint32Array.from(runEnds),
     froms: Uint32Array.from(froms),
     tos: Uint32Array.from(tos),
     read: new Map(),
   }
-  namesOfDoc.set(doc, found)
-  return found
 }
 
 /** The name text[start, end) (see namesIn), its parts and folders read. */

@@ -1,3 +1,4 @@
+import { DocumentMemo } from './document-memo.js'
 import type { AnalysedDocument } from './analyse.js'
 
 // A source file's notice: the comments it opens with that state its copyright or licence (C's
@@ -16,7 +17,7 @@ const MAX_NOTICE_CHARS = 20_000
 const NOTICE_WORDS = /\b(?:copyright|licen[cs]e[ds]?|SPDX-License-Identifier|free software|permission is hereby granted)\b|\(c\)|©/i
 
 /** Per document read so far: where its notice ends (a UTF-16 offset), 0 without one. */
-const noticeOf = new WeakMap<Pick<AnalysedDocument, 'text'>, number>()
+const noticeOf = new DocumentMemo((doc: Pick<AnalysedDocument, 'text'>) => readNotice(doc.text))
 
 /**
  * Where the notice `doc` opens with ends (see above): the offset after the close of the last of
@@ -25,9 +26,7 @@ const noticeOf = new WeakMap<Pick<AnalysedDocument, 'text'>, number>()
  * its own); 0 when none is. C's block comments and runs of "//" lines, white space between them.
  */
 export function noticeEnd(doc: Pick<AnalysedDocument, 'text'>): number {
-  let found = noticeOf.get(doc)
-  if (found === undefined) noticeOf.set(doc, (found = readNotice(doc.text)))
-  return found
+  return noticeOf.get(doc)
 }
 
 function readNotice(text: string): number {

@@ -1,3 +1,4 @@
+import { DocumentMemo } from './document-memo.js'
 import type { AnalysedDocument } from './analyse.js'
 import { onCodeLines } from './code-lines.js'
 import { codeOf, opensCode, signsOf } from './code-signs.js'
@@ -164,15 +165,14 @@ export function sameSignsInCode(A: AnalysedDocument, B: AnalysedDocument): boole
 }
 
 /** Per document read so far, whether each line asked of it is code, by the line's start. */
-const codeLinesOf = new WeakMap<AnalysedDocument, Map<number, boolean>>()
+const codeLinesOf = new DocumentMemo(() => new Map<number, boolean>())
 
 /**
  * Whether the line token t of `doc` is on is code (onCodeLines), read once per line: the lines of
  * a licence whose copies differ in a comma are asked of again for each copy compared.
  */
 function codeLine(doc: AnalysedDocument, t: number): boolean {
-  let lines = codeLinesOf.get(doc)
-  if (!lines) codeLinesOf.set(doc, (lines = new Map()))
+  const lines = codeLinesOf.get(doc)
   const start = doc.text.lastIndexOf('\n', doc.starts[t] - 1) + 1
   let code = lines.get(start)
   if (code === undefined) lines.set(start, (code = onCodeLines(doc, t, t)))

@@ -1,3 +1,4 @@
+import { DocumentMemo } from './document-memo.js'
 import type { AnalysedDocument } from './analyse.js'
 import type { PairPassage } from './cluster.js'
 import { furnitureHeadings } from './furniture.js'
@@ -208,56 +209,57 @@ interface Cuts {
 }
 
 /** Per document read so far: its cuts. */
-const cutsOf = new WeakMap<Pick<AnalysedDocument, 'text'>, Cuts>()
+const cutsOf = new DocumentMemo(readCuts)
 
 /** The headings of `doc` where a pair is cut (see above): a manual page's, and where furniture starts or ends. */
 function cuts(doc: Paged): Cuts {
-  let found = cutsOf.get(doc)
-  if (!found) {
-    const { at, manual, titles } = headings(doc)
-    const furniture = furnitureHeadings(doc)
-    const { header, footer } = pageLines(doc)
-    const token: number[] = []
-    const kinds: number[] = []
-    const named: string[] = []
-    const cut = (t: number, kind: number, title: string): void => {
-      token.push(t)
-      kinds.push(kind)
-      named.push(title)
-    }
-    // A source file's notice is its furniture, the code after it not (notices.ts); a file with a
-    // page's headings or running lines in it is no source file.
-    // Lines of it read as headings are a comment's (X11's notices end with a disclaimer in
-    // capitals, "ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS").
-    const notice = header < 0 && footer < 0 ? noticeEnd(doc) : 0
-    const first = lowerBound(at, notice)
-    if (notice > 0) {
-      cut(0, 1, NOTICE)
-      const after = lowerBound(doc.starts, notice)
-      if (after < doc.starts.length && (first === at.length || at[first] > doc.starts[after])) cut(after, 0, '')
-    }
-    // A manual page's running header and footer are furniture of their own (next-item.ts
-    // pageLines): "perl v5.36.0  2022-10-13  Authen::SASL(3pm)" is no part of the COPYRIGHT
-    // section it follows, and pages of one date share it (a tester of Perl modules' pages).
-    if (header >= 0) {
-      cut(0, 1, HEADER)
-      const after = lowerBound(doc.starts, header)
-      // (The text after it, up to the first heading, is none.)
-      if (after < doc.starts.length && (at.length === 0 || at[0] > doc.starts[after])) cut(after, 0, '')
-    }
-    let kind = 0
-    at.forEach((offset, k) => {
-      if ((footer >= 0 && offset >= footer) || offset < notice) return
-      if (manual[k] || furniture[k] !== kind) {
-        // The heading's first token: the first starting at or after the heading's line.
-        cut(lowerBound(doc.starts, offset), furniture[k], titles[k])
-      }
-      kind = furniture[k]
-    })
-    if (footer >= 0) cut(lowerBound(doc.starts, footer), 1, FOOTER)
-    cutsOf.set(doc, (found = { token: Uint32Array.from(token), furniture: Uint8Array.from(kinds), titles: named }))
+  return cutsOf.get(doc)
+}
+
+/** Reads what cuts keeps for a document. */
+function readCuts(doc: Paged): Cuts {
+  const { at, manual, titles } = headings(doc)
+  const furniture = furnitureHeadings(doc)
+  const { header, footer } = pageLines(doc)
+  const token: number[] = []
+  const kinds: number[] = []
+  const named: string[] = []
+  const cut = (t: number, kind: number, title: string): void => {
+    token.push(t)
+    kinds.push(kind)
+    named.push(title)
   }
-  return found
+  // A source file's notice is its furniture, the code after it not (notices.ts); a file with a
+  // page's headings or running lines in it is no source file.
+  // Lines of it read as headings are a comment's (X11's notices end with a disclaimer in
+  // capitals, "ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS").
+  const notice = header < 0 && footer < 0 ? noticeEnd(doc) : 0
+  const first = lowerBound(at, notice)
+  if (notice > 0) {
+    cut(0, 1, NOTICE)
+    const after = lowerBound(doc.starts, notice)
+    if (after < doc.starts.length && (first === at.length || at[first] > doc.starts[after])) cut(after, 0, '')
+  }
+  // A manual page's running header and footer are furniture of their own (next-item.ts
+  // pageLines): "perl v5.36.0  2022-10-13  Authen::SASL(3pm)" is no part of the COPYRIGHT
+  // section it follows, and pages of one date share it (a tester of Perl modules' pages).
+  if (header >= 0) {
+    cut(0, 1, HEADER)
+    const after = lowerBound(doc.starts, header)
+    // (The text after it, up to the first heading, is none.)
+    if (after < doc.starts.length && (at.length === 0 || at[0] > doc.starts[after])) cut(after, 0, '')
+  }
+  let kind = 0
+  at.forEach((offset, k) => {
+    if ((footer >= 0 && offset >= footer) || offset < notice) return
+    if (manual[k] || furniture[k] !== kind) {
+      // The heading's first token: the first starting at or after the heading's line.
+      cut(lowerBound(doc.starts, offset), furniture[k], titles[k])
+    }
+    kind = furniture[k]
+  })
+  if (footer >= 0) cut(lowerBound(doc.starts, footer), 1, FOOTER)
+  return { token: Uint32Array.from(token), furniture: Uint8Array.from(kinds), titles: named }
 }
 
 /** What cuts() reads of a document: its text, and its tokens' offsets (next-item.ts pageLines). */

@@ -1,3 +1,4 @@
+import { DocumentMemo } from './document-memo.js'
 import type { AnalysedDocument } from './analyse.js'
 import { wordStart } from './tokenize.js'
 
@@ -199,7 +200,7 @@ function lineLengthBefore(text: string, end: number): number {
 }
 
 /** sentenceStarts of each document, once computed. */
-const sentenceStartsOf = new WeakMap<AnalysedDocument, Uint32Array>()
+const sentenceStartsOf = new DocumentMemo(readSentenceStarts)
 
 /**
  * Start token of every sentence, then the token count (so sentence i is [out[i], out[i+1]) ).
@@ -207,9 +208,7 @@ const sentenceStartsOf = new WeakMap<AnalysedDocument, Uint32Array>()
  * document's sentences: 2.9 s of 26 on 1,300 change logs): the array is shared, not to be written.
  */
 export function sentenceStarts(doc: AnalysedDocument): Uint32Array {
-  let out = sentenceStartsOf.get(doc)
-  if (!out) sentenceStartsOf.set(doc, (out = readSentenceStarts(doc)))
-  return out
+  return sentenceStartsOf.get(doc)
 }
 
 function readSentenceStarts(doc: AnalysedDocument): Uint32Array {
@@ -223,7 +222,7 @@ function readSentenceStarts(doc: AnalysedDocument): Uint32Array {
 }
 
 /** fullLineLength of each document's text, once computed (see fullLineOf). */
-const fullLines = new WeakMap<Pick<AnalysedDocument, 'text'>, number>()
+const fullLines = new DocumentMemo((doc: Pick<AnalysedDocument, 'text'>) => fullLineLength(doc.text))
 
 /**
  * fullLineLength of `doc`'s text, computed when first asked (only a line break with no full stop
@@ -231,11 +230,7 @@ const fullLines = new WeakMap<Pick<AnalysedDocument, 'text'>, number>()
  * (sentence-tails.ts) read it for the same documents.
  */
 export function fullLineOf(doc: Pick<AnalysedDocument, 'text'>): () => number {
-  return () => {
-    let length = fullLines.get(doc)
-    if (length === undefined) fullLines.set(doc, (length = fullLineLength(doc.text)))
-    return length
-  }
+  return () => fullLines.get(doc)
 }
 
 /**
