@@ -67,7 +67,7 @@ export interface Change {
 /**
  * The differences between passages `a` and `b` (indices into the overlap's passages). `changes`
  * is null when the diff gave up: the passages share words but not in an order a word diff can
- * show (over MAX_EDIT_LENGTH), or, with `tooLong`, they differ over more than MAX_DIFF_WORDS
+ * show (a stretch between their anchors over MAX_EDIT_LENGTH edits), or, with `tooLong`, they differ over more than MAX_DIFF_WORDS
  * words of one of them (their shared beginning and end aside) and were not diffed at all (two
  * versions of a long history, a whole document each, edited throughout), or,
  * with `apart`, the two passages are different parts of the overlap's text, one document holding
@@ -258,7 +258,7 @@ function middleDiff(a: DiffSide, b: DiffSide, [head, tail]: [number, number]): r
  * jsdiff's steps from a's words to b's, or null past MAX_EDIT_LENGTH. The passages are cut at
  * their anchors (anchors.ts: words once in each, in the same order), and each stretch between
  * anchors at its own anchors in turn, as patience diff does; what is left is diffed by jsdiff
- * within what remains of MAX_EDIT_LENGTH, the words a stretch's longer side adds not counted. An
+ * within MAX_EDIT_LENGTH a stretch, the words a stretch's longer side adds not counted. An
  * edited licence with 150 edits costs the sum of its stretches' squared edits, not 150 squared,
  * and two versions of a release history, thousands of words of new entries among shared ones,
  * are diffed whole. Steps with fewer equal words than half the shorter passage share too little
@@ -307,7 +307,15 @@ function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
   return stretchDiff(sa, a.start, a.end, sb, b.start, b.end, MAX_EDIT_LENGTH)
 }
 
-/** anchoredDiff's steps from side a's words to b's and their insertions plus deletions; null past MAX_EDIT_LENGTH. */
+/**
+ * anchoredDiff's steps from side a's words to b's and their insertions plus deletions; null where
+ * a stretch between anchors needs more than MAX_EDIT_LENGTH edits (the words its longer side adds
+ * aside). The edits of all the stretches are not bounded together: their cost is the sum of each
+ * stretch's, and two editions of a book, thousands of words edited in hundreds of places, are
+ * diffed word by word as two versions of a licence are (the King James Version of Mark against the
+ * World English Bible's, 4,000 words changed in 15,000, was "too different in order" with the
+ * bound taken over the whole).
+ */
 function anchoredSteps(
   sa: Uint32Array,
   a: DiffSide,
@@ -317,7 +325,7 @@ function anchoredSteps(
   anchorsAt?: number[],
 ): { parts: Part[]; edits: number } | null {
   const parts: Part[] = []
-  if (anchoredDiff(sa, a.start, a.end, sb, b.start, b.end, MAX_EDIT_LENGTH, parts, anchorable, anchorsAt) === null) return null
+  if (!anchoredDiff(sa, a.start, a.end, sb, b.start, b.end, parts, anchorable, anchorsAt)) return null
   let edits = 0
   for (const part of parts) if (part.added || part.removed) edits += part.count
   return { parts, edits }
@@ -367,8 +375,9 @@ export const MAX_RECHECKED_WORDS = 2000
 const MIN_ANCHORED_WORDS = 32
 
 /**
- * Appends to `parts` the steps from a[a0..a1] to b[b0..b1], cut at their anchors; returns the
- * insertions plus deletions used, or null past `limit` (parts then incomplete). Anchors are the
+ * Appends to `parts` the steps from a[a0..a1] to b[b0..b1], cut at their anchors; false where a
+ * stretch between anchors needs more than MAX_EDIT_LENGTH edits beyond the words its longer side
+ * adds, or adds more than MAX_ADDED_WORDS (parts then incomplete). Anchors are the
  * tokens `anchorable` (of a's). wordDiff tries every word, and where a function word anchored
  * that diff, content words alone too, shown where clearly shorter (CONTENT_ANCHORED_SHARE): a
  * function word once in each stretch can line up what does not belong together, and what lies
@@ -388,11 +397,10 @@ function anchoredDiff(
   b: Uint32Array,
   b0: number,
   b1: number,
-  limit: number,
   parts: Part[],
   anchorable: (t: number) => boolean,
   anchorsAt?: number[],
-): number | null {
+): boolean {
   const anchors = a1 - a0 + b1 - b0 + 2 < MIN_ANCHORED_WORDS ? [] : uniqueAnchors(a, a0, a1, b, b0, b1, anchorable)
   if (anchorsAt) for (const [i] of anchors) anchorsAt.push(i)
   if (anchors.length === 0) {
@@ -407,30 +415,23 @@ function anchoredDiff(
     // adds (the entries a release's notes add among the last release's) cost no part of the limit.
     const [m0, m1, n0, n1] = [a0 + head, a1 - tail, b0 + head, b1 - tail]
     const added = Math.abs(m1 - m0 - (n1 - n0))
-    if (m1 >= m0 && n1 >= n0 && added > MAX_ADDED_WORDS) return null
-    const stretch = stretchDiff(a, m0, m1, b, n0, n1, added + limit)
-    if (!stretch) return null
-    let used = -added
-    for (const part of stretch) {
-      if (part.added || part.removed) used += part.count
-      append(parts, part)
-    }
+    if (m1 >= m0 && n1 >= n0 && added > MAX_ADDED_WORDS) return false
+    const stretch = stretchDiff(a, m0, m1, b, n0, n1, added + MAX_EDIT_LENGTH)
+    if (!stretch) return false
+    for (const part of stretch) append(parts, part)
     if (tail) append(parts, { added: false, removed: false, count: tail })
-    return used
+    return true
   }
-  let used = 0
   let ia = a0
   let ib = b0
   for (let k = 0; k <= anchors.length; k++) {
     const [ja, jb] = k < anchors.length ? anchors[k] : [a1 + 1, b1 + 1]
-    const more = anchoredDiff(a, ia, ja - 1, b, ib, jb - 1, limit - used, parts, anchorable, anchorsAt)
-    if (more === null) return null
-    used += more
+    if (!anchoredDiff(a, ia, ja - 1, b, ib, jb - 1, parts, anchorable, anchorsAt)) return false
     if (k < anchors.length) append(parts, { added: false, removed: false, count: 1 })
     ia = ja + 1
     ib = jb + 1
   }
-  return used
+  return true
 }
 
 /** Adds a step, joined to the last one when they are of the same kind. */
