@@ -2,7 +2,16 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { AnalysedDocument } from '../../main/core/engine/analyse.js'
 import { VARIANT_SIMILARITY } from '../../main/core/engine/kept-pair.js'
-import { EDITED_RUN_SHARE, editedAround, editedCopy, editedWords, MAX_EDITED_WORDINGS, runShare } from '../../main/core/engine/order.js'
+import {
+  EDITED_RUN_SHARE,
+  editedAround,
+  editedCopy,
+  editedWords,
+  MAX_EDITED_WORDINGS,
+  reorderedWords,
+  runShare,
+} from '../../main/core/engine/order.js'
+import { REORDERED } from '../../main/core/engine/reasons.js'
 import { findOverlaps } from '../../main/core/engine/overlaps.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
 import { ROOT, analysed, measuredPair } from '../helpers.js'
@@ -122,5 +131,43 @@ describe('copies of one sentence edited in different words (editedAround)', () =
     const docs = analysed(...texts)
     expect(editedAround(spans(docs).slice(0, MAX_EDITED_WORDINGS), docs)).toBe(true)
     expect(editedAround(spans(docs), docs)).toBe(false)
+  })
+})
+
+describe('the same clauses in another order (reorderedWords)', () => {
+  // Luke 6:27-28 and 23:44 against Matthew 5:44 and Mark 15:33 (World English Bible), as a tester
+  // of the synoptic gospels gave them.
+  const luke =
+    'But I tell you who hear: love your enemies, do good to those who hate you, bless those who curse you, and pray for those who mistreat you.\n' +
+    'It was now about the sixth hour, and darkness came over the whole land until the ninth hour.\n'
+  const matthew =
+    'But I tell you, love your enemies, bless those who curse you, do good to those who hate you, and pray for those who mistreat you and persecute you,\n' +
+    'When the sixth hour had come, there was darkness over the whole land until the ninth hour.\n'
+
+  it('reads a saying whose clauses come in another order as an edited copy, and a reworded sentence as none', () => {
+    const [a, b] = analysed(luke, matthew)
+    const token = (doc: AnalysedDocument, word: string, from = 0): number =>
+      [...doc.starts].findIndex((start, t) => t >= from && doc.text.slice(start, doc.ends[t]) === word)
+    const [a0, b0] = [token(a, 'love'), token(b, 'love')]
+    const [a1, b1] = [token(a, 'mistreat'), token(b, 'persecute')]
+    expect(editedWords(a, a0, a1, b, b0, b1)).toBe(false)
+    expect(reorderedWords(a, a0, a1, b, b0, b1)).toBe(true)
+    // The sixth hour: "the sixth hour" and "over the whole land until the ninth hour", 11 of 19 words.
+    const [c0, d0] = [token(a, 'It'), token(b, 'When')]
+    expect(reorderedWords(a, c0, a.starts.length - 1, b, d0, b.starts.length - 1)).toBe(false)
+  })
+
+  it('makes such a pair near-verbatim, its clauses shown moved, and leaves the reworded one a paraphrase', () => {
+    const { overlaps } = findOverlaps([
+      { id: 'luke', text: luke },
+      { id: 'matthew', text: matthew },
+    ])
+    const saying = overlaps.find((o) => o.passages[0].text.includes('enemies'))!
+    expect(saying.kind).toBe('variant')
+    expect(saying.because?.[0]).toBe(REORDERED)
+    const changes = saying.variants[0].changes!.filter((c) => c.op !== 'equal').map((c) => [c.op, c.a, c.b])
+    expect(changes).toContainEqual(['insert', '', 'bless those who curse you'])
+    expect(changes).toContainEqual(['delete', 'bless those who curse you', ''])
+    expect(overlaps.find((o) => o.passages[0].text.includes('sixth'))?.kind).toBe('paraphrase')
   })
 })

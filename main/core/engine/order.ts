@@ -182,3 +182,44 @@ export function editedWords(A: AnalysedDocument, a0: number, a1: number, B: Anal
   for (const part of parts) if (!part.added && !part.removed) same += part.count!
   return same >= EDITED_WORD_SHARE * longer
 }
+
+/**
+ * Words in a row, stop words too, that a clause moved whole keeps of its wording (reorderedWords):
+ * three is the shortest clause of a saying ("love your enemies"); a run of two is any collocation.
+ */
+export const MIN_MOVED_RUN = 3
+
+/**
+ * Whether tokens [a0, a1] of A and [b0, b1] of B are the same clauses in another order, the
+ * near-verbatim copy README.md names ("reordered clauses"), where editedWords, reading them in
+ * order, sees one clause deleted and inserted again: EDITED_WORD_SHARE of the longer side's words
+ * lie, on each side, in runs of MIN_MOVED_RUN words (match forms, stop words too) that the other
+ * side has, wherever. "love your enemies, do good to those who hate you, bless those who curse
+ * you, and pray for those who mistreat" / "love your enemies, bless those who curse you, do good to
+ * those who hate you, and pray for those who mistreat you" (Luke's and Matthew's saying, a tester:
+ * 21 of 22 and 21 of 25 words) is near-verbatim; "the sixth hour, and darkness came over the whole
+ * land" / "When the sixth hour had come, there was darkness over the whole land" (11 of 19 and of
+ * 17) is reworded, a paraphrase.
+ */
+export function reorderedWords(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): boolean {
+  const longer = Math.max(a1 - a0 + 1, b1 - b0 + 1)
+  if (longer > MAX_ORDER_WORDS) return false
+  const enough = EDITED_WORD_SHARE * longer
+  return wordsInMovedRuns(A, a0, a1, B, b0, b1) >= enough && wordsInMovedRuns(B, b0, b1, A, a0, a1) >= enough
+}
+
+/** How many tokens of [a0, a1] of A lie in a run of MIN_MOVED_RUN tokens (match forms) that [b0, b1] of B has too, anywhere. */
+function wordsInMovedRuns(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): number {
+  const n = MIN_MOVED_RUN
+  const key = (match: Uint32Array, t: number): string => Array.from(match.subarray(t, t + n)).join(',')
+  const runs = new Set<string>()
+  for (let t = b0; t + n - 1 <= b1; t++) runs.add(key(B.match, t))
+  let words = 0
+  let coveredTo = a0
+  for (let t = a0; t + n - 1 <= a1; t++) {
+    if (!runs.has(key(A.match, t))) continue
+    words += t + n - Math.max(t, coveredTo)
+    coveredTo = t + n
+  }
+  return words
+}

@@ -35,10 +35,10 @@ import { nameOtherCode } from './code-names.js'
 import { fmix32, mix32 } from './hash.js'
 import { findSeeds, NGRAM_SIZE, type SeedParams, type Seeds } from './ngrams.js'
 import { projectNested } from './nested.js'
-import { editedAround, editedWords } from './order.js'
+import { editedAround, editedWords, reorderedWords } from './order.js'
 import { KIND_RANK, keptKind, keptValues, kindOf, MIN_SHARED_WORDS, valuesOf, VARIANT_SIMILARITY } from './kept-pair.js'
 import { KINDS } from './kinds.js'
-import { FORMS, IN_COMMON, listReason, reasonsOf, SAME_ITEMS, SYNONYMS } from './reasons.js'
+import { FORMS, IN_COMMON, listReason, reasonsOf, REORDERED, SAME_ITEMS, SYNONYMS } from './reasons.js'
 import { joinSameText } from './same-text.js'
 import { joinTwins } from './twins.js'
 import { onCodeLines } from './code-lines.js'
@@ -550,7 +550,11 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       // Nor two that name different versions (cited-numbers.ts), where the pass found them in
       // other words, not across a pair kept (widened-pairs.ts).
       if (!edited && !over && nameOtherVersions(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)) continue
-      const similarity = edited ? measure.similarity : p.cosine
+      // Or the same clauses in another order (order.ts reorderedWords): near-verbatim too, though
+      // the filters above read it as a restatement (a clause moved is no word changed).
+      const reordered = !edited && reorderedWords(corpus.docs[p.da], p.a0, p.a1, corpus.docs[p.db], p.b0, p.b1)
+      const copied = edited || reordered
+      const similarity = copied ? measure.similarity : p.cosine
       // Its words named side by side as its passages are shown: the document given first, first.
       const [x, y] = givenFirst(corpus, p.da, p.db) ? [p.da, p.db] : [p.db, p.da]
       const [x0, x1, y0, y1] = x === p.da ? [p.a0, p.a1, p.b0, p.b1] : [p.b0, p.b1, p.a0, p.a1]
@@ -562,15 +566,16 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
         { doc: p.db, start: p.b0, end: p.b1 },
         {
           shared: measure.shared,
-          similarity: edited ? measure.dice : p.cosine,
+          similarity: copied ? measure.dice : p.cosine,
           verbatim: measure.verbatim,
-          kind: KIND_RANK[edited ? 'variant' : 'paraphrase'],
+          kind: KIND_RANK[copied ? 'variant' : 'paraphrase'],
           score: measure.weighted * similarity,
           because: [
             ...[...new Set([...abbreviations(x, x0, x1, y, y0, y1), ...abbreviations(y, y0, y1, x, x0, x1)])].map(
               (a) => `abbreviation ${a} read as the words it stands for`,
             ),
             ...(p.list ? [SAME_ITEMS] : []),
+            ...(reordered ? [REORDERED] : []),
             ...listReason(SYNONYMS, read.synonyms),
             ...listReason(FORMS, [...read.forms, ...common.forms]),
             ...listReason(IN_COMMON, common.alike),

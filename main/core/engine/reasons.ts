@@ -9,6 +9,9 @@ export const IN_COMMON = 'words in common: '
 /** The reason of a paraphrase found as two lists of the same items (paraphrase.ts MIN_LIST_SHARED). */
 export const SAME_ITEMS = 'the same items listed'
 
+/** The reason of a pair the paraphrase pass found that is the same clauses in another order (order.ts reorderedWords). */
+export const REORDERED = 'the same clauses in another order'
+
 /** The reason a paraphrase gives for `words` under `label` (SYNONYMS, IN_COMMON): none for none. */
 export function listReason(label: string, words: readonly string[]): string[] {
   return words.length ? [`${label}${words.join(', ')}`] : []
