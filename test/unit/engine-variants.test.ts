@@ -203,7 +203,7 @@ describe('diffPassages', () => {
     expect(changes?.[1].b.split(' ')).toHaveLength(600)
   })
 
-  it('diffs two editions edited throughout, however many edits in all, each stretch between anchors within MAX_EDIT_LENGTH', () => {
+  it('diffs two editions edited throughout, however many edits in all, where a diff of the whole gives up (each stretch between anchors within MAX_EDIT_LENGTH)', () => {
     // A book and its revision (the King James Version of Mark and the World English Bible's: 4,000
     // words changed in 15,000, in the same order): one word in six changed, 1,000 edits in all.
     const book = words(3000, 'w')
@@ -215,6 +215,19 @@ describe('diffPassages', () => {
     expect(replaced).toHaveLength(500)
     expect(replaced[0]).toMatchObject({ a: 'w5', b: 'revised5' })
     expect(changes!.every((c) => c.op === 'equal' || c.op === 'replace')).toBe(true)
+  })
+
+  it('diffs the whole where the anchored diff needs more than MAX_EDIT_LENGTH edits in all and the whole fewer (a reviewer)', () => {
+    // A block moved past a line: anchored on the line, both blocks are deleted and inserted again
+    // (600 words); the whole's shortest diff moves the one block (302).
+    const shared = words(1000, 's')
+    const p = Array.from({ length: 150 }, (_, k) => (k % 2 ? 'beta' : 'alpha'))
+    const q = Array.from({ length: 150 }, (_, k) => (k % 2 ? 'delta' : 'gamma'))
+    const [a, b] = sides([...shared, ...p, 'pivot', ...q].join(' '), [...shared, ...q, 'pivot', ...p].join(' '))
+    const edited = diffPassages(a, b)!
+      .filter((c) => c.op !== 'equal')
+      .reduce((n, c) => n + c.a.split(/\s+/).filter(Boolean).length + c.b.split(/\s+/).filter(Boolean).length, 0)
+    expect(edited).toBe(302)
   })
 
   it('gives up on a pair that needs more than MAX_EDIT_LENGTH edits, as jsdiff does', () => {

@@ -17,9 +17,10 @@ export const MAX_DIFFS = 8
 /**
  * Longest stretch (in words) of two passages diffed, the words they begin and end with alike
  * aside (variants.ts sharedEnds). A run of Myers' algorithm bounded by MAX_EDIT_LENGTH costs about
- * (words of a + words of b) x MAX_EDIT_LENGTH steps: 20,000 words make a few million, well under a
- * second (a stretch between anchors where one side adds words may take MAX_ADDED_WORDS more edits,
- * variants.ts); passages that differ over more are whole documents, better compared side by side.
+ * (words of a + words of b) x MAX_EDIT_LENGTH steps, the stretches between anchors' summed: 20,000
+ * words on each side make 16 million at most, under a second, most diffs far fewer (a stretch where
+ * one side adds words may take MAX_ADDED_WORDS more edits, variants.ts); passages that differ over
+ * more are whole documents, better compared side by side.
  * Two copies of a history of 400,000 words that differ in their last line are diffed over that line.
  */
 export const MAX_DIFF_WORDS = 20_000

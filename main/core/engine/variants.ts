@@ -18,9 +18,9 @@ import { continuesWord, withBrackets, withOptionHyphens } from './word-edges.js'
 // forms are (normalise.ts: case, quotes and hyphenation do not count as changes, though the texts
 // shown for an "equal" run may differ in them); a word spelled otherwise ("labour" for "labor",
 // respelled.ts) is then a change of its own, a replace of that word. Only passages are diffed,
-// never whole documents, and each diff is bounded twice: by edit length (a pair needing more edits
-// than that is not a variant worth showing word by word) and by the passages' length, never by a
-// clock, so the result is the same on any machine. Passages with the same words are not diffed at all: one "equal" step
+// never whole documents, and each diff is bounded twice: by edit length (each stretch between the
+// passages' anchors needing more edits than that shares too little in order to show word by word)
+// and by the passages' length, never by a clock, so the result is the same on any machine. Passages with the same words are not diffed at all: one "equal" step
 // (and an overlap lists no variant for them: sameWords, variant-pairs.ts).
 
 /**
@@ -124,9 +124,9 @@ function sharedEnds(a: DiffSide, b: DiffSide): [number, number] {
 export { MAX_DIFF_WORDS }
 
 /**
- * Most inserted plus deleted words a diff may need beyond those that one passage adds (wordDiff):
- * a pair needing over 400 more edits shares little in order, and Myers' algorithm costs grow with
- * the square of the edits.
+ * Most inserted plus deleted words a diff may need beyond those that one passage adds (wordDiff),
+ * the whole's or each stretch's between anchors (anchoredDiff): a stretch needing over 400 more
+ * shares little in order, and Myers' algorithm costs grow with the square of the edits.
  */
 export const MAX_EDIT_LENGTH = 400
 
@@ -258,13 +258,17 @@ function middleDiff(a: DiffSide, b: DiffSide, [head, tail]: [number, number]): r
  * jsdiff's steps from a's words to b's, or null past MAX_EDIT_LENGTH. The passages are cut at
  * their anchors (anchors.ts: words once in each, in the same order), and each stretch between
  * anchors at its own anchors in turn, as patience diff does; what is left is diffed by jsdiff
- * within MAX_EDIT_LENGTH a stretch, the words a stretch's longer side adds not counted. An
- * edited licence with 150 edits costs the sum of its stretches' squared edits, not 150 squared,
- * and two versions of a release history, thousands of words of new entries among shared ones,
- * are diffed whole. Steps with fewer equal words than half the shorter passage share too little
- * in order (anchors found in a text and its reverse). If the anchors make the diff exceed the
- * limit where one diff of the whole might not, the whole is diffed. `alike`: equal words around
- * the passages, which they are the middle of (middleDiff), counted with theirs and in their lengths.
+ * within MAX_EDIT_LENGTH, the words a stretch's longer side adds not counted. An edited licence
+ * with 150 edits costs the sum of its stretches' squared edits, not 150 squared, and two versions
+ * of a release history, thousands of words of new entries among shared ones, are diffed whole.
+ * Steps with fewer equal words than half the shorter passage share too little in order (anchors
+ * found in a text and its reverse). If the anchored diff needs more than MAX_EDIT_LENGTH edits in
+ * all, the whole is diffed within that bound; where that gives up too, the anchored diff is shown,
+ * each of its stretches within the bound: two editions of a book, thousands of words edited in
+ * hundreds of places, are diffed word by word as two versions of a licence are (the King James
+ * Version of Mark against the World English Bible's, 4,000 words changed in 15,000, were "too
+ * different in order" with the bound taken over the whole). `alike`: equal words around the
+ * passages, which they are the middle of (middleDiff), counted with theirs and in their lengths.
  */
 function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
   const sa = a.doc.surface
@@ -273,8 +277,19 @@ function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
   // deletion in any diff: a lower bound on the edits, counted once for the pair.
   let unpaired: number | undefined
   const unpairedOnce = (): number => (unpaired ??= unpairedWords(sa, a.start, a.end, sb, b.start, b.end))
+  // Equal steps with fewer words than half the shorter passage share too little in order (see
+  // above). Any diff's equal words are at most half the words the multisets pair, so where those
+  // are too few no anchored diff is sought: it would read every stretch for nothing (passages long
+  // enough to need MAX_EDIT_LENGTH edits only).
+  const least = Math.min(a.end - a.start, b.end - b.start) + alike + 1
+  const enough = (equal: number): boolean => 2 * equal >= least
+  const words = a.end - a.start + b.end - b.start + 2
+  const hopeless = words > MAX_EDIT_LENGTH && !enough(alike + (words - unpairedOnce()) / 2)
   const anchorsAt: number[] = []
-  let anchored = anchoredSteps(sa, a, sb, b, everyToken, anchorsAt)
+  // (A diff that needs more than MAX_EDIT_LENGTH edits in all is the last resort: `beyond`.)
+  let beyond: Part[] | undefined
+  let anchored = hopeless ? null : anchoredSteps(sa, a, sb, b, everyToken, anchorsAt)
+  if (anchored && anchored.used > MAX_EDIT_LENGTH) [beyond, anchored] = [anchored.parts, null]
   // Lined up on a function word (anchoredDiff): again on content words alone, shown where that
   // is clearly shorter. Sought only where a function word anchored the diff and the words one
   // passage has and the other lacks leave room for it: sought for every diff with edits, the
@@ -282,17 +297,14 @@ function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
   const contentLimit = anchored ? Math.floor(CONTENT_ANCHORED_SHARE * anchored.edits) : 0
   if (contentLimit > 0 && anchorsAt.some((t) => !isContentToken(a.doc, t)) && unpairedOnce() <= contentLimit) {
     const content = anchoredSteps(sa, a, sb, b, (t) => isContentToken(a.doc, t))
-    if (content && content.edits <= contentLimit) anchored = content
+    if (content && content.used <= MAX_EDIT_LENGTH && content.edits <= contentLimit) anchored = content
   }
   if (anchored) {
     const { parts, edits } = anchored
-    let equal = alike
-    for (const part of parts) if (!part.added && !part.removed) equal += part.count
-    if (2 * equal >= Math.min(a.end - a.start, b.end - b.start) + alike + 1) {
+    if (enough(equalIn(parts, alike))) {
       // A diff of the whole with far fewer edits (SHORTER_DIFF_SHARE), sought where the passages
       // are short enough (MAX_RECHECKED_WORDS) and the words one has and the other lacks leave
       // room for it: most anchored diffs are as short as any.
-      const words = a.end - a.start + b.end - b.start + 2
       const limit = Math.floor(SHORTER_DIFF_SHARE * edits)
       const shorter =
         words <= MAX_RECHECKED_WORDS && limit > 0 && unpairedOnce() <= limit
@@ -303,18 +315,21 @@ function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
   }
   // Myers' algorithm gives up only after trying every edit length up to the limit, the slowest
   // case; a pair that surely needs more edits is known at once.
-  if (unpairedOnce() > MAX_EDIT_LENGTH) return null
-  return stretchDiff(sa, a.start, a.end, sb, b.start, b.end, MAX_EDIT_LENGTH)
+  const whole = unpairedOnce() > MAX_EDIT_LENGTH ? null : stretchDiff(sa, a.start, a.end, sb, b.start, b.end, MAX_EDIT_LENGTH)
+  return whole ?? (beyond && enough(equalIn(beyond, alike)) ? beyond : null)
+}
+
+/** The words of the equal steps of `parts`, and `alike` more. */
+function equalIn(parts: readonly Part[], alike: number): number {
+  let equal = alike
+  for (const part of parts) if (!part.added && !part.removed) equal += part.count
+  return equal
 }
 
 /**
- * anchoredDiff's steps from side a's words to b's and their insertions plus deletions; null where
- * a stretch between anchors needs more than MAX_EDIT_LENGTH edits (the words its longer side adds
- * aside). The edits of all the stretches are not bounded together: their cost is the sum of each
- * stretch's, and two editions of a book, thousands of words edited in hundreds of places, are
- * diffed word by word as two versions of a licence are (the King James Version of Mark against the
- * World English Bible's, 4,000 words changed in 15,000, was "too different in order" with the
- * bound taken over the whole).
+ * anchoredDiff's steps from side a's words to b's, their insertions plus deletions (`edits`), and
+ * of those the ones beyond the words each stretch's longer side adds (`used`); null where a
+ * stretch between anchors needs more than MAX_EDIT_LENGTH of those.
  */
 function anchoredSteps(
   sa: Uint32Array,
@@ -323,12 +338,13 @@ function anchoredSteps(
   b: DiffSide,
   anchorable: (t: number) => boolean,
   anchorsAt?: number[],
-): { parts: Part[]; edits: number } | null {
+): { parts: Part[]; edits: number; used: number } | null {
   const parts: Part[] = []
-  if (!anchoredDiff(sa, a.start, a.end, sb, b.start, b.end, parts, anchorable, anchorsAt)) return null
+  const used = anchoredDiff(sa, a.start, a.end, sb, b.start, b.end, parts, anchorable, anchorsAt)
+  if (used === null) return null
   let edits = 0
   for (const part of parts) if (part.added || part.removed) edits += part.count
-  return { parts, edits }
+  return { parts, edits, used }
 }
 
 /**
@@ -375,9 +391,10 @@ export const MAX_RECHECKED_WORDS = 2000
 const MIN_ANCHORED_WORDS = 32
 
 /**
- * Appends to `parts` the steps from a[a0..a1] to b[b0..b1], cut at their anchors; false where a
- * stretch between anchors needs more than MAX_EDIT_LENGTH edits beyond the words its longer side
- * adds, or adds more than MAX_ADDED_WORDS (parts then incomplete). Anchors are the
+ * Appends to `parts` the steps from a[a0..a1] to b[b0..b1], cut at their anchors; returns the
+ * insertions plus deletions used beyond the words each stretch's longer side adds, or null where a
+ * stretch needs more than MAX_EDIT_LENGTH such edits, or adds more than MAX_ADDED_WORDS (parts then
+ * incomplete). Anchors are the
  * tokens `anchorable` (of a's). wordDiff tries every word, and where a function word anchored
  * that diff, content words alone too, shown where clearly shorter (CONTENT_ANCHORED_SHARE): a
  * function word once in each stretch can line up what does not belong together, and what lies
@@ -400,7 +417,7 @@ function anchoredDiff(
   parts: Part[],
   anchorable: (t: number) => boolean,
   anchorsAt?: number[],
-): boolean {
+): number | null {
   const anchors = a1 - a0 + b1 - b0 + 2 < MIN_ANCHORED_WORDS ? [] : uniqueAnchors(a, a0, a1, b, b0, b1, anchorable)
   if (anchorsAt) for (const [i] of anchors) anchorsAt.push(i)
   if (anchors.length === 0) {
@@ -415,23 +432,30 @@ function anchoredDiff(
     // adds (the entries a release's notes add among the last release's) cost no part of the limit.
     const [m0, m1, n0, n1] = [a0 + head, a1 - tail, b0 + head, b1 - tail]
     const added = Math.abs(m1 - m0 - (n1 - n0))
-    if (m1 >= m0 && n1 >= n0 && added > MAX_ADDED_WORDS) return false
+    if (m1 >= m0 && n1 >= n0 && added > MAX_ADDED_WORDS) return null
     const stretch = stretchDiff(a, m0, m1, b, n0, n1, added + MAX_EDIT_LENGTH)
-    if (!stretch) return false
-    for (const part of stretch) append(parts, part)
+    if (!stretch) return null
+    let used = -added
+    for (const part of stretch) {
+      if (part.added || part.removed) used += part.count
+      append(parts, part)
+    }
     if (tail) append(parts, { added: false, removed: false, count: tail })
-    return true
+    return used
   }
+  let used = 0
   let ia = a0
   let ib = b0
   for (let k = 0; k <= anchors.length; k++) {
     const [ja, jb] = k < anchors.length ? anchors[k] : [a1 + 1, b1 + 1]
-    if (!anchoredDiff(a, ia, ja - 1, b, ib, jb - 1, parts, anchorable, anchorsAt)) return false
+    const more = anchoredDiff(a, ia, ja - 1, b, ib, jb - 1, parts, anchorable, anchorsAt)
+    if (more === null) return null
+    used += more
     if (k < anchors.length) append(parts, { added: false, removed: false, count: 1 })
     ia = ja + 1
     ib = jb + 1
   }
-  return true
+  return used
 }
 
 /** Adds a step, joined to the last one when they are of the same kind. */
