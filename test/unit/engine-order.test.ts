@@ -157,6 +157,15 @@ describe('the same clauses in another order (reorderedWords)', () => {
     expect(reorderedWords(a, c0, a.starts.length - 1, b, d0, b.starts.length - 1)).toBe(false)
   })
 
+  it('reads each word in one run at most: roles swapped are no clauses moved (a reviewer)', () => {
+    // Every run of three words of each is in the other, but not each word once.
+    const [a, b] = analysed(
+      'The server sends the request to the client, and the client sends the response to the server.',
+      'The client sends the request to the server, and the server sends the response to the client.',
+    )
+    expect(reorderedWords(a, 0, a.starts.length - 1, b, 0, b.starts.length - 1)).toBe(false)
+  })
+
   it('makes such a pair near-verbatim, its clauses shown moved, and leaves the reworded one a paraphrase', () => {
     const { overlaps } = findOverlaps([
       { id: 'luke', text: luke },

@@ -190,36 +190,56 @@ export function editedWords(A: AnalysedDocument, a0: number, a1: number, B: Anal
 export const MIN_MOVED_RUN = 3
 
 /**
+ * Words, at most, of the longer side of a pair reorderedWords reads: its tiling compares every
+ * word of one side with every word of the other. A clause or a sentence the paraphrase pass
+ * finds has a few dozen; a pair of hundreds is a passage, whose moved parts the variants show.
+ */
+export const MAX_REORDERED_WORDS = 400
+
+/**
  * Whether tokens [a0, a1] of A and [b0, b1] of B are the same clauses in another order, the
- * near-verbatim copy README.md names ("reordered clauses"), where editedWords, reading them in
- * order, sees one clause deleted and inserted again: EDITED_WORD_SHARE of the longer side's words
- * lie, on each side, in runs of MIN_MOVED_RUN words (match forms, stop words too) that the other
- * side has, wherever. "love your enemies, do good to those who hate you, bless those who curse
- * you, and pray for those who mistreat" / "love your enemies, bless those who curse you, do good to
- * those who hate you, and pray for those who mistreat you" (Luke's and Matthew's saying, a tester:
- * 21 of 22 and 21 of 25 words) is near-verbatim; "the sixth hour, and darkness came over the whole
- * land" / "When the sixth hour had come, there was darkness over the whole land" (11 of 19 and of
- * 17) is reworded, a paraphrase.
+ * near-verbatim copy Parallax's brief names beside spelling variants and edits ("reordered
+ * clauses"), where editedWords, reading them in order, sees one clause deleted and inserted
+ * again: EDITED_WORD_SHARE of the longer side's words lie in tiles, runs of MIN_MOVED_RUN words
+ * or more (match forms, stop words too) that both sides have, each word of either side in one
+ * tile at most, the longest taken first (greedy string tiling, as plagiarism detectors tile two
+ * texts). "love your enemies, do good to those who hate you, bless those who curse you, and pray
+ * for those who mistreat" / "love your enemies, bless those who curse you, do good to those who
+ * hate you, and pray for those who mistreat you" (Luke's and Matthew's saying, a tester: 21 of 24
+ * words) is near-verbatim; "the sixth hour, and darkness came over the whole land" / "When the
+ * sixth hour had come, there was darkness over the whole land" (11 of 19) is reworded, a
+ * paraphrase; and so is "The server sends the request to the client, and the client sends the
+ * response to the server." against the same with server and client swapped (its tiles are
+ * "sends the request to the" and "sends the response to the", and words of two: a reviewer).
  */
 export function reorderedWords(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): boolean {
   const longer = Math.max(a1 - a0 + 1, b1 - b0 + 1)
-  if (longer > MAX_ORDER_WORDS) return false
-  const enough = EDITED_WORD_SHARE * longer
-  return wordsInMovedRuns(A, a0, a1, B, b0, b1) >= enough && wordsInMovedRuns(B, b0, b1, A, a0, a1) >= enough
+  if (longer > MAX_REORDERED_WORDS) return false
+  return tiledWords(A.match.subarray(a0, a1 + 1), B.match.subarray(b0, b1 + 1)) >= EDITED_WORD_SHARE * longer
 }
 
-/** How many tokens of [a0, a1] of A lie in a run of MIN_MOVED_RUN tokens (match forms) that [b0, b1] of B has too, anywhere. */
-function wordsInMovedRuns(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): number {
-  const n = MIN_MOVED_RUN
-  const key = (match: Uint32Array, t: number): string => Array.from(match.subarray(t, t + n)).join(',')
-  const runs = new Set<string>()
-  for (let t = b0; t + n - 1 <= b1; t++) runs.add(key(B.match, t))
-  let words = 0
-  let coveredTo = a0
-  for (let t = a0; t + n - 1 <= a1; t++) {
-    if (!runs.has(key(A.match, t))) continue
-    words += t + n - Math.max(t, coveredTo)
-    coveredTo = t + n
+/**
+ * The words of `a` (and as many of `b`) that greedy string tiling covers: the longest run of
+ * MIN_MOVED_RUN words or more that both have among their words not tiled yet is a tile, then the
+ * next longest, until none is left (the first of equals first).
+ */
+function tiledWords(a: Uint32Array, b: Uint32Array): number {
+  const inA = new Uint8Array(a.length)
+  const inB = new Uint8Array(b.length)
+  let tiled = 0
+  for (;;) {
+    let [best, at, bt] = [MIN_MOVED_RUN - 1, -1, -1]
+    for (let i = 0; i + best < a.length; i++) {
+      if (inA[i]) continue
+      for (let j = 0; j + best < b.length; j++) {
+        let k = 0
+        while (i + k < a.length && j + k < b.length && !inA[i + k] && !inB[j + k] && a[i + k] === b[j + k]) k++
+        if (k > best) [best, at, bt] = [k, i, j]
+      }
+    }
+    if (at < 0) return tiled
+    inA.fill(1, at, at + best)
+    inB.fill(1, bt, bt + best)
+    tiled += best
   }
-  return words
 }

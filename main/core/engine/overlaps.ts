@@ -178,7 +178,8 @@ export interface OverlapPassage {
  *               related forms ("related forms: necessary/necessity"), the same place and date,
  *               the same items listed (reasons.ts SAME_ITEMS),
  *               the words in common; and the words a near-verbatim line
- *               the paraphrase search found rests on (order.ts editedWords)
+ *               the paraphrase search found rests on (order.ts editedWords), or the same
+ *               clauses in another order (reasons.ts REORDERED, order.ts reorderedWords)
  *   variants    word-level differences per pair of passages (variants.ts), for the pairs
  *               compared (variant-pairs.ts: all pairs up to MAX_PAIRWISE_PASSAGES passages, then
  *               the first against the others, at most MAX_DIFFS) whose words differ, and the two
@@ -559,6 +560,8 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       const [x, y] = givenFirst(corpus, p.da, p.db) ? [p.da, p.db] : [p.db, p.da]
       const [x0, x1, y0, y1] = x === p.da ? [p.a0, p.a1, p.b0, p.b1] : [p.b0, p.b1, p.a0, p.a1]
       const read = synonymsUsed(corpus, words, x, x0, x1, y, y0, y1)
+      // (Claims only where not edited: the clauses of a copy moved are a claim's, and their
+      // words in common are listed as a restatement's.)
       const common = wordsInCommon(corpus, x, x0, x1, y, y0, y1, !edited)
       if (over) widened.set(paraphrases.length, over)
       paraphrases.push(
