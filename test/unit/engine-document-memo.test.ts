@@ -20,15 +20,17 @@ describe('DocumentMemo', () => {
   })
 
   it('keeps a reading of 0, false or an empty string (only undefined is read again)', () => {
-    let reads = 0
-    const memo = new DocumentMemo(() => {
-      reads++
-      return 0
-    })
-    const doc = {}
-    memo.get(doc)
-    memo.get(doc)
-    expect(reads).toBe(1)
+    for (const value of [0, false, '']) {
+      let reads = 0
+      const memo = new DocumentMemo(() => {
+        reads++
+        return value
+      })
+      const doc = {}
+      memo.get(doc)
+      expect(memo.get(doc)).toBe(value)
+      expect(reads).toBe(1)
+    }
   })
 
   it('holds a document apart from another with the same text (by object, as the engine keys its documents)', () => {

@@ -9,7 +9,7 @@
  * document however many passages ask. SpanMemo (analyse.ts) is the same for a span of a text.
  * `read` gives no undefined: a document that gave it would be read again at each question.
  */
-export class DocumentMemo<D extends object, T> {
+export class DocumentMemo<D extends object, T extends NonNullable<unknown>> {
   private readonly found = new WeakMap<D, T>()
 
   constructor(private readonly read: (doc: D) => T) {}

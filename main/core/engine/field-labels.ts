@@ -32,7 +32,7 @@ export function fieldLabels(doc: AnalysedDocument): Uint32Array {
 /** Per document read so far, its labels' tokens, ascending (fieldLabels). */
 const labelsOf = new DocumentMemo(readLabels)
 
-/** Reads what fieldLabels keeps for a document. */
+/** What fieldLabels gives for a document, read from it once (its memo keeps it). */
 function readLabels(doc: AnalysedDocument): Uint32Array {
   const { text } = doc
   const found = new Map<string, number[]>()

@@ -72,7 +72,7 @@ export function furnitureHeadings(doc: Pick<AnalysedDocument, 'text'>): Uint8Arr
   return furnitureOf.get(doc)
 }
 
-/** Reads what furnitureHeadings keeps for a document. */
+/** What furnitureHeadings gives for a document, read from it once (its memo keeps it). */
 function readFurnitureHeadings(doc: Pick<AnalysedDocument, 'text'>): Uint8Array {
   const { at, ends, titles, manual } = headings(doc)
   /** Heading k's section's text; a manual page's without its lines from the margin, the page's footer ("2.11.2  2023-01-08  APROPOS(1)"). */

@@ -43,7 +43,7 @@ export function headings(doc: Pick<AnalysedDocument, 'text'>): Headings {
   return headingsOf.get(doc)
 }
 
-/** Reads what headings keeps for a document. */
+/** What headings gives for a document, read from it once (its memo keeps it). */
 function readHeadings(doc: Pick<AnalysedDocument, 'text'>): Headings {
   const at: number[] = []
   const ends: number[] = []

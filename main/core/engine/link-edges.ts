@@ -138,7 +138,7 @@ function signsOf(doc: AnalysedDocument): { tags: Uint32Array; links: Uint32Array
   return signsFound.get(doc)
 }
 
-/** Reads what signsOf keeps for a document. */
+/** What signsOf gives for a document, read from it once (its memo keeps it). */
 function readSigns(doc: AnalysedDocument): { tags: Uint32Array; links: Uint32Array } {
   const tags: number[] = []
   const links: number[] = []

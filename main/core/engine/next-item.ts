@@ -146,7 +146,7 @@ export function pageLines(doc: Paragraphs): { header: number; footer: number } {
   return pageLinesOf.get(doc)
 }
 
-/** Reads what pageLines keeps for a document. */
+/** What pageLines gives for a document, read from it once (its memo keeps it). */
 function readPageLines(doc: Paragraphs): { header: number; footer: number } {
   const first = doc.text.search(/\S/)
   const lineEnded = first < 0 ? -1 : doc.text.indexOf('\n', first)

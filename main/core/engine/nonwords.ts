@@ -451,7 +451,7 @@ function codeSpansOf(doc: Pick<AnalysedDocument, 'text'>): CodeSpans {
   return codeSpans.get(doc)
 }
 
-/** Reads what codeSpansOf keeps for a document. */
+/** What codeSpansOf gives for a document, read from it once (its memo keeps it). */
 function readCodeSpans(doc: Pick<AnalysedDocument, 'text'>): CodeSpans {
   const { text } = doc
   // The runs of backquotes: where each starts, and how long it is.
@@ -574,7 +574,7 @@ function codeAndMarkup(doc: Pick<AnalysedDocument, 'text'>): readonly number[] {
   return rangesOf.get(doc)
 }
 
-/** Reads what codeAndMarkup keeps for a document. */
+/** What codeAndMarkup gives for a document, read from it once (its memo keeps it). */
 function readCodeAndMarkup(doc: Pick<AnalysedDocument, 'text'>): readonly number[] {
   const { text } = doc
   const blocks: number[] = []
@@ -717,7 +717,7 @@ function rolesIn(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
   return rolesOf.get(doc)
 }
 
-/** Reads what rolesIn keeps for a document. */
+/** What rolesIn gives for a document, read from it once (its memo keeps it). */
 function readRoles(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
   const found: number[] = []
   if (doc.text.includes(':`')) {
@@ -752,7 +752,7 @@ function markupRanges(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
   return markupRangesOf.get(doc)
 }
 
-/** Reads what markupRanges keeps for a document. */
+/** What markupRanges gives for a document, read from it once (its memo keeps it). */
 function readMarkupRanges(doc: Pick<AnalysedDocument, 'text'>): Uint32Array {
   const { text } = doc
   const found: [number, number][] = []
@@ -1020,7 +1020,7 @@ function joinsOf(doc: AnalysedDocument): Uint32Array {
   return joinsOfDoc.get(doc)
 }
 
-/** Reads what joinsOf keeps for a document. */
+/** What joinsOf gives for a document, read from it once (its memo keeps it). */
 function readJoins(doc: AnalysedDocument): Uint32Array {
   const { content } = doc
   const runs = codeRuns(doc)
@@ -1075,7 +1075,7 @@ export function codeRuns(doc: AnalysedDocument): Uint32Array {
   return codeRunsOf.get(doc)
 }
 
-/** Reads what codeRuns keeps for a document. */
+/** What codeRuns gives for a document, read from it once (its memo keeps it). */
 function readCodeRuns(doc: AnalysedDocument): Uint32Array {
   const { text, starts, ends } = doc
   const n = starts.length
@@ -1209,7 +1209,7 @@ function namesOf(doc: AnalysedDocument): DocumentNames {
   return namesOfDoc.get(doc)
 }
 
-/** Reads what namesOf keeps for a document. */
+/** What namesOf gives for a document, read from it once (its memo keeps it). */
 function readNames(doc: AnalysedDocument): DocumentNames {
   const { text } = doc
   const [runStarts, runEnds, froms, tos]: number[][] = [[], [], [], []]

@@ -216,7 +216,7 @@ function cuts(doc: Paged): Cuts {
   return cutsOf.get(doc)
 }
 
-/** Reads what cuts keeps for a document. */
+/** What cuts gives for a document, read from it once (its memo keeps it). */
 function readCuts(doc: Paged): Cuts {
   const { at, manual, titles } = headings(doc)
   const furniture = furnitureHeadings(doc)
