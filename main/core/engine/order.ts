@@ -214,8 +214,11 @@ export const MAX_REORDERED_WORDS = 400
  */
 export function reorderedWords(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): boolean {
   const longer = Math.max(a1 - a0 + 1, b1 - b0 + 1)
-  if (longer > MAX_REORDERED_WORDS) return false
-  return tiledWords(A.match.subarray(a0, a1 + 1), B.match.subarray(b0, b1 + 1)) >= EDITED_WORD_SHARE * longer
+  // (Tiles cover no more words than the shorter side has: a pair of unequal lengths is none,
+  // read at once.)
+  const enough = EDITED_WORD_SHARE * longer
+  if (longer > MAX_REORDERED_WORDS || Math.min(a1 - a0 + 1, b1 - b0 + 1) < enough) return false
+  return tiledWords(A.match.subarray(a0, a1 + 1), B.match.subarray(b0, b1 + 1)) >= enough
 }
 
 /**
