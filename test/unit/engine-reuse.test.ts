@@ -649,6 +649,30 @@ function stillThere(after: Overlap[], a: Overlap['passages'][number], b: Overlap
 }
 
 describe('adding a document', () => {
+  // The synoptic gospels' healing of the paralytic, the call of Levi and the question of fasting
+  // (Mark 2, Matthew 9, Luke 5), in the King James Version and the World English Bible (both in
+  // the public domain; Debian's sword-text-kjv and sword-text-web, read with diatheke).
+  const gospels = join(ROOT, 'test/fixtures/engine/synoptic-translations')
+  /** How much of `a`'s text lies in passages of overlaps that hold `b` too, 0..1. */
+  const linked = (overlaps: Overlap[], a: string, b: string, length: number): number => {
+    const held = new Uint8Array(length)
+    for (const o of overlaps)
+      if (o.passages.some((p) => p.doc === b)) for (const p of o.passages) if (p.doc === a) held.fill(1, p.start, p.end)
+    return held.reduce((sum, x) => sum + x, 0) / length
+  }
+
+  it('never takes a restatement away because its texts have editions too', async () => {
+    const { texts } = await loadFolder(gospels)
+    const kjv = findOverlaps(texts.filter((t) => t.id === 'luke-kjv' || t.id === 'matthew-kjv')).overlaps
+    const all = findOverlaps(texts).overlaps
+    // "behold, men brought in a bed a man which was taken with a palsy" / "behold, they brought to
+    // him a man sick of the palsy, lying on a bed": each sentence also in a pair with its World
+    // English Bible edition, none with the other gospel's.
+    const restated = kjv.find((o) => o.kind === 'paraphrase' && o.passages.some((p) => p.text.startsWith('behold, men brought in a bed')))!
+    expect(restated.passages.map((p) => p.doc)).toEqual(['luke-kjv', 'matthew-kjv'])
+    expect(stillThere(all, restated.passages[0], restated.passages[1])).toBe(true)
+  })
+
   it('never removes an overlap among the others', () => {
     const passages = [LICENCE, filler(wordMaker(99), 1), filler(wordMaker(98), 1), filler(wordMaker(97), 1)]
     const doc = fc.record({

@@ -459,7 +459,7 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
   if (paraphraseSearch) {
     const sentences = corpus.docs.map((d, i) => (skip[i] ? new Uint32Array([0]) : sentenceStarts(d)))
     const reused = new ReusedSpans(corpus.docs.length, pairTable)
-    const covered = (doc: number, start: number, end: number): boolean => reused.covers(doc, start, end)
+    const covered = (doc: number, start: number, end: number, other: number): boolean => reused.covers(doc, start, end, other)
     const keptSpans = new AlignedSpans(pairTable)
     const expansions = abbreviationsOf(corpus)
     const words = options.synonyms
@@ -489,10 +489,13 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
     }
     for (const p of findParaphrases(corpus, sentences, run, expansions, words.classes, alignedGaps(pairTable), reused)) {
       // One across a pair kept of the same two texts may be that pair read to its sentences
-      // (widened-pairs.ts); mostly in pairs kept already, it is nothing else: it adds only the
-      // words a pair stopped short of in its sentences.
+      // (widened-pairs.ts); mostly in pairs kept already of the same two texts, it is nothing
+      // else: it adds only the words a pair stopped short of in its sentences. (In pairs with
+      // other texts, it is what these two say alike: Mark's and Matthew's baptism in the King
+      // James Version, each also paired with its World English Bible edition, were no
+      // restatement; another document never takes one away.)
       const over = widenedOver(keptSpans, pairTable, corpus.docs, p.da, p.a0, p.a1, p.db, p.b0, p.b1)
-      const inPairs = covered(p.da, p.a0, p.a1) && covered(p.db, p.b0, p.b1)
+      const inPairs = covered(p.da, p.a0, p.a1, p.db) && covered(p.db, p.b0, p.b1, p.da)
       if (inPairs && !over?.adds) continue
       // A translation is no restatement, as it is no copy (kept-pair.ts keptKind): what an English
       // sentence and its French translation share are names and cognates ("displayed list of
@@ -587,7 +590,7 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       )
     }
     for (const e of findEvents(corpus, sentences)) {
-      if (covered(e.da, e.a0, e.a1) && covered(e.db, e.b0, e.b1)) continue
+      if (covered(e.da, e.a0, e.a1, e.db) && covered(e.db, e.b0, e.b1, e.da)) continue
       const measure = measurer.measure(e.da, e.a0, e.a1, e.db, e.b0, e.b1)
       paraphrases.push(
         { doc: e.da, start: e.a0, end: e.a1 },

@@ -609,13 +609,15 @@ export function findParaphrases(
   // stems they share, the best pairs first, each sentence taking at most one partner from this
   // comparison in a gap (a neighbour alike, an option's sibling, is not a second restatement);
   // a pair the pass above found stays, and one of its sentences may take another partner here.
-  // A gap whose sentences all lie in pairs kept, on both sides (`reused`), is not read: each pair
-  // found there would have both sides reused, which overlaps.ts drops. Unless a pair of its
-  // sentences could be in another gap too (reachesOut): found here, it is not a candidate there,
-  // and the sentences are free to take other partners (a reviewer's case: a sentence that holds a
-  // short passage both documents share, between two gaps, and its restatement in the next one).
-  // Forty versions of one text (10 k words each) had 3,115 such gaps, and comparing their
-  // sentences took 10 of the run's 14 s.
+  // A gap whose sentences all lie in pairs kept, on both sides (`reused`, in pairs with any
+  // document), is not read: each side is reused whole, with the other document or a third, and
+  // forty versions of one text (10 k words each) had 3,115 such gaps, whose sentences took 10 of
+  // the run's 14 s to compare (the pass above still proposes a pair of them by the words they
+  // share; overlaps.ts drops only one reused in pairs of the same two documents). Unless a pair
+  // of its sentences could be in another gap too (reachesOut): found here, it is not a candidate
+  // there, and the sentences are free to take other partners (a reviewer's case: a sentence that
+  // holds a short passage both documents share, between two gaps, and its restatement in the
+  // next one).
   // Each sentence by its document and last token, ascending: where a gap's sentences start.
   const sentenceKeys = gaps.length
     ? Float64Array.from(sentenceList, (sentence) => sentence.doc * 2 ** 32 + sentence.t1)
