@@ -661,6 +661,16 @@ describe('adding a document', () => {
     return held.reduce((sum, x) => sum + x, 0) / length
   }
 
+  it("never takes a translation's link away (a tester: Mark's two translations, with Matthew and Luke in both)", async () => {
+    const { texts } = await loadFolder(gospels)
+    const web = [...texts.find((t) => t.id === 'mark-web')!.text].length
+    const alone = findOverlaps(texts.filter((t) => t.id.startsWith('mark-'))).overlaps
+    const all = findOverlaps(texts).overlaps
+    // The pair whose shared words all six texts have ("Jesus", "disciples") and whose own words
+    // three have ("thee", "saith"; "you", "says"): 0.65 of Mark linked among six, 0.89 alone.
+    expect(linked(all, 'mark-web', 'mark-kjv', web)).toBeGreaterThanOrEqual(linked(alone, 'mark-web', 'mark-kjv', web))
+  })
+
   it('never takes a restatement away because its texts have editions too', async () => {
     const { texts } = await loadFolder(gospels)
     const kjv = findOverlaps(texts.filter((t) => t.id === 'luke-kjv' || t.id === 'matthew-kjv')).overlaps
