@@ -1,6 +1,6 @@
 import { contentFrom, givenFirst, languageOf, type AnalysedCorpus, type AnalysedDocument } from './analyse.js'
 import { mailAddressAt } from './addresses.js'
-import { isBanal } from './banality.js'
+import { isBanal, LONG_MATCH_WORDS } from './banality.js'
 import { callsOrNames } from './headings.js'
 import type { PairPassage } from './cluster.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
@@ -193,9 +193,20 @@ export function keptKind(
 }
 
 /**
+ * Shared content words from which a pair is an edited copy throughout (editedThroughout): twice
+ * what makes a close match never banal (banality.ts LONG_MATCH_WORDS), several sentences. Shorter,
+ * and a change log's stock lines ("Non-maintainer upload", a release's standard entries: 6 to 15
+ * words, their words in most logs) were kept in thousands of places, one overlap of 16,307
+ * passages, the variants 4 s longer (of 9); an edition's chapters and a licence's clauses are
+ * longer.
+ */
+export const EDITED_THROUGHOUT_WORDS = 2 * LONG_MATCH_WORDS
+
+/**
  * Whether a pair less similar than MIN_SIMILARITY, its words weighed by their rarity, is an
  * edited copy all the same: as a reader counts them (PairMeasure.dice), most of its words are
- * shared (VARIANT_SIMILARITY), and most of those in runs, in order (order.ts editedCopy). The
+ * shared (VARIANT_SIMILARITY), EDITED_THROUGHOUT_WORDS of them at least, and most of those in
+ * runs, in order (order.ts editedCopy). The
  * weights are the corpus's: a word every document has weighs next to nothing, and one a few
  * have much, so other documents can make a copy unlike. Two translations of Mark, the King James
  * Version's and the World English Bible's, were one pair alone (0.51); with the other synoptic
@@ -212,7 +223,7 @@ function editedThroughout(
   b0: number,
   b1: number,
 ): boolean {
-  return measure.dice >= VARIANT_SIMILARITY && editedCopy(A, a0, a1, B, b0, b1, measure.shared)
+  return measure.shared >= EDITED_THROUGHOUT_WORDS && measure.dice >= VARIANT_SIMILARITY && editedCopy(A, a0, a1, B, b0, b1, measure.shared)
 }
 
 /**
