@@ -322,5 +322,10 @@ export class SpanMemo<T, D extends Pick<AnalysedDocument, 'starts'> = AnalysedDo
  * five documents and more in larger corpora; the smoothing keeps weights positive and finite.
  */
 export function rarity(corpus: AnalysedCorpus, matchId: number): number {
-  return Math.log((corpus.docs.length + 1) / (corpus.docFreq[matchId] + 0.5))
+  return rarityIn(corpus.docs.length, corpus.docFreq[matchId])
+}
+
+/** The rarity weight (see rarity) of a word in `df` of `documents` documents. */
+export function rarityIn(documents: number, df: number): number {
+  return Math.log((documents + 1) / (df + 0.5))
 }

@@ -1,4 +1,5 @@
-import { contentFrom, givenFirst, languageOf, type AnalysedCorpus, type AnalysedDocument } from './analyse.js'
+import { contentFrom, contentMatchSet, givenFirst, languageOf, rarityIn, type AnalysedCorpus, type AnalysedDocument } from './analyse.js'
+import { DocumentMemo } from './document-memo.js'
 import { mailAddressAt } from './addresses.js'
 import { isBanal, LONG_MATCH_WORDS } from './banality.js'
 import { callsOrNames } from './headings.js'
@@ -158,8 +159,12 @@ export function keptKind(
   b1: number,
 ): OverlapKind | undefined {
   if (measure.shared < minWords) return undefined
-  if (measure.similarity < MIN_SIMILARITY && !alikeOutsideLinks(measure, minWords) && !editedThroughout(measure, A, a0, a1, B, b0, b1))
-    return undefined
+  // (An edited copy throughout is one kindOf need not ask about again.)
+  const throughout =
+    measure.similarity < MIN_SIMILARITY && !alikeOutsideLinks(measure, minWords)
+      ? editedThroughout(measure, A, a0, a1, B, b0, b1)
+      : undefined
+  if (throughout === false) return undefined
   if (measure.shared < CHARACTERS_PER_WORD * minWords && sharedWords(measure.shared, A, a0, a1, B, b0, b1) < minWords) return undefined
   // A translation is no copy: the words two texts in different languages share are names and
   // code (analyse.ts languageOf).
@@ -175,7 +180,7 @@ export function keptKind(
   )
     return undefined
   if (measure.shared <= MAX_NUMBER_LIST && numbersOnly(A, a0, a1, B, b0, b1, measure.verbatim)) return undefined
-  const kind = kindOf(measure, () => editedCopy(A, a0, a1, B, b0, b1, measure.shared))
+  const kind = kindOf(measure, () => throughout === true || editedCopy(A, a0, a1, B, b0, b1, measure.shared))
   const close = kind !== 'paraphrase'
   // Nor is a pair one whose words outside its HTML tags are not alike (unlikeOutsideTags).
   if (!measure.verbatim && unlikeOutsideTags(measure, A, a0, a1, B, b0, b1)) return undefined
@@ -204,15 +209,19 @@ export const EDITED_THROUGHOUT_WORDS = 2 * LONG_MATCH_WORDS
 
 /**
  * Whether a pair less similar than MIN_SIMILARITY, its words weighed by their rarity, is an
- * edited copy all the same: as a reader counts them (PairMeasure.dice), most of its words are
- * shared (VARIANT_SIMILARITY), EDITED_THROUGHOUT_WORDS of them at least, and most of those in
- * runs, in order (order.ts editedCopy). The
- * weights are the corpus's: a word every document has weighs next to nothing, and one a few
- * have much, so other documents can make a copy unlike. Two translations of Mark, the King James
- * Version's and the World English Bible's, were one pair alone (0.51); with the other synoptic
- * gospels in both, their shared words ("Jesus", "disciples") were in all six texts and the
- * translations' own ("thee", "saith"; "you", "says") in three, and the pair fell to 0.37, read as
- * 118 pieces covering two thirds of Mark (a tester).
+ * edited copy all the same: as similar as MIN_SIMILARITY with the weights its two documents
+ * alone would give (aloneSimilarity), EDITED_THROUGHOUT_WORDS content words shared at least, and
+ * most of those in runs (order.ts editedCopy: in order, or in any order where the passages are
+ * too long for its diff). The weights are the corpus's: a word every document has weighs next to
+ * nothing, and one a few have much, so other documents can make a copy unlike. Two translations of Mark, the King James Version's and the World English
+ * Bible's, were one pair alone (0.51); with the other synoptic gospels in both, their shared
+ * words ("Jesus", "disciples") were in all six texts and the translations' own ("thee", "saith";
+ * "you", "says") in three, and the pair fell to 0.37, read as 118 pieces covering two thirds of
+ * Mark (a tester). A pair its two documents alone would not keep is not kept so either: two
+ * manual pages' sections written to one template, their bullets between its lines saying other
+ * things (systemd.path's and systemd.swap's "Implicit Dependencies", Dice 0.67, 0.36 by rarity
+ * with the two alone), were read as one edited copy, one page's bullets a change of the other's
+ * (a reviewer).
  */
 function editedThroughout(
   measure: PairMeasure,
@@ -223,7 +232,45 @@ function editedThroughout(
   b0: number,
   b1: number,
 ): boolean {
-  return measure.shared >= EDITED_THROUGHOUT_WORDS && measure.dice >= VARIANT_SIMILARITY && editedCopy(A, a0, a1, B, b0, b1, measure.shared)
+  return (
+    measure.shared >= EDITED_THROUGHOUT_WORDS &&
+    measure.dice >= MIN_SIMILARITY &&
+    aloneSimilarity(A, a0, a1, B, b0, b1) >= MIN_SIMILARITY &&
+    editedCopy(A, a0, a1, B, b0, b1, measure.shared)
+  )
+}
+
+/**
+ * The weighted similarity (similarity.ts) of tokens [a0, a1] of A and [b0, b1] of B were their two
+ * documents the whole corpus: each content word weighed by its rarity among the two
+ * (analyse.ts rarityIn), less where the other document has it too, shared or not.
+ */
+export function aloneSimilarity(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): number {
+  const [both, one] = [rarityIn(2, 2), rarityIn(2, 1)]
+  let total = 0
+  let shared = 0
+  const side = (doc: AnalysedDocument, t0: number, t1: number, span: Set<number>, other: Uint32Array): void => {
+    for (let c = contentFrom(doc, t0); c < doc.content.length && doc.content[c] <= t1; c++) {
+      const m = doc.match[doc.content[c]]
+      if (span.has(m)) shared += both
+      total += span.has(m) || holdsMatch(other, m) ? both : one
+    }
+  }
+  side(A, a0, a1, contentMatchSet(B, b0, b1), matchesOf.get(B))
+  side(B, b0, b1, contentMatchSet(A, a0, a1), matchesOf.get(A))
+  return total > 0 ? shared / total : 0
+}
+
+/** A document's content words' match ids, once each, ascending (aloneSimilarity); what a document gives is read from it once (its memo keeps it). */
+const matchesOf = new DocumentMemo((doc: AnalysedDocument) => {
+  const ids = Uint32Array.from(new Set(Array.from(doc.content, (t) => doc.match[t])))
+  return ids.sort()
+})
+
+/** Whether ascending `ids` hold `m`. */
+function holdsMatch(ids: Uint32Array, m: number): boolean {
+  const k = lowerBound(ids, m)
+  return k < ids.length && ids[k] === m
 }
 
 /**
