@@ -384,7 +384,9 @@ export const SHORTER_DIFF_SHARE = 0.75
  * read so: anchored, "On Debian systems, the complete text of ... can be found in" both print was
  * a replace of a whole paragraph, 233 words changed against 67 (Debian's copyright files). At
  * 2,000 the changelogs' variants took 0.25 s longer (4.1 s), the copyright files' not measurably;
- * longer passages are left to their anchors.
+ * longer passages are left to their anchors and to their diff without anchors (UNANCHORED_SHARE),
+ * which is a shortest diff too and is sought first: this one differs from it only where that one
+ * was not sought or gave up.
  */
 export const MAX_RECHECKED_WORDS = 2000
 
