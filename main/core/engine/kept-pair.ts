@@ -213,11 +213,11 @@ export const EDITED_THROUGHOUT_WORDS = 2 * LONG_MATCH_WORDS
  * alone would give (aloneSimilarity), EDITED_THROUGHOUT_WORDS content words shared at least, and
  * most of those in runs (order.ts editedCopy: in order, or in any order where the passages are
  * too long for its diff). The weights are the corpus's: a word every document has weighs next to
- * nothing, and one a few have much, so other documents can make a copy unlike. Two translations of Mark, the King James Version's and the World English
- * Bible's, were one pair alone (0.51); with the other synoptic gospels in both, their shared
- * words ("Jesus", "disciples") were in all six texts and the translations' own ("thee", "saith";
- * "you", "says") in three, and the pair fell to 0.37, read as 118 pieces covering two thirds of
- * Mark (a tester). A pair its two documents alone would not keep is not kept so either: two
+ * nothing, and one a few have much, so other documents can make a copy unlike. Two translations
+ * of Mark, the King James Version's and the World English Bible's, were one pair alone (0.51);
+ * with the other synoptic gospels in both, their shared words ("Jesus", "disciples") were in all
+ * six texts and the translations' own ("thee", "saith"; "you", "says") in three, and the pair
+ * fell to 0.37, read as 118 pieces covering two thirds of Mark (a tester). A pair its two documents alone would not keep is not kept so either: two
  * manual pages' sections written to one template, their bullets between its lines saying other
  * things (systemd.path's and systemd.swap's "Implicit Dependencies", Dice 0.67, 0.36 by rarity
  * with the two alone), were read as one edited copy, one page's bullets a change of the other's
@@ -245,7 +245,7 @@ function editedThroughout(
  * documents the whole corpus: each content word weighed by its rarity among the two
  * (analyse.ts rarityIn), less where the other document has it too, shared or not.
  */
-export function aloneSimilarity(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): number {
+function aloneSimilarity(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): number {
   const [both, one] = [rarityIn(2, 2), rarityIn(2, 1)]
   let total = 0
   let shared = 0
@@ -261,7 +261,10 @@ export function aloneSimilarity(A: AnalysedDocument, a0: number, a1: number, B: 
   return total > 0 ? shared / total : 0
 }
 
-/** A document's content words' match ids, once each, ascending (aloneSimilarity); what a document gives is read from it once (its memo keeps it). */
+/**
+ * A document's content words' match ids, once each, ascending (aloneSimilarity): read from it
+ * once (its memo keeps it).
+ */
 const matchesOf = new DocumentMemo((doc: AnalysedDocument) => {
   const ids = Uint32Array.from(new Set(Array.from(doc.content, (t) => doc.match[t])))
   return ids.sort()

@@ -491,9 +491,9 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       // One across a pair kept of the same two texts may be that pair read to its sentences
       // (widened-pairs.ts); mostly in pairs kept already of the same two texts, it is nothing
       // else: it adds only the words a pair stopped short of in its sentences. (In pairs with
-      // other texts, it is what these two say alike: Mark's and Matthew's baptism in the King
-      // James Version, each also paired with its World English Bible edition, were no
-      // restatement; another document never takes one away.)
+      // other texts, it is what these two say alike: Luke's and Matthew's "behold, men brought in
+      // a bed a man ..." in the King James Version, each also paired with its World English Bible
+      // edition, were no restatement; another document never takes one away.)
       const over = widenedOver(keptSpans, pairTable, corpus.docs, p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       const inPairs = covered(p.da, p.a0, p.a1, p.db) && covered(p.db, p.b0, p.b1, p.da)
       if (inPairs && !over?.adds) continue
