@@ -20,7 +20,7 @@ import { passageVariants } from '../../main/core/reuse/variants.js'
 import { legend, pairsShown, summary } from '../../renderer/compare/variants-panel.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
 import { writingDifferences } from '../../main/core/text/written-alike.js'
-import { analysed, ROOT } from '../helpers.js'
+import { analysed, ROOT, tokenSpan } from '../helpers.js'
 
 const words = (n: number, prefix: string) => Array.from({ length: n }, (_, k) => `${prefix}${k}`)
 
@@ -1001,13 +1001,7 @@ describe('diffPassages cut at anchors', () => {
     const variant = overlap.variants.find((v) => v.changes)!
     const [a, b] = [overlap.passages[variant.a], overlap.passages[variant.b]]
     const docs = analysed(...texts)
-    const side = (k: number, p: typeof a) => {
-      const doc = docs[k]
-      const map = new OffsetMap(doc.text)
-      const [from, to] = [map.toUtf16(p.start), map.toUtf16(p.end)]
-      const tokens = [...doc.starts].map((_, t) => t).filter((t) => doc.starts[t] >= from && doc.ends[t] <= to)
-      return { doc, start: tokens[0], end: tokens[tokens.length - 1], map }
-    }
+    const side = (k: number, p: typeof a) => ({ doc: docs[k], ...tokenSpan(docs[k], texts[k], p.text), map: new OffsetMap(texts[k]) })
     const steps = (changes: { op: string; a: string; b: string }[]) =>
       changes.filter((c) => c.op !== 'equal').map((c) => [c.op, c.a.trim(), c.b.trim()])
     expect(steps(variant.changes!)).toEqual(steps(diffPassages(side(Number(a.doc.slice(1)), a), side(Number(b.doc.slice(1)), b))!))
@@ -1025,9 +1019,8 @@ describe('diffPassages cut at anchors', () => {
     const [alsa, cmake] = analysed(...texts)
     const passage = (doc: typeof alsa, from: string, to: string) => {
       const start = doc.text.indexOf(from)
-      const end = doc.text.indexOf(to, start) + to.length
-      const tokens = [...doc.starts].map((_, t) => t).filter((t) => doc.starts[t] >= start && doc.ends[t] <= end)
-      return { doc, start: tokens[0], end: tokens[tokens.length - 1], map: new OffsetMap(doc.text) }
+      const part = doc.text.slice(start, doc.text.indexOf(to, start) + to.length)
+      return { doc, ...tokenSpan(doc, doc.text, part), map: new OffsetMap(doc.text) }
     }
     const changes = diffPassages(
       passage(alsa, 'Neither the name of the copyright holder', 'POSSIBILITY OF SUCH DAMAGE'),
