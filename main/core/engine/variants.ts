@@ -285,10 +285,10 @@ function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
   const enough = (equal: number): boolean => 2 * equal >= least
   const words = a.end - a.start + b.end - b.start + 2
   const hopeless = words > MAX_EDIT_LENGTH && !enough(alike + (words - unpairedOnce()) / 2)
-  const anchorsAt: number[] = []
+  const cut = { atAnchors: false }
   // (A diff that needs more than MAX_EDIT_LENGTH edits in all is the last resort: `beyond`.)
   let beyond: Part[] | undefined
-  let anchored = hopeless ? null : anchoredSteps(sa, a, sb, b, everyToken, anchorsAt)
+  let anchored = hopeless ? null : anchoredSteps(sa, a, sb, b, everyToken, cut)
   if (anchored && anchored.used > MAX_EDIT_LENGTH) [beyond, anchored] = [anchored.parts, null]
   // Cut at anchors (anchoredDiff), a word once in each stretch may line up what does not belong
   // together: the passages diffed again without anchors, shown where that is clearly shorter
@@ -296,7 +296,7 @@ function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
   // the other lacks leave room for it: sought for every diff with edits, the changelogs'
   // variants took 2 s longer, of 5.
   const wholeLimit = anchored ? Math.floor(UNANCHORED_SHARE * anchored.edits) : 0
-  if (wholeLimit > 0 && anchorsAt.length > 0 && unpairedOnce() <= wholeLimit) {
+  if (wholeLimit > 0 && cut.atAnchors && unpairedOnce() <= wholeLimit) {
     const whole = anchoredSteps(sa, a, sb, b, noToken)
     if (whole && whole.used <= MAX_EDIT_LENGTH && whole.edits <= wholeLimit) anchored = whole
   }
@@ -330,7 +330,8 @@ function equalIn(parts: readonly Part[], alike: number): number {
 /**
  * anchoredDiff's steps from side a's words to b's, their insertions plus deletions (`edits`), and
  * of those the ones beyond the words each stretch's longer side adds (`used`); null where a
- * stretch between anchors needs more than MAX_EDIT_LENGTH of those.
+ * stretch between anchors needs more than MAX_EDIT_LENGTH of those. `cut.atAnchors` is set where
+ * anchors cut the passages (else the diff is the whole's, without anchors).
  */
 function anchoredSteps(
   sa: Uint32Array,
@@ -338,10 +339,10 @@ function anchoredSteps(
   sb: Uint32Array,
   b: DiffSide,
   anchorable: (t: number) => boolean,
-  anchorsAt?: number[],
+  cut?: { atAnchors: boolean },
 ): { parts: Part[]; edits: number; used: number } | null {
   const parts: Part[] = []
-  const used = anchoredDiff(sa, a.start, a.end, sb, b.start, b.end, parts, anchorable, anchorsAt)
+  const used = anchoredDiff(sa, a.start, a.end, sb, b.start, b.end, parts, anchorable, cut)
   if (used === null) return null
   let edits = 0
   for (const part of parts) if (part.added || part.removed) edits += part.count
@@ -421,10 +422,10 @@ function anchoredDiff(
   b1: number,
   parts: Part[],
   anchorable: (t: number) => boolean,
-  anchorsAt?: number[],
+  cut?: { atAnchors: boolean },
 ): number | null {
   const anchors = a1 - a0 + b1 - b0 + 2 < MIN_ANCHORED_WORDS ? [] : uniqueAnchors(a, a0, a1, b, b0, b1, anchorable)
-  if (anchorsAt) for (const [i] of anchors) anchorsAt.push(i)
+  if (cut && anchors.length > 0) cut.atAnchors = true
   if (anchors.length === 0) {
     // The words both begin and end with are equal steps of any shortest diff: what one side adds
     // after the last shared entry is then often all that is left.
@@ -453,7 +454,7 @@ function anchoredDiff(
   let ib = b0
   for (let k = 0; k <= anchors.length; k++) {
     const [ja, jb] = k < anchors.length ? anchors[k] : [a1 + 1, b1 + 1]
-    const more = anchoredDiff(a, ia, ja - 1, b, ib, jb - 1, parts, anchorable, anchorsAt)
+    const more = anchoredDiff(a, ia, ja - 1, b, ib, jb - 1, parts, anchorable, cut)
     if (more === null) return null
     used += more
     if (k < anchors.length) append(parts, { added: false, removed: false, count: 1 })
