@@ -76,6 +76,7 @@ import { wholeRoles } from './role-edges.js'
 import { type Change, DiffMemo, sameWords, type Variant, variantOf } from './variants.js'
 import { shownWord } from './normalise.js'
 import { oneOfEachCopy } from './restated-copies.js'
+import { withoutLinked } from './linked-restatements.js'
 import { sectionPairs } from './sections.js'
 import { keptWidened, type Widened, widenedOver } from './widened-pairs.js'
 
@@ -627,8 +628,19 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
   for (const group of duplicates) copiesOf.set(group[0], group.slice(1))
   const drafts: Draft[] = []
   const pairCount = pairTable.length + restatements.reduce((sum, c) => sum + c.pairs.length, 0)
+  // An overlap is one of two documents at least, reference texts aside.
+  const real = (drafts: Draft[]): Draft[] =>
+    drafts.filter((d) => {
+      const docs = new Set(d.passages.filter((p) => !reference[p.doc]).map((p) => p.doc))
+      return docs.size >= 2
+    })
+  // The overlaps drafted from the pairs kept, which the restatements are read against.
+  let keptOverlaps: Draft[] = []
   for (const list of [pairTable, paraphrases]) {
-    let clusters = list === pairTable ? clusterPairs(list) : restatements
+    // (No restatement of two passages an overlap of the pairs kept holds side by side:
+    // linked-restatements.ts.)
+    let clusters =
+      list === pairTable ? clusterPairs(list) : withoutLinked(restatements, list, (i) => KINDS[list.kind(i)] === 'paraphrase', keptOverlaps)
     // An overlap of pairs that only read a document's repetition of itself across another that
     // shares its text is none (cross-aligned.ts).
     // Nor is one text an overlap with another it holds through loose pairs only (bridged.ts).
@@ -792,6 +804,7 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
         ...(close?.differs ? { differs: [edgedOf(close.pair[0]), edgedOf(close.pair[1])] } : {}),
       })
     })
+    if (list === pairTable) keptOverlaps = real(drafts)
     // Clustered: the pairs are let go (each overlap keeps its best), not held through variants.
     list.clear()
   }
@@ -819,11 +832,6 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
     doc.content = RELEASED
     doc.contentBlocks = RELEASED
   }
-  const real = (drafts: Draft[]): Draft[] =>
-    drafts.filter((d) => {
-      const docs = new Set(d.passages.filter((p) => !reference[p.doc]).map((p) => p.doc))
-      return docs.size >= 2
-    })
   const kept = real(drafts)
   kept.sort(
     (x, y) =>
