@@ -300,20 +300,7 @@ function wordDiff(a: DiffSide, b: DiffSide, alike = 0): readonly Part[] | null {
     const whole = anchoredSteps(sa, a, sb, b, noToken)
     if (whole && whole.used <= MAX_EDIT_LENGTH && whole.edits <= wholeLimit) anchored = whole
   }
-  if (anchored) {
-    const { parts, edits } = anchored
-    if (enough(equalIn(parts, alike))) {
-      // A diff of the whole with far fewer edits (SHORTER_DIFF_SHARE), sought where the passages
-      // are short enough (MAX_RECHECKED_WORDS) and the words one has and the other lacks leave
-      // room for it: most anchored diffs are as short as any.
-      const limit = Math.floor(SHORTER_DIFF_SHARE * edits)
-      const shorter =
-        words <= MAX_RECHECKED_WORDS && limit > 0 && unpairedOnce() <= limit
-          ? stretchDiff(sa, a.start, a.end, sb, b.start, b.end, limit)
-          : null
-      return shorter ?? parts
-    }
-  }
+  if (anchored && enough(equalIn(anchored.parts, alike))) return anchored.parts
   // Myers' algorithm gives up only after trying every edit length up to the limit, the slowest
   // case; a pair that surely needs more edits is known at once.
   const whole = unpairedOnce() > MAX_EDIT_LENGTH ? null : stretchDiff(sa, a.start, a.end, sb, b.start, b.end, MAX_EDIT_LENGTH)
@@ -356,40 +343,19 @@ function anchoredSteps(
  * SOFTWARE IS PROVIDED ..." against another's "... distribution. THIS SOFTWARE IS PROVIDED ...",
  * diffed without anchors, lined the first "this software" up with the second and showed the
  * disclaimer's opening deleted, for a few edits fewer (a reviewer). pg_dump's page against
- * pg_dumpall's, lined up on "For" and "for" once in each: 65 edits, 49 without anchors.
+ * pg_dumpall's, lined up on "For" and "for" once in each: 65 edits, 49 without anchors. Two of
+ * CMake's property pages, "the ``MACHO_COMPATIBILITY_VERSION`` property corresponds to the
+ * *compatibility version* and :prop_tgt:`MACHO_CURRENT_VERSION` corresponds to ..." and "the
+ * :prop_tgt:`SOVERSION` property corresponds to the *compatibility version* and ``VERSION``
+ * corresponds to ...", lined up on "prop_tgt", had the clause both say deleted and inserted again:
+ * 21 edits, 12 without anchors (a reviewer). (A second recheck, the whole diffed again where its
+ * diff would take three quarters of the anchored one's edits, took none of 168 diffs on two
+ * fixtures, a reviewer found: the diff without anchors is a shortest diff too, sought first.)
  */
 export const UNANCHORED_SHARE = 0.9
 
 /** No token anchors a diff: the diff of a stretch whole (anchoredDiff). */
 const noToken = (): boolean => false
-
-/**
- * Share of an anchored diff's edits (insertions plus deletions) at most that a diff of the whole
- * passages must take for it to be shown instead (wordDiff). Anchors are the words once in each
- * passage, and where the words that are so differ from what the passages share in order (a
- * reference's role, ":prop_tgt:", before different names; "compatibility" and "version" twice in
- * a passage, in a name and in the text), they line the passages up wrongly: two of CMake's
- * property pages, "the ``MACHO_COMPATIBILITY_VERSION`` property corresponds to the
- * *compatibility version* and :prop_tgt:`MACHO_CURRENT_VERSION` corresponds to ..." and "the
- * :prop_tgt:`SOVERSION` property corresponds to the *compatibility version* and ``VERSION``
- * corresponds to ...", were diffed on "prop_tgt", the clause both say deleted and inserted again
- * (21 edits; the whole's shortest diff, 12: a reviewer). A shortest diff that is barely shorter
- * may line the words up on "the" and "of" where the anchors line them up on what they say.
- */
-export const SHORTER_DIFF_SHARE = 0.75
-
-/**
- * Words of two passages together, at most, for which a diff of the whole is sought besides the
- * anchored one (SHORTER_DIFF_SHARE): Myers' algorithm costs their length times its edits. A
- * licence's notice against another's (the GPL's against the LGPL's, a few hundred words each) is
- * read so: anchored, "On Debian systems, the complete text of ... can be found in" both print was
- * a replace of a whole paragraph, 233 words changed against 67 (Debian's copyright files). At
- * 2,000 the changelogs' variants took 0.25 s longer (4.1 s), the copyright files' not measurably;
- * longer passages are left to their anchors and to their diff without anchors (UNANCHORED_SHARE),
- * which is a shortest diff too and is sought first: this one differs from it only where that one
- * was not sought or gave up.
- */
-export const MAX_RECHECKED_WORDS = 2000
 
 /**
  * Stretches of fewer words than this (both sides together) are diffed without looking for
