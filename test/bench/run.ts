@@ -57,7 +57,15 @@ if (!bench) {
   process.stderr.write(`${benchName ? `bench: unknown benchmark "${benchName}"\n\n` : ''}${USAGE}\n`)
   process.exitCode = 2
 } else {
-  process.exitCode = await (await bench.load()).main(args)
+  try {
+    process.exitCode = await (await bench.load()).main(args)
+  } catch (error) {
+    // A mistake in the options (node:util parseArgs): said in one line, not as a stack trace.
+    const code = (error as { code?: unknown }).code
+    if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) throw error
+    process.stderr.write(`bench ${benchName}: ${(error as Error).message}\n`)
+    process.exitCode = 2
+  }
 }
 
 export {}
