@@ -10,9 +10,9 @@ import { CONTAINED_SHARE } from './contained.js'
 // near-verbatim overlap of the three and again a paraphrase of each other (a reviewer: four
 // such restatements among nine copyright files, none before the pass read pairs by their texts).
 // Judged on the overlaps as drafted, the passages a reader is shown together, not on the pairs
-// kept: each side mapped through its pair onto a third text, ten restatements of the GPL's
-// versions' clauses that readers judged true (bench -- paraphrases) met at one place of it,
-// though no overlap drafted holds the two at one place.
+// kept: each side mapped through its pair onto a third text, ten restatements that readers judged
+// true (bench -- paraphrases), nine of them clauses of the GNU, Apache and Mozilla licences,
+// met at one place of it, though no overlap drafted holds the two at one place.
 
 /**
  * Share of the shorter of two sides' places in their passages, at least, that the other's takes
