@@ -57,6 +57,9 @@ export function withoutLinked(
   restating: (i: number) => boolean,
   held: readonly HeldPassages[],
 ): Cluster[] {
+  // (A large corpus, which the paraphrase pass does not read, has none: its overlaps, thousands
+  // of passages in one, are not indexed for nothing.)
+  if (restatements.length === 0) return []
   // Per document, the held passages as [start, end, overlap], by start.
   const byDoc = new Map<number, [number, number, number][]>()
   held.forEach((o, k) => {
