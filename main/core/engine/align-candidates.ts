@@ -212,6 +212,38 @@ export class CandidateAligner {
     return kind ? this.keep(table, da, a0, a1, db, b0, b1, measure, kind) : false
   }
 
+  /**
+   * Keeps a run of running words that documents da and db share word for word (tokens [a0, a1]
+   * and [b0, b1]: verbatim-runs.ts) as a pair: the words either has in the next paragraph left
+   * out (paragraphEdges), still `minTokens` words at least, taken to its sentences' edges where
+   * the texts go on alike to them (wholeSentence), word for word, with `minShared` content words
+   * in common (keptKind's minWords for it, at most the corpus's). True when kept.
+   */
+  alignRun(
+    table: PairTable,
+    da: number,
+    a0: number,
+    a1: number,
+    db: number,
+    b0: number,
+    b1: number,
+    minTokens: number,
+    minShared: number,
+  ): boolean {
+    const { corpus, measurer, n } = this
+    const A = corpus.docs[da]
+    const B = corpus.docs[db]
+    const edges = paragraphEdges(A, a0, a1, B, b0, b1, n)
+    if (edges) [a0, a1, b0, b1] = edges
+    if (a1 - a0 + 1 < minTokens || b1 - b0 + 1 < minTokens) return false
+    const sentence = this.wholeSentence(da, a0, a1, db, b0, b1)
+    if (sentence) [a0, a1, b0, b1] = sentence
+    const measure = measurer.measure(da, a0, a1, db, b0, b1)
+    if (!measure.verbatim) return false
+    const kind = keptKind(measure, Math.min(this.minWords, minShared), A, a0, a1, B, b0, b1)
+    return kind ? this.keep(table, da, a0, a1, db, b0, b1, measure, kind) : false
+  }
+
   /** Keeps tokens [a0, a1] of document da and [b0, b1] of db as a pair; true. */
   private keep(
     table: PairTable,

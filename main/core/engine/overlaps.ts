@@ -77,6 +77,7 @@ import { type Change, DiffMemo, sameWords, type Variant, variantOf } from './var
 import { shownWord } from './normalise.js'
 import { oneOfEachCopy } from './restated-copies.js'
 import { withoutLinked } from './linked-restatements.js'
+import { MIN_RUN_SHARED, MIN_RUN_TOKENS, verbatimRuns } from './verbatim-runs.js'
 import { sectionPairs } from './sections.js'
 import { keptWidened, type Widened, widenedOver } from './widened-pairs.js'
 
@@ -98,6 +99,9 @@ import { keptWidened, type Widened, widenedOver } from './widened-pairs.js'
 //               an overlap inside a longer one found in all its documents (nesting.ts);
 //               overlaps of the same documents and most of the same passages one (twins.ts);
 //               kinds judged per pair and summarised per overlap; boilerplate labelled
+//   runs        in a corpus the paraphrase pass reads, runs of eight running words or more that two
+//               versions of one text share between the passages they share in order, kept as
+//               pairs (verbatim-runs.ts)
 //   paraphrase  sentence pairs alike in content words that share few n-grams, abbreviations read
 //               as their words, synonyms and related forms as one word (paraphrase.ts,
 //               abbreviations.ts, synonyms.ts); sentences reporting one event,
@@ -459,6 +463,29 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
   const widenedCovered: Widened[] = []
   if (paraphraseSearch) {
     const sentences = corpus.docs.map((d, i) => (skip[i] ? new Uint32Array([0]) : sentenceStarts(d)))
+    // Where two versions of one text each say their own things between passages they share
+    // (aligned-gaps.ts): read as the pairs kept from the seeds give them, by the runs below and
+    // by the pass's sentences (a run kept there would otherwise move a gap, and the pass read
+    // another stretch: Luke's and Matthew's "Behold, men brought a paralyzed man on a cot" was
+    // lost so).
+    const gaps = alignedGaps(pairTable)
+    // Runs of running words two versions share word for word, function words and all
+    // (verbatim-runs.ts), in a corpus read closely, as the pass is, and before it reads the pairs
+    // kept. Not where their whole sentences say one template of different code, named things or
+    // versions, as a restatement is not (below): "The strlen() function returns the number of
+    // bytes in the" / "The strspn() function returns ...", "The -section option was added in
+    // OpenSSL 3.0.0" / "The -nameopt option ...". A run across a heading is cut there
+    // (furniture.ts), and a piece shorter than a run is none (CandidateAligner.alignRun):
+    // "private key." before a manual page's SEE ALSO.
+    for (const found of verbatimRuns(corpus.docs, skip, new AlignedSpans(pairTable), gaps))
+      for (const { a, b } of sectionPairs(corpus.docs, found)) {
+        const [A, B] = [corpus.docs[a.doc], corpus.docs[b.doc]]
+        const [sa0, sa1] = sentencesOf(sentences[a.doc], a.start, a.end)
+        const [sb0, sb1] = sentencesOf(sentences[b.doc], b.start, b.end)
+        if (nameOtherCode(A, sa0, sa1, B, sb0, sb1) || nameOtherThings(A, sa0, sa1, B, sb0, sb1, unknownWord)) continue
+        if (nameOtherVersions(A, sa0, sa1, B, sb0, sb1)) continue
+        aligner.alignRun(pairTable, a.doc, a.start, a.end, b.doc, b.start, b.end, MIN_RUN_TOKENS, MIN_RUN_SHARED)
+      }
     const reused = new ReusedSpans(corpus.docs.length, pairTable)
     const covered = (doc: number, start: number, end: number, other: number): boolean => reused.covers(doc, start, end, other)
     const keptSpans = new AlignedSpans(pairTable)
@@ -488,7 +515,7 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       }
       return out
     }
-    for (const p of findParaphrases(corpus, sentences, run, expansions, words.classes, alignedGaps(pairTable), reused)) {
+    for (const p of findParaphrases(corpus, sentences, run, expansions, words.classes, gaps, reused)) {
       // One across a pair kept of the same two texts may be that pair read to its sentences
       // (widened-pairs.ts); mostly in pairs kept already of the same two texts, it is nothing
       // else: it adds only the words a pair stopped short of in its sentences. (In pairs with
