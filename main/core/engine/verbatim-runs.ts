@@ -127,8 +127,9 @@ class VersionGaps {
 }
 
 /**
- * The runs of MIN_RUN_TOKENS words or more (by match form: a spelling or inflection changed is
- * no break, and the measure tells verbatim from near-verbatim) that two documents of `docs`
+ * The runs of MIN_RUN_TOKENS words or more (by match form, so a spelling or inflection changed is
+ * no break here; CandidateAligner.alignRun then keeps only runs whose surface forms agree too,
+ * similarity.ts `verbatim`) that two documents of `docs`
  * share in the gaps between the passages they share in order (`gaps`, aligned-gaps.ts), in the
  * same gap where either repeats its first words (see above), that no pair kept (`aligned`)
  * already holds; each once, from its first word on, without a few words spilt over from another
