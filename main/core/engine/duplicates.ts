@@ -30,8 +30,12 @@ export function duplicateGroups(docs: readonly AnalysedDocument[]): number[][] {
       candidates = []
       byHash.set(key, candidates)
     }
+    // (A text the same character for character is the same document read: most duplicates,
+    // compared without reading their signs in code.)
     const same = candidates.find(
-      (g) => sameWords(docs[g[0]].surface, words) && sameWords(docs[g[0]].respelled, doc.respelled) && sameSignsInCode(docs[g[0]], doc),
+      (g) =>
+        docs[g[0]].text === doc.text ||
+        (sameWords(docs[g[0]].surface, words) && sameWords(docs[g[0]].respelled, doc.respelled) && sameSignsInCode(docs[g[0]], doc)),
     )
     if (same) {
       if (same.length === 1) groups.push(same)
