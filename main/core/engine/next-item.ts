@@ -192,30 +192,24 @@ function edges(passages: readonly ItemPassage[], docs: readonly Paragraphs[], di
   const itemWords = new Set<string>()
   /** The passages that end elsewhere (dir 1), by index: mid-sentence, on no item's words. */
   const elsewhere: number[] = []
-  const words = (doc: Paragraphs, t0: number, t1: number): string =>
-    doc.text.slice(doc.starts[t0], doc.ends[t1]).replace(/\s+/g, ' ').toLowerCase()
+  // Each passage's edge read once per text and span (an overlap holds a passage in each copy of
+  // a text: of the copyright files' passages whose edges are read, three in five are copies).
+  const readings = new SpanMemo((doc: Paragraphs, start: number, end: number) => edgeOf(doc, { doc: -1, start, end }, dir, headings))
   for (const [i, p] of passages.entries()) {
-    const doc = docs[p.doc]
-    const edge = dir > 0 ? p.end : p.start
-    // (Or, at an end, its sentence's end with its own stop, in a paragraph that goes on: it holds
-    // none of a next item's words, and the others' are cut. A pydoc page's method box goes on
-    // "|\t---- Methods inherited from ...", where three other pages' passages of the same
-    // docstring ended on the next class's "class": a reviewer of Python's documentation.)
-    if (whole(doc, edge, dir) || (dir > 0 && stoppedSentence(doc, edge))) {
-      const item = dir > 0 ? lastItem(doc, p) : undefined
-      if (item !== undefined) itemWords.add(words(doc, item, p.end))
-      out.push(edge)
+    const reading = readings.get(docs[p.doc], p.start, p.end)
+    if (reading.whole) {
+      if (reading.words !== undefined) itemWords.add(reading.words)
+      out.push(dir > 0 ? p.end : p.start)
       continue
     }
-    const at = itemBreak(doc, p, dir, headings)
-    if (at === undefined && dir < 0) return undefined
-    if (at === undefined) {
+    if (reading.at === undefined && dir < 0) return undefined
+    if (reading.at === undefined) {
       elsewhere.push(i)
       out.push(p.end)
       continue
     }
-    cutWords.add(dir > 0 ? words(doc, at + 1, p.end) : words(doc, p.start, at - 1))
-    out.push(at)
+    cutWords.add(reading.words!)
+    out.push(reading.at)
   }
   if (!cutWords.size) return undefined
   for (const item of itemWords) if (cutWords.has(item)) return undefined
@@ -223,16 +217,50 @@ function edges(passages: readonly ItemPassage[], docs: readonly Paragraphs[], di
   // paragraph opens with the words cut from them: it goes on past them into the item they open,
   // and cut from the others, they would read as a difference. So where its last paragraph opens
   // further back than MAX_HELD_TOKENS (what it opens with is not read).
+  const lasts = new SpanMemo(lastParagraphWords)
   for (const i of elsewhere) {
     const p = passages[i]
-    const doc = docs[p.doc]
-    let t = p.end
-    while (t > p.start && t > p.end - MAX_HELD_TOKENS && !breakBefore(doc, t, false)) t--
-    if (!breakBefore(doc, t, false)) return undefined
-    const last = words(doc, t, p.end)
+    const last = lasts.get(docs[p.doc], p.start, p.end)
+    if (last === undefined) return undefined
     for (const cut of cutWords) if (last.startsWith(cut)) return undefined
   }
   return out
+}
+
+/**
+ * What `edges` reads of one passage at its end (`dir` 1) or start (-1): whether it is whole there
+ * (or ends its sentence with its stop), and then the words of the item it ends on, if any (dir
+ * 1); else where the next (previous) item's words break off from it, if they do, and those words.
+ */
+function edgeOf(doc: Paragraphs, p: ItemPassage, dir: 1 | -1, headings: boolean): { whole: boolean; at?: number; words?: string } {
+  const edge = dir > 0 ? p.end : p.start
+  // (Or, at an end, its sentence's end with its own stop, in a paragraph that goes on: it holds
+  // none of a next item's words, and the others' are cut. A pydoc page's method box goes on
+  // "|\t---- Methods inherited from ...", where three other pages' passages of the same
+  // docstring ended on the next class's "class": a reviewer of Python's documentation.)
+  if (whole(doc, edge, dir) || (dir > 0 && stoppedSentence(doc, edge))) {
+    const item = dir > 0 ? lastItem(doc, p) : undefined
+    return { whole: true, words: item === undefined ? undefined : spacedWords(doc, item, p.end) }
+  }
+  const at = itemBreak(doc, p, dir, headings)
+  if (at === undefined) return { whole: false }
+  return { whole: false, at, words: dir > 0 ? spacedWords(doc, at + 1, p.end) : spacedWords(doc, p.start, at - 1) }
+}
+
+/** Tokens [t0, t1] of `doc` as `edges` compares them: spaced alike, in lower case. */
+function spacedWords(doc: Paragraphs, t0: number, t1: number): string {
+  return doc.text.slice(doc.starts[t0], doc.ends[t1]).replace(/\s+/g, ' ').toLowerCase()
+}
+
+/**
+ * The words (spacedWords) of the last paragraph of tokens [t0, t1] of `doc`, a passage that ends
+ * elsewhere (edges), from where it opens, at most MAX_HELD_TOKENS back; undefined where it opens
+ * further back.
+ */
+function lastParagraphWords(doc: Paragraphs, t0: number, t1: number): string | undefined {
+  let t = t1
+  while (t > t0 && t > t1 - MAX_HELD_TOKENS && !breakBefore(doc, t, false)) t--
+  return breakBefore(doc, t, false) ? spacedWords(doc, t, t1) : undefined
 }
 
 /**

@@ -1129,10 +1129,13 @@ function shownEdges(
   // read as "-o", the option after the one the pages share, went on to its name).
   // (Taken to whole identifiers again: a sentence's end read inside one, "gtk_wi-" at a line's end.)
   const read = kind === 'verbatim' ? wholeIdentifiers(verbatimTails(cut, sentenceEdges, docs), (p) => docs[p.doc], true) : cut
-  // (And not on a line's part of links or tags: the next item's commit link, link-edges.ts.)
+  // (And not on a line's part of links or tags: the next item's commit link, link-edges.ts.
+  // Read once per text and span, as the edges above.)
+  const linkless = new SpanMemo((doc: AnalysedDocument, start: number, end: number) =>
+    withoutLinkEdges(doc, ...wholeAddressAtEnd(doc, start, end)),
+  )
   const shown = read.map((p) => {
-    const [whole, end] = wholeAddressAtEnd(docs[p.doc], p.start, p.end)
-    const [s, e] = withoutLinkEdges(docs[p.doc], whole, end)
+    const [s, e] = linkless.get(docs[p.doc], p.start, p.end)
     return s === p.start && e === p.end ? p : { doc: p.doc, start: s, end: e }
   })
   return moved(passages, at, apartInDocuments(shown))
