@@ -161,8 +161,10 @@ export function clippedExpansions(corpus: AnalysedCorpus): Map<number, number[]>
   for (const doc of docs)
     for (let t = 0; t + 1 < doc.starts.length; t++) {
       if (!hyphenJoined(doc, t) || hyphenJoined(doc, t + 1) || hyphenJoined(doc, t - 1)) continue
-      const [first, second] = [doc.text.slice(doc.starts[t], doc.ends[t]), doc.text.slice(doc.starts[t + 1], doc.ends[t + 1])]
-      const [a, b] = [first.toLowerCase(), second.toLowerCase()]
+      const first = doc.text.slice(doc.starts[t], doc.ends[t])
+      const second = doc.text.slice(doc.starts[t + 1], doc.ends[t + 1])
+      const a = first.toLowerCase()
+      const b = second.toLowerCase()
       if (!CLIPPED_PART.test(a) || !CLIPPED_PART.test(b)) continue
       compounds.set(`${a} ${b}`, [doc.match[t], doc.match[t + 1]])
       let set = seconds.get(a)
@@ -187,7 +189,8 @@ export function clippedExpansions(corpus: AnalysedCorpus): Map<number, number[]>
   for (const doc of docs)
     for (let t = 1; t + 1 < doc.starts.length; t++) {
       if (doc.ends[t] - doc.starts[t] !== 3 || wordAt(doc, t) !== 'and') continue
-      const [x, y] = [wordAt(doc, t - 1), wordAt(doc, t + 1)]
+      const x = wordAt(doc, t - 1)
+      const y = wordAt(doc, t + 1)
       for (let n = 2; n <= 5 && n + MIN_CLIPPED_LETTERS <= x.length; n++) {
         const a = x.slice(0, n)
         for (const b of seconds.get(a) ?? []) {

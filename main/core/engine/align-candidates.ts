@@ -173,8 +173,10 @@ export class CandidateAligner {
     // and a thousand more passages ended a few words into a bullet.)
     const pageLinesOnly = parts.every((part) => unkept.includes(part) || onPageLines(A, part[0], part[1]))
     for (const [x0, x1, y0, y1] of pageLinesOnly ? unkept : []) {
-      const [ca0, ca1] = [contentFrom(A, x0), contentFrom(A, x1 + 1) - 1]
-      const [cb0, cb1] = [contentFrom(B, y0), contentFrom(B, y1 + 1) - 1]
+      const ca0 = contentFrom(A, x0)
+      const ca1 = contentFrom(A, x1 + 1) - 1
+      const cb0 = contentFrom(B, y0)
+      const cb1 = contentFrom(B, y1 + 1) - 1
       if (ca1 < ca0 || cb1 < cb0) continue
       const part = { docA: r.docA, docB: r.docB, a0: ca0, a1: ca1, b0: cb0, b1: cb1, seeds: 0 }
       for (const shared of sharedRuns(part, A, B, this.minWords)) this.alignRegion(shared, reached, table)

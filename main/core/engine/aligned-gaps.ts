@@ -77,7 +77,8 @@ export function alignedGaps(pairs: PairSides): AlignedGap[] {
     const docA = pairs.doc(group[0])
     const docB = pairs.doc(group[0] ^ 1)
     for (let k = 1; k < chain.length; k++) {
-      const [last, a] = [chain[k - 1], chain[k]]
+      const last = chain[k - 1]
+      const a = chain[k]
       const gap = {
         docA,
         a0: pairs.end(last) + 1,

@@ -241,7 +241,8 @@ export function languageOf(doc: AnalysedDocument, t0: number, t1: number): numbe
   const s = doc.foreignSentences
   if (s.length === 0) return -1
   // (The first sentence that ends after t0, by halves: the sentences are in order and apart.)
-  let [low, high] = [0, s.length / 3]
+  let low = 0
+  let high = s.length / 3
   while (low < high) {
     const mid = (low + high) >> 1
     if (s[3 * mid + 1] <= t0) low = mid + 1
@@ -249,7 +250,8 @@ export function languageOf(doc: AnalysedDocument, t0: number, t1: number): numbe
   }
   const counts = new Map<number, number>()
   for (let k = 3 * low; k < s.length && s[k] <= t1; k += 3) {
-    const [from, to] = [Math.max(s[k], t0), Math.min(s[k + 1], t1 + 1)]
+    const from = Math.max(s[k], t0)
+    const to = Math.min(s[k + 1], t1 + 1)
     if (from < to) counts.set(s[k + 2], (counts.get(s[k + 2]) ?? 0) + to - from)
   }
   for (const [language, count] of counts) if (2 * count > t1 - t0 + 1) return language

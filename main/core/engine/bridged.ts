@@ -180,7 +180,8 @@ function split(cluster: Cluster, pairs: BridgedPairs, docs: readonly Paragraphs[
   const readsAgain = (i: number, inText: readonly boolean[]): boolean =>
     (closeByDocs.get(pairKey(2 * i)) ?? []).some((j) =>
       [0, 1].some((flip) => {
-        const [x, y] = [2 * j + flip, 2 * j + (flip ^ 1)]
+        const x = 2 * j + flip
+        const y = 2 * j + (flip ^ 1)
         return (
           (!inText[1] && pairs.doc(x) === pairs.doc(2 * i) && overlapsSide(x, 2 * i) && !nearSide(y, 2 * i + 1)) ||
           (!inText[0] && pairs.doc(y) === pairs.doc(2 * i + 1) && overlapsSide(y, 2 * i + 1) && !nearSide(x, 2 * i))

@@ -263,7 +263,8 @@ function joinShortItems(
   for (let i = start; i < end; i++) {
     const k = i - start
     const root = sets.find(k)
-    const [pa, pb] = [seeds.posA[i], seeds.posB[i]]
+    const pa = seeds.posA[i]
+    const pb = seeds.posB[i]
     if (root === k) {
       lowA[k] = highA[k] = pa
       lowB[k] = highB[k] = pb
@@ -283,7 +284,8 @@ function joinShortItems(
     paragraph(A, lowA[r], highA[r] + n - 1) &&
     paragraph(B, lowB[r], highB[r] + n - 1)
   for (let k = 0; k < refused.length; k += 2) {
-    const [x, y] = [sets.find(refused[k]), sets.find(refused[k + 1])]
+    const x = sets.find(refused[k])
+    const y = sets.find(refused[k + 1])
     if (x !== y && (shortItem(x) || shortItem(y))) sets.joinRoots(x, y)
   }
 }
@@ -322,7 +324,10 @@ function heldElsewhere(found: readonly Region[], a1: number, a0: number, b1: num
  */
 export function repeatedTwice(seeds: Seeds, members: readonly number[], link: number): Omit<Region, 'docA' | 'docB'>[] | undefined {
   const counts = new Map<number, number>()
-  let [lowA, highA, lowB, highB] = [Infinity, -Infinity, Infinity, -Infinity]
+  let lowA = Infinity
+  let highA = -Infinity
+  let lowB = Infinity
+  let highB = -Infinity
   for (const i of members) {
     const d = seeds.posB[i] - seeds.posA[i]
     counts.set(d, (counts.get(d) ?? 0) + 1)
@@ -359,7 +364,8 @@ export function repeatedTwice(seeds: Seeds, members: readonly number[], link: nu
     const other = cores[1 - c]
     const box = { a0: Infinity, a1: -Infinity, b0: Infinity, b1: -Infinity, seeds: 0 }
     for (const i of members) {
-      const [pa, pb] = [seeds.posA[i], seeds.posB[i]]
+      const pa = seeds.posA[i]
+      const pb = seeds.posB[i]
       const d = pb - pa
       if (Math.abs(d - diagonal) >= link || Math.abs(d - diagonal) > Math.abs(d - copies[1 - c])) continue
       if ((apartInA && pa >= other.a0 && pa <= other.a1) || (apartInB && pb >= other.b0 && pb <= other.b1)) continue

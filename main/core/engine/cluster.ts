@@ -189,7 +189,8 @@ export function clusterPairs(given: readonly PairLike[] | PairSides): Cluster[] 
       (e) => pairs.end(e),
     ])
     for (let k = 1; k < byPlace.length; k++) {
-      const [e, last] = [byPlace[k], byPlace[k - 1]]
+      const e = byPlace[k]
+      const last = byPlace[k - 1]
       if (pairs.doc(e) === pairs.doc(last) && pairs.start(e) === pairs.start(last) && pairs.end(e) === pairs.end(last)) join(e, last)
     }
   }

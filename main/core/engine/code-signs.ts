@@ -84,9 +84,12 @@ function readSigns(doc: AnalysedDocument): Signs {
   const { text, starts, ends } = doc
   const n = starts.length
   const between = new Uint32Array(n)
-  const [codeAt, codeHash, codeWords]: number[][] = [[], [], []]
+  const codeAt: number[] = []
+  const codeHash: number[] = []
+  const codeWords: number[] = []
   for (let t = 0; t + 1 < n; t++) {
-    const [from, to] = [ends[t], starts[t + 1]]
+    const from = ends[t]
+    const to = starts[t + 1]
     let h = 0
     let any = false
     for (let i = from; i < to; i++) {
@@ -105,7 +108,8 @@ function readSigns(doc: AnalysedDocument): Signs {
       let j = i
       while (j < to && !(KIND[text.charCodeAt(j)] & BLANK)) j++
       if (j === i) break
-      const [after, before] = [i === from, j === to]
+      const after = i === from
+      const before = j === to
       // (A joining run's last hyphens open the next word where other signs join it: the options
       // "-des|-des3" are "-des, -des3", and "-h/-H" is "-h -H".)
       let k = j

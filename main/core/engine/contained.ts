@@ -165,7 +165,8 @@ function pairedInside(outer: Held, inner: Held): boolean {
   if (!inner.passages.every((p, k) => passages[k].doc === p.doc && passages[k].start <= p.start && p.end <= passages[k].end)) return false
   if (passages.length <= MAX_PAIRWISE_PASSAGES) return true
   if (outer.kind !== 'verbatim') return false
-  const [p0, q0] = [inner.passages[0], passages[0]]
+  const p0 = inner.passages[0]
+  const q0 = passages[0]
   return inner.passages.every((p, k) => p.start - passages[k].start === p0.start - q0.start && p.end - p.start === p0.end - p0.start)
 }
 

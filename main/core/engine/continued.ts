@@ -62,8 +62,10 @@ export type HoldsCopy = (x: PairPassage, y: PairPassage, side: -1 | 1) => boolea
 export function startsWithCopy(docs: readonly AnalysedDocument[]): HoldsCopy {
   return (x, y, side) => {
     const D = docs[x.doc]
-    const [x0, x1] = [contentFrom(D, x.start), contentFrom(D, x.end + 1)]
-    const [y0, y1] = [contentFrom(D, y.start), contentFrom(D, y.end + 1)]
+    const x0 = contentFrom(D, x.start)
+    const x1 = contentFrom(D, x.end + 1)
+    const y0 = contentFrom(D, y.start)
+    const y1 = contentFrom(D, y.end + 1)
     const words = x1 - x0
     if (words === 0 || words > y1 - y0) return false
     const [from, to] = side < 0 ? [x0, y0] : [x1 - words, y1 - words]
@@ -185,7 +187,8 @@ function continuation(
   // Whether every text between, where X stands apart, is an insertion (MAX_INSERTED_SHARE).
   let inserted = true
   for (let at = 0; at < x.length; at++) {
-    const [p, q] = [x[at], y[at]]
+    const p = x[at]
+    const q = y[at]
     if (q.doc !== p.doc) return undefined
     // The tokens between X's passage and Y's, no more than X's passage holds.
     const gap = side < 0 ? q.start - p.end - 1 : p.start - q.end - 1

@@ -195,7 +195,8 @@ function editedWithin(
   let best: { start: number; end: number; errors: number } | undefined
   for (const m of search(fromCodes(text), passage, maxErrors)) if (m.end > m.start && (!best || m.errors < best.errors)) best = m
   if (!best) return undefined
-  const [s, e] = [p + best.start, p + best.end - 1]
+  const s = p + best.start
+  const e = p + best.end - 1
   return continuesWord(B, s) || continuesWord(B, e + 1) ? undefined : { p: s, q: e, edits: best.errors }
 }
 

@@ -64,7 +64,8 @@ export function findEvents(corpus: AnalysedCorpus, sentences: Uint32Array[]): Ev
   docs.forEach((doc, d) => {
     const bounds = sentences[d]
     for (let k = 0; k + 1 < bounds.length; k++) {
-      const [first, end] = [bounds[k], bounds[k + 1]]
+      const first = bounds[k]
+      const end = bounds[k + 1]
       const facts: SentenceFacts = { doc: d, first, last: end - 1, dates: new Map(), names: new Map() }
       const wordAt = (t: number): string => doc.text.slice(doc.starts[t], doc.ends[t])
       /** Whether token t is a month a word follows in the sentence: a date's, if any, never a name. */

@@ -98,6 +98,7 @@ export function callsOrNames(
   B: Pick<AnalysedDocument, 'text' | 'starts'>,
   b0: number,
 ): boolean {
-  const [x, y] = [manualSectionAt(A, A.starts[a0]), manualSectionAt(B, B.starts[b0])]
+  const x = manualSectionAt(A, A.starts[a0])
+  const y = manualSectionAt(B, B.starts[b0])
   return x === 'SYNOPSIS' || y === 'SYNOPSIS' || (x === 'NAME' && y === 'NAME')
 }

@@ -246,7 +246,8 @@ function editedThroughout(
  * (analyse.ts rarityIn), less where the other document has it too, shared or not.
  */
 function aloneSimilarity(A: AnalysedDocument, a0: number, a1: number, B: AnalysedDocument, b0: number, b1: number): number {
-  const [both, one] = [rarityIn(2, 2), rarityIn(2, 1)]
+  const both = rarityIn(2, 2)
+  const one = rarityIn(2, 1)
   let total = 0
   let shared = 0
   const side = (doc: AnalysedDocument, t0: number, t1: number, span: Set<number>, other: Uint32Array): void => {
@@ -589,7 +590,8 @@ function loneNames(
         after: last + 1 <= t1 ? doc.match[last + 1] : -1,
       }
     })
-  const [ra, rb] = [read(A, a0, a1, inA), read(B, b0, b1, inB)]
+  const ra = read(A, a0, a1, inA)
+  const rb = read(B, b0, b1, inB)
   const inRun = (n: (typeof ra)[number], other: typeof ra) =>
     other.some((m) => m.head === n.head && ((n.before >= 0 && m.before === n.before) || (n.after >= 0 && m.after === n.after)))
   const la = ra.filter((n) => !inRun(n, rb))
@@ -617,7 +619,8 @@ export function otherAddressEdges(
   if (!mayMail(A, a0, a1) || !mayMail(B, b0, b1)) return [0, 0]
   const other = (i: number, j: number): boolean => {
     if (A.match[i] !== B.match[j]) return false
-    const [x, y] = [mailAddressAt(A, i), mailAddressAt(B, j)]
+    const x = mailAddressAt(A, i)
+    const y = mailAddressAt(B, j)
     return x !== undefined && y !== undefined && x !== y
   }
   let leading = 0

@@ -54,7 +54,8 @@ export class LineEndHyphens {
 
   /** Whether the line-end hyphen between words `before` and `after` is a compound's own (see above). */
   isCompound(before: string, after: string): boolean {
-    const [b, a] = [before.toLowerCase(), after.toLowerCase()]
+    const b = before.toLowerCase()
+    const a = after.toLowerCase()
     if ([...a].length < MIN_HYPHENATED_TAIL) return true
     if (this.hyphenated(b, a)) return true
     if (!this.startsCompound(b)) return false
@@ -69,7 +70,8 @@ export class LineEndHyphens {
    * "machine-read-\nable" joins where the text writes "readable"; a reviewer).
    */
   areWordsApart(before: string, after: string): boolean {
-    const [b, a] = [before.toLowerCase(), after.toLowerCase()]
+    const b = before.toLowerCase()
+    const a = after.toLowerCase()
     // Each part written once more than at this line end (where the text's words are read apart),
     // the joined word never. The part before alone is no evidence: "ODS2-com-\npatibility" where
     // "com" is in the page's addresses.

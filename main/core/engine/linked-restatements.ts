@@ -73,7 +73,8 @@ export function withoutLinked(
   /** The passages holding side e of `pairs`: their overlaps, and the side's place in each. */
   const holders = (e: number): { overlap: number; place: [number, number] }[] => {
     const out: { overlap: number; place: [number, number] }[] = []
-    const [start, end] = [pairs.start(e), pairs.end(e)]
+    const start = pairs.start(e)
+    const end = pairs.end(e)
     const slack = Math.floor((1 - CONTAINED_SHARE) * (end - start + 1))
     for (const [s, t, k] of byDoc.get(pairs.doc(e)) ?? []) {
       // (By start: a passage that starts past the side's slack holds too little of it.)

@@ -138,7 +138,8 @@ export function sharedItems(
       if (both) pairs.push([both, i, j])
     }
   pairs.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2])
-  const [takenA, takenB] = [new Uint8Array(a.length), new Uint8Array(b.length)]
+  const takenA = new Uint8Array(a.length)
+  const takenB = new Uint8Array(b.length)
   const inA: number[] = []
   const inB: number[] = []
   const stems = new Set<number>()
@@ -163,8 +164,10 @@ export function sharedItems(
   // corpora (two reviewers' verdicts), 4 false and 1 doubtful go (the Apache and CC0 grants, see
   // MIN_LIST_SHARE: "irrevocable", "exclusive", "license", one word an item), no true one.
   if (pairs[0][0] < 2) return undefined
-  const [firstA, lastA] = [Math.min(...inA), Math.max(...inA)]
-  const [firstB, lastB] = [Math.min(...inB), Math.max(...inB)]
+  const firstA = Math.min(...inA)
+  const lastA = Math.max(...inA)
+  const firstB = Math.min(...inB)
+  const lastB = Math.max(...inB)
   if (inA.length < MIN_LIST_SHARE * (lastA - firstA + 1) || inB.length < MIN_LIST_SHARE * (lastB - firstB + 1)) return undefined
   return { a: [a[firstA].from, a[lastA].to], b: [b[firstB].from, b[lastB].to], stems }
 }

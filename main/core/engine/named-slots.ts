@@ -127,7 +127,8 @@ function contentTokens(doc: AnalysedDocument, t0: number, t1: number): number[] 
  */
 function lineUp(A: AnalysedDocument, a: number[], B: AnalysedDocument, b: number[]): [number, number][] {
   const pairs: [number, number][] = []
-  let [i, j] = [0, 0]
+  let i = 0
+  let j = 0
   for (const part of diffArrays(
     a.map((t) => A.match[t]),
     b.map((t) => B.match[t]),
@@ -176,7 +177,8 @@ export function nameOtherThings(
   const pairs = lineUp(A, a, B, b)
   // The gaps between two words lined up.
   for (let k = 0; k + 1 < pairs.length; k++) {
-    const [[i0, j0], [i1, j1]] = [pairs[k], pairs[k + 1]]
+    const [i0, j0] = pairs[k]
+    const [i1, j1] = pairs[k + 1]
     if (i1 - i0 < 2 || j1 - j0 < 2) continue
     if (namesOwn(sideA, i0 + 1, i1, writtenB) && namesOwn(sideB, j0 + 1, j1, writtenA)) return true
   }
@@ -190,7 +192,8 @@ export function nameOtherThings(
     oneWord(B, b, from[1], to[1]) &&
     namesOwn(sideA, from[0], to[0], writtenB) &&
     namesOwn(sideB, from[1], to[1], writtenA)
-  const [first, last] = [pairs[0], pairs[pairs.length - 1]]
+  const first = pairs[0]
+  const last = pairs[pairs.length - 1]
   return edge([0, 0], first) || edge([last[0] + 1, last[1] + 1], [a.length, b.length])
 }
 

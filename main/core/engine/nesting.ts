@@ -395,7 +395,8 @@ function sortReadings(readings: number[], spanOf: (e: number) => number): void {
   // pair of overlaps (tens of thousands at corpus scale), where sorting an array of indices cost
   // more than the few comparisons.
   for (let i = 2; i < readings.length; i += 2) {
-    const [inner, outer] = [readings[i], readings[i + 1]]
+    const inner = readings[i]
+    const outer = readings[i + 1]
     let j = i
     for (; j > 0 && spanOf(readings[j - 2]) < spanOf(inner); j -= 2) {
       readings[j] = readings[j - 2]

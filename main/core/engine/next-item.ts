@@ -340,7 +340,8 @@ function breakBefore(doc: Paragraphs, t: number, atStart: boolean): boolean {
   if (!lines) return false
   const [previous, line] = lines
   const { text } = doc
-  const [indent, indentBefore] = [indentAt(text, line), indentAt(text, previous)]
+  const indent = indentAt(text, line)
+  const indentBefore = indentAt(text, previous)
   if (indent < indentBefore) return backAtItemMargin(doc, line, indent)
   if (indent > indentBefore) return atStart && headingOver(doc, previous, t) >= 0
   return indent === indentBefore && ITEM_LINE.test(text.slice(previous, line)) && (stopAfter(doc, t - 1) || text[doc.ends[t - 1]] === ':')

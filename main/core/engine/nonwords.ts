@@ -483,7 +483,9 @@ function readCodeSpans(doc: Pick<AnalysedDocument, 'text'>): CodeSpans {
   for (let i = 0; i < starts.length; i++) {
     const j = next[i]
     if (j < 0) continue
-    const [open, length, close] = [starts[i], lengths[i], starts[j]]
+    const open = starts[i]
+    const length = lengths[i]
+    const close = starts[j]
     // In one paragraph: no blank line between.
     if (paragraphs.between(open, close)) continue
     // Either way the two runs are taken: the closing one of a link or a quotation opens nothing.
@@ -1029,7 +1031,8 @@ function readJoins(doc: AnalysedDocument): Uint32Array {
   const found: number[] = []
   let r = 0
   for (let c = 1; c < content.length; c++) {
-    const [t, u] = [content[c - 1], content[c]]
+    const t = content[c - 1]
+    const u = content[c]
     while (r < runs.length && runs[r + 1] < t) r += 2
     const inCode = r < runs.length && runs[r] <= t && u <= runs[r + 1]
     if (inCode || (underscores && joined(doc, t, u))) found.push(c)
@@ -1081,7 +1084,8 @@ function readCodeRuns(doc: AnalysedDocument): Uint32Array {
   const n = starts.length
   /** Whether tokens u and u + 1 are joined into one word: one or two of CODE_JOINERS between them. */
   const touches = (u: number): boolean => {
-    const [from, to] = [ends[u], starts[u + 1]]
+    const from = ends[u]
+    const to = starts[u + 1]
     if (to - from < 1 || to - from > 2) return false
     for (let k = from; k < to; k++) if (!CODE_JOINERS.includes(text[k])) return false
     return true
@@ -1176,7 +1180,8 @@ const NAME_MARKS = './-_~%+:@'
  */
 export function namesIn(doc: AnalysedDocument, t0: number, t1: number): Name[] {
   const names = namesOf(doc)
-  const [from, to] = [doc.starts[t0], doc.ends[t1]]
+  const from = doc.starts[t0]
+  const to = doc.ends[t1]
   const out: Name[] = []
   for (let k = lowerBound(names.runEnds, from); k < names.runEnds.length && names.runStarts[k] <= to; k++) {
     if (names.froms[k] === names.tos[k]) continue
@@ -1212,7 +1217,10 @@ function namesOf(doc: AnalysedDocument): DocumentNames {
 /** What namesOf gives for a document, read from it once (its memo keeps it). */
 function readNames(doc: AnalysedDocument): DocumentNames {
   const { text } = doc
-  const [runStarts, runEnds, froms, tos]: number[][] = [[], [], [], []]
+  const runStarts: number[] = []
+  const runEnds: number[] = []
+  const froms: number[] = []
+  const tos: number[] = []
   let runEnd = -1
   for (let slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
     // The name's other slashes are read with it.
@@ -1221,7 +1229,8 @@ function readNames(doc: AnalysedDocument): DocumentNames {
     while (run > 0 && inName(text, run - 1)) run--
     runEnd = slash + 1
     while (runEnd < text.length && inName(text, runEnd)) runEnd++
-    let [start, end] = [run, runEnd]
+    let start = run
+    let end = runEnd
     while (start < end && !WORD_CHAR.test(text[start])) start++
     while (end > start && !WORD_CHAR.test(text[end - 1])) end--
     runStarts.push(run)

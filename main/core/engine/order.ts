@@ -157,7 +157,8 @@ export function editedAround(passages: readonly PairPassage[], docs: readonly An
     const key = Math.min(i, j) * list.length + Math.max(i, j)
     let found = known.get(key)
     if (found === undefined) {
-      const [x, y] = [list[i], list[j]]
+      const x = list[i]
+      const y = list[j]
       known.set(key, (found = editedWords(docs[x.doc], x.start, x.end, docs[y.doc], y.start, y.end)))
     }
     return found
@@ -231,7 +232,9 @@ function tiledWords(a: Uint32Array, b: Uint32Array): number {
   const inB = new Uint8Array(b.length)
   let tiled = 0
   for (;;) {
-    let [best, at, bt] = [MIN_MOVED_RUN - 1, -1, -1]
+    let best = MIN_MOVED_RUN - 1
+    let at = -1
+    let bt = -1
     for (let i = 0; i + best < a.length; i++) {
       if (inA[i]) continue
       for (let j = 0; j + best < b.length; j++) {

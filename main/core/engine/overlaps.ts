@@ -479,7 +479,8 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
     // "private key." before a manual page's SEE ALSO.
     for (const found of verbatimRuns(corpus.docs, skip, new AlignedSpans(pairTable), gaps))
       for (const { a, b } of sectionPairs(corpus.docs, found)) {
-        const [A, B] = [corpus.docs[a.doc], corpus.docs[b.doc]]
+        const A = corpus.docs[a.doc]
+        const B = corpus.docs[b.doc]
         const [sa0, sa1] = sentencesOf(sentences[a.doc], a.start, a.end)
         const [sb0, sb1] = sentencesOf(sentences[b.doc], b.start, b.end)
         if (nameOtherCode(A, sa0, sa1, B, sb0, sb1) || nameOtherThings(A, sa0, sa1, B, sb0, sb1, unknownWord)) continue
@@ -789,7 +790,8 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
         const [a, b] = measured ? [holder(list, 2 * shown), holder(list, 2 * shown + 1)] : []
         // (A side in a reference text, which is not shown, keeps the figures as matched.)
         if (a && b && !reference[a.doc] && !reference[b.doc]) {
-          const [x, y] = [edgedOf(a), edgedOf(b)]
+          const x = edgedOf(a)
+          const y = edgedOf(b)
           measure = figuresOf(measurer.measure(x.doc, x.start, x.end, y.doc, y.start, y.end))
         }
       }
@@ -934,8 +936,10 @@ function variantsOf(drafted: Drafted, given: readonly number[], options: Overlap
     const passages = shown.map((p, i) => {
       const doc = docs[p.doc]
       const map = mapOf(p.doc)
-      const [start, end] = [offsets[i][0], offsets[i][1] + stop]
-      const [first, last] = [doc.starts[p.start], doc.ends[p.end]]
+      const start = offsets[i][0]
+      const end = offsets[i][1] + stop
+      const first = doc.starts[p.start]
+      const last = doc.ends[p.end]
       edges.push({
         before: doc.text.slice(start, first),
         first: map.toCodePoint(first),
@@ -1230,7 +1234,8 @@ function kindsAsShown(
   const held = new Set<PairPassage>()
   const same = (a: PairPassage, b: PairPassage): boolean => {
     if (a === b || kind === 'verbatim') return true
-    const [x, y] = [shownOf(a), shownOf(b)]
+    const x = shownOf(a)
+    const y = shownOf(b)
     return !!sameStretch(docs[x.doc], x.start, x.end, docs[y.doc], y.start, y.end)
   }
   const ranks = pairs.map((i) => {
@@ -1288,7 +1293,8 @@ function holding(passages: readonly PairPassage[]): (pairs: PairSides, e: number
     const entry = byDoc.get(pairs.doc(e))
     if (!entry) return undefined
     const { list, reach } = entry
-    const [start, end] = [pairs.start(e), pairs.end(e)]
+    const start = pairs.start(e)
+    const end = pairs.end(e)
     // The passages starting at or before the side's end, back to where none before reaches its start.
     let lo = 0
     let hi = list.length

@@ -112,7 +112,8 @@ function lastParagraphStart(doc: AnalysedDocument, t0: number, t1: number, words
 function unlikeOpenings(A: AnalysedDocument, a: number, a1: number, B: AnalysedDocument, b: number, b1: number): boolean {
   if (!lessThanHalf(A, a, a1) || !lessThanHalf(B, b, b1)) return false
   if (a1 - a !== b1 - b) return true
-  const [x, y] = [labelBefore(A, a), labelBefore(B, b)]
+  const x = labelBefore(A, a)
+  const y = labelBefore(B, b)
   return x !== '' && y !== '' && x !== y
 }
 

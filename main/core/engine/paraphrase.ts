@@ -321,7 +321,8 @@ export function findParaphrases(
     const units: Unit[] = []
     const cuts = [c0]
     for (let c = c0 + 1; c < c1; c++) {
-      const [from, to] = [doc.ends[doc.content[c - 1]], doc.starts[doc.content[c]]]
+      const from = doc.ends[doc.content[c - 1]]
+      const to = doc.starts[doc.content[c]]
       if (breaksClause(doc.text, from, to) || opensPurpose(doc.text, from, to)) cuts.push(c)
     }
     cuts.push(c1)
@@ -368,7 +369,8 @@ export function findParaphrases(
   }
   /** The cores of units u and v, and their cosine, when they are one phrase said twice (see MIN_CORE_SHARED). */
   const coresOf = (u: Unit, v: Unit): Cores | undefined => {
-    const [vu, vv] = [vectorOfUnit(u), vectorOfUnit(v)]
+    const vu = vectorOfUnit(u)
+    const vv = vectorOfUnit(v)
     // The order first, read on the units (their cores hold the same shared stems in the same
     // order): most pairs fail it, before any core is made.
     const inA = sharedInOrder(u, vv)
@@ -405,9 +407,12 @@ export function findParaphrases(
    * search had turned away, and this restatement was lost with them).
    */
   const phraseQuoted = (u: Unit, v: Unit): boolean => {
-    const [A, B] = [docs[u.sentence.doc], docs[v.sentence.doc]]
-    const [ua, va] = [contentFrom(A, u.t0), contentFrom(B, v.t0)]
-    const [ub, vb] = [contentFrom(A, u.t1 + 1), contentFrom(B, v.t1 + 1)]
+    const A = docs[u.sentence.doc]
+    const B = docs[v.sentence.doc]
+    const ua = contentFrom(A, u.t0)
+    const va = contentFrom(B, v.t0)
+    const ub = contentFrom(A, u.t1 + 1)
+    const vb = contentFrom(B, v.t1 + 1)
     const shared = sharedInOrder(u, vectorOfUnit(v))
     if (shared.length === 0) return false
     const { stems, at: stemAt, c0 } = u.sentence
@@ -461,8 +466,10 @@ export function findParaphrases(
   const trimEdges = (p: SentencePair, a: Sentence, b: Sentence): SentencePair => {
     const A = docs[a.doc]
     const B = docs[b.doc]
-    const [ca0, ca1] = [contentFrom(A, p.a0), contentFrom(A, p.a1 + 1)]
-    const [cb0, cb1] = [contentFrom(B, p.b0), contentFrom(B, p.b1 + 1)]
+    const ca0 = contentFrom(A, p.a0)
+    const ca1 = contentFrom(A, p.a1 + 1)
+    const cb0 = contentFrom(B, p.b0)
+    const cb1 = contentFrom(B, p.b1 + 1)
     const inB = stemSet(b, cb0, cb1)
     const inA = stemSet(a, ca0, ca1)
     const [ta0, a1] = trimmed(a, ca0, ca1, inB, p.a0, p.a1)
@@ -548,11 +555,13 @@ export function findParaphrases(
    * cores still need rare ones, see bestUnits); none past MAX_UNIT_PAIRS pairs of them.
    */
   const evaluate = (s: number, t: number, stemsS: readonly number[], stemsT: readonly number[], anyStems = false) => {
-    const [a, b] = [sentenceList[s], sentenceList[t]]
+    const a = sentenceList[s]
+    const b = sentenceList[t]
     stamp++
     for (const m of stemsT) mark[m] = -2 - stamp
     for (const m of stemsS) if (mark[m] === -2 - stamp) mark[m] = stamp
-    const [unitsA, unitsB] = [holding(unitsOf(a)), holding(unitsOf(b))]
+    const unitsA = holding(unitsOf(a))
+    const unitsB = holding(unitsOf(b))
     unitPairs = unitsA.length * unitsB.length
     if (unitPairs > MAX_UNIT_PAIRS) return undefined
     const best = bestUnits(a.doc, unitsA, b.doc, unitsB, vectorOfUnit, proposes, anyStems, coresOf, restates, idf)
@@ -566,10 +575,12 @@ export function findParaphrases(
    * of clauses that restate each other (restates: words of their own, not names alone).
    */
   const sharedList = (s: number, t: number): SentencePair | undefined => {
-    const [a, b] = [sentenceList[s], sentenceList[t]]
+    const a = sentenceList[s]
+    const b = sentenceList[t]
     const shared = sharedItems(itemsOf(a), itemsOf(b))
     if (!shared) return undefined
-    const [u, v] = [clauseUnit(a, ...shared.a, false), clauseUnit(b, ...shared.b, false)]
+    const u = clauseUnit(a, ...shared.a, false)
+    const v = clauseUnit(b, ...shared.b, false)
     if (!restates(u, v)) return undefined
     const pair = {
       da: a.doc,
@@ -637,7 +648,9 @@ export function findParaphrases(
    * that reaches a gap further on holds the one between too.
    */
   const reachesOut = (k: number, a0: number, a1: number, b0: number, b1: number): boolean => {
-    const [gap, next, before] = [gaps[k], gaps[k + 1], gaps[k - 1]]
+    const gap = gaps[k]
+    const next = gaps[k + 1]
+    const before = gaps[k - 1]
     const same = (other: AlignedGap | undefined): other is AlignedGap =>
       other !== undefined && other.docA === gap.docA && other.docB === gap.docB
     return (
@@ -1059,7 +1072,8 @@ export function synonymsUsed(
     const onlyA = [...inA].filter(([m]) => !inB.has(m))
     const onlyB = [...inB].filter(([m]) => !inA.has(m))
     if (!onlyA.length || !onlyB.length) continue
-    const [[x, wordA], [y, wordB]] = [onlyA[0], onlyB[0]]
+    const [x, wordA] = onlyA[0]
+    const [y, wordB] = onlyB[0]
     const synonym = words.synonyms.get(x)
     ;(synonym !== undefined && synonym === words.synonyms.get(y) ? used.synonyms : used.forms).push(`${wordA}/${wordB}`)
   }

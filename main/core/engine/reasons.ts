@@ -38,7 +38,8 @@ export function reasonsOf(reasons: readonly string[]): string[] {
       if (!out.includes(reason)) out.push(reason)
       continue
     }
-    const [words, lower] = [lists.get(label)!, said.get(label)!]
+    const words = lists.get(label)!
+    const lower = said.get(label)!
     for (const word of reason.slice(label.length).split(', ')) {
       const key = word.toLowerCase()
       if (lower.has(key) || (label === FORMS && lower.has(reversed(key)))) continue

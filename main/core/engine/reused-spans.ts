@@ -33,7 +33,8 @@ export class ReusedSpans {
       const starts: number[] = []
       const ends: number[] = []
       for (const k of order) {
-        const [s, e] = [list[2 * k], list[2 * k + 1]]
+        const s = list[2 * k]
+        const e = list[2 * k + 1]
         if (ends.length && s <= ends[ends.length - 1] + 1) ends[ends.length - 1] = Math.max(ends[ends.length - 1], e)
         else {
           starts.push(s)

@@ -109,9 +109,11 @@ function agreeing(
  */
 export function sameCode(A: AnalysedDocument, from: number, to: number, B: AnalysedDocument, shift: number): boolean {
   if (A === B && shift === 0) return true
-  const [a, b] = [signsOf(A), signsOf(B)]
+  const a = signsOf(A)
+  const b = signsOf(B)
   // In prose: the gaps with code in either range, walked together, and the words code opens.
-  let [i, j] = [lowerBound(a.codeAt, from), lowerBound(b.codeAt, from + shift)]
+  let i = lowerBound(a.codeAt, from)
+  let j = lowerBound(b.codeAt, from + shift)
   for (;;) {
     const x = i < a.codeAt.length && a.codeAt[i] < to ? a.codeAt[i] : to
     const y = j < b.codeAt.length && b.codeAt[j] < to + shift ? b.codeAt[j] - shift : to
@@ -125,7 +127,8 @@ export function sameCode(A: AnalysedDocument, from: number, to: number, B: Analy
   for (let k = lowerBound(b.codeWords, from + shift); k < b.codeWords.length && b.codeWords[k] <= to + shift; k++)
     if (otherCase(A, b.codeWords[k] - shift, B, b.codeWords[k])) return false
   // On lines of code, every sign (read inline where they agree, as in most copies: a licence's are hundreds).
-  const [betweenA, betweenB] = [a.between, b.between]
+  const betweenA = a.between
+  const betweenB = b.between
   for (let t = from; t < to; t++) {
     const u = t + shift
     if (betweenA[t] !== betweenB[u] && (codeLine(A, t) || codeLine(A, t + 1) || codeLine(B, u) || codeLine(B, u + 1))) return false
@@ -139,7 +142,8 @@ export function sameCode(A: AnalysedDocument, from: number, to: number, B: Analy
  * >= 1" against "> 1", "Type ]s" against "Type [s".
  */
 export function otherCode(A: AnalysedDocument, t: number, B: AnalysedDocument, u: number): boolean {
-  const [a, b] = [signsOf(A), signsOf(B)]
+  const a = signsOf(A)
+  const b = signsOf(B)
   if (codeOf(a, t) !== codeOf(b, u)) return true
   if (a.between[t] !== b.between[u] && (codeLine(A, t) || codeLine(A, t + 1) || codeLine(B, u) || codeLine(B, u + 1))) return true
   const opened = (x: number, y: number): boolean => (opensCode(a, x) || opensCode(b, y)) && otherCase(A, x, B, y)
@@ -148,7 +152,10 @@ export function otherCode(A: AnalysedDocument, t: number, B: AnalysedDocument, u
 
 /** Whether token t of A and token u of B are written otherwise, case and all ("\d", "\D"). */
 function otherCase(A: AnalysedDocument, t: number, B: AnalysedDocument, u: number): boolean {
-  const [x0, x1, y0, y1] = [A.starts[t], A.ends[t], B.starts[u], B.ends[u]]
+  const x0 = A.starts[t]
+  const x1 = A.ends[t]
+  const y0 = B.starts[u]
+  const y1 = B.ends[u]
   // (A word hyphenated across a line break, "decom‐\n press", is told by its first letter.)
   const n = x1 - x0 === y1 - y0 ? x1 - x0 : 1
   for (let k = 0; k < n; k++) if (A.text.charCodeAt(x0 + k) !== B.text.charCodeAt(y0 + k)) return true

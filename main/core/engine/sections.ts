@@ -104,7 +104,8 @@ export function sectionParts(
   const out: [number, number, number, number][] = []
   const inOrder = x.length === y.length && x.every((p, i) => p.furniture === y[i].furniture)
   for (let i = 0, j = 0; i < x.length && j < y.length;) {
-    const [p, q] = [x[i], y[j]]
+    const p = x[i]
+    const q = y[j]
     if (inOrder || (p.furniture === q.furniture && p.title === q.title)) {
       out.push([p.start, p.end, q.start, q.end])
       i++

@@ -242,7 +242,8 @@ function sentenceStartBefore(doc: AnalysedDocument, t: number): number {
   for (let k = 1; k <= MAX_INSERTED_HEAD && t - k >= 0; k++) {
     // The characters between the two words read one by one (a string and a pattern per gap cost
     // a tenth of a second on the copyright files' licence overlaps).
-    const [from, to] = [doc.ends[t - k], doc.starts[t - k + 1]]
+    const from = doc.ends[t - k]
+    const to = doc.starts[t - k + 1]
     for (let i = from; i + 1 < to; i++) if (STOPS.includes(text[i]) && /\s/.test(text[i + 1])) return k - 1
     if (paragraphBetween(doc, t - k, t - k + 1)) return k - 1
     if (t - k === 0) return k
@@ -285,7 +286,8 @@ export function verbatimTails<P extends TailedPassage>(
   if (tailed.some((q, i) => passages[i].end - passages[i].start + 1 < MIN_COPIED_SHARE * (q.end - q.start + 1))) return [...passages]
   /** The words passage i was taken to before it (side 0) or after it (1), lower case; '' for none. */
   const added = (i: number, side: 0 | 1): string => {
-    const [p, q] = [passages[i], tailed[i]]
+    const p = passages[i]
+    const q = tailed[i]
     const { text, starts, ends } = docs[p.doc]
     const words =
       side === 0

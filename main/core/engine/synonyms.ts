@@ -154,7 +154,8 @@ export function wordClasses(corpus: AnalysedCorpus, source: SynonymSource, skip?
     const rx = root(x)
     const ry = root(y)
     if (rx === ry) return false
-    const [mx, my] = [meaning.get(rx), meaning.get(ry)]
+    const mx = meaning.get(rx)
+    const my = meaning.get(ry)
     if (mx !== undefined && my !== undefined && mx !== my) return false
     const [low, high] = rx < ry ? [rx, ry] : [ry, rx]
     parent.set(high, low)

@@ -171,7 +171,8 @@ function hyphenationResume(text: string, start: number, i: number, hyphens: Line
   if (!lower && !UPPER_START.test(text[j])) return -1
   let end = j
   for (let w = wordCharAt(text, end); w > 0; w = end < text.length ? wordCharAt(text, end) : 0) end += w
-  const [before, after] = [text.slice(start, i), text.slice(j, end)]
+  const before = text.slice(start, i)
+  const after = text.slice(j, end)
   if (!lower && !(CAPITALS.test(before) && CAPITALS.test(after))) return -1
   // The word before is itself a compound's part ("over-the-\nshoulder"): the compound's hyphen
   // where the text writes both parts as words, and never joined.

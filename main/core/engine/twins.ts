@@ -71,7 +71,8 @@ export function joinTwins<C extends TwinCluster>(clusters: readonly C[]): { clus
   for (const [key, n] of [...common].sort((a, b) => b[1] - a[1] || a[0] - b[0])) {
     const x = Math.floor(key / count)
     const y = key % count
-    const [cx, cy] = [clusters[x], clusters[y]]
+    const cx = clusters[x]
+    const cy = clusters[y]
     if (cx.likeness || cy.likeness) continue
     const most = Math.max(cx.passages.length, cy.passages.length)
     if (n < MIN_SAME_PASSAGES || n < SAME_PASSAGE_SHARE * most || !sameDocuments(cx.passages, cy.passages)) continue

@@ -112,7 +112,8 @@ function overLimit(a: DiffSide, b: DiffSide, [head, tail]: [number, number]): bo
  * differ in a line (a package's name in its last line) differ over that line only.
  */
 function sharedEnds(a: DiffSide, b: DiffSide): [number, number] {
-  const [sa, sb] = [a.doc.surface, b.doc.surface]
+  const sa = a.doc.surface
+  const sb = b.doc.surface
   const most = Math.min(a.end - a.start, b.end - b.start) + 1
   let head = 0
   while (head < most && sa[a.start + head] === sb[b.start + head]) head++
@@ -402,7 +403,10 @@ function anchoredDiff(
     if (head) append(parts, { added: false, removed: false, count: head })
     // Of the edits, those the difference in length needs anyway are not counted: words one side
     // adds (the entries a release's notes add among the last release's) cost no part of the limit.
-    const [m0, m1, n0, n1] = [a0 + head, a1 - tail, b0 + head, b1 - tail]
+    const m0 = a0 + head
+    const m1 = a1 - tail
+    const n0 = b0 + head
+    const n1 = b1 - tail
     const added = Math.abs(m1 - m0 - (n1 - n0))
     if (m1 >= m0 && n1 >= n0 && added > MAX_ADDED_WORDS) return null
     const stretch = stretchDiff(a, m0, m1, b, n0, n1, added + MAX_EDIT_LENGTH)
@@ -595,14 +599,17 @@ function absorbShortEquals(a: DiffSide, b: DiffSide, parts: readonly Part[]): re
   const glue = (r: DiffRun) => functionWordsOnly(a.doc, r.ia, r.equal)
   let absorbed = false
   for (let i = 1; i + 1 < runs.length;) {
-    const [before, run, after] = [runs[i - 1], runs[i], runs[i + 1]]
+    const before = runs[i - 1]
+    const run = runs[i]
+    const after = runs[i + 1]
     const short = run.equal > 0 && run.equal <= MAX_ABSORBED_WORDS && run.equal <= size(before) && run.equal <= size(after) && glue(run)
     // Between two removals (or two additions) the words are kept, not replaced: "Neither the
     // name ... this software.\n\nTHIS SOFTWARE IS" / "THIS IS" is two removals around the "THIS"
     // both keep, where one change replacing them all by "THIS" said a text was put in its place.
     const replaces = before.removed + after.removed > 0 && before.added + after.added > 0
     if (short && replaces && before.equal === 0 && after.equal === 0) {
-      const [removed, added] = [before.removed + run.equal + after.removed, before.added + run.equal + after.added]
+      const removed = before.removed + run.equal + after.removed
+      const added = before.added + run.equal + after.added
       runs.splice(i - 1, 3, { equal: 0, removed, added, ia: before.ia, ib: before.ib, absorbed: true })
       absorbed = true
       i = Math.max(1, i - 1)
@@ -820,10 +827,8 @@ function changesOf(a: DiffSide, b: DiffSide, diffParts: readonly Part[]): Change
         const removal = (count: number, isBeyond: boolean): void => {
           const [x, from, [at]] = na ? [a, ia, span(b, ib, 0)] : [b, ib, span(a, ia, 0)]
           const { starts, ends } = x.doc
-          const [low, high] = [
-            from > x.start ? ends[from - 1] : starts[from],
-            from + count <= x.end ? starts[from + count] : ends[from + count - 1],
-          ]
+          const low = from > x.start ? ends[from - 1] : starts[from]
+          const high = from + count <= x.end ? starts[from + count] : ends[from + count - 1]
           const words = span(x, from, count)
           const [first, end] = withBrackets(x.doc.text, ...words, low, high)
           // An option's hyphens before its first word, where no bracket is taken there.
@@ -982,7 +987,8 @@ export const MIN_GAPPED_BEYOND = 12
  * dropped: "5-\n10" is a range, not the number 510 (a reviewer).
  */
 function sameWriting(a: DiffSide, ia: number, na: number, b: DiffSide, ib: number, nb: number): boolean {
-  const [x, y] = [a.doc.text.slice(a.doc.starts[ia], a.doc.ends[ia + na - 1]), b.doc.text.slice(b.doc.starts[ib], b.doc.ends[ib + nb - 1])]
+  const x = a.doc.text.slice(a.doc.starts[ia], a.doc.ends[ia + na - 1])
+  const y = b.doc.text.slice(b.doc.starts[ib], b.doc.ends[ib + nb - 1])
   if (!LINE_END_HYPHEN.test(x) && !LINE_END_HYPHEN.test(y)) return false
   const written = (text: string, hyphen: string): string => text.toLowerCase().replace(LINE_END_HYPHENS, hyphen).replace(/\s+/g, ' ')
   if (written(x, '$1') === written(y, '$1')) return true

@@ -90,7 +90,8 @@ function withoutSpill(A: AnalysedDocument, t: number, B: AnalysedDocument, u: nu
     for (let k = from; k <= to; k++) if (isContentToken(A, t + k)) n++
     return n
   }
-  let [from, to] = [0, length - 1]
+  let from = 0
+  let to = length - 1
   let first = 0
   while (first < to && !stopAfterWord(first)) first++
   if (first < to && contentIn(0, first) < MIN_RUN_SHARED) from = first + 1
@@ -168,7 +169,10 @@ export function verbatimRuns(
   const seen = new Set<string>()
   /** The run from occurrence x's and y's window on, where it starts there and no pair holds it. */
   const runFrom = (x: number, y: number, repeated: (d: number) => boolean): void => {
-    let [da, t, db, u] = [docOf[x], posOf[x], docOf[y], posOf[y]]
+    let da = docOf[x]
+    let t = posOf[x]
+    let db = docOf[y]
+    let u = posOf[y]
     if (da === db) return
     if (da > db) [da, t, db, u] = [db, u, da, t]
     const a = docs[da].match
@@ -181,7 +185,10 @@ export function verbatimRuns(
     if (!versions.holds(da, t, t + end - 1, db, u, u + end - 1, repeated(da) || repeated(db))) return
     const [from, to] = withoutSpill(docs[da], t, docs[db], u, end)
     if (to - from + 1 < MIN_RUN_TOKENS) return
-    const [t0, t1, u0, u1] = [t + from, t + to, u + from, u + to]
+    const t0 = t + from
+    const t1 = t + to
+    const u0 = u + from
+    const u1 = u + to
     // Held already where the two documents were aligned over its first, middle and last words.
     if ([t0, (t0 + t1) >>> 1, t1].every((w) => aligned.covers(da, w, db))) return
     if (plainSharedWords(docs[da], t0, t1, docs[db], u0, u1) < MIN_RUN_SHARED) return

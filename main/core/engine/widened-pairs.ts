@@ -60,10 +60,14 @@ export function widenedOver(
   b0: number,
   b1: number,
 ): Widened | undefined {
-  const [A, B] = [docs[da], docs[db]]
+  const A = docs[da]
+  const B = docs[db]
   let widened: Widened | undefined
   for (const s of spans.meeting(da, a0, a1, db, b0, b1)) {
-    const [s0, s1, t0, t1] = [kept.start(s), kept.end(s), kept.start(s ^ 1), kept.end(s ^ 1)]
+    const s0 = kept.start(s)
+    const s1 = kept.end(s)
+    const t0 = kept.start(s ^ 1)
+    const t1 = kept.end(s ^ 1)
     if (Math.min(s1, a1) - Math.max(s0, a0) + 1 < MIN_HELD || Math.min(t1, b1) - Math.max(t0, b0) + 1 < MIN_HELD) continue
     if (joinsParagraphs(A, s0, s1, a0, a1) || joinsParagraphs(B, t0, t1, b0, b1)) continue
     if (!widened)
