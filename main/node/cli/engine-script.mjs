@@ -19,6 +19,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { Script } from 'node:vm'
 import { setFlagsFromString } from 'node:v8'
+import { setRegexpTierUp } from '../engine/regexp-tier-up.mjs'
 
 /** The commands the engine script runs; any other command line is the whole CLI's. */
 export const ENGINE_COMMANDS = /** @type {const} */ (['overlaps', 'definitions'])
@@ -75,21 +76,8 @@ export const INTERRUPT_BUDGET = 1024 * 1024
 export const HEAP_GROWING_PERCENT = 50
 
 /**
- * Whether V8 first runs a regular expression in its interpreter and compiles it to machine code
- * from its second run on (V8's default, --regexp-tier-up), in a process that runs `overlaps` or
- * `definitions`: no, each is compiled to machine code when first run. The engine's modules hold
- * some six hundred expressions, most with Unicode classes (\p{L}), and a short run executes most
- * of them a few times: each was compiled twice, to bytecode and then to machine code (one of
- * nameOtherThings' took 0.6 ms the first time, 0.4 ms the second, microseconds after). The bundled
- * corpus's `overlaps --json` 428-434 -> 402-408 ms, `definitions --json` 400 -> 342 ms (medians
- * of 21 and 7 alternating runs); a run of seconds compiles its busy expressions all the same
- * (Debian's NEWS files, 2.07 against 2.13 s; 200 copyright files, 7.47 against 7.38 s: medians
- * of 5).
- */
-export const REGEXP_TIER_UP = false
-
-/**
- * Sets the engine commands' V8 flags (INTERRUPT_BUDGET, HEAP_GROWING_PERCENT, REGEXP_TIER_UP).
+ * Sets the engine commands' V8 flags (INTERRUPT_BUDGET, HEAP_GROWING_PERCENT, and
+ * regexp-tier-up.mjs REGEXP_TIER_UP).
  * V8's flags are the process's: set before any of the engine's functions has run (a function
  * takes its budget when it first runs), they hold for the JSON writer's thread too.
  *
@@ -99,7 +87,7 @@ export function engineFlags(command) {
   if (!isEngineCommand(command)) return
   setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`)
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
-  setFlagsFromString(REGEXP_TIER_UP ? '--regexp-tier-up' : '--no-regexp-tier-up')
+  setRegexpTierUp()
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { ApiError } from '../../core/contract/api.js'
+import { setRegexpTierUp } from './regexp-tier-up.mjs'
 import type { EngineJob, EngineMessage } from './worker.js'
 
 // Runs engine jobs off the calling thread, one worker per job, with progress and cancellation.
@@ -18,7 +19,10 @@ export interface EngineProgress {
 export class EngineRunner {
   private running = new Set<Worker>()
 
-  constructor(private readonly workerPath: string) {}
+  constructor(private readonly workerPath: string) {
+    // The workers' regular expressions compiled as the CLI's engine compiles them (regexp-tier-up.mjs).
+    setRegexpTierUp()
+  }
 
   /** Runs one job; rejects with ApiError 'cancelled' if cancel() is called meanwhile. */
   run<T>(job: EngineJob, onProgress?: (p: EngineProgress) => void): Promise<T> {

@@ -1,0 +1,28 @@
+// The engine's setting of V8's regular expression tier-up, shared by the CLI's engine script
+// (cli/engine-script.mjs) and the app's engine workers (runner.ts). Plain JavaScript, as
+// engine-script.mjs is, so that Node reads it without a loader.
+import { setFlagsFromString } from 'node:v8'
+
+/**
+ * Whether V8 first runs a regular expression in its interpreter and compiles it to machine code
+ * from its second run on (V8's default, --regexp-tier-up), in a process that runs the engine
+ * (the CLI's `overlaps` and `definitions`, cli/engine-script.mjs; the app's engine workers,
+ * runner.ts): no, each is compiled to machine code when first run. The engine's modules hold
+ * some six hundred expressions, most with Unicode classes (\p{L}), and a short run executes most
+ * of them a few times: each was compiled twice, to bytecode and then to machine code (one of
+ * nameOtherThings' took 0.6 ms the first time, 0.4 ms the second, microseconds after). The
+ * bundled corpus's `overlaps --json` 428-434 -> 402-408 ms, `definitions --json` 400 -> 342 ms
+ * (medians of 21 and 7 alternating runs); in an engine worker of the app, its definitions
+ * 444 -> 310 ms (medians of 8). A run of seconds compiles its busy expressions all the same
+ * (Debian's NEWS files, 2.07 against 2.13 s; 200 copyright files, 7.47 against 7.38 s: medians
+ * of 5).
+ */
+export const REGEXP_TIER_UP = false
+
+/**
+ * Sets REGEXP_TIER_UP for this process (V8's flags are the process's, every thread's): before
+ * the engine's expressions first run.
+ */
+export function setRegexpTierUp() {
+  setFlagsFromString(REGEXP_TIER_UP ? '--regexp-tier-up' : '--no-regexp-tier-up')
+}
