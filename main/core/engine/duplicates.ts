@@ -10,10 +10,11 @@ import { sameSignsInCode } from './same-stretch.js'
 // "duplicate" and searched once, and no overlap showed a difference. In prose the signs are
 // typography: a licence's copies quoting ``AS IS'' and "AS IS" are duplicates (grouped by all
 // their signs, such copies were two groups and one overlap more of the same text: a reviewer).
-// They are found first, by a hash of each document's surface ids (verified word by word), and
-// reported as one overlap per group (overlaps.ts); only the first copy of a group is searched for
-// shared passages, and every passage found in it is then reported in each copy too. A corpus with
-// a file saved twice is thus compared once, and the two copies are covered entirely.
+// They are found first, by a hash of each document's surface ids (verified word by word, or as
+// the same text), and reported as one overlap per group (overlaps.ts); only the first copy of a
+// group is searched for shared passages, and every passage found in it is then reported in each
+// copy too. A corpus with a file saved twice is thus compared once, and the two copies are
+// covered entirely.
 
 /** Groups of two or more duplicate documents (indices ascending, the first is the one searched); empty documents are in none. */
 export function duplicateGroups(docs: readonly AnalysedDocument[]): number[][] {

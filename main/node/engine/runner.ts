@@ -19,13 +19,13 @@ export interface EngineProgress {
 export class EngineRunner {
   private running = new Set<Worker>()
 
-  constructor(private readonly workerPath: string) {
-    // The workers' regular expressions compiled as the CLI's engine compiles them (regexp-tier-up.mjs).
-    setRegexpTierUp()
-  }
+  constructor(private readonly workerPath: string) {}
 
   /** Runs one job; rejects with ApiError 'cancelled' if cancel() is called meanwhile. */
   run<T>(job: EngineJob, onProgress?: (p: EngineProgress) => void): Promise<T> {
+    // The workers' regular expressions compiled as the CLI's engine compiles them, from the first
+    // job on (regexp-tier-up.mjs).
+    setRegexpTierUp()
     return new Promise<T>((resolve, reject) => {
       let worker: Worker
       try {
