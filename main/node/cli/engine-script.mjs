@@ -77,9 +77,9 @@ export const HEAP_GROWING_PERCENT = 50
 
 /**
  * Sets the engine commands' V8 flags (INTERRUPT_BUDGET, HEAP_GROWING_PERCENT, and
- * regexp-tier-up.mjs REGEXP_TIER_UP).
- * V8's flags are the process's: set before any of the engine's functions has run (a function
- * takes its budget when it first runs), they hold for the JSON writer's thread too.
+ * regexp-tier-up.mjs REGEXP_TIER_UP). V8's flags are the process's: set before any of the
+ * engine's functions has run (a function takes its budget when it first runs), they hold for the
+ * JSON writer's thread too.
  *
  * @param {string | undefined} command
  */

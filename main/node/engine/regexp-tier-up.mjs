@@ -21,10 +21,10 @@ export const REGEXP_TIER_UP = false
 
 /**
  * Sets REGEXP_TIER_UP for this process: V8's flags are the process's, every thread's (in the
- * app, its main process's or the web host's too, where few expressions run more than once, and a
- * few dozen more are compiled to machine code for it). Before the engine's expressions first run;
- * in the CLI, before its script is compiled, as V8 takes a code cache only under the flags it
- * was made with (engine-script.mjs).
+ * app, its main process's or the web host's too, whose own expressions run once are then
+ * compiled to machine code, not to bytecode: a little more work there, not measured). Before the
+ * engine's expressions first run; in the CLI, before its script is compiled, as V8 takes a code
+ * cache only under the flags it was made with (engine-script.mjs).
  */
 export function setRegexpTierUp() {
   setFlagsFromString(REGEXP_TIER_UP ? '--regexp-tier-up' : '--no-regexp-tier-up')
