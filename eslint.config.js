@@ -113,4 +113,10 @@ export default tseslint.config(
     files: ['main/electron/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
+  {
+    // CommonJS scripts (the CLI's entry, run.cjs: Node starts it without its ES module loader).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 )

@@ -36,16 +36,16 @@ export function table(rows: string[][]): string {
 }
 
 /**
- * The CLI as `npm run cli` runs it (main/node/cli/run.mjs), its bundle made first where none is
+ * The CLI as `npm run cli` runs it (main/node/cli/run.cjs), its bundle made first where none is
  * current, as `npm run build` makes it: a benchmark times the CLI a user runs, never its sources
- * (run.mjs's way when no bundle is current). Returns run.mjs's path.
+ * (run.cjs's way when no bundle is current). Returns run.cjs's path.
  */
 export async function cliEntry(): Promise<string> {
   if (!currentBundle(dist, ROOT)) {
     const built = await buildCli()
     if (!built.published) throw new Error(`the CLI's bundle was not published: ${built.reason}`)
   }
-  return join(ROOT, 'main/node/cli/run.mjs')
+  return join(ROOT, 'main/node/cli/run.cjs')
 }
 
 /** A process timed (timeProcess). */

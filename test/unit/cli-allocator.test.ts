@@ -54,10 +54,10 @@ async function corpus(name: string, padding = 0): Promise<string> {
   return dir
 }
 
-/** Runs the CLI as a user does (npm run cli, run.mjs). */
+/** Runs the CLI as a user does (npm run cli, run.cjs). */
 async function cli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'main/node/cli/run.mjs'), ...args], {
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'main/node/cli/run.cjs'), ...args], {
       env,
       cwd: ROOT,
       maxBuffer: 1 << 26,

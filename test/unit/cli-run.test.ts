@@ -12,7 +12,7 @@ import { currentBundle, isCurrent } from '../../main/node/cli/stamps.mjs'
 import { ROOT, tempDir } from '../helpers.js'
 
 /**
- * Runs the command line `argv` with the engine script of the bundle in `dir` as run.mjs does
+ * Runs the command line `argv` with the engine script of the bundle in `dir` as run.cjs does
  * (engine-script.mjs runEngineScript), in a process of its own, its output unread: the exit code
  * (none where the script did not run it), and what V8 made of the script's code cache.
  */
@@ -25,7 +25,7 @@ process.stderr.write(JSON.stringify(r))`
   return JSON.parse(stderr.slice(stderr.lastIndexOf('{"')))
 }
 
-// npm run cli (main/node/cli/run.mjs) runs the CLI's bundle only while every file it was made from
+// npm run cli (main/node/cli/run.cjs) runs the CLI's bundle only while every file it was made from
 // is as it was then (build-cli.ts writes the stamps, stamps.mjs reads them), and the sources
 // otherwise: a bundle of code since edited must never run in its place.
 
@@ -264,7 +264,7 @@ describe('a build of the CLI (build-cli.ts) publishes a bundle only of the sourc
       reason: `the engine script failed on ${join(root, 'bad')}: the engine's commands ended with exit code 1`,
     })
     expect(currentBundle(out(), root)).toBe(join(dir, 'cli.mjs'))
-    // A cache V8 cannot use: the bundle is no longer current (run.mjs runs the sources); the
+    // A cache V8 cannot use: the bundle is no longer current (run.cjs runs the sources); the
     // script, run all the same, is compiled without it and runs the same.
     await writeFile(join(dir, ENGINE_CACHE), Buffer.alloc(4096, 7))
     expect(currentBundle(out(), root)).toBeUndefined()

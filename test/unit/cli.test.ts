@@ -24,11 +24,11 @@ afterEach(() => cleanup())
 
 /**
  * Runs the CLI as a user does (npm run cli): a separate process, stdout and stderr apart, from the
- * bundle the tests' setup builds (run.mjs).
+ * bundle the tests' setup builds (run.cjs).
  */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'main/node/cli/run.mjs'), ...args], {
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'main/node/cli/run.cjs'), ...args], {
       env,
       cwd: ROOT,
     })

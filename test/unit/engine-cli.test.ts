@@ -97,8 +97,8 @@ describe('overlaps command', () => {
     await writeLargeCorpus(large)
     // From the sources, and as npm run cli runs it: the bundle's engine script, with its code
     // cache (engine-script.mjs), whose writer thread runs that script too.
-    const entries = [['--import', 'tsx', 'main/node/cli/cli.ts'], ['main/node/cli/run.mjs']]
-    // (run.mjs runs the engine script where the bundle is current: the tests' setup built it.)
+    const entries = [['--import', 'tsx', 'main/node/cli/cli.ts'], ['main/node/cli/run.cjs']]
+    // (run.cjs runs the engine script where the bundle is current: the tests' setup built it.)
     expect(currentBundle(dist, ROOT)).toBeDefined()
     for (const folder of [join(FIXTURES, 'three'), CORPUS, large]) {
       const lines = await cli('overlaps', folder, '--json')

@@ -1,5 +1,5 @@
-// A large corpus's engine command run in a child process under a fixed malloc threshold (run.mjs).
-// Plain JavaScript, as run.mjs is.
+// A large corpus's engine command run in a child process under a fixed malloc threshold (run.cjs).
+// Plain JavaScript, as run.cjs is.
 //
 // The engine's arrays live outside V8's heap, in memory Node takes from the C library's malloc.
 // glibc serves a block of 128 KiB or more with its own mmap and gives it back to the system when it
@@ -116,7 +116,7 @@ const PARENT_WATCH_MS = 250
  */
 
 /**
- * Runs the command line `argv` (this script's, run.mjs) again in a child process with
+ * Runs the command line `argv` (this script's, run.cjs) again in a child process with
  * ALLOCATOR_VARIABLE set, its standard streams this process's, and resolves with how it ended;
  * the signals that stop a command line (SIGINT, SIGTERM, SIGHUP) are passed on to it. Resolves
  * undefined where the child could not be started: the command then runs here. With `told`

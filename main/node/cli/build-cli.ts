@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { build, type BuildOptions, type Loader, type Plugin } from 'esbuild'
 import { ENGINE_CACHE, ENGINE_SCRIPT } from './engine-script.mjs'
 
-// The CLI's bundle as `npm run cli` runs it (run.mjs; stamps.mjs reads what this writes). Each
+// The CLI's bundle as `npm run cli` runs it (run.cjs; stamps.mjs reads what this writes). Each
 // build makes a new folder, dist/cli-<id> (as deep in the repository as main/node/, so that
 // root.ts finds the repository from it), and publishes it by rewriting dist/cli.json, which names
 // it, in one rename: a CLI started from an older folder loads its chunks as its command needs
@@ -19,7 +19,7 @@ import { ENGINE_CACHE, ENGINE_SCRIPT } from './engine-script.mjs'
 // The folder's stamps.json lists a Stamp of every file that decides what the bundle is: each
 // source it was made from, TypeScript's and the package's settings, the build's own modules (its
 // options, this file), npm's record of the packages installed (or, without it, each package file
-// bundled), and the bundle's own files. While they all still match, run.mjs runs the bundle; after
+// bundled), and the bundle's own files. While they all still match, run.cjs runs the bundle; after
 // any change, the sources. The build reads the sources itself (recordSources) and stamps a bundle
 // only when each, read again at the end, is the same: a file changed while it was built (even
 // moved in with an old time, or on a disk that keeps times to the second) leaves the bundle
@@ -104,7 +104,7 @@ export interface EngineScript {
   corpus: string
 }
 
-/** What a build of the CLI did: published (run.mjs runs it while it is current), or why not. */
+/** What a build of the CLI did: published (run.cjs runs it while it is current), or why not. */
 export type CliBuild = { published: true; dir: string } | { published: false; reason: string }
 
 const hashOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')

@@ -271,7 +271,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
 /**
  * Runs the CLI as its own process, on `argv` (the arguments after the script's name), with the
  * process's streams; returns the exit code. Called when this module is the script Node runs, and
- * by `npm run cli` (run.mjs), which runs this module's bundle or its source.
+ * by `npm run cli` (run.cjs), which runs this module's bundle or its source.
  */
 export async function main(argv: string[]): Promise<number> {
   engineFlags(argv[0])

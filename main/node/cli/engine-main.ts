@@ -5,7 +5,7 @@ import { processIo } from './stdout.js'
 // startWriter), and json-output.ts, loaded on start, makes it the writer there.
 import './json-output.js'
 
-// The entry of the engine script (engine.cjs, which run.mjs runs with V8's code cache:
+// The entry of the engine script (engine.cjs, which run.cjs runs with V8's code cache:
 // engine-script.mjs): the engine's commands, `overlaps` and `definitions`, and nothing else of
 // the CLI. A command line it does not run is left to the whole CLI (cli.ts), which says what is
 // wrong with it along with its usage text.

@@ -1,18 +1,18 @@
-// The CLI's engine commands run from one script with V8's code cache (run.mjs). A short run of
+// The CLI's engine commands run from one script with V8's code cache (run.cjs). A short run of
 // the engine (the bundled corpus: a third of a second in all) spends a tenth of its time making
 // bytecode for the functions it calls, each the first time it is called, and Node 20 keeps no
 // such cache for ES modules (module.enableCompileCache came with Node 22). So the build
 // (build-cli.ts) bundles the engine's commands a second time, as one CommonJS script
 // (engine.cjs, from engine-main.ts), runs it once on the bundled corpus and keeps the bytecode
-// V8 then holds (engine.cache); run.mjs hands it back to V8 when it compiles the script. Plain
-// JavaScript, as run.mjs is. The bundled corpus's `overlaps --json`: 0.425 -> 0.393 s (medians
+// V8 then holds (engine.cache); run.cjs hands it back to V8 when it compiles the script. Plain
+// JavaScript, as run.cjs is. The bundled corpus's `overlaps --json`: 0.425 -> 0.393 s (medians
 // of 31 alternating runs against the ES module bundle), `definitions` 0.48 -> 0.40 s; made
 // before the script runs, the cache holds little more than the script's top level and gained
 // nothing (0.43 s). V8 refuses a cache made by another V8 version
 // or with other flags, or for a script of another length (cachedDataRejected): the script is
 // then compiled as it would be without one (so with another V8 flag, set on the command line or
 // in NODE_OPTIONS). V8 checks no more than the script's length: the stamps (stamps.mjs) hold the
-// cache and the script, and run.mjs runs only a bundle whose stamps all match, so an edited
+// cache and the script, and run.cjs runs only a bundle whose stamps all match, so an edited
 // script is never run with another's cache.
 import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -122,7 +122,7 @@ export async function runEngineScript(dir, argv, options = {}) {
   }
   engineFlags(argv[0])
   // As Node compiles a CommonJS module (its wrapper), with the module's own require. A script
-  // that fails to load has run and written nothing: the whole CLI runs the command, as run.mjs
+  // that fails to load has run and written nothing: the whole CLI runs the command, as run.cjs
   // runs the sources where the bundle fails to load.
   const module = { exports: /** @type {{ main?: (argv: string[]) => Promise<number | undefined> }} */ ({}) }
   let script

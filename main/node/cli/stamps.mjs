@@ -1,5 +1,5 @@
-// Which bundle of the CLI run.mjs runs: the one dist/cli.json names, while it is current (its
-// stamps, written by build-cli.ts, all still match). Plain JavaScript, as run.mjs is, so that
+// Which bundle of the CLI run.cjs runs: the one dist/cli.json names, while it is current (its
+// stamps, written by build-cli.ts, all still match). Plain JavaScript, as run.cjs is, so that
 // Node reads it without a loader.
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
