@@ -17,7 +17,6 @@
 // process that has it: Node's start-up once more, and about 7 MB of the parent's own (the child
 // shares the parent's executable's pages).
 
-import { spawn } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { constants } from 'node:os'
@@ -126,8 +125,11 @@ const PARENT_WATCH_MS = 250
  * @param {{ write(text: string): unknown }} [told]
  * @returns {Promise<Ended | undefined>}
  */
-export function runInChild(argv, told) {
+export async function runInChild(argv, told) {
   told?.write(`… in a child process with ${ALLOCATOR_VARIABLE}=${ALLOCATOR_THRESHOLD} (allocator.mjs)\n`)
+  // (Loaded here, not with this module: Node's child_process takes 4-7 ms to load, which every
+  // engine command on a small folder, run in this process, paid for nothing.)
+  const { spawn } = await import('node:child_process')
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...process.execArgv, /** @type {string} */ (process.argv[1]), ...argv], {
       stdio: 'inherit',
