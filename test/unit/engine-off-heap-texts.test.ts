@@ -25,6 +25,17 @@ describe('texts held outside the heap', () => {
     expect(placed).toEqual(texts)
   })
 
+  it('keeps each chunk as packed when later chunks are packed (one buffer is written into for all)', () => {
+    // Three chunks of each width, each packed while texts are added, and the rest at flush.
+    const texts = Array.from({ length: 7 }, (_, k) => (k % 2 ? `“${k}”` : String(k)).repeat(CHUNK_UNITS / 2 + k))
+    const placed: (string | undefined)[] = texts.map(() => undefined)
+    const pool = new OffHeapTexts(0)
+    texts.forEach((t, k) => pool.add(t, (copy) => (placed[k] = copy)))
+    expect(placed.filter((p) => p !== undefined).length).toBeGreaterThanOrEqual(4)
+    pool.flush()
+    expect(placed).toEqual(texts)
+  })
+
   it('moves the characters out of the heap (Node makes a large decoded buffer an external string)', () => {
     // Full collections before each reading, until external memory settles: an external string's
     // memory is given back a collection or two after the string died (the first test's chunk of
