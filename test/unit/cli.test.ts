@@ -27,8 +27,13 @@ afterEach(() => cleanup())
  * bundle the tests' setup builds (run.cjs).
  */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliAt('run.cjs', ...args)
+}
+
+/** cli() through the entry `entry` of main/node/cli (run.mjs: its former name, a shim). */
+async function cliAt(entry: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'main/node/cli/run.cjs'), ...args], {
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'main/node/cli', entry), ...args], {
       env,
       cwd: ROOT,
     })
@@ -135,6 +140,10 @@ describe('cli', () => {
     const noFolder = await cli('overlaps')
     expect([noFolder.code, noFolder.stdout]).toEqual([2, ''])
     expect(noFolder.stderr).toMatch(/^parallax: overlaps: name one folder or project\n\nUsage:/)
+    // The same through the entry's former name.
+    const former = await cliAt('run.mjs', 'overlaps')
+    expect([former.code, former.stdout]).toEqual([2, ''])
+    expect(former.stderr).toBe(noFolder.stderr)
     const flag = await inProcess('list', '--bogus')
     expect(flag.code).toBe(2)
     expect(flag.stderr).toMatch(/Unknown option '--bogus'/)
