@@ -95,7 +95,7 @@ export class OffHeapTexts {
     }
     this.wideUnits = pack(this.wide, 'utf16le', this.scratch)
     this.narrowUnits = pack(this.narrow, 'latin1', this.scratch)
-    // (Let go with the last pack: texts added after this are packed with a buffer of their own.)
+    // (Let go with the last pack: texts packed after this, added later, get a buffer again.)
     this.scratch.bytes = undefined
   }
 }
@@ -105,11 +105,15 @@ export class OffHeapTexts {
  * out (Node's external strings are made from a copy), so the next pack writes into the same
  * bytes. A new buffer each time was memory never touched before, each page of it a fault: in a
  * process whose malloc maps every large block afresh (allocator.mjs), packing the changelogs of a
- * Debian system took 1.35 s so and 0.77 s with one buffer (260 M units, medians of two).
+ * Debian system took 1.35 s with a new buffer at each pack and 0.77 s with one (260 M units,
+ * medians of two). A buffer grown past a chunk's size for one long text is not kept (SCRATCH_BYTES).
  */
 interface Scratch {
   bytes: Buffer | undefined
 }
+
+/** The bytes of the buffer kept from pack to pack (Scratch): a full chunk, two bytes a character. */
+const SCRATCH_BYTES = 2 * CHUNK_UNITS
 
 /** Packs the queued texts a chunk (CHUNK_UNITS) at a time; returns the units left queued (0). */
 function packInChunks(queue: Queued[], encoding: 'latin1' | 'utf16le', scratch: Scratch): number {
@@ -138,8 +142,10 @@ function pack(queue: Queued[], encoding: 'latin1' | 'utf16le', scratch: Scratch)
   for (const q of queue) units += q.text.length
   const size = encoding === 'latin1' ? units : 2 * units
   // (Room for a full chunk two bytes a character at least: the sizes packs need most.)
-  if (!scratch.bytes || scratch.bytes.length < size) scratch.bytes = Buffer.allocUnsafeSlow(Math.max(size, 2 * CHUNK_UNITS))
+  if (!scratch.bytes || scratch.bytes.length < size) scratch.bytes = Buffer.allocUnsafeSlow(Math.max(size, SCRATCH_BYTES))
   const bytes = scratch.bytes
+  // One text longer than a chunk made it larger: the next pack makes one of the usual size again.
+  if (bytes.length > SCRATCH_BYTES) scratch.bytes = undefined
   let at = 0
   for (const q of queue) at += bytes.write(q.text, at, encoding)
   const whole = bytes.toString(encoding, 0, at)
