@@ -37,6 +37,14 @@ describe('names in a loose match', () => {
     expect(writtenAs(doc, tokenOf(doc, 'Water'))).toBe('either')
     expect(writtenAs(doc, tokenOf(doc, 'FOR'))).toBe('either')
     expect(writtenAs(doc, tokenOf(doc, 'NOT'))).toBe('either')
+    // Capitals and then digits: a code, a format, a version, as an acronym is; in capitals among
+    // others, neither.
+    const [codes] = analysed('Hashes use MD5 or SHA256 under X11 today. THE SHA256 SUM IS WRONG.')
+    expect(writtenAs(codes, tokenOf(codes, 'MD5'))).toBe('name')
+    expect(writtenAs(codes, tokenOf(codes, 'SHA256'))).toBe('name')
+    expect(writtenAs(codes, tokenOf(codes, 'X11'))).toBe('name')
+    const shoutedCode = codes.starts.findLastIndex((s) => codes.text.startsWith('SHA256', s))
+    expect(writtenAs(codes, shoutedCode)).toBe('either')
     // After a Chinese full stop, a sentence's first word too.
     const [mixed] = analysed('今天天气很好。Software is great, said Maria.')
     expect(writtenAs(mixed, tokenOf(mixed, 'Software'))).toBe('either')

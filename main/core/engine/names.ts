@@ -10,7 +10,8 @@ import { wordStart } from './tokenize.js'
 // include words that are not names. A word is written as a name where it is capitalised inside a
 // sentence, where it mixes capitals and small letters otherwise than a capitalised word does
 // ("macOS", "OpenBSD", "XPath", "XIncludes"), and where it is an acronym nobody spells out ("AIX",
-// "XML": capitals, not among other words in capitals); its first word and a word in capitals
+// "XML": capitals, not among other words in capitals) or a code written as one ("MD5", "SHA256",
+// "X11": capitals, then digits); its first word and a word in capitals
 // among others (licences shout whole paragraphs) tell nothing either way, nor does an acronym the
 // corpus spells out where the caller reads it as the words it stands for (plainSharedWords'
 // `standsFor`: the paraphrase pass reads "NQPFs" so). A word written as an ordinary word anywhere
@@ -18,7 +19,9 @@ import { wordStart } from './tokenize.js'
 // Without the second and third, lists of systems and formats were paraphrases ("Linux, MacOS/X,
 // FreeBSD, NetBSD, OpenBSD" / "This release runs on OpenBSD, FreeBSD, NetBSD, Linux, macOS and
 // Solaris", "While libxml2 is trying to fit at best the XML, XPath, XIncludes, etc" / "Note that
-// this also applies to libxml2 about XML, XPath, XIncludes, etc").
+// this also applies to libxml2 about XML, XPath, XIncludes, etc"). Without the codes, two lists
+// of hash methods were one ("DES, MD5, NONE, and SHA256 or SHA512" / "DES (default), MD5, SHA256,
+// SHA512", a reviewer of shadow's pages).
 
 /**
  * Shared words that are not names a loose match (paraphrase, or a pair of passages under
@@ -39,6 +42,8 @@ const SHOUTED_LOWER = /['’]s$|ß/gu
 const CAMEL = /\p{Ll}\p{Lu}/u
 /** Two to six capitals, a plural s allowed: an acronym, unless shouted. */
 const ACRONYM = /^\p{Lu}{2,6}s?$/u
+/** Capitals, then digits (and maybe more capitals): a code, a format, a version ("MD5", "SHA256", "X11"). */
+const CODE = /^\p{Lu}+\d[\p{Lu}\d]*$/u
 
 /** How a token is written (see writtenAs). */
 type Written = 'name' | 'word' | 'either'
@@ -65,7 +70,7 @@ function readWrittenAs(doc: AnalysedDocument, t: number): Written {
   if (CAMEL.test(word)) return 'name'
   const first = word[0]
   if (first === first.toLowerCase()) return 'word'
-  if (ACRONYM.test(word)) return shouted(doc, t) ? 'either' : 'name'
+  if (ACRONYM.test(word) || CODE.test(word)) return shouted(doc, t) ? 'either' : 'name'
   // Capitals and small letters mixed, not a capital and then small letters: a name ("XPath",
   // "XIncludes"); capitals alone tell nothing, nor do those of a shouted word with its possessive
   // or an ß, which has no capital in common use ("US's", "HAFTUNGSAUSSCHLUß").
