@@ -19,7 +19,14 @@ import { buildCorpus, REVIEW_CORPORA } from './review-corpora.js'
 // documents at least (a passage of each meeting one of the verdict's there: MIN_MEETING of the
 // shorter's words); none met, it is unjudged. Printed per corpus: the paraphrases found, how many
 // are judged true, partial, false, or not at all, the precision (true of those judged), and the
-// verdicts no paraphrase meets any more (a true one lost is a paraphrase a reader no longer sees).
+// verdicts no paraphrase meets any more, each counted once as one of:
+//   lost        met by no overlap at all: a true one lost is a paraphrase a reader no longer sees;
+//   in copies   met by an overlap of another kind (verbatim, near-verbatim) in two documents at
+//               least: the engine now aligns those passages as shared text, which a reader sees
+//               (gzip's info manual and man page share the paragraph a verdict's paraphrase was
+//               judged in, so the two are one near-verbatim overlap);
+//   not here    a passage of it is not in its corpus as built on this machine (other packages,
+//               other versions of their files): neither found nor lost.
 // --verbose lists the unjudged, the false and the true ones lost; --json prints it all as JSON;
 // --corpus NAME,... measures only those corpora.
 
@@ -85,8 +92,13 @@ interface Figures {
   false: number
   unjudged: number
   verdicts: number
+  /** Verdicts no overlap meets (see above), by verdict. */
   lost: Record<Judgement, number>
-  /** Verdict passages whose text the corpus built here does not have (a machine with other files). */
+  /** Verdicts no paraphrase meets and an overlap of another kind does (see above), by verdict. */
+  copies: Record<Judgement, number>
+  /** Verdicts with a passage whose text the corpus built here does not have (a machine with other files). */
+  absent: number
+  /** Verdict passages whose text the corpus built here does not have. */
   missing: number
 }
 
@@ -141,7 +153,21 @@ export async function main(args: string[]): Promise<number> {
     return 0
   }
   const rows = [
-    ['corpus', 'texts', 'paraphrases', 'true', 'partial', 'false', 'unjudged', 'precision', 'lost true', 'lost partial', 'lost false'],
+    [
+      'corpus',
+      'texts',
+      'paraphrases',
+      'true',
+      'partial',
+      'false',
+      'unjudged',
+      'precision',
+      'lost true',
+      'lost partial',
+      'lost false',
+      'true in copies',
+      'verdicts not here',
+    ],
   ]
   for (const f of [...results.map((r) => r.figures), total])
     rows.push([
@@ -154,10 +180,14 @@ export async function main(args: string[]): Promise<number> {
       String(f.unjudged),
       percent(precision(f)),
       ...JUDGEMENTS.map((j) => String(f.lost[j])),
+      String(f.copies.true),
+      String(f.absent),
     ])
   process.stdout.write(
     `${results.length} corpora, ${total.paraphrases} paraphrases; ${total.verdicts} verdicts, ` +
-      `${JUDGEMENTS.reduce((n, j) => n + total.lost[j], 0)} met by no paraphrase now (lost)\n${table(rows)}`,
+      `${JUDGEMENTS.reduce((n, j) => n + total.lost[j], 0)} met by no overlap now (lost), ` +
+      `${JUDGEMENTS.reduce((n, j) => n + total.copies[j], 0)} by a verbatim or near-verbatim one (in copies), ` +
+      `${total.absent} not in their corpus here\n${table(rows)}`,
   )
   for (const s of skipped) process.stdout.write(`skipped: ${s.corpus} (${s.reason}; ${s.verdicts} verdicts)\n`)
   if (total.missing) process.stdout.write(`${total.missing} verdict passages are not in their corpus as built here (other files)\n`)
@@ -183,6 +213,9 @@ function judge(corpus: string, output: Output, verdicts: Verdict[]): Judged {
   const words = new Map(output.documents.map((d) => [d.id, wordsOf(readFileSync(d.path, 'utf8'))]))
   const judged = verdicts.map((v) => ({ verdict: v, places: v.passages.map((p) => ({ doc: p.doc, spans: placesOf(p, words) })) }))
   const paraphrases = output.overlaps.filter((o) => o.kind === 'paraphrase')
+  const copies = output.overlaps.filter((o) => o.kind !== 'paraphrase')
+  const spansOf = (o: Output['overlaps'][number]) =>
+    o.passages.map((p) => ({ doc: p.doc, span: wordSpan(words.get(p.doc)!, p.start, p.end) }))
   const met = new Set<Verdict>()
   const figures: Figures = {
     corpus,
@@ -194,12 +227,14 @@ function judge(corpus: string, output: Output, verdicts: Verdict[]): Judged {
     unjudged: 0,
     verdicts: verdicts.length,
     lost: { true: 0, partial: 0, false: 0 },
+    copies: { true: 0, partial: 0, false: 0 },
+    absent: judged.filter((j) => j.places.some((p) => p.spans.length === 0)).length,
     missing: judged.reduce((n, j) => n + j.places.filter((p) => p.spans.length === 0).length, 0),
   }
   const unjudged: Listed[] = []
   const falseOnes: Listed[] = []
   for (const o of paraphrases) {
-    const spans = o.passages.map((p) => ({ doc: p.doc, span: wordSpan(words.get(p.doc)!, p.start, p.end) }))
+    const spans = spansOf(o)
     // The verdict met in the most documents (the first of those): a paraphrase found now may span two judged.
     let best: Verdict | undefined
     let most = 1
@@ -217,7 +252,15 @@ function judge(corpus: string, output: Output, verdicts: Verdict[]): Judged {
     figures[best.verdict]++
     if (best.verdict === 'false') falseOnes.push({ ...listed, verdict: best.verdict, pattern: best.pattern, why: best.why })
   }
-  const lost = verdicts.filter((v) => !met.has(v))
+  // Of the verdicts no paraphrase meets, those whose passages are all here, and of them those an
+  // overlap of another kind meets.
+  const unmet = judged.filter((j) => !met.has(j.verdict) && j.places.every((p) => p.spans.length > 0))
+  const copySpans = copies.map(spansOf)
+  const lost: Verdict[] = []
+  for (const j of unmet) {
+    if (copySpans.some((spans) => documentsMet(spans, j.places) >= 2)) figures.copies[j.verdict.verdict]++
+    else lost.push(j.verdict)
+  }
   for (const v of lost) figures.lost[v.verdict]++
   return {
     figures,
@@ -267,9 +310,10 @@ function precision(f: Figures): number | null {
 }
 
 function sum(figures: Figures[]): Figures {
-  const add = (field: 'documents' | 'paraphrases' | Judgement | 'unjudged' | 'verdicts' | 'missing') =>
+  const add = (field: 'documents' | 'paraphrases' | Judgement | 'unjudged' | 'verdicts' | 'absent' | 'missing') =>
     figures.reduce((n, f) => n + f[field], 0)
   const lost = (j: Judgement) => figures.reduce((n, f) => n + f.lost[j], 0)
+  const copies = (j: Judgement) => figures.reduce((n, f) => n + f.copies[j], 0)
   return {
     corpus: 'all',
     documents: add('documents'),
@@ -280,6 +324,8 @@ function sum(figures: Figures[]): Figures {
     unjudged: add('unjudged'),
     verdicts: add('verdicts'),
     lost: { true: lost('true'), partial: lost('partial'), false: lost('false') },
+    copies: { true: copies('true'), partial: copies('partial'), false: copies('false') },
+    absent: add('absent'),
     missing: add('missing'),
   }
 }
