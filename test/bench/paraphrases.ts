@@ -10,7 +10,7 @@ import { cliEntry, table } from './common.js'
 import { meets } from './reader.js'
 import { buildCorpus, REVIEW_CORPORA } from './review-corpora.js'
 
-// The engine's paraphrases on real text against two reviewers' verdicts. The review corpora
+// The engine's paraphrases on real text against reviewers' verdicts. The review corpora
 // (review-corpora.ts: man pages, info manuals, READMEs, NEWS, copyright files, change logs,
 // licences, Node.js's docs of this machine) are built into a temporary folder, and the CLI a user
 // runs (`overlaps FOLDER --json`) reads each. Every paraphrase it found there was judged once
@@ -20,15 +20,19 @@ import { buildCorpus, REVIEW_CORPORA } from './review-corpora.js'
 // shorter's words); none met, it is unjudged. Printed per corpus: the paraphrases found, how many
 // are judged true, partial, false, or not at all, the precision (true of those judged), and the
 // verdicts no paraphrase meets any more, each counted once as one of:
-//   lost        met by no overlap at all: a true one lost is a paraphrase a reader no longer sees;
-//   in copies   met by an overlap of another kind (verbatim, near-verbatim) in two documents at
-//               least: the engine now aligns those passages as shared text, which a reader sees
-//               (gzip's info manual and man page share the paragraph a verdict's paraphrase was
-//               judged in, so the two are one near-verbatim overlap);
-//   not here    a passage of it is not in its corpus as built on this machine (other packages,
-//               other versions of their files): neither found nor lost.
-// --verbose lists the unjudged, the false and the true ones lost; --json prints it all as JSON;
-// --corpus NAME,... measures only those corpora.
+//   not here    fewer than two of its passages, of two documents and two different texts, are in
+//               its corpus as built on this machine (other packages, other versions of their
+//               files): neither found nor lost;
+//   in copies   an overlap of another kind (verbatim, near-verbatim) meets two of its passages of
+//               different texts in two documents, at one place of the overlap's passages
+//               (SAME_PLACE_SHARE): the engine now reports those passages as shared text, which a
+//               reader sees (gzip's info manual and man page share the paragraph a verdict's
+//               paraphrase was judged in, and the engine now reports the two passages as one
+//               near-verbatim overlap); copies of one side alone meet none (a licence clause in
+//               three files, restated in a fourth);
+//   lost        none: a true one lost is a paraphrase a reader no longer sees.
+// --verbose lists the unjudged, the false, the true ones lost and those in copies; --json prints
+// it all as JSON; --corpus NAME,... measures only those corpora.
 
 /**
  * Share of the shorter of a verdict's passage and a paraphrase's passage in one document, in words,
@@ -36,6 +40,16 @@ import { buildCorpus, REVIEW_CORPORA } from './review-corpora.js'
  * the one judged, and a lower share would take a neighbouring sentence for it.
  */
 const MIN_MEETING = 0.5
+
+/**
+ * Share of its passages' length, at most, that two passages of a verdict may lie apart in the
+ * passages of an overlap of another kind and still be at one place of it (see above; a place is
+ * the middle of a verdict's passage as a share of the overlap's passage that holds it): an edited
+ * copy's passages differ in length by their edits, so a clause is not at the same share of both;
+ * a quarter of a passage apart is another part of the text the overlap shares (two clauses of one
+ * licence that two files hold whole).
+ */
+const SAME_PLACE_SHARE = 0.25
 
 /** The CLI's JSON on one corpus, at most (the copyright files give about 20 MB). */
 const MAX_OUTPUT_BYTES = 256 << 20
@@ -92,11 +106,13 @@ interface Figures {
   false: number
   unjudged: number
   verdicts: number
+  /** Verdicts a paraphrase meets. */
+  met: number
   /** Verdicts no overlap meets (see above), by verdict. */
   lost: Record<Judgement, number>
   /** Verdicts no paraphrase meets and an overlap of another kind does (see above), by verdict. */
   copies: Record<Judgement, number>
-  /** Verdicts with a passage whose text the corpus built here does not have (a machine with other files). */
+  /** Verdicts no paraphrase meets whose passages are not here (see above). */
   absent: number
   /** Verdict passages whose text the corpus built here does not have. */
   missing: number
@@ -107,6 +123,7 @@ interface Judged {
   unjudged: Listed[]
   false: Listed[]
   lost: Listed[]
+  copies: Listed[]
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -148,6 +165,7 @@ export async function main(args: string[]): Promise<number> {
       unjudged: results.flatMap((r) => r.unjudged),
       false: results.flatMap((r) => r.false),
       lost: results.flatMap((r) => r.lost),
+      copies: results.flatMap((r) => r.copies),
     }
     process.stdout.write(JSON.stringify({ corpora: figures.slice(0, -1), total: figures.at(-1), skipped, ...lists }, null, 2) + '\n')
     return 0
@@ -166,7 +184,7 @@ export async function main(args: string[]): Promise<number> {
       'lost partial',
       'lost false',
       'true in copies',
-      'verdicts not here',
+      'not here',
     ],
   ]
   for (const f of [...results.map((r) => r.figures), total])
@@ -184,10 +202,9 @@ export async function main(args: string[]): Promise<number> {
       String(f.absent),
     ])
   process.stdout.write(
-    `${results.length} corpora, ${total.paraphrases} paraphrases; ${total.verdicts} verdicts, ` +
-      `${JUDGEMENTS.reduce((n, j) => n + total.lost[j], 0)} met by no overlap now (lost), ` +
-      `${JUDGEMENTS.reduce((n, j) => n + total.copies[j], 0)} by a verbatim or near-verbatim one (in copies), ` +
-      `${total.absent} not in their corpus here\n${table(rows)}`,
+    `${results.length} corpora, ${total.paraphrases} paraphrases; ${total.verdicts} verdicts: ${total.met} met by a paraphrase, ` +
+      `${JUDGEMENTS.reduce((n, j) => n + total.copies[j], 0)} only by a verbatim or near-verbatim overlap (in copies), ` +
+      `${JUDGEMENTS.reduce((n, j) => n + total.lost[j], 0)} by no overlap (lost), ${total.absent} not here\n${table(rows)}`,
   )
   for (const s of skipped) process.stdout.write(`skipped: ${s.corpus} (${s.reason}; ${s.verdicts} verdicts)\n`)
   if (total.missing) process.stdout.write(`${total.missing} verdict passages are not in their corpus as built here (other files)\n`)
@@ -197,6 +214,8 @@ export async function main(args: string[]): Promise<number> {
       for (const o of r.false) process.stdout.write(`false (${o.pattern || '-'}): ${o.corpus} ${o.passages.join(' / ')}: ${o.why}\n`)
       for (const v of r.lost.filter((v) => v.verdict === 'true'))
         process.stdout.write(`lost true: ${v.corpus} ${v.passages.join(' / ')}: ${v.why}\n`)
+      for (const v of r.copies.filter((v) => v.verdict === 'true'))
+        process.stdout.write(`true in copies: ${v.corpus} ${v.passages.join(' / ')}: ${v.why}\n`)
     }
   return 0
 }
@@ -211,7 +230,10 @@ function run(entry: string, folder: string): Output {
 /** The paraphrases of one corpus matched to its verdicts. */
 function judge(corpus: string, output: Output, verdicts: Verdict[]): Judged {
   const words = new Map(output.documents.map((d) => [d.id, wordsOf(readFileSync(d.path, 'utf8'))]))
-  const judged = verdicts.map((v) => ({ verdict: v, places: v.passages.map((p) => ({ doc: p.doc, spans: placesOf(p, words) })) }))
+  const judged = verdicts.map((v) => ({
+    verdict: v,
+    places: v.passages.map((p) => ({ doc: p.doc, text: p.text.replace(/\s+/g, ' ').trim(), spans: placesOf(p, words) })),
+  }))
   const paraphrases = output.overlaps.filter((o) => o.kind === 'paraphrase')
   const copies = output.overlaps.filter((o) => o.kind !== 'paraphrase')
   const spansOf = (o: Output['overlaps'][number]) =>
@@ -226,9 +248,10 @@ function judge(corpus: string, output: Output, verdicts: Verdict[]): Judged {
     false: 0,
     unjudged: 0,
     verdicts: verdicts.length,
+    met: 0,
     lost: { true: 0, partial: 0, false: 0 },
     copies: { true: 0, partial: 0, false: 0 },
-    absent: judged.filter((j) => j.places.some((p) => p.spans.length === 0)).length,
+    absent: 0,
     missing: judged.reduce((n, j) => n + j.places.filter((p) => p.spans.length === 0).length, 0),
   }
   const unjudged: Listed[] = []
@@ -252,22 +275,46 @@ function judge(corpus: string, output: Output, verdicts: Verdict[]): Judged {
     figures[best.verdict]++
     if (best.verdict === 'false') falseOnes.push({ ...listed, verdict: best.verdict, pattern: best.pattern, why: best.why })
   }
-  // Of the verdicts no paraphrase meets, those whose passages are all here, and of them those an
-  // overlap of another kind meets.
-  const unmet = judged.filter((j) => !met.has(j.verdict) && j.places.every((p) => p.spans.length > 0))
+  // Each verdict no paraphrase meets: not here, in copies or lost (see above).
+  figures.met = met.size
   const copySpans = copies.map(spansOf)
   const lost: Verdict[] = []
-  for (const j of unmet) {
-    if (copySpans.some((spans) => documentsMet(spans, j.places) >= 2)) figures.copies[j.verdict.verdict]++
+  const inCopies: Verdict[] = []
+  for (const j of judged) {
+    if (met.has(j.verdict)) continue
+    const here = j.places.filter((p) => p.spans.length > 0)
+    if (new Set(here.map((p) => p.doc)).size < 2 || new Set(here.map((p) => p.text)).size < 2) figures.absent++
+    else if (copySpans.some((spans) => copiesMeet(spans, here))) inCopies.push(j.verdict)
     else lost.push(j.verdict)
   }
   for (const v of lost) figures.lost[v.verdict]++
-  return {
-    figures,
-    unjudged,
-    false: falseOnes,
-    lost: lost.map((v) => ({ corpus, passages: v.passages.map((p) => shown(p.text)), verdict: v.verdict, pattern: v.pattern, why: v.why })),
+  for (const v of inCopies) figures.copies[v.verdict]++
+  const listed = (v: Verdict): Listed => ({
+    corpus,
+    passages: v.passages.map((p) => shown(p.text)),
+    verdict: v.verdict,
+    pattern: v.pattern,
+    why: v.why,
+  })
+  return { figures, unjudged, false: falseOnes, lost: lost.map(listed), copies: inCopies.map(listed) }
+}
+
+/**
+ * Whether an overlap's passages (`found`) meet two of a verdict's passages (`verdict`, those here)
+ * of different texts in two documents, at one place of the overlap's passages (SAME_PLACE_SHARE).
+ */
+function copiesMeet(found: { doc: string; span: Span }[], verdict: { doc: string; text: string; spans: Span[] }[]): boolean {
+  const held: { doc: string; text: string; at: number }[] = []
+  for (const p of found) {
+    const length = Math.max(1, p.span[1] - p.span[0])
+    for (const v of verdict)
+      for (const s of v.spans)
+        if (v.doc === p.doc && meets(p.span, s, MIN_MEETING))
+          held.push({ doc: v.doc, text: v.text, at: ((s[0] + s[1]) / 2 - p.span[0]) / length })
   }
+  return held.some((x, i) =>
+    held.slice(i + 1).some((y) => x.doc !== y.doc && x.text !== y.text && Math.abs(x.at - y.at) <= SAME_PLACE_SHARE),
+  )
 }
 
 function wordsOf(text: string): Words {
@@ -310,7 +357,7 @@ function precision(f: Figures): number | null {
 }
 
 function sum(figures: Figures[]): Figures {
-  const add = (field: 'documents' | 'paraphrases' | Judgement | 'unjudged' | 'verdicts' | 'absent' | 'missing') =>
+  const add = (field: 'documents' | 'paraphrases' | Judgement | 'unjudged' | 'verdicts' | 'met' | 'absent' | 'missing') =>
     figures.reduce((n, f) => n + f[field], 0)
   const lost = (j: Judgement) => figures.reduce((n, f) => n + f.lost[j], 0)
   const copies = (j: Judgement) => figures.reduce((n, f) => n + f.copies[j], 0)
@@ -323,6 +370,7 @@ function sum(figures: Figures[]): Figures {
     false: add('false'),
     unjudged: add('unjudged'),
     verdicts: add('verdicts'),
+    met: add('met'),
     lost: { true: lost('true'), partial: lost('partial'), false: lost('false') },
     copies: { true: copies('true'), partial: copies('partial'), false: copies('false') },
     absent: add('absent'),

@@ -45,6 +45,10 @@ describe('names in a loose match', () => {
     expect(writtenAs(codes, tokenOf(codes, 'X11'))).toBe('name')
     const shoutedCode = codes.starts.findLastIndex((s) => codes.text.startsWith('SHA256', s))
     expect(writtenAs(codes, shoutedCode)).toBe('either')
+    // A sentence's first word tells nothing, but a code is a name there too.
+    const [first] = analysed('X11 is old. MD5s are weak.')
+    expect(writtenAs(first, tokenOf(first, 'X11'))).toBe('name')
+    expect(writtenAs(first, tokenOf(first, 'MD5s'))).toBe('name')
     // After a Chinese full stop, a sentence's first word too.
     const [mixed] = analysed('今天天气很好。Software is great, said Maria.')
     expect(writtenAs(mixed, tokenOf(mixed, 'Software'))).toBe('either')

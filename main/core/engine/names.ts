@@ -9,19 +9,23 @@ import { wordStart } from './tokenize.js'
 // things about one person or body: a paraphrase restates what is said, so its shared words must
 // include words that are not names. A word is written as a name where it is capitalised inside a
 // sentence, where it mixes capitals and small letters otherwise than a capitalised word does
-// ("macOS", "OpenBSD", "XPath", "XIncludes"), and where it is an acronym nobody spells out ("AIX",
-// "XML": capitals, not among other words in capitals) or a code written as one ("MD5", "SHA256",
-// "X11": capitals, then digits); its first word and a word in capitals
-// among others (licences shout whole paragraphs) tell nothing either way, nor does an acronym the
-// corpus spells out where the caller reads it as the words it stands for (plainSharedWords'
-// `standsFor`: the paraphrase pass reads "NQPFs" so). A word written as an ordinary word anywhere
-// in the two passages is not a name there; nor is one that is never written so as to tell.
+// ("macOS", "OpenBSD", "XPath", "XIncludes"), where it is an acronym nobody spells out ("AIX",
+// "XML": capitals, not among other words in capitals), and where it is written like a code
+// ("MD5", "SHA256", "X11": capitals, then digits, not among other words in capitals); a
+// sentence's first word and a word in capitals among others (licences shout whole paragraphs)
+// tell nothing either way, nor does an acronym the corpus spells out where the caller reads it as
+// the words it stands for (plainSharedWords' `standsFor`: the paraphrase pass reads "NQPFs" so).
+// A word written as an ordinary word anywhere in the two passages is not a name there; nor is one
+// that is never written so as to tell.
 // Without the second and third, lists of systems and formats were paraphrases ("Linux, MacOS/X,
 // FreeBSD, NetBSD, OpenBSD" / "This release runs on OpenBSD, FreeBSD, NetBSD, Linux, macOS and
 // Solaris", "While libxml2 is trying to fit at best the XML, XPath, XIncludes, etc" / "Note that
-// this also applies to libxml2 about XML, XPath, XIncludes, etc"). Without the codes, two lists
-// of hash methods were one ("DES, MD5, NONE, and SHA256 or SHA512" / "DES (default), MD5, SHA256,
-// SHA512", a reviewer of shadow's pages).
+// this also applies to libxml2 about XML, XPath, XIncludes, etc"); without the fourth, two lists
+// of hash methods in shadow's manual pages ("DES, MD5, NONE, and SHA256 or SHA512" / "DES
+// (default), MD5, SHA256, SHA512", judged false by a reviewer). A code is a name as "CPU" is: a
+// formula written so ("CO2", "H2O") is one too, and "CO2 emissions rose" / "emissions of CO2
+// rose" share two plain words, not three. Beside a word of three capitals or more a code is read
+// as shouted, in a list too: "DES, MD5" tells nothing of MD5.
 
 /**
  * Shared words that are not names a loose match (paraphrase, or a pair of passages under
@@ -42,8 +46,11 @@ const SHOUTED_LOWER = /['’]s$|ß/gu
 const CAMEL = /\p{Ll}\p{Lu}/u
 /** Two to six capitals, a plural s allowed: an acronym, unless shouted. */
 const ACRONYM = /^\p{Lu}{2,6}s?$/u
-/** Capitals, then digits (and maybe more capitals): a code, a format, a version ("MD5", "SHA256", "X11"). */
-const CODE = /^\p{Lu}+\d[\p{Lu}\d]*$/u
+/**
+ * Capitals, then a digit, then any capitals and digits, a plural s allowed: a code, a format, a
+ * version ("MD5", "SHA256", "X11R6"), unless shouted.
+ */
+const CODE = /^\p{Lu}+\d[\p{Lu}\d]*s?$/u
 
 /** How a token is written (see writtenAs). */
 type Written = 'name' | 'word' | 'either'
