@@ -21,17 +21,17 @@ import { documentPair, type PairSides } from './cluster.js'
 // made one "paraphrase" of 874 passages (a reviewer's generated corpus), and two man pages of one
 // package gave each other's options (sort's -t and split's -t; another reviewer).
 //
-// The passages two documents share are their pairs, as the seeds link them: an n-gram's
-// occurrence to its previous document's and to one representative's (ngrams.ts). So a document
-// added between two copies of a passage, or before both, takes over their pair of it, and the
-// gaps of the two can change: the one gap of the stability bench's trials that lost a passage
-// (Debian's copyright files, seed 1, trial 5: a restatement of the X11 licence's notice clause in
-// the Unicode licence's, found between two files' shared notices, lost when a third file with the
-// X11 text was added between them). Reading the pairs through a third document too (a passage of
-// the third that both pair with, as one they share) ended that trial's loss, but gave most pairs
-// of copyright files sharing licences through others a chain of four and more: on the review
-// corpora 346 paraphrases instead of 283, 86 of them never judged, 141 true instead of 146, and
-// the stability bench's trials lost two passages instead of one (two other trials). Not taken.
+// The passages two documents share are their pairs, as the seeds link them: a frequent n-gram's
+// occurrence to its representative's, its previous document's and the one that shares the most
+// context with it (ngrams.ts), not to every other. So a document added beside two copies of a
+// passage can take over their pair of it, and the gaps of the two change. That is the one passage
+// the stability bench's trials lose (Debian's copyright files, seed 1, trial 5): a restatement of
+// the X11 licence's notice clause in the Unicode licence's, found between two files' shared
+// notices, lost when a third file sharing their notices was added between them. Reading the pairs
+// through a third document too (a passage of the third that both pair with, as one they share)
+// ended that loss, but gave pairs of copyright files that share licences through others chains
+// of four passages and more: on the review corpora 346 paraphrases instead of 283, 86 of them
+// never judged, 141 true instead of 146; and two other trials lost a passage each. Not taken.
 
 /**
  * Passages two documents share in order, at least, for them to be versions of one text (see
