@@ -145,7 +145,7 @@ export const MIN_SHARED_STEMS = 3
  * words or fewer, their `words`, 22 were judged true, 13 partial and 38 false), and the cosine
  * tells them apart little better: asking the pairs of four stems for a cosine of 0.7 (0.65) took
  * 21 (14) false paraphrases and 8 (6) true ones, precision 52% -> 56% (54%), no mark of the
- * bundled corpus. Not taken: as many restatements a reader sees lost as the false ones are worth.
+ * bundled corpus. Not taken: a restatement a reader sees lost for every two or three false ones.
  */
 export const MIN_RESTATED_STEMS = 4
 /**
