@@ -88,6 +88,23 @@ describe('nameOtherThings', () => {
     )
     expect(nameOtherThings(...all(announced), ...all(presented), () => true)).toBe(false)
   })
+
+  it('takes a content word of two letters for a name, in English, where the caller has a dictionary', () => {
+    // shadow's login.defs(5) and sg(1): one template said of two commands. WordNet knows "sg"
+    // (seaborgium), not "su".
+    const [su, sg, kb, kilobytes] = analysed(
+      'Enable "syslog" logging of su activity - in addition to sulog file logging.',
+      'Enable "syslog" logging of sg activity.',
+      'The program prints the size of each file in kb.',
+      'The program prints the size of each file in kilobytes.',
+    )
+    const dictionary = new Set(['enable', 'logging', 'activity', 'addition', 'file', 'sg', 'program', 'prints', 'size', 'kilobytes'])
+    const unknown = (doc: typeof su, t: number) => !dictionary.has(doc.text.slice(doc.starts[t], doc.ends[t]).toLowerCase())
+    expect(nameOtherThings(...all(su), ...all(sg), unknown)).toBe(true)
+    expect(nameOtherThings(...all(su), ...all(sg))).toBe(false)
+    // Against a word of its own, not a name, it is the restatement's wording.
+    expect(nameOtherThings(...all(kb), ...all(kilobytes), unknown)).toBe(false)
+  })
 })
 
 describe('partedByNames', () => {

@@ -38,7 +38,12 @@ import { lowerBound } from '../text/sorted.js'
 //     extension (".po", "(with .gz extension)");
 //   - a word of Latin letters the dictionary does not know, in a statement written in English,
 //     where the caller has one (UnknownWord: WordNet on the Node side, synonyms.ts
-//     SynonymSource.knows): "chgpasswd", "xzlib".
+//     SynonymSource.knows): "chgpasswd", "xzlib";
+//   - there too, a content word of two lower-case letters, which English has few of (its words of
+//     two letters are function words) and a manual has many: commands ("su", "sg", "id", "ps"),
+//     units ("kg", "ms"). WordNet knows some as the symbols or abbreviations they also are ("sg",
+//     seaborgium), and shadow's "Enable "syslog" logging of sg activity" / "... of su activity"
+//     was a paraphrase (a reviewer: false); of the review corpora's paraphrases, it alone went.
 
 /**
  * Punctuation around a written word that is not part of it (brackets, quotation marks, stops). The
@@ -67,6 +72,8 @@ const LETTERS_ONLY = /^\p{L}{2,}$/u
 export type UnknownWord = (doc: AnalysedDocument, t: number) => boolean
 /** An acronym (see above). */
 const ACRONYM = /^\p{Lu}{2,}$/u
+/** A word of two lower-case letters (see above). */
+const TWO_LETTERS = /^\p{Ll}{2}$/u
 /** A word with a lower-case letter: a statement with few is written in capitals. */
 const LOWER = /\p{Ll}/u
 
@@ -98,6 +105,7 @@ function isName(doc: AnalysedDocument, t: number, capitals: boolean, unknown: Un
   if (EXTENSION.test(written.replace(OPENING, '').replace(CLOSING, ''))) return true
   if (CODE_LIKE.test(word)) return true
   if (!capitals && ACRONYM.test(word)) return true
+  if (unknown && TWO_LETTERS.test(word)) return true
   return QUOTES.test(written.replace(STOPS_AFTER, '')) && !/\s/u.test(word)
 }
 
