@@ -11,7 +11,8 @@ import {
 } from '../../main/core/engine/paraphrase.js'
 import { MAX_ITEM_PAIRS } from '../../main/core/engine/list-items.js'
 import { contentsEntry } from '../../main/core/engine/next-item.js'
-import { analysed, ROOT } from '../helpers.js'
+import { analysed, ROOT, tokenSpan } from '../helpers.js'
+import { callsOrNames } from '../../main/core/engine/headings.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
 import { reasonsOf } from '../../main/core/engine/reasons.js'
 import { Run } from '../../main/core/engine/progress.js'
@@ -561,5 +562,19 @@ describe("a manual page's NAME line and SYNOPSIS", () => {
     expect(overlaps.filter((o) => o.passages.some((p) => p.text.includes('maintainer script')))).toEqual([])
     // Their descriptions, one template, stay near-verbatim.
     expect(overlaps.find((o) => o.passages.some((p) => p.text.includes('A package can perform several')))?.kind).toBe('variant')
+  })
+
+  it('nor a SEE ALSO, which lists other pages (find and xargs, a paraphrase judged false)', () => {
+    const [find, xargs] = analysed(
+      'NAME\n       find - search for files\n\nDESCRIPTION\n       This manual page documents the GNU version of find.\n\n' +
+        'SEE ALSO\n       chmod(1), locate(1), ls(1), updatedb(1), xargs(1), lstat(2), stat(2), ctime(3), fnmatch(3)\n',
+      'NAME\n       xargs - build and execute command lines\n\nDESCRIPTION\n       This manual page documents the GNU version of xargs.\n\n' +
+        'SEE ALSO\n       find(1), kill(1), locate(1), updatedb(1), fork(2), execvp(3), locatedb(5), signal(7)\n',
+    )
+    const at = (doc: typeof find, phrase: string) => tokenSpan(doc, doc.text, phrase).start
+    expect(callsOrNames(find, at(find, 'chmod'), xargs, at(xargs, 'find(1)'))).toBe(true)
+    expect(callsOrNames(find, at(find, 'This manual page'), xargs, at(xargs, 'find(1)'))).toBe(true)
+    // Their descriptions list no pages.
+    expect(callsOrNames(find, at(find, 'This manual page'), xargs, at(xargs, 'This manual page'))).toBe(false)
   })
 })

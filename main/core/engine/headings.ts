@@ -80,17 +80,21 @@ export function manualSectionAt(doc: Pick<AnalysedDocument, 'text'>, at: number)
 
 /**
  * Whether a paraphrase starting at token a0 of A and b0 of B has a side in a manual page's
- * SYNOPSIS, or both in NAME sections (manualSectionAt): the paraphrase pass's, and a loose match
- * the alignment kept ("NAME\n       deb-preinst - package pre-installation maintainer script",
- * against deb-prerm's "pre-removal": a paraphrase of the paraphrases bench, judged false). A SYNOPSIS
- * shows how a program is called, and two pages' NAME lines name two programs: no claim restated.
+ * SYNOPSIS or SEE ALSO, or both in NAME sections (manualSectionAt): the paraphrase pass's, and a
+ * loose match the alignment kept ("NAME\n       deb-preinst - package pre-installation maintainer
+ * script", against deb-prerm's "pre-removal": a paraphrase of the paraphrases bench, judged
+ * false). A SYNOPSIS shows how a program is called, two pages' NAME lines name two programs, and a
+ * SEE ALSO lists other pages and where the full manual is: no claim restated.
  * A SYNOPSIS's option list ("[-t dsa | ecdsa | ed25519 | rsa]", against "Lists the public keys
  * (DSA, ECDSA, Ed25519, RSA) that can be used for logging in") and two NAME lines ("ssh-add —
  * adds private key identities to the OpenSSH authentication agent" / "ssh-agent — OpenSSH
  * authentication agent"; msgfmt's "compile message catalog to binary format" and msgunfmt's
  * "uncompile ...") were paraphrases (a reviewer of OpenSSH's pages). A NAME line against
  * another text's sentence may restate it (bc's "An arbitrary precision calculator language" and
- * its manual's "'bc' is a language that supports arbitrary precision numbers").
+ * its manual's "'bc' is a language that supports arbitrary precision numbers"). Two of
+ * findutils' pages' SEE ALSO, "chmod(1), locate(1), ls(1), updatedb(1), xargs(1) ..." and
+ * "find(1), kill(1), locate(1), updatedb(1) ...", were a paraphrase (a reviewer: false); of the
+ * review corpora's paraphrases, it alone went.
  */
 export function callsOrNames(
   A: Pick<AnalysedDocument, 'text' | 'starts'>,
@@ -100,5 +104,5 @@ export function callsOrNames(
 ): boolean {
   const x = manualSectionAt(A, A.starts[a0])
   const y = manualSectionAt(B, B.starts[b0])
-  return x === 'SYNOPSIS' || y === 'SYNOPSIS' || (x === 'NAME' && y === 'NAME')
+  return x === 'SYNOPSIS' || y === 'SYNOPSIS' || (x === 'NAME' && y === 'NAME') || x === 'SEE ALSO' || y === 'SEE ALSO'
 }

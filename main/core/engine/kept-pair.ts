@@ -186,8 +186,8 @@ export function keptKind(
   if (!measure.verbatim && unlikeOutsideTags(measure, A, a0, a1, B, b0, b1)) return undefined
   if (isBanal(measure.commonShare * measure.shared, measure.shared, close)) return undefined
   if (measure.similarity < VARIANT_SIMILARITY && namesOnly(A, a0, a1, B, b0, b1, kind === 'paraphrase')) return undefined
-  // Nor is a loose match of two pages' NAME lines, or with a SYNOPSIS, any more than the
-  // paraphrase pass's is (headings.ts callsOrNames).
+  // Nor is a loose match of two pages' NAME lines, or with a SYNOPSIS or a SEE ALSO, any more
+  // than the paraphrase pass's is (headings.ts callsOrNames).
   if (kind === 'paraphrase' && callsOrNames(A, a0, B, b0)) return undefined
   if (kind === 'variant' && !measure.verbatim && linksOnly(A, a0, a1, B, b0, b1, minWords)) return undefined
   if (markupOnly(A, a0, a1, B, b0, b1, minWords)) return undefined

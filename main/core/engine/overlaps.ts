@@ -569,7 +569,7 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       // An entry's target is no word either (nonwords.ts ANCHOR).
       if (!edited && restatesPrintedOnly(corpus.docs, printed, p.da, p.a0, p.a1, p.db, p.b0, p.b1)) continue
       if (!edited && headingOnly(corpus.docs[p.da], p.a0, p.a1) && headingOnly(corpus.docs[p.db], p.b0, p.b1)) continue
-      // Nor one with a manual page's SYNOPSIS, nor two pages' NAME lines (callsOrNames).
+      // Nor one with a manual page's SYNOPSIS or SEE ALSO, nor two pages' NAME lines (callsOrNames).
       if (!edited && callsOrNames(corpus.docs[p.da], p.a0, corpus.docs[p.db], p.b0)) continue
       if (!edited && (onOneLine(corpus.docs[p.da], p.a0, p.a1, contentsEntry) || onOneLine(corpus.docs[p.db], p.b0, p.b1, contentsEntry)))
         continue
