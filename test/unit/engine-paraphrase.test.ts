@@ -6,8 +6,10 @@ import {
   MAX_BRACKET_TAIL,
   MAX_COMPARED_SENTENCE_WORDS,
   MAX_UNIT_PAIRS,
+  MIN_CLAUSE_WORDS,
   trimmedSpan,
   wordsInCommon,
+  writtenWords,
 } from '../../main/core/engine/paraphrase.js'
 import { MAX_ITEM_PAIRS } from '../../main/core/engine/list-items.js'
 import { contentsEntry } from '../../main/core/engine/next-item.js'
@@ -539,6 +541,22 @@ describe('cores of words two sentences share between passages their documents sh
     expect(holding('size is 256 bytes')).toEqual([])
     // What the two pages say alike in words of their own stays.
     expect(holding('prefixed with a caret character')).toHaveLength(1)
+  })
+})
+
+describe('writtenWords', () => {
+  it('counts the words a passage is written in: a compound or an identifier one, a Chinese or Japanese character one', () => {
+    const texts = [
+      'Unicode-DFS-2016',
+      'source-package-name (required)',
+      'tab-aligned content lines',
+      'The GWR called for “accelerating the development of NQPFs”.',
+      '新质生产力是创新起主导作用',
+    ]
+    const counts = analysed(...texts).map((doc) => writtenWords(doc, 0, doc.starts.length - 1))
+    expect(counts).toEqual([1, 2, 3, 9, 13])
+    // Fewer than a clause's words (MIN_CLAUSE_WORDS): no side of a paraphrase (overlaps.ts).
+    expect(counts.map((n) => n >= MIN_CLAUSE_WORDS)).toEqual([false, false, false, true, true])
   })
 })
 

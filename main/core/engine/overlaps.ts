@@ -44,7 +44,7 @@ import { joinTwins } from './twins.js'
 import { onCodeLines } from './code-lines.js'
 import { joinContinued, startsWithCopy, successionIn } from './continued.js'
 import { nestClusters, type NestedPassages } from './nesting.js'
-import { findParaphrases, synonymsUsed, wordsInCommon } from './paraphrase.js'
+import { findParaphrases, MIN_CLAUSE_WORDS, synonymsUsed, wordsInCommon, writtenWords } from './paraphrase.js'
 import { furnitureOnly } from './furniture.js'
 import { withoutLinkEdges } from './link-edges.js'
 import { callsOrNames } from './headings.js'
@@ -532,6 +532,10 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       // les pages des sections", man-db's apropos(1) and whatis(1), a tester). (A side its own
       // words leave undecided is read in its document's language: analyse.ts writtenIn.)
       if (writtenIn(corpus.docs[p.da], p.a0, p.a1) !== writtenIn(corpus.docs[p.db], p.b0, p.b1)) continue
+      // Nor one with a side of fewer written words than a clause is read as, at least (paraphrase.ts
+      // writtenWords, MIN_CLAUSE_WORDS): an identifier or a compound read as its parts.
+      if (writtenWords(corpus.docs[p.da], p.a0, p.a1) < MIN_CLAUSE_WORDS || writtenWords(corpus.docs[p.db], p.b0, p.b1) < MIN_CLAUSE_WORDS)
+        continue
       const measure = measurer.measure(p.da, p.a0, p.a1, p.db, p.b0, p.b1)
       if (isBanal(measure.commonShare * measure.shared, measure.shared)) continue
       // Found by the words it shares, a pair can still be one sentence with a word changed, too
