@@ -8,6 +8,11 @@ import { analysed } from '../helpers.js'
 
 describe('nameOtherThings', () => {
   const all = (x: ReturnType<typeof analysed>[number]) => [x, 0, x.starts.length - 1] as const
+  /** A dictionary's UnknownWord: whether a token's word (lower case) is not among `words`. */
+  const outside =
+    (words: ReadonlySet<string>) =>
+    (doc: ReturnType<typeof analysed>[number], t: number): boolean =>
+      !words.has(doc.text.slice(doc.starts[t], doc.ends[t]).toLowerCase())
   it('tells one template said of two named things from one thing said twice', () => {
     const [dh, dsa, pkcs8, pem, stats, tags, traditional, option, ipv6, brackets, capsA, capsB, eg, egAgain] = analysed(
       'This command is used to manipulate DH parameter files.',
@@ -78,7 +83,7 @@ describe('nameOtherThings', () => {
       'file',
       'users',
     ])
-    const unknown = (doc: typeof chgpasswd, t: number) => !dictionary.has(doc.text.slice(doc.starts[t], doc.ends[t]).toLowerCase())
+    const unknown = outside(dictionary)
     expect(nameOtherThings(...all(chgpasswd), ...all(newusers))).toBe(false)
     expect(nameOtherThings(...all(chgpasswd), ...all(newusers), unknown)).toBe(true)
     // In a sentence of another language, every word is one an English dictionary does not know.
@@ -98,8 +103,7 @@ describe('nameOtherThings', () => {
       'The program prints the size of each file in kb.',
       'The program prints the size of each file in kilobytes.',
     )
-    const dictionary = new Set(['enable', 'logging', 'activity', 'addition', 'file', 'sg', 'program', 'prints', 'size', 'kilobytes'])
-    const unknown = (doc: typeof su, t: number) => !dictionary.has(doc.text.slice(doc.starts[t], doc.ends[t]).toLowerCase())
+    const unknown = outside(new Set(['enable', 'logging', 'activity', 'addition', 'file', 'sg', 'program', 'prints', 'size', 'kilobytes']))
     expect(nameOtherThings(...all(su), ...all(sg), unknown)).toBe(true)
     expect(nameOtherThings(...all(su), ...all(sg))).toBe(false)
     // Against a word of its own, not a name, it is the restatement's wording.
