@@ -560,7 +560,7 @@ describe('writtenWords', () => {
   })
 })
 
-describe("a manual page's NAME line and SYNOPSIS", () => {
+describe("a manual page's NAME line, SYNOPSIS and SEE ALSO", () => {
   it('restate nothing of another page’s: two NAME lines name two programs (msgfmt and msgunfmt, a reviewer)', async () => {
     // "msgfmt - compile message catalog to binary format" / "msgunfmt - uncompile message
     // catalog from binary format": opposite operations, one paraphrase.
