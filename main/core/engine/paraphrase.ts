@@ -6,6 +6,7 @@ import { lowerBound, upperBound } from '../text/sorted.js'
 import { nonWordTokens, nonWordTokensIn } from './nonwords.js'
 import { afterPrefix, prefixedMatch, prefixedWords } from './prefixes.js'
 import { breaksClause, opensPurpose } from './sentences.js'
+import { ownWordAt } from './tokenize.js'
 import { type Item, listItems, sharedItems } from './list-items.js'
 import { type Abbreviations, hyphenJoined, NO_ABBREVIATIONS, standsFor } from './abbreviations.js'
 import { MIN_PLAIN_SHARED, plainSharedWords } from './names.js'
@@ -867,41 +868,23 @@ function readWords(sentence: Sentence, from: number, to: number): number {
 }
 
 /**
- * How many words tokens [t0, t1] of `doc` are written as: runs of text between spaces that hold a
- * letter or a digit, and each Chinese or Japanese character (those scripts write no spaces). A
- * compound or an identifier is one, however many words it is read as (readWords: its parts, an
- * abbreviation's words): "Unicode-DFS-2016" is read as "Unicode Data Files and Software", four
- * words, and was a paraphrase of "UNICODE, INC. LICENSE AGREEMENT - DATA FILES AND SOFTWARE";
- * "source-package-name (required)" of "(required) The name of the source package"; an info
- * manual's index entry, "tab-aligned content lines", of grep's "line content lies on a tab stop"
- * (reviewers: false, as all five paraphrases with a side of three written words or fewer on the
- * review corpora were; none of them was true).
+ * How many words tokens [t0, t1] of `doc` are written as: runs of tokens between spaces, and each
+ * Chinese or Japanese character, a word on its own (tokenize.ts ownWordAt: those scripts write no
+ * spaces). A compound or an identifier is one, however many words it is read as (readWords: its
+ * parts, an abbreviation's words): "Unicode-DFS-2016" is read as "Unicode Data Files and
+ * Software", four words, and was a paraphrase of "UNICODE, INC. LICENSE AGREEMENT - DATA FILES
+ * AND SOFTWARE"; "source-package-name (required)" of "(required) The name of the source package";
+ * an info manual's index entry, "tab-aligned content lines", of grep's "line content lies on a tab
+ * stop" (reviewers: false, as all five paraphrases with a side of three written words or fewer on
+ * the review corpora were; none of them was true).
  */
 export function writtenWords(doc: AnalysedDocument, t0: number, t1: number): number {
-  const text = doc.text
+  const { text, starts, ends } = doc
   let words = 0
-  // Whether the run of text since the last space holds a letter or a digit counted already.
-  let counted = false
-  for (let i = doc.starts[t0]; i < doc.ends[t1]; i++) {
-    const c = text[i]
-    if (SPACE.test(c)) counted = false
-    else if (WIDE_CHARACTER.test(c)) {
-      words++
-      counted = false
-    } else if (!counted && WORD_CHARACTER.test(c)) {
-      words++
-      counted = true
-    }
-  }
+  for (let t = t0; t <= t1; t++)
+    if (t === t0 || ownWordAt(text, starts[t]) || ownWordAt(text, starts[t - 1]) || /\s/u.test(text.slice(ends[t - 1], starts[t]))) words++
   return words
 }
-
-/** White space, which ends a written word (writtenWords). */
-const SPACE = /\s/u
-/** A letter or a digit: a run of text between spaces that holds one is a written word (writtenWords). */
-const WORD_CHARACTER = /[\p{L}\p{N}]/u
-/** A Chinese or Japanese character, a written word by itself (writtenWords). */
-const WIDE_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 
 /** How many of a sentence's content words [from, to) are words (have stems: not nonwords.ts). */
 function wordsIn(sentence: Sentence, from: number, to: number): number {
