@@ -78,6 +78,8 @@ describe('an engine command on a large folder runs in a child process (allocator
     expect(wantsChild(['overlaps', large, '--json'], env, 'linux')).toBe(true)
     // An option's value is no folder.
     expect(wantsChild(['overlaps', '--limit', '5', large], env, 'linux')).toBe(true)
+    // A boolean's --no- form is an option too.
+    expect(wantsChild(['overlaps', '--no-paraphrases', large], env, 'linux')).toBe(true)
     expect(wantsChild(['definitions', '--term', small, large], env, 'linux')).toBe(true)
     // The child itself, or a process started with the variable of the user's choice.
     expect(wantsChild(['overlaps', large], { ...env, [ALLOCATOR_VARIABLE]: '65536' }, 'linux')).toBe(false)

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/node/cli/cli.js'
 import { WRITER_FROM_CHARS } from '../../main/node/cli/json-output.js'
 import { oneLine } from '../../main/node/engine/inline.js'
-import type { Overlap } from '../../main/core/engine/overlaps.js'
+import { PARAPHRASE_MAX_WORDS, type Overlap } from '../../main/core/engine/overlaps.js'
 import { dist } from '../../electron.config.js'
 import { currentBundle } from '../../main/node/cli/stamps.mjs'
 import { CORPUS, ROOT, tempDir } from '../helpers.js'
@@ -268,9 +268,34 @@ describe('overlaps command', () => {
     expect(oneLine(`x${' '.repeat(5000)}${'y'.repeat(300)}`)).toBe(`x ${'y'.repeat(237)}…`)
   })
 
+  it('looks for paraphrases past PARAPHRASE_MAX_WORDS words with --paraphrases, and in none with --no-paraphrases', async () => {
+    const folder = join(base, 'large')
+    await mkdir(folder)
+    await writeFile(
+      join(folder, 'a.txt'),
+      'Lines of a file copied from another system may end with a carriage return and a line feed character.\n',
+    )
+    await writeFile(join(folder, 'b.txt'), 'On other systems a line of the file can end in a carriage return followed by a feed.\n')
+    const sentence = 'Sheep graze quietly on the green hill. '
+    await writeFile(join(folder, 'c.txt'), sentence.repeat(Math.ceil((PARAPHRASE_MAX_WORDS + 1) / 7)))
+    const kinds = async (...options: string[]) => {
+      const r = await cli('overlaps', folder, '--json', ...options)
+      expect(r.code).toBe(0)
+      return (JSON.parse(r.stdout) as { overlaps: Overlap[] }).overlaps.map((o) => o.kind)
+    }
+    expect(await kinds()).toEqual([])
+    expect(await kinds('--paraphrases')).toEqual(['paraphrase'])
+    // And on the bundled corpus, searched by default, none without.
+    const bundled = async (...options: string[]) =>
+      (JSON.parse((await cli('overlaps', CORPUS, '--json', ...options)).stdout) as { overlaps: Overlap[] }).overlaps
+    expect((await bundled()).filter((o) => o.kind === 'paraphrase').length).toBeGreaterThan(0)
+    expect((await bundled('--no-paraphrases')).filter((o) => o.kind === 'paraphrase')).toEqual([])
+  })
+
   it('reports usage errors with exit 2', async () => {
     expect((await cli('overlaps')).code).toBe(2)
     expect((await cli('overlaps', CORPUS, '--limit', 'x')).code).toBe(2)
+    expect((await cli('overlaps', CORPUS, '--paraphrases=no')).code).toBe(2)
     const missing = await cli('overlaps', join(base, 'nowhere'), '--json')
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/no such folder/)

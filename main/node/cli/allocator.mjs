@@ -22,7 +22,7 @@ import { join } from 'node:path'
 import { constants } from 'node:os'
 import { parseArgs } from 'node:util'
 import { Worker } from 'node:worker_threads'
-import { ENGINE_OPTIONS, isEngineCommand } from './engine-script.mjs'
+import { ENGINE_OPTIONS, ENGINE_PARSING, isEngineCommand } from './engine-script.mjs'
 
 /** The variable glibc's malloc reads at start-up, and the threshold set (its default start). */
 export const ALLOCATOR_VARIABLE = 'MALLOC_MMAP_THRESHOLD_'
@@ -56,7 +56,7 @@ export function wantsChild(argv, env = process.env, platform = process.platform)
   if (platform !== 'linux' || !isEngineCommand(command) || env[ALLOCATOR_VARIABLE] !== undefined) return false
   let positionals
   try {
-    positionals = parseArgs({ args: argv.slice(1), options: ENGINE_OPTIONS[command], strict: true, allowPositionals: true }).positionals
+    positionals = parseArgs({ args: argv.slice(1), options: ENGINE_OPTIONS[command], ...ENGINE_PARSING }).positionals
   } catch {
     return false
   }

@@ -37,8 +37,10 @@ Commands:
   annotate --doc ID --quote TEXT [--occurrence N] [--tag NAME]... [--note TEXT] [--project DIR]
                                               annotate the N-th occurrence (default 1) of TEXT;
                                               prints the annotation once it is on disk
-  overlaps <folder|project> [--json] [--limit N]
-                                              passages the documents share, best first
+  overlaps <folder|project> [--json] [--limit N] [--paraphrases|--no-paraphrases]
+                                              passages the documents share, best first;
+                                              paraphrases are looked for in a corpus of a
+                                              million words at most, unless asked
   definitions <folder|project> [--term TEXT] [--json]
                                               how each document defines the term (without
                                               --term: the corpus's key terms, defining the first)

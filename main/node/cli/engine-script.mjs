@@ -39,9 +39,16 @@ export function isEngineCommand(command) {
  * and allocator.mjs reads the folder a command line names.
  */
 export const ENGINE_OPTIONS = /** @type {const} */ ({
-  overlaps: { json: { type: 'boolean' }, limit: { type: 'string' }, verbose: { type: 'boolean' } },
+  overlaps: { json: { type: 'boolean' }, limit: { type: 'string' }, verbose: { type: 'boolean' }, paraphrases: { type: 'boolean' } },
   definitions: { json: { type: 'boolean' }, term: { type: 'string' }, verbose: { type: 'boolean' } },
 })
+
+/**
+ * How an engine command's arguments are parsed with ENGINE_OPTIONS (node:util parseArgs), by
+ * engine-commands.ts and allocator.mjs alike: one folder, no other option, and a boolean's --no-
+ * form too (--no-paraphrases).
+ */
+export const ENGINE_PARSING = /** @type {const} */ ({ strict: true, allowPositionals: true, allowNegative: true })
 
 /** The engine script's file and its code cache's, in a bundle's folder. */
 export const ENGINE_SCRIPT = 'engine.cjs'

@@ -318,12 +318,14 @@ function progressTo(io: CommandIo, enabled: boolean, collect?: () => void) {
 }
 
 /**
- * `overlaps <folder> [--json] [--limit N]`: the passages the documents share, best first, then a
- * project's imported ones (--limit: at most N from each source).
+ * `overlaps <folder> [--json] [--limit N] [--paraphrases|--no-paraphrases]`: the passages the
+ * documents share, best first, then a project's imported ones (--limit: at most N from each
+ * source; `paraphrases`: look for paraphrases whatever the corpus's size, or not at all; by
+ * default in a corpus of PARAPHRASE_MAX_WORDS words at most).
  */
 export async function overlapsCommand(
   folder: string,
-  options: { json?: boolean; limit?: number; verbose?: boolean },
+  options: { json?: boolean; limit?: number; verbose?: boolean; paraphrases?: boolean },
   io: CommandIo,
 ): Promise<number> {
   // WordNet's index (synonyms for the paraphrase pass) is read on another thread while the files
@@ -340,7 +342,7 @@ export async function overlapsCommand(
   const engine = (onOverlap: (overlap: Overlap, index: number, count: number) => void, variants: boolean) =>
     findOverlaps(
       [...texts, ...excludedTexts],
-      { limit: options.limit, synonyms, onOverlap, variants },
+      { limit: options.limit, synonyms, onOverlap, variants, paraphrase: options.paraphrases ?? 'auto' },
       progressTo(io, !!options.verbose, fullCollection()),
     )
   // Those imported from batch tools (passim, TextPAIR) come after the engine's, each with its
