@@ -279,7 +279,7 @@ export { BOILERPLATE_MIN_DOCUMENTS, BOILERPLATE_SHARE } from './boilerplate.js'
 /**
  * Largest corpus (in words) searched for paraphrases by default: about a hundred books or a few
  * thousand articles, more than a close reading holds. The pass costs about as much again as the
- * rest of the engine per word; beyond this it is opt-in (paraphrase: true).
+ * rest of the engine per word; beyond this it is opt-in (paraphrase: true; the CLI's --paraphrases).
  * Every text's words count, a duplicate's too, though the pass reads one copy of each group
  * (duplicates.ts). Counted without the duplicates, Debian's 889 copyright files are 996,253
  * words (3.7 M with them) and were searched: 84 paraphrases more, in 20.5 s instead of 11 (the
