@@ -281,15 +281,21 @@ describe('overlaps command', () => {
     const kinds = async (...options: string[]) => {
       const r = await cli('overlaps', folder, '--json', ...options)
       expect(r.code).toBe(0)
-      return (JSON.parse(r.stdout) as { overlaps: Overlap[] }).overlaps.map((o) => o.kind)
+      return { kinds: (JSON.parse(r.stdout) as { overlaps: Overlap[] }).overlaps.map((o) => o.kind), stderr: r.stderr }
     }
-    expect(await kinds()).toEqual([])
-    expect(await kinds('--paraphrases')).toEqual(['paraphrase'])
+    // Not looked for by default, and the reader told so.
+    const { kinds: found, stderr } = await kinds()
+    expect(found).toEqual([])
+    expect(stderr).toMatch(
+      /^note: no paraphrases were looked for: the texts have 1,000,\d{3} words, more than 1,000,000 \(--paraphrases looks for them, which can take as long again\)$/,
+    )
+    expect(await kinds('--paraphrases')).toEqual({ kinds: ['paraphrase'], stderr: '' })
     // And on the bundled corpus, searched by default, none without.
     const bundled = async (...options: string[]) =>
       (JSON.parse((await cli('overlaps', CORPUS, '--json', ...options)).stdout) as { overlaps: Overlap[] }).overlaps
     expect((await bundled()).filter((o) => o.kind === 'paraphrase').length).toBeGreaterThan(0)
     expect((await bundled('--no-paraphrases')).filter((o) => o.kind === 'paraphrase')).toEqual([])
+    expect((await cli('overlaps', CORPUS, '--json')).stderr).toBe('')
   })
 
   it('reports usage errors with exit 2', async () => {

@@ -5,7 +5,7 @@ import { ApiError } from '../../core/contract/api.js'
 import type { EngineDocument } from '../../core/engine/analyse.js'
 import { type ExcludedRange, maskExcluded, withOriginalTexts } from '../../core/project/exclusions.js'
 import { readStatedMetadata } from '../../core/project/metadata.js'
-import { findOverlaps, type Overlap } from '../../core/engine/overlaps.js'
+import { findOverlaps, type Overlap, type OverlapResult, PARAPHRASE_MAX_WORDS } from '../../core/engine/overlaps.js'
 import { KIND_LABELS } from '../../core/engine/kinds.js'
 import type { SourcedOverlap } from '../../core/reuse/imported.js'
 import { documentIdFor } from '../../core/project/document-id.js'
@@ -339,6 +339,15 @@ export async function overlapsCommand(
   // the engine works.
   const chars = texts.reduce((sum, t) => sum + t.text.length, 0)
   const output = options.json ? jsonOutput(io, { writer: chars >= WRITER_FROM_CHARS }) : undefined
+  // A corpus too large to be searched for paraphrases by default shows none: the reader is told
+  // why, and how to ask for them (after the output, not inside its last line).
+  const saySearched = ({ stats }: OverlapResult) => {
+    if (!stats.paraphraseSearch && options.paraphrases === undefined)
+      io.err(
+        `note: no paraphrases were looked for: the texts have ${stats.words.toLocaleString('en-US')} words, ` +
+          `more than ${PARAPHRASE_MAX_WORDS.toLocaleString('en-US')} (--paraphrases looks for them, which can take as long again)`,
+      )
+  }
   const engine = (onOverlap: (overlap: Overlap, index: number, count: number) => void, variants: boolean) =>
     findOverlaps(
       [...texts, ...excludedTexts],
@@ -366,11 +375,12 @@ export async function overlapsCommand(
     output.line('{')
     output.value(documents, 1, '"documents": ', ',')
     output.line('  "overlaps": [')
-    engine((o, k, count) => write(shown(o), k + 1 < count || imported.overlaps.length > 0), true)
+    const result = engine((o, k, count) => write(shown(o), k + 1 < count || imported.overlaps.length > 0), true)
     imported.overlaps.forEach((o, k) => write(o, k + 1 < imported.overlaps.length))
     output.line('  ]')
     output.line('}')
     output.end()
+    saySearched(result)
     if (options.verbose) io.err(`… output made on ${output.threads()} thread(s), done at ${secondsSinceStart()}`)
     return 0
   }
@@ -393,7 +403,7 @@ export async function overlapsCommand(
   }
   const header = (count: number) => sink(`${count + imported.overlaps.length} overlap(s) among ${documents.length} document(s)`)
   let found = 0
-  engine((o, k, count) => {
+  const result = engine((o, k, count) => {
     if (k === 0) header(count)
     found = count
     say(shown(o), k)
@@ -401,6 +411,7 @@ export async function overlapsCommand(
   if (found === 0) header(0)
   imported.overlaps.forEach((o, k) => say(o, found + k))
   flush()
+  saySearched(result)
   return 0
 }
 
