@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { positionOf, tagIdsOf } from '../../core/annotations/annotation-parts.js'
 import { findOccurrences } from '../../core/annotations/quote.js'
 import { ApiError } from '../../core/contract/api.js'
+import { PARAPHRASE_MAX_WORDS } from '../../core/engine/paraphrase-bound.js'
 import { EXPORT_FORMAT_IDS, isExportFormat } from '../../core/export/formats.js'
 import { stableStringify } from '../../core/project/json.js'
 import { OffsetMap } from '../../core/text/offsets.js'
@@ -39,8 +40,8 @@ Commands:
                                               prints the annotation once it is on disk
   overlaps <folder|project> [--json] [--limit N] [--paraphrases|--no-paraphrases]
                                               passages the documents share, best first;
-                                              paraphrases are looked for in a corpus of a
-                                              million words at most, unless asked
+                                              paraphrases are looked for in a corpus of
+                                              ${PARAPHRASE_MAX_WORDS.toLocaleString('en-US')} words at most, unless asked
   definitions <folder|project> [--term TEXT] [--json]
                                               how each document defines the term (without
                                               --term: the corpus's key terms, defining the first)
