@@ -135,10 +135,17 @@ const exportDialog = onFirstUse(async () => {
   return dialog
 })
 const importReport = new ImportReport()
-const overlapList = new OverlapList((id) => {
-  chose()
-  void selectOverlap(id)
-}, store)
+const overlapList = new OverlapList(
+  (id) => {
+    chose()
+    void selectOverlap(id)
+  },
+  store,
+  () => {
+    store.update({ paraphrasesAsked: true })
+    void analyse()
+  },
+)
 const matrix = new OverlapMatrix((a, b) => {
   chose()
   void compare.openPair(a, b)
@@ -628,7 +635,7 @@ async function analyse(): Promise<void> {
   progress.hidden = false
   cancelButton.hidden = false
   try {
-    const view = await api.analyseOverlaps({})
+    const view = await api.analyseOverlaps(store.state.paraphrasesAsked ? { paraphrases: true } : {})
     if (run !== analysing) return
     progressLabel.textContent = `${view.overlaps.length} shared passages in ${Object.keys(view.lengths).length} documents`
     // The selected overlap stays selected if it is still found, but its documents are not opened

@@ -4,6 +4,7 @@ import type { State, StateSource } from '../state/store.js'
 import { filterOverlaps, hideBoilerplateByDefault, SOURCE_LABELS } from './overlap-filter.js'
 import { KIND_DESCRIPTIONS, KIND_LABELS, KINDS } from '../../main/core/engine/kinds.js'
 import { likenessTexts } from '../../main/core/engine/likeness-texts.js'
+import { PARAPHRASE_MAX_WORDS } from '../../main/core/engine/paraphrase-bound.js'
 
 // The ranked overlap list, best first, with filters (kind, minimum score, document, text, hide
 // boilerplate) and next/previous keys as diff tools have (N / P, or Alt+↓ / Alt+↑, anywhere in the
@@ -38,6 +39,8 @@ export class OverlapList {
   private readonly doc = el('select', { 'aria-label': 'Document' })
   private readonly text = el('input', { type: 'search', placeholder: 'Text…', 'aria-label': 'Filter by text' })
   private readonly summary = el('p', { class: 'passages-summary', role: 'status' })
+  /** Said where the project was too large to be searched for paraphrases by default, with the button that asks. */
+  private readonly paraphraseNote = el('p', { class: 'paraphrase-note', hidden: true })
   /** The overlaps the filters keep, as last drawn (what N and P step through). */
   private shown: SourcedOverlap[] = []
   /** The texts each likeness is like (likeness-texts.ts), read once per list of overlaps, not at every filter change. */
@@ -46,6 +49,8 @@ export class OverlapList {
   constructor(
     private readonly onSelect: (id: string) => void,
     private readonly store: StateSource,
+    /** Asks for the project's paraphrases whatever its size (see paraphraseNote). */
+    private readonly onAskParaphrases: () => void,
   ) {
     this.dom = el(
       'section',
@@ -70,6 +75,7 @@ export class OverlapList {
         ),
       ),
       this.summary,
+      this.paraphraseNote,
       this.list,
     )
     for (const input of [this.source, this.kind, this.minScore, this.doc, this.text]) input.addEventListener('input', () => this.render())
@@ -92,7 +98,8 @@ export class OverlapList {
   /** Redraws what changed between two states. */
   update(state: State, previous: State): void {
     if (state.project !== previous.project && state.project) this.fillDocuments(state.project.documents)
-    if (state.overlaps !== previous.overlaps || state.project !== previous.project) this.render()
+    if (state.overlaps !== previous.overlaps || state.project !== previous.project || state.paraphrasesAsked !== previous.paraphrasesAsked)
+      this.render()
     else if (state.selectedOverlap !== previous.selectedOverlap) this.showSelected()
   }
 
@@ -112,6 +119,34 @@ export class OverlapList {
         this.list.setAttribute('aria-activedescendant', item.id)
       }
     }
+  }
+
+  /**
+   * Where the engine did not look for paraphrases (a project of more than PARAPHRASE_MAX_WORDS
+   * words), says so, with a button that asks for them: the list would otherwise show none without
+   * telling why.
+   */
+  private sayParaphrases(): void {
+    const { overlaps: view, paraphrasesAsked } = this.store.state
+    const unsearched = !!view && !view.stats.paraphraseSearch
+    this.paraphraseNote.hidden = !unsearched
+    if (!unsearched) return
+    const words = (n: number) => n.toLocaleString('en-US')
+    const ask = el(
+      'button',
+      {
+        type: 'button',
+        class: 'ask-paraphrases',
+        disabled: paraphrasesAsked,
+        title: 'Looking for them can take as long again as finding the rest.',
+      },
+      paraphrasesAsked ? 'Looking for paraphrases…' : 'Look for paraphrases',
+    )
+    ask.addEventListener('click', () => this.onAskParaphrases())
+    this.paraphraseNote.replaceChildren(
+      `Paraphrases not looked for: ${words(view.stats.words)} words, more than the ${words(PARAPHRASE_MAX_WORDS)} searched by default. `,
+      ask,
+    )
   }
 
   /** Selects the next (1) or previous (-1) overlap of the filtered list. */
@@ -161,6 +196,7 @@ export class OverlapList {
       ? `${this.shown.length} of ${all.length} shared passages` +
         (boilerplate ? ` · ${boilerplate} boilerplate${this.hideBoilerplate.checked ? ' hidden' : ''}` : '')
       : ''
+    this.sayParaphrases()
     if (this.likenesses?.of !== all) this.likenesses = { of: all, texts: likenessTexts(all) }
     const likenesses = this.likenesses.texts
     this.list.replaceChildren(

@@ -16,6 +16,12 @@ export interface State {
   overlaps: OverlapsView | null
   /** The overlap the user chose, by id: the one place it is kept. */
   selectedOverlap: string | null
+  /**
+   * The reader asked for paraphrases in a project larger than the engine searches for them by
+   * default (PARAPHRASE_MAX_WORDS: the overlap list's "Look for paraphrases"); the analyses look for
+   * them whatever its size from then on.
+   */
+  paraphrasesAsked: boolean
   /** How the authors define the term the Definitions view shows (null until found). */
   definitions: DefinitionResult | null
   /**
@@ -45,6 +51,7 @@ export class Store implements StateSource {
     project: null,
     overlaps: null,
     selectedOverlap: null,
+    paraphrasesAsked: false,
     definitions: null,
     selectedDefinition: null,
     texts: new Map(),

@@ -140,8 +140,11 @@ export const operations = {
   /**
    * The passages the documents share (text reuse), best first, with their word-level variants.
    * Runs off the UI's thread with progress events; a result is reused until a text changes.
+   * `paraphrases`: look for paraphrases whatever the corpus's size (true) or not at all (false);
+   * by default in a corpus of PARAPHRASE_MAX_WORDS words at most (the result's
+   * stats.paraphraseSearch says whether they were).
    */
-  analyseOverlaps: z.object({}),
+  analyseOverlaps: z.object({ paraphrases: z.boolean().optional() }),
   /** How each document defines a term (by default the first proposed key term), grouped across authors. */
   findDefinitions: z.object({ term: z.string().trim().min(1).optional() }),
   /** Stops running analyses; their calls fail with code 'cancelled'. */

@@ -10,7 +10,7 @@ import { WordNet } from './wordnet.js'
 // worker (engine-runner.ts): nothing half-done is ever returned.
 
 export type EngineJob =
-  | { kind: 'overlaps'; documents: EngineDocument[] }
+  | { kind: 'overlaps'; documents: EngineDocument[]; paraphrases?: boolean }
   | { kind: 'definitions'; documents: EngineDocument[]; term?: string; dates?: Record<string, string> }
 
 export type EngineMessage =
@@ -22,7 +22,7 @@ export type EngineMessage =
 export function runJob(job: EngineJob, onProgress?: (phase: string, done: number, total: number) => void): unknown {
   const hooks = { onProgress: onProgress && ((p: { phase: string; done: number; total: number }) => onProgress(p.phase, p.done, p.total)) }
   return job.kind === 'overlaps'
-    ? findOverlaps(job.documents, { synonyms: new WordNet() }, hooks)
+    ? findOverlaps(job.documents, { synonyms: new WordNet(), paraphrase: job.paraphrases ?? 'auto' }, hooks)
     : findDefinitions(job.documents, { term: job.term, dates: job.dates }, hooks)
 }
 

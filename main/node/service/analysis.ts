@@ -46,9 +46,16 @@ export class Analyses {
   /**
    * The passages the documents share, with the texts' lengths; passages quote the files' own text.
    * The engine's (source "parallax") come first, then those imported from passim and TextPAIR.
+   * `paraphrases`: looked for whatever the corpus's size (true) or not at all (false); by default
+   * in a corpus of PARAPHRASE_MAX_WORDS words at most. Each is a result of its own.
    */
-  async overlaps(open: OpenProject): Promise<Results['analyseOverlaps']> {
-    const result = await this.run<OverlapResult>(open, 'overlaps', (documents) => ({ kind: 'overlaps', documents }))
+  async overlaps(open: OpenProject, paraphrases?: boolean): Promise<Results['analyseOverlaps']> {
+    const result = await this.run<OverlapResult>(
+      open,
+      'overlaps',
+      (documents) => ({ kind: 'overlaps', documents, paraphrases }),
+      paraphrases === undefined ? '' : `paraphrases:${paraphrases}`,
+    )
     const lengths: Record<string, number> = {}
     const originals = new Map<string, string>()
     for (const d of open.store.project.documents) {

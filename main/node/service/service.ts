@@ -333,8 +333,8 @@ export class Service implements Api {
 
   // --- Analysis --------------------------------------------------------------------------------
 
-  async analyseOverlaps(_input: OperationInput<'analyseOverlaps'> = {}): Promise<Results['analyseOverlaps']> {
-    return this.analyses.overlaps(this.open)
+  async analyseOverlaps({ paraphrases }: OperationInput<'analyseOverlaps'> = {}): Promise<Results['analyseOverlaps']> {
+    return this.analyses.overlaps(this.open, paraphrases)
   }
 
   async findDefinitions({ term }: OperationInput<'findDefinitions'>): Promise<Results['findDefinitions']> {

@@ -1,0 +1,53 @@
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PARAPHRASE_MAX_WORDS } from '../../main/core/engine/paraphrase-bound.js'
+import { SHOTS } from './browser.js'
+import { openPage, startApp, type TestApp } from './harness.js'
+
+// A project larger than the engine searches for paraphrases by default (PARAPHRASE_MAX_WORDS):
+// the overlap list says they were not looked for, and "Look for paraphrases" finds them. Two
+// short texts restate one sentence; a third, a sentence repeated, takes the project past the bound.
+
+const sentence = 'Sheep graze quietly on the green hill. '
+
+let app: TestApp
+beforeAll(async () => {
+  app = await startApp({
+    corpus: {
+      name: 'Line ends',
+      texts: {
+        crlf: 'Lines of a file copied from another system may end with a carriage return and a line feed character.\n',
+        feed: 'On other systems a line of the file can end in a carriage return followed by a feed.\n',
+        pasture: `${sentence.repeat(Math.ceil((PARAPHRASE_MAX_WORDS + 1) / 7))}\n`,
+      },
+    },
+  })
+}, 120_000)
+afterAll(() => app?.close())
+
+describe('a project past the words searched for paraphrases by default', () => {
+  it('says none were looked for, and finds them when asked', async () => {
+    const { overlaps, stats } = await app.service.analyseOverlaps({})
+    expect({ overlaps: overlaps.length, searched: stats.paraphraseSearch }).toEqual({ overlaps: 0, searched: false })
+
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, errors } = await openPage(app, { colorScheme, ready: '.paraphrase-note:not([hidden])' })
+      const note = page.locator('.paraphrase-note')
+      expect(await note.textContent()).toMatch(
+        /^Paraphrases not looked for: 1,000,\d{3} words, more than the 1,000,000 searched by default\. Look for paraphrases$/,
+      )
+      expect(await page.locator('.overlap-item').count()).toBe(0)
+      await page.screenshot({ path: join(SHOTS, `paraphrases-not-searched-${colorScheme}.png`) })
+      if (colorScheme === 'light') {
+        await note.getByRole('button', { name: 'Look for paraphrases' }).click()
+        const found = page.locator('.overlap-item.kind-paraphrase')
+        await found.first().waitFor({ timeout: 60_000 })
+        expect(await found.count()).toBe(1)
+        expect(await note.isHidden()).toBe(true)
+        await page.screenshot({ path: join(SHOTS, `paraphrases-searched-when-asked-${colorScheme}.png`) })
+      }
+      expect(errors).toEqual([])
+      await page.close()
+    }
+  }, 180_000)
+})
