@@ -664,6 +664,9 @@ async function analyse(): Promise<void> {
     }
   } catch (e) {
     if (run !== analysing) return
+    // Paraphrases asked for and not found (the reader cancelled the search, or it failed): the
+    // overlap list offers to look for them again.
+    if (store.state.paraphrasesAsked) store.update({ paraphrasesAsked: false })
     progressLabel.textContent =
       (e as { code?: string }).code === 'cancelled'
         ? 'Analysis cancelled.'

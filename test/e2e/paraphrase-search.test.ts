@@ -5,8 +5,9 @@ import { SHOTS } from './browser.js'
 import { openPage, startApp, type TestApp } from './harness.js'
 
 // A project larger than the engine searches for paraphrases by default (PARAPHRASE_MAX_WORDS):
-// the overlap list says they were not looked for, and "Look for paraphrases" finds them. Two
-// short texts restate one sentence; a third, a sentence repeated, takes the project past the bound.
+// the overlap list says they were not looked for, and "Look for paraphrases" finds them (asked,
+// then cancelled, it is offered again). Two short texts restate one sentence; a third, a sentence
+// repeated, takes the project past the bound.
 
 const sentence = 'Sheep graze quietly on the green hill. '
 
@@ -39,6 +40,13 @@ describe('a project past the words searched for paraphrases by default', () => {
       expect(await page.locator('.overlap-item').count()).toBe(0)
       await page.screenshot({ path: join(SHOTS, `paraphrases-not-searched-${colorScheme}.png`) })
       if (colorScheme === 'light') {
+        // Asked, then cancelled: offered again.
+        const ask = note.locator('button.ask-paraphrases')
+        await ask.click()
+        expect(await ask.textContent()).toBe('Looking for paraphrases…')
+        await page.locator('.analysis-bar button', { hasText: 'Cancel' }).click()
+        await expect.poll(() => ask.textContent()).toBe('Look for paraphrases')
+        expect(await page.locator('.analysis-label').textContent()).toBe('Analysis cancelled.')
         await note.getByRole('button', { name: 'Look for paraphrases' }).click()
         const found = page.locator('.overlap-item.kind-paraphrase')
         await found.first().waitFor({ timeout: 60_000 })
