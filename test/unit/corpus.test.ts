@@ -58,3 +58,23 @@ describe('bundled corpus', () => {
     }
   })
 })
+
+describe("the service's shared passages of the bundled corpus", () => {
+  it('are found with the paraphrase search by default, and without it when asked (analyseOverlaps paraphrases: false)', async () => {
+    const t = await tempDir()
+    try {
+      const service = await Service.start({ corpusDir: CORPUS, userData: join(t.dir, 'user-data') })
+      const kinds = (view: { overlaps: { kind: string }[] }) => new Set(view.overlaps.map((o) => o.kind))
+      const searched = await service.analyseOverlaps({})
+      expect(searched.stats.paraphraseSearch).toBe(true)
+      expect(kinds(searched).has('paraphrase')).toBe(true)
+      const unsearched = await service.analyseOverlaps({ paraphrases: false })
+      expect(unsearched.stats.paraphraseSearch).toBe(false)
+      expect(kinds(unsearched).has('paraphrase')).toBe(false)
+      // Each a result of its own: the default's is kept, not replaced.
+      expect(await service.analyseOverlaps({})).toEqual(searched)
+    } finally {
+      await t.cleanup()
+    }
+  })
+})
