@@ -645,6 +645,14 @@ export function findParaphrases(
   // there, and the sentences are free to take other partners (a reviewer's case: a sentence that
   // holds a short passage both documents share, between two gaps, and its restatement in the
   // next one).
+  // Two projects' NEWS files that credit the same people share passages in order too, and here one
+  // fix credited to one person pairs with another ("Fix a memory leak in the xzlib code (Daniel
+  // Veillard)" / "Fix a memory leak if compiled with Windows locale support (Daniel Veillard)",
+  // judged false). Measured on the review corpora, the NEWS files searched too (294 paraphrases:
+  // 150 true, 89 false), and not taken: a pair here needing one rare stem (`proposes`) as well,
+  // 222 (35 true fewer, 24 false); the credits (a bracketed name ending a line) read as no words,
+  // the NEWS files 17 -> 12 (three of their four true lost, one false): a change restated shares
+  // its author as a report of the same event does.
   // Each sentence by its document and last token, ascending: where a gap's sentences start.
   const sentenceKeys = gaps.length
     ? Float64Array.from(sentenceList, (sentence) => sentence.doc * 2 ** 32 + sentence.t1)
