@@ -1,26 +1,20 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PARAPHRASE_MAX_WORDS } from '../../main/core/engine/paraphrase-bound.js'
+import { pasture, RESTATED } from '../past-paraphrase-bound.js'
 import { SHOTS } from './browser.js'
 import { openPage, startApp, type TestApp } from './harness.js'
 
 // A project larger than the engine searches for paraphrases by default (PARAPHRASE_MAX_WORDS):
 // the overlap list says they were not looked for, and "Look for paraphrases" finds them (asked,
 // then cancelled, it is offered again). Two short texts restate one sentence; a third, a sentence
-// repeated, takes the project past the bound.
-
-const sentence = 'Sheep graze quietly on the green hill. '
+// repeated, takes the project past the bound (past-paraphrase-bound.ts).
 
 let app: TestApp
 beforeAll(async () => {
   app = await startApp({
     corpus: {
       name: 'Line ends',
-      texts: {
-        crlf: 'Lines of a file copied from another system may end with a carriage return and a line feed character.\n',
-        feed: 'On other systems a line of the file can end in a carriage return followed by a feed.\n',
-        pasture: `${sentence.repeat(Math.ceil((PARAPHRASE_MAX_WORDS + 1) / 7))}\n`,
-      },
+      texts: { ...RESTATED, pasture: pasture() },
     },
   })
 }, 120_000)

@@ -5,10 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../main/node/cli/cli.js'
 import { WRITER_FROM_CHARS } from '../../main/node/cli/json-output.js'
 import { oneLine } from '../../main/node/engine/inline.js'
-import { PARAPHRASE_MAX_WORDS, type Overlap } from '../../main/core/engine/overlaps.js'
+import type { Overlap } from '../../main/core/engine/overlaps.js'
 import { dist } from '../../electron.config.js'
 import { currentBundle } from '../../main/node/cli/stamps.mjs'
 import { CORPUS, ROOT, tempDir } from '../helpers.js'
+import { pasture, RESTATED } from '../past-paraphrase-bound.js'
 
 const FIXTURES = join(ROOT, 'test/fixtures/engine')
 
@@ -271,13 +272,7 @@ describe('overlaps command', () => {
   it('looks for paraphrases past PARAPHRASE_MAX_WORDS words with --paraphrases, and in none with --no-paraphrases', async () => {
     const folder = join(base, 'large')
     await mkdir(folder)
-    await writeFile(
-      join(folder, 'a.txt'),
-      'Lines of a file copied from another system may end with a carriage return and a line feed character.\n',
-    )
-    await writeFile(join(folder, 'b.txt'), 'On other systems a line of the file can end in a carriage return followed by a feed.\n')
-    const sentence = 'Sheep graze quietly on the green hill. '
-    await writeFile(join(folder, 'c.txt'), sentence.repeat(Math.ceil((PARAPHRASE_MAX_WORDS + 1) / 7)))
+    for (const [id, text] of Object.entries({ ...RESTATED, pasture: pasture() })) await writeFile(join(folder, `${id}.txt`), text)
     const kinds = async (...options: string[]) => {
       const r = await cli('overlaps', folder, '--json', ...options)
       expect(r.code).toBe(0)

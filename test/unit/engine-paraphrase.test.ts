@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../main/core/engine/analyse.js'
-import { findOverlaps, MIN_OUTPUT_SHARE, PARAPHRASE_MAX_WORDS } from '../../main/core/engine/overlaps.js'
+import { findOverlaps, MIN_OUTPUT_SHARE } from '../../main/core/engine/overlaps.js'
 import {
   afterClosedBracket,
   MAX_BRACKET_TAIL,
@@ -14,6 +14,7 @@ import {
 import { MAX_ITEM_PAIRS } from '../../main/core/engine/list-items.js'
 import { contentsEntry } from '../../main/core/engine/next-item.js'
 import { analysed, ROOT, tokenSpan } from '../helpers.js'
+import { pasture, RESTATED } from '../past-paraphrase-bound.js'
 import { callsOrNames } from '../../main/core/engine/headings.js'
 import { loadFolder } from '../../main/node/engine/inline.js'
 import { reasonsOf } from '../../main/core/engine/reasons.js'
@@ -231,13 +232,8 @@ describe('how much a paraphrase shares', () => {
 describe('which corpora are searched for paraphrases', () => {
   it('searches none past PARAPHRASE_MAX_WORDS words, copies counted, unless asked', () => {
     // A duplicate's words count (see PARAPHRASE_MAX_WORDS), though the pass reads one copy.
-    const restated = [
-      { id: 'a', text: 'Lines of a file copied from another system may end with a carriage return and a line feed character.\n' },
-      { id: 'b', text: 'On other systems a line of the file can end in a carriage return followed by a feed.\n' },
-    ]
-    const sentence = 'Sheep graze quietly on the green hill. '
-    const copy = sentence.repeat(Math.ceil((PARAPHRASE_MAX_WORDS / 2 + 1) / 7))
-    const texts = [...restated, { id: 'c', text: copy }, { id: 'd', text: copy }]
+    const copy = pasture(0.5)
+    const texts = [...Object.entries(RESTATED).map(([id, text]) => ({ id, text })), { id: 'c', text: copy }, { id: 'd', text: copy }]
     const kinds = (paraphrase?: boolean) => {
       const { overlaps, stats } = findOverlaps(texts, { variants: false, paraphrase })
       return { searched: stats.paraphraseSearch, kinds: overlaps.filter((o) => !o.duplicate).map((o) => o.kind) }
