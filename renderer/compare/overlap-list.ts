@@ -40,7 +40,13 @@ export class OverlapList {
   private readonly text = el('input', { type: 'search', placeholder: 'Text…', 'aria-label': 'Filter by text' })
   private readonly summary = el('p', { class: 'passages-summary', role: 'status' })
   /** Said where the project was too large to be searched for paraphrases by default, with the button that asks. */
-  private readonly paraphraseNote = el('p', { class: 'paraphrase-note', hidden: true })
+  private readonly paraphraseText = document.createTextNode('')
+  private readonly askParaphrases = el(
+    'button',
+    { type: 'button', class: 'ask-paraphrases', title: 'Looking for them can take as long again as finding the rest.' },
+    'Look for paraphrases',
+  )
+  private readonly paraphraseNote = el('p', { class: 'paraphrase-note', hidden: true }, this.paraphraseText, this.askParaphrases)
   /** The overlaps the filters keep, as last drawn (what N and P step through). */
   private shown: SourcedOverlap[] = []
   /** The texts each likeness is like (likeness-texts.ts), read once per list of overlaps, not at every filter change. */
@@ -79,6 +85,7 @@ export class OverlapList {
       this.list,
     )
     for (const input of [this.source, this.kind, this.minScore, this.doc, this.text]) input.addEventListener('input', () => this.render())
+    this.askParaphrases.addEventListener('click', () => this.onAskParaphrases())
     this.hideBoilerplate.addEventListener('input', () => {
       localStorage.setItem(HIDE_BOILERPLATE_KEY, this.hideBoilerplate.checked ? '1' : '0')
       this.render()
@@ -132,21 +139,9 @@ export class OverlapList {
     this.paraphraseNote.hidden = !unsearched
     if (!unsearched) return
     const words = (n: number) => n.toLocaleString('en-US')
-    const ask = el(
-      'button',
-      {
-        type: 'button',
-        class: 'ask-paraphrases',
-        disabled: paraphrasesAsked,
-        title: 'Looking for them can take as long again as finding the rest.',
-      },
-      paraphrasesAsked ? 'Looking for paraphrases…' : 'Look for paraphrases',
-    )
-    ask.addEventListener('click', () => this.onAskParaphrases())
-    this.paraphraseNote.replaceChildren(
-      `Paraphrases not looked for: ${words(view.stats.words)} words, more than the ${words(PARAPHRASE_MAX_WORDS)} searched by default. `,
-      ask,
-    )
+    this.paraphraseText.data = `Paraphrases not looked for: ${words(view.stats.words)} words, more than the ${words(PARAPHRASE_MAX_WORDS)} searched by default. `
+    this.askParaphrases.disabled = paraphrasesAsked
+    this.askParaphrases.textContent = paraphrasesAsked ? 'Looking for paraphrases…' : 'Look for paraphrases'
   }
 
   /** Selects the next (1) or previous (-1) overlap of the filtered list. */
