@@ -143,7 +143,7 @@ const overlapList = new OverlapList(
   store,
   () => {
     store.update({ paraphrasesAsked: true })
-    void analyse()
+    void analyse(true)
   },
 )
 const matrix = new OverlapMatrix((a, b) => {
@@ -629,13 +629,14 @@ let firstScreen = true
 let openingFirstPair = false
 /** The page's first state (the project, the panes' documents): fetched at the end of this module. */
 let firstState: Promise<void> = Promise.resolve()
-async function analyse(): Promise<void> {
+/** Finds the shared passages again; `paraphrases`: the reader asked for the paraphrase search (analyseOverlaps). */
+async function analyse(paraphrases?: true): Promise<void> {
   const run = ++analysing
   progressLabel.textContent = 'Finding shared passages…'
   progress.hidden = false
   cancelButton.hidden = false
   try {
-    const view = await api.analyseOverlaps(store.state.paraphrasesAsked ? { paraphrases: true } : {})
+    const view = await api.analyseOverlaps(paraphrases ? { paraphrases } : {})
     if (run !== analysing) return
     progressLabel.textContent = `${view.overlaps.length} shared passages in ${Object.keys(view.lengths).length} documents`
     // The selected overlap stays selected if it is still found, but its documents are not opened
@@ -664,9 +665,6 @@ async function analyse(): Promise<void> {
     }
   } catch (e) {
     if (run !== analysing) return
-    // Paraphrases asked for and not found (the reader cancelled the search, or it failed): the
-    // overlap list offers to look for them again.
-    if (store.state.paraphrasesAsked) store.update({ paraphrasesAsked: false })
     progressLabel.textContent =
       (e as { code?: string }).code === 'cancelled'
         ? 'Analysis cancelled.'
@@ -677,6 +675,9 @@ async function analyse(): Promise<void> {
       cancelButton.hidden = true
       // The first analysis has opened the panes on what they show first, or failed.
       compare.settled()
+      // The paraphrases asked for are found (the note goes), or not (cancelled, failed: the note
+      // offers them again).
+      if (store.state.paraphrasesAsked) store.update({ paraphrasesAsked: false })
     }
   }
 }

@@ -105,9 +105,9 @@ export class OverlapList {
   /** Redraws what changed between two states. */
   update(state: State, previous: State): void {
     if (state.project !== previous.project && state.project) this.fillDocuments(state.project.documents)
-    if (state.overlaps !== previous.overlaps || state.project !== previous.project || state.paraphrasesAsked !== previous.paraphrasesAsked)
-      this.render()
-    else if (state.selectedOverlap !== previous.selectedOverlap) this.showSelected()
+    if (state.overlaps !== previous.overlaps || state.project !== previous.project) return this.render()
+    if (state.paraphrasesAsked !== previous.paraphrasesAsked) this.sayParaphrases()
+    if (state.selectedOverlap !== previous.selectedOverlap) this.showSelected()
   }
 
   private fillDocuments(documents: readonly { id: string; title: string }[]): void {
@@ -139,7 +139,7 @@ export class OverlapList {
     this.paraphraseNote.hidden = !unsearched
     if (!unsearched) return
     const words = (n: number) => n.toLocaleString('en-US')
-    this.paraphraseText.data = `Paraphrases not looked for: ${words(view.stats.words)} words, more than the ${words(PARAPHRASE_MAX_WORDS)} searched by default. `
+    this.paraphraseText.data = `Paraphrase search not run: ${words(view.stats.words)} words, more than the ${words(PARAPHRASE_MAX_WORDS)} searched by default. `
     this.askParaphrases.disabled = paraphrasesAsked
     this.askParaphrases.textContent = paraphrasesAsked ? 'Looking for paraphrases…' : 'Look for paraphrases'
   }

@@ -18,8 +18,8 @@ export interface State {
   selectedOverlap: string | null
   /**
    * The reader asked for paraphrases in a project larger than the engine searches for them by
-   * default (PARAPHRASE_MAX_WORDS: the overlap list's "Look for paraphrases"); the analyses look for
-   * them whatever its size from then on.
+   * default (PARAPHRASE_MAX_WORDS: the overlap list's "Look for paraphrases"), and that analysis is
+   * running. The services keep to it in the project's next analyses.
    */
   paraphrasesAsked: boolean
   /** How the authors define the term the Definitions view shows (null until found). */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { suggestBoilerplate } from '../../main/core/project/exclusions.js'
@@ -60,19 +60,30 @@ describe('bundled corpus', () => {
 })
 
 describe("the service's shared passages of the bundled corpus", () => {
-  it('are found with the paraphrase search by default, and without it when asked (analyseOverlaps paraphrases: false)', async () => {
+  it('are found with the paraphrase search by default, and without it as asked (paraphrases: false) until a cancel or a project opens', async () => {
     const t = await tempDir()
     try {
       const service = await Service.start({ corpusDir: CORPUS, userData: join(t.dir, 'user-data') })
-      const kinds = (view: { overlaps: { kind: string }[] }) => new Set(view.overlaps.map((o) => o.kind))
-      const searched = await service.analyseOverlaps({})
-      expect(searched.stats.paraphraseSearch).toBe(true)
-      expect(kinds(searched).has('paraphrase')).toBe(true)
-      const unsearched = await service.analyseOverlaps({ paraphrases: false })
-      expect(unsearched.stats.paraphraseSearch).toBe(false)
-      expect(kinds(unsearched).has('paraphrase')).toBe(false)
-      // Each a result of its own: the default's is kept, not replaced.
-      expect(await service.analyseOverlaps({})).toEqual(searched)
+      const searched = async (paraphrases?: boolean) => {
+        const { overlaps, stats } = await service.analyseOverlaps(paraphrases === undefined ? {} : { paraphrases })
+        return { search: stats.paraphraseSearch, found: overlaps.some((o) => o.kind === 'paraphrase') }
+      }
+      expect(await searched()).toEqual({ search: true, found: true })
+      expect(await searched(false)).toEqual({ search: false, found: false })
+      // The project's next analyses keep to what was asked; a cancel forgets it, and so does
+      // opening another project (then the bundled corpus's default one again).
+      expect(await searched()).toEqual({ search: false, found: false })
+      await service.cancelAnalysis()
+      expect(await searched()).toEqual({ search: true, found: true })
+      expect(await searched(false)).toEqual({ search: false, found: false })
+      const other = join(t.dir, 'other')
+      await mkdir(join(other, 'documents'), { recursive: true })
+      await writeFile(join(other, 'documents', 'a.txt'), 'A text of its own.\n')
+      await writeFile(join(other, 'project.json'), JSON.stringify({ name: 'Other', documents: [{ id: 'a', file: 'a.txt', title: 'A' }] }))
+      await service.openProject({ dir: other })
+      expect((await service.analyseOverlaps({})).stats.paraphraseSearch).toBe(true)
+      await service.openDefaultProject()
+      expect(await searched()).toEqual({ search: true, found: true })
     } finally {
       await t.cleanup()
     }

@@ -278,13 +278,14 @@ describe('overlaps command', () => {
       expect(r.code).toBe(0)
       return { kinds: (JSON.parse(r.stdout) as { overlaps: Overlap[] }).overlaps.map((o) => o.kind), stderr: r.stderr }
     }
-    // Not looked for by default, and the reader told so.
+    // Not run by default, and the reader told so.
     const { kinds: found, stderr } = await kinds()
     expect(found).toEqual([])
     expect(stderr).toMatch(
-      /^note: no paraphrases were looked for: the texts have 1,000,\d{3} words, more than 1,000,000 \(--paraphrases looks for them, which can take as long again\)$/,
+      /^note: the paraphrase search did not run: the texts have 1,000,\d{3} words, more than 1,000,000 \(--paraphrases runs it, which can take as long again\)$/,
     )
     expect(await kinds('--paraphrases')).toEqual({ kinds: ['paraphrase'], stderr: '' })
+    expect(await kinds('--no-paraphrases')).toEqual({ kinds: [], stderr: '' })
     // And on the bundled corpus, searched by default, none without.
     const bundled = async (...options: string[]) =>
       (JSON.parse((await cli('overlaps', CORPUS, '--json', ...options)).stdout) as { overlaps: Overlap[] }).overlaps

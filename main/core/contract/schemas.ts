@@ -140,7 +140,8 @@ export const operations = {
   /**
    * The passages the documents share (text reuse), best first, with their word-level variants.
    * Runs off the UI's thread with progress events; a result is reused until a text changes.
-   * `paraphrases`: look for paraphrases whatever the corpus's size (true) or not at all (false);
+   * `paraphrases`: look for paraphrases whatever the corpus's size (true) or not at all (false),
+   * now and in the project's next analyses (until a project is opened or an analysis cancelled);
    * by default in a corpus of PARAPHRASE_MAX_WORDS words at most (the result's
    * stats.paraphraseSearch says whether they were).
    */

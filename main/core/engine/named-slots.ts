@@ -45,8 +45,9 @@ import { lowerBound } from '../text/sorted.js'
 //     seaborgium), and shadow's "Enable "syslog" logging of sg activity" / "... of su activity"
 //     was a paraphrase (a reviewer: false); of the review corpora's paraphrases, it alone went.
 // Not a word capitalised inside a statement (names.ts writtenAs): taken as a name here too, the
-// review corpora lost 9 true paraphrases for one false (294 -> 283): six in the licences and
-// three in the copyright files, whose defined terms are capitalised ("Licensor", "the Work").
+// review corpora lost 9 true and 3 partial paraphrases for one false (294 -> 283, two more not
+// judged): six true in the licences and three in the copyright files, whose defined terms are
+// capitalised ("Licensor", "the Work").
 
 /**
  * Punctuation around a written word that is not part of it (brackets, quotation marks, stops). The

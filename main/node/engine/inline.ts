@@ -344,8 +344,8 @@ export async function overlapsCommand(
   const saySearched = ({ stats }: OverlapResult) => {
     if (!stats.paraphraseSearch && options.paraphrases === undefined)
       io.err(
-        `note: no paraphrases were looked for: the texts have ${stats.words.toLocaleString('en-US')} words, ` +
-          `more than ${PARAPHRASE_MAX_WORDS.toLocaleString('en-US')} (--paraphrases looks for them, which can take as long again)`,
+        `note: the paraphrase search did not run: the texts have ${stats.words.toLocaleString('en-US')} words, ` +
+          `more than ${PARAPHRASE_MAX_WORDS.toLocaleString('en-US')} (--paraphrases runs it, which can take as long again)`,
       )
   }
   const engine = (onOverlap: (overlap: Overlap, index: number, count: number) => void, variants: boolean) =>

@@ -31,6 +31,13 @@ export class Analyses {
   private readonly results = new Map<string, { key: string; result: Promise<unknown> }>()
   /** Bumped by cancel(): analyses started before it are cancelled, even before their worker starts. */
   private cancellations = 0
+  /**
+   * The paraphrase search asked for (or against) by the last analysis of shared passages that said
+   * (analyseOverlaps' `paraphrases`), and of which project as opened: the analyses after it, when
+   * the texts change, keep to it without being told again; a project opened (another, or the same
+   * again), or a cancel, forgets it.
+   */
+  private paraphrases: { open: OpenProject; search: boolean } | undefined
 
   /**
    * `engineWorker`: the bundled worker (dist/main/engine-worker.cjs), or undefined to run inline.
@@ -46,15 +53,21 @@ export class Analyses {
   /**
    * The passages the documents share, with the texts' lengths; passages quote the files' own text.
    * The engine's (source "parallax") come first, then those imported from passim and TextPAIR.
-   * `paraphrases`: looked for whatever the corpus's size (true) or not at all (false); by default
-   * in a corpus of PARAPHRASE_MAX_WORDS words at most. Each is a result of its own.
+   * `paraphrases`: looked for whatever the corpus's size (true) or not at all (false), in this
+   * analysis and the project's next ones; by default as the last that said, else in a corpus of
+   * PARAPHRASE_MAX_WORDS words at most. One result is kept, whichever was asked (a project's is
+   * large).
    */
   async overlaps(open: OpenProject, paraphrases?: boolean): Promise<Results['analyseOverlaps']> {
+    if (paraphrases !== undefined) this.paraphrases = { open, search: paraphrases }
+    const search = this.paraphrases?.open === open ? this.paraphrases.search : undefined
+    const variant = search === undefined ? '' : `paraphrases:${search}`
+    for (const slot of this.results.keys()) if (slot.startsWith('overlaps') && slot !== `overlaps${variant}`) this.results.delete(slot)
     const result = await this.run<OverlapResult>(
       open,
       'overlaps',
-      (documents) => ({ kind: 'overlaps', documents, paraphrases }),
-      paraphrases === undefined ? '' : `paraphrases:${paraphrases}`,
+      (documents) => ({ kind: 'overlaps', documents, paraphrases: search }),
+      variant,
     )
     const lengths: Record<string, number> = {}
     const originals = new Map<string, string>()
@@ -86,6 +99,7 @@ export class Analyses {
   async cancel(): Promise<Results['cancelAnalysis']> {
     this.cancellations++
     this.results.clear()
+    this.paraphrases = undefined
     return { cancelled: this.engine ? await this.engine.cancel() : 0 }
   }
 
