@@ -32,12 +32,12 @@ export class Analyses {
   /** Bumped by cancel(): analyses started before it are cancelled, even before their worker starts. */
   private cancellations = 0
   /**
-   * The paraphrase search asked for (or against) by the last analysis of shared passages that said
-   * (analyseOverlaps' `paraphrases`), and of which project as opened: the analyses after it, when
-   * the texts change, keep to it without being told again; a project opened (another, or the same
-   * again), or a cancel, forgets it.
+   * Per project as opened, the paraphrase search asked for (or against) by the last analysis of
+   * shared passages that said (analyseOverlaps' `paraphrases`): the analyses after it, when the
+   * texts change, keep to it without being told again; a project opened (another, or the same
+   * again), or a cancel, forgets it. Weakly held: a project no longer open is let go.
    */
-  private paraphrases: { open: OpenProject; search: boolean } | undefined
+  private paraphrases = new WeakMap<OpenProject, boolean>()
 
   /**
    * `engineWorker`: the bundled worker (dist/main/engine-worker.cjs), or undefined to run inline.
@@ -59,8 +59,8 @@ export class Analyses {
    * large).
    */
   async overlaps(open: OpenProject, paraphrases?: boolean): Promise<Results['analyseOverlaps']> {
-    if (paraphrases !== undefined) this.paraphrases = { open, search: paraphrases }
-    const search = this.paraphrases?.open === open ? this.paraphrases.search : undefined
+    if (paraphrases !== undefined) this.paraphrases.set(open, paraphrases)
+    const search = this.paraphrases.get(open)
     const variant = search === undefined ? '' : `paraphrases:${search}`
     for (const slot of this.results.keys()) if (slot.startsWith('overlaps') && slot !== `overlaps${variant}`) this.results.delete(slot)
     const result = await this.run<OverlapResult>(
@@ -99,7 +99,7 @@ export class Analyses {
   async cancel(): Promise<Results['cancelAnalysis']> {
     this.cancellations++
     this.results.clear()
-    this.paraphrases = undefined
+    this.paraphrases = new WeakMap()
     return { cancelled: this.engine ? await this.engine.cancel() : 0 }
   }
 
