@@ -135,7 +135,8 @@ export class OverlapList {
    */
   private sayParaphrases(): void {
     const { overlaps: view, paraphrasesAsked } = this.store.state
-    const unsearched = !!view && !view.stats.paraphraseSearch
+    // (Only past the bound: the services may also have been told not to search, by another client.)
+    const unsearched = !!view && !view.stats.paraphraseSearch && view.stats.words > PARAPHRASE_MAX_WORDS
     this.paraphraseNote.hidden = !unsearched
     if (!unsearched) return
     const words = (n: number) => n.toLocaleString('en-US')
