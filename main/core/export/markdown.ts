@@ -1,5 +1,5 @@
 import { type Excerpt, type ExcerptSet, ORPHAN_LABEL } from './excerpts.js'
-import { escapeMarkdown, noteToMarkdown } from './note.js'
+import { escapeIndent, escapeMarkdown, noteToMarkdown } from './note.js'
 import { type FacetTable, facetTableToMarkdown } from '../definitions/facet-table.js'
 
 // Annotated excerpts as Markdown: a heading per group with its tag's or document's memo, each
@@ -8,11 +8,11 @@ import { type FacetTable, facetTableToMarkdown } from '../definitions/facet-tabl
 // their parsed form with raw HTML and unsafe links escaped (noteToMarkdown), so a CommonMark
 // renderer shows what the reader wrote and nothing else.
 
-/** Text as the lines of a block quote, each escaped. */
+/** Text as the lines of a block quote, each escaped (its indent too: escapeIndent). */
 function quoteLines(text: string): string {
   return escapeMarkdown(text.replace(/\r\n?/g, '\n'))
     .split('\n')
-    .map((line) => `> ${line}`.trimEnd())
+    .map((line) => `> ${escapeIndent(line)}`.trimEnd())
     .join('\n')
 }
 
@@ -24,15 +24,32 @@ function indentNote(markdown: string): string {
     .join('\n')
 }
 
+/**
+ * Text strong (bold), escaped, line by line: emphasis reaches over no line break into another
+ * paragraph, and a quote of two paragraphs framed whole showed its asterisks (a tester). The white
+ * space at each line's ends is left outside the marks, where "**" would not open or close them.
+ */
+function strongLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const [, lead, words, trail] = /^(\s*)(.*?)(\s*)$/.exec(line)!
+      return words ? `${lead}**${escapeMarkdown(words)}**${trail}` : line
+    })
+    .join('\n')
+}
+
 function excerptBlock(e: Excerpt, set: ExcerptSet): string {
   const orphan = e.status === 'orphan'
-  // Context is bold-framed as Markdown, so the quote's own text is escaped piece by piece.
-  const body = set.context && !orphan ? `${escapeMarkdown(e.before)}**${escapeMarkdown(e.quote)}**${escapeMarkdown(e.after)}` : null
+  // Context around the quote strong, so the quote's own text is escaped piece by piece (and each
+  // line's indent after the pieces are put together: escapeIndent).
+  const body =
+    set.context && !orphan ? `${escapeMarkdown(e.before)}${strongLines(e.quote.replace(/\r\n?/g, '\n'))}${escapeMarkdown(e.after)}` : null
   const lines = [
     body !== null
       ? body
           .split('\n')
-          .map((l) => `> ${l}`.trimEnd())
+          .map((l) => `> ${escapeIndent(l)}`.trimEnd())
           .join('\n')
       : quoteLines(e.quote),
     '',

@@ -162,6 +162,7 @@ const INLINE_SPECIAL = /[\\`*_[\]<>&~|!]/g
  * Text escaped for Markdown so that a CommonMark renderer shows it exactly as it is: inline
  * syntax (emphasis, links, code, raw HTML, entities) everywhere, and at the start of each line
  * what would begin a block (heading, list item, block quote, rule, setext underline, code fence).
+ * Not the white space a line starts with (escapeIndent): a piece of text may go on a line.
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -173,6 +174,17 @@ export function escapeMarkdown(text: string): string {
         .replace(/^(\s*)([#>+=-])/, '$1\\$2'),
     )
     .join('\n')
+}
+
+/**
+ * A line of Markdown with the white space it starts with, where text follows, begun with a
+ * character reference (&#32; for a space, &#9; for a tab): four spaces or a tab at a line's start
+ * (after a block quote's "> " too) begin an indented code block, and a quoted line of an indented
+ * text became one, its words in a code box (a tester). Rendered, the reference is the character
+ * it stands for. A line that is white space only is left as it is: it is a blank line.
+ */
+export function escapeIndent(line: string): string {
+  return line.replace(/^[ \t](?=[ \t]*\S)/, (c) => `&#${c.charCodeAt(0)};`)
 }
 
 /** Backtick fence long enough for a code span holding `text`. */
