@@ -169,8 +169,8 @@ export class ExportDialog {
     this.orphanRow.hidden = count === 0
     this.orphanCount.textContent =
       count === 1
-        ? '1 orphaned annotation (its passage is no longer in the text) is left out.'
-        : `${count} orphaned annotations (their passages are no longer in the texts) are left out.`
+        ? '1 orphaned annotation (its passage could not be found with certainty in the text as it is now) is left out.'
+        : `${count} orphaned annotations (their passages could not be found with certainty in the texts as they are now) are left out.`
   }
 
   private async export(): Promise<void> {

@@ -63,7 +63,7 @@ describe('exchange in Chromium', () => {
       const dialog = page.locator('[data-dialog="export"]')
       await expect
         .poll(() => dialog.locator('.orphan-count').textContent())
-        .toBe('1 orphaned annotation (its passage is no longer in the text) is left out.')
+        .toBe('1 orphaned annotation (its passage could not be found with certainty in the text as it is now) is left out.')
       expect(await dialog.locator('.orphan-choice').isVisible()).toBe(true)
       await page.screenshot({ path: join(SHOTS, `exchange-export-${colorScheme}-${width}.png`) })
       await page.keyboard.press('Escape')

@@ -150,7 +150,7 @@ export interface ExportResult {
   content: string
   /** How `content` holds the file: as text ('utf8', the default) or base64 for binary formats. */
   encoding?: 'utf8' | 'base64'
-  /** Orphaned annotations in the selection left out of the file (their passages are no longer in the texts). */
+  /** Orphaned annotations in the selection left out of the file (their passages not found with certainty in the texts as they are now). */
   omittedOrphans?: number
 }
 

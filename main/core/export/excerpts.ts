@@ -27,8 +27,9 @@ export interface ExcerptScope {
   /** Include the text around each excerpt (default false). */
   context?: boolean
   /**
-   * Include orphaned annotations (whose passage is no longer in the document's text), with their
-   * stored quote only and marked as orphans (default false: left out and counted).
+   * Include orphaned annotations (whose passage could not be found with certainty in the
+   * document's text as it is now: anchor.ts), with their stored quote only and marked as orphans
+   * (default false: left out and counted).
    */
   orphans?: boolean
 }
@@ -58,7 +59,8 @@ export interface Excerpt {
   end: number
   /**
    * 'anchored' or 'moved' (found again elsewhere; start and end are where it is now); 'orphan':
-   * the passage is no longer in the text, and only its stored quote is exported.
+   * the passage could not be found with certainty in the text as it is now (it was deleted or
+   * rewritten, or what is around it was, anchor.ts), and only its stored quote is exported.
    */
   status: AnchorStatus
   /** 1-based number of the paragraph (non-empty line) the excerpt starts in, when the text was given; null for an orphan. */
@@ -152,13 +154,18 @@ export function formatCitation(doc: DocumentEntry, at: { start: number; end: num
   return [doc.author, doc.title ? `“${doc.title}”` : '', doc.outlet, doc.date, at ? position(at) : ''].filter(Boolean).join(', ')
 }
 
-/** What every format says next to an orphan's quote. */
-export const ORPHAN_LABEL = 'Orphaned annotation: this passage is no longer in the document; quoted as it was stored.'
+/**
+ * What every format says next to an orphan's quote. Not that the passage is gone: an orphan is a
+ * passage the text as it is now no longer places with certainty (anchor.ts), which may still hold
+ * its words where what was around them was rewritten (a tester deleted the sentence before one).
+ */
+export const ORPHAN_LABEL =
+  'Orphaned annotation: its passage could not be found with certainty in the document as it is now; quoted as it was stored.'
 
 /** "2 orphaned annotations not exported", or '' for none. */
 export function omittedOrphansLine(count: number): string {
   if (count === 0) return ''
-  return `${count} orphaned ${count === 1 ? 'annotation' : 'annotations'} not exported (their passages are no longer in the texts)`
+  return `${count} orphaned ${count === 1 ? 'annotation' : 'annotations'} not exported (their passages could not be found with certainty in the texts as they are now)`
 }
 
 /**

@@ -70,7 +70,7 @@ export interface ExportFile {
   text?: string
   /** How many excerpts (annotations) it holds. */
   excerpts: number
-  /** Orphaned annotations in the selection left out (their passages are no longer in the texts). */
+  /** Orphaned annotations in the selection left out (their passages not found with certainty in the texts as they are now). */
   omittedOrphans: number
 }
 
