@@ -161,6 +161,35 @@ Rule: only explicit claims.</Description></Code>
     expect(glossed.memo).toBeUndefined()
   })
 
+  it('come back from a .qdpx as they went: description and memo each in its place, the memo a note the code refers to', async () => {
+    await s.setTagMemo({ id: economy().id, memo: 'Memo with **bold**.\n\nA second paragraph.' })
+    await s.createTag({ name: 'Trade', memo: 'A one-line memo' })
+    await s.createTag({ name: 'Prices', description: 'A gloss' })
+    const file = join(dir, 'out.qdpx')
+    await writeFile(file, (await exported({ format: 'qdpx' })).bytes)
+    // Other tools read the memo in the Description, as before; the note holds the memo alone.
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (n) => ['Code', 'Note', 'NoteRef'].includes(n),
+    }).parse(new TextDecoder().decode(unzipSync(await readFile(file))['project.qde'])).Project
+    const code = parsed.CodeBook.Codes.Code.find((c: { name: string }) => c.name === 'Economy')
+    expect(code.Description).toBe('About the economy\n\nMemo with **bold**.\n\nA second paragraph.')
+    const note = parsed.Notes.Note.find((n: { guid: string }) => n.guid === code.NoteRef[0].targetGUID)
+    expect(note.PlainTextContent).toBe('Memo with **bold**.\n\nA second paragraph.')
+
+    const other = await Service.start({ corpusDir: CORPUS, userData: join(dir, 'user-data-2'), project: join(dir, 'project-2') })
+    const { report } = await other.importDocuments({ paths: [file] })
+    expect(report?.join()).not.toMatch(/journal/)
+    const fields = (name: string) => {
+      const t = other.project.codebook.tags.find((x) => x.name === name)!
+      return { description: t.description, memo: t.memo }
+    }
+    expect(fields('Economy')).toEqual({ description: 'About the economy', memo: 'Memo with **bold**.\n\nA second paragraph.' })
+    expect(fields('Trade')).toEqual({ description: '', memo: 'A one-line memo' })
+    expect(fields('Prices')).toEqual({ description: 'A gloss', memo: undefined })
+  })
+
   it('CLI: memo --tag / --doc prints and sets; tags create --memo; list --json carries the memo', async () => {
     const out: string[] = []
     const err: string[] = []

@@ -30,6 +30,11 @@ export interface QdaCode {
   /** False for a category that only groups other codes. */
   isCodable: boolean
   children: QdaCode[]
+  /**
+   * GUIDs of the notes on the code (NoteRef targetGUID; a project's codes only, a .qdc has no
+   * notes): Parallax writes a tag's memo as one, beside its Description (export.ts codeTree).
+   */
+  noteGuids?: string[]
 }
 
 export interface QdaSelection {
@@ -163,6 +168,7 @@ function attrs(values: Record<string, string | number | boolean | undefined>): N
 function codeNode(code: QdaCode): Node {
   const node: Node = attrs({ guid: code.guid, name: code.name, isCodable: code.isCodable, color: code.color })
   if (code.description) node.Description = xmlText(code.description)
+  if (code.noteGuids?.length) node.NoteRef = code.noteGuids.map((g) => attrs({ targetGUID: g }))
   if (code.children.length) node.Code = code.children.map(codeNode)
   return node
 }
@@ -324,6 +330,7 @@ function parseCode(node: Node, where: string): QdaCode {
     // xsd:boolean: "false" or "0"; a missing attribute means codable (as QualCoder reads it).
     isCodable: !/^\s*(false|0)\s*$/i.test(attr(node, 'isCodable') ?? ''),
     children: list(node, 'Code').map((c) => parseCode(c, where)),
+    noteGuids: refs(node),
   }
 }
 

@@ -34,6 +34,7 @@ import { memoOf } from '../../core/project/memo.js'
 import {
   type QdaCode,
   type QdaNote,
+  type QdaUser,
   type QdaProject,
   type QdaSource,
   buildQdc,
@@ -396,7 +397,19 @@ function codeDescription(tag: Tag, memos: boolean): string {
   return [tag.description.trim(), memos ? memoOf(tag) : ''].filter(Boolean).join('\n\n')
 }
 
-function codeTree(tags: readonly Tag[], memos = true): QdaCode[] {
+/**
+ * The GUID of the project Note that holds a tag's memo in a .qdpx, beside the code's Description:
+ * the Description alone cannot say where a description ends and a memo begins, and a round trip
+ * gave a tag's one-line memo back as its description, and a description and memo back as one memo
+ * (a tester). The import (qdpx.ts tagsForCodes) takes the memo from the note the code refers to.
+ */
+const tagMemoGuid = (tag: Tag): string => guidFor(`memo:tag:${tag.id}`)
+
+/**
+ * The codebook as REFI-QDA codes, with the tags' memos (`memos`); with `memoNotes` (a project, not
+ * a .qdc, whose schema has no notes), each code with a memo refers to its note (tagMemoNotes).
+ */
+function codeTree(tags: readonly Tag[], memos = true, memoNotes = false): QdaCode[] {
   const nodes = new Map<string, QdaCode>()
   const roots: QdaCode[] = []
   // tagTree puts a tag whose parent is missing, or where a cycle is entered, at depth 0: the top level.
@@ -408,11 +421,25 @@ function codeTree(tags: readonly Tag[], memos = true): QdaCode[] {
       description: codeDescription(t, memos),
       isCodable: t.codable !== false,
       children: [],
+      ...(memos && memoNotes && memoOf(t) ? { noteGuids: [tagMemoGuid(t)] } : {}),
     }
     nodes.set(t.id, node)
     ;(depth ? nodes.get(t.parent!)!.children : roots).push(node)
   }
   return roots
+}
+
+/** The project Notes that hold the tags' memos (see tagMemoGuid), those codeTree refers to. */
+function tagMemoNotes(tags: readonly Tag[], user: QdaUser, now: string): QdaNote[] {
+  return tags
+    .filter((t) => memoOf(t))
+    .map((t) => ({
+      guid: tagMemoGuid(t),
+      name: `Memo on code “${t.name}”`,
+      text: memoOf(t).trim(),
+      creatingUser: user.guid,
+      creationDateTime: now,
+    }))
 }
 
 /**
@@ -493,9 +520,9 @@ export function qdaProjectOf(
     origin: ORIGIN,
     creationDateTime: now,
     users: [user],
-    codes: codeTree(source.tags, set.notes),
+    codes: codeTree(source.tags, set.notes, true),
     sources,
-    notes,
+    notes: set.notes ? [...tagMemoNotes(source.tags, user, now), ...notes] : notes,
     description: set.description,
   }
   return { project, files }

@@ -8,6 +8,7 @@ import type { DocumentEntry } from '../../core/project/project.js'
 import { documentIdFor } from '../../core/project/document-id.js'
 import { type QdaCode, QdaFormatError, type QdaProject, type QdaSelection, parseQdc, parseQde } from '../../core/export/refi-qda.js'
 import { placeSelections } from '../../core/export/refi-positions.js'
+import { ORPHAN_HEAD } from '../../core/export/excerpts.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { DecodeError, EMPTY_FILE } from '../project/decode.js'
 import { refuseSpecialPath } from '../project/special-paths.js'
@@ -66,10 +67,36 @@ export function codeTexts(description: string): { description: string; memo?: st
 }
 
 /**
- * Tags for a tree of codes: existing tags reused by name, new ones made with the code's colour,
- * parent and Description (codeTexts). Returns the new tags and a map from code GUID to tag id.
+ * A code's Description and the texts of the notes it refers to (NoteRef) as a tag's fields. The
+ * notes are its memo, and the Description less that memo at its end its description: Parallax
+ * writes a tag's memo both ways (export.ts tagMemoGuid), so that other tools show it and a round
+ * trip tells it from the description. With no such notes, codeTexts.
  */
-export function tagsForCodes(codes: readonly QdaCode[], existing: readonly Tag[]): { added: Tag[]; byGuid: Map<string, string> } {
+export function codeFields(description: string, notes: readonly string[]): { description: string; memo?: string } {
+  const memo = notes
+    .map((n) => n.trim())
+    .filter(Boolean)
+    .join('\n\n')
+  if (!memo) return codeTexts(description)
+  const text = description.trim()
+  return { description: text.endsWith(memo) ? text.slice(0, -memo.length).trim() : text, memo }
+}
+
+/** The GUIDs of the notes a tree of codes refers to (codeFields). */
+export function codeNoteGuids(codes: readonly QdaCode[]): string[] {
+  return codes.flatMap((c) => [...(c.noteGuids ?? []), ...codeNoteGuids(c.children)])
+}
+
+/**
+ * Tags for a tree of codes: existing tags reused by name, new ones made with the code's colour,
+ * parent, Description and notes (`noteText`, by GUID: codeFields). Returns the new tags and a map
+ * from code GUID to tag id.
+ */
+export function tagsForCodes(
+  codes: readonly QdaCode[],
+  existing: readonly Tag[],
+  noteText: ReadonlyMap<string, string> = new Map(),
+): { added: Tag[]; byGuid: Map<string, string> } {
   const added: Tag[] = []
   const byGuid = new Map<string, string>()
   const taken = new Set(existing.map((t) => t.id))
@@ -84,7 +111,10 @@ export function tagsForCodes(codes: readonly QdaCode[], existing: readonly Tag[]
         name,
         colour: hexColour(code.color) ?? paletteColour(existing.length + added.length),
         parent,
-        ...codeTexts(code.description),
+        ...codeFields(
+          code.description,
+          (code.noteGuids ?? []).map((g) => noteText.get(g) ?? ''),
+        ),
         // A category groups codes and is not applied to text (QualCoder, MAXQDA, NVivo folders).
         ...(code.isCodable ? {} : { codable: false }),
       }
@@ -165,10 +195,9 @@ export async function prepareQdpx(store: ProjectStore, path: string, ids: string
   } catch (e) {
     qdaError(path, e)
   }
-  const { added, byGuid } = tagsForCodes(project.codes, store.codebook.tags)
   const skipped: string[] = []
 
-  // Notes: their text (inline, or a file in the archive), and which ones are memos on passages.
+  // Notes: their text (inline, or a file in the archive), and which ones are memos on passages or codes.
   const noteText = new Map<string, string>()
   for (const n of project.notes) {
     let text = n.text
@@ -183,7 +212,8 @@ export async function prepareQdpx(store: ProjectStore, path: string, ids: string
   }
   const linked = new Map<string, string[]>() // selection GUID → note GUIDs (NVivo: Link from the note to the selection)
   for (const l of project.links ?? []) if (noteText.has(l.origin)) linked.set(l.target, [...(linked.get(l.target) ?? []), l.origin])
-  const used = new Set<string>([...linked.values()].flat())
+  const { added, byGuid } = tagsForCodes(project.codes, store.codebook.tags, noteText)
+  const used = new Set<string>([...[...linked.values()].flat(), ...codeNoteGuids(project.codes)])
   for (const src of project.sources) for (const sel of src.selections) for (const g of sel.noteGuids) used.add(g)
   // Memos with their own selections (QualCoder's annotations) belong to the source that refers to
   // them; QualCoder refers only to the first of each source, so with one source, that one.
@@ -201,7 +231,11 @@ export async function prepareQdpx(store: ProjectStore, path: string, ids: string
     for (const sel of n.selections) items.push({ note: noteText.get(n.guid) ?? '', sel })
     memosOf.set(owner.guid, items)
   }
-  const journals = project.notes.filter((n) => !used.has(n.guid)).length
+  // Parallax's own orphans (export.ts qdaProjectOf) are notes, not passages: told apart from
+  // other tools' journals, as what they are.
+  const unused = project.notes.filter((n) => !used.has(n.guid))
+  const orphans = unused.filter((n) => noteText.get(n.guid)?.startsWith(ORPHAN_HEAD)).length
+  const journals = unused.length - orphans
 
   const documents: PreparedDocument[] = []
   const annotations = new Map<string, Annotation[]>()
@@ -289,6 +323,10 @@ export async function prepareQdpx(store: ProjectStore, path: string, ids: string
   }
   const left = Object.entries(project.unsupported ?? {}).map(([kind, n]) => `${n} ${n === 1 ? kind.replace(/s\b/, '') : kind}`)
   if (journals) left.push(count(journals, 'journal') + ' (notes not on a passage)')
+  if (orphans)
+    left.push(
+      count(orphans, 'orphaned annotation') + ' (their passages were not found in the texts when exported; kept in the file as notes)',
+    )
   const parts = [
     `${basename(path)}: brought in ${count(documents.length, 'document')}, ${count(annotationCount, 'annotation')}, ${count(added.length, 'new tag')}`,
   ]
