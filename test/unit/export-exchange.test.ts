@@ -123,6 +123,15 @@ describe('orphans are never exported onto other text', () => {
       expect(sel.name).toBe(text.slice(Number(sel.startPosition), Number(sel.endPosition)).join('').slice(0, 60))
     expect(qde.Notes.Note.PlainTextContent).toContain(`“${GONE}”`)
   })
+
+  it('are named as orphans, not as journals, when such a .qdpx is imported', async () => {
+    const file = join(base, 'orphans.qdpx')
+    await writeFile(file, (await exported({ format: 'qdpx', orphans: true })).bytes)
+    const other = await Service.start({ corpusDir: CORPUS, userData: join(base, 'user-data-2'), project: join(base, 'project-2') })
+    const { report } = await other.importDocuments({ paths: [file] })
+    expect(report?.join()).toMatch(/not brought in: 1 orphaned annotation \(their passages were not found in the texts when exported/)
+    expect(report?.join()).not.toMatch(/journal/)
+  })
 })
 
 describe('CSV that spreadsheets read safely', () => {

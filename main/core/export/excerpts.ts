@@ -155,12 +155,17 @@ export function formatCitation(doc: DocumentEntry, at: { start: number; end: num
 }
 
 /**
+ * How ORPHAN_LABEL starts, in every version of it: a .qdpx holds an orphan as a project note
+ * whose text starts so (export.ts qdaProjectOf), and its import names those (qdpx.ts).
+ */
+export const ORPHAN_HEAD = 'Orphaned annotation:'
+
+/**
  * What every format says next to an orphan's quote. Not that the passage is gone: an orphan is a
  * passage the text as it is now no longer places with certainty (anchor.ts), which may still hold
  * its words where what was around them was rewritten (a tester deleted the sentence before one).
  */
-export const ORPHAN_LABEL =
-  'Orphaned annotation: its passage could not be found with certainty in the document as it is now; quoted as it was stored.'
+export const ORPHAN_LABEL = `${ORPHAN_HEAD} its passage could not be found with certainty in the document as it is now; quoted as it was stored.`
 
 /** "2 orphaned annotations not exported", or '' for none. */
 export function omittedOrphansLine(count: number): string {
