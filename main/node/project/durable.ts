@@ -22,10 +22,13 @@ const nodeIo: WriteIo = {
   write: (handle, buffer, offset, length, position) => handle.write(buffer, offset, length, position),
 }
 
-/** Temporary files of writeDurable: hidden, named after the target, the writing process and a random part. */
+/**
+ * Temporary files of writeDurable: hidden, named after the target, the writing process and a random
+ * part. Only these are removed as leftovers: those of write-file-atomic, which earlier versions
+ * used (`<name>.json.<number>`), are named as a reader names a copy kept by hand ("tags.json.1",
+ * "project.json.2024"), and a tester's were deleted when the project opened.
+ */
 const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{12}\.tmp$/
-/** Temporary files write-file-atomic (used by earlier versions) left behind: `<name>.json.<number>`. */
-const OLD_TEMP_FILE = /\.json\.\d+$/
 
 /** A write that did not complete; the target file is unchanged. `code` is the system's (ENOSPC: disk full). */
 export class WriteFailure extends Error {
@@ -86,14 +89,13 @@ export async function writeDurable(path: string, content: string | Uint8Array, i
 }
 
 /**
- * Removes the temporary files a crashed writer left in `dir` (from writeDurable or the
- * write-file-atomic of earlier versions). Call it only while no other writer can be active in the
+ * Removes the temporary files a crashed writer left in `dir` (writeDurable's: TEMP_FILE). Call it only while no other writer can be active in the
  * folder (the project lock held): a live writer's temporary file would be taken from under it.
  * Resolves with the names removed.
  */
 export async function removeLeftovers(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[])
-  const leftovers = names.filter((n) => TEMP_FILE.test(n) || OLD_TEMP_FILE.test(n))
+  const leftovers = names.filter((n) => TEMP_FILE.test(n))
   for (const n of leftovers) await rm(join(dir, n), { force: true })
   if (leftovers.length) await syncFolder(dir)
   return leftovers
