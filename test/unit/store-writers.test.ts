@@ -126,3 +126,16 @@ describe('imported overlaps (reuse/*.json)', () => {
     expect(await readFile(reusePath(store.dir, 'passim'), 'utf8')).toBe(content)
   })
 })
+
+describe('the project lock', () => {
+  it('fails at once where it cannot be made, saying why, not after a minute as "another program"', async () => {
+    const t = await tempDir()
+    cleanups.push(t.cleanup)
+    // A project folder gone (a disk unplugged): the lock folder cannot be made in it. (A read-only
+    // disk, a folder not the reader's or a full disk fail alike; the test's default timeout, far
+    // under the minute a held lock is waited for, would catch a wait.)
+    const gone = join(t.dir, 'unplugged')
+    const attempt = new ProjectLock(gone).run(async () => 'written')
+    await expect(attempt).rejects.toThrow(`cannot write to the project in ${gone}: no such file; nothing was saved`)
+  })
+})

@@ -1,3 +1,5 @@
+import { ApiError } from '../../core/contract/api.js'
+
 /**
  * Why a file-system call failed, in words a reader acts on: "permission denied", not Node's
  * "EACCES: permission denied, scandir '/home/me/texts/private'", whose errno name and libc call
@@ -26,4 +28,18 @@ const PROBLEMS: Record<string, string> = {
   ENAMETOOLONG: 'the name is too long',
   EMFILE: 'too many files are open',
   ENFILE: 'too many files are open',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+}
+
+/**
+ * The error for a project folder in which nothing can be written (read-only, not the reader's,
+ * full, gone): where the lock or a folder of the project cannot be made, before any file is.
+ */
+export function cannotWriteProject(dir: string, error: unknown): ApiError {
+  return new ApiError(
+    'internal',
+    `cannot write to the project in ${dir}: ${fileProblem(error)}; nothing was saved (${(error as Error).message})`,
+  )
 }

@@ -1,6 +1,8 @@
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import lockfile from 'proper-lockfile'
 import { ApiError } from '../../core/contract/api.js'
+import { cannotWriteProject } from './file-problem.js'
 
 // One writer at a time per project, across processes: the app, the CLI and anything else using
 // ProjectStore take this lock around every read-modify-write of a project file, so two programs
@@ -26,6 +28,13 @@ export const LOCK_STALE_MS = 10_000
  */
 const LOCK_WAIT_MS = 60_000
 
+/** How often (ms) a writer looks again for a held lock: from the first, growing by half up to the last. */
+const FIRST_RETRY_MS = 5
+const LAST_RETRY_MS = 100
+
+/** What proper-lockfile rejects with where another process holds the lock. */
+const HELD = 'ELOCKED'
+
 /** In-process queue per project folder: proper-lockfile refuses a second lock by the same process. */
 const queues = new Map<string, Promise<unknown>>()
 
@@ -36,17 +45,37 @@ export class ProjectLock {
     private readonly staleMs = LOCK_STALE_MS,
   ) {}
 
-  private options(retry: boolean): lockfile.LockOptions {
+  private options(): lockfile.LockOptions {
     return {
       realpath: false,
       lockfilePath: join(this.dir, LOCK_NAME),
       stale: this.staleMs,
-      // Retries back off from 5 ms to 100 ms: short writes by another process are waited out quickly.
-      retries: retry ? { retries: Math.ceil(LOCK_WAIT_MS / 100), minTimeout: 5, maxTimeout: 100, factor: 1.5 } : 0,
+      // No retries of its own: proper-lockfile retries whatever failed, and a folder where the lock
+      // cannot be made (read-only, not the reader's, full) was waited on for a minute and then
+      // blamed on "another program" (a tester). lockWithin waits only where the lock is held.
+      retries: 0,
       // The lock folder was removed or could not be refreshed (the default throws from a timer and
       // ends the process): what this process is writing still lands atomically, and its next write
       // takes a fresh lock.
       onCompromised: () => undefined,
+    }
+  }
+
+  /**
+   * Takes the lock, waiting up to LOCK_WAIT_MS while another process holds it (looking again from
+   * FIRST_RETRY_MS to LAST_RETRY_MS apart: short writes by another process are waited out
+   * quickly). Rejects at once where the lock cannot be made, and with the held lock's error once
+   * the wait is over.
+   */
+  private async lockWithin(waitMs: number): Promise<() => Promise<void>> {
+    const deadline = Date.now() + waitMs
+    for (let delay = FIRST_RETRY_MS; ; delay = Math.min(LAST_RETRY_MS, delay * 1.5)) {
+      try {
+        return await lockfile.lock(this.dir, this.options())
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== HELD || Date.now() + delay > deadline) throw e
+      }
+      await sleep(delay)
     }
   }
 
@@ -58,8 +87,9 @@ export class ProjectLock {
     return this.queued(async () => {
       let release: () => Promise<void>
       try {
-        release = await lockfile.lock(this.dir, this.options(true))
+        release = await this.lockWithin(LOCK_WAIT_MS)
       } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== HELD) throw cannotWriteProject(this.dir, e)
         throw new ApiError(
           'conflict',
           `another program has been writing to the project in ${this.dir} for over ${LOCK_WAIT_MS / 1000} s (${(e as Error).message}); nothing was saved. Try again.`,
@@ -81,7 +111,7 @@ export class ProjectLock {
     return this.queued(async () => {
       let release: () => Promise<void>
       try {
-        release = await lockfile.lock(this.dir, this.options(false))
+        release = await lockfile.lock(this.dir, this.options())
       } catch {
         return null
       }

@@ -10,6 +10,7 @@ import { type DocumentEntry, ProjectFile } from '../../core/project/project.js'
 import { documentIdCandidates, documentIdFor } from '../../core/project/document-id.js'
 import { readTextFile } from './decode.js'
 import { refuseSpecialPath } from './special-paths.js'
+import { cannotWriteProject } from './file-problem.js'
 import { removeLeftovers, syncFolder, WriteFailure, writeDurable } from './durable.js'
 import { ANNOTATIONS_DIR, DOCUMENTS_DIR, PROJECT_FILE, TAGS_FILE } from './layout.js'
 import { LOCK_STALE_MS, ProjectLock } from './lock.js'
@@ -405,8 +406,25 @@ export class ProjectStore {
   async replaceFile(path: string, content: string): Promise<void> {
     const full = resolve(this.dir, path)
     if (!full.startsWith(this.dir + sep)) throw new ApiError('invalid-input', `${path} is not inside the project folder ${this.dir}`)
-    await mkdir(dirname(full), { recursive: true })
+    await this.folder(dirname(full))
     await this.serialise(full, () => this.lock.run(() => this.write(full, content)))
+  }
+
+  /**
+   * Makes a folder of the project where it is not there yet, or says in one line why it cannot be
+   * made (cannotWriteProject). One level at a time: asked for a whole path at once, Node reported a
+   * read-only disk as "no such file or directory" (a tester's annotate on a read-only mount).
+   */
+  private async folder(path: string): Promise<void> {
+    let level = this.dir
+    for (const part of relative(this.dir, path).split(sep).filter(Boolean)) {
+      level = join(level, part)
+      try {
+        await mkdir(level)
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotWriteProject(this.dir, e)
+      }
+    }
   }
 
   /** Writes a project file durably; a failure becomes one clear message saying what was not saved. */
@@ -545,7 +563,7 @@ export class ProjectStore {
   async updateAnnotations(docId: string, change: (items: Annotation[]) => Annotation[], tx?: Transaction): Promise<readonly Annotation[]> {
     this.document(docId)
     const path = this.annotationsPath(docId)
-    await mkdir(join(this.dir, ANNOTATIONS_DIR), { recursive: true })
+    await this.folder(join(this.dir, ANNOTATIONS_DIR))
     const file = await this.update(
       path,
       AnnotationFile,
