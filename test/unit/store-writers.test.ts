@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AnnotationFile, tagIdsOf } from '../../main/core/annotations/annotation.js'
 import { CodebookFile } from '../../main/core/annotations/codebook.js'
+import { ApiError } from '../../main/core/contract/api.js'
 import type { ReuseFile } from '../../main/core/reuse/imported.js'
 import { stableStringify } from '../../main/core/project/json.js'
 import { writeDurable } from '../../main/node/project/durable.js'
@@ -137,5 +138,27 @@ describe('the project lock', () => {
     const gone = join(t.dir, 'unplugged')
     const attempt = new ProjectLock(gone).run(async () => 'written')
     await expect(attempt).rejects.toThrow(`cannot write to the project in ${gone}: no such file; nothing was saved`)
+  })
+})
+
+describe('an operation that fails part way', () => {
+  it('changes nothing: the files it had written are put back, and there is nothing to undo', async () => {
+    const t = await tempDir()
+    cleanups.push(t.cleanup)
+    const store = await ProjectStore.open(t.dir, { create: true })
+    const path = join(t.dir, 'tags.json')
+    const before = await readFile(path, 'utf8').catch(() => null)
+    // "Annotate with a new tag" on a nearly full disk: the tag is written, the annotation is not.
+    const attempt = store.transaction('Annotate', async (tx) => {
+      await store.updateCodebook(
+        (b) => ({ ...b, tags: [{ id: 't1', name: 'new tag', colour: '#336699', parent: null, description: '' }] }),
+        tx,
+      )
+      throw new ApiError('internal', 'disk full: the annotation was not saved')
+    })
+    await expect(attempt).rejects.toThrow('disk full: the annotation was not saved')
+    expect(await readFile(path, 'utf8').catch(() => null)).toBe(before)
+    expect(store.codebook.tags).toEqual([])
+    expect(store.history()).toEqual({ undo: null, redo: null })
   })
 })

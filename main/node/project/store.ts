@@ -468,13 +468,31 @@ export class ProjectStore {
 
   /**
    * Runs one user operation as a unit of undo: every file it changes through `tx` is recorded,
-   * and undo restores them all. Operations run one at a time.
+   * and undo restores them all. Operations run one at a time. An operation that fails after some
+   * of its files were written has them put back (what undo would do), so that it changed nothing:
+   * "annotate with a new tag" on a nearly full disk said the annotation was not saved, and the new
+   * tag was in the codebook all the same (a tester). Where they cannot be put back, the message
+   * says so, and undo can still take them back.
    */
   transaction<T>(label: string, run: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.exclusively(async () => {
       const tx = new Transaction(label)
       try {
         return await run(tx)
+      } catch (error) {
+        if (tx.changes.length && error instanceof ApiError) {
+          const written = tx.changes.map((c) => relative(this.dir, c.path)).join(', ')
+          try {
+            await this.putBack({ label, changes: tx.changes }, 'before')
+            tx.changes.length = 0
+          } catch {
+            throw new ApiError(
+              error.code,
+              `${error.message}; what "${label}" had already changed (${written}) could not be put back: Undo takes it back`,
+            )
+          }
+        }
+        throw error
       } finally {
         if (tx.changes.length) {
           this.undoStack.push({ label, changes: tx.changes })
@@ -511,6 +529,17 @@ export class ProjectStore {
   private async replay(from: HistoryEntry[], to: HistoryEntry[], target: 'before' | 'after'): Promise<string | null> {
     const entry = from.at(-1)
     if (!entry) return null
+    await this.putBack(entry, target)
+    from.pop()
+    to.push(entry)
+    return entry.label
+  }
+
+  /**
+   * Puts the files of `entry` back to their `target` content (see replay) and reads them again;
+   * refuses, changing nothing, where a file no longer holds the other side's content.
+   */
+  private async putBack(entry: HistoryEntry, target: 'before' | 'after'): Promise<void> {
     const current = target === 'before' ? 'after' : 'before'
     // The check and the writes under one lock: no other process can change a file in between.
     await this.lock.run(async () => {
@@ -528,10 +557,7 @@ export class ProjectStore {
         } else await this.write(c.path, content)
       }
     })
-    from.pop()
-    to.push(entry)
     await this.reload(entry.changes.map((c) => c.path))
-    return entry.label
   }
 
   /** Re-reads files this store keeps in memory (after undo, redo, or a change by another program). */
