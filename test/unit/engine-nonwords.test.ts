@@ -216,6 +216,20 @@ describe('tokens that are no words of a claim', () => {
     expect(words(doc, nonWordTokens(doc))).toEqual(['re', 'co', 'pre'])
   })
 
+  it('marks the items of a list written without spaces, not a list of prose nor a number', () => {
+    const [doc] = analysed('Updated translations (be,cs,en_CA,sr@Latn), lib{32,64,x32}; apples, pears, plums; 1,245,300 and a,b.\n')
+    expect(words(doc, nonWordTokens(doc))).toEqual(['be', 'cs', 'en', 'CA', 'sr', 'Latn', '32', '64', 'x32', '1', '245', '300'])
+  })
+
+  it('makes no paraphrase of two lines that share the codes of their lists (a reviewer of NEWS files)', () => {
+    // glib's and GTK's NEWS: the languages each release was translated into, six false paraphrases.
+    const texts = [
+      'Overview of changes in 2.30\n\n* New and updated translations (bg,cs,da,en_CA,es,et,nb,nl,no,sk,th,zh_TW)\n',
+      'Overview of changes in 3.4\n\n* New and updated translations (cs,es,et,he,hu,nb,nl,no,sk)\n',
+    ]
+    expect(findOverlaps(texts.map((text, k) => ({ id: `d${k}`, text }))).overlaps.filter((o) => o.kind === 'paraphrase')).toEqual([])
+  })
+
   it("reads no words of a claim in options' names (a reviewer of GNU packages' NEWS files)", () => {
     // diffutils' and patch's NEWS: a paraphrase "because" of "ignore", "space" and "change", the
     // words of diff's options, as a restatement of patch's sentence on its -l option.

@@ -63,6 +63,7 @@ import { STOPWORDS } from './stopwords.js'
 //              README's table of contents read so ("getting", "ast", "node" twice) was a sentence
 //              of six words, and another README's "To get the source code of an AST node" its
 //              paraphrase (a reviewer of the METADATA of 103 Python packages).
+//   code lists items joined by commas without spaces, "(ca,cs,cy,en_CA)" (CODE_LIST).
 //   prefixes   a bound prefix written with its hyphen: "re" of "re-raised" (prefixes.ts), read with
 //              its word instead.
 //   labels     the labels of a form's fields, "Solution:", "Files:" opening a line of each entry
@@ -167,6 +168,16 @@ const COMMAND = patternOnUse(
   'gu',
 )
 
+/**
+ * A list written without spaces: three items or more, each a run of letters, digits, "_", "@" or
+ * "-", joined by bare commas ("(ca,cs,cy,el,en_CA,sr@Latn)", "lib{32,64,x32}"). Prose puts a space
+ * after its commas; codes and data do not. A NEWS file's "New and updated translations
+ * (bg,cs,da,en_CA,es,et,nb,nl,no,sk,th,zh_TW)" and another's with other languages shared the
+ * language codes, six paraphrases of twenty-five there, all false (a reviewer). Its limit: a
+ * list of words typed without spaces ("apples,pears,plums") is read as codes too.
+ */
+const CODE_LIST = /(?<![\p{L}\p{N}_@-])[\p{L}\p{N}_@-]+(?:,[\p{L}\p{N}_@-]+){2,}/gu
+
 const LETTER = /\p{L}/u
 
 /** A token's mark (nonWordTokens): no word of a claim. */
@@ -266,6 +277,7 @@ export const NON_WORD_PATTERNS: readonly NonWordPattern[] = [
     marked: (match) => match.length,
   },
   { pattern: ANCHOR, needs: /\]\(<?#/, marked: (match) => match.length },
+  { pattern: CODE_LIST, needs: /[\w@-],[\w@-]+,[\w@-]/, marked: (match) => match.length },
   { pattern: OPTION, needs: OPTION_NEEDS, marked: (match) => match.length },
   { pattern: PREFIX, needs: PREFIX_NEEDS, marked: (match) => match.length },
 ]
