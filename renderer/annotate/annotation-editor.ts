@@ -27,6 +27,12 @@ export interface EditorRequest {
 
 /** Most suggestions listed under the tag field. */
 const MAX_SUGGESTIONS = 8
+/**
+ * Space kept between the popover and the selection, and between it and the window's edges (px):
+ * more shows more of the text around it, less leaves more room for the popover before its body
+ * has to scroll. The style sheet's max-height for .annotation-editor keeps the same space.
+ */
+const GAP = 8
 
 export class AnnotationEditor {
   readonly dom: HTMLElement
@@ -71,6 +77,8 @@ export class AnnotationEditor {
   private readonly actions = el('div', { class: 'popover-actions' })
   private highlighted = -1
   private returnFocus: HTMLElement | null = null
+  /** The selection the popover was opened for, and the side of it that it was put on. */
+  private placement: { anchor: DOMRect; side: 'below' | 'above' } | null = null
 
   constructor() {
     this.dom = el(
@@ -82,16 +90,26 @@ export class AnnotationEditor {
         'aria-labelledby': 'annotation-editor-heading',
         hidden: true,
       },
-      this.heading,
-      this.quote,
-      el('div', { class: 'tag-field' }, this.chips, this.input),
-      this.origin,
-      this.refusal,
-      this.suggestions,
-      this.note,
-      this.preview,
+      // Everything but Save and Cancel scrolls, so that they stay in view however tall it grows.
+      el(
+        'div',
+        { class: 'popover-body' },
+        this.heading,
+        this.quote,
+        el('div', { class: 'tag-field' }, this.chips, this.input),
+        this.origin,
+        this.refusal,
+        this.suggestions,
+        this.note,
+        this.preview,
+      ),
       this.actions,
     )
+    // A tester's note with a list grew the popover (its preview) past the window's bottom edge,
+    // where Save could not be clicked: whatever changes its size (the preview, the suggestions,
+    // the note's box dragged taller, the window) places it again, inside the window.
+    new ResizeObserver(() => this.place()).observe(this.dom)
+    window.addEventListener('resize', () => this.place())
     this.input.addEventListener('input', () => this.suggest())
     this.note.addEventListener('input', () => this.showPreview())
     // The list belongs to the tag field: it closes when focus moves on (to the note, to Save).
@@ -148,13 +166,15 @@ export class AnnotationEditor {
     if (request.onDelete) buttons.push(button('Delete', 'danger', () => (this.close(), request.onDelete!())))
     this.actions.replaceChildren(...buttons)
     this.dom.hidden = false
-    this.place(request.anchor)
+    this.placement = { anchor: request.anchor, side: this.side(request.anchor) }
+    this.place()
     this.input.focus()
   }
 
   close(): void {
     if (!this.request) return
     this.request = null
+    this.placement = null
     this.dom.hidden = true
     // Back where it was without scrolling: focusing a pane's text must not move the passage.
     this.returnFocus?.focus({ preventScroll: true })
@@ -166,14 +186,29 @@ export class AnnotationEditor {
     if (markdown.trim()) renderNote(this.preview, markdown)
   }
 
-  private place(anchor: DOMRect): void {
-    const width = this.dom.offsetWidth || 360
-    const height = this.dom.offsetHeight || 280
-    const left = Math.max(8, Math.min(anchor.left, window.innerWidth - width - 8))
-    const below = anchor.bottom + 8
-    const top = below + height > window.innerHeight - 8 ? Math.max(8, anchor.top - height - 8) : below
+  /** Below the selection where the popover fits there as it opens, else above it where it fits, else where there is more room. */
+  private side(anchor: DOMRect): 'below' | 'above' {
+    const height = this.dom.offsetHeight
+    const roomBelow = window.innerHeight - anchor.bottom - 2 * GAP
+    const roomAbove = anchor.top - 2 * GAP
+    if (height <= roomBelow) return 'below'
+    return height <= roomAbove || roomAbove > roomBelow ? 'above' : 'below'
+  }
+
+  /**
+   * Puts the popover beside its selection, on the side chosen as it opened, and inside the window:
+   * below, it grows down and moves up as the window's edge needs (over the selection, which its
+   * quote repeats); above, it grows up. It never outgrows the window (its body scrolls instead).
+   */
+  private place(): void {
+    if (!this.placement) return
+    const { anchor, side } = this.placement
+    const width = this.dom.offsetWidth
+    const height = this.dom.offsetHeight
+    const left = Math.max(GAP, Math.min(anchor.left, window.innerWidth - width - GAP))
+    const top = side === 'below' ? Math.min(anchor.bottom + GAP, window.innerHeight - height - GAP) : anchor.top - GAP - height
     this.dom.style.left = `${left}px`
-    this.dom.style.top = `${top}px`
+    this.dom.style.top = `${Math.max(GAP, top)}px`
   }
 
   private save(): void {

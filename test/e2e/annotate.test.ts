@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { noteOf } from '../../main/core/annotations/annotation.js'
 import type { Service } from '../../main/node/service/service.js'
 import { ProjectStore } from '../../main/node/project/store.js'
-import { SHOTS } from './browser.js'
+import { SCREENS, SHOTS } from './browser.js'
 import { openDocument, openPage, selectText, startApp, type TestApp } from './harness.js'
 
 // Annotating in Chromium through the web host: select, tag, note, reload, retrieve, undo, and a
@@ -93,6 +93,57 @@ describe('annotating in Chromium', () => {
     await expect.poll(() => page.locator('.passage').count()).toBe(1)
     expect(errors).toEqual([])
     await page.close()
+  })
+
+  // A tester selected text halfway down a pane at 1440×900 and wrote a note with a list: the
+  // preview grew the popover past the window's bottom edge, Save sat at y=916–946 and could not be
+  // clicked (only Ctrl+Enter saved).
+  it('keeps the editor, and its Save and Cancel, in the window as the note grows', async () => {
+    const note = 'Yang frames NQPF **against** the *old* model; compare Shi.\n\n- resource inputs\n- energy\n- labour\n- land\n- capital'
+    for (const [width, height, colorScheme] of SCREENS) {
+      const { page, errors } = await openPage(app, { colorScheme })
+      await page.setViewportSize({ width, height })
+      await openDocument(page, DOC)
+      await selectText(page, PHRASE)
+      // The selection halfway down the window, as the tester's was (scrolled again until it stays
+      // there: the text around it is laid out as it comes near the screen).
+      await expect
+        .poll(() =>
+          page.evaluate(async () => {
+            const body = document.querySelector('.pane.active .reader-body')!
+            body.scrollTop += window.getSelection()!.getRangeAt(0).getBoundingClientRect().top - innerHeight / 2
+            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+            return window.getSelection()!.getRangeAt(0).getBoundingClientRect().top / innerHeight
+          }),
+        )
+        .toBeCloseTo(0.5, 1)
+      await page.keyboard.press('a')
+      const editor = page.locator('.annotation-editor')
+      await editor.waitFor()
+      await page.locator('.note-input').fill(note)
+      await expect.poll(() => page.locator('.note-preview .note-bullet').count()).toBe(5)
+      /** Whether the whole editor is in the window and Save and Cancel are where a click lands on them. */
+      const fits = () =>
+        page.evaluate(() => {
+          const box = document.querySelector('.annotation-editor')!.getBoundingClientRect()
+          const hit = (name: string) => {
+            const button = [...document.querySelectorAll('.annotation-editor .popover-actions button')].find((b) => b.textContent === name)!
+            const r = button.getBoundingClientRect()
+            return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === button
+          }
+          return { inside: box.top >= 0 && box.bottom <= innerHeight, save: hit('Save'), cancel: hit('Cancel') }
+        })
+      await expect.poll(fits).toEqual({ inside: true, save: true, cancel: true })
+      await page.screenshot({ path: join(SHOTS, `annotate-editor-note-${width}-${colorScheme}.png`) })
+      // The note's box dragged taller than the window: the editor's body scrolls, Save stays in view.
+      await page.locator('.note-input').evaluate((t: HTMLElement) => (t.style.height = `${innerHeight}px`))
+      await expect.poll(fits).toEqual({ inside: true, save: true, cancel: true })
+      await page.screenshot({ path: join(SHOTS, `annotate-editor-tall-note-${width}-${colorScheme}.png`) })
+      await editor.getByRole('button', { name: 'Save', exact: true }).click()
+      await expect.poll(() => page.locator('.status').textContent()).toMatch(/saved/)
+      expect(errors).toEqual([])
+      await page.close()
+    }
   })
 
   it('applies the active tag with one key and builds a codebook hierarchy', async () => {
