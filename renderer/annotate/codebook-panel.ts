@@ -27,7 +27,7 @@ export class CodebookPanel {
   private selected: string | null = null
   /** The selected tag's memo editor, kept across redraws while that tag stays selected. */
   private memo: MemoEditor | null = null
-  /** Where "+ New tag" puts the new tag: under the selected tag, or at the top level. */
+  /** Where "+ New tag" puts the new tag: its value is the parent it gets ('' for the top level). */
   private readonly place = el('select', { class: 'new-tag-place', 'aria-label': 'Where the new tag goes' })
   active: string | null = null
 
@@ -167,17 +167,24 @@ export class CodebookPanel {
     this.renderDetails()
   }
 
-  /** The choice of where a new tag goes: under the selected tag (the default when one is selected) or at the top level. */
+  /**
+   * The choice of where a new tag goes, as the parent it gets: the top level by default, else beside
+   * the selected tag (under its parent) or under it, or the parent chosen last while that tag exists.
+   * A tester clicked "+ New tag" three times and got a chain five levels deep: the tag just made is
+   * selected, and "under the selected tag" was the default, so each went under the one before.
+   * Now a choice other than the top level is the reader's own, kept until they change it.
+   */
   private renderPlace(): void {
-    const tag = this.tags.find((t) => t.id === this.selected)
-    const options = [el('option', { value: '' }, 'at top level')]
-    if (tag) options.unshift(el('option', { value: tag.id }, `under “${tag.name}”`))
-    const keep = this.place.value
-    this.place.replaceChildren(...options)
-    // A choice of "top level" made for this selection stays; a new selection offers "under" first.
-    this.place.value = tag && keep === '' && this.place.dataset.for === tag.id ? '' : (tag?.id ?? '')
-    this.place.dataset.for = tag?.id ?? ''
-    this.place.disabled = !tag
+    const byId = new Map(this.tags.map((t) => [t.id, t]))
+    const selected = this.selected ? byId.get(this.selected) : undefined
+    const chosen = byId.has(this.place.value) ? this.place.value : ''
+    const parents = [selected?.parent, selected?.id, chosen].filter((id): id is string => !!id && byId.has(id))
+    this.place.replaceChildren(
+      el('option', { value: '' }, 'at top level'),
+      ...[...new Set(parents)].map((id) => el('option', { value: id }, `under “${byId.get(id)!.name}”`)),
+    )
+    this.place.value = chosen
+    this.place.disabled = this.place.options.length < 2
   }
 
   private focusRow(id: string | null): void {
