@@ -113,7 +113,6 @@ const compare = new CompareView(
       void selectDefinition(id)
     },
     onFocus: () => renderActiveDocument(),
-    say,
     onChoose: chose,
   },
   store,

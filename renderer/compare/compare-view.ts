@@ -55,6 +55,10 @@ export interface Pane {
   dom: HTMLElement
   picker: HTMLSelectElement
   heat: HTMLElement
+  /** Its toolbar's buttons: swap with the pane on the left, on the right, close (layout says when each can act). */
+  left: HTMLButtonElement
+  right: HTMLButtonElement
+  close: HTMLButtonElement
 }
 
 export interface CompareHooks {
@@ -68,8 +72,6 @@ export interface CompareHooks {
   onSelectDefinition(id: string): void
   /** Another pane became the active one (it receives opened documents and annotation keys). */
   onFocus(pane: Pane): void
-  /** Tells the user something (why a pane was not added). */
-  say(message: string, error?: boolean): void
   /** The user chose what the panes show: a pane's document picked, a pane added or closed. */
   onChoose(): void
 }
@@ -129,6 +131,8 @@ export class CompareView {
   private stripes = new WeakMap<readonly AnnotationSpan[], { tags: readonly Tag[]; length: number; stripes: Stripe[] }>()
   /** Panes whose margin is drawn before the next frame (see drawMargin). */
   private readonly marginsDue = new Set<Pane>()
+  /** "+ Pane" (disabled at MAX_PANES: see layout). */
+  private readonly addButton = el('button', { type: 'button', class: 'add-pane' }, '+ Pane')
 
   constructor(
     private readonly hooks: CompareHooks,
@@ -136,11 +140,7 @@ export class CompareView {
   ) {
     this.svg.setAttribute('class', 'connectors')
     this.svg.setAttribute('aria-hidden', 'true')
-    const add = el(
-      'button',
-      { type: 'button', class: 'add-pane', title: 'Add a pane showing the document that shares the most with the open ones' },
-      '+ Pane',
-    )
+    const add = this.addButton
     add.addEventListener('click', () => {
       this.hooks.onChoose()
       void this.addNextPane()
@@ -275,32 +275,25 @@ export class CompareView {
     pane.picker.value = pane.docId ?? ''
   }
 
-  /** "+ Pane": a pane showing the document that shares the most with the open ones; at the limit, says so. */
+  /** "+ Pane": a pane showing the document that shares the most with the open ones. */
   private async addNextPane(): Promise<void> {
-    if (this.panes.length >= MAX_PANES) {
-      this.hooks.say(`At most ${MAX_PANES} panes: close one (×) to open another document.`, true)
-      return
-    }
+    if (this.panes.length >= MAX_PANES) return
     const docs = this.project?.documents.map((d) => d.id) ?? []
     const shown = this.docIds().filter((d): d is string => d !== null)
+    const focused = document.activeElement === this.addButton
     await this.addPane(nextDocument(docs, shown, this.overlaps?.overlaps ?? []))
-    this.focusPane(this.panes[this.panes.length - 1])
+    const added = this.panes[this.panes.length - 1]
+    this.focusPane(added)
+    // The last pane allowed: "+ Pane" is disabled now, so the keyboard's focus moves on to the new pane.
+    if (focused && this.addButton.disabled) added.picker.focus()
   }
 
   async addPane(docId: string | null = null): Promise<void> {
     if (this.panes.length >= MAX_PANES) return
     const picker = el('select', { class: 'pane-picker', 'aria-label': 'Document in this pane' })
-    const left = el(
-      'button',
-      { type: 'button', class: 'icon', title: 'Swap with the pane on the left', 'aria-label': 'Move pane left' },
-      '←',
-    )
-    const right = el(
-      'button',
-      { type: 'button', class: 'icon', title: 'Swap with the pane on the right', 'aria-label': 'Move pane right' },
-      '→',
-    )
-    const close = el('button', { type: 'button', class: 'icon', title: 'Close this pane', 'aria-label': 'Close pane' }, '×')
+    const left = el('button', { type: 'button', class: 'icon', 'aria-label': 'Move pane left' }, '←')
+    const right = el('button', { type: 'button', class: 'icon', 'aria-label': 'Move pane right' }, '→')
+    const close = el('button', { type: 'button', class: 'icon', 'aria-label': 'Close pane' }, '×')
     const heat = el('div', { class: 'heat', role: 'img', 'aria-label': 'Where this document shares text' })
     const pane = {} as Pane
     const reader = new Reader(this.hooks.readerEvents(() => pane))
@@ -311,15 +304,15 @@ export class CompareView {
       reader.dom,
       heat,
     )
-    Object.assign(pane, { docId: null, reader, dom, picker, heat })
+    Object.assign(pane, { docId: null, reader, dom, picker, heat, left, right, close })
     this.panes.push(pane)
     this.fillPicker(pane)
     picker.addEventListener('change', () => {
       this.hooks.onChoose()
       if (picker.value) void this.show(pane, picker.value)
     })
-    left.addEventListener('click', () => this.move(pane, -1))
-    right.addEventListener('click', () => this.move(pane, 1))
+    left.addEventListener('click', () => this.move(pane, -1, left))
+    right.addEventListener('click', () => this.move(pane, 1, right))
     close.addEventListener('click', () => {
       this.hooks.onChoose()
       this.close(pane)
@@ -363,8 +356,31 @@ export class CompareView {
       p.dom.setAttribute('aria-label', `Pane ${i + 1}`)
     })
     this.row.replaceChildren(...children)
+    this.enableButtons()
     this.row.style.gridTemplateColumns = this.panes.map(() => `minmax(${MIN_PANE_WIDTH}px, 1fr)`).join(' 6px ')
     this.redraw()
+  }
+
+  /**
+   * Disables the buttons that would do nothing, their titles saying why: a tester clicked the first
+   * pane's ←, the last pane's → and "+ Pane" at five panes, enabled, and nothing happened (or an
+   * error was reported only then).
+   */
+  private enableButtons(): void {
+    const n = this.panes.length
+    this.panes.forEach(({ left, right, close }, i) => {
+      left.disabled = i === 0
+      left.title = i === 0 ? 'The first pane: there is no pane on its left to swap with' : 'Swap with the pane on the left'
+      right.disabled = i === n - 1
+      right.title = i === n - 1 ? 'The last pane: there is no pane on its right to swap with' : 'Swap with the pane on the right'
+      close.disabled = n <= MIN_PANES
+      close.title = n <= MIN_PANES ? `At least ${MIN_PANES} panes stay open: add one (+ Pane) to close this one` : 'Close this pane'
+    })
+    this.addButton.disabled = n >= MAX_PANES
+    this.addButton.title =
+      n >= MAX_PANES
+        ? `At most ${MAX_PANES} panes: close one (×) to open another document`
+        : 'Add a pane showing the document that shares the most with the open ones'
   }
 
   /** A draggable divider between panes i-1 and i (arrow keys resize too). */
@@ -404,12 +420,15 @@ export class CompareView {
     return bar
   }
 
-  private move(pane: Pane, by: number): void {
+  /** Swaps a pane with its neighbour; the focus stays on the button pressed, or its twin once it cannot go further. */
+  private move(pane: Pane, by: number, pressed: HTMLButtonElement): void {
     const i = this.panes.indexOf(pane)
     const j = i + by
     if (j < 0 || j >= this.panes.length) return
     ;[this.panes[i], this.panes[j]] = [this.panes[j], this.panes[i]]
     this.layout()
+    const twin = pressed === pane.left ? pane.right : pane.left
+    ;(pressed.disabled ? twin : pressed).focus()
   }
 
   private close(pane: Pane): void {

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SHOTS } from './browser.js'
+import { SCREENS, SHOTS } from './browser.js'
 import { openPage, startApp, type TestApp } from './harness.js'
 
 // The layout from a small laptop (1024×700) up: panes keep a minimum width and scroll sideways
@@ -29,7 +29,7 @@ const box = (page: Page, selector: string) =>
 const overlaps = (a: Box, b: Box) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5
 
 describe('layout', () => {
-  it('holds five panes at 1024×700: no pane under a sidebar, panes scroll sideways, a message at the limit', async () => {
+  it('holds five panes at 1024×700: no pane under a sidebar, panes scroll sideways, + Pane disabled at the limit', async () => {
     const { page, errors } = await openPage(app)
     await page.setViewportSize({ width: 1024, height: 700 })
     for (let n = 3; n <= 5; n++) {
@@ -43,9 +43,8 @@ describe('layout', () => {
           new Set(await page.locator('.pane .reader[data-doc]').evaluateAll((r) => r.map((e) => e.getAttribute('data-doc')))).size,
       )
       .toBe(5)
-    await page.locator('.add-pane').click()
-    await expect.poll(() => page.locator('.status').textContent()).toMatch(/At most 5 panes/)
-    expect(await page.locator('.pane').count()).toBe(5)
+    expect(await page.locator('.add-pane').isDisabled()).toBe(true)
+    expect(await page.locator('.add-pane').getAttribute('title')).toMatch(/^At most 5 panes/)
 
     // The panes' area sits between the sidebars; what does not fit scrolls sideways inside it.
     const area = await box(page, '.panes-area')
@@ -74,6 +73,78 @@ describe('layout', () => {
     await page.locator('.collapse-project').click()
     await page.locator('.collapse-overlaps').click()
     expect(await page.locator('#project-sidebar').isVisible()).toBe(true)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  // A tester clicked the first pane's ←, the last pane's → and "+ Pane" at five panes: all enabled,
+  // and nothing happened (or, for "+ Pane", an error said why only after the click).
+  it('disables the pane buttons that would do nothing, their titles saying why', async () => {
+    const { page, errors } = await openPage(app)
+    /** Per pane, which of ←, →, × are disabled; and whether "+ Pane" is. */
+    const disabled = () =>
+      page.evaluate(() => ({
+        panes: [...document.querySelectorAll('.pane')].map((p) =>
+          ['Move pane left', 'Move pane right', 'Close pane'].map(
+            (l) => p.querySelector<HTMLButtonElement>(`button[aria-label="${l}"]`)!.disabled,
+          ),
+        ),
+        add: document.querySelector<HTMLButtonElement>('.add-pane')!.disabled,
+      }))
+    const title = (pane: number, label: string) =>
+      page.locator('.pane').nth(pane).locator(`button[aria-label="${label}"]`).getAttribute('title')
+    expect(await disabled()).toEqual({
+      panes: [
+        [true, false, true],
+        [false, true, true],
+      ],
+      add: false,
+    })
+    expect(await title(0, 'Move pane left')).toBe('The first pane: there is no pane on its left to swap with')
+    expect(await title(1, 'Move pane right')).toBe('The last pane: there is no pane on its right to swap with')
+    expect(await title(0, 'Close pane')).toBe('At least 2 panes stay open: add one (+ Pane) to close this one')
+
+    // The first pane moved right: the documents swap, and the focus, its → now disabled, is on its ←.
+    const docs = () => page.locator('.pane .reader').evaluateAll((r) => r.map((e) => e.getAttribute('data-doc')))
+    const before = await docs()
+    await page.locator('.pane').nth(0).locator('button[aria-label="Move pane right"]').click()
+    expect(await docs()).toEqual([...before].reverse())
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move pane left')
+    expect(
+      await page
+        .locator('.pane')
+        .nth(1)
+        .evaluate((p) => p.contains(document.activeElement)),
+    ).toBe(true)
+
+    for (let n = 3; n <= 5; n++) {
+      await page.locator('.add-pane').click()
+      await expect.poll(() => page.locator('.pane .reader[data-doc]').count()).toBe(n)
+    }
+    expect(await disabled()).toEqual({
+      panes: [
+        [true, false, false],
+        [false, false, false],
+        [false, false, false],
+        [false, false, false],
+        [false, true, false],
+      ],
+      add: true,
+    })
+    expect(await page.locator('.add-pane').getAttribute('title')).toBe('At most 5 panes: close one (×) to open another document')
+    // Its focus moved on to the pane it added last, not left on a disabled button.
+    expect(
+      await page
+        .locator('.pane')
+        .nth(4)
+        .evaluate((p) => p.contains(document.activeElement)),
+    ).toBe(true)
+    expect(await title(2, 'Close pane')).toBe('Close this pane')
+    for (const [width, height, colorScheme] of SCREENS) {
+      await page.emulateMedia({ colorScheme })
+      await page.setViewportSize({ width, height })
+      await page.screenshot({ path: join(SHOTS, `layout-five-panes-buttons-${width}-${colorScheme}.png`) })
+    }
     expect(errors).toEqual([])
     await page.close()
   })
