@@ -727,9 +727,10 @@ function renderReattach(item: RetrievedItem | null): void {
     el(
       'span',
       {},
-      `${item.status === 'orphan' ? 'Re-attaching' : 'New span for'} “`,
+      // The <q> draws its own quote marks: a tester read “ “Xi made the point” ” when these were written too.
+      `${item.status === 'orphan' ? 'Re-attaching' : 'New span for'} `,
       el('q', {}, item.quote.slice(0, 120)),
-      '”: select its passage, then press ',
+      ': select its passage, then press ',
       el('kbd', {}, 'A'),
       ' or ',
     ),

@@ -197,6 +197,16 @@ describe('annotating in Chromium', () => {
     // Re-attach it to new text.
     await page.locator('.passage button', { hasText: 'Re-attach' }).click()
     await page.locator('.reattach-bar').waitFor()
+    // The bar quotes the annotation once: a tester read “ “Xi made the point” ” (quote marks written
+    // around a <q>, which draws its own).
+    const said = page.locator('.reattach-bar > span')
+    expect(await said.textContent()).toBe('Re-attaching technological breakthroughs: select its passage, then press A or ')
+    expect(await said.locator('q').evaluate((q) => getComputedStyle(q, '::before').content)).toBe('open-quote')
+    for (const [width, height, colorScheme] of SCREENS) {
+      await page.emulateMedia({ colorScheme })
+      await page.setViewportSize({ width, height })
+      await page.screenshot({ path: join(SHOTS, `reattach-bar-${width}-${colorScheme}.png`) })
+    }
     await selectText(page, 'sweeping changes in technique')
     await page.keyboard.press('a')
     await expect.poll(() => page.locator('#tab-orphans').textContent()).toBe('Orphans')
