@@ -135,4 +135,22 @@ describe('excluded ranges and metadata through the API', () => {
       title: 'The emergence of new productive forces as catalysts for superior development',
     })
   })
+
+  it('announces an undone or redone exclusion as a project change, so the views analyse again; an annotation undone is none', async () => {
+    // A tester undid an exclusion: the shared passages stayed as analysed without that text.
+    const s = await Service.start({ corpusDir: CORPUS, userData: join(dir, '.user'), project: dir })
+    const events: string[] = []
+    s.onEvent((e) => events.push(e.type))
+    const id = 'china-briefing-nqpf-explainer'
+    const withExclusion = async (change: () => Promise<unknown>) => {
+      events.length = 0
+      await change()
+      return [...new Set(events)].sort()
+    }
+    expect(await withExclusion(() => s.addExcludedRanges({ ranges: [{ docId: id, start: 0, end: 40 }] }))).toEqual(['project-changed'])
+    expect(await withExclusion(() => s.undo({}))).toEqual(['annotations-changed', 'codebook-changed', 'project-changed'])
+    expect(await withExclusion(() => s.redo({}))).toEqual(['annotations-changed', 'codebook-changed', 'project-changed'])
+    await s.createAnnotation({ docId: id, start: 100, end: 120 })
+    expect(await withExclusion(() => s.undo({}))).toEqual(['annotations-changed', 'codebook-changed'])
+  })
 })

@@ -70,6 +70,12 @@ interface HistoryEntry {
   changes: FileChange[]
 }
 
+/** An operation undone or redone: its label, and the files put back (absolute paths). */
+export interface Replayed {
+  label: string
+  paths: string[]
+}
+
 /** Collects the file changes of one user operation, for the undo history. */
 export class Transaction {
   readonly changes: FileChange[] = []
@@ -511,13 +517,16 @@ export class ProjectStore {
     return { undo: this.undoStack.at(-1)?.label ?? null, redo: this.redoStack.at(-1)?.label ?? null }
   }
 
-  /** Undoes the last operation; resolves with its label, or null when there is nothing to undo. */
-  undo(): Promise<string | null> {
+  /**
+   * Undoes the last operation; resolves with its label and the files it put back, or null when
+   * there is nothing to undo.
+   */
+  undo(): Promise<Replayed | null> {
     return this.exclusively(() => this.replay(this.undoStack, this.redoStack, 'before'))
   }
 
-  /** Redoes the last undone operation; resolves with its label, or null. */
-  redo(): Promise<string | null> {
+  /** Redoes the last undone operation; resolves with its label and the files it wrote, or null. */
+  redo(): Promise<Replayed | null> {
     return this.exclusively(() => this.replay(this.redoStack, this.undoStack, 'after'))
   }
 
@@ -526,13 +535,13 @@ export class ProjectStore {
    * that each still holds the other side's content: a file changed meanwhile (by another
    * program, or by re-anchoring after a source edit) is never overwritten.
    */
-  private async replay(from: HistoryEntry[], to: HistoryEntry[], target: 'before' | 'after'): Promise<string | null> {
+  private async replay(from: HistoryEntry[], to: HistoryEntry[], target: 'before' | 'after'): Promise<Replayed | null> {
     const entry = from.at(-1)
     if (!entry) return null
     await this.putBack(entry, target)
     from.pop()
     to.push(entry)
-    return entry.label
+    return { label: entry.label, paths: entry.changes.map((c) => c.path) }
   }
 
   /**

@@ -3,7 +3,7 @@ import { type Api, ApiError, type ApiEvent, type OperationInput, type ProjectVie
 import type { PdfPrinter } from '../export/export.js'
 import { ensureDefaultProject } from '../project/corpus.js'
 import { defaultProjectDir } from '../project/paths.js'
-import { ProjectStore } from '../project/store.js'
+import { ProjectStore, type Replayed } from '../project/store.js'
 import { Analyses } from './analysis.js'
 import { type FacetTable, facetTable } from '../../core/definitions/facet-table.js'
 import { DEFINITIONS_SECTION_FORMATS } from '../../core/export/formats.js'
@@ -282,21 +282,30 @@ export class Service implements Api {
     return this.changed(annotations.deleteAnnotation(this.open, input), this.annotationEvents(input.docId))
   }
 
-  /** After undo or redo: fresh anchors, and every view told. */
-  private async afterHistory(): Promise<void> {
-    await this.changed(this.open.anchors.anchorAll(), () => this.allAnnotationEvents())
+  /**
+   * After undo or redo: fresh anchors, and every view told, with the events the operation itself
+   * sent: a change to project.json (excluded ranges, a document's details) is a project change,
+   * which the views answer by analysing again. (A tester undid an exclusion: it left the
+   * sidebar, but the shared passages stayed as analysed without the excluded text.)
+   */
+  private async afterHistory(replayed: Replayed): Promise<void> {
+    const project = replayed.paths.includes(this.project.projectPath)
+    await this.changed(this.open.anchors.anchorAll(), () => [
+      ...(project ? [{ type: 'project-changed' } as const] : []),
+      ...this.allAnnotationEvents(),
+    ])
   }
 
   async undo(_input: OperationInput<'undo'> = {}): Promise<Results['undo']> {
     const undone = await this.project.undo()
-    if (undone) await this.afterHistory()
-    return { undone }
+    if (undone) await this.afterHistory(undone)
+    return { undone: undone?.label ?? null }
   }
 
   async redo(_input: OperationInput<'redo'> = {}): Promise<Results['redo']> {
     const redone = await this.project.redo()
-    if (redone) await this.afterHistory()
-    return { redone }
+    if (redone) await this.afterHistory(redone)
+    return { redone: redone?.label ?? null }
   }
 
   // --- Codebook --------------------------------------------------------------------------------
