@@ -49,8 +49,12 @@ export class OverlapList {
   private readonly paraphraseNote = el('p', { class: 'paraphrase-note', hidden: true }, this.paraphraseText, this.askParaphrases)
   /** The overlaps the filters keep, as last drawn (what N and P step through). */
   private shown: SourcedOverlap[] = []
-  /** The texts each likeness is like (likeness-texts.ts), read once per list of overlaps, not at every filter change. */
-  private likenesses: { of: readonly SourcedOverlap[]; texts: Map<string, string[]> } | undefined
+  /**
+   * Read once per list of overlaps, not at every filter change: each overlap's number, its rank in
+   * the whole list, which no filter changes (a tester filtered by "labour" and read #2 as "#1",
+   * no longer the number they had noted); the texts each likeness is like (likeness-texts.ts).
+   */
+  private read: { of: readonly SourcedOverlap[]; ranks: Map<string, number>; likenesses: Map<string, string[]> } | undefined
 
   constructor(
     private readonly onSelect: (id: string) => void,
@@ -155,21 +159,20 @@ export class OverlapList {
 
   /**
    * A likeness's line naming the texts it is like (likeness-texts.ts): each a link to its item,
-   * by its rank in the list (clicking selects it, as the item's own data-overlap does), or
-   * "hidden" where the filters leave it out.
+   * by its number (clicking selects it, as the item's own data-overlap does), or "hidden" where
+   * the filters leave it out.
    */
-  private likenessOf(texts: readonly string[] = []): HTMLElement | false {
+  private likenessOf(texts: readonly string[], ranks: ReadonlyMap<string, number>): HTMLElement | false {
     if (!texts.length) return false
-    const links = texts.map((id) => {
-      const rank = this.shown.findIndex((s) => s.id === id)
-      return rank < 0
-        ? el('span', { class: 'likeness-text hidden', title: 'Left out by the filters above' }, 'one hidden')
-        : el(
+    const links = texts.map((id) =>
+      this.shown.some((s) => s.id === id)
+        ? el(
             'button',
             { type: 'button', class: 'likeness-text', 'data-overlap': id, title: 'Show the text this is loosely like' },
-            `#${rank + 1}`,
+            `#${ranks.get(id)}`,
           )
-    })
+        : el('span', { class: 'likeness-text hidden', title: 'Left out by the filters above' }, 'one hidden'),
+    )
     return el('p', { class: 'overlap-like' }, 'Loosely like ', ...links.flatMap((link, i) => (i ? [', ', link] : [link])))
   }
 
@@ -193,10 +196,10 @@ export class OverlapList {
         (boilerplate ? ` · ${boilerplate} boilerplate${this.hideBoilerplate.checked ? ' hidden' : ''}` : '')
       : ''
     this.sayParaphrases()
-    if (this.likenesses?.of !== all) this.likenesses = { of: all, texts: likenessTexts(all) }
-    const likenesses = this.likenesses.texts
+    if (this.read?.of !== all) this.read = { of: all, ranks: new Map(all.map((o, i) => [o.id, i + 1])), likenesses: likenessTexts(all) }
+    const { ranks, likenesses } = this.read
     this.list.replaceChildren(
-      ...this.shown.map((o, i) =>
+      ...this.shown.map((o) =>
         el(
           'li',
           {
@@ -248,7 +251,7 @@ export class OverlapList {
                     SOURCE_LABELS[o.source],
                   ),
                 ]),
-            el('span', { class: 'rank' }, `#${i + 1}`),
+            el('span', { class: 'rank', title: 'Its rank in the whole list, whatever the filters show' }, `#${ranks.get(o.id)}`),
             el(
               'span',
               {
@@ -269,7 +272,7 @@ export class OverlapList {
           el('p', { class: 'overlap-docs' }, [...new Set(o.passages.map((p) => titles.get(p.doc) ?? p.doc))].join(' · ')),
           !!o.because?.length &&
             el('p', { class: 'overlap-because', title: 'Why the engine reports this paraphrase' }, `Because: ${o.because.join(' · ')}`),
-          o.likeness && this.likenessOf(likenesses.get(o.id)),
+          o.likeness && this.likenessOf(likenesses.get(o.id) ?? [], ranks),
         ),
       ),
     )

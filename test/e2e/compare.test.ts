@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SHOTS } from './browser.js'
+import { SCREENS, SHOTS } from './browser.js'
 import { openPage, startApp, type TestApp } from './harness.js'
 
 // The compare view in Chromium through the web host, with the engine in its worker thread.
@@ -127,6 +127,30 @@ describe('the compare view', () => {
     await page.screenshot({ path: join(SHOTS, 'compare-beside-1024.png') })
     expect(errors).toEqual([])
     await page.close()
+  })
+
+  it('numbers each overlap by its rank in the whole list, whatever the filters keep', async () => {
+    // A tester filtered by "labour": the second overlap was numbered "#1", not the number they had noted.
+    const { overlaps } = await app.service.analyseOverlaps({})
+    const rankOf = new Map(overlaps.map((o, i) => [o.id, `#${i + 1}`]))
+    const numbers = (page: Page) =>
+      page
+        .locator('.overlap-item')
+        .evaluateAll((items) => items.map((i) => [(i as HTMLElement).dataset.overlap!, i.querySelector('.rank')!.textContent!]))
+    for (const [width, height, colorScheme] of SCREENS) {
+      const { page, errors } = await openPage(app, { ready: '.overlap-item', colorScheme })
+      await page.setViewportSize({ width, height })
+      await page.locator('.filters input[aria-label="Filter by text"]').first().fill('labour')
+      await expect.poll(async () => (await numbers(page)).length).toBeLessThan(overlaps.length)
+      const shown = await numbers(page)
+      expect(shown.length).toBeGreaterThan(0)
+      // Not simply 1, 2, 3…: the first one kept is not the list's first.
+      expect(shown[0][1]).not.toBe('#1')
+      for (const [id, number] of shown) expect(number).toBe(rankOf.get(id))
+      await page.screenshot({ path: join(SHOTS, `overlap-numbers-filtered-${width}-${colorScheme}.png`) })
+      expect(errors).toEqual([])
+      await page.close()
+    }
   })
 
   it('opens a pair from the matrix', async () => {
