@@ -11,6 +11,7 @@ import { compareLegend } from './legend.js'
 import { variantOverlays } from './variants-panel.js'
 import { KIND_LABELS } from '../../main/core/engine/kinds.js'
 import { type HeatPassage, heatMarks } from './heat-strip.js'
+import { pairPanes } from './pair-panes.js'
 
 // The compare view: 2 to 5 documents side by side, each in a read-only ProseMirror pane, with the
 // passages they share drawn over the text (coloured by kind, stronger for higher scores), linked
@@ -544,15 +545,17 @@ export class CompareView {
   }
 
   /**
-   * Opens two documents side by side in the first two panes and selects `overlap`, by default the
-   * first listed overlap they share; not where `superseded` says, once they are loaded, that the
-   * reader has since chosen otherwise.
+   * Opens two documents side by side (a pane showing one of them keeps it, the other goes next to
+   * it: pair-panes.ts) and selects `overlap`, by default the first listed overlap they share; not
+   * where `superseded` says, once they are loaded, that the reader has since chosen otherwise.
    */
   async openPair(a: string, b: string, overlap?: string, superseded: () => boolean = () => false): Promise<void> {
-    await Promise.all([this.show(this.panes[0], a), this.show(this.panes[1], b)])
+    while (this.panes.length < MIN_PANES) await this.addPane()
+    const [left, right] = pairPanes(this.docIds(), a, b).map((i) => this.panes[i])
+    await Promise.all([this.show(left, a), this.show(right, b)])
     // The reader opened another document in one of the panes while these loaded: theirs stays,
     // and no overlap is selected over it.
-    if (this.panes[0].docId !== a || this.panes[1].docId !== b || superseded()) return
+    if (left.docId !== a || right.docId !== b || superseded()) return
     const shared = this.overlaps?.overlaps.find((o) =>
       overlap ? o.id === overlap : o.passages.some((p) => p.doc === a) && o.passages.some((p) => p.doc === b),
     )
