@@ -3,11 +3,21 @@ import type { DocumentSummary, OverlapsView } from '../../main/core/contract/api
 // The overlap matrix's values and layout, pure (no DOM) so they are tested alone; overlap-matrix.ts
 // draws them as SVG.
 
-/** Side of a cell (px): room for a percentage and a count in the matrix's font. */
-const CELL = 46
-/** Room for the row labels on the left and the slanted column labels on top (px). */
-const LABEL = 92
-/** Longest label shown whole; longer ones are cut with an ellipsis to fit LABEL. */
+/**
+ * Side of a cell (px): room for a percentage ("7.1%") and a count in the matrix's font, and small
+ * enough that the bundled corpus's five documents fit the side panel at 1440 px beside their row
+ * labels (a tester saw them cut at 46). Smaller cells would crowd the figures.
+ */
+const CELL = 40
+/**
+ * Width of the row labels' column (px): a name of a word or two a line, on three lines at most, a
+ * cell's height ("Yang Yundong", "China Briefing", "The / emergence of / new…"). Wider leaves
+ * less room for cells before the picture scrolls; the column stays in view while it does.
+ */
+export const ROW_LABEL = 82
+/** Height of the column labels, written upwards over their columns (px): LABEL_CHARS characters. */
+const HEADER = 96
+/** Longest column label shown whole; longer ones are cut with an ellipsis to fit HEADER. */
 const LABEL_CHARS = 13
 
 export interface MatrixCell {
@@ -41,9 +51,14 @@ export function overlapMatrix(view: OverlapsView, ids: readonly string[]): Matri
   )
 }
 
-/** A document's label: its author, else its outlet's name, else its title, cut to fit. */
+/** A document's name in the matrix: its author, else its outlet's name, else its title. */
+export function matrixName(d: Pick<DocumentSummary, 'author' | 'outlet' | 'title'>): string {
+  return d.author || d.outlet.split(/[(,]/)[0].trim() || d.title
+}
+
+/** A document's column label: its name (matrixName), cut to fit. */
 export function shortLabel(d: Pick<DocumentSummary, 'author' | 'outlet' | 'title'>): string {
-  const name = d.author || d.outlet.split(/[(,]/)[0].trim() || d.title
+  const name = matrixName(d)
   return name.length > LABEL_CHARS ? name.slice(0, LABEL_CHARS - 1) + '…' : name
 }
 
@@ -77,10 +92,21 @@ export function similarityOrder(values: readonly MatrixCell[][]): number[] {
 }
 
 export interface MatrixLayout {
+  /** The picture of the column labels and the cells; the row labels are a column beside it, ROW_LABEL wide. */
   width: number
   height: number
-  /** Per document (in similarity order): its label, its full title, where the row label ends and where the slanted column label starts. */
-  labels: { text: string; title: string; row: { x: number; y: number }; column: { x: number; y: number } }[]
+  /**
+   * Per document (in similarity order): its column label, its whole name (the row label, wrapped
+   * where it is drawn), its full title, where its row starts and how high it is, and where its
+   * column label starts (written upwards).
+   */
+  labels: {
+    text: string
+    name: string
+    title: string
+    row: { y: number; height: number }
+    column: { x: number; y: number }
+  }[]
   cells: {
     a: string
     b: string
@@ -99,7 +125,8 @@ export interface MatrixLayout {
 
 /**
  * Where everything of the matrix goes, for the analysed documents in similarity order (see
- * similarityOrder). Cells keep their size whatever the number of documents: the picture scrolls.
+ * similarityOrder). Cells keep their size whatever the number of documents: the picture scrolls,
+ * the row labels beside it do not.
  */
 export function matrixLayout(documents: readonly DocumentSummary[], view: OverlapsView): MatrixLayout {
   const analysed = documents.filter((d) => view.lengths[d.id] !== undefined)
@@ -112,24 +139,24 @@ export function matrixLayout(documents: readonly DocumentSummary[], view: Overla
   const ids = docs.map((d) => d.id)
   const values = order.map((i) => order.map((j) => unordered[i][j]))
   const max = Math.max(0.0001, ...values.flat().map((c) => c.share))
-  const size = LABEL + CELL * ids.length
   return {
-    // Room on the right for the last column's slanted label.
-    width: size + LABEL / 2,
-    height: size,
+    // The last column's label is written upwards inside its column: no room is needed past it.
+    width: CELL * ids.length,
+    height: HEADER + CELL * ids.length,
     labels: docs.map((d, i) => ({
       text: shortLabel(d),
+      name: matrixName(d),
       title: d.title,
-      row: { x: LABEL - 6, y: LABEL + CELL * i + CELL / 2 + 4 },
-      column: { x: LABEL + CELL * i + CELL / 2 + 4, y: LABEL - 6 },
+      row: { y: HEADER + CELL * i, height: CELL },
+      column: { x: CELL * i + CELL / 2 + 4, y: HEADER - 6 },
     })),
     cells: values.flatMap((row, i) =>
       row.map((c, j) => ({
         a: ids[i],
         b: ids[j],
         self: i === j,
-        x: LABEL + CELL * j,
-        y: LABEL + CELL * i,
+        x: CELL * j,
+        y: HEADER + CELL * i,
         size: CELL,
         strength: i === j ? 0 : c.share / max,
         value: i === j ? '' : shareText(c.share),

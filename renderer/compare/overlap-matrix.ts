@@ -1,12 +1,14 @@
 import type { OverlapsView, ProjectView } from '../../main/core/contract/api.js'
 import { el, select } from '../shared/dom.js'
 import { SOURCE_LABELS } from './overlap-filter.js'
-import { matrixLayout } from './matrix-layout.js'
+import { matrixLayout, ROW_LABEL } from './matrix-layout.js'
 
 // The overlap matrix: documents by documents, each cell the share of the row document's text
 // that it has in common with the column document, with the number of shared passages. Drawn as
-// an SVG picture (values and layout: matrix-layout.ts); clicking (or Enter on) a cell opens that
-// pair side by side.
+// an SVG picture (values and layout: matrix-layout.ts) beside a column of row labels that stays
+// in view when the picture scrolls sideways (a tester read "emergenc…" and "ng Yundong", the
+// labels scrolled half out of the side panel); clicking (or Enter on) a cell opens that pair
+// side by side.
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
@@ -46,6 +48,17 @@ export class OverlapMatrix {
     const source = this.source.value
     const view = source ? { ...all, overlaps: all.overlaps.filter((o) => o.source === source) } : all
     const layout = matrixLayout(project.documents, view)
+    // The row labels: HTML, so that a name wraps onto two lines and is cut where the browser
+    // measures it, not at a guessed number of characters; the full title on hover.
+    // (Sizes set through the CSSOM: the page's CSP refuses style attributes.)
+    const rows = el('div', { class: 'matrix-rows' })
+    rows.style.width = `${ROW_LABEL}px`
+    rows.style.paddingTop = `${layout.labels[0]?.row.y ?? 0}px`
+    for (const label of layout.labels) {
+      const row = el('div', { class: 'matrix-row-label', title: label.title }, el('span', {}, label.name))
+      row.style.height = `${label.row.height}px`
+      rows.append(row)
+    }
     const root = svg('svg', {
       width: layout.width,
       height: layout.height,
@@ -54,12 +67,11 @@ export class OverlapMatrix {
       'aria-label': 'Overlap matrix',
     })
     for (const label of layout.labels) {
-      const row = svg('text', { x: label.row.x, y: label.row.y, 'text-anchor': 'end', class: 'matrix-label' })
-      row.textContent = label.text
+      // Written upwards: a slanted label of the last column needed room past the panel's edge.
       const col = svg('text', {
         x: 0,
         y: 0,
-        transform: `translate(${label.column.x}, ${label.column.y}) rotate(-50)`,
+        transform: `translate(${label.column.x}, ${label.column.y}) rotate(-90)`,
         class: 'matrix-label',
       })
       col.textContent = label.text
@@ -67,7 +79,7 @@ export class OverlapMatrix {
       const title = svg('title', {})
       title.textContent = label.title
       const group = svg('g', { class: 'matrix-labels' })
-      group.append(title, row, col)
+      group.append(title, col)
       root.append(group)
     }
     for (const c of layout.cells) {
@@ -102,6 +114,6 @@ export class OverlapMatrix {
         open(e.target)
       }
     })
-    this.picture.replaceChildren(root)
+    this.picture.replaceChildren(el('div', { class: 'matrix-grid' }, rows, root))
   }
 }

@@ -153,21 +153,62 @@ describe('the compare view', () => {
     }
   })
 
-  it('opens a pair from the matrix', async () => {
+  it('opens a pair from the matrix beside a pane that shows one of them, never one document twice', async () => {
+    // A tester's panes: Shi, Emergence, Light Blade; China Briefing × Light Blade clicked made them
+    // China Briefing, Light Blade, Light Blade.
+    const [shi, emergence, light, china] = [
+      'shi-jianxun-strategic-significance',
+      'new-productive-forces-catalysts',
+      'gmw-light-blade-what-are-nqpf',
+      'china-briefing-nqpf-explainer',
+    ]
     const { page, errors } = await openApp()
+    const panes = () => page.locator('.pane-picker').evaluateAll((s) => s.map((x) => (x as HTMLSelectElement).value))
+    await page.locator('.add-pane').click()
+    await expect.poll(() => page.locator('.pane').count()).toBe(3)
+    for (const [k, doc] of [shi, emergence, light].entries()) await page.locator('.pane-picker').nth(k).selectOption(doc)
+    await expect.poll(panes).toEqual([shi, emergence, light])
     await page.locator('#compare-tab-matrix').click()
-    const cell = page
-      .locator('.matrix-cell:not(.self)')
-      .filter({ has: page.locator('.matrix-count', { hasText: '×' }) })
-      .first()
-    const [a, b] = [await cell.getAttribute('data-a'), await cell.getAttribute('data-b')]
-    await page.screenshot({ path: join(SHOTS, 'compare-matrix.png') })
-    await cell.click()
-    await expect
-      .poll(() => page.locator('.pane-picker').evaluateAll((s) => s.slice(0, 2).map((x) => (x as HTMLSelectElement).value)))
-      .toEqual([a, b])
+    await page.locator(`.matrix-cell[data-a="${china}"][data-b="${light}"]`).click()
+    await expect.poll(panes).toEqual([shi, china, light])
+    // Shi kept in the first pane, Emergence next to it, over China Briefing.
+    await page.locator(`.matrix-cell[data-a="${emergence}"][data-b="${shi}"]`).click()
+    await expect.poll(panes).toEqual([shi, emergence, light])
+    await expect.poll(() => page.locator('.pane .overlap.selected').count()).toBeGreaterThan(0)
     expect(errors).toEqual([])
     await page.close()
+  })
+
+  it('shows the matrix whole in the side panel at 1440 px, its row labels readable at any width', async () => {
+    // A tester at 1440 px read "emergenc…" and "ng Yundong": the matrix scrolled its row labels away.
+    for (const [width, height, colorScheme] of SCREENS) {
+      const { page, errors } = await openPage(app, { ready: '.overlap-item', colorScheme })
+      await page.setViewportSize({ width, height })
+      await page.locator('#compare-tab-matrix').click()
+      const matrix = page.locator('.matrix')
+      await page.locator('.matrix-cell').first().waitFor()
+      if (width === 1440) expect(await matrix.evaluate((m) => m.scrollWidth <= m.clientWidth)).toBe(true)
+      // Scrolled as far as it goes, the row labels are still in view and whole, three lines at most.
+      await matrix.evaluate((m) => (m.scrollLeft = m.scrollWidth))
+      const labels = await page.locator('.matrix-row-label').evaluateAll((rows) => {
+        const box = document.querySelector('.matrix')!.getBoundingClientRect()
+        return rows.map((row) => {
+          const r = row.getBoundingClientRect()
+          const span = row.querySelector('span')!
+          const lines = Math.round(span.getBoundingClientRect().height / parseFloat(getComputedStyle(span).lineHeight))
+          return { name: span.textContent, title: row.getAttribute('title'), inView: r.left >= box.left - 0.5, lines }
+        })
+      })
+      expect(labels).toHaveLength(5)
+      for (const l of labels) expect(l).toMatchObject({ inView: true, title: expect.any(String) })
+      for (const l of labels) expect(l.lines).toBeLessThanOrEqual(3)
+      expect(labels.map((l) => l.name)).toEqual(expect.arrayContaining(['Yang Yundong', 'Shi Jianxun', 'Light Blade', 'China Briefing']))
+      await page.screenshot({ path: join(SHOTS, `matrix-${width}-${colorScheme}.png`) })
+      await matrix.evaluate((m) => (m.scrollLeft = 0))
+      await matrix.screenshot({ path: join(SHOTS, `matrix-panel-${width}-${colorScheme}.png`) })
+      expect(errors).toEqual([])
+      await page.close()
+    }
   })
 
   it('scrolls the second pane with the first when synchronised', async () => {

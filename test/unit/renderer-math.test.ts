@@ -198,7 +198,9 @@ describe('overlap matrix', () => {
     expect(layout.labels.map((l) => l.text)).toEqual(['three', 'one', 'two'])
     expect(layout.cells).toHaveLength(9)
     expect(layout.height).toBe(layout.cells[8].y + layout.cells[8].size)
-    expect(layout.width).toBeGreaterThan(layout.height)
+    // The picture holds the cells and the column labels; the row labels are beside it.
+    expect(layout.width).toBe(layout.cells[8].x + layout.cells[8].size)
+    expect(layout.labels.map((l) => l.row.y)).toEqual([0, 3, 6].map((i) => layout.cells[i].y))
     expect(Math.max(...layout.cells.map((c) => c.strength))).toBe(1)
     const self = layout.cells.filter((c) => c.self)
     expect(self.map((c) => [c.a, c.strength, c.value, c.label])).toEqual([
@@ -241,10 +243,11 @@ describe('overlap matrix', () => {
       ...view,
       overlaps: [view.overlaps[0]],
     })
-    expect(layout.labels.map((l) => [l.text, l.title])).toEqual([
-      ['The long tit…', 'The long title of one'],
-      ['The long tit…', 'The long title of two'],
-      ['The long tit…', 'The long title of three'],
+    // Columns cut short, rows whole (wrapped and cut where they are drawn).
+    expect(layout.labels.map((l) => [l.text, l.name, l.title])).toEqual([
+      ['The long tit…', 'The long title of one', 'The long title of one'],
+      ['The long tit…', 'The long title of two', 'The long title of two'],
+      ['The long tit…', 'The long title of three', 'The long title of three'],
     ])
     expect(layout.cells.filter((c) => c.self).map((c) => c.a)).toEqual(['one', 'two', 'three'])
     expect(layout.cells.find((c) => c.a === 'one' && c.b === 'two')).toMatchObject({ x: layout.cells[1].x, value: '50%' })
