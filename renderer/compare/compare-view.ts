@@ -3,7 +3,7 @@ import { type Aligned, alignedDefinitions, definitionHeat, definitionOverlays, t
 import { el } from '../shared/dom.js'
 import type { State, StateSource } from '../state/store.js'
 import { type Overlay, Reader, type ReaderEvents, type Span } from './reader.js'
-import { interpolate, monotonic, nearby, strength } from './scroll-sync.js'
+import { follow, interpolate, monotonic, nearby, strength } from './scroll-sync.js'
 import { drawMargin, layoutStripes, type Stripe } from './margin.js'
 import type { AnnotationSpan } from '../../main/core/contract/api.js'
 import type { Tag } from '../../main/core/annotations/codebook.js'
@@ -122,6 +122,8 @@ export class CompareView {
   private pairCache = new Map<string, { starts: number[]; pairs: [OverlapPassage, OverlapPassage][] }>()
   /** Where and when (performance.now()) this view last scrolled each pane body, until the user scrolls it. */
   private programmatic = new Map<HTMLElement, { at: number; top: number }>()
+  /** Each pane body's scrollTop at its last scroll event or scroll by this view: where a scroll of the reader's starts. */
+  private lastTop = new WeakMap<HTMLElement, number>()
   private frame = 0
   /** The next frame of a selection's lining up (align), and until when (performance.now()) it goes on. */
   private alignFrame = 0
@@ -744,10 +746,13 @@ export class CompareView {
     if (Math.abs(body.scrollTop - target) < 1) return
     body.scrollTop = target
     this.programmatic.set(body, { at: performance.now(), top: body.scrollTop })
+    this.lastTop.set(body, body.scrollTop)
   }
 
   private onScroll(pane: Pane): void {
     const body = pane.reader.body
+    const from = this.lastTop.get(body) ?? body.scrollTop
+    this.lastTop.set(body, body.scrollTop)
     // Scroll events of a scroll this view made are not the user's: passing them on would make the
     // panes push each other back and forth.
     const mine = this.programmatic.get(body)
@@ -757,7 +762,7 @@ export class CompareView {
     }
     this.programmatic.delete(body)
     // While the panes are lined up on a selection, the text moving as it is laid out is not the user.
-    if (this.syncing && !this.aligning) this.syncFrom(this.panes.indexOf(pane))
+    if (this.syncing && !this.aligning) this.syncFrom(this.panes.indexOf(pane), from)
     this.redraw()
   }
 
@@ -782,7 +787,8 @@ export class CompareView {
   /**
    * Content-y anchor pairs between the documents of panes i and j around content height `line` of
    * pane i: the tops and ends of the SYNC_NEIGHBOURS shared passages on either side of it, measured
-   * now (so they follow the text's current layout), between the two documents' tops and ends.
+   * now (so they follow the text's current layout), between the two documents' tops and ends;
+   * crossings kept (the caller chooses the anchors that agree).
    */
   private anchors(i: number, j: number, line: number): [number, number][] {
     const a = this.panes[i].reader
@@ -797,19 +803,29 @@ export class CompareView {
       anchors.push([ga.top(pa.start), gb.top(pb.start)], [ga.top(pa.end), gb.top(pb.end)])
     }
     anchors.push([a.body.scrollHeight, b.body.scrollHeight])
-    return monotonic(anchors)
+    return anchors
   }
 
-  /** Scrolls every other pane to the position that corresponds to pane i's, by the anchors. */
-  private syncFrom(i: number): void {
+  /**
+   * Scrolls every other pane to the position that corresponds to pane i's, by the anchors: from
+   * where each is, by as much as pane i moved from `from` (its scrollTop before) in the other's
+   * text (see follow); without `from` (synchronised scrolling turned on), to where the anchors
+   * alone put it.
+   */
+  private syncFrom(i: number, from?: number): void {
     if (!this.syncing || i < 0) return
     const source = this.panes[i]
     if (!source?.reader.docId) return
-    const line = source.reader.body.scrollTop + source.reader.body.clientHeight * ALIGN_AT
+    const body = source.reader.body
+    const line = body.scrollTop + body.clientHeight * ALIGN_AT
+    const before = (from ?? body.scrollTop) + body.clientHeight * ALIGN_AT
     this.panes.forEach((pane, j) => {
       if (j === i || !pane.reader.docId) return
-      const target = interpolate(this.anchors(i, j, line), line)
-      this.scrollPane(pane, target - pane.reader.body.clientHeight * ALIGN_AT)
+      const other = pane.reader.body
+      const at = other.scrollTop + other.clientHeight * ALIGN_AT
+      const anchors = this.anchors(i, j, before)
+      const target = from === undefined ? interpolate(monotonic(anchors), line) : follow(anchors, before, line, at)
+      this.scrollPane(pane, target - other.clientHeight * ALIGN_AT)
     })
   }
 

@@ -4,7 +4,7 @@ import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js
 import type { SourcedOverlap } from '../../main/core/reuse/imported.js'
 import { matrixLayout, overlapMatrix, shareText, shortLabel, similarityOrder } from '../../renderer/compare/matrix-layout.js'
 import { filterOverlaps, hideBoilerplateByDefault } from '../../renderer/compare/overlap-filter.js'
-import { interpolate, monotonic, nearby, strength } from '../../renderer/compare/scroll-sync.js'
+import { follow, interpolate, MAX_SYNC_RATE, monotonic, nearby, strength } from '../../renderer/compare/scroll-sync.js'
 import { HEAT_RESOLUTION, heatMarks } from '../../renderer/compare/heat-strip.js'
 
 // The renderer's pure math, without a DOM: synchronised scrolling, the overlap list's filters and
@@ -67,6 +67,73 @@ describe('synchronised scrolling', () => {
       expect(kept[k][0]).toBeGreaterThanOrEqual(kept[k - 1][0])
       expect(kept[k][1]).toBeGreaterThanOrEqual(kept[k - 1][1])
     }
+  })
+
+  it('keeps the longest run of passages in order, not the first one found (one moved far away drops out)', () => {
+    const moved: [number, number][] = [
+      [0, 0],
+      [100, 900],
+      [200, 100],
+      [300, 200],
+      [400, 300],
+      [1000, 1000],
+    ]
+    expect(monotonic(moved)).toEqual([
+      [0, 0],
+      [200, 100],
+      [300, 200],
+      [400, 300],
+      [1000, 1000],
+    ])
+  })
+
+  // Heights in two panes (px) of the passages two texts share, as a tester had them: the last
+  // three passages of the first text (from 9,980 px) are at the start of the second; the panes
+  // are lined up on the first of them (9,980 ↔ 200).
+  const reordered: [number, number][] = [
+    [0, 0],
+    [845, 423],
+    [1194, 748],
+    [5580, 3104],
+    [5626, 3220],
+    [9980, 200],
+    [10010, 240],
+    [10300, 500],
+    [10400, 600],
+    [13301, 6146],
+  ]
+
+  it('moves another pane a small, corresponding amount on a small scroll, from where it is', () => {
+    // A map through all the passages put the other pane some 3,000 px on, off the passage.
+    expect(interpolate(monotonic(reordered), 10_080)).toBeGreaterThan(3000)
+    const moved = follow(reordered, 9980, 10_080, 200) - 200
+    expect(moved).toBeGreaterThan(50)
+    expect(moved).toBeLessThan(150)
+    // Back up by as much: back where it was.
+    expect(follow(reordered, 10_080, 9980, 200 + moved)).toBeCloseTo(200, 0)
+  })
+
+  it('follows the map through the passages where the panes are on it', () => {
+    const inOrder: [number, number][] = [
+      [0, 0],
+      [100, 200],
+      [300, 600],
+      [1000, 1300],
+    ]
+    expect(follow(inOrder, 100, 150, 200)).toBe(interpolate(inOrder, 150))
+    expect(follow(inOrder, 150, 100, 300)).toBe(200)
+    expect(follow(inOrder, 300, 500, 600)).toBe(interpolate(inOrder, 500))
+  })
+
+  it('never moves another pane more than MAX_SYNC_RATE times as far as the scrolled one', () => {
+    const steep: [number, number][] = [
+      [0, 0],
+      [1000, 1000],
+      [1010, 5000],
+      [2000, 6000],
+    ]
+    expect(follow(steep, 1000, 1020, 1000)).toBe(1000 + 20 * MAX_SYNC_RATE)
+    expect(follow(steep, 1020, 1000, 1060)).toBe(1060 - 20 * MAX_SYNC_RATE)
   })
 
   it('grades highlights by score against the best', () => {

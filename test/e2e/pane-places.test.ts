@@ -1,0 +1,104 @@
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SCREENS, SHOTS } from './browser.js'
+import { openPage, startApp, type TestApp } from './harness.js'
+
+// The panes keep what the reader is reading. A small scroll with synchronised scrolling moves the
+// other panes a small, corresponding amount, also where the texts hold their shared passages in
+// another order (a tester's pane jumped 3,555 px at one turn of the wheel, off the passage the
+// panes were lined up on). At each window size and colour scheme, as a reader would go through it.
+
+const SHI = 'shi-jianxun-strategic-significance'
+const LIGHT_BLADE = 'gmw-light-blade-what-are-nqpf'
+const YANG = 'yang-yundong-nqpf-high-quality-development'
+
+let app: TestApp
+beforeAll(async () => {
+  app = await startApp()
+}, 120_000)
+afterAll(() => app?.close())
+
+/** The panes' scroll positions, left to right. */
+const scrollTops = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.pane .reader-body')].map((b) => b.scrollTop))
+
+/** Whether each pane shows some of the selected passage. */
+const selectedInView = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.pane')].map((pane) => {
+      const box = pane.querySelector('.reader-body')!.getBoundingClientRect()
+      return [...pane.querySelectorAll('.overlap.selected')].some((m) => {
+        const r = m.getBoundingClientRect()
+        return r.bottom > box.top && r.top < box.bottom
+      })
+    }),
+  )
+
+/** Nothing in the panes moves any more: two animation frames with the same positions. */
+async function settled(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const a = await scrollTops(page)
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+      return JSON.stringify(a) === JSON.stringify(await scrollTops(page))
+    })
+    .toBe(true)
+}
+
+/** Shows the documents in the panes (adding panes as needed), left to right. */
+async function showDocuments(page: Page, docs: string[]): Promise<void> {
+  while ((await page.locator('.pane').count()) < docs.length) await page.locator('.add-pane').click()
+  for (const [k, doc] of docs.entries()) {
+    await page.locator('.pane-picker').nth(k).selectOption(doc)
+    await page.locator(`.pane >> nth=${k} >> .reader[data-doc="${doc}"] .reader-text p`).first().waitFor()
+  }
+}
+
+describe('synchronised scrolling', () => {
+  it('moves the other panes a little on a small scroll, where the texts share passages in another order', async () => {
+    // The paraphrase of "build a modern industrial system": past the middle of Shi's text, near
+    // the start of Yang's (the other passages the two share are in another order).
+    const { overlaps } = await app.service.analyseOverlaps({})
+    const chosen = overlaps.find(
+      (o) =>
+        [SHI, LIGHT_BLADE, YANG].every((d) => o.passages.some((p) => p.doc === d)) && /modern industrial system/.test(o.passages[0].text),
+    )!
+    expect(chosen).toBeDefined()
+    for (const [width, height, colorScheme] of SCREENS) {
+      const { page, errors } = await openPage(app, { colorScheme })
+      await page.setViewportSize({ width, height })
+      await showDocuments(page, [SHI, LIGHT_BLADE, YANG])
+      await page.locator(`.overlap-item[data-overlap="${chosen.id}"]`).click()
+      await expect.poll(() => selectedInView(page)).toEqual([true, true, true])
+      await settled(page)
+      const before = await scrollTops(page)
+      // A turn of the wheel over Shi's pane.
+      await page.locator('.pane').first().locator('.reader-body').hover()
+      await page.mouse.wheel(0, 100)
+      await expect.poll(async () => (await scrollTops(page))[0]).toBeGreaterThan(before[0] + 50)
+      await settled(page)
+      const after = await scrollTops(page)
+      const moved = after.map((top, k) => Math.round(top - before[k]))
+      // Each other pane went down a little: as far as Shi's at most three times over (MAX_SYNC_RATE),
+      // where Yang's went 3,555 px.
+      for (const k of [1, 2]) {
+        expect(moved[k], `pane ${k + 1} moved ${moved[k]} px for ${moved[0]}: ${JSON.stringify({ before, after })}`).toBeGreaterThan(0)
+        expect(moved[k], `pane ${k + 1} moved ${moved[k]} px for ${moved[0]}: ${JSON.stringify({ before, after })}`).toBeLessThanOrEqual(
+          3 * moved[0] + 2,
+        )
+      }
+      // The passage the panes were lined up on is still in view in Yang's pane, whose text has it
+      // as the Shi's has it (Light Blade's runs on faster: Shi's text and its share only this passage).
+      expect((await selectedInView(page))[2]).toBe(true)
+      await page.screenshot({ path: join(SHOTS, `sync-small-scroll-${width}-${colorScheme}.png`) })
+      // Back up by as much: the panes are back where they were.
+      await page.mouse.wheel(0, -100)
+      await expect.poll(async () => (await scrollTops(page))[0]).toBeLessThan(after[0] - 50)
+      await settled(page)
+      expect((await scrollTops(page)).map((t, k) => Math.abs(t - before[k]) <= 2)).toEqual([true, true, true])
+      expect(errors).toEqual([])
+      await page.close()
+    }
+  }, 180_000)
+})
