@@ -787,30 +787,29 @@ export class CompareView {
   /**
    * Content-y anchor pairs between the documents of panes i and j around content height `line` of
    * pane i: the tops and ends of the SYNC_NEIGHBOURS shared passages on either side of it, measured
-   * now (so they follow the text's current layout), between the two documents' tops and ends;
-   * crossings kept (the caller chooses the anchors that agree).
+   * now (so they follow the text's current layout); crossings kept (the caller chooses the anchors
+   * that agree).
    */
   private anchors(i: number, j: number, line: number): [number, number][] {
     const a = this.panes[i].reader
     const b = this.panes[j].reader
     const { starts, pairs } = this.sharedPassages(a, b)
     const [from, to] = nearby(starts, a.codePointAtY(line, 'start'))
-    const anchors: [number, number][] = [[0, 0]]
+    const anchors: [number, number][] = []
     // Each pane's place measured once for all its anchors (this runs on every scrolled frame).
     const ga = a.geometry()
     const gb = b.geometry()
     for (const [pa, pb] of pairs.slice(from, to)) {
       anchors.push([ga.top(pa.start), gb.top(pb.start)], [ga.top(pa.end), gb.top(pb.end)])
     }
-    anchors.push([a.body.scrollHeight, b.body.scrollHeight])
     return anchors
   }
 
   /**
-   * Scrolls every other pane to the position that corresponds to pane i's, by the anchors: from
-   * where each is, by as much as pane i moved from `from` (its scrollTop before) in the other's
-   * text (see follow); without `from` (synchronised scrolling turned on), to where the anchors
-   * alone put it.
+   * Scrolls every other pane to the position that corresponds to pane i's. Without `from`
+   * (synchronised scrolling turned on): to where the anchors put it, the documents' tops and ends
+   * lined up too. With `from` (pane i's scrollTop before the reader scrolled it): from where each
+   * pane is, by as much as pane i moved in its text (see follow), px for px past the passages.
    */
   private syncFrom(i: number, from?: number): void {
     if (!this.syncing || i < 0) return
@@ -824,7 +823,11 @@ export class CompareView {
       const other = pane.reader.body
       const at = other.scrollTop + other.clientHeight * ALIGN_AT
       const anchors = this.anchors(i, j, before)
-      const target = from === undefined ? interpolate(monotonic(anchors), line) : follow(anchors, before, line, at)
+      const ends: [number, number][] = [
+        [0, 0],
+        [body.scrollHeight, other.scrollHeight],
+      ]
+      const target = from === undefined ? interpolate(monotonic([...ends, ...anchors]), line) : follow(anchors, before, line, at)
       this.scrollPane(pane, target - other.clientHeight * ALIGN_AT)
     })
   }

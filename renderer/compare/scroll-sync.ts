@@ -67,9 +67,9 @@ export const MAX_SYNC_RATE = 3
  *
  * It moves by as much as the map through the anchors moves between `from` and `to`, the map being
  * drawn through the place the two panes show together now and the anchors that agree with it
- * (above both lines, or below both). The panes keep the correspondence they have (a selected
- * passage lined up, a place the reader scrolled to), and a small scroll moves the other pane a
- * small, corresponding amount. A tester's panes were lined up on a passage that one text has near
+ * (above both lines, or below both); outside them, px for px. The panes keep the correspondence
+ * they have (a selected passage lined up, a place the reader scrolled to), and a small scroll
+ * moves the other pane a small, corresponding amount. A tester's panes were lined up on a passage that one text has near
  * its start and the other past its middle: a map through all the passages, anchored on the text
  * before it, put the other pane 3,555 px away at the first turn of the wheel.
  */

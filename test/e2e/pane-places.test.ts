@@ -12,6 +12,7 @@ import { openPage, startApp, type TestApp } from './harness.js'
 const SHI = 'shi-jianxun-strategic-significance'
 const LIGHT_BLADE = 'gmw-light-blade-what-are-nqpf'
 const YANG = 'yang-yundong-nqpf-high-quality-development'
+const CHINA_BRIEFING = 'china-briefing-nqpf-explainer'
 
 let app: TestApp
 beforeAll(async () => {
@@ -97,6 +98,31 @@ describe('synchronised scrolling', () => {
       await expect.poll(async () => (await scrollTops(page))[0]).toBeLessThan(after[0] - 50)
       await settled(page)
       expect((await scrollTops(page)).map((t, k) => Math.abs(t - before[k]) <= 2)).toEqual([true, true, true])
+      expect(errors).toEqual([])
+      await page.close()
+    }
+  }, 180_000)
+  it('moves the other pane px for px past the passages they share, not on towards its end', async () => {
+    // "new challenges and opportunities to foreign investors": near the end of Light Blade's
+    // text, the last passage it shares with China Briefing's, near whose start it is.
+    const { overlaps } = await app.service.analyseOverlaps({})
+    const chosen = overlaps.find((o) => o.passages.some((p) => p.doc === LIGHT_BLADE && /opportunities to foreign investors/.test(p.text)))!
+    for (const [width, height, colorScheme] of SCREENS) {
+      const { page, errors } = await openPage(app, { colorScheme })
+      await page.setViewportSize({ width, height })
+      await showDocuments(page, [LIGHT_BLADE, CHINA_BRIEFING])
+      await page.locator(`.overlap-item[data-overlap="${chosen.id}"]`).click()
+      await expect.poll(() => selectedInView(page)).toEqual([true, true])
+      await settled(page)
+      const before = await scrollTops(page)
+      await page.locator('.pane').first().locator('.reader-body').hover()
+      await page.mouse.wheel(0, 100)
+      await expect.poll(async () => (await scrollTops(page))[0]).toBeGreaterThan(before[0] + 50)
+      await settled(page)
+      const after = await scrollTops(page)
+      // China Briefing's pane went on three times as fast, towards the end of its longer text.
+      expect(after[1] - before[1], JSON.stringify({ before, after })).toBeLessThanOrEqual(1.5 * (after[0] - before[0]))
+      expect(await selectedInView(page)).toEqual([true, true])
       expect(errors).toEqual([])
       await page.close()
     }
