@@ -2,7 +2,7 @@ import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js
 import { type Aligned, alignedDefinitions, definitionHeat, definitionOverlays, type PassageSpan } from '../definitions/definition-marks.js'
 import { el } from '../shared/dom.js'
 import type { State, StateSource } from '../state/store.js'
-import { type Overlay, Reader, type ReaderEvents, type Span } from './reader.js'
+import { type Overlay, type Place, Reader, type ReaderEvents, type Span } from './reader.js'
 import { follow, interpolate, monotonic, nearby, strength } from './scroll-sync.js'
 import { drawMargin, layoutStripes, type Stripe } from './margin.js'
 import type { AnnotationSpan } from '../../main/core/contract/api.js'
@@ -128,6 +128,17 @@ export class CompareView {
   /** The next frame of a selection's lining up (align), and until when (performance.now()) it goes on. */
   private alignFrame = 0
   private alignUntil = 0
+  /**
+   * What each pane is held at until alignUntil, measured again every frame (see ALIGN_MS): the
+   * selected passage in its document, or the place it showed before the panes changed (see keep).
+   */
+  private held = new Map<Pane, Place | 'selection'>()
+  /**
+   * Each pane's place at its last scroll event, and the pane's width then: kept when the pane is
+   * resized (see keep). Not measured again until the resize is seen: the browser's scroll
+   * anchoring moves a pane as its text reflows, and its scroll event can come before the resize's.
+   */
+  private places = new WeakMap<Pane, Place & { width: number }>()
   /** Variant word marks of the selected overlap, by document (derived from the state, kept for its overlap). */
   private variantMarks: { overlap: Overlap | null; marks: Map<string, Overlay[]> } = { overlap: null, marks: new Map() }
   /** Margin stripes laid out per annotation list (the state's, by identity) and the tags they were coloured with. */
@@ -339,6 +350,17 @@ export class CompareView {
     new ResizeObserver(() => this.drawMargin(pane)).observe(reader.view.dom)
     // Scrolling moved the reader's decorated range: the margin draws the same range.
     reader.onRangeChange = () => this.drawMargin(pane)
+    // Resized (the sidebar hidden, the window or a splitter dragged), the text reflows: the pane
+    // keeps the text it showed at its top. The browser's scroll anchoring keeps about as much, but
+    // synchronised scrolling took its scroll for the reader's (a tester hid the sidebar, and the
+    // other pane went from 105 px to 4,938, to another passage); held, the panes pass none on.
+    new ResizeObserver(() => {
+      const place = this.places.get(pane)
+      const width = reader.body.clientWidth
+      if (!place || place.width === width || !this.panes.includes(pane) || reader.body.clientHeight === 0) return
+      this.places.set(pane, { ...place, width })
+      this.keep([[pane, place]])
+    }).observe(reader.body)
     this.layout()
     pane.dom.classList.toggle('active', this.panes.indexOf(pane) === this.active)
     if (docId) await this.show(pane, docId)
@@ -352,6 +374,13 @@ export class CompareView {
   }
 
   private layout(): void {
+    // Taken out of the page and put back (replaceChildren), a pane's scroll position is lost: a
+    // tester's panes all went to the top when a pane was added, closed or moved, the selected
+    // passage's connector pointing off the screen. Each keeps the text it showed at its top.
+    const places = this.panes.flatMap((p): [Pane, Place][] => {
+      const place = p.reader.place()
+      return place ? [[p, place]] : []
+    })
     const children: HTMLElement[] = []
     this.panes.forEach((p, i) => {
       if (i > 0) children.push(this.splitter(i))
@@ -361,6 +390,7 @@ export class CompareView {
     this.row.replaceChildren(...children)
     this.enableButtons()
     this.row.style.gridTemplateColumns = this.panes.map(() => `minmax(${MIN_PANE_WIDTH}px, 1fr)`).join(' 6px ')
+    this.keep(places)
     this.redraw()
   }
 
@@ -451,7 +481,15 @@ export class CompareView {
     // Another document was shown in the pane while this one loaded: the pane is that one's.
     if (pane.docId !== docId) return
     pane.picker.value = docId
+    const before = pane.reader.text
     this.drawPane(pane)
+    // Another text, shown from its top: the selected passage in it, if it has one, lined up as a
+    // selection lines up; else its top, never a place another text had.
+    if (pane.reader.text !== before) {
+      this.places.delete(pane)
+      if (this.aligned?.passages.some((p) => p.doc === docId)) this.keep([[pane, 'selection']])
+      else this.held.delete(pane)
+    }
   }
 
   /**
@@ -667,8 +705,21 @@ export class CompareView {
    * the overlays).
    */
   align(): void {
+    this.held = new Map(this.panes.map((p) => [p, 'selection']))
     this.alignUntil = performance.now() + ALIGN_MS
     this.showPanesSideways()
+    this.alignPass()
+  }
+
+  /**
+   * Holds panes at what they are to show (see held and ALIGN_MS), beside any others held: the
+   * text at their top where they keep their document, the selected passage where they have it.
+   */
+  private keep(targets: [Pane, Place | 'selection'][]): void {
+    if (targets.length === 0) return
+    if (!this.aligning) this.held.clear()
+    for (const [pane, target] of targets) this.held.set(pane, target)
+    this.alignUntil = performance.now() + ALIGN_MS
     this.alignPass()
   }
 
@@ -689,17 +740,21 @@ export class CompareView {
     area.scrollLeft = spare >= 0 ? left - spare / 2 : left
   }
 
-  /** One frame of align: the panes scrolled to where their passages now are (see ALIGN_MS). */
+  /** One frame of align or keep: the panes held scrolled to where their text now is (see ALIGN_MS). */
   private alignPass(): void {
     cancelAnimationFrame(this.alignFrame)
     const aligned = this.aligned
-    if (aligned) {
-      for (const pane of this.panes) {
-        const passage = aligned.passages.find((p) => p.doc === pane.reader.docId)
-        if (passage) this.scrollPane(pane, pane.reader.contentTop(passage.start) - pane.reader.body.clientHeight * ALIGN_AT)
+    for (const [pane, target] of this.held) {
+      if (!this.panes.includes(pane) || pane.reader.body.clientHeight === 0) continue
+      if (target !== 'selection') {
+        this.scrollPane(pane, pane.reader.contentTop(target.at) - target.below)
+        continue
       }
+      const passage = aligned?.passages.find((p) => p.doc === pane.reader.docId)
+      if (passage) this.scrollPane(pane, pane.reader.contentTop(passage.start) - pane.reader.body.clientHeight * ALIGN_AT)
     }
-    if (aligned && this.aligning) this.alignFrame = requestAnimationFrame(() => this.alignPass())
+    if (this.aligning) this.alignFrame = requestAnimationFrame(() => this.alignPass())
+    else this.held.clear()
     this.redraw()
   }
 
@@ -711,6 +766,7 @@ export class CompareView {
   /** The reader moves a pane: a selection no longer holds the panes. */
   private stopAligning(): void {
     this.alignUntil = 0
+    this.held.clear()
     cancelAnimationFrame(this.alignFrame)
   }
 
@@ -753,6 +809,9 @@ export class CompareView {
     const body = pane.reader.body
     const from = this.lastTop.get(body) ?? body.scrollTop
     this.lastTop.set(body, body.scrollTop)
+    const width = body.clientWidth
+    const place = this.places.get(pane)?.width === width || !this.places.has(pane) ? pane.reader.place() : null
+    if (place) this.places.set(pane, { ...place, width })
     // Scroll events of a scroll this view made are not the user's: passing them on would make the
     // panes push each other back and forth.
     const mine = this.programmatic.get(body)
@@ -761,7 +820,8 @@ export class CompareView {
       return
     }
     this.programmatic.delete(body)
-    // While the panes are lined up on a selection, the text moving as it is laid out is not the user.
+    // While the panes are lined up on a selection or held at their places (see keep), the text
+    // moving as it is laid out is not the user.
     if (this.syncing && !this.aligning) this.syncFrom(this.panes.indexOf(pane), from)
     this.redraw()
   }

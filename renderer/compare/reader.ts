@@ -102,6 +102,12 @@ export interface Span {
   end: number
 }
 
+/** Where a pane is in its text: the code point of a line, `below` px under the pane's top edge. */
+export interface Place {
+  at: number
+  below: number
+}
+
 /** Annotations as a reader draws them: their spans, coloured by the codebook's tags. */
 export interface AnnotationLayer {
   spans: readonly AnnotationSpan[]
@@ -417,6 +423,27 @@ export class Reader {
       if (this.inRange(o)) decos.push(Decoration.inline(this.toPos(o.start), this.toPos(o.end), { class: o.class, ...o.attrs }))
     }
     return DecorationSet.create(doc, decos)
+  }
+
+  /**
+   * What the pane shows at its top: the first code point whose line starts there or below, and
+   * how far below the pane's top that line starts; null while nothing is laid out (no text, a
+   * hidden view). Scrolling to `contentTop(at) - below` shows the same text at the top again,
+   * also after the text has reflowed to another width.
+   */
+  place(): Place | null {
+    const top = this.body.scrollTop
+    if (!this.docId || this.body.clientHeight === 0 || this.lines.pos.length === 0) return null
+    const g = this.geometry()
+    // The paragraph at the top, then the first of its code points on a line starting at the top or below.
+    let lo = this.codePointAtY(top, 'start')
+    let hi = this.codePointAtY(top, 'end')
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2)
+      if (g.top(mid) >= top) hi = mid
+      else lo = mid + 1
+    }
+    return { at: lo, below: g.top(lo) - top }
   }
 
   /** Vertical position of a code point offset within the scrolled content (pixels from its top). */
