@@ -182,7 +182,15 @@ async function start(): Promise<void> {
                   ],
                 }),
               )
-              if (paths.length) await service.importDocuments({ paths }).catch((e) => fail('Cannot add the documents', e))
+              if (!paths.length) return
+              // The files that could be read are added; each one that could not is named, in one box.
+              const result = await service.importDocuments({ paths }).catch((e) => void fail('Cannot add the documents', e))
+              const failed = result?.failed ?? []
+              if (failed.length)
+                fail(
+                  `${failed.length === 1 ? 'A file was' : `${failed.length} files were`} not added`,
+                  failed.map((f) => `${f.file}: ${f.reason}`).join('\n'),
+                )
             },
             importReuse: async (tool) => {
               const [path] = chosen(

@@ -55,8 +55,8 @@ async function measure(name: string, bytes: Uint8Array | string, worker: boolean
     loop.enable()
     const start = performance.now()
     const outcome = await s.importDocuments({ paths: [path] }).then(
-      (r) => `imported ${r.added.length} document(s)`,
-      (e: unknown) => `refused: ${(e as Error).message.slice(path.length + 2)}`,
+      (r) => (r.failed ? `refused: ${r.failed[0].reason}` : `imported ${r.added.length} document(s)`),
+      (e: unknown) => `refused: ${(e as Error).message}`,
     )
     const seconds = (performance.now() - start) / 1000
     loop.disable()

@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { zipSync } from 'fflate'
 import iconv from 'iconv-lite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ApiError } from '../../main/core/contract/api.js'
 import { buildQde } from '../../main/core/export/refi-qda.js'
 import { decodeImportedText } from '../../main/node/import/encoding.js'
 import { MAX_HTML_DEPTH } from '../../main/node/import/html.js'
@@ -293,25 +292,57 @@ int
 })
 
 describe('hostile input', () => {
-  /** Imports `paths` into a project that already holds one document and expects a refusal matching `message`, with the project unchanged. */
+  /**
+   * Imports `paths` into a project that already holds one document and expects the one file to be
+   * reported as not imported, in one line matching `message` ("file: reason"), with the project unchanged.
+   */
   async function refused(paths: string[], message: RegExp): Promise<void> {
     const s = await service()
     await s.importDocuments({ paths: [await file('existing.txt', 'An existing document.\n')] })
     const before = await snapshot(project)
-    const error = await s.importDocuments({ paths }).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(Error)
-    const text = (error as Error).message
+    const { added, failed } = await s.importDocuments({ paths })
+    expect(added).toEqual([])
+    expect(failed).toHaveLength(1)
+    const text = `${failed![0].file}: ${failed![0].reason}`
     expect(text).toMatch(message)
     expect(text.split('\n')).toHaveLength(1)
     expect(await snapshot(project)).toEqual(before)
     expect((await s.getProject()).documents.map((d) => d.id)).toEqual(['existing'])
   }
 
-  it('refuses a binary file', async () => {
-    await refused(
-      [await file('good.txt', 'Fine text.\n'), await file('data.txt', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]))],
-      /data\.txt: this is a binary file/,
-    )
+  it('refuses a binary file, and imports the good files of the same batch', async () => {
+    await refused([await file('data.txt', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]))], /data\.txt: this is a binary file/)
+    // A tester's good file was silently left out when another file of the batch was binary.
+    const s = await service()
+    const batch = [
+      await file('good.txt', 'Fine text.\n'),
+      await file('data2.txt', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01])),
+      await file('empty2.txt', ''),
+      await file('fine.md', '# Fine too\n\nMore text.\n'),
+    ]
+    const { added, failed } = await s.importDocuments({ paths: batch })
+    expect(added.map((d) => d.file)).toEqual(['good.txt', 'fine.md'])
+    expect(failed).toEqual([
+      { file: batch[1], reason: expect.stringMatching(/^this is a binary file/) },
+      { file: batch[2], reason: 'the file is empty' },
+    ])
+    expect(await readFile(join(project, 'documents', 'good.txt'), 'utf8')).toBe('Fine text.\n')
+  })
+
+  it('names a file picked in the page as it was picked, never by the temporary copy the services read', async () => {
+    const s = await service()
+    const data = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64')
+    const { added, failed } = await s.importFiles({
+      files: [
+        { name: 'h3bin.txt', data: data(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01])) },
+        { name: 'good.txt', data: data('A good text.\n') },
+        { name: 'sheet.xlsx', data: data('x') },
+      ],
+    })
+    expect(added.map((d) => d.file)).toEqual(['good.txt'])
+    expect(failed!.map((f) => f.file)).toEqual(['h3bin.txt', 'sheet.xlsx'])
+    expect(JSON.stringify(failed)).not.toContain('parallax-upload')
+    expect(failed![1].reason).toMatch(/cannot import "\.xlsx" files/)
   })
 
   it('refuses invalid UTF-8 whose encoding cannot be told', async () => {
@@ -361,7 +392,13 @@ describe('hostile input', () => {
     await writeFile(join(folder, 'inside.txt'), 'Inside the folder.\n')
     await writeFile(join(base, 'secret.txt'), 'Outside the folder.\n')
     await symlink(join(base, 'secret.txt'), join(folder, 'link.txt'))
-    await refused([folder], /link\.txt: links to .*secret\.txt, outside the chosen folder .*chosen; nothing was imported/)
+    // The choice itself is suspect: the whole import stops, nothing is written.
+    const s = await service()
+    const before = await snapshot(project)
+    await expect(s.importDocuments({ paths: [folder] })).rejects.toThrow(
+      /link\.txt: links to .*secret\.txt, outside the chosen folder .*chosen; nothing was imported/,
+    )
+    expect(await snapshot(project)).toEqual(before)
   })
 
   it('refuses a .qdpx whose source path climbs out of the archive, and skips a selection with bad positions', async () => {
@@ -403,10 +440,10 @@ describe('hostile input', () => {
   })
 
   it('refuses an unknown format by name', async () => {
-    const s = await service()
-    const error = await s.importDocuments({ paths: [await file('sheet.xlsx', 'x')] }).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(ApiError)
-    expect((error as Error).message).toMatch(/cannot import "\.xlsx" files \(only \.txt, \.md, \.html, \.docx, \.pdf and \.qdpx\)/)
+    await refused(
+      [await file('sheet.xlsx', 'x')],
+      /sheet\.xlsx: cannot import "\.xlsx" files \(only \.txt, \.md, \.html, \.docx, \.pdf and \.qdpx\)/,
+    )
   })
 
   it('never writes over a file in documents/ that project.json does not list', async () => {
@@ -445,19 +482,18 @@ describe('hostile input', () => {
     expect(added[0]).toMatchObject({ file: 'libreoffice.txt', title: 'Productive Forces in Print', author: 'Mei Chen' })
     expect(await readFile(join(project, 'documents', 'libreoffice.txt'), 'utf8')).toBe(inWorker.text)
     // A file that is no PDF gets the reader's one message from the worker too.
-    const bad = await s.importDocuments({ paths: [await file('bad.pdf', '%PDF-1.4 nothing else')] }).catch((e: unknown) => e as Error)
-    expect((bad as Error).message).toMatch(/bad\.pdf: this is not a readable PDF/)
+    const bad = await s.importDocuments({ paths: [await file('bad.pdf', '%PDF-1.4 nothing else')] })
+    expect(bad.failed![0].reason).toMatch(/^this is not a readable PDF/)
   })
 
   it('HTML nested 2,000 or 100,000 levels deep is refused with one message, read in the worker as the app reads it', async () => {
     const s = await Service.start({ corpusDir: CORPUS, userData: join(base, 'user-data'), project, readerWorker: READER_WORKER })
     for (const depth of [2000, 100_000]) {
       const path = await file(`deep-${depth}.html`, deepHtml(depth))
-      const e = await s.importDocuments({ paths: [path] }).catch((e: unknown) => e as Error)
-      expect(e).toBeInstanceOf(Error)
-      expect((e as Error).message).toBe(
-        `${path}: this page nests its elements over ${MAX_HTML_DEPTH} levels deep; no article does, so it was not imported`,
-      )
+      const { failed } = await s.importDocuments({ paths: [path] })
+      expect(failed).toEqual([
+        { file: path, reason: `this page nests its elements over ${MAX_HTML_DEPTH} levels deep; no article does, so it was not imported` },
+      ])
     }
     // A page within the limit, and an ordinary article, read in the worker as inline.
     const { added } = await s.importDocuments({

@@ -164,6 +164,15 @@ export interface BoilerplateSuggestion {
   text: string
 }
 
+/**
+ * A file an import could not read: its name as the user gave it (the path named, or the name of
+ * a file picked in the page, never the temporary copy the host read) and why, in one line.
+ */
+export interface ImportFailure {
+  file: string
+  reason: string
+}
+
 /** What each operation resolves to. */
 export interface Results {
   getProject: ProjectView
@@ -174,8 +183,12 @@ export interface Results {
   openProject: ProjectView
   openDefaultProject: ProjectView
   listRecentProjects: { dirs: string[] }
-  /** `report`: one line per REFI-QDA project imported, saying what was brought in and what was left out. */
-  importDocuments: { added: DocumentSummary[]; report?: string[] }
+  /**
+   * `report`: one line per REFI-QDA project imported, saying what was brought in and what was left
+   * out, and how a file added was read where not as it is. `failed`: each file that could not be
+   * read (the others are imported all the same), named as the user chose it.
+   */
+  importDocuments: { added: DocumentSummary[]; report?: string[]; failed?: ImportFailure[] }
   exportAnnotations: ExportResult
   updateAnnotation: { annotation: AnnotationItem; createdTags: Tag[] }
   deleteAnnotation: { deleted: string }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, readdir, realpath, stat } from 'node:fs/promises'
 import { basename, extname, join, relative, resolve, sep } from 'node:path'
-import { ApiError } from '../../core/contract/api.js'
+import { ApiError, type ImportFailure } from '../../core/contract/api.js'
 import { withUniqueIds } from '../../core/annotations/unique-ids.js'
 import { readStatedMetadata, type StatedMetadata } from '../../core/project/metadata.js'
 import type { DocumentEntry } from '../../core/project/project.js'
@@ -41,16 +41,19 @@ function isImportable(path: string): boolean {
 
 /**
  * The files named by `paths`: files as given, folders searched (recursively) for importable files.
- * A link inside a folder that leads outside it is refused, not followed.
+ * A path that is missing, of a format Parallax does not read, or a folder with nothing to import
+ * goes to `failed`, and the others are still imported. A link inside a folder that leads outside it
+ * is refused, not followed, and so is a device or system folder: the whole import stops, as the
+ * choice itself is suspect.
  */
-async function expand(paths: readonly string[]): Promise<string[]> {
+async function expand(paths: readonly string[], failed: ImportFailure[]): Promise<string[]> {
   const out: string[] = []
   for (const given of paths) {
     const path = resolve(given)
     await refuseSpecialPath(path, 'a document or folder to import')
     const info = await stat(path).catch(() => null)
-    if (!info) throw new ApiError('not-found', `${path}: no such file or folder`)
-    if (info.isDirectory()) {
+    if (!info) failed.push({ file: path, reason: 'no such file or folder' })
+    else if (info.isDirectory()) {
       const root = await realpath(path)
       const entries = (await readdir(path, { recursive: true, withFileTypes: true }))
         .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.') && isImportable(e.name) && !isFolderFile(e.name))
@@ -65,19 +68,24 @@ async function expand(paths: readonly string[]): Promise<string[]> {
         }
         if ((await stat(real)).isFile()) files.push(entry)
       }
-      if (files.length === 0)
-        throw new ApiError('not-found', `${path}: the folder holds no files Parallax can import (${IMPORT_FORMATS_LIST})`)
+      if (files.length === 0) failed.push({ file: path, reason: `the folder holds no files Parallax can import (${IMPORT_FORMATS_LIST})` })
       out.push(...files)
     } else if (isImportable(path)) {
       out.push(path)
     } else {
-      throw new ApiError(
-        'invalid-input',
-        `${path}: cannot import "${extname(path) || 'files without an ending'}" files (only ${IMPORT_FORMATS_LIST})`,
-      )
+      failed.push({
+        file: path,
+        reason: `cannot import "${extname(path) || 'files without an ending'}" files (only ${IMPORT_FORMATS_LIST})`,
+      })
     }
   }
   return out
+}
+
+/** Why a file could not be read, in one line. */
+function failureOf(file: string, e: unknown): ImportFailure {
+  const reason = e instanceof DecodeError ? e.reason : e instanceof Error ? e.message : String(e)
+  return { file, reason: reason.split('\n')[0] }
 }
 
 export interface ImportOptions {
@@ -86,6 +94,17 @@ export interface ImportOptions {
    * there, off the thread that serves the UI (off-thread.ts). Without it (the CLI) they are read inline.
    */
   readerWorker?: string
+  /**
+   * The name to report a file by, where its path is not what the user chose (a file picked in the
+   * page is read from a temporary copy: a tester read "/tmp/parallax-upload-XeDuxl/1/h3bin.txt").
+   */
+  shownAs?: ReadonlyMap<string, string>
+}
+
+/** What an import added, and each file it could not read. */
+export interface ImportOutcome {
+  added: DocumentEntry[]
+  failed: ImportFailure[]
 }
 
 interface Prepared {
@@ -154,7 +173,9 @@ async function extract(
  * codings. A file whose name is taken (by a document, or by any file in documents/, listed in
  * project.json or not) gets a numeric suffix (a listed document with the same
  * content is skipped), with the metadata the document states about itself. Every file is read and
- * checked before anything is written, so one bad file leaves the project as it was. What a .qdpx
+ * checked before anything is written; a file that cannot be read (binary, empty, too large, damaged)
+ * is left out and reported in `failed`, and the others are imported all the same (a tester's good
+ * file was silently not imported because another file of the batch was binary). What a .qdpx
  * brought and left out is added to `report`, one line per file, and how a file added was read
  * where it was not read as it is (its readers' notes: "converted from windows-1252").
  */
@@ -163,8 +184,13 @@ export async function importDocuments(
   paths: readonly string[],
   report: string[] = [],
   options: ImportOptions = {},
-): Promise<DocumentEntry[]> {
-  const files = await expand(paths)
+): Promise<ImportOutcome> {
+  const failed: ImportFailure[] = []
+  const shown = (file: string) => options.shownAs?.get(file) ?? file
+  const files = await expand(paths, failed)
+  // Failures are reported in the order the files were given (expand's first, then the reading's).
+  const order = [...paths.map((p) => resolve(p)), ...files]
+  const rank = (f: ImportFailure) => order.indexOf(f.file)
   const prepared: Prepared[] = []
   const projects: PreparedQdpx[] = []
   const ids = store.project.documents.map((d) => d.id)
@@ -173,37 +199,33 @@ export async function importDocuments(
   // half-way, or put there by hand) is someone's; its name is taken, never written over.
   for (const file of await readdir(join(store.dir, DOCUMENTS_DIR)).catch(() => [] as string[])) if (!names.has(file)) names.set(file, true)
   for (const file of files) {
-    const info = await stat(file)
-    if (info.size > MAX_IMPORT_BYTES) {
-      throw new DecodeError(
-        file,
-        `the file is ${Math.round(info.size / 2 ** 20)} MB, over the ${MAX_IMPORT_BYTES / 2 ** 20} MB import limit`,
-      )
+    try {
+      const read = await readOne(store, file, ids, names, options.readerWorker)
+      if (read === null) continue
+      if ('documents' in read) {
+        // Its documents' ids and names are taken only now that the whole project was read.
+        for (const d of read.documents) {
+          ids.push(d.entry.id)
+          names.set(d.entry.file, true)
+        }
+        projects.push(read)
+        continue
+      }
+      ids.push(read.entry.id)
+      names.set(read.entry.file, read.entry)
+      prepared.push(read)
+      // How the file was read, where it was not read as it is: a legacy encoding converted, a page
+      // with no article found taken whole (its menus with it).
+      for (const note of read.notes) report.push(`${basename(shown(file))}: ${note}`)
+    } catch (e) {
+      failed.push(failureOf(file, e))
     }
-    if (info.size === 0) throw new DecodeError(file, EMPTY_FILE)
-    if (importFormatOf(file) === 'qdpx') {
-      projects.push(await prepareQdpx(store, file, ids, names))
-      continue
-    }
-    const extracted = await extract(file, await readFile(file), options.readerWorker)
-    const bytes = extracted.bytes
-    let name = extracted.name
-    const existing = names.get(name)
-    if (existing) {
-      const current = existing === true ? null : await readFile(store.documentPath(existing)).catch(() => null)
-      if (current && Buffer.compare(current, bytes) === 0) continue
-      const ext = extname(name)
-      for (let n = 2; names.has(name); n++) name = `${basename(extracted.name, ext)}-${n}${ext}`
-    }
-    const { stated } = extracted
-    const id = documentIdFor(name, ids)
-    ids.push(id)
-    const entry: DocumentEntry = { id, file: name, ...stated, title: stated.title || basename(name, extname(name)) }
-    names.set(name, entry)
-    prepared.push({ bytes, entry })
-    // How the file was read, where it was not read as it is: a legacy encoding converted, a page
-    // with no article found taken whole (its menus with it).
-    for (const note of extracted.notes) report.push(`${basename(file)}: ${note}`)
+  }
+  failed.sort((a, b) => rank(a) - rank(b))
+  for (const f of failed) {
+    const name = shown(f.file)
+    f.reason = f.reason.split(f.file).join(name)
+    f.file = name
   }
   const documents = [...prepared, ...projects.flatMap((p) => p.documents)]
   // Annotation ids stay unique in the project: one the project (or an earlier file of this import)
@@ -232,7 +254,7 @@ export async function importDocuments(
     }
   }
   report.push(...projects.map((p) => p.report))
-  if (documents.length === 0 && !projects.some((p) => p.tags.length)) return []
+  if (documents.length === 0 && !projects.some((p) => p.tags.length)) return { added: [], failed }
   store.refuseIfBlocked(store.projectPath)
   if (projects.some((p) => p.tags.length)) store.refuseIfBlocked(join(store.dir, TAGS_FILE))
   await mkdir(join(store.dir, DOCUMENTS_DIR), { recursive: true })
@@ -248,5 +270,38 @@ export async function importDocuments(
     if (p.annotations.size) await mkdir(join(store.dir, ANNOTATIONS_DIR), { recursive: true })
     for (const [docId, items] of p.annotations) await store.updateAnnotations(docId, (current) => [...current, ...items])
   }
-  return documents.map((p) => p.entry)
+  return { added: documents.map((p) => p.entry), failed }
+}
+
+/**
+ * One file read and checked, nothing written: a .qdpx's sources, codes and codings, or a
+ * document's bytes and entry under a name `names` does not hold (null when a listed document has
+ * the very same content). Throws when the file cannot be read.
+ */
+async function readOne(
+  store: ProjectStore,
+  file: string,
+  ids: readonly string[],
+  names: ReadonlyMap<string, DocumentEntry | true>,
+  readerWorker: string | undefined,
+): Promise<PreparedQdpx | (Prepared & { notes: string[] }) | null> {
+  const info = await stat(file)
+  if (info.size > MAX_IMPORT_BYTES) {
+    throw new DecodeError(file, `the file is ${Math.round(info.size / 2 ** 20)} MB, over the ${MAX_IMPORT_BYTES / 2 ** 20} MB import limit`)
+  }
+  if (info.size === 0) throw new DecodeError(file, EMPTY_FILE)
+  if (importFormatOf(file) === 'qdpx') return prepareQdpx(store, file, [...ids], new Map(names))
+  const extracted = await extract(file, await readFile(file), readerWorker)
+  const bytes = extracted.bytes
+  let name = extracted.name
+  const existing = names.get(name)
+  if (existing) {
+    const current = existing === true ? null : await readFile(store.documentPath(existing)).catch(() => null)
+    if (current && Buffer.compare(current, bytes) === 0) return null
+    const ext = extname(name)
+    for (let n = 2; names.has(name); n++) name = `${basename(extracted.name, ext)}-${n}${ext}`
+  }
+  const { stated } = extracted
+  const entry: DocumentEntry = { id: documentIdFor(name, ids), file: name, ...stated, title: stated.title || basename(name, extname(name)) }
+  return { bytes, entry, notes: extracted.notes }
 }

@@ -189,20 +189,30 @@ export class Service implements Api {
   // --- Import and export -----------------------------------------------------------------------
 
   async importDocuments({ paths }: OperationInput<'importDocuments'>): Promise<Results['importDocuments']> {
+    return this.importPaths(paths)
+  }
+
+  async importFiles({ files }: OperationInput<'importFiles'>): Promise<Results['importFiles']> {
+    // Each file is read from a temporary copy; what is reported names it as the user picked it.
+    return transfer.withUploadedFiles(files, (paths) => this.importPaths(paths, new Map(paths.map((p, k) => [p, files[k].name]))))
+  }
+
+  /** importDocuments, naming a file by `shownAs` where its path is not the one the user chose. */
+  private async importPaths(paths: readonly string[], shownAs?: ReadonlyMap<string, string>): Promise<Results['importDocuments']> {
     const open = this.open
     const report: string[] = []
     // The codebook is replaced, not changed in place, when an import brings tags (a .qdpx): its
     // report also says how plain files were read, which changes no tag.
     const book = open.store.codebook
-    const added = await transfer.importDocuments(open.store, paths, report, this.options.readerWorker)
+    const { added, failed } = await transfer.importDocuments(open.store, paths, report, this.options.readerWorker, shownAs)
     this.rewatch()
     this.emit({ type: 'project-changed' })
     if (open.store.codebook !== book) this.emit({ type: 'codebook-changed' })
-    return { added: await Promise.all(added.map((d) => documents.summary(open, d))), ...(report.length ? { report } : {}) }
-  }
-
-  async importFiles({ files }: OperationInput<'importFiles'>): Promise<Results['importFiles']> {
-    return transfer.withUploadedFiles(files, (paths) => this.importDocuments({ paths }))
+    return {
+      added: await Promise.all(added.map((d) => documents.summary(open, d))),
+      ...(report.length ? { report } : {}),
+      ...(failed.length ? { failed } : {}),
+    }
   }
 
   async importCodebook({ path, file }: OperationInput<'importCodebook'>): Promise<Results['importCodebook']> {

@@ -6,23 +6,27 @@ import type { OperationInput, Results } from '../../core/contract/api.js'
 import { EXPORT_FORMATS } from '../../core/export/formats.js'
 import { exportBaseName } from '../../core/export/jsonld.js'
 import { stableStringify } from '../../core/project/json.js'
-import type { DocumentEntry } from '../../core/project/project.js'
 import type { PdfPrinter } from '../export/export.js'
+import type { ImportOutcome } from '../import/importer.js'
 import type { FacetTable } from '../../core/definitions/facet-table.js'
 import type { ProjectStore } from '../project/store.js'
 
 // Documents, codebooks and excerpts in and out of the open project. The readers and writers
 // (pdf.js, mammoth, Readability, docx, Playwright) load on first use, not at every start.
 
-/** Adds documents (files, or folders searched for importable files) to the project. */
+/**
+ * Adds documents (files, or folders searched for importable files) to the project; `shownAs`
+ * names a file by what the user chose where its path is a temporary copy (importer.ts).
+ */
 export async function importDocuments(
   store: ProjectStore,
   paths: readonly string[],
   report: string[],
   readerWorker: string | undefined,
-): Promise<DocumentEntry[]> {
+  shownAs?: ReadonlyMap<string, string>,
+): Promise<ImportOutcome> {
   const { importDocuments } = await import('../import/importer.js')
-  return importDocuments(store, paths, report, { readerWorker })
+  return importDocuments(store, paths, report, { readerWorker, shownAs })
 }
 
 /**
