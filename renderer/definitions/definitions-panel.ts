@@ -214,9 +214,10 @@ export class DefinitionsPanel {
 /**
  * A member's words with those that differ from the facet's first member marked (jsdiff through the
  * engine's variants.ts, as for overlaps): `ins` where the wording is its own, titled with the first
- * member's words it replaces. The first member itself is the reference and is left plain.
+ * member's words it replaces. The first member is the first use (core/definitions/facets.ts orders
+ * the members by date), the cell marked "first", and is left plain; `firstName` names its author.
  */
-function memberWords(f: Facet, k: number): (string | HTMLElement)[] {
+function memberWords(f: Facet, k: number, firstName: string): (string | HTMLElement)[] {
   const m = f.members[k]
   const chars = Array.from(m.text)
   const changes = k === 0 ? null : f.variants.find((v) => v.a === 0 && v.b === k)?.changes
@@ -231,7 +232,11 @@ function memberWords(f: Facet, k: number): (string | HTMLElement)[] {
     if (from < at || to > chars.length || to <= from) continue
     out.push(
       chars.slice(at, from).join(''),
-      el('ins', { title: c.op === 'replace' ? `the first has “${c.a}”` : 'not in the first' }, chars.slice(from, to).join('')),
+      el(
+        'ins',
+        { title: c.op === 'replace' ? `the first, ${firstName}, has “${c.a}”` : `not in the first, ${firstName}` },
+        chars.slice(from, to).join(''),
+      ),
     )
     at = to
   }
@@ -370,7 +375,7 @@ function facetMatrix(
                 'data-select': id,
                 title: 'Line the panes up on this element',
               },
-              ...memberWords(f, f.members.indexOf(m)),
+              ...memberWords(f, f.members.indexOf(m), name(f.members[0].doc)),
               speaker ? el('small', { class: 'definition-quoting' }, ` quoting ${speaker}`) : '',
             )
           }),

@@ -115,8 +115,12 @@ describe('definitions on the fixture', async () => {
       ],
       undated: ['gamma'],
     })
-    // Pairs of members of different documents, diffed word by word.
+    // Pairs of members of different documents, diffed word by word, the first use's first.
     expect(facet.variants.length).toBe(3)
+    expect(facet.variants.slice(0, 2).map((v) => [v.a, v.b])).toEqual([
+      [0, 1],
+      [0, 2],
+    ])
     const ab = facet.variants.find((v) => v.a === 0 && v.b === 1)!
     expect(ab.changes?.some((c) => c.op === 'equal' && /innovation/.test(c.a))).toBe(true)
     expect(ab.changes?.some((c) => c.op !== 'equal')).toBe(true)
@@ -329,10 +333,11 @@ describe('facets: the definitions compared part by part (test/fixtures/facets)',
   it('keeps a formula of constituents one facet, and a sentence about one constituent in its family', () => {
     const formula = facet('farmers, tools of cultivation, objects of cultivation and their careful combinations as constituents')
     expect(formula.role).toBe('constituent')
+    // In the order of the documents' dates, the undated (west) last.
     expect(formula.members.map((m) => [m.doc, m.text.slice(0, 40)])).toEqual([
       ['north', 'taking the improvement of farmers, tools'],
-      ['west', 'Regenerative farming consists of the imp'],
       ['south', 'The farmers involved in regenerative far'],
+      ['west', 'Regenerative farming consists of the imp'],
     ])
     expect(labels.filter((l) => /\b(?:farmers|cultivation)\b/.test(l))).toHaveLength(1)
   })

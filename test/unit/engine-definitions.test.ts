@@ -128,6 +128,23 @@ describe('key terms', () => {
 describe('findDefinitions on the bundled corpus', async () => {
   const { texts, dates } = await loadFolder(CORPUS)
 
+  it("compares each element's wordings with its first use, the one its timeline marks first", () => {
+    // A tester read Light Blade's cell marked "first" (2024-03-09) in "innovation as driver", with
+    // the other cells' words compared to Shi Jianxun's (2024-04-10), the row's first by position.
+    const result = findDefinitions(texts, { term: 'new quality productive forces', dates })
+    const driver = result.facets.find((f) => f.label === 'innovation as driver')!
+    expect(driver.timeline.dated[0]).toMatchObject({ doc: 'gmw-light-blade-what-are-nqpf', first: true })
+    for (const f of result.facets) {
+      const order = [...f.timeline.dated.map((e) => e.doc), ...f.timeline.undated]
+      expect(f.docs).toEqual(order)
+      expect(f.members.map((m) => order.indexOf(m.doc))).toEqual(f.members.map((m) => order.indexOf(m.doc)).sort((a, b) => a - b))
+      if (f.timeline.dated.length) expect(f.timeline.dated.find((e) => e.doc === f.members[0].doc)?.first).toBe(true)
+      // The pairs the Definitions view marks a member's words by: the first member against each other document's.
+      const compared = new Set(f.variants.filter((v) => v.a === 0).map((v) => f.members[v.b].doc))
+      expect(compared).toEqual(new Set(f.docs.slice(1)))
+    }
+  })
+
   it('proposes "new quality productive forces" with its acronym and shorter form', () => {
     const [first] = proposeTerms(texts)
     expect(first.term).toBe('new quality productive forces')

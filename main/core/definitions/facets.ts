@@ -65,8 +65,12 @@ export interface Facet {
   label: string
   /** The role most members give the element. */
   role: ComponentRole
+  /**
+   * One per definition, in the order of their documents' dates (the undated last, in order of
+   * appearance): the first is the first use, the one the Definitions view compares the others with.
+   */
   members: FacetMember[]
-  /** Documents that include it, in order of first appearance. */
+  /** Documents that include it, in the same order. */
   docs: string[]
   /** Who included it when (documents' dates). */
   timeline: Timeline
@@ -546,7 +550,14 @@ function facetOf(
     const c = components[ci]
     if (!perDefinition.has(c.definition)) perDefinition.set(c.definition, c)
   }
-  const list = [...perDefinition.values()]
+  // Members in the order of their documents' dates, the undated last (each document's in the order
+  // they appear), so that the first member is the first use: the one the others' words are compared
+  // with, and the one the timeline marks first. A tester read Light Blade's cell marked "first"
+  // (2024-03-09) with its words compared to Shi Jianxun's (2024-04-10), the row's first by position.
+  const appearance = [...perDefinition.values()]
+  const timeline = timelineOf([...new Set(appearance.map((c) => docs[c.doc].id))], dates)
+  const byDate = [...timeline.dated.map((e) => e.doc), ...timeline.undated]
+  const list = [...appearance].sort((a, b) => byDate.indexOf(docs[a.doc].id) - byDate.indexOf(docs[b.doc].id))
   const members: FacetMember[] = list.map((c) => {
     const doc = docs[c.doc]
     const at = chosen.keys.map((key) => c.at.get(key) ?? Infinity)
@@ -578,7 +589,8 @@ function facetOf(
   const named = chosen.keys.filter((k) => !roleWord(k))
   if (chosen.kind === 'words' && named.length > 0 && named.length < chosen.keys.length) chosen = { ...chosen, keys: named }
   const wordings = new Map<string, Set<string>>()
-  for (const c of list) {
+  // In order of appearance: the label does not change with the documents' dates.
+  for (const c of appearance) {
     // A series facet is named by its series, not by a family member's words.
     const w = chosen.kind !== 'series' ? wordsOf(corpus, c, chosen) : c.series ? seriesWords(corpus, c) : ''
     if (!w) continue
@@ -596,8 +608,9 @@ function facetOf(
   // The role more than half the members give it; else none in particular.
   const [top, count] = [...roles].sort((a, b) => b[1] - a[1])[0]
   const role: ComponentRole = count * 2 > voting.length ? top : 'feature'
-  const facetDocs = [...new Set(members.map((m) => m.doc))]
-  // Word differences between the first member of each document and the others'.
+  const facetDocs = byDate
+  // Word differences between the first member of each document and the others', the first use's
+  // pairs first (the Definitions view marks each member's words against it).
   const variants: FacetVariant[] = []
   const firstOfDoc = facetDocs.map((id) => members.findIndex((m) => m.doc === id))
   for (let x = 0; x < firstOfDoc.length && variants.length < MAX_VARIANT_PAIRS; x++) {
@@ -619,7 +632,7 @@ function facetOf(
     role,
     members,
     docs: facetDocs,
-    timeline: timelineOf(facetDocs, dates),
+    timeline,
     variants,
   }
 }
