@@ -3,6 +3,7 @@ import { HEX_COLOUR } from '../annotations/codebook.js'
 import { type Api, ApiError, type Envelope, isOperation, type OperationName } from './api.js'
 import { EXPORT_FORMAT_IDS } from '../export/formats.js'
 import { MAX_MEMO_LENGTH } from '../project/memo.js'
+import { dateProblem, titleProblem } from '../project/metadata-rules.js'
 import { REUSE_SOURCES } from '../reuse/imported.js'
 
 // The contract's input schemas (zod) and `dispatch`, which validates an operation's input before
@@ -12,6 +13,14 @@ import { REUSE_SOURCES } from '../reuse/imported.js'
 
 /** A tag colour as tags.json stores it. */
 const tagColour = z.string().regex(HEX_COLOUR)
+
+/** A string check from a rule that says why a value breaks it (null when it does not). */
+function ruled(problem: (value: string) => string | null): (value: string, ctx: z.RefinementCtx) => void {
+  return (value, ctx) => {
+    const message = problem(value)
+    if (message) ctx.addIssue({ code: 'custom', message })
+  }
+}
 
 /** A memo's Markdown ('' removes the memo). */
 const memoText = z.string().max(MAX_MEMO_LENGTH, `a memo holds at most ${MAX_MEMO_LENGTH.toLocaleString('en')} characters`)
@@ -188,14 +197,11 @@ export const operations = {
   /** Changes a document's metadata; only the fields given. Resolves once durable (undoable). */
   updateDocumentMetadata: z.object({
     id: z.string().min(1),
-    title: z.string().trim().min(1).optional(),
+    // The rules and their sentences are the metadata form's too (project/metadata-rules.ts).
+    title: z.string().trim().superRefine(ruled(titleProblem)).optional(),
     author: z.string().trim().optional(),
     outlet: z.string().trim().optional(),
-    date: z
-      .string()
-      .trim()
-      .regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD')
-      .optional(),
+    date: z.string().trim().superRefine(ruled(dateProblem)).optional(),
     url: z.string().trim().optional(),
   }),
   /**
