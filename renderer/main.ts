@@ -22,10 +22,11 @@ import type { ReuseImportDialog } from './compare/reuse-import.js'
 import type { Reader, Span } from './compare/reader.js'
 import { SearchView } from './research/search-view.js'
 import { shortcutsDialog } from './shared/shortcuts.js'
+import { StatusLine } from './shared/status-line.js'
 import { textSizeControls } from './shared/text-size.js'
 import { themeButton } from './shared/theme.js'
 import { VariantsPanel } from './compare/variants-panel.js'
-import { type State, Store, type ViewName } from './state/store.js'
+import { type State, type StatusTopic, Store, type ViewName } from './state/store.js'
 import { Sync } from './state/sync.js'
 
 // The UI's entry: connects to the host, keeps the state in one store (state/store.ts) that follows
@@ -47,25 +48,36 @@ const project = (): ProjectView | null => store.state.project
 
 // --- Status, saving, undo ---------------------------------------------------------------------
 
-const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' })
-function say(text: string, error = false): void {
-  status.textContent = text
-  // One line in the title bar: the whole message on hover when it does not fit.
-  status.title = text
-  status.classList.toggle('error', error)
+const status = new StatusLine()
+/** Shows one message in the title bar, replacing the last; `about` says what resolves it (StatusTopic). */
+function say(text: string, error = false, about?: StatusTopic): void {
+  store.update({ status: { text, error, ...(about ? { about } : {}) } })
+}
+/** What the message shown was about is resolved: it goes (another message stays). */
+function resolved(about: StatusTopic): void {
+  if (store.state.status?.about === about) store.update({ status: null })
 }
 
 /**
  * Runs a change: "Saving…" until the services confirm it is durable on disk, then "Saved". The
- * state follows from the services' event about the change (state/sync.ts), not from here.
+ * state follows from the services' event about the change (state/sync.ts), not from here. A
+ * failure is said in the title bar, or handed to `failed` where the change has a place of its own
+ * to show it (the metadata form, at its fields), and the title bar then says nothing. Resolves to
+ * whether the change was saved.
  */
-async function run(label: string, change: () => Promise<unknown>): Promise<void> {
+async function run(label: string, change: () => Promise<unknown>, failed?: (message: string) => void): Promise<boolean> {
   say('Saving…')
   try {
     await change()
     say(`${label} · saved`)
+    return true
   } catch (e) {
-    say(e instanceof Error ? e.message : String(e), true)
+    const message = e instanceof Error ? e.message : String(e)
+    if (failed) {
+      store.update({ status: null })
+      failed(message)
+    } else say(message, true)
+    return false
   }
 }
 
@@ -155,7 +167,10 @@ const codebook = new CodebookPanel(
   {
     api,
     run,
-    onActiveChange: () => updateHint(),
+    onActiveChange: () => {
+      updateHint()
+      resolved('active-tag')
+    },
     onShowPassages: (id) => {
       showView('passages')
       passages.showTag(id)
@@ -180,7 +195,7 @@ const orphans = new PassagesView(
  */
 function tagWithActive(passages: readonly PassageSpan[], what: string): void {
   const tag = project()?.tags.find((t) => t.id === codebook.active)
-  if (!tag) say(`No active tag: choose one in the Codebook (Enter on a tag), then tag ${what}.`, true)
+  if (!tag) say(`No active tag: choose one in the Codebook (Enter on a tag), then tag ${what}.`, true, 'active-tag')
   else
     void run(`Tagged ${what} “${tag.name}”${passages.length > 1 ? ' (Undo reverts them all)' : ''}`, () =>
       api.tagHits({ hits: passages.map(({ doc, start, end }) => ({ docId: doc, start, end })), tags: [tag.name] }),
@@ -399,7 +414,7 @@ root.replaceChildren(
     collapseButton('project', 'sidebar', layout, projectSidebar),
     title,
     el('span', { class: 'spacer' }),
-    status,
+    status.dom,
     undoButton,
     redoButton,
     exportButton,
@@ -471,7 +486,7 @@ function readerKey(reader: Reader, e: KeyboardEvent): boolean {
     const span = reader.selection()
     const tag = project()?.tags.find((t) => t.id === codebook.active)
     if (!span || !reader.docId) say('Select some text first.', true)
-    else if (!tag) say('No active tag: choose one in the Codebook (Enter on a tag).', true)
+    else if (!tag) say('No active tag: choose one in the Codebook (Enter on a tag).', true, 'active-tag')
     else void run(`Tagged “${tag.name}”`, () => api.createAnnotation({ docId: reader.docId!, ...span, tags: [tag.name] }))
     return true
   }
@@ -569,16 +584,22 @@ async function openDocument(id: string, span?: Span): Promise<void> {
   await compare.open(id, span)
 }
 
-/** Reads files picked or dropped in the page and imports them (all or none). */
+/**
+ * Reads files picked or dropped in the page and imports every one that can be read; each that
+ * cannot is named, with why, in the one report.
+ */
 async function importFiles(files: File[]): Promise<void> {
   say(`Importing ${files.length} file${files.length === 1 ? '' : 's'}…`)
   try {
-    const { added, report } = await api.importFiles({ files: await Promise.all(files.map(readUpload)) })
+    const { added, report, failed = [] } = await api.importFiles({ files: await Promise.all(files.map(readUpload)) })
     const titles = added.map((d) => `“${d.title}”`)
-    say(added.length ? `Added ${titles.join(', ')}` : 'Those documents are already in the project.')
-    // What could not be brought in (a REFI-QDA project's cases, sets, journals, PDF sources without
-    // text, skipped selections) is told in one message, not lost in the status line.
-    if (report?.length) importReport.show('Import report', titles, report)
+    const notRead = failed.length ? `${failed.length === 1 ? `${failed[0].file} was` : `${failed.length} files were`} not imported` : ''
+    if (added.length) say(`Added ${titles.join(', ')}${notRead ? `; ${notRead}` : ''}`, failed.length > 0)
+    else say(notRead || 'Those documents are already in the project.', failed.length > 0)
+    // What could not be brought in (files that cannot be read; a REFI-QDA project's cases, sets,
+    // journals, PDF sources without text, skipped selections) is told in one message, not lost in
+    // the status line.
+    if (report?.length || failed.length) importReport.show('Import report', titles, report ?? [], failed)
   } catch (e) {
     say(e instanceof Error ? e.message : String(e), true)
   }
@@ -783,6 +804,7 @@ function renderProject(p: ProjectView): void {
 }
 
 store.subscribe((state: State, previous: State) => {
+  if (state.status !== previous.status) status.render(state.status)
   if (state.view !== previous.view) renderView(state.view)
   if (state.project && state.project !== previous.project) renderProject(state.project)
   compare.update(state, previous)

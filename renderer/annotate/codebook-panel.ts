@@ -13,7 +13,7 @@ import type { StateSource } from '../state/store.js'
 export interface CodebookActions {
   api: Api
   /** Runs a change with the app's saving indicator and error reporting. */
-  run(label: string, change: () => Promise<unknown>): Promise<void>
+  run(label: string, change: () => Promise<unknown>, failed?: (message: string) => void): Promise<boolean>
   onActiveChange(id: string | null): void
   onShowPassages(id: string): void
   /** Adds the codes of a REFI-QDA codebook file (.qdc, or a .qdpx's) to the tags. */

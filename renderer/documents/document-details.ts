@@ -10,7 +10,7 @@ import { MetadataForm } from './metadata-form.js'
 
 export interface DetailsActions {
   api: Api
-  run(label: string, change: () => Promise<unknown>): Promise<void>
+  run(label: string, change: () => Promise<unknown>, failed?: (message: string) => void): Promise<boolean>
   /** The text of a document's span, for showing what a range holds. */
   excerpt(docId: string, start: number, end: number): string | null
   /** A document's title. */
@@ -46,9 +46,8 @@ export class DocumentDetails {
     }
     const api = this.actions.api
     if (this.form?.target !== doc.id)
-      this.form = new MetadataForm(
-        doc,
-        (id, changes) => void this.actions.run('Details saved', () => api.updateDocumentMetadata({ id, ...changes })),
+      this.form = new MetadataForm(doc, (id, changes, failed) =>
+        this.actions.run('Details saved', () => api.updateDocumentMetadata({ id, ...changes }), failed),
       )
     else this.form.show(doc)
 
@@ -57,14 +56,7 @@ export class DocumentDetails {
       this.memo = new MemoEditor(id, {
         about: `document “${doc.title || doc.id}”`,
         subject: doc.title || doc.id,
-        save: async (memo) => {
-          let saved = false
-          await this.actions.run(memo ? 'Memo saved' : 'Memo removed', async () => {
-            await api.setDocumentMemo({ id, memo })
-            saved = true
-          })
-          return saved
-        },
+        save: (memo) => this.actions.run(memo ? 'Memo saved' : 'Memo removed', () => api.setDocumentMemo({ id, memo })),
       })
     }
     this.memo.show(doc.memo ?? '')
@@ -119,7 +111,7 @@ export class DocumentDetails {
     await this.setRanges([...(this.doc.excluded ?? []), { start, end, ...(reason ? { reason } : {}) }], 'Left out of analysis')
   }
 
-  private setRanges(ranges: ExcludedRange[], label: string): Promise<void> {
+  private setRanges(ranges: ExcludedRange[], label: string): Promise<boolean> {
     const id = this.doc!.id
     return this.actions.run(label, () =>
       this.actions.api.setExcludedRanges({ id, ranges: ranges.map((r) => ({ start: r.start, end: r.end, reason: r.reason })) }),

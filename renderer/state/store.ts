@@ -9,6 +9,20 @@ import type { DefinitionResult } from '../../main/core/definitions/definitions.j
 /** The main views, as the tabs list them. */
 export type ViewName = 'read' | 'passages' | 'search' | 'definitions' | 'orphans'
 
+/**
+ * What a status message is about, where something other than the next message makes it stale:
+ * 'active-tag' (no active tag: resolved once one is chosen). A tester closed panes down to two and
+ * still read "At most 5 panes" (a message + Pane no longer needs: it is disabled at the limit).
+ */
+export type StatusTopic = 'active-tag'
+
+/** The title bar's one message: what was done, or what went wrong (`error`). */
+export interface StatusMessage {
+  text: string
+  error: boolean
+  about?: StatusTopic
+}
+
 export interface State {
   /** The open project as the services last reported it (null until it loads). */
   project: ProjectView | null
@@ -37,6 +51,11 @@ export interface State {
   /** An annotation being given a new span: the next selection in its document becomes it. */
   reattaching: RetrievedItem | null
   view: ViewName
+  /**
+   * The title bar's message (null: none). One at a time: the next message replaces it, and a
+   * message `about` something goes once that is resolved.
+   */
+  status: StatusMessage | null
 }
 
 export type Listener = (state: State, previous: State) => void
@@ -58,6 +77,7 @@ export class Store implements StateSource {
     spans: new Map(),
     reattaching: null,
     view: 'read',
+    status: null,
   }
   private readonly listeners = new Set<Listener>()
 

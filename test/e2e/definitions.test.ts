@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SHOTS } from './browser.js'
+import { SCREENS, SHOTS } from './browser.js'
 import { openPage, startApp, type TestApp } from './harness.js'
 
 // The Definitions view in Chromium through the web host: the facet × author matrix of the key
@@ -63,6 +63,47 @@ describe('the Definitions view', () => {
       expect(errors).toEqual([])
       await page.close()
     }
+  })
+
+  it("marks each element's words against the wording of the cell marked first", async () => {
+    // A tester: Light Blade's cell in "innovation as driver" was marked first (2024-03-09), yet the
+    // words underlined elsewhere said `the first has "In general terms, …"`, Shi Jianxun's wording.
+    const { page, errors } = await openPage(app)
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await openDefinitions(page)
+    const rows = await page.locator('.facet-matrix tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const heads = [...tr.closest('table')!.querySelectorAll('thead th')].map((th) => th.firstChild?.textContent ?? '')
+        const cells = [...tr.querySelectorAll('td')]
+        const firsts = cells.flatMap((td, k) => (td.querySelector('.facet-first') ? [heads[k + 1]] : []))
+        return {
+          label: tr.querySelector('.facet-select')?.textContent ?? '',
+          firsts,
+          // The first cell marked first, in date order, is the one the others are compared with: plain.
+          firstMarked: cells.find((td) => td.querySelector('.facet-first'))?.querySelectorAll('ins').length ?? null,
+          titles: [...tr.querySelectorAll('ins')].map((ins) => ins.getAttribute('title') ?? ''),
+        }
+      }),
+    )
+    const driver = rows.find((r) => r.label === 'innovation as driver')!
+    expect(driver.firsts).toEqual(['Light Blade'])
+    expect(driver.titles.length).toBeGreaterThan(0)
+    expect(driver.titles.join('\n')).not.toContain('In general terms')
+    for (const row of rows) {
+      if (row.firsts.length === 0) continue
+      expect(row.firstMarked, row.label).toBe(0)
+      for (const title of row.titles)
+        expect(title, row.label).toMatch(new RegExp(`^(the first, ${row.firsts[0]}, has “|not in the first, ${row.firsts[0]}$)`))
+    }
+    const cell = page.locator('.facet-matrix tbody tr', { has: page.locator('.facet-select', { hasText: /^innovation as driver$/ }) })
+    for (const [width, height, colorScheme] of SCREENS) {
+      await page.emulateMedia({ colorScheme })
+      await page.setViewportSize({ width, height })
+      await cell.locator('ins').first().hover()
+      await page.screenshot({ path: join(SHOTS, `definitions-first-${colorScheme}-${width}.png`) })
+    }
+    expect(errors).toEqual([])
+    await page.close()
   })
 
   it('lines two panes up on a facet with a connector, and marks the definitions in the panes', async () => {

@@ -5,7 +5,8 @@ import { SCREENS, SHOTS } from './browser.js'
 import { openPage, startApp, type TestApp } from './harness.js'
 
 // The layout from a small laptop (1024×700) up: panes keep a minimum width and scroll sideways
-// instead of running under the sidebars, "+ Pane" opens a document, the title bar stays one line.
+// instead of running under the sidebars, "+ Pane" opens a document, the title bar's message is
+// read whole and goes once a pane closes.
 
 let app: TestApp
 beforeEach(async () => {
@@ -57,10 +58,26 @@ describe('layout', () => {
     expect(await page.locator('.panes-area').evaluate((a) => a.scrollWidth > a.clientWidth)).toBe(true)
     // A pane's visible part is clipped to the area: nothing of it is drawn over the Overlaps panel.
     expect(await page.locator('.panes-area').evaluate((a) => getComputedStyle(a).overflowX)).toBe('auto')
-    // The title bar is one line even with a long message.
+    // The whole message is readable at 1024 wide, wrapped rather than cut ("At most 5 panes: close
+    // one…", a tester), and the title bar grows no more than its lines need. (X with nothing
+    // selected: a message as long.)
+    await page.locator('.pane .reader-text').first().focus()
+    await page.keyboard.press('x')
+    const status = page.locator('.status')
+    await expect.poll(() => status.textContent()).toBe('Select the text to leave out of the analysis first.')
+    expect(await status.evaluate((p) => p.scrollHeight <= p.clientHeight + 1 && p.scrollWidth <= p.clientWidth + 1)).toBe(true)
+    expect(await status.evaluate((p) => p.getBoundingClientRect().width)).toBeGreaterThan(150)
     const bar = await box(page, '.titlebar')
-    expect(bar.height).toBeLessThan(60)
+    expect(bar.height).toBeLessThan(80)
     await page.screenshot({ path: join(SHOTS, 'layout-five-panes-1024.png') })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.screenshot({ path: join(SHOTS, 'layout-five-panes-1024-dark.png') })
+    await page.setViewportSize({ width: 1440, height: 900 })
+    expect(await status.evaluate((p) => p.scrollHeight <= p.clientHeight + 1 && p.scrollWidth <= p.clientWidth + 1)).toBe(true)
+    await page.screenshot({ path: join(SHOTS, 'layout-five-panes-1440-dark.png') })
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.screenshot({ path: join(SHOTS, 'layout-five-panes-1440.png') })
+    await page.setViewportSize({ width: 1024, height: 700 })
 
     // Folding the sidebars gives the panes the width (and is remembered across a reload).
     await page.locator('.collapse-project').click()
