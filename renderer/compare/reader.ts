@@ -237,9 +237,11 @@ export class Reader {
   }
 
   private showHeader(d: DocumentView['document']): void {
+    const by = byline(d) || 'No author, outlet or date stated'
+    // (Their whole text on hover: a pane shows two lines of the title and one of the byline.)
     this.header.replaceChildren(
-      el('h1', { class: 'reader-title' }, d.title),
-      el('p', { class: 'reader-byline' }, byline(d) || 'No author, outlet or date stated'),
+      el('h1', { class: 'reader-title', title: d.title }, d.title),
+      el('p', { class: 'reader-byline', title: by }, by),
     )
     this.dom.setAttribute('aria-label', d.title)
     this.drawn.document = d

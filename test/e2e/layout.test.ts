@@ -182,6 +182,34 @@ describe('layout', () => {
     await page.close()
   })
 
+  it('leaves two panes at 1024×700 room to read: a title of two lines at most, a byline of one, the whole on hover', async () => {
+    const { page, errors } = await openPage(app)
+    await page.setViewportSize({ width: 1024, height: 700 })
+    // Shi Jianxun's long title and byline in the first pane (four and two lines in a pane this
+    // narrow: a tester read 250 px of text).
+    const shi = 'shi-jianxun-strategic-significance'
+    await page.locator('.pane-picker').first().selectOption(shi)
+    const header = page.locator('.pane').first().locator('.reader-header')
+    await expect.poll(() => header.locator('.reader-title').textContent()).toMatch(/^Strategic Significance/)
+    const lines = (selector: string) =>
+      header.locator(selector).evaluate((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)))
+    expect(await lines('.reader-title')).toBe(2)
+    expect(await lines('.reader-byline')).toBe(1)
+    expect(await header.locator('.reader-title').getAttribute('title')).toBe(
+      'Strategic Significance of Accelerating the Development of New Quality Productive Forces',
+    )
+    expect(await header.locator('.reader-byline').getAttribute('title')).toMatch(/^Shi Jianxun · /)
+    const text = await page
+      .locator('.pane')
+      .first()
+      .locator('.reader-body')
+      .evaluate((b) => b.getBoundingClientRect().height)
+    expect(text).toBeGreaterThan(300)
+    await page.screenshot({ path: join(SHOTS, 'layout-two-panes-1024.png') })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   for (const [width, height] of [
     [1024, 700],
     [1440, 900],
