@@ -60,6 +60,8 @@ export interface Pane {
   left: HTMLButtonElement
   right: HTMLButtonElement
   close: HTMLButtonElement
+  /** What watches its size (the margin's stripes, its place kept): let go when it closes. */
+  watchers: ResizeObserver[]
 }
 
 export interface CompareHooks {
@@ -318,7 +320,7 @@ export class CompareView {
       reader.dom,
       heat,
     )
-    Object.assign(pane, { docId: null, reader, dom, picker, heat, left, right, close })
+    Object.assign(pane, { docId: null, reader, dom, picker, heat, left, right, close, watchers: [] })
     this.panes.push(pane)
     this.fillPicker(pane)
     picker.addEventListener('change', () => {
@@ -347,20 +349,23 @@ export class CompareView {
     })
     heat.addEventListener('click', (e) => this.heatClick(pane, e))
     // The text reflows (pane resized, text size changed): the stripes follow its lines.
-    new ResizeObserver(() => this.drawMargin(pane)).observe(reader.view.dom)
+    const stripes = new ResizeObserver(() => this.drawMargin(pane))
+    stripes.observe(reader.view.dom)
     // Scrolling moved the reader's decorated range: the margin draws the same range.
     reader.onRangeChange = () => this.drawMargin(pane)
     // Resized (the sidebar hidden, the window or a splitter dragged), the text reflows: the pane
     // keeps the text it showed at its top. The browser's scroll anchoring keeps about as much, but
     // synchronised scrolling took its scroll for the reader's (a tester hid the sidebar, and the
     // other pane went from 105 px to 4,938, to another passage); held, the panes pass none on.
-    new ResizeObserver(() => {
+    const resized = new ResizeObserver(() => {
       const place = this.places.get(pane)
       const width = reader.body.clientWidth
       if (!place || place.width === width || !this.panes.includes(pane) || reader.body.clientHeight === 0) return
       this.places.set(pane, { ...place, width })
       this.keep([[pane, place]])
-    }).observe(reader.body)
+    })
+    resized.observe(reader.body)
+    pane.watchers.push(stripes, resized)
     this.layout()
     pane.dom.classList.toggle('active', this.panes.indexOf(pane) === this.active)
     if (docId) await this.show(pane, docId)
@@ -467,6 +472,7 @@ export class CompareView {
   private close(pane: Pane): void {
     if (this.panes.length <= MIN_PANES) return
     this.panes.splice(this.panes.indexOf(pane), 1)
+    for (const watcher of pane.watchers) watcher.disconnect()
     this.active = Math.min(this.active, this.panes.length - 1)
     this.layout()
     // The document list and details follow the pane now active, never a closed one.

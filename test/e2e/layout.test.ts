@@ -5,8 +5,8 @@ import { SCREENS, SHOTS } from './browser.js'
 import { openPage, startApp, type TestApp } from './harness.js'
 
 // The layout from a small laptop (1024×700) up: panes keep a minimum width and scroll sideways
-// instead of running under the sidebars, "+ Pane" opens a document, the title bar's message is
-// read whole and goes once a pane closes.
+// instead of running under the sidebars, "+ Pane" opens a document (and is disabled at the limit),
+// the title bar's message is read whole, and two panes leave room to read.
 
 let app: TestApp
 beforeEach(async () => {

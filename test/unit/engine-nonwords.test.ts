@@ -216,7 +216,7 @@ describe('tokens that are no words of a claim', () => {
     expect(words(doc, nonWordTokens(doc))).toEqual(['re', 'co', 'pre'])
   })
 
-  it('marks the items of a list written without spaces, not a list of prose nor a number', () => {
+  it('marks the items of a list written without spaces, not those of a list of prose nor two items (a number is marked as one)', () => {
     const [doc] = analysed('Updated translations (be,cs,en_CA,sr@Latn), lib{32,64,x32}; apples, pears, plums; 1,245,300 and a,b.\n')
     expect(words(doc, nonWordTokens(doc))).toEqual(['be', 'cs', 'en', 'CA', 'sr', 'Latn', '32', '64', 'x32', '1', '245', '300'])
   })

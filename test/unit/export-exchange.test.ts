@@ -32,7 +32,7 @@ const TEXT = [
   '',
   '1. A numbered line <b>bold</b> & [a link](javascript:alert(1)) <script>alert(2)</script>',
   '',
-  'The second paragraph will lose a sentence. In my view this sentence goes away entirely. The rest stays.',
+  'The second paragraph will lose a sentence. In my view this sentence goes away entirely. The rest stays as it was written.',
   '',
 ].join('\n')
 const GONE = 'In my view this sentence goes away entirely.'
@@ -68,7 +68,7 @@ beforeAll(async () => {
     tags: ['-Minus tag'],
     note: FORMULA_NOTE,
   })
-  await s.createAnnotation({ docId: 'essay', ...span(TEXT, 'The rest stays'), tags: [] })
+  await s.createAnnotation({ docId: 'essay', ...span(TEXT, 'The rest stays as it was written'), tags: [] })
   await s.createAnnotation({ docId: 'essay', ...span(TEXT, GONE), tags: ['Claim'], note: 'A note on the lost sentence' })
   // The sentence is deleted on disk: its annotation becomes an orphan.
   const edited = TEXT.replace(` ${GONE}`, '')
@@ -233,7 +233,7 @@ describe('JSON-LD that the W3C test suite accepts', () => {
       'dcterms:creator': 'Ann Lee',
     })
     expect(fileURLToPath(claim.target.source.id)).toBe(join(project, 'documents', 'essay.md'))
-    const highlight = items.find((a) => a.target.selector[0].exact === 'The rest stays')!
+    const highlight = items.find((a) => a.target.selector[0].exact === 'The rest stays as it was written')!
     expect(highlight).not.toHaveProperty('body')
     expect(highlight.motivation).toBe('highlighting')
     const bare = JSON.parse((await exported({ format: 'jsonld', notes: false })).content)

@@ -161,4 +161,29 @@ describe('an operation that fails part way', () => {
     expect(store.codebook.tags).toEqual([])
     expect(store.history()).toEqual({ undo: null, redo: null })
   })
+
+  it('names what it could not put back, which undo then takes back (and only that)', async () => {
+    const t = await tempDir()
+    cleanups.push(t.cleanup)
+    const store = await ProjectStore.open(t.dir, { create: true })
+    const tags = join(t.dir, 'tags.json')
+    const projectBefore = await readFile(join(t.dir, 'project.json'), 'utf8')
+    const attempt = store.transaction('Rename', async (tx) => {
+      await store.updateProject((p) => ({ ...p, name: 'Renamed' }), tx)
+      await store.updateCodebook((b) => ({ ...b, tags: [{ id: 't1', name: 'one', colour: '#336699', parent: null, description: '' }] }), tx)
+      // Another program writes the codebook meanwhile: it is not put back over, so neither is the
+      // project file (the files go back together or not at all).
+      await writeFile(tags, '{"tags": []}\n')
+      throw new ApiError('internal', 'disk full: the change was not saved')
+    })
+    await expect(attempt).rejects.toThrow(
+      'disk full: the change was not saved; "Rename" had already changed project.json, which could not be put back: Undo takes it back',
+    )
+    expect(await readFile(tags, 'utf8')).toBe('{"tags": []}\n')
+    expect(store.project.name).toBe('Renamed')
+    expect(store.history().undo).toBe('Rename')
+    expect((await store.undo())?.label).toBe('Rename')
+    expect(await readFile(join(t.dir, 'project.json'), 'utf8')).toBe(projectBefore)
+    expect(await readFile(tags, 'utf8')).toBe('{"tags": []}\n')
+  })
 })

@@ -83,16 +83,16 @@ const NEAR = 2 * PREFIX_LENGTH
 /**
  * A quote shorter than this (UTF-16 units: two or three words) says little by itself, and a
  * candidate with one side intact near the stored position (see STRONG_SIDE) is accepted only
- * where its other side is WEAK_SIDE similar at least (otherSide), or where it is the quote's only
- * occurrence in the text, word for word. A passage edited beside keeps some of its context there,
- * and a short passage whose sentence before it was deleted is still the one place with its words
- * ("The rest stays"); the next sentence's first words, where the annotated sentence was deleted,
- * keep neither ("The", "Developing new", "forces." open and end many sentences).
- * Measured on the bundled corpus (anchor.test.ts), annotations of the first or last one to three
- * words of each sentence and line: with their own sentence or line deleted, 91 of 1,656 were
- * placed on other text before, 34 now (29 without the only-occurrence rule); with the sentence
- * next to them deleted, 666 of 858 were found before, 637 now (577 without it), the others
- * orphans. Of 9,000 random edits beside or inside longer passages (a tester's), the same found.
+ * where its other side is WEAK_SIDE similar at least (otherSide): a passage edited beside it keeps
+ * some of its context there, and the next sentence's first words, where the annotated sentence was
+ * deleted, keep none ("The", "Developing new", "forces." open and end many sentences). Measured on
+ * the bundled corpus (anchor.test.ts), annotations of the first or last one to three words of
+ * each sentence and line: with their own sentence or line deleted, 91 of 1,656 were placed on
+ * other text before, 29 now; with the sentence next to them deleted, 666 of 858 were found
+ * before, 577 now, the others orphans (for the reader to re-attach). Of 9,000 random edits beside
+ * or inside longer passages (a tester's), as many found as before. Not taken: a short quote's
+ * only occurrence in the text accepted with one side intact (637 of the 858 found, 34 of the
+ * 1,656 on other text): a note on the wrong words is worse than one that asks to be re-attached.
  * Longer, or a higher WEAK_SIDE: more passages of a few words edited beside are orphans; shorter,
  * or lower: the next sentence's words take more annotations.
  */
@@ -198,7 +198,7 @@ interface Scored extends Candidate {
  * with the text just after; an empty stored side (the passage was at the start or the end of the
  * text) agrees only with a candidate at the same end.
  */
-function scored(text: string, c: Candidate, quote: TextQuoteSelector, expected: number, edges: Edges, alone: boolean): Scored {
+function scored(text: string, c: Candidate, quote: TextQuoteSelector, expected: number, edges: Edges): Scored {
   const quoteScore = 1 - c.errors / Math.max(1, quote.exact.length)
   const before = text.slice(Math.max(0, c.start - quote.prefix.length - 2 * CONTEXT_SLACK), c.start)
   const after = text.slice(c.end, c.end + quote.suffix.length + 2 * CONTEXT_SLACK)
@@ -209,7 +209,7 @@ function scored(text: string, c: Candidate, quote: TextQuoteSelector, expected: 
   const both = prefixScore >= STRONG_SIDE && suffixScore >= STRONG_SIDE
   const one =
     Math.max(prefixScore, suffixScore) === 1 &&
-    (quote.exact.length >= SHORT_QUOTE || alone || otherSide(prefixScore, suffixScore, quote) >= WEAK_SIDE)
+    (quote.exact.length >= SHORT_QUOTE || otherSide(prefixScore, suffixScore, quote) >= WEAK_SIDE)
   const agrees = edges.contextless
     ? c.errors === 0 || quote.exact.length >= CONTEXTLESS_FUZZY_MIN
     : both || (one && Math.abs(c.start - expected) <= NEAR)
@@ -257,14 +257,7 @@ function ownPlaces(text: string, quote: TextQuoteSelector, edges: Edges): Place[
 }
 
 /** The best candidate whose context agrees, or null. */
-function best(
-  text: string,
-  candidates: Candidate[],
-  quote: TextQuoteSelector,
-  expected: number,
-  edges: Edges,
-  alone: boolean,
-): Scored | null {
+function best(text: string, candidates: Candidate[], quote: TextQuoteSelector, expected: number, edges: Edges): Scored | null {
   // Fewest errors first: once a candidate's best possible score (perfect context and position)
   // cannot beat the top one, neither can any later one, and scoring stops.
   candidates.sort((a, b) => a.errors - b.errors || a.start - b.start)
@@ -276,7 +269,7 @@ function best(
     const key = `${c.start}:${c.end}`
     if (seen.has(key)) continue
     seen.add(key)
-    const s = scored(text, c, quote, expected, edges, alone)
+    const s = scored(text, c, quote, expected, edges)
     if (!s.agrees) continue
     if (!top || s.total > top.total) top = s
   }
@@ -392,9 +385,7 @@ export function anchorSelectors(
     }
     return holding ? nearestHolding : distance(c.start) < nearestPlace
   }
-  // The quote's only occurrence in the text, word for word (see SHORT_QUOTE).
-  const alone = candidates.length === 1 && candidates[0].errors === 0
-  const top = best(t, candidates.filter(isPassage), quote, expected, edges, alone)
+  const top = best(t, candidates.filter(isPassage), quote, expected, edges)
   if (!top) return { status: 'orphan', start, end }
   const found = top.errors > 0 ? snapped(t, top, quote, edges) : top
   const from = text.toCodePoint(onCodePoint(t, found.start))

@@ -477,8 +477,9 @@ export class ProjectStore {
    * and undo restores them all. Operations run one at a time. An operation that fails after some
    * of its files were written has them put back (what undo would do), so that it changed nothing:
    * "annotate with a new tag" on a nearly full disk said the annotation was not saved, and the new
-   * tag was in the codebook all the same (a tester). Where they cannot be put back, the message
-   * says so, and undo can still take them back.
+   * tag was in the codebook all the same (a tester). Those that cannot be put back stay as the
+   * operation left them, the message names them, and undo takes them back (only them: a file
+   * put back, or changed meanwhile by another program, is no longer undo's).
    */
   transaction<T>(label: string, run: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.exclusively(async () => {
@@ -486,16 +487,21 @@ export class ProjectStore {
       try {
         return await run(tx)
       } catch (error) {
-        if (tx.changes.length && error instanceof ApiError) {
-          const written = tx.changes.map((c) => relative(this.dir, c.path)).join(', ')
+        if (tx.changes.length) {
           try {
             await this.putBack({ label, changes: tx.changes }, 'before')
             tx.changes.length = 0
           } catch {
-            throw new ApiError(
-              error.code,
-              `${error.message}; what "${label}" had already changed (${written}) could not be put back: Undo takes it back`,
-            )
+            const left: FileChange[] = []
+            for (const c of tx.changes) if ((await readFile(c.path, 'utf8').catch(() => null)) === c.after) left.push(c)
+            tx.changes.splice(0, tx.changes.length, ...left)
+            if (error instanceof ApiError && left.length) {
+              const names = left.map((c) => relative(this.dir, c.path)).join(', ')
+              throw new ApiError(
+                error.code,
+                `${error.message}; "${label}" had already changed ${names}, which could not be put back: Undo takes it back`,
+              )
+            }
           }
         }
         throw error
@@ -551,22 +557,26 @@ export class ProjectStore {
   private async putBack(entry: HistoryEntry, target: 'before' | 'after'): Promise<void> {
     const current = target === 'before' ? 'after' : 'before'
     // The check and the writes under one lock: no other process can change a file in between.
-    await this.lock.run(async () => {
-      for (const c of entry.changes) {
-        const now = await readFile(c.path, 'utf8').catch(() => null)
-        if (now !== c[current]) {
-          throw new ApiError('conflict', `cannot ${target === 'before' ? 'undo' : 'redo'} "${entry.label}": ${c.path} has changed since`)
+    // (Read again whatever happens: a write that fails part way has put back some of the files.)
+    try {
+      await this.lock.run(async () => {
+        for (const c of entry.changes) {
+          const now = await readFile(c.path, 'utf8').catch(() => null)
+          if (now !== c[current]) {
+            throw new ApiError('conflict', `cannot ${target === 'before' ? 'undo' : 'redo'} "${entry.label}": ${c.path} has changed since`)
+          }
         }
-      }
-      for (const c of [...entry.changes].reverse()) {
-        const content = c[target]
-        if (content === null) {
-          await rm(c.path, { force: true })
-          await syncFolder(dirname(c.path))
-        } else await this.write(c.path, content)
-      }
-    })
-    await this.reload(entry.changes.map((c) => c.path))
+        for (const c of [...entry.changes].reverse()) {
+          const content = c[target]
+          if (content === null) {
+            await rm(c.path, { force: true })
+            await syncFolder(dirname(c.path))
+          } else await this.write(c.path, content)
+        }
+      })
+    } finally {
+      await this.reload(entry.changes.map((c) => c.path))
+    }
   }
 
   /** Re-reads files this store keeps in memory (after undo, redo, or a change by another program). */
