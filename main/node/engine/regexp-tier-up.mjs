@@ -19,13 +19,22 @@ import { setFlagsFromString } from 'node:v8'
  */
 export const REGEXP_TIER_UP = false
 
+/** Whether setRegexpTierUp has set the flag in this process. */
+let tierUpSet = false
+
 /**
  * Sets REGEXP_TIER_UP for this process: V8's flags are the process's, every thread's (in the
  * app, its main process's or the web host's too, whose own expressions run once are then
  * compiled to machine code, not to bytecode: a little more work there, not measured). Before the
  * engine's expressions first run; in the CLI, before its script is compiled, as V8 takes a code
- * cache only under the flags it was made with (engine-script.mjs).
+ * cache only under the flags it was made with (engine-script.mjs). Once a process: V8's flags
+ * changed while its threads run code may crash the process (Node's warning for
+ * setFlagsFromString), and the app's runner asked again for every analysis, while the workers of
+ * earlier ones could still be compiling expressions. (The test suite's process, which hosts the
+ * app, twice exited without a word in an end-to-end file; whether this was why is not known.)
  */
 export function setRegexpTierUp() {
+  if (tierUpSet) return
+  tierUpSet = true
   setFlagsFromString(REGEXP_TIER_UP ? '--regexp-tier-up' : '--no-regexp-tier-up')
 }
