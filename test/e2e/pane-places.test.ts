@@ -110,6 +110,23 @@ async function showDocuments(page: Page, docs: string[]): Promise<void> {
   }
 }
 
+/**
+ * Opens `docs` in panes lined up on overlap `id`, turns the wheel 100 px over the first pane, and
+ * gives the panes' scroll positions before and after (each once they have settled).
+ */
+async function wheelOverFirst(page: Page, docs: string[], id: string): Promise<{ before: number[]; after: number[] }> {
+  await showDocuments(page, docs)
+  await page.locator(`.overlap-item[data-overlap="${id}"]`).click()
+  await expect.poll(() => selectedInView(page)).toEqual(docs.map(() => true))
+  await settled(page)
+  const before = await scrollTops(page)
+  await page.locator('.pane').first().locator('.reader-body').hover()
+  await page.mouse.wheel(0, 100)
+  await expect.poll(async () => (await scrollTops(page))[0]).toBeGreaterThan(before[0] + 50)
+  await settled(page)
+  return { before, after: await scrollTops(page) }
+}
+
 describe('the panes keep their place', () => {
   it('when a pane is added, moved or closed, the sidebar hidden, or a pane given a document', async () => {
     // "new challenges and opportunities to foreign investors": near the end of Light Blade's
@@ -202,17 +219,8 @@ describe('synchronised scrolling', () => {
     for (const [width, height, colorScheme] of SCREENS) {
       const { page, errors } = await openPage(app, { colorScheme })
       await page.setViewportSize({ width, height })
-      await showDocuments(page, [SHI, LIGHT_BLADE, YANG])
-      await page.locator(`.overlap-item[data-overlap="${chosen.id}"]`).click()
-      await expect.poll(() => selectedInView(page)).toEqual([true, true, true])
-      await settled(page)
-      const before = await scrollTops(page)
       // A turn of the wheel over Shi's pane.
-      await page.locator('.pane').first().locator('.reader-body').hover()
-      await page.mouse.wheel(0, 100)
-      await expect.poll(async () => (await scrollTops(page))[0]).toBeGreaterThan(before[0] + 50)
-      await settled(page)
-      const after = await scrollTops(page)
+      const { before, after } = await wheelOverFirst(page, [SHI, LIGHT_BLADE, YANG], chosen.id)
       const moved = after.map((top, k) => Math.round(top - before[k]))
       // Each other pane went down a little: as far as Shi's at most three times over (MAX_SYNC_RATE),
       // where Yang's went 3,555 px.
@@ -243,16 +251,7 @@ describe('synchronised scrolling', () => {
     for (const [width, height, colorScheme] of SCREENS) {
       const { page, errors } = await openPage(app, { colorScheme })
       await page.setViewportSize({ width, height })
-      await showDocuments(page, [LIGHT_BLADE, CHINA_BRIEFING])
-      await page.locator(`.overlap-item[data-overlap="${chosen.id}"]`).click()
-      await expect.poll(() => selectedInView(page)).toEqual([true, true])
-      await settled(page)
-      const before = await scrollTops(page)
-      await page.locator('.pane').first().locator('.reader-body').hover()
-      await page.mouse.wheel(0, 100)
-      await expect.poll(async () => (await scrollTops(page))[0]).toBeGreaterThan(before[0] + 50)
-      await settled(page)
-      const after = await scrollTops(page)
+      const { before, after } = await wheelOverFirst(page, [LIGHT_BLADE, CHINA_BRIEFING], chosen.id)
       // China Briefing's pane went on three times as fast, towards the end of its longer text.
       expect(after[1] - before[1], JSON.stringify({ before, after })).toBeLessThanOrEqual(1.5 * (after[0] - before[0]))
       expect(await selectedInView(page)).toEqual([true, true])
