@@ -306,3 +306,17 @@ export async function savedFile(page: Page, action: () => Promise<unknown>): Pro
     await rm(folder, { recursive: true, force: true })
   }
 }
+
+/**
+ * Waits until nothing moves any more: `measure` (the panes' places, their scroll positions) gives
+ * the same two animation frames apart.
+ */
+export async function steady(page: Page, measure: () => Promise<unknown>): Promise<void> {
+  await expect
+    .poll(async () => {
+      const a = await measure()
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+      return JSON.stringify(a) === JSON.stringify(await measure())
+    })
+    .toBe(true)
+}

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SCREENS, SHOTS } from './browser.js'
-import { openPage, startApp, type TestApp } from './harness.js'
+import { openPage, startApp, steady, type TestApp } from './harness.js'
 
 // The panes keep what the reader is reading. Adding, closing or moving a pane, or hiding the
 // sidebar, leaves each pane that keeps its document at the text it showed at its top (a tester's
@@ -91,15 +91,7 @@ const connectorOnScreen = (page: Page) =>
   })
 
 /** Nothing in the panes moves any more: two animation frames with the same positions. */
-async function settled(page: Page): Promise<void> {
-  await expect
-    .poll(async () => {
-      const a = await scrollTops(page)
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
-      return JSON.stringify(a) === JSON.stringify(await scrollTops(page))
-    })
-    .toBe(true)
-}
+const settled = (page: Page) => steady(page, () => scrollTops(page))
 
 /** Shows the documents in the panes (adding panes as needed), left to right. */
 async function showDocuments(page: Page, docs: string[]): Promise<void> {

@@ -4,7 +4,7 @@ import { promisify } from 'node:util'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers.js'
-import { openPage, startApp, type TestApp } from './harness.js'
+import { openPage, startApp, steady, type TestApp } from './harness.js'
 
 // The reader keeps their place: the panes' scroll positions and the selected shared passage stay
 // as they are after saving an annotation, after another program (the CLI, in its own process)
@@ -71,15 +71,7 @@ async function analysed(p: Page): Promise<void> {
 }
 
 /** Nothing in the panes moves any more: two animation frames with the same place. */
-async function settled(p: Page): Promise<void> {
-  await expect
-    .poll(async () => {
-      const a = await place(p)
-      await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
-      return JSON.stringify(a) === JSON.stringify(await place(p))
-    })
-    .toBe(true)
-}
+const settled = (p: Page) => steady(p, () => place(p))
 
 describe('the panes keep their place', () => {
   let before: Awaited<ReturnType<typeof place>>
