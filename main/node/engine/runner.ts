@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads'
 import { ApiError } from '../../core/contract/api.js'
-import { setRegexpTierUp } from './regexp-tier-up.mjs'
 import type { EngineJob, EngineMessage } from './worker.js'
 
 // Runs engine jobs off the calling thread, one worker per job, with progress and cancellation.
@@ -23,9 +22,9 @@ export class EngineRunner {
 
   /** Runs one job; rejects with ApiError 'cancelled' if cancel() is called meanwhile. */
   run<T>(job: EngineJob, onProgress?: (p: EngineProgress) => void): Promise<T> {
-    // The workers' regular expressions compiled as the CLI's engine compiles them, from the first
-    // job on (regexp-tier-up.mjs).
-    setRegexpTierUp()
+    // (V8's flags are left as they are: the CLI's engine compiles its regular expressions to
+    // machine code at once, regexp-tier-up.mjs, but changed in a process that has run some of its
+    // own, the host's, the flag crashes it: regexp-tier-up.mjs.)
     return new Promise<T>((resolve, reject) => {
       let worker: Worker
       try {
