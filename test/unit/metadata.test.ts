@@ -30,18 +30,22 @@ describe('readStatedMetadata', () => {
     expect(readStatedMetadata(columns).title).toBe('Release Notes Version 2.0 Spring Edition')
   })
 
-  it("titles a source file by its first line with words, not a comment's marks (C headers, a tester)", () => {
-    // X11's Composite.h and HookObjI.h, glibc's aio.h, as their first lines read.
-    const composite = '/***********************************************************\n\nCopyright 1987, 1988, 1998  The Open Group\n'
-    expect(readStatedMetadata(composite).title).toBe('Copyright 1987, 1988, 1998 The Open Group')
-    expect(readStatedMetadata('/*\n * Copyright 1993, 1998  The Open Group\n').title).toBe('Copyright 1993, 1998 The Open Group')
-    expect(
-      readStatedMetadata('/* Copyright (C) 1996-2024 Free Software Foundation, Inc.\n   This file is part of the GNU C Library.\n').title,
-    ).toBe('Copyright (C) 1996-2024 Free Software Foundation, Inc.')
-    expect(readStatedMetadata('// SPDX-License-Identifier: MIT\n').title).toBe('SPDX-License-Identifier: MIT')
+  it("titles a source file by its first line with words, not a comment's marks, nor its copyright notice (C headers, testers)", () => {
     expect(readStatedMetadata('/* A one-line header comment. */\n').title).toBe('A one-line header comment.')
-    // Nothing but marks: no title (the file's name is taken for it).
-    expect(readStatedMetadata('/*\n *\n */\n').title).toBe('')
+    expect(readStatedMetadata('/*\n * Display list helpers\n *\n * Copyright 1993 The Open Group\n */\n').title).toBe(
+      'Display list helpers',
+    )
+    // X11's Composite.h and HookObjI.h, glibc's aio.h, as their first lines read: a notice or a
+    // licence's field, much the same in every file of a package, is no title (the file's name is
+    // taken for it, as where there is nothing but marks).
+    for (const header of [
+      '/***********************************************************\n\nCopyright 1987, 1988, 1998  The Open Group\n',
+      '/*\n * Copyright 1993, 1998  The Open Group\n',
+      '/* Copyright (C) 1996-2024 Free Software Foundation, Inc.\n */\n',
+      '// SPDX-License-Identifier: MIT\n',
+      '/*\n *\n */\n',
+    ])
+      expect(readStatedMetadata(header).title).toBe('')
   })
 
   it("titles a manual page by its NAME line, not its running header or the heading (Perl modules' pages, a tester)", () => {
@@ -55,6 +59,37 @@ describe('readStatedMetadata', () => {
     )
     // Not a NAME heading further down.
     expect(readStatedMetadata('A Guide\n\nIntro.\n\nNAME\n  the rest\n').title).toBe('A Guide')
+  })
+
+  it('titles a text that opens with header fields by a field that names it, and takes its URL only from one that gives it (Debian copyright files, a tester)', () => {
+    const copyright =
+      'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: adduser\nUpstream-Source: https://salsa.debian.org/debian/adduser\n\nFiles: *\nCopyright: 1997-2023 Roland Bauerschmidt\n'
+    expect(readStatedMetadata(copyright)).toMatchObject({ title: 'adduser', url: 'https://salsa.debian.org/debian/adduser' })
+    expect(
+      readStatedMetadata('From: Ann Lee\nSubject: Budget talks resume\nDate: Mon, 4 Mar 2024 10:00:00 +0000\n\nThe talks resumed.'),
+    ).toMatchObject({
+      title: 'Budget talks resume',
+      date: '2024-03-04',
+    })
+    // No field names a title: none is stated (the importer titles the document by its file's name).
+    expect(
+      readStatedMetadata('Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nFiles: *\nLicense: GPL-2+\n'),
+    ).toMatchObject({
+      title: '',
+      url: '',
+    })
+  })
+
+  it('takes no date line, copyright notice or hard-wrapped line of prose for a title', () => {
+    const debianized =
+      'This package was debianized by Ross Burton <ross@debian.org> on\nFri, 17 Jan 2003 14:57:28 +0900.\n\nIt was downloaded from\nhttp://avahi.org/\n\nUpstream Authors: Lennart\n'
+    expect(readStatedMetadata(debianized)).toMatchObject({ title: 'Upstream Authors: Lennart', date: '2003-01-17' })
+    expect(
+      readStatedMetadata('This is the Debian prepackaged version of the GNU assembler,\nlinker, and binary utilities.\n\nBinutils\n').title,
+    ).toBe('Binutils')
+    expect(readStatedMetadata('Copyright 2005 Adam Jackson.\n\nPermission is granted.\n').title).toBe('Permission is granted.')
+    // A headline ending on a word of its own is a title.
+    expect(readStatedMetadata('Who Pays for the Transition\n\nText.').title).toBe('Who Pays for the Transition')
   })
 
   it('tells a byline that is a site apart from an author', () => {

@@ -64,6 +64,53 @@ function looksLikeDomain(s: string): boolean {
  */
 const WORDED = /[\p{L}\p{N}]/u
 
+/**
+ * A header field, "Name: value" (an e-mail's, a Debian control or copyright file's, a page saved
+ * with its headers): a name of one word or words joined by hyphens, capitalised, then a colon. A
+ * text that opens with one opens with a block of them, which states no title but in a field that
+ * names one (TITLE_FIELDS): Debian's copyright files were titled "Format:
+ * https://www.debian.org/doc/…" skipped for its address, then "Upstream-Name: adduser" (581 of
+ * 900, a tester), and each given the format's address as its URL.
+ */
+const FIELD = /^([A-Z][A-Za-z]*(?:-[A-Za-z]+)*):(?:\s+(\S.*))?$/
+
+/** Header fields whose value is the text's title. */
+const TITLE_FIELDS = new Set(['title', 'subject', 'name', 'upstream-name'])
+
+/** Header fields whose value is where the text is found. */
+const URL_FIELDS = new Set(['url', 'link', 'source', 'upstream-source', 'homepage'])
+
+/**
+ * A date, with its weekday, time and zone, and nothing else ("Fri, 17 Jan 2003 14:57:28 +0900."):
+ * a date line, no title. What is left once the date's parts are taken out has no word.
+ */
+function dateOnly(line: string): boolean {
+  if (!findDate(line)) return false
+  const rest = line
+    .replace(new RegExp(MONTH, 'gi'), ' ')
+    .replace(/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b\.?/gi, ' ')
+    .replace(/\b(?:UTC|GMT|[AP]M)\b/gi, ' ')
+  return !/\p{L}/u.test(rest)
+}
+
+/**
+ * A line that stops inside its sentence, hard-wrapped prose rather than a title: it ends on a
+ * comma or colon, or on a word that leads into what follows ("This package was debianized by
+ * Ross Burton <ross@debian.org> on", "This package was downloaded from": 52 copyright files, a
+ * tester). A title that ends so is rare, and a title not read leaves the file's name, not a wrong
+ * one.
+ */
+const UNFINISHED = /(?:[,:;]|\s(?:a|an|and|as|at|by|for|from|in|its|of|on|or|the|their|this|to|with))$/
+
+/** Whether head line `line` goes on from the line before it, one that stops inside its sentence (UNFINISHED). */
+function continues(head: readonly string[], line: string): boolean {
+  const k = head.indexOf(line)
+  return k > 0 && UNFINISHED.test(head[k - 1])
+}
+
+/** A copyright notice ("Copyright 2005 Adam Jackson.", "(C) 1999 …", "© …"): whose the text is, not its title. */
+const NOTICE = /^(?:copyright\b|\(c\)|©)/i
+
 function cleanTitle(line: string): string {
   // "Home > Section > Title" breadcrumbs: keep the last segment.
   const crumbs = line.split(/\s+>\s+/)
@@ -124,8 +171,18 @@ export function readStatedMetadata(text: string, markdown = false): StatedMetada
   const out: StatedMetadata = { title: '', author: '', outlet: '', date: '', url: '' }
 
   const heading = lines ? lines.find((l) => /^#\s+\S/.test(l)) : undefined
-  const titleLine = heading ?? manualName(head) ?? head.find((l) => WORDED.test(l) && !looksLikeJunk(l) && l.length <= MAX_TITLE_LENGTH)
+  const candidates = head.filter((l) => WORDED.test(l) && !looksLikeJunk(l) && l.length <= MAX_TITLE_LENGTH)
+  // A text that opens with header fields: its title and URL only from fields that name them.
+  const fields =
+    !heading && candidates.length > 0 && FIELD.test(cleanTitle(candidates[0])) ? head.map((l) => cleanTitle(l).match(FIELD)) : undefined
+  const fieldValue = (names: ReadonlySet<string>): string | undefined => fields?.find((f) => f?.[2] && names.has(f[1].toLowerCase()))?.[2]
+  const titleLine = fields
+    ? fieldValue(TITLE_FIELDS)
+    : (heading ??
+      manualName(head) ??
+      candidates.find((l) => !dateOnly(l) && !UNFINISHED.test(l) && !NOTICE.test(cleanTitle(l)) && !continues(head, l)))
   if (titleLine) out.title = cleanTitle(titleLine)
+  if (fields) out.url = fieldValue(URL_FIELDS)?.match(/^https?:\/\/\S+/)?.[0] ?? ''
 
   for (const line of head) {
     const by = line.match(/(?:^|\s)By:?\s+(\S(?:.*\S)?)\s*$/)
@@ -135,7 +192,7 @@ export function readStatedMetadata(text: string, markdown = false): StatedMetada
       else if (who.split(/\s+/).length <= 6) out.author ||= who
     }
     out.date ||= findDate(line)
-    const url = line.match(/https?:\/\/\S+/)
+    const url = fields ? null : line.match(/https?:\/\/\S+/)
     if (url) out.url ||= url[0]
   }
 
