@@ -230,14 +230,18 @@ function run(entry: string, folder: string): Output {
 /** The paraphrases of one corpus matched to its verdicts. */
 function judge(corpus: string, output: Output, verdicts: Verdict[]): Judged {
   const words = new Map(output.documents.map((d) => [d.id, wordsOf(readFileSync(d.path, 'utf8'))]))
-  const judged = verdicts.map((v) => ({
-    verdict: v,
-    places: v.passages.map((p) => ({ doc: p.doc, text: p.text.replace(/\s+/g, ' ').trim(), spans: placesOf(p, words) })),
-  }))
   const paraphrases = output.overlaps.filter((o) => o.kind === 'paraphrase')
   const copies = output.overlaps.filter((o) => o.kind !== 'paraphrase')
   const spansOf = (o: Output['overlaps'][number]) =>
     o.passages.map((p) => ({ doc: p.doc, span: wordSpan(words.get(p.doc)!, p.start, p.end) }))
+  const copySpans = copies.map(spansOf)
+  const judged = verdicts.map((v) => ({
+    verdict: v,
+    places: v.passages.map((p, passage) => {
+      const spans = placesOf(p, words)
+      return { doc: p.doc, passage, text: p.text.replace(/\s+/g, ' ').trim(), spans, copies: copiedPlaces(p.doc, spans, copySpans) }
+    }),
+  }))
   const met = new Set<Verdict>()
   const figures: Figures = {
     corpus,
@@ -258,13 +262,14 @@ function judge(corpus: string, output: Output, verdicts: Verdict[]): Judged {
   const falseOnes: Listed[] = []
   for (const o of paraphrases) {
     const spans = spansOf(o)
-    // The verdict met in the most documents (the first of those): a paraphrase found now may span two judged.
+    // The verdict met in the most documents (of those, the one met in the most at its own places,
+    // not as copies; then the first): a paraphrase found now may span two judged.
     let best: Verdict | undefined
-    let most = 1
+    let most = [1, 0]
     for (const j of judged) {
-      const count = documentsMet(spans, j.places)
-      if (count >= 2) met.add(j.verdict)
-      if (count > most) [best, most] = [j.verdict, count]
+      const count = [documentsMet(spans, j.places, true), documentsMet(spans, j.places, false)]
+      if (count[0] >= 2) met.add(j.verdict)
+      if (count[0] >= 2 && (count[0] > most[0] || (count[0] === most[0] && count[1] > most[1]))) [best, most] = [j.verdict, count]
     }
     const listed = { corpus, passages: o.passages.map((p) => shown(p.text)) }
     if (!best) {
@@ -277,7 +282,6 @@ function judge(corpus: string, output: Output, verdicts: Verdict[]): Judged {
   }
   // Each verdict no paraphrase meets: not here, in copies or lost (see above).
   figures.met = met.size
-  const copySpans = copies.map(spansOf)
   const lost: Verdict[] = []
   const inCopies: Verdict[] = []
   for (const j of judged) {
@@ -336,11 +340,60 @@ function placesOf(passage: Passage, words: Map<string, Words>): Span[] {
   return places
 }
 
-/** The documents where a passage found meets a verdict's passage there. */
-function documentsMet(found: { doc: string; span: Span }[], verdict: { doc: string; spans: Span[] }[]): number {
-  const meeting = (p: { doc: string; span: Span }) =>
-    verdict.some((v) => v.doc === p.doc && v.spans.some((s) => meets(p.span, s, MIN_MEETING)))
-  return new Set(found.filter(meeting).map((p) => p.doc)).size
+/**
+ * A verdict passage's places (`spans` of document `doc`) in the other documents that hold it as a
+ * copy: each passage of an overlap of another kind (verbatim, near-verbatim: `copies`) beside one
+ * that holds a place, at the same share of its length. A restatement of a text that several
+ * documents copy is found once, with one of the copies (restated-copies.ts: the copies are the
+ * copies' overlap's), and which one depends on the corpus: the MPL 2.0's definitions restating
+ * the MPL 1.1's were found in one of the three copyright files that print the MPL 2.0, and a
+ * verdict given on another of them was lost on one machine and met on the other.
+ */
+function copiedPlaces(
+  doc: string,
+  spans: readonly Span[],
+  copies: readonly { doc: string; span: Span }[][],
+): { doc: string; span: Span }[] {
+  const out: { doc: string; span: Span }[] = []
+  for (const overlap of copies)
+    for (const p of overlap) {
+      if (p.doc !== doc) continue
+      const length = Math.max(1, p.span[1] - p.span[0])
+      for (const s of spans) {
+        if (s[0] < p.span[0] || s[1] > p.span[1]) continue
+        for (const q of overlap) {
+          if (q.doc === doc) continue
+          const scale = (q.span[1] - q.span[0]) / length
+          out.push({
+            doc: q.doc,
+            span: [q.span[0] + Math.round((s[0] - p.span[0]) * scale), q.span[0] + Math.round((s[1] - p.span[0]) * scale)],
+          })
+        }
+      }
+    }
+  return out
+}
+
+/**
+ * How many of a verdict's passages a passage found meets, each in its own document: where it is,
+ * or (`copies`) also where another document holds it as a copy (copiedPlaces).
+ */
+function documentsMet(
+  found: { doc: string; span: Span }[],
+  verdict: { doc: string; passage: number; spans: Span[]; copies: { doc: string; span: Span }[] }[],
+  copies: boolean,
+): number {
+  const passages = new Set<number>()
+  const docs = new Set<string>()
+  for (const p of found)
+    for (const v of verdict) {
+      const at = (doc: string, s: Span) => doc === p.doc && meets(p.span, s, MIN_MEETING)
+      if (v.spans.some((s) => at(v.doc, s)) || (copies && v.copies.some((c) => at(c.doc, c.span)))) {
+        passages.add(v.passage)
+        docs.add(p.doc)
+      }
+    }
+  return Math.min(passages.size, docs.size)
 }
 
 function shown(text: string): string {
