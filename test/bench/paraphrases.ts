@@ -83,6 +83,8 @@ interface Output {
 interface Words {
   map: OffsetMap
   starts: number[]
+  /** Each word, in lower case. */
+  words: string[]
 }
 
 /** Words [first, last) of one document. */
@@ -239,7 +241,7 @@ function judge(corpus: string, output: Output, verdicts: Verdict[]): Judged {
     verdict: v,
     places: v.passages.map((p, passage) => {
       const spans = placesOf(p, words)
-      return { doc: p.doc, passage, text: p.text.replace(/\s+/g, ' ').trim(), spans, copies: copiedPlaces(p.doc, spans, copySpans) }
+      return { doc: p.doc, passage, text: p.text.replace(/\s+/g, ' ').trim(), spans, copies: copiedPlaces(p.doc, spans, copySpans, words) }
     }),
   }))
   const met = new Set<Verdict>()
@@ -322,7 +324,8 @@ function copiesMeet(found: { doc: string; span: Span }[], verdict: { doc: string
 }
 
 function wordsOf(text: string): Words {
-  return { map: new OffsetMap(text), starts: [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m.index) }
+  const found = [...text.matchAll(/[\p{L}\p{N}]+/gu)]
+  return { map: new OffsetMap(text), starts: found.map((m) => m.index), words: found.map((m) => m[0].toLowerCase()) }
 }
 
 /** The words of a span given in code points, as the engine gives its offsets. */
@@ -342,31 +345,42 @@ function placesOf(passage: Passage, words: Map<string, Words>): Span[] {
 
 /**
  * A verdict passage's places (`spans` of document `doc`) in the other documents that hold it as a
- * copy: each passage of an overlap of another kind (verbatim, near-verbatim: `copies`) beside one
- * that holds a place, at the same share of its length. A restatement of a text that several
- * documents copy is found once, with one of the copies (restated-copies.ts: the copies are the
- * copies' overlap's), and which one depends on the corpus: the MPL 2.0's definitions restating
- * the MPL 1.1's were found in one of the three copyright files that print the MPL 2.0, and a
- * verdict given on another of them was lost on one machine and met on the other.
+ * copy: in each passage of an overlap of another kind (verbatim, near-verbatim: `copies`) beside
+ * one that holds a place, where its words are (or, edited there, at the same share of its length).
+ * A restatement of a text that several documents copy is found once, with one of the copies
+ * (restated-copies.ts: the copies are the copies' overlap's), and which one depends on the corpus:
+ * the MPL 2.0's definitions restating the MPL 1.1's were found in one of the three copyright files
+ * that print the MPL 2.0, and a verdict given on another of them was lost on one machine and met on
+ * the other.
  */
 function copiedPlaces(
   doc: string,
   spans: readonly Span[],
   copies: readonly { doc: string; span: Span }[][],
+  words: ReadonlyMap<string, Words>,
 ): { doc: string; span: Span }[] {
   const out: { doc: string; span: Span }[] = []
+  const own = words.get(doc)?.words
+  if (!own) return out
   for (const overlap of copies)
     for (const p of overlap) {
       if (p.doc !== doc) continue
       const length = Math.max(1, p.span[1] - p.span[0])
       for (const s of spans) {
         if (s[0] < p.span[0] || s[1] > p.span[1]) continue
+        const said = own.slice(s[0], s[1])
         for (const q of overlap) {
           if (q.doc === doc) continue
+          const theirs = words.get(q.doc)!.words
+          let at = -1
+          for (let k = q.span[0]; k + said.length <= q.span[1] && at < 0; k++) if (said.every((w, i) => theirs[k + i] === w)) at = k
           const scale = (q.span[1] - q.span[0]) / length
           out.push({
             doc: q.doc,
-            span: [q.span[0] + Math.round((s[0] - p.span[0]) * scale), q.span[0] + Math.round((s[1] - p.span[0]) * scale)],
+            span:
+              at >= 0
+                ? [at, at + said.length]
+                : [q.span[0] + Math.round((s[0] - p.span[0]) * scale), q.span[0] + Math.round((s[1] - p.span[0]) * scale)],
           })
         }
       }
