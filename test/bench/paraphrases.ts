@@ -17,7 +17,8 @@ import { buildCorpus, REVIEW_CORPORA } from './review-corpora.js'
 // (paraphrase-verdicts.json): true (the passages make the same claim), partial, or false, with the
 // reason and its pattern. A paraphrase found now takes the verdict whose passages it meets in two
 // documents at least (a passage of each meeting one of the verdict's there: MIN_MEETING of the
-// shorter's words); none met, it is unjudged. Printed per corpus: the paraphrases found, how many
+// shorter's words; or meeting it where another document holds it as a copy, copiedPlaces, or holds
+// its text where its own document is not in the corpus, elsewhere); none met, it is unjudged. Printed per corpus: the paraphrases found, how many
 // are judged true, partial, false, or not at all, the precision (true of those judged), and the
 // verdicts no paraphrase meets any more, each counted once as one of:
 //   not here    fewer than two of its passages, of two documents and two different texts, are in
@@ -241,7 +242,8 @@ function judge(corpus: string, output: Output, verdicts: Verdict[]): Judged {
     verdict: v,
     places: v.passages.map((p, passage) => {
       const spans = placesOf(p, words)
-      return { doc: p.doc, passage, text: p.text.replace(/\s+/g, ' ').trim(), spans, copies: copiedPlaces(p.doc, spans, copySpans, words) }
+      const copied = words.has(p.doc) ? copiedPlaces(p.doc, spans, copySpans, words) : elsewhere(p.text, words)
+      return { doc: p.doc, passage, text: p.text.replace(/\s+/g, ' ').trim(), spans, copies: copied }
     }),
   }))
   const met = new Set<Verdict>()
@@ -288,7 +290,11 @@ function judge(corpus: string, output: Output, verdicts: Verdict[]): Judged {
   const inCopies: Verdict[] = []
   for (const j of judged) {
     if (met.has(j.verdict)) continue
-    const here = j.places.filter((p) => p.spans.length > 0)
+    // (Here too where its document is not, and another holds its text: elsewhere, each such
+    // document's place read as the passage's.)
+    const here = j.places.flatMap((p) =>
+      words.has(p.doc) ? (p.spans.length > 0 ? [p] : []) : p.copies.map((c) => ({ doc: c.doc, text: p.text, spans: [c.span] })),
+    )
     if (new Set(here.map((p) => p.doc)).size < 2 || new Set(here.map((p) => p.text)).size < 2) figures.absent++
     else if (copySpans.some((spans) => copiesMeet(spans, here))) inCopies.push(j.verdict)
     else lost.push(j.verdict)
@@ -385,6 +391,20 @@ function copiedPlaces(
         }
       }
     }
+  return out
+}
+
+/**
+ * Where the documents of a corpus hold a verdict passage's text whose own document it does not
+ * have: a copy of the document's file from another package of the same source (a copyright file
+ * judged in libgl1-mesa-glx's, built on a machine with libegl-mesa0's), read as a copy
+ * (copiedPlaces).
+ */
+function elsewhere(text: string, words: ReadonlyMap<string, Words>): { doc: string; span: Span }[] {
+  const out: { doc: string; span: Span }[] = []
+  for (const [doc, { map, starts }] of words)
+    for (let at = map.text.indexOf(text); at >= 0; at = map.text.indexOf(text, at + 1))
+      out.push({ doc, span: [lowerBound(starts, at), lowerBound(starts, at + text.length)] })
   return out
 }
 
