@@ -15,7 +15,7 @@ import { el } from './shared/dom.js'
 import { onFirstUse } from './shared/first-use.js'
 import { ImportReport } from './documents/import-report.js'
 import { readUpload } from './shared/upload.js'
-import { OverlapList } from './compare/overlap-list.js'
+import { OverlapList, rememberedHides } from './compare/overlap-list.js'
 import { OverlapMatrix } from './compare/overlap-matrix.js'
 import { PassagesView } from './research/passages-view.js'
 import type { ReuseImportDialog } from './compare/reuse-import.js'
@@ -37,6 +37,7 @@ const host = connect()
 const api = host.api
 const root = document.getElementById('app') as HTMLElement
 const store = new Store()
+store.update({ overlapFilter: { ...store.state.overlapFilter, ...rememberedHides() } })
 const sync = new Sync(
   api,
   store,
@@ -156,6 +157,8 @@ const overlapList = new OverlapList(
     store.update({ paraphrasesAsked: true })
     void analyse(true)
   },
+  (change) => store.update({ overlapFilter: { ...store.state.overlapFilter, ...change } }),
+  () => void openReuseImport(),
 )
 const matrix = new OverlapMatrix((a, b) => {
   chose()
@@ -273,17 +276,10 @@ async function openReuseImport(): Promise<void> {
     say(e instanceof Error ? e.message : String(e), true)
   }
 }
-const reuseButton = el(
-  'button',
-  { type: 'button', class: 'import-reuse', title: "Import the clusters passim or TextPAIR found in this project's documents" },
-  'Import passim / TextPAIR…',
-)
-reuseButton.addEventListener('click', () => void openReuseImport())
 const compareSideDom = el(
   'aside',
   { class: 'compare-side', id: 'compare-side', 'aria-label': 'Shared passages' },
   sideTabsCompare,
-  el('div', { class: 'codebook-toolbar reuse-toolbar' }, reuseButton),
   overlapList.dom,
   matrix.dom,
   variants.dom,

@@ -1,20 +1,38 @@
 import type { SourcedOverlap } from '../../main/core/reuse/imported.js'
 import { el, select } from '../shared/dom.js'
 import type { State, StateSource } from '../state/store.js'
-import { filterOverlaps, hideBoilerplateByDefault, SOURCE_LABELS } from './overlap-filter.js'
+import { filterFor, filterOverlaps, type OverlapFilter, type OverlapFilterChoice, SOURCE_LABELS } from './overlap-filter.js'
 import { KIND_DESCRIPTIONS, KIND_LABELS, KINDS } from '../../main/core/engine/kinds.js'
 import { likenessTexts } from '../../main/core/engine/likeness-texts.js'
 import { PARAPHRASE_MAX_WORDS } from '../../main/core/engine/paraphrase-bound.js'
 
 // The ranked overlap list, best first, with filters (kind, minimum score, document, text, hide
-// boilerplate) and next/previous keys as diff tools have (N / P, or Alt+↓ / Alt+↑, anywhere in the
-// compare view). Each item says its kind in the README's words (main/core/engine/kinds.ts), whether it is
+// boilerplate, hide duplicate documents) and next/previous keys as diff tools have (N / P, or
+// Alt+↓ / Alt+↑, anywhere in the compare view). The filters are the store's (State.overlapFilter):
+// the list draws from them and reports the reader's changes. They stay in place above the list,
+// which scrolls on its own: a tester working through 415 overlaps found them 1,000 px above the
+// panel after a click. Each item says its kind in the README's words (main/core/engine/kinds.ts), whether it is
 // boilerplate, a duplicate document or a loose likeness of text shared more closely elsewhere
 // (linked to that text), and why a paraphrase was found. The kinds' colours are explained once, by the compare toolbar's
 // legend (legend.ts).
 
-/** Where the reader's choice of "Hide boilerplate" is remembered ('1' or '0'; unset: the default rule). */
-const HIDE_BOILERPLATE_KEY = 'parallax.hideBoilerplate'
+/** Where the reader's choices of "Hide boilerplate" and "Hide duplicates" are remembered ('1' or '0'; unset: the default rule). */
+const HIDE_KEYS = { hideBoilerplate: 'parallax.hideBoilerplate', hideDuplicates: 'parallax.hideDuplicates' } as const
+
+/** The hides the reader chose in an earlier session (null: not chosen), for the store's first filter. */
+export function rememberedHides(): Pick<OverlapFilterChoice, keyof typeof HIDE_KEYS> {
+  const read = (key: string) => {
+    const chosen = localStorage.getItem(key)
+    return chosen === null ? null : chosen === '1'
+  }
+  return { hideBoilerplate: read(HIDE_KEYS.hideBoilerplate), hideDuplicates: read(HIDE_KEYS.hideDuplicates) }
+}
+
+/** A snippet's length in characters at most: two lines of the card show less (CSS clamps them). */
+const SNIPPET_CHARS = 160
+
+/** "1 group of duplicate documents", "30 groups …" */
+const duplicateGroups = (n: number) => `${n} ${n === 1 ? 'group' : 'groups'} of duplicate documents`
 
 const capitalised = (s: string) => s[0].toUpperCase() + s.slice(1)
 
@@ -28,17 +46,22 @@ export class OverlapList {
     ...KINDS.map((k) => [k, capitalised(KIND_LABELS[k])] as const),
   ])
   private readonly hideBoilerplate = el('input', { type: 'checkbox', class: 'hide-boilerplate' })
+  private readonly hideDuplicates = el('input', { type: 'checkbox', class: 'hide-duplicates' })
   private readonly minScore = el('input', {
     type: 'number',
     min: '0',
     step: '0.5',
     value: '0',
     'aria-label': 'Minimum score',
-    title: 'Minimum score',
   })
   private readonly doc = el('select', { 'aria-label': 'Document' })
   private readonly text = el('input', { type: 'search', placeholder: 'Text…', 'aria-label': 'Filter by text' })
   private readonly summary = el('p', { class: 'passages-summary', role: 'status' })
+  private readonly importReuse = el(
+    'button',
+    { type: 'button', class: 'import-reuse', title: "Import the clusters passim or TextPAIR found in this project's documents" },
+    'Import passim / TextPAIR…',
+  )
   /** Said where the project was too large to be searched for paraphrases by default, with the button that asks. */
   private readonly paraphraseText = document.createTextNode('')
   private readonly askParaphrases = el(
@@ -61,39 +84,69 @@ export class OverlapList {
     private readonly store: StateSource,
     /** Asks for the project's paraphrases whatever its size (see paraphraseNote). */
     private readonly onAskParaphrases: () => void,
+    /** The reader changed a filter: the store's overlapFilter is to take the change. */
+    private readonly onFilter: (change: Partial<OverlapFilterChoice>) => void,
+    /** Opens the dialog importing passim's or TextPAIR's results. */
+    onImport: () => void,
   ) {
     this.dom = el(
       'section',
-      { class: 'side-section', 'aria-label': 'Overlaps' },
+      { class: 'side-section overlaps-section', 'aria-label': 'Overlaps' },
       el(
         'div',
-        { class: 'filters compact' },
-        this.source,
-        this.kind,
-        this.minScore,
-        this.doc,
-        this.text,
+        { class: 'overlaps-top' },
         el(
-          'label',
-          {
-            class: 'check',
-            title:
-              'Leave out passages shared by a large share of the documents or matching excluded text (licences, notices). On by default when they are a third of the list or more; your choice is remembered.',
-          },
-          this.hideBoilerplate,
-          'Hide boilerplate',
+          'div',
+          { class: 'filters compact overlap-filters' },
+          this.text,
+          this.kind,
+          this.doc,
+          el(
+            'label',
+            { class: 'score-field', title: 'Minimum score: shared words × similarity, each word weighted by its rarity' },
+            'Score ≥',
+            this.minScore,
+          ),
+          this.source,
+          el(
+            'label',
+            {
+              class: 'check',
+              title:
+                'Leave out passages shared by a large share of the documents or matching excluded text (licences, notices). On by default when they are a third of the list or more; your choice is remembered.',
+            },
+            this.hideBoilerplate,
+            'Hide boilerplate',
+          ),
+          el(
+            'label',
+            {
+              class: 'check',
+              title:
+                'Leave out groups of whole documents with the same words (each listed once, above the rest by its length). On by default when they are a third of the first 40 listed or more; your choice is remembered.',
+            },
+            this.hideDuplicates,
+            'Hide duplicates',
+          ),
         ),
+        this.summary,
       ),
-      this.summary,
-      this.paraphraseNote,
-      this.list,
+      // What is asked for once in a while, importing other tools' results and looking for
+      // paraphrases in a large project, heads the list and scrolls away with it.
+      el('div', { class: 'overlap-scroll' }, el('div', { class: 'overlap-more' }, this.importReuse), this.paraphraseNote, this.list),
     )
-    for (const input of [this.source, this.kind, this.minScore, this.doc, this.text]) input.addEventListener('input', () => this.render())
+    const fields = { source: this.source, kind: this.kind, doc: this.doc, text: this.text } as const
+    for (const [name, input] of Object.entries(fields)) input.addEventListener('input', () => this.onFilter({ [name]: input.value }))
+    this.minScore.addEventListener('input', () => this.onFilter({ minScore: Number(this.minScore.value) || 0 }))
+    for (const name of ['hideBoilerplate', 'hideDuplicates'] as const) {
+      const box = this[name]
+      box.addEventListener('input', () => {
+        localStorage.setItem(HIDE_KEYS[name], box.checked ? '1' : '0')
+        this.onFilter({ [name]: box.checked })
+      })
+    }
     this.askParaphrases.addEventListener('click', () => this.onAskParaphrases())
-    this.hideBoilerplate.addEventListener('input', () => {
-      localStorage.setItem(HIDE_BOILERPLATE_KEY, this.hideBoilerplate.checked ? '1' : '0')
-      this.render()
-    })
+    this.importReuse.addEventListener('click', onImport)
     this.list.addEventListener('click', (e) => {
       const id = (e.target as HTMLElement).closest<HTMLElement>('[data-overlap]')?.dataset.overlap
       if (id) this.onSelect(id)
@@ -106,10 +159,17 @@ export class OverlapList {
     })
   }
 
+  /** The documents an item's passages are in, on one line (all of them in its tooltip). */
+  private docsLine(names: readonly string[]): HTMLElement {
+    const line = names.join(' · ')
+    return el('p', { class: 'overlap-docs', title: names.length > 1 ? `${names.length} documents: ${line}` : line }, line)
+  }
+
   /** Redraws what changed between two states. */
   update(state: State, previous: State): void {
     if (state.project !== previous.project && state.project) this.fillDocuments(state.project.documents)
-    if (state.overlaps !== previous.overlaps || state.project !== previous.project) return this.render()
+    if (state.overlaps !== previous.overlaps || state.project !== previous.project || state.overlapFilter !== previous.overlapFilter)
+      return this.render()
     if (state.paraphrasesAsked !== previous.paraphrasesAsked) this.sayParaphrases()
     if (state.selectedOverlap !== previous.selectedOverlap) this.showSelected()
   }
@@ -120,9 +180,14 @@ export class OverlapList {
     this.doc.value = documents.some((d) => d.id === value) ? value : ''
   }
 
+  /**
+   * Marks the selected item and scrolls the list (only the list) to show it. Items only: a loose
+   * likeness's link carries the id of the text it is like, and was marked and scrolled to instead
+   * (a tester chose #1 and the list jumped to a likeness near its end, 66,443 px down).
+   */
   private showSelected(): void {
     const id = this.store.state.selectedOverlap
-    for (const item of this.list.querySelectorAll<HTMLElement>('[data-overlap]')) {
+    for (const item of this.list.querySelectorAll<HTMLElement>(':scope > .overlap-item')) {
       const on = item.dataset.overlap === id
       item.setAttribute('aria-selected', String(on))
       if (on) {
@@ -176,24 +241,36 @@ export class OverlapList {
     return el('p', { class: 'overlap-like' }, 'Loosely like ', ...links.flatMap((link, i) => (i ? [', ', link] : [link])))
   }
 
+  /** The fields as the filter is (a field the reader is typing in already is: left alone). */
+  private showFilter(filter: OverlapFilter, all: readonly SourcedOverlap[]): void {
+    const set = (field: HTMLInputElement | HTMLSelectElement, value: string) => {
+      if (field.value !== value) field.value = value
+    }
+    set(this.source, filter.source ?? '')
+    set(this.kind, filter.kind)
+    set(this.doc, filter.doc)
+    set(this.text, filter.text)
+    if ((Number(this.minScore.value) || 0) !== filter.minScore) this.minScore.value = String(filter.minScore)
+    this.hideBoilerplate.checked = !!filter.hideBoilerplate
+    this.hideDuplicates.checked = !!filter.hideDuplicates
+    // Who found them is asked only where some were imported (the engine's alone otherwise).
+    this.source.hidden = !filter.source && all.every((o) => o.source === 'parallax')
+  }
+
   private render(): void {
     const { project, overlaps: view, selectedOverlap } = this.store.state
     const titles = new Map((project?.documents ?? []).map((d) => [d.id, d.author || d.outlet || d.title]))
     const all = view?.overlaps ?? []
-    const chosen = localStorage.getItem(HIDE_BOILERPLATE_KEY)
-    this.hideBoilerplate.checked = chosen === null ? hideBoilerplateByDefault(all) : chosen === '1'
+    const filter = filterFor(this.store.state.overlapFilter, all)
+    this.showFilter(filter, all)
     const boilerplate = all.filter((o) => o.boilerplate).length
-    this.shown = filterOverlaps(all, {
-      source: this.source.value,
-      kind: this.kind.value,
-      minScore: Number(this.minScore.value) || 0,
-      doc: this.doc.value,
-      text: this.text.value,
-      hideBoilerplate: this.hideBoilerplate.checked,
-    })
+    // Duplicates the boilerplate hide has not left out already: the counts add up to what is gone.
+    const duplicates = all.filter((o) => o.duplicate && !(filter.hideBoilerplate && o.boilerplate)).length
+    this.shown = filterOverlaps(all, filter)
     this.summary.textContent = view
       ? `${this.shown.length} of ${all.length} shared passages` +
-        (boilerplate ? ` · ${boilerplate} boilerplate${this.hideBoilerplate.checked ? ' hidden' : ''}` : '')
+        (boilerplate ? ` · ${boilerplate} boilerplate${filter.hideBoilerplate ? ' hidden' : ''}` : '') +
+        (duplicates ? ` · ${duplicateGroups(duplicates)}${filter.hideDuplicates ? ' hidden' : ''}` : '')
       : ''
     this.sayParaphrases()
     if (this.read?.of !== all) this.read = { of: all, ranks: new Map(all.map((o, i) => [o.id, i + 1])), likenesses: likenessTexts(all) }
@@ -212,6 +289,7 @@ export class OverlapList {
           el(
             'div',
             { class: 'overlap-head' },
+            el('span', { class: 'rank', title: 'Its rank in the whole list, whatever the filters show' }, `#${ranks.get(o.id)}`),
             el(
               'span',
               { class: `kind-badge kind-${o.kind}`, title: `${capitalised(KIND_LABELS[o.kind])}: ${KIND_DESCRIPTIONS[o.kind]}` },
@@ -251,7 +329,6 @@ export class OverlapList {
                     SOURCE_LABELS[o.source],
                   ),
                 ]),
-            el('span', { class: 'rank', title: 'Its rank in the whole list, whatever the filters show' }, `#${ranks.get(o.id)}`),
             el(
               'span',
               {
@@ -267,9 +344,9 @@ export class OverlapList {
           el(
             'p',
             { class: 'overlap-snippet' },
-            o.passages[0].text.length > 160 ? o.passages[0].text.slice(0, 160) + '…' : o.passages[0].text,
+            o.passages[0].text.length > SNIPPET_CHARS ? o.passages[0].text.slice(0, SNIPPET_CHARS) + '…' : o.passages[0].text,
           ),
-          el('p', { class: 'overlap-docs' }, [...new Set(o.passages.map((p) => titles.get(p.doc) ?? p.doc))].join(' · ')),
+          this.docsLine([...new Set(o.passages.map((p) => titles.get(p.doc) ?? p.doc))]),
           !!o.because?.length &&
             el('p', { class: 'overlap-because', title: 'Why the engine reports this paraphrase' }, `Because: ${o.because.join(' · ')}`),
           o.likeness && this.likenessOf(likenesses.get(o.id) ?? [], ranks),

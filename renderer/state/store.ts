@@ -1,5 +1,6 @@
 import type { AnnotationSpan, DocumentView, OverlapsView, ProjectView, RetrievedItem } from '../../main/core/contract/api.js'
 import type { DefinitionResult } from '../../main/core/definitions/definitions.js'
+import { NO_FILTER, type OverlapFilterChoice } from '../compare/overlap-filter.js'
 
 // The UI's one store, as CodeMirror 6 keeps an editor's: the whole state in one immutable object,
 // changed only by `update` (which makes a new state), and views that subscribe and redraw from it.
@@ -30,6 +31,8 @@ export interface State {
   overlaps: OverlapsView | null
   /** The overlap the user chose, by id: the one place it is kept. */
   selectedOverlap: string | null
+  /** The overlap list's filters as the reader set them (the list draws what they keep). */
+  overlapFilter: OverlapFilterChoice
   /**
    * The reader asked for paraphrases in a project larger than the engine searches for them by
    * default (PARAPHRASE_MAX_WORDS: the overlap list's "Look for paraphrases"), and that analysis is
@@ -70,6 +73,7 @@ export class Store implements StateSource {
     project: null,
     overlaps: null,
     selectedOverlap: null,
+    overlapFilter: NO_FILTER,
     paraphrasesAsked: false,
     definitions: null,
     selectedDefinition: null,

@@ -33,6 +33,23 @@ const NOTICES = [
   'Lost property found after meetings is kept in the cupboard by the kitchen until the end of term, when anything unclaimed is given to the charity shop.',
 ]
 
+/** The items of a list with text past their right edge, where nothing clips it (run in the page). */
+function overrunningItems(list: HTMLElement): string[] {
+  const overrun: string[] = []
+  for (const item of list.querySelectorAll<HTMLElement>('.overlap-item')) {
+    const right = item.getBoundingClientRect().right
+    const texts = document.createTreeWalker(item, NodeFilter.SHOW_TEXT)
+    for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+      let clipped = false
+      for (let e = text.parentElement; e && e !== item; e = e.parentElement) clipped ||= getComputedStyle(e).overflowX !== 'visible'
+      const range = document.createRange()
+      range.selectNodeContents(text)
+      if (!clipped && [...range.getClientRects()].some((r) => r.right > right + 1)) overrun.push(text.textContent!.slice(0, 40))
+    }
+  }
+  return overrun
+}
+
 let app: TestApp
 beforeAll(async () => {
   app = await startApp()
@@ -81,7 +98,7 @@ describe('the overlap list', () => {
       await expect.poll(() => items.count()).toBe(overlaps.length - boilerplate)
       expect(await toggle.isChecked()).toBe(true)
       expect(await page.locator('.passages-summary').first().textContent()).toBe(
-        `${overlaps.length - boilerplate} of ${overlaps.length} shared passages · ${boilerplate} boilerplate hidden`,
+        `${overlaps.length - boilerplate} of ${overlaps.length} shared passages · ${boilerplate} boilerplate hidden · 1 group of duplicate documents`,
       )
       expect(await page.locator('.overlap-list .boilerplate-badge').count()).toBe(0)
 
@@ -113,6 +130,38 @@ describe('the overlap list', () => {
       const duplicate = page.locator('.overlap-item', { has: page.locator('.duplicate-badge') })
       expect(await duplicate.count()).toBe(1)
       expect(await duplicate.locator('.duplicate-badge').textContent()).toBe('duplicate documents')
+      // One of the first places is a duplicate: shown by default, hidden on asking, said plainly.
+      const hideDuplicates = page.locator('input.hide-duplicates')
+      expect(await hideDuplicates.isChecked()).toBe(false)
+      await hideDuplicates.check()
+      await expect.poll(() => duplicate.count()).toBe(0)
+      expect(await page.locator('.passages-summary').first().textContent()).toBe(
+        `${overlaps.length - boilerplate - 1} of ${overlaps.length} shared passages · ${boilerplate} boilerplate hidden · 1 group of duplicate documents hidden`,
+      )
+      await hideDuplicates.uncheck()
+      await expect.poll(() => duplicate.count()).toBe(1)
+      // The score is on the kind's line, and nothing runs past a card's edge, in the narrowest panel.
+      await page.setViewportSize({ width: 1024, height: 700 })
+      const overrun = await page.locator('.overlap-list').first().evaluate(overrunningItems)
+      expect(overrun).toEqual([])
+      const middles = await duplicate.evaluate((item) =>
+        ['.kind-badge', '.duplicate-badge', '.score'].map((s) => {
+          const r = item.querySelector(s)!.getBoundingClientRect()
+          return r.top + r.height / 2
+        }),
+      )
+      expect(Math.max(...middles) - Math.min(...middles), `middles of kind, flag and score: ${middles}`).toBeLessThan(4)
+      // The filters stay in place while the list scrolls to its end.
+      const filters = page.locator('.overlap-filters').first()
+      const before = (await filters.boundingBox())!.y
+      await page.locator('.overlap-item').last().click()
+      await page
+        .locator('.overlap-item')
+        .last()
+        .evaluate((item) => item.scrollIntoView())
+      expect((await filters.boundingBox())!.y).toBe(before)
+      expect(await filters.locator('input[aria-label="Filter by text"]').isVisible()).toBe(true)
+      await page.setViewportSize({ width: 1440, height: 900 })
 
       // Tooltips over the text use the same words.
       await synonymItem.click()
@@ -172,7 +221,12 @@ describe('the overlap list', () => {
       const copyRank = await page.locator(`.overlap-item[data-overlap="${copy!.id}"] .rank`).textContent()
       expect(await like.textContent()).toBe(copyRank)
       await like.click()
-      await page.locator(`.overlap-item[data-overlap="${copy!.id}"][aria-selected="true"]`).waitFor()
+      const copyItem = page.locator(`.overlap-item[data-overlap="${copy!.id}"][aria-selected="true"]`)
+      await copyItem.waitFor()
+      // The copy is selected, not the link to it: a tester chose #1 and the list scrolled to a
+      // likeness's link near its end.
+      expect(await page.locator('.likeness-text[aria-selected]').count()).toBe(0)
+      expect(await page.locator('.overlap-list').first().getAttribute('aria-activedescendant')).toBe(await copyItem.getAttribute('id'))
       await item.scrollIntoViewIfNeeded()
       await item.click()
       await page.locator('.pane .overlap.selected').first().waitFor()

@@ -3,7 +3,14 @@ import type { DocumentSummary, OverlapsView } from '../../main/core/contract/api
 import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js'
 import type { SourcedOverlap } from '../../main/core/reuse/imported.js'
 import { matrixLayout, overlapMatrix, shareText, shortLabel, similarityOrder } from '../../renderer/compare/matrix-layout.js'
-import { filterOverlaps, hideBoilerplateByDefault } from '../../renderer/compare/overlap-filter.js'
+import {
+  DUPLICATES_TOP,
+  filterFor,
+  filterOverlaps,
+  hideBoilerplateByDefault,
+  hideDuplicatesByDefault,
+  NO_FILTER,
+} from '../../renderer/compare/overlap-filter.js'
 import { follow, interpolate, MAX_SYNC_RATE, monotonic, nearby, strength } from '../../renderer/compare/scroll-sync.js'
 import { HEAT_RESOLUTION, heatMarks } from '../../renderer/compare/heat-strip.js'
 
@@ -227,6 +234,30 @@ describe('overlap filters', () => {
     expect(hideBoilerplateByDefault(of([true, false, false]))).toBe(true)
     expect(hideBoilerplateByDefault(of([true, true]))).toBe(true)
     expect(hideBoilerplateByDefault([{}, {}])).toBe(false)
+  })
+  it('hiding duplicate documents', () => {
+    const marked = list.map((o) => ({ ...o, duplicate: o.id === 'a' }))
+    expect(filterOverlaps(marked, { ...none, hideDuplicates: true }).map((o) => o.id)).toEqual(['b', 'c', 'passim-9007199254740993'])
+    expect(filterOverlaps(marked, { ...none, hideDuplicates: false }).map((o) => o.id)).toEqual(['a', 'b', 'c', 'passim-9007199254740993'])
+  })
+  it('hides duplicates by default only when they are a third of the top of the list or more', () => {
+    const of = (flags: boolean[]) => flags.map((duplicate) => ({ duplicate }))
+    expect(hideDuplicatesByDefault([])).toBe(false)
+    expect(hideDuplicatesByDefault(of([true, false, false, false]))).toBe(false)
+    expect(hideDuplicatesByDefault(of([true, false, false]))).toBe(true)
+    // 30 groups among 415 overlaps (7 %), 22 of them in the first 40: hidden.
+    const debian = of([...Array(40)].map((_, i) => i % 2 === 0 || i < 4).concat(Array<boolean>(375).fill(false)))
+    expect(hideDuplicatesByDefault(debian)).toBe(true)
+    // As many at the bottom of the list: shown.
+    expect(hideDuplicatesByDefault([...debian].reverse())).toBe(false)
+    expect(DUPLICATES_TOP).toBe(40)
+  })
+  it("reads a hide the reader has not chosen by its default rule, the boilerplate's first", () => {
+    // Two duplicates of seven: not a third; of the three left once boilerplate is hidden, two.
+    const seven = list.concat(list.slice(0, 3)).map((o, i) => ({ ...o, id: `o${i}`, boilerplate: i >= 3, duplicate: i < 2 }))
+    expect(filterFor(NO_FILTER, seven)).toMatchObject({ hideBoilerplate: true, hideDuplicates: true })
+    expect(filterFor({ ...NO_FILTER, hideBoilerplate: false }, seven)).toMatchObject({ hideBoilerplate: false, hideDuplicates: false })
+    expect(filterFor({ ...NO_FILTER, hideDuplicates: false }, seven)).toMatchObject({ hideBoilerplate: true, hideDuplicates: false })
   })
 })
 
