@@ -702,7 +702,20 @@ async function analyse(paraphrases?: true): Promise<void> {
 async function selectOverlap(id: string | null): Promise<void> {
   const overlap = store.state.overlaps?.overlaps.find((o) => o.id === id) ?? null
   if (store.state.view !== 'read' && !openingFirstPair) showView('read')
-  if (overlap) await compare.reveal(overlap)
+  if (overlap) {
+    const shown = await compare.reveal(overlap)
+    const docs = new Set(overlap.passages.map((p) => p.doc)).size
+    // The panes show fewer than its documents (identical copies, or more than fit): said, as the card lists them all.
+    if (shown < docs)
+      say(
+        overlap.duplicate
+          ? `${docs} identical documents: ${shown} of them shown`
+          : `${shown} of its ${docs} documents shown, as many as fit`,
+        false,
+        'overlap-panes',
+      )
+    else resolved('overlap-panes')
+  }
   // Chosen again (the reader scrolled away, or its document was opened elsewhere): the panes line
   // up on it again, as on a new selection.
   if (overlap && store.state.selectedOverlap === overlap.id) compare.align()

@@ -12,6 +12,7 @@ import { variantOverlays } from './variants-panel.js'
 import { KIND_LABELS } from '../../main/core/engine/kinds.js'
 import { type HeatPassage, heatMarks } from './heat-strip.js'
 import { pairPanes } from './pair-panes.js'
+import { documentsToShow, DUPLICATE_PANES, overlapPanes } from './overlap-panes.js'
 
 // The compare view: 2 to 5 documents side by side, each in a read-only ProseMirror pane, with the
 // passages they share drawn over the text (coloured by kind, stronger for higher scores), linked
@@ -52,6 +53,12 @@ const ALIGN_MS = 600
 export interface Pane {
   /** The document this pane is to show (its reader shows it once its text is in the state). */
   docId: string | null
+  /**
+   * Whether the reader picked that document in this pane (its list, "+ Pane", a document opened),
+   * not the app for an overlap chosen: choosing another overlap keeps it while there is room
+   * (overlap-panes.ts).
+   */
+  chosen: boolean
   reader: Reader
   dom: HTMLElement
   picker: HTMLSelectElement
@@ -84,6 +91,8 @@ export interface CompareHooks {
  * scroll sideways instead of shrinking further.
  */
 export const MIN_PANE_WIDTH = 240
+/** The width of the divider between two panes (px; the panes' grid columns). */
+const SPLITTER_WIDTH = 6
 
 /**
  * The document to open next beside `shown`: the one sharing the most text (summed passage lengths)
@@ -299,6 +308,7 @@ export class CompareView {
     const focused = document.activeElement === this.addButton
     await this.addPane(nextDocument(docs, shown, this.overlaps?.overlaps ?? []))
     const added = this.panes[this.panes.length - 1]
+    added.chosen = true
     this.focusPane(added)
     // The last pane allowed: "+ Pane" is disabled now, so the keyboard's focus moves on to the new pane.
     if (focused && this.addButton.disabled) added.picker.focus()
@@ -320,11 +330,12 @@ export class CompareView {
       reader.dom,
       heat,
     )
-    Object.assign(pane, { docId: null, reader, dom, picker, heat, left, right, close, watchers: [] })
+    Object.assign(pane, { docId: null, chosen: false, reader, dom, picker, heat, left, right, close, watchers: [] })
     this.panes.push(pane)
     this.fillPicker(pane)
     picker.addEventListener('change', () => {
       this.hooks.onChoose()
+      pane.chosen = true
       if (picker.value) void this.show(pane, picker.value)
     })
     left.addEventListener('click', () => this.move(pane, -1, left))
@@ -394,7 +405,7 @@ export class CompareView {
     })
     this.row.replaceChildren(...children)
     this.enableButtons()
-    this.row.style.gridTemplateColumns = this.panes.map(() => `minmax(${MIN_PANE_WIDTH}px, 1fr)`).join(' 6px ')
+    this.row.style.gridTemplateColumns = this.panes.map(() => `minmax(${MIN_PANE_WIDTH}px, 1fr)`).join(` ${SPLITTER_WIDTH}px `)
     this.keep(places)
     this.redraw()
   }
@@ -437,7 +448,7 @@ export class CompareView {
       const b = Math.max(min, widths[i] - (a - widths[i - 1]))
       widths[i - 1] = widths[i - 1] + widths[i] - b
       widths[i] = b
-      this.row.style.gridTemplateColumns = widths.map((w) => `minmax(${min}px, ${w}fr)`).join(' 6px ')
+      this.row.style.gridTemplateColumns = widths.map((w) => `minmax(${min}px, ${w}fr)`).join(` ${SPLITTER_WIDTH}px `)
     }
     bar.addEventListener('pointerdown', (e) => {
       bar.setPointerCapture(e.pointerId)
@@ -471,8 +482,16 @@ export class CompareView {
 
   private close(pane: Pane): void {
     if (this.panes.length <= MIN_PANES) return
-    this.panes.splice(this.panes.indexOf(pane), 1)
-    for (const watcher of pane.watchers) watcher.disconnect()
+    this.remove([pane])
+  }
+
+  /** Closes panes (as many as leave MIN_PANES open), laid out once. */
+  private remove(panes: readonly Pane[]): void {
+    for (const pane of panes) {
+      if (this.panes.length <= MIN_PANES) break
+      this.panes.splice(this.panes.indexOf(pane), 1)
+      for (const watcher of pane.watchers) watcher.disconnect()
+    }
     this.active = Math.min(this.active, this.panes.length - 1)
     this.layout()
     // The document list and details follow the pane now active, never a closed one.
@@ -584,6 +603,7 @@ export class CompareView {
     let pane = this.panes.find((p) => p.docId === docId)
     if (!pane) {
       pane = this.activePane
+      pane.chosen = true
       await this.show(pane, docId)
     }
     this.focusPane(pane)
@@ -730,6 +750,8 @@ export class CompareView {
   private keep(targets: [Pane, Place | 'selection'][]): void {
     if (targets.length === 0) return
     if (!this.aligning) this.held.clear()
+    // A pane being lined up on the selection stays so: resized as panes are added for it, it was
+    // held at the text it showed before instead (two of three panes off their facet's passage).
     for (const [pane, target] of targets) this.held.set(pane, target)
     this.alignUntil = performance.now() + ALIGN_MS
     this.alignPass()
@@ -783,29 +805,55 @@ export class CompareView {
   }
 
   /**
-   * Opens the documents of selected passages (an overlap's, a facet's) in panes if none shows them
-   * (at most MAX_PANES), each in the pane nearest to one that shows another of them: side by side
-   * where the panes are more than fit and scroll sideways (align brings them into view).
+   * Opens the documents of selected passages (an overlap's, a facet's) in the panes (overlap-panes.ts):
+   * panes that show them keep them, the others are used for them or closed, new panes open only
+   * while they fit side by side; a group of identical documents opens DUPLICATE_PANES of its
+   * copies. Returns how many of its documents the panes show.
    */
-  async reveal(overlap: { passages: readonly PassageSpan[] }): Promise<void> {
-    const shown = new Set(this.docIds())
-    const missing = [...new Set(overlap.passages.map((p) => p.doc))].filter((d) => !shown.has(d))
-    const holds = (pane: Pane) => overlap.passages.some((q) => q.doc === pane.docId)
-    for (const doc of missing) {
-      const held = this.panes.flatMap((p, i) => (holds(p) ? [i] : []))
-      const distance = (i: number) => (held.length ? Math.min(...held.map((h) => Math.abs(h - i))) : i)
-      // Nearest first; of two as near, the one on the left (a stable sort keeps the panes' order).
-      const usable = this.panes
-        .map((pane, i) => ({ pane, i }))
-        .filter(({ pane }) => !holds(pane))
-        .sort((a, b) => distance(a.i) - distance(b.i))
-      let pane = usable[0]?.pane
-      if (!pane && this.panes.length < MAX_PANES) {
+  async reveal(overlap: { passages: readonly PassageSpan[]; duplicate?: boolean }): Promise<number> {
+    while (this.panes.length < MIN_PANES) await this.addPane()
+    const all = overlap.passages.map((p) => p.doc)
+    const room = this.room()
+    const most = Math.min(overlap.duplicate ? DUPLICATE_PANES : Infinity, Math.max(room, this.panes.length))
+    const docs = documentsToShow(this.docIds(), all, most)
+    const plan = overlapPanes(
+      this.panes.map((p) => ({ doc: p.docId, chosen: p.chosen })),
+      docs,
+      room,
+      MIN_PANES,
+    )
+    const before = [...this.panes]
+    const closing = before.filter((_, i) => !plan.some((t) => t.from === i))
+    if (closing.length) this.remove(closing)
+    // The texts load together, not one after another.
+    const shows: Promise<void>[] = []
+    for (const t of plan) {
+      let pane = t.from === null ? undefined : before[t.from]
+      if (!pane) {
         await this.addPane()
         pane = this.panes[this.panes.length - 1]
       }
-      if (pane) await this.show(pane, doc)
+      if (t.doc && pane.docId !== t.doc) {
+        pane.chosen = false
+        shows.push(this.show(pane, t.doc))
+      }
     }
+    // The panes resized by these changes are to line up on the selection, not to keep their text
+    // (see resized in addPane): their widths are taken as seen. Their reports can come after the
+    // lining up began, and held two of three panes off a facet's passages.
+    for (const pane of this.panes) {
+      const place = this.places.get(pane)
+      if (place) this.places.set(pane, { ...place, width: pane.reader.body.clientWidth })
+    }
+    await Promise.all(shows)
+    return docs.length
+  }
+
+  /** How many panes fit side by side in the panes' area (MIN_PANE_WIDTH each), MIN_PANES to MAX_PANES. */
+  private room(): number {
+    const width = this.row.parentElement?.clientWidth ?? 0
+    const fit = Math.floor((width + SPLITTER_WIDTH) / (MIN_PANE_WIDTH + SPLITTER_WIDTH))
+    return Math.max(MIN_PANES, Math.min(MAX_PANES, fit))
   }
 
   private scrollPane(pane: Pane, top: number): void {

@@ -12,10 +12,11 @@ export type ViewName = 'read' | 'passages' | 'search' | 'definitions' | 'orphans
 
 /**
  * What a status message is about, where something other than the next message makes it stale:
- * 'active-tag' (no active tag: resolved once one is chosen). A tester closed panes down to two and
+ * 'active-tag' (no active tag: resolved once one is chosen); 'overlap-panes' (the panes show fewer
+ * of the chosen overlap's documents than it has: resolved once they show all of another's). A tester closed panes down to two and
  * still read "At most 5 panes" (a message + Pane no longer needs: it is disabled at the limit).
  */
-export type StatusTopic = 'active-tag'
+export type StatusTopic = 'active-tag' | 'overlap-panes'
 
 /** The title bar's one message: what was done, or what went wrong (`error`). */
 export interface StatusMessage {
