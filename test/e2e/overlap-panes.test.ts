@@ -74,9 +74,11 @@ describe('the panes of a chosen overlap', () => {
       const { page, errors } = await openPage(app, { colorScheme })
       await page.setViewportSize({ width, height })
       const card = (id: string) => page.locator(`.overlap-item[data-overlap="${id}"]`)
-      // Boilerplate left in the list, whatever the default.
-      const hide = page.locator('.filters input[type="checkbox"]').first()
-      if (await hide.isChecked()) await hide.click()
+      // Boilerplate and duplicates left in the list, whatever the defaults.
+      for (const name of ['Hide boilerplate', 'Hide duplicates']) {
+        const hide = page.getByRole('checkbox', { name })
+        if (await hide.isChecked()) await hide.click()
+      }
 
       await card(copies.id).click()
       await expect.poll(() => page.locator(`.pane .overlap.selected[data-overlap="${copies.id}"]`).count()).toBeGreaterThan(1)
