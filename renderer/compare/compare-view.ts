@@ -13,6 +13,7 @@ import { KIND_LABELS } from '../../main/core/engine/kinds.js'
 import { type HeatPassage, heatMarks } from './heat-strip.js'
 import { pairPanes } from './pair-panes.js'
 import { documentsToShow, DUPLICATE_PANES, overlapPanes } from './overlap-panes.js'
+import { documentNames } from '../shared/document-names.js'
 
 // The compare view: 2 to 5 documents side by side, each in a read-only ProseMirror pane, with the
 // passages they share drawn over the text (coloured by kind, stronger for higher scores), linked
@@ -293,9 +294,10 @@ export class CompareView {
 
   private fillPicker(pane: Pane): void {
     const docs = this.project?.documents ?? []
+    const names = documentNames(docs)
     pane.picker.replaceChildren(
       el('option', { value: '' }, 'Choose a document…'),
-      ...docs.map((d) => el('option', { value: d.id }, d.title)),
+      ...docs.map((d) => el('option', { value: d.id }, names.get(d.id) ?? d.title)),
     )
     pane.picker.value = pane.docId ?? ''
   }

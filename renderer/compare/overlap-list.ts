@@ -5,6 +5,7 @@ import { filterFor, filterOverlaps, type OverlapFilter, type OverlapFilterChoice
 import { KIND_DESCRIPTIONS, KIND_LABELS, KINDS } from '../../main/core/engine/kinds.js'
 import { likenessTexts } from '../../main/core/engine/likeness-texts.js'
 import { PARAPHRASE_MAX_WORDS } from '../../main/core/engine/paraphrase-bound.js'
+import { documentNames, type Named } from '../shared/document-names.js'
 
 // The ranked overlap list, best first, with filters (kind, minimum score, document, text, hide
 // boilerplate, hide duplicate documents) and next/previous keys as diff tools have (N / P, or
@@ -174,9 +175,13 @@ export class OverlapList {
     if (state.selectedOverlap !== previous.selectedOverlap) this.showSelected()
   }
 
-  private fillDocuments(documents: readonly { id: string; title: string }[]): void {
+  private fillDocuments(documents: readonly Named[]): void {
     const value = this.doc.value
-    this.doc.replaceChildren(el('option', { value: '' }, 'All documents'), ...documents.map((d) => el('option', { value: d.id }, d.title)))
+    const names = documentNames(documents)
+    this.doc.replaceChildren(
+      el('option', { value: '' }, 'All documents'),
+      ...documents.map((d) => el('option', { value: d.id }, names.get(d.id) ?? d.title)),
+    )
     this.doc.value = documents.some((d) => d.id === value) ? value : ''
   }
 
@@ -259,7 +264,8 @@ export class OverlapList {
 
   private render(): void {
     const { project, overlaps: view, selectedOverlap } = this.store.state
-    const titles = new Map((project?.documents ?? []).map((d) => [d.id, d.author || d.outlet || d.title]))
+    const names = documentNames(project?.documents ?? [])
+    const titles = new Map((project?.documents ?? []).map((d) => [d.id, d.author || d.outlet || names.get(d.id) || d.title]))
     const all = view?.overlaps ?? []
     const filter = filterFor(this.store.state.overlapFilter, all)
     this.showFilter(filter, all)

@@ -1,6 +1,7 @@
 import type { DocumentSummary } from '../../main/core/contract/api.js'
 import { el } from '../shared/dom.js'
 import { byline } from '../compare/reader.js'
+import { documentNames } from '../shared/document-names.js'
 
 // The project's documents as a keyboard-navigable list box: arrows and Home/End move, Enter or
 // Space (or a click) opens.
@@ -30,12 +31,13 @@ export class DocumentList {
   render(documents: readonly DocumentSummary[], selected: string | null): void {
     this.documents = documents
     this.selected = selected
+    const names = documentNames(documents)
     this.list.replaceChildren(
       ...documents.map((d) =>
         el(
           'li',
           { class: 'doc-item', role: 'option', id: `doc-${d.id}`, 'data-id': d.id, 'aria-selected': String(d.id === selected) },
-          el('span', { class: 'doc-title' }, d.title),
+          el('span', { class: 'doc-title' }, names.get(d.id) ?? d.title),
           el('span', { class: 'doc-byline' }, byline(d) || '—'),
           d.annotationCount
             ? el(

@@ -2,6 +2,7 @@ import type { Api, ProjectView, SearchHit } from '../../main/core/contract/api.j
 import { QUERY_SYNTAX } from '../../main/core/text/search.js'
 import { el, select } from '../shared/dom.js'
 import type { StateSource } from '../state/store.js'
+import { documentNames } from '../shared/document-names.js'
 
 // Search across the project, reading words as the engine does (spelling variants and word forms,
 // `*` wildcards, "quoted phrases"; core/text/search.ts), with a keyword-in-context concordance that
@@ -100,6 +101,7 @@ export class SearchView {
 
   private render(): void {
     const docs = new Map((this.project?.documents ?? []).map((d) => [d.id, d]))
+    const names = documentNames(this.project?.documents ?? [])
     const sorted = sortHits(this.hits, this.order.value as Order, [...docs.keys()])
     this.table.replaceChildren(
       el(
@@ -124,7 +126,7 @@ export class SearchView {
             el('td', { class: 'left' }, el('bdi', { dir: 'ltr' }, h.left)),
             el('td', { class: 'match' }, h.match),
             el('td', { class: 'right' }, h.right),
-            el('td', { class: 'doc' }, docs.get(h.docId)?.title ?? h.docId),
+            el('td', { class: 'doc' }, names.get(h.docId) ?? h.docId),
           ),
         ),
       ),
