@@ -16,7 +16,7 @@ import { onFirstUse } from './shared/first-use.js'
 import { ImportReport } from './documents/import-report.js'
 import { readUpload } from './shared/upload.js'
 import { OverlapList, rememberedHides } from './compare/overlap-list.js'
-import { OverlapMatrix } from './compare/overlap-matrix.js'
+import type { OverlapMatrix } from './compare/overlap-matrix.js'
 import { PassagesView } from './research/passages-view.js'
 import type { ReuseImportDialog } from './compare/reuse-import.js'
 import type { Reader, Span } from './compare/reader.js'
@@ -25,7 +25,7 @@ import { shortcutsDialog } from './shared/shortcuts.js'
 import { StatusLine } from './shared/status-line.js'
 import { textSizeControls } from './shared/text-size.js'
 import { themeButton } from './shared/theme.js'
-import { VariantsPanel } from './compare/variants-panel.js'
+import type { VariantsPanel } from './compare/variants-panel.js'
 import { type State, type StatusTopic, Store, type ViewName } from './state/store.js'
 import { Sync } from './state/sync.js'
 
@@ -160,11 +160,6 @@ const overlapList = new OverlapList(
   (change) => store.update({ overlapFilter: { ...store.state.overlapFilter, ...change } }),
   () => void openReuseImport(),
 )
-const matrix = new OverlapMatrix((a, b) => {
-  chose()
-  void compare.openPair(a, b)
-})
-const variants = new VariantsPanel()
 const list = new DocumentList((id) => void openDocument(id))
 const codebook = new CodebookPanel(
   {
@@ -240,7 +235,22 @@ cancelButton.addEventListener('click', () => void api.cancelAnalysis({}))
 const analysisBar = el('div', { class: 'analysis-bar', role: 'status', 'aria-live': 'polite' }, progressLabel, progress, cancelButton)
 
 const sideTabsCompare = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Shared passages' })
-const compareSide: Record<string, HTMLElement> = { overlaps: overlapList.dom, matrix: matrix.dom, variants: variants.dom }
+// The side tabs besides the overlaps (the matrix, the variants) are built when first shown, from
+// modules loaded then (chunks of their own, shared/first-use.ts), and drawn only while shown: the
+// matrix of 200 documents, built hidden at every analysis, held 160,000 of the page's 173,000
+// elements and kept the page busy for 23 s; the variants' character diffs cost a few hundred
+// milliseconds at every selection.
+let matrix: OverlapMatrix | null = null
+let variants: VariantsPanel | null = null
+const matrixModule = onFirstUse(() => import('./compare/overlap-matrix.js'))
+const variantsModule = onFirstUse(() => import('./compare/variants-panel.js'))
+/** A side tab's place until its panel is built. */
+const placeholder = (label: string) => el('section', { class: 'side-section', 'aria-label': label, 'aria-busy': 'true' })
+const compareSide: Record<string, HTMLElement> = {
+  overlaps: overlapList.dom,
+  matrix: placeholder('Overlap matrix'),
+  variants: placeholder('Variants'),
+}
 for (const [name, label] of [
   ['overlaps', 'Overlaps'],
   ['matrix', 'Matrix'],
@@ -257,7 +267,35 @@ function showCompareSide(name: string): void {
     tab.setAttribute('aria-selected', String(n === name))
     tab.tabIndex = n === name ? 0 : -1
   }
-  if (name === 'matrix') matrix.render(project(), store.state.overlaps)
+  if (name === 'matrix' && !matrix) void buildSide('matrix')
+  if (name === 'variants' && !variants) void buildSide('variants')
+  drawCompareSide()
+}
+/** Builds the matrix or the variants panel (its module loaded first) in its placeholder's place. */
+async function buildSide(name: 'matrix' | 'variants'): Promise<void> {
+  try {
+    const panel =
+      name === 'matrix'
+        ? (matrix ??= new (await matrixModule()).OverlapMatrix(store, (a, b) => {
+            chose()
+            void compare.openPair(a, b)
+          }))
+        : (variants ??= new (await variantsModule()).VariantsPanel())
+    const place = compareSide[name]
+    if (place === panel.dom) return
+    panel.dom.hidden = place.hidden
+    place.replaceWith(panel.dom)
+    compareSide[name] = panel.dom
+    drawCompareSide()
+  } catch (e) {
+    say(e instanceof Error ? e.message : String(e), true)
+  }
+}
+/** Draws the side tab shown, the matrix or the variants, from the state (each does nothing if nothing it shows changed). */
+function drawCompareSide(): void {
+  const { project: p, overlaps, selectedOverlap } = store.state
+  if (matrix && !matrix.dom.hidden) matrix.draw()
+  if (variants && !variants.dom.hidden) variants.render(p, overlaps?.overlaps.find((o) => o.id === selectedOverlap) ?? null)
 }
 // passim's and TextPAIR's results, imported from the page (the desktop File menu has the same);
 // the dialog's module is loaded when first needed.
@@ -281,8 +319,8 @@ const compareSideDom = el(
   { class: 'compare-side', id: 'compare-side', 'aria-label': 'Shared passages' },
   sideTabsCompare,
   overlapList.dom,
-  matrix.dom,
-  variants.dom,
+  compareSide.matrix,
+  compareSide.variants,
 )
 const compareLayout = el('div', { class: 'compare-layout' }, compare.dom, compareSideDom)
 compare.toolbar.append(collapseButton('overlaps', 'overlaps', compareLayout, compareSideDom))
@@ -660,7 +698,6 @@ async function analyse(paraphrases?: true): Promise<void> {
     // after an import must not take the new document's pane away).
     const selected = view.overlaps.find((o) => o.id === store.state.selectedOverlap) ?? null
     store.update({ overlaps: view, selectedOverlap: selected?.id ?? null })
-    matrix.render(project(), view)
     if (firstScreen) {
       firstScreen = false
       // The documents to choose from are the project's: fetched alongside, perhaps not yet there.
@@ -819,9 +856,8 @@ store.subscribe((state: State, previous: State) => {
   compare.update(state, previous)
   overlapList.update(state, previous)
   definitions.update(state, previous)
-  if (state.project !== previous.project || state.overlaps !== previous.overlaps || state.selectedOverlap !== previous.selectedOverlap) {
-    variants.render(state.project, state.overlaps?.overlaps.find((o) => o.id === state.selectedOverlap) ?? null)
-  }
+  if (state.project !== previous.project || state.overlaps !== previous.overlaps || state.selectedOverlap !== previous.selectedOverlap)
+    drawCompareSide()
   if (state.reattaching !== previous.reattaching) renderReattach(state.reattaching)
   // The retrieval views list annotations: after a change, the one on screen lists them again.
   if (state.project !== previous.project && previous.project) {

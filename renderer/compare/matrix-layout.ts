@@ -1,4 +1,5 @@
 import type { DocumentSummary, OverlapsView } from '../../main/core/contract/api.js'
+import { matrixDocuments, type MatrixCell, sharedPairs, type SharedPairs } from './matrix-pairs.js'
 
 // The overlap matrix's values and layout, pure (no DOM) so they are tested alone; overlap-matrix.ts
 // draws them as SVG.
@@ -20,35 +21,9 @@ const HEADER = 96
 /** Longest column label shown whole; longer ones are cut with an ellipsis to fit HEADER. */
 const LABEL_CHARS = 13
 
-export interface MatrixCell {
-  share: number
-  count: number
-}
-
-/** Share of each document's text (code points) covered by passages shared with each other one. */
-export function overlapMatrix(view: OverlapsView, ids: readonly string[]): MatrixCell[][] {
-  return ids.map((a) =>
-    ids.map((b) => {
-      if (a === b) return { share: 0, count: 0 }
-      const spans: [number, number][] = []
-      let count = 0
-      for (const o of view.overlaps) {
-        if (!o.passages.some((p) => p.doc === b)) continue
-        const mine = o.passages.filter((p) => p.doc === a)
-        if (mine.length) count++
-        for (const p of mine) spans.push([p.start, p.end])
-      }
-      spans.sort((x, y) => x[0] - y[0])
-      let covered = 0
-      let end = -1
-      for (const [s, e] of spans) {
-        if (e <= end) continue
-        covered += e - Math.max(s, end)
-        end = e
-      }
-      return { share: covered / Math.max(1, view.lengths[a] ?? 1), count }
-    }),
-  )
+/** What each of `ids` shares with each (rows and columns in that order). */
+export function overlapMatrix(pairs: SharedPairs, ids: readonly string[]): MatrixCell[][] {
+  return ids.map((a) => ids.map((b) => pairs.cell(a, b)))
 }
 
 /** A document's name in the matrix: its author, else its outlet's name, else its title. */
@@ -92,6 +67,10 @@ export function similarityOrder(values: readonly MatrixCell[][]): number[] {
 }
 
 export interface MatrixLayout {
+  /** Documents analysed; the matrix shows `labels.length` of them (see matrixDocuments). */
+  analysed: number
+  /** The document the matrix is centred on (null: the closest pairs, or every document). */
+  focus: string | null
   /** The picture of the column labels and the cells; the row labels are a column beside it, ROW_LABEL wide. */
   width: number
   height: number
@@ -101,6 +80,7 @@ export interface MatrixLayout {
    * column label starts (written upwards).
    */
   labels: {
+    id: string
     text: string
     name: string
     title: string
@@ -124,26 +104,44 @@ export interface MatrixLayout {
 }
 
 /**
- * Where everything of the matrix goes, for the analysed documents in similarity order (see
- * similarityOrder). Cells keep their size whatever the number of documents: the picture scrolls,
- * the row labels beside it do not.
+ * Where everything of the matrix goes, for the analysed documents it shows (matrixDocuments: all,
+ * up to MATRIX_MAX_DOCUMENTS; past that, those of the closest pairs, or `focus` and those closest
+ * to it) in similarity order (see similarityOrder). Cells keep their size whatever the number of
+ * documents: the picture scrolls, the row labels beside it do not. `pairs`: sharedPairs(view),
+ * given where it is kept across calls.
  */
-export function matrixLayout(documents: readonly DocumentSummary[], view: OverlapsView): MatrixLayout {
+export function matrixLayout(
+  documents: readonly DocumentSummary[],
+  view: OverlapsView,
+  pairs: SharedPairs = sharedPairs(view),
+  focus: string | null = null,
+): MatrixLayout {
   const analysed = documents.filter((d) => view.lengths[d.id] !== undefined)
+  const shown = new Set(
+    matrixDocuments(
+      analysed.map((d) => d.id),
+      pairs,
+      focus,
+    ),
+  )
+  const kept = analysed.filter((d) => shown.has(d.id))
   const unordered = overlapMatrix(
-    view,
-    analysed.map((d) => d.id),
+    pairs,
+    kept.map((d) => d.id),
   )
   const order = similarityOrder(unordered)
-  const docs = order.map((i) => analysed[i])
+  const docs = order.map((i) => kept[i])
   const ids = docs.map((d) => d.id)
   const values = order.map((i) => order.map((j) => unordered[i][j]))
   const max = Math.max(0.0001, ...values.flat().map((c) => c.share))
   return {
+    analysed: analysed.length,
+    focus: focus && shown.has(focus) && kept.length < analysed.length ? focus : null,
     // The last column's label is written upwards inside its column: no room is needed past it.
     width: CELL * ids.length,
     height: HEADER + CELL * ids.length,
     labels: docs.map((d, i) => ({
+      id: d.id,
       text: shortLabel(d),
       name: matrixName(d),
       title: d.title,

@@ -1,14 +1,20 @@
-import type { OverlapsView, ProjectView } from '../../main/core/contract/api.js'
+import type { OverlapsView } from '../../main/core/contract/api.js'
 import { el, select } from '../shared/dom.js'
+import type { StateSource } from '../state/store.js'
 import { SOURCE_LABELS } from './overlap-filter.js'
-import { matrixLayout, ROW_LABEL } from './matrix-layout.js'
+import { matrixLayout, type MatrixLayout, ROW_LABEL } from './matrix-layout.js'
+import { MATRIX_MAX_DOCUMENTS, sharedPairs, type SharedPairs } from './matrix-pairs.js'
 
 // The overlap matrix: documents by documents, each cell the share of the row document's text
 // that it has in common with the column document, with the number of shared passages. Drawn as
 // an SVG picture (values and layout: matrix-layout.ts) beside a column of row labels that stays
 // in view when the picture scrolls sideways (a tester read "emergenc…" and "ng Yundong", the
 // labels scrolled half out of the side panel); clicking (or Enter on) a cell opens that pair
-// side by side.
+// side by side. Past MATRIX_MAX_DOCUMENTS documents it shows those of the pairs that share most,
+// or a document chosen and those that share most with it, and says how many of how many it shows.
+// Built only when its tab is shown (main.ts calls draw then, and when the state changes while it
+// is shown): hidden at 200 documents it held 160,000 of the page's 173,000 elements, and took 23 s
+// to build at every analysis.
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
@@ -22,9 +28,19 @@ export class OverlapMatrix {
   private readonly picture = el('div', { class: 'matrix' })
   /** Which source's overlaps the matrix counts ('' for all). */
   private readonly source = select({ 'aria-label': 'Source' }, [['', 'All sources'], ...Object.entries(SOURCE_LABELS)])
-  private last: [ProjectView | null, OverlapsView | null] = [null, null]
+  /** Past MATRIX_MAX_DOCUMENTS: which documents to show ('' for those of the closest pairs). */
+  private readonly focus = el('select', { 'aria-label': 'Documents shown', class: 'matrix-focus', hidden: true })
+  /** How many documents the matrix shows of how many, and why those. */
+  private readonly note = el('p', { class: 'hint matrix-note', role: 'status', hidden: true })
+  /** What was last drawn from (identities), so that a draw with nothing changed does nothing. */
+  private drawn: { project: unknown; overlaps: unknown; source: string; focus: string } | null = null
+  /** The pairs' figures of the overlaps shown, kept while those are (a new focus reads them again). */
+  private pairs: { of: OverlapsView; source: string; pairs: SharedPairs; view: OverlapsView } | null = null
 
-  constructor(private readonly onOpenPair: (a: string, b: string) => void) {
+  constructor(
+    private readonly store: StateSource,
+    private readonly onOpenPair: (a: string, b: string) => void,
+  ) {
     this.dom = el(
       'section',
       { class: 'side-section', 'aria-label': 'Overlap matrix' },
@@ -33,29 +49,104 @@ export class OverlapMatrix {
         { class: 'hint' },
         'Share of each row’s text found in the column’s document, with the number of shared passages. Click a cell to compare the pair.',
       ),
-      el('div', { class: 'filters compact' }, this.source),
+      el('div', { class: 'filters compact' }, this.source, this.focus),
+      this.note,
       this.picture,
     )
-    this.source.addEventListener('input', () => this.render(...this.last))
+    this.source.addEventListener('input', () => this.draw())
+    this.focus.addEventListener('input', () => this.draw())
+    const open = (target: EventTarget | null) => {
+      const g = (target as Element | null)?.closest?.('.matrix-cell:not(.self)') as SVGGElement | null
+      if (g) this.onOpenPair(g.dataset.a!, g.dataset.b!)
+    }
+    this.picture.addEventListener('click', (e) => {
+      // A row's label centres the matrix on its document (when not all are shown).
+      const row = (e.target as Element).closest<HTMLElement>('.matrix-row-label[data-doc]')
+      if (row && !this.focus.hidden) {
+        this.focus.value = row.dataset.doc!
+        this.draw()
+      } else open(e.target)
+    })
+    this.picture.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault()
+        open(e.target)
+      }
+    })
   }
 
-  render(project: ProjectView | null, all: OverlapsView | null): void {
-    this.last = [project, all]
+  /** Draws the matrix from the state, if anything it shows changed since it was last drawn. */
+  draw(): void {
+    const { project, overlaps: all } = this.store.state
+    const inputs = { project, overlaps: all, source: this.source.value, focus: this.focus.value }
+    const last = this.drawn
+    if (last && (Object.keys(inputs) as (keyof typeof inputs)[]).every((k) => inputs[k] === last[k])) return
+    this.drawn = inputs
     if (!project || !all) {
       this.picture.replaceChildren()
       return
     }
     const source = this.source.value
-    const view = source ? { ...all, overlaps: all.overlaps.filter((o) => o.source === source) } : all
-    const layout = matrixLayout(project.documents, view)
+    if (this.pairs?.of !== all || this.pairs.source !== source) {
+      const view = source ? { ...all, overlaps: all.overlaps.filter((o) => o.source === source) } : all
+      this.pairs = { of: all, source, view, pairs: sharedPairs(view) }
+    }
+    const { view, pairs } = this.pairs
+    const analysed = project.documents.filter((d) => view.lengths[d.id] !== undefined)
+    this.fillFocus(analysed, pairs)
+    const layout = matrixLayout(project.documents, view, pairs, this.focus.value || null)
+    this.sayShown(layout)
+    this.picture.replaceChildren(this.grid(layout))
+  }
+
+  /**
+   * The choice of documents, past MATRIX_MAX_DOCUMENTS: the closest pairs, or one document (those
+   * that share text with any other, by title) and the documents that share most with it.
+   */
+  private fillFocus(analysed: readonly { id: string; title: string }[], pairs: SharedPairs): void {
+    const many = analysed.length > MATRIX_MAX_DOCUMENTS
+    this.focus.hidden = !many
+    if (!many) {
+      this.focus.replaceChildren()
+      return
+    }
+    const value = this.focus.value
+    const sharing = analysed.filter((d) => pairs.partnerCount(d.id) > 0).sort((a, b) => a.title.localeCompare(b.title))
+    this.focus.replaceChildren(
+      el('option', { value: '' }, `The ${MATRIX_MAX_DOCUMENTS} documents of the closest pairs`),
+      ...sharing.map((d) => el('option', { value: d.id }, `${d.title} and its closest`)),
+    )
+    this.focus.value = sharing.some((d) => d.id === value) ? value : ''
+  }
+
+  /** Says how many documents the matrix shows, of how many, when not all. */
+  private sayShown(layout: MatrixLayout): void {
+    const shown = layout.labels.length
+    this.note.hidden = shown >= layout.analysed
+    if (this.note.hidden) return
+    const of = `${shown} of ${layout.analysed} documents`
+    const focus = layout.labels.find((l) => l.id === layout.focus)
+    this.note.textContent = focus
+      ? `Showing ${of}: “${focus.title}” and the ${shown - 1} that share most with it.`
+      : `Showing ${of}: those of the pairs that share the most text. Choose a document above, or click a row’s name, for those closest to it.`
+  }
+
+  /** The grid: row labels beside an SVG picture of the column labels and the cells. */
+  private grid(layout: MatrixLayout): HTMLElement {
     // The row labels: HTML, so that a name wraps onto two lines and is cut where the browser
     // measures it, not at a guessed number of characters; the full title on hover.
     // (Sizes set through the CSSOM: the page's CSP refuses style attributes.)
     const rows = el('div', { class: 'matrix-rows' })
     rows.style.width = `${ROW_LABEL}px`
     rows.style.paddingTop = `${layout.labels[0]?.row.y ?? 0}px`
+    const many = !this.focus.hidden
     for (const label of layout.labels) {
-      const row = el('div', { class: 'matrix-row-label', title: label.title }, el('span', {}, label.name))
+      const row = el(
+        'div',
+        { class: 'matrix-row-label', title: many ? `${label.title}: show the documents that share most with it` : label.title },
+        el('span', {}, label.name),
+      )
+      if (many) row.dataset.doc = label.id
       row.style.height = `${label.row.height}px`
       rows.append(row)
     }
@@ -103,17 +194,6 @@ export class OverlapMatrix {
       }
       root.append(g)
     }
-    const open = (target: EventTarget | null) => {
-      const g = (target as Element | null)?.closest?.('.matrix-cell:not(.self)') as SVGGElement | null
-      if (g) this.onOpenPair(g.dataset.a!, g.dataset.b!)
-    }
-    root.addEventListener('click', (e) => open(e.target))
-    root.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault()
-        open(e.target)
-      }
-    })
-    this.picture.replaceChildren(el('div', { class: 'matrix-grid' }, rows, root))
+    return el('div', { class: 'matrix-grid' }, rows, root)
   }
 }

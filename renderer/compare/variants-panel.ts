@@ -5,7 +5,6 @@ import { comparedPairs, MAX_DIFF_WORDS } from '../../main/core/engine/variant-pa
 import type { Change } from '../../main/core/engine/variants.js'
 import { ALIKE, writingDifferences, type WritingDifferences } from '../../main/core/text/written-alike.js'
 import { el } from '../shared/dom.js'
-import type { Overlay } from './reader.js'
 import { KIND_LABELS, KINDS } from '../../main/core/engine/kinds.js'
 
 // The selected overlap's word-level differences, pair by pair: deletions struck through,
@@ -13,32 +12,9 @@ import { KIND_LABELS, KINDS } from '../../main/core/engine/kinds.js'
 // the same words written otherwise (case, punctuation: text/written-alike.ts) dotted. The
 // changes but the dotted runs are marked in the panes too. A pair compared without a variant has
 // the same words in both passages: shown as identical wording where they are written alike, else
-// both are shown, dotted.
-
-/** Marks in each document for the changed words of an overlap's pairs. */
-export function variantOverlays(overlap: Overlap): Map<string, Overlay[]> {
-  const out = new Map<string, Overlay[]>()
-  const add = (doc: string, o: Overlay) => out.set(doc, [...(out.get(doc) ?? []), o])
-  for (const v of overlap.variants) {
-    const a = overlap.passages[v.a]
-    const b = overlap.passages[v.b]
-    for (const c of v.changes ?? []) {
-      // Words beyond the other passage's edge are in both texts: no change to mark.
-      if (c.op === 'equal' || c.beyond) continue
-      const words = c.op === 'delete' ? c.a : c.b
-      const title =
-        c.op === 'replace'
-          ? `“${c.a}” → “${c.b}”`
-          : c.moved
-            ? `moved: “${words}” stands elsewhere in the other passage`
-            : `only here: “${words}”`
-      const cls = `variant-change op-${c.op}${c.moved ? ' moved' : ''}`
-      if (c.aEnd > c.aStart) add(a.doc, { start: c.aStart, end: c.aEnd, class: cls, attrs: { title } })
-      if (c.bEnd > c.bStart) add(b.doc, { start: c.bStart, end: c.bEnd, class: cls, attrs: { title } })
-    }
-  }
-  return out
-}
+// both are shown, dotted. Loaded as a chunk of its own when its tab is first shown, and drawn
+// only while it is (main.ts): the character diffs of a licence's passages take a few hundred
+// milliseconds at every selection. The marks in the panes are variant-overlays.ts.
 
 /** A pair of passages as the panel shows it: its variant, or `identical` when it has none. */
 export interface PairShown {

@@ -3,6 +3,7 @@ import type { DocumentSummary, OverlapsView } from '../../main/core/contract/api
 import type { Overlap, OverlapPassage } from '../../main/core/engine/overlaps.js'
 import type { SourcedOverlap } from '../../main/core/reuse/imported.js'
 import { matrixLayout, overlapMatrix, shareText, shortLabel, similarityOrder } from '../../renderer/compare/matrix-layout.js'
+import { matrixDocuments, sharedPairs } from '../../renderer/compare/matrix-pairs.js'
 import {
   DUPLICATES_TOP,
   filterFor,
@@ -273,7 +274,7 @@ describe('overlap matrix', () => {
   }
 
   it('is the share of the row text shared with the column, and the passages counted', () => {
-    const m = overlapMatrix(view, ['one', 'two', 'three'])
+    const m = overlapMatrix(sharedPairs(view), ['one', 'two', 'three'])
     expect(m[0][1]).toEqual({ share: 0.75, count: 2 })
     expect(m[1][0]).toEqual({ share: 30 / 200, count: 2 })
     expect(m[0][2]).toEqual({ share: 0.5, count: 1 })
@@ -331,6 +332,34 @@ describe('overlap matrix', () => {
       ),
     ).toEqual([0, 1, 2])
     expect(similarityOrder([])).toEqual([])
+  })
+
+  it('shows at most twenty documents: those of the closest pairs, or one and those closest to it', () => {
+    // Forty documents in twenty pairs, each pair's documents sharing a part of their text that
+    // grows with the pair's number; document 0 also shares a little with every other document.
+    const ids = Array.from({ length: 40 }, (_, i) => `d${i}`)
+    const overlaps = Array.from({ length: 20 }, (_, k) =>
+      overlap(`pair${k}`, 'verbatim', 1, [p(`d${2 * k}`, 0, 10 + k), p(`d${2 * k + 1}`, 0, 10 + k)]),
+    )
+    for (let i = 2; i < 40; i++) overlaps.push(overlap(`with0-${i}`, 'verbatim', 1, [p('d0', 100, 101), p(`d${i}`, 50, 50 + (i % 7))]))
+    const many: OverlapsView = { overlaps, stats: {} as OverlapsView['stats'], lengths: Object.fromEntries(ids.map((id) => [id, 100])) }
+    const pairs = sharedPairs(many)
+    // The ten closest pairs (the highest numbers), in project order.
+    expect(matrixDocuments(ids, pairs, null)).toEqual(ids.slice(20))
+    // One document: it and the nineteen closest to it (most share little with d0).
+    const around = matrixDocuments(ids, pairs, 'd0')
+    expect(around).toHaveLength(20)
+    expect(around.slice(0, 2)).toEqual(['d0', 'd1'])
+    // A document sharing with one other: the two.
+    expect(matrixDocuments(ids, pairs, 'd39').sort()).toEqual(['d0', 'd38', 'd39'])
+    // Twenty or fewer: all, whatever the focus.
+    expect(matrixDocuments(ids.slice(0, 20), pairs, 'd3')).toEqual(ids.slice(0, 20))
+    // The layout says how many it shows of how many, and around which document.
+    const doc = (id: string): DocumentSummary =>
+      ({ id, title: id, author: '', outlet: '', date: '', available: true, annotationCount: 0 }) as DocumentSummary
+    const layout = matrixLayout(ids.map(doc), many, pairs, 'd0')
+    expect([layout.labels.length, layout.analysed, layout.focus, layout.cells.length]).toEqual([20, 40, 'd0', 400])
+    expect(matrixLayout(ids.map(doc), many)).toMatchObject({ analysed: 40, focus: null })
   })
 
   it('lays out the documents in similarity order, each label with its full title', () => {
