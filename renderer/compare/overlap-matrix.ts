@@ -113,7 +113,7 @@ export class OverlapMatrix {
     const value = this.focus.value
     const sharing = analysed.filter((d) => pairs.partnerCount(d.id) > 0).sort((a, b) => a.title.localeCompare(b.title))
     this.focus.replaceChildren(
-      el('option', { value: '' }, `The ${MATRIX_MAX_DOCUMENTS} documents of the closest pairs`),
+      el('option', { value: '' }, `The closest pairs (${MATRIX_MAX_DOCUMENTS} documents)`),
       ...sharing.map((d) => el('option', { value: d.id }, `${d.title} and its closest`)),
     )
     this.focus.value = sharing.some((d) => d.id === value) ? value : ''
