@@ -20,7 +20,7 @@ import type { OverlapMatrix } from './compare/overlap-matrix.js'
 import { PassagesView } from './research/passages-view.js'
 import type { ReuseImportDialog } from './compare/reuse-import.js'
 import type { Reader, Span } from './compare/reader.js'
-import { SearchView } from './research/search-view.js'
+import type { SearchView } from './research/search-view.js'
 import { shortcutsDialog } from './shared/shortcuts.js'
 import { StatusLine } from './shared/status-line.js'
 import { textSizeControls } from './shared/text-size.js'
@@ -199,16 +199,35 @@ function tagWithActive(passages: readonly PassageSpan[], what: string): void {
       api.tagHits({ hits: passages.map(({ doc, start, end }) => ({ docId: doc, start, end })), tags: [tag.name] }),
     )
 }
-const search = new SearchView(
-  api,
-  (hit) => void openHit(hit),
-  store,
-  (hits) =>
-    tagWithActive(
-      hits.map(({ docId, start, end }) => ({ doc: docId, start, end })),
-      `${hits.length} hits`,
-    ),
-)
+// The Search view is built when first shown, from a module loaded then (a chunk of its own,
+// shared/first-use.ts): it reads the state when it draws, so nothing of it is needed before.
+let search: SearchView | null = null
+const searchModule = onFirstUse(() => import('./research/search-view.js'))
+/** Builds the Search view (its module loaded first) in its placeholder's place, then puts the cursor in its field. */
+async function openSearch(): Promise<void> {
+  try {
+    search ??= new (await searchModule()).SearchView(
+      api,
+      (hit) => void openHit(hit),
+      store,
+      (hits) =>
+        tagWithActive(
+          hits.map(({ docId, start, end }) => ({ doc: docId, start, end })),
+          `${hits.length} hits`,
+        ),
+    )
+    const place = views.search
+    if (place !== search.dom) {
+      for (const name of ['id', 'role', 'aria-labelledby']) search.dom.setAttribute(name, place.getAttribute(name)!)
+      search.dom.hidden = place.hidden
+      place.replaceWith(search.dom)
+      views.search = search.dom
+    }
+    if (store.state.view === 'search') search.focus()
+  } catch (e) {
+    say(e instanceof Error ? e.message : String(e), true)
+  }
+}
 const problems = el('section', { class: 'problems', 'aria-label': 'Files that could not be read', hidden: true })
 
 const definitions = new DefinitionsPanel(
@@ -335,7 +354,7 @@ const readView = el(
 const views: Record<ViewName, HTMLElement> = {
   read: readView,
   passages: passages.dom,
-  search: search.dom,
+  search: el('section', { class: 'view search-view', 'aria-label': 'Search', 'aria-busy': 'true' }),
   definitions: el('section', { class: 'view definitions-view', 'aria-label': 'Definitions' }, definitions.dom),
   orphans: orphans.dom,
 }
@@ -365,7 +384,7 @@ function showView(name: ViewName): void {
   store.update({ view: name })
   if (name === 'passages') void passages.refresh()
   if (name === 'orphans') void orphans.refresh()
-  if (name === 'search') search.focus()
+  if (name === 'search') void openSearch()
 }
 viewTabs.addEventListener('keydown', (e) => {
   const names = Object.keys(views) as ViewName[]
