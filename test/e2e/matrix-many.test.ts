@@ -41,6 +41,8 @@ describe('the overlap matrix with thirty-one documents', () => {
     await page.locator('#compare-tab-matrix').click()
     await expect.poll(() => page.locator('.matrix-labels').count()).toBe(20)
     expect(await page.locator('.matrix-cell').count()).toBe(400)
+    // The list's tab is out of sight under the matrix's (its fixed filters were drawn over it).
+    expect(await page.locator('.overlaps-section').isVisible()).toBe(false)
     const note = page.locator('.matrix-note')
     await expect.poll(() => note.textContent()).toMatch(/^Showing 20 of 31 documents: those of the pairs that share the most text/)
     // The ten closest pairs (the longest shared paragraphs: pairs 5 to 14), each document beside its pair.
