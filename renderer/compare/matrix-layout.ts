@@ -1,5 +1,6 @@
 import type { DocumentSummary, OverlapsView } from '../../main/core/contract/api.js'
 import { matrixDocuments, type MatrixCell, sharedPairs, type SharedPairs } from './matrix-pairs.js'
+import { documentNames } from '../shared/document-names.js'
 
 // The overlap matrix's values and layout, pure (no DOM) so they are tested alone; overlap-matrix.ts
 // draws them as SVG.
@@ -26,14 +27,17 @@ export function overlapMatrix(pairs: SharedPairs, ids: readonly string[]): Matri
   return ids.map((a) => ids.map((b) => pairs.cell(a, b)))
 }
 
-/** A document's name in the matrix: its author, else its outlet's name, else its title. */
-export function matrixName(d: Pick<DocumentSummary, 'author' | 'outlet' | 'title'>): string {
-  return d.author || d.outlet.split(/[(,]/)[0].trim() || d.title
+/**
+ * A document's name in the matrix: its author, else its outlet's name, else its title (`titled`:
+ * the title as the views name it, with its file where documents share it: shared/document-names.ts).
+ */
+export function matrixName(d: Pick<DocumentSummary, 'author' | 'outlet' | 'title'>, titled = d.title): string {
+  return d.author || d.outlet.split(/[(,]/)[0].trim() || titled
 }
 
 /** A document's column label: its name (matrixName), cut to fit. */
-export function shortLabel(d: Pick<DocumentSummary, 'author' | 'outlet' | 'title'>): string {
-  const name = matrixName(d)
+export function shortLabel(d: Pick<DocumentSummary, 'author' | 'outlet' | 'title'>, titled = d.title): string {
+  const name = matrixName(d, titled)
   return name.length > LABEL_CHARS ? name.slice(0, LABEL_CHARS - 1) + '…' : name
 }
 
@@ -117,6 +121,7 @@ export function matrixLayout(
   focus: string | null = null,
 ): MatrixLayout {
   const analysed = documents.filter((d) => view.lengths[d.id] !== undefined)
+  const names = documentNames(documents)
   const shown = new Set(
     matrixDocuments(
       analysed.map((d) => d.id),
@@ -142,8 +147,8 @@ export function matrixLayout(
     height: HEADER + CELL * ids.length,
     labels: docs.map((d, i) => ({
       id: d.id,
-      text: shortLabel(d),
-      name: matrixName(d),
+      text: shortLabel(d, names.get(d.id)),
+      name: matrixName(d, names.get(d.id)),
       title: d.title,
       row: { y: HEADER + CELL * i, height: CELL },
       column: { x: CELL * i + CELL / 2 + 4, y: HEADER - 6 },

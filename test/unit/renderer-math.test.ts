@@ -296,6 +296,13 @@ describe('overlap matrix', () => {
     // In similarity order: "three" shares more with "one" than with "two".
     expect(layout.labels.map((l) => l.text)).toEqual(['three', 'one', 'two'])
     expect(layout.cells).toHaveLength(9)
+    // Untitled by an author, documents that share a title are named with their files too (document-names.ts).
+    const same = (id: string): DocumentSummary => ({ ...doc(id), author: '', title: 'Same', file: `${id}.txt` }) as DocumentSummary
+    expect(matrixLayout([same('one'), same('two'), same('three')], view).labels.map((l) => l.name)).toEqual([
+      'Same · three',
+      'Same · one',
+      'Same · two',
+    ])
     expect(layout.height).toBe(layout.cells[8].y + layout.cells[8].size)
     // The picture holds the cells and the column labels; the row labels are beside it.
     expect(layout.width).toBe(layout.cells[8].x + layout.cells[8].size)
