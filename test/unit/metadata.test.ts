@@ -32,6 +32,7 @@ describe('readStatedMetadata', () => {
 
   it("titles a source file by its first line with words, not a comment's marks, nor its copyright notice (C headers, testers)", () => {
     expect(readStatedMetadata('/* A one-line header comment. */\n').title).toBe('A one-line header comment.')
+    expect(readStatedMetadata('// SPDX-License-Identifier: MIT\n').title).toBe('SPDX-License-Identifier: MIT')
     expect(readStatedMetadata('/*\n * Display list helpers\n *\n * Copyright 1993 The Open Group\n */\n').title).toBe(
       'Display list helpers',
     )
@@ -42,7 +43,6 @@ describe('readStatedMetadata', () => {
       '/***********************************************************\n\nCopyright 1987, 1988, 1998  The Open Group\n',
       '/*\n * Copyright 1993, 1998  The Open Group\n',
       '/* Copyright (C) 1996-2024 Free Software Foundation, Inc.\n */\n',
-      '// SPDX-License-Identifier: MIT\n',
       '/*\n *\n */\n',
     ])
       expect(readStatedMetadata(header).title).toBe('')
@@ -77,6 +77,14 @@ describe('readStatedMetadata', () => {
     ).toMatchObject({
       title: '',
       url: '',
+    })
+  })
+
+  it('reads a title of the form "Word: subtitle" as a title, not as a header field (a reviewer)', () => {
+    expect(readStatedMetadata('Hamlet: Prince of Denmark\n\nAct 1.').title).toBe('Hamlet: Prince of Denmark')
+    expect(readStatedMetadata('Introduction: Why close reading matters\n\nSee https://example.org/essay')).toMatchObject({
+      title: 'Introduction: Why close reading matters',
+      url: 'https://example.org/essay',
     })
   })
 

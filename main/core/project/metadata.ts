@@ -67,7 +67,7 @@ const WORDED = /[\p{L}\p{N}]/u
 /**
  * A header field, "Name: value" (an e-mail's, a Debian control or copyright file's, a page saved
  * with its headers): a name of one word or words joined by hyphens, capitalised, then a colon. A
- * text that opens with one opens with a block of them, which states no title but in a field that
+ * text that opens with two opens with a block of them, which states no title but in a field that
  * names one (TITLE_FIELDS): Debian's copyright files were titled "Format:
  * https://www.debian.org/doc/…" skipped for its address, then "Upstream-Name: adduser" (581 of
  * 900, a tester), and each given the format's address as its URL.
@@ -172,9 +172,12 @@ export function readStatedMetadata(text: string, markdown = false): StatedMetada
 
   const heading = lines ? lines.find((l) => /^#\s+\S/.test(l)) : undefined
   const candidates = head.filter((l) => WORDED.test(l) && !looksLikeJunk(l) && l.length <= MAX_TITLE_LENGTH)
-  // A text that opens with header fields: its title and URL only from fields that name them.
+  // A text that opens with header fields (two lines of them at least: "Hamlet: Prince of Denmark"
+  // or "UPDATE: The committee met again" is a title): its title and URL only from fields that name them.
   const fields =
-    !heading && candidates.length > 0 && FIELD.test(cleanTitle(candidates[0])) ? head.map((l) => cleanTitle(l).match(FIELD)) : undefined
+    !heading && head.length >= 2 && head.slice(0, 2).every((l) => FIELD.test(cleanTitle(l)))
+      ? head.map((l) => cleanTitle(l).match(FIELD))
+      : undefined
   const fieldValue = (names: ReadonlySet<string>): string | undefined => fields?.find((f) => f?.[2] && names.has(f[1].toLowerCase()))?.[2]
   const titleLine = fields
     ? fieldValue(TITLE_FIELDS)
