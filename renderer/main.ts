@@ -201,12 +201,11 @@ function tagWithActive(passages: readonly PassageSpan[], what: string): void {
 }
 // The Search view is built when first shown, from a module loaded then (a chunk of its own,
 // shared/first-use.ts): it reads the state when it draws, so nothing of it is needed before.
+// (The view, not only its module, made once: two calls while the module loads get the same view.)
 let search: SearchView | null = null
-const searchModule = onFirstUse(() => import('./research/search-view.js'))
-/** Builds the Search view (its module loaded first) in its placeholder's place, then puts the cursor in its field. */
-async function openSearch(): Promise<void> {
-  try {
-    search ??= new (await searchModule()).SearchView(
+const searchView = onFirstUse(
+  async () =>
+    new (await import('./research/search-view.js')).SearchView(
       api,
       (hit) => void openHit(hit),
       store,
@@ -215,7 +214,12 @@ async function openSearch(): Promise<void> {
           hits.map(({ docId, start, end }) => ({ doc: docId, start, end })),
           `${hits.length} hits`,
         ),
-    )
+    ),
+)
+/** Builds the Search view (its module loaded first) in its placeholder's place, then puts the cursor in its field. */
+async function openSearch(): Promise<void> {
+  try {
+    search = await searchView()
     const place = views.search
     if (place !== search.dom) {
       for (const name of ['id', 'role', 'aria-labelledby']) search.dom.setAttribute(name, place.getAttribute(name)!)
@@ -261,8 +265,15 @@ const sideTabsCompare = el('div', { class: 'tabs', role: 'tablist', 'aria-label'
 // milliseconds at every selection.
 let matrix: OverlapMatrix | null = null
 let variants: VariantsPanel | null = null
-const matrixModule = onFirstUse(() => import('./compare/overlap-matrix.js'))
-const variantsModule = onFirstUse(() => import('./compare/variants-panel.js'))
+// (Each panel, not only its module, made once: two clicks while the module loads get the same panel.)
+const matrixPanel = onFirstUse(
+  async () =>
+    new (await import('./compare/overlap-matrix.js')).OverlapMatrix(store, (a, b) => {
+      chose()
+      void compare.openPair(a, b)
+    }),
+)
+const variantsPanel = onFirstUse(async () => new (await import('./compare/variants-panel.js')).VariantsPanel())
 /** A side tab's place until its panel is built. */
 const placeholder = (label: string) => el('section', { class: 'side-section', 'aria-label': label, 'aria-busy': 'true' })
 const compareSide: Record<string, HTMLElement> = {
@@ -293,13 +304,7 @@ function showCompareSide(name: string): void {
 /** Builds the matrix or the variants panel (its module loaded first) in its placeholder's place. */
 async function buildSide(name: 'matrix' | 'variants'): Promise<void> {
   try {
-    const panel =
-      name === 'matrix'
-        ? (matrix ??= new (await matrixModule()).OverlapMatrix(store, (a, b) => {
-            chose()
-            void compare.openPair(a, b)
-          }))
-        : (variants ??= new (await variantsModule()).VariantsPanel())
+    const panel = name === 'matrix' ? (matrix = await matrixPanel()) : (variants = await variantsPanel())
     const place = compareSide[name]
     if (place === panel.dom) return
     panel.dom.hidden = place.hidden

@@ -605,9 +605,10 @@ export class CompareView {
     let pane = this.panes.find((p) => p.docId === docId)
     if (!pane) {
       pane = this.activePane
-      pane.chosen = true
       await this.show(pane, docId)
     }
+    // The reader's choice, whoever had put the document there (overlap-panes.ts keeps it).
+    pane.chosen = true
     this.focusPane(pane)
     if (span) pane.reader.select(span)
     return pane

@@ -73,12 +73,21 @@ export function hideDuplicatesByDefault(overlaps: readonly { duplicate?: boolean
   return duplicates > 0 && duplicates >= HIDE_BOILERPLATE_SHARE * top.length
 }
 
-/** The filter a choice makes of a list: a hide not chosen is its default rule's for that list. */
-export function filterFor(choice: OverlapFilterChoice, overlaps: readonly SourcedOverlap[]): OverlapFilter {
+/**
+ * The filter a choice makes of a list: a hide not chosen is its default rule's for that list, and
+ * a document chosen that the project (`documents`, its ids, where given) no longer has is none (a
+ * project opened, a document removed: the list had shown "0 of N").
+ */
+export function filterFor(
+  choice: OverlapFilterChoice,
+  overlaps: readonly SourcedOverlap[],
+  documents?: ReadonlySet<string>,
+): OverlapFilter {
   const hideBoilerplate = choice.hideBoilerplate ?? hideBoilerplateByDefault(overlaps)
   const hideDuplicates =
     choice.hideDuplicates ?? hideDuplicatesByDefault(hideBoilerplate ? overlaps.filter((o) => !o.boilerplate) : overlaps)
-  return { ...choice, hideBoilerplate, hideDuplicates }
+  const doc = documents && !documents.has(choice.doc) ? '' : choice.doc
+  return { ...choice, doc, hideBoilerplate, hideDuplicates }
 }
 
 /** Labels of the sources, for badges and the source filter. */

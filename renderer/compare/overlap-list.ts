@@ -267,7 +267,7 @@ export class OverlapList {
     const names = documentNames(project?.documents ?? [])
     const titles = new Map((project?.documents ?? []).map((d) => [d.id, d.author || d.outlet || names.get(d.id) || d.title]))
     const all = view?.overlaps ?? []
-    const filter = filterFor(this.store.state.overlapFilter, all)
+    const filter = filterFor(this.store.state.overlapFilter, all, new Set(project?.documents.map((d) => d.id)))
     this.showFilter(filter, all)
     const boilerplate = all.filter((o) => o.boilerplate).length
     // Duplicates the boilerplate hide has not left out already: the counts add up to what is gone.
@@ -352,7 +352,7 @@ export class OverlapList {
             { class: 'overlap-snippet' },
             o.passages[0].text.length > SNIPPET_CHARS ? o.passages[0].text.slice(0, SNIPPET_CHARS) + '…' : o.passages[0].text,
           ),
-          this.docsLine([...new Set(o.passages.map((p) => titles.get(p.doc) ?? p.doc))]),
+          this.docsLine([...new Set(o.passages.map((p) => p.doc))].map((doc) => titles.get(doc) ?? doc)),
           !!o.because?.length &&
             el('p', { class: 'overlap-because', title: 'Why the engine reports this paraphrase' }, `Because: ${o.because.join(' · ')}`),
           o.likeness && this.likenessOf(likenesses.get(o.id) ?? [], ranks),

@@ -4,6 +4,7 @@ import type { StateSource } from '../state/store.js'
 import { SOURCE_LABELS } from './overlap-filter.js'
 import { matrixLayout, type MatrixLayout, ROW_LABEL } from './matrix-layout.js'
 import { MATRIX_MAX_DOCUMENTS, sharedPairs, type SharedPairs } from './matrix-pairs.js'
+import { documentNames, type Named } from '../shared/document-names.js'
 
 // The overlap matrix: documents by documents, each cell the share of the row document's text
 // that it has in common with the column document, with the number of shared passages. Drawn as
@@ -103,7 +104,7 @@ export class OverlapMatrix {
    * The choice of documents, past MATRIX_MAX_DOCUMENTS: the closest pairs, or one document (those
    * that share text with any other, by title) and the documents that share most with it.
    */
-  private fillFocus(analysed: readonly { id: string; title: string }[], pairs: SharedPairs): void {
+  private fillFocus(analysed: readonly Named[], pairs: SharedPairs): void {
     const many = analysed.length > MATRIX_MAX_DOCUMENTS
     this.focus.hidden = !many
     if (!many) {
@@ -111,10 +112,12 @@ export class OverlapMatrix {
       return
     }
     const value = this.focus.value
-    const sharing = analysed.filter((d) => pairs.partnerCount(d.id) > 0).sort((a, b) => a.title.localeCompare(b.title))
+    const names = documentNames(analysed)
+    const name = (d: Named) => names.get(d.id) ?? d.title
+    const sharing = analysed.filter((d) => pairs.partnerCount(d.id) > 0).sort((a, b) => name(a).localeCompare(name(b)))
     this.focus.replaceChildren(
       el('option', { value: '' }, `The closest pairs (${MATRIX_MAX_DOCUMENTS} documents)`),
-      ...sharing.map((d) => el('option', { value: d.id }, `${d.title} and its closest`)),
+      ...sharing.map((d) => el('option', { value: d.id }, `${name(d)} and its closest`)),
     )
     this.focus.value = sharing.some((d) => d.id === value) ? value : ''
   }
@@ -127,7 +130,7 @@ export class OverlapMatrix {
     const of = `${shown} of ${layout.analysed} documents`
     const focus = layout.labels.find((l) => l.id === layout.focus)
     this.note.textContent = focus
-      ? `Showing ${of}: “${focus.title}” and the ${shown - 1} that share most with it.`
+      ? `Showing ${of}: “${focus.name}” and the ${shown - 1} that share most with it.`
       : `Showing ${of}: those of the pairs that share the most text. Choose a document above, or click a row’s name, for those closest to it.`
   }
 

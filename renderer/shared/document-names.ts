@@ -16,17 +16,23 @@ const APART = ' · '
 
 /**
  * Each document's name (by id): its title, or `title · file` (the file's name without its
- * extension) where another document has the same title; a document without a title by its file
- * or id.
+ * extension; with it, or the document's id, where that is not enough) where another document has
+ * the same title; a document without a title by its file or id.
  */
 export function documentNames(documents: readonly Named[]): Map<string, string> {
-  const count = new Map<string, number>()
-  for (const d of documents) count.set(d.title, (count.get(d.title) ?? 0) + 1)
-  return new Map(
-    documents.map((d) => {
-      const file = (d.file ?? d.id).replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')
-      if (!d.title) return [d.id, file]
-      return [d.id, (count.get(d.title) ?? 0) > 1 && file !== d.title ? `${d.title}${APART}${file}` : d.title]
-    }),
-  )
+  const file = (d: Named) => (d.file ?? d.id).replace(/^.*[\\/]/, '')
+  const ways: ((d: Named) => string)[] = [
+    (d) => d.title || file(d).replace(/\.[^.]+$/, ''),
+    (d) => `${d.title || file(d)}${APART}${file(d).replace(/\.[^.]+$/, '')}`,
+    (d) => `${d.title || file(d)}${APART}${file(d)}`,
+    (d) => `${d.title || file(d)}${APART}${d.id}`,
+  ]
+  const names = new Map(documents.map((d) => [d.id, ways[0](d)]))
+  // Each way in turn for the documents whose names are still shared; ids are unique.
+  for (const way of ways.slice(1)) {
+    const count = new Map<string, number>()
+    for (const name of names.values()) count.set(name, (count.get(name) ?? 0) + 1)
+    for (const d of documents) if (count.get(names.get(d.id)!)! > 1) names.set(d.id, way(d))
+  }
+  return names
 }

@@ -11,4 +11,18 @@ describe('documentNames', () => {
     ])
     expect([...names.values()]).toEqual(['LibreOffice · libreoffice-core', 'LibreOffice · libreoffice-calc', 'adduser', 'untitled'])
   })
+
+  it('tells apart documents whose files differ only in their extension or folder (a reviewer)', () => {
+    const names = documentNames([
+      { id: 'a', title: 'Notes', file: 'a.txt' },
+      { id: 'a-2', title: 'Notes', file: 'a.md' },
+      { id: 'x-b', title: 'Notes', file: 'x/b.txt' },
+      { id: 'y-b', title: 'Notes', file: 'y/b.txt' },
+      { id: 'adduser', title: 'adduser', file: 'adduser.txt' },
+      { id: 'adduser-2', title: '', file: 'adduser.md' },
+    ])
+    expect(new Set(names.values()).size).toBe(6)
+    expect(names.get('a')).toBe('Notes · a.txt')
+    expect(names.get('x-b')).toBe('Notes · x-b')
+  })
 })

@@ -259,6 +259,9 @@ describe('overlap filters', () => {
     expect(filterFor(NO_FILTER, seven)).toMatchObject({ hideBoilerplate: true, hideDuplicates: true })
     expect(filterFor({ ...NO_FILTER, hideBoilerplate: false }, seven)).toMatchObject({ hideBoilerplate: false, hideDuplicates: false })
     expect(filterFor({ ...NO_FILTER, hideDuplicates: false }, seven)).toMatchObject({ hideBoilerplate: true, hideDuplicates: false })
+    // A document chosen that the project no longer has filters nothing (a reviewer: "0 of N").
+    expect(filterFor({ ...NO_FILTER, doc: 'gone' }, seven, new Set(['a', 'b'])).doc).toBe('')
+    expect(filterFor({ ...NO_FILTER, doc: 'a' }, seven, new Set(['a', 'b'])).doc).toBe('a')
   })
 })
 
@@ -357,7 +360,7 @@ describe('overlap matrix', () => {
     const around = matrixDocuments(ids, pairs, 'd0')
     expect(around).toHaveLength(20)
     expect(around.slice(0, 2)).toEqual(['d0', 'd1'])
-    // A document sharing with one other: the two.
+    // A document sharing with few others: it and they (d39 with its pair, d38, and with d0).
     expect(matrixDocuments(ids, pairs, 'd39').sort()).toEqual(['d0', 'd38', 'd39'])
     // Twenty or fewer: all, whatever the focus.
     expect(matrixDocuments(ids.slice(0, 20), pairs, 'd3')).toEqual(ids.slice(0, 20))
