@@ -1,6 +1,6 @@
 import type { DocumentSummary, OverlapsView } from '../../main/core/contract/api.js'
 import { matrixDocuments, type MatrixCell, sharedPairs, type SharedPairs } from './matrix-pairs.js'
-import { documentNames } from '../shared/document-names.js'
+import { documentNames, shortName } from '../shared/document-names.js'
 
 // The overlap matrix's values and layout, pure (no DOM) so they are tested alone; overlap-matrix.ts
 // draws them as SVG.
@@ -27,17 +27,9 @@ export function overlapMatrix(pairs: SharedPairs, ids: readonly string[]): Matri
   return ids.map((a) => ids.map((b) => pairs.cell(a, b)))
 }
 
-/**
- * A document's name in the matrix: its author, else its outlet's name, else its title (`titled`:
- * the title as the views name it, with its file where documents share it: shared/document-names.ts).
- */
-export function matrixName(d: Pick<DocumentSummary, 'author' | 'outlet' | 'title'>, titled = d.title): string {
-  return d.author || d.outlet.split(/[(,]/)[0].trim() || titled
-}
-
-/** A document's column label: its name (matrixName), cut to fit. */
+/** A document's column label: its short name (shared/document-names.ts shortName), cut to fit. */
 export function shortLabel(d: Pick<DocumentSummary, 'author' | 'outlet' | 'title'>, titled = d.title): string {
-  const name = matrixName(d, titled)
+  const name = shortName(d, titled)
   return name.length > LABEL_CHARS ? name.slice(0, LABEL_CHARS - 1) + '…' : name
 }
 
@@ -148,7 +140,7 @@ export function matrixLayout(
     labels: docs.map((d, i) => ({
       id: d.id,
       text: shortLabel(d, names.get(d.id)),
-      name: matrixName(d, names.get(d.id)),
+      name: shortName(d, names.get(d.id)),
       title: d.title,
       row: { y: HEADER + CELL * i, height: CELL },
       column: { x: CELL * i + CELL / 2 + 4, y: HEADER - 6 },

@@ -5,7 +5,7 @@ import { filterFor, filterOverlaps, type OverlapFilter, type OverlapFilterChoice
 import { KIND_DESCRIPTIONS, KIND_LABELS, KINDS } from '../../main/core/engine/kinds.js'
 import { likenessTexts } from '../../main/core/engine/likeness-texts.js'
 import { PARAPHRASE_MAX_WORDS } from '../../main/core/engine/paraphrase-bound.js'
-import { documentNames, type Named } from '../shared/document-names.js'
+import { documentNames, type Named, shortName } from '../shared/document-names.js'
 
 // The ranked overlap list, best first, with filters (kind, minimum score, document, text, hide
 // boilerplate, hide duplicate documents) and next/previous keys as diff tools have (N / P, or
@@ -265,7 +265,7 @@ export class OverlapList {
   private render(): void {
     const { project, overlaps: view, selectedOverlap } = this.store.state
     const names = documentNames(project?.documents ?? [])
-    const titles = new Map((project?.documents ?? []).map((d) => [d.id, d.author || d.outlet || names.get(d.id) || d.title]))
+    const titles = new Map((project?.documents ?? []).map((d) => [d.id, shortName(d, names.get(d.id))]))
     const all = view?.overlaps ?? []
     const filter = filterFor(this.store.state.overlapFilter, all, new Set(project?.documents.map((d) => d.id)))
     this.showFilter(filter, all)

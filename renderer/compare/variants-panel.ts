@@ -6,6 +6,7 @@ import type { Change } from '../../main/core/engine/variants.js'
 import { ALIKE, writingDifferences, type WritingDifferences } from '../../main/core/text/written-alike.js'
 import { el } from '../shared/dom.js'
 import { KIND_LABELS, KINDS } from '../../main/core/engine/kinds.js'
+import { documentNames, shortName } from '../shared/document-names.js'
 
 // The selected overlap's word-level differences, pair by pair: deletions struck through,
 // insertions underlined, substitutions as both, moved words (a sentence put elsewhere) dashed,
@@ -215,10 +216,11 @@ export class VariantsPanel {
       this.body.replaceChildren(el('p', { class: 'hint' }, 'Select a shared passage to see how its wordings differ.'))
       return
     }
-    const title = (id: string) => project?.documents.find((d) => d.id === id)?.title ?? id
+    const names = documentNames(project?.documents ?? [])
+    const title = (id: string) => names.get(id) ?? id
     const who = (id: string) => {
       const d = project?.documents.find((x) => x.id === id)
-      return d?.author || d?.outlet || title(id)
+      return d ? shortName(d, title(id)) : id
     }
     this.body.replaceChildren(
       el('p', { class: 'hint' }, summary(overlap)),

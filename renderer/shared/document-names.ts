@@ -36,3 +36,12 @@ export function documentNames(documents: readonly Named[]): Map<string, string> 
   }
   return names
 }
+
+/**
+ * A document's short name, as the matrix, the overlap list's cards and the variants name it: its
+ * author, else its outlet's name (before any bracket or comma: "Xinhua (Beijing), English"), else
+ * `titled`, its title as the views give it (documentNames).
+ */
+export function shortName(d: { author: string; outlet: string; title: string }, titled = d.title): string {
+  return d.author || d.outlet.split(/[(,]/)[0].trim() || titled
+}
