@@ -4,7 +4,7 @@ import { ENGINE_WORKER } from '../../main/node/root.js'
 // A host's process as the app's is: it runs regular expressions of its own once (a request
 // parsed, a path checked), then an analysis in an engine worker, then its expressions again.
 // Prints "ok" once all have run; V8's regexp flag changed between the two runs crashed such a
-// process (regexp-tier-up.mjs).
+// process (cli/engine-script.mjs engineFlags).
 
 /** How many expressions the host runs: enough that V8's state for one run once is certain to be met. */
 const EXPRESSIONS = 500

@@ -19,7 +19,6 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { Script } from 'node:vm'
 import { setFlagsFromString } from 'node:v8'
-import { setRegexpTierUp } from '../engine/regexp-tier-up.mjs'
 
 /** The commands the engine script runs; any other command line is the whole CLI's. */
 export const ENGINE_COMMANDS = /** @type {const} */ (['overlaps', 'definitions'])
@@ -83,10 +82,14 @@ export const INTERRUPT_BUDGET = 1024 * 1024
 export const HEAP_GROWING_PERCENT = 50
 
 /**
- * Sets the engine commands' V8 flags (INTERRUPT_BUDGET, HEAP_GROWING_PERCENT, and
- * regexp-tier-up.mjs REGEXP_TIER_UP). V8's flags are the process's: set before any of the
- * engine's functions has run (a function takes its budget when it first runs), they hold for the
- * JSON writer's thread too.
+ * Sets the engine commands' V8 flags (INTERRUPT_BUDGET, HEAP_GROWING_PERCENT). V8's flags are the
+ * process's: set before any of the engine's functions has run (a function takes its budget when it
+ * first runs), they hold for the JSON writer's thread too. Not V8's regular expression tier-up,
+ * though compiling each expression to machine code at its first run made the bundled corpus's
+ * `overlaps --json` 428-434 -> 402-408 ms and `definitions --json` 400 -> 342 ms: changed after an
+ * expression has run once and before it runs again, that flag ends the process on a segmentation
+ * fault (Node 20's V8; test/unit/engine-runner.test.ts), and the CLI ended so, without a word, on
+ * an empty folder in one CI run of four.
  *
  * @param {string | undefined} command
  */
@@ -94,7 +97,6 @@ export function engineFlags(command) {
   if (!isEngineCommand(command)) return
   setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`)
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
-  setRegexpTierUp()
 }
 
 /**

@@ -22,9 +22,9 @@ export class EngineRunner {
 
   /** Runs one job; rejects with ApiError 'cancelled' if cancel() is called meanwhile. */
   run<T>(job: EngineJob, onProgress?: (p: EngineProgress) => void): Promise<T> {
-    // (V8's flags are left as they are: the CLI's engine compiles its regular expressions to
-    // machine code at once, regexp-tier-up.mjs, but changed in a process that has run some of its
-    // own, the host's, the flag crashes it: regexp-tier-up.mjs.)
+    // (V8's flags are left as they are: its regular expression tier-up, set to compile each
+    // expression to machine code at its first run, ended the host's process on a segmentation
+    // fault where one of its own expressions had run once before: cli/engine-script.mjs engineFlags.)
     return new Promise<T>((resolve, reject) => {
       let worker: Worker
       try {
