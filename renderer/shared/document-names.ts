@@ -17,13 +17,16 @@ const APART = ' · '
 /**
  * Each document's name (by id): its title, or `title · file` (the file's name without its
  * extension; with it, or the document's id, where that is not enough) where another document has
- * the same title; a document without a title by its file or id.
+ * the same title; a document without a title by its file or id. A document whose file is named as
+ * its title keeps the title alone beside those the file tells apart: "apt" and "apt · libapt-pkg",
+ * not "apt · apt" (a tester of Debian's copyright files, whose files are named after packages).
  */
 export function documentNames(documents: readonly Named[]): Map<string, string> {
   const file = (d: Named) => (d.file ?? d.id).replace(/^.*[\\/]/, '')
+  const stem = (d: Named) => file(d).replace(/\.[^.]+$/, '')
   const ways: ((d: Named) => string)[] = [
-    (d) => d.title || file(d).replace(/\.[^.]+$/, ''),
-    (d) => `${d.title || file(d)}${APART}${file(d).replace(/\.[^.]+$/, '')}`,
+    (d) => d.title || stem(d),
+    (d) => (d.title && d.title.toLowerCase() !== stem(d).toLowerCase() ? `${d.title}${APART}${stem(d)}` : d.title || file(d)),
     (d) => `${d.title || file(d)}${APART}${file(d)}`,
     (d) => `${d.title || file(d)}${APART}${d.id}`,
   ]

@@ -25,4 +25,18 @@ describe('documentNames', () => {
     expect(names.get('a')).toBe('Notes · a.txt')
     expect(names.get('x-b')).toBe('Notes · x-b')
   })
+
+  it('names a document whose file is named as its title by the title alone, beside those its file tells apart', () => {
+    const names = documentNames([
+      { id: 'apt', title: 'apt', file: 'apt.txt' },
+      { id: 'libapt-pkg', title: 'apt', file: 'libapt-pkg.txt' },
+    ])
+    expect([...names.values()]).toEqual(['apt', 'apt · libapt-pkg'])
+    // Two documents whose files are both named as their title are told apart as any two are.
+    const twins = documentNames([
+      { id: 'x-apt', title: 'APT', file: 'x/apt.txt' },
+      { id: 'y-apt', title: 'APT', file: 'y/apt.txt' },
+    ])
+    expect([...twins.values()]).toEqual(['APT · x-apt', 'APT · y-apt'])
+  })
 })
