@@ -16,6 +16,7 @@ import { onFirstUse } from './shared/first-use.js'
 import { ImportReport } from './documents/import-report.js'
 import { readUpload } from './shared/upload.js'
 import { OverlapList, rememberedHides } from './compare/overlap-list.js'
+import type { OverlapFilterChoice } from './compare/overlap-filter.js'
 import type { OverlapMatrix } from './compare/overlap-matrix.js'
 import { PassagesView } from './research/passages-view.js'
 import type { ReuseImportDialog } from './compare/reuse-import.js'
@@ -147,6 +148,9 @@ const exportDialog = onFirstUse(async () => {
   return dialog
 })
 const importReport = new ImportReport()
+/** The reader changed a filter of the overlaps, in the list or the matrix: one choice, the store's. */
+const setOverlapFilter = (change: Partial<OverlapFilterChoice>): void =>
+  store.update({ overlapFilter: { ...store.state.overlapFilter, ...change } })
 const overlapList = new OverlapList(
   (id) => {
     chose()
@@ -157,7 +161,7 @@ const overlapList = new OverlapList(
     store.update({ paraphrasesAsked: true })
     void analyse(true)
   },
-  (change) => store.update({ overlapFilter: { ...store.state.overlapFilter, ...change } }),
+  setOverlapFilter,
   () => void openReuseImport(),
 )
 const list = new DocumentList((id) => void openDocument(id))
@@ -268,10 +272,14 @@ let variants: VariantsPanel | null = null
 // (Each panel, not only its module, made once: two clicks while the module loads get the same panel.)
 const matrixPanel = onFirstUse(
   async () =>
-    new (await import('./compare/overlap-matrix.js')).OverlapMatrix(store, (a, b) => {
-      chose()
-      void compare.openPair(a, b)
-    }),
+    new (await import('./compare/overlap-matrix.js')).OverlapMatrix(
+      store,
+      (a, b) => {
+        chose()
+        void compare.openPair(a, b)
+      },
+      setOverlapFilter,
+    ),
 )
 const variantsPanel = onFirstUse(async () => new (await import('./compare/variants-panel.js')).VariantsPanel())
 /** A side tab's place until its panel is built. */
@@ -880,7 +888,12 @@ store.subscribe((state: State, previous: State) => {
   compare.update(state, previous)
   overlapList.update(state, previous)
   definitions.update(state, previous)
-  if (state.project !== previous.project || state.overlaps !== previous.overlaps || state.selectedOverlap !== previous.selectedOverlap)
+  if (
+    state.project !== previous.project ||
+    state.overlaps !== previous.overlaps ||
+    state.selectedOverlap !== previous.selectedOverlap ||
+    state.overlapFilter !== previous.overlapFilter
+  )
     drawCompareSide()
   if (state.reattaching !== previous.reattaching) renderReattach(state.reattaching)
   // The retrieval views list annotations: after a change, the one on screen lists them again.

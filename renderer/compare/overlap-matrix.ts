@@ -1,7 +1,7 @@
 import type { OverlapsView } from '../../main/core/contract/api.js'
 import { el, select } from '../shared/dom.js'
 import type { StateSource } from '../state/store.js'
-import { SOURCE_LABELS } from './overlap-filter.js'
+import { filterFor, type OverlapFilterChoice, SOURCE_LABELS } from './overlap-filter.js'
 import { matrixLayout, type MatrixLayout, ROW_LABEL } from './matrix-layout.js'
 import { MATRIX_MAX_DOCUMENTS, sharedPairs, type SharedPairs } from './matrix-pairs.js'
 import { documentNames, type Named } from '../shared/document-names.js'
@@ -16,6 +16,10 @@ import { documentNames, type Named } from '../shared/document-names.js'
 // Built only when its tab is shown (main.ts calls draw then, and when the state changes while it
 // is shown): hidden at 200 documents it held 160,000 of the page's 173,000 elements, and took 23 s
 // to build at every analysis.
+// It counts the overlaps the list's source filter and its hides leave (the store's overlapFilter,
+// one choice for both views, its source set from either): at 200 Debian copyright files its
+// closest pairs were the copies of one licence and the groups of duplicate documents, which the
+// list beside it hid (a tester).
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
@@ -27,20 +31,24 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 export class OverlapMatrix {
   readonly dom: HTMLElement
   private readonly picture = el('div', { class: 'matrix' })
-  /** Which source's overlaps the matrix counts ('' for all). */
+  /** Which source's overlaps the matrix counts ('' for all): the store's overlapFilter.source, shown. */
   private readonly source = select({ 'aria-label': 'Source' }, [['', 'All sources'], ...Object.entries(SOURCE_LABELS)])
   /** Past MATRIX_MAX_DOCUMENTS: which documents to show ('' for those of the closest pairs). */
   private readonly focus = el('select', { 'aria-label': 'Documents shown', class: 'matrix-focus', hidden: true })
   /** How many documents the matrix shows of how many, and why those. */
   private readonly note = el('p', { class: 'hint matrix-note', role: 'status', hidden: true })
+  /** Which overlaps the list's hides leave out of the counts, if any. */
+  private readonly hides = el('p', { class: 'hint matrix-hides', hidden: true })
   /** What was last drawn from (identities), so that a draw with nothing changed does nothing. */
-  private drawn: { project: unknown; overlaps: unknown; source: string; focus: string } | null = null
-  /** The pairs' figures of the overlaps shown, kept while those are (a new focus reads them again). */
-  private pairs: { of: OverlapsView; source: string; pairs: SharedPairs; view: OverlapsView } | null = null
+  private drawn: { project: unknown; overlaps: unknown; filter: unknown; focus: string } | null = null
+  /** The pairs' figures of the overlaps counted, kept while those are (a new focus reads them again). */
+  private pairs: { of: OverlapsView; counted: string; pairs: SharedPairs; view: OverlapsView } | null = null
 
   constructor(
     private readonly store: StateSource,
     private readonly onOpenPair: (a: string, b: string) => void,
+    /** The reader chose a source here: the store's overlapFilter is to take it (the list shows it too). */
+    private readonly onFilter: (change: Partial<OverlapFilterChoice>) => void,
   ) {
     this.dom = el(
       'section',
@@ -51,10 +59,11 @@ export class OverlapMatrix {
         'Share of each row’s text found in the column’s document, with the number of shared passages. Click a cell to compare the pair.',
       ),
       el('div', { class: 'filters compact' }, this.source, this.focus),
+      this.hides,
       this.note,
       this.picture,
     )
-    this.source.addEventListener('input', () => this.draw())
+    this.source.addEventListener('input', () => this.onFilter({ source: this.source.value }))
     this.focus.addEventListener('input', () => this.draw())
     const open = (target: EventTarget | null) => {
       const g = (target as Element | null)?.closest?.('.matrix-cell:not(.self)') as SVGGElement | null
@@ -78,8 +87,8 @@ export class OverlapMatrix {
 
   /** Draws the matrix from the state, if anything it shows changed since it was last drawn. */
   draw(): void {
-    const { project, overlaps: all } = this.store.state
-    const inputs = { project, overlaps: all, source: this.source.value, focus: this.focus.value }
+    const { project, overlaps: all, overlapFilter } = this.store.state
+    const inputs = { project, overlaps: all, filter: overlapFilter, focus: this.focus.value }
     const last = this.drawn
     if (last && (Object.keys(inputs) as (keyof typeof inputs)[]).every((k) => inputs[k] === last[k])) return
     this.drawn = inputs
@@ -87,12 +96,22 @@ export class OverlapMatrix {
       this.picture.replaceChildren()
       return
     }
-    const source = this.source.value
-    if (this.pairs?.of !== all || this.pairs.source !== source) {
-      const view = source ? { ...all, overlaps: all.overlaps.filter((o) => o.source === source) } : all
-      this.pairs = { of: all, source, view, pairs: sharedPairs(view) }
+    // The list's source and hides, as the list reads them (filterFor: a hide not chosen is its
+    // default rule's for these overlaps).
+    const { source, hideBoilerplate, hideDuplicates } = filterFor(overlapFilter, all.overlaps)
+    this.source.value = source ?? ''
+    this.source.hidden = !source && all.overlaps.every((o) => o.source === 'parallax')
+    const counted = `${source ?? ''} ${hideBoilerplate} ${hideDuplicates}`
+    if (this.pairs?.of !== all || this.pairs.counted !== counted) {
+      const kept = all.overlaps.filter(
+        (o) => (!source || o.source === source) && !(hideBoilerplate && o.boilerplate) && !(hideDuplicates && o.duplicate),
+      )
+      const view = kept.length === all.overlaps.length ? all : { ...all, overlaps: kept }
+      this.pairs = { of: all, counted, view, pairs: sharedPairs(view) }
     }
     const { view, pairs } = this.pairs
+    this.hides.textContent = hidden(all.overlaps, !!hideBoilerplate, !!hideDuplicates)
+    this.hides.hidden = !this.hides.textContent
     const analysed = project.documents.filter((d) => view.lengths[d.id] !== undefined)
     this.fillFocus(analysed, pairs)
     const layout = matrixLayout(project.documents, view, pairs, this.focus.value || null)
@@ -199,4 +218,18 @@ export class OverlapMatrix {
     }
     return el('div', { class: 'matrix-grid' }, rows, root)
   }
+}
+
+/**
+ * What the list's hides leave out of the matrix's counts ("Boilerplate not counted, as in the
+ * list."); empty where they leave out nothing.
+ */
+function hidden(overlaps: readonly { boilerplate?: boolean; duplicate?: boolean }[], boilerplate: boolean, duplicates: boolean): string {
+  const out = [
+    boilerplate && overlaps.some((o) => o.boilerplate) ? 'boilerplate' : '',
+    duplicates && overlaps.some((o) => o.duplicate) ? 'duplicate documents' : '',
+  ].filter(Boolean)
+  if (!out.length) return ''
+  const what = out.join(' and ')
+  return `${what[0].toUpperCase()}${what.slice(1)} not counted, as in the list.`
 }

@@ -203,6 +203,44 @@ describe('the overlap list', () => {
     }
   })
 
+  it('counts in the matrix what the list shows: boilerplate the list hides is not counted, nor duplicates', async () => {
+    const { overlaps } = await app.service.analyseOverlaps({})
+    // Two newsletters, which share the notices alone; the bundled text and its copy.
+    const [a, b] = [...new Set(overlaps.find((o) => o.boilerplate)!.passages.map((p) => p.doc))]
+    const [original, copy] = overlaps.find((o) => o.duplicate)!.passages.map((p) => p.doc)
+    const { page, errors } = await openPage(app)
+    await page.evaluate(() => localStorage.clear())
+    await page.goto(app.url())
+    await page.locator('.overlap-item').first().waitFor()
+    await page.locator('#compare-tab-matrix').click()
+    const count = (x: string, y: string) => page.locator(`.matrix-cell[data-a="${x}"][data-b="${y}"] .matrix-count`).textContent()
+    const hides = page.locator('.matrix-hides')
+    // Boilerplate is hidden by default (a third of the list): the newsletters share nothing counted.
+    await expect.poll(() => hides.textContent()).toBe('Boilerplate not counted, as in the list.')
+    expect(await count(a, b)).toBe('')
+    // The copy is in every overlap of the original too: the group of duplicates is one of them.
+    const withDuplicates = overlaps.filter(
+      (o) => !o.boilerplate && [original, copy].every((d) => o.passages.some((p) => p.doc === d)),
+    ).length
+    expect(await count(original, copy)).toBe(`${withDuplicates}×`)
+    // Shown in the list, counted here; duplicates hidden there, not counted here.
+    await page.locator('#compare-tab-overlaps').click()
+    await page.locator('input.hide-boilerplate').uncheck()
+    await page.locator('input.hide-duplicates').check()
+    await page.locator('#compare-tab-matrix').click()
+    await expect.poll(() => hides.textContent()).toBe('Duplicate documents not counted, as in the list.')
+    expect(await count(a, b)).toBe(`${NOTICES.length}×`)
+    expect(await count(original, copy)).toBe(`${withDuplicates - 1}×`)
+    await page.screenshot({ path: join(SHOTS, 'matrix-hides-1440-light.png') })
+    await page.locator('#compare-tab-overlaps').click()
+    await page.locator('input.hide-duplicates').uncheck()
+    await page.locator('#compare-tab-matrix').click()
+    await expect.poll(() => hides.isHidden()).toBe(true)
+    expect(await count(original, copy)).toBe(`${withDuplicates}×`)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   it('labels a loose likeness, listed apart from the text it is like', async () => {
     await app.service.importDocuments({ paths: ['chage.txt', 'passwd.txt'].map((name) => join(ROOT, 'test/fixtures/engine/reread', name)) })
     const { overlaps } = await app.service.analyseOverlaps({})
