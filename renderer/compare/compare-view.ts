@@ -813,12 +813,15 @@ export class CompareView {
    * while they fit side by side; a group of identical documents opens DUPLICATE_PANES of its
    * copies. Returns how many of its documents the panes show.
    */
-  async reveal(overlap: { passages: readonly PassageSpan[]; duplicate?: boolean }): Promise<number> {
+  async reveal(overlap: { passages: readonly (PassageSpan & { text?: string })[]; duplicate?: boolean }): Promise<number> {
     while (this.panes.length < MIN_PANES) await this.addPane()
     const all = overlap.passages.map((p) => p.doc)
     const room = this.room()
     const most = Math.min(overlap.duplicate ? DUPLICATE_PANES : Infinity, Math.max(room, this.panes.length))
-    const docs = documentsToShow(this.docIds(), all, most)
+    // Each document's text in the overlap (its passages', in order), where the passages give it.
+    const texts = new Map<string, string>()
+    for (const p of overlap.passages) if (p.text !== undefined) texts.set(p.doc, `${texts.get(p.doc) ?? ''}\u0000${p.text}`)
+    const docs = documentsToShow(this.docIds(), all, most, (d) => texts.get(d))
     const plan = overlapPanes(
       this.panes.map((p) => ({ doc: p.docId, chosen: p.chosen })),
       docs,

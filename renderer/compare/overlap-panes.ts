@@ -24,12 +24,32 @@ export interface PanePlan {
 }
 
 /**
- * The documents of an overlap to show: those the panes show already first (so they stay where the
- * reader sees them), then the others in the overlap's order, `most` at most.
+ * The documents of an overlap to show, `most` at most: one of each text first, where `textOf` gives
+ * the text a document has in the overlap (its passages', joined), then the other copies; in each
+ * of the two, those the panes show already first (so they stay where the reader sees them), then
+ * the others in the overlap's order. An overlap of more documents than fit showed three copies of
+ * one passage (a text, its duplicate and a text it begins) and left out the one document that
+ * reads otherwise (a tester). A document without a text known is a text of its own.
  */
-export function documentsToShow(shown: readonly (string | null)[], docs: readonly string[], most: number): string[] {
+export function documentsToShow(
+  shown: readonly (string | null)[],
+  docs: readonly string[],
+  most: number,
+  textOf: (doc: string) => string | undefined = () => undefined,
+): string[] {
   const unique = [...new Set(docs)]
-  return [...unique.filter((d) => shown.includes(d)), ...unique.filter((d) => !shown.includes(d))].slice(0, Math.max(0, most))
+  const texts = new Set<string>()
+  const first: string[] = []
+  const copies: string[] = []
+  for (const d of [...unique.filter((d) => shown.includes(d)), ...unique.filter((d) => !shown.includes(d))]) {
+    const text = textOf(d)
+    if (text !== undefined && texts.has(text)) copies.push(d)
+    else {
+      if (text !== undefined) texts.add(text)
+      first.push(d)
+    }
+  }
+  return [...first, ...copies].slice(0, Math.max(0, most))
 }
 
 /**

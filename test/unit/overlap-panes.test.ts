@@ -51,4 +51,19 @@ describe('the panes an overlap opens in', () => {
     expect(documentsToShow(['x', 'y'], copies, 2)).toEqual(['b1', 'b2'])
     expect(documentsToShow(['x'], ['a', 'b', 'a', 'c'], 5)).toEqual(['a', 'b', 'c'])
   })
+
+  it('shows one document of each text before a second copy of one (a tester: three copies shown, the other text left out)', () => {
+    const texts: Record<string, string> = { original: 'China is', copy: 'China is', prefix: 'China is', markdown: 'China | is' }
+    const textOf = (d: string) => texts[d]
+    // The panes showed the original and its copy: the markdown version takes the third pane.
+    expect(documentsToShow(['original', 'copy'], ['original', 'copy', 'prefix', 'markdown'], 3, textOf)).toEqual([
+      'original',
+      'markdown',
+      'copy',
+    ])
+    // A group of identical documents still opens two of its copies.
+    expect(documentsToShow([], ['original', 'copy', 'prefix'], 2, textOf)).toEqual(['original', 'copy'])
+    // Without the texts, as before.
+    expect(documentsToShow(['original', 'copy'], ['original', 'copy', 'prefix', 'markdown'], 3)).toEqual(['original', 'copy', 'prefix'])
+  })
 })
