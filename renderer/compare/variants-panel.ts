@@ -177,7 +177,7 @@ export function legend(
 
 /**
  * The line above the pairs: the overlap's kind, then its best pair's figures. Where more than one
- * pair of passages was matched, the kind is that of most pairs (overlaps.ts), and the figures are
+ * pair of passages was matched among three passages or more, the kind is that of most pairs (overlaps.ts), and the figures are
  * one pair's, which may be of another kind: both are said as such ("verbatim in 12 of 22 pairs,
  * near-verbatim in 10 · best pair: …"), not run together as if the figures were the kind's.
  */
@@ -185,7 +185,9 @@ export function summary(overlap: Overlap): string {
   const figures = `score ${overlap.score.toFixed(1)} · ${overlap.words} shared content words · similarity ${(overlap.similarity * 100).toFixed(0)}%`
   const counts = overlap.pairKinds
   const pairs = counts ? KINDS.reduce((sum, k) => sum + counts[k], 0) : 0
-  if (!counts || pairs < 2) return `${KIND_LABELS[overlap.kind]} · ${figures}`
+  // Two passages are one pair to a reader, however many pieces of them were matched (a tester:
+  // "near-verbatim in 2 of 2 pairs" above one pair).
+  if (!counts || pairs < 2 || overlap.passages.length === 2) return `${KIND_LABELS[overlap.kind]} · ${figures}`
   const others = KINDS.filter((k) => k !== overlap.kind && counts[k] > 0).map((k) => `, ${KIND_LABELS[k]} in ${counts[k]}`)
   const kind = `${KIND_LABELS[overlap.kind]} in ${counts[overlap.kind]} of ${pairs} pairs${others.join('')}`
   return `${kind} · best pair: ${figures}`

@@ -908,6 +908,10 @@ describe('diffPassages cut at anchors', () => {
     // One pair: its kind and its figures are the overlap's.
     expect(summary(overlap({ verbatim: 1, variant: 0, paraphrase: 0 }))).toBe(`verbatim · ${figures}`)
     expect(summary(overlap(undefined))).toBe(`verbatim · ${figures}`)
+    // Two passages, matched in two pieces: one pair to a reader.
+    const two = { ...overlap({ verbatim: 0, variant: 2, paraphrase: 0 }), kind: 'variant' as const }
+    two.passages = ['a', 'b'].map((doc) => ({ doc, start: 0, end: 4, text: 'text' }))
+    expect(summary(two)).toBe(`near-verbatim · ${figures}`)
   })
 
   it('marks as moved only deletes and inserts whose words the other passage has elsewhere', () => {
