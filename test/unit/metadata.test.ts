@@ -100,6 +100,18 @@ describe('readStatedMetadata', () => {
     expect(readStatedMetadata('Who Pays for the Transition\n\nText.').title).toBe('Who Pays for the Transition')
   })
 
+  it('takes no sentence that opens with "By" for a byline, and no mark around an address for part of it (a tester of GNU licences)', () => {
+    const gpl =
+      'GNU GENERAL PUBLIC LICENSE\nVersion 2, June 1991\n\nCopyright (C) 1989, 1991 Free Software Foundation, Inc. <https://fsf.org/>\n\nthe GNU General Public License is intended to guarantee your freedom to share and change free\nsoftware--to make sure the software is free for all its users.  By contrast,\nthe GNU General Public'
+    expect(readStatedMetadata(gpl)).toMatchObject({ title: 'GNU GENERAL PUBLIC LICENSE', author: '', url: 'https://fsf.org/' })
+    expect(readStatedMetadata('Title\n\nBy default, apropos uses the $MANPATH\n').author).toBe('')
+    expect(readStatedMetadata('Title\n\nBy Ann van der Berg\n').author).toBe('Ann van der Berg')
+    expect(readStatedMetadata('Title\n\n(see https://en.wikipedia.org/wiki/Foo_(bar)).\n').url).toBe(
+      'https://en.wikipedia.org/wiki/Foo_(bar)',
+    )
+    expect(readStatedMetadata('Title\n\nSee "https://example.org/a".\n').url).toBe('https://example.org/a')
+  })
+
   it('tells a byline that is a site apart from an author', () => {
     const m = readStatedMetadata('Title here\n\n2024-March-9 11:06 By: GMW.cn\n\nBy Light Blade\n\nText.')
     expect(m).toMatchObject({ title: 'Title here', author: 'Light Blade', outlet: 'GMW.cn', date: '2024-03-09' })

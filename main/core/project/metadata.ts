@@ -54,6 +54,64 @@ function looksLikeJunk(line: string): boolean {
   return /@|https?:\/\/|www\./i.test(line) || (/^[\d\s()+-]+\b/.test(line) && /\d{3}/.test(line))
 }
 
+/**
+ * Words that may stand lower-case among the capitalised words of a byline's names: the particles
+ * of surnames ("Ann van der Berg") and the words that join two names ("Ann Lee and Bo Chen").
+ */
+const NAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'da',
+  'di',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'binti',
+  'al',
+  'el',
+  'y',
+  'and',
+  '&',
+])
+
+/** Most words of a byline's names: more are a sentence that opens with "By". */
+const MAX_BYLINE_WORDS = 6
+
+/**
+ * Whether what follows "By" names people: a few words, each capitalised but for the particles of
+ * names, the first capitalised. Not a sentence that opens with "By" in a text wrapped at its
+ * lines: "By contrast, the GNU General Public" (a licence's line, its author "contrast, the GNU
+ * General Public" in every view: a tester), "By default, apropos uses the $MANPATH".
+ */
+function namesPeople(who: string): boolean {
+  const words = who.split(/\s+/).map((w) => w.replace(/[,;]$/, ''))
+  return words.length <= MAX_BYLINE_WORDS && /^\p{Lu}/u.test(words[0]) && words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w))
+}
+
+/**
+ * A web address as written in running text, without the marks around it that are not part of it:
+ * a closing angle bracket or quotation mark, a stop ("<https://fsf.org/>", the GPL's: its URL
+ * was "https://fsf.org/>", a tester), a closing bracket the address does not open ("(see
+ * https://example.org)"; Wikipedia's "…/Foo_(bar)" keeps its own).
+ */
+function addressOnly(url: string): string {
+  let end = url.length
+  for (;;) {
+    const last = url[end - 1]
+    const opened = (url.slice(0, end).match(/\(/g) ?? []).length
+    const closed = (url.slice(0, end).match(/\)/g) ?? []).length
+    if ('>]}.,;:!?\'"”’»'.includes(last) || (last === ')' && closed > opened)) end--
+    else break
+  }
+  return url.slice(0, end)
+}
+
 function looksLikeDomain(s: string): boolean {
   return /^[\w-]+(\.[\w-]+)+$/.test(s)
 }
@@ -185,18 +243,18 @@ export function readStatedMetadata(text: string, markdown = false): StatedMetada
       manualName(head) ??
       candidates.find((l) => !dateOnly(l) && !UNFINISHED.test(l) && !NOTICE.test(cleanTitle(l)) && !continues(head, l)))
   if (titleLine) out.title = cleanTitle(titleLine)
-  if (fields) out.url = fieldValue(URL_FIELDS)?.match(/^https?:\/\/\S+/)?.[0] ?? ''
+  if (fields) out.url = addressOnly(fieldValue(URL_FIELDS)?.match(/^https?:\/\/\S+/)?.[0] ?? '')
 
   for (const line of head) {
     const by = line.match(/(?:^|\s)By:?\s+(\S(?:.*\S)?)\s*$/)
     if (by) {
       const who = by[1].replace(/[.,;]$/, '')
       if (looksLikeDomain(who)) out.outlet ||= who
-      else if (who.split(/\s+/).length <= 6) out.author ||= who
+      else if (namesPeople(who)) out.author ||= who
     }
     out.date ||= findDate(line)
     const url = fields ? null : line.match(/https?:\/\/\S+/)
-    if (url) out.url ||= url[0]
+    if (url) out.url ||= addressOnly(url[0])
   }
 
   for (const line of tail) {
