@@ -1,7 +1,7 @@
 import { noteOf, positionOf, tagIdsOf } from '../main/core/annotations/annotation-parts.js'
 import type { AnnotationItem, ProjectView, RetrievedItem, SearchHit } from '../main/core/contract/api.js'
 import { IMPORT_EXTENSIONS } from '../main/core/project/formats.js'
-import { AnnotationEditor } from './annotate/annotation-editor.js'
+import type { AnnotationEditor, EditorRequest } from './annotate/annotation-editor.js'
 import { connect } from './shared/client.js'
 import { CodebookPanel } from './annotate/codebook-panel.js'
 import { CompareView } from './compare/compare-view.js'
@@ -109,7 +109,23 @@ function chose(): void {
   readerChose = true
 }
 
-const editor = new AnnotationEditor()
+// The annotation editor is built when first opened, from a module loaded then (a chunk of its
+// own, shared/first-use.ts): the first screen reads; nothing of the editor is needed before.
+let editor: AnnotationEditor | null = null
+const annotationEditor = onFirstUse(async () => {
+  const made = new (await import('./annotate/annotation-editor.js')).AnnotationEditor()
+  document.body.append(made.dom)
+  return made
+})
+/** Opens the annotation editor on a request (its module loaded first, the first time). */
+async function openEditor(request: EditorRequest): Promise<void> {
+  try {
+    editor = await annotationEditor()
+    editor.open(request)
+  } catch (e) {
+    say(e instanceof Error ? e.message : String(e), true)
+  }
+}
 const compare = new CompareView(
   {
     readerEvents: (pane) => ({
@@ -489,7 +505,7 @@ root.replaceChildren(
   ),
   layout,
 )
-document.body.append(editor.dom, importReport.dom)
+document.body.append(importReport.dom)
 
 // The web host refused the page's token or stopped: say how to get a working page, and let
 // nothing more be done here (it could not be saved).
@@ -572,7 +588,7 @@ function annotateSelection(reader: Reader): void {
   }
   const anchor = reader.selectionRect() ?? new DOMRect(200, 200, 0, 0)
   const active = project()?.tags.find((t) => t.id === codebook.active)
-  editor.open({
+  void openEditor({
     anchor,
     heading: 'New annotation',
     quote: reader.text.slice(span.start, span.end),
@@ -586,7 +602,7 @@ function annotateSelection(reader: Reader): void {
 
 function openEditorFor(item: AnnotationItem, anchor: DOMRect, quote: string): void {
   const { docId, annotation } = item
-  editor.open({
+  void openEditor({
     anchor,
     heading: item.status === 'orphan' ? 'Orphaned annotation' : 'Annotation',
     quote,
@@ -1000,7 +1016,7 @@ function editCommand(command: 'undo' | 'redo'): void {
   else void (command === 'undo' ? undo() : redo())
 }
 document.addEventListener('mousedown', (e) => {
-  if (editor.isOpen && !editor.dom.contains(e.target as Node)) editor.close()
+  if (editor?.isOpen && !editor.dom.contains(e.target as Node)) editor.close()
 })
 
 // The project loads, and the analysis starts, once the page hears of changes (the event stream is
