@@ -28,4 +28,20 @@ describe('text to ProseMirror document', () => {
       ),
     )
   })
+
+  it('maps every offset of a hard-wrapped text (its lines made paragraphs of several) to a position holding the same character', () => {
+    const line = fc.string({ unit: fc.constantFrom('a', 'é', ' ', '😀', '-', '.'), minLength: 40, maxLength: 80 })
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n', '\n\n')), { minLength: 2, maxLength: 12 }), (parts) => {
+        const text = parts.map(([l, end]) => l + end).join('')
+        const { doc, lines } = textToDoc(text)
+        for (let i = 0; i < text.length; i++) {
+          if (lines.lengths.every((n, k) => i < lines.offset[k] || i >= lines.offset[k] + n)) continue
+          const pos = offsetToPos(lines, i)
+          expect(doc.textBetween(pos, pos + 1)).toBe(text[i])
+          expect(posToOffset(lines, pos)).toBe(i)
+        }
+      }),
+    )
+  })
 })
