@@ -179,6 +179,8 @@ async function start(): Promise<void> {
                   filters: [
                     { name: 'All supported documents', extensions: IMPORT_EXTENSIONS.map((e) => e.slice(1)) },
                     ...IMPORT_FORMATS.map((f) => ({ name: f.label, extensions: f.extensions.map((e) => e.slice(1)) })),
+                    // Plain text named without an ending (README, GPL-2: formats.ts namedOnly).
+                    { name: 'All files', extensions: ['*'] },
                   ],
                 }),
               )

@@ -439,10 +439,27 @@ describe('hostile input', () => {
     )
   })
 
+  it('reads a file named without an ending, or with a version for one, as plain text, stored as a .txt file (GNU licences, a tester)', async () => {
+    const s = await service()
+    const { added, failed } = await s.importDocuments({
+      paths: [
+        await file('LGPL-2.1', 'GNU LESSER GENERAL PUBLIC LICENSE\n\nVersion 2.1, February 1999\n'),
+        await file('README', 'A readme.\n'),
+        await file('program', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0x00])),
+      ],
+    })
+    expect(added.map((d) => [d.file, d.title])).toEqual([
+      ['LGPL-2.1.txt', 'GNU LESSER GENERAL PUBLIC LICENSE'],
+      ['README.txt', 'A readme.'],
+    ])
+    expect(failed!.map((f) => f.file)).toEqual([expect.stringMatching(/program$/)])
+    expect(failed![0].reason).toMatch(/binary file/)
+  })
+
   it('refuses an unknown format by name', async () => {
     await refused(
       [await file('sheet.xlsx', 'x')],
-      /sheet\.xlsx: cannot import "\.xlsx" files \(only \.txt, \.md, \.html, \.docx, \.pdf and \.qdpx\)/,
+      /sheet\.xlsx: cannot import "\.xlsx" files \(only \.txt, \.md, \.html, \.docx, \.pdf and \.qdpx, and plain text named without an ending\)/,
     )
   })
 

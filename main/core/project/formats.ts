@@ -48,3 +48,15 @@ export function importFormatOf(path: string): ImportFormatId | undefined {
   const ext = extensionOf(path)
   return IMPORT_FORMATS.find((f) => f.extensions.includes(ext))?.id
 }
+
+/**
+ * Whether a file's name is only a name, without an ending a format is known by: "README",
+ * "COPYING", "GPL-2", "LGPL-2.1", "MPL-2.0" (an ending of digits is a version, not a format).
+ * An import reads such a file as plain text, and refuses it when its bytes are not text: Debian's
+ * /usr/share/common-licenses and a project's README and NEWS are named so, and a tester was told
+ * `cannot import ".1" files` of LGPL-2.1.
+ */
+export function namedOnly(path: string): boolean {
+  const ext = extensionOf(path)
+  return ext === '' || /^\.\d+$/.test(ext)
+}

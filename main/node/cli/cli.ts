@@ -29,8 +29,9 @@ async function usage(): Promise<string> {
   return `Usage: parallax <command> [options]
 
 Commands:
-  import <files|folders>... [--project DIR]   add .txt, .md, .html, .docx, .pdf or .qdpx documents
-                                              (creates the project if needed)
+  import <files|folders>... [--project DIR]   add .txt, .md, .html, .docx, .pdf or .qdpx documents,
+                                              and plain text named without an ending (README,
+                                              GPL-2); creates the project if needed
   list [--project DIR] [--json]               documents and their annotation counts
   settings [--reader-name NAME] [--project DIR] [--json]
                                               the project's settings; --reader-name sets the

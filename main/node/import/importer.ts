@@ -14,7 +14,7 @@ import type { ExtractedText } from './html.js'
 import { readOffThread } from './off-thread.js'
 import { type PreparedQdpx, prepareQdpx } from './qdpx.js'
 import { ANNOTATIONS_DIR, DOCUMENTS_DIR, TAGS_FILE, type ProjectStore } from '../project/store.js'
-import { importFormatOf, IMPORT_FORMATS_LIST } from '../../core/project/formats.js'
+import { importFormatOf, IMPORT_FORMATS_LIST, namedOnly } from '../../core/project/formats.js'
 
 /**
  * Largest file imported, in bytes. 64 MB: several times the longest book as text, a long report as
@@ -36,7 +36,7 @@ export function isFolderFile(name: string): boolean {
 }
 
 function isImportable(path: string): boolean {
-  return importFormatOf(path) !== undefined
+  return importFormatOf(path) !== undefined || namedOnly(path)
 }
 
 /**
@@ -75,7 +75,7 @@ async function expand(paths: readonly string[], failed: ImportFailure[]): Promis
     } else {
       failed.push({
         file: path,
-        reason: `cannot import "${extname(path) || 'files without an ending'}" files (only ${IMPORT_FORMATS_LIST})`,
+        reason: `cannot import "${extname(path)}" files (only ${IMPORT_FORMATS_LIST}, and plain text named without an ending)`,
       })
     }
   }
@@ -133,7 +133,8 @@ async function extract(
   bytes: Uint8Array,
   readerWorker: string | undefined,
 ): Promise<{ bytes: Uint8Array; name: string; stated: StatedMetadata; notes: string[] }> {
-  const format = importFormatOf(file)
+  // A file named without an ending is plain text (formats.ts namedOnly), stored as a .txt file.
+  const format = importFormatOf(file) ?? 'text'
   const base = basename(file, extname(file))
   if (format === 'text' || format === 'markdown') {
     const decoded = decodeImportedText(bytes, file)
@@ -141,7 +142,7 @@ async function extract(
     const stored = decoded.converted ? new TextEncoder().encode(decoded.text) : bytes
     return {
       bytes: stored,
-      name: basename(file),
+      name: importFormatOf(file) ? basename(file) : `${basename(file)}.txt`,
       stated: readStatedMetadata(decoded.text, format === 'markdown'),
       notes: decoded.converted ? [`converted from ${decoded.encoding}`] : [],
     }
