@@ -112,6 +112,15 @@ describe('readStatedMetadata', () => {
     expect(readStatedMetadata('Title\n\nSee "https://example.org/a".\n').url).toBe('https://example.org/a')
   })
 
+  it('takes no paragraph of Chinese prose for a title: a wide character counts twice (a tester)', () => {
+    const paragraph =
+      '新质生产力是创新起主导作用，摆脱传统经济增长方式、生产力发展路径，具有高科技、高效能、高质量特征，符合新发展理念的先进生产力质态。'.repeat(
+        2,
+      )
+    expect(readStatedMetadata(paragraph).title).toBe('')
+    expect(readStatedMetadata('新质生产力\n\n' + paragraph).title).toBe('新质生产力')
+  })
+
   it('tells a byline that is a site apart from an author', () => {
     const m = readStatedMetadata('Title here\n\n2024-March-9 11:06 By: GMW.cn\n\nBy Light Blade\n\nText.')
     expect(m).toMatchObject({ title: 'Title here', author: 'Light Blade', outlet: 'GMW.cn', date: '2024-03-09' })
