@@ -61,7 +61,12 @@ export function sharedPairs(view: OverlapsView): SharedPairs {
   const covered = new Float64Array(n)
   const end = new Float64Array(n).fill(-1)
   const count = new Int32Array(n)
-  const lastOverlap = new Int32Array(n).fill(-1)
+  const met = new Uint8Array(n)
+  // Per overlap, the last document whose passages counted it: an overlap counts once for each
+  // pair of its documents however many passages each has in it (a document repeating a passage
+  // in one overlap had it counted twice in its row and once in the other's: 6× one way, 5× the
+  // other, a tester).
+  const countedFor = new Int32Array(view.overlaps.length).fill(-1)
   for (let a = 0; a < n; a++) {
     const mine = passages[a]
     const order = Array.from({ length: mine.length / 3 }, (_, i) => i).sort((x, y) => mine[3 * x] - mine[3 * y])
@@ -71,13 +76,16 @@ export function sharedPairs(view: OverlapsView): SharedPairs {
       const e = mine[3 * i + 1]
       const k = mine[3 * i + 2]
       const docs = members[k]
+      const counts = countedFor[k] !== a
+      countedFor[k] = a
       for (let m = 0; m < docs.length; m++) {
         const b = docs[m]
         if (b === a) continue
-        if (lastOverlap[b] === -1) touched.push(b)
-        // An overlap's passages are met apart (in text order): it counts once per document.
-        if (lastOverlap[b] !== k) count[b]++
-        lastOverlap[b] = k
+        if (!met[b]) {
+          met[b] = 1
+          touched.push(b)
+        }
+        if (counts) count[b]++
         if (e > end[b]) {
           covered[b] += e - Math.max(s, end[b])
           end[b] = e
@@ -95,7 +103,7 @@ export function sharedPairs(view: OverlapsView): SharedPairs {
       covered[b] = 0
       end[b] = -1
       count[b] = 0
-      lastOverlap[b] = -1
+      met[b] = 0
     }
   }
   const at = (a: number, b: number): MatrixCell => {

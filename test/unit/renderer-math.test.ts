@@ -285,6 +285,20 @@ describe('overlap matrix', () => {
     expect(m[0][0]).toEqual({ share: 0, count: 0 })
   })
 
+  it('counts an overlap once for each pair of its documents, however many passages each has in it (a tester: 6× one way, 5× the other)', () => {
+    // "one" holds overlap a's text twice, with b's passage between the two.
+    const repeated: OverlapsView = {
+      ...view,
+      overlaps: [
+        overlap('a', 'verbatim', 9, [p('one', 0, 10), p('one', 40, 50), p('two', 0, 10)]),
+        overlap('b', 'verbatim', 5, [p('one', 20, 30), p('two', 50, 60)]),
+      ],
+    }
+    const m = overlapMatrix(sharedPairs(repeated), ['one', 'two'])
+    expect(m[0][1].count).toBe(2)
+    expect(m[1][0].count).toBe(2)
+  })
+
   it('writes shares and labels the way the picture shows them', () => {
     expect([shareText(0), shareText(0.05), shareText(0.256), shareText(1)]).toEqual(['–', '5.0%', '26%', '100%'])
     expect(shortLabel({ author: 'Yang Yundong', outlet: '', title: 'T' })).toBe('Yang Yundong')
