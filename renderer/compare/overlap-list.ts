@@ -5,7 +5,7 @@ import { filterFor, filterOverlaps, type OverlapFilter, type OverlapFilterChoice
 import { KIND_DESCRIPTIONS, KIND_LABELS, KINDS } from '../../main/core/engine/kinds.js'
 import { likenessTexts } from '../../main/core/engine/likeness-texts.js'
 import { PARAPHRASE_MAX_WORDS } from '../../main/core/engine/paraphrase-bound.js'
-import { documentNames, type Named, shortName } from '../shared/document-names.js'
+import { documentNames, type Named, namesTogether, shortName } from '../shared/document-names.js'
 
 // The ranked overlap list, best first, with filters (kind, minimum score, document, text, hide
 // boilerplate, hide duplicate documents) and next/previous keys as diff tools have (N / P, or
@@ -352,7 +352,13 @@ export class OverlapList {
             { class: 'overlap-snippet' },
             o.passages[0].text.length > SNIPPET_CHARS ? o.passages[0].text.slice(0, SNIPPET_CHARS) + '…' : o.passages[0].text,
           ),
-          this.docsLine([...new Set(o.passages.map((p) => p.doc))].map((doc) => titles.get(doc) ?? doc)),
+          this.docsLine(
+            namesTogether(
+              [...new Set(o.passages.map((p) => p.doc))],
+              (doc) => titles.get(doc) ?? doc,
+              (doc) => names.get(doc) ?? doc,
+            ),
+          ),
           !!o.because?.length &&
             el('p', { class: 'overlap-because', title: 'Why the engine reports this paraphrase' }, `Because: ${o.because.join(' · ')}`),
           o.likeness && this.likenessOf(likenesses.get(o.id) ?? [], ranks),

@@ -6,7 +6,7 @@ import type { Change } from '../../main/core/engine/variants.js'
 import { ALIKE, writingDifferences, type WritingDifferences } from '../../main/core/text/written-alike.js'
 import { el } from '../shared/dom.js'
 import { KIND_LABELS, KINDS } from '../../main/core/engine/kinds.js'
-import { documentNames, shortName } from '../shared/document-names.js'
+import { documentNames, namesTogether, shortName } from '../shared/document-names.js'
 
 // The selected overlap's word-level differences, pair by pair: deletions struck through,
 // insertions underlined, substitutions as both, moved words (a sentence put elsewhere) dashed,
@@ -230,17 +230,18 @@ export class VariantsPanel {
       ...this.pairsOf(overlap).map((v) => {
         const a = overlap.passages[v.a]
         const b = overlap.passages[v.b]
+        const [nameA, nameB] = namesTogether([a.doc, b.doc], who, title)
         return el(
           'article',
           { class: 'variant' },
           el(
             'h3',
             { class: 'variant-heading' },
-            el('span', { title: title(a.doc) }, who(a.doc)),
+            el('span', { title: title(a.doc) }, nameA),
             ' ↔ ',
-            el('span', { title: title(b.doc) }, who(b.doc)),
+            el('span', { title: title(b.doc) }, nameB),
           ),
-          el('p', { class: 'muted' }, legend(v.changes, who(a.doc), who(b.doc), v.tooLong, v.written, v.apart)),
+          el('p', { class: 'muted' }, legend(v.changes, nameA, nameB, v.tooLong, v.written, v.apart)),
           v.identical && v.written[0].places.length
             ? el(
                 'div',

@@ -48,3 +48,16 @@ export function documentNames(documents: readonly Named[]): Map<string, string> 
 export function shortName(d: { author: string; outlet: string; title: string }, titled = d.title): string {
   return d.author || d.outlet.split(/[(,]/)[0].trim() || titled
 }
+
+/**
+ * The names of documents shown together (an overlap's card, a pair of the variants): each one's
+ * `short` name, and where two of them share it, each one's `full` name (documentNames): an
+ * article and its copy, or two texts of one author, are told apart (a tester's card read "Yang
+ * Yundong · Yang Yundong").
+ */
+export function namesTogether(ids: readonly string[], short: (id: string) => string, full: (id: string) => string): string[] {
+  const shorts = ids.map(short)
+  const count = new Map<string, number>()
+  for (const name of shorts) count.set(name, (count.get(name) ?? 0) + 1)
+  return ids.map((id, k) => (count.get(shorts[k])! > 1 ? full(id) : shorts[k]))
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { documentNames } from '../../renderer/shared/document-names.js'
+import { documentNames, namesTogether } from '../../renderer/shared/document-names.js'
 
 describe('documentNames', () => {
   it("names documents by their titles, and those that share a title by their files too (Debian's copyright files, a tester)", () => {
@@ -38,5 +38,28 @@ describe('documentNames', () => {
       { id: 'y-apt', title: 'APT', file: 'y/apt.txt' },
     ])
     expect([...twins.values()]).toEqual(['APT · x-apt', 'APT · y-apt'])
+  })
+
+  it('names documents shown together by their full names where their short names are the same (a tester: "Yang Yundong · Yang Yundong")', () => {
+    const short: Record<string, string> = { yang: 'Yang Yundong', copy: 'Yang Yundong', shi: 'Shi Jianxun' }
+    const full: Record<string, string> = {
+      yang: 'New quality productive forces · yang',
+      copy: 'New quality productive forces · copy',
+      shi: 'Shi',
+    }
+    expect(
+      namesTogether(
+        ['yang', 'copy', 'shi'],
+        (d) => short[d],
+        (d) => full[d],
+      ),
+    ).toEqual(['New quality productive forces · yang', 'New quality productive forces · copy', 'Shi Jianxun'])
+    expect(
+      namesTogether(
+        ['yang', 'shi'],
+        (d) => short[d],
+        (d) => full[d],
+      ),
+    ).toEqual(['Yang Yundong', 'Shi Jianxun'])
   })
 })
