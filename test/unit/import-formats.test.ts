@@ -456,6 +456,16 @@ describe('hostile input', () => {
     expect(failed![0].reason).toMatch(/binary file/)
   })
 
+  it('says which files the project holds already, rather than passing them over', async () => {
+    const s = await service()
+    const path = await file('notes.txt', 'Notes on the texts.\n')
+    expect((await s.importDocuments({ paths: [path] })).added).toHaveLength(1)
+    const again = await s.importDocuments({ paths: [path, await file('sheet.xlsx', 'x')] })
+    expect(again.added).toEqual([])
+    expect(again.report).toEqual(['notes.txt: already in the project, as “Notes on the texts.”; not imported again'])
+    expect(again.failed!.map((f) => f.file)).toEqual([expect.stringMatching(/sheet\.xlsx$/)])
+  })
+
   it('refuses an unknown format by name', async () => {
     await refused(
       [await file('sheet.xlsx', 'x')],

@@ -202,7 +202,12 @@ export async function importDocuments(
   for (const file of files) {
     try {
       const read = await readOne(store, file, ids, names, options.readerWorker)
-      if (read === null) continue
+      // A file the project holds already is said so, not passed over in silence (a tester picked
+      // three files, and the report named the two that could not be read).
+      if ('already' in read) {
+        report.push(`${basename(shown(file))}: already in the project, as “${read.already.title}”; not imported again`)
+        continue
+      }
       if ('documents' in read) {
         // Its documents' ids and names are taken only now that the whole project was read.
         for (const d of read.documents) {
@@ -276,8 +281,8 @@ export async function importDocuments(
 
 /**
  * One file read and checked, nothing written: a .qdpx's sources, codes and codings, or a
- * document's bytes and entry under a name `names` does not hold (null when a listed document has
- * the very same content). Throws when the file cannot be read.
+ * document's bytes and entry under a name `names` does not hold (`already`: the listed document
+ * that has the very same content). Throws when the file cannot be read.
  */
 async function readOne(
   store: ProjectStore,
@@ -285,7 +290,7 @@ async function readOne(
   ids: readonly string[],
   names: ReadonlyMap<string, DocumentEntry | true>,
   readerWorker: string | undefined,
-): Promise<PreparedQdpx | (Prepared & { notes: string[] }) | null> {
+): Promise<PreparedQdpx | (Prepared & { notes: string[] }) | { already: DocumentEntry }> {
   const info = await stat(file)
   if (info.size > MAX_IMPORT_BYTES) {
     throw new DecodeError(file, `the file is ${Math.round(info.size / 2 ** 20)} MB, over the ${MAX_IMPORT_BYTES / 2 ** 20} MB import limit`)
@@ -298,7 +303,7 @@ async function readOne(
   const existing = names.get(name)
   if (existing) {
     const current = existing === true ? null : await readFile(store.documentPath(existing)).catch(() => null)
-    if (current && Buffer.compare(current, bytes) === 0) return null
+    if (current && existing !== true && Buffer.compare(current, bytes) === 0) return { already: existing }
     const ext = extname(name)
     for (let n = 2; names.has(name); n++) name = `${basename(extracted.name, ext)}-${n}${ext}`
   }
