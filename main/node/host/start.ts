@@ -33,7 +33,8 @@ if ('binary' in electron) {
 } else {
   console.log(`Parallax: ${electron.reason}; starting the web host instead.`)
   try {
-    await serve(parseServeArgs(args))
+    const options = parseServeArgs(args)
+    if (options) await serve(options)
   } catch (e) {
     console.error(`parallax: ${(e as Error).message}`)
     process.exit(1)

@@ -25,9 +25,23 @@ export async function serve(options: { project?: string; port?: number }): Promi
   return host
 }
 
-/** Parses `[--project DIR] [--port N]`, shared by `npm run web` and `npm start`. */
-export function parseServeArgs(args: string[]): { project?: string; port?: number } {
-  const { values } = parseArgs({ args, options: { project: { type: 'string' }, port: { type: 'string' } }, strict: true })
+/** What `--help` prints. */
+export const SERVE_USAGE = `Usage: npm start -- [--project DIR] [--port N]   (or npm run web -- …)
+  --project DIR   a folder to open as a project (created if it has no project.json);
+                  without it, the bundled corpus's project
+  --port N        the port to serve the page on (without it, any free one)`
+
+/** Parses `[--project DIR] [--port N] [--help]`, shared by `npm run web` and `npm start` (--help: usage printed, undefined). */
+export function parseServeArgs(args: string[]): { project?: string; port?: number } | undefined {
+  const { values } = parseArgs({
+    args,
+    options: { project: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  })
+  if (values.help) {
+    console.log(SERVE_USAGE)
+    return undefined
+  }
   const port = values.port === undefined ? undefined : Number(values.port)
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536))
     throw new Error(`--port wants a port number, not "${values.port}"`)
@@ -36,7 +50,8 @@ export function parseServeArgs(args: string[]): { project?: string; port?: numbe
 
 if (isEntryPoint(import.meta.url)) {
   try {
-    await serve(parseServeArgs(process.argv.slice(2)))
+    const options = parseServeArgs(process.argv.slice(2))
+    if (options) await serve(options)
   } catch (e) {
     console.error(`parallax: ${(e as Error).message}`)
     process.exit(1)
