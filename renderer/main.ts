@@ -524,23 +524,27 @@ function tagName(id: string): string {
   return project()?.tags.find((t) => t.id === id)?.name ?? id
 }
 
+/**
+ * The keys of the panes, the most used first: a narrow window shows the hint on one line, cut at
+ * its end (its whole text on hover).
+ */
 function updateHint(): void {
   const active = project()?.tags.find((t) => t.id === codebook.active)
   hint.replaceChildren(
     'Select text, then press ',
     el('kbd', {}, 'A'),
     ' to annotate',
-    active
-      ? el('span', {}, ' or ', el('kbd', {}, 'T'), ' to tag it ', el('span', { class: 'chip active-chip' }, active.name))
-      : ' (choose an active tag in the Codebook for one-key tagging)',
-    '. ',
+    active ? el('span', {}, ', ', el('kbd', {}, 'T'), ' to tag it ', el('span', { class: 'chip active-chip' }, active.name)) : '',
+    ', ',
     el('kbd', {}, 'X'),
-    ' leaves it out of the analysis; ',
+    ' to leave it out of the analysis; ',
     el('kbd', {}, 'N'),
     '/',
     el('kbd', {}, 'P'),
-    ' step through shared passages.',
+    ' step through shared passages',
+    active ? '.' : '; an active tag (Codebook) lets T tag it.',
   )
+  hint.title = hint.textContent ?? ''
 }
 
 function readerKey(reader: Reader, e: KeyboardEvent): boolean {
