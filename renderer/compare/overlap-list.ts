@@ -32,6 +32,14 @@ export function rememberedHides(): Pick<OverlapFilterChoice, keyof typeof HIDE_K
 /** A snippet's length in characters at most: two lines of the card show less (CSS clamps them). */
 const SNIPPET_CHARS = 160
 
+/**
+ * Cards drawn at a time: the list draws the first ones, and the next as the reader scrolls near
+ * its end (or steps to one past them). All of 2,000 cards (900 Debian copyright files) took about
+ * a second to draw at every key pressed in the filter; a screen holds five to seven cards, and a
+ * hundred are many screens of them.
+ */
+export const LIST_PAGE = 100
+
 /** "1 group of duplicate documents", "30 groups …" */
 const duplicateGroups = (n: number) => `${n} ${n === 1 ? 'group' : 'groups'} of duplicate documents`
 
@@ -73,6 +81,11 @@ export class OverlapList {
   private readonly paraphraseNote = el('p', { class: 'paraphrase-note', hidden: true }, this.paraphraseText, this.askParaphrases)
   /** The overlaps the filters keep, as last drawn (what N and P step through). */
   private shown: SourcedOverlap[] = []
+  /** The card of an overlap of `shown`, as the last render draws them; how many of them are drawn. */
+  private cardOf: (o: SourcedOverlap) => HTMLElement = () => el('li')
+  private drawn = 0
+  /** After the cards drawn, while there are more: drawing the next LIST_PAGE when it comes into view. */
+  private readonly more = el('p', { class: 'overlap-list-more hint', hidden: true }, 'More below…')
   /**
    * Read once per list of overlaps, not at every filter change: each overlap's number, its rank in
    * the whole list, which no filter changes (a tester filtered by "labour" and read #2 as "#1",
@@ -134,8 +147,20 @@ export class OverlapList {
       ),
       // What is asked for once in a while, importing other tools' results and looking for
       // paraphrases in a large project, heads the list and scrolls away with it.
-      el('div', { class: 'overlap-scroll' }, el('div', { class: 'overlap-more' }, this.importReuse), this.paraphraseNote, this.list),
+      el(
+        'div',
+        { class: 'overlap-scroll' },
+        el('div', { class: 'overlap-more' }, this.importReuse),
+        this.paraphraseNote,
+        this.list,
+        this.more,
+      ),
     )
+    // The next cards, once the end of those drawn comes near the list's bottom edge.
+    new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.drawUntil(this.drawn + LIST_PAGE - 1), {
+      root: this.more.parentElement,
+      rootMargin: '0px 0px 600px 0px',
+    }).observe(this.more)
     const fields = { source: this.source, kind: this.kind, doc: this.doc, text: this.text } as const
     for (const [name, input] of Object.entries(fields)) input.addEventListener('input', () => this.onFilter({ [name]: input.value }))
     this.minScore.addEventListener('input', () => this.onFilter({ minScore: Number(this.minScore.value) || 0 }))
@@ -192,6 +217,9 @@ export class OverlapList {
    */
   private showSelected(): void {
     const id = this.store.state.selectedOverlap
+    // (An overlap past the cards drawn, stepped to or chosen in a pane, is drawn first.)
+    const at = id === null ? -1 : this.shown.findIndex((o) => o.id === id)
+    if (at >= this.drawn) this.drawUntil(at)
     for (const item of this.list.querySelectorAll<HTMLElement>(':scope > .overlap-item')) {
       const on = item.dataset.overlap === id
       item.setAttribute('aria-selected', String(on))
@@ -217,6 +245,14 @@ export class OverlapList {
     this.paraphraseText.data = `Paraphrase search not run: ${words(view.stats.words)} words, more than the ${words(PARAPHRASE_MAX_WORDS)} searched by default. `
     this.askParaphrases.disabled = paraphrasesAsked
     this.askParaphrases.textContent = paraphrasesAsked ? 'Looking for paraphrases…' : 'Look for paraphrases'
+  }
+
+  /** Draws the cards of `shown` up to its index `last` (all of them at most) after those drawn. */
+  private drawUntil(last: number): void {
+    const end = Math.min(this.shown.length, last + 1)
+    if (end > this.drawn) this.list.append(...this.shown.slice(this.drawn, end).map(this.cardOf))
+    this.drawn = Math.max(this.drawn, end)
+    this.more.hidden = this.drawn >= this.shown.length
   }
 
   /** Selects the next (1) or previous (-1) overlap of the filtered list. */
@@ -281,90 +317,90 @@ export class OverlapList {
     this.sayParaphrases()
     if (this.read?.of !== all) this.read = { of: all, ranks: new Map(all.map((o, i) => [o.id, i + 1])), likenesses: likenessTexts(all) }
     const { ranks, likenesses } = this.read
-    this.list.replaceChildren(
-      ...this.shown.map((o) =>
+    this.cardOf = (o) =>
+      el(
+        'li',
+        {
+          role: 'option',
+          id: `overlap-${o.id}`,
+          'data-overlap': o.id,
+          class: `overlap-item kind-${o.kind}`,
+          'aria-selected': String(o.id === selectedOverlap),
+        },
         el(
-          'li',
-          {
-            role: 'option',
-            id: `overlap-${o.id}`,
-            'data-overlap': o.id,
-            class: `overlap-item kind-${o.kind}`,
-            'aria-selected': String(o.id === selectedOverlap),
-          },
+          'div',
+          { class: 'overlap-head' },
+          el('span', { class: 'rank', title: 'Its rank in the whole list, whatever the filters show' }, `#${ranks.get(o.id)}`),
           el(
-            'div',
-            { class: 'overlap-head' },
-            el('span', { class: 'rank', title: 'Its rank in the whole list, whatever the filters show' }, `#${ranks.get(o.id)}`),
+            'span',
+            { class: `kind-badge kind-${o.kind}`, title: `${capitalised(KIND_LABELS[o.kind])}: ${KIND_DESCRIPTIONS[o.kind]}` },
+            KIND_LABELS[o.kind],
+          ),
+          o.duplicate &&
             el(
               'span',
-              { class: `kind-badge kind-${o.kind}`, title: `${capitalised(KIND_LABELS[o.kind])}: ${KIND_DESCRIPTIONS[o.kind]}` },
-              KIND_LABELS[o.kind],
+              { class: 'flag-badge duplicate-badge', title: 'Whole documents with the same words (found by content hash), listed once' },
+              'duplicate documents',
             ),
-            o.duplicate &&
-              el(
-                'span',
-                { class: 'flag-badge duplicate-badge', title: 'Whole documents with the same words (found by content hash), listed once' },
-                'duplicate documents',
-              ),
-            o.boilerplate &&
-              el(
-                'span',
-                {
-                  class: 'flag-badge boilerplate-badge',
-                  title: 'Shared by a large share of the documents, or matching excluded text: boilerplate rather than borrowing',
-                },
-                'boilerplate',
-              ),
-            o.likeness &&
-              el(
-                'span',
-                {
-                  class: 'flag-badge likeness-badge',
-                  title:
-                    'Loosely alike to text these documents share more closely elsewhere: listed apart, so that the shared text keeps its own passages and figures',
-                },
-                'loose likeness',
-              ),
-            ...(o.source === 'parallax'
-              ? []
-              : [
-                  el(
-                    'span',
-                    { class: `source-badge source-${o.source}`, title: `Found by ${SOURCE_LABELS[o.source]}, imported` },
-                    SOURCE_LABELS[o.source],
-                  ),
-                ]),
+          o.boilerplate &&
             el(
               'span',
               {
-                class: 'score',
-                title:
-                  o.source === 'parallax'
-                    ? 'Shared words × similarity, each word weighted by its rarity'
-                    : 'Shared words × similarity (not comparable with the engine’s scores)',
+                class: 'flag-badge boilerplate-badge',
+                title: 'Shared by a large share of the documents, or matching excluded text: boilerplate rather than borrowing',
               },
-              o.score.toFixed(1),
+              'boilerplate',
             ),
-          ),
+          o.likeness &&
+            el(
+              'span',
+              {
+                class: 'flag-badge likeness-badge',
+                title:
+                  'Loosely alike to text these documents share more closely elsewhere: listed apart, so that the shared text keeps its own passages and figures',
+              },
+              'loose likeness',
+            ),
+          ...(o.source === 'parallax'
+            ? []
+            : [
+                el(
+                  'span',
+                  { class: `source-badge source-${o.source}`, title: `Found by ${SOURCE_LABELS[o.source]}, imported` },
+                  SOURCE_LABELS[o.source],
+                ),
+              ]),
           el(
-            'p',
-            { class: 'overlap-snippet' },
-            o.passages[0].text.length > SNIPPET_CHARS ? o.passages[0].text.slice(0, SNIPPET_CHARS) + '…' : o.passages[0].text,
+            'span',
+            {
+              class: 'score',
+              title:
+                o.source === 'parallax'
+                  ? 'Shared words × similarity, each word weighted by its rarity'
+                  : 'Shared words × similarity (not comparable with the engine’s scores)',
+            },
+            o.score.toFixed(1),
           ),
-          this.docsLine(
-            namesTogether(
-              [...new Set(o.passages.map((p) => p.doc))],
-              (doc) => titles.get(doc) ?? doc,
-              (doc) => names.get(doc) ?? doc,
-            ),
-          ),
-          !!o.because?.length &&
-            el('p', { class: 'overlap-because', title: 'Why the engine reports this paraphrase' }, `Because: ${o.because.join(' · ')}`),
-          o.likeness && this.likenessOf(likenesses.get(o.id) ?? [], ranks),
         ),
-      ),
-    )
+        el(
+          'p',
+          { class: 'overlap-snippet' },
+          o.passages[0].text.length > SNIPPET_CHARS ? o.passages[0].text.slice(0, SNIPPET_CHARS) + '…' : o.passages[0].text,
+        ),
+        this.docsLine(
+          namesTogether(
+            [...new Set(o.passages.map((p) => p.doc))],
+            (doc) => titles.get(doc) ?? doc,
+            (doc) => names.get(doc) ?? doc,
+          ),
+        ),
+        !!o.because?.length &&
+          el('p', { class: 'overlap-because', title: 'Why the engine reports this paraphrase' }, `Because: ${o.because.join(' · ')}`),
+        o.likeness && this.likenessOf(likenesses.get(o.id) ?? [], ranks),
+      )
+    this.list.replaceChildren()
+    this.drawn = 0
+    this.drawUntil(LIST_PAGE - 1)
     this.showSelected()
   }
 }
