@@ -437,32 +437,7 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
     const refused: number[] = []
     const anchored = anchoredRun.subarray(0, end - start)
     anchored.fill(0)
-    for (let i = start; i < end; i++) {
-      const pa = seeds.posA[i]
-      const pb = seeds.posB[i]
-      // i's set found once: in a long shared stretch each seed joins a dozen earlier ones.
-      let root = sets.find(i - start)
-      for (let j = i - 1, steps = 0; j >= start && steps < MAX_LOOKBACK; j--, steps++) {
-        const stepA = pa - seeds.posA[j]
-        if (stepA > link) break
-        const stepB = pb - seeds.posB[j]
-        if (stepB <= link && stepB >= -link) {
-          if (stepB < 0 && stepA > 0 && docs && reorderedAcrossBreak(docs[da], seeds.posA[j], pa, docs[db], pb, seeds.posB[j])) {
-            refused.push(i - start, j - start)
-            continue
-          }
-          if (stepA === 1 && stepB === 1) anchored[i - start] = anchored[j - start] = 1
-          root = sets.joinRoots(root, sets.find(j - start))
-          // A copy of seed i (the same two positions; a context link's anchor often repeats the
-          // next n-gram's own seed): every seed further back that i would join, the copy has
-          // joined (its lookback reached at least as far, with the same positions), and any
-          // anchor among them is already in the set. The copies are a third of the copyright
-          // files' seeds (an n-gram seeds a pair once: ngrams.ts pushOnce).
-          if (stepA === 0 && stepB === 0) break
-        }
-      }
-      run.tick(i)
-    }
+    linkRun(seeds, start, end, link, sets, anchored, refused, docs?.[da], docs?.[db], run)
     // The lookback sees at most MAX_LOOKBACK seeds; a pair with more seeds at the same places of
     // one document (a line one text repeats hundreds of times against a few copies in the other)
     // has the next seed of a run further back. Seeds on one diagonal (posB - posA) are one run of
@@ -470,30 +445,8 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
     if (end - start > MAX_LOOKBACK) linkDiagonals(seeds, start, end, link, sets, anchored)
     if (refused.length > 0 && docs)
       joinShortItems(seeds, start, end, n, alone, docs[da], docs[db], sets, refused, { lowA, highA, lowB, highB })
-    // Each set's box and seed count, kept at its representative (its smallest member, so met
-    // first): typed arrays reused from run to run, a Region made only for a set that is kept.
-    let roots = 0
-    for (let i = start; i < end; i++) {
-      const k = i - start
-      const root = sets.find(k)
-      const pa = seeds.posA[i]
-      const pb = seeds.posB[i]
-      if (root === k) {
-        rootList[roots++] = k
-        lowA[k] = pa
-        highA[k] = pa
-        lowB[k] = pb
-        highB[k] = pb
-        seedCount[k] = 1
-      } else {
-        if (anchored[k]) anchored[root] = 1
-        if (pa < lowA[root]) lowA[root] = pa
-        if (pa > highA[root]) highA[root] = pa
-        if (pb < lowB[root]) lowB[root] = pb
-        if (pb > highB[root]) highB[root] = pb
-        seedCount[root]++
-      }
-    }
+    // Each set's box and seed count, kept at its representative (boxRun).
+    const roots = boxRun(seeds, start, end, sets, anchored, rootList, { lowA, highA, lowB, highB, seedCount })
     const found: Region[] = []
     // A set far longer in one text than in the other may hold one text's passage twice in the
     // other (repeatedTwice); its seeds are read again for the two copies.
@@ -519,94 +472,7 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
       found.push({ docA: da, docB: db, a0: lowA[k], a1: highA[k] + n - 1, b0: lowB[k], b1: highB[k] + n - 1, seeds: seedCount[k] })
     }
     found.sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0)
-    for (const region of found) {
-      // The candidate this one joins (an index into regions), or -1: the last before it near it
-      // in both texts. Chance matches of a phrase one text repeats, matched at its other place,
-      // sort between two parts of one passage; stopped at one, a sentence one text inserts split
-      // the passage in two (three versions of 100 k words: 28 overlaps). So the search goes past
-      // candidates shorter than a link and those inside the one joined in A, and past them a
-      // long candidate only joins a long one, or one the other text has at once after it (an
-      // insertion or deletion, not other words in both): a short line further on, a name in a
-      // sign-off, an item given in another order is no part of the passage (a reviewer: man-db's
-      // and xdg-utils' change logs), and a chance match near it is no partner.
-      const long = Math.min(region.a1 - region.a0, region.b1 - region.b0) >= link
-      let last = -1
-      let laterEnd = -1
-      // A short candidate just before a long one is joined only when no long candidate further
-      // back is (shortBefore): a chance match of a phrase the first text repeats, which an
-      // insertion in that text sorts between the parts of its passage, joined the part after the
-      // insertion and parted it from the part before (three editions of an article, the one with
-      // two sentences inserted read first: three overlaps for one).
-      let shortBefore = -1
-      // A passage does not start with a short candidate a paragraph and more words away from the
-      // next: a stock line before stanzas of other words ("License: GPL-2+", then each file's
-      // names and copyright holders, then the licence) is not the start of the licence text that
-      // follows it in both. Within a paragraph, a short clause before an inserted one is the
-      // passage's start ("If a member brings a grain claim (excluding small debts, ...)
-      // alleging"), and a short stretch inside a passage stays in it, however edited around.
-      // Nor does it end with a short one a section's heading and more words away
-      // (tailAcrossHeading). Such a candidate is passed over, and the search goes on: a chance
-      // match near the end of a long passage (an example's "following properties:" beside
-      // another's, in Node.js's path.md and the text of its HTML page) kept the passage's next
-      // part from it, and that part joined a repeated example far back (joinAlikeGaps), a
-      // thousand words of a pair whose start lay four hundred words off.
-      const apart = (k: number): boolean =>
-        !!docs &&
-        ((!regions.hasParts(k) && apartAcrossBreak(docs[da], docs[db], regions.at(k), region)) ||
-          tailAcrossHeading(docs[da], docs[db], regions.at(k), region))
-      for (let k = regions.length - 1; k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
-        const gapA = region.a0 - regions.a1(k)
-        const gapB = region.b0 - regions.b1(k)
-        const near = gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS
-        const past = k < regions.length - 1
-        const kLong = Math.min(regions.a1(k) - regions.a0(k), regions.b1(k) - regions.b0(k)) >= link
-        if (
-          near &&
-          laterEnd <= regions.a1(k) &&
-          (!past ||
-            (kLong &&
-              (long || Math.min(gapA, gapB) <= n) &&
-              !heldElsewhere(found, regions.a1(k), region.a0, regions.b1(k), region.b0, link)))
-        ) {
-          if (past || kLong || !long) {
-            if (!apart(k)) {
-              last = k
-              break
-            }
-          } else shortBefore = k
-        }
-        if (regions.a1(k) - regions.a0(k) >= link) laterEnd = Math.max(laterEnd, regions.a1(k))
-      }
-      if (last < 0 && shortBefore >= 0 && !apart(shortBefore)) last = shortBefore
-      if (last < 0) {
-        // Near none: a candidate the same words in both texts lead to, among the last few (chance
-        // matches of a few words may lie between two parts of one passage).
-        for (let k = regions.length - 1; docs && k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
-          if (sameGap(docs[da], regions.a1(k), region.a0, docs[db], regions.b1(k), region.b0)) {
-            last = k
-            break
-          }
-        }
-      }
-      // (Words the same in both texts lead from that candidate: neither apartAcrossBreak nor
-      // tailAcrossHeading keeps them apart.)
-      if (last >= 0) {
-        if (!regions.hasParts(last)) {
-          // The candidate as it was, taken before its list of parts exists (it would be its own part).
-          const first = regions.at(last)
-          regions.parts(last).push(first)
-        }
-        regions.parts(last).push(region)
-        regions.setBounds(
-          last,
-          Math.min(regions.a0(last), region.a0),
-          Math.max(regions.a1(last), region.a1),
-          Math.min(regions.b0(last), region.b0),
-          Math.max(regions.b1(last), region.b1),
-        )
-        regions.setSeeds(last, regions.seeds(last) + region.seeds)
-      } else regions.push(region)
-    }
+    joinNearby(regions, found, start0, n, link, docs?.[da], docs?.[db])
     // Long candidates joined across alike words (joinAlikeGaps), read as objects: the others,
     // most of a pair's where it has thousands, are passed over as they are.
     const longs: number[] = []
@@ -633,6 +499,199 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
   }
   run.end()
   return regions
+}
+
+/**
+ * Each set of seeds [start, end) of one pair's box and seed count (see chainSeeds), kept at its
+ * representative (its smallest member, so met first), in `box`'s typed arrays reused from run to
+ * run (a Region made only for a set that is kept), `anchored` carried to it too; the
+ * representatives listed in `rootList`. Returns how many. A function of its own, as linkRun is.
+ */
+function boxRun(
+  seeds: Seeds,
+  start: number,
+  end: number,
+  sets: UnionFind,
+  anchored: Uint8Array,
+  rootList: Uint32Array,
+  box: { lowA: Uint32Array; highA: Uint32Array; lowB: Uint32Array; highB: Uint32Array; seedCount: Uint32Array },
+): number {
+  const { lowA, highA, lowB, highB, seedCount } = box
+  let roots = 0
+  for (let i = start; i < end; i++) {
+    const k = i - start
+    const root = sets.find(k)
+    const pa = seeds.posA[i]
+    const pb = seeds.posB[i]
+    if (root === k) {
+      rootList[roots++] = k
+      lowA[k] = pa
+      highA[k] = pa
+      lowB[k] = pb
+      highB[k] = pb
+      seedCount[k] = 1
+    } else {
+      if (anchored[k]) anchored[root] = 1
+      if (pa < lowA[root]) lowA[root] = pa
+      if (pa > highA[root]) highA[root] = pa
+      if (pb < lowB[root]) lowB[root] = pb
+      if (pb > highB[root]) highB[root] = pb
+      seedCount[root]++
+    }
+  }
+  return roots
+}
+
+/**
+ * Adds a pair's candidates `found` (sorted by start in A) to `regions`, each joined to the last
+ * near it there, if any (see chainSeeds; `start0`: the pair's first entry in `regions`). A
+ * function of its own, as linkRun is.
+ */
+function joinNearby(
+  regions: RegionList,
+  found: readonly Region[],
+  start0: number,
+  n: number,
+  link: number,
+  A: AnalysedDocument | undefined,
+  B: AnalysedDocument | undefined,
+): void {
+  for (const region of found) {
+    // The candidate this one joins (an index into regions), or -1: the last before it near it
+    // in both texts. Chance matches of a phrase one text repeats, matched at its other place,
+    // sort between two parts of one passage; stopped at one, a sentence one text inserts split
+    // the passage in two (three versions of 100 k words: 28 overlaps). So the search goes past
+    // candidates shorter than a link and those inside the one joined in A, and past them a
+    // long candidate only joins a long one, or one the other text has at once after it (an
+    // insertion or deletion, not other words in both): a short line further on, a name in a
+    // sign-off, an item given in another order is no part of the passage (a reviewer: man-db's
+    // and xdg-utils' change logs), and a chance match near it is no partner.
+    const long = Math.min(region.a1 - region.a0, region.b1 - region.b0) >= link
+    let last = -1
+    let laterEnd = -1
+    // A short candidate just before a long one is joined only when no long candidate further
+    // back is (shortBefore): a chance match of a phrase the first text repeats, which an
+    // insertion in that text sorts between the parts of its passage, joined the part after the
+    // insertion and parted it from the part before (three editions of an article, the one with
+    // two sentences inserted read first: three overlaps for one).
+    let shortBefore = -1
+    // A passage does not start with a short candidate a paragraph and more words away from the
+    // next: a stock line before stanzas of other words ("License: GPL-2+", then each file's
+    // names and copyright holders, then the licence) is not the start of the licence text that
+    // follows it in both. Within a paragraph, a short clause before an inserted one is the
+    // passage's start ("If a member brings a grain claim (excluding small debts, ...)
+    // alleging"), and a short stretch inside a passage stays in it, however edited around.
+    // Nor does it end with a short one a section's heading and more words away
+    // (tailAcrossHeading). Such a candidate is passed over, and the search goes on: a chance
+    // match near the end of a long passage (an example's "following properties:" beside
+    // another's, in Node.js's path.md and the text of its HTML page) kept the passage's next
+    // part from it, and that part joined a repeated example far back (joinAlikeGaps), a
+    // thousand words of a pair whose start lay four hundred words off.
+    const apart = (k: number): boolean =>
+      !!A &&
+      !!B &&
+      ((!regions.hasParts(k) && apartAcrossBreak(A, B, regions.at(k), region)) || tailAcrossHeading(A, B, regions.at(k), region))
+    for (let k = regions.length - 1; k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
+      const gapA = region.a0 - regions.a1(k)
+      const gapB = region.b0 - regions.b1(k)
+      const near = gapA >= -n && gapA <= MERGE_GAP_WORDS && gapB >= -n && gapB <= MERGE_GAP_WORDS
+      const past = k < regions.length - 1
+      const kLong = Math.min(regions.a1(k) - regions.a0(k), regions.b1(k) - regions.b0(k)) >= link
+      if (
+        near &&
+        laterEnd <= regions.a1(k) &&
+        (!past ||
+          (kLong && (long || Math.min(gapA, gapB) <= n) && !heldElsewhere(found, regions.a1(k), region.a0, regions.b1(k), region.b0, link)))
+      ) {
+        if (past || kLong || !long) {
+          if (!apart(k)) {
+            last = k
+            break
+          }
+        } else shortBefore = k
+      }
+      if (regions.a1(k) - regions.a0(k) >= link) laterEnd = Math.max(laterEnd, regions.a1(k))
+    }
+    if (last < 0 && shortBefore >= 0 && !apart(shortBefore)) last = shortBefore
+    if (last < 0) {
+      // Near none: a candidate the same words in both texts lead to, among the last few (chance
+      // matches of a few words may lie between two parts of one passage).
+      for (let k = regions.length - 1; A && B && k >= start0 && k >= regions.length - MERGE_LOOKBACK; k--) {
+        if (sameGap(A, regions.a1(k), region.a0, B, regions.b1(k), region.b0)) {
+          last = k
+          break
+        }
+      }
+    }
+    // (Words the same in both texts lead from that candidate: neither apartAcrossBreak nor
+    // tailAcrossHeading keeps them apart.)
+    if (last >= 0) {
+      if (!regions.hasParts(last)) {
+        // The candidate as it was, taken before its list of parts exists (it would be its own part).
+        const first = regions.at(last)
+        regions.parts(last).push(first)
+      }
+      regions.parts(last).push(region)
+      regions.setBounds(
+        last,
+        Math.min(regions.a0(last), region.a0),
+        Math.max(regions.a1(last), region.a1),
+        Math.min(regions.b0(last), region.b0),
+        Math.max(regions.b1(last), region.b1),
+      )
+      regions.setSeeds(last, regions.seeds(last) + region.seeds)
+    } else regions.push(region)
+  }
+}
+
+/**
+ * Links each seed of seeds [start, end) of one pair of documents (A and B, where given) with the
+ * earlier ones near it in both texts (see chainSeeds): `sets`, `anchored` and `refused` are the
+ * run's (seed i at i - start). A function of its own, apart from the rest of chainSeeds (as are
+ * boxRun and joinNearby): this loop is the stage's work (17 M steps on the copyright files), and
+ * inside chainSeeds, with everything around it, V8 optimised it six times over as the rarer paths
+ * met new cases, 1.8 s of its compiler's time, the loop run unoptimised meanwhile. Apart, the
+ * small functions are optimised at once: the stage, run once in a process as the CLI runs it,
+ * took 1.6 s instead of 0.7 (medians of five, alternating).
+ */
+function linkRun(
+  seeds: Seeds,
+  start: number,
+  end: number,
+  link: number,
+  sets: UnionFind,
+  anchored: Uint8Array,
+  refused: number[],
+  A: AnalysedDocument | undefined,
+  B: AnalysedDocument | undefined,
+  run: Run,
+): void {
+  for (let i = start; i < end; i++) {
+    const pa = seeds.posA[i]
+    const pb = seeds.posB[i]
+    // i's set found once: in a long shared stretch each seed joins a dozen earlier ones.
+    let root = sets.find(i - start)
+    for (let j = i - 1, steps = 0; j >= start && steps < MAX_LOOKBACK; j--, steps++) {
+      const stepA = pa - seeds.posA[j]
+      if (stepA > link) break
+      const stepB = pb - seeds.posB[j]
+      if (stepB <= link && stepB >= -link) {
+        if (stepB < 0 && stepA > 0 && A && B && reorderedAcrossBreak(A, seeds.posA[j], pa, B, pb, seeds.posB[j])) {
+          refused.push(i - start, j - start)
+          continue
+        }
+        if (stepA === 1 && stepB === 1) anchored[i - start] = anchored[j - start] = 1
+        root = sets.joinRoots(root, sets.find(j - start))
+        // A copy of seed i (the same two positions; a context link's anchor often repeats the
+        // next n-gram's own seed): every seed further back that i would join, the copy has
+        // joined (its lookback reached at least as far, with the same positions), and any
+        // anchor among them is already in the set. The copies are a third of the copyright
+        // files' seeds (an n-gram seeds a pair once: ngrams.ts pushOnce).
+        if (stepA === 0 && stepB === 0) break
+      }
+    }
+    run.tick(i)
+  }
 }
 
 /**
