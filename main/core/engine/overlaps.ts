@@ -807,7 +807,10 @@ function draftOverlaps(documents: readonly EngineDocument[], given: readonly num
       const best: BestPair = { score: list.score(top) * (1 - linkShare), measure }
       // (The pairs' reasons in the order of their passages as given, whatever order they were found in.)
       const placed = (i: number) => Math.min(corpus.given?.[list.doc(2 * i)] ?? 0, corpus.given?.[list.doc(2 * i + 1)] ?? 0)
-      const because = reasonsOf([...c.pairs].sort((i, j) => placed(i) - placed(j) || i - j).flatMap((i) => list.because(i) ?? []))
+      // (Only the pairs that give reasons are sorted: most give none, and an overlap of a licence
+      // has thousands of pairs.)
+      const giving = c.pairs.filter((i) => list.because(i) !== undefined)
+      const because = reasonsOf(giving.sort((i, j) => placed(i) - placed(j) || i - j).flatMap((i) => list.because(i)!))
       // Nor is an edited copy one whose passages declare different functions in one template
       // (declarations.ts): atof's prototype and strlen's.
       if (kind === 'variant' && declareOtherThings(own.map(edgedOf), corpus.docs)) return
