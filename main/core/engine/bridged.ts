@@ -91,42 +91,12 @@ function split(cluster: Cluster, pairs: BridgedPairs, docs: readonly Paragraphs[
   const close = cluster.pairs.filter((i) => pairs.verbatim(i) || pairs.similarity(i) >= CLOSE_SIMILARITY)
   // Close pairs alone join only where their passages overlap (cluster.ts): one text.
   if (close.length === 0 || close.length === cluster.pairs.length) return undefined
-  // The texts: close pairs whose passages overlap in a document, by union-find over their
-  // places in close, swept per document in order of start.
-  const parent = close.map((_, c) => c)
-  const find = (c: number): number => {
-    while (parent[c] !== c) c = parent[c] = parent[parent[c]]
-    return c
-  }
-  // Entry e is close pair e >>> 1's a (even) or b (odd) side, in typed arrays (a licence's
-  // overlap has thousands of pairs), sorted by document and start.
-  const count = 2 * close.length
-  const docOf = new Uint32Array(count)
-  const startOf = new Uint32Array(count)
-  const endOf = new Uint32Array(count)
-  for (let e = 0; e < count; e++) {
-    const at = 2 * close[e >>> 1] + (e & 1)
-    docOf[e] = pairs.doc(at)
-    startOf[e] = pairs.start(at)
-    endOf[e] = pairs.end(at)
-  }
-  const order = sortIndicesByKeys(identity(count), count, [(e) => docOf[e], (e) => startOf[e]])
-  let reach = -1
-  let holder = -1
-  for (let n = 0; n < count; n++) {
-    const e = order[n]
-    if (n > 0 && docOf[order[n - 1]] === docOf[e] && startOf[e] <= reach) {
-      parent[find(e >>> 1)] = find(holder)
-      reach = Math.max(reach, endOf[e])
-    } else {
-      holder = e >>> 1
-      reach = endOf[e]
-    }
-  }
+  // The texts: close pairs whose passages overlap in a document (closeTexts).
+  const { rootOf, docOf, startOf, endOf } = closeTexts(close, pairs)
   // Texts in two documents at least.
   const docsOf = new Map<number, Set<number>>()
   close.forEach((i, c) => {
-    const root = find(c)
+    const root = rootOf[c]
     let docs = docsOf.get(root)
     if (!docs) docsOf.set(root, (docs = new Set()))
     docs.add(pairs.doc(2 * i)).add(pairs.doc(2 * i + 1))
@@ -137,7 +107,7 @@ function split(cluster: Cluster, pairs: BridgedPairs, docs: readonly Paragraphs[
   const textOf = new Map(texts.map((root, t) => [root, t]))
   const placesOf = new Map<number, { start: number; end: number; text: number }[]>()
   close.forEach((_, c) => {
-    const text = textOf.get(find(c))
+    const text = textOf.get(rootOf[c])
     if (text === undefined) return
     for (const e of [2 * c, 2 * c + 1]) {
       let places = placesOf.get(docOf[e])
@@ -147,7 +117,7 @@ function split(cluster: Cluster, pairs: BridgedPairs, docs: readonly Paragraphs[
   })
   const members: number[][] = texts.map(() => [])
   close.forEach((i, c) => {
-    const text = textOf.get(find(c))
+    const text = textOf.get(rootOf[c])
     if (text !== undefined) members[text].push(i)
   })
   const closeAt = new Map(close.map((i, c) => [i, c]))
@@ -156,7 +126,7 @@ function split(cluster: Cluster, pairs: BridgedPairs, docs: readonly Paragraphs[
   const pairKey = (e: number): number => eitherOrder(pairs.doc(e), pairs.doc(e ^ 1))
   const closeByDocs = new Map<number, number[]>()
   close.forEach((i, c) => {
-    if (!textOf.has(find(c))) return
+    if (!textOf.has(rootOf[c])) return
     const key = pairKey(2 * i)
     const list = closeByDocs.get(key)
     if (list) list.push(i)
@@ -193,7 +163,7 @@ function split(cluster: Cluster, pairs: BridgedPairs, docs: readonly Paragraphs[
   let rereads = false
   for (const i of cluster.pairs) {
     const c = closeAt.get(i)
-    if (c !== undefined && textOf.has(find(c))) continue
+    if (c !== undefined && textOf.has(rootOf[c])) continue
     const touched = new Set<number>()
     const inText = [false, false]
     for (const side of [0, 1])
@@ -223,6 +193,54 @@ function split(cluster: Cluster, pairs: BridgedPairs, docs: readonly Paragraphs[
     for (const c of clusterPairs(view)) parts.push({ pairs: c.pairs.map((b) => bridges[b]), passages: c.passages, likeness: true })
   }
   return parts
+}
+
+/**
+ * The texts of close pairs `close` (see split): per close pair (its place in `close`), the
+ * representative of those whose passages overlap in a document, by union-find over their places
+ * swept per document in order of start; and per side, entry e (close pair e >>> 1's a side, even,
+ * or b side, odd), its document, start and end. A function of its own, apart from the rest of
+ * split: V8 compiled split's sweep while it ran one long overlap's thousands of pairs, and each
+ * later long one entered that compiled code and fell out of it after the sweep, 40-70 times a run
+ * on the copyright files.
+ */
+function closeTexts(
+  close: readonly number[],
+  pairs: BridgedPairs,
+): { rootOf: Uint32Array; docOf: Uint32Array; startOf: Uint32Array; endOf: Uint32Array } {
+  const parent = close.map((_, c) => c)
+  const find = (c: number): number => {
+    while (parent[c] !== c) c = parent[c] = parent[parent[c]]
+    return c
+  }
+  // Entry e is close pair e >>> 1's a (even) or b (odd) side, in typed arrays (a licence's
+  // overlap has thousands of pairs), sorted by document and start.
+  const count = 2 * close.length
+  const docOf = new Uint32Array(count)
+  const startOf = new Uint32Array(count)
+  const endOf = new Uint32Array(count)
+  for (let e = 0; e < count; e++) {
+    const at = 2 * close[e >>> 1] + (e & 1)
+    docOf[e] = pairs.doc(at)
+    startOf[e] = pairs.start(at)
+    endOf[e] = pairs.end(at)
+  }
+  const order = sortIndicesByKeys(identity(count), count, [(e) => docOf[e], (e) => startOf[e]])
+  let reach = -1
+  let holder = -1
+  for (let n = 0; n < count; n++) {
+    const e = order[n]
+    if (n > 0 && docOf[order[n - 1]] === docOf[e] && startOf[e] <= reach) {
+      parent[find(e >>> 1)] = find(holder)
+      reach = Math.max(reach, endOf[e])
+    } else {
+      holder = e >>> 1
+      reach = endOf[e]
+    }
+  }
+  const rootOf = new Uint32Array(close.length)
+  for (let c = 0; c < close.length; c++) rootOf[c] = find(c)
+  return { rootOf, docOf, startOf, endOf }
 }
 
 /** The passages of `list`'s pairs, merged per document. */
