@@ -194,6 +194,33 @@ export function clusterPairs(given: readonly PairLike[] | PairSides): Cluster[] 
       if (pairs.doc(e) === pairs.doc(last) && pairs.start(e) === pairs.start(last) && pairs.end(e) === pairs.end(last)) join(e, last)
     }
   }
+  return clustersOf(sets, pairs)
+}
+
+/**
+ * The clusters of `pairs` as `sets` joined them (clusterPairs), each with its passages merged, in
+ * the order their first pairs come. Functions of their own (this and membersOf), each loop with
+ * nothing after it but a return: V8 compiled clusterPairs while a sweep ran through a long list
+ * of pairs, before anything after it had run, and each later long list entered that compiled
+ * code and fell out of it at what followed (24-30 times a run on the copyright files).
+ */
+function clustersOf(sets: TextClusters, pairs: PairSides): Cluster[] {
+  const clusters = membersOf(sets, pairs.length)
+  // Each cluster's passages made and merged in turn, so that the unmerged ones (two a pair) are
+  // never all held at once.
+  const side = (e: number): PairPassage => ({ doc: pairs.doc(e), start: pairs.start(e), end: pairs.end(e) })
+  const out: Cluster[] = []
+  for (const cluster of clusters.values()) {
+    const passages: PairPassage[] = []
+    for (const i of cluster.pairs) passages.push(side(2 * i), side(2 * i + 1))
+    cluster.passages = mergePassages(passages)
+    out.push(cluster)
+  }
+  return out
+}
+
+/** Pairs [0, count) by the set of `sets` they are in, each set a cluster without its passages yet, in the order their first pairs come. */
+function membersOf(sets: TextClusters, count: number): Map<number, Cluster> {
   const clusters = new Map<number, Cluster>()
   for (let i = 0; i < count; i++) {
     const root = sets.find(i)
@@ -204,13 +231,5 @@ export function clusterPairs(given: readonly PairLike[] | PairSides): Cluster[] 
     }
     cluster.pairs.push(i)
   }
-  // Each cluster's passages made and merged in turn, so that the unmerged ones (two a pair) are
-  // never all held at once.
-  const side = (e: number): PairPassage => ({ doc: pairs.doc(e), start: pairs.start(e), end: pairs.end(e) })
-  for (const cluster of clusters.values()) {
-    const passages: PairPassage[] = []
-    for (const i of cluster.pairs) passages.push(side(2 * i), side(2 * i + 1))
-    cluster.passages = mergePassages(passages)
-  }
-  return [...clusters.values()]
+  return clusters
 }
