@@ -2,6 +2,8 @@
 // URL. Best effort and conservative: a field the text does not clearly state stays empty, since
 // a wrong author is worse than none in a citation.
 
+import { columns } from '../text/columns.js'
+
 export interface StatedMetadata {
   title: string
   author: string
@@ -14,17 +16,13 @@ export interface StatedMetadata {
 const HEAD_LINES = 12
 /**
  * A line wider than this is prose, not a title: characters, a wide one (Chinese, Japanese,
- * Korean: a word or most of one each) counted twice (titleWidth). A paragraph of 164 Chinese
+ * Korean: a word or most of one each) counted twice (titleWidth: its columns, text/columns.ts). A paragraph of 164 Chinese
  * characters was a document's title in every view (a tester).
  */
 const MAX_TITLE_LENGTH = 200
 
-/** Chinese, Japanese and Korean characters, which are written wide and say as much as a word. */
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
-
-/** A line's width as MAX_TITLE_LENGTH measures it. */
 function titleWidth(line: string): number {
-  return line.length + (line.match(WIDE)?.length ?? 0)
+  return columns(line)
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']

@@ -7,6 +7,7 @@ import { ApiError } from '../../core/contract/api.js'
 import { PARAPHRASE_MAX_WORDS } from '../../core/engine/paraphrase-bound.js'
 import { EXPORT_FORMAT_IDS, isExportFormat } from '../../core/export/formats.js'
 import { stableStringify } from '../../core/project/json.js'
+import { fitColumns } from '../../core/text/columns.js'
 import { OffsetMap } from '../../core/text/offsets.js'
 import { asUsage, reportFailure, UsageError } from './error.js'
 import { isEngineCommand, parseEngineCommand, runEngineCommand } from './engine-commands.js'
@@ -113,8 +114,9 @@ async function open(project: string | undefined): Promise<Service> {
   return Service.start({ corpusDir: CORPUS_DIR, userData: userDataDir(), project })
 }
 
+/** A column of the CLI's tables: `s` in `n` columns of the terminal (a Chinese title's characters two each). */
 function pad(s: string, n: number): string {
-  return s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n)
+  return fitColumns(s, n)
 }
 
 /** Runs one CLI command line; resolves with the exit code. */
