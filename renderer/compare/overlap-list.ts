@@ -299,7 +299,7 @@ export class OverlapList {
   }
 
   private render(): void {
-    const { project, overlaps: view, selectedOverlap } = this.store.state
+    const { project, overlaps: view } = this.store.state
     const names = documentNames(project?.documents ?? [])
     const titles = new Map((project?.documents ?? []).map((d) => [d.id, shortName(d, names.get(d.id))]))
     const all = view?.overlaps ?? []
@@ -325,7 +325,8 @@ export class OverlapList {
           id: `overlap-${o.id}`,
           'data-overlap': o.id,
           class: `overlap-item kind-${o.kind}`,
-          'aria-selected': String(o.id === selectedOverlap),
+          // (The selection as it is when the card is drawn: the next cards are drawn later.)
+          'aria-selected': String(o.id === this.store.state.selectedOverlap),
         },
         el(
           'div',
