@@ -78,7 +78,13 @@ describe('annotating from the keyboard', () => {
     expect(noteOf(saved[0].annotation)).toBe(note)
     const project = await app.service.getProject()
     expect(tagIdsOf(saved[0].annotation).map((id) => project.tags.find((t) => t.id === id)?.name)).toEqual(['Keyboard'])
-    await expect.poll(() => page.locator('.pane .annotation').count()).toBe(1)
+    // One highlight: drawn in as many pieces as the overlap's marks cut it into (its words
+    // "stated, “In" are a variant), each with its id.
+    await expect
+      .poll(
+        async () => new Set(await page.locator('.pane .annotation').evaluateAll((a) => a.map((e) => e.getAttribute('data-annotation')))),
+      )
+      .toEqual(new Set([saved[0].annotation.id]))
     await expect.poll(() => analysed(page)).toBe(true)
     expect(await scrollTops(page)).toEqual(before)
     expect(errors).toEqual([])
