@@ -177,9 +177,10 @@ export function legend(
 
 /**
  * The line above the pairs: the overlap's kind, then its best pair's figures. Where more than one
- * pair of passages was matched among three passages or more, the kind is that of most pairs (overlaps.ts), and the figures are
- * one pair's, which may be of another kind: both are said as such ("verbatim in 12 of 22 pairs,
- * near-verbatim in 10 · best pair: …"), not run together as if the figures were the kind's.
+ * pair of passages was matched among three passages or more, the kind is that of most pairs
+ * (overlaps.ts), and the figures are one pair's, which may be of another kind: both are said as
+ * such ("verbatim in 12 of 22 pairs, near-verbatim in 10 · best pair: …"), not run together as if
+ * the figures were the kind's.
  */
 export function summary(overlap: Overlap): string {
   const figures = `score ${overlap.score.toFixed(1)} · ${overlap.words} shared content words · similarity ${(overlap.similarity * 100).toFixed(0)}%`

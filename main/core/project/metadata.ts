@@ -15,15 +15,11 @@ export interface StatedMetadata {
 /** How many non-empty lines from the top are searched for a byline or date. */
 const HEAD_LINES = 12
 /**
- * A line wider than this is prose, not a title: characters, a wide one (Chinese, Japanese,
- * Korean: a word or most of one each) counted twice (titleWidth: its columns, text/columns.ts). A paragraph of 164 Chinese
- * characters was a document's title in every view (a tester).
+ * A line wider than this is prose, not a title: its columns (text/columns.ts), a Chinese, Japanese
+ * or Korean character, a word or most of one, two. A paragraph of 164 Chinese characters was a
+ * document's title in every view (a tester).
  */
 const MAX_TITLE_LENGTH = 200
-
-function titleWidth(line: string): number {
-  return columns(line)
-}
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
@@ -239,7 +235,7 @@ export function readStatedMetadata(text: string, markdown = false): StatedMetada
   const out: StatedMetadata = { title: '', author: '', outlet: '', date: '', url: '' }
 
   const heading = lines ? lines.find((l) => /^#\s+\S/.test(l)) : undefined
-  const candidates = head.filter((l) => WORDED.test(l) && !looksLikeJunk(l) && titleWidth(l) <= MAX_TITLE_LENGTH)
+  const candidates = head.filter((l) => WORDED.test(l) && !looksLikeJunk(l) && columns(l) <= MAX_TITLE_LENGTH)
   // A text that opens with header fields (two lines of them at least: "Hamlet: Prince of Denmark"
   // or "UPDATE: The committee met again" is a title): its title and URL only from fields that name them.
   const fields =
@@ -296,7 +292,7 @@ export function readStatedMetadata(text: string, markdown = false): StatedMetada
  */
 function manualName(head: readonly string[]): string | undefined {
   const k = head.findIndex((line) => NAME_HEADING.test(line))
-  return k >= 0 && k <= 1 && k + 1 < head.length && titleWidth(head[k + 1]) <= MAX_TITLE_LENGTH ? head[k + 1] : undefined
+  return k >= 0 && k <= 1 && k + 1 < head.length && columns(head[k + 1]) <= MAX_TITLE_LENGTH ? head[k + 1] : undefined
 }
 
 /** A manual page's NAME heading, in English, French, German, Spanish, Italian, Portuguese and Dutch. */
