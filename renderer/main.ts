@@ -343,7 +343,8 @@ async function buildSide(name: 'matrix' | 'variants'): Promise<void> {
 function drawCompareSide(): void {
   const { project: p, overlaps, selectedOverlap } = store.state
   if (matrix && !matrix.dom.hidden) matrix.draw()
-  if (variants && !variants.dom.hidden) variants.render(p, overlaps?.overlaps.find((o) => o.id === selectedOverlap) ?? null)
+  if (variants && !variants.dom.hidden)
+    variants.render(p, overlaps?.overlaps.find((o) => o.id === selectedOverlap) ?? null, compare.docIds())
 }
 // passim's and TextPAIR's results, imported from the page (the desktop File menu has the same);
 // the dialog's module is loaded when first needed.

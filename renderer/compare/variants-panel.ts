@@ -214,7 +214,13 @@ export class VariantsPanel {
     return pairs
   }
 
-  render(project: ProjectView | null, overlap: Overlap | null): void {
+  /**
+   * Draws the variants of `overlap`, the pairs whose documents the panes show (`inPanes`) first,
+   * then those of which they show one, then the others, each in the engine's order: an overlap of
+   * more documents than panes listed first a pair of one document on screen and one not (a
+   * tester: GPL-2 against GPL-3, which no pane showed).
+   */
+  render(project: ProjectView | null, overlap: Overlap | null, inPanes: readonly (string | null)[] = []): void {
     if (!overlap) {
       this.body.replaceChildren(el('p', { class: 'hint' }, 'Select a shared passage to see how its wordings differ.'))
       return
@@ -228,7 +234,7 @@ export class VariantsPanel {
     this.body.replaceChildren(
       el('p', { class: 'hint' }, summary(overlap)),
       ...(overlap.because?.length ? [el('p', { class: 'hint overlap-because' }, `Because: ${overlap.because.join(' · ')}`)] : []),
-      ...this.pairsOf(overlap).map((v) => {
+      ...pairsByPanes(this.pairsOf(overlap), overlap, inPanes).map((v) => {
         const a = overlap.passages[v.a]
         const b = overlap.passages[v.b]
         const [nameA, nameB] = namesTogether([a.doc, b.doc], who, title)
@@ -259,4 +265,14 @@ export class VariantsPanel {
       }),
     )
   }
+}
+
+/** `pairs` of `overlap`, those with both documents in `inPanes` first, then one, then none (a stable order). */
+export function pairsByPanes(pairs: readonly PairShown[], overlap: Overlap, inPanes: readonly (string | null)[]): readonly PairShown[] {
+  const shown = new Set(inPanes)
+  const onScreen = (v: PairShown) => Number(shown.has(overlap.passages[v.a].doc)) + Number(shown.has(overlap.passages[v.b].doc))
+  return pairs
+    .map((v, k) => ({ v, k, on: onScreen(v) }))
+    .sort((x, y) => y.on - x.on || x.k - y.k)
+    .map(({ v }) => v)
 }

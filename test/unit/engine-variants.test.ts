@@ -17,7 +17,7 @@ import {
   variantOf,
 } from '../../main/core/engine/variants.js'
 import { passageVariants } from '../../main/core/reuse/variants.js'
-import { legend, pairsShown, summary } from '../../renderer/compare/variants-panel.js'
+import { legend, pairsByPanes, type PairShown, pairsShown, summary } from '../../renderer/compare/variants-panel.js'
 import { OffsetMap } from '../../main/core/text/offsets.js'
 import { writingDifferences } from '../../main/core/text/written-alike.js'
 import { analysed, ROOT, tokenSpan } from '../helpers.js'
@@ -912,6 +912,18 @@ describe('diffPassages cut at anchors', () => {
     const two = { ...overlap({ verbatim: 0, variant: 2, paraphrase: 0 }), kind: 'variant' as const }
     two.passages = ['a', 'b'].map((doc) => ({ doc, start: 0, end: 4, text: 'text' }))
     expect(summary(two)).toBe(`near-verbatim · ${figures}`)
+  })
+
+  it('lists first the pairs whose documents the panes show, then those of which they show one (a tester: GPL-2 against GPL-3, which no pane showed)', () => {
+    const passages = ['gpl2', 'gpl3', 'lgpl2', 'lgpl21'].map((doc) => ({ doc, start: 0, end: 4, text: 'text' }))
+    const overlap = { passages } as unknown as Overlap
+    const pair = (a: number, b: number) => ({ a, b }) as PairShown
+    const pairs = [pair(0, 1), pair(0, 2), pair(2, 3), pair(1, 3)]
+    const order = (inPanes: (string | null)[]) =>
+      pairsByPanes(pairs, overlap, inPanes).map((v) => `${passages[v.a].doc}-${passages[v.b].doc}`)
+    expect(order(['lgpl2', 'lgpl21', 'gpl2'])).toEqual(['gpl2-lgpl2', 'lgpl2-lgpl21', 'gpl2-gpl3', 'gpl3-lgpl21'])
+    // No pane shows any of them: the engine's order.
+    expect(order([null, 'other'])).toEqual(['gpl2-gpl3', 'gpl2-lgpl2', 'lgpl2-lgpl21', 'gpl3-lgpl21'])
   })
 
   it('marks as moved only deletes and inserts whose words the other passage has elsewhere', () => {
