@@ -30,6 +30,20 @@ const STARTS_ITEM = /^\s*(?:[-*+•◦‣]\s|\d{1,3}[.)]\s|\(?[a-zA-Z0-9]{1,3}\)
 /** A Markdown code fence, whose lines are kept as they are. */
 const FENCE = /^\s*(?:```|~~~)/
 
+/**
+ * How a line of program code ends: a statement's semicolon, a block's brace, a continued line's
+ * backslash, an open bracket, an assignment or a pipe left open (shell scripts, C, configuration).
+ */
+const CODE_LINE_END = /(?:[;{}\\([=|&]|\b(?:then|do|else))$/
+
+/**
+ * Share of a text's lines that end as code (CODE_LINE_END) from which the text is a program, whose
+ * lines are its own: flowed as prose, /usr/bin/apt-key (a shell script an import named without
+ * an ending takes in) ran 97 pairs of its lines together (a reviewer). A licence or a manual page
+ * has a line or two ending so in a hundred.
+ */
+export const CODE_LINE_SHARE = 0.1
+
 /** Columns of a line's indentation (its leading spaces and tabs, a tab one column). */
 function indentOf(line: string): number {
   return line.length - line.trimStart().length
@@ -40,12 +54,14 @@ function indentOf(line: string): number {
  * the line), whether it goes on in the next line: both hold words, the text is hard-wrapped
  * (MIN_WRAP_WIDTH to MAX_WRAP_WIDTH), the line is full (FULL_LINE_SHARE of the width), and the
  * next is indented as it is (or less, where the line opens its paragraph with an indent of its
- * own), starts no item of a list, and no code fence is open.
+ * own), starts no item of a list, and no code fence is open; none in a program (CODE_LINE_SHARE).
  */
 export function wrappedLines(lines: readonly string[]): boolean[] {
   const goesOn = new Array<boolean>(lines.length).fill(false)
   const widths = lines.map((l) => l.trimEnd().length).filter((n) => n > 0)
   if (widths.length < 2) return goesOn
+  const codeLines = lines.reduce((n, l) => n + (CODE_LINE_END.test(l.trimEnd()) ? 1 : 0), 0)
+  if (codeLines >= CODE_LINE_SHARE * widths.length) return goesOn
   widths.sort((a, b) => a - b)
   const width = widths[Math.min(widths.length - 1, Math.floor(WRAP_PERCENTILE * widths.length))]
   if (width < MIN_WRAP_WIDTH || width > MAX_WRAP_WIDTH) return goesOn

@@ -70,6 +70,16 @@ describe('hard-wrapped text', () => {
       '```',
     ]
     expect(wrappedLines(fenced).slice(1)).toEqual([false, false, false, false])
+    // A program's lines are its own, however long (a shell script named without an ending).
+    const script = [
+      'eval "$(apt-config shell APT_DIR Dir APT_ETC Dir::Etc TRUSTEDFILE Dir::Etc::Trusted/f)"',
+      'ARCHIVE_KEYRING_URI="http://archive.example.org/keyrings/archive-keyring.gpg"',
+      'if [ -n "$ARCHIVE_KEYRING_URI" ] && [ -r "$ARCHIVE_KEYRING" ] && [ -z "$FORCE" ]; then',
+      '    echo >&2 "The keyring is read from $ARCHIVE_KEYRING_URI and $ARCHIVE_KEYRING too"',
+      '    aptkey_execute "$GPG_SH" --keyring "$ARCHIVE_KEYRING" --export > "$TEMPFILE"',
+      'fi',
+    ]
+    expect(wrappedLines(script).some(Boolean)).toBe(false)
     // The bundled articles: a paragraph to a line, none joined.
     for (const file of ['yang-yundong-nqpf-high-quality-development.txt', 'gmw-light-blade-what-are-nqpf.txt']) {
       const text = readFileSync(`${CORPUS}/${file}`, 'utf8')
