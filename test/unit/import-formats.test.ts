@@ -456,13 +456,28 @@ describe('hostile input', () => {
     expect(failed![0].reason).toMatch(/binary file/)
   })
 
+  it("reads a folder's files by their endings, never those of its hidden folders (a reviewer: a checkout's .git read as documents)", async () => {
+    const s = await service()
+    const folder = join(base, 'checkout')
+    await mkdir(join(folder, '.git', 'refs', 'heads'), { recursive: true })
+    await mkdir(join(folder, '.venv', 'lib'), { recursive: true })
+    await writeFile(join(folder, 'notes.txt'), 'Notes on the texts.\n')
+    await writeFile(join(folder, 'README'), 'A readme named without an ending.\n')
+    await writeFile(join(folder, '.git', 'HEAD'), 'ref: refs/heads/main\n')
+    await writeFile(join(folder, '.git', 'refs', 'heads', 'main'), '0123456789abcdef\n')
+    await writeFile(join(folder, '.venv', 'lib', 'LICENSE.txt'), 'A licence a library brought.\n')
+    const { added, failed } = await s.importDocuments({ paths: [folder] })
+    expect(added.map((d) => d.file)).toEqual(['notes.txt'])
+    expect(failed).toBeUndefined()
+  })
+
   it('says which files the project holds already, rather than passing them over', async () => {
     const s = await service()
     const path = await file('notes.txt', 'Notes on the texts.\n')
     expect((await s.importDocuments({ paths: [path] })).added).toHaveLength(1)
     const again = await s.importDocuments({ paths: [path, await file('sheet.xlsx', 'x')] })
     expect(again.added).toEqual([])
-    expect(again.report).toEqual(['notes.txt: already in the project, as “Notes on the texts.”; not imported again'])
+    expect(again.report).toEqual(['notes.txt: already in the project, as “Notes on the texts.”, not imported again'])
     expect(again.failed!.map((f) => f.file)).toEqual([expect.stringMatching(/sheet\.xlsx$/)])
   })
 

@@ -141,8 +141,10 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
       if (positionals.length === 0) throw new UsageError('import: name at least one file or folder')
       const service = await open(project)
       const { added, report, failed } = await service.importDocuments({ paths: positionals })
-      // (A file the project holds already is named in the report.)
-      io.err(`imported ${added.length} document(s) into ${service.project.dir}`)
+      // (Each file the project holds already is named in the report too.)
+      const { isAlreadyLine } = await import('../import/importer.js')
+      const all = added.length === 0 && !failed && (report ?? []).every(isAlreadyLine) ? ' (all already in the project)' : ''
+      io.err(`imported ${added.length} document(s) into ${service.project.dir}${all}`)
       for (const line of report ?? []) io.err(line)
       // Every file that could not be read, each on its line; the others were imported all the same.
       for (const f of failed ?? []) io.err(`not imported: ${f.file}: ${f.reason}`)

@@ -35,8 +35,14 @@ export function isFolderFile(name: string): boolean {
   return FOLDER_FILES.test(name)
 }
 
-function isImportable(path: string): boolean {
-  return importFormatOf(path) !== undefined || namedOnly(path)
+/**
+ * Whether a file is imported: by its ending; a file named without one (formats.ts namedOnly) only
+ * where it is named itself, as plain text: in a folder, such files are a checkout's and a
+ * program's (a Makefile, a script, a library's "libfoo.so.1"), not documents (a reviewer: a
+ * folder's .git read as eight documents).
+ */
+function isImportable(path: string, named: boolean): boolean {
+  return importFormatOf(path) !== undefined || (named && namedOnly(path))
 }
 
 /**
@@ -55,8 +61,21 @@ async function expand(paths: readonly string[], failed: ImportFailure[]): Promis
     if (!info) failed.push({ file: path, reason: 'no such file or folder' })
     else if (info.isDirectory()) {
       const root = await realpath(path)
+      // Nor a file in a hidden folder (a checkout's .git, a virtual environment's licences), as
+      // the CLI's engine commands read a folder.
+      const hidden = (e: { parentPath: string }) =>
+        relative(path, e.parentPath)
+          .split(sep)
+          .some((part) => part.startsWith('.'))
       const entries = (await readdir(path, { recursive: true, withFileTypes: true }))
-        .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.') && isImportable(e.name) && !isFolderFile(e.name))
+        .filter(
+          (e) =>
+            (e.isFile() || e.isSymbolicLink()) &&
+            !e.name.startsWith('.') &&
+            isImportable(e.name, false) &&
+            !isFolderFile(e.name) &&
+            !hidden(e),
+        )
         .map((e) => join(e.parentPath, e.name))
         .sort()
       const files: string[] = []
@@ -70,7 +89,7 @@ async function expand(paths: readonly string[], failed: ImportFailure[]): Promis
       }
       if (files.length === 0) failed.push({ file: path, reason: `the folder holds no files Parallax can import (${IMPORT_FORMATS_LIST})` })
       out.push(...files)
-    } else if (isImportable(path)) {
+    } else if (isImportable(path, true)) {
       out.push(path)
     } else {
       failed.push({
@@ -80,6 +99,20 @@ async function expand(paths: readonly string[], failed: ImportFailure[]): Promis
     }
   }
   return out
+}
+
+/**
+ * The report's line for a file the project holds already (one part: a report line's parts are
+ * separated by "; ").
+ */
+function alreadyLine(name: string, title: string): string {
+  return `${name}: already in the project, as “${title}”${NOT_AGAIN}`
+}
+const NOT_AGAIN = ', not imported again'
+
+/** Whether a line of an import's report names a file the project holds already (alreadyLine). */
+export function isAlreadyLine(line: string): boolean {
+  return line.endsWith(NOT_AGAIN)
 }
 
 /** Why a file could not be read, in one line. */
@@ -205,7 +238,7 @@ export async function importDocuments(
       // A file the project holds already is said so, not passed over in silence (a tester picked
       // three files, and the report named the two that could not be read).
       if ('already' in read) {
-        report.push(`${basename(shown(file))}: already in the project, as “${read.already.title}”; not imported again`)
+        report.push(alreadyLine(basename(shown(file)), read.already.title))
         continue
       }
       if ('documents' in read) {
