@@ -106,6 +106,9 @@ describe('readStatedMetadata', () => {
     expect(readStatedMetadata(gpl)).toMatchObject({ title: 'GNU GENERAL PUBLIC LICENSE', author: '', url: 'https://fsf.org/' })
     expect(readStatedMetadata('Title\n\nBy default, apropos uses the $MANPATH\n').author).toBe('')
     expect(readStatedMetadata('Title\n\nBy Ann van der Berg\n').author).toBe('Ann van der Berg')
+    // Names in scripts without capitals are names all the same (a reviewer).
+    expect(readStatedMetadata('Title\n\nBy 张三\n').author).toBe('张三')
+    expect(readStatedMetadata('Title\n\nBy محمد علي\n').author).toBe('محمد علي')
     expect(readStatedMetadata('Title\n\n(see https://en.wikipedia.org/wiki/Foo_(bar)).\n').url).toBe(
       'https://en.wikipedia.org/wiki/Foo_(bar)',
     )

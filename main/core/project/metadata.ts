@@ -86,18 +86,24 @@ const NAME_PARTICLES = new Set([
   '&',
 ])
 
+/**
+ * How a word of a name starts: a capital, or a letter of a script without case (Chinese, Arabic:
+ * "By 张三", "By محمد علي").
+ */
+const NAME_START = /^[\p{Lu}\p{Lt}\p{Lo}]/u
+
 /** Most words of a byline's names: more are a sentence that opens with "By". */
 const MAX_BYLINE_WORDS = 6
 
 /**
- * Whether what follows "By" names people: a few words, each capitalised but for the particles of
- * names, the first capitalised. Not a sentence that opens with "By" in a text wrapped at its
+ * Whether what follows "By" names people: a few words, each capitalised (NAME_START) but for the
+ * particles of names, the first capitalised. Not a sentence that opens with "By" in a text wrapped at its
  * lines: "By contrast, the GNU General Public" (a licence's line, its author "contrast, the GNU
  * General Public" in every view: a tester), "By default, apropos uses the $MANPATH".
  */
 function namesPeople(who: string): boolean {
   const words = who.split(/\s+/).map((w) => w.replace(/[,;]$/, ''))
-  return words.length <= MAX_BYLINE_WORDS && /^\p{Lu}/u.test(words[0]) && words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w))
+  return words.length <= MAX_BYLINE_WORDS && NAME_START.test(words[0]) && words.every((w) => NAME_START.test(w) || NAME_PARTICLES.has(w))
 }
 
 /**
