@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../root.js'
 import { ELECTRON_PACKAGE, electronBinary, hasElectronBinary } from './electron-binary.js'
-import { parseServeArgs, serve } from './web.js'
+import { parseServeArgs, serve, SERVE_USAGE } from './web.js'
 
 // `npm start`: the desktop app when the Electron binary is there or can be fetched; otherwise one
 // line saying why, and the same app in the browser through the loopback web host.
@@ -26,6 +26,11 @@ function obtainElectron(): { binary: string } | { reason: string } {
 }
 
 const args = process.argv.slice(2)
+// --help is answered here, before any Electron is looked for (or downloaded) and started.
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(SERVE_USAGE)
+  process.exit(0)
+}
 const electron = obtainElectron()
 if ('binary' in electron) {
   const child = spawn(electron.binary, [ROOT, ...args], { stdio: 'inherit' })
