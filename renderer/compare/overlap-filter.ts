@@ -90,6 +90,14 @@ export function filterFor(
   return { ...choice, doc, hideBoilerplate, hideDuplicates }
 }
 
+/**
+ * Whether the source filter is offered: where some overlaps were imported (passim, TextPAIR), or
+ * one source is chosen; the engine's alone otherwise, and there is nothing to choose.
+ */
+export function asksSource(source: string | undefined, overlaps: readonly SourcedOverlap[]): boolean {
+  return !!source || overlaps.some((o) => o.source !== 'parallax')
+}
+
 /** Labels of the sources, for badges and the source filter. */
 export const SOURCE_LABELS: Record<SourcedOverlap['source'], string> = { parallax: 'Parallax', passim: 'passim', textpair: 'TextPAIR' }
 

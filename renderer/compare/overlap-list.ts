@@ -1,7 +1,7 @@
 import type { SourcedOverlap } from '../../main/core/reuse/imported.js'
 import { el, select } from '../shared/dom.js'
 import type { State, StateSource } from '../state/store.js'
-import { filterFor, filterOverlaps, type OverlapFilter, type OverlapFilterChoice, SOURCE_LABELS } from './overlap-filter.js'
+import { asksSource, filterFor, filterOverlaps, type OverlapFilter, type OverlapFilterChoice, SOURCE_LABELS } from './overlap-filter.js'
 import { KIND_DESCRIPTIONS, KIND_LABELS, KINDS } from '../../main/core/engine/kinds.js'
 import { likenessTexts } from '../../main/core/engine/likeness-texts.js'
 import { PARAPHRASE_MAX_WORDS } from '../../main/core/engine/paraphrase-bound.js'
@@ -81,8 +81,8 @@ export class OverlapList {
   private readonly paraphraseNote = el('p', { class: 'paraphrase-note', hidden: true }, this.paraphraseText, this.askParaphrases)
   /** The overlaps the filters keep, as last drawn (what N and P step through). */
   private shown: SourcedOverlap[] = []
-  /** The card of an overlap of `shown`, as the last render draws them; how many of them are drawn. */
-  private cardOf: (o: SourcedOverlap) => HTMLElement = () => el('li')
+  /** The card of the k-th overlap of `shown`, as the last render draws them; how many of them are drawn. */
+  private cardOf: (o: SourcedOverlap, k: number) => HTMLElement = () => el('li')
   private drawn = 0
   /** After the cards drawn, while there are more: drawing the next LIST_PAGE when it comes into view. */
   private readonly more = el('p', { class: 'overlap-list-more hint', hidden: true }, 'More below…')
@@ -250,7 +250,7 @@ export class OverlapList {
   /** Draws the cards of `shown` up to its index `last` (all of them at most) after those drawn. */
   private drawUntil(last: number): void {
     const end = Math.min(this.shown.length, last + 1)
-    if (end > this.drawn) this.list.append(...this.shown.slice(this.drawn, end).map(this.cardOf))
+    if (end > this.drawn) this.list.append(...this.shown.slice(this.drawn, end).map((o, j) => this.cardOf(o, this.drawn + j)))
     this.drawn = Math.max(this.drawn, end)
     this.more.hidden = this.drawn >= this.shown.length
   }
@@ -294,8 +294,7 @@ export class OverlapList {
     if ((Number(this.minScore.value) || 0) !== filter.minScore) this.minScore.value = String(filter.minScore)
     this.hideBoilerplate.checked = !!filter.hideBoilerplate
     this.hideDuplicates.checked = !!filter.hideDuplicates
-    // Who found them is asked only where some were imported (the engine's alone otherwise).
-    this.source.hidden = !filter.source && all.every((o) => o.source === 'parallax')
+    this.source.hidden = !asksSource(filter.source, all)
   }
 
   private render(): void {
@@ -317,7 +316,7 @@ export class OverlapList {
     this.sayParaphrases()
     if (this.read?.of !== all) this.read = { of: all, ranks: new Map(all.map((o, i) => [o.id, i + 1])), likenesses: likenessTexts(all) }
     const { ranks, likenesses } = this.read
-    this.cardOf = (o) =>
+    this.cardOf = (o, k) =>
       el(
         'li',
         {
@@ -327,6 +326,9 @@ export class OverlapList {
           class: `overlap-item kind-${o.kind}`,
           // (The selection as it is when the card is drawn: the next cards are drawn later.)
           'aria-selected': String(o.id === this.store.state.selectedOverlap),
+          // The list's length and the card's place in it, which the cards drawn do not tell.
+          'aria-setsize': String(this.shown.length),
+          'aria-posinset': String(k + 1),
         },
         el(
           'div',

@@ -1,7 +1,7 @@
 import type { OverlapsView } from '../../main/core/contract/api.js'
 import { el, select } from '../shared/dom.js'
 import type { StateSource } from '../state/store.js'
-import { filterFor, type OverlapFilterChoice, SOURCE_LABELS } from './overlap-filter.js'
+import { asksSource, filterFor, type OverlapFilterChoice, SOURCE_LABELS } from './overlap-filter.js'
 import { matrixLayout, type MatrixLayout, ROW_LABEL } from './matrix-layout.js'
 import { MATRIX_MAX_DOCUMENTS, sharedPairs, type SharedPairs } from './matrix-pairs.js'
 import { documentNames, type Named } from '../shared/document-names.js'
@@ -100,7 +100,7 @@ export class OverlapMatrix {
     // default rule's for these overlaps).
     const { source, hideBoilerplate, hideDuplicates } = filterFor(overlapFilter, all.overlaps)
     this.source.value = source ?? ''
-    this.source.hidden = !source && all.overlaps.every((o) => o.source === 'parallax')
+    this.source.hidden = !asksSource(source, all.overlaps)
     const counted = `${source ?? ''} ${hideBoilerplate} ${hideDuplicates}`
     if (this.pairs?.of !== all || this.pairs.counted !== counted) {
       const kept = all.overlaps.filter(

@@ -43,10 +43,18 @@ describe('a list of more overlaps than it draws at once', () => {
     await page.locator('.overlap-scroll').evaluate((s) => (s.scrollTop = s.scrollHeight))
     await expect.poll(() => items.count()).toBe(OVERLAPS)
     expect(await page.locator('.overlap-list-more').isHidden()).toBe(true)
-    // A filter draws its first cards again; stepping to the last overlap draws it.
+    // Each card says the list's length and its place in it, which the cards drawn do not.
+    expect(await items.last().getAttribute('aria-setsize')).toBe(String(OVERLAPS))
+    expect(await items.last().getAttribute('aria-posinset')).toBe(String(OVERLAPS))
+    // A filter draws its first cards again (scrolled to the top, none drawn after a frame);
+    // stepping to the last overlap draws it.
+    await page.locator('.overlap-scroll').evaluate((s) => (s.scrollTop = 0))
     await page.locator('input[aria-label="Minimum score"]').fill('0.5')
     await page.locator('input[aria-label="Minimum score"]').fill('0')
     await expect.poll(() => items.count()).toBe(LIST_PAGE)
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))))
+    expect(await items.count()).toBe(LIST_PAGE)
+    expect(await items.first().getAttribute('aria-setsize')).toBe(String(OVERLAPS))
     await items.first().click()
     const list = page.locator('.overlap-list')
     for (let k = 0; k < LIST_PAGE + 5; k++) {
