@@ -432,7 +432,11 @@ const IMPORTABLE = IMPORT_EXTENSIONS.join(',')
 const filePicker = el('input', { type: 'file', multiple: true, accept: IMPORTABLE, hidden: true, 'aria-hidden': 'true' })
 const addButton = el(
   'button',
-  { type: 'button', class: 'add-docs', title: `Add documents (${IMPORTABLE.replaceAll(',', ' ')}); or drop files on the window` },
+  {
+    type: 'button',
+    class: 'add-docs',
+    title: `Add documents (${IMPORTABLE.replaceAll(',', ' ')}, or plain text named without an ending); or drop files on the window`,
+  },
   '+ Add documents',
 )
 addButton.addEventListener('click', () => filePicker.click())
