@@ -244,12 +244,10 @@ function reorderedAcrossBreak(A: AnalysedDocument, a0: number, a1: number, B: An
  * items were told apart (" * Fixed crash when saving spreadsheets." and " * Updated German
  * translation strings." in another order: each alone was too short, and lost). A short set that
  * is part of an item is a phrase the two items share by chance ("git branch --edit-description"
- * in two different items), and stays apart. `box`: arrays of the run's length to work in.
+ * in two different items), and stays apart. `box`: each set's box, kept at its representative
+ * (boxRun).
  */
 function joinShortItems(
-  seeds: Seeds,
-  start: number,
-  end: number,
   n: number,
   alone: number,
   A: AnalysedDocument,
@@ -259,22 +257,6 @@ function joinShortItems(
   box: { lowA: Uint32Array; highA: Uint32Array; lowB: Uint32Array; highB: Uint32Array },
 ): void {
   const { lowA, highA, lowB, highB } = box
-  // Each set's box, kept at its representative, as chainSeeds makes them.
-  for (let i = start; i < end; i++) {
-    const k = i - start
-    const root = sets.find(k)
-    const pa = seeds.posA[i]
-    const pb = seeds.posB[i]
-    if (root === k) {
-      lowA[k] = highA[k] = pa
-      lowB[k] = highB[k] = pb
-    } else {
-      lowA[root] = Math.min(lowA[root], pa)
-      highA[root] = Math.max(highA[root], pa)
-      lowB[root] = Math.min(lowB[root], pb)
-      highB[root] = Math.max(highB[root], pb)
-    }
-  }
   /** Whether content words [c0, c1] of `doc` are a whole paragraph of it. */
   const paragraph = (doc: AnalysedDocument, c0: number, c1: number): boolean =>
     (c0 === 0 || paragraphBetween(doc, doc.content[c0 - 1], doc.content[c0])) &&
@@ -443,10 +425,14 @@ export function chainSeeds(seeds: Seeds, n: number, run: Run, docs?: readonly An
     // has the next seed of a run further back. Seeds on one diagonal (posB - posA) are one run of
     // shared words: read in diagonal order, consecutive ones are linked as the lookback would.
     if (end - start > MAX_LOOKBACK) linkDiagonals(seeds, start, end, link, sets, anchored)
-    if (refused.length > 0 && docs)
-      joinShortItems(seeds, start, end, n, alone, docs[da], docs[db], sets, refused, { lowA, highA, lowB, highB })
+    const boxes = { lowA, highA, lowB, highB, seedCount }
+    if (refused.length > 0 && docs) {
+      // The sets' boxes as linked, which the items are read by; made again once they are joined.
+      boxRun(seeds, start, end, sets, anchored, rootList, boxes)
+      joinShortItems(n, alone, docs[da], docs[db], sets, refused, boxes)
+    }
     // Each set's box and seed count, kept at its representative (boxRun).
-    const roots = boxRun(seeds, start, end, sets, anchored, rootList, { lowA, highA, lowB, highB, seedCount })
+    const roots = boxRun(seeds, start, end, sets, anchored, rootList, boxes)
     const found: Region[] = []
     // A set far longer in one text than in the other may hold one text's passage twice in the
     // other (repeatedTwice); its seeds are read again for the two copies.
