@@ -465,29 +465,14 @@ export function findParaphrases(
   /** The stems of sentence s's content words [c0, c1) (each word's, see stemsOf). */
   const stemSet = (s: Sentence, c0: number, c1: number): Set<number> => new Set(s.stems.slice(s.at[c0 - s.c0], s.at[c1 - s.c0]))
   /** Sentence s's content words [c0, c1) as trimmedSpan reads them: words, and shared with `other`'s stems. */
-  const trimmed = (
-    s: Sentence,
-    c0: number,
-    c1: number,
-    other: ReadonlySet<number>,
-    written: ReadonlySet<number>,
-    t0: number,
-    t1: number,
-  ): [number, number] => {
+  const trimmed = (s: Sentence, c0: number, c1: number, other: ReadonlySet<number>, t0: number, t1: number): [number, number] => {
     const { stems, at } = s
-    const D = docs[s.doc]
     const isWord = (c: number): boolean => at[c + 1 - s.c0] > at[c - s.c0]
     const isShared = (c: number): boolean => {
       for (let k = at[c - s.c0]; k < at[c + 1 - s.c0]; k++) if (other.has(stems[k])) return true
       return false
     }
-    return trimmedSpan(D, corpus.lexicon.surfaces, c0, c1, isWord, isShared, t0, t1, (c) => written.has(D.surface[D.content[c]]))
-  }
-  /** The surface forms of document D's content words [c0, c1). */
-  const surfaceSet = (D: AnalysedDocument, c0: number, c1: number): Set<number> => {
-    const out = new Set<number>()
-    for (let c = c0; c < c1; c++) out.add(D.surface[D.content[c]])
-    return out
+    return trimmedSpan(docs[s.doc], corpus.lexicon.surfaces, c0, c1, isWord, isShared, t0, t1)
   }
   /**
    * Pair p of sentences a and b with each side's edges trimmed (see MAX_UNSHARED_EDGE): the
@@ -503,8 +488,8 @@ export function findParaphrases(
     const cb1 = contentFrom(B, p.b1 + 1)
     const inB = stemSet(b, cb0, cb1)
     const inA = stemSet(a, ca0, ca1)
-    const [ta0, a1] = trimmed(a, ca0, ca1, inB, surfaceSet(B, cb0, cb1), p.a0, p.a1)
-    const [tb0, b1] = trimmed(b, cb0, cb1, inA, surfaceSet(A, ca0, ca1), p.b0, p.b1)
+    const [ta0, a1] = trimmed(a, ca0, ca1, inB, p.a0, p.a1)
+    const [tb0, b1] = trimmed(b, cb0, cb1, inA, p.b0, p.b1)
     const a0 = afterClosedBracket(A, negatedFrom(A, corpus.lexicon.surfaces, ta0, a.t0), a1)
     const b0 = afterClosedBracket(B, negatedFrom(B, corpus.lexicon.surfaces, tb0, b.t0), b1)
     if (a0 === p.a0 && a1 === p.a1 && b0 === p.b0 && b1 === p.b1) return p
@@ -773,8 +758,7 @@ export const MAX_UNSHARED_EDGE = 2
  * Tokens [t0, t1] of a paraphrase's side in document D, whose content words are [c0, c1), without
  * more than MAX_UNSHARED_EDGE words at its start that the other side does not share (see
  * MAX_UNSHARED_EDGE). `isWord(c)`: content word c is a word (nonwords.ts); `isShared(c)`: the
- * other side has one of its stems; `writtenAlike(c)`: the other side writes it so (its surface
- * form). `surfaces`: the lexicon's surface forms.
+ * other side has one of its stems. `surfaces`: the lexicon's surface forms.
  */
 export function trimmedSpan(
   D: AnalysedDocument,
@@ -785,7 +769,6 @@ export function trimmedSpan(
   isShared: (c: number) => boolean,
   t0: number,
   t1: number,
-  writtenAlike: (c: number) => boolean = () => true,
 ): [number, number] {
   /** Words of content words [from, to). */
   const words = (from: number, to: number): number => {
@@ -800,20 +783,6 @@ export function trimmedSpan(
   }
   let first = c0
   while (first < c1 && !isShared(first)) first++
-  // A word the other side shares by its stem alone, written otherwise, alone at the start (more
-  // than MAX_UNSHARED_EDGE words before the next shared one) is passed over with the words after
-  // it: two words of one stem ("presided" / "President": "... of China presided over by him on
-  // January 31 this year, General Secretary Xi Jinping stated" against "Chinese President Xi
-  // Jinping once pointed out", the bundled corpus's first overlap, which began at "presided").
-  // (Any word alone so, passed over, cut restatements to fragments on the review corpora: "warn
-  // about questionable usage to stderr", "exit with a non-zero exit status".)
-  for (;;) {
-    if (first >= c1 || writtenAlike(first)) break
-    let next = first + 1
-    while (next < c1 && !isShared(next)) next++
-    if (next >= c1 || words(first + 1, next) <= MAX_UNSHARED_EDGE) break
-    first = next
-  }
   let last = c1 - 1
   while (last > first && !isShared(last)) last--
   if (first >= c1 || words(first, last + 1) < MIN_CLAUSE_WORDS) return [t0, t1]
